@@ -1,0 +1,1 @@
+//! Reading the user's inputs into documents: files, directories, JSONL, HTML and stdin.

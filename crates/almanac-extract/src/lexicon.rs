@@ -1,0 +1,1 @@
+//! The word lists of `data/`, compiled in and parsed once.

@@ -1,0 +1,90 @@
+//! almanac-extract: the figures and facts of economic-development news, from text alone.
+//!
+//! Text and a document context in, facts out. This crate does no I/O at all: no files, no
+//! network, no clock. "Today" is the document date the caller passes in or the one the text
+//! itself states. Extraction never fails: whatever it cannot read becomes a `Diagnostic`
+//! beside the facts.
+//!
+//! ```
+//! use almanac_extract::{extract, DocContext};
+//! let ctx = DocContext { doc: "example", date: None };
+//! let out = extract(" date 2023-07-31\nThe zone created 369 jobs.", &ctx);
+//! assert_eq!(out.facts[0].value, 369.0);
+//! assert_eq!(out.facts[0].unit.as_deref(), Some("job"));
+//! ```
+//!
+//! The pipeline, one module each: `document` (date header, boilerplate, paragraphs) ->
+//! `sentences` -> `quantities` (numbers, scales, units, qualifiers, built on `numbers` and
+//! the lexicons in `data/`) -> `entities` and `times` -> `facts` (metric, measure,
+//! subject, period, status, object, groups). Word lists are data files compiled in with
+//! `include_str!`, so adding a unit or a place is a one-line change reviewed like code.
+
+pub mod document;
+pub mod entities;
+pub mod fact;
+pub mod facts;
+pub mod lexicon;
+pub mod numbers;
+pub mod period;
+pub mod quantities;
+pub mod sentences;
+pub mod times;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use entities::{Entity, EntityKind, Mention};
+pub use fact::{Diagnostic, Direction, Equivalent, Fact, Measure, Qualifier, Status};
+pub use period::Period;
+pub use quantities::{Quantity, QuantityKind};
+
+/// The version of the extraction rules; stored with every document so that `almanac
+/// reindex` knows what to re-extract. Bump it whenever output may change.
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.1");
+
+/// What the caller knows about a document besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct DocContext<'a> {
+    /// The document id written into every fact's `doc`.
+    pub doc: &'a str,
+    /// A publication date from outside the text (JSONL metadata or the user's `--date`).
+    pub date: Option<NaiveDate>,
+}
+
+/// Where the document date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// A ` date YYYY-MM-DD` header line.
+    Header,
+    /// Given by the caller (JSONL `date` or `--date`).
+    Metadata,
+    /// Written near the start of the article (`October 29, 2019`).
+    Text,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Extraction {
+    pub facts: Vec<Fact>,
+    pub entities: Vec<Entity>,
+    pub date: Option<NaiveDate>,
+    pub date_source: Option<DateSource>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Extracts the facts of one document. `text` is the document as the user gave it, header
+/// line included; every span in the result is a byte range into it.
+pub fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
+    facts::extract(text, ctx)
+}
+
+/// Every quantity in `text`, fact-worthy or not (durations, ages, temperatures...), for
+/// `almanac extract --all-quantities`.
+pub fn all_quantities(text: &str) -> Vec<Quantity> {
+    let doc = document::parse(text);
+    doc.paragraphs
+        .iter()
+        .flat_map(|p| quantities::find(text, p.clone()))
+        .collect()
+}

@@ -1,0 +1,1 @@
+//! Numbers as written: digits with separators and decimals, number words, scales.

@@ -1,0 +1,1 @@
+//! almanac-store: the ledger of documents, facts and entities (SQLite).
