@@ -4,6 +4,9 @@
 //! command line and maps the outcome to an exit code.
 
 mod cmd_extract;
+mod cmd_ledger;
+#[cfg(feature = "parquet")]
+mod parquet_export;
 mod read;
 
 use std::process::ExitCode;
@@ -21,12 +24,33 @@ struct Cli {
 enum Command {
     /// Extract facts from files, directories, JSONL or stdin and print them (no database)
     Extract(cmd_extract::Args),
+    /// Extract documents into the ledger (files, directories, JSONL, -), skipping those stored
+    Ingest(cmd_ledger::IngestArgs),
+    /// Re-extract the documents stored with an older extractor version
+    Reindex(cmd_ledger::ReindexArgs),
+    /// Query the facts in the ledger
+    Facts(cmd_ledger::FactsArgs),
+    /// List the documents in the ledger
+    Docs(cmd_ledger::DocsArgs),
+    /// Print a document with its figures highlighted, and its facts
+    Show(cmd_ledger::ShowArgs),
+    /// List the places, organisations and people in the ledger, with counts
+    Entities(cmd_ledger::EntitiesArgs),
+    /// Write facts to a CSV, JSONL or Parquet file, with the same filters as `facts`
+    Export(cmd_ledger::ExportArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => cmd_extract::run(args),
+        Command::Ingest(args) => cmd_ledger::ingest(args),
+        Command::Reindex(args) => cmd_ledger::reindex(args),
+        Command::Facts(args) => cmd_ledger::facts(args),
+        Command::Docs(args) => cmd_ledger::docs(args),
+        Command::Show(args) => cmd_ledger::show(args),
+        Command::Entities(args) => cmd_ledger::entities(args),
+        Command::Export(args) => cmd_ledger::export(args),
     };
     match result {
         Ok(code) => code,

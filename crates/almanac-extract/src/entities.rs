@@ -1,8 +1,31 @@
 //! Places, organisations and people with roles: a gazetteer as data, patterns for names it
 //! does not hold, and references back (`the city`, `the zone`).
+//!
+//! The layer works in five passes over the words of a document:
+//!
+//! 1. **Gazetteer** (`data/gazetteer.tsv`): every alias of every place and well-known
+//!    organisation, found with one Aho-Corasick automaton, on word boundaries, where the
+//!    capital letters of the alias are capital in the text (`Almaty Region` and `ALMATY`
+//!    match `Almaty region`/`Almaty`; `almaty` does not). Leftmost-longest wins, so
+//!    `Almaty region` is never `Almaty`. An alias two entries claim (`Alatau`: the city and
+//!    the district) is decided by the document's other mentions.
+//! 2. **People with roles** (`data/roles.tsv`): `<role> [(<role>)] [of [the] <place or
+//!    org>] <Name>`, `<place> <role> <Name>` and `<Name>, <role> of <place>`.
+//! 3. **Organisations and zones by pattern** (`data/entity_heads.tsv`): a run of capitalised
+//!    words with a head before or after it (`Ministry of X`, `X University`, `SEZ X`,
+//!    `X LLP`, `X company`).
+//! 4. **Later mentions**: a person's surname, an organisation's bare name.
+//! 5. **References back** (`data/entity_words.tsv`): `the city`, `the region's`, `the
+//!    zone`, `the capital`, `the governor` resolve to the last entity of the right kind in
+//!    view, or failing that to the nearest place of that kind containing it.
+//!
+//! Everything is pure: the data files are compiled in and parsed once.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 /// What an entity is.
@@ -17,6 +40,35 @@ pub enum EntityKind {
     Zone,
     Organisation,
     Person,
+}
+
+impl EntityKind {
+    /// Parses the kind column of the gazetteer (`country`, `region`, ...).
+    pub fn from_name(name: &str) -> Option<EntityKind> {
+        Some(match name.trim() {
+            "country" => EntityKind::Country,
+            "region" => EntityKind::Region,
+            "city" => EntityKind::City,
+            "district" => EntityKind::District,
+            "town" => EntityKind::Town,
+            "zone" => EntityKind::Zone,
+            "organisation" | "organization" => EntityKind::Organisation,
+            "person" => EntityKind::Person,
+            _ => return None,
+        })
+    }
+
+    /// Whether the kind is a place on the map (not an organisation or a person).
+    pub fn is_place(self) -> bool {
+        matches!(
+            self,
+            EntityKind::Country
+                | EntityKind::Region
+                | EntityKind::City
+                | EntityKind::District
+                | EntityKind::Town
+        )
+    }
 }
 
 /// One place of an entity in the text.
@@ -42,9 +94,2959 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
+/// One entry of the gazetteer (`data/gazetteer.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The canonical name, as `subject` is written.
+    pub name: &'static str,
+    pub kind: EntityKind,
+    /// The canonical name of the entry it lies in.
+    pub part_of: Option<&'static str>,
+    /// Other spellings as written in the data (the canonical name not included).
+    pub aliases: Vec<&'static str>,
+    /// Adjectives naming the place (`Kazakh`).
+    pub adjectives: Vec<&'static str>,
+    /// The capital of the country it is part of.
+    pub capital: bool,
+    /// An organisation `the company` may refer back to (not a news agency or a state body).
+    pub company: bool,
+}
+
+/// All entries of the gazetteer, in the order of the data file.
+pub fn places() -> &'static [Place] {
+    &lexicon().places
+}
+
+/// The gazetteer entry with this canonical name or alias (case-insensitive). A canonical
+/// name wins over an alias; an alias two entries claim gives the first.
+pub fn lookup(name: &str) -> Option<&'static Place> {
+    let lex = lexicon();
+    let key = normalise_key(name);
+    if let Some(&idx) = lex.by_name.get(&key) {
+        return lex.places.get(idx);
+    }
+    lex.by_alias
+        .get(&key)
+        .and_then(|idxs| idxs.first())
+        .and_then(|&idx| lex.places.get(idx))
+}
+
+/// The `part_of` chain of a gazetteer name, nearest first, without the name itself:
+/// `ancestors("Alatau district") == ["Almaty", "Kazakhstan"]`. Empty for unknown names.
+pub fn ancestors(name: &str) -> Vec<&'static str> {
+    let mut res: Vec<&'static str> = Vec::new();
+    let mut current = lookup(name);
+    while let Some(place) = current {
+        let Some(parent) = place.part_of else { break };
+        if res.contains(&parent) || parent == place.name {
+            break;
+        }
+        res.push(parent);
+        current = lookup(parent);
+    }
+    res
+}
+
+/// Whether `name` is `ancestor` or lies in it, by the gazetteer's `part_of` chain
+/// (`is_within("Almaty Industrial Zone", "Almaty")`). Case-insensitive; aliases allowed.
+pub fn is_within(name: &str, ancestor: &str) -> bool {
+    let target = lookup(ancestor).map(|p| p.name);
+    let own = lookup(name).map(|p| p.name);
+    match (own, target) {
+        (Some(own), Some(target)) => own == target || ancestors(own).contains(&target),
+        _ => normalise_key(name) == normalise_key(ancestor),
+    }
+}
+
 /// Finds the entities of a document, given its sentences.
+///
+/// Entities come in the order of their first mention; mentions in text order. Never panics.
 pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Entity> {
-    // FIXME: stub until the entity layer lands.
-    let _ = (text, sentences);
-    Vec::new()
+    let lex = lexicon();
+    let doc = Doc::new(text, sentences);
+    let gaz = find_gazetteer(lex, &doc);
+    let mut refs = find_refs(lex, &doc, &gaz);
+    let mut blocked = vec![false; doc.toks.len()];
+    let roles = find_roles(lex, &doc, &gaz, &mut refs, &mut blocked);
+    let orgs = find_patterns(lex, &doc, &gaz, &blocked);
+    let mut mentions = merge(lex, &doc, gaz, orgs, &blocked);
+    add_bare_org_mentions(&doc, &mut mentions);
+    assemble(lex, &doc, mentions, roles, refs)
+}
+
+// ---------------------------------------------------------------------------------------
+// Data
+
+const GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
+const ROLES_TSV: &str = include_str!("../data/roles.tsv");
+const HEADS_TSV: &str = include_str!("../data/entity_heads.tsv");
+const WORDS_TSV: &str = include_str!("../data/entity_words.tsv");
+
+/// What a reference phrase points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum RefTarget {
+    /// The last entity of one of these kinds; with a head filter for the fallback to a
+    /// gazetteer zone (`industrial zone`, `sez`).
+    Kinds(Vec<EntityKind>, Option<String>),
+    /// The capital of the country in view.
+    Capital,
+    /// One fixed gazetteer entry (`the southern capital`).
+    Fixed(String),
+}
+
+#[derive(Debug, Clone)]
+struct RoleDef {
+    role: &'static str,
+    refers: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Template {
+    Run,
+    RunCountry,
+    X,
+    Place,
+    /// `SEZ {x}`, `{x} Industrial Zone`: a literal before and after {x}.
+    Around(&'static str, &'static str),
+}
+
+#[derive(Debug, Clone)]
+struct Head {
+    words: Vec<String>,
+    /// Capitalised heads match exactly, lower-case ones in any case.
+    exact: bool,
+    prefix: bool,
+    kind: EntityKind,
+    template: Template,
+    company: bool,
+}
+
+impl Head {
+    /// Whether the head stands at token `j`: a capitalised head exactly as written, a
+    /// lower-case one in lower case (`industrial zone`, not `Industrial Zone`, which has its
+    /// own capitalised entry).
+    fn at(&self, doc: &Doc, j: usize) -> bool {
+        if self.exact {
+            doc.matches_exact(j, &self.words)
+        } else {
+            doc.matches_words(j, &self.words) && !doc.is_cap(j)
+        }
+    }
+}
+
+/// A set of word sequences matched case-insensitively, longest first.
+struct PhraseSet<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> PhraseSet<T> {
+    fn new() -> Self {
+        PhraseSet {
+            by_first: HashMap::new(),
+        }
+    }
+
+    fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = tokenize(phrase)
+            .iter()
+            .filter_map(|t| phrase.get(t.start..t.end))
+            .map(str::to_lowercase)
+            .collect();
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        let list = self.by_first.entry(first).or_default();
+        list.push((words, value));
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+
+    /// The longest phrase starting at token `i`, as (number of tokens, value).
+    fn longest_at(&self, doc: &Doc, i: usize) -> Option<(usize, &T)> {
+        let first = doc.lower(i)?;
+        let list = self.by_first.get(first)?;
+        list.iter()
+            .find(|(words, _)| doc.matches_words(i, words))
+            .map(|(words, value)| (words.len(), value))
+    }
+}
+
+struct Lexicon {
+    places: Vec<Place>,
+    by_name: HashMap<String, usize>,
+    by_alias: HashMap<String, Vec<usize>>,
+    matcher: Option<AhoCorasick>,
+    /// For each automaton pattern: the alias and the entries it names (empty: a block).
+    pattern_targets: Vec<(String, Vec<usize>)>,
+    ambiguous: HashSet<String>,
+    stops: HashSet<&'static str>,
+    connectors: HashSet<String>,
+    refs: PhraseSet<RefTarget>,
+    roles: PhraseSet<RoleDef>,
+    role_first_words: HashSet<String>,
+    heads: Vec<Head>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
+    &LEXICON
+}
+
+fn data_rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1) // the header
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn list_column(cell: Option<&&'static str>) -> Vec<&'static str> {
+    match cell {
+        None => Vec::new(),
+        Some(c) if *c == "-" || c.is_empty() => Vec::new(),
+        Some(c) => c
+            .split('|')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .collect(),
+    }
+}
+
+fn normalise_key(name: &str) -> String {
+    let mut key = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    key = key.replace(['’', '‘'], "'").replace(['–', '—'], "-");
+    key.to_lowercase()
+}
+
+fn build_lexicon() -> Lexicon {
+    let mut places = Vec::new();
+    for row in data_rows(GAZETTEER_TSV) {
+        let (Some(name), Some(kind)) = (
+            row.first(),
+            row.get(1).and_then(|k| EntityKind::from_name(k)),
+        ) else {
+            continue;
+        };
+        let part_of = row.get(2).filter(|p| **p != "-" && !p.is_empty()).copied();
+        let flags = list_column(row.get(5));
+        places.push(Place {
+            name,
+            kind,
+            part_of,
+            aliases: list_column(row.get(3)),
+            adjectives: list_column(row.get(4)),
+            capital: flags.contains(&"capital"),
+            company: kind == EntityKind::Organisation
+                && !flags.contains(&"media")
+                && !flags.contains(&"government"),
+        });
+    }
+
+    let mut by_name = HashMap::new();
+    let mut by_alias: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut patterns: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut pattern_idx: HashMap<String, usize> = HashMap::new();
+    let mut add_pattern = |alias: String, place: Option<usize>| {
+        let slot = *pattern_idx.entry(alias.clone()).or_insert_with(|| {
+            patterns.push((alias.clone(), Vec::new()));
+            patterns.len() - 1
+        });
+        if let Some(place) = place {
+            if !patterns[slot].1.contains(&place) {
+                patterns[slot].1.push(place);
+            }
+        }
+    };
+    for (idx, place) in places.iter().enumerate() {
+        by_name.entry(normalise_key(place.name)).or_insert(idx);
+        let mut forms: Vec<&str> = vec![place.name];
+        forms.extend(place.aliases.iter().copied());
+        for form in forms {
+            for variant in alias_variants(place, form) {
+                let claims = by_alias.entry(normalise_key(&variant)).or_default();
+                if !claims.contains(&idx) {
+                    claims.push(idx);
+                }
+                add_pattern(variant, Some(idx));
+            }
+        }
+        for adjective in &place.adjectives {
+            add_pattern(adjective.to_string(), Some(idx));
+        }
+    }
+
+    let mut stops = HashSet::new();
+    let mut connectors = HashSet::new();
+    let mut refs = PhraseSet::new();
+    let mut ambiguous = HashSet::new();
+    for row in data_rows(WORDS_TSV) {
+        let (Some(class), Some(phrase)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        match *class {
+            "stop" => {
+                stops.insert(*phrase);
+            }
+            "connector" => {
+                connectors.insert(phrase.to_lowercase());
+            }
+            "block" => add_pattern(phrase.to_string(), None),
+            "ambiguous" => {
+                ambiguous.insert(normalise_key(phrase));
+            }
+            "ref" => {
+                let target = row.get(2).copied().unwrap_or("");
+                if let Some(t) = parse_ref_target(target) {
+                    refs.insert(phrase, t);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let mut roles = PhraseSet::new();
+    let mut role_first_words = HashSet::new();
+    for row in data_rows(ROLES_TSV) {
+        let (Some(phrase), Some(role)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let refers = row.get(2).is_some_and(|r| *r == "yes");
+        if let Some(first) = phrase.split_whitespace().next() {
+            role_first_words.insert(first.to_lowercase());
+        }
+        roles.insert(phrase, RoleDef { role, refers });
+    }
+
+    let mut heads = Vec::new();
+    for row in data_rows(HEADS_TSV) {
+        let (Some(phrase), Some(place), Some(kind), Some(name)) =
+            (row.first(), row.get(1), row.get(2), row.get(3))
+        else {
+            continue;
+        };
+        let Some(kind) = EntityKind::from_name(kind) else {
+            continue;
+        };
+        let template = match *name {
+            "{run}" => Template::Run,
+            "{run-country}" => Template::RunCountry,
+            "{x}" => Template::X,
+            "{place}" => Template::Place,
+            other => match other.split_once("{x}") {
+                Some((before, after)) => Template::Around(before, after),
+                None => continue,
+            },
+        };
+        let template = if name.contains("{place}") {
+            Template::Place
+        } else {
+            template
+        };
+        let exact = phrase.chars().any(char::is_uppercase);
+        heads.push(Head {
+            words: phrase
+                .split_whitespace()
+                .map(|w| {
+                    if exact {
+                        w.to_string()
+                    } else {
+                        w.to_lowercase()
+                    }
+                })
+                .collect(),
+            exact,
+            prefix: *place == "prefix",
+            kind,
+            template,
+            company: row.get(4).is_some_and(|c| *c == "yes"),
+        });
+    }
+    // Longer heads first, so `Special Economic Zone` is tried before `Zone`-like shorter ones.
+    heads.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
+
+    let pattern_strings: Vec<&str> = patterns.iter().map(|(p, _)| p.as_str()).collect();
+    let matcher = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&pattern_strings)
+        .ok();
+
+    Lexicon {
+        places,
+        by_name,
+        by_alias,
+        matcher,
+        pattern_targets: patterns,
+        ambiguous,
+        stops,
+        connectors,
+        refs,
+        roles,
+        role_first_words,
+        heads,
+    }
+}
+
+fn parse_ref_target(target: &str) -> Option<RefTarget> {
+    if target == "capital" {
+        return Some(RefTarget::Capital);
+    }
+    if let Some(name) = target.strip_prefix('=') {
+        return Some(RefTarget::Fixed(name.to_string()));
+    }
+    let (kinds, filter) = match target.split_once(':') {
+        Some((k, f)) => (k, Some(f.to_string())),
+        None => (target, None),
+    };
+    let kinds: Vec<EntityKind> = kinds.split('|').filter_map(EntityKind::from_name).collect();
+    if kinds.is_empty() {
+        None
+    } else {
+        Some(RefTarget::Kinds(kinds, filter))
+    }
+}
+
+/// The spellings an alias is matched in: as written, `X oblast` for `X region`, the forms
+/// of a special economic zone's name, and the dash variants.
+fn alias_variants(place: &Place, alias: &str) -> Vec<String> {
+    let mut forms = vec![alias.to_string()];
+    if let Some(stem) = alias.strip_suffix(" region") {
+        forms.push(format!("{stem} oblast"));
+    }
+    if place.kind == EntityKind::Zone && place.name.starts_with("SEZ ") {
+        let x = alias.strip_prefix("SEZ ").unwrap_or(alias);
+        if x.chars().count() > 3 || x.chars().all(|c| c.is_uppercase()) {
+            for form in [
+                format!("SEZ {x}"),
+                format!("{x} SEZ"),
+                format!("{x} special economic zone"),
+                format!("special economic zone {x}"),
+                format!("SEZ “{x}”"),
+                format!("SEZ \"{x}\""),
+                format!("“{x}” SEZ"),
+                format!("\"{x}\" SEZ"),
+                format!("special economic zone “{x}”"),
+                format!("special economic zone \"{x}\""),
+            ] {
+                forms.push(form);
+            }
+        }
+    }
+    let mut res = Vec::new();
+    for form in forms {
+        if form.contains(" – ") {
+            res.push(form.replace(" – ", " - "));
+            res.push(form.replace(" – ", "-"));
+            res.push(form.replace(" – ", " — "));
+        }
+        res.push(form);
+    }
+    res.sort();
+    res.dedup();
+    res
+}
+
+// ---------------------------------------------------------------------------------------
+// Words
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    word: bool,
+}
+
+/// Words (letters and digits, hyphens inside) and single punctuation marks.
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if d == '-' {
+                    // A hyphen joins two words (`Kassym-Jomart`, `Ust-Kamenogorsk`).
+                    let after = text.get(j + 1..).and_then(|s| s.chars().next());
+                    if after.is_some_and(char::is_alphanumeric) {
+                        end = j + 1;
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            toks.push(Tok {
+                start: i,
+                end,
+                word: true,
+            });
+        } else {
+            toks.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                word: false,
+            });
+        }
+    }
+    toks
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    lowers: Vec<String>,
+    /// The first word of a sentence (or of a line, or after a dateline dash).
+    initial: Vec<bool>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str, sentences: &[Range<usize>]) -> Doc<'a> {
+        let toks = tokenize(text);
+        let lowers = toks
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            .collect();
+        let starts: HashSet<usize> = sentences.iter().map(|r| r.start).collect();
+        let mut initial = vec![false; toks.len()];
+        let mut after_break = true;
+        for (i, tok) in toks.iter().enumerate() {
+            let gap = if i == 0 {
+                text.get(..tok.start).unwrap_or("")
+            } else {
+                text.get(toks[i - 1].end..tok.start).unwrap_or("")
+            };
+            if gap.contains('\n') {
+                after_break = true;
+            }
+            if tok.word {
+                initial[i] = after_break || starts.contains(&tok.start);
+                after_break = false;
+            } else {
+                let s = text.get(tok.start..tok.end).unwrap_or("");
+                if matches!(
+                    s,
+                    "." | "!" | "?" | ":" | ";" | "“" | "\"" | "«" | "(" | "–" | "—" | "‘"
+                ) {
+                    after_break = true;
+                }
+            }
+        }
+        Doc {
+            text,
+            toks,
+            lowers,
+            initial,
+        }
+    }
+
+    fn s(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn lower(&self, i: usize) -> Option<&str> {
+        self.lowers.get(i).map(String::as_str)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word)
+    }
+
+    /// A word beginning with a capital letter.
+    fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Only white space (no line break) between tokens `i` and `i + 1`.
+    fn spaced(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => self
+                .text
+                .get(a.end..b.start)
+                .is_some_and(|g| !g.contains('\n') && g.chars().all(char::is_whitespace)),
+            _ => false,
+        }
+    }
+
+    /// Whether the lower-case words start at token `i`, separated only by spaces.
+    fn matches_words(&self, i: usize, words: &[String]) -> bool {
+        words.iter().enumerate().all(|(k, w)| {
+            self.lower(i + k) == Some(w.as_str()) && (k == 0 || self.spaced(i + k - 1))
+        })
+    }
+
+    /// Whether the exact words start at token `i`.
+    fn matches_exact(&self, i: usize, words: &[String]) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.s(i + k) == w && (k == 0 || self.spaced(i + k - 1)))
+    }
+
+    /// A possessive `’s` / `'s` right after token `i`: the index of the `s`.
+    fn possessive_after(&self, i: usize) -> Option<usize> {
+        let apostrophe = self.toks.get(i + 1)?;
+        let s = self.toks.get(i + 2)?;
+        let prev = self.toks.get(i)?;
+        let mark = self.text.get(apostrophe.start..apostrophe.end)?;
+        if apostrophe.start == prev.end
+            && (mark == "’" || mark == "'")
+            && s.start == apostrophe.end
+            && self.lower(i + 2) == Some("s")
+        {
+            Some(i + 2)
+        } else {
+            None
+        }
+    }
+
+    fn span(&self, toks: Range<usize>) -> Range<usize> {
+        let start = self.toks.get(toks.start).map_or(0, |t| t.start);
+        let end = toks
+            .end
+            .checked_sub(1)
+            .and_then(|e| self.toks.get(e))
+            .map_or(start, |t| t.end);
+        start..end.max(start)
+    }
+
+    /// The tokens a byte range covers (partly or wholly).
+    fn toks_of(&self, span: &Range<usize>) -> Range<usize> {
+        let first = self.toks.partition_point(|t| t.end <= span.start);
+        let last = self.toks.partition_point(|t| t.start < span.end);
+        first..last.max(first)
+    }
+
+    /// The words of a token range as written, one space between them, quotes dropped.
+    fn words(&self, toks: Range<usize>) -> String {
+        let mut out = String::new();
+        for i in toks {
+            let s = self.s(i);
+            if matches!(s, "“" | "”" | "\"" | "«" | "»" | "‘" | "’" | "'") {
+                continue;
+            }
+            let glued = i > 0
+                && self.toks.get(i - 1).map(|t| t.end) == self.toks.get(i).map(|t| t.start)
+                && !out.is_empty();
+            if !out.is_empty() && !glued {
+                out.push(' ');
+            }
+            out.push_str(s);
+        }
+        out
+    }
+}
+
+fn is_quote(s: &str) -> bool {
+    matches!(s, "“" | "”" | "\"" | "«" | "»")
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 1: the gazetteer
+
+#[derive(Debug, Clone)]
+struct GazHit {
+    span: Range<usize>,
+    toks: Range<usize>,
+    /// The entries the alias names; more than one for an ambiguous alias.
+    places: Vec<usize>,
+}
+
+fn find_gazetteer(lex: &Lexicon, doc: &Doc) -> Vec<GazHit> {
+    let Some(matcher) = &lex.matcher else {
+        return Vec::new();
+    };
+    let text = doc.text;
+    let mut cands: Vec<(Range<usize>, usize)> = Vec::new();
+    for m in matcher.find_overlapping_iter(text) {
+        let span = m.start()..m.end();
+        let Some((alias, _)) = lex.pattern_targets.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let Some(found) = text.get(span.clone()) else {
+            continue;
+        };
+        let before_ok = text
+            .get(..span.start)
+            .and_then(|s| s.chars().next_back())
+            .map_or(true, |c| !c.is_alphanumeric());
+        let after_ok = text
+            .get(span.end..)
+            .and_then(|s| s.chars().next())
+            .map_or(true, |c| !c.is_alphanumeric());
+        if !before_ok || !after_ok || !case_fits(alias, found) {
+            continue;
+        }
+        cands.push((span, m.pattern().as_usize()));
+    }
+    // Leftmost-longest; an ambiguous alias keeps all its entries.
+    cands.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+    let mut hits: Vec<GazHit> = Vec::new();
+    let mut blocks: Vec<Range<usize>> = Vec::new();
+    let mut last_end = 0;
+    let mut last_span: Option<Range<usize>> = None;
+    for (span, pattern) in cands {
+        let targets = &lex.pattern_targets[pattern].1;
+        if last_span.as_ref() == Some(&span) {
+            if let Some(hit) = hits.last_mut().filter(|h| h.span == span) {
+                for t in targets {
+                    if !hit.places.contains(t) {
+                        hit.places.push(*t);
+                    }
+                }
+            }
+            continue;
+        }
+        if span.start < last_end {
+            continue;
+        }
+        last_end = span.end;
+        last_span = Some(span.clone());
+        if targets.is_empty() {
+            blocks.push(span);
+            continue;
+        }
+        if is_dateline(text, &span) {
+            continue;
+        }
+        hits.push(GazHit {
+            toks: doc.toks_of(&span),
+            span,
+            places: targets.clone(),
+        });
+    }
+    resolve_ambiguous(lex, &mut hits);
+    hits
+}
+
+/// Capital letters of the alias must be capital in the text; small ones may be either.
+fn case_fits(alias: &str, found: &str) -> bool {
+    if alias.chars().count() != found.chars().count() {
+        return false;
+    }
+    alias
+        .chars()
+        .zip(found.chars())
+        .all(|(a, f)| !a.is_uppercase() || f.is_uppercase())
+}
+
+/// `NUR-SULTAN – ...`: the place a report was filed from, not a place it is about.
+fn is_dateline(text: &str, span: &Range<usize>) -> bool {
+    let Some(found) = text.get(span.clone()) else {
+        return false;
+    };
+    let letters: Vec<char> = found.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let rest = text.get(span.end..).unwrap_or("");
+    let rest = rest.trim_start_matches([' ', '\t', ',']);
+    rest.starts_with('–') || rest.starts_with('—') || rest.starts_with("- ")
+}
+
+/// An alias two entries claim: the entry whose relatives (ancestors, entries under the same
+/// parent, entries within it) the document names most, else the first in the data.
+fn resolve_ambiguous(lex: &Lexicon, hits: &mut [GazHit]) {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for hit in hits.iter() {
+        if let [only] = hit.places[..] {
+            *counts.entry(only).or_default() += 1;
+        }
+    }
+    for hit in hits.iter_mut() {
+        if hit.places.len() < 2 {
+            continue;
+        }
+        // Only aliases listed as ambiguous are decided by context; any other double claim is
+        // a slip in the data (the gazetteer test catches it) and goes to the first entry.
+        let listed = lex.pattern_targets.iter().any(|(alias, places)| {
+            places == &hit.places && lex.ambiguous.contains(&normalise_key(alias))
+        });
+        if !listed {
+            hit.places.truncate(1);
+            continue;
+        }
+        let mut best = hit.places[0];
+        let mut best_score = 0;
+        for &cand in &hit.places {
+            let score = relatedness(lex, cand, &counts);
+            if score > best_score {
+                best = cand;
+                best_score = score;
+            }
+        }
+        hit.places = vec![best];
+    }
+}
+
+fn relatedness(lex: &Lexicon, cand: usize, counts: &HashMap<usize, usize>) -> usize {
+    let place = &lex.places[cand];
+    let chain = ancestors(place.name);
+    let mut score = 0;
+    for (&other, &n) in counts {
+        let other_place = &lex.places[other];
+        if other_place.kind == EntityKind::Country || other == cand {
+            continue;
+        }
+        let related = chain.contains(&other_place.name)
+            || (place.part_of.is_some() && other_place.part_of == place.part_of)
+            || ancestors(other_place.name).contains(&place.name);
+        if related {
+            score += n;
+        }
+    }
+    score
+}
+
+// ---------------------------------------------------------------------------------------
+// References back (found first; resolved last)
+
+#[derive(Debug, Clone)]
+struct RefHit {
+    span: Range<usize>,
+    toks: Range<usize>,
+    target: RefTarget,
+    /// A name follows (`the city of Almaty`): not a reference unless a role takes it.
+    appositive: bool,
+}
+
+fn find_refs(lex: &Lexicon, doc: &Doc, gaz: &[GazHit]) -> Vec<RefHit> {
+    let mut res = Vec::new();
+    let mut i = 0;
+    while i < doc.toks.len() {
+        let mut found = lex.refs.longest_at(doc, i).map(|(n, t)| (n, t.clone()));
+        // `the entire region`, `the investment company`: one small word between.
+        if found.is_none()
+            && matches!(doc.lower(i), Some("the" | "this"))
+            && doc.is_word(i + 1)
+            && !doc.is_cap(i + 1)
+            && doc.s(i + 1).chars().all(char::is_alphabetic)
+            && doc.spaced(i)
+            && doc.spaced(i + 1)
+        {
+            if let (Some(first), Some(last)) = (doc.lower(i), doc.lower(i + 2)) {
+                let words = [first.to_string(), last.to_string()];
+                if let Some(list) = lex.refs.by_first.get(first) {
+                    if let Some((_, t)) = list.iter().find(|(w, _)| w[..] == words[..]) {
+                        found = Some((3, t.clone()));
+                    }
+                }
+            }
+        }
+        let Some((n, target)) = found else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + n;
+        // `the city of Almaty`, `the capital, Astana`, `the industrial zone Adil Amralin`:
+        // a name follows. Kept aside as appositive; a role may still use it (`head of the
+        // industrial zone Adil Amralin`).
+        let gaz_starts_at = |t: usize| gaz.iter().any(|h| h.toks.start == t);
+        let appositive = match doc.lower(end) {
+            Some("of") => {
+                doc.is_cap(end + 1) || (doc.lower(end + 1) == Some("the") && doc.is_cap(end + 2))
+            }
+            Some(",") => gaz_starts_at(end + 1),
+            _ => doc.is_cap(end) && doc.spaced(end - 1),
+        };
+        if let Some(s) = doc.possessive_after(end - 1) {
+            end = s + 1;
+        }
+        res.push(RefHit {
+            span: doc.span(i..end),
+            toks: i..end,
+            target,
+            appositive,
+        });
+        i = end;
+    }
+    res
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 2: people with roles
+
+#[derive(Debug, Clone)]
+enum RoleOf {
+    None,
+    /// A gazetteer entry.
+    Place(usize),
+    /// Whatever mention covers this byte offset.
+    At(usize),
+    /// The entity a reference resolves to (index into the references).
+    Ref(usize),
+    /// A name not found as an entity.
+    Name(String),
+}
+
+#[derive(Debug, Clone)]
+struct PersonHit {
+    name: String,
+    name_span: Range<usize>,
+    role: String,
+    role_of: RoleOf,
+}
+
+#[derive(Debug, Clone)]
+struct RoleRef {
+    span: Range<usize>,
+    role: String,
+}
+
+#[derive(Debug, Default)]
+struct Roles {
+    persons: Vec<PersonHit>,
+    refs: Vec<RoleRef>,
+    /// Organisations named only by a role (`Minister of Trade and Integration`).
+    orgs: Vec<Cand>,
+}
+
+fn find_roles(
+    lex: &Lexicon,
+    doc: &Doc,
+    gaz: &[GazHit],
+    refs: &mut [RefHit],
+    blocked: &mut [bool],
+) -> Roles {
+    let mut res = Roles::default();
+    let gaz_at: HashMap<usize, usize> = gaz
+        .iter()
+        .enumerate()
+        .map(|(k, h)| (h.toks.start, k))
+        .collect();
+    let gaz_end: HashMap<usize, usize> = gaz
+        .iter()
+        .enumerate()
+        .map(|(k, h)| (h.toks.end, k))
+        .collect();
+    let mut in_gaz = vec![false; doc.toks.len()];
+    for h in gaz {
+        for t in h.toks.clone() {
+            if let Some(slot) = in_gaz.get_mut(t) {
+                *slot = true;
+            }
+        }
+    }
+    let ref_at: HashMap<usize, usize> = refs
+        .iter()
+        .enumerate()
+        .map(|(k, r)| (r.toks.start, k))
+        .collect();
+
+    let mut i = 0;
+    while i < doc.toks.len() {
+        if in_gaz[i] || !lex.role_first_words.contains(doc.lower(i).unwrap_or("")) {
+            i += 1;
+            continue;
+        }
+        let Some((n, def)) = lex.roles.longest_at(doc, i) else {
+            i += 1;
+            continue;
+        };
+        let role = def.role.to_string();
+        let role_toks = i..i + n;
+        let mut k = i + n;
+        // `Akim (Mayor)`: a role glossed in brackets.
+        if doc.s(k) == "(" {
+            if let Some(close) = (k + 1..(k + 5).min(doc.toks.len())).find(|&j| doc.s(j) == ")") {
+                k = close + 1;
+            }
+        }
+        let mut role_of = RoleOf::None;
+        let mut org_cand: Option<Cand> = None;
+        // `<place> akim`, `Almaty region’s governor`, `Kazakh President`.
+        let before = if i >= 2 && doc.lower(i - 1) == Some("s") && matches!(doc.s(i - 2), "’" | "'")
+        {
+            i.checked_sub(2)
+        } else {
+            Some(i)
+        };
+        if let Some(&g) = before.and_then(|b| gaz_end.get(&b)) {
+            if let Some(&p) = gaz[g].places.first() {
+                role_of = RoleOf::Place(p);
+            }
+        }
+        let mut name_toks: Option<Range<usize>> = None;
+        if doc.lower(k) == Some("of") {
+            let mut e = k + 1;
+            if let Some(&r) = ref_at.get(&e) {
+                role_of = RoleOf::Ref(r);
+                refs[r].appositive = false;
+                k = refs[r].toks.end;
+            } else {
+                if doc.lower(e) == Some("the") {
+                    e += 1;
+                }
+                let run = cap_run(lex, doc, e, &in_gaz, blocked);
+                if run.end > run.start {
+                    let split = split_org_and_name(lex, doc, run.clone(), &gaz_at, gaz);
+                    let (org, name) = split;
+                    if org.end > org.start {
+                        if let Some(&g) = gaz_at.get(&org.start).filter(|&&g| gaz[g].toks == org) {
+                            role_of = gaz[g]
+                                .places
+                                .first()
+                                .map_or(RoleOf::None, |&p| RoleOf::Place(p));
+                        } else {
+                            let span = doc.span(org.clone());
+                            role_of = RoleOf::At(span.start);
+                            if role.contains("minister") && !has_head(lex, doc, org.clone()) {
+                                let x = doc.words(org.clone());
+                                org_cand = Some(Cand {
+                                    span,
+                                    toks: org.clone(),
+                                    target: CandTarget::Dyn {
+                                        name: format!("Ministry of {x}"),
+                                        kind: EntityKind::Organisation,
+                                        part_of: None,
+                                        company: false,
+                                    },
+                                });
+                            } else if !has_head(lex, doc, org.clone()) {
+                                role_of = RoleOf::Name(doc.words(org.clone()));
+                            }
+                        }
+                    }
+                    if name.end > name.start {
+                        name_toks = Some(name);
+                    }
+                    k = run.end;
+                }
+            }
+        }
+        if name_toks.is_none() {
+            let run = name_run(lex, doc, k, &in_gaz, blocked);
+            if run.end > run.start {
+                name_toks = Some(run);
+            }
+        }
+        // `Marat Sultangaziyev, governor of Almaty region`.
+        if name_toks.is_none() && i >= 3 && doc.s(i - 1) == "," {
+            let end = i - 1;
+            let mut start = end;
+            while start > 0
+                && end - start < 4
+                && is_name_word(lex, doc, start - 1, &in_gaz, blocked)
+                && (start == end || doc.spaced(start - 1))
+            {
+                start -= 1;
+            }
+            if end - start >= 2 {
+                name_toks = Some(start..end);
+            }
+        }
+        for t in role_toks.clone() {
+            blocked[t] = true;
+        }
+        if let Some(name) = name_toks {
+            for t in name.clone() {
+                if let Some(b) = blocked.get_mut(t) {
+                    *b = true;
+                }
+            }
+            res.persons.push(PersonHit {
+                name: doc.words(name.clone()),
+                name_span: doc.span(name),
+                role,
+                role_of,
+            });
+        } else if def.refers {
+            // `the governor informed`: a reference back to the person holding the role.
+            let mut start = role_toks.start;
+            if start > 0 && matches!(doc.lower(start - 1), Some("the")) {
+                start -= 1;
+            }
+            let proper = start < role_toks.start || !matches!(role_of, RoleOf::None);
+            if proper {
+                res.refs.push(RoleRef {
+                    span: doc.span(start..role_toks.end),
+                    role,
+                });
+            }
+        }
+        if let Some(c) = org_cand {
+            res.orgs.push(c);
+        }
+        i = role_toks.end.max(i + 1);
+    }
+    res
+}
+
+/// A word that may be part of a person's name.
+fn is_name_word(lex: &Lexicon, doc: &Doc, i: usize, in_gaz: &[bool], blocked: &[bool]) -> bool {
+    let s = doc.s(i);
+    doc.is_cap(i)
+        && s.chars().any(char::is_lowercase)
+        && !lex.stops.contains(s)
+        && !in_gaz.get(i).copied().unwrap_or(true)
+        && !blocked.get(i).copied().unwrap_or(true)
+        && !lex.role_first_words.contains(doc.lower(i).unwrap_or(""))
+        && !lex
+            .heads
+            .iter()
+            .any(|h| h.exact && h.words.len() == 1 && h.words[0] == s)
+}
+
+/// Up to four name words from token `k`.
+fn name_run(lex: &Lexicon, doc: &Doc, k: usize, in_gaz: &[bool], blocked: &[bool]) -> Range<usize> {
+    let mut end = k;
+    while end < doc.toks.len()
+        && end - k < 4
+        && is_name_word(lex, doc, end, in_gaz, blocked)
+        && (end == k || doc.spaced(end - 1))
+    {
+        end += 1;
+    }
+    // A name is not the head of an organisation (`President Hotel`).
+    if end < doc.toks.len()
+        && doc.spaced(end.saturating_sub(1))
+        && head_at(lex, doc, end, false).is_some()
+    {
+        return k..k;
+    }
+    k..end
+}
+
+/// Capitalised words (and gazetteer names, and connectors between them) from token `k`.
+fn cap_run(lex: &Lexicon, doc: &Doc, k: usize, in_gaz: &[bool], blocked: &[bool]) -> Range<usize> {
+    let mut end = k;
+    while end < doc.toks.len() && !blocked.get(end).copied().unwrap_or(true) {
+        let glued = end == k || doc.spaced(end - 1);
+        if !glued {
+            break;
+        }
+        if doc.is_cap(end) || in_gaz[end] {
+            end += 1;
+        } else if doc.is_word(end)
+            && lex.connectors.contains(doc.lower(end).unwrap_or(""))
+            && end > k
+            && (doc.is_cap(end + 1) || doc.lower(end + 1) == Some("the") && doc.is_cap(end + 2))
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    k..end
+}
+
+/// `Almaty Industrial Zone Alisher Satybaldiyev`: the organisation and the person's name.
+fn split_org_and_name(
+    lex: &Lexicon,
+    doc: &Doc,
+    run: Range<usize>,
+    gaz_at: &HashMap<usize, usize>,
+    gaz: &[GazHit],
+) -> (Range<usize>, Range<usize>) {
+    // The last suffix head ends the organisation.
+    let mut head_end = None;
+    for j in run.clone() {
+        if let Some(h) = head_at(lex, doc, j, false).filter(|_| j > run.start) {
+            head_end = Some(j + h.words.len());
+        }
+    }
+    if let Some(e) = head_end.filter(|&e| e <= run.end) {
+        return (run.start..e, e..run.end);
+    }
+    if let Some(&g) = gaz_at.get(&run.start) {
+        let e = gaz[g].toks.end.min(run.end);
+        if e < run.end && doc.lower(e) != Some("of") {
+            return (run.start..e, e..run.end);
+        }
+    }
+    let n = run.end - run.start;
+    if n >= 3 {
+        let mut org_end = run.end - 2;
+        while org_end > run.start
+            && lex
+                .connectors
+                .contains(doc.lower(org_end - 1).unwrap_or(""))
+        {
+            org_end -= 1;
+        }
+        return (run.start..org_end, run.end - 2..run.end);
+    }
+    (run.clone(), run.end..run.end)
+}
+
+/// The longest head at token `j` that stands before its name (`prefix`) or after it.
+fn head_at<'l>(lex: &'l Lexicon, doc: &Doc, j: usize, prefix: bool) -> Option<&'l Head> {
+    lex.heads
+        .iter()
+        .find(|h| h.prefix == prefix && h.at(doc, j))
+}
+
+fn has_head(lex: &Lexicon, doc: &Doc, toks: Range<usize>) -> bool {
+    toks.clone().any(|j| {
+        [true, false]
+            .iter()
+            .any(|&p| head_at(lex, doc, j, p).is_some_and(|h| h.exact))
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 3: organisations and zones by pattern
+
+#[derive(Debug, Clone)]
+enum CandTarget {
+    Place(usize),
+    Dyn {
+        name: String,
+        kind: EntityKind,
+        part_of: Option<String>,
+        company: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    span: Range<usize>,
+    toks: Range<usize>,
+    target: CandTarget,
+}
+
+fn find_patterns(lex: &Lexicon, doc: &Doc, gaz: &[GazHit], blocked: &[bool]) -> Vec<Cand> {
+    let mut in_gaz = vec![false; doc.toks.len()];
+    for h in gaz {
+        for t in h.toks.clone() {
+            if let Some(slot) = in_gaz.get_mut(t) {
+                *slot = true;
+            }
+        }
+    }
+    let mut res = Vec::new();
+    let mut i = 0;
+    while i < doc.toks.len() {
+        let run = name_chunk(lex, doc, i, &in_gaz, blocked);
+        if run.end <= run.start {
+            i += 1;
+            continue;
+        }
+        if let Some(c) = org_in_run(lex, doc, run.clone(), gaz) {
+            res.push(c);
+        }
+        i = run.end;
+    }
+    res
+}
+
+/// A run of capitalised words, quoted names and connectors, with lower-case heads around
+/// it (`industrial zone “Ontustik”`, `Eurasian Energy facility`).
+fn name_chunk(
+    lex: &Lexicon,
+    doc: &Doc,
+    i: usize,
+    in_gaz: &[bool],
+    blocked: &[bool],
+) -> Range<usize> {
+    let n = doc.toks.len();
+    let usable = |j: usize| !blocked.get(j).copied().unwrap_or(true);
+    let starts_name =
+        |j: usize| usable(j) && (doc.is_cap(j) || in_gaz.get(j).copied().unwrap_or(false));
+    let mut start = i;
+    // A quoted name: `“Kazakhtelecom” JSC`.
+    let quoted_at = |j: usize| -> Option<usize> {
+        if !is_quote(doc.s(j)) || !doc.is_cap(j + 1) {
+            return None;
+        }
+        (j + 2..(j + 9).min(n)).find(|&q| is_quote(doc.s(q)))
+    };
+    if !starts_name(start) && quoted_at(start).is_none() {
+        return i..i;
+    }
+    let mut end = start;
+    while end < n && usable(end) {
+        if end > start
+            && !doc.spaced(end - 1)
+            && !(doc.s(end - 1) == "”" || is_quote(doc.s(end - 1)))
+        {
+            break;
+        }
+        if let Some(q) = quoted_at(end) {
+            end = q + 1;
+            continue;
+        }
+        if starts_name(end) {
+            end += 1;
+            continue;
+        }
+        let connector = doc.is_word(end) && lex.connectors.contains(doc.lower(end).unwrap_or(""));
+        if connector
+            && end > start
+            && (starts_name(end + 1) || (doc.lower(end + 1) == Some("the") && starts_name(end + 2)))
+        {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    // Leading `The`, `In` and the like are not part of a name; nor is a sentence's first
+    // word before `of` (`Residents of SEZ Ontustik`), unless it heads a name (`Ministry of`).
+    loop {
+        if start < end && (lex.stops.contains(doc.s(start)) || doc.lower(start) == Some("the")) {
+            start += 1;
+        } else if start + 1 < end
+            && doc.initial.get(start).copied().unwrap_or(false)
+            && lex.connectors.contains(doc.lower(start + 1).unwrap_or(""))
+            && !head_at(lex, doc, start, true).is_some_and(|h| h.exact)
+            && !in_gaz.get(start).copied().unwrap_or(false)
+        {
+            start += 2;
+        } else {
+            break;
+        }
+    }
+    if start >= end {
+        return i..(i + 1).max(end);
+    }
+    // Lower-case heads in front: `industrial zone “Ontustik”`, `special economic zone X`.
+    let mut head_start = start;
+    for h in lex.heads.iter().filter(|h| !h.exact && h.prefix) {
+        let len = h.words.len();
+        if start >= len {
+            if h.at(doc, start - len)
+                && doc.spaced(start - 1)
+                && start - len >= i.saturating_sub(len)
+            {
+                head_start = start - len;
+                break;
+            }
+        }
+    }
+    // Lower-case heads behind: `X company`, `X special economic zone`.
+    let mut head_end = end;
+    if doc.spaced(end.saturating_sub(1)) {
+        for h in lex.heads.iter().filter(|h| !h.exact && !h.prefix) {
+            if h.at(doc, end) {
+                head_end = end + h.words.len();
+                break;
+            }
+        }
+    }
+    head_start.min(start)..head_end.max(end)
+}
+
+fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Option<Cand> {
+    // Trim leading stop words again (the chunk may start with a lower-case head).
+    let mut a = run.start;
+    let b = run.end;
+    let lower_prefix = lex
+        .heads
+        .iter()
+        .find(|h| !h.exact && h.prefix && h.at(doc, a));
+    if let Some(h) = lower_prefix {
+        let x = a + h.words.len()..b;
+        // Only a quoted name or a name that is not merely a known place.
+        let quoted = is_quote(doc.s(x.start));
+        if x.end > x.start && (quoted || !covered_by_gaz(gaz, x.clone())) && !doc.is_cap(a) {
+            return make_cand(lex, doc, h, a..b, x, gaz);
+        }
+        a = x.start;
+    }
+    let lower_suffix = lex
+        .heads
+        .iter()
+        .find(|h| !h.exact && !h.prefix && b >= h.words.len() && h.at(doc, b - h.words.len()));
+    let mut core_end = b;
+    if let Some(h) = lower_suffix {
+        let x_end = b - h.words.len();
+        core_end = x_end;
+        // Capitalised heads inside take precedence (`Kazakh Invest National Company`).
+        if !has_head(lex, doc, a..x_end) {
+            let x = a..x_end;
+            let only_places = covered_by_gaz(gaz, x.clone());
+            if x.end > x.start && !only_places && x.end - x.start <= 6 {
+                // `Eurasian Energy facility`: the mention is the name itself, not the noun
+                // after it; `Tarbagatay special economic zone` is all one name.
+                let whole = if matches!(h.template, Template::X) {
+                    x.clone()
+                } else {
+                    a..b
+                };
+                return make_cand(lex, doc, h, whole, x, gaz);
+            }
+            return None;
+        }
+    }
+    let run = a..core_end;
+    if run.end <= run.start {
+        return None;
+    }
+    // The last suffix head with at least one word before it.
+    let mut best: Option<(usize, &Head)> = None;
+    for j in run.clone() {
+        if let Some(h) = head_at(lex, doc, j, false).filter(|h| h.exact) {
+            let after_connector = j
+                .checked_sub(1)
+                .and_then(|p| doc.lower(p))
+                .is_some_and(|w| lex.connectors.contains(w));
+            let inside_gaz = gaz.iter().any(|g| g.toks.contains(&j));
+            if !h.prefix
+                && j > run.start
+                && j + h.words.len() <= run.end
+                && !after_connector
+                && !inside_gaz
+            {
+                best = Some((j, h));
+            }
+        }
+    }
+    if let Some((j, h)) = best {
+        let head_end = j + h.words.len();
+        // `National Bank of Uzbekistan`: an `of X` after the head belongs to the name.
+        let end = if doc.lower(head_end) == Some("of") && run.end > head_end + 1 {
+            run.end
+        } else {
+            head_end
+        };
+        let mut start = run.start;
+        // `Almaty Akim ... ` never reaches here (roles are blocked); skip stops inside.
+        while start < j && lex.stops.contains(doc.s(start)) {
+            start += 1;
+        }
+        return make_cand(lex, doc, h, start..end, start..j, gaz);
+    }
+    if let Some(h) = head_at(lex, doc, run.start, true).filter(|h| h.exact) {
+        let x = run.start + h.words.len()..run.end;
+        let x = if doc.lower(x.start) == Some("of") {
+            x.start + 1..x.end
+        } else {
+            x
+        };
+        let x = if doc.lower(x.start) == Some("the") {
+            x.start + 1..x.end
+        } else {
+            x
+        };
+        if x.end > x.start {
+            return make_cand(lex, doc, h, run.clone(), x, gaz);
+        }
+    }
+    None
+}
+
+fn covered_by_gaz(gaz: &[GazHit], toks: Range<usize>) -> bool {
+    toks.clone()
+        .all(|t| gaz.iter().any(|h| h.toks.contains(&t)))
+}
+
+fn make_cand(
+    lex: &Lexicon,
+    doc: &Doc,
+    head: &Head,
+    whole: Range<usize>,
+    x: Range<usize>,
+    gaz: &[GazHit],
+) -> Option<Cand> {
+    let x_text = doc.words(x.clone());
+    if x_text.is_empty() || x_text.chars().all(|c| !c.is_alphabetic()) {
+        return None;
+    }
+    // A name must have a word of its own (`Strategy`, `The` alone are not names).
+    if x.clone()
+        .all(|t| lex.stops.contains(doc.s(t)) || !doc.is_word(t))
+    {
+        return None;
+    }
+    let places_in: Vec<usize> = gaz
+        .iter()
+        .filter(|h| h.toks.start >= whole.start && h.toks.end <= whole.end)
+        .filter_map(|h| h.places.first().copied())
+        .collect();
+    let place_in_x = gaz
+        .iter()
+        .filter(|h| h.toks.start >= x.start && h.toks.end <= x.end)
+        .filter_map(|h| h.places.first().copied())
+        .find(|&p| lex.places[p].kind.is_place());
+    let part_of = places_in
+        .iter()
+        .copied()
+        .find(|&p| lex.places[p].kind.is_place())
+        .map(|p| lex.places[p].name.to_string());
+    let run_text = doc.words(whole.clone());
+    let (name, part_of) = match head.template {
+        Template::Run => (run_text, part_of),
+        Template::X => (x_text, part_of),
+        Template::Around(before, after) => (format!("{before}{x_text}{after}"), part_of),
+        Template::Place => {
+            let place = place_in_x.map(|p| lex.places[p].name.to_string());
+            match place {
+                Some(p) => (format!("Akimat of {p}"), Some(p)),
+                None => (format!("Akimat of {x_text}"), part_of),
+            }
+        }
+        Template::RunCountry => {
+            strip_country(lex, doc, whole.clone(), gaz).unwrap_or((run_text, part_of))
+        }
+    };
+    // A name the gazetteer knows is that entry.
+    let target = match lookup(&name) {
+        Some(place) => CandTarget::Place(lex.places.iter().position(|p| p.name == place.name)?),
+        None => CandTarget::Dyn {
+            name,
+            kind: head.kind,
+            part_of,
+            company: head.company,
+        },
+    };
+    Some(Cand {
+        span: doc.span(whole.clone()),
+        toks: whole,
+        target,
+    })
+}
+
+/// `Ministry of Energy of the Republic of Kazakhstan` -> `Ministry of Energy`, part of
+/// Kazakhstan.
+fn strip_country(
+    lex: &Lexicon,
+    doc: &Doc,
+    whole: Range<usize>,
+    gaz: &[GazHit],
+) -> Option<(String, Option<String>)> {
+    let last = gaz
+        .iter()
+        .rev()
+        .find(|h| h.toks.end == whole.end && h.toks.start > whole.start)?;
+    let &place = last.places.first()?;
+    if lex.places[place].kind != EntityKind::Country {
+        return None;
+    }
+    let mut cut = last.toks.start;
+    if cut > whole.start && doc.lower(cut - 1) == Some("the") {
+        cut -= 1;
+    }
+    if cut > whole.start && doc.lower(cut - 1) == Some("of") {
+        cut -= 1;
+    } else {
+        return None;
+    }
+    if cut <= whole.start + 1 {
+        return None;
+    }
+    Some((
+        doc.words(whole.start..cut),
+        Some(lex.places[place].name.to_string()),
+    ))
+}
+
+// ---------------------------------------------------------------------------------------
+// Merging and later mentions
+
+#[derive(Debug, Clone)]
+struct Named {
+    span: Range<usize>,
+    key: Key,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Place(usize),
+    Dyn(String, EntityKind),
+}
+
+struct DynInfo {
+    part_of: Option<String>,
+    company: bool,
+}
+
+struct Merged {
+    named: Vec<Named>,
+    dyns: HashMap<(String, EntityKind), DynInfo>,
+}
+
+fn merge(lex: &Lexicon, doc: &Doc, gaz: Vec<GazHit>, orgs: Vec<Cand>, blocked: &[bool]) -> Merged {
+    let mut all: Vec<(Cand, bool)> = Vec::new();
+    for hit in &gaz {
+        let Some(&p) = hit.places.first() else {
+            continue;
+        };
+        if suppressed_inside_name(lex, doc, hit, &gaz, blocked) {
+            continue;
+        }
+        all.push((
+            Cand {
+                span: hit.span.clone(),
+                toks: hit.toks.clone(),
+                target: CandTarget::Place(p),
+            },
+            true,
+        ));
+    }
+    for c in orgs {
+        all.push((c, false));
+    }
+    // Longer first; on the same span the gazetteer wins.
+    all.sort_by_key(|(c, is_gaz)| {
+        (
+            std::cmp::Reverse(c.span.end - c.span.start),
+            !is_gaz,
+            c.span.start,
+        )
+    });
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    let mut named = Vec::new();
+    let mut dyns = HashMap::new();
+    for (c, _) in all {
+        if taken
+            .iter()
+            .any(|t| t.start < c.span.end && c.span.start < t.end)
+        {
+            continue;
+        }
+        taken.push(c.span.clone());
+        let key = match c.target {
+            CandTarget::Place(p) => Key::Place(p),
+            CandTarget::Dyn {
+                name,
+                kind,
+                part_of,
+                company,
+            } => {
+                let info = dyns.entry((name.clone(), kind)).or_insert(DynInfo {
+                    part_of: None,
+                    company,
+                });
+                if info.part_of.is_none() {
+                    info.part_of = part_of;
+                }
+                Key::Dyn(name, kind)
+            }
+        };
+        named.push(Named { span: c.span, key });
+    }
+    named.sort_by_key(|n| n.span.start);
+    Merged { named, dyns }
+}
+
+/// `Taza Kazakhstan`: a place name right after another capitalised word, inside a name
+/// the layer does not know, is not the place.
+fn suppressed_inside_name(
+    lex: &Lexicon,
+    doc: &Doc,
+    hit: &GazHit,
+    gaz: &[GazHit],
+    blocked: &[bool],
+) -> bool {
+    let Some(&p) = hit.places.first() else {
+        return false;
+    };
+    if !lex.places[p].kind.is_place() || hit.toks.start == 0 {
+        return false;
+    }
+    let prev = hit.toks.start - 1;
+    doc.is_cap(prev)
+        && doc.spaced(prev)
+        && !doc.initial.get(prev).copied().unwrap_or(true)
+        && !lex.stops.contains(doc.s(prev))
+        && !blocked.get(prev).copied().unwrap_or(true)
+        && !gaz.iter().any(|h| h.toks.contains(&prev))
+        && !lex.role_first_words.contains(doc.lower(prev).unwrap_or(""))
+}
+
+/// `Kazakhtelecom` after `“Kazakhtelecom” JSC`, `Eurasian Energy` again: an organisation's
+/// bare name, wherever it stands.
+fn add_bare_org_mentions(doc: &Doc, merged: &mut Merged) {
+    let names: Vec<(String, EntityKind)> = merged
+        .dyns
+        .keys()
+        .filter(|(_, kind)| *kind == EntityKind::Organisation)
+        .cloned()
+        .collect();
+    for (name, kind) in names {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let mut extra = Vec::new();
+        for i in 0..doc.toks.len() {
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| doc.s(i + k) == *w && (k == 0 || doc.spaced(i + k - 1)));
+            if !fits {
+                continue;
+            }
+            let span = doc.span(i..i + words.len());
+            if merged
+                .named
+                .iter()
+                .chain(extra.iter())
+                .any(|n: &Named| n.span.start < span.end && span.start < n.span.end)
+            {
+                continue;
+            }
+            extra.push(Named {
+                span,
+                key: Key::Dyn(name.clone(), kind),
+            });
+        }
+        merged.named.extend(extra);
+    }
+    merged.named.sort_by_key(|n| n.span.start);
+}
+
+// ---------------------------------------------------------------------------------------
+// Pass 5: people's later mentions, references back, and the entities
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum EKey {
+    Place(usize),
+    Dyn(String, EntityKind),
+    Person(usize),
+}
+
+struct Event {
+    span: Range<usize>,
+    what: EventKind,
+}
+
+enum EventKind {
+    Name(EKey),
+    /// A name in a list: a mention, but not an antecedent.
+    Listed(EKey),
+    Ref(usize),
+    RoleRef(usize),
+}
+
+fn assemble(
+    lex: &Lexicon,
+    doc: &Doc,
+    merged: Merged,
+    roles: Roles,
+    refs: Vec<RefHit>,
+) -> Vec<Entity> {
+    let text = doc.text;
+    let Merged {
+        mut named,
+        mut dyns,
+    } = merged;
+
+    // Organisations named by a role (`Minister of X`) join unless already named.
+    for c in &roles.orgs {
+        if named
+            .iter()
+            .any(|n| n.span.start < c.span.end && c.span.start < n.span.end)
+        {
+            continue;
+        }
+        if let CandTarget::Dyn {
+            name,
+            kind,
+            part_of,
+            company,
+        } = &c.target
+        {
+            dyns.entry((name.clone(), *kind)).or_insert(DynInfo {
+                part_of: part_of.clone(),
+                company: *company,
+            });
+            named.push(Named {
+                span: c.span.clone(),
+                key: Key::Dyn(name.clone(), *kind),
+            });
+        }
+    }
+    named.sort_by_key(|n| n.span.start);
+
+    // People: one per surname.
+    let mut persons: Vec<PersonHit> = Vec::new();
+    let mut person_mentions: Vec<(Range<usize>, usize)> = Vec::new();
+    for p in &roles.persons {
+        let surname = p.name.split_whitespace().last().unwrap_or("").to_string();
+        let idx = match persons
+            .iter()
+            .position(|q| q.name.split_whitespace().last() == Some(surname.as_str()))
+        {
+            Some(idx) => {
+                if persons[idx].name.split_whitespace().count() < p.name.split_whitespace().count()
+                {
+                    persons[idx].name = p.name.clone();
+                }
+                if matches!(persons[idx].role_of, RoleOf::None) {
+                    persons[idx].role_of = p.role_of.clone();
+                }
+                idx
+            }
+            None => {
+                persons.push(p.clone());
+                persons.len() - 1
+            }
+        };
+        person_mentions.push((p.name_span.clone(), idx));
+    }
+    // Later mentions: the full name or the surname alone.
+    let occupied = |span: &Range<usize>, named: &[Named], pm: &[(Range<usize>, usize)]| {
+        named
+            .iter()
+            .any(|n| n.span.start < span.end && span.start < n.span.end)
+            || pm
+                .iter()
+                .any(|(s, _)| s.start < span.end && span.start < s.end)
+    };
+    for (idx, person) in persons.iter().enumerate() {
+        let full: Vec<String> = person.name.split_whitespace().map(str::to_string).collect();
+        let Some(surname) = full.last().cloned() else {
+            continue;
+        };
+        for words in [full.clone(), vec![surname]] {
+            for i in 0..doc.toks.len() {
+                if !doc.matches_exact(i, &words) {
+                    continue;
+                }
+                // Not part of a longer name (`Tokayev` in `Kassym-Jomart Tokayev` is done).
+                let span = doc.span(i..i + words.len());
+                if occupied(&span, &named, &person_mentions) {
+                    continue;
+                }
+                person_mentions.push((span, idx));
+            }
+        }
+    }
+
+    // Places named in a list (`from Kaskelen, Kapshagay, Talgar and ...`) are mentioned
+    // but are not what a later `the city` refers to.
+    let is_place = |n: &Named| matches!(n.key, Key::Place(p) if lex.places[p].kind.is_place());
+    let mut listed = vec![false; named.len()];
+    for k in 1..named.len() {
+        let (a, b) = (&named[k - 1], &named[k]);
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("x").trim();
+        let joined = matches!(gap, "," | "and" | "or" | ", and" | ", or" | "&" | "/");
+        if joined && is_place(a) && is_place(b) {
+            listed[k - 1] = true;
+            listed[k] = true;
+        }
+    }
+
+    // Events in text order.
+    let mut events: Vec<Event> = Vec::new();
+    for (n, &in_list) in named.iter().zip(&listed) {
+        let key = match &n.key {
+            Key::Place(p) => EKey::Place(*p),
+            Key::Dyn(name, kind) => EKey::Dyn(name.clone(), *kind),
+        };
+        events.push(Event {
+            span: n.span.clone(),
+            what: if in_list {
+                EventKind::Listed(key)
+            } else {
+                EventKind::Name(key)
+            },
+        });
+    }
+    for (span, idx) in &person_mentions {
+        events.push(Event {
+            span: span.clone(),
+            what: EventKind::Name(EKey::Person(*idx)),
+        });
+    }
+    for (k, r) in refs.iter().enumerate().filter(|(_, r)| !r.appositive) {
+        let overlaps = events.iter().any(|e| {
+            matches!(e.what, EventKind::Name(_))
+                && e.span.start < r.span.end
+                && r.span.start < e.span.end
+        });
+        if !overlaps {
+            events.push(Event {
+                span: r.span.clone(),
+                what: EventKind::Ref(k),
+            });
+        }
+    }
+    for (k, r) in roles.refs.iter().enumerate() {
+        events.push(Event {
+            span: r.span.clone(),
+            what: EventKind::RoleRef(k),
+        });
+    }
+    events.sort_by_key(|e| e.span.start);
+
+    let kind_of = |key: &EKey| -> EntityKind {
+        match key {
+            EKey::Place(p) => lex.places[*p].kind,
+            EKey::Dyn(_, kind) => *kind,
+            EKey::Person(_) => EntityKind::Person,
+        }
+    };
+    let mut history: Vec<EKey> = Vec::new();
+    let mut ref_resolved: HashMap<usize, EKey> = HashMap::new();
+    let mut mentions: Vec<(EKey, Range<usize>, bool)> = Vec::new();
+    for e in &events {
+        match &e.what {
+            EventKind::Name(key) => {
+                history.push(key.clone());
+                mentions.push((key.clone(), e.span.clone(), false));
+            }
+            EventKind::Listed(key) => {
+                mentions.push((key.clone(), e.span.clone(), false));
+            }
+            EventKind::Ref(k) => {
+                let resolved = resolve_ref(lex, &refs[*k].target, &history, &dyns, &kind_of);
+                if let Some(key) = resolved {
+                    ref_resolved.insert(*k, key.clone());
+                    history.push(key.clone());
+                    mentions.push((key, e.span.clone(), true));
+                }
+            }
+            EventKind::RoleRef(k) => {
+                let role = &roles.refs[*k].role;
+                let found = history
+                    .iter()
+                    .rev()
+                    .find(|key| matches!(key, EKey::Person(p) if persons[*p].role == *role))
+                    .cloned();
+                if let Some(key) = found {
+                    history.push(key.clone());
+                    mentions.push((key, e.span.clone(), true));
+                }
+            }
+        }
+    }
+
+    // Entities in the order of their first mention.
+    let mut order: Vec<EKey> = Vec::new();
+    let mut by_key: HashMap<EKey, Vec<(Range<usize>, bool)>> = HashMap::new();
+    for (key, span, reference) in mentions {
+        if !by_key.contains_key(&key) {
+            order.push(key.clone());
+        }
+        by_key.entry(key).or_default().push((span, reference));
+    }
+    let name_of = |key: &EKey| -> String {
+        match key {
+            EKey::Place(p) => lex.places[*p].name.to_string(),
+            EKey::Dyn(name, _) => name.clone(),
+            EKey::Person(idx) => persons[*idx].name.clone(),
+        }
+    };
+    let named_ref = &named;
+    let role_of_name = |role_of: &RoleOf| -> Option<String> {
+        match role_of {
+            RoleOf::None => None,
+            RoleOf::Place(p) => Some(lex.places[*p].name.to_string()),
+            RoleOf::Name(n) => Some(n.clone()),
+            RoleOf::Ref(k) => ref_resolved.get(k).map(&name_of),
+            RoleOf::At(at) => named_ref
+                .iter()
+                .find(|n| n.span.start <= *at && *at < n.span.end)
+                .map(|n| match &n.key {
+                    Key::Place(p) => lex.places[*p].name.to_string(),
+                    Key::Dyn(name, _) => name.clone(),
+                }),
+        }
+    };
+    let mut res = Vec::new();
+    for key in order {
+        let mut spans = by_key.remove(&key).unwrap_or_default();
+        spans.sort_by_key(|(s, _)| s.start);
+        spans.dedup_by_key(|(s, _)| s.start);
+        let mentions: Vec<Mention> = spans
+            .into_iter()
+            .filter_map(|(span, reference)| {
+                text.get(span.clone()).map(|t| Mention {
+                    span: [span.start, span.end],
+                    text: t.to_string(),
+                    reference,
+                })
+            })
+            .collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        let entity = match &key {
+            EKey::Place(p) => {
+                let place = &lex.places[*p];
+                Entity {
+                    name: place.name.to_string(),
+                    kind: place.kind,
+                    part_of: place.part_of.map(str::to_string),
+                    role: None,
+                    role_of: None,
+                    mentions,
+                }
+            }
+            EKey::Dyn(name, kind) => Entity {
+                name: name.clone(),
+                kind: *kind,
+                part_of: dyns
+                    .get(&(name.clone(), *kind))
+                    .and_then(|d| d.part_of.clone()),
+                role: None,
+                role_of: None,
+                mentions,
+            },
+            EKey::Person(idx) => {
+                let person = &persons[*idx];
+                Entity {
+                    name: person.name.clone(),
+                    kind: EntityKind::Person,
+                    part_of: None,
+                    role: Some(person.role.clone()),
+                    role_of: role_of_name(&person.role_of),
+                    mentions,
+                }
+            }
+        };
+        res.push(entity);
+    }
+    res
+}
+
+fn resolve_ref(
+    lex: &Lexicon,
+    target: &RefTarget,
+    history: &[EKey],
+    dyns: &HashMap<(String, EntityKind), DynInfo>,
+    kind_of: &dyn Fn(&EKey) -> EntityKind,
+) -> Option<EKey> {
+    let place_index = |name: &str| lex.places.iter().position(|p| p.name == name);
+    let last_place = history.iter().rev().find_map(|k| match k {
+        EKey::Place(p) if lex.places[*p].kind != EntityKind::Organisation => Some(*p),
+        _ => None,
+    });
+    match target {
+        RefTarget::Fixed(name) => place_index(name).map(EKey::Place),
+        RefTarget::Capital => {
+            let country = history
+                .iter()
+                .rev()
+                .find_map(|k| match k {
+                    EKey::Place(p) if lex.places[*p].kind == EntityKind::Country => {
+                        Some(lex.places[*p].name)
+                    }
+                    _ => None,
+                })
+                .or_else(|| {
+                    let p = last_place?;
+                    let place = &lex.places[p];
+                    std::iter::once(place.name)
+                        .chain(ancestors(place.name))
+                        .find(|n| lookup(n).is_some_and(|q| q.kind == EntityKind::Country))
+                })
+                .or_else(|| {
+                    lex.places
+                        .iter()
+                        .find(|p| p.kind == EntityKind::Country)
+                        .map(|p| p.name)
+                })?;
+            lex.places
+                .iter()
+                .position(|p| p.capital && p.part_of == Some(country))
+                .map(EKey::Place)
+        }
+        RefTarget::Kinds(kinds, filter) => {
+            let direct = history.iter().rev().find(|k| {
+                let kind = kind_of(k);
+                if !kinds.contains(&kind) {
+                    return false;
+                }
+                // `the company` is a business, not a ministry or a news agency.
+                if kind == EntityKind::Organisation {
+                    return match k {
+                        EKey::Place(p) => lex.places[*p].company,
+                        EKey::Dyn(name, kind) => {
+                            dyns.get(&(name.clone(), *kind)).is_some_and(|d| d.company)
+                        }
+                        EKey::Person(_) => false,
+                    };
+                }
+                true
+            });
+            if let Some(k) = direct {
+                return Some(k.clone());
+            }
+            // Nothing of that kind in view: the one containing the last place named
+            // (`the city` after a district), or the one zone of the gazetteer in it.
+            let p = last_place?;
+            let place = &lex.places[p];
+            if let Some(up) = ancestors(place.name)
+                .into_iter()
+                .filter_map(place_index)
+                .find(|&q| kinds.contains(&lex.places[q].kind))
+            {
+                return Some(EKey::Place(up));
+            }
+            if kinds.contains(&EntityKind::Zone) {
+                let filter = filter.as_deref().map(str::to_lowercase);
+                let inside: Vec<usize> = lex
+                    .places
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, z)| z.kind == EntityKind::Zone)
+                    .filter(|(_, z)| ancestors(z.name).contains(&place.name))
+                    .filter(|(_, z)| match filter.as_deref() {
+                        Some(f) => z.name.to_lowercase().contains(f),
+                        None => true,
+                    })
+                    .map(|(q, _)| q)
+                    .collect();
+                if let [only] = inside[..] {
+                    return Some(EKey::Place(only));
+                }
+            }
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    /// Finds the entities of `text` (one sentence range over it all) and checks that each
+    /// mention text names the expected entity. A canonical name of `-` says no entity may
+    /// have a mention with that text.
+    fn check(text: &str, expected: &[(&str, &str, EntityKind)]) {
+        let entities = find(text, &[0..text.len()]);
+        for e in &entities {
+            for m in &e.mentions {
+                assert_eq!(&text[m.span[0]..m.span[1]], m.text, "span of {m:?}");
+            }
+        }
+        let found: Vec<(&str, &str, EntityKind)> = entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(move |m| (m.text.as_str(), e.name.as_str(), e.kind))
+            })
+            .collect();
+        for &(mention, canonical, kind) in expected {
+            if canonical == "-" {
+                assert!(
+                    !found.iter().any(|(m, _, _)| *m == mention),
+                    "{mention:?} should not be an entity in {text:?}: {found:?}"
+                );
+            } else {
+                assert!(
+                    found.contains(&(mention, canonical, kind)),
+                    "expected {mention:?} -> {canonical} ({kind:?}) in {text:?}, found {found:?}"
+                );
+            }
+        }
+    }
+
+    /// Checks a person's role and what the role is of.
+    fn check_role(text: &str, person: &str, role: &str, role_of: Option<&str>) {
+        let entities = find(text, &[0..text.len()]);
+        let found = entities
+            .iter()
+            .find(|e| e.kind == Person && e.name == person);
+        let Some(found) = found else {
+            panic!("no person {person:?} in {text:?}: {entities:#?}");
+        };
+        assert_eq!(found.role.as_deref(), Some(role), "{text}");
+        assert_eq!(found.role_of.as_deref(), role_of, "{text}");
+    }
+
+    #[test]
+    fn gazetteer_forms() {
+        check("Investments in Almaty grew.", &[("Almaty", "Almaty", City)]);
+        check(
+            "It was built in Alma-Ata in 1980.",
+            &[("Alma-Ata", "Almaty", City)],
+        );
+        check(
+            "Almaty region ranks fifth.",
+            &[("Almaty region", "Almaty region", Region)],
+        );
+        check(
+            "Farms of the Almaty oblast grew.",
+            &[("Almaty oblast", "Almaty region", Region)],
+        );
+        check(
+            "Output in Almaty Region grew.",
+            &[("Almaty Region", "Almaty region", Region)],
+        );
+        check(
+            "A plant opened in ALMATY CITY today.",
+            &[("ALMATY CITY", "Almaty", City)],
+        );
+        check(
+            "Nur-Sultan hosted the forum.",
+            &[("Nur-Sultan", "Astana", City)],
+        );
+        check(
+            "Tselinograd was renamed.",
+            &[("Tselinograd", "Astana", City)],
+        );
+        check(
+            "Farms in Akmola region grew.",
+            &[("Akmola region", "Akmola region", Region)],
+        );
+        check(
+            "Chimkent is in the south.",
+            &[("Chimkent", "Shymkent", City)],
+        );
+        check(
+            "Karagandy region and Karaganda city.",
+            &[
+                ("Karagandy region", "Karaganda region", Region),
+                ("Karaganda city", "Karaganda", City),
+            ],
+        );
+        check(
+            "The Aktyubinsk region mines chrome.",
+            &[("Aktyubinsk region", "Aktobe region", Region)],
+        );
+        check(
+            "In Kostanai region wheat grew.",
+            &[("Kostanai region", "Kostanay region", Region)],
+        );
+        check(
+            "Oil of Mangistau region and Mangystau.",
+            &[
+                ("Mangistau region", "Mangystau region", Region),
+                ("Mangystau", "Mangystau region", Region),
+            ],
+        );
+        check(
+            "Turkestan region and South Kazakhstan region.",
+            &[
+                ("Turkestan region", "Turkistan region", Region),
+                ("South Kazakhstan region", "Turkistan region", Region),
+            ],
+        );
+        check(
+            "East Kazakhstan oblast reported.",
+            &[("East Kazakhstan oblast", "East Kazakhstan region", Region)],
+        );
+        check(
+            "Abai region, Zhetysu region and Ulytau region were formed in 2022.",
+            &[
+                ("Abai region", "Abai region", Region),
+                ("Zhetysu region", "Zhetysu region", Region),
+                ("Ulytau region", "Ulytau region", Region),
+            ],
+        );
+        check(
+            "Traffic from Kapchagay grew.",
+            &[("Kapchagay", "Konayev", City)],
+        );
+        check(
+            "The new Alatau city will be built.",
+            &[("Alatau city", "Alatau city", City)],
+        );
+        check(
+            "The Almaty district of Astana grew.",
+            &[("Almaty district", "Almaty district", District)],
+        );
+        check(
+            "Schools in the Alatausky district opened.",
+            &[("Alatausky district", "Alatau district", District)],
+        );
+        check(
+            "A campus in the Bostandyk district and the Medeu region.",
+            &[
+                ("Bostandyk district", "Bostandyk district", District),
+                ("Medeu region", "Medeu district", District),
+            ],
+        );
+        check(
+            "Esil district and Yesil district.",
+            &[
+                ("Esil district", "Yesil district", District),
+                ("Yesil district", "Yesil district", District),
+            ],
+        );
+        check(
+            "Shymkent's Al-Farabi district.",
+            &[
+                ("Al-Farabi district", "Al-Farabi district", District),
+                ("Shymkent", "Shymkent", City),
+            ],
+        );
+        check(
+            "Ust-Kamenogorsk and Semipalatinsk.",
+            &[
+                ("Ust-Kamenogorsk", "Oskemen", City),
+                ("Semipalatinsk", "Semey", City),
+            ],
+        );
+        check(
+            "Uralsk, Petropavlovsk and Taldykorgan.",
+            &[
+                ("Uralsk", "Oral", City),
+                ("Petropavlovsk", "Petropavl", City),
+                ("Taldykorgan", "Taldykorgan", City),
+            ],
+        );
+        check("Almaty-based firms grew.", &[("Almaty", "Almaty", City)]);
+    }
+
+    #[test]
+    fn gazetteer_neighbours() {
+        check(
+            "Tashkent and Tashkent region.",
+            &[
+                ("Tashkent", "Tashkent", City),
+                ("Tashkent region", "Tashkent region", Region),
+            ],
+        );
+        check(
+            "Samarkand and the Fergana region.",
+            &[
+                ("Samarkand", "Samarkand", City),
+                ("Fergana region", "Fergana region", Region),
+            ],
+        );
+        check(
+            "Bishkek, Osh region and Chuy region.",
+            &[
+                ("Bishkek", "Bishkek", City),
+                ("Osh region", "Osh region", Region),
+                ("Chuy region", "Chui region", Region),
+            ],
+        );
+        check(
+            "Khujand in Sughd.",
+            &[
+                ("Khujand", "Khujand", City),
+                ("Sughd", "Sughd region", Region),
+            ],
+        );
+        check(
+            "Dushanbe and Ashgabat.",
+            &[
+                ("Dushanbe", "Dushanbe", City),
+                ("Ashgabat", "Ashgabat", City),
+            ],
+        );
+        check(
+            "More than 50,000 Kazakh citizens and Uzbek firms.",
+            &[
+                ("Kazakh", "Kazakhstan", Country),
+                ("Uzbek", "Uzbekistan", Country),
+            ],
+        );
+        check(
+            "The Kyrgyz Republic and the Russian Federation.",
+            &[
+                ("Kyrgyz Republic", "Kyrgyzstan", Country),
+                ("Russian Federation", "Russia", Country),
+            ],
+        );
+    }
+
+    #[test]
+    fn gazetteer_zones_and_organisations() {
+        check(
+            "Residents of SEZ Ontustik grew.",
+            &[("SEZ Ontustik", "SEZ Ontustik", Zone)],
+        );
+        check(
+            "The Ontustik SEZ grew.",
+            &[("Ontustik SEZ", "SEZ Ontustik", Zone)],
+        );
+        check(
+            "Khorgos – Eastern Gate handled cargo.",
+            &[("Khorgos – Eastern Gate", "SEZ Khorgos – Eastern Gate", Zone)],
+        );
+        check(
+            "The Khorgos-Eastern Gate SEZ grew.",
+            &[(
+                "Khorgos-Eastern Gate SEZ",
+                "SEZ Khorgos – Eastern Gate",
+                Zone,
+            )],
+        );
+        check(
+            "The Astana - New City SEZ grew.",
+            &[("Astana - New City SEZ", "SEZ Astana – New City", Zone)],
+        );
+        check(
+            "Firms of the Park of Innovative Technologies.",
+            &[(
+                "Park of Innovative Technologies",
+                "SEZ Park of Innovative Technologies",
+                Zone,
+            )],
+        );
+        check(
+            "Firms of the Alatau IT park.",
+            &[(
+                "Alatau IT park",
+                "SEZ Park of Innovative Technologies",
+                Zone,
+            )],
+        );
+        check(
+            "The Chemical Park Taraz special economic zone.",
+            &[(
+                "Chemical Park Taraz special economic zone",
+                "SEZ Chemical Park Taraz",
+                Zone,
+            )],
+        );
+        check(
+            "Investors of NIPT and Khorgos ICBC.",
+            &[
+                (
+                    "NIPT",
+                    "SEZ National Industrial Petrochemical Technopark",
+                    Zone,
+                ),
+                ("Khorgos ICBC", "Khorgos ICBC", Zone),
+            ],
+        );
+        check(
+            "The National Bank of Kazakhstan raised the rate.",
+            &[(
+                "National Bank of Kazakhstan",
+                "National Bank of Kazakhstan",
+                Organisation,
+            )],
+        );
+        check(
+            "Samruk-Kazyna and Baiterek Holding invested.",
+            &[
+                ("Samruk-Kazyna", "Samruk-Kazyna", Organisation),
+                ("Baiterek Holding", "Baiterek", Organisation),
+            ],
+        );
+        check(
+            "Kazakh Invest signed it.",
+            &[("Kazakh Invest", "KazakhInvest", Organisation)],
+        );
+        check(
+            "The Almaty Industrial Zone has 88 companies.",
+            &[("Almaty Industrial Zone", "Almaty Industrial Zone", Zone)],
+        );
+    }
+
+    #[test]
+    fn patterns() {
+        check(
+            "The Karaganda Industrial Park has 20 residents.",
+            &[(
+                "Karaganda Industrial Park",
+                "Karaganda Industrial Park",
+                Zone,
+            )],
+        );
+        check(
+            "Firms of the industrial zone “Ontustik-2” grew.",
+            &[(
+                "industrial zone “Ontustik-2”",
+                "Ontustik-2 Industrial Zone",
+                Zone,
+            )],
+        );
+        check(
+            "The SEZ Tarbagatay was created.",
+            &[("SEZ Tarbagatay", "SEZ Tarbagatay", Zone)],
+        );
+        check(
+            "The Tarbagatay special economic zone was created.",
+            &[("Tarbagatay special economic zone", "SEZ Tarbagatay", Zone)],
+        );
+        check(
+            "Firms of the Navoi Free Economic Zone.",
+            &[("Navoi Free Economic Zone", "FEZ Navoi", Zone)],
+        );
+        check(
+            "Nazarbayev University opened a lab.",
+            &[(
+                "Nazarbayev University",
+                "Nazarbayev University",
+                Organisation,
+            )],
+        );
+        check(
+            "The Ministry of National Economy reported it.",
+            &[(
+                "Ministry of National Economy",
+                "Ministry of National Economy",
+                Organisation,
+            )],
+        );
+        check(
+            "The Ministry of Energy of the Republic of Kazakhstan said.",
+            &[(
+                "Ministry of Energy of the Republic of Kazakhstan",
+                "Ministry of Energy",
+                Organisation,
+            )],
+        );
+        check(
+            "The Akimat of Almaty plans it.",
+            &[("Akimat of Almaty", "Akimat of Almaty", Organisation)],
+        );
+        check(
+            "The Shymkent city akimat plans it.",
+            &[("Shymkent city akimat", "Akimat of Shymkent", Organisation)],
+        );
+        check(
+            "The Karaganda Akimat plans it.",
+            &[("Karaganda Akimat", "Akimat of Karaganda", Organisation)],
+        );
+        check(
+            "A road by KazAvtoZhol JSC opened.",
+            &[("KazAvtoZhol JSC", "KazAvtoZhol", Organisation)],
+        );
+        check(
+            "Shares of JSC KazTransOil rose.",
+            &[("JSC KazTransOil", "KazTransOil", Organisation)],
+        );
+        check(
+            "The plant of “Caspian Cement” LLP opened.",
+            &[("“Caspian Cement” LLP", "Caspian Cement", Organisation)],
+        );
+        check(
+            "Eurasian Resources Group will invest.",
+            &[(
+                "Eurasian Resources Group",
+                "Eurasian Resources Group",
+                Organisation,
+            )],
+        );
+        check(
+            "The Eurasian Energy facility includes two plants. Eurasian Energy grew.",
+            &[("Eurasian Energy", "Eurasian Energy", Organisation)],
+        );
+        check(
+            "The National Bank of Uzbekistan lent it.",
+            &[
+                (
+                    "National Bank of Uzbekistan",
+                    "National Bank of Uzbekistan",
+                    Organisation,
+                ),
+                ("National Bank", "-", Organisation),
+            ],
+        );
+        check(
+            "Halyk Bank lent it.",
+            &[("Halyk Bank", "Halyk Bank", Organisation)],
+        );
+    }
+
+    #[test]
+    fn roles() {
+        let t = "Almaty Akim (mayor) Yerbolat Dossayev said it.";
+        check(
+            t,
+            &[
+                ("Yerbolat Dossayev", "Yerbolat Dossayev", Person),
+                ("Almaty", "Almaty", City),
+            ],
+        );
+        check_role(t, "Yerbolat Dossayev", "akim", Some("Almaty"));
+        check_role(
+            "The Akim (Mayor) of Almaty Bakytzhan Sagintayev reported.",
+            "Bakytzhan Sagintayev",
+            "akim",
+            Some("Almaty"),
+        );
+        check_role(
+            "Head of State Kassym-Jomart Tokayev received him.",
+            "Kassym-Jomart Tokayev",
+            "president",
+            None,
+        );
+        check_role(
+            "General Director of the Almaty Industrial Zone Alisher Satybaldiyev revealed plans.",
+            "Alisher Satybaldiyev",
+            "general director",
+            Some("Almaty Industrial Zone"),
+        );
+        check_role(
+            "Tokayev received governor of Almaty region Marat Sultangaziyev.",
+            "Marat Sultangaziyev",
+            "akim",
+            Some("Almaty region"),
+        );
+        check_role("Projects started at the Almaty Industrial Zone, reported head of the industrial zone Adil Amralin.", "Adil Amralin", "head", Some("Almaty Industrial Zone"));
+        check_role(
+            "President Kassym-Jomart Tokayev said.",
+            "Kassym-Jomart Tokayev",
+            "president",
+            None,
+        );
+        check_role(
+            "Almaty Mayor Bakytzhan Sagintayev said.",
+            "Bakytzhan Sagintayev",
+            "akim",
+            Some("Almaty"),
+        );
+        check_role(
+            "Shymkent akim Gabit Syzdykbekov said.",
+            "Gabit Syzdykbekov",
+            "akim",
+            Some("Shymkent"),
+        );
+        check_role(
+            "Karaganda region governor Yermaganbet Bulekbayev said.",
+            "Yermaganbet Bulekbayev",
+            "akim",
+            Some("Karaganda region"),
+        );
+        check_role(
+            "Minister of Trade and Integration Arman Shakkaliyev said.",
+            "Arman Shakkaliyev",
+            "minister",
+            Some("Ministry of Trade and Integration"),
+        );
+        check_role(
+            "Nurlan Nogayev, governor of Mangystau region, said.",
+            "Nurlan Nogayev",
+            "akim",
+            Some("Mangystau region"),
+        );
+        check_role(
+            "The Kazakh President Kassym-Jomart Tokayev said.",
+            "Kassym-Jomart Tokayev",
+            "president",
+            Some("Kazakhstan"),
+        );
+        check(
+            "Almaty Mayor Bakytzhan Sagintayev spoke. “We will build it,” said Sagintayev. The mayor added more.",
+            &[("Sagintayev", "Bakytzhan Sagintayev", Person), ("The mayor", "Bakytzhan Sagintayev", Person)],
+        );
+        check(
+            "Tokayev received governor of Almaty region Marat Sultangaziyev. The governor informed him.",
+            &[("The governor", "Marat Sultangaziyev", Person), ("Almaty region", "Almaty region", Region)],
+        );
+    }
+
+    #[test]
+    fn references() {
+        check(
+            "Shymkent grew. The city’s output rose.",
+            &[("The city’s", "Shymkent", City)],
+        );
+        check(
+            "Shymkent grew. Jobs in the city rose.",
+            &[("the city", "Shymkent", City)],
+        );
+        check(
+            "Tashkent region grew. The region exported more.",
+            &[("The region", "Tashkent region", Region)],
+        );
+        check(
+            "SEZ Ontustik grew. The zone has 40 residents.",
+            &[("The zone", "SEZ Ontustik", Zone)],
+        );
+        check(
+            "Output in the Turan district of Shymkent grew. The district's firms hired.",
+            &[("The district's", "Turan district", District)],
+        );
+        check(
+            "Tashkent grew. The country exported more.",
+            &[("The country", "Uzbekistan", Country)],
+        );
+        check(
+            "Kazakhstan grew. The capital built schools.",
+            &[("The capital", "Astana", City)],
+        );
+        check(
+            "Uzbekistan grew. The capital built schools.",
+            &[("The capital", "Tashkent", City)],
+        );
+        check(
+            "He visited the southern capital.",
+            &[("the southern capital", "Almaty", City)],
+        );
+        check(
+            "Almaty grew. The metropolis built roads.",
+            &[("The metropolis", "Almaty", City)],
+        );
+        check(
+            "Pavlodar region grew. The oblast built roads.",
+            &[("The oblast", "Pavlodar region", Region)],
+        );
+        check(
+            "The city of Almaty grew.",
+            &[("The city", "-", City), ("Almaty", "Almaty", City)],
+        );
+        check(
+            "Konayev grew. The region built roads.",
+            &[("The region", "Almaty region", Region)],
+        );
+        check(
+            "In Almaty, the industrial zone has 33 firms.",
+            &[("the industrial zone", "Almaty Industrial Zone", Zone)],
+        );
+        check(
+            "Taraz grew. The entire region built roads.",
+            &[("The entire region", "Zhambyl region", Region)],
+        );
+        check(
+            "Traffic into Almaty from Kaskelen, Talgar and Kapshagay is heavy. The city needs roads.",
+            &[("The city", "Almaty", City)],
+        );
+    }
+
+    #[test]
+    fn negatives() {
+        check("Source: Strategy 2050", &[("Strategy", "-", Organisation)]);
+        check(
+            "The Company reported profit.",
+            &[
+                ("The Company", "-", Organisation),
+                ("Company", "-", Organisation),
+            ],
+        );
+        check(
+            "Each University must report.",
+            &[("University", "-", Organisation)],
+        );
+        check(
+            "As part of the Taza Kazakhstan campaign 19,506 tons of waste were collected.",
+            &[("Kazakhstan", "-", Country)],
+        );
+        check(
+            "ASTANA – The city of Almaty grew.",
+            &[("ASTANA", "-", City), ("Almaty", "Almaty", City)],
+        );
+        check("prices in almaty rose", &[("almaty", "-", City)]);
+        check(
+            "Trails of the Ile Alatau grew.",
+            &[("Alatau", "-", City), ("Ile Alatau", "-", City)],
+        );
+        check(
+            "The Zhetysu hotel opened in Almaty.",
+            &[("Zhetysu", "-", Region)],
+        );
+        check(
+            "Oshkosh trucks and the regional administration.",
+            &[("Osh", "-", City), ("the region", "-", Region)],
+        );
+        check(
+            "The regional administration built it.",
+            &[("The region", "-", Region)],
+        );
+        check(
+            "In 2023 Recently the Government decided.",
+            &[("Government", "-", Organisation)],
+        );
+    }
+
+    #[test]
+    fn ambiguous_alatau() {
+        check(
+            "Almaty grew fast. The Medeu district and the Bostandyk district grew. Output in Alatau rose 30%.",
+            &[("Alatau", "Alatau district", District)],
+        );
+        check(
+            "The governor of Almaty region spoke about Konayev and Talgar. Alatau will be a new city.",
+            &[("Alatau", "Alatau city", City)],
+        );
+    }
+
+    #[test]
+    fn paragraph_shymkent() {
+        let t = "SHYMKENT – Shymkent akim Gabit Syzdykbekov said that the city attracted 1.2 trillion \
+                 tenge of investment. The SEZ Ontustik has 20 residents; the zone’s factories employ \
+                 3,000 people. In the Abay district of Shymkent, a new school opened. Syzdykbekov said \
+                 the district will get two more.";
+        check(
+            t,
+            &[
+                ("SHYMKENT", "-", City),
+                ("Shymkent", "Shymkent", City),
+                ("the city", "Shymkent", City),
+                ("SEZ Ontustik", "SEZ Ontustik", Zone),
+                ("the zone’s", "SEZ Ontustik", Zone),
+                ("Abay district", "Abay district", District),
+                ("the district", "Abay district", District),
+                ("Syzdykbekov", "Gabit Syzdykbekov", Person),
+            ],
+        );
+        check_role(t, "Gabit Syzdykbekov", "akim", Some("Shymkent"));
+    }
+
+    #[test]
+    fn paragraph_karaganda() {
+        let t = "Karaganda region governor Yermaganbet Bulekbayev reported to the Head of State. \
+                 The region’s industrial output grew 5%. In Temirtau, Qarmet JSC will invest $500 million. \
+                 The company plans 1,000 jobs. The SEZ Saryarka attracted 12 projects; the special \
+                 economic zone lies near Karaganda.";
+        check(
+            t,
+            &[
+                ("The region’s", "Karaganda region", Region),
+                ("Temirtau", "Temirtau", Town),
+                ("Qarmet JSC", "Qarmet", Organisation),
+                ("The company", "Qarmet", Organisation),
+                ("SEZ Saryarka", "SEZ Saryarka", Zone),
+                ("the special economic zone", "SEZ Saryarka", Zone),
+                ("Karaganda", "Karaganda", City),
+            ],
+        );
+        check_role(
+            t,
+            "Yermaganbet Bulekbayev",
+            "akim",
+            Some("Karaganda region"),
+        );
+    }
+
+    #[test]
+    fn paragraph_tashkent_region() {
+        let t = "The Tashkent region hokim said that 45 projects worth $2 billion will be launched in the \
+                 region. Uzbek President Shavkat Mirziyoyev visited Chirchik. The country plans to \
+                 double exports, and the capital will host a forum in Tashkent.";
+        check(
+            t,
+            &[
+                ("Tashkent region", "Tashkent region", Region),
+                ("region", "-", Region),
+                ("Uzbek", "Uzbekistan", Country),
+                ("The country", "Uzbekistan", Country),
+                ("the capital", "Tashkent", City),
+                ("Shavkat Mirziyoyev", "Shavkat Mirziyoyev", Person),
+            ],
+        );
+        check_role(t, "Shavkat Mirziyoyev", "president", Some("Uzbekistan"));
+    }
+
+    #[test]
+    fn paragraph_sez() {
+        let t = "Chairman of the Board of SEZ Khorgos – Eastern Gate Ivan Petrov said that the zone will \
+                 receive 5 new residents. The Khorgos ICBC in Zhetysu region counted 6 million visitors; \
+                 the region plans a new road to Zharkent.";
+        check(
+            t,
+            &[
+                (
+                    "SEZ Khorgos – Eastern Gate",
+                    "SEZ Khorgos – Eastern Gate",
+                    Zone,
+                ),
+                ("the zone", "SEZ Khorgos – Eastern Gate", Zone),
+                ("Khorgos ICBC", "Khorgos ICBC", Zone),
+                ("the region", "Zhetysu region", Region),
+                ("Zharkent", "Zharkent", Town),
+            ],
+        );
+        check_role(
+            t,
+            "Ivan Petrov",
+            "chairman",
+            Some("SEZ Khorgos – Eastern Gate"),
+        );
+    }
+
+    #[test]
+    fn lookup_and_ancestors() {
+        assert_eq!(lookup("Nur-Sultan").map(|p| p.name), Some("Astana"));
+        assert_eq!(
+            lookup("almaty oblast").map(|p| p.name),
+            Some("Almaty region")
+        );
+        assert_eq!(lookup("Almaty").map(|p| p.kind), Some(City));
+        assert!(lookup("Atlantis").is_none());
+        assert_eq!(ancestors("Alatau district"), vec!["Almaty", "Kazakhstan"]);
+        assert_eq!(
+            ancestors("Almaty Industrial Zone"),
+            vec!["Alatau district", "Almaty", "Kazakhstan"]
+        );
+        assert_eq!(ancestors("Konayev"), vec!["Almaty region", "Kazakhstan"]);
+        assert!(ancestors("Atlantis").is_empty());
+        assert!(is_within("Almaty Industrial Zone", "Almaty"));
+        assert!(!is_within("Almaty", "Almaty region"));
+        assert!(is_within("Khujand", "Tajikistan"));
+    }
+
+    #[test]
+    fn gazetteer_is_consistent() {
+        let lex = lexicon();
+        assert!(
+            lex.places.len() > 150,
+            "gazetteer rows parsed: {}",
+            lex.places.len()
+        );
+        for line in GAZETTEER_TSV
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            assert_eq!(line.split('\t').count(), 6, "six columns: {line:?}");
+        }
+        let mut names = HashSet::new();
+        for place in &lex.places {
+            assert!(names.insert(place.name), "{} listed twice", place.name);
+            if let Some(parent) = place.part_of {
+                assert!(
+                    lex.places.iter().any(|p| p.name == parent),
+                    "{}: part_of {parent} is not an entry",
+                    place.name
+                );
+            }
+            // No cycles: the chain ends in an entry without part_of.
+            assert!(ancestors(place.name).len() < 10, "{}", place.name);
+        }
+        for (alias, claims) in &lex.by_alias {
+            let distinct: HashSet<&str> = claims.iter().map(|&c| lex.places[c].name).collect();
+            assert!(
+                distinct.len() < 2 || lex.ambiguous.contains(alias),
+                "alias {alias:?} claimed by {distinct:?} but not listed as ambiguous"
+            );
+        }
+        for alias in &lex.ambiguous {
+            assert!(
+                lex.by_alias.get(alias).is_some_and(|c| c.len() > 1),
+                "{alias} is not ambiguous"
+            );
+        }
+        assert!(!lex.heads.is_empty() && !lex.stops.is_empty());
+    }
+
+    #[test]
+    fn never_panics_and_spans_slice() {
+        let texts = [
+            "",
+            " ",
+            "’s",
+            "the city’s",
+            "Almaty",
+            "“",
+            "SEZ “",
+            "President",
+            "President (",
+            "head of the",
+            "Ministry of",
+            "Қазақстан Алматы — Almaty region’s — ‘Taraz’ «Semey»",
+            "JSC “Unclosed quote Almaty",
+            "Almaty, the city, the capital, the region, the zone, the country.",
+            "\u{0}\u{feff}Almaty\r\nregion\tAstana-",
+            "Kassym-Jomart Tokayev, , governor of , said",
+        ];
+        for text in texts {
+            for sentences in [vec![0..text.len()], vec![], vec![5..200]] {
+                for e in find(text, &sentences) {
+                    for m in e.mentions {
+                        assert_eq!(text.get(m.span[0]..m.span[1]), Some(m.text.as_str()));
+                    }
+                }
+            }
+        }
+    }
+}
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    #[test]
+    fn debug_akimat() {
+        let text = "The Akimat of Almaty plans it.";
+        let lex = lexicon();
+        let doc = Doc::new(text, &[0..text.len()]);
+        let gaz = find_gazetteer(lex, &doc);
+        let blocked = vec![false; doc.toks.len()];
+        let mut in_gaz = vec![false; doc.toks.len()];
+        for h in &gaz { for t in h.toks.clone() { in_gaz[t] = true; } }
+        let run = name_chunk(lex, &doc, 0, &in_gaz, &blocked);
+        eprintln!("run {run:?}");
+        eprintln!("prefix head {:?}", head_at(lex, &doc, 1, true));
+        eprintln!("cand {:?}", org_in_run(lex, &doc, run, &gaz));
+    }
 }

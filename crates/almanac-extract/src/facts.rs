@@ -1,8 +1,551 @@
 //! From quantities to facts: metric, measure, subject, period, status, object and groups.
+//!
+//! Each figure is read against its sentence, cut into clauses at commas, semicolons and
+//! dashes. The rules, in the order a reader applies them:
+//!
+//! - **period**: a time in the figure's clause; else a time in an earlier clause of the
+//!   sentence that holds no figure (`In 2018, the company launched ...`); else the time
+//!   that opened an earlier sentence of the paragraph; else, for an achieved figure, the
+//!   document's year. The first state of `from 5.3 to 5.2 percent` after a change verb is
+//!   the period before.
+//! - **subject**: the places and organisations named in the figure's clause, else in its
+//!   sentence (a person stands for the place or body of their role); a place that contains
+//!   another candidate gives way to it (`the city's Alatau district` -> the district); the
+//!   nearest wins. A sentence naming none takes the last one named before it, or the
+//!   document's topic when that lies inside it.
+//! - **status**: planned when a cue (`will`, `plans`, `to create`...) stands before the figure
+//!   in its sentence or after it in its clause with no past-tense auxiliary between, when a
+//!   deadline in its clause is not yet past, or when its period starts after the document date.
+//! - **metric**: the unit decides for counts and measures (`job` -> jobs), refined by cue
+//!   words; money and percentages take the nearest cue word, preferring their own clause.
+//! - **measure**: a direction (`grew`, `a 5% rise`) or a multiplier makes a change; an
+//!   unmoving percentage is an index at 100 or above, a level for rates (unemployment,
+//!   prices), otherwise a share.
 
-use crate::{DocContext, Extraction};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::Datelike;
+
+use crate::entities::{self, Entity, EntityKind};
+use crate::fact::{Fact, Measure, Status};
+use crate::lexicon::{rows, PhraseTable};
+use crate::period::Period;
+use crate::quantities::{self, Quantity, QuantityKind};
+use crate::times::{self, TimeExpr, TimeKind};
+use crate::tokens::{lower, tokenize, Tok, TokKind};
+use crate::{document, sentences, DateSource, DocContext, Extraction};
+
+struct Cues {
+    metric: PhraseTable<&'static str>,
+    status: PhraseTable<()>,
+    blockers: PhraseTable<()>,
+    unit_metric: HashMap<&'static str, &'static str>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
+    metric: PhraseTable::new(rows(include_str!("../data/metric_cues.tsv")).map(|r| (r[0], r[1]))),
+    status: PhraseTable::new(rows(include_str!("../data/status_cues.tsv")).map(|r| (r[0], ()))),
+    blockers: PhraseTable::new(
+        rows(include_str!("../data/status_blockers.tsv")).map(|r| (r[0], ())),
+    ),
+    unit_metric: rows(include_str!("../data/unit_metrics.tsv")).map(|r| (r[0], r[1])).collect(),
+});
+
+/// Metrics that may refine a count's or a measure's metric from cue words.
+const REFINING_METRICS: &[&str] = &["capacity", "environment", "transport", "unemployment", "employment"];
+
+/// A named place or organisation at a position of the text.
+#[derive(Debug, Clone)]
+struct Anchor {
+    start: usize,
+    name: String,
+}
+
+/// A sentence with its tokens and clause boundaries.
+struct Sentence {
+    toks: Vec<Tok>,
+    /// Byte offsets where a new clause starts (after `,` `;` `:` or a dash).
+    clause_starts: Vec<usize>,
+}
+
+impl Sentence {
+    fn new(text: &str, range: Range<usize>) -> Self {
+        let toks = tokenize(text, range.clone());
+        let clause_starts = toks
+            .iter()
+            .filter(|t| t.kind == TokKind::Sym && matches!(t.text(text), "," | ";" | ":" | "–" | "—"))
+            .map(|t| t.end)
+            .collect();
+        Sentence { toks, clause_starts }
+    }
+
+    fn clause_of(&self, pos: usize) -> usize {
+        self.clause_starts.partition_point(|&s| s <= pos)
+    }
+
+    fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos)
+    }
+}
 
 pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
-    let _ = (text, ctx);
-    Extraction::default()
+    let doc = document::parse(text);
+    let (date, date_source) = if let Some(d) = doc.header_date {
+        (Some(d), Some(DateSource::Header))
+    } else if let Some(d) = ctx.date {
+        (Some(d), Some(DateSource::Metadata))
+    } else if let Some((d, _)) = doc.paragraphs.first().and_then(|p| times::date_in_text(text, p.start..text.len())) {
+        (Some(d), Some(DateSource::Text))
+    } else {
+        (None, None)
+    };
+
+    let mut sentence_ranges = Vec::new();
+    let mut paragraph_of = Vec::new();
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        for s in sentences::split(text, p.clone()) {
+            sentence_ranges.push(s);
+            paragraph_of.push(pi);
+        }
+    }
+    let entities = entities::find(text, &sentence_ranges);
+    let anchors = anchors(text, &entities, &doc.paragraphs);
+    let part_of = part_of_map(&entities);
+    let topic = topic(&anchors, &doc.paragraphs, &part_of);
+
+    let mut facts = Vec::new();
+    let mut next_group = 1;
+    let mut last_anchor: Option<String> = None;
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        let times: Vec<TimeExpr> = times::find(text, p.clone(), date)
+            .into_iter()
+            .filter(|t| t.kind != TimeKind::Name)
+            .collect();
+        let mut figures: Vec<Quantity> = quantities::find(text, p.clone())
+            .into_iter()
+            .filter(|q| q.fact_worthy && !times.iter().any(|t| t.span[0] <= q.span[0] && q.span[1] <= t.span[1]))
+            .collect();
+        figures.sort_by_key(|q| q.span[0]);
+        let mut carried_period: Option<Period> = None;
+        for (si, range) in sentence_ranges.iter().enumerate() {
+            if paragraph_of[si] != pi {
+                continue;
+            }
+            let sentence = Sentence::new(text, range.clone());
+            let in_sentence: Vec<&Quantity> =
+                figures.iter().filter(|q| range.start <= q.span[0] && q.span[1] <= range.end).collect();
+            let sentence_times: Vec<&TimeExpr> =
+                times.iter().filter(|t| range.start <= t.span[0] && t.span[1] <= range.end).collect();
+            let sentence_anchors: Vec<&Anchor> =
+                anchors.iter().filter(|a| range.start <= a.start && a.start < range.end).collect();
+            let figure_clauses: HashSet<usize> = in_sentence.iter().map(|q| sentence.clause_of(q.span[0])).collect();
+            let opening_time = sentence_times
+                .iter()
+                .filter(|t| usable_period(t).is_some())
+                .find(|t| !figure_clauses.contains(&sentence.clause_of(t.span[0])))
+                .filter(|t| in_sentence.iter().all(|q| q.span[0] > t.span[0]))
+                .copied();
+
+            let groups = groups(&in_sentence);
+            let mut group_ids: HashMap<usize, u32> = HashMap::new();
+            for (qi, q) in in_sentence.iter().enumerate() {
+                let clause = sentence.clause_of(q.span[0]);
+                let fig_tok = sentence.tok_at(q.span[0]);
+                let metric = metric(text, &sentence, q, fig_tok);
+                let own_time = nearest(sentence_times.iter().copied().filter(|t| {
+                    usable_period(t).is_some() && sentence.clause_of(t.span[0]) == clause
+                }), q.span[0], |t| t.span[0]);
+                let mut period = match own_time {
+                    Some(t) => usable_period(t),
+                    None if metric == "capacity" => None,
+                    None => opening_time.and_then(usable_period).or(carried_period),
+                };
+                if is_first_state(text, &sentence, q, fig_tok) {
+                    period = period.map(previous);
+                }
+                let deadline_pending = own_time.is_some_and(|t| {
+                    t.kind == TimeKind::Deadline
+                        && match (t.period, date) {
+                            (Some(p), Some(d)) => p.bounds().1 >= d,
+                            _ => true,
+                        }
+                });
+                let future = match (period, date) {
+                    (Some(p), Some(d)) => p.bounds().0 > d,
+                    _ => false,
+                };
+                let status = if deadline_pending || future || planned_by_cue(text, &sentence, fig_tok, q) {
+                    Status::Planned
+                } else {
+                    Status::Actual
+                };
+                if period.is_none() && status == Status::Actual {
+                    period = date.map(|d| Period::Year(d.year()));
+                }
+                let subject = subject(q, clause, &sentence, &sentence_anchors, &part_of)
+                    .or_else(|| carried_subject(last_anchor.as_deref(), topic.as_deref(), &part_of));
+                let measure = measure(text, &sentence, q, fig_tok, metric);
+                let group = groups.get(qi).copied().flatten().map(|g| {
+                    *group_ids.entry(g).or_insert_with(|| {
+                        next_group += 1;
+                        next_group - 1
+                    })
+                });
+                let object = object(text, q, &in_sentence, &groups, qi);
+                facts.push(Fact {
+                    doc: ctx.doc.to_string(),
+                    text: q.text.clone(),
+                    value: q.value,
+                    unit: q.unit.clone(),
+                    qualifier: q.qualifier,
+                    metric: Some(metric.to_string()),
+                    measure: Some(measure),
+                    subject,
+                    period,
+                    status: Some(status),
+                    equivalents: q.equivalents.clone(),
+                    per: q.per.clone(),
+                    group,
+                    object,
+                    span: q.span,
+                    sentence: text[range.clone()].to_string(),
+                });
+            }
+            if let Some(t) = opening_time.and_then(usable_period) {
+                carried_period = Some(t);
+            }
+            if let Some(a) = sentence_anchors.last() {
+                last_anchor = Some(a.name.clone());
+            }
+        }
+    }
+
+    Extraction { facts, entities, date, date_source, diagnostics: Vec::new() }
+}
+
+/// A time's period, unless it is the date a statement was made (`on Dec. 9`), which says
+/// when something was said, not when the figure holds.
+fn usable_period(t: &TimeExpr) -> Option<Period> {
+    match (t.kind, t.period) {
+        (TimeKind::Point, Some(Period::Day(_))) => None,
+        (TimeKind::Name, _) => None,
+        (_, p) => p,
+    }
+}
+
+fn nearest<'a, T: 'a>(items: impl Iterator<Item = &'a T>, pos: usize, at: impl Fn(&T) -> usize) -> Option<&'a T> {
+    items.min_by_key(|t| at(t).abs_diff(pos))
+}
+
+/// The period before: the previous year, half, quarter, month or day.
+fn previous(p: Period) -> Period {
+    match p {
+        Period::Year(y) => Period::Year(y - 1),
+        Period::Half(y, 1) => Period::Half(y - 1, 2),
+        Period::Half(y, h) => Period::Half(y, h - 1),
+        Period::Quarter(y, 1) => Period::Quarter(y - 1, 4),
+        Period::Quarter(y, q) => Period::Quarter(y, q - 1),
+        Period::Month(y, 1) => Period::Month(y - 1, 12),
+        Period::Month(y, m) => Period::Month(y, m - 1),
+        Period::Day(d) => Period::Day(d.pred_opt().unwrap_or(d)),
+        interval => interval,
+    }
+}
+
+fn word(text: &str, s: &Sentence, i: usize) -> Option<String> {
+    s.toks.get(i).filter(|t| t.kind == TokKind::Word).map(|t| lower(t.text(text)).into_owned())
+}
+
+/// `decreased ... from 5.3 to 5.2 percent`: the figure after `from` is the earlier state.
+fn is_first_state(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> bool {
+    fig_tok >= 1
+        && q.direction.is_none()
+        && word(text, s, fig_tok - 1).as_deref() == Some("from")
+        && s.toks[..fig_tok - 1].iter().rev().take(8).any(|t| {
+            crate::lexicon::LEXICONS
+                .directions_before
+                .starting_at(text, std::slice::from_ref(t), 0)
+                .is_some()
+        })
+}
+
+fn planned_by_cue(text: &str, s: &Sentence, fig_tok: usize, q: &Quantity) -> bool {
+    let cues = &*CUES;
+    let clause = s.clause_of(q.span[0]);
+    // Before the figure, anywhere earlier in the sentence, unless a past auxiliary follows the cue.
+    let mut planned_before = false;
+    for i in 0..fig_tok {
+        if cues.status.starting_at(text, &s.toks, i).is_some() {
+            planned_before = true;
+        }
+        if planned_before && cues.blockers.starting_at(text, &s.toks, i).is_some() {
+            planned_before = false;
+        }
+    }
+    if planned_before {
+        return true;
+    }
+    // After the figure, within its clause, until a past auxiliary.
+    let end_tok = s.tok_at(q.span[1]);
+    for i in end_tok..s.toks.len() {
+        if s.clause_of(s.toks[i].start) != clause {
+            break;
+        }
+        if cues.blockers.starting_at(text, &s.toks, i).is_some() {
+            return false;
+        }
+        if cues.status.starting_at(text, &s.toks, i).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+fn metric(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> &'static str {
+    let cues = &*CUES;
+    let by_unit = match q.kind {
+        QuantityKind::Rank => return "rank",
+        QuantityKind::Count | QuantityKind::Measure => {
+            Some(q.unit.as_deref().and_then(|u| cues.unit_metric.get(u).copied()).unwrap_or("other"))
+        }
+        _ => None,
+    };
+    let clause = s.clause_of(q.span[0]);
+    let fig_end_tok = s.tok_at(q.span[1]);
+    let mut best: Option<(bool, usize, &'static str)> = None;
+    let mut i = 0;
+    while i < s.toks.len() {
+        if i >= fig_tok && i < fig_end_tok && q.kind != QuantityKind::Count {
+            i += 1;
+            continue;
+        }
+        if let Some((n, &m)) = cues.metric.starting_at(text, &s.toks, i) {
+            let allowed = match by_unit {
+                Some(_) => REFINING_METRICS.contains(&m),
+                None => true,
+            };
+            let in_own = i >= fig_tok && i < fig_end_tok;
+            if allowed && !in_own {
+                let other_clause = s.clause_of(s.toks[i].start) != clause;
+                let dist = if i < fig_tok { fig_tok - (i + n - 1) } else { i - fig_end_tok + 1 };
+                // Ties go to the cue before the figure.
+                let dist = dist * 2 + usize::from(i > fig_tok);
+                let key = (other_clause, dist, m);
+                if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+                    best = Some(key);
+                }
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    match (by_unit, best) {
+        (Some(u), Some((false, _, m))) if u != "rank" => {
+            // A count refined only by a cue of its own clause: `19,506 tons of waste`.
+            if u == "employment" && m == "employment" || REFINING_METRICS.contains(&m) {
+                m
+            } else {
+                u
+            }
+        }
+        (Some(u), _) => u,
+        (None, Some((_, _, m))) => {
+            if q.kind == QuantityKind::Money && matches!(m, "jobs" | "vacancies" | "companies" | "projects" | "employment") {
+                "investment"
+            } else {
+                m
+            }
+        }
+        (None, None) => match q.kind {
+            QuantityKind::Money => "investment",
+            _ => "other",
+        },
+    }
+}
+
+fn measure(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize, metric: &str) -> Measure {
+    if q.direction.is_some() || q.kind == QuantityKind::Multiplier {
+        return Measure::Change;
+    }
+    if q.fraction {
+        return Measure::Share;
+    }
+    if q.kind != QuantityKind::Percent {
+        return Measure::Level;
+    }
+    let before = |w: &str| (fig_tok.saturating_sub(4)..fig_tok).any(|i| word(text, s, i).as_deref() == Some(w));
+    if before("index") || q.value >= 100.0 {
+        return Measure::Index;
+    }
+    if matches!(metric, "unemployment" | "prices" | "employment") || before("rate") {
+        return Measure::Level;
+    }
+    Measure::Share
+}
+
+/// The places and organisations named in the text, with persons standing for the place or
+/// body of their role. A dateline (`ASTANA –` opening a paragraph) is not an anchor.
+fn anchors(text: &str, entities: &[Entity], paragraphs: &[Range<usize>]) -> Vec<Anchor> {
+    let mut res = Vec::new();
+    for e in entities {
+        let name = match e.kind {
+            EntityKind::Person => match &e.role_of {
+                Some(of) => of.clone(),
+                None => continue,
+            },
+            _ => e.name.clone(),
+        };
+        for m in &e.mentions {
+            let dateline = paragraphs.iter().any(|p| p.start == m.span[0])
+                && text[m.span[1]..].trim_start().starts_with(['–', '—', '-']);
+            if !dateline {
+                res.push(Anchor { start: m.span[0], name: name.clone() });
+            }
+        }
+    }
+    res.sort_by_key(|a| a.start);
+    res
+}
+
+/// The part_of relation of the entities found, beside the gazetteer's.
+fn part_of_map(entities: &[Entity]) -> HashMap<String, String> {
+    entities
+        .iter()
+        .filter_map(|e| e.part_of.as_ref().map(|p| (e.name.clone(), p.clone())))
+        .collect()
+}
+
+fn is_within(name: &str, ancestor: &str, part_of: &HashMap<String, String>) -> bool {
+    if name == ancestor {
+        return false;
+    }
+    let mut cur = name.to_string();
+    for _ in 0..8 {
+        match part_of.get(&cur) {
+            Some(p) if p == ancestor => return true,
+            Some(p) => cur = p.clone(),
+            None => break,
+        }
+    }
+    entities::is_within(&cur, ancestor) || entities::is_within(name, ancestor)
+}
+
+/// Drops every candidate that contains another one: the narrowest places remain.
+fn narrowest<'a>(cands: &[&'a Anchor], part_of: &HashMap<String, String>) -> Vec<&'a Anchor> {
+    cands
+        .iter()
+        .filter(|a| !cands.iter().any(|b| is_within(&b.name, &a.name, part_of)))
+        .copied()
+        .collect()
+}
+
+/// The document's topic: the narrowest place or organisation of the first paragraph that names one.
+fn topic(anchors: &[Anchor], paragraphs: &[Range<usize>], part_of: &HashMap<String, String>) -> Option<String> {
+    for p in paragraphs {
+        let in_p: Vec<&Anchor> = anchors.iter().filter(|a| p.start <= a.start && a.start < p.end).collect();
+        if let Some(a) = narrowest(&in_p, part_of).first() {
+            return Some(a.name.clone());
+        }
+    }
+    None
+}
+
+fn subject(
+    q: &Quantity,
+    clause: usize,
+    s: &Sentence,
+    anchors: &[&Anchor],
+    part_of: &HashMap<String, String>,
+) -> Option<String> {
+    let own: Vec<&Anchor> = anchors.iter().filter(|a| s.clause_of(a.start) == clause).copied().collect();
+    let pool = if own.is_empty() { anchors.to_vec() } else { own };
+    let cands = narrowest(&pool, part_of);
+    nearest(cands.iter().copied(), q.span[0], |a| a.start).map(|a| a.name.clone())
+}
+
+/// With nothing named in the sentence: the last name before it, or the topic when the
+/// topic lies inside that place (an article about a zone mentions its city in passing).
+fn carried_subject(last: Option<&str>, topic: Option<&str>, part_of: &HashMap<String, String>) -> Option<String> {
+    match (last, topic) {
+        (Some(l), Some(t)) if is_within(t, l, part_of) => Some(t.to_string()),
+        (Some(l), _) => Some(l.to_string()),
+        (None, t) => t.map(str::to_string),
+    }
+}
+
+/// Figures of one sentence that describe the same thing: a run of figures of different
+/// sorts (things counted, money, jobs, area) shares a group; a repeated sort starts a new
+/// one. Single figures have no group.
+fn groups(figs: &[&Quantity]) -> Vec<Option<usize>> {
+    fn sort_of(q: &Quantity) -> &'static str {
+        match (q.kind, q.unit.as_deref()) {
+            (QuantityKind::Money, _) => "money",
+            (QuantityKind::Count, Some("job")) => "jobs",
+            (QuantityKind::Count, _) => "things",
+            (QuantityKind::Measure, _) => "measure",
+            _ => "other",
+        }
+    }
+    let mut ids = vec![None; figs.len()];
+    let mut start = 0;
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut gid = 0;
+    let close = |ids: &mut Vec<Option<usize>>, from: usize, to: usize, gid: &mut usize| {
+        if to - from >= 2 {
+            for id in &mut ids[from..to] {
+                *id = Some(*gid);
+            }
+            *gid += 1;
+        }
+    };
+    for (i, q) in figs.iter().enumerate() {
+        let sort = sort_of(q);
+        if sort == "other" || seen.contains(sort) {
+            close(&mut ids, start, i, &mut gid);
+            start = i;
+            seen.clear();
+        }
+        if sort == "other" {
+            start = i + 1;
+            continue;
+        }
+        seen.insert(sort);
+    }
+    close(&mut ids, start, figs.len(), &mut gid);
+    ids
+}
+
+/// What is counted or funded: a count's noun phrase, or for the other figures of a group
+/// the things counted in it.
+fn object(text: &str, q: &Quantity, figs: &[&Quantity], groups: &[Option<usize>], qi: usize) -> Option<String> {
+    let noun_phrase = |q: &Quantity| -> Option<String> {
+        let toks = tokenize(text, q.span[0]..q.span[1]);
+        let lex = &*crate::lexicon::LEXICONS;
+        let first_word = (0..toks.len()).find(|&i| {
+            toks[i].kind == TokKind::Word
+                && !lex.number_words.contains_key(lower(toks[i].text(text)).as_ref())
+                && lex.scales.starting_at(text, &toks, i).is_none()
+        })?;
+        let start = toks[first_word].start;
+        Some(text[start..q.span[1]].to_string())
+    };
+    if q.kind == QuantityKind::Count && q.unit.as_deref() != Some("job") {
+        return Some(q.text.clone());
+    }
+    if let Some(g) = groups[qi] {
+        if let Some(thing) = figs
+            .iter()
+            .zip(groups)
+            .find(|(f, gg)| **gg == Some(g) && f.kind == QuantityKind::Count && f.unit.as_deref() != Some("job"))
+        {
+            return Some(thing.0.text.clone());
+        }
+    }
+    if q.kind == QuantityKind::Count {
+        return noun_phrase(q);
+    }
+    None
 }

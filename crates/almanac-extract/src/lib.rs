@@ -29,6 +29,7 @@ pub mod period;
 pub mod quantities;
 pub mod sentences;
 pub mod times;
+mod tokens;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,1 +1,157 @@
-//! Numbers as written: digits with separators and decimals, number words, scales.
+//! Numbers as written: digits with separators and decimals, and number words.
+//!
+//! ```text
+//! digits  := group ("," group3)* ("." digit+)?     1,074   88,000.5   3.5
+//!          | digit+ "," digit{1,2}                  3,5 (a decimal comma)
+//!          | group (" " group3)+                    1 074 (merged by the quantity layer)
+//! words   := "a"? atom+ ("and" atom)?              twenty nine, twenty-nine, a dozen,
+//!                                                   one hundred and fifty
+//! ```
+//! Scales (`thousand`, `bn`) are the quantity layer's business, not this module's.
+
+use crate::lexicon::LEXICONS;
+use crate::tokens::{lower, Tok, TokKind};
+
+/// The value of a digit string as the tokenizer cuts it (`1,074.5`, `3.5`, `1.074.000`).
+pub fn parse_digits(s: &str) -> Option<f64> {
+    let commas = s.bytes().filter(|&b| b == b',').count();
+    let dots = s.bytes().filter(|&b| b == b'.').count();
+    let cleaned: String = if commas > 0 && dots > 0 {
+        // `1,074.5` (English) or `1.074,5` (continental): the last separator is the decimal one.
+        let last_comma = s.rfind(',')?;
+        let last_dot = s.rfind('.')?;
+        if last_dot > last_comma {
+            s.replace(',', "")
+        } else {
+            s.replace('.', "").replace(',', ".")
+        }
+    } else if commas > 0 {
+        let groups: Vec<&str> = s.split(',').collect();
+        if groups[1..].iter().all(|g| g.len() == 3) {
+            s.replace(',', "")
+        } else if commas == 1 && groups[1].len() <= 2 {
+            s.replace(',', ".")
+        } else {
+            s.replace(',', "")
+        }
+    } else if dots > 1 {
+        let groups: Vec<&str> = s.split('.').collect();
+        if groups[1..].iter().all(|g| g.len() == 3) {
+            s.replace('.', "")
+        } else {
+            return None;
+        }
+    } else {
+        s.to_string()
+    };
+    cleaned.parse().ok().filter(|v: &f64| v.is_finite())
+}
+
+/// Parses number words starting at token `i`: the value and the number of tokens used.
+/// `a` alone is not a number; `a dozen` and `a hundred` are.
+pub(crate) fn parse_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let words = &LEXICONS.number_words;
+    let mut j = i;
+    let mut leading_a = false;
+    if toks.get(j).is_some_and(|t| t.kind == TokKind::Word && lower(t.text(text)) == "a") {
+        leading_a = true;
+        j += 1;
+    }
+    let mut current = 0.0_f64;
+    let mut n_atoms = 0;
+    while let Some(tok) = toks.get(j) {
+        if tok.kind != TokKind::Word {
+            break;
+        }
+        let w = lower(tok.text(text));
+        if n_atoms > 0 && w == "and" {
+            // `one hundred and fifty`: `and` only joins when a number word follows a hundred.
+            let next_is_atom = toks.get(j + 1).is_some_and(|t| {
+                t.kind == TokKind::Word && words.contains_key(lower(t.text(text)).as_ref())
+            });
+            if current >= 100.0 && next_is_atom {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // `twenty-nine` is one token; its parts are atoms.
+        let value = w
+            .split('-')
+            .try_fold(0.0, |sum, part| words.get(part).map(|&v| combine(sum, v)));
+        let Some(v) = value else { break };
+        if leading_a && n_atoms == 0 && v != 12.0 && v != 100.0 {
+            return None;
+        }
+        // `twenty nine` adds, `five hundred` multiplies, `two five` is not a number.
+        let joins = v >= 100.0
+            || v == 12.0
+            || (current >= 20.0 && current < 100.0 && current % 10.0 == 0.0 && v < 10.0)
+            || (current >= 100.0 && current % 100.0 == 0.0 && v < 100.0);
+        if n_atoms > 0 && !joins {
+            break;
+        }
+        current = combine(current, v);
+        n_atoms += 1;
+        j += 1;
+    }
+    (n_atoms > 0).then_some((current, j - i))
+}
+
+fn combine(current: f64, v: f64) -> f64 {
+    if v == 100.0 || v == 12.0 && current > 0.0 {
+        current.max(1.0) * v
+    } else {
+        current + v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    #[test]
+    fn digits() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("1,074", Some(1074.0)),
+            ("3.5", Some(3.5)),
+            ("88,000", Some(88000.0)),
+            ("1,074.5", Some(1074.5)),
+            ("10,379", Some(10379.0)),
+            ("133,900", Some(133900.0)),
+            ("3,5", Some(3.5)),
+            ("1.074.000", Some(1074000.0)),
+            ("1.074,5", Some(1074.5)),
+            ("2021", Some(2021.0)),
+            ("0.1", Some(0.1)),
+            ("1.2.3", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_digits(s), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn words() {
+        let cases: &[(&str, Option<(f64, usize)>)] = &[
+            ("five projects", Some((5.0, 1))),
+            ("twenty nine projects", Some((29.0, 2))),
+            ("Twenty-nine projects", Some((29.0, 1))),
+            ("a dozen schools", Some((12.0, 2))),
+            ("a hundred", Some((100.0, 2))),
+            ("one hundred and fifty jobs", Some((150.0, 4))),
+            ("two hundred", Some((200.0, 2))),
+            ("ten billion", Some((10.0, 1))),
+            ("Nine projects", Some((9.0, 1))),
+            ("seven and five", Some((7.0, 1))),
+            ("a plan", None),
+            ("projects", None),
+            ("two five", Some((2.0, 1))),
+        ];
+        for (s, want) in cases {
+            let toks = tokenize(s, 0..s.len());
+            assert_eq!(parse_words(s, &toks, 0), *want, "{s}");
+        }
+    }
+}

@@ -1,10 +1,25 @@
 //! Quantities: a number with its scale, unit, qualifier, direction, rate and equivalents.
+//!
+//! ```text
+//! quantity    := qualifier? currency? number scale? unit? rate? equivalent?
+//! number      := digits | number-words | fraction "of" | ordinal (after a rank cue)
+//! unit        := currency | percent | measure | duration | ... | modifier{0,3} counted-noun
+//! equivalent  := "(" qualifier? quantity ")"          15 billion tenge ($33.7 million)
+//! ```
+//! Every quantity the text holds is found, fact-worthy or not: a duration or an age is
+//! recognised precisely so that it is never taken for a development figure. Years, dates,
+//! clock times and numbers inside names are not quantities at all.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
 use crate::fact::{Direction, Equivalent, Qualifier};
+use crate::lexicon::{rows, Position, UnitKind, LEXICONS};
+use crate::numbers::{parse_digits, parse_words};
+use crate::tokens::{lower, tokenize, Tok, TokKind};
 
 /// What sort of thing a quantity counts or measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -21,7 +36,23 @@ pub enum QuantityKind {
     Temperature,
     Speed,
     Data,
+    /// A number with no unit of its own.
     Bare,
+}
+
+impl QuantityKind {
+    /// Whether FACTS.md counts a quantity of this kind as a figure.
+    pub fn is_figure(self) -> bool {
+        matches!(
+            self,
+            QuantityKind::Money
+                | QuantityKind::Percent
+                | QuantityKind::Count
+                | QuantityKind::Measure
+                | QuantityKind::Rank
+                | QuantityKind::Multiplier
+        )
+    }
 }
 
 /// One quantity in the text.
@@ -40,10 +71,583 @@ pub struct Quantity {
     pub equivalents: Vec<Equivalent>,
     /// Whether FACTS.md counts it as a figure (money, percent, counts, measures, ranks).
     pub fact_worthy: bool,
+    /// For a share written as a fraction (`half of`): true. Such figures are shares.
+    pub fraction: bool,
 }
 
-/// Finds the quantities in `text[range]`.
+static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| rows(include_str!("../data/function_words.tsv")).map(|r| r[0]).collect());
+
+/// Finds the quantities in `text[range]`, in text order.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
-    let _ = (text, range);
-    Vec::new()
+    let toks = tokenize(text, range);
+    let mut found: Vec<Parsed> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match parse_at(text, &toks, i, true) {
+            Some(p) => {
+                i = p.next;
+                found.push(p);
+            }
+            None => i += 1,
+        }
+    }
+    link_bare_numbers(text, &toks, &mut found);
+    found
+        .into_iter()
+        .map(|mut p| {
+            p.q.fact_worthy = p.q.kind.is_figure();
+            p.q
+        })
+        .collect()
 }
+
+/// A quantity with the token positions the linking rules need.
+#[derive(Debug, Clone)]
+struct Parsed {
+    q: Quantity,
+    /// First token of the figure's text (the currency sign or the number).
+    first: usize,
+    /// Last token of the figure's text.
+    last: usize,
+    /// The token after everything consumed (an equivalent in brackets included).
+    next: usize,
+    /// Written in words (`five`), not digits: a bare one is dropped.
+    in_words: bool,
+}
+
+fn word_at<'t>(text: &'t str, toks: &[Tok], i: usize) -> Option<std::borrow::Cow<'t, str>> {
+    toks.get(i).filter(|t| t.kind == TokKind::Word).map(|t| lower(t.text(text)))
+}
+
+fn sym_at(text: &str, toks: &[Tok], i: usize, s: &str) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == TokKind::Sym && t.text(text) == s)
+}
+
+fn adjacent(toks: &[Tok], a: usize, b: usize) -> bool {
+    toks[a].end == toks[b].start
+}
+
+fn is_month(text: &str, toks: &[Tok], i: usize) -> bool {
+    word_at(text, toks, i).is_some_and(|w| LEXICONS.months.contains_key(w.as_ref()))
+}
+
+fn starts_number(text: &str, toks: &[Tok], i: usize) -> bool {
+    match toks.get(i) {
+        Some(t) if t.kind == TokKind::Num => true,
+        Some(_) => parse_words(text, toks, i).is_some(),
+        None => false,
+    }
+}
+
+/// Parses a quantity whose text starts at token `i` (a currency sign or a number).
+fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option<Parsed> {
+    let lex = &*LEXICONS;
+    let mut j = i;
+    let mut currency: Option<&'static str> = None;
+    if toks[j].kind != TokKind::Num {
+        if let Some((n, c)) = lex.currencies.starting_at(text, toks, j) {
+            if c.position != Position::After && starts_number(text, toks, j + n) {
+                currency = Some(c.code);
+                j += n;
+            }
+        }
+    }
+    if currency.is_none() {
+        if let Some(p) = parse_rank(text, toks, j).or_else(|| parse_fraction(text, toks, j)) {
+            return Some(p);
+        }
+    }
+
+    // The number itself.
+    let num = toks[j];
+    let (mut value, mut k, in_words) = if num.kind == TokKind::Num {
+        if !is_figure_number(text, toks, j) {
+            return None;
+        }
+        let mut value = parse_digits(num.text(text))?;
+        let mut k = j + 1;
+        // `1 074`: digit groups separated by a space.
+        while value < 1000.0
+            && num.text(text).len() <= 3
+            && k < toks.len()
+            && toks[k].kind == TokKind::Num
+            && toks[k].text(text).len() == 3
+            && toks[k].text(text).bytes().all(|b| b.is_ascii_digit())
+            && text[toks[k - 1].end..toks[k].start].chars().count() == 1
+        {
+            value = value * 1000.0 + parse_digits(toks[k].text(text))?;
+            k += 1;
+        }
+        (value, k, false)
+    } else {
+        let (value, n) = parse_words(text, toks, j)?;
+        (value, j + n, true)
+    };
+
+    // A 4-digit year stands alone: it is a figure only with a scale, currency or measure.
+    let year_like = !in_words
+        && currency.is_none()
+        && k == j + 1
+        && num.text(text).len() == 4
+        && num.text(text).bytes().all(|b| b.is_ascii_digit())
+        && (1900.0..=2100.0).contains(&value);
+
+    let mut last = k - 1;
+    let mut scaled = false;
+    if let Some((n, scale)) = lex.scales.starting_at(text, toks, k) {
+        // `th`-like and one-letter scales only right after a currency sign: `$5m`, not `5 m`.
+        let ok = !scale.weak || (currency.is_some() && adjacent(toks, k - 1, k));
+        // `thousands of` is vague, not a scale of this number.
+        let vague = word_at(text, toks, k).is_some_and(|w| w.ends_with('s'))
+            && word_at(text, toks, k + n).is_some_and(|w| w == "of");
+        if ok && !vague {
+            value *= scale.factor;
+            last = k + n - 1;
+            k += n;
+            scaled = true;
+        }
+    }
+
+    let mut kind = QuantityKind::Bare;
+    let mut unit: Option<String> = None;
+    if let Some(code) = currency {
+        kind = QuantityKind::Money;
+        unit = Some(code.to_string());
+    } else if let Some((n, c)) = lex.currencies.starting_at(text, toks, k) {
+        if c.position != Position::Before {
+            kind = QuantityKind::Money;
+            unit = Some(c.code.to_string());
+            last = k + n - 1;
+            k += n;
+        }
+    }
+    if kind == QuantityKind::Bare {
+        // `2.5-fold`, `45-year-old`: a unit joined by a hyphen.
+        let at = if sym_at(text, toks, k, "-") && k + 1 < toks.len() && adjacent(toks, k - 1, k) && adjacent(toks, k, k + 1) {
+            k + 1
+        } else {
+            k
+        };
+        if let Some((n, u)) = lex.units.starting_at(text, toks, at) {
+            kind = match u.kind {
+                UnitKind::Percent => QuantityKind::Percent,
+                UnitKind::Measure => QuantityKind::Measure,
+                UnitKind::Multiplier => QuantityKind::Multiplier,
+                UnitKind::Duration => QuantityKind::Duration,
+                UnitKind::Age => QuantityKind::Age,
+                UnitKind::Temperature => QuantityKind::Temperature,
+                UnitKind::Speed => QuantityKind::Speed,
+                UnitKind::Data => QuantityKind::Data,
+            };
+            unit = Some(u.unit.to_string());
+            last = at + n - 1;
+            k = at + n;
+        }
+    }
+    if kind == QuantityKind::Bare {
+        if let Some((head_last, lemma)) = counted_noun(text, toks, k) {
+            kind = QuantityKind::Count;
+            unit = Some(lemma);
+            last = head_last;
+            k = head_last + 1;
+        }
+    }
+    if year_like && !scaled && !matches!(kind, QuantityKind::Money | QuantityKind::Percent | QuantityKind::Measure) {
+        return None;
+    }
+
+    let first = i;
+    let qualifier = qualifier_before(text, toks, first);
+    let direction = direction_before(text, toks, first).or_else(|| direction_after(text, toks, k));
+    let per = per_after(text, toks, k).or_else(|| per_before(text, toks, first));
+
+    let mut next = k;
+    let mut equivalents = Vec::new();
+    if with_equivalent && kind != QuantityKind::Bare {
+        if let Some((eq, after)) = equivalent_at(text, toks, k, kind) {
+            equivalents.push(eq);
+            next = after;
+        }
+    }
+
+    let span = [toks[first].start, toks[last].end];
+    Some(Parsed {
+        q: Quantity {
+            span,
+            text: text[span[0]..span[1]].to_string(),
+            value,
+            high: None,
+            unit,
+            kind,
+            qualifier,
+            direction,
+            per,
+            equivalents,
+            fact_worthy: false,
+            fraction: false,
+        },
+        first,
+        last,
+        next,
+        in_words,
+    })
+}
+
+/// Whether the digits at `j` can be a figure at all: not part of a date, a clock time, a
+/// name (`Section 4`, `COVID-19`) or an ordinal suffix handled elsewhere.
+fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
+    let lex = &*LEXICONS;
+    let digits = toks[j].text(text);
+    let small = digits.len() <= 2 && !digits.contains([',', '.']);
+    // `June 25`, `Dec. 27`, `25 June`.
+    if small {
+        let before = if j >= 2 && sym_at(text, toks, j - 1, ".") { j - 2 } else { j.wrapping_sub(1) };
+        if j >= 1 && is_month(text, toks, before) {
+            return false;
+        }
+        if is_month(text, toks, j + 1) {
+            return false;
+        }
+    }
+    // `10:30`.
+    if sym_at(text, toks, j + 1, ":") && toks.get(j + 2).is_some_and(|t| t.kind == TokKind::Num) && adjacent(toks, j, j + 1) {
+        return false;
+    }
+    if j >= 1 && sym_at(text, toks, j - 1, ":") && adjacent(toks, j - 1, j) && j >= 2 && toks[j - 2].kind == TokKind::Num {
+        return false;
+    }
+    // `10 a.m.`
+    if word_at(text, toks, j + 1).is_some_and(|w| w == "a" || w == "p")
+        && sym_at(text, toks, j + 2, ".")
+        && word_at(text, toks, j + 3).is_some_and(|w| w == "m")
+    {
+        return false;
+    }
+    // `1st`, `5th`: ordinals, ranks only after a rank cue (parse_rank).
+    if word_at(text, toks, j + 1).is_some_and(|w| matches!(w.as_ref(), "st" | "nd" | "rd" | "th")) && adjacent(toks, j, j + 1) {
+        return false;
+    }
+    if j >= 1 && sym_at(text, toks, j - 1, "-") && adjacent(toks, j - 1, j) && j >= 2 && adjacent(toks, j - 2, j - 1) {
+        // `COVID-19` (a name) or `2024-25` (a span of years).
+        let before = toks[j - 2];
+        if before.kind == TokKind::Word {
+            return false;
+        }
+        if before.kind == TokKind::Num && before.text(text).len() == 4 {
+            return false;
+        }
+    }
+    // `Section 4`, `Strategy 2050`, `No. 5`: a capitalised naming word before.
+    let name_at = if j >= 2 && sym_at(text, toks, j - 1, ".") { j - 2 } else { j.wrapping_sub(1) };
+    if let Some(t) = toks.get(name_at) {
+        let w = t.text(text);
+        if t.kind == TokKind::Word
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && lex.number_names.contains_key(lower(w).as_ref())
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// `ranks fifth`, `came in second`, `took third place`, `ranked 1st`.
+fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let lex = &*LEXICONS;
+    let (value, last) = match toks.get(j)?.kind {
+        TokKind::Word => (*lex.ordinals.get(lower(toks[j].text(text)).as_ref())?, j),
+        TokKind::Num => {
+            let suffix = word_at(text, toks, j + 1)?;
+            if !matches!(suffix.as_ref(), "st" | "nd" | "rd" | "th") || !adjacent(toks, j, j + 1) {
+                return None;
+            }
+            (parse_digits(toks[j].text(text))?, j + 1)
+        }
+        TokKind::Sym => return None,
+    };
+    let cue_before = j >= 1 && lex.rank_cues.ending_at(text, toks, j - 1).is_some();
+    let place_after = word_at(text, toks, last + 1).is_some_and(|w| w == "place" || w == "position");
+    if !cue_before && !place_after {
+        return None;
+    }
+    let span = [toks[j].start, toks[last].end];
+    Some(Parsed {
+        q: Quantity {
+            span,
+            text: text[span[0]..span[1]].to_string(),
+            value,
+            high: None,
+            unit: Some("rank".into()),
+            kind: QuantityKind::Rank,
+            qualifier: None,
+            direction: None,
+            per: None,
+            equivalents: Vec::new(),
+            fact_worthy: false,
+            fraction: false,
+        },
+        first: j,
+        last,
+        next: last + 1,
+        in_words: true,
+    })
+}
+
+/// `half of`, `a third of`: a share in percent. Not `the first half of 2021` (a time).
+fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let (n, &value) = LEXICONS.fractions.starting_at(text, toks, j)?;
+    let last = j + n - 1;
+    if word_at(text, toks, last + 1).as_deref() != Some("of") {
+        return None;
+    }
+    if j >= 1 && word_at(text, toks, j - 1).is_some_and(|w| LEXICONS.ordinals.contains_key(w.as_ref())) {
+        return None;
+    }
+    if toks.get(last + 2).is_some_and(|t| t.kind == TokKind::Num) {
+        return None;
+    }
+    let span = [toks[j].start, toks[last].end];
+    Some(Parsed {
+        q: Quantity {
+            span,
+            text: text[span[0]..span[1]].to_string(),
+            value,
+            high: None,
+            unit: Some("%".into()),
+            kind: QuantityKind::Percent,
+            qualifier: qualifier_before(text, toks, j),
+            direction: None,
+            per: None,
+            equivalents: Vec::new(),
+            fact_worthy: false,
+            fraction: true,
+        },
+        first: j,
+        last,
+        next: last + 1,
+        in_words: true,
+    })
+}
+
+/// A counted noun after the number: up to three modifiers, then a head noun from the
+/// lexicon (`84 investment projects`, `152 small and medium-sized businesses`), or else a
+/// plural noun reduced to its singular by rule. Returns the head's last token and the lemma.
+fn counted_noun(text: &str, toks: &[Tok], k: usize) -> Option<(usize, String)> {
+    let lex = &*LEXICONS;
+    let mut m = k;
+    let mut fallback: Option<(usize, String)> = None;
+    while m < toks.len() && m < k + 4 {
+        if let Some((n, lemma)) = lex.counted_nouns.starting_at(text, toks, m) {
+            return Some((m + n - 1, lemma.to_string()));
+        }
+        let tok = toks[m];
+        if tok.kind != TokKind::Word {
+            break;
+        }
+        let w = lower(tok.text(text));
+        if FUNCTION_WORDS.contains(w.as_ref())
+            || LEXICONS.scales.starting_at(text, toks, m).is_some()
+            || LEXICONS.months.contains_key(w.as_ref())
+        {
+            break;
+        }
+        let capitalised = tok.text(text).chars().next().is_some_and(char::is_uppercase);
+        if !capitalised && fallback.is_none() {
+            if let Some(lemma) = singular(&w) {
+                fallback = Some((m, lemma));
+                // A plural noun ends the phrase: `5 companies produce` counts companies.
+                break;
+            }
+        }
+        m += 1;
+    }
+    fallback
+}
+
+/// The singular of a regular English plural, or `None` when the word does not look plural.
+fn singular(w: &str) -> Option<String> {
+    if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        return None;
+    }
+    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || w.ends_with("ics") || !w.ends_with('s') {
+        return None;
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    for suffix in ["ses", "xes", "zes", "ches", "shes"] {
+        if w.ends_with(suffix) {
+            return Some(w[..w.len() - 2].to_string());
+        }
+    }
+    Some(w[..w.len() - 1].to_string())
+}
+
+fn qualifier_before(text: &str, toks: &[Tok], first: usize) -> Option<Qualifier> {
+    if first == 0 {
+        return None;
+    }
+    LEXICONS.qualifiers.ending_at(text, toks, first - 1).map(|(_, q)| *q)
+}
+
+/// `grew 32.8%`, `increased by more than 5%`, `an increase of 32.7 percent`.
+fn direction_before(text: &str, toks: &[Tok], first: usize) -> Option<Direction> {
+    let mut b = first;
+    if b >= 1 {
+        if let Some((n, _)) = LEXICONS.qualifiers.ending_at(text, toks, b - 1) {
+            b -= n;
+        }
+    }
+    if b >= 1 && word_at(text, toks, b - 1).is_some_and(|w| w == "by" || w == "of") {
+        b -= 1;
+    }
+    if b == 0 {
+        return None;
+    }
+    LEXICONS.directions_before.ending_at(text, toks, b - 1).map(|(_, d)| *d)
+}
+
+/// `a 73.2% increase`, `a 6.3% year-over-year rise`.
+fn direction_after(text: &str, toks: &[Tok], k: usize) -> Option<Direction> {
+    let mut a = k;
+    if word_at(text, toks, a).is_some_and(|w| w.contains("year") || w == "y-o-y" || w == "yoy" || w == "annual") {
+        a += 1;
+    }
+    LEXICONS.directions_after.starting_at(text, toks, a).map(|(_, d)| *d)
+}
+
+/// `25,000 tons of products annually`, `100,000 kilometers of cable per year`.
+fn per_after(text: &str, toks: &[Tok], k: usize) -> Option<String> {
+    for a in k..(k + 4).min(toks.len()) {
+        if let Some((_, per)) = LEXICONS.per.starting_at(text, toks, a) {
+            return Some(per.to_string());
+        }
+        let t = toks[a];
+        if t.kind != TokKind::Word || starts_number(text, toks, a) {
+            break;
+        }
+    }
+    None
+}
+
+/// `Every day, more than 200 thousand cars ...`: a rate opening the clause.
+fn per_before(text: &str, toks: &[Tok], first: usize) -> Option<String> {
+    let mut b = first;
+    if b >= 1 {
+        if let Some((n, _)) = LEXICONS.qualifiers.ending_at(text, toks, b - 1) {
+            b -= n;
+        }
+    }
+    if b >= 1 && sym_at(text, toks, b - 1, ",") {
+        b -= 1;
+    }
+    if b == 0 {
+        return None;
+    }
+    let (n, per) = LEXICONS.per.ending_at(text, toks, b - 1)?;
+    let start = b - n;
+    let opens = start == 0 || toks[start - 1].kind == TokKind::Sym;
+    opens.then(|| per.to_string())
+}
+
+/// `($33.7 million)` or `(about US$110 million)` after a quantity of the same kind.
+fn equivalent_at(text: &str, toks: &[Tok], k: usize, kind: QuantityKind) -> Option<(Equivalent, usize)> {
+    if !sym_at(text, toks, k, "(") {
+        return None;
+    }
+    let mut a = k + 1;
+    if let Some((n, _)) = LEXICONS.qualifiers.starting_at(text, toks, a) {
+        a += n;
+    }
+    if word_at(text, toks, a).is_some_and(|w| w == "or") {
+        a += 1;
+    }
+    if a >= toks.len() {
+        return None;
+    }
+    let inner = parse_at(text, toks, a, false)?;
+    if inner.q.kind != kind || !sym_at(text, toks, inner.next, ")") {
+        return None;
+    }
+    let unit = inner.q.unit?;
+    Some((Equivalent { value: inner.q.value, unit }, inner.next + 1))
+}
+
+/// Gives bare numbers the unit written after their partner: `from 5.3 to 5.2 percent` (two
+/// states when a change verb leads, else a range), `25-40 minutes` (a range), `53
+/// cooperatives, 46 of which` (the unit counted before). Bare number words are dropped.
+fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
+    let mut idx = 0;
+    while idx < found.len() {
+        if found[idx].q.kind != QuantityKind::Bare {
+            idx += 1;
+            continue;
+        }
+        let bare = found[idx].clone();
+        let after = bare.last + 1;
+        // `46 of which`.
+        if word_at(text, toks, after).as_deref() == Some("of")
+            && word_at(text, toks, after + 1).is_some_and(|w| matches!(w.as_ref(), "which" | "them" | "whom" | "these"))
+        {
+            if let Some(prev) = found[..idx].iter().rev().find(|p| p.q.kind == QuantityKind::Count) {
+                let unit = prev.q.unit.clone();
+                found[idx].q.kind = QuantityKind::Count;
+                found[idx].q.unit = unit;
+            }
+            idx += 1;
+            continue;
+        }
+        let connector = toks.get(after).map(|t| lower(t.text(text)).into_owned());
+        let partner = found.get(idx + 1).filter(|p| p.first == after + 1 && p.q.kind != QuantityKind::Bare);
+        if let (Some(conn), Some(partner)) = (connector.as_deref(), partner) {
+            let partner = partner.clone();
+            let range_word = matches!(conn, "to" | "-" | "–" | "—");
+            let list_word = matches!(conn, "and" | "or");
+            if range_word || list_word {
+                let from_before = bare.first >= 1 && word_at(text, toks, bare.first - 1).as_deref() == Some("from");
+                let change_verb = from_before
+                    && (bare.first.saturating_sub(6)..bare.first - 1)
+                        .any(|t| LEXICONS.directions_before.starting_at(text, toks, t).is_some());
+                let between = bare.first >= 1 && word_at(text, toks, bare.first - 1).as_deref() == Some("between");
+                let q = &mut found[idx].q;
+                q.kind = partner.q.kind;
+                q.unit = partner.q.unit.clone();
+                if partner.q.kind == QuantityKind::Money && bare.q.value < partner.q.value && partner.q.value / bare.q.value.max(1e-9) > 1e3 {
+                    // `5 to 7 billion tenge`: the scale is shared too.
+                    let scale = partner.q.value / partner_digits(text, toks, &partner);
+                    q.value *= scale;
+                }
+                if (range_word && !change_verb) || (list_word && between) {
+                    // One quantity: a range from the bare number to its partner.
+                    let mut merged = partner.clone();
+                    merged.q.high = Some(partner.q.value);
+                    merged.q.value = found[idx].q.value;
+                    merged.q.span = [bare.q.span[0], partner.q.span[1]];
+                    merged.q.text = text[merged.q.span[0]..merged.q.span[1]].to_string();
+                    merged.q.qualifier = bare.q.qualifier.or(partner.q.qualifier);
+                    merged.first = bare.first;
+                    found[idx] = merged;
+                    found.remove(idx + 1);
+                }
+            }
+        }
+        if found[idx].q.kind == QuantityKind::Bare && found[idx].in_words {
+            found.remove(idx);
+            continue;
+        }
+        idx += 1;
+    }
+}
+
+/// The number a quantity was written with, before its scale (`7` of `7 billion tenge`).
+fn partner_digits(text: &str, toks: &[Tok], p: &Parsed) -> f64 {
+    (p.first..=p.last)
+        .find(|&t| toks[t].kind == TokKind::Num)
+        .and_then(|t| parse_digits(toks[t].text(text)))
+        .filter(|v| *v > 0.0)
+        .unwrap_or(p.q.value)
+}
+
+#[cfg(test)]
+mod tests;

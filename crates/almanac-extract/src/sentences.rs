@@ -1,11 +1,408 @@
 //! Sentence splitting with byte offsets.
+//!
+//! A sentence ends at `.`, `!` or `?` (or a run of them, an ellipsis included), with any
+//! closing quotes or brackets right after it, when white space and then a capital letter,
+//! a digit or an opening quote follow. A blank line always ends one. The exceptions:
+//!
+//! - a period with no white space after it (`3.5`, `kazinform.kz`, `U.S.A`) ends nothing;
+//! - abbreviations, listed in `data/abbreviations.tsv`: a `title` (`Mr.`, `Dr.`, `vs.`,
+//!   `approx.`) never ends a sentence; an `any` (`Dec.`, `No.`, `U.S.`, `Inc.`, `etc.`,
+//!   `bln.`) ends one only before a usual sentence start (`The`, `In`, `According`...) or
+//!   an opening quote, so `Dec. 27` and `U.S. President` stay whole while `etc. The`
+//!   splits; initials (`K. Tokayev`) and dotted acronyms (`a.m.`) count as `any`;
+//! - an ellipsis ends a sentence only before a capital letter;
+//! - nothing ends inside brackets (unless the bracket was opened long before and never
+//!   closed, which is a typo rather than a bracket).
+//!
+//! The splitter scans bytes and allocates only its output, since it runs on every
+//! paragraph of every document.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Splits `text[range]` into sentences; every range returned lies inside `range`, trimmed
 /// of surrounding white space, in order.
 pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    // FIXME: stub until the sentence splitter lands.
-    let _ = text;
-    vec![range]
+    let bytes = text.as_bytes();
+    let end = range.end.min(text.len());
+    let start = range.start.min(end);
+    let mut res = Vec::new();
+    let mut sentence_start = start;
+    let mut depth = 0usize;
+    let mut opened_at = 0usize;
+    let mut i = start;
+    while i < end {
+        match bytes[i] {
+            b'(' | b'[' => {
+                if depth == 0 {
+                    opened_at = i;
+                }
+                depth += 1;
+                i += 1;
+            }
+            b')' | b']' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b'\n' => {
+                let mut j = i + 1;
+                while j < end && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                }
+                if j < end && bytes[j] == b'\n' {
+                    push_trimmed(text, sentence_start..i, &mut res);
+                    sentence_start = j + 1;
+                    depth = 0;
+                    i = j + 1;
+                } else {
+                    i += 1;
+                }
+            }
+            b'.' | b'!' | b'?' => {
+                let (next, boundary) = terminator(text, i, end, &mut depth, opened_at);
+                if let Some((sentence_end, next_start)) = boundary {
+                    push_trimmed(text, sentence_start..sentence_end, &mut res);
+                    sentence_start = next_start;
+                    depth = 0;
+                }
+                i = next;
+            }
+            0xE2 if bytes[i..end].starts_with(ELLIPSIS.as_bytes()) => {
+                let (next, boundary) = terminator(text, i, end, &mut depth, opened_at);
+                if let Some((sentence_end, next_start)) = boundary {
+                    push_trimmed(text, sentence_start..sentence_end, &mut res);
+                    sentence_start = next_start;
+                    depth = 0;
+                }
+                i = next;
+            }
+            _ => i += 1,
+        }
+    }
+    push_trimmed(text, sentence_start..end, &mut res);
+    res
+}
+
+const ELLIPSIS: &str = "\u{2026}";
+
+/// A bracket opened further back than this and never closed is taken for a typo.
+const MAX_BRACKET_LEN: usize = 300;
+
+/// Reads the run of terminators starting at `i` and what follows it. Returns where to go
+/// on scanning and, when the sentence ends here, its end and the next sentence's start.
+fn terminator(
+    text: &str,
+    i: usize,
+    end: usize,
+    depth: &mut usize,
+    opened_at: usize,
+) -> (usize, Option<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    let mut n_dots = 0;
+    let mut strong = false;
+    let mut ellipsis = false;
+    while j < end {
+        match bytes[j] {
+            b'.' => n_dots += 1,
+            b'!' | b'?' => strong = true,
+            0xE2 if bytes[j..end].starts_with(ELLIPSIS.as_bytes()) => {
+                ellipsis = true;
+                j += ELLIPSIS.len();
+                continue;
+            }
+            _ => break,
+        }
+        j += 1;
+    }
+    let run_end = j;
+    ellipsis |= n_dots >= 2;
+    // Closing quotes and brackets belong to the sentence they close.
+    loop {
+        let rest = &text[j..end];
+        if let Some(close) = ["\"", "'", "\u{201d}", "\u{2019}", "\u{bb}"]
+            .iter()
+            .find(|q| rest.starts_with(**q))
+        {
+            j += close.len();
+        } else if rest.starts_with(')') || rest.starts_with(']') {
+            *depth = depth.saturating_sub(1);
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let sentence_end = j;
+    let next_start = skip_space(text, j, end);
+    if next_start == j || next_start >= end {
+        // `3.5`, `kazinform.kz`, or the end of the range.
+        return (j.max(run_end), None);
+    }
+    if text[j..next_start].bytes().filter(|&b| b == b'\n').count() >= 2 {
+        // A blank line ends a sentence whatever comes before or after it.
+        return (next_start, Some((sentence_end, next_start)));
+    }
+    if *depth > 0 && i - opened_at <= MAX_BRACKET_LEN {
+        return (next_start, None);
+    }
+    let next = text[next_start..end].chars().next().unwrap_or(' ');
+    let opens_quote = matches!(next, '"' | '\'' | '\u{201c}' | '\u{2018}' | '\u{ab}');
+    let ends = if strong {
+        next.is_uppercase() || next.is_ascii_digit() || opens_quote
+    } else if ellipsis {
+        next.is_uppercase()
+    } else {
+        match abbreviation_class(text, i) {
+            Some(Class::Title) => false,
+            Some(Class::Any) => opens_quote || is_starter(text, next_start, end),
+            None => next.is_uppercase() || next.is_ascii_digit() || opens_quote,
+        }
+    };
+    (next_start, ends.then_some((sentence_end, next_start)))
+}
+
+fn skip_space(text: &str, mut j: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while j < end {
+        if bytes[j].is_ascii_whitespace() {
+            j += 1;
+        } else if bytes[j..end].starts_with("\u{a0}".as_bytes()) {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, res: &mut Vec<Range<usize>>) {
+    if range.start >= range.end {
+        return;
+    }
+    let slice = &text[range.clone()];
+    let trimmed = slice.trim_start();
+    let start = range.start + (slice.len() - trimmed.len());
+    let end = start + trimmed.trim_end().len();
+    if start < end {
+        res.push(start..end);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Title,
+    Any,
+}
+
+struct Lists {
+    abbreviations: HashMap<&'static str, Class>,
+    starters: HashMap<&'static str, ()>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut res = Lists {
+            abbreviations: HashMap::new(),
+            starters: HashMap::new(),
+        };
+        for row in include_str!("../data/abbreviations.tsv").lines() {
+            if row.trim().is_empty() || row.starts_with('#') {
+                continue;
+            }
+            let (kind, word) = row
+                .split_once('\t')
+                .expect("abbreviations.tsv: kind<TAB>word");
+            match kind {
+                "title" => {
+                    res.abbreviations.insert(word, Class::Title);
+                }
+                "any" => {
+                    res.abbreviations.insert(word, Class::Any);
+                }
+                "starter" => {
+                    res.starters.insert(word, ());
+                }
+                other => panic!("abbreviations.tsv: unknown kind {other:?}"),
+            }
+        }
+        res
+    })
+}
+
+const MAX_WORD: usize = 15;
+
+/// The class of the word that the period at `dot` ends, if it is an abbreviation, an
+/// initial or a dotted acronym.
+fn abbreviation_class(text: &str, dot: usize) -> Option<Class> {
+    let bytes = text.as_bytes();
+    let mut start = dot;
+    while start > 0 && !bytes[start - 1].is_ascii_whitespace() && dot - start <= MAX_WORD {
+        start -= 1;
+    }
+    if dot - start > MAX_WORD {
+        return None;
+    }
+    let mut word = &text[start..dot];
+    word = word.trim_start_matches(['(', '[', '"', '\'', '\u{201c}', '\u{2018}', '\u{ab}']);
+    if word.is_empty() {
+        return None;
+    }
+    let mut buffer = [0u8; MAX_WORD + 1];
+    buffer[..word.len()].copy_from_slice(word.as_bytes());
+    buffer[word.len()] = b'.';
+    let key = &mut buffer[..word.len() + 1];
+    key.make_ascii_lowercase();
+    if let Ok(key) = std::str::from_utf8(key) {
+        if let Some(class) = lists().abbreviations.get(key) {
+            return Some(*class);
+        }
+    }
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    // An initial: `K. Tokayev`.
+    if chars.next().is_none() && first.is_uppercase() {
+        return Some(Class::Any);
+    }
+    // A dotted acronym or initials: `U.S.A`, `a.m`, `K.-J`.
+    if word.contains('.')
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '-')
+    {
+        return Some(Class::Any);
+    }
+    None
+}
+
+/// Whether the word at `at` is one that usually starts a sentence (`The`, `In`, `However`).
+fn is_starter(text: &str, at: usize, end: usize) -> bool {
+    let word_len = text[at..end]
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(end - at);
+    let word = &text[at..at + word_len];
+    if word.is_empty() || word.len() > MAX_WORD {
+        return false;
+    }
+    let mut buffer = [0u8; MAX_WORD];
+    buffer[..word.len()].copy_from_slice(word.as_bytes());
+    let key = &mut buffer[..word.len()];
+    key.make_ascii_lowercase();
+    std::str::from_utf8(key).is_ok_and(|key| lists().starters.contains_key(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Splits the whole of `text` and checks the sentences' texts.
+    fn check(text: &str, expected: &[&str]) {
+        let ranges = split(text, 0..text.len());
+        let got: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(got, expected, "sentences of {text:?}");
+    }
+
+    #[test]
+    fn sentences() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("   ", &[]),
+            ("One sentence.", &["One sentence."]),
+            ("No terminator at all", &["No terminator at all"]),
+            ("  Padded sentence.  ", &["Padded sentence."]),
+            ("First one. Second one.", &["First one.", "Second one."]),
+            ("Really? Yes! Done.", &["Really?", "Yes!", "Done."]),
+            ("What?! Indeed.", &["What?!", "Indeed."]),
+            ("It grew in 2021. 369 jobs were created.", &["It grew in 2021.", "369 jobs were created."]),
+            ("lower case after a period. does not split", &["lower case after a period. does not split"]),
+            // Decimals, currencies, domains.
+            ("Output grew 3.5 percent. Investment rose.", &["Output grew 3.5 percent.", "Investment rose."]),
+            ("It cost US$110 million. Next.", &["It cost US$110 million.", "Next."]),
+            ("It reached $832.3 million. The rest.", &["It reached $832.3 million.", "The rest."]),
+            ("See kazinform.kz for more. Then go.", &["See kazinform.kz for more.", "Then go."]),
+            ("worth 124 billion tenge ($278.8 million)on the territory. Next.", &["worth 124 billion tenge ($278.8 million)on the territory.", "Next."]),
+            // Abbreviations.
+            ("He spoke at the Dec. 27 press conference. Next.", &["He spoke at the Dec. 27 press conference.", "Next."]),
+            ("Reported on Jan. 5, 2024 in Almaty.", &["Reported on Jan. 5, 2024 in Almaty."]),
+            ("The U.S. President arrived. Next.", &["The U.S. President arrived.", "Next."]),
+            ("Trade with the U.S. The talks went well.", &["Trade with the U.S.", "The talks went well."]),
+            ("School No. 5 opened. It has 300 places.", &["School No. 5 opened.", "It has 300 places."]),
+            ("Mr. Smith met Dr. Jones. They talked.", &["Mr. Smith met Dr. Jones.", "They talked."]),
+            ("The St. Petersburg office opened.", &["The St. Petersburg office opened."]),
+            ("Apple Inc. Kazakhstan opened. Kaspi Corp. said so.", &["Apple Inc. Kazakhstan opened.", "Kaspi Corp. said so."]),
+            ("It was signed with Kazakhmys Ltd. The deal is big.", &["It was signed with Kazakhmys Ltd.", "The deal is big."]),
+            ("Roads, parks, etc. are planned.", &["Roads, parks, etc. are planned."]),
+            ("Roads, parks, etc. The plan is ready.", &["Roads, parks, etc.", "The plan is ready."]),
+            ("Almaty vs. Astana. Results follow.", &["Almaty vs. Astana.", "Results follow."]),
+            ("It costs approx. 5 billion tenge.", &["It costs approx. 5 billion tenge."]),
+            ("Worth 15 bln. tenge in total.", &["Worth 15 bln. tenge in total."]),
+            ("Worth 15 mln. The rest is private.", &["Worth 15 mln.", "The rest is private."]),
+            ("An area of 5 thous. sq. m was built.", &["An area of 5 thous. sq. m was built."]),
+            ("Roads of 500 km. In addition, trails.", &["Roads of 500 km.", "In addition, trails."]),
+            ("E.g. Almaty grew.", &["E.g. Almaty grew."]),
+            // Initials.
+            ("President K. Tokayev said so. Next.", &["President K. Tokayev said so.", "Next."]),
+            ("Kassym-Jomart K.-J. Tokayev spoke.", &["Kassym-Jomart K.-J. Tokayev spoke."]),
+            ("It was in group A. The next group is B.", &["It was in group A.", "The next group is B."]),
+            ("Open at 9 a.m. The doors close later.", &["Open at 9 a.m.", "The doors close later."]),
+            // Quotes.
+            ("“This created 80 jobs.” The plant opened.", &["“This created 80 jobs.”", "The plant opened."]),
+            ("\"It works.\" Next sentence.", &["\"It works.\"", "Next sentence."]),
+            ("“We will open the park,” said Sagintayev. Next.", &["“We will open the park,” said Sagintayev.", "Next."]),
+            ("“Is it done?” he asked. Yes.", &["“Is it done?” he asked.", "Yes."]),
+            ("Output grew. “More than 50,000 citizens are employed.”", &["Output grew.", "“More than 50,000 citizens are employed.”"]),
+            ("He called it «good.» Then left.", &["He called it «good.»", "Then left."]),
+            // Brackets.
+            ("Investment (approx. 5 bn. The rest later) grew. Next.", &["Investment (approx. 5 bn. The rest later) grew.", "Next."]),
+            ("It grew (see below. Text here) fast. Done.", &["It grew (see below. Text here) fast.", "Done."]),
+            ("(The figure is preliminary.) The zone grew.", &["(The figure is preliminary.)", "The zone grew."]),
+            // Ellipses.
+            ("He said... the rest is known.", &["He said... the rest is known."]),
+            ("He paused... Then he went on.", &["He paused...", "Then he went on."]),
+            ("Growth… 5 percent of it.", &["Growth… 5 percent of it."]),
+            ("Wait… Then go.", &["Wait…", "Then go."]),
+            // Line breaks.
+            ("Line one.\nLine two.", &["Line one.", "Line two."]),
+            ("Hard wrapped\nsentence here.", &["Hard wrapped\nsentence here."]),
+            ("A heading\n\nA paragraph.", &["A heading", "A paragraph."]),
+            ("Ends here.\n\nlower case paragraph.", &["Ends here.", "lower case paragraph."]),
+            ("Blank with spaces\n  \r\nNext.", &["Blank with spaces", "Next."]),
+            // Non-ASCII capitals and non-breaking spaces.
+            ("Рост составил 5%. Инвестиции выросли.", &["Рост составил 5%.", "Инвестиции выросли."]),
+            ("First.\u{a0}Second.", &["First.", "Second."]),
+            ("Ends with abbreviation etc.", &["Ends with abbreviation etc."]),
+        ];
+        for (text, expected) in cases {
+            check(text, expected);
+        }
+    }
+
+    #[test]
+    fn subrange() {
+        let text = "Skip. Inside one. Inside two. Outside.";
+        let ranges = split(text, 6..29);
+        let got: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(got, ["Inside one.", "Inside two."]);
+        assert!(split(text, 10..10).is_empty());
+        #[allow(clippy::reversed_empty_ranges)]
+        let reversed = 30..10;
+        assert!(split(text, reversed).is_empty());
+    }
+
+    #[test]
+    fn ranges_are_inside_trimmed_and_ordered() {
+        let text = " date 2021-06-25\n  A “quote.” (Bracket. Open) U.S. Dec. 27. K. Tokayev… Yes?! No.\n\n x ";
+        let ranges = split(text, 3..text.len());
+        let mut previous_end = 3;
+        for range in ranges {
+            assert!(
+                range.start >= previous_end && range.start < range.end && range.end <= text.len()
+            );
+            let slice = &text[range.clone()];
+            assert_eq!(slice, slice.trim());
+            previous_end = range.end;
+        }
+    }
 }

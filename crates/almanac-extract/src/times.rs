@@ -1,8 +1,60 @@
 //! Time expressions, resolved against the document date into `Period`s.
+//!
+//! `find` scans a paragraph for every date, year and time phrase, so that the figure layer
+//! knows which numbers are times (and never figures) and the fact layer knows which period
+//! a figure holds for. Word lists live in `data/time_words.tsv`.
+//!
+//! The grammar, tried at each token from left to right; the first rule that matches wins
+//! and the scan resumes after it (`X`, `Y` are any *point* below):
+//!
+//! ```text
+//! asof     = ("as of" | "as at") (edge X | "today" | "now" | "present" | X)      AsOf, a day
+//! since    = "since" edge X                                                   ToDate
+//!          | "since" X [joiner Y]                                             Span / ToDate
+//! from     = "from" edge X [joiner Y] | "from" X joiner Y | "between" X "and" Y  Span / ToDate
+//! deadline = ("by" | "before" | "until" | "till" | "through" | "no later than")
+//!            (edge X | "year-end" | X)                                        Deadline
+//! over     = ("over" | "during" | "for" | "in" | "throughout") "the" ["past"|"last"] "year"  Point
+//! past     = "the" ("past" | "last") N "years" | N "years since"              Span
+//! todate   = "so far this year" | "so far in" X | "year to date"              ToDate
+//! present  = "at present" | "at the moment" | "currently" | "today" ...      Point
+//! point    = edge X | decade | X [joiner Y]                                   Point / Span
+//! edge     = ["the"] ("beginning" | "start" | "end" | "middle") "of"  |  "early" | "late" | "mid"
+//! joiner   = "-" | "–" | "—" | "/" | "to" | "till" | "until" | "through"
+//! X        = date | part [year] | month [year] | year | relative
+//! date     = "2021-06-25" | "25.06.2021" | "25/06/2021" | month day [","] [year]
+//!          | day ["of"] month [","] [year]
+//! part     = ["the"] ordinal ("quarter" | "half" ["-year"]) | "Q1" | "1Q" | "H1" | "1H"
+//!          | ["the"] "first" N ("months" | "quarters") | N "months of" year
+//! relative = "this year" | "the current year" | "last year" | "the previous year"
+//!          | "next year" | "a year ago" | "this month" | "last month" ...
+//! ```
+//!
+//! Decisions:
+//! - A year, month or date without a year takes the document's year ("In February" said in
+//!   2021 is `2021-02`, even when February is still to come). Without a document date such
+//!   expressions are still returned, with `period: None`.
+//! - `by X` gives X (the deadline's period), while `until X` / `till X` / `through X` with a
+//!   year X give the plan's span from the document year: `until 2030` said in 2024 is
+//!   `2024/2030`. Without a document date `until 2030` is just `2030`.
+//! - A bare four-digit number is a year unless a noun follows that makes it a count
+//!   (`2000 people`, `2020 new jobs`, `2019 projects`); a cue before it (`in`, `since`,
+//!   `until` ...) makes it a year whatever follows.
+//! - A year inside a name (`Strategy 2050`, `Kazakhstan-2050`, `the 2025 digitalization
+//!   strategy`) is returned with kind `Name` and `period: None`: it is no figure and no time.
+//! - `at present`, `currently`, `presently`, `nowadays`, `today` are Points in the document
+//!   year. Plain `now` is left out: it is too often a discourse word.
+//! - `over the year` (and `during the year`, `for the year`) is the document year, or the
+//!   year before when the document is from January.
+//! - Spans leave out a plain preposition (`in 2021` gives `2021`) but keep the words that
+//!   decide the kind (`by the end of 2021`, `until 2030`, `from 2016 to 2022`,
+//!   `since the beginning of the year`, `as of June 1, 2024`).
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::period::Period;
@@ -21,6 +73,9 @@ pub enum TimeKind {
     Span,
     /// `as of the beginning of this year`: a day.
     AsOf,
+    /// A year that is part of a name (`Strategy 2050`, `the 2025 digitalization strategy`):
+    /// not a figure and not a period either, so its `period` is always `None`.
+    Name,
 }
 
 /// One time expression found in the text.
@@ -28,20 +83,1684 @@ pub enum TimeKind {
 pub struct TimeExpr {
     pub span: [usize; 2],
     pub text: String,
-    /// `None` when it needs a document date that is not known (`this year` with no date).
+    /// `None` when it needs a document date that is not known (`this year` with no date),
+    /// and always for kind `Name`.
     pub period: Option<Period>,
     pub kind: TimeKind,
 }
 
 /// Finds the time expressions in `text[range]`, resolved against `doc_date`.
+///
+/// The expressions come in text order and never overlap; every `span` slices `text` to
+/// the expression's `text`. Never panics: a range out of bounds or inside a character is
+/// clamped.
 pub fn find(text: &str, range: Range<usize>, doc_date: Option<NaiveDate>) -> Vec<TimeExpr> {
-    // FIXME: stub until the time layer lands.
-    let _ = (text, range, doc_date);
-    Vec::new()
+    let parser = Parser::new(text, range, doc_date);
+    let mut res = Vec::new();
+    let mut tok_idx = 0;
+    while tok_idx < parser.toks.len() {
+        match parser.rule_at(tok_idx) {
+            Some(hit) if hit.end > tok_idx && hit.end <= parser.toks.len() => {
+                let span = [parser.toks[tok_idx].start, parser.toks[hit.end - 1].end];
+                res.push(TimeExpr {
+                    span,
+                    text: text[span[0]..span[1]].to_string(),
+                    period: hit.period,
+                    kind: hit.kind,
+                });
+                tok_idx = hit.end;
+            }
+            _ => tok_idx += 1,
+        }
+    }
+    res
 }
 
 /// A publication date written near the start of an article (`by October 29, 2019`).
+///
+/// Looks for the first full date (day, month and year) that starts within the first 300
+/// bytes of `text[range]` and returns it with the span of the date itself (`October 29,
+/// 2019`, without `by`).
 pub fn date_in_text(text: &str, range: Range<usize>) -> Option<(NaiveDate, [usize; 2])> {
-    let _ = (text, range);
+    const HEAD: usize = 300;
+    let start = range.start.min(text.len());
+    // Tokenize a little past the head so that a date starting in it is read whole.
+    let end = range.end.min(start.saturating_add(HEAD + 40));
+    let parser = Parser::new(text, start..end, None);
+    for tok_idx in 0..parser.toks.len() {
+        if parser.toks[tok_idx].start >= start + HEAD {
+            break;
+        }
+        if let Some((when, next)) = parser.date_at(tok_idx) {
+            if let (Unit::Day(m, d), YearRef::Explicit(y)) = (when.unit, when.year) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m as u32, d as u32) {
+                    let span = [parser.toks[tok_idx].start, parser.toks[next - 1].end];
+                    return Some((date, span));
+                }
+            }
+        }
+    }
     None
+}
+
+// ---------------------------------------------------------------------------------------
+// Word lists
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Month,
+    Ordinal,
+    Cardinal,
+    Roman,
+    RelYear,
+    Present,
+    YearCue,
+    Name,
+    CountNoun,
+    NotNoun,
+}
+
+type Lexicon = HashMap<&'static str, Vec<(Class, i32)>>;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut map: Lexicon = HashMap::new();
+        for line in include_str!("../data/time_words.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(word), Some(class), value) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            let class = match class {
+                "month" => Class::Month,
+                "ordinal" => Class::Ordinal,
+                "cardinal" => Class::Cardinal,
+                "roman" => Class::Roman,
+                "rel_year" => Class::RelYear,
+                "present" => Class::Present,
+                "year_cue" => Class::YearCue,
+                "name" => Class::Name,
+                "count_noun" => Class::CountNoun,
+                "not_noun" => Class::NotNoun,
+                _ => continue,
+            };
+            let value = value.and_then(|v| v.trim().parse().ok()).unwrap_or(0);
+            map.entry(word.trim()).or_default().push((class, value));
+        }
+        map
+    })
+}
+
+fn class_value(word: &str, class: Class) -> Option<i32> {
+    lexicon()
+        .get(word)?
+        .iter()
+        .find(|(c, _)| *c == class)
+        .map(|(_, v)| *v)
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokKind {
+    Word,
+    Num,
+    Punct(char),
+}
+
+#[derive(Debug)]
+struct Tok<'a> {
+    start: usize,
+    end: usize,
+    kind: TokKind,
+    raw: &'a str,
+    /// Lower-cased word; empty for numbers and punctuation.
+    lower: String,
+}
+
+fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    let slice = &text[range.clone()];
+    let mut chars = slice.char_indices().peekable();
+    while let Some((off, ch)) = chars.next() {
+        let start = range.start + off;
+        if ch.is_whitespace() {
+            continue;
+        }
+        let kind = if ch.is_alphabetic() {
+            TokKind::Word
+        } else if ch.is_ascii_digit() {
+            TokKind::Num
+        } else {
+            TokKind::Punct(ch)
+        };
+        let mut end = start + ch.len_utf8();
+        if kind != TokKind::Punct(ch) {
+            while let Some(&(next_off, next_ch)) = chars.peek() {
+                let same = match kind {
+                    TokKind::Word => next_ch.is_alphabetic(),
+                    _ => next_ch.is_ascii_digit(),
+                };
+                if !same {
+                    break;
+                }
+                end = range.start + next_off + next_ch.len_utf8();
+                chars.next();
+            }
+        }
+        let raw = &text[start..end];
+        let lower = if kind == TokKind::Word {
+            raw.to_lowercase()
+        } else {
+            String::new()
+        };
+        toks.push(Tok {
+            start,
+            end,
+            kind,
+            raw,
+            lower,
+        });
+    }
+    toks
+}
+
+/// Clamps `range` into `text` on character boundaries.
+fn clamp(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut end = range.end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = range.start.min(end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    start..end.max(start)
+}
+
+fn is_dash(ch: char) -> bool {
+    matches!(ch, '-' | '–' | '—' | '‑' | '‒' | '−')
+}
+
+// ---------------------------------------------------------------------------------------
+// Points: what a time expression is made of, before it is resolved
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Year,
+    Half(u8),
+    Quarter(u8),
+    Month(u8),
+    /// Month and day.
+    Day(u8, u8),
+    /// The months from..to of one year (`the first five months`).
+    Months(u8, u8),
+    /// The quarters from..to of one year (`the first three quarters`).
+    Quarters(u8, u8),
+}
+
+impl Unit {
+    fn first_month(self) -> u8 {
+        match self {
+            Unit::Year => 1,
+            Unit::Half(h) => (h - 1) * 6 + 1,
+            Unit::Quarter(q) | Unit::Quarters(q, _) => (q - 1) * 3 + 1,
+            Unit::Month(m) | Unit::Day(m, _) | Unit::Months(m, _) => m,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearRef {
+    Explicit(i32),
+    /// Offset from the document year (`last year` is -1).
+    Relative(i32),
+    /// No year written: the document year.
+    Implicit,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct When {
+    unit: Unit,
+    year: YearRef,
+}
+
+impl When {
+    fn resolve_year(self, doc: Option<NaiveDate>) -> Option<i32> {
+        match self.year {
+            YearRef::Explicit(y) => Some(y),
+            YearRef::Relative(offset) => doc.map(|d| d.year() + offset),
+            YearRef::Implicit => doc.map(|d| d.year()),
+        }
+    }
+
+    fn period(self, doc: Option<NaiveDate>) -> Option<Period> {
+        let y = self.resolve_year(doc)?;
+        Some(match self.unit {
+            Unit::Year => Period::Year(y),
+            Unit::Half(h) => Period::Half(y, h),
+            Unit::Quarter(q) => Period::Quarter(y, q),
+            Unit::Month(m) => Period::Month(y, m),
+            Unit::Day(m, d) => Period::Day(NaiveDate::from_ymd_opt(y, m as u32, d as u32)?),
+            Unit::Months(a, b) => Period::interval(Period::Month(y, a), Period::Month(y, b)),
+            Unit::Quarters(a, b) => join(Period::Quarter(y, a), Period::Quarter(y, b)),
+        })
+    }
+}
+
+/// Which end of a period an expression points at (`the beginning of`, `the end of`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Start,
+    Middle,
+    End,
+}
+
+struct Hit {
+    /// Token index one past the expression.
+    end: usize,
+    period: Option<Period>,
+    kind: TimeKind,
+}
+
+fn hit(end: usize, period: Option<Period>, kind: TimeKind) -> Option<Hit> {
+    Some(Hit { end, period, kind })
+}
+
+fn day_period(date: Option<NaiveDate>) -> Option<Period> {
+    date.map(Period::Day)
+}
+
+/// The range from `from` to `to`. Quarters and halves at its ends become months, as FACTS.md
+/// writes ranges (`Q1-Q3 2023` is `2023-01/2023-09`); years stay years and days stay days.
+fn join(from: Period, to: Period) -> Period {
+    let coarse = |p: Period| {
+        matches!(
+            p,
+            Period::Quarter(..) | Period::Half(..) | Period::Interval(..)
+        )
+    };
+    if !(coarse(from) || coarse(to)) {
+        return Period::interval(from, to);
+    }
+    let (first, _) = from.bounds();
+    let (_, last) = to.bounds();
+    Period::interval(
+        Period::Month(first.year(), first.month() as u8),
+        Period::Month(last.year(), last.month() as u8),
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// The parser
+
+struct Parser<'a> {
+    toks: Vec<Tok<'a>>,
+    doc: Option<NaiveDate>,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, range: Range<usize>, doc: Option<NaiveDate>) -> Self {
+        let range = clamp(text, range);
+        Parser {
+            toks: tokenize(text, range),
+            doc,
+        }
+    }
+
+    // --- token helpers -------------------------------------------------------------------
+
+    fn word(&self, i: usize) -> Option<&str> {
+        let tok = self.toks.get(i)?;
+        (tok.kind == TokKind::Word).then_some(tok.lower.as_str())
+    }
+
+    fn is_word(&self, i: usize, word: &str) -> bool {
+        self.word(i) == Some(word)
+    }
+
+    fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| words.contains(&w))
+    }
+
+    /// Matches `words` in sequence from `i`; gives the index after them.
+    fn words(&self, i: usize, words: &[&str]) -> Option<usize> {
+        for (k, w) in words.iter().enumerate() {
+            if !self.is_word(i + k, w) {
+                return None;
+            }
+        }
+        Some(i + words.len())
+    }
+
+    /// Skips an optional `the` at `i`.
+    fn skip_the(&self, i: usize) -> usize {
+        if self.is_word(i, "the") {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            TokKind::Punct(ch) => Some(ch),
+            _ => None,
+        }
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        self.punct(i).is_some_and(is_dash)
+    }
+
+    /// Whether token `i` follows token `i - 1` without a space.
+    fn attached(&self, i: usize) -> bool {
+        i > 0 && i < self.toks.len() && self.toks[i - 1].end == self.toks[i].start
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.raw.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    fn class(&self, i: usize, class: Class) -> Option<i32> {
+        class_value(self.word(i)?, class)
+    }
+
+    /// The digits of a number token, when short enough to be a date part.
+    fn digits(&self, i: usize) -> Option<(u32, usize)> {
+        let tok = self.toks.get(i)?;
+        if tok.kind != TokKind::Num || tok.raw.len() > 4 {
+            return None;
+        }
+        Some((tok.raw.parse().ok()?, tok.raw.len()))
+    }
+
+    /// Whether the number at `i` stands alone: not part of `2,500`, `2.5`, `5%`, `$2021`.
+    fn lone_number(&self, i: usize) -> bool {
+        // A `,` or `.` glued between this number and another one.
+        let separator_digit = |sep: usize, digit: usize| {
+            matches!(self.punct(sep), Some(',' | '.'))
+                && self.toks.get(digit).is_some_and(|t| t.kind == TokKind::Num)
+        };
+        if i >= 2 && separator_digit(i - 1, i - 2) && self.attached(i) && self.attached(i - 1) {
+            return false;
+        }
+        if separator_digit(i + 1, i + 2) && self.attached(i + 1) && self.attached(i + 2) {
+            return false;
+        }
+        if i >= 1 && self.attached(i) {
+            match self.toks[i - 1].kind {
+                TokKind::Num => return false,
+                TokKind::Punct(ch) if "$€£¥₸₽#№+".contains(ch) => return false,
+                _ => {}
+            }
+        }
+        if self.attached(i + 1) {
+            if let Some(ch) = self.punct(i + 1) {
+                if "%‰$€£₸".contains(ch) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// A count-like word at `i`, making the number before it a count: `2000 people`,
+    /// `2019 projects`, `2020 thousand`.
+    fn count_noun(&self, i: usize) -> bool {
+        let Some(word) = self.word(i) else {
+            return false;
+        };
+        if self.attached(i) {
+            return false;
+        }
+        if class_value(word, Class::CountNoun).is_some() {
+            return true;
+        }
+        // A capitalised word after a year is a name or a new sentence (`2021 Almaty`).
+        !self.capitalized(i)
+            && word.len() >= 4
+            && word.ends_with('s')
+            && class_value(word, Class::NotNoun).is_none()
+    }
+
+    // --- pieces --------------------------------------------------------------------------
+
+    /// A four-digit year, 1900 to 2100, standing alone.
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let (value, len) = self.digits(i)?;
+        if len != 4 || !(1900..=2100).contains(&value) || !self.lone_number(i) {
+            return None;
+        }
+        // `ISO2021` or `2021m` are codes, not years; `FY2021` is a year.
+        if self.attached(i)
+            && self.toks[i - 1].kind == TokKind::Word
+            && !self.is_any(i - 1, &["fy", "q", "h"])
+        {
+            return None;
+        }
+        if self.attached(i + 1) && self.toks[i + 1].kind == TokKind::Word {
+            return None;
+        }
+        Some((value as i32, i + 1))
+    }
+
+    /// A month name, capitalised; an abbreviation may carry its dot (`Dec.`).
+    fn month_at(&self, i: usize) -> Option<(u8, usize)> {
+        let m = self.class(i, Class::Month)?;
+        if !self.capitalized(i) {
+            return None;
+        }
+        // Only an abbreviation takes the dot after it: `Dec. 9`, but `in June.` ends a sentence.
+        let abbreviation = self.toks[i].raw.len() <= 4 && !self.is_any(i, &["may", "june", "july"]);
+        let mut next = i + 1;
+        if abbreviation && self.punct(next) == Some('.') && self.attached(next) {
+            next += 1;
+        }
+        Some((m as u8, next))
+    }
+
+    /// A day of the month: `25`, `25th`.
+    fn day_at(&self, i: usize) -> Option<(u8, usize)> {
+        let (value, len) = self.digits(i)?;
+        if len > 2 || !(1..=31).contains(&value) || !self.lone_number(i) {
+            return None;
+        }
+        let mut next = i + 1;
+        if self.attached(next) && self.is_any(next, &["st", "nd", "rd", "th"]) {
+            next += 1;
+        } else if self.attached(next) && self.toks[next].kind == TokKind::Word {
+            return None;
+        }
+        Some((value as u8, next))
+    }
+
+    /// A written year after a month or a part: `2021`, `, 2021`, `of 2021`, `this year`,
+    /// `of last year`, `of the year`.
+    fn year_after(&self, i: usize) -> Option<(YearRef, usize)> {
+        if let Some((y, next)) = self.year_at(i) {
+            return Some((YearRef::Explicit(y), next));
+        }
+        if self.punct(i) == Some(',') {
+            if let Some((y, next)) = self.year_at(i + 1) {
+                return Some((YearRef::Explicit(y), next));
+            }
+        }
+        if self.is_word(i, "of") {
+            if let Some((y, next)) = self.year_at(i + 1) {
+                return Some((YearRef::Explicit(y), next));
+            }
+            return self.relative_year_at(i + 1, true);
+        }
+        self.relative_year_at(i, false)
+    }
+
+    /// `this year`, `the current year`, `last year`, `the previous year`, `next year`,
+    /// `a year ago`; with `the_year`, also `the year` (after `of`: `the end of the year`).
+    fn relative_year_at(&self, i: usize, the_year: bool) -> Option<(YearRef, usize)> {
+        if let Some(next) = self
+            .words(i, &["a", "year", "ago"])
+            .or_else(|| self.words(i, &["a", "year", "earlier"]))
+        {
+            return Some((YearRef::Relative(-1), next));
+        }
+        if let Some(next) = self.words(i, &["the", "year", "before", "last"]) {
+            return Some((YearRef::Relative(-2), next));
+        }
+        let j = self.skip_the(i);
+        let year_word =
+            |k: usize| self.is_word(k, "year") && !(self.attached(k + 1) && self.is_dash(k + 1));
+        if let Some(offset) = self.class(j, Class::RelYear) {
+            // `this year` needs no `the`; `the past year`, `the coming year` do.
+            let bare_ok = matches!(
+                self.word(j),
+                Some("this" | "last" | "next" | "current" | "previous")
+            );
+            if (j > i || bare_ok) && year_word(j + 1) {
+                return Some((YearRef::Relative(offset), j + 2));
+            }
+        }
+        if the_year && j > i && year_word(j) && self.year_at(j + 1).is_none() {
+            return Some((YearRef::Relative(0), j + 1));
+        }
+        None
+    }
+
+    /// A full or partial date: `2021-06-25`, `25.06.2021`, `June 25`, `Dec. 27`,
+    /// `October 29, 2019`, `29 October 2019`, `25th of June`.
+    fn date_at(&self, i: usize) -> Option<(When, usize)> {
+        let make = |y: YearRef, m: u32, d: u32, next: usize| {
+            let check_year = match y {
+                YearRef::Explicit(y) => y,
+                _ => 2000, // a leap year, so that `Feb. 29` passes without a year
+            };
+            NaiveDate::from_ymd_opt(check_year, m, d)?;
+            Some((
+                When {
+                    unit: Unit::Day(m as u8, d as u8),
+                    year: y,
+                },
+                next,
+            ))
+        };
+        // Numeric: year first (`2021-06-25`, `2021.06.25`, `2021/06/25`).
+        if let Some((y, _)) = self.numeric_year(i) {
+            if let Some(sep) = self.punct(i + 1) {
+                if (is_dash(sep) || sep == '.' || sep == '/')
+                    && self.attached(i + 1)
+                    && self.attached(i + 2)
+                    && self.punct(i + 3) == Some(sep)
+                    && self.attached(i + 3)
+                    && self.attached(i + 4)
+                {
+                    if let (Some((m, ml)), Some((d, dl))) = (self.digits(i + 2), self.digits(i + 4))
+                    {
+                        if ml <= 2 && dl <= 2 && !self.glued_after(i + 4) {
+                            return make(YearRef::Explicit(y), m, d, i + 5);
+                        }
+                    }
+                }
+            }
+        }
+        // Numeric: day first (`25.06.2021`, `25/06/2021`, `25-06-2021`).
+        if let Some((a, al)) = self.digits(i) {
+            if al <= 2 {
+                if let Some(sep) = self.punct(i + 1) {
+                    if (is_dash(sep) || sep == '.' || sep == '/')
+                        && self.attached(i + 1)
+                        && self.attached(i + 2)
+                        && self.punct(i + 3) == Some(sep)
+                        && self.attached(i + 3)
+                        && self.attached(i + 4)
+                        && !(i > 0 && self.attached(i) && self.toks[i - 1].kind != TokKind::Word)
+                    {
+                        if let (Some((b, bl)), Some((y, _))) =
+                            (self.digits(i + 2), self.numeric_year(i + 4))
+                        {
+                            if bl <= 2 && !self.glued_after(i + 4) {
+                                // Day first, as written outside the US; a month over 12
+                                // means the US order.
+                                let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+                                return make(YearRef::Explicit(y), m, d, i + 5);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Month day [,] [year].
+        if let Some((m, j)) = self.month_at(i) {
+            if let Some((d, k)) = self.day_at(j) {
+                if let Some((y, next)) = self.year_at(k) {
+                    return make(YearRef::Explicit(y), m as u32, d as u32, next);
+                }
+                if self.punct(k) == Some(',') {
+                    if let Some((y, next)) = self.year_at(k + 1) {
+                        return make(YearRef::Explicit(y), m as u32, d as u32, next);
+                    }
+                }
+                // `In February 15 projects were launched`: after `in`, a number followed
+                // by a word is a count, not a day.
+                let after_in = i > 0 && self.is_any(i - 1, &["in", "during"]);
+                let word_follows = self.word(k).is_some();
+                if !(after_in && word_follows) {
+                    return make(YearRef::Implicit, m as u32, d as u32, k);
+                }
+            }
+        }
+        // Day [of] month [,] [year].
+        if let Some((d, j)) = self.day_at(i) {
+            let j = if self.is_word(j, "of") { j + 1 } else { j };
+            if let Some((m, k)) = self.month_at(j) {
+                if let Some((y, next)) = self.year_at(k) {
+                    return make(YearRef::Explicit(y), m as u32, d as u32, next);
+                }
+                if self.punct(k) == Some(',') {
+                    if let Some((y, next)) = self.year_at(k + 1) {
+                        return make(YearRef::Explicit(y), m as u32, d as u32, next);
+                    }
+                }
+                return make(YearRef::Implicit, m as u32, d as u32, k);
+            }
+        }
+        None
+    }
+
+    /// A four-digit number 1900..=2100 inside a numeric date (no standing-alone check).
+    fn numeric_year(&self, i: usize) -> Option<(i32, usize)> {
+        let (value, len) = self.digits(i)?;
+        (len == 4 && (1900..=2100).contains(&value)).then_some((value as i32, i + 1))
+    }
+
+    /// Whether a numeric date at `i` continues with more digits (`2021-06-25-7`, `1.2.2021.5`).
+    fn glued_after(&self, i: usize) -> bool {
+        self.attached(i + 1)
+            && self
+                .punct(i + 1)
+                .is_some_and(|c| is_dash(c) || c == '.' || c == '/')
+            && self.attached(i + 2)
+            && self.toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Num)
+    }
+
+    /// A small count: `5`, `five`.
+    fn count_at(&self, i: usize) -> Option<u8> {
+        if let Some((value, len)) = self.digits(i) {
+            return (len <= 2 && self.lone_number(i)).then_some(value as u8);
+        }
+        self.class(i, Class::Cardinal).map(|v| v as u8)
+    }
+
+    /// An ordinal: `first`, `1st`, `I` (upper case only).
+    fn ordinal_at(&self, i: usize) -> Option<(u8, usize)> {
+        if let Some(v) = self.class(i, Class::Ordinal) {
+            return Some((v as u8, i + 1));
+        }
+        if let Some(v) = self.class(i, Class::Roman) {
+            let raw = self.toks[i].raw;
+            return (raw.chars().all(|c| c.is_ascii_uppercase())).then_some((v as u8, i + 1));
+        }
+        let (value, len) = self.digits(i)?;
+        let suffix = match value {
+            1 => "st",
+            2 => "nd",
+            3 => "rd",
+            _ => "th",
+        };
+        (len == 1 && self.attached(i + 1) && self.is_word(i + 1, suffix))
+            .then_some((value as u8, i + 2))
+    }
+
+    /// A part of a year, without its year: `the first quarter`, `Q1`, `1H`, `the second
+    /// half`, `the first half-year`, `the first five months`, `the first three quarters`.
+    fn part_at(&self, i: usize) -> Option<(Unit, usize)> {
+        // `Q1`, `H1`, `1Q`, `1H`.
+        if let Some(letter) = self.word(i) {
+            let glued_word = self.attached(i + 2) && self.word(i + 2).is_some();
+            if (letter == "q" || letter == "h") && self.attached(i + 1) && !glued_word {
+                if let Some((n, 1)) = self.digits(i + 1) {
+                    if letter == "q" && (1..=4).contains(&n) {
+                        return Some((Unit::Quarter(n as u8), i + 2));
+                    }
+                    if letter == "h" && (1..=2).contains(&n) {
+                        return Some((Unit::Half(n as u8), i + 2));
+                    }
+                }
+            }
+        }
+        if let Some((n, 1)) = self.digits(i) {
+            let glued_word = self.attached(i + 2) && self.word(i + 2).is_some();
+            if self.attached(i + 1) && !(i > 0 && self.attached(i)) && !glued_word {
+                if self.is_word(i + 1, "q") && (1..=4).contains(&n) {
+                    return Some((Unit::Quarter(n as u8), i + 2));
+                }
+                if self.is_word(i + 1, "h") && (1..=2).contains(&n) {
+                    return Some((Unit::Half(n as u8), i + 2));
+                }
+            }
+        }
+        let j = self.skip_the(i);
+        // `the first five months`, `the first three quarters`.
+        if self.is_word(j, "first") {
+            if let Some(n) = self.count_at(j + 1) {
+                if self.is_any(j + 2, &["months", "month"]) && (1..=12).contains(&n) {
+                    return Some((Unit::Months(1, n), j + 3));
+                }
+                if self.is_word(j + 2, "quarters") && (1..=4).contains(&n) {
+                    return Some((Unit::Quarters(1, n), j + 3));
+                }
+            }
+        }
+        // `11 months of 2021`, `five months of this year`: a year must follow.
+        if let Some(n) = self.count_at(j) {
+            if self.is_any(j + 1, &["months", "month"])
+                && (1..=12).contains(&n)
+                && self.is_word(j + 2, "of")
+                && self.year_after(j + 2).is_some()
+            {
+                return Some((Unit::Months(1, n), j + 2));
+            }
+        }
+        // `the first quarter`, `the 2nd half`, `the first half-year`, `the I quarter`.
+        if let Some((n, k)) = self.ordinal_at(j) {
+            if self.is_word(k, "quarter") && (1..=4).contains(&n) {
+                return Some((Unit::Quarter(n), k + 1));
+            }
+            if self.is_word(k, "half") && (1..=2).contains(&n) {
+                let mut next = k + 1;
+                if self.is_dash(next) && self.attached(next) && self.is_word(next + 1, "year") {
+                    next += 2;
+                } else if self.is_word(next, "year") {
+                    next += 1;
+                }
+                return Some((Unit::Half(n), next));
+            }
+        }
+        None
+    }
+
+    /// Any point in time: a date, a part of a year, a month, a year, a relative year;
+    /// with its year when written.
+    fn point_at(&self, i: usize) -> Option<(When, usize)> {
+        if let Some(res) = self.date_at(i) {
+            return Some(res);
+        }
+        if let Some((unit, j)) = self.part_at(i) {
+            // `Q1 2021`, `the first quarter of 2021`, `H1 of this year`.
+            let (year, next) = self.year_after(j).unwrap_or((YearRef::Implicit, j));
+            return Some((When { unit, year }, next));
+        }
+        if let Some((m, j)) = self.month_at(i) {
+            let (year, next) = match self.year_after(j) {
+                Some((y, next)) => (y, next),
+                None => (YearRef::Implicit, j),
+            };
+            return Some((
+                When {
+                    unit: Unit::Month(m),
+                    year,
+                },
+                next,
+            ));
+        }
+        if let Some((y, next)) = self.year_at(i) {
+            return Some((
+                When {
+                    unit: Unit::Year,
+                    year: YearRef::Explicit(y),
+                },
+                next,
+            ));
+        }
+        if let Some(next) = self.words(i, &["this", "month"]) {
+            return self.doc_month(0).map(|w| (w, next));
+        }
+        if let Some(next) = self
+            .words(i, &["last", "month"])
+            .or_else(|| self.words(i, &["the", "previous", "month"]))
+        {
+            return self.doc_month(-1).map(|w| (w, next));
+        }
+        if let Some(next) = self.words(i, &["next", "month"]) {
+            return self.doc_month(1).map(|w| (w, next));
+        }
+        if let Some((year, next)) = self.relative_year_at(i, false) {
+            return Some((
+                When {
+                    unit: Unit::Year,
+                    year,
+                },
+                next,
+            ));
+        }
+        None
+    }
+
+    /// The document month moved by `offset` months. Without a document date the month
+    /// cannot be told, so `this month` is not matched at all.
+    fn doc_month(&self, offset: i32) -> Option<When> {
+        let doc = self.doc?;
+        let index = doc.year() * 12 + doc.month0() as i32 + offset;
+        Some(When {
+            unit: Unit::Month((index.rem_euclid(12) + 1) as u8),
+            year: YearRef::Explicit(index.div_euclid(12)),
+        })
+    }
+
+    /// `the beginning of`, `the start of`, `the end of`, `the middle of`; `early`, `late`,
+    /// `mid`, `mid-`.
+    fn edge_at(&self, i: usize) -> Option<(Edge, usize)> {
+        let j = self.skip_the(i);
+        let edge = match self.word(j)? {
+            "beginning" | "start" => Edge::Start,
+            "end" => Edge::End,
+            "middle" => Edge::Middle,
+            "early" if j == i => return Some((Edge::Start, j + 1)),
+            "late" if j == i => return Some((Edge::End, j + 1)),
+            "mid" if j == i => {
+                let next = if self.is_dash(j + 1) && self.attached(j + 1) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                return Some((Edge::Middle, next));
+            }
+            _ => return None,
+        };
+        self.is_word(j + 1, "of").then_some((edge, j + 2))
+    }
+
+    /// An edge and what it is the edge of: `the end of 2021`, `the beginning of this
+    /// year`, `the end of the year`, `the end of the first quarter`, `mid-2025`.
+    fn edged_at(&self, i: usize) -> Option<(Edge, When, usize)> {
+        let (edge, j) = self.edge_at(i)?;
+        if let Some((year, next)) = self.relative_year_at(j, true) {
+            let when = When {
+                unit: Unit::Year,
+                year,
+            };
+            return Some((edge, when, next));
+        }
+        let (when, next) = self.point_at(j)?;
+        if matches!(when.unit, Unit::Day(..)) {
+            return None;
+        }
+        Some((edge, when, next))
+    }
+
+    /// `year-end`, `the year-end`, `the end of the year`: the end of the document year.
+    fn year_end_at(&self, i: usize) -> Option<usize> {
+        let j = self.skip_the(i);
+        (self.is_word(j, "year")
+            && self.is_dash(j + 1)
+            && self.attached(j + 1)
+            && self.is_word(j + 2, "end"))
+        .then_some(j + 3)
+    }
+
+    /// A joiner between two points of a range.
+    fn joiner_at(&self, i: usize) -> Option<usize> {
+        if self.is_dash(i) || self.punct(i) == Some('/') {
+            return Some(i + 1);
+        }
+        self.is_any(i, &["to", "till", "until", "through", "thru"])
+            .then_some(i + 1)
+    }
+
+    /// `X joiner Y` from token `i` (`X` already read, ending at `j`): resolves both ends,
+    /// lending a written year to the end that has none.
+    fn range_after(
+        &self,
+        first: When,
+        j: usize,
+        joiner_words: bool,
+    ) -> Option<(Option<Period>, usize)> {
+        let k = if joiner_words {
+            self.joiner_at(j)?
+        } else {
+            (self.is_dash(j) || self.punct(j) == Some('/')).then_some(j + 1)?
+        };
+        // `2024-25`, `2023/24`: a two-digit end year.
+        if let (Unit::Year, YearRef::Explicit(y1)) = (first.unit, first.year) {
+            if self.attached(k - 1) && self.attached(k) {
+                if let Some((nn, 2)) = self.digits(k) {
+                    let y2 = y1 - y1.rem_euclid(100) + nn as i32;
+                    if y2 > y1 && self.lone_number(k) && !self.glued_after(k) {
+                        return Some((
+                            Some(Period::interval(Period::Year(y1), Period::Year(y2))),
+                            k + 1,
+                        ));
+                    }
+                }
+            }
+        }
+        let (second, next) = self.point_at(k)?;
+        let period = self.join_points(first, second)?;
+        Some((period, next))
+    }
+
+    /// Resolves the two ends of a range, lending a written year to the end that has none
+    /// (`January-May 2024`; the year before when the first month comes later:
+    /// `December-February 2024`). `None` when they cannot make a range.
+    fn join_points(&self, first: When, second: When) -> Option<Option<Period>> {
+        let (mut first, mut second) = (first, second);
+        let year_only = |w: &When| w.unit == Unit::Year;
+        if year_only(&first) != year_only(&second) {
+            return None;
+        }
+        if year_only(&first) {
+            if let (YearRef::Explicit(a), YearRef::Explicit(b)) = (first.year, second.year) {
+                if b <= a || b - a > 100 {
+                    return None;
+                }
+            }
+        }
+        let shift = |y: YearRef, by: i32| match y {
+            YearRef::Explicit(y) => YearRef::Explicit(y + by),
+            YearRef::Relative(o) => YearRef::Relative(o + by),
+            YearRef::Implicit => YearRef::Implicit,
+        };
+        if first.year == YearRef::Implicit && second.year != YearRef::Implicit {
+            let back = i32::from(first.unit.first_month() > second.unit.first_month());
+            first.year = shift(second.year, -back);
+        } else if second.year == YearRef::Implicit && first.year != YearRef::Implicit {
+            let ahead = i32::from(second.unit.first_month() < first.unit.first_month());
+            second.year = shift(first.year, ahead);
+        } else if first.year == YearRef::Implicit
+            && second.year == YearRef::Implicit
+            && first.unit.first_month() > second.unit.first_month()
+        {
+            first.year = YearRef::Relative(-1);
+        }
+        Some(match (first.period(self.doc), second.period(self.doc)) {
+            (Some(a), Some(b)) if a.bounds().0 <= b.bounds().1 => Some(join(a, b)),
+            (Some(_), Some(_)) => return None,
+            _ => None,
+        })
+    }
+
+    /// Whether the expression ending before `next` ends in a number that a count noun
+    /// follows (`from 2019 to 2020 jobs`): then it is a figure, not a time.
+    fn ends_in_count(&self, next: usize) -> bool {
+        next > 0
+            && self.toks[next - 1].kind == TokKind::Num
+            && self.toks[next - 1].raw.len() == 4
+            && self.count_noun(next)
+    }
+
+    // --- rules ---------------------------------------------------------------------------
+
+    fn rule_at(&self, i: usize) -> Option<Hit> {
+        let hit = self
+            .as_of(i)
+            .or_else(|| self.since(i))
+            .or_else(|| self.range_from(i))
+            .or_else(|| self.deadline(i))
+            .or_else(|| self.over_the_year(i))
+            .or_else(|| self.past_years(i))
+            .or_else(|| self.to_date(i))
+            .or_else(|| self.present(i))
+            .or_else(|| self.point(i))?;
+        if hit.kind != TimeKind::Name && self.ends_in_count(hit.end) {
+            let strong_cue = i > 0 && self.class(i - 1, Class::YearCue).is_some();
+            if !strong_cue {
+                return None;
+            }
+        }
+        Some(hit)
+    }
+
+    /// `as of the beginning of this year`, `as of June 1, 2024`, `as at 2023`, `as of today`.
+    fn as_of(&self, i: usize) -> Option<Hit> {
+        let j = self
+            .words(i, &["as", "of"])
+            .or_else(|| self.words(i, &["as", "at"]))?;
+        if let Some((edge, when, next)) = self.edged_at(j) {
+            let period = when.period(self.doc).map(|p| match edge {
+                Edge::Start => Period::Day(p.bounds().0),
+                Edge::End => Period::Day(p.bounds().1),
+                Edge::Middle => p,
+            });
+            return hit(next, period, TimeKind::AsOf);
+        }
+        if self.is_any(j, &["today", "now", "present"]) {
+            return hit(j + 1, day_period(self.doc), TimeKind::AsOf);
+        }
+        let (when, next) = self.point_at(j)?;
+        hit(next, when.period(self.doc), TimeKind::AsOf)
+    }
+
+    /// `since the beginning of the year` (ToDate), `since February` (ToDate), `since 2012`
+    /// (Span up to the document year), `since 2016 to 2022` (Span).
+    fn since(&self, i: usize) -> Option<Hit> {
+        if !self.is_word(i, "since") {
+            return None;
+        }
+        self.start_to_now(i + 1)
+    }
+
+    /// After `since` or `from`: an edge or a point, up to a written end or to the document date.
+    fn start_to_now(&self, j: usize) -> Option<Hit> {
+        let doc = self.doc;
+        if let Some((Edge::Start, when, next)) = self.edged_at(j) {
+            let start = when.period(doc).map(|p| {
+                let first = p.bounds().0;
+                Period::Month(first.year(), first.month() as u8)
+            });
+            if let Some(k) = self.joiner_at(next) {
+                if let Some((end, after)) = self.point_at(k) {
+                    let end = When {
+                        year: if end.year == YearRef::Implicit {
+                            when.year
+                        } else {
+                            end.year
+                        },
+                        ..end
+                    };
+                    let period = match (start, end.period(doc)) {
+                        (Some(a), Some(b)) if a.bounds().0 <= b.bounds().1 => {
+                            Some(Period::interval(a, b))
+                        }
+                        _ => None,
+                    };
+                    return hit(after, period, TimeKind::Span);
+                }
+            }
+            let period = start.zip(doc).map(|(a, d)| {
+                let now = Period::Month(d.year(), d.month() as u8);
+                if a.bounds().0 <= now.bounds().1 {
+                    Period::interval(a, now)
+                } else {
+                    a
+                }
+            });
+            return hit(next, period, TimeKind::ToDate);
+        }
+        let (when, next) = self.point_at(j)?;
+        if let Some((period, after)) = self.range_after(when, next, true) {
+            return hit(after, period, TimeKind::Span);
+        }
+        let start = when.period(doc);
+        let (now, kind) = match when.unit {
+            Unit::Year => (doc.map(|d| Period::Year(d.year())), TimeKind::Span),
+            Unit::Day(..) => (day_period(doc), TimeKind::ToDate),
+            _ => (
+                doc.map(|d| Period::Month(d.year(), d.month() as u8)),
+                TimeKind::ToDate,
+            ),
+        };
+        let period = match (start, now) {
+            (Some(a), Some(b)) if a.bounds().0 <= b.bounds().1 => Some(Period::interval(a, b)),
+            (Some(a), Some(_)) => Some(a),
+            _ => None,
+        };
+        hit(next, period, kind)
+    }
+
+    /// `from 2016 to 2022`, `from January to May 2024`, `from the beginning of the year`,
+    /// `between 2016 and 2022`.
+    fn range_from(&self, i: usize) -> Option<Hit> {
+        if self.is_word(i, "from") {
+            if self
+                .edge_at(i + 1)
+                .is_some_and(|(edge, _)| edge == Edge::Start)
+            {
+                return self.start_to_now(i + 1);
+            }
+            let (when, next) = self.point_at(i + 1)?;
+            let (period, after) = self.range_after(when, next, true)?;
+            return hit(after, period, TimeKind::Span);
+        }
+        if self.is_word(i, "between") {
+            let (when, next) = self.point_at(i + 1)?;
+            if !self.is_word(next, "and") {
+                return None;
+            }
+            let (period, after) = self.range_with(when, next + 1)?;
+            return hit(after, period, TimeKind::Span);
+        }
+        None
+    }
+
+    /// The end of a range whose joiner is already read: the second point starts at `k`.
+    fn range_with(&self, first: When, k: usize) -> Option<(Option<Period>, usize)> {
+        let (second, next) = self.point_at(k)?;
+        let period = self.join_points(first, second)?;
+        Some((period, next))
+    }
+
+    /// `by the end of 2021`, `by the end of the year`, `by year-end`, `by 2030`,
+    /// `until 2030` (from the document year), `before June`, `no later than 2025`.
+    fn deadline(&self, i: usize) -> Option<Hit> {
+        let (cue, j) = if let Some(j) = self
+            .words(i, &["no", "later", "than"])
+            .or_else(|| self.words(i, &["not", "later", "than"]))
+        {
+            ("by", j)
+        } else if let Some(j) = self.words(i, &["up", "to"]) {
+            ("until", j)
+        } else {
+            let cue = self.word(i)?;
+            let cue = match cue {
+                "by" => "by",
+                // `before the end of the year` is a deadline; `before 2020` is not.
+                "before" if self.year_end_at(i + 1).is_some() || self.edge_at(i + 1).is_some() => {
+                    "by"
+                }
+                "until" | "till" | "through" | "untill" => "until",
+                _ => return None,
+            };
+            (cue, i + 1)
+        };
+        let (target, next) = if let Some(next) = self.year_end_at(j) {
+            let when = When {
+                unit: Unit::Year,
+                year: YearRef::Relative(0),
+            };
+            (when, next)
+        } else if let Some((_, when, next)) = self.edged_at(j) {
+            (when, next)
+        } else {
+            let (when, next) = self.point_at(j)?;
+            // `from 2016 until 2022` is read by `from`; `2016-2022` after `until` is a span.
+            if let Some((period, after)) = self.range_after(when, next, false) {
+                return hit(after, period, TimeKind::Deadline);
+            }
+            (when, next)
+        };
+        let period = target.period(self.doc);
+        let period = match (cue, target.unit, period, self.doc) {
+            ("until", Unit::Year, Some(p), Some(doc)) if p.end_year() > doc.year() => {
+                Some(Period::interval(Period::Year(doc.year()), p))
+            }
+            _ => period,
+        };
+        hit(next, period, TimeKind::Deadline)
+    }
+
+    /// `over the year`, `during the year`, `for the year`, `in the past year`: the
+    /// document year, or the year before when said in January.
+    fn over_the_year(&self, i: usize) -> Option<Hit> {
+        if !self.is_any(i, &["over", "during", "for", "in", "throughout"]) {
+            return None;
+        }
+        let mut j = i + 1;
+        if !self.is_word(j, "the") {
+            return None;
+        }
+        j += 1;
+        if self.is_any(j, &["past", "last"]) {
+            j += 1;
+        }
+        let glued_dash = self.attached(j + 1) && self.is_dash(j + 1);
+        let year_follows = self.year_at(j + 1).is_some() || self.is_word(j + 1, "of");
+        if !self.is_word(j, "year") || glued_dash || year_follows {
+            return None;
+        }
+        let period = self.doc.map(|d| {
+            let y = if d.month() == 1 {
+                d.year() - 1
+            } else {
+                d.year()
+            };
+            Period::Year(y)
+        });
+        hit(j + 1, period, TimeKind::Point)
+    }
+
+    /// `7 years since` (said in 2019: `2012/2019`), `the past five years`, `the last 3 years`
+    /// (back from the document year), `the next five years` (said in 2024: `2024/2029`),
+    /// `two years ago` (a Point).
+    fn past_years(&self, i: usize) -> Option<Hit> {
+        // How many years back (negative: ahead), and whether it is one year or a span.
+        let (n, next, one_year) = if let Some(n) = self.count_at(i) {
+            let n = i32::from(n);
+            if self.words(i + 1, &["years", "since"]).is_some() {
+                (n, i + 3, false)
+            } else if self.words(i + 1, &["years", "ago"]).is_some() {
+                (n, i + 3, true)
+            } else {
+                return None;
+            }
+        } else {
+            if !self.is_word(i, "the") {
+                return None;
+            }
+            let sign = match self.word(i + 1) {
+                Some("past" | "last") => 1,
+                Some("next" | "coming") => -1,
+                _ => return None,
+            };
+            let n = i32::from(self.count_at(i + 2)?);
+            if !self.is_word(i + 3, "years") {
+                return None;
+            }
+            (sign * n, i + 4, false)
+        };
+        if n == 0 || n.abs() > 100 {
+            return None;
+        }
+        let period = self.doc.map(|d| {
+            let (now, then) = (d.year(), d.year() - n);
+            match one_year {
+                true => Period::Year(then),
+                false => Period::interval(Period::Year(now.min(then)), Period::Year(now.max(then))),
+            }
+        });
+        let kind = if one_year {
+            TimeKind::Point
+        } else {
+            TimeKind::Span
+        };
+        hit(next, period, kind)
+    }
+
+    /// `so far this year`, `so far in 2021`, `year to date`, `year-to-date`.
+    fn to_date(&self, i: usize) -> Option<Hit> {
+        let doc = self.doc;
+        let (year, next) = if let Some(j) = self.words(i, &["so", "far"]) {
+            let j = if self.is_word(j, "in") { j + 1 } else { j };
+            let (year, next) = self.relative_year_at(j, false).or_else(|| {
+                self.year_at(j)
+                    .map(|(y, next)| (YearRef::Explicit(y), next))
+            })?;
+            (year, next)
+        } else if self.is_word(i, "year")
+            && self.is_word(i + 2, "to")
+            && self.is_word(i + 4, "date")
+            && self.is_dash(i + 1)
+            && self.is_dash(i + 3)
+        {
+            (YearRef::Relative(0), i + 5)
+        } else if let Some(next) = self.words(i, &["year", "to", "date"]) {
+            (YearRef::Relative(0), next)
+        } else {
+            return None;
+        };
+        let when = When {
+            unit: Unit::Year,
+            year,
+        };
+        let period = when.resolve_year(doc).zip(doc).map(|(y, d)| {
+            if y == d.year() {
+                Period::interval(Period::Month(y, 1), Period::Month(y, d.month() as u8))
+            } else {
+                Period::Year(y)
+            }
+        });
+        hit(next, period, TimeKind::ToDate)
+    }
+
+    /// `at present`, `at the moment`, `currently`, `presently`, `nowadays`, `today`.
+    fn present(&self, i: usize) -> Option<Hit> {
+        let next = if let Some(next) = self
+            .words(i, &["at", "present"])
+            .or_else(|| self.words(i, &["at", "the", "moment"]))
+        {
+            next
+        } else if self.class(i, Class::Present).is_some() {
+            i + 1
+        } else {
+            return None;
+        };
+        hit(
+            next,
+            self.doc.map(|d| Period::Year(d.year())),
+            TimeKind::Point,
+        )
+    }
+
+    /// Every other time: an edged point (`the end of 2021`, `mid-2025`), a decade (`the
+    /// 1990s`), a point or a range of points, a bare year (or a name with a year in it).
+    fn point(&self, i: usize) -> Option<Hit> {
+        if let Some((_, when, next)) = self.edged_at(i) {
+            return hit(next, when.period(self.doc), TimeKind::Point);
+        }
+        if let Some(hit) = self.decade(i) {
+            return Some(hit);
+        }
+        let (when, next) = self.point_at(i)?;
+        if let Some((period, after)) = self.range_after(when, next, true) {
+            return hit(after, period, TimeKind::Span);
+        }
+        let kind = match when.unit {
+            Unit::Months(..) | Unit::Quarters(..) => TimeKind::Span,
+            _ => TimeKind::Point,
+        };
+        if when.unit == Unit::Year && next == i + 1 {
+            return self.bare_year(i, when);
+        }
+        hit(next, when.period(self.doc), kind)
+    }
+
+    /// `the 1990s`, `1990s`.
+    fn decade(&self, i: usize) -> Option<Hit> {
+        let (value, len) = self.digits(i)?;
+        if len != 4 || value % 10 != 0 || !(1900..=2090).contains(&value) {
+            return None;
+        }
+        let next = if self.is_word(i + 1, "s") && self.attached(i + 1) {
+            i + 2
+        } else if self.punct(i + 1).is_some_and(|c| c == '\'' || c == '’')
+            && self.is_word(i + 2, "s")
+            && self.attached(i + 2)
+        {
+            i + 3
+        } else {
+            return None;
+        };
+        let y = value as i32;
+        hit(
+            next,
+            Some(Period::interval(Period::Year(y), Period::Year(y + 9))),
+            TimeKind::Span,
+        )
+    }
+
+    /// A four-digit year with nothing else: a year, a name (`Strategy 2050`), or a count
+    /// (`2000 people`, left to the figure layer).
+    fn bare_year(&self, i: usize, when: When) -> Option<Hit> {
+        let prev_cue = i > 0 && self.class(i - 1, Class::YearCue).is_some();
+        if !prev_cue {
+            // `Strategy 2050`, `Vision 2030`, `Kazakhstan-2050`.
+            let name_before = i > 0 && self.class(i - 1, Class::Name).is_some();
+            let hyphen_name = i >= 2
+                && self.is_dash(i - 1)
+                && self.attached(i)
+                && self.attached(i - 1)
+                && self.toks[i - 2].kind == TokKind::Word
+                && self.capitalized(i - 2)
+                && self.month_at(i - 2).is_none();
+            // `the 2025 digitalization strategy`: a name noun within three words.
+            let name_after = (i + 1..i + 4)
+                .take_while(|&k| self.word(k).is_some())
+                .any(|k| self.class(k, Class::Name).is_some());
+            if name_before || hyphen_name || name_after {
+                return hit(i + 1, None, TimeKind::Name);
+            }
+        }
+        hit(i + 1, when.period(self.doc), TimeKind::Point)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use TimeKind::*;
+
+    fn date(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    type Expected<'a> = &'a [(&'a str, Option<&'a str>, TimeKind)];
+
+    /// Finds the times in `text` said on `doc_date` (`""` for none) and compares them with
+    /// `expected`: (the text of the span, the period, the kind), in order. Gives what differs.
+    fn check(text: &str, doc_date: &str, expected: Expected) -> Result<(), String> {
+        let found = find(text, 0..text.len(), date(doc_date));
+        for expr in &found {
+            assert_eq!(
+                &text[expr.span[0]..expr.span[1]],
+                expr.text,
+                "span of {expr:?}"
+            );
+        }
+        let got: Vec<(String, Option<String>, TimeKind)> = found
+            .iter()
+            .map(|e| (e.text.clone(), e.period.map(|p| p.to_string()), e.kind))
+            .collect();
+        let want: Vec<(String, Option<String>, TimeKind)> = expected
+            .iter()
+            .map(|(t, p, k)| (t.to_string(), p.map(str::to_string), *k))
+            .collect();
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!(
+                "{text:?} said on {doc_date:?}:\n   got {got:?}\n  want {want:?}"
+            ))
+        }
+    }
+
+    #[rustfmt::skip]
+    const EXAMPLES: &[(&str, &str, Expected)] = &[
+        // Years.
+        ("In 2018, the company launched a plant.", "2021-12-28", &[("2018", Some("2018"), Point)]),
+        ("in 2021 the zone grew", "2021-06-25", &[("2021", Some("2021"), Point)]),
+        ("2021 was a good year for the zone.", "2022-01-10", &[("2021", Some("2021"), Point)]),
+        ("In 2021 companies invested more.", "2022-01-10", &[("2021", Some("2021"), Point)]),
+        ("FY2023 results", "2024-03-01", &[("2023", Some("2023"), Point)]),
+        ("the 1990s", "2024-03-01", &[("1990s", Some("1990/1999"), Span)]),
+        // Months.
+        ("In February, a plant was opened.", "2021-12-28", &[("February", Some("2021-02"), Point)]),
+        ("in February 2021 it opened", "2024-01-01", &[("February 2021", Some("2021-02"), Point)]),
+        ("in February this year", "2024-06-14", &[("February this year", Some("2024-02"), Point)]),
+        ("in March of last year", "2024-06-14", &[("March of last year", Some("2023-03"), Point)]),
+        ("In February 15 projects were launched.", "2021-12-28", &[("February", Some("2021-02"), Point)]),
+        ("In January 2,500 jobs were created.", "2021-12-28", &[("January", Some("2021-01"), Point)]),
+        ("opened in June.", "2021-12-28", &[("June", Some("2021-06"), Point)]),
+        ("we may see growth in march", "2021-12-28", &[]),
+        // Month ranges.
+        ("for January-May 2024", "2024-06-14", &[("January-May 2024", Some("2024-01/2024-05"), Span)]),
+        ("in January-April this year", "2024-06-14", &[("January-April this year", Some("2024-01/2024-04"), Span)]),
+        ("in January–March", "2024-06-14", &[("January–March", Some("2024-01/2024-03"), Span)]),
+        ("December 2023 - February 2024", "2024-06-14", &[("December 2023 - February 2024", Some("2023-12/2024-02"), Span)]),
+        ("in November-February", "2024-03-14", &[("November-February", Some("2023-11/2024-02"), Span)]),
+        ("from January to May 2024", "2024-06-14", &[("from January to May 2024", Some("2024-01/2024-05"), Span)]),
+        ("between March and June", "2024-06-14", &[("between March and June", Some("2024-03/2024-06"), Span)]),
+        // Parts of a year.
+        ("over the first five months of 2021", "2021-06-25", &[("the first five months of 2021", Some("2021-01/2021-05"), Span)]),
+        ("in the first 9 months", "2021-12-28", &[("the first 9 months", Some("2021-01/2021-09"), Span)]),
+        ("in 11 months of 2021", "2021-12-28", &[("11 months of 2021", Some("2021-01/2021-11"), Span)]),
+        ("The unemployment rate in the first quarter fell", "2021-06-25", &[("the first quarter", Some("2021-Q1"), Point)]),
+        ("in Q1", "2021-06-25", &[("Q1", Some("2021-Q1"), Point)]),
+        ("in Q3 2020", "2021-06-25", &[("Q3 2020", Some("2020-Q3"), Point)]),
+        ("in the second quarter of last year", "2021-06-25", &[("the second quarter of last year", Some("2020-Q2"), Point)]),
+        ("in the first half", "2021-06-25", &[("the first half", Some("2021-H1"), Point)]),
+        ("in the first half of 2022", "2021-06-25", &[("the first half of 2022", Some("2022-H1"), Point)]),
+        ("in H1 2021", "2021-08-25", &[("H1 2021", Some("2021-H1"), Point)]),
+        ("in the first half-year", "2021-08-25", &[("the first half-year", Some("2021-H1"), Point)]),
+        ("in the I quarter", "2021-08-25", &[("the I quarter", Some("2021-Q1"), Point)]),
+        ("the first three quarters of 2023", "2024-01-10", &[("the first three quarters of 2023", Some("2023-01/2023-09"), Span)]),
+        ("in Q1-Q3 2023", "2024-01-10", &[("Q1-Q3 2023", Some("2023-01/2023-09"), Span)]),
+        // Relative years and months.
+        ("This year, it is planned to complete", "2023-07-31", &[("This year", Some("2023"), Point)]),
+        ("Last year, 13 schools were built.", "2024-06-14", &[("Last year", Some("2023"), Point)]),
+        ("next year the plant opens", "2024-06-14", &[("next year", Some("2025"), Point)]),
+        ("compared to the previous year", "2024-06-14", &[("the previous year", Some("2023"), Point)]),
+        ("a year ago", "2024-06-14", &[("a year ago", Some("2023"), Point)]),
+        ("this year", "", &[("this year", None, Point)]),
+        ("last month", "2024-01-14", &[("last month", Some("2023-12"), Point)]),
+        ("a 6.3% year-over-year rise", "2024-06-14", &[]),
+        // To date.
+        ("Since the beginning of the year, the economy grew", "2021-12-28", &[("Since the beginning of the year", Some("2021-01/2021-12"), ToDate)]),
+        ("since the start of this year", "2024-06-14", &[("since the start of this year", Some("2024-01/2024-06"), ToDate)]),
+        ("from the beginning of the year", "2024-01-14", &[("from the beginning of the year", Some("2024-01"), ToDate)]),
+        ("from the beginning of the year to May", "2024-07-14", &[("from the beginning of the year to May", Some("2024-01/2024-05"), Span)]),
+        ("so far this year", "2024-06-14", &[("so far this year", Some("2024-01/2024-06"), ToDate)]),
+        ("year-to-date", "2024-06-14", &[("year-to-date", Some("2024-01/2024-06"), ToDate)]),
+        ("since February", "2024-06-14", &[("since February", Some("2024-02/2024-06"), ToDate)]),
+        ("Over the year, 30 projects were implemented", "2021-12-28", &[("Over the year", Some("2021"), Point)]),
+        ("Over the year, 30 projects were implemented", "2022-01-12", &[("Over the year", Some("2021"), Point)]),
+        // Deadlines.
+        ("by the end of 2021", "2021-06-25", &[("by the end of 2021", Some("2021"), Deadline)]),
+        ("expected by the end of the year", "2021-06-25", &[("by the end of the year", Some("2021"), Deadline)]),
+        ("by the end of next year", "2021-06-25", &[("by the end of next year", Some("2022"), Deadline)]),
+        ("by year-end", "2021-06-25", &[("by year-end", Some("2021"), Deadline)]),
+        ("by 2030", "2024-06-14", &[("by 2030", Some("2030"), Deadline)]),
+        ("worth 3.7 trillion tenge until 2030.", "2024-06-14", &[("until 2030", Some("2024/2030"), Deadline)]),
+        ("until 2030", "", &[("until 2030", Some("2030"), Deadline)]),
+        ("until the end of the year", "2024-06-14", &[("until the end of the year", Some("2024"), Deadline)]),
+        ("by the end of the first quarter", "2024-02-14", &[("by the end of the first quarter", Some("2024-Q1"), Deadline)]),
+        ("no later than 2025", "2024-02-14", &[("no later than 2025", Some("2025"), Deadline)]),
+        ("increased by 2000 people", "2024-02-14", &[]),
+        // Spans.
+        ("From 2016 to 2022, the city implemented 27 projects", "2023-07-31", &[("From 2016 to 2022", Some("2016/2022"), Span)]),
+        ("in 2016-2022", "2023-07-31", &[("2016-2022", Some("2016/2022"), Span)]),
+        ("in 2016 – 2022", "2023-07-31", &[("2016 – 2022", Some("2016/2022"), Span)]),
+        ("slated for construction in 2024-25 as part", "2024-06-14", &[("2024-25", Some("2024/2025"), Span)]),
+        ("the 2023/24 season", "2024-06-14", &[("2023/24", Some("2023/2024"), Span)]),
+        ("between 2016 and 2022", "2024-06-14", &[("between 2016 and 2022", Some("2016/2022"), Span)]),
+        ("since 2012", "2019-10-29", &[("since 2012", Some("2012/2019"), Span)]),
+        ("in 7 years since the creation of this zone", "2019-10-29", &[("7 years since", Some("2012/2019"), Span)]),
+        ("over the past five years", "2024-06-14", &[("the past five years", Some("2019/2024"), Span)]),
+        ("the State Program for 2020-2025", "2024-06-14", &[("2020-2025", Some("2020/2025"), Span)]),
+        // As of.
+        ("as of the beginning of this year, 136.7 thousand SMEs", "2024-06-14", &[("as of the beginning of this year", Some("2024-01-01"), AsOf)]),
+        ("as of June 1, 2024", "2024-06-14", &[("as of June 1, 2024", Some("2024-06-01"), AsOf)]),
+        ("as of 1 July", "2024-08-14", &[("as of 1 July", Some("2024-07-01"), AsOf)]),
+        ("as of the end of 2023", "2024-06-14", &[("as of the end of 2023", Some("2023-12-31"), AsOf)]),
+        ("as of today", "2024-06-14", &[("as of today", Some("2024-06-14"), AsOf)]),
+        // Dates.
+        ("at the June 25 briefing in Almaty", "2021-06-25", &[("June 25", Some("2021-06-25"), Point)]),
+        ("at the Dec. 27 press conference", "2021-12-28", &[("Dec. 27", Some("2021-12-27"), Point)]),
+        ("said the mayor on Dec. 9.", "2021-12-28", &[("Dec. 9", Some("2021-12-09"), Point)]),
+        ("on October 29, 2019", "", &[("October 29, 2019", Some("2019-10-29"), Point)]),
+        ("on 29 October 2019", "", &[("29 October 2019", Some("2019-10-29"), Point)]),
+        ("the 25th of June", "2021-07-01", &[("25th of June", Some("2021-06-25"), Point)]),
+        ("dated 2021-06-25", "", &[("2021-06-25", Some("2021-06-25"), Point)]),
+        ("dated 25.06.2021", "", &[("25.06.2021", Some("2021-06-25"), Point)]),
+        ("dated 06/25/2021", "", &[("06/25/2021", Some("2021-06-25"), Point)]),
+        ("on June 25", "", &[("June 25", None, Point)]),
+        ("February 30", "2021-01-01", &[("February", Some("2021-02"), Point)]),
+        // Now.
+        ("At present, the zone has 88 companies", "2023-07-31", &[("At present", Some("2023"), Point)]),
+        ("currently operating", "2023-07-31", &[("currently", Some("2023"), Point)]),
+        // Edges.
+        ("at the end of 2023", "2024-06-14", &[("the end of 2023", Some("2023"), Point)]),
+        ("in mid-2025", "2024-06-14", &[("mid-2025", Some("2025"), Point)]),
+        ("in early 2025", "2024-06-14", &[("early 2025", Some("2025"), Point)]),
+        // Names.
+        ("the Strategy 2050 goals", "2024-06-14", &[("2050", None, Name)]),
+        ("under the Kazakhstan-2050 strategy", "2024-06-14", &[("2050", None, Name)]),
+        ("the 2025 digitalization strategy", "2024-06-14", &[("2025", None, Name)]),
+        ("the State Program until 2025", "2024-06-14", &[("until 2025", Some("2024/2025"), Deadline)]),
+        // Not times.
+        ("Section 4 of the law", "2024-06-14", &[]),
+        ("create 2000 jobs", "2024-06-14", &[]),
+        ("2019 projects worth 5 billion", "2024-06-14", &[]),
+        ("worth 2,021 billion tenge", "2024-06-14", &[]),
+        ("grew 2021%", "2024-06-14", &[]),
+        ("cost $2021", "2024-06-14", &[]),
+        ("employs 1500 people", "2024-06-14", &[]),
+        ("value 20.21 and 2021.5", "2024-06-14", &[]),
+        ("5 to 7 projects in 7 years", "2024-06-14", &[]),
+        ("from 5.3 to 5.2 percent", "2024-06-14", &[]),
+        ("grew 1.5 times", "2024-06-14", &[]),
+        ("the plant may open", "2024-06-14", &[]),
+        ("one of the key indicators", "2024-06-14", &[]),
+        ("H2O and Q7 and 5Q", "2024-06-14", &[]),
+        ("built 2000 m2 and 1990 hectares for 2050 USD", "2024-06-14", &[]),
+        // More of the forms news use.
+        ("for 10 months of this year", "2024-11-14", &[("10 months of this year", Some("2024-01/2024-10"), Span)]),
+        ("in the second half of the year", "2024-11-14", &[("the second half of the year", Some("2024-H2"), Point)]),
+        ("in the first two months of the year", "2024-11-14", &[("the first two months of the year", Some("2024-01/2024-02"), Span)]),
+        ("in 1Q2024", "2024-11-14", &[("1Q2024", Some("2024-Q1"), Point)]),
+        ("in the fourth quarter of 2023", "2024-11-14", &[("the fourth quarter of 2023", Some("2023-Q4"), Point)]),
+        ("in 2019 and 2020", "2024-11-14", &[("2019", Some("2019"), Point), ("2020", Some("2020"), Point)]),
+        ("compared to the same period of 2020", "2021-11-14", &[("2020", Some("2020"), Point)]),
+        ("As of 01.01.2024, there were", "2024-11-14", &[("As of 01.01.2024", Some("2024-01-01"), AsOf)]),
+        ("in the 2024/2025 academic year", "2024-11-14", &[("2024/2025", Some("2024/2025"), Span)]),
+        ("for the period up to 2030", "2024-11-14", &[("up to 2030", Some("2024/2030"), Deadline)]),
+        ("up to 2000 jobs", "2024-11-14", &[]),
+        ("since 2016, when the zone opened", "2024-11-14", &[("since 2016", Some("2016/2024"), Span)]),
+        ("the year 2021’s results", "2024-11-14", &[("2021", Some("2021"), Point)]),
+        ("the 2030 Agenda", "2024-11-14", &[("2030", None, Name)]),
+        ("at EXPO-2017", "2024-11-14", &[("2017", None, Name)]),
+        ("on the 1st of July", "2024-11-14", &[("1st of July", Some("2024-07-01"), Point)]),
+        ("earlier this month", "2024-11-14", &[("this month", Some("2024-11"), Point)]),
+        ("this month", "", &[]),
+        ("in the next five years", "2024-11-14", &[("the next five years", Some("2024/2029"), Span)]),
+        ("two years ago", "2024-11-14", &[("two years ago", Some("2022"), Point)]),
+        ("before 2020 there were few", "2024-11-14", &[("2020", Some("2020"), Point)]),
+        ("before the end of the year", "2024-11-14", &[("before the end of the year", Some("2024"), Deadline)]),
+        ("in the year of 2021", "2024-11-14", &[("2021", Some("2021"), Point)]),
+        ("by June", "2024-03-14", &[("by June", Some("2024-06"), Deadline)]),
+        ("until June 30", "2024-03-14", &[("until June 30", Some("2024-06-30"), Deadline)]),
+    ];
+
+    #[test]
+    fn examples() {
+        assert!(EXAMPLES.len() >= 60);
+        let failures: Vec<String> = EXAMPLES
+            .iter()
+            .filter_map(|(text, doc_date, expected)| check(text, doc_date, expected).err())
+            .collect();
+        assert!(
+            failures.is_empty(),
+            "{} failing:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn spans_point_into_the_whole_document() {
+        let text = "Title\n\nIn 2018, it grew. By 2030 it will.";
+        let start = text.find("In").unwrap();
+        let found = find(text, start..text.len(), date("2024-06-14"));
+        let texts: Vec<&str> = found.iter().map(|e| &text[e.span[0]..e.span[1]]).collect();
+        assert_eq!(texts, ["2018", "By 2030"]);
+        // A range that ends before the times finds nothing.
+        assert!(find(text, 0..5, date("2024-06-14")).is_empty());
+    }
+
+    #[test]
+    fn publication_date_in_text() {
+        #[rustfmt::skip]
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("Skip to Content\n\n\nby October 29, 2019 Legal\n\nHead of State", Some(("2019-10-29", "October 29, 2019"))),
+            ("Almaty, 12 March 2024 — The akimat said", Some(("2024-03-12", "12 March 2024"))),
+            ("Published 2021-06-25 10:00", Some(("2021-06-25", "2021-06-25"))),
+            ("No date here, only June 25 and 2021.", None),
+        ];
+        for (text, expected) in cases {
+            let got = date_in_text(text, 0..text.len())
+                .map(|(d, span)| (d.format("%Y-%m-%d").to_string(), &text[span[0]..span[1]]));
+            let want = expected.map(|(d, t)| (d.to_string(), t));
+            assert_eq!(got, want, "{text:?}");
+        }
+        // Only the head of the text counts.
+        let late = format!("{}on October 29, 2019", "word ".repeat(80));
+        assert_eq!(date_in_text(&late, 0..late.len()), None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        let long_digits = "9".repeat(500);
+        let hostile = [
+            "",
+            "😀 2021 😀",
+            "2021-",
+            "-2021",
+            "Q",
+            "H",
+            "1",
+            "Dec.",
+            "as of",
+            "since",
+            "from 2021 to",
+            "between 2021 and",
+            "by the end of",
+            "the first",
+            "the first 99 months of 2021",
+            "31.02.2021",
+            "2021-13-45",
+            "99/99/9999",
+            "2021-2020",
+            "9999-99",
+            long_digits.as_str(),
+            "Ⅻ 2021年 २०२१ ２０２１",
+            "é2021é",
+            "year-to",
+            "so far",
+            "a year",
+            "since the beginning of the year to",
+        ];
+        let docs = [
+            None,
+            date("2024-01-31"),
+            NaiveDate::from_ymd_opt(1, 1, 1),
+            Some(NaiveDate::MAX),
+            Some(NaiveDate::MIN),
+        ];
+        for text in hostile {
+            for doc in docs {
+                for expr in find(text, 0..text.len(), doc) {
+                    assert_eq!(&text[expr.span[0]..expr.span[1]], expr.text);
+                }
+                let _ = date_in_text(text, 0..text.len());
+                // Ranges out of bounds or inside a character are clamped.
+                let _ = find(text, 1..text.len() + 10, doc);
+                #[allow(clippy::reversed_empty_ranges)]
+                let _ = find(text, 3..2, doc);
+                let _ = date_in_text(text, 2..1000);
+            }
+        }
+    }
+
+    #[test]
+    fn tmp_fuzz() {
+        let pieces = ["2021", "-", "–", ".", ",", "/", " ", "Q", "H", "1", "12", "31", "99", "25", "June", "Dec", "May", "of", "the", "first", "half", "quarter", "months", "five", "year", "this", "last", "next", "by", "until", "since", "from", "to", "as", "end", "beginning", "between", "and", "years", "ago", "😀", "é", "2024", "1900", "2100", "s", "st", "th", "I", "IV", "mid", "so", "far", "people", "Strategy", "999999999999", "0", "00", "%", "$", "up", "at", "present", "today", "month"];
+        let mut seed: u64 = 12345;
+        let mut next = || { seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17; seed };
+        let docs = [None, date("2024-01-31"), Some(NaiveDate::MAX), Some(NaiveDate::MIN)];
+        for _ in 0..300000 {
+            let n = (next() % 12) as usize;
+            let mut text = String::new();
+            for _ in 0..n { text.push_str(pieces[(next() % pieces.len() as u64) as usize]); if next() % 2 == 0 { text.push(' '); } }
+            let doc = docs[(next() % 4) as usize];
+            let a = (next() % (text.len() as u64 + 2)) as usize;
+            let b = (next() % (text.len() as u64 + 2)) as usize;
+            for e in find(&text, a.min(b)..a.max(b), doc) { assert_eq!(&text[e.span[0]..e.span[1]], e.text); }
+            for e in find(&text, 0..text.len(), doc) { assert_eq!(&text[e.span[0]..e.span[1]], e.text); }
+            let _ = date_in_text(&text, a..b);
+        }
+    }
 }

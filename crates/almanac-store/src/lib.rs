@@ -1,1 +1,1190 @@
-//! almanac-store: the ledger of documents, facts and entities (SQLite).
+//! almanac-store: the ledger of documents, facts and entities, in SQLite.
+//!
+//! The store keeps what `almanac-extract` found in each document, and answers the queries
+//! of `almanac facts`, `docs`, `show`, `entities` and `export`. It knows all the SQL of the
+//! project (in the private `sql` module); callers deal in `Fact`s, filters and summaries.
+//!
+//! What it guarantees:
+//!
+//! - A document is written whole: its row, sentences, facts, entities and mentions in one
+//!   transaction (a savepoint inside a batch), so a killed process leaves only whole
+//!   documents.
+//! - Writing is idempotent by content hash (the text plus the date given with it): a
+//!   document already stored is skipped unless forced; a new text under a stored document
+//!   id replaces that document.
+//! - Money is normalised to KZT and USD at the official rate of the fact's period (see
+//!   [`rates`]), and each normalised value says which rate it used.
+//!
+//! What it deliberately does not do: extraction, file reading, formatting for people.
+//!
+//! ```
+//! use almanac_extract::{Extraction, EXTRACTOR_VERSION};
+//! use almanac_store::{FactFilter, NewDocument, Store};
+//! # fn main() -> Result<(), almanac_store::StoreError> {
+//! let mut store = Store::open_in_memory()?;
+//! let doc = NewDocument::new("almaty-2023", "almaty-2023.txt", "Almaty grew.");
+//! let outcome = store.put(&doc, &Extraction::default(), EXTRACTOR_VERSION, false)?;
+//! assert!(outcome.is_written());
+//! assert_eq!(store.facts(&FactFilter::default())?.len(), 0);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The schema lives under numbered migrations in a `schema_migrations` table (portable,
+//! unlike SQLite's `user_version`), so that a PostgreSQL backend can follow by translating
+//! one module.
+
+pub mod rates;
+mod sql;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use almanac_extract::{
+    DateSource, Equivalent, Extraction, Fact, Measure, Period, Qualifier, Status,
+};
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+pub use rates::{Money, Rate, RateSource};
+
+/// Everything that can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the ledger {path}: {source}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("the ledger has schema version {found}, newer than this almanac knows ({known}); upgrade almanac")]
+    SchemaTooNew { found: u32, known: u32 },
+    #[error("invalid text search {query:?}: {message}")]
+    TextQuery { query: String, message: String },
+    #[error("the ledger holds an invalid {column}: {value:?}")]
+    Corrupt { column: &'static str, value: String },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// The store's result type.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The content hash of a document: BLAKE3 over its text and the date given with it from
+/// outside (the same text under another date extracts differently), as 64 hex digits.
+pub fn content_hash(text: &str, meta_date: Option<NaiveDate>) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(text.as_bytes());
+    hasher.update(&[0]);
+    if let Some(date) = meta_date {
+        hasher.update(date.to_string().as_bytes());
+    }
+    hasher.finalize().to_hex().to_string()
+}
+
+/// A document to write, as read from the user's inputs.
+#[derive(Debug, Clone, Copy)]
+pub struct NewDocument<'a> {
+    /// The document id (FACTS.md `doc`).
+    pub doc: &'a str,
+    /// Where it came from: a path, `path:LINE` for JSONL, `-` for stdin.
+    pub origin: &'a str,
+    pub title: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub text: &'a str,
+    /// The date given from outside the text (JSONL `date`, `--date`); kept for `reindex`.
+    pub meta_date: Option<NaiveDate>,
+}
+
+impl<'a> NewDocument<'a> {
+    /// A document with only an id, an origin and a text.
+    pub fn new(doc: &'a str, origin: &'a str, text: &'a str) -> NewDocument<'a> {
+        NewDocument {
+            doc,
+            origin,
+            title: None,
+            url: None,
+            text,
+            meta_date: None,
+        }
+    }
+
+    /// Its [`content_hash`].
+    pub fn hash(&self) -> String {
+        content_hash(self.text, self.meta_date)
+    }
+}
+
+/// What writing one document did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "outcome")]
+pub enum Put {
+    /// A document the ledger did not hold.
+    Inserted { facts: usize },
+    /// A stored document replaced: a new text under its id, or re-extracted (`force`).
+    Replaced {
+        facts: usize,
+        previous_origin: String,
+    },
+    /// The same text is already stored (under `stored_as`); nothing written.
+    Unchanged { stored_as: String },
+}
+
+impl Put {
+    /// Whether the document was written.
+    pub fn is_written(&self) -> bool {
+        !matches!(self, Put::Unchanged { .. })
+    }
+
+    /// The number of facts written.
+    pub fn facts(&self) -> usize {
+        match self {
+            Put::Inserted { facts } | Put::Replaced { facts, .. } => *facts,
+            Put::Unchanged { .. } => 0,
+        }
+    }
+}
+
+/// Whether a document is already stored, before extracting it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocStatus {
+    New,
+    /// The same content is stored, under this document id.
+    Unchanged {
+        stored_as: String,
+    },
+    /// The id is stored with another content.
+    Changed,
+}
+
+/// A fact as stored: the extractor's `Fact` plus the document date and money normalised.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredFact {
+    /// The fact's row id in this ledger.
+    pub id: i64,
+    #[serde(flatten)]
+    pub fact: Fact,
+    /// The date of the document the fact comes from.
+    pub doc_date: Option<NaiveDate>,
+    pub value_kzt: Option<f64>,
+    pub value_usd: Option<f64>,
+    /// The rate used for `value_kzt` (KZT per unit of the fact's currency).
+    pub kzt_rate: Option<Rate>,
+    /// The rate used for `value_usd` (KZT per USD).
+    pub usd_rate: Option<Rate>,
+    /// The rate the text's own equivalent implies.
+    pub implied_rate: Option<Rate>,
+}
+
+/// Which facts to return. Empty lists and `None` do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct FactFilter {
+    /// A canonical name or an alias of the subject (any case).
+    pub subject: Option<String>,
+    /// With `subject`: also places that are part of it, at any depth.
+    pub within: bool,
+    /// Any of these metrics.
+    pub metric: Vec<String>,
+    pub measure: Vec<String>,
+    pub status: Vec<String>,
+    pub unit: Vec<String>,
+    /// Facts whose period overlaps this one (facts without a period are left out).
+    pub period: Option<Period>,
+    /// Facts of this document id.
+    pub doc: Option<String>,
+    /// A full-text search over the facts' sentences: words (all must occur), or FTS5
+    /// syntax (`"industrial zone"`, `jobs OR workplaces`, `invest*`).
+    pub text: Option<String>,
+    pub sort: FactSort,
+    pub limit: Option<usize>,
+}
+
+/// The order of facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FactSort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+/// What facts are sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Ledger order: documents as ingested, facts in text order.
+    #[default]
+    Document,
+    /// The document date.
+    Date,
+    /// The start (then end) of the fact's period.
+    Period,
+    Value,
+    ValueKzt,
+    ValueUsd,
+    Subject,
+    Metric,
+}
+
+impl FromStr for FactSort {
+    type Err = String;
+
+    /// `period`, `-value` (a leading `-` sorts descending), `value_kzt`, ...
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (descending, name) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let key = match name.replace('-', "_").as_str() {
+            "doc" | "document" | "ledger" => SortKey::Document,
+            "date" => SortKey::Date,
+            "period" => SortKey::Period,
+            "value" => SortKey::Value,
+            "value_kzt" | "kzt" => SortKey::ValueKzt,
+            "value_usd" | "usd" => SortKey::ValueUsd,
+            "subject" => SortKey::Subject,
+            "metric" => SortKey::Metric,
+            _ => {
+                return Err(format!(
+                    "unknown sort {s:?}: expected doc, date, period, value, value_kzt, value_usd, \
+                     subject or metric, with a leading - for descending"
+                ))
+            }
+        };
+        Ok(FactSort { key, descending })
+    }
+}
+
+/// A stored document without its text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentSummary {
+    pub doc: String,
+    pub origin: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub date_source: Option<String>,
+    pub bytes: u64,
+    pub hash: String,
+    pub extractor_version: String,
+    pub ingested_at: String,
+    pub facts: u64,
+}
+
+/// A stored document with its text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredDocument {
+    #[serde(flatten)]
+    pub summary: DocumentSummary,
+    pub meta_date: Option<NaiveDate>,
+    pub text: String,
+}
+
+impl StoredDocument {
+    /// The document as it was given, to extract it again.
+    pub fn as_new(&self) -> NewDocument<'_> {
+        NewDocument {
+            doc: &self.summary.doc,
+            origin: &self.summary.origin,
+            title: self.summary.title.as_deref(),
+            url: self.summary.url.as_deref(),
+            text: &self.text,
+            meta_date: self.meta_date,
+        }
+    }
+}
+
+/// Which documents to list.
+#[derive(Debug, Clone, Default)]
+pub struct DocFilter {
+    /// Documents whose date falls in this period.
+    pub period: Option<Period>,
+    /// Documents whose id, title or origin contains this (any case).
+    pub search: Option<String>,
+    /// Newest first rather than in ledger order.
+    pub newest_first: bool,
+    pub limit: Option<usize>,
+}
+
+/// An entity with its counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntitySummary {
+    pub name: String,
+    /// `None` for a subject that facts name but the entity layer did not record.
+    pub kind: Option<String>,
+    pub part_of: Option<String>,
+    pub role: Option<String>,
+    pub role_of: Option<String>,
+    pub aliases: Vec<String>,
+    pub mentions: u64,
+    pub documents: u64,
+    /// Facts whose subject it is.
+    pub facts: u64,
+}
+
+/// Which entities to list.
+#[derive(Debug, Clone, Default)]
+pub struct EntityFilter {
+    pub kind: Option<String>,
+    /// Entities whose name or an alias contains this (any case).
+    pub search: Option<String>,
+    /// Places that are part of this one, at any depth (the place itself included).
+    pub within: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// Counts over the whole ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub documents: u64,
+    pub facts: u64,
+    pub entities: u64,
+}
+
+/// The ledger: one SQLite database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl fmt::Debug for Store {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the ledger at `path`, in WAL mode, and brings its schema up to
+    /// date.
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be opened or is not a database, or its schema is newer than
+    /// this version knows.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        let open_err = |source| StoreError::Open {
+            path: path.clone(),
+            source,
+        };
+        let conn = Connection::open(&path).map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .map_err(open_err)?;
+        conn.execute_batch(sql::PRAGMAS_FILE).map_err(open_err)?;
+        let mut store = Store {
+            conn,
+            path: Some(path.clone()),
+        };
+        store.migrate().map_err(|err| match err {
+            StoreError::Sqlite(source) => open_err(source),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// A ledger in memory, for tests and one-off runs.
+    ///
+    /// # Errors
+    ///
+    /// Only if SQLite itself fails.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch(sql::PRAGMAS_MEMORY)?;
+        let mut store = Store { conn, path: None };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The file the ledger lives in (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version the ledger is at.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .query_row(sql::CURRENT_VERSION, [], |row| row.get(0))?)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        self.conn.execute_batch(sql::CREATE_MIGRATIONS)?;
+        let known = sql::MIGRATIONS.last().map_or(0, |m| m.0);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let found: u32 = tx.query_row(sql::CURRENT_VERSION, [], |row| row.get(0))?;
+        if found > known {
+            return Err(StoreError::SchemaTooNew { found, known });
+        }
+        for (version, name, migration) in sql::MIGRATIONS.iter().filter(|m| m.0 > found) {
+            tx.execute_batch(migration)?;
+            tx.execute(sql::RECORD_MIGRATION, params![version, name, now()])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether `doc` is stored already, by its content hash and id; lets a caller skip the
+    /// extraction of unchanged documents.
+    pub fn status(&self, doc: &NewDocument<'_>) -> Result<DocStatus> {
+        let hash = doc.hash();
+        let mut by_hash = self.conn.prepare_cached(sql::DOC_BY_HASH)?;
+        if let Some(stored_as) = by_hash.query_row([&hash], |r| r.get(0)).optional()? {
+            return Ok(DocStatus::Unchanged { stored_as });
+        }
+        let mut by_id = self.conn.prepare_cached(sql::DOC_BY_ID)?;
+        let exists = by_id.query_row([doc.doc], |_| Ok(())).optional()?.is_some();
+        Ok(if exists {
+            DocStatus::Changed
+        } else {
+            DocStatus::New
+        })
+    }
+
+    /// Writes one document and what was extracted from it, in one transaction.
+    /// `extractor_version` is stored with it for `reindex`. Without `force` a document whose
+    /// content is stored already is left alone; with it, its facts are replaced.
+    ///
+    /// # Errors
+    ///
+    /// On a database error; nothing of the document is written then.
+    pub fn put(
+        &mut self,
+        doc: &NewDocument<'_>,
+        extraction: &Extraction,
+        extractor_version: &str,
+        force: bool,
+    ) -> Result<Put> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let put = put_document(&tx, doc, extraction, extractor_version, force)?;
+        tx.commit()?;
+        Ok(put)
+    }
+
+    /// Writes many documents in one transaction, each whole or not at all: a document that
+    /// fails is rolled back alone (to its savepoint) and reported in its slot.
+    ///
+    /// # Errors
+    ///
+    /// When the transaction itself cannot begin or commit; then nothing of the batch is
+    /// written.
+    pub fn put_batch(
+        &mut self,
+        items: &[(NewDocument<'_>, &Extraction)],
+        extractor_version: &str,
+        force: bool,
+    ) -> Result<Vec<Result<Put>>> {
+        let mut tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut results = Vec::with_capacity(items.len());
+        for (doc, extraction) in items {
+            let mut sp = tx.savepoint()?;
+            match put_document(&sp, doc, extraction, extractor_version, force) {
+                Ok(put) => {
+                    sp.commit()?;
+                    results.push(Ok(put));
+                }
+                Err(err) => {
+                    sp.rollback()?;
+                    results.push(Err(err));
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(results)
+    }
+
+    /// The row ids of documents extracted with another version than `current` (for
+    /// `reindex`), in ledger order.
+    pub fn stale_documents(&self, current: &str) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(sql::STALE_DOCS)?;
+        let ids = stmt
+            .query_map([current], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// One document by its id.
+    pub fn document(&self, doc: &str) -> Result<Option<StoredDocument>> {
+        self.document_where("d.doc = ?1", Value::Text(doc.to_string()))
+    }
+
+    /// One document by its row id (from [`Store::stale_documents`]).
+    pub fn document_by_row(&self, row_id: i64) -> Result<Option<StoredDocument>> {
+        self.document_where("d.id = ?1", Value::Integer(row_id))
+    }
+
+    fn document_where(&self, condition: &str, param: Value) -> Result<Option<StoredDocument>> {
+        let query = format!(
+            "SELECT {}, (SELECT COUNT(*) FROM facts f WHERE f.doc_id = d.id), d.text \
+             FROM documents d WHERE {condition}",
+            sql::DOC_COLUMNS
+        );
+        let mut stmt = self.conn.prepare_cached(&query)?;
+        let mut rows = stmt.query([param])?;
+        let Some(row) = rows.next()? else {
+            return Ok(None);
+        };
+        let (summary, meta_date) = row_to_summary(row)?;
+        Ok(Some(StoredDocument {
+            summary,
+            meta_date,
+            text: row.get(13)?,
+        }))
+    }
+
+    /// Documents, with their fact counts.
+    pub fn documents(&self, filter: &DocFilter) -> Result<Vec<DocumentSummary>> {
+        let mut conditions = Vec::new();
+        let mut values = Vec::new();
+        if let Some(period) = filter.period {
+            let (start, end) = period.bounds();
+            values.push(Value::Text(start.to_string()));
+            values.push(Value::Text(end.to_string()));
+            conditions.push(format!(
+                "d.date BETWEEN ?{} AND ?{}",
+                values.len() - 1,
+                values.len()
+            ));
+        }
+        if let Some(search) = &filter.search {
+            values.push(Value::Text(format!("%{}%", escape_like(search))));
+            let n = values.len();
+            conditions.push(format!(
+                "(d.doc LIKE ?{n} ESCAPE '\\' OR d.title LIKE ?{n} ESCAPE '\\' \
+                 OR d.origin LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+        let mut query = format!(
+            "SELECT {}, (SELECT COUNT(*) FROM facts f WHERE f.doc_id = d.id) FROM documents d",
+            sql::DOC_COLUMNS
+        );
+        push_where(&mut query, &conditions);
+        query.push_str(if filter.newest_first {
+            " ORDER BY d.date IS NULL, d.date DESC, d.id DESC"
+        } else {
+            " ORDER BY d.id"
+        });
+        push_limit(&mut query, filter.limit);
+        let mut stmt = self.conn.prepare(&query)?;
+        let mut rows = stmt.query(params_from_iter(values))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(row_to_summary(row)?.0);
+        }
+        Ok(out)
+    }
+
+    /// Calls `visit` with each fact that `filter` selects, in its order, streaming (for
+    /// exports of any size). `visit` returns `false` to stop. Returns the number visited.
+    ///
+    /// # Errors
+    ///
+    /// On a database error or an invalid `text` search.
+    pub fn for_each_fact(
+        &self,
+        filter: &FactFilter,
+        mut visit: impl FnMut(StoredFact) -> bool,
+    ) -> Result<usize> {
+        let (query, values) = fact_query(filter, false);
+        let mut stmt = self.conn.prepare(&query)?;
+        let mut rows = stmt
+            .query(params_from_iter(values))
+            .map_err(|err| text_error(filter, err))?;
+        let mut n = 0;
+        while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
+            n += 1;
+            if !visit(row_to_fact(row)?) {
+                break;
+            }
+        }
+        Ok(n)
+    }
+
+    /// The facts `filter` selects, in its order.
+    pub fn facts(&self, filter: &FactFilter) -> Result<Vec<StoredFact>> {
+        let mut out = Vec::new();
+        self.for_each_fact(filter, |fact| {
+            out.push(fact);
+            true
+        })?;
+        Ok(out)
+    }
+
+    /// How many facts `filter` selects, ignoring its limit.
+    pub fn count_facts(&self, filter: &FactFilter) -> Result<u64> {
+        let (query, values) = fact_query(filter, true);
+        let mut stmt = self.conn.prepare(&query)?;
+        stmt.query_row(params_from_iter(values), |r| get_u64(r, 0))
+            .map_err(|err| text_error(filter, err))
+    }
+
+    /// Entities with their aliases and counts, the most cited first; subjects that facts
+    /// name without an entity record come after them with no kind.
+    pub fn entities(&self, filter: &EntityFilter) -> Result<Vec<EntitySummary>> {
+        let mut conditions = Vec::new();
+        let mut values = Vec::new();
+        if let Some(kind) = &filter.kind {
+            values.push(Value::Text(kind.to_lowercase()));
+            conditions.push(format!("e.kind = ?{}", values.len()));
+        }
+        if let Some(search) = &filter.search {
+            values.push(Value::Text(format!("%{}%", escape_like(search))));
+            let n = values.len();
+            conditions.push(format!(
+                "(e.name LIKE ?{n} ESCAPE '\\' OR EXISTS (SELECT 1 FROM aliases a \
+                 WHERE a.entity_id = e.id AND a.alias LIKE ?{n} ESCAPE '\\'))"
+            ));
+        }
+        if let Some(within) = &filter.within {
+            values.push(Value::Text(within.clone()));
+            let n = values.len();
+            conditions.push(format!("e.name IN ({})", sql::subject_names(n, true)));
+        }
+        let mut query = sql::ENTITY_LIST.to_string();
+        push_where(&mut query, &conditions);
+        let mut out = Vec::new();
+        {
+            let mut stmt = self.conn.prepare(&query)?;
+            let mut rows = stmt.query(params_from_iter(values))?;
+            while let Some(row) = rows.next()? {
+                out.push((
+                    row.get::<_, i64>(0)?,
+                    EntitySummary {
+                        name: row.get(1)?,
+                        kind: row.get(2)?,
+                        part_of: row.get(3)?,
+                        role: row.get(4)?,
+                        role_of: row.get(5)?,
+                        aliases: Vec::new(),
+                        mentions: get_u64(row, 6)?,
+                        documents: get_u64(row, 7)?,
+                        facts: get_u64(row, 8)?,
+                    },
+                ));
+            }
+        }
+        let mut aliases = self.conn.prepare_cached(sql::ENTITY_ALIASES)?;
+        for (id, entity) in &mut out {
+            entity.aliases = aliases
+                .query_map([*id], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+                .into_iter()
+                .filter(|a| a != &entity.name)
+                .collect();
+        }
+        let mut out: Vec<EntitySummary> = out.into_iter().map(|(_, e)| e).collect();
+        if filter.kind.is_none() && filter.within.is_none() {
+            let needle = filter.search.as_ref().map(|s| s.to_lowercase());
+            let mut stmt = self.conn.prepare(sql::ORPHAN_SUBJECTS)?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let name: String = row.get(0)?;
+                if needle
+                    .as_ref()
+                    .is_some_and(|n| !name.to_lowercase().contains(n))
+                {
+                    continue;
+                }
+                out.push(EntitySummary {
+                    name,
+                    kind: None,
+                    part_of: None,
+                    role: None,
+                    role_of: None,
+                    aliases: Vec::new(),
+                    mentions: 0,
+                    documents: 0,
+                    facts: get_u64(row, 1)?,
+                });
+            }
+        }
+        out.sort_by(|a, b| {
+            (b.facts, b.mentions, b.kind.is_some())
+                .cmp(&(a.facts, a.mentions, a.kind.is_some()))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        if let Some(limit) = filter.limit {
+            out.truncate(limit);
+        }
+        Ok(out)
+    }
+
+    /// Counts over the whole ledger.
+    pub fn stats(&self) -> Result<Stats> {
+        let count = |q: &str| -> Result<u64> { Ok(self.conn.query_row(q, [], |r| get_u64(r, 0))?) };
+        Ok(Stats {
+            documents: count(sql::COUNT_DOCS)?,
+            facts: count(sql::COUNT_ALL_FACTS)?,
+            entities: count(sql::COUNT_ENTITIES)?,
+        })
+    }
+
+    /// Folds the write-ahead log back into the database file (after a large ingest).
+    pub fn checkpoint(&self) -> Result<()> {
+        if self.path.is_some() {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes one document inside an open transaction or savepoint.
+fn put_document(
+    tx: &Connection,
+    doc: &NewDocument<'_>,
+    extraction: &Extraction,
+    extractor_version: &str,
+    force: bool,
+) -> Result<Put> {
+    let hash = doc.hash();
+    let stored_by_hash: Option<String> = tx
+        .prepare_cached(sql::DOC_BY_HASH)?
+        .query_row([&hash], |r| r.get(0))
+        .optional()?;
+    if let (Some(stored_as), false) = (&stored_by_hash, force) {
+        return Ok(Put::Unchanged {
+            stored_as: stored_as.clone(),
+        });
+    }
+    // The row to replace: this id, or (forced) the same text stored under another id.
+    let mut existing: Option<(i64, String)> = tx
+        .prepare_cached(sql::DOC_BY_ID)?
+        .query_row([doc.doc], |r| Ok((r.get(0)?, r.get(2)?)))
+        .optional()?;
+    if existing.is_none() {
+        if let Some(stored_as) = &stored_by_hash {
+            existing = tx
+                .prepare_cached(sql::DOC_BY_ID)?
+                .query_row([stored_as], |r| Ok((r.get(0)?, r.get(2)?)))
+                .optional()?;
+        }
+    }
+    let date = extraction.date;
+    let row = params![
+        doc.doc,
+        hash,
+        doc.origin,
+        doc.title,
+        doc.url,
+        doc.meta_date.map(|d| d.to_string()),
+        date.map(|d| d.to_string()),
+        extraction.date_source.map(date_source_str),
+        doc.text,
+        doc.text.len() as i64,
+        extractor_version,
+        now(),
+    ];
+    let doc_id = match &existing {
+        Some((id, _)) => {
+            for delete in [
+                sql::DELETE_DOC_FACTS,
+                sql::DELETE_DOC_MENTIONS,
+                sql::DELETE_DOC_SENTENCES,
+            ] {
+                tx.prepare_cached(delete)?.execute([id])?;
+            }
+            let mut update = tx.prepare_cached(sql::UPDATE_DOC)?;
+            let mut values: Vec<&dyn rusqlite::ToSql> = row.to_vec();
+            values.push(id);
+            update.execute(values.as_slice())?;
+            *id
+        }
+        None => {
+            tx.prepare_cached(sql::INSERT_DOC)?.execute(row)?;
+            tx.last_insert_rowid()
+        }
+    };
+    let n_facts = put_facts(tx, doc_id, extraction)?;
+    put_entities(tx, doc_id, extraction)?;
+    Ok(match existing {
+        Some((_, previous_origin)) => Put::Replaced {
+            facts: n_facts,
+            previous_origin,
+        },
+        None => Put::Inserted { facts: n_facts },
+    })
+}
+
+fn put_facts(tx: &Connection, doc_id: i64, extraction: &Extraction) -> Result<usize> {
+    let mut insert_sentence = tx.prepare_cached(sql::INSERT_SENTENCE)?;
+    let mut insert_fact = tx.prepare_cached(sql::INSERT_FACT)?;
+    let mut sentence_ids: HashMap<&str, i64> = HashMap::new();
+    let doc_period = extraction.date.map(Period::Day);
+    for (seq, fact) in extraction.facts.iter().enumerate() {
+        let sentence_id = if fact.sentence.is_empty() {
+            None
+        } else if let Some(id) = sentence_ids.get(fact.sentence.as_str()) {
+            Some(*id)
+        } else {
+            insert_sentence.execute(params![doc_id, fact.sentence])?;
+            let id = tx.last_insert_rowid();
+            sentence_ids.insert(&fact.sentence, id);
+            Some(id)
+        };
+        let bounds = fact.period.map(Period::bounds);
+        let money = fact.unit.as_deref().and_then(|unit| {
+            rates::normalise(
+                fact.value,
+                unit,
+                &fact.equivalents,
+                fact.period.or(doc_period),
+            )
+        });
+        let kzt_rate = money.as_ref().and_then(|m| m.kzt_rate.as_ref());
+        let usd_rate = money.as_ref().and_then(|m| m.usd_rate.as_ref());
+        let implied = money.as_ref().and_then(|m| m.implied.as_ref());
+        let equivalents = serde_json::to_string(&fact.equivalents).unwrap_or_else(|_| "[]".into());
+        insert_fact.execute(params![
+            doc_id,
+            seq as i64,
+            fact.text,
+            fact.value,
+            fact.unit,
+            fact.qualifier.map(Qualifier::as_str),
+            fact.metric,
+            fact.measure.map(Measure::as_str),
+            fact.subject,
+            fact.period.map(|p| p.to_string()),
+            bounds.map(|b| b.0.to_string()),
+            bounds.map(|b| b.1.to_string()),
+            fact.status.map(Status::as_str),
+            equivalents,
+            fact.per,
+            fact.group,
+            fact.object,
+            fact.span[0] as i64,
+            fact.span[1] as i64,
+            sentence_id,
+            money.as_ref().and_then(|m| m.value_kzt),
+            money.as_ref().and_then(|m| m.value_usd),
+            kzt_rate.map(|r| r.kzt_per_unit),
+            kzt_rate.map(|r| r.source.as_str()),
+            kzt_rate.map(|r| r.period.as_str()),
+            usd_rate.map(|r| r.kzt_per_unit),
+            usd_rate.map(|r| r.source.as_str()),
+            usd_rate.map(|r| r.period.as_str()),
+            implied.map(|r| r.kzt_per_unit),
+            implied.map(|r| r.currency.as_str()),
+        ])?;
+    }
+    Ok(extraction.facts.len())
+}
+
+fn put_entities(tx: &Connection, doc_id: i64, extraction: &Extraction) -> Result<()> {
+    let mut upsert = tx.prepare_cached(sql::UPSERT_ENTITY)?;
+    let mut alias = tx.prepare_cached(sql::INSERT_ALIAS)?;
+    let mut mention = tx.prepare_cached(sql::INSERT_MENTION)?;
+    for entity in &extraction.entities {
+        let kind = serde_json::to_value(entity.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let id: i64 = upsert.query_row(
+            params![
+                entity.name,
+                kind,
+                entity.part_of,
+                entity.role,
+                entity.role_of
+            ],
+            |r| r.get(0),
+        )?;
+        alias.execute(params![entity.name, id])?;
+        for m in &entity.mentions {
+            if !m.reference && !m.text.trim().is_empty() {
+                alias.execute(params![m.text.trim(), id])?;
+            }
+            mention.execute(params![
+                doc_id,
+                id,
+                m.span[0] as i64,
+                m.span[1] as i64,
+                m.text,
+                m.reference
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// The SELECT for a fact filter, and its parameters.
+fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
+    let mut conditions = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(subject) = &filter.subject {
+        values.push(Value::Text(subject.trim().to_string()));
+        let names = sql::subject_names(values.len(), filter.within);
+        conditions.push(format!("f.subject IN ({names})"));
+    }
+    for (column, wanted) in [
+        ("f.metric", &filter.metric),
+        ("f.measure", &filter.measure),
+        ("f.status", &filter.status),
+        ("f.unit", &filter.unit),
+    ] {
+        if wanted.is_empty() {
+            continue;
+        }
+        let mut slots = Vec::new();
+        for w in wanted {
+            values.push(Value::Text(w.clone()));
+            slots.push(format!("?{}", values.len()));
+        }
+        conditions.push(format!("{column} IN ({})", slots.join(", ")));
+    }
+    if let Some(period) = filter.period {
+        let (start, end) = period.bounds();
+        values.push(Value::Text(end.to_string()));
+        values.push(Value::Text(start.to_string()));
+        let n = values.len();
+        conditions.push(format!(
+            "f.period_start <= ?{} AND f.period_end >= ?{n}",
+            n - 1
+        ));
+    }
+    if let Some(doc) = &filter.doc {
+        values.push(Value::Text(doc.clone()));
+        conditions.push(format!("d.doc = ?{}", values.len()));
+    }
+    if let Some(text) = &filter.text {
+        values.push(Value::Text(fts_query(text)));
+        conditions.push(sql::text_filter(values.len()));
+    }
+    let mut query = if count {
+        format!("SELECT COUNT(*) {}", sql::FACT_FROM)
+    } else {
+        format!("SELECT {} {}", sql::FACT_COLUMNS, sql::FACT_FROM)
+    };
+    push_where(&mut query, &conditions);
+    if !count {
+        let dir = if filter.sort.descending {
+            "DESC"
+        } else {
+            "ASC"
+        };
+        let order = match filter.sort.key {
+            SortKey::Document => format!("f.id {dir}"),
+            SortKey::Date => format!("d.date IS NULL, d.date {dir}, f.id"),
+            SortKey::Period => {
+                format!("f.period_start IS NULL, f.period_start {dir}, f.period_end {dir}, f.id")
+            }
+            SortKey::Value => format!("f.value {dir}, f.id"),
+            SortKey::ValueKzt => format!("f.value_kzt IS NULL, f.value_kzt {dir}, f.id"),
+            SortKey::ValueUsd => format!("f.value_usd IS NULL, f.value_usd {dir}, f.id"),
+            SortKey::Subject => format!("f.subject IS NULL, f.subject {dir}, f.id"),
+            SortKey::Metric => format!("f.metric IS NULL, f.metric {dir}, f.id"),
+        };
+        query.push_str(" ORDER BY ");
+        query.push_str(&order);
+        push_limit(&mut query, filter.limit);
+    }
+    (query, values)
+}
+
+/// Plain words become an all-words search with each word quoted (so `year-on-year` or
+/// `15%` cannot be FTS5 syntax errors); anything with FTS5 operators passes through.
+fn fts_query(text: &str) -> String {
+    let has_syntax = text.contains('"')
+        || text.contains('*')
+        || text.contains('(')
+        || text
+            .split_whitespace()
+            .any(|w| matches!(w, "AND" | "OR" | "NOT") || w.starts_with("NEAR"));
+    if has_syntax {
+        return text.to_string();
+    }
+    text.split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn text_error(filter: &FactFilter, err: rusqlite::Error) -> StoreError {
+    let message = err.to_string();
+    match &filter.text {
+        Some(query) if message.contains("fts5") || message.contains("syntax error") => {
+            StoreError::TextQuery {
+                query: query.clone(),
+                message,
+            }
+        }
+        _ => StoreError::Sqlite(err),
+    }
+}
+
+fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
+    let parse_opt = |idx: usize, column: &'static str| -> Result<Option<String>> {
+        let _ = column;
+        Ok(row.get::<_, Option<String>>(idx)?)
+    };
+    let corrupt = |column: &'static str, value: &str| StoreError::Corrupt {
+        column,
+        value: value.to_string(),
+    };
+    let qualifier = match parse_opt(6, "qualifier")?.as_deref() {
+        None => None,
+        Some("more_than") => Some(Qualifier::MoreThan),
+        Some("less_than") => Some(Qualifier::LessThan),
+        Some("about") => Some(Qualifier::About),
+        Some(other) => return Err(corrupt("qualifier", other)),
+    };
+    let measure = match parse_opt(8, "measure")?.as_deref() {
+        None => None,
+        Some("level") => Some(Measure::Level),
+        Some("change") => Some(Measure::Change),
+        Some("index") => Some(Measure::Index),
+        Some("share") => Some(Measure::Share),
+        Some(other) => return Err(corrupt("measure", other)),
+    };
+    let status = match parse_opt(11, "status")?.as_deref() {
+        None => None,
+        Some("actual") => Some(Status::Actual),
+        Some("planned") => Some(Status::Planned),
+        Some(other) => return Err(corrupt("status", other)),
+    };
+    let period = match parse_opt(10, "period")? {
+        None => None,
+        Some(p) => Some(p.parse::<Period>().map_err(|_| corrupt("period", &p))?),
+    };
+    let equivalents: String = row.get(12)?;
+    let equivalents: Vec<Equivalent> =
+        serde_json::from_str(&equivalents).map_err(|_| corrupt("equivalents", &equivalents))?;
+    let rate = |value: usize,
+                source: usize,
+                period: usize,
+                currency: Option<String>|
+     -> Result<Option<Rate>> {
+        let Some(kzt_per_unit) = row.get::<_, Option<f64>>(value)? else {
+            return Ok(None);
+        };
+        let source_str: String = row.get::<_, Option<String>>(source)?.unwrap_or_default();
+        let source =
+            RateSource::parse(&source_str).ok_or_else(|| corrupt("rate source", &source_str))?;
+        Ok(Some(Rate {
+            currency: currency.unwrap_or_default(),
+            kzt_per_unit,
+            period: row.get::<_, Option<String>>(period)?.unwrap_or_default(),
+            source,
+        }))
+    };
+    let unit: Option<String> = row.get(5)?;
+    let kzt_rate = rate(21, 22, 23, unit.as_ref().map(|u| u.to_ascii_uppercase()))?;
+    let usd_rate = rate(24, 25, 26, Some("USD".into()))?;
+    let implied_rate = match row.get::<_, Option<f64>>(27)? {
+        None => None,
+        Some(kzt_per_unit) => Some(Rate {
+            currency: row.get::<_, Option<String>>(28)?.unwrap_or_default(),
+            kzt_per_unit,
+            period: period.map(|p| p.to_string()).unwrap_or_default(),
+            source: RateSource::Text,
+        }),
+    };
+    let fact = Fact {
+        doc: row.get(1)?,
+        text: row.get(3)?,
+        value: row.get(4)?,
+        unit,
+        qualifier,
+        metric: row.get(7)?,
+        measure,
+        subject: row.get(9)?,
+        period,
+        status,
+        equivalents,
+        per: row.get(13)?,
+        group: row.get(14)?,
+        object: row.get(15)?,
+        span: [
+            row.get::<_, i64>(16)? as usize,
+            row.get::<_, i64>(17)? as usize,
+        ],
+        sentence: row.get::<_, Option<String>>(18)?.unwrap_or_default(),
+    };
+    Ok(StoredFact {
+        id: row.get(0)?,
+        fact,
+        doc_date: parse_date(row.get(2)?)?,
+        value_kzt: row.get(19)?,
+        value_usd: row.get(20)?,
+        kzt_rate,
+        usd_rate,
+        implied_rate,
+    })
+}
+
+fn row_to_summary(row: &Row<'_>) -> Result<(DocumentSummary, Option<NaiveDate>)> {
+    let summary = DocumentSummary {
+        doc: row.get(1)?,
+        hash: row.get(2)?,
+        origin: row.get(3)?,
+        title: row.get(4)?,
+        url: row.get(5)?,
+        date: parse_date(row.get(7)?)?,
+        date_source: row.get(8)?,
+        bytes: row.get::<_, i64>(9)? as u64,
+        extractor_version: row.get(10)?,
+        ingested_at: row.get(11)?,
+        facts: row.get::<_, i64>(12)? as u64,
+    };
+    Ok((summary, parse_date(row.get(6)?)?))
+}
+
+fn parse_date(value: Option<String>) -> Result<Option<NaiveDate>> {
+    match value {
+        None => Ok(None),
+        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| StoreError::Corrupt {
+                column: "date",
+                value: s,
+            }),
+    }
+}
+
+fn date_source_str(source: DateSource) -> &'static str {
+    match source {
+        DateSource::Header => "header",
+        DateSource::Metadata => "metadata",
+        DateSource::Text => "text",
+    }
+}
+
+fn get_u64(row: &Row<'_>, idx: usize) -> rusqlite::Result<u64> {
+    Ok(row.get::<_, i64>(idx)?.max(0) as u64)
+}
+
+fn push_where(query: &mut String, conditions: &[String]) {
+    if !conditions.is_empty() {
+        query.push_str(" WHERE ");
+        query.push_str(&conditions.join(" AND "));
+    }
+}
+
+fn push_limit(query: &mut String, limit: Option<usize>) {
+    if let Some(limit) = limit {
+        query.push_str(&format!(" LIMIT {limit}"));
+    }
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// The current time as ISO 8601 UTC, to the second.
+fn now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}

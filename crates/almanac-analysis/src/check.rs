@@ -1,0 +1,999 @@
+//! `check`: figures that do not add up, each as an [`Alert`] a journalist can read.
+//!
+//! The rules, one function each:
+//!
+//! - [`conversions`]: an inline currency equivalent (`15 billion tenge ($50 million)`)
+//!   that disagrees with the official rate of its period, or of its document's month,
+//!   by more than 15% (whichever rate is closer is the one judged).
+//! - [`bounds`]: a value beyond what its metric and unit allow (a share above 100%, a rate
+//!   above 100%, a rank of zero, more jobs than Kazakhstan has people, more money than
+//!   its whole economy).
+//! - [`parts_and_wholes`]: a place's figure larger than the same figure of the place it
+//!   lies in, the parts of a total adding up to more than the total, an amount larger
+//!   than the subject's whole economy (GRP) of the same period.
+//! - [`reports`]: the same subject, metric, measure, unit, period, status and `per`
+//!   reported by different documents with values more than 5% apart (a conflict), or
+//!   the same figure reported again (restated, listed for information).
+//! - [`arithmetic`]: a change that does not match the two levels it is said to go
+//!   between (`decreased by 0.1 percent from 5.3 to 5.2`), an index that does not match
+//!   the change reported with it (107.8% and 7.8%).
+//!
+//! Every comparison allows for rounding: a figure written `5.3` may be anything from
+//! 5.25 to 5.35. Qualified figures (`more than`, `up to`, `about`) are compared as the
+//! ranges they state.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use almanac_extract::{Measure, Period, Qualifier, Status};
+use chrono::Datelike;
+use serde::Serialize;
+
+use crate::ledger::{is_within, kzt_rate, Evidence, LedgerFact, Places, Rates};
+use crate::numbers::{amount, half_step, human, percent, relative_gap};
+
+/// How far an inline equivalent may stray from the official rate before it is flagged.
+pub const CONVERSION_TOLERANCE: f64 = 0.15;
+/// How far apart two reports of the same figure may be before they conflict.
+pub const CONFLICT_TOLERANCE: f64 = 0.05;
+/// Reports written in different currencies are compared in tenge, through rates that
+/// differ between sources; they conflict only beyond this.
+pub const CROSS_CURRENCY_TOLERANCE: f64 = 0.15;
+
+/// What kind of problem an alert is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertKind {
+    /// An inline currency equivalent off the official rate.
+    Conversion,
+    /// A part larger than its whole.
+    PartExceedsWhole,
+    /// A value beyond plausible bounds for its metric and unit.
+    Implausible,
+    /// Arithmetic that does not hold inside one text.
+    Arithmetic,
+    /// Different documents report different values for the same figure.
+    Conflict,
+    /// Different documents report the same figure (information, not a problem).
+    Restated,
+}
+
+impl AlertKind {
+    /// The name used in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlertKind::Conversion => "conversion",
+            AlertKind::PartExceedsWhole => "part_exceeds_whole",
+            AlertKind::Implausible => "implausible",
+            AlertKind::Arithmetic => "arithmetic",
+            AlertKind::Conflict => "conflict",
+            AlertKind::Restated => "restated",
+        }
+    }
+}
+
+impl fmt::Display for AlertKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How much an alert matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing, not wrong: restated figures, percent written for points.
+    Info,
+    /// Probably wrong, or at least needs a look.
+    Warning,
+    /// Cannot be true as written.
+    Error,
+}
+
+impl Severity {
+    /// The name used in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding, with the facts behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alert {
+    pub kind: AlertKind,
+    pub severity: Severity,
+    /// One line a journalist can read.
+    pub explanation: String,
+    pub subject: Option<String>,
+    pub metric: Option<String>,
+    pub period: Option<Period>,
+    /// The facts the alert is about, with their sentences.
+    pub facts: Vec<Evidence>,
+}
+
+impl fmt::Display for Alert {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: {}", self.severity, self.kind, self.explanation)
+    }
+}
+
+/// Every alert on `facts`, the most severe first. `rates` gives official exchange rates
+/// and `places` which place lies in which.
+pub fn check(facts: &[LedgerFact], rates: &dyn Rates, places: &dyn Places) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    alerts.extend(conversions(facts, rates));
+    alerts.extend(bounds(facts, places));
+    alerts.extend(parts_and_wholes(facts, places));
+    alerts.extend(arithmetic(facts));
+    alerts.extend(reports(facts));
+    alerts.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.kind.cmp(&b.kind))
+            .then_with(|| first_key(a).cmp(&first_key(b)))
+    });
+    alerts
+}
+
+fn first_key(alert: &Alert) -> (Option<chrono::NaiveDate>, i64) {
+    alert
+        .facts
+        .first()
+        .map_or((None, 0), |e| (e.date, e.fact_id))
+}
+
+fn alert(kind: AlertKind, severity: Severity, explanation: String, facts: &[&LedgerFact]) -> Alert {
+    let first = facts.first().map(|f| &f.fact);
+    Alert {
+        kind,
+        severity,
+        explanation,
+        subject: first.and_then(|f| f.subject.clone()),
+        metric: first.and_then(|f| f.metric.clone()),
+        period: first.and_then(|f| f.period),
+        facts: facts.iter().map(|f| f.evidence()).collect(),
+    }
+}
+
+/// `Almaty jobs 2021`: what a figure is, for an explanation.
+fn what(f: &LedgerFact) -> String {
+    let fact = &f.fact;
+    let mut parts = Vec::new();
+    if let Some(s) = &fact.subject {
+        parts.push(s.clone());
+    }
+    if let Some(m) = &fact.metric {
+        parts.push(m.clone());
+    }
+    match fact.measure {
+        Some(Measure::Change) => parts.push("change".into()),
+        Some(Measure::Index) => parts.push("index".into()),
+        Some(Measure::Share) => parts.push("share".into()),
+        _ => {}
+    }
+    if let Some(p) = fact.period {
+        parts.push(p.to_string());
+    }
+    if fact.status == Some(Status::Planned) {
+        parts.push("(planned)".into());
+    }
+    parts.join(" ")
+}
+
+/// `"12,000 jobs" (doc-a, 2022-01-20)`: a figure and where it was said.
+fn cite(f: &LedgerFact) -> String {
+    match f.doc_date {
+        Some(d) => format!("\"{}\" ({}, {})", f.fact.text, f.fact.doc, d),
+        None => format!("\"{}\" ({})", f.fact.text, f.fact.doc),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Inline currency equivalents
+
+/// Inline equivalents that disagree with the official rate by more than
+/// [`CONVERSION_TOLERANCE`].
+pub fn conversions(facts: &[LedgerFact], rates: &dyn Rates) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    for f in facts.iter().filter(|f| f.is_money() && f.fact.value > 0.0) {
+        let unit = f.unit();
+        for eq in &f.fact.equivalents {
+            if !crate::ledger::is_currency(&eq.unit) || eq.unit == unit || eq.value <= 0.0 {
+                continue;
+            }
+            // Judged at the official rate of the figure's period; a writer who converted
+            // at the rate of the day of writing is not wrong either, so an equivalent
+            // close to that rate passes too.
+            let judge = |p: Period| -> Option<(Period, f64, f64)> {
+                let expected =
+                    f.fact.value * kzt_rate(rates, unit, p)? / kzt_rate(rates, &eq.unit, p)?;
+                Some((p, expected, eq.value / expected - 1.0))
+            };
+            let of_period = f.fact.period.and_then(judge);
+            let of_writing = f
+                .doc_date
+                .and_then(|d| judge(Period::Month(d.year(), d.month() as u8)));
+            let Some((period, expected, off)) = of_period.or(of_writing) else {
+                continue;
+            };
+            let passes = |j: Option<(Period, f64, f64)>| {
+                j.is_some_and(|(_, _, off)| off.abs() <= CONVERSION_TOLERANCE)
+            };
+            if passes(of_period) || passes(of_writing) {
+                continue;
+            }
+            let ratio = eq.value / expected;
+            let severity = if !(0.5..=2.0).contains(&ratio) {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let rate_note = match (unit, eq.unit.as_str()) {
+                ("KZT", foreign) => format!(
+                    "; it implies {:.2} KZT/{foreign} against the official {:.2}",
+                    f.fact.value / eq.value,
+                    kzt_rate(rates, foreign, period).unwrap_or(f64::NAN)
+                ),
+                (foreign, "KZT") => format!(
+                    "; it implies {:.2} KZT/{foreign} against the official {:.2}",
+                    eq.value / f.fact.value,
+                    kzt_rate(rates, foreign, period).unwrap_or(f64::NAN)
+                ),
+                _ => String::new(),
+            };
+            let explanation = format!(
+                "{} is given as {}, but at the official rate of {period} it is {}: the equivalent is {} too {}{rate_note}",
+                amount(f.fact.value, unit),
+                amount(eq.value, &eq.unit),
+                amount(expected, &eq.unit),
+                percent(off.abs()),
+                if off > 0.0 { "high" } else { "low" },
+            );
+            let mut a = alert(AlertKind::Conversion, severity, explanation, &[f]);
+            a.period = Some(period);
+            alerts.push(a);
+        }
+    }
+    alerts
+}
+
+// ---------------------------------------------------------------------------------------
+// Plausible bounds
+
+/// Kazakhstan's GDP never reached $300 billion a year (about $262 billion in 2023): no
+/// amount about a place in it can be larger for one year.
+const MAX_USD_PER_YEAR_KAZAKHSTAN: f64 = 300e9;
+/// The world economy is about $100 trillion a year.
+const MAX_USD_PER_YEAR_ANYWHERE: f64 = 120e12;
+/// Kazakhstan has about 20 million people.
+const MAX_PEOPLE_KAZAKHSTAN: f64 = 21e6;
+
+/// Values beyond what their metric and unit allow.
+pub fn bounds(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    for f in facts {
+        let fact = &f.fact;
+        let v = fact.value;
+        let unit = f.unit();
+        let measure = fact.measure.unwrap_or(Measure::Level);
+        let in_kazakhstan = fact
+            .subject
+            .as_deref()
+            .map_or(true, |s| is_within(places, s, "Kazakhstan"));
+        let mut found = |kind, severity, explanation: String| {
+            alerts.push(alert(kind, severity, explanation, &[f]));
+        };
+        if unit == "%" {
+            match measure {
+                Measure::Share if v > 100.0 + half_step(&fact.text, v) => found(
+                    AlertKind::Arithmetic,
+                    Severity::Error,
+                    format!("{}: a share of {} is more than the whole", what(f), amount(v, "%")),
+                ),
+                Measure::Share | Measure::Level if v < 0.0 => found(
+                    AlertKind::Implausible,
+                    Severity::Error,
+                    format!("{}: a negative share or rate ({})", what(f), amount(v, "%")),
+                ),
+                Measure::Level
+                    if v > 100.0 + half_step(&fact.text, v)
+                        && matches!(
+                            fact.metric.as_deref(),
+                            Some("unemployment" | "employment")
+                        ) =>
+                {
+                    found(
+                        AlertKind::Implausible,
+                        Severity::Error,
+                        format!("{}: a rate of {} is more than 100%", what(f), amount(v, "%")),
+                    )
+                }
+                Measure::Change if v < -100.0 => found(
+                    AlertKind::Implausible,
+                    Severity::Error,
+                    format!("{}: a fall of {} is more than everything there was", what(f), amount(-v, "%")),
+                ),
+                Measure::Change if v > 1000.0 => found(
+                    AlertKind::Implausible,
+                    Severity::Warning,
+                    format!("{}: growth of {} is more than elevenfold; check the base", what(f), amount(v, "%")),
+                ),
+                Measure::Index if !(20.0..=500.0).contains(&v) => found(
+                    AlertKind::Implausible,
+                    Severity::Warning,
+                    format!(
+                        "{}: an index of {} means the value was multiplied by {}; an index is usually near 100%",
+                        what(f),
+                        amount(v, "%"),
+                        human(v / 100.0)
+                    ),
+                ),
+                _ => {}
+            }
+        } else if unit == "rank" {
+            if v < 1.0 || v.fract() != 0.0 {
+                found(
+                    AlertKind::Implausible,
+                    Severity::Error,
+                    format!("{}: {} is not a place in a ranking", what(f), human(v)),
+                );
+            }
+        } else if f.is_money() && measure == Measure::Level {
+            if v < 0.0 {
+                found(
+                    AlertKind::Implausible,
+                    Severity::Warning,
+                    format!("{}: a negative amount ({})", what(f), amount(v, unit)),
+                );
+            }
+            let years = fact.period.map_or(1.0, |p| {
+                let (a, b) = p.bounds();
+                ((b - a).num_days() as f64 / 365.25).max(1.0)
+            });
+            let (max, whole) = if in_kazakhstan {
+                (MAX_USD_PER_YEAR_KAZAKHSTAN, "Kazakhstan's whole economy (GDP about $262 billion in 2023)")
+            } else {
+                (MAX_USD_PER_YEAR_ANYWHERE, "the world economy")
+            };
+            if let Some(usd) = f.value_usd.filter(|usd| *usd > max * years) {
+                found(
+                    AlertKind::Implausible,
+                    Severity::Error,
+                    format!(
+                        "{}: {} (about {}) is more than {whole} over the period",
+                        what(f),
+                        amount(v, unit),
+                        amount(usd, "USD")
+                    ),
+                );
+            }
+        } else if matches!(unit, "job" | "person" | "vacancy") && measure == Measure::Level {
+            if in_kazakhstan && v > MAX_PEOPLE_KAZAKHSTAN {
+                found(
+                    AlertKind::Implausible,
+                    Severity::Error,
+                    format!("{}: {} is more than Kazakhstan's whole population (about 20 million)", what(f), amount(v, unit)),
+                );
+            } else if v < 0.0 {
+                found(
+                    AlertKind::Implausible,
+                    Severity::Error,
+                    format!("{}: a negative count ({})", what(f), amount(v, unit)),
+                );
+            }
+        }
+    }
+    alerts
+}
+
+// ---------------------------------------------------------------------------------------
+// Parts and wholes
+
+const TOTAL_CUES: [&str; 6] = ["in total", "a total of", "total", "overall", "altogether", "in all"];
+const PART_CUES: [&str; 7] = [
+    "of them", "of which", "among them", "including", "of these", "in particular", "among these",
+];
+
+/// A part larger than its whole (see the module docs).
+pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    let levels: Vec<&LedgerFact> = facts
+        .iter()
+        .filter(|f| f.fact.measure.unwrap_or(Measure::Level) == Measure::Level && f.fact.metric.is_some())
+        .collect();
+
+    // A place's figure against the same figure of a place it lies in, same period.
+    for part in &levels {
+        let Some(part_subject) = part.fact.subject.as_deref() else { continue };
+        if part.fact.qualifier == Some(Qualifier::LessThan) || part.fact.period.is_none() {
+            continue;
+        }
+        for whole in &levels {
+            let Some(whole_subject) = whole.fact.subject.as_deref() else { continue };
+            if whole_subject.eq_ignore_ascii_case(part_subject)
+                || !is_within(places, part_subject, whole_subject)
+                || whole.fact.qualifier == Some(Qualifier::MoreThan)
+                || !same_figure_kind(part, whole)
+                || part.fact.period != whole.fact.period
+            {
+                continue;
+            }
+            let (Some(p), Some(w)) = comparable(part, whole) else { continue };
+            let slack = if part.unit() == whole.unit() {
+                half_step(&part.fact.text, part.fact.value) + half_step(&whole.fact.text, whole.fact.value)
+            } else {
+                w * CROSS_CURRENCY_TOLERANCE
+            };
+            if p > w * (1.0 + CONFLICT_TOLERANCE) + slack {
+                alerts.push(alert(
+                    AlertKind::PartExceedsWhole,
+                    Severity::Warning,
+                    format!(
+                        "{part_subject} lies in {whole_subject}, yet its {} {} is larger than {whole_subject}'s {}",
+                        what_metric(part),
+                        cite(part),
+                        cite(whole)
+                    ),
+                    &[part, whole],
+                ));
+            }
+        }
+    }
+
+    // The parts of a total in one text adding up to more than the total.
+    let mut by_doc: BTreeMap<&str, Vec<&LedgerFact>> = BTreeMap::new();
+    for f in &levels {
+        by_doc.entry(f.fact.doc.as_str()).or_default().push(f);
+    }
+    for doc_facts in by_doc.values() {
+        for total in doc_facts.iter().filter(|f| has_cue(&f.fact.sentence, &TOTAL_CUES)) {
+            let parts: Vec<&LedgerFact> = doc_facts
+                .iter()
+                .filter(|p| {
+                    p.id != total.id
+                        && p.position() > total.position()
+                        && p.fact.sentence != total.fact.sentence
+                        && has_cue(&p.fact.sentence, &PART_CUES)
+                        && same_figure_kind(p, total)
+                        && p.fact.subject == total.fact.subject
+                        && p.fact.period == total.fact.period
+                })
+                .copied()
+                .collect();
+            if parts.is_empty() || total.fact.qualifier == Some(Qualifier::MoreThan) {
+                continue;
+            }
+            let sum: f64 = parts.iter().filter_map(|p| comparable(p, total).0).sum();
+            let Some(whole) = comparable(total, total).0 else { continue };
+            let slack = parts.iter().map(|p| half_step(&p.fact.text, p.fact.value)).sum::<f64>()
+                + half_step(&total.fact.text, total.fact.value);
+            if sum > whole * (1.0 + CONFLICT_TOLERANCE) + slack {
+                let mut cited = vec![*total];
+                cited.extend(parts.iter().copied());
+                let listed: Vec<String> = parts.iter().map(|p| format!("\"{}\"", p.fact.text)).collect();
+                alerts.push(alert(
+                    AlertKind::PartExceedsWhole,
+                    Severity::Warning,
+                    format!(
+                        "{}: the parts {} add up to {}, more than the total \"{}\" in the same text",
+                        what(total),
+                        listed.join(" + "),
+                        amount(sum, total.unit()),
+                        total.fact.text
+                    ),
+                    &cited,
+                ));
+            }
+        }
+    }
+
+    // An amount larger than the whole economy of its place and period.
+    for gdp in levels.iter().filter(|f| {
+        f.fact.metric.as_deref() == Some("economy") && f.is_money() && f.fact.status != Some(Status::Planned)
+    }) {
+        let (Some(subject), Some(period)) = (gdp.fact.subject.as_deref(), gdp.fact.period) else {
+            continue;
+        };
+        let (start, end) = period.bounds();
+        for f in &levels {
+            let inside = f.fact.period.is_some_and(|p| {
+                let (a, b) = p.bounds();
+                a >= start && b <= end
+            });
+            if f.id == gdp.id
+                || !f.is_money()
+                || !matches!(f.fact.metric.as_deref(), Some("investment" | "output"))
+                || !inside
+                || !f.fact.subject.as_deref().is_some_and(|s| is_within(places, s, subject))
+            {
+                continue;
+            }
+            let (Some(v), Some(whole)) = comparable(f, gdp) else { continue };
+            if v > whole * (1.0 + CROSS_CURRENCY_TOLERANCE) {
+                alerts.push(alert(
+                    AlertKind::PartExceedsWhole,
+                    Severity::Error,
+                    format!(
+                        "{} {} is larger than the whole economy of {subject} in {period} {}",
+                        what(f),
+                        cite(f),
+                        cite(gdp)
+                    ),
+                    &[f, gdp],
+                ));
+            }
+        }
+    }
+    alerts
+}
+
+fn what_metric(f: &LedgerFact) -> String {
+    f.fact.metric.clone().unwrap_or_default()
+}
+
+fn has_cue(sentence: &str, cues: &[&str]) -> bool {
+    let lower = sentence.to_lowercase();
+    cues.iter().any(|cue| contains_word(&lower, cue))
+}
+
+fn contains_word(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The same metric, measure, status, `per` and unit (money of any currency being one).
+fn same_figure_kind(a: &LedgerFact, b: &LedgerFact) -> bool {
+    let (fa, fb) = (&a.fact, &b.fact);
+    fa.metric == fb.metric
+        && fa.measure.unwrap_or(Measure::Level) == fb.measure.unwrap_or(Measure::Level)
+        && fa.status == fb.status
+        && fa.per == fb.per
+        && (fa.unit == fb.unit || (a.is_money() && b.is_money()))
+}
+
+/// Two values on one scale: the written values when the units agree, else tenge.
+fn comparable(a: &LedgerFact, b: &LedgerFact) -> (Option<f64>, Option<f64>) {
+    if a.unit() == b.unit() {
+        (Some(a.fact.value), Some(b.fact.value))
+    } else {
+        (a.value_kzt, b.value_kzt)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Arithmetic inside one text
+
+const DOWN_WORDS: [&str; 9] = [
+    "decreas", "declin", "fell", "fall", "drop", "reduc", "lower", "shrank", "contract",
+];
+const UP_WORDS: [&str; 8] = ["increas", "grew", "grow", "rose", "rise", "higher", "gain", "expand"];
+
+/// Changes that do not match their levels, indices that do not match their changes.
+pub fn arithmetic(facts: &[LedgerFact]) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    let mut by_sentence: BTreeMap<(&str, &str), Vec<&LedgerFact>> = BTreeMap::new();
+    let mut by_doc: BTreeMap<&str, Vec<&LedgerFact>> = BTreeMap::new();
+    for f in facts {
+        by_sentence
+            .entry((f.fact.doc.as_str(), f.fact.sentence.as_str()))
+            .or_default()
+            .push(f);
+        by_doc.entry(f.fact.doc.as_str()).or_default().push(f);
+    }
+
+    // `changed by C from A to B`, all in one sentence.
+    for sentence_facts in by_sentence.values_mut() {
+        sentence_facts.sort_by_key(|f| (f.position(), f.id));
+        for change in sentence_facts
+            .iter()
+            .filter(|f| f.fact.measure == Some(Measure::Change) && matches!(f.unit(), "%" | "times"))
+        {
+            let ends: Vec<&LedgerFact> = sentence_facts
+                .iter()
+                .filter(|f| {
+                    f.id != change.id
+                        && f.fact.metric == change.fact.metric
+                        && f.fact.measure != Some(Measure::Change)
+                })
+                .copied()
+                .collect();
+            let Some(pair) = ends.windows(2).find(|w| w[0].unit() == w[1].unit()) else {
+                continue;
+            };
+            if let Some(a) = from_to(change, pair[0], pair[1]) {
+                alerts.push(a);
+            }
+        }
+    }
+
+    // An index and a change of the same figure in one text.
+    for doc_facts in by_doc.values() {
+        for index in doc_facts
+            .iter()
+            .filter(|f| f.fact.measure == Some(Measure::Index) && f.unit() == "%")
+        {
+            for change in doc_facts.iter().filter(|f| {
+                f.fact.measure == Some(Measure::Change)
+                    && f.unit() == "%"
+                    && f.fact.metric == index.fact.metric
+                    && f.fact.subject == index.fact.subject
+                    && f.fact.period == index.fact.period
+                    && f.fact.status == index.fact.status
+                    && (f.fact.sentence == index.fact.sentence
+                        || same_object(f.fact.object.as_deref(), index.fact.object.as_deref()))
+            }) {
+                let implied = index.fact.value - 100.0;
+                let claimed = signed_change(change);
+                let slack = half_step(&index.fact.text, index.fact.value)
+                    + half_step(&change.fact.text, change.fact.value)
+                    + 1e-9;
+                let fits = match claimed {
+                    Some(c) => (implied - c).abs() <= slack,
+                    None => (implied.abs() - change.fact.value.abs()).abs() <= slack,
+                };
+                if !fits {
+                    let verb = if implied >= 0.0 { "growth" } else { "a fall" };
+                    alerts.push(alert(
+                        AlertKind::Arithmetic,
+                        Severity::Warning,
+                        format!(
+                            "{}: an index of {} means {verb} of {}, but the text gives a change of {}",
+                            what(index),
+                            amount(index.fact.value, "%"),
+                            amount(implied.abs(), "%"),
+                            change.fact.text
+                        ),
+                        &[index, change],
+                    ));
+                }
+            }
+        }
+    }
+    alerts
+}
+
+/// Checks `change` against the move from `from` to `to`.
+fn from_to(change: &LedgerFact, from: &LedgerFact, to: &LedgerFact) -> Option<Alert> {
+    let (a, b) = (from.fact.value, to.fact.value);
+    let (ha, hb) = (half_step(&from.fact.text, a), half_step(&to.fact.text, b));
+    let c = change.fact.value;
+    let hc = half_step(&change.fact.text, c) + 1e-9;
+    if a <= 0.0 {
+        return None;
+    }
+    let claimed = signed_change(change);
+    let rel = (b / a - 1.0) * 100.0;
+    let pp = b - a;
+    // The change as computed from the levels, with room for the rounding of all three
+    // figures: the claimed change's last digit, and a tenth of the computed change.
+    let fits = |computed: f64, endpoint_rounding: f64| -> bool {
+        let room = hc + endpoint_rounding + 0.1 * computed.abs();
+        let near = |v: f64| (v - computed).abs() <= room;
+        match claimed {
+            Some(v) => near(v),
+            None => near(c) || near(-c),
+        }
+    };
+    let cited = [change, from, to];
+    if change.unit() == "times" {
+        let times = b / a;
+        let ok = (c - times).abs() <= hc + 0.1 * times || (1.0 / c - times).abs() <= hc + 0.1 * times;
+        return (!ok).then(|| {
+            alert(
+                AlertKind::Arithmetic,
+                Severity::Warning,
+                format!(
+                    "{}: \"{}\" from {} to {}, but {} to {} is {} times",
+                    what(change),
+                    change.fact.text,
+                    from.fact.text,
+                    to.fact.text,
+                    human(a),
+                    human(b),
+                    human(times)
+                ),
+                &cited,
+            )
+        });
+    }
+    let moved = if pp >= 0.0 { "a rise" } else { "a fall" };
+    if let Some(v) = claimed {
+        if v != 0.0 && pp != 0.0 && (v > 0.0) != (pp > 0.0) && !fits(rel, 0.0) {
+            return Some(alert(
+                AlertKind::Arithmetic,
+                Severity::Error,
+                format!(
+                    "{}: the text says {} by {}, but {} to {} is {moved}",
+                    what(change),
+                    if v > 0.0 { "a rise" } else { "a fall" },
+                    change.fact.text,
+                    from.fact.text,
+                    to.fact.text
+                ),
+                &cited,
+            ));
+        }
+    }
+    if fits(rel, 0.0) {
+        return None;
+    }
+    let points_possible = from.unit() == "%" && to.unit() == "%";
+    if points_possible && fits(pp, ha + hb) {
+        let says_points = change.fact.text.to_lowercase().contains("point")
+            || change.fact.text.contains("p.p");
+        if says_points {
+            return None;
+        }
+        return Some(alert(
+            AlertKind::Arithmetic,
+            Severity::Info,
+            format!(
+                "{}: \"{}\" from {} to {} is a change of {} percentage points, written as percent; as a relative change it is {moved} of {}",
+                what(change),
+                change.fact.text,
+                from.fact.text,
+                to.fact.text,
+                human(pp.abs()),
+                amount((rel.abs() * 10.0).round() / 10.0, "%")
+            ),
+            &cited,
+        ));
+    }
+    let points_note = if points_possible {
+        format!(" ({} percentage points)", human((pp * 100.0).round() / 100.0))
+    } else {
+        String::new()
+    };
+    Some(alert(
+        AlertKind::Arithmetic,
+        Severity::Warning,
+        format!(
+            "{}: \"{}\" from {} to {} does not add up: {} to {} is {moved} of {}{points_note}",
+            what(change),
+            change.fact.text,
+            from.fact.text,
+            to.fact.text,
+            human(a),
+            human(b),
+            amount((rel.abs() * 10.0).round() / 10.0, "%"),
+        ),
+        &cited,
+    ))
+}
+
+/// The change with its sign: negative values are falls; otherwise the sentence's verbs
+/// decide when they all point one way, and `None` says the direction is unknown.
+fn signed_change(change: &LedgerFact) -> Option<f64> {
+    let v = change.fact.value;
+    if v < 0.0 {
+        return Some(v);
+    }
+    let lower = change.fact.sentence.to_lowercase();
+    let down = DOWN_WORDS.iter().any(|w| lower.contains(w));
+    let up = UP_WORDS.iter().any(|w| lower.contains(w));
+    match (up, down) {
+        (true, false) => Some(v),
+        (false, true) => Some(-v),
+        _ => None,
+    }
+}
+
+/// Whether two objects name the same thing: both unknown, or sharing a content word.
+fn same_object(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            let wa = content_words(a);
+            content_words(b).iter().any(|w| wa.contains(w))
+        }
+        _ => false,
+    }
+}
+
+fn content_words(s: &str) -> BTreeSet<String> {
+    const STOP: [&str; 12] = [
+        "the", "a", "an", "of", "for", "and", "in", "on", "to", "with", "by", "new",
+    ];
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2 && !STOP.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| w.trim_end_matches('s').to_string())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Conflicting and restated reports
+
+/// Different documents reporting the same figure: conflicts when the values are more
+/// than [`CONFLICT_TOLERANCE`] apart, restatements when they agree.
+pub fn reports(facts: &[LedgerFact]) -> Vec<Alert> {
+    type Key = (String, String, &'static str, String, String, &'static str, String);
+    let mut groups: BTreeMap<Key, Vec<&LedgerFact>> = BTreeMap::new();
+    for f in facts {
+        let fact = &f.fact;
+        let (Some(subject), Some(metric), Some(period)) = (&fact.subject, &fact.metric, fact.period) else {
+            continue;
+        };
+        let unit = if f.is_money() { "money".to_string() } else { f.unit().to_string() };
+        groups
+            .entry((
+                subject.to_lowercase(),
+                metric.clone(),
+                fact.measure.unwrap_or(Measure::Level).as_str(),
+                unit,
+                period.to_string(),
+                fact.status.unwrap_or(Status::Actual).as_str(),
+                fact.per.clone().unwrap_or_default(),
+            ))
+            .or_default()
+            .push(f);
+    }
+
+    let mut alerts = Vec::new();
+    for members in groups.values_mut() {
+        let docs: BTreeSet<&str> = members.iter().map(|f| f.fact.doc.as_str()).collect();
+        if docs.len() < 2 {
+            continue;
+        }
+        members.sort_by(|a, b| a.doc_date.cmp(&b.doc_date).then(a.id.cmp(&b.id)));
+        // Reports that agree (or that are about different objects) are joined; more
+        // than one cluster spanning documents is a conflict.
+        let n = members.len();
+        let mut cluster: Vec<usize> = (0..n).collect();
+        for i in 0..n {
+            for j in i + 1..n {
+                if agree(members[i], members[j]) {
+                    let (ci, cj) = (cluster[i], cluster[j]);
+                    for c in cluster.iter_mut() {
+                        if *c == cj {
+                            *c = ci;
+                        }
+                    }
+                }
+            }
+        }
+        let mut clusters: BTreeMap<usize, Vec<&LedgerFact>> = BTreeMap::new();
+        for (i, f) in members.iter().enumerate() {
+            clusters.entry(cluster[i]).or_default().push(f);
+        }
+        let clusters: Vec<Vec<&LedgerFact>> = clusters.into_values().collect();
+        let conflicting = clusters.len() > 1
+            && clusters.iter().enumerate().any(|(i, a)| {
+                clusters[i + 1..].iter().any(|b| {
+                    a.iter().any(|x| b.iter().any(|y| x.fact.doc != y.fact.doc && comparable_objects(x, y)))
+                })
+            });
+        let first = members[0];
+        if conflicting {
+            let mut listed: Vec<String> = Vec::new();
+            for c in &clusters {
+                let docs: Vec<String> = c
+                    .iter()
+                    .map(|f| match f.doc_date {
+                        Some(d) => format!("{} {d}", f.fact.doc),
+                        None => f.fact.doc.clone(),
+                    })
+                    .collect();
+                listed.push(format!("\"{}\" ({})", c[0].fact.text, docs.join(", ")));
+            }
+            let values: Vec<f64> = clusters.iter().filter_map(|c| scale_value(c[0])).collect();
+            let spread = match (
+                values.iter().cloned().fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v)))),
+                values.iter().cloned().fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v)))),
+            ) {
+                (Some(lo), Some(hi)) if hi > 0.0 => format!(", {} apart", percent(relative_gap(lo, hi))),
+                _ => String::new(),
+            };
+            let mut cited: Vec<&LedgerFact> = clusters.iter().flatten().copied().collect();
+            cited.sort_by(|a, b| a.doc_date.cmp(&b.doc_date).then(a.id.cmp(&b.id)));
+            alerts.push(alert(
+                AlertKind::Conflict,
+                Severity::Warning,
+                format!("{}: reported as {}{spread}", what(first), listed.join(" vs ")),
+                &cited,
+            ));
+        } else {
+            // Restated: the same figure about the same thing from more than one document.
+            let restating: Vec<&LedgerFact> = members
+                .iter()
+                .filter(|x| {
+                    members
+                        .iter()
+                        .any(|y| x.fact.doc != y.fact.doc && comparable_objects(x, y))
+                })
+                .copied()
+                .collect();
+            if restating.is_empty() {
+                continue;
+            }
+            let members = &restating;
+            let first = members[0];
+            let listed: Vec<String> = members.iter().map(|f| f.fact.doc.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+            let distinct: BTreeSet<&str> = members.iter().map(|f| f.fact.text.as_str()).collect();
+            let how = if distinct.len() == 1 {
+                format!("\"{}\"", first.fact.text)
+            } else {
+                let texts: Vec<String> = distinct.iter().map(|t| format!("\"{t}\"")).collect();
+                format!("{} (the same figure, rounded)", texts.join(" and "))
+            };
+            alerts.push(alert(
+                AlertKind::Restated,
+                Severity::Info,
+                format!("{}: {how} restated by {} documents ({})", what(first), listed.len(), listed.join(", ")),
+                members,
+            ));
+        }
+    }
+    alerts
+}
+
+/// The value a report is compared on: the written value, or tenge for money.
+fn scale_value(f: &LedgerFact) -> Option<f64> {
+    if f.is_money() {
+        f.value_kzt
+    } else {
+        Some(f.fact.value)
+    }
+}
+
+/// Whether two reports of the same key can both be true: their ranges (rounding,
+/// qualifiers) come within the tolerance of each other, or they are about different
+/// objects and so are not rival figures at all.
+fn agree(a: &LedgerFact, b: &LedgerFact) -> bool {
+    if !comparable_objects(a, b) {
+        return true;
+    }
+    let (va, vb, tolerance) = if a.unit() == b.unit() {
+        (Some(a.fact.value), Some(b.fact.value), CONFLICT_TOLERANCE)
+    } else {
+        (a.value_kzt, b.value_kzt, CROSS_CURRENCY_TOLERANCE)
+    };
+    let (Some(va), Some(vb)) = (va, vb) else { return true };
+    let scale_a = if a.unit() == b.unit() { 1.0 } else { va / a.fact.value };
+    let scale_b = if a.unit() == b.unit() { 1.0 } else { vb / b.fact.value };
+    let (lo_a, hi_a) = range(a, va, half_step(&a.fact.text, a.fact.value) * scale_a);
+    let (lo_b, hi_b) = range(b, vb, half_step(&b.fact.text, b.fact.value) * scale_b);
+    let gap = if hi_a < lo_b {
+        lo_b - hi_a
+    } else if hi_b < lo_a {
+        lo_a - hi_b
+    } else {
+        0.0
+    };
+    gap <= tolerance * va.abs().max(vb.abs())
+}
+
+fn range(f: &LedgerFact, v: f64, half: f64) -> (f64, f64) {
+    match f.fact.qualifier {
+        None => (v - half, v + half),
+        Some(Qualifier::About) => (v * 0.9, v * 1.1),
+        Some(Qualifier::MoreThan) => (v - half, f64::INFINITY),
+        Some(Qualifier::LessThan) => (f64::NEG_INFINITY, v + half),
+    }
+}
+
+/// Whether two facts could be about the same thing: unless both name their objects and
+/// the names share no word (`five projects` and `plant for steel pipes`).
+fn comparable_objects(a: &LedgerFact, b: &LedgerFact) -> bool {
+    match (a.fact.object.as_deref(), b.fact.object.as_deref()) {
+        (Some(x), Some(y)) => same_object(Some(x), Some(y)),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,717 @@
+//! The store through its public API: writing documents whole and idempotently, every
+//! filter of `facts`, money normalised, entities and their counts, migrations.
+
+use almanac_extract::{
+    DateSource, Entity, EntityKind, Equivalent, Extraction, Fact, Measure, Mention, Period, Status,
+};
+use almanac_store::{
+    DocFilter, DocStatus, EntityFilter, FactFilter, NewDocument, Put, RateSource, SortKey, Store,
+    StoreError,
+};
+use chrono::NaiveDate;
+
+const V: &str = "test+1";
+
+fn fact(
+    text: &str,
+    value: f64,
+    unit: &str,
+    metric: &str,
+    subject: Option<&str>,
+    period: Option<&str>,
+    status: Status,
+) -> Fact {
+    Fact {
+        doc: String::new(),
+        text: text.to_string(),
+        value,
+        unit: Some(unit.to_string()),
+        qualifier: None,
+        metric: Some(metric.to_string()),
+        measure: Some(Measure::Level),
+        subject: subject.map(str::to_string),
+        period: period.map(|p| p.parse().unwrap()),
+        status: Some(status),
+        equivalents: Vec::new(),
+        per: None,
+        group: None,
+        object: None,
+        span: [0, 0],
+        sentence: String::new(),
+    }
+}
+
+fn entity(name: &str, kind: EntityKind, part_of: Option<&str>, mentions: &[&str]) -> Entity {
+    Entity {
+        name: name.to_string(),
+        kind,
+        part_of: part_of.map(str::to_string),
+        role: None,
+        role_of: None,
+        mentions: mentions
+            .iter()
+            .map(|m| Mention {
+                span: [0, m.len()],
+                text: m.to_string(),
+                reference: false,
+            })
+            .collect(),
+    }
+}
+
+/// Places a fact's span on its text inside `text`, and its sentence.
+fn placed(mut f: Fact, doc: &str, text: &str) -> Fact {
+    let start = text.find(&f.text).expect("fact text in document");
+    f.span = [start, start + f.text.len()];
+    f.doc = doc.to_string();
+    let sentence_start = text[..start].rfind(". ").map_or(0, |i| i + 2);
+    let sentence_end = text[start..]
+        .find(". ")
+        .map_or(text.len(), |i| start + i + 1);
+    f.sentence = text[sentence_start..sentence_end].to_string();
+    f
+}
+
+const ALMATY: &str = "Almaty attracted 15 billion tenge ($33.7 million) of investment in 2023. \
+    The Almaty Industrial Zone will create 369 jobs by 2025. Industrial output grew 32.8%.";
+const ALATAU: &str =
+    "Alatau district opened 3 schools in 2024. The district plans 12 parks until 2030.";
+const ASTANA: &str = "Astana's economy grew 5.5 percent in the first quarter of 2024.";
+
+/// A ledger with three documents whose facts are written by hand.
+fn ledger() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+
+    let mut investment = fact(
+        "15 billion tenge",
+        15e9,
+        "KZT",
+        "investment",
+        Some("Almaty"),
+        Some("2023"),
+        Status::Actual,
+    );
+    investment.equivalents = vec![Equivalent {
+        value: 33.7e6,
+        unit: "USD".into(),
+    }];
+    let mut output = fact(
+        "32.8%",
+        32.8,
+        "%",
+        "output",
+        Some("Almaty"),
+        Some("2023"),
+        Status::Actual,
+    );
+    output.measure = Some(Measure::Change);
+    let almaty = Extraction {
+        facts: vec![
+            placed(investment, "almaty", ALMATY),
+            placed(
+                fact(
+                    "369 jobs",
+                    369.0,
+                    "job",
+                    "jobs",
+                    Some("Almaty Industrial Zone"),
+                    Some("2025"),
+                    Status::Planned,
+                ),
+                "almaty",
+                ALMATY,
+            ),
+            placed(output, "almaty", ALMATY),
+        ],
+        entities: vec![
+            entity("Almaty", EntityKind::City, None, &["Almaty", "Almaty city"]),
+            entity(
+                "Almaty Industrial Zone",
+                EntityKind::Zone,
+                Some("Almaty"),
+                &["Almaty Industrial Zone", "AIZ"],
+            ),
+        ],
+        date: date("2024-02-01"),
+        date_source: Some(DateSource::Header),
+        diagnostics: Vec::new(),
+    };
+    let alatau = Extraction {
+        facts: vec![
+            placed(
+                fact(
+                    "3 schools",
+                    3.0,
+                    "school",
+                    "infrastructure",
+                    Some("Alatau district"),
+                    Some("2024"),
+                    Status::Actual,
+                ),
+                "alatau",
+                ALATAU,
+            ),
+            placed(
+                fact(
+                    "12 parks",
+                    12.0,
+                    "park",
+                    "infrastructure",
+                    Some("Alatau district"),
+                    Some("2024/2030"),
+                    Status::Planned,
+                ),
+                "alatau",
+                ALATAU,
+            ),
+        ],
+        entities: vec![entity(
+            "Alatau district",
+            EntityKind::District,
+            Some("Almaty"),
+            &["Alatau district"],
+        )],
+        date: date("2024-06-10"),
+        date_source: Some(DateSource::Metadata),
+        diagnostics: Vec::new(),
+    };
+    let mut growth = fact(
+        "5.5 percent",
+        5.5,
+        "%",
+        "economy",
+        Some("Astana"),
+        Some("2024-Q1"),
+        Status::Actual,
+    );
+    growth.measure = Some(Measure::Change);
+    let astana = Extraction {
+        facts: vec![placed(growth, "astana", ASTANA)],
+        entities: vec![entity(
+            "Astana",
+            EntityKind::City,
+            None,
+            &["Astana", "Nur-Sultan"],
+        )],
+        date: date("2024-04-15"),
+        date_source: None,
+        diagnostics: Vec::new(),
+    };
+    for (doc, text, extraction) in [
+        ("almaty", ALMATY, almaty),
+        ("alatau", ALATAU, alatau),
+        ("astana", ASTANA, astana),
+    ] {
+        let new = NewDocument::new(doc, doc, text);
+        let put = store.put(&new, &extraction, V, false).unwrap();
+        assert!(matches!(put, Put::Inserted { .. }), "{put:?}");
+    }
+    store
+}
+
+fn texts(store: &Store, filter: FactFilter) -> Vec<String> {
+    store
+        .facts(&filter)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.fact.text)
+        .collect()
+}
+
+// Writing.
+
+#[test]
+fn a_document_is_written_once_and_replaced_when_its_text_changes() {
+    let mut store = ledger();
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.facts), (3, 6));
+
+    // The same text again: unchanged, nothing written.
+    let same = NewDocument::new("astana", "astana", ASTANA);
+    assert_eq!(
+        store.status(&same).unwrap(),
+        DocStatus::Unchanged {
+            stored_as: "astana".into()
+        }
+    );
+    let put = store.put(&same, &Extraction::default(), V, false).unwrap();
+    assert_eq!(
+        put,
+        Put::Unchanged {
+            stored_as: "astana".into()
+        }
+    );
+    assert_eq!(store.stats().unwrap().facts, 6);
+
+    // The same text under another id is a duplicate, not a second document.
+    let copy = NewDocument::new("astana-copy", "feed.jsonl:7", ASTANA);
+    assert!(!store
+        .put(&copy, &Extraction::default(), V, false)
+        .unwrap()
+        .is_written());
+
+    // Forced: re-extracted, its facts replaced in place.
+    let put = store.put(&same, &Extraction::default(), V, true).unwrap();
+    assert_eq!(
+        put,
+        Put::Replaced {
+            facts: 0,
+            previous_origin: "astana".into()
+        }
+    );
+    assert_eq!(
+        store.stats().unwrap(),
+        almanac_store::Stats {
+            documents: 3,
+            facts: 5,
+            entities: 4
+        }
+    );
+
+    // A new text under a stored id replaces that document.
+    let changed = NewDocument::new(
+        "alatau",
+        "alatau-v2.txt",
+        "Alatau district opened 4 schools.",
+    );
+    assert_eq!(store.status(&changed).unwrap(), DocStatus::Changed);
+    let put = store
+        .put(&changed, &Extraction::default(), V, false)
+        .unwrap();
+    assert_eq!(
+        put,
+        Put::Replaced {
+            facts: 0,
+            previous_origin: "alatau".into()
+        }
+    );
+    let docs = store.documents(&DocFilter::default()).unwrap();
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[1].origin, "alatau-v2.txt");
+    assert_eq!(store.stats().unwrap().facts, 3);
+    // Text search no longer finds the replaced sentences.
+    assert!(texts(
+        &store,
+        FactFilter {
+            text: Some("parks".into()),
+            ..Default::default()
+        }
+    )
+    .is_empty());
+}
+
+#[test]
+fn the_date_given_with_a_text_is_part_of_its_identity() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut a = NewDocument::new("a", "a", "Prices rose 2% this year.");
+    a.meta_date = NaiveDate::from_ymd_opt(2023, 1, 1);
+    let mut b = a;
+    b.doc = "b";
+    b.meta_date = NaiveDate::from_ymd_opt(2024, 1, 1);
+    assert!(store
+        .put(&a, &Extraction::default(), V, false)
+        .unwrap()
+        .is_written());
+    assert!(store
+        .put(&b, &Extraction::default(), V, false)
+        .unwrap()
+        .is_written());
+    let stored = store.document("b").unwrap().unwrap();
+    assert_eq!(stored.meta_date, b.meta_date);
+}
+
+#[test]
+fn a_batch_writes_each_document_whole() {
+    let mut store = Store::open_in_memory().unwrap();
+    let one = Extraction {
+        facts: vec![fact(
+            "5 plants",
+            5.0,
+            "plant",
+            "companies",
+            None,
+            None,
+            Status::Actual,
+        )],
+        ..Default::default()
+    };
+    let docs = [
+        NewDocument::new("d1", "d1", "text one"),
+        NewDocument::new("d2", "d2", "text two"),
+        NewDocument::new("d1", "d1 again", "text one"),
+    ];
+    let items: Vec<_> = docs.iter().map(|d| (*d, &one)).collect();
+    let results = store.put_batch(&items, V, false).unwrap();
+    assert!(matches!(results[0], Ok(Put::Inserted { facts: 1 })));
+    assert!(matches!(results[1], Ok(Put::Inserted { facts: 1 })));
+    assert!(matches!(results[2], Ok(Put::Unchanged { .. })));
+    assert_eq!(store.stats().unwrap().facts, 2);
+}
+
+#[test]
+fn stale_documents_are_those_of_another_extractor_version() {
+    let mut store = ledger();
+    let newer = NewDocument::new("new", "new", "A newer text.");
+    store
+        .put(&newer, &Extraction::default(), "test+2", false)
+        .unwrap();
+    let stale = store.stale_documents("test+2").unwrap();
+    assert_eq!(stale.len(), 3);
+    let first = store.document_by_row(stale[0]).unwrap().unwrap();
+    assert_eq!(first.summary.doc, "almaty");
+    assert_eq!(first.as_new().text, ALMATY);
+    assert!(store.stale_documents(V).unwrap().len() == 1);
+}
+
+#[test]
+fn a_file_ledger_reopens_at_its_schema_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .put(
+                &NewDocument::new("x", "x", "Some text."),
+                &Extraction::default(),
+                V,
+                false,
+            )
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.stats().unwrap().documents, 1);
+    drop(store);
+
+    // A ledger written by a newer almanac is refused, not misread.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO schema_migrations VALUES (99, 'future', 'now')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    assert!(matches!(
+        Store::open(&path),
+        Err(StoreError::SchemaTooNew {
+            found: 99,
+            known: 1
+        })
+    ));
+
+    // Not a database at all.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, vec![7u8; 4096]).unwrap();
+    let err = Store::open(&junk).unwrap_err();
+    assert!(err.to_string().contains("junk.db"), "{err}");
+}
+
+// Queries: one test per filter.
+
+#[test]
+fn subject_matches_names_and_aliases_in_any_case() {
+    let store = ledger();
+    let by = |s: &str| {
+        texts(
+            &store,
+            FactFilter {
+                subject: Some(s.into()),
+                ..Default::default()
+            },
+        )
+    };
+    assert_eq!(by("Almaty"), ["15 billion tenge", "32.8%"]);
+    assert_eq!(by("almaty city"), ["15 billion tenge", "32.8%"]);
+    assert_eq!(by("AIZ"), ["369 jobs"]);
+    assert_eq!(by("Nur-Sultan"), ["5.5 percent"]);
+    assert!(by("Shymkent").is_empty());
+}
+
+#[test]
+fn within_adds_the_places_that_are_part_of_the_subject() {
+    let store = ledger();
+    let got = texts(
+        &store,
+        FactFilter {
+            subject: Some("Almaty".into()),
+            within: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        got,
+        [
+            "15 billion tenge",
+            "369 jobs",
+            "32.8%",
+            "3 schools",
+            "12 parks"
+        ]
+    );
+}
+
+#[test]
+fn metric_measure_status_unit_and_doc() {
+    let store = ledger();
+    let f = |filter: FactFilter| texts(&store, filter);
+    assert_eq!(
+        f(FactFilter {
+            metric: vec!["infrastructure".into()],
+            ..Default::default()
+        }),
+        ["3 schools", "12 parks"]
+    );
+    assert_eq!(
+        f(FactFilter {
+            metric: vec!["jobs".into(), "economy".into()],
+            ..Default::default()
+        }),
+        ["369 jobs", "5.5 percent"]
+    );
+    assert_eq!(
+        f(FactFilter {
+            measure: vec!["change".into()],
+            ..Default::default()
+        }),
+        ["32.8%", "5.5 percent"]
+    );
+    assert_eq!(
+        f(FactFilter {
+            status: vec!["planned".into()],
+            ..Default::default()
+        }),
+        ["369 jobs", "12 parks"]
+    );
+    assert_eq!(
+        f(FactFilter {
+            unit: vec!["KZT".into()],
+            ..Default::default()
+        }),
+        ["15 billion tenge"]
+    );
+    assert_eq!(
+        f(FactFilter {
+            doc: Some("alatau".into()),
+            ..Default::default()
+        }),
+        ["3 schools", "12 parks"]
+    );
+}
+
+#[test]
+fn period_selects_by_overlap() {
+    let store = ledger();
+    let at = |p: &str| {
+        texts(
+            &store,
+            FactFilter {
+                period: Some(p.parse().unwrap()),
+                ..Default::default()
+            },
+        )
+    };
+    assert_eq!(at("2024"), ["3 schools", "12 parks", "5.5 percent"]);
+    assert_eq!(at("2024-02"), ["3 schools", "12 parks", "5.5 percent"]);
+    assert_eq!(at("2024-05"), ["3 schools", "12 parks"]);
+    assert_eq!(at("2029"), ["12 parks"]);
+    assert_eq!(
+        at("2023-06/2025-01"),
+        [
+            "15 billion tenge",
+            "369 jobs",
+            "32.8%",
+            "3 schools",
+            "12 parks",
+            "5.5 percent"
+        ]
+    );
+    assert!(at("2019").is_empty());
+}
+
+#[test]
+fn text_searches_the_sentences() {
+    let store = ledger();
+    let search = |q: &str| {
+        texts(
+            &store,
+            FactFilter {
+                text: Some(q.into()),
+                ..Default::default()
+            },
+        )
+    };
+    assert_eq!(search("industrial zone"), ["369 jobs"]);
+    assert_eq!(search("\"industrial output\""), ["32.8%"]);
+    assert_eq!(search("schools OR economy"), ["3 schools", "5.5 percent"]);
+    assert_eq!(search("invest*"), ["15 billion tenge"]);
+    assert_eq!(search("32.8%"), ["32.8%"]);
+    let err = store
+        .facts(&FactFilter {
+            text: Some("AND (".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::TextQuery { .. }), "{err}");
+}
+
+#[test]
+fn sort_and_limit() {
+    let store = ledger();
+    let sorted = |s: &str, limit| {
+        texts(
+            &store,
+            FactFilter {
+                sort: s.parse().unwrap(),
+                limit,
+                ..Default::default()
+            },
+        )
+    };
+    assert_eq!(sorted("-value_usd", Some(1)), ["15 billion tenge"]);
+    assert_eq!(sorted("-value", Some(2)), ["15 billion tenge", "369 jobs"]);
+    assert_eq!(sorted("period", Some(2)), ["15 billion tenge", "32.8%"]);
+    assert_eq!(sorted("-date", Some(2)), ["3 schools", "12 parks"]);
+    assert_eq!(sorted("subject", Some(1)), ["3 schools"]);
+    assert_eq!(
+        "value".parse::<almanac_store::FactSort>().unwrap().key,
+        SortKey::Value
+    );
+    assert!("size".parse::<almanac_store::FactSort>().is_err());
+    let filter = FactFilter {
+        limit: Some(1),
+        ..Default::default()
+    };
+    assert_eq!(store.count_facts(&filter).unwrap(), 6);
+}
+
+#[test]
+fn money_is_normalised_and_says_which_rate_it_used() {
+    let store = ledger();
+    let facts = store
+        .facts(&FactFilter {
+            unit: vec!["KZT".into()],
+            ..Default::default()
+        })
+        .unwrap();
+    let f = &facts[0];
+    assert_eq!(f.value_kzt, Some(15e9));
+    assert_eq!(f.value_usd, Some(33.7e6));
+    let usd_rate = f.usd_rate.as_ref().unwrap();
+    assert_eq!(usd_rate.source, RateSource::Text);
+    let implied = f.implied_rate.as_ref().unwrap();
+    assert_eq!(
+        (implied.currency.as_str(), implied.kzt_per_unit.round()),
+        ("USD", 445.0)
+    );
+    assert_eq!(
+        f.fact.equivalents,
+        [Equivalent {
+            value: 33.7e6,
+            unit: "USD".into()
+        }]
+    );
+    assert_eq!(f.fact.period, Some(Period::Year(2023)));
+    assert_eq!(f.doc_date, NaiveDate::from_ymd_opt(2024, 2, 1));
+    assert_eq!(&ALMATY[f.fact.span[0]..f.fact.span[1]], f.fact.text);
+    assert!(f.fact.sentence.starts_with("Almaty attracted"));
+
+    // Without an equivalent, the official rate of the period.
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "The plant cost 2 million euros in 2021.";
+    let ex = Extraction {
+        facts: vec![placed(
+            fact(
+                "2 million euros",
+                2e6,
+                "EUR",
+                "investment",
+                None,
+                Some("2021"),
+                Status::Actual,
+            ),
+            "p",
+            text,
+        )],
+        ..Default::default()
+    };
+    store
+        .put(&NewDocument::new("p", "p", text), &ex, V, false)
+        .unwrap();
+    let f = &store.facts(&FactFilter::default()).unwrap()[0];
+    assert_eq!(f.value_kzt, Some(2e6 * 504.10));
+    let rate = f.kzt_rate.as_ref().unwrap();
+    assert_eq!(
+        (rate.currency.as_str(), rate.source, rate.period.as_str()),
+        ("EUR", RateSource::Nbk, "2021")
+    );
+    assert_eq!(f.usd_rate.as_ref().unwrap().kzt_per_unit, 426.03);
+    assert!(f.implied_rate.is_none());
+}
+
+#[test]
+fn entities_with_aliases_and_counts() {
+    let store = ledger();
+    let all = store.entities(&EntityFilter::default()).unwrap();
+    let names: Vec<_> = all.iter().map(|e| (e.name.as_str(), e.facts)).collect();
+    assert_eq!(
+        names,
+        [
+            ("Almaty", 2),
+            ("Alatau district", 2),
+            ("Almaty Industrial Zone", 1),
+            ("Astana", 1)
+        ]
+    );
+    assert_eq!(all[0].aliases, ["Almaty city"]);
+    assert_eq!((all[0].mentions, all[0].documents), (2, 1));
+    let within = store
+        .entities(&EntityFilter {
+            within: Some("Almaty".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(within.len(), 3);
+    let districts = store
+        .entities(&EntityFilter {
+            kind: Some("district".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(districts.len(), 1);
+    let search = store
+        .entities(&EntityFilter {
+            search: Some("nur".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(search[0].name, "Astana");
+}
+
+#[test]
+fn documents_list_with_counts() {
+    let store = ledger();
+    let docs = store
+        .documents(&DocFilter {
+            newest_first: true,
+            ..Default::default()
+        })
+        .unwrap();
+    let ids: Vec<_> = docs.iter().map(|d| (d.doc.as_str(), d.facts)).collect();
+    assert_eq!(ids, [("alatau", 2), ("astana", 1), ("almaty", 3)]);
+    assert_eq!(docs[0].date_source.as_deref(), Some("metadata"));
+    let in_april = store
+        .documents(&DocFilter {
+            period: Some("2024-04".parse().unwrap()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(in_april.len(), 1);
+    let search = store
+        .documents(&DocFilter {
+            search: Some("ALA".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(search.len(), 1);
+}

@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Validate the hand-made gold facts of the example corpus (standard library only).
+
+Usage:
+    python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
+
+Checks two sets the same way: examples/gold.jsonl against examples/news/*.txt and
+examples/docs.jsonl (the held-out gold), and examples/series/gold.jsonl against
+examples/series/*.txt and examples/series/docs.jsonl (the Karaganda series):
+
+* every line parses as a JSON object with exactly the gold fields of FACTS.md
+  (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
+  equivalents, per, object, sentence) and their allowed values;
+* `doc` names a file in news/; `text` and `sentence` occur verbatim in that document's
+  article (after the date header), and `text` occurs inside `sentence`;
+* `period` is ISO 8601 as FACTS.md writes it (2021, 2021-05, 2021-05-03, 2021-Q1,
+  2021-H1, or an interval A/B of those);
+* docs.jsonl has one row per document, whose date agrees with the header;
+* every document has gold facts;
+* the scorer scores the gold against itself as 1.0 everywhere (quantity, every field,
+  strict).
+
+--show-unannotated lists digit runs and number words in the articles that no gold `text`
+covers, for a reviewer to confirm they are non-figures (years, dates, clock times,
+durations, ages, temperatures, names). Exit code 0 when all checks pass, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SETS = [  # (name, documents, gold, docs)
+    ("news", HERE / "news", HERE / "gold.jsonl", HERE / "docs.jsonl"),
+    ("series", HERE / "series", HERE / "series" / "gold.jsonl", HERE / "series" / "docs.jsonl"),
+]
+DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
+
+FIELDS = ["doc", "text", "value", "unit", "qualifier", "metric", "measure", "subject",
+          "period", "status", "equivalents", "per", "object", "sentence"]
+QUALIFIERS = {None, "more_than", "less_than", "about"}
+METRICS = {"investment", "output", "economy", "jobs", "employment", "unemployment",
+           "vacancies", "projects", "companies", "capacity", "area", "infrastructure",
+           "environment", "transport", "prices", "rank", "other"}
+MEASURES = {"level", "change", "index", "share"}
+STATUSES = {"actual", "planned"}
+PERS = {None, "year", "month", "week", "day", "hour", "student"}
+CURRENCIES = {"KZT", "USD", "EUR", "RUB", "CNY", "UZS", "KGS"}
+MEASURE_UNITS = {"%", "m2", "m3", "ha", "t", "km", "kWh", "MW", "rank", "times"}
+# counted nouns: singular, lower case
+COUNT_UNIT = re.compile(r"^[a-z]+$")
+FOLDED = {"workplace": "job", "employment opportunity": "job", "people": "person",
+          "resident": "person", "employee": "person", "worker": "person",
+          "citizen": "person", "smes": "sme", "industrial zone": "zone"}
+
+P1 = r"\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?"
+PERIOD = re.compile(rf"^{P1}(?:/{P1})?$")
+HEADER = re.compile(r"^ ?date:? (\d{4}-\d{2}-\d{2})[ \n]")
+NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve dozen "
+                "twenty thirty forty fifty half quarter third first second fifth twice "
+                "double twofold threefold").split()
+
+
+def article(path: Path) -> tuple[str, int, str | None]:
+    """The whole text, where the article starts, and the header date."""
+    s = path.read_text(encoding="utf-8")
+    m = HEADER.match(s)
+    return s, (m.end() if m else 0), (m.group(1) if m else None)
+
+
+def check_unit(u, errors, where):
+    if u in CURRENCIES or u in MEASURE_UNITS:
+        return
+    if not isinstance(u, str) or not COUNT_UNIT.match(u):
+        errors.append(f"{where}: unit {u!r} is not an ISO code, a measure or a singular noun")
+    elif u in FOLDED or (u.endswith("s") and u not in {"bus"}):
+        errors.append(f"{where}: unit {u!r} should be folded/singular")
+
+
+def validate(NEWS: Path, GOLD: Path, DOCS: Path, a) -> tuple[list[str], int, int]:
+    """Errors, number of facts, number of documents for one set."""
+    errors: list[str] = []
+    texts = {p.stem: article(p) for p in sorted(NEWS.glob("*.txt"))}
+    facts_by_doc: dict[str, list[dict]] = {d: [] for d in texts}
+
+    for lineno, line in enumerate(GOLD.read_text(encoding="utf-8").splitlines(), 1):
+        where = f"gold.jsonl:{lineno}"
+        if not line.strip():
+            continue
+        try:
+            f = json.loads(line)
+        except json.JSONDecodeError as e:
+            errors.append(f"{where}: bad JSON: {e}")
+            continue
+        if not isinstance(f, dict) or list(f) != FIELDS:
+            errors.append(f"{where}: fields are {list(f) if isinstance(f, dict) else f!r}, "
+                          f"want {FIELDS}")
+            continue
+        doc = f["doc"]
+        if doc not in texts:
+            errors.append(f"{where}: no document news/{doc}.txt")
+            continue
+        s, start, _ = texts[doc]
+        body = s[start:]
+        facts_by_doc[doc].append(f)
+        if not isinstance(f["value"], (int, float)) or isinstance(f["value"], bool):
+            errors.append(f"{where}: value {f['value']!r} is not a number")
+        if f["text"] not in body:
+            errors.append(f"{where}: text {f['text']!r} not in {doc}")
+        if f["sentence"] not in body:
+            errors.append(f"{where}: sentence not verbatim in {doc}: {f['sentence'][:60]!r}")
+        elif f["text"] not in f["sentence"]:
+            errors.append(f"{where}: text {f['text']!r} not in its sentence")
+        check_unit(f["unit"], errors, where)
+        for field, allowed in (("qualifier", QUALIFIERS), ("metric", METRICS),
+                               ("measure", MEASURES), ("status", STATUSES), ("per", PERS)):
+            if f[field] not in allowed:
+                errors.append(f"{where}: {field} {f[field]!r} not allowed")
+        if f["period"] is not None and not PERIOD.match(f["period"]):
+            errors.append(f"{where}: period {f['period']!r} is not ISO 8601 as FACTS.md")
+        if not isinstance(f["subject"], (str, type(None))):
+            errors.append(f"{where}: subject must be a string or null")
+        eqs = f["equivalents"]
+        if not isinstance(eqs, list) or any(
+                not isinstance(e, dict) or set(e) != {"value", "unit"}
+                or e["unit"] not in CURRENCIES for e in eqs):
+            errors.append(f"{where}: equivalents must be a list of {{value, unit}} in currencies")
+
+    for doc, facts in facts_by_doc.items():
+        if not facts:
+            errors.append(f"news/{doc}.txt has no gold facts")
+
+    # docs.jsonl
+    seen = set()
+    for lineno, line in enumerate(DOCS.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        doc = r.get("doc")
+        seen.add(doc)
+        if doc not in texts:
+            errors.append(f"docs.jsonl:{lineno}: unknown doc {doc!r}")
+            continue
+        header_date = texts[doc][2]
+        if r.get("date_source") == "header":
+            if header_date != r.get("date"):
+                errors.append(f"docs.jsonl:{lineno}: date {r.get('date')} != header {header_date}")
+        elif r.get("date_source") == "text":
+            if header_date is not None:
+                errors.append(f"docs.jsonl:{lineno}: {doc} has a header but date_source text")
+        else:
+            errors.append(f"docs.jsonl:{lineno}: date_source must be header or text")
+    for doc in texts:
+        if doc not in seen:
+            errors.append(f"docs.jsonl: no row for {doc}")
+
+    # the scorer against itself
+    scorer = Path(a.score)
+    if not scorer.exists():
+        errors.append(f"scorer not found at {scorer} (use --score)")
+    else:
+        out = subprocess.run([sys.executable, str(scorer), str(GOLD), str(GOLD), "--json"],
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            errors.append(f"score.py failed: {out.stderr.strip()}")
+        else:
+            res = json.loads(out.stdout)
+            scores = {"quantity f1": res["quantity"]["f1"], "strict f1": res["strict"]["f1"]}
+            scores.update({f"{k} accuracy": v["accuracy"] for k, v in res["fields"].items()})
+            bad = {k: v for k, v in scores.items() if v != 1.0}
+            if bad:
+                errors.append(f"self-score is not 1.0: {bad}")
+            if res.get("unit_primary_wrong"):
+                errors.append("self-score matched through equivalents")
+
+    if a.show_unannotated:
+        token = re.compile(r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+        for doc, (s, start, _) in texts.items():
+            covered = []
+            for f in facts_by_doc[doc]:
+                sent_at = s.find(f["sentence"], start)
+                i = s.find(f["text"], sent_at)
+                if sent_at >= 0 and i >= 0:
+                    covered.append((i, i + len(f["text"])))
+            for m in token.finditer(s, start):
+                if not any(x <= m.start() < y for x, y in covered):
+                    ctx = s[max(start, m.start() - 25):m.end() + 25].replace("\n", " ")
+                    print(f"  {doc}: {m.group(0)!r:>8}  …{ctx}…")
+
+    return errors, sum(len(v) for v in facts_by_doc.values()), len(texts)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--score", default=str(DEFAULT_SCORER), help="path to score.py")
+    ap.add_argument("--show-unannotated", action="store_true")
+    a = ap.parse_args(argv)
+    failed = False
+    for name, docs_dir, gold, docs in SETS:
+        errors, n, ndocs = validate(docs_dir, gold, docs, a)
+        for e in errors:
+            print(f"error: {name}: {e}")
+        if errors:
+            failed = True
+            print(f"{name}: {len(errors)} error(s) in {n} gold facts over {ndocs} documents")
+        else:
+            print(f"{name}: ok: {n} gold facts over {ndocs} documents; self-score 1.0")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
