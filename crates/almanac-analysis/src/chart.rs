@@ -128,7 +128,10 @@ fn year_fraction(d: NaiveDate) -> f64 {
     d.year() as f64 + (d - start).num_days() as f64 / days
 }
 
-fn draw<DB: DrawingBackend>(series: &Series, root: &DrawingArea<DB, Shift>) -> Result<(), ChartError>
+fn draw<DB: DrawingBackend>(
+    series: &Series,
+    root: &DrawingArea<DB, Shift>,
+) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
@@ -195,9 +198,15 @@ where
         }
     }
     subjects.sort_by_key(|s| (!s.eq_ignore_ascii_case(&series.subject), s.clone()));
+    let mut any_apart = false;
     for (i, subject) in subjects.iter().enumerate() {
         let color = PALETTE[i % PALETTE.len()];
+        // The line joins periods of the commonest length (years, say); a figure for
+        // another stretch of time (January-October, or 2016-2022) is not a step on that
+        // line, so it is drawn apart: a hollow marker with a bar over its period.
+        let main_length = commonest_length(series, subject);
         let mut line: Vec<(f64, f64)> = Vec::new();
+        let mut apart: Vec<(Period, f64)> = Vec::new();
         let mut rivals: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
         for (pi, point) in series.points.iter().enumerate() {
             let mine: Vec<f64> = point
@@ -207,7 +216,11 @@ where
                 .map(|r| r.value)
                 .collect();
             if let Some(first) = mine.first() {
-                line.push((xs[pi], *first));
+                if length_class(point.period) == main_length {
+                    line.push((xs[pi], *first));
+                } else {
+                    apart.extend(mine.iter().map(|v| (point.period, *v)));
+                }
             }
             if mine.len() > 1 {
                 rivals.insert(pi, mine);
@@ -217,10 +230,33 @@ where
             .draw_series(LineSeries::new(line.clone(), color.stroke_width(2)))
             .map_err(err)?
             .label(subject.clone())
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2)));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
+            });
         chart
-            .draw_series(line.iter().map(|&(x, y)| Circle::new((x, y), 4, color.filled())))
+            .draw_series(
+                line.iter()
+                    .map(|&(x, y)| Circle::new((x, y), 4, color.filled())),
+            )
             .map_err(err)?;
+        for (period, value) in &apart {
+            let (a, b) = period.bounds();
+            let (xa, xb) = (year_fraction(a), year_fraction(b.succ_opt().unwrap_or(b)));
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(xa, *value), (xb, *value)],
+                    color.stroke_width(1),
+                )))
+                .map_err(err)?;
+            chart
+                .draw_series(std::iter::once(Circle::new(
+                    ((xa + xb) / 2.0, *value),
+                    4,
+                    color.stroke_width(2),
+                )))
+                .map_err(err)?;
+        }
+        any_apart |= !apart.is_empty();
         for (pi, vals) in &rivals {
             let x = xs[*pi];
             let lo = vals.iter().cloned().fold(f64::INFINITY, f64::min);
@@ -232,23 +268,24 @@ where
                 )))
                 .map_err(err)?;
             chart
-                .draw_series(vals.iter().map(|&v| Circle::new((x, v), 6, DISPUTE.stroke_width(2))))
+                .draw_series(
+                    vals.iter()
+                        .map(|&v| Circle::new((x, v), 6, DISPUTE.stroke_width(2))),
+                )
                 .map_err(err)?;
         }
-        // Periods longer than a year: a span, so a cumulative figure is not read as annual.
-        for point in &series.points {
-            let (a, b) = point.period.bounds();
-            if (b - a).num_days() > 366 {
-                for r in point.readings.iter().filter(|r| &r.subject == subject) {
-                    let span = vec![(year_fraction(a), r.value), (year_fraction(b), r.value)];
-                    chart
-                        .draw_series(std::iter::once(PathElement::new(span, color.stroke_width(1))))
-                        .map_err(err)?;
-                }
-            }
-        }
     }
-    if subjects.len() > 1 || series.points.iter().any(|p| p.is_disputed()) {
+    if any_apart {
+        let grey = RGBColor(90, 90, 90);
+        chart
+            .draw_series(std::iter::once(Circle::new((x0 - 10.0, 0.0), 0, grey)))
+            .map_err(err)?
+            .label("figure for another stretch of time (bar: its period)")
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], grey.stroke_width(1))
+            });
+    }
+    if subjects.len() > 1 || any_apart || series.points.iter().any(|p| p.is_disputed()) {
         if series.points.iter().any(|p| p.is_disputed()) {
             chart
                 .draw_series(std::iter::once(Circle::new((x0 - 10.0, 0.0), 0, DISPUTE)))
@@ -266,6 +303,35 @@ where
             .map_err(err)?;
     }
     Ok(())
+}
+
+/// The length of a period, in classes that read alike on a chart: days, months,
+/// quarters, halves, years, or a number of days for anything else.
+fn length_class(period: Period) -> i64 {
+    let (a, b) = period.bounds();
+    let days = (b - a).num_days() + 1;
+    match days {
+        1 => 1,
+        28..=31 => 30,
+        89..=92 => 91,
+        181..=184 => 182,
+        365 | 366 => 365,
+        n => 1000 + n,
+    }
+}
+
+/// The commonest period length among a subject's points (the shorter on a tie).
+fn commonest_length(series: &Series, subject: &str) -> i64 {
+    let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
+    for point in &series.points {
+        if point.readings.iter().any(|r| r.subject == subject) {
+            *counts.entry(length_class(point.period)).or_default() += 1;
+        }
+    }
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or(365, |(len, _)| *len)
 }
 
 /// A compact chart for the terminal: one bar per reading, in time order, with the value
@@ -288,7 +354,11 @@ pub fn terminal(series: &Series, width: usize) -> String {
         .flat_map(|p| {
             let disputed = p.is_disputed();
             p.readings.iter().enumerate().map(move |(i, r)| {
-                let label = if i == 0 { p.period.to_string() } else { String::new() };
+                let label = if i == 0 {
+                    p.period.to_string()
+                } else {
+                    String::new()
+                };
                 let mut note = format!(
                     "{} source{}",
                     r.sources.len(),
@@ -307,13 +377,14 @@ pub fn terminal(series: &Series, width: usize) -> String {
     let label_width = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(4);
     let values: Vec<String> = rows.iter().map(|r| amount(r.1, &unit)).collect();
     let value_width = values.iter().map(|v| v.chars().count()).max().unwrap_or(1);
-    let bar_width = width.saturating_sub(label_width + value_width + 20).clamp(10, 60);
+    let bar_width = width
+        .saturating_sub(label_width + value_width + 20)
+        .clamp(10, 60);
     let max = rows.iter().map(|r| r.1.abs()).fold(0.0, f64::max);
     for ((label, value, note), shown) in rows.iter().zip(&values) {
         let bar = bar(value.abs() / if max > 0.0 { max } else { 1.0 }, bar_width);
         out.push_str(&format!(
-            "  {label:<label_width$}  {bar}  {shown:>value_width$}  {note}\n",
-            bar = format!("{bar:<bar_width$}"),
+            "  {label:<label_width$}  {bar:<bar_width$}  {shown:>value_width$}  {note}\n"
         ));
     }
     if !series.other_units.is_empty() {
@@ -322,7 +393,10 @@ pub fn terminal(series: &Series, width: usize) -> String {
             .iter()
             .map(|(u, n)| format!("{n} in {u}"))
             .collect();
-        out.push_str(&format!("  (left out, other units: {})\n", others.join(", ")));
+        out.push_str(&format!(
+            "  (left out, other units: {})\n",
+            others.join(", ")
+        ));
     }
     out
 }
@@ -370,19 +444,88 @@ mod tests {
 
     fn series() -> Series {
         let facts = vec![
-            fact(1, "a", "2020-01-20", "8,000 jobs", 8000.0, "job", "jobs", "level", "Almaty", "2019", "actual"),
-            fact(2, "b", "2021-01-20", "12,900 jobs", 12900.0, "job", "jobs", "level", "Almaty", "2020", "actual"),
-            fact(3, "c", "2022-01-20", "15,000 jobs", 15000.0, "job", "jobs", "level", "Almaty", "2021", "actual"),
-            fact(4, "d", "2022-02-20", "12,000 jobs", 12000.0, "job", "jobs", "level", "Almaty", "2021", "actual"),
-            fact(5, "e", "2022-03-20", "15,000 jobs", 15000.0, "job", "jobs", "level", "Almaty", "2021", "actual"),
+            fact(
+                1,
+                "a",
+                "2020-01-20",
+                "8,000 jobs",
+                8000.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "2019",
+                "actual",
+            ),
+            fact(
+                2,
+                "b",
+                "2021-01-20",
+                "12,900 jobs",
+                12900.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "2020",
+                "actual",
+            ),
+            fact(
+                3,
+                "c",
+                "2022-01-20",
+                "15,000 jobs",
+                15000.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "2021",
+                "actual",
+            ),
+            fact(
+                4,
+                "d",
+                "2022-02-20",
+                "12,000 jobs",
+                12000.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "2021",
+                "actual",
+            ),
+            fact(
+                5,
+                "e",
+                "2022-03-20",
+                "15,000 jobs",
+                15000.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "2021",
+                "actual",
+            ),
         ];
-        timeline(&facts, "Almaty", "jobs", &TimelineOptions::default(), &places)
+        timeline(
+            &facts,
+            "Almaty",
+            "jobs",
+            &TimelineOptions::default(),
+            &places,
+        )
     }
 
     #[test]
     fn terminal_chart_shows_every_reading_and_marks_disputes() {
         let text = terminal(&series(), 80);
-        assert!(text.starts_with("Almaty: jobs (level, actual), job\n"), "{text}");
+        assert!(
+            text.starts_with("Almaty: jobs (level, actual), job\n"),
+            "{text}"
+        );
         assert_eq!(text.lines().count(), 5, "{text}");
         assert!(text.contains("15,000 jobs  2 sources  ≠"), "{text}");
         assert!(text.contains('█'));
@@ -395,7 +538,10 @@ mod tests {
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("Almaty: jobs (level, actual), job"));
         for year in ["2019", "2020", "2021"] {
-            assert!(svg.contains(&format!("\n{year}\n</text>")), "year label {year}");
+            assert!(
+                svg.contains(&format!("\n{year}\n</text>")),
+                "year label {year}"
+            );
         }
         assert!(svg.contains(" jobs\n</text>"), "value labels with units");
         assert!(svg.matches("<circle").count() >= 5);
@@ -414,6 +560,9 @@ mod tests {
             .flat_map(|x| (10..40).map(move |y| (x, y)))
             .filter(|&(x, y)| img.get_pixel(x, y).0.iter().all(|&c| c < 100))
             .count();
-        assert!(title_dark > 100, "{title_dark} dark pixels in the title row");
+        assert!(
+            title_dark > 100,
+            "{title_dark} dark pixels in the title row"
+        );
     }
 }

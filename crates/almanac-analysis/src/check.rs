@@ -22,7 +22,6 @@
 //! 5.25 to 5.35. Qualified figures (`more than`, `up to`, `about`) are compared as the
 //! ranges they state.
 
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -30,7 +29,7 @@ use almanac_extract::{Measure, Period, Qualifier, Status};
 use chrono::Datelike;
 use serde::Serialize;
 
-use crate::ledger::{is_within, kzt_rate, Evidence, LedgerFact, Places, Rates};
+use crate::ledger::{is_within, kzt_rate, Evidence, FactExt, LedgerFact, Places, Rates};
 use crate::numbers::{amount, half_step, human, percent, relative_gap};
 
 /// How far an inline equivalent may stray from the official rate before it is flagged.
@@ -362,7 +361,10 @@ pub fn bounds(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
                 ((b - a).num_days() as f64 / 365.25).max(1.0)
             });
             let (max, whole) = if in_kazakhstan {
-                (MAX_USD_PER_YEAR_KAZAKHSTAN, "Kazakhstan's whole economy (GDP about $262 billion in 2023)")
+                (
+                    MAX_USD_PER_YEAR_KAZAKHSTAN,
+                    "Kazakhstan's whole economy (GDP about $262 billion in 2023)",
+                )
             } else {
                 (MAX_USD_PER_YEAR_ANYWHERE, "the world economy")
             };
@@ -383,7 +385,11 @@ pub fn bounds(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
                 found(
                     AlertKind::Implausible,
                     Severity::Error,
-                    format!("{}: {} is more than Kazakhstan's whole population (about 20 million)", what(f), amount(v, unit)),
+                    format!(
+                        "{}: {} is more than Kazakhstan's whole population (about 20 million)",
+                        what(f),
+                        amount(v, unit)
+                    ),
                 );
             } else if v < 0.0 {
                 found(
@@ -400,9 +406,22 @@ pub fn bounds(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
 // ---------------------------------------------------------------------------------------
 // Parts and wholes
 
-const TOTAL_CUES: [&str; 6] = ["in total", "a total of", "total", "overall", "altogether", "in all"];
+const TOTAL_CUES: [&str; 6] = [
+    "in total",
+    "a total of",
+    "total",
+    "overall",
+    "altogether",
+    "in all",
+];
 const PART_CUES: [&str; 7] = [
-    "of them", "of which", "among them", "including", "of these", "in particular", "among these",
+    "of them",
+    "of which",
+    "among them",
+    "including",
+    "of these",
+    "in particular",
+    "among these",
 ];
 
 /// A part larger than its whole (see the module docs).
@@ -410,17 +429,23 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
     let mut alerts = Vec::new();
     let levels: Vec<&LedgerFact> = facts
         .iter()
-        .filter(|f| f.fact.measure.unwrap_or(Measure::Level) == Measure::Level && f.fact.metric.is_some())
+        .filter(|f| {
+            f.fact.measure.unwrap_or(Measure::Level) == Measure::Level && f.fact.metric.is_some()
+        })
         .collect();
 
     // A place's figure against the same figure of a place it lies in, same period.
     for part in &levels {
-        let Some(part_subject) = part.fact.subject.as_deref() else { continue };
+        let Some(part_subject) = part.fact.subject.as_deref() else {
+            continue;
+        };
         if part.fact.qualifier == Some(Qualifier::LessThan) || part.fact.period.is_none() {
             continue;
         }
         for whole in &levels {
-            let Some(whole_subject) = whole.fact.subject.as_deref() else { continue };
+            let Some(whole_subject) = whole.fact.subject.as_deref() else {
+                continue;
+            };
             if whole_subject.eq_ignore_ascii_case(part_subject)
                 || !is_within(places, part_subject, whole_subject)
                 || whole.fact.qualifier == Some(Qualifier::MoreThan)
@@ -429,9 +454,12 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
             {
                 continue;
             }
-            let (Some(p), Some(w)) = comparable(part, whole) else { continue };
+            let (Some(p), Some(w)) = comparable(part, whole) else {
+                continue;
+            };
             let slack = if part.unit() == whole.unit() {
-                half_step(&part.fact.text, part.fact.value) + half_step(&whole.fact.text, whole.fact.value)
+                half_step(&part.fact.text, part.fact.value)
+                    + half_step(&whole.fact.text, whole.fact.value)
             } else {
                 w * CROSS_CURRENCY_TOLERANCE
             };
@@ -457,7 +485,10 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
         by_doc.entry(f.fact.doc.as_str()).or_default().push(f);
     }
     for doc_facts in by_doc.values() {
-        for total in doc_facts.iter().filter(|f| has_cue(&f.fact.sentence, &TOTAL_CUES)) {
+        for total in doc_facts
+            .iter()
+            .filter(|f| has_cue(&f.fact.sentence, &TOTAL_CUES))
+        {
             let parts: Vec<&LedgerFact> = doc_facts
                 .iter()
                 .filter(|p| {
@@ -475,13 +506,21 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
                 continue;
             }
             let sum: f64 = parts.iter().filter_map(|p| comparable(p, total).0).sum();
-            let Some(whole) = comparable(total, total).0 else { continue };
-            let slack = parts.iter().map(|p| half_step(&p.fact.text, p.fact.value)).sum::<f64>()
+            let Some(whole) = comparable(total, total).0 else {
+                continue;
+            };
+            let slack = parts
+                .iter()
+                .map(|p| half_step(&p.fact.text, p.fact.value))
+                .sum::<f64>()
                 + half_step(&total.fact.text, total.fact.value);
             if sum > whole * (1.0 + CONFLICT_TOLERANCE) + slack {
                 let mut cited = vec![*total];
                 cited.extend(parts.iter().copied());
-                let listed: Vec<String> = parts.iter().map(|p| format!("\"{}\"", p.fact.text)).collect();
+                let listed: Vec<String> = parts
+                    .iter()
+                    .map(|p| format!("\"{}\"", p.fact.text))
+                    .collect();
                 alerts.push(alert(
                     AlertKind::PartExceedsWhole,
                     Severity::Warning,
@@ -500,7 +539,9 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
 
     // An amount larger than the whole economy of its place and period.
     for gdp in levels.iter().filter(|f| {
-        f.fact.metric.as_deref() == Some("economy") && f.is_money() && f.fact.status != Some(Status::Planned)
+        f.fact.metric.as_deref() == Some("economy")
+            && f.is_money()
+            && f.fact.status != Some(Status::Planned)
     }) {
         let (Some(subject), Some(period)) = (gdp.fact.subject.as_deref(), gdp.fact.period) else {
             continue;
@@ -515,11 +556,17 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
                 || !f.is_money()
                 || !matches!(f.fact.metric.as_deref(), Some("investment" | "output"))
                 || !inside
-                || !f.fact.subject.as_deref().is_some_and(|s| is_within(places, s, subject))
+                || !f
+                    .fact
+                    .subject
+                    .as_deref()
+                    .is_some_and(|s| is_within(places, s, subject))
             {
                 continue;
             }
-            let (Some(v), Some(whole)) = comparable(f, gdp) else { continue };
+            let (Some(v), Some(whole)) = comparable(f, gdp) else {
+                continue;
+            };
             if v > whole * (1.0 + CROSS_CURRENCY_TOLERANCE) {
                 alerts.push(alert(
                     AlertKind::PartExceedsWhole,
@@ -580,7 +627,9 @@ fn comparable(a: &LedgerFact, b: &LedgerFact) -> (Option<f64>, Option<f64>) {
 const DOWN_WORDS: [&str; 9] = [
     "decreas", "declin", "fell", "fall", "drop", "reduc", "lower", "shrank", "contract",
 ];
-const UP_WORDS: [&str; 8] = ["increas", "grew", "grow", "rose", "rise", "higher", "gain", "expand"];
+const UP_WORDS: [&str; 8] = [
+    "increas", "grew", "grow", "rose", "rise", "higher", "gain", "expand",
+];
 
 /// Changes that do not match their levels, indices that do not match their changes.
 pub fn arithmetic(facts: &[LedgerFact]) -> Vec<Alert> {
@@ -598,10 +647,9 @@ pub fn arithmetic(facts: &[LedgerFact]) -> Vec<Alert> {
     // `changed by C from A to B`, all in one sentence.
     for sentence_facts in by_sentence.values_mut() {
         sentence_facts.sort_by_key(|f| (f.position(), f.id));
-        for change in sentence_facts
-            .iter()
-            .filter(|f| f.fact.measure == Some(Measure::Change) && matches!(f.unit(), "%" | "times"))
-        {
+        for change in sentence_facts.iter().filter(|f| {
+            f.fact.measure == Some(Measure::Change) && matches!(f.unit(), "%" | "times")
+        }) {
             let ends: Vec<&LedgerFact> = sentence_facts
                 .iter()
                 .filter(|f| {
@@ -691,7 +739,8 @@ fn from_to(change: &LedgerFact, from: &LedgerFact, to: &LedgerFact) -> Option<Al
     let cited = [change, from, to];
     if change.unit() == "times" {
         let times = b / a;
-        let ok = (c - times).abs() <= hc + 0.1 * times || (1.0 / c - times).abs() <= hc + 0.1 * times;
+        let ok =
+            (c - times).abs() <= hc + 0.1 * times || (1.0 / c - times).abs() <= hc + 0.1 * times;
         return (!ok).then(|| {
             alert(
                 AlertKind::Arithmetic,
@@ -733,8 +782,8 @@ fn from_to(change: &LedgerFact, from: &LedgerFact, to: &LedgerFact) -> Option<Al
     }
     let points_possible = from.unit() == "%" && to.unit() == "%";
     if points_possible && fits(pp, ha + hb) {
-        let says_points = change.fact.text.to_lowercase().contains("point")
-            || change.fact.text.contains("p.p");
+        let says_points =
+            change.fact.text.to_lowercase().contains("point") || change.fact.text.contains("p.p");
         if says_points {
             return None;
         }
@@ -754,7 +803,10 @@ fn from_to(change: &LedgerFact, from: &LedgerFact, to: &LedgerFact) -> Option<Al
         ));
     }
     let points_note = if points_possible {
-        format!(" ({} percentage points)", human((pp * 100.0).round() / 100.0))
+        format!(
+            " ({} percentage points)",
+            human((pp * 100.0).round() / 100.0)
+        )
     } else {
         String::new()
     };
@@ -821,14 +873,28 @@ fn content_words(s: &str) -> BTreeSet<String> {
 /// Different documents reporting the same figure: conflicts when the values are more
 /// than [`CONFLICT_TOLERANCE`] apart, restatements when they agree.
 pub fn reports(facts: &[LedgerFact]) -> Vec<Alert> {
-    type Key = (String, String, &'static str, String, String, &'static str, String);
+    type Key = (
+        String,
+        String,
+        &'static str,
+        String,
+        String,
+        &'static str,
+        String,
+    );
     let mut groups: BTreeMap<Key, Vec<&LedgerFact>> = BTreeMap::new();
     for f in facts {
         let fact = &f.fact;
-        let (Some(subject), Some(metric), Some(period)) = (&fact.subject, &fact.metric, fact.period) else {
+        let (Some(subject), Some(metric), Some(period)) =
+            (&fact.subject, &fact.metric, fact.period)
+        else {
             continue;
         };
-        let unit = if f.is_money() { "money".to_string() } else { f.unit().to_string() };
+        let unit = if f.is_money() {
+            "money".to_string()
+        } else {
+            f.unit().to_string()
+        };
         groups
             .entry((
                 subject.to_lowercase(),
@@ -874,7 +940,10 @@ pub fn reports(facts: &[LedgerFact]) -> Vec<Alert> {
         let conflicting = clusters.len() > 1
             && clusters.iter().enumerate().any(|(i, a)| {
                 clusters[i + 1..].iter().any(|b| {
-                    a.iter().any(|x| b.iter().any(|y| x.fact.doc != y.fact.doc && comparable_objects(x, y)))
+                    a.iter().any(|x| {
+                        b.iter()
+                            .any(|y| x.fact.doc != y.fact.doc && comparable_objects(x, y))
+                    })
                 })
             });
         let first = members[0];
@@ -892,10 +961,18 @@ pub fn reports(facts: &[LedgerFact]) -> Vec<Alert> {
             }
             let values: Vec<f64> = clusters.iter().filter_map(|c| scale_value(c[0])).collect();
             let spread = match (
-                values.iter().cloned().fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v)))),
-                values.iter().cloned().fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v)))),
+                values
+                    .iter()
+                    .cloned()
+                    .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v)))),
+                values
+                    .iter()
+                    .cloned()
+                    .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v)))),
             ) {
-                (Some(lo), Some(hi)) if hi > 0.0 => format!(", {} apart", percent(relative_gap(lo, hi))),
+                (Some(lo), Some(hi)) if hi > 0.0 => {
+                    format!(", {} apart", percent(relative_gap(lo, hi)))
+                }
                 _ => String::new(),
             };
             let mut cited: Vec<&LedgerFact> = clusters.iter().flatten().copied().collect();
@@ -903,7 +980,11 @@ pub fn reports(facts: &[LedgerFact]) -> Vec<Alert> {
             alerts.push(alert(
                 AlertKind::Conflict,
                 Severity::Warning,
-                format!("{}: reported as {}{spread}", what(first), listed.join(" vs ")),
+                format!(
+                    "{}: reported as {}{spread}",
+                    what(first),
+                    listed.join(" vs ")
+                ),
                 &cited,
             ));
         } else {
@@ -922,18 +1003,51 @@ pub fn reports(facts: &[LedgerFact]) -> Vec<Alert> {
             }
             let members = &restating;
             let first = members[0];
-            let listed: Vec<String> = members.iter().map(|f| f.fact.doc.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+            let listed: Vec<String> = members
+                .iter()
+                .map(|f| f.fact.doc.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
             let distinct: BTreeSet<&str> = members.iter().map(|f| f.fact.text.as_str()).collect();
             let how = if distinct.len() == 1 {
                 format!("\"{}\"", first.fact.text)
             } else {
                 let texts: Vec<String> = distinct.iter().map(|t| format!("\"{t}\"")).collect();
-                format!("{} (the same figure, rounded)", texts.join(" and "))
+                let rounded = members.iter().all(|x| {
+                    members.iter().all(|y| {
+                        x.unit() != y.unit()
+                            || crate::numbers::same_rounded(
+                                x.fact.value,
+                                half_step(&x.fact.text, x.fact.value),
+                                y.fact.value,
+                                half_step(&y.fact.text, y.fact.value),
+                            )
+                    })
+                });
+                let values: Vec<f64> = members.iter().filter_map(|f| scale_value(f)).collect();
+                let lo = values.iter().cloned().fold(f64::INFINITY, f64::min);
+                let hi = values.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+                if rounded {
+                    format!("{} (the same figure, rounded)", texts.join(" and "))
+                } else {
+                    format!(
+                        "{} ({} apart, within the {} tolerance)",
+                        texts.join(" and "),
+                        percent(relative_gap(lo, hi)),
+                        percent(CONFLICT_TOLERANCE)
+                    )
+                }
             };
             alerts.push(alert(
                 AlertKind::Restated,
                 Severity::Info,
-                format!("{}: {how} restated by {} documents ({})", what(first), listed.len(), listed.join(", ")),
+                format!(
+                    "{}: {how} restated by {} documents ({})",
+                    what(first),
+                    listed.len(),
+                    listed.join(", ")
+                ),
                 members,
             ));
         }
@@ -962,9 +1076,19 @@ fn agree(a: &LedgerFact, b: &LedgerFact) -> bool {
     } else {
         (a.value_kzt, b.value_kzt, CROSS_CURRENCY_TOLERANCE)
     };
-    let (Some(va), Some(vb)) = (va, vb) else { return true };
-    let scale_a = if a.unit() == b.unit() { 1.0 } else { va / a.fact.value };
-    let scale_b = if a.unit() == b.unit() { 1.0 } else { vb / b.fact.value };
+    let (Some(va), Some(vb)) = (va, vb) else {
+        return true;
+    };
+    let scale_a = if a.unit() == b.unit() {
+        1.0
+    } else {
+        va / a.fact.value
+    };
+    let scale_b = if a.unit() == b.unit() {
+        1.0
+    } else {
+        vb / b.fact.value
+    };
     let (lo_a, hi_a) = range(a, va, half_step(&a.fact.text, a.fact.value) * scale_a);
     let (lo_b, hi_b) = range(b, vb, half_step(&b.fact.text, b.fact.value) * scale_b);
     let gap = if hi_a < lo_b {

@@ -2,47 +2,48 @@
 //! knowledge they need (which place lies in which, and the official exchange rates), passed
 //! in as small traits so that this crate stays free of I/O and of the store.
 
-use almanac_extract::{Fact, Period, Qualifier, Status};
+use almanac_extract::{Period, Qualifier, Status};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// A fact as the ledger keeps it: the extractor's [`Fact`] plus what the store adds (its
-/// row id, its document's date, and money normalised to tenge and dollars).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LedgerFact {
-    /// The fact's id in the ledger; alerts and verdicts cite facts by it.
-    pub id: i64,
-    /// The fact itself; `fact.doc` is its document's id.
-    #[serde(flatten)]
-    pub fact: Fact,
-    /// The document's publication date, when known.
-    pub doc_date: Option<NaiveDate>,
-    /// For money: the value in tenge, `None` when no rate covers it or it is not money.
-    pub value_kzt: Option<f64>,
-    /// For money: the value in US dollars.
-    pub value_usd: Option<f64>,
+/// A fact as the ledger keeps it: the extractor's [`Fact`](almanac_extract::Fact) plus
+/// what the store adds (its row id, its document's date, money normalised to tenge and
+/// dollars with the rates used). This is the store's own record type, so that the ledger,
+/// the CLI, the server and the analyses share one definition.
+pub use almanac_store::StoredFact as LedgerFact;
+
+/// What the analyses ask of a ledger fact, beyond its fields.
+pub trait FactExt {
+    /// Whether the fact is an amount of money (its unit is an ISO 4217 code).
+    fn is_money(&self) -> bool;
+    /// The unit, or `""` when the fact has none.
+    fn unit(&self) -> &str;
+    /// The time the figure holds for: its period, else the month of its document.
+    fn when(&self) -> Option<Period>;
+    /// The fact as evidence behind an alert or a verdict.
+    fn evidence(&self) -> Evidence;
+    /// Where the figure starts in its document, for reading order within one text: the
+    /// span when the extractor gave one, else the figure's place in its sentence.
+    fn position(&self) -> usize;
 }
 
-impl LedgerFact {
-    /// Whether the fact is an amount of money (its unit is an ISO 4217 code).
-    pub fn is_money(&self) -> bool {
+impl FactExt for LedgerFact {
+    fn is_money(&self) -> bool {
         self.fact.unit.as_deref().is_some_and(is_currency)
     }
 
-    /// The unit, or `""` when the fact has none.
-    pub fn unit(&self) -> &str {
+    fn unit(&self) -> &str {
         self.fact.unit.as_deref().unwrap_or("")
     }
 
-    /// The time the figure holds for: its period, else the month of its document.
-    pub fn when(&self) -> Option<Period> {
-        self.fact
-            .period
-            .or_else(|| self.doc_date.map(|d| Period::Month(d.year(), d.month() as u8)))
+    fn when(&self) -> Option<Period> {
+        self.fact.period.or_else(|| {
+            self.doc_date
+                .map(|d| Period::Month(d.year(), d.month() as u8))
+        })
     }
 
-    /// The fact as evidence behind an alert or a verdict.
-    pub fn evidence(&self) -> Evidence {
+    fn evidence(&self) -> Evidence {
         Evidence {
             fact_id: self.id,
             doc: self.fact.doc.clone(),
@@ -58,9 +59,7 @@ impl LedgerFact {
         }
     }
 
-    /// Where the figure starts in its document, for reading order within one text. The
-    /// span when the extractor gave one, else the figure's place in its sentence.
-    pub(crate) fn position(&self) -> usize {
+    fn position(&self) -> usize {
         if self.fact.span != [0, 0] {
             self.fact.span[0]
         } else {
@@ -110,6 +109,14 @@ impl Places for NoPlaces {
     }
 }
 
+/// The gazetteer's `part_of` relation (`almanac_extract::entities::ancestors`).
+pub fn gazetteer(name: &str) -> Vec<String> {
+    almanac_extract::entities::ancestors(name)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
 /// Whether `place` is `subject` itself or lies in it (case-insensitive).
 pub fn is_within(places: &dyn Places, place: &str, subject: &str) -> bool {
     place.eq_ignore_ascii_case(subject)
@@ -131,6 +138,12 @@ impl<F: Fn(&str, Period) -> Option<f64>> Rates for F {
     fn kzt_per(&self, currency: &str, period: Period) -> Option<f64> {
         self(currency, period)
     }
+}
+
+/// The official rates the store ships (`almanac_store::rates`, National Bank of
+/// Kazakhstan period averages).
+pub fn official_rates(currency: &str, period: Period) -> Option<f64> {
+    almanac_store::rates::kzt_per(currency, period).map(|rate| rate.kzt_per_unit)
 }
 
 /// KZT per unit of `currency`, with the tenge itself at 1.

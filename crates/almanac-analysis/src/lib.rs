@@ -12,9 +12,11 @@
 //!   explanation.
 //! - [`promises`]: planned figures matched to what was later reported, with a verdict.
 //!
-//! What this crate does not do: read the database, fetch rates or know the gazetteer.
-//! The caller passes the facts, the official exchange rates ([`Rates`]) and the `part_of`
-//! relation between places ([`Places`]); both traits are implemented by plain closures.
+//! What this crate does not do: read the database. The caller passes the facts (the
+//! store's records), the official exchange rates ([`Rates`]; [`official_rates`] are the
+//! store's) and the `part_of` relation between places ([`Places`]; [`gazetteer`] is the
+//! extractor's). Both traits are implemented by plain closures, so tests and other
+//! callers can pass their own.
 //!
 //! ```
 //! use almanac_analysis::{check, timeline, NoPlaces, TimelineOptions};
@@ -40,6 +42,9 @@ pub mod timeline;
 mod testing;
 
 pub use check::{check, Alert, AlertKind, Severity};
-pub use ledger::{is_within, latest_date, Evidence, LedgerFact, NoPlaces, Places, Rates};
+pub use ledger::{
+    gazetteer, is_within, latest_date, official_rates, Evidence, FactExt, LedgerFact, NoPlaces,
+    Places, Rates,
+};
 pub use promises::{promises, Promise, PromiseItem, PromiseOptions, Verdict};
 pub use timeline::{timeline, Currency, Point, Reading, Series, Source, TimelineOptions};

@@ -20,7 +20,11 @@ pub fn amount(value: f64, unit: &str) -> String {
         u if crate::ledger::is_currency(u) => format!("{} {u}", human(value)),
         u => {
             let one = (value - 1.0).abs() < f64::EPSILON;
-            format!("{} {}", human(value), if one { u.to_string() } else { plural(u) })
+            format!(
+                "{} {}",
+                human(value),
+                if one { u.to_string() } else { plural(u) }
+            )
         }
     }
 }
@@ -80,7 +84,11 @@ pub fn half_step(text: &str, value: f64) -> f64 {
     let Ok(written) = token.replace(',', "").parse::<f64>() else {
         return 0.0;
     };
-    let scale = if written == 0.0 { 1.0 } else { (value / written).abs() };
+    let scale = if written == 0.0 {
+        1.0
+    } else {
+        (value / written).abs()
+    };
     0.5 * 10f64.powi(-decimals) * scale
 }
 
@@ -112,7 +120,9 @@ fn trim(v: f64, decimals: usize) -> String {
 
 fn grouped(v: f64) -> String {
     let s = trim(v, 2);
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {

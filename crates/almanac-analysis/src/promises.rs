@@ -31,7 +31,7 @@ use almanac_extract::{Measure, Period, Status};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::ledger::{is_within, latest_date, Evidence, LedgerFact, Places};
+use crate::ledger::{is_within, latest_date, Evidence, FactExt, LedgerFact, Places};
 use crate::numbers::{amount, half_step, percent};
 
 /// At least this share of the target keeps a promise (rounding of targets and reports).
@@ -40,7 +40,14 @@ pub const KEPT_RATIO: f64 = 0.95;
 pub const PARTLY_KEPT_RATIO: f64 = 0.5;
 
 /// Metrics whose figures add up over time (created, invested, built).
-const FLOW_METRICS: [&str; 6] = ["investment", "jobs", "projects", "output", "infrastructure", "environment"];
+const FLOW_METRICS: [&str; 6] = [
+    "investment",
+    "jobs",
+    "projects",
+    "output",
+    "infrastructure",
+    "environment",
+];
 
 /// Which promises to judge, and when "now" is.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -151,10 +158,17 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
             Some(g) => g as u64,
             None => (1 << 40) + f.id as u64,
         };
-        groups.entry((f.fact.doc.clone(), f.doc_date, key)).or_default().push(f);
+        groups
+            .entry((f.fact.doc.clone(), f.doc_date, key))
+            .or_default()
+            .push(f);
     }
     let mut groups: Vec<Vec<&LedgerFact>> = groups.into_values().collect();
-    groups.sort_by(|a, b| a[0].doc_date.cmp(&b[0].doc_date).then(a[0].id.cmp(&b[0].id)));
+    groups.sort_by(|a, b| {
+        a[0].doc_date
+            .cmp(&b[0].doc_date)
+            .then(a[0].id.cmp(&b[0].id))
+    });
 
     // A single planned figure announced again later is one promise, not several.
     let mut restated: BTreeMap<usize, Vec<Evidence>> = BTreeMap::new();
@@ -175,11 +189,22 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
         .iter()
         .enumerate()
         .filter(|(i, _)| !absorbed[*i])
-        .map(|(i, items)| judge(items, facts, as_of, places, restated.remove(&i).unwrap_or_default()))
+        .map(|(i, items)| {
+            judge(
+                items,
+                facts,
+                as_of,
+                places,
+                restated.remove(&i).unwrap_or_default(),
+            )
+        })
         .collect();
     out.sort_by(|a, b| {
         let end = |p: &Promise| p.deadline.map(|d| d.bounds().1);
-        end(a).cmp(&end(b)).then(a.date.cmp(&b.date)).then(a.doc.cmp(&b.doc))
+        end(a)
+            .cmp(&end(b))
+            .then(a.date.cmp(&b.date))
+            .then(a.doc.cmp(&b.doc))
     });
     out
 }
@@ -214,8 +239,13 @@ fn judge(
         .max_by_key(|p| p.bounds().1);
 
     // Candidates per item; for a group, later groups answering several items win.
-    let candidates: Vec<Vec<&LedgerFact>> = items.iter().map(|p| candidates(p, facts, places)).collect();
-    let candidates = if items.len() > 1 { prefer_groups(candidates) } else { candidates };
+    let candidates: Vec<Vec<&LedgerFact>> =
+        items.iter().map(|p| candidates(p, facts, places)).collect();
+    let candidates = if items.len() > 1 {
+        prefer_groups(candidates)
+    } else {
+        candidates
+    };
 
     let judged: Vec<PromiseItem> = items
         .iter()
@@ -225,7 +255,12 @@ fn judge(
 
     let reported: Vec<&PromiseItem> = judged
         .iter()
-        .filter(|i| matches!(i.verdict, Verdict::Kept | Verdict::PartlyKept | Verdict::NotKept))
+        .filter(|i| {
+            matches!(
+                i.verdict,
+                Verdict::Kept | Verdict::PartlyKept | Verdict::NotKept
+            )
+        })
         .collect();
     let all_kept = judged.iter().all(|i| i.verdict == Verdict::Kept);
     let (verdict, ratio) = if all_kept {
@@ -233,8 +268,17 @@ fn judge(
     } else if reported.is_empty() {
         let passed = deadline_passed(deadline, as_of);
         let so_far = weakest(&judged);
-        (if passed { Verdict::Unreported } else { Verdict::NotYetReported }, so_far)
-    } else if judged.iter().any(|i| i.verdict == Verdict::NotYetReported) && !deadline_passed(deadline, as_of) {
+        (
+            if passed {
+                Verdict::Unreported
+            } else {
+                Verdict::NotYetReported
+            },
+            so_far,
+        )
+    } else if judged.iter().any(|i| i.verdict == Verdict::NotYetReported)
+        && !deadline_passed(deadline, as_of)
+    {
         (Verdict::NotYetReported, weakest(&judged))
     } else {
         let worst = reported.iter().map(|i| i.verdict).min().expect("not empty");
@@ -243,12 +287,20 @@ fn judge(
 
     let subject = first.fact.subject.clone();
     let promised: Vec<String> = items.iter().map(|f| f.fact.text.clone()).collect();
-    let by = deadline.map_or_else(|| " (no deadline given)".to_string(), |d| format!(" by {d}"));
+    let by = deadline.map_or_else(
+        || " (no deadline given)".to_string(),
+        |d| format!(" by {d}"),
+    );
     let mut explanation = format!(
         "{}{}{by}, announced {}: {}",
-        subject.as_deref().map_or(String::new(), |s| format!("{s}: ")),
+        subject
+            .as_deref()
+            .map_or(String::new(), |s| format!("{s}: ")),
         promised.join(", "),
-        first.doc_date.map_or_else(|| first.fact.doc.clone(), |d| format!("{d} ({})", first.fact.doc)),
+        first.doc_date.map_or_else(
+            || first.fact.doc.clone(),
+            |d| format!("{d} ({})", first.fact.doc)
+        ),
         verdict.label()
     );
     if let Some(r) = ratio.filter(|_| verdict != Verdict::Unreported) {
@@ -260,7 +312,10 @@ fn judge(
     }
     let achieved: Vec<String> = judged
         .iter()
-        .filter_map(|i| i.achieved.map(|a| format!("{} of {}", amount(a, &i.unit), amount(i.target, &i.unit))))
+        .filter_map(|i| {
+            i.achieved
+                .map(|a| format!("{} of {}", amount(a, &i.unit), amount(i.target, &i.unit)))
+        })
         .collect();
     if !achieved.is_empty() {
         explanation.push_str(&format!("; reported {}", achieved.join(", ")));
@@ -303,7 +358,11 @@ fn deadline_passed(deadline: Option<Period>, as_of: Option<NaiveDate>) -> bool {
 }
 
 /// The actual facts that may count towards planned fact `p`.
-fn candidates<'a>(p: &LedgerFact, facts: &'a [LedgerFact], places: &dyn Places) -> Vec<&'a LedgerFact> {
+fn candidates<'a>(
+    p: &LedgerFact,
+    facts: &'a [LedgerFact],
+    places: &dyn Places,
+) -> Vec<&'a LedgerFact> {
     let Some(subject) = p.fact.subject.as_deref() else {
         return Vec::new();
     };
@@ -321,10 +380,14 @@ fn candidates<'a>(p: &LedgerFact, facts: &'a [LedgerFact], places: &dyn Places) 
                 && fact.doc != p.fact.doc
                 && a.doc_date.unwrap_or(NaiveDate::MIN) >= promised_on
                 && fact.metric == p.fact.metric
-                && fact.measure.unwrap_or(Measure::Level) == p.fact.measure.unwrap_or(Measure::Level)
+                && fact.measure.unwrap_or(Measure::Level)
+                    == p.fact.measure.unwrap_or(Measure::Level)
                 && (fact.unit == p.fact.unit || (a.is_money() && p.is_money()))
                 && fact.per == p.fact.per
-                && fact.subject.as_deref().is_some_and(|s| is_within(places, s, subject))
+                && fact
+                    .subject
+                    .as_deref()
+                    .is_some_and(|s| is_within(places, s, subject))
                 && (flow || !new_things || says_new(a))
                 && a.when().is_some_and(|w| {
                     let (_, end) = w.bounds();
@@ -337,7 +400,10 @@ fn candidates<'a>(p: &LedgerFact, facts: &'a [LedgerFact], places: &dyn Places) 
 /// Whether a planned or reported figure adds up over time: a flow metric's level.
 fn is_flow(f: &LedgerFact) -> bool {
     f.fact.measure.unwrap_or(Measure::Level) == Measure::Level
-        && f.fact.metric.as_deref().is_some_and(|m| FLOW_METRICS.contains(&m))
+        && f.fact
+            .metric
+            .as_deref()
+            .is_some_and(|m| FLOW_METRICS.contains(&m))
 }
 
 /// Whether a figure counts new things (`7 new participants`, `15 more projects`).
@@ -365,7 +431,10 @@ fn prefer_groups(candidates: Vec<Vec<&LedgerFact>>) -> Vec<Vec<&LedgerFact>> {
         seen.sort();
         seen.dedup();
         for key in seen {
-            let date = item.iter().find(|a| (a.fact.doc.as_str(), a.fact.group) == (key.0, Some(key.1))).and_then(|a| a.doc_date);
+            let date = item
+                .iter()
+                .find(|a| (a.fact.doc.as_str(), a.fact.group) == (key.0, Some(key.1)))
+                .and_then(|a| a.doc_date);
             let entry = answered.entry(key).or_insert((0, date));
             entry.0 += 1;
         }
@@ -373,7 +442,12 @@ fn prefer_groups(candidates: Vec<Vec<&LedgerFact>>) -> Vec<Vec<&LedgerFact>> {
     let best = answered
         .iter()
         .filter(|(_, (n, _))| *n >= 2)
-        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.cmp(&b.1 .1)).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1 .0
+                .cmp(&b.1 .0)
+                .then(a.1 .1.cmp(&b.1 .1))
+                .then(b.0.cmp(a.0))
+        })
         .map(|(k, _)| *k);
     let Some((doc, group)) = best else {
         return candidates;
@@ -395,7 +469,11 @@ fn prefer_groups(candidates: Vec<Vec<&LedgerFact>>) -> Vec<Vec<&LedgerFact>> {
         .collect()
 }
 
-fn judge_item(p: &LedgerFact, candidates: Vec<&LedgerFact>, as_of: Option<NaiveDate>) -> PromiseItem {
+fn judge_item(
+    p: &LedgerFact,
+    candidates: Vec<&LedgerFact>,
+    as_of: Option<NaiveDate>,
+) -> PromiseItem {
     let in_kzt = p.is_money() && p.value_kzt.is_some();
     let (unit, target) = if in_kzt {
         ("KZT".to_string(), p.value_kzt.unwrap_or(p.fact.value))
@@ -416,14 +494,22 @@ fn judge_item(p: &LedgerFact, candidates: Vec<&LedgerFact>, as_of: Option<NaiveD
         .filter_map(|a| Some((a.when()?, value_of(a)?, *a)))
         .collect();
     let flow = is_flow(p) || says_new(p);
-    let counted: Vec<(Period, f64, &LedgerFact)> = if flow { best_disjoint(&readings) } else { latest(&readings) };
+    let counted: Vec<(Period, f64, &LedgerFact)> = if flow {
+        best_disjoint(&readings)
+    } else {
+        latest(&readings)
+    };
     let achieved = (!counted.is_empty()).then(|| counted.iter().map(|(_, v, _)| v).sum::<f64>());
 
     let deadline = p.fact.period;
     let passed = deadline_passed(deadline, as_of);
     let ratio = achieved.filter(|_| target > 0.0).map(|a| a / target);
     // Rounding of the target counts in the promise's favour.
-    let slack = if in_kzt { 0.0 } else { half_step(&p.fact.text, p.fact.value) };
+    let slack = if in_kzt {
+        0.0
+    } else {
+        half_step(&p.fact.text, p.fact.value)
+    };
     let kept = achieved.is_some_and(|a| a + slack >= target * KEPT_RATIO);
     let verdict = match (kept, passed, ratio) {
         (true, _, _) => Verdict::Kept,
@@ -449,8 +535,11 @@ fn judge_item(p: &LedgerFact, candidates: Vec<&LedgerFact>, as_of: Option<NaiveD
 /// The readings of a flow that add up: per period the largest report (restatements and
 /// rival figures count once), then the set of non-overlapping periods with the largest
 /// total (weighted interval scheduling).
-fn best_disjoint<'a>(readings: &[(Period, f64, &'a LedgerFact)]) -> Vec<(Period, f64, &'a LedgerFact)> {
-    let mut per_period: BTreeMap<(NaiveDate, NaiveDate), (Period, f64, &LedgerFact)> = BTreeMap::new();
+fn best_disjoint<'a>(
+    readings: &[(Period, f64, &'a LedgerFact)],
+) -> Vec<(Period, f64, &'a LedgerFact)> {
+    let mut per_period: BTreeMap<(NaiveDate, NaiveDate), (Period, f64, &LedgerFact)> =
+        BTreeMap::new();
     for &(period, value, f) in readings {
         let key = period.bounds();
         let better = per_period.get(&key).map_or(true, |(_, v, old)| {
@@ -461,15 +550,20 @@ fn best_disjoint<'a>(readings: &[(Period, f64, &'a LedgerFact)]) -> Vec<(Period,
         }
     }
     // Sorted by end; best[i] is the best total using the first i intervals.
-    let mut intervals: Vec<(NaiveDate, NaiveDate, (Period, f64, &LedgerFact))> =
-        per_period.into_iter().map(|((s, e), r)| (s, e, r)).collect();
+    let mut intervals: Vec<(NaiveDate, NaiveDate, (Period, f64, &LedgerFact))> = per_period
+        .into_iter()
+        .map(|((s, e), r)| (s, e, r))
+        .collect();
     intervals.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     let n = intervals.len();
     let mut best: Vec<(f64, Vec<usize>)> = vec![(0.0, Vec::new()); n + 1];
     for i in 0..n {
         let (start, _, (_, value, _)) = intervals[i];
         // The last interval ending before this one starts.
-        let prev = intervals[..i].iter().rposition(|(_, e, _)| *e < start).map_or(0, |j| j + 1);
+        let prev = intervals[..i]
+            .iter()
+            .rposition(|(_, e, _)| *e < start)
+            .map_or(0, |j| j + 1);
         let with = best[prev].0 + value;
         best[i + 1] = if with > best[i].0 {
             let mut chosen = best[prev].1.clone();

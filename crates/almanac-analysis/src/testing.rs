@@ -54,6 +54,9 @@ pub fn fact(
         doc_date: (!date.is_empty()).then(|| date.parse().expect("a date")),
         value_kzt: None,
         value_usd: None,
+        kzt_rate: None,
+        usd_rate: None,
+        implied_rate: None,
     }
 }
 

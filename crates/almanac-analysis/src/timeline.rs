@@ -13,7 +13,7 @@ use almanac_extract::{Measure, Period, Qualifier, Status};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::ledger::{is_within, LedgerFact, Places};
+use crate::ledger::{is_within, FactExt, LedgerFact, Places};
 use crate::numbers::{half_step, relative_gap, same_rounded};
 
 /// The currency money is shown in.
@@ -137,7 +137,8 @@ pub fn timeline(
                 && fact.measure.unwrap_or(Measure::Level) == opts.measure
                 && fact.status.unwrap_or(Status::Actual) == opts.status
                 && fact.subject.as_deref().is_some_and(|s| {
-                    s.eq_ignore_ascii_case(subject) || (opts.within && is_within(places, s, subject))
+                    s.eq_ignore_ascii_case(subject)
+                        || (opts.within && is_within(places, s, subject))
                 })
         })
         .collect();
@@ -177,8 +178,9 @@ pub fn timeline(
     });
 
     let mut left_out = Vec::new();
-    let mut by_period: BTreeMap<(NaiveDate, NaiveDate, String), Vec<(f64, &LedgerFact)>> =
-        BTreeMap::new();
+    // Keyed by the period's first and last day, so that points come in time order.
+    type ByPeriod<'a> = BTreeMap<(NaiveDate, NaiveDate, String), Vec<(f64, &'a LedgerFact)>>;
+    let mut by_period: ByPeriod = BTreeMap::new();
     for f in matching.into_iter().filter(|f| Some(unit_key(f)) == wanted) {
         let value = if f.is_money() {
             match opts.currency {
@@ -311,21 +313,73 @@ mod tests {
     use super::*;
     use crate::testing::{fact, places};
 
-    fn jobs(id: i64, doc: &str, date: &str, subject: &str, period: &str, text: &str, v: f64) -> LedgerFact {
-        fact(id, doc, date, text, v, "job", "jobs", "level", subject, period, "actual")
+    fn jobs(
+        id: i64,
+        doc: &str,
+        date: &str,
+        subject: &str,
+        period: &str,
+        text: &str,
+        v: f64,
+    ) -> LedgerFact {
+        fact(
+            id, doc, date, text, v, "job", "jobs", "level", subject, period, "actual",
+        )
     }
 
     #[test]
     fn one_point_per_period_restated_figures_merge() {
         let facts = vec![
-            jobs(1, "a", "2022-01-20", "Almaty", "2021", "12,000 jobs", 12000.0),
-            jobs(2, "b", "2022-03-02", "Almaty", "2021", "12 thousand jobs", 12000.0),
-            jobs(3, "c", "2023-01-15", "Almaty", "2022", "14,500 jobs", 14500.0),
+            jobs(
+                1,
+                "a",
+                "2022-01-20",
+                "Almaty",
+                "2021",
+                "12,000 jobs",
+                12000.0,
+            ),
+            jobs(
+                2,
+                "b",
+                "2022-03-02",
+                "Almaty",
+                "2021",
+                "12 thousand jobs",
+                12000.0,
+            ),
+            jobs(
+                3,
+                "c",
+                "2023-01-15",
+                "Almaty",
+                "2022",
+                "14,500 jobs",
+                14500.0,
+            ),
             // Another subject, another metric, a plan: none of them belongs.
             jobs(4, "c", "2023-01-15", "Astana", "2022", "9,000 jobs", 9000.0),
-            fact(5, "c", "2023-01-15", "20,000 jobs", 2e4, "job", "jobs", "level", "Almaty", "2025", "planned"),
+            fact(
+                5,
+                "c",
+                "2023-01-15",
+                "20,000 jobs",
+                2e4,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "2025",
+                "planned",
+            ),
         ];
-        let s = timeline(&facts, "Almaty", "jobs", &TimelineOptions::default(), &places);
+        let s = timeline(
+            &facts,
+            "Almaty",
+            "jobs",
+            &TimelineOptions::default(),
+            &places,
+        );
         assert_eq!(s.unit.as_deref(), Some("job"));
         assert_eq!(s.points.len(), 2);
         assert_eq!(s.points[0].period.to_string(), "2021");
@@ -338,11 +392,41 @@ mod tests {
     #[test]
     fn differing_figures_stay_apart_never_averaged() {
         let facts = vec![
-            jobs(1, "a", "2022-01-20", "Almaty", "2021", "12,000 jobs", 12000.0),
-            jobs(2, "b", "2022-03-02", "Almaty", "2021", "15,000 jobs", 15000.0),
-            jobs(3, "c", "2022-04-02", "Almaty", "2021", "15,000 jobs", 15000.0),
+            jobs(
+                1,
+                "a",
+                "2022-01-20",
+                "Almaty",
+                "2021",
+                "12,000 jobs",
+                12000.0,
+            ),
+            jobs(
+                2,
+                "b",
+                "2022-03-02",
+                "Almaty",
+                "2021",
+                "15,000 jobs",
+                15000.0,
+            ),
+            jobs(
+                3,
+                "c",
+                "2022-04-02",
+                "Almaty",
+                "2021",
+                "15,000 jobs",
+                15000.0,
+            ),
         ];
-        let s = timeline(&facts, "Almaty", "jobs", &TimelineOptions::default(), &places);
+        let s = timeline(
+            &facts,
+            "Almaty",
+            "jobs",
+            &TimelineOptions::default(),
+            &places,
+        );
         let point = &s.points[0];
         assert!(point.is_disputed());
         let values: Vec<f64> = point.readings.iter().map(|r| r.value).collect();
@@ -352,23 +436,73 @@ mod tests {
     #[test]
     fn rounding_is_the_same_figure_more_precise_one_shown() {
         let facts = vec![
-            jobs(1, "a", "2022-01-20", "Almaty", "2021", "5.3 thousand jobs", 5300.0),
+            jobs(
+                1,
+                "a",
+                "2022-01-20",
+                "Almaty",
+                "2021",
+                "5.3 thousand jobs",
+                5300.0,
+            ),
             jobs(2, "b", "2022-03-02", "Almaty", "2021", "5,321 jobs", 5321.0),
         ];
-        let s = timeline(&facts, "Almaty", "jobs", &TimelineOptions::default(), &places);
+        let s = timeline(
+            &facts,
+            "Almaty",
+            "jobs",
+            &TimelineOptions::default(),
+            &places,
+        );
         assert_eq!(s.points[0].readings.len(), 1);
         assert_eq!(s.points[0].readings[0].value, 5321.0);
     }
 
     #[test]
     fn money_in_either_currency_and_other_units_named() {
-        let mut a = fact(1, "a", "2022-01-20", "15 billion tenge", 15e9, "KZT", "investment", "level", "Almaty", "2021", "actual");
+        let mut a = fact(
+            1,
+            "a",
+            "2022-01-20",
+            "15 billion tenge",
+            15e9,
+            "KZT",
+            "investment",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        );
         a.value_kzt = Some(15e9);
         a.value_usd = Some(15e9 / 426.03);
-        let mut b = fact(2, "b", "2022-02-20", "$35.2 million", 35.2e6, "USD", "investment", "level", "Almaty", "2021", "actual");
+        let mut b = fact(
+            2,
+            "b",
+            "2022-02-20",
+            "$35.2 million",
+            35.2e6,
+            "USD",
+            "investment",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        );
         b.value_kzt = Some(35.2e6 * 426.03);
         b.value_usd = Some(35.2e6);
-        let c = fact(3, "b", "2022-02-20", "5 projects", 5.0, "project", "investment", "level", "Almaty", "2021", "actual");
+        let c = fact(
+            3,
+            "b",
+            "2022-02-20",
+            "5 projects",
+            5.0,
+            "project",
+            "investment",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        );
         let facts = vec![a, b, c];
         let opts = TimelineOptions {
             currency: Currency::Usd,
@@ -385,10 +519,32 @@ mod tests {
     #[test]
     fn within_takes_the_parts_of_the_subject() {
         let facts = vec![
-            jobs(1, "a", "2022-01-20", "Almaty", "2021", "12,000 jobs", 12000.0),
-            jobs(2, "a", "2022-01-20", "Alatau district", "2021", "3,000 jobs", 3000.0),
+            jobs(
+                1,
+                "a",
+                "2022-01-20",
+                "Almaty",
+                "2021",
+                "12,000 jobs",
+                12000.0,
+            ),
+            jobs(
+                2,
+                "a",
+                "2022-01-20",
+                "Alatau district",
+                "2021",
+                "3,000 jobs",
+                3000.0,
+            ),
         ];
-        let alone = timeline(&facts, "Almaty", "jobs", &TimelineOptions::default(), &places);
+        let alone = timeline(
+            &facts,
+            "Almaty",
+            "jobs",
+            &TimelineOptions::default(),
+            &places,
+        );
         assert_eq!(alone.points[0].readings.len(), 1);
         let opts = TimelineOptions {
             within: true,
@@ -403,10 +559,32 @@ mod tests {
     #[test]
     fn different_periods_are_different_points() {
         let facts = vec![
-            jobs(1, "a", "2021-06-20", "Almaty", "2021-01/2021-05", "4,000 jobs", 4000.0),
-            jobs(2, "b", "2022-01-20", "Almaty", "2021", "12,000 jobs", 12000.0),
+            jobs(
+                1,
+                "a",
+                "2021-06-20",
+                "Almaty",
+                "2021-01/2021-05",
+                "4,000 jobs",
+                4000.0,
+            ),
+            jobs(
+                2,
+                "b",
+                "2022-01-20",
+                "Almaty",
+                "2021",
+                "12,000 jobs",
+                12000.0,
+            ),
         ];
-        let s = timeline(&facts, "Almaty", "jobs", &TimelineOptions::default(), &places);
+        let s = timeline(
+            &facts,
+            "Almaty",
+            "jobs",
+            &TimelineOptions::default(),
+            &places,
+        );
         assert_eq!(s.points.len(), 2);
         assert!(s.points.iter().all(|p| !p.is_disputed()));
         assert_eq!(s.points[0].period.to_string(), "2021-01/2021-05");

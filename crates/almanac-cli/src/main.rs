@@ -3,6 +3,7 @@
 //! Each subcommand lives in its own module with its `Args`; this file only parses the
 //! command line and maps the outcome to an exit code.
 
+mod cmd_analysis;
 mod cmd_extract;
 mod cmd_ledger;
 #[cfg(feature = "parquet")]
@@ -38,6 +39,12 @@ enum Command {
     Entities(cmd_ledger::EntitiesArgs),
     /// Write facts to a CSV, JSONL or Parquet file, with the same filters as `facts`
     Export(cmd_ledger::ExportArgs),
+    /// Chart a subject's metric over time, one point per period, with its sources
+    Timeline(cmd_analysis::TimelineArgs),
+    /// Find figures that do not add up: conversions, conflicts, parts above wholes, arithmetic
+    Check(cmd_analysis::CheckArgs),
+    /// Match planned figures to what was later reported: kept, partly kept, not kept...
+    Promises(cmd_analysis::PromisesArgs),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +58,9 @@ fn main() -> ExitCode {
         Command::Show(args) => cmd_ledger::show(args),
         Command::Entities(args) => cmd_ledger::entities(args),
         Command::Export(args) => cmd_ledger::export(args),
+        Command::Timeline(args) => cmd_analysis::run_timeline(args),
+        Command::Check(args) => cmd_analysis::run_check(args),
+        Command::Promises(args) => cmd_analysis::run_promises(args),
     };
     match result {
         Ok(code) => code,

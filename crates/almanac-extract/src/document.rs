@@ -470,4 +470,22 @@ mod tests {
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.paragraphs[0].start, 17);
     }
+
+    proptest::proptest! {
+        /// Any text: paragraphs are non-empty, trimmed, ordered, and slice the text on
+        /// character boundaries.
+        #[test]
+        fn never_panics_and_ranges_hold(
+            text in "( ?date:? 2021-06-2[0-9] ?)?[a-zA-Z0-9 .#|»>:\\-*\\n\r\t\u{feff}\u{a0}“”Дé©]{0,120}",
+        ) {
+            let doc = parse(&text);
+            let mut previous_end = 0;
+            for range in &doc.paragraphs {
+                proptest::prop_assert!(range.start >= previous_end && range.start < range.end);
+                let slice = text.get(range.clone()).expect("char boundaries");
+                proptest::prop_assert_eq!(slice, slice.trim());
+                previous_end = range.end;
+            }
+        }
+    }
 }

@@ -38,14 +38,17 @@ use crate::tokens::{lower, tokenize, Tok, TokKind};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
 
 struct Cues {
-    metric: PhraseTable<&'static str>,
+    /// A cue's metric, and whether it is for percentages only.
+    metric: PhraseTable<(&'static str, bool)>,
     status: PhraseTable<()>,
     blockers: PhraseTable<()>,
     unit_metric: HashMap<&'static str, &'static str>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
-    metric: PhraseTable::new(rows(include_str!("../data/metric_cues.tsv")).map(|r| (r[0], r[1]))),
+    metric: PhraseTable::new(
+        rows(include_str!("../data/metric_cues.tsv")).map(|r| (r[0], (r[1], r.get(2) == Some(&"percent")))),
+    ),
     status: PhraseTable::new(rows(include_str!("../data/status_cues.tsv")).map(|r| (r[0], ()))),
     blockers: PhraseTable::new(
         rows(include_str!("../data/status_blockers.tsv")).map(|r| (r[0], ())),
@@ -53,8 +56,19 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
     unit_metric: rows(include_str!("../data/unit_metrics.tsv")).map(|r| (r[0], r[1])).collect(),
 });
 
-/// Metrics that may refine a count's or a measure's metric from cue words.
-const REFINING_METRICS: &[&str] = &["capacity", "environment", "transport", "unemployment", "employment"];
+/// The metrics a cue word in its own clause may give a count or measure instead of its
+/// unit's metric: people may be unemployed, tons may be waste or a capacity.
+fn refinements(unit_metric: &str) -> &'static [&'static str] {
+    match unit_metric {
+        "employment" => &["employment", "unemployment", "other"],
+        "output" | "capacity" | "area" | "infrastructure" => &["capacity", "environment", "transport"],
+        "transport" => &["transport"],
+        _ => &[],
+    }
+}
+
+/// The metrics money can have; a cue for anything else beside it (`jobs`) says nothing of it.
+const MONEY_METRICS: &[&str] = &["investment", "output", "economy", "prices", "other"];
 
 /// A named place or organisation at a position of the text.
 #[derive(Debug, Clone)]
@@ -129,6 +143,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             .collect();
         figures.sort_by_key(|q| q.span[0]);
         let mut carried_period: Option<Period> = None;
+        let mut applied_period: Option<Period> = None;
         for (si, range) in sentence_ranges.iter().enumerate() {
             if paragraph_of[si] != pi {
                 continue;
@@ -157,11 +172,30 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 let own_time = nearest(sentence_times.iter().copied().filter(|t| {
                     usable_period(t).is_some() && sentence.clause_of(t.span[0]) == clause
                 }), q.span[0], |t| t.span[0]);
-                let mut period = match own_time {
+                // A time in another clause of the sentence, unless it is a plan's deadline
+                // (`seven zones were formed, whose 207 projects run until 2030`).
+                let sentence_time = || {
+                    nearest(
+                        sentence_times
+                            .iter()
+                            .copied()
+                            .filter(|t| usable_period(t).is_some() && t.kind != TimeKind::Deadline),
+                        q.span[0],
+                        |t| t.span[0],
+                    )
+                };
+                let time = match own_time {
+                    Some(t) => Some(t),
+                    None => opening_time.or_else(|| sentence_time()),
+                };
+                let mut period = match time {
                     Some(t) => usable_period(t),
                     None if metric == "capacity" => None,
-                    None => opening_time.and_then(usable_period).or(carried_period),
+                    None => carried_period,
                 };
+                if let Some(t) = time {
+                    applied_period = usable_period(t).or(applied_period);
+                }
                 if is_first_state(text, &sentence, q, fig_tok) {
                     period = period.map(previous);
                 }
@@ -213,8 +247,12 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     sentence: text[range.clone()].to_string(),
                 });
             }
-            if let Some(t) = opening_time.and_then(usable_period) {
-                carried_period = Some(t);
+            // A sentence's time carries to the next ones of its paragraph; a stock on a day
+            // (`as of January 1`) does not.
+            if let Some(p) = opening_time.and_then(usable_period).or(applied_period) {
+                if !matches!(p, Period::Day(_)) {
+                    carried_period = Some(p);
+                }
             }
             if let Some(a) = sentence_anchors.last() {
                 last_anchor = Some(a.name.clone());
@@ -224,6 +262,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
 
     Extraction { facts, entities, date, date_source, diagnostics: Vec::new() }
 }
+
 
 /// A time's period, unless it is the date a statement was made (`on Dec. 9`), which says
 /// when something was said, not when the figure holds.
@@ -308,33 +347,43 @@ fn metric(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> &'static st
     let by_unit = match q.kind {
         QuantityKind::Rank => return "rank",
         QuantityKind::Count | QuantityKind::Measure => {
-            Some(q.unit.as_deref().and_then(|u| cues.unit_metric.get(u).copied()).unwrap_or("other"))
+            let m = q.unit.as_deref().and_then(|u| cues.unit_metric.get(u).copied()).unwrap_or("other");
+            // A quantity produced or handled per day or year is a capacity.
+            if q.kind == QuantityKind::Measure && q.per.is_some() && matches!(m, "output" | "infrastructure") {
+                Some("capacity")
+            } else {
+                Some(m)
+            }
         }
         _ => None,
     };
     let clause = s.clause_of(q.span[0]);
     let fig_end_tok = s.tok_at(q.span[1]);
-    let mut best: Option<(bool, usize, &'static str)> = None;
+    // `88.5% of the region's output`: a share takes the metric of its whole, written after it.
+    let whole_after = q.kind == QuantityKind::Percent
+        && matches!(word(text, s, fig_end_tok).as_deref(), Some("of" | "in"));
+    let mut best: Option<((bool, bool, usize), &'static str)> = None;
     let mut i = 0;
     while i < s.toks.len() {
-        if i >= fig_tok && i < fig_end_tok && q.kind != QuantityKind::Count {
+        if i >= fig_tok && i < fig_end_tok {
             i += 1;
             continue;
         }
-        if let Some((n, &m)) = cues.metric.starting_at(text, &s.toks, i) {
-            let allowed = match by_unit {
-                Some(_) => REFINING_METRICS.contains(&m),
-                None => true,
+        if let Some((n, &(m, percent_only))) = cues.metric.starting_at(text, &s.toks, i) {
+            let allowed = match (by_unit, q.kind) {
+                (Some(u), _) => refinements(u).contains(&m),
+                (None, QuantityKind::Money) => MONEY_METRICS.contains(&m) && !percent_only,
+                (None, QuantityKind::Percent) => true,
+                (None, _) => !percent_only,
             };
-            let in_own = i >= fig_tok && i < fig_end_tok;
-            if allowed && !in_own {
+            if allowed {
                 let other_clause = s.clause_of(s.toks[i].start) != clause;
-                let dist = if i < fig_tok { fig_tok - (i + n - 1) } else { i - fig_end_tok + 1 };
-                // Ties go to the cue before the figure.
-                let dist = dist * 2 + usize::from(i > fig_tok);
-                let key = (other_clause, dist, m);
-                if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
-                    best = Some(key);
+                let before = i < fig_tok;
+                let dist = if before { fig_tok - (i + n - 1) } else { i - fig_end_tok + 1 };
+                // Ties go to the cue before the figure, or after it for a share of a whole.
+                let key = (other_clause, whole_after && before, dist * 2 + usize::from(before == whole_after));
+                if best.is_none_or(|(b, _)| key < b) {
+                    best = Some((key, m));
                 }
             }
             i += n;
@@ -343,22 +392,9 @@ fn metric(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> &'static st
         }
     }
     match (by_unit, best) {
-        (Some(u), Some((false, _, m))) if u != "rank" => {
-            // A count refined only by a cue of its own clause: `19,506 tons of waste`.
-            if u == "employment" && m == "employment" || REFINING_METRICS.contains(&m) {
-                m
-            } else {
-                u
-            }
-        }
+        (Some(_), Some(((false, _, _), m))) => m,
         (Some(u), _) => u,
-        (None, Some((_, _, m))) => {
-            if q.kind == QuantityKind::Money && matches!(m, "jobs" | "vacancies" | "companies" | "projects" | "employment") {
-                "investment"
-            } else {
-                m
-            }
-        }
+        (None, Some((_, m))) => m,
         (None, None) => match q.kind {
             QuantityKind::Money => "investment",
             _ => "other",
@@ -398,10 +434,18 @@ fn anchors(text: &str, entities: &[Entity], paragraphs: &[Range<usize>]) -> Vec<
             },
             _ => e.name.clone(),
         };
+        let place = entities::lookup(&e.name);
         for m in &e.mentions {
             let dateline = paragraphs.iter().any(|p| p.start == m.span[0])
                 && text[m.span[1]..].trim_start().starts_with(['–', '—', '-']);
-            if !dateline {
+            // `a Chinese company`, `investors from Russia`, `according to the Statistics
+            // Committee`: an origin, a partner or a source, not what the figure is about.
+            let adjective = place.is_some_and(|p| p.adjectives.iter().any(|a| a.eq_ignore_ascii_case(&m.text)));
+            let before = lower(text[..m.span[0]].trim_end()).into_owned();
+            let source_or_origin = ["from", "with", "according to", "by"]
+                .iter()
+                .any(|w| before.ends_with(&format!(" {w}")) || before.ends_with(&format!(" {w} the")));
+            if !dateline && !adjective && !source_or_origin {
                 res.push(Anchor { start: m.span[0], name: name.clone() });
             }
         }

@@ -405,4 +405,27 @@ mod tests {
             previous_end = range.end;
         }
     }
+
+    proptest::proptest! {
+        /// Any text, any range on character boundaries: sentences are non-empty, trimmed,
+        /// ordered, inside the range, and slice the text on character boundaries.
+        #[test]
+        fn never_panics_and_ranges_hold(
+            text in "[a-zA-Z0-9 .!?\\n\"'()\\[\\]“”«»’…\u{a0}Дé$%,-]{0,80}",
+            a in 0usize..90,
+            b in 0usize..90,
+        ) {
+            let mut start = a.min(text.len());
+            let mut end = b.min(text.len()).max(start);
+            while !text.is_char_boundary(start) { start -= 1; }
+            while !text.is_char_boundary(end) { end += 1; }
+            let mut previous_end = start;
+            for range in split(&text, start..end) {
+                proptest::prop_assert!(range.start >= previous_end && range.start < range.end && range.end <= end);
+                let slice = text.get(range.clone()).expect("char boundaries");
+                proptest::prop_assert_eq!(slice, slice.trim());
+                previous_end = range.end;
+            }
+        }
+    }
 }

@@ -12,10 +12,11 @@
 //! since    = "since" edge X                                                   ToDate
 //!          | "since" X [joiner Y]                                             Span / ToDate
 //! from     = "from" edge X [joiner Y] | "from" X joiner Y | "between" X "and" Y  Span / ToDate
-//! deadline = ("by" | "before" | "until" | "till" | "through" | "no later than")
-//!            (edge X | "year-end" | X)                                        Deadline
+//! deadline = ("by" | "until" | "till" | "through" | "up to" | "no later than")
+//!            (edge X | "year-end" | X)  |  "before" (edge X | "year-end")     Deadline
 //! over     = ("over" | "during" | "for" | "in" | "throughout") "the" ["past"|"last"] "year"  Point
-//! past     = "the" ("past" | "last") N "years" | N "years since"              Span
+//! past     = "the" ("past" | "last" | "next" | "coming") N "years" | N "years since"  Span
+//!          | N "years ago"                                                    Point
 //! todate   = "so far this year" | "so far in" X | "year to date"              ToDate
 //! present  = "at present" | "at the moment" | "currently" | "today" ...      Point
 //! point    = edge X | decade | X [joiner Y]                                   Point / Span
@@ -34,9 +35,13 @@
 //! - A year, month or date without a year takes the document's year ("In February" said in
 //!   2021 is `2021-02`, even when February is still to come). Without a document date such
 //!   expressions are still returned, with `period: None`.
-//! - `by X` gives X (the deadline's period), while `until X` / `till X` / `through X` with a
-//!   year X give the plan's span from the document year: `until 2030` said in 2024 is
-//!   `2024/2030`. Without a document date `until 2030` is just `2030`.
+//! - `by X` gives X (the deadline's period), while `until X` / `till X` / `through X` /
+//!   `up to X` with a year X give the plan's span from the document year: `until 2030` said
+//!   in 2024 is `2024/2030`. Without a document date `until 2030` is just `2030`.
+//! - Counted years run from the document year: `7 years since ...` and `the past seven
+//!   years` said in 2019 are `2012/2019`, `the next five years` said in 2024 is `2024/2029`.
+//! - Ranges of quarters or halves are written in months (`Q1-Q3 2023` is `2023-01/2023-09`);
+//!   a single quarter or half keeps its own form (`2021-Q1`, `2021-H1`).
 //! - A bare four-digit number is a year unless a noun follows that makes it a count
 //!   (`2000 people`, `2020 new jobs`, `2019 projects`); a cue before it (`in`, `since`,
 //!   `until` ...) makes it a year whatever follows.
@@ -45,7 +50,10 @@
 //! - `at present`, `currently`, `presently`, `nowadays`, `today` are Points in the document
 //!   year. Plain `now` is left out: it is too often a discourse word.
 //! - `over the year` (and `during the year`, `for the year`) is the document year, or the
-//!   year before when the document is from January.
+//!   year before when the document is from January. `since the beginning of the year` and
+//!   `so far this year` run from January to the document month.
+//! - A date written without a year (`June 25`, `Dec. 27`) is a Point with a Day period in the
+//!   document year; `In February 15 projects ...` reads `February` only, not a day.
 //! - Spans leave out a plain preposition (`in 2021` gives `2021`) but keep the words that
 //!   decide the kind (`by the end of 2021`, `until 2030`, `from 2016 to 2022`,
 //!   `since the beginning of the year`, `as of June 1, 2024`).
@@ -1742,25 +1750,6 @@ mod tests {
                 let _ = find(text, 3..2, doc);
                 let _ = date_in_text(text, 2..1000);
             }
-        }
-    }
-
-    #[test]
-    fn tmp_fuzz() {
-        let pieces = ["2021", "-", "–", ".", ",", "/", " ", "Q", "H", "1", "12", "31", "99", "25", "June", "Dec", "May", "of", "the", "first", "half", "quarter", "months", "five", "year", "this", "last", "next", "by", "until", "since", "from", "to", "as", "end", "beginning", "between", "and", "years", "ago", "😀", "é", "2024", "1900", "2100", "s", "st", "th", "I", "IV", "mid", "so", "far", "people", "Strategy", "999999999999", "0", "00", "%", "$", "up", "at", "present", "today", "month"];
-        let mut seed: u64 = 12345;
-        let mut next = || { seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17; seed };
-        let docs = [None, date("2024-01-31"), Some(NaiveDate::MAX), Some(NaiveDate::MIN)];
-        for _ in 0..300000 {
-            let n = (next() % 12) as usize;
-            let mut text = String::new();
-            for _ in 0..n { text.push_str(pieces[(next() % pieces.len() as u64) as usize]); if next() % 2 == 0 { text.push(' '); } }
-            let doc = docs[(next() % 4) as usize];
-            let a = (next() % (text.len() as u64 + 2)) as usize;
-            let b = (next() % (text.len() as u64 + 2)) as usize;
-            for e in find(&text, a.min(b)..a.max(b), doc) { assert_eq!(&text[e.span[0]..e.span[1]], e.text); }
-            for e in find(&text, 0..text.len(), doc) { assert_eq!(&text[e.span[0]..e.span[1]], e.text); }
-            let _ = date_in_text(&text, a..b);
         }
     }
 }

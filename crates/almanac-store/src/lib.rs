@@ -34,6 +34,7 @@
 //! unlike SQLite's `user_version`), so that a PostgreSQL backend can follow by translating
 //! one module.
 
+pub mod corpus;
 pub mod rates;
 mod sql;
 

@@ -25,13 +25,24 @@ fn kinds(alerts: &[Alert]) -> Vec<(AlertKind, Severity)> {
 }
 
 fn money(mut f: LedgerFact, usd_rate: f64) -> LedgerFact {
-    f.value_kzt = Some(if f.unit() == "USD" { f.fact.value * usd_rate } else { f.fact.value });
-    f.value_usd = Some(if f.unit() == "USD" { f.fact.value } else { f.fact.value / usd_rate });
+    f.value_kzt = Some(if f.unit() == "USD" {
+        f.fact.value * usd_rate
+    } else {
+        f.fact.value
+    });
+    f.value_usd = Some(if f.unit() == "USD" {
+        f.fact.value
+    } else {
+        f.fact.value / usd_rate
+    });
     f
 }
 
 fn with_usd(mut f: LedgerFact, usd: f64) -> LedgerFact {
-    f.fact.equivalents = vec![Equivalent { value: usd, unit: "USD".into() }];
+    f.fact.equivalents = vec![Equivalent {
+        value: usd,
+        unit: "USD".into(),
+    }];
     f
 }
 
@@ -40,41 +51,122 @@ fn with_usd(mut f: LedgerFact, usd: f64) -> LedgerFact {
 #[test]
 fn a_wrong_conversion_alerts_with_the_official_rate() {
     let f = with_usd(
-        fact(1, "a", "2023-01-24", "46 billion tenge", 46e9, "KZT", "investment", "level", "SEZ Saryarka", "2022", "actual"),
+        fact(
+            1,
+            "a",
+            "2023-01-24",
+            "46 billion tenge",
+            46e9,
+            "KZT",
+            "investment",
+            "level",
+            "SEZ Saryarka",
+            "2022",
+            "actual",
+        ),
         140e6,
     );
     let alerts = run(&[f]);
     assert_eq!(kinds(&alerts), [(AlertKind::Conversion, Severity::Warning)]);
     let text = &alerts[0].explanation;
-    assert!(text.contains("46 billion KZT is given as 140 million USD"), "{text}");
-    assert!(text.contains("at the official rate of 2022 it is 99.9 million USD"), "{text}");
+    assert!(
+        text.contains("46 billion KZT is given as 140 million USD"),
+        "{text}"
+    );
+    assert!(
+        text.contains("at the official rate of 2022 it is 99.9 million USD"),
+        "{text}"
+    );
     assert!(text.contains("40% too high"), "{text}");
-    assert!(text.contains("implies 328.57 KZT/USD against the official 460.48"), "{text}");
+    assert!(
+        text.contains("implies 328.57 KZT/USD against the official 460.48"),
+        "{text}"
+    );
     assert_eq!(alerts[0].facts[0].fact_id, 1);
 }
 
 #[test]
 fn a_conversion_off_by_a_scale_is_an_error() {
     let f = with_usd(
-        fact(1, "a", "2023-01-24", "46 billion tenge", 46e9, "KZT", "investment", "level", "Almaty", "2022", "actual"),
+        fact(
+            1,
+            "a",
+            "2023-01-24",
+            "46 billion tenge",
+            46e9,
+            "KZT",
+            "investment",
+            "level",
+            "Almaty",
+            "2022",
+            "actual",
+        ),
         100e9,
     );
-    assert_eq!(kinds(&run(&[f])), [(AlertKind::Conversion, Severity::Error)]);
+    assert_eq!(
+        kinds(&run(&[f])),
+        [(AlertKind::Conversion, Severity::Error)]
+    );
 }
 
 #[test]
 fn conversions_within_15_percent_do_not_alert() {
     let facts = [
         // 1.7% off the 2023 average.
-        with_usd(fact(1, "a", "2024-02-09", "1.3 trillion tenge", 1.3e12, "KZT", "investment", "level", "Karaganda region", "2023", "actual"), 2.8e9),
+        with_usd(
+            fact(
+                1,
+                "a",
+                "2024-02-09",
+                "1.3 trillion tenge",
+                1.3e12,
+                "KZT",
+                "investment",
+                "level",
+                "Karaganda region",
+                "2023",
+                "actual",
+            ),
+            2.8e9,
+        ),
         // A dollar figure with its tenge equivalent, at the 2021 rate.
         {
-            let mut f = fact(2, "b", "2021-06-25", "$100 million", 100e6, "USD", "investment", "level", "Almaty", "2021", "actual");
-            f.fact.equivalents = vec![Equivalent { value: 42.6e9, unit: "KZT".into() }];
+            let mut f = fact(
+                2,
+                "b",
+                "2021-06-25",
+                "$100 million",
+                100e6,
+                "USD",
+                "investment",
+                "level",
+                "Almaty",
+                "2021",
+                "actual",
+            );
+            f.fact.equivalents = vec![Equivalent {
+                value: 42.6e9,
+                unit: "KZT".into(),
+            }];
             f
         },
         // 12% off the period's rate: within tolerance.
-        with_usd(fact(3, "c", "2023-05-01", "10 billion tenge", 10e9, "KZT", "investment", "level", "Almaty", "2023", "actual"), 24.5e6),
+        with_usd(
+            fact(
+                3,
+                "c",
+                "2023-05-01",
+                "10 billion tenge",
+                10e9,
+                "KZT",
+                "investment",
+                "level",
+                "Almaty",
+                "2023",
+                "actual",
+            ),
+            24.5e6,
+        ),
     ];
     assert!(run(&facts).is_empty(), "{:#?}", run(&facts));
 }
@@ -84,7 +176,19 @@ fn a_conversion_at_the_rate_of_the_day_of_writing_is_fair() {
     // A plan for 2030 converted at the rate of its document's year, 2022; the period's
     // own rate (none known for 2030 here) cannot judge it.
     let f = with_usd(
-        fact(1, "a", "2022-05-10", "460 billion tenge", 460e9, "KZT", "investment", "level", "Almaty", "2030", "planned"),
+        fact(
+            1,
+            "a",
+            "2022-05-10",
+            "460 billion tenge",
+            460e9,
+            "KZT",
+            "investment",
+            "level",
+            "Almaty",
+            "2030",
+            "planned",
+        ),
         1e9,
     );
     assert!(run(&[f]).is_empty());
@@ -95,15 +199,93 @@ fn a_conversion_at_the_rate_of_the_day_of_writing_is_fair() {
 #[test]
 fn values_beyond_their_bounds() {
     let facts = [
-        fact(1, "a", "2022-01-01", "120 percent", 120.0, "%", "output", "share", "Almaty", "2021", "actual"),
-        fact(2, "a", "2022-01-01", "0", 0.0, "rank", "rank", "level", "Almaty", "2021", "actual"),
-        fact(3, "a", "2022-01-01", "30 million jobs", 30e6, "job", "jobs", "level", "Almaty", "2021", "actual"),
-        money(fact(4, "a", "2022-01-01", "900 trillion tenge", 900e12, "KZT", "investment", "level", "Almaty", "2021", "actual"), 426.03),
-        fact(5, "a", "2022-01-01", "107.8", 1078.0, "%", "economy", "index", "Almaty", "2021", "actual"),
-        fact(6, "a", "2022-01-01", "130 percent", 130.0, "%", "unemployment", "level", "Almaty", "2021", "actual"),
+        fact(
+            1,
+            "a",
+            "2022-01-01",
+            "120 percent",
+            120.0,
+            "%",
+            "output",
+            "share",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        fact(
+            2,
+            "a",
+            "2022-01-01",
+            "0",
+            0.0,
+            "rank",
+            "rank",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        fact(
+            3,
+            "a",
+            "2022-01-01",
+            "30 million jobs",
+            30e6,
+            "job",
+            "jobs",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        money(
+            fact(
+                4,
+                "a",
+                "2022-01-01",
+                "900 trillion tenge",
+                900e12,
+                "KZT",
+                "investment",
+                "level",
+                "Almaty",
+                "2021",
+                "actual",
+            ),
+            426.03,
+        ),
+        fact(
+            5,
+            "a",
+            "2022-01-01",
+            "107.8",
+            1078.0,
+            "%",
+            "economy",
+            "index",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        fact(
+            6,
+            "a",
+            "2022-01-01",
+            "130 percent",
+            130.0,
+            "%",
+            "unemployment",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
     ];
     let alerts = run(&facts);
-    let mut got: Vec<(i64, AlertKind)> = alerts.iter().map(|a| (a.facts[0].fact_id, a.kind)).collect();
+    let mut got: Vec<(i64, AlertKind)> = alerts
+        .iter()
+        .map(|a| (a.facts[0].fact_id, a.kind))
+        .collect();
     got.sort();
     assert_eq!(
         got,
@@ -117,23 +299,110 @@ fn values_beyond_their_bounds() {
         ]
     );
     let share = alerts.iter().find(|a| a.facts[0].fact_id == 1).unwrap();
-    assert!(share.explanation.contains("a share of 120% is more than the whole"), "{}", share.explanation);
+    assert!(
+        share
+            .explanation
+            .contains("a share of 120% is more than the whole"),
+        "{}",
+        share.explanation
+    );
     let money_alert = alerts.iter().find(|a| a.facts[0].fact_id == 4).unwrap();
-    assert!(money_alert.explanation.contains("Kazakhstan's whole economy"), "{}", money_alert.explanation);
+    assert!(
+        money_alert
+            .explanation
+            .contains("Kazakhstan's whole economy"),
+        "{}",
+        money_alert.explanation
+    );
 }
 
 #[test]
 fn plausible_values_do_not_alert() {
     let facts = [
         // 100.04% is 100% rounded.
-        fact(1, "a", "2022-01-01", "100.0 percent", 100.0, "%", "output", "share", "Almaty", "2021", "actual"),
-        fact(2, "a", "2022-01-01", "107.8 percent", 107.8, "%", "economy", "index", "Almaty", "2021", "actual"),
-        fact(3, "a", "2022-01-01", "5", 5.0, "rank", "rank", "level", "Almaty", "2021", "actual"),
+        fact(
+            1,
+            "a",
+            "2022-01-01",
+            "100.0 percent",
+            100.0,
+            "%",
+            "output",
+            "share",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        fact(
+            2,
+            "a",
+            "2022-01-01",
+            "107.8 percent",
+            107.8,
+            "%",
+            "economy",
+            "index",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        fact(
+            3,
+            "a",
+            "2022-01-01",
+            "5",
+            5.0,
+            "rank",
+            "rank",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
         // Large, but a plan over seven years for the whole country.
-        money(fact(4, "a", "2024-01-01", "150 trillion tenge", 150e12, "KZT", "investment", "level", "Kazakhstan", "2024/2030", "planned"), 456.31),
-        fact(5, "a", "2022-01-01", "1.37 million people", 1.37e6, "person", "other", "level", "Karaganda region", "2022-01-01", "actual"),
+        money(
+            fact(
+                4,
+                "a",
+                "2024-01-01",
+                "150 trillion tenge",
+                150e12,
+                "KZT",
+                "investment",
+                "level",
+                "Kazakhstan",
+                "2024/2030",
+                "planned",
+            ),
+            456.31,
+        ),
+        fact(
+            5,
+            "a",
+            "2022-01-01",
+            "1.37 million people",
+            1.37e6,
+            "person",
+            "other",
+            "level",
+            "Karaganda region",
+            "2022-01-01",
+            "actual",
+        ),
         // Growth above 100% is possible (a doubling and more).
-        fact(6, "a", "2022-01-01", "140%", 140.0, "%", "investment", "change", "Almaty", "2021", "actual"),
+        fact(
+            6,
+            "a",
+            "2022-01-01",
+            "140%",
+            140.0,
+            "%",
+            "investment",
+            "change",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
     ];
     assert!(run(&facts).is_empty(), "{:#?}", run(&facts));
 }
@@ -143,38 +412,146 @@ fn plausible_values_do_not_alert() {
 #[test]
 fn a_district_larger_than_its_city() {
     let facts = [
-        fact(1, "a", "2022-01-01", "15,000 jobs", 15000.0, "job", "jobs", "level", "Alatau district", "2021", "actual"),
-        fact(2, "b", "2022-02-01", "12,000 jobs", 12000.0, "job", "jobs", "level", "Almaty", "2021", "actual"),
+        fact(
+            1,
+            "a",
+            "2022-01-01",
+            "15,000 jobs",
+            15000.0,
+            "job",
+            "jobs",
+            "level",
+            "Alatau district",
+            "2021",
+            "actual",
+        ),
+        fact(
+            2,
+            "b",
+            "2022-02-01",
+            "12,000 jobs",
+            12000.0,
+            "job",
+            "jobs",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
     ];
     let alerts = run(&facts);
-    assert_eq!(kinds(&alerts), [(AlertKind::PartExceedsWhole, Severity::Warning)]);
-    assert!(alerts[0].explanation.starts_with("Alatau district lies in Almaty, yet its jobs"), "{}", alerts[0].explanation);
+    assert_eq!(
+        kinds(&alerts),
+        [(AlertKind::PartExceedsWhole, Severity::Warning)]
+    );
+    assert!(
+        alerts[0]
+            .explanation
+            .starts_with("Alatau district lies in Almaty, yet its jobs"),
+        "{}",
+        alerts[0].explanation
+    );
 }
 
 #[test]
 fn parts_within_their_whole_or_in_other_periods_do_not_alert() {
     let facts = [
-        fact(1, "a", "2022-01-01", "3,000 jobs", 3000.0, "job", "jobs", "level", "Alatau district", "2021", "actual"),
-        fact(2, "b", "2022-02-01", "12,000 jobs", 12000.0, "job", "jobs", "level", "Almaty", "2021", "actual"),
+        fact(
+            1,
+            "a",
+            "2022-01-01",
+            "3,000 jobs",
+            3000.0,
+            "job",
+            "jobs",
+            "level",
+            "Alatau district",
+            "2021",
+            "actual",
+        ),
+        fact(
+            2,
+            "b",
+            "2022-02-01",
+            "12,000 jobs",
+            12000.0,
+            "job",
+            "jobs",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
         // A larger district figure, but over several years.
-        fact(3, "c", "2022-02-01", "20,000 jobs", 20000.0, "job", "jobs", "level", "Alatau district", "2016/2021", "actual"),
+        fact(
+            3,
+            "c",
+            "2022-02-01",
+            "20,000 jobs",
+            20000.0,
+            "job",
+            "jobs",
+            "level",
+            "Alatau district",
+            "2016/2021",
+            "actual",
+        ),
         // Up to 12,500: may be less than the city's.
         {
-            let mut f = fact(4, "d", "2022-02-01", "12,500 jobs", 12500.0, "job", "jobs", "level", "Alatau district", "2021", "actual");
+            let mut f = fact(
+                4,
+                "d",
+                "2022-02-01",
+                "12,500 jobs",
+                12500.0,
+                "job",
+                "jobs",
+                "level",
+                "Alatau district",
+                "2021",
+                "actual",
+            );
             f.fact.qualifier = Some(Qualifier::LessThan);
             f
         },
     ];
-    let alerts: Vec<Alert> = run(&facts).into_iter().filter(|a| a.kind != AlertKind::Restated).collect();
+    let alerts: Vec<Alert> = run(&facts)
+        .into_iter()
+        .filter(|a| a.kind != AlertKind::Restated)
+        .collect();
     assert!(alerts.is_empty(), "{alerts:#?}");
 }
 
 #[test]
 fn parts_adding_up_to_more_than_their_total() {
-    let mut total = fact(1, "a", "2022-01-01", "84 projects", 84.0, "project", "projects", "level", "Almaty", "2021", "actual");
+    let mut total = fact(
+        1,
+        "a",
+        "2022-01-01",
+        "84 projects",
+        84.0,
+        "project",
+        "projects",
+        "level",
+        "Almaty",
+        "2021",
+        "actual",
+    );
     total.fact.sentence = "In total, 84 projects were launched in Almaty in 2021.".into();
     total.fact.span = [100, 110];
-    let mut part1 = fact(2, "a", "2022-01-01", "60 projects", 60.0, "project", "projects", "level", "Almaty", "2021", "actual");
+    let mut part1 = fact(
+        2,
+        "a",
+        "2022-01-01",
+        "60 projects",
+        60.0,
+        "project",
+        "projects",
+        "level",
+        "Almaty",
+        "2021",
+        "actual",
+    );
     part1.fact.sentence = "Of them, 60 projects are in industry and 30 projects in trade.".into();
     part1.fact.span = [300, 310];
     let mut part2 = part1.clone();
@@ -183,8 +560,17 @@ fn parts_adding_up_to_more_than_their_total() {
     part2.fact.value = 30.0;
     part2.fact.span = [330, 341];
     let alerts = run(&[total.clone(), part1.clone(), part2]);
-    assert_eq!(kinds(&alerts), [(AlertKind::PartExceedsWhole, Severity::Warning)]);
-    assert!(alerts[0].explanation.contains("add up to 90 projects, more than the total \"84 projects\""), "{}", alerts[0].explanation);
+    assert_eq!(
+        kinds(&alerts),
+        [(AlertKind::PartExceedsWhole, Severity::Warning)]
+    );
+    assert!(
+        alerts[0]
+            .explanation
+            .contains("add up to 90 projects, more than the total \"84 projects\""),
+        "{}",
+        alerts[0].explanation
+    );
 
     // 60 + 20 = 80 of 84: fine.
     let mut part3 = part1.clone();
@@ -198,27 +584,104 @@ fn parts_adding_up_to_more_than_their_total() {
 #[test]
 fn investment_larger_than_the_whole_economy() {
     let facts = [
-        money(fact(1, "a", "2022-06-14", "7.1 trillion tenge", 7.1e12, "KZT", "economy", "level", "Karaganda region", "2021", "actual"), 426.03),
-        money(fact(2, "b", "2022-07-01", "9 trillion tenge", 9e12, "KZT", "investment", "level", "Karaganda region", "2021", "actual"), 426.03),
+        money(
+            fact(
+                1,
+                "a",
+                "2022-06-14",
+                "7.1 trillion tenge",
+                7.1e12,
+                "KZT",
+                "economy",
+                "level",
+                "Karaganda region",
+                "2021",
+                "actual",
+            ),
+            426.03,
+        ),
+        money(
+            fact(
+                2,
+                "b",
+                "2022-07-01",
+                "9 trillion tenge",
+                9e12,
+                "KZT",
+                "investment",
+                "level",
+                "Karaganda region",
+                "2021",
+                "actual",
+            ),
+            426.03,
+        ),
         // Output below GRP: fine.
-        money(fact(3, "b", "2022-07-01", "4.9 trillion tenge", 4.9e12, "KZT", "output", "level", "Karaganda region", "2021", "actual"), 426.03),
+        money(
+            fact(
+                3,
+                "b",
+                "2022-07-01",
+                "4.9 trillion tenge",
+                4.9e12,
+                "KZT",
+                "output",
+                "level",
+                "Karaganda region",
+                "2021",
+                "actual",
+            ),
+            426.03,
+        ),
     ];
     let alerts = run(&facts);
-    assert_eq!(kinds(&alerts), [(AlertKind::PartExceedsWhole, Severity::Error)]);
+    assert_eq!(
+        kinds(&alerts),
+        [(AlertKind::PartExceedsWhole, Severity::Error)]
+    );
     assert_eq!(alerts[0].facts[0].fact_id, 2);
 }
 
 // --- conflicting and restated reports ---------------------------------------------------------
 
 fn output(id: i64, doc: &str, date: &str, text: &str, v: f64, period: &str) -> LedgerFact {
-    money(fact(id, doc, date, text, v, "KZT", "output", "level", "Karaganda region", period, "actual"), 460.48)
+    money(
+        fact(
+            id,
+            doc,
+            date,
+            text,
+            v,
+            "KZT",
+            "output",
+            "level",
+            "Karaganda region",
+            period,
+            "actual",
+        ),
+        460.48,
+    )
 }
 
 #[test]
 fn reports_more_than_5_percent_apart_conflict() {
     let facts = [
-        output(1, "k-2023-01", "2023-01-24", "5.3 trillion tenge", 5.3e12, "2022"),
-        output(2, "k-2023-06", "2023-06-20", "5.9 trillion tenge", 5.9e12, "2022"),
+        output(
+            1,
+            "k-2023-01",
+            "2023-01-24",
+            "5.3 trillion tenge",
+            5.3e12,
+            "2022",
+        ),
+        output(
+            2,
+            "k-2023-06",
+            "2023-06-20",
+            "5.9 trillion tenge",
+            5.9e12,
+            "2022",
+        ),
     ];
     let alerts = run(&facts);
     assert_eq!(kinds(&alerts), [(AlertKind::Conflict, Severity::Warning)]);
@@ -233,8 +696,38 @@ fn reports_more_than_5_percent_apart_conflict() {
 #[test]
 fn identical_reports_are_restated_not_conflicting() {
     let facts = [
-        money(fact(1, "k-2022-06", "2022-06-14", "7.1 trillion tenge", 7.1e12, "KZT", "economy", "level", "Karaganda region", "2021", "actual"), 426.03),
-        money(fact(2, "k-2023-06", "2023-06-20", "7.1 trillion tenge", 7.1e12, "KZT", "economy", "level", "Karaganda region", "2021", "actual"), 426.03),
+        money(
+            fact(
+                1,
+                "k-2022-06",
+                "2022-06-14",
+                "7.1 trillion tenge",
+                7.1e12,
+                "KZT",
+                "economy",
+                "level",
+                "Karaganda region",
+                "2021",
+                "actual",
+            ),
+            426.03,
+        ),
+        money(
+            fact(
+                2,
+                "k-2023-06",
+                "2023-06-20",
+                "7.1 trillion tenge",
+                7.1e12,
+                "KZT",
+                "economy",
+                "level",
+                "Karaganda region",
+                "2021",
+                "actual",
+            ),
+            426.03,
+        ),
     ];
     let alerts = run(&facts);
     assert_eq!(kinds(&alerts), [(AlertKind::Restated, Severity::Info)]);
@@ -248,60 +741,276 @@ fn identical_reports_are_restated_not_conflicting() {
 fn what_must_not_conflict() {
     let facts = [
         // Rounding: 5.3 thousand and 5,321 are the same figure.
-        fact(1, "a", "2022-01-01", "5.3 thousand jobs", 5300.0, "job", "jobs", "level", "Almaty", "2021", "actual"),
-        fact(2, "b", "2022-02-01", "5,321 jobs", 5321.0, "job", "jobs", "level", "Almaty", "2021", "actual"),
+        fact(
+            1,
+            "a",
+            "2022-01-01",
+            "5.3 thousand jobs",
+            5300.0,
+            "job",
+            "jobs",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        fact(
+            2,
+            "b",
+            "2022-02-01",
+            "5,321 jobs",
+            5321.0,
+            "job",
+            "jobs",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
         // Different periods.
-        output(3, "c", "2021-11-16", "4.3 trillion tenge", 4.3e12, "2021-01/2021-10"),
+        output(
+            3,
+            "c",
+            "2021-11-16",
+            "4.3 trillion tenge",
+            4.3e12,
+            "2021-01/2021-10",
+        ),
         output(4, "d", "2022-01-20", "4.9 trillion tenge", 4.9e12, "2021"),
         // Planned and actual.
-        fact(5, "e", "2021-11-16", "2,100 jobs", 2100.0, "job", "jobs", "level", "Karaganda region", "2022", "planned"),
-        fact(6, "f", "2023-01-24", "2,000 jobs", 2000.0, "job", "jobs", "level", "Karaganda region", "2022", "actual"),
+        fact(
+            5,
+            "e",
+            "2021-11-16",
+            "2,100 jobs",
+            2100.0,
+            "job",
+            "jobs",
+            "level",
+            "Karaganda region",
+            "2022",
+            "planned",
+        ),
+        fact(
+            6,
+            "f",
+            "2023-01-24",
+            "2,000 jobs",
+            2000.0,
+            "job",
+            "jobs",
+            "level",
+            "Karaganda region",
+            "2022",
+            "actual",
+        ),
         // Within 5%.
-        fact(7, "g", "2022-01-01", "1,000 schools", 1000.0, "school", "infrastructure", "level", "Almaty", "2021", "actual"),
-        fact(8, "h", "2022-02-01", "1,040 schools", 1040.0, "school", "infrastructure", "level", "Almaty", "2021", "actual"),
+        fact(
+            7,
+            "g",
+            "2022-01-01",
+            "1,000 schools",
+            1000.0,
+            "school",
+            "infrastructure",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        fact(
+            8,
+            "h",
+            "2022-02-01",
+            "1,040 schools",
+            1040.0,
+            "school",
+            "infrastructure",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
         // "More than 300" is not contradicted by 420.
         {
-            let mut f = fact(9, "i", "2022-01-01", "more than 300 companies", 300.0, "company", "companies", "level", "Almaty", "2021", "actual");
+            let mut f = fact(
+                9,
+                "i",
+                "2022-01-01",
+                "more than 300 companies",
+                300.0,
+                "company",
+                "companies",
+                "level",
+                "Almaty",
+                "2021",
+                "actual",
+            );
             f.fact.qualifier = Some(Qualifier::MoreThan);
             f
         },
-        fact(10, "j", "2022-02-01", "420 companies", 420.0, "company", "companies", "level", "Almaty", "2021", "actual"),
+        fact(
+            10,
+            "j",
+            "2022-02-01",
+            "420 companies",
+            420.0,
+            "company",
+            "companies",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
         // Two different values in one document are not rival reports.
-        fact(11, "k", "2022-01-01", "12 plants", 12.0, "plant", "companies", "level", "Astana", "2021", "actual"),
-        fact(12, "k", "2022-01-01", "30 plants", 30.0, "plant", "companies", "level", "Astana", "2021", "actual"),
+        fact(
+            11,
+            "k",
+            "2022-01-01",
+            "12 plants",
+            12.0,
+            "plant",
+            "companies",
+            "level",
+            "Astana",
+            "2021",
+            "actual",
+        ),
+        fact(
+            12,
+            "k",
+            "2022-01-01",
+            "30 plants",
+            30.0,
+            "plant",
+            "companies",
+            "level",
+            "Astana",
+            "2021",
+            "actual",
+        ),
         // Different objects: a plant's jobs and the city's jobs.
         {
-            let mut f = fact(13, "l", "2022-01-01", "900 jobs", 900.0, "job", "jobs", "level", "Astana", "2021", "actual");
+            let mut f = fact(
+                13,
+                "l",
+                "2022-01-01",
+                "900 jobs",
+                900.0,
+                "job",
+                "jobs",
+                "level",
+                "Astana",
+                "2021",
+                "actual",
+            );
             f.fact.object = Some("ferrosilicon plant".into());
             f
         },
         {
-            let mut f = fact(14, "m", "2022-02-01", "15,000 jobs", 15000.0, "job", "jobs", "level", "Astana", "2021", "actual");
+            let mut f = fact(
+                14,
+                "m",
+                "2022-02-01",
+                "15,000 jobs",
+                15000.0,
+                "job",
+                "jobs",
+                "level",
+                "Astana",
+                "2021",
+                "actual",
+            );
             f.fact.object = Some("jobs created in the city".into());
             f
         },
     ];
-    let problems: Vec<Alert> = run(&facts).into_iter().filter(|a| a.kind != AlertKind::Restated).collect();
+    let problems: Vec<Alert> = run(&facts)
+        .into_iter()
+        .filter(|a| a.kind != AlertKind::Restated)
+        .collect();
     assert!(problems.is_empty(), "{problems:#?}");
     let restated: Vec<Vec<i64>> = run(&facts)
         .into_iter()
         .map(|a| a.facts.iter().map(|e| e.fact_id).collect())
         .collect();
     assert_eq!(restated, [vec![1, 2], vec![7, 8], vec![9, 10]]);
+    let close = run(&facts)
+        .into_iter()
+        .find(|a| a.facts[0].fact_id == 7)
+        .unwrap();
+    assert!(close.explanation.ends_with("\"1,000 schools\" and \"1,040 schools\" (3.8% apart, within the 5% tolerance) restated by 2 documents (g, h)"), "{}", close.explanation);
+    let rounded = run(&facts)
+        .into_iter()
+        .find(|a| a.facts[0].fact_id == 1)
+        .unwrap();
+    assert!(
+        rounded.explanation.contains("(the same figure, rounded)"),
+        "{}",
+        rounded.explanation
+    );
 }
 
 #[test]
 fn the_same_money_in_two_currencies_is_compared_in_tenge() {
     let facts = [
-        money(fact(1, "a", "2022-01-01", "15 billion tenge", 15e9, "KZT", "investment", "level", "Almaty", "2021", "actual"), 426.03),
-        money(fact(2, "b", "2022-02-01", "$36 million", 36e6, "USD", "investment", "level", "Almaty", "2021", "actual"), 426.03),
+        money(
+            fact(
+                1,
+                "a",
+                "2022-01-01",
+                "15 billion tenge",
+                15e9,
+                "KZT",
+                "investment",
+                "level",
+                "Almaty",
+                "2021",
+                "actual",
+            ),
+            426.03,
+        ),
+        money(
+            fact(
+                2,
+                "b",
+                "2022-02-01",
+                "$36 million",
+                36e6,
+                "USD",
+                "investment",
+                "level",
+                "Almaty",
+                "2021",
+                "actual",
+            ),
+            426.03,
+        ),
     ];
     assert_eq!(kinds(&run(&facts)), [(AlertKind::Restated, Severity::Info)]);
     let facts = [
         facts[0].clone(),
-        money(fact(2, "b", "2022-02-01", "$60 million", 60e6, "USD", "investment", "level", "Almaty", "2021", "actual"), 426.03),
+        money(
+            fact(
+                2,
+                "b",
+                "2022-02-01",
+                "$60 million",
+                60e6,
+                "USD",
+                "investment",
+                "level",
+                "Almaty",
+                "2021",
+                "actual",
+            ),
+            426.03,
+        ),
     ];
-    assert_eq!(kinds(&run(&facts)), [(AlertKind::Conflict, Severity::Warning)]);
+    assert_eq!(
+        kinds(&run(&facts)),
+        [(AlertKind::Conflict, Severity::Warning)]
+    );
 }
 
 // --- arithmetic inside one text ---------------------------------------------------------------
@@ -311,7 +1020,19 @@ fn sentence_facts(sentence: &str, figures: &[(&str, f64, &str, &str)]) -> Vec<Le
         .iter()
         .enumerate()
         .map(|(i, (text, value, measure, period))| {
-            let mut f = fact(i as i64 + 1, "a", "2021-06-25", text, *value, "%", "unemployment", measure, "Almaty", period, "actual");
+            let mut f = fact(
+                i as i64 + 1,
+                "a",
+                "2021-06-25",
+                text,
+                *value,
+                "%",
+                "unemployment",
+                measure,
+                "Almaty",
+                period,
+                "actual",
+            );
             f.fact.sentence = sentence.to_string();
             f.fact.span = {
                 let at = sentence.find(text).expect("figure in sentence");
@@ -338,16 +1059,28 @@ fn changes_that_match_their_levels_do_not_alert() {
     for (sentence, figures) in [
         (
             "The rate fell by 0.1 percentage points from 5.3 to 5.2 percent.",
-            vec![("0.1 percentage points", 0.1, "change", "2021-Q1"), ("5.3", 5.3, "level", "2020-Q4"), ("5.2 percent", 5.2, "level", "2021-Q1")],
+            vec![
+                ("0.1 percentage points", 0.1, "change", "2021-Q1"),
+                ("5.3", 5.3, "level", "2020-Q4"),
+                ("5.2 percent", 5.2, "level", "2021-Q1"),
+            ],
         ),
         (
             "The rate fell by 1.9 percent from 5.3 to 5.2 percent.",
-            vec![("1.9 percent", 1.9, "change", "2021-Q1"), ("5.3", 5.3, "level", "2020-Q4"), ("5.2 percent", 5.2, "level", "2021-Q1")],
+            vec![
+                ("1.9 percent", 1.9, "change", "2021-Q1"),
+                ("5.3", 5.3, "level", "2020-Q4"),
+                ("5.2 percent", 5.2, "level", "2021-Q1"),
+            ],
         ),
         (
             // 10/8 - 1 = 25%, and 8 may be 7.95..8.05: 24.2% .. 25.8%.
             "The share rose from 8 to 10 percent, or by 24 percent.",
-            vec![("8", 8.0, "level", "2020"), ("10 percent", 10.0, "level", "2021"), ("24 percent", 24.0, "change", "2021")],
+            vec![
+                ("8", 8.0, "level", "2020"),
+                ("10 percent", 10.0, "level", "2021"),
+                ("24 percent", 24.0, "change", "2021"),
+            ],
         ),
     ] {
         let facts = sentence_facts(sentence, &figures);
@@ -359,23 +1092,55 @@ fn changes_that_match_their_levels_do_not_alert() {
 fn changes_that_do_not_add_up() {
     let facts = sentence_facts(
         "The unemployment rate decreased by 0.5 percent from 5.3 to 5.2 percent.",
-        &[("0.5 percent", 0.5, "change", "2021-Q1"), ("5.3", 5.3, "level", "2020-Q4"), ("5.2 percent", 5.2, "level", "2021-Q1")],
+        &[
+            ("0.5 percent", 0.5, "change", "2021-Q1"),
+            ("5.3", 5.3, "level", "2020-Q4"),
+            ("5.2 percent", 5.2, "level", "2021-Q1"),
+        ],
     );
     let alerts = run(&facts);
     assert_eq!(kinds(&alerts), [(AlertKind::Arithmetic, Severity::Warning)]);
-    assert!(alerts[0].explanation.contains("does not add up: 5.3 to 5.2 is a fall of 1.9% (-0.1 percentage points)"), "{}", alerts[0].explanation);
+    assert!(
+        alerts[0]
+            .explanation
+            .contains("does not add up: 5.3 to 5.2 is a fall of 1.9% (-0.1 percentage points)"),
+        "{}",
+        alerts[0].explanation
+    );
 
     let facts = sentence_facts(
         "The unemployment rate increased by 1.9 percent from 5.3 to 5.2 percent.",
-        &[("1.9 percent", 1.9, "change", "2021-Q1"), ("5.3", 5.3, "level", "2020-Q4"), ("5.2 percent", 5.2, "level", "2021-Q1")],
+        &[
+            ("1.9 percent", 1.9, "change", "2021-Q1"),
+            ("5.3", 5.3, "level", "2020-Q4"),
+            ("5.2 percent", 5.2, "level", "2021-Q1"),
+        ],
     );
     let alerts = run(&facts);
     assert_eq!(kinds(&alerts), [(AlertKind::Arithmetic, Severity::Error)]);
-    assert!(alerts[0].explanation.contains("the text says a rise by 1.9 percent, but 5.3 to 5.2 percent is a fall"), "{}", alerts[0].explanation);
+    assert!(
+        alerts[0]
+            .explanation
+            .contains("the text says a rise by 1.9 percent, but 5.3 to 5.2 percent is a fall"),
+        "{}",
+        alerts[0].explanation
+    );
 }
 
 fn economy(id: i64, text: &str, v: f64, measure: &str, sentence: &str) -> LedgerFact {
-    let mut f = fact(id, "a", "2022-01-20", text, v, "%", "economy", measure, "Almaty", "2021", "actual");
+    let mut f = fact(
+        id,
+        "a",
+        "2022-01-20",
+        text,
+        v,
+        "%",
+        "economy",
+        measure,
+        "Almaty",
+        "2021",
+        "actual",
+    );
     f.fact.sentence = sentence.to_string();
     f
 }
@@ -383,7 +1148,10 @@ fn economy(id: i64, text: &str, v: f64, measure: &str, sentence: &str) -> Ledger
 #[test]
 fn an_index_and_a_change_that_disagree() {
     let s = "The economy grew 7.5 percent, the index reached 107.8 percent.";
-    let facts = [economy(1, "7.5 percent", 7.5, "change", s), economy(2, "107.8 percent", 107.8, "index", s)];
+    let facts = [
+        economy(1, "7.5 percent", 7.5, "change", s),
+        economy(2, "107.8 percent", 107.8, "index", s),
+    ];
     let alerts = run(&facts);
     assert_eq!(kinds(&alerts), [(AlertKind::Arithmetic, Severity::Warning)]);
     assert_eq!(
@@ -395,16 +1163,34 @@ fn an_index_and_a_change_that_disagree() {
 #[test]
 fn an_index_and_a_change_that_agree_or_are_of_other_things() {
     let s = "The economy grew 7.8 percent, the index reached 107.8 percent.";
-    let agree = [economy(1, "7.8 percent", 7.8, "change", s), economy(2, "107.8 percent", 107.8, "index", s)];
+    let agree = [
+        economy(1, "7.8 percent", 7.8, "change", s),
+        economy(2, "107.8 percent", 107.8, "index", s),
+    ];
     assert!(run(&agree).is_empty());
     // A fall: index 92.2 and "decreased by 7.8".
     let s = "The economy decreased by 7.8 percent; the index was 92.2 percent.";
-    let fall = [economy(1, "7.8 percent", 7.8, "change", s), economy(2, "92.2 percent", 92.2, "index", s)];
+    let fall = [
+        economy(1, "7.8 percent", 7.8, "change", s),
+        economy(2, "92.2 percent", 92.2, "index", s),
+    ];
     assert!(run(&fall).is_empty());
     // Different sentences about different objects.
-    let mut a = economy(1, "5 percent", 5.0, "change", "Manufacturing grew 5 percent.");
+    let mut a = economy(
+        1,
+        "5 percent",
+        5.0,
+        "change",
+        "Manufacturing grew 5 percent.",
+    );
     a.fact.object = Some("manufacturing".into());
-    let mut b = economy(2, "107.8 percent", 107.8, "index", "The economic growth indicator reached 107.8 percent.");
+    let mut b = economy(
+        2,
+        "107.8 percent",
+        107.8,
+        "index",
+        "The economic growth indicator reached 107.8 percent.",
+    );
     b.fact.object = Some("economic growth indicator".into());
     assert!(run(&[a, b]).is_empty());
 }
@@ -412,11 +1198,71 @@ fn an_index_and_a_change_that_agree_or_are_of_other_things() {
 #[test]
 fn alerts_come_most_severe_first() {
     let facts = [
-        fact(1, "a", "2022-01-01", "120 percent", 120.0, "%", "output", "share", "Almaty", "2021", "actual"),
-        fact(2, "b", "2022-01-01", "12,000 jobs", 12000.0, "job", "jobs", "level", "Almaty", "2021", "actual"),
-        fact(3, "c", "2022-01-01", "12,000 jobs", 12000.0, "job", "jobs", "level", "Almaty", "2021", "actual"),
-        fact(4, "d", "2022-01-01", "15,000 jobs", 15000.0, "job", "jobs", "level", "Astana", "2021", "actual"),
-        fact(5, "e", "2022-01-01", "19,000 jobs", 19000.0, "job", "jobs", "level", "Astana", "2021", "actual"),
+        fact(
+            1,
+            "a",
+            "2022-01-01",
+            "120 percent",
+            120.0,
+            "%",
+            "output",
+            "share",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        fact(
+            2,
+            "b",
+            "2022-01-01",
+            "12,000 jobs",
+            12000.0,
+            "job",
+            "jobs",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        fact(
+            3,
+            "c",
+            "2022-01-01",
+            "12,000 jobs",
+            12000.0,
+            "job",
+            "jobs",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        fact(
+            4,
+            "d",
+            "2022-01-01",
+            "15,000 jobs",
+            15000.0,
+            "job",
+            "jobs",
+            "level",
+            "Astana",
+            "2021",
+            "actual",
+        ),
+        fact(
+            5,
+            "e",
+            "2022-01-01",
+            "19,000 jobs",
+            19000.0,
+            "job",
+            "jobs",
+            "level",
+            "Astana",
+            "2021",
+            "actual",
+        ),
     ];
     let got = kinds(&run(&facts));
     assert_eq!(

@@ -3,12 +3,38 @@
 use super::*;
 use crate::testing::{fact, places};
 
-fn planned(id: i64, doc: &str, date: &str, text: &str, v: f64, unit: &str, metric: &str, subject: &str, period: &str) -> LedgerFact {
-    fact(id, doc, date, text, v, unit, metric, "level", subject, period, "planned")
+#[allow(clippy::too_many_arguments)]
+fn planned(
+    id: i64,
+    doc: &str,
+    date: &str,
+    text: &str,
+    v: f64,
+    unit: &str,
+    metric: &str,
+    subject: &str,
+    period: &str,
+) -> LedgerFact {
+    fact(
+        id, doc, date, text, v, unit, metric, "level", subject, period, "planned",
+    )
 }
 
-fn actual(id: i64, doc: &str, date: &str, text: &str, v: f64, unit: &str, metric: &str, subject: &str, period: &str) -> LedgerFact {
-    fact(id, doc, date, text, v, unit, metric, "level", subject, period, "actual")
+#[allow(clippy::too_many_arguments)]
+fn actual(
+    id: i64,
+    doc: &str,
+    date: &str,
+    text: &str,
+    v: f64,
+    unit: &str,
+    metric: &str,
+    subject: &str,
+    period: &str,
+) -> LedgerFact {
+    fact(
+        id, doc, date, text, v, unit, metric, "level", subject, period, "actual",
+    )
 }
 
 fn run(facts: &[LedgerFact]) -> Vec<Promise> {
@@ -17,20 +43,96 @@ fn run(facts: &[LedgerFact]) -> Vec<Promise> {
 
 fn verdicts(ps: &[Promise]) -> Vec<(String, Verdict, Option<f64>)> {
     ps.iter()
-        .map(|p| (p.items[0].planned.text.clone(), p.verdict, p.ratio.map(|r| (r * 1000.0).round() / 1000.0)))
+        .map(|p| {
+            (
+                p.items[0].planned.text.clone(),
+                p.verdict,
+                p.ratio.map(|r| (r * 1000.0).round() / 1000.0),
+            )
+        })
         .collect()
 }
 
 #[test]
 fn kept_partly_kept_not_kept_and_unreported() {
     let facts = [
-        planned(1, "p", "2021-11-16", "2,100 jobs", 2100.0, "job", "jobs", "Almaty", "2022"),
-        planned(2, "p", "2021-11-16", "1,500 jobs", 1500.0, "job", "jobs", "Almaty Industrial Zone", "2023"),
-        planned(3, "p", "2021-11-16", "8 schools", 8.0, "school", "infrastructure", "Almaty", "2022"),
-        planned(4, "p", "2021-11-16", "36 km", 36.0, "km", "infrastructure", "Astana", "2022"),
-        actual(5, "a", "2023-01-24", "2,100 jobs", 2100.0, "job", "jobs", "Almaty", "2022"),
-        actual(6, "b", "2024-02-09", "900 jobs", 900.0, "job", "jobs", "Almaty Industrial Zone", "2023"),
-        actual(7, "a", "2023-01-24", "3 schools", 3.0, "school", "infrastructure", "Almaty", "2022"),
+        planned(
+            1,
+            "p",
+            "2021-11-16",
+            "2,100 jobs",
+            2100.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2022",
+        ),
+        planned(
+            2,
+            "p",
+            "2021-11-16",
+            "1,500 jobs",
+            1500.0,
+            "job",
+            "jobs",
+            "Almaty Industrial Zone",
+            "2023",
+        ),
+        planned(
+            3,
+            "p",
+            "2021-11-16",
+            "8 schools",
+            8.0,
+            "school",
+            "infrastructure",
+            "Almaty",
+            "2022",
+        ),
+        planned(
+            4,
+            "p",
+            "2021-11-16",
+            "36 km",
+            36.0,
+            "km",
+            "infrastructure",
+            "Astana",
+            "2022",
+        ),
+        actual(
+            5,
+            "a",
+            "2023-01-24",
+            "2,100 jobs",
+            2100.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2022",
+        ),
+        actual(
+            6,
+            "b",
+            "2024-02-09",
+            "900 jobs",
+            900.0,
+            "job",
+            "jobs",
+            "Almaty Industrial Zone",
+            "2023",
+        ),
+        actual(
+            7,
+            "a",
+            "2023-01-24",
+            "3 schools",
+            3.0,
+            "school",
+            "infrastructure",
+            "Almaty",
+            "2022",
+        ),
     ];
     let got = verdicts(&run(&facts));
     assert_eq!(
@@ -54,37 +156,147 @@ fn kept_partly_kept_not_kept_and_unreported() {
 #[test]
 fn not_yet_due_is_not_yet_reported_even_with_progress() {
     let facts = [
-        planned(1, "p", "2024-09-05", "5,200 jobs", 5200.0, "job", "jobs", "Almaty", "2026"),
-        planned(2, "p", "2023-06-20", "27 km", 27.0, "km", "infrastructure", "Almaty", "2024"),
-        actual(3, "a", "2024-09-06", "1,000 jobs", 1000.0, "job", "jobs", "Almaty", "2024-01/2024-08"),
+        planned(
+            1,
+            "p",
+            "2024-09-05",
+            "5,200 jobs",
+            5200.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2026",
+        ),
+        planned(
+            2,
+            "p",
+            "2023-06-20",
+            "27 km",
+            27.0,
+            "km",
+            "infrastructure",
+            "Almaty",
+            "2024",
+        ),
+        actual(
+            3,
+            "a",
+            "2024-09-06",
+            "1,000 jobs",
+            1000.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2024-01/2024-09",
+        ),
     ];
     let got = verdicts(&run(&facts));
     assert_eq!(
         got,
         [
             ("27 km".to_string(), Verdict::NotYetReported, None),
-            ("5,200 jobs".to_string(), Verdict::NotYetReported, Some(0.192)),
+            (
+                "5,200 jobs".to_string(),
+                Verdict::NotYetReported,
+                Some(0.192)
+            ),
         ]
     );
-    assert!(run(&facts)[1].explanation.ends_with("not yet reported, 19% so far; reported 1,000 jobs of 5,200 jobs"), "{}", run(&facts)[1].explanation);
+    assert!(
+        run(&facts)[1]
+            .explanation
+            .ends_with("not yet reported, 19% so far; reported 1,000 jobs of 5,200 jobs"),
+        "{}",
+        run(&facts)[1].explanation
+    );
 }
 
 #[test]
 fn what_does_not_count_towards_a_promise() {
     let facts = [
-        planned(1, "p", "2021-11-16", "1,000 jobs", 1000.0, "job", "jobs", "Almaty", "2022"),
+        planned(
+            1,
+            "p",
+            "2021-11-16",
+            "1,000 jobs",
+            1000.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2022",
+        ),
         // Another place (not within Almaty), the same value.
-        actual(2, "a", "2023-01-24", "1,000 jobs", 1000.0, "job", "jobs", "Astana", "2022"),
+        actual(
+            2,
+            "a",
+            "2023-01-24",
+            "1,000 jobs",
+            1000.0,
+            "job",
+            "jobs",
+            "Astana",
+            "2022",
+        ),
         // After the deadline.
-        actual(3, "a", "2024-01-24", "1,000 jobs", 1000.0, "job", "jobs", "Almaty", "2023"),
+        actual(
+            3,
+            "a",
+            "2024-01-24",
+            "1,000 jobs",
+            1000.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2023",
+        ),
         // Another unit.
-        actual(4, "a", "2023-01-24", "1,000 people", 1000.0, "person", "jobs", "Almaty", "2022"),
+        actual(
+            4,
+            "a",
+            "2023-01-24",
+            "1,000 people",
+            1000.0,
+            "person",
+            "jobs",
+            "Almaty",
+            "2022",
+        ),
         // Before the promise was made.
-        actual(5, "a", "2021-05-24", "1,000 jobs", 1000.0, "job", "jobs", "Almaty", "2020"),
+        actual(
+            5,
+            "a",
+            "2021-05-24",
+            "1,000 jobs",
+            1000.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2020",
+        ),
         // The same document.
-        actual(6, "p", "2021-11-16", "1,000 jobs", 1000.0, "job", "jobs", "Almaty", "2021"),
+        actual(
+            6,
+            "p",
+            "2021-11-16",
+            "1,000 jobs",
+            1000.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2021",
+        ),
         // Planned again elsewhere is not an outcome.
-        planned(7, "b", "2022-05-16", "900 jobs", 900.0, "job", "jobs", "Almaty", "2022"),
+        planned(
+            7,
+            "b",
+            "2022-05-16",
+            "900 jobs",
+            900.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2022",
+        ),
     ];
     let ps = run(&facts);
     assert_eq!(ps[0].verdict, Verdict::Unreported, "{:#?}", ps[0]);
@@ -94,13 +306,73 @@ fn what_does_not_count_towards_a_promise() {
 #[test]
 fn flows_add_up_over_disjoint_periods_and_restatements_count_once() {
     let facts = [
-        planned(1, "p", "2021-01-10", "10,000 jobs", 10000.0, "job", "jobs", "Almaty", "2021/2023"),
-        actual(2, "a", "2022-01-20", "3,000 jobs", 3000.0, "job", "jobs", "Almaty", "2021"),
-        actual(3, "b", "2022-03-20", "3,000 jobs", 3000.0, "job", "jobs", "Almaty", "2021"),
-        actual(4, "c", "2023-01-20", "4,000 jobs", 4000.0, "job", "jobs", "Almaty", "2022"),
+        planned(
+            1,
+            "p",
+            "2021-01-10",
+            "10,000 jobs",
+            10000.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2021/2023",
+        ),
+        actual(
+            2,
+            "a",
+            "2022-01-20",
+            "3,000 jobs",
+            3000.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2021",
+        ),
+        actual(
+            3,
+            "b",
+            "2022-03-20",
+            "3,000 jobs",
+            3000.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2021",
+        ),
+        actual(
+            4,
+            "c",
+            "2023-01-20",
+            "4,000 jobs",
+            4000.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2022",
+        ),
         // A district's part of 2022 overlaps the city's 2022: not added.
-        actual(5, "c", "2023-01-20", "1,500 jobs", 1500.0, "job", "jobs", "Alatau district", "2022"),
-        actual(6, "d", "2024-01-20", "2,800 jobs", 2800.0, "job", "jobs", "Almaty", "2023"),
+        actual(
+            5,
+            "c",
+            "2023-01-20",
+            "1,500 jobs",
+            1500.0,
+            "job",
+            "jobs",
+            "Alatau district",
+            "2022",
+        ),
+        actual(
+            6,
+            "d",
+            "2024-01-20",
+            "2,800 jobs",
+            2800.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2023",
+        ),
     ];
     let ps = run(&facts);
     assert_eq!(ps[0].items[0].achieved, Some(9800.0));
@@ -111,20 +383,100 @@ fn flows_add_up_over_disjoint_periods_and_restatements_count_once() {
 
     // A cumulative report for the whole period beats the sum of smaller ones only if larger.
     let mut more = facts.to_vec();
-    more.push(actual(7, "e", "2024-02-20", "9,000 jobs", 9000.0, "job", "jobs", "Almaty", "2021/2023"));
+    more.push(actual(
+        7,
+        "e",
+        "2024-02-20",
+        "9,000 jobs",
+        9000.0,
+        "job",
+        "jobs",
+        "Almaty",
+        "2021/2023",
+    ));
     assert_eq!(run(&more)[0].items[0].achieved, Some(9800.0));
 }
 
 #[test]
 fn stocks_take_the_latest_and_new_things_need_new_reports() {
     let facts = [
-        planned(1, "p", "2021-01-10", "500 companies", 500.0, "company", "companies", "Almaty", "2023"),
-        actual(2, "a", "2022-01-20", "450 companies", 450.0, "company", "companies", "Almaty", "2021"),
-        actual(3, "b", "2023-01-20", "420 companies", 420.0, "company", "companies", "Almaty", "2022"),
-        planned(4, "q", "2022-02-09", "7 new participants", 7.0, "participant", "companies", "Almaty Industrial Zone", "2023"),
-        actual(5, "c", "2023-02-09", "31 participants", 31.0, "participant", "companies", "Almaty Industrial Zone", "2023"),
-        actual(6, "c", "2023-02-09", "4 new participants", 4.0, "participant", "companies", "Almaty Industrial Zone", "2022-06/2022-12"),
-        actual(7, "d", "2023-12-09", "2 new participants", 2.0, "participant", "companies", "Almaty Industrial Zone", "2023-01/2023-11"),
+        planned(
+            1,
+            "p",
+            "2021-01-10",
+            "500 companies",
+            500.0,
+            "company",
+            "companies",
+            "Almaty",
+            "2023",
+        ),
+        actual(
+            2,
+            "a",
+            "2022-01-20",
+            "450 companies",
+            450.0,
+            "company",
+            "companies",
+            "Almaty",
+            "2021",
+        ),
+        actual(
+            3,
+            "b",
+            "2023-01-20",
+            "420 companies",
+            420.0,
+            "company",
+            "companies",
+            "Almaty",
+            "2022",
+        ),
+        planned(
+            4,
+            "q",
+            "2022-02-09",
+            "7 new participants",
+            7.0,
+            "participant",
+            "companies",
+            "Almaty Industrial Zone",
+            "2023",
+        ),
+        actual(
+            5,
+            "c",
+            "2023-02-09",
+            "31 participants",
+            31.0,
+            "participant",
+            "companies",
+            "Almaty Industrial Zone",
+            "2023",
+        ),
+        actual(
+            6,
+            "c",
+            "2023-02-09",
+            "4 new participants",
+            4.0,
+            "participant",
+            "companies",
+            "Almaty Industrial Zone",
+            "2022-06/2022-12",
+        ),
+        actual(
+            7,
+            "d",
+            "2024-01-09",
+            "2 new participants",
+            2.0,
+            "participant",
+            "companies",
+            "Almaty Industrial Zone",
+            "2023-01/2023-11",
+        ),
     ];
     let ps = run(&facts);
     let got = verdicts(&ps);
@@ -132,7 +484,11 @@ fn stocks_take_the_latest_and_new_things_need_new_reports() {
         got,
         [
             ("500 companies".to_string(), Verdict::PartlyKept, Some(0.84)),
-            ("7 new participants".to_string(), Verdict::PartlyKept, Some(0.857)),
+            (
+                "7 new participants".to_string(),
+                Verdict::PartlyKept,
+                Some(0.857)
+            ),
         ]
     );
 }
@@ -140,13 +496,63 @@ fn stocks_take_the_latest_and_new_things_need_new_reports() {
 #[test]
 fn a_group_is_matched_as_a_group() {
     let mut facts = vec![
-        planned(1, "p", "2021-11-16", "5 projects", 5.0, "project", "projects", "Almaty Industrial Zone", "2022"),
-        planned(2, "p", "2021-11-16", "369 jobs", 369.0, "job", "jobs", "Almaty Industrial Zone", "2022"),
+        planned(
+            1,
+            "p",
+            "2021-11-16",
+            "5 projects",
+            5.0,
+            "project",
+            "projects",
+            "Almaty Industrial Zone",
+            "2022",
+        ),
+        planned(
+            2,
+            "p",
+            "2021-11-16",
+            "369 jobs",
+            369.0,
+            "job",
+            "jobs",
+            "Almaty Industrial Zone",
+            "2022",
+        ),
         // Reported together later: 4 projects and 300 jobs.
-        actual(3, "a", "2023-01-24", "4 projects", 4.0, "project", "projects", "Almaty Industrial Zone", "2022"),
-        actual(4, "a", "2023-01-24", "300 jobs", 300.0, "job", "jobs", "Almaty Industrial Zone", "2022"),
+        actual(
+            3,
+            "a",
+            "2023-01-24",
+            "4 projects",
+            4.0,
+            "project",
+            "projects",
+            "Almaty Industrial Zone",
+            "2022",
+        ),
+        actual(
+            4,
+            "a",
+            "2023-01-24",
+            "300 jobs",
+            300.0,
+            "job",
+            "jobs",
+            "Almaty Industrial Zone",
+            "2022",
+        ),
         // A loose count of all the zone's projects must not answer the promise.
-        actual(5, "b", "2023-02-24", "60 projects", 60.0, "project", "projects", "Almaty Industrial Zone", "2022"),
+        actual(
+            5,
+            "b",
+            "2023-02-24",
+            "60 projects",
+            60.0,
+            "project",
+            "projects",
+            "Almaty Industrial Zone",
+            "2022",
+        ),
     ];
     for f in &mut facts[..2] {
         f.fact.group = Some(1);
@@ -170,11 +576,41 @@ fn a_group_is_matched_as_a_group() {
 
 #[test]
 fn money_is_compared_in_tenge_and_restated_promises_merge() {
-    let mut plan = planned(1, "p", "2021-11-16", "85 billion tenge", 85e9, "KZT", "investment", "Almaty", "2022");
+    let mut plan = planned(
+        1,
+        "p",
+        "2021-11-16",
+        "85 billion tenge",
+        85e9,
+        "KZT",
+        "investment",
+        "Almaty",
+        "2022",
+    );
     plan.value_kzt = Some(85e9);
-    let mut again = planned(2, "q", "2022-03-01", "85 billion tenge", 85e9, "KZT", "investment", "Almaty", "2022");
+    let mut again = planned(
+        2,
+        "q",
+        "2022-03-01",
+        "85 billion tenge",
+        85e9,
+        "KZT",
+        "investment",
+        "Almaty",
+        "2022",
+    );
     again.value_kzt = Some(85e9);
-    let mut done = actual(3, "a", "2023-01-24", "$190 million", 190e6, "USD", "investment", "Almaty", "2022");
+    let mut done = actual(
+        3,
+        "a",
+        "2023-01-24",
+        "$190 million",
+        190e6,
+        "USD",
+        "investment",
+        "Almaty",
+        "2022",
+    );
     done.value_kzt = Some(190e6 * 460.48);
     let ps = run(&[plan, again, done]);
     assert_eq!(ps.len(), 1);
@@ -187,8 +623,28 @@ fn money_is_compared_in_tenge_and_restated_promises_merge() {
 #[test]
 fn subject_filter_includes_places_within() {
     let facts = [
-        planned(1, "p", "2021-11-16", "1,500 jobs", 1500.0, "job", "jobs", "Almaty Industrial Zone", "2023"),
-        planned(2, "p", "2021-11-16", "800 jobs", 800.0, "job", "jobs", "Astana", "2023"),
+        planned(
+            1,
+            "p",
+            "2021-11-16",
+            "1,500 jobs",
+            1500.0,
+            "job",
+            "jobs",
+            "Almaty Industrial Zone",
+            "2023",
+        ),
+        planned(
+            2,
+            "p",
+            "2021-11-16",
+            "800 jobs",
+            800.0,
+            "job",
+            "jobs",
+            "Astana",
+            "2023",
+        ),
     ];
     let opts = PromiseOptions {
         subject: Some("Almaty".into()),
@@ -203,5 +659,8 @@ fn subject_filter_includes_places_within() {
         subject: Some("Almaty".into()),
         as_of: Some("2024-06-01".parse().unwrap()),
     };
-    assert_eq!(promises(&facts, &late, &places)[0].verdict, Verdict::Unreported);
+    assert_eq!(
+        promises(&facts, &late, &places)[0].verdict,
+        Verdict::Unreported
+    );
 }

@@ -61,7 +61,7 @@ fn digits_and_separators() {
     check("It created 1,074 jobs.", "1,074 jobs=1074 job");
     check("It created 1 074 jobs.", "1 074 jobs=1074 job");
     check("It has 88,000 square meters.", "88,000 square meters=88000 m2");
-    check("Output was 3.5 percent higher.", "3.5 percent=3.5 %");
+    check("Output was 3.5 percent higher.", "3.5 percent=3.5 % +");
     check("10,379 jobs were created", "10,379 jobs=10379 job");
     check("an area of 133,900 square meters", "133,900 square meters=133900 m2");
     check("some 1,200,000 tons", "1,200,000 tons=1200000 t~");
