@@ -22,7 +22,7 @@
 //! 5.25 to 5.35. Qualified figures (`more than`, `up to`, `about`) are compared as the
 //! ranges they state.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use almanac_extract::{Measure, Period, Qualifier, Status};
@@ -434,23 +434,48 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
         })
         .collect();
 
-    // A place's figure against the same figure of a place it lies in, same period.
+    // A place's figure against the same figure of a place it lies in, same period. The
+    // figures are indexed by metric, period and subject, so each part looks up the places
+    // it lies in rather than scanning the ledger.
+    let mut by_place: HashMap<(&str, Period, String), Vec<&LedgerFact>> = HashMap::new();
+    for f in &levels {
+        if let (Some(metric), Some(period), Some(subject)) = (
+            f.fact.metric.as_deref(),
+            f.fact.period,
+            f.fact.subject.as_deref(),
+        ) {
+            by_place
+                .entry((metric, period, subject.to_lowercase()))
+                .or_default()
+                .push(f);
+        }
+    }
     for part in &levels {
-        let Some(part_subject) = part.fact.subject.as_deref() else {
+        let (Some(part_subject), Some(metric), Some(period)) = (
+            part.fact.subject.as_deref(),
+            part.fact.metric.as_deref(),
+            part.fact.period,
+        ) else {
             continue;
         };
-        if part.fact.qualifier == Some(Qualifier::LessThan) || part.fact.period.is_none() {
+        if part.fact.qualifier == Some(Qualifier::LessThan) {
             continue;
         }
-        for whole in &levels {
+        let wholes = places.ancestors(part_subject).into_iter().flat_map(|a| {
+            by_place
+                .get(&(metric, period, a.to_lowercase()))
+                .into_iter()
+                .flatten()
+        });
+        for whole in wholes {
             let Some(whole_subject) = whole.fact.subject.as_deref() else {
                 continue;
             };
             if whole_subject.eq_ignore_ascii_case(part_subject)
-                || !is_within(places, part_subject, whole_subject)
                 || whole.fact.qualifier == Some(Qualifier::MoreThan)
                 || !same_figure_kind(part, whole)
                 || part.fact.period != whole.fact.period
+                || !comparable_objects(part, whole)
             {
                 continue;
             }
@@ -538,47 +563,55 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
     }
 
     // An amount larger than the whole economy of its place and period.
+    let mut economies: HashMap<String, Vec<&LedgerFact>> = HashMap::new();
     for gdp in levels.iter().filter(|f| {
         f.fact.metric.as_deref() == Some("economy")
             && f.is_money()
             && f.fact.status != Some(Status::Planned)
+            && f.fact.period.is_some()
     }) {
-        let (Some(subject), Some(period)) = (gdp.fact.subject.as_deref(), gdp.fact.period) else {
-            continue;
-        };
-        let (start, end) = period.bounds();
-        for f in &levels {
-            let inside = f.fact.period.is_some_and(|p| {
-                let (a, b) = p.bounds();
-                a >= start && b <= end
-            });
-            if f.id == gdp.id
-                || !f.is_money()
-                || !matches!(f.fact.metric.as_deref(), Some("investment" | "output"))
-                || !inside
-                || !f
-                    .fact
-                    .subject
-                    .as_deref()
-                    .is_some_and(|s| is_within(places, s, subject))
-            {
-                continue;
-            }
-            let (Some(v), Some(whole)) = comparable(f, gdp) else {
+        if let Some(subject) = gdp.fact.subject.as_deref() {
+            economies
+                .entry(subject.to_lowercase())
+                .or_default()
+                .push(gdp);
+        }
+    }
+    if !economies.is_empty() {
+        for f in levels.iter().filter(|f| {
+            f.is_money() && matches!(f.fact.metric.as_deref(), Some("investment" | "output"))
+        }) {
+            let (Some(subject), Some(period)) = (f.fact.subject.as_deref(), f.fact.period) else {
                 continue;
             };
-            if v > whole * (1.0 + CROSS_CURRENCY_TOLERANCE) {
-                alerts.push(alert(
-                    AlertKind::PartExceedsWhole,
-                    Severity::Error,
-                    format!(
-                        "{} {} is larger than the whole economy of {subject} in {period} {}",
-                        what(f),
-                        cite(f),
-                        cite(gdp)
-                    ),
-                    &[f, gdp],
-                ));
+            let (a, b) = period.bounds();
+            let mut names = vec![subject.to_string()];
+            names.extend(places.ancestors(subject));
+            for name in names {
+                for gdp in economies.get(&name.to_lowercase()).into_iter().flatten() {
+                    let whole_period = gdp.fact.period.expect("filtered on period");
+                    let (start, end) = whole_period.bounds();
+                    if a < start || b > end {
+                        continue;
+                    }
+                    let (Some(v), Some(whole)) = comparable(f, gdp) else {
+                        continue;
+                    };
+                    if v > whole * (1.0 + CROSS_CURRENCY_TOLERANCE) {
+                        let whole_subject = gdp.fact.subject.as_deref().unwrap_or_default();
+                        alerts.push(alert(
+                            AlertKind::PartExceedsWhole,
+                            Severity::Error,
+                            format!(
+                                "{} {} is larger than the whole economy of {whole_subject} in {whole_period} {}",
+                                what(f),
+                                cite(f),
+                                cite(gdp)
+                            ),
+                            &[f, gdp],
+                        ));
+                    }
+                }
             }
         }
     }
@@ -1110,13 +1143,51 @@ fn range(f: &LedgerFact, v: f64, half: f64) -> (f64, f64) {
     }
 }
 
-/// Whether two facts could be about the same thing: unless both name their objects and
-/// the names share no word (`five projects` and `plant for steel pipes`).
-fn comparable_objects(a: &LedgerFact, b: &LedgerFact) -> bool {
-    match (a.fact.object.as_deref(), b.fact.object.as_deref()) {
+/// Whether two facts could be about the same thing. Not when they name objects that
+/// share no word (`five projects`, `plant for steel pipes`), nor when one counts a set
+/// (`30 investment projects`) and the other does not, or counts another number: the worth
+/// of 30 projects is not the city's fixed capital investment, nor that of 12 projects.
+pub(crate) fn comparable_objects(a: &LedgerFact, b: &LedgerFact) -> bool {
+    let (oa, ob) = (a.fact.object.as_deref(), b.fact.object.as_deref());
+    if leading_count(oa) != leading_count(ob) {
+        return false;
+    }
+    match (oa, ob) {
         (Some(x), Some(y)) => same_object(Some(x), Some(y)),
         _ => true,
     }
+}
+
+/// The number an object starts with: `30 investment projects` -> 30, `five projects` -> 5.
+fn leading_count(object: Option<&str>) -> Option<u64> {
+    const WORDS: [&str; 20] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let first = object?.split_whitespace().next()?.to_lowercase();
+    let digits: String = first.chars().filter(|c| *c != ',').collect();
+    if let Ok(n) = digits.parse::<u64>() {
+        return Some(n);
+    }
+    WORDS.iter().position(|w| *w == first).map(|i| i as u64 + 1)
 }
 
 #[cfg(test)]

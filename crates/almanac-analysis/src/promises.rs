@@ -8,6 +8,8 @@
 //!   in tenge), about the promise's subject or a place within it;
 //! - from a later document, for a period that ends after the promise was made and no later
 //!   than its deadline (what was done after the deadline does not keep it);
+//! - about a comparable object: not "30 investment projects" for a promise about "nine
+//!   projects" (see `check`'s rule for objects);
 //! - for a group, a later group that reports several of its items together is preferred
 //!   to loose figures, so that "4 projects, 300 jobs" answers "5 projects, 369 jobs"
 //!   rather than an unrelated count of all projects in the city.
@@ -24,7 +26,7 @@
 //! A group is only as kept as its weakest reported item.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use almanac_extract::{Measure, Period, Status};
@@ -173,18 +175,32 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
     // A single planned figure announced again later is one promise, not several.
     let mut restated: BTreeMap<usize, Vec<Evidence>> = BTreeMap::new();
     let mut absorbed = vec![false; groups.len()];
-    for i in 0..groups.len() {
-        if absorbed[i] || groups[i].len() != 1 {
-            continue;
+    let mut alike: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, group) in groups.iter().enumerate() {
+        if let [f] = group.as_slice() {
+            let fact = &f.fact;
+            let key = format!(
+                "{:?}|{:?}|{:?}|{:?}|{:?}",
+                fact.subject, fact.metric, fact.measure, fact.period, fact.unit
+            );
+            alike.entry(key).or_default().push(i);
         }
-        for j in i + 1..groups.len() {
-            if !absorbed[j] && groups[j].len() == 1 && same_promise(groups[i][0], groups[j][0]) {
-                absorbed[j] = true;
-                restated.entry(i).or_default().push(groups[j][0].evidence());
+    }
+    for indices in alike.values() {
+        for (n, &i) in indices.iter().enumerate() {
+            if absorbed[i] {
+                continue;
+            }
+            for &j in &indices[n + 1..] {
+                if !absorbed[j] && same_promise(groups[i][0], groups[j][0]) {
+                    absorbed[j] = true;
+                    restated.entry(i).or_default().push(groups[j][0].evidence());
+                }
             }
         }
     }
 
+    let actuals = index_actuals(facts, places);
     let mut out: Vec<Promise> = groups
         .iter()
         .enumerate()
@@ -192,9 +208,8 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
         .map(|(i, items)| {
             judge(
                 items,
-                facts,
+                &actuals,
                 as_of,
-                places,
                 restated.remove(&i).unwrap_or_default(),
             )
         })
@@ -225,11 +240,34 @@ fn same_promise(a: &LedgerFact, b: &LedgerFact) -> bool {
         )
 }
 
+/// The actual facts by metric and by every place they are about or lie in, so that a
+/// promise finds its candidates without scanning the ledger.
+type Actuals<'a> = HashMap<(&'a str, String), Vec<&'a LedgerFact>>;
+
+fn index_actuals<'a>(facts: &'a [LedgerFact], places: &dyn Places) -> Actuals<'a> {
+    let mut index: Actuals<'a> = HashMap::new();
+    for f in facts
+        .iter()
+        .filter(|f| f.fact.status == Some(Status::Actual))
+    {
+        let (Some(metric), Some(subject)) = (f.fact.metric.as_deref(), f.fact.subject.as_deref())
+        else {
+            continue;
+        };
+        let mut names = vec![subject.to_lowercase()];
+        names.extend(places.ancestors(subject).iter().map(|a| a.to_lowercase()));
+        names.dedup();
+        for name in names {
+            index.entry((metric, name)).or_default().push(f);
+        }
+    }
+    index
+}
+
 fn judge(
     items: &[&LedgerFact],
-    facts: &[LedgerFact],
+    actuals: &Actuals<'_>,
     as_of: Option<NaiveDate>,
-    places: &dyn Places,
     restated: Vec<Evidence>,
 ) -> Promise {
     let first = items[0];
@@ -239,8 +277,7 @@ fn judge(
         .max_by_key(|p| p.bounds().1);
 
     // Candidates per item; for a group, later groups answering several items win.
-    let candidates: Vec<Vec<&LedgerFact>> =
-        items.iter().map(|p| candidates(p, facts, places)).collect();
+    let candidates: Vec<Vec<&LedgerFact>> = items.iter().map(|p| candidates(p, actuals)).collect();
     let candidates = if items.len() > 1 {
         prefer_groups(candidates)
     } else {
@@ -358,12 +395,12 @@ fn deadline_passed(deadline: Option<Period>, as_of: Option<NaiveDate>) -> bool {
 }
 
 /// The actual facts that may count towards planned fact `p`.
-fn candidates<'a>(
-    p: &LedgerFact,
-    facts: &'a [LedgerFact],
-    places: &dyn Places,
-) -> Vec<&'a LedgerFact> {
-    let Some(subject) = p.fact.subject.as_deref() else {
+fn candidates<'a>(p: &LedgerFact, actuals: &Actuals<'a>) -> Vec<&'a LedgerFact> {
+    let (Some(subject), Some(metric)) = (p.fact.subject.as_deref(), p.fact.metric.as_deref())
+    else {
+        return Vec::new();
+    };
+    let Some(about) = actuals.get(&(metric, subject.to_lowercase())) else {
         return Vec::new();
     };
     // A promise of "7 new participants" is not kept by a count of all participants:
@@ -372,23 +409,19 @@ fn candidates<'a>(
     let new_things = says_new(p);
     let promised_on = p.doc_date.unwrap_or(NaiveDate::MIN);
     let deadline_end = p.fact.period.map_or(NaiveDate::MAX, |d| d.bounds().1);
-    facts
+    about
         .iter()
+        .copied()
         .filter(|a| {
             let fact = &a.fact;
-            fact.status == Some(Status::Actual)
-                && fact.doc != p.fact.doc
+            fact.doc != p.fact.doc
                 && a.doc_date.unwrap_or(NaiveDate::MIN) >= promised_on
-                && fact.metric == p.fact.metric
                 && fact.measure.unwrap_or(Measure::Level)
                     == p.fact.measure.unwrap_or(Measure::Level)
                 && (fact.unit == p.fact.unit || (a.is_money() && p.is_money()))
                 && fact.per == p.fact.per
-                && fact
-                    .subject
-                    .as_deref()
-                    .is_some_and(|s| is_within(places, s, subject))
                 && (flow || !new_things || says_new(a))
+                && crate::check::comparable_objects(p, a)
                 && a.when().is_some_and(|w| {
                     let (_, end) = w.bounds();
                     end >= promised_on && end <= deadline_end

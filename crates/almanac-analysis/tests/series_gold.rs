@@ -267,3 +267,30 @@ fn timeline_of_the_regions_output() {
         .iter()
         .all(|p| p.readings.iter().all(|r| r.value > 1e12)));
 }
+
+/// A ledger of many documents: every analysis indexes rather than compares all pairs, so
+/// this runs in well under a second (a quadratic pass would take minutes).
+#[test]
+fn large_ledgers_are_handled_without_pairwise_scans() {
+    let base = ledger();
+    let mut facts = Vec::new();
+    for copy in 0..300 {
+        for f in &base {
+            let mut f = f.clone();
+            f.id += copy * 1000;
+            f.fact.doc = format!("{}-{copy}", f.fact.doc);
+            // Each copy is about its own places, so copies do not restate each other.
+            f.fact.subject = f.fact.subject.map(|s| format!("{s} {copy}"));
+            facts.push(f);
+        }
+    }
+    assert_eq!(facts.len(), 71 * 300);
+    let started = std::time::Instant::now();
+    let alerts = check(&facts, &official_rates, &gazetteer);
+    let found = promises(&facts, &PromiseOptions::default(), &gazetteer);
+    let elapsed = started.elapsed();
+    // Three alerts per copy (the places are unknown to the gazetteer, so none lie in another).
+    assert_eq!(alerts.len(), 3 * 300);
+    assert_eq!(found.len(), 16 * 300);
+    assert!(elapsed.as_secs() < 30, "{elapsed:?}");
+}

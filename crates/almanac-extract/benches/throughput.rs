@@ -1,1 +1,97 @@
-fn main() {}
+//! Extraction throughput in MB/s on the project's own corpus (`examples/news/*.txt`).
+//!
+//! Run (release, from the workspace root):
+//!
+//!     cargo bench -p almanac-extract --bench throughput -- --warm-up-time 1 --measurement-time 5
+//!
+//! `extract/corpus` extracts the news articles, repeated to about `ALMANAC_BENCH_MB` megabytes
+//! (default 5), each as a separate document, so one iteration is one pass over that many bytes;
+//! criterion reports the rate as `thrpt: ... MiB/s`. `all_quantities/news` runs the quantity
+//! finder alone over the articles once.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use almanac_extract::{all_quantities, extract, DocContext};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+/// The news articles as (doc id, text), sorted by file name.
+fn news_articles() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/news");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|err| panic!("reading {}: {err}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no articles in {}", dir.display());
+    paths
+        .into_iter()
+        .map(|path| {
+            let doc = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).expect("UTF-8 article");
+            (doc, text)
+        })
+        .collect()
+}
+
+/// The articles repeated until they add up to at least `target_bytes`.
+fn repeated_corpus(articles: &[(String, String)], target_bytes: usize) -> Vec<(String, String)> {
+    let mut corpus = Vec::new();
+    let mut n_bytes = 0;
+    while n_bytes < target_bytes {
+        for (doc, text) in articles {
+            n_bytes += text.len();
+            corpus.push((doc.clone(), text.clone()));
+        }
+    }
+    corpus
+}
+
+fn total_bytes(corpus: &[(String, String)]) -> u64 {
+    corpus.iter().map(|(_, text)| text.len() as u64).sum()
+}
+
+fn bench_extract(c: &mut Criterion) {
+    let articles = news_articles();
+    let target_mb: usize = std::env::var("ALMANAC_BENCH_MB")
+        .ok()
+        .and_then(|mb| mb.parse().ok())
+        .unwrap_or(5);
+    let corpus = repeated_corpus(&articles, target_mb * 1_000_000);
+    let n_bytes = total_bytes(&corpus);
+
+    let mut group = c.benchmark_group("extract");
+    // One iteration is a whole pass over megabytes of text: few samples are enough.
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(n_bytes));
+    group.bench_function(
+        format!("corpus_{}_docs_{n_bytes}_bytes", corpus.len()),
+        |b| {
+            b.iter(|| {
+                let mut n_facts = 0;
+                for (doc, text) in &corpus {
+                    let ctx = DocContext { doc, date: None };
+                    n_facts += black_box(extract(black_box(text), &ctx)).facts.len();
+                }
+                n_facts
+            })
+        },
+    );
+    group.finish();
+
+    let mut group = c.benchmark_group("all_quantities");
+    group.throughput(Throughput::Bytes(total_bytes(&articles)));
+    group.bench_function("news", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|(_, text)| black_box(all_quantities(black_box(text))).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract);
+criterion_main!(benches);

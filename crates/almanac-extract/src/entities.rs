@@ -2092,7 +2092,8 @@ fn assemble(
                 mentions.push((key.clone(), e.span.clone(), false));
             }
             EventKind::Ref(k) => {
-                let resolved = resolve_ref(lex, &refs[*k].target, &history, &dyns, &kind_of);
+                let view = &history[history.len().saturating_sub(VIEW)..];
+                let resolved = resolve_ref(lex, &refs[*k].target, view, &dyns, &kind_of);
                 if let Some(key) = resolved {
                     ref_resolved.insert(*k, key.clone());
                     history.push(key.clone());
@@ -2101,7 +2102,7 @@ fn assemble(
             }
             EventKind::RoleRef(k) => {
                 let role = &roles.refs[*k].role;
-                let found = history
+                let found = history[history.len().saturating_sub(VIEW)..]
                     .iter()
                     .rev()
                     .find(|key| matches!(key, EKey::Person(p) if persons[*p].role == *role))
@@ -2202,6 +2203,10 @@ fn assemble(
     }
     res
 }
+
+/// How many earlier mentions a reference back looks at: what is still "in view". It also
+/// keeps resolution linear on very long texts.
+const VIEW: usize = 400;
 
 fn resolve_ref(
     lex: &Lexicon,
@@ -3183,7 +3188,10 @@ mod debug_perf {
     #[test]
     fn perf_scaling() {
         let mut base = String::new();
-        for e in std::fs::read_dir("/work/shared/eval/dev/docs").unwrap().flatten() {
+        for e in std::fs::read_dir("/work/shared/eval/dev/docs")
+            .unwrap()
+            .flatten()
+        {
             base.push_str(&std::fs::read_to_string(e.path()).unwrap());
             base.push('\n');
         }
@@ -3191,7 +3199,12 @@ mod debug_perf {
             let text = base.repeat(n);
             let t = std::time::Instant::now();
             let ents = find(&text, &[0..text.len()]);
-            eprintln!("{} bytes: {:?}, {} entities", text.len(), t.elapsed(), ents.len());
+            eprintln!(
+                "{} bytes: {:?}, {} entities",
+                text.len(),
+                t.elapsed(),
+                ents.len()
+            );
         }
     }
 }

@@ -154,7 +154,10 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         }
     }
     if currency.is_none() {
-        if let Some(p) = parse_rank(text, toks, j).or_else(|| parse_fraction(text, toks, j)) {
+        if let Some(p) = parse_rank(text, toks, j)
+            .or_else(|| parse_fraction(text, toks, j))
+            .or_else(|| parse_fold_word(text, toks, j))
+        {
             return Some(p);
         }
     }
@@ -394,6 +397,54 @@ fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     })
 }
 
+/// `twofold`, `threefold`: a multiplier written as one word.
+fn parse_fold_word(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let w = word_at(text, toks, j)?;
+    let number = w.strip_suffix("fold")?;
+    let value = *LEXICONS.number_words.get(number)?;
+    let span = [toks[j].start, toks[j].end];
+    Some(Parsed {
+        q: Quantity {
+            span,
+            text: text[span[0]..span[1]].to_string(),
+            value,
+            high: None,
+            unit: Some("times".into()),
+            kind: QuantityKind::Multiplier,
+            qualifier: None,
+            direction: direction_before(text, toks, j),
+            per: None,
+            equivalents: Vec::new(),
+            fact_worthy: false,
+            fraction: false,
+        },
+        first: j,
+        last: j,
+        next: j + 1,
+        in_words: true,
+    })
+}
+
+/// `the number of operating SMEs ... reached 2.1 million`: the noun counted, named before
+/// a bare number in the same sentence.
+fn number_of_noun(text: &str, toks: &[Tok], bare_first: usize) -> Option<String> {
+    let mut b = bare_first;
+    while b > 0 && bare_first - b < 25 {
+        b -= 1;
+        if toks[b].kind == TokKind::Sym && matches!(toks[b].text(text), "." | "!" | "?") {
+            return None;
+        }
+        if word_at(text, toks, b).as_deref() == Some("number") && word_at(text, toks, b + 1).as_deref() == Some("of") {
+            let mut n = b + 2;
+            if word_at(text, toks, n).is_some_and(|w| matches!(w.as_ref(), "its" | "their" | "the" | "his" | "her")) {
+                n += 1;
+            }
+            return counted_noun(text, toks, n).map(|(_, lemma)| lemma);
+        }
+    }
+    None
+}
+
 /// `half of`, `a third of`: a share in percent. Not `the first half of 2021` (a time).
 fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     let (n, &value) = LEXICONS.fractions.starting_at(text, toks, j)?;
@@ -598,6 +649,19 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
             idx += 1;
             continue;
         }
+        // `7,500 jobs ..., of which 2,100`.
+        let of_which_before = bare.first >= 2
+            && word_at(text, toks, bare.first - 2).as_deref() == Some("of")
+            && word_at(text, toks, bare.first - 1).as_deref() == Some("which");
+        if of_which_before {
+            if let Some(prev) = found[..idx].iter().rev().find(|p| p.q.kind == QuantityKind::Count) {
+                let unit = prev.q.unit.clone();
+                found[idx].q.kind = QuantityKind::Count;
+                found[idx].q.unit = unit;
+                idx += 1;
+                continue;
+            }
+        }
         let connector = toks.get(after).map(|t| lower(t.text(text)).into_owned());
         let partner = found.get(idx + 1).filter(|p| p.first == after + 1 && p.q.kind != QuantityKind::Bare);
         if let (Some(conn), Some(partner)) = (connector.as_deref(), partner) {
@@ -630,6 +694,12 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
                     found[idx] = merged;
                     found.remove(idx + 1);
                 }
+            }
+        }
+        if found[idx].q.kind == QuantityKind::Bare && !found[idx].in_words {
+            if let Some(lemma) = number_of_noun(text, toks, bare.first) {
+                found[idx].q.kind = QuantityKind::Count;
+                found[idx].q.unit = Some(lemma);
             }
         }
         if found[idx].q.kind == QuantityKind::Bare && found[idx].in_words {

@@ -1274,3 +1274,100 @@ fn alerts_come_most_severe_first() {
         ]
     );
 }
+
+#[test]
+fn the_worth_of_a_set_of_projects_is_not_the_citys_investment() {
+    let mut city = money(
+        fact(
+            1,
+            "a",
+            "2021-06-25",
+            "$832.3 million",
+            832.3e6,
+            "USD",
+            "investment",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        426.03,
+    );
+    city.fact.object = Some("fixed capital investments".into());
+    let mut projects = money(
+        fact(
+            2,
+            "b",
+            "2021-12-28",
+            "279.6 billion tenge",
+            279.6e9,
+            "KZT",
+            "investment",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        426.03,
+    );
+    projects.fact.object = Some("30 investment projects".into());
+    let mut other_set = money(
+        fact(
+            3,
+            "c",
+            "2022-01-28",
+            "85 billion tenge",
+            85e9,
+            "KZT",
+            "investment",
+            "level",
+            "Almaty",
+            "2021",
+            "actual",
+        ),
+        426.03,
+    );
+    other_set.fact.object = Some("12 investment projects".into());
+    assert!(run(&[city.clone(), projects.clone(), other_set]).is_empty());
+    // Without objects the same figures do conflict.
+    city.fact.object = None;
+    projects.fact.object = None;
+    assert_eq!(
+        kinds(&run(&[city, projects])),
+        [(AlertKind::Conflict, Severity::Warning)]
+    );
+}
+
+#[test]
+fn a_zones_projects_are_not_larger_than_a_citys_parks() {
+    // Different things, though the zone lies in the city.
+    let mut zone = fact(
+        1,
+        "a",
+        "2023-07-31",
+        "378 billion tenge",
+        378e9,
+        "KZT",
+        "investment",
+        "level",
+        "Almaty Industrial Zone",
+        "2023",
+        "actual",
+    );
+    zone.fact.object = Some("88 companies".into());
+    let mut parks = fact(
+        2,
+        "a",
+        "2023-07-31",
+        "14 billion tenge",
+        14e9,
+        "KZT",
+        "investment",
+        "level",
+        "Almaty",
+        "2023",
+        "actual",
+    );
+    parks.fact.object = Some("Twenty nine projects".into());
+    assert!(run(&[zone, parks]).is_empty());
+}

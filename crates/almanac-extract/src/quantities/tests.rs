@@ -191,6 +191,9 @@ fn counts() {
     check("7 bridges", "7 bridges=7 bridge");
     check("53 agricultural cooperatives, 46 of which received aid", "53 agricultural cooperatives=53 cooperative ; 46=46 cooperative");
     check("5 companies produce cement", "5 companies=5 company");
+    check("the number of operating SMEs reached 2.1 million", "2.1 million=2100000 sme");
+    check("the number of its residents rose to 311,000.", "311,000=311000 person");
+    check("7,500 jobs, of which 2,100 in towns", "7,500 jobs=7500 job ; 2,100=2100 job");
     check("the 3 of us", "");
 }
 
@@ -268,6 +271,8 @@ fn ranks() {
 fn multipliers() {
     check("grew 1.5 times", "1.5 times=1.5 times +");
     check("a 2.5-fold increase", "2.5-fold=2.5 times +");
+    check("grew twofold", "twofold=2 times +");
+    check("a threefold rise", "threefold=3 times");
 }
 
 #[test]
