@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use almanac_extract::{extract, DocContext, Extraction, Period, EXTRACTOR_VERSION};
 use almanac_store::{
     DocFilter, DocStatus, DocumentSummary, EntityFilter, EntitySummary, FactFilter, FactSort,
-    NewDocument, Put, StoredFact, Store,
+    NewDocument, Put, Store, StoredFact,
 };
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
@@ -34,7 +34,12 @@ const BATCH_BYTES: usize = 32 * 1024 * 1024;
 #[derive(Args, Debug, Clone)]
 pub struct DbArgs {
     /// The ledger file (SQLite); created when missing
-    #[arg(long, env = "ALMANAC_DB", default_value = "almanac.db", value_name = "PATH")]
+    #[arg(
+        long,
+        env = "ALMANAC_DB",
+        default_value = "almanac.db",
+        value_name = "PATH"
+    )]
     pub db: PathBuf,
 }
 
@@ -69,6 +74,10 @@ pub struct IngestArgs {
     /// The publication date of documents that carry none (header or JSONL `date`)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
+    /// Refuse documents larger than this many megabytes (an article is a few kilobytes; a
+    /// huge file is most often a dump that should be split)
+    #[arg(long, value_name = "MB", default_value_t = 16)]
+    pub max_doc_mb: u64,
     /// No progress bar and no summary
     #[arg(long, short)]
     pub quiet: bool,
@@ -336,11 +345,30 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         let _ = tx.send(work);
     };
     let mut reader_failed = false;
+    let ledger_files = LedgerFiles::new(&args.db.db);
     for item in read::documents(&args.paths) {
+        let origin = match &item {
+            Ok(doc) => &doc.origin,
+            Err(err) => &err.origin,
+        };
+        if ledger_files.contains(origin) {
+            continue;
+        }
         match item {
             Err(err) => {
                 skipped.failed += 1;
                 progress.suspend(|| eprintln!("almanac: {err}"));
+            }
+            Ok(source) if source.text.len() as u64 > args.max_doc_mb * 1024 * 1024 => {
+                skipped.failed += 1;
+                let mb = source.text.len() as f64 / 1024.0 / 1024.0;
+                progress.suspend(|| {
+                    eprintln!(
+                        "almanac: {}: document is {mb:.1} MB, over the {} MB limit \
+                         (split it, or raise --max-doc-mb)",
+                        source.origin, args.max_doc_mb
+                    )
+                });
             }
             Ok(source) => {
                 skipped.bytes += source.text.len() as u64;
@@ -373,7 +401,9 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         send(batch);
     }
     drop(tx);
-    let written = writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
+    let written = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
     progress.finish_and_clear();
     if reader_failed {
         bail!("stopped: the ledger could not be read");
@@ -393,7 +423,45 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     if let Err(err) = reader_store.checkpoint() {
         eprintln!("almanac: warning: {err}");
     }
-    Ok(if tally.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if tally.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The ledger's own files (the database, its WAL and shared-memory files), which an
+/// `almanac ingest .` run next to them must not read as documents.
+struct LedgerFiles {
+    names: Vec<std::ffi::OsString>,
+    paths: Vec<PathBuf>,
+}
+
+impl LedgerFiles {
+    fn new(db: &Path) -> LedgerFiles {
+        let db = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
+        let paths: Vec<PathBuf> = ["", "-wal", "-shm", "-journal"]
+            .iter()
+            .map(|suffix| {
+                let mut p = db.clone().into_os_string();
+                p.push(suffix);
+                PathBuf::from(p)
+            })
+            .collect();
+        let names = paths
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_os_string()))
+            .collect();
+        LedgerFiles { names, paths }
+    }
+
+    fn contains(&self, origin: &str) -> bool {
+        let path = Path::new(origin);
+        // A cheap test on the name first: most inputs are not the ledger.
+        path.file_name()
+            .is_some_and(|n| self.names.iter().any(|m| m == n))
+            && std::fs::canonicalize(path).is_ok_and(|p| self.paths.contains(&p))
+    }
 }
 
 fn new_document(source: &SourceDoc, default_date: Option<NaiveDate>) -> NewDocument<'_> {
@@ -413,7 +481,10 @@ fn extract_batch(batch: Vec<SourceDoc>, default_date: Option<NaiveDate>) -> Vec<
         .into_par_iter()
         .map(|source| {
             let extraction = std::panic::catch_unwind(|| {
-                let ctx = DocContext { doc: &source.id, date: source.date.or(default_date) };
+                let ctx = DocContext {
+                    doc: &source.id,
+                    date: source.date.or(default_date),
+                };
                 extract(&source.text, &ctx)
             })
             .map_err(|panic| {
@@ -422,7 +493,9 @@ fn extract_batch(batch: Vec<SourceDoc>, default_date: Option<NaiveDate>) -> Vec<
                     .map(String::as_str)
                     .or_else(|| panic.downcast_ref::<&str>().copied())
                     .unwrap_or("unknown panic");
-                format!("the extractor failed on this document (a bug, please report it): {message}")
+                format!(
+                    "the extractor failed on this document (a bug, please report it): {message}"
+                )
             });
             Work { source, extraction }
         })
@@ -558,10 +631,15 @@ pub fn reindex(args: ReindexArgs) -> anyhow::Result<ExitCode> {
             .par_iter()
             .map(|doc| {
                 std::panic::catch_unwind(|| {
-                    let ctx = DocContext { doc: &doc.summary.doc, date: doc.meta_date };
+                    let ctx = DocContext {
+                        doc: &doc.summary.doc,
+                        date: doc.meta_date,
+                    };
                     extract(&doc.text, &ctx)
                 })
-                .map_err(|_| "the extractor failed on this document (a bug, please report it)".to_string())
+                .map_err(|_| {
+                    "the extractor failed on this document (a bug, please report it)".to_string()
+                })
             })
             .collect();
         let mut items = Vec::new();
@@ -575,7 +653,11 @@ pub fn reindex(args: ReindexArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        for ((doc, _), result) in items.iter().zip(store.put_batch(&items, EXTRACTOR_VERSION, true)?) {
+        for ((doc, _), result) in
+            items
+                .iter()
+                .zip(store.put_batch(&items, EXTRACTOR_VERSION, true)?)
+        {
             match result {
                 Ok(put) => {
                     tally.updated += 1;
@@ -599,7 +681,11 @@ pub fn reindex(args: ReindexArgs) -> anyhow::Result<ExitCode> {
             print_summary("re-extracted", &tally, started.elapsed());
         }
     }
-    Ok(if tally.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if tally.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 // Queries.
@@ -626,7 +712,10 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<ExitCode> {
             out.flush()?;
             if more {
                 let total = store.count_facts(&filter)?;
-                eprintln!("({} of {total} facts shown; --limit N or --limit 0 for more)", facts.len());
+                eprintln!(
+                    "({} of {total} facts shown; --limit N or --limit 0 for more)",
+                    facts.len()
+                );
             } else if facts.is_empty() {
                 eprintln!("no facts match");
             }
@@ -644,11 +733,37 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<ExitCode> {
 /// The flat columns of a fact in CSV and Parquet: every FACTS.md field, the span, the
 /// document date and money normalised with the rates used.
 pub const FACT_COLUMNS: [&str; 31] = [
-    "id", "doc", "doc_date", "text", "value", "unit", "qualifier", "metric", "measure",
-    "subject", "period", "period_start", "period_end", "status", "per", "group", "object",
-    "equivalents", "span_start", "span_end", "sentence", "value_kzt", "value_usd", "kzt_rate",
-    "kzt_rate_source", "kzt_rate_period", "usd_rate", "usd_rate_source", "usd_rate_period",
-    "implied_rate", "implied_rate_currency",
+    "id",
+    "doc",
+    "doc_date",
+    "text",
+    "value",
+    "unit",
+    "qualifier",
+    "metric",
+    "measure",
+    "subject",
+    "period",
+    "period_start",
+    "period_end",
+    "status",
+    "per",
+    "group",
+    "object",
+    "equivalents",
+    "span_start",
+    "span_end",
+    "sentence",
+    "value_kzt",
+    "value_usd",
+    "kzt_rate",
+    "kzt_rate_source",
+    "kzt_rate_period",
+    "usd_rate",
+    "usd_rate_source",
+    "usd_rate_period",
+    "implied_rate",
+    "implied_rate_currency",
 ];
 
 /// One fact as flat optional strings, in [`FACT_COLUMNS`] order.
@@ -688,10 +803,16 @@ fn fact_row(f: &StoredFact) -> Vec<Option<String>> {
         f.value_usd.and_then(num),
         f.kzt_rate.as_ref().and_then(|r| num(r.kzt_per_unit)),
         f.kzt_rate.as_ref().map(|r| r.source.to_string()),
-        f.kzt_rate.as_ref().map(|r| r.period.clone()).filter(|p| !p.is_empty()),
+        f.kzt_rate
+            .as_ref()
+            .map(|r| r.period.clone())
+            .filter(|p| !p.is_empty()),
         f.usd_rate.as_ref().and_then(|r| num(r.kzt_per_unit)),
         f.usd_rate.as_ref().map(|r| r.source.to_string()),
-        f.usd_rate.as_ref().map(|r| r.period.clone()).filter(|p| !p.is_empty()),
+        f.usd_rate
+            .as_ref()
+            .map(|r| r.period.clone())
+            .filter(|p| !p.is_empty()),
         f.implied_rate.as_ref().and_then(|r| num(r.kzt_per_unit)),
         f.implied_rate.as_ref().map(|r| r.currency.clone()),
     ]
@@ -760,7 +881,11 @@ impl<W: Write> FactSink<W> {
 }
 
 /// Streams the facts of `filter` into `sink`.
-fn write_facts<W: Write>(store: &Store, filter: &FactFilter, sink: &mut FactSink<W>) -> anyhow::Result<usize> {
+fn write_facts<W: Write>(
+    store: &Store,
+    filter: &FactFilter,
+    sink: &mut FactSink<W>,
+) -> anyhow::Result<usize> {
     let mut failure = None;
     let n = store.for_each_fact(filter, |fact| match sink.write(&fact) {
         Ok(()) => true,
@@ -809,12 +934,24 @@ impl Table {
                 t
             }
         };
-        let cells: Vec<Vec<String>> = std::iter::once(self.header.iter().map(|h| h.to_string()).collect())
-            .chain(self.rows.iter().cloned())
-            .map(|row| row.iter().zip(&self.caps).map(|(c, cap)| cut(c, *cap)).collect())
-            .collect();
+        let cells: Vec<Vec<String>> =
+            std::iter::once(self.header.iter().map(|h| h.to_string()).collect())
+                .chain(self.rows.iter().cloned())
+                .map(|row| {
+                    row.iter()
+                        .zip(&self.caps)
+                        .map(|(c, cap)| cut(c, *cap))
+                        .collect()
+                })
+                .collect();
         let widths: Vec<usize> = (0..self.header.len())
-            .map(|i| cells.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+            .map(|i| {
+                cells
+                    .iter()
+                    .map(|r| r[i].chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
             .collect();
         for row in &cells {
             let mut line = String::new();
@@ -880,11 +1017,14 @@ fn write_fact_table(out: &mut impl Write, facts: &[StoredFact]) -> io::Result<()
         let opt = |s: Option<&str>| s.unwrap_or("-").to_string();
         let mut value = human_number(f.fact.value);
         if let Some(q) = f.fact.qualifier {
-            value = format!("{} {value}", match q {
-                almanac_extract::Qualifier::MoreThan => ">",
-                almanac_extract::Qualifier::LessThan => "<",
-                almanac_extract::Qualifier::About => "~",
-            });
+            value = format!(
+                "{} {value}",
+                match q {
+                    almanac_extract::Qualifier::MoreThan => ">",
+                    almanac_extract::Qualifier::LessThan => "<",
+                    almanac_extract::Qualifier::About => "~",
+                }
+            );
         }
         table.push(vec![
             f.fact.doc.clone(),
@@ -909,7 +1049,12 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
         Some(n) => Some(n),
         None => (args.format == ListFormat::Table).then_some(TABLE_LIMIT),
     };
-    let filter = DocFilter { period: args.period, search: args.search.clone(), newest_first: args.newest, limit };
+    let filter = DocFilter {
+        period: args.period,
+        search: args.search.clone(),
+        newest_first: args.newest,
+        limit,
+    };
     let docs = store.documents(&filter)?;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
@@ -934,7 +1079,10 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
             let total = store.stats()?.documents;
             if limit.is_some_and(|n| (docs.len() as u64) < total && docs.len() == n) {
                 out.flush()?;
-                eprintln!("({} of {total} documents shown; --limit 0 for all)", docs.len());
+                eprintln!(
+                    "({} of {total} documents shown; --limit 0 for all)",
+                    docs.len()
+                );
             }
         }
         ListFormat::Json => {
@@ -956,8 +1104,17 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
 fn write_docs_csv(out: &mut impl Write, docs: &[DocumentSummary]) -> anyhow::Result<()> {
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record([
-        "doc", "date", "date_source", "facts", "bytes", "title", "url", "origin", "hash",
-        "extractor_version", "ingested_at",
+        "doc",
+        "date",
+        "date_source",
+        "facts",
+        "bytes",
+        "title",
+        "url",
+        "origin",
+        "hash",
+        "extractor_version",
+        "ingested_at",
     ])?;
     for d in docs {
         csv.write_record([
@@ -981,9 +1138,16 @@ fn write_docs_csv(out: &mut impl Write, docs: &[DocumentSummary]) -> anyhow::Res
 pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
     let Some(doc) = store.document(&args.doc)? else {
-        bail!("no document {:?} in {} (see `almanac docs`)", args.doc, args.db.db.display());
+        bail!(
+            "no document {:?} in {} (see `almanac docs`)",
+            args.doc,
+            args.db.db.display()
+        );
     };
-    let facts = store.facts(&FactFilter { doc: Some(args.doc.clone()), ..Default::default() })?;
+    let facts = store.facts(&FactFilter {
+        doc: Some(args.doc.clone()),
+        ..Default::default()
+    })?;
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         #[derive(serde::Serialize)]
@@ -992,7 +1156,13 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
             document: &'a almanac_store::StoredDocument,
             facts: &'a [StoredFact],
         }
-        serde_json::to_writer_pretty(&mut out, &Shown { document: &doc, facts: &facts })?;
+        serde_json::to_writer_pretty(
+            &mut out,
+            &Shown {
+                document: &doc,
+                facts: &facts,
+            },
+        )?;
         writeln!(out)?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
@@ -1009,13 +1179,20 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         out,
         "  date:   {}{}",
         s.date.map_or("-".into(), |d| d.to_string()),
-        s.date_source.as_deref().map_or(String::new(), |src| format!(" ({src})"))
+        s.date_source
+            .as_deref()
+            .map_or(String::new(), |src| format!(" ({src})"))
     )?;
     writeln!(out, "  origin: {}", s.origin)?;
     if let Some(url) = &s.url {
         writeln!(out, "  url:    {url}")?;
     }
-    writeln!(out, "  facts:  {} (extractor {})", facts.len(), s.extractor_version)?;
+    writeln!(
+        out,
+        "  facts:  {} (extractor {})",
+        facts.len(),
+        s.extractor_version
+    )?;
     writeln!(out)?;
     writeln!(out, "{}", highlight(&doc.text, &facts, color).trim_end())?;
     writeln!(out)?;
@@ -1030,8 +1207,16 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
 fn highlight(text: &str, facts: &[StoredFact], color: bool) -> String {
     let mut spans: Vec<(usize, usize, bool)> = facts
         .iter()
-        .map(|f| (f.fact.span[0], f.fact.span[1], f.fact.status == Some(almanac_extract::Status::Planned)))
-        .filter(|(a, b, _)| a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b))
+        .map(|f| {
+            (
+                f.fact.span[0],
+                f.fact.span[1],
+                f.fact.status == Some(almanac_extract::Status::Planned),
+            )
+        })
+        .filter(|(a, b, _)| {
+            a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b)
+        })
         .collect();
     spans.sort();
     let mut out = String::with_capacity(text.len() + spans.len() * 12);
@@ -1042,7 +1227,12 @@ fn highlight(text: &str, facts: &[StoredFact], color: bool) -> String {
         }
         out.push_str(&text[at..start]);
         if color {
-            let _ = write!(out, "\x1b[1;{}m{}\x1b[0m", if planned { 33 } else { 32 }, &text[start..end]);
+            let _ = write!(
+                out,
+                "\x1b[1;{}m{}\x1b[0m",
+                if planned { 33 } else { 32 },
+                &text[start..end]
+            );
         } else {
             let _ = write!(out, "[{}]", &text[start..end]);
         }
@@ -1059,7 +1249,12 @@ pub fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
         Some(n) => Some(n),
         None => (args.format == ListFormat::Table).then_some(TABLE_LIMIT),
     };
-    let filter = EntityFilter { kind: args.kind.clone(), search: args.search.clone(), within: args.within.clone(), limit };
+    let filter = EntityFilter {
+        kind: args.kind.clone(),
+        search: args.search.clone(),
+        within: args.within.clone(),
+        limit,
+    };
     let entities = store.entities(&filter)?;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
@@ -1108,7 +1303,17 @@ pub fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
 
 fn write_entities_csv(out: &mut impl Write, entities: &[EntitySummary]) -> anyhow::Result<()> {
     let mut csv = csv::Writer::from_writer(out);
-    csv.write_record(["name", "kind", "part_of", "role", "role_of", "facts", "mentions", "documents", "aliases"])?;
+    csv.write_record([
+        "name",
+        "kind",
+        "part_of",
+        "role",
+        "role_of",
+        "facts",
+        "mentions",
+        "documents",
+        "aliases",
+    ])?;
     for e in entities {
         csv.write_record([
             e.name.clone(),
@@ -1131,11 +1336,20 @@ fn write_entities_csv(out: &mut impl Write, entities: &[EntitySummary]) -> anyho
 pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let format = match args.format {
         Some(format) => format,
-        None => match args.output.extension().and_then(|e| e.to_str()).map(str::to_lowercase).as_deref() {
+        None => match args
+            .output
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+            .as_deref()
+        {
             Some("csv") => ExportFormat::Csv,
             Some("jsonl" | "ndjson") => ExportFormat::Jsonl,
             Some("parquet" | "pq") => ExportFormat::Parquet,
-            _ => bail!("cannot tell the format from {:?}: give --format csv|jsonl|parquet", args.output),
+            _ => bail!(
+                "cannot tell the format from {:?}: give --format csv|jsonl|parquet",
+                args.output
+            ),
         },
     };
     let store = args.db.open_existing()?;
@@ -1143,7 +1357,11 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let to_stdout = args.output.as_os_str() == "-";
     let n = match format {
         ExportFormat::Csv | ExportFormat::Jsonl => {
-            let list = if format == ExportFormat::Csv { ListFormat::Csv } else { ListFormat::Jsonl };
+            let list = if format == ExportFormat::Csv {
+                ListFormat::Csv
+            } else {
+                ListFormat::Jsonl
+            };
             if to_stdout {
                 let mut sink = FactSink::new(BufWriter::new(io::stdout().lock()), list)?;
                 let n = write_facts(&store, &filter, &mut sink)?;
@@ -1173,14 +1391,25 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
 
 /// Writes `path` through a temporary file beside it, renamed into place only when whole:
 /// an interrupted export never leaves a truncated file that looks complete.
-fn write_atomically<T>(path: &Path, write: impl FnOnce(std::fs::File) -> anyhow::Result<T>) -> anyhow::Result<T> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+fn write_atomically<T>(
+    path: &Path,
+    write: impl FnOnce(std::fs::File) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let file = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    let file =
+        std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
     match write(file) {
         Ok(value) => {
-            std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::rename(&tmp, path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             Ok(value)
         }
         Err(err) => {
@@ -1200,7 +1429,9 @@ fn export_parquet(_: &Store, _: &FactFilter, _: &Path) -> anyhow::Result<usize> 
 
 #[cfg(feature = "parquet")]
 fn export_parquet(store: &Store, filter: &FactFilter, path: &Path) -> anyhow::Result<usize> {
-    write_atomically(path, |file| crate::parquet_export::write(store, filter, file))
+    write_atomically(path, |file| {
+        crate::parquet_export::write(store, filter, file)
+    })
 }
 
 #[cfg(test)]

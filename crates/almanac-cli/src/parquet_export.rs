@@ -43,10 +43,18 @@ pub fn write(store: &Store, filter: &FactFilter, file: File) -> anyhow::Result<u
     let schema = Arc::new(Schema::new(
         FACT_COLUMNS
             .iter()
-            .map(|name| Field::new(*name, column_type(name), !matches!(*name, "id" | "doc" | "text" | "value")))
+            .map(|name| {
+                Field::new(
+                    *name,
+                    column_type(name),
+                    !matches!(*name, "id" | "doc" | "text" | "value"),
+                )
+            })
             .collect::<Vec<_>>(),
     ));
-    let props = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
+    let props = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .build();
     let mut writer = ArrowWriter::try_new(file, schema.clone(), Some(props))?;
     let mut rows: Vec<StoredFact> = Vec::with_capacity(ROWS_PER_BATCH);
     let mut failure = None;
@@ -68,7 +76,11 @@ pub fn write(store: &Store, filter: &FactFilter, file: File) -> anyhow::Result<u
     Ok(n)
 }
 
-fn flush(writer: &mut ArrowWriter<File>, schema: &Arc<Schema>, rows: &mut Vec<StoredFact>) -> anyhow::Result<()> {
+fn flush(
+    writer: &mut ArrowWriter<File>,
+    schema: &Arc<Schema>,
+    rows: &mut Vec<StoredFact>,
+) -> anyhow::Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -153,10 +165,20 @@ fn values(f: &StoredFact) -> Vec<Cell> {
         Float(f.value_usd),
         Float(f.kzt_rate.as_ref().map(|r| r.kzt_per_unit)),
         Text(f.kzt_rate.as_ref().map(|r| r.source.to_string())),
-        Text(f.kzt_rate.as_ref().map(|r| r.period.clone()).filter(|p| !p.is_empty())),
+        Text(
+            f.kzt_rate
+                .as_ref()
+                .map(|r| r.period.clone())
+                .filter(|p| !p.is_empty()),
+        ),
         Float(f.usd_rate.as_ref().map(|r| r.kzt_per_unit)),
         Text(f.usd_rate.as_ref().map(|r| r.source.to_string())),
-        Text(f.usd_rate.as_ref().map(|r| r.period.clone()).filter(|p| !p.is_empty())),
+        Text(
+            f.usd_rate
+                .as_ref()
+                .map(|r| r.period.clone())
+                .filter(|p| !p.is_empty()),
+        ),
         Float(f.implied_rate.as_ref().map(|r| r.kzt_per_unit)),
         Text(f.implied_rate.as_ref().map(|r| r.currency.clone())),
     ]

@@ -6,7 +6,9 @@
 //!
 //! `extract/corpus` extracts the news articles, repeated to about `ALMANAC_BENCH_MB` megabytes
 //! (default 5), each as a separate document, so one iteration is one pass over that many bytes;
-//! criterion reports the rate as `thrpt: ... MiB/s`. `all_quantities/news` runs the quantity
+//! criterion reports the rate as `thrpt: ... MiB/s`. `extract_scaling/*` extracts the articles
+//! once as separate documents and once joined into one long document (and four times that), to
+//! show whether the cost grows faster than the text. `all_quantities/news` runs the quantity
 //! finder alone over the articles once.
 
 use std::hint::black_box;
@@ -48,6 +50,19 @@ fn repeated_corpus(articles: &[(String, String)], target_bytes: usize) -> Vec<(S
     corpus
 }
 
+/// The articles as one document: their bodies (without ` date` header lines) joined as paragraphs.
+fn joined_article_bodies(articles: &[(String, String)]) -> String {
+    let bodies: Vec<&str> = articles
+        .iter()
+        .map(|(_, text)| match text.strip_prefix(" date ") {
+            // The header is ` date YYYY-MM-DD` followed by a line break or a space.
+            Some(rest) => rest.get(11..).unwrap_or(""),
+            None => text.as_str(),
+        })
+        .collect();
+    format!(" date 2023-07-31\n{}", bodies.join("\n\n"))
+}
+
 fn total_bytes(corpus: &[(String, String)]) -> u64 {
     corpus.iter().map(|(_, text)| text.len() as u64).sum()
 }
@@ -78,6 +93,42 @@ fn bench_extract(c: &mut Criterion) {
             })
         },
     );
+    group.finish();
+
+    // The same bytes as separate documents and as one long document: a rate that falls with
+    // document length points at work that grows faster than the text.
+    let mut group = c.benchmark_group("extract_scaling");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(total_bytes(&articles)));
+    group.bench_function("news_separate", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|(doc, text)| {
+                    black_box(extract(black_box(text), &DocContext { doc, date: None }))
+                        .facts
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
+    for n_copies in [1, 4] {
+        let joined = vec![joined_article_bodies(&articles); n_copies].join("\n\n");
+        group.throughput(Throughput::Bytes(joined.len() as u64));
+        group.bench_function(format!("news_one_document_x{n_copies}"), |b| {
+            b.iter(|| {
+                black_box(extract(
+                    black_box(&joined),
+                    &DocContext {
+                        doc: "joined",
+                        date: None,
+                    },
+                ))
+                .facts
+                .len()
+            })
+        });
+    }
     group.finish();
 
     let mut group = c.benchmark_group("all_quantities");

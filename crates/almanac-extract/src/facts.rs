@@ -144,6 +144,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         figures.sort_by_key(|q| q.span[0]);
         let mut carried_period: Option<Period> = None;
         let mut applied_period: Option<Period> = None;
+        // The subject of the paragraph's last figure: the paragraph goes on about it.
+        let mut paragraph_subject: Option<String> = None;
         for (si, range) in sentence_ranges.iter().enumerate() {
             if paragraph_of[si] != pi {
                 continue;
@@ -169,9 +171,19 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 let clause = sentence.clause_of(q.span[0]);
                 let fig_tok = sentence.tok_at(q.span[0]);
                 let metric = metric(text, &sentence, q, fig_tok);
-                let own_time = nearest(sentence_times.iter().copied().filter(|t| {
-                    usable_period(t).is_some() && sentence.clause_of(t.span[0]) == clause
-                }), q.span[0], |t| t.span[0]);
+                // The nearest time of the clause, measured edge to edge; on a tie the one
+                // after the figure (`from 7.1 trillion in 2021 to 8.4 trillion in 2022`).
+                let own_time = sentence_times
+                    .iter()
+                    .copied()
+                    .filter(|t| usable_period(t).is_some() && sentence.clause_of(t.span[0]) == clause)
+                    .min_by_key(|t| {
+                        if t.span[0] >= q.span[1] {
+                            (t.span[0] - q.span[1], 0)
+                        } else {
+                            (q.span[0].saturating_sub(t.span[1]), 1)
+                        }
+                    });
                 // A time in another clause of the sentence, unless it is a plan's deadline
                 // (`seven zones were formed, whose 207 projects run until 2030`).
                 let sentence_time = || {
@@ -193,10 +205,13 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     None if metric == "capacity" => None,
                     None => carried_period,
                 };
-                if let Some(t) = time {
+                if let Some(t) = time.filter(|t| t.kind != TimeKind::Deadline) {
                     applied_period = usable_period(t).or(applied_period);
                 }
-                if is_first_state(text, &sentence, q, fig_tok) {
+                // The earlier state of `from 5.3 to 5.2 percent` holds for the period before,
+                // unless a time of its own follows it (`from 7.1 trillion in 2021 to ...`).
+                let own_time_follows = time.is_some_and(|t| t.span[0] >= q.span[1]);
+                if !own_time_follows && is_first_state(text, &sentence, q, fig_tok) {
                     period = period.map(previous);
                 }
                 let deadline_pending = own_time.is_some_and(|t| {
@@ -218,8 +233,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if period.is_none() && status == Status::Actual {
                     period = date.map(|d| Period::Year(d.year()));
                 }
-                let subject = subject(q, clause, &sentence, &sentence_anchors, &part_of)
-                    .or_else(|| carried_subject(last_anchor.as_deref(), topic.as_deref(), &part_of));
+                let subject = subject(q, clause, &sentence, &sentence_anchors, &part_of).or_else(|| {
+                    paragraph_subject
+                        .clone()
+                        .or_else(|| carried_subject(last_anchor.as_deref(), topic.as_deref(), &part_of))
+                });
+                if subject.is_some() {
+                    paragraph_subject.clone_from(&subject);
+                }
                 let measure = measure(text, &sentence, q, fig_tok, metric);
                 let group = groups.get(qi).copied().flatten().map(|g| {
                     *group_ids.entry(g).or_insert_with(|| {
@@ -507,6 +528,17 @@ fn subject(
     let own: Vec<&Anchor> = anchors.iter().filter(|a| s.clause_of(a.start) == clause).copied().collect();
     let pool = if own.is_empty() { anchors.to_vec() } else { own };
     let cands = narrowest(&pool, part_of);
+    // `in the region ... in Karaganda, Temirtau and Zhezkazgan`: several places of one
+    // named container speak of the container.
+    let distinct: HashSet<&str> = cands.iter().map(|a| a.name.as_str()).collect();
+    if distinct.len() >= 2 {
+        if let Some(container) = pool
+            .iter()
+            .find(|c| distinct.iter().all(|n| is_within(n, &c.name, part_of)))
+        {
+            return Some(container.name.clone());
+        }
+    }
     nearest(cands.iter().copied(), q.span[0], |a| a.start).map(|a| a.name.clone())
 }
 

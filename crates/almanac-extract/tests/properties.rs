@@ -3,14 +3,15 @@
 //! currency signs, scales, months, dashes, quotes, line breaks, date headers).
 //!
 //! Run: `cargo test -p almanac-extract --test properties`. The number of cases is modest so the
-//! run stays well under 20 s in debug; raise it for a longer search with
-//! `PROPTEST_CASES=5000 cargo test -p almanac-extract --test properties` (proptest reads the variable
-//! as the default, which the `cases_or` helper below keeps unless it is set).
-//! proptest stores failing inputs in `tests/proptest-regressions/`; check those in with the fix.
+//! run stays well under 20 s in debug; for a longer search set `PROPTEST_CASES`, which replaces
+//! every property's default (see `cases_or`):
+//! `PROPTEST_CASES=5000 cargo test --release -p almanac-extract --test properties`.
+//! proptest stores failing inputs in `tests/properties.proptest-regressions`; check it in with the fix.
 
 use almanac_extract::{all_quantities, extract, DocContext, Extraction, Quantity};
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Tokens the extractor's rules react to; strings of these reach far deeper into the rules than
 /// random unicode does.
@@ -152,7 +153,14 @@ fn cases_or(default: u32) -> ProptestConfig {
         .ok()
         .and_then(|cases| cases.parse().ok())
         .unwrap_or(default);
-    ProptestConfig::with_cases(cases)
+    ProptestConfig {
+        cases,
+        // Beside this file: proptest's default looks for a `lib.rs` above it and warns.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    }
 }
 
 /// Text made of vocabulary tokens, sometimes with a space between them and sometimes glued,

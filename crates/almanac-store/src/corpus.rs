@@ -91,7 +91,11 @@ const PLACES: &[(&str, EntityKind, Option<&str>)] = &[
     ("Almaty region", EntityKind::Region, Some("Kazakhstan")),
     ("Turkistan region", EntityKind::Region, Some("Kazakhstan")),
     ("Pavlodar region", EntityKind::Region, Some("Kazakhstan")),
-    ("East Kazakhstan region", EntityKind::Region, Some("Kazakhstan")),
+    (
+        "East Kazakhstan region",
+        EntityKind::Region,
+        Some("Kazakhstan"),
+    ),
     ("Aktobe", EntityKind::City, Some("Kazakhstan")),
     ("Atyrau", EntityKind::City, Some("Kazakhstan")),
     ("Kostanay", EntityKind::City, Some("Kazakhstan")),
@@ -99,26 +103,59 @@ const PLACES: &[(&str, EntityKind, Option<&str>)] = &[
     ("Medeu district", EntityKind::District, Some("Almaty")),
     ("Bostandyk district", EntityKind::District, Some("Almaty")),
     ("Yesil district", EntityKind::District, Some("Astana")),
-    ("Almaty Industrial Zone", EntityKind::Zone, Some("Alatau district")),
+    (
+        "Almaty Industrial Zone",
+        EntityKind::Zone,
+        Some("Alatau district"),
+    ),
     ("Astana-New City SEZ", EntityKind::Zone, Some("Astana")),
     ("Ontustik SEZ", EntityKind::Zone, Some("Shymkent")),
-    ("Khorgos Eastern Gate SEZ", EntityKind::Zone, Some("Almaty region")),
+    (
+        "Khorgos Eastern Gate SEZ",
+        EntityKind::Zone,
+        Some("Almaty region"),
+    ),
 ];
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 const SECTORS: &[&str] = &[
-    "manufacturing", "construction", "agriculture", "trade", "transport", "tourism",
-    "food processing", "metallurgy", "pharmaceuticals", "logistics",
+    "manufacturing",
+    "construction",
+    "agriculture",
+    "trade",
+    "transport",
+    "tourism",
+    "food processing",
+    "metallurgy",
+    "pharmaceuticals",
+    "logistics",
 ];
 
 const OBJECTS: &[&str] = &[
-    "a plant for welded steel pipes", "a dairy farm", "a logistics hub", "a solar power station",
-    "a textile factory", "a greenhouse complex", "a furniture factory", "a cement plant",
-    "a poultry farm", "a wind farm",
+    "a plant for welded steel pipes",
+    "a dairy farm",
+    "a logistics hub",
+    "a solar power station",
+    "a textile factory",
+    "a greenhouse complex",
+    "a furniture factory",
+    "a cement plant",
+    "a poultry farm",
+    "a wind farm",
 ];
 
 const FILLERS: &[&str] = &[
@@ -177,7 +214,11 @@ impl Builder {
     fn mention(&mut self, place: &(&str, EntityKind, Option<&str>)) {
         let (name, kind, part_of) = *place;
         let at = self.text.rfind(name).unwrap_or(0);
-        let mention = Mention { span: [at, at + name.len()], text: name.to_string(), reference: false };
+        let mention = Mention {
+            span: [at, at + name.len()],
+            text: name.to_string(),
+            reference: false,
+        };
         match self.entities.iter_mut().find(|e| e.name == name) {
             Some(e) => e.mentions.push(mention),
             None => self.entities.push(Entity {
@@ -193,7 +234,16 @@ impl Builder {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn fact(value: f64, unit: &str, metric: &str, measure: Measure, subject: &str, period: Option<Period>, status: Status, grouped: bool) -> Option<Fact> {
+fn fact(
+    value: f64,
+    unit: &str,
+    metric: &str,
+    measure: Measure,
+    subject: &str,
+    period: Option<Period>,
+    status: Status,
+    grouped: bool,
+) -> Option<Fact> {
     Some(Fact {
         doc: String::new(),
         text: String::new(),
@@ -227,7 +277,13 @@ pub fn article(seed: u64, index: u64) -> Article {
     let date = NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default();
     let place = *rng.pick(PLACES);
     let id = format!("gen-{seed}-{index:07}");
-    let mut b = Builder { doc: id.clone(), text: String::new(), facts: Vec::new(), entities: Vec::new(), group: 0 };
+    let mut b = Builder {
+        doc: id.clone(),
+        text: String::new(),
+        facts: Vec::new(),
+        entities: Vec::new(),
+        group: 0,
+    };
     let this_year = Period::Year(year);
     let n_paragraphs = rng.range(2, 6);
     let mut title = String::new();
@@ -235,7 +291,11 @@ pub fn article(seed: u64, index: u64) -> Article {
         if p > 0 {
             b.text.push_str("\n\n");
         }
-        let subject = if p == 0 || rng.chance(60) { place } else { *rng.pick(PLACES) };
+        let subject = if p == 0 || rng.chance(60) {
+            place
+        } else {
+            *rng.pick(PLACES)
+        };
         let name = subject.0;
         for _ in 0..rng.range(2, 5) {
             let kind = rng.range(0, 10);
@@ -245,9 +305,21 @@ pub fn article(seed: u64, index: u64) -> Article {
                     let bn = rng.range(2, 900) as f64 / if rng.chance(50) { 10.0 } else { 1.0 };
                     let usd_rate = 330.0 + rng.range(0, 180) as f64;
                     let usd_m = (bn * 1e9 / usd_rate / 1e5).round() / 10.0;
-                    let mut f = fact(bn * 1e9, "KZT", "investment", Measure::Level, name, Some(this_year), Status::Actual, false);
+                    let mut f = fact(
+                        bn * 1e9,
+                        "KZT",
+                        "investment",
+                        Measure::Level,
+                        name,
+                        Some(this_year),
+                        Status::Actual,
+                        false,
+                    );
                     if let Some(f) = f.as_mut() {
-                        f.equivalents = vec![Equivalent { value: usd_m * 1e6, unit: "USD".into() }];
+                        f.equivalents = vec![Equivalent {
+                            value: usd_m * 1e6,
+                            unit: "USD".into(),
+                        }];
                     }
                     b.sentence(vec![
                         t(format!("{name} attracted ")),
@@ -258,10 +330,26 @@ pub fn article(seed: u64, index: u64) -> Article {
                 1 => {
                     let pct = rng.range(1, 400) as f64 / 10.0;
                     let m = rng.range(2, 13) as usize;
-                    let period = Period::interval(Period::Month(year, 1), Period::Month(year, m as u8));
+                    let period =
+                        Period::interval(Period::Month(year, 1), Period::Month(year, m as u8));
                     b.sentence(vec![
-                        t(format!("In January-{} {year}, industrial output in {name} grew ", MONTHS[m - 1])),
-                        (format!("{pct}%"), fact(pct, "%", "output", Measure::Change, name, Some(period), Status::Actual, false)),
+                        t(format!(
+                            "In January-{} {year}, industrial output in {name} grew ",
+                            MONTHS[m - 1]
+                        )),
+                        (
+                            format!("{pct}%"),
+                            fact(
+                                pct,
+                                "%",
+                                "output",
+                                Measure::Change,
+                                name,
+                                Some(period),
+                                Status::Actual,
+                                false,
+                            ),
+                        ),
                         t("."),
                     ]);
                 }
@@ -269,8 +357,27 @@ pub fn article(seed: u64, index: u64) -> Article {
                     let jobs = rng.range(20, 3000) as f64;
                     let deadline = year + rng.range(0, 4) as i32;
                     b.sentence(vec![
-                        t(format!("{} will create ", if rng.chance(50) { name.to_string() } else { format!("The project in {name}") })),
-                        (format!("{jobs} jobs"), fact(jobs, "job", "jobs", Measure::Level, name, Some(Period::Year(deadline)), Status::Planned, false)),
+                        t(format!(
+                            "{} will create ",
+                            if rng.chance(50) {
+                                name.to_string()
+                            } else {
+                                format!("The project in {name}")
+                            }
+                        )),
+                        (
+                            format!("{jobs} jobs"),
+                            fact(
+                                jobs,
+                                "job",
+                                "jobs",
+                                Measure::Level,
+                                name,
+                                Some(Period::Year(deadline)),
+                                Status::Planned,
+                                false,
+                            ),
+                        ),
                         t(format!(" by the end of {deadline}.")),
                     ]);
                 }
@@ -292,7 +399,19 @@ pub fn article(seed: u64, index: u64) -> Article {
                     let pct = rng.range(20, 90) as f64 / 10.0;
                     b.sentence(vec![
                         t(format!("The unemployment rate in {name} decreased to ")),
-                        (format!("{pct} percent"), fact(pct, "%", "unemployment", Measure::Level, name, Some(Period::Month(year, month as u8)), Status::Actual, false)),
+                        (
+                            format!("{pct} percent"),
+                            fact(
+                                pct,
+                                "%",
+                                "unemployment",
+                                Measure::Level,
+                                name,
+                                Some(Period::Month(year, month as u8)),
+                                Status::Actual,
+                                false,
+                            ),
+                        ),
                         t("."),
                     ]);
                 }
@@ -301,23 +420,62 @@ pub fn article(seed: u64, index: u64) -> Article {
                     let y2 = year + 1;
                     let period = Period::interval(Period::Year(year), Period::Year(y2));
                     b.sentence(vec![
-                        (format!("{n} schools"), fact(n, "school", "infrastructure", Measure::Level, name, Some(period), Status::Planned, false)),
-                        t(format!(" are slated for construction in {name} in {year}-{:02}.", y2 % 100)),
+                        (
+                            format!("{n} schools"),
+                            fact(
+                                n,
+                                "school",
+                                "infrastructure",
+                                Measure::Level,
+                                name,
+                                Some(period),
+                                Status::Planned,
+                                false,
+                            ),
+                        ),
+                        t(format!(
+                            " are slated for construction in {name} in {year}-{:02}.",
+                            y2 % 100
+                        )),
                     ]);
                 }
                 6 => {
                     let pct = rng.range(5, 150) as f64 / 10.0;
                     let q = rng.range(1, 5) as u8;
                     b.sentence(vec![
-                        t(format!("In the {} quarter of {year}, the economy of {name} grew by ", ["first", "second", "third", "fourth"][q as usize - 1])),
-                        (format!("{pct} percent"), fact(pct, "%", "economy", Measure::Change, name, Some(Period::Quarter(year, q)), Status::Actual, false)),
+                        t(format!(
+                            "In the {} quarter of {year}, the economy of {name} grew by ",
+                            ["first", "second", "third", "fourth"][q as usize - 1]
+                        )),
+                        (
+                            format!("{pct} percent"),
+                            fact(
+                                pct,
+                                "%",
+                                "economy",
+                                Measure::Change,
+                                name,
+                                Some(Period::Quarter(year, q)),
+                                Status::Actual,
+                                false,
+                            ),
+                        ),
                         t("."),
                     ]);
                 }
                 7 => {
                     let n = rng.range(100, 20000) as f64;
                     let sector = *rng.pick(SECTORS);
-                    let mut f = fact(n, "sme", "companies", Measure::Level, name, Some(Period::Day(date)), Status::Actual, false);
+                    let mut f = fact(
+                        n,
+                        "sme",
+                        "companies",
+                        Measure::Level,
+                        name,
+                        Some(Period::Day(date)),
+                        Status::Actual,
+                        false,
+                    );
                     if let Some(f) = f.as_mut() {
                         f.qualifier = Some(Qualifier::MoreThan);
                     }
@@ -331,8 +489,22 @@ pub fn article(seed: u64, index: u64) -> Article {
                     let mln = rng.range(1, 500) as f64;
                     let object = *rng.pick(OBJECTS);
                     b.sentence(vec![
-                        t(format!("An investor from abroad plans to build {object} in {name} worth ")),
-                        (format!("${mln} million"), fact(mln * 1e6, "USD", "investment", Measure::Level, name, Some(this_year), Status::Planned, false)),
+                        t(format!(
+                            "An investor from abroad plans to build {object} in {name} worth "
+                        )),
+                        (
+                            format!("${mln} million"),
+                            fact(
+                                mln * 1e6,
+                                "USD",
+                                "investment",
+                                Measure::Level,
+                                name,
+                                Some(this_year),
+                                Status::Planned,
+                                false,
+                            ),
+                        ),
                         t("."),
                     ]);
                 }
@@ -346,10 +518,22 @@ pub fn article(seed: u64, index: u64) -> Article {
             }
         }
         if p == 0 {
-            title = format!("{}: {} news, {} {year}", name, rng.pick(SECTORS), MONTHS[month as usize - 1]);
+            title = format!(
+                "{}: {} news, {} {year}",
+                name,
+                rng.pick(SECTORS),
+                MONTHS[month as usize - 1]
+            );
         }
     }
-    Article { id, date, title, text: b.text, facts: b.facts, entities: b.entities }
+    Article {
+        id,
+        date,
+        title,
+        text: b.text,
+        facts: b.facts,
+        entities: b.entities,
+    }
 }
 
 /// Articles `0..n` of the corpus `seed`.

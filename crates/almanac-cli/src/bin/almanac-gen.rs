@@ -15,7 +15,10 @@ use almanac_store::corpus;
 use clap::Parser;
 
 #[derive(Parser)]
-#[command(name = "almanac-gen", about = "Write a seeded synthetic corpus of development news")]
+#[command(
+    name = "almanac-gen",
+    about = "Write a seeded synthetic corpus of development news"
+)]
 struct Args {
     /// How many articles
     #[arg(long, default_value_t = 1000)]
@@ -46,7 +49,10 @@ fn run(args: Args) -> io::Result<()> {
     if args.dir {
         fs::create_dir_all(&args.output)?;
         for article in corpus::articles(args.seed, args.docs) {
-            fs::write(args.output.join(format!("{}.txt", article.id)), article.to_text_file())?;
+            fs::write(
+                args.output.join(format!("{}.txt", article.id)),
+                article.to_text_file(),
+            )?;
         }
         return Ok(());
     }

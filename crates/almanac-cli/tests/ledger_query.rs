@@ -1,0 +1,516 @@
+//! `almanac facts`, `docs`, `show`, `entities` and `export` on a ledger whose facts are
+//! written through the store API (so that they do not depend on the extractor's progress),
+//! run as the user runs them: the binary, a ledger file in a temporary directory.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use almanac_extract::{
+    DateSource, Entity, EntityKind, Equivalent, Extraction, Fact, Measure, Mention, Status,
+};
+use almanac_store::{NewDocument, Store};
+use chrono::NaiveDate;
+
+const ALMATY: &str = "Almaty attracted 15 billion tenge ($33.7 million) of investment in 2023. \
+    The Almaty Industrial Zone will create 369 jobs by 2025.";
+const ALATAU: &str =
+    "Alatau district opened 3 schools in 2024. The district plans 12 parks until 2030.";
+const ASTANA: &str = "Astana's economy grew 5.5 percent in the first quarter of 2024.";
+
+fn fact(
+    doc_text: &str,
+    text: &str,
+    value: f64,
+    unit: &str,
+    metric: &str,
+    subject: &str,
+    period: &str,
+    status: Status,
+) -> Fact {
+    let start = doc_text.find(text).unwrap();
+    let sentence_start = doc_text[..start].rfind(". ").map_or(0, |i| i + 2);
+    let sentence_end = doc_text[start..]
+        .find(". ")
+        .map_or(doc_text.len(), |i| start + i + 1);
+    Fact {
+        doc: String::new(),
+        text: text.to_string(),
+        value,
+        unit: Some(unit.to_string()),
+        qualifier: None,
+        metric: Some(metric.to_string()),
+        measure: Some(if unit == "%" {
+            Measure::Change
+        } else {
+            Measure::Level
+        }),
+        subject: Some(subject.to_string()),
+        period: Some(period.parse().unwrap()),
+        status: Some(status),
+        equivalents: Vec::new(),
+        per: None,
+        group: None,
+        object: None,
+        span: [start, start + text.len()],
+        sentence: doc_text[sentence_start..sentence_end].to_string(),
+    }
+}
+
+fn entity(name: &str, kind: EntityKind, part_of: Option<&str>, aliases: &[&str]) -> Entity {
+    Entity {
+        name: name.into(),
+        kind,
+        part_of: part_of.map(Into::into),
+        role: None,
+        role_of: None,
+        mentions: aliases
+            .iter()
+            .map(|a| Mention {
+                span: [0, 1],
+                text: a.to_string(),
+                reference: false,
+            })
+            .collect(),
+    }
+}
+
+/// A ledger file with three documents and six known facts.
+fn ledger(dir: &Path) -> PathBuf {
+    let path = dir.join("ledger.db");
+    let mut store = Store::open(&path).unwrap();
+    let date = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let mut investment = fact(
+        ALMATY,
+        "15 billion tenge",
+        15e9,
+        "KZT",
+        "investment",
+        "Almaty",
+        "2023",
+        Status::Actual,
+    );
+    investment.equivalents = vec![Equivalent {
+        value: 33.7e6,
+        unit: "USD".into(),
+    }];
+    let docs = [
+        (
+            "almaty",
+            ALMATY,
+            Extraction {
+                facts: vec![
+                    investment,
+                    fact(
+                        ALMATY,
+                        "369 jobs",
+                        369.0,
+                        "job",
+                        "jobs",
+                        "Almaty Industrial Zone",
+                        "2025",
+                        Status::Planned,
+                    ),
+                ],
+                entities: vec![
+                    entity("Almaty", EntityKind::City, None, &["Almaty", "Alma-Ata"]),
+                    entity(
+                        "Almaty Industrial Zone",
+                        EntityKind::Zone,
+                        Some("Alatau district"),
+                        &["AIZ"],
+                    ),
+                ],
+                date: date("2024-02-01"),
+                date_source: Some(DateSource::Header),
+                diagnostics: Vec::new(),
+            },
+        ),
+        (
+            "alatau",
+            ALATAU,
+            Extraction {
+                facts: vec![
+                    fact(
+                        ALATAU,
+                        "3 schools",
+                        3.0,
+                        "school",
+                        "infrastructure",
+                        "Alatau district",
+                        "2024",
+                        Status::Actual,
+                    ),
+                    fact(
+                        ALATAU,
+                        "12 parks",
+                        12.0,
+                        "park",
+                        "infrastructure",
+                        "Alatau district",
+                        "2024/2030",
+                        Status::Planned,
+                    ),
+                ],
+                entities: vec![entity(
+                    "Alatau district",
+                    EntityKind::District,
+                    Some("Almaty"),
+                    &["Alatau district"],
+                )],
+                date: date("2024-06-10"),
+                date_source: Some(DateSource::Metadata),
+                diagnostics: Vec::new(),
+            },
+        ),
+        (
+            "astana",
+            ASTANA,
+            Extraction {
+                facts: vec![fact(
+                    ASTANA,
+                    "5.5 percent",
+                    5.5,
+                    "%",
+                    "economy",
+                    "Astana",
+                    "2024-Q1",
+                    Status::Actual,
+                )],
+                entities: vec![entity(
+                    "Astana",
+                    EntityKind::City,
+                    None,
+                    &["Astana", "Nur-Sultan"],
+                )],
+                date: date("2024-04-15"),
+                date_source: None,
+                diagnostics: Vec::new(),
+            },
+        ),
+    ];
+    for (id, text, extraction) in &docs {
+        let mut doc = NewDocument::new(id, id, text);
+        doc.title = Some("A title");
+        store
+            .put(&doc, extraction, almanac_extract::EXTRACTOR_VERSION, false)
+            .unwrap();
+    }
+    path
+}
+
+fn almanac(db: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
+        .args(args)
+        .env("ALMANAC_DB", db)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "almanac {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn stdout(db: &Path, args: &[&str]) -> String {
+    String::from_utf8(almanac(db, args).stdout).unwrap()
+}
+
+/// The `text` of each fact printed as JSON.
+fn figures(db: &Path, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["facts", "--format", "json"];
+    all.extend_from_slice(args);
+    let json: serde_json::Value = serde_json::from_str(&stdout(db, &all)).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn facts_each_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(dir.path());
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &[],
+            &[
+                "15 billion tenge",
+                "369 jobs",
+                "3 schools",
+                "12 parks",
+                "5.5 percent",
+            ],
+        ),
+        (&["--subject", "alma-ata"], &["15 billion tenge"]),
+        (&["--subject", "AIZ"], &["369 jobs"]),
+        (
+            &["--subject", "Almaty", "--within"],
+            &["15 billion tenge", "369 jobs", "3 schools", "12 parks"],
+        ),
+        (&["--metric", "infrastructure"], &["3 schools", "12 parks"]),
+        (&["--metric", "jobs,economy"], &["369 jobs", "5.5 percent"]),
+        (&["--measure", "change"], &["5.5 percent"]),
+        (&["--status", "planned"], &["369 jobs", "12 parks"]),
+        (&["--unit", "kzt"], &["15 billion tenge"]),
+        (&["--period", "2024-05"], &["3 schools", "12 parks"]),
+        (&["--period", "2028/2031"], &["12 parks"]),
+        (&["--doc", "astana"], &["5.5 percent"]),
+        (&["--text", "industrial zone"], &["369 jobs"]),
+        (
+            &["--text", "parks OR economy"],
+            &["12 parks", "5.5 percent"],
+        ),
+        (
+            &["--sort", "-value", "--limit", "2"],
+            &["15 billion tenge", "369 jobs"],
+        ),
+        (&["--sort", "period", "--limit", "1"], &["15 billion tenge"]),
+        (
+            &[
+                "--subject",
+                "Almaty",
+                "--within",
+                "--status",
+                "actual",
+                "--period",
+                "2024",
+            ],
+            &["3 schools"],
+        ),
+    ];
+    for (args, want) in cases {
+        assert_eq!(figures(&db, args), *want, "{args:?}");
+    }
+}
+
+#[test]
+fn facts_as_a_table_and_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(dir.path());
+    let table = stdout(&db, &["facts", "--metric", "investment"]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(
+        lines[0].starts_with("DOC") && lines[0].contains("SUBJECT"),
+        "{table}"
+    );
+    assert!(
+        lines[1].contains("15,000,000,000") && lines[1].contains("33,700,000"),
+        "{table}"
+    );
+
+    let csv = stdout(&db, &["facts", "--format", "csv", "--doc", "almaty"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    let get = |row: &csv::StringRecord, name: &str| {
+        row[header.iter().position(|h| h == name).unwrap()].to_string()
+    };
+    assert_eq!(get(&rows[0], "value"), "15000000000");
+    assert_eq!(get(&rows[0], "value_usd"), "33700000");
+    assert_eq!(get(&rows[0], "usd_rate_source"), "text");
+    assert_eq!(get(&rows[0], "doc_date"), "2024-02-01");
+    assert_eq!(get(&rows[1], "period_start"), "2025-01-01");
+    assert_eq!(get(&rows[1], "status"), "planned");
+}
+
+#[test]
+fn facts_reports_bad_filters_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(dir.path());
+    for (args, needle) in [
+        (&["facts", "--period", "2023-13"][..], "not a period"),
+        (&["facts", "--status", "done"][..], "unknown status"),
+        (&["facts", "--sort", "size"][..], "unknown sort"),
+        (&["facts", "--text", "AND ("][..], "invalid text search"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
+            .args(args)
+            .env("ALMANAC_DB", &db)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    // Querying a ledger that does not exist does not create one.
+    let missing = dir.path().join("missing.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
+        .args(["facts", "--db"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no ledger"));
+    assert!(!missing.exists());
+}
+
+#[test]
+fn docs_show_and_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(dir.path());
+    let docs = stdout(&db, &["docs", "--newest"]);
+    let order: Vec<&str> = docs
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(order, ["alatau", "astana", "almaty"]);
+    let csv = stdout(&db, &["docs", "--format", "csv"]);
+    assert!(csv.starts_with("doc,date,date_source,facts"), "{csv}");
+
+    let shown = stdout(&db, &["show", "almaty", "--color", "never"]);
+    assert!(
+        shown.contains("Almaty attracted [15 billion tenge] ($33.7 million)"),
+        "{shown}"
+    );
+    assert!(shown.contains("will create [369 jobs] by 2025"), "{shown}");
+    let coloured = stdout(&db, &["show", "almaty", "--color", "always"]);
+    assert!(
+        coloured.contains("\x1b[1;32m15 billion tenge\x1b[0m"),
+        "{coloured}"
+    );
+    assert!(coloured.contains("\x1b[1;33m369 jobs\x1b[0m"), "{coloured}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&db, &["show", "almaty", "--json"])).unwrap();
+    assert_eq!(json["facts"].as_array().unwrap().len(), 2);
+    assert_eq!(json["text"], ALMATY);
+
+    let entities = stdout(&db, &["entities"]);
+    let first = entities.lines().nth(1).unwrap();
+    assert!(
+        first.starts_with("Alatau district") && first.contains("Almaty"),
+        "{entities}"
+    );
+    let within: serde_json::Value = serde_json::from_str(&stdout(
+        &db,
+        &["entities", "--within", "Almaty", "--format", "json"],
+    ))
+    .unwrap();
+    let names: Vec<&str> = within
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Alatau district", "Almaty", "Almaty Industrial Zone"]
+    );
+
+    let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
+        .args(["show", "nowhere"])
+        .env("ALMANAC_DB", &db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no document \"nowhere\""));
+}
+
+#[test]
+fn export_csv_and_jsonl_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(dir.path());
+    let csv_path = dir.path().join("facts.csv");
+    almanac(
+        &db,
+        &[
+            "export",
+            "-o",
+            csv_path.to_str().unwrap(),
+            "--status",
+            "planned",
+        ],
+    );
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let texts: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[3].to_string())
+        .collect();
+    assert_eq!(texts, ["369 jobs", "12 parks"]);
+
+    let jsonl_path = dir.path().join("all.jsonl");
+    almanac(
+        &db,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "-o",
+            jsonl_path.to_str().unwrap(),
+        ],
+    );
+    let facts: Vec<serde_json::Value> = std::fs::read_to_string(&jsonl_path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(facts.len(), 5);
+    // Each line is a FACTS.md fact, plus the ledger's own fields.
+    let first = &facts[0];
+    assert_eq!(first["doc"], "almaty");
+    assert_eq!(first["value"], 15e9);
+    assert_eq!(first["period"], "2023");
+    assert_eq!(first["equivalents"][0]["unit"], "USD");
+    assert_eq!(first["span"], serde_json::json!([17, 33]));
+    assert_eq!(first["value_usd"], 33.7e6);
+    let fact: Fact = serde_json::from_value(first.clone()).unwrap();
+    assert_eq!(fact.text, "15 billion tenge");
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn export_parquet_reads_back() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(dir.path());
+    let path = dir.path().join("facts.parquet");
+    almanac(
+        &db,
+        &["export", "-o", path.to_str().unwrap(), "--sort", "-value"],
+    );
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    assert_eq!(reader.metadata().file_metadata().num_rows(), 5);
+    let rows: Vec<_> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let field = |row: &parquet::record::Row, name: &str| {
+        row.get_column_iter()
+            .find(|(n, _)| n.as_str() == name)
+            .map(|(_, f)| f.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        field(&rows[0], "text"),
+        Field::Str("15 billion tenge".into())
+    );
+    assert_eq!(field(&rows[0], "value"), Field::Double(15e9));
+    assert_eq!(field(&rows[0], "value_usd"), Field::Double(33.7e6));
+    assert!(matches!(field(&rows[0], "doc_date"), Field::Date(d) if d == 19754));
+    assert_eq!(field(&rows[4], "value"), Field::Double(3.0));
+    assert_eq!(field(&rows[4], "value_usd"), Field::Null);
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn export_parquet_without_the_feature_says_how_to_get_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(dir.path());
+    let path = dir.path().join("facts.parquet");
+    let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
+        .args(["export", "-o"])
+        .arg(&path)
+        .env("ALMANAC_DB", &db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--features parquet"));
+    assert!(!path.exists());
+}
