@@ -74,6 +74,7 @@ const MONEY_METRICS: &[&str] = &["investment", "output", "economy", "prices", "o
 #[derive(Debug, Clone)]
 struct Anchor {
     start: usize,
+    len: usize,
     name: String,
 }
 
@@ -233,7 +234,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if period.is_none() && status == Status::Actual {
                     period = date.map(|d| Period::Year(d.year()));
                 }
-                let subject = subject(q, clause, &sentence, &sentence_anchors, &part_of).or_else(|| {
+                let subject = subject(text, q, clause, &sentence, &sentence_anchors, &part_of).or_else(|| {
                     paragraph_subject
                         .clone()
                         .or_else(|| carried_subject(last_anchor.as_deref(), topic.as_deref(), &part_of))
@@ -270,7 +271,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             }
             // A sentence's time carries to the next ones of its paragraph; a stock on a day
             // (`as of January 1`) does not.
-            if let Some(p) = opening_time.and_then(usable_period).or(applied_period) {
+            let opening = opening_time.filter(|t| t.kind != TimeKind::Deadline).and_then(usable_period);
+            if let Some(p) = opening.or(applied_period) {
                 if !matches!(p, Period::Day(_)) {
                     carried_period = Some(p);
                 }
@@ -467,7 +469,7 @@ fn anchors(text: &str, entities: &[Entity], paragraphs: &[Range<usize>]) -> Vec<
                 .iter()
                 .any(|w| before.ends_with(&format!(" {w}")) || before.ends_with(&format!(" {w} the")));
             if !dateline && !adjective && !source_or_origin {
-                res.push(Anchor { start: m.span[0], name: name.clone() });
+                res.push(Anchor { start: m.span[0], len: m.span[1] - m.span[0], name: name.clone() });
             }
         }
     }
@@ -518,13 +520,48 @@ fn topic(anchors: &[Anchor], paragraphs: &[Range<usize>], part_of: &HashMap<Stri
     None
 }
 
+/// The starts of anchors that stand in a list (`A, B and C`) whose members all lie in
+/// another anchor of the same sentence.
+fn listed_in_container(text: &str, anchors: &[&Anchor], part_of: &HashMap<String, String>) -> HashSet<usize> {
+    let mut res = HashSet::new();
+    let mut i = 0;
+    while i < anchors.len() {
+        let mut j = i;
+        while j + 1 < anchors.len() {
+            let end = anchors[j].start + anchors[j].len;
+            let between = text.get(end..anchors[j + 1].start).unwrap_or("x");
+            let joins = between
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .all(|w| w.is_empty() || w == "and" || w == "or");
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        if j > i {
+            let members = &anchors[i..=j];
+            let contained = anchors.iter().any(|c| members.iter().all(|m| is_within(&m.name, &c.name, part_of)));
+            if contained {
+                res.extend(members.iter().map(|m| m.start));
+            }
+        }
+        i = j + 1;
+    }
+    res
+}
+
 fn subject(
+    text: &str,
     q: &Quantity,
     clause: usize,
     s: &Sentence,
     anchors: &[&Anchor],
     part_of: &HashMap<String, String>,
 ) -> Option<String> {
+    // `... in Karaganda, Temirtau and Zhezkazgan`: the members of a list of places that all
+    // lie in another place named in the sentence are not candidates; the container is.
+    let listed = listed_in_container(text, anchors, part_of);
+    let anchors: Vec<&Anchor> = anchors.iter().filter(|a| !listed.contains(&a.start)).copied().collect();
     let own: Vec<&Anchor> = anchors.iter().filter(|a| s.clause_of(a.start) == clause).copied().collect();
     let pool = if own.is_empty() { anchors.to_vec() } else { own };
     let cands = narrowest(&pool, part_of);
