@@ -253,13 +253,13 @@ impl Head {
 
 /// A set of word sequences matched case-insensitively, longest first.
 struct PhraseSet<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FastMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T> PhraseSet<T> {
     fn new() -> Self {
         PhraseSet {
-            by_first: HashMap::new(),
+            by_first: FastMap::default(),
         }
     }
 
@@ -295,14 +295,41 @@ struct Lexicon {
     /// For each automaton pattern: the alias and the entries it names (empty: a block).
     pattern_targets: Vec<(String, Vec<usize>)>,
     ambiguous: HashSet<String>,
-    stops: HashSet<&'static str>,
-    connectors: HashSet<String>,
+    stops: FastSet<&'static str>,
+    connectors: FastSet<String>,
     refs: PhraseSet<RefTarget>,
     roles: PhraseSet<RoleDef>,
-    role_first_words: HashSet<String>,
+    role_first_words: FastSet<String>,
     heads: Vec<Head>,
     surname_endings: Vec<String>,
 }
+
+/// FNV-1a: the word tables are small and looked up once or twice per token, where std's
+/// SipHash showed up in profiles; no untrusted keys are ever inserted.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
@@ -391,8 +418,8 @@ fn build_lexicon() -> Lexicon {
         }
     }
 
-    let mut stops = HashSet::new();
-    let mut connectors = HashSet::new();
+    let mut stops = FastSet::default();
+    let mut connectors = FastSet::default();
     let mut refs = PhraseSet::new();
     let mut ambiguous = HashSet::new();
     let mut surname_endings = Vec::new();
@@ -423,7 +450,7 @@ fn build_lexicon() -> Lexicon {
     }
 
     let mut roles = PhraseSet::new();
-    let mut role_first_words = HashSet::new();
+    let mut role_first_words = FastSet::default();
     for row in data_rows(ROLES_TSV) {
         let (Some(phrase), Some(role)) = (row.first(), row.get(1)) else {
             continue;
@@ -616,7 +643,9 @@ fn tokenize(text: &str) -> Vec<Tok> {
 struct Doc<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    lowers: Vec<String>,
+    /// The tokens in lower case, one after another in `lower_buf` (one allocation).
+    lower_buf: String,
+    lower_spans: Vec<Range<usize>>,
     /// The first word of a sentence (or of a line, or after a dateline dash).
     initial: Vec<bool>,
 }
@@ -624,10 +653,18 @@ struct Doc<'a> {
 impl<'a> Doc<'a> {
     fn new(text: &'a str, sentences: &[Range<usize>]) -> Doc<'a> {
         let toks = tokenize(text);
-        let lowers = toks
-            .iter()
-            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
-            .collect();
+        let mut lower_buf = String::with_capacity(text.len());
+        let mut lower_spans = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let start = lower_buf.len();
+            let word = text.get(t.start..t.end).unwrap_or("");
+            if word.is_ascii() {
+                lower_buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                lower_buf.push_str(&word.to_lowercase());
+            }
+            lower_spans.push(start..lower_buf.len());
+        }
         let starts: HashSet<usize> = sentences.iter().map(|r| r.start).collect();
         let mut initial = vec![false; toks.len()];
         let mut after_break = true;
@@ -656,7 +693,8 @@ impl<'a> Doc<'a> {
         Doc {
             text,
             toks,
-            lowers,
+            lower_buf,
+            lower_spans,
             initial,
         }
     }
@@ -669,7 +707,9 @@ impl<'a> Doc<'a> {
     }
 
     fn lower(&self, i: usize) -> Option<&str> {
-        self.lowers.get(i).map(String::as_str)
+        self.lower_spans
+            .get(i)
+            .and_then(|r| self.lower_buf.get(r.clone()))
     }
 
     fn is_word(&self, i: usize) -> bool {

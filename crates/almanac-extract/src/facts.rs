@@ -520,8 +520,8 @@ fn topic(anchors: &[Anchor], paragraphs: &[Range<usize>], part_of: &HashMap<Stri
     None
 }
 
-/// The starts of anchors that stand in a list (`A, B and C`) whose members all lie in
-/// another anchor of the same sentence.
+/// The starts of anchors that stand in a list (`A, B and C`) and lie in another anchor of
+/// the same sentence.
 fn listed_in_container(text: &str, anchors: &[&Anchor], part_of: &HashMap<String, String>) -> HashSet<usize> {
     let mut res = HashSet::new();
     let mut i = 0;
@@ -539,10 +539,10 @@ fn listed_in_container(text: &str, anchors: &[&Anchor], part_of: &HashMap<String
             j += 1;
         }
         if j > i {
-            let members = &anchors[i..=j];
-            let contained = anchors.iter().any(|c| members.iter().all(|m| is_within(&m.name, &c.name, part_of)));
-            if contained {
-                res.extend(members.iter().map(|m| m.start));
+            for m in &anchors[i..=j] {
+                if anchors.iter().any(|c| is_within(&m.name, &c.name, part_of)) {
+                    res.insert(m.start);
+                }
             }
         }
         i = j + 1;
@@ -558,8 +558,8 @@ fn subject(
     anchors: &[&Anchor],
     part_of: &HashMap<String, String>,
 ) -> Option<String> {
-    // `... in Karaganda, Temirtau and Zhezkazgan`: the members of a list of places that all
-    // lie in another place named in the sentence are not candidates; the container is.
+    // `in the region ... in Karaganda, Temirtau and Zhezkazgan`: members of a list of places
+    // that lie in another place named in the sentence are not candidates; the container is.
     let listed = listed_in_container(text, anchors, part_of);
     let anchors: Vec<&Anchor> = anchors.iter().filter(|a| !listed.contains(&a.start)).copied().collect();
     let own: Vec<&Anchor> = anchors.iter().filter(|a| s.clause_of(a.start) == clause).copied().collect();
