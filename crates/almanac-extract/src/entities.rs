@@ -301,6 +301,9 @@ struct Lexicon {
     roles: PhraseSet<RoleDef>,
     role_first_words: FastSet<String>,
     heads: Vec<Head>,
+    /// Heads by their first word in lower case, longest first.
+    heads_by_first: FastMap<String, Vec<usize>>,
+    max_head_len: usize,
     surname_endings: Vec<String>,
 }
 
@@ -504,6 +507,17 @@ fn build_lexicon() -> Lexicon {
     // Longer heads first, so `Special Economic Zone` is tried before `Zone`-like shorter ones.
     heads.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
 
+    let mut heads_by_first: FastMap<String, Vec<usize>> = FastMap::default();
+    for (idx, head) in heads.iter().enumerate() {
+        if let Some(first) = head.words.first() {
+            heads_by_first
+                .entry(first.to_lowercase())
+                .or_default()
+                .push(idx);
+        }
+    }
+    let max_head_len = heads.iter().map(|h| h.words.len()).max().unwrap_or(0);
+
     let pattern_strings: Vec<&str> = patterns.iter().map(|(p, _)| p.as_str()).collect();
     let matcher = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
@@ -523,6 +537,8 @@ fn build_lexicon() -> Lexicon {
         refs,
         roles,
         role_first_words,
+        heads_by_first,
+        max_head_len,
         heads,
         surname_endings,
     }
@@ -1320,10 +1336,7 @@ fn is_name_word(lex: &Lexicon, doc: &Doc, i: usize, in_gaz: &[bool], blocked: &[
         && !in_gaz.get(i).copied().unwrap_or(true)
         && !blocked.get(i).copied().unwrap_or(true)
         && !lex.role_first_words.contains(doc.lower(i).unwrap_or(""))
-        && !lex
-            .heads
-            .iter()
-            .any(|h| h.exact && h.words.len() == 1 && h.words[0] == s)
+        && !heads_at(lex, doc, i).any(|h| h.exact && h.words.len() == 1)
 }
 
 /// Up to four name words from token `k`.
@@ -1422,11 +1435,31 @@ fn split_org_and_name(
     (run.clone(), run.end..run.end)
 }
 
+/// The heads standing at token `j`, longest first.
+fn heads_at<'l>(lex: &'l Lexicon, doc: &Doc, j: usize) -> impl Iterator<Item = &'l Head> {
+    let doc_lower = doc.lower(j).unwrap_or("");
+    let idxs: &'l [usize] = lex.heads_by_first.get(doc_lower).map_or(&[], Vec::as_slice);
+    idxs.iter()
+        .filter_map(|&k| lex.heads.get(k))
+        .filter(move |h| h.at(doc, j))
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// The heads of `len` words ending right before token `end`.
+fn heads_before<'l>(lex: &'l Lexicon, doc: &Doc, end: usize) -> impl Iterator<Item = &'l Head> {
+    let mut res = Vec::new();
+    for len in (1..=lex.max_head_len).rev() {
+        if end >= len {
+            res.extend(heads_at(lex, doc, end - len).filter(|h| h.words.len() == len));
+        }
+    }
+    res.into_iter()
+}
+
 /// The longest head at token `j` that stands before its name (`prefix`) or after it.
 fn head_at<'l>(lex: &'l Lexicon, doc: &Doc, j: usize, prefix: bool) -> Option<&'l Head> {
-    lex.heads
-        .iter()
-        .find(|h| h.prefix == prefix && h.at(doc, j))
+    heads_at(lex, doc, j).find(|h| h.prefix == prefix)
 }
 
 fn has_head(lex: &Lexicon, doc: &Doc, toks: Range<usize>) -> bool {
@@ -1569,21 +1602,16 @@ fn name_chunk(
     }
     // Lower-case heads in front: `industrial zone “Ontustik”`, `special economic zone X`.
     let mut head_start = start;
-    for h in lex.heads.iter().filter(|h| !h.exact && h.prefix) {
-        let len = h.words.len();
-        if start >= len && h.at(doc, start - len) && doc.spaced(start - 1) {
-            head_start = start - len;
-            break;
+    if start > 0 && doc.spaced(start - 1) {
+        if let Some(h) = heads_before(lex, doc, start).find(|h| !h.exact && h.prefix) {
+            head_start = start - h.words.len();
         }
     }
     // Lower-case heads behind: `X company`, `X special economic zone`.
     let mut head_end = end;
     if doc.spaced(end.saturating_sub(1)) {
-        for h in lex.heads.iter().filter(|h| !h.exact && !h.prefix) {
-            if h.at(doc, end) {
-                head_end = end + h.words.len();
-                break;
-            }
+        if let Some(h) = heads_at(lex, doc, end).find(|h| !h.exact && !h.prefix) {
+            head_end = end + h.words.len();
         }
     }
     head_start.min(start)..head_end.max(end)
@@ -1593,10 +1621,7 @@ fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Op
     // Trim leading stop words again (the chunk may start with a lower-case head).
     let mut a = run.start;
     let b = run.end;
-    let lower_prefix = lex
-        .heads
-        .iter()
-        .find(|h| !h.exact && h.prefix && h.at(doc, a));
+    let lower_prefix = heads_at(lex, doc, a).find(|h| !h.exact && h.prefix);
     if let Some(h) = lower_prefix {
         let x = a + h.words.len()..b;
         // Only a quoted name or a name that is not merely a known place.
@@ -1617,13 +1642,9 @@ fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Op
         }
         a = x.start;
     }
-    let lower_suffix = lex.heads.iter().find(|h| {
+    let lower_suffix = heads_before(lex, doc, b).find(|h| {
         // A head that is part of a known name (`Esil district`) is not a head here.
-        b >= h.words.len()
-            && !h.exact
-            && !h.prefix
-            && h.at(doc, b - h.words.len())
-            && !gaz.iter().any(|g| g.toks.contains(&(b - h.words.len())))
+        !h.exact && !h.prefix && !gaz.iter().any(|g| g.toks.contains(&(b - h.words.len())))
     });
     let mut core_end = b;
     if let Some(h) = lower_suffix {
@@ -1689,9 +1710,7 @@ fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Op
             if !matches!(doc.lower(k), Some("and" | "&")) || k == start {
                 continue;
             }
-            let own_head = lex.heads.iter().any(|h| {
-                !h.prefix && h.exact && k >= h.words.len() && h.at(doc, k - h.words.len())
-            });
+            let own_head = heads_before(lex, doc, k).any(|h| !h.prefix && h.exact);
             if own_head || covered_by_gaz(gaz, start..k) {
                 start = k + 1;
             }

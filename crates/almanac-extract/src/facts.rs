@@ -530,9 +530,8 @@ fn listed_in_container(text: &str, anchors: &[&Anchor], part_of: &HashMap<String
         while j + 1 < anchors.len() {
             let end = anchors[j].start + anchors[j].len;
             let between = text.get(end..anchors[j + 1].start).unwrap_or("x");
-            let joins = between
-                .split(|c: char| c == ',' || c.is_whitespace())
-                .all(|w| w.is_empty() || w == "and" || w == "or");
+            let words: Vec<&str> = between.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+            let joins = words.iter().all(|w| *w == "and" || *w == "or") && (between.contains(',') || !words.is_empty());
             if !joins {
                 break;
             }

@@ -726,12 +726,16 @@ impl Store {
         })
     }
 
-    /// Folds the write-ahead log back into the database file (after a large ingest).
+    /// Folds the write-ahead log back into the database file and refreshes the query
+    /// planner's statistics (after a large ingest).
     pub fn checkpoint(&self) -> Result<()> {
         if self.path.is_some() {
             self.conn
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
+        // Refreshes the planner's statistics where they are stale, so that filters keep
+        // choosing the right index as the ledger grows.
+        self.conn.execute_batch(sql::OPTIMIZE)?;
         Ok(())
     }
 }
