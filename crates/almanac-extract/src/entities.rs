@@ -3352,21 +3352,3 @@ mod tests {
         );
     }
 }
-#[cfg(test)]
-mod debug_perf {
-    use super::*;
-    #[test]
-    fn perf_scaling() {
-        let mut base = String::new();
-        for e in std::fs::read_dir("/work/shared/eval/dev/docs").unwrap().flatten() {
-            base.push_str(&std::fs::read_to_string(e.path()).unwrap());
-            base.push('\n');
-        }
-        let _ = find("warm up", &[]);
-        let docs: Vec<String> = (0..200).map(|_| base.clone()).collect();
-        let t = std::time::Instant::now();
-        let mut n = 0;
-        for d in &docs { n += find(d, &[]).len(); }
-        eprintln!("{} bytes: {:?}, {} entities", base.len() * 200, t.elapsed(), n);
-    }
-}

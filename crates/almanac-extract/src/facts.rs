@@ -154,8 +154,12 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let sentence = Sentence::new(text, range.clone());
             let in_sentence: Vec<&Quantity> =
                 figures.iter().filter(|q| range.start <= q.span[0] && q.span[1] <= range.end).collect();
-            let sentence_times: Vec<&TimeExpr> =
-                times.iter().filter(|t| range.start <= t.span[0] && t.span[1] <= range.end).collect();
+            // `14% less than in 2022`, `compared with last year`: a base of comparison, not the
+            // period a figure holds for.
+            let sentence_times: Vec<&TimeExpr> = times
+                .iter()
+                .filter(|t| range.start <= t.span[0] && t.span[1] <= range.end && !is_comparison(text, range.start, t))
+                .collect();
             let sentence_anchors: Vec<&Anchor> =
                 anchors.iter().filter(|a| range.start <= a.start && a.start < range.end).collect();
             let figure_clauses: HashSet<usize> = in_sentence.iter().map(|q| sentence.clause_of(q.span[0])).collect();
@@ -215,6 +219,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if !own_time_follows && is_first_state(text, &sentence, q, fig_tok) {
                     period = period.map(previous);
                 }
+                // `inflation slowed to 9.8% in December`, said in January: last December.
+                let planned_cue = planned_by_cue(text, &sentence, fig_tok, q);
+                if let (Some(t), Some(p), Some(d)) = (time, period, date) {
+                    let sub_year = matches!(p, Period::Month(..) | Period::Quarter(..) | Period::Half(..));
+                    if t.kind == TimeKind::Point && sub_year && p.bounds().0 > d && !planned_cue {
+                        period = Some(shift_year(p, -1));
+                    }
+                }
                 let deadline_pending = own_time.is_some_and(|t| {
                     t.kind == TimeKind::Deadline
                         && match (t.period, date) {
@@ -226,7 +238,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     (Some(p), Some(d)) => p.bounds().0 > d,
                     _ => false,
                 };
-                let status = if deadline_pending || future || planned_by_cue(text, &sentence, fig_tok, q) {
+                let status = if deadline_pending || future || planned_cue {
                     Status::Planned
                 } else {
                     Status::Actual
@@ -287,6 +299,15 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
 }
 
 
+fn is_comparison(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
+    let before = &text[sentence_start..t.span[0]];
+    let toks = tokenize(before, 0..before.len());
+    let last: Vec<String> = toks.iter().rev().take(3).map(|t| lower(t.text(before)).into_owned()).collect();
+    last.iter().any(|w| matches!(w.as_str(), "than" | "compared" | "against" | "versus" | "vs"))
+        || lower(&t.text).contains("earlier")
+        || lower(&t.text).contains("same period")
+}
+
 /// A time's period, unless it is the date a statement was made (`on Dec. 9`), which says
 /// when something was said, not when the figure holds.
 fn usable_period(t: &TimeExpr) -> Option<Period> {
@@ -299,6 +320,16 @@ fn usable_period(t: &TimeExpr) -> Option<Period> {
 
 fn nearest<'a, T: 'a>(items: impl Iterator<Item = &'a T>, pos: usize, at: impl Fn(&T) -> usize) -> Option<&'a T> {
     items.min_by_key(|t| at(t).abs_diff(pos))
+}
+
+fn shift_year(p: Period, by: i32) -> Period {
+    match p {
+        Period::Year(y) => Period::Year(y + by),
+        Period::Half(y, h) => Period::Half(y + by, h),
+        Period::Quarter(y, q) => Period::Quarter(y + by, q),
+        Period::Month(y, m) => Period::Month(y + by, m),
+        other => other,
+    }
 }
 
 /// The period before: the previous year, half, quarter, month or day.

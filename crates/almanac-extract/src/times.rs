@@ -84,6 +84,13 @@ pub enum TimeKind {
     /// A year that is part of a name (`Strategy 2050`, `the 2025 digitalization strategy`):
     /// not a figure and not a period either, so its `period` is always `None`.
     Name,
+    /// A time a figure is compared with, not the figure's own period: introduced by a
+    /// comparison (`less than in 2022`, `compared with 2022`, `against 2022`, `versus
+    /// 2022`, `up from 5% a year ago`), or a comparison in itself (`the same period of last
+    /// year`, `a year earlier`, `last year's level`). Its `period` is the compared time
+    /// (`2022`; the previous year for `the same period of last year`). The fact layer
+    /// never takes it as a figure's period.
+    Comparison,
 }
 
 /// One time expression found in the text.
@@ -110,11 +117,19 @@ pub fn find(text: &str, range: Range<usize>, doc_date: Option<NaiveDate>) -> Vec
         match parser.rule_at(tok_idx) {
             Some(hit) if hit.end > tok_idx && hit.end <= parser.toks.len() => {
                 let span = [parser.toks[tok_idx].start, parser.toks[hit.end - 1].end];
+                let compared = matches!(
+                    hit.kind,
+                    TimeKind::Point | TimeKind::Span | TimeKind::ToDate
+                ) && parser.compared(tok_idx, hit.end);
                 res.push(TimeExpr {
                     span,
                     text: text[span[0]..span[1]].to_string(),
                     period: hit.period,
-                    kind: hit.kind,
+                    kind: if compared {
+                        TimeKind::Comparison
+                    } else {
+                        hit.kind
+                    },
                 });
                 tok_idx = hit.end;
             }
@@ -166,6 +181,12 @@ enum Class {
     Name,
     CountNoun,
     NotNoun,
+    Season,
+    SeasonCue,
+    MonthCue,
+    CompareCue,
+    CompareVerb,
+    CompareNoun,
 }
 
 type Lexicon = HashMap<&'static str, Vec<(Class, i32)>>;
@@ -193,6 +214,12 @@ fn lexicon() -> &'static Lexicon {
                 "name" => Class::Name,
                 "count_noun" => Class::CountNoun,
                 "not_noun" => Class::NotNoun,
+                "season" => Class::Season,
+                "season_cue" => Class::SeasonCue,
+                "month_cue" => Class::MonthCue,
+                "compare_cue" => Class::CompareCue,
+                "compare_verb" => Class::CompareVerb,
+                "compare_noun" => Class::CompareNoun,
                 _ => continue,
             };
             let value = value.and_then(|v| v.trim().parse().ok()).unwrap_or(0);
@@ -309,6 +336,9 @@ enum Unit {
     Months(u8, u8),
     /// The quarters from..to of one year (`the first three quarters`).
     Quarters(u8, u8),
+    /// The three months of a season from its first month (spring 3, summer 6, autumn 9,
+    /// winter 12); a winter runs into the next year.
+    Season(u8),
 }
 
 impl Unit {
@@ -317,7 +347,7 @@ impl Unit {
             Unit::Year => 1,
             Unit::Half(h) => (h - 1) * 6 + 1,
             Unit::Quarter(q) | Unit::Quarters(q, _) => (q - 1) * 3 + 1,
-            Unit::Month(m) | Unit::Day(m, _) | Unit::Months(m, _) => m,
+            Unit::Month(m) | Unit::Day(m, _) | Unit::Months(m, _) | Unit::Season(m) => m,
         }
     }
 }
@@ -356,6 +386,16 @@ impl When {
             Unit::Day(m, d) => Period::Day(NaiveDate::from_ymd_opt(y, m as u32, d as u32)?),
             Unit::Months(a, b) => Period::interval(Period::Month(y, a), Period::Month(y, b)),
             Unit::Quarters(a, b) => join(Period::Quarter(y, a), Period::Quarter(y, b)),
+            // A winter starts in December of the year named with it (`winter 2023-2024`,
+            // `the winter of 2023`), or of the year before when no year is written.
+            Unit::Season(12) => {
+                let y = match self.year {
+                    YearRef::Explicit(_) => y,
+                    _ => y - 1,
+                };
+                Period::interval(Period::Month(y, 12), Period::Month(y + 1, 2))
+            }
+            Unit::Season(m) => Period::interval(Period::Month(y, m), Period::Month(y, m + 2)),
         })
     }
 }
@@ -863,6 +903,19 @@ impl<'a> Parser<'a> {
             let (year, next) = self.year_after(j).unwrap_or((YearRef::Implicit, j));
             return Some((When { unit, year }, next));
         }
+        if let Some(res) = self.season_at(i) {
+            return Some(res);
+        }
+        // `this June`: the document year, never the next one.
+        if self.is_word(i, "this") {
+            if let Some((m, next)) = self.month_at(i + 1) {
+                let when = When {
+                    unit: Unit::Month(m),
+                    year: YearRef::Relative(0),
+                };
+                return Some((when, next));
+            }
+        }
         if let Some((m, j)) = self.month_at(i) {
             let (year, next) = match self.year_after(j) {
                 Some((y, next)) => (y, next),
@@ -907,6 +960,66 @@ impl<'a> Parser<'a> {
             ));
         }
         None
+    }
+
+    /// A season: `this summer`, `last winter`, `the spring of 2023`, `summer 2024`,
+    /// `winter 2023-2024`, `in autumn`, `the fall`. Without a year after it, a season word
+    /// is only read after a cue (`in`, `during`, `this`, `last`, `of` ...), so that `a fall
+    /// in prices`, `winter wheat` or `projects spring up` are no times.
+    fn season_at(&self, i: usize) -> Option<(When, usize)> {
+        let j = self.skip_the(i);
+        // `this summer`, `last winter`, `the coming spring`: relative to the document year.
+        if let Some(offset) = self.class(j, Class::RelYear) {
+            if self.class(j + 1, Class::Season).is_some() && (j > i || self.word(j) != Some("past")) {
+                let m = self.class(j + 1, Class::Season)? as u8;
+                let when = When {
+                    unit: Unit::Season(m),
+                    year: YearRef::Relative(offset),
+                };
+                return Some((when, j + 2));
+            }
+        }
+        let m = self.class(j, Class::Season)? as u8;
+        let unit = Unit::Season(m);
+        let k = j + 1;
+        // `winter 2023-2024`, `the winter of 2023/24`: from December of the first year.
+        let y_at = if self.is_word(k, "of") { k + 1 } else { k };
+        if let Some((y1, n)) = self.year_at(y_at) {
+            if m == 12 && (self.is_dash(n) || self.punct(n) == Some('/')) {
+                let second = if let Some((y2, after)) = self.year_at(n + 1) {
+                    Some((y2, after))
+                } else {
+                    self.digits(n + 1)
+                        .filter(|&(v, len)| len == 2 && self.attached(n + 1) && self.attached(n))
+                        .map(|(v, _)| (y1 - y1.rem_euclid(100) + v as i32, n + 2))
+                };
+                if let Some((y2, after)) = second {
+                    if y2 == y1 + 1 {
+                        let when = When {
+                            unit,
+                            year: YearRef::Explicit(y1),
+                        };
+                        return Some((when, after));
+                    }
+                }
+            }
+        }
+        if let Some((year, next)) = self.year_after(k) {
+            return Some((When { unit, year }, next));
+        }
+        // `the fall of the tenge`: no season.
+        if self.is_word(k, "of") {
+            return None;
+        }
+        let cue = i > 0 && self.class(i - 1, Class::SeasonCue).is_some();
+        if !cue {
+            return None;
+        }
+        let when = When {
+            unit,
+            year: YearRef::Implicit,
+        };
+        Some((when, k))
     }
 
     /// The document month moved by `offset` months. Without a document date the month
