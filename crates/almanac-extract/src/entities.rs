@@ -2593,7 +2593,7 @@ mod tests {
         check(
             "Ust-Kamenogorsk and Semipalatinsk.",
             &[
-                ("Ust-Kamenogorsk", "Oskemen", City),
+                ("Ust-Kamenogorsk", "Ust-Kamenogorsk", City),
                 ("Semipalatinsk", "Semey", City),
             ],
         );

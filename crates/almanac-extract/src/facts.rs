@@ -147,10 +147,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         let mut applied_period: Option<Period> = None;
         // The subject of the paragraph's last figure: the paragraph goes on about it.
         let mut paragraph_subject: Option<String> = None;
-        for (si, range) in sentence_ranges.iter().enumerate() {
-            if paragraph_of[si] != pi {
-                continue;
-            }
+        let first_sentence = paragraph_of.partition_point(|&p| p < pi);
+        let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
+        for range in &sentence_ranges[first_sentence..end_sentence] {
             let sentence = Sentence::new(text, range.clone());
             let in_sentence: Vec<&Quantity> =
                 figures.iter().filter(|q| range.start <= q.span[0] && q.span[1] <= range.end).collect();
@@ -160,8 +159,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 .iter()
                 .filter(|t| range.start <= t.span[0] && t.span[1] <= range.end && !is_comparison(text, range.start, t))
                 .collect();
+            let first_anchor = anchors.partition_point(|a| a.start < range.start);
             let sentence_anchors: Vec<&Anchor> =
-                anchors.iter().filter(|a| range.start <= a.start && a.start < range.end).collect();
+                anchors[first_anchor..].iter().take_while(|a| a.start < range.end).collect();
             let figure_clauses: HashSet<usize> = in_sentence.iter().map(|q| sentence.clause_of(q.span[0])).collect();
             let opening_time = sentence_times
                 .iter()
@@ -392,6 +392,14 @@ fn planned_by_cue(text: &str, s: &Sentence, fig_tok: usize, q: &Quantity) -> boo
         if cues.status.starting_at(text, &s.toks, i).is_some() {
             return true;
         }
+        // `employs 1,600 workers and will reach ...`: `and` before a verb starts another
+        // predicate; before a number (`$736.5 billion and 10,000 jobs will`) it does not.
+        let conjunction = matches!(word(text, s, i).as_deref(), Some("and" | "but" | "while" | "which"));
+        let number_follows = s.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Num)
+            || word(text, s, i + 1).is_some_and(|w| crate::lexicon::LEXICONS.number_words.contains_key(w.as_str()));
+        if conjunction && !number_follows {
+            return false;
+        }
     }
     false
 }
@@ -402,6 +410,20 @@ fn metric(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> &'static st
         QuantityKind::Rank => return "rank",
         QuantityKind::Count | QuantityKind::Measure => {
             let m = q.unit.as_deref().and_then(|u| cues.unit_metric.get(u).copied()).unwrap_or("other");
+            // `12 kindergartens for 2,880 children`: the places of a facility.
+            let for_facility = fig_tok >= 2
+                && word(text, s, fig_tok - 1).as_deref() == Some("for")
+                && s.toks[..fig_tok - 1].iter().rev().take(4).any(|t| {
+                    let w = lower(t.text(text));
+                    crate::lexicon::LEXICONS
+                        .counted_nouns
+                        .starting_at(text, std::slice::from_ref(t), 0)
+                        .is_some_and(|(_, lemma)| cues.unit_metric.get(lemma) == Some(&"infrastructure"))
+                        || cues.unit_metric.get(w.as_ref()) == Some(&"infrastructure")
+                });
+            if q.kind == QuantityKind::Count && for_facility {
+                return "infrastructure";
+            }
             // A quantity produced or handled per day or year is a capacity.
             if q.kind == QuantityKind::Measure && q.per.is_some() && matches!(m, "output" | "infrastructure") {
                 Some("capacity")
@@ -495,7 +517,12 @@ fn anchors(text: &str, entities: &[Entity], paragraphs: &[Range<usize>]) -> Vec<
             // `a Chinese company`, `investors from Russia`, `according to the Statistics
             // Committee`: an origin, a partner or a source, not what the figure is about.
             let adjective = place.is_some_and(|p| p.adjectives.iter().any(|a| a.eq_ignore_ascii_case(&m.text)));
-            let before = lower(text[..m.span[0]].trim_end()).into_owned();
+            // The longest origin or source cue is `according to the`: 24 bytes suffice.
+            let mut from = m.span[0].saturating_sub(24);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = lower(text[from..m.span[0]].trim_end()).into_owned();
             let source_or_origin = ["from", "with", "according to", "by"]
                 .iter()
                 .any(|w| before.ends_with(&format!(" {w}")) || before.ends_with(&format!(" {w} the")));
@@ -543,7 +570,8 @@ fn narrowest<'a>(cands: &[&'a Anchor], part_of: &HashMap<String, String>) -> Vec
 /// The document's topic: the narrowest place or organisation of the first paragraph that names one.
 fn topic(anchors: &[Anchor], paragraphs: &[Range<usize>], part_of: &HashMap<String, String>) -> Option<String> {
     for p in paragraphs {
-        let in_p: Vec<&Anchor> = anchors.iter().filter(|a| p.start <= a.start && a.start < p.end).collect();
+        let first = anchors.partition_point(|a| a.start < p.start);
+        let in_p: Vec<&Anchor> = anchors[first..].iter().take_while(|a| a.start < p.end).collect();
         if let Some(a) = narrowest(&in_p, part_of).first() {
             return Some(a.name.clone());
         }

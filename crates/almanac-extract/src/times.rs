@@ -14,15 +14,24 @@
 //! from     = "from" edge X [joiner Y] | "from" X joiner Y | "between" X "and" Y  Span / ToDate
 //! deadline = ("by" | "until" | "till" | "through" | "up to" | "no later than")
 //!            (edge X | "year-end" | X)  |  "before" (edge X | "year-end")     Deadline
+//! same     = "the" ("same" | "corresponding") ("period" | "time")
+//!            [["of" | "in"] (year | relative)]                               Comparison
 //! over     = ("over" | "during" | "for" | "in" | "throughout") "the" ["past"|"last"] "year"  Point
+//! months   = "the" ("past" | "last") N "months"                               Span
+//!          | ("over" | "for" | "during" | "throughout" | "In") N "months" ["this year"]  Span
 //! past     = "the" ("past" | "last" | "next" | "coming") N "years" | N "years since"  Span
 //!          | N "years ago"                                                    Point
 //! todate   = "so far this year" | "so far in" X | "year to date"              ToDate
 //! present  = "at present" | "at the moment" | "currently" | "today" ...      Point
-//! point    = edge X | decade | X [joiner Y]                                   Point / Span
+//! point    = edge X | ["at"] ["the"] "year-end" [year] | decade | X [joiner Y]  Point / Span
+//!          | "a year earlier"                                                 Comparison
+//!          | relative "'s" [compare_noun]                                     Point / Comparison
 //! edge     = ["the"] ("beginning" | "start" | "end" | "middle") "of"  |  "early" | "late" | "mid"
 //! joiner   = "-" | "–" | "—" | "/" | "to" | "till" | "until" | "through"
-//! X        = date | part [year] | month [year] | year | relative
+//! X        = date | part [year] | season | ["this"] month [year] | year | relative
+//! season   = ("this" | "last" | "next" | "the past" ...) season_word
+//!          | ["the"] season_word (year | "of" year | year "-" year | relative)
+//!          | cue ["the"] season_word                 (cue: "in", "during", "this", "by" ...)
 //! date     = "2021-06-25" | "25.06.2021" | "25/06/2021" | month day [","] [year]
 //!          | day ["of"] month [","] [year]
 //! part     = ["the"] ordinal ("quarter" | "half" ["-year"]) | "Q1" | "1Q" | "H1" | "1H"
@@ -31,10 +40,48 @@
 //!          | "next year" | "a year ago" | "this month" | "last month" ...
 //! ```
 //!
+//! After a match, a Point, Span or ToDate is made a `Comparison` when a comparison word
+//! comes before it, past `in`, `the`, `that`, `of` ... (`than`, `against`, `versus`,
+//! `vs.`, `compared with`, `compared to`, `relative to`), or, for the year before (`a year
+//! ago`, `last year`), when a `from` with a number after it opens the clause (`up from 5.3%
+//! a year ago`; not `from 5% to 7% last year`). Word lists of the classes `season`,
+//! `season_cue`, `month_cue`, `compare_cue`, `compare_verb` and `compare_noun` are in
+//! `data/time_words.tsv`.
+//!
 //! Decisions:
 //! - A year, month or date without a year takes the document's year ("In February" said in
-//!   2021 is `2021-02`, even when February is still to come). Without a document date such
-//!   expressions are still returned, with `period: None`.
+//!   2021 is `2021-02`, even when February is still to come). This holds early in the year
+//!   too: `in December` or `in the fourth quarter` said on 2024-01-20 are `2024-12` and
+//!   `2024-Q4`, though a report in January may mean the year just ended; the fact linker
+//!   decides that by tense. Without a document date such expressions are still returned,
+//!   with `period: None`.
+//! - `this` before a month or a season is the document's year, never the next one (`this
+//!   summer` said in September 2024 is `2024-06/2024-08`); `last` and `next` move it by a
+//!   year.
+//! - Seasons are month intervals: spring `03/05`, summer `06/08`, autumn or fall `09/11`.
+//!   A winter runs from December to February: from December of the year written with it
+//!   (`winter 2023-2024`, `the winter of 2023` are `2023-12/2024-02`), or, with no year
+//!   written, of the year before the one it resolves to (`this winter` said in 2024 is
+//!   `2023-12/2024-02`).
+//! - `since X` and `from X` (to date) with a month, a day or a season later than the
+//!   document's month take the year before: `since December` said in January 2024 is
+//!   `2023-12/2024-01`. `from January` (to date) reads only a month of this year; `from
+//!   2022` alone is no range (`up 14% from 2022`).
+//! - Counted months run from January of the document year: `over eight months` and `In
+//!   eight months, ...` said in September 2024 are `2024-01/2024-08`; `for 11 months`,
+//!   `during the first eight months`, `nine months of 2023` likewise. `the past N months`
+//!   ends with the month before the document month (`the past ten months` said in
+//!   November 2023 is `2023-01/2023-10`). A count over 12, or one after a plain `in`
+//!   inside a sentence (`to be finished in 8 months`), is a duration, not a time.
+//! - `at the end of the year` and `at year-end` are the document year, or the year before
+//!   when said in January or February (a report on the year just ended); `by the end of
+//!   the year` (a deadline) always the document year.
+//! - Comparisons (`TimeKind::Comparison`) keep their period but are never a figure's own
+//!   one: `14% less than in 2022` gives `2022` as a Comparison, `in 2022` alone a Point.
+//!   `the same period of last year`, `the same period a year earlier` and a bare `the same
+//!   period` after a comparison word are the previous year; `a year earlier` is always a
+//!   Comparison except at the start of a sentence (`A year earlier, ...`); `last year's`
+//!   is a Point unless a comparison word precedes it or a word like `level` follows.
 //! - `by X` gives X (the deadline's period), while `until X` / `till X` / `through X` /
 //!   `up to X` with a year X give the plan's span from the document year: `until 2030` said
 //!   in 2024 is `2024/2030`. Without a document date `until 2030` is just `2030`.
@@ -970,7 +1017,10 @@ impl<'a> Parser<'a> {
         let j = self.skip_the(i);
         // `this summer`, `last winter`, `the coming spring`: relative to the document year.
         if let Some(offset) = self.class(j, Class::RelYear) {
-            if self.class(j + 1, Class::Season).is_some() && (j > i || self.word(j) != Some("past")) {
+            if self.class(j + 1, Class::Season).is_some()
+                && !(self.is_word(j + 1, "fall") && self.is_word(j + 2, "in"))
+                && (j > i || self.word(j) != Some("past"))
+            {
                 let m = self.class(j + 1, Class::Season)? as u8;
                 let when = When {
                     unit: Unit::Season(m),
@@ -980,6 +1030,10 @@ impl<'a> Parser<'a> {
             }
         }
         let m = self.class(j, Class::Season)? as u8;
+        // `a fall in prices`, `this fall in output`: the noun, not the season.
+        if self.is_word(j, "fall") && self.is_word(j + 1, "in") {
+            return None;
+        }
         let unit = Unit::Season(m);
         let k = j + 1;
         // `winter 2023-2024`, `the winter of 2023/24`: from December of the first year.
@@ -990,7 +1044,7 @@ impl<'a> Parser<'a> {
                     Some((y2, after))
                 } else {
                     self.digits(n + 1)
-                        .filter(|&(v, len)| len == 2 && self.attached(n + 1) && self.attached(n))
+                        .filter(|&(_, len)| len == 2 && self.attached(n + 1) && self.attached(n))
                         .map(|(v, _)| (y1 - y1.rem_euclid(100) + v as i32, n + 2))
                 };
                 if let Some((y2, after)) = second {
@@ -1011,7 +1065,11 @@ impl<'a> Parser<'a> {
         if self.is_word(k, "of") {
             return None;
         }
-        let cue = i > 0 && self.class(i - 1, Class::SeasonCue).is_some();
+        // `the end of winter`: after an edge, but not after any `of` (`sowing of winter wheat`).
+        let edge_of = i > 1
+            && self.is_word(i - 1, "of")
+            && self.is_any(i - 2, &["beginning", "start", "end", "middle"]);
+        let cue = i > 0 && (self.class(i - 1, Class::SeasonCue).is_some() || edge_of);
         if !cue {
             return None;
         }
@@ -1182,7 +1240,9 @@ impl<'a> Parser<'a> {
             .or_else(|| self.since(i))
             .or_else(|| self.range_from(i))
             .or_else(|| self.deadline(i))
+            .or_else(|| self.same_period(i))
             .or_else(|| self.over_the_year(i))
+            .or_else(|| self.counted_months(i))
             .or_else(|| self.past_years(i))
             .or_else(|| self.to_date(i))
             .or_else(|| self.present(i))
@@ -1266,6 +1326,18 @@ impl<'a> Parser<'a> {
         if let Some((period, after)) = self.range_after(when, next, true) {
             return hit(after, period, TimeKind::Span);
         }
+        // `since December` said in January: December of the year before.
+        let when = match (when.year, doc) {
+            (YearRef::Implicit, Some(d))
+                if when.unit != Unit::Year && u32::from(when.unit.first_month()) > d.month() =>
+            {
+                When {
+                    year: YearRef::Relative(-1),
+                    ..when
+                }
+            }
+            _ => when,
+        };
         let start = when.period(doc);
         let (now, kind) = match when.unit {
             Unit::Year => (doc.map(|d| Period::Year(d.year())), TimeKind::Span),
@@ -1294,8 +1366,15 @@ impl<'a> Parser<'a> {
                 return self.start_to_now(i + 1);
             }
             let (when, next) = self.point_at(i + 1)?;
-            let (period, after) = self.range_after(when, next, true)?;
-            return hit(after, period, TimeKind::Span);
+            if let Some((period, after)) = self.range_after(when, next, true) {
+                return hit(after, period, TimeKind::Span);
+            }
+            // `from January` (to date); `from 2022` alone is left to the other rules.
+            let this_year = matches!(when.year, YearRef::Implicit | YearRef::Relative(0));
+            if matches!(when.unit, Unit::Month(_)) && this_year {
+                return self.start_to_now(i + 1);
+            }
+            return None;
         }
         if self.is_word(i, "between") {
             let (when, next) = self.point_at(i + 1)?;
@@ -1392,6 +1471,96 @@ impl<'a> Parser<'a> {
             Period::Year(y)
         });
         hit(j + 1, period, TimeKind::Point)
+    }
+
+    /// `the same period of last year`, `the same period a year earlier`, `the same period of
+    /// 2020`, `the corresponding period in 2022`; a bare `the same period` after a
+    /// comparison (`compared to the same period`) is the year before. Always a Comparison.
+    fn same_period(&self, i: usize) -> Option<Hit> {
+        if !self.is_word(i, "the")
+            || !self.is_any(i + 1, &["same", "corresponding"])
+            || !self.is_any(i + 2, &["period", "time"])
+        {
+            return None;
+        }
+        let k = i + 3;
+        let k_year = if self.is_any(k, &["in", "during"]) {
+            k + 1
+        } else {
+            k
+        };
+        let found = self
+            .year_at(k_year)
+            .map(|(y, next)| (YearRef::Explicit(y), next))
+            .or_else(|| self.year_after(k_year));
+        let (year, next) = match found {
+            Some(res) => res,
+            None if self.compared(i, k) => (YearRef::Relative(-1), k),
+            None => return None,
+        };
+        let when = When {
+            unit: Unit::Year,
+            year,
+        };
+        hit(next, when.period(self.doc), TimeKind::Comparison)
+    }
+
+    /// A count of months from January of the document year: `over eight months`, `for 11
+    /// months`, `In eight months, ...` (only at the start of a sentence: `to be finished in
+    /// eight months` is a duration), `over eight months this year`; `the past ten months`,
+    /// `the last 3 months` run back from the month before the document month. At most 12
+    /// months: `in 18 months` is a duration. `N months of 2023` and `the first N months`
+    /// are parts of a year (`part_at`).
+    fn counted_months(&self, i: usize) -> Option<Hit> {
+        let doc = self.doc;
+        let months_word = |k: usize| self.is_any(k, &["months", "month"]);
+        let small = |n: u8| (1..=12).contains(&n);
+        // `the past ten months`, `the last 3 months`.
+        if self.is_word(i, "the") && self.is_any(i + 1, &["past", "last"]) {
+            let n = self.count_at(i + 2)?;
+            if !small(n) || !months_word(i + 3) {
+                return None;
+            }
+            let period = doc.map(|d| {
+                let end = d.year() * 12 + d.month0() as i32 - 1;
+                let start = end - i32::from(n) + 1;
+                let month = |index: i32| {
+                    Period::Month(index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
+                };
+                Period::interval(month(start), month(end))
+            });
+            return hit(i + 4, period, TimeKind::Span);
+        }
+        let cue = self.class(i, Class::MonthCue).is_some()
+            || (self.is_word(i, "in") && self.capitalized(i));
+        if !cue {
+            return None;
+        }
+        let n = self.count_at(i + 1)?;
+        let k = i + 3;
+        // `over eight months of construction`, `for 11 months in a row`: durations.
+        if !small(n)
+            || !months_word(i + 2)
+            || self.is_any(
+                k,
+                &[
+                    "of", "ago", "later", "after", "before", "running", "straight",
+                ],
+            )
+            || self.words(k, &["in", "a", "row"]).is_some()
+        {
+            return None;
+        }
+        let (year, next) = match self.relative_year_at(k, false) {
+            Some((year @ YearRef::Relative(0), next)) => (year, next),
+            Some(_) => return None,
+            None => (YearRef::Implicit, k),
+        };
+        let when = When {
+            unit: Unit::Months(1, n),
+            year,
+        };
+        hit(next, when.period(doc), TimeKind::Span)
     }
 
     /// `7 years since` (said in 2019: `2012/2019`), `the past five years`, `the last 3 years`
@@ -1499,7 +1668,24 @@ impl<'a> Parser<'a> {
     /// Every other time: an edged point (`the end of 2021`, `mid-2025`), a decade (`the
     /// 1990s`), a point or a range of points, a bare year (or a name with a year in it).
     fn point(&self, i: usize) -> Option<Hit> {
-        if let Some((_, when, next)) = self.edged_at(i) {
+        if let Some((edge, mut when, next)) = self.edged_at(i) {
+            // `at the end of the year` said in January or February: the year just ended.
+            let the_year =
+                next >= 2 && self.is_word(next - 2, "the") && self.is_word(next - 1, "year");
+            if edge == Edge::End && the_year && when.year == YearRef::Relative(0) {
+                when.year = self.year_just_ended();
+            }
+            return hit(next, when.period(self.doc), TimeKind::Point);
+        }
+        // `at year-end`, `the year-end`, `year-end 2023`.
+        if let Some(next) = self.year_end_at(i) {
+            if let Some((y, after)) = self.year_at(next) {
+                return hit(after, Some(Period::Year(y)), TimeKind::Point);
+            }
+            let when = When {
+                unit: Unit::Year,
+                year: self.year_just_ended(),
+            };
             return hit(next, when.period(self.doc), TimeKind::Point);
         }
         if let Some(hit) = self.decade(i) {
@@ -1516,7 +1702,96 @@ impl<'a> Parser<'a> {
         if when.unit == Unit::Year && next == i + 1 {
             return self.bare_year(i, when);
         }
+        // `a year earlier` compares, unless it opens a sentence (`A year earlier, ...`).
+        if self.words(i, &["a", "year", "earlier"]) == Some(next) && !self.capitalized(i) {
+            return hit(next, when.period(self.doc), TimeKind::Comparison);
+        }
+        // `last year's`, `the previous year's level` (a Comparison).
+        if when.unit == Unit::Year && self.is_word(next - 1, "year") {
+            let apostrophe = self.punct(next).is_some_and(|c| c == '\'' || c == '’');
+            if apostrophe
+                && self.attached(next)
+                && self.attached(next + 1)
+                && self.is_word(next + 1, "s")
+            {
+                let kind = if self.class(next + 2, Class::CompareNoun).is_some() {
+                    TimeKind::Comparison
+                } else {
+                    kind
+                };
+                return hit(next + 2, when.period(self.doc), kind);
+            }
+        }
         hit(next, when.period(self.doc), kind)
+    }
+
+    /// `the year` at a year's end: the year before when said in January or February (a
+    /// report on the year just ended), else the document year.
+    fn year_just_ended(&self) -> YearRef {
+        match self.doc {
+            Some(d) if d.month() <= 2 => YearRef::Relative(-1),
+            _ => YearRef::Relative(0),
+        }
+    }
+
+    /// Whether the expression at `i..end` is a time a figure is compared with: a
+    /// comparison word before it, past `in`, `the`, `that` ... (`less than in 2022`,
+    /// `compared with the same period`, `against 2022`, `vs. 2022`), or, for the year
+    /// before (`a year ago`, `last year`), a `from` with a number after it earlier in the
+    /// clause (`up from 5.3% a year ago`, but not `from 5% to 7% last year`).
+    fn compared(&self, i: usize, end: usize) -> bool {
+        let mut k = i;
+        for _ in 0..3 {
+            let Some(p) = k.checked_sub(1) else {
+                return false;
+            };
+            if self.class(p, Class::CompareCue).is_some()
+                || (self.is_any(p, &["with", "to"])
+                    && p > 0
+                    && self.class(p - 1, Class::CompareVerb).is_some())
+                || (self.punct(p) == Some('.') && p > 0 && self.is_word(p - 1, "vs"))
+            {
+                return true;
+            }
+            if self.is_any(
+                p,
+                &[
+                    "in", "the", "during", "for", "at", "that", "of", "those", "over",
+                ],
+            ) {
+                k = p;
+            } else {
+                break;
+            }
+        }
+        let year_before = (i..end)
+            .any(|t| self.is_any(t, &["ago", "earlier", "last", "previous", "prior"]))
+            && (self.is_word(end - 1, "year") || self.is_any(end - 1, &["ago", "earlier"]));
+        if !year_before {
+            return false;
+        }
+        let mut number = false;
+        for p in (i.saturating_sub(8)..i).rev() {
+            match self.toks[p].kind {
+                TokKind::Num => number = true,
+                TokKind::Punct(c)
+                    if ".;!?".contains(c)
+                        && !(p + 1 < i
+                            && self.attached(p + 1)
+                            && self.toks[p + 1].kind == TokKind::Num) =>
+                {
+                    return false
+                }
+                _ => {}
+            }
+            if self.is_any(p, &["to", "till", "until"]) {
+                return false;
+            }
+            if self.is_word(p, "from") {
+                return number;
+            }
+        }
+        false
     }
 
     /// `the 1990s`, `1990s`.
@@ -1654,7 +1929,7 @@ mod tests {
         ("This year, it is planned to complete", "2023-07-31", &[("This year", Some("2023"), Point)]),
         ("Last year, 13 schools were built.", "2024-06-14", &[("Last year", Some("2023"), Point)]),
         ("next year the plant opens", "2024-06-14", &[("next year", Some("2025"), Point)]),
-        ("compared to the previous year", "2024-06-14", &[("the previous year", Some("2023"), Point)]),
+        ("compared to the previous year", "2024-06-14", &[("the previous year", Some("2023"), Comparison)]),
         ("a year ago", "2024-06-14", &[("a year ago", Some("2023"), Point)]),
         ("this year", "", &[("this year", None, Point)]),
         ("last month", "2024-01-14", &[("last month", Some("2023-12"), Point)]),
@@ -1745,7 +2020,7 @@ mod tests {
         ("in 1Q2024", "2024-11-14", &[("1Q2024", Some("2024-Q1"), Point)]),
         ("in the fourth quarter of 2023", "2024-11-14", &[("the fourth quarter of 2023", Some("2023-Q4"), Point)]),
         ("in 2019 and 2020", "2024-11-14", &[("2019", Some("2019"), Point), ("2020", Some("2020"), Point)]),
-        ("compared to the same period of 2020", "2021-11-14", &[("2020", Some("2020"), Point)]),
+        ("compared to the same period of 2020", "2021-11-14", &[("the same period of 2020", Some("2020"), Comparison)]),
         ("As of 01.01.2024, there were", "2024-11-14", &[("As of 01.01.2024", Some("2024-01-01"), AsOf)]),
         ("in the 2024/2025 academic year", "2024-11-14", &[("2024/2025", Some("2024/2025"), Span)]),
         ("for the period up to 2030", "2024-11-14", &[("up to 2030", Some("2024/2030"), Deadline)]),
@@ -1764,6 +2039,82 @@ mod tests {
         ("in the year of 2021", "2024-11-14", &[("2021", Some("2021"), Point)]),
         ("by June", "2024-03-14", &[("by June", Some("2024-06"), Deadline)]),
         ("until June 30", "2024-03-14", &[("until June 30", Some("2024-06-30"), Deadline)]),
+        // Seasons.
+        ("in summer", "2024-09-10", &[("summer", Some("2024-06/2024-08"), Point)]),
+        ("this summer", "2024-09-10", &[("this summer", Some("2024-06/2024-08"), Point)]),
+        ("last summer", "2024-09-10", &[("last summer", Some("2023-06/2023-08"), Point)]),
+        ("next summer", "2024-09-10", &[("next summer", Some("2025-06/2025-08"), Point)]),
+        ("in the spring of 2023", "2024-09-10", &[("the spring of 2023", Some("2023-03/2023-05"), Point)]),
+        ("in spring this year", "2024-09-10", &[("spring this year", Some("2024-03/2024-05"), Point)]),
+        ("summer 2024", "2024-11-14", &[("summer 2024", Some("2024-06/2024-08"), Point)]),
+        ("in autumn", "2024-03-10", &[("autumn", Some("2024-09/2024-11"), Point)]),
+        ("this fall", "2024-03-10", &[("this fall", Some("2024-09/2024-11"), Point)]),
+        ("in the fall of 2022", "2024-03-10", &[("the fall of 2022", Some("2022-09/2022-11"), Point)]),
+        ("winter 2023-2024", "2024-09-10", &[("winter 2023-2024", Some("2023-12/2024-02"), Point)]),
+        ("in the winter of 2023/24", "2024-09-10", &[("the winter of 2023/24", Some("2023-12/2024-02"), Point)]),
+        ("in winter 2023", "2024-09-10", &[("winter 2023", Some("2023-12/2024-02"), Point)]),
+        ("this winter", "2024-01-20", &[("this winter", Some("2023-12/2024-02"), Point)]),
+        ("by the end of summer", "2024-03-10", &[("by the end of summer", Some("2024-06/2024-08"), Deadline)]),
+        ("since spring", "2024-09-10", &[("since spring", Some("2024-03/2024-09"), ToDate)]),
+        ("prices may fall in 2024", "2024-03-10", &[("2024", Some("2024"), Point)]),
+        ("a fall in prices after the fall of the tenge", "2024-03-10", &[]),
+        ("sowing of winter wheat and summer camps", "2024-03-10", &[]),
+        ("new businesses spring up", "2024-03-10", &[]),
+        ("prices are expected to fall by 5%", "2024-03-10", &[]),
+        ("This fall in output was caused by repairs", "2024-03-10", &[]),
+        ("this June", "2024-09-10", &[("this June", Some("2024-06"), Point)]),
+        // To date from a month.
+        ("since January", "2024-09-10", &[("since January", Some("2024-01/2024-09"), ToDate)]),
+        ("from January, exports grew", "2024-09-10", &[("from January", Some("2024-01/2024-09"), ToDate)]),
+        ("from February this year", "2024-09-10", &[("from February this year", Some("2024-02/2024-09"), ToDate)]),
+        ("since December", "2024-01-20", &[("since December", Some("2023-12/2024-01"), ToDate)]),
+        ("from 2022, the tax applies", "2024-09-10", &[("2022", Some("2022"), Point)]),
+        // Counted months of the year.
+        ("over eight months", "2024-09-10", &[("over eight months", Some("2024-01/2024-08"), Span)]),
+        ("In eight months, exports grew", "2024-09-10", &[("In eight months", Some("2024-01/2024-08"), Span)]),
+        ("over the past ten months", "2023-11-20", &[("the past ten months", Some("2023-01/2023-10"), Span)]),
+        ("in the last 3 months", "2024-02-10", &[("the last 3 months", Some("2023-11/2024-01"), Span)]),
+        ("in the first eight months", "2024-09-10", &[("the first eight months", Some("2024-01/2024-08"), Span)]),
+        ("during the first eight months", "2024-09-10", &[("the first eight months", Some("2024-01/2024-08"), Span)]),
+        ("for 11 months", "2024-12-10", &[("for 11 months", Some("2024-01/2024-11"), Span)]),
+        ("over 7 months this year", "2024-12-10", &[("over 7 months this year", Some("2024-01/2024-07"), Span)]),
+        ("in nine months of 2023", "2024-09-10", &[("nine months of 2023", Some("2023-01/2023-09"), Span)]),
+        ("to be finished in 18 months", "2024-09-10", &[]),
+        ("to be finished in eight months", "2024-09-10", &[]),
+        ("over 18 months", "2024-09-10", &[]),
+        ("over eight months of construction", "2024-09-10", &[]),
+        ("grew for 11 months in a row", "2024-12-10", &[]),
+        // The end of the year.
+        ("at the end of the year", "2024-01-20", &[("the end of the year", Some("2023"), Point)]),
+        ("at the end of the year", "2024-09-10", &[("the end of the year", Some("2024"), Point)]),
+        ("at the end of last year", "2024-09-10", &[("the end of last year", Some("2023"), Point)]),
+        ("at year-end", "2024-02-10", &[("year-end", Some("2023"), Point)]),
+        ("at year-end", "2024-06-10", &[("year-end", Some("2024"), Point)]),
+        ("at year-end 2023", "2024-06-10", &[("year-end 2023", Some("2023"), Point)]),
+        // Comparisons.
+        ("14% less than in 2022", "2024-06-14", &[("2022", Some("2022"), Comparison)]),
+        ("in 2022", "2024-06-14", &[("2022", Some("2022"), Point)]),
+        ("compared with 2022", "2024-06-14", &[("2022", Some("2022"), Comparison)]),
+        ("up 5% against 2022", "2024-06-14", &[("2022", Some("2022"), Comparison)]),
+        ("in 2023 versus 2022", "2024-06-14", &[("2023", Some("2023"), Point), ("2022", Some("2022"), Comparison)]),
+        ("vs. the first quarter of 2023", "2024-06-14", &[("the first quarter of 2023", Some("2023-Q1"), Comparison)]),
+        ("up from 5.3% a year ago", "2024-06-14", &[("a year ago", Some("2023"), Comparison)]),
+        ("rose 5% from a year earlier", "2024-06-14", &[("a year earlier", Some("2023"), Comparison)]),
+        ("a rise of 5% from 4.1 trillion tenge last year", "2024-06-14", &[("last year", Some("2023"), Comparison)]),
+        ("rose from 5% to 7% last year", "2024-06-14", &[("last year", Some("2023"), Point)]),
+        ("output was 3% higher a year earlier", "2024-06-14", &[("a year earlier", Some("2023"), Comparison)]),
+        ("A year earlier, the zone had 50 firms", "2024-06-14", &[("A year earlier", Some("2023"), Point)]),
+        ("last year's output", "2024-06-14", &[("last year's", Some("2023"), Point)]),
+        ("above last year’s level", "2024-06-14", &[("last year’s", Some("2023"), Comparison)]),
+        ("the same period of last year", "2024-06-14", &[("the same period of last year", Some("2023"), Comparison)]),
+        ("the same period a year earlier", "2024-06-14", &[("the same period a year earlier", Some("2023"), Comparison)]),
+        ("the same period last year", "2024-06-14", &[("the same period last year", Some("2023"), Comparison)]),
+        ("than in the same period in 2022", "2024-06-14", &[("the same period in 2022", Some("2022"), Comparison)]),
+        ("compared to the same period", "2024-06-14", &[("the same period", Some("2023"), Comparison)]),
+        ("during the same period, imports grew", "2024-06-14", &[]),
+        // A month or quarter still to come early in the year keeps the document year.
+        ("in December", "2024-01-20", &[("December", Some("2024-12"), Point)]),
+        ("in the fourth quarter", "2024-01-20", &[("the fourth quarter", Some("2024-Q4"), Point)]),
     ];
 
     #[test]

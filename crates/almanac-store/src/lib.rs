@@ -949,8 +949,20 @@ fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
         values.push(Value::Text(end.to_string()));
         values.push(Value::Text(start.to_string()));
         let n = values.len();
+        // An overlap is a two-sided range, which the period index serves poorly when
+        // another filter is more selective: then `+` keeps the planner off that index
+        // (measured at 1M facts: 480 ms -> 1.3 ms for a subject, a period and a limit).
+        let other_filters = filter.subject.is_some()
+            || !filter.metric.is_empty()
+            || filter.doc.is_some()
+            || filter.text.is_some();
+        let plus = if other_filters && filter.sort.key != SortKey::Period {
+            "+"
+        } else {
+            ""
+        };
         conditions.push(format!(
-            "f.period_start <= ?{} AND f.period_end >= ?{n}",
+            "{plus}f.period_start <= ?{} AND {plus}f.period_end >= ?{n}",
             n - 1
         ));
     }
