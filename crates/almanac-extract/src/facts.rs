@@ -300,6 +300,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
 
 
 fn is_comparison(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
+    if t.kind == TimeKind::Comparison {
+        return true;
+    }
     let before = &text[sentence_start..t.span[0]];
     let toks = tokenize(before, 0..before.len());
     let last: Vec<String> = toks.iter().rev().take(3).map(|t| lower(t.text(before)).into_owned()).collect();
