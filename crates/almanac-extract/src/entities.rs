@@ -38,7 +38,7 @@
 //!
 //! Everything is pure: the data files are compiled in and parsed once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -307,32 +307,10 @@ struct Lexicon {
     surname_endings: Vec<String>,
 }
 
-/// FNV-1a: the word tables are small and looked up once or twice per token, where std's
-/// SipHash showed up in profiles; no untrusted keys are ever inserted.
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+// The word tables are looked up once or twice per token, where std's SipHash showed up in
+// profiles; FxHash is enough since no untrusted key decides the table's shape.
+type FastMap<K, V> = HashMap<K, V>;
+type FastSet<K> = HashSet<K>;
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
@@ -388,10 +366,10 @@ fn build_lexicon() -> Lexicon {
         });
     }
 
-    let mut by_name = HashMap::new();
-    let mut by_alias: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_name = HashMap::default();
+    let mut by_alias: HashMap<String, Vec<usize>> = HashMap::default();
     let mut patterns: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut pattern_idx: HashMap<String, usize> = HashMap::new();
+    let mut pattern_idx: HashMap<String, usize> = HashMap::default();
     let mut add_pattern = |alias: String, place: Option<usize>| {
         let slot = *pattern_idx.entry(alias.clone()).or_insert_with(|| {
             patterns.push((alias.clone(), Vec::new()));
@@ -424,7 +402,7 @@ fn build_lexicon() -> Lexicon {
     let mut stops = FastSet::default();
     let mut connectors = FastSet::default();
     let mut refs = PhraseSet::new();
-    let mut ambiguous = HashSet::new();
+    let mut ambiguous = HashSet::default();
     let mut surname_endings = Vec::new();
     for row in data_rows(WORDS_TSV) {
         let (Some(class), Some(phrase)) = (row.first(), row.get(1)) else {
@@ -988,7 +966,7 @@ fn is_dateline(text: &str, span: &Range<usize>) -> bool {
 /// An alias two entries claim: the entry whose relatives (ancestors, entries under the same
 /// parent, entries within it) the document names most, else the first in the data.
 fn resolve_ambiguous(lex: &Lexicon, hits: &mut [GazHit]) {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut counts: HashMap<usize, usize> = HashMap::default();
     for hit in hits.iter() {
         if let [only] = hit.places[..] {
             *counts.entry(only).or_default() += 1;
@@ -1913,7 +1891,7 @@ fn merge(lex: &Lexicon, doc: &Doc, gaz: Vec<GazHit>, orgs: Vec<Cand>, blocked: &
     // Which tokens a kept mention already covers.
     let mut taken = vec![false; doc.toks.len()];
     let mut named = Vec::new();
-    let mut dyns = HashMap::new();
+    let mut dyns = HashMap::default();
     for (c, _) in all {
         let toks = doc.toks_of(&c.span);
         if toks.clone().any(|t| taken.get(t).copied().unwrap_or(true)) {
@@ -2197,7 +2175,7 @@ fn assemble(
         }
     };
     let mut history: Vec<EKey> = Vec::new();
-    let mut ref_resolved: HashMap<usize, EKey> = HashMap::new();
+    let mut ref_resolved: HashMap<usize, EKey> = HashMap::default();
     let mut mentions: Vec<(EKey, Range<usize>, bool)> = Vec::new();
     for e in &events {
         match &e.what {
@@ -2234,7 +2212,7 @@ fn assemble(
 
     // Entities in the order of their first mention.
     let mut order: Vec<EKey> = Vec::new();
-    let mut by_key: HashMap<EKey, Vec<(Range<usize>, bool)>> = HashMap::new();
+    let mut by_key: HashMap<EKey, Vec<(Range<usize>, bool)>> = HashMap::default();
     for (key, span, reference) in mentions {
         if !by_key.contains_key(&key) {
             order.push(key.clone());
@@ -3230,7 +3208,7 @@ mod tests {
         {
             assert_eq!(line.split('\t').count(), 6, "six columns: {line:?}");
         }
-        let mut names = HashSet::new();
+        let mut names = HashSet::default();
         for place in &lex.places {
             assert!(names.insert(place.name), "{} listed twice", place.name);
             if let Some(parent) = place.part_of {

@@ -22,7 +22,7 @@
 //!   unmoving percentage is an index at 100 or above, a level for rates (unemployment,
 //!   prices), otherwise a share.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -78,11 +78,16 @@ struct Anchor {
     name: String,
 }
 
-/// A sentence with its tokens and clause boundaries.
+/// A sentence with its tokens, clause boundaries and cue words, read once for all its figures.
 struct Sentence {
     toks: Vec<Tok>,
     /// Byte offsets where a new clause starts (after `,` `;` `:` or a dash).
     clause_starts: Vec<usize>,
+    /// Metric cues: first token, length in tokens, metric, percentages only.
+    metric_cues: Vec<(usize, usize, &'static str, bool)>,
+    /// First tokens of planned cues and of past auxiliaries.
+    status_cues: Vec<usize>,
+    blockers: Vec<usize>,
 }
 
 impl Sentence {
@@ -93,7 +98,28 @@ impl Sentence {
             .filter(|t| t.kind == TokKind::Sym && matches!(t.text(text), "," | ";" | ":" | "–" | "—"))
             .map(|t| t.end)
             .collect();
-        Sentence { toks, clause_starts }
+        let cues = &*CUES;
+        let mut metric_cues = Vec::new();
+        let mut status_cues = Vec::new();
+        let mut blockers = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].kind == TokKind::Word {
+                if cues.status.starting_at(text, &toks, i).is_some() {
+                    status_cues.push(i);
+                }
+                if cues.blockers.starting_at(text, &toks, i).is_some() {
+                    blockers.push(i);
+                }
+                if let Some((n, &(m, percent_only))) = cues.metric.starting_at(text, &toks, i) {
+                    metric_cues.push((i, n, m, percent_only));
+                    i += n;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        Sentence { toks, clause_starts, metric_cues, status_cues, blockers }
     }
 
     fn clause_of(&self, pos: usize) -> usize {
@@ -171,7 +197,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 .copied();
 
             let groups = groups(&in_sentence);
-            let mut group_ids: HashMap<usize, u32> = HashMap::new();
+            let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
                 let fig_tok = sentence.tok_at(q.span[0]);
@@ -368,31 +394,23 @@ fn is_first_state(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> boo
 }
 
 fn planned_by_cue(text: &str, s: &Sentence, fig_tok: usize, q: &Quantity) -> bool {
-    let cues = &*CUES;
     let clause = s.clause_of(q.span[0]);
     // Before the figure, anywhere earlier in the sentence, unless a past auxiliary follows the cue.
-    let mut planned_before = false;
-    for i in 0..fig_tok {
-        if cues.status.starting_at(text, &s.toks, i).is_some() {
-            planned_before = true;
-        }
-        if planned_before && cues.blockers.starting_at(text, &s.toks, i).is_some() {
-            planned_before = false;
+    if let Some(&cue) = s.status_cues.iter().rev().find(|&&c| c < fig_tok) {
+        if !s.blockers.iter().any(|&b| b >= cue && b < fig_tok) {
+            return true;
         }
     }
-    if planned_before {
-        return true;
-    }
-    // After the figure, within its clause, until a past auxiliary.
+    // After the figure, within its clause, until a past auxiliary or a new predicate.
     let end_tok = s.tok_at(q.span[1]);
     for i in end_tok..s.toks.len() {
         if s.clause_of(s.toks[i].start) != clause {
             break;
         }
-        if cues.blockers.starting_at(text, &s.toks, i).is_some() {
+        if s.blockers.binary_search(&i).is_ok() {
             return false;
         }
-        if cues.status.starting_at(text, &s.toks, i).is_some() {
+        if s.status_cues.binary_search(&i).is_ok() {
             return true;
         }
         // `employs 1,600 workers and will reach ...`: `and` before a verb starts another
@@ -442,13 +460,11 @@ fn metric(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> &'static st
     let whole_after = q.kind == QuantityKind::Percent
         && matches!(word(text, s, fig_end_tok).as_deref(), Some("of" | "in"));
     let mut best: Option<((bool, bool, usize), &'static str)> = None;
-    let mut i = 0;
-    while i < s.toks.len() {
+    for &(i, n, m, percent_only) in &s.metric_cues {
         if i >= fig_tok && i < fig_end_tok {
-            i += 1;
             continue;
         }
-        if let Some((n, &(m, percent_only))) = cues.metric.starting_at(text, &s.toks, i) {
+        {
             let allowed = match (by_unit, q.kind) {
                 (Some(u), _) => refinements(u).contains(&m),
                 (None, QuantityKind::Money) => MONEY_METRICS.contains(&m) && !percent_only,
@@ -465,9 +481,6 @@ fn metric(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> &'static st
                     best = Some((key, m));
                 }
             }
-            i += n;
-        } else {
-            i += 1;
         }
     }
     match (by_unit, best) {
@@ -585,7 +598,7 @@ fn topic(anchors: &[Anchor], paragraphs: &[Range<usize>], part_of: &HashMap<Stri
 /// The starts of anchors that stand in a list (`A, B and C`) and lie in another anchor of
 /// the same sentence.
 fn listed_in_container(text: &str, anchors: &[&Anchor], part_of: &HashMap<String, String>) -> HashSet<usize> {
-    let mut res = HashSet::new();
+    let mut res = HashSet::default();
     let mut i = 0;
     while i < anchors.len() {
         let mut j = i;
@@ -665,7 +678,7 @@ fn groups(figs: &[&Quantity]) -> Vec<Option<usize>> {
     }
     let mut ids = vec![None; figs.len()];
     let mut start = 0;
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     let mut gid = 0;
     let close = |ids: &mut Vec<Option<usize>>, from: usize, to: usize, gid: &mut usize| {
         if to - from >= 2 {

@@ -4,11 +4,11 @@
 //! comment line. Phrases are tokenized with the same tokenizer as the text, so `sq. m` or
 //! `US$` match however they are spaced, and words compare case-insensitively.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::fact::{Direction, Qualifier};
-use crate::tokens::{lower, tokenize, Tok};
+use crate::tokens::{lower, tokenize, with_lower, Tok};
 
 /// The rows of a TSV data file: non-empty, non-comment lines split on tabs.
 pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -25,8 +25,8 @@ pub(crate) struct PhraseTable<T> {
 
 impl<T: Clone> PhraseTable<T> {
     pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
-        let mut by_last: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
+        let mut by_last: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
         for (phrase, value) in entries {
             let words: Vec<String> = tokenize(phrase, 0..phrase.len())
                 .into_iter()
@@ -47,8 +47,7 @@ impl<T: Clone> PhraseTable<T> {
     /// The longest phrase starting at token `i`: its length in tokens and its value.
     pub fn starting_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
         let first = toks.get(i)?;
-        let key = lower(first.text(text));
-        let cands = self.by_first.get(key.as_ref())?;
+        let cands = with_lower(first.text(text), |key| self.by_first.get(key))?;
         cands.iter().find_map(|(words, value)| {
             let n = words.len();
             (i + n <= toks.len()
@@ -63,8 +62,7 @@ impl<T: Clone> PhraseTable<T> {
     /// The longest phrase ending at token `last` (inclusive): its length and value.
     pub fn ending_at(&self, text: &str, toks: &[Tok], last: usize) -> Option<(usize, &T)> {
         let tok = toks.get(last)?;
-        let key = lower(tok.text(text));
-        let cands = self.by_last.get(key.as_ref())?;
+        let cands = with_lower(tok.text(text), |key| self.by_last.get(key))?;
         cands.iter().find_map(|(words, value)| {
             let n = words.len();
             (last + 1 >= n
@@ -78,7 +76,11 @@ impl<T: Clone> PhraseTable<T> {
 }
 
 fn eq_word(lexicon_word: &str, text_word: &str) -> bool {
-    lexicon_word == text_word || lexicon_word == lower(text_word)
+    if text_word.is_ascii() {
+        lexicon_word.eq_ignore_ascii_case(text_word)
+    } else {
+        lexicon_word == lower(text_word)
+    }
 }
 
 /// Where a currency form stands relative to the number.
@@ -255,7 +257,7 @@ mod tests {
 
     #[test]
     fn currency_forms_are_unique() {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = std::collections::HashSet::default();
         for r in rows(include_str!("../data/currencies.tsv")) {
             assert!(seen.insert(r[0]), "currencies.tsv lists {:?} twice", r[0]);
             assert_eq!(r[1].len(), 3, "{:?} is not an ISO 4217 code", r[1]);

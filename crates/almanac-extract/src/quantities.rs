@@ -10,7 +10,7 @@
 //! recognised precisely so that it is never taken for a development figure. Years, dates,
 //! clock times and numbers inside names are not quantities at all.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::fact::{Direction, Equivalent, Qualifier};
 use crate::lexicon::{rows, Position, UnitKind, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
-use crate::tokens::{lower, tokenize, Tok, TokKind};
+use crate::tokens::{lower, tokenize, with_lower, Tok, TokKind};
 
 /// What sort of thing a quantity counts or measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -78,12 +78,50 @@ pub struct Quantity {
 static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| rows(include_str!("../data/function_words.tsv")).map(|r| r[0]).collect());
 
+/// The lower-case words and symbols a quantity can start with when it does not start
+/// with digits: currency signs and codes, number words, ordinals, fractions.
+static STARTERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let lex = &*LEXICONS;
+    let first = |phrase: &str| -> Option<String> {
+        tokenize(phrase, 0..phrase.len()).first().map(|t| lower(t.text(phrase)).into_owned())
+    };
+    let mut set: HashSet<String> = HashSet::default();
+    for r in rows(include_str!("../data/currencies.tsv")) {
+        if r[2] != "after" {
+            set.extend(first(r[0]));
+        }
+    }
+    for r in rows(include_str!("../data/fractions.tsv")) {
+        set.extend(first(r[0]));
+    }
+    set.extend(lex.number_words.keys().map(|w| w.to_string()));
+    set.extend(lex.ordinals.keys().map(|w| w.to_string()));
+    set.insert("a".into());
+    set
+});
+
+fn may_start(text: &str, tok: &Tok) -> bool {
+    match tok.kind {
+        TokKind::Num => true,
+        TokKind::Word | TokKind::Sym => {
+            let w = tok.text(text);
+            // `twenty-nine` starts with a number word; `twofold` ends in `fold`.
+            let head = w.split('-').next().unwrap_or(w);
+            with_lower(head, |l| STARTERS.contains(l)) || (w.len() > 4 && w.ends_with("fold"))
+        }
+    }
+}
+
 /// Finds the quantities in `text[range]`, in text order.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
     let toks = tokenize(text, range);
     let mut found: Vec<Parsed> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(text, &toks[i]) {
+            i += 1;
+            continue;
+        }
         match parse_at(text, &toks, i, true) {
             Some(p) => {
                 i = p.next;

@@ -17,7 +17,7 @@
 //! The splitter scans bytes and allocates only its output, since it runs on every
 //! paragraph of every document.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -204,8 +204,8 @@ fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
         let mut res = Lists {
-            abbreviations: HashMap::new(),
-            starters: HashMap::new(),
+            abbreviations: HashMap::default(),
+            starters: HashMap::default(),
         };
         for row in include_str!("../data/abbreviations.tsv").lines() {
             if row.trim().is_empty() || row.starts_with('#') {

@@ -105,7 +105,7 @@
 //!   decide the kind (`by the end of 2021`, `until 2030`, `from 2016 to 2022`,
 //!   `since the beginning of the year`, `as of June 1, 2024`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -161,6 +161,10 @@ pub fn find(text: &str, range: Range<usize>, doc_date: Option<NaiveDate>) -> Vec
     let mut res = Vec::new();
     let mut tok_idx = 0;
     while tok_idx < parser.toks.len() {
+        if !parser.may_start(tok_idx) {
+            tok_idx += 1;
+            continue;
+        }
         match parser.rule_at(tok_idx) {
             Some(hit) if hit.end > tok_idx && hit.end <= parser.toks.len() => {
                 let span = [parser.toks[tok_idx].start, parser.toks[hit.end - 1].end];
@@ -241,7 +245,7 @@ type Lexicon = HashMap<&'static str, Vec<(Class, i32)>>;
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: Lexicon = HashMap::new();
+        let mut map: Lexicon = HashMap::default();
         for line in include_str!("../data/time_words.tsv").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -272,17 +276,29 @@ fn lexicon() -> &'static Lexicon {
             let value = value.and_then(|v| v.trim().parse().ok()).unwrap_or(0);
             map.entry(word.trim()).or_default().push((class, value));
         }
+        // The literal words of the rules get an entry too (with no class), so that one
+        // lookup per token tells whether a rule can start there at all.
+        for word in START_WORDS {
+            map.entry(word).or_default();
+        }
         map
     })
 }
 
-fn class_value(word: &str, class: Class) -> Option<i32> {
-    lexicon()
-        .get(word)?
-        .iter()
-        .find(|(c, _)| *c == class)
-        .map(|(_, v)| *v)
-}
+/// Every word the rules below compare a token with (`is_word`, `is_any`, `words`, `word`
+/// matches). A rule can only start at a number or at a word that is either one of these or
+/// in the word list: `find` skips every other token without trying the rules. The test
+/// `start_words_cover_the_rules` checks that this list holds every literal of the parser.
+const START_WORDS: &[&str] = &[
+    "a", "after", "ago", "and", "as", "at", "before", "beginning", "between", "by", "coming",
+    "corresponding", "current", "date", "during", "earlier", "early", "end", "fall", "far",
+    "first", "for", "from", "fy", "h", "half", "in", "july", "june", "last", "late", "later",
+    "may", "mid", "middle", "moment", "month", "months", "nd", "next", "no", "not", "now",
+    "of", "over", "past", "period", "present", "previous", "prior", "q", "quarter", "quarters",
+    "rd", "row", "running", "s", "same", "since", "so", "st", "start", "straight", "th", "than",
+    "that", "the", "this", "those", "through", "throughout", "thru", "till", "time", "to",
+    "today", "until", "untill", "up", "vs", "with", "year", "years",
+];
 
 // ---------------------------------------------------------------------------------------
 // Tokens
@@ -300,16 +316,39 @@ struct Tok<'a> {
     end: usize,
     kind: TokKind,
     raw: &'a str,
-    /// Lower-cased word; empty for numbers and punctuation.
-    lower: String,
+    /// The lower-cased word in `Parser::lowers`; empty for numbers and punctuation.
+    lower: (u32, u32),
+    /// The word's entry in the word list, looked up once: its classes, or an empty slice
+    /// for a literal word of the rules. `None` for other words, numbers and punctuation.
+    lex: Option<&'static [(Class, i32)]>,
 }
 
-fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let slice = &text[range.clone()];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((off, ch)) = chars.next() {
-        let start = range.start + off;
+/// The character at byte `pos` of `text` (below `end`) and its length, ASCII without
+/// decoding.
+#[inline]
+fn char_at(text: &str, pos: usize, end: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if pos >= end {
+        return None;
+    }
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let ch = text[pos..end].chars().next()?;
+    Some((ch, ch.len_utf8()))
+}
+
+/// Splits `text[range]` into words (runs of letters), numbers (runs of ASCII digits) and
+/// single punctuation characters; the lower-cased words go one after another into `lowers`.
+fn tokenize<'a>(text: &'a str, range: Range<usize>, lowers: &mut String) -> Vec<Tok<'a>> {
+    let lex = lexicon();
+    let bytes = text.as_bytes();
+    let end = range.end;
+    let mut toks = Vec::with_capacity((end - range.start) / 4 + 1);
+    let mut pos = range.start;
+    while let Some((ch, len)) = char_at(text, pos, end) {
+        let start = pos;
+        pos += len;
         if ch.is_whitespace() {
             continue;
         }
@@ -320,32 +359,44 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
         } else {
             TokKind::Punct(ch)
         };
-        let mut end = start + ch.len_utf8();
-        if kind != TokKind::Punct(ch) {
-            while let Some(&(next_off, next_ch)) = chars.peek() {
-                let same = match kind {
-                    TokKind::Word => next_ch.is_alphabetic(),
-                    _ => next_ch.is_ascii_digit(),
-                };
-                if !same {
-                    break;
+        match kind {
+            TokKind::Word => {
+                while let Some((next, len)) = char_at(text, pos, end) {
+                    if !next.is_alphabetic() {
+                        break;
+                    }
+                    pos += len;
                 }
-                end = range.start + next_off + next_ch.len_utf8();
-                chars.next();
             }
+            TokKind::Num => {
+                while pos < end && bytes[pos].is_ascii_digit() {
+                    pos += 1;
+                }
+            }
+            TokKind::Punct(_) => {}
         }
-        let raw = &text[start..end];
-        let lower = if kind == TokKind::Word {
-            raw.to_lowercase()
+        let raw = &text[start..pos];
+        let (lower, entry) = if kind == TokKind::Word {
+            let lo = lowers.len();
+            if raw.is_ascii() {
+                lowers.push_str(raw);
+                lowers[lo..].make_ascii_lowercase();
+            } else {
+                lowers.push_str(&raw.to_lowercase());
+            }
+            let hi = lowers.len();
+            let entry = lex.get(&lowers[lo..hi]).map(Vec::as_slice);
+            ((lo as u32, hi as u32), entry)
         } else {
-            String::new()
+            ((0, 0), None)
         };
         toks.push(Tok {
             start,
-            end,
+            end: pos,
             kind,
             raw,
             lower,
+            lex: entry,
         });
     }
     toks
@@ -495,23 +546,32 @@ fn join(from: Period, to: Period) -> Period {
 
 struct Parser<'a> {
     toks: Vec<Tok<'a>>,
+    /// The lower-cased words, one after another (`Tok::lower`).
+    lowers: String,
     doc: Option<NaiveDate>,
 }
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str, range: Range<usize>, doc: Option<NaiveDate>) -> Self {
         let range = clamp(text, range);
-        Parser {
-            toks: tokenize(text, range),
-            doc,
-        }
+        let mut lowers = String::with_capacity(range.len());
+        let toks = tokenize(text, range, &mut lowers);
+        Parser { toks, lowers, doc }
     }
 
     // --- token helpers -------------------------------------------------------------------
 
+    /// Whether any rule can start at token `i`: a number, or a word of the word list or of
+    /// the rules (`START_WORDS`). Every rule begins by reading one of those.
+    fn may_start(&self, i: usize) -> bool {
+        let tok = &self.toks[i];
+        tok.kind == TokKind::Num || tok.lex.is_some()
+    }
+
+    #[inline]
     fn word(&self, i: usize) -> Option<&str> {
         let tok = self.toks.get(i)?;
-        (tok.kind == TokKind::Word).then_some(tok.lower.as_str())
+        (tok.kind == TokKind::Word).then(|| &self.lowers[tok.lower.0 as usize..tok.lower.1 as usize])
     }
 
     fn is_word(&self, i: usize, word: &str) -> bool {
@@ -564,7 +624,12 @@ impl<'a> Parser<'a> {
     }
 
     fn class(&self, i: usize, class: Class) -> Option<i32> {
-        class_value(self.word(i)?, class)
+        self.toks
+            .get(i)?
+            .lex?
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|(_, v)| *v)
     }
 
     /// The digits of a number token, when short enough to be a date part.
@@ -615,14 +680,14 @@ impl<'a> Parser<'a> {
         if self.attached(i) {
             return false;
         }
-        if class_value(word, Class::CountNoun).is_some() {
+        if self.class(i, Class::CountNoun).is_some() {
             return true;
         }
         // A capitalised word after a year is a name or a new sentence (`2021 Almaty`).
         !self.capitalized(i)
             && word.len() >= 4
             && word.ends_with('s')
-            && class_value(word, Class::NotNoun).is_none()
+            && self.class(i, Class::NotNoun).is_none()
     }
 
     // --- pieces --------------------------------------------------------------------------
@@ -2161,6 +2226,23 @@ mod tests {
         // Only the head of the text counts.
         let late = format!("{}on October 29, 2019", "word ".repeat(80));
         assert_eq!(date_in_text(&late, 0..late.len()), None);
+    }
+
+    #[test]
+    fn start_words_cover_the_rules() {
+        // `find` tries the rules only at numbers and at words of the word list or of
+        // `START_WORDS`: every word literal of the parser must be there.
+        let src = include_str!("times.rs");
+        let begin = src.find("impl<'a> Parser<'a> {").unwrap();
+        let end = begin + src[begin..].find("#[cfg(test)]").unwrap();
+        let mut missing = Vec::new();
+        for (k, piece) in src[begin..end].split('"').enumerate() {
+            let word = k % 2 == 1 && !piece.is_empty();
+            if word && piece.chars().all(|c| c.is_ascii_lowercase()) && !START_WORDS.contains(&piece) {
+                missing.push(piece);
+            }
+        }
+        assert!(missing.is_empty(), "not in START_WORDS: {missing:?}");
     }
 
     #[test]

@@ -98,6 +98,24 @@ pub(crate) fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Calls `f` with the lower-case form of `s`, without allocating for short ASCII words.
+pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 48;
+    if s.len() <= MAX && s.is_ascii() {
+        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(s);
+        }
+        let mut buf = [0u8; MAX];
+        let lowered = &mut buf[..s.len()];
+        lowered.copy_from_slice(s.as_bytes());
+        lowered.make_ascii_lowercase();
+        // ASCII stays ASCII when lower-cased, so this is valid UTF-8.
+        f(std::str::from_utf8(lowered).unwrap_or(s))
+    } else {
+        f(&s.to_lowercase())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
