@@ -5,7 +5,8 @@ use std::time::Instant;
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or("examples/news".into());
-    let dump = std::env::args().nth(2);
+    let dump = std::env::args().nth(2).filter(|s| !s.is_empty());
+    let only = std::env::args().nth(3).unwrap_or_default();
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -46,6 +47,7 @@ fn main() {
         let t = Instant::now();
         let mut n = 0;
         for _ in 0..reps {
+            if only == "entities" { break; }
             for (text, paras, date, _) in &docs {
                 for p in paras {
                     n += times::find(text, p.clone(), *date).len();
@@ -56,6 +58,7 @@ fn main() {
         let t = Instant::now();
         let mut m = 0;
         for _ in 0..reps {
+            if only == "times" { break; }
             for (text, _, _, sents) in &docs {
                 m += entities::find(text, sents).len();
             }

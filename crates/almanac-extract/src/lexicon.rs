@@ -257,7 +257,7 @@ mod tests {
 
     #[test]
     fn currency_forms_are_unique() {
-        let mut seen = std::collections::HashSet::default();
+        let mut seen = std::collections::HashSet::new();
         for r in rows(include_str!("../data/currencies.tsv")) {
             assert!(seen.insert(r[0]), "currencies.tsv lists {:?} twice", r[0]);
             assert_eq!(r[1].len(), 3, "{:?} is not an ISO 4217 code", r[1]);

@@ -238,6 +238,8 @@ enum Class {
     CompareCue,
     CompareVerb,
     CompareNoun,
+    /// Not a class of the data: marks the words a rule can start with (`RULE_STARTS`).
+    Start,
 }
 
 type Lexicon = HashMap<&'static str, Vec<(Class, i32)>>;
@@ -281,9 +283,40 @@ fn lexicon() -> &'static Lexicon {
         for word in START_WORDS {
             map.entry(word).or_default();
         }
+        for (word, entry) in map.iter_mut() {
+            let starts = RULE_STARTS.contains(word)
+                || entry.iter().any(|(c, _)| START_CLASSES.contains(c));
+            if starts {
+                entry.insert(0, (Class::Start, 0));
+            }
+        }
         map
     })
 }
+
+/// The words a rule can start with, besides numbers and the words of `START_CLASSES`: the
+/// first word each rule reads (`as of`, `since`, `from`, `between`, `no later than`, `up
+/// to`, `by`, `before`, `until`, `the`, `over`, `in`, `so far`, `year to date`, `at present`,
+/// the edges, `Q1`, `H1`, `first`, `this`, `last`, `next`, `a year ago` ...).
+const RULE_STARTS: &[&str] = &[
+    "a", "as", "at", "before", "beginning", "between", "by", "during", "early", "end", "first",
+    "for", "from", "h", "in", "last", "late", "mid", "middle", "next", "no", "not", "over", "q",
+    "since", "so", "start", "the", "this", "through", "throughout", "till", "until", "untill",
+    "up", "year",
+];
+
+/// The classes whose words may start a rule: months, counts, ordinals, seasons, `this year`
+/// words, `currently` words and cues of counted months.
+const START_CLASSES: &[Class] = &[
+    Class::Month,
+    Class::Ordinal,
+    Class::Cardinal,
+    Class::Roman,
+    Class::RelYear,
+    Class::Present,
+    Class::Season,
+    Class::MonthCue,
+];
 
 /// Every word the rules below compare a token with (`is_word`, `is_any`, `words`, `word`
 /// matches). A rule can only start at a number or at a word that is either one of these or
@@ -565,7 +598,7 @@ impl<'a> Parser<'a> {
     /// the rules (`START_WORDS`). Every rule begins by reading one of those.
     fn may_start(&self, i: usize) -> bool {
         let tok = &self.toks[i];
-        tok.kind == TokKind::Num || tok.lex.is_some()
+        tok.kind == TokKind::Num || tok.lex.is_some_and(|e| e.first().is_some_and(|(c, _)| *c == Class::Start))
     }
 
     #[inline]

@@ -461,7 +461,9 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let put = put_document(&tx, doc, extraction, extractor_version, force)?;
+        let indexed = max_sentence(&tx)?;
+        let put = put_document(&tx, doc, extraction, extractor_version, force, indexed)?;
+        index_sentences(&tx, indexed)?;
         tx.commit()?;
         Ok(put)
     }
@@ -487,10 +489,11 @@ impl Store {
             let tx = self
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let indexed = max_sentence(&tx)?;
             let mut results = Vec::with_capacity(items.len());
             let mut failed = false;
             for (doc, extraction) in items {
-                match put_document(&tx, doc, extraction, extractor_version, force) {
+                match put_document(&tx, doc, extraction, extractor_version, force, indexed) {
                     Ok(put) => results.push(Ok(put)),
                     Err(_) => {
                         failed = true;
@@ -499,6 +502,7 @@ impl Store {
                 }
             }
             if !failed {
+                index_sentences(&tx, indexed)?;
                 tx.commit()?;
                 return Ok(results);
             }
@@ -507,10 +511,11 @@ impl Store {
         let mut tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let indexed = max_sentence(&tx)?;
         let mut results = Vec::with_capacity(items.len());
         for (doc, extraction) in items {
             let mut sp = tx.savepoint()?;
-            match put_document(&sp, doc, extraction, extractor_version, force) {
+            match put_document(&sp, doc, extraction, extractor_version, force, indexed) {
                 Ok(put) => {
                     sp.commit()?;
                     results.push(Ok(put));
@@ -521,6 +526,7 @@ impl Store {
                 }
             }
         }
+        index_sentences(&tx, indexed)?;
         tx.commit()?;
         Ok(results)
     }
@@ -765,13 +771,26 @@ impl Store {
     }
 }
 
-/// Writes one document inside an open transaction or savepoint.
+fn max_sentence(tx: &Connection) -> Result<i64> {
+    Ok(tx.query_row(sql::MAX_SENTENCE, [], |r| r.get(0))?)
+}
+
+/// Adds the sentences written after `indexed` to the full-text index, in one statement.
+fn index_sentences(tx: &Connection, indexed: i64) -> Result<()> {
+    tx.prepare_cached(sql::INDEX_NEW_SENTENCES)?
+        .execute([indexed])?;
+    Ok(())
+}
+
+/// Writes one document inside an open transaction or savepoint. Sentences up to id
+/// `indexed` are in the full-text index; the caller indexes the newer ones.
 fn put_document(
     tx: &Connection,
     doc: &NewDocument<'_>,
     extraction: &Extraction,
     extractor_version: &str,
     force: bool,
+    indexed: i64,
 ) -> Result<Put> {
     let hash = doc.hash();
     let stored_by_hash: Option<String> = tx
@@ -813,6 +832,8 @@ fn put_document(
     ];
     let doc_id = match &existing {
         Some((id, _)) => {
+            tx.prepare_cached(sql::UNINDEX_DOC_SENTENCES)?
+                .execute(params![id, indexed])?;
             for delete in [
                 sql::DELETE_DOC_FACTS,
                 sql::DELETE_DOC_MENTIONS,

@@ -59,7 +59,7 @@ CREATE INDEX documents_date ON documents (date);
 CREATE INDEX documents_version ON documents (extractor_version);
 
 CREATE TABLE sentences (
-    id     INTEGER PRIMARY KEY,
+    id     INTEGER PRIMARY KEY AUTOINCREMENT,
     doc_id INTEGER NOT NULL REFERENCES documents (id),
     text   TEXT NOT NULL
 );
@@ -68,12 +68,9 @@ CREATE INDEX sentences_doc ON sentences (doc_id);
 CREATE VIRTUAL TABLE sentences_fts USING fts5 (
     text, content = 'sentences', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
-    INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
-    INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
+-- No triggers: FTS5 flushes its pending terms at every statement that writes to it, so
+-- sentences are indexed in one statement per batch (INDEX_NEW_SENTENCES), which is
+-- several times faster than one insert per sentence.
 
 CREATE TABLE facts (
     id                 INTEGER PRIMARY KEY,
@@ -164,6 +161,19 @@ WHERE id = ?13";
 pub const DELETE_DOC_FACTS: &str = "DELETE FROM facts WHERE doc_id = ?1";
 pub const DELETE_DOC_MENTIONS: &str = "DELETE FROM mentions WHERE doc_id = ?1";
 pub const DELETE_DOC_SENTENCES: &str = "DELETE FROM sentences WHERE doc_id = ?1";
+
+/// Removes a document's sentences from the full-text index; only those indexed already
+/// (ids up to ?2), as FTS5 must not be asked to delete what it never held.
+pub const UNINDEX_DOC_SENTENCES: &str = "
+INSERT INTO sentences_fts (sentences_fts, rowid, text)
+SELECT 'delete', id, text FROM sentences WHERE doc_id = ?1 AND id <= ?2";
+
+/// The highest sentence id: everything up to it is in the full-text index.
+pub const MAX_SENTENCE: &str = "SELECT COALESCE(MAX(id), 0) FROM sentences";
+
+/// Indexes the sentences written since ?1, in one statement.
+pub const INDEX_NEW_SENTENCES: &str =
+    "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?1";
 
 pub const DOC_COLUMNS: &str =
     "d.id, d.doc, d.hash, d.origin, d.title, d.url, d.meta_date, d.date, \
