@@ -833,7 +833,7 @@ fn plain_number(v: f64) -> String {
 enum FactSink<W: Write> {
     Json { out: W, n: usize },
     Jsonl { out: W },
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
 }
 
 impl<W: Write> FactSink<W> {
@@ -844,7 +844,7 @@ impl<W: Write> FactSink<W> {
             ListFormat::Csv => {
                 let mut csv = csv::Writer::from_writer(out);
                 csv.write_record(FACT_COLUMNS)?;
-                FactSink::Csv(csv)
+                FactSink::Csv(Box::new(csv))
             }
         })
     }

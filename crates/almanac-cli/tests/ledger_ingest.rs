@@ -264,6 +264,8 @@ fn bad_inputs_each_get_their_error_and_the_rest_lands() {
 }
 
 #[test]
+// The child is waited for right after it is killed, inside the polling loop.
+#[allow(clippy::zombie_processes)]
 fn a_killed_ingest_leaves_whole_documents_and_a_second_run_finishes() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");

@@ -396,8 +396,10 @@ fn is_first_state(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> boo
 fn planned_by_cue(text: &str, s: &Sentence, fig_tok: usize, q: &Quantity) -> bool {
     let clause = s.clause_of(q.span[0]);
     // Before the figure, anywhere earlier in the sentence, unless a past auxiliary follows the cue.
+    // A relative clause (`..., which loses 40 percent`) has a tense of its own.
     if let Some(&cue) = s.status_cues.iter().rev().find(|&&c| c < fig_tok) {
-        if !s.blockers.iter().any(|&b| b >= cue && b < fig_tok) {
+        let relative = (cue + 1..fig_tok).any(|i| matches!(word(text, s, i).as_deref(), Some("which" | "who" | "whose")));
+        if !relative && !s.blockers.iter().any(|&b| b >= cue && b < fig_tok) {
             return true;
         }
     }

@@ -209,7 +209,8 @@ pub fn implied_rate(
     let unit = unit.to_ascii_uppercase();
     for eq in equivalents {
         let eq_unit = eq.unit.to_ascii_uppercase();
-        if !(value > 0.0 && eq.value > 0.0) || !is_currency(&eq_unit) || eq_unit == unit {
+        let positive = value > 0.0 && eq.value > 0.0;
+        if !positive || !is_currency(&eq_unit) || eq_unit == unit {
             continue;
         }
         let (currency, kzt_per_unit) = if unit == "KZT" {
