@@ -17,6 +17,7 @@ const ALATAU: &str =
     "Alatau district opened 3 schools in 2024. The district plans 12 parks until 2030.";
 const ASTANA: &str = "Astana's economy grew 5.5 percent in the first quarter of 2024.";
 
+#[allow(clippy::too_many_arguments)]
 fn fact(
     doc_text: &str,
     text: &str,

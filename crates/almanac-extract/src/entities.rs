@@ -42,7 +42,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 /// What an entity is.
@@ -497,9 +497,12 @@ fn build_lexicon() -> Lexicon {
     let max_head_len = heads.iter().map(|h| h.words.len()).max().unwrap_or(0);
 
     let pattern_strings: Vec<&str> = patterns.iter().map(|(p, _)| p.as_str()).collect();
+    // A DFA: larger than the default NFA, but the overlapping search over every document
+    // is the hot loop of the gazetteer pass.
     let matcher = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&pattern_strings)
         .ok();
 
@@ -593,43 +596,46 @@ struct Tok {
 
 /// Words (letters and digits, hyphens inside) and single punctuation marks.
 fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+    // The character at byte `pos` and its length; ASCII without decoding.
+    let char_at = |pos: usize| -> Option<(char, usize)> {
+        let b = *text.as_bytes().get(pos)?;
+        if b < 0x80 {
+            return Some((b as char, 1));
+        }
+        let c = text.get(pos..)?.chars().next()?;
+        Some((c, c.len_utf8()))
+    };
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut pos = 0;
+    while let Some((c, len)) = char_at(pos) {
+        let start = pos;
+        pos += len;
+        if c == ' ' || c.is_whitespace() {
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if d == '-' {
-                    // A hyphen joins two words (`Kassym-Jomart`, `Ust-Kamenogorsk`).
-                    let after = text.get(j + 1..).and_then(|s| s.chars().next());
-                    if after.is_some_and(char::is_alphanumeric) {
-                        end = j + 1;
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
+        if !c.is_alphanumeric() {
             toks.push(Tok {
-                start: i,
-                end,
-                word: true,
-            });
-        } else {
-            toks.push(Tok {
-                start: i,
-                end: i + c.len_utf8(),
+                start,
+                end: pos,
                 word: false,
             });
+            continue;
         }
+        while let Some((d, len)) = char_at(pos) {
+            if d.is_alphanumeric() {
+                pos += len;
+            } else if d == '-' && char_at(pos + 1).is_some_and(|(e, _)| e.is_alphanumeric()) {
+                // A hyphen joins two words (`Kassym-Jomart`, `Ust-Kamenogorsk`).
+                pos += 1;
+            } else {
+                break;
+            }
+        }
+        toks.push(Tok {
+            start,
+            end: pos,
+            word: true,
+        });
     }
     toks
 }
@@ -653,13 +659,15 @@ impl<'a> Doc<'a> {
             let start = lower_buf.len();
             let word = text.get(t.start..t.end).unwrap_or("");
             if word.is_ascii() {
-                lower_buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                lower_buf.push_str(word);
+                lower_buf[start..].make_ascii_lowercase();
             } else {
                 lower_buf.push_str(&word.to_lowercase());
             }
             lower_spans.push(start..lower_buf.len());
         }
-        let starts: HashSet<usize> = sentences.iter().map(|r| r.start).collect();
+        let mut starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
+        starts.sort_unstable();
         let mut initial = vec![false; toks.len()];
         let mut after_break = true;
         for (i, tok) in toks.iter().enumerate() {
@@ -672,7 +680,7 @@ impl<'a> Doc<'a> {
                 after_break = true;
             }
             if tok.word {
-                initial[i] = after_break || starts.contains(&tok.start);
+                initial[i] = after_break || starts.binary_search(&tok.start).is_ok();
                 after_break = false;
             } else {
                 let s = text.get(tok.start..tok.end).unwrap_or("");

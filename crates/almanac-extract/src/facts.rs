@@ -62,7 +62,8 @@ fn refinements(unit_metric: &str) -> &'static [&'static str] {
     match unit_metric {
         "employment" => &["employment", "unemployment", "other"],
         "output" | "capacity" | "area" | "infrastructure" => &["capacity", "environment", "transport"],
-        "transport" => &["transport"],
+        "transport" => &["transport", "capacity"],
+        "other" => &["capacity"],
         _ => &[],
     }
 }

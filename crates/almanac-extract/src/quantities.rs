@@ -588,7 +588,8 @@ fn direction_before(text: &str, toks: &[Tok], first: usize) -> Option<Direction>
             b -= n;
         }
     }
-    if b >= 1 && word_at(text, toks, b - 1).is_some_and(|w| w == "by" || w == "of") {
+    // `grew by 5%`, `an increase of 5%`, `the highest growth, 13.3 percent`.
+    if b >= 1 && (word_at(text, toks, b - 1).is_some_and(|w| w == "by" || w == "of") || sym_at(text, toks, b - 1, ",")) {
         b -= 1;
     }
     if b == 0 {

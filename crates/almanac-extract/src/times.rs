@@ -382,7 +382,7 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, lowers: &mut String) -> Vec<
     while let Some((ch, len)) = char_at(text, pos, end) {
         let start = pos;
         pos += len;
-        if ch.is_whitespace() {
+        if ch == ' ' || ch.is_whitespace() {
             continue;
         }
         let kind = if ch.is_alphabetic() {
@@ -392,15 +392,20 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, lowers: &mut String) -> Vec<
         } else {
             TokKind::Punct(ch)
         };
+        let mut ascii = len == 1;
         match kind {
-            TokKind::Word => {
-                while let Some((next, len)) = char_at(text, pos, end) {
-                    if !next.is_alphabetic() {
-                        break;
-                    }
-                    pos += len;
+            TokKind::Word => loop {
+                while pos < end && bytes[pos].is_ascii_alphabetic() {
+                    pos += 1;
                 }
-            }
+                match char_at(text, pos, end) {
+                    Some((next, len)) if len > 1 && next.is_alphabetic() => {
+                        ascii = false;
+                        pos += len;
+                    }
+                    _ => break,
+                }
+            },
             TokKind::Num => {
                 while pos < end && bytes[pos].is_ascii_digit() {
                     pos += 1;
@@ -411,7 +416,7 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, lowers: &mut String) -> Vec<
         let raw = &text[start..pos];
         let (lower, entry) = if kind == TokKind::Word {
             let lo = lowers.len();
-            if raw.is_ascii() {
+            if ascii {
                 lowers.push_str(raw);
                 lowers[lo..].make_ascii_lowercase();
             } else {
@@ -607,12 +612,22 @@ impl<'a> Parser<'a> {
         (tok.kind == TokKind::Word).then(|| &self.lowers[tok.lower.0 as usize..tok.lower.1 as usize])
     }
 
+    #[inline]
     fn is_word(&self, i: usize, word: &str) -> bool {
-        self.word(i) == Some(word)
+        let Some(tok) = self.toks.get(i) else {
+            return false;
+        };
+        let (lo, hi) = (tok.lower.0 as usize, tok.lower.1 as usize);
+        if tok.kind != TokKind::Word || hi - lo != word.len() {
+            return false;
+        }
+        // Short words: a plain loop beats a call to `memcmp`.
+        let lower = &self.lowers.as_bytes()[lo..hi];
+        lower.iter().zip(word.as_bytes()).all(|(a, b)| a == b)
     }
 
     fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        self.word(i).is_some_and(|w| words.contains(&w))
+        words.iter().any(|w| self.is_word(i, w))
     }
 
     /// Matches `words` in sequence from `i`; gives the index after them.
