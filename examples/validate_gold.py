@@ -5,8 +5,8 @@ Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
 Checks two sets the same way: examples/gold.jsonl against examples/news/*.txt and
-examples/docs.jsonl (the held-out gold), and examples/series/gold.jsonl against
-examples/series/*.txt and examples/series/docs.jsonl (the Karaganda series):
+examples/docs.jsonl (the held-out gold), and examples/series-gold.jsonl against
+examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series):
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
   (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
@@ -37,7 +37,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SETS = [  # (name, documents, gold, docs)
     ("news", HERE / "news", HERE / "gold.jsonl", HERE / "docs.jsonl"),
-    ("series", HERE / "series", HERE / "series" / "gold.jsonl", HERE / "series" / "docs.jsonl"),
+    ("series", HERE / "series", HERE / "series-gold.jsonl", HERE / "series-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 

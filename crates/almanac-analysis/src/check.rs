@@ -467,6 +467,9 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
                 .into_iter()
                 .flatten()
         });
+        // Only the largest figure reported for the container is its whole: "investors from
+        // China put in $2.3 billion" is itself a part of the country's investment.
+        let mut largest: Option<(&LedgerFact, f64, f64, f64)> = None;
         for whole in wholes {
             let Some(whole_subject) = whole.fact.subject.as_deref() else {
                 continue;
@@ -488,6 +491,12 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
             } else {
                 w * CROSS_CURRENCY_TOLERANCE
             };
+            if largest.is_none_or(|(_, _, lw, _)| w > lw) {
+                largest = Some((whole, p, w, slack));
+            }
+        }
+        if let Some((whole, p, w, slack)) = largest {
+            let whole_subject = whole.fact.subject.as_deref().unwrap_or_default();
             if p > w * (1.0 + CONFLICT_TOLERANCE) + slack {
                 alerts.push(alert(
                     AlertKind::PartExceedsWhole,

@@ -1,6 +1,6 @@
 //! The analyses on the Karaganda series (`examples/series/`), read from its hand-made
 //! gold facts rather than from the extractor, so that these answers hold whatever the
-//! extractor's state: exactly the alerts and verdicts `examples/series/README.md` states.
+//! extractor's state: exactly the alerts and verdicts `examples/series.md` states.
 
 use std::collections::BTreeMap;
 
@@ -11,8 +11,8 @@ use almanac_analysis::{
 use almanac_extract::{Equivalent, Fact, Measure, Qualifier, Status};
 use serde_json::Value;
 
-const GOLD: &str = include_str!("../../../examples/series/gold.jsonl");
-const DOCS: &str = include_str!("../../../examples/series/docs.jsonl");
+const GOLD: &str = include_str!("../../../examples/series-gold.jsonl");
+const DOCS: &str = include_str!("../../../examples/series-docs.jsonl");
 
 /// The gold facts as the ledger would hold them: ids in file order, document dates, money
 /// normalised by the store's own rules.

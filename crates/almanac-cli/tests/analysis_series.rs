@@ -1,7 +1,7 @@
 //! `almanac timeline`, `check` and `promises` end to end: the Karaganda series
 //! (`examples/series/*.txt`) is ingested with the built binary into a temporary ledger,
 //! and the commands must give exactly the alerts and verdicts that
-//! `examples/series/README.md` states. These depend on the extractor reading the series
+//! `examples/series.md` states. These depend on the extractor reading the series
 //! right; `crates/almanac-analysis/tests/series_gold.rs` checks the same answers on the
 //! hand-made gold facts.
 

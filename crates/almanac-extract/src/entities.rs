@@ -251,15 +251,75 @@ impl Head {
     }
 }
 
+/// A 256-bit filter over words (by first byte, last byte and length): a word it does not
+/// hold is in no table behind it, so most tokens skip hashing.
+#[derive(Default, Clone, Copy)]
+struct WordFilter([u64; 4]);
+
+impl WordFilter {
+    #[inline]
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => (usize::from(f) * 31 + usize::from(l) * 7 + b.len()) & 255,
+            _ => 0,
+        }
+    }
+
+    fn add(&mut self, word: &str) {
+        let k = Self::slot(word);
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        let k = Self::slot(word);
+        self.0[k >> 6] & (1 << (k & 63)) != 0
+    }
+}
+
+/// A set of words behind a `WordFilter`.
+struct WordSet<K> {
+    set: FastSet<K>,
+    filter: WordFilter,
+}
+
+impl<K: std::borrow::Borrow<str> + std::hash::Hash + Eq> WordSet<K> {
+    fn new() -> Self {
+        WordSet {
+            set: FastSet::default(),
+            filter: WordFilter::default(),
+        }
+    }
+
+    fn insert(&mut self, word: K) {
+        self.filter.add(word.borrow());
+        self.set.insert(word);
+    }
+
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        self.filter.may_hold(word) && self.set.contains(word)
+    }
+
+    #[cfg(test)]
+    fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+}
+
 /// A set of word sequences matched case-insensitively, longest first.
 struct PhraseSet<T> {
     by_first: FastMap<String, Vec<(Vec<String>, T)>>,
+    /// The first words of `by_first`.
+    filter: WordFilter,
 }
 
 impl<T> PhraseSet<T> {
     fn new() -> Self {
         PhraseSet {
             by_first: FastMap::default(),
+            filter: WordFilter::default(),
         }
     }
 
@@ -272,6 +332,7 @@ impl<T> PhraseSet<T> {
         let Some(first) = words.first().cloned() else {
             return;
         };
+        self.filter.add(&first);
         let list = self.by_first.entry(first).or_default();
         list.push((words, value));
         list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -280,6 +341,9 @@ impl<T> PhraseSet<T> {
     /// The longest phrase starting at token `i`, as (number of tokens, value).
     fn longest_at(&self, doc: &Doc, i: usize) -> Option<(usize, &T)> {
         let first = doc.lower(i)?;
+        if !self.filter.may_hold(first) {
+            return None;
+        }
         let list = self.by_first.get(first)?;
         list.iter()
             .find(|(words, _)| doc.matches_words(i, words))
@@ -295,14 +359,16 @@ struct Lexicon {
     /// For each automaton pattern: the alias and the entries it names (empty: a block).
     pattern_targets: Vec<(String, Vec<usize>)>,
     ambiguous: HashSet<String>,
-    stops: FastSet<&'static str>,
-    connectors: FastSet<String>,
+    stops: WordSet<&'static str>,
+    connectors: WordSet<String>,
     refs: PhraseSet<RefTarget>,
     roles: PhraseSet<RoleDef>,
-    role_first_words: FastSet<String>,
+    role_first_words: WordSet<String>,
     heads: Vec<Head>,
     /// Heads by their first word in lower case, longest first.
     heads_by_first: FastMap<String, Vec<usize>>,
+    /// The keys of `heads_by_first`.
+    heads_filter: WordFilter,
     max_head_len: usize,
     surname_endings: Vec<String>,
 }
@@ -399,8 +465,8 @@ fn build_lexicon() -> Lexicon {
         }
     }
 
-    let mut stops = FastSet::default();
-    let mut connectors = FastSet::default();
+    let mut stops = WordSet::new();
+    let mut connectors = WordSet::new();
     let mut refs = PhraseSet::new();
     let mut ambiguous = HashSet::default();
     let mut surname_endings = Vec::new();
@@ -431,7 +497,7 @@ fn build_lexicon() -> Lexicon {
     }
 
     let mut roles = PhraseSet::new();
-    let mut role_first_words = FastSet::default();
+    let mut role_first_words = WordSet::new();
     for row in data_rows(ROLES_TSV) {
         let (Some(phrase), Some(role)) = (row.first(), row.get(1)) else {
             continue;
@@ -495,6 +561,10 @@ fn build_lexicon() -> Lexicon {
         }
     }
     let max_head_len = heads.iter().map(|h| h.words.len()).max().unwrap_or(0);
+    let mut heads_filter = WordFilter::default();
+    for first in heads_by_first.keys() {
+        heads_filter.add(first);
+    }
 
     let pattern_strings: Vec<&str> = patterns.iter().map(|(p, _)| p.as_str()).collect();
     // A DFA: larger than the default NFA, but the overlapping search over every document
@@ -519,6 +589,7 @@ fn build_lexicon() -> Lexicon {
         roles,
         role_first_words,
         heads_by_first,
+        heads_filter,
         max_head_len,
         heads,
         surname_endings,
@@ -648,16 +719,25 @@ struct Doc<'a> {
     lower_spans: Vec<Range<usize>>,
     /// The first word of a sentence (or of a line, or after a dateline dash).
     initial: Vec<bool>,
+    /// Words beginning with a capital letter (`is_cap`).
+    cap: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, sentences: &[Range<usize>]) -> Doc<'a> {
         let toks = tokenize(text);
+        let bytes = text.as_bytes();
+        let mut starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
+        starts.sort_unstable();
         let mut lower_buf = String::with_capacity(text.len());
         let mut lower_spans = Vec::with_capacity(toks.len());
-        for t in &toks {
+        let mut initial = vec![false; toks.len()];
+        let mut cap = vec![false; toks.len()];
+        let mut after_break = true;
+        let mut prev_end = 0;
+        for (i, tok) in toks.iter().enumerate() {
+            let word = text.get(tok.start..tok.end).unwrap_or("");
             let start = lower_buf.len();
-            let word = text.get(t.start..t.end).unwrap_or("");
             if word.is_ascii() {
                 lower_buf.push_str(word);
                 lower_buf[start..].make_ascii_lowercase();
@@ -665,31 +745,26 @@ impl<'a> Doc<'a> {
                 lower_buf.push_str(&word.to_lowercase());
             }
             lower_spans.push(start..lower_buf.len());
-        }
-        let mut starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
-        starts.sort_unstable();
-        let mut initial = vec![false; toks.len()];
-        let mut after_break = true;
-        for (i, tok) in toks.iter().enumerate() {
-            let gap = if i == 0 {
-                text.get(..tok.start).unwrap_or("")
-            } else {
-                text.get(toks[i - 1].end..tok.start).unwrap_or("")
-            };
-            if gap.contains('\n') {
+            // A line break between the previous token and this one (`\n` is never inside
+            // a character).
+            if bytes
+                .get(prev_end..tok.start)
+                .is_some_and(|gap| gap.contains(&b'\n'))
+            {
                 after_break = true;
             }
+            prev_end = tok.end;
+            let first = word.chars().next();
             if tok.word {
+                cap[i] = first.is_some_and(char::is_uppercase);
                 initial[i] = after_break || starts.binary_search(&tok.start).is_ok();
                 after_break = false;
-            } else {
-                let s = text.get(tok.start..tok.end).unwrap_or("");
-                if matches!(
-                    s,
-                    "." | "!" | "?" | ":" | ";" | "“" | "\"" | "«" | "(" | "–" | "—" | "‘"
-                ) {
-                    after_break = true;
-                }
+            } else if matches!(
+                first,
+                Some('.' | '!' | '?' | ':' | ';' | '“' | '"' | '«' | '(' | '–' | '—' | '‘')
+            ) {
+                // A mark is one character: the token is the mark itself.
+                after_break = true;
             }
         }
         Doc {
@@ -698,6 +773,7 @@ impl<'a> Doc<'a> {
             lower_buf,
             lower_spans,
             initial,
+            cap,
         }
     }
 
@@ -720,7 +796,7 @@ impl<'a> Doc<'a> {
 
     /// A word beginning with a capital letter.
     fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+        self.cap.get(i).copied().unwrap_or(false)
     }
 
     /// Only white space (no line break) between tokens `i` and `i + 1`.
@@ -1424,7 +1500,11 @@ fn split_org_and_name(
 /// The heads standing at token `j`, longest first.
 fn heads_at<'l>(lex: &'l Lexicon, doc: &Doc, j: usize) -> impl Iterator<Item = &'l Head> {
     let doc_lower = doc.lower(j).unwrap_or("");
-    let idxs: &'l [usize] = lex.heads_by_first.get(doc_lower).map_or(&[], Vec::as_slice);
+    let idxs: &'l [usize] = if lex.heads_filter.may_hold(doc_lower) {
+        lex.heads_by_first.get(doc_lower).map_or(&[], Vec::as_slice)
+    } else {
+        &[]
+    };
     idxs.iter()
         .filter_map(|&k| lex.heads.get(k))
         .filter(move |h| h.at(doc, j))

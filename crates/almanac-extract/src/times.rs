@@ -284,8 +284,8 @@ fn lexicon() -> &'static Lexicon {
             map.entry(word).or_default();
         }
         for (word, entry) in map.iter_mut() {
-            let starts = RULE_STARTS.contains(word)
-                || entry.iter().any(|(c, _)| START_CLASSES.contains(c));
+            let starts =
+                RULE_STARTS.contains(word) || entry.iter().any(|(c, _)| START_CLASSES.contains(c));
             if starts {
                 entry.insert(0, (Class::Start, 0));
             }
@@ -299,10 +299,42 @@ fn lexicon() -> &'static Lexicon {
 /// to`, `by`, `before`, `until`, `the`, `over`, `in`, `so far`, `year to date`, `at present`,
 /// the edges, `Q1`, `H1`, `first`, `this`, `last`, `next`, `a year ago` ...).
 const RULE_STARTS: &[&str] = &[
-    "a", "as", "at", "before", "beginning", "between", "by", "during", "early", "end", "first",
-    "for", "from", "h", "in", "last", "late", "mid", "middle", "next", "no", "not", "over", "q",
-    "since", "so", "start", "the", "this", "through", "throughout", "till", "until", "untill",
-    "up", "year",
+    "a",
+    "as",
+    "at",
+    "before",
+    "beginning",
+    "between",
+    "by",
+    "during",
+    "early",
+    "end",
+    "first",
+    "for",
+    "from",
+    "h",
+    "in",
+    "last",
+    "late",
+    "mid",
+    "middle",
+    "next",
+    "no",
+    "not",
+    "over",
+    "q",
+    "since",
+    "so",
+    "start",
+    "the",
+    "this",
+    "through",
+    "throughout",
+    "till",
+    "until",
+    "untill",
+    "up",
+    "year",
 ];
 
 /// The classes whose words may start a rule: months, counts, ordinals, seasons, `this year`
@@ -323,14 +355,89 @@ const START_CLASSES: &[Class] = &[
 /// in the word list: `find` skips every other token without trying the rules. The test
 /// `start_words_cover_the_rules` checks that this list holds every literal of the parser.
 const START_WORDS: &[&str] = &[
-    "a", "after", "ago", "and", "as", "at", "before", "beginning", "between", "by", "coming",
-    "corresponding", "current", "date", "during", "earlier", "early", "end", "fall", "far",
-    "first", "for", "from", "fy", "h", "half", "in", "july", "june", "last", "late", "later",
-    "may", "mid", "middle", "moment", "month", "months", "nd", "next", "no", "not", "now",
-    "of", "over", "past", "period", "present", "previous", "prior", "q", "quarter", "quarters",
-    "rd", "row", "running", "s", "same", "since", "so", "st", "start", "straight", "th", "than",
-    "that", "the", "this", "those", "through", "throughout", "thru", "till", "time", "to",
-    "today", "until", "untill", "up", "vs", "with", "year", "years",
+    "a",
+    "after",
+    "ago",
+    "and",
+    "as",
+    "at",
+    "before",
+    "beginning",
+    "between",
+    "by",
+    "coming",
+    "corresponding",
+    "current",
+    "date",
+    "during",
+    "earlier",
+    "early",
+    "end",
+    "fall",
+    "far",
+    "first",
+    "for",
+    "from",
+    "fy",
+    "h",
+    "half",
+    "in",
+    "july",
+    "june",
+    "last",
+    "late",
+    "later",
+    "may",
+    "mid",
+    "middle",
+    "moment",
+    "month",
+    "months",
+    "nd",
+    "next",
+    "no",
+    "not",
+    "now",
+    "of",
+    "over",
+    "past",
+    "period",
+    "present",
+    "previous",
+    "prior",
+    "q",
+    "quarter",
+    "quarters",
+    "rd",
+    "row",
+    "running",
+    "s",
+    "same",
+    "since",
+    "so",
+    "st",
+    "start",
+    "straight",
+    "th",
+    "than",
+    "that",
+    "the",
+    "this",
+    "those",
+    "through",
+    "throughout",
+    "thru",
+    "till",
+    "time",
+    "to",
+    "today",
+    "until",
+    "untill",
+    "up",
+    "vs",
+    "with",
+    "year",
+    "years",
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -603,13 +710,17 @@ impl<'a> Parser<'a> {
     /// the rules (`START_WORDS`). Every rule begins by reading one of those.
     fn may_start(&self, i: usize) -> bool {
         let tok = &self.toks[i];
-        tok.kind == TokKind::Num || tok.lex.is_some_and(|e| e.first().is_some_and(|(c, _)| *c == Class::Start))
+        tok.kind == TokKind::Num
+            || tok
+                .lex
+                .is_some_and(|e| e.first().is_some_and(|(c, _)| *c == Class::Start))
     }
 
     #[inline]
     fn word(&self, i: usize) -> Option<&str> {
         let tok = self.toks.get(i)?;
-        (tok.kind == TokKind::Word).then(|| &self.lowers[tok.lower.0 as usize..tok.lower.1 as usize])
+        (tok.kind == TokKind::Word)
+            .then(|| &self.lowers[tok.lower.0 as usize..tok.lower.1 as usize])
     }
 
     #[inline]
@@ -2286,7 +2397,10 @@ mod tests {
         let mut missing = Vec::new();
         for (k, piece) in src[begin..end].split('"').enumerate() {
             let word = k % 2 == 1 && !piece.is_empty();
-            if word && piece.chars().all(|c| c.is_ascii_lowercase()) && !START_WORDS.contains(&piece) {
+            if word
+                && piece.chars().all(|c| c.is_ascii_lowercase())
+                && !START_WORDS.contains(&piece)
+            {
                 missing.push(piece);
             }
         }

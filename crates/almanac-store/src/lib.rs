@@ -38,13 +38,13 @@ pub mod corpus;
 pub mod rates;
 mod sql;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use almanac_extract::{
-    DateSource, Equivalent, Extraction, Fact, Measure, Period, Qualifier, Status,
+    DateSource, Entity, Equivalent, Extraction, Fact, Measure, Period, Qualifier, Status,
 };
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -347,6 +347,28 @@ pub struct Stats {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Entities and aliases known to be committed, so that ingest need not upsert them
+    /// again for every document that mentions them.
+    known: EntityCache,
+}
+
+/// Entity rows and alias rows this connection has written or found, by what was written.
+/// Only ever holds what a committed transaction wrote: it is cleared whenever a
+/// transaction or savepoint is rolled back (entities are never deleted).
+#[derive(Default)]
+struct EntityCache {
+    /// By canonical name: the entity as last upserted, and its row id. Upserting the same
+    /// entity again changes nothing (`ON CONFLICT` only fills columns that are NULL).
+    entities: HashMap<String, (Entity, i64)>,
+    /// By entity id: the aliases written for it.
+    aliases: HashMap<i64, HashSet<String>>,
+}
+
+impl EntityCache {
+    fn clear(&mut self) {
+        self.entities.clear();
+        self.aliases.clear();
+    }
 }
 
 impl fmt::Debug for Store {
@@ -376,6 +398,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.clone()),
+            known: EntityCache::default(),
         };
         store.migrate().map_err(|err| match err {
             StoreError::Sqlite(source) => open_err(source),
@@ -392,7 +415,11 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
         conn.execute_batch(sql::PRAGMAS_MEMORY)?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            known: EntityCache::default(),
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -458,14 +485,21 @@ impl Store {
         extractor_version: &str,
         force: bool,
     ) -> Result<Put> {
+        let known = &mut self.known;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let indexed = max_sentence(&tx)?;
-        let put = put_document(&tx, doc, extraction, extractor_version, force, indexed)?;
-        index_sentences(&tx, indexed)?;
-        tx.commit()?;
-        Ok(put)
+        let written = (|| {
+            let indexed = max_sentence(&tx)?;
+            let put = put_document(&tx, known, doc, extraction, extractor_version, force, indexed)?;
+            index_sentences(&tx, indexed)?;
+            tx.commit()?;
+            Ok(put)
+        })();
+        if written.is_err() {
+            known.clear();
+        }
+        written
     }
 
     /// Writes many documents in one transaction, each whole or not at all: a document that
@@ -485,50 +519,65 @@ impl Store {
         // savepoint per document would make FTS5 flush a segment per document, which
         // measured as the largest single cost of ingest. Documents rarely fail here, so
         // when one does, the batch is rolled back and written again document by document.
+        let known = &mut self.known;
         {
             let tx = self
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let indexed = max_sentence(&tx)?;
-            let mut results = Vec::with_capacity(items.len());
-            let mut failed = false;
-            for (doc, extraction) in items {
-                match put_document(&tx, doc, extraction, extractor_version, force, indexed) {
-                    Ok(put) => results.push(Ok(put)),
-                    Err(_) => {
-                        failed = true;
-                        break;
+            let fast = (|| {
+                let indexed = max_sentence(&tx)?;
+                let mut results = Vec::with_capacity(items.len());
+                for (doc, extraction) in items {
+                    let put =
+                        put_document(&tx, known, doc, extraction, extractor_version, force, indexed)?;
+                    results.push(Ok(put));
+                }
+                index_sentences(&tx, indexed)?;
+                Ok::<_, StoreError>(results)
+            })();
+            if let Ok(results) = fast {
+                match tx.commit() {
+                    Ok(()) => return Ok(results),
+                    Err(err) => {
+                        known.clear();
+                        return Err(err.into());
                     }
                 }
             }
-            if !failed {
-                index_sentences(&tx, indexed)?;
-                tx.commit()?;
-                return Ok(results);
-            }
+            known.clear();
             tx.rollback()?;
         }
         let mut tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let indexed = max_sentence(&tx)?;
-        let mut results = Vec::with_capacity(items.len());
-        for (doc, extraction) in items {
-            let mut sp = tx.savepoint()?;
-            match put_document(&sp, doc, extraction, extractor_version, force, indexed) {
-                Ok(put) => {
-                    sp.commit()?;
-                    results.push(Ok(put));
-                }
-                Err(err) => {
-                    sp.rollback()?;
-                    results.push(Err(err));
+        let slow = (|| {
+            let indexed = max_sentence(&tx)?;
+            let mut results = Vec::with_capacity(items.len());
+            for (doc, extraction) in items {
+                let mut sp = tx.savepoint()?;
+                match put_document(&sp, known, doc, extraction, extractor_version, force, indexed) {
+                    Ok(put) => {
+                        sp.commit()?;
+                        results.push(Ok(put));
+                    }
+                    Err(err) => {
+                        sp.rollback()?;
+                        known.clear();
+                        results.push(Err(err));
+                    }
                 }
             }
+            index_sentences(&tx, indexed)?;
+            Ok::<_, StoreError>(results)
+        })();
+        let committed = slow.and_then(|results| {
+            tx.commit()?;
+            Ok(results)
+        });
+        if committed.is_err() {
+            known.clear();
         }
-        index_sentences(&tx, indexed)?;
-        tx.commit()?;
-        Ok(results)
+        committed
     }
 
     /// The row ids of documents extracted with another version than `current` (for
@@ -786,6 +835,7 @@ fn index_sentences(tx: &Connection, indexed: i64) -> Result<()> {
 /// `indexed` are in the full-text index; the caller indexes the newer ones.
 fn put_document(
     tx: &Connection,
+    known: &mut EntityCache,
     doc: &NewDocument<'_>,
     extraction: &Extraction,
     extractor_version: &str,
@@ -853,7 +903,7 @@ fn put_document(
         }
     };
     let n_facts = put_facts(tx, doc_id, extraction)?;
-    put_entities(tx, doc_id, extraction)?;
+    put_entities(tx, known, doc_id, extraction)?;
     Ok(match existing {
         Some((_, previous_origin)) => Put::Replaced {
             facts: n_facts,
@@ -891,7 +941,11 @@ fn put_facts(tx: &Connection, doc_id: i64, extraction: &Extraction) -> Result<us
         let kzt_rate = money.as_ref().and_then(|m| m.kzt_rate.as_ref());
         let usd_rate = money.as_ref().and_then(|m| m.usd_rate.as_ref());
         let implied = money.as_ref().and_then(|m| m.implied.as_ref());
-        let equivalents = serde_json::to_string(&fact.equivalents).unwrap_or_else(|_| "[]".into());
+        let equivalents = if fact.equivalents.is_empty() {
+            "[]".to_string()
+        } else {
+            serde_json::to_string(&fact.equivalents).unwrap_or_else(|_| "[]".into())
+        };
         insert_fact.execute(params![
             doc_id,
             seq as i64,
@@ -928,29 +982,35 @@ fn put_facts(tx: &Connection, doc_id: i64, extraction: &Extraction) -> Result<us
     Ok(extraction.facts.len())
 }
 
-fn put_entities(tx: &Connection, doc_id: i64, extraction: &Extraction) -> Result<()> {
-    let mut upsert = tx.prepare_cached(sql::UPSERT_ENTITY)?;
-    let mut alias = tx.prepare_cached(sql::INSERT_ALIAS)?;
+fn put_entities(
+    tx: &Connection,
+    known: &mut EntityCache,
+    doc_id: i64,
+    extraction: &Extraction,
+) -> Result<()> {
     let mut mention = tx.prepare_cached(sql::INSERT_MENTION)?;
     for entity in &extraction.entities {
-        let kind = serde_json::to_value(entity.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        let id: i64 = upsert.query_row(
-            params![
-                entity.name,
-                kind,
-                entity.part_of,
-                entity.role,
-                entity.role_of
-            ],
-            |r| r.get(0),
-        )?;
-        alias.execute(params![entity.name, id])?;
+        let id = match known.entities.get(&entity.name) {
+            Some((stored, id))
+                if stored.kind == entity.kind
+                    && stored.part_of == entity.part_of
+                    && stored.role == entity.role
+                    && stored.role_of == entity.role_of =>
+            {
+                *id
+            }
+            _ => {
+                let id = upsert_entity(tx, entity)?;
+                let mut stored = entity.clone();
+                stored.mentions = Vec::new();
+                known.entities.insert(entity.name.clone(), (stored, id));
+                id
+            }
+        };
+        put_alias(tx, known, &entity.name, id)?;
         for m in &entity.mentions {
             if !m.reference && !m.text.trim().is_empty() {
-                alias.execute(params![m.text.trim(), id])?;
+                put_alias(tx, known, m.text.trim(), id)?;
             }
             mention.execute(params![
                 doc_id,
@@ -962,6 +1022,36 @@ fn put_entities(tx: &Connection, doc_id: i64, extraction: &Extraction) -> Result
             ])?;
         }
     }
+    Ok(())
+}
+
+fn upsert_entity(tx: &Connection, entity: &Entity) -> Result<i64> {
+    let kind = serde_json::to_value(entity.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    Ok(tx.prepare_cached(sql::UPSERT_ENTITY)?.query_row(
+        params![
+            entity.name,
+            kind,
+            entity.part_of,
+            entity.role,
+            entity.role_of
+        ],
+        |r| r.get(0),
+    )?)
+}
+
+fn put_alias(tx: &Connection, known: &mut EntityCache, alias: &str, id: i64) -> Result<()> {
+    // Keyed by the exact text: a spelling that differs only in case is one more no-op
+    // insert, never a missing alias.
+    let written = known.aliases.entry(id).or_default();
+    if written.contains(alias) {
+        return Ok(());
+    }
+    tx.prepare_cached(sql::INSERT_ALIAS)?
+        .execute(params![alias, id])?;
+    written.insert(alias.to_string());
     Ok(())
 }
 

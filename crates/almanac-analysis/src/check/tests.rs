@@ -1371,3 +1371,23 @@ fn a_zones_projects_are_not_larger_than_a_citys_parks() {
     parks.fact.object = Some("Twenty nine projects".into());
     assert!(run(&[zone, parks]).is_empty());
 }
+
+#[test]
+fn a_part_is_compared_with_the_largest_whole_reported() {
+    // The city's 15,000 jobs exceed the 12,000 of one employer's report about Almaty, but not
+    // the 40,000 reported for the whole city: no alert.
+    let job = |id: i64, doc: &str, text: &str, v: f64, subject: &str| {
+        fact(id, doc, "2022-01-01", text, v, "job", "jobs", "level", subject, "2021", "actual")
+    };
+    let facts = [
+        job(1, "a", "15,000 jobs", 15000.0, "Alatau district"),
+        job(2, "b", "12,000 jobs", 12000.0, "Almaty"),
+        job(3, "c", "40,000 jobs", 40000.0, "Almaty"),
+    ];
+    // (The two reports about Almaty conflict with each other; that is another alert.)
+    assert!(
+        !kinds(&run(&facts)).iter().any(|(k, _)| *k == AlertKind::PartExceedsWhole),
+        "{:?}",
+        kinds(&run(&facts))
+    );
+}
