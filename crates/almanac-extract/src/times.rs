@@ -463,6 +463,36 @@ struct Tok<'a> {
     lex: Option<&'static [(Class, i32)]>,
 }
 
+/// A 1024-bit filter over the words of `lexicon()` (by first byte, last byte and length):
+/// most words of a text are in no list and skip the hash lookup.
+fn word_filter() -> &'static [u64; 16] {
+    static FILTER: OnceLock<[u64; 16]> = OnceLock::new();
+    FILTER.get_or_init(|| {
+        let mut bits = [0u64; 16];
+        for word in lexicon().keys() {
+            let k = filter_slot(word);
+            bits[k >> 6] |= 1 << (k & 63);
+        }
+        bits
+    })
+}
+
+#[inline]
+fn filter_slot(word: &str) -> usize {
+    let b = word.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => (usize::from(f) * 31 + usize::from(l) * 7 + b.len() * 131) & 1023,
+        _ => 0,
+    }
+}
+
+/// Whether `word` may be in `lexicon()`; `false` means it surely is not.
+#[inline]
+fn may_be_listed(word: &str) -> bool {
+    let k = filter_slot(word);
+    word_filter()[k >> 6] & (1 << (k & 63)) != 0
+}
+
 /// The character at byte `pos` of `text` (below `end`) and its length, ASCII without
 /// decoding.
 #[inline]
@@ -530,7 +560,12 @@ fn tokenize<'a>(text: &'a str, range: Range<usize>, lowers: &mut String) -> Vec<
                 lowers.push_str(&raw.to_lowercase());
             }
             let hi = lowers.len();
-            let entry = lex.get(&lowers[lo..hi]).map(Vec::as_slice);
+            let word = &lowers[lo..hi];
+            let entry = if may_be_listed(word) {
+                lex.get(word).map(Vec::as_slice)
+            } else {
+                None
+            };
             ((lo as u32, hi as u32), entry)
         } else {
             ((0, 0), None)
