@@ -437,8 +437,18 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        self.conn.execute_batch(sql::CREATE_MIGRATIONS)?;
         let known = sql::MIGRATIONS.last().map_or(0, |m| m.0);
+        // A ledger already at this schema needs no write lock: opening it (for a query,
+        // or a second connection) must not wait for a running ingest to pause.
+        if let Ok(found) = self
+            .conn
+            .query_row(sql::CURRENT_VERSION, [], |row| row.get::<_, u32>(0))
+        {
+            if found == known {
+                return Ok(());
+            }
+        }
+        self.conn.execute_batch(sql::CREATE_MIGRATIONS)?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -491,7 +501,15 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let written = (|| {
             let indexed = max_sentence(&tx)?;
-            let put = put_document(&tx, known, doc, extraction, extractor_version, force, indexed)?;
+            let put = put_document(
+                &tx,
+                known,
+                doc,
+                extraction,
+                extractor_version,
+                force,
+                indexed,
+            )?;
             index_sentences(&tx, indexed)?;
             tx.commit()?;
             Ok(put)
@@ -528,8 +546,15 @@ impl Store {
                 let indexed = max_sentence(&tx)?;
                 let mut results = Vec::with_capacity(items.len());
                 for (doc, extraction) in items {
-                    let put =
-                        put_document(&tx, known, doc, extraction, extractor_version, force, indexed)?;
+                    let put = put_document(
+                        &tx,
+                        known,
+                        doc,
+                        extraction,
+                        extractor_version,
+                        force,
+                        indexed,
+                    )?;
                     results.push(Ok(put));
                 }
                 index_sentences(&tx, indexed)?;
@@ -555,7 +580,15 @@ impl Store {
             let mut results = Vec::with_capacity(items.len());
             for (doc, extraction) in items {
                 let mut sp = tx.savepoint()?;
-                match put_document(&sp, known, doc, extraction, extractor_version, force, indexed) {
+                match put_document(
+                    &sp,
+                    known,
+                    doc,
+                    extraction,
+                    extractor_version,
+                    force,
+                    indexed,
+                ) {
                     Ok(put) => {
                         sp.commit()?;
                         results.push(Ok(put));
