@@ -289,7 +289,7 @@ pub fn bounds(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
         let in_kazakhstan = fact
             .subject
             .as_deref()
-            .map_or(true, |s| is_within(places, s, "Kazakhstan"));
+            .is_none_or(|s| is_within(places, s, "Kazakhstan"));
         let mut found = |kind, severity, explanation: String| {
             alerts.push(alert(kind, severity, explanation, &[f]));
         };

@@ -575,9 +575,9 @@ fn best_disjoint<'a>(
         BTreeMap::new();
     for &(period, value, f) in readings {
         let key = period.bounds();
-        let better = per_period.get(&key).map_or(true, |(_, v, old)| {
-            value > *v || (value == *v && f.doc_date > old.doc_date)
-        });
+        let better = per_period
+            .get(&key)
+            .is_none_or(|(_, v, old)| value > *v || (value == *v && f.doc_date > old.doc_date));
         if better {
             per_period.insert(key, (period, value, f));
         }

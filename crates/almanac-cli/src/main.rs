@@ -15,7 +15,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "almanac", version, about = "A ledger of the figures in economic-development news")]
+#[command(
+    name = "almanac",
+    version,
+    about = "A ledger of the figures in economic-development news"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

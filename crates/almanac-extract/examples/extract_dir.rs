@@ -17,7 +17,10 @@ fn main() {
     for path in paths {
         let text = std::fs::read_to_string(&path).expect("UTF-8 text");
         let doc = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let ctx = almanac_extract::DocContext { doc: &doc, date: None };
+        let ctx = almanac_extract::DocContext {
+            doc: &doc,
+            date: None,
+        };
         for fact in almanac_extract::extract(&text, &ctx).facts {
             writeln!(out, "{}", serde_json::to_string(&fact).unwrap()).unwrap();
         }

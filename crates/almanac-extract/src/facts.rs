@@ -47,13 +47,16 @@ struct Cues {
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
     metric: PhraseTable::new(
-        rows(include_str!("../data/metric_cues.tsv")).map(|r| (r[0], (r[1], r.get(2) == Some(&"percent")))),
+        rows(include_str!("../data/metric_cues.tsv"))
+            .map(|r| (r[0], (r[1], r.get(2) == Some(&"percent")))),
     ),
     status: PhraseTable::new(rows(include_str!("../data/status_cues.tsv")).map(|r| (r[0], ()))),
     blockers: PhraseTable::new(
         rows(include_str!("../data/status_blockers.tsv")).map(|r| (r[0], ())),
     ),
-    unit_metric: rows(include_str!("../data/unit_metrics.tsv")).map(|r| (r[0], r[1])).collect(),
+    unit_metric: rows(include_str!("../data/unit_metrics.tsv"))
+        .map(|r| (r[0], r[1]))
+        .collect(),
 });
 
 /// The metrics a cue word in its own clause may give a count or measure instead of its
@@ -61,7 +64,9 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
 fn refinements(unit_metric: &str) -> &'static [&'static str] {
     match unit_metric {
         "employment" => &["employment", "unemployment", "other"],
-        "output" | "capacity" | "area" | "infrastructure" => &["capacity", "environment", "transport"],
+        "output" | "capacity" | "area" | "infrastructure" => {
+            &["capacity", "environment", "transport"]
+        }
         "transport" => &["transport", "capacity"],
         "other" => &["capacity"],
         _ => &[],
@@ -96,7 +101,9 @@ impl Sentence {
         let toks = tokenize(text, range.clone());
         let clause_starts = toks
             .iter()
-            .filter(|t| t.kind == TokKind::Sym && matches!(t.text(text), "," | ";" | ":" | "–" | "—"))
+            .filter(|t| {
+                t.kind == TokKind::Sym && matches!(t.text(text), "," | ";" | ":" | "–" | "—")
+            })
             .map(|t| t.end)
             .collect();
         let cues = &*CUES;
@@ -120,7 +127,13 @@ impl Sentence {
             }
             i += 1;
         }
-        Sentence { toks, clause_starts, metric_cues, status_cues, blockers }
+        Sentence {
+            toks,
+            clause_starts,
+            metric_cues,
+            status_cues,
+            blockers,
+        }
     }
 
     fn clause_of(&self, pos: usize) -> usize {
@@ -138,7 +151,11 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         (Some(d), Some(DateSource::Header))
     } else if let Some(d) = ctx.date {
         (Some(d), Some(DateSource::Metadata))
-    } else if let Some((d, _)) = doc.paragraphs.first().and_then(|p| times::date_in_text(text, p.start..text.len())) {
+    } else if let Some((d, _)) = doc
+        .paragraphs
+        .first()
+        .and_then(|p| times::date_in_text(text, p.start..text.len()))
+    {
         (Some(d), Some(DateSource::Text))
     } else {
         (None, None)
@@ -167,7 +184,12 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             .collect();
         let mut figures: Vec<Quantity> = quantities::find(text, p.clone())
             .into_iter()
-            .filter(|q| q.fact_worthy && !times.iter().any(|t| t.span[0] <= q.span[0] && q.span[1] <= t.span[1]))
+            .filter(|q| {
+                q.fact_worthy
+                    && !times
+                        .iter()
+                        .any(|t| t.span[0] <= q.span[0] && q.span[1] <= t.span[1])
+            })
             .collect();
         figures.sort_by_key(|q| q.span[0]);
         let mut carried_period: Option<Period> = None;
@@ -178,18 +200,29 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
         for range in &sentence_ranges[first_sentence..end_sentence] {
             let sentence = Sentence::new(text, range.clone());
-            let in_sentence: Vec<&Quantity> =
-                figures.iter().filter(|q| range.start <= q.span[0] && q.span[1] <= range.end).collect();
+            let in_sentence: Vec<&Quantity> = figures
+                .iter()
+                .filter(|q| range.start <= q.span[0] && q.span[1] <= range.end)
+                .collect();
             // `14% less than in 2022`, `compared with last year`: a base of comparison, not the
             // period a figure holds for.
             let sentence_times: Vec<&TimeExpr> = times
                 .iter()
-                .filter(|t| range.start <= t.span[0] && t.span[1] <= range.end && !is_comparison(text, range.start, t))
+                .filter(|t| {
+                    range.start <= t.span[0]
+                        && t.span[1] <= range.end
+                        && !is_comparison(text, range.start, t)
+                })
                 .collect();
             let first_anchor = anchors.partition_point(|a| a.start < range.start);
-            let sentence_anchors: Vec<&Anchor> =
-                anchors[first_anchor..].iter().take_while(|a| a.start < range.end).collect();
-            let figure_clauses: HashSet<usize> = in_sentence.iter().map(|q| sentence.clause_of(q.span[0])).collect();
+            let sentence_anchors: Vec<&Anchor> = anchors[first_anchor..]
+                .iter()
+                .take_while(|a| a.start < range.end)
+                .collect();
+            let figure_clauses: HashSet<usize> = in_sentence
+                .iter()
+                .map(|q| sentence.clause_of(q.span[0]))
+                .collect();
             let opening_time = sentence_times
                 .iter()
                 .filter(|t| usable_period(t).is_some())
@@ -208,7 +241,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 let own_time = sentence_times
                     .iter()
                     .copied()
-                    .filter(|t| usable_period(t).is_some() && sentence.clause_of(t.span[0]) == clause)
+                    .filter(|t| {
+                        usable_period(t).is_some() && sentence.clause_of(t.span[0]) == clause
+                    })
                     .min_by_key(|t| {
                         if t.span[0] >= q.span[1] {
                             (t.span[0] - q.span[1], 0)
@@ -230,7 +265,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 };
                 let time = match own_time {
                     Some(t) => Some(t),
-                    None => opening_time.or_else(|| sentence_time()),
+                    None => opening_time.or_else(sentence_time),
                 };
                 let mut period = match time {
                     Some(t) => usable_period(t),
@@ -249,7 +284,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // `inflation slowed to 9.8% in December`, said in January: last December.
                 let planned_cue = planned_by_cue(text, &sentence, fig_tok, q);
                 if let (Some(t), Some(p), Some(d)) = (time, period, date) {
-                    let sub_year = matches!(p, Period::Month(..) | Period::Quarter(..) | Period::Half(..));
+                    let sub_year = matches!(
+                        p,
+                        Period::Month(..) | Period::Quarter(..) | Period::Half(..)
+                    );
                     if t.kind == TimeKind::Point && sub_year && p.bounds().0 > d && !planned_cue {
                         period = Some(shift_year(p, -1));
                     }
@@ -273,11 +311,12 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if period.is_none() && status == Status::Actual {
                     period = date.map(|d| Period::Year(d.year()));
                 }
-                let subject = subject(text, q, clause, &sentence, &sentence_anchors, &part_of).or_else(|| {
-                    paragraph_subject
-                        .clone()
-                        .or_else(|| carried_subject(last_anchor.as_deref(), topic.as_deref(), &part_of))
-                });
+                let subject = subject(text, q, clause, &sentence, &sentence_anchors, &part_of)
+                    .or_else(|| {
+                        paragraph_subject.clone().or_else(|| {
+                            carried_subject(last_anchor.as_deref(), topic.as_deref(), &part_of)
+                        })
+                    });
                 if subject.is_some() {
                     paragraph_subject.clone_from(&subject);
                 }
@@ -310,7 +349,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             }
             // A sentence's time carries to the next ones of its paragraph; a stock on a day
             // (`as of January 1`) does not.
-            let opening = opening_time.filter(|t| t.kind != TimeKind::Deadline).and_then(usable_period);
+            let opening = opening_time
+                .filter(|t| t.kind != TimeKind::Deadline)
+                .and_then(usable_period);
             if let Some(p) = opening.or(applied_period) {
                 if !matches!(p, Period::Day(_)) {
                     carried_period = Some(p);
@@ -322,9 +363,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         }
     }
 
-    Extraction { facts, entities, date, date_source, diagnostics: Vec::new() }
+    Extraction {
+        facts,
+        entities,
+        date,
+        date_source,
+        diagnostics: Vec::new(),
+    }
 }
-
 
 fn is_comparison(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
     if t.kind == TimeKind::Comparison {
@@ -332,9 +378,18 @@ fn is_comparison(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
     }
     let before = &text[sentence_start..t.span[0]];
     let toks = tokenize(before, 0..before.len());
-    let last: Vec<String> = toks.iter().rev().take(3).map(|t| lower(t.text(before)).into_owned()).collect();
-    last.iter().any(|w| matches!(w.as_str(), "than" | "compared" | "against" | "versus" | "vs"))
-        || lower(&t.text).contains("earlier")
+    let last: Vec<String> = toks
+        .iter()
+        .rev()
+        .take(3)
+        .map(|t| lower(t.text(before)).into_owned())
+        .collect();
+    last.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "than" | "compared" | "against" | "versus" | "vs"
+        )
+    }) || lower(&t.text).contains("earlier")
         || lower(&t.text).contains("same period")
 }
 
@@ -348,7 +403,11 @@ fn usable_period(t: &TimeExpr) -> Option<Period> {
     }
 }
 
-fn nearest<'a, T: 'a>(items: impl Iterator<Item = &'a T>, pos: usize, at: impl Fn(&T) -> usize) -> Option<&'a T> {
+fn nearest<'a, T: 'a>(
+    items: impl Iterator<Item = &'a T>,
+    pos: usize,
+    at: impl Fn(&T) -> usize,
+) -> Option<&'a T> {
     items.min_by_key(|t| at(t).abs_diff(pos))
 }
 
@@ -378,7 +437,10 @@ fn previous(p: Period) -> Period {
 }
 
 fn word(text: &str, s: &Sentence, i: usize) -> Option<String> {
-    s.toks.get(i).filter(|t| t.kind == TokKind::Word).map(|t| lower(t.text(text)).into_owned())
+    s.toks
+        .get(i)
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| lower(t.text(text)).into_owned())
 }
 
 /// `decreased ... from 5.3 to 5.2 percent`: the figure after `from` is the earlier state.
@@ -399,7 +461,8 @@ fn planned_by_cue(text: &str, s: &Sentence, fig_tok: usize, q: &Quantity) -> boo
     // Before the figure, anywhere earlier in the sentence, unless a past auxiliary follows the cue.
     // A relative clause (`..., which loses 40 percent`) has a tense of its own.
     if let Some(&cue) = s.status_cues.iter().rev().find(|&&c| c < fig_tok) {
-        let relative = (cue + 1..fig_tok).any(|i| matches!(word(text, s, i).as_deref(), Some("which" | "who" | "whose")));
+        let relative = (cue + 1..fig_tok)
+            .any(|i| matches!(word(text, s, i).as_deref(), Some("which" | "who" | "whose")));
         if !relative && !s.blockers.iter().any(|&b| b >= cue && b < fig_tok) {
             return true;
         }
@@ -418,9 +481,16 @@ fn planned_by_cue(text: &str, s: &Sentence, fig_tok: usize, q: &Quantity) -> boo
         }
         // `employs 1,600 workers and will reach ...`: `and` before a verb starts another
         // predicate; before a number (`$736.5 billion and 10,000 jobs will`) it does not.
-        let conjunction = matches!(word(text, s, i).as_deref(), Some("and" | "but" | "while" | "which"));
+        let conjunction = matches!(
+            word(text, s, i).as_deref(),
+            Some("and" | "but" | "while" | "which")
+        );
         let number_follows = s.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Num)
-            || word(text, s, i + 1).is_some_and(|w| crate::lexicon::LEXICONS.number_words.contains_key(w.as_str()));
+            || word(text, s, i + 1).is_some_and(|w| {
+                crate::lexicon::LEXICONS
+                    .number_words
+                    .contains_key(w.as_str())
+            });
         if conjunction && !number_follows {
             return false;
         }
@@ -433,7 +503,11 @@ fn metric(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> &'static st
     let by_unit = match q.kind {
         QuantityKind::Rank => return "rank",
         QuantityKind::Count | QuantityKind::Measure => {
-            let m = q.unit.as_deref().and_then(|u| cues.unit_metric.get(u).copied()).unwrap_or("other");
+            let m = q
+                .unit
+                .as_deref()
+                .and_then(|u| cues.unit_metric.get(u).copied())
+                .unwrap_or("other");
             // `12 kindergartens for 2,880 children`: the places of a facility.
             let for_facility = fig_tok >= 2
                 && word(text, s, fig_tok - 1).as_deref() == Some("for")
@@ -442,14 +516,19 @@ fn metric(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> &'static st
                     crate::lexicon::LEXICONS
                         .counted_nouns
                         .starting_at(text, std::slice::from_ref(t), 0)
-                        .is_some_and(|(_, lemma)| cues.unit_metric.get(lemma) == Some(&"infrastructure"))
+                        .is_some_and(|(_, lemma)| {
+                            cues.unit_metric.get(lemma) == Some(&"infrastructure")
+                        })
                         || cues.unit_metric.get(w.as_ref()) == Some(&"infrastructure")
                 });
             if q.kind == QuantityKind::Count && for_facility {
                 return "infrastructure";
             }
             // A quantity produced or handled per day or year is a capacity.
-            if q.kind == QuantityKind::Measure && q.per.is_some() && matches!(m, "output" | "infrastructure") {
+            if q.kind == QuantityKind::Measure
+                && q.per.is_some()
+                && matches!(m, "output" | "infrastructure")
+            {
                 Some("capacity")
             } else {
                 Some(m)
@@ -477,9 +556,17 @@ fn metric(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> &'static st
             if allowed {
                 let other_clause = s.clause_of(s.toks[i].start) != clause;
                 let before = i < fig_tok;
-                let dist = if before { fig_tok - (i + n - 1) } else { i - fig_end_tok + 1 };
+                let dist = if before {
+                    fig_tok - (i + n - 1)
+                } else {
+                    i - fig_end_tok + 1
+                };
                 // Ties go to the cue before the figure, or after it for a share of a whole.
-                let key = (other_clause, whole_after && before, dist * 2 + usize::from(before == whole_after));
+                let key = (
+                    other_clause,
+                    whole_after && before,
+                    dist * 2 + usize::from(before == whole_after),
+                );
                 if best.is_none_or(|(b, _)| key < b) {
                     best = Some((key, m));
                 }
@@ -507,7 +594,9 @@ fn measure(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize, metric: &str)
     if q.kind != QuantityKind::Percent {
         return Measure::Level;
     }
-    let before = |w: &str| (fig_tok.saturating_sub(4)..fig_tok).any(|i| word(text, s, i).as_deref() == Some(w));
+    let before = |w: &str| {
+        (fig_tok.saturating_sub(4)..fig_tok).any(|i| word(text, s, i).as_deref() == Some(w))
+    };
     if before("index") || q.value >= 100.0 {
         return Measure::Index;
     }
@@ -535,18 +624,23 @@ fn anchors(text: &str, entities: &[Entity], paragraphs: &[Range<usize>]) -> Vec<
                 && text[m.span[1]..].trim_start().starts_with(['–', '—', '-']);
             // `a Chinese company`, `investors from Russia`, `according to the Statistics
             // Committee`: an origin, a partner or a source, not what the figure is about.
-            let adjective = place.is_some_and(|p| p.adjectives.iter().any(|a| a.eq_ignore_ascii_case(&m.text)));
+            let adjective =
+                place.is_some_and(|p| p.adjectives.iter().any(|a| a.eq_ignore_ascii_case(&m.text)));
             // The longest origin or source cue is `according to the`: 24 bytes suffice.
             let mut from = m.span[0].saturating_sub(24);
             while !text.is_char_boundary(from) {
                 from -= 1;
             }
             let before = lower(text[from..m.span[0]].trim_end()).into_owned();
-            let source_or_origin = ["from", "with", "according to", "by"]
-                .iter()
-                .any(|w| before.ends_with(&format!(" {w}")) || before.ends_with(&format!(" {w} the")));
+            let source_or_origin = ["from", "with", "according to", "by"].iter().any(|w| {
+                before.ends_with(&format!(" {w}")) || before.ends_with(&format!(" {w} the"))
+            });
             if !dateline && !adjective && !source_or_origin {
-                res.push(Anchor { start: m.span[0], len: m.span[1] - m.span[0], name: name.clone() });
+                res.push(Anchor {
+                    start: m.span[0],
+                    len: m.span[1] - m.span[0],
+                    name: name.clone(),
+                });
             }
         }
     }
@@ -587,10 +681,17 @@ fn narrowest<'a>(cands: &[&'a Anchor], part_of: &HashMap<String, String>) -> Vec
 }
 
 /// The document's topic: the narrowest place or organisation of the first paragraph that names one.
-fn topic(anchors: &[Anchor], paragraphs: &[Range<usize>], part_of: &HashMap<String, String>) -> Option<String> {
+fn topic(
+    anchors: &[Anchor],
+    paragraphs: &[Range<usize>],
+    part_of: &HashMap<String, String>,
+) -> Option<String> {
     for p in paragraphs {
         let first = anchors.partition_point(|a| a.start < p.start);
-        let in_p: Vec<&Anchor> = anchors[first..].iter().take_while(|a| a.start < p.end).collect();
+        let in_p: Vec<&Anchor> = anchors[first..]
+            .iter()
+            .take_while(|a| a.start < p.end)
+            .collect();
         if let Some(a) = narrowest(&in_p, part_of).first() {
             return Some(a.name.clone());
         }
@@ -600,7 +701,11 @@ fn topic(anchors: &[Anchor], paragraphs: &[Range<usize>], part_of: &HashMap<Stri
 
 /// The starts of anchors that stand in a list (`A, B and C`) and lie in another anchor of
 /// the same sentence.
-fn listed_in_container(text: &str, anchors: &[&Anchor], part_of: &HashMap<String, String>) -> HashSet<usize> {
+fn listed_in_container(
+    text: &str,
+    anchors: &[&Anchor],
+    part_of: &HashMap<String, String>,
+) -> HashSet<usize> {
     let mut res = HashSet::default();
     let mut i = 0;
     while i < anchors.len() {
@@ -608,8 +713,12 @@ fn listed_in_container(text: &str, anchors: &[&Anchor], part_of: &HashMap<String
         while j + 1 < anchors.len() {
             let end = anchors[j].start + anchors[j].len;
             let between = text.get(end..anchors[j + 1].start).unwrap_or("x");
-            let words: Vec<&str> = between.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty()).collect();
-            let joins = words.iter().all(|w| *w == "and" || *w == "or") && (between.contains(',') || !words.is_empty());
+            let words: Vec<&str> = between
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let joins = words.iter().all(|w| *w == "and" || *w == "or")
+                && (between.contains(',') || !words.is_empty());
             if !joins {
                 break;
             }
@@ -638,9 +747,21 @@ fn subject(
     // `in the region ... in Karaganda, Temirtau and Zhezkazgan`: members of a list of places
     // that lie in another place named in the sentence are not candidates; the container is.
     let listed = listed_in_container(text, anchors, part_of);
-    let anchors: Vec<&Anchor> = anchors.iter().filter(|a| !listed.contains(&a.start)).copied().collect();
-    let own: Vec<&Anchor> = anchors.iter().filter(|a| s.clause_of(a.start) == clause).copied().collect();
-    let pool = if own.is_empty() { anchors.to_vec() } else { own };
+    let anchors: Vec<&Anchor> = anchors
+        .iter()
+        .filter(|a| !listed.contains(&a.start))
+        .copied()
+        .collect();
+    let own: Vec<&Anchor> = anchors
+        .iter()
+        .filter(|a| s.clause_of(a.start) == clause)
+        .copied()
+        .collect();
+    let pool = if own.is_empty() {
+        anchors.to_vec()
+    } else {
+        own
+    };
     let cands = narrowest(&pool, part_of);
     // `in the region ... in Karaganda, Temirtau and Zhezkazgan`: several places of one
     // named container speak of the container.
@@ -658,7 +779,11 @@ fn subject(
 
 /// With nothing named in the sentence: the last name before it, or the topic when the
 /// topic lies inside that place (an article about a zone mentions its city in passing).
-fn carried_subject(last: Option<&str>, topic: Option<&str>, part_of: &HashMap<String, String>) -> Option<String> {
+fn carried_subject(
+    last: Option<&str>,
+    topic: Option<&str>,
+    part_of: &HashMap<String, String>,
+) -> Option<String> {
     match (last, topic) {
         (Some(l), Some(t)) if is_within(t, l, part_of) => Some(t.to_string()),
         (Some(l), _) => Some(l.to_string()),
@@ -710,13 +835,21 @@ fn groups(figs: &[&Quantity]) -> Vec<Option<usize>> {
 
 /// What is counted or funded: a count's noun phrase, or for the other figures of a group
 /// the things counted in it.
-fn object(text: &str, q: &Quantity, figs: &[&Quantity], groups: &[Option<usize>], qi: usize) -> Option<String> {
+fn object(
+    text: &str,
+    q: &Quantity,
+    figs: &[&Quantity],
+    groups: &[Option<usize>],
+    qi: usize,
+) -> Option<String> {
     let noun_phrase = |q: &Quantity| -> Option<String> {
         let toks = tokenize(text, q.span[0]..q.span[1]);
         let lex = &*crate::lexicon::LEXICONS;
         let first_word = (0..toks.len()).find(|&i| {
             toks[i].kind == TokKind::Word
-                && !lex.number_words.contains_key(lower(toks[i].text(text)).as_ref())
+                && !lex
+                    .number_words
+                    .contains_key(lower(toks[i].text(text)).as_ref())
                 && lex.scales.starting_at(text, &toks, i).is_none()
         })?;
         let start = toks[first_word].start;
@@ -726,11 +859,9 @@ fn object(text: &str, q: &Quantity, figs: &[&Quantity], groups: &[Option<usize>]
         return Some(q.text.clone());
     }
     if let Some(g) = groups[qi] {
-        if let Some(thing) = figs
-            .iter()
-            .zip(groups)
-            .find(|(f, gg)| **gg == Some(g) && f.kind == QuantityKind::Count && f.unit.as_deref() != Some("job"))
-        {
+        if let Some(thing) = figs.iter().zip(groups).find(|(f, gg)| {
+            **gg == Some(g) && f.kind == QuantityKind::Count && f.unit.as_deref() != Some("job")
+        }) {
             return Some(thing.0.text.clone());
         }
     }

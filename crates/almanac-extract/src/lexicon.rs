@@ -35,8 +35,14 @@ impl<T: Clone> PhraseTable<T> {
             if words.is_empty() {
                 continue;
             }
-            by_first.entry(words[0].clone()).or_default().push((words.clone(), value.clone()));
-            by_last.entry(words[words.len() - 1].clone()).or_default().push((words, value));
+            by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push((words.clone(), value.clone()));
+            by_last
+                .entry(words[words.len() - 1].clone())
+                .or_default()
+                .push((words, value));
         }
         for list in by_first.values_mut().chain(by_last.values_mut()) {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -140,7 +146,8 @@ pub(crate) struct Lexicons {
 }
 
 fn parse_f64(s: &str, file: &str) -> f64 {
-    s.parse().unwrap_or_else(|_| panic!("data/{file}: bad number {s:?}"))
+    s.parse()
+        .unwrap_or_else(|_| panic!("data/{file}: bad number {s:?}"))
 }
 
 fn direction(s: &str) -> Direction {
@@ -157,7 +164,13 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         .collect();
     let scales = PhraseTable::new(rows(include_str!("../data/scales.tsv")).map(|r| {
         let factor = parse_f64(r[1], "scales.tsv");
-        (r[0], Scale { factor, weak: r.get(2) == Some(&"weak") })
+        (
+            r[0],
+            Scale {
+                factor,
+                weak: r.get(2) == Some(&"weak"),
+            },
+        )
     }));
     let currencies = PhraseTable::new(rows(include_str!("../data/currencies.tsv")).map(|r| {
         let position = match r[2] {
@@ -166,7 +179,13 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             "both" => Position::Both,
             other => panic!("data/currencies.tsv: bad position {other:?}"),
         };
-        (r[0], Currency { code: r[1], position })
+        (
+            r[0],
+            Currency {
+                code: r[1],
+                position,
+            },
+        )
     }));
     let units = PhraseTable::new(rows(include_str!("../data/units.tsv")).map(|r| {
         let kind = match r[2] {
@@ -196,22 +215,30 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     let per = PhraseTable::new(rows(include_str!("../data/per.tsv")).map(|r| (r[0], r[1])));
     let dirs: Vec<_> = rows(include_str!("../data/directions.tsv")).collect();
     let directions_before = PhraseTable::new(
-        dirs.iter().filter(|r| r[2] == "before").map(|r| (r[0], direction(r[1]))),
+        dirs.iter()
+            .filter(|r| r[2] == "before")
+            .map(|r| (r[0], direction(r[1]))),
     );
     let directions_after = PhraseTable::new(
-        dirs.iter().filter(|r| r[2] == "after").map(|r| (r[0], direction(r[1]))),
+        dirs.iter()
+            .filter(|r| r[2] == "after")
+            .map(|r| (r[0], direction(r[1]))),
     );
     let ordinals = rows(include_str!("../data/ordinals.tsv"))
         .map(|r| (r[0], parse_f64(r[1], "ordinals.tsv")))
         .collect();
-    let rank_cues = PhraseTable::new(rows(include_str!("../data/rank_cues.tsv")).map(|r| (r[0], ())));
+    let rank_cues =
+        PhraseTable::new(rows(include_str!("../data/rank_cues.tsv")).map(|r| (r[0], ())));
     let months = rows(include_str!("../data/months.tsv"))
         .map(|r| (r[0], r[1].parse().expect("data/months.tsv: bad month")))
         .collect();
     let fractions = PhraseTable::new(
-        rows(include_str!("../data/fractions.tsv")).map(|r| (r[0], parse_f64(r[1], "fractions.tsv"))),
+        rows(include_str!("../data/fractions.tsv"))
+            .map(|r| (r[0], parse_f64(r[1], "fractions.tsv"))),
     );
-    let number_names = rows(include_str!("../data/number_names.tsv")).map(|r| (r[0], ())).collect();
+    let number_names = rows(include_str!("../data/number_names.tsv"))
+        .map(|r| (r[0], ()))
+        .collect();
     Lexicons {
         number_words,
         scales,
@@ -229,7 +256,6 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         number_names,
     }
 });
-
 
 #[cfg(test)]
 mod tests {

@@ -53,7 +53,10 @@ pub(crate) fn parse_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, us
     let words = &LEXICONS.number_words;
     let mut j = i;
     let mut leading_a = false;
-    if toks.get(j).is_some_and(|t| t.kind == TokKind::Word && lower(t.text(text)) == "a") {
+    if toks
+        .get(j)
+        .is_some_and(|t| t.kind == TokKind::Word && lower(t.text(text)) == "a")
+    {
         leading_a = true;
         j += 1;
     }
@@ -86,7 +89,7 @@ pub(crate) fn parse_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, us
         // `twenty nine` adds, `five hundred` multiplies, `two five` is not a number.
         let joins = v >= 100.0
             || v == 12.0
-            || (current >= 20.0 && current < 100.0 && current % 10.0 == 0.0 && v < 10.0)
+            || ((20.0..100.0).contains(&current) && current % 10.0 == 0.0 && v < 10.0)
             || (current >= 100.0 && current % 100.0 == 0.0 && v < 100.0);
         if n_atoms > 0 && !joins {
             break;

@@ -169,13 +169,22 @@ impl FromStr for Simple {
                 let y = year(y)?;
                 if let Some(q) = rest.strip_prefix('Q') {
                     let q: u8 = q.parse().map_err(|_| err())?;
-                    (1..=4).contains(&q).then_some(Simple::Quarter(y, q)).ok_or_else(err)
+                    (1..=4)
+                        .contains(&q)
+                        .then_some(Simple::Quarter(y, q))
+                        .ok_or_else(err)
                 } else if let Some(h) = rest.strip_prefix('H') {
                     let h: u8 = h.parse().map_err(|_| err())?;
-                    (1..=2).contains(&h).then_some(Simple::Half(y, h)).ok_or_else(err)
+                    (1..=2)
+                        .contains(&h)
+                        .then_some(Simple::Half(y, h))
+                        .ok_or_else(err)
                 } else {
                     let m: u8 = rest.parse().map_err(|_| err())?;
-                    (1..=12).contains(&m).then_some(Simple::Month(y, m)).ok_or_else(err)
+                    (1..=12)
+                        .contains(&m)
+                        .then_some(Simple::Month(y, m))
+                        .ok_or_else(err)
                 }
             }
             [_, _, _] => NaiveDate::parse_from_str(s, "%Y-%m-%d")

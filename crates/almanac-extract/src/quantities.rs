@@ -75,15 +75,20 @@ pub struct Quantity {
     pub fraction: bool,
 }
 
-static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| rows(include_str!("../data/function_words.tsv")).map(|r| r[0]).collect());
+static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    rows(include_str!("../data/function_words.tsv"))
+        .map(|r| r[0])
+        .collect()
+});
 
 /// The lower-case words and symbols a quantity can start with when it does not start
 /// with digits: currency signs and codes, number words, ordinals, fractions.
 static STARTERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let lex = &*LEXICONS;
     let first = |phrase: &str| -> Option<String> {
-        tokenize(phrase, 0..phrase.len()).first().map(|t| lower(t.text(phrase)).into_owned())
+        tokenize(phrase, 0..phrase.len())
+            .first()
+            .map(|t| lower(t.text(phrase)).into_owned())
     };
     let mut set: HashSet<String> = HashSet::default();
     for r in rows(include_str!("../data/currencies.tsv")) {
@@ -155,11 +160,14 @@ struct Parsed {
 }
 
 fn word_at<'t>(text: &'t str, toks: &[Tok], i: usize) -> Option<std::borrow::Cow<'t, str>> {
-    toks.get(i).filter(|t| t.kind == TokKind::Word).map(|t| lower(t.text(text)))
+    toks.get(i)
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| lower(t.text(text)))
 }
 
 fn sym_at(text: &str, toks: &[Tok], i: usize, s: &str) -> bool {
-    toks.get(i).is_some_and(|t| t.kind == TokKind::Sym && t.text(text) == s)
+    toks.get(i)
+        .is_some_and(|t| t.kind == TokKind::Sym && t.text(text) == s)
 }
 
 fn adjacent(toks: &[Tok], a: usize, b: usize) -> bool {
@@ -265,7 +273,11 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
     }
     if kind == QuantityKind::Bare {
         // `2.5-fold`, `45-year-old`: a unit joined by a hyphen.
-        let at = if sym_at(text, toks, k, "-") && k + 1 < toks.len() && adjacent(toks, k - 1, k) && adjacent(toks, k, k + 1) {
+        let at = if sym_at(text, toks, k, "-")
+            && k + 1 < toks.len()
+            && adjacent(toks, k - 1, k)
+            && adjacent(toks, k, k + 1)
+        {
             k + 1
         } else {
             k
@@ -294,7 +306,13 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
             k = head_last + 1;
         }
     }
-    if year_like && !scaled && !matches!(kind, QuantityKind::Money | QuantityKind::Percent | QuantityKind::Measure) {
+    if year_like
+        && !scaled
+        && !matches!(
+            kind,
+            QuantityKind::Money | QuantityKind::Percent | QuantityKind::Measure
+        )
+    {
         return None;
     }
 
@@ -343,7 +361,11 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
     let small = digits.len() <= 2 && !digits.contains([',', '.']);
     // `June 25`, `Dec. 27`, `25 June`.
     if small {
-        let before = if j >= 2 && sym_at(text, toks, j - 1, ".") { j - 2 } else { j.wrapping_sub(1) };
+        let before = if j >= 2 && sym_at(text, toks, j - 1, ".") {
+            j - 2
+        } else {
+            j.wrapping_sub(1)
+        };
         if j >= 1 && is_month(text, toks, before) {
             return false;
         }
@@ -352,10 +374,18 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         }
     }
     // `10:30`.
-    if sym_at(text, toks, j + 1, ":") && toks.get(j + 2).is_some_and(|t| t.kind == TokKind::Num) && adjacent(toks, j, j + 1) {
+    if sym_at(text, toks, j + 1, ":")
+        && toks.get(j + 2).is_some_and(|t| t.kind == TokKind::Num)
+        && adjacent(toks, j, j + 1)
+    {
         return false;
     }
-    if j >= 1 && sym_at(text, toks, j - 1, ":") && adjacent(toks, j - 1, j) && j >= 2 && toks[j - 2].kind == TokKind::Num {
+    if j >= 1
+        && sym_at(text, toks, j - 1, ":")
+        && adjacent(toks, j - 1, j)
+        && j >= 2
+        && toks[j - 2].kind == TokKind::Num
+    {
         return false;
     }
     // `10 a.m.`
@@ -366,10 +396,17 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         return false;
     }
     // `1st`, `5th`: ordinals, ranks only after a rank cue (parse_rank).
-    if word_at(text, toks, j + 1).is_some_and(|w| matches!(w.as_ref(), "st" | "nd" | "rd" | "th")) && adjacent(toks, j, j + 1) {
+    if word_at(text, toks, j + 1).is_some_and(|w| matches!(w.as_ref(), "st" | "nd" | "rd" | "th"))
+        && adjacent(toks, j, j + 1)
+    {
         return false;
     }
-    if j >= 1 && sym_at(text, toks, j - 1, "-") && adjacent(toks, j - 1, j) && j >= 2 && adjacent(toks, j - 2, j - 1) {
+    if j >= 1
+        && sym_at(text, toks, j - 1, "-")
+        && adjacent(toks, j - 1, j)
+        && j >= 2
+        && adjacent(toks, j - 2, j - 1)
+    {
         // `COVID-19` (a name) or `2024-25` (a span of years).
         let before = toks[j - 2];
         if before.kind == TokKind::Word {
@@ -380,7 +417,11 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         }
     }
     // `Section 4`, `Strategy 2050`, `No. 5`: a capitalised naming word before.
-    let name_at = if j >= 2 && sym_at(text, toks, j - 1, ".") { j - 2 } else { j.wrapping_sub(1) };
+    let name_at = if j >= 2 && sym_at(text, toks, j - 1, ".") {
+        j - 2
+    } else {
+        j.wrapping_sub(1)
+    };
     if let Some(t) = toks.get(name_at) {
         let w = t.text(text);
         if t.kind == TokKind::Word
@@ -408,7 +449,8 @@ fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         TokKind::Sym => return None,
     };
     let cue_before = j >= 1 && lex.rank_cues.ending_at(text, toks, j - 1).is_some();
-    let place_after = word_at(text, toks, last + 1).is_some_and(|w| w == "place" || w == "position");
+    let place_after =
+        word_at(text, toks, last + 1).is_some_and(|w| w == "place" || w == "position");
     if !cue_before && !place_after {
         return None;
     }
@@ -472,9 +514,13 @@ fn number_of_noun(text: &str, toks: &[Tok], bare_first: usize) -> Option<String>
         if toks[b].kind == TokKind::Sym && matches!(toks[b].text(text), "." | "!" | "?") {
             return None;
         }
-        if word_at(text, toks, b).as_deref() == Some("number") && word_at(text, toks, b + 1).as_deref() == Some("of") {
+        if word_at(text, toks, b).as_deref() == Some("number")
+            && word_at(text, toks, b + 1).as_deref() == Some("of")
+        {
             let mut n = b + 2;
-            if word_at(text, toks, n).is_some_and(|w| matches!(w.as_ref(), "its" | "their" | "the" | "his" | "her")) {
+            if word_at(text, toks, n)
+                .is_some_and(|w| matches!(w.as_ref(), "its" | "their" | "the" | "his" | "her"))
+            {
                 n += 1;
             }
             return counted_noun(text, toks, n).map(|(_, lemma)| lemma);
@@ -490,7 +536,9 @@ fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     if word_at(text, toks, last + 1).as_deref() != Some("of") {
         return None;
     }
-    if j >= 1 && word_at(text, toks, j - 1).is_some_and(|w| LEXICONS.ordinals.contains_key(w.as_ref())) {
+    if j >= 1
+        && word_at(text, toks, j - 1).is_some_and(|w| LEXICONS.ordinals.contains_key(w.as_ref()))
+    {
         return None;
     }
     if toks.get(last + 2).is_some_and(|t| t.kind == TokKind::Num) {
@@ -541,7 +589,11 @@ fn counted_noun(text: &str, toks: &[Tok], k: usize) -> Option<(usize, String)> {
         {
             break;
         }
-        let capitalised = tok.text(text).chars().next().is_some_and(char::is_uppercase);
+        let capitalised = tok
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         if !capitalised && fallback.is_none() {
             if let Some(lemma) = singular(&w) {
                 fallback = Some((m, lemma));
@@ -559,7 +611,12 @@ fn singular(w: &str) -> Option<String> {
     if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
         return None;
     }
-    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || w.ends_with("ics") || !w.ends_with('s') {
+    if w.ends_with("ss")
+        || w.ends_with("us")
+        || w.ends_with("is")
+        || w.ends_with("ics")
+        || !w.ends_with('s')
+    {
         return None;
     }
     if let Some(stem) = w.strip_suffix("ies") {
@@ -577,7 +634,10 @@ fn qualifier_before(text: &str, toks: &[Tok], first: usize) -> Option<Qualifier>
     if first == 0 {
         return None;
     }
-    LEXICONS.qualifiers.ending_at(text, toks, first - 1).map(|(_, q)| *q)
+    LEXICONS
+        .qualifiers
+        .ending_at(text, toks, first - 1)
+        .map(|(_, q)| *q)
 }
 
 /// `grew 32.8%`, `increased by more than 5%`, `an increase of 32.7 percent`.
@@ -589,22 +649,33 @@ fn direction_before(text: &str, toks: &[Tok], first: usize) -> Option<Direction>
         }
     }
     // `grew by 5%`, `an increase of 5%`, `the highest growth, 13.3 percent`.
-    if b >= 1 && (word_at(text, toks, b - 1).is_some_and(|w| w == "by" || w == "of") || sym_at(text, toks, b - 1, ",")) {
+    if b >= 1
+        && (word_at(text, toks, b - 1).is_some_and(|w| w == "by" || w == "of")
+            || sym_at(text, toks, b - 1, ","))
+    {
         b -= 1;
     }
     if b == 0 {
         return None;
     }
-    LEXICONS.directions_before.ending_at(text, toks, b - 1).map(|(_, d)| *d)
+    LEXICONS
+        .directions_before
+        .ending_at(text, toks, b - 1)
+        .map(|(_, d)| *d)
 }
 
 /// `a 73.2% increase`, `a 6.3% year-over-year rise`.
 fn direction_after(text: &str, toks: &[Tok], k: usize) -> Option<Direction> {
     let mut a = k;
-    if word_at(text, toks, a).is_some_and(|w| w.contains("year") || w == "y-o-y" || w == "yoy" || w == "annual") {
+    if word_at(text, toks, a)
+        .is_some_and(|w| w.contains("year") || w == "y-o-y" || w == "yoy" || w == "annual")
+    {
         a += 1;
     }
-    LEXICONS.directions_after.starting_at(text, toks, a).map(|(_, d)| *d)
+    LEXICONS
+        .directions_after
+        .starting_at(text, toks, a)
+        .map(|(_, d)| *d)
 }
 
 /// `25,000 tons of products annually`, `100,000 kilometers of cable per year`.
@@ -642,7 +713,12 @@ fn per_before(text: &str, toks: &[Tok], first: usize) -> Option<String> {
 }
 
 /// `($33.7 million)` or `(about US$110 million)` after a quantity of the same kind.
-fn equivalent_at(text: &str, toks: &[Tok], k: usize, kind: QuantityKind) -> Option<(Equivalent, usize)> {
+fn equivalent_at(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    kind: QuantityKind,
+) -> Option<(Equivalent, usize)> {
     if !sym_at(text, toks, k, "(") {
         return None;
     }
@@ -661,7 +737,13 @@ fn equivalent_at(text: &str, toks: &[Tok], k: usize, kind: QuantityKind) -> Opti
         return None;
     }
     let unit = inner.q.unit?;
-    Some((Equivalent { value: inner.q.value, unit }, inner.next + 1))
+    Some((
+        Equivalent {
+            value: inner.q.value,
+            unit,
+        },
+        inner.next + 1,
+    ))
 }
 
 /// Gives bare numbers the unit written after their partner: `from 5.3 to 5.2 percent` (two
@@ -678,9 +760,14 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
         let after = bare.last + 1;
         // `46 of which`.
         if word_at(text, toks, after).as_deref() == Some("of")
-            && word_at(text, toks, after + 1).is_some_and(|w| matches!(w.as_ref(), "which" | "them" | "whom" | "these"))
+            && word_at(text, toks, after + 1)
+                .is_some_and(|w| matches!(w.as_ref(), "which" | "them" | "whom" | "these"))
         {
-            if let Some(prev) = found[..idx].iter().rev().find(|p| p.q.kind == QuantityKind::Count) {
+            if let Some(prev) = found[..idx]
+                .iter()
+                .rev()
+                .find(|p| p.q.kind == QuantityKind::Count)
+            {
                 let unit = prev.q.unit.clone();
                 found[idx].q.kind = QuantityKind::Count;
                 found[idx].q.unit = unit;
@@ -693,7 +780,11 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
             && word_at(text, toks, bare.first - 2).as_deref() == Some("of")
             && word_at(text, toks, bare.first - 1).as_deref() == Some("which");
         if of_which_before {
-            if let Some(prev) = found[..idx].iter().rev().find(|p| p.q.kind == QuantityKind::Count) {
+            if let Some(prev) = found[..idx]
+                .iter()
+                .rev()
+                .find(|p| p.q.kind == QuantityKind::Count)
+            {
                 let unit = prev.q.unit.clone();
                 found[idx].q.kind = QuantityKind::Count;
                 found[idx].q.unit = unit;
@@ -702,21 +793,32 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
             }
         }
         let connector = toks.get(after).map(|t| lower(t.text(text)).into_owned());
-        let partner = found.get(idx + 1).filter(|p| p.first == after + 1 && p.q.kind != QuantityKind::Bare);
+        let partner = found
+            .get(idx + 1)
+            .filter(|p| p.first == after + 1 && p.q.kind != QuantityKind::Bare);
         if let (Some(conn), Some(partner)) = (connector.as_deref(), partner) {
             let partner = partner.clone();
             let range_word = matches!(conn, "to" | "-" | "–" | "—");
             let list_word = matches!(conn, "and" | "or");
             if range_word || list_word {
-                let from_before = bare.first >= 1 && word_at(text, toks, bare.first - 1).as_deref() == Some("from");
+                let from_before = bare.first >= 1
+                    && word_at(text, toks, bare.first - 1).as_deref() == Some("from");
                 let change_verb = from_before
-                    && (bare.first.saturating_sub(6)..bare.first - 1)
-                        .any(|t| LEXICONS.directions_before.starting_at(text, toks, t).is_some());
-                let between = bare.first >= 1 && word_at(text, toks, bare.first - 1).as_deref() == Some("between");
+                    && (bare.first.saturating_sub(6)..bare.first - 1).any(|t| {
+                        LEXICONS
+                            .directions_before
+                            .starting_at(text, toks, t)
+                            .is_some()
+                    });
+                let between = bare.first >= 1
+                    && word_at(text, toks, bare.first - 1).as_deref() == Some("between");
                 let q = &mut found[idx].q;
                 q.kind = partner.q.kind;
                 q.unit = partner.q.unit.clone();
-                if partner.q.kind == QuantityKind::Money && bare.q.value < partner.q.value && partner.q.value / bare.q.value.max(1e-9) > 1e3 {
+                if partner.q.kind == QuantityKind::Money
+                    && bare.q.value < partner.q.value
+                    && partner.q.value / bare.q.value.max(1e-9) > 1e3
+                {
                     // `5 to 7 billion tenge`: the scale is shared too.
                     let scale = partner.q.value / partner_digits(text, toks, &partner);
                     q.value *= scale;

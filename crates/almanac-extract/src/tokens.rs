@@ -47,14 +47,20 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                 while i < end && bytes[i].is_ascii_digit() {
                     i += 1;
                 }
-                if i + 1 < end && (bytes[i] == b',' || bytes[i] == b'.') && bytes[i + 1].is_ascii_digit()
+                if i + 1 < end
+                    && (bytes[i] == b',' || bytes[i] == b'.')
+                    && bytes[i + 1].is_ascii_digit()
                 {
                     i += 1;
                 } else {
                     break;
                 }
             }
-            toks.push(Tok { start, end: i, kind: TokKind::Num });
+            toks.push(Tok {
+                start,
+                end: i,
+                kind: TokKind::Num,
+            });
             continue;
         }
         let ch = text[i..].chars().next().expect("in bounds");
@@ -76,14 +82,22 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                     break;
                 }
             }
-            toks.push(Tok { start, end: i, kind: TokKind::Word });
+            toks.push(Tok {
+                start,
+                end: i,
+                kind: TokKind::Word,
+            });
             continue;
         }
         if ch.is_whitespace() {
             i += ch.len_utf8();
             continue;
         }
-        toks.push(Tok { start: i, end: i + ch.len_utf8(), kind: TokKind::Sym });
+        toks.push(Tok {
+            start: i,
+            end: i + ch.len_utf8(),
+            kind: TokKind::Sym,
+        });
         i += ch.len_utf8();
     }
     toks
@@ -121,7 +135,10 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<(&str, TokKind)> {
-        tokenize(s, 0..s.len()).into_iter().map(|t| (t.text(s), t.kind)).collect()
+        tokenize(s, 0..s.len())
+            .into_iter()
+            .map(|t| (t.text(s), t.kind))
+            .collect()
     }
 
     #[test]

@@ -1377,7 +1377,19 @@ fn a_part_is_compared_with_the_largest_whole_reported() {
     // The city's 15,000 jobs exceed the 12,000 of one employer's report about Almaty, but not
     // the 40,000 reported for the whole city: no alert.
     let job = |id: i64, doc: &str, text: &str, v: f64, subject: &str| {
-        fact(id, doc, "2022-01-01", text, v, "job", "jobs", "level", subject, "2021", "actual")
+        fact(
+            id,
+            doc,
+            "2022-01-01",
+            text,
+            v,
+            "job",
+            "jobs",
+            "level",
+            subject,
+            "2021",
+            "actual",
+        )
     };
     let facts = [
         job(1, "a", "15,000 jobs", 15000.0, "Alatau district"),
@@ -1386,7 +1398,9 @@ fn a_part_is_compared_with_the_largest_whole_reported() {
     ];
     // (The two reports about Almaty conflict with each other; that is another alert.)
     assert!(
-        !kinds(&run(&facts)).iter().any(|(k, _)| *k == AlertKind::PartExceedsWhole),
+        !kinds(&run(&facts))
+            .iter()
+            .any(|(k, _)| *k == AlertKind::PartExceedsWhole),
         "{:?}",
         kinds(&run(&facts))
     );

@@ -43,7 +43,11 @@ fn fmt_num(v: f64) -> String {
 
 /// Checks the fact-worthy quantities of `input`.
 fn check(input: &str, expected: &str) {
-    let got: Vec<String> = find(input, 0..input.len()).iter().filter(|q| q.fact_worthy).map(render).collect();
+    let got: Vec<String> = find(input, 0..input.len())
+        .iter()
+        .filter(|q| q.fact_worthy)
+        .map(render)
+        .collect();
     assert_eq!(got.join(" ; "), expected, "input: {input:?}");
 }
 
@@ -60,10 +64,16 @@ fn check_all(input: &str, expected: &str) {
 fn digits_and_separators() {
     check("It created 1,074 jobs.", "1,074 jobs=1074 job");
     check("It created 1 074 jobs.", "1 074 jobs=1074 job");
-    check("It has 88,000 square meters.", "88,000 square meters=88000 m2");
+    check(
+        "It has 88,000 square meters.",
+        "88,000 square meters=88000 m2",
+    );
     check("Output was 3.5 percent higher.", "3.5 percent=3.5 % +");
     check("10,379 jobs were created", "10,379 jobs=10379 job");
-    check("an area of 133,900 square meters", "133,900 square meters=133900 m2");
+    check(
+        "an area of 133,900 square meters",
+        "133,900 square meters=133900 m2",
+    );
     check("some 1,200,000 tons", "1,200,000 tons=1200000 t~");
     check("prices rose 3,5 percent", "3,5 percent=3.5 % +");
     check("0.1 percent", "0.1 percent=0.1 %");
@@ -72,18 +82,36 @@ fn digits_and_separators() {
 #[test]
 fn number_words() {
     check("five projects were launched", "five projects=5 project");
-    check("Twenty nine projects received the status", "Twenty nine projects=29 project");
+    check(
+        "Twenty nine projects received the status",
+        "Twenty nine projects=29 project",
+    );
     check("twenty-nine projects", "twenty-nine projects=29 project");
     check("a dozen schools", "a dozen schools=12 school");
-    check("Nine projects with $94.3 million", "Nine projects=9 project ; $94.3 million=94300000 USD");
+    check(
+        "Nine projects with $94.3 million",
+        "Nine projects=9 project ; $94.3 million=94300000 USD",
+    );
     check("ten billion tenge", "ten billion tenge=10000000000 KZT");
-    check("five trillion tenge", "five trillion tenge=5000000000000 KZT");
-    check("one hundred and fifty jobs", "one hundred and fifty jobs=150 job");
+    check(
+        "five trillion tenge",
+        "five trillion tenge=5000000000000 KZT",
+    );
+    check(
+        "one hundred and fifty jobs",
+        "one hundred and fifty jobs=150 job",
+    );
     check("Two new metro stations", "Two new metro stations=2 station");
-    check("each of the eight districts of the city", "eight districts=8 district");
+    check(
+        "each of the eight districts of the city",
+        "eight districts=8 district",
+    );
     check("one of the largest cities", "");
     check("two plants for the production", "two plants=2 plant");
-    check("Seven projects have been launched", "Seven projects=7 project");
+    check(
+        "Seven projects have been launched",
+        "Seven projects=7 project",
+    );
 }
 
 #[test]
@@ -106,7 +134,10 @@ fn scales() {
 
 #[test]
 fn money() {
-    check("15 billion tenge ($33.7 million)", "15 billion tenge=15000000000 KZT (=33700000 USD)");
+    check(
+        "15 billion tenge ($33.7 million)",
+        "15 billion tenge=15000000000 KZT (=33700000 USD)",
+    );
     check("$832.3 million", "$832.3 million=832300000 USD");
     check("US$110 million", "US$110 million=110000000 USD");
     check("US$ 26 million", "US$ 26 million=26000000 USD");
@@ -117,7 +148,10 @@ fn money() {
     check("₸15 billion", "₸15 billion=15000000000 KZT");
     check("15 billion ₸", "15 billion ₸=15000000000 KZT");
     check("2 billion dollars", "2 billion dollars=2000000000 USD");
-    check("2 billion US dollars", "2 billion US dollars=2000000000 USD");
+    check(
+        "2 billion US dollars",
+        "2 billion US dollars=2000000000 USD",
+    );
     check("€20 million", "€20 million=20000000 EUR");
     check("EUR 20 million", "EUR 20 million=20000000 EUR");
     check("20 million euros", "20 million euros=20000000 EUR");
@@ -132,13 +166,28 @@ fn money() {
     check("5 billion som", "5 billion som=5000000000 KGS");
     check("10 billion yen", "10 billion yen=10000000000 JPY");
     check("£3 million", "£3 million=3000000 GBP");
-    check("30 million pounds sterling", "30 million pounds sterling=30000000 GBP");
+    check(
+        "30 million pounds sterling",
+        "30 million pounds sterling=30000000 GBP",
+    );
     check("200 million shekels", "200 million shekels=200000000 ILS");
     check("50 million ringgit", "50 million ringgit=50000000 MYR");
-    check("124 billion tenge ($278.8 million)on the territory", "124 billion tenge=124000000000 KZT (=278800000 USD)");
-    check("48 billion tenge (US$110 million)", "48 billion tenge=48000000000 KZT (=110000000 USD)");
-    check("3.5 billion tenge (about $7.8 million)", "3.5 billion tenge=3500000000 KZT (=7800000 USD)");
-    check("1.1 trillion tenge ($2.4 billion)", "1.1 trillion tenge=1100000000000 KZT (=2400000000 USD)");
+    check(
+        "124 billion tenge ($278.8 million)on the territory",
+        "124 billion tenge=124000000000 KZT (=278800000 USD)",
+    );
+    check(
+        "48 billion tenge (US$110 million)",
+        "48 billion tenge=48000000000 KZT (=110000000 USD)",
+    );
+    check(
+        "3.5 billion tenge (about $7.8 million)",
+        "3.5 billion tenge=3500000000 KZT (=7800000 USD)",
+    );
+    check(
+        "1.1 trillion tenge ($2.4 billion)",
+        "1.1 trillion tenge=1100000000000 KZT (=2400000000 USD)",
+    );
     check("5 billion tenge (2023)", "5 billion tenge=5000000000 KZT");
     check("$736.5 billion", "$736.5 billion=736500000000 USD");
 }
@@ -148,13 +197,19 @@ fn percent() {
     check("grew 32.8%", "32.8%=32.8 % +");
     check("reached 107.8 percent", "107.8 percent=107.8 %");
     check("rose 2 per cent", "2 per cent=2 % +");
-    check("fell by 1.5 percentage points", "1.5 percentage points=1.5 % -");
+    check(
+        "fell by 1.5 percentage points",
+        "1.5 percentage points=1.5 % -",
+    );
     check("a 73.2% increase in investments", "73.2%=73.2 % +");
     check("with an increase of 32.7 percent", "32.7 percent=32.7 % +");
     check("13.4 percent growth", "13.4 percent=13.4 % +");
     check("a 6.3% year-over-year rise", "6.3%=6.3 % +");
     check("decreased by 0.1 percent", "0.1 percent=0.1 % -");
-    check("the largest growth of 24.7 percent", "24.7 percent=24.7 % +");
+    check(
+        "the largest growth of 24.7 percent",
+        "24.7 percent=24.7 % +",
+    );
     check("down 2%", "2%=2 % -");
     check("Manufacturing takes 88.5% in output", "88.5%=88.5 %");
     check("inflation slowed to 8.4 pct", "8.4 pct=8.4 %");
@@ -164,36 +219,81 @@ fn percent() {
 #[test]
 fn counts() {
     check("369 jobs", "369 jobs=369 job");
-    check("10,000 employment opportunities", "10,000 employment opportunities=10000 job");
+    check(
+        "10,000 employment opportunities",
+        "10,000 employment opportunities=10000 job",
+    );
     check("749 workplaces", "749 workplaces=749 job");
-    check("84 investment projects", "84 investment projects=84 project");
-    check("18 small industrial parks worth", "18 small industrial parks=18 park");
-    check("152 small and medium-sized businesses", "152 small and medium-sized businesses=152 sme");
-    check("50,000 Kazakh citizens are employed", "50,000 Kazakh citizens=50000 person");
-    check("53 agricultural cooperatives", "53 agricultural cooperatives=53 cooperative");
-    check("33 companies have been registered", "33 companies=33 company");
-    check("6 new enterprises were commissioned", "6 new enterprises=6 enterprise");
+    check(
+        "84 investment projects",
+        "84 investment projects=84 project",
+    );
+    check(
+        "18 small industrial parks worth",
+        "18 small industrial parks=18 park",
+    );
+    check(
+        "152 small and medium-sized businesses",
+        "152 small and medium-sized businesses=152 sme",
+    );
+    check(
+        "50,000 Kazakh citizens are employed",
+        "50,000 Kazakh citizens=50000 person",
+    );
+    check(
+        "53 agricultural cooperatives",
+        "53 agricultural cooperatives=53 cooperative",
+    );
+    check(
+        "33 companies have been registered",
+        "33 companies=33 company",
+    );
+    check(
+        "6 new enterprises were commissioned",
+        "6 new enterprises=6 enterprise",
+    );
     check("1 small plant has been launched", "1 small plant=1 plant");
     check("76 participants invested", "76 participants=76 participant");
     check("seven industrial zones", "seven industrial zones=7 zone");
-    check("13 schools for 13.8 thousand places", "13 schools=13 school ; 13.8 thousand places=13800 place");
+    check(
+        "13 schools for 13.8 thousand places",
+        "13 schools=13 school ; 13.8 thousand places=13800 place",
+    );
     check("31,000 vacancies", "31,000 vacancies=31000 vacancy");
     check("12 hospitals", "12 hospitals=12 hospital");
     check("4,500 residents", "4,500 residents=4500 person");
     check("300 employees", "300 employees=300 person");
-    check("25 trolleybuses were bought", "25 trolleybuses=25 trolleybus");
-    check("40 new kindergartens", "40 new kindergartens=40 kindergarten");
+    check(
+        "25 trolleybuses were bought",
+        "25 trolleybuses=25 trolleybus",
+    );
+    check(
+        "40 new kindergartens",
+        "40 new kindergartens=40 kindergarten",
+    );
     check("3 SEZs", "3 SEZs=3 zone");
     check("1,500 apartments", "1,500 apartments=1500 apartment");
     check("2,000 trees were planted", "2,000 trees=2000 tree");
     check("500 heads of cattle", "500 heads of cattle=500 head");
     check("12 libraries", "12 libraries=12 library");
     check("7 bridges", "7 bridges=7 bridge");
-    check("53 agricultural cooperatives, 46 of which received aid", "53 agricultural cooperatives=53 cooperative ; 46=46 cooperative");
+    check(
+        "53 agricultural cooperatives, 46 of which received aid",
+        "53 agricultural cooperatives=53 cooperative ; 46=46 cooperative",
+    );
     check("5 companies produce cement", "5 companies=5 company");
-    check("the number of operating SMEs reached 2.1 million", "2.1 million=2100000 sme");
-    check("the number of its residents rose to 311,000.", "311,000=311000 person");
-    check("7,500 jobs, of which 2,100 in towns", "7,500 jobs=7500 job ; 2,100=2100 job");
+    check(
+        "the number of operating SMEs reached 2.1 million",
+        "2.1 million=2100000 sme",
+    );
+    check(
+        "the number of its residents rose to 311,000.",
+        "311,000=311000 person",
+    );
+    check(
+        "7,500 jobs, of which 2,100 in towns",
+        "7,500 jobs=7500 job ; 2,100=2100 job",
+    );
     check("the 3 of us", "");
 }
 
@@ -212,16 +312,28 @@ fn measures() {
     check("1.2 billion kWh", "1.2 billion kWh=1200000000 kWh");
     check("a 100 MW solar plant", "100 MW=100 MW");
     check("500 megawatts", "500 megawatts=500 MW");
-    check("3 million cubic meters of gas", "3 million cubic meters=3000000 m3");
+    check(
+        "3 million cubic meters of gas",
+        "3 million cubic meters=3000000 m3",
+    );
     check("20 square kilometers", "20 square kilometers=20 km2");
 }
 
 #[test]
 fn rates() {
-    check("25,000 tons of products annually", "25,000 tons=25000 t /year");
-    check("100,000 kilometers of cable per year", "100,000 kilometers=100000 km /year");
+    check(
+        "25,000 tons of products annually",
+        "25,000 tons=25000 t /year",
+    );
+    check(
+        "100,000 kilometers of cable per year",
+        "100,000 kilometers=100000 km /year",
+    );
     check("10,000 cars a day", "10,000 cars=10000 car /day");
-    check("Every day, more than 200 thousand cars drive in", "200 thousand cars=200000 car> /day");
+    check(
+        "Every day, more than 200 thousand cars drive in",
+        "200 thousand cars=200000 car> /day",
+    );
     check("5,000 tons per month", "5,000 tons=5000 t /month");
     check("300 tonnes daily", "300 tonnes=300 t /day");
     check("1 million tons per annum", "1 million tons=1000000 t /year");
@@ -229,12 +341,24 @@ fn rates() {
 
 #[test]
 fn qualifiers() {
-    check("more than 31,000 vacancies", "31,000 vacancies=31000 vacancy>");
+    check(
+        "more than 31,000 vacancies",
+        "31,000 vacancies=31000 vacancy>",
+    );
     check("over 6,600 ha", "6,600 ha=6600 ha>");
     check("above 5%", "5%=5 %>");
-    check("at least 30 thousand workplaces", "30 thousand workplaces=30000 job>");
-    check("Some 18 small industrial parks", "18 small industrial parks=18 park~");
-    check("around 3.5 billion tenge", "3.5 billion tenge=3500000000 KZT~");
+    check(
+        "at least 30 thousand workplaces",
+        "30 thousand workplaces=30000 job>",
+    );
+    check(
+        "Some 18 small industrial parks",
+        "18 small industrial parks=18 park~",
+    );
+    check(
+        "around 3.5 billion tenge",
+        "3.5 billion tenge=3500000000 KZT~",
+    );
     check("nearly 40 projects", "40 projects=40 project~");
     check("almost 40 projects", "40 projects=40 project~");
     check("about 40 projects", "40 projects=40 project~");
@@ -242,14 +366,20 @@ fn qualifiers() {
     check("up to 500 jobs", "500 jobs=500 job<");
     check("less than 2%", "2%=2 %<");
     check("under 100 companies", "100 companies=100 company<");
-    check("worth more than 48 billion tenge", "48 billion tenge=48000000000 KZT>");
+    check(
+        "worth more than 48 billion tenge",
+        "48 billion tenge=48000000000 KZT>",
+    );
     check("more than $2 billion", "$2 billion=2000000000 USD>");
     check("over the year 30 projects", "30 projects=30 project");
 }
 
 #[test]
 fn shares_and_fractions() {
-    check("more than half of the country's creative business", "half=50 %>");
+    check(
+        "more than half of the country's creative business",
+        "half=50 %>",
+    );
     check("a quarter of all exports", "a quarter=25 %");
     check("two thirds of the budget", "two thirds=66.7 %");
     check("in the first half of 2021", "");
@@ -259,8 +389,14 @@ fn shares_and_fractions() {
 #[test]
 fn ranks() {
     check("Almaty region ranks fifth in the country", "fifth=5 rank");
-    check("Almaty ranks first in the country in terms of crime", "first=1 rank");
-    check("Communication services come in second with 13.4 percent growth", "second=2 rank ; 13.4 percent=13.4 % +");
+    check(
+        "Almaty ranks first in the country in terms of crime",
+        "first=1 rank",
+    );
+    check(
+        "Communication services come in second with 13.4 percent growth",
+        "second=2 rank ; 13.4 percent=13.4 % +",
+    );
     check("the region took third place", "third=3 rank");
     check("is ranked 2nd", "2nd=2 rank");
     check("in the first quarter", "");
@@ -282,10 +418,19 @@ fn ranges_and_two_states() {
         "0.1 percent=0.1 % - ; 5.3=5.3 % ; 5.2 percent=5.2 %",
     );
     check("rose from 4 to 6 percent", "4=4 % ; 6 percent=6 %");
-    check("5 to 7 billion tenge", "5 to 7 billion tenge=5000000000..7000000000 KZT");
+    check(
+        "5 to 7 billion tenge",
+        "5 to 7 billion tenge=5000000000..7000000000 KZT",
+    );
     check("between 10 and 15 percent", "10 and 15 percent=10..15 %");
-    check("30 and 40 percent respectively", "30=30 % ; 40 percent=40 %");
-    check_all("25-40 minutes away", "25-40 minutes=25..40 minute [Duration]");
+    check(
+        "30 and 40 percent respectively",
+        "30=30 % ; 40 percent=40 %",
+    );
+    check_all(
+        "25-40 minutes away",
+        "25-40 minutes=25..40 minute [Duration]",
+    );
     check_all("one to two years", "one to two years=1..2 year [Duration]");
 }
 
