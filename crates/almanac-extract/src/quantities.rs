@@ -55,8 +55,8 @@ impl QuantityKind {
     }
 }
 
-/// One quantity in the text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One quantity in the text. In JSON a range's `value` is `[low, high]`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
     pub span: [usize; 2],
     pub text: String,
@@ -73,6 +73,46 @@ pub struct Quantity {
     pub fact_worthy: bool,
     /// For a share written as a fraction (`half of`): true. Such figures are shares.
     pub fraction: bool,
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(untagged)]
+        enum Value {
+            One(f64),
+            Range([f64; 2]),
+        }
+        #[derive(Serialize)]
+        struct Out<'a> {
+            span: [usize; 2],
+            text: &'a str,
+            value: Value,
+            unit: &'a Option<String>,
+            kind: QuantityKind,
+            qualifier: Option<Qualifier>,
+            direction: Option<Direction>,
+            per: &'a Option<String>,
+            equivalents: &'a [Equivalent],
+            fact_worthy: bool,
+        }
+        Out {
+            span: self.span,
+            text: &self.text,
+            value: match self.high {
+                Some(high) => Value::Range([self.value, high]),
+                None => Value::One(self.value),
+            },
+            unit: &self.unit,
+            kind: self.kind,
+            qualifier: self.qualifier,
+            direction: self.direction,
+            per: &self.per,
+            equivalents: &self.equivalents,
+            fact_worthy: self.fact_worthy,
+        }
+        .serialize(serializer)
+    }
 }
 
 static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {

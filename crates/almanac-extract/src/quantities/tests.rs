@@ -483,3 +483,12 @@ fn dev_set_sentences_read_whole() {
         "76 participants=76 participant~ ; 3.5 billion tenge=3500000000 KZT~ (=7800000 USD) ; 1,074 jobs=1074 job",
     );
 }
+
+#[test]
+fn a_range_is_written_as_low_and_high_in_json() {
+    let text = "25-40 minutes";
+    let q = &find(text, 0..text.len())[0];
+    let json = serde_json::to_value(q).unwrap();
+    assert_eq!(json["value"], serde_json::json!([25.0, 40.0]));
+    assert_eq!(json["unit"], "minute");
+}
