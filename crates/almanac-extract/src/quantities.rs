@@ -474,6 +474,42 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
     true
 }
 
+/// A figure written in words over tokens `range` (`fifth`, `twofold`, `half`).
+#[allow(clippy::too_many_arguments)]
+fn word_figure(
+    text: &str,
+    toks: &[Tok],
+    range: std::ops::RangeInclusive<usize>,
+    value: f64,
+    unit: &str,
+    kind: QuantityKind,
+    qualifier: Option<Qualifier>,
+    direction: Option<Direction>,
+) -> Parsed {
+    let (first, last) = (*range.start(), *range.end());
+    let span = [toks[first].start, toks[last].end];
+    Parsed {
+        q: Quantity {
+            span,
+            text: text[span[0]..span[1]].to_string(),
+            value,
+            high: None,
+            unit: Some(unit.to_string()),
+            kind,
+            qualifier,
+            direction,
+            per: None,
+            equivalents: Vec::new(),
+            fact_worthy: false,
+            fraction: false,
+        },
+        first,
+        last,
+        next: last + 1,
+        in_words: true,
+    }
+}
+
 /// `ranks fifth`, `came in second`, `took third place`, `ranked 1st`.
 fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     let lex = &*LEXICONS;
@@ -494,27 +530,16 @@ fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     if !cue_before && !place_after {
         return None;
     }
-    let span = [toks[j].start, toks[last].end];
-    Some(Parsed {
-        q: Quantity {
-            span,
-            text: text[span[0]..span[1]].to_string(),
-            value,
-            high: None,
-            unit: Some("rank".into()),
-            kind: QuantityKind::Rank,
-            qualifier: None,
-            direction: None,
-            per: None,
-            equivalents: Vec::new(),
-            fact_worthy: false,
-            fraction: false,
-        },
-        first: j,
-        last,
-        next: last + 1,
-        in_words: true,
-    })
+    Some(word_figure(
+        text,
+        toks,
+        j..=last,
+        value,
+        "rank",
+        QuantityKind::Rank,
+        None,
+        None,
+    ))
 }
 
 /// `twofold`, `threefold`: a multiplier written as one word.
@@ -522,27 +547,17 @@ fn parse_fold_word(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     let w = word_at(text, toks, j)?;
     let number = w.strip_suffix("fold")?;
     let value = *LEXICONS.number_words.get(number)?;
-    let span = [toks[j].start, toks[j].end];
-    Some(Parsed {
-        q: Quantity {
-            span,
-            text: text[span[0]..span[1]].to_string(),
-            value,
-            high: None,
-            unit: Some("times".into()),
-            kind: QuantityKind::Multiplier,
-            qualifier: None,
-            direction: direction_before(text, toks, j),
-            per: None,
-            equivalents: Vec::new(),
-            fact_worthy: false,
-            fraction: false,
-        },
-        first: j,
-        last: j,
-        next: j + 1,
-        in_words: true,
-    })
+    let direction = direction_before(text, toks, j);
+    Some(word_figure(
+        text,
+        toks,
+        j..=j,
+        value,
+        "times",
+        QuantityKind::Multiplier,
+        None,
+        direction,
+    ))
 }
 
 /// `the number of operating SMEs ... reached 2.1 million`: the noun counted, named before
@@ -584,27 +599,19 @@ fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     if toks.get(last + 2).is_some_and(|t| t.kind == TokKind::Num) {
         return None;
     }
-    let span = [toks[j].start, toks[last].end];
-    Some(Parsed {
-        q: Quantity {
-            span,
-            text: text[span[0]..span[1]].to_string(),
-            value,
-            high: None,
-            unit: Some("%".into()),
-            kind: QuantityKind::Percent,
-            qualifier: qualifier_before(text, toks, j),
-            direction: None,
-            per: None,
-            equivalents: Vec::new(),
-            fact_worthy: false,
-            fraction: true,
-        },
-        first: j,
-        last,
-        next: last + 1,
-        in_words: true,
-    })
+    let qualifier = qualifier_before(text, toks, j);
+    let mut p = word_figure(
+        text,
+        toks,
+        j..=last,
+        value,
+        "%",
+        QuantityKind::Percent,
+        qualifier,
+        None,
+    );
+    p.q.fraction = true;
+    Some(p)
 }
 
 /// A counted noun after the number: up to three modifiers, then a head noun from the
