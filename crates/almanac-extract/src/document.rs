@@ -275,13 +275,10 @@ fn boilerplate() -> &'static Boilerplate {
             contains: AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"),
         };
         let mut contains = Vec::new();
-        for row in include_str!("../data/boilerplate.tsv").lines() {
-            if row.trim().is_empty() || row.starts_with('#') {
-                continue;
-            }
-            let (kind, pattern) = row
-                .split_once('\t')
-                .expect("boilerplate.tsv: kind<TAB>pattern");
+        for row in crate::lexicon::rows(include_str!("../data/boilerplate.tsv")) {
+            let [kind, pattern] = row[..] else {
+                panic!("boilerplate.tsv: kind<TAB>pattern, found {row:?}");
+            };
             match kind {
                 "line" => res.lines.push(pattern),
                 "word" => res.words.push(pattern),

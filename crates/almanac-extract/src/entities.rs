@@ -384,10 +384,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fn data_rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    tsv.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .skip(1) // the header
-        .map(|l| l.split('\t').map(str::trim).collect())
+    crate::lexicon::rows(tsv).skip(1) // the header
 }
 
 fn list_column(cell: Option<&&'static str>) -> Vec<&'static str> {

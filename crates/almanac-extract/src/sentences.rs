@@ -207,13 +207,10 @@ fn lists() -> &'static Lists {
             abbreviations: HashMap::default(),
             starters: HashMap::default(),
         };
-        for row in include_str!("../data/abbreviations.tsv").lines() {
-            if row.trim().is_empty() || row.starts_with('#') {
-                continue;
-            }
-            let (kind, word) = row
-                .split_once('\t')
-                .expect("abbreviations.tsv: kind<TAB>word");
+        for row in crate::lexicon::rows(include_str!("../data/abbreviations.tsv")) {
+            let [kind, word] = row[..] else {
+                panic!("abbreviations.tsv: kind<TAB>word, found {row:?}");
+            };
             match kind {
                 "title" => {
                     res.abbreviations.insert(word, Class::Title);

@@ -248,11 +248,8 @@ fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut map: Lexicon = HashMap::default();
-        for line in include_str!("../data/time_words.tsv").lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let mut cols = line.split('\t');
+        for row in crate::lexicon::rows(include_str!("../data/time_words.tsv")) {
+            let mut cols = row.into_iter();
             let (Some(word), Some(class), value) = (cols.next(), cols.next(), cols.next()) else {
                 continue;
             };
