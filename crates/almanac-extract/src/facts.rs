@@ -211,7 +211,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 .filter(|t| {
                     range.start <= t.span[0]
                         && t.span[1] <= range.end
-                        && !is_comparison(text, range.start, t)
+                        && t.kind != TimeKind::Comparison
                 })
                 .collect();
             let first_anchor = anchors.partition_point(|a| a.start < range.start);
@@ -370,27 +370,6 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         date_source,
         diagnostics: Vec::new(),
     }
-}
-
-fn is_comparison(text: &str, sentence_start: usize, t: &TimeExpr) -> bool {
-    if t.kind == TimeKind::Comparison {
-        return true;
-    }
-    let before = &text[sentence_start..t.span[0]];
-    let toks = tokenize(before, 0..before.len());
-    let last: Vec<String> = toks
-        .iter()
-        .rev()
-        .take(3)
-        .map(|t| lower(t.text(before)).into_owned())
-        .collect();
-    last.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "than" | "compared" | "against" | "versus" | "vs"
-        )
-    }) || lower(&t.text).contains("earlier")
-        || lower(&t.text).contains("same period")
 }
 
 /// A time's period, unless it is the date a statement was made (`on Dec. 9`), which says
