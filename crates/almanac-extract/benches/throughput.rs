@@ -12,9 +12,12 @@
 //! finder alone over the articles once.
 
 use std::hint::black_box;
+use std::ops::Range;
 use std::path::PathBuf;
 
-use almanac_extract::{all_quantities, extract, DocContext};
+use almanac_extract::{
+    all_quantities, document, entities, extract, quantities, sentences, times, DocContext,
+};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// The news articles as (doc id, text), sorted by file name.
@@ -138,6 +141,67 @@ fn bench_extract(c: &mut Criterion) {
             articles
                 .iter()
                 .map(|(_, text)| black_box(all_quantities(black_box(text))).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+
+    // Each layer alone over the articles once, so a profile's flat list can be read as
+    // "which layer costs what". The layers take the paragraphs and sentences the pipeline
+    // gives them.
+    let prepared: Vec<(&str, Vec<Range<usize>>, Vec<Range<usize>>)> = articles
+        .iter()
+        .map(|(_, text)| {
+            let doc = document::parse(text);
+            let sentences = doc
+                .paragraphs
+                .iter()
+                .flat_map(|p| sentences::split(text, p.clone()))
+                .collect();
+            (text.as_str(), doc.paragraphs, sentences)
+        })
+        .collect();
+    let mut group = c.benchmark_group("layers");
+    group.throughput(Throughput::Bytes(total_bytes(&articles)));
+    group.bench_function("document_and_sentences", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (_, text) in &articles {
+                let doc = document::parse(black_box(text));
+                for p in &doc.paragraphs {
+                    n += sentences::split(text, p.clone()).len();
+                }
+            }
+            n
+        })
+    });
+    group.bench_function("quantities", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (text, paragraphs, _) in &prepared {
+                for p in paragraphs {
+                    n += quantities::find(black_box(text), p.clone()).len();
+                }
+            }
+            n
+        })
+    });
+    group.bench_function("times", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (text, paragraphs, _) in &prepared {
+                for p in paragraphs {
+                    n += times::find(black_box(text), p.clone(), None).len();
+                }
+            }
+            n
+        })
+    });
+    group.bench_function("entities", |b| {
+        b.iter(|| {
+            prepared
+                .iter()
+                .map(|(text, _, sentences)| entities::find(black_box(text), sentences).len())
                 .sum::<usize>()
         })
     });
