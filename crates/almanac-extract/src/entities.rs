@@ -137,31 +137,13 @@ pub fn places() -> &'static [Place] {
 /// The gazetteer entry with this canonical name or alias (case-insensitive). A canonical
 /// name wins over an alias; an alias two entries claim gives the first.
 pub fn lookup(name: &str) -> Option<&'static Place> {
-    let lex = lexicon();
-    let key = normalise_key(name);
-    if let Some(&idx) = lex.by_name.get(&key) {
-        return lex.places.get(idx);
-    }
-    lex.by_alias
-        .get(&key)
-        .and_then(|idxs| idxs.first())
-        .and_then(|&idx| lex.places.get(idx))
+    lexicon().lookup(name)
 }
 
 /// The `part_of` chain of a gazetteer name, nearest first, without the name itself:
 /// `ancestors("Alatau district") == ["Almaty", "Kazakhstan"]`. Empty for unknown names.
 pub fn ancestors(name: &str) -> Vec<&'static str> {
-    let mut res: Vec<&'static str> = Vec::new();
-    let mut current = lookup(name);
-    while let Some(place) = current {
-        let Some(parent) = place.part_of else { break };
-        if res.contains(&parent) || parent == place.name {
-            break;
-        }
-        res.push(parent);
-        current = lookup(parent);
-    }
-    res
+    lexicon().ancestors(name)
 }
 
 /// Whether `name` is `ancestor` or lies in it, by the gazetteer's `part_of` chain
@@ -180,13 +162,22 @@ pub fn is_within(name: &str, ancestor: &str) -> bool {
 /// Entities come in the order of their first mention; mentions in text order. Never panics.
 pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Entity> {
     let lex = lexicon();
-    let doc = Doc::new(text, sentences);
+    let doc = Doc::new(lex, text, sentences);
     let gaz = find_gazetteer(lex, &doc);
+    // Tokens inside a gazetteer name.
+    let mut in_gaz = vec![false; doc.toks.len()];
+    for h in &gaz {
+        for t in h.toks.clone() {
+            if let Some(slot) = in_gaz.get_mut(t) {
+                *slot = true;
+            }
+        }
+    }
     let mut refs = find_refs(lex, &doc, &gaz);
     let mut blocked = vec![false; doc.toks.len()];
-    let roles = find_roles(lex, &doc, &gaz, &mut refs, &mut blocked);
-    let orgs = find_patterns(lex, &doc, &gaz, &blocked);
-    let mut mentions = merge(lex, &doc, gaz, orgs, &blocked);
+    let roles = find_roles(lex, &doc, &gaz, &in_gaz, &mut refs, &mut blocked);
+    let orgs = find_patterns(lex, &doc, &gaz, &in_gaz, &blocked);
+    let mut mentions = merge(lex, &doc, gaz, &in_gaz, orgs, &blocked);
     add_bare_org_mentions(&doc, &mut mentions);
     assemble(lex, &doc, mentions, roles, refs)
 }
@@ -230,6 +221,8 @@ enum Template {
 #[derive(Debug, Clone)]
 struct Head {
     words: Vec<String>,
+    /// `words` in lower case, as word numbers.
+    ids: Vec<WordId>,
     /// Capitalised heads match exactly, lower-case ones in any case.
     exact: bool,
     prefix: bool,
@@ -244,109 +237,260 @@ impl Head {
     /// own capitalised entry).
     fn at(&self, doc: &Doc, j: usize) -> bool {
         if self.exact {
-            doc.matches_exact(j, &self.words)
+            doc.matches_exact(j, &self.ids, &self.words)
         } else {
-            doc.matches_words(j, &self.words) && !doc.is_cap(j)
+            doc.matches_ids(j, &self.ids) && !doc.is_cap(j)
         }
     }
 }
 
-/// A 256-bit filter over words (by first byte, last byte and length): a word it does not
-/// hold is in no table behind it, so most tokens skip hashing.
-#[derive(Default, Clone, Copy)]
-struct WordFilter([u64; 4]);
+/// The number of a lower-case word in the vocabulary of this layer's tables. Every token
+/// gets one when the document is read, so the tables are looked up by number and a word
+/// in no table (`UNKNOWN`) is rejected without a string comparison.
+type WordId = u32;
 
-impl WordFilter {
-    #[inline]
-    fn slot(word: &str) -> usize {
+/// Any word the tables do not hold.
+const UNKNOWN: WordId = 0;
+
+/// Words the rules name directly; numbered first, so their numbers are the constants below.
+const FIXED_WORDS: [&str; 12] = [
+    "the",
+    "this",
+    "of",
+    "and",
+    "&",
+    "s",
+    ",",
+    "(",
+    ")",
+    "regions",
+    "oblasts",
+    "districts",
+];
+const W_THE: WordId = 1;
+const W_THIS: WordId = 2;
+const W_OF: WordId = 3;
+const W_AND: WordId = 4;
+const W_AMP: WordId = 5;
+const W_S: WordId = 6;
+const W_COMMA: WordId = 7;
+const W_OPEN: WordId = 8;
+const W_CLOSE: WordId = 9;
+const W_REGIONS: WordId = 10;
+const W_OBLASTS: WordId = 11;
+const W_DISTRICTS: WordId = 12;
+
+// What a word number is in the tables (`Vocab::flags`); a token's flags begin with these.
+const F_CONNECTOR: u8 = 1;
+const F_ROLE_FIRST: u8 = 2;
+
+/// A hash of an ASCII word eight bytes at a time, the same for any case of its letters: it
+/// sets bit 5 of every byte, which lower-cases letters and leaves digits and `-` as they
+/// are. (Words of other characters hash consistently too; equality is checked after.)
+#[inline]
+fn word_hash(word: &[u8]) -> u64 {
+    let mut h = word.len() as u64;
+    for chunk in word.chunks(8) {
+        let mut buf = [0u8; 8];
+        buf[..chunk.len()].copy_from_slice(chunk);
+        let v = u64::from_le_bytes(buf) | 0x2020_2020_2020_2020;
+        h = (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h
+}
+
+/// The first size of `Vocab::table`; it grows to stay at least eight times the number of
+/// words, so that most words not in it meet an empty slot at once.
+const TABLE_SLOTS: usize = 4096;
+
+/// The lower-case words of the tables, numbered from 1.
+struct Vocab {
+    ids: FastMap<String, WordId>,
+    words: Vec<String>,
+    /// `F_*` flags by word number.
+    flags: Vec<u8>,
+    /// The stop words (as written) by the number of their lower-case form.
+    stops: Vec<Vec<&'static str>>,
+    /// The ASCII words by `ascii_lower_hash`, with linear probing: (hash, number), number
+    /// `UNKNOWN` for an empty slot. Looked up without lower-casing the token first.
+    table: Vec<(u64, WordId)>,
+    /// `table.len() - 1` (a power of two less one).
+    mask: usize,
+    /// The numbers of single ASCII characters (most punctuation tokens), by byte.
+    ascii: [WordId; 128],
+}
+
+impl Vocab {
+    fn new() -> Vocab {
+        let mut v = Vocab {
+            ids: FastMap::default(),
+            words: vec![String::new()],
+            flags: vec![0],
+            stops: vec![Vec::new()],
+            table: vec![(0, UNKNOWN); TABLE_SLOTS],
+            mask: TABLE_SLOTS - 1,
+            ascii: [UNKNOWN; 128],
+        };
+        for w in FIXED_WORDS {
+            v.intern(w);
+        }
+        v
+    }
+
+    /// The number of a lower-case word, adding it if new.
+    fn intern(&mut self, lower: &str) -> WordId {
+        if lower.is_empty() {
+            return UNKNOWN;
+        }
+        if let Some(&id) = self.ids.get(lower) {
+            return id;
+        }
+        let id = WordId::try_from(self.words.len()).unwrap_or(UNKNOWN);
+        self.ids.insert(lower.to_string(), id);
+        self.words.push(lower.to_string());
+        self.flags.push(0);
+        self.stops.push(Vec::new());
+        if let [b] = lower.as_bytes() {
+            if let Some(slot) = self.ascii.get_mut(usize::from(*b)) {
+                *slot = id;
+            }
+        }
+        if self.words.len() * 8 > self.table.len() {
+            let slots = self.table.len() * 2;
+            self.table = vec![(0, UNKNOWN); slots];
+            self.mask = slots - 1;
+            for id in 1..self.words.len() {
+                self.add_to_table(WordId::try_from(id).unwrap_or(UNKNOWN));
+            }
+        } else {
+            self.add_to_table(id);
+        }
+        id
+    }
+
+    fn add_to_table(&mut self, id: WordId) {
+        let Some(word) = self.words.get(id as usize).filter(|w| w.is_ascii()) else {
+            return;
+        };
+        let h = word_hash(word.as_bytes());
+        let mut k = (h >> 40) as usize & self.mask;
+        while self.table[k].1 != UNKNOWN {
+            k = (k + 1) & self.mask;
+        }
+        self.table[k] = (h, id);
+    }
+
+    fn add_stop(&mut self, stop: &'static str) {
+        let id = self.intern(&stop.to_lowercase());
+        if let Some(list) = self.stops.get_mut(id as usize) {
+            list.push(stop);
+        }
+    }
+
+    /// Whether the token is a stop word as written.
+    fn is_stop(&self, id: WordId, word: &str) -> bool {
+        self.stops
+            .get(id as usize)
+            .is_some_and(|list| list.contains(&word))
+    }
+
+    fn flag(&mut self, lower: &str, flag: u8) {
+        let id = self.intern(lower);
+        if let Some(f) = self.flags.get_mut(id as usize) {
+            *f |= flag;
+        }
+    }
+
+    /// The number of a word as written (any case); `UNKNOWN` if no table holds it.
+    fn id_of(&self, word: &str, ascii: bool) -> WordId {
         let b = word.as_bytes();
-        match (b.first(), b.last()) {
-            (Some(&f), Some(&l)) => (usize::from(f) * 31 + usize::from(l) * 7 + b.len()) & 255,
-            _ => 0,
+        if !ascii {
+            // Most such tokens are marks and lower-case letters: no copy for them.
+            let is_lower = word.chars().all(|c| {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            });
+            let found = if is_lower {
+                self.ids.get(word)
+            } else {
+                self.ids.get(&word.to_lowercase())
+            };
+            return found.copied().unwrap_or(UNKNOWN);
+        }
+        if let [c] = b {
+            return self.ascii[usize::from(c.to_ascii_lowercase() & 0x7f)];
+        }
+        let h = word_hash(b);
+        let mut k = (h >> 40) as usize & self.mask;
+        loop {
+            let (slot_hash, id) = self.table[k];
+            if id == UNKNOWN {
+                return UNKNOWN;
+            }
+            // Table words are in lower case: equal ignoring ASCII case is equal in lower case.
+            if slot_hash == h
+                && self
+                    .words
+                    .get(id as usize)
+                    .is_some_and(|w| w.as_bytes().eq_ignore_ascii_case(b))
+            {
+                return id;
+            }
+            k = (k + 1) & self.mask;
         }
     }
 
-    fn add(&mut self, word: &str) {
-        let k = Self::slot(word);
-        self.0[k >> 6] |= 1 << (k & 63);
-    }
-
-    #[inline]
-    fn may_hold(&self, word: &str) -> bool {
-        let k = Self::slot(word);
-        self.0[k >> 6] & (1 << (k & 63)) != 0
-    }
-}
-
-/// A set of words behind a `WordFilter`.
-struct WordSet<K> {
-    set: FastSet<K>,
-    filter: WordFilter,
-}
-
-impl<K: std::borrow::Borrow<str> + std::hash::Hash + Eq> WordSet<K> {
-    fn new() -> Self {
-        WordSet {
-            set: FastSet::default(),
-            filter: WordFilter::default(),
-        }
-    }
-
-    fn insert(&mut self, word: K) {
-        self.filter.add(word.borrow());
-        self.set.insert(word);
-    }
-
-    #[inline]
-    fn contains(&self, word: &str) -> bool {
-        self.filter.may_hold(word) && self.set.contains(word)
-    }
-
-    #[cfg(test)]
-    fn is_empty(&self) -> bool {
-        self.set.is_empty()
+    fn flags(&self, id: WordId) -> u8 {
+        self.flags.get(id as usize).copied().unwrap_or(0)
     }
 }
 
 /// A set of word sequences matched case-insensitively, longest first.
 struct PhraseSet<T> {
-    by_first: FastMap<String, Vec<(Vec<String>, T)>>,
-    /// The first words of `by_first`.
-    filter: WordFilter,
+    /// By the number of the first word: the phrases as word numbers, longest first.
+    by_first: Vec<Vec<(Vec<WordId>, T)>>,
 }
 
 impl<T> PhraseSet<T> {
     fn new() -> Self {
         PhraseSet {
-            by_first: FastMap::default(),
-            filter: WordFilter::default(),
+            by_first: Vec::new(),
         }
     }
 
-    fn insert(&mut self, phrase: &str, value: T) {
-        let words: Vec<String> = tokenize(phrase)
+    fn insert(&mut self, vocab: &mut Vocab, phrase: &str, value: T) {
+        let words: Vec<WordId> = tokenize(phrase)
             .iter()
             .filter_map(|t| phrase.get(t.start..t.end))
-            .map(str::to_lowercase)
+            .map(|w| vocab.intern(&w.to_lowercase()))
             .collect();
-        let Some(first) = words.first().cloned() else {
+        let Some(&first) = words.first() else {
             return;
         };
-        self.filter.add(&first);
-        let list = self.by_first.entry(first).or_default();
+        let first = first as usize;
+        if self.by_first.len() <= first {
+            self.by_first.resize_with(first + 1, Vec::new);
+        }
+        let list = &mut self.by_first[first];
         list.push((words, value));
         list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     }
 
+    /// The phrases whose first word has this number, longest first.
+    fn starting(&self, first: WordId) -> &[(Vec<WordId>, T)] {
+        self.by_first.get(first as usize).map_or(&[], Vec::as_slice)
+    }
+
     /// The longest phrase starting at token `i`, as (number of tokens, value).
     fn longest_at(&self, doc: &Doc, i: usize) -> Option<(usize, &T)> {
-        let first = doc.lower(i)?;
-        if !self.filter.may_hold(first) {
+        let list = self.starting(doc.id(i));
+        if list.is_empty() {
             return None;
         }
-        let list = self.by_first.get(first)?;
+        // Most phrases fail on their second word: check it before the whole phrase.
+        let next = doc.id(i + 1);
         list.iter()
-            .find(|(words, _)| doc.matches_words(i, words))
+            .find(|(words, _)| words.get(1).is_none_or(|&w| w == next) && doc.matches_ids(i, words))
             .map(|(words, value)| (words.len(), value))
     }
 }
@@ -355,22 +499,29 @@ struct Lexicon {
     places: Vec<Place>,
     by_name: HashMap<String, usize>,
     by_alias: HashMap<String, Vec<usize>>,
+    /// The first entry of each canonical name, as written.
+    index_of_name: FastMap<&'static str, usize>,
+    /// `ancestors` of each entry's canonical name.
+    place_ancestors: Vec<Vec<&'static str>>,
     matcher: Option<AhoCorasick>,
     /// For each automaton pattern: the alias and the entries it names (empty: a block).
     pattern_targets: Vec<(String, Vec<usize>)>,
+    /// Read by the consistency test; `ambiguous_claims` is what the passes use.
+    #[cfg_attr(not(test), allow(dead_code))]
     ambiguous: HashSet<String>,
-    stops: WordSet<&'static str>,
-    connectors: WordSet<String>,
+    /// The entry lists of the patterns whose alias is listed as ambiguous.
+    ambiguous_claims: FastSet<Vec<usize>>,
+    /// Read by the consistency test; tokens carry `T_STOP` from `Vocab::stops`.
+    #[cfg_attr(not(test), allow(dead_code))]
+    stops: FastSet<&'static str>,
     refs: PhraseSet<RefTarget>,
     roles: PhraseSet<RoleDef>,
-    role_first_words: WordSet<String>,
     heads: Vec<Head>,
-    /// Heads by their first word in lower case, longest first.
-    heads_by_first: FastMap<String, Vec<usize>>,
-    /// The keys of `heads_by_first`.
-    heads_filter: WordFilter,
+    /// Heads by the number of their first word in lower case, longest first.
+    heads_by_first: Vec<Vec<usize>>,
     max_head_len: usize,
     surname_endings: Vec<String>,
+    vocab: Vocab,
 }
 
 // The word tables are looked up once or twice per token, where std's SipHash showed up in
@@ -381,6 +532,49 @@ type FastSet<K> = HashSet<K>;
 fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
     &LEXICON
+}
+
+impl Lexicon {
+    /// See `lookup`.
+    fn lookup(&self, name: &str) -> Option<&Place> {
+        let key = normalise_key(name);
+        if let Some(&idx) = self.by_name.get(&key) {
+            return self.places.get(idx);
+        }
+        self.by_alias
+            .get(&key)
+            .and_then(|idxs| idxs.first())
+            .and_then(|&idx| self.places.get(idx))
+    }
+
+    /// See `ancestors`.
+    fn ancestors(&self, name: &str) -> Vec<&'static str> {
+        let mut res: Vec<&'static str> = Vec::new();
+        let mut current = self.lookup(name);
+        while let Some(place) = current {
+            let Some(parent) = place.part_of else { break };
+            if res.contains(&parent) || parent == place.name {
+                break;
+            }
+            res.push(parent);
+            current = self.lookup(parent);
+        }
+        res
+    }
+
+    /// The index of the entry `lookup(name)` gives.
+    fn lookup_index(&self, name: &str) -> Option<usize> {
+        let place = self.lookup(name)?;
+        self.index_of_name.get(place.name).copied()
+    }
+
+    /// The ancestors of a canonical name (`ancestors`, precomputed).
+    fn ancestors_of(&self, name: &str) -> &[&'static str] {
+        self.index_of_name
+            .get(name)
+            .and_then(|&p| self.place_ancestors.get(p))
+            .map_or(&[], Vec::as_slice)
+    }
 }
 
 fn data_rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -400,6 +594,15 @@ fn list_column(cell: Option<&&'static str>) -> Vec<&'static str> {
 }
 
 fn normalise_key(name: &str) -> String {
+    // Most names are ASCII words with single spaces: nothing to join or replace.
+    let b = name.as_bytes();
+    let plain = b.iter().all(|&c| c.is_ascii_graphic() || c == b' ')
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !name.contains("  ");
+    if plain {
+        return name.to_ascii_lowercase();
+    }
     let mut key = name.split_whitespace().collect::<Vec<_>>().join(" ");
     key = key.replace(['’', '‘'], "'").replace(['–', '—'], "-");
     key.to_lowercase()
@@ -462,8 +665,8 @@ fn build_lexicon() -> Lexicon {
         }
     }
 
-    let mut stops = WordSet::new();
-    let mut connectors = WordSet::new();
+    let mut vocab = Vocab::new();
+    let mut stops = FastSet::default();
     let mut refs = PhraseSet::new();
     let mut ambiguous = HashSet::default();
     let mut surname_endings = Vec::new();
@@ -474,10 +677,9 @@ fn build_lexicon() -> Lexicon {
         match *class {
             "stop" => {
                 stops.insert(*phrase);
+                vocab.add_stop(phrase);
             }
-            "connector" => {
-                connectors.insert(phrase.to_lowercase());
-            }
+            "connector" => vocab.flag(&phrase.to_lowercase(), F_CONNECTOR),
             "block" => add_pattern(phrase.to_string(), None),
             "ambiguous" => {
                 ambiguous.insert(normalise_key(phrase));
@@ -486,7 +688,7 @@ fn build_lexicon() -> Lexicon {
             "ref" => {
                 let target = row.get(2).copied().unwrap_or("");
                 if let Some(t) = parse_ref_target(target) {
-                    refs.insert(phrase, t);
+                    refs.insert(&mut vocab, phrase, t);
                 }
             }
             _ => {}
@@ -494,16 +696,15 @@ fn build_lexicon() -> Lexicon {
     }
 
     let mut roles = PhraseSet::new();
-    let mut role_first_words = WordSet::new();
     for row in data_rows(ROLES_TSV) {
         let (Some(phrase), Some(role)) = (row.first(), row.get(1)) else {
             continue;
         };
         let refers = row.get(2).is_some_and(|r| *r == "yes");
         if let Some(first) = phrase.split_whitespace().next() {
-            role_first_words.insert(first.to_lowercase());
+            vocab.flag(&first.to_lowercase(), F_ROLE_FIRST);
         }
-        roles.insert(phrase, RoleDef { role, refers });
+        roles.insert(&mut vocab, phrase, RoleDef { role, refers });
     }
 
     let mut heads = Vec::new();
@@ -527,17 +728,22 @@ fn build_lexicon() -> Lexicon {
             },
         };
         let exact = phrase.chars().any(char::is_uppercase);
+        let words: Vec<String> = phrase
+            .split_whitespace()
+            .map(|w| {
+                if exact {
+                    w.to_string()
+                } else {
+                    w.to_lowercase()
+                }
+            })
+            .collect();
         heads.push(Head {
-            words: phrase
-                .split_whitespace()
-                .map(|w| {
-                    if exact {
-                        w.to_string()
-                    } else {
-                        w.to_lowercase()
-                    }
-                })
+            ids: words
+                .iter()
+                .map(|w| vocab.intern(&w.to_lowercase()))
                 .collect(),
+            words,
             exact,
             prefix: *place == "prefix",
             kind,
@@ -548,20 +754,17 @@ fn build_lexicon() -> Lexicon {
     // Longer heads first, so `Special Economic Zone` is tried before `Zone`-like shorter ones.
     heads.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
 
-    let mut heads_by_first: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut heads_by_first: Vec<Vec<usize>> = Vec::new();
     for (idx, head) in heads.iter().enumerate() {
-        if let Some(first) = head.words.first() {
-            heads_by_first
-                .entry(first.to_lowercase())
-                .or_default()
-                .push(idx);
+        if let Some(&first) = head.ids.first() {
+            let first = first as usize;
+            if heads_by_first.len() <= first {
+                heads_by_first.resize_with(first + 1, Vec::new);
+            }
+            heads_by_first[first].push(idx);
         }
     }
     let max_head_len = heads.iter().map(|h| h.words.len()).max().unwrap_or(0);
-    let mut heads_filter = WordFilter::default();
-    for first in heads_by_first.keys() {
-        heads_filter.add(first);
-    }
 
     let pattern_strings: Vec<&str> = patterns.iter().map(|(p, _)| p.as_str()).collect();
     // A DFA: larger than the default NFA, but the overlapping search over every document
@@ -572,25 +775,37 @@ fn build_lexicon() -> Lexicon {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&pattern_strings)
         .ok();
+    let ambiguous_claims = patterns
+        .iter()
+        .filter(|(alias, _)| ambiguous.contains(&normalise_key(alias)))
+        .map(|(_, claims)| claims.clone())
+        .collect();
 
-    Lexicon {
+    let mut index_of_name = FastMap::default();
+    for (idx, place) in places.iter().enumerate() {
+        index_of_name.entry(place.name).or_insert(idx);
+    }
+    let mut lex = Lexicon {
         places,
         by_name,
         by_alias,
+        index_of_name,
+        place_ancestors: Vec::new(),
         matcher,
         pattern_targets: patterns,
         ambiguous,
+        ambiguous_claims,
         stops,
-        connectors,
         refs,
         roles,
-        role_first_words,
         heads_by_first,
-        heads_filter,
         max_head_len,
         heads,
         surname_endings,
-    }
+        vocab,
+    };
+    lex.place_ancestors = lex.places.iter().map(|p| lex.ancestors(p.name)).collect();
+    lex
 }
 
 fn parse_ref_target(target: &str) -> Option<RefTarget> {
@@ -659,118 +874,225 @@ fn alias_variants(place: &Place, alias: &str) -> Vec<String> {
 struct Tok {
     start: usize,
     end: usize,
+    /// The number of the token's lower-case form (`Vocab`).
+    id: WordId,
+    /// `T_*` flags.
+    flags: u16,
+}
+
+/// A token as the scanner finds it.
+struct Scanned {
+    start: usize,
+    end: usize,
     word: bool,
+    /// All its characters are ASCII.
+    ascii: bool,
+    /// A line break stands between it and the token before.
+    newline: bool,
+    first: char,
 }
 
 /// Words (letters and digits, hyphens inside) and single punctuation marks.
 fn tokenize(text: &str) -> Vec<Tok> {
-    // The character at byte `pos` and its length; ASCII without decoding.
-    let char_at = |pos: usize| -> Option<(char, usize)> {
-        let b = *text.as_bytes().get(pos)?;
-        if b < 0x80 {
-            return Some((b as char, 1));
-        }
-        let c = text.get(pos..)?.chars().next()?;
-        Some((c, c.len_utf8()))
-    };
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut toks = Vec::new();
+    scan_tokens(text, |t| {
+        toks.push(Tok {
+            start: t.start,
+            end: t.end,
+            id: UNKNOWN,
+            flags: if t.word { T_WORD } else { 0 },
+        })
+    });
+    toks
+}
+
+/// The character at byte `pos` (a character boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// The tokens of `text` in order.
+fn scan_tokens(text: &str, mut emit: impl FnMut(Scanned)) {
+    let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some((c, len)) = char_at(pos) {
+    let mut newline = false;
+    while let Some((c, len)) = char_at(text, pos) {
         let start = pos;
         pos += len;
         if c == ' ' || c.is_whitespace() {
+            newline |= c == '\n';
             continue;
         }
         if !c.is_alphanumeric() {
-            toks.push(Tok {
+            emit(Scanned {
                 start,
                 end: pos,
                 word: false,
+                ascii: len == 1,
+                newline,
+                first: c,
             });
+            newline = false;
             continue;
         }
-        while let Some((d, len)) = char_at(pos) {
+        let mut ascii = len == 1;
+        loop {
+            // The ASCII letters and digits of the word without decoding.
+            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+                pos += 1;
+            }
+            let Some((d, len)) = char_at(text, pos) else {
+                break;
+            };
             if d.is_alphanumeric() {
                 pos += len;
-            } else if d == '-' && char_at(pos + 1).is_some_and(|(e, _)| e.is_alphanumeric()) {
+                ascii = false;
+            } else if d == '-' && char_at(text, pos + 1).is_some_and(|(e, _)| e.is_alphanumeric()) {
                 // A hyphen joins two words (`Kassym-Jomart`, `Ust-Kamenogorsk`).
                 pos += 1;
             } else {
                 break;
             }
         }
-        toks.push(Tok {
+        emit(Scanned {
             start,
             end: pos,
             word: true,
+            ascii,
+            newline,
+            first: c,
         });
+        newline = false;
     }
-    toks
 }
+
+// What `Tok::flags` says of a token.
+/// In lower case, a connector (`of`, `and`): `F_CONNECTOR`.
+const T_CONNECTOR: u16 = F_CONNECTOR as u16;
+/// In lower case, the first word of a role: `F_ROLE_FIRST`.
+const T_ROLE_FIRST: u16 = F_ROLE_FIRST as u16;
+const T_WORD: u16 = 1 << 2;
+/// A word beginning with a capital letter.
+const T_CAP: u16 = 1 << 3;
+/// The first word of a sentence (or of a line, or after a dateline dash).
+const T_INITIAL: u16 = 1 << 4;
+/// Only white space (no line break) between the token and the next one.
+const T_SPACED: u16 = 1 << 5;
+/// A stop word (`data/entity_words.tsv`), as written.
+const T_STOP: u16 = 1 << 6;
+const T_QUOTE: u16 = 1 << 7;
+const T_ASCII: u16 = 1 << 8;
+/// A one-word capitalised head stands here (`LLP`, `University`): not part of a name.
+const T_HEAD_WORD: u16 = 1 << 9;
 
 struct Doc<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    /// The tokens in lower case, one after another in `lower_buf` (one allocation).
-    lower_buf: String,
-    lower_spans: Vec<Range<usize>>,
-    /// The first word of a sentence (or of a line, or after a dateline dash).
-    initial: Vec<bool>,
-    /// Words beginning with a capital letter (`is_cap`).
-    cap: Vec<bool>,
+    /// The heads standing at each token (`heads_at`): indices into `lex.heads` in
+    /// `head_list[head_from[i]..head_from[i + 1]]`, longest first.
+    head_from: Vec<u32>,
+    head_list: Vec<u16>,
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, sentences: &[Range<usize>]) -> Doc<'a> {
-        let toks = tokenize(text);
-        let bytes = text.as_bytes();
+    fn new(lex: &Lexicon, text: &'a str, sentences: &[Range<usize>]) -> Doc<'a> {
         let mut starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
         starts.sort_unstable();
-        let mut lower_buf = String::with_capacity(text.len());
-        let mut lower_spans = Vec::with_capacity(toks.len());
-        let mut initial = vec![false; toks.len()];
-        let mut cap = vec![false; toks.len()];
+        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
         let mut after_break = true;
-        let mut prev_end = 0;
-        for (i, tok) in toks.iter().enumerate() {
-            let word = text.get(tok.start..tok.end).unwrap_or("");
-            let start = lower_buf.len();
-            if word.is_ascii() {
-                lower_buf.push_str(word);
-                lower_buf[start..].make_ascii_lowercase();
-            } else {
-                lower_buf.push_str(&word.to_lowercase());
+        // The sentence starts not yet passed (tokens come in text order).
+        let mut next_start = 0;
+        scan_tokens(text, |t| {
+            let word = text.get(t.start..t.end).unwrap_or("");
+            let id = lex.vocab.id_of(word, t.ascii);
+            let mut f = u16::from(lex.vocab.flags(id));
+            if t.ascii {
+                f |= T_ASCII;
             }
-            lower_spans.push(start..lower_buf.len());
-            // A line break between the previous token and this one (`\n` is never inside
-            // a character).
-            if bytes
-                .get(prev_end..tok.start)
-                .is_some_and(|gap| gap.contains(&b'\n'))
-            {
+            if lex.vocab.is_stop(id, word) {
+                f |= T_STOP;
+            }
+            if let Some(prev) = toks.last_mut() {
+                if !t.newline {
+                    prev.flags |= T_SPACED;
+                }
+            }
+            // A line break between the previous token and this one.
+            if t.newline {
                 after_break = true;
             }
-            prev_end = tok.end;
-            let first = word.chars().next();
-            if tok.word {
-                cap[i] = first.is_some_and(char::is_uppercase);
-                initial[i] = after_break || starts.binary_search(&tok.start).is_ok();
+            if t.word {
+                while starts.get(next_start).is_some_and(|&s| s < t.start) {
+                    next_start += 1;
+                }
+                f |= T_WORD;
+                if t.first.is_uppercase() {
+                    f |= T_CAP;
+                }
+                if after_break || starts.get(next_start) == Some(&t.start) {
+                    f |= T_INITIAL;
+                }
                 after_break = false;
-            } else if matches!(
-                first,
-                Some('.' | '!' | '?' | ':' | ';' | '“' | '"' | '«' | '(' | '–' | '—' | '‘')
-            ) {
+            } else {
                 // A mark is one character: the token is the mark itself.
-                after_break = true;
+                if matches!(t.first, '“' | '”' | '"' | '«' | '»') {
+                    f |= T_QUOTE;
+                }
+                if matches!(
+                    t.first,
+                    '.' | '!' | '?' | ':' | ';' | '“' | '"' | '«' | '(' | '–' | '—' | '‘'
+                ) {
+                    after_break = true;
+                }
             }
-        }
-        Doc {
+            toks.push(Tok {
+                start: t.start,
+                end: t.end,
+                id,
+                flags: f,
+            });
+        });
+        let mut doc = Doc {
             text,
             toks,
-            lower_buf,
-            lower_spans,
-            initial,
-            cap,
+            head_from: Vec::new(),
+            head_list: Vec::new(),
+        };
+        // The heads at each token, found once: the passes ask for them many times.
+        let mut head_from = Vec::with_capacity(doc.toks.len() + 1);
+        let mut head_list = Vec::new();
+        for j in 0..doc.toks.len() {
+            head_from.push(u32::try_from(head_list.len()).unwrap_or(u32::MAX));
+            let Some(idxs) = lex.heads_by_first.get(doc.id(j) as usize) else {
+                continue;
+            };
+            for &k in idxs {
+                let Some(h) = lex.heads.get(k).filter(|h| h.at(&doc, j)) else {
+                    continue;
+                };
+                if h.exact && h.words.len() == 1 {
+                    doc.toks[j].flags |= T_HEAD_WORD;
+                }
+                head_list.push(u16::try_from(k).unwrap_or(u16::MAX));
+            }
+        }
+        head_from.push(u32::try_from(head_list.len()).unwrap_or(u32::MAX));
+        doc.head_from = head_from;
+        doc.head_list = head_list;
+        doc
+    }
+
+    /// The heads standing at token `i` (indices into `lex.heads`), longest first.
+    fn heads(&self, i: usize) -> &[u16] {
+        match (self.head_from.get(i), self.head_from.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.head_list.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
         }
     }
 
@@ -781,45 +1103,83 @@ impl<'a> Doc<'a> {
             .unwrap_or("")
     }
 
-    fn lower(&self, i: usize) -> Option<&str> {
-        self.lower_spans
-            .get(i)
-            .and_then(|r| self.lower_buf.get(r.clone()))
+    /// The number of the token's lower-case form; `UNKNOWN` past the end.
+    #[inline]
+    fn id(&self, i: usize) -> WordId {
+        self.toks.get(i).map_or(UNKNOWN, |t| t.id)
+    }
+
+    #[inline]
+    fn has(&self, i: usize, flag: u16) -> bool {
+        self.toks.get(i).is_some_and(|t| t.flags & flag != 0)
+    }
+
+    /// A flag, or `default` past the end.
+    fn has_or(&self, i: usize, flag: u16, default: bool) -> bool {
+        self.toks.get(i).map_or(default, |t| t.flags & flag != 0)
     }
 
     fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word)
+        self.has(i, T_WORD)
     }
 
     /// A word beginning with a capital letter.
     fn is_cap(&self, i: usize) -> bool {
-        self.cap.get(i).copied().unwrap_or(false)
+        self.has(i, T_CAP)
+    }
+
+    fn is_stop(&self, i: usize) -> bool {
+        self.has(i, T_STOP)
+    }
+
+    fn is_quote(&self, i: usize) -> bool {
+        self.has(i, T_QUOTE)
     }
 
     /// Only white space (no line break) between tokens `i` and `i + 1`.
     fn spaced(&self, i: usize) -> bool {
-        match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => self
-                .text
-                .get(a.end..b.start)
-                .is_some_and(|g| !g.contains('\n') && g.chars().all(char::is_whitespace)),
-            _ => false,
+        self.has(i, T_SPACED)
+    }
+
+    /// Whether the token in lower case ends with one of `endings` (lower case).
+    fn lower_ends_with(&self, i: usize, endings: &[String]) -> bool {
+        let word = self.s(i);
+        if self.has(i, T_ASCII) {
+            let b = word.as_bytes();
+            endings.iter().any(|e| {
+                b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+            })
+        } else {
+            let lower = word.to_lowercase();
+            endings.iter().any(|e| lower.ends_with(e.as_str()))
         }
     }
 
-    /// Whether the lower-case words start at token `i`, separated only by spaces.
-    fn matches_words(&self, i: usize, words: &[String]) -> bool {
-        words.iter().enumerate().all(|(k, w)| {
-            self.lower(i + k) == Some(w.as_str()) && (k == 0 || self.spaced(i + k - 1))
+    /// Whether the words (lower case, by number) start at token `i`, separated only by
+    /// spaces.
+    fn matches_ids(&self, i: usize, ids: &[WordId]) -> bool {
+        ids.iter()
+            .enumerate()
+            .all(|(k, &w)| self.id(i + k) == w && (k == 0 || self.spaced(i + k - 1)))
+    }
+
+    /// Whether the exact words (with their numbers) start at token `i`.
+    fn matches_exact(&self, i: usize, ids: &[WordId], words: &[String]) -> bool {
+        ids.iter().zip(words).enumerate().all(|(k, (&id, w))| {
+            self.id(i + k) == id && self.s(i + k) == w && (k == 0 || self.spaced(i + k - 1))
         })
     }
 
-    /// Whether the exact words start at token `i`.
-    fn matches_exact(&self, i: usize, words: &[String]) -> bool {
-        words
-            .iter()
-            .enumerate()
-            .all(|(k, w)| self.s(i + k) == w && (k == 0 || self.spaced(i + k - 1)))
+    /// Whether the exact words start at token `i` (words in no table).
+    fn matches_text(&self, i: usize, words: &[&str]) -> bool {
+        let bytes = self.text.as_bytes();
+        words.iter().enumerate().all(|(k, w)| {
+            self.toks
+                .get(i + k)
+                .and_then(|t| bytes.get(t.start..t.end))
+                .is_some_and(|b| b == w.as_bytes())
+                && (k == 0 || self.spaced(i + k - 1))
+        })
     }
 
     /// A possessive `’s` / `'s` right after token `i`: the index of the `s`.
@@ -831,7 +1191,7 @@ impl<'a> Doc<'a> {
         if apostrophe.start == prev.end
             && (mark == "’" || mark == "'")
             && s.start == apostrophe.end
-            && self.lower(i + 2) == Some("s")
+            && self.id(i + 2) == W_S
         {
             Some(i + 2)
         } else {
@@ -874,10 +1234,6 @@ impl<'a> Doc<'a> {
         }
         out
     }
-}
-
-fn is_quote(s: &str) -> bool {
-    matches!(s, "“" | "”" | "\"" | "«" | "»")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -963,9 +1319,9 @@ fn find_gazetteer(lex: &Lexicon, doc: &Doc) -> Vec<GazHit> {
 /// `regions` / `oblasts` / `districts` is the region (district) of that name, not the city.
 fn apply_plural_lists(lex: &Lexicon, doc: &Doc, hits: &mut Vec<GazHit>) {
     for t in 1..doc.toks.len() {
-        let suffix = match doc.lower(t) {
-            Some("regions" | "oblasts") => "region",
-            Some("districts") => "district",
+        let suffix = match doc.id(t) {
+            W_REGIONS | W_OBLASTS => "region",
+            W_DISTRICTS => "district",
             _ => continue,
         };
         let mut items: Vec<Range<usize>> = Vec::new();
@@ -979,14 +1335,14 @@ fn apply_plural_lists(lex: &Lexicon, doc: &Doc, hits: &mut Vec<GazHit>) {
             {
                 start -= 1;
             }
-            while start < end && lex.stops.contains(doc.s(start)) {
+            while start < end && doc.is_stop(start) {
                 start += 1;
             }
             if start == end {
                 break;
             }
             items.push(start..end);
-            if start >= 2 && doc.lower(start - 1) == Some("and") {
+            if start >= 2 && doc.id(start - 1) == W_AND {
                 end = if doc.s(start - 2) == "," {
                     start - 2
                 } else {
@@ -1003,8 +1359,7 @@ fn apply_plural_lists(lex: &Lexicon, doc: &Doc, hits: &mut Vec<GazHit>) {
         }
         for item in items {
             let name = format!("{} {suffix}", doc.words(item.clone()));
-            let Some(place) = lookup(&name) else { continue };
-            let Some(idx) = lex.places.iter().position(|p| p.name == place.name) else {
+            let Some(idx) = lex.lookup_index(&name) else {
                 continue;
             };
             let span = doc.span(item.clone());
@@ -1035,8 +1390,8 @@ fn is_dateline(text: &str, span: &Range<usize>) -> bool {
     let Some(found) = text.get(span.clone()) else {
         return false;
     };
-    let letters: Vec<char> = found.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+    let mut letters = found.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().nth(1).is_none() || letters.any(char::is_lowercase) {
         return false;
     }
     let rest = text.get(span.end..).unwrap_or("");
@@ -1059,9 +1414,7 @@ fn resolve_ambiguous(lex: &Lexicon, hits: &mut [GazHit]) {
         }
         // Only aliases listed as ambiguous are decided by context; any other double claim is
         // a slip in the data (the gazetteer test catches it) and goes to the first entry.
-        let listed = lex.pattern_targets.iter().any(|(alias, places)| {
-            places == &hit.places && lex.ambiguous.contains(&normalise_key(alias))
-        });
+        let listed = lex.ambiguous_claims.contains(&hit.places);
         if !listed {
             hit.places.truncate(1);
             continue;
@@ -1081,7 +1434,7 @@ fn resolve_ambiguous(lex: &Lexicon, hits: &mut [GazHit]) {
 
 fn relatedness(lex: &Lexicon, cand: usize, counts: &HashMap<usize, usize>) -> usize {
     let place = &lex.places[cand];
-    let chain = ancestors(place.name);
+    let chain = &lex.place_ancestors[cand];
     let mut score = 0;
     for (&other, &n) in counts {
         let other_place = &lex.places[other];
@@ -1090,7 +1443,7 @@ fn relatedness(lex: &Lexicon, cand: usize, counts: &HashMap<usize, usize>) -> us
         }
         let related = chain.contains(&other_place.name)
             || (place.part_of.is_some() && other_place.part_of == place.part_of)
-            || ancestors(other_place.name).contains(&place.name);
+            || lex.place_ancestors[other].contains(&place.name);
         if related {
             score += n;
         }
@@ -1117,20 +1470,18 @@ fn find_refs(lex: &Lexicon, doc: &Doc, gaz: &[GazHit]) -> Vec<RefHit> {
         let mut found = lex.refs.longest_at(doc, i).map(|(n, t)| (n, t.clone()));
         // `the entire region`, `the investment company`: one small word between.
         if found.is_none()
-            && matches!(doc.lower(i), Some("the" | "this"))
+            && matches!(doc.id(i), W_THE | W_THIS)
             && doc.is_word(i + 1)
             && !doc.is_cap(i + 1)
             && doc.s(i + 1).chars().all(char::is_alphabetic)
             && doc.spaced(i)
             && doc.spaced(i + 1)
+            && i + 2 < doc.toks.len()
         {
-            if let (Some(first), Some(last)) = (doc.lower(i), doc.lower(i + 2)) {
-                let words = [first.to_string(), last.to_string()];
-                if let Some(list) = lex.refs.by_first.get(first) {
-                    if let Some((_, t)) = list.iter().find(|(w, _)| w[..] == words[..]) {
-                        found = Some((3, t.clone()));
-                    }
-                }
+            let words = [doc.id(i), doc.id(i + 2)];
+            let list = lex.refs.starting(doc.id(i));
+            if let Some((_, t)) = list.iter().find(|(w, _)| w[..] == words[..]) {
+                found = Some((3, t.clone()));
             }
         }
         let Some((n, target)) = found else {
@@ -1141,12 +1492,14 @@ fn find_refs(lex: &Lexicon, doc: &Doc, gaz: &[GazHit]) -> Vec<RefHit> {
         // `the city of Almaty`, `the capital, Astana`, `the industrial zone Adil Amralin`:
         // a name follows. Kept aside as appositive; a role may still use it (`head of the
         // industrial zone Adil Amralin`).
-        let gaz_starts_at = |t: usize| gaz.iter().any(|h| h.toks.start == t);
-        let appositive = match doc.lower(end) {
-            Some("of") => {
-                doc.is_cap(end + 1) || (doc.lower(end + 1) == Some("the") && doc.is_cap(end + 2))
-            }
-            Some(",") => gaz_starts_at(end + 1),
+        // `gaz` is sorted by start.
+        let gaz_starts_at = |t: usize| {
+            let from = gaz.partition_point(|h| h.toks.start < t);
+            gaz.get(from).is_some_and(|h| h.toks.start == t)
+        };
+        let appositive = match doc.id(end) {
+            W_OF => doc.is_cap(end + 1) || (doc.id(end + 1) == W_THE && doc.is_cap(end + 2)),
+            W_COMMA => gaz_starts_at(end + 1),
             _ => doc.is_cap(end) && doc.spaced(end - 1),
         };
         if let Some(s) = doc.possessive_after(end - 1) {
@@ -1205,6 +1558,7 @@ fn find_roles(
     lex: &Lexicon,
     doc: &Doc,
     gaz: &[GazHit],
+    in_gaz: &[bool],
     refs: &mut [RefHit],
     blocked: &mut [bool],
 ) -> Roles {
@@ -1219,14 +1573,6 @@ fn find_roles(
         .enumerate()
         .map(|(k, h)| (h.toks.end, k))
         .collect();
-    let mut in_gaz = vec![false; doc.toks.len()];
-    for h in gaz {
-        for t in h.toks.clone() {
-            if let Some(slot) = in_gaz.get_mut(t) {
-                *slot = true;
-            }
-        }
-    }
     let ref_at: HashMap<usize, usize> = refs
         .iter()
         .enumerate()
@@ -1235,7 +1581,7 @@ fn find_roles(
 
     let mut i = 0;
     while i < doc.toks.len() {
-        if in_gaz[i] || !lex.role_first_words.contains(doc.lower(i).unwrap_or("")) {
+        if in_gaz[i] || !doc.has(i, T_ROLE_FIRST) {
             i += 1;
             continue;
         }
@@ -1247,16 +1593,17 @@ fn find_roles(
         let role_toks = i..i + n;
         let mut k = i + n;
         // `Akim (Mayor)`: a role glossed in brackets.
-        if doc.s(k) == "(" {
-            if let Some(close) = (k + 1..(k + 5).min(doc.toks.len())).find(|&j| doc.s(j) == ")") {
+        if doc.id(k) == W_OPEN {
+            if let Some(close) =
+                (k + 1..(k + 5).min(doc.toks.len())).find(|&j| doc.id(j) == W_CLOSE)
+            {
                 k = close + 1;
             }
         }
         let mut role_of = RoleOf::None;
         let mut org_cand: Option<Cand> = None;
         // `<place> akim`, `Almaty region’s governor`, `Kazakh President`.
-        let before = if i >= 2 && doc.lower(i - 1) == Some("s") && matches!(doc.s(i - 2), "’" | "'")
-        {
+        let before = if i >= 2 && doc.id(i - 1) == W_S && matches!(doc.s(i - 2), "’" | "'") {
             i.checked_sub(2)
         } else {
             Some(i)
@@ -1267,17 +1614,17 @@ fn find_roles(
             }
         }
         let mut name_toks: Option<Range<usize>> = None;
-        if doc.lower(k) == Some("of") {
+        if doc.id(k) == W_OF {
             let mut e = k + 1;
             if let Some(&r) = ref_at.get(&e) {
                 role_of = RoleOf::Ref(r);
                 refs[r].appositive = false;
                 k = refs[r].toks.end;
             } else {
-                if doc.lower(e) == Some("the") {
+                if doc.id(e) == W_THE {
                     e += 1;
                 }
-                let run = cap_run(lex, doc, e, &in_gaz, blocked);
+                let run = cap_run(doc, e, in_gaz, blocked);
                 if run.end > run.start {
                     let split = split_org_and_name(lex, doc, run.clone(), &gaz_at, gaz);
                     let (org, name) = split;
@@ -1315,32 +1662,28 @@ fn find_roles(
             }
         }
         if name_toks.is_none() {
-            let run = name_run(lex, doc, k, &in_gaz, blocked);
+            let run = name_run(lex, doc, k, in_gaz, blocked);
             // One word after a role is a name only if it ends like a surname
             // (`President Tokayev`, not `Head Office`).
-            let one_word_ok = run.end - run.start != 1 || {
-                let word = doc.lower(run.start).unwrap_or("");
-                lex.surname_endings
-                    .iter()
-                    .any(|e| word.ends_with(e.as_str()))
-            };
+            let one_word_ok =
+                run.end - run.start != 1 || doc.lower_ends_with(run.start, &lex.surname_endings);
             if run.end > run.start && one_word_ok {
                 name_toks = Some(run);
-            } else if doc.s(k) == "," && !matches!(role_of, RoleOf::None) {
+            } else if doc.id(k) == W_COMMA && !matches!(role_of, RoleOf::None) {
                 // `the head of the SEZ, Marat Akhmetov, said`.
-                let run = name_run(lex, doc, k + 1, &in_gaz, blocked);
+                let run = name_run(lex, doc, k + 1, in_gaz, blocked);
                 if run.end - run.start >= 2 {
                     name_toks = Some(run);
                 }
             }
         }
         // `Marat Sultangaziyev, governor of Almaty region`.
-        if name_toks.is_none() && i >= 3 && doc.s(i - 1) == "," {
+        if name_toks.is_none() && i >= 3 && doc.id(i - 1) == W_COMMA {
             let end = i - 1;
             let mut start = end;
             while start > 0
                 && end - start < 4
-                && is_name_word(lex, doc, start - 1, &in_gaz, blocked)
+                && is_name_word(doc, start - 1, in_gaz, blocked)
                 && (start == end || doc.spaced(start - 1))
             {
                 start -= 1;
@@ -1367,7 +1710,7 @@ fn find_roles(
         } else if def.refers {
             // `the governor informed`: a reference back to the person holding the role.
             let mut start = role_toks.start;
-            if start > 0 && matches!(doc.lower(start - 1), Some("the")) {
+            if start > 0 && doc.id(start - 1) == W_THE {
                 start -= 1;
             }
             let proper = start < role_toks.start || !matches!(role_of, RoleOf::None);
@@ -1387,15 +1730,13 @@ fn find_roles(
 }
 
 /// A word that may be part of a person's name.
-fn is_name_word(lex: &Lexicon, doc: &Doc, i: usize, in_gaz: &[bool], blocked: &[bool]) -> bool {
-    let s = doc.s(i);
+fn is_name_word(doc: &Doc, i: usize, in_gaz: &[bool], blocked: &[bool]) -> bool {
     doc.is_cap(i)
-        && s.chars().any(char::is_lowercase)
-        && !lex.stops.contains(s)
+        && !doc.is_stop(i)
         && !in_gaz.get(i).copied().unwrap_or(true)
         && !blocked.get(i).copied().unwrap_or(true)
-        && !lex.role_first_words.contains(doc.lower(i).unwrap_or(""))
-        && !heads_at(lex, doc, i).any(|h| h.exact && h.words.len() == 1)
+        && !doc.has(i, T_ROLE_FIRST | T_HEAD_WORD)
+        && doc.s(i).chars().any(char::is_lowercase)
 }
 
 /// Up to four name words from token `k`.
@@ -1403,7 +1744,7 @@ fn name_run(lex: &Lexicon, doc: &Doc, k: usize, in_gaz: &[bool], blocked: &[bool
     let mut end = k;
     while end < doc.toks.len()
         && end - k < 4
-        && is_name_word(lex, doc, end, in_gaz, blocked)
+        && is_name_word(doc, end, in_gaz, blocked)
         && (end == k || doc.spaced(end - 1))
     {
         end += 1;
@@ -1419,7 +1760,7 @@ fn name_run(lex: &Lexicon, doc: &Doc, k: usize, in_gaz: &[bool], blocked: &[bool
 }
 
 /// Capitalised words (and gazetteer names, and connectors between them) from token `k`.
-fn cap_run(lex: &Lexicon, doc: &Doc, k: usize, in_gaz: &[bool], blocked: &[bool]) -> Range<usize> {
+fn cap_run(doc: &Doc, k: usize, in_gaz: &[bool], blocked: &[bool]) -> Range<usize> {
     let mut end = k;
     while end < doc.toks.len() && !blocked.get(end).copied().unwrap_or(true) {
         let glued = end == k || doc.spaced(end - 1);
@@ -1427,9 +1768,9 @@ fn cap_run(lex: &Lexicon, doc: &Doc, k: usize, in_gaz: &[bool], blocked: &[bool]
             break;
         }
         let name_word = doc.is_cap(end) || in_gaz[end];
-        let connector = is_connector(lex, doc, end)
+        let connector = is_connector(doc, end)
             && end > k
-            && (doc.is_cap(end + 1) || doc.lower(end + 1) == Some("the") && doc.is_cap(end + 2));
+            && (doc.is_cap(end + 1) || doc.id(end + 1) == W_THE && doc.is_cap(end + 2));
         if !(name_word || connector) {
             break;
         }
@@ -1440,17 +1781,14 @@ fn cap_run(lex: &Lexicon, doc: &Doc, k: usize, in_gaz: &[bool], blocked: &[bool]
 
 /// A small word inside a name (`of`, `and`); `the` only after another (`Ministry of the
 /// Interior`, not `Khujand the Talco`).
-fn is_connector(lex: &Lexicon, doc: &Doc, j: usize) -> bool {
-    let Some(word) = doc.lower(j).filter(|_| doc.is_word(j) || doc.s(j) == "&") else {
-        return false;
-    };
-    if !lex.connectors.contains(word) {
+fn is_connector(doc: &Doc, j: usize) -> bool {
+    let id = doc.id(j);
+    if !(doc.is_word(j) || id == W_AMP) || !doc.has(j, T_CONNECTOR) {
         return false;
     }
-    word != "the"
+    id != W_THE
         || j.checked_sub(1)
-            .and_then(|p| doc.lower(p))
-            .is_some_and(|w| w != "the" && lex.connectors.contains(w))
+            .is_some_and(|p| doc.id(p) != W_THE && doc.has(p, T_CONNECTOR))
 }
 
 /// `Almaty Industrial Zone Alisher Satybaldiyev`: the organisation and the person's name.
@@ -1473,7 +1811,7 @@ fn split_org_and_name(
     }
     if let Some(&g) = gaz_at.get(&run.start) {
         let e = gaz[g].toks.end.min(run.end);
-        if e < run.end && doc.lower(e) != Some("of") {
+        if e < run.end && doc.id(e) != W_OF {
             return (run.start..e, e..run.end);
         }
     }
@@ -1482,11 +1820,7 @@ fn split_org_and_name(
     // holds none).
     if n >= 3 && doc.is_cap(run.end - 2) && doc.is_cap(run.end - 1) {
         let mut org_end = run.end - 2;
-        while org_end > run.start
-            && lex
-                .connectors
-                .contains(doc.lower(org_end - 1).unwrap_or(""))
-        {
+        while org_end > run.start && doc.has(org_end - 1, T_CONNECTOR) {
             org_end -= 1;
         }
         return (run.start..org_end, run.end - 2..run.end);
@@ -1495,33 +1829,26 @@ fn split_org_and_name(
 }
 
 /// The heads standing at token `j`, longest first.
-fn heads_at<'l>(lex: &'l Lexicon, doc: &Doc, j: usize) -> impl Iterator<Item = &'l Head> {
-    let doc_lower = doc.lower(j).unwrap_or("");
-    let idxs: &'l [usize] = if lex.heads_filter.may_hold(doc_lower) {
-        lex.heads_by_first.get(doc_lower).map_or(&[], Vec::as_slice)
-    } else {
-        &[]
-    };
-    idxs.iter()
-        .filter_map(|&k| lex.heads.get(k))
-        .filter(move |h| h.at(doc, j))
-        .collect::<Vec<_>>()
-        .into_iter()
+fn heads_at<'l>(lex: &'l Lexicon, doc: &'l Doc, j: usize) -> impl Iterator<Item = &'l Head> + 'l {
+    doc.heads(j)
+        .iter()
+        .filter_map(|&k| lex.heads.get(usize::from(k)))
 }
 
 /// The heads of `len` words ending right before token `end`.
-fn heads_before<'l>(lex: &'l Lexicon, doc: &Doc, end: usize) -> impl Iterator<Item = &'l Head> {
-    let mut res = Vec::new();
-    for len in (1..=lex.max_head_len).rev() {
-        if end >= len {
-            res.extend(heads_at(lex, doc, end - len).filter(|h| h.words.len() == len));
-        }
-    }
-    res.into_iter()
+fn heads_before<'l>(
+    lex: &'l Lexicon,
+    doc: &'l Doc,
+    end: usize,
+) -> impl Iterator<Item = &'l Head> + 'l {
+    (1..=lex.max_head_len)
+        .rev()
+        .filter(move |&len| end >= len)
+        .flat_map(move |len| heads_at(lex, doc, end - len).filter(move |h| h.words.len() == len))
 }
 
 /// The longest head at token `j` that stands before its name (`prefix`) or after it.
-fn head_at<'l>(lex: &'l Lexicon, doc: &Doc, j: usize, prefix: bool) -> Option<&'l Head> {
+fn head_at<'l>(lex: &'l Lexicon, doc: &'l Doc, j: usize, prefix: bool) -> Option<&'l Head> {
     heads_at(lex, doc, j).find(|h| h.prefix == prefix)
 }
 
@@ -1554,19 +1881,17 @@ struct Cand {
     target: CandTarget,
 }
 
-fn find_patterns(lex: &Lexicon, doc: &Doc, gaz: &[GazHit], blocked: &[bool]) -> Vec<Cand> {
-    let mut in_gaz = vec![false; doc.toks.len()];
-    for h in gaz {
-        for t in h.toks.clone() {
-            if let Some(slot) = in_gaz.get_mut(t) {
-                *slot = true;
-            }
-        }
-    }
+fn find_patterns(
+    lex: &Lexicon,
+    doc: &Doc,
+    gaz: &[GazHit],
+    in_gaz: &[bool],
+    blocked: &[bool],
+) -> Vec<Cand> {
     let mut res = Vec::new();
     let mut i = 0;
     while i < doc.toks.len() {
-        let run = name_chunk(lex, doc, i, &in_gaz, blocked);
+        let run = name_chunk(lex, doc, i, in_gaz, blocked);
         if run.end <= run.start {
             i += 1;
             continue;
@@ -1574,11 +1899,11 @@ fn find_patterns(lex: &Lexicon, doc: &Doc, gaz: &[GazHit], blocked: &[bool]) -> 
         // `Halyk Bank and Kaspi Bank`: after a name is taken from the end of a run, what is
         // left before it may hold another.
         let mut rest = run.clone();
-        while let Some(c) = org_in_run(lex, doc, rest.clone(), gaz) {
+        while let Some(c) = org_in_run(lex, doc, rest.clone(), gaz, in_gaz) {
             let next_end = c.toks.start;
             res.push(c);
             let mut e = next_end;
-            while e > rest.start && is_connector(lex, doc, e - 1) {
+            while e > rest.start && is_connector(doc, e - 1) {
                 e -= 1;
             }
             if e <= rest.start || e >= rest.end {
@@ -1608,10 +1933,10 @@ fn name_chunk(
     // A quoted name: `“Kazakhtelecom” JSC`.
     // A quoted name is short, starts with a capital that is not `The`, and holds only words.
     let quoted_at = |j: usize| -> Option<usize> {
-        if !is_quote(doc.s(j)) || !doc.is_cap(j + 1) || lex.stops.contains(doc.s(j + 1)) {
+        if !doc.is_quote(j) || !doc.is_cap(j + 1) || doc.is_stop(j + 1) {
             return None;
         }
-        let close = (j + 2..(j + 7).min(n)).find(|&q| is_quote(doc.s(q)))?;
+        let close = (j + 2..(j + 7).min(n)).find(|&q| doc.is_quote(q))?;
         (j + 1..close)
             .all(|t| doc.is_word(t) || matches!(doc.s(t), "&" | "-" | "."))
             .then_some(close)
@@ -1621,10 +1946,7 @@ fn name_chunk(
     }
     let mut end = start;
     while end < n && usable(end) {
-        if end > start
-            && !doc.spaced(end - 1)
-            && !(doc.s(end - 1) == "”" || is_quote(doc.s(end - 1)))
-        {
+        if end > start && !doc.spaced(end - 1) && !doc.is_quote(end - 1) {
             break;
         }
         if let Some(q) = quoted_at(end) {
@@ -1635,9 +1957,9 @@ fn name_chunk(
             end += 1;
             continue;
         }
-        if is_connector(lex, doc, end)
+        if is_connector(doc, end)
             && end > start
-            && (starts_name(end + 1) || (doc.lower(end + 1) == Some("the") && starts_name(end + 2)))
+            && (starts_name(end + 1) || (doc.id(end + 1) == W_THE && starts_name(end + 2)))
         {
             end += 1;
             continue;
@@ -1647,11 +1969,11 @@ fn name_chunk(
     // Leading `The`, `In` and the like are not part of a name; nor is a sentence's first
     // word before `of` (`Residents of SEZ Ontustik`), unless it heads a name (`Ministry of`).
     loop {
-        if start < end && (lex.stops.contains(doc.s(start)) || doc.lower(start) == Some("the")) {
+        if start < end && (doc.is_stop(start) || doc.id(start) == W_THE) {
             start += 1;
         } else if start + 1 < end
-            && doc.initial.get(start).copied().unwrap_or(false)
-            && lex.connectors.contains(doc.lower(start + 1).unwrap_or(""))
+            && doc.has(start, T_INITIAL)
+            && doc.has(start + 1, T_CONNECTOR)
             && !head_at(lex, doc, start, true).is_some_and(|h| h.exact)
             && !in_gaz.get(start).copied().unwrap_or(false)
         {
@@ -1680,7 +2002,13 @@ fn name_chunk(
     head_start.min(start)..head_end.max(end)
 }
 
-fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Option<Cand> {
+fn org_in_run(
+    lex: &Lexicon,
+    doc: &Doc,
+    run: Range<usize>,
+    gaz: &[GazHit],
+    in_gaz: &[bool],
+) -> Option<Cand> {
     // Trim leading stop words again (the chunk may start with a lower-case head).
     let mut a = run.start;
     let b = run.end;
@@ -1688,16 +2016,13 @@ fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Op
     if let Some(h) = lower_prefix {
         let x = a + h.words.len()..b;
         // Only a quoted name or a name that is not merely a known place.
-        let quoted = is_quote(doc.s(x.start));
+        let quoted = doc.is_quote(x.start);
         // `industrial zone Adil Amralin` names a person after the zone, not the zone.
         let person_like = !quoted
             && (2..=3).contains(&(x.end - x.start))
-            && lex
-                .surname_endings
-                .iter()
-                .any(|e| doc.lower(x.end - 1).unwrap_or("").ends_with(e.as_str()));
+            && doc.lower_ends_with(x.end - 1, &lex.surname_endings);
         if x.end > x.start
-            && (quoted || !covered_by_gaz(gaz, x.clone()))
+            && (quoted || !covered_by_gaz(in_gaz, x.clone()))
             && !person_like
             && !doc.is_cap(a)
         {
@@ -1707,7 +2032,7 @@ fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Op
     }
     let lower_suffix = heads_before(lex, doc, b).find(|h| {
         // A head that is part of a known name (`Esil district`) is not a head here.
-        !h.exact && !h.prefix && !gaz.iter().any(|g| g.toks.contains(&(b - h.words.len())))
+        !h.exact && !h.prefix && !in_gaz.get(b - h.words.len()).copied().unwrap_or(false)
     });
     let mut core_end = b;
     if let Some(h) = lower_suffix {
@@ -1718,12 +2043,13 @@ fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Op
             let x = a..x_end;
             // `Kazakh company`, `Pavlodar plant` are places, but `Pavlodar special economic
             // zone` and `Shymkent city akimat` are names.
-            let only_places = matches!(h.template, Template::X) && covered_by_gaz(gaz, x.clone());
+            let only_places =
+                matches!(h.template, Template::X) && covered_by_gaz(in_gaz, x.clone());
             // `Foreign companies invested`: one capitalised word at the start of a sentence
             // before a common noun is not a name.
             let common = matches!(h.template, Template::X)
                 && x.end == x.start + 1
-                && doc.initial.get(x.start).copied().unwrap_or(true);
+                && doc.has_or(x.start, T_INITIAL, true);
             if x.end > x.start && !only_places && !common && x.end - x.start <= 6 {
                 // `Eurasian Energy facility`: the mention is the name itself, not the noun
                 // after it; `Tarbagatay special economic zone` is all one name.
@@ -1745,10 +2071,7 @@ fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Op
     let mut best: Option<(usize, &Head)> = None;
     for j in run.clone() {
         if let Some(h) = head_at(lex, doc, j, false).filter(|h| h.exact) {
-            let after_connector = j
-                .checked_sub(1)
-                .and_then(|p| doc.lower(p))
-                .is_some_and(|w| lex.connectors.contains(w));
+            let after_connector = j.checked_sub(1).is_some_and(|p| doc.has(p, T_CONNECTOR));
             if !h.prefix && j > run.start && j + h.words.len() <= run.end && !after_connector {
                 best = Some((j, h));
             }
@@ -1757,24 +2080,24 @@ fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Op
     if let Some((j, h)) = best {
         let head_end = j + h.words.len();
         // `National Bank of Uzbekistan`: an `of X` after the head belongs to the name.
-        let end = if doc.lower(head_end) == Some("of") && run.end > head_end + 1 {
+        let end = if doc.id(head_end) == W_OF && run.end > head_end + 1 {
             run.end
         } else {
             head_end
         };
         let mut start = run.start;
-        while start < j && lex.stops.contains(doc.s(start)) {
+        while start < j && doc.is_stop(start) {
             start += 1;
         }
         // `Samruk-Kazyna and Baiterek Holding`, `Halyk Bank and Kaspi Bank`: a known name, or
         // one with its own head, before `and` is a name of its own.
         let first = start;
         for k in first..j {
-            if !matches!(doc.lower(k), Some("and" | "&")) || k == start {
+            if !matches!(doc.id(k), W_AND | W_AMP) || k == start {
                 continue;
             }
             let own_head = heads_before(lex, doc, k).any(|h| !h.prefix && h.exact);
-            if own_head || covered_by_gaz(gaz, start..k) {
+            if own_head || covered_by_gaz(in_gaz, start..k) {
                 start = k + 1;
             }
         }
@@ -1782,12 +2105,12 @@ fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Op
     }
     if let Some(h) = head_at(lex, doc, run.start, true).filter(|h| h.exact) {
         let x = run.start + h.words.len()..run.end;
-        let x = if doc.lower(x.start) == Some("of") {
+        let x = if doc.id(x.start) == W_OF {
             x.start + 1..x.end
         } else {
             x
         };
-        let x = if doc.lower(x.start) == Some("the") {
+        let x = if doc.id(x.start) == W_THE {
             x.start + 1..x.end
         } else {
             x
@@ -1799,9 +2122,21 @@ fn org_in_run(lex: &Lexicon, doc: &Doc, run: Range<usize>, gaz: &[GazHit]) -> Op
     None
 }
 
-fn covered_by_gaz(gaz: &[GazHit], toks: Range<usize>) -> bool {
+/// Whether every token of the range is inside a gazetteer name (`in_gaz`).
+fn covered_by_gaz(in_gaz: &[bool], toks: Range<usize>) -> bool {
     toks.clone()
-        .all(|t| gaz.iter().any(|h| h.toks.contains(&t)))
+        .all(|t| in_gaz.get(t).copied().unwrap_or(false))
+}
+
+/// The gazetteer hits inside a token range, in order (`gaz` is sorted by start).
+fn gaz_within<'g>(gaz: &'g [GazHit], toks: &Range<usize>) -> impl Iterator<Item = &'g GazHit> {
+    let (start, end) = (toks.start, toks.end);
+    let from = gaz.partition_point(|h| h.toks.start < start);
+    gaz.get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(move |h| h.toks.start <= end)
+        .filter(move |h| h.toks.end <= end)
 }
 
 fn make_cand(
@@ -1814,8 +2149,8 @@ fn make_cand(
 ) -> Option<Cand> {
     // An opening quote whose closing one lies outside the name is not part of it.
     let mut whole = whole;
-    let n_quotes = whole.clone().filter(|&t| is_quote(doc.s(t))).count();
-    if n_quotes % 2 == 1 && is_quote(doc.s(whole.start)) {
+    let n_quotes = whole.clone().filter(|&t| doc.is_quote(t)).count();
+    if n_quotes % 2 == 1 && doc.is_quote(whole.start) {
         whole.start += 1;
     }
     let x_text = doc.words(x.clone());
@@ -1823,19 +2158,13 @@ fn make_cand(
         return None;
     }
     // A name must have a word of its own (`Strategy`, `The` alone are not names).
-    if x.clone()
-        .all(|t| lex.stops.contains(doc.s(t)) || !doc.is_word(t))
-    {
+    if x.clone().all(|t| doc.is_stop(t) || !doc.is_word(t)) {
         return None;
     }
-    let places_in: Vec<usize> = gaz
-        .iter()
-        .filter(|h| h.toks.start >= whole.start && h.toks.end <= whole.end)
+    let places_in: Vec<usize> = gaz_within(gaz, &whole)
         .filter_map(|h| h.places.first().copied())
         .collect();
-    let place_in_x = gaz
-        .iter()
-        .filter(|h| h.toks.start >= x.start && h.toks.end <= x.end)
+    let place_in_x = gaz_within(gaz, &x)
         .filter_map(|h| h.places.first().copied())
         .find(|&p| lex.places[p].kind.is_place());
     let part_of = places_in
@@ -1869,8 +2198,8 @@ fn make_cand(
         }
     };
     // A name the gazetteer knows is that entry.
-    let target = match lookup(&name) {
-        Some(place) => CandTarget::Place(lex.places.iter().position(|p| p.name == place.name)?),
+    let target = match lex.lookup_index(&name) {
+        Some(idx) => CandTarget::Place(idx),
         None => CandTarget::Dyn {
             name,
             kind: head.kind,
@@ -1902,10 +2231,10 @@ fn strip_country(
         return None;
     }
     let mut cut = last.toks.start;
-    if cut > whole.start && doc.lower(cut - 1) == Some("the") {
+    if cut > whole.start && doc.id(cut - 1) == W_THE {
         cut -= 1;
     }
-    if cut > whole.start && doc.lower(cut - 1) == Some("of") {
+    if cut > whole.start && doc.id(cut - 1) == W_OF {
         cut -= 1;
     } else {
         return None;
@@ -1944,13 +2273,20 @@ struct Merged {
     dyns: HashMap<(String, EntityKind), DynInfo>,
 }
 
-fn merge(lex: &Lexicon, doc: &Doc, gaz: Vec<GazHit>, orgs: Vec<Cand>, blocked: &[bool]) -> Merged {
+fn merge(
+    lex: &Lexicon,
+    doc: &Doc,
+    gaz: Vec<GazHit>,
+    in_gaz: &[bool],
+    orgs: Vec<Cand>,
+    blocked: &[bool],
+) -> Merged {
     let mut all: Vec<(Cand, bool)> = Vec::new();
     for hit in &gaz {
         let Some(&p) = hit.places.first() else {
             continue;
         };
-        if suppressed_inside_name(lex, doc, hit, &gaz, blocked) {
+        if suppressed_inside_name(lex, doc, hit, in_gaz, blocked) {
             continue;
         }
         all.push((
@@ -2015,7 +2351,7 @@ fn suppressed_inside_name(
     lex: &Lexicon,
     doc: &Doc,
     hit: &GazHit,
-    gaz: &[GazHit],
+    in_gaz: &[bool],
     blocked: &[bool],
 ) -> bool {
     let Some(&p) = hit.places.first() else {
@@ -2027,11 +2363,11 @@ fn suppressed_inside_name(
     let prev = hit.toks.start - 1;
     doc.is_cap(prev)
         && doc.spaced(prev)
-        && !doc.initial.get(prev).copied().unwrap_or(true)
-        && !lex.stops.contains(doc.s(prev))
+        && !doc.has_or(prev, T_INITIAL, true)
+        && !doc.is_stop(prev)
         && !blocked.get(prev).copied().unwrap_or(true)
-        && !gaz.iter().any(|h| h.toks.contains(&prev))
-        && !lex.role_first_words.contains(doc.lower(prev).unwrap_or(""))
+        && !in_gaz.get(prev).copied().unwrap_or(false)
+        && !doc.has(prev, T_ROLE_FIRST)
 }
 
 /// `Kazakhtelecom` after `“Kazakhtelecom” JSC`, `Eurasian Energy` again: an organisation's
@@ -2050,11 +2386,7 @@ fn add_bare_org_mentions(doc: &Doc, merged: &mut Merged) {
         }
         let mut extra = Vec::new();
         for i in 0..doc.toks.len() {
-            let fits = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| doc.s(i + k) == *w && (k == 0 || doc.spaced(i + k - 1)));
-            if !fits {
+            if !doc.matches_text(i, &words) {
                 continue;
             }
             let span = doc.span(i..i + words.len());
@@ -2175,13 +2507,13 @@ fn assemble(
                 .any(|(s, _)| s.start < span.end && span.start < s.end)
     };
     for (idx, person) in persons.iter().enumerate() {
-        let full: Vec<String> = person.name.split_whitespace().map(str::to_string).collect();
-        let Some(surname) = full.last().cloned() else {
+        let full: Vec<&str> = person.name.split_whitespace().collect();
+        let Some(&surname) = full.last() else {
             continue;
         };
-        for words in [full.clone(), vec![surname]] {
+        for words in [&full[..], &[surname]] {
             for i in 0..doc.toks.len() {
-                if !doc.matches_exact(i, &words) {
+                if !doc.matches_text(i, words) {
                     continue;
                 }
                 // Not part of a longer name (`Tokayev` in `Kassym-Jomart Tokayev` is done).
@@ -2395,7 +2727,7 @@ fn resolve_ref(
     dyns: &HashMap<(String, EntityKind), DynInfo>,
     kind_of: &dyn Fn(&EKey) -> EntityKind,
 ) -> Option<EKey> {
-    let place_index = |name: &str| lex.places.iter().position(|p| p.name == name);
+    let place_index = |name: &str| lex.index_of_name.get(name).copied();
     let last_place = history.iter().rev().find_map(|k| match k {
         EKey::Place(p) if lex.places[*p].kind != EntityKind::Organisation => Some(*p),
         _ => None,
@@ -2416,8 +2748,8 @@ fn resolve_ref(
                     let p = last_place?;
                     let place = &lex.places[p];
                     std::iter::once(place.name)
-                        .chain(ancestors(place.name))
-                        .find(|n| lookup(n).is_some_and(|q| q.kind == EntityKind::Country))
+                        .chain(lex.ancestors_of(place.name).iter().copied())
+                        .find(|n| lex.lookup(n).is_some_and(|q| q.kind == EntityKind::Country))
                 })
                 .or_else(|| {
                     lex.places
@@ -2455,9 +2787,10 @@ fn resolve_ref(
             // (`the city` after a district), or the one zone of the gazetteer in it.
             let p = last_place?;
             let place = &lex.places[p];
-            if let Some(up) = ancestors(place.name)
-                .into_iter()
-                .filter_map(place_index)
+            if let Some(up) = lex
+                .ancestors_of(place.name)
+                .iter()
+                .filter_map(|n| place_index(n))
                 .find(|&q| kinds.contains(&lex.places[q].kind))
             {
                 return Some(EKey::Place(up));
@@ -2469,7 +2802,7 @@ fn resolve_ref(
                     .iter()
                     .enumerate()
                     .filter(|(_, z)| z.kind == EntityKind::Zone)
-                    .filter(|(_, z)| ancestors(z.name).contains(&place.name))
+                    .filter(|(_, z)| lex.ancestors_of(z.name).contains(&place.name))
                     .filter(|(_, z)| match filter.as_deref() {
                         Some(f) => z.name.to_lowercase().contains(f),
                         None => true,
