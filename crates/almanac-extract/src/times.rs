@@ -106,6 +106,7 @@
 //!   `since the beginning of the year`, `as of June 1, 2024`).
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -242,12 +243,140 @@ enum Class {
     Start,
 }
 
-type Lexicon = HashMap<&'static str, Vec<(Class, i32)>>;
+const CLASS_COUNT: usize = Class::Start as usize + 1;
+
+impl Class {
+    /// The class as a bit of `Entry::classes`.
+    #[inline]
+    const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// A word of the word list: its classes with their values, and which literal word of the
+/// rules it is.
+struct Entry {
+    /// One bit per `Class`.
+    classes: u32,
+    /// The value of each class (the first one given, when a word repeats a class).
+    values: [i32; CLASS_COUNT],
+    /// The word's index in `START_WORDS` (`word_id`), or `NO_WORD`.
+    word: u8,
+}
+
+struct Lexicon {
+    /// The words that fit `pack`, packed, with what a token keeps of their entry: an
+    /// open-addressing table (`slot`) mostly empty, so that a word in no list is told after
+    /// one probe.
+    table: Vec<Slot>,
+    /// The longer words, to their entry in `entries`.
+    long: HashMap<&'static str, usize>,
+    entries: Vec<Entry>,
+}
+
+/// A word of `Lexicon::table`, with what a token keeps of its entry, so that a lookup reads
+/// one place. An empty slot (`key` 0) is that of the words in no list.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u128,
+    classes: u32,
+    /// The index in `Lexicon::entries`.
+    entry: u16,
+    word: u8,
+}
+
+const EMPTY_SLOT: Slot = Slot {
+    key: 0,
+    classes: 0,
+    entry: 0,
+    word: NO_WORD,
+};
+
+/// `Lexicon::table` has `1 << TABLE_BITS` slots.
+const TABLE_BITS: u32 = 11;
+
+impl Lexicon {
+    /// The slot of a lower-case word; an empty one when it is in no list.
+    fn find(&self, lower: &[u8]) -> Slot {
+        match pack(lower) {
+            Some(key) => self.find_packed(key),
+            None => match std::str::from_utf8(lower)
+                .ok()
+                .and_then(|w| self.long.get(w))
+            {
+                Some(&k) => self.slot_of(0, k),
+                None => EMPTY_SLOT,
+            },
+        }
+    }
+
+    /// The slot of a packed lower-case word (`pack`); an empty one when it is in no list.
+    #[inline]
+    fn find_packed(&self, key: u128) -> Slot {
+        let mask = self.table.len() - 1;
+        let mut k = slot(key);
+        loop {
+            let found = self.table[k & mask];
+            if found.key == key || found.key == 0 {
+                return found;
+            }
+            k += 1;
+        }
+    }
+
+    fn slot_of(&self, key: u128, entry: usize) -> Slot {
+        Slot {
+            key,
+            classes: self.entries[entry].classes,
+            // `lexicon()` checks that every index fits.
+            entry: entry as u16,
+            word: self.entries[entry].word,
+        }
+    }
+}
+
+/// A lower-case word of 1 to 16 bytes as one number (its bytes, little-endian, padded with
+/// zeros; a word has no zero byte), so that looking it up hashes no string.
+#[inline]
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// Where a packed word starts its search in `Lexicon::table`.
+#[inline]
+fn slot(key: u128) -> usize {
+    let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+}
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: Lexicon = HashMap::default();
+        let mut index: HashMap<&'static str, usize> = HashMap::default();
+        // Entry 0 is that of the words in no list.
+        let mut entries: Vec<Entry> = vec![Entry {
+            classes: 0,
+            values: [0; CLASS_COUNT],
+            word: NO_WORD,
+        }];
+        let mut entry_of = |word: &'static str, entries: &mut Vec<Entry>| {
+            *index.entry(word).or_insert_with(|| {
+                entries.push(Entry {
+                    classes: 0,
+                    values: [0; CLASS_COUNT],
+                    word: START_WORDS
+                        .iter()
+                        .position(|w| *w == word)
+                        .map_or(NO_WORD, |k| k as u8),
+                });
+                entries.len() - 1
+            })
+        };
         for row in crate::lexicon::rows(include_str!("../data/time_words.tsv")) {
             let mut cols = row.into_iter();
             let (Some(word), Some(class), value) = (cols.next(), cols.next(), cols.next()) else {
@@ -273,21 +402,50 @@ fn lexicon() -> &'static Lexicon {
                 _ => continue,
             };
             let value = value.and_then(|v| v.trim().parse().ok()).unwrap_or(0);
-            map.entry(word.trim()).or_default().push((class, value));
-        }
-        // The literal words of the rules get an entry too (with no class), so that one
-        // lookup per token tells whether a rule can start there at all.
-        for word in START_WORDS {
-            map.entry(word).or_default();
-        }
-        for (word, entry) in map.iter_mut() {
-            let starts =
-                RULE_STARTS.contains(word) || entry.iter().any(|(c, _)| START_CLASSES.contains(c));
-            if starts {
-                entry.insert(0, (Class::Start, 0));
+            let k = entry_of(word.trim(), &mut entries);
+            let entry = &mut entries[k];
+            // A class given twice keeps its first value.
+            if entry.classes & class.bit() == 0 {
+                entry.classes |= class.bit();
+                entry.values[class as usize] = value;
             }
         }
-        map
+        // The literal words of the rules get an entry too (with no class), so that one
+        // lookup per token tells whether a rule can start there at all, and which word it is.
+        for word in START_WORDS {
+            entry_of(word, &mut entries);
+        }
+        // `Tok::entry` is a `u16`.
+        assert!(entries.len() <= usize::from(u16::MAX));
+        let mut lexicon = Lexicon {
+            table: vec![EMPTY_SLOT; 1 << TABLE_BITS],
+            long: HashMap::default(),
+            entries,
+        };
+        for (&word, &k) in &index {
+            let entry = &mut lexicon.entries[k];
+            let starts = RULE_STARTS.contains(&word)
+                || START_CLASSES.iter().any(|c| entry.classes & c.bit() != 0);
+            if starts {
+                entry.classes |= Class::Start.bit();
+            }
+        }
+        for (word, k) in index {
+            match pack(word.as_bytes()) {
+                Some(key) => {
+                    let mask = lexicon.table.len() - 1;
+                    let mut at = slot(key);
+                    while lexicon.table[at & mask].key != 0 {
+                        at += 1;
+                    }
+                    lexicon.table[at & mask] = lexicon.slot_of(key, k);
+                }
+                None => {
+                    lexicon.long.insert(word, k);
+                }
+            }
+        }
+        lexicon
     })
 }
 
@@ -437,6 +595,38 @@ const START_WORDS: &[&str] = &[
     "years",
 ];
 
+/// `Tok::word` of a word that is not in `START_WORDS`.
+const NO_WORD: u8 = u8::MAX;
+
+/// The index of `word` in `START_WORDS`; evaluated at compile time by `w!`, where a word
+/// missing from the list is a compile error.
+const fn word_id(word: &str) -> u8 {
+    let word = word.as_bytes();
+    let mut k = 0;
+    while k < START_WORDS.len() {
+        let known = START_WORDS[k].as_bytes();
+        if known.len() == word.len() {
+            let mut j = 0;
+            while j < word.len() && known[j] == word[j] {
+                j += 1;
+            }
+            if j == word.len() {
+                return k as u8;
+            }
+        }
+        k += 1;
+    }
+    panic!("a word of the rules is missing from START_WORDS");
+}
+
+/// A literal word of the rules as its number (`word_id`), so that comparing a token with it
+/// is comparing two bytes.
+macro_rules! w {
+    ($word:literal) => {
+        const { word_id($word) }
+    };
+}
+
 // ---------------------------------------------------------------------------------------
 // Tokens
 
@@ -447,136 +637,265 @@ enum TokKind {
     Punct(char),
 }
 
-#[derive(Debug)]
-struct Tok<'a> {
+/// `Tok::flags`: the token's first character is upper case.
+const CAPITALIZED: u8 = 1;
+/// `Tok::flags`: a word whose lower case has four bytes or more and ends in `s`.
+const PLURAL_LIKE: u8 = 2;
+
+#[derive(Clone, Copy)]
+struct Tok {
     start: usize,
     end: usize,
     kind: TokKind,
-    raw: &'a str,
-    /// The lower-cased word in `Parser::lowers`; empty for numbers and punctuation.
-    lower: (u32, u32),
-    /// The word's entry in the word list, looked up once: its classes, or an empty slice
-    /// for a literal word of the rules. `None` for other words, numbers and punctuation.
-    lex: Option<&'static [(Class, i32)]>,
+    /// The word's classes in the word list, looked up once.
+    classes: u32,
+    /// The word's index in `Lexicon::entries` (0: in no list; also numbers and punctuation).
+    entry: u16,
+    /// The value of a number of at most four digits.
+    num: u16,
+    /// The word's index in `START_WORDS`, or `NO_WORD` (also for numbers and punctuation).
+    word: u8,
+    /// `CAPITALIZED`, `PLURAL_LIKE`.
+    flags: u8,
 }
 
-/// A 1024-bit filter over the words of `lexicon()` (by first byte, last byte and length):
-/// most words of a text are in no list and skip the hash lookup.
-fn word_filter() -> &'static [u64; 16] {
-    static FILTER: OnceLock<[u64; 16]> = OnceLock::new();
-    FILTER.get_or_init(|| {
-        let mut bits = [0u64; 16];
-        for word in lexicon().keys() {
-            let k = filter_slot(word);
-            bits[k >> 6] |= 1 << (k & 63);
-        }
-        bits
-    })
-}
+/// What a byte starts (`BYTE_CLASS`): the ASCII bytes as the tokenizer reads them, every
+/// other byte as the start of a character to decode.
+const SPACE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const SYMBOL: u8 = 3;
+const NON_ASCII: u8 = 4;
 
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => SPACE,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            _ => SYMBOL,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// `BYTES_01` times a byte: that byte in each of the 8 bytes of a `u64`.
+const BYTES_01: u64 = u64::MAX / 0xff;
+
+/// How many ASCII letters `chunk` (8 bytes of text, little-endian) starts with, without a
+/// loop over its bytes.
 #[inline]
-fn filter_slot(word: &str) -> usize {
-    let b = word.as_bytes();
-    match (b.first(), b.last()) {
-        (Some(&f), Some(&l)) => (usize::from(f) * 31 + usize::from(l) * 7 + b.len() * 131) & 1023,
-        _ => 0,
+fn leading_ascii_letters(chunk: u64) -> usize {
+    // Lower-case letters: setting bit 5 of `A..Z` gives `a..z`, and no other byte below 0x80
+    // lands in `a..z`. With the top bits cleared no sum below carries into the next byte,
+    // so each byte's top bit tells: at least `a`, and above `z`.
+    let low = (chunk | (BYTES_01 * 0x20)) & (BYTES_01 * 0x7f);
+    let at_least_a = low + BYTES_01 * (0x80 - u64::from(b'a'));
+    let above_z = low + BYTES_01 * (0x80 - u64::from(b'z') - 1);
+    let letters = at_least_a & !above_z & !chunk & (BYTES_01 * 0x80);
+    ((!letters & (BYTES_01 * 0x80)).trailing_zeros() / 8) as usize
+}
+
+/// The ASCII letters of `chunk` lower-cased, but for the first `len` bytes (at most 8) all
+/// zeros: the half of a packed word (`pack`).
+#[inline]
+fn lower_letters(chunk: u64, len: usize) -> u64 {
+    match len {
+        0 => 0,
+        // Every byte is an ASCII letter: setting its bit 5 makes it lower case.
+        _ => (chunk | (BYTES_01 * 0x20)) & (u64::MAX >> (8 * (8 - len.min(8)))),
     }
 }
 
-/// Whether `word` may be in `lexicon()`; `false` means it surely is not.
+/// The 8 bytes of `bytes` from `at`, little-endian, if there are 8.
 #[inline]
-fn may_be_listed(word: &str) -> bool {
-    let k = filter_slot(word);
-    word_filter()[k >> 6] & (1 << (k & 63)) != 0
+fn load8(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk = bytes.get(at..at.checked_add(8)?)?;
+    Some(u64::from_le_bytes(chunk.try_into().ok()?))
 }
 
-/// The character at byte `pos` of `text` (below `end`) and its length, ASCII without
-/// decoding.
+/// The character at byte `pos` of `text[..end]` and its length.
 #[inline]
 fn char_at(text: &str, pos: usize, end: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(pos)?;
-    if pos >= end {
-        return None;
-    }
-    if b < 0x80 {
-        return Some((b as char, 1));
-    }
-    let ch = text[pos..end].chars().next()?;
+    let ch = text.get(pos..end)?.chars().next()?;
     Some((ch, ch.len_utf8()))
 }
 
 /// Splits `text[range]` into words (runs of letters), numbers (runs of ASCII digits) and
-/// single punctuation characters; the lower-cased words go one after another into `lowers`.
-fn tokenize<'a>(text: &'a str, range: Range<usize>, lowers: &mut String) -> Vec<Tok<'a>> {
+/// single punctuation characters, and looks each word up in the word list.
+fn tokenize(text: &str, range: Range<usize>, toks: &mut Vec<Tok>) {
     let lex = lexicon();
     let bytes = text.as_bytes();
     let end = range.end;
-    let mut toks = Vec::with_capacity((end - range.start) / 4 + 1);
+    toks.reserve((end - range.start) / 3 + 8);
     let mut pos = range.start;
-    while let Some((ch, len)) = char_at(text, pos, end) {
+    while pos < end {
         let start = pos;
-        pos += len;
-        if ch == ' ' || ch.is_whitespace() {
-            continue;
-        }
-        let kind = if ch.is_alphabetic() {
-            TokKind::Word
-        } else if ch.is_ascii_digit() {
-            TokKind::Num
-        } else {
-            TokKind::Punct(ch)
-        };
-        let mut ascii = len == 1;
-        match kind {
-            TokKind::Word => loop {
-                while pos < end && bytes[pos].is_ascii_alphabetic() {
+        let (kind, flags) = match BYTE_CLASS[usize::from(bytes[pos])] {
+            SPACE => {
+                pos += 1;
+                continue;
+            }
+            LETTER => {
+                pos = read_ascii_word(text, start, end, lex, toks);
+                // The space after a word, without another turn of the loop.
+                if pos < end && bytes[pos] == b' ' {
                     pos += 1;
                 }
-                match char_at(text, pos, end) {
-                    Some((next, len)) if len > 1 && next.is_alphabetic() => {
-                        ascii = false;
-                        pos += len;
-                    }
-                    _ => break,
-                }
-            },
-            TokKind::Num => {
+                continue;
+            }
+            DIGIT => {
                 while pos < end && bytes[pos].is_ascii_digit() {
                     pos += 1;
                 }
+                let num = match pos - start {
+                    ..=4 => bytes[start..pos]
+                        .iter()
+                        .fold(0, |n, &d| n * 10 + u16::from(d - b'0')),
+                    _ => 0,
+                };
+                toks.push(Tok {
+                    start,
+                    end: pos,
+                    kind: TokKind::Num,
+                    classes: 0,
+                    entry: 0,
+                    num,
+                    word: NO_WORD,
+                    flags: 0,
+                });
+                continue;
             }
-            TokKind::Punct(_) => {}
-        }
-        let raw = &text[start..pos];
-        let (lower, entry) = if kind == TokKind::Word {
-            let lo = lowers.len();
-            if ascii {
-                lowers.push_str(raw);
-                lowers[lo..].make_ascii_lowercase();
-            } else {
-                lowers.push_str(&raw.to_lowercase());
+            SYMBOL => {
+                pos += 1;
+                (TokKind::Punct(char::from(bytes[start])), 0)
             }
-            let hi = lowers.len();
-            let word = &lowers[lo..hi];
-            let entry = if may_be_listed(word) {
-                lex.get(word).map(Vec::as_slice)
-            } else {
-                None
-            };
-            ((lo as u32, hi as u32), entry)
-        } else {
-            ((0, 0), None)
+            _ => {
+                let Some((ch, len)) = char_at(text, pos, end) else {
+                    break;
+                };
+                pos += len;
+                if ch.is_whitespace() {
+                    continue;
+                }
+                let flags = if ch.is_uppercase() { CAPITALIZED } else { 0 };
+                if ch.is_alphabetic() {
+                    pos = read_word(text, start, pos, end, flags, lex, toks);
+                    continue;
+                }
+                (TokKind::Punct(ch), flags)
+            }
         };
         toks.push(Tok {
             start,
             end: pos,
             kind,
-            raw,
-            lower,
-            lex: entry,
+            classes: 0,
+            entry: 0,
+            num: 0,
+            word: NO_WORD,
+            flags,
         });
     }
-    toks
+}
+
+/// Reads the word starting with the ASCII letter at `start` into `toks`; gives its end.
+#[inline]
+fn read_ascii_word(
+    text: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+    toks: &mut Vec<Tok>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let flags = if bytes[start].is_ascii_uppercase() {
+        CAPITALIZED
+    } else {
+        0
+    };
+    // Most words are read 8 bytes at a time: their letters counted and the word packed for
+    // the lookup from the same numbers.
+    let Some(first) = load8(bytes, start) else {
+        return read_word(text, start, start + 1, end, flags, lex, toks);
+    };
+    let mut len = leading_ascii_letters(first);
+    let mut second = 0;
+    if len == 8 {
+        let Some(next) = load8(bytes, start + 8) else {
+            return read_word(text, start, start + 8, end, flags, lex, toks);
+        };
+        second = next;
+        len += leading_ascii_letters(next);
+    }
+    let len = len.min(end - start);
+    let pos = start + len;
+    if len == 16 || (pos < end && bytes[pos] >= 0x80) {
+        // A longer word, or one going on with other letters.
+        return read_word(text, start, pos, end, flags, lex, toks);
+    }
+    let key = u128::from(lower_letters(first, len))
+        | u128::from(lower_letters(second, len.saturating_sub(8))) << 64;
+    let plural = len >= 4 && bytes[pos - 1] | 0x20 == b's';
+    push_word(toks, start, pos, flags, plural, lex.find_packed(key));
+    pos
+}
+
+/// Reads the word of `text[start..]` whose letters go on at `pos` into `toks`; gives its
+/// end. Handles every word; `read_ascii_word` is the short way for most of them.
+#[cold]
+fn read_word(
+    text: &str,
+    start: usize,
+    mut pos: usize,
+    end: usize,
+    flags: u8,
+    lex: &Lexicon,
+    toks: &mut Vec<Tok>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut ascii = bytes[start] < 0x80;
+    // ASCII letters and other alphabetic characters.
+    loop {
+        while pos < end && bytes[pos].is_ascii_alphabetic() {
+            pos += 1;
+        }
+        if pos == end || bytes[pos] < 0x80 {
+            break;
+        }
+        match char_at(text, pos, end) {
+            Some((next, len)) if next.is_alphabetic() => {
+                ascii = false;
+                pos += len;
+            }
+            _ => break,
+        }
+    }
+    let lower = if ascii {
+        text[start..pos].to_ascii_lowercase()
+    } else {
+        text[start..pos].to_lowercase()
+    };
+    let plural = lower.len() >= 4 && lower.ends_with('s');
+    push_word(toks, start, pos, flags, plural, lex.find(lower.as_bytes()));
+    pos
+}
+
+#[inline]
+fn push_word(toks: &mut Vec<Tok>, start: usize, end: usize, flags: u8, plural: bool, known: Slot) {
+    toks.push(Tok {
+        start,
+        end,
+        kind: TokKind::Word,
+        classes: known.classes,
+        entry: known.entry,
+        num: 0,
+        word: known.word,
+        flags: flags | if plural { PLURAL_LIKE } else { 0 },
+    });
 }
 
 /// Clamps `range` into `text` on character boundaries.
@@ -722,18 +1041,40 @@ fn join(from: Period, to: Period) -> Period {
 // The parser
 
 struct Parser<'a> {
-    toks: Vec<Tok<'a>>,
-    /// The lower-cased words, one after another (`Tok::lower`).
-    lowers: String,
+    text: &'a str,
+    lex: &'static Lexicon,
+    toks: Vec<Tok>,
     doc: Option<NaiveDate>,
+}
+
+thread_local! {
+    /// The token buffer of the last `Parser` of this thread, kept for the next one: `find`
+    /// runs once per paragraph, and allocating a new buffer each time costs a tenth of it.
+    static TOKENS: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
+}
+
+impl Drop for Parser<'_> {
+    fn drop(&mut self) {
+        // A buffer grown by a huge paragraph is not kept.
+        if self.toks.capacity() <= 1 << 16 {
+            let toks = std::mem::take(&mut self.toks);
+            TOKENS.with(|cell| cell.set(toks));
+        }
+    }
 }
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str, range: Range<usize>, doc: Option<NaiveDate>) -> Self {
         let range = clamp(text, range);
-        let mut lowers = String::with_capacity(range.len());
-        let toks = tokenize(text, range, &mut lowers);
-        Parser { toks, lowers, doc }
+        let mut toks = TOKENS.with(Cell::take);
+        toks.clear();
+        tokenize(text, range, &mut toks);
+        Parser {
+            text,
+            lex: lexicon(),
+            toks,
+            doc,
+        }
     }
 
     // --- token helpers -------------------------------------------------------------------
@@ -742,41 +1083,72 @@ impl<'a> Parser<'a> {
     /// the rules (`START_WORDS`). Every rule begins by reading one of those.
     fn may_start(&self, i: usize) -> bool {
         let tok = &self.toks[i];
-        tok.kind == TokKind::Num
-            || tok
-                .lex
-                .is_some_and(|e| e.first().is_some_and(|(c, _)| *c == Class::Start))
-    }
-
-    #[inline]
-    fn word(&self, i: usize) -> Option<&str> {
-        let tok = self.toks.get(i)?;
-        (tok.kind == TokKind::Word)
-            .then(|| &self.lowers[tok.lower.0 as usize..tok.lower.1 as usize])
-    }
-
-    #[inline]
-    fn is_word(&self, i: usize, word: &str) -> bool {
-        let Some(tok) = self.toks.get(i) else {
-            return false;
-        };
-        let (lo, hi) = (tok.lower.0 as usize, tok.lower.1 as usize);
-        if tok.kind != TokKind::Word || hi - lo != word.len() {
-            return false;
+        match tok.kind {
+            TokKind::Num => self.may_be_time_number(i),
+            _ => tok.classes & Class::Start.bit() != 0,
         }
-        // Short words: a plain loop beats a call to `memcmp`.
-        let lower = &self.lowers.as_bytes()[lo..hi];
-        lower.iter().zip(word.as_bytes()).all(|(a, b)| a == b)
     }
 
-    fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        words.iter().any(|w| self.is_word(i, w))
+    /// Whether the number at `i` can start a time at all: every rule reads a number first
+    /// as a year or a decade (four digits, 1900 to 2100), or as a day, a count, an ordinal
+    /// or `1Q` (one or two digits), and then reads one of the words below after it (`25
+    /// June`, `25th`, `25 of`, `1Q`, `5 months of`, `5 years ago`) or a date's separator
+    /// (`25.06.2021`). Most small numbers are figures (`5.3%`, `15 projects`).
+    fn may_be_time_number(&self, i: usize) -> bool {
+        match self.digits(i) {
+            Some((value, 4)) => (1900..=2100).contains(&value),
+            Some((_, 1 | 2)) => {
+                let Some(next) = self.toks.get(i + 1) else {
+                    return false;
+                };
+                let words = [
+                    w!("st"),
+                    w!("nd"),
+                    w!("rd"),
+                    w!("th"),
+                    w!("of"),
+                    w!("q"),
+                    w!("h"),
+                    w!("month"),
+                    w!("months"),
+                    w!("years"),
+                ];
+                next.classes & Class::Month.bit() != 0
+                    || words.contains(&next.word)
+                    || self.punct(i + 1).is_some_and(|sep| {
+                        (is_dash(sep) || sep == '.' || sep == '/') && self.punct(i + 3) == Some(sep)
+                    })
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` is a word (of any list or none).
+    #[inline]
+    fn is_word_tok(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+    }
+
+    /// The literal word of the rules at `i` (`w!`), or `NO_WORD`.
+    #[inline]
+    fn word(&self, i: usize) -> u8 {
+        self.toks.get(i).map_or(NO_WORD, |t| t.word)
+    }
+
+    #[inline]
+    fn is_word(&self, i: usize, word: u8) -> bool {
+        self.word(i) == word
+    }
+
+    #[inline]
+    fn is_any(&self, i: usize, words: &[u8]) -> bool {
+        words.contains(&self.word(i))
     }
 
     /// Matches `words` in sequence from `i`; gives the index after them.
-    fn words(&self, i: usize, words: &[&str]) -> Option<usize> {
+    fn words(&self, i: usize, words: &[u8]) -> Option<usize> {
         for (k, w) in words.iter().enumerate() {
-            if !self.is_word(i + k, w) {
+            if !self.is_word(i + k, *w) {
                 return None;
             }
         }
@@ -785,7 +1157,7 @@ impl<'a> Parser<'a> {
 
     /// Skips an optional `the` at `i`.
     fn skip_the(&self, i: usize) -> usize {
-        if self.is_word(i, "the") {
+        if self.is_word(i, w!("the")) {
             i + 1
         } else {
             i
@@ -809,27 +1181,25 @@ impl<'a> Parser<'a> {
     }
 
     fn capitalized(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.raw.chars().next().is_some_and(char::is_uppercase))
+        self.toks.get(i).is_some_and(|t| t.flags & CAPITALIZED != 0)
     }
 
+    #[inline]
     fn class(&self, i: usize, class: Class) -> Option<i32> {
-        self.toks
-            .get(i)?
-            .lex?
-            .iter()
-            .find(|(c, _)| *c == class)
-            .map(|(_, v)| *v)
+        let tok = self.toks.get(i)?;
+        (tok.classes & class.bit() != 0)
+            .then(|| self.lex.entries[usize::from(tok.entry)].values[class as usize])
     }
 
     /// The digits of a number token, when short enough to be a date part.
+    #[inline]
     fn digits(&self, i: usize) -> Option<(u32, usize)> {
         let tok = self.toks.get(i)?;
-        if tok.kind != TokKind::Num || tok.raw.len() > 4 {
+        let len = tok.end - tok.start;
+        if tok.kind != TokKind::Num || len > 4 {
             return None;
         }
-        Some((tok.raw.parse().ok()?, tok.raw.len()))
+        Some((u32::from(tok.num), len))
     }
 
     /// Whether the number at `i` stands alone: not part of `2,500`, `2.5`, `5%`, `$2021`.
@@ -865,10 +1235,10 @@ impl<'a> Parser<'a> {
     /// A count-like word at `i`, making the number before it a count: `2000 people`,
     /// `2019 projects`, `2020 thousand`.
     fn count_noun(&self, i: usize) -> bool {
-        let Some(word) = self.word(i) else {
+        let Some(tok) = self.toks.get(i) else {
             return false;
         };
-        if self.attached(i) {
+        if tok.kind != TokKind::Word || self.attached(i) {
             return false;
         }
         if self.class(i, Class::CountNoun).is_some() {
@@ -876,8 +1246,7 @@ impl<'a> Parser<'a> {
         }
         // A capitalised word after a year is a name or a new sentence (`2021 Almaty`).
         !self.capitalized(i)
-            && word.len() >= 4
-            && word.ends_with('s')
+            && tok.flags & PLURAL_LIKE != 0
             && self.class(i, Class::NotNoun).is_none()
     }
 
@@ -892,7 +1261,7 @@ impl<'a> Parser<'a> {
         // `ISO2021` or `2021m` are codes, not years; `FY2021` is a year.
         if self.attached(i)
             && self.toks[i - 1].kind == TokKind::Word
-            && !self.is_any(i - 1, &["fy", "q", "h"])
+            && !self.is_any(i - 1, &[w!("fy"), w!("q"), w!("h")])
         {
             return None;
         }
@@ -909,7 +1278,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         // Only an abbreviation takes the dot after it: `Dec. 9`, but `in June.` ends a sentence.
-        let abbreviation = self.toks[i].raw.len() <= 4 && !self.is_any(i, &["may", "june", "july"]);
+        let abbreviation = self.toks[i].end - self.toks[i].start <= 4
+            && !self.is_any(i, &[w!("may"), w!("june"), w!("july")]);
         let mut next = i + 1;
         if abbreviation && self.punct(next) == Some('.') && self.attached(next) {
             next += 1;
@@ -924,7 +1294,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut next = i + 1;
-        if self.attached(next) && self.is_any(next, &["st", "nd", "rd", "th"]) {
+        if self.attached(next) && self.is_any(next, &[w!("st"), w!("nd"), w!("rd"), w!("th")]) {
             next += 1;
         } else if self.attached(next) && self.toks[next].kind == TokKind::Word {
             return None;
@@ -943,7 +1313,7 @@ impl<'a> Parser<'a> {
                 return Some((YearRef::Explicit(y), next));
             }
         }
-        if self.is_word(i, "of") {
+        if self.is_word(i, w!("of")) {
             if let Some((y, next)) = self.year_at(i + 1) {
                 return Some((YearRef::Explicit(y), next));
             }
@@ -956,22 +1326,29 @@ impl<'a> Parser<'a> {
     /// `a year ago`; with `the_year`, also `the year` (after `of`: `the end of the year`).
     fn relative_year_at(&self, i: usize, the_year: bool) -> Option<(YearRef, usize)> {
         if let Some(next) = self
-            .words(i, &["a", "year", "ago"])
-            .or_else(|| self.words(i, &["a", "year", "earlier"]))
+            .words(i, &[w!("a"), w!("year"), w!("ago")])
+            .or_else(|| self.words(i, &[w!("a"), w!("year"), w!("earlier")]))
         {
             return Some((YearRef::Relative(-1), next));
         }
-        if let Some(next) = self.words(i, &["the", "year", "before", "last"]) {
+        if let Some(next) = self.words(i, &[w!("the"), w!("year"), w!("before"), w!("last")]) {
             return Some((YearRef::Relative(-2), next));
         }
         let j = self.skip_the(i);
-        let year_word =
-            |k: usize| self.is_word(k, "year") && !(self.attached(k + 1) && self.is_dash(k + 1));
+        let year_word = |k: usize| {
+            self.is_word(k, w!("year")) && !(self.attached(k + 1) && self.is_dash(k + 1))
+        };
         if let Some(offset) = self.class(j, Class::RelYear) {
             // `this year` needs no `the`; `the past year`, `the coming year` do.
-            let bare_ok = matches!(
-                self.word(j),
-                Some("this" | "last" | "next" | "current" | "previous")
+            let bare_ok = self.is_any(
+                j,
+                &[
+                    w!("this"),
+                    w!("last"),
+                    w!("next"),
+                    w!("current"),
+                    w!("previous"),
+                ],
             );
             if (j > i || bare_ok) && year_word(j + 1) {
                 return Some((YearRef::Relative(offset), j + 2));
@@ -1058,8 +1435,8 @@ impl<'a> Parser<'a> {
                 }
                 // `In February 15 projects were launched`: after `in`, a number followed
                 // by a word is a count, not a day.
-                let after_in = i > 0 && self.is_any(i - 1, &["in", "during"]);
-                let word_follows = self.word(k).is_some();
+                let after_in = i > 0 && self.is_any(i - 1, &[w!("in"), w!("during")]);
+                let word_follows = self.is_word_tok(k);
                 if !(after_in && word_follows) {
                     return make(YearRef::Implicit, m as u32, d as u32, k);
                 }
@@ -1067,7 +1444,7 @@ impl<'a> Parser<'a> {
         }
         // Day [of] month [,] [year].
         if let Some((d, j)) = self.day_at(i) {
-            let j = if self.is_word(j, "of") { j + 1 } else { j };
+            let j = if self.is_word(j, w!("of")) { j + 1 } else { j };
             if let Some((m, k)) = self.month_at(j) {
                 if let Some((y, next)) = self.year_at(k) {
                     return make(YearRef::Explicit(y), m as u32, d as u32, next);
@@ -1113,15 +1490,18 @@ impl<'a> Parser<'a> {
             return Some((v as u8, i + 1));
         }
         if let Some(v) = self.class(i, Class::Roman) {
-            let raw = self.toks[i].raw;
-            return (raw.chars().all(|c| c.is_ascii_uppercase())).then_some((v as u8, i + 1));
+            let raw = &self.text.as_bytes()[self.toks[i].start..self.toks[i].end];
+            return raw
+                .iter()
+                .all(u8::is_ascii_uppercase)
+                .then_some((v as u8, i + 1));
         }
         let (value, len) = self.digits(i)?;
         let suffix = match value {
-            1 => "st",
-            2 => "nd",
-            3 => "rd",
-            _ => "th",
+            1 => w!("st"),
+            2 => w!("nd"),
+            3 => w!("rd"),
+            _ => w!("th"),
         };
         (len == 1 && self.attached(i + 1) && self.is_word(i + 1, suffix))
             .then_some((value as u8, i + 2))
@@ -1131,47 +1511,48 @@ impl<'a> Parser<'a> {
     /// half`, `the first half-year`, `the first five months`, `the first three quarters`.
     fn part_at(&self, i: usize) -> Option<(Unit, usize)> {
         // `Q1`, `H1`, `1Q`, `1H`.
-        if let Some(letter) = self.word(i) {
-            let glued_word = self.attached(i + 2) && self.word(i + 2).is_some();
-            if (letter == "q" || letter == "h") && self.attached(i + 1) && !glued_word {
+        let letter = self.word(i);
+        if letter == w!("q") || letter == w!("h") {
+            let glued_word = self.attached(i + 2) && self.is_word_tok(i + 2);
+            if self.attached(i + 1) && !glued_word {
                 if let Some((n, 1)) = self.digits(i + 1) {
-                    if letter == "q" && (1..=4).contains(&n) {
+                    if letter == w!("q") && (1..=4).contains(&n) {
                         return Some((Unit::Quarter(n as u8), i + 2));
                     }
-                    if letter == "h" && (1..=2).contains(&n) {
+                    if letter == w!("h") && (1..=2).contains(&n) {
                         return Some((Unit::Half(n as u8), i + 2));
                     }
                 }
             }
         }
         if let Some((n, 1)) = self.digits(i) {
-            let glued_word = self.attached(i + 2) && self.word(i + 2).is_some();
+            let glued_word = self.attached(i + 2) && self.is_word_tok(i + 2);
             if self.attached(i + 1) && !(i > 0 && self.attached(i)) && !glued_word {
-                if self.is_word(i + 1, "q") && (1..=4).contains(&n) {
+                if self.is_word(i + 1, w!("q")) && (1..=4).contains(&n) {
                     return Some((Unit::Quarter(n as u8), i + 2));
                 }
-                if self.is_word(i + 1, "h") && (1..=2).contains(&n) {
+                if self.is_word(i + 1, w!("h")) && (1..=2).contains(&n) {
                     return Some((Unit::Half(n as u8), i + 2));
                 }
             }
         }
         let j = self.skip_the(i);
         // `the first five months`, `the first three quarters`.
-        if self.is_word(j, "first") {
+        if self.is_word(j, w!("first")) {
             if let Some(n) = self.count_at(j + 1) {
-                if self.is_any(j + 2, &["months", "month"]) && (1..=12).contains(&n) {
+                if self.is_any(j + 2, &[w!("months"), w!("month")]) && (1..=12).contains(&n) {
                     return Some((Unit::Months(1, n), j + 3));
                 }
-                if self.is_word(j + 2, "quarters") && (1..=4).contains(&n) {
+                if self.is_word(j + 2, w!("quarters")) && (1..=4).contains(&n) {
                     return Some((Unit::Quarters(1, n), j + 3));
                 }
             }
         }
         // `11 months of 2021`, `five months of this year`: a year must follow.
         if let Some(n) = self.count_at(j) {
-            if self.is_any(j + 1, &["months", "month"])
+            if self.is_any(j + 1, &[w!("months"), w!("month")])
                 && (1..=12).contains(&n)
-                && self.is_word(j + 2, "of")
+                && self.is_word(j + 2, w!("of"))
                 && self.year_after(j + 2).is_some()
             {
                 return Some((Unit::Months(1, n), j + 2));
@@ -1179,14 +1560,14 @@ impl<'a> Parser<'a> {
         }
         // `the first quarter`, `the 2nd half`, `the first half-year`, `the I quarter`.
         if let Some((n, k)) = self.ordinal_at(j) {
-            if self.is_word(k, "quarter") && (1..=4).contains(&n) {
+            if self.is_word(k, w!("quarter")) && (1..=4).contains(&n) {
                 return Some((Unit::Quarter(n), k + 1));
             }
-            if self.is_word(k, "half") && (1..=2).contains(&n) {
+            if self.is_word(k, w!("half")) && (1..=2).contains(&n) {
                 let mut next = k + 1;
-                if self.is_dash(next) && self.attached(next) && self.is_word(next + 1, "year") {
+                if self.is_dash(next) && self.attached(next) && self.is_word(next + 1, w!("year")) {
                     next += 2;
-                } else if self.is_word(next, "year") {
+                } else if self.is_word(next, w!("year")) {
                     next += 1;
                 }
                 return Some((Unit::Half(n), next));
@@ -1195,9 +1576,51 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// Whether `point_at(i)` can match: only at a number, a word of the classes below, or
+    /// one of the words its pieces start with (`the`, `first`, `a` ...); after `the`, only
+    /// at those a piece reads after it. Most tokens `find` tries are none of these, and the
+    /// many pieces `point_at` tries would each fail at them.
+    fn may_start_point(&self, i: usize) -> bool {
+        const AFTER_THE: u32 = Class::Cardinal.bit()
+            | Class::Ordinal.bit()
+            | Class::Roman.bit()
+            | Class::RelYear.bit()
+            | Class::Season.bit();
+        const CLASSES: u32 = AFTER_THE | Class::Month.bit();
+        let Some(tok) = self.toks.get(i) else {
+            return false;
+        };
+        if tok.kind == TokKind::Num {
+            return self.may_be_time_number(i);
+        }
+        if tok.classes & CLASSES != 0 {
+            return true;
+        }
+        if tok.word == w!("the") {
+            return self.toks.get(i + 1).is_some_and(|next| {
+                next.kind == TokKind::Num
+                    || next.classes & AFTER_THE != 0
+                    || [w!("first"), w!("previous"), w!("year")].contains(&next.word)
+            });
+        }
+        [
+            w!("q"),
+            w!("h"),
+            w!("first"),
+            w!("this"),
+            w!("last"),
+            w!("next"),
+            w!("a"),
+        ]
+        .contains(&tok.word)
+    }
+
     /// Any point in time: a date, a part of a year, a month, a year, a relative year;
     /// with its year when written.
     fn point_at(&self, i: usize) -> Option<(When, usize)> {
+        if !self.may_start_point(i) {
+            return None;
+        }
         if let Some(res) = self.date_at(i) {
             return Some(res);
         }
@@ -1210,7 +1633,7 @@ impl<'a> Parser<'a> {
             return Some(res);
         }
         // `this June`: the document year, never the next one.
-        if self.is_word(i, "this") {
+        if self.is_word(i, w!("this")) {
             if let Some((m, next)) = self.month_at(i + 1) {
                 let when = When {
                     unit: Unit::Month(m),
@@ -1241,16 +1664,16 @@ impl<'a> Parser<'a> {
                 next,
             ));
         }
-        if let Some(next) = self.words(i, &["this", "month"]) {
+        if let Some(next) = self.words(i, &[w!("this"), w!("month")]) {
             return self.doc_month(0).map(|w| (w, next));
         }
         if let Some(next) = self
-            .words(i, &["last", "month"])
-            .or_else(|| self.words(i, &["the", "previous", "month"]))
+            .words(i, &[w!("last"), w!("month")])
+            .or_else(|| self.words(i, &[w!("the"), w!("previous"), w!("month")]))
         {
             return self.doc_month(-1).map(|w| (w, next));
         }
-        if let Some(next) = self.words(i, &["next", "month"]) {
+        if let Some(next) = self.words(i, &[w!("next"), w!("month")]) {
             return self.doc_month(1).map(|w| (w, next));
         }
         if let Some((year, next)) = self.relative_year_at(i, false) {
@@ -1274,8 +1697,8 @@ impl<'a> Parser<'a> {
         // `this summer`, `last winter`, `the coming spring`: relative to the document year.
         if let Some(offset) = self.class(j, Class::RelYear) {
             if self.class(j + 1, Class::Season).is_some()
-                && !(self.is_word(j + 1, "fall") && self.is_word(j + 2, "in"))
-                && (j > i || self.word(j) != Some("past"))
+                && !(self.is_word(j + 1, w!("fall")) && self.is_word(j + 2, w!("in")))
+                && (j > i || !self.is_word(j, w!("past")))
             {
                 let m = self.class(j + 1, Class::Season)? as u8;
                 let when = When {
@@ -1287,13 +1710,13 @@ impl<'a> Parser<'a> {
         }
         let m = self.class(j, Class::Season)? as u8;
         // `a fall in prices`, `this fall in output`: the noun, not the season.
-        if self.is_word(j, "fall") && self.is_word(j + 1, "in") {
+        if self.is_word(j, w!("fall")) && self.is_word(j + 1, w!("in")) {
             return None;
         }
         let unit = Unit::Season(m);
         let k = j + 1;
         // `winter 2023-2024`, `the winter of 2023/24`: from December of the first year.
-        let y_at = if self.is_word(k, "of") { k + 1 } else { k };
+        let y_at = if self.is_word(k, w!("of")) { k + 1 } else { k };
         if let Some((y1, n)) = self.year_at(y_at) {
             if m == 12 && (self.is_dash(n) || self.punct(n) == Some('/')) {
                 let second = if let Some((y2, after)) = self.year_at(n + 1) {
@@ -1318,13 +1741,16 @@ impl<'a> Parser<'a> {
             return Some((When { unit, year }, next));
         }
         // `the fall of the tenge`: no season.
-        if self.is_word(k, "of") {
+        if self.is_word(k, w!("of")) {
             return None;
         }
         // `the end of winter`: after an edge, but not after any `of` (`sowing of winter wheat`).
         let edge_of = i > 1
-            && self.is_word(i - 1, "of")
-            && self.is_any(i - 2, &["beginning", "start", "end", "middle"]);
+            && self.is_word(i - 1, w!("of"))
+            && self.is_any(
+                i - 2,
+                &[w!("beginning"), w!("start"), w!("end"), w!("middle")],
+            );
         let cue = i > 0 && (self.class(i - 1, Class::SeasonCue).is_some() || edge_of);
         if !cue {
             return None;
@@ -1350,24 +1776,45 @@ impl<'a> Parser<'a> {
     /// `the beginning of`, `the start of`, `the end of`, `the middle of`; `early`, `late`,
     /// `mid`, `mid-`.
     fn edge_at(&self, i: usize) -> Option<(Edge, usize)> {
+        // Most tokens tried here are none of these words: tell that at once.
+        let words = [
+            w!("the"),
+            w!("beginning"),
+            w!("start"),
+            w!("end"),
+            w!("middle"),
+            w!("early"),
+            w!("late"),
+            w!("mid"),
+        ];
+        if !self.is_any(i, &words) {
+            return None;
+        }
         let j = self.skip_the(i);
-        let edge = match self.word(j)? {
-            "beginning" | "start" => Edge::Start,
-            "end" => Edge::End,
-            "middle" => Edge::Middle,
-            "early" if j == i => return Some((Edge::Start, j + 1)),
-            "late" if j == i => return Some((Edge::End, j + 1)),
-            "mid" if j == i => {
-                let next = if self.is_dash(j + 1) && self.attached(j + 1) {
-                    j + 2
-                } else {
-                    j + 1
-                };
-                return Some((Edge::Middle, next));
-            }
-            _ => return None,
+        let word = self.word(j);
+        let edge = if word == w!("beginning") || word == w!("start") {
+            Edge::Start
+        } else if word == w!("end") {
+            Edge::End
+        } else if word == w!("middle") {
+            Edge::Middle
+        } else if j > i {
+            return None;
+        } else if word == w!("early") {
+            return Some((Edge::Start, j + 1));
+        } else if word == w!("late") {
+            return Some((Edge::End, j + 1));
+        } else if word == w!("mid") {
+            let next = if self.is_dash(j + 1) && self.attached(j + 1) {
+                j + 2
+            } else {
+                j + 1
+            };
+            return Some((Edge::Middle, next));
+        } else {
+            return None;
         };
-        self.is_word(j + 1, "of").then_some((edge, j + 2))
+        self.is_word(j + 1, w!("of")).then_some((edge, j + 2))
     }
 
     /// An edge and what it is the edge of: `the end of 2021`, `the beginning of this
@@ -1391,10 +1838,10 @@ impl<'a> Parser<'a> {
     /// `year-end`, `the year-end`, `the end of the year`: the end of the document year.
     fn year_end_at(&self, i: usize) -> Option<usize> {
         let j = self.skip_the(i);
-        (self.is_word(j, "year")
+        (self.is_word(j, w!("year"))
             && self.is_dash(j + 1)
             && self.attached(j + 1)
-            && self.is_word(j + 2, "end"))
+            && self.is_word(j + 2, w!("end")))
         .then_some(j + 3)
     }
 
@@ -1403,8 +1850,11 @@ impl<'a> Parser<'a> {
         if self.is_dash(i) || self.punct(i) == Some('/') {
             return Some(i + 1);
         }
-        self.is_any(i, &["to", "till", "until", "through", "thru"])
-            .then_some(i + 1)
+        self.is_any(
+            i,
+            &[w!("to"), w!("till"), w!("until"), w!("through"), w!("thru")],
+        )
+        .then_some(i + 1)
     }
 
     /// `X joiner Y` from token `i` (`X` already read, ending at `j`): resolves both ends,
@@ -1484,7 +1934,7 @@ impl<'a> Parser<'a> {
     fn ends_in_count(&self, next: usize) -> bool {
         next > 0
             && self.toks[next - 1].kind == TokKind::Num
-            && self.toks[next - 1].raw.len() == 4
+            && self.toks[next - 1].end - self.toks[next - 1].start == 4
             && self.count_noun(next)
     }
 
@@ -1515,8 +1965,8 @@ impl<'a> Parser<'a> {
     /// `as of the beginning of this year`, `as of June 1, 2024`, `as at 2023`, `as of today`.
     fn as_of(&self, i: usize) -> Option<Hit> {
         let j = self
-            .words(i, &["as", "of"])
-            .or_else(|| self.words(i, &["as", "at"]))?;
+            .words(i, &[w!("as"), w!("of")])
+            .or_else(|| self.words(i, &[w!("as"), w!("at")]))?;
         if let Some((edge, when, next)) = self.edged_at(j) {
             let period = when.period(self.doc).map(|p| match edge {
                 Edge::Start => Period::Day(p.bounds().0),
@@ -1525,7 +1975,7 @@ impl<'a> Parser<'a> {
             });
             return hit(next, period, TimeKind::AsOf);
         }
-        if self.is_any(j, &["today", "now", "present"]) {
+        if self.is_any(j, &[w!("today"), w!("now"), w!("present")]) {
             return hit(j + 1, day_period(self.doc), TimeKind::AsOf);
         }
         let (when, next) = self.point_at(j)?;
@@ -1535,7 +1985,7 @@ impl<'a> Parser<'a> {
     /// `since the beginning of the year` (ToDate), `since February` (ToDate), `since 2012`
     /// (Span up to the document year), `since 2016 to 2022` (Span).
     fn since(&self, i: usize) -> Option<Hit> {
-        if !self.is_word(i, "since") {
+        if !self.is_word(i, w!("since")) {
             return None;
         }
         self.start_to_now(i + 1)
@@ -1614,7 +2064,7 @@ impl<'a> Parser<'a> {
     /// `from 2016 to 2022`, `from January to May 2024`, `from the beginning of the year`,
     /// `between 2016 and 2022`.
     fn range_from(&self, i: usize) -> Option<Hit> {
-        if self.is_word(i, "from") {
+        if self.is_word(i, w!("from")) {
             if self
                 .edge_at(i + 1)
                 .is_some_and(|(edge, _)| edge == Edge::Start)
@@ -1632,9 +2082,9 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
-        if self.is_word(i, "between") {
+        if self.is_word(i, w!("between")) {
             let (when, next) = self.point_at(i + 1)?;
-            if !self.is_word(next, "and") {
+            if !self.is_word(next, w!("and")) {
                 return None;
             }
             let (period, after) = self.range_with(when, next + 1)?;
@@ -1654,22 +2104,24 @@ impl<'a> Parser<'a> {
     /// `until 2030` (from the document year), `before June`, `no later than 2025`.
     fn deadline(&self, i: usize) -> Option<Hit> {
         let (cue, j) = if let Some(j) = self
-            .words(i, &["no", "later", "than"])
-            .or_else(|| self.words(i, &["not", "later", "than"]))
+            .words(i, &[w!("no"), w!("later"), w!("than")])
+            .or_else(|| self.words(i, &[w!("not"), w!("later"), w!("than")]))
         {
             ("by", j)
-        } else if let Some(j) = self.words(i, &["up", "to"]) {
+        } else if let Some(j) = self.words(i, &[w!("up"), w!("to")]) {
             ("until", j)
         } else {
-            let cue = self.word(i)?;
-            let cue = match cue {
-                "by" => "by",
+            let word = self.word(i);
+            let cue = if word == w!("by")
                 // `before the end of the year` is a deadline; `before 2020` is not.
-                "before" if self.year_end_at(i + 1).is_some() || self.edge_at(i + 1).is_some() => {
-                    "by"
-                }
-                "until" | "till" | "through" | "untill" => "until",
-                _ => return None,
+                || (word == w!("before")
+                    && (self.year_end_at(i + 1).is_some() || self.edge_at(i + 1).is_some()))
+            {
+                "by"
+            } else if self.is_any(i, &[w!("until"), w!("till"), w!("through"), w!("untill")]) {
+                "until"
+            } else {
+                return None;
             };
             (cue, i + 1)
         };
@@ -1702,20 +2154,29 @@ impl<'a> Parser<'a> {
     /// `over the year`, `during the year`, `for the year`, `in the past year`: the
     /// document year, or the year before when said in January.
     fn over_the_year(&self, i: usize) -> Option<Hit> {
-        if !self.is_any(i, &["over", "during", "for", "in", "throughout"]) {
+        if !self.is_any(
+            i,
+            &[
+                w!("over"),
+                w!("during"),
+                w!("for"),
+                w!("in"),
+                w!("throughout"),
+            ],
+        ) {
             return None;
         }
         let mut j = i + 1;
-        if !self.is_word(j, "the") {
+        if !self.is_word(j, w!("the")) {
             return None;
         }
         j += 1;
-        if self.is_any(j, &["past", "last"]) {
+        if self.is_any(j, &[w!("past"), w!("last")]) {
             j += 1;
         }
         let glued_dash = self.attached(j + 1) && self.is_dash(j + 1);
-        let year_follows = self.year_at(j + 1).is_some() || self.is_word(j + 1, "of");
-        if !self.is_word(j, "year") || glued_dash || year_follows {
+        let year_follows = self.year_at(j + 1).is_some() || self.is_word(j + 1, w!("of"));
+        if !self.is_word(j, w!("year")) || glued_dash || year_follows {
             return None;
         }
         let period = self.doc.map(|d| {
@@ -1733,14 +2194,14 @@ impl<'a> Parser<'a> {
     /// 2020`, `the corresponding period in 2022`; a bare `the same period` after a
     /// comparison (`compared to the same period`) is the year before. Always a Comparison.
     fn same_period(&self, i: usize) -> Option<Hit> {
-        if !self.is_word(i, "the")
-            || !self.is_any(i + 1, &["same", "corresponding"])
-            || !self.is_any(i + 2, &["period", "time"])
+        if !self.is_word(i, w!("the"))
+            || !self.is_any(i + 1, &[w!("same"), w!("corresponding")])
+            || !self.is_any(i + 2, &[w!("period"), w!("time")])
         {
             return None;
         }
         let k = i + 3;
-        let k_year = if self.is_any(k, &["in", "during"]) {
+        let k_year = if self.is_any(k, &[w!("in"), w!("during")]) {
             k + 1
         } else {
             k
@@ -1769,10 +2230,10 @@ impl<'a> Parser<'a> {
     /// are parts of a year (`part_at`).
     fn counted_months(&self, i: usize) -> Option<Hit> {
         let doc = self.doc;
-        let months_word = |k: usize| self.is_any(k, &["months", "month"]);
+        let months_word = |k: usize| self.is_any(k, &[w!("months"), w!("month")]);
         let small = |n: u8| (1..=12).contains(&n);
         // `the past ten months`, `the last 3 months`.
-        if self.is_word(i, "the") && self.is_any(i + 1, &["past", "last"]) {
+        if self.is_word(i, w!("the")) && self.is_any(i + 1, &[w!("past"), w!("last")]) {
             let n = self.count_at(i + 2)?;
             if !small(n) || !months_word(i + 3) {
                 return None;
@@ -1788,7 +2249,7 @@ impl<'a> Parser<'a> {
             return hit(i + 4, period, TimeKind::Span);
         }
         let cue = self.class(i, Class::MonthCue).is_some()
-            || (self.is_word(i, "in") && self.capitalized(i));
+            || (self.is_word(i, w!("in")) && self.capitalized(i));
         if !cue {
             return None;
         }
@@ -1800,10 +2261,16 @@ impl<'a> Parser<'a> {
             || self.is_any(
                 k,
                 &[
-                    "of", "ago", "later", "after", "before", "running", "straight",
+                    w!("of"),
+                    w!("ago"),
+                    w!("later"),
+                    w!("after"),
+                    w!("before"),
+                    w!("running"),
+                    w!("straight"),
                 ],
             )
-            || self.words(k, &["in", "a", "row"]).is_some()
+            || self.words(k, &[w!("in"), w!("a"), w!("row")]).is_some()
         {
             return None;
         }
@@ -1826,24 +2293,26 @@ impl<'a> Parser<'a> {
         // How many years back (negative: ahead), and whether it is one year or a span.
         let (n, next, one_year) = if let Some(n) = self.count_at(i) {
             let n = i32::from(n);
-            if self.words(i + 1, &["years", "since"]).is_some() {
+            if self.words(i + 1, &[w!("years"), w!("since")]).is_some() {
                 (n, i + 3, false)
-            } else if self.words(i + 1, &["years", "ago"]).is_some() {
+            } else if self.words(i + 1, &[w!("years"), w!("ago")]).is_some() {
                 (n, i + 3, true)
             } else {
                 return None;
             }
         } else {
-            if !self.is_word(i, "the") {
+            if !self.is_word(i, w!("the")) {
                 return None;
             }
-            let sign = match self.word(i + 1) {
-                Some("past" | "last") => 1,
-                Some("next" | "coming") => -1,
-                _ => return None,
+            let sign = if self.is_any(i + 1, &[w!("past"), w!("last")]) {
+                1
+            } else if self.is_any(i + 1, &[w!("next"), w!("coming")]) {
+                -1
+            } else {
+                return None;
             };
             let n = i32::from(self.count_at(i + 2)?);
-            if !self.is_word(i + 3, "years") {
+            if !self.is_word(i + 3, w!("years")) {
                 return None;
             }
             (sign * n, i + 4, false)
@@ -1869,21 +2338,21 @@ impl<'a> Parser<'a> {
     /// `so far this year`, `so far in 2021`, `year to date`, `year-to-date`.
     fn to_date(&self, i: usize) -> Option<Hit> {
         let doc = self.doc;
-        let (year, next) = if let Some(j) = self.words(i, &["so", "far"]) {
-            let j = if self.is_word(j, "in") { j + 1 } else { j };
+        let (year, next) = if let Some(j) = self.words(i, &[w!("so"), w!("far")]) {
+            let j = if self.is_word(j, w!("in")) { j + 1 } else { j };
             let (year, next) = self.relative_year_at(j, false).or_else(|| {
                 self.year_at(j)
                     .map(|(y, next)| (YearRef::Explicit(y), next))
             })?;
             (year, next)
-        } else if self.is_word(i, "year")
-            && self.is_word(i + 2, "to")
-            && self.is_word(i + 4, "date")
+        } else if self.is_word(i, w!("year"))
+            && self.is_word(i + 2, w!("to"))
+            && self.is_word(i + 4, w!("date"))
             && self.is_dash(i + 1)
             && self.is_dash(i + 3)
         {
             (YearRef::Relative(0), i + 5)
-        } else if let Some(next) = self.words(i, &["year", "to", "date"]) {
+        } else if let Some(next) = self.words(i, &[w!("year"), w!("to"), w!("date")]) {
             (YearRef::Relative(0), next)
         } else {
             return None;
@@ -1905,8 +2374,8 @@ impl<'a> Parser<'a> {
     /// `at present`, `at the moment`, `currently`, `presently`, `nowadays`, `today`.
     fn present(&self, i: usize) -> Option<Hit> {
         let next = if let Some(next) = self
-            .words(i, &["at", "present"])
-            .or_else(|| self.words(i, &["at", "the", "moment"]))
+            .words(i, &[w!("at"), w!("present")])
+            .or_else(|| self.words(i, &[w!("at"), w!("the"), w!("moment")]))
         {
             next
         } else if self.class(i, Class::Present).is_some() {
@@ -1926,8 +2395,9 @@ impl<'a> Parser<'a> {
     fn point(&self, i: usize) -> Option<Hit> {
         if let Some((edge, mut when, next)) = self.edged_at(i) {
             // `at the end of the year` said in January or February: the year just ended.
-            let the_year =
-                next >= 2 && self.is_word(next - 2, "the") && self.is_word(next - 1, "year");
+            let the_year = next >= 2
+                && self.is_word(next - 2, w!("the"))
+                && self.is_word(next - 1, w!("year"));
             if edge == Edge::End && the_year && when.year == YearRef::Relative(0) {
                 when.year = self.year_just_ended();
             }
@@ -1959,16 +2429,18 @@ impl<'a> Parser<'a> {
             return self.bare_year(i, when);
         }
         // `a year earlier` compares, unless it opens a sentence (`A year earlier, ...`).
-        if self.words(i, &["a", "year", "earlier"]) == Some(next) && !self.capitalized(i) {
+        if self.words(i, &[w!("a"), w!("year"), w!("earlier")]) == Some(next)
+            && !self.capitalized(i)
+        {
             return hit(next, when.period(self.doc), TimeKind::Comparison);
         }
         // `last year's`, `the previous year's level` (a Comparison).
-        if when.unit == Unit::Year && self.is_word(next - 1, "year") {
+        if when.unit == Unit::Year && self.is_word(next - 1, w!("year")) {
             let apostrophe = self.punct(next).is_some_and(|c| c == '\'' || c == '’');
             if apostrophe
                 && self.attached(next)
                 && self.attached(next + 1)
-                && self.is_word(next + 1, "s")
+                && self.is_word(next + 1, w!("s"))
             {
                 let kind = if self.class(next + 2, Class::CompareNoun).is_some() {
                     TimeKind::Comparison
@@ -2002,17 +2474,25 @@ impl<'a> Parser<'a> {
                 return false;
             };
             if self.class(p, Class::CompareCue).is_some()
-                || (self.is_any(p, &["with", "to"])
+                || (self.is_any(p, &[w!("with"), w!("to")])
                     && p > 0
                     && self.class(p - 1, Class::CompareVerb).is_some())
-                || (self.punct(p) == Some('.') && p > 0 && self.is_word(p - 1, "vs"))
+                || (self.punct(p) == Some('.') && p > 0 && self.is_word(p - 1, w!("vs")))
             {
                 return true;
             }
             if self.is_any(
                 p,
                 &[
-                    "in", "the", "during", "for", "at", "that", "of", "those", "over",
+                    w!("in"),
+                    w!("the"),
+                    w!("during"),
+                    w!("for"),
+                    w!("at"),
+                    w!("that"),
+                    w!("of"),
+                    w!("those"),
+                    w!("over"),
                 ],
             ) {
                 k = p;
@@ -2020,9 +2500,19 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        let year_before = (i..end)
-            .any(|t| self.is_any(t, &["ago", "earlier", "last", "previous", "prior"]))
-            && (self.is_word(end - 1, "year") || self.is_any(end - 1, &["ago", "earlier"]));
+        let year_before = (i..end).any(|t| {
+            self.is_any(
+                t,
+                &[
+                    w!("ago"),
+                    w!("earlier"),
+                    w!("last"),
+                    w!("previous"),
+                    w!("prior"),
+                ],
+            )
+        }) && (self.is_word(end - 1, w!("year"))
+            || self.is_any(end - 1, &[w!("ago"), w!("earlier")]));
         if !year_before {
             return false;
         }
@@ -2040,10 +2530,10 @@ impl<'a> Parser<'a> {
                 }
                 _ => {}
             }
-            if self.is_any(p, &["to", "till", "until"]) {
+            if self.is_any(p, &[w!("to"), w!("till"), w!("until")]) {
                 return false;
             }
-            if self.is_word(p, "from") {
+            if self.is_word(p, w!("from")) {
                 return number;
             }
         }
@@ -2056,10 +2546,10 @@ impl<'a> Parser<'a> {
         if len != 4 || value % 10 != 0 || !(1900..=2090).contains(&value) {
             return None;
         }
-        let next = if self.is_word(i + 1, "s") && self.attached(i + 1) {
+        let next = if self.is_word(i + 1, w!("s")) && self.attached(i + 1) {
             i + 2
         } else if self.punct(i + 1).is_some_and(|c| c == '\'' || c == '’')
-            && self.is_word(i + 2, "s")
+            && self.is_word(i + 2, w!("s"))
             && self.attached(i + 2)
         {
             i + 3
@@ -2090,7 +2580,7 @@ impl<'a> Parser<'a> {
                 && self.month_at(i - 2).is_none();
             // `the 2025 digitalization strategy`: a name noun within three words.
             let name_after = (i + 1..i + 4)
-                .take_while(|&k| self.word(k).is_some())
+                .take_while(|&k| self.is_word_tok(k))
                 .any(|k| self.class(k, Class::Name).is_some());
             if name_before || hyphen_name || name_after {
                 return hit(i + 1, None, TimeKind::Name);
@@ -2437,6 +2927,59 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "not in START_WORDS: {missing:?}");
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char() {
+        for b in 0..128u8 {
+            let ch = char::from(b);
+            let want = if ch.is_whitespace() {
+                SPACE
+            } else if ch.is_alphabetic() {
+                LETTER
+            } else if ch.is_ascii_digit() {
+                DIGIT
+            } else {
+                SYMBOL
+            };
+            assert_eq!(BYTE_CLASS[usize::from(b)], want, "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn leading_letters_are_counted_as_bytes_would_be() {
+        // Every byte value at every position, after a run of letters.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"AbcdEfgh";
+                chunk[at] = b;
+                let want = chunk.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                assert_eq!(
+                    leading_ascii_letters(u64::from_le_bytes(chunk)),
+                    want,
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_found_in_the_word_list_whatever_their_case() {
+        for (text, listed) in [
+            ("SINCE", true),
+            ("Corresponding", true),
+            ("nowadays", true),
+            ("universiade", true),
+            ("sinc", false),
+            ("sincerely", false),
+        ] {
+            // Followed by enough text for the 8-byte reads and at the very end of the text.
+            for text in [format!("{text} and more text"), text.to_string()] {
+                let mut toks = Vec::new();
+                tokenize(&text, 0..text.len(), &mut toks);
+                assert_eq!(toks[0].entry != 0, listed, "{text:?}");
+            }
+        }
     }
 
     #[test]
