@@ -23,6 +23,7 @@
 //!   prices), otherwise a share.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -85,8 +86,9 @@ struct Anchor {
 }
 
 /// A sentence with its tokens, clause boundaries and cue words, read once for all its figures.
-struct Sentence {
-    toks: Vec<Tok>,
+struct Sentence<'t> {
+    /// The sentence's tokens, a slice of its paragraph's.
+    toks: &'t [Tok],
     /// Byte offsets where a new clause starts (after `,` `;` `:` or a dash).
     clause_starts: Vec<usize>,
     /// Metric cues: first token, length in tokens, metric, percentages only.
@@ -96,9 +98,8 @@ struct Sentence {
     blockers: Vec<usize>,
 }
 
-impl Sentence {
-    fn new(text: &str, range: Range<usize>) -> Self {
-        let toks = tokenize(text, range.clone());
+impl<'t> Sentence<'t> {
+    fn new(text: &str, toks: &'t [Tok]) -> Self {
         let clause_starts = toks
             .iter()
             .filter(|t| {
@@ -113,13 +114,13 @@ impl Sentence {
         let mut i = 0;
         while i < toks.len() {
             if toks[i].kind == TokKind::Word {
-                if cues.status.starting_at(text, &toks, i).is_some() {
+                if cues.status.starting_at(text, toks, i).is_some() {
                     status_cues.push(i);
                 }
-                if cues.blockers.starting_at(text, &toks, i).is_some() {
+                if cues.blockers.starting_at(text, toks, i).is_some() {
                     blockers.push(i);
                 }
-                if let Some((n, &(m, percent_only))) = cues.metric.starting_at(text, &toks, i) {
+                if let Some((n, &(m, percent_only))) = cues.metric.starting_at(text, toks, i) {
                     metric_cues.push((i, n, m, percent_only));
                     i += n;
                     continue;
@@ -171,8 +172,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     }
     let entities = entities::find(text, &sentence_ranges);
     let anchors = anchors(text, &entities, &doc.paragraphs);
-    let part_of = part_of_map(&entities);
-    let topic = topic(&anchors, &doc.paragraphs, &part_of);
+    let within = Containment::new(&entities);
+    let topic = topic(&anchors, &doc.paragraphs, &within);
 
     let mut facts = Vec::new();
     let mut next_group = 1;
@@ -182,7 +183,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             .into_iter()
             .filter(|t| t.kind != TimeKind::Name)
             .collect();
-        let mut figures: Vec<Quantity> = quantities::find(text, p.clone())
+        let paragraph_toks = tokenize(text, p.clone());
+        let mut figures: Vec<Quantity> = quantities::find_in(text, &paragraph_toks)
             .into_iter()
             .filter(|q| {
                 q.fact_worthy
@@ -199,7 +201,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         let first_sentence = paragraph_of.partition_point(|&p| p < pi);
         let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
         for range in &sentence_ranges[first_sentence..end_sentence] {
-            let sentence = Sentence::new(text, range.clone());
+            let first_tok = paragraph_toks.partition_point(|t| t.start < range.start);
+            let end_tok = paragraph_toks.partition_point(|t| t.end <= range.end);
+            let sentence = Sentence::new(text, &paragraph_toks[first_tok..end_tok]);
             let in_sentence: Vec<&Quantity> = figures
                 .iter()
                 .filter(|q| range.start <= q.span[0] && q.span[1] <= range.end)
@@ -230,6 +234,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 .filter(|t| in_sentence.iter().all(|q| q.span[0] > t.span[0]))
                 .copied();
 
+            // `in the region ... in Karaganda, Temirtau and Zhezkazgan`: members of a list of
+            // places that lie in another place named in the sentence are not candidates for a
+            // subject; the container is.
+            let listed = if in_sentence.is_empty() {
+                HashSet::default()
+            } else {
+                listed_in_container(text, &sentence_anchors, &within)
+            };
             let groups = groups(&in_sentence);
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
@@ -311,10 +323,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if period.is_none() && status == Status::Actual {
                     period = date.map(|d| Period::Year(d.year()));
                 }
-                let subject = subject(text, q, clause, &sentence, &sentence_anchors, &part_of)
+                let subject = subject(q, clause, &sentence, &sentence_anchors, &listed, &within)
                     .or_else(|| {
                         paragraph_subject.clone().or_else(|| {
-                            carried_subject(last_anchor.as_deref(), topic.as_deref(), &part_of)
+                            carried_subject(last_anchor.as_deref(), topic.as_deref(), &within)
                         })
                     });
                 if subject.is_some() {
@@ -415,7 +427,7 @@ fn previous(p: Period) -> Period {
     }
 }
 
-fn word(text: &str, s: &Sentence, i: usize) -> Option<String> {
+fn word(text: &str, s: &Sentence<'_>, i: usize) -> Option<String> {
     s.toks
         .get(i)
         .filter(|t| t.kind == TokKind::Word)
@@ -423,7 +435,7 @@ fn word(text: &str, s: &Sentence, i: usize) -> Option<String> {
 }
 
 /// `decreased ... from 5.3 to 5.2 percent`: the figure after `from` is the earlier state.
-fn is_first_state(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> bool {
+fn is_first_state(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
     fig_tok >= 1
         && q.direction.is_none()
         && word(text, s, fig_tok - 1).as_deref() == Some("from")
@@ -435,7 +447,7 @@ fn is_first_state(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> boo
         })
 }
 
-fn planned_by_cue(text: &str, s: &Sentence, fig_tok: usize, q: &Quantity) -> bool {
+fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Quantity) -> bool {
     let clause = s.clause_of(q.span[0]);
     // Before the figure, anywhere earlier in the sentence, unless a past auxiliary follows the cue.
     // A relative clause (`..., which loses 40 percent`) has a tense of its own.
@@ -477,7 +489,7 @@ fn planned_by_cue(text: &str, s: &Sentence, fig_tok: usize, q: &Quantity) -> boo
     false
 }
 
-fn metric(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> &'static str {
+fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> &'static str {
     let cues = &*CUES;
     let by_unit = match q.kind {
         QuantityKind::Rank => return "rank",
@@ -563,7 +575,7 @@ fn metric(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize) -> &'static st
     }
 }
 
-fn measure(text: &str, s: &Sentence, q: &Quantity, fig_tok: usize, metric: &str) -> Measure {
+fn measure(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize, metric: &str) -> Measure {
     if q.direction.is_some() || q.kind == QuantityKind::Multiplier {
         return Measure::Change;
     }
@@ -612,7 +624,9 @@ fn anchors(text: &str, entities: &[Entity], paragraphs: &[Range<usize>]) -> Vec<
             }
             let before = lower(text[from..m.span[0]].trim_end()).into_owned();
             let source_or_origin = ["from", "with", "according to", "by"].iter().any(|w| {
-                before.ends_with(&format!(" {w}")) || before.ends_with(&format!(" {w} the"))
+                let cue = before.strip_suffix(" the").unwrap_or(&before);
+                before.strip_suffix(w).is_some_and(|b| b.ends_with(' '))
+                    || cue.strip_suffix(w).is_some_and(|b| b.ends_with(' '))
             });
             if !dateline && !adjective && !source_or_origin {
                 res.push(Anchor {
@@ -627,51 +641,77 @@ fn anchors(text: &str, entities: &[Entity], paragraphs: &[Range<usize>]) -> Vec<
     res
 }
 
-/// The part_of relation of the entities found, beside the gazetteer's.
-fn part_of_map(entities: &[Entity]) -> HashMap<String, String> {
-    entities
-        .iter()
-        .filter_map(|e| e.part_of.as_ref().map(|p| (e.name.clone(), p.clone())))
-        .collect()
+/// Which place lies within which: the part_of relation of the entities found, beside the
+/// gazetteer's, with every answer remembered, since the same few names of a document are
+/// asked about for each of its figures.
+struct Containment {
+    part_of: HashMap<String, String>,
+    known: RefCell<HashMap<String, HashMap<String, bool>>>,
 }
 
-fn is_within(name: &str, ancestor: &str, part_of: &HashMap<String, String>) -> bool {
-    if name == ancestor {
-        return false;
-    }
-    let mut cur = name.to_string();
-    for _ in 0..8 {
-        match part_of.get(&cur) {
-            Some(p) if p == ancestor => return true,
-            Some(p) => cur = p.clone(),
-            None => break,
+impl Containment {
+    fn new(entities: &[Entity]) -> Self {
+        Containment {
+            part_of: entities
+                .iter()
+                .filter_map(|e| e.part_of.as_ref().map(|p| (e.name.clone(), p.clone())))
+                .collect(),
+            known: RefCell::default(),
         }
     }
-    entities::is_within(&cur, ancestor) || entities::is_within(name, ancestor)
+
+    fn is_within(&self, name: &str, ancestor: &str) -> bool {
+        if let Some(&answer) = self
+            .known
+            .borrow()
+            .get(name)
+            .and_then(|of_name| of_name.get(ancestor))
+        {
+            return answer;
+        }
+        let answer = self.find_within(name, ancestor);
+        self.known
+            .borrow_mut()
+            .entry(name.to_string())
+            .or_default()
+            .insert(ancestor.to_string(), answer);
+        answer
+    }
+
+    fn find_within(&self, name: &str, ancestor: &str) -> bool {
+        if name == ancestor {
+            return false;
+        }
+        let mut cur = name;
+        for _ in 0..8 {
+            match self.part_of.get(cur) {
+                Some(p) if p == ancestor => return true,
+                Some(p) => cur = p,
+                None => break,
+            }
+        }
+        entities::is_within(cur, ancestor) || entities::is_within(name, ancestor)
+    }
 }
 
 /// Drops every candidate that contains another one: the narrowest places remain.
-fn narrowest<'a>(cands: &[&'a Anchor], part_of: &HashMap<String, String>) -> Vec<&'a Anchor> {
+fn narrowest<'a>(cands: &[&'a Anchor], within: &Containment) -> Vec<&'a Anchor> {
     cands
         .iter()
-        .filter(|a| !cands.iter().any(|b| is_within(&b.name, &a.name, part_of)))
+        .filter(|a| !cands.iter().any(|b| within.is_within(&b.name, &a.name)))
         .copied()
         .collect()
 }
 
 /// The document's topic: the narrowest place or organisation of the first paragraph that names one.
-fn topic(
-    anchors: &[Anchor],
-    paragraphs: &[Range<usize>],
-    part_of: &HashMap<String, String>,
-) -> Option<String> {
+fn topic(anchors: &[Anchor], paragraphs: &[Range<usize>], within: &Containment) -> Option<String> {
     for p in paragraphs {
         let first = anchors.partition_point(|a| a.start < p.start);
         let in_p: Vec<&Anchor> = anchors[first..]
             .iter()
             .take_while(|a| a.start < p.end)
             .collect();
-        if let Some(a) = narrowest(&in_p, part_of).first() {
+        if let Some(a) = narrowest(&in_p, within).first() {
             return Some(a.name.clone());
         }
     }
@@ -680,11 +720,7 @@ fn topic(
 
 /// The starts of anchors that stand in a list (`A, B and C`) and lie in another anchor of
 /// the same sentence.
-fn listed_in_container(
-    text: &str,
-    anchors: &[&Anchor],
-    part_of: &HashMap<String, String>,
-) -> HashSet<usize> {
+fn listed_in_container(text: &str, anchors: &[&Anchor], within: &Containment) -> HashSet<usize> {
     let mut res = HashSet::default();
     let mut i = 0;
     while i < anchors.len() {
@@ -705,7 +741,7 @@ fn listed_in_container(
         }
         if j > i {
             for m in &anchors[i..=j] {
-                if anchors.iter().any(|c| is_within(&m.name, &c.name, part_of)) {
+                if anchors.iter().any(|c| within.is_within(&m.name, &c.name)) {
                     res.insert(m.start);
                 }
             }
@@ -716,16 +752,13 @@ fn listed_in_container(
 }
 
 fn subject(
-    text: &str,
     q: &Quantity,
     clause: usize,
-    s: &Sentence,
+    s: &Sentence<'_>,
     anchors: &[&Anchor],
-    part_of: &HashMap<String, String>,
+    listed: &HashSet<usize>,
+    within: &Containment,
 ) -> Option<String> {
-    // `in the region ... in Karaganda, Temirtau and Zhezkazgan`: members of a list of places
-    // that lie in another place named in the sentence are not candidates; the container is.
-    let listed = listed_in_container(text, anchors, part_of);
     let anchors: Vec<&Anchor> = anchors
         .iter()
         .filter(|a| !listed.contains(&a.start))
@@ -741,14 +774,14 @@ fn subject(
     } else {
         own
     };
-    let cands = narrowest(&pool, part_of);
+    let cands = narrowest(&pool, within);
     // `in the region ... in Karaganda, Temirtau and Zhezkazgan`: several places of one
     // named container speak of the container.
     let distinct: HashSet<&str> = cands.iter().map(|a| a.name.as_str()).collect();
     if distinct.len() >= 2 {
         if let Some(container) = pool
             .iter()
-            .find(|c| distinct.iter().all(|n| is_within(n, &c.name, part_of)))
+            .find(|c| distinct.iter().all(|n| within.is_within(n, &c.name)))
         {
             return Some(container.name.clone());
         }
@@ -761,10 +794,10 @@ fn subject(
 fn carried_subject(
     last: Option<&str>,
     topic: Option<&str>,
-    part_of: &HashMap<String, String>,
+    within: &Containment,
 ) -> Option<String> {
     match (last, topic) {
-        (Some(l), Some(t)) if is_within(t, l, part_of) => Some(t.to_string()),
+        (Some(l), Some(t)) if within.is_within(t, l) => Some(t.to_string()),
         (Some(l), _) => Some(l.to_string()),
         (None, t) => t.map(str::to_string),
     }

@@ -8,7 +8,28 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::fact::{Direction, Qualifier};
-use crate::tokens::{lower, tokenize, with_lower, Tok};
+use crate::tokens::{tokenize, vocabulary_size, Tok, WordId, UNKNOWN};
+
+/// The data files whose words phrase tables match: every word in them gets a `WordId`.
+pub(crate) const VOCABULARY_FILES: &[&str] = &[
+    include_str!("../data/scales.tsv"),
+    include_str!("../data/currencies.tsv"),
+    include_str!("../data/units.tsv"),
+    include_str!("../data/counted_nouns.tsv"),
+    include_str!("../data/qualifiers.tsv"),
+    include_str!("../data/per.tsv"),
+    include_str!("../data/directions.tsv"),
+    include_str!("../data/rank_cues.tsv"),
+    include_str!("../data/fractions.tsv"),
+    include_str!("../data/number_words.tsv"),
+    include_str!("../data/ordinals.tsv"),
+    include_str!("../data/months.tsv"),
+    include_str!("../data/number_names.tsv"),
+    include_str!("../data/function_words.tsv"),
+    include_str!("../data/metric_cues.tsv"),
+    include_str!("../data/status_cues.tsv"),
+    include_str!("../data/status_blockers.tsv"),
+];
 
 /// The rows of a TSV data file: non-empty, non-comment lines split on tabs.
 pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -19,77 +40,72 @@ pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>
 
 /// A set of phrases (one or more tokens each) with a value, matched at a token position.
 pub(crate) struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
-    by_last: HashMap<String, Vec<(Vec<String>, T)>>,
+    /// Indexed by the `WordId` of a phrase's first (or last) word: the phrases, longest first,
+    /// as word numbers.
+    by_first: Vec<Vec<(Box<[WordId]>, T)>>,
+    by_last: Vec<Vec<(Box<[WordId]>, T)>>,
 }
 
 impl<T: Clone> PhraseTable<T> {
+    /// A table of `(phrase, value)`; every phrase must come from one of `VOCABULARY_FILES`.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
-        let mut by_last: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
+        let size = vocabulary_size();
+        let mut by_first: Vec<Vec<(Box<[WordId]>, T)>> = vec![Vec::new(); size];
+        let mut by_last: Vec<Vec<(Box<[WordId]>, T)>> = vec![Vec::new(); size];
         for (phrase, value) in entries {
-            let words: Vec<String> = tokenize(phrase, 0..phrase.len())
+            let words: Box<[WordId]> = tokenize(phrase, 0..phrase.len())
                 .into_iter()
-                .map(|t| lower(t.text(phrase)).into_owned())
+                .map(|t| {
+                    assert!(
+                        t.id != UNKNOWN,
+                        "{phrase:?} is not in the vocabulary: add its file to VOCABULARY_FILES"
+                    );
+                    t.id
+                })
                 .collect();
-            if words.is_empty() {
+            let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
                 continue;
-            }
-            by_first
-                .entry(words[0].clone())
-                .or_default()
-                .push((words.clone(), value.clone()));
-            by_last
-                .entry(words[words.len() - 1].clone())
-                .or_default()
-                .push((words, value));
+            };
+            by_first[first as usize].push((words.clone(), value.clone()));
+            by_last[last as usize].push((words, value));
         }
-        for list in by_first.values_mut().chain(by_last.values_mut()) {
+        for list in by_first.iter_mut().chain(by_last.iter_mut()) {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         PhraseTable { by_first, by_last }
     }
 
-    /// The longest phrase starting at token `i`: its length in tokens and its value.
-    pub fn starting_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
+    /// The longest phrase whose first word is token `i`: its length in tokens and value.
+    pub fn starting_at(&self, _text: &str, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
         let first = toks.get(i)?;
-        let cands = with_lower(first.text(text), |key| self.by_first.get(key))?;
+        let cands = self.by_first.get(first.id as usize)?;
         cands.iter().find_map(|(words, value)| {
             let n = words.len();
             (i + n <= toks.len()
                 && words[1..]
                     .iter()
                     .zip(&toks[i + 1..i + n])
-                    .all(|(w, t)| eq_word(w, t.text(text))))
+                    .all(|(&w, t)| w == t.id))
             .then_some((n, value))
         })
     }
 
-    /// The longest phrase ending at token `last` (inclusive): its length and value.
-    pub fn ending_at(&self, text: &str, toks: &[Tok], last: usize) -> Option<(usize, &T)> {
+    /// The longest phrase whose last word is token `last`: its length in tokens and value.
+    pub fn ending_at(&self, _text: &str, toks: &[Tok], last: usize) -> Option<(usize, &T)> {
         let tok = toks.get(last)?;
-        let cands = with_lower(tok.text(text), |key| self.by_last.get(key))?;
+        let cands = self.by_last.get(tok.id as usize)?;
         cands.iter().find_map(|(words, value)| {
             let n = words.len();
             (last + 1 >= n
                 && words[..n - 1]
                     .iter()
                     .zip(&toks[last + 1 - n..last])
-                    .all(|(w, t)| eq_word(w, t.text(text))))
+                    .all(|(&w, t)| w == t.id))
             .then_some((n, value))
         })
     }
 }
 
-fn eq_word(lexicon_word: &str, text_word: &str) -> bool {
-    if text_word.is_ascii() {
-        lexicon_word.eq_ignore_ascii_case(text_word)
-    } else {
-        lexicon_word == lower(text_word)
-    }
-}
-
-/// Where a currency form stands relative to the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Position {
     Before,

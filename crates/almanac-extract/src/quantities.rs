@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::fact::{Direction, Equivalent, Qualifier};
 use crate::lexicon::{rows, Position, UnitKind, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
-use crate::tokens::{lower, tokenize, with_lower, Tok, TokKind};
+use crate::tokens::{lower, tokenize, vocabulary_size, word_id, Tok, TokKind, UNKNOWN};
 
 /// What sort of thing a quantity counts or measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -121,45 +121,56 @@ static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The lower-case words and symbols a quantity can start with when it does not start
-/// with digits: currency signs and codes, number words, ordinals, fractions.
-static STARTERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+/// The words and symbols a quantity can start with when it does not start with digits:
+/// currency signs and codes, number words, ordinals, fractions; indexed by `WordId`.
+static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
     let lex = &*LEXICONS;
-    let first = |phrase: &str| -> Option<String> {
-        tokenize(phrase, 0..phrase.len())
-            .first()
-            .map(|t| lower(t.text(phrase)).into_owned())
+    let mut starters = vec![false; vocabulary_size()];
+    let mut add = |phrase: &str| {
+        if let Some(first) = tokenize(phrase, 0..phrase.len()).first() {
+            starters[first.id as usize] = true;
+        }
     };
-    let mut set: HashSet<String> = HashSet::default();
     for r in rows(include_str!("../data/currencies.tsv")) {
         if r[2] != "after" {
-            set.extend(first(r[0]));
+            add(r[0]);
         }
     }
     for r in rows(include_str!("../data/fractions.tsv")) {
-        set.extend(first(r[0]));
+        add(r[0]);
     }
-    set.extend(lex.number_words.keys().map(|w| w.to_string()));
-    set.extend(lex.ordinals.keys().map(|w| w.to_string()));
-    set.insert("a".into());
-    set
+    lex.number_words.keys().for_each(|w| add(w));
+    lex.ordinals.keys().for_each(|w| add(w));
+    add("a");
+    starters[UNKNOWN as usize] = false;
+    starters
 });
 
 fn may_start(text: &str, tok: &Tok) -> bool {
     match tok.kind {
         TokKind::Num => true,
         TokKind::Word | TokKind::Sym => {
+            let starters = &*STARTERS;
+            if starters[tok.id as usize] {
+                return true;
+            }
             let w = tok.text(text);
             // `twenty-nine` starts with a number word; `twofold` ends in `fold`.
-            let head = w.split('-').next().unwrap_or(w);
-            with_lower(head, |l| STARTERS.contains(l)) || (w.len() > 4 && w.ends_with("fold"))
+            let head_starts = w
+                .split_once('-')
+                .is_some_and(|(head, _)| starters[word_id(head) as usize]);
+            head_starts || (w.len() > 4 && w.ends_with("fold"))
         }
     }
 }
 
 /// Finds the quantities in `text[range]`, in text order.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
-    let toks = tokenize(text, range);
+    find_in(text, &tokenize(text, range))
+}
+
+/// Finds the quantities among `toks`, the tokens of a stretch of `text`.
+pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
     let mut found: Vec<Parsed> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -167,7 +178,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
             i += 1;
             continue;
         }
-        match parse_at(text, &toks, i, true) {
+        match parse_at(text, toks, i, true) {
             Some(p) => {
                 i = p.next;
                 found.push(p);
@@ -175,7 +186,7 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
             None => i += 1,
         }
     }
-    link_bare_numbers(text, &toks, &mut found);
+    link_bare_numbers(text, toks, &mut found);
     found
         .into_iter()
         .map(|mut p| {

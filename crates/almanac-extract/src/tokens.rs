@@ -7,6 +7,102 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+/// A lower-cased word of the lexicons, numbered, so that phrase tables look tokens up by
+/// number instead of hashing their text again in every layer. `UNKNOWN` is every word that
+/// no lexicon lists.
+pub(crate) type WordId = u32;
+pub(crate) const UNKNOWN: WordId = 0;
+
+/// Every token of every cell of the lexicon files, lower-cased, numbered from 1. Words of up
+/// to 16 ASCII bytes, which is nearly all of them, are keyed by their bytes packed into an
+/// integer, so that looking a token up costs no string hashing or comparison.
+struct Vocabulary {
+    short: FxHashMap<u128, WordId>,
+    long: FxHashMap<String, WordId>,
+}
+
+impl Vocabulary {
+    fn build() -> Self {
+        let mut vocabulary = Vocabulary {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        };
+        for data in crate::lexicon::VOCABULARY_FILES {
+            for row in crate::lexicon::rows(data) {
+                for cell in row {
+                    for tok in split(cell, 0..cell.len()) {
+                        let word = lower(tok.text(cell));
+                        // Numbered in order of first appearance: 1, 2, 3...
+                        let id = vocabulary.len() as WordId + 1;
+                        match packed(&word) {
+                            Some(key) => vocabulary.short.entry(key).or_insert(id),
+                            None => vocabulary.long.entry(word.into_owned()).or_insert(id),
+                        };
+                    }
+                }
+            }
+        }
+        vocabulary
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// The number of a token's text, compared without regard to case.
+    #[inline]
+    fn id_of(&self, word: &str) -> WordId {
+        let found = if let Some(key) = packed_lower(word) {
+            self.short.get(&key)
+        } else if word.is_ascii() {
+            self.long.get(word.to_ascii_lowercase().as_str())
+        } else {
+            let lowered = word.to_lowercase();
+            match packed(&lowered) {
+                Some(key) => self.short.get(&key),
+                None => self.long.get(lowered.as_str()),
+            }
+        };
+        found.copied().unwrap_or(UNKNOWN)
+    }
+}
+
+/// The bytes of a lower-case ASCII word of at most 16 bytes, as one integer.
+fn packed(word: &str) -> Option<u128> {
+    (word.len() <= 16 && word.is_ascii()).then(|| {
+        let mut buf = [0u8; 16];
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        u128::from_le_bytes(buf)
+    })
+}
+
+/// `packed` of the lower-case form of an ASCII word; `None` for other words.
+#[inline]
+fn packed_lower(word: &str) -> Option<u128> {
+    if word.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    Some(u128::from_le_bytes(buf))
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(Vocabulary::build);
+
+/// The number of a word (in any case), `UNKNOWN` when no lexicon lists it.
+pub(crate) fn word_id(word: &str) -> WordId {
+    VOCABULARY.id_of(word)
+}
+
+/// One more than the largest `WordId`, for tables indexed by word.
+pub(crate) fn vocabulary_size() -> usize {
+    VOCABULARY.len() + 1
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -20,6 +116,8 @@ pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
+    /// The lexicon number of the token's lower-case text.
+    pub id: WordId,
 }
 
 impl Tok {
@@ -28,8 +126,18 @@ impl Tok {
     }
 }
 
-/// Splits `text[range]` into tokens.
+/// Splits `text[range]` into tokens, each with its lexicon number.
 pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
+    let vocabulary = &*VOCABULARY;
+    let mut toks = split(text, range);
+    for tok in &mut toks {
+        tok.id = vocabulary.id_of(tok.text(text));
+    }
+    toks
+}
+
+/// Splits `text[range]` into tokens without numbering them (the vocabulary is built with it).
+fn split(text: &str, range: Range<usize>) -> Vec<Tok> {
     let mut toks = Vec::with_capacity((range.end - range.start) / 5);
     let bytes = text.as_bytes();
     let mut i = range.start;
@@ -60,6 +168,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                 start,
                 end: i,
                 kind: TokKind::Num,
+                id: UNKNOWN,
             });
             continue;
         }
@@ -86,6 +195,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                 start,
                 end: i,
                 kind: TokKind::Word,
+                id: UNKNOWN,
             });
             continue;
         }
@@ -97,6 +207,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
             start: i,
             end: i + ch.len_utf8(),
             kind: TokKind::Sym,
+            id: UNKNOWN,
         });
         i += ch.len_utf8();
     }
@@ -109,24 +220,6 @@ pub(crate) fn lower(s: &str) -> Cow<'_, str> {
         Cow::Owned(s.to_lowercase())
     } else {
         Cow::Borrowed(s)
-    }
-}
-
-/// Calls `f` with the lower-case form of `s`, without allocating for short ASCII words.
-pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 48;
-    if s.len() <= MAX && s.is_ascii() {
-        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return f(s);
-        }
-        let mut buf = [0u8; MAX];
-        let lowered = &mut buf[..s.len()];
-        lowered.copy_from_slice(s.as_bytes());
-        lowered.make_ascii_lowercase();
-        // ASCII stays ASCII when lower-cased, so this is valid UTF-8.
-        f(std::str::from_utf8(lowered).unwrap_or(s))
-    } else {
-        f(&s.to_lowercase())
     }
 }
 
