@@ -51,6 +51,11 @@ enum Command {
     Promises(cmd_analysis::PromisesArgs),
 }
 
+// Extraction allocates many small, short-lived vectors and strings per document; mimalloc
+// serves them faster than the system allocator, measurably on `extract` and `ingest`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

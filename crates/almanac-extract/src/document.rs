@@ -20,7 +20,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use chrono::NaiveDate;
 
 /// A document's text cut into what the extractor reads.
@@ -288,7 +288,9 @@ fn boilerplate() -> &'static Boilerplate {
                 other => panic!("boilerplate.tsv: unknown kind {other:?}"),
             }
         }
+        // A DFA: the patterns are few and every line of every document is searched.
         res.contains = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(contains)
             .expect("boilerplate.tsv: contains patterns");

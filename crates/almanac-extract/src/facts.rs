@@ -23,6 +23,7 @@
 //!   prices), otherwise a share.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -427,11 +428,12 @@ fn previous(p: Period) -> Period {
     }
 }
 
-fn word(text: &str, s: &Sentence<'_>, i: usize) -> Option<String> {
+/// The lower-case form of word `i` of the sentence, borrowed when the text already is.
+fn word<'a>(text: &'a str, s: &Sentence<'_>, i: usize) -> Option<Cow<'a, str>> {
     s.toks
         .get(i)
         .filter(|t| t.kind == TokKind::Word)
-        .map(|t| lower(t.text(text)).into_owned())
+        .map(|t| lower(t.text(text)))
 }
 
 /// `decreased ... from 5.3 to 5.2 percent`: the figure after `from` is the earlier state.
@@ -480,7 +482,7 @@ fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Quantity) ->
             || word(text, s, i + 1).is_some_and(|w| {
                 crate::lexicon::LEXICONS
                     .number_words
-                    .contains_key(w.as_str())
+                    .contains_key(w.as_ref())
             });
         if conjunction && !number_follows {
             return false;

@@ -172,11 +172,20 @@ fn split(text: &str, range: Range<usize>) -> Vec<Tok> {
             });
             continue;
         }
-        let ch = text[i..].chars().next().expect("in bounds");
+        let ch = if b.is_ascii() {
+            char::from(b)
+        } else {
+            text[i..].chars().next().expect("in bounds")
+        };
         if ch.is_alphabetic() {
             let start = i;
             i += ch.len_utf8();
             while i < end {
+                // Plain ASCII letters and digits, the bulk of every word, without decoding.
+                if bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
                 let c = text[i..].chars().next().expect("in bounds");
                 if c.is_alphanumeric() {
                     i += c.len_utf8();
