@@ -202,13 +202,20 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         let first_sentence = paragraph_of.partition_point(|&p| p < pi);
         let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
         for range in &sentence_ranges[first_sentence..end_sentence] {
-            let first_tok = paragraph_toks.partition_point(|t| t.start < range.start);
-            let end_tok = paragraph_toks.partition_point(|t| t.end <= range.end);
-            let sentence = Sentence::new(text, &paragraph_toks[first_tok..end_tok]);
             let in_sentence: Vec<&Quantity> = figures
                 .iter()
                 .filter(|q| range.start <= q.span[0] && q.span[1] <= range.end)
                 .collect();
+            // A sentence without figures is read for its times and names only: its cue words
+            // and clauses are never asked for.
+            let sentence_toks = if in_sentence.is_empty() {
+                &paragraph_toks[..0]
+            } else {
+                let first_tok = paragraph_toks.partition_point(|t| t.start < range.start);
+                let end_tok = paragraph_toks.partition_point(|t| t.end <= range.end);
+                &paragraph_toks[first_tok..end_tok]
+            };
+            let sentence = Sentence::new(text, sentence_toks);
             // `14% less than in 2022`, `compared with last year`: a base of comparison, not the
             // period a figure holds for.
             let sentence_times: Vec<&TimeExpr> = times
