@@ -153,7 +153,8 @@ fn bench_extract(c: &mut Criterion) {
     // Each layer alone over the articles once, so a profile's flat list can be read as
     // "which layer costs what". The layers take the paragraphs and sentences the pipeline
     // gives them.
-    let prepared: Vec<(&str, Vec<Range<usize>>, Vec<Range<usize>>)> = articles
+    type Prepared<'a> = (&'a str, Vec<Range<usize>>, Vec<Range<usize>>);
+    let prepared: Vec<Prepared> = articles
         .iter()
         .map(|(_, text)| {
             let doc = document::parse(text);

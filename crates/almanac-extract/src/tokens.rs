@@ -244,6 +244,25 @@ mod tests {
     }
 
     #[test]
+    fn lexicon_words_have_one_number_in_any_case() {
+        let text = "Million MILLION million tenge Tenge xyzzy";
+        let ids: Vec<WordId> = tokenize(text, 0..text.len()).iter().map(|t| t.id).collect();
+        assert_ne!(ids[0], UNKNOWN);
+        assert_eq!(ids[0], ids[1]);
+        assert_eq!(ids[1], ids[2]);
+        assert_ne!(ids[3], UNKNOWN);
+        assert_eq!(ids[3], ids[4]);
+        assert_ne!(ids[0], ids[3]);
+        assert_eq!(ids[5], UNKNOWN);
+        assert_eq!(word_id("tenge"), ids[3]);
+        // Non-ASCII words are lower-cased the Unicode way before the lookup.
+        assert_ne!(word_id("₸"), UNKNOWN);
+        assert_ne!(word_id("m²"), UNKNOWN);
+        assert_eq!(word_id("M²"), word_id("m²"));
+        assert!(vocabulary_size() > 500);
+    }
+
+    #[test]
     fn splits_words_numbers_symbols() {
         use TokKind::*;
         assert_eq!(
