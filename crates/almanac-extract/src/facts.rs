@@ -620,7 +620,9 @@ fn anchors(text: &str, entities: &[Entity], paragraphs: &[Range<usize>]) -> Vec<
         };
         let place = entities::lookup(&e.name);
         for m in &e.mentions {
-            let dateline = paragraphs.iter().any(|p| p.start == m.span[0])
+            let dateline = paragraphs
+                .binary_search_by_key(&m.span[0], |p| p.start)
+                .is_ok()
                 && text[m.span[1]..].trim_start().starts_with(['–', '—', '-']);
             // `a Chinese company`, `investors from Russia`, `according to the Statistics
             // Committee`: an origin, a partner or a source, not what the figure is about.
