@@ -2,7 +2,10 @@
 //!
 //! - `store_write`: writing generated articles with their facts (known from the
 //!   generator's templates, so the extractor's speed does not count) in batches of 256, to a
-//!   file ledger in WAL mode; throughput in documents and bytes.
+//!   file ledger in WAL mode; throughput in documents and bytes, into a new ledger
+//!   (`docs`, `bytes`) and into a copy of the 1M-fact ledger below (`docs_into_1m`), where
+//!   the indexes are large and the page cache starts cold, as when ingest adds to a ledger
+//!   in use.
 //! - `facts query at 1M facts`: typical `almanac facts` queries on a ledger of about one
 //!   million facts, built once into `target/bench-ledger-1m.db` and reused; prints the median
 //!   and p99 latency of each over many runs, then criterion's estimate.
@@ -79,7 +82,41 @@ fn store_write(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+
+    // Other articles (another seed) into a copy of the 1M-fact ledger.
+    let big = million_fact_ledger_path();
+    let more: Vec<(Article, Extraction)> = corpus::articles(SEED + 1, n)
+        .map(|a| {
+            let ex = a.extraction();
+            (a, ex)
+        })
+        .collect();
+    group.throughput(Throughput::Elements(n));
+    group.bench_function("docs_into_1m", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("bench.db");
+                std::fs::copy(&big, &path).unwrap();
+                let store = Store::open(&path).unwrap();
+                (dir, store)
+            },
+            |(dir, mut store)| {
+                write_articles(&mut store, &more);
+                (dir, store)
+            },
+            BatchSize::PerIteration,
+        )
+    });
     group.finish();
+}
+
+/// The 1M-fact ledger's file, built and folded into one file (no WAL) on first use.
+fn million_fact_ledger_path() -> PathBuf {
+    let store = million_fact_ledger();
+    let path = store.path().unwrap().to_path_buf();
+    drop(store);
+    path
 }
 
 /// The 1M-fact ledger, built on first use.

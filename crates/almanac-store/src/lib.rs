@@ -6,9 +6,9 @@
 //!
 //! What it guarantees:
 //!
-//! - A document is written whole: its row, sentences, facts, entities and mentions in one
-//!   transaction (a savepoint inside a batch), so a killed process leaves only whole
-//!   documents.
+//! - A document is written whole: its row, facts (with their sentences, and those in the
+//!   full-text index), entities and mentions in one transaction (a savepoint inside a
+//!   batch when one fails), so a killed process leaves only whole documents.
 //! - Writing is idempotent by content hash (the text plus the date given with it): a
 //!   document already stored is skipped unless forced; a new text under a stored document
 //!   id replaces that document.
@@ -40,13 +40,14 @@ mod sql;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use almanac_extract::{
     DateSource, Entity, Equivalent, Extraction, Fact, Measure, Period, Qualifier, Status,
 };
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::Serialize;
@@ -404,6 +405,7 @@ impl Store {
             StoreError::Sqlite(source) => open_err(source),
             other => other,
         })?;
+        rusqlite::vtab::array::load_module(&store.conn).map_err(open_err)?;
         Ok(store)
     }
 
@@ -421,6 +423,7 @@ impl Store {
             known: EntityCache::default(),
         };
         store.migrate()?;
+        rusqlite::vtab::array::load_module(&store.conn)?;
         Ok(store)
     }
 
@@ -461,6 +464,10 @@ impl Store {
             tx.execute(sql::RECORD_MIGRATION, params![version, name, now()])?;
         }
         tx.commit()?;
+        if found > 0 {
+            // An upgrade rebuilt tables, and with them lost the planner's statistics.
+            self.conn.execute_batch(sql::OPTIMIZE)?;
+        }
         Ok(())
     }
 
@@ -500,17 +507,17 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let written = (|| {
-            let indexed = max_sentence(&tx)?;
+            let mut batch = Batch::begin(&tx)?;
             let put = put_document(
                 &tx,
                 known,
+                &mut batch,
                 doc,
                 extraction,
                 extractor_version,
                 force,
-                indexed,
             )?;
-            index_sentences(&tx, indexed)?;
+            index_pending(&tx, &mut batch)?;
             tx.commit()?;
             Ok(put)
         })();
@@ -543,21 +550,21 @@ impl Store {
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let fast = (|| {
-                let indexed = max_sentence(&tx)?;
+                let mut batch = Batch::begin(&tx)?;
                 let mut results = Vec::with_capacity(items.len());
                 for (doc, extraction) in items {
                     let put = put_document(
                         &tx,
                         known,
+                        &mut batch,
                         doc,
                         extraction,
                         extractor_version,
                         force,
-                        indexed,
                     )?;
                     results.push(Ok(put));
                 }
-                index_sentences(&tx, indexed)?;
+                index_pending(&tx, &mut batch)?;
                 Ok::<_, StoreError>(results)
             })();
             if let Ok(results) = fast {
@@ -576,18 +583,19 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let slow = (|| {
-            let indexed = max_sentence(&tx)?;
+            let mut batch = Batch::begin(&tx)?;
             let mut results = Vec::with_capacity(items.len());
             for (doc, extraction) in items {
                 let mut sp = tx.savepoint()?;
+                let mark = batch.mark();
                 match put_document(
                     &sp,
                     known,
+                    &mut batch,
                     doc,
                     extraction,
                     extractor_version,
                     force,
-                    indexed,
                 ) {
                     Ok(put) => {
                         sp.commit()?;
@@ -595,12 +603,13 @@ impl Store {
                     }
                     Err(err) => {
                         sp.rollback()?;
+                        batch.roll_back_to(mark);
                         known.clear();
                         results.push(Err(err));
                     }
                 }
             }
-            index_sentences(&tx, indexed)?;
+            index_pending(&tx, &mut batch)?;
             Ok::<_, StoreError>(results)
         })();
         let committed = slow.and_then(|results| {
@@ -635,8 +644,7 @@ impl Store {
 
     fn document_where(&self, condition: &str, param: Value) -> Result<Option<StoredDocument>> {
         let query = format!(
-            "SELECT {}, (SELECT COUNT(*) FROM facts f WHERE f.doc_id = d.id), d.text \
-             FROM documents d WHERE {condition}",
+            "SELECT {}, d.text FROM documents d WHERE {condition}",
             sql::DOC_COLUMNS
         );
         let mut stmt = self.conn.prepare_cached(&query)?;
@@ -674,10 +682,7 @@ impl Store {
                  OR d.origin LIKE ?{n} ESCAPE '\\')"
             ));
         }
-        let mut query = format!(
-            "SELECT {}, (SELECT COUNT(*) FROM facts f WHERE f.doc_id = d.id) FROM documents d",
-            sql::DOC_COLUMNS
-        );
+        let mut query = format!("SELECT {} FROM documents d", sql::DOC_COLUMNS);
         push_where(&mut query, &conditions);
         query.push_str(if filter.newest_first {
             " ORDER BY d.date IS NULL, d.date DESC, d.id DESC"
@@ -839,6 +844,53 @@ impl Store {
         })
     }
 
+    /// How many pages the write-ahead log may grow by before a commit of this connection
+    /// folds it back into the database file (SQLite's `wal_autocheckpoint`; 0 never). A
+    /// bulk writer raises it when another connection calls [`Store::checkpoint_passive`].
+    pub fn set_auto_checkpoint(&self, pages: u32) -> Result<()> {
+        self.conn
+            .query_row(&format!("PRAGMA wal_autocheckpoint = {pages}"), [], |_| {
+                Ok(())
+            })?;
+        Ok(())
+    }
+
+    /// Folds what it can of the write-ahead log back into the database file without
+    /// waiting for readers or the writer (a `PASSIVE` checkpoint): lets another thread do
+    /// this work for a busy writer.
+    pub fn checkpoint_passive(&self) -> Result<()> {
+        if self.path.is_some() {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        }
+        Ok(())
+    }
+
+    /// Checks the database file and the full-text index for corruption (SQLite's
+    /// `integrity_check` and FTS5's `integrity-check`); `Ok(())` when both pass.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError::Corrupt`] naming what failed, or a database error.
+    pub fn check_integrity(&self) -> Result<()> {
+        let report: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if report != "ok" {
+            return Err(StoreError::Corrupt {
+                column: "database",
+                value: report,
+            });
+        }
+        self.conn
+            .execute(sql::FTS_INTEGRITY_CHECK, [])
+            .map_err(|err| StoreError::Corrupt {
+                column: "full-text index",
+                value: err.to_string(),
+            })?;
+        Ok(())
+    }
+
     /// Folds the write-ahead log back into the database file and refreshes the query
     /// planner's statistics (after a large ingest).
     pub fn checkpoint(&self) -> Result<()> {
@@ -853,27 +905,107 @@ impl Store {
     }
 }
 
-fn max_sentence(tx: &Connection) -> Result<i64> {
-    Ok(tx.query_row(sql::MAX_SENTENCE, [], |r| r.get(0))?)
+/// What the documents of one transaction share.
+struct Batch {
+    /// The sentences of facts up to this id are in the full-text index; newer ones wait
+    /// in `pending` until [`index_pending`].
+    indexed: i64,
+    /// The id of the next fact. Ids are given here rather than by SQLite: a document's
+    /// facts have consecutive ids, known before they are written.
+    next_fact: i64,
+    /// The sentence of each fact written in this batch (fact `indexed + 1` first), NULL
+    /// for none: indexed in one statement at the end, as FTS5 flushes its pending terms
+    /// at every statement that writes to it.
+    pending: Vec<Value>,
+    /// Staged sentences forgotten since the batch began (slot, sentence), to restore
+    /// when the document that forgot them is rolled back.
+    unstaged: Vec<(usize, Value)>,
+    /// When the batch was written.
+    now: String,
 }
 
-/// Adds the sentences written after `indexed` to the full-text index, in one statement.
-fn index_sentences(tx: &Connection, indexed: i64) -> Result<()> {
-    tx.prepare_cached(sql::INDEX_NEW_SENTENCES)?
-        .execute([indexed])?;
+/// Where a batch was before a document, to go back there if it fails.
+#[derive(Clone, Copy)]
+struct Mark {
+    next_fact: i64,
+    unstaged: usize,
+}
+
+impl Batch {
+    fn begin(tx: &Connection) -> Result<Batch> {
+        let indexed: i64 = tx.query_row(sql::MAX_FACT, [], |r| r.get(0))?;
+        Ok(Batch {
+            indexed,
+            next_fact: indexed + 1,
+            pending: Vec::new(),
+            unstaged: Vec::new(),
+            now: now(),
+        })
+    }
+
+    /// Fact `id`'s sentence, for the full-text index.
+    fn stage(&mut self, id: i64, sentence: Option<&str>) {
+        debug_assert_eq!(self.slot(id), self.pending.len());
+        self.pending
+            .push(sentence.map_or(Value::Null, |s| Value::Text(s.to_string())));
+    }
+
+    /// Forgets the staged sentences of facts `first..first + n` (a document replaced in
+    /// the batch that wrote it).
+    fn unstage(&mut self, first: i64, n: i64) {
+        if first > self.indexed {
+            let (from, to) = (self.slot(first), self.slot(first + n));
+            let to = to.min(self.pending.len());
+            for slot in from..to {
+                let value = std::mem::replace(&mut self.pending[slot], Value::Null);
+                self.unstaged.push((slot, value));
+            }
+        }
+    }
+
+    fn mark(&self) -> Mark {
+        Mark {
+            next_fact: self.next_fact,
+            unstaged: self.unstaged.len(),
+        }
+    }
+
+    /// Back to where the batch was at `mark` (a document rolled back).
+    fn roll_back_to(&mut self, mark: Mark) {
+        while self.unstaged.len() > mark.unstaged {
+            if let Some((slot, value)) = self.unstaged.pop() {
+                self.pending[slot] = value;
+            }
+        }
+        self.pending.truncate(self.slot(mark.next_fact));
+        self.next_fact = mark.next_fact;
+    }
+
+    fn slot(&self, id: i64) -> usize {
+        (id - self.indexed - 1) as usize
+    }
+}
+
+/// Adds the sentences staged in the batch to the full-text index, in one statement.
+fn index_pending(tx: &Connection, batch: &mut Batch) -> Result<()> {
+    if batch.pending.iter().any(|v| *v != Value::Null) {
+        let pending = std::rc::Rc::new(std::mem::take(&mut batch.pending));
+        tx.prepare_cached(sql::INDEX_PENDING)?
+            .execute(params![pending, batch.indexed])?;
+    }
     Ok(())
 }
 
-/// Writes one document inside an open transaction or savepoint. Sentences up to id
-/// `indexed` are in the full-text index; the caller indexes the newer ones.
+/// Writes one document inside an open transaction or savepoint; its sentences are staged
+/// for the caller to index.
 fn put_document(
     tx: &Connection,
     known: &mut EntityCache,
+    batch: &mut Batch,
     doc: &NewDocument<'_>,
     extraction: &Extraction,
     extractor_version: &str,
     force: bool,
-    indexed: i64,
 ) -> Result<Put> {
     let hash = doc.hash();
     let stored_by_hash: Option<String> = tx
@@ -886,19 +1018,31 @@ fn put_document(
         });
     }
     // The row to replace: this id, or (forced) the same text stored under another id.
-    let mut existing: Option<(i64, String)> = tx
-        .prepare_cached(sql::DOC_BY_ID)?
-        .query_row([doc.doc], |r| Ok((r.get(0)?, r.get(2)?)))
-        .optional()?;
+    let stored = |doc: &str| -> Result<Option<StoredRow>> {
+        Ok(tx
+            .prepare_cached(sql::DOC_BY_ID)?
+            .query_row([doc], |r| {
+                Ok(StoredRow {
+                    id: r.get(0)?,
+                    origin: r.get(1)?,
+                    first_fact: r.get(2)?,
+                    n_facts: r.get(3)?,
+                })
+            })
+            .optional()?)
+    };
+    let mut existing = stored(doc.doc)?;
     if existing.is_none() {
         if let Some(stored_as) = &stored_by_hash {
-            existing = tx
-                .prepare_cached(sql::DOC_BY_ID)?
-                .query_row([stored_as], |r| Ok((r.get(0)?, r.get(2)?)))
-                .optional()?;
+            existing = stored(stored_as)?;
         }
     }
+    if let Some(old) = &existing {
+        batch.unstage(old.first_fact, old.n_facts);
+    }
     let date = extraction.date;
+    let first_fact = batch.next_fact;
+    let n_facts = extraction.facts.len() as i64;
     let row = params![
         doc.doc,
         hash,
@@ -911,56 +1055,133 @@ fn put_document(
         doc.text,
         doc.text.len() as i64,
         extractor_version,
-        now(),
+        batch.now,
+        first_fact,
+        n_facts,
     ];
     let doc_id = match &existing {
-        Some((id, _)) => {
-            tx.prepare_cached(sql::UNINDEX_DOC_SENTENCES)?
-                .execute(params![id, indexed])?;
-            for delete in [
-                sql::DELETE_DOC_FACTS,
-                sql::DELETE_DOC_MENTIONS,
-                sql::DELETE_DOC_SENTENCES,
-            ] {
-                tx.prepare_cached(delete)?.execute([id])?;
+        Some(old) => {
+            // The old sentences leave the index while the old text and facts still say
+            // what they were.
+            let indexed_end = (old.first_fact + old.n_facts).min(batch.indexed + 1);
+            if old.first_fact < indexed_end {
+                tx.prepare_cached(&sql::unindex_sentences())?
+                    .execute(params![old.first_fact, indexed_end])?;
             }
+            tx.prepare_cached(sql::DELETE_DOC_FACTS)?
+                .execute(params![old.first_fact, old.n_facts])?;
+            tx.prepare_cached(sql::DELETE_DOC_MENTIONS)?
+                .execute([old.id])?;
             let mut update = tx.prepare_cached(sql::UPDATE_DOC)?;
             let mut values: Vec<&dyn rusqlite::ToSql> = row.to_vec();
-            values.push(id);
+            values.push(&old.id);
             update.execute(values.as_slice())?;
-            *id
+            old.id
         }
         None => {
             tx.prepare_cached(sql::INSERT_DOC)?.execute(row)?;
             tx.last_insert_rowid()
         }
     };
-    let n_facts = put_facts(tx, doc_id, extraction)?;
+    let n_facts = put_facts(tx, batch, doc_id, doc.text, extraction)?;
+    debug_assert_eq!(batch.next_fact, first_fact + n_facts as i64);
     put_entities(tx, known, doc_id, extraction)?;
     Ok(match existing {
-        Some((_, previous_origin)) => Put::Replaced {
+        Some(old) => Put::Replaced {
             facts: n_facts,
-            previous_origin,
+            previous_origin: old.origin,
         },
         None => Put::Inserted { facts: n_facts },
     })
 }
 
-fn put_facts(tx: &Connection, doc_id: i64, extraction: &Extraction) -> Result<usize> {
-    let mut insert_sentence = tx.prepare_cached(sql::INSERT_SENTENCE)?;
+/// A stored document about to be replaced.
+struct StoredRow {
+    id: i64,
+    origin: String,
+    first_fact: i64,
+    n_facts: i64,
+}
+
+/// Documents up to this size keep their facts' sentences as byte ranges of their text;
+/// a larger one stores each sentence's text, so that reading a fact never loads a huge
+/// text.
+const SENTENCE_BY_RANGE_MAX_DOC: usize = 32 * 1024;
+
+/// Where `sentence` occurs in `text`, looked for first where it holds the fact at `span`
+/// (any occurrence will do: the same bytes are the same sentence).
+fn locate_sentence(text: &str, sentence: &str, span: [usize; 2]) -> Option<(usize, usize)> {
+    let (t, s) = (text.as_bytes(), sentence.as_bytes());
+    let len = s.len();
+    if len == 0 || len > t.len() {
+        return None;
+    }
+    // It starts at or before the fact and ends at or after it; a start whose first byte
+    // matches is a char boundary, as `sentence` is UTF-8. Few candidates are compared
+    // whole, so that no text makes this quadratic.
+    let latest = span[0].min(t.len() - len);
+    let earliest = span[1].saturating_sub(len);
+    let mut compared = 0;
+    for start in (earliest..=latest).rev() {
+        if t[start] == s[0] {
+            if &t[start..start + len] == s {
+                return Some((start, start + len));
+            }
+            compared += 1;
+            if compared == 64 {
+                break;
+            }
+        }
+    }
+    let at = text.find(sentence)?;
+    Some((at, at + len))
+}
+
+fn put_facts(
+    tx: &Connection,
+    batch: &mut Batch,
+    doc_id: i64,
+    text: &str,
+    extraction: &Extraction,
+) -> Result<usize> {
     let mut insert_fact = tx.prepare_cached(sql::INSERT_FACT)?;
-    let mut sentence_ids: HashMap<&str, i64> = HashMap::new();
+    // Consecutive facts of one sentence share its entry in the full-text index: how many
+    // they are, on the first of them.
+    let facts = &extraction.facts;
+    let mut sentence_facts = vec![0_i64; facts.len()];
+    let mut first: Option<usize> = None;
+    for (i, fact) in facts.iter().enumerate() {
+        match first {
+            _ if fact.sentence.is_empty() => first = None,
+            Some(f) if facts[f].sentence == fact.sentence => sentence_facts[f] += 1,
+            _ => {
+                first = Some(i);
+                sentence_facts[i] = 1;
+            }
+        }
+    }
+    // The last sentence located: facts come in text order, several to a sentence.
+    let mut last: Option<(&str, Option<(usize, usize)>)> = None;
+    let by_range = text.len() <= SENTENCE_BY_RANGE_MAX_DOC;
     let doc_period = extraction.date.map(Period::Day);
-    for (seq, fact) in extraction.facts.iter().enumerate() {
-        let sentence_id = if fact.sentence.is_empty() {
-            None
-        } else if let Some(id) = sentence_ids.get(fact.sentence.as_str()) {
-            Some(*id)
+    for (fact, &sentence_facts) in facts.iter().zip(&sentence_facts) {
+        let id = batch.next_fact;
+        batch.next_fact += 1;
+        let first_of_sentence = sentence_facts > 0;
+        batch.stage(id, first_of_sentence.then_some(fact.sentence.as_str()));
+        let (range, sentence_text) = if fact.sentence.is_empty() {
+            (None, None)
         } else {
-            insert_sentence.execute(params![doc_id, fact.sentence])?;
-            let id = tx.last_insert_rowid();
-            sentence_ids.insert(&fact.sentence, id);
-            Some(id)
+            let range = match last {
+                Some((sentence, range)) if sentence == fact.sentence => range,
+                _ if by_range => locate_sentence(text, &fact.sentence, fact.span),
+                _ => None,
+            };
+            last = Some((&fact.sentence, range));
+            match range {
+                Some(_) => (range, None),
+                None => (None, Some(fact.sentence.as_str())),
+            }
         };
         let bounds = fact.period.map(Period::bounds);
         let money = fact.unit.as_deref().and_then(|unit| {
@@ -975,13 +1196,13 @@ fn put_facts(tx: &Connection, doc_id: i64, extraction: &Extraction) -> Result<us
         let usd_rate = money.as_ref().and_then(|m| m.usd_rate.as_ref());
         let implied = money.as_ref().and_then(|m| m.implied.as_ref());
         let equivalents = if fact.equivalents.is_empty() {
-            "[]".to_string()
+            None
         } else {
-            serde_json::to_string(&fact.equivalents).unwrap_or_else(|_| "[]".into())
+            serde_json::to_string(&fact.equivalents).ok()
         };
         insert_fact.execute(params![
+            id,
             doc_id,
-            seq as i64,
             fact.text,
             fact.value,
             fact.unit,
@@ -990,8 +1211,8 @@ fn put_facts(tx: &Connection, doc_id: i64, extraction: &Extraction) -> Result<us
             fact.measure.map(Measure::as_str),
             fact.subject,
             fact.period.map(|p| p.to_string()),
-            bounds.map(|b| b.0.to_string()),
-            bounds.map(|b| b.1.to_string()),
+            bounds.map(|b| IsoDate::new(b.0)),
+            bounds.map(|b| IsoDate::new(b.1)),
             fact.status.map(Status::as_str),
             equivalents,
             fact.per,
@@ -999,7 +1220,10 @@ fn put_facts(tx: &Connection, doc_id: i64, extraction: &Extraction) -> Result<us
             fact.object,
             fact.span[0] as i64,
             fact.span[1] as i64,
-            sentence_id,
+            range.map(|r| r.0 as i64),
+            range.map(|r| r.1 as i64),
+            sentence_text,
+            first_of_sentence.then_some(sentence_facts),
             money.as_ref().and_then(|m| m.value_kzt),
             money.as_ref().and_then(|m| m.value_usd),
             kzt_rate.map(|r| r.kzt_per_unit),
@@ -1015,13 +1239,17 @@ fn put_facts(tx: &Connection, doc_id: i64, extraction: &Extraction) -> Result<us
     Ok(extraction.facts.len())
 }
 
+/// Entities and aliases as they come; mentions as one row per entity of the document,
+/// with their count and spans.
 fn put_entities(
     tx: &Connection,
     known: &mut EntityCache,
     doc_id: i64,
     extraction: &Extraction,
 ) -> Result<()> {
-    let mut mention = tx.prepare_cached(sql::INSERT_MENTION)?;
+    // By entity id: the number of mentions and their spans (names differing only in case
+    // are one entity).
+    let mut mentions: Vec<(i64, usize, String)> = Vec::with_capacity(extraction.entities.len());
     for entity in &extraction.entities {
         let id = match known.entities.get(&entity.name) {
             Some((stored, id))
@@ -1041,19 +1269,34 @@ fn put_entities(
             }
         };
         put_alias(tx, known, &entity.name, id)?;
+        if entity.mentions.is_empty() {
+            continue;
+        }
+        let slot = match mentions.iter().position(|m| m.0 == id) {
+            Some(i) => i,
+            None => {
+                mentions.push((id, 0, String::new()));
+                mentions.len() - 1
+            }
+        };
         for m in &entity.mentions {
             if !m.reference && !m.text.trim().is_empty() {
                 put_alias(tx, known, m.text.trim(), id)?;
             }
-            mention.execute(params![
-                doc_id,
-                id,
-                m.span[0] as i64,
-                m.span[1] as i64,
-                m.text,
-                m.reference
-            ])?;
+            let (_, n, spans) = &mut mentions[slot];
+            *n += 1;
+            if !spans.is_empty() {
+                spans.push(' ');
+            }
+            let _ = write!(spans, "{}-{}", m.span[0], m.span[1]);
+            if m.reference {
+                spans.push('r');
+            }
         }
+    }
+    let mut insert = tx.prepare_cached(sql::INSERT_MENTIONS)?;
+    for (entity_id, n, spans) in mentions {
+        insert.execute(params![doc_id, entity_id, n as i64, spans])?;
     }
     Ok(())
 }
@@ -1118,33 +1361,43 @@ fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
         values.push(Value::Text(end.to_string()));
         values.push(Value::Text(start.to_string()));
         let n = values.len();
-        // An overlap is a two-sided range, which the period index serves poorly unless
-        // the facts are wanted in period order: otherwise `+` keeps the planner off it, and
-        // it walks facts in ledger order up to the limit or uses a more selective index
-        // (measured at 1M facts, limit 100: subject and period 480 -> 1.9 ms; a period
-        // alone 515 -> a few ms).
-        let plus = if filter.sort.key != SortKey::Period {
-            "+"
-        } else {
-            ""
-        };
+        // No index serves an overlap (a two-sided range): a filter walks facts in ledger
+        // order up to the limit, or uses a more selective index.
         conditions.push(format!(
-            "{plus}f.period_start <= ?{} AND {plus}f.period_end >= ?{n}",
+            "f.period_start <= ?{} AND f.period_end >= ?{n}",
             n - 1
         ));
     }
     if let Some(doc) = &filter.doc {
         values.push(Value::Text(doc.clone()));
-        conditions.push(format!("d.doc = ?{}", values.len()));
+        conditions.push(sql::facts_of_doc(values.len()));
     }
+    // A text search alone in ledger order, or counted, is driven by the full-text index
+    // (whose rowids are fact ids); otherwise it is a filter. With other filters the
+    // planner may start from another index, and facts of one sentence could then come
+    // out of order.
+    let text_driven = filter.text.is_some()
+        && (count
+            || (conditions.is_empty()
+                && filter.sort.key == SortKey::Document
+                && !filter.sort.descending));
     if let Some(text) = &filter.text {
         values.push(Value::Text(fts_query(text)));
-        conditions.push(sql::text_filter(values.len()));
+        conditions.push(if text_driven {
+            sql::text_match(values.len())
+        } else {
+            sql::text_filter(values.len())
+        });
     }
-    let mut query = if count {
-        format!("SELECT COUNT(*) {}", sql::FACT_FROM)
+    let from = if text_driven {
+        sql::text_from()
     } else {
-        format!("SELECT {} {}", sql::FACT_COLUMNS, sql::FACT_FROM)
+        sql::FACT_FROM.to_string()
+    };
+    let mut query = if count {
+        format!("SELECT COUNT(*) {from}")
+    } else {
+        format!("SELECT {} {from}", sql::fact_columns())
     };
     push_where(&mut query, &conditions);
     if !count {
@@ -1154,6 +1407,7 @@ fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
             "ASC"
         };
         let order = match filter.sort.key {
+            SortKey::Document if text_driven => "t.rowid".to_string(),
             SortKey::Document => format!("f.id {dir}"),
             SortKey::Date => format!("d.date IS NULL, d.date {dir}, f.id"),
             SortKey::Period => {
@@ -1237,9 +1491,10 @@ fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
         None => None,
         Some(p) => Some(p.parse::<Period>().map_err(|_| corrupt("period", &p))?),
     };
-    let equivalents: String = row.get(12)?;
-    let equivalents: Vec<Equivalent> =
-        serde_json::from_str(&equivalents).map_err(|_| corrupt("equivalents", &equivalents))?;
+    let equivalents: Vec<Equivalent> = match row.get::<_, Option<String>>(12)? {
+        None => Vec::new(),
+        Some(json) => serde_json::from_str(&json).map_err(|_| corrupt("equivalents", &json))?,
+    };
     let rate = |value: usize,
                 source: usize,
                 period: usize,
@@ -1363,6 +1618,49 @@ fn escape_like(s: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// A date as `YYYY-MM-DD` (as `NaiveDate`'s `Display` writes it for years 0 to 9999),
+/// bound without formatting or allocating: ingest writes two a fact.
+enum IsoDate {
+    Digits([u8; 10]),
+    Other(String),
+}
+
+impl IsoDate {
+    fn new(date: NaiveDate) -> IsoDate {
+        let (year, month, day) = (date.year(), date.month(), date.day());
+        if !(0..=9999).contains(&year) {
+            return IsoDate::Other(date.to_string());
+        }
+        let (year, month, day) = (year as u32, month, day);
+        let digit = |n: u32| b'0' + n as u8;
+        IsoDate::Digits([
+            digit(year / 1000),
+            digit(year / 100 % 10),
+            digit(year / 10 % 10),
+            digit(year % 10),
+            b'-',
+            digit(month / 10),
+            digit(month % 10),
+            b'-',
+            digit(day / 10),
+            digit(day % 10),
+        ])
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            IsoDate::Digits(digits) => std::str::from_utf8(digits).unwrap_or_default(),
+            IsoDate::Other(s) => s,
+        }
+    }
+}
+
+impl rusqlite::ToSql for IsoDate {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        self.as_str().to_sql()
+    }
+}
+
 /// The current time as ISO 8601 UTC, to the second.
 fn now() -> String {
     let secs = std::time::SystemTime::now()
@@ -1371,4 +1669,243 @@ fn now() -> String {
     chrono::DateTime::from_timestamp(secs, 0)
         .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A ledger as schema version 1 wrote it: two documents, one sentence with two facts,
+    /// a fact without a sentence, entities with aliases and mentions.
+    const V1_LEDGER: &str = "
+INSERT INTO documents VALUES
+  (1, 'almaty', 'h1', 'a.txt', NULL, NULL, NULL, '2023-07-31', 'metadata',
+   'Almaty attracted 15 billion tenge ($33.7 million) in 2023. The zone will create 369 jobs and 12 plants.',
+   103, 'v1', '2024-01-01T00:00:00Z'),
+  (2, 'astana', 'h2', 'b.txt', 'Astana', NULL, NULL, '2024-04-15', 'metadata',
+   'Astana''s economy grew 5.5 percent in 2024. Almaty too.', 55, 'v1', '2024-01-01T00:00:00Z');
+INSERT INTO sentences VALUES
+  (1, 1, 'Almaty attracted 15 billion tenge ($33.7 million) in 2023.'),
+  (2, 1, 'The zone will create 369 jobs and 12 plants.'),
+  (3, 2, 'Astana''s economy grew 5.5 percent in 2024.');
+INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences;
+INSERT INTO facts (id, doc_id, seq, text, value, unit, metric, subject, period, period_start,
+                   period_end, status, equivalents, span_start, span_end, sentence_id)
+VALUES
+  (1, 1, 0, '15 billion tenge', 15e9, 'KZT', 'investment', 'Almaty', '2023', '2023-01-01',
+   '2023-12-31', 'actual', '[{\"value\":33700000.0,\"unit\":\"USD\"}]', 17, 33, 1),
+  (2, 1, 1, '369 jobs', 369, 'job', 'jobs', 'Almaty', NULL, NULL, NULL, 'planned', '[]',
+   80, 88, 2),
+  (3, 1, 2, '12 plants', 12, 'plant', 'projects', 'Almaty', NULL, NULL, NULL, 'planned', '[]',
+   93, 102, 2),
+  (4, 2, 0, '5.5 percent', 5.5, '%', 'economy', 'Astana', '2024', '2024-01-01', '2024-12-31',
+   'actual', '[]', 22, 33, 3),
+  (5, 2, 1, 'too', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '[]', 51, 54, NULL);
+INSERT INTO entities VALUES (1, 'Almaty', 'city', 'Kazakhstan', NULL, NULL),
+  (2, 'Astana', 'city', 'Kazakhstan', NULL, NULL);
+INSERT INTO aliases VALUES ('Almaty', 1), ('Astana', 1), ('Astana', 2);
+DELETE FROM aliases WHERE alias = 'Astana' AND entity_id = 1;
+INSERT INTO mentions (doc_id, entity_id, span_start, span_end, text, reference) VALUES
+  (1, 1, 0, 6, 'Almaty', 0), (1, 1, 60, 68, 'The zone', 1), (2, 2, 0, 6, 'Astana', 0),
+  (2, 1, 44, 50, 'Almaty', 0);
+";
+
+    fn text_search(store: &Store, query: &str) -> Vec<String> {
+        let filter = FactFilter {
+            text: Some(query.into()),
+            ..Default::default()
+        };
+        store
+            .facts(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|f| f.fact.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_version_1_ledger_is_upgraded_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(sql::CREATE_MIGRATIONS).unwrap();
+            let (version, name, migration) = sql::MIGRATIONS[0];
+            conn.execute_batch(migration).unwrap();
+            conn.execute(sql::RECORD_MIGRATION, params![version, name, "then"])
+                .unwrap();
+            conn.execute_batch(V1_LEDGER).unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 2);
+        store.check_integrity().unwrap();
+
+        let all = store.facts(&FactFilter::default()).unwrap();
+        let ids: Vec<i64> = all.iter().map(|f| f.id).collect();
+        assert_eq!(ids, [1, 2, 3, 4, 5]);
+        assert_eq!(
+            all[0].fact.sentence,
+            "Almaty attracted 15 billion tenge ($33.7 million) in 2023."
+        );
+        assert_eq!(all[0].fact.equivalents.len(), 1);
+        assert_eq!(
+            all[2].fact.sentence,
+            "The zone will create 369 jobs and 12 plants."
+        );
+        assert_eq!(all[4].fact.sentence, "");
+        assert_eq!(
+            text_search(&store, "\"369 jobs\""),
+            ["369 jobs", "12 plants"]
+        );
+        assert_eq!(text_search(&store, "economy"), ["5.5 percent"]);
+        let doc = |d: &str| FactFilter {
+            doc: Some(d.into()),
+            ..Default::default()
+        };
+        assert_eq!(store.facts(&doc("astana")).unwrap().len(), 2);
+        let docs = store.documents(&DocFilter::default()).unwrap();
+        assert_eq!(docs.iter().map(|d| d.facts).collect::<Vec<_>>(), [3, 2]);
+        let entities = store.entities(&EntityFilter::default()).unwrap();
+        let almaty = entities.iter().find(|e| e.name == "Almaty").unwrap();
+        assert_eq!((almaty.mentions, almaty.documents, almaty.facts), (3, 2, 3));
+        let spans: String = store
+            .conn
+            .query_row(
+                "SELECT spans FROM mentions WHERE doc_id = 1 AND entity_id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(spans, "0-6 60-68r");
+
+        // A migrated document is replaced like any other: its old sentences leave the index.
+        let text = "Almaty attracted 20 billion tenge in 2024.";
+        let mut fact = all[0].fact.clone();
+        fact.text = "20 billion tenge".into();
+        fact.span = [17, 33];
+        fact.sentence = text.into();
+        let extraction = Extraction {
+            facts: vec![fact],
+            ..Default::default()
+        };
+        let put = store
+            .put(
+                &NewDocument::new("almaty", "a2.txt", text),
+                &extraction,
+                "v2",
+                false,
+            )
+            .unwrap();
+        assert!(matches!(put, Put::Replaced { facts: 1, .. }));
+        store.check_integrity().unwrap();
+        assert!(text_search(&store, "jobs").is_empty());
+        assert_eq!(text_search(&store, "attracted"), ["20 billion tenge"]);
+        assert_eq!(store.facts(&doc("almaty")).unwrap().len(), 1);
+        assert_eq!(store.stats().unwrap().facts, 3);
+    }
+
+    #[test]
+    fn sentences_are_found_in_the_text_or_kept_whole() {
+        let text = "One. The same sentence. Two. The same sentence.";
+        assert_eq!(
+            locate_sentence(text, "The same sentence.", [33, 37]),
+            Some((29, 47))
+        );
+        assert_eq!(locate_sentence(text, "Two.", [24, 27]), Some((24, 28)));
+        // A span that does not hold it: found elsewhere all the same.
+        assert_eq!(locate_sentence(text, "One.", [40, 41]), Some((0, 4)));
+        assert_eq!(locate_sentence(text, "Three.", [0, 1]), None);
+        assert_eq!(locate_sentence(text, "", [0, 0]), None);
+        assert_eq!(locate_sentence("é", "é", [0, 2]), Some((0, 2)));
+        assert_eq!(locate_sentence("é", "e", [0, 2]), None);
+        for date in ["2023-01-09", "0999-12-31", "2024-02-29"] {
+            let parsed: NaiveDate = date.parse().unwrap();
+            assert_eq!(IsoDate::new(parsed).as_str(), date);
+        }
+
+        // Written and read back, wherever the sentence comes from.
+        let mut store = Store::open_in_memory().unwrap();
+        let fact = |text: &str, span: [usize; 2], sentence: &str| Fact {
+            doc: "d".into(),
+            text: text.into(),
+            value: 1.0,
+            unit: None,
+            qualifier: None,
+            metric: None,
+            measure: None,
+            subject: None,
+            period: None,
+            status: None,
+            equivalents: Vec::new(),
+            per: None,
+            group: None,
+            object: None,
+            span,
+            sentence: sentence.into(),
+        };
+        let extraction = Extraction {
+            facts: vec![
+                fact("One", [0, 3], "One."),
+                fact("same", [33, 37], "The same sentence."),
+                fact("sentence", [38, 46], "The same sentence."),
+                fact("not", [0, 0], "A sentence not in the text."),
+                fact("bare", [0, 0], ""),
+            ],
+            ..Default::default()
+        };
+        store
+            .put(&NewDocument::new("d", "d", text), &extraction, "v", false)
+            .unwrap();
+        let sentences: Vec<String> = store
+            .facts(&FactFilter::default())
+            .unwrap()
+            .into_iter()
+            .map(|f| f.fact.sentence)
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "One.",
+                "The same sentence.",
+                "The same sentence.",
+                "A sentence not in the text.",
+                ""
+            ]
+        );
+        assert_eq!(text_search(&store, "\"not in the\""), ["not"]);
+        // Two facts of one sentence, found through its one entry in the index: alone in
+        // ledger order, in another order, with another filter, counted.
+        assert_eq!(text_search(&store, "same"), ["same", "sentence"]);
+        let mut filter = FactFilter {
+            text: Some("same".into()),
+            sort: "-doc".parse().unwrap(),
+            ..Default::default()
+        };
+        let found = |filter: &FactFilter| -> Vec<String> {
+            let facts = store.facts(filter).unwrap();
+            facts.into_iter().map(|f| f.fact.text).collect()
+        };
+        assert_eq!(found(&filter), ["sentence", "same"]);
+        filter.sort = FactSort::default();
+        filter.doc = Some("d".into());
+        assert_eq!(found(&filter), ["same", "sentence"]);
+        assert_eq!(store.count_facts(&filter).unwrap(), 2);
+        filter.limit = Some(1);
+        filter.doc = None;
+        assert_eq!(found(&filter), ["same"]);
+        store.check_integrity().unwrap();
+
+        // Replaced: its sentences leave the index.
+        store
+            .put(
+                &NewDocument::new("d", "d", "Other."),
+                &Extraction::default(),
+                "v",
+                false,
+            )
+            .unwrap();
+        assert!(text_search(&store, "same").is_empty());
+        assert!(text_search(&store, "text").is_empty());
+        store.check_integrity().unwrap();
+    }
 }

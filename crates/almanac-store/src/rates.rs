@@ -24,6 +24,7 @@
 //! assert_eq!(rates::to_usd(456.31e6, "KZT", Period::Year(2023)).unwrap().round(), 1e6);
 //! ```
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
@@ -129,6 +130,31 @@ pub fn is_currency(unit: &str) -> bool {
 /// rules in the module docs. `KZT` gives the identity rate. `None` for a currency the file
 /// does not cover or a period wholly before it.
 pub fn kzt_per(currency: &str, on: Period) -> Option<Rate> {
+    // Ingest asks for the same few currencies and periods over and over.
+    /// Rates looked up already, by period and upper-case currency code.
+    type Known = HashMap<(Period, [u8; 3]), Option<Rate>>;
+    thread_local! {
+        static KNOWN: RefCell<Known> = RefCell::new(HashMap::new());
+    }
+    let Ok(code) = <[u8; 3]>::try_from(currency.as_bytes()) else {
+        return kzt_per_uncached(currency, on);
+    };
+    let key = (on, code.map(|b| b.to_ascii_uppercase()));
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        if let Some(rate) = known.get(&key) {
+            return rate.clone();
+        }
+        let rate = kzt_per_uncached(currency, on);
+        if known.len() >= 4096 {
+            known.clear();
+        }
+        known.insert(key, rate.clone());
+        rate
+    })
+}
+
+fn kzt_per_uncached(currency: &str, on: Period) -> Option<Rate> {
     let currency = currency.to_ascii_uppercase();
     if currency == "KZT" {
         return Some(identity());

@@ -219,6 +219,29 @@ fn texts(store: &Store, filter: FactFilter) -> Vec<String> {
         .collect()
 }
 
+/// The facts whose sentence matches a full-text query.
+fn search(store: &Store, query: &str) -> Vec<String> {
+    texts(
+        store,
+        FactFilter {
+            text: Some(query.into()),
+            ..Default::default()
+        },
+    )
+}
+
+const PLANTS: &str = "The region opened 5 plants. More follow.";
+const FARMS: &str = "The region opened 7 farms. More follow.";
+
+/// An extraction of one fact, a count of `unit` in `text`.
+fn one_fact(doc: &str, text: &str, figure: &str, value: f64, unit: &str) -> Extraction {
+    let fact = fact(figure, value, unit, "companies", None, None, Status::Actual);
+    Extraction {
+        facts: vec![placed(fact, doc, text)],
+        ..Default::default()
+    }
+}
+
 // Writing.
 
 #[test]
@@ -299,6 +322,7 @@ fn a_document_is_written_once_and_replaced_when_its_text_changes() {
         }
     )
     .is_empty());
+    store.check_integrity().unwrap();
 }
 
 #[test]
@@ -350,6 +374,68 @@ fn a_batch_writes_each_document_whole() {
 }
 
 #[test]
+fn a_batch_may_replace_what_it_wrote_earlier_in_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    let plants = one_fact("d1", PLANTS, "5 plants", 5.0, "plant");
+    let farms = one_fact("d1", FARMS, "7 farms", 7.0, "farm");
+    let items = [
+        (NewDocument::new("d1", "a", PLANTS), &plants),
+        (NewDocument::new("d2", "b", PLANTS), &plants),
+        (NewDocument::new("d1", "c", FARMS), &farms),
+    ];
+    let results = store.put_batch(&items, V, false).unwrap();
+    assert!(matches!(results[0], Ok(Put::Inserted { facts: 1 })));
+    assert!(matches!(results[1], Ok(Put::Unchanged { .. })));
+    assert!(matches!(results[2], Ok(Put::Replaced { facts: 1, .. })));
+    assert!(search(&store, "plants").is_empty());
+    assert_eq!(search(&store, "region opened"), ["7 farms"]);
+    store.check_integrity().unwrap();
+
+    // Forced twice in one batch, after a batch that indexed it.
+    let items = [
+        (NewDocument::new("d1", "d", FARMS), &farms),
+        (NewDocument::new("d1", "e", FARMS), &farms),
+    ];
+    let results = store.put_batch(&items, V, true).unwrap();
+    assert!(results
+        .iter()
+        .all(|r| matches!(r, Ok(Put::Replaced { facts: 1, .. }))));
+    assert_eq!(search(&store, "\"7 farms\""), ["7 farms"]);
+    assert_eq!(store.stats().unwrap().facts, 1);
+    let doc = FactFilter {
+        doc: Some("d1".into()),
+        ..Default::default()
+    };
+    assert_eq!(texts(&store, doc), ["7 farms"]);
+    store.check_integrity().unwrap();
+}
+
+#[test]
+fn a_document_that_fails_leaves_the_batch_as_it_was() {
+    let mut store = Store::open_in_memory().unwrap();
+    let plants = one_fact("d1", PLANTS, "5 plants", 5.0, "plant");
+    // A value SQLite cannot hold (NaN is stored as NULL): writing this document fails,
+    // after it has taken the place of the first one.
+    let broken = one_fact("d1", FARMS, "7 farms", f64::NAN, "farm");
+    let items = [
+        (NewDocument::new("d1", "a", PLANTS), &plants),
+        (NewDocument::new("d1", "b", FARMS), &broken),
+        (
+            NewDocument::new("d2", "c", "Other text."),
+            &Extraction::default(),
+        ),
+    ];
+    let results = store.put_batch(&items, V, false).unwrap();
+    assert!(matches!(results[0], Ok(Put::Inserted { facts: 1 })));
+    assert!(results[1].is_err(), "{:?}", results[1]);
+    assert!(matches!(results[2], Ok(Put::Inserted { facts: 0 })));
+    assert_eq!(search(&store, "plants"), ["5 plants"]);
+    assert!(search(&store, "farms").is_empty());
+    assert_eq!(store.document("d1").unwrap().unwrap().summary.origin, "a");
+    store.check_integrity().unwrap();
+}
+
+#[test]
 fn stale_documents_are_those_of_another_extractor_version() {
     let mut store = ledger();
     let newer = NewDocument::new("new", "new", "A newer text.");
@@ -380,7 +466,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
             .unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     assert_eq!(store.stats().unwrap().documents, 1);
     drop(store);
 
@@ -396,7 +482,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
         Store::open(&path),
         Err(StoreError::SchemaTooNew {
             found: 99,
-            known: 1
+            known: 2
         })
     ));
 
@@ -532,15 +618,7 @@ fn period_selects_by_overlap() {
 #[test]
 fn text_searches_the_sentences() {
     let store = ledger();
-    let search = |q: &str| {
-        texts(
-            &store,
-            FactFilter {
-                text: Some(q.into()),
-                ..Default::default()
-            },
-        )
-    };
+    let search = |q: &str| search(&store, q);
     assert_eq!(search("industrial zone"), ["369 jobs"]);
     assert_eq!(search("\"industrial output\""), ["32.8%"]);
     assert_eq!(search("schools OR economy"), ["3 schools", "5.5 percent"]);
