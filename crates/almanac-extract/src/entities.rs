@@ -42,7 +42,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use serde::{Deserialize, Serialize};
 
 /// What an entity is.
@@ -291,9 +293,8 @@ const F_ROLE_FIRST: u8 = 2;
 fn word_hash(word: &[u8]) -> u64 {
     let mut h = word.len() as u64;
     for chunk in word.chunks(8) {
-        let mut buf = [0u8; 8];
-        buf[..chunk.len()].copy_from_slice(chunk);
-        let v = u64::from_le_bytes(buf) | 0x2020_2020_2020_2020;
+        // The chunk as a little-endian integer, without a call to `memcpy` for the copy.
+        let v = chunk.iter().rev().fold(0, |v, &b| v << 8 | u64::from(b)) | 0x2020_2020_2020_2020;
         h = (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     h
@@ -504,6 +505,11 @@ struct Lexicon {
     /// `ancestors` of each entry's canonical name.
     place_ancestors: Vec<Vec<&'static str>>,
     matcher: Option<AhoCorasick>,
+    /// The first three bytes of the patterns, as bits `prefix_key`: most words begin no
+    /// name, and these say so without the automaton. `short_prefixes` holds the patterns of
+    /// fewer bytes, by their first two (every second byte for a one-byte pattern).
+    prefixes: Vec<u64>,
+    short_prefixes: Vec<u64>,
     /// For each automaton pattern: the alias and the entries it names (empty: a block).
     pattern_targets: Vec<(String, Vec<usize>)>,
     /// Read by the consistency test; `ambiguous_claims` is what the passes use.
@@ -599,7 +605,7 @@ fn normalise_key(name: &str) -> String {
     let plain = b.iter().all(|&c| c.is_ascii_graphic() || c == b' ')
         && b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
-        && !name.contains("  ");
+        && !b.windows(2).any(|pair| pair == b"  ");
     if plain {
         return name.to_ascii_lowercase();
     }
@@ -774,8 +780,25 @@ fn build_lexicon() -> Lexicon {
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .start_kind(StartKind::Anchored)
         .build(&pattern_strings)
         .ok();
+    let mut prefixes = vec![0u64; 1 << 10];
+    let mut short_prefixes = vec![0u64; 1 << 10];
+    for p in &pattern_strings {
+        let (keys, set) = match *p.as_bytes() {
+            [] => continue,
+            [a] => (
+                (0..=255).map(|b| prefix_key(a, b, 0)).collect(),
+                &mut short_prefixes,
+            ),
+            [a, b] => (vec![prefix_key(a, b, 0)], &mut short_prefixes),
+            [a, b, c, ..] => (vec![prefix_key(a, b, c)], &mut prefixes),
+        };
+        for key in keys {
+            set[key / 64] |= 1 << (key % 64);
+        }
+    }
     let ambiguous_claims = patterns
         .iter()
         .filter(|(alias, _)| ambiguous.contains(&normalise_key(alias)))
@@ -793,6 +816,8 @@ fn build_lexicon() -> Lexicon {
         index_of_name,
         place_ancestors: Vec::new(),
         matcher,
+        prefixes,
+        short_prefixes,
         pattern_targets: patterns,
         ambiguous,
         ambiguous_claims,
@@ -807,6 +832,19 @@ fn build_lexicon() -> Lexicon {
     };
     lex.place_ancestors = lex.places.iter().map(|p| lex.ancestors(p.name)).collect();
     lex
+}
+
+/// The bit of three bytes in `Lexicon::prefixes` (a hash) and of two (the third 0) in
+/// `short_prefixes`: the same for any ASCII case of them, as the automaton ignores it.
+#[inline]
+fn prefix_key(a: u8, b: u8, c: u8) -> usize {
+    let v = u32::from_le_bytes([
+        a.to_ascii_lowercase(),
+        b.to_ascii_lowercase(),
+        c.to_ascii_lowercase(),
+        0,
+    ]);
+    (v.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 fn parse_ref_target(target: &str) -> Option<RefTarget> {
@@ -890,6 +928,8 @@ struct Scanned {
     ascii: bool,
     /// A line break stands between it and the token before.
     newline: bool,
+    /// A hyphen joins two of its parts.
+    hyphen: bool,
     first: char,
 }
 
@@ -930,43 +970,40 @@ fn scan_tokens(text: &str, mut emit: impl FnMut(Scanned)) {
             newline |= c == '\n';
             continue;
         }
-        if !c.is_alphanumeric() {
-            emit(Scanned {
-                start,
-                end: pos,
-                word: false,
-                ascii: len == 1,
-                newline,
-                first: c,
-            });
-            newline = false;
-            continue;
-        }
+        let word = c.is_alphanumeric();
         let mut ascii = len == 1;
-        loop {
-            // The ASCII letters and digits of the word without decoding.
-            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-                pos += 1;
-            }
-            let Some((d, len)) = char_at(text, pos) else {
-                break;
-            };
-            if d.is_alphanumeric() {
-                pos += len;
-                ascii = false;
-            } else if d == '-' && char_at(text, pos + 1).is_some_and(|(e, _)| e.is_alphanumeric()) {
-                // A hyphen joins two words (`Kassym-Jomart`, `Ust-Kamenogorsk`).
-                pos += 1;
-            } else {
-                break;
+        let mut hyphen = false;
+        // One call of `emit` for marks and words alike, so that it is inlined.
+        if word {
+            loop {
+                // The ASCII letters and digits of the word without decoding.
+                while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+                    pos += 1;
+                }
+                let Some((d, len)) = char_at(text, pos) else {
+                    break;
+                };
+                if d.is_alphanumeric() {
+                    pos += len;
+                    ascii = false;
+                } else if d == '-'
+                    && char_at(text, pos + 1).is_some_and(|(e, _)| e.is_alphanumeric())
+                {
+                    // A hyphen joins two words (`Kassym-Jomart`, `Ust-Kamenogorsk`).
+                    pos += 1;
+                    hyphen = true;
+                } else {
+                    break;
+                }
             }
         }
         emit(Scanned {
             start,
             end: pos,
-            word: true,
+            word,
             ascii,
             newline,
+            hyphen,
             first: c,
         });
         newline = false;
@@ -991,6 +1028,8 @@ const T_QUOTE: u16 = 1 << 7;
 const T_ASCII: u16 = 1 << 8;
 /// A one-word capitalised head stands here (`LLP`, `University`): not part of a name.
 const T_HEAD_WORD: u16 = 1 << 9;
+/// A word with a hyphen inside (`Almaty-based`).
+const T_HYPHEN: u16 = 1 << 10;
 
 struct Doc<'a> {
     text: &'a str,
@@ -1015,6 +1054,9 @@ impl<'a> Doc<'a> {
             let mut f = u16::from(lex.vocab.flags(id));
             if t.ascii {
                 f |= T_ASCII;
+            }
+            if t.hyphen {
+                f |= T_HYPHEN;
             }
             if lex.vocab.is_stop(id, word) {
                 f |= T_STOP;
@@ -1254,26 +1296,79 @@ fn find_gazetteer(lex: &Lexicon, doc: &Doc) -> Vec<GazHit> {
     };
     let text = doc.text;
     let mut cands: Vec<(Range<usize>, usize)> = Vec::new();
-    for m in matcher.find_overlapping_iter(text) {
-        let span = m.start()..m.end();
-        let Some((alias, _)) = lex.pattern_targets.get(m.pattern().as_usize()) else {
-            continue;
+    // A name starts on a word boundary: at a token after white space or a mark, or after the
+    // hyphen inside a word (`Almaty` in `Nur-Almaty`). Searching anchored at those places
+    // alone finds the same names as an overlapping search of all the text, for a fraction
+    // of the steps.
+    let mut starts: Vec<usize> = Vec::with_capacity(doc.toks.len());
+    let mut prev_word_end = usize::MAX;
+    for t in &doc.toks {
+        if t.start != prev_word_end {
+            starts.push(t.start);
+        }
+        if t.flags & T_HYPHEN != 0 {
+            let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
+            starts.extend(
+                word.iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == b'-')
+                    .map(|(k, _)| t.start + k + 1),
+            );
+        }
+        prev_word_end = if t.flags & T_WORD != 0 {
+            t.end
+        } else {
+            usize::MAX
         };
-        let Some(found) = text.get(span.clone()) else {
-            continue;
+    }
+    let bytes = text.as_bytes();
+    for start in starts {
+        let (a, b, c) = match bytes.get(start..) {
+            Some([a, b, c, ..]) => (*a, *b, *c),
+            Some([a, b]) => (*a, *b, 0),
+            Some([a]) => (*a, 0, 0),
+            _ => continue,
         };
-        let before_ok = text
-            .get(..span.start)
-            .and_then(|s| s.chars().next_back())
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = text
-            .get(span.end..)
-            .and_then(|s| s.chars().next())
-            .is_none_or(|c| !c.is_alphanumeric());
-        if !before_ok || !after_ok || !case_fits(alias, found) {
+        let has = |set: &[u64], key: usize| set[key / 64] & (1 << (key % 64)) != 0;
+        if !has(&lex.prefixes, prefix_key(a, b, c))
+            && !has(&lex.short_prefixes, prefix_key(a, b, 0))
+        {
             continue;
         }
-        cands.push((span, m.pattern().as_usize()));
+        // The overlapping iterator refuses anchored searches; stepping the state does not.
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let mut state = aho_corasick::automaton::OverlappingState::start();
+        loop {
+            if matcher
+                .try_find_overlapping(input.clone(), &mut state)
+                .is_err()
+            {
+                break;
+            }
+            let Some(m) = state.get_match() else {
+                break;
+            };
+            // A state also reports the names that end its path but start later; their own
+            // start finds them.
+            if m.start() != start {
+                continue;
+            }
+            let span = m.start()..m.end();
+            let Some((alias, _)) = lex.pattern_targets.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let Some(found) = text.get(span.clone()) else {
+                continue;
+            };
+            let after_ok = text
+                .get(span.end..)
+                .and_then(|s| s.chars().next())
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !after_ok || !case_fits(alias, found) {
+                continue;
+            }
+            cands.push((span, m.pattern().as_usize()));
+        }
     }
     // Leftmost-longest; an ambiguous alias keeps all its entries.
     cands.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
@@ -3639,6 +3734,13 @@ mod tests {
             }
             // No cycles: the chain ends in an entry without part_of.
             assert!(ancestors(place.name).len() < 10, "{}", place.name);
+        }
+        // `find_gazetteer` starts its search at tokens only.
+        for (alias, _) in &lex.pattern_targets {
+            assert!(
+                alias.chars().next().is_some_and(|c| !c.is_whitespace()),
+                "alias {alias:?} is empty or starts with white space"
+            );
         }
         for (alias, claims) in &lex.by_alias {
             let distinct: HashSet<&str> = claims.iter().map(|&c| lex.places[c].name).collect();

@@ -16,6 +16,10 @@ use crate::tokens::{lower, Tok, TokKind};
 pub fn parse_digits(s: &str) -> Option<f64> {
     let commas = s.bytes().filter(|&b| b == b',').count();
     let dots = s.bytes().filter(|&b| b == b'.').count();
+    if commas == 0 && dots <= 1 {
+        // Nothing to clean (most numbers): no copy.
+        return s.parse().ok().filter(|v: &f64| v.is_finite());
+    }
     let cleaned: String = if commas > 0 && dots > 0 {
         // `1,074.5` (English) or `1.074,5` (continental): the last separator is the decimal one.
         let last_comma = s.rfind(',')?;
@@ -34,15 +38,13 @@ pub fn parse_digits(s: &str) -> Option<f64> {
         } else {
             s.replace(',', "")
         }
-    } else if dots > 1 {
+    } else {
         let groups: Vec<&str> = s.split('.').collect();
         if groups[1..].iter().all(|g| g.len() == 3) {
             s.replace('.', "")
         } else {
             return None;
         }
-    } else {
-        s.to_string()
     };
     cleaned.parse().ok().filter(|v: &f64| v.is_finite())
 }
@@ -79,9 +81,13 @@ pub(crate) fn parse_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, us
             break;
         }
         // `twenty-nine` is one token; its parts are atoms.
-        let value = w
-            .split('-')
-            .try_fold(0.0, |sum, part| words.get(part).map(|&v| combine(sum, v)));
+        let value = if w.as_bytes().contains(&b'-') {
+            w.split('-')
+                .try_fold(0.0, |sum, part| words.get(part).map(|&v| combine(sum, v)))
+        } else {
+            // Most words have no parts: no splitting for them.
+            words.get(w.as_ref()).map(|&v| combine(0.0, v))
+        };
         let Some(v) = value else { break };
         if leading_a && n_atoms == 0 && v != 12.0 && v != 100.0 {
             return None;

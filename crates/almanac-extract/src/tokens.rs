@@ -23,6 +23,8 @@ pub(crate) const UNKNOWN: WordId = 0;
 struct Vocabulary {
     short: FxHashMap<u128, WordId>,
     long: FxHashMap<String, WordId>,
+    /// The numbers of the one-byte tokens (most marks), by byte.
+    single: [WordId; 128],
 }
 
 impl Vocabulary {
@@ -30,6 +32,7 @@ impl Vocabulary {
         let mut vocabulary = Vocabulary {
             short: FxHashMap::default(),
             long: FxHashMap::default(),
+            single: [UNKNOWN; 128],
         };
         for data in crate::lexicon::VOCABULARY_FILES {
             for row in crate::lexicon::rows(data) {
@@ -46,6 +49,10 @@ impl Vocabulary {
                 }
             }
         }
+        for b in 0..128u8 {
+            vocabulary.single[usize::from(b)] =
+                vocabulary.id_in_maps(char::from(b).encode_utf8(&mut [0; 4]));
+        }
         vocabulary
     }
 
@@ -56,6 +63,16 @@ impl Vocabulary {
     /// The number of a token's text, compared without regard to case.
     #[inline]
     fn id_of(&self, word: &str) -> WordId {
+        if let [b] = *word.as_bytes() {
+            if let Some(&id) = self.single.get(usize::from(b)) {
+                return id;
+            }
+        }
+        self.id_in_maps(word)
+    }
+
+    /// `id_of` without the table of one-byte tokens (which it fills).
+    fn id_in_maps(&self, word: &str) -> WordId {
         let found = if let Some(key) = packed_lower(word) {
             self.short.get(&key)
         } else if word.is_ascii() {
