@@ -269,7 +269,8 @@ fn bad_inputs_each_get_their_error_and_the_rest_lands() {
 fn a_killed_ingest_leaves_whole_documents_and_a_second_run_finishes() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
-    let n_docs = 1500;
+    // Several times the documents of one transaction (`TXN_DOCS`), so that the kill lands mid-run.
+    let n_docs = 6000;
     let status = Command::new(env!("CARGO_BIN_EXE_almanac-gen"))
         .args(["--docs", &n_docs.to_string(), "--seed", "42", "-o"])
         .arg(&corpus)
