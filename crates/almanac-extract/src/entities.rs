@@ -42,6 +42,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::swar::skip_ascii_alphanumerics;
+
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
@@ -293,8 +295,10 @@ const F_ROLE_FIRST: u8 = 2;
 fn word_hash(word: &[u8]) -> u64 {
     let mut h = word.len() as u64;
     for chunk in word.chunks(8) {
-        // The chunk as a little-endian integer, without a call to `memcpy` for the copy.
-        let v = chunk.iter().rev().fold(0, |v, &b| v << 8 | u64::from(b)) | 0x2020_2020_2020_2020;
+        // The chunk as a little-endian integer, zero-padded: one load, not a loop over bytes.
+        let mut buf = [0u8; 8];
+        buf[..chunk.len()].copy_from_slice(chunk);
+        let v = u64::from_le_bytes(buf) | 0x2020_2020_2020_2020;
         h = (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     h
@@ -977,9 +981,7 @@ fn scan_tokens(text: &str, mut emit: impl FnMut(Scanned)) {
         if word {
             loop {
                 // The ASCII letters and digits of the word without decoding.
-                while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-                    pos += 1;
-                }
+                pos = skip_ascii_alphanumerics(bytes, pos);
                 let Some((d, len)) = char_at(text, pos) else {
                     break;
                 };

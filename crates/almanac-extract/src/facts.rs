@@ -180,27 +180,35 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     let mut next_group = 1;
     let mut last_anchor: Option<String> = None;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
+        let first_sentence = paragraph_of.partition_point(|&p| p < pi);
+        let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
+        let paragraph_toks = tokenize(text, p.clone());
+        let mut figures: Vec<Quantity> = quantities::find_in(text, &paragraph_toks);
+        figures.retain(|q| q.fact_worthy);
+        if figures.is_empty() {
+            // Nothing of the paragraph becomes a fact, and periods carry only within a
+            // paragraph: its times are never asked for. Only the subject carries on.
+            if let Some(a) =
+                last_anchor_in(&anchors, &sentence_ranges[first_sentence..end_sentence])
+            {
+                last_anchor = Some(a.name.clone());
+            }
+            continue;
+        }
         let times: Vec<TimeExpr> = times::find(text, p.clone(), date)
             .into_iter()
             .filter(|t| t.kind != TimeKind::Name)
             .collect();
-        let paragraph_toks = tokenize(text, p.clone());
-        let mut figures: Vec<Quantity> = quantities::find_in(text, &paragraph_toks)
-            .into_iter()
-            .filter(|q| {
-                q.fact_worthy
-                    && !times
-                        .iter()
-                        .any(|t| t.span[0] <= q.span[0] && q.span[1] <= t.span[1])
-            })
-            .collect();
+        figures.retain(|q| {
+            !times
+                .iter()
+                .any(|t| t.span[0] <= q.span[0] && q.span[1] <= t.span[1])
+        });
         figures.sort_by_key(|q| q.span[0]);
         let mut carried_period: Option<Period> = None;
         let mut applied_period: Option<Period> = None;
         // The subject of the paragraph's last figure: the paragraph goes on about it.
         let mut paragraph_subject: Option<String> = None;
-        let first_sentence = paragraph_of.partition_point(|&p| p < pi);
-        let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
         for range in &sentence_ranges[first_sentence..end_sentence] {
             let in_sentence: Vec<&Quantity> = figures
                 .iter()
@@ -392,6 +400,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     }
 }
 
+/// The last anchor that starts inside one of `sentences` (in text order).
+fn last_anchor_in<'a>(anchors: &'a [Anchor], sentences: &[Range<usize>]) -> Option<&'a Anchor> {
+    sentences.iter().rev().find_map(|range| {
+        let end = anchors.partition_point(|a| a.start < range.end);
+        anchors[..end].last().filter(|a| a.start >= range.start)
+    })
+}
+
 /// A time's period, unless it is the date a statement was made (`on Dec. 9`), which says
 /// when something was said, not when the figure holds.
 fn usable_period(t: &TimeExpr) -> Option<Period> {
@@ -443,11 +459,16 @@ fn word<'a>(text: &'a str, s: &Sentence<'_>, i: usize) -> Option<Cow<'a, str>> {
         .map(|t| lower(t.text(text)))
 }
 
+/// Whether word `i` of the sentence is one of `words` (lower-case ASCII), in any case.
+fn word_is(text: &str, s: &Sentence<'_>, i: usize, words: &[&str]) -> bool {
+    s.toks.get(i).is_some_and(|t| t.is_word_in(text, words))
+}
+
 /// `decreased ... from 5.3 to 5.2 percent`: the figure after `from` is the earlier state.
 fn is_first_state(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
     fig_tok >= 1
         && q.direction.is_none()
-        && word(text, s, fig_tok - 1).as_deref() == Some("from")
+        && word_is(text, s, fig_tok - 1, &["from"])
         && s.toks[..fig_tok - 1].iter().rev().take(8).any(|t| {
             crate::lexicon::LEXICONS
                 .directions_before
@@ -461,8 +482,7 @@ fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Quantity) ->
     // Before the figure, anywhere earlier in the sentence, unless a past auxiliary follows the cue.
     // A relative clause (`..., which loses 40 percent`) has a tense of its own.
     if let Some(&cue) = s.status_cues.iter().rev().find(|&&c| c < fig_tok) {
-        let relative = (cue + 1..fig_tok)
-            .any(|i| matches!(word(text, s, i).as_deref(), Some("which" | "who" | "whose")));
+        let relative = (cue + 1..fig_tok).any(|i| word_is(text, s, i, &["which", "who", "whose"]));
         if !relative && !s.blockers.iter().any(|&b| b >= cue && b < fig_tok) {
             return true;
         }
@@ -481,18 +501,16 @@ fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Quantity) ->
         }
         // `employs 1,600 workers and will reach ...`: `and` before a verb starts another
         // predicate; before a number (`$736.5 billion and 10,000 jobs will`) it does not.
-        let conjunction = matches!(
-            word(text, s, i).as_deref(),
-            Some("and" | "but" | "while" | "which")
-        );
-        let number_follows = s.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Num)
-            || word(text, s, i + 1).is_some_and(|w| {
-                crate::lexicon::LEXICONS
-                    .number_words
-                    .contains_key(w.as_ref())
-            });
-        if conjunction && !number_follows {
-            return false;
+        if word_is(text, s, i, &["and", "but", "while", "which"]) {
+            let number_follows = s.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Num)
+                || word(text, s, i + 1).is_some_and(|w| {
+                    crate::lexicon::LEXICONS
+                        .number_words
+                        .contains_key(w.as_ref())
+                });
+            if !number_follows {
+                return false;
+            }
         }
     }
     false
@@ -510,7 +528,7 @@ fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> &'stati
                 .unwrap_or("other");
             // `12 kindergartens for 2,880 children`: the places of a facility.
             let for_facility = fig_tok >= 2
-                && word(text, s, fig_tok - 1).as_deref() == Some("for")
+                && word_is(text, s, fig_tok - 1, &["for"])
                 && s.toks[..fig_tok - 1].iter().rev().take(4).any(|t| {
                     let w = lower(t.text(text));
                     crate::lexicon::LEXICONS
@@ -539,8 +557,8 @@ fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> &'stati
     let clause = s.clause_of(q.span[0]);
     let fig_end_tok = s.tok_at(q.span[1]);
     // `88.5% of the region's output`: a share takes the metric of its whole, written after it.
-    let whole_after = q.kind == QuantityKind::Percent
-        && matches!(word(text, s, fig_end_tok).as_deref(), Some("of" | "in"));
+    let whole_after =
+        q.kind == QuantityKind::Percent && word_is(text, s, fig_end_tok, &["of", "in"]);
     let mut best: Option<((bool, bool, usize), &'static str)> = None;
     for &(i, n, m, percent_only) in &s.metric_cues {
         if i >= fig_tok && i < fig_end_tok {
@@ -594,9 +612,7 @@ fn measure(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize, metric: &
     if q.kind != QuantityKind::Percent {
         return Measure::Level;
     }
-    let before = |w: &str| {
-        (fig_tok.saturating_sub(4)..fig_tok).any(|i| word(text, s, i).as_deref() == Some(w))
-    };
+    let before = |w: &str| (fig_tok.saturating_sub(4)..fig_tok).any(|i| word_is(text, s, i, &[w]));
     if before("index") || q.value >= 100.0 {
         return Measure::Index;
     }

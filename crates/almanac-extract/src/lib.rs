@@ -28,6 +28,7 @@ pub mod numbers;
 pub mod period;
 pub mod quantities;
 pub mod sentences;
+mod swar;
 pub mod times;
 mod tokens;
 

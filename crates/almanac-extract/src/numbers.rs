@@ -55,10 +55,7 @@ pub(crate) fn parse_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, us
     let words = &LEXICONS.number_words;
     let mut j = i;
     let mut leading_a = false;
-    if toks
-        .get(j)
-        .is_some_and(|t| t.kind == TokKind::Word && lower(t.text(text)) == "a")
-    {
+    if toks.get(j).is_some_and(|t| t.is_word_in(text, &["a"])) {
         leading_a = true;
         j += 1;
     }

@@ -218,6 +218,11 @@ fn word_at<'t>(text: &'t str, toks: &[Tok], i: usize) -> Option<std::borrow::Cow
         .map(|t| lower(t.text(text)))
 }
 
+/// Whether token `i` is a word of `words` (lower-case ASCII), in any case.
+fn word_is(text: &str, toks: &[Tok], i: usize, words: &[&str]) -> bool {
+    toks.get(i).is_some_and(|t| t.is_word_in(text, words))
+}
+
 fn sym_at(text: &str, toks: &[Tok], i: usize, s: &str) -> bool {
     toks.get(i)
         .is_some_and(|t| t.kind == TokKind::Sym && t.text(text) == s)
@@ -302,7 +307,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         let ok = !scale.weak || (currency.is_some() && adjacent(toks, k - 1, k));
         // `thousands of` is vague, not a scale of this number.
         let vague = word_at(text, toks, k).is_some_and(|w| w.ends_with('s'))
-            && word_at(text, toks, k + n).is_some_and(|w| w == "of");
+            && word_is(text, toks, k + n, &["of"]);
         if ok && !vague {
             value *= scale.factor;
             last = k + n - 1;
@@ -442,16 +447,14 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         return false;
     }
     // `10 a.m.`
-    if word_at(text, toks, j + 1).is_some_and(|w| w == "a" || w == "p")
+    if word_is(text, toks, j + 1, &["a", "p"])
         && sym_at(text, toks, j + 2, ".")
-        && word_at(text, toks, j + 3).is_some_and(|w| w == "m")
+        && word_is(text, toks, j + 3, &["m"])
     {
         return false;
     }
     // `1st`, `5th`: ordinals, ranks only after a rank cue (parse_rank).
-    if word_at(text, toks, j + 1).is_some_and(|w| matches!(w.as_ref(), "st" | "nd" | "rd" | "th"))
-        && adjacent(toks, j, j + 1)
-    {
+    if word_is(text, toks, j + 1, &["st", "nd", "rd", "th"]) && adjacent(toks, j, j + 1) {
         return false;
     }
     if j >= 1
@@ -538,8 +541,7 @@ fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         TokKind::Sym => return None,
     };
     let cue_before = j >= 1 && lex.rank_cues.ending_at(text, toks, j - 1).is_some();
-    let place_after =
-        word_at(text, toks, last + 1).is_some_and(|w| w == "place" || w == "position");
+    let place_after = word_is(text, toks, last + 1, &["place", "position"]);
     if !cue_before && !place_after {
         return None;
     }
@@ -557,6 +559,11 @@ fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
 
 /// `twofold`, `threefold`: a multiplier written as one word.
 fn parse_fold_word(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let tok = toks.get(j)?;
+    let b = tok.text(text).as_bytes();
+    if b.len() <= 4 || !b[b.len() - 4..].eq_ignore_ascii_case(b"fold") {
+        return None;
+    }
     let w = word_at(text, toks, j)?;
     let number = w.strip_suffix("fold")?;
     let value = *LEXICONS.number_words.get(number)?;
@@ -582,13 +589,9 @@ fn number_of_noun(text: &str, toks: &[Tok], bare_first: usize) -> Option<String>
         if toks[b].kind == TokKind::Sym && matches!(toks[b].text(text), "." | "!" | "?") {
             return None;
         }
-        if word_at(text, toks, b).as_deref() == Some("number")
-            && word_at(text, toks, b + 1).as_deref() == Some("of")
-        {
+        if word_is(text, toks, b, &["number"]) && word_is(text, toks, b + 1, &["of"]) {
             let mut n = b + 2;
-            if word_at(text, toks, n)
-                .is_some_and(|w| matches!(w.as_ref(), "its" | "their" | "the" | "his" | "her"))
-            {
+            if word_is(text, toks, n, &["its", "their", "the", "his", "her"]) {
                 n += 1;
             }
             return counted_noun(text, toks, n).map(|(_, lemma)| lemma);
@@ -601,7 +604,7 @@ fn number_of_noun(text: &str, toks: &[Tok], bare_first: usize) -> Option<String>
 fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     let (n, &value) = LEXICONS.fractions.starting_at(text, toks, j)?;
     let last = j + n - 1;
-    if word_at(text, toks, last + 1).as_deref() != Some("of") {
+    if !word_is(text, toks, last + 1, &["of"]) {
         return None;
     }
     if j >= 1
@@ -709,10 +712,7 @@ fn direction_before(text: &str, toks: &[Tok], first: usize) -> Option<Direction>
         }
     }
     // `grew by 5%`, `an increase of 5%`, `the highest growth, 13.3 percent`.
-    if b >= 1
-        && (word_at(text, toks, b - 1).is_some_and(|w| w == "by" || w == "of")
-            || sym_at(text, toks, b - 1, ","))
-    {
+    if b >= 1 && (word_is(text, toks, b - 1, &["by", "of"]) || sym_at(text, toks, b - 1, ",")) {
         b -= 1;
     }
     if b == 0 {
@@ -786,7 +786,7 @@ fn equivalent_at(
     if let Some((n, _)) = LEXICONS.qualifiers.starting_at(text, toks, a) {
         a += n;
     }
-    if word_at(text, toks, a).is_some_and(|w| w == "or") {
+    if word_is(text, toks, a, &["or"]) {
         a += 1;
     }
     if a >= toks.len() {
@@ -819,9 +819,8 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
         let bare = found[idx].clone();
         let after = bare.last + 1;
         // `46 of which`.
-        if word_at(text, toks, after).as_deref() == Some("of")
-            && word_at(text, toks, after + 1)
-                .is_some_and(|w| matches!(w.as_ref(), "which" | "them" | "whom" | "these"))
+        if word_is(text, toks, after, &["of"])
+            && word_is(text, toks, after + 1, &["which", "them", "whom", "these"])
         {
             if let Some(prev) = found[..idx]
                 .iter()
@@ -837,8 +836,8 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
         }
         // `7,500 jobs ..., of which 2,100`.
         let of_which_before = bare.first >= 2
-            && word_at(text, toks, bare.first - 2).as_deref() == Some("of")
-            && word_at(text, toks, bare.first - 1).as_deref() == Some("which");
+            && word_is(text, toks, bare.first - 2, &["of"])
+            && word_is(text, toks, bare.first - 1, &["which"]);
         if of_which_before {
             if let Some(prev) = found[..idx]
                 .iter()
@@ -861,8 +860,7 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
             let range_word = matches!(conn, "to" | "-" | "–" | "—");
             let list_word = matches!(conn, "and" | "or");
             if range_word || list_word {
-                let from_before = bare.first >= 1
-                    && word_at(text, toks, bare.first - 1).as_deref() == Some("from");
+                let from_before = bare.first >= 1 && word_is(text, toks, bare.first - 1, &["from"]);
                 let change_verb = from_before
                     && (bare.first.saturating_sub(6)..bare.first - 1).any(|t| {
                         LEXICONS
@@ -870,8 +868,7 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
                             .starting_at(text, toks, t)
                             .is_some()
                     });
-                let between = bare.first >= 1
-                    && word_at(text, toks, bare.first - 1).as_deref() == Some("between");
+                let between = bare.first >= 1 && word_is(text, toks, bare.first - 1, &["between"]);
                 let q = &mut found[idx].q;
                 q.kind = partner.q.kind;
                 q.unit = partner.q.unit.clone();

@@ -114,6 +114,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::period::Period;
+use crate::swar::{leading_ascii_letters, load8, BYTES_01};
 
 /// How a time expression relates a figure to its period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -682,23 +683,6 @@ const BYTE_CLASS: [u8; 256] = {
     table
 };
 
-/// `BYTES_01` times a byte: that byte in each of the 8 bytes of a `u64`.
-const BYTES_01: u64 = u64::MAX / 0xff;
-
-/// How many ASCII letters `chunk` (8 bytes of text, little-endian) starts with, without a
-/// loop over its bytes.
-#[inline]
-fn leading_ascii_letters(chunk: u64) -> usize {
-    // Lower-case letters: setting bit 5 of `A..Z` gives `a..z`, and no other byte below 0x80
-    // lands in `a..z`. With the top bits cleared no sum below carries into the next byte,
-    // so each byte's top bit tells: at least `a`, and above `z`.
-    let low = (chunk | (BYTES_01 * 0x20)) & (BYTES_01 * 0x7f);
-    let at_least_a = low + BYTES_01 * (0x80 - u64::from(b'a'));
-    let above_z = low + BYTES_01 * (0x80 - u64::from(b'z') - 1);
-    let letters = at_least_a & !above_z & !chunk & (BYTES_01 * 0x80);
-    ((!letters & (BYTES_01 * 0x80)).trailing_zeros() / 8) as usize
-}
-
 /// The ASCII letters of `chunk` lower-cased, but for the first `len` bytes (at most 8) all
 /// zeros: the half of a packed word (`pack`).
 #[inline]
@@ -708,13 +692,6 @@ fn lower_letters(chunk: u64, len: usize) -> u64 {
         // Every byte is an ASCII letter: setting its bit 5 makes it lower case.
         _ => (chunk | (BYTES_01 * 0x20)) & (u64::MAX >> (8 * (8 - len.min(8)))),
     }
-}
-
-/// The 8 bytes of `bytes` from `at`, little-endian, if there are 8.
-#[inline]
-fn load8(bytes: &[u8], at: usize) -> Option<u64> {
-    let chunk = bytes.get(at..at.checked_add(8)?)?;
-    Some(u64::from_le_bytes(chunk.try_into().ok()?))
 }
 
 /// The character at byte `pos` of `text[..end]` and its length.

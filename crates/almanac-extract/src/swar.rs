@@ -1,0 +1,126 @@
+//! Byte tests eight at a time ("SIMD within a register") for the tokenizers' inner loops.
+//!
+//! A loop over the bytes of a word ends with a mispredicted branch at nearly every word; a
+//! test of eight bytes at once ends most words in its first step.
+
+/// `BYTES_01` times a byte: that byte in each of the 8 bytes of a `u64`.
+pub(crate) const BYTES_01: u64 = u64::MAX / 0xff;
+
+const HIGH: u64 = BYTES_01 * 0x80;
+
+/// The 8 bytes of `bytes` from `at`, little-endian, if there are 8.
+#[inline]
+pub(crate) fn load8(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk = bytes.get(at..at.checked_add(8)?)?;
+    Some(u64::from_le_bytes(chunk.try_into().ok()?))
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII letter.
+#[inline]
+fn ascii_letter_bits(chunk: u64) -> u64 {
+    // Lower-case letters: setting bit 5 of `A..Z` gives `a..z`, and no other byte below 0x80
+    // lands in `a..z`. With the top bits cleared no sum below carries into the next byte,
+    // so each byte's top bit tells: at least `a`, and above `z`.
+    let low = (chunk | (BYTES_01 * 0x20)) & (BYTES_01 * 0x7f);
+    let at_least_a = low + BYTES_01 * (0x80 - u64::from(b'a'));
+    let above_z = low + BYTES_01 * (0x80 - u64::from(b'z') - 1);
+    at_least_a & !above_z & !chunk & HIGH
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII digit.
+#[inline]
+fn ascii_digit_bits(chunk: u64) -> u64 {
+    let low = chunk & (BYTES_01 * 0x7f);
+    let at_least_0 = low + BYTES_01 * (0x80 - u64::from(b'0'));
+    let above_9 = low + BYTES_01 * (0x80 - u64::from(b'9') - 1);
+    at_least_0 & !above_9 & !chunk & HIGH
+}
+
+/// How many ASCII letters `chunk` (8 bytes of text, little-endian) starts with.
+#[inline]
+pub(crate) fn leading_ascii_letters(chunk: u64) -> usize {
+    ((!ascii_letter_bits(chunk) & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// How many ASCII letters and digits `chunk` (8 bytes of text, little-endian) starts with.
+#[inline]
+pub(crate) fn leading_ascii_alphanumerics(chunk: u64) -> usize {
+    let alnum = ascii_letter_bits(chunk) | ascii_digit_bits(chunk);
+    ((!alnum & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// The end of the run of ASCII letters and digits that starts at `pos` (`pos` itself when
+/// there is none).
+#[inline]
+pub(crate) fn skip_ascii_alphanumerics(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(chunk) = load8(bytes, pos) {
+        let n = leading_ascii_alphanumerics(chunk);
+        pos += n;
+        if n < 8 {
+            return pos;
+        }
+    }
+    while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+        pos += 1;
+    }
+    pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn slow_run(bytes: &[u8], pos: usize) -> usize {
+        pos + bytes[pos.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count()
+    }
+
+    #[test]
+    fn every_byte_is_classified_as_the_standard_library_does() {
+        for b in 0..=255u8 {
+            let chunk = u64::from_le_bytes([b, b' ', b, b, b, b, b, b]);
+            assert_eq!(
+                leading_ascii_letters(chunk) > 0,
+                b.is_ascii_alphabetic(),
+                "{b:#x}"
+            );
+            assert_eq!(
+                leading_ascii_alphanumerics(chunk) > 0,
+                b.is_ascii_alphanumeric(),
+                "{b:#x}"
+            );
+        }
+    }
+
+    #[test]
+    fn runs() {
+        for (text, pos, end) in [
+            ("", 0, 0),
+            ("abc", 0, 3),
+            ("abc def", 0, 3),
+            ("abc def", 3, 3),
+            ("Kassym-Jomart", 0, 6),
+            ("a1b2c3d4e5f6g7h8i9 x", 0, 18),
+            ("12345678", 0, 8),
+            ("Almaty’s", 0, 6),
+            ("abcdefgh", 8, 8),
+        ] {
+            assert_eq!(
+                skip_ascii_alphanumerics(text.as_bytes(), pos),
+                end,
+                "{text:?} {pos}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn run_matches_a_byte_loop(bytes in proptest::collection::vec(any::<u8>(), 0..40), pos in 0usize..41) {
+            let pos = pos.min(bytes.len());
+            prop_assert_eq!(skip_ascii_alphanumerics(&bytes, pos), slow_run(&bytes, pos));
+        }
+    }
+}
