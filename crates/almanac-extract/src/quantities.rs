@@ -157,10 +157,10 @@ fn may_start(text: &str, tok: &Tok) -> bool {
             let w = tok.text(text);
             // `twenty-nine` starts with a number word; `twofold` ends in `fold`.
             // A byte search: `split_once` costs more than the whole test for a short word.
-            let head_starts = w
-                .bytes()
-                .position(|b| b == b'-')
-                .is_some_and(|k| starters[word_id(&w[..k]) as usize]);
+            let head_starts = tok.hyphen
+                && w.bytes()
+                    .position(|b| b == b'-')
+                    .is_some_and(|k| starters[word_id(&w[..k]) as usize]);
             head_starts || (w.len() > 4 && w.ends_with("fold"))
         }
     }

@@ -15,6 +15,43 @@ pub(crate) fn load8(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(chunk.try_into().ok()?))
 }
 
+/// The ASCII word `bytes[span]` of 1 to 16 bytes as one integer (little-endian, zeros after
+/// the word), read in one load when 16 bytes follow its start; `None` for a longer or empty
+/// span or one past the end.
+#[inline]
+pub(crate) fn load_word16(bytes: &[u8], span: std::ops::Range<usize>) -> Option<u128> {
+    let len = span.len();
+    if !(1..=16).contains(&len) {
+        return None;
+    }
+    match bytes.get(span.start..span.start.checked_add(16)?) {
+        Some(chunk) => {
+            let v = u128::from_le_bytes(chunk.try_into().ok()?);
+            Some(v & (u128::MAX >> (8 * (16 - len))))
+        }
+        None => {
+            let mut buf = [0u8; 16];
+            buf[..len].copy_from_slice(bytes.get(span)?);
+            Some(u128::from_le_bytes(buf))
+        }
+    }
+}
+
+/// Sixteen bytes of ASCII (zeros after the word) lower-cased; `None` if any is not ASCII.
+#[inline]
+pub(crate) fn lower_packed(v: u128) -> Option<u128> {
+    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+    if v & HIGH != 0 {
+        return None;
+    }
+    // With every byte below 0x80 no sum carries into the next byte: adding 0x3f sets the
+    // high bit of bytes from `A` up, adding 0x25 that of bytes above `Z`.
+    let from_a = v + u128::from_le_bytes([0x3f; 16]);
+    let above_z = v + u128::from_le_bytes([0x25; 16]);
+    let upper = from_a & !above_z & HIGH;
+    Some(v | upper >> 2)
+}
+
 /// The high bit of each byte of `chunk` that is an ASCII letter.
 #[inline]
 fn ascii_letter_bits(chunk: u64) -> u64 {
@@ -117,6 +154,18 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn packed_words_are_their_ascii_lower_case(word in "[ -~]{0,20}", pad in "[ -~]{0,20}") {
+            let text = format!("{word}{pad}");
+            let packed = load_word16(text.as_bytes(), 0..word.len()).and_then(lower_packed);
+            let expected = (1..=16).contains(&word.len()).then(|| {
+                let mut buf = [0u8; 16];
+                buf[..word.len()].copy_from_slice(word.to_ascii_lowercase().as_bytes());
+                u128::from_le_bytes(buf)
+            });
+            prop_assert_eq!(packed, expected);
+        }
+
         #[test]
         fn run_matches_a_byte_loop(bytes in proptest::collection::vec(any::<u8>(), 0..40), pos in 0usize..41) {
             let pos = pos.min(bytes.len());

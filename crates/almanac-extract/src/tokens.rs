@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::swar::skip_ascii_alphanumerics;
+use crate::swar::{load_word16, lower_packed, skip_ascii_alphanumerics};
 
 /// A lower-cased word of the lexicons, numbered, so that phrase tables look tokens up by
 /// number instead of hashing their text again in every layer. `UNKNOWN` is every word that
@@ -73,6 +73,18 @@ impl Vocabulary {
         self.id_in_maps(word)
     }
 
+    /// `id_of` of `text[span]`: the same number, but a short ASCII word is read in one
+    /// load from the text around it rather than copied out byte by byte.
+    #[inline]
+    fn id_at(&self, text: &str, span: Range<usize>) -> WordId {
+        if span.len() >= 2 {
+            if let Some(key) = load_word16(text.as_bytes(), span.clone()).and_then(lower_packed) {
+                return self.short.get(&key).copied().unwrap_or(UNKNOWN);
+            }
+        }
+        self.id_of(&text[span])
+    }
+
     /// `id_of` without the table of one-byte tokens (which it fills).
     fn id_in_maps(&self, word: &str) -> WordId {
         let found = if let Some(key) = packed_lower(word) {
@@ -105,22 +117,12 @@ fn packed(word: &str) -> Option<u128> {
 /// mispredicted branch at the end of nearly every word.
 #[inline]
 fn packed_lower(word: &str) -> Option<u128> {
-    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
     if word.len() > 16 {
         return None;
     }
     let mut buf = [0u8; 16];
     buf[..word.len()].copy_from_slice(word.as_bytes());
-    let v = u128::from_le_bytes(buf);
-    if v & HIGH != 0 {
-        return None;
-    }
-    // With every byte below 0x80 no sum carries into the next byte: adding 0x3f sets the
-    // high bit of bytes from `A` up, adding 0x25 that of bytes above `Z`.
-    let from_a = v + u128::from_le_bytes([0x3f; 16]);
-    let above_z = v + u128::from_le_bytes([0x25; 16]);
-    let upper = from_a & !above_z & HIGH;
-    Some(v | upper >> 2)
+    lower_packed(u128::from_le_bytes(buf))
 }
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(Vocabulary::build);
@@ -149,6 +151,8 @@ pub(crate) struct Tok {
     pub kind: TokKind,
     /// The lexicon number of the token's lower-case text.
     pub id: WordId,
+    /// A hyphen joins parts of the word (`twenty-nine`, `medium-sized`).
+    pub hyphen: bool,
 }
 
 impl Tok {
@@ -173,7 +177,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
     let vocabulary = &*VOCABULARY;
     let mut toks = split(text, range);
     for tok in &mut toks {
-        tok.id = vocabulary.id_of(tok.text(text));
+        tok.id = vocabulary.id_at(text, tok.start..tok.end);
     }
     toks
 }
@@ -211,6 +215,7 @@ fn split(text: &str, range: Range<usize>) -> Vec<Tok> {
                 end: i,
                 kind: TokKind::Num,
                 id: UNKNOWN,
+                hyphen: false,
             });
             continue;
         }
@@ -221,6 +226,7 @@ fn split(text: &str, range: Range<usize>) -> Vec<Tok> {
         };
         if ch.is_alphabetic() {
             let start = i;
+            let mut hyphen = false;
             i += ch.len_utf8();
             while i < end {
                 // Plain ASCII letters and digits, the bulk of every word, without decoding.
@@ -237,7 +243,10 @@ fn split(text: &str, range: Range<usize>) -> Vec<Tok> {
                     // Only join when a letter follows: `medium-sized`, not `2024-` or `rise-`.
                     let after = i + c.len_utf8();
                     match text[after..end].chars().next() {
-                        Some(n) if n.is_alphabetic() => i = after + n.len_utf8(),
+                        Some(n) if n.is_alphabetic() => {
+                            hyphen |= c == '-';
+                            i = after + n.len_utf8();
+                        }
                         _ => break,
                     }
                 } else {
@@ -249,6 +258,7 @@ fn split(text: &str, range: Range<usize>) -> Vec<Tok> {
                 end: i,
                 kind: TokKind::Word,
                 id: UNKNOWN,
+                hyphen,
             });
             continue;
         }
@@ -261,6 +271,7 @@ fn split(text: &str, range: Range<usize>) -> Vec<Tok> {
             end: i + ch.len_utf8(),
             kind: TokKind::Sym,
             id: UNKNOWN,
+            hyphen: false,
         });
         i += ch.len_utf8();
     }
