@@ -20,7 +20,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::packed::{Config as PackedConfig, Searcher as PackedSearcher};
 use chrono::NaiveDate;
 
 /// A document's text cut into what the extractor reads.
@@ -256,7 +256,8 @@ struct Boilerplate {
     words: Vec<&'static str>,
     prefixes: Vec<&'static str>,
     tails: Vec<&'static str>,
-    contains: AhoCorasick,
+    /// `None` when the file has no `contains` patterns.
+    contains: Option<PackedSearcher>,
 }
 
 const PREFIX_MAX_LEN: usize = 300;
@@ -272,7 +273,7 @@ fn boilerplate() -> &'static Boilerplate {
             words: Vec::new(),
             prefixes: Vec::new(),
             tails: Vec::new(),
-            contains: AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"),
+            contains: None,
         };
         let mut contains = Vec::new();
         for row in crate::lexicon::rows(include_str!("../data/boilerplate.tsv")) {
@@ -288,12 +289,13 @@ fn boilerplate() -> &'static Boilerplate {
                 other => panic!("boilerplate.tsv: unknown kind {other:?}"),
             }
         }
-        // A DFA: the patterns are few and every line of every document is searched.
-        res.contains = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .build(contains)
-            .expect("boilerplate.tsv: contains patterns");
+        // Every line of every document is searched, and the patterns are few: a vectorised
+        // (Teddy) searcher over the lower-cased line (`matches`) costs about 2 instructions a
+        // byte, where a case-insensitive automaton, which has no such searcher, cost 16.
+        res.contains = PackedConfig::new()
+            .builder()
+            .extend(contains.iter().map(|p| p.to_ascii_lowercase()))
+            .build();
         res
     })
 }
@@ -320,8 +322,18 @@ impl Boilerplate {
         {
             return true;
         }
-        if line.len() <= CONTAINS_MAX_LEN && self.contains.is_match(line) {
-            return true;
+        if let Some(contains) = self
+            .contains
+            .as_ref()
+            .filter(|_| line.len() <= CONTAINS_MAX_LEN)
+        {
+            let mut lowered = [0u8; CONTAINS_MAX_LEN];
+            let lowered = &mut lowered[..line.len()];
+            lowered.copy_from_slice(line.as_bytes());
+            lowered.make_ascii_lowercase();
+            if contains.find(&lowered[..]).is_some() {
+                return true;
+            }
         }
         is_menu(line)
     }
@@ -411,6 +423,9 @@ mod tests {
             ("Facebook Twitter Telegram WhatsApp\n\nText.\n\nShare: ", &["Text."]),
             ("Text.\n\nWe use cookies to improve your experience. By continuing you agree.\n\nMore text.", &["Text.", "More text."]),
             ("Text.\n\n© 2024 Kazinform. All rights reserved.", &["Text."]),
+            ("Text.\n\n© 2024 KAZINFORM. ALL RIGHTS RESERVED", &["Text."]),
+            ("Text.\n\nThis Website Uses Cookies.\n\nMore.", &["Text.", "More."]),
+            ("Text.\n\nAll rights to the land were reserved.", &["Text.", "All rights to the land were reserved."]),
             ("Text.\n\nCopyright 2021 The Astana Times", &["Text."]),
             ("Text.\n\nRead more: Almaty attracts 15 billion tenge\n\nMore.", &["Text.", "More."]),
             // `Source:` inside the article is text; at the end it is boilerplate.
