@@ -42,7 +42,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::swar::{load_word16, lower_packed, skip_ascii_alphanumerics};
+use crate::swar::{load_word16, lower_packed, skip_ascii_alphanumerics, PackedWords};
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
@@ -304,13 +304,6 @@ fn word_hash(word: &[u8]) -> u64 {
     h
 }
 
-/// The slot of a packed word in `Vocab::packed`.
-#[inline]
-fn packed_slot(key: u128, mask: usize) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (folded.wrapping_mul(0x517c_c1b7_2722_0a95) >> 40) as usize & mask
-}
-
 /// The first size of `Vocab::table`; it grows to stay at least eight times the number of
 /// words, so that most words not in it meet an empty slot at once.
 const TABLE_SLOTS: usize = 4096;
@@ -327,9 +320,8 @@ struct Vocab {
     /// `UNKNOWN` for an empty slot. Looked up without lower-casing the token first.
     table: Vec<(u64, WordId)>,
     /// The ASCII words of up to 16 bytes by their packed lower-case form
-    /// (`swar::lower_packed`), with linear probing like `table`: a token is found by
-    /// comparing one integer, not its bytes.
-    packed: Vec<(u128, WordId)>,
+    /// (`swar::lower_packed`): a token is found by comparing one integer, not its bytes.
+    packed: PackedWords,
     /// `table.len() - 1` (a power of two less one).
     mask: usize,
     /// The numbers of single ASCII characters (most punctuation tokens), by byte.
@@ -344,7 +336,7 @@ impl Vocab {
             flags: vec![0],
             stops: vec![Vec::new()],
             table: vec![(0, UNKNOWN); TABLE_SLOTS],
-            packed: vec![(0, UNKNOWN); TABLE_SLOTS],
+            packed: PackedWords::new(),
             mask: TABLE_SLOTS - 1,
             ascii: [UNKNOWN; 128],
         };
@@ -375,7 +367,6 @@ impl Vocab {
         if self.words.len() * 8 > self.table.len() {
             let slots = self.table.len() * 2;
             self.table = vec![(0, UNKNOWN); slots];
-            self.packed = vec![(0, UNKNOWN); slots];
             self.mask = slots - 1;
             for id in 1..self.words.len() {
                 self.add_to_table(WordId::try_from(id).unwrap_or(UNKNOWN));
@@ -397,11 +388,7 @@ impl Vocab {
         }
         self.table[k] = (h, id);
         if let Some(key) = load_word16(word.as_bytes(), 0..word.len()).and_then(lower_packed) {
-            let mut k = packed_slot(key, self.mask);
-            while self.packed[k].1 != UNKNOWN {
-                k = (k + 1) & self.mask;
-            }
-            self.packed[k] = (key, id);
+            self.packed.get_or_insert(key, id);
         }
     }
 
@@ -411,14 +398,7 @@ impl Vocab {
     fn id_at(&self, text: &str, span: Range<usize>, ascii: bool) -> WordId {
         if ascii && span.len() >= 2 {
             if let Some(key) = load_word16(text.as_bytes(), span.clone()).and_then(lower_packed) {
-                let mut k = packed_slot(key, self.mask);
-                loop {
-                    let (slot_key, id) = self.packed[k];
-                    if slot_key == key || id == UNKNOWN {
-                        return id;
-                    }
-                    k = (k + 1) & self.mask;
-                }
+                return self.packed.get(key);
             }
         }
         self.id_of(text.get(span).unwrap_or(""), ascii)

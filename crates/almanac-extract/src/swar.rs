@@ -52,6 +52,77 @@ pub(crate) fn lower_packed(v: u128) -> Option<u128> {
     Some(v | upper >> 2)
 }
 
+/// Words packed into integers (`load_word16`, `lower_packed`) and their numbers, in an
+/// open-addressing table kept at most one-eighth full: a lookup is one multiplication and,
+/// nearly always, one comparison, where a general hash map costs a few times that.
+/// Number 0 marks an empty slot and is what `get` answers for a word not in the table.
+pub(crate) struct PackedWords {
+    slots: Vec<(u128, u32)>,
+    len: usize,
+}
+
+impl PackedWords {
+    pub(crate) fn new() -> Self {
+        PackedWords {
+            slots: vec![(0, 0); 1024],
+            len: 0,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    fn first_slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x517c_c1b7_2722_0a95) >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    /// The number of `key`, 0 if the table does not hold it.
+    #[inline]
+    pub(crate) fn get(&self, key: u128) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut k = self.first_slot(key);
+        loop {
+            let (slot_key, id) = self.slots[k];
+            if slot_key == key || id == 0 {
+                return id;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// The number of `key`, which becomes `id` (not 0) if the table did not hold it.
+    pub(crate) fn get_or_insert(&mut self, key: u128, id: u32) -> u32 {
+        debug_assert_ne!(id, 0, "0 marks an empty slot");
+        let found = self.get(key);
+        if found != 0 {
+            return found;
+        }
+        if (self.len + 1) * 8 > self.slots.len() {
+            let grown = vec![(0, 0); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, grown);
+            self.len = 0;
+            for (key, id) in old.into_iter().filter(|&(_, id)| id != 0) {
+                self.put(key, id);
+            }
+        }
+        self.put(key, id);
+        id
+    }
+
+    fn put(&mut self, key: u128, id: u32) {
+        let mask = self.slots.len() - 1;
+        let mut k = self.first_slot(key);
+        while self.slots[k].1 != 0 {
+            k = (k + 1) & mask;
+        }
+        self.slots[k] = (key, id);
+        self.len += 1;
+    }
+}
+
 /// The high bit of each byte of `chunk` that is an ASCII letter.
 #[inline]
 fn ascii_letter_bits(chunk: u64) -> u64 {
@@ -151,6 +222,25 @@ mod tests {
                 "{text:?} {pos}"
             );
         }
+    }
+
+    #[test]
+    fn packed_words_keep_every_number_through_growth() {
+        let mut table = PackedWords::new();
+        for id in 1..5000u32 {
+            let key = u128::from(id) * 0x0101_0101;
+            assert_eq!(table.get_or_insert(key, id), id);
+            assert_eq!(
+                table.get_or_insert(key, id + 1),
+                id,
+                "the first number stays"
+            );
+        }
+        assert_eq!(table.len(), 4999);
+        for id in 1..5000u32 {
+            assert_eq!(table.get(u128::from(id) * 0x0101_0101), id);
+        }
+        assert_eq!(table.get(7), 0);
     }
 
     proptest! {

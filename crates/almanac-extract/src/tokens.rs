@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::swar::{load_word16, lower_packed, skip_ascii_alphanumerics};
+use crate::swar::{load_word16, lower_packed, skip_ascii_alphanumerics, PackedWords};
 
 /// A lower-cased word of the lexicons, numbered, so that phrase tables look tokens up by
 /// number instead of hashing their text again in every layer. `UNKNOWN` is every word that
@@ -23,7 +23,7 @@ pub(crate) const UNKNOWN: WordId = 0;
 /// to 16 ASCII bytes, which is nearly all of them, are keyed by their bytes packed into an
 /// integer, so that looking a token up costs no string hashing or comparison.
 struct Vocabulary {
-    short: FxHashMap<u128, WordId>,
+    short: PackedWords,
     long: FxHashMap<String, WordId>,
     /// The numbers of the one-byte tokens (most marks), by byte.
     single: [WordId; 128],
@@ -32,7 +32,7 @@ struct Vocabulary {
 impl Vocabulary {
     fn build() -> Self {
         let mut vocabulary = Vocabulary {
-            short: FxHashMap::default(),
+            short: PackedWords::new(),
             long: FxHashMap::default(),
             single: [UNKNOWN; 128],
         };
@@ -44,8 +44,8 @@ impl Vocabulary {
                         // Numbered in order of first appearance: 1, 2, 3...
                         let id = vocabulary.len() as WordId + 1;
                         match packed(&word) {
-                            Some(key) => vocabulary.short.entry(key).or_insert(id),
-                            None => vocabulary.long.entry(word.into_owned()).or_insert(id),
+                            Some(key) => vocabulary.short.get_or_insert(key, id),
+                            None => *vocabulary.long.entry(word.into_owned()).or_insert(id),
                         };
                     }
                 }
@@ -79,7 +79,7 @@ impl Vocabulary {
     fn id_at(&self, text: &str, span: Range<usize>) -> WordId {
         if span.len() >= 2 {
             if let Some(key) = load_word16(text.as_bytes(), span.clone()).and_then(lower_packed) {
-                return self.short.get(&key).copied().unwrap_or(UNKNOWN);
+                return self.short.get(key);
             }
         }
         self.id_of(&text[span])
@@ -88,13 +88,13 @@ impl Vocabulary {
     /// `id_of` without the table of one-byte tokens (which it fills).
     fn id_in_maps(&self, word: &str) -> WordId {
         let found = if let Some(key) = packed_lower(word) {
-            self.short.get(&key)
+            return self.short.get(key);
         } else if word.is_ascii() {
             self.long.get(word.to_ascii_lowercase().as_str())
         } else {
             let lowered = word.to_lowercase();
             match packed(&lowered) {
-                Some(key) => self.short.get(&key),
+                Some(key) => return self.short.get(key),
                 None => self.long.get(lowered.as_str()),
             }
         };
