@@ -235,10 +235,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 })
                 .collect();
             let first_anchor = anchors.partition_point(|a| a.start < range.start);
-            let sentence_anchors: Vec<&Anchor> = anchors[first_anchor..]
-                .iter()
-                .take_while(|a| a.start < range.end)
-                .collect();
+            let end_anchor = anchors.partition_point(|a| a.start < range.end);
+            let sentence_anchors = &anchors[first_anchor..end_anchor.max(first_anchor)];
             let figure_clauses: HashSet<usize> = in_sentence
                 .iter()
                 .map(|q| sentence.clause_of(q.span[0]))
@@ -256,7 +254,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let listed = if in_sentence.is_empty() {
                 HashSet::default()
             } else {
-                listed_in_container(text, &sentence_anchors, &within)
+                listed_in_container(text, sentence_anchors, &within)
             };
             let groups = groups(&in_sentence);
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
@@ -339,7 +337,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if period.is_none() && status == Status::Actual {
                     period = date.map(|d| Period::Year(d.year()));
                 }
-                let subject = subject(q, clause, &sentence, &sentence_anchors, &listed, &within)
+                let subject = subject(q, clause, &sentence, sentence_anchors, &listed, &within)
                     .or_else(|| {
                         paragraph_subject.clone().or_else(|| {
                             carried_subject(last_anchor.as_deref(), topic.as_deref(), &within)
@@ -747,7 +745,7 @@ fn topic(anchors: &[Anchor], paragraphs: &[Range<usize>], within: &Containment) 
 
 /// The starts of anchors that stand in a list (`A, B and C`) and lie in another anchor of
 /// the same sentence.
-fn listed_in_container(text: &str, anchors: &[&Anchor], within: &Containment) -> HashSet<usize> {
+fn listed_in_container(text: &str, anchors: &[Anchor], within: &Containment) -> HashSet<usize> {
     let mut res = HashSet::default();
     let mut i = 0;
     while i < anchors.len() {
@@ -782,14 +780,13 @@ fn subject(
     q: &Quantity,
     clause: usize,
     s: &Sentence<'_>,
-    anchors: &[&Anchor],
+    anchors: &[Anchor],
     listed: &HashSet<usize>,
     within: &Containment,
 ) -> Option<String> {
     let anchors: Vec<&Anchor> = anchors
         .iter()
         .filter(|a| !listed.contains(&a.start))
-        .copied()
         .collect();
     let own: Vec<&Anchor> = anchors
         .iter()
