@@ -803,7 +803,8 @@ fn read_ascii_word(
     let mut second = 0;
     if len == 8 {
         let Some(next) = load8(bytes, start + 8) else {
-            return read_word(text, start, start + 8, end, flags, lex, toks);
+            // The range may end inside these 8 letters (`date_in_text` cuts it short).
+            return read_word(text, start, (start + 8).min(end), end, flags, lex, toks);
         };
         second = next;
         len += leading_ascii_letters(next);
@@ -840,7 +841,7 @@ fn read_word(
         while pos < end && bytes[pos].is_ascii_alphabetic() {
             pos += 1;
         }
-        if pos == end || bytes[pos] < 0x80 {
+        if pos >= end || bytes[pos] < 0x80 {
             break;
         }
         match char_at(text, pos, end) {
@@ -2578,6 +2579,23 @@ mod tests {
     }
 
     type Expected<'a> = &'a [(&'a str, Option<&'a str>, TimeKind)];
+
+    /// Found by the fuzz target: a range that ends inside a word of eight or more letters
+    /// which ends the text (`date_in_text` reads only the head of a paragraph).
+    #[test]
+    fn a_range_may_end_inside_the_last_word() {
+        for pad in 0..12 {
+            for word_len in 1..20 {
+                let text = format!("{}{}", "a ".repeat(150 + pad), "b".repeat(word_len));
+                for end in text.len().saturating_sub(word_len + 2)..=text.len() {
+                    for tok in find(&text, 0..end, None) {
+                        assert!(tok.span[1] <= end, "{tok:?} past {end}");
+                    }
+                }
+                assert_eq!(date_in_text(&text, 0..text.len()), None);
+            }
+        }
+    }
 
     /// Finds the times in `text` said on `doc_date` (`""` for none) and compares them with
     /// `expected`: (the text of the span, the period, the kind), in order. Gives what differs.
