@@ -21,6 +21,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::packed::{Config as PackedConfig, Searcher as PackedSearcher};
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 
 /// A document's text cut into what the extractor reads.
@@ -256,8 +257,40 @@ struct Boilerplate {
     words: Vec<&'static str>,
     prefixes: Vec<&'static str>,
     tails: Vec<&'static str>,
-    /// `None` when the file has no `contains` patterns.
-    contains: Option<PackedSearcher>,
+    contains: ContainsSearch,
+}
+
+/// The `contains` patterns (lower case), searched for in a lower-cased line.
+enum ContainsSearch {
+    /// The file has none.
+    Nothing,
+    /// A vectorised (Teddy) searcher, where the CPU and the patterns allow one.
+    Packed(PackedSearcher),
+    /// An automaton everywhere else (no SSSE3 or NEON, or many patterns).
+    Automaton(AhoCorasick),
+}
+
+impl ContainsSearch {
+    fn new(patterns: &[&str]) -> ContainsSearch {
+        if patterns.is_empty() {
+            return ContainsSearch::Nothing;
+        }
+        let lowered: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+        match PackedConfig::new().builder().extend(&lowered).build() {
+            Some(packed) => ContainsSearch::Packed(packed),
+            None => ContainsSearch::Automaton(
+                AhoCorasick::new(&lowered).expect("boilerplate.tsv: contains patterns"),
+            ),
+        }
+    }
+
+    fn is_match(&self, lowered: &[u8]) -> bool {
+        match self {
+            ContainsSearch::Nothing => false,
+            ContainsSearch::Packed(packed) => packed.find(lowered).is_some(),
+            ContainsSearch::Automaton(automaton) => automaton.is_match(lowered),
+        }
+    }
 }
 
 const PREFIX_MAX_LEN: usize = 300;
@@ -273,7 +306,7 @@ fn boilerplate() -> &'static Boilerplate {
             words: Vec::new(),
             prefixes: Vec::new(),
             tails: Vec::new(),
-            contains: None,
+            contains: ContainsSearch::Nothing,
         };
         let mut contains = Vec::new();
         for row in crate::lexicon::rows(include_str!("../data/boilerplate.tsv")) {
@@ -285,6 +318,8 @@ fn boilerplate() -> &'static Boilerplate {
                 "word" => res.words.push(pattern),
                 "prefix" => res.prefixes.push(pattern),
                 "tail" => res.tails.push(pattern),
+                // An empty pattern would be found in every line.
+                "contains" if pattern.is_empty() => panic!("boilerplate.tsv: empty contains"),
                 "contains" => contains.push(pattern),
                 other => panic!("boilerplate.tsv: unknown kind {other:?}"),
             }
@@ -292,10 +327,7 @@ fn boilerplate() -> &'static Boilerplate {
         // Every line of every document is searched, and the patterns are few: a vectorised
         // (Teddy) searcher over the lower-cased line (`matches`) costs about 2 instructions a
         // byte, where a case-insensitive automaton, which has no such searcher, cost 16.
-        res.contains = PackedConfig::new()
-            .builder()
-            .extend(contains.iter().map(|p| p.to_ascii_lowercase()))
-            .build();
+        res.contains = ContainsSearch::new(&contains);
         res
     })
 }
@@ -322,16 +354,12 @@ impl Boilerplate {
         {
             return true;
         }
-        if let Some(contains) = self
-            .contains
-            .as_ref()
-            .filter(|_| line.len() <= CONTAINS_MAX_LEN)
-        {
+        if line.len() <= CONTAINS_MAX_LEN {
             let mut lowered = [0u8; CONTAINS_MAX_LEN];
             let lowered = &mut lowered[..line.len()];
             lowered.copy_from_slice(line.as_bytes());
             lowered.make_ascii_lowercase();
-            if contains.find(&lowered[..]).is_some() {
+            if self.contains.is_match(lowered) {
                 return true;
             }
         }
@@ -409,6 +437,23 @@ mod tests {
         for (text, date, expected) in cases {
             check(text, *date, expected);
         }
+    }
+
+    #[test]
+    fn contains_patterns_match_alike_with_or_without_a_vectorised_searcher() {
+        let patterns = ["all rights reserved", "we use cookies"];
+        let automaton = ContainsSearch::Automaton(AhoCorasick::new(patterns).unwrap());
+        let chosen = ContainsSearch::new(&patterns);
+        for (line, expected) in [
+            ("© 2024 kazinform. all rights reserved.", true),
+            ("we use cookies to improve", true),
+            ("all rights to the land were reserved", false),
+            ("", false),
+        ] {
+            assert_eq!(automaton.is_match(line.as_bytes()), expected, "{line}");
+            assert_eq!(chosen.is_match(line.as_bytes()), expected, "{line}");
+        }
+        assert!(!ContainsSearch::new(&[]).is_match(b"anything"));
     }
 
     #[test]

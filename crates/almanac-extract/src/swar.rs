@@ -6,7 +6,8 @@
 /// `BYTES_01` times a byte: that byte in each of the 8 bytes of a `u64`.
 pub(crate) const BYTES_01: u64 = u64::MAX / 0xff;
 
-const HIGH: u64 = BYTES_01 * 0x80;
+/// The high bit of each of the 8 bytes of a `u64`.
+const HIGH_BITS_8: u64 = BYTES_01 * 0x80;
 
 /// The 8 bytes of `bytes` from `at`, little-endian, if there are 8.
 #[inline]
@@ -18,6 +19,9 @@ pub(crate) fn load8(bytes: &[u8], at: usize) -> Option<u64> {
 /// The ASCII word `bytes[span]` of 1 to 16 bytes as one integer (little-endian, zeros after
 /// the word), read in one load when 16 bytes follow its start; `None` for a longer or empty
 /// span or one past the end.
+///
+/// `ab` and `ab\0` pack alike: keys are only taken of words, and no tokenizer puts a NUL
+/// byte inside a word (it is a mark of its own).
 #[inline]
 pub(crate) fn load_word16(bytes: &[u8], span: std::ops::Range<usize>) -> Option<u128> {
     let len = span.len();
@@ -40,15 +44,15 @@ pub(crate) fn load_word16(bytes: &[u8], span: std::ops::Range<usize>) -> Option<
 /// Sixteen bytes of ASCII (zeros after the word) lower-cased; `None` if any is not ASCII.
 #[inline]
 pub(crate) fn lower_packed(v: u128) -> Option<u128> {
-    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
-    if v & HIGH != 0 {
+    const HIGH_BITS_16: u128 = u128::from_le_bytes([0x80; 16]);
+    if v & HIGH_BITS_16 != 0 {
         return None;
     }
     // With every byte below 0x80 no sum carries into the next byte: adding 0x3f sets the
     // high bit of bytes from `A` up, adding 0x25 that of bytes above `Z`.
     let from_a = v + u128::from_le_bytes([0x3f; 16]);
     let above_z = v + u128::from_le_bytes([0x25; 16]);
-    let upper = from_a & !above_z & HIGH;
+    let upper = from_a & !above_z & HIGH_BITS_16;
     Some(v | upper >> 2)
 }
 
@@ -56,6 +60,8 @@ pub(crate) fn lower_packed(v: u128) -> Option<u128> {
 /// open-addressing table kept at most one-eighth full: a lookup is one multiplication and,
 /// nearly always, one comparison, where a general hash map costs a few times that.
 /// Number 0 marks an empty slot and is what `get` answers for a word not in the table.
+/// (Key 0, the empty word, would still be found: it goes in the first empty slot of its
+/// chain, which `get` reaches before any other empty slot.)
 pub(crate) struct PackedWords {
     slots: Vec<(u128, u32)>,
     len: usize,
@@ -73,10 +79,13 @@ impl PackedWords {
         self.len
     }
 
+    /// The top bits of a multiplicative hash: a product's high bits depend on every bit
+    /// of the folded key, its middle bits not on the top ones.
     #[inline]
     fn first_slot(&self, key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x517c_c1b7_2722_0a95) >> 40) as usize & (self.slots.len() - 1)
+        let bits = self.slots.len().trailing_zeros();
+        (folded.wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - bits)) as usize
     }
 
     /// The number of `key`, 0 if the table does not hold it.
@@ -132,7 +141,7 @@ fn ascii_letter_bits(chunk: u64) -> u64 {
     let low = (chunk | (BYTES_01 * 0x20)) & (BYTES_01 * 0x7f);
     let at_least_a = low + BYTES_01 * (0x80 - u64::from(b'a'));
     let above_z = low + BYTES_01 * (0x80 - u64::from(b'z') - 1);
-    at_least_a & !above_z & !chunk & HIGH
+    at_least_a & !above_z & !chunk & HIGH_BITS_8
 }
 
 /// The high bit of each byte of `chunk` that is an ASCII digit.
@@ -141,20 +150,20 @@ fn ascii_digit_bits(chunk: u64) -> u64 {
     let low = chunk & (BYTES_01 * 0x7f);
     let at_least_0 = low + BYTES_01 * (0x80 - u64::from(b'0'));
     let above_9 = low + BYTES_01 * (0x80 - u64::from(b'9') - 1);
-    at_least_0 & !above_9 & !chunk & HIGH
+    at_least_0 & !above_9 & !chunk & HIGH_BITS_8
 }
 
 /// How many ASCII letters `chunk` (8 bytes of text, little-endian) starts with.
 #[inline]
 pub(crate) fn leading_ascii_letters(chunk: u64) -> usize {
-    ((!ascii_letter_bits(chunk) & HIGH).trailing_zeros() / 8) as usize
+    ((!ascii_letter_bits(chunk) & HIGH_BITS_8).trailing_zeros() / 8) as usize
 }
 
 /// How many ASCII letters and digits `chunk` (8 bytes of text, little-endian) starts with.
 #[inline]
 pub(crate) fn leading_ascii_alphanumerics(chunk: u64) -> usize {
     let alnum = ascii_letter_bits(chunk) | ascii_digit_bits(chunk);
-    ((!alnum & HIGH).trailing_zeros() / 8) as usize
+    ((!alnum & HIGH_BITS_8).trailing_zeros() / 8) as usize
 }
 
 /// The end of the run of ASCII letters and digits that starts at `pos` (`pos` itself when

@@ -160,15 +160,13 @@ impl Tok {
         &text[self.start..self.end]
     }
 
-    /// Whether the token is a word of `words` (lower-case ASCII), in any case. Cheaper than
-    /// comparing `lower`: no copy, and a word of another length is rejected at once.
+    /// Whether the token is a word of `words` (lower-case ASCII), in any ASCII case.
+    /// Cheaper than comparing `lower`: no copy, and a word of another length is rejected at
+    /// once. (Unlike `lower`, it does not fold the Kelvin sign `K` to `k`.)
     #[inline]
     pub fn is_word_in(self, text: &str, words: &[&str]) -> bool {
         let b = text.as_bytes().get(self.start..self.end).unwrap_or(&[]);
-        self.kind == TokKind::Word
-            && words
-                .iter()
-                .any(|w| w.len() == b.len() && b.eq_ignore_ascii_case(w.as_bytes()))
+        self.kind == TokKind::Word && words.iter().any(|w| b.eq_ignore_ascii_case(w.as_bytes()))
     }
 }
 
@@ -294,6 +292,7 @@ pub(crate) fn lower(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn kinds(s: &str) -> Vec<(&str, TokKind)> {
         tokenize(s, 0..s.len())
@@ -302,7 +301,46 @@ mod tests {
             .collect()
     }
 
+    /// Words of the lexicons in any case, words not in them, words over 16 bytes, non-ASCII.
+    fn words_and_marks() -> impl proptest::strategy::Strategy<Value = String> {
+        let words = proptest::sample::select(vec![
+            "Million",
+            "TENGE",
+            "percent",
+            "jobs",
+            "Tenge",
+            "billion",
+            "a",
+            "of",
+            "KZT",
+            "state-owned",
+            "twenty-nine",
+            "Almaty",
+            "investmentsinvestments",
+            "ВВП",
+            "тенге",
+            "Ü",
+            "1,074.5",
+            "’s",
+            "-",
+            ",",
+            "\u{212A}m",
+        ]);
+        proptest::collection::vec(words, 0..12).prop_map(|w| w.join(" "))
+    }
+
     proptest::proptest! {
+        #[test]
+        fn id_at_is_id_of_for_every_token(text in words_and_marks()) {
+            for tok in split(&text, 0..text.len()) {
+                proptest::prop_assert_eq!(
+                    VOCABULARY.id_at(&text, tok.start..tok.end),
+                    VOCABULARY.id_of(tok.text(&text)),
+                    "{:?}", tok.text(&text)
+                );
+            }
+        }
+
         #[test]
         fn packed_lower_is_packed_of_the_lower_case_word(word in "[ -~]{0,20}") {
             proptest::prop_assert_eq!(packed_lower(&word), packed(&word.to_ascii_lowercase()));
