@@ -2939,6 +2939,7 @@ fn resolve_ref(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use EntityKind::*;
 
     proptest::proptest! {
         /// The one-load lookup of short ASCII words gives the number the general one gives.
@@ -2956,7 +2957,6 @@ mod tests {
             });
         }
     }
-    use EntityKind::*;
 
     /// Finds the entities of `text` (one sentence range over it all) and checks that each
     /// mention text names the expected entity. A canonical name of `-` says no entity may

@@ -36,7 +36,7 @@ use crate::lexicon::{rows, PhraseTable};
 use crate::period::Period;
 use crate::quantities::{self, Quantity, QuantityKind};
 use crate::times::{self, TimeExpr, TimeKind};
-use crate::tokens::{lower, tokenize, Tok, TokKind};
+use crate::tokens::{lower, tokenize, word_is, Tok, TokKind};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
 
 struct Cues {
@@ -457,16 +457,11 @@ fn word<'a>(text: &'a str, s: &Sentence<'_>, i: usize) -> Option<Cow<'a, str>> {
         .map(|t| lower(t.text(text)))
 }
 
-/// Whether word `i` of the sentence is one of `words` (lower-case ASCII), in any case.
-fn word_is(text: &str, s: &Sentence<'_>, i: usize, words: &[&str]) -> bool {
-    s.toks.get(i).is_some_and(|t| t.is_word_in(text, words))
-}
-
 /// `decreased ... from 5.3 to 5.2 percent`: the figure after `from` is the earlier state.
 fn is_first_state(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
     fig_tok >= 1
         && q.direction.is_none()
-        && word_is(text, s, fig_tok - 1, &["from"])
+        && word_is(text, s.toks, fig_tok - 1, &["from"])
         && s.toks[..fig_tok - 1].iter().rev().take(8).any(|t| {
             crate::lexicon::LEXICONS
                 .directions_before
@@ -480,7 +475,8 @@ fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Quantity) ->
     // Before the figure, anywhere earlier in the sentence, unless a past auxiliary follows the cue.
     // A relative clause (`..., which loses 40 percent`) has a tense of its own.
     if let Some(&cue) = s.status_cues.iter().rev().find(|&&c| c < fig_tok) {
-        let relative = (cue + 1..fig_tok).any(|i| word_is(text, s, i, &["which", "who", "whose"]));
+        let relative =
+            (cue + 1..fig_tok).any(|i| word_is(text, s.toks, i, &["which", "who", "whose"]));
         if !relative && !s.blockers.iter().any(|&b| b >= cue && b < fig_tok) {
             return true;
         }
@@ -499,7 +495,7 @@ fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Quantity) ->
         }
         // `employs 1,600 workers and will reach ...`: `and` before a verb starts another
         // predicate; before a number (`$736.5 billion and 10,000 jobs will`) it does not.
-        if word_is(text, s, i, &["and", "but", "while", "which"]) {
+        if word_is(text, s.toks, i, &["and", "but", "while", "which"]) {
             let number_follows = s.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Num)
                 || word(text, s, i + 1).is_some_and(|w| {
                     crate::lexicon::LEXICONS
@@ -526,7 +522,7 @@ fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> &'stati
                 .unwrap_or("other");
             // `12 kindergartens for 2,880 children`: the places of a facility.
             let for_facility = fig_tok >= 2
-                && word_is(text, s, fig_tok - 1, &["for"])
+                && word_is(text, s.toks, fig_tok - 1, &["for"])
                 && s.toks[..fig_tok - 1].iter().rev().take(4).any(|t| {
                     let w = lower(t.text(text));
                     crate::lexicon::LEXICONS
@@ -556,7 +552,7 @@ fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> &'stati
     let fig_end_tok = s.tok_at(q.span[1]);
     // `88.5% of the region's output`: a share takes the metric of its whole, written after it.
     let whole_after =
-        q.kind == QuantityKind::Percent && word_is(text, s, fig_end_tok, &["of", "in"]);
+        q.kind == QuantityKind::Percent && word_is(text, s.toks, fig_end_tok, &["of", "in"]);
     let mut best: Option<((bool, bool, usize), &'static str)> = None;
     for &(i, n, m, percent_only) in &s.metric_cues {
         if i >= fig_tok && i < fig_end_tok {
@@ -610,7 +606,8 @@ fn measure(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize, metric: &
     if q.kind != QuantityKind::Percent {
         return Measure::Level;
     }
-    let before = |w: &str| (fig_tok.saturating_sub(4)..fig_tok).any(|i| word_is(text, s, i, &[w]));
+    let before =
+        |w: &str| (fig_tok.saturating_sub(4)..fig_tok).any(|i| word_is(text, s.toks, i, &[w]));
     if before("index") || q.value >= 100.0 {
         return Measure::Index;
     }

@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::fact::{Direction, Equivalent, Qualifier};
 use crate::lexicon::{rows, Position, UnitKind, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
-use crate::tokens::{lower, tokenize, vocabulary_size, word_id, Tok, TokKind, UNKNOWN};
+use crate::tokens::{lower, tokenize, vocabulary_size, word_id, word_is, Tok, TokKind, UNKNOWN};
 
 /// What sort of thing a quantity counts or measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -216,11 +216,6 @@ fn word_at<'t>(text: &'t str, toks: &[Tok], i: usize) -> Option<std::borrow::Cow
     toks.get(i)
         .filter(|t| t.kind == TokKind::Word)
         .map(|t| lower(t.text(text)))
-}
-
-/// Whether token `i` is a word of `words` (lower-case ASCII), in any case.
-fn word_is(text: &str, toks: &[Tok], i: usize, words: &[&str]) -> bool {
-    toks.get(i).is_some_and(|t| t.is_word_in(text, words))
 }
 
 fn sym_at(text: &str, toks: &[Tok], i: usize, s: &str) -> bool {

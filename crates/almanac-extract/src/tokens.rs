@@ -170,6 +170,11 @@ impl Tok {
     }
 }
 
+/// Whether token `i` of `toks` is a word of `words` (lower-case ASCII), in any ASCII case.
+pub(crate) fn word_is(text: &str, toks: &[Tok], i: usize, words: &[&str]) -> bool {
+    toks.get(i).is_some_and(|t| t.is_word_in(text, words))
+}
+
 /// Splits `text[range]` into tokens, each with its lexicon number.
 pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
     let vocabulary = &*VOCABULARY;
