@@ -1,0 +1,310 @@
+//! From quantities to facts: metric, measure, subject, period, status, object and groups.
+//!
+//! Each figure is read against its sentence, cut into clauses at commas, semicolons and
+//! dashes. The rules, in the order a reader applies them:
+//!
+//! - **period**: a time in the figure's clause; else a time in an earlier clause of the
+//!   sentence that holds no figure (`In 2018, the company launched ...`); else the time
+//!   that opened an earlier sentence of the paragraph; else, for an achieved figure, the
+//!   document's year. The first state of `from 5.3 to 5.2 percent` after a change verb is
+//!   the period before.
+//! - **subject**: the places and organisations named in the figure's clause, else in its
+//!   sentence (a person stands for the place or body of their role); a place that contains
+//!   another candidate gives way to it (`the city's Alatau district` -> the district); the
+//!   nearest wins. A sentence naming none takes the last one named before it, or the
+//!   document's topic when that lies inside it.
+//! - **status**: planned when a cue (`will`, `plans`, `to create`...) stands before the figure
+//!   in its sentence or after it in its clause with no past-tense auxiliary between, when a
+//!   deadline in its clause is not yet past, or when its period starts after the document date.
+//! - **metric**: the unit decides for counts and measures (`job` -> jobs), refined by cue
+//!   words; money and percentages take the nearest cue word, preferring their own clause.
+//! - **measure**: a direction (`grew`, `a 5% rise`) or a multiplier makes a change; an
+//!   unmoving percentage is an index at 100 or above, a level for rates (unemployment,
+//!   prices), otherwise a share.
+
+mod metric;
+mod object;
+mod period;
+mod sentence;
+mod status;
+mod subject;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use chrono::Datelike;
+
+use crate::entities;
+use crate::fact::{Fact, Status};
+use crate::period::Period;
+use crate::quantities::{self, Quantity};
+
+use crate::times::{self, TimeExpr, TimeKind};
+use crate::tokens::tokenize;
+use crate::{document, sentences, DateSource, DocContext, Extraction};
+use metric::{measure, metric};
+use object::{groups, object};
+use period::{is_first_state, previous, shift_year, usable_period};
+use sentence::Sentence;
+use status::planned_by_cue;
+use subject::{
+    anchors, carried_subject, last_anchor_in, listed_in_container, subject, topic, Containment,
+};
+
+pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
+    let doc = document::parse(text);
+    let (date, date_source) = if let Some(d) = doc.header_date {
+        (Some(d), Some(DateSource::Header))
+    } else if let Some(d) = ctx.date {
+        (Some(d), Some(DateSource::Metadata))
+    } else if let Some((d, _)) = doc
+        .paragraphs
+        .first()
+        .and_then(|p| times::date_in_text(text, p.start..text.len()))
+    {
+        (Some(d), Some(DateSource::Text))
+    } else {
+        (None, None)
+    };
+
+    let mut sentence_ranges = Vec::new();
+    let mut paragraph_of = Vec::new();
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        for s in sentences::split(text, p.clone()) {
+            sentence_ranges.push(s);
+            paragraph_of.push(pi);
+        }
+    }
+    let entities = entities::find(text, &sentence_ranges);
+    let anchors = anchors(text, &entities, &doc.paragraphs);
+    let within = Containment::new(&entities);
+    let topic = topic(&anchors, &doc.paragraphs, &within);
+
+    let mut facts = Vec::new();
+    let mut next_group = 1;
+    let mut last_anchor: Option<String> = None;
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        let first_sentence = paragraph_of.partition_point(|&p| p < pi);
+        let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
+        let paragraph_toks = tokenize(text, p.clone());
+        let mut figures: Vec<Quantity> = quantities::find_in(text, &paragraph_toks);
+        figures.retain(|q| q.fact_worthy);
+        if figures.is_empty() {
+            // Nothing of the paragraph becomes a fact, and periods carry only within a
+            // paragraph: its times are never asked for. Only the subject carries on.
+            if let Some(a) =
+                last_anchor_in(&anchors, &sentence_ranges[first_sentence..end_sentence])
+            {
+                last_anchor = Some(a.name.clone());
+            }
+            continue;
+        }
+        let times: Vec<TimeExpr> = times::find(text, p.clone(), date)
+            .into_iter()
+            .filter(|t| t.kind != TimeKind::Name)
+            .collect();
+        figures.retain(|q| {
+            !times
+                .iter()
+                .any(|t| t.span[0] <= q.span[0] && q.span[1] <= t.span[1])
+        });
+        figures.sort_by_key(|q| q.span[0]);
+        let mut carried_period: Option<Period> = None;
+        let mut applied_period: Option<Period> = None;
+        // The subject of the paragraph's last figure: the paragraph goes on about it.
+        let mut paragraph_subject: Option<String> = None;
+        for range in &sentence_ranges[first_sentence..end_sentence] {
+            let in_sentence: Vec<&Quantity> = figures
+                .iter()
+                .filter(|q| range.start <= q.span[0] && q.span[1] <= range.end)
+                .collect();
+            // A sentence without figures is read for its times and names only: its cue words
+            // and clauses are never asked for.
+            let sentence_toks = if in_sentence.is_empty() {
+                &paragraph_toks[..0]
+            } else {
+                let first_tok = paragraph_toks.partition_point(|t| t.start < range.start);
+                let end_tok = paragraph_toks.partition_point(|t| t.end <= range.end);
+                &paragraph_toks[first_tok..end_tok]
+            };
+            let sentence = Sentence::new(text, sentence_toks);
+            // `14% less than in 2022`, `compared with last year`: a base of comparison, not the
+            // period a figure holds for.
+            let sentence_times: Vec<&TimeExpr> = times
+                .iter()
+                .filter(|t| {
+                    range.start <= t.span[0]
+                        && t.span[1] <= range.end
+                        && t.kind != TimeKind::Comparison
+                })
+                .collect();
+            let first_anchor = anchors.partition_point(|a| a.start < range.start);
+            let end_anchor = anchors.partition_point(|a| a.start < range.end);
+            let sentence_anchors = &anchors[first_anchor..end_anchor.max(first_anchor)];
+            let figure_clauses: HashSet<usize> = in_sentence
+                .iter()
+                .map(|q| sentence.clause_of(q.span[0]))
+                .collect();
+            let opening_time = sentence_times
+                .iter()
+                .filter(|t| usable_period(t).is_some())
+                .find(|t| !figure_clauses.contains(&sentence.clause_of(t.span[0])))
+                .filter(|t| in_sentence.iter().all(|q| q.span[0] > t.span[0]))
+                .copied();
+
+            // `in the region ... in Karaganda, Temirtau and Zhezkazgan`: members of a list of
+            // places that lie in another place named in the sentence are not candidates for a
+            // subject; the container is.
+            let listed = if in_sentence.is_empty() {
+                HashSet::default()
+            } else {
+                listed_in_container(text, sentence_anchors, &within)
+            };
+            let groups = groups(&in_sentence);
+            let mut group_ids: HashMap<usize, u32> = HashMap::default();
+            for (qi, q) in in_sentence.iter().enumerate() {
+                let clause = sentence.clause_of(q.span[0]);
+                let fig_tok = sentence.tok_at(q.span[0]);
+                let metric = metric(text, &sentence, q, fig_tok);
+                // The nearest time of the clause, measured edge to edge; on a tie the one
+                // after the figure (`from 7.1 trillion in 2021 to 8.4 trillion in 2022`).
+                let own_time = sentence_times
+                    .iter()
+                    .copied()
+                    .filter(|t| {
+                        usable_period(t).is_some() && sentence.clause_of(t.span[0]) == clause
+                    })
+                    .min_by_key(|t| {
+                        if t.span[0] >= q.span[1] {
+                            (t.span[0] - q.span[1], 0)
+                        } else {
+                            (q.span[0].saturating_sub(t.span[1]), 1)
+                        }
+                    });
+                // A time in another clause of the sentence, unless it is a plan's deadline
+                // (`seven zones were formed, whose 207 projects run until 2030`).
+                let sentence_time = || {
+                    nearest(
+                        sentence_times
+                            .iter()
+                            .copied()
+                            .filter(|t| usable_period(t).is_some() && t.kind != TimeKind::Deadline),
+                        q.span[0],
+                        |t| t.span[0],
+                    )
+                };
+                let time = match own_time {
+                    Some(t) => Some(t),
+                    None => opening_time.or_else(sentence_time),
+                };
+                let mut period = match time {
+                    Some(t) => usable_period(t),
+                    None if metric == "capacity" => None,
+                    None => carried_period,
+                };
+                if let Some(t) = time.filter(|t| t.kind != TimeKind::Deadline) {
+                    applied_period = usable_period(t).or(applied_period);
+                }
+                // The earlier state of `from 5.3 to 5.2 percent` holds for the period before,
+                // unless a time of its own follows it (`from 7.1 trillion in 2021 to ...`).
+                let own_time_follows = time.is_some_and(|t| t.span[0] >= q.span[1]);
+                if !own_time_follows && is_first_state(text, &sentence, q, fig_tok) {
+                    period = period.map(previous);
+                }
+                // `inflation slowed to 9.8% in December`, said in January: last December.
+                let planned_cue = planned_by_cue(text, &sentence, fig_tok, q);
+                if let (Some(t), Some(p), Some(d)) = (time, period, date) {
+                    let sub_year = matches!(
+                        p,
+                        Period::Month(..) | Period::Quarter(..) | Period::Half(..)
+                    );
+                    if t.kind == TimeKind::Point && sub_year && p.bounds().0 > d && !planned_cue {
+                        period = Some(shift_year(p, -1));
+                    }
+                }
+                let deadline_pending = own_time.is_some_and(|t| {
+                    t.kind == TimeKind::Deadline
+                        && match (t.period, date) {
+                            (Some(p), Some(d)) => p.bounds().1 >= d,
+                            _ => true,
+                        }
+                });
+                let future = match (period, date) {
+                    (Some(p), Some(d)) => p.bounds().0 > d,
+                    _ => false,
+                };
+                let status = if deadline_pending || future || planned_cue {
+                    Status::Planned
+                } else {
+                    Status::Actual
+                };
+                if period.is_none() && status == Status::Actual {
+                    period = date.map(|d| Period::Year(d.year()));
+                }
+                let subject = subject(q, clause, &sentence, sentence_anchors, &listed, &within)
+                    .or_else(|| {
+                        paragraph_subject.clone().or_else(|| {
+                            carried_subject(last_anchor.as_deref(), topic.as_deref(), &within)
+                        })
+                    });
+                if subject.is_some() {
+                    paragraph_subject.clone_from(&subject);
+                }
+                let measure = measure(text, &sentence, q, fig_tok, metric);
+                let group = groups.get(qi).copied().flatten().map(|g| {
+                    *group_ids.entry(g).or_insert_with(|| {
+                        next_group += 1;
+                        next_group - 1
+                    })
+                });
+                let object = object(text, q, &in_sentence, &groups, qi);
+                facts.push(Fact {
+                    doc: ctx.doc.to_string(),
+                    text: q.text.clone(),
+                    value: q.value,
+                    unit: q.unit.clone(),
+                    qualifier: q.qualifier,
+                    metric: Some(metric.to_string()),
+                    measure: Some(measure),
+                    subject,
+                    period,
+                    status: Some(status),
+                    equivalents: q.equivalents.clone(),
+                    per: q.per.clone(),
+                    group,
+                    object,
+                    span: q.span,
+                    sentence: text[range.clone()].to_string(),
+                });
+            }
+            // A sentence's time carries to the next ones of its paragraph; a stock on a day
+            // (`as of January 1`) does not.
+            let opening = opening_time
+                .filter(|t| t.kind != TimeKind::Deadline)
+                .and_then(usable_period);
+            if let Some(p) = opening.or(applied_period) {
+                if !matches!(p, Period::Day(_)) {
+                    carried_period = Some(p);
+                }
+            }
+            if let Some(a) = sentence_anchors.last() {
+                last_anchor = Some(a.name.clone());
+            }
+        }
+    }
+
+    Extraction {
+        facts,
+        entities,
+        date,
+        date_source,
+        diagnostics: Vec::new(),
+    }
+}
+
+pub(super) fn nearest<'a, T: 'a>(
+    items: impl Iterator<Item = &'a T>,
+    pos: usize,
+    at: impl Fn(&T) -> usize,
+) -> Option<&'a T> {
+    items.min_by_key(|t| at(t).abs_diff(pos))
+}
