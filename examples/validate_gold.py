@@ -10,7 +10,8 @@ examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series):
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
   (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
-  equivalents, per, object, sentence) and their allowed values;
+  equivalents, per, object, sentence; `value_high` after `value` for a range that reports
+  one state) and their allowed values, the metrics being those of FACTS.md's second version;
 * `doc` names a file in news/; `text` and `sentence` occur verbatim in that document's
   article (after the date header), and `text` occurs inside `sentence`;
 * `period` is ISO 8601 as FACTS.md writes it (2021, 2021-05, 2021-05-03, 2021-Q1,
@@ -44,12 +45,13 @@ DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 FIELDS = ["doc", "text", "value", "unit", "qualifier", "metric", "measure", "subject",
           "period", "status", "equivalents", "per", "object", "sentence"]
 QUALIFIERS = {None, "more_than", "less_than", "about"}
-METRICS = {"investment", "output", "economy", "jobs", "employment", "unemployment",
-           "vacancies", "projects", "companies", "capacity", "area", "infrastructure",
-           "environment", "transport", "prices", "rank", "other"}
+METRICS = {"investment", "fdi", "project_value", "output", "economy", "jobs", "employment",
+           "unemployment", "vacancies", "projects", "companies", "capacity", "area",
+           "infrastructure", "trade", "budget", "housing", "income", "environment",
+           "transport", "prices", "rank", "other"}
 MEASURES = {"level", "change", "index", "share"}
 STATUSES = {"actual", "planned"}
-PERS = {None, "year", "month", "week", "day", "hour", "student"}
+PERS = {None, "year", "month", "week", "day", "hour", "student", "job", "person"}
 CURRENCIES = {"KZT", "USD", "EUR", "RUB", "CNY", "UZS", "KGS"}
 MEASURE_UNITS = {"%", "m2", "m3", "ha", "t", "km", "kWh", "MW", "rank", "times"}
 # counted nouns: singular, lower case
@@ -82,6 +84,14 @@ def check_unit(u, errors, where):
         errors.append(f"{where}: unit {u!r} should be folded/singular")
 
 
+def fields_of(f: dict) -> list[str]:
+    """The gold fields this record must have, in order: `value_high` only on a range."""
+    if "value_high" not in f:
+        return FIELDS
+    i = FIELDS.index("value") + 1
+    return FIELDS[:i] + ["value_high"] + FIELDS[i:]
+
+
 def validate(NEWS: Path, GOLD: Path, DOCS: Path, a) -> tuple[list[str], int, int]:
     """Errors, number of facts, number of documents for one set."""
     errors: list[str] = []
@@ -97,9 +107,9 @@ def validate(NEWS: Path, GOLD: Path, DOCS: Path, a) -> tuple[list[str], int, int
         except json.JSONDecodeError as e:
             errors.append(f"{where}: bad JSON: {e}")
             continue
-        if not isinstance(f, dict) or list(f) != FIELDS:
+        if not isinstance(f, dict) or list(f) != fields_of(f):
             errors.append(f"{where}: fields are {list(f) if isinstance(f, dict) else f!r}, "
-                          f"want {FIELDS}")
+                          f"want {fields_of(f) if isinstance(f, dict) else FIELDS}")
             continue
         doc = f["doc"]
         if doc not in texts:
@@ -110,6 +120,9 @@ def validate(NEWS: Path, GOLD: Path, DOCS: Path, a) -> tuple[list[str], int, int
         facts_by_doc[doc].append(f)
         if not isinstance(f["value"], (int, float)) or isinstance(f["value"], bool):
             errors.append(f"{where}: value {f['value']!r} is not a number")
+        elif "value_high" in f and not (
+                isinstance(f["value_high"], (int, float)) and f["value_high"] > f["value"]):
+            errors.append(f"{where}: value_high {f['value_high']!r} is not above value")
         if f["text"] not in body:
             errors.append(f"{where}: text {f['text']!r} not in {doc}")
         if f["sentence"] not in body:
@@ -125,11 +138,16 @@ def validate(NEWS: Path, GOLD: Path, DOCS: Path, a) -> tuple[list[str], int, int
             errors.append(f"{where}: period {f['period']!r} is not ISO 8601 as FACTS.md")
         if not isinstance(f["subject"], (str, type(None))):
             errors.append(f"{where}: subject must be a string or null")
+        # FACTS.md v2: an equivalent may be in any unit ("4,882 apartments" next to m2).
         eqs = f["equivalents"]
         if not isinstance(eqs, list) or any(
-                not isinstance(e, dict) or set(e) != {"value", "unit"}
-                or e["unit"] not in CURRENCIES for e in eqs):
-            errors.append(f"{where}: equivalents must be a list of {{value, unit}} in currencies")
+                not isinstance(e, dict) or set(e) != {"value", "unit"} for e in eqs):
+            errors.append(f"{where}: equivalents must be a list of {{value, unit}}")
+        else:
+            for e in eqs:
+                check_unit(e["unit"], errors, f"{where}: equivalent")
+                if e["unit"] == f["unit"]:
+                    errors.append(f"{where}: equivalent in the fact's own unit {e['unit']!r}")
 
     for doc, facts in facts_by_doc.items():
         if not facts:
