@@ -713,6 +713,21 @@ fn direction_before(text: &str, toks: &[Tok], first: usize) -> Option<Direction>
     if b == 0 {
         return None;
     }
+    // `makes up 61 percent`, `took up 5%`: a phrasal verb, not a move upwards.
+    if word_is(text, toks, b - 1, &["up"])
+        && b >= 2
+        && word_is(
+            text,
+            toks,
+            b - 2,
+            &[
+                "make", "makes", "made", "making", "take", "takes", "took", "taking", "taken",
+                "sum", "sums", "summed", "end", "ended", "ends",
+            ],
+        )
+    {
+        return None;
+    }
     LEXICONS
         .directions_before
         .ending_at(text, toks, b - 1)

@@ -1,27 +1,51 @@
 //! What a figure measures (`metric`) and how (`measure`).
 
-use super::sentence::{Sentence, CUES};
+use super::sentence::{CueScope, MetricCue, Sentence, CUES};
 use crate::fact::Measure;
 use crate::quantities::{Quantity, QuantityKind};
 use crate::tokens::{lower, word_is};
 
 /// The metrics a cue word in its own clause may give a count or measure instead of its
-/// unit's metric: people may be unemployed, tons may be waste or a capacity.
+/// unit's metric: people may be employed or lifted out of poverty, tons may be waste or a
+/// capacity, square metres housing, plants power plants.
 fn refinements(unit_metric: &str) -> &'static [&'static str] {
     match unit_metric {
-        "employment" => &["employment", "unemployment", "other"],
-        "output" | "capacity" | "area" | "infrastructure" => {
-            &["capacity", "environment", "transport"]
-        }
+        "other" => &[
+            "capacity",
+            "employment",
+            "unemployment",
+            "income",
+            "housing",
+            "output",
+        ],
+        "output" | "capacity" => &["capacity", "environment", "transport"],
+        "area" => &["housing", "capacity", "environment"],
+        "infrastructure" => &["housing", "capacity", "environment"],
+        "companies" => &["infrastructure"],
         "transport" => &["transport", "capacity"],
-        "other" => &["capacity"],
         _ => &[],
     }
 }
 
-/// The metrics money can have; a cue for anything else beside it (`jobs`) says nothing of it.
-const MONEY_METRICS: &[&str] = &["investment", "output", "economy", "prices", "other"];
+/// The metrics money can have: a cue for anything else beside it (`jobs`, `companies`)
+/// says nothing of it.
+const MONEY_METRICS: &[&str] = &[
+    "investment",
+    "fdi",
+    "project_value",
+    "output",
+    "economy",
+    "trade",
+    "budget",
+    "income",
+    "prices",
+    "capacity",
+    "housing",
+    "other",
+];
 
+/// What a figure measures: a count's unit decides, refined by a cue in its own clause;
+/// money and percentages take the nearest cue, preferring their own clause.
 pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> &'static str {
     let cues = &*CUES;
     let by_unit = match q.kind {
@@ -48,10 +72,13 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             if q.kind == QuantityKind::Count && for_facility {
                 return "infrastructure";
             }
-            // A quantity produced or handled per day or year is a capacity.
-            if q.kind == QuantityKind::Measure
-                && q.per.is_some()
-                && matches!(m, "output" | "infrastructure")
+            // What is produced or handled per day or year (`600 units a year`, `2 million
+            // tons per year`) is a capacity; people and jobs a year are not.
+            let per_time = matches!(q.per.as_deref(), Some("year" | "day" | "month" | "hour"));
+            // Anything handled per hour is what a facility can take (`4,000 passengers an
+            // hour`); traffic per day is a count of traffic.
+            if q.per.as_deref() == Some("hour")
+                || per_time && matches!(m, "output" | "infrastructure" | "other" | "companies")
             {
                 Some("capacity")
             } else {
@@ -65,49 +92,104 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     // `88.5% of the region's output`: a share takes the metric of its whole, written after it.
     let whole_after =
         q.kind == QuantityKind::Percent && word_is(text, s.toks, fig_end_tok, &["of", "in"]);
-    let mut best: Option<((bool, bool, usize), &'static str)> = None;
-    for &(i, n, m, percent_only) in &s.metric_cues {
-        if i >= fig_tok && i < fig_end_tok {
+    let mut best: Option<((bool, bool, bool, usize), MetricCue)> = None;
+    for c in &s.metric_cues {
+        let (i, n, cue) = (c.tok, c.len, c.cue);
+        let inside = i >= fig_tok && i < fig_end_tok;
+        // A count's own words refine it (`66 apartment buildings`, `5 solar power plants`);
+        // money and percentages have none.
+        if inside && by_unit.is_none() {
             continue;
         }
-        {
-            let allowed = match (by_unit, q.kind) {
-                (Some(u), _) => refinements(u).contains(&m),
-                (None, QuantityKind::Money) => MONEY_METRICS.contains(&m) && !percent_only,
-                (None, QuantityKind::Percent) => true,
-                (None, _) => !percent_only,
-            };
-            if allowed {
-                let other_clause = s.clause_of(s.toks[i].start) != clause;
-                let before = i < fig_tok;
-                let dist = if before {
-                    fig_tok - (i + n - 1)
-                } else {
-                    i - fig_end_tok + 1
-                };
-                // Ties go to the cue before the figure, or after it for a share of a whole.
-                let key = (
-                    other_clause,
-                    whole_after && before,
-                    dist * 2 + usize::from(before == whole_after),
-                );
-                if best.is_none_or(|(b, _)| key < b) {
-                    best = Some((key, m));
-                }
+        // `a hub worth $40 million with a capacity of 240,000 containers`: a cue right before
+        // another figure is that figure's.
+        if !inside && s.cue_claimed_by_other(text, c, q) {
+            continue;
+        }
+        let allowed = match (by_unit, cue.scope) {
+            (Some(u), CueScope::Any | CueScope::Count) => refinements(u).contains(&cue.metric),
+            (Some(_), _) => false,
+            (None, CueScope::Count) => false,
+            (None, _) if q.kind == QuantityKind::Money && !MONEY_METRICS.contains(&cue.metric) => {
+                false
             }
+            (None, CueScope::Money) => q.kind == QuantityKind::Money,
+            (None, CueScope::Percent) => q.kind != QuantityKind::Money,
+            (None, CueScope::Any | CueScope::Value) => true,
+        };
+        if !allowed {
+            continue;
+        }
+        let other_clause = s.clause_of(s.toks[i].start) != clause;
+        let before = i < fig_tok;
+        let dist = if inside {
+            0
+        } else if before {
+            fig_tok - (i + n - 1)
+        } else {
+            i - fig_end_tok + 1
+        };
+        // In the figure's own clause the first cue before it names what the clause is about
+        // (`prices for tobacco products increased by 6.5%`: prices, not products); elsewhere
+        // the nearest cue wins. Ties go to the cue before the figure, or after it for a share
+        // of a whole (`88.5% of the region's output`).
+        // A verb of the clause says more than its nouns (`the plant produced goods worth`);
+        // a participle after a preposition or article (`prices for imported goods`) is
+        // the noun's adjective.
+        let verb = cue.verb
+            && !(i >= 1
+                && word_is(
+                    text,
+                    s.toks,
+                    i - 1,
+                    &[
+                        "for", "of", "the", "a", "an", "in", "on", "with", "from", "to", "and",
+                    ],
+                ));
+        let order = if !other_clause && before && !inside && !verb {
+            s.toks.len() + i
+        } else if verb && !other_clause {
+            dist
+        } else {
+            2 * s.toks.len() + dist * 2 + usize::from(before == whole_after)
+        };
+        // A specific cue of the clause beats a generic one (`investments in the project`).
+        let key = (other_clause, cue.weak, whole_after && before, order);
+        if best.is_none_or(|(b, _)| key < b) {
+            best = Some((key, cue));
         }
     }
+    // `84 projects with an overall investment of $736 million`: the money the projects are
+    // worth, not investment attracted into a place.
+    let projects_named = || {
+        s.metric_cues.iter().any(|c| {
+            c.cue.metric == "project_value"
+                && !c.cue.weak
+                && (c.tok < fig_tok || s.clause_of(s.toks[c.tok].start) == clause)
+        })
+    };
     match (by_unit, best) {
-        (Some(_), Some(((false, _, _), m))) => m,
+        (Some(_), Some(((false, _, _, _), cue))) => cue.metric,
         (Some(u), _) => u,
-        (None, Some((_, m))) => m,
+        (None, Some((_, cue))) if cue.metric == "investment" && cue.weak => {
+            if q.kind == QuantityKind::Money && projects_named() {
+                "project_value"
+            } else {
+                "investment"
+            }
+        }
+        (None, Some((_, cue))) => cue.metric,
         (None, None) => match q.kind {
+            QuantityKind::Money if projects_named() => "project_value",
             QuantityKind::Money => "investment",
             _ => "other",
         },
     }
 }
 
+/// How a figure measures: a direction (`grew`, `a 5% rise`) or a multiplier makes a change;
+/// an unmoving percentage is an index at 100 or above, a level for rates (unemployment,
+/// prices, poverty), otherwise a share.
 pub(super) fn measure(
     text: &str,
     s: &Sentence<'_>,
@@ -121,16 +203,76 @@ pub(super) fn measure(
     if q.fraction {
         return Measure::Share;
     }
-    if q.kind != QuantityKind::Percent {
+    if q.kind == QuantityKind::Rank {
         return Measure::Level;
+    }
+    if !matches!(q.kind, QuantityKind::Percent | QuantityKind::Money) {
+        return if is_elided_change(text, s, fig_tok) {
+            Measure::Change
+        } else {
+            Measure::Level
+        };
     }
     let before =
         |w: &str| (fig_tok.saturating_sub(4)..fig_tok).any(|i| word_is(text, s.toks, i, &[w]));
-    if before("index") || q.value >= 100.0 {
+    if q.kind == QuantityKind::Percent && (before("index") || q.value >= 100.0) {
         return Measure::Index;
     }
-    if matches!(metric, "unemployment" | "prices" | "employment") || before("rate") {
+    if is_elided_change(text, s, fig_tok)
+        || (q.kind == QuantityKind::Percent && follows_change_noun(text, s, q, fig_tok))
+    {
+        return Measure::Change;
+    }
+    if q.kind == QuantityKind::Money {
+        return Measure::Level;
+    }
+    if matches!(metric, "unemployment" | "prices" | "employment" | "income") || before("rate") {
         return Measure::Level;
     }
     Measure::Share
+}
+
+/// `output grew by 0.8%, manufacturing by 14.5%`: `by` before a figure, in a sentence whose
+/// earlier words say what moved, makes a change though no direction word stands beside it.
+fn is_elided_change(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    let by = fig_tok >= 1 && word_is(text, s.toks, fig_tok - 1, &["by"]);
+    by && (0..fig_tok - 1).any(|i| {
+        crate::lexicon::LEXICONS
+            .directions_before
+            .starting_at(text, s.toks, i)
+            .is_some()
+    })
+}
+
+/// `The industry growth amounted to 3.1 percent`, `a growth of 2.4 percent`: a noun of
+/// change shortly before the figure in its clause, unless the figure is the level a change
+/// reaches (`to rise to 7.1%`).
+fn follows_change_noun(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
+    const CHANGE_NOUNS: &[&str] = &[
+        "growth",
+        "increase",
+        "rise",
+        "decline",
+        "decrease",
+        "reduction",
+        "drop",
+        "fall",
+        "gain",
+        "contraction",
+    ];
+    let reaches = fig_tok >= 2
+        && word_is(text, s.toks, fig_tok - 1, &["to"])
+        && crate::lexicon::LEXICONS
+            .directions_before
+            .starting_at(text, s.toks, fig_tok - 2)
+            .is_some();
+    if fig_tok == 0 || reaches {
+        return false;
+    }
+    let clause = s.clause_of(q.span[0]);
+    (fig_tok.saturating_sub(6)..fig_tok).any(|i| {
+        s.clause_of(s.toks[i].start) == clause
+            && word_is(text, s.toks, i, CHANGE_NOUNS)
+            && !word_is(text, s.toks, i + 1, &["rate"])
+    })
 }

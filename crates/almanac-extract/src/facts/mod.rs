@@ -126,7 +126,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 let end_tok = paragraph_toks.partition_point(|t| t.end <= range.end);
                 &paragraph_toks[first_tok..end_tok]
             };
-            let sentence = Sentence::new(text, sentence_toks);
+            let sentence = Sentence::new(text, sentence_toks, &in_sentence);
             // `14% less than in 2022`, `compared with last year`: a base of comparison, not the
             // period a figure holds for.
             let sentence_times: Vec<&TimeExpr> = times
@@ -308,3 +308,6 @@ pub(super) fn nearest<'a, T: 'a>(
 ) -> Option<&'a T> {
     items.min_by_key(|t| at(t).abs_diff(pos))
 }
+
+#[cfg(test)]
+mod tests;

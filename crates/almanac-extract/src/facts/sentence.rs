@@ -7,19 +7,62 @@ use std::sync::LazyLock;
 use crate::lexicon::{rows, PhraseTable};
 use crate::tokens::{lower, Tok, TokKind};
 
+/// Which figures a metric cue may speak for (the `scope` column of `data/metric_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CueScope {
+    Any,
+    Percent,
+    Value,
+    Money,
+    Count,
+}
+
+/// A metric cue word or phrase.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct MetricCue {
+    pub metric: &'static str,
+    pub scope: CueScope,
+    /// A generic investment word that gives way to the value of projects named beside it.
+    pub weak: bool,
+    /// A verb (`produced`, `exported`): in its clause it says more than the nouns around it.
+    pub verb: bool,
+}
+
+/// A metric cue found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CueAt {
+    /// Its first token in the sentence and its length in tokens.
+    pub tok: usize,
+    pub len: usize,
+    pub cue: MetricCue,
+}
+
 pub(super) struct Cues {
-    /// A cue's metric, and whether it is for percentages only.
-    pub metric: PhraseTable<(&'static str, bool)>,
+    pub metric: PhraseTable<MetricCue>,
     pub status: PhraseTable<()>,
     pub blockers: PhraseTable<()>,
     pub unit_metric: HashMap<&'static str, &'static str>,
 }
 
 pub(super) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
-    metric: PhraseTable::new(
-        rows(include_str!("../../data/metric_cues.tsv"))
-            .map(|r| (r[0], (r[1], r.get(2) == Some(&"percent")))),
-    ),
+    metric: PhraseTable::new(rows(include_str!("../../data/metric_cues.tsv")).map(|r| {
+        let scope = match r.get(2).copied() {
+            Some("percent") => CueScope::Percent,
+            Some("value") => CueScope::Value,
+            Some("money") => CueScope::Money,
+            Some("count") => CueScope::Count,
+            Some("any") | None => CueScope::Any,
+            Some(other) => panic!("metric_cues.tsv: unknown scope {other:?} of {:?}", r[0]),
+        };
+        let flags: Vec<&str> = r.get(3).map_or(Vec::new(), |f| f.split(',').collect());
+        let cue = MetricCue {
+            metric: r[1],
+            scope,
+            weak: flags.contains(&"weak"),
+            verb: flags.contains(&"verb"),
+        };
+        (r[0], cue)
+    })),
     status: PhraseTable::new(rows(include_str!("../../data/status_cues.tsv")).map(|r| (r[0], ()))),
     blockers: PhraseTable::new(
         rows(include_str!("../../data/status_blockers.tsv")).map(|r| (r[0], ())),
@@ -35,15 +78,17 @@ pub(super) struct Sentence<'t> {
     pub toks: &'t [Tok],
     /// Byte offsets where a new clause starts (after `,` `;` `:` or a dash).
     pub clause_starts: Vec<usize>,
-    /// Metric cues: first token, length in tokens, metric, percentages only.
-    pub metric_cues: Vec<(usize, usize, &'static str, bool)>,
+    /// The figures of the sentence: their first token and first byte.
+    pub figure_starts: Vec<(usize, usize)>,
+    /// Metric cues in text order.
+    pub metric_cues: Vec<CueAt>,
     /// First tokens of planned cues and of past auxiliaries.
     pub status_cues: Vec<usize>,
     pub blockers: Vec<usize>,
 }
 
 impl<'t> Sentence<'t> {
-    pub fn new(text: &str, toks: &'t [Tok]) -> Self {
+    pub fn new(text: &str, toks: &'t [Tok], figures: &[&crate::quantities::Quantity]) -> Self {
         let clause_starts = toks
             .iter()
             .filter(|t| {
@@ -64,21 +109,47 @@ impl<'t> Sentence<'t> {
                 if cues.blockers.starting_at(text, toks, i).is_some() {
                     blockers.push(i);
                 }
-                if let Some((n, &(m, percent_only))) = cues.metric.starting_at(text, toks, i) {
-                    metric_cues.push((i, n, m, percent_only));
+                if let Some((n, &cue)) = cues.metric.starting_at(text, toks, i) {
+                    metric_cues.push(CueAt {
+                        tok: i,
+                        len: n,
+                        cue,
+                    });
                     i += n;
                     continue;
                 }
             }
             i += 1;
         }
+        let figure_starts = figures
+            .iter()
+            .map(|q| (toks.partition_point(|t| t.start < q.span[0]), q.span[0]))
+            .collect();
         Sentence {
             toks,
+            figure_starts,
             clause_starts,
             metric_cues,
             status_cues,
             blockers,
         }
+    }
+
+    /// Whether metric cue `c` stands right before a figure other than `q` (`with a capacity
+    /// of 240,000 containers`), and so speaks for that figure alone.
+    pub fn cue_claimed_by_other(
+        &self,
+        text: &str,
+        c: &CueAt,
+        q: &crate::quantities::Quantity,
+    ) -> bool {
+        let mut next = c.tok + c.len;
+        if crate::tokens::word_is(text, self.toks, next, &["of", "at", "for"]) {
+            next += 1;
+        }
+        self.figure_starts
+            .iter()
+            .any(|&(start_tok, start)| start != q.span[0] && start_tok == next)
     }
 
     pub fn clause_of(&self, pos: usize) -> usize {

@@ -1,0 +1,270 @@
+//! Table tests of the field decisions: each case is a short article of our own, a document
+//! date, the figure as written, and the field value the decision must give it.
+
+use crate::{extract, DocContext, Fact};
+
+/// The fact whose `text` is `figure` in `article` said on `date`; panics with the facts found
+/// when there is none, so that a failing case shows what was extracted.
+fn fact_of(article: &str, date: &str, figure: &str) -> Fact {
+    let ctx = DocContext {
+        doc: "case",
+        date: Some(date.parse().expect("a test date")),
+    };
+    let out = extract(article, &ctx);
+    out.facts
+        .iter()
+        .find(|f| f.text == figure)
+        .cloned()
+        .unwrap_or_else(|| {
+            let found: Vec<&str> = out.facts.iter().map(|f| f.text.as_str()).collect();
+            panic!("no fact {figure:?} in {article:?}; found {found:?}")
+        })
+}
+
+/// Runs a table of `(article, date, figure, expected)` through `field`, reporting every
+/// failing case at once.
+fn check(cases: &[(&str, &str, &str, &str)], field: impl Fn(&Fact) -> String) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|&(article, date, figure, expected)| {
+            let got = field(&fact_of(article, date, figure));
+            (got != expected)
+                .then(|| format!("{figure:?} in {article:?}: {got:?}, want {expected:?}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn or_dash(s: Option<&str>) -> String {
+    s.unwrap_or("-").to_string()
+}
+
+#[test]
+fn metric_of() {
+    check(
+        &[
+            // Money: the projects' worth, investment attracted, and the specific cues.
+            (
+                "The akimat presented nine projects worth 40 billion tenge.",
+                "2024-03-01",
+                "40 billion tenge",
+                "project_value",
+            ),
+            (
+                "Twelve investment projects with a total investment of $300 million were launched.",
+                "2024-03-01",
+                "$300 million",
+                "project_value",
+            ),
+            (
+                "Investments in the project amount to 8 billion tenge.",
+                "2024-03-01",
+                "8 billion tenge",
+                "project_value",
+            ),
+            (
+                "The region attracted 95 billion tenge of investment in 2023.",
+                "2024-03-01",
+                "95 billion tenge",
+                "investment",
+            ),
+            (
+                "Investment in fixed capital reached 1.2 trillion tenge.",
+                "2024-03-01",
+                "1.2 trillion tenge",
+                "investment",
+            ),
+            (
+                "Foreign direct investment into the country rose to $4 billion.",
+                "2024-03-01",
+                "$4 billion",
+                "fdi",
+            ),
+            (
+                "Exports of grain brought in $900 million.",
+                "2024-03-01",
+                "$900 million",
+                "trade",
+            ),
+            (
+                "Tax revenues of the city budget amounted to 310 billion tenge.",
+                "2024-03-01",
+                "310 billion tenge",
+                "budget",
+            ),
+            (
+                "Farmers received 12 billion tenge of state support.",
+                "2024-03-01",
+                "12 billion tenge",
+                "budget",
+            ),
+            (
+                "The plant produced goods worth 7 billion tenge.",
+                "2024-03-01",
+                "7 billion tenge",
+                "output",
+            ),
+            (
+                "The gross regional product grew to 4 trillion tenge.",
+                "2024-03-01",
+                "4 trillion tenge",
+                "economy",
+            ),
+            (
+                "The average monthly wage reached 380,000 tenge.",
+                "2024-03-01",
+                "380,000 tenge",
+                "income",
+            ),
+            // A cue right before another figure is that figure's.
+            (
+                "The city will build a depot worth 9 billion tenge with a capacity of 300 buses.",
+                "2024-03-01",
+                "9 billion tenge",
+                "project_value",
+            ),
+            // Percentages: the first cue of the clause names what moved.
+            (
+                "Prices for imported vegetables and dairy products rose by 6.1 percent.",
+                "2024-03-01",
+                "6.1 percent",
+                "prices",
+            ),
+            (
+                "Retail trade grew by 4 percent.",
+                "2024-03-01",
+                "4 percent",
+                "trade",
+            ),
+            (
+                "Housing commissioning increased by 9 percent.",
+                "2024-03-01",
+                "9 percent",
+                "housing",
+            ),
+            (
+                "The poverty rate fell to 5.2 percent.",
+                "2024-03-01",
+                "5.2 percent",
+                "income",
+            ),
+            // Counts: the unit, refined by words of the clause.
+            (
+                "The region will build 3 small hydroelectric power plants.",
+                "2024-03-01",
+                "3 small hydroelectric power plants",
+                "infrastructure",
+            ),
+            (
+                "Two brick plants were opened in the district.",
+                "2024-03-01",
+                "Two brick plants",
+                "companies",
+            ),
+            (
+                "Builders commissioned 41 apartment buildings.",
+                "2024-03-01",
+                "41 apartment buildings",
+                "housing",
+            ),
+            (
+                "Builders commissioned 210,000 square meters of housing.",
+                "2024-03-01",
+                "210,000 square meters",
+                "housing",
+            ),
+            (
+                "The factory employs 900 people.",
+                "2024-03-01",
+                "900 people",
+                "employment",
+            ),
+            (
+                "The town has a population of 56,000 people.",
+                "2024-03-01",
+                "56,000 people",
+                "other",
+            ),
+            (
+                "The line will make 400 units a year.",
+                "2024-03-01",
+                "400 units",
+                "capacity",
+            ),
+            (
+                "The new bridge can carry 5,000 cars an hour.",
+                "2024-03-01",
+                "5,000 cars",
+                "capacity",
+            ),
+        ],
+        |f| or_dash(f.metric.as_deref()),
+    );
+}
+
+#[test]
+fn measure_of() {
+    check(
+        &[
+            (
+                "Output grew by 3 percent, construction by 7.5 percent.",
+                "2024-03-01",
+                "7.5 percent",
+                "change",
+            ),
+            (
+                "The industry growth amounted to 2.9 percent.",
+                "2024-03-01",
+                "2.9 percent",
+                "change",
+            ),
+            (
+                "Agriculture saw a growth of 1.8 percent.",
+                "2024-03-01",
+                "1.8 percent",
+                "change",
+            ),
+            (
+                "Inflation is projected to rise to 8.5 percent.",
+                "2024-03-01",
+                "8.5 percent",
+                "level",
+            ),
+            (
+                "Manufacturing makes up 61 percent of industrial output.",
+                "2024-03-01",
+                "61 percent",
+                "share",
+            ),
+            (
+                "The physical volume index of output was 104.2 percent.",
+                "2024-03-01",
+                "104.2 percent",
+                "index",
+            ),
+            (
+                "The unemployment rate stood at 4.8 percent.",
+                "2024-03-01",
+                "4.8 percent",
+                "level",
+            ),
+            (
+                "The projects will raise water supply by 20 thousand cubic meters.",
+                "2024-03-01",
+                "20 thousand cubic meters",
+                "change",
+            ),
+        ],
+        |f| {
+            f.measure
+                .map(|m| m.as_str().to_string())
+                .unwrap_or_default()
+        },
+    );
+}
