@@ -30,6 +30,7 @@ mod status;
 mod subject;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
 
 use chrono::Datelike;
 
@@ -47,7 +48,7 @@ use period::{is_first_state, previous, shift_year, usable_period};
 use sentence::Sentence;
 use status::planned_by_cue;
 use subject::{
-    anchors, carried_subject, last_anchor_in, listed_in_container, subject, topic, Containment,
+    anchors, continues_previous, listed_in_container, subject, topic, Containment, Role,
 };
 
 pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
@@ -75,13 +76,23 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         }
     }
     let entities = entities::find(text, &sentence_ranges);
-    let anchors = anchors(text, &entities, &doc.paragraphs);
+    let mut adjectives = Vec::new();
+    let anchors = anchors(text, &entities, &doc.paragraphs, &mut adjectives);
     let within = Containment::new(&entities);
-    let topic = topic(&anchors, &doc.paragraphs, &within);
+    let title = title(text, &doc.paragraphs);
+    let topic = topic(
+        &anchors,
+        &adjectives,
+        &doc.paragraphs,
+        title.as_ref(),
+        &within,
+    );
 
     let mut facts = Vec::new();
     let mut next_group = 1;
-    let mut last_anchor: Option<String> = None;
+    // What the last sentence was about: the subject of its last figure, else the last place
+    // or organisation it names.
+    let mut previous_subject: Option<String> = None;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let first_sentence = paragraph_of.partition_point(|&p| p < pi);
         let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
@@ -89,12 +100,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         let mut figures: Vec<Quantity> = quantities::find_in(text, &paragraph_toks);
         figures.retain(|q| q.fact_worthy);
         if figures.is_empty() {
-            // Nothing of the paragraph becomes a fact, and periods carry only within a
-            // paragraph: its times are never asked for. Only the subject carries on.
-            if let Some(a) =
-                last_anchor_in(&anchors, &sentence_ranges[first_sentence..end_sentence])
+            let end = anchors.partition_point(|a| a.start < p.end);
+            if let Some(a) = anchors[..end]
+                .iter()
+                .rev()
+                .take_while(|a| a.start >= p.start)
+                .find(|a| a.role == Role::Named)
             {
-                last_anchor = Some(a.name.clone());
+                previous_subject = Some(a.name.clone());
             }
             continue;
         }
@@ -110,8 +123,6 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         figures.sort_by_key(|q| q.span[0]);
         let mut carried_period: Option<Period> = None;
         let mut applied_period: Option<Period> = None;
-        // The subject of the paragraph's last figure: the paragraph goes on about it.
-        let mut paragraph_subject: Option<String> = None;
         for range in &sentence_ranges[first_sentence..end_sentence] {
             let in_sentence: Vec<&Quantity> = figures
                 .iter()
@@ -160,6 +171,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 listed_in_container(text, sentence_anchors, &within)
             };
             let groups = groups(&in_sentence);
+            let mut sentence_subject: Option<String> = None;
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
@@ -240,15 +252,16 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if period.is_none() && status == Status::Actual {
                     period = date.map(|d| Period::Year(d.year()));
                 }
-                let subject = subject(q, clause, &sentence, sentence_anchors, &listed, &within)
+                // A sentence that names nothing is about the document's topic, unless it
+                // points back to what the sentence before was about (`The plant will ...`).
+                let subject = subject(text, q, &sentence, sentence_anchors, &listed, &within)
                     .or_else(|| {
-                        paragraph_subject.clone().or_else(|| {
-                            carried_subject(last_anchor.as_deref(), topic.as_deref(), &within)
-                        })
-                    });
-                if subject.is_some() {
-                    paragraph_subject.clone_from(&subject);
-                }
+                        continues_previous(text, range.start)
+                            .then(|| previous_subject.clone())
+                            .flatten()
+                    })
+                    .or_else(|| topic.clone());
+                sentence_subject.clone_from(&subject);
                 let measure = measure(text, &sentence, q, fig_tok, metric);
                 let group = groups.get(qi).copied().flatten().map(|g| {
                     *group_ids.entry(g).or_insert_with(|| {
@@ -286,8 +299,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     carried_period = Some(p);
                 }
             }
-            if let Some(a) = sentence_anchors.last() {
-                last_anchor = Some(a.name.clone());
+            if let Some(a) = sentence_subject.or_else(|| {
+                sentence_anchors
+                    .iter()
+                    .rev()
+                    .find(|a| a.role == Role::Named)
+                    .map(|a| a.name.clone())
+            }) {
+                previous_subject = Some(a);
             }
         }
     }
@@ -299,6 +318,15 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         date_source,
         diagnostics: Vec::new(),
     }
+}
+
+/// The title: a first paragraph of one short line that does not end a sentence.
+fn title(text: &str, paragraphs: &[Range<usize>]) -> Option<Range<usize>> {
+    let first = paragraphs.first()?;
+    let line = text[first.clone()].trim();
+    let ends_sentence = line.ends_with(['.', '!', '?', ':', ';']);
+    (paragraphs.len() > 1 && !line.contains('\n') && line.len() <= 200 && !ends_sentence)
+        .then(|| first.clone())
 }
 
 pub(super) fn nearest<'a, T: 'a>(

@@ -268,3 +268,35 @@ fn measure_of() {
         },
     );
 }
+
+#[test]
+fn subject_of() {
+    check(
+        &[
+            // Who reports is not what is reported.
+            ("Kazakhstan budget report\n\nAccording to the Ministry of Finance, tax revenues reached 4 trillion tenge.", "2024-03-01", "4 trillion tenge", "Kazakhstan"),
+            ("Karaganda region results\n\nThe Statistics Committee said industrial output grew 6 percent.", "2024-03-01", "6 percent", "Karaganda region"),
+            // ... unless the figure is split by the body.
+            ("Plans for 2024\n\nThis year the Ministry of Energy will carry out 12 projects, the Ministry of Agriculture – 30 projects.", "2024-03-01", "30 projects", "Ministry of Agriculture"),
+            // A dateline names where the news was filed, not what it is about.
+            ("ASTANA – Karaganda region built 14 schools in 2023.", "2024-03-01", "14 schools", "Karaganda region"),
+            // A clause after the figure is an aside; one before it may set the place.
+            ("Karaganda region housing\n\nOver 8,000 families are waiting for homes, some 3,000 families in Temirtau.", "2024-03-01", "8,000 families", "Karaganda region"),
+            ("Karaganda region housing\n\nOver 8,000 families are waiting for homes, some 3,000 families in Temirtau.", "2024-03-01", "3,000 families", "Temirtau"),
+            ("Regional news\n\nIn Temirtau, the akimat opened 4 kindergartens.", "2024-03-01", "4 kindergartens", "Temirtau"),
+            // Places named jointly speak of the place that holds them all.
+            ("Regional news\n\nIndustrial output grew 9 percent in Temirtau, Balkhash and Saran.", "2024-03-01", "9 percent", "Karaganda region"),
+            // A share's whole is not its subject.
+            ("Energy report\n\nPavlodar region produced 40% of all electricity generated in Kazakhstan.", "2024-03-01", "40%", "Pavlodar region"),
+            // An origin or a partner is not the subject either.
+            ("Shymkent news\n\nInvestors from China will put $200 million into a plant in Shymkent.", "2024-03-01", "$200 million", "Shymkent"),
+            ("Transit report\n\nKazakhstan saw more transit. Traffic on the China-Europe-China route grew 20 percent.", "2024-03-01", "20 percent", "Kazakhstan"),
+            // A sentence naming nothing: what the sentence before was about when it points
+            // back, else the document's topic.
+            ("Pavlodar region news\n\nA company opened a new smelter in Ekibastuz. The plant will employ 900 people.", "2024-03-01", "900 people", "Ekibastuz"),
+            ("Pavlodar region news\n\nA new school opened in Ekibastuz. A further 12 schools are being built.", "2024-03-01", "12 schools", "Pavlodar region"),
+            ("Kazakh PM urges faster investment\n\nThe government plans to attract 20 trillion tenge in 2025.", "2024-03-01", "20 trillion tenge", "Kazakhstan"),
+        ],
+        |f| or_dash(f.subject.as_deref()),
+    );
+}
