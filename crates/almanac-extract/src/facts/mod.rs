@@ -48,7 +48,7 @@ use period::{is_first_state, previous, shift_year, usable_period};
 use sentence::Sentence;
 use status::planned_by_cue;
 use subject::{
-    anchors, continues_previous, listed_in_container, subject, topic, Containment, Role,
+    anchors, continues_previous, listed_in_container, subject, theme, topic, Containment, Role,
 };
 
 pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
@@ -121,6 +121,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 .any(|t| t.span[0] <= q.span[0] && q.span[1] <= t.span[1])
         });
         figures.sort_by_key(|q| q.span[0]);
+        let mut paragraph_theme: Option<String> = None;
         let mut carried_period: Option<Period> = None;
         let mut applied_period: Option<Period> = None;
         for range in &sentence_ranges[first_sentence..end_sentence] {
@@ -252,14 +253,17 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if period.is_none() && status == Status::Actual {
                     period = date.map(|d| Period::Year(d.year()));
                 }
-                // A sentence that names nothing is about the document's topic, unless it
-                // points back to what the sentence before was about (`The plant will ...`).
+                // A sentence that names nothing points back to what the sentence before was
+                // about (`The plant will ...`), else goes on about what its paragraph made
+                // its grammatical subject (`The zone has placed ... Some 76 participants
+                // invested ...`), else is about the document's topic.
                 let subject = subject(text, q, &sentence, sentence_anchors, &listed, &within)
                     .or_else(|| {
                         continues_previous(text, range.start)
                             .then(|| previous_subject.clone())
                             .flatten()
                     })
+                    .or_else(|| paragraph_theme.clone())
                     .or_else(|| topic.clone());
                 sentence_subject.clone_from(&subject);
                 let measure = measure(text, &sentence, q, fig_tok, metric);
@@ -298,6 +302,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if !matches!(p, Period::Day(_)) {
                     carried_period = Some(p);
                 }
+            }
+            if let Some(a) = theme(text, range, sentence_anchors) {
+                paragraph_theme = Some(a.name.clone());
             }
             if let Some(a) = sentence_subject.or_else(|| {
                 sentence_anchors

@@ -398,6 +398,33 @@ pub(super) fn continues_previous(text: &str, start: usize) -> bool {
     })
 }
 
+/// The place or organisation a sentence is about when it is its grammatical subject: named
+/// first, with at most an article or a possessive before it, at the start of the sentence
+/// or after an opening adverbial (`The zone has placed ...`, `In 2023, Kazakh Aluminium
+/// built ...`). A place named after a preposition (`... was built in Petropavl`) is where
+/// one thing happened and says nothing of the next sentence.
+pub(super) fn theme<'a>(
+    text: &str,
+    sentence: &Range<usize>,
+    anchors: &'a [Anchor],
+) -> Option<&'a Anchor> {
+    let a = anchors.iter().find(|a| a.role == Role::Named)?;
+    let head = &text[sentence.start..a.start];
+    let head = match head.rfind(", ") {
+        Some(i) if i < 48 => &head[i + 2..],
+        _ => head,
+    };
+    let words: Vec<String> = head
+        .split_whitespace()
+        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let allowed = [
+        "the", "this", "that", "a", "an", "its", "their", "his", "her", "our",
+    ];
+    (words.len() <= 2 && words.iter().all(|w| allowed.contains(&w.as_str()))).then_some(a)
+}
+
 /// Whether the clause of `pos` has a verb of saying (`said`, `reported`, `according to`).
 fn clause_reports(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
     let clause = s.clause_of(pos);
@@ -465,7 +492,7 @@ pub(super) fn subject(
         }
         own.sort_by_key(|a| a.start);
     }
-    let pool = if own.is_empty() {
+    let mut pool: Vec<&Anchor> = if own.is_empty() {
         usable
             .iter()
             .filter(|a| s.clause_of(a.start) < clause)
@@ -474,6 +501,15 @@ pub(super) fn subject(
     } else {
         own
     };
+    // `..., said Almaty Mayor Bakytzhan Sagintayev`: with nothing else named, the official
+    // who reports stands for the place of their office.
+    if pool.is_empty() {
+        pool = usable
+            .iter()
+            .filter(|a| a.role == Role::Official)
+            .copied()
+            .collect();
+    }
     // An official stands for a place only where nothing is named.
     let named: Vec<&Anchor> = pool
         .iter()

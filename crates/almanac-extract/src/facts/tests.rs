@@ -296,6 +296,12 @@ fn subject_of() {
             ("Pavlodar region news\n\nA company opened a new smelter in Ekibastuz. The plant will employ 900 people.", "2024-03-01", "900 people", "Ekibastuz"),
             ("Pavlodar region news\n\nA new school opened in Ekibastuz. A further 12 schools are being built.", "2024-03-01", "12 schools", "Pavlodar region"),
             ("Kazakh PM urges faster investment\n\nThe government plans to attract 20 trillion tenge in 2025.", "2024-03-01", "20 trillion tenge", "Kazakhstan"),
+            // The grammatical subject of a sentence carries through its paragraph; a place
+            // after a preposition does not.
+            ("Almaty news\n\nThe Almaty Industrial Zone has placed 9 small parks. Some 40 participants invested 2 billion tenge.", "2024-03-01", "2 billion tenge", "Almaty Industrial Zone"),
+            // An official who reports stands for the place of their office when nothing
+            // else is named.
+            ("Economy review\n\nThe economy grew 5 percent, said Shymkent Mayor Ivan Petrov.", "2024-03-01", "5 percent", "Shymkent"),
         ],
         |f| or_dash(f.subject.as_deref()),
     );
