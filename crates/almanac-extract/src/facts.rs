@@ -30,16 +30,17 @@ use std::sync::LazyLock;
 
 use chrono::Datelike;
 
+use crate::data;
 use crate::entities::{self, Entity, EntityKind};
 use crate::fact::{Fact, Measure, Status};
-use crate::lexicon::{rows, PhraseTable};
+use crate::lexicon::PhraseTable;
 use crate::period::Period;
 use crate::quantities::{self, Quantity, QuantityKind};
 use crate::times::{self, TimeExpr, TimeKind};
 use crate::tokens::{lower, tokenize, word_is, Tok, TokKind};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
 
-struct Cues {
+pub(crate) struct Cues {
     /// A cue's metric, and whether it is for percentages only.
     metric: PhraseTable<(&'static str, bool)>,
     status: PhraseTable<()>,
@@ -47,17 +48,16 @@ struct Cues {
     unit_metric: HashMap<&'static str, &'static str>,
 }
 
-static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
-    metric: PhraseTable::new(
-        rows(include_str!("../data/metric_cues.tsv"))
-            .map(|r| (r[0], (r[1], r.get(2) == Some(&"percent")))),
-    ),
-    status: PhraseTable::new(rows(include_str!("../data/status_cues.tsv")).map(|r| (r[0], ()))),
-    blockers: PhraseTable::new(
-        rows(include_str!("../data/status_blockers.tsv")).map(|r| (r[0], ())),
-    ),
-    unit_metric: rows(include_str!("../data/unit_metrics.tsv"))
-        .map(|r| (r[0], r[1]))
+pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
+    metric: PhraseTable::new(data::METRIC_CUES.load(|r| {
+        let percent_only = r.choice(2, &[("any", false), ("percent", true)], Some(false))?;
+        Ok((r.get(0), (r.get(1), percent_only)))
+    })),
+    status: PhraseTable::new(data::STATUS_CUES.load(|r| Ok((r.get(0), ())))),
+    blockers: PhraseTable::new(data::STATUS_BLOCKERS.load(|r| Ok((r.get(0), ())))),
+    unit_metric: data::UNIT_METRICS
+        .load(|r| Ok((r.get(0), r.get(1))))
+        .into_iter()
         .collect(),
 });
 

@@ -19,6 +19,7 @@
 //! subject, period, status, object, groups). Word lists are data files compiled in with
 //! `include_str!`, so adding a unit or a place is a one-line change reviewed like code.
 
+mod data;
 pub mod document;
 pub mod entities;
 pub mod fact;
