@@ -32,7 +32,7 @@ use chrono::Datelike;
 
 use crate::data;
 use crate::entities::{self, Entity, EntityKind};
-use crate::fact::{Fact, Measure, Status};
+use crate::fact::{Fact, Measure, Metric, Status};
 use crate::lexicon::PhraseTable;
 use crate::period::Period;
 use crate::quantities::{self, Quantity, QuantityKind};
@@ -42,41 +42,46 @@ use crate::{document, sentences, DateSource, DocContext, Extraction};
 
 pub(crate) struct Cues {
     /// A cue's metric, and whether it is for percentages only.
-    metric: PhraseTable<(&'static str, bool)>,
+    metric: PhraseTable<(Metric, bool)>,
     status: PhraseTable<()>,
     blockers: PhraseTable<()>,
-    unit_metric: HashMap<&'static str, &'static str>,
+    unit_metric: HashMap<&'static str, Metric>,
 }
 
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
     metric: PhraseTable::new(data::METRIC_CUES.load(|r| {
         let percent_only = r.choice(2, &[("any", false), ("percent", true)], Some(false))?;
-        Ok((r.get(0), (r.get(1), percent_only)))
+        Ok((r.get(0), (r.parse(1, "metric")?, percent_only)))
     })),
     status: PhraseTable::new(data::STATUS_CUES.load(|r| Ok((r.get(0), ())))),
     blockers: PhraseTable::new(data::STATUS_BLOCKERS.load(|r| Ok((r.get(0), ())))),
     unit_metric: data::UNIT_METRICS
-        .load(|r| Ok((r.get(0), r.get(1))))
+        .load(|r| Ok((r.get(0), r.parse(1, "metric")?)))
         .into_iter()
         .collect(),
 });
 
 /// The metrics a cue word in its own clause may give a count or measure instead of its
 /// unit's metric: people may be unemployed, tons may be waste or a capacity.
-fn refinements(unit_metric: &str) -> &'static [&'static str] {
+fn refinements(unit_metric: Metric) -> &'static [Metric] {
+    use Metric::*;
     match unit_metric {
-        "employment" => &["employment", "unemployment", "other"],
-        "output" | "capacity" | "area" | "infrastructure" => {
-            &["capacity", "environment", "transport"]
-        }
-        "transport" => &["transport", "capacity"],
-        "other" => &["capacity"],
+        Employment => &[Employment, Unemployment, Other],
+        Output | Capacity | Area | Infrastructure => &[Capacity, Environment, Transport],
+        Transport => &[Transport, Capacity],
+        Other => &[Capacity],
         _ => &[],
     }
 }
 
 /// The metrics money can have; a cue for anything else beside it (`jobs`) says nothing of it.
-const MONEY_METRICS: &[&str] = &["investment", "output", "economy", "prices", "other"];
+const MONEY_METRICS: &[Metric] = &[
+    Metric::Investment,
+    Metric::Output,
+    Metric::Economy,
+    Metric::Prices,
+    Metric::Other,
+];
 
 /// A named place or organisation at a position of the text.
 #[derive(Debug, Clone)]
@@ -93,7 +98,7 @@ struct Sentence<'t> {
     /// Byte offsets where a new clause starts (after `,` `;` `:` or a dash).
     clause_starts: Vec<usize>,
     /// Metric cues: first token, length in tokens, metric, percentages only.
-    metric_cues: Vec<(usize, usize, &'static str, bool)>,
+    metric_cues: Vec<(usize, usize, Metric, bool)>,
     /// First tokens of planned cues and of past auxiliaries.
     status_cues: Vec<usize>,
     blockers: Vec<usize>,
@@ -295,7 +300,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 };
                 let mut period = match time {
                     Some(t) => usable_period(t),
-                    None if metric == "capacity" => None,
+                    None if metric == Metric::Capacity => None,
                     None => carried_period,
                 };
                 if let Some(t) = time.filter(|t| t.kind != TimeKind::Deadline) {
@@ -360,7 +365,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     value: q.value,
                     unit: q.unit.clone(),
                     qualifier: q.qualifier,
-                    metric: Some(metric.to_string()),
+                    metric: Some(metric),
                     measure: Some(measure),
                     subject,
                     period,
@@ -510,16 +515,16 @@ fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Quantity) ->
     false
 }
 
-fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> &'static str {
+fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> Metric {
     let cues = &*CUES;
     let by_unit = match q.kind {
-        QuantityKind::Rank => return "rank",
+        QuantityKind::Rank => return Metric::Rank,
         QuantityKind::Count | QuantityKind::Measure => {
             let m = q
                 .unit
                 .as_deref()
                 .and_then(|u| cues.unit_metric.get(u).copied())
-                .unwrap_or("other");
+                .unwrap_or(Metric::Other);
             // `12 kindergartens for 2,880 children`: the places of a facility.
             let for_facility = fig_tok >= 2
                 && word_is(text, s.toks, fig_tok - 1, &["for"])
@@ -529,19 +534,19 @@ fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> &'stati
                         .counted_nouns
                         .starting_at(text, std::slice::from_ref(t), 0)
                         .is_some_and(|(_, lemma)| {
-                            cues.unit_metric.get(lemma) == Some(&"infrastructure")
+                            cues.unit_metric.get(lemma) == Some(&Metric::Infrastructure)
                         })
-                        || cues.unit_metric.get(w.as_ref()) == Some(&"infrastructure")
+                        || cues.unit_metric.get(w.as_ref()) == Some(&Metric::Infrastructure)
                 });
             if q.kind == QuantityKind::Count && for_facility {
-                return "infrastructure";
+                return Metric::Infrastructure;
             }
             // A quantity produced or handled per day or year is a capacity.
             if q.kind == QuantityKind::Measure
                 && q.per.is_some()
-                && matches!(m, "output" | "infrastructure")
+                && matches!(m, Metric::Output | Metric::Infrastructure)
             {
-                Some("capacity")
+                Some(Metric::Capacity)
             } else {
                 Some(m)
             }
@@ -553,7 +558,7 @@ fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> &'stati
     // `88.5% of the region's output`: a share takes the metric of its whole, written after it.
     let whole_after =
         q.kind == QuantityKind::Percent && word_is(text, s.toks, fig_end_tok, &["of", "in"]);
-    let mut best: Option<((bool, bool, usize), &'static str)> = None;
+    let mut best: Option<((bool, bool, usize), Metric)> = None;
     for &(i, n, m, percent_only) in &s.metric_cues {
         if i >= fig_tok && i < fig_end_tok {
             continue;
@@ -590,13 +595,13 @@ fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> &'stati
         (Some(u), _) => u,
         (None, Some((_, m))) => m,
         (None, None) => match q.kind {
-            QuantityKind::Money => "investment",
-            _ => "other",
+            QuantityKind::Money => Metric::Investment,
+            _ => Metric::Other,
         },
     }
 }
 
-fn measure(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize, metric: &str) -> Measure {
+fn measure(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize, metric: Metric) -> Measure {
     if q.direction.is_some() || q.kind == QuantityKind::Multiplier {
         return Measure::Change;
     }
@@ -611,7 +616,11 @@ fn measure(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize, metric: &
     if before("index") || q.value >= 100.0 {
         return Measure::Index;
     }
-    if matches!(metric, "unemployment" | "prices" | "employment") || before("rate") {
+    if matches!(
+        metric,
+        Metric::Unemployment | Metric::Prices | Metric::Employment
+    ) || before("rate")
+    {
         return Measure::Level;
     }
     Measure::Share

@@ -154,6 +154,19 @@ pub(crate) struct Lexicons {
     pub number_names: HashMap<&'static str, ()>,
 }
 
+/// Whether `unit` is the unit of money: an ISO 4217 code that `data/currencies.tsv` gives a
+/// currency (`KZT`, `USD`), as FACTS.md writes money. Counts, measures, `%`, `rank` and
+/// `times` are not; nor is a code in lower case, which no fact carries.
+pub fn is_currency(unit: &str) -> bool {
+    static CODES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+        data::CURRENCIES
+            .load(|r| Ok(r.get(1)))
+            .into_iter()
+            .collect()
+    });
+    CODES.contains(unit)
+}
+
 pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     let number = |r: &Row| r.parse::<f64>(1, "number");
     let number_words = data::NUMBER_WORDS
@@ -296,6 +309,16 @@ mod tests {
         let toks = tokenize(text, 0..text.len());
         let (n, q) = LEXICONS.qualifiers.ending_at(text, &toks, 2).unwrap();
         assert_eq!((n, *q), (2, Qualifier::MoreThan));
+    }
+
+    #[test]
+    fn currencies_are_the_codes_of_the_data() {
+        for unit in ["KZT", "USD", "EUR", "RUB", "CNY"] {
+            assert!(is_currency(unit), "{unit}");
+        }
+        for unit in ["kzt", "job", "%", "rank", "times", "m2", "ABC", ""] {
+            assert!(!is_currency(unit), "{unit}");
+        }
     }
 
     #[test]

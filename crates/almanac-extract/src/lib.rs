@@ -37,7 +37,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use entities::{Entity, EntityKind, Mention};
-pub use fact::{Diagnostic, Direction, Equivalent, Fact, Measure, Qualifier, Status};
+pub use fact::{
+    Diagnostic, Direction, Equivalent, Fact, Measure, Metric, ParseMetricError, Qualifier, Status,
+};
+pub use lexicon::is_currency;
 pub use period::Period;
 pub use quantities::{Quantity, QuantityKind};
 
