@@ -113,6 +113,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::data;
 use crate::period::Period;
 use crate::swar::{leading_ascii_letters, load8, BYTES_01};
 
@@ -265,7 +266,7 @@ struct Entry {
     word: u8,
 }
 
-struct Lexicon {
+pub(crate) struct Lexicon {
     /// The words that fit `pack`, packed, with what a token keeps of their entry: an
     /// open-addressing table (`slot`) mostly empty, so that a word in no list is told after
     /// one probe.
@@ -355,7 +356,7 @@ fn slot(key: u128) -> usize {
     (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
 }
 
-fn lexicon() -> &'static Lexicon {
+pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut index: HashMap<&'static str, usize> = HashMap::default();
@@ -378,32 +379,37 @@ fn lexicon() -> &'static Lexicon {
                 entries.len() - 1
             })
         };
-        for row in crate::lexicon::rows(include_str!("../data/time_words.tsv")) {
-            let mut cols = row.into_iter();
-            let (Some(word), Some(class), value) = (cols.next(), cols.next(), cols.next()) else {
-                continue;
-            };
-            let class = match class {
-                "month" => Class::Month,
-                "ordinal" => Class::Ordinal,
-                "cardinal" => Class::Cardinal,
-                "roman" => Class::Roman,
-                "rel_year" => Class::RelYear,
-                "present" => Class::Present,
-                "year_cue" => Class::YearCue,
-                "name" => Class::Name,
-                "count_noun" => Class::CountNoun,
-                "not_noun" => Class::NotNoun,
-                "season" => Class::Season,
-                "season_cue" => Class::SeasonCue,
-                "month_cue" => Class::MonthCue,
-                "compare_cue" => Class::CompareCue,
-                "compare_verb" => Class::CompareVerb,
-                "compare_noun" => Class::CompareNoun,
-                _ => continue,
-            };
-            let value = value.and_then(|v| v.trim().parse().ok()).unwrap_or(0);
-            let k = entry_of(word.trim(), &mut entries);
+        let rows = data::TIME_WORDS.load(|r| {
+            let word = r.get(0);
+            if word != word.to_lowercase() {
+                return Err(r.error(format_args!("{word:?} is not in lower case")));
+            }
+            let class = r.choice(
+                1,
+                &[
+                    ("month", Class::Month),
+                    ("ordinal", Class::Ordinal),
+                    ("cardinal", Class::Cardinal),
+                    ("roman", Class::Roman),
+                    ("rel_year", Class::RelYear),
+                    ("present", Class::Present),
+                    ("year_cue", Class::YearCue),
+                    ("name", Class::Name),
+                    ("count_noun", Class::CountNoun),
+                    ("not_noun", Class::NotNoun),
+                    ("season", Class::Season),
+                    ("season_cue", Class::SeasonCue),
+                    ("month_cue", Class::MonthCue),
+                    ("compare_cue", Class::CompareCue),
+                    ("compare_verb", Class::CompareVerb),
+                    ("compare_noun", Class::CompareNoun),
+                ],
+                None,
+            )?;
+            Ok((word, class, r.parse_opt(2, "value")?.unwrap_or(0)))
+        });
+        for (word, class, value) in rows {
+            let k = entry_of(word, &mut entries);
             let entry = &mut entries[k];
             // A class given twice keeps its first value.
             if entry.classes & class.bit() == 0 {

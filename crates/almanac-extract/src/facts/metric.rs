@@ -1,61 +1,63 @@
 //! What a figure measures (`metric`) and how (`measure`).
 
 use super::sentence::{CueScope, MetricCue, Sentence, CUES};
-use crate::fact::Measure;
+use crate::fact::{Measure, Metric};
 use crate::quantities::{Quantity, QuantityKind};
 use crate::tokens::{lower, word_is};
 
 /// The metrics a cue word in its own clause may give a count or measure instead of its
 /// unit's metric: people may be employed or lifted out of poverty, tons may be waste or a
 /// capacity, square metres housing, plants power plants.
-fn refinements(unit_metric: &str) -> &'static [&'static str] {
+fn refinements(unit_metric: Metric) -> &'static [Metric] {
     match unit_metric {
-        "other" => &[
-            "capacity",
-            "employment",
-            "unemployment",
-            "income",
-            "housing",
-            "output",
+        Metric::Other => &[
+            Metric::Capacity,
+            Metric::Employment,
+            Metric::Unemployment,
+            Metric::Income,
+            Metric::Housing,
+            Metric::Output,
         ],
-        "output" | "capacity" => &["capacity", "environment", "transport"],
-        "area" => &["housing", "capacity", "environment"],
-        "infrastructure" => &["housing", "capacity", "environment"],
-        "companies" => &["infrastructure"],
-        "transport" => &["transport", "capacity"],
+        Metric::Output | Metric::Capacity => {
+            &[Metric::Capacity, Metric::Environment, Metric::Transport]
+        }
+        Metric::Area => &[Metric::Housing, Metric::Capacity, Metric::Environment],
+        Metric::Infrastructure => &[Metric::Housing, Metric::Capacity, Metric::Environment],
+        Metric::Companies => &[Metric::Infrastructure],
+        Metric::Transport => &[Metric::Transport, Metric::Capacity],
         _ => &[],
     }
 }
 
 /// The metrics money can have: a cue for anything else beside it (`jobs`, `companies`)
 /// says nothing of it.
-const MONEY_METRICS: &[&str] = &[
-    "investment",
-    "fdi",
-    "project_value",
-    "output",
-    "economy",
-    "trade",
-    "budget",
-    "income",
-    "prices",
-    "capacity",
-    "housing",
-    "other",
+const MONEY_METRICS: &[Metric] = &[
+    Metric::Investment,
+    Metric::Fdi,
+    Metric::ProjectValue,
+    Metric::Output,
+    Metric::Economy,
+    Metric::Trade,
+    Metric::Budget,
+    Metric::Income,
+    Metric::Prices,
+    Metric::Capacity,
+    Metric::Housing,
+    Metric::Other,
 ];
 
 /// What a figure measures: a count's unit decides, refined by a cue in its own clause;
 /// money and percentages take the nearest cue, preferring their own clause.
-pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> &'static str {
+pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> Metric {
     let cues = &*CUES;
     let by_unit = match q.kind {
-        QuantityKind::Rank => return "rank",
+        QuantityKind::Rank => return Metric::Rank,
         QuantityKind::Count | QuantityKind::Measure => {
             let m = q
                 .unit
                 .as_deref()
                 .and_then(|u| cues.unit_metric.get(u).copied())
-                .unwrap_or("other");
+                .unwrap_or(Metric::Other);
             // `12 kindergartens for 2,880 children`: the places of a facility.
             let for_facility = fig_tok >= 2
                 && word_is(text, s.toks, fig_tok - 1, &["for"])
@@ -65,12 +67,12 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
                         .counted_nouns
                         .starting_at(text, std::slice::from_ref(t), 0)
                         .is_some_and(|(_, lemma)| {
-                            cues.unit_metric.get(lemma) == Some(&"infrastructure")
+                            cues.unit_metric.get(lemma) == Some(&Metric::Infrastructure)
                         })
-                        || cues.unit_metric.get(w.as_ref()) == Some(&"infrastructure")
+                        || cues.unit_metric.get(w.as_ref()) == Some(&Metric::Infrastructure)
                 });
             if q.kind == QuantityKind::Count && for_facility {
-                return "infrastructure";
+                return Metric::Infrastructure;
             }
             // What is produced or handled per day or year (`600 units a year`, `2 million
             // tons per year`) is a capacity; people and jobs a year are not.
@@ -78,9 +80,13 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             // Anything handled per hour is what a facility can take (`4,000 passengers an
             // hour`); traffic per day is a count of traffic.
             if q.per.as_deref() == Some("hour")
-                || per_time && matches!(m, "output" | "infrastructure" | "other" | "companies")
+                || per_time
+                    && matches!(
+                        m,
+                        Metric::Output | Metric::Infrastructure | Metric::Other | Metric::Companies
+                    )
             {
-                Some("capacity")
+                Some(Metric::Capacity)
             } else {
                 Some(m)
             }
@@ -163,7 +169,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     // worth, not investment attracted into a place.
     let projects_named = || {
         s.metric_cues.iter().any(|c| {
-            c.cue.metric == "project_value"
+            c.cue.metric == Metric::ProjectValue
                 && !c.cue.weak
                 && (c.tok < fig_tok || s.clause_of(s.toks[c.tok].start) == clause)
         })
@@ -171,18 +177,18 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     match (by_unit, best) {
         (Some(_), Some(((false, _, _, _), cue))) => cue.metric,
         (Some(u), _) => u,
-        (None, Some((_, cue))) if cue.metric == "investment" && cue.weak => {
+        (None, Some((_, cue))) if cue.metric == Metric::Investment && cue.weak => {
             if q.kind == QuantityKind::Money && projects_named() {
-                "project_value"
+                Metric::ProjectValue
             } else {
-                "investment"
+                Metric::Investment
             }
         }
         (None, Some((_, cue))) => cue.metric,
         (None, None) => match q.kind {
-            QuantityKind::Money if projects_named() => "project_value",
-            QuantityKind::Money => "investment",
-            _ => "other",
+            QuantityKind::Money if projects_named() => Metric::ProjectValue,
+            QuantityKind::Money => Metric::Investment,
+            _ => Metric::Other,
         },
     }
 }
@@ -195,7 +201,7 @@ pub(super) fn measure(
     s: &Sentence<'_>,
     q: &Quantity,
     fig_tok: usize,
-    metric: &str,
+    metric: Metric,
 ) -> Measure {
     if q.direction.is_some() || q.kind == QuantityKind::Multiplier {
         return Measure::Change;
@@ -226,7 +232,11 @@ pub(super) fn measure(
     if q.kind == QuantityKind::Money {
         return Measure::Level;
     }
-    if matches!(metric, "unemployment" | "prices" | "employment" | "income") || before("rate") {
+    if matches!(
+        metric,
+        Metric::Unemployment | Metric::Prices | Metric::Employment | Metric::Income
+    ) || before("rate")
+    {
         return Measure::Level;
     }
     Measure::Share

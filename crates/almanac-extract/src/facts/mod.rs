@@ -35,7 +35,7 @@ use std::ops::Range;
 use chrono::Datelike;
 
 use crate::entities;
-use crate::fact::{Fact, Status};
+use crate::fact::{Fact, Metric, Status};
 use crate::period::Period;
 use crate::quantities::{self, Quantity};
 
@@ -46,7 +46,11 @@ use metric::{measure, metric};
 use object::{groups, object};
 use period::{is_first_state, previous, shift_year, usable_period};
 use sentence::Sentence;
+#[cfg(test)]
+pub(crate) use sentence::CUES;
 use status::planned_by_cue;
+#[cfg(test)]
+pub(crate) use subject::SUBJECT_CUES;
 use subject::{
     anchors, continues_previous, listed_in_container, subject, theme, topic, Containment, Role,
 };
@@ -211,7 +215,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 };
                 let mut period = match time {
                     Some(t) => usable_period(t),
-                    None if metric == "capacity" => None,
+                    None if metric == Metric::Capacity => None,
                     None => carried_period,
                 };
                 if let Some(t) = time.filter(|t| t.kind != TimeKind::Deadline) {
@@ -280,7 +284,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     value: q.value,
                     unit: q.unit.clone(),
                     qualifier: q.qualifier,
-                    metric: Some(metric.to_string()),
+                    metric: Some(metric),
                     measure: Some(measure),
                     subject,
                     period,

@@ -4,12 +4,14 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::lexicon::{rows, PhraseTable};
+use crate::data;
+use crate::fact::Metric;
+use crate::lexicon::PhraseTable;
 use crate::tokens::{lower, Tok, TokKind};
 
 /// Which figures a metric cue may speak for (the `scope` column of `data/metric_cues.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum CueScope {
+pub(crate) enum CueScope {
     Any,
     Percent,
     Value,
@@ -19,8 +21,8 @@ pub(super) enum CueScope {
 
 /// A metric cue word or phrase.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct MetricCue {
-    pub metric: &'static str,
+pub(crate) struct MetricCue {
+    pub metric: Metric,
     pub scope: CueScope,
     /// A generic investment word that gives way to the value of projects named beside it.
     pub weak: bool,
@@ -37,38 +39,43 @@ pub(super) struct CueAt {
     pub cue: MetricCue,
 }
 
-pub(super) struct Cues {
+pub(crate) struct Cues {
     pub metric: PhraseTable<MetricCue>,
     pub status: PhraseTable<()>,
     pub blockers: PhraseTable<()>,
-    pub unit_metric: HashMap<&'static str, &'static str>,
+    pub unit_metric: HashMap<&'static str, Metric>,
 }
 
-pub(super) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
-    metric: PhraseTable::new(rows(include_str!("../../data/metric_cues.tsv")).map(|r| {
-        let scope = match r.get(2).copied() {
-            Some("percent") => CueScope::Percent,
-            Some("value") => CueScope::Value,
-            Some("money") => CueScope::Money,
-            Some("count") => CueScope::Count,
-            Some("any") | None => CueScope::Any,
-            Some(other) => panic!("metric_cues.tsv: unknown scope {other:?} of {:?}", r[0]),
-        };
-        let flags: Vec<&str> = r.get(3).map_or(Vec::new(), |f| f.split(',').collect());
+pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
+    metric: PhraseTable::new(data::METRIC_CUES.load(|r| {
+        let scope = r.choice(
+            2,
+            &[
+                ("any", CueScope::Any),
+                ("percent", CueScope::Percent),
+                ("value", CueScope::Value),
+                ("money", CueScope::Money),
+                ("count", CueScope::Count),
+            ],
+            None,
+        )?;
+        let flags: Vec<&str> = r.opt(3).map_or(Vec::new(), |f| f.split(',').collect());
+        if let Some(bad) = flags.iter().find(|f| !matches!(**f, "weak" | "verb")) {
+            return Err(r.error(format_args!("flag {bad:?} is none of weak, verb")));
+        }
         let cue = MetricCue {
-            metric: r[1],
+            metric: r.parse(1, "metric")?,
             scope,
             weak: flags.contains(&"weak"),
             verb: flags.contains(&"verb"),
         };
-        (r[0], cue)
+        Ok((r.get(0), cue))
     })),
-    status: PhraseTable::new(rows(include_str!("../../data/status_cues.tsv")).map(|r| (r[0], ()))),
-    blockers: PhraseTable::new(
-        rows(include_str!("../../data/status_blockers.tsv")).map(|r| (r[0], ())),
-    ),
-    unit_metric: rows(include_str!("../../data/unit_metrics.tsv"))
-        .map(|r| (r[0], r[1]))
+    status: PhraseTable::new(data::STATUS_CUES.load(|r| Ok((r.get(0), ())))),
+    blockers: PhraseTable::new(data::STATUS_BLOCKERS.load(|r| Ok((r.get(0), ())))),
+    unit_metric: data::UNIT_METRICS
+        .load(|r| Ok((r.get(0), r.parse(1, "metric")?)))
+        .into_iter()
         .collect(),
 });
 

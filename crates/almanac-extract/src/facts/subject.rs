@@ -26,8 +26,8 @@ use std::sync::LazyLock;
 
 use super::nearest;
 use super::sentence::Sentence;
+use crate::data;
 use crate::entities::{self, Entity, EntityKind};
-use crate::lexicon::rows;
 use crate::quantities::Quantity;
 use crate::tokens::lower;
 
@@ -52,7 +52,7 @@ pub(super) struct Anchor {
 }
 
 /// The words of `data/subject_cues.tsv`.
-struct SubjectCues {
+pub(crate) struct SubjectCues {
     /// Words just before a mention that make it a source, origin or partner (`from`, `by`).
     source: Vec<&'static str>,
     /// Verbs of saying: a clause with one of these tells who reports.
@@ -64,22 +64,33 @@ struct SubjectCues {
     anaphors: Vec<&'static str>,
 }
 
-static CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
+pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
     let mut cues = SubjectCues {
         source: Vec::new(),
         report: Vec::new(),
         reporter_heads: Vec::new(),
         anaphors: Vec::new(),
     };
-    for r in rows(include_str!("../../data/subject_cues.tsv")) {
-        let list = match r[0] {
-            "source" => &mut cues.source,
-            "report" => &mut cues.report,
-            "reporter_head" => &mut cues.reporter_heads,
-            "anaphor" => &mut cues.anaphors,
-            other => panic!("subject_cues.tsv: unknown class {other:?}"),
+    for (class, word) in data::SUBJECT_CUES.load(|r| {
+        let class = r.choice(
+            0,
+            &[
+                ("source", 0),
+                ("report", 1),
+                ("reporter_head", 2),
+                ("anaphor", 3),
+            ],
+            None,
+        )?;
+        Ok((class, r.get(1)))
+    }) {
+        let list = match class {
+            0 => &mut cues.source,
+            1 => &mut cues.report,
+            2 => &mut cues.reporter_heads,
+            _ => &mut cues.anaphors,
         };
-        list.push(r[1]);
+        list.push(word);
     }
     // Longest first, so that `according to` is tried before `to`.
     cues.source.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -96,7 +107,7 @@ fn is_reporter(e: &Entity) -> bool {
         return !place.company;
     }
     let words: Vec<&str> = e.name.split_whitespace().collect();
-    CUES.reporter_heads.iter().any(|h| {
+    SUBJECT_CUES.reporter_heads.iter().any(|h| {
         words.iter().any(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .eq_ignore_ascii_case(h)
@@ -132,7 +143,7 @@ pub(super) fn anchors<'e>(
     paragraphs: &[Range<usize>],
     adjectives: &mut Vec<(usize, &'e str)>,
 ) -> Vec<Anchor> {
-    let cues = &*CUES;
+    let cues = &*SUBJECT_CUES;
     let mut res = Vec::new();
     for e in entities {
         let (name, role) = match e.kind {
@@ -391,7 +402,7 @@ pub(super) fn continues_previous(text: &str, start: usize) -> bool {
         _ => &lower_head[..],
     };
     [&lower_head[..], clause_start].iter().any(|h| {
-        CUES.anaphors.iter().any(|a| {
+        SUBJECT_CUES.anaphors.iter().any(|a| {
             h.strip_prefix(a)
                 .is_some_and(|rest| rest.starts_with([' ', ',', '\'', '’']))
         })
@@ -431,7 +442,7 @@ fn clause_reports(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
     s.toks.iter().any(|t| {
         s.clause_of(t.start) == clause && {
             let w = lower(t.text(text));
-            CUES.report.contains(&w.as_ref())
+            SUBJECT_CUES.report.contains(&w.as_ref())
         }
     })
 }

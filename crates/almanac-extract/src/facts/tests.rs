@@ -204,7 +204,7 @@ fn metric_of() {
                 "capacity",
             ),
         ],
-        |f| or_dash(f.metric.as_deref()),
+        |f| or_dash(f.metric.map(|m| m.as_str())),
     );
 }
 
