@@ -240,6 +240,8 @@ fn spellings_lead_to_their_canonical_entry() {
         ("Sughd free economic zone", "FEZ Sughd"),
         ("NIAT Khovar", "Khovar"),
         // Neighbours
+        ("Türkiye", "Turkey"),
+        ("Republic of Korea", "South Korea"),
         ("PRC", "China"),
         ("EBRD", "European Bank for Reconstruction and Development"),
     ];
@@ -489,6 +491,12 @@ fn partner_countries_have_their_adjectives() {
     for (country, adjective) in [
         ("China", "Chinese"),
         ("Russia", "Russian"),
+        ("Turkey", "Turkish"),
+        ("South Korea", "Korean"),
+        ("Germany", "German"),
+        ("Japan", "Japanese"),
+        ("United Arab Emirates", "Emirati"),
+        ("United States", "American"),
         ("Kazakhstan", "Kazakh"),
         ("Uzbekistan", "Uzbek"),
         ("Kyrgyzstan", "Kyrgyz"),
@@ -528,6 +536,15 @@ fn names_in_sentences() {
         (
             "Residents of Sairam district and Kazygurt district got gas.",
             &["Sairam district", "Kazygurt district"],
+        ),
+        // A tractor brand and a news agency's dateline name a country that is not a mention.
+        (
+            "Kostanay assembles Belarus tractors for local farms.",
+            &["Kostanay"],
+        ),
+        (
+            "Baku, Azerbaijan, March 3\n\nExports of Kyrgyzstan rose.",
+            &["Kyrgyzstan"],
         ),
     ];
     for (text, want) in cases {
@@ -569,6 +586,10 @@ fn subjects_of_figures() {
             "Issyk-Kul region",
         ),
         ("GBAO received 14 new buses in 2022.", "Gorno-Badakhshan"),
+        (
+            "A Turkish investor will build a yarn factory worth $30 million in Lenger.",
+            "Lenger",
+        ),
     ];
     for (text, subject) in cases {
         let out = extract(
