@@ -90,7 +90,10 @@ pub(crate) const SCALES: DataFile =
     data_file!("scales.tsv", ["form", "multiplier", "strength"], required 2);
 pub(crate) const STATUS_BLOCKERS: DataFile =
     data_file!("status_blockers.tsv", ["phrase"], required 1);
-pub(crate) const STATUS_CUES: DataFile = data_file!("status_cues.tsv", ["phrase"], required 1);
+pub(crate) const STATUS_CUES: DataFile =
+    data_file!("status_cues.tsv", ["phrase", "class"], required 1);
+pub(crate) const PERIOD_CUES: DataFile =
+    data_file!("period_cues.tsv", ["class", "phrase"], required 2);
 pub(crate) const SUBJECT_CUES: DataFile =
     data_file!("subject_cues.tsv", ["class", "word"], required 2);
 pub(crate) const TIME_WORDS: DataFile =
@@ -117,6 +120,7 @@ pub(crate) const ALL: &[&DataFile] = &[
     &NUMBER_NAMES,
     &NUMBER_WORDS,
     &ORDINALS,
+    &PERIOD_CUES,
     &PER,
     &QUALIFIERS,
     &RANK_CUES,
@@ -382,6 +386,7 @@ mod tests {
         assert!(crate::quantities::STARTERS.iter().any(|&s| s));
         let _ = &*crate::facts::CUES;
         let _ = &*crate::facts::SUBJECT_CUES;
+        let _ = &*crate::facts::PERIOD_CUES;
         let _ = crate::document::boilerplate();
         let _ = crate::sentences::lists();
         let _ = crate::times::lexicon();

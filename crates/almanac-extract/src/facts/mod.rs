@@ -35,7 +35,7 @@ use std::ops::Range;
 use chrono::Datelike;
 
 use crate::entities;
-use crate::fact::{Fact, Metric, Status};
+use crate::fact::{Fact, Status};
 use crate::period::Period;
 use crate::quantities::{self, Quantity};
 
@@ -44,11 +44,16 @@ use crate::tokens::tokenize;
 use crate::{document, sentences, DateSource, DocContext, Extraction};
 use metric::{measure, metric};
 use object::{groups, object};
-use period::{is_first_state, previous, shift_year, usable_period};
+#[cfg(test)]
+pub(crate) use period::PERIOD_CUES;
+use period::{
+    end_state, is_first_state, is_second_state, is_state, refers_back, report_period,
+    report_wins_over_to_date, shift_year, start_state, usable_period, whole_year,
+};
 use sentence::Sentence;
 #[cfg(test)]
 pub(crate) use sentence::CUES;
-use status::planned_by_cue;
+use status::{planned_by_cue, status_of};
 #[cfg(test)]
 pub(crate) use subject::SUBJECT_CUES;
 use subject::{
@@ -91,6 +96,16 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         title.as_ref(),
         &within,
     );
+    // The title and the first two paragraphs of the body say what period a report covers.
+    let front_end = doc
+        .paragraphs
+        .len()
+        .min(if title.is_some() { 3 } else { 2 });
+    let report = report_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date);
+    // The period of the plans of the last sentence, or its deadline: a plan in the next
+    // sentence with no time of its own takes it (`By the end of 2026 ... Eight projects
+    // will ...`).
+    let mut previous_plan_period: Option<Period> = None;
 
     let mut facts = Vec::new();
     let mut next_group = 1;
@@ -113,6 +128,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             {
                 previous_subject = Some(a.name.clone());
             }
+            previous_plan_period = None;
             continue;
         }
         let times: Vec<TimeExpr> = times::find(text, p.clone(), date)
@@ -156,6 +172,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let first_anchor = anchors.partition_point(|a| a.start < range.start);
             let end_anchor = anchors.partition_point(|a| a.start < range.end);
             let sentence_anchors = &anchors[first_anchor..end_anchor.max(first_anchor)];
+            // `during this period`, `compared to the same period of 2024`, `year-on-year`.
+            let back = !in_sentence.is_empty()
+                && (refers_back(&text[range.clone()])
+                    || times.iter().any(|t| {
+                        t.kind == TimeKind::Comparison
+                            && range.start <= t.span[0]
+                            && t.span[1] <= range.end
+                    }));
             let figure_clauses: HashSet<usize> = in_sentence
                 .iter()
                 .map(|q| sentence.clause_of(q.span[0]))
@@ -177,6 +201,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             };
             let groups = groups(&in_sentence);
             let mut sentence_subject: Option<String> = None;
+            // The period of the sentence's first plan, for a plan in the next sentence.
+            let mut sentence_plan_period: Option<Period> = None;
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
@@ -213,20 +239,34 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     Some(t) => Some(t),
                     None => opening_time.or_else(sentence_time),
                 };
+                let measure = measure(text, &sentence, q, fig_tok, metric);
+                // `during this period`, `compared to the same period of 2024`, a span to date
+                // inside the period the document reports on: that period.
                 let mut period = match time {
+                    Some(t)
+                        if t.kind == TimeKind::ToDate
+                            && report
+                                .zip(t.period)
+                                .is_some_and(|(r, p)| report_wins_over_to_date(p, r)) =>
+                    {
+                        report
+                    }
                     Some(t) => usable_period(t),
-                    None if metric == Metric::Capacity => None,
-                    None => carried_period,
+                    None if back && report.is_some() => {
+                        applied_period = report;
+                        report
+                    }
+                    None => None,
                 };
+                let from_own_words = time.is_some();
                 if let Some(t) = time.filter(|t| t.kind != TimeKind::Deadline) {
                     applied_period = usable_period(t).or(applied_period);
                 }
-                // The earlier state of `from 5.3 to 5.2 percent` holds for the period before,
-                // unless a time of its own follows it (`from 7.1 trillion in 2021 to ...`).
+                // The earlier state of `from 5.3 to 5.2 percent` holds for the period before
+                // (the start of a span: `from 21% to 73%` over the past eight years), unless a
+                // time of its own follows it (`from 7.1 trillion in 2021 to ...`).
                 let own_time_follows = time.is_some_and(|t| t.span[0] >= q.span[1]);
-                if !own_time_follows && is_first_state(text, &sentence, q, fig_tok) {
-                    period = period.map(previous);
-                }
+                let first_state = !own_time_follows && is_first_state(text, &sentence, q, fig_tok);
                 // `inflation slowed to 9.8% in December`, said in January: last December.
                 let planned_cue = planned_by_cue(text, &sentence, fig_tok, q);
                 if let (Some(t), Some(p), Some(d)) = (time, period, date) {
@@ -249,13 +289,47 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     (Some(p), Some(d)) => p.bounds().0 > d,
                     _ => false,
                 };
-                let status = if deadline_pending || future || planned_cue {
-                    Status::Planned
-                } else {
-                    Status::Actual
-                };
-                if period.is_none() && status == Status::Actual {
-                    period = date.map(|d| Period::Year(d.year()));
+                let status = status_of(
+                    text,
+                    &sentence,
+                    q,
+                    fig_tok,
+                    metric,
+                    deadline_pending,
+                    future,
+                );
+                if period.is_none() {
+                    period = match status {
+                        // A plan with no time of its own takes the time of the plans or the
+                        // deadline said just before it (`By the end of 2026 ... Eight projects
+                        // will be implemented for this purpose`), else none.
+                        Status::Planned => previous_plan_period,
+                        // What is achieved takes the time its paragraph set, else the year the
+                        // document reports on when that year is over (a governor's report on
+                        // 2021 given in 2022), else the document's year.
+                        Status::Actual => carried_period
+                            .or(report.filter(|r| matches!(r, Period::Year(_))))
+                            .or_else(|| date.map(|d| Period::Year(d.year()))),
+                    };
+                }
+                // The two states of `from 21% to 73%` over a span stand at its start and its
+                // end; a level said of a span of years it did not name (`accounts for 37%`
+                // after `over the past eight years`) stands at its end. A change over the span,
+                // or what accumulated in it, keeps the span.
+                if first_state {
+                    period = period.map(start_state);
+                } else if is_second_state(text, &sentence, fig_tok)
+                    || !from_own_words && is_state(q, measure)
+                {
+                    period = period.map(end_state);
+                }
+                // `a capacity of 25,000 tons annually` holds for a year, not for the month a
+                // plant opened in.
+                if q.per.as_deref() == Some("year") {
+                    period = period.map(whole_year);
+                }
+                if status == Status::Planned {
+                    sentence_plan_period = sentence_plan_period.or(period);
                 }
                 // A sentence that names nothing points back to what the sentence before was
                 // about (`The plant will ...`), else goes on about what its paragraph made
@@ -270,7 +344,6 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     .or_else(|| paragraph_theme.clone())
                     .or_else(|| topic.clone());
                 sentence_subject.clone_from(&subject);
-                let measure = measure(text, &sentence, q, fig_tok, metric);
                 let group = groups.get(qi).copied().flatten().map(|g| {
                     *group_ids.entry(g).or_insert_with(|| {
                         next_group += 1;
@@ -307,6 +380,12 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     carried_period = Some(p);
                 }
             }
+            previous_plan_period = sentence_plan_period.or_else(|| {
+                sentence_times
+                    .iter()
+                    .filter(|t| t.kind == TimeKind::Deadline)
+                    .find_map(|t| usable_period(t))
+            });
             if let Some(a) = theme(text, range, sentence_anchors) {
                 paragraph_theme = Some(a.name.clone());
             }

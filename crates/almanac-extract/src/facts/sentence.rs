@@ -39,9 +39,22 @@ pub(super) struct CueAt {
     pub cue: MetricCue,
 }
 
+/// What a status cue says of the figures around it (`data/status_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StatusCue {
+    /// Yet to happen: `will`, `plans`, `to create`.
+    Plan,
+    /// A pool of projects presented or drawn up, planned whatever the tense: `were
+    /// presented`, `has been formed`.
+    Pool,
+    /// Work under way: `are being implemented`, `under construction`. What it counts is
+    /// achieved; what it is to bring (jobs, capacity) is still planned.
+    Progress,
+}
+
 pub(crate) struct Cues {
     pub metric: PhraseTable<MetricCue>,
-    pub status: PhraseTable<()>,
+    pub status: PhraseTable<StatusCue>,
     pub blockers: PhraseTable<()>,
     pub unit_metric: HashMap<&'static str, Metric>,
 }
@@ -71,7 +84,18 @@ pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
         };
         Ok((r.get(0), cue))
     })),
-    status: PhraseTable::new(data::STATUS_CUES.load(|r| Ok((r.get(0), ())))),
+    status: PhraseTable::new(data::STATUS_CUES.load(|r| {
+        let class = r.choice(
+            1,
+            &[
+                ("plan", StatusCue::Plan),
+                ("pool", StatusCue::Pool),
+                ("progress", StatusCue::Progress),
+            ],
+            Some(StatusCue::Plan),
+        )?;
+        Ok((r.get(0), class))
+    })),
     blockers: PhraseTable::new(data::STATUS_BLOCKERS.load(|r| Ok((r.get(0), ())))),
     unit_metric: data::UNIT_METRICS
         .load(|r| Ok((r.get(0), r.parse(1, "metric")?)))
@@ -89,8 +113,11 @@ pub(super) struct Sentence<'t> {
     pub figure_starts: Vec<(usize, usize)>,
     /// Metric cues in text order.
     pub metric_cues: Vec<CueAt>,
-    /// First tokens of planned cues and of past auxiliaries.
+    /// First tokens of planned cues, of pool and work-in-progress cues, and of past
+    /// auxiliaries.
     pub status_cues: Vec<usize>,
+    pub pool_cues: Vec<usize>,
+    pub progress_cues: Vec<usize>,
     pub blockers: Vec<usize>,
 }
 
@@ -106,12 +133,17 @@ impl<'t> Sentence<'t> {
         let cues = &*CUES;
         let mut metric_cues = Vec::new();
         let mut status_cues = Vec::new();
+        let mut pool_cues = Vec::new();
+        let mut progress_cues = Vec::new();
         let mut blockers = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             if toks[i].kind == TokKind::Word {
-                if cues.status.starting_at(text, toks, i).is_some() {
-                    status_cues.push(i);
+                match cues.status.starting_at(text, toks, i) {
+                    Some((_, StatusCue::Plan)) => status_cues.push(i),
+                    Some((_, StatusCue::Pool)) => pool_cues.push(i),
+                    Some((_, StatusCue::Progress)) => progress_cues.push(i),
+                    None => {}
                 }
                 if cues.blockers.starting_at(text, toks, i).is_some() {
                     blockers.push(i);
@@ -138,6 +170,8 @@ impl<'t> Sentence<'t> {
             clause_starts,
             metric_cues,
             status_cues,
+            pool_cues,
+            progress_cues,
             blockers,
         }
     }

@@ -306,3 +306,93 @@ fn subject_of() {
         |f| or_dash(f.subject.as_deref()),
     );
 }
+
+#[test]
+fn period_of() {
+    check(
+        &[
+            // A span named once carries through its paragraph.
+            ("Results\n\nIn January-May, output grew 4 percent. Exports rose 9 percent.", "2024-06-20", "9 percent", "2024-01/2024-05"),
+            // The period a document reports on: by a back reference, over a span to date,
+            // and for every undated figure when the year reported on is over.
+            ("Governor reports\n\nThe governor reported on the results for January-July 2023.\n\nThe region launched 6 projects in the reporting period.", "2023-08-20", "6 projects", "2023-01/2023-07"),
+            ("Minister reports\n\nThe minister presented a report on the work of the ministry for 10 months of 2020.\n\nIndustry has grown by 3.2% since the beginning of the year.", "2020-11-26", "3.2%", "2020-01/2020-10"),
+            ("Governor reports\n\nThe governor presented a report on the work done in 2021.\n\nHousing commissioning rose by 8 percent.", "2022-02-21", "8 percent", "2021"),
+            ("Governor reports\n\nThe governor presented a report on the work done in 2021.\n\nIn February, 3 schools opened.", "2022-03-21", "3 schools", "2022-02"),
+            // Past and coming spans count the current year.
+            ("Review\n\nOver the past three years, the region built 40 schools.", "2025-05-10", "40 schools", "2023/2025"),
+            ("Plans\n\nIn the nearest two years, the city plans to build 12 schools.", "2025-05-10", "12 schools", "2025/2026"),
+            // The states of a change over a span stand at its ends.
+            ("Review\n\nOver the past eight years, coverage has risen from 20% to 70%.", "2025-05-10", "20%", "2017"),
+            ("Review\n\nOver the past eight years, coverage has risen from 20% to 70%.", "2025-05-10", "70%", "2025"),
+            // `now`, `as of today`: the document's year.
+            ("News\n\nAs of today, 5,000 people are covered by the programme.", "2021-10-27", "5,000 people", "2021"),
+            // A plan takes the deadline of the sentence before it, else none.
+            ("Water\n\nBy the end of 2026, the region plans to solve the water problem. Eight projects worth 14 billion tenge will be carried out for this purpose.", "2025-03-05", "Eight projects", "2026"),
+            ("Jobs\n\nThe projects under way will create 3,000 jobs.", "2025-03-05", "3,000 jobs", "-"),
+            // A capacity a year holds for a year, not for the month a plant opened in.
+            ("Plant\n\nIn February, a plant opened with a capacity of 20,000 tons a year.", "2021-12-28", "20,000 tons", "2021"),
+        ],
+        |f| or_dash(f.period.map(|p| p.to_string()).as_deref()),
+    );
+}
+
+#[test]
+fn status_of() {
+    check(
+        &[
+            (
+                "Plans\n\nThe region will build 12 schools.",
+                "2024-03-01",
+                "12 schools",
+                "planned",
+            ),
+            (
+                "Results\n\nThe region built 12 schools last year.",
+                "2024-03-01",
+                "12 schools",
+                "actual",
+            ),
+            // A pool presented or drawn up is planned, whatever the tense.
+            (
+                "Projects\n\nEleven projects worth $3 billion were presented to the president.",
+                "2024-03-01",
+                "Eleven projects",
+                "planned",
+            ),
+            (
+                "Projects\n\nA portfolio of 190 projects has been formed for 2024-2030.",
+                "2024-03-01",
+                "190 projects",
+                "planned",
+            ),
+            // Work under way: what it counts is achieved, what it brings is still to come.
+            (
+                "Projects\n\n38 projects are being implemented with the creation of 3,700 jobs.",
+                "2020-11-29",
+                "38 projects",
+                "actual",
+            ),
+            (
+                "Projects\n\n38 projects are being implemented with the creation of 3,700 jobs.",
+                "2020-11-29",
+                "3,700 jobs",
+                "planned",
+            ),
+            (
+                "Housing\n\n66 apartment buildings are under construction.",
+                "2023-06-05",
+                "66 apartment buildings",
+                "actual",
+            ),
+            // `due to` is a cause, not a plan.
+            (
+                "Economy\n\nGrowth reached 107 percent due to the support measures.",
+                "2021-06-25",
+                "107 percent",
+                "actual",
+            ),
+        ],
+        |f| f.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
+    );
+}
