@@ -389,7 +389,7 @@ mod tests {
         let _ = &*crate::facts::PERIOD_CUES;
         let _ = crate::document::boilerplate();
         let _ = crate::sentences::lists();
-        let _ = crate::times::lexicon();
+        assert_eq!(crate::times::find("in March 2021", 0..13, None).len(), 1);
         assert!(crate::entities::places().len() > 150);
     }
 

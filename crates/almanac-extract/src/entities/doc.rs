@@ -1,0 +1,377 @@
+//! The entity layer's view of a document: its tokens with the flags the passes ask about
+//! (word, capitalised, sentence-initial, spaced, stop word, quote) and the heads standing
+//! at each token, found once.
+
+use std::ops::Range;
+
+use crate::swar::skip_ascii_alphanumerics;
+
+use super::lexicon::{Lexicon, WordId, F_CONNECTOR, F_ROLE_FIRST, UNKNOWN, W_S};
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The number of the token's lower-case form (`Vocab`).
+    pub(super) id: WordId,
+    /// `T_*` flags.
+    pub(super) flags: u16,
+}
+
+/// A token as the scanner finds it.
+pub(super) struct Scanned {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) word: bool,
+    /// All its characters are ASCII.
+    pub(super) ascii: bool,
+    /// A line break stands between it and the token before.
+    pub(super) newline: bool,
+    /// A hyphen joins two of its parts.
+    pub(super) hyphen: bool,
+    pub(super) first: char,
+}
+
+/// Words (letters and digits, hyphens inside) and single punctuation marks.
+pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    scan_tokens(text, |t| {
+        toks.push(Tok {
+            start: t.start,
+            end: t.end,
+            id: UNKNOWN,
+            flags: if t.word { T_WORD } else { 0 },
+        })
+    });
+    toks
+}
+
+/// The character at byte `pos` (a character boundary) and its length; ASCII without decoding.
+#[inline]
+pub(super) fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// The tokens of `text` in order.
+pub(super) fn scan_tokens(text: &str, mut emit: impl FnMut(Scanned)) {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut newline = false;
+    while let Some((c, len)) = char_at(text, pos) {
+        let start = pos;
+        pos += len;
+        if c == ' ' || c.is_whitespace() {
+            newline |= c == '\n';
+            continue;
+        }
+        let word = c.is_alphanumeric();
+        let mut ascii = len == 1;
+        let mut hyphen = false;
+        // One call of `emit` for marks and words alike, so that it is inlined.
+        if word {
+            loop {
+                // The ASCII letters and digits of the word without decoding.
+                pos = skip_ascii_alphanumerics(bytes, pos);
+                let Some((d, len)) = char_at(text, pos) else {
+                    break;
+                };
+                if d.is_alphanumeric() {
+                    pos += len;
+                    ascii = false;
+                } else if d == '-'
+                    && char_at(text, pos + 1).is_some_and(|(e, _)| e.is_alphanumeric())
+                {
+                    // A hyphen joins two words (`Kassym-Jomart`, `Ust-Kamenogorsk`).
+                    pos += 1;
+                    hyphen = true;
+                } else {
+                    break;
+                }
+            }
+        }
+        emit(Scanned {
+            start,
+            end: pos,
+            word,
+            ascii,
+            newline,
+            hyphen,
+            first: c,
+        });
+        newline = false;
+    }
+}
+
+// What `Tok::flags` says of a token.
+/// In lower case, a connector (`of`, `and`): `F_CONNECTOR`.
+pub(super) const T_CONNECTOR: u16 = F_CONNECTOR as u16;
+/// In lower case, the first word of a role: `F_ROLE_FIRST`.
+pub(super) const T_ROLE_FIRST: u16 = F_ROLE_FIRST as u16;
+pub(super) const T_WORD: u16 = 1 << 2;
+/// A word beginning with a capital letter.
+pub(super) const T_CAP: u16 = 1 << 3;
+/// The first word of a sentence (or of a line, or after a dateline dash).
+pub(super) const T_INITIAL: u16 = 1 << 4;
+/// Only white space (no line break) between the token and the next one.
+pub(super) const T_SPACED: u16 = 1 << 5;
+/// A stop word (`data/entity_words.tsv`), as written.
+pub(super) const T_STOP: u16 = 1 << 6;
+pub(super) const T_QUOTE: u16 = 1 << 7;
+pub(super) const T_ASCII: u16 = 1 << 8;
+/// A one-word capitalised head stands here (`LLP`, `University`): not part of a name.
+pub(super) const T_HEAD_WORD: u16 = 1 << 9;
+/// A word with a hyphen inside (`Almaty-based`).
+pub(super) const T_HYPHEN: u16 = 1 << 10;
+
+pub(super) struct Doc<'a> {
+    pub(super) text: &'a str,
+    pub(super) toks: Vec<Tok>,
+    /// The heads standing at each token (`heads_at`): indices into `lex.heads` in
+    /// `head_list[head_from[i]..head_from[i + 1]]`, longest first.
+    pub(super) head_from: Vec<u32>,
+    pub(super) head_list: Vec<u16>,
+}
+
+impl<'a> Doc<'a> {
+    pub(super) fn new(lex: &Lexicon, text: &'a str, sentences: &[Range<usize>]) -> Doc<'a> {
+        let mut starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
+        starts.sort_unstable();
+        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut after_break = true;
+        // The sentence starts not yet passed (tokens come in text order).
+        let mut next_start = 0;
+        scan_tokens(text, |t| {
+            let word = text.get(t.start..t.end).unwrap_or("");
+            let id = lex.vocab.id_at(text, t.start..t.end, t.ascii);
+            let mut f = u16::from(lex.vocab.flags(id));
+            if t.ascii {
+                f |= T_ASCII;
+            }
+            if t.hyphen {
+                f |= T_HYPHEN;
+            }
+            if lex.vocab.is_stop(id, word) {
+                f |= T_STOP;
+            }
+            if let Some(prev) = toks.last_mut() {
+                if !t.newline {
+                    prev.flags |= T_SPACED;
+                }
+            }
+            // A line break between the previous token and this one.
+            if t.newline {
+                after_break = true;
+            }
+            if t.word {
+                while starts.get(next_start).is_some_and(|&s| s < t.start) {
+                    next_start += 1;
+                }
+                f |= T_WORD;
+                if t.first.is_uppercase() {
+                    f |= T_CAP;
+                }
+                if after_break || starts.get(next_start) == Some(&t.start) {
+                    f |= T_INITIAL;
+                }
+                after_break = false;
+            } else {
+                // A mark is one character: the token is the mark itself.
+                if matches!(t.first, '“' | '”' | '"' | '«' | '»') {
+                    f |= T_QUOTE;
+                }
+                if matches!(
+                    t.first,
+                    '.' | '!' | '?' | ':' | ';' | '“' | '"' | '«' | '(' | '–' | '—' | '‘'
+                ) {
+                    after_break = true;
+                }
+            }
+            toks.push(Tok {
+                start: t.start,
+                end: t.end,
+                id,
+                flags: f,
+            });
+        });
+        let mut doc = Doc {
+            text,
+            toks,
+            head_from: Vec::new(),
+            head_list: Vec::new(),
+        };
+        // The heads at each token, found once: the passes ask for them many times.
+        let mut head_from = Vec::with_capacity(doc.toks.len() + 1);
+        let mut head_list = Vec::new();
+        for j in 0..doc.toks.len() {
+            head_from.push(u32::try_from(head_list.len()).unwrap_or(u32::MAX));
+            let Some(idxs) = lex.heads_by_first.get(doc.id(j) as usize) else {
+                continue;
+            };
+            for &k in idxs {
+                let Some(h) = lex.heads.get(k).filter(|h| h.at(&doc, j)) else {
+                    continue;
+                };
+                if h.exact && h.words.len() == 1 {
+                    doc.toks[j].flags |= T_HEAD_WORD;
+                }
+                head_list.push(u16::try_from(k).unwrap_or(u16::MAX));
+            }
+        }
+        head_from.push(u32::try_from(head_list.len()).unwrap_or(u32::MAX));
+        doc.head_from = head_from;
+        doc.head_list = head_list;
+        doc
+    }
+
+    /// The heads standing at token `i` (indices into `lex.heads`), longest first.
+    pub(super) fn heads(&self, i: usize) -> &[u16] {
+        match (self.head_from.get(i), self.head_from.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.head_list.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    pub(super) fn s(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// The number of the token's lower-case form; `UNKNOWN` past the end.
+    #[inline]
+    pub(super) fn id(&self, i: usize) -> WordId {
+        self.toks.get(i).map_or(UNKNOWN, |t| t.id)
+    }
+
+    #[inline]
+    pub(super) fn has(&self, i: usize, flag: u16) -> bool {
+        self.toks.get(i).is_some_and(|t| t.flags & flag != 0)
+    }
+
+    /// A flag, or `default` past the end.
+    pub(super) fn has_or(&self, i: usize, flag: u16, default: bool) -> bool {
+        self.toks.get(i).map_or(default, |t| t.flags & flag != 0)
+    }
+
+    pub(super) fn is_word(&self, i: usize) -> bool {
+        self.has(i, T_WORD)
+    }
+
+    /// A word beginning with a capital letter.
+    pub(super) fn is_cap(&self, i: usize) -> bool {
+        self.has(i, T_CAP)
+    }
+
+    pub(super) fn is_stop(&self, i: usize) -> bool {
+        self.has(i, T_STOP)
+    }
+
+    pub(super) fn is_quote(&self, i: usize) -> bool {
+        self.has(i, T_QUOTE)
+    }
+
+    /// Only white space (no line break) between tokens `i` and `i + 1`.
+    pub(super) fn spaced(&self, i: usize) -> bool {
+        self.has(i, T_SPACED)
+    }
+
+    /// Whether the token in lower case ends with one of `endings` (lower case).
+    pub(super) fn lower_ends_with(&self, i: usize, endings: &[String]) -> bool {
+        let word = self.s(i);
+        if self.has(i, T_ASCII) {
+            let b = word.as_bytes();
+            endings.iter().any(|e| {
+                b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+            })
+        } else {
+            let lower = word.to_lowercase();
+            endings.iter().any(|e| lower.ends_with(e.as_str()))
+        }
+    }
+
+    /// Whether the words (lower case, by number) start at token `i`, separated only by
+    /// spaces.
+    pub(super) fn matches_ids(&self, i: usize, ids: &[WordId]) -> bool {
+        ids.iter()
+            .enumerate()
+            .all(|(k, &w)| self.id(i + k) == w && (k == 0 || self.spaced(i + k - 1)))
+    }
+
+    /// Whether the exact words (with their numbers) start at token `i`.
+    pub(super) fn matches_exact(&self, i: usize, ids: &[WordId], words: &[String]) -> bool {
+        ids.iter().zip(words).enumerate().all(|(k, (&id, w))| {
+            self.id(i + k) == id && self.s(i + k) == w && (k == 0 || self.spaced(i + k - 1))
+        })
+    }
+
+    /// Whether the exact words start at token `i` (words in no table).
+    pub(super) fn matches_text(&self, i: usize, words: &[&str]) -> bool {
+        let bytes = self.text.as_bytes();
+        words.iter().enumerate().all(|(k, w)| {
+            self.toks
+                .get(i + k)
+                .and_then(|t| bytes.get(t.start..t.end))
+                .is_some_and(|b| b == w.as_bytes())
+                && (k == 0 || self.spaced(i + k - 1))
+        })
+    }
+
+    /// A possessive `’s` / `'s` right after token `i`: the index of the `s`.
+    pub(super) fn possessive_after(&self, i: usize) -> Option<usize> {
+        let apostrophe = self.toks.get(i + 1)?;
+        let s = self.toks.get(i + 2)?;
+        let prev = self.toks.get(i)?;
+        let mark = self.text.get(apostrophe.start..apostrophe.end)?;
+        if apostrophe.start == prev.end
+            && (mark == "’" || mark == "'")
+            && s.start == apostrophe.end
+            && self.id(i + 2) == W_S
+        {
+            Some(i + 2)
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn span(&self, toks: Range<usize>) -> Range<usize> {
+        let start = self.toks.get(toks.start).map_or(0, |t| t.start);
+        let end = toks
+            .end
+            .checked_sub(1)
+            .and_then(|e| self.toks.get(e))
+            .map_or(start, |t| t.end);
+        start..end.max(start)
+    }
+
+    /// The tokens a byte range covers (partly or wholly).
+    pub(super) fn toks_of(&self, span: &Range<usize>) -> Range<usize> {
+        let first = self.toks.partition_point(|t| t.end <= span.start);
+        let last = self.toks.partition_point(|t| t.start < span.end);
+        first..last.max(first)
+    }
+
+    /// The words of a token range as written, one space between them, quotes dropped.
+    pub(super) fn words(&self, toks: Range<usize>) -> String {
+        let mut out = String::new();
+        for i in toks {
+            let s = self.s(i);
+            if matches!(s, "“" | "”" | "\"" | "«" | "»" | "‘" | "’" | "'") {
+                continue;
+            }
+            let glued = i > 0
+                && self.toks.get(i - 1).map(|t| t.end) == self.toks.get(i).map(|t| t.start)
+                && !out.is_empty();
+            if !out.is_empty() && !glued {
+                out.push(' ');
+            }
+            out.push_str(s);
+        }
+        out
+    }
+}
