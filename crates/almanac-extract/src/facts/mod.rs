@@ -22,6 +22,7 @@
 //!   unmoving percentage is an index at 100 or above, a level for rates (unemployment,
 //!   prices), otherwise a share.
 
+mod headline;
 mod metric;
 mod object;
 mod period;
@@ -106,6 +107,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     // sentence with no time of its own takes it (`By the end of 2026 ... Eight projects
     // will ...`).
     let mut previous_plan_period: Option<Period> = None;
+    // The status and period of the last figure of the sentence before, for a breakdown of
+    // it (`Among them are 21 strategic and 52 regional projects`).
+    let mut previous_figure: Option<(Status, Option<Period>, Option<String>)> = None;
 
     let mut facts = Vec::new();
     let mut next_group = 1;
@@ -203,6 +207,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let mut sentence_subject: Option<String> = None;
             // The period of the sentence's first plan, for a plan in the next sentence.
             let mut sentence_plan_period: Option<Period> = None;
+            let mut last_figure: Option<(Status, Option<Period>, Option<String>)> = None;
+            let breakdown = opens_breakdown(&text[range.clone()]);
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
@@ -289,7 +295,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     (Some(p), Some(d)) => p.bounds().0 > d,
                     _ => false,
                 };
-                let status = status_of(
+                let mut status = status_of(
                     text,
                     &sentence,
                     q,
@@ -297,7 +303,20 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     metric,
                     deadline_pending,
                     future,
+                    title.as_ref().is_some_and(|t| t.contains(&q.span[0])),
                 );
+                // `Among them are 21 strategic and 52 regional projects`: the parts of what the
+                // sentence before counted hold as that did, unless they have a time or a verb
+                // of the future of their own.
+                if breakdown && time.is_none() && !planned_cue {
+                    if let Some((s, p, _)) = previous_figure
+                        .as_ref()
+                        .filter(|(_, _, unit)| unit.is_some() && *unit == q.unit)
+                    {
+                        status = *s;
+                        period = period.or(*p);
+                    }
+                }
                 if period.is_none() {
                     period = match status {
                         // A plan with no time of its own takes the time of the plans or the
@@ -328,9 +347,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if q.per.as_deref() == Some("year") {
                     period = period.map(whole_year);
                 }
-                if status == Status::Planned {
+                if status == Status::Planned && time.is_some() {
                     sentence_plan_period = sentence_plan_period.or(period);
                 }
+                last_figure = Some((status, period, q.unit.clone()));
                 // A sentence that names nothing points back to what the sentence before was
                 // about (`The plant will ...`), else goes on about what its paragraph made
                 // its grammatical subject (`The zone has placed ... Some 76 participants
@@ -380,6 +400,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     carried_period = Some(p);
                 }
             }
+            if last_figure.is_some() {
+                previous_figure = last_figure.take();
+            }
             previous_plan_period = sentence_plan_period.or_else(|| {
                 sentence_times
                     .iter()
@@ -401,6 +424,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         }
     }
 
+    if let Some(title) = &title {
+        headline::agree_with_body(&mut facts, title);
+    }
     Extraction {
         facts,
         entities,
@@ -408,6 +434,26 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         date_source,
         diagnostics: Vec::new(),
     }
+}
+
+/// Whether a sentence opens as a breakdown of what the one before counted (`Among them`,
+/// `Of these`, `Including`).
+fn opens_breakdown(sentence: &str) -> bool {
+    let head = sentence.trim_start();
+    [
+        "among them",
+        "of these",
+        "of them",
+        "of which",
+        "including",
+        "among these",
+    ]
+    .iter()
+    .any(|o| {
+        head.get(..o.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(o))
+            && head[o.len()..].starts_with([' ', ','])
+    })
 }
 
 /// The title: a first paragraph of one short line that does not end a sentence.

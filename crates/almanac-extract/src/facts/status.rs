@@ -17,10 +17,12 @@ pub(super) fn status_of(
     metric: Metric,
     deadline_pending: bool,
     future: bool,
+    in_title: bool,
 ) -> Status {
     let planned = deadline_pending
         || future
         || planned_by_cue(text, s, fig_tok, q)
+        || in_title && headline_future(text, s)
         || pooled(s, q, fig_tok)
         || promised_by_work_under_way(s, metric);
     if planned {
@@ -28,6 +30,19 @@ pub(super) fn status_of(
     } else {
         Status::Actual
     }
+}
+
+/// `Kostanay region to carry out 5 projects`, `Semey to commission 140 buildings`: a
+/// headline's `to` before a verb is its future tense.
+fn headline_future(text: &str, s: &Sentence<'_>) -> bool {
+    s.toks.windows(2).any(|w| {
+        w[0].is_word_in(text, &["to"])
+            && w[1].kind == TokKind::Word
+            && w[1]
+                .text(text)
+                .starts_with(|c: char| c.is_ascii_lowercase())
+            && !w[1].is_word_in(text, &["the", "a", "an", "this", "these", "its", "their"])
+    })
 }
 
 /// `111 projects worth $1.2 billion were presented`, `a portfolio of 190 projects has been

@@ -396,3 +396,23 @@ fn status_of() {
         |f| f.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
     );
 }
+
+#[test]
+fn headline_and_breakdown() {
+    check(
+        &[
+            // A headline figure takes the period and status of the body figure it restates.
+            ("Over 180 firms opened in the region\n\nThe ministry reported on the first half of 2022.\n\nDuring this period, 184 firms were opened.", "2022-07-18", "180 firms", "2022-H1 actual"),
+            ("Semey to commission 140 houses\n\nThe governor said 148 houses will be commissioned within three years ahead.", "2023-06-05", "140 houses", "2023/2025 planned"),
+            // The parts of what the sentence before counted hold as it did.
+            ("Plans\n\n125 projects are planned for 2024-2026. Among them are 52 regional projects.", "2024-10-14", "52 regional projects", "2024/2026 planned"),
+        ],
+        |f| {
+            format!(
+                "{} {}",
+                or_dash(f.period.map(|p| p.to_string()).as_deref()),
+                f.status.map(|s| s.as_str()).unwrap_or("-")
+            )
+        },
+    );
+}
