@@ -10,7 +10,9 @@
 //! patterns are data, in `data/boilerplate.tsv`.
 //!
 //! Paragraphs are separated by blank lines. A text without blank lines has one paragraph
-//! per line. Lines hard-wrapped inside a paragraph (markdown) stay one paragraph, while a
+//! per line. Lines hard-wrapped inside a paragraph (markdown) stay one paragraph, unless a
+//! line ends a sentence and the next starts one (scraped pages that set a title apart with a
+//! blank line and the paragraphs below it with single line breaks), while a
 //! markdown heading (`# Title`), a list item (`- ...`, `1. ...`) and a table row start a
 //! paragraph of their own; the `#` and list markers are left out of the range, so that a
 //! `-` bullet is never read as a minus sign.
@@ -67,7 +69,12 @@ pub fn parse(text: &str) -> Document {
                 current = Some(line.range.clone());
             }
             Kind::Text => match &mut current {
-                Some(range) if blocks => range.end = line.range.end,
+                Some(range)
+                    if blocks
+                        && !ends_paragraph(&text[range.clone()], &text[line.range.clone()]) =>
+                {
+                    range.end = line.range.end
+                }
                 _ => {
                     paragraphs.extend(current.take());
                     current = Some(line.range.clone());
@@ -80,6 +87,19 @@ pub fn parse(text: &str) -> Document {
         header_date,
         paragraphs,
     }
+}
+
+/// Whether a line break between two lines of text ends a paragraph though no blank line
+/// follows: the line ends a sentence and the next starts one (scraped pages often keep only
+/// single line breaks after a title set apart). A line wrapped inside a sentence does not.
+fn ends_paragraph(before: &str, next: &str) -> bool {
+    let ends_sentence = before
+        .trim_end()
+        .ends_with(['.', '!', '?', '”', '»', '"', ';']);
+    let starts_sentence = next
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "“«\"".contains(c));
+    ends_sentence && starts_sentence
 }
 
 /// The header date, if any, and where the article starts.
@@ -519,7 +539,10 @@ mod tests {
             ("The zone created\n369 jobs in 2021.\n\nNext paragraph.", &["The zone created\n369 jobs in 2021.", "Next paragraph."]),
             ("Line one\r\nline two\r\n\r\nLine three\r\n", &["Line one\r\nline two", "Line three"]),
             // Markdown headings are paragraphs of their own, without the `#`.
-            ("# Almaty grows\nThe city grew.\nIt grew more.\n\n## Jobs ##\n\nText.", &["Almaty grows", "The city grew.\nIt grew more.", "Jobs", "Text."]),
+            ("# Almaty grows\nThe city grew.\nIt grew more.\n\n## Jobs ##\n\nText.", &["Almaty grows", "The city grew.", "It grew more.", "Jobs", "Text."]),
+            // A line wrapped inside a sentence stays in its paragraph; a line break between
+            // two sentences ends one even where blank lines set a title apart.
+            ("Title\n\nThe city grew by\nfive percent.\nExports rose.", &["Title", "The city grew by\nfive percent.", "Exports rose."]),
             ("#hashtag is text", &["#hashtag is text"]),
             // List items, without their markers.
             ("Results:\n\n- 369 jobs\n- 5 projects\n  worth 15 billion tenge\n\nEnd.", &["Results:", "369 jobs", "5 projects\n  worth 15 billion tenge", "End."]),

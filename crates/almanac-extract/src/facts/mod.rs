@@ -58,7 +58,8 @@ use status::{planned_by_cue, status_of};
 #[cfg(test)]
 pub(crate) use subject::SUBJECT_CUES;
 use subject::{
-    anchors, continues_previous, listed_in_container, subject, theme, topic, Containment, Role,
+    anchors, continues_previous, focus, listed_in_container, subject, sums_up, theme, topic,
+    Containment, Role,
 };
 
 pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
@@ -97,6 +98,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         title.as_ref(),
         &within,
     );
+    if std::env::var("ALMANAC_DEBUG_TOPIC").is_ok() {
+        eprintln!("topic {topic:?} title {title:?}");
+    }
     // The title and the first two paragraphs of the body say what period a report covers.
     let front_end = doc
         .paragraphs
@@ -146,6 +150,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         });
         figures.sort_by_key(|q| q.span[0]);
         let mut paragraph_theme: Option<String> = None;
+        let mut previous_focus: Option<String> = None;
         let mut carried_period: Option<Period> = None;
         let mut applied_period: Option<Period> = None;
         for range in &sentence_ranges[first_sentence..end_sentence] {
@@ -355,14 +360,25 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // about (`The plant will ...`), else goes on about what its paragraph made
                 // its grammatical subject (`The zone has placed ... Some 76 participants
                 // invested ...`), else is about the document's topic.
-                let subject = subject(text, q, &sentence, sentence_anchors, &listed, &within)
-                    .or_else(|| {
-                        continues_previous(text, range.start)
-                            .then(|| previous_subject.clone())
-                            .flatten()
-                    })
-                    .or_else(|| paragraph_theme.clone())
-                    .or_else(|| topic.clone());
+                let subject = subject(
+                    text,
+                    q,
+                    &sentence,
+                    sentence_anchors,
+                    &listed,
+                    &within,
+                    topic.as_deref(),
+                )
+                .or_else(|| {
+                    if sums_up(text, range.start) {
+                        None
+                    } else if continues_previous(text, range.start) {
+                        previous_subject.clone()
+                    } else {
+                        previous_focus.clone().or_else(|| paragraph_theme.clone())
+                    }
+                })
+                .or_else(|| topic.clone());
                 sentence_subject.clone_from(&subject);
                 let group = groups.get(qi).copied().flatten().map(|g| {
                     *group_ids.entry(g).or_insert_with(|| {
@@ -412,6 +428,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             if let Some(a) = theme(text, range, sentence_anchors) {
                 paragraph_theme = Some(a.name.clone());
             }
+            previous_focus = focus(sentence_anchors).map(|a| a.name.clone());
             if let Some(a) = sentence_subject.or_else(|| {
                 sentence_anchors
                     .iter()

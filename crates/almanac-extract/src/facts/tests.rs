@@ -302,6 +302,12 @@ fn subject_of() {
             // An official who reports stands for the place of their office when nothing
             // else is named.
             ("Economy review\n\nThe economy grew 5 percent, said Shymkent Mayor Ivan Petrov.", "2024-03-01", "5 percent", "Shymkent"),
+            // A zone or company a sentence ends on is what the next one is about, unless
+            // the next sums up.
+            ("Karaganda region news\n\nThe governor visited the Saryarka special economic zone. Since its launch, output reached 40 billion tenge.", "2024-03-01", "40 billion tenge", "SEZ Saryarka"),
+            ("Karaganda region news\n\nThe governor visited the Saryarka special economic zone. In total, the region attracted 90 billion tenge.", "2024-03-01", "90 billion tenge", "Karaganda region"),
+            // An item of a list is no sentence's subject.
+            ("Tashkent region plans\n\nInvestors include companies from China, South Korea and Turkey. 23 thousand jobs will be created.", "2024-03-01", "23 thousand jobs", "Tashkent region"),
         ],
         |f| or_dash(f.subject.as_deref()),
     );
