@@ -36,7 +36,7 @@ use std::ops::Range;
 use chrono::Datelike;
 
 use crate::entities;
-use crate::fact::{Fact, Status};
+use crate::fact::{Fact, Metric, Status};
 use crate::period::Period;
 use crate::quantities::{self, Quantity};
 
@@ -111,6 +111,13 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     // sentence with no time of its own takes it (`By the end of 2026 ... Eight projects
     // will ...`).
     let mut previous_plan_period: Option<Period> = None;
+    // `now`: the document's year, as a time of the figure's own clause.
+    let now_time = date.map(|d| TimeExpr {
+        span: [0, 0],
+        text: String::new(),
+        period: Some(Period::Year(d.year())),
+        kind: TimeKind::Point,
+    });
     // The status and period of the last figure of the sentence before, for a breakdown of
     // it (`Among them are 21 strategic and 52 regional projects`).
     let mut previous_figure: Option<(Status, Option<Period>, Option<String>)> = None;
@@ -214,6 +221,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let mut sentence_plan_period: Option<Period> = None;
             let mut last_figure: Option<(Status, Option<Period>, Option<String>)> = None;
             let breakdown = opens_breakdown(&text[range.clone()]);
+            // `according to the Bureau of National Statistics`: a statistic of a place.
+            let cites_statistics = sentence_anchors
+                .iter()
+                .any(|a| a.role == Role::Reporter && a.name.to_lowercase().contains("statistic"));
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
@@ -235,20 +246,28 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         }
                     });
                 // A time in another clause of the sentence, unless it is a plan's deadline
-                // (`seven zones were formed, whose 207 projects run until 2030`).
+                // or when something was founded (`The plant, launched in 2022, now employs
+                // 310 people`: the staff is counted now).
                 let sentence_time = || {
                     nearest(
                         sentence_times
                             .iter()
                             .copied()
-                            .filter(|t| usable_period(t).is_some() && t.kind != TimeKind::Deadline),
+                            .filter(|t| usable_period(t).is_some() && t.kind != TimeKind::Deadline)
+                            .filter(|t| !dates_a_founding(text, &sentence, t)),
                         q.span[0],
                         |t| t.span[0],
                     )
                 };
-                let time = match own_time {
+                // `the zone now has 24 participants`: a count that stands now.
+                let now = (own_time.is_none() && clause_says_now(text, &sentence, clause))
+                    .then_some(now_time.as_ref())
+                    .flatten();
+                let time = match own_time.or(now) {
                     Some(t) => Some(t),
-                    None => opening_time.or_else(sentence_time),
+                    None => opening_time
+                        .filter(|t| !dates_a_founding(text, &sentence, t))
+                        .or_else(sentence_time),
                 };
                 let measure = measure(text, &sentence, q, fig_tok, metric);
                 // `during this period`, `compared to the same period of 2024`, a span to date
@@ -374,6 +393,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         None
                     } else if continues_previous(text, range.start) {
                         previous_subject.clone()
+                    } else if is_place_statistic(metric) || cites_statistics {
+                        // Fixed-capital investment, the economy, prices: a place's
+                        // statistics, never a company's or a zone's.
+                        paragraph_theme.clone().filter(|t| is_place(t))
                     } else {
                         previous_focus.clone().or_else(|| paragraph_theme.clone())
                     }
@@ -451,6 +474,61 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         date_source,
         diagnostics: Vec::new(),
     }
+}
+
+/// Whether a name is a place on the map (a region, a city), not a zone or a company.
+fn is_place(name: &str) -> bool {
+    entities::lookup(name).is_some_and(|p| p.kind.is_place())
+}
+
+/// `the zone now has 24 participants`, `currently employs`: the figure's clause speaks of the
+/// present.
+fn clause_says_now(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    s.toks.iter().any(|t| {
+        s.clause_of(t.start) == clause && t.is_word_in(text, &["now", "currently", "presently"])
+    })
+}
+
+/// Whether a time dates a founding told aside (`The plant, launched last year, produces
+/// ...`, `The complex, opened in 2022 for $600 million, now employs ...`): a clause that
+/// opens with a participle of founding. The main event of a sentence (`seven hotels opened
+/// last year`) or a plan (`will be launched in 2023`) is no aside.
+fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bool {
+    let clause = s.clause_of(t.span[0]);
+    let first = s
+        .toks
+        .iter()
+        .position(|tok| s.clause_of(tok.start) == clause);
+    first.is_some_and(|i| {
+        i > 0
+            && s.toks[i].is_word_in(
+                text,
+                &[
+                    "launched",
+                    "opened",
+                    "founded",
+                    "established",
+                    "built",
+                    "commissioned",
+                    "created",
+                    "inaugurated",
+                    "completed",
+                ],
+            )
+    })
+}
+
+/// Whether a metric is a statistic of a place as a whole, which no company or zone has.
+fn is_place_statistic(metric: Metric) -> bool {
+    matches!(
+        metric,
+        Metric::Fdi
+            | Metric::Economy
+            | Metric::Prices
+            | Metric::Income
+            | Metric::Budget
+            | Metric::Unemployment
+    )
 }
 
 /// Whether a sentence opens as a breakdown of what the one before counted (`Among them`,

@@ -336,6 +336,11 @@ fn period_of() {
             // A plan takes the deadline of the sentence before it, else none.
             ("Water\n\nBy the end of 2026, the region plans to solve the water problem. Eight projects worth 14 billion tenge will be carried out for this purpose.", "2025-03-05", "Eight projects", "2026"),
             ("Jobs\n\nThe projects under way will create 3,000 jobs.", "2025-03-05", "3,000 jobs", "-"),
+            // `now` is the document's year; the date of a founding told aside is not the
+            // period of what the thing does now.
+            ("Zone\n\nParticipants invested 46 billion tenge in 2022, and the zone now has 24 participants.", "2023-01-20", "24 participants", "2023"),
+            ("Plant\n\nThe wire plant, launched last year, produces 25,000 tons of wire per year.", "2023-06-10", "25,000 tons", "2023"),
+            ("Hotels\n\nIn Turkistan, seven hotels opened last year, and the city received 1.1 million tourists.", "2023-06-10", "1.1 million tourists", "2022"),
             // A capacity a year holds for a year, not for the month a plant opened in.
             ("Plant\n\nIn February, a plant opened with a capacity of 20,000 tons a year.", "2021-12-28", "20,000 tons", "2021"),
         ],
