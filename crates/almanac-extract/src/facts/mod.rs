@@ -36,7 +36,7 @@ use std::ops::Range;
 use chrono::Datelike;
 
 use crate::entities;
-use crate::fact::{Fact, Metric, Status};
+use crate::fact::{Fact, Measure, Metric, Status};
 use crate::period::Period;
 use crate::quantities::{self, Quantity};
 
@@ -158,6 +158,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         figures.sort_by_key(|q| q.span[0]);
         let mut paragraph_theme: Option<String> = None;
         let mut previous_focus: Option<String> = None;
+        // The place the last statistic of the paragraph was of.
+        let mut previous_statistic_place: Option<String> = None;
         let mut carried_period: Option<Period> = None;
         let mut applied_period: Option<Period> = None;
         for range in &sentence_ranges[first_sentence..end_sentence] {
@@ -220,11 +222,11 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             // The period of the sentence's first plan, for a plan in the next sentence.
             let mut sentence_plan_period: Option<Period> = None;
             let mut last_figure: Option<(Status, Option<Period>, Option<String>)> = None;
+            let mut statistic_place_here: Option<String> = None;
             let breakdown = opens_breakdown(&text[range.clone()]);
             // `according to the Bureau of National Statistics`: a statistic of a place.
-            let cites_statistics = sentence_anchors
-                .iter()
-                .any(|a| a.role == Role::Reporter && a.name.to_lowercase().contains("statistic"));
+            let cites_statistics =
+                !in_sentence.is_empty() && text[range.clone()].to_lowercase().contains("statistic");
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
@@ -396,13 +398,23 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     } else if is_place_statistic(metric) || cites_statistics {
                         // Fixed-capital investment, the economy, prices: a place's
                         // statistics, never a company's or a zone's.
-                        paragraph_theme.clone().filter(|t| is_place(t))
+                        // A statistic that follows one of a named place in its paragraph is of
+                        // that place (`Output of the region grew 3.9%. Fixed capital investment
+                        // amounted to ...`).
+                        previous_statistic_place
+                            .clone()
+                            .or_else(|| paragraph_theme.clone().filter(|t| is_place(t)))
                     } else {
                         previous_focus.clone().or_else(|| paragraph_theme.clone())
                     }
                 })
                 .or_else(|| topic.clone());
                 sentence_subject.clone_from(&subject);
+                if is_statistic_figure(metric, measure) {
+                    if let Some(p) = subject.as_deref().filter(|p| is_place(p)) {
+                        statistic_place_here = Some(p.to_string());
+                    }
+                }
                 let group = groups.get(qi).copied().flatten().map(|g| {
                     *group_ids.entry(g).or_insert_with(|| {
                         next_group += 1;
@@ -452,6 +464,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 paragraph_theme = Some(a.name.clone());
             }
             previous_focus = focus(sentence_anchors).map(|a| a.name.clone());
+            if in_sentence.is_empty() || statistic_place_here.is_some() {
+                previous_statistic_place = statistic_place_here;
+            }
             if let Some(a) = sentence_subject.or_else(|| {
                 sentence_anchors
                     .iter()
@@ -516,6 +531,14 @@ fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bool {
                 ],
             )
     })
+}
+
+/// Whether a figure reads like a statistic (output, investment, the economy, trade,
+/// prices... or any change or index), as statistics offices report them.
+fn is_statistic_figure(metric: Metric, measure: Measure) -> bool {
+    is_place_statistic(metric)
+        || matches!(metric, Metric::Output | Metric::Investment | Metric::Trade)
+        || matches!(measure, Measure::Change | Measure::Index)
 }
 
 /// Whether a metric is a statistic of a place as a whole, which no company or zone has.
