@@ -33,6 +33,9 @@ import almanac
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.master and args.master.startswith("local"):
+        # Local workers run this interpreter, the one with the wheel, not `python3` on PATH.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("almanac-extract-facts")

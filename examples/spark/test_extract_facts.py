@@ -48,7 +48,7 @@ def cli_facts(path: Path) -> list[dict]:
 
 
 def run_job(archive: Path, output: Path, *args: str) -> list[dict]:
-    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYSPARK_")}
     subprocess.run(
         [sys.executable, str(JOB), str(archive), str(output), "--master", "local[2]", "--batch-rows", "64", *args],
         check=True,
