@@ -159,7 +159,7 @@ fn alert(kind: AlertKind, severity: Severity, explanation: String, facts: &[&Led
         severity,
         explanation,
         subject: first.and_then(|f| f.subject.clone()),
-        metric: first.and_then(|f| f.metric.clone()),
+        metric: first.and_then(|f| f.metric.map(|m| m.to_string())),
         period: first.and_then(|f| f.period),
         facts: facts.iter().map(|f| f.evidence()).collect(),
     }
@@ -173,7 +173,7 @@ fn what(f: &LedgerFact) -> String {
         parts.push(s.clone());
     }
     if let Some(m) = &fact.metric {
-        parts.push(m.clone());
+        parts.push(m.to_string());
     }
     match fact.measure {
         Some(Measure::Change) => parts.push("change".into()),
@@ -308,7 +308,7 @@ pub fn bounds(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
                 Measure::Level
                     if v > 100.0 + half_step(&fact.text, v)
                         && matches!(
-                            fact.metric.as_deref(),
+                            fact.metric.map(|m| m.as_str()),
                             Some("unemployment" | "employment")
                         ) =>
                 {
@@ -440,7 +440,7 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
     let mut by_place: HashMap<(&str, Period, String), Vec<&LedgerFact>> = HashMap::new();
     for f in &levels {
         if let (Some(metric), Some(period), Some(subject)) = (
-            f.fact.metric.as_deref(),
+            f.fact.metric.map(|m| m.as_str()),
             f.fact.period,
             f.fact.subject.as_deref(),
         ) {
@@ -453,7 +453,7 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
     for part in &levels {
         let (Some(part_subject), Some(metric), Some(period)) = (
             part.fact.subject.as_deref(),
-            part.fact.metric.as_deref(),
+            part.fact.metric.map(|m| m.as_str()),
             part.fact.period,
         ) else {
             continue;
@@ -574,7 +574,7 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
     // An amount larger than the whole economy of its place and period.
     let mut economies: HashMap<String, Vec<&LedgerFact>> = HashMap::new();
     for gdp in levels.iter().filter(|f| {
-        f.fact.metric.as_deref() == Some("economy")
+        f.fact.metric.map(|m| m.as_str()) == Some("economy")
             && f.is_money()
             && f.fact.status != Some(Status::Planned)
             && f.fact.period.is_some()
@@ -588,7 +588,11 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
     }
     if !economies.is_empty() {
         for f in levels.iter().filter(|f| {
-            f.is_money() && matches!(f.fact.metric.as_deref(), Some("investment" | "output"))
+            f.is_money()
+                && matches!(
+                    f.fact.metric.map(|m| m.as_str()),
+                    Some("investment" | "output")
+                )
         }) {
             let (Some(subject), Some(period)) = (f.fact.subject.as_deref(), f.fact.period) else {
                 continue;
@@ -628,7 +632,7 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
 }
 
 fn what_metric(f: &LedgerFact) -> String {
-    f.fact.metric.clone().unwrap_or_default()
+    f.fact.metric.map(|m| m.to_string()).unwrap_or_default()
 }
 
 fn has_cue(sentence: &str, cues: &[&str]) -> bool {
@@ -940,7 +944,7 @@ pub fn reports(facts: &[LedgerFact]) -> Vec<Alert> {
         groups
             .entry((
                 subject.to_lowercase(),
-                metric.clone(),
+                metric.to_string(),
                 fact.measure.unwrap_or(Measure::Level).as_str(),
                 unit,
                 period.to_string(),

@@ -250,7 +250,8 @@ fn index_actuals<'a>(facts: &'a [LedgerFact], places: &dyn Places) -> Actuals<'a
         .iter()
         .filter(|f| f.fact.status == Some(Status::Actual))
     {
-        let (Some(metric), Some(subject)) = (f.fact.metric.as_deref(), f.fact.subject.as_deref())
+        let (Some(metric), Some(subject)) =
+            (f.fact.metric.map(|m| m.as_str()), f.fact.subject.as_deref())
         else {
             continue;
         };
@@ -396,7 +397,8 @@ fn deadline_passed(deadline: Option<Period>, as_of: Option<NaiveDate>) -> bool {
 
 /// The actual facts that may count towards planned fact `p`.
 fn candidates<'a>(p: &LedgerFact, actuals: &Actuals<'a>) -> Vec<&'a LedgerFact> {
-    let (Some(subject), Some(metric)) = (p.fact.subject.as_deref(), p.fact.metric.as_deref())
+    let (Some(subject), Some(metric)) =
+        (p.fact.subject.as_deref(), p.fact.metric.map(|m| m.as_str()))
     else {
         return Vec::new();
     };
@@ -435,7 +437,7 @@ fn is_flow(f: &LedgerFact) -> bool {
     f.fact.measure.unwrap_or(Measure::Level) == Measure::Level
         && f.fact
             .metric
-            .as_deref()
+            .map(|m| m.as_str())
             .is_some_and(|m| FLOW_METRICS.contains(&m))
 }
 
@@ -555,7 +557,7 @@ fn judge_item(
     evidence.sort_by(|a, b| a.date.cmp(&b.date).then(a.fact_id.cmp(&b.fact_id)));
     PromiseItem {
         planned: p.evidence(),
-        metric: p.fact.metric.clone().unwrap_or_default(),
+        metric: p.fact.metric.map(|m| m.to_string()).unwrap_or_default(),
         unit,
         target,
         achieved,

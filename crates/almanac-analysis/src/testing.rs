@@ -29,7 +29,7 @@ pub fn fact(
             value,
             unit: some(unit),
             qualifier: None,
-            metric: some(metric),
+            metric: some(metric).map(|m| m.parse().unwrap()),
             measure: match measure {
                 "level" => Some(Measure::Level),
                 "change" => Some(Measure::Change),

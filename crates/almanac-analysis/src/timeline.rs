@@ -133,7 +133,7 @@ pub fn timeline(
         .iter()
         .filter(|f| {
             let fact = &f.fact;
-            fact.metric.as_deref() == Some(metric)
+            fact.metric.map(|m| m.as_str()) == Some(metric)
                 && fact.measure.unwrap_or(Measure::Level) == opts.measure
                 && fact.status.unwrap_or(Status::Actual) == opts.status
                 && fact.subject.as_deref().is_some_and(|s| {

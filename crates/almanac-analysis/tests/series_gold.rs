@@ -39,7 +39,7 @@ fn ledger() -> Vec<LedgerFact> {
                 unit: text(&g["unit"]),
                 qualifier: serde_json::from_value::<Option<Qualifier>>(g["qualifier"].clone())
                     .unwrap(),
-                metric: text(&g["metric"]),
+                metric: text(&g["metric"]).map(|m| m.parse().unwrap()),
                 measure: serde_json::from_value::<Option<Measure>>(g["measure"].clone()).unwrap(),
                 subject: text(&g["subject"]),
                 period: g["period"].as_str().map(|p| p.parse().unwrap()),

@@ -249,7 +249,7 @@ fn fact_row(fact: &Fact) -> Vec<String> {
         fact.qualifier
             .map(|q| q.as_str().to_string())
             .unwrap_or_default(),
-        fact.metric.clone().unwrap_or_default(),
+        fact.metric.map(|m| m.to_string()).unwrap_or_default(),
         fact.measure
             .map(|m| m.as_str().to_string())
             .unwrap_or_default(),

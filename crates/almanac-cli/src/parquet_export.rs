@@ -147,7 +147,7 @@ fn values(f: &StoredFact) -> Vec<Cell> {
         Float(Some(f.fact.value)),
         Text(f.fact.unit.clone()),
         Text(f.fact.qualifier.map(|q| q.as_str().to_string())),
-        Text(f.fact.metric.clone()),
+        Text(f.fact.metric.map(|m| m.to_string())),
         Text(f.fact.measure.map(|m| m.as_str().to_string())),
         Text(f.fact.subject.clone()),
         Text(f.fact.period.map(|p| p.to_string())),

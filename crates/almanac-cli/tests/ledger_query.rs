@@ -39,7 +39,7 @@ fn fact(
         value,
         unit: Some(unit.to_string()),
         qualifier: None,
-        metric: Some(metric.to_string()),
+        metric: Some(metric.parse().unwrap()),
         measure: Some(if unit == "%" {
             Measure::Change
         } else {

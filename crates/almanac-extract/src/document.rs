@@ -24,6 +24,8 @@ use aho_corasick::packed::{Config as PackedConfig, Searcher as PackedSearcher};
 use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 
+use crate::data;
+
 /// A document's text cut into what the extractor reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
@@ -252,7 +254,7 @@ fn drop_trailing_boilerplate(lines: &mut [Line]) {
 }
 
 /// The patterns of `data/boilerplate.tsv`, parsed once.
-struct Boilerplate {
+pub(crate) struct Boilerplate {
     lines: Vec<&'static str>,
     words: Vec<&'static str>,
     prefixes: Vec<&'static str>,
@@ -298,7 +300,7 @@ const CONTAINS_MAX_LEN: usize = 400;
 const WORDS_MAX_LEN: usize = 100;
 const MENU_MAX_LEN: usize = 200;
 
-fn boilerplate() -> &'static Boilerplate {
+pub(crate) fn boilerplate() -> &'static Boilerplate {
     static BOILERPLATE: OnceLock<Boilerplate> = OnceLock::new();
     BOILERPLATE.get_or_init(|| {
         let mut res = Boilerplate {
@@ -308,20 +310,36 @@ fn boilerplate() -> &'static Boilerplate {
             tails: Vec::new(),
             contains: ContainsSearch::Nothing,
         };
+        #[derive(Clone, Copy)]
+        enum Pattern {
+            Line,
+            Word,
+            Prefix,
+            Tail,
+            Contains,
+        }
+        // An empty pattern, which would be found in every line, is no row (`data`).
         let mut contains = Vec::new();
-        for row in crate::lexicon::rows(include_str!("../data/boilerplate.tsv")) {
-            let [kind, pattern] = row[..] else {
-                panic!("boilerplate.tsv: kind<TAB>pattern, found {row:?}");
-            };
+        for (kind, pattern) in data::BOILERPLATE.load(|r| {
+            let kind = r.choice(
+                0,
+                &[
+                    ("line", Pattern::Line),
+                    ("word", Pattern::Word),
+                    ("prefix", Pattern::Prefix),
+                    ("tail", Pattern::Tail),
+                    ("contains", Pattern::Contains),
+                ],
+                None,
+            )?;
+            Ok((kind, r.get(1)))
+        }) {
             match kind {
-                "line" => res.lines.push(pattern),
-                "word" => res.words.push(pattern),
-                "prefix" => res.prefixes.push(pattern),
-                "tail" => res.tails.push(pattern),
-                // An empty pattern would be found in every line.
-                "contains" if pattern.is_empty() => panic!("boilerplate.tsv: empty contains"),
-                "contains" => contains.push(pattern),
-                other => panic!("boilerplate.tsv: unknown kind {other:?}"),
+                Pattern::Line => res.lines.push(pattern),
+                Pattern::Word => res.words.push(pattern),
+                Pattern::Prefix => res.prefixes.push(pattern),
+                Pattern::Tail => res.tails.push(pattern),
+                Pattern::Contains => contains.push(pattern),
             }
         }
         // Every line of every document is searched, and the patterns are few: a vectorised

@@ -42,6 +42,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::data::{self, DataError, Row};
 use crate::swar::{load_word16, lower_packed, skip_ascii_alphanumerics, PackedWords};
 
 use aho_corasick::{
@@ -188,11 +189,6 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Entity> {
 
 // ---------------------------------------------------------------------------------------
 // Data
-
-const GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
-const ROLES_TSV: &str = include_str!("../data/roles.tsv");
-const HEADS_TSV: &str = include_str!("../data/entity_heads.tsv");
-const WORDS_TSV: &str = include_str!("../data/entity_words.tsv");
 
 /// What a reference phrase points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -520,7 +516,7 @@ impl<T> PhraseSet<T> {
     }
 }
 
-struct Lexicon {
+pub(crate) struct Lexicon {
     places: Vec<Place>,
     by_name: HashMap<String, usize>,
     by_alias: HashMap<String, Vec<usize>>,
@@ -559,7 +555,7 @@ struct Lexicon {
 type FastMap<K, V> = HashMap<K, V>;
 type FastSet<K> = HashSet<K>;
 
-fn lexicon() -> &'static Lexicon {
+pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
     &LEXICON
 }
@@ -607,14 +603,15 @@ impl Lexicon {
     }
 }
 
-fn data_rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    crate::lexicon::rows(tsv).skip(1) // the header
+/// The kind of entity in column `i` of a data row.
+fn entity_kind(row: &Row, i: usize) -> Result<EntityKind, DataError> {
+    let name = row.get(i);
+    EntityKind::from_name(name).ok_or_else(|| row.error(format_args!("unknown kind {name:?}")))
 }
 
-fn list_column(cell: Option<&&'static str>) -> Vec<&'static str> {
+fn list_column(cell: Option<&'static str>) -> Vec<&'static str> {
     match cell {
-        None => Vec::new(),
-        Some(c) if *c == "-" || c.is_empty() => Vec::new(),
+        None | Some("-") => Vec::new(),
         Some(c) => c
             .split('|')
             .map(str::trim)
@@ -639,28 +636,27 @@ fn normalise_key(name: &str) -> String {
 }
 
 fn build_lexicon() -> Lexicon {
-    let mut places = Vec::new();
-    for row in data_rows(GAZETTEER_TSV) {
-        let (Some(name), Some(kind)) = (
-            row.first(),
-            row.get(1).and_then(|k| EntityKind::from_name(k)),
-        ) else {
-            continue;
-        };
-        let part_of = row.get(2).filter(|p| **p != "-" && !p.is_empty()).copied();
-        let flags = list_column(row.get(5));
-        places.push(Place {
-            name,
+    let places = data::GAZETTEER.load(|row| {
+        let kind = entity_kind(row, 1)?;
+        let flags = list_column(row.opt(5));
+        if let Some(flag) = flags
+            .iter()
+            .find(|f| !["capital", "media", "government"].contains(f))
+        {
+            return Err(row.error(format_args!("unknown flag {flag:?}")));
+        }
+        Ok(Place {
+            name: row.get(0),
             kind,
-            part_of,
-            aliases: list_column(row.get(3)),
-            adjectives: list_column(row.get(4)),
+            part_of: row.opt(2).filter(|p| *p != "-"),
+            aliases: list_column(row.opt(3)),
+            adjectives: list_column(row.opt(4)),
             capital: flags.contains(&"capital"),
             company: kind == EntityKind::Organisation
                 && !flags.contains(&"media")
                 && !flags.contains(&"government"),
-        });
-    }
+        })
+    });
 
     let mut by_name = HashMap::default();
     let mut by_alias: HashMap<String, Vec<usize>> = HashMap::default();
@@ -700,63 +696,90 @@ fn build_lexicon() -> Lexicon {
     let mut refs = PhraseSet::new();
     let mut ambiguous = HashSet::default();
     let mut surname_endings = Vec::new();
-    for row in data_rows(WORDS_TSV) {
-        let (Some(class), Some(phrase)) = (row.first(), row.get(1)) else {
-            continue;
+    #[derive(Clone, Copy)]
+    enum Class {
+        Stop,
+        Connector,
+        Block,
+        Ambiguous,
+        SurnameEnding,
+        Ref,
+    }
+    let words = data::ENTITY_WORDS.load(|row| {
+        let class = row.choice(
+            0,
+            &[
+                ("stop", Class::Stop),
+                ("connector", Class::Connector),
+                ("block", Class::Block),
+                ("ambiguous", Class::Ambiguous),
+                ("surname_ending", Class::SurnameEnding),
+                ("ref", Class::Ref),
+            ],
+            None,
+        )?;
+        let target = match class {
+            Class::Ref => {
+                let target = row.opt(2).unwrap_or("");
+                let parsed = parse_ref_target(target)
+                    .ok_or_else(|| row.error(format_args!("bad target {target:?}")))?;
+                Some(parsed)
+            }
+            _ if row.opt(2).is_some() => return Err(row.error("a target is for `ref` only")),
+            _ => None,
         };
-        match *class {
-            "stop" => {
-                stops.insert(*phrase);
+        Ok((class, row.get(1), target))
+    });
+    for (class, phrase, target) in words {
+        match class {
+            Class::Stop => {
+                stops.insert(phrase);
                 vocab.add_stop(phrase);
             }
-            "connector" => vocab.flag(&phrase.to_lowercase(), F_CONNECTOR),
-            "block" => add_pattern(phrase.to_string(), None),
-            "ambiguous" => {
+            Class::Connector => vocab.flag(&phrase.to_lowercase(), F_CONNECTOR),
+            Class::Block => add_pattern(phrase.to_string(), None),
+            Class::Ambiguous => {
                 ambiguous.insert(normalise_key(phrase));
             }
-            "surname_ending" => surname_endings.push(phrase.to_lowercase()),
-            "ref" => {
-                let target = row.get(2).copied().unwrap_or("");
-                if let Some(t) = parse_ref_target(target) {
+            Class::SurnameEnding => surname_endings.push(phrase.to_lowercase()),
+            Class::Ref => {
+                if let Some(t) = target {
                     refs.insert(&mut vocab, phrase, t);
                 }
             }
-            _ => {}
         }
     }
 
     let mut roles = PhraseSet::new();
-    for row in data_rows(ROLES_TSV) {
-        let (Some(phrase), Some(role)) = (row.first(), row.get(1)) else {
-            continue;
-        };
-        let refers = row.get(2).is_some_and(|r| *r == "yes");
+    let rows = data::ROLES.load(|row| {
+        let refers = row.choice(2, &[("yes", true), ("no", false)], Some(false))?;
+        Ok((row.get(0), row.get(1), refers))
+    });
+    for (phrase, role, refers) in rows {
         if let Some(first) = phrase.split_whitespace().next() {
             vocab.flag(&first.to_lowercase(), F_ROLE_FIRST);
         }
         roles.insert(&mut vocab, phrase, RoleDef { role, refers });
     }
 
-    let mut heads = Vec::new();
-    for row in data_rows(HEADS_TSV) {
-        let (Some(phrase), Some(place), Some(kind), Some(name)) =
-            (row.first(), row.get(1), row.get(2), row.get(3))
-        else {
-            continue;
-        };
-        let Some(kind) = EntityKind::from_name(kind) else {
-            continue;
-        };
-        let template = match *name {
+    let rows = data::ENTITY_HEADS.load(|row| {
+        let prefix = row.choice(1, &[("prefix", true), ("suffix", false)], None)?;
+        let kind = entity_kind(row, 2)?;
+        let template = match row.get(3) {
             "{run}" => Template::Run,
             "{run-country}" => Template::RunCountry,
             "{x}" => Template::X,
             other if other.contains("{place}") => Template::Place,
             other => match other.split_once("{x}") {
                 Some((before, after)) => Template::Around(before, after),
-                None => continue,
+                None => return Err(row.error(format_args!("name {other:?} has no {{x}}"))),
             },
         };
+        let company = row.choice(4, &[("yes", true), ("no", false)], Some(false))?;
+        Ok((row.get(0), prefix, kind, template, company))
+    });
+    let mut heads = Vec::new();
+    for (phrase, prefix, kind, template, company) in rows {
         let exact = phrase.chars().any(char::is_uppercase);
         let words: Vec<String> = phrase
             .split_whitespace()
@@ -775,10 +798,10 @@ fn build_lexicon() -> Lexicon {
                 .collect(),
             words,
             exact,
-            prefix: *place == "prefix",
+            prefix,
             kind,
             template,
-            company: row.get(4).is_some_and(|c| *c == "yes"),
+            company,
         });
     }
     // Longer heads first, so `Special Economic Zone` is tried before `Zone`-like shorter ones.
@@ -3755,12 +3778,6 @@ mod tests {
             "gazetteer rows parsed: {}",
             lex.places.len()
         );
-        for line in GAZETTEER_TSV
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        {
-            assert_eq!(line.split('\t').count(), 6, "six columns: {line:?}");
-        }
         let mut names = HashSet::default();
         for place in &lex.places {
             assert!(names.insert(place.name), "{} listed twice", place.name);

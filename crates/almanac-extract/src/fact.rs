@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +56,123 @@ impl Measure {
     }
 }
 
+/// What a figure measures: the metrics table of FACTS.md, in its order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    Investment,
+    Fdi,
+    ProjectValue,
+    Output,
+    Economy,
+    Jobs,
+    Employment,
+    Unemployment,
+    Vacancies,
+    Projects,
+    Companies,
+    Capacity,
+    Area,
+    Infrastructure,
+    Trade,
+    Budget,
+    Housing,
+    Income,
+    Environment,
+    Transport,
+    Prices,
+    Rank,
+    Other,
+}
+
+impl Metric {
+    /// Every metric, in the order of FACTS.md.
+    pub const ALL: [Metric; 23] = [
+        Metric::Investment,
+        Metric::Fdi,
+        Metric::ProjectValue,
+        Metric::Output,
+        Metric::Economy,
+        Metric::Jobs,
+        Metric::Employment,
+        Metric::Unemployment,
+        Metric::Vacancies,
+        Metric::Projects,
+        Metric::Companies,
+        Metric::Capacity,
+        Metric::Area,
+        Metric::Infrastructure,
+        Metric::Trade,
+        Metric::Budget,
+        Metric::Housing,
+        Metric::Income,
+        Metric::Environment,
+        Metric::Transport,
+        Metric::Prices,
+        Metric::Rank,
+        Metric::Other,
+    ];
+
+    /// The name FACTS.md gives it, as in JSON (`project_value`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::Investment => "investment",
+            Metric::Fdi => "fdi",
+            Metric::ProjectValue => "project_value",
+            Metric::Output => "output",
+            Metric::Economy => "economy",
+            Metric::Jobs => "jobs",
+            Metric::Employment => "employment",
+            Metric::Unemployment => "unemployment",
+            Metric::Vacancies => "vacancies",
+            Metric::Projects => "projects",
+            Metric::Companies => "companies",
+            Metric::Capacity => "capacity",
+            Metric::Area => "area",
+            Metric::Infrastructure => "infrastructure",
+            Metric::Trade => "trade",
+            Metric::Budget => "budget",
+            Metric::Housing => "housing",
+            Metric::Income => "income",
+            Metric::Environment => "environment",
+            Metric::Transport => "transport",
+            Metric::Prices => "prices",
+            Metric::Rank => "rank",
+            Metric::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for Metric {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A metric name that FACTS.md does not list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseMetricError(pub String);
+
+impl fmt::Display for ParseMetricError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown metric {:?}", self.0)
+    }
+}
+
+impl std::error::Error for ParseMetricError {}
+
+impl FromStr for Metric {
+    type Err = ParseMetricError;
+
+    /// The metric of a FACTS.md name, exactly as written (`project_value`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Metric::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| ParseMetricError(s.to_string()))
+    }
+}
+
 /// Achieved or only announced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -87,7 +205,7 @@ pub struct Fact {
     pub value: f64,
     pub unit: Option<String>,
     pub qualifier: Option<Qualifier>,
-    pub metric: Option<String>,
+    pub metric: Option<Metric>,
     pub measure: Option<Measure>,
     pub subject: Option<String>,
     pub period: Option<Period>,
@@ -116,5 +234,76 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}..{}: {}", self.span[0], self.span[1], self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The metrics table of FACTS.md, as written there.
+    const FACTS_MD_METRICS: [&str; 23] = [
+        "investment",
+        "fdi",
+        "project_value",
+        "output",
+        "economy",
+        "jobs",
+        "employment",
+        "unemployment",
+        "vacancies",
+        "projects",
+        "companies",
+        "capacity",
+        "area",
+        "infrastructure",
+        "trade",
+        "budget",
+        "housing",
+        "income",
+        "environment",
+        "transport",
+        "prices",
+        "rank",
+        "other",
+    ];
+
+    #[test]
+    fn metrics_are_those_of_facts_md() {
+        let names: Vec<&str> = Metric::ALL.iter().map(|m| m.as_str()).collect();
+        assert_eq!(names, FACTS_MD_METRICS);
+        for m in Metric::ALL {
+            assert_eq!(m.as_str().parse::<Metric>(), Ok(m));
+            assert_eq!(m.to_string(), m.as_str());
+            let json = serde_json::to_string(&m).unwrap();
+            assert_eq!(json, format!("\"{}\"", m.as_str()));
+            assert_eq!(serde_json::from_str::<Metric>(&json).unwrap(), m);
+        }
+        assert_eq!(
+            "Jobs".parse::<Metric>(),
+            Err(ParseMetricError("Jobs".to_string()))
+        );
+        assert!("money".parse::<Metric>().is_err());
+    }
+
+    /// The table of FACTS.md itself, where the contract is at hand (the workspace's
+    /// `../shared`): a metric added there must be added here.
+    #[test]
+    fn metrics_match_the_facts_md_table_when_it_is_at_hand() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/FACTS.md");
+        let Ok(facts_md) = std::fs::read_to_string(path) else {
+            return;
+        };
+        let table = facts_md
+            .split("## Metrics")
+            .nth(1)
+            .expect("FACTS.md has a Metrics section");
+        let listed: Vec<&str> = table
+            .lines()
+            .take_while(|l| !l.starts_with("## "))
+            .filter_map(|l| l.strip_prefix("| `"))
+            .filter_map(|l| l.split('`').next())
+            .collect();
+        assert_eq!(listed, FACTS_MD_METRICS);
     }
 }

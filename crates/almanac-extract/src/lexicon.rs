@@ -1,42 +1,35 @@
-//! The word lists of `data/`, compiled in and parsed once.
+//! The word lists of the quantity layer, parsed once (their files are read by `data`).
 //!
-//! Every list is a TSV file: one entry a line, columns separated by a tab, `#` starts a
-//! comment line. Phrases are tokenized with the same tokenizer as the text, so `sq. m` or
-//! `US$` match however they are spaced, and words compare case-insensitively.
+//! Phrases are tokenized with the same tokenizer as the text, so `sq. m` or `US$` match
+//! however they are spaced, and words compare case-insensitively.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+use crate::data::{self, DataFile, Row};
 use crate::fact::{Direction, Qualifier};
 use crate::tokens::{tokenize, vocabulary_size, Tok, WordId, UNKNOWN};
 
 /// The data files whose words phrase tables match: every word in them gets a `WordId`.
-pub(crate) const VOCABULARY_FILES: &[&str] = &[
-    include_str!("../data/scales.tsv"),
-    include_str!("../data/currencies.tsv"),
-    include_str!("../data/units.tsv"),
-    include_str!("../data/counted_nouns.tsv"),
-    include_str!("../data/qualifiers.tsv"),
-    include_str!("../data/per.tsv"),
-    include_str!("../data/directions.tsv"),
-    include_str!("../data/rank_cues.tsv"),
-    include_str!("../data/fractions.tsv"),
-    include_str!("../data/number_words.tsv"),
-    include_str!("../data/ordinals.tsv"),
-    include_str!("../data/months.tsv"),
-    include_str!("../data/number_names.tsv"),
-    include_str!("../data/function_words.tsv"),
-    include_str!("../data/metric_cues.tsv"),
-    include_str!("../data/status_cues.tsv"),
-    include_str!("../data/status_blockers.tsv"),
+pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
+    &data::SCALES,
+    &data::CURRENCIES,
+    &data::UNITS,
+    &data::COUNTED_NOUNS,
+    &data::QUALIFIERS,
+    &data::PER,
+    &data::DIRECTIONS,
+    &data::RANK_CUES,
+    &data::FRACTIONS,
+    &data::NUMBER_WORDS,
+    &data::ORDINALS,
+    &data::MONTHS,
+    &data::NUMBER_NAMES,
+    &data::FUNCTION_WORDS,
+    &data::METRIC_CUES,
+    &data::STATUS_CUES,
+    &data::STATUS_BLOCKERS,
 ];
-
-/// The rows of a TSV data file: non-empty, non-comment lines split on tabs.
-pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
 
 /// A set of phrases (one or more tokens each) with a value, matched at a token position.
 pub(crate) struct PhraseTable<T> {
@@ -161,99 +154,120 @@ pub(crate) struct Lexicons {
     pub number_names: HashMap<&'static str, ()>,
 }
 
-fn parse_f64(s: &str, file: &str) -> f64 {
-    s.parse()
-        .unwrap_or_else(|_| panic!("data/{file}: bad number {s:?}"))
-}
-
-fn direction(s: &str) -> Direction {
-    match s {
-        "up" => Direction::Up,
-        "down" => Direction::Down,
-        other => panic!("data/directions.tsv: bad direction {other:?}"),
-    }
+/// Whether `unit` is the unit of money: an ISO 4217 code that `data/currencies.tsv` gives a
+/// currency (`KZT`, `USD`), as FACTS.md writes money. Counts, measures, `%`, `rank` and
+/// `times` are not; nor is a code in lower case, which no fact carries.
+pub fn is_currency(unit: &str) -> bool {
+    static CODES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+        data::CURRENCIES
+            .load(|r| Ok(r.get(1)))
+            .into_iter()
+            .collect()
+    });
+    CODES.contains(unit)
 }
 
 pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
-    let number_words = rows(include_str!("../data/number_words.tsv"))
-        .map(|r| (r[0], parse_f64(r[1], "number_words.tsv")))
+    let number = |r: &Row| r.parse::<f64>(1, "number");
+    let number_words = data::NUMBER_WORDS
+        .load(|r| Ok((r.get(0), number(r)?)))
+        .into_iter()
         .collect();
-    let scales = PhraseTable::new(rows(include_str!("../data/scales.tsv")).map(|r| {
-        let factor = parse_f64(r[1], "scales.tsv");
-        (
-            r[0],
+    let scales = PhraseTable::new(data::SCALES.load(|r| {
+        let weak = r.choice(2, &[("strong", false), ("weak", true)], Some(false))?;
+        Ok((
+            r.get(0),
             Scale {
-                factor,
-                weak: r.get(2) == Some(&"weak"),
+                factor: number(r)?,
+                weak,
             },
-        )
+        ))
     }));
-    let currencies = PhraseTable::new(rows(include_str!("../data/currencies.tsv")).map(|r| {
-        let position = match r[2] {
-            "before" => Position::Before,
-            "after" => Position::After,
-            "both" => Position::Both,
-            other => panic!("data/currencies.tsv: bad position {other:?}"),
-        };
-        (
-            r[0],
+    let currencies = PhraseTable::new(data::CURRENCIES.load(|r| {
+        let position = r.choice(
+            2,
+            &[
+                ("before", Position::Before),
+                ("after", Position::After),
+                ("both", Position::Both),
+            ],
+            None,
+        )?;
+        Ok((
+            r.get(0),
             Currency {
-                code: r[1],
+                code: r.get(1),
                 position,
             },
-        )
+        ))
     }));
-    let units = PhraseTable::new(rows(include_str!("../data/units.tsv")).map(|r| {
-        let kind = match r[2] {
-            "percent" => UnitKind::Percent,
-            "measure" => UnitKind::Measure,
-            "multiplier" => UnitKind::Multiplier,
-            "duration" => UnitKind::Duration,
-            "age" => UnitKind::Age,
-            "temperature" => UnitKind::Temperature,
-            "speed" => UnitKind::Speed,
-            "data" => UnitKind::Data,
-            other => panic!("data/units.tsv: bad kind {other:?}"),
-        };
-        (r[0], Unit { unit: r[1], kind })
+    let units = PhraseTable::new(data::UNITS.load(|r| {
+        let kind = r.choice(
+            2,
+            &[
+                ("percent", UnitKind::Percent),
+                ("measure", UnitKind::Measure),
+                ("multiplier", UnitKind::Multiplier),
+                ("duration", UnitKind::Duration),
+                ("age", UnitKind::Age),
+                ("temperature", UnitKind::Temperature),
+                ("speed", UnitKind::Speed),
+                ("data", UnitKind::Data),
+            ],
+            None,
+        )?;
+        Ok((
+            r.get(0),
+            Unit {
+                unit: r.get(1),
+                kind,
+            },
+        ))
     }));
-    let counted_nouns =
-        PhraseTable::new(rows(include_str!("../data/counted_nouns.tsv")).map(|r| (r[0], r[1])));
-    let qualifiers = PhraseTable::new(rows(include_str!("../data/qualifiers.tsv")).map(|r| {
-        let q = match r[1] {
-            "more_than" => Qualifier::MoreThan,
-            "less_than" => Qualifier::LessThan,
-            "about" => Qualifier::About,
-            other => panic!("data/qualifiers.tsv: bad qualifier {other:?}"),
-        };
-        (r[0], q)
+    let counted_nouns = PhraseTable::new(data::COUNTED_NOUNS.load(|r| Ok((r.get(0), r.get(1)))));
+    let qualifiers = PhraseTable::new(data::QUALIFIERS.load(|r| {
+        let q = r.choice(
+            1,
+            &[
+                ("more_than", Qualifier::MoreThan),
+                ("less_than", Qualifier::LessThan),
+                ("about", Qualifier::About),
+            ],
+            None,
+        )?;
+        Ok((r.get(0), q))
     }));
-    let per = PhraseTable::new(rows(include_str!("../data/per.tsv")).map(|r| (r[0], r[1])));
-    let dirs: Vec<_> = rows(include_str!("../data/directions.tsv")).collect();
+    let per = PhraseTable::new(data::PER.load(|r| Ok((r.get(0), r.get(1)))));
+    let directions = data::DIRECTIONS.load(|r| {
+        let direction = r.choice(1, &[("up", Direction::Up), ("down", Direction::Down)], None)?;
+        let before = r.choice(2, &[("before", true), ("after", false)], None)?;
+        Ok((r.get(0), direction, before))
+    });
     let directions_before = PhraseTable::new(
-        dirs.iter()
-            .filter(|r| r[2] == "before")
-            .map(|r| (r[0], direction(r[1]))),
+        directions
+            .iter()
+            .filter(|(_, _, before)| *before)
+            .map(|&(phrase, direction, _)| (phrase, direction)),
     );
     let directions_after = PhraseTable::new(
-        dirs.iter()
-            .filter(|r| r[2] == "after")
-            .map(|r| (r[0], direction(r[1]))),
+        directions
+            .iter()
+            .filter(|(_, _, before)| !*before)
+            .map(|&(phrase, direction, _)| (phrase, direction)),
     );
-    let ordinals = rows(include_str!("../data/ordinals.tsv"))
-        .map(|r| (r[0], parse_f64(r[1], "ordinals.tsv")))
+    let ordinals = data::ORDINALS
+        .load(|r| Ok((r.get(0), number(r)?)))
+        .into_iter()
         .collect();
-    let rank_cues =
-        PhraseTable::new(rows(include_str!("../data/rank_cues.tsv")).map(|r| (r[0], ())));
-    let months = rows(include_str!("../data/months.tsv"))
-        .map(|r| (r[0], r[1].parse().expect("data/months.tsv: bad month")))
+    let rank_cues = PhraseTable::new(data::RANK_CUES.load(|r| Ok((r.get(0), ()))));
+    let months = data::MONTHS
+        .load(|r| Ok((r.get(0), r.parse(1, "month")?)))
+        .into_iter()
         .collect();
-    let fractions = PhraseTable::new(
-        rows(include_str!("../data/fractions.tsv"))
-            .map(|r| (r[0], parse_f64(r[1], "fractions.tsv"))),
-    );
-    let number_names = rows(include_str!("../data/number_names.tsv"))
-        .map(|r| (r[0], ()))
+    let fractions = PhraseTable::new(data::FRACTIONS.load(|r| Ok((r.get(0), number(r)?))));
+    let number_names = data::NUMBER_NAMES
+        .load(|r| Ok((r.get(0), ())))
+        .into_iter()
         .collect();
     Lexicons {
         number_words,
@@ -298,11 +312,21 @@ mod tests {
     }
 
     #[test]
+    fn currencies_are_the_codes_of_the_data() {
+        for unit in ["KZT", "USD", "EUR", "RUB", "CNY"] {
+            assert!(is_currency(unit), "{unit}");
+        }
+        for unit in ["kzt", "job", "%", "rank", "times", "m2", "ABC", ""] {
+            assert!(!is_currency(unit), "{unit}");
+        }
+    }
+
+    #[test]
     fn currency_forms_are_unique() {
         let mut seen = std::collections::HashSet::new();
-        for r in rows(include_str!("../data/currencies.tsv")) {
-            assert!(seen.insert(r[0]), "currencies.tsv lists {:?} twice", r[0]);
-            assert_eq!(r[1].len(), 3, "{:?} is not an ISO 4217 code", r[1]);
+        for (form, code) in data::CURRENCIES.load(|r| Ok((r.get(0), r.get(1)))) {
+            assert!(seen.insert(form), "currencies.tsv lists {form:?} twice");
+            assert_eq!(code.len(), 3, "{code:?} is not an ISO 4217 code");
         }
     }
 }

@@ -19,6 +19,7 @@
 //! subject, period, status, object, groups). Word lists are data files compiled in with
 //! `include_str!`, so adding a unit or a place is a one-line change reviewed like code.
 
+mod data;
 pub mod document;
 pub mod entities;
 pub mod fact;
@@ -36,13 +37,22 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use entities::{Entity, EntityKind, Mention};
-pub use fact::{Diagnostic, Direction, Equivalent, Fact, Measure, Qualifier, Status};
+pub use fact::{
+    Diagnostic, Direction, Equivalent, Fact, Measure, Metric, ParseMetricError, Qualifier, Status,
+};
+pub use lexicon::is_currency;
 pub use period::Period;
 pub use quantities::{Quantity, QuantityKind};
 
-/// The version of the extraction rules; stored with every document so that `almanac
-/// reindex` knows what to re-extract. Bump it whenever output may change.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.1");
+/// The version of the extraction rules, stored with every document so that `almanac
+/// reindex` knows what to re-extract: the package version and a hash of every source and
+/// data file of this crate (`0.1.0+rules.` and 16 hex digits), which `build.rs` computes,
+/// so that it changes with any rule or word list and nobody has to remember to bump it.
+pub const EXTRACTOR_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "+rules.",
+    env!("ALMANAC_RULES_HASH")
+);
 
 /// What the caller knows about a document besides its text.
 #[derive(Debug, Clone, Default)]
@@ -89,4 +99,57 @@ pub fn all_quantities(text: &str) -> Vec<Quantity> {
         .iter()
         .flat_map(|p| quantities::find(text, p.clone()))
         .collect()
+}
+
+/// The hashing of `build.rs`, compiled here too so that the tests below can check it.
+#[cfg(test)]
+#[path = "../build/rules_hash.rs"]
+mod rules_hash;
+
+#[cfg(test)]
+mod tests {
+    use super::rules_hash::{rule_files, rules_hash};
+    use super::EXTRACTOR_VERSION;
+
+    #[test]
+    fn the_version_is_the_hash_of_the_rules_on_disk() {
+        let files = rule_files(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        assert!(files.iter().any(|(p, _)| p == "data/units.tsv"));
+        assert!(files.iter().any(|(p, _)| p == "src/facts/mod.rs"));
+        let hash = rules_hash(files.iter().map(|(p, c)| (p.as_str(), c.as_slice())));
+        assert_eq!(
+            EXTRACTOR_VERSION,
+            format!("{}+rules.{hash:016x}", env!("CARGO_PKG_VERSION"))
+        );
+    }
+
+    #[test]
+    fn any_change_of_a_rule_file_changes_the_hash() {
+        let rules: [(&str, &[u8]); 2] = [
+            ("data/units.tsv", b"%\t%\tpercent\n"),
+            ("src/facts.rs", b"fn metric() {}\n"),
+        ];
+        let base = rules_hash(rules);
+        let changed_data: [(&str, &[u8]); 2] = [
+            ("data/units.tsv", b"%\t%\tpercent\npct\t%\tpercent\n"),
+            ("src/facts.rs", b"fn metric() {}\n"),
+        ];
+        assert_ne!(rules_hash(changed_data), base);
+        let moved: [(&str, &[u8]); 2] = [
+            ("data/units.tsv", b"%\t%\tpercent\nfn metric() {}\n"),
+            ("src/facts.rs", b""),
+        ];
+        assert_ne!(rules_hash(moved), base);
+        let renamed: [(&str, &[u8]); 2] = [
+            ("data/unit.tsv", b"%\t%\tpercent\n"),
+            ("src/facts.rs", b"fn metric() {}\n"),
+        ];
+        assert_ne!(rules_hash(renamed), base);
+        // The order files are listed in and the checkout's line ends do not matter.
+        let reordered_crlf: [(&str, &[u8]); 2] = [
+            ("src/facts.rs", b"fn metric() {}\r\n"),
+            ("data/units.tsv", b"%\t%\tpercent\r\n"),
+        ];
+        assert_eq!(rules_hash(reordered_crlf), base);
+    }
 }

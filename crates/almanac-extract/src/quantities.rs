@@ -16,8 +16,9 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use crate::data;
 use crate::fact::{Direction, Equivalent, Qualifier};
-use crate::lexicon::{rows, Position, UnitKind, LEXICONS};
+use crate::lexicon::{Position, UnitKind, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
 use crate::tokens::{lower, tokenize, vocabulary_size, word_id, word_is, Tok, TokKind, UNKNOWN};
 
@@ -115,15 +116,16 @@ impl Serialize for Quantity {
     }
 }
 
-static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    rows(include_str!("../data/function_words.tsv"))
-        .map(|r| r[0])
+pub(crate) static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    data::FUNCTION_WORDS
+        .load(|r| Ok(r.get(0)))
+        .into_iter()
         .collect()
 });
 
 /// The words and symbols a quantity can start with when it does not start with digits:
 /// currency signs and codes, number words, ordinals, fractions; indexed by `WordId`.
-static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
+pub(crate) static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
     let lex = &*LEXICONS;
     let mut starters = vec![false; vocabulary_size()];
     let mut add = |phrase: &str| {
@@ -131,13 +133,13 @@ static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
             starters[first.id as usize] = true;
         }
     };
-    for r in rows(include_str!("../data/currencies.tsv")) {
-        if r[2] != "after" {
-            add(r[0]);
+    for (form, position) in data::CURRENCIES.load(|r| Ok((r.get(0), r.get(2)))) {
+        if position != "after" {
+            add(form);
         }
     }
-    for r in rows(include_str!("../data/fractions.tsv")) {
-        add(r[0]);
+    for form in data::FRACTIONS.load(|r| Ok(r.get(0))) {
+        add(form);
     }
     lex.number_words.keys().for_each(|w| add(w));
     lex.ordinals.keys().for_each(|w| add(w));
@@ -711,6 +713,21 @@ fn direction_before(text: &str, toks: &[Tok], first: usize) -> Option<Direction>
         b -= 1;
     }
     if b == 0 {
+        return None;
+    }
+    // `makes up 61 percent`, `took up 5%`: a phrasal verb, not a move upwards.
+    if word_is(text, toks, b - 1, &["up"])
+        && b >= 2
+        && word_is(
+            text,
+            toks,
+            b - 2,
+            &[
+                "make", "makes", "made", "making", "take", "takes", "took", "taking", "taken",
+                "sum", "sums", "summed", "end", "ended", "ends",
+            ],
+        )
+    {
         return None;
     }
     LEXICONS

@@ -21,6 +21,8 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::data;
+
 /// Splits `text[range]` into sentences; every range returned lies inside `range`, trimmed
 /// of surrounding white space, in order.
 pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
@@ -212,33 +214,37 @@ enum Class {
     Any,
 }
 
-struct Lists {
+pub(crate) struct Lists {
     abbreviations: HashMap<&'static str, Class>,
     starters: HashMap<&'static str, ()>,
 }
 
-fn lists() -> &'static Lists {
+pub(crate) fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
         let mut res = Lists {
             abbreviations: HashMap::default(),
             starters: HashMap::default(),
         };
-        for row in crate::lexicon::rows(include_str!("../data/abbreviations.tsv")) {
-            let [kind, word] = row[..] else {
-                panic!("abbreviations.tsv: kind<TAB>word, found {row:?}");
-            };
+        for (kind, word) in data::ABBREVIATIONS.load(|r| {
+            let kind = r.choice(
+                0,
+                &[
+                    ("title", Some(Class::Title)),
+                    ("any", Some(Class::Any)),
+                    ("starter", None),
+                ],
+                None,
+            )?;
+            Ok((kind, r.get(1)))
+        }) {
             match kind {
-                "title" => {
-                    res.abbreviations.insert(word, Class::Title);
+                Some(class) => {
+                    res.abbreviations.insert(word, class);
                 }
-                "any" => {
-                    res.abbreviations.insert(word, Class::Any);
-                }
-                "starter" => {
+                None => {
                     res.starters.insert(word, ());
                 }
-                other => panic!("abbreviations.tsv: unknown kind {other:?}"),
             }
         }
         res

@@ -8,7 +8,8 @@
 //! and the scan resumes after it (`X`, `Y` are any *point* below):
 //!
 //! ```text
-//! asof     = ("as of" | "as at") (edge X | "today" | "now" | "present" | X)      AsOf, a day
+//! asof     = ("as of" | "as at") (edge X | X)                                AsOf, a day
+//!          | ("as of" | "as at") ("today" | "now" | "present")             Point, the year
 //! since    = "since" edge X                                                   ToDate
 //!          | "since" X [joiner Y]                                             Span / ToDate
 //! from     = "from" edge X [joiner Y] | "from" X joiner Y | "between" X "and" Y  Span / ToDate
@@ -19,7 +20,9 @@
 //! over     = ("over" | "during" | "for" | "in" | "throughout") "the" ["past"|"last"] "year"  Point
 //! months   = "the" ("past" | "last") N "months"                               Span
 //!          | ("over" | "for" | "during" | "throughout" | "In") N "months" ["this year"]  Span
-//! past     = "the" ("past" | "last" | "next" | "coming") N "years" | N "years since"  Span
+//! past     = "the" ("past" | "last") N "years" | N "years since"           Span
+//!          | ["in" | "within"] ["the"] ("next" | "coming" | "nearest") N "years" ["ahead"]
+//!          | ("in" | "within") N "years" ["ahead"]                             Span
 //!          | N "years ago"                                                    Point
 //! todate   = "so far this year" | "so far in" X | "year to date"              ToDate
 //! present  = "at present" | "at the moment" | "currently" | "today" ...      Point
@@ -85,8 +88,10 @@
 //! - `by X` gives X (the deadline's period), while `until X` / `till X` / `through X` /
 //!   `up to X` with a year X give the plan's span from the document year: `until 2030` said
 //!   in 2024 is `2024/2030`. Without a document date `until 2030` is just `2030`.
-//! - Counted years run from the document year: `7 years since ...` and `the past seven
-//!   years` said in 2019 are `2012/2019`, `the next five years` said in 2024 is `2024/2029`.
+//! - Counted years run from the document year, which is one of them (FACTS.md): `the past
+//!   three years` said in 2025 is `2023/2025`, `the next five years` and `in five years` said
+//!   in 2024 are `2024/2028` (a plan's span, when a verb says so); `7 years since ...` said in 2019
+//!   counts back from it, `2012/2019`.
 //! - Ranges of quarters or halves are written in months (`Q1-Q3 2023` is `2023-01/2023-09`);
 //!   a single quarter or half keeps its own form (`2021-Q1`, `2021-H1`).
 //! - A bare four-digit number is a year unless a noun follows that makes it a count
@@ -113,6 +118,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::data;
 use crate::period::Period;
 use crate::swar::{leading_ascii_letters, load8, BYTES_01};
 
@@ -265,7 +271,7 @@ struct Entry {
     word: u8,
 }
 
-struct Lexicon {
+pub(crate) struct Lexicon {
     /// The words that fit `pack`, packed, with what a token keeps of their entry: an
     /// open-addressing table (`slot`) mostly empty, so that a word in no list is told after
     /// one probe.
@@ -355,7 +361,7 @@ fn slot(key: u128) -> usize {
     (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
 }
 
-fn lexicon() -> &'static Lexicon {
+pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut index: HashMap<&'static str, usize> = HashMap::default();
@@ -378,32 +384,37 @@ fn lexicon() -> &'static Lexicon {
                 entries.len() - 1
             })
         };
-        for row in crate::lexicon::rows(include_str!("../data/time_words.tsv")) {
-            let mut cols = row.into_iter();
-            let (Some(word), Some(class), value) = (cols.next(), cols.next(), cols.next()) else {
-                continue;
-            };
-            let class = match class {
-                "month" => Class::Month,
-                "ordinal" => Class::Ordinal,
-                "cardinal" => Class::Cardinal,
-                "roman" => Class::Roman,
-                "rel_year" => Class::RelYear,
-                "present" => Class::Present,
-                "year_cue" => Class::YearCue,
-                "name" => Class::Name,
-                "count_noun" => Class::CountNoun,
-                "not_noun" => Class::NotNoun,
-                "season" => Class::Season,
-                "season_cue" => Class::SeasonCue,
-                "month_cue" => Class::MonthCue,
-                "compare_cue" => Class::CompareCue,
-                "compare_verb" => Class::CompareVerb,
-                "compare_noun" => Class::CompareNoun,
-                _ => continue,
-            };
-            let value = value.and_then(|v| v.trim().parse().ok()).unwrap_or(0);
-            let k = entry_of(word.trim(), &mut entries);
+        let rows = data::TIME_WORDS.load(|r| {
+            let word = r.get(0);
+            if word != word.to_lowercase() {
+                return Err(r.error(format_args!("{word:?} is not in lower case")));
+            }
+            let class = r.choice(
+                1,
+                &[
+                    ("month", Class::Month),
+                    ("ordinal", Class::Ordinal),
+                    ("cardinal", Class::Cardinal),
+                    ("roman", Class::Roman),
+                    ("rel_year", Class::RelYear),
+                    ("present", Class::Present),
+                    ("year_cue", Class::YearCue),
+                    ("name", Class::Name),
+                    ("count_noun", Class::CountNoun),
+                    ("not_noun", Class::NotNoun),
+                    ("season", Class::Season),
+                    ("season_cue", Class::SeasonCue),
+                    ("month_cue", Class::MonthCue),
+                    ("compare_cue", Class::CompareCue),
+                    ("compare_verb", Class::CompareVerb),
+                    ("compare_noun", Class::CompareNoun),
+                ],
+                None,
+            )?;
+            Ok((word, class, r.parse_opt(2, "value")?.unwrap_or(0)))
+        });
+        for (word, class, value) in rows {
+            let k = entry_of(word, &mut entries);
             let entry = &mut entries[k];
             // A class given twice keeps its first value.
             if entry.classes & class.bit() == 0 {
@@ -490,6 +501,7 @@ const RULE_STARTS: &[&str] = &[
     "until",
     "untill",
     "up",
+    "within",
     "year",
 ];
 
@@ -514,6 +526,7 @@ const START_WORDS: &[&str] = &[
     "a",
     "after",
     "ago",
+    "ahead",
     "and",
     "as",
     "at",
@@ -550,6 +563,7 @@ const START_WORDS: &[&str] = &[
     "month",
     "months",
     "nd",
+    "nearest",
     "next",
     "no",
     "not",
@@ -592,6 +606,7 @@ const START_WORDS: &[&str] = &[
     "up",
     "vs",
     "with",
+    "within",
     "year",
     "years",
 ];
@@ -1953,8 +1968,13 @@ impl<'a> Parser<'a> {
             });
             return hit(next, period, TimeKind::AsOf);
         }
+        // `as of today` is the document's year (FACTS.md): a count that stands now.
         if self.is_any(j, &[w!("today"), w!("now"), w!("present")]) {
-            return hit(j + 1, day_period(self.doc), TimeKind::AsOf);
+            return hit(
+                j + 1,
+                self.doc.map(|d| Period::Year(d.year())),
+                TimeKind::Point,
+            );
         }
         let (when, next) = self.point_at(j)?;
         hit(next, when.period(self.doc), TimeKind::AsOf)
@@ -2265,27 +2285,57 @@ impl<'a> Parser<'a> {
     }
 
     /// `7 years since` (said in 2019: `2012/2019`), `the past five years`, `the last 3 years`
-    /// (back from the document year), `the next five years` (said in 2024: `2024/2029`),
-    /// `two years ago` (a Point).
+    /// (said in 2019: `2015/2019`, the current year counted), `the next five years`, `the
+    /// nearest two years`, `in three years`, `within three years ahead` (said in 2024:
+    /// `2024/2028`, `2024/2025`, `2024/2026`, `2024/2026`: a plan's span from the document
+    /// year), `two years ago` (a Point).
     fn past_years(&self, i: usize) -> Option<Hit> {
-        // How many years back (negative: ahead), and whether it is one year or a span.
-        let (n, next, one_year) = if let Some(n) = self.count_at(i) {
+        enum Count {
+            /// `7 years since`: back from the document year, the year itself not counted.
+            Since,
+            /// `two years ago`: one year.
+            Ago,
+            /// `the past three years`: back, the current year one of them.
+            Past,
+            /// `the next three years`, `in three years`: ahead, the current year one of them.
+            Ahead,
+        }
+        let (n, next, count) = if let Some(n) = self.count_at(i) {
             let n = i32::from(n);
             if self.words(i + 1, &[w!("years"), w!("since")]).is_some() {
-                (n, i + 3, false)
+                (n, i + 3, Count::Since)
             } else if self.words(i + 1, &[w!("years"), w!("ago")]).is_some() {
-                (n, i + 3, true)
+                (n, i + 3, Count::Ago)
             } else {
                 return None;
             }
+        } else if self.is_any(i, &[w!("in"), w!("within")]) {
+            // `in three years`, `within three years ahead`; not `in 7 years since ...`.
+            let j = if self.is_word(i + 1, w!("the"))
+                && self.is_any(i + 2, &[w!("next"), w!("nearest"), w!("coming")])
+            {
+                i + 3
+            } else {
+                i + 1
+            };
+            let n = i32::from(self.count_at(j)?);
+            if !self.is_word(j + 1, w!("years")) || self.is_any(j + 2, &[w!("since"), w!("ago")]) {
+                return None;
+            }
+            let next = if self.is_word(j + 2, w!("ahead")) {
+                j + 3
+            } else {
+                j + 2
+            };
+            (n, next, Count::Ahead)
         } else {
             if !self.is_word(i, w!("the")) {
                 return None;
             }
-            let sign = if self.is_any(i + 1, &[w!("past"), w!("last")]) {
-                1
-            } else if self.is_any(i + 1, &[w!("next"), w!("coming")]) {
-                -1
+            let count = if self.is_any(i + 1, &[w!("past"), w!("last")]) {
+                Count::Past
+            } else if self.is_any(i + 1, &[w!("next"), w!("coming"), w!("nearest")]) {
+                Count::Ahead
             } else {
                 return None;
             };
@@ -2293,22 +2343,33 @@ impl<'a> Parser<'a> {
             if !self.is_word(i + 3, w!("years")) {
                 return None;
             }
-            (sign * n, i + 4, false)
+            let next = if self.is_word(i + 4, w!("ahead")) {
+                i + 5
+            } else {
+                i + 4
+            };
+            (n, next, count)
         };
-        if n == 0 || n.abs() > 100 {
+        if n == 0 || n > 100 {
             return None;
         }
+        let span = |from: i32, to: i32| Period::interval(Period::Year(from), Period::Year(to));
         let period = self.doc.map(|d| {
-            let (now, then) = (d.year(), d.year() - n);
-            match one_year {
-                true => Period::Year(then),
-                false => Period::interval(Period::Year(now.min(then)), Period::Year(now.max(then))),
+            let now = d.year();
+            match count {
+                Count::Since => span(now - n, now),
+                Count::Ago => Period::Year(now - n),
+                Count::Past if n == 1 => Period::Year(now),
+                Count::Past => span(now - n + 1, now),
+                Count::Ahead if n == 1 => Period::Year(now),
+                Count::Ahead => span(now, now + n - 1),
             }
         });
-        let kind = if one_year {
-            TimeKind::Point
-        } else {
-            TimeKind::Span
+        let kind = match count {
+            Count::Ago => TimeKind::Point,
+            // A span ahead is a plan's only with a verb of the future, which the fact layer
+            // reads: `27 projects were done in 7 years` is no plan.
+            Count::Since | Count::Past | Count::Ahead => TimeKind::Span,
         };
         hit(next, period, kind)
     }
@@ -2706,14 +2767,17 @@ mod tests {
         ("between 2016 and 2022", "2024-06-14", &[("between 2016 and 2022", Some("2016/2022"), Span)]),
         ("since 2012", "2019-10-29", &[("since 2012", Some("2012/2019"), Span)]),
         ("in 7 years since the creation of this zone", "2019-10-29", &[("7 years since", Some("2012/2019"), Span)]),
-        ("over the past five years", "2024-06-14", &[("the past five years", Some("2019/2024"), Span)]),
+        ("over the past five years", "2024-06-14", &[("the past five years", Some("2020/2024"), Span)]),
+        ("In the nearest two years, the city", "2025-03-05", &[("In the nearest two years", Some("2025/2026"), Span)]),
+        ("within three years ahead", "2023-06-05", &[("within three years ahead", Some("2023/2025"), Span)]),
+        ("in three years", "2024-06-14", &[("in three years", Some("2024/2026"), Span)]),
         ("the State Program for 2020-2025", "2024-06-14", &[("2020-2025", Some("2020/2025"), Span)]),
         // As of.
         ("as of the beginning of this year, 136.7 thousand SMEs", "2024-06-14", &[("as of the beginning of this year", Some("2024-01-01"), AsOf)]),
         ("as of June 1, 2024", "2024-06-14", &[("as of June 1, 2024", Some("2024-06-01"), AsOf)]),
         ("as of 1 July", "2024-08-14", &[("as of 1 July", Some("2024-07-01"), AsOf)]),
         ("as of the end of 2023", "2024-06-14", &[("as of the end of 2023", Some("2023-12-31"), AsOf)]),
-        ("as of today", "2024-06-14", &[("as of today", Some("2024-06-14"), AsOf)]),
+        ("as of today", "2024-06-14", &[("as of today", Some("2024"), Point)]),
         // Dates.
         ("at the June 25 briefing in Almaty", "2021-06-25", &[("June 25", Some("2021-06-25"), Point)]),
         ("at the Dec. 27 press conference", "2021-12-28", &[("Dec. 27", Some("2021-12-27"), Point)]),
@@ -2747,7 +2811,7 @@ mod tests {
         ("cost $2021", "2024-06-14", &[]),
         ("employs 1500 people", "2024-06-14", &[]),
         ("value 20.21 and 2021.5", "2024-06-14", &[]),
-        ("5 to 7 projects in 7 years", "2024-06-14", &[]),
+        ("5 to 7 projects in 7 years", "2024-06-14", &[("in 7 years", Some("2024/2030"), Span)]),
         ("from 5.3 to 5.2 percent", "2024-06-14", &[]),
         ("grew 1.5 times", "2024-06-14", &[]),
         ("the plant may open", "2024-06-14", &[]),
@@ -2773,7 +2837,7 @@ mod tests {
         ("on the 1st of July", "2024-11-14", &[("1st of July", Some("2024-07-01"), Point)]),
         ("earlier this month", "2024-11-14", &[("this month", Some("2024-11"), Point)]),
         ("this month", "", &[]),
-        ("in the next five years", "2024-11-14", &[("the next five years", Some("2024/2029"), Span)]),
+        ("in the next five years", "2024-11-14", &[("in the next five years", Some("2024/2028"), Span)]),
         ("two years ago", "2024-11-14", &[("two years ago", Some("2022"), Point)]),
         ("before 2020 there were few", "2024-11-14", &[("2020", Some("2020"), Point)]),
         ("before the end of the year", "2024-11-14", &[("before the end of the year", Some("2024"), Deadline)]),

@@ -36,8 +36,8 @@ impl Vocabulary {
             long: FxHashMap::default(),
             single: [UNKNOWN; 128],
         };
-        for data in crate::lexicon::VOCABULARY_FILES {
-            for row in crate::lexicon::rows(data) {
+        for file in crate::lexicon::VOCABULARY_FILES {
+            for row in file.load(|row| Ok(row.cells().to_vec())) {
                 for cell in row {
                     for tok in split(cell, 0..cell.len()) {
                         let word = lower(tok.text(cell));

@@ -99,7 +99,7 @@ fn render_fact(fact: &Fact) -> String {
         fact.text.clone(),
         value_unit,
         or_dash(fact.qualifier.map(|q| q.as_str())).to_owned(),
-        or_dash(fact.metric.as_deref()).to_owned(),
+        or_dash(fact.metric.map(|m| m.as_str())).to_owned(),
         or_dash(fact.measure.map(|m| m.as_str())).to_owned(),
         or_dash(fact.subject.as_deref()).to_owned(),
         fact.period

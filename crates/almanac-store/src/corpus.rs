@@ -250,7 +250,11 @@ fn fact(
         value,
         unit: Some(unit.to_string()),
         qualifier: None,
-        metric: Some(metric.to_string()),
+        metric: Some(
+            metric
+                .parse()
+                .expect("the generator writes metrics of FACTS.md"),
+        ),
         measure: Some(measure),
         subject: Some(subject.to_string()),
         period,

@@ -45,7 +45,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use almanac_extract::{
-    DateSource, Entity, Equivalent, Extraction, Fact, Measure, Period, Qualifier, Status,
+    DateSource, Entity, Equivalent, Extraction, Fact, Measure, Metric, Period, Qualifier, Status,
 };
 use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
@@ -1207,7 +1207,7 @@ fn put_facts(
             fact.value,
             fact.unit,
             fact.qualifier.map(Qualifier::as_str),
-            fact.metric,
+            fact.metric.map(Metric::as_str),
             fact.measure.map(Measure::as_str),
             fact.subject,
             fact.period.map(|p| p.to_string()),
@@ -1481,6 +1481,10 @@ fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
         Some("share") => Some(Measure::Share),
         Some(other) => return Err(corrupt("measure", other)),
     };
+    let metric = match parse_opt(7, "metric")? {
+        None => None,
+        Some(m) => Some(m.parse::<Metric>().map_err(|_| corrupt("metric", &m))?),
+    };
     let status = match parse_opt(11, "status")?.as_deref() {
         None => None,
         Some("actual") => Some(Status::Actual),
@@ -1531,7 +1535,7 @@ fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
         value: row.get(4)?,
         unit,
         qualifier,
-        metric: row.get(7)?,
+        metric,
         measure,
         subject: row.get(9)?,
         period,

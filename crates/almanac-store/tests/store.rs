@@ -27,7 +27,7 @@ fn fact(
         value,
         unit: Some(unit.to_string()),
         qualifier: None,
-        metric: Some(metric.to_string()),
+        metric: Some(metric.parse().unwrap()),
         measure: Some(Measure::Level),
         subject: subject.map(str::to_string),
         period: period.map(|p| p.parse().unwrap()),

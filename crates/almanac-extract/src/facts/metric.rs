@@ -1,0 +1,288 @@
+//! What a figure measures (`metric`) and how (`measure`).
+
+use super::sentence::{CueScope, MetricCue, Sentence, CUES};
+use crate::fact::{Measure, Metric};
+use crate::quantities::{Quantity, QuantityKind};
+use crate::tokens::{lower, word_is};
+
+/// The metrics a cue word in its own clause may give a count or measure instead of its
+/// unit's metric: people may be employed or lifted out of poverty, tons may be waste or a
+/// capacity, square metres housing, plants power plants.
+fn refinements(unit_metric: Metric) -> &'static [Metric] {
+    match unit_metric {
+        Metric::Other => &[
+            Metric::Capacity,
+            Metric::Employment,
+            Metric::Unemployment,
+            Metric::Income,
+            Metric::Housing,
+            Metric::Output,
+        ],
+        Metric::Output | Metric::Capacity => {
+            &[Metric::Capacity, Metric::Environment, Metric::Transport]
+        }
+        Metric::Area => &[Metric::Housing, Metric::Capacity, Metric::Environment],
+        Metric::Infrastructure => &[Metric::Housing, Metric::Capacity, Metric::Environment],
+        Metric::Companies => &[Metric::Infrastructure],
+        Metric::Transport => &[Metric::Transport, Metric::Capacity],
+        _ => &[],
+    }
+}
+
+/// The metrics money can have: a cue for anything else beside it (`jobs`, `companies`)
+/// says nothing of it.
+const MONEY_METRICS: &[Metric] = &[
+    Metric::Investment,
+    Metric::Fdi,
+    Metric::ProjectValue,
+    Metric::Output,
+    Metric::Economy,
+    Metric::Trade,
+    Metric::Budget,
+    Metric::Income,
+    Metric::Prices,
+    Metric::Capacity,
+    Metric::Housing,
+    Metric::Other,
+];
+
+/// What a figure measures: a count's unit decides, refined by a cue in its own clause;
+/// money and percentages take the nearest cue, preferring their own clause.
+pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> Metric {
+    let cues = &*CUES;
+    let by_unit = match q.kind {
+        QuantityKind::Rank => return Metric::Rank,
+        QuantityKind::Count | QuantityKind::Measure => {
+            let m = q
+                .unit
+                .as_deref()
+                .and_then(|u| cues.unit_metric.get(u).copied())
+                .unwrap_or(Metric::Other);
+            // `12 kindergartens for 2,880 children`: the places of a facility.
+            let for_facility = fig_tok >= 2
+                && word_is(text, s.toks, fig_tok - 1, &["for"])
+                && s.toks[..fig_tok - 1].iter().rev().take(4).any(|t| {
+                    let w = lower(t.text(text));
+                    crate::lexicon::LEXICONS
+                        .counted_nouns
+                        .starting_at(text, std::slice::from_ref(t), 0)
+                        .is_some_and(|(_, lemma)| {
+                            cues.unit_metric.get(lemma) == Some(&Metric::Infrastructure)
+                        })
+                        || cues.unit_metric.get(w.as_ref()) == Some(&Metric::Infrastructure)
+                });
+            if q.kind == QuantityKind::Count && for_facility {
+                return Metric::Infrastructure;
+            }
+            // What is produced or handled per day or year (`600 units a year`, `2 million
+            // tons per year`) is a capacity; people and jobs a year are not.
+            let per_time = matches!(q.per.as_deref(), Some("year" | "day" | "month" | "hour"));
+            // Anything handled per hour is what a facility can take (`4,000 passengers an
+            // hour`); traffic per day is a count of traffic.
+            if q.per.as_deref() == Some("hour")
+                || per_time
+                    && matches!(
+                        m,
+                        Metric::Output | Metric::Infrastructure | Metric::Other | Metric::Companies
+                    )
+            {
+                Some(Metric::Capacity)
+            } else {
+                Some(m)
+            }
+        }
+        _ => None,
+    };
+    let clause = s.clause_of(q.span[0]);
+    let fig_end_tok = s.tok_at(q.span[1]);
+    // `88.5% of the region's output`: a share takes the metric of its whole, written after it.
+    let whole_after =
+        q.kind == QuantityKind::Percent && word_is(text, s.toks, fig_end_tok, &["of", "in"]);
+    let mut best: Option<((bool, bool, bool, usize), MetricCue)> = None;
+    for c in &s.metric_cues {
+        let (i, n, cue) = (c.tok, c.len, c.cue);
+        let inside = i >= fig_tok && i < fig_end_tok;
+        // A count's own words refine it (`66 apartment buildings`, `5 solar power plants`);
+        // money and percentages have none.
+        if inside && by_unit.is_none() {
+            continue;
+        }
+        // `a hub worth $40 million with a capacity of 240,000 containers`: a cue right before
+        // another figure is that figure's.
+        if !inside && s.cue_claimed_by_other(text, c, q) {
+            continue;
+        }
+        let allowed = match (by_unit, cue.scope) {
+            (Some(u), CueScope::Any | CueScope::Count) => refinements(u).contains(&cue.metric),
+            (Some(_), _) => false,
+            (None, CueScope::Count) => false,
+            (None, _) if q.kind == QuantityKind::Money && !MONEY_METRICS.contains(&cue.metric) => {
+                false
+            }
+            (None, CueScope::Money) => q.kind == QuantityKind::Money,
+            (None, CueScope::Percent) => q.kind != QuantityKind::Money,
+            (None, CueScope::Any | CueScope::Value) => true,
+        };
+        if !allowed {
+            continue;
+        }
+        let other_clause = s.clause_of(s.toks[i].start) != clause;
+        let before = i < fig_tok;
+        let dist = if inside {
+            0
+        } else if before {
+            fig_tok - (i + n - 1)
+        } else {
+            i - fig_end_tok + 1
+        };
+        // In the figure's own clause the first cue before it names what the clause is about
+        // (`prices for tobacco products increased by 6.5%`: prices, not products); elsewhere
+        // the nearest cue wins. Ties go to the cue before the figure, or after it for a share
+        // of a whole (`88.5% of the region's output`).
+        // A verb of the clause says more than its nouns (`the plant produced goods worth`);
+        // a participle after a preposition or article (`prices for imported goods`) is
+        // the noun's adjective.
+        let verb = cue.verb
+            && !(i >= 1
+                && word_is(
+                    text,
+                    s.toks,
+                    i - 1,
+                    &[
+                        "for", "of", "the", "a", "an", "in", "on", "with", "from", "to", "and",
+                    ],
+                ));
+        let order = if !other_clause && before && !inside && !verb {
+            s.toks.len() + i
+        } else if verb && !other_clause {
+            dist
+        } else {
+            2 * s.toks.len() + dist * 2 + usize::from(before == whole_after)
+        };
+        // A specific cue of the clause beats a generic one (`investments in the project`).
+        let key = (other_clause, cue.weak, whole_after && before, order);
+        if best.is_none_or(|(b, _)| key < b) {
+            best = Some((key, cue));
+        }
+    }
+    // `84 projects with an overall investment of $736 million`: the money the projects are
+    // worth, not investment attracted into a place.
+    let projects_named = || {
+        s.metric_cues.iter().any(|c| {
+            c.cue.metric == Metric::ProjectValue
+                && !c.cue.weak
+                && (c.tok < fig_tok || s.clause_of(s.toks[c.tok].start) == clause)
+        })
+    };
+    match (by_unit, best) {
+        (Some(_), Some(((false, _, _, _), cue))) => cue.metric,
+        (Some(u), _) => u,
+        (None, Some((_, cue))) if cue.metric == Metric::Investment && cue.weak => {
+            if q.kind == QuantityKind::Money && projects_named() {
+                Metric::ProjectValue
+            } else {
+                Metric::Investment
+            }
+        }
+        (None, Some((_, cue))) => cue.metric,
+        (None, None) => match q.kind {
+            QuantityKind::Money if projects_named() => Metric::ProjectValue,
+            QuantityKind::Money => Metric::Investment,
+            _ => Metric::Other,
+        },
+    }
+}
+
+/// How a figure measures: a direction (`grew`, `a 5% rise`) or a multiplier makes a change;
+/// an unmoving percentage is an index at 100 or above, a level for rates (unemployment,
+/// prices, poverty), otherwise a share.
+pub(super) fn measure(
+    text: &str,
+    s: &Sentence<'_>,
+    q: &Quantity,
+    fig_tok: usize,
+    metric: Metric,
+) -> Measure {
+    if q.direction.is_some() || q.kind == QuantityKind::Multiplier {
+        return Measure::Change;
+    }
+    if q.fraction {
+        return Measure::Share;
+    }
+    if q.kind == QuantityKind::Rank {
+        return Measure::Level;
+    }
+    if !matches!(q.kind, QuantityKind::Percent | QuantityKind::Money) {
+        return if is_elided_change(text, s, fig_tok) {
+            Measure::Change
+        } else {
+            Measure::Level
+        };
+    }
+    let before =
+        |w: &str| (fig_tok.saturating_sub(4)..fig_tok).any(|i| word_is(text, s.toks, i, &[w]));
+    if q.kind == QuantityKind::Percent && (before("index") || q.value >= 100.0) {
+        return Measure::Index;
+    }
+    if is_elided_change(text, s, fig_tok)
+        || (q.kind == QuantityKind::Percent && follows_change_noun(text, s, q, fig_tok))
+    {
+        return Measure::Change;
+    }
+    if q.kind == QuantityKind::Money {
+        return Measure::Level;
+    }
+    if matches!(
+        metric,
+        Metric::Unemployment | Metric::Prices | Metric::Employment | Metric::Income
+    ) || before("rate")
+    {
+        return Measure::Level;
+    }
+    Measure::Share
+}
+
+/// `output grew by 0.8%, manufacturing by 14.5%`: `by` before a figure, in a sentence whose
+/// earlier words say what moved, makes a change though no direction word stands beside it.
+fn is_elided_change(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    let by = fig_tok >= 1 && word_is(text, s.toks, fig_tok - 1, &["by"]);
+    by && (0..fig_tok - 1).any(|i| {
+        crate::lexicon::LEXICONS
+            .directions_before
+            .starting_at(text, s.toks, i)
+            .is_some()
+    })
+}
+
+/// `The industry growth amounted to 3.1 percent`, `a growth of 2.4 percent`: a noun of
+/// change shortly before the figure in its clause, unless the figure is the level a change
+/// reaches (`to rise to 7.1%`).
+fn follows_change_noun(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
+    const CHANGE_NOUNS: &[&str] = &[
+        "growth",
+        "increase",
+        "rise",
+        "decline",
+        "decrease",
+        "reduction",
+        "drop",
+        "fall",
+        "gain",
+        "contraction",
+    ];
+    let reaches = fig_tok >= 2
+        && word_is(text, s.toks, fig_tok - 1, &["to"])
+        && crate::lexicon::LEXICONS
+            .directions_before
+            .starting_at(text, s.toks, fig_tok - 2)
+            .is_some();
+    if fig_tok == 0 || reaches {
+        return false;
+    }
+    let clause = s.clause_of(q.span[0]);
+    (fig_tok.saturating_sub(6)..fig_tok).any(|i| {
+        s.clause_of(s.toks[i].start) == clause
+            && word_is(text, s.toks, i, CHANGE_NOUNS)
+            && !word_is(text, s.toks, i + 1, &["rate"])
+    })
+}

@@ -1,0 +1,208 @@
+//! The period a figure holds for.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::sentence::Sentence;
+use crate::data;
+use crate::fact::Measure;
+use crate::period::{Period, Simple};
+use crate::quantities::{Quantity, QuantityKind};
+use crate::times::{TimeExpr, TimeKind};
+use crate::tokens::word_is;
+
+/// A time's period, unless it is the date a statement was made (`on Dec. 9`), which says
+/// when something was said, not when the figure holds.
+pub(super) fn usable_period(t: &TimeExpr) -> Option<Period> {
+    match (t.kind, t.period) {
+        (TimeKind::Point, Some(Period::Day(_))) => None,
+        (TimeKind::Name, _) => None,
+        (_, p) => p,
+    }
+}
+
+pub(super) fn shift_year(p: Period, by: i32) -> Period {
+    match p {
+        Period::Year(y) => Period::Year(y + by),
+        Period::Half(y, h) => Period::Half(y + by, h),
+        Period::Quarter(y, q) => Period::Quarter(y + by, q),
+        Period::Month(y, m) => Period::Month(y + by, m),
+        other => other,
+    }
+}
+
+/// The period before: the previous year, half, quarter, month or day.
+pub(super) fn previous(p: Period) -> Period {
+    match p {
+        Period::Year(y) => Period::Year(y - 1),
+        Period::Half(y, 1) => Period::Half(y - 1, 2),
+        Period::Half(y, h) => Period::Half(y, h - 1),
+        Period::Quarter(y, 1) => Period::Quarter(y - 1, 4),
+        Period::Quarter(y, q) => Period::Quarter(y, q - 1),
+        Period::Month(y, 1) => Period::Month(y - 1, 12),
+        Period::Month(y, m) => Period::Month(y, m - 1),
+        Period::Day(d) => Period::Day(d.pred_opt().unwrap_or(d)),
+        interval => interval,
+    }
+}
+
+/// `decreased ... from 5.3 to 5.2 percent`: the figure after `from` is the earlier state.
+pub(super) fn is_first_state(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
+    fig_tok >= 1
+        && q.direction.is_none()
+        && word_is(text, s.toks, fig_tok - 1, &["from"])
+        && s.toks[..fig_tok - 1].iter().rev().take(8).any(|t| {
+            crate::lexicon::LEXICONS
+                .directions_before
+                .starting_at(text, std::slice::from_ref(t), 0)
+                .is_some()
+        })
+}
+
+/// The words of `data/period_cues.tsv`.
+pub(crate) struct PeriodCues {
+    report: Vec<&'static str>,
+    back: Vec<&'static str>,
+}
+
+pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
+    let mut cues = PeriodCues {
+        report: Vec::new(),
+        back: Vec::new(),
+    };
+    for (report, phrase) in data::PERIOD_CUES.load(|r| {
+        let report = r.choice(0, &[("report", true), ("back", false)], None)?;
+        Ok((report, r.get(1)))
+    }) {
+        if report {
+            cues.report.push(phrase);
+        } else {
+            cues.back.push(phrase);
+        }
+    }
+    cues
+});
+
+/// The period a whole document reports on, when its title or the first two paragraphs of
+/// its body name one in a sentence about a report (`was briefed on the outcomes ... over the
+/// first nine months of 2021`, `a report on the work done ... throughout 2021`): a part of
+/// a year, or a year already over at the document date. Spans of several years are plans
+/// or programmes, not reports.
+pub(super) fn report_period(
+    text: &str,
+    front: &[Range<usize>],
+    sentences: &[Range<usize>],
+    date: Option<NaiveDate>,
+) -> Option<Period> {
+    let date = date?;
+    for p in front {
+        let times = crate::times::find(text, p.clone(), Some(date));
+        for s in sentences
+            .iter()
+            .filter(|s| p.start <= s.start && s.end <= p.end)
+        {
+            if !has_word(&text[s.clone()], &PERIOD_CUES.report) {
+                continue;
+            }
+            let reported = times
+                .iter()
+                .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
+                .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Span | TimeKind::ToDate))
+                .filter_map(|t| t.period)
+                .find(|&p| is_report_span(p, date));
+            if reported.is_some() {
+                return reported;
+            }
+        }
+    }
+    None
+}
+
+/// Whether `p` can be what a report published on `date` covers: part of one year ending by
+/// the document's month, or a whole year already over.
+fn is_report_span(p: Period, date: NaiveDate) -> bool {
+    let (start, end) = p.bounds();
+    match p {
+        Period::Year(y) => y < date.year(),
+        Period::Day(_) => false,
+        _ => {
+            start.year() == end.year()
+                && end <= date.with_day(1).unwrap_or(date) + chrono::Months::new(1)
+        }
+    }
+}
+
+/// Whether the sentence refers back to the period the document reports on (`during this
+/// period`, `compared to the same period of last year`, `year-on-year`).
+pub(super) fn refers_back(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    PERIOD_CUES.back.iter().any(|phrase| {
+        lower.match_indices(phrase).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+fn has_word(sentence: &str, words: &[&str]) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w)))
+}
+
+/// A year-to-date span (`since the beginning of the year`) gives way to the period the
+/// document reports on when that is a shorter span of the same year (`for 10 months of
+/// 2020`, said on November 26).
+pub(super) fn report_wins_over_to_date(to_date: Period, report: Period) -> bool {
+    let (ts, te) = to_date.bounds();
+    let (rs, re) = report.bounds();
+    ts == rs && re <= te && ts.year() == te.year()
+}
+
+/// The state at the start of a span, for the first state of `from 21% to 73%` said of it:
+/// the year before a span of years, the first day of a span that opens a year, else the
+/// period before.
+pub(super) fn start_state(p: Period) -> Period {
+    match p {
+        Period::Interval(Simple::Year(y), Simple::Year(_)) => Period::Year(y - 1),
+        Period::Interval(Simple::Month(y, 1), Simple::Month(..)) => {
+            NaiveDate::from_ymd_opt(y, 1, 1).map_or(p, Period::Day)
+        }
+        other => previous(other),
+    }
+}
+
+/// A level at the end of a span of years (`has risen from 21% to 73%` over the past eight
+/// years; a share that stands now): the last year of the span. Other periods as they are.
+pub(super) fn end_state(p: Period) -> Period {
+    match p {
+        Period::Interval(_, Simple::Year(y)) => Period::Year(y),
+        other => other,
+    }
+}
+
+/// `from 21% to 73%`: the figure after `to` in a sentence that gave an earlier state.
+pub(super) fn is_second_state(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    fig_tok >= 1
+        && word_is(text, s.toks, fig_tok - 1, &["to"])
+        && (fig_tok.saturating_sub(8)..fig_tok - 1).any(|i| word_is(text, s.toks, i, &["from"]))
+}
+
+/// Whether a figure tells a state (a percentage that stands), not a change, a count of what
+/// was done or money that flowed.
+pub(super) fn is_state(q: &Quantity, measure: Measure) -> bool {
+    q.kind == QuantityKind::Percent
+        && matches!(measure, Measure::Level | Measure::Share | Measure::Index)
+}
+
+/// The year a part of a year lies in; other periods as they are.
+pub(super) fn whole_year(p: Period) -> Period {
+    match p {
+        Period::Half(y, _) | Period::Quarter(y, _) | Period::Month(y, _) => Period::Year(y),
+        Period::Day(d) => Period::Year(d.year()),
+        other => other,
+    }
+}

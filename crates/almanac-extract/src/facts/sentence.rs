@@ -1,0 +1,211 @@
+//! Cue words and clauses of a sentence, read once for all of its figures.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use crate::data;
+use crate::fact::Metric;
+use crate::lexicon::PhraseTable;
+use crate::tokens::{lower, Tok, TokKind};
+
+/// Which figures a metric cue may speak for (the `scope` column of `data/metric_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueScope {
+    Any,
+    Percent,
+    Value,
+    Money,
+    Count,
+}
+
+/// A metric cue word or phrase.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MetricCue {
+    pub metric: Metric,
+    pub scope: CueScope,
+    /// A generic investment word that gives way to the value of projects named beside it.
+    pub weak: bool,
+    /// A verb (`produced`, `exported`): in its clause it says more than the nouns around it.
+    pub verb: bool,
+}
+
+/// A metric cue found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CueAt {
+    /// Its first token in the sentence and its length in tokens.
+    pub tok: usize,
+    pub len: usize,
+    pub cue: MetricCue,
+}
+
+/// What a status cue says of the figures around it (`data/status_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StatusCue {
+    /// Yet to happen: `will`, `plans`, `to create`.
+    Plan,
+    /// A pool of projects presented or drawn up, planned whatever the tense: `were
+    /// presented`, `has been formed`.
+    Pool,
+    /// Work under way: `are being implemented`, `under construction`. What it counts is
+    /// achieved; what it is to bring (jobs, capacity) is still planned.
+    Progress,
+}
+
+pub(crate) struct Cues {
+    pub metric: PhraseTable<MetricCue>,
+    pub status: PhraseTable<StatusCue>,
+    pub blockers: PhraseTable<()>,
+    pub unit_metric: HashMap<&'static str, Metric>,
+}
+
+pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
+    metric: PhraseTable::new(data::METRIC_CUES.load(|r| {
+        let scope = r.choice(
+            2,
+            &[
+                ("any", CueScope::Any),
+                ("percent", CueScope::Percent),
+                ("value", CueScope::Value),
+                ("money", CueScope::Money),
+                ("count", CueScope::Count),
+            ],
+            None,
+        )?;
+        let flags: Vec<&str> = r.opt(3).map_or(Vec::new(), |f| f.split(',').collect());
+        if let Some(bad) = flags.iter().find(|f| !matches!(**f, "weak" | "verb")) {
+            return Err(r.error(format_args!("flag {bad:?} is none of weak, verb")));
+        }
+        let cue = MetricCue {
+            metric: r.parse(1, "metric")?,
+            scope,
+            weak: flags.contains(&"weak"),
+            verb: flags.contains(&"verb"),
+        };
+        Ok((r.get(0), cue))
+    })),
+    status: PhraseTable::new(data::STATUS_CUES.load(|r| {
+        let class = r.choice(
+            1,
+            &[
+                ("plan", StatusCue::Plan),
+                ("pool", StatusCue::Pool),
+                ("progress", StatusCue::Progress),
+            ],
+            Some(StatusCue::Plan),
+        )?;
+        Ok((r.get(0), class))
+    })),
+    blockers: PhraseTable::new(data::STATUS_BLOCKERS.load(|r| Ok((r.get(0), ())))),
+    unit_metric: data::UNIT_METRICS
+        .load(|r| Ok((r.get(0), r.parse(1, "metric")?)))
+        .into_iter()
+        .collect(),
+});
+
+/// A sentence with its tokens, clause boundaries and cue words, read once for all its figures.
+pub(super) struct Sentence<'t> {
+    /// The sentence's tokens, a slice of its paragraph's.
+    pub toks: &'t [Tok],
+    /// Byte offsets where a new clause starts (after `,` `;` `:` or a dash).
+    pub clause_starts: Vec<usize>,
+    /// The figures of the sentence: their first token and first byte.
+    pub figure_starts: Vec<(usize, usize)>,
+    /// Metric cues in text order.
+    pub metric_cues: Vec<CueAt>,
+    /// First tokens of planned cues, of pool and work-in-progress cues, and of past
+    /// auxiliaries.
+    pub status_cues: Vec<usize>,
+    pub pool_cues: Vec<usize>,
+    pub progress_cues: Vec<usize>,
+    pub blockers: Vec<usize>,
+}
+
+impl<'t> Sentence<'t> {
+    pub fn new(text: &str, toks: &'t [Tok], figures: &[&crate::quantities::Quantity]) -> Self {
+        let clause_starts = toks
+            .iter()
+            .filter(|t| {
+                t.kind == TokKind::Sym && matches!(t.text(text), "," | ";" | ":" | "–" | "—")
+            })
+            .map(|t| t.end)
+            .collect();
+        let cues = &*CUES;
+        let mut metric_cues = Vec::new();
+        let mut status_cues = Vec::new();
+        let mut pool_cues = Vec::new();
+        let mut progress_cues = Vec::new();
+        let mut blockers = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].kind == TokKind::Word {
+                match cues.status.starting_at(text, toks, i) {
+                    Some((_, StatusCue::Plan)) => status_cues.push(i),
+                    Some((_, StatusCue::Pool)) => pool_cues.push(i),
+                    Some((_, StatusCue::Progress)) => progress_cues.push(i),
+                    None => {}
+                }
+                if cues.blockers.starting_at(text, toks, i).is_some() {
+                    blockers.push(i);
+                }
+                if let Some((n, &cue)) = cues.metric.starting_at(text, toks, i) {
+                    metric_cues.push(CueAt {
+                        tok: i,
+                        len: n,
+                        cue,
+                    });
+                    i += n;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        let figure_starts = figures
+            .iter()
+            .map(|q| (toks.partition_point(|t| t.start < q.span[0]), q.span[0]))
+            .collect();
+        Sentence {
+            toks,
+            figure_starts,
+            clause_starts,
+            metric_cues,
+            status_cues,
+            pool_cues,
+            progress_cues,
+            blockers,
+        }
+    }
+
+    /// Whether metric cue `c` stands right before a figure other than `q` (`with a capacity
+    /// of 240,000 containers`), and so speaks for that figure alone.
+    pub fn cue_claimed_by_other(
+        &self,
+        text: &str,
+        c: &CueAt,
+        q: &crate::quantities::Quantity,
+    ) -> bool {
+        let mut next = c.tok + c.len;
+        if crate::tokens::word_is(text, self.toks, next, &["of", "at", "for"]) {
+            next += 1;
+        }
+        self.figure_starts
+            .iter()
+            .any(|&(start_tok, start)| start != q.span[0] && start_tok == next)
+    }
+
+    pub fn clause_of(&self, pos: usize) -> usize {
+        self.clause_starts.partition_point(|&s| s <= pos)
+    }
+
+    pub fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos)
+    }
+}
+
+/// The lower-case form of word `i` of the sentence, borrowed when the text already is.
+pub(super) fn word<'a>(text: &'a str, s: &Sentence<'_>, i: usize) -> Option<Cow<'a, str>> {
+    s.toks
+        .get(i)
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| lower(t.text(text)))
+}

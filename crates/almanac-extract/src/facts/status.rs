@@ -1,0 +1,87 @@
+//! Whether a figure is achieved (`actual`) or announced (`planned`).
+
+use super::sentence::{word, Sentence};
+use crate::fact::{Metric, Status};
+use crate::quantities::Quantity;
+use crate::tokens::{word_is, TokKind};
+
+/// Planned when a deadline of the figure's clause is not yet past, when its period starts
+/// after the document date, when a cue of the future governs it, when it belongs to a pool
+/// of projects presented or drawn up, or when it is what work under way is to bring (jobs,
+/// people employed, capacity); else actual.
+pub(super) fn status_of(
+    text: &str,
+    s: &Sentence<'_>,
+    q: &Quantity,
+    fig_tok: usize,
+    metric: Metric,
+    deadline_pending: bool,
+    future: bool,
+) -> Status {
+    let planned = deadline_pending
+        || future
+        || planned_by_cue(text, s, fig_tok, q)
+        || pooled(s, q, fig_tok)
+        || promised_by_work_under_way(s, metric);
+    if planned {
+        Status::Planned
+    } else {
+        Status::Actual
+    }
+}
+
+/// `111 projects worth $1.2 billion were presented`, `a portfolio of 190 projects has been
+/// formed`: a pool verb earlier in the sentence or later in the figure's clause.
+fn pooled(s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
+    let clause = s.clause_of(q.span[0]);
+    s.pool_cues
+        .iter()
+        .any(|&c| c < fig_tok || s.clause_of(s.toks[c].start) == clause)
+}
+
+/// `38 projects are being implemented with the creation of 3,700 jobs`: the projects are
+/// under way, the jobs are still to come.
+fn promised_by_work_under_way(s: &Sentence<'_>, metric: Metric) -> bool {
+    !s.progress_cues.is_empty()
+        && matches!(metric, Metric::Jobs | Metric::Employment | Metric::Capacity)
+}
+
+pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Quantity) -> bool {
+    let clause = s.clause_of(q.span[0]);
+    // Before the figure, anywhere earlier in the sentence, unless a past auxiliary follows the cue.
+    // A relative clause (`..., which loses 40 percent`) has a tense of its own.
+    if let Some(&cue) = s.status_cues.iter().rev().find(|&&c| c < fig_tok) {
+        let relative =
+            (cue + 1..fig_tok).any(|i| word_is(text, s.toks, i, &["which", "who", "whose"]));
+        if !relative && !s.blockers.iter().any(|&b| b >= cue && b < fig_tok) {
+            return true;
+        }
+    }
+    // After the figure, within its clause, until a past auxiliary or a new predicate.
+    let end_tok = s.tok_at(q.span[1]);
+    for i in end_tok..s.toks.len() {
+        if s.clause_of(s.toks[i].start) != clause {
+            break;
+        }
+        if s.blockers.binary_search(&i).is_ok() {
+            return false;
+        }
+        if s.status_cues.binary_search(&i).is_ok() {
+            return true;
+        }
+        // `employs 1,600 workers and will reach ...`: `and` before a verb starts another
+        // predicate; before a number (`$736.5 billion and 10,000 jobs will`) it does not.
+        if word_is(text, s.toks, i, &["and", "but", "while", "which"]) {
+            let number_follows = s.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Num)
+                || word(text, s, i + 1).is_some_and(|w| {
+                    crate::lexicon::LEXICONS
+                        .number_words
+                        .contains_key(w.as_ref())
+                });
+            if !number_follows {
+                return false;
+            }
+        }
+    }
+    false
+}

@@ -1,0 +1,569 @@
+//! The place or organisation a figure is about (`subject`).
+//!
+//! Every mention of a place or organisation is an `Anchor`, with what it is in the text: a
+//! name, a reference back (`the region`), an official standing for the place of their office
+//! (`the akim of Almaty`), or a reporter (a ministry, an agency, a news outlet, a statistics
+//! office) that tells the figure rather than being what it is about. A figure's subject is
+//! chosen among the anchors of its sentence, in this order:
+//!
+//! 1. the anchors of the figure's own clause (a clause before it joined by a dash counts:
+//!    `the Ministry of Energy – 5 projects`), else those of the clauses before it (`In
+//!    Almaty, ...`); never a clause after it, which is a list or an aside;
+//! 2. reporters only where the figure is split by them (`the Ministry of Energy – 5
+//!    projects`): never after `according to`, `said` or the like;
+//! 3. of those, the narrowest (`the city's Alatau district` -> the district); several places
+//!    named jointly (`in Jambay, Samarkand and Urgut`) give the narrowest place that holds
+//!    them all; else the nearest.
+//!
+//! A sentence that names none takes the document's topic: the place or organisation its
+//! title, lead and references are most about (an article about a region that mentions its
+//! capital in passing stays about the region), else the country its names lie in.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::nearest;
+use super::sentence::Sentence;
+use crate::data;
+use crate::entities::{self, Entity, EntityKind};
+use crate::quantities::Quantity;
+use crate::tokens::lower;
+
+/// What a mention is in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// A place or organisation named, or referred back to (`the region`).
+    Named,
+    /// A body that reports figures (ministry, agency, news outlet, statistics office).
+    Reporter,
+    /// A person standing for the place of their office (`the akim of Almaty`).
+    Official,
+}
+
+/// A place or organisation at a position of the text.
+#[derive(Debug, Clone)]
+pub(super) struct Anchor {
+    pub start: usize,
+    pub len: usize,
+    pub name: String,
+    pub role: Role,
+}
+
+/// The words of `data/subject_cues.tsv`.
+pub(crate) struct SubjectCues {
+    /// Words just before a mention that make it a source, origin or partner (`from`, `by`).
+    source: Vec<&'static str>,
+    /// Verbs of saying: a clause with one of these tells who reports.
+    report: Vec<&'static str>,
+    /// Heads of the names of bodies that report (`Ministry`, `Committee`, `Agency`).
+    reporter_heads: Vec<&'static str>,
+    /// Words that open a sentence about what the sentence before was about (`Its`, `The
+    /// plant`).
+    anaphors: Vec<&'static str>,
+}
+
+pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
+    let mut cues = SubjectCues {
+        source: Vec::new(),
+        report: Vec::new(),
+        reporter_heads: Vec::new(),
+        anaphors: Vec::new(),
+    };
+    for (class, word) in data::SUBJECT_CUES.load(|r| {
+        let class = r.choice(
+            0,
+            &[
+                ("source", 0),
+                ("report", 1),
+                ("reporter_head", 2),
+                ("anaphor", 3),
+            ],
+            None,
+        )?;
+        Ok((class, r.get(1)))
+    }) {
+        let list = match class {
+            0 => &mut cues.source,
+            1 => &mut cues.report,
+            2 => &mut cues.reporter_heads,
+            _ => &mut cues.anaphors,
+        };
+        list.push(word);
+    }
+    // Longest first, so that `according to` is tried before `to`.
+    cues.source.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    cues
+});
+
+/// Whether an organisation reports figures rather than being what they are about: a state
+/// body or a news outlet (gazetteer flags), or a name headed like one (`Ministry of ...`).
+fn is_reporter(e: &Entity) -> bool {
+    if e.kind != EntityKind::Organisation {
+        return false;
+    }
+    if let Some(place) = entities::lookup(&e.name) {
+        return !place.company;
+    }
+    let words: Vec<&str> = e.name.split_whitespace().collect();
+    SUBJECT_CUES.reporter_heads.iter().any(|h| {
+        words.iter().any(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case(h)
+        })
+    })
+}
+
+/// Whether the mention at `span` opens a dateline: capitals at the start of a paragraph,
+/// then a dash, a full stop, a comma or a bracket (`ASTANA –`, `NUR-SULTAN. KAZINFORM –`,
+/// `DUSHANBE, 18.07.2022 (...) –`), or a name followed by a dash there (`Almaty – The city`).
+fn is_dateline(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> bool {
+    if paragraphs
+        .binary_search_by_key(&span[0], |p| p.start)
+        .is_err()
+    {
+        return false;
+    }
+    let name = &text[span[0]..span[1]];
+    let rest = text[span[1]..].trim_start();
+    let capitals = name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
+        && name.chars().filter(|c| c.is_alphabetic()).count() > 2;
+    rest.starts_with(['–', '—', '-'])
+        || capitals && (rest.starts_with(['.', ',', '(']) || rest.starts_with(['–', '—']))
+}
+
+/// The places and organisations named in the text. A dateline, an origin (`a Chinese
+/// company`, `investors from Russia`) and a source (`according to the Statistics Committee`)
+/// are no anchors; a person is one only for the place of their office.
+pub(super) fn anchors<'e>(
+    text: &str,
+    entities: &'e [Entity],
+    paragraphs: &[Range<usize>],
+    adjectives: &mut Vec<(usize, &'e str)>,
+) -> Vec<Anchor> {
+    let cues = &*SUBJECT_CUES;
+    let mut res = Vec::new();
+    for e in entities {
+        let (name, role) = match e.kind {
+            EntityKind::Person => match e.role_of.as_deref().and_then(entities::lookup) {
+                Some(p) if p.kind.is_place() && p.kind != EntityKind::Country => {
+                    (p.name.to_string(), Role::Official)
+                }
+                _ => continue,
+            },
+            _ if is_reporter(e) => (e.name.clone(), Role::Reporter),
+            _ => (e.name.clone(), Role::Named),
+        };
+        let place = entities::lookup(&e.name);
+        for m in &e.mentions {
+            if is_dateline(text, m.span, paragraphs) {
+                continue;
+            }
+            let adjective =
+                place.is_some_and(|p| p.adjectives.iter().any(|a| a.eq_ignore_ascii_case(&m.text)));
+            if adjective {
+                adjectives.push((m.span[0], e.name.as_str()));
+                continue;
+            }
+            // `the China-Europe-China route`: places joined by hyphens name a route or a
+            // corridor, not a place a figure is about.
+            let hyphen_before = text[..m.span[0]].ends_with('-')
+                && text[..m.span[0] - 1].ends_with(|c: char| c.is_alphabetic());
+            let hyphen_after = text[m.span[1]..].starts_with('-')
+                && text[m.span[1] + 1..].starts_with(|c: char| c.is_uppercase());
+            if hyphen_before || hyphen_after {
+                continue;
+            }
+            let mut from = m.span[0].saturating_sub(24);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = lower(text[from..m.span[0]].trim_end()).into_owned();
+            let before = before.strip_suffix(" the").unwrap_or(&before);
+            let source_or_origin = cues.source.iter().any(|w| {
+                before
+                    .strip_suffix(w)
+                    .is_some_and(|b| b.is_empty() || b.ends_with([' ', '(', ',']))
+            });
+            if source_or_origin {
+                continue;
+            }
+            res.push(Anchor {
+                start: m.span[0],
+                len: m.span[1] - m.span[0],
+                name: name.clone(),
+                role,
+            });
+        }
+    }
+    res.sort_by_key(|a| a.start);
+    res
+}
+
+/// Which place lies within which: the part_of relation of the entities found, beside the
+/// gazetteer's, with every answer remembered, since the same few names of a document are
+/// asked about for each of its figures.
+pub(super) struct Containment {
+    part_of: HashMap<String, String>,
+    known: RefCell<HashMap<String, HashMap<String, bool>>>,
+}
+
+impl Containment {
+    pub fn new(entities: &[Entity]) -> Self {
+        Containment {
+            part_of: entities
+                .iter()
+                .filter_map(|e| e.part_of.as_ref().map(|p| (e.name.clone(), p.clone())))
+                .collect(),
+            known: RefCell::default(),
+        }
+    }
+
+    pub fn is_within(&self, name: &str, ancestor: &str) -> bool {
+        if let Some(&answer) = self
+            .known
+            .borrow()
+            .get(name)
+            .and_then(|of_name| of_name.get(ancestor))
+        {
+            return answer;
+        }
+        let answer = self.find_within(name, ancestor);
+        self.known
+            .borrow_mut()
+            .entry(name.to_string())
+            .or_default()
+            .insert(ancestor.to_string(), answer);
+        answer
+    }
+
+    fn find_within(&self, name: &str, ancestor: &str) -> bool {
+        if name == ancestor {
+            return false;
+        }
+        let mut cur = name;
+        for _ in 0..8 {
+            match self.part_of.get(cur) {
+                Some(p) if p == ancestor => return true,
+                Some(p) => cur = p,
+                None => break,
+            }
+        }
+        entities::is_within(cur, ancestor) || entities::is_within(name, ancestor)
+    }
+
+    /// The places `name` lies in, nearest first.
+    fn ancestors(&self, name: &str) -> Vec<String> {
+        let mut res = Vec::new();
+        let mut cur = name.to_string();
+        for _ in 0..8 {
+            match self.part_of.get(&cur) {
+                Some(p) => {
+                    res.push(p.clone());
+                    cur = p.clone();
+                }
+                None => break,
+            }
+        }
+        for a in entities::ancestors(&cur) {
+            if !res.iter().any(|r| r == a) {
+                res.push(a.to_string());
+            }
+        }
+        res
+    }
+
+    /// The narrowest place that holds every one of `names`, if any.
+    fn common_container(&self, names: &[&str]) -> Option<String> {
+        let first = names.first()?;
+        self.ancestors(first)
+            .into_iter()
+            .find(|c| names.iter().all(|n| self.is_within(n, c)))
+    }
+}
+
+/// Drops every candidate that contains another one: the narrowest places remain.
+fn narrowest<'a>(cands: &[&'a Anchor], within: &Containment) -> Vec<&'a Anchor> {
+    cands
+        .iter()
+        .filter(|a| !cands.iter().any(|b| within.is_within(&b.name, &a.name)))
+        .copied()
+        .collect()
+}
+
+/// What the document is about when a sentence names nothing: the place or organisation
+/// with the most weight of mentions (one in the title or the first paragraph of the body
+/// 3, any other 1; the first named wins a tie); else the country the document's names lie
+/// in.
+pub(super) fn topic<'a>(
+    anchors: &'a [Anchor],
+    adjectives: &[(usize, &'a str)],
+    paragraphs: &[Range<usize>],
+    title: Option<&Range<usize>>,
+    within: &Containment,
+) -> Option<String> {
+    let lead = paragraphs.iter().find(|p| Some(*p) != title);
+    let mut weight: HashMap<&str, u32> = HashMap::default();
+    let mut order: Vec<&str> = Vec::new();
+    let mut add = |name: &'a str, w: u32| {
+        let entry = weight.entry(name).or_insert(0);
+        if *entry == 0 {
+            order.push(name);
+        }
+        *entry += w;
+    };
+    let in_front = |pos: usize| {
+        title.is_some_and(|t| t.contains(&pos)) || lead.is_some_and(|l| l.contains(&pos))
+    };
+    for a in anchors.iter().filter(|a| a.role == Role::Named) {
+        add(a.name.as_str(), if in_front(a.start) { 3 } else { 1 });
+    }
+    // `Kazakh PM calls for ...`: a country's adjective in the title or lead speaks of the
+    // country, though elsewhere it only tells an origin (`a Chinese investor`).
+    for &(pos, name) in adjectives {
+        if in_front(pos) {
+            add(name, 2);
+        }
+    }
+    let best = order.iter().copied().max_by_key(|n| {
+        (
+            weight[n],
+            std::cmp::Reverse(order.iter().position(|o| o == n)),
+        )
+    });
+    if let Some(best) = best {
+        return Some(best.to_string());
+    }
+    // No place is the subject of the text: the country its names (reporters included, a
+    // national ministry reports national figures) lie in.
+    let mut countries: HashMap<String, u32> = HashMap::default();
+    for a in anchors {
+        let country = std::iter::once(a.name.clone())
+            .chain(within.ancestors(&a.name))
+            .find(|n| entities::lookup(n).is_some_and(|p| p.kind == EntityKind::Country));
+        if let Some(c) = country {
+            *countries.entry(c).or_insert(0) += 1;
+        }
+    }
+    countries
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(c, _)| c)
+}
+
+/// The starts of anchors that stand in a list (`A, B and C`) and lie in another anchor of
+/// the same sentence.
+pub(super) fn listed_in_container(
+    text: &str,
+    anchors: &[Anchor],
+    within: &Containment,
+) -> HashSet<usize> {
+    let mut res = HashSet::default();
+    let mut i = 0;
+    while i < anchors.len() {
+        let mut j = i;
+        while j + 1 < anchors.len() {
+            let end = anchors[j].start + anchors[j].len;
+            let between = text.get(end..anchors[j + 1].start).unwrap_or("x");
+            let words: Vec<&str> = between
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let joins = words.iter().all(|w| *w == "and" || *w == "or")
+                && (between.contains(',') || !words.is_empty());
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        if j > i {
+            for m in &anchors[i..=j] {
+                if anchors.iter().any(|c| within.is_within(&m.name, &c.name)) {
+                    res.insert(m.start);
+                }
+            }
+        }
+        i = j + 1;
+    }
+    res
+}
+
+/// Whether the sentence starting at `start` goes on about what the one before was about: it
+/// opens with a word that points back (`Its output`, `The plant will`, `There`), after an
+/// opening adverbial at most (`In 2023, the plant`).
+pub(super) fn continues_previous(text: &str, start: usize) -> bool {
+    let head = text[start..].trim_start();
+    let head = head.get(..head.len().min(80)).unwrap_or(head);
+    let lower_head = lower(head);
+    let clause_start = match lower_head.find(", ") {
+        Some(i) if i < 40 => &lower_head[i + 2..],
+        _ => &lower_head[..],
+    };
+    [&lower_head[..], clause_start].iter().any(|h| {
+        SUBJECT_CUES.anaphors.iter().any(|a| {
+            h.strip_prefix(a)
+                .is_some_and(|rest| rest.starts_with([' ', ',', '\'', '’']))
+        })
+    })
+}
+
+/// The place or organisation a sentence is about when it is its grammatical subject: named
+/// first, with at most an article or a possessive before it, at the start of the sentence
+/// or after an opening adverbial (`The zone has placed ...`, `In 2023, Kazakh Aluminium
+/// built ...`). A place named after a preposition (`... was built in Petropavl`) is where
+/// one thing happened and says nothing of the next sentence.
+pub(super) fn theme<'a>(
+    text: &str,
+    sentence: &Range<usize>,
+    anchors: &'a [Anchor],
+) -> Option<&'a Anchor> {
+    let a = anchors.iter().find(|a| a.role == Role::Named)?;
+    let head = &text[sentence.start..a.start];
+    let head = match head.rfind(", ") {
+        Some(i) if i < 48 => &head[i + 2..],
+        _ => head,
+    };
+    let words: Vec<String> = head
+        .split_whitespace()
+        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let allowed = [
+        "the", "this", "that", "a", "an", "its", "their", "his", "her", "our",
+    ];
+    (words.len() <= 2 && words.iter().all(|w| allowed.contains(&w.as_str()))).then_some(a)
+}
+
+/// Whether the clause of `pos` has a verb of saying (`said`, `reported`, `according to`).
+fn clause_reports(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
+    let clause = s.clause_of(pos);
+    s.toks.iter().any(|t| {
+        s.clause_of(t.start) == clause && {
+            let w = lower(t.text(text));
+            SUBJECT_CUES.report.contains(&w.as_ref())
+        }
+    })
+}
+
+/// The subject the sentence itself ties figure `q` to, if it names one.
+pub(super) fn subject(
+    text: &str,
+    q: &Quantity,
+    s: &Sentence<'_>,
+    anchors: &[Anchor],
+    listed: &HashSet<usize>,
+    within: &Containment,
+) -> Option<String> {
+    let clause = s.clause_of(q.span[0]);
+    // `the Ministry of Energy – 5 projects`: a dash between a name and the figure joins them.
+    let dash_joined = |a: &Anchor| {
+        s.clause_of(a.start) + 1 == clause && {
+            let between = text.get(a.start + a.len..q.span[0]).unwrap_or("");
+            let between = between.trim();
+            between.starts_with(['–', '—', '-']) && between.len() <= 3
+        }
+    };
+    let usable: Vec<&Anchor> = anchors
+        .iter()
+        .filter(|a| !listed.contains(&a.start))
+        .filter(|a| match a.role {
+            Role::Named | Role::Official => true,
+            // A body is the subject only of what is split by it, never of what it reports.
+            Role::Reporter => {
+                (s.clause_of(a.start) == clause || dash_joined(a))
+                    && !clause_reports(text, s, a.start)
+            }
+        })
+        .collect();
+    // `38% of all electricity produced in Kazakhstan`: the place after a share is its whole.
+    let share_of = text[q.span[1]..].trim_start().starts_with("of ");
+    let mut own: Vec<&Anchor> = usable
+        .iter()
+        .filter(|a| s.clause_of(a.start) == clause || dash_joined(a))
+        .filter(|a| !(share_of && a.start > q.span[1]))
+        .copied()
+        .collect();
+    // The commas of a list (`in Temirtau, Balkhash and Zhezkazgan`) do not end a clause:
+    // the places listed with one of the clause's are the clause's too.
+    if let (Some(&first), Some(&last)) = (own.first(), own.last()) {
+        let pos = |a: &Anchor| usable.iter().position(|b| b.start == a.start);
+        let (mut lo, mut hi) = (pos(first).unwrap_or(0), pos(last).unwrap_or(0));
+        while lo > 0 && joined_in_list(text, &[usable[lo - 1], usable[lo]]) {
+            lo -= 1;
+        }
+        while hi + 1 < usable.len() && joined_in_list(text, &[usable[hi], usable[hi + 1]]) {
+            hi += 1;
+        }
+        for a in usable[lo..=hi].iter().copied() {
+            if !own.iter().any(|b| b.start == a.start) {
+                own.push(a);
+            }
+        }
+        own.sort_by_key(|a| a.start);
+    }
+    let mut pool: Vec<&Anchor> = if own.is_empty() {
+        usable
+            .iter()
+            .filter(|a| s.clause_of(a.start) < clause)
+            .copied()
+            .collect()
+    } else {
+        own
+    };
+    // `..., said Almaty Mayor Bakytzhan Sagintayev`: with nothing else named, the official
+    // who reports stands for the place of their office.
+    if pool.is_empty() {
+        pool = usable
+            .iter()
+            .filter(|a| a.role == Role::Official)
+            .copied()
+            .collect();
+    }
+    // An official stands for a place only where nothing is named.
+    let named: Vec<&Anchor> = pool
+        .iter()
+        .filter(|a| a.role != Role::Official)
+        .copied()
+        .collect();
+    let pool = if named.is_empty() { pool } else { named };
+    let cands = narrowest(&pool, within);
+    // `in the region ... in Karaganda, Temirtau and Zhezkazgan`, `in Jambay, Samarkand and
+    // Urgut`: several places named jointly speak of the place that holds them all.
+    let distinct: Vec<&str> = {
+        let mut seen: Vec<&str> = Vec::new();
+        for a in &cands {
+            if !seen.contains(&a.name.as_str()) {
+                seen.push(a.name.as_str());
+            }
+        }
+        seen
+    };
+    if distinct.len() >= 2 {
+        if let Some(container) = pool
+            .iter()
+            .find(|c| distinct.iter().all(|n| within.is_within(n, &c.name)))
+        {
+            return Some(container.name.clone());
+        }
+        if joined_in_list(text, &cands) {
+            if let Some(container) = within.common_container(&distinct) {
+                return Some(container);
+            }
+        }
+    }
+    nearest(cands.iter().copied(), q.span[0], |a| a.start).map(|a| a.name.clone())
+}
+
+/// Whether the anchors stand next to each other as a list (`A, B and C`, `A and B`).
+fn joined_in_list(text: &str, anchors: &[&Anchor]) -> bool {
+    anchors.windows(2).all(|w| {
+        let (a, b) = (w[0], w[1]);
+        let between = text.get(a.start + a.len..b.start).unwrap_or("x");
+        between
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .all(|w| w == "and" || w == "or")
+    })
+}

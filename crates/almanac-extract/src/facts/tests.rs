@@ -1,0 +1,398 @@
+//! Table tests of the field decisions: each case is a short article of our own, a document
+//! date, the figure as written, and the field value the decision must give it.
+
+use crate::{extract, DocContext, Fact};
+
+/// The fact whose `text` is `figure` in `article` said on `date`; panics with the facts found
+/// when there is none, so that a failing case shows what was extracted.
+fn fact_of(article: &str, date: &str, figure: &str) -> Fact {
+    let ctx = DocContext {
+        doc: "case",
+        date: Some(date.parse().expect("a test date")),
+    };
+    let out = extract(article, &ctx);
+    out.facts
+        .iter()
+        .find(|f| f.text == figure)
+        .cloned()
+        .unwrap_or_else(|| {
+            let found: Vec<&str> = out.facts.iter().map(|f| f.text.as_str()).collect();
+            panic!("no fact {figure:?} in {article:?}; found {found:?}")
+        })
+}
+
+/// Runs a table of `(article, date, figure, expected)` through `field`, reporting every
+/// failing case at once.
+fn check(cases: &[(&str, &str, &str, &str)], field: impl Fn(&Fact) -> String) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|&(article, date, figure, expected)| {
+            let got = field(&fact_of(article, date, figure));
+            (got != expected)
+                .then(|| format!("{figure:?} in {article:?}: {got:?}, want {expected:?}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn or_dash(s: Option<&str>) -> String {
+    s.unwrap_or("-").to_string()
+}
+
+#[test]
+fn metric_of() {
+    check(
+        &[
+            // Money: the projects' worth, investment attracted, and the specific cues.
+            (
+                "The akimat presented nine projects worth 40 billion tenge.",
+                "2024-03-01",
+                "40 billion tenge",
+                "project_value",
+            ),
+            (
+                "Twelve investment projects with a total investment of $300 million were launched.",
+                "2024-03-01",
+                "$300 million",
+                "project_value",
+            ),
+            (
+                "Investments in the project amount to 8 billion tenge.",
+                "2024-03-01",
+                "8 billion tenge",
+                "project_value",
+            ),
+            (
+                "The region attracted 95 billion tenge of investment in 2023.",
+                "2024-03-01",
+                "95 billion tenge",
+                "investment",
+            ),
+            (
+                "Investment in fixed capital reached 1.2 trillion tenge.",
+                "2024-03-01",
+                "1.2 trillion tenge",
+                "investment",
+            ),
+            (
+                "Foreign direct investment into the country rose to $4 billion.",
+                "2024-03-01",
+                "$4 billion",
+                "fdi",
+            ),
+            (
+                "Exports of grain brought in $900 million.",
+                "2024-03-01",
+                "$900 million",
+                "trade",
+            ),
+            (
+                "Tax revenues of the city budget amounted to 310 billion tenge.",
+                "2024-03-01",
+                "310 billion tenge",
+                "budget",
+            ),
+            (
+                "Farmers received 12 billion tenge of state support.",
+                "2024-03-01",
+                "12 billion tenge",
+                "budget",
+            ),
+            (
+                "The plant produced goods worth 7 billion tenge.",
+                "2024-03-01",
+                "7 billion tenge",
+                "output",
+            ),
+            (
+                "The gross regional product grew to 4 trillion tenge.",
+                "2024-03-01",
+                "4 trillion tenge",
+                "economy",
+            ),
+            (
+                "The average monthly wage reached 380,000 tenge.",
+                "2024-03-01",
+                "380,000 tenge",
+                "income",
+            ),
+            // A cue right before another figure is that figure's.
+            (
+                "The city will build a depot worth 9 billion tenge with a capacity of 300 buses.",
+                "2024-03-01",
+                "9 billion tenge",
+                "project_value",
+            ),
+            // Percentages: the first cue of the clause names what moved.
+            (
+                "Prices for imported vegetables and dairy products rose by 6.1 percent.",
+                "2024-03-01",
+                "6.1 percent",
+                "prices",
+            ),
+            (
+                "Retail trade grew by 4 percent.",
+                "2024-03-01",
+                "4 percent",
+                "trade",
+            ),
+            (
+                "Housing commissioning increased by 9 percent.",
+                "2024-03-01",
+                "9 percent",
+                "housing",
+            ),
+            (
+                "The poverty rate fell to 5.2 percent.",
+                "2024-03-01",
+                "5.2 percent",
+                "income",
+            ),
+            // Counts: the unit, refined by words of the clause.
+            (
+                "The region will build 3 small hydroelectric power plants.",
+                "2024-03-01",
+                "3 small hydroelectric power plants",
+                "infrastructure",
+            ),
+            (
+                "Two brick plants were opened in the district.",
+                "2024-03-01",
+                "Two brick plants",
+                "companies",
+            ),
+            (
+                "Builders commissioned 41 apartment buildings.",
+                "2024-03-01",
+                "41 apartment buildings",
+                "housing",
+            ),
+            (
+                "Builders commissioned 210,000 square meters of housing.",
+                "2024-03-01",
+                "210,000 square meters",
+                "housing",
+            ),
+            (
+                "The factory employs 900 people.",
+                "2024-03-01",
+                "900 people",
+                "employment",
+            ),
+            (
+                "The town has a population of 56,000 people.",
+                "2024-03-01",
+                "56,000 people",
+                "other",
+            ),
+            (
+                "The line will make 400 units a year.",
+                "2024-03-01",
+                "400 units",
+                "capacity",
+            ),
+            (
+                "The new bridge can carry 5,000 cars an hour.",
+                "2024-03-01",
+                "5,000 cars",
+                "capacity",
+            ),
+        ],
+        |f| or_dash(f.metric.map(|m| m.as_str())),
+    );
+}
+
+#[test]
+fn measure_of() {
+    check(
+        &[
+            (
+                "Output grew by 3 percent, construction by 7.5 percent.",
+                "2024-03-01",
+                "7.5 percent",
+                "change",
+            ),
+            (
+                "The industry growth amounted to 2.9 percent.",
+                "2024-03-01",
+                "2.9 percent",
+                "change",
+            ),
+            (
+                "Agriculture saw a growth of 1.8 percent.",
+                "2024-03-01",
+                "1.8 percent",
+                "change",
+            ),
+            (
+                "Inflation is projected to rise to 8.5 percent.",
+                "2024-03-01",
+                "8.5 percent",
+                "level",
+            ),
+            (
+                "Manufacturing makes up 61 percent of industrial output.",
+                "2024-03-01",
+                "61 percent",
+                "share",
+            ),
+            (
+                "The physical volume index of output was 104.2 percent.",
+                "2024-03-01",
+                "104.2 percent",
+                "index",
+            ),
+            (
+                "The unemployment rate stood at 4.8 percent.",
+                "2024-03-01",
+                "4.8 percent",
+                "level",
+            ),
+            (
+                "The projects will raise water supply by 20 thousand cubic meters.",
+                "2024-03-01",
+                "20 thousand cubic meters",
+                "change",
+            ),
+        ],
+        |f| {
+            f.measure
+                .map(|m| m.as_str().to_string())
+                .unwrap_or_default()
+        },
+    );
+}
+
+#[test]
+fn subject_of() {
+    check(
+        &[
+            // Who reports is not what is reported.
+            ("Kazakhstan budget report\n\nAccording to the Ministry of Finance, tax revenues reached 4 trillion tenge.", "2024-03-01", "4 trillion tenge", "Kazakhstan"),
+            ("Karaganda region results\n\nThe Statistics Committee said industrial output grew 6 percent.", "2024-03-01", "6 percent", "Karaganda region"),
+            // ... unless the figure is split by the body.
+            ("Plans for 2024\n\nThis year the Ministry of Energy will carry out 12 projects, the Ministry of Agriculture – 30 projects.", "2024-03-01", "30 projects", "Ministry of Agriculture"),
+            // A dateline names where the news was filed, not what it is about.
+            ("ASTANA – Karaganda region built 14 schools in 2023.", "2024-03-01", "14 schools", "Karaganda region"),
+            // A clause after the figure is an aside; one before it may set the place.
+            ("Karaganda region housing\n\nOver 8,000 families are waiting for homes, some 3,000 families in Temirtau.", "2024-03-01", "8,000 families", "Karaganda region"),
+            ("Karaganda region housing\n\nOver 8,000 families are waiting for homes, some 3,000 families in Temirtau.", "2024-03-01", "3,000 families", "Temirtau"),
+            ("Regional news\n\nIn Temirtau, the akimat opened 4 kindergartens.", "2024-03-01", "4 kindergartens", "Temirtau"),
+            // Places named jointly speak of the place that holds them all.
+            ("Regional news\n\nIndustrial output grew 9 percent in Temirtau, Balkhash and Saran.", "2024-03-01", "9 percent", "Karaganda region"),
+            // A share's whole is not its subject.
+            ("Energy report\n\nPavlodar region produced 40% of all electricity generated in Kazakhstan.", "2024-03-01", "40%", "Pavlodar region"),
+            // An origin or a partner is not the subject either.
+            ("Shymkent news\n\nInvestors from China will put $200 million into a plant in Shymkent.", "2024-03-01", "$200 million", "Shymkent"),
+            ("Transit report\n\nKazakhstan saw more transit. Traffic on the China-Europe-China route grew 20 percent.", "2024-03-01", "20 percent", "Kazakhstan"),
+            // A sentence naming nothing: what the sentence before was about when it points
+            // back, else the document's topic.
+            ("Pavlodar region news\n\nA company opened a new smelter in Ekibastuz. The plant will employ 900 people.", "2024-03-01", "900 people", "Ekibastuz"),
+            ("Pavlodar region news\n\nA new school opened in Ekibastuz. A further 12 schools are being built.", "2024-03-01", "12 schools", "Pavlodar region"),
+            ("Kazakh PM urges faster investment\n\nThe government plans to attract 20 trillion tenge in 2025.", "2024-03-01", "20 trillion tenge", "Kazakhstan"),
+            // The grammatical subject of a sentence carries through its paragraph; a place
+            // after a preposition does not.
+            ("Almaty news\n\nThe Almaty Industrial Zone has placed 9 small parks. Some 40 participants invested 2 billion tenge.", "2024-03-01", "2 billion tenge", "Almaty Industrial Zone"),
+            // An official who reports stands for the place of their office when nothing
+            // else is named.
+            ("Economy review\n\nThe economy grew 5 percent, said Shymkent Mayor Ivan Petrov.", "2024-03-01", "5 percent", "Shymkent"),
+        ],
+        |f| or_dash(f.subject.as_deref()),
+    );
+}
+
+#[test]
+fn period_of() {
+    check(
+        &[
+            // A span named once carries through its paragraph.
+            ("Results\n\nIn January-May, output grew 4 percent. Exports rose 9 percent.", "2024-06-20", "9 percent", "2024-01/2024-05"),
+            // The period a document reports on: by a back reference, over a span to date,
+            // and for every undated figure when the year reported on is over.
+            ("Governor reports\n\nThe governor reported on the results for January-July 2023.\n\nThe region launched 6 projects in the reporting period.", "2023-08-20", "6 projects", "2023-01/2023-07"),
+            ("Minister reports\n\nThe minister presented a report on the work of the ministry for 10 months of 2020.\n\nIndustry has grown by 3.2% since the beginning of the year.", "2020-11-26", "3.2%", "2020-01/2020-10"),
+            ("Governor reports\n\nThe governor presented a report on the work done in 2021.\n\nHousing commissioning rose by 8 percent.", "2022-02-21", "8 percent", "2021"),
+            ("Governor reports\n\nThe governor presented a report on the work done in 2021.\n\nIn February, 3 schools opened.", "2022-03-21", "3 schools", "2022-02"),
+            // Past and coming spans count the current year.
+            ("Review\n\nOver the past three years, the region built 40 schools.", "2025-05-10", "40 schools", "2023/2025"),
+            ("Plans\n\nIn the nearest two years, the city plans to build 12 schools.", "2025-05-10", "12 schools", "2025/2026"),
+            // The states of a change over a span stand at its ends.
+            ("Review\n\nOver the past eight years, coverage has risen from 20% to 70%.", "2025-05-10", "20%", "2017"),
+            ("Review\n\nOver the past eight years, coverage has risen from 20% to 70%.", "2025-05-10", "70%", "2025"),
+            // `now`, `as of today`: the document's year.
+            ("News\n\nAs of today, 5,000 people are covered by the programme.", "2021-10-27", "5,000 people", "2021"),
+            // A plan takes the deadline of the sentence before it, else none.
+            ("Water\n\nBy the end of 2026, the region plans to solve the water problem. Eight projects worth 14 billion tenge will be carried out for this purpose.", "2025-03-05", "Eight projects", "2026"),
+            ("Jobs\n\nThe projects under way will create 3,000 jobs.", "2025-03-05", "3,000 jobs", "-"),
+            // A capacity a year holds for a year, not for the month a plant opened in.
+            ("Plant\n\nIn February, a plant opened with a capacity of 20,000 tons a year.", "2021-12-28", "20,000 tons", "2021"),
+        ],
+        |f| or_dash(f.period.map(|p| p.to_string()).as_deref()),
+    );
+}
+
+#[test]
+fn status_of() {
+    check(
+        &[
+            (
+                "Plans\n\nThe region will build 12 schools.",
+                "2024-03-01",
+                "12 schools",
+                "planned",
+            ),
+            (
+                "Results\n\nThe region built 12 schools last year.",
+                "2024-03-01",
+                "12 schools",
+                "actual",
+            ),
+            // A pool presented or drawn up is planned, whatever the tense.
+            (
+                "Projects\n\nEleven projects worth $3 billion were presented to the president.",
+                "2024-03-01",
+                "Eleven projects",
+                "planned",
+            ),
+            (
+                "Projects\n\nA portfolio of 190 projects has been formed for 2024-2030.",
+                "2024-03-01",
+                "190 projects",
+                "planned",
+            ),
+            // Work under way: what it counts is achieved, what it brings is still to come.
+            (
+                "Projects\n\n38 projects are being implemented with the creation of 3,700 jobs.",
+                "2020-11-29",
+                "38 projects",
+                "actual",
+            ),
+            (
+                "Projects\n\n38 projects are being implemented with the creation of 3,700 jobs.",
+                "2020-11-29",
+                "3,700 jobs",
+                "planned",
+            ),
+            (
+                "Housing\n\n66 apartment buildings are under construction.",
+                "2023-06-05",
+                "66 apartment buildings",
+                "actual",
+            ),
+            // `due to` is a cause, not a plan.
+            (
+                "Economy\n\nGrowth reached 107 percent due to the support measures.",
+                "2021-06-25",
+                "107 percent",
+                "actual",
+            ),
+        ],
+        |f| f.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
+    );
+}
