@@ -308,7 +308,7 @@ impl FactColumns {
         self.unit.append_option(fact.unit.as_deref());
         self.qualifier
             .append_option(fact.qualifier.map(|q| q.as_str()));
-        self.metric.append_option(fact.metric.as_deref());
+        self.metric.append_option(fact.metric.map(|m| m.as_str()));
         self.measure.append_option(fact.measure.map(|m| m.as_str()));
         self.subject.append_option(fact.subject.as_deref());
         self.period
