@@ -42,7 +42,6 @@ pub mod corpus;
 mod migrations;
 mod model;
 mod query;
-pub mod rates;
 mod sql;
 mod write;
 
@@ -51,11 +50,11 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use almanac_model::{rates, Money, Rate, RateSource};
 pub use model::{
     content_hash, DocFilter, DocStatus, DocumentSummary, EntityFilter, EntitySummary, FactFilter,
     FactSort, NewDocument, Put, SortKey, Stats, StoredDocument, StoredFact,
 };
-pub use rates::{Money, Rate, RateSource};
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]

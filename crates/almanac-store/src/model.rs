@@ -1,15 +1,16 @@
 //! The store's record types: what a caller writes ([`NewDocument`]), asks for
-//! ([`FactFilter`], [`DocFilter`], [`EntityFilter`]) and gets back ([`StoredFact`],
-//! [`DocumentSummary`], [`EntitySummary`], [`Stats`], [`Put`]). Plain data: the SQL that
-//! fills and reads them is in `sql.rs`, the code that runs it in `write.rs` and `query.rs`.
+//! ([`FactFilter`], [`DocFilter`], [`EntityFilter`]) and gets back ([`StoredFact`], which
+//! lives in `almanac-model`; [`DocumentSummary`], [`EntitySummary`], [`Stats`], [`Put`]).
+//! Plain data: the SQL that fills and reads them is in `sql.rs`, the code that runs it in
+//! `write.rs` and `query.rs`.
 
 use std::str::FromStr;
 
-use almanac_extract::{Fact, Period};
+use almanac_extract::Period;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::rates::Rate;
+pub use almanac_model::StoredFact;
 
 /// The content hash of a document: BLAKE3 over its text and the date given with it from
 /// outside (the same text under another date extracts differently), as 64 hex digits.
@@ -96,25 +97,6 @@ pub enum DocStatus {
     },
     /// The id is stored with another content.
     Changed,
-}
-
-/// A fact as stored: the extractor's `Fact` plus the document date and money normalised.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoredFact {
-    /// The fact's row id in this ledger.
-    pub id: i64,
-    #[serde(flatten)]
-    pub fact: Fact,
-    /// The date of the document the fact comes from.
-    pub doc_date: Option<NaiveDate>,
-    pub value_kzt: Option<f64>,
-    pub value_usd: Option<f64>,
-    /// The rate used for `value_kzt` (KZT per unit of the fact's currency).
-    pub kzt_rate: Option<Rate>,
-    /// The rate used for `value_usd` (KZT per USD).
-    pub usd_rate: Option<Rate>,
-    /// The rate the text's own equivalent implies.
-    pub implied_rate: Option<Rate>,
 }
 
 /// Which facts to return. Empty lists and `None` do not filter.
