@@ -38,7 +38,6 @@
 //! transaction), `query` (the filtered reads), `migrations` (the schema's versions) and
 //! `sql` (the text of every statement they run).
 
-pub mod corpus;
 mod migrations;
 mod model;
 mod query;
