@@ -1,18 +1,19 @@
 //! `almanac`: thin glue between the user's files, the extractor and the ledger.
 //!
-//! Each subcommand lives in its own module with its `Args`; this file only parses the
-//! command line and maps the outcome to an exit code.
+//! Each family of subcommands lives in its own module of `cmd` with its `Args`; this file
+//! only parses the command line and maps the outcome to an exit code.
 
-mod cmd_analysis;
-mod cmd_extract;
-mod cmd_ledger;
-#[cfg(feature = "parquet")]
-mod parquet_export;
+mod args;
+mod cmd;
+mod export;
 mod read;
+mod table;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use cmd::{analysis, extract, ingest, query};
 
 #[derive(Parser)]
 #[command(
@@ -28,27 +29,27 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract facts from files, directories, JSONL or stdin and print them (no database)
-    Extract(cmd_extract::Args),
+    Extract(extract::Args),
     /// Extract documents into the ledger (files, directories, JSONL, -), skipping those stored
-    Ingest(cmd_ledger::IngestArgs),
+    Ingest(ingest::IngestArgs),
     /// Re-extract the documents stored with an older extractor version
-    Reindex(cmd_ledger::ReindexArgs),
+    Reindex(ingest::ReindexArgs),
     /// Query the facts in the ledger
-    Facts(cmd_ledger::FactsArgs),
+    Facts(query::FactsArgs),
     /// List the documents in the ledger
-    Docs(cmd_ledger::DocsArgs),
+    Docs(query::DocsArgs),
     /// Print a document with its figures highlighted, and its facts
-    Show(cmd_ledger::ShowArgs),
+    Show(query::ShowArgs),
     /// List the places, organisations and people in the ledger, with counts
-    Entities(cmd_ledger::EntitiesArgs),
+    Entities(query::EntitiesArgs),
     /// Write facts to a CSV, JSONL or Parquet file, with the same filters as `facts`
-    Export(cmd_ledger::ExportArgs),
+    Export(cmd::export::ExportArgs),
     /// Chart a subject's metric over time, one point per period, with its sources
-    Timeline(cmd_analysis::TimelineArgs),
+    Timeline(analysis::TimelineArgs),
     /// Find figures that do not add up: conversions, conflicts, parts above wholes, arithmetic
-    Check(cmd_analysis::CheckArgs),
+    Check(analysis::CheckArgs),
     /// Match planned figures to what was later reported: kept, partly kept, not kept...
-    Promises(cmd_analysis::PromisesArgs),
+    Promises(analysis::PromisesArgs),
 }
 
 // Extraction allocates many small, short-lived vectors and strings per document; mimalloc
@@ -59,17 +60,17 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract(args) => cmd_extract::run(args),
-        Command::Ingest(args) => cmd_ledger::ingest(args),
-        Command::Reindex(args) => cmd_ledger::reindex(args),
-        Command::Facts(args) => cmd_ledger::facts(args),
-        Command::Docs(args) => cmd_ledger::docs(args),
-        Command::Show(args) => cmd_ledger::show(args),
-        Command::Entities(args) => cmd_ledger::entities(args),
-        Command::Export(args) => cmd_ledger::export(args),
-        Command::Timeline(args) => cmd_analysis::run_timeline(args),
-        Command::Check(args) => cmd_analysis::run_check(args),
-        Command::Promises(args) => cmd_analysis::run_promises(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Ingest(args) => ingest::ingest(args),
+        Command::Reindex(args) => ingest::reindex(args),
+        Command::Facts(args) => query::facts(args),
+        Command::Docs(args) => query::docs(args),
+        Command::Show(args) => query::show(args),
+        Command::Entities(args) => query::entities(args),
+        Command::Export(args) => cmd::export::run(args),
+        Command::Timeline(args) => analysis::run_timeline(args),
+        Command::Check(args) => analysis::run_check(args),
+        Command::Promises(args) => analysis::run_promises(args),
     };
     match result {
         Ok(code) => code,

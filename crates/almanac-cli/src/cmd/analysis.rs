@@ -13,33 +13,10 @@ use almanac_analysis::{
 };
 use almanac_extract::{Measure, Period, Status};
 use almanac_store::{DocFilter, FactFilter, Store};
-use anyhow::{bail, Context};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-/// Where the ledger is (the same `--db` / `ALMANAC_DB` as the ledger commands).
-#[derive(Args, Debug, Clone)]
-pub struct LedgerArgs {
-    /// The ledger file (SQLite)
-    #[arg(
-        long,
-        env = "ALMANAC_DB",
-        default_value = "almanac.db",
-        value_name = "PATH"
-    )]
-    pub db: PathBuf,
-}
-
-impl LedgerArgs {
-    fn open(&self) -> anyhow::Result<Store> {
-        if !self.db.exists() {
-            bail!(
-                "no ledger at {} (run `almanac ingest` first, or give --db / ALMANAC_DB)",
-                self.db.display()
-            );
-        }
-        Store::open(&self.db).with_context(|| format!("cannot open {}", self.db.display()))
-    }
-}
+use crate::args::DbArgs;
 
 /// How the analyses print.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -104,7 +81,7 @@ pub struct TimelineArgs {
     /// What is measured: investment, output, economy, jobs...
     pub metric: String,
     #[command(flatten)]
-    pub db: LedgerArgs,
+    pub db: DbArgs,
     /// level, change, index or share
     #[arg(long, value_enum, default_value_t)]
     pub measure: MeasureArg,
@@ -135,7 +112,7 @@ pub struct TimelineArgs {
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     #[command(flatten)]
-    pub db: LedgerArgs,
+    pub db: DbArgs,
     /// Only alerts about this place (or, with --within, the places in it)
     #[arg(long, value_name = "NAME")]
     pub subject: Option<String>,
@@ -209,7 +186,7 @@ impl From<SeverityArg> for Severity {
 #[derive(Args, Debug)]
 pub struct PromisesArgs {
     #[command(flatten)]
-    pub db: LedgerArgs,
+    pub db: DbArgs,
     /// Only promises about this place or the places in it
     #[arg(long, value_name = "NAME")]
     pub subject: Option<String>,
@@ -233,7 +210,7 @@ fn all_facts(store: &Store) -> anyhow::Result<Vec<LedgerFact>> {
 
 /// `almanac timeline`.
 pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let subject = canonical(&args.subject);
     let facts = store.facts(&FactFilter {
         subject: Some(args.subject.clone()),
@@ -337,7 +314,7 @@ impl TimelineArgs {
 
 /// `almanac check`.
 pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     // Alerts relate facts across documents, so the whole ledger is checked and the
     // filters then choose the alerts that involve a selected fact.
     let facts = all_facts(&store)?;
@@ -427,7 +404,7 @@ fn evidence_line(e: &Evidence) -> String {
 
 /// `almanac promises`.
 pub fn run_promises(args: PromisesArgs) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let facts = all_facts(&store)?;
     // "Now" is the ledger's newest document, whatever subject is asked about.
     let latest = store

@@ -15,7 +15,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
-use crate::cmd_ledger::FACT_COLUMNS;
+use crate::export::FACT_COLUMNS;
 
 const ROWS_PER_BATCH: usize = 16 * 1024;
 
