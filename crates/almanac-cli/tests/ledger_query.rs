@@ -433,6 +433,19 @@ fn export_csv_and_jsonl_read_back() {
         .collect();
     assert_eq!(texts, ["369 jobs", "12 parks"]);
 
+    // Equivalents as the JSON array of the JSONL record, as in Parquet.
+    let csv_all = dir.path().join("all.csv");
+    almanac(&db, &["export", "-o", csv_all.to_str().unwrap()]);
+    let mut reader = csv::Reader::from_path(&csv_all).unwrap();
+    let column = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "equivalents")
+        .unwrap();
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(&first[column], r#"[{"value":33700000,"unit":"USD"}]"#);
+
     let jsonl_path = dir.path().join("all.jsonl");
     almanac(
         &db,
@@ -495,6 +508,11 @@ fn export_parquet_reads_back() {
     assert_eq!(field(&rows[0], "value"), Field::Double(15e9));
     assert_eq!(field(&rows[0], "value_usd"), Field::Double(33.7e6));
     assert!(matches!(field(&rows[0], "doc_date"), Field::Date(d) if d == 19754));
+    assert_eq!(
+        field(&rows[0], "equivalents"),
+        Field::Str(r#"[{"value":33700000,"unit":"USD"}]"#.into())
+    );
+    assert_eq!(field(&rows[4], "equivalents"), Field::Null);
     assert_eq!(field(&rows[4], "value"), Field::Double(3.0));
     assert_eq!(field(&rows[4], "value_usd"), Field::Null);
 }
