@@ -15,11 +15,22 @@ use clap::{Parser, Subcommand};
 
 use cmd::{analysis, extract, ingest, query};
 
+/// What the exit status says, for every command (`--help` prints it under each).
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  done (also when the reader of the output closed it early: `| head`)
+  1  done, but not everything went through: a document could not be read or extracted
+     (extract, ingest, reindex; each is named on stderr, the others are done), or
+     `check --fail-on` found an alert of that severity
+  2  nothing or only part was done: a wrong argument, no ledger, a ledger that cannot
+     be opened, read or written, an output file that cannot be written";
+
 #[derive(Parser)]
 #[command(
     name = "almanac",
     version,
-    about = "A ledger of the figures in economic-development news"
+    about = "A ledger of the figures in economic-development news",
+    after_help = EXIT_STATUS
 )]
 struct Cli {
     #[command(subcommand)]
@@ -29,26 +40,37 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract facts from files, directories, JSONL or stdin and print them (no database)
+    #[command(after_help = EXIT_STATUS)]
     Extract(extract::Args),
     /// Extract documents into the ledger (files, directories, JSONL, -), skipping those stored
+    #[command(after_help = EXIT_STATUS)]
     Ingest(ingest::IngestArgs),
     /// Re-extract the documents stored with an older extractor version
+    #[command(after_help = EXIT_STATUS)]
     Reindex(ingest::ReindexArgs),
     /// Query the facts in the ledger
+    #[command(after_help = EXIT_STATUS)]
     Facts(query::FactsArgs),
     /// List the documents in the ledger
+    #[command(after_help = EXIT_STATUS)]
     Docs(query::DocsArgs),
     /// Print a document with its figures highlighted, and its facts
+    #[command(after_help = EXIT_STATUS)]
     Show(query::ShowArgs),
     /// List the places, organisations and people in the ledger, with counts
+    #[command(after_help = EXIT_STATUS)]
     Entities(query::EntitiesArgs),
     /// Write facts to a CSV, JSONL or Parquet file, with the same filters as `facts`
+    #[command(after_help = EXIT_STATUS)]
     Export(cmd::export::ExportArgs),
     /// Chart a subject's metric over time, one point per period, with its sources
+    #[command(after_help = EXIT_STATUS)]
     Timeline(analysis::TimelineArgs),
     /// Find figures that do not add up: conversions, conflicts, parts above wholes, arithmetic
+    #[command(after_help = EXIT_STATUS)]
     Check(analysis::CheckArgs),
     /// Match planned figures to what was later reported: kept, partly kept, not kept...
+    #[command(after_help = EXIT_STATUS)]
     Promises(analysis::PromisesArgs),
 }
 

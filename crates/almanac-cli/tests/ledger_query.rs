@@ -253,6 +253,8 @@ fn facts_each_filter() {
         ),
         (&["--metric", "infrastructure"], &["3 schools", "12 parks"]),
         (&["--metric", "jobs,economy"], &["369 jobs", "5.5 percent"]),
+        (&["--metric", "Jobs"], &["369 jobs"]),
+        (&["--metric", "project_value,fdi"], &[]),
         (&["--measure", "change"], &["5.5 percent"]),
         (&["--status", "planned"], &["369 jobs", "12 parks"]),
         (&["--unit", "kzt"], &["15 billion tenge"]),
@@ -324,7 +326,21 @@ fn facts_reports_bad_filters_clearly() {
     let db = ledger(dir.path());
     for (args, needle) in [
         (&["facts", "--period", "2023-13"][..], "not a period"),
-        (&["facts", "--status", "done"][..], "unknown status"),
+        (
+            &["facts", "--status", "done"][..],
+            "[possible values: actual, planned]",
+        ),
+        (
+            &["facts", "--measure", "size"][..],
+            "level, change, index, share",
+        ),
+        (
+            &["export", "-o", "-", "--status", "done"][..],
+            "possible values",
+        ),
+        (&["check", "--metric", "jbos"][..], "possible values"),
+        (&["timeline", "Almaty", "gdp"][..], "possible values"),
+        (&["entities", "--kind", "village"][..], "possible values"),
         (&["facts", "--sort", "size"][..], "unknown sort"),
         (&["facts", "--text", "AND ("][..], "invalid text search"),
     ] {
@@ -333,9 +349,28 @@ fn facts_reports_bad_filters_clearly() {
             .env("ALMANAC_DB", &db)
             .output()
             .unwrap();
-        assert!(!out.status.success(), "{args:?}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    // An unknown metric is an error that lists every metric of FACTS.md, not an empty
+    // answer.
+    let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
+        .args(["facts", "--metric", "investments"])
+        .env("ALMANAC_DB", &db)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for metric in [
+        "investment",
+        "fdi",
+        "project_value",
+        "trade",
+        "budget",
+        "housing",
+    ] {
+        assert!(err.contains(metric), "{err}");
     }
     // Querying a ledger that does not exist does not create one.
     let missing = dir.path().join("missing.db");
@@ -532,4 +567,43 @@ fn export_parquet_without_the_feature_says_how_to_get_it() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--features parquet"));
     assert!(!path.exists());
+}
+
+#[test]
+fn every_command_documents_its_exit_status() {
+    for args in [
+        &["--help"][..],
+        &["ingest", "--help"],
+        &["facts", "--help"],
+        &["check", "-h"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
+            .args(args)
+            .output()
+            .unwrap();
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(help.contains("Exit status:"), "{args:?}: {help}");
+        for code in ["  0  ", "  1  ", "  2  "] {
+            assert!(help.contains(code), "{args:?}: {help}");
+        }
+    }
+}
+
+#[test]
+fn alert_kinds_are_named_as_in_the_alerts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(dir.path());
+    let json = stdout(
+        &db,
+        &[
+            "check",
+            "--kind",
+            "part_exceeds_whole,part-exceeds-whole,conflict",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(serde_json::from_str::<serde_json::Value>(&json)
+        .unwrap()
+        .is_array());
 }

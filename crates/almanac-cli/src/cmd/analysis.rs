@@ -16,7 +16,7 @@ use almanac_store::{DocFilter, FactFilter, Store};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use crate::args::DbArgs;
+use crate::args::{DbArgs, MeasureArg, MetricArg, StatusArg};
 
 /// How the analyses print.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -26,42 +26,6 @@ pub enum Format {
     Table,
     /// One JSON document
     Json,
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MeasureArg {
-    #[default]
-    Level,
-    Change,
-    Index,
-    Share,
-}
-
-impl From<MeasureArg> for Measure {
-    fn from(m: MeasureArg) -> Measure {
-        match m {
-            MeasureArg::Level => Measure::Level,
-            MeasureArg::Change => Measure::Change,
-            MeasureArg::Index => Measure::Index,
-            MeasureArg::Share => Measure::Share,
-        }
-    }
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum StatusArg {
-    #[default]
-    Actual,
-    Planned,
-}
-
-impl From<StatusArg> for Status {
-    fn from(s: StatusArg) -> Status {
-        match s {
-            StatusArg::Actual => Status::Actual,
-            StatusArg::Planned => Status::Planned,
-        }
-    }
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,8 +42,9 @@ pub enum CurrencyArg {
 pub struct TimelineArgs {
     /// The place or organisation: canonical name or alias
     pub subject: String,
-    /// What is measured: investment, output, economy, jobs...
-    pub metric: String,
+    /// What is measured
+    #[arg(value_enum, ignore_case = true)]
+    pub metric: MetricArg,
     #[command(flatten)]
     pub db: DbArgs,
     /// level, change, index or share
@@ -120,8 +85,14 @@ pub struct CheckArgs {
     #[arg(long, requires = "subject")]
     pub within: bool,
     /// Only alerts about these metrics (comma-separated)
-    #[arg(long, value_delimiter = ',', value_name = "METRIC")]
-    pub metric: Vec<String>,
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_delimiter = ',',
+        value_name = "METRIC"
+    )]
+    pub metric: Vec<MetricArg>,
     /// Only alerts involving facts whose period overlaps this one
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<Period>,
@@ -143,8 +114,12 @@ pub struct CheckArgs {
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+#[value(rename_all = "snake_case")]
 pub enum KindArg {
     Conversion,
+    // The name of the kind in the alerts' JSON; the kebab-case spelling, all that was
+    // accepted before, still is.
+    #[value(alias = "part-exceeds-whole")]
     PartExceedsWhole,
     Implausible,
     Arithmetic,
@@ -215,7 +190,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let facts = store.facts(&FactFilter {
         subject: Some(args.subject.clone()),
         within: args.within,
-        metric: vec![args.metric.to_lowercase()],
+        metric: vec![args.metric.as_str().to_string()],
         ..FactFilter::default()
     })?;
     let opts = TimelineOptions {
@@ -228,13 +203,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
         within: args.within,
         unit: args.unit.clone(),
     };
-    let series = timeline(
-        &facts,
-        &subject,
-        &args.metric.to_lowercase(),
-        &opts,
-        &gazetteer,
-    );
+    let series = timeline(&facts, &subject, args.metric.as_str(), &opts, &gazetteer);
 
     if let Some(path) = &args.svg {
         let svg = chart::svg(&series)?;
@@ -259,7 +228,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
                     "  no {} {} figures of {} for {}{}\n",
                     args.status_name(),
                     args.measure_name(),
-                    args.metric,
+                    args.metric.as_str(),
                     subject,
                     if args.within {
                         " or the places in it"
@@ -329,7 +298,7 @@ pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .facts(&FactFilter {
                 subject: args.subject.clone(),
                 within: args.within,
-                metric: args.metric.iter().map(|m| m.to_lowercase()).collect(),
+                metric: args.metric.iter().map(|m| m.as_str().to_string()).collect(),
                 period: args.period,
                 doc: args.doc.clone(),
                 ..FactFilter::default()

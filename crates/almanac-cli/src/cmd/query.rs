@@ -18,6 +18,36 @@ use crate::table::{human_number, Table};
 
 const TABLE_LIMIT: usize = 100;
 
+/// What an entity is, as the ledger records it.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKindArg {
+    Country,
+    Region,
+    City,
+    District,
+    Town,
+    Zone,
+    #[value(alias = "organization")]
+    Organisation,
+    Person,
+}
+
+impl EntityKindArg {
+    /// The kind's name in the ledger (the extractor's `EntityKind`, serialised).
+    fn as_str(self) -> &'static str {
+        match self {
+            EntityKindArg::Country => "country",
+            EntityKindArg::Region => "region",
+            EntityKindArg::City => "city",
+            EntityKindArg::District => "district",
+            EntityKindArg::Town => "town",
+            EntityKindArg::Zone => "zone",
+            EntityKindArg::Organisation => "organisation",
+            EntityKindArg::Person => "person",
+        }
+    }
+}
+
 /// `almanac facts`.
 #[derive(Args, Debug)]
 pub struct FactsArgs {
@@ -81,9 +111,9 @@ pub struct ShowArgs {
 pub struct EntitiesArgs {
     #[command(flatten)]
     pub db: DbArgs,
-    /// Only this kind: country, region, city, district, town, zone, organisation, person
-    #[arg(long, value_name = "KIND")]
-    pub kind: Option<String>,
+    /// Only this kind
+    #[arg(long, value_enum, ignore_case = true, value_name = "KIND")]
+    pub kind: Option<EntityKindArg>,
     /// Entities whose name or an alias contains this
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
@@ -100,7 +130,7 @@ pub struct EntitiesArgs {
 pub fn facts(args: FactsArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
     let table_default = (args.format == ListFormat::Table).then_some(TABLE_LIMIT);
-    let mut filter = args.filter.to_filter(table_default)?;
+    let mut filter = args.filter.to_filter(table_default);
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
     match args.format {
@@ -385,7 +415,7 @@ pub fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
         None => (args.format == ListFormat::Table).then_some(TABLE_LIMIT),
     };
     let filter = EntityFilter {
-        kind: args.kind.clone(),
+        kind: args.kind.map(|k| k.as_str().to_string()),
         search: args.search.clone(),
         within: args.within.clone(),
         limit,
@@ -464,4 +494,20 @@ fn write_entities_csv(out: &mut impl Write, entities: &[EntitySummary]) -> anyho
     }
     csv.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use almanac_extract::EntityKind;
+
+    #[test]
+    fn entity_kinds_are_named_as_the_ledger_names_them() {
+        for kind in EntityKindArg::value_variants() {
+            let name = kind.as_str();
+            let extracted = EntityKind::from_name(name).unwrap();
+            assert_eq!(serde_json::to_value(extracted).unwrap(), name);
+            assert_eq!(kind.to_possible_value().unwrap().get_name(), name);
+        }
+    }
 }
