@@ -106,11 +106,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// A closed pipe (`almanac extract ... | head`) is the reader's choice, not a failure.
+/// A closed pipe (`almanac extract ... | head`) is the reader's choice, not a failure,
+/// whichever writer met it (plain, JSON or CSV).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let io = cause.downcast_ref::<std::io::Error>().map(|io| io.kind());
+        let json = cause
+            .downcast_ref::<serde_json::Error>()
+            .and_then(|err| err.io_error_kind());
+        let csv = cause
+            .downcast_ref::<csv::Error>()
+            .and_then(|err| match err.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            });
+        [io, json, csv].contains(&Some(BrokenPipe))
     })
 }

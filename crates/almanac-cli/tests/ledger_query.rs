@@ -8,6 +8,8 @@ use std::process::{Command, Output};
 use almanac_extract::{
     DateSource, Entity, EntityKind, Equivalent, Extraction, Fact, Measure, Mention, Status,
 };
+use std::process::Stdio;
+
 use almanac_store::{NewDocument, Store};
 use chrono::NaiveDate;
 
@@ -606,4 +608,51 @@ fn alert_kinds_are_named_as_in_the_alerts() {
     assert!(serde_json::from_str::<serde_json::Value>(&json)
         .unwrap()
         .is_array());
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error_whatever_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("big.db");
+    {
+        let mut store = Store::open(&db).unwrap();
+        let articles: Vec<_> = almanac_gen::articles(5, 400)
+            .map(|a| {
+                let extraction = a.extraction();
+                (a, extraction)
+            })
+            .collect();
+        let items: Vec<_> = articles
+            .iter()
+            .map(|(a, extraction)| (NewDocument::new(&a.id, "gen.jsonl", &a.text), extraction))
+            .collect();
+        for put in store.put_batch(&items, "test", false).unwrap() {
+            put.unwrap();
+        }
+    }
+    // Each prints far more than a pipe holds, so that it writes into the closed pipe.
+    for args in [
+        &["facts", "--format", "json", "--limit", "0"][..],
+        &["facts", "--format", "jsonl", "--limit", "0"],
+        &["facts", "--format", "csv", "--limit", "0"],
+        &["facts", "--limit", "0"],
+        &["docs", "--format", "json", "--limit", "0"],
+        &["docs", "--format", "jsonl", "--limit", "0"],
+        &["docs", "--format", "csv", "--limit", "0"],
+        &["export", "--format", "csv", "-o", "-"],
+        &["export", "--format", "jsonl", "-o", "-"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_almanac"))
+            .args(args)
+            .env("ALMANAC_DB", &db)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
 }
