@@ -32,6 +32,8 @@
 //! disagree give two readings and a conflict alert; a promise's verdict cites the facts on
 //! both sides. A reader must always be able to go back to the sentences.
 
+#![forbid(unsafe_code)]
+
 pub mod chart;
 pub mod check;
 pub mod ledger;

@@ -3,6 +3,8 @@
 //! Each family of subcommands lives in its own module of `cmd` with its `Args`; this file
 //! only parses the command line and maps the outcome to an exit code.
 
+#![forbid(unsafe_code)]
+
 mod args;
 mod cmd;
 mod export;

@@ -38,6 +38,8 @@
 //! transaction), `query` (the filtered reads), `migrations` (the schema's versions) and
 //! `sql` (the text of every statement they run).
 
+#![forbid(unsafe_code)]
+
 mod migrations;
 mod model;
 mod query;
