@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 
 /// A fact as the ledger keeps it: the extractor's [`Fact`](almanac_extract::Fact) plus
 /// what the store adds (its row id, its document's date, money normalised to tenge and
-/// dollars with the rates used). This is the store's own record type, so that the ledger,
-/// the CLI, the server and the analyses share one definition.
-pub use almanac_store::StoredFact as LedgerFact;
+/// dollars with the rates used). This is the store's own record type (from
+/// `almanac-model`, which the store and this crate share), so that the ledger, the CLI,
+/// the server and the analyses share one definition.
+pub use almanac_model::StoredFact as LedgerFact;
 
 /// What the analyses ask of a ledger fact, beyond its fields.
 pub trait FactExt {
@@ -127,7 +128,7 @@ pub fn is_within(places: &dyn Places, place: &str, subject: &str) -> bool {
 }
 
 /// Official exchange rates: tenge per unit of a currency over a period. Any
-/// `Fn(&str, Period) -> Option<f64>` is one; the CLI passes the store's rates file.
+/// `Fn(&str, Period) -> Option<f64>` is one; the CLI passes [`official_rates`].
 pub trait Rates {
     /// KZT per one unit of `currency` (ISO 4217) on average over `period`; `None` when
     /// unknown. `KZT` itself need not be answered: callers treat it as 1.
@@ -140,10 +141,10 @@ impl<F: Fn(&str, Period) -> Option<f64>> Rates for F {
     }
 }
 
-/// The official rates the store ships (`almanac_store::rates`, National Bank of
+/// The official rates the ledger uses (`almanac_model::rates`, National Bank of
 /// Kazakhstan period averages).
 pub fn official_rates(currency: &str, period: Period) -> Option<f64> {
-    almanac_store::rates::kzt_per(currency, period).map(|rate| rate.kzt_per_unit)
+    almanac_model::rates::kzt_per(currency, period).map(|rate| rate.kzt_per_unit)
 }
 
 /// KZT per unit of `currency`, with the tenge itself at 1.

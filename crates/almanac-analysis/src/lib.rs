@@ -12,11 +12,12 @@
 //!   explanation.
 //! - [`promises`]: planned figures matched to what was later reported, with a verdict.
 //!
-//! What this crate does not do: read the database. The caller passes the facts (the
-//! store's records), the official exchange rates ([`Rates`]; [`official_rates`] are the
-//! store's) and the `part_of` relation between places ([`Places`]; [`gazetteer`] is the
-//! extractor's). Both traits are implemented by plain closures, so tests and other
-//! callers can pass their own.
+//! What this crate does not do: read the database (it does not even compile SQLite). The
+//! caller passes the facts (the ledger's records, `almanac-model`'s `StoredFact`), the
+//! official exchange rates ([`Rates`]; [`official_rates`] are the ledger's) and the
+//! `part_of` relation between places ([`Places`]; [`gazetteer`] is the extractor's). Both
+//! traits are implemented by plain closures, so tests and other callers can pass their
+//! own.
 //!
 //! ```
 //! use almanac_analysis::{check, timeline, NoPlaces, TimelineOptions};
@@ -30,6 +31,8 @@
 //! The key decision: a figure is never averaged or silently picked. Two documents that
 //! disagree give two readings and a conflict alert; a promise's verdict cites the facts on
 //! both sides. A reader must always be able to go back to the sentences.
+
+#![forbid(unsafe_code)]
 
 pub mod chart;
 pub mod check;

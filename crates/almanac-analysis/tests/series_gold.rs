@@ -58,7 +58,7 @@ fn ledger() -> Vec<LedgerFact> {
                 chrono::Datelike::month(&doc_date) as u8,
             )));
             let money = fact.unit.as_deref().and_then(|u| {
-                almanac_store::rates::normalise(fact.value, u, &fact.equivalents, on)
+                almanac_model::rates::normalise(fact.value, u, &fact.equivalents, on)
             });
             LedgerFact {
                 id: i as i64 + 1,

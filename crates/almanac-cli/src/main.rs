@@ -1,24 +1,38 @@
 //! `almanac`: thin glue between the user's files, the extractor and the ledger.
 //!
-//! Each subcommand lives in its own module with its `Args`; this file only parses the
-//! command line and maps the outcome to an exit code.
+//! Each family of subcommands lives in its own module of `cmd` with its `Args`; this file
+//! only parses the command line and maps the outcome to an exit code.
 
-mod cmd_analysis;
-mod cmd_extract;
-mod cmd_ledger;
-#[cfg(feature = "parquet")]
-mod parquet_export;
+#![forbid(unsafe_code)]
+
+mod args;
+mod cmd;
+mod export;
 mod read;
+mod table;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use cmd::{analysis, extract, ingest, query};
+
+/// What the exit status says, for every command (`--help` prints it under each).
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  done (also when the reader of the output closed it early: `| head`)
+  1  done, but not everything went through: a document could not be read or extracted
+     (extract, ingest, reindex; each is named on stderr, the others are done), or
+     `check --fail-on` found an alert of that severity
+  2  nothing or only part was done: a wrong argument, no ledger, a ledger that cannot
+     be opened, read or written, an output file that cannot be written";
+
 #[derive(Parser)]
 #[command(
     name = "almanac",
     version,
-    about = "A ledger of the figures in economic-development news"
+    about = "A ledger of the figures in economic-development news",
+    after_help = EXIT_STATUS
 )]
 struct Cli {
     #[command(subcommand)]
@@ -28,27 +42,38 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract facts from files, directories, JSONL or stdin and print them (no database)
-    Extract(cmd_extract::Args),
+    #[command(after_help = EXIT_STATUS)]
+    Extract(extract::Args),
     /// Extract documents into the ledger (files, directories, JSONL, -), skipping those stored
-    Ingest(cmd_ledger::IngestArgs),
+    #[command(after_help = EXIT_STATUS)]
+    Ingest(ingest::IngestArgs),
     /// Re-extract the documents stored with an older extractor version
-    Reindex(cmd_ledger::ReindexArgs),
+    #[command(after_help = EXIT_STATUS)]
+    Reindex(ingest::ReindexArgs),
     /// Query the facts in the ledger
-    Facts(cmd_ledger::FactsArgs),
+    #[command(after_help = EXIT_STATUS)]
+    Facts(query::FactsArgs),
     /// List the documents in the ledger
-    Docs(cmd_ledger::DocsArgs),
+    #[command(after_help = EXIT_STATUS)]
+    Docs(query::DocsArgs),
     /// Print a document with its figures highlighted, and its facts
-    Show(cmd_ledger::ShowArgs),
+    #[command(after_help = EXIT_STATUS)]
+    Show(query::ShowArgs),
     /// List the places, organisations and people in the ledger, with counts
-    Entities(cmd_ledger::EntitiesArgs),
+    #[command(after_help = EXIT_STATUS)]
+    Entities(query::EntitiesArgs),
     /// Write facts to a CSV, JSONL or Parquet file, with the same filters as `facts`
-    Export(cmd_ledger::ExportArgs),
+    #[command(after_help = EXIT_STATUS)]
+    Export(cmd::export::ExportArgs),
     /// Chart a subject's metric over time, one point per period, with its sources
-    Timeline(cmd_analysis::TimelineArgs),
+    #[command(after_help = EXIT_STATUS)]
+    Timeline(analysis::TimelineArgs),
     /// Find figures that do not add up: conversions, conflicts, parts above wholes, arithmetic
-    Check(cmd_analysis::CheckArgs),
+    #[command(after_help = EXIT_STATUS)]
+    Check(analysis::CheckArgs),
     /// Match planned figures to what was later reported: kept, partly kept, not kept...
-    Promises(cmd_analysis::PromisesArgs),
+    #[command(after_help = EXIT_STATUS)]
+    Promises(analysis::PromisesArgs),
 }
 
 // Extraction allocates many small, short-lived vectors and strings per document; mimalloc
@@ -59,17 +84,17 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract(args) => cmd_extract::run(args),
-        Command::Ingest(args) => cmd_ledger::ingest(args),
-        Command::Reindex(args) => cmd_ledger::reindex(args),
-        Command::Facts(args) => cmd_ledger::facts(args),
-        Command::Docs(args) => cmd_ledger::docs(args),
-        Command::Show(args) => cmd_ledger::show(args),
-        Command::Entities(args) => cmd_ledger::entities(args),
-        Command::Export(args) => cmd_ledger::export(args),
-        Command::Timeline(args) => cmd_analysis::run_timeline(args),
-        Command::Check(args) => cmd_analysis::run_check(args),
-        Command::Promises(args) => cmd_analysis::run_promises(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Ingest(args) => ingest::ingest(args),
+        Command::Reindex(args) => ingest::reindex(args),
+        Command::Facts(args) => query::facts(args),
+        Command::Docs(args) => query::docs(args),
+        Command::Show(args) => query::show(args),
+        Command::Entities(args) => query::entities(args),
+        Command::Export(args) => cmd::export::run(args),
+        Command::Timeline(args) => analysis::run_timeline(args),
+        Command::Check(args) => analysis::run_check(args),
+        Command::Promises(args) => analysis::run_promises(args),
     };
     match result {
         Ok(code) => code,
@@ -83,11 +108,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// A closed pipe (`almanac extract ... | head`) is the reader's choice, not a failure.
+/// A closed pipe (`almanac extract ... | head`) is the reader's choice, not a failure,
+/// whichever writer met it (plain, JSON or CSV).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let io = cause.downcast_ref::<std::io::Error>().map(|io| io.kind());
+        let json = cause
+            .downcast_ref::<serde_json::Error>()
+            .and_then(|err| err.io_error_kind());
+        let csv = cause
+            .downcast_ref::<csv::Error>()
+            .and_then(|err| match err.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            });
+        [io, json, csv].contains(&Some(BrokenPipe))
     })
 }

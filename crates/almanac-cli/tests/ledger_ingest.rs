@@ -271,12 +271,10 @@ fn a_killed_ingest_leaves_whole_documents_and_a_second_run_finishes() {
     let corpus = dir.path().join("corpus.jsonl");
     // Several times the documents of one transaction (`TXN_DOCS`), so that the kill lands mid-run.
     let n_docs = 6000;
-    let status = Command::new(env!("CARGO_BIN_EXE_almanac-gen"))
-        .args(["--docs", &n_docs.to_string(), "--seed", "42", "-o"])
-        .arg(&corpus)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let jsonl: String = almanac_gen::articles(42, n_docs)
+        .map(|article| article.to_jsonl() + "\n")
+        .collect();
+    fs::write(&corpus, jsonl).unwrap();
     let db = dir.path().join("ledger.db");
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_almanac"))

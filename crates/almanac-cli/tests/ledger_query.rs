@@ -8,6 +8,8 @@ use std::process::{Command, Output};
 use almanac_extract::{
     DateSource, Entity, EntityKind, Equivalent, Extraction, Fact, Measure, Mention, Status,
 };
+use std::process::Stdio;
+
 use almanac_store::{NewDocument, Store};
 use chrono::NaiveDate;
 
@@ -253,6 +255,8 @@ fn facts_each_filter() {
         ),
         (&["--metric", "infrastructure"], &["3 schools", "12 parks"]),
         (&["--metric", "jobs,economy"], &["369 jobs", "5.5 percent"]),
+        (&["--metric", "Jobs"], &["369 jobs"]),
+        (&["--metric", "project_value,fdi"], &[]),
         (&["--measure", "change"], &["5.5 percent"]),
         (&["--status", "planned"], &["369 jobs", "12 parks"]),
         (&["--unit", "kzt"], &["15 billion tenge"]),
@@ -324,7 +328,21 @@ fn facts_reports_bad_filters_clearly() {
     let db = ledger(dir.path());
     for (args, needle) in [
         (&["facts", "--period", "2023-13"][..], "not a period"),
-        (&["facts", "--status", "done"][..], "unknown status"),
+        (
+            &["facts", "--status", "done"][..],
+            "[possible values: actual, planned]",
+        ),
+        (
+            &["facts", "--measure", "size"][..],
+            "level, change, index, share",
+        ),
+        (
+            &["export", "-o", "-", "--status", "done"][..],
+            "possible values",
+        ),
+        (&["check", "--metric", "jbos"][..], "possible values"),
+        (&["timeline", "Almaty", "gdp"][..], "possible values"),
+        (&["entities", "--kind", "village"][..], "possible values"),
         (&["facts", "--sort", "size"][..], "unknown sort"),
         (&["facts", "--text", "AND ("][..], "invalid text search"),
     ] {
@@ -333,9 +351,28 @@ fn facts_reports_bad_filters_clearly() {
             .env("ALMANAC_DB", &db)
             .output()
             .unwrap();
-        assert!(!out.status.success(), "{args:?}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    // An unknown metric is an error that lists every metric of FACTS.md, not an empty
+    // answer.
+    let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
+        .args(["facts", "--metric", "investments"])
+        .env("ALMANAC_DB", &db)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for metric in [
+        "investment",
+        "fdi",
+        "project_value",
+        "trade",
+        "budget",
+        "housing",
+    ] {
+        assert!(err.contains(metric), "{err}");
     }
     // Querying a ledger that does not exist does not create one.
     let missing = dir.path().join("missing.db");
@@ -433,6 +470,19 @@ fn export_csv_and_jsonl_read_back() {
         .collect();
     assert_eq!(texts, ["369 jobs", "12 parks"]);
 
+    // Equivalents as the JSON array of the JSONL record, as in Parquet.
+    let csv_all = dir.path().join("all.csv");
+    almanac(&db, &["export", "-o", csv_all.to_str().unwrap()]);
+    let mut reader = csv::Reader::from_path(&csv_all).unwrap();
+    let column = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "equivalents")
+        .unwrap();
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(&first[column], r#"[{"value":33700000,"unit":"USD"}]"#);
+
     let jsonl_path = dir.path().join("all.jsonl");
     almanac(
         &db,
@@ -495,6 +545,11 @@ fn export_parquet_reads_back() {
     assert_eq!(field(&rows[0], "value"), Field::Double(15e9));
     assert_eq!(field(&rows[0], "value_usd"), Field::Double(33.7e6));
     assert!(matches!(field(&rows[0], "doc_date"), Field::Date(d) if d == 19754));
+    assert_eq!(
+        field(&rows[0], "equivalents"),
+        Field::Str(r#"[{"value":33700000,"unit":"USD"}]"#.into())
+    );
+    assert_eq!(field(&rows[4], "equivalents"), Field::Null);
     assert_eq!(field(&rows[4], "value"), Field::Double(3.0));
     assert_eq!(field(&rows[4], "value_usd"), Field::Null);
 }
@@ -514,4 +569,90 @@ fn export_parquet_without_the_feature_says_how_to_get_it() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--features parquet"));
     assert!(!path.exists());
+}
+
+#[test]
+fn every_command_documents_its_exit_status() {
+    for args in [
+        &["--help"][..],
+        &["ingest", "--help"],
+        &["facts", "--help"],
+        &["check", "-h"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
+            .args(args)
+            .output()
+            .unwrap();
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(help.contains("Exit status:"), "{args:?}: {help}");
+        for code in ["  0  ", "  1  ", "  2  "] {
+            assert!(help.contains(code), "{args:?}: {help}");
+        }
+    }
+}
+
+#[test]
+fn alert_kinds_are_named_as_in_the_alerts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(dir.path());
+    let json = stdout(
+        &db,
+        &[
+            "check",
+            "--kind",
+            "part_exceeds_whole,part-exceeds-whole,conflict",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(serde_json::from_str::<serde_json::Value>(&json)
+        .unwrap()
+        .is_array());
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error_whatever_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("big.db");
+    {
+        let mut store = Store::open(&db).unwrap();
+        let articles: Vec<_> = almanac_gen::articles(5, 400)
+            .map(|a| {
+                let extraction = a.extraction();
+                (a, extraction)
+            })
+            .collect();
+        let items: Vec<_> = articles
+            .iter()
+            .map(|(a, extraction)| (NewDocument::new(&a.id, "gen.jsonl", &a.text), extraction))
+            .collect();
+        for put in store.put_batch(&items, "test", false).unwrap() {
+            put.unwrap();
+        }
+    }
+    // Each prints far more than a pipe holds, so that it writes into the closed pipe.
+    for args in [
+        &["facts", "--format", "json", "--limit", "0"][..],
+        &["facts", "--format", "jsonl", "--limit", "0"],
+        &["facts", "--format", "csv", "--limit", "0"],
+        &["facts", "--limit", "0"],
+        &["docs", "--format", "json", "--limit", "0"],
+        &["docs", "--format", "jsonl", "--limit", "0"],
+        &["docs", "--format", "csv", "--limit", "0"],
+        &["export", "--format", "csv", "-o", "-"],
+        &["export", "--format", "jsonl", "-o", "-"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_almanac"))
+            .args(args)
+            .env("ALMANAC_DB", &db)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
 }

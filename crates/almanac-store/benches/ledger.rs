@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use almanac_extract::Extraction;
-use almanac_store::corpus::{self, Article};
+use almanac_gen::Article;
 use almanac_store::{FactFilter, NewDocument, Store};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
@@ -43,7 +43,7 @@ fn write_articles(store: &mut Store, articles: &[(Article, Extraction)]) {
 
 fn store_write(c: &mut Criterion) {
     let n = 2048;
-    let articles: Vec<(Article, Extraction)> = corpus::articles(SEED, n)
+    let articles: Vec<(Article, Extraction)> = almanac_gen::articles(SEED, n)
         .map(|a| {
             let ex = a.extraction();
             (a, ex)
@@ -85,7 +85,7 @@ fn store_write(c: &mut Criterion) {
 
     // Other articles (another seed) into a copy of the 1M-fact ledger.
     let big = million_fact_ledger_path();
-    let more: Vec<(Article, Extraction)> = corpus::articles(SEED + 1, n)
+    let more: Vec<(Article, Extraction)> = almanac_gen::articles(SEED + 1, n)
         .map(|a| {
             let ex = a.extraction();
             (a, ex)
@@ -142,7 +142,7 @@ fn million_fact_ledger() -> Store {
     while store.stats().unwrap().facts < TARGET_FACTS {
         let chunk: Vec<(Article, Extraction)> = (index..index + 8192)
             .map(|i| {
-                let a = corpus::article(SEED, i);
+                let a = almanac_gen::article(SEED, i);
                 let ex = a.extraction();
                 (a, ex)
             })

@@ -1,10 +1,18 @@
 //! Every statement the store runs, in one place, so that a PostgreSQL backend can follow
 //! by translating this module (parameters are numbered `?N`, which maps onto `$N`).
 //!
+//! Fixed statements are constants. The filtered queries are assembled here too, from
+//! conditions that each name their parameters by number (`fact_in(FactList::Metric,
+//! &[3, 4])` is `f.metric IN (?3, ?4)`): the caller numbers and binds the values, so that
+//! no value is ever spliced into the text. The FTS5 query syntax (`fts_query`) and the
+//! LIKE pattern of a substring search (`contains_pattern`) are here as well.
+//!
 //! SQLite-only parts are kept here and named: `PRAGMA`s on open, the FTS5 table
 //! (PostgreSQL would use a `tsvector` column with a GIN index instead), the `rarray` table
 //! function that feeds it a batch of sentences in one statement (`unnest` there), and
 //! `COLLATE NOCASE` on names (`citext` there).
+
+use crate::model::{FactSort, SortKey};
 
 /// Pragmas for a file database: WAL so that readers never block the writer and a killed
 /// process leaves the last committed transaction intact; `synchronous = NORMAL` is
@@ -317,9 +325,55 @@ pub const FTS_INTEGRITY_CHECK: &str =
 /// The highest fact id: the sentences of facts up to it are in the full-text index.
 pub const MAX_FACT: &str = "SELECT COALESCE(MAX(id), 0) FROM facts";
 
-pub const DOC_COLUMNS: &str =
-    "d.id, d.doc, d.hash, d.origin, d.title, d.url, d.meta_date, d.date, \
-     d.date_source, d.bytes, d.extractor_version, d.ingested_at, d.n_facts";
+/// The columns `row_to_summary` reads, in order (a macro, so that statements can be
+/// `concat!`ed from it).
+macro_rules! doc_columns {
+    () => {
+        "d.id, d.doc, d.hash, d.origin, d.title, d.url, d.meta_date, d.date, \
+         d.date_source, d.bytes, d.extractor_version, d.ingested_at, d.n_facts"
+    };
+}
+
+/// One document with its text (column 13), by its id (?1).
+pub const DOCUMENT_BY_DOC: &str = concat!(
+    "SELECT ",
+    doc_columns!(),
+    ", d.text FROM documents d WHERE d.doc = ?1"
+);
+
+/// One document with its text (column 13), by its row id (?1).
+pub const DOCUMENT_BY_ROW: &str = concat!(
+    "SELECT ",
+    doc_columns!(),
+    ", d.text FROM documents d WHERE d.id = ?1"
+);
+
+/// Documents dated from ?`start` to ?`end` (ISO dates).
+pub fn document_dated_within(start: usize, end: usize) -> String {
+    format!("d.date BETWEEN ?{start} AND ?{end}")
+}
+
+/// Documents whose id, title or origin is LIKE ?`param` (a [`contains_pattern`]).
+pub fn document_contains(param: usize) -> String {
+    format!(
+        "(d.doc LIKE ?{param} ESCAPE '\\' OR d.title LIKE ?{param} ESCAPE '\\' \
+         OR d.origin LIKE ?{param} ESCAPE '\\')"
+    )
+}
+
+/// The documents that `conditions` select: in ledger order, or newest first (undated
+/// last).
+pub fn select_documents(conditions: &[String], newest_first: bool, limit: Option<usize>) -> String {
+    let mut query = concat!("SELECT ", doc_columns!(), " FROM documents d").to_string();
+    push_where(&mut query, conditions);
+    query.push_str(if newest_first {
+        " ORDER BY d.date IS NULL, d.date DESC, d.id DESC"
+    } else {
+        " ORDER BY d.id"
+    });
+    push_limit(&mut query, limit);
+    query
+}
 
 /// The facts of the document with id ?N, as a range of fact ids that the planner cannot
 /// mistake for a scan.
@@ -400,6 +454,109 @@ pub fn subject_names(param: usize, within: bool) -> String {
     }
 }
 
+/// Facts about the subject ?`param` (see [`subject_names`]).
+pub fn fact_subject_in(param: usize, within: bool) -> String {
+    format!("f.subject IN ({})", subject_names(param, within))
+}
+
+/// The fact columns that a filter matches against a list of values.
+#[derive(Debug, Clone, Copy)]
+pub enum FactList {
+    Metric,
+    Measure,
+    Status,
+    Unit,
+}
+
+/// Facts whose `column` is one of the parameters `params`.
+pub fn fact_in(column: FactList, params: &[usize]) -> String {
+    let column = match column {
+        FactList::Metric => "f.metric",
+        FactList::Measure => "f.measure",
+        FactList::Status => "f.status",
+        FactList::Unit => "f.unit",
+    };
+    let slots: Vec<String> = params.iter().map(|n| format!("?{n}")).collect();
+    format!("{column} IN ({})", slots.join(", "))
+}
+
+/// Facts whose period overlaps the one from ?`start` to ?`end` (ISO dates).
+pub fn fact_period_overlaps(start: usize, end: usize) -> String {
+    // No index serves an overlap (a two-sided range): a filter walks facts in ledger
+    // order up to the limit, or uses a more selective index.
+    format!("f.period_start <= ?{end} AND f.period_end >= ?{start}")
+}
+
+/// What a facts statement returns.
+#[derive(Debug, Clone, Copy)]
+pub enum FactSelect {
+    /// Their number.
+    Count,
+    /// The columns of [`fact_columns`], in this order, at most `limit` of them.
+    Rows {
+        sort: FactSort,
+        limit: Option<usize>,
+    },
+}
+
+/// The facts that `conditions` select. `text_driven`: one of the conditions is a
+/// [`text_match`], and the full-text index drives the query ([`text_from`]).
+pub fn select_facts(select: FactSelect, text_driven: bool, conditions: &[String]) -> String {
+    let from = if text_driven {
+        text_from()
+    } else {
+        FACT_FROM.to_string()
+    };
+    let mut query = match select {
+        FactSelect::Count => format!("SELECT COUNT(*) {from}"),
+        FactSelect::Rows { .. } => format!("SELECT {} {from}", fact_columns()),
+    };
+    push_where(&mut query, conditions);
+    if let FactSelect::Rows { sort, limit } = select {
+        query.push_str(" ORDER BY ");
+        query.push_str(&fact_order(sort, text_driven));
+        push_limit(&mut query, limit);
+    }
+    query
+}
+
+/// The ORDER BY terms of a sort; ties fall back to ledger order.
+fn fact_order(sort: FactSort, text_driven: bool) -> String {
+    let dir = if sort.descending { "DESC" } else { "ASC" };
+    match sort.key {
+        SortKey::Document if text_driven => "t.rowid".to_string(),
+        SortKey::Document => format!("f.id {dir}"),
+        SortKey::Date => format!("d.date IS NULL, d.date {dir}, f.id"),
+        SortKey::Period => {
+            format!("f.period_start IS NULL, f.period_start {dir}, f.period_end {dir}, f.id")
+        }
+        SortKey::Value => format!("f.value {dir}, f.id"),
+        SortKey::ValueKzt => format!("f.value_kzt IS NULL, f.value_kzt {dir}, f.id"),
+        SortKey::ValueUsd => format!("f.value_usd IS NULL, f.value_usd {dir}, f.id"),
+        SortKey::Subject => format!("f.subject IS NULL, f.subject {dir}, f.id"),
+        SortKey::Metric => format!("f.metric IS NULL, f.metric {dir}, f.id"),
+    }
+}
+
+/// The FTS5 query for a `--text` search. Plain words become an all-words search with
+/// each word quoted (so `year-on-year` or `15%` cannot be FTS5 syntax errors); anything
+/// with FTS5 operators passes through.
+pub fn fts_query(text: &str) -> String {
+    let has_syntax = text.contains('"')
+        || text.contains('*')
+        || text.contains('(')
+        || text
+            .split_whitespace()
+            .any(|w| matches!(w, "AND" | "OR" | "NOT") || w.starts_with("NEAR"));
+    if has_syntax {
+        return text.to_string();
+    }
+    text.split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 // Entities.
 
 pub const UPSERT_ENTITY: &str = "
@@ -423,6 +580,31 @@ SELECT e.id, e.name, e.kind, e.part_of, e.role, e.role_of,
        (SELECT COUNT(*) FROM facts f WHERE f.subject = e.name)
 FROM entities e";
 
+/// Entities of the kind ?`param`.
+pub fn entity_of_kind(param: usize) -> String {
+    format!("e.kind = ?{param}")
+}
+
+/// Entities whose name or an alias is LIKE ?`param` (a [`contains_pattern`]).
+pub fn entity_contains(param: usize) -> String {
+    format!(
+        "(e.name LIKE ?{param} ESCAPE '\\' OR EXISTS (SELECT 1 FROM aliases a \
+         WHERE a.entity_id = e.id AND a.alias LIKE ?{param} ESCAPE '\\'))"
+    )
+}
+
+/// The place ?`param` and the places within it.
+pub fn entity_within(param: usize) -> String {
+    format!("e.name IN ({})", subject_names(param, true))
+}
+
+/// The entities `conditions` select, with their counts ([`ENTITY_LIST`]'s columns).
+pub fn select_entities(conditions: &[String]) -> String {
+    let mut query = ENTITY_LIST.to_string();
+    push_where(&mut query, conditions);
+    query
+}
+
 pub const ENTITY_ALIASES: &str = "SELECT alias FROM aliases WHERE entity_id = ?1 ORDER BY alias";
 
 /// Subjects that facts name but no entity row holds (the extractor named a subject
@@ -437,3 +619,44 @@ GROUP BY f.subject";
 pub const COUNT_DOCS: &str = "SELECT COUNT(*) FROM documents";
 pub const COUNT_ALL_FACTS: &str = "SELECT COUNT(*) FROM facts";
 pub const COUNT_ENTITIES: &str = "SELECT COUNT(*) FROM entities";
+
+// Maintenance.
+
+/// How many pages the write-ahead log may grow by before a commit checkpoints it.
+pub fn set_wal_autocheckpoint(pages: u32) -> String {
+    format!("PRAGMA wal_autocheckpoint = {pages}")
+}
+
+/// A checkpoint that waits for no one: copies what it can of the WAL into the database.
+pub const CHECKPOINT_PASSIVE: &str = "PRAGMA wal_checkpoint(PASSIVE)";
+
+/// A checkpoint that copies the whole WAL and truncates it (after a large ingest).
+pub const CHECKPOINT_TRUNCATE: &str = "PRAGMA wal_checkpoint(TRUNCATE)";
+
+/// SQLite's own check of the database file: one row, `ok` when sound.
+pub const INTEGRITY_CHECK: &str = "PRAGMA integrity_check";
+
+// Building statements.
+
+/// Adds ` WHERE` and `conditions` joined by `AND`; nothing without conditions.
+fn push_where(query: &mut String, conditions: &[String]) {
+    if !conditions.is_empty() {
+        query.push_str(" WHERE ");
+        query.push_str(&conditions.join(" AND "));
+    }
+}
+
+fn push_limit(query: &mut String, limit: Option<usize>) {
+    if let Some(limit) = limit {
+        query.push_str(&format!(" LIMIT {limit}"));
+    }
+}
+
+/// A LIKE pattern (escaped with `\`) for text that contains `s`.
+pub fn contains_pattern(s: &str) -> String {
+    let escaped = s
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}

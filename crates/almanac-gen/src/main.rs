@@ -6,12 +6,13 @@
 //! almanac-gen --docs 500 --dir -o corpus/                one .txt file per article, date header
 //! ```
 
+#![forbid(unsafe_code)]
+
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use almanac_store::corpus;
 use clap::Parser;
 
 #[derive(Parser)]
@@ -48,7 +49,7 @@ fn main() -> ExitCode {
 fn run(args: Args) -> io::Result<()> {
     if args.dir {
         fs::create_dir_all(&args.output)?;
-        for article in corpus::articles(args.seed, args.docs) {
+        for article in almanac_gen::articles(args.seed, args.docs) {
             fs::write(
                 args.output.join(format!("{}.txt", article.id)),
                 article.to_text_file(),
@@ -61,7 +62,7 @@ fn run(args: Args) -> io::Result<()> {
     } else {
         Box::new(BufWriter::new(File::create(&args.output)?))
     };
-    for article in corpus::articles(args.seed, args.docs) {
+    for article in almanac_gen::articles(args.seed, args.docs) {
         writeln!(out, "{}", article.to_jsonl())?;
     }
     out.flush()

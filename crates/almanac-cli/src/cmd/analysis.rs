@@ -13,33 +13,10 @@ use almanac_analysis::{
 };
 use almanac_extract::{Measure, Period, Status};
 use almanac_store::{DocFilter, FactFilter, Store};
-use anyhow::{bail, Context};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-/// Where the ledger is (the same `--db` / `ALMANAC_DB` as the ledger commands).
-#[derive(Args, Debug, Clone)]
-pub struct LedgerArgs {
-    /// The ledger file (SQLite)
-    #[arg(
-        long,
-        env = "ALMANAC_DB",
-        default_value = "almanac.db",
-        value_name = "PATH"
-    )]
-    pub db: PathBuf,
-}
-
-impl LedgerArgs {
-    fn open(&self) -> anyhow::Result<Store> {
-        if !self.db.exists() {
-            bail!(
-                "no ledger at {} (run `almanac ingest` first, or give --db / ALMANAC_DB)",
-                self.db.display()
-            );
-        }
-        Store::open(&self.db).with_context(|| format!("cannot open {}", self.db.display()))
-    }
-}
+use crate::args::{DbArgs, MeasureArg, MetricArg, StatusArg};
 
 /// How the analyses print.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -49,42 +26,6 @@ pub enum Format {
     Table,
     /// One JSON document
     Json,
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MeasureArg {
-    #[default]
-    Level,
-    Change,
-    Index,
-    Share,
-}
-
-impl From<MeasureArg> for Measure {
-    fn from(m: MeasureArg) -> Measure {
-        match m {
-            MeasureArg::Level => Measure::Level,
-            MeasureArg::Change => Measure::Change,
-            MeasureArg::Index => Measure::Index,
-            MeasureArg::Share => Measure::Share,
-        }
-    }
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum StatusArg {
-    #[default]
-    Actual,
-    Planned,
-}
-
-impl From<StatusArg> for Status {
-    fn from(s: StatusArg) -> Status {
-        match s {
-            StatusArg::Actual => Status::Actual,
-            StatusArg::Planned => Status::Planned,
-        }
-    }
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -101,10 +42,11 @@ pub enum CurrencyArg {
 pub struct TimelineArgs {
     /// The place or organisation: canonical name or alias
     pub subject: String,
-    /// What is measured: investment, output, economy, jobs...
-    pub metric: String,
+    /// What is measured
+    #[arg(value_enum, ignore_case = true)]
+    pub metric: MetricArg,
     #[command(flatten)]
-    pub db: LedgerArgs,
+    pub db: DbArgs,
     /// level, change, index or share
     #[arg(long, value_enum, default_value_t)]
     pub measure: MeasureArg,
@@ -135,7 +77,7 @@ pub struct TimelineArgs {
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     #[command(flatten)]
-    pub db: LedgerArgs,
+    pub db: DbArgs,
     /// Only alerts about this place (or, with --within, the places in it)
     #[arg(long, value_name = "NAME")]
     pub subject: Option<String>,
@@ -143,8 +85,14 @@ pub struct CheckArgs {
     #[arg(long, requires = "subject")]
     pub within: bool,
     /// Only alerts about these metrics (comma-separated)
-    #[arg(long, value_delimiter = ',', value_name = "METRIC")]
-    pub metric: Vec<String>,
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_delimiter = ',',
+        value_name = "METRIC"
+    )]
+    pub metric: Vec<MetricArg>,
     /// Only alerts involving facts whose period overlaps this one
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<Period>,
@@ -166,8 +114,12 @@ pub struct CheckArgs {
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+#[value(rename_all = "snake_case")]
 pub enum KindArg {
     Conversion,
+    // The name of the kind in the alerts' JSON; the kebab-case spelling, all that was
+    // accepted before, still is.
+    #[value(alias = "part-exceeds-whole")]
     PartExceedsWhole,
     Implausible,
     Arithmetic,
@@ -209,7 +161,7 @@ impl From<SeverityArg> for Severity {
 #[derive(Args, Debug)]
 pub struct PromisesArgs {
     #[command(flatten)]
-    pub db: LedgerArgs,
+    pub db: DbArgs,
     /// Only promises about this place or the places in it
     #[arg(long, value_name = "NAME")]
     pub subject: Option<String>,
@@ -233,12 +185,12 @@ fn all_facts(store: &Store) -> anyhow::Result<Vec<LedgerFact>> {
 
 /// `almanac timeline`.
 pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let subject = canonical(&args.subject);
     let facts = store.facts(&FactFilter {
         subject: Some(args.subject.clone()),
         within: args.within,
-        metric: vec![args.metric.to_lowercase()],
+        metric: vec![args.metric.as_str().to_string()],
         ..FactFilter::default()
     })?;
     let opts = TimelineOptions {
@@ -251,13 +203,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
         within: args.within,
         unit: args.unit.clone(),
     };
-    let series = timeline(
-        &facts,
-        &subject,
-        &args.metric.to_lowercase(),
-        &opts,
-        &gazetteer,
-    );
+    let series = timeline(&facts, &subject, args.metric.as_str(), &opts, &gazetteer);
 
     if let Some(path) = &args.svg {
         let svg = chart::svg(&series)?;
@@ -282,7 +228,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
                     "  no {} {} figures of {} for {}{}\n",
                     args.status_name(),
                     args.measure_name(),
-                    args.metric,
+                    args.metric.as_str(),
                     subject,
                     if args.within {
                         " or the places in it"
@@ -337,7 +283,7 @@ impl TimelineArgs {
 
 /// `almanac check`.
 pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     // Alerts relate facts across documents, so the whole ledger is checked and the
     // filters then choose the alerts that involve a selected fact.
     let facts = all_facts(&store)?;
@@ -352,7 +298,7 @@ pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .facts(&FactFilter {
                 subject: args.subject.clone(),
                 within: args.within,
-                metric: args.metric.iter().map(|m| m.to_lowercase()).collect(),
+                metric: args.metric.iter().map(|m| m.as_str().to_string()).collect(),
                 period: args.period,
                 doc: args.doc.clone(),
                 ..FactFilter::default()
@@ -427,7 +373,7 @@ fn evidence_line(e: &Evidence) -> String {
 
 /// `almanac promises`.
 pub fn run_promises(args: PromisesArgs) -> anyhow::Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let facts = all_facts(&store)?;
     // "Now" is the ledger's newest document, whatever subject is asked about.
     let latest = store

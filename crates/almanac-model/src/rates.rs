@@ -18,7 +18,7 @@
 //!
 //! ```
 //! use almanac_extract::Period;
-//! use almanac_store::rates;
+//! use almanac_model::rates;
 //! let rate = rates::kzt_per("USD", Period::Year(2023)).unwrap();
 //! assert_eq!(rate.kzt_per_unit, 456.31);
 //! assert_eq!(rates::to_usd(456.31e6, "KZT", Period::Year(2023)).unwrap().round(), 1e6);

@@ -1,10 +1,23 @@
-//! A seeded generator of synthetic development news, for tests and benchmarks.
+//! almanac-gen: a seeded generator of synthetic development news, for tests and
+//! benchmarks.
 //!
 //! Articles are built from sentence templates and lexicons (places, zones, officials,
 //! sectors, months), so that a corpus of any size is varied yet reproducible: the same
 //! seed and index give the same article. Each article also carries the facts its
 //! templates put in it (with exact spans), so that a benchmark can fill a ledger with a
 //! known number of facts without depending on the extractor.
+//!
+//! A development tool, not part of almanac's API: the store's benchmarks and the CLI's
+//! crash test use it as a dev-dependency, and the `almanac-gen` binary writes a corpus as
+//! JSONL or text files (`cargo run --release -p almanac-gen -- --docs 1000 -o c.jsonl`).
+//!
+//! ```
+//! let article = almanac_gen::article(7, 0);
+//! assert_eq!(article.text, almanac_gen::articles(7, 1).next().unwrap().text);
+//! assert!(article.facts.iter().all(|f| article.text[f.span[0]..f.span[1]] == f.text));
+//! ```
+
+#![forbid(unsafe_code)]
 
 use almanac_extract::{
     DateSource, Entity, EntityKind, Equivalent, Extraction, Fact, Measure, Mention, Period,

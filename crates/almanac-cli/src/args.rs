@@ -1,0 +1,319 @@
+//! The arguments several commands share: where the ledger is ([`DbArgs`]), the fact
+//! filters of `facts` and `export` ([`FilterArgs`]), how lists print ([`ListFormat`]), and
+//! the closed vocabularies of FACTS.md as typed values ([`MetricArg`], [`MeasureArg`],
+//! [`StatusArg`]), so that a misspelt value is an error that lists the valid ones, never
+//! a silently empty answer.
+
+use std::path::PathBuf;
+
+use almanac_extract::{Measure, Period, Status};
+use almanac_store::{FactFilter, FactSort, Store};
+use anyhow::bail;
+use clap::{Args, ValueEnum};
+
+/// Where the ledger is.
+#[derive(Args, Debug, Clone)]
+pub struct DbArgs {
+    /// The ledger file (SQLite); `ingest` creates it when missing
+    #[arg(
+        long,
+        env = "ALMANAC_DB",
+        default_value = "almanac.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+}
+
+impl DbArgs {
+    /// Opens the ledger, creating it when missing (`ingest`).
+    pub fn open(&self) -> anyhow::Result<Store> {
+        Ok(Store::open(&self.db)?)
+    }
+
+    /// Opens a ledger that must exist already (queries never create an empty one).
+    pub fn open_existing(&self) -> anyhow::Result<Store> {
+        if !self.db.exists() {
+            bail!(
+                "no ledger at {} (run `almanac ingest` first, or give --db / ALMANAC_DB)",
+                self.db.display()
+            );
+        }
+        self.open()
+    }
+}
+
+/// The filters shared by `facts` and `export`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// The place or organisation the facts are about: canonical name or alias, any case
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+    /// With --subject: also the places that are part of it (districts of a city...)
+    #[arg(long, requires = "subject")]
+    pub within: bool,
+    /// What is measured (comma-separated for several)
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_delimiter = ',',
+        value_name = "METRIC"
+    )]
+    pub metric: Vec<MetricArg>,
+    /// Amount, growth, index or share (comma-separated for several)
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_delimiter = ',',
+        value_name = "MEASURE"
+    )]
+    pub measure: Vec<MeasureArg>,
+    /// Achieved or planned (comma-separated for both)
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_delimiter = ',',
+        value_name = "STATUS"
+    )]
+    pub status: Vec<StatusArg>,
+    /// The unit: KZT, USD, %, job, project... (comma-separated for several)
+    #[arg(long, value_delimiter = ',', value_name = "UNIT")]
+    pub unit: Vec<String>,
+    /// Facts whose period overlaps this one: 2023, 2023-05, 2023-Q1, 2021/2023...
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<Period>,
+    /// Facts of one document
+    #[arg(long, value_name = "DOC")]
+    pub doc: Option<String>,
+    /// Full-text search in the facts' sentences: words, "a phrase", a OR b, prefix*
+    #[arg(long, value_name = "QUERY")]
+    pub text: Option<String>,
+    /// Order: doc, date, period, value, value_kzt, value_usd, subject, metric; a leading -
+    /// sorts descending (-value)
+    #[arg(long, value_name = "KEY", allow_hyphen_values = true)]
+    pub sort: Option<FactSort>,
+    /// At most this many facts (0 for all)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+impl FilterArgs {
+    /// The store's filter; `default_limit` where no `--limit` is given.
+    pub fn to_filter(&self, default_limit: Option<usize>) -> FactFilter {
+        let limit = match self.limit {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None => default_limit,
+        };
+        FactFilter {
+            subject: self.subject.clone(),
+            within: self.within,
+            metric: self.metric.iter().map(|m| m.as_str().to_string()).collect(),
+            measure: self
+                .measure
+                .iter()
+                .map(|&m| Measure::from(m).as_str().into())
+                .collect(),
+            status: self
+                .status
+                .iter()
+                .map(|&s| Status::from(s).as_str().into())
+                .collect(),
+            unit: self.unit.iter().map(|u| normalise_unit(u)).collect(),
+            period: self.period,
+            doc: self.doc.clone(),
+            text: self.text.clone(),
+            sort: self.sort.unwrap_or_default(),
+            limit,
+        }
+    }
+}
+
+/// Currency codes are upper case, every other unit lower case (`usd` -> `USD`, `Jobs`
+/// -> `jobs`).
+fn normalise_unit(unit: &str) -> String {
+    if almanac_store::rates::is_currency(unit) {
+        unit.to_ascii_uppercase()
+    } else if unit.eq_ignore_ascii_case("kwh") {
+        "kWh".to_string()
+    } else {
+        unit.to_lowercase()
+    }
+}
+
+/// How `facts`, `docs` and `entities` print.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListFormat {
+    /// Aligned columns for people
+    #[default]
+    Table,
+    /// One JSON array
+    Json,
+    /// One JSON object a line
+    Jsonl,
+    /// Comma-separated with a header
+    Csv,
+}
+
+/// What a fact measures: the metrics of FACTS.md, by the names facts carry.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[value(rename_all = "snake_case")]
+pub enum MetricArg {
+    Investment,
+    Fdi,
+    ProjectValue,
+    Output,
+    Economy,
+    Jobs,
+    Employment,
+    Unemployment,
+    Vacancies,
+    Projects,
+    Companies,
+    Capacity,
+    Area,
+    Infrastructure,
+    Trade,
+    Budget,
+    Housing,
+    Income,
+    Environment,
+    Transport,
+    Prices,
+    Rank,
+    Other,
+}
+
+impl MetricArg {
+    /// The metric's name in facts and in FACTS.md (`project_value`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MetricArg::Investment => "investment",
+            MetricArg::Fdi => "fdi",
+            MetricArg::ProjectValue => "project_value",
+            MetricArg::Output => "output",
+            MetricArg::Economy => "economy",
+            MetricArg::Jobs => "jobs",
+            MetricArg::Employment => "employment",
+            MetricArg::Unemployment => "unemployment",
+            MetricArg::Vacancies => "vacancies",
+            MetricArg::Projects => "projects",
+            MetricArg::Companies => "companies",
+            MetricArg::Capacity => "capacity",
+            MetricArg::Area => "area",
+            MetricArg::Infrastructure => "infrastructure",
+            MetricArg::Trade => "trade",
+            MetricArg::Budget => "budget",
+            MetricArg::Housing => "housing",
+            MetricArg::Income => "income",
+            MetricArg::Environment => "environment",
+            MetricArg::Transport => "transport",
+            MetricArg::Prices => "prices",
+            MetricArg::Rank => "rank",
+            MetricArg::Other => "other",
+        }
+    }
+}
+
+/// What kind of figure a fact is (FACTS.md `measure`).
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MeasureArg {
+    /// An amount or a count
+    #[default]
+    Level,
+    /// A growth or a fall
+    Change,
+    /// A value relative to a base period (107.8 percent)
+    Index,
+    /// A part of a whole
+    Share,
+}
+
+impl From<MeasureArg> for Measure {
+    fn from(m: MeasureArg) -> Measure {
+        match m {
+            MeasureArg::Level => Measure::Level,
+            MeasureArg::Change => Measure::Change,
+            MeasureArg::Index => Measure::Index,
+            MeasureArg::Share => Measure::Share,
+        }
+    }
+}
+
+/// Whether a fact is achieved or planned (FACTS.md `status`).
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusArg {
+    /// Reported as achieved or current
+    #[default]
+    Actual,
+    /// Expected, planned, promised
+    Planned,
+}
+
+impl From<StatusArg> for Status {
+    fn from(s: StatusArg) -> Status {
+        match s {
+            StatusArg::Actual => Status::Actual,
+            StatusArg::Planned => Status::Planned,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The metrics a table of FACTS.md lists: the first column of the table under
+    /// `## Metrics`.
+    fn metrics_of(facts_md: &str) -> Vec<String> {
+        facts_md
+            .lines()
+            .skip_while(|l| l.trim() != "## Metrics")
+            .skip(1)
+            .take_while(|l| !l.starts_with("## "))
+            .filter_map(|l| l.strip_prefix("| `"))
+            .filter_map(|l| l.split_once('`'))
+            .map(|(name, _)| name.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_metrics_are_facts_md_s() {
+        let ours: Vec<&str> = MetricArg::value_variants()
+            .iter()
+            .map(|m| m.as_str())
+            .collect();
+        for metric in MetricArg::value_variants() {
+            let name = metric.to_possible_value().unwrap();
+            assert_eq!(name.get_name(), metric.as_str());
+        }
+        // FACTS.md lives beside the workspace (`../shared`), where the house works.
+        let facts_md = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/FACTS.md");
+        match std::fs::read_to_string(facts_md) {
+            Ok(text) => assert_eq!(ours, metrics_of(&text), "FACTS.md's metrics table"),
+            Err(err) => eprintln!("{facts_md}: {err}; checking the extractor's metrics only"),
+        }
+        // Every metric the extractor's word lists can give is one a user can ask for.
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../almanac-extract/data/");
+        for file in ["metric_cues.tsv", "unit_metrics.tsv"] {
+            let text = std::fs::read_to_string(format!("{data}{file}"))
+                .unwrap_or_else(|err| panic!("{data}{file}: {err} (moved? update this test)"));
+            for line in text
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            {
+                let metric = line.split('\t').nth(1).unwrap().trim();
+                assert!(ours.contains(&metric), "{file}: {metric} is not a --metric");
+            }
+        }
+    }
+
+    #[test]
+    fn metrics_table_is_read_from_its_section_only() {
+        let md = "## Metrics\n\n| metric | for |\n| --- | --- |\n| `jobs` | jobs |\n\
+                  | `fdi` | foreign |\n\n## Other\n\n| `field` | x |\n";
+        assert_eq!(metrics_of(md), ["jobs", "fdi"]);
+    }
+}

@@ -1,0 +1,14 @@
+//! One module per family of subcommands, each with its `Args` and its `run` functions;
+//! `main.rs` only dispatches to them.
+//!
+//! - `extract`: facts, quantities or entities to stdout, no database.
+//! - `ingest`: `ingest` (the pipeline into the ledger) and `reindex`.
+//! - `query`: `facts`, `docs`, `show`, `entities`.
+//! - `export`: `export`, facts to a CSV, JSONL or Parquet file.
+//! - `analysis`: `timeline`, `check`, `promises`.
+
+pub mod analysis;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod query;
