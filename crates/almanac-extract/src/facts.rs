@@ -37,7 +37,7 @@ use crate::lexicon::PhraseTable;
 use crate::period::Period;
 use crate::quantities::{self, Quantity, QuantityKind};
 use crate::times::{self, TimeExpr, TimeKind};
-use crate::tokens::{lower, tokenize, word_is, Tok, TokKind};
+use crate::tokens::{self, lower, word_is, Tok, TokKind};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
 
 pub(crate) struct Cues {
@@ -176,7 +176,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             paragraph_of.push(pi);
         }
     }
-    let entities = entities::find(text, &sentence_ranges);
+    // The one token stream of the document: every layer reads its own view of it.
+    let stream = tokens::tokenize(text, 0..text.len());
+    let entities = entities::find_in(text, &stream, &sentence_ranges);
     let anchors = anchors(text, &entities, &doc.paragraphs);
     let within = Containment::new(&entities);
     let topic = topic(&anchors, &doc.paragraphs, &within);
@@ -187,7 +189,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let first_sentence = paragraph_of.partition_point(|&p| p < pi);
         let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
-        let paragraph_toks = tokenize(text, p.clone());
+        let paragraph_stream = tokens::inside(&stream, p.clone());
+        let paragraph_toks = tokens::words(text, paragraph_stream);
         let mut figures: Vec<Quantity> = quantities::find_in(text, &paragraph_toks);
         figures.retain(|q| q.fact_worthy);
         if figures.is_empty() {
@@ -200,7 +203,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             }
             continue;
         }
-        let times: Vec<TimeExpr> = times::find(text, p.clone(), date)
+        let times: Vec<TimeExpr> = times::find_in(text, paragraph_stream, date)
             .into_iter()
             .filter(|t| t.kind != TimeKind::Name)
             .collect();
@@ -358,7 +361,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         next_group - 1
                     })
                 });
-                let object = object(text, q, &in_sentence, &groups, qi);
+                let object = object(text, &paragraph_toks, q, &in_sentence, &groups, qi);
                 facts.push(Fact {
                     doc: ctx.doc.to_string(),
                     text: q.text.clone(),
@@ -879,20 +882,23 @@ fn groups(figs: &[&Quantity]) -> Vec<Option<usize>> {
 /// the things counted in it.
 fn object(
     text: &str,
+    paragraph_toks: &[Tok],
     q: &Quantity,
     figs: &[&Quantity],
     groups: &[Option<usize>],
     qi: usize,
 ) -> Option<String> {
     let noun_phrase = |q: &Quantity| -> Option<String> {
-        let toks = tokenize(text, q.span[0]..q.span[1]);
+        let first = paragraph_toks.partition_point(|t| t.start < q.span[0]);
+        let end = paragraph_toks.partition_point(|t| t.end <= q.span[1]);
+        let toks = &paragraph_toks[first..end.max(first)];
         let lex = &*crate::lexicon::LEXICONS;
         let first_word = (0..toks.len()).find(|&i| {
             toks[i].kind == TokKind::Word
                 && !lex
                     .number_words
                     .contains_key(lower(toks[i].text(text)).as_ref())
-                && lex.scales.starting_at(text, &toks, i).is_none()
+                && lex.scales.starting_at(text, toks, i).is_none()
         })?;
         let start = toks[first_word].start;
         Some(text[start..q.span[1]].to_string())

@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 
 use crate::data::{self, DataFile, Row};
 use crate::fact::{Direction, Qualifier};
-use crate::tokens::{tokenize, vocabulary_size, Tok, WordId, UNKNOWN};
+use crate::tokens::{lower, words_of, words_unnumbered, Tok, TokKind};
+use crate::vocabulary::{vocabulary_size, WordId, UNKNOWN};
 
 /// The data files whose words phrase tables match: every word in them gets a `WordId`.
 pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
@@ -31,6 +32,24 @@ pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
     &data::STATUS_BLOCKERS,
 ];
 
+/// The words of `VOCABULARY_FILES` for the vocabulary: every word and symbol of every cell,
+/// lower-cased, as the quantity layer's view cuts them.
+pub(crate) fn vocabulary_words() -> Vec<String> {
+    let mut words = Vec::new();
+    for file in VOCABULARY_FILES {
+        for row in file.load(|row| Ok(row.cells().to_vec())) {
+            for cell in row {
+                for tok in words_unnumbered(cell) {
+                    if tok.kind != TokKind::Num {
+                        words.push(lower(tok.text(cell)).into_owned());
+                    }
+                }
+            }
+        }
+    }
+    words
+}
+
 /// A set of phrases (one or more tokens each) with a value, matched at a token position.
 pub(crate) struct PhraseTable<T> {
     /// Indexed by the `WordId` of a phrase's first (or last) word: the phrases, longest first,
@@ -46,7 +65,7 @@ impl<T: Clone> PhraseTable<T> {
         let mut by_first: Vec<Vec<(Box<[WordId]>, T)>> = vec![Vec::new(); size];
         let mut by_last: Vec<Vec<(Box<[WordId]>, T)>> = vec![Vec::new(); size];
         for (phrase, value) in entries {
-            let words: Box<[WordId]> = tokenize(phrase, 0..phrase.len())
+            let words: Box<[WordId]> = words_of(phrase)
                 .into_iter()
                 .map(|t| {
                     assert!(
@@ -302,11 +321,11 @@ mod tests {
     #[test]
     fn phrases_match_longest_first_and_ignore_case() {
         let text = "152 Small and Medium-Sized Businesses";
-        let toks = tokenize(text, 0..text.len());
+        let toks = words_of(text);
         let (n, lemma) = LEXICONS.counted_nouns.starting_at(text, &toks, 1).unwrap();
         assert_eq!((n, *lemma), (4, "sme"));
         let text = "worth more than 48";
-        let toks = tokenize(text, 0..text.len());
+        let toks = words_of(text);
         let (n, q) = LEXICONS.qualifiers.ending_at(text, &toks, 2).unwrap();
         assert_eq!((n, *q), (2, Qualifier::MoreThan));
     }

@@ -32,6 +32,7 @@ pub mod sentences;
 mod swar;
 pub mod times;
 mod tokens;
+mod vocabulary;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

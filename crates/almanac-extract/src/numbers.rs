@@ -115,7 +115,7 @@ fn combine(current: f64, v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::tokens::words_of;
 
     #[test]
     fn digits() {
@@ -156,7 +156,7 @@ mod tests {
             ("two five", Some((2.0, 1))),
         ];
         for (s, want) in cases {
-            let toks = tokenize(s, 0..s.len());
+            let toks = words_of(s);
             assert_eq!(parse_words(s, &toks, 0), *want, "{s}");
         }
     }

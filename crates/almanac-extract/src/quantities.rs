@@ -20,7 +20,8 @@ use crate::data;
 use crate::fact::{Direction, Equivalent, Qualifier};
 use crate::lexicon::{Position, UnitKind, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
-use crate::tokens::{lower, tokenize, vocabulary_size, word_id, word_is, Tok, TokKind, UNKNOWN};
+use crate::tokens::{lower, tokenize, word_is, words, words_of, Tok, TokKind};
+use crate::vocabulary::{vocabulary_size, word_id, UNKNOWN};
 
 /// What sort of thing a quantity counts or measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -129,7 +130,7 @@ pub(crate) static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
     let lex = &*LEXICONS;
     let mut starters = vec![false; vocabulary_size()];
     let mut add = |phrase: &str| {
-        if let Some(first) = tokenize(phrase, 0..phrase.len()).first() {
+        if let Some(first) = words_of(phrase).first() {
             starters[first.id as usize] = true;
         }
     };
@@ -170,7 +171,7 @@ fn may_start(text: &str, tok: &Tok) -> bool {
 
 /// Finds the quantities in `text[range]`, in text order.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
-    find_in(text, &tokenize(text, range))
+    find_in(text, &words(text, &tokenize(text, range)))
 }
 
 /// Finds the quantities among `toks`, the tokens of a stretch of `text`.

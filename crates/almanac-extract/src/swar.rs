@@ -1,4 +1,5 @@
-//! Byte tests eight at a time ("SIMD within a register") for the tokenizers' inner loops.
+//! Byte tests eight at a time ("SIMD within a register") for the inner loops of the tokenizer
+//! and the vocabulary.
 //!
 //! A loop over the bytes of a word ends with a mispredicted branch at nearly every word; a
 //! test of eight bytes at once ends most words in its first step.
@@ -144,56 +145,16 @@ fn ascii_letter_bits(chunk: u64) -> u64 {
     at_least_a & !above_z & !chunk & HIGH_BITS_8
 }
 
-/// The high bit of each byte of `chunk` that is an ASCII digit.
-#[inline]
-fn ascii_digit_bits(chunk: u64) -> u64 {
-    let low = chunk & (BYTES_01 * 0x7f);
-    let at_least_0 = low + BYTES_01 * (0x80 - u64::from(b'0'));
-    let above_9 = low + BYTES_01 * (0x80 - u64::from(b'9') - 1);
-    at_least_0 & !above_9 & !chunk & HIGH_BITS_8
-}
-
 /// How many ASCII letters `chunk` (8 bytes of text, little-endian) starts with.
 #[inline]
 pub(crate) fn leading_ascii_letters(chunk: u64) -> usize {
     ((!ascii_letter_bits(chunk) & HIGH_BITS_8).trailing_zeros() / 8) as usize
 }
 
-/// How many ASCII letters and digits `chunk` (8 bytes of text, little-endian) starts with.
-#[inline]
-pub(crate) fn leading_ascii_alphanumerics(chunk: u64) -> usize {
-    let alnum = ascii_letter_bits(chunk) | ascii_digit_bits(chunk);
-    ((!alnum & HIGH_BITS_8).trailing_zeros() / 8) as usize
-}
-
-/// The end of the run of ASCII letters and digits that starts at `pos` (`pos` itself when
-/// there is none).
-#[inline]
-pub(crate) fn skip_ascii_alphanumerics(bytes: &[u8], mut pos: usize) -> usize {
-    while let Some(chunk) = load8(bytes, pos) {
-        let n = leading_ascii_alphanumerics(chunk);
-        pos += n;
-        if n < 8 {
-            return pos;
-        }
-    }
-    while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-        pos += 1;
-    }
-    pos
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    fn slow_run(bytes: &[u8], pos: usize) -> usize {
-        pos + bytes[pos.min(bytes.len())..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count()
-    }
 
     #[test]
     fn every_byte_is_classified_as_the_standard_library_does() {
@@ -203,32 +164,6 @@ mod tests {
                 leading_ascii_letters(chunk) > 0,
                 b.is_ascii_alphabetic(),
                 "{b:#x}"
-            );
-            assert_eq!(
-                leading_ascii_alphanumerics(chunk) > 0,
-                b.is_ascii_alphanumeric(),
-                "{b:#x}"
-            );
-        }
-    }
-
-    #[test]
-    fn runs() {
-        for (text, pos, end) in [
-            ("", 0, 0),
-            ("abc", 0, 3),
-            ("abc def", 0, 3),
-            ("abc def", 3, 3),
-            ("Kassym-Jomart", 0, 6),
-            ("a1b2c3d4e5f6g7h8i9 x", 0, 18),
-            ("12345678", 0, 8),
-            ("Almaty’s", 0, 6),
-            ("abcdefgh", 8, 8),
-        ] {
-            assert_eq!(
-                skip_ascii_alphanumerics(text.as_bytes(), pos),
-                end,
-                "{text:?} {pos}"
             );
         }
     }
@@ -265,10 +200,5 @@ mod tests {
             prop_assert_eq!(packed, expected);
         }
 
-        #[test]
-        fn run_matches_a_byte_loop(bytes in proptest::collection::vec(any::<u8>(), 0..40), pos in 0usize..41) {
-            let pos = pos.min(bytes.len());
-            prop_assert_eq!(skip_ascii_alphanumerics(&bytes, pos), slow_run(&bytes, pos));
-        }
     }
 }

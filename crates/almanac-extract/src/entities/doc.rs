@@ -4,22 +4,23 @@
 
 use std::ops::Range;
 
-use crate::swar::skip_ascii_alphanumerics;
+use crate::tokens::{tokenize_unnumbered, Kind, Token, ALNUM, ASCII, CAPITAL, NEWLINE_BEFORE};
+use crate::vocabulary::{vocabulary, WordId, UNKNOWN};
 
-use super::lexicon::{Lexicon, WordId, F_CONNECTOR, F_ROLE_FIRST, UNKNOWN, W_S};
+use super::lexicon::{Lexicon, F_CONNECTOR, F_ROLE_FIRST, W_S};
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
     pub(super) start: usize,
     pub(super) end: usize,
-    /// The number of the token's lower-case form (`Vocab`).
+    /// The number of the token's lower-case form (`crate::vocabulary`).
     pub(super) id: WordId,
     /// `T_*` flags.
     pub(super) flags: u16,
 }
 
-/// A token as the scanner finds it.
-pub(super) struct Scanned {
+/// A word or mark of the entity layer, joined from the token stream.
+pub(super) struct Joined {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) word: bool,
@@ -29,82 +30,65 @@ pub(super) struct Scanned {
     pub(super) newline: bool,
     /// A hyphen joins two of its parts.
     pub(super) hyphen: bool,
-    pub(super) first: char,
+    /// Its first character is upper case.
+    pub(super) capital: bool,
+    /// How many stream tokens it is made of.
+    pub(super) atoms: usize,
 }
 
-/// Words (letters and digits, hyphens inside) and single punctuation marks.
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    scan_tokens(text, |t| {
-        toks.push(Tok {
-            start: t.start,
-            end: t.end,
-            id: UNKNOWN,
-            flags: if t.word { T_WORD } else { 0 },
-        })
-    });
-    toks
-}
-
-/// The character at byte `pos` (a character boundary) and its length; ASCII without decoding.
-#[inline]
-pub(super) fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(pos)?;
-    if b < 0x80 {
-        return Some((char::from(b), 1));
-    }
-    let c = text.get(pos..)?.chars().next()?;
-    Some((c, c.len_utf8()))
-}
-
-/// The tokens of `text` in order.
-pub(super) fn scan_tokens(text: &str, mut emit: impl FnMut(Scanned)) {
-    let bytes = text.as_bytes();
-    let mut pos = 0;
-    let mut newline = false;
-    while let Some((c, len)) = char_at(text, pos) {
-        let start = pos;
-        pos += len;
-        if c == ' ' || c.is_whitespace() {
-            newline |= c == '\n';
-            continue;
-        }
-        let word = c.is_alphanumeric();
-        let mut ascii = len == 1;
+/// The entity layer's tokens over a stretch of the stream: a word is letters and digits
+/// (`Almaty`, `2021`, `5th`), joined by a hyphen before more of them (`Kassym-Jomart`,
+/// `Ust-Kamenogorsk`, `COVID-19`); any other mark stands alone.
+pub(super) fn join(text: &str, atoms: &[Token], mut emit: impl FnMut(Joined)) {
+    let glued = |a: usize, b: usize| atoms[a].end == atoms[b].start;
+    let mut k = 0;
+    while k < atoms.len() {
+        let first = atoms[k];
+        let word = first.has(ALNUM);
+        let mut last = k;
         let mut hyphen = false;
-        // One call of `emit` for marks and words alike, so that it is inlined.
         if word {
             loop {
-                // The ASCII letters and digits of the word without decoding.
-                pos = skip_ascii_alphanumerics(bytes, pos);
-                let Some((d, len)) = char_at(text, pos) else {
+                let n = last + 1;
+                if n >= atoms.len() || !glued(last, n) {
                     break;
-                };
-                if d.is_alphanumeric() {
-                    pos += len;
-                    ascii = false;
-                } else if d == '-'
-                    && char_at(text, pos + 1).is_some_and(|(e, _)| e.is_alphanumeric())
+                }
+                if atoms[n].has(ALNUM) {
+                    last = n;
+                } else if atoms[n].kind == Kind::Mark
+                    && text.as_bytes()[atoms[n].start] == b'-'
+                    && n + 1 < atoms.len()
+                    && glued(n, n + 1)
+                    && atoms[n + 1].has(ALNUM)
                 {
-                    // A hyphen joins two words (`Kassym-Jomart`, `Ust-Kamenogorsk`).
-                    pos += 1;
                     hyphen = true;
+                    last = n + 1;
                 } else {
                     break;
                 }
             }
         }
-        emit(Scanned {
-            start,
-            end: pos,
+        emit(Joined {
+            start: first.start,
+            end: atoms[last].end,
             word,
-            ascii,
-            newline,
+            ascii: atoms[k..=last].iter().all(|a| a.has(ASCII)),
+            newline: first.has(NEWLINE_BEFORE),
             hyphen,
-            first: c,
+            capital: first.has(CAPITAL),
+            atoms: last + 1 - k,
         });
-        newline = false;
+        k = last + 1;
     }
+}
+
+/// The words and marks of a phrase of the word lists, as the entity layer cuts text.
+pub(super) fn phrase_words(phrase: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    join(phrase, &tokenize_unnumbered(phrase), |t| {
+        words.push(&phrase[t.start..t.end]);
+    });
+    words
 }
 
 // What `Tok::flags` says of a token.
@@ -138,24 +122,38 @@ pub(super) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub(super) fn new(lex: &Lexicon, text: &'a str, sentences: &[Range<usize>]) -> Doc<'a> {
+    /// The view of `text`'s token stream (`atoms`, the whole text's) given its sentences.
+    pub(super) fn new(
+        lex: &Lexicon,
+        text: &'a str,
+        atoms: &[Token],
+        sentences: &[Range<usize>],
+    ) -> Doc<'a> {
+        let vocabulary = vocabulary();
         let mut starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
         starts.sort_unstable();
-        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut toks: Vec<Tok> = Vec::with_capacity(atoms.len());
         let mut after_break = true;
         // The sentence starts not yet passed (tokens come in text order).
         let mut next_start = 0;
-        scan_tokens(text, |t| {
+        let mut k = 0;
+        join(text, atoms, |t| {
             let word = text.get(t.start..t.end).unwrap_or("");
-            let id = lex.vocab.id_at(text, t.start..t.end, t.ascii);
-            let mut f = u16::from(lex.vocab.flags(id));
+            // A token of one stream token has the number the stream found.
+            let id = if t.atoms == 1 {
+                atoms[k].id
+            } else {
+                vocabulary.id_at(text, t.start..t.end)
+            };
+            k += t.atoms;
+            let mut f = u16::from(lex.word_flags(id));
             if t.ascii {
                 f |= T_ASCII;
             }
             if t.hyphen {
                 f |= T_HYPHEN;
             }
-            if lex.vocab.is_stop(id, word) {
+            if lex.is_stop(id, word) {
                 f |= T_STOP;
             }
             if let Some(prev) = toks.last_mut() {
@@ -172,7 +170,7 @@ impl<'a> Doc<'a> {
                     next_start += 1;
                 }
                 f |= T_WORD;
-                if t.first.is_uppercase() {
+                if t.capital {
                     f |= T_CAP;
                 }
                 if after_break || starts.get(next_start) == Some(&t.start) {
@@ -181,11 +179,12 @@ impl<'a> Doc<'a> {
                 after_break = false;
             } else {
                 // A mark is one character: the token is the mark itself.
-                if matches!(t.first, '“' | '”' | '"' | '«' | '»') {
+                let first = atoms[k - 1].first_char(text);
+                if matches!(first, '“' | '”' | '"' | '«' | '»') {
                     f |= T_QUOTE;
                 }
                 if matches!(
-                    t.first,
+                    first,
                     '.' | '!' | '?' | ':' | ';' | '“' | '"' | '«' | '(' | '–' | '—' | '‘'
                 ) {
                     after_break = true;
