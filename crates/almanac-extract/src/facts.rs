@@ -183,16 +183,46 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     let within = Containment::new(&entities);
     let topic = topic(&anchors, &doc.paragraphs, &within);
 
+    // Each layer reads every paragraph before the next layer starts, rather than every layer
+    // each paragraph in turn: the code of one layer stays in the instruction cache.
+    let paragraph_toks: Vec<Vec<Tok>> = doc
+        .paragraphs
+        .iter()
+        .map(|p| tokens::words(text, tokens::inside(&stream, p.clone())))
+        .collect();
+    let mut paragraph_figures: Vec<Vec<Quantity>> = paragraph_toks
+        .iter()
+        .map(|toks| {
+            let mut figures = quantities::find_in(text, toks);
+            figures.retain(|q| q.fact_worthy);
+            figures
+        })
+        .collect();
+    // Periods carry only within a paragraph: the times of one without figures are never
+    // asked for.
+    let paragraph_times: Vec<Vec<TimeExpr>> = doc
+        .paragraphs
+        .iter()
+        .zip(&paragraph_figures)
+        .map(|(p, figures)| {
+            if figures.is_empty() {
+                return Vec::new();
+            }
+            times::find_in(text, tokens::inside(&stream, p.clone()), date)
+                .into_iter()
+                .filter(|t| t.kind != TimeKind::Name)
+                .collect()
+        })
+        .collect();
+
     let mut facts = Vec::new();
     let mut next_group = 1;
     let mut last_anchor: Option<String> = None;
-    for (pi, p) in doc.paragraphs.iter().enumerate() {
+    for pi in 0..doc.paragraphs.len() {
         let first_sentence = paragraph_of.partition_point(|&p| p < pi);
         let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
-        let paragraph_stream = tokens::inside(&stream, p.clone());
-        let paragraph_toks = tokens::words(text, paragraph_stream);
-        let mut figures: Vec<Quantity> = quantities::find_in(text, &paragraph_toks);
-        figures.retain(|q| q.fact_worthy);
+        let paragraph_toks = &paragraph_toks[pi];
+        let mut figures = std::mem::take(&mut paragraph_figures[pi]);
         if figures.is_empty() {
             // Nothing of the paragraph becomes a fact, and periods carry only within a
             // paragraph: its times are never asked for. Only the subject carries on.
@@ -203,10 +233,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             }
             continue;
         }
-        let times: Vec<TimeExpr> = times::find_in(text, paragraph_stream, date)
-            .into_iter()
-            .filter(|t| t.kind != TimeKind::Name)
-            .collect();
+        let times = &paragraph_times[pi];
         figures.retain(|q| {
             !times
                 .iter()
@@ -361,7 +388,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         next_group - 1
                     })
                 });
-                let object = object(text, &paragraph_toks, q, &in_sentence, &groups, qi);
+                let object = object(text, paragraph_toks, q, &in_sentence, &groups, qi);
                 facts.push(Fact {
                     doc: ctx.doc.to_string(),
                     text: q.text.clone(),

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use crate::data::{self, DataFile, Row};
 use crate::fact::{Direction, Qualifier};
 use crate::tokens::{lower, words_of, words_unnumbered, Tok, TokKind};
-use crate::vocabulary::{vocabulary_size, WordId, UNKNOWN};
+use crate::vocabulary::{vocabulary_size, word_id, WordId, UNKNOWN};
 
 /// The data files whose words phrase tables match: every word in them gets a `WordId`.
 pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
@@ -52,18 +52,49 @@ pub(crate) fn vocabulary_words() -> Vec<String> {
 
 /// A set of phrases (one or more tokens each) with a value, matched at a token position.
 pub(crate) struct PhraseTable<T> {
-    /// Indexed by the `WordId` of a phrase's first (or last) word: the phrases, longest first,
-    /// as word numbers.
-    by_first: Vec<Vec<(Box<[WordId]>, T)>>,
-    by_last: Vec<Vec<(Box<[WordId]>, T)>>,
+    by_first: PhraseIndex<T>,
+    by_last: PhraseIndex<T>,
+}
+
+/// Phrases grouped by one of their words, as word numbers: those whose key word is `id` are
+/// `phrases[start[id]..start[id + 1]]`, longest first. Most tokens start or end no phrase,
+/// and two adjacent numbers of a small table say so.
+struct PhraseIndex<T> {
+    start: Vec<u16>,
+    phrases: Vec<(Box<[WordId]>, T)>,
+}
+
+impl<T> PhraseIndex<T> {
+    /// `phrases` (in the order given) by the word `key` picks of each.
+    fn new(mut phrases: Vec<(Box<[WordId]>, T)>, key: fn(&[WordId]) -> WordId) -> Self {
+        // Stable: phrases of one length keep the order of the data.
+        phrases.sort_by_key(|(words, _)| (key(words), std::cmp::Reverse(words.len())));
+        assert!(phrases.len() < usize::from(u16::MAX), "too many phrases");
+        let mut start = vec![0u16; vocabulary_size() + 1];
+        for (words, _) in &phrases {
+            start[key(words) as usize + 1] += 1;
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        PhraseIndex { start, phrases }
+    }
+
+    /// The phrases whose key word is `id`, longest first.
+    #[inline]
+    fn of(&self, id: WordId) -> &[(Box<[WordId]>, T)] {
+        let id = id as usize;
+        match (self.start.get(id), self.start.get(id + 1)) {
+            (Some(&a), Some(&b)) => &self.phrases[usize::from(a)..usize::from(b)],
+            _ => &[],
+        }
+    }
 }
 
 impl<T: Clone> PhraseTable<T> {
     /// A table of `(phrase, value)`; every phrase must come from one of `VOCABULARY_FILES`.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        let size = vocabulary_size();
-        let mut by_first: Vec<Vec<(Box<[WordId]>, T)>> = vec![Vec::new(); size];
-        let mut by_last: Vec<Vec<(Box<[WordId]>, T)>> = vec![Vec::new(); size];
+        let mut phrases: Vec<(Box<[WordId]>, T)> = Vec::new();
         for (phrase, value) in entries {
             let words: Box<[WordId]> = words_of(phrase)
                 .into_iter()
@@ -75,38 +106,37 @@ impl<T: Clone> PhraseTable<T> {
                     t.id
                 })
                 .collect();
-            let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
-                continue;
-            };
-            by_first[first as usize].push((words.clone(), value.clone()));
-            by_last[last as usize].push((words, value));
+            if !words.is_empty() {
+                phrases.push((words, value));
+            }
         }
-        for list in by_first.iter_mut().chain(by_last.iter_mut()) {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        PhraseTable {
+            by_first: PhraseIndex::new(phrases.clone(), |words| words[0]),
+            by_last: PhraseIndex::new(phrases, |words| words[words.len() - 1]),
         }
-        PhraseTable { by_first, by_last }
     }
 
     /// The longest phrase whose first word is token `i`: its length in tokens and value.
     pub fn starting_at(&self, _text: &str, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
         let first = toks.get(i)?;
-        let cands = self.by_first.get(first.id as usize)?;
-        cands.iter().find_map(|(words, value)| {
-            let n = words.len();
-            (i + n <= toks.len()
-                && words[1..]
-                    .iter()
-                    .zip(&toks[i + 1..i + n])
-                    .all(|(&w, t)| w == t.id))
-            .then_some((n, value))
-        })
+        self.by_first
+            .of(first.id)
+            .iter()
+            .find_map(|(words, value)| {
+                let n = words.len();
+                (i + n <= toks.len()
+                    && words[1..]
+                        .iter()
+                        .zip(&toks[i + 1..i + n])
+                        .all(|(&w, t)| w == t.id))
+                .then_some((n, value))
+            })
     }
 
     /// The longest phrase whose last word is token `last`: its length in tokens and value.
     pub fn ending_at(&self, _text: &str, toks: &[Tok], last: usize) -> Option<(usize, &T)> {
         let tok = toks.get(last)?;
-        let cands = self.by_last.get(tok.id as usize)?;
-        cands.iter().find_map(|(words, value)| {
+        self.by_last.of(tok.id).iter().find_map(|(words, value)| {
             let n = words.len();
             (last + 1 >= n
                 && words[..n - 1]
@@ -115,6 +145,32 @@ impl<T: Clone> PhraseTable<T> {
                     .all(|(&w, t)| w == t.id))
             .then_some((n, value))
         })
+    }
+}
+
+/// The values of single words by their number, so that reading a token's is one index into
+/// a table: no lower-casing, hashing or comparing of its text. A word that is no single token
+/// of the vocabulary (`per cent`) can be no token's text, and is left out.
+pub(crate) struct ByWord<T> {
+    values: Vec<Option<T>>,
+}
+
+impl<T: Copy> ByWord<T> {
+    pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let mut values = vec![None; vocabulary_size()];
+        for (word, value) in entries {
+            let id = word_id(word);
+            if id != UNKNOWN {
+                values[id as usize] = Some(value);
+            }
+        }
+        ByWord { values }
+    }
+
+    /// The value of the word numbered `id` (a word token's `id`).
+    #[inline]
+    pub fn get(&self, id: WordId) -> Option<T> {
+        self.values.get(id as usize).copied().flatten()
     }
 }
 
@@ -158,6 +214,11 @@ pub(crate) struct Unit {
 /// All the lexicons of the quantity layer.
 pub(crate) struct Lexicons {
     pub number_words: HashMap<&'static str, f64>,
+    /// `number_words`, `ordinals`, `months` and `number_names` by word number.
+    pub number_word_ids: ByWord<f64>,
+    pub ordinal_ids: ByWord<f64>,
+    pub month_ids: ByWord<u32>,
+    pub number_name_ids: ByWord<()>,
     pub scales: PhraseTable<Scale>,
     pub currencies: PhraseTable<Currency>,
     pub units: PhraseTable<Unit>,
@@ -168,9 +229,7 @@ pub(crate) struct Lexicons {
     pub directions_after: PhraseTable<Direction>,
     pub ordinals: HashMap<&'static str, f64>,
     pub rank_cues: PhraseTable<()>,
-    pub months: HashMap<&'static str, u32>,
     pub fractions: PhraseTable<f64>,
-    pub number_names: HashMap<&'static str, ()>,
 }
 
 /// Whether `unit` is the unit of money: an ISO 4217 code that `data/currencies.tsv` gives a
@@ -184,6 +243,10 @@ pub fn is_currency(unit: &str) -> bool {
             .collect()
     });
     CODES.contains(unit)
+}
+
+fn by_word<T: Copy>(map: &HashMap<&'static str, T>) -> ByWord<T> {
+    ByWord::new(map.iter().map(|(&word, &value)| (word, value)))
 }
 
 pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
@@ -279,16 +342,20 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         .into_iter()
         .collect();
     let rank_cues = PhraseTable::new(data::RANK_CUES.load(|r| Ok((r.get(0), ()))));
-    let months = data::MONTHS
+    let months: HashMap<&str, u32> = data::MONTHS
         .load(|r| Ok((r.get(0), r.parse(1, "month")?)))
         .into_iter()
         .collect();
     let fractions = PhraseTable::new(data::FRACTIONS.load(|r| Ok((r.get(0), number(r)?))));
-    let number_names = data::NUMBER_NAMES
+    let number_names: HashMap<&str, ()> = data::NUMBER_NAMES
         .load(|r| Ok((r.get(0), ())))
         .into_iter()
         .collect();
     Lexicons {
+        number_word_ids: by_word(&number_words),
+        ordinal_ids: by_word(&ordinals),
+        month_ids: by_word(&months),
+        number_name_ids: by_word(&number_names),
         number_words,
         scales,
         currencies,
@@ -300,9 +367,7 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         directions_after,
         ordinals,
         rank_cues,
-        months,
         fractions,
-        number_names,
     }
 });
 
@@ -314,7 +379,8 @@ mod tests {
     fn every_lexicon_loads() {
         let lex = &*LEXICONS;
         assert!(lex.number_words.len() >= 28);
-        assert_eq!(lex.months.get("sept"), Some(&9));
+        assert_eq!(lex.month_ids.get(word_id("sept")), Some(9));
+        assert_eq!(lex.ordinal_ids.get(word_id("Fifth")), Some(5.0));
         assert_eq!(lex.ordinals.get("fifth"), Some(&5.0));
     }
 

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::data;
 use crate::fact::{Direction, Equivalent, Qualifier};
-use crate::lexicon::{Position, UnitKind, LEXICONS};
+use crate::lexicon::{ByWord, Position, UnitKind, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
 use crate::tokens::{lower, tokenize, word_is, words, words_of, Tok, TokKind};
 use crate::vocabulary::{vocabulary_size, word_id, UNKNOWN};
@@ -123,6 +123,10 @@ pub(crate) static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         .into_iter()
         .collect()
 });
+
+/// `FUNCTION_WORDS` by word number.
+static FUNCTION_WORD_IDS: LazyLock<ByWord<()>> =
+    LazyLock::new(|| ByWord::new(FUNCTION_WORDS.iter().map(|&w| (w, ()))));
 
 /// The words and symbols a quantity can start with when it does not start with digits:
 /// currency signs and codes, number words, ordinals, fractions; indexed by `WordId`.
@@ -230,8 +234,16 @@ fn adjacent(toks: &[Tok], a: usize, b: usize) -> bool {
     toks[a].end == toks[b].start
 }
 
-fn is_month(text: &str, toks: &[Tok], i: usize) -> bool {
-    word_at(text, toks, i).is_some_and(|w| LEXICONS.months.contains_key(w.as_ref()))
+fn is_month(toks: &[Tok], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.kind == TokKind::Word && LEXICONS.month_ids.get(t.id).is_some())
+}
+
+/// Whether token `i` is a word and an ordinal (`fifth`).
+fn ordinal_at(toks: &[Tok], i: usize) -> Option<f64> {
+    toks.get(i)
+        .filter(|t| t.kind == TokKind::Word)
+        .and_then(|t| LEXICONS.ordinal_ids.get(t.id))
 }
 
 fn starts_number(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -422,10 +434,10 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         } else {
             j.wrapping_sub(1)
         };
-        if j >= 1 && is_month(text, toks, before) {
+        if j >= 1 && is_month(toks, before) {
             return false;
         }
-        if is_month(text, toks, j + 1) {
+        if is_month(toks, j + 1) {
             return false;
         }
     }
@@ -480,7 +492,7 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         let w = t.text(text);
         if t.kind == TokKind::Word
             && w.chars().next().is_some_and(char::is_uppercase)
-            && lex.number_names.contains_key(lower(w).as_ref())
+            && lex.number_name_ids.get(t.id).is_some()
         {
             return false;
         }
@@ -528,7 +540,7 @@ fn word_figure(
 fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     let lex = &*LEXICONS;
     let (value, last) = match toks.get(j)?.kind {
-        TokKind::Word => (*lex.ordinals.get(lower(toks[j].text(text)).as_ref())?, j),
+        TokKind::Word => (ordinal_at(toks, j)?, j),
         TokKind::Num => {
             let suffix = word_at(text, toks, j + 1)?;
             if !matches!(suffix.as_ref(), "st" | "nd" | "rd" | "th") || !adjacent(toks, j, j + 1) {
@@ -605,9 +617,7 @@ fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     if !word_is(text, toks, last + 1, &["of"]) {
         return None;
     }
-    if j >= 1
-        && word_at(text, toks, j - 1).is_some_and(|w| LEXICONS.ordinals.contains_key(w.as_ref()))
-    {
+    if j >= 1 && ordinal_at(toks, j - 1).is_some() {
         return None;
     }
     if toks.get(last + 2).is_some_and(|t| t.kind == TokKind::Num) {
@@ -643,10 +653,9 @@ fn counted_noun(text: &str, toks: &[Tok], k: usize) -> Option<(usize, String)> {
         if tok.kind != TokKind::Word {
             break;
         }
-        let w = lower(tok.text(text));
-        if FUNCTION_WORDS.contains(w.as_ref())
+        if FUNCTION_WORD_IDS.get(tok.id).is_some()
             || LEXICONS.scales.starting_at(text, toks, m).is_some()
-            || LEXICONS.months.contains_key(w.as_ref())
+            || LEXICONS.month_ids.get(tok.id).is_some()
         {
             break;
         }
@@ -656,7 +665,7 @@ fn counted_noun(text: &str, toks: &[Tok], k: usize) -> Option<(usize, String)> {
             .next()
             .is_some_and(char::is_uppercase);
         if !capitalised && fallback.is_none() {
-            if let Some(lemma) = singular(&w) {
+            if let Some(lemma) = singular(&lower(tok.text(text))) {
                 fallback = Some((m, lemma));
                 // A plural noun ends the phrase: `5 companies produce` counts companies.
                 break;

@@ -57,27 +57,30 @@ pub(crate) fn lower_packed(v: u128) -> Option<u128> {
     Some(v | upper >> 2)
 }
 
-/// Words packed into integers (`load_word16`, `lower_packed`) and their numbers, in an
-/// open-addressing table kept at most one-eighth full: a lookup is one multiplication and,
-/// nearly always, one comparison, where a general hash map costs a few times that.
-/// Number 0 marks an empty slot and is what `get` answers for a word not in the table.
-/// (Key 0, the empty word, would still be found: it goes in the first empty slot of its
-/// chain, which `get` reaches before any other empty slot.)
+/// Words packed into integers (`load_word16`, `lower_packed`) and their numbers.
+///
+/// The words are kept in insertion order, and found through an open-addressing index of
+/// two-byte positions kept at most one-eighth full: a word in no list (most words of a
+/// text) is told by one multiplication and one read of that small index, which stays in
+/// the fastest cache, where a table of whole keys would spill out of it. A word in the
+/// table costs one more read and one comparison.
+/// Number 0 is what `get` answers for a word not in the table.
 pub(crate) struct PackedWords {
-    slots: Vec<(u128, u32)>,
-    len: usize,
+    /// 1 + the position in `words` of the word in each slot; 0 for an empty slot.
+    index: Vec<u16>,
+    words: Vec<(u128, u32)>,
 }
 
 impl PackedWords {
     pub(crate) fn new() -> Self {
         PackedWords {
-            slots: vec![(0, 0); 1024],
-            len: 0,
+            index: vec![0; 1024],
+            words: Vec::new(),
         }
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.len
+        self.words.len()
     }
 
     /// The top bits of a multiplicative hash: a product's high bits depend on every bit
@@ -85,18 +88,22 @@ impl PackedWords {
     #[inline]
     fn first_slot(&self, key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let bits = self.slots.len().trailing_zeros();
+        let bits = self.index.len().trailing_zeros();
         (folded.wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - bits)) as usize
     }
 
     /// The number of `key`, 0 if the table does not hold it.
     #[inline]
     pub(crate) fn get(&self, key: u128) -> u32 {
-        let mask = self.slots.len() - 1;
+        let mask = self.index.len() - 1;
         let mut k = self.first_slot(key);
         loop {
-            let (slot_key, id) = self.slots[k];
-            if slot_key == key || id == 0 {
+            let at = self.index[k];
+            if at == 0 {
+                return 0;
+            }
+            let (word, id) = self.words[usize::from(at) - 1];
+            if word == key {
                 return id;
             }
             k = (k + 1) & mask;
@@ -104,32 +111,39 @@ impl PackedWords {
     }
 
     /// The number of `key`, which becomes `id` (not 0) if the table did not hold it.
+    ///
+    /// # Panics
+    ///
+    /// When the table would hold more than 65,535 words (the word lists hold about a
+    /// thousand).
     pub(crate) fn get_or_insert(&mut self, key: u128, id: u32) -> u32 {
-        debug_assert_ne!(id, 0, "0 marks an empty slot");
+        debug_assert_ne!(id, 0, "0 is the number of no word");
         let found = self.get(key);
         if found != 0 {
             return found;
         }
-        if (self.len + 1) * 8 > self.slots.len() {
-            let grown = vec![(0, 0); self.slots.len() * 2];
-            let old = std::mem::replace(&mut self.slots, grown);
-            self.len = 0;
-            for (key, id) in old.into_iter().filter(|&(_, id)| id != 0) {
-                self.put(key, id);
+        assert!(self.words.len() < usize::from(u16::MAX), "too many words");
+        self.words.push((key, id));
+        if self.words.len() * 8 > self.index.len() {
+            self.index = vec![0; self.index.len() * 2];
+            for at in 1..=self.words.len() {
+                self.put(at);
             }
+        } else {
+            self.put(self.words.len());
         }
-        self.put(key, id);
         id
     }
 
-    fn put(&mut self, key: u128, id: u32) {
-        let mask = self.slots.len() - 1;
-        let mut k = self.first_slot(key);
-        while self.slots[k].1 != 0 {
+    /// Puts the word at position `at - 1` of `words` in the index.
+    fn put(&mut self, at: usize) {
+        let mask = self.index.len() - 1;
+        let mut k = self.first_slot(self.words[at - 1].0);
+        while self.index[k] != 0 {
             k = (k + 1) & mask;
         }
-        self.slots[k] = (key, id);
-        self.len += 1;
+        // `get_or_insert` keeps `words` within `u16`.
+        self.index[k] = at as u16;
     }
 }
 

@@ -152,6 +152,10 @@ fn scan(text: &str, range: Range<usize>, vocabulary: Option<&Vocabulary>) -> Vec
             LETTER => {
                 let (tok, next) = ascii_letters(text, start, end, vocabulary);
                 pos = next;
+                // The space after a word, without another turn of the loop.
+                if pos < end && bytes[pos] == b' ' {
+                    pos += 1;
+                }
                 tok
             }
             DIGIT => {

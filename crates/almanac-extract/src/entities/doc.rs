@@ -7,7 +7,9 @@ use std::ops::Range;
 use crate::tokens::{tokenize_unnumbered, Kind, Token, ALNUM, ASCII, CAPITAL, NEWLINE_BEFORE};
 use crate::vocabulary::{vocabulary, WordId, UNKNOWN};
 
-use super::lexicon::{Lexicon, F_CONNECTOR, F_ROLE_FIRST, W_S};
+use super::lexicon::{
+    Lexicon, F_CONNECTOR, F_HEAD_FIRST, F_ROLE_FIRST, F_STOP_FORM, F_STOP_SMALL, W_S,
+};
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
@@ -20,6 +22,7 @@ pub(super) struct Tok {
 }
 
 /// A word or mark of the entity layer, joined from the token stream.
+#[derive(Debug, Clone)]
 pub(super) struct Joined {
     pub(super) start: usize,
     pub(super) end: usize,
@@ -32,63 +35,64 @@ pub(super) struct Joined {
     pub(super) hyphen: bool,
     /// Its first character is upper case.
     pub(super) capital: bool,
-    /// How many stream tokens it is made of.
-    pub(super) atoms: usize,
+    /// The stream tokens it is made of.
+    pub(super) atoms: Range<usize>,
 }
 
 /// The entity layer's tokens over a stretch of the stream: a word is letters and digits
 /// (`Almaty`, `2021`, `5th`), joined by a hyphen before more of them (`Kassym-Jomart`,
 /// `Ust-Kamenogorsk`, `COVID-19`); any other mark stands alone.
-pub(super) fn join(text: &str, atoms: &[Token], mut emit: impl FnMut(Joined)) {
-    let glued = |a: usize, b: usize| atoms[a].end == atoms[b].start;
+pub(super) fn join<'a>(text: &'a str, atoms: &'a [Token]) -> impl Iterator<Item = Joined> + 'a {
+    let bytes = text.as_bytes();
     let mut k = 0;
-    while k < atoms.len() {
-        let first = atoms[k];
+    std::iter::from_fn(move || {
+        let first = *atoms.get(k)?;
         let word = first.has(ALNUM);
         let mut last = k;
         let mut hyphen = false;
+        let mut ascii = first.has(ASCII);
         if word {
-            loop {
-                let n = last + 1;
-                if n >= atoms.len() || !glued(last, n) {
+            while let Some(next) = atoms.get(last + 1) {
+                if atoms[last].end != next.start {
                     break;
                 }
-                if atoms[n].has(ALNUM) {
-                    last = n;
-                } else if atoms[n].kind == Kind::Mark
-                    && text.as_bytes()[atoms[n].start] == b'-'
-                    && n + 1 < atoms.len()
-                    && glued(n, n + 1)
-                    && atoms[n + 1].has(ALNUM)
+                if next.has(ALNUM) {
+                    ascii &= next.has(ASCII);
+                    last += 1;
+                } else if next.kind == Kind::Mark
+                    && bytes[next.start] == b'-'
+                    && atoms
+                        .get(last + 2)
+                        .is_some_and(|after| after.start == next.end && after.has(ALNUM))
                 {
                     hyphen = true;
-                    last = n + 1;
+                    ascii &= atoms[last + 2].has(ASCII);
+                    last += 2;
                 } else {
                     break;
                 }
             }
         }
-        emit(Joined {
+        let joined = Joined {
             start: first.start,
             end: atoms[last].end,
             word,
-            ascii: atoms[k..=last].iter().all(|a| a.has(ASCII)),
+            ascii,
             newline: first.has(NEWLINE_BEFORE),
             hyphen,
             capital: first.has(CAPITAL),
-            atoms: last + 1 - k,
-        });
+            atoms: k..last + 1,
+        };
         k = last + 1;
-    }
+        Some(joined)
+    })
 }
 
 /// The words and marks of a phrase of the word lists, as the entity layer cuts text.
 pub(super) fn phrase_words(phrase: &str) -> Vec<&str> {
-    let mut words = Vec::new();
-    join(phrase, &tokenize_unnumbered(phrase), |t| {
-        words.push(&phrase[t.start..t.end]);
-    });
-    words
+    join(phrase, &tokenize_unnumbered(phrase))
+        .map(|t| &phrase[t.start..t.end])
+        .collect()
 }
 
 // What `Tok::flags` says of a token.
@@ -136,24 +140,25 @@ impl<'a> Doc<'a> {
         let mut after_break = true;
         // The sentence starts not yet passed (tokens come in text order).
         let mut next_start = 0;
-        let mut k = 0;
-        join(text, atoms, |t| {
-            let word = text.get(t.start..t.end).unwrap_or("");
+        for t in join(text, atoms) {
             // A token of one stream token has the number the stream found.
-            let id = if t.atoms == 1 {
-                atoms[k].id
+            let id = if t.atoms.len() == 1 {
+                atoms[t.atoms.start].id
             } else {
                 vocabulary.id_at(text, t.start..t.end)
             };
-            k += t.atoms;
-            let mut f = u16::from(lex.word_flags(id));
+            let word_flags = lex.word_flags(id);
+            let mut f = u16::from(word_flags & (F_CONNECTOR | F_ROLE_FIRST));
             if t.ascii {
                 f |= T_ASCII;
             }
             if t.hyphen {
                 f |= T_HYPHEN;
             }
-            if lex.is_stop(id, word) {
+            // A stop form is compared only where it can match: most are capitalised.
+            let may_stop =
+                word_flags & F_STOP_FORM != 0 && (t.capital || word_flags & F_STOP_SMALL != 0);
+            if may_stop && lex.is_stop(id, &text[t.start..t.end]) {
                 f |= T_STOP;
             }
             if let Some(prev) = toks.last_mut() {
@@ -179,12 +184,12 @@ impl<'a> Doc<'a> {
                 after_break = false;
             } else {
                 // A mark is one character: the token is the mark itself.
-                let first = atoms[k - 1].first_char(text);
-                if matches!(first, '“' | '”' | '"' | '«' | '»') {
+                let mark = atoms[t.atoms.start].first_char(text);
+                if matches!(mark, '“' | '”' | '"' | '«' | '»') {
                     f |= T_QUOTE;
                 }
                 if matches!(
-                    first,
+                    mark,
                     '.' | '!' | '?' | ':' | ';' | '“' | '"' | '«' | '(' | '–' | '—' | '‘'
                 ) {
                     after_break = true;
@@ -196,7 +201,7 @@ impl<'a> Doc<'a> {
                 id,
                 flags: f,
             });
-        });
+        }
         let mut doc = Doc {
             text,
             toks,
@@ -208,7 +213,11 @@ impl<'a> Doc<'a> {
         let mut head_list = Vec::new();
         for j in 0..doc.toks.len() {
             head_from.push(u32::try_from(head_list.len()).unwrap_or(u32::MAX));
-            let Some(idxs) = lex.heads_by_first.get(doc.id(j) as usize) else {
+            let id = doc.id(j);
+            if lex.word_flags(id) & F_HEAD_FIRST == 0 {
+                continue;
+            }
+            let Some(idxs) = lex.heads_by_first.get(id as usize) else {
                 continue;
             };
             for &k in idxs {

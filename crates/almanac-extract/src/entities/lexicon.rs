@@ -99,6 +99,13 @@ pub(super) const W_DISTRICTS: WordId = 12;
 // What a word is in the tables (`Lexicon::word_flags`); a token's flags begin with these.
 pub(super) const F_CONNECTOR: u8 = 1;
 pub(super) const F_ROLE_FIRST: u8 = 2;
+/// The word has stop forms (`stop_forms`): a token of it may be a stop word.
+pub(super) const F_STOP_FORM: u8 = 4;
+/// A head of an organisation name starts with the word (`heads_by_first`).
+pub(super) const F_HEAD_FIRST: u8 = 8;
+/// One of the word's stop forms starts with a small letter (most are capitalised: `The`),
+/// so that a token in small letters may be one.
+pub(super) const F_STOP_SMALL: u8 = 16;
 
 /// A set of word sequences matched case-insensitively, longest first.
 pub(super) struct PhraseSet<T> {
@@ -177,7 +184,7 @@ pub(crate) struct Lexicon {
     pub(super) heads_by_first: Vec<Vec<usize>>,
     pub(super) max_head_len: usize,
     pub(super) surname_endings: Vec<String>,
-    /// `F_CONNECTOR` and `F_ROLE_FIRST`, by word number.
+    /// `F_CONNECTOR`, `F_ROLE_FIRST`, `F_STOP_FORM` and `F_HEAD_FIRST`, by word number.
     pub(super) flags_by_id: Vec<u8>,
     /// The stop words as written, by the number of their lower-case form.
     pub(super) stop_forms: Vec<Vec<&'static str>>,
@@ -194,7 +201,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
-    /// `F_CONNECTOR` and `F_ROLE_FIRST` of a word.
+    /// `F_CONNECTOR`, `F_ROLE_FIRST`, `F_STOP_FORM` and `F_HEAD_FIRST` of a word.
     #[inline]
     pub(super) fn word_flags(&self, id: WordId) -> u8 {
         self.flags_by_id.get(id as usize).copied().unwrap_or(0)
@@ -452,7 +459,12 @@ pub(super) fn build_lexicon() -> Lexicon {
         match class {
             WordClass::Stop => {
                 stops.insert(phrase);
-                stop_forms[number(&phrase.to_lowercase()) as usize].push(phrase);
+                let id = number(&phrase.to_lowercase()) as usize;
+                stop_forms[id].push(phrase);
+                flags_by_id[id] |= F_STOP_FORM;
+                if !phrase.chars().next().is_some_and(char::is_uppercase) {
+                    flags_by_id[id] |= F_STOP_SMALL;
+                }
             }
             WordClass::Connector => {
                 flags_by_id[number(&phrase.to_lowercase()) as usize] |= F_CONNECTOR;
@@ -512,6 +524,7 @@ pub(super) fn build_lexicon() -> Lexicon {
                 heads_by_first.resize_with(first + 1, Vec::new);
             }
             heads_by_first[first].push(idx);
+            flags_by_id[first] |= F_HEAD_FIRST;
         }
     }
     let max_head_len = heads.iter().map(|h| h.words.len()).max().unwrap_or(0);

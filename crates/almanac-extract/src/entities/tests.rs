@@ -47,10 +47,9 @@ proptest::proptest! {
     fn the_entity_view_reads_as_the_entity_tokenizer_did(
         text in "[a-zA-Z0-9 ,.'’\\-²٣ÜüШы$“\n\t\u{a0}]{0,40}"
     ) {
-        let mut view = Vec::new();
-        join(&text, &tokenize(&text, 0..text.len()), |t| {
-            view.push((t.start, t.end, t.word, t.ascii, t.newline, t.hyphen, t.capital));
-        });
+        let view: Vec<_> = join(&text, &tokenize(&text, 0..text.len()))
+            .map(|t| (t.start, t.end, t.word, t.ascii, t.newline, t.hyphen, t.capital))
+            .collect();
         proptest::prop_assert_eq!(view, reference_tokens(&text));
     }
 }
