@@ -219,6 +219,12 @@ struct Parsed {
     in_words: bool,
 }
 
+/// Whether `word` ends with `suffix` (lower-case ASCII) in any ASCII case.
+fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
+    let (w, x) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= x.len() && w[w.len() - x.len()..].eq_ignore_ascii_case(x)
+}
+
 fn word_at<'t>(text: &'t str, toks: &[Tok], i: usize) -> Option<std::borrow::Cow<'t, str>> {
     toks.get(i)
         .filter(|t| t.kind == TokKind::Word)
@@ -316,7 +322,9 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         // `th`-like and one-letter scales only right after a currency sign: `$5m`, not `5 m`.
         let ok = !scale.weak || (currency.is_some() && adjacent(toks, k - 1, k));
         // `thousands of` is vague, not a scale of this number.
-        let vague = word_at(text, toks, k).is_some_and(|w| w.ends_with('s'))
+        let vague = toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokKind::Word && ends_with_ignore_case(t.text(text), "s"))
             && word_is(text, toks, k + n, &["of"]);
         if ok && !vague {
             value *= scale.factor;
@@ -542,8 +550,7 @@ fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     let (value, last) = match toks.get(j)?.kind {
         TokKind::Word => (ordinal_at(toks, j)?, j),
         TokKind::Num => {
-            let suffix = word_at(text, toks, j + 1)?;
-            if !matches!(suffix.as_ref(), "st" | "nd" | "rd" | "th") || !adjacent(toks, j, j + 1) {
+            if !word_is(text, toks, j + 1, &["st", "nd", "rd", "th"]) || !adjacent(toks, j, j + 1) {
                 return None;
             }
             (parse_digits(toks[j].text(text))?, j + 1)
@@ -734,9 +741,16 @@ fn direction_before(text: &str, toks: &[Tok], first: usize) -> Option<Direction>
 /// `a 73.2% increase`, `a 6.3% year-over-year rise`.
 fn direction_after(text: &str, toks: &[Tok], k: usize) -> Option<Direction> {
     let mut a = k;
-    if word_at(text, toks, a)
-        .is_some_and(|w| w.contains("year") || w == "y-o-y" || w == "yoy" || w == "annual")
-    {
+    // No character but an ASCII letter lower-cases to one of these: comparing the bytes
+    // without regard to ASCII case is comparing the lower-case words.
+    if toks.get(a).is_some_and(|t| {
+        let w = t.text(text).as_bytes();
+        t.kind == TokKind::Word
+            && (w.windows(4).any(|c| c.eq_ignore_ascii_case(b"year"))
+                || [&b"y-o-y"[..], b"yoy", b"annual"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x)))
+    }) {
         a += 1;
     }
     LEXICONS
@@ -813,6 +827,28 @@ fn equivalent_at(
     ))
 }
 
+/// What `link_bare_numbers` reads of a bare number while it changes the list.
+#[derive(Clone, Copy)]
+struct BareNumber {
+    first: usize,
+    last: usize,
+    value: f64,
+    span: [usize; 2],
+    qualifier: Option<Qualifier>,
+}
+
+impl BareNumber {
+    fn of(p: &Parsed) -> Self {
+        BareNumber {
+            first: p.first,
+            last: p.last,
+            value: p.q.value,
+            span: p.q.span,
+            qualifier: p.q.qualifier,
+        }
+    }
+}
+
 /// Gives bare numbers the unit written after their partner: `from 5.3 to 5.2 percent` (two
 /// states when a change verb leads, else a range), `25-40 minutes` (a range), `53
 /// cooperatives, 46 of which` (the unit counted before). Bare number words are dropped.
@@ -823,7 +859,7 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
             idx += 1;
             continue;
         }
-        let bare = found[idx].clone();
+        let bare = BareNumber::of(&found[idx]);
         let after = bare.last + 1;
         // `46 of which`.
         if word_is(text, toks, after, &["of"])
@@ -858,15 +894,16 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
                 continue;
             }
         }
-        let connector = toks.get(after).map(|t| lower(t.text(text)).into_owned());
+        let range_word = word_is(text, toks, after, &["to"])
+            || toks
+                .get(after)
+                .is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "–" | "—"));
+        let list_word = word_is(text, toks, after, &["and", "or"]);
         let partner = found
             .get(idx + 1)
             .filter(|p| p.first == after + 1 && p.q.kind != QuantityKind::Bare);
-        if let (Some(conn), Some(partner)) = (connector.as_deref(), partner) {
-            let partner = partner.clone();
-            let range_word = matches!(conn, "to" | "-" | "–" | "—");
-            let list_word = matches!(conn, "and" | "or");
-            if range_word || list_word {
+        if let Some(partner) = partner.filter(|_| range_word || list_word).cloned() {
+            {
                 let from_before = bare.first >= 1 && word_is(text, toks, bare.first - 1, &["from"]);
                 let change_verb = from_before
                     && (bare.first.saturating_sub(6)..bare.first - 1).any(|t| {
@@ -880,8 +917,8 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
                 q.kind = partner.q.kind;
                 q.unit = partner.q.unit.clone();
                 if partner.q.kind == QuantityKind::Money
-                    && bare.q.value < partner.q.value
-                    && partner.q.value / bare.q.value.max(1e-9) > 1e3
+                    && bare.value < partner.q.value
+                    && partner.q.value / bare.value.max(1e-9) > 1e3
                 {
                     // `5 to 7 billion tenge`: the scale is shared too.
                     let scale = partner.q.value / partner_digits(text, toks, &partner);
@@ -892,9 +929,9 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
                     let mut merged = partner.clone();
                     merged.q.high = Some(partner.q.value);
                     merged.q.value = found[idx].q.value;
-                    merged.q.span = [bare.q.span[0], partner.q.span[1]];
+                    merged.q.span = [bare.span[0], partner.q.span[1]];
                     merged.q.text = text[merged.q.span[0]..merged.q.span[1]].to_string();
-                    merged.q.qualifier = bare.q.qualifier.or(partner.q.qualifier);
+                    merged.q.qualifier = bare.qualifier.or(partner.q.qualifier);
                     merged.first = bare.first;
                     found[idx] = merged;
                     found.remove(idx + 1);
