@@ -19,6 +19,9 @@
 //! subject, period, status, object, groups). Word lists are data files compiled in with
 //! `include_str!`, so adding a unit or a place is a one-line change reviewed like code.
 
+// The extractor reads untrusted text; nothing in it needs `unsafe`, and nothing may.
+#![forbid(unsafe_code)]
+
 mod data;
 pub mod document;
 pub mod entities;
