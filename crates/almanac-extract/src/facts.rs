@@ -429,7 +429,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         entities,
         date,
         date_source,
-        diagnostics: Vec::new(),
+        diagnostics: crate::diagnostics::find(text, &stream, &doc.paragraphs),
     }
 }
 
