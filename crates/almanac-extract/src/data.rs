@@ -381,7 +381,7 @@ mod tests {
     fn every_loader_accepts_its_file() {
         let lexicons = &*crate::lexicon::LEXICONS;
         assert!(lexicons.number_words.len() >= 28);
-        assert!(crate::tokens::vocabulary_size() > 500);
+        assert!(crate::vocabulary::vocabulary_size() > 500);
         assert!(!crate::quantities::FUNCTION_WORDS.is_empty());
         assert!(crate::quantities::STARTERS.iter().any(|&s| s));
         let _ = &*crate::facts::CUES;

@@ -280,6 +280,41 @@ pub(crate) struct Boilerplate {
     prefixes: Vec<&'static str>,
     tails: Vec<&'static str>,
     contains: ContainsSearch,
+    /// Every line of every document meets the patterns: most are told apart by their
+    /// length or first byte before any pattern is compared.
+    line_lengths: Lengths,
+    word_lengths: Lengths,
+    /// `prefixes` by their first byte in lower case.
+    prefixes_by_first: Vec<Vec<&'static str>>,
+}
+
+/// The byte lengths of a list of patterns.
+#[derive(Default)]
+struct Lengths {
+    short: [u64; 4],
+    /// A pattern of 256 bytes or more.
+    long: bool,
+}
+
+impl Lengths {
+    fn of(patterns: &[&str]) -> Lengths {
+        let mut lengths = Lengths::default();
+        for p in patterns {
+            match p.len() {
+                n @ 0..256 => lengths.short[n / 64] |= 1 << (n % 64),
+                _ => lengths.long = true,
+            }
+        }
+        lengths
+    }
+
+    /// Whether a pattern may have `n` bytes.
+    fn has(&self, n: usize) -> bool {
+        match n {
+            0..256 => self.short[n / 64] & (1 << (n % 64)) != 0,
+            _ => self.long,
+        }
+    }
 }
 
 /// The `contains` patterns (lower case), searched for in a lower-cased line.
@@ -329,6 +364,9 @@ pub(crate) fn boilerplate() -> &'static Boilerplate {
             prefixes: Vec::new(),
             tails: Vec::new(),
             contains: ContainsSearch::Nothing,
+            line_lengths: Lengths::default(),
+            word_lengths: Lengths::default(),
+            prefixes_by_first: vec![Vec::new(); 256],
         };
         #[derive(Clone, Copy)]
         enum Pattern {
@@ -366,6 +404,13 @@ pub(crate) fn boilerplate() -> &'static Boilerplate {
         // (Teddy) searcher over the lower-cased line (`matches`) costs about 2 instructions a
         // byte, where a case-insensitive automaton, which has no such searcher, cost 16.
         res.contains = ContainsSearch::new(&contains);
+        res.line_lengths = Lengths::of(&res.lines);
+        res.word_lengths = Lengths::of(&res.words);
+        for p in &res.prefixes {
+            // Patterns are never empty (`data`).
+            let first = p.as_bytes()[0].to_ascii_lowercase();
+            res.prefixes_by_first[usize::from(first)].push(p);
+        }
         res
     })
 }
@@ -373,20 +418,24 @@ pub(crate) fn boilerplate() -> &'static Boilerplate {
 impl Boilerplate {
     fn matches(&self, line: &str) -> bool {
         let bare = line.trim_end_matches(':').trim_end();
-        if self.lines.iter().any(|p| p.eq_ignore_ascii_case(bare)) {
+        if self.line_lengths.has(bare.len())
+            && self.lines.iter().any(|p| p.eq_ignore_ascii_case(bare))
+        {
             return true;
         }
         if line.len() <= WORDS_MAX_LEN
             && line.split_whitespace().all(|word| {
                 let word = word.trim_end_matches([':', ',']);
-                word.is_empty() || self.words.iter().any(|p| p.eq_ignore_ascii_case(word))
+                word.is_empty()
+                    || self.word_lengths.has(word.len())
+                        && self.words.iter().any(|p| p.eq_ignore_ascii_case(word))
             })
         {
             return true;
         }
+        let first = line.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
         if line.len() <= PREFIX_MAX_LEN
-            && self
-                .prefixes
+            && self.prefixes_by_first[usize::from(first)]
                 .iter()
                 .any(|p| starts_with_ignore_case(line, p))
         {

@@ -4,22 +4,26 @@
 
 use std::ops::Range;
 
-use crate::swar::skip_ascii_alphanumerics;
+use crate::tokens::{tokenize_unnumbered, Kind, Token, ALNUM, ASCII, CAPITAL, NEWLINE_BEFORE};
+use crate::vocabulary::{vocabulary, WordId, UNKNOWN};
 
-use super::lexicon::{Lexicon, WordId, F_CONNECTOR, F_ROLE_FIRST, UNKNOWN, W_S};
+use super::lexicon::{
+    Lexicon, F_CONNECTOR, F_HEAD_FIRST, F_ROLE_FIRST, F_STOP_FORM, F_STOP_SMALL, W_S,
+};
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
     pub(super) start: usize,
     pub(super) end: usize,
-    /// The number of the token's lower-case form (`Vocab`).
+    /// The number of the token's lower-case form (`crate::vocabulary`).
     pub(super) id: WordId,
     /// `T_*` flags.
     pub(super) flags: u16,
 }
 
-/// A token as the scanner finds it.
-pub(super) struct Scanned {
+/// A word or mark of the entity layer, joined from the token stream.
+#[derive(Debug, Clone)]
+pub(super) struct Joined {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) word: bool,
@@ -29,82 +33,66 @@ pub(super) struct Scanned {
     pub(super) newline: bool,
     /// A hyphen joins two of its parts.
     pub(super) hyphen: bool,
-    pub(super) first: char,
+    /// Its first character is upper case.
+    pub(super) capital: bool,
+    /// The stream tokens it is made of.
+    pub(super) atoms: Range<usize>,
 }
 
-/// Words (letters and digits, hyphens inside) and single punctuation marks.
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    scan_tokens(text, |t| {
-        toks.push(Tok {
-            start: t.start,
-            end: t.end,
-            id: UNKNOWN,
-            flags: if t.word { T_WORD } else { 0 },
-        })
-    });
-    toks
-}
-
-/// The character at byte `pos` (a character boundary) and its length; ASCII without decoding.
-#[inline]
-pub(super) fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(pos)?;
-    if b < 0x80 {
-        return Some((char::from(b), 1));
-    }
-    let c = text.get(pos..)?.chars().next()?;
-    Some((c, c.len_utf8()))
-}
-
-/// The tokens of `text` in order.
-pub(super) fn scan_tokens(text: &str, mut emit: impl FnMut(Scanned)) {
+/// The entity layer's tokens over a stretch of the stream: a word is letters and digits
+/// (`Almaty`, `2021`, `5th`), joined by a hyphen before more of them (`Kassym-Jomart`,
+/// `Ust-Kamenogorsk`, `COVID-19`); any other mark stands alone.
+pub(super) fn join<'a>(text: &'a str, atoms: &'a [Token]) -> impl Iterator<Item = Joined> + 'a {
     let bytes = text.as_bytes();
-    let mut pos = 0;
-    let mut newline = false;
-    while let Some((c, len)) = char_at(text, pos) {
-        let start = pos;
-        pos += len;
-        if c == ' ' || c.is_whitespace() {
-            newline |= c == '\n';
-            continue;
-        }
-        let word = c.is_alphanumeric();
-        let mut ascii = len == 1;
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        let first = *atoms.get(k)?;
+        let word = first.has(ALNUM);
+        let mut last = k;
         let mut hyphen = false;
-        // One call of `emit` for marks and words alike, so that it is inlined.
+        let mut ascii = first.has(ASCII);
         if word {
-            loop {
-                // The ASCII letters and digits of the word without decoding.
-                pos = skip_ascii_alphanumerics(bytes, pos);
-                let Some((d, len)) = char_at(text, pos) else {
+            while let Some(next) = atoms.get(last + 1) {
+                if atoms[last].end != next.start {
                     break;
-                };
-                if d.is_alphanumeric() {
-                    pos += len;
-                    ascii = false;
-                } else if d == '-'
-                    && char_at(text, pos + 1).is_some_and(|(e, _)| e.is_alphanumeric())
+                }
+                if next.has(ALNUM) {
+                    ascii &= next.has(ASCII);
+                    last += 1;
+                } else if next.kind == Kind::Mark
+                    && bytes[next.start] == b'-'
+                    && atoms
+                        .get(last + 2)
+                        .is_some_and(|after| after.start == next.end && after.has(ALNUM))
                 {
-                    // A hyphen joins two words (`Kassym-Jomart`, `Ust-Kamenogorsk`).
-                    pos += 1;
                     hyphen = true;
+                    ascii &= atoms[last + 2].has(ASCII);
+                    last += 2;
                 } else {
                     break;
                 }
             }
         }
-        emit(Scanned {
-            start,
-            end: pos,
+        let joined = Joined {
+            start: first.start,
+            end: atoms[last].end,
             word,
             ascii,
-            newline,
+            newline: first.has(NEWLINE_BEFORE),
             hyphen,
-            first: c,
-        });
-        newline = false;
-    }
+            capital: first.has(CAPITAL),
+            atoms: k..last + 1,
+        };
+        k = last + 1;
+        Some(joined)
+    })
+}
+
+/// The words and marks of a phrase of the word lists, as the entity layer cuts text.
+pub(super) fn phrase_words(phrase: &str) -> Vec<&str> {
+    join(phrase, &tokenize_unnumbered(phrase))
+        .map(|t| &phrase[t.start..t.end])
+        .collect()
 }
 
 // What `Tok::flags` says of a token.
@@ -138,24 +126,39 @@ pub(super) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub(super) fn new(lex: &Lexicon, text: &'a str, sentences: &[Range<usize>]) -> Doc<'a> {
+    /// The view of `text`'s token stream (`atoms`, the whole text's) given its sentences.
+    pub(super) fn new(
+        lex: &Lexicon,
+        text: &'a str,
+        atoms: &[Token],
+        sentences: &[Range<usize>],
+    ) -> Doc<'a> {
+        let vocabulary = vocabulary();
         let mut starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
         starts.sort_unstable();
-        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut toks: Vec<Tok> = Vec::with_capacity(atoms.len());
         let mut after_break = true;
         // The sentence starts not yet passed (tokens come in text order).
         let mut next_start = 0;
-        scan_tokens(text, |t| {
-            let word = text.get(t.start..t.end).unwrap_or("");
-            let id = lex.vocab.id_at(text, t.start..t.end, t.ascii);
-            let mut f = u16::from(lex.vocab.flags(id));
+        for t in join(text, atoms) {
+            // A token of one stream token has the number the stream found.
+            let id = if t.atoms.len() == 1 {
+                atoms[t.atoms.start].id
+            } else {
+                vocabulary.id_at(text, t.start..t.end)
+            };
+            let word_flags = lex.word_flags(id);
+            let mut f = u16::from(word_flags & (F_CONNECTOR | F_ROLE_FIRST));
             if t.ascii {
                 f |= T_ASCII;
             }
             if t.hyphen {
                 f |= T_HYPHEN;
             }
-            if lex.vocab.is_stop(id, word) {
+            // A stop form is compared only where it can match: most are capitalised.
+            let may_stop =
+                word_flags & F_STOP_FORM != 0 && (t.capital || word_flags & F_STOP_SMALL != 0);
+            if may_stop && lex.is_stop(id, &text[t.start..t.end]) {
                 f |= T_STOP;
             }
             if let Some(prev) = toks.last_mut() {
@@ -172,7 +175,7 @@ impl<'a> Doc<'a> {
                     next_start += 1;
                 }
                 f |= T_WORD;
-                if t.first.is_uppercase() {
+                if t.capital {
                     f |= T_CAP;
                 }
                 if after_break || starts.get(next_start) == Some(&t.start) {
@@ -181,11 +184,12 @@ impl<'a> Doc<'a> {
                 after_break = false;
             } else {
                 // A mark is one character: the token is the mark itself.
-                if matches!(t.first, '“' | '”' | '"' | '«' | '»') {
+                let mark = atoms[t.atoms.start].first_char(text);
+                if matches!(mark, '“' | '”' | '"' | '«' | '»') {
                     f |= T_QUOTE;
                 }
                 if matches!(
-                    t.first,
+                    mark,
                     '.' | '!' | '?' | ':' | ';' | '“' | '"' | '«' | '(' | '–' | '—' | '‘'
                 ) {
                     after_break = true;
@@ -197,7 +201,7 @@ impl<'a> Doc<'a> {
                 id,
                 flags: f,
             });
-        });
+        }
         let mut doc = Doc {
             text,
             toks,
@@ -209,7 +213,11 @@ impl<'a> Doc<'a> {
         let mut head_list = Vec::new();
         for j in 0..doc.toks.len() {
             head_from.push(u32::try_from(head_list.len()).unwrap_or(u32::MAX));
-            let Some(idxs) = lex.heads_by_first.get(doc.id(j) as usize) else {
+            let id = doc.id(j);
+            if lex.word_flags(id) & F_HEAD_FIRST == 0 {
+                continue;
+            }
+            let Some(idxs) = lex.heads_by_first.get(id as usize) else {
                 continue;
             };
             for &k in idxs {

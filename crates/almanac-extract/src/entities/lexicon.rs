@@ -1,17 +1,16 @@
 //! The entity layer's data, read once: the gazetteer with its aliases and their automaton,
-//! the words of references, roles and stops, the heads of organisation names, and the
-//! vocabulary that numbers every word of those tables.
+//! the words of references, roles and stops, and the heads of organisation names, their
+//! words by their numbers in the vocabulary (`crate::vocabulary`).
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::data::{self, DataError, Row};
-use crate::swar::{load_word16, lower_packed, PackedWords};
+use crate::vocabulary::{vocabulary_size, word_id, WordId, UNKNOWN};
 
-use super::doc::{tokenize, Doc};
+use super::doc::{phrase_words, Doc};
 use super::{EntityKind, Place};
 
 /// What a reference phrase points at.
@@ -68,16 +67,9 @@ impl Head {
     }
 }
 
-/// The number of a lower-case word in the vocabulary of this layer's tables. Every token
-/// gets one when the document is read, so the tables are looked up by number and a word
-/// in no table (`UNKNOWN`) is rejected without a string comparison.
-pub(super) type WordId = u32;
-
-/// Any word the tables do not hold.
-pub(super) const UNKNOWN: WordId = 0;
-
-/// Words the rules name directly; numbered first, so their numbers are the constants below.
-pub(super) const FIXED_WORDS: [&str; 12] = [
+/// Words the rules name directly; the vocabulary numbers them first, so their numbers are
+/// the constants below.
+pub(crate) const FIXED_WORDS: [&str; 12] = [
     "the",
     "this",
     "of",
@@ -104,191 +96,16 @@ pub(super) const W_REGIONS: WordId = 10;
 pub(super) const W_OBLASTS: WordId = 11;
 pub(super) const W_DISTRICTS: WordId = 12;
 
-// What a word number is in the tables (`Vocab::flags`); a token's flags begin with these.
+// What a word is in the tables (`Lexicon::word_flags`); a token's flags begin with these.
 pub(super) const F_CONNECTOR: u8 = 1;
 pub(super) const F_ROLE_FIRST: u8 = 2;
-
-/// A hash of an ASCII word eight bytes at a time, the same for any case of its letters: it
-/// sets bit 5 of every byte, which lower-cases letters and leaves digits and `-` as they
-/// are. (Words of other characters hash consistently too; equality is checked after.)
-#[inline]
-pub(super) fn word_hash(word: &[u8]) -> u64 {
-    let mut h = word.len() as u64;
-    for chunk in word.chunks(8) {
-        // The chunk as a little-endian integer, zero-padded: one load, not a loop over bytes.
-        let mut buf = [0u8; 8];
-        buf[..chunk.len()].copy_from_slice(chunk);
-        let v = u64::from_le_bytes(buf) | 0x2020_2020_2020_2020;
-        h = (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    h
-}
-
-/// The first size of `Vocab::table`; it grows to stay at least eight times the number of
-/// words, so that most words not in it meet an empty slot at once.
-pub(super) const TABLE_SLOTS: usize = 4096;
-
-/// The lower-case words of the tables, numbered from 1.
-pub(super) struct Vocab {
-    pub(super) ids: FastMap<String, WordId>,
-    pub(super) words: Vec<String>,
-    /// `F_*` flags by word number.
-    pub(super) flags: Vec<u8>,
-    /// The stop words (as written) by the number of their lower-case form.
-    pub(super) stops: Vec<Vec<&'static str>>,
-    /// The ASCII words by `word_hash`, with linear probing: (hash, number), number
-    /// `UNKNOWN` for an empty slot. Looked up without lower-casing the token first; `id_at`
-    /// asks it only for words of more than 16 bytes (shorter ones are in `packed`).
-    pub(super) table: Vec<(u64, WordId)>,
-    /// The ASCII words of up to 16 bytes by their packed lower-case form
-    /// (`swar::lower_packed`): a token is found by comparing one integer, not its bytes.
-    pub(super) packed: PackedWords,
-    /// `table.len() - 1` (a power of two less one).
-    pub(super) mask: usize,
-    /// The numbers of single ASCII characters (most punctuation tokens), by byte.
-    pub(super) ascii: [WordId; 128],
-}
-
-impl Vocab {
-    pub(super) fn new() -> Vocab {
-        let mut v = Vocab {
-            ids: FastMap::default(),
-            words: vec![String::new()],
-            flags: vec![0],
-            stops: vec![Vec::new()],
-            table: vec![(0, UNKNOWN); TABLE_SLOTS],
-            packed: PackedWords::new(),
-            mask: TABLE_SLOTS - 1,
-            ascii: [UNKNOWN; 128],
-        };
-        for w in FIXED_WORDS {
-            v.intern(w);
-        }
-        v
-    }
-
-    /// The number of a lower-case word, adding it if new.
-    pub(super) fn intern(&mut self, lower: &str) -> WordId {
-        if lower.is_empty() {
-            return UNKNOWN;
-        }
-        if let Some(&id) = self.ids.get(lower) {
-            return id;
-        }
-        let id = WordId::try_from(self.words.len()).unwrap_or(UNKNOWN);
-        self.ids.insert(lower.to_string(), id);
-        self.words.push(lower.to_string());
-        self.flags.push(0);
-        self.stops.push(Vec::new());
-        if let [b] = lower.as_bytes() {
-            if let Some(slot) = self.ascii.get_mut(usize::from(*b)) {
-                *slot = id;
-            }
-        }
-        if self.words.len() * 8 > self.table.len() {
-            let slots = self.table.len() * 2;
-            self.table = vec![(0, UNKNOWN); slots];
-            self.mask = slots - 1;
-            for id in 1..self.words.len() {
-                self.add_to_table(WordId::try_from(id).unwrap_or(UNKNOWN));
-            }
-        } else {
-            self.add_to_table(id);
-        }
-        id
-    }
-
-    pub(super) fn add_to_table(&mut self, id: WordId) {
-        let Some(word) = self.words.get(id as usize).filter(|w| w.is_ascii()) else {
-            return;
-        };
-        let h = word_hash(word.as_bytes());
-        let mut k = (h >> 40) as usize & self.mask;
-        while self.table[k].1 != UNKNOWN {
-            k = (k + 1) & self.mask;
-        }
-        self.table[k] = (h, id);
-        if let Some(key) = load_word16(word.as_bytes(), 0..word.len()).and_then(lower_packed) {
-            self.packed.get_or_insert(key, id);
-        }
-    }
-
-    /// The number of the ASCII word `text[span]` (any case); `id_of` when it is not one of
-    /// up to 16 bytes.
-    #[inline]
-    pub(super) fn id_at(&self, text: &str, span: Range<usize>, ascii: bool) -> WordId {
-        if ascii && span.len() >= 2 {
-            if let Some(key) = load_word16(text.as_bytes(), span.clone()).and_then(lower_packed) {
-                return self.packed.get(key);
-            }
-        }
-        self.id_of(text.get(span).unwrap_or(""), ascii)
-    }
-
-    pub(super) fn add_stop(&mut self, stop: &'static str) {
-        let id = self.intern(&stop.to_lowercase());
-        if let Some(list) = self.stops.get_mut(id as usize) {
-            list.push(stop);
-        }
-    }
-
-    /// Whether the token is a stop word as written.
-    pub(super) fn is_stop(&self, id: WordId, word: &str) -> bool {
-        self.stops
-            .get(id as usize)
-            .is_some_and(|list| list.contains(&word))
-    }
-
-    pub(super) fn flag(&mut self, lower: &str, flag: u8) {
-        let id = self.intern(lower);
-        if let Some(f) = self.flags.get_mut(id as usize) {
-            *f |= flag;
-        }
-    }
-
-    /// The number of a word as written (any case); `UNKNOWN` if no table holds it.
-    pub(super) fn id_of(&self, word: &str, ascii: bool) -> WordId {
-        let b = word.as_bytes();
-        if !ascii {
-            // Most such tokens are marks and lower-case letters: no copy for them.
-            let is_lower = word.chars().all(|c| {
-                let mut l = c.to_lowercase();
-                l.next() == Some(c) && l.next().is_none()
-            });
-            let found = if is_lower {
-                self.ids.get(word)
-            } else {
-                self.ids.get(&word.to_lowercase())
-            };
-            return found.copied().unwrap_or(UNKNOWN);
-        }
-        if let [c] = b {
-            return self.ascii[usize::from(c.to_ascii_lowercase() & 0x7f)];
-        }
-        let h = word_hash(b);
-        let mut k = (h >> 40) as usize & self.mask;
-        loop {
-            let (slot_hash, id) = self.table[k];
-            if id == UNKNOWN {
-                return UNKNOWN;
-            }
-            // Table words are in lower case: equal ignoring ASCII case is equal in lower case.
-            if slot_hash == h
-                && self
-                    .words
-                    .get(id as usize)
-                    .is_some_and(|w| w.as_bytes().eq_ignore_ascii_case(b))
-            {
-                return id;
-            }
-            k = (k + 1) & self.mask;
-        }
-    }
-
-    pub(super) fn flags(&self, id: WordId) -> u8 {
-        self.flags.get(id as usize).copied().unwrap_or(0)
-    }
-}
+/// The word has stop forms (`stop_forms`): a token of it may be a stop word.
+pub(super) const F_STOP_FORM: u8 = 4;
+/// A head of an organisation name starts with the word (`heads_by_first`).
+pub(super) const F_HEAD_FIRST: u8 = 8;
+/// One of the word's stop forms starts with a small letter (most are capitalised: `The`),
+/// so that a token in small letters may be one.
+pub(super) const F_STOP_SMALL: u8 = 16;
 
 /// A set of word sequences matched case-insensitively, longest first.
 pub(super) struct PhraseSet<T> {
@@ -303,12 +120,8 @@ impl<T> PhraseSet<T> {
         }
     }
 
-    pub(super) fn insert(&mut self, vocab: &mut Vocab, phrase: &str, value: T) {
-        let words: Vec<WordId> = tokenize(phrase)
-            .iter()
-            .filter_map(|t| phrase.get(t.start..t.end))
-            .map(|w| vocab.intern(&w.to_lowercase()))
-            .collect();
+    pub(super) fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<WordId> = phrase_words(phrase).into_iter().map(number).collect();
         let Some(&first) = words.first() else {
             return;
         };
@@ -361,7 +174,7 @@ pub(crate) struct Lexicon {
     pub(super) ambiguous: HashSet<String>,
     /// The entry lists of the patterns whose alias is listed as ambiguous.
     pub(super) ambiguous_claims: FastSet<Vec<usize>>,
-    /// Read by the consistency test; tokens carry `T_STOP` from `Vocab::stops`.
+    /// Read by the consistency test; tokens carry `T_STOP` from `stop_forms`.
     #[cfg_attr(not(test), allow(dead_code))]
     pub(super) stops: FastSet<&'static str>,
     pub(super) refs: PhraseSet<RefTarget>,
@@ -371,7 +184,10 @@ pub(crate) struct Lexicon {
     pub(super) heads_by_first: Vec<Vec<usize>>,
     pub(super) max_head_len: usize,
     pub(super) surname_endings: Vec<String>,
-    pub(super) vocab: Vocab,
+    /// `F_CONNECTOR`, `F_ROLE_FIRST`, `F_STOP_FORM` and `F_HEAD_FIRST`, by word number.
+    pub(super) flags_by_id: Vec<u8>,
+    /// The stop words as written, by the number of their lower-case form.
+    pub(super) stop_forms: Vec<Vec<&'static str>>,
 }
 
 // The word tables are looked up once or twice per token, where std's SipHash showed up in
@@ -385,6 +201,20 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
+    /// `F_CONNECTOR`, `F_ROLE_FIRST`, `F_STOP_FORM` and `F_HEAD_FIRST` of a word.
+    #[inline]
+    pub(super) fn word_flags(&self, id: WordId) -> u8 {
+        self.flags_by_id.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// Whether a token is a stop word as written.
+    #[inline]
+    pub(super) fn is_stop(&self, id: WordId, word: &str) -> bool {
+        self.stop_forms
+            .get(id as usize)
+            .is_some_and(|forms| forms.contains(&word))
+    }
+
     /// See `lookup`.
     pub(super) fn lookup(&self, name: &str) -> Option<&Place> {
         let key = normalise_key(name);
@@ -459,6 +289,108 @@ pub(super) fn normalise_key(name: &str) -> String {
     key.to_lowercase()
 }
 
+/// The number of a word of the tables, which the vocabulary holds (`vocabulary_words`).
+fn number(word: &str) -> WordId {
+    let id = word_id(word);
+    assert_ne!(id, UNKNOWN, "{word:?} is not in the vocabulary");
+    id
+}
+
+#[derive(Clone, Copy)]
+enum WordClass {
+    Stop,
+    Connector,
+    Block,
+    Ambiguous,
+    SurnameEnding,
+    Ref,
+}
+
+/// The rows of the entity layer's word files, read before any word is numbered.
+struct WordRows {
+    words: Vec<(WordClass, &'static str, Option<RefTarget>)>,
+    /// Phrase, role, whether `the <phrase>` refers back.
+    roles: Vec<(&'static str, &'static str, bool)>,
+    /// Phrase, prefix (or suffix), kind, template, company.
+    heads: Vec<(&'static str, bool, EntityKind, Template, bool)>,
+}
+
+fn word_rows() -> WordRows {
+    let words = data::ENTITY_WORDS.load(|row| {
+        let class = row.choice(
+            0,
+            &[
+                ("stop", WordClass::Stop),
+                ("connector", WordClass::Connector),
+                ("block", WordClass::Block),
+                ("ambiguous", WordClass::Ambiguous),
+                ("surname_ending", WordClass::SurnameEnding),
+                ("ref", WordClass::Ref),
+            ],
+            None,
+        )?;
+        let target = match class {
+            WordClass::Ref => {
+                let target = row.opt(2).unwrap_or("");
+                let parsed = parse_ref_target(target)
+                    .ok_or_else(|| row.error(format_args!("bad target {target:?}")))?;
+                Some(parsed)
+            }
+            _ if row.opt(2).is_some() => return Err(row.error("a target is for `ref` only")),
+            _ => None,
+        };
+        Ok((class, row.get(1), target))
+    });
+    let roles = data::ROLES.load(|row| {
+        let refers = row.choice(2, &[("yes", true), ("no", false)], Some(false))?;
+        Ok((row.get(0), row.get(1), refers))
+    });
+    let heads = data::ENTITY_HEADS.load(|row| {
+        let prefix = row.choice(1, &[("prefix", true), ("suffix", false)], None)?;
+        let kind = entity_kind(row, 2)?;
+        let template = match row.get(3) {
+            "{run}" => Template::Run,
+            "{run-country}" => Template::RunCountry,
+            "{x}" => Template::X,
+            other if other.contains("{place}") => Template::Place,
+            other => match other.split_once("{x}") {
+                Some((before, after)) => Template::Around(before, after),
+                None => return Err(row.error(format_args!("name {other:?} has no {{x}}"))),
+            },
+        };
+        let company = row.choice(4, &[("yes", true), ("no", false)], Some(false))?;
+        Ok((row.get(0), prefix, kind, template, company))
+    });
+    WordRows {
+        words,
+        roles,
+        heads,
+    }
+}
+
+/// The words of the entity layer's tables, lower-cased, for the vocabulary: stop words and
+/// connectors, the words of references and roles as the layer cuts text, the first word of
+/// each role and the words of the heads.
+pub(crate) fn vocabulary_words() -> Vec<String> {
+    let rows = word_rows();
+    let mut words = Vec::new();
+    for (class, phrase, _) in rows.words {
+        match class {
+            WordClass::Stop | WordClass::Connector => words.push(phrase.to_lowercase()),
+            WordClass::Ref => words.extend(phrase_words(phrase).iter().map(|w| w.to_lowercase())),
+            WordClass::Block | WordClass::Ambiguous | WordClass::SurnameEnding => {}
+        }
+    }
+    for (phrase, _, _) in rows.roles {
+        words.extend(phrase.split_whitespace().next().map(str::to_lowercase));
+        words.extend(phrase_words(phrase).iter().map(|w| w.to_lowercase()));
+    }
+    for (phrase, ..) in rows.heads {
+        words.extend(phrase.split_whitespace().map(str::to_lowercase));
+    }
+    words
+}
+
 pub(super) fn build_lexicon() -> Lexicon {
     let places = data::GAZETTEER.load(|row| {
         let kind = entity_kind(row, 1)?;
@@ -515,95 +447,51 @@ pub(super) fn build_lexicon() -> Lexicon {
         }
     }
 
-    let mut vocab = Vocab::new();
+    let size = vocabulary_size();
+    let mut flags_by_id = vec![0u8; size];
+    let mut stop_forms: Vec<Vec<&'static str>> = vec![Vec::new(); size];
     let mut stops = FastSet::default();
     let mut refs = PhraseSet::new();
     let mut ambiguous = HashSet::default();
     let mut surname_endings = Vec::new();
-    #[derive(Clone, Copy)]
-    enum Class {
-        Stop,
-        Connector,
-        Block,
-        Ambiguous,
-        SurnameEnding,
-        Ref,
-    }
-    let words = data::ENTITY_WORDS.load(|row| {
-        let class = row.choice(
-            0,
-            &[
-                ("stop", Class::Stop),
-                ("connector", Class::Connector),
-                ("block", Class::Block),
-                ("ambiguous", Class::Ambiguous),
-                ("surname_ending", Class::SurnameEnding),
-                ("ref", Class::Ref),
-            ],
-            None,
-        )?;
-        let target = match class {
-            Class::Ref => {
-                let target = row.opt(2).unwrap_or("");
-                let parsed = parse_ref_target(target)
-                    .ok_or_else(|| row.error(format_args!("bad target {target:?}")))?;
-                Some(parsed)
-            }
-            _ if row.opt(2).is_some() => return Err(row.error("a target is for `ref` only")),
-            _ => None,
-        };
-        Ok((class, row.get(1), target))
-    });
-    for (class, phrase, target) in words {
+    let rows = word_rows();
+    for (class, phrase, target) in rows.words {
         match class {
-            Class::Stop => {
+            WordClass::Stop => {
                 stops.insert(phrase);
-                vocab.add_stop(phrase);
+                let id = number(&phrase.to_lowercase()) as usize;
+                stop_forms[id].push(phrase);
+                flags_by_id[id] |= F_STOP_FORM;
+                if !phrase.chars().next().is_some_and(char::is_uppercase) {
+                    flags_by_id[id] |= F_STOP_SMALL;
+                }
             }
-            Class::Connector => vocab.flag(&phrase.to_lowercase(), F_CONNECTOR),
-            Class::Block => add_pattern(phrase.to_string(), None),
-            Class::Ambiguous => {
+            WordClass::Connector => {
+                flags_by_id[number(&phrase.to_lowercase()) as usize] |= F_CONNECTOR;
+            }
+            WordClass::Block => add_pattern(phrase.to_string(), None),
+            WordClass::Ambiguous => {
                 ambiguous.insert(normalise_key(phrase));
             }
-            Class::SurnameEnding => surname_endings.push(phrase.to_lowercase()),
-            Class::Ref => {
+            WordClass::SurnameEnding => surname_endings.push(phrase.to_lowercase()),
+            WordClass::Ref => {
                 if let Some(t) = target {
-                    refs.insert(&mut vocab, phrase, t);
+                    refs.insert(phrase, t);
                 }
             }
         }
     }
 
     let mut roles = PhraseSet::new();
-    let rows = data::ROLES.load(|row| {
-        let refers = row.choice(2, &[("yes", true), ("no", false)], Some(false))?;
-        Ok((row.get(0), row.get(1), refers))
-    });
-    for (phrase, role, refers) in rows {
+    for (phrase, role, refers) in rows.roles {
         if let Some(first) = phrase.split_whitespace().next() {
-            vocab.flag(&first.to_lowercase(), F_ROLE_FIRST);
+            flags_by_id[number(&first.to_lowercase()) as usize] |= F_ROLE_FIRST;
         }
-        roles.insert(&mut vocab, phrase, RoleDef { role, refers });
+        roles.insert(phrase, RoleDef { role, refers });
     }
 
-    let rows = data::ENTITY_HEADS.load(|row| {
-        let prefix = row.choice(1, &[("prefix", true), ("suffix", false)], None)?;
-        let kind = entity_kind(row, 2)?;
-        let template = match row.get(3) {
-            "{run}" => Template::Run,
-            "{run-country}" => Template::RunCountry,
-            "{x}" => Template::X,
-            other if other.contains("{place}") => Template::Place,
-            other => match other.split_once("{x}") {
-                Some((before, after)) => Template::Around(before, after),
-                None => return Err(row.error(format_args!("name {other:?} has no {{x}}"))),
-            },
-        };
-        let company = row.choice(4, &[("yes", true), ("no", false)], Some(false))?;
-        Ok((row.get(0), prefix, kind, template, company))
-    });
     let mut heads = Vec::new();
-    for (phrase, prefix, kind, template, company) in rows {
+    for (phrase, prefix, kind, template, company) in rows.heads {
         let exact = phrase.chars().any(char::is_uppercase);
         let words: Vec<String> = phrase
             .split_whitespace()
@@ -616,10 +504,7 @@ pub(super) fn build_lexicon() -> Lexicon {
             })
             .collect();
         heads.push(Head {
-            ids: words
-                .iter()
-                .map(|w| vocab.intern(&w.to_lowercase()))
-                .collect(),
+            ids: words.iter().map(|w| number(&w.to_lowercase())).collect(),
             words,
             exact,
             prefix,
@@ -639,6 +524,7 @@ pub(super) fn build_lexicon() -> Lexicon {
                 heads_by_first.resize_with(first + 1, Vec::new);
             }
             heads_by_first[first].push(idx);
+            flags_by_id[first] |= F_HEAD_FIRST;
         }
     }
     let max_head_len = heads.iter().map(|h| h.words.len()).max().unwrap_or(0);
@@ -699,7 +585,8 @@ pub(super) fn build_lexicon() -> Lexicon {
         max_head_len,
         heads,
         surname_endings,
-        vocab,
+        flags_by_id,
+        stop_forms,
     };
     lex.place_ancestors = lex.places.iter().map(|p| lex.ancestors(p.name)).collect();
     lex

@@ -46,6 +46,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::tokens::{tokenize, Token};
+
 mod assembly;
 mod doc;
 mod gazetteer;
@@ -60,6 +62,7 @@ use assembly::{add_bare_org_mentions, assemble, merge};
 use doc::Doc;
 use gazetteer::find_gazetteer;
 use lexicon::{lexicon, normalise_key};
+pub(crate) use lexicon::{vocabulary_words, FIXED_WORDS};
 use patterns::find_patterns;
 use references::find_refs;
 use roles::find_roles;
@@ -180,8 +183,13 @@ pub fn is_within(name: &str, ancestor: &str) -> bool {
 ///
 /// Entities come in the order of their first mention; mentions in text order. Never panics.
 pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Entity> {
+    find_in(text, &tokenize(text, 0..text.len()), sentences)
+}
+
+/// `find` over the token stream of the whole `text`.
+pub(crate) fn find_in(text: &str, stream: &[Token], sentences: &[Range<usize>]) -> Vec<Entity> {
     let lex = lexicon();
-    let doc = Doc::new(lex, text, sentences);
+    let doc = Doc::new(lex, text, stream, sentences);
     let gaz = find_gazetteer(lex, &doc);
     // Tokens inside a gazetteer name.
     let mut in_gaz = vec![false; doc.toks.len()];

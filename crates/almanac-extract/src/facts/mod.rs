@@ -41,7 +41,7 @@ use crate::period::Period;
 use crate::quantities::{self, Quantity};
 
 use crate::times::{self, TimeExpr, TimeKind};
-use crate::tokens::tokenize;
+use crate::tokens::{self, Tok};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
 use metric::{measure, metric};
 use object::{groups, object};
@@ -54,7 +54,7 @@ use period::{
 use sentence::Sentence;
 #[cfg(test)]
 pub(crate) use sentence::CUES;
-use status::{planned_by_cue, status_of};
+use status::{planned_by_cue, status_of, When};
 #[cfg(test)]
 pub(crate) use subject::SUBJECT_CUES;
 use subject::{
@@ -86,7 +86,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             paragraph_of.push(pi);
         }
     }
-    let entities = entities::find(text, &sentence_ranges);
+    // The one token stream of the document: every layer reads its own view of it.
+    let stream = tokens::tokenize(text, 0..text.len());
+    let entities = entities::find_in(text, &stream, &sentence_ranges);
     let mut adjectives = Vec::new();
     let anchors = anchors(text, &entities, &doc.paragraphs, &mut adjectives);
     let within = Containment::new(&entities);
@@ -98,9 +100,6 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         title.as_ref(),
         &within,
     );
-    if std::env::var("ALMANAC_DEBUG_TOPIC").is_ok() {
-        eprintln!("topic {topic:?} title {title:?}");
-    }
     // The title and the first two paragraphs of the body say what period a report covers.
     let front_end = doc
         .paragraphs
@@ -122,6 +121,38 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     // it (`Among them are 21 strategic and 52 regional projects`).
     let mut previous_figure: Option<(Status, Option<Period>, Option<String>)> = None;
 
+    // Each layer reads every paragraph before the next layer starts, rather than every layer
+    // each paragraph in turn: the code of one layer stays in the instruction cache.
+    let paragraph_toks: Vec<Vec<Tok>> = doc
+        .paragraphs
+        .iter()
+        .map(|p| tokens::words(text, tokens::inside(&stream, p.clone())))
+        .collect();
+    let mut paragraph_figures: Vec<Vec<Quantity>> = paragraph_toks
+        .iter()
+        .map(|toks| {
+            let mut figures = quantities::find_in(text, toks);
+            figures.retain(|q| q.fact_worthy);
+            figures
+        })
+        .collect();
+    // Periods carry only within a paragraph: the times of one without figures are never
+    // asked for.
+    let paragraph_times: Vec<Vec<TimeExpr>> = doc
+        .paragraphs
+        .iter()
+        .zip(&paragraph_figures)
+        .map(|(p, figures)| {
+            if figures.is_empty() {
+                return Vec::new();
+            }
+            times::find_in(text, tokens::inside(&stream, p.clone()), date)
+                .into_iter()
+                .filter(|t| t.kind != TimeKind::Name)
+                .collect()
+        })
+        .collect();
+
     let mut facts = Vec::new();
     let mut next_group = 1;
     // What the last sentence was about: the subject of its last figure, else the last place
@@ -130,9 +161,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let first_sentence = paragraph_of.partition_point(|&p| p < pi);
         let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
-        let paragraph_toks = tokenize(text, p.clone());
-        let mut figures: Vec<Quantity> = quantities::find_in(text, &paragraph_toks);
-        figures.retain(|q| q.fact_worthy);
+        let paragraph_toks = &paragraph_toks[pi];
+        let mut figures = std::mem::take(&mut paragraph_figures[pi]);
         if figures.is_empty() {
             let end = anchors.partition_point(|a| a.start < p.end);
             if let Some(a) = anchors[..end]
@@ -146,10 +176,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             previous_plan_period = None;
             continue;
         }
-        let times: Vec<TimeExpr> = times::find(text, p.clone(), date)
-            .into_iter()
-            .filter(|t| t.kind != TimeKind::Name)
-            .collect();
+        let times = &paragraph_times[pi];
         figures.retain(|q| {
             !times
                 .iter()
@@ -327,9 +354,11 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     q,
                     fig_tok,
                     metric,
-                    deadline_pending,
-                    future,
-                    title.as_ref().is_some_and(|t| t.contains(&q.span[0])),
+                    When {
+                        deadline_pending,
+                        future,
+                        in_title: title.as_ref().is_some_and(|t| t.contains(&q.span[0])),
+                    },
                 );
                 // `Among them are 21 strategic and 52 regional projects`: the parts of what the
                 // sentence before counted hold as that did, unless they have a time or a verb
@@ -421,7 +450,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         next_group - 1
                     })
                 });
-                let object = object(text, q, &in_sentence, &groups, qi);
+                let object = object(text, paragraph_toks, q, &in_sentence, &groups, qi);
                 facts.push(Fact {
                     doc: ctx.doc.to_string(),
                     text: q.text.clone(),
@@ -487,7 +516,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         entities,
         date,
         date_source,
-        diagnostics: Vec::new(),
+        diagnostics: crate::diagnostics::find(text, &stream, &doc.paragraphs),
     }
 }
 

@@ -5,6 +5,17 @@ use crate::fact::{Metric, Status};
 use crate::quantities::Quantity;
 use crate::tokens::{word_is, TokKind};
 
+/// What the figure's time and place in the document say of its status.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct When {
+    /// A deadline of the figure's clause is not yet past.
+    pub deadline_pending: bool,
+    /// Its period starts after the document date.
+    pub future: bool,
+    /// It stands in the title.
+    pub in_title: bool,
+}
+
 /// Planned when a deadline of the figure's clause is not yet past, when its period starts
 /// after the document date, when a cue of the future governs it, when it belongs to a pool
 /// of projects presented or drawn up, or when it is what work under way is to bring (jobs,
@@ -15,14 +26,12 @@ pub(super) fn status_of(
     q: &Quantity,
     fig_tok: usize,
     metric: Metric,
-    deadline_pending: bool,
-    future: bool,
-    in_title: bool,
+    when: When,
 ) -> Status {
-    let planned = deadline_pending
-        || future
+    let planned = when.deadline_pending
+        || when.future
         || planned_by_cue(text, s, fig_tok, q)
-        || in_title && headline_future(text, s)
+        || when.in_title && headline_future(text, s)
         || pooled(s, q, fig_tok)
         || promised_by_work_under_way(s, metric);
     if planned {

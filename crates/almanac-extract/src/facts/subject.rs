@@ -451,7 +451,7 @@ pub(super) fn theme<'a>(
 /// The zone or organisation a sentence names last: the next sentence of its paragraph that
 /// names nothing goes on about it (`... reported on the special economic zone X. Since
 /// its start, the production amounted to 10 billion tenge`).
-pub(super) fn focus<'a>(anchors: &'a [Anchor]) -> Option<&'a Anchor> {
+pub(super) fn focus(anchors: &[Anchor]) -> Option<&Anchor> {
     anchors
         .iter()
         .rev()

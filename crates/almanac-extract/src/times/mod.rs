@@ -121,6 +121,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::period::Period;
+use crate::tokens::{tokenize, Token};
 
 mod parser;
 mod rules;
@@ -130,6 +131,8 @@ mod tokens;
 mod words;
 
 use parser::{Parser, Unit, YearRef};
+use tokens::clamp;
+pub(crate) use words::vocabulary_words;
 
 /// How a time expression relates a figure to its period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -174,7 +177,12 @@ pub struct TimeExpr {
 /// the expression's `text`. Never panics: a range out of bounds or inside a character is
 /// clamped.
 pub fn find(text: &str, range: Range<usize>, doc_date: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let parser = Parser::new(text, range, doc_date);
+    find_in(text, &tokenize(text, clamp(text, range)), doc_date)
+}
+
+/// `find` over a stretch of `text`'s token stream (a paragraph's tokens).
+pub(crate) fn find_in(text: &str, atoms: &[Token], doc_date: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let parser = Parser::new(text, atoms, doc_date);
     let mut res = Vec::new();
     let mut tok_idx = 0;
     while tok_idx < parser.toks.len() {
@@ -217,7 +225,7 @@ pub fn date_in_text(text: &str, range: Range<usize>) -> Option<(NaiveDate, [usiz
     let start = range.start.min(text.len());
     // Tokenize a little past the head so that a date starting in it is read whole.
     let end = range.end.min(start.saturating_add(HEAD + 40));
-    let parser = Parser::new(text, start..end, None);
+    let parser = Parser::new(text, &tokenize(text, clamp(text, start..end)), None);
     for tok_idx in 0..parser.toks.len() {
         if parser.toks[tok_idx].start >= start + HEAD {
             break;

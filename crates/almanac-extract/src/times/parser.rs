@@ -3,13 +3,13 @@
 //! (years, months, dates, parts of a year, seasons, edges, joiners).
 
 use std::cell::Cell;
-use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::period::Period;
+use crate::tokens::Token;
 
-use super::tokens::{clamp, is_dash, tokenize, Tok, TokKind, CAPITALIZED, PLURAL_LIKE};
+use super::tokens::{is_dash, view, Tok, TokKind, CAPITALIZED, PLURAL_LIKE};
 use super::words::{lexicon, w, Class, Lexicon, NO_WORD};
 use super::TimeKind;
 
@@ -159,11 +159,11 @@ impl Drop for Parser<'_> {
 }
 
 impl<'a> Parser<'a> {
-    pub(super) fn new(text: &'a str, range: Range<usize>, doc: Option<NaiveDate>) -> Self {
-        let range = clamp(text, range);
+    /// The parser over a stretch of `text`'s token stream, resolving against `doc`.
+    pub(super) fn new(text: &'a str, atoms: &[Token], doc: Option<NaiveDate>) -> Self {
         let mut toks = TOKENS.with(Cell::take);
         toks.clear();
-        tokenize(text, range, &mut toks);
+        view(text, atoms, &mut toks);
         Parser {
             text,
             lex: lexicon(),

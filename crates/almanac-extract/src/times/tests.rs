@@ -1,8 +1,8 @@
 use chrono::NaiveDate;
 
-use crate::swar::leading_ascii_letters;
+use crate::tokens::tokenize;
 
-use super::tokens::{tokenize, BYTE_CLASS, DIGIT, LETTER, SPACE, SYMBOL};
+use super::tokens::{view, TokKind, CAPITALIZED, PLURAL_LIKE};
 use super::words::START_WORDS;
 use super::*;
 
@@ -368,40 +368,6 @@ fn start_words_cover_the_rules() {
 }
 
 #[test]
-fn byte_classes_agree_with_char() {
-    for b in 0..128u8 {
-        let ch = char::from(b);
-        let want = if ch.is_whitespace() {
-            SPACE
-        } else if ch.is_alphabetic() {
-            LETTER
-        } else if ch.is_ascii_digit() {
-            DIGIT
-        } else {
-            SYMBOL
-        };
-        assert_eq!(BYTE_CLASS[usize::from(b)], want, "{b:#x}");
-    }
-}
-
-#[test]
-fn leading_letters_are_counted_as_bytes_would_be() {
-    // Every byte value at every position, after a run of letters.
-    for b in 0..=255u8 {
-        for at in 0..8 {
-            let mut chunk = *b"AbcdEfgh";
-            chunk[at] = b;
-            let want = chunk.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-            assert_eq!(
-                leading_ascii_letters(u64::from_le_bytes(chunk)),
-                want,
-                "{b:#x} at {at}"
-            );
-        }
-    }
-}
-
-#[test]
 fn words_are_found_in_the_word_list_whatever_their_case() {
     for (text, listed) in [
         ("SINCE", true),
@@ -414,9 +380,55 @@ fn words_are_found_in_the_word_list_whatever_their_case() {
         // Followed by enough text for the 8-byte reads and at the very end of the text.
         for text in [format!("{text} and more text"), text.to_string()] {
             let mut toks = Vec::new();
-            tokenize(&text, 0..text.len(), &mut toks);
+            view(&text, &tokenize(&text, 0..text.len()), &mut toks);
             assert_eq!(toks[0].entry != 0, listed, "{text:?}");
         }
+    }
+}
+
+/// The time layer's tokenizer before the stream, kept as the reference its view must agree
+/// with: runs of letters, runs of ASCII digits, single marks, with their flags.
+fn reference_tokens(text: &str) -> Vec<(usize, usize, TokKind, u8)> {
+    let mut toks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, ch)) = chars.next() {
+        if ch.is_whitespace() {
+            continue;
+        }
+        let run = |chars: &mut std::iter::Peekable<std::str::CharIndices>,
+                   keep: fn(char) -> bool| {
+            while chars.next_if(|&(_, c)| keep(c)).is_some() {}
+            chars.peek().map_or(text.len(), |&(at, _)| at)
+        };
+        let capital = if ch.is_uppercase() { CAPITALIZED } else { 0 };
+        if ch.is_alphabetic() {
+            let end = run(&mut chars, char::is_alphabetic);
+            let lower = text[start..end].to_lowercase();
+            let plural = if lower.len() >= 4 && lower.ends_with('s') {
+                PLURAL_LIKE
+            } else {
+                0
+            };
+            toks.push((start, end, TokKind::Word, capital | plural));
+        } else if ch.is_ascii_digit() {
+            let end = run(&mut chars, |c| c.is_ascii_digit());
+            toks.push((start, end, TokKind::Num, 0));
+        } else {
+            toks.push((start, start + ch.len_utf8(), TokKind::Punct(ch), capital));
+        }
+    }
+    toks
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_time_view_reads_as_the_time_tokenizer_did(
+        text in "[a-zA-Z0-9 ,.'’\\-²ⅧÜüẞШыs$\n\t\u{a0}]{0,40}"
+    ) {
+        let mut toks = Vec::new();
+        view(&text, &tokenize(&text, 0..text.len()), &mut toks);
+        let toks: Vec<_> = toks.iter().map(|t| (t.start, t.end, t.kind, t.flags)).collect();
+        proptest::prop_assert_eq!(toks, reference_tokens(&text));
     }
 }
 

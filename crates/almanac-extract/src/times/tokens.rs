@@ -1,11 +1,11 @@
-//! The time layer's tokens: words (runs of letters), numbers (runs of ASCII digits) and
-//! single marks, each word looked up once in the word list.
+//! The time layer's tokens: its view of the token stream (`crate::tokens`), one token for
+//! each stream token, each word with its classes in the time word list.
 
 use std::ops::Range;
 
-use crate::swar::{leading_ascii_letters, load8, BYTES_01};
+use crate::tokens::{Kind, Token, ASCII, CAPITAL};
 
-use super::words::{lexicon, Lexicon, Slot, NO_WORD};
+use super::words::{lexicon, NO_WORD};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TokKind {
@@ -36,227 +36,69 @@ pub(super) struct Tok {
     pub(super) flags: u8,
 }
 
-/// What a byte starts (`BYTE_CLASS`): the ASCII bytes as the tokenizer reads them, every
-/// other byte as the start of a character to decode.
-pub(super) const SPACE: u8 = 0;
-pub(super) const LETTER: u8 = 1;
-pub(super) const DIGIT: u8 = 2;
-pub(super) const SYMBOL: u8 = 3;
-pub(super) const NON_ASCII: u8 = 4;
-
-pub(super) const BYTE_CLASS: [u8; 256] = {
-    let mut table = [NON_ASCII; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => SPACE,
-            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
-            b'0'..=b'9' => DIGIT,
-            _ => SYMBOL,
-        };
-        b += 1;
-    }
-    table
-};
-
-/// The ASCII letters of `chunk` lower-cased, but for the first `len` bytes (at most 8) all
-/// zeros: the half of a packed word (`pack`).
-#[inline]
-pub(super) fn lower_letters(chunk: u64, len: usize) -> u64 {
-    match len {
-        0 => 0,
-        // Every byte is an ASCII letter: setting its bit 5 makes it lower case.
-        _ => (chunk | (BYTES_01 * 0x20)) & (u64::MAX >> (8 * (8 - len.min(8)))),
-    }
-}
-
-/// The character at byte `pos` of `text[..end]` and its length.
-#[inline]
-pub(super) fn char_at(text: &str, pos: usize, end: usize) -> Option<(char, usize)> {
-    let ch = text.get(pos..end)?.chars().next()?;
-    Some((ch, ch.len_utf8()))
-}
-
-/// Splits `text[range]` into words (runs of letters), numbers (runs of ASCII digits) and
-/// single punctuation characters, and looks each word up in the word list.
-pub(super) fn tokenize(text: &str, range: Range<usize>, toks: &mut Vec<Tok>) {
+/// The time layer's view of a stretch of the token stream: every stream token as it is (a
+/// run of letters is a word, a run of digits a number, anything else a mark), with what
+/// the rules ask of it looked up once: its classes and entry in the word list, which literal
+/// word of the rules it is, its value as a number, and whether it is capitalised or looks
+/// plural.
+pub(super) fn view(text: &str, atoms: &[Token], toks: &mut Vec<Tok>) {
     let lex = lexicon();
-    let bytes = text.as_bytes();
-    let end = range.end;
-    toks.reserve((end - range.start) / 3 + 8);
-    let mut pos = range.start;
-    while pos < end {
-        let start = pos;
-        let (kind, flags) = match BYTE_CLASS[usize::from(bytes[pos])] {
-            SPACE => {
-                pos += 1;
-                continue;
-            }
-            LETTER => {
-                pos = read_ascii_word(text, start, end, lex, toks);
-                // The space after a word, without another turn of the loop.
-                if pos < end && bytes[pos] == b' ' {
-                    pos += 1;
-                }
-                continue;
-            }
-            DIGIT => {
-                while pos < end && bytes[pos].is_ascii_digit() {
-                    pos += 1;
-                }
-                let num = match pos - start {
-                    ..=4 => bytes[start..pos]
-                        .iter()
-                        .fold(0, |n, &d| n * 10 + u16::from(d - b'0')),
-                    _ => 0,
+    toks.reserve(atoms.len());
+    for atom in atoms {
+        let capital = if atom.has(CAPITAL) { CAPITALIZED } else { 0 };
+        let tok = match atom.kind {
+            Kind::Letters => {
+                let known = lex.slot(atom.id);
+                let plural = if plural_like(text, atom) {
+                    PLURAL_LIKE
+                } else {
+                    0
                 };
-                toks.push(Tok {
-                    start,
-                    end: pos,
-                    kind: TokKind::Num,
-                    classes: 0,
-                    entry: 0,
-                    num,
-                    word: NO_WORD,
-                    flags: 0,
-                });
-                continue;
-            }
-            SYMBOL => {
-                pos += 1;
-                (TokKind::Punct(char::from(bytes[start])), 0)
-            }
-            _ => {
-                let Some((ch, len)) = char_at(text, pos, end) else {
-                    break;
-                };
-                pos += len;
-                if ch.is_whitespace() {
-                    continue;
+                Tok {
+                    start: atom.start,
+                    end: atom.end,
+                    kind: TokKind::Word,
+                    classes: known.classes,
+                    entry: known.entry,
+                    num: 0,
+                    word: known.word,
+                    flags: capital | plural,
                 }
-                let flags = if ch.is_uppercase() { CAPITALIZED } else { 0 };
-                if ch.is_alphabetic() {
-                    pos = read_word(text, start, pos, end, flags, lex, toks);
-                    continue;
-                }
-                (TokKind::Punct(ch), flags)
             }
+            Kind::Digits => Tok {
+                start: atom.start,
+                end: atom.end,
+                kind: TokKind::Num,
+                classes: 0,
+                entry: 0,
+                num: atom.num,
+                word: NO_WORD,
+                flags: 0,
+            },
+            Kind::Mark => Tok {
+                start: atom.start,
+                end: atom.end,
+                kind: TokKind::Punct(atom.first_char(text)),
+                classes: 0,
+                entry: 0,
+                num: 0,
+                word: NO_WORD,
+                flags: capital,
+            },
         };
-        toks.push(Tok {
-            start,
-            end: pos,
-            kind,
-            classes: 0,
-            entry: 0,
-            num: 0,
-            word: NO_WORD,
-            flags,
-        });
+        toks.push(tok);
     }
 }
 
-/// Reads the word starting with the ASCII letter at `start` into `toks`; gives its end.
-#[inline]
-pub(super) fn read_ascii_word(
-    text: &str,
-    start: usize,
-    end: usize,
-    lex: &Lexicon,
-    toks: &mut Vec<Tok>,
-) -> usize {
-    let bytes = text.as_bytes();
-    let flags = if bytes[start].is_ascii_uppercase() {
-        CAPITALIZED
-    } else {
-        0
-    };
-    // Most words are read 8 bytes at a time: their letters counted and the word packed for
-    // the lookup from the same numbers.
-    let Some(first) = load8(bytes, start) else {
-        return read_word(text, start, start + 1, end, flags, lex, toks);
-    };
-    let mut len = leading_ascii_letters(first);
-    let mut second = 0;
-    if len == 8 {
-        let Some(next) = load8(bytes, start + 8) else {
-            // The range may end inside these 8 letters (`date_in_text` cuts it short).
-            return read_word(text, start, (start + 8).min(end), end, flags, lex, toks);
-        };
-        second = next;
-        len += leading_ascii_letters(next);
+/// Whether a word's lower case has four bytes or more and ends in `s` (`projects`, `SMEs`).
+fn plural_like(text: &str, atom: &Token) -> bool {
+    let word = &text.as_bytes()[atom.start..atom.end];
+    // Only `s` and `S` lower-case to a text ending in `s`.
+    let ends_in_s = word.last().is_some_and(|b| b | 0x20 == b's');
+    if !ends_in_s || word.len() < 4 && atom.has(ASCII) {
+        return false;
     }
-    let len = len.min(end - start);
-    let pos = start + len;
-    if len == 16 || (pos < end && bytes[pos] >= 0x80) {
-        // A longer word, or one going on with other letters.
-        return read_word(text, start, pos, end, flags, lex, toks);
-    }
-    let key = u128::from(lower_letters(first, len))
-        | u128::from(lower_letters(second, len.saturating_sub(8))) << 64;
-    let plural = len >= 4 && bytes[pos - 1] | 0x20 == b's';
-    push_word(toks, start, pos, flags, plural, lex.find_packed(key));
-    pos
-}
-
-/// Reads the word of `text[start..]` whose letters go on at `pos` into `toks`; gives its
-/// end. Handles every word; `read_ascii_word` is the short way for most of them.
-#[cold]
-pub(super) fn read_word(
-    text: &str,
-    start: usize,
-    mut pos: usize,
-    end: usize,
-    flags: u8,
-    lex: &Lexicon,
-    toks: &mut Vec<Tok>,
-) -> usize {
-    let bytes = text.as_bytes();
-    let mut ascii = bytes[start] < 0x80;
-    // ASCII letters and other alphabetic characters.
-    loop {
-        while pos < end && bytes[pos].is_ascii_alphabetic() {
-            pos += 1;
-        }
-        if pos >= end || bytes[pos] < 0x80 {
-            break;
-        }
-        match char_at(text, pos, end) {
-            Some((next, len)) if next.is_alphabetic() => {
-                ascii = false;
-                pos += len;
-            }
-            _ => break,
-        }
-    }
-    let lower = if ascii {
-        text[start..pos].to_ascii_lowercase()
-    } else {
-        text[start..pos].to_lowercase()
-    };
-    let plural = lower.len() >= 4 && lower.ends_with('s');
-    push_word(toks, start, pos, flags, plural, lex.find(lower.as_bytes()));
-    pos
-}
-
-#[inline]
-pub(super) fn push_word(
-    toks: &mut Vec<Tok>,
-    start: usize,
-    end: usize,
-    flags: u8,
-    plural: bool,
-    known: Slot,
-) {
-    toks.push(Tok {
-        start,
-        end,
-        kind: TokKind::Word,
-        classes: known.classes,
-        entry: known.entry,
-        num: 0,
-        word: known.word,
-        flags: flags | if plural { PLURAL_LIKE } else { 0 },
-    });
+    atom.has(ASCII) || text[atom.start..atom.end].to_lowercase().len() >= 4
 }
 
 /// Clamps `range` into `text` on character boundaries.

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::data;
+use crate::vocabulary::{self, vocabulary_size, WordId, UNKNOWN};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Class {
@@ -52,20 +53,15 @@ pub(super) struct Entry {
 }
 
 pub(crate) struct Lexicon {
-    /// The words that fit `pack`, packed, with what a token keeps of their entry: an
-    /// open-addressing table (`slot`) mostly empty, so that a word in no list is told after
-    /// one probe.
-    pub(super) table: Vec<Slot>,
-    /// The longer words, to their entry in `entries`.
-    pub(super) long: HashMap<&'static str, usize>,
+    /// What a token keeps of its word's entry, by the word's number (`vocabulary`): a word
+    /// in no list has the empty slot.
+    pub(super) by_id: Vec<Slot>,
     pub(super) entries: Vec<Entry>,
 }
 
-/// A word of `Lexicon::table`, with what a token keeps of its entry, so that a lookup reads
-/// one place. An empty slot (`key` 0) is that of the words in no list.
+/// What a token keeps of its word's entry, so that reading it is one look at one place.
 #[derive(Clone, Copy)]
 pub(super) struct Slot {
-    pub(super) key: u128,
     pub(super) classes: u32,
     /// The index in `Lexicon::entries`.
     pub(super) entry: u16,
@@ -73,72 +69,57 @@ pub(super) struct Slot {
 }
 
 pub(super) const EMPTY_SLOT: Slot = Slot {
-    key: 0,
     classes: 0,
     entry: 0,
     word: NO_WORD,
 };
 
-/// `Lexicon::table` has `1 << TABLE_BITS` slots.
-pub(super) const TABLE_BITS: u32 = 11;
-
 impl Lexicon {
-    /// The slot of a lower-case word; an empty one when it is in no list.
-    pub(super) fn find(&self, lower: &[u8]) -> Slot {
-        match pack(lower) {
-            Some(key) => self.find_packed(key),
-            None => match std::str::from_utf8(lower)
-                .ok()
-                .and_then(|w| self.long.get(w))
-            {
-                Some(&k) => self.slot_of(0, k),
-                None => EMPTY_SLOT,
-            },
-        }
-    }
-
-    /// The slot of a packed lower-case word (`pack`); an empty one when it is in no list.
+    /// The slot of the word numbered `id`; the empty one when it is in no list.
     #[inline]
-    pub(super) fn find_packed(&self, key: u128) -> Slot {
-        let mask = self.table.len() - 1;
-        let mut k = slot(key);
-        loop {
-            let found = self.table[k & mask];
-            if found.key == key || found.key == 0 {
-                return found;
-            }
-            k += 1;
-        }
-    }
-
-    pub(super) fn slot_of(&self, key: u128, entry: usize) -> Slot {
-        Slot {
-            key,
-            classes: self.entries[entry].classes,
-            // `lexicon()` checks that every index fits.
-            entry: entry as u16,
-            word: self.entries[entry].word,
-        }
+    pub(super) fn slot(&self, id: WordId) -> Slot {
+        self.by_id.get(id as usize).copied().unwrap_or(EMPTY_SLOT)
     }
 }
 
-/// A lower-case word of 1 to 16 bytes as one number (its bytes, little-endian, padded with
-/// zeros; a word has no zero byte), so that looking it up hashes no string.
-#[inline]
-pub(super) fn pack(word: &[u8]) -> Option<u128> {
-    if word.is_empty() || word.len() > 16 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word);
-    Some(u128::from_le_bytes(buf))
+/// The rows of `data/time_words.tsv`: word (lower case), class, value.
+fn rows() -> Vec<(&'static str, Class, i32)> {
+    data::TIME_WORDS.load(|r| {
+        let word = r.get(0);
+        if word != word.to_lowercase() {
+            return Err(r.error(format_args!("{word:?} is not in lower case")));
+        }
+        let class = r.choice(
+            1,
+            &[
+                ("month", Class::Month),
+                ("ordinal", Class::Ordinal),
+                ("cardinal", Class::Cardinal),
+                ("roman", Class::Roman),
+                ("rel_year", Class::RelYear),
+                ("present", Class::Present),
+                ("year_cue", Class::YearCue),
+                ("name", Class::Name),
+                ("count_noun", Class::CountNoun),
+                ("not_noun", Class::NotNoun),
+                ("season", Class::Season),
+                ("season_cue", Class::SeasonCue),
+                ("month_cue", Class::MonthCue),
+                ("compare_cue", Class::CompareCue),
+                ("compare_verb", Class::CompareVerb),
+                ("compare_noun", Class::CompareNoun),
+            ],
+            None,
+        )?;
+        Ok((word, class, r.parse_opt(2, "value")?.unwrap_or(0)))
+    })
 }
 
-/// Where a packed word starts its search in `Lexicon::table`.
-#[inline]
-pub(super) fn slot(key: u128) -> usize {
-    let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
-    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+/// The words of the time layer for the vocabulary: its word list and the words of its rules.
+pub(crate) fn vocabulary_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = rows().into_iter().map(|(word, _, _)| word).collect();
+    words.extend(START_WORDS);
+    words
 }
 
 pub(crate) fn lexicon() -> &'static Lexicon {
@@ -164,36 +145,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 entries.len() - 1
             })
         };
-        let rows = data::TIME_WORDS.load(|r| {
-            let word = r.get(0);
-            if word != word.to_lowercase() {
-                return Err(r.error(format_args!("{word:?} is not in lower case")));
-            }
-            let class = r.choice(
-                1,
-                &[
-                    ("month", Class::Month),
-                    ("ordinal", Class::Ordinal),
-                    ("cardinal", Class::Cardinal),
-                    ("roman", Class::Roman),
-                    ("rel_year", Class::RelYear),
-                    ("present", Class::Present),
-                    ("year_cue", Class::YearCue),
-                    ("name", Class::Name),
-                    ("count_noun", Class::CountNoun),
-                    ("not_noun", Class::NotNoun),
-                    ("season", Class::Season),
-                    ("season_cue", Class::SeasonCue),
-                    ("month_cue", Class::MonthCue),
-                    ("compare_cue", Class::CompareCue),
-                    ("compare_verb", Class::CompareVerb),
-                    ("compare_noun", Class::CompareNoun),
-                ],
-                None,
-            )?;
-            Ok((word, class, r.parse_opt(2, "value")?.unwrap_or(0)))
-        });
-        for (word, class, value) in rows {
+        for (word, class, value) in rows() {
             let k = entry_of(word, &mut entries);
             let entry = &mut entries[k];
             // A class given twice keeps its first value.
@@ -210,8 +162,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         // `Tok::entry` is a `u16`.
         assert!(entries.len() <= usize::from(u16::MAX));
         let mut lexicon = Lexicon {
-            table: vec![EMPTY_SLOT; 1 << TABLE_BITS],
-            long: HashMap::default(),
+            by_id: vec![EMPTY_SLOT; vocabulary_size()],
             entries,
         };
         for (&word, &k) in &index {
@@ -223,19 +174,17 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             }
         }
         for (word, k) in index {
-            match pack(word.as_bytes()) {
-                Some(key) => {
-                    let mask = lexicon.table.len() - 1;
-                    let mut at = slot(key);
-                    while lexicon.table[at & mask].key != 0 {
-                        at += 1;
-                    }
-                    lexicon.table[at & mask] = lexicon.slot_of(key, k);
-                }
-                None => {
-                    lexicon.long.insert(word, k);
-                }
-            }
+            let id = vocabulary::word_id(word);
+            assert_ne!(
+                id, UNKNOWN,
+                "the time word {word:?} is not in the vocabulary"
+            );
+            lexicon.by_id[id as usize] = Slot {
+                classes: lexicon.entries[k].classes,
+                // `Tok::entry` is a `u16`: checked above.
+                entry: k as u16,
+                word: lexicon.entries[k].word,
+            };
         }
         lexicon
     })
