@@ -10,8 +10,11 @@
 //!   full-text index), entities and mentions in one transaction (a savepoint inside a
 //!   batch when one fails), so a killed process leaves only whole documents.
 //! - Writing is idempotent by content hash (the text plus the date given with it): a
-//!   document already stored is skipped unless forced; a new text under a stored document
-//!   id replaces that document.
+//!   document already stored under its id is skipped unless forced; a new text under a
+//!   stored document id replaces that document.
+//! - Every id is kept: the same text under another id is recorded as a duplicate of the
+//!   stored one (sharing its text and facts, found by `document` and `documents`), and a
+//!   text that duplicates share never leaves with one of them.
 //! - Money is normalised to KZT and USD at the official rate of the fact's period (see
 //!   [`rates`]), and each normalised value says which rate it used.
 //!

@@ -89,6 +89,8 @@ struct Tally {
     new: u64,
     updated: u64,
     unchanged: u64,
+    /// Texts stored already under another id, recorded under this one too.
+    duplicates: u64,
     failed: u64,
     facts: u64,
     bytes: u64,
@@ -96,7 +98,7 @@ struct Tally {
 
 impl Tally {
     fn docs(&self) -> u64 {
-        self.new + self.updated + self.unchanged + self.failed
+        self.new + self.updated + self.unchanged + self.duplicates + self.failed
     }
 }
 
@@ -209,6 +211,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         new: written.new,
         updated: written.updated,
         unchanged: written.unchanged + skipped.unchanged,
+        duplicates: written.duplicates,
         failed: written.failed + skipped.failed,
         facts: written.facts,
         bytes: written.bytes + skipped.bytes,
@@ -348,6 +351,7 @@ fn write_batches(
                     tally.facts += facts as u64;
                 }
                 Ok(Put::Unchanged { .. }) => tally.unchanged += 1,
+                Ok(Put::Duplicate { .. }) => tally.duplicates += 1,
                 Err(err) => {
                     tally.failed += 1;
                     progress.suspend(|| eprintln!("almanac: {}: {err}", doc.origin));
@@ -383,8 +387,9 @@ fn print_summary(verb: &str, tally: &Tally, elapsed: Duration) {
         tally.bytes as f64 / 1e6 / secs
     );
     println!(
-        "  {} new, {} updated, {} unchanged, {} failed; {} facts added",
-        tally.new, tally.updated, tally.unchanged, tally.failed, tally.facts
+        "  {} new, {} updated, {} unchanged, {} failed; {} facts added; {} duplicates \
+         (a text stored under another id, kept under theirs too)",
+        tally.new, tally.updated, tally.unchanged, tally.failed, tally.facts, tally.duplicates
     );
 }
 

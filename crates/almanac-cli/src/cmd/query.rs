@@ -237,11 +237,18 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
                     d.date.map_or("-".into(), |d| d.to_string()),
                     d.facts.to_string(),
                     format!("{:.1}", d.bytes as f64 / 1024.0),
-                    d.title.clone().unwrap_or_else(|| d.origin.clone()),
+                    match &d.duplicate_of {
+                        Some(of) => format!(
+                            "(same text as {of}) {}",
+                            d.title.as_deref().unwrap_or(&d.origin)
+                        ),
+                        None => d.title.clone().unwrap_or_else(|| d.origin.clone()),
+                    },
                 ]);
             }
             table.write(&mut out)?;
-            let total = store.stats()?.documents;
+            let stats = store.stats()?;
+            let total = stats.documents + stats.duplicates;
             if limit.is_some_and(|n| (docs.len() as u64) < total && docs.len() == n) {
                 out.flush()?;
                 eprintln!(
@@ -280,6 +287,7 @@ fn write_docs_csv(out: &mut impl Write, docs: &[DocumentSummary]) -> anyhow::Res
         "hash",
         "extractor_version",
         "ingested_at",
+        "duplicate_of",
     ])?;
     for d in docs {
         csv.write_record([
@@ -294,6 +302,7 @@ fn write_docs_csv(out: &mut impl Write, docs: &[DocumentSummary]) -> anyhow::Res
             d.hash.clone(),
             d.extractor_version.clone(),
             d.ingested_at.clone(),
+            d.duplicate_of.clone().unwrap_or_default(),
         ])?;
     }
     csv.flush()?;
@@ -349,6 +358,20 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
             .map_or(String::new(), |src| format!(" ({src})"))
     )?;
     writeln!(out, "  origin: {}", s.origin)?;
+    match &s.duplicate_of {
+        Some(holder) => writeln!(
+            out,
+            "  same text as {holder}: stored once, under {holder}{}",
+            doc.same_text[1..]
+                .iter()
+                .map(|other| format!(", also {other}"))
+                .collect::<String>()
+        )?,
+        None if !doc.same_text.is_empty() => {
+            writeln!(out, "  same text also as: {}", doc.same_text.join(", "))?
+        }
+        None => {}
+    }
     if let Some(url) = &s.url {
         writeln!(out, "  url:    {url}")?;
     }
