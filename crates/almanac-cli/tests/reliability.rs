@@ -76,3 +76,84 @@ fn two_records_with_the_same_text_are_both_kept() {
     assert!(text(&out).0.contains("5 plants"), "{}", text(&out).0);
     store.check_integrity().unwrap();
 }
+
+// A read-only ledger.
+
+/// Makes `dir` (holding a ledger) unwritable for whoever runs the tests: remounted
+/// read-only where it is a tmpfs this test could mount (root, where permission bits stop
+/// nothing), else by permission bits. Returns what to do to undo it.
+fn make_read_only(dir: &Path, mounted: bool) {
+    if mounted {
+        let status = Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(dir)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        }
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
+    }
+}
+
+#[test]
+fn a_read_only_ledger_answers_every_query_and_refuses_writes_clearly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("shared-drive");
+    fs::create_dir(&dir).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=32m", "tmpfs"])
+        .arg(&dir)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    let db = dir.join("ledger.db");
+    let series = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/series");
+    assert!(almanac(&["ingest", "-q", series], &db).status.success());
+    let export = tmp.path().join("facts.csv");
+    make_read_only(&dir, mounted);
+
+    let doc = Store::open_read_only(&db)
+        .unwrap()
+        .documents(&Default::default())
+        .unwrap()[0]
+        .doc
+        .clone();
+    let queries: [&[&str]; 8] = [
+        &["facts", "--limit", "3"],
+        &["docs"],
+        &["show", &doc],
+        &["entities"],
+        &["timeline", "Karaganda region", "investment"],
+        &["check"],
+        &["promises"],
+        &["export", "--format", "csv", "-o", export.to_str().unwrap()],
+    ];
+    for args in queries {
+        let out = almanac(args, &db);
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(!stdout.is_empty() || args[0] == "export", "{args:?}");
+    }
+    assert!(fs::metadata(&export).unwrap().len() > 100);
+
+    let out = almanac(&["ingest", series], &db);
+    assert_eq!(out.status.code(), Some(2));
+    let (_, stderr) = text(&out);
+    assert!(stderr.contains("is read-only"), "{stderr}");
+    assert!(stderr.contains("queries"), "{stderr}");
+    let out = almanac(&["reindex"], &db);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).1.contains("is read-only"), "{}", text(&out).1);
+
+    if mounted {
+        let _ = Command::new("umount").arg(&dir).status();
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}

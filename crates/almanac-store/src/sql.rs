@@ -28,6 +28,19 @@ PRAGMA cache_size = -65536;
 PRAGMA wal_autocheckpoint = 8192;
 ";
 
+/// Pragmas for reading only: nothing that writes (the journal mode is the file's own).
+pub const PRAGMAS_READ_ONLY: &str = "
+PRAGMA temp_store = MEMORY;
+PRAGMA cache_size = -65536;
+";
+
+/// Pragmas while a new ledger is made under a temporary name: a rollback journal, so that
+/// closing it leaves one file to link into place.
+pub const PRAGMAS_CREATE: &str = "
+PRAGMA journal_mode = DELETE;
+PRAGMA foreign_keys = ON;
+";
+
 pub const PRAGMAS_MEMORY: &str = "
 PRAGMA foreign_keys = ON;
 PRAGMA temp_store = MEMORY;

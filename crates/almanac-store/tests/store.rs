@@ -940,3 +940,32 @@ fn documents_list_with_counts() {
         .unwrap();
     assert_eq!(search.len(), 1);
 }
+
+// Reading only.
+
+#[test]
+fn a_ledger_opened_read_only_answers_and_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let plants = one_fact("a", PLANTS, "5 plants", 5.0, "plant");
+        store
+            .put(&NewDocument::new("a", "a", PLANTS), &plants, V, false)
+            .unwrap();
+    }
+    // SQLite's read-only mode: real whoever runs it, root included.
+    let mut store = Store::open_read_only(&path).unwrap();
+    assert_eq!(search(&store, "plants"), ["5 plants"]);
+    assert_eq!(store.stats().unwrap().documents, 1);
+    let farms = one_fact("b", FARMS, "7 farms", 7.0, "farm");
+    let err = store
+        .put(&NewDocument::new("b", "b", FARMS), &farms, V, false)
+        .unwrap_err();
+    assert!(err.to_string().contains("readonly"), "{err}");
+    drop(store);
+    assert_eq!(Store::open(&path).unwrap().stats().unwrap().facts, 1);
+    // A missing ledger is not created by reading it.
+    assert!(Store::open_read_only(dir.path().join("none.db")).is_err());
+    assert!(!dir.path().join("none.db").exists());
+}

@@ -427,7 +427,7 @@ fn quiet_worker_panics() {
 
 pub fn reindex(args: ReindexArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let mut store = args.db.open_existing()?;
+    let mut store = args.db.open_existing_writable()?;
     let ids = if args.all {
         store.stale_documents("")?
     } else {
