@@ -103,7 +103,7 @@ pub struct FilterArgs {
     #[arg(long, value_delimiter = ',', value_name = "UNIT")]
     pub unit: Vec<String>,
     /// Facts whose period overlaps this one: 2023, 2023-05, 2023-Q1, 2021/2023...
-    #[arg(long, value_name = "PERIOD")]
+    #[arg(long, value_name = "PERIOD", value_parser = crate::checks::period)]
     pub period: Option<Period>,
     /// Facts of one document
     #[arg(long, value_name = "DOC")]

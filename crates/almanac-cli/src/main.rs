@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod checks;
 mod cmd;
 mod export;
 mod read;

@@ -157,3 +157,112 @@ fn a_read_only_ledger_answers_every_query_and_refuses_writes_clearly() {
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
     }
 }
+
+// Errors a person can act on, before anything is printed.
+
+#[test]
+fn wrong_arguments_are_errors_that_say_what_is_wrong_before_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let series = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/series");
+    assert!(almanac(&["ingest", "-q", series], &db).status.success());
+    let out_dir = dir.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    let out_dir_slash = format!("{}/", out_dir.display());
+    let missing_dir = dir.path().join("none/facts.csv");
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["facts", "--text", "\"", "--format", "csv"],
+            "invalid text search",
+        ),
+        (
+            &["facts", "--text", "*", "--format", "csv"],
+            "invalid text search",
+        ),
+        (
+            &["facts", "--text", "jobs OR", "--format", "json"],
+            "invalid text search",
+        ),
+        (
+            &["facts", "--text", "(plants", "--format", "csv"],
+            "a prefix*",
+        ),
+        (
+            &["export", "--format", "csv", "-o", "-", "--text", "\""],
+            "invalid text search",
+        ),
+        (
+            &["export", "--format", "csv", "-o", &out_dir_slash],
+            "is a directory",
+        ),
+        (
+            &["export", "--format", "csv", "-o", out_dir.to_str().unwrap()],
+            "is a directory",
+        ),
+        (
+            &[
+                "export",
+                "--format",
+                "csv",
+                "-o",
+                missing_dir.to_str().unwrap(),
+            ],
+            "does not exist",
+        ),
+        (
+            &["facts", "--period", "2025/2021"],
+            "did you mean 2021/2025?",
+        ),
+        (
+            &["docs", "--period", "2025/2021"],
+            "ends (2021-12-31) before it starts",
+        ),
+        (
+            &["facts", "--subject", "Karaganda regoin", "--format", "csv"],
+            "did you mean",
+        ),
+        (
+            &["facts", "--subject", "Atlantis"],
+            "no place or organisation \"Atlantis\"",
+        ),
+        (
+            &["timeline", "Atlantis", "investment"],
+            "no place or organisation",
+        ),
+        (
+            &["promises", "--subject", "Atlantis"],
+            "no place or organisation",
+        ),
+        (
+            &["facts", "--metric", "happiness"],
+            "invalid value 'happiness'",
+        ),
+    ];
+    for (args, says) in cases {
+        let out = almanac(args, &db);
+        let (stdout, stderr) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stdout.is_empty(),
+            "{args:?} printed {stdout:?} before its error"
+        );
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(!stderr.contains("SQL logic error"), "{args:?}: {stderr}");
+    }
+    assert_eq!(fs::read_dir(&out_dir).unwrap().count(), 0);
+    // And the right spellings work.
+    for args in [
+        &["facts", "--subject", "karaganda region", "--format", "csv"][..],
+        &[
+            "facts",
+            "--text",
+            "\"industrial zone\" OR invest*",
+            "--format",
+            "csv",
+        ],
+    ] {
+        let out = almanac(args, &db);
+        assert!(out.status.success(), "{args:?}: {}", text(&out).1);
+        assert!(text(&out).0.lines().count() > 1, "{args:?}");
+    }
+}

@@ -87,7 +87,10 @@ pub enum StoreError {
         found: u32,
         known: u32,
     },
-    #[error("invalid text search {query:?}: {message}")]
+    #[error(
+        "invalid text search {query:?} ({message}): give words (all must occur), \"a phrase\" \
+         in double quotes, a OR b, or a prefix* after at least one letter"
+    )]
     TextQuery { query: String, message: String },
     #[error("the ledger holds an invalid {column}: {value:?}")]
     Corrupt { column: &'static str, value: String },

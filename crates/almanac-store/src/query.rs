@@ -224,6 +224,31 @@ impl Store {
         Ok(out)
     }
 
+    /// Checks a `text` search before it runs (so that a caller can say what is wrong
+    /// before it prints anything).
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError::TextQuery`] when FTS5 cannot parse it, with what it said.
+    pub fn check_text_query(&self, text: &str) -> Result<()> {
+        let query = sql::fts_query(text);
+        let mut stmt = self.conn.prepare_cached(sql::CHECK_TEXT_QUERY)?;
+        let mut rows = stmt
+            .query([&query])
+            .map_err(|err| text_query_error(text, err))?;
+        rows.next().map_err(|err| text_query_error(text, err))?;
+        Ok(())
+    }
+
+    /// Whether `name` is a subject the ledger knows: a place's or organisation's name or
+    /// alias, or the subject of a fact (any case).
+    pub fn knows_subject(&self, name: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(sql::KNOWS_SUBJECT)?
+            .query_row([name], |r| r.get(0))?)
+    }
+
     /// Counts over the whole ledger.
     pub fn stats(&self) -> Result<Stats> {
         let count = |q: &str| -> Result<u64> { Ok(self.conn.query_row(q, [], |r| get_u64(r, 0))?) };
@@ -305,6 +330,18 @@ fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
     };
     let query = sql::select_facts(select, text_driven, &conditions);
     (query, params.0)
+}
+
+/// An error of FTS5 on the query `text`: every one a [`StoreError::TextQuery`] (FTS5 says
+/// "unterminated string" or "unknown special query" as well as "syntax error").
+fn text_query_error(text: &str, err: rusqlite::Error) -> StoreError {
+    match err {
+        rusqlite::Error::SqliteFailure(_, Some(message)) => StoreError::TextQuery {
+            query: text.to_string(),
+            message: message.trim_start_matches("fts5: ").to_string(),
+        },
+        other => StoreError::Sqlite(other),
+    }
 }
 
 fn text_error(filter: &FactFilter, err: rusqlite::Error) -> StoreError {

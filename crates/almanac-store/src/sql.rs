@@ -636,6 +636,16 @@ pub fn fts_query(text: &str) -> String {
         .join(" ")
 }
 
+/// Whether ?1 (an FTS5 query) parses: runs it for one match.
+pub const CHECK_TEXT_QUERY: &str =
+    "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1 LIMIT 1";
+
+/// Whether ?1 names a subject the ledger knows: an entity's name or alias, or a fact's
+/// subject (any case).
+pub const KNOWS_SUBJECT: &str = "SELECT EXISTS (SELECT 1 FROM aliases WHERE alias = ?1) \
+     OR EXISTS (SELECT 1 FROM entities WHERE name = ?1) \
+     OR EXISTS (SELECT 1 FROM facts WHERE subject = ?1)";
+
 // Entities.
 
 pub const UPSERT_ENTITY: &str = "

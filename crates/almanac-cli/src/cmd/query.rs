@@ -66,7 +66,7 @@ pub struct DocsArgs {
     #[command(flatten)]
     pub db: DbArgs,
     /// Documents dated within this period
-    #[arg(long, value_name = "PERIOD")]
+    #[arg(long, value_name = "PERIOD", value_parser = crate::checks::period)]
     pub period: Option<Period>,
     /// Documents whose id, title or origin contains this
     #[arg(long, value_name = "TEXT")]
@@ -131,6 +131,7 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
     let table_default = (args.format == ListFormat::Table).then_some(TABLE_LIMIT);
     let mut filter = args.filter.to_filter(table_default);
+    crate::checks::filter(&store, &filter)?;
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
     match args.format {
