@@ -9,6 +9,7 @@ mod args;
 mod checks;
 mod cmd;
 mod export;
+mod limits;
 mod read;
 mod table;
 

@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use almanac_store::Store;
 
@@ -264,5 +265,223 @@ fn wrong_arguments_are_errors_that_say_what_is_wrong_before_any_output() {
         let out = almanac(args, &db);
         assert!(out.status.success(), "{args:?}: {}", text(&out).1);
         assert!(text(&out).0.lines().count() > 1, "{args:?}");
+    }
+}
+
+// Hostile inputs, read in bounded time, every refusal naming its file.
+
+fn extract(args: &[&str]) -> (Output, Duration) {
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
+        .arg("extract")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    (out, started.elapsed())
+}
+
+/// The (value, unit) of each fact `extract` prints.
+fn figures(out: &Output) -> Vec<(f64, String)> {
+    text(out)
+        .0
+        .lines()
+        .map(|line| {
+            let fact: serde_json::Value = serde_json::from_str(line).unwrap();
+            (
+                fact["value"].as_f64().unwrap(),
+                fact["unit"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+const ARTICLE: &str = "Shymkent built 1,200 flats in 2023.\n\nThe city plans 40 schools by 2025.\n";
+
+#[test]
+fn oversized_documents_and_paragraphs_are_refused_quickly_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let one_line = dir.path().join("one-line.txt");
+    // 20 MB without a line break: over the document limit.
+    let sentence =
+        "Almaty invested 1,500 tenge in roads in 2023 and unemployment fell to 4.5 percent ";
+    let big = sentence.repeat(20 * 1024 * 1024 / sentence.len());
+    fs::write(&one_line, &big).unwrap();
+    // 70 KB without a line break: over the paragraph limit. (Words without figures, so
+    // that reading it with the limit raised stays quick: the extractor's time on long
+    // sentences full of figures is its own matter, measured by `benches/pathological.rs`.)
+    let long_paragraph = dir.path().join("long-paragraph.txt");
+    let words = "the regional akimat reported on the work of its departments ";
+    fs::write(
+        &long_paragraph,
+        format!("{ARTICLE}\n{}", words.repeat(70 * 1024 / words.len())),
+    )
+    .unwrap();
+    let good = dir.path().join("good.txt");
+    fs::write(&good, ARTICLE).unwrap();
+    let paths = [&one_line, &long_paragraph, &good].map(|p| p.to_str().unwrap().to_string());
+    let (out, took) = extract(&[&paths[0], &paths[1], &paths[2]]);
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(took < Duration::from_secs(30), "took {took:?}");
+    assert!(
+        stderr.contains(&format!(
+            "{}: document is 20.0 MB, over the 16 MB limit",
+            paths[0]
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{}: a paragraph of 69 KB at line 5, over the 64 KB limit",
+            paths[1]
+        )),
+        "{stderr}"
+    );
+    assert_eq!(figures(&out).len(), 2, "the good file is extracted");
+    // The limits are flags: raised, the long paragraph is read.
+    let (out, _) = extract(&["--max-paragraph-kb", "128", &paths[1]]);
+    assert!(out.status.success(), "{}", text(&out).1);
+    // And ingest refuses alike, storing the rest.
+    let db = dir.path().join("ledger.db");
+    let out = almanac(&["ingest", &paths[0], &paths[1], &paths[2]], &db);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out).1.contains("over the 64 KB limit"),
+        "{}",
+        text(&out).1
+    );
+    assert_eq!(
+        Store::open_read_only(&db)
+            .unwrap()
+            .stats()
+            .unwrap()
+            .documents,
+        1
+    );
+}
+
+#[test]
+fn deeply_nested_html_is_read_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("nested.html");
+    let n = 100_000;
+    fs::write(
+        &page,
+        format!(
+            "<html><body>{}<p>Aktobe opened 3 plants in 2022.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        ),
+    )
+    .unwrap();
+    let (out, took) = extract(&[page.to_str().unwrap()]);
+    let (_, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    // 106 s before the depth limit; a second or so in a debug build.
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+    assert!(
+        stderr.contains("HTML nested deeper than 256 elements"),
+        "{stderr}"
+    );
+    assert_eq!(figures(&out), [(3.0, "plant".to_string())]);
+}
+
+#[test]
+fn encodings_line_ends_and_binary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let want = figures(&extract(&[&write("lf.txt", ARTICLE.as_bytes())]).0);
+    assert_eq!(want.len(), 2);
+    let crlf = ARTICLE.replace('\n', "\r\n");
+    let cr = ARTICLE.replace('\n', "\r");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut utf16_be = vec![0xFE, 0xFF];
+    utf16_be.extend(crlf.encode_utf16().flat_map(u16::to_be_bytes));
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(ARTICLE.as_bytes());
+    for (name, bytes) in [
+        ("crlf.txt", crlf.as_bytes()),
+        ("cr.txt", cr.as_bytes()),
+        ("utf16.txt", &utf16[..]),
+        ("utf16-be.txt", &utf16_be[..]),
+        ("bom.txt", &bom[..]),
+    ] {
+        let (out, _) = extract(&[&write(name, bytes)]);
+        assert!(out.status.success(), "{name}: {}", text(&out).1);
+        assert_eq!(figures(&out), want, "{name}");
+    }
+    for (name, bytes, says) in [
+        (
+            "nul.txt",
+            &b"Almaty built 5 schools.\0\0\0"[..],
+            "binary file (contains NUL bytes)",
+        ),
+        (
+            "latin1.txt",
+            &b"Almaty built 5 caf\xe9s."[..],
+            "invalid UTF-8 at byte 18",
+        ),
+        ("odd-utf16.txt", &b"\xFF\xFEA\x00B"[..], "invalid UTF-16"),
+        ("empty.txt", &b""[..], "empty file"),
+    ] {
+        let path = write(name, bytes);
+        let (out, _) = extract(&[&path]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(
+            text(&out).1.contains(&format!("{path}: {says}")),
+            "{name}: {}",
+            text(&out).1
+        );
+    }
+}
+
+#[test]
+fn a_jsonl_of_good_and_broken_lines_stores_the_good_and_names_the_broken() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let mut lines = vec![
+        r#"{"id": "ok-1", "text": "Kostanay built 300 flats in 2023."}"#.to_string(),
+        r#"{"id": "bad-json", "text": "unterminated"#.to_string(),
+        r#"{"id": "ok-2", "text": "Pavlodar opened 4 plants in 2022.\r\n"}"#.to_string(),
+        r#"["not", "an", "object"]"#.to_string(),
+        r#"{"id": "no-text"}"#.to_string(),
+        r#"{"id": "bad-date", "text": "x", "date": "31/12/2023"}"#.to_string(),
+        String::new(),
+        r#"{"id": "rtl", "text": "\u05d0\u05dc\u05de\u05d8\u05d9 Taraz built 12 schools in 2021."}"#.to_string(),
+    ];
+    lines.push("{\"id\": \"nul\", \"text\": \"a\\u0000b 5 jobs\"}".to_string());
+    let mut bytes = lines.join("\n").into_bytes();
+    bytes.extend(b"\n{\"id\": \"latin1\", \"text\": \"caf\xe9\"}\n");
+    fs::write(&feed, bytes).unwrap();
+    let db = dir.path().join("ledger.db");
+    let out = almanac(&["ingest", feed.to_str().unwrap()], &db);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let origin = feed.display().to_string();
+    for (line, says) in [
+        (2, "invalid JSON"),
+        (4, "expected a JSON object"),
+        (5, "missing \"text\""),
+        (6, "invalid date"),
+        (10, "invalid UTF-8"),
+    ] {
+        assert!(
+            stderr.contains(&format!("{origin}:{line}: {says}")),
+            "{line}: {stderr}"
+        );
+    }
+    assert!(
+        stdout.contains("4 new, 0 updated, 0 unchanged, 5 failed"),
+        "{stdout}"
+    );
+    let store = Store::open_read_only(&db).unwrap();
+    for id in ["ok-1", "ok-2", "rtl", "nul"] {
+        assert!(store.document(id).unwrap().is_some(), "{id}");
     }
 }

@@ -56,10 +56,8 @@ pub struct IngestArgs {
     /// The publication date of documents that carry none (header or JSONL `date`)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
-    /// Refuse documents larger than this many megabytes (an article is a few kilobytes; a
-    /// huge file is most often a dump that should be split)
-    #[arg(long, value_name = "MB", default_value_t = 16)]
-    pub max_doc_mb: u64,
+    #[command(flatten)]
+    pub limits: crate::limits::LimitArgs,
     /// No progress bar and no summary
     #[arg(long, short)]
     pub quiet: bool,
@@ -143,7 +141,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     };
     let mut reader_failed = false;
     let ledger_files = LedgerFiles::new(&args.db.db);
-    for item in read::documents(&args.paths) {
+    for item in read::documents(&args.paths, args.limits.max_html_depth) {
         let origin = match &item {
             Ok(doc) => &doc.origin,
             Err(err) => &err.origin,
@@ -156,18 +154,15 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 skipped.failed += 1;
                 progress.suspend(|| eprintln!("almanac: {err}"));
             }
-            Ok(source) if source.text.len() as u64 > args.max_doc_mb * 1024 * 1024 => {
-                skipped.failed += 1;
-                let mb = source.text.len() as f64 / 1024.0 / 1024.0;
-                progress.suspend(|| {
-                    eprintln!(
-                        "almanac: {}: document is {mb:.1} MB, over the {} MB limit \
-                         (split it, or raise --max-doc-mb)",
-                        source.origin, args.max_doc_mb
-                    )
-                });
-            }
             Ok(source) => {
+                if let Err(err) = args.limits.check(&source) {
+                    skipped.failed += 1;
+                    progress.suspend(|| eprintln!("almanac: {err}"));
+                    continue;
+                }
+                for warning in &source.warnings {
+                    progress.suspend(|| eprintln!("almanac: {}: {warning}", source.origin));
+                }
                 skipped.bytes += source.text.len() as u64;
                 let new = new_document(&source, args.date);
                 if !args.force {
