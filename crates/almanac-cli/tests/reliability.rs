@@ -485,3 +485,63 @@ fn a_jsonl_of_good_and_broken_lines_stores_the_good_and_names_the_broken() {
         assert!(store.document(id).unwrap().is_some(), "{id}");
     }
 }
+
+// Inert: what documents and arguments hold is data, never SQL or terminal commands.
+
+#[test]
+fn sql_metacharacters_and_escape_sequences_are_only_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let feed = dir.path().join("feed.jsonl");
+    // An id, title and text carrying SQL and a terminal escape sequence.
+    fs::write(
+        &feed,
+        concat!(
+            r#"{"id": "x'); DROP TABLE facts; --", "title": "\u001b]0;pwned\u0007 Title", "#,
+            r#""text": "Almaty built 5 schools in 2023.\u001b[2J\u001b[31m Red 7% text."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    assert!(almanac(&["ingest", "-q", feed.to_str().unwrap()], &db)
+        .status
+        .success());
+    let hostile = [
+        "x'); DROP TABLE facts; --",
+        "%",
+        "_",
+        "\\",
+        "' OR 1=1 --",
+        "\"",
+        "*",
+    ];
+    for value in hostile {
+        for args in [
+            &["facts", "--subject", value][..],
+            &["facts", "--doc", value],
+            &["facts", "--unit", value],
+            &["docs", "--search", value],
+            &["entities", "--search", value],
+            &["show", value],
+        ] {
+            let out = almanac(args, &db);
+            let (_, stderr) = text(&out);
+            assert!(!stderr.contains("SQL"), "{args:?}: {stderr}");
+        }
+    }
+    let out = almanac(
+        &["show", "x'); DROP TABLE facts; --", "--color", "always"],
+        &db,
+    );
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    // Only almanac's own colour codes reach the terminal: the document's are defused.
+    assert!(
+        !stdout.contains("\u{1b}[2J") && !stdout.contains("\u{1b}]0;"),
+        "{stdout:?}"
+    );
+    assert!(stdout.contains("\u{FFFD}[2J"), "{stdout:?}");
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.stats().unwrap().facts, 2);
+    store.check_integrity().unwrap();
+}

@@ -14,7 +14,7 @@ use clap::{Args, ValueEnum};
 
 use crate::args::{DbArgs, FilterArgs, ListFormat};
 use crate::export::{write_facts, FactSink};
-use crate::table::{human_number, Table};
+use crate::table::{human_number, inert, Table};
 
 const TABLE_LIMIT: usize = 100;
 
@@ -348,7 +348,7 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let s = &doc.summary;
-    writeln!(out, "{}", s.title.as_deref().unwrap_or(&s.doc))?;
+    writeln!(out, "{}", inert(s.title.as_deref().unwrap_or(&s.doc)))?;
     writeln!(out, "  doc:    {}", s.doc)?;
     writeln!(
         out,
@@ -414,20 +414,20 @@ fn highlight(text: &str, facts: &[StoredFact], color: bool) -> String {
         if start < at {
             continue;
         }
-        out.push_str(&text[at..start]);
+        out.push_str(&inert(&text[at..start]));
         if color {
             let _ = write!(
                 out,
                 "\x1b[1;{}m{}\x1b[0m",
                 if planned { 33 } else { 32 },
-                &text[start..end]
+                inert(&text[start..end])
             );
         } else {
-            let _ = write!(out, "[{}]", &text[start..end]);
+            let _ = write!(out, "[{}]", inert(&text[start..end]));
         }
         at = end;
     }
-    out.push_str(&text[at..]);
+    out.push_str(&inert(&text[at..]));
     out
 }
 
