@@ -109,7 +109,7 @@ pub(super) struct Sentence<'t> {
     pub toks: &'t [Tok],
     /// Byte offsets where a new clause starts (after `,` `;` `:` or a dash).
     pub clause_starts: Vec<usize>,
-    /// The figures of the sentence: their first token and first byte.
+    /// The figures of the sentence: their first token and first byte, ordered by token.
     pub figure_starts: Vec<(usize, usize)>,
     /// Metric cues in text order.
     pub metric_cues: Vec<CueAt>,
@@ -160,10 +160,11 @@ impl<'t> Sentence<'t> {
             }
             i += 1;
         }
-        let figure_starts = figures
+        let mut figure_starts: Vec<(usize, usize)> = figures
             .iter()
             .map(|q| (toks.partition_point(|t| t.start < q.span[0]), q.span[0]))
             .collect();
+        figure_starts.sort_unstable();
         Sentence {
             toks,
             figure_starts,
@@ -188,9 +189,11 @@ impl<'t> Sentence<'t> {
         if crate::tokens::word_is(text, self.toks, next, &["of", "at", "for"]) {
             next += 1;
         }
-        self.figure_starts
+        let from = self.figure_starts.partition_point(|&(tok, _)| tok < next);
+        self.figure_starts[from..]
             .iter()
-            .any(|&(start_tok, start)| start != q.span[0] && start_tok == next)
+            .take_while(|&&(tok, _)| tok == next)
+            .any(|&(_, start)| start != q.span[0])
     }
 
     pub fn clause_of(&self, pos: usize) -> usize {
