@@ -37,6 +37,7 @@ pub mod lexicon;
 pub mod numbers;
 pub mod period;
 pub mod quantities;
+mod ru;
 pub mod sentences;
 mod swar;
 pub mod times;
@@ -120,7 +121,13 @@ pub fn all_quantities_in(text: &str, lang: Lang) -> Vec<Quantity> {
     let doc = document::parse(text);
     doc.paragraphs
         .iter()
-        .flat_map(|p| quantities::find(text, p.clone()))
+        .flat_map(|p| match lang {
+            Lang::Russian => {
+                let stream = tokens::tokenize(text, p.clone());
+                ru::quantities::find_in(text, &tokens::words(text, &stream))
+            }
+            _ => quantities::find(text, p.clone()),
+        })
         .collect()
 }
 

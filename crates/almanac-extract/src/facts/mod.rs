@@ -135,7 +135,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     let mut paragraph_figures: Vec<Vec<Quantity>> = paragraph_toks
         .iter()
         .map(|toks| {
-            let mut figures = quantities::find_in(text, toks);
+            let mut figures = match lang {
+                crate::Lang::Russian => crate::ru::quantities::find_in(text, toks),
+                _ => quantities::find_in(text, toks),
+            };
             figures.retain(|q| q.fact_worthy);
             figures
         })
@@ -150,10 +153,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             if figures.is_empty() {
                 return Vec::new();
             }
-            times::find_in(text, tokens::inside(&stream, p.clone()), date)
-                .into_iter()
-                .filter(|t| t.kind != TimeKind::Name)
-                .collect()
+            let atoms = tokens::inside(&stream, p.clone());
+            match lang {
+                crate::Lang::Russian => crate::ru::times::find_in(text, atoms, date),
+                _ => times::find_in(text, atoms, date),
+            }
+            .into_iter()
+            .filter(|t| t.kind != TimeKind::Name)
+            .collect()
         })
         .collect();
 
