@@ -103,6 +103,8 @@ pub(crate) const UNIT_METRICS: DataFile =
 pub(crate) const UNITS: DataFile = data_file!("units.tsv", ["form", "unit", "kind"], required 3);
 pub(crate) const DIRECTIONS_RU: DataFile =
     data_file!("directions_ru.tsv", ["word", "direction"], required 2);
+pub(crate) const GAZETTEER_RU: DataFile =
+    data_file!("gazetteer_ru.tsv", ["name", "russian"], required 2);
 pub(crate) const METRIC_CUES_RU: DataFile = data_file!(
     "metric_cues_ru.tsv",
     ["phrase", "metric", "scope", "flags"],
@@ -152,6 +154,7 @@ pub(crate) const ALL: &[&DataFile] = &[
     &UNIT_METRICS,
     &UNITS,
     &DIRECTIONS_RU,
+    &GAZETTEER_RU,
     &METRIC_CUES_RU,
     &NUMBERS_RU,
     &QUALIFIERS_RU,

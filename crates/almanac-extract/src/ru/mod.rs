@@ -5,8 +5,10 @@
 //! - `stem`: the key of a Cyrillic word in the vocabulary (Snowball's Russian stemmer).
 //! - `numbers`: digits with the decimal comma and grouped thousands; number words.
 //! - `quantities`: numbers with their scale, unit or counted noun, qualifier, direction.
+//! - `names`: the case forms of the gazetteer's Russian names.
 //! - `times`: years, months, quarters, halves, spans and deadlines as Russian writes them.
 
+pub(crate) mod names;
 pub(crate) mod numbers;
 pub(crate) mod quantities;
 pub(crate) mod stem;
