@@ -473,8 +473,16 @@ fn qualifier_before(text: &str, toks: &[Tok], i: usize) -> (Option<Qualifier>, O
         return (None, None);
     }
     let prev = tables.role_at(text, toks, i - 1).map(|(_, r)| r);
-    if let Some((_, q)) = tables.qualifiers.ending_at(text, toks, i - 1) {
-        return (Some(*q), prev.filter(|r| *r == Role::Bound));
+    if let Some((n, q)) = tables.qualifiers.ending_at(text, toks, i - 1) {
+        // `до примерно 8%`: the `до` of a new level before the qualifier.
+        let before = (i > n)
+            .then(|| tables.role_at(text, toks, i - 1 - n).map(|(_, r)| r))
+            .flatten();
+        let bound = [prev, before]
+            .into_iter()
+            .flatten()
+            .find(|r| *r == Role::Bound);
+        return (Some(*q), bound);
     }
     if let Some(prep @ (Role::Change | Role::Times)) = prev {
         if i >= 2 {

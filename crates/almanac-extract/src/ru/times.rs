@@ -42,6 +42,7 @@ enum Word {
     End,
     Ordinal(u8),
     Recent,
+    Academic,
 }
 
 struct Words {
@@ -77,6 +78,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             "end" => Word::End,
             "ordinal" => Word::Ordinal(need(value)?),
             "recent" => Word::Recent,
+            "academic" => Word::Academic,
             "word" => return Ok(None),
             other => return Err(r.error(format_args!("unknown class {other:?}"))),
         };
@@ -458,6 +460,23 @@ impl Parser<'_> {
             }
             let (y, end) = self.year_after(i + 1);
             return Some((i, end, y.map(|y| Period::Month(y, m1)), TimeKind::Point));
+        }
+        // A school year: `в прошлом учебном году` said in 2025 is 2024/2025, `учебного года`
+        // (this one) 2025/2026.
+        let (shift, at) = match self.word(i) {
+            Some(Word::This) => (Some(0), i + 1),
+            Some(Word::Last) => (Some(-1), i + 1),
+            Some(Word::Next) => (Some(1), i + 1),
+            _ => (None, i),
+        };
+        if self.word(at) == Some(Word::Academic) && (shift.is_some() || at == i) {
+            if let Some(end) = self.year_word(at + 1) {
+                let period = self.year.map(|y| {
+                    let first = y + shift.unwrap_or(0);
+                    Period::Interval(Simple::Year(first), Simple::Year(first + 1))
+                });
+                return Some((i, end, period, TimeKind::Span));
+            }
         }
         // `в этом году`, `прошлого года`, `в следующем году`.
         if let Some((y, end)) = self.relative_year(i) {
