@@ -101,6 +101,27 @@ pub(crate) const TIME_WORDS: DataFile =
 pub(crate) const UNIT_METRICS: DataFile =
     data_file!("unit_metrics.tsv", ["unit", "metric"], required 2);
 pub(crate) const UNITS: DataFile = data_file!("units.tsv", ["form", "unit", "kind"], required 3);
+pub(crate) const DIRECTIONS_RU: DataFile =
+    data_file!("directions_ru.tsv", ["word", "direction"], required 2);
+pub(crate) const GAZETTEER_RU: DataFile =
+    data_file!("gazetteer_ru.tsv", ["name", "russian"], required 2);
+pub(crate) const METRIC_CUES_RU: DataFile = data_file!(
+    "metric_cues_ru.tsv",
+    ["phrase", "metric", "scope", "flags"],
+    required 3
+);
+pub(crate) const NUMBERS_RU: DataFile =
+    data_file!("numbers_ru.tsv", ["word", "value", "class"], required 3);
+pub(crate) const QUANTITY_WORDS_RU: DataFile =
+    data_file!("quantity_words_ru.tsv", ["phrase", "role"], required 2);
+pub(crate) const QUALIFIERS_RU: DataFile =
+    data_file!("qualifiers_ru.tsv", ["phrase", "qualifier"], required 2);
+pub(crate) const STATUS_CUES_RU: DataFile =
+    data_file!("status_cues_ru.tsv", ["phrase", "class"], required 1);
+pub(crate) const TIME_WORDS_RU: DataFile =
+    data_file!("time_words_ru.tsv", ["word", "class", "value"], required 2);
+pub(crate) const UNITS_RU: DataFile =
+    data_file!("units_ru.tsv", ["phrase", "unit", "kind"], required 3);
 
 /// Every data file, for the tests that read them all.
 #[cfg(test)]
@@ -132,6 +153,15 @@ pub(crate) const ALL: &[&DataFile] = &[
     &TIME_WORDS,
     &UNIT_METRICS,
     &UNITS,
+    &DIRECTIONS_RU,
+    &GAZETTEER_RU,
+    &METRIC_CUES_RU,
+    &NUMBERS_RU,
+    &QUALIFIERS_RU,
+    &QUANTITY_WORDS_RU,
+    &STATUS_CUES_RU,
+    &TIME_WORDS_RU,
+    &UNITS_RU,
 ];
 
 /// A row that a loader cannot read, with where it stands.

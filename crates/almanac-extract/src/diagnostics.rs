@@ -93,6 +93,7 @@ mod tests {
         let ctx = DocContext {
             doc: "t",
             date: None,
+            lang: None,
         };
         extract(text, &ctx)
             .diagnostics
@@ -144,6 +145,7 @@ mod tests {
         let ctx = DocContext {
             doc: "t",
             date: None,
+            lang: None,
         };
         let out = extract(text, &ctx);
         assert_eq!(out.facts.len(), 1);

@@ -30,6 +30,13 @@ pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
     &data::METRIC_CUES,
     &data::STATUS_CUES,
     &data::STATUS_BLOCKERS,
+    &data::UNITS_RU,
+    &data::QUALIFIERS_RU,
+    &data::QUANTITY_WORDS_RU,
+    &data::DIRECTIONS_RU,
+    &data::METRIC_CUES_RU,
+    &data::STATUS_CUES_RU,
+    &data::TIME_WORDS_RU,
 ];
 
 /// The words of `VOCABULARY_FILES` for the vocabulary: every word and symbol of every cell,

@@ -17,6 +17,7 @@ fn run(text: &str) -> Extraction {
     let ctx = DocContext {
         doc: "hostile",
         date: NaiveDate::from_ymd_opt(2024, 3, 1),
+        lang: None,
     };
     let extraction = extract(text, &ctx);
     assert_spans(text, &extraction);

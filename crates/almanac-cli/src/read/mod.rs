@@ -156,6 +156,7 @@ fn read_file(path: &Path, depth: usize) -> Docs {
             origin: origin.clone(),
             text,
             date: None,
+            lang: None,
             title: None,
             url: None,
             warnings: Vec::new(),
@@ -197,6 +198,7 @@ fn html_doc(
         origin,
         text: page.text,
         date: page.date,
+        lang: None,
         title: page.title,
         url: None,
         warnings: page
@@ -265,6 +267,7 @@ fn read_stdin(depth: usize) -> Docs {
         origin: "-".to_string(),
         text,
         date: None,
+        lang: None,
         title: None,
         url: None,
         warnings: Vec::new(),

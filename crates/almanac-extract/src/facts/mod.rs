@@ -63,6 +63,10 @@ use subject::{
 };
 
 pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
+    let lang = ctx.lang.unwrap_or_else(|| crate::lang::detect(text));
+    if !lang.is_supported() {
+        return unsupported(text, ctx, lang);
+    }
     let doc = document::parse(text);
     let (date, date_source) = if let Some(d) = doc.header_date {
         (Some(d), Some(DateSource::Header))
@@ -131,7 +135,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     let mut paragraph_figures: Vec<Vec<Quantity>> = paragraph_toks
         .iter()
         .map(|toks| {
-            let mut figures = quantities::find_in(text, toks);
+            let mut figures = match lang {
+                crate::Lang::Russian => crate::ru::quantities::find_in(text, toks),
+                _ => quantities::find_in(text, toks),
+            };
             figures.retain(|q| q.fact_worthy);
             figures
         })
@@ -146,10 +153,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             if figures.is_empty() {
                 return Vec::new();
             }
-            times::find_in(text, tokens::inside(&stream, p.clone()), date)
-                .into_iter()
-                .filter(|t| t.kind != TimeKind::Name)
-                .collect()
+            let atoms = tokens::inside(&stream, p.clone());
+            match lang {
+                crate::Lang::Russian => crate::ru::times::find_in(text, atoms, date),
+                _ => times::find_in(text, atoms, date),
+            }
+            .into_iter()
+            .filter(|t| t.kind != TimeKind::Name)
+            .collect()
         })
         .collect();
 
@@ -522,7 +533,29 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         entities,
         date,
         date_source,
+        lang,
         diagnostics: crate::diagnostics::find(text, &stream, &doc.paragraphs),
+    }
+}
+
+/// A document in a language the rules do not read: its date, and a note instead of facts,
+/// so that nothing read with another language's rules passes for a figure.
+fn unsupported(text: &str, ctx: &DocContext<'_>, lang: crate::Lang) -> Extraction {
+    let header = document::parse(text).header_date;
+    let (date, date_source) = match (header, ctx.date) {
+        (Some(d), _) => (Some(d), Some(DateSource::Header)),
+        (None, Some(d)) => (Some(d), Some(DateSource::Metadata)),
+        (None, None) => (None, None),
+    };
+    Extraction {
+        date,
+        date_source,
+        lang,
+        diagnostics: vec![crate::Diagnostic {
+            span: [0, text.len()],
+            message: format!("the text is in a language not supported yet ({lang}): no facts read"),
+        }],
+        ..Extraction::default()
     }
 }
 

@@ -60,48 +60,64 @@ pub(crate) struct Cues {
 }
 
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
-    metric: PhraseTable::new(data::METRIC_CUES.load(|r| {
-        let scope = r.choice(
-            2,
-            &[
-                ("any", CueScope::Any),
-                ("percent", CueScope::Percent),
-                ("value", CueScope::Value),
-                ("money", CueScope::Money),
-                ("count", CueScope::Count),
-            ],
-            None,
-        )?;
-        let flags: Vec<&str> = r.opt(3).map_or(Vec::new(), |f| f.split(',').collect());
-        if let Some(bad) = flags.iter().find(|f| !matches!(**f, "weak" | "verb")) {
-            return Err(r.error(format_args!("flag {bad:?} is none of weak, verb")));
-        }
-        let cue = MetricCue {
-            metric: r.parse(1, "metric")?,
-            scope,
-            weak: flags.contains(&"weak"),
-            verb: flags.contains(&"verb"),
-        };
-        Ok((r.get(0), cue))
-    })),
-    status: PhraseTable::new(data::STATUS_CUES.load(|r| {
-        let class = r.choice(
-            1,
-            &[
-                ("plan", StatusCue::Plan),
-                ("pool", StatusCue::Pool),
-                ("progress", StatusCue::Progress),
-            ],
-            Some(StatusCue::Plan),
-        )?;
-        Ok((r.get(0), class))
-    })),
+    // The Russian rows (`*_ru.tsv`) follow the English ones: their words are Cyrillic
+    // stems, so no English phrase changes.
+    metric: PhraseTable::new(
+        data::METRIC_CUES
+            .load(metric_cue)
+            .into_iter()
+            .chain(data::METRIC_CUES_RU.load(metric_cue)),
+    ),
+    status: PhraseTable::new(
+        data::STATUS_CUES
+            .load(status_cue)
+            .into_iter()
+            .chain(data::STATUS_CUES_RU.load(status_cue)),
+    ),
     blockers: PhraseTable::new(data::STATUS_BLOCKERS.load(|r| Ok((r.get(0), ())))),
     unit_metric: data::UNIT_METRICS
         .load(|r| Ok((r.get(0), r.parse(1, "metric")?)))
         .into_iter()
         .collect(),
 });
+
+fn metric_cue(r: &data::Row) -> Result<(&'static str, MetricCue), data::DataError> {
+    let scope = r.choice(
+        2,
+        &[
+            ("any", CueScope::Any),
+            ("percent", CueScope::Percent),
+            ("value", CueScope::Value),
+            ("money", CueScope::Money),
+            ("count", CueScope::Count),
+        ],
+        None,
+    )?;
+    let flags: Vec<&str> = r.opt(3).map_or(Vec::new(), |f| f.split(',').collect());
+    if let Some(bad) = flags.iter().find(|f| !matches!(**f, "weak" | "verb")) {
+        return Err(r.error(format_args!("flag {bad:?} is none of weak, verb")));
+    }
+    let cue = MetricCue {
+        metric: r.parse(1, "metric")?,
+        scope,
+        weak: flags.contains(&"weak"),
+        verb: flags.contains(&"verb"),
+    };
+    Ok((r.get(0), cue))
+}
+
+fn status_cue(r: &data::Row) -> Result<(&'static str, StatusCue), data::DataError> {
+    let class = r.choice(
+        1,
+        &[
+            ("plan", StatusCue::Plan),
+            ("pool", StatusCue::Pool),
+            ("progress", StatusCue::Progress),
+        ],
+        Some(StatusCue::Plan),
+    )?;
+    Ok((r.get(0), class))
+}
 
 /// A sentence with its tokens, clause boundaries and cue words, read once for all its figures.
 pub(super) struct Sentence<'t> {
