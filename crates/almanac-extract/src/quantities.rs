@@ -288,20 +288,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         if !is_figure_number(text, toks, j) {
             return None;
         }
-        let mut value = parse_digits(num.text(text))?;
-        let mut k = j + 1;
-        // `1 074`: digit groups separated by a space.
-        while value < 1000.0
-            && num.text(text).len() <= 3
-            && k < toks.len()
-            && toks[k].kind == TokKind::Num
-            && toks[k].text(text).len() == 3
-            && toks[k].text(text).bytes().all(|b| b.is_ascii_digit())
-            && text[toks[k - 1].end..toks[k].start].chars().count() == 1
-        {
-            value = value * 1000.0 + parse_digits(toks[k].text(text))?;
-            k += 1;
-        }
+        let (value, k) = space_grouped(text, toks, j)?;
         (value, k, false)
     } else {
         let (value, n) = parse_words(text, toks, j)?;
@@ -427,6 +414,58 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         next,
         in_words,
     })
+}
+
+/// The number at token `j` with the groups of three digits that follow it across a space
+/// (`1 074`, `1 500 000`, `1 234 567.89`: a space of any kind, or one written as an HTML
+/// entity, `&nbsp;`), and the token after it. The first group has one to three digits.
+fn space_grouped(text: &str, toks: &[Tok], j: usize) -> Option<(f64, usize)> {
+    let first = toks[j].text(text);
+    let mut value = parse_digits(first)?;
+    let mut k = j + 1;
+    if first.chars().count() > 3 || first.contains([',', '.']) {
+        return Some((value, k));
+    }
+    while let Some(next) = group_after(text, toks, k) {
+        let group = toks[next].text(text);
+        // Three digits, and the decimals of the last group (`567.89`).
+        let (digits, decimals) = match group.find('.') {
+            Some(dot) => group.split_at(dot),
+            None => (group, ""),
+        };
+        if digits.chars().count() != 3 || digits.contains(',') || decimals.contains(',') {
+            break;
+        }
+        value = value * 1000.0 + parse_digits(group)?;
+        k = next + 1;
+        if !decimals.is_empty() {
+            break;
+        }
+    }
+    Some((value, k))
+}
+
+/// The number token that follows token `k - 1` across one space (any of Unicode's, or an
+/// HTML entity of a space written as text), if any.
+fn group_after(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let prev_end = toks[k - 1].end;
+    let next = if toks.get(k)?.kind == TokKind::Num {
+        k
+    } else {
+        // `&nbsp;` is three tokens: `&`, `nbsp` and `;`.
+        (k + 1..(k + 5).min(toks.len())).find(|&n| toks[n].kind == TokKind::Num)?
+    };
+    let gap = &text[prev_end..toks[next].start];
+    let mut chars = gap.chars();
+    let one_space = chars.next().is_some_and(char::is_whitespace) && chars.next().is_none();
+    let entity = || {
+        const SPACES: &[&str] = &[
+            "&nbsp;", "&#160;", "&#xa0;", "&thinsp;", "&#8201;", "&#x2009;", "&#8239;", "&#x202f;",
+            "&nnbsp;",
+        ];
+        SPACES.iter().any(|e| gap.eq_ignore_ascii_case(e))
+    };
+    (one_space || entity()).then_some(next)
 }
 
 /// Whether the digits at `j` can be a figure at all: not part of a date, a clock time, a

@@ -516,7 +516,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         entities,
         date,
         date_source,
-        diagnostics: crate::diagnostics::find(text, &stream, &doc.paragraphs),
+        diagnostics: crate::diagnostics::find(&stream, &doc.paragraphs),
     }
 }
 

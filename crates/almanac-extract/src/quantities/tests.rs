@@ -80,6 +80,63 @@ fn digits_and_separators() {
 }
 
 #[test]
+fn digit_groups_split_by_spaces_of_every_kind() {
+    check("It paid 1 500 000 tenge.", "1 500 000 tenge=1500000 KZT");
+    check(
+        "a budget of 12 345 678 tenge",
+        "12 345 678 tenge=12345678 KZT",
+    );
+    check("2 000 000 jobs", "2 000 000 jobs=2000000 job");
+    check("1 234 567.89 euros", "1 234 567.89 euros=1234567.89 EUR");
+    for space in ["\u{a0}", "\u{2009}", "\u{202f}", "\u{2007}"] {
+        let text = format!("It paid 3{space}250{space}000 euros.");
+        let want = format!("3{space}250{space}000 euros=3250000 EUR");
+        check(&text, &want);
+    }
+    check(
+        "Shares worth 7&nbsp;800&nbsp;000 dollars",
+        "7&nbsp;800&nbsp;000 dollars=7800000 USD",
+    );
+    check("In 2019 150 people left", "150 people=150 person");
+    check("1 2345 jobs", "2345 jobs=2345 job");
+    // Two spaces are no grouping.
+    check("rooms 12  345 jobs", "345 jobs=345 job");
+}
+
+#[test]
+fn commas_group_only_as_numbers_are_written() {
+    check_all(
+        "loads of 1,2,3,4 tonnes",
+        "1=1 [Bare] ; 2=2 [Bare] ; 3=3 [Bare] ; 4 tonnes=4 t [Measure]",
+    );
+    check("1,20,000 people", "1,20,000 people=120000 person");
+    check("prices rose 3,5 percent", "3,5 percent=3.5 % +");
+    check("some 1,200,000 tons", "1,200,000 tons=1200000 t~");
+}
+
+#[test]
+fn digits_of_other_scripts() {
+    check(
+        "sold １５００ umbrellas",
+        "１５００ umbrellas=1500 umbrella",
+    );
+    check("cost ٣٥٠ riyals", "٣٥٠ riyals=350 SAR");
+    check("drew १५०० visitors", "१५०० visitors=1500 visitor");
+    check("grew ٣٫٥ percent", "٣٫٥ percent=3.5 % +");
+    check("paid ١٬٢٠٠ dollars", "١٬٢٠٠ dollars=1200 USD");
+}
+
+#[test]
+fn currency_codes_glued_to_their_number() {
+    check(
+        "it took $US5,000,000 in a night",
+        "$US5,000,000=5000000 USD",
+    );
+    check("it took EUR50m from investors", "EUR50m=50000000 EUR");
+    check("the A320 and the G20", "");
+}
+
+#[test]
 fn number_words() {
     check("five projects were launched", "five projects=5 project");
     check(
