@@ -379,7 +379,16 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         return None;
     }
 
-    let first = i;
+    // `-1.3%`, `−12,400`, `minus 40 degrees`, `40 degrees below zero`: a sign.
+    let (first, negative) = sign_before(text, toks, i).unwrap_or((i, false));
+    let below_zero = word_is(text, toks, k, &["below"]) && word_is(text, toks, k + 1, &["zero"]);
+    if below_zero {
+        last = k + 1;
+        k += 2;
+    }
+    if negative != below_zero {
+        value = -value;
+    }
     let qualifier = qualifier_before(text, toks, first);
     let direction = direction_before(text, toks, first).or_else(|| direction_after(text, toks, k));
     let per = per_after(text, toks, k).or_else(|| per_before(text, toks, first));
@@ -466,6 +475,38 @@ fn group_after(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
         SPACES.iter().any(|e| gap.eq_ignore_ascii_case(e))
     };
     (one_space || entity()).then_some(next)
+}
+
+/// A sign before the figure starting at token `i`: a minus or plus glued to it but not to
+/// the word or number before (`-1.3%`, `−12,400`, `(+0.4%)`; not `COVID-19`, `2–3`), or the
+/// word `minus`. The sign's token and whether it is a minus.
+fn sign_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, bool)> {
+    let s = i.checked_sub(1)?;
+    let sign = toks[s];
+    match sign.kind {
+        TokKind::Sym => {
+            let negative = match sign.text(text) {
+                "-" | "\u{2212}" | "\u{2013}" => true,
+                "+" => false,
+                _ => return None,
+            };
+            let opens = |t: &Tok| {
+                t.kind == TokKind::Sym
+                    && matches!(
+                        t.text(text),
+                        "(" | "[" | "\"" | "\u{201c}" | "'" | "=" | ":"
+                    )
+            };
+            let glued_before = s >= 1 && adjacent(toks, s - 1, s) && !opens(&toks[s - 1]);
+            (adjacent(toks, s, i) && !glued_before).then_some((s, negative))
+        }
+        // Not `10 minus 4`.
+        TokKind::Word if sign.is_word_in(text, &["minus"]) => {
+            let after_number = s >= 1 && toks[s - 1].kind == TokKind::Num;
+            (!after_number).then_some((s, true))
+        }
+        _ => None,
+    }
 }
 
 /// Whether the digits at `j` can be a figure at all: not part of a date, a clock time, a

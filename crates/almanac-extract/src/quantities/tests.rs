@@ -397,6 +397,43 @@ fn rates() {
 }
 
 #[test]
+fn signs() {
+    check_all(
+        "Temperatures dropped to minus 40 degrees overnight",
+        "minus 40 degrees=-40 degree [Temperature]",
+    );
+    check_all(
+        "It was 15 degrees below zero",
+        "15 degrees below zero=-15 degree [Temperature]",
+    );
+    check(
+        "Stoxx -1.3% FTSE -0.6% DAX +0.4%",
+        "-1.3%=-1.3 % ; -0.6%=-0.6 % ; +0.4%=0.4 %",
+    );
+    check_all("Net migration was −12,400", "−12,400=-12400 [Bare]");
+    check("a margin of (-2.4%) in the year", "-2.4%=-2.4 %");
+    check("a loss of -$3m", "-$3m=-3000000 USD");
+    // A hyphen glued to the word or number before is no sign.
+    check("COVID-19 cases", "");
+    check_all("2-3 days", "2-3 days=2..3 day [Duration]");
+    check_all("10 minus 4", "10=10 [Bare] ; 4=4 [Bare]");
+}
+
+#[test]
+fn directions_of_markets() {
+    check(
+        "Brent fell 2.1% to $81.40",
+        "2.1%=2.1 % - ; $81.40=81.4 USD",
+    );
+    check("the shares slid 4.5 per cent", "4.5 per cent=4.5 % -");
+    check("copper advanced 1.7%", "1.7%=1.7 % +");
+    check("the index closed down 0.8 percent", "0.8 percent=0.8 % -");
+    check("sales were up 3% and costs down 2%", "3%=3 % + ; 2%=2 % -");
+    check("the yen weakened 0.3%", "0.3%=0.3 % -");
+    check("a 5% slump in sales", "5%=5 % -");
+}
+
+#[test]
 fn qualifiers() {
     check(
         "more than 31,000 vacancies",
