@@ -47,7 +47,7 @@ pub(crate) const BOILERPLATE: DataFile =
 pub(crate) const COUNTED_NOUNS: DataFile =
     data_file!("counted_nouns.tsv", ["form", "lemma"], required 2);
 pub(crate) const CURRENCIES: DataFile =
-    data_file!("currencies.tsv", ["form", "code", "position"], required 3);
+    data_file!("currencies.tsv", ["form", "code", "position", "factor"], required 3);
 pub(crate) const DIRECTIONS: DataFile =
     data_file!("directions.tsv", ["word", "direction", "where"], required 3);
 pub(crate) const ENTITY_HEADS: DataFile = data_file!(

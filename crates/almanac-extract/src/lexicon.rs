@@ -203,6 +203,13 @@ pub(crate) struct Scale {
 pub(crate) struct Currency {
     pub code: &'static str,
     pub position: Position,
+    /// The form's part of the currency's unit: 0.01 for `cents`, else 1.
+    pub factor: f64,
+    /// A form of one letter (`p` of `50p`): only glued to its number.
+    pub glued_only: bool,
+    /// A form of several tokens written without a space (`A$`, `HK$`): its tokens must be
+    /// glued in the text too, so that `a $5 bill` is no Australian money.
+    pub solid: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -275,11 +282,15 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             ],
             None,
         )?;
+        let form = r.get(0);
         Ok((
-            r.get(0),
+            form,
             Currency {
                 code: r.get(1),
                 position,
+                factor: r.parse_opt(3, "factor")?.unwrap_or(1.0),
+                glued_only: form.len() == 1 && form.as_bytes()[0].is_ascii_alphabetic(),
+                solid: !form.contains(' ') && words_unnumbered(form).len() > 1,
             },
         ))
     }));

@@ -267,7 +267,8 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
     let mut currency: Option<&'static str> = None;
     if toks[j].kind != TokKind::Num {
         if let Some((n, c)) = lex.currencies.starting_at(text, toks, j) {
-            if c.position != Position::After && starts_number(text, toks, j + n) {
+            let whole = !c.solid || (j..j + n - 1).all(|t| adjacent(toks, t, t + 1));
+            if c.position != Position::After && whole && starts_number(text, toks, j + n) {
                 currency = Some(c.code);
                 j += n;
             }
@@ -327,9 +328,14 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         kind = QuantityKind::Money;
         unit = Some(code.to_string());
     } else if let Some((n, c)) = lex.currencies.starting_at(text, toks, k) {
-        if c.position != Position::Before {
+        // `50p`, but not `3p.m.`.
+        let glued = adjacent(toks, k - 1, k)
+            && !(sym_at(text, toks, k + 1, ".") && word_is(text, toks, k + 2, &["m"]));
+        let whole = !c.solid || (k..k + n - 1).all(|t| adjacent(toks, t, t + 1));
+        if c.position != Position::Before && (!c.glued_only || glued) && whole {
             kind = QuantityKind::Money;
             unit = Some(c.code.to_string());
+            value *= c.factor;
             last = k + n - 1;
             k += n;
         }

@@ -250,6 +250,85 @@ fn money() {
 }
 
 #[test]
+fn currency_forms_of_general_news() {
+    check("US$2.5 billion", "US$2.5 billion=2500000000 USD");
+    check("a profit of A$1.2 billion", "A$1.2 billion=1200000000 AUD");
+    check("sold for S$3.4 million", "S$3.4 million=3400000 SGD");
+    check("closed at HK$15.80", "HK$15.80=15.8 HKD");
+    check("pledged C$500 million", "C$500 million=500000000 CAD");
+    check("a bid of NZ$80,000", "NZ$80,000=80000 NZD");
+    check("will invest R$4.5 billion", "R$4.5 billion=4500000000 BRL");
+    check("will cost RM2.3 billion", "RM2.3 billion=2300000000 MYR");
+    check("a budget of Rs 500 crore", "Rs 500 crore=5000000000 INR");
+    check("a budget of Rs. 2 lakh", "Rs. 2 lakh=200000 INR");
+    check("costs ₹1,200", "₹1,200=1200 INR");
+    check("a fee of £40m", "£40m=40000000 GBP");
+    check("a profit of €8.1bn", "€8.1bn=8100000000 EUR");
+    check(
+        "a profit of ¥4.3 trillion",
+        "¥4.3 trillion=4300000000000 JPY",
+    );
+    check("costs ₽55", "₽55=55 RUB");
+    check("₸2.4 billion in dividends", "₸2.4 billion=2400000000 KZT");
+    check("revenue of CHF 12 million", "CHF 12 million=12000000 CHF");
+    check("took in EUR50m", "EUR50m=50000000 EUR");
+    check("paid $1mil for it", "$1mil=1000000 USD");
+    check("bread went up by 50p", "50p=0.5 GBP +");
+    check("it gained 18 sen", "18 sen=0.18 MYR +");
+    check("Inflation accelerated to 5pc", "5pc=5 %");
+    check("wheat gained 12 cents", "12 cents=0.12 USD +");
+    check("the shares rose 12 pence", "12 pence=0.12 GBP +");
+    check("3.2 billion rand", "3.2 billion rand=3200000000 ZAR");
+    check(
+        "200 million Egyptian pounds",
+        "200 million Egyptian pounds=200000000 EGP",
+    );
+    check("at 3p.m. on Monday", "");
+    check("a $100 million plant", "$100 million=100000000 USD");
+    check("a$100 million plant", "a$100 million=100000000 AUD");
+}
+
+/// Every form of `data/currencies.tsv`, before or after `5 million` as it stands, gives its
+/// code, and its factor (`cents`) scales the value.
+#[test]
+fn every_currency_form_gives_its_code() {
+    let rows = data::CURRENCIES.load(|r| {
+        Ok((
+            r.get(0),
+            r.get(1),
+            r.get(2),
+            r.parse_opt::<f64>(3, "factor")?.unwrap_or(1.0),
+        ))
+    });
+    for (form, code, position, factor) in rows {
+        let one_letter = form.len() == 1 && form.as_bytes()[0].is_ascii_alphabetic();
+        let mut texts = Vec::new();
+        if position != "after" {
+            let glue = if form.ends_with(|c: char| c.is_alphabetic()) {
+                " "
+            } else {
+                ""
+            };
+            texts.push(format!("It paid {form}{glue}5 million in May."));
+        }
+        if position != "before" {
+            texts.push(match one_letter {
+                // `50p`: glued, and no scale between.
+                true => format!("It paid 5{form} in May."),
+                false => format!("It paid 5 million {form} in May."),
+            });
+        }
+        for text in texts {
+            let found = find(&text, 0..text.len());
+            let money: Vec<(f64, Option<&str>)> =
+                found.iter().map(|q| (q.value, q.unit.as_deref())).collect();
+            let value = if one_letter { 5.0 } else { 5e6 };
+            assert_eq!(money, [(value * factor, Some(code))], "{text}");
+        }
+    }
+}
+
+#[test]
 fn percent() {
     check("grew 32.8%", "32.8%=32.8 % +");
     check("reached 107.8 percent", "107.8 percent=107.8 %");
