@@ -195,7 +195,9 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
             None => i += 1,
         }
     }
+    link_ranges(text, toks, &mut found);
     link_bare_numbers(text, toks, &mut found);
+    link_series(text, toks, &mut found);
     found
         .into_iter()
         .map(|mut p| {
@@ -217,6 +219,8 @@ struct Parsed {
     next: usize,
     /// Written in words (`five`), not digits: a bare one is dropped.
     in_words: bool,
+    /// The scale the number was multiplied by (`million`: 1e6), 1 when none.
+    scale: f64,
 }
 
 /// Whether `word` ends with `suffix` (lower-case ASCII) in any ASCII case.
@@ -305,20 +309,20 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         && (1900.0..=2100.0).contains(&value);
 
     let mut last = k - 1;
-    let mut scaled = false;
-    if let Some((n, scale)) = lex.scales.starting_at(text, toks, k) {
+    let mut scale = 1.0;
+    if let Some((n, scale_word)) = lex.scales.starting_at(text, toks, k) {
         // `th`-like and one-letter scales only right after a currency sign: `$5m`, not `5 m`.
-        let ok = !scale.weak || (currency.is_some() && adjacent(toks, k - 1, k));
+        let ok = !scale_word.weak || (currency.is_some() && adjacent(toks, k - 1, k));
         // `thousands of` is vague, not a scale of this number.
         let vague = toks
             .get(k)
             .is_some_and(|t| t.kind == TokKind::Word && ends_with_ignore_case(t.text(text), "s"))
             && word_is(text, toks, k + n, &["of"]);
         if ok && !vague {
-            value *= scale.factor;
+            value *= scale_word.factor;
             last = k + n - 1;
             k += n;
-            scaled = true;
+            scale = scale_word.factor;
         }
     }
 
@@ -376,7 +380,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         }
     }
     if year_like
-        && !scaled
+        && scale == 1.0
         && !matches!(
             kind,
             QuantityKind::Money | QuantityKind::Percent | QuantityKind::Measure
@@ -428,6 +432,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         last,
         next,
         in_words,
+        scale,
     })
 }
 
@@ -627,6 +632,7 @@ fn word_figure(
         last,
         next: last + 1,
         in_words: true,
+        scale: 1.0,
     }
 }
 
@@ -1005,26 +1011,14 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
             .filter(|p| p.first == after + 1 && p.q.kind != QuantityKind::Bare);
         if let Some(partner) = partner.filter(|_| range_word || list_word).cloned() {
             {
-                let from_before = bare.first >= 1 && word_is(text, toks, bare.first - 1, &["from"]);
-                let change_verb = from_before
-                    && (bare.first.saturating_sub(6)..bare.first - 1).any(|t| {
-                        LEXICONS
-                            .directions_before
-                            .starting_at(text, toks, t)
-                            .is_some()
-                    });
+                let change_verb = change_from(text, toks, bare.first);
                 let between = bare.first >= 1 && word_is(text, toks, bare.first - 1, &["between"]);
+                let scale = shared_scale(bare.value, &partner);
+                found[idx].scale = scale;
                 let q = &mut found[idx].q;
                 q.kind = partner.q.kind;
                 q.unit = partner.q.unit.clone();
-                if partner.q.kind == QuantityKind::Money
-                    && bare.value < partner.q.value
-                    && partner.q.value / bare.value.max(1e-9) > 1e3
-                {
-                    // `5 to 7 billion tenge`: the scale is shared too.
-                    let scale = partner.q.value / partner_digits(text, toks, &partner);
-                    q.value *= scale;
-                }
+                q.value *= scale;
                 if (range_word && !change_verb) || (list_word && between) {
                     // One quantity: a range from the bare number to its partner.
                     let mut merged = partner.clone();
@@ -1053,13 +1047,129 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
     }
 }
 
-/// The number a quantity was written with, before its scale (`7` of `7 billion tenge`).
-fn partner_digits(text: &str, toks: &[Tok], p: &Parsed) -> f64 {
-    (p.first..=p.last)
-        .find(|&t| toks[t].kind == TokKind::Num)
-        .and_then(|t| parse_digits(toks[t].text(text)))
-        .filter(|v| *v > 0.0)
-        .unwrap_or(p.q.value)
+/// The scale a bare number takes from the figure it is joined to: `5 to 7 billion tenge`,
+/// `1 to 2 thousand people` share it; `500 to 2 million` does not, since 500 is more than 2.
+fn shared_scale(bare: f64, partner: &Parsed) -> f64 {
+    let written = partner.q.value / partner.scale;
+    if partner.scale > 1.0 && bare.abs() <= written.abs() {
+        partner.scale
+    } else {
+        1.0
+    }
+}
+
+/// Whether a change verb leads the `from` before token `first`: `rose from 4 to 6 percent`
+/// reports two states, not a range.
+fn change_from(text: &str, toks: &[Tok], first: usize) -> bool {
+    first >= 1
+        && word_is(text, toks, first - 1, &["from"])
+        && (first.saturating_sub(6)..first - 1).any(|t| {
+            LEXICONS
+                .directions_before
+                .starting_at(text, toks, t)
+                .is_some()
+        })
+}
+
+/// Joins two figures into one range: of one unit (`from $160 to $180`, `between 5% and 7%`,
+/// `£10m-£15m`), or a currency on the first and a scale on the second (`$5-6 billion`). Not
+/// after a change verb (`rose from $160 to $180` reports two states), and only upwards.
+fn link_ranges(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
+    let mut idx = 0;
+    while idx + 1 < found.len() {
+        let (a, b) = (&found[idx], &found[idx + 1]);
+        let joiner = a.next;
+        let between = a.first >= 1 && word_is(text, toks, a.first - 1, &["between"]);
+        let joins = b.first == joiner + 1
+            && (word_is(text, toks, joiner, &["to"])
+                || (between && word_is(text, toks, joiner, &["and"]))
+                || toks[joiner].kind == TokKind::Sym
+                    && matches!(toks[joiner].text(text), "-" | "\u{2013}" | "\u{2014}"));
+        let one_unit =
+            a.q.kind == b.q.kind && a.q.unit == b.q.unit && a.q.kind != QuantityKind::Bare;
+        // `$5-6 billion`: the currency of the first, the scale of the second.
+        let split_money = a.q.kind == QuantityKind::Money
+            && a.scale == 1.0
+            && a.last + 1 == a.next
+            && b.q.kind == QuantityKind::Bare
+            && b.scale > 1.0;
+        // `rose 12 pence to 245p`: a change and the level it reached.
+        if !joins
+            || !(one_unit || split_money)
+            || a.q.direction.is_some()
+            || a.q.high.is_some()
+            || b.q.high.is_some()
+            || change_from(text, toks, a.first)
+        {
+            idx += 1;
+            continue;
+        }
+        let low = if split_money {
+            a.q.value * shared_scale(a.q.value, b)
+        } else {
+            a.q.value
+        };
+        if low > b.q.value {
+            idx += 1;
+            continue;
+        }
+        let mut merged = b.clone();
+        if split_money {
+            merged.q.kind = a.q.kind;
+            merged.q.unit = a.q.unit.clone();
+        }
+        merged.q.value = low;
+        merged.q.high = Some(b.q.value);
+        merged.q.span = [a.q.span[0], b.q.span[1]];
+        merged.q.text = text[merged.q.span[0]..merged.q.span[1]].to_string();
+        merged.q.qualifier = a.q.qualifier.or(b.q.qualifier);
+        merged.q.direction = a.q.direction.or(b.q.direction);
+        merged.q.per = b.q.per.clone().or_else(|| a.q.per.clone());
+        merged.first = a.first;
+        found[idx] = merged;
+        found.remove(idx + 1);
+        idx += 1;
+    }
+}
+
+/// Bare numbers listed before figures of one unit take it (and its scale, as a range
+/// does): `9.58, 9.63 and 9.69 seconds`, `1, 2, 3, 4 tonnes`, `3, 5 and 7 billion tenge`.
+/// A bare number followed by a comma joins only a list of three or more.
+fn link_series(text: &str, toks: &[Tok], found: &mut [Parsed]) {
+    for idx in (0..found.len().saturating_sub(1)).rev() {
+        let comma = found[idx].last + 1;
+        let next = &found[idx + 1];
+        if found[idx].q.kind != QuantityKind::Bare
+            || found[idx].in_words != next.in_words
+            || !sym_at(text, toks, comma, ",")
+            || next.first != comma + 1
+            || next.q.kind == QuantityKind::Bare
+            || next.q.high.is_some()
+        {
+            continue;
+        }
+        // The list goes on after the next figure, or began before this number.
+        let goes_on = found.get(idx + 2).is_some_and(|after| {
+            let sep = next.next;
+            after.first == sep + 1
+                && after.q.kind == next.q.kind
+                && after.q.unit == next.q.unit
+                && (sym_at(text, toks, sep, ",") || word_is(text, toks, sep, &["and", "or"]))
+        });
+        let began = idx >= 1
+            && found[idx - 1].q.kind == QuantityKind::Bare
+            && sym_at(text, toks, found[idx - 1].last + 1, ",")
+            && found[idx - 1].last + 2 == found[idx].first;
+        if !(goes_on || began) {
+            continue;
+        }
+        let next = next.clone();
+        let bare = &mut found[idx];
+        bare.scale = shared_scale(bare.q.value, &next);
+        bare.q.value *= bare.scale;
+        bare.q.kind = next.q.kind;
+        bare.q.unit = next.q.unit.clone();
+    }
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ fn digit_groups_split_by_spaces_of_every_kind() {
 fn commas_group_only_as_numbers_are_written() {
     check_all(
         "loads of 1,2,3,4 tonnes",
-        "1=1 [Bare] ; 2=2 [Bare] ; 3=3 [Bare] ; 4 tonnes=4 t [Measure]",
+        "1=1 t [Measure] ; 2=2 t [Measure] ; 3=3 t [Measure] ; 4 tonnes=4 t [Measure]",
     );
     check("1,20,000 people", "1,20,000 people=120000 person");
     check("prices rose 3,5 percent", "3,5 percent=3.5 % +");
@@ -605,6 +605,70 @@ fn ranges_and_two_states() {
         "25-40 minutes=25..40 minute [Duration]",
     );
     check_all("one to two years", "one to two years=1..2 year [Duration]");
+}
+
+#[test]
+fn ranges_of_two_figures_and_shared_scales() {
+    check(
+        "Between 1 to 2 thousand people gathered",
+        "1 to 2 thousand people=1000..2000 person",
+    );
+    check(
+        "drew from 60 to 90 million viewers",
+        "60 to 90 million viewers=60000000..90000000 viewer",
+    );
+    check(
+        "a range of 500 to 2 million people",
+        "500 to 2 million people=500..2000000 person",
+    );
+    check("cost from $160 to $180", "$160 to $180=160..180 USD");
+    check(
+        "range between $48,000 and $90,000",
+        "$48,000 and $90,000=48000..90000 USD",
+    );
+    check("sit between 5% and 7%", "5% and 7%=5..7 %");
+    check(
+        "will cost 33-35 billion euros",
+        "33-35 billion euros=33000000000..35000000000 EUR",
+    );
+    check(
+        "could save $5-6 billion a year",
+        "$5-6 billion=5000000000..6000000000 USD /year",
+    );
+    check("to fetch £10m-£15m", "£10m-£15m=10000000..15000000 GBP");
+    check(
+        "pumps 1.2-1.5 million barrels",
+        "1.2-1.5 million barrels=1200000..1500000 bbl",
+    );
+    // Two states, not a range: a change verb leads, or the second is lower.
+    check(
+        "prices rose from $160 to $180",
+        "$160=160 USD ; $180=180 USD",
+    );
+    check("went from $180 to $160", "$180=180 USD ; $160=160 USD");
+}
+
+#[test]
+fn series_share_the_unit_of_their_last_figure() {
+    check("finished in 9.58, 9.63 and 9.69 seconds", "");
+    check_all(
+        "finished in 9.58, 9.63 and 9.69 seconds",
+        "9.58=9.58 second [Duration] ; 9.63=9.63 second [Duration] ; 9.69 seconds=9.69 second [Duration]",
+    );
+    check(
+        "plates of 3, 5 and 7 dollars",
+        "3=3 USD ; 5=5 USD ; 7 dollars=7 USD",
+    );
+    check("rates of 2%, 3% and 4%", "2%=2 % ; 3%=3 % ; 4%=4 %");
+    check(
+        "3, 5 and 7 billion tenge",
+        "3=3000000000 KZT ; 5=5000000000 KZT ; 7 billion tenge=7000000000 KZT",
+    );
+    // A comma after one number is no list.
+    check_all(
+        "Of the 10, 5 schools",
+        "10=10 [Bare] ; 5 schools=5 school [Count]",
+    );
 }
 
 #[test]
