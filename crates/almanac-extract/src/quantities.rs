@@ -340,6 +340,10 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
             kind = QuantityKind::Money;
             unit = Some(c.code.to_string());
             value *= c.factor;
+            if scale == 1.0 && is_weight_in_pounds(text, toks, i, k, n) {
+                kind = QuantityKind::Measure;
+                unit = Some("lb".to_string());
+            }
             last = k + n - 1;
             k += n;
         }
@@ -370,6 +374,26 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
             last = at + n - 1;
             k = at + n;
         }
+    }
+    // `30C`, `14F`: a temperature glued to its capital letter.
+    if kind == QuantityKind::Bare
+        && toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text(text), "C" | "F"))
+        && adjacent(toks, k - 1, k)
+        && !sym_at(text, toks, k + 1, ".")
+    {
+        kind = QuantityKind::Temperature;
+        unit = Some(
+            if toks[k].text(text) == "C" {
+                "°C"
+            } else {
+                "°F"
+            }
+            .to_string(),
+        );
+        last = k;
+        k += 1;
     }
     if kind == QuantityKind::Bare {
         if let Some((head_last, lemma)) = counted_noun(text, toks, k) {
@@ -486,6 +510,25 @@ fn group_after(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
         SPACES.iter().any(|e| gap.eq_ignore_ascii_case(e))
     };
     (one_space || entity()).then_some(next)
+}
+
+/// Whether `pounds` at token `k` (`n` tokens) weighs rather than pays: `8 pounds of flour`,
+/// `weighed 8 pounds`, `a 300-pound bear`.
+fn is_weight_in_pounds(text: &str, toks: &[Tok], first: usize, k: usize, n: usize) -> bool {
+    if !word_is(text, toks, k, &["pounds", "pound"]) || n != 1 {
+        return false;
+    }
+    let of_follows = word_is(text, toks, k + 1, &["of"])
+        && toks.get(k + 2).is_some_and(|t| {
+            t.kind == TokKind::Word && LEXICONS.scales.starting_at(text, toks, k + 2).is_none()
+        });
+    let weighs = (first.saturating_sub(4)..first).any(|t| {
+        toks[t].kind == TokKind::Word && {
+            let w = lower(toks[t].text(text));
+            w.starts_with("weigh") || w == "heavy" || w == "heavier" || w == "lighter"
+        }
+    });
+    of_follows || weighs
 }
 
 /// A sign before the figure starting at token `i`: a minus or plus glued to it but not to

@@ -456,6 +456,64 @@ fn measures() {
 }
 
 #[test]
+fn units_of_general_news() {
+    let cases = [
+        ("a top speed of 155mph", "155mph=155 mph [Speed]"),
+        ("winds of 120 km/h", "120 km/h=120 km/h [Speed]"),
+        (
+            "winds of 250 kilometres per hour",
+            "250 kilometres per hour=250 km/h [Speed]",
+        ),
+        ("sailing at 18 knots", "18 knots=18 kn [Speed]"),
+        (
+            "it manages 52 miles per gallon",
+            "52 miles per gallon=52 mpg [Measure]",
+        ),
+        ("it gets 14-18 mpg", "14-18 mpg=14..18 mpg [Measure]"),
+        (
+            "it hit 104 degrees Fahrenheit",
+            "104 degrees Fahrenheit=104 °F [Temperature]",
+        ),
+        (
+            "it showed 38 degrees Celsius",
+            "38 degrees Celsius=38 °C [Temperature]",
+        ),
+        ("highs of 30C today", "30C=30 °C [Temperature]"),
+        ("a low of 14F", "14F=14 °F [Temperature]"),
+        ("a 2TB drive", "2TB=2 TB [Data]"),
+        ("it runs at 3.2GHz", "3.2GHz=3.2 GHz [Data]"),
+        ("a 500 MW wind farm", "500 MW=500 MW [Measure]"),
+        ("weighed 8 pounds at birth", "8 pounds=8 lb [Measure]"),
+        ("8 pounds of flour", "8 pounds=8 lb [Measure]"),
+        ("it paid 8 pounds for it", "8 pounds=8 GBP [Money]"),
+        (
+            "8 million pounds of investment",
+            "8 million pounds=8000000 GBP [Money]",
+        ),
+        ("no more than 23 kilograms", "23 kilograms=23 kg< [Measure]"),
+        ("500 milligrams of it", "500 milligrams=500 mg [Measure]"),
+        ("330 ml of water", "330 ml=330 ml [Measure]"),
+        ("4,000 gallons of water", "4,000 gallons=4000 gal [Measure]"),
+        ("it fell 30 feet", "30 feet=30 ft - [Measure]"),
+        ("850 square feet", "850 square feet=850 ft2 [Measure]"),
+        ("42 square miles", "42 square miles=42 mi2 [Measure]"),
+        (
+            "4.2 million miles",
+            "4.2 million miles=4200000 mi [Measure]",
+        ),
+        ("120mm of rain", "120mm=120 mm [Measure]"),
+        ("5 to 8 inches of rain", "5 to 8 inches=5..8 in [Measure]"),
+        ("300 horsepower", "300 horsepower=300 hp [Measure]"),
+        ("540 calories", "540 calories=540 kcal [Measure]"),
+        ("120 light-years away", "120 light-years=120 ly [Measure]"),
+        ("by 25 basis points", "25 basis points=25 bp [Percent]"),
+    ];
+    for (input, want) in cases {
+        check_all(input, want);
+    }
+}
+
+#[test]
 fn rates() {
     check(
         "25,000 tons of products annually",
