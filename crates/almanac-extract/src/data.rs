@@ -76,7 +76,8 @@ pub(crate) const METRIC_CUES: DataFile = data_file!(
     required 3
 );
 pub(crate) const MONTHS: DataFile = data_file!("months.tsv", ["form", "month"], required 2);
-pub(crate) const NUMBER_NAMES: DataFile = data_file!("number_names.tsv", ["word"], required 1);
+pub(crate) const NUMBER_NAMES: DataFile =
+    data_file!("number_names.tsv", ["word", "case"], required 1);
 pub(crate) const NUMBER_WORDS: DataFile =
     data_file!("number_words.tsv", ["word", "value"], required 2);
 pub(crate) const ORDINALS: DataFile = data_file!("ordinals.tsv", ["word", "value"], required 2);

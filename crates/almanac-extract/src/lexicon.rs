@@ -225,7 +225,8 @@ pub(crate) struct Lexicons {
     pub number_word_ids: ByWord<f64>,
     pub ordinal_ids: ByWord<f64>,
     pub month_ids: ByWord<u32>,
-    pub number_name_ids: ByWord<()>,
+    /// Whether the name word counts in any case (`category 4`), not only capitalised.
+    pub number_name_ids: ByWord<bool>,
     pub scales: PhraseTable<Scale>,
     pub currencies: PhraseTable<Currency>,
     pub units: PhraseTable<Unit>,
@@ -358,8 +359,8 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         .into_iter()
         .collect();
     let fractions = PhraseTable::new(data::FRACTIONS.load(|r| Ok((r.get(0), number(r)?))));
-    let number_names: HashMap<&str, ()> = data::NUMBER_NAMES
-        .load(|r| Ok((r.get(0), ())))
+    let number_names: HashMap<&str, bool> = data::NUMBER_NAMES
+        .load(|r| Ok((r.get(0), r.choice(1, &[("any", true)], Some(false))?)))
         .into_iter()
         .collect();
     Lexicons {

@@ -198,6 +198,20 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
     link_ranges(text, toks, &mut found);
     link_bare_numbers(text, toks, &mut found);
     link_series(text, toks, &mut found);
+    // A score's second number follows its first out.
+    let mut score_end = None;
+    found.retain(|p| {
+        if score_end == Some(p.first) {
+            return false;
+        }
+        if is_label(text, toks, p) {
+            if sym_at(text, toks, p.last + 1, "-") || sym_at(text, toks, p.last + 1, "\u{2013}") {
+                score_end = Some(p.last + 2);
+            }
+            return false;
+        }
+        true
+    });
     found
         .into_iter()
         .map(|mut p| {
@@ -633,13 +647,85 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
     if let Some(t) = toks.get(name_at) {
         let w = t.text(text);
         if t.kind == TokKind::Word
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && lex.number_name_ids.get(t.id).is_some()
+            && lex.number_name_ids.get(t.id).is_some_and(|any_case| {
+                any_case || w.chars().next().is_some_and(char::is_uppercase)
+            })
         {
             return false;
         }
     }
+    // `10.45pm`, `3pm`, `7 pm`: clock times.
+    if word_is(text, toks, j + 1, &["am", "pm"]) {
+        return false;
+    }
     true
+}
+
+/// Whether a bare number is part of a name or a label rather than a quantity: after a
+/// word with a capital inside or in the middle of a sentence (`the Stoxx 600`, `iPhone 11`,
+/// `FTSE 100`, `S&P 500`), a jersey number in brackets (`Kane (9)`), or a score (`won 3-1`).
+fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
+    if p.q.kind != QuantityKind::Bare || p.in_words || p.first == 0 {
+        return false;
+    }
+    let digits = toks[p.first].text(text);
+    if digits.contains([',', '.']) || toks[p.first].kind != TokKind::Num {
+        return false;
+    }
+    let before = toks[p.first - 1];
+    let after = toks.get(p.last + 1);
+    // `Kane (9)`.
+    if sym_at(text, toks, p.first - 1, "(") && after.is_some_and(|t| t.text(text) == ")") {
+        return true;
+    }
+    if before.kind == TokKind::Word && FUNCTION_WORD_IDS.get(before.id).is_none() {
+        let w = before.text(text);
+        let capital_inside = w.chars().skip(1).any(char::is_uppercase);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let sentence_start = p.first < 2
+            || toks[p.first - 2].kind == TokKind::Sym
+                && matches!(
+                    toks[p.first - 2].text(text),
+                    "." | "!" | "?" | "\"" | "\u{201c}"
+                );
+        let cue = LEXICONS
+            .qualifiers
+            .ending_at(text, toks, p.first - 1)
+            .is_some()
+            || LEXICONS.month_ids.get(before.id).is_some();
+        if !cue && (capital_inside || (capital && !sentence_start)) {
+            return true;
+        }
+    }
+    // `won 3-1`: a score.
+    let dash_after =
+        after.is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "\u{2013}"));
+    if dash_after && adjacent(toks, p.last, p.last + 1) && digits.len() <= 2 {
+        let cue = (p.first.saturating_sub(3)..p.first).any(|t| {
+            word_is(
+                text,
+                toks,
+                t,
+                &[
+                    "won",
+                    "lost",
+                    "beat",
+                    "beating",
+                    "drew",
+                    "defeated",
+                    "win",
+                    "victory",
+                    "defeat",
+                    "draw",
+                    "score",
+                    "scoreline",
+                    "lead",
+                ],
+            )
+        });
+        return cue;
+    }
+    false
 }
 
 /// A figure written in words over tokens `range` (`fifth`, `twofold`, `half`).

@@ -754,6 +754,39 @@ fn not_figures() {
 }
 
 #[test]
+fn names_labels_clock_times_and_scores_are_no_quantities() {
+    let cases = [
+        ("The Stoxx 600 rose 0.5%", "0.5%=0.5 % + [Percent]"),
+        (
+            "The S&P 500 fell 1.2 percent",
+            "1.2 percent=1.2 % - [Percent]",
+        ),
+        ("Apple unveiled the iPhone 11 in May", ""),
+        ("the category 4 hurricane", ""),
+        ("They waited at Terminal 5 for hours", ""),
+        ("on Interstate 95 near Baltimore", ""),
+        ("at 10.45pm local time", ""),
+        ("resumed at 3pm on Monday", ""),
+        ("Kane (9) scored twice", ""),
+        ("City won 3-1 against them", ""),
+        (
+            "The Nikkei 225 closed 0.7% higher",
+            "0.7%=0.7 % + [Percent]",
+        ),
+        // Still quantities: after a qualifier, at a sentence's start, with a unit.
+        ("About 500 came.", "500=500~ [Bare]"),
+        ("Ages 5-10 can enter", "5=5 [Bare] ; 10=10 [Bare]"),
+        (
+            "In Almaty 500 jobs were created",
+            "500 jobs=500 job [Count]",
+        ),
+    ];
+    for (input, want) in cases {
+        check_all(input, want);
+    }
+}
+
+#[test]
 fn general_layer_kinds() {
     check_all("in 7 years", "7 years=7 year [Duration]");
     check_all("a 45-year-old engineer", "45-year-old=45 year [Age]");
