@@ -142,7 +142,17 @@ pub(crate) fn parse_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, us
             // Most words have no parts: their number says it all.
             lex.number_word_ids.get(tok.id).map(|v| combine(0.0, v))
         };
-        let Some(v) = value else { break };
+        let Some(v) = value else {
+            // `a million`, `a billion dollars`: one of the scale that follows.
+            let scale_follows = lex
+                .scales
+                .starting_at(text, toks, j)
+                .is_some_and(|(_, scale)| !scale.weak);
+            if leading_a && n_atoms == 0 && scale_follows {
+                return Some((1.0, 1));
+            }
+            break;
+        };
         if leading_a && n_atoms == 0 && v != 12.0 && v != 100.0 {
             return None;
         }

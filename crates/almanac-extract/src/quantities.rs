@@ -307,7 +307,11 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         if !is_figure_number(text, toks, j) {
             return None;
         }
-        let (value, k) = space_grouped(text, toks, j)?;
+        let (mut value, mut k) = space_grouped(text, toks, j)?;
+        if let Some((exponent, after)) = exponent_at(text, toks, k) {
+            value *= 10f64.powi(exponent);
+            k = after;
+        }
         (value, k, false)
     } else {
         let (value, n) = parse_words(text, toks, j)?;
@@ -501,6 +505,69 @@ fn space_grouped(text: &str, toks: &[Tok], j: usize) -> Option<(f64, usize)> {
         }
     }
     Some((value, k))
+}
+
+/// A power of ten after a number: `e30`, `E-3` glued to it (`1.99e30`), or `×10^30`,
+/// `x 10^-3`, `×10−12` (a superscript lost in copying, a Unicode minus kept). The exponent
+/// and the token after it.
+fn exponent_at(text: &str, toks: &[Tok], k: usize) -> Option<(i32, usize)> {
+    let tok = toks.get(k)?;
+    if tok.kind == TokKind::Word && adjacent(toks, k - 1, k) {
+        let w = tok.text(text);
+        let digits = w.strip_prefix(['e', 'E'])?;
+        if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Some((digits.parse().ok()?, k + 1));
+        }
+        // `1.99e-30`: the word is `e` and a sign follows.
+        if digits.is_empty()
+            && sym_at(text, toks, k + 1, "-")
+            && toks.get(k + 2).is_some_and(|t| t.kind == TokKind::Num)
+            && adjacent(toks, k, k + 1)
+            && adjacent(toks, k + 1, k + 2)
+        {
+            let exponent: i32 = toks[k + 2].text(text).parse().ok()?;
+            return Some((-exponent, k + 3));
+        }
+        return None;
+    }
+    // `10−12`: only the Unicode minus, since a hyphen or dash there makes a range.
+    if tok.text(text) == "\u{2212}"
+        && toks[k - 1].text(text) == "10"
+        && adjacent(toks, k - 1, k)
+        && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Num)
+        && adjacent(toks, k, k + 1)
+    {
+        let exponent: i32 = toks[k + 1].text(text).parse().ok()?;
+        // The value is 10 to the exponent, not 10 times it.
+        return Some((-exponent - 1, k + 2));
+    }
+    let times = tok.kind == TokKind::Sym && matches!(tok.text(text), "×" | "*")
+        || tok.is_word_in(text, &["x"]);
+    if !times || toks.get(k + 1)?.text(text) != "10" {
+        return None;
+    }
+    let mut at = k + 2;
+    let caret = sym_at(text, toks, at, "^");
+    if caret {
+        at += 1;
+    }
+    let negative = toks
+        .get(at)
+        .is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "\u{2212}"))
+        && (caret || toks[at].text(text) == "\u{2212}");
+    if negative {
+        at += 1;
+    }
+    let exponent: i32 = toks
+        .get(at)
+        .filter(|t| t.kind == TokKind::Num)?
+        .text(text)
+        .parse()
+        .ok()?;
+    if !(caret || negative) || !(k + 1..at).all(|t| adjacent(toks, t, t + 1)) {
+        return None;
+    }
+    Some((if negative { -exponent } else { exponent }, at + 1))
 }
 
 /// The number token that follows token `k - 1` across one space (any of Unicode's, or an

@@ -787,6 +787,41 @@ fn names_labels_clock_times_and_scores_are_no_quantities() {
 }
 
 #[test]
+fn number_forms_of_science_and_speech() {
+    let cases = [
+        (
+            "a mass of 1.99×10^30 kg",
+            "1.99×10^30 kg=1990000000000000000000000000000 kg [Measure]",
+        ),
+        (
+            "a mass of 1.99e30 kilograms",
+            "1.99e30 kilograms=1990000000000000000000000000000 kg [Measure]",
+        ),
+        (
+            "it lasts 10−12 seconds",
+            "10−12 seconds=0.000000000001 second [Duration]",
+        ),
+        ("a size of 2.5 x 10^-3 m", "2.5 x 10^-3=0.0025 [Bare]"),
+        (
+            "About a million people watched",
+            "a million people=1000000 person~ [Count]",
+        ),
+        (
+            "it wrote off a billion dollars",
+            "a billion dollars=1000000000 USD [Money]",
+        ),
+        (
+            "Three-quarters of voters agreed",
+            "Three-quarters=75 % [Percent]",
+        ),
+        ("a plan for a house", ""),
+    ];
+    for (input, want) in cases {
+        check_all(input, want);
+    }
+}
+
+#[test]
 fn general_layer_kinds() {
     check_all("in 7 years", "7 years=7 year [Duration]");
     check_all("a 45-year-old engineer", "45-year-old=45 year [Age]");
