@@ -1,10 +1,15 @@
 //! Quantities: a number with its scale, unit, qualifier, direction, rate and equivalents.
 //!
 //! ```text
-//! quantity    := qualifier? currency? number scale? unit? rate? equivalent?
-//! number      := digits | number-words | fraction "of" | ordinal (after a rank cue)
+//! quantity    := qualifier? sign? currency? number scale? unit? rate? equivalent?
+//! sign        := "-" | "−" | "+" | "minus"            glued to the figure: -1.3%, minus 40
+//! number      := digits exponent? | number-words | fraction "of" | ordinal (after a rank cue)
+//! digits      := group (space group3)*                1 500 000 (any space, or &nbsp;)
+//! exponent    := "e" int | ("×" | "x") "10^" int | "10−" int       1.99e30, 1.99×10^30
 //! unit        := currency | percent | measure | duration | ... | modifier{0,3} counted-noun
 //! equivalent  := "(" qualifier? quantity ")"          15 billion tenge ($33.7 million)
+//! range       := quantity ("to" | "-" | "and" after "between") quantity   $160 to $180
+//! list        := number ("," number)* ("," | "and" | "or") quantity        9.58, 9.63 and 9.69 s
 //! ```
 //! Every quantity the text holds is found, fact-worthy or not: a duration or an age is
 //! recognised precisely so that it is never taken for a development figure. Years, dates,
