@@ -322,6 +322,32 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         let (value, n) = parse_words(text, toks, j)?;
         (value, j + n, true)
     };
+    // `half a million`: the half of what `a million` says.
+    let half = in_words
+        && currency.is_none()
+        && j >= 1
+        && word_is(text, toks, j, &["a"])
+        && word_is(text, toks, j - 1, &["half"]);
+    let i = if half {
+        value *= 0.5;
+        j - 1
+    } else {
+        i
+    };
+    // `.312`: a decimal without its zero, the point not glued to a number before it.
+    let leading_point = !in_words
+        && currency.is_none()
+        && j >= 1
+        && sym_at(text, toks, j - 1, ".")
+        && adjacent(toks, j - 1, j)
+        && !(j >= 2 && adjacent(toks, j - 2, j - 1))
+        && num.text(text).bytes().all(|b| b.is_ascii_digit());
+    let i = if leading_point {
+        value = parse_digits(&format!("0.{}", num.text(text)))?;
+        j - 1
+    } else {
+        i
+    };
 
     // A 4-digit year stands alone: it is a figure only with a scale, currency or measure.
     let year_like = !in_words

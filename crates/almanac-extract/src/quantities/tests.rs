@@ -815,6 +815,12 @@ fn number_forms_of_science_and_speech() {
             "Three-quarters=75 % [Percent]",
         ),
         ("a plan for a house", ""),
+        (
+            "Half a million people marched",
+            "Half a million people=500000 person [Count]",
+        ),
+        ("batting .312 this season", ".312=0.312 [Bare]"),
+        ("It ended. 312 people left", "312 people=312 person [Count]"),
     ];
     for (input, want) in cases {
         check_all(input, want);
