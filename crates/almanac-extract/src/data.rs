@@ -47,7 +47,7 @@ pub(crate) const BOILERPLATE: DataFile =
 pub(crate) const COUNTED_NOUNS: DataFile =
     data_file!("counted_nouns.tsv", ["form", "lemma"], required 2);
 pub(crate) const CURRENCIES: DataFile =
-    data_file!("currencies.tsv", ["form", "code", "position"], required 3);
+    data_file!("currencies.tsv", ["form", "code", "position", "factor"], required 3);
 pub(crate) const DIRECTIONS: DataFile =
     data_file!("directions.tsv", ["word", "direction", "where"], required 3);
 pub(crate) const ENTITY_HEADS: DataFile = data_file!(
@@ -76,7 +76,8 @@ pub(crate) const METRIC_CUES: DataFile = data_file!(
     required 3
 );
 pub(crate) const MONTHS: DataFile = data_file!("months.tsv", ["form", "month"], required 2);
-pub(crate) const NUMBER_NAMES: DataFile = data_file!("number_names.tsv", ["word"], required 1);
+pub(crate) const NUMBER_NAMES: DataFile =
+    data_file!("number_names.tsv", ["word", "case"], required 1);
 pub(crate) const NUMBER_WORDS: DataFile =
     data_file!("number_words.tsv", ["word", "value"], required 2);
 pub(crate) const ORDINALS: DataFile = data_file!("ordinals.tsv", ["word", "value"], required 2);

@@ -534,7 +534,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         date,
         date_source,
         lang,
-        diagnostics: crate::diagnostics::find(text, &stream, &doc.paragraphs),
+        diagnostics: crate::diagnostics::find(&stream, &doc.paragraphs),
     }
 }
 
