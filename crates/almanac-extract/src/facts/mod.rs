@@ -282,7 +282,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     .iter()
                     .copied()
                     .filter(|t| {
-                        usable_period(t).is_some() && sentence.clause_of(t.span[0]) == clause
+                        usable_period(t).is_some()
+                            && sentence.clause_of_time(text, t.span) == clause
                     })
                     .min_by_key(|t| {
                         if t.span[0] >= q.span[1] {
@@ -398,7 +399,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         // What is achieved takes the time its paragraph set, else the year the
                         // document reports on when that year is over (a governor's report on
                         // 2021 given in 2022), else the document's year.
+                        // A plan's time said before (`will open next year`) is no time
+                        // of what is achieved.
                         Status::Actual => carried_period
+                            .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
                             .or(report.filter(|r| matches!(r, Period::Year(_))))
                             .or_else(|| date.map(|d| Period::Year(d.year()))),
                     };

@@ -89,7 +89,9 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
 /// its body name one in a sentence about a report (`was briefed on the outcomes ... over the
 /// first nine months of 2021`, `a report on the work done ... throughout 2021`): a part of
 /// a year, or a year already over at the document date. Spans of several years are plans
-/// or programmes, not reports.
+/// or programmes, not reports. Early in a year, a lead that dates its news to the year
+/// just ended (`the economy grew 5% over the year`, `last year`) sums that year up,
+/// reporting word or not: annual results are published in the months after it.
 pub(super) fn report_period(
     text: &str,
     front: &[Range<usize>],
@@ -103,21 +105,31 @@ pub(super) fn report_period(
             .iter()
             .filter(|s| p.start <= s.start && s.end <= p.end)
         {
-            if !has_word(&text[s.clone()], &PERIOD_CUES.report) {
-                continue;
-            }
+            let cued = has_word(&text[s.clone()], &PERIOD_CUES.report);
             let reported = times
                 .iter()
                 .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
                 .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Span | TimeKind::ToDate))
                 .filter_map(|t| t.period)
-                .find(|&p| is_report_span(p, date));
+                .find(|&p| {
+                    if cued {
+                        is_report_span(p, date)
+                    } else {
+                        sums_up_last_year(p, date)
+                    }
+                });
             if reported.is_some() {
                 return reported;
             }
         }
     }
     None
+}
+
+/// Whether `p` is the year before `date` and `date` lies in the months when such a year's
+/// results are published (January to April).
+fn sums_up_last_year(p: Period, date: NaiveDate) -> bool {
+    p == Period::Year(date.year() - 1) && date.month() <= 4
 }
 
 /// Whether `p` can be what a report published on `date` covers: part of one year ending by

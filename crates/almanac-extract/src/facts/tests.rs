@@ -326,6 +326,13 @@ fn period_of() {
             ("Minister reports\n\nThe minister presented a report on the work of the ministry for 10 months of 2020.\n\nIndustry has grown by 3.2% since the beginning of the year.", "2020-11-26", "3.2%", "2020-01/2020-10"),
             ("Governor reports\n\nThe governor presented a report on the work done in 2021.\n\nHousing commissioning rose by 8 percent.", "2022-02-21", "8 percent", "2021"),
             ("Governor reports\n\nThe governor presented a report on the work done in 2021.\n\nIn February, 3 schools opened.", "2022-03-21", "3 schools", "2022-02"),
+            // Early in a year, a lead dated to the year just ended sums that year up; an
+            // undated result later in the text belongs to it, a plan's time does not.
+            ("City results\n\nThe city's output rose 4.1% over the year, the mayor said on Monday.\n\nBuilders put up 900,000 square meters of housing.", "2025-01-21", "900,000 square meters", "2024"),
+            ("City results\n\nThe city's output rose 4.1% last year.\n\nA tram line will open next year. The line has already cost 90 million dollars.", "2025-02-11", "90 million dollars", "2024"),
+            ("City results\n\nThe city's output rose 4.1% last year.\n\nBuilders put up 900,000 square meters of housing.", "2025-09-11", "900,000 square meters", "2025"),
+            // A time that is all its clause says opens the clause after it.
+            ("Housing\n\nThe plan for this year is 2 million square meters, and by 2029, 12 million square meters will be built.", "2025-05-10", "12 million square meters", "2029"),
             // Past and coming spans count the current year.
             ("Review\n\nOver the past three years, the region built 40 schools.", "2025-05-10", "40 schools", "2023/2025"),
             ("Plans\n\nIn the nearest two years, the city plans to build 12 schools.", "2025-05-10", "12 schools", "2025/2026"),
