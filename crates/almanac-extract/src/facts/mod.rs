@@ -48,7 +48,7 @@ use object::{groups, object};
 #[cfg(test)]
 pub(crate) use period::PERIOD_CUES;
 use period::{
-    end_state, is_first_state, is_second_state, is_state, refers_back, report_period,
+    end_state, is_first_state, is_second_state, is_state, open_future, refers_back, report_period,
     report_wins_over_to_date, shift_year, start_state, usable_period, whole_year,
 };
 use sentence::Sentence;
@@ -268,6 +268,11 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let mut last_figure: Option<(Status, Option<Period>, Option<String>)> = None;
             let mut statistic_place_here: Option<String> = None;
             let breakdown = opens_breakdown(&text[range.clone()]);
+            let open_future = !in_sentence.is_empty() && open_future(&text[range.clone()]);
+            let sentence_deadline = sentence_times
+                .iter()
+                .filter(|t| t.kind == TimeKind::Deadline)
+                .find_map(|t| usable_period(t));
             // `according to the Bureau of National Statistics`: a statistic of a place.
             let cites_statistics =
                 !in_sentence.is_empty() && text[range.clone()].to_lowercase().contains("statistic");
@@ -390,12 +395,25 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         period = period.or(*p);
                     }
                 }
+                // `will increase from 32 to 40 million tons`: where a plan starts is where
+                // things stand, now unless a span of the plan says when it starts.
+                let plan_start = first_state && status == Status::Planned;
+                if plan_start {
+                    status = Status::Actual;
+                    if !matches!(period, Some(Period::Interval(..))) {
+                        period = None;
+                    }
+                }
                 if period.is_none() {
                     period = match status {
-                        // A plan with no time of its own takes the time of the plans or the
-                        // deadline said just before it (`By the end of 2026 ... Eight projects
-                        // will be implemented for this purpose`), else none.
-                        Status::Planned => previous_plan_period,
+                        // A plan with no time of its own takes a deadline of its sentence
+                        // (`will reach 9,000 hectares by 2030, and its population 150,000
+                        // people`), else the time of the plans or the deadline said just
+                        // before it (`By the end of 2026 ... Eight projects will be
+                        // implemented for this purpose`), unless it is set in a future left
+                        // undated (`In the future, ...`).
+                        Status::Planned if open_future => None,
+                        Status::Planned => sentence_deadline.or(previous_plan_period),
                         // What is achieved takes the time its paragraph set, else the year the
                         // document reports on when that year is over (a governor's report on
                         // 2021 given in 2022), else the document's year.
@@ -411,7 +429,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // end; a level said of a span of years it did not name (`accounts for 37%`
                 // after `over the past eight years`) stands at its end. A change over the span,
                 // or what accumulated in it, keeps the span.
-                if first_state {
+                if first_state && (!plan_start || period.is_some_and(is_interval)) {
                     period = period.map(start_state);
                 } else if is_second_state(text, &sentence, fig_tok)
                     || !from_own_words && is_state(q, measure)
@@ -561,6 +579,10 @@ fn unsupported(text: &str, ctx: &DocContext<'_>, lang: crate::Lang) -> Extractio
         }],
         ..Extraction::default()
     }
+}
+
+fn is_interval(p: Period) -> bool {
+    matches!(p, Period::Interval(..))
 }
 
 /// Whether a name is a place on the map (a region, a city), not a zone or a company.

@@ -65,21 +65,38 @@ pub(super) fn is_first_state(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok
 pub(crate) struct PeriodCues {
     report: Vec<&'static str>,
     back: Vec<&'static str>,
+    open: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy)]
+enum PeriodCueClass {
+    Report,
+    Back,
+    Open,
 }
 
 pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
     let mut cues = PeriodCues {
         report: Vec::new(),
         back: Vec::new(),
+        open: Vec::new(),
     };
-    for (report, phrase) in data::PERIOD_CUES.load(|r| {
-        let report = r.choice(0, &[("report", true), ("back", false)], None)?;
-        Ok((report, r.get(1)))
+    for (class, phrase) in data::PERIOD_CUES.load(|r| {
+        let class = r.choice(
+            0,
+            &[
+                ("report", PeriodCueClass::Report),
+                ("back", PeriodCueClass::Back),
+                ("open", PeriodCueClass::Open),
+            ],
+            None,
+        )?;
+        Ok((class, r.get(1)))
     }) {
-        if report {
-            cues.report.push(phrase);
-        } else {
-            cues.back.push(phrase);
+        match class {
+            PeriodCueClass::Report => cues.report.push(phrase),
+            PeriodCueClass::Back => cues.back.push(phrase),
+            PeriodCueClass::Open => cues.open.push(phrase),
         }
     }
     cues
@@ -149,8 +166,18 @@ fn is_report_span(p: Period, date: NaiveDate) -> bool {
 /// Whether the sentence refers back to the period the document reports on (`during this
 /// period`, `compared to the same period of last year`, `year-on-year`).
 pub(super) fn refers_back(sentence: &str) -> bool {
+    has_phrase(sentence, &PERIOD_CUES.back)
+}
+
+/// Whether the sentence sets its plans in a future it leaves undated (`in the future`, `in
+/// the long term`): a plan there has no deadline, not the one of the sentence before.
+pub(super) fn open_future(sentence: &str) -> bool {
+    has_phrase(sentence, &PERIOD_CUES.open)
+}
+
+fn has_phrase(sentence: &str, phrases: &[&str]) -> bool {
     let lower = sentence.to_lowercase();
-    PERIOD_CUES.back.iter().any(|phrase| {
+    phrases.iter().any(|phrase| {
         lower.match_indices(phrase).any(|(i, _)| {
             let before = lower[..i].chars().next_back();
             let after = lower[i + phrase.len()..].chars().next();

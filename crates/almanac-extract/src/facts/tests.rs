@@ -344,6 +344,13 @@ fn period_of() {
             // A plan takes the deadline of the sentence before it, else none.
             ("Water\n\nBy the end of 2026, the region plans to solve the water problem. Eight projects worth 14 billion tenge will be carried out for this purpose.", "2025-03-05", "Eight projects", "2026"),
             ("Jobs\n\nThe projects under way will create 3,000 jobs.", "2025-03-05", "3,000 jobs", "-"),
+            // ... a deadline of its own sentence first, and none in a future left undated.
+            ("Town\n\nThe town will grow to 9,000 hectares by 2030, and its population will make 150,000 people.", "2023-09-20", "150,000 people", "2030"),
+            ("Dams\n\nFour small dams will be built in 2025. In the future, it is planned to build another 12 dams.", "2025-05-20", "12 dams", "-"),
+            ("Dams\n\nFour small dams will be built in 2025. In the long term, the region intends to add 12 dams.", "2025-05-20", "12 dams", "-"),
+            // Where a plan starts is where things stand now, unless its span says when.
+            ("Mine\n\nUnder the project, ore output will rise from 12 to 15 million tons.", "2019-02-20", "12", "2019"),
+            ("Mine\n\nIn 2021-2025, ore output will rise from 12 to 15 million tons.", "2019-02-20", "12", "2020"),
             // `now` is the document's year; the date of a founding told aside is not the
             // period of what the thing does now.
             ("Zone\n\nParticipants invested 46 billion tenge in 2022, and the zone now has 24 participants.", "2023-01-20", "24 participants", "2023"),
@@ -371,6 +378,19 @@ fn status_of() {
                 "2024-03-01",
                 "12 schools",
                 "actual",
+            ),
+            // The starting point of a plan is achieved.
+            (
+                "Mine\n\nUnder the project, ore output will rise from 12 to 15 million tons.",
+                "2019-02-20",
+                "12",
+                "actual",
+            ),
+            (
+                "Mine\n\nUnder the project, ore output will rise from 12 to 15 million tons.",
+                "2019-02-20",
+                "15 million tons",
+                "planned",
             ),
             // A pool presented or drawn up is planned, whatever the tense.
             (
