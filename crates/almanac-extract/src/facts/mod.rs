@@ -522,10 +522,15 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             if last_figure.is_some() {
                 previous_figure = last_figure.take();
             }
+            // A sentence that states a plan without figures dates it too (`The plant is
+            // planned to be built by X this year. It will cost ...`).
+            let states_plan = in_sentence.is_empty()
+                && !sentence_times.is_empty()
+                && states_a_plan(text, paragraph_toks, range);
             previous_plan_period = sentence_plan_period.or_else(|| {
                 sentence_times
                     .iter()
-                    .filter(|t| t.kind == TimeKind::Deadline)
+                    .filter(|t| t.kind == TimeKind::Deadline || states_plan)
                     .find_map(|t| usable_period(t))
             });
             if let Some(a) = theme(text, range, sentence_anchors) {
@@ -579,6 +584,15 @@ fn unsupported(text: &str, ctx: &DocContext<'_>, lang: crate::Lang) -> Extractio
         }],
         ..Extraction::default()
     }
+}
+
+/// Whether the sentence at `range` has a cue of the future (`is planned`, `will`).
+fn states_a_plan(text: &str, paragraph_toks: &[Tok], range: &Range<usize>) -> bool {
+    let first = paragraph_toks.partition_point(|t| t.start < range.start);
+    let end = paragraph_toks.partition_point(|t| t.end <= range.end);
+    !Sentence::new(text, &paragraph_toks[first..end.max(first)], &[])
+        .status_cues
+        .is_empty()
 }
 
 fn is_interval(p: Period) -> bool {

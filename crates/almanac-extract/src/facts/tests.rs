@@ -307,6 +307,12 @@ fn subject_of() {
             // the next sums up.
             ("Karaganda region news\n\nThe governor visited the Saryarka special economic zone. Since its launch, output reached 40 billion tenge.", "2024-03-01", "40 billion tenge", "SEZ Saryarka"),
             ("Karaganda region news\n\nThe governor visited the Saryarka special economic zone. In total, the region attracted 90 billion tenge.", "2024-03-01", "90 billion tenge", "Karaganda region"),
+            // `by` after a participle of doing names who does it, not a source; `the
+            // enterprise` refers back to the company named before.
+            ("Akmola region news\n\nThe governor said a plant was launched by Arman Steel LLP, which will make 5,000 tons of wire a year.", "2024-03-01", "5,000 tons", "Arman Steel"),
+            ("Akmola region news\n\nA bus plant has been opened by Arman Steel LLP in Kokshetau. Since January, the enterprise has assembled 300 buses.", "2024-03-01", "300 buses", "Arman Steel"),
+            ("Akmola region news\n\nA cement line is planned to be carried out by Arman Steel LLP. The project is to create 200 jobs.", "2024-03-01", "200 jobs", "Arman Steel"),
+            ("Akmola region news\n\nThe figures were reported by Kazinform. Output grew 4 percent.", "2024-03-01", "4 percent", "Akmola region"),
             // An item of a list is no sentence's subject.
             ("Tashkent region plans\n\nInvestors include companies from China, South Korea and Turkey. 23 thousand jobs will be created.", "2024-03-01", "23 thousand jobs", "Tashkent region"),
         ],
@@ -348,6 +354,8 @@ fn period_of() {
             ("Town\n\nThe town will grow to 9,000 hectares by 2030, and its population will make 150,000 people.", "2023-09-20", "150,000 people", "2030"),
             ("Dams\n\nFour small dams will be built in 2025. In the future, it is planned to build another 12 dams.", "2025-05-20", "12 dams", "-"),
             ("Dams\n\nFour small dams will be built in 2025. In the long term, the region intends to add 12 dams.", "2025-05-20", "12 dams", "-"),
+            // A sentence stating a plan without figures dates the plan of the next one.
+            ("Cars\n\nA car plant is planned to be opened by Arman Motors this year. The project is to create 400 jobs.", "2023-01-09", "400 jobs", "2023"),
             // Where a plan starts is where things stand now, unless its span says when.
             ("Mine\n\nUnder the project, ore output will rise from 12 to 15 million tons.", "2019-02-20", "12", "2019"),
             ("Mine\n\nIn 2021-2025, ore output will rise from 12 to 15 million tons.", "2019-02-20", "12", "2020"),
