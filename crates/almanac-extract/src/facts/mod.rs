@@ -43,7 +43,7 @@ use crate::quantities::{self, Quantity};
 use crate::times::{self, TimeExpr, TimeKind};
 use crate::tokens::{self, Tok};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
-use metric::{measure, metric};
+use metric::{from_foreign_investors, measure, metric};
 use object::{groups, object};
 #[cfg(test)]
 pub(crate) use period::PERIOD_CUES;
@@ -104,6 +104,13 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         title.as_ref(),
         &within,
     );
+    // The country the document is about: investors of any other are foreign.
+    let home = topic.as_deref().and_then(|t| {
+        std::iter::once(t)
+            .chain(entities::ancestors(t))
+            .find(|n| entities::lookup(n).is_some_and(|p| p.kind == entities::EntityKind::Country))
+            .map(str::to_string)
+    });
     // The title and the first two paragraphs of the body say what period a report covers.
     let front_end = doc
         .paragraphs
@@ -280,7 +287,12 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
                 let fig_tok = sentence.tok_at(q.span[0]);
-                let metric = metric(text, &sentence, q, fig_tok);
+                let mut metric = metric(text, &sentence, q, fig_tok);
+                if metric == Metric::Investment
+                    && from_foreign_investors(text, &sentence, q, fig_tok, home.as_deref())
+                {
+                    metric = Metric::Fdi;
+                }
                 // The nearest time of the clause, measured edge to edge; on a tie the one
                 // after the figure (`from 7.1 trillion in 2021 to 8.4 trillion in 2022`).
                 let own_time = sentence_times

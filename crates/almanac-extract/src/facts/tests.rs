@@ -69,6 +69,32 @@ fn metric_of() {
                 "8 billion tenge",
                 "project_value",
             ),
+            // Money foreign investors put in is foreign direct investment; domestic
+            // investors' money, or an agreement signed, is not.
+            (
+                "Kazakhstan results\n\nCompanies from South Korea invested $800 million last year.",
+                "2024-03-01",
+                "$800 million",
+                "fdi",
+            ),
+            (
+                "Kazakhstan results\n\nTurkish investors brought in $300 million, and Kazakh firms 90 billion tenge.",
+                "2024-03-01",
+                "$300 million",
+                "fdi",
+            ),
+            (
+                "Kazakhstan results\n\nTurkish investors brought in $300 million, and Kazakh firms 90 billion tenge.",
+                "2024-03-01",
+                "90 billion tenge",
+                "investment",
+            ),
+            (
+                "Kazakhstan results\n\nForeign investors signed agreements worth $2 billion.",
+                "2024-03-01",
+                "$2 billion",
+                "investment",
+            ),
             (
                 "The region attracted 95 billion tenge of investment in 2023.",
                 "2024-03-01",
