@@ -433,7 +433,12 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         // of what is achieved.
                         Status::Actual => carried_period
                             .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
-                            .or(report.filter(|r| matches!(r, Period::Year(_))))
+                            // A growth rate in a report on part of a year is of that
+                            // part; a level (a GRP) may be of the last whole year.
+                            .or(report.filter(|r| {
+                                matches!(r, Period::Year(_))
+                                    || matches!(measure, Measure::Change | Measure::Index)
+                            }))
                             .or_else(|| date.map(|d| Period::Year(d.year()))),
                     };
                 }
