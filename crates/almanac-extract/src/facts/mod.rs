@@ -3,11 +3,15 @@
 //! Each figure is read against its sentence, cut into clauses at commas, semicolons and
 //! dashes. The rules, in the order a reader applies them:
 //!
-//! - **period**: a time in the figure's clause; else a time in an earlier clause of the
-//!   sentence that holds no figure (`In 2018, the company launched ...`); else the time
-//!   that opened an earlier sentence of the paragraph; else, for an achieved figure, the
-//!   document's year. The first state of `from 5.3 to 5.2 percent` after a change verb is
-//!   the period before.
+//! - **period**: a time in the figure's clause (a time alone in the clause before, `and by
+//!   2025, ...`, counts as the next clause's); else a time in an earlier clause of the
+//!   sentence that holds no figure (`In 2018, the company launched ...`); else, for an
+//!   achieved figure, the time that opened an earlier sentence of the paragraph unless it
+//!   lies ahead, the period the document reports on (a year; part of a year for a growth
+//!   rate), the document's year; for a plan, a deadline of its sentence, else the plan's
+//!   time of the sentence before, unless it is set `in the future`. The first state of
+//!   `from 5.3 to 5.2 percent` after a change verb is the period before; that of a plan
+//!   (`will rise from 12 to 15`) is actual and stands now.
 //! - **subject**: the places and organisations named in the figure's clause, else in its
 //!   sentence (a person stands for the place or body of their role); a place that contains
 //!   another candidate gives way to it (`the city's Alatau district` -> the district); the
@@ -17,7 +21,8 @@
 //!   in its sentence or after it in its clause with no past-tense auxiliary between, when a
 //!   deadline in its clause is not yet past, or when its period starts after the document date.
 //! - **metric**: the unit decides for counts and measures (`job` -> jobs), refined by cue
-//!   words; money and percentages take the nearest cue word, preferring their own clause.
+//!   words; money and percentages take the nearest cue word, preferring their own clause;
+//!   investment put in by investors of another country is fdi.
 //! - **measure**: a direction (`grew`, `a 5% rise`) or a multiplier makes a change; an
 //!   unmoving percentage is an index at 100 or above, a level for rates (unemployment,
 //!   prices), otherwise a share.
