@@ -43,8 +43,10 @@
 
 #![forbid(unsafe_code)]
 
+mod ledger;
 mod migrations;
 mod model;
+pub mod pg;
 mod query;
 mod sql;
 mod write;
@@ -55,10 +57,12 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use almanac_model::{rates, Money, Rate, RateSource};
+pub use ledger::{open_ledger, Ledger, LedgerAddress};
 pub use model::{
     content_hash, DocFilter, DocStatus, DocumentSummary, EntityFilter, EntitySummary, FactFilter,
     FactSort, NewDocument, Put, SortKey, Stats, StoredDocument, StoredFact,
 };
+pub use pg::PgStore;
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -98,6 +102,15 @@ pub enum StoreError {
     Create { path: PathBuf, message: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("cannot connect to the PostgreSQL ledger {url}: {source}")]
+    Connect {
+        /// The address without its password.
+        url: String,
+        #[source]
+        source: postgres::Error,
+    },
+    #[error("PostgreSQL error: {}", pg::describe(.0))]
+    Postgres(#[from] postgres::Error),
 }
 
 /// The store's result type.

@@ -1,0 +1,599 @@
+//! The PostgreSQL write path: the SQLite store's (`crate::write`) in PostgreSQL's words,
+//! each transaction under the writer lock. A document is written whole in one
+//! transaction (a savepoint inside a batch when one fails); its facts are numbered after
+//! the highest id, which the lock keeps from moving under it.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+use almanac_extract::{Entity, Extraction, Measure, Metric, Period, Qualifier, Status};
+use postgres::types::ToSql;
+use postgres::{Statement, Transaction};
+
+use super::{prepared, sql, PgStore};
+use crate::model::{DocStatus, NewDocument, Put};
+use crate::write::{date_source_str, locate_sentence, SENTENCE_BY_RANGE_MAX_DOC};
+use crate::{now, rates, Result, StoreError};
+
+/// Entities and aliases known to be committed (as the SQLite store's cache): entities
+/// are never deleted, so what one process wrote stays true while others write.
+#[derive(Default)]
+pub(super) struct EntityCache {
+    entities: HashMap<String, (Entity, i64)>,
+    aliases: HashMap<i64, HashSet<String>>,
+}
+
+impl EntityCache {
+    fn clear(&mut self) {
+        self.entities.clear();
+        self.aliases.clear();
+    }
+}
+
+/// What one transaction's statements share.
+struct Writer<'a, 'c> {
+    tx: &'a mut Transaction<'c>,
+    statements: &'a mut HashMap<&'static str, Statement>,
+    known: &'a mut EntityCache,
+    next_fact: i64,
+    now: String,
+}
+
+impl Writer<'_, '_> {
+    fn statement(&mut self, query: &'static str) -> Result<Statement> {
+        prepared(self.tx, self.statements, query)
+    }
+
+    fn execute(&mut self, query: &'static str, params: &[&(dyn ToSql + Sync)]) -> Result<u64> {
+        let statement = self.statement(query)?;
+        Ok(self.tx.execute(&statement, params)?)
+    }
+
+    fn query_opt(
+        &mut self,
+        query: &'static str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Option<postgres::Row>> {
+        let statement = self.statement(query)?;
+        Ok(self.tx.query_opt(&statement, params)?)
+    }
+}
+
+impl PgStore {
+    /// Whether `doc` is stored already (as [`crate::Store::status`]).
+    pub fn status(&self, doc: &NewDocument<'_>) -> Result<DocStatus> {
+        let mut inner = self.lock();
+        let inner = &mut *inner;
+        let mut tx = inner.client.transaction()?;
+        let mut writer = Writer {
+            tx: &mut tx,
+            statements: &mut inner.statements,
+            known: &mut inner.known,
+            next_fact: 0,
+            now: String::new(),
+        };
+        let holder = stored_by_hash(&mut writer, &doc.hash())?;
+        let place = Place::of(&mut writer, doc.doc)?;
+        Ok(match (holder, place) {
+            (Some((_, holder)), Place::Document(_)) if holder == doc.doc => {
+                DocStatus::Unchanged { stored_as: holder }
+            }
+            (Some((row, holder)), Place::Duplicate { of_id, .. }) if of_id == row => {
+                DocStatus::Unchanged { stored_as: holder }
+            }
+            (Some((_, holder)), _) => DocStatus::Duplicate { of: holder },
+            (None, Place::Absent) => DocStatus::New,
+            (None, _) => DocStatus::Changed,
+        })
+    }
+
+    /// Writes one document in one transaction (as [`crate::Store::put`]).
+    pub fn put(
+        &mut self,
+        doc: &NewDocument<'_>,
+        extraction: &Extraction,
+        extractor_version: &str,
+        force: bool,
+    ) -> Result<Put> {
+        let mut results = self.put_batch(&[(*doc, extraction)], extractor_version, force)?;
+        results.pop().unwrap_or_else(|| {
+            Err(StoreError::Corrupt {
+                column: "batch",
+                value: "no result".into(),
+            })
+        })
+    }
+
+    /// Writes many documents in one transaction, each whole or not at all (as
+    /// [`crate::Store::put_batch`]): when one fails, the batch is written again with a
+    /// savepoint around each document, and the failed one is left out alone.
+    pub fn put_batch(
+        &mut self,
+        items: &[(NewDocument<'_>, &Extraction)],
+        extractor_version: &str,
+        force: bool,
+    ) -> Result<Vec<Result<Put>>> {
+        let mut inner = self.lock();
+        let inner = &mut *inner;
+        {
+            let mut tx = inner.client.transaction()?;
+            let fast = (|| {
+                let mut writer = Writer::begin(&mut tx, &mut inner.statements, &mut inner.known)?;
+                let mut results = Vec::with_capacity(items.len());
+                for (doc, extraction) in items {
+                    let put = put_document(&mut writer, doc, extraction, extractor_version, force)?;
+                    results.push(Ok(put));
+                }
+                Ok::<_, StoreError>(results)
+            })();
+            match fast {
+                Ok(results) => {
+                    return match tx.commit() {
+                        Ok(()) => Ok(results),
+                        Err(err) => {
+                            inner.known.clear();
+                            Err(err.into())
+                        }
+                    };
+                }
+                Err(_) => {
+                    inner.known.clear();
+                    tx.rollback()?;
+                }
+            }
+        }
+        let mut tx = inner.client.transaction()?;
+        let slow = (|| {
+            let mut results = Vec::with_capacity(items.len());
+            let mut next_fact = None;
+            for (doc, extraction) in items {
+                let mut sp = tx.transaction()?;
+                let outcome = (|| {
+                    let mut writer =
+                        Writer::begin(&mut sp, &mut inner.statements, &mut inner.known)?;
+                    if let Some(next) = next_fact {
+                        writer.next_fact = writer.next_fact.max(next);
+                    }
+                    let put = put_document(&mut writer, doc, extraction, extractor_version, force)?;
+                    Ok::<_, StoreError>((put, writer.next_fact))
+                })();
+                match outcome {
+                    Ok((put, next)) => {
+                        sp.commit()?;
+                        next_fact = Some(next);
+                        results.push(Ok(put));
+                    }
+                    Err(err) => {
+                        sp.rollback()?;
+                        inner.known.clear();
+                        results.push(Err(err));
+                    }
+                }
+            }
+            Ok::<_, StoreError>(results)
+        })();
+        let committed = slow.and_then(|results| {
+            tx.commit()?;
+            Ok(results)
+        });
+        if committed.is_err() {
+            inner.known.clear();
+        }
+        committed
+    }
+}
+
+impl<'a, 'c> Writer<'a, 'c> {
+    /// Takes the writer lock (held to the end of the transaction) and reads where fact
+    /// numbering goes on.
+    fn begin(
+        tx: &'a mut Transaction<'c>,
+        statements: &'a mut HashMap<&'static str, Statement>,
+        known: &'a mut EntityCache,
+    ) -> Result<Writer<'a, 'c>> {
+        tx.execute(sql::WRITER_LOCK, &[])?;
+        let max: i64 = tx.query_one(sql::MAX_FACT, &[])?.get(0);
+        Ok(Writer {
+            tx,
+            statements,
+            known,
+            next_fact: max + 1,
+            now: now(),
+        })
+    }
+}
+
+fn stored_by_hash(w: &mut Writer<'_, '_>, hash: &str) -> Result<Option<(i64, String)>> {
+    Ok(w.query_opt(sql::DOC_BY_HASH, &[&hash])?
+        .map(|r| (r.get(0), r.get(1))))
+}
+
+enum Place {
+    Document(StoredRow),
+    Duplicate { of_id: i64, origin: String },
+    Absent,
+}
+
+struct StoredRow {
+    id: i64,
+    origin: String,
+    first_fact: i64,
+    n_facts: i64,
+}
+
+impl Place {
+    fn of(w: &mut Writer<'_, '_>, doc: &str) -> Result<Place> {
+        if let Some(r) = w.query_opt(sql::DOC_BY_ID, &[&doc])? {
+            return Ok(Place::Document(StoredRow {
+                id: r.get(0),
+                origin: r.get(1),
+                first_fact: r.get(2),
+                n_facts: r.get(3),
+            }));
+        }
+        Ok(match w.query_opt(sql::DUPLICATE_BY_ID, &[&doc])? {
+            Some(r) => Place::Duplicate {
+                of_id: r.get(0),
+                origin: r.get(1),
+            },
+            None => Place::Absent,
+        })
+    }
+}
+
+/// One document, as `crate::write::put_document` decides it.
+fn put_document(
+    w: &mut Writer<'_, '_>,
+    doc: &NewDocument<'_>,
+    extraction: &Extraction,
+    extractor_version: &str,
+    force: bool,
+) -> Result<Put> {
+    let hash = doc.hash();
+    let holder = stored_by_hash(w, &hash)?;
+    let place = Place::of(w, doc.doc)?;
+    let mut replace = None;
+    let previous_origin = match (holder, place) {
+        (Some((row, holder)), Place::Document(old)) if old.id == row => {
+            if !force {
+                return Ok(Put::Unchanged { stored_as: holder });
+            }
+            let origin = old.origin.clone();
+            replace = Some(old);
+            Some(origin)
+        }
+        (Some((row, holder)), Place::Duplicate { of_id, .. }) if of_id == row => {
+            return Ok(Put::Unchanged { stored_as: holder });
+        }
+        (Some((row, holder)), place) => {
+            release(w, doc.doc, place)?;
+            let now = w.now.clone();
+            w.execute(
+                sql::INSERT_DUPLICATE,
+                &[&doc.doc, &row, &doc.origin, &doc.title, &doc.url, &now],
+            )?;
+            return Ok(Put::Duplicate { of: holder });
+        }
+        (None, Place::Document(old)) => {
+            let origin = old.origin.clone();
+            if !promote_duplicate(w, old.id)? {
+                replace = Some(old);
+            }
+            Some(origin)
+        }
+        (None, Place::Duplicate { origin, .. }) => {
+            w.execute(sql::DELETE_DUPLICATE, &[&doc.doc])?;
+            Some(origin)
+        }
+        (None, Place::Absent) => None,
+    };
+    if let Some(old) = &replace {
+        remove_contents(w, old)?;
+    }
+    let first_fact = w.next_fact;
+    let n_facts = extraction.facts.len() as i64;
+    let meta_date = doc.meta_date.map(|d| d.to_string());
+    let date = extraction.date.map(|d| d.to_string());
+    let date_source = extraction.date_source.map(date_source_str);
+    let bytes = doc.text.len() as i64;
+    let now = w.now.clone();
+    let row: [&(dyn ToSql + Sync); 14] = [
+        &doc.doc,
+        &hash,
+        &doc.origin,
+        &doc.title,
+        &doc.url,
+        &meta_date,
+        &date,
+        &date_source,
+        &doc.text,
+        &bytes,
+        &extractor_version,
+        &now,
+        &first_fact,
+        &n_facts,
+    ];
+    let doc_id = match &replace {
+        Some(old) => {
+            let mut values = row.to_vec();
+            values.push(&old.id);
+            w.execute(sql::UPDATE_DOC, &values)?;
+            old.id
+        }
+        None => match w.query_opt(sql::INSERT_DOC, &row)? {
+            Some(r) => r.get(0),
+            // Only a writer that ignored the lock could get here; the constraint held.
+            None => {
+                return Err(StoreError::Corrupt {
+                    column: "documents",
+                    value: format!("{} was written by another process meanwhile", doc.doc),
+                })
+            }
+        },
+    };
+    put_facts(w, doc_id, doc.text, extraction)?;
+    put_entities(w, doc_id, extraction)?;
+    let n_facts = extraction.facts.len();
+    Ok(match previous_origin {
+        Some(previous_origin) => Put::Replaced {
+            facts: n_facts,
+            previous_origin,
+        },
+        None => Put::Inserted { facts: n_facts },
+    })
+}
+
+fn release(w: &mut Writer<'_, '_>, doc: &str, place: Place) -> Result<()> {
+    match place {
+        Place::Absent => {}
+        Place::Duplicate { .. } => {
+            w.execute(sql::DELETE_DUPLICATE, &[&doc])?;
+        }
+        Place::Document(old) => {
+            if !promote_duplicate(w, old.id)? {
+                remove_contents(w, &old)?;
+                w.execute(sql::DELETE_DOC, &[&old.id])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn promote_duplicate(w: &mut Writer<'_, '_>, id: i64) -> Result<bool> {
+    let Some(first) = w.query_opt(sql::FIRST_DUPLICATE, &[&id])? else {
+        return Ok(false);
+    };
+    let (doc, origin, title, url): (String, String, Option<String>, Option<String>) =
+        (first.get(0), first.get(1), first.get(2), first.get(3));
+    w.execute(sql::DELETE_DUPLICATE, &[&doc])?;
+    w.execute(sql::PROMOTE_DUPLICATE, &[&id, &doc, &origin, &title, &url])?;
+    Ok(true)
+}
+
+/// A document's facts (and with them their full-text entries) and mentions.
+fn remove_contents(w: &mut Writer<'_, '_>, old: &StoredRow) -> Result<()> {
+    w.execute(sql::DELETE_DOC_FACTS, &[&old.first_fact, &old.n_facts])?;
+    w.execute(sql::DELETE_DOC_MENTIONS, &[&old.id])?;
+    Ok(())
+}
+
+fn put_facts(
+    w: &mut Writer<'_, '_>,
+    doc_id: i64,
+    text: &str,
+    extraction: &Extraction,
+) -> Result<()> {
+    let facts = &extraction.facts;
+    let mut sentence_facts = vec![0_i64; facts.len()];
+    let mut first: Option<usize> = None;
+    for (i, fact) in facts.iter().enumerate() {
+        match first {
+            _ if fact.sentence.is_empty() => first = None,
+            Some(f) if facts[f].sentence == fact.sentence => sentence_facts[f] += 1,
+            _ => {
+                first = Some(i);
+                sentence_facts[i] = 1;
+            }
+        }
+    }
+    let mut last: Option<(&str, Option<(usize, usize)>)> = None;
+    let by_range = text.len() <= SENTENCE_BY_RANGE_MAX_DOC;
+    let doc_period = extraction.date.map(Period::Day);
+    let insert = w.statement(sql::INSERT_FACT)?;
+    for (fact, &sentence_facts) in facts.iter().zip(&sentence_facts) {
+        let id = w.next_fact;
+        w.next_fact += 1;
+        let first_of_sentence = sentence_facts > 0;
+        let (range, sentence_text) = if fact.sentence.is_empty() {
+            (None, None)
+        } else {
+            let range = match last {
+                Some((sentence, range)) if sentence == fact.sentence => range,
+                _ if by_range => locate_sentence(text, &fact.sentence, fact.span),
+                _ => None,
+            };
+            last = Some((&fact.sentence, range));
+            match range {
+                Some(_) => (range, None),
+                None => (None, Some(fact.sentence.as_str())),
+            }
+        };
+        let bounds = fact.period.map(Period::bounds);
+        let money = fact.unit.as_deref().and_then(|unit| {
+            rates::normalise(
+                fact.value,
+                unit,
+                &fact.equivalents,
+                fact.period.or(doc_period),
+            )
+        });
+        let kzt_rate = money.as_ref().and_then(|m| m.kzt_rate.as_ref());
+        let usd_rate = money.as_ref().and_then(|m| m.usd_rate.as_ref());
+        let implied = money.as_ref().and_then(|m| m.implied.as_ref());
+        let equivalents = if fact.equivalents.is_empty() {
+            None
+        } else {
+            serde_json::to_string(&fact.equivalents).ok()
+        };
+        let qualifier = fact.qualifier.map(Qualifier::as_str);
+        let metric = fact.metric.map(Metric::as_str);
+        let measure = fact.measure.map(Measure::as_str);
+        let status = fact.status.map(Status::as_str);
+        let period = fact.period.map(|p| p.to_string());
+        let (start, end) = (
+            bounds.map(|b| b.0.to_string()),
+            bounds.map(|b| b.1.to_string()),
+        );
+        let group = fact.group.map(i64::from);
+        let span = (fact.span[0] as i64, fact.span[1] as i64);
+        let sentence_range = (range.map(|r| r.0 as i64), range.map(|r| r.1 as i64));
+        let sentence_count = first_of_sentence.then_some(sentence_facts);
+        let indexed = first_of_sentence.then_some(fact.sentence.as_str());
+        let value_kzt = money.as_ref().and_then(|m| m.value_kzt);
+        let value_usd = money.as_ref().and_then(|m| m.value_usd);
+        let kzt = (
+            kzt_rate.map(|r| r.kzt_per_unit),
+            kzt_rate.map(|r| r.source.as_str()),
+            kzt_rate.map(|r| r.period.as_str()),
+        );
+        let usd = (
+            usd_rate.map(|r| r.kzt_per_unit),
+            usd_rate.map(|r| r.source.as_str()),
+            usd_rate.map(|r| r.period.as_str()),
+        );
+        let implied = (
+            implied.map(|r| r.kzt_per_unit),
+            implied.map(|r| r.currency.as_str()),
+        );
+        w.tx.execute(
+            &insert,
+            &[
+                &id,
+                &doc_id,
+                &fact.text,
+                &fact.value,
+                &fact.unit,
+                &qualifier,
+                &metric,
+                &measure,
+                &fact.subject,
+                &period,
+                &start,
+                &end,
+                &status,
+                &equivalents,
+                &fact.per,
+                &group,
+                &fact.object,
+                &span.0,
+                &span.1,
+                &sentence_range.0,
+                &sentence_range.1,
+                &sentence_text,
+                &sentence_count,
+                &value_kzt,
+                &value_usd,
+                &kzt.0,
+                &kzt.1,
+                &kzt.2,
+                &usd.0,
+                &usd.1,
+                &usd.2,
+                &implied.0,
+                &implied.1,
+                &indexed,
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// Entities, aliases and mentions, as `crate::write::put_entities` writes them.
+fn put_entities(w: &mut Writer<'_, '_>, doc_id: i64, extraction: &Extraction) -> Result<()> {
+    let mut mentions: Vec<(i64, i64, String)> = Vec::with_capacity(extraction.entities.len());
+    for entity in &extraction.entities {
+        let cached = match w.known.entities.get(&entity.name) {
+            Some((stored, id))
+                if stored.kind == entity.kind
+                    && stored.part_of == entity.part_of
+                    && stored.role == entity.role
+                    && stored.role_of == entity.role_of =>
+            {
+                Some(*id)
+            }
+            _ => None,
+        };
+        let id = match cached {
+            Some(id) => id,
+            None => {
+                let kind = serde_json::to_value(entity.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let id: i64 = w
+                    .query_opt(
+                        sql::UPSERT_ENTITY,
+                        &[
+                            &entity.name,
+                            &kind,
+                            &entity.part_of,
+                            &entity.role,
+                            &entity.role_of,
+                        ],
+                    )?
+                    .map(|r| r.get(0))
+                    .unwrap_or_default();
+                let mut stored = entity.clone();
+                stored.mentions = Vec::new();
+                w.known.entities.insert(entity.name.clone(), (stored, id));
+                id
+            }
+        };
+        put_alias(w, &entity.name, id)?;
+        if entity.mentions.is_empty() {
+            continue;
+        }
+        let slot = match mentions.iter().position(|m| m.0 == id) {
+            Some(i) => i,
+            None => {
+                mentions.push((id, 0, String::new()));
+                mentions.len() - 1
+            }
+        };
+        for m in &entity.mentions {
+            if !m.reference && !m.text.trim().is_empty() {
+                put_alias(w, m.text.trim(), id)?;
+            }
+            let (_, n, spans) = &mut mentions[slot];
+            *n += 1;
+            if !spans.is_empty() {
+                spans.push(' ');
+            }
+            let _ = write!(spans, "{}-{}", m.span[0], m.span[1]);
+            if m.reference {
+                spans.push('r');
+            }
+        }
+    }
+    for (entity_id, n, spans) in mentions {
+        w.execute(sql::INSERT_MENTIONS, &[&doc_id, &entity_id, &n, &spans])?;
+    }
+    Ok(())
+}
+
+fn put_alias(w: &mut Writer<'_, '_>, alias: &str, id: i64) -> Result<()> {
+    if w.known
+        .aliases
+        .get(&id)
+        .is_some_and(|written| written.contains(alias))
+    {
+        return Ok(());
+    }
+    w.execute(sql::INSERT_ALIAS, &[&alias, &id])?;
+    w.known
+        .aliases
+        .entry(id)
+        .or_default()
+        .insert(alias.to_string());
+    Ok(())
+}
