@@ -17,6 +17,10 @@ pg_start() {
   PG_DIR=$(mktemp -d)
   chown postgres "$PG_DIR"
   PG_PORT=${PG_PORT:-54329}
+  # A port no other server answers on (pg_isready: 2 is "no response").
+  while "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; [ $? -ne 2 ]; do
+    PG_PORT=$((PG_PORT + 1))
+  done
   runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust \
     --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log"; return 1; }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use almanac_extract::Period;
-use almanac_store::{EntityFilter, FactFilter, Store};
+use almanac_store::{EntityFilter, FactFilter, Ledger};
 use anyhow::bail;
 
 /// A `--period` value: one of FACTS.md's forms, its start not after its end.
@@ -27,7 +27,7 @@ pub fn period(text: &str) -> Result<Period, String> {
 
 /// The parts of a fact filter that can be wrong in a way the ledger tells: a text search
 /// FTS5 cannot parse, a subject it does not know.
-pub fn filter(store: &Store, filter: &FactFilter) -> anyhow::Result<()> {
+pub fn filter(store: &dyn Ledger, filter: &FactFilter) -> anyhow::Result<()> {
     if let Some(text) = &filter.text {
         store.check_text_query(text)?;
     }
@@ -38,7 +38,7 @@ pub fn filter(store: &Store, filter: &FactFilter) -> anyhow::Result<()> {
 }
 
 /// A subject the ledger knows, else an error naming close ones (`almanac entities`).
-pub fn subject(store: &Store, name: &str) -> anyhow::Result<()> {
+pub fn subject(store: &dyn Ledger, name: &str) -> anyhow::Result<()> {
     if store.knows_subject(name.trim())? {
         return Ok(());
     }

@@ -167,6 +167,83 @@ impl Ledger for Store {
     }
 }
 
+/// A boxed ledger is a ledger, so that `&Box<dyn Ledger>` passes where `&dyn Ledger` is
+/// asked for.
+impl<L: Ledger + ?Sized> Ledger for Box<L> {
+    fn schema_version(&self) -> Result<u32> {
+        (**self).schema_version()
+    }
+    fn status(&self, doc: &NewDocument<'_>) -> Result<DocStatus> {
+        (**self).status(doc)
+    }
+    fn put(
+        &mut self,
+        doc: &NewDocument<'_>,
+        extraction: &Extraction,
+        extractor_version: &str,
+        force: bool,
+    ) -> Result<Put> {
+        (**self).put(doc, extraction, extractor_version, force)
+    }
+    fn put_batch(
+        &mut self,
+        items: &[(NewDocument<'_>, &Extraction)],
+        extractor_version: &str,
+        force: bool,
+    ) -> Result<Vec<Result<Put>>> {
+        (**self).put_batch(items, extractor_version, force)
+    }
+    fn stale_documents(&self, current: &str) -> Result<Vec<i64>> {
+        (**self).stale_documents(current)
+    }
+    fn document(&self, doc: &str) -> Result<Option<StoredDocument>> {
+        (**self).document(doc)
+    }
+    fn document_by_row(&self, row_id: i64) -> Result<Option<StoredDocument>> {
+        (**self).document_by_row(row_id)
+    }
+    fn documents(&self, filter: &DocFilter) -> Result<Vec<DocumentSummary>> {
+        (**self).documents(filter)
+    }
+    fn for_each_fact(
+        &self,
+        filter: &FactFilter,
+        visit: &mut dyn FnMut(StoredFact) -> bool,
+    ) -> Result<usize> {
+        (**self).for_each_fact(filter, visit)
+    }
+    fn count_facts(&self, filter: &FactFilter) -> Result<u64> {
+        (**self).count_facts(filter)
+    }
+    fn entities(&self, filter: &EntityFilter) -> Result<Vec<EntitySummary>> {
+        (**self).entities(filter)
+    }
+    fn check_text_query(&self, text: &str) -> Result<()> {
+        (**self).check_text_query(text)
+    }
+    fn knows_subject(&self, name: &str) -> Result<bool> {
+        (**self).knows_subject(name)
+    }
+    fn stats(&self) -> Result<Stats> {
+        (**self).stats()
+    }
+    fn check_integrity(&self) -> Result<()> {
+        (**self).check_integrity()
+    }
+    fn checkpoint(&self) -> Result<()> {
+        (**self).checkpoint()
+    }
+    fn checkpoint_passive(&self) -> Result<()> {
+        (**self).checkpoint_passive()
+    }
+    fn set_auto_checkpoint(&self, pages: u32) -> Result<()> {
+        (**self).set_auto_checkpoint(pages)
+    }
+    fn path(&self) -> Option<&Path> {
+        (**self).path()
+    }
+}
+
 /// Where a ledger is: a `postgres://` or `postgresql://` URL (a PostgreSQL database),
 /// anything else a file path (SQLite).
 #[derive(Debug, Clone, PartialEq, Eq)]

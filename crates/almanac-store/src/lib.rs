@@ -109,6 +109,8 @@ pub enum StoreError {
         #[source]
         source: postgres::Error,
     },
+    #[error("no ledger in the database {address} (run `almanac ingest` first)")]
+    NoLedger { address: String },
     #[error("PostgreSQL error: {}", pg::describe(.0))]
     Postgres(#[from] postgres::Error),
 }

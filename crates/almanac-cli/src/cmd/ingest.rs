@@ -14,7 +14,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use almanac_extract::{extract, DocContext, Extraction, EXTRACTOR_VERSION};
-use almanac_store::{DocStatus, NewDocument, Put, Store};
+use almanac_store::{DocStatus, Ledger, NewDocument, Put};
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use clap::Args;
@@ -297,7 +297,7 @@ fn extract_batch(batch: Vec<SourceDoc>, default_date: Option<NaiveDate>) -> Vec<
 }
 
 fn write_batches(
-    mut store: Store,
+    mut store: Box<dyn Ledger>,
     rx: mpsc::Receiver<Vec<Work>>,
     done: mpsc::SyncSender<Vec<Work>>,
     force: bool,

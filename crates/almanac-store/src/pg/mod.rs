@@ -60,6 +60,34 @@ impl PgStore {
     /// [`StoreError::Connect`] when the server cannot be reached or refuses the login;
     /// [`StoreError::SchemaTooNew`] for a ledger of a newer almanac.
     pub fn open(url: &str) -> Result<PgStore> {
+        let store = PgStore::connect(url)?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Connects to a ledger that must exist already (every query: they never create an
+    /// empty ledger), converting an older schema.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError::NoLedger`] when the database holds no ledger; else as [`PgStore::open`].
+    pub fn open_existing(url: &str) -> Result<PgStore> {
+        let store = PgStore::connect(url)?;
+        let exists: bool = store
+            .lock()
+            .client
+            .query_one(sql::HAS_MIGRATIONS, &[])?
+            .get(0);
+        if !exists {
+            return Err(StoreError::NoLedger {
+                address: store.url.clone(),
+            });
+        }
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn connect(url: &str) -> Result<PgStore> {
         let client = Client::connect(url, NoTls).map_err(|source| StoreError::Connect {
             url: redact(url),
             source,
@@ -72,7 +100,6 @@ impl PgStore {
             }),
             url: redact(url),
         };
-        store.migrate()?;
         Ok(store)
     }
 
