@@ -154,19 +154,21 @@ fn two_ingests_at_once_on_overlapping_corpora_store_each_document_once() {
 }
 
 #[test]
+// The child is waited for right after it is killed, inside the polling loop.
+#[allow(clippy::zombie_processes)]
 fn a_killed_ingest_loses_nothing_it_committed_and_a_second_run_finishes() {
     let Some(url) = scratch() else { return };
     let dir = tempfile::tempdir().unwrap();
     // Several transactions' worth of documents, so that the kill lands mid-run.
     let n_docs = 6000;
     let corpus = corpus(dir.path(), 42, n_docs);
+    let store = PgStore::open(&url).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_almanac"))
         .args(["ingest", corpus.to_str().unwrap(), "--db", &url])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let store = PgStore::open(&url).unwrap();
     let deadline = Instant::now() + Duration::from_secs(180);
     let stored_at_kill = loop {
         std::thread::sleep(Duration::from_millis(50));
