@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use almanac_extract::{Entity, Extraction, Measure, Metric, Period, Qualifier, Status};
+use almanac_extract::{Entity, Extraction, Period};
 use postgres::types::ToSql;
 use postgres::{Statement, Transaction};
 
@@ -37,6 +37,37 @@ struct Writer<'a, 'c> {
     known: &'a mut EntityCache,
     next_fact: i64,
     now: String,
+    pending: Pending,
+}
+
+/// Facts and mentions written but not yet sent, a column an array (`sql::INSERT_FACTS`,
+/// `sql::INSERT_MENTIONS`): sent in one statement each before anything deletes facts or
+/// mentions, and before the transaction (or a document's savepoint) commits.
+#[derive(Default)]
+struct Pending {
+    ints: [Vec<Option<i64>>; sql::FACT_INT_COLUMNS.len()],
+    reals: [Vec<Option<f64>>; sql::FACT_REAL_COLUMNS.len()],
+    texts: [Vec<Option<String>>; sql::FACT_TEXT_COLUMNS.len()],
+    mentions: (Vec<i64>, Vec<i64>, Vec<i64>, Vec<String>),
+}
+
+impl Pending {
+    fn push_fact(
+        &mut self,
+        ints: [Option<i64>; sql::FACT_INT_COLUMNS.len()],
+        reals: [Option<f64>; sql::FACT_REAL_COLUMNS.len()],
+        texts: [Option<String>; sql::FACT_TEXT_COLUMNS.len()],
+    ) {
+        for (column, value) in self.ints.iter_mut().zip(ints) {
+            column.push(value);
+        }
+        for (column, value) in self.reals.iter_mut().zip(reals) {
+            column.push(value);
+        }
+        for (column, value) in self.texts.iter_mut().zip(texts) {
+            column.push(value);
+        }
+    }
 }
 
 impl Writer<'_, '_> {
@@ -47,6 +78,24 @@ impl Writer<'_, '_> {
     fn execute(&mut self, query: &'static str, params: &[&(dyn ToSql + Sync)]) -> Result<u64> {
         let statement = self.statement(query)?;
         Ok(self.tx.execute(&statement, params)?)
+    }
+
+    /// Sends the facts and mentions waiting in `pending`.
+    fn flush(&mut self) -> Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        if !pending.ints[0].is_empty() {
+            let statement = self.statement(&sql::INSERT_FACTS)?;
+            let mut params: Vec<&(dyn ToSql + Sync)> = Vec::new();
+            params.extend(pending.ints.iter().map(|c| c as &(dyn ToSql + Sync)));
+            params.extend(pending.reals.iter().map(|c| c as &(dyn ToSql + Sync)));
+            params.extend(pending.texts.iter().map(|c| c as &(dyn ToSql + Sync)));
+            self.tx.execute(&statement, &params)?;
+        }
+        let (docs, entities, n, spans) = &pending.mentions;
+        if !docs.is_empty() {
+            self.execute(sql::INSERT_MENTIONS, &[docs, entities, n, spans])?;
+        }
+        Ok(())
     }
 
     fn query_opt(
@@ -71,6 +120,7 @@ impl PgStore {
             known: &mut inner.known,
             next_fact: 0,
             now: String::new(),
+            pending: Pending::default(),
         };
         let holder = stored_by_hash(&mut writer, &doc.hash())?;
         let place = Place::of(&mut writer, doc.doc)?;
@@ -124,6 +174,7 @@ impl PgStore {
                     let put = put_document(&mut writer, doc, extraction, extractor_version, force)?;
                     results.push(Ok(put));
                 }
+                writer.flush()?;
                 Ok::<_, StoreError>(results)
             })();
             match fast {
@@ -155,6 +206,7 @@ impl PgStore {
                         writer.next_fact = writer.next_fact.max(next);
                     }
                     let put = put_document(&mut writer, doc, extraction, extractor_version, force)?;
+                    writer.flush()?;
                     Ok::<_, StoreError>((put, writer.next_fact))
                 })();
                 match outcome {
@@ -199,6 +251,7 @@ impl<'a, 'c> Writer<'a, 'c> {
             known,
             next_fact: max + 1,
             now: now(),
+            pending: Pending::default(),
         })
     }
 }
@@ -372,6 +425,8 @@ fn promote_duplicate(w: &mut Writer<'_, '_>, id: i64) -> Result<bool> {
 
 /// A document's facts (and with them their full-text entries) and mentions.
 fn remove_contents(w: &mut Writer<'_, '_>, old: &StoredRow) -> Result<()> {
+    // What this transaction wrote of them must be there to be deleted.
+    w.flush()?;
     w.execute(sql::DELETE_DOC_FACTS, &[&old.first_fact, &old.n_facts])?;
     w.execute(sql::DELETE_DOC_MENTIONS, &[&old.id])?;
     Ok(())
@@ -399,7 +454,6 @@ fn put_facts(
     let mut last: Option<(&str, Option<(usize, usize)>)> = None;
     let by_range = text.len() <= SENTENCE_BY_RANGE_MAX_DOC;
     let doc_period = extraction.date.map(Period::Day);
-    let insert = w.statement(sql::INSERT_FACT)?;
     for (fact, &sentence_facts) in facts.iter().zip(&sentence_facts) {
         let id = w.next_fact;
         w.next_fact += 1;
@@ -435,75 +489,48 @@ fn put_facts(
         } else {
             serde_json::to_string(&fact.equivalents).ok()
         };
-        let qualifier = fact.qualifier.map(Qualifier::as_str);
-        let metric = fact.metric.map(Metric::as_str);
-        let measure = fact.measure.map(Measure::as_str);
-        let status = fact.status.map(Status::as_str);
-        let period = fact.period.map(|p| p.to_string());
-        let (start, end) = (
-            bounds.map(|b| b.0.to_string()),
-            bounds.map(|b| b.1.to_string()),
-        );
-        let group = fact.group.map(i64::from);
-        let span = (fact.span[0] as i64, fact.span[1] as i64);
-        let sentence_range = (range.map(|r| r.0 as i64), range.map(|r| r.1 as i64));
-        let sentence_count = first_of_sentence.then_some(sentence_facts);
-        let indexed = first_of_sentence.then_some(fact.sentence.as_str());
-        let value_kzt = money.as_ref().and_then(|m| m.value_kzt);
-        let value_usd = money.as_ref().and_then(|m| m.value_usd);
-        let kzt = (
-            kzt_rate.map(|r| r.kzt_per_unit),
-            kzt_rate.map(|r| r.source.as_str()),
-            kzt_rate.map(|r| r.period.as_str()),
-        );
-        let usd = (
-            usd_rate.map(|r| r.kzt_per_unit),
-            usd_rate.map(|r| r.source.as_str()),
-            usd_rate.map(|r| r.period.as_str()),
-        );
-        let implied = (
-            implied.map(|r| r.kzt_per_unit),
-            implied.map(|r| r.currency.as_str()),
-        );
-        w.tx.execute(
-            &insert,
-            &[
-                &id,
-                &doc_id,
-                &fact.text,
-                &fact.value,
-                &fact.unit,
-                &qualifier,
-                &metric,
-                &measure,
-                &fact.subject,
-                &period,
-                &start,
-                &end,
-                &status,
-                &equivalents,
-                &fact.per,
-                &group,
-                &fact.object,
-                &span.0,
-                &span.1,
-                &sentence_range.0,
-                &sentence_range.1,
-                &sentence_text,
-                &sentence_count,
-                &value_kzt,
-                &value_usd,
-                &kzt.0,
-                &kzt.1,
-                &kzt.2,
-                &usd.0,
-                &usd.1,
-                &usd.2,
-                &implied.0,
-                &implied.1,
-                &indexed,
+        w.pending.push_fact(
+            [
+                Some(id),
+                Some(doc_id),
+                fact.group.map(i64::from),
+                Some(fact.span[0] as i64),
+                Some(fact.span[1] as i64),
+                range.map(|r| r.0 as i64),
+                range.map(|r| r.1 as i64),
+                first_of_sentence.then_some(sentence_facts),
             ],
-        )?;
+            [
+                Some(fact.value),
+                money.as_ref().and_then(|m| m.value_kzt),
+                money.as_ref().and_then(|m| m.value_usd),
+                kzt_rate.map(|r| r.kzt_per_unit),
+                usd_rate.map(|r| r.kzt_per_unit),
+                implied.map(|r| r.kzt_per_unit),
+            ],
+            [
+                Some(fact.text.clone()),
+                fact.unit.clone(),
+                fact.qualifier.map(|q| q.as_str().to_string()),
+                fact.metric.map(|m| m.as_str().to_string()),
+                fact.measure.map(|m| m.as_str().to_string()),
+                fact.subject.clone(),
+                fact.period.map(|p| p.to_string()),
+                bounds.map(|b| b.0.to_string()),
+                bounds.map(|b| b.1.to_string()),
+                fact.status.map(|s| s.as_str().to_string()),
+                equivalents,
+                fact.per.clone(),
+                fact.object.clone(),
+                sentence_text.map(str::to_string),
+                kzt_rate.map(|r| r.source.as_str().to_string()),
+                kzt_rate.map(|r| r.period.clone()),
+                usd_rate.map(|r| r.source.as_str().to_string()),
+                usd_rate.map(|r| r.period.clone()),
+                implied.map(|r| r.currency.clone()),
+                first_of_sentence.then(|| fact.sentence.clone()),
+            ],
+        );
     }
     Ok(())
 }
@@ -575,8 +602,12 @@ fn put_entities(w: &mut Writer<'_, '_>, doc_id: i64, extraction: &Extraction) ->
             }
         }
     }
+    let pending = &mut w.pending.mentions;
     for (entity_id, n, spans) in mentions {
-        w.execute(sql::INSERT_MENTIONS, &[&doc_id, &entity_id, &n, &spans])?;
+        pending.0.push(doc_id);
+        pending.1.push(entity_id);
+        pending.2.push(n);
+        pending.3.push(spans);
     }
     Ok(())
 }
