@@ -150,6 +150,13 @@ CREATE INDEX duplicates_of ON duplicates (of_id, seq);
 
 // Documents.
 
+/// Whether a document is stored, in one round trip: the row and id holding the text of
+/// hash ?1, the row of id ?2, and the row id ?2 is a duplicate of.
+pub const DOC_STATUS: &str = "SELECT h.id, h.doc, \
+     (SELECT id FROM documents WHERE doc = $2), \
+     (SELECT of_id FROM duplicates WHERE doc = $2) \
+     FROM (SELECT 1) one LEFT JOIN documents h ON h.hash = $1";
+
 pub const DOC_BY_HASH: &str = "SELECT id, doc FROM documents WHERE hash = $1";
 pub const DOC_BY_ID: &str = "SELECT id, origin, first_fact, n_facts FROM documents WHERE doc = $1";
 

@@ -113,27 +113,26 @@ impl PgStore {
     pub fn status(&self, doc: &NewDocument<'_>) -> Result<DocStatus> {
         let mut inner = self.lock();
         let inner = &mut *inner;
-        let mut tx = inner.client.transaction()?;
-        let mut writer = Writer {
-            tx: &mut tx,
-            statements: &mut inner.statements,
-            known: &mut inner.known,
-            next_fact: 0,
-            now: String::new(),
-            pending: Pending::default(),
+        let statement = prepared(&mut inner.client, &mut inner.statements, sql::DOC_STATUS)?;
+        let row = inner
+            .client
+            .query_one(&statement, &[&doc.hash(), &doc.doc])?;
+        let holder: Option<(i64, String)> = match (row.try_get(0)?, row.try_get(1)?) {
+            (Some(id), Some(name)) => Some((id, name)),
+            _ => None,
         };
-        let holder = stored_by_hash(&mut writer, &doc.hash())?;
-        let place = Place::of(&mut writer, doc.doc)?;
-        Ok(match (holder, place) {
-            (Some((_, holder)), Place::Document(_)) if holder == doc.doc => {
+        let (own_row, duplicate_of): (Option<i64>, Option<i64>) =
+            (row.try_get(2)?, row.try_get(3)?);
+        Ok(match (holder, own_row, duplicate_of) {
+            (Some((_, holder)), Some(_), _) if holder == doc.doc => {
                 DocStatus::Unchanged { stored_as: holder }
             }
-            (Some((row, holder)), Place::Duplicate { of_id, .. }) if of_id == row => {
+            (Some((row, holder)), None, Some(of_id)) if of_id == row => {
                 DocStatus::Unchanged { stored_as: holder }
             }
-            (Some((_, holder)), _) => DocStatus::Duplicate { of: holder },
-            (None, Place::Absent) => DocStatus::New,
-            (None, _) => DocStatus::Changed,
+            (Some((_, holder)), _, _) => DocStatus::Duplicate { of: holder },
+            (None, None, None) => DocStatus::New,
+            (None, _, _) => DocStatus::Changed,
         })
     }
 
