@@ -14,10 +14,10 @@ psql "$server/postgres" -qc "DROP DATABASE IF EXISTS $db" -qc "CREATE DATABASE $
 # The schema first, so that the writers' clocks count ingest only.
 printf '{"id":"schema","text":"."}\n' >"$work/schema.jsonl"
 "$almanac" ingest -q "$work/schema.jsonl" --db "$server/$db"
-split -n "l/$writers" -d "$corpus" "$work/part-"
+split -n "l/$writers" -d --additional-suffix=.jsonl "$corpus" "$work/part-"
 docs=$(wc -l <"$corpus")
 start=$(date +%s.%N)
-for part in "$work"/part-*; do
+for part in "$work"/part-*.jsonl; do
   /usr/bin/time -f "%M" -o "$part.rss" "$almanac" ingest -q "$part" --db "$server/$db" &
 done
 wait

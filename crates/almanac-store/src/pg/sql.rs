@@ -157,6 +157,26 @@ pub const DOC_STATUS: &str = "SELECT h.id, h.doc, \
      (SELECT of_id FROM duplicates WHERE doc = $2) \
      FROM (SELECT 1) one LEFT JOIN documents h ON h.hash = $1";
 
+/// How many of the texts (hashes ?1) and ids (?2) of a batch the ledger holds already:
+/// none, and the whole batch is new (`INSERT_DOCS`).
+pub const COUNT_STORED: &str = "SELECT \
+     (SELECT COUNT(*) FROM documents WHERE hash = ANY($1) OR doc = ANY($2)) + \
+     (SELECT COUNT(*) FROM duplicates WHERE doc = ANY($2))";
+
+/// A batch of new documents in one statement, a column an array (the extractor version
+/// ?11 and the time ?12 shared); their row ids come back with their ids.
+pub const INSERT_DOCS: &str = "
+INSERT INTO documents (doc, hash, origin, title, url, meta_date, date, date_source, text, bytes,
+                       extractor_version, ingested_at, first_fact, n_facts)
+SELECT doc, hash, origin, title, url, meta_date, date, date_source, text, bytes, $11, $12,
+       first_fact, n_facts
+FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::TEXT[], $6::TEXT[], $7::TEXT[],
+            $8::TEXT[], $9::TEXT[], $10::BIGINT[], $13::BIGINT[], $14::BIGINT[])
+     AS t(doc, hash, origin, title, url, meta_date, date, date_source, text, bytes, first_fact,
+          n_facts)
+ON CONFLICT DO NOTHING
+RETURNING id, doc";
+
 pub const DOC_BY_HASH: &str = "SELECT id, doc FROM documents WHERE hash = $1";
 pub const DOC_BY_ID: &str = "SELECT id, origin, first_fact, n_facts FROM documents WHERE doc = $1";
 

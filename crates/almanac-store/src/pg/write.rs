@@ -168,6 +168,10 @@ impl PgStore {
             let mut tx = inner.client.transaction()?;
             let fast = (|| {
                 let mut writer = Writer::begin(&mut tx, &mut inner.statements, &mut inner.known)?;
+                if let Some(results) = insert_new_batch(&mut writer, items, extractor_version)? {
+                    writer.flush()?;
+                    return Ok(results.into_iter().map(Ok).collect());
+                }
                 let mut results = Vec::with_capacity(items.len());
                 for (doc, extraction) in items {
                     let put = put_document(&mut writer, doc, extraction, extractor_version, force)?;
@@ -253,6 +257,87 @@ impl<'a, 'c> Writer<'a, 'c> {
             pending: Pending::default(),
         })
     }
+}
+
+/// A bulk ingest's common case in a few statements for the whole batch: when no text or
+/// id of the batch is stored and none occurs twice in it, every document is inserted, all
+/// in one statement (`sql::INSERT_DOCS`). `None` when the batch is not of that kind: then
+/// each document is decided on its own.
+fn insert_new_batch(
+    w: &mut Writer<'_, '_>,
+    items: &[(NewDocument<'_>, &Extraction)],
+    extractor_version: &str,
+) -> Result<Option<Vec<Put>>> {
+    let hashes: Vec<String> = items.iter().map(|(doc, _)| doc.hash()).collect();
+    let ids: Vec<&str> = items.iter().map(|(doc, _)| doc.doc).collect();
+    let distinct = |values: &[&str]| values.iter().collect::<HashSet<_>>().len() == values.len();
+    let hash_refs: Vec<&str> = hashes.iter().map(String::as_str).collect();
+    if items.len() < 2 || !distinct(&ids) || !distinct(&hash_refs) {
+        return Ok(None);
+    }
+    let stored: i64 = w
+        .query_opt(sql::COUNT_STORED, &[&hashes, &ids])?
+        .map_or(1, |r| r.get(0));
+    if stored > 0 {
+        return Ok(None);
+    }
+    let mut first_facts = Vec::with_capacity(items.len());
+    let mut next = w.next_fact;
+    for (_, extraction) in items {
+        first_facts.push(next);
+        next += extraction.facts.len() as i64;
+    }
+    let column =
+        |f: &dyn Fn(&NewDocument<'_>, &Extraction) -> Option<String>| -> Vec<Option<String>> {
+            items.iter().map(|(doc, ex)| f(doc, ex)).collect()
+        };
+    let origins = column(&|d, _| Some(d.origin.to_string()));
+    let titles = column(&|d, _| d.title.map(str::to_string));
+    let urls = column(&|d, _| d.url.map(str::to_string));
+    let meta_dates = column(&|d, _| d.meta_date.map(|x| x.to_string()));
+    let dates = column(&|_, ex| ex.date.map(|x| x.to_string()));
+    let date_sources = column(&|_, ex| ex.date_source.map(|x| date_source_str(x).to_string()));
+    let texts: Vec<&str> = items.iter().map(|(doc, _)| doc.text).collect();
+    let bytes: Vec<i64> = texts.iter().map(|t| t.len() as i64).collect();
+    let n_facts: Vec<i64> = items.iter().map(|(_, ex)| ex.facts.len() as i64).collect();
+    let now = w.now.clone();
+    let statement = w.statement(sql::INSERT_DOCS)?;
+    let rows = w.tx.query(
+        &statement,
+        &[
+            &ids,
+            &hashes,
+            &origins,
+            &titles,
+            &urls,
+            &meta_dates,
+            &dates,
+            &date_sources,
+            &texts,
+            &bytes,
+            &extractor_version,
+            &now,
+            &first_facts,
+            &n_facts,
+        ],
+    )?;
+    let row_of: HashMap<String, i64> = rows.iter().map(|r| (r.get(1), r.get(0))).collect();
+    let mut results = Vec::with_capacity(items.len());
+    for (doc, extraction) in items {
+        let Some(&doc_id) = row_of.get(doc.doc) else {
+            return Err(StoreError::Corrupt {
+                column: "documents",
+                value: format!("{} was written by another process meanwhile", doc.doc),
+            });
+        };
+        put_facts(w, doc_id, doc.text, extraction)?;
+        put_entities(w, doc_id, extraction)?;
+        results.push(Put::Inserted {
+            facts: extraction.facts.len(),
+        });
+    }
+    debug_assert_eq!(w.next_fact, next);
+    Ok(Some(results))
 }
 
 fn stored_by_hash(w: &mut Writer<'_, '_>, hash: &str) -> Result<Option<(i64, String)>> {
