@@ -5,7 +5,7 @@
 
 pg_start() {
   local bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
   if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
     apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
     bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)

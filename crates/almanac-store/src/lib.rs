@@ -1,4 +1,4 @@
-//! almanac-store: the ledger of documents, facts and entities, in SQLite.
+//! almanac-store: the ledger of documents, facts and entities, in SQLite or PostgreSQL.
 //!
 //! The store keeps what `almanac-extract` found in each document, and answers the queries
 //! of `almanac facts`, `docs`, `show`, `entities` and `export`. It knows all the SQL of the
@@ -19,6 +19,10 @@
 //!   [`rates`]), and each normalised value says which rate it used.
 //!
 //! What it deliberately does not do: extraction, file reading, formatting for people.
+//!
+//! Two backends answer the one interface [`Ledger`]: [`Store`], an SQLite file for one
+//! person, and [`PgStore`], a PostgreSQL database a team shares (several writers at once);
+//! [`open_ledger`] picks one from the address the user gave ([`LedgerAddress`]).
 //!
 //! ```
 //! use almanac_extract::{Extraction, EXTRACTOR_VERSION};
