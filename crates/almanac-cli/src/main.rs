@@ -8,14 +8,13 @@
 mod args;
 mod cmd;
 mod export;
-mod read;
 mod table;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use cmd::{analysis, extract, ingest, query};
+use cmd::{analysis, extract, ingest, query, serve};
 
 /// What the exit status says, for every command (`--help` prints it under each).
 const EXIT_STATUS: &str = "\
@@ -74,6 +73,9 @@ enum Command {
     /// Match planned figures to what was later reported: kept, partly kept, not kept...
     #[command(after_help = EXIT_STATUS)]
     Promises(analysis::PromisesArgs),
+    /// Serve the ledger: a JSON API (OpenAPI at /api/openapi.json) and a dashboard
+    #[command(after_help = EXIT_STATUS)]
+    Serve(serve::ServeArgs),
 }
 
 // Extraction allocates many small, short-lived vectors and strings per document; mimalloc
@@ -95,6 +97,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => analysis::run_timeline(args),
         Command::Check(args) => analysis::run_check(args),
         Command::Promises(args) => analysis::run_promises(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

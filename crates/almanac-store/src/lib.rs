@@ -40,6 +40,7 @@
 
 #![forbid(unsafe_code)]
 
+mod browse;
 mod migrations;
 mod model;
 mod query;
@@ -52,6 +53,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use almanac_model::{rates, Money, Rate, RateSource};
+pub use browse::{
+    sort_name, CursorValue, Facet, FacetCount, FacetCounts, FactCursor, FactPage, Overview,
+};
 pub use model::{
     content_hash, DocFilter, DocStatus, DocumentSummary, EntityFilter, EntitySummary, FactFilter,
     FactSort, NewDocument, Put, SortKey, Stats, StoredDocument, StoredFact,
@@ -68,6 +72,18 @@ pub enum StoreError {
     },
     #[error("the ledger has schema version {found}, newer than this almanac knows ({known}); upgrade almanac")]
     SchemaTooNew { found: u32, known: u32 },
+    #[error(
+        "the ledger {path} has schema version {found} and needs converting to {known}, \
+         which needs write access: run `almanac ingest` (or any query) once where it can \
+         be written"
+    )]
+    SchemaTooOld {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
+    #[error("invalid page cursor: {0}")]
+    Cursor(String),
     #[error("invalid text search {query:?}: {message}")]
     TextQuery { query: String, message: String },
     #[error("the ledger holds an invalid {column}: {value:?}")]

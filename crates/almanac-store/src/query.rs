@@ -217,11 +217,11 @@ impl Store {
 
 /// The values bound to a statement, in order: each is `?N`, N its position from 1.
 #[derive(Default)]
-struct Params(Vec<Value>);
+pub(crate) struct Params(pub(crate) Vec<Value>);
 
 impl Params {
     /// Adds a text value and returns its parameter number.
-    fn text(&mut self, value: String) -> usize {
+    pub(crate) fn text(&mut self, value: String) -> usize {
         self.0.push(Value::Text(value));
         self.0.len()
     }
@@ -230,33 +230,8 @@ impl Params {
 /// The statement for a fact filter (its rows, or with `count` their number), and its
 /// parameters.
 fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
-    let mut conditions = Vec::new();
     let mut params = Params::default();
-    if let Some(subject) = &filter.subject {
-        let subject = params.text(subject.trim().to_string());
-        conditions.push(sql::fact_subject_in(subject, filter.within));
-    }
-    for (column, wanted) in [
-        (FactList::Metric, &filter.metric),
-        (FactList::Measure, &filter.measure),
-        (FactList::Status, &filter.status),
-        (FactList::Unit, &filter.unit),
-    ] {
-        if wanted.is_empty() {
-            continue;
-        }
-        let slots: Vec<usize> = wanted.iter().map(|w| params.text(w.clone())).collect();
-        conditions.push(sql::fact_in(column, &slots));
-    }
-    if let Some(period) = filter.period {
-        let (start, end) = period.bounds();
-        let end = params.text(end.to_string());
-        let start = params.text(start.to_string());
-        conditions.push(sql::fact_period_overlaps(start, end));
-    }
-    if let Some(doc) = &filter.doc {
-        conditions.push(sql::facts_of_doc(params.text(doc.clone())));
-    }
+    let mut conditions = fact_conditions(filter, &mut params);
     // A text search alone in ledger order, or counted, is driven by the full-text index
     // (whose rowids are fact ids); otherwise it is a filter. With other filters the
     // planner may start from another index, and facts of one sentence could then come
@@ -286,10 +261,45 @@ fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
     (query, params.0)
 }
 
-fn text_error(filter: &FactFilter, err: rusqlite::Error) -> StoreError {
+/// The conditions of `filter` but its text search, their values numbered into `params`.
+pub(crate) fn fact_conditions(filter: &FactFilter, params: &mut Params) -> Vec<String> {
+    let mut conditions = Vec::new();
+    if let Some(subject) = &filter.subject {
+        let subject = params.text(subject.trim().to_string());
+        conditions.push(sql::fact_subject_in(subject, filter.within));
+    }
+    for (column, wanted) in [
+        (FactList::Metric, &filter.metric),
+        (FactList::Measure, &filter.measure),
+        (FactList::Status, &filter.status),
+        (FactList::Unit, &filter.unit),
+    ] {
+        if wanted.is_empty() {
+            continue;
+        }
+        let slots: Vec<usize> = wanted.iter().map(|w| params.text(w.clone())).collect();
+        conditions.push(sql::fact_in(column, &slots));
+    }
+    if let Some(period) = filter.period {
+        let (start, end) = period.bounds();
+        let end = params.text(end.to_string());
+        let start = params.text(start.to_string());
+        conditions.push(sql::fact_period_overlaps(start, end));
+    }
+    if let Some(doc) = &filter.doc {
+        conditions.push(sql::facts_of_doc(params.text(doc.clone())));
+    }
+    conditions
+}
+
+pub(crate) fn text_error(filter: &FactFilter, err: rusqlite::Error) -> StoreError {
     let message = err.to_string();
     match &filter.text {
-        Some(query) if message.contains("fts5") || message.contains("syntax error") => {
+        Some(query)
+            if message.contains("fts5")
+                || message.contains("syntax error")
+                || message.contains("unterminated string") =>
+        {
             StoreError::TextQuery {
                 query: query.clone(),
                 message,
@@ -300,7 +310,7 @@ fn text_error(filter: &FactFilter, err: rusqlite::Error) -> StoreError {
 }
 
 /// A row of `sql::fact_columns` as a [`StoredFact`].
-fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
+pub(crate) fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
     let text = |idx: usize| -> Result<Option<String>> { Ok(row.get::<_, Option<String>>(idx)?) };
     let corrupt = |column: &'static str, value: &str| StoreError::Corrupt {
         column,
@@ -432,6 +442,6 @@ fn parse_date(value: Option<String>) -> Result<Option<NaiveDate>> {
     }
 }
 
-fn get_u64(row: &Row<'_>, idx: usize) -> rusqlite::Result<u64> {
+pub(crate) fn get_u64(row: &Row<'_>, idx: usize) -> rusqlite::Result<u64> {
     Ok(row.get::<_, i64>(idx)?.max(0) as u64)
 }

@@ -28,6 +28,14 @@ PRAGMA cache_size = -65536;
 PRAGMA wal_autocheckpoint = 8192;
 ";
 
+/// Pragmas for reading only: no write can slip through (the journal mode is the file's
+/// own), and the same cache and temporary storage as a file connection.
+pub const PRAGMAS_READ_ONLY: &str = "
+PRAGMA query_only = ON;
+PRAGMA temp_store = MEMORY;
+PRAGMA cache_size = -65536;
+";
+
 pub const PRAGMAS_MEMORY: &str = "
 PRAGMA foreign_keys = ON;
 PRAGMA temp_store = MEMORY;
@@ -556,6 +564,111 @@ pub fn fts_query(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+// Browsing: pages of facts by keyset, facet counts, the overview (`browse.rs`).
+
+/// A number that changes whenever another connection commits to the database.
+pub const DATA_VERSION: &str = "PRAGMA data_version";
+
+/// The columns a sort orders facts by ahead of `f.id`, and whether the first may be NULL
+/// (NULLs sort last either way: see `fact_order`). A period's start and end are NULL
+/// together.
+fn sort_columns(key: SortKey) -> (&'static [&'static str], bool) {
+    match key {
+        SortKey::Document => (&[], false),
+        SortKey::Date => (&["d.date"], true),
+        SortKey::Period => (&["f.period_start", "f.period_end"], true),
+        SortKey::Value => (&["f.value"], false),
+        SortKey::ValueKzt => (&["f.value_kzt"], true),
+        SortKey::ValueUsd => (&["f.value_usd"], true),
+        SortKey::Subject => (&["f.subject"], true),
+        SortKey::Metric => (&["f.metric"], true),
+    }
+}
+
+/// How many values a keyset cursor of `key` holds before the fact id.
+pub fn sort_key_width(key: SortKey) -> usize {
+    sort_columns(key).0.len()
+}
+
+/// Facts after a given one in the order of `sort` (the keyset, or "seek", condition):
+/// `keys` are the parameters holding that fact's sort values (none for ledger order;
+/// `None` when they are NULL), `id` the one holding its id. The order is
+/// [`fact_order`]'s, so that pages follow each other without a gap or a repeat.
+pub fn fact_after(sort: FactSort, keys: Option<&[usize]>, id: usize) -> String {
+    let (columns, _) = sort_columns(sort.key);
+    if columns.is_empty() {
+        let cmp = if sort.descending { "<" } else { ">" };
+        return format!("f.id {cmp} ?{id}");
+    }
+    let Some(keys) = keys else {
+        // The fact was among those without a value, which come last: only those after it.
+        return format!("({} IS NULL AND f.id > ?{id})", columns[0]);
+    };
+    let cmp = if sort.descending { "<" } else { ">" };
+    // Built from the last column outwards: (k1 > v1 OR (k1 = v1 AND (k2 > v2 OR ...))).
+    let mut condition = format!("f.id > ?{id}");
+    for (column, key) in columns.iter().zip(keys).rev() {
+        condition = format!("({column} {cmp} ?{key} OR ({column} = ?{key} AND {condition}))");
+    }
+    if sort_columns(sort.key).1 {
+        condition = format!("({} IS NULL OR {condition})", columns[0]);
+    }
+    condition
+}
+
+/// What a facet counts facts by.
+#[derive(Debug, Clone, Copy)]
+pub enum FacetColumn {
+    Subject,
+    Metric,
+    Measure,
+    Status,
+    /// The first and last year of the period, counted as pairs.
+    PeriodYears,
+}
+
+/// The facts that `conditions` select, counted by `facet` (value, count; the period's
+/// years as two columns), the most frequent first, at most `limit` groups. No join: no
+/// fact condition reads the document row.
+pub fn facet_counts(facet: FacetColumn, conditions: &[String], limit: usize) -> String {
+    let groups = match facet {
+        FacetColumn::Subject => "f.subject",
+        FacetColumn::Metric => "f.metric",
+        FacetColumn::Measure => "f.measure",
+        FacetColumn::Status => "f.status",
+        FacetColumn::PeriodYears => "substr(f.period_start, 1, 4), substr(f.period_end, 1, 4)",
+    };
+    let mut query = format!("SELECT {groups}, COUNT(*) FROM facts f");
+    push_where(&mut query, conditions);
+    query.push_str(&format!(
+        " GROUP BY {groups} ORDER BY COUNT(*) DESC, {groups}"
+    ));
+    push_limit(&mut query, Some(limit));
+    query
+}
+
+/// The number of facts that `conditions` select, without the join to documents that
+/// `select_facts` makes for its rows.
+pub fn count_facts(conditions: &[String]) -> String {
+    let mut query = "SELECT COUNT(*) FROM facts f".to_string();
+    push_where(&mut query, conditions);
+    query
+}
+
+/// An entity by its name or an alias (?1), any case.
+pub fn entity_named(param: usize) -> String {
+    format!(
+        "(e.name = ?{param} OR e.id IN (SELECT a.entity_id FROM aliases a WHERE a.alias = ?{param}))"
+    )
+}
+
+/// The first and last document dates.
+pub const DOCUMENT_DATES: &str = "SELECT MIN(date), MAX(date) FROM documents";
+
+/// How many places (entities of a place kind) the ledger knows.
+pub const COUNT_PLACES: &str = "SELECT COUNT(*) FROM entities \
+     WHERE kind IN ('country', 'region', 'city', 'district', 'town', 'zone')";
 
 // Entities.
 

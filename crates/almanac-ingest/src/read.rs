@@ -12,6 +12,7 @@
 //!   is one, without scripts, styles, navigation, headers, footers, asides and forms, one
 //!   paragraph per block separated by blank lines; `<title>` is the title.
 //! - `-` is stdin: JSONL when its first character is `{`, else one text document `stdin`.
+//!   Any other stream (a request body) is read the same way by [`from_reader`].
 //!
 //! Text is never decoded lossily: invalid UTF-8, NUL bytes (a binary file), an empty file
 //! and a file over [`MAX_FILE_BYTES`] are errors naming the file.
@@ -28,8 +29,6 @@ use walkdir::WalkDir;
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One document read from the user's inputs, before extraction.
-// `origin`, `title` and `url` are for the ledger (`almanac ingest`); `extract` prints none of them.
-#[allow(dead_code)]
 #[derive(Debug, Clone)]
 pub struct SourceDoc {
     /// The document id: the file name without extension, or a JSONL record's `id`.
@@ -80,7 +79,8 @@ pub fn documents(paths: &[String]) -> impl Iterator<Item = Result<SourceDoc, Rea
     paths.iter().flat_map(|path| read_path(path))
 }
 
-type Docs = Box<dyn Iterator<Item = Result<SourceDoc, ReadError>>>;
+/// A stream of documents, each read or failed.
+pub type Docs = Box<dyn Iterator<Item = Result<SourceDoc, ReadError>>>;
 
 fn one(res: Result<SourceDoc, ReadError>) -> Docs {
     Box::new(std::iter::once(res))
@@ -240,10 +240,16 @@ fn io_message(err: &io::Error) -> String {
     }
 }
 
-// Stdin.
+// Stdin, and any other stream (a request body).
 
 fn read_stdin() -> Docs {
-    let mut stdin = io::stdin().lock();
+    from_reader(io::stdin().lock(), "-", "stdin")
+}
+
+/// The documents of a stream, as `-` reads stdin: JSONL when its first character is `{`
+/// (records without an `id` are `STEM-LINE`), an HTML page when it starts as one, else one
+/// text document with the id `stem`. `origin` names the stream in errors and the ledger.
+pub fn from_reader<R: BufRead + 'static>(mut stdin: R, origin: &str, stem: &str) -> Docs {
     let (looks_like_jsonl, looks_like_html) = match stdin.fill_buf() {
         Ok(buf) => {
             let start = buf
@@ -255,25 +261,25 @@ fn read_stdin() -> Docs {
                 || starts_with_ignore_case(head, b"<html");
             (head.first() == Some(&b'{'), html)
         }
-        Err(err) => return one(Err(ReadError::io("-", &err))),
+        Err(err) => return one(Err(ReadError::io(origin, &err))),
     };
     if looks_like_jsonl {
-        return Box::new(JsonlDocs::new(stdin, "-".to_string(), "stdin".to_string()));
+        return Box::new(JsonlDocs::new(stdin, origin.to_string(), stem.to_string()));
     }
     let mut bytes = Vec::new();
     if let Err(err) = stdin.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
-        return one(Err(ReadError::io("-", &err)));
+        return one(Err(ReadError::io(origin, &err)));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return one(Err(ReadError::new("-", too_large(bytes.len() as u64))));
+        return one(Err(ReadError::new(origin, too_large(bytes.len() as u64))));
     }
-    let text = to_text(bytes).map_err(|message| ReadError::new("-", message));
+    let text = to_text(bytes).map_err(|message| ReadError::new(origin, message));
     if looks_like_html {
-        return one(text.and_then(|source| html_doc(&source, "stdin".to_string(), "-".to_string())));
+        return one(text.and_then(|source| html_doc(&source, stem.to_string(), origin.to_string())));
     }
     one(text.map(|text| SourceDoc {
-        id: "stdin".to_string(),
-        origin: "-".to_string(),
+        id: stem.to_string(),
+        origin: origin.to_string(),
         text,
         date: None,
         title: None,

@@ -1,0 +1,228 @@
+//! Corrections of facts (`POST /api/facts/{id}/correction`): the request, its checks, and
+//! where a checked correction goes.
+//!
+//! The ledger does not keep corrections yet: issue 15 gives the store its own module for
+//! them (`Store::correct(fact_id, &CorrectionEdit)` and `Store::fact(id)`). Until that
+//! lands, [`LEDGER_CORRECTIONS`] is [`NoCorrections`], which answers every correction with
+//! 501 "corrections not available in this ledger", after the token, the body and every
+//! field have been checked. The endpoint, its token rule, its limits, its checks and the
+//! dashboard's correction dialog are in place; only the implementation of [`Corrections`]
+//! changes when the store keeps them.
+
+use std::path::Path;
+
+use almanac_extract::{Measure, Metric, Period, Status};
+use almanac_store::StoredFact;
+use axum::http::StatusCode;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use crate::error::Error;
+use crate::params::{non_empty, period, MeasureName, MetricName, StatusName};
+
+/// A person's correction of a fact: the fields as they should read, or `reject` for a
+/// figure that is not a fact at all. The fields left out stay as they are.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionRequest {
+    /// The place or organisation the figure is about.
+    pub subject: Option<String>,
+    /// ISO 8601: 2023, 2023-Q1, 2021/2023...
+    pub period: Option<String>,
+    #[schema(value_type = Option<MetricName>)]
+    pub metric: Option<String>,
+    #[schema(value_type = Option<MeasureName>)]
+    pub measure: Option<String>,
+    #[schema(value_type = Option<StatusName>)]
+    pub status: Option<String>,
+    pub value: Option<f64>,
+    /// ISO 4217 for money, `%`, or the singular of what is counted.
+    pub unit: Option<String>,
+    /// Why, for the next reader.
+    pub note: Option<String>,
+    /// The figure is not a fact at all.
+    #[serde(default)]
+    pub reject: bool,
+}
+
+/// A correction, every field checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    pub fact_id: i64,
+    pub subject: Option<String>,
+    pub period: Option<Period>,
+    pub metric: Option<Metric>,
+    pub measure: Option<Measure>,
+    pub status: Option<Status>,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub note: Option<String>,
+    pub reject: bool,
+}
+
+impl CorrectionRequest {
+    /// The correction of fact `fact_id`; a bad field is a 400 naming it, and a correction
+    /// that neither changes a field nor rejects the fact is a 400 too.
+    pub fn check(self, fact_id: i64) -> Result<Correction, Error> {
+        let period = match non_empty(&self.period) {
+            Some(p) => Some(period("period", &p)?),
+            None => None,
+        };
+        let metric = match non_empty(&self.metric) {
+            Some(m) => Some(m.to_lowercase().parse::<Metric>().map_err(|_| {
+                let names: Vec<&str> = Metric::ALL.iter().map(|m| m.as_str()).collect();
+                Error::bad_parameter(
+                    "metric",
+                    format!("unknown metric {m:?}; expected one of {}", names.join(", ")),
+                )
+            })?),
+            None => None,
+        };
+        let measure = match non_empty(&self.measure)
+            .map(|m| m.to_lowercase())
+            .as_deref()
+        {
+            None => None,
+            Some("level") => Some(Measure::Level),
+            Some("change") => Some(Measure::Change),
+            Some("index") => Some(Measure::Index),
+            Some("share") => Some(Measure::Share),
+            Some(other) => {
+                return Err(Error::bad_parameter(
+                    "measure",
+                    format!("unknown measure {other:?}; expected level, change, index or share"),
+                ))
+            }
+        };
+        let status = match non_empty(&self.status).map(|s| s.to_lowercase()).as_deref() {
+            None => None,
+            Some("actual") => Some(Status::Actual),
+            Some("planned") => Some(Status::Planned),
+            Some(other) => {
+                return Err(Error::bad_parameter(
+                    "status",
+                    format!("unknown status {other:?}; expected actual or planned"),
+                ))
+            }
+        };
+        if self.value.is_some_and(|v| !v.is_finite()) {
+            return Err(Error::bad_parameter("value", "not a finite number"));
+        }
+        let correction = Correction {
+            fact_id,
+            subject: non_empty(&self.subject),
+            period,
+            metric,
+            measure,
+            status,
+            value: self.value,
+            unit: non_empty(&self.unit),
+            note: non_empty(&self.note),
+            reject: self.reject,
+        };
+        let changes = correction.subject.is_some()
+            || correction.period.is_some()
+            || correction.metric.is_some()
+            || correction.measure.is_some()
+            || correction.status.is_some()
+            || correction.value.is_some()
+            || correction.unit.is_some();
+        if !changes && !correction.reject {
+            return Err(Error::new(
+                StatusCode::BAD_REQUEST,
+                "a correction changes a field (subject, period, metric, measure, status, value, \
+                 unit) or rejects the fact",
+            ));
+        }
+        Ok(correction)
+    }
+}
+
+/// Where corrections are kept.
+pub trait Corrections: Sync {
+    /// Records `correction` in the ledger at `db` (a connection that writes, beside the
+    /// server's read-only ones) and returns the fact as it now reads.
+    ///
+    /// # Errors
+    ///
+    /// 404 when there is no such fact, 501 when the ledger keeps no corrections.
+    fn correct(&self, db: &Path, correction: &Correction) -> Result<StoredFact, Error>;
+}
+
+/// The ledger as it is on this branch: no corrections.
+pub struct NoCorrections;
+
+impl Corrections for NoCorrections {
+    fn correct(&self, _db: &Path, _correction: &Correction) -> Result<StoredFact, Error> {
+        Err(Error::new(
+            StatusCode::NOT_IMPLEMENTED,
+            "corrections not available in this ledger",
+        ))
+    }
+}
+
+/// What the server corrects with.
+pub const LEDGER_CORRECTIONS: &dyn Corrections = &NoCorrections;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(json: &str) -> Result<Correction, Error> {
+        serde_json::from_str::<CorrectionRequest>(json)
+            .unwrap()
+            .check(7)
+    }
+
+    #[test]
+    fn fields_are_checked_and_named() {
+        for (json, parameter) in [
+            (r#"{"metric": "jobz"}"#, "metric"),
+            (r#"{"measure": "amount"}"#, "measure"),
+            (r#"{"status": "promised"}"#, "status"),
+            (r#"{"period": "soon"}"#, "period"),
+            (r#"{"period": "2025/2021"}"#, "period"),
+        ] {
+            let err = check(json).unwrap_err();
+            assert_eq!(err.status, StatusCode::BAD_REQUEST, "{json}");
+            assert_eq!(err.parameter.as_deref(), Some(parameter), "{json}");
+        }
+        let err = check(r#"{"note": "only a note"}"#).unwrap_err();
+        assert_eq!(err.status, StatusCode::BAD_REQUEST);
+    }
+
+    #[test]
+    fn a_correction_reads_as_the_store_will_take_it() {
+        let correction = check(
+            r#"{"subject": " Astana ", "period": "2023", "metric": "Jobs", "measure": "level",
+                "status": "Planned", "value": 250, "unit": "job", "note": "the city, not the region"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            correction,
+            Correction {
+                fact_id: 7,
+                subject: Some("Astana".into()),
+                period: Some("2023".parse().unwrap()),
+                metric: Some(Metric::Jobs),
+                measure: Some(Measure::Level),
+                status: Some(Status::Planned),
+                value: Some(250.0),
+                unit: Some("job".into()),
+                note: Some("the city, not the region".into()),
+                reject: false,
+            }
+        );
+        assert!(check(r#"{"reject": true}"#).unwrap().reject);
+    }
+
+    #[test]
+    fn this_ledger_keeps_no_corrections_yet() {
+        let correction = check(r#"{"reject": true}"#).unwrap();
+        let err = LEDGER_CORRECTIONS
+            .correct(Path::new("almanac.db"), &correction)
+            .unwrap_err();
+        assert_eq!(err.status, StatusCode::NOT_IMPLEMENTED);
+        assert_eq!(err.message, "corrections not available in this ledger");
+    }
+}
