@@ -26,7 +26,7 @@ use crate::args::ListFormat;
 
 // The table lives beside the fact record in `almanac-model`, so that the server writes the
 // same columns.
-pub use almanac_model::columns::{plain_number, Column, Read, COLUMNS};
+pub use almanac_model::columns::{plain_number, COLUMNS};
 
 /// Writes facts one by one as JSON (one array), JSONL or CSV, streaming.
 pub enum FactSink<W: Write> {
@@ -107,7 +107,7 @@ pub fn write_facts<W: Write>(
 mod tests {
     use super::*;
     use almanac_extract::{Equivalent, Fact, Measure, Qualifier, Status};
-    use almanac_model::columns::equivalents_json;
+    use almanac_model::columns::{equivalents_json, Column, Read};
     use almanac_store::{Rate, RateSource};
     use serde_json::Value;
 

@@ -6,8 +6,10 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod checks;
 mod cmd;
 mod export;
+mod limits;
 mod table;
 
 use std::process::ExitCode;

@@ -1,6 +1,7 @@
 //! Aligned tables for people: `facts`, `docs`, `entities` and `show` print through
 //! [`Table`].
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::export::plain_number;
@@ -30,7 +31,7 @@ impl Table {
 
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
         let cut = |s: &str, cap: usize| -> String {
-            let s = s.replace(['\n', '\t'], " ");
+            let s = inert(s).replace(['\n', '\t'], " ");
             if s.chars().count() <= cap {
                 s
             } else {
@@ -103,6 +104,21 @@ pub fn human_number(v: f64) -> String {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),
     }
+}
+
+/// Text from a document as it may reach a terminal: control characters (an escape
+/// sequence could recolour, move the cursor or retitle the window) become U+FFFD, except
+/// line breaks and tabs.
+pub fn inert(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -99,13 +99,24 @@ fn serves_logs_and_stops_on_ctrl_c() {
         if let Some(exit) = child.try_wait().unwrap() {
             break exit;
         }
-        assert!(Instant::now() < deadline, "almanac serve did not stop on SIGINT");
+        assert!(
+            Instant::now() < deadline,
+            "almanac serve did not stop on SIGINT"
+        );
         std::thread::sleep(Duration::from_millis(50));
     };
     let mut log = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut log).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut log)
+        .unwrap();
     assert!(exit.success(), "{exit:?}: {log}");
-    assert!(log.contains("/api/facts?metric=jobs&size=2"), "each request logged: {log}");
+    assert!(
+        log.contains("/api/facts?metric=jobs&size=2"),
+        "each request logged: {log}"
+    );
     assert!(log.contains("status=200"), "{log}");
     assert!(log.contains("shutting down"), "{log}");
     assert!(log.contains("stopped"), "{log}");
@@ -115,7 +126,12 @@ fn serves_logs_and_stops_on_ctrl_c() {
 fn without_a_ledger_it_says_so_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
-        .args(["serve", "--addr", &format!("127.0.0.1:{}", free_port()), "--db"])
+        .args([
+            "serve",
+            "--addr",
+            &format!("127.0.0.1:{}", free_port()),
+            "--db",
+        ])
         .arg(dir.path().join("missing.db"))
         .output()
         .unwrap();

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::read::{ReadError, SourceDoc};
+use crate::Limits;
 
 /// Documents per batch: the unit of parallel extraction, and of a transaction when the
 /// writer keeps up.
@@ -42,8 +43,8 @@ pub struct IngestOptions {
     pub force: bool,
     /// The publication date of documents that carry none (header or JSONL `date`).
     pub date: Option<NaiveDate>,
-    /// Documents larger than this are refused, each named as failed.
-    pub max_doc_bytes: u64,
+    /// Documents over these are refused, each named as failed.
+    pub limits: Limits,
 }
 
 /// What the pipeline tells its caller as it goes (a progress bar, a response).
@@ -52,6 +53,8 @@ pub trait Progress: Sync {
     fn failed(&self, origin: &str, message: &str);
     /// What became of a document that was read: written, or found unchanged.
     fn document(&self, _doc: &str, _origin: &str, _outcome: &Put) {}
+    /// A document was read with something left out (its HTML nested too deep).
+    fn doc_warning(&self, _origin: &str, _message: &str) {}
     /// A transaction was committed; `tally` counts the documents written so far.
     fn written(&self, _tally: &Tally) {}
     /// Something went wrong that lost nothing (a checkpoint that could not run).
@@ -64,6 +67,8 @@ pub struct Tally {
     pub new: u64,
     pub updated: u64,
     pub unchanged: u64,
+    /// Texts stored already under another id, recorded under this one too.
+    pub duplicates: u64,
     pub failed: u64,
     pub facts: u64,
     pub bytes: u64,
@@ -72,7 +77,7 @@ pub struct Tally {
 impl Tally {
     /// The documents seen.
     pub fn docs(&self) -> u64 {
-        self.new + self.updated + self.unchanged + self.failed
+        self.new + self.updated + self.unchanged + self.duplicates + self.failed
     }
 }
 
@@ -146,20 +151,15 @@ pub fn ingest(
                     skipped.failed += 1;
                     progress.failed(&err.origin, &err.message);
                 }
-                Ok(source) if source.text.len() as u64 > opts.max_doc_bytes => {
-                    skipped.failed += 1;
-                    let mb = |n: f64| n / 1024.0 / 1024.0;
-                    progress.failed(
-                        &source.origin,
-                        &format!(
-                            "document is {:.1} MB, over the {} MB limit (split it, or raise \
-                             the limit)",
-                            mb(source.text.len() as f64),
-                            mb(opts.max_doc_bytes as f64)
-                        ),
-                    );
-                }
                 Ok(source) => {
+                    if let Err(err) = opts.limits.check(&source) {
+                        skipped.failed += 1;
+                        progress.failed(&err.origin, &err.message);
+                        continue;
+                    }
+                    for warning in &source.warnings {
+                        progress.doc_warning(&source.origin, warning);
+                    }
                     if !opts.force {
                         match reader_store.status(&new_document(&source, opts.date)) {
                             Ok(DocStatus::Unchanged { stored_as }) => {
@@ -204,6 +204,7 @@ pub fn ingest(
         new: written.new,
         updated: written.updated,
         unchanged: written.unchanged + skipped.unchanged,
+        duplicates: written.duplicates,
         failed: written.failed + skipped.failed,
         facts: written.facts,
         bytes: written.bytes + skipped.bytes,
@@ -298,6 +299,7 @@ fn write_batches(
                             tally.facts += facts as u64;
                         }
                         Put::Unchanged { .. } => tally.unchanged += 1,
+                        Put::Duplicate { .. } => tally.duplicates += 1,
                     }
                     progress.document(doc.doc, doc.origin, &put);
                 }

@@ -63,7 +63,7 @@ fn ledger() -> PathBuf {
     let opts = IngestOptions {
         force: false,
         date: None,
-        max_doc_bytes: 16 << 20,
+        limits: almanac_ingest::Limits::default(),
     };
     let mut next = 0;
     while facts(&path) < TARGET_FACTS {
@@ -76,6 +76,7 @@ fn ledger() -> PathBuf {
                 date: Some(article.date),
                 title: Some(article.title),
                 url: None,
+                warnings: Vec::new(),
             })
         });
         almanac_ingest::ingest(&path, docs, &opts, &Quiet).expect("ingest the corpus");
@@ -155,7 +156,11 @@ fn scenarios(db: &Path) -> Vec<(&'static str, Vec<String>)> {
         })
         .unwrap()
         .into_iter()
-        .filter(|e| e.kind.as_deref().is_some_and(|k| k != "organisation" && k != "person"))
+        .filter(|e| {
+            e.kind
+                .as_deref()
+                .is_some_and(|k| k != "organisation" && k != "person")
+        })
         .map(|e| e.name.replace(' ', "%20"))
         .collect();
     vec![

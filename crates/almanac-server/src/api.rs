@@ -576,6 +576,8 @@ pub struct IngestReport {
     pub new: u64,
     pub updated: u64,
     pub unchanged: u64,
+    /// Texts stored already under another id, recorded under this one too.
+    pub duplicates: u64,
     pub failed: u64,
     /// Facts written.
     pub facts: u64,
@@ -588,16 +590,23 @@ pub struct IngestOutcome {
     pub doc: Option<String>,
     /// Where it was in the request: `request`, or `request:LINE` for JSONL.
     pub origin: String,
-    /// inserted, replaced, unchanged or failed.
+    /// inserted, replaced, unchanged, duplicate or failed.
     pub outcome: String,
     pub facts: usize,
     /// Why it failed, or under which id the same text is stored.
     pub message: Option<String>,
+    /// What was left out in reading it (HTML nested too deep).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Collects the pipeline's news for the response.
 #[derive(Default)]
-struct Collect(std::sync::Mutex<Vec<IngestOutcome>>);
+struct Collect {
+    outcomes: std::sync::Mutex<Vec<IngestOutcome>>,
+    /// Warnings by origin, told before the document's outcome.
+    warnings: std::sync::Mutex<Vec<(String, String)>>,
+}
 
 impl Progress for Collect {
     fn failed(&self, origin: &str, message: &str) {
@@ -607,7 +616,15 @@ impl Progress for Collect {
             outcome: "failed".into(),
             facts: 0,
             message: Some(message.to_string()),
+            warnings: Vec::new(),
         });
+    }
+
+    fn doc_warning(&self, origin: &str, message: &str) {
+        self.warnings
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push((origin.to_string(), message.to_string()));
     }
 
     fn document(&self, doc: &str, origin: &str, outcome: &Put) {
@@ -619,6 +636,13 @@ impl Progress for Collect {
                 0,
                 Some(format!("the same text is stored as {stored_as}")),
             ),
+            Put::Duplicate { of } => (
+                "duplicate",
+                0,
+                Some(format!(
+                    "the same text is stored as {of}; kept under both ids"
+                )),
+            ),
         };
         self.push(IngestOutcome {
             doc: Some(doc.to_string()),
@@ -626,13 +650,25 @@ impl Progress for Collect {
             outcome: name.into(),
             facts,
             message,
+            warnings: Vec::new(),
         });
     }
 }
 
 impl Collect {
-    fn push(&self, outcome: IngestOutcome) {
-        self.0
+    fn push(&self, mut outcome: IngestOutcome) {
+        let mut warnings = self
+            .warnings
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        warnings.retain(|(origin, message)| {
+            let mine = *origin == outcome.origin;
+            if mine {
+                outcome.warnings.push(message.clone());
+            }
+            !mine
+        });
+        self.outcomes
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .push(outcome);
@@ -718,11 +754,16 @@ async fn post_documents(
     let opts = IngestOptions {
         force: params.force,
         date,
-        max_doc_bytes: state.config().max_body_bytes as u64,
+        limits: state.config().limits,
     };
     let db = state.config().db.clone();
     let report = tokio::task::spawn_blocking(move || {
-        let docs = almanac_ingest::read::from_reader(std::io::Cursor::new(bytes), "request", &id);
+        let docs = almanac_ingest::read::from_reader(
+            std::io::Cursor::new(bytes),
+            "request",
+            &id,
+            opts.limits.max_html_depth,
+        );
         let collect = Collect::default();
         let tally = almanac_ingest::ingest(&db, docs, &opts, &collect);
         (tally, collect)
@@ -736,9 +777,10 @@ async fn post_documents(
         new: tally.new,
         updated: tally.updated,
         unchanged: tally.unchanged,
+        duplicates: tally.duplicates,
         failed: tally.failed,
         facts: tally.facts,
-        documents: collect.0.into_inner().unwrap_or_default(),
+        documents: collect.outcomes.into_inner().unwrap_or_default(),
     }))
 }
 

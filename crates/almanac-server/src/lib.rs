@@ -67,6 +67,8 @@ pub struct Config {
     pub readers: usize,
     /// The largest request body `POST /api/documents` takes.
     pub max_body_bytes: usize,
+    /// The limits on each document posted, as `almanac ingest` has them.
+    pub limits: almanac_ingest::Limits,
 }
 
 impl Config {
@@ -79,6 +81,7 @@ impl Config {
             token: None,
             readers: 4,
             max_body_bytes: 16 * 1024 * 1024,
+            limits: almanac_ingest::Limits::default(),
         }
     }
 }

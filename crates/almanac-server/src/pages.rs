@@ -164,10 +164,7 @@ fn page_error(state: &AppState) -> impl FnOnce(Error) -> PageError + '_ {
 // Home.
 
 async fn home(State(state): State<AppState>) -> Result<Response, PageError> {
-    let view = state
-        .read(views::home)
-        .await
-        .map_err(page_error(&state))?;
+    let view = state.read(views::home).await.map_err(page_error(&state))?;
     render(
         &state,
         "home.html",

@@ -245,7 +245,7 @@ async fn the_facts_table_filters(client: &Client, server: &Server) {
     )
     .await;
     let href = client
-        .find(Locator::PartialLinkText("as CSV"))
+        .find(Locator::Css("a[download=\"facts.csv\"]"))
         .await
         .unwrap()
         .prop("href")

@@ -1,5 +1,5 @@
-//! What a browser of the ledger asks beyond the CLI's queries (`almanac serve`): read-only
-//! connections, pages of facts by keyset with their total, facet counts, one entity by
+//! What a browser of the ledger asks beyond the CLI's queries (`almanac serve`): pages
+//! of facts by keyset with their total, facet counts, one entity by
 //! any of its names, and an overview of what the ledger holds.
 //!
 //! Pages are keyset ("seek") pages, not offsets: the next page starts after the last fact
@@ -7,17 +7,15 @@
 //! fact written between two requests neither repeats nor hides a row. That needs a unique
 //! order, which every sort has: its key, then the fact id.
 
-use std::path::Path;
-
 use almanac_extract::Period;
+use rusqlite::params_from_iter;
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, OpenFlags};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{EntityFilter, EntitySummary, FactFilter, FactSort, SortKey, StoredFact};
 use crate::query::{fact_conditions, get_u64, row_to_fact, text_error, Params};
 use crate::sql::{self, FacetColumn, FactSelect};
-use crate::{write, Result, Store, StoreError};
+use crate::{Result, Store, StoreError};
 
 /// Where a page of facts ends, to ask for the next one: the sort it was taken in, and the
 /// last fact's sort values and id. Plain data; the server carries it in URLs.
@@ -161,46 +159,6 @@ pub struct Overview {
 }
 
 impl Store {
-    /// Opens an existing ledger for reading only: the connection cannot write (a server
-    /// beside a running `ingest`), and nothing is created or migrated.
-    ///
-    /// # Errors
-    ///
-    /// When the file cannot be opened or is not a ledger, or its schema is not the one
-    /// this version knows (open it once for writing to bring it up to date).
-    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
-        let open_err = |source| StoreError::Open {
-            path: path.clone(),
-            source,
-        };
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = rusqlite::Connection::open_with_flags(&path, flags).map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))
-            .map_err(open_err)?;
-        conn.execute_batch(sql::PRAGMAS_READ_ONLY)
-            .map_err(open_err)?;
-        let store = Store {
-            conn,
-            path: Some(path.clone()),
-            known: write::EntityCache::default(),
-        };
-        let known = sql::MIGRATIONS.last().map_or(0, |m| m.0);
-        let found = store.schema_version().map_err(|err| match err {
-            StoreError::Sqlite(source) => open_err(source),
-            other => other,
-        })?;
-        if found > known {
-            return Err(StoreError::SchemaTooNew { found, known });
-        }
-        if found < known {
-            return Err(StoreError::SchemaTooOld { path, found, known });
-        }
-        Ok(store)
-    }
-
     /// A number that changes when another connection commits to the ledger (SQLite's
     /// `data_version`): a reader's cheap test of whether what it computed still holds.
     pub fn data_version(&self) -> Result<i64> {

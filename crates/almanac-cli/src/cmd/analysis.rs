@@ -94,7 +94,7 @@ pub struct CheckArgs {
     )]
     pub metric: Vec<MetricArg>,
     /// Only alerts involving facts whose period overlaps this one
-    #[arg(long, value_name = "PERIOD")]
+    #[arg(long, value_name = "PERIOD", value_parser = crate::checks::period)]
     pub period: Option<Period>,
     /// Only alerts involving a fact of this document
     #[arg(long, value_name = "DOC")]
@@ -186,6 +186,7 @@ fn all_facts(store: &Store) -> anyhow::Result<Vec<LedgerFact>> {
 /// `almanac timeline`.
 pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
+    crate::checks::subject(&store, &args.subject)?;
     let subject = canonical(&args.subject);
     let facts = store.facts(&FactFilter {
         subject: Some(args.subject.clone()),
@@ -284,6 +285,9 @@ impl TimelineArgs {
 /// `almanac check`.
 pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
+    if let Some(subject) = &args.subject {
+        crate::checks::subject(&store, subject)?;
+    }
     // Alerts relate facts across documents, so the whole ledger is checked and the
     // filters then choose the alerts that involve a selected fact.
     let facts = all_facts(&store)?;
@@ -374,6 +378,9 @@ fn evidence_line(e: &Evidence) -> String {
 /// `almanac promises`.
 pub fn run_promises(args: PromisesArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
+    if let Some(subject) = &args.subject {
+        crate::checks::subject(&store, subject)?;
+    }
     let facts = all_facts(&store)?;
     // "Now" is the ledger's newest document, whatever subject is asked about.
     let latest = store

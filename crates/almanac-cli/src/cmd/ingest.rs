@@ -35,10 +35,8 @@ pub struct IngestArgs {
     /// The publication date of documents that carry none (header or JSONL `date`)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
-    /// Refuse documents larger than this many megabytes (an article is a few kilobytes; a
-    /// huge file is most often a dump that should be split)
-    #[arg(long, value_name = "MB", default_value_t = 16)]
-    pub max_doc_mb: u64,
+    #[command(flatten)]
+    pub limits: crate::limits::LimitArgs,
     /// No progress bar and no summary
     #[arg(long, short)]
     pub quiet: bool,
@@ -69,6 +67,11 @@ impl Progress for BarProgress {
             .suspend(|| eprintln!("almanac: {origin}: {message}"));
     }
 
+    fn doc_warning(&self, origin: &str, message: &str) {
+        self.bar
+            .suspend(|| eprintln!("almanac: {origin}: {message}"));
+    }
+
     fn written(&self, tally: &Tally) {
         self.bar.set_position(tally.docs());
         self.bar
@@ -89,7 +92,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     };
     quiet_worker_panics();
     let ledger_files = LedgerFiles::new(&args.db.db);
-    let docs = read::documents(&args.paths).filter(|item| {
+    let docs = read::documents(&args.paths, args.limits.max_html_depth).filter(|item| {
         let origin = match item {
             Ok(doc) => &doc.origin,
             Err(err) => &err.origin,
@@ -99,7 +102,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let opts = IngestOptions {
         force: args.force,
         date: args.date,
-        max_doc_bytes: args.max_doc_mb * 1024 * 1024,
+        limits: args.limits.limits(),
     };
     let tally = almanac_ingest::ingest(&args.db.db, docs, &opts, &progress);
     progress.bar.finish_and_clear();
@@ -169,8 +172,9 @@ fn print_summary(verb: &str, tally: &Tally, elapsed: Duration) {
         tally.bytes as f64 / 1e6 / secs
     );
     println!(
-        "  {} new, {} updated, {} unchanged, {} failed; {} facts added",
-        tally.new, tally.updated, tally.unchanged, tally.failed, tally.facts
+        "  {} new, {} updated, {} unchanged, {} failed; {} facts added; {} duplicates \
+         (a text stored under another id, kept under theirs too)",
+        tally.new, tally.updated, tally.unchanged, tally.failed, tally.facts, tally.duplicates
     );
 }
 
@@ -208,7 +212,7 @@ fn quiet_worker_panics() {
 
 pub fn reindex(args: ReindexArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let mut store = args.db.open_existing()?;
+    let mut store = args.db.open_existing_writable()?;
     let ids = if args.all {
         store.stale_documents("")?
     } else {

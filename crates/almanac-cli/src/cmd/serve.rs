@@ -30,6 +30,8 @@ pub struct ServeArgs {
     /// The largest request body POST /api/documents takes, in megabytes
     #[arg(long, default_value_t = 16, value_name = "MB")]
     pub max_body_mb: usize,
+    #[command(flatten)]
+    pub limits: crate::limits::LimitArgs,
     /// Log level and filters (RUST_LOG syntax): info logs each request
     #[arg(long, env = "RUST_LOG", default_value = "info", value_name = "FILTER")]
     pub log: String,
@@ -42,6 +44,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         token: args.token,
         readers: args.readers,
         max_body_bytes: args.max_body_mb * 1024 * 1024,
+        limits: args.limits.limits(),
     };
     almanac_server::run(config, &args.log)?;
     Ok(ExitCode::SUCCESS)

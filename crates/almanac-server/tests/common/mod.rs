@@ -40,9 +40,9 @@ pub fn fill(db: &Path) {
     let opts = IngestOptions {
         force: false,
         date: None,
-        max_doc_bytes: 16 << 20,
+        limits: almanac_ingest::Limits::default(),
     };
-    let docs = almanac_ingest::read::documents(&paths);
+    let docs = almanac_ingest::read::documents(&paths, opts.limits.max_html_depth);
     almanac_ingest::ingest(db, docs, &opts, &Quiet).unwrap();
 }
 
