@@ -490,6 +490,50 @@ async fn posted_documents_are_ingested() {
     );
 }
 
+/// A posted document meets the limits of `almanac ingest`, and the same text under a new id
+/// is a duplicate, as it is for `ingest`.
+#[tokio::test]
+async fn posted_documents_meet_the_limits_of_ingest() {
+    let (_dir, db) = common::own_ledger();
+    let mut config = Config::new(&db);
+    config.token = Some("secret".into());
+    config.limits.max_paragraph_bytes = 1024;
+    let server = Server::start(config).await;
+    let client = reqwest::Client::new();
+    let post = |id: &str, body: String| {
+        client
+            .post(server.url(&format!("/api/documents?id={id}")))
+            .bearer_auth("secret")
+            .body(body)
+            .send()
+    };
+    let long = format!(
+        "Intro.\n\n{}",
+        "Words without any figure in them. ".repeat(40)
+    );
+    let report: Value = post("long", long).await.unwrap().json().await.unwrap();
+    assert_eq!(report["failed"], 1, "{report}");
+    let message = report["documents"][0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("a paragraph of 1 KB at line 3, over the 1 KB limit"),
+        "{message}"
+    );
+
+    let text = "Aktobe opened 4 schools in 2023.".to_string();
+    let first: Value = post("first", text.clone())
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(first["new"], 1, "{first}");
+    let second: Value = post("second", text).await.unwrap().json().await.unwrap();
+    assert_eq!(second["duplicates"], 1, "{second}");
+    assert_eq!(second["documents"][0]["outcome"], "duplicate");
+    let doc = ok(&server, "/api/facts?doc=second").await;
+    assert_eq!(doc["total"], 1, "{doc}");
+}
+
 #[tokio::test]
 async fn bodies_over_the_limit_are_refused() {
     let mut config = Config::new(common::ledger());
