@@ -335,20 +335,14 @@ fn timeline_within_takes_the_places_of_the_region() {
     let dir = tempfile::tempdir().unwrap();
     let db = series_ledger(dir.path());
     let own = json(
-        &[
-            "timeline",
-            "Karaganda region",
-            "investment",
-            "--format",
-            "json",
-        ],
+        &["timeline", "Karaganda region", "jobs", "--format", "json"],
         &db,
     );
     let within = json(
         &[
             "timeline",
             "Karaganda region",
-            "investment",
+            "jobs",
             "--within",
             "--format",
             "json",
@@ -370,8 +364,7 @@ fn timeline_within_takes_the_places_of_the_region() {
     assert_eq!(subjects(&own), ["Karaganda region"]);
     assert_eq!(
         subjects(&within),
-        // Zhezkazgan has been part of Ulytau region since 2022, as the gazetteer says, so
-        // it is not within Karaganda region even though the 2022 article counted it there.
+        // SEZ Saryarka's jobs join the region's.
         ["Karaganda region", "SEZ Saryarka"]
     );
 }

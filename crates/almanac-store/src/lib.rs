@@ -40,6 +40,7 @@
 
 #![forbid(unsafe_code)]
 
+mod corrections;
 mod migrations;
 mod model;
 mod query;
@@ -52,6 +53,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use almanac_model::{rates, Money, Rate, RateSource};
+pub use corrections::{Correction, CorrectionEdit, CorrectionImport};
 pub use model::{
     content_hash, DocFilter, DocStatus, DocumentSummary, EntityFilter, EntitySummary, FactFilter,
     FactSort, NewDocument, Put, SortKey, Stats, StoredDocument, StoredFact,

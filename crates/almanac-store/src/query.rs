@@ -88,7 +88,8 @@ impl Store {
         filter: &FactFilter,
         mut visit: impl FnMut(StoredFact) -> bool,
     ) -> Result<usize> {
-        let (query, values) = fact_query(filter, false);
+        let corrections = crate::corrections::Overlay::load(&self.conn)?;
+        let (query, values) = fact_query(filter, false, corrections.active());
         let mut stmt = self.conn.prepare(&query)?;
         let mut rows = stmt
             .query(params_from_iter(values))
@@ -96,7 +97,7 @@ impl Store {
         let mut n = 0;
         while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
             n += 1;
-            if !visit(row_to_fact(row)?) {
+            if !visit(corrections.apply(row_to_fact(row)?)) {
                 break;
             }
         }
@@ -115,7 +116,8 @@ impl Store {
 
     /// How many facts `filter` selects, ignoring its limit.
     pub fn count_facts(&self, filter: &FactFilter) -> Result<u64> {
-        let (query, values) = fact_query(filter, true);
+        let corrected = crate::corrections::Overlay::load(&self.conn)?.active();
+        let (query, values) = fact_query(filter, true, corrected);
         let mut stmt = self.conn.prepare(&query)?;
         stmt.query_row(params_from_iter(values), |r| get_u64(r, 0))
             .map_err(|err| text_error(filter, err))
@@ -228,8 +230,8 @@ impl Params {
 }
 
 /// The statement for a fact filter (its rows, or with `count` their number), and its
-/// parameters.
-fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
+/// parameters; `corrected`: through the ledger's corrections.
+fn fact_query(filter: &FactFilter, count: bool, corrected: bool) -> (String, Vec<Value>) {
     let mut conditions = Vec::new();
     let mut params = Params::default();
     if let Some(subject) = &filter.subject {
@@ -282,7 +284,7 @@ fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
             limit: filter.limit,
         }
     };
-    let query = sql::select_facts(select, text_driven, &conditions);
+    let query = sql::select_facts(select, text_driven, corrected, &conditions);
     (query, params.0)
 }
 
@@ -300,7 +302,7 @@ fn text_error(filter: &FactFilter, err: rusqlite::Error) -> StoreError {
 }
 
 /// A row of `sql::fact_columns` as a [`StoredFact`].
-fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
+pub(crate) fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
     let text = |idx: usize| -> Result<Option<String>> { Ok(row.get::<_, Option<String>>(idx)?) };
     let corrupt = |column: &'static str, value: &str| StoreError::Corrupt {
         column,

@@ -17,6 +17,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use crate::args::{DbArgs, MeasureArg, MetricArg, StatusArg};
+use crate::resolve;
 
 /// How the analyses print.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -172,13 +173,6 @@ pub struct PromisesArgs {
     pub format: Format,
 }
 
-/// The canonical name of a place the gazetteer knows, else the name as given.
-fn canonical(name: &str) -> String {
-    almanac_extract::entities::lookup(name)
-        .map(|p| p.name.to_string())
-        .unwrap_or_else(|| name.to_string())
-}
-
 fn all_facts(store: &Store) -> anyhow::Result<Vec<LedgerFact>> {
     Ok(store.facts(&FactFilter::default())?)
 }
@@ -186,9 +180,9 @@ fn all_facts(store: &Store) -> anyhow::Result<Vec<LedgerFact>> {
 /// `almanac timeline`.
 pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
-    let subject = canonical(&args.subject);
+    let subject = resolve::subject(&store, &args.subject)?;
     let facts = store.facts(&FactFilter {
-        subject: Some(args.subject.clone()),
+        subject: Some(subject.clone()),
         within: args.within,
         metric: vec![args.metric.as_str().to_string()],
         ..FactFilter::default()
@@ -294,9 +288,13 @@ pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         || args.period.is_some()
         || args.doc.is_some();
     if filtered {
+        let subject = match &args.subject {
+            Some(name) => Some(resolve::subject(&store, name)?),
+            None => None,
+        };
         let selected: std::collections::HashSet<i64> = store
             .facts(&FactFilter {
-                subject: args.subject.clone(),
+                subject,
                 within: args.within,
                 metric: args.metric.iter().map(|m| m.as_str().to_string()).collect(),
                 period: args.period,
@@ -384,8 +382,12 @@ pub fn run_promises(args: PromisesArgs) -> anyhow::Result<ExitCode> {
         })?
         .first()
         .and_then(|d| d.date);
+    let subject = match &args.subject {
+        Some(name) => Some(resolve::subject(&store, name)?),
+        None => None,
+    };
     let opts = PromiseOptions {
-        subject: args.subject.as_deref().map(canonical),
+        subject,
         as_of: args.as_of.or(latest),
     };
     let found = promises(&facts, &opts, &gazetteer);

@@ -56,7 +56,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         },
     };
     let store = args.db.open_existing()?;
-    let filter = args.filter.to_filter(None);
+    let filter = args.filter.to_filter_in(&store, None)?;
     let to_stdout = args.output.as_os_str() == "-";
     let n = match format {
         ExportFormat::Csv | ExportFormat::Jsonl => {

@@ -6,8 +6,10 @@
 //! - `query`: `facts`, `docs`, `show`, `entities`.
 //! - `export`: `export`, facts to a CSV, JSONL or Parquet file.
 //! - `analysis`: `timeline`, `check`, `promises`.
+//! - `correct`: `correct` and `corrections` (list, export, import).
 
 pub mod analysis;
+pub mod correct;
 pub mod export;
 pub mod extract;
 pub mod ingest;
