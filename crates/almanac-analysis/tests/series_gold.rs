@@ -132,7 +132,7 @@ fn check_finds_the_wrong_conversion_the_conflict_and_the_restatement_only() {
     );
     assert_eq!(
         alerts[2].explanation,
-        "Karaganda region economy 2021: \"7.1 trillion tenge\" restated by 2 documents (karaganda-2022-06, karaganda-2023-06)"
+        "Karaganda region economy 2021: \"7.1 trillion tenge\" reported by 2 documents (karaganda-2022-06 2022-06-14, karaganda-2023-06 2023-06-20)"
     );
 }
 

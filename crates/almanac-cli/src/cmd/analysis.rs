@@ -101,14 +101,26 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DOC")]
     pub doc: Option<String>,
     /// Only these kinds (comma-separated): conversion, part_exceeds_whole, implausible,
-    /// arithmetic, conflict, restated
-    #[arg(long, value_delimiter = ',', value_name = "KIND")]
+    /// arithmetic, conflict, magnitude, revised, restated
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_delimiter = ',',
+        value_name = "KIND"
+    )]
     pub kind: Vec<KindArg>,
     /// Leave out alerts below this severity
-    #[arg(long, value_enum, default_value = "info", value_name = "SEVERITY")]
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        default_value = "info",
+        value_name = "SEVERITY"
+    )]
     pub min_severity: SeverityArg,
     /// Exit with status 1 when an alert of at least this severity is found
-    #[arg(long, value_enum, value_name = "SEVERITY")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "SEVERITY")]
     pub fail_on: Option<SeverityArg>,
     #[arg(long, short, value_enum, default_value_t)]
     pub format: Format,
@@ -125,6 +137,8 @@ pub enum KindArg {
     Implausible,
     Arithmetic,
     Conflict,
+    Magnitude,
+    Revised,
     Restated,
 }
 
@@ -136,6 +150,8 @@ impl From<KindArg> for AlertKind {
             KindArg::Implausible => AlertKind::Implausible,
             KindArg::Arithmetic => AlertKind::Arithmetic,
             KindArg::Conflict => AlertKind::Conflict,
+            KindArg::Magnitude => AlertKind::Magnitude,
+            KindArg::Revised => AlertKind::Revised,
             KindArg::Restated => AlertKind::Restated,
         }
     }
