@@ -420,7 +420,13 @@ fn promises_table(found: &[Promise], as_of: Option<chrono::NaiveDate>) -> String
     for p in found {
         let ratio = p
             .ratio
-            .filter(|_| p.verdict != almanac_analysis::Verdict::Unreported)
+            .filter(|_| {
+                !matches!(
+                    p.verdict,
+                    almanac_analysis::Verdict::Unreported
+                        | almanac_analysis::Verdict::PartialEvidence
+                )
+            })
             .map(|r| format!("{:.0}%", r * 100.0))
             .unwrap_or_default();
         let _ = writeln!(
@@ -435,6 +441,9 @@ fn promises_table(found: &[Promise], as_of: Option<chrono::NaiveDate>) -> String
             for e in &item.evidence {
                 out.push_str(&format!("  reported:{}", &evidence_line(e)[3..]));
             }
+            for e in &item.partial_evidence {
+                out.push_str(&format!("  partial:{}", &evidence_line(e)[3..]));
+            }
         }
         for e in &p.restated {
             out.push_str(&format!("  announced again:{}", &evidence_line(e)[3..]));
@@ -445,12 +454,13 @@ fn promises_table(found: &[Promise], as_of: Option<chrono::NaiveDate>) -> String
     use almanac_analysis::Verdict::*;
     let _ = writeln!(
         out,
-        "{} promise{}: {} kept, {} partly kept, {} not kept, {} not yet reported, {} unreported{}",
+        "{} promise{}: {} kept, {} partly kept, {} not kept, {} partial evidence, {} not yet reported, {} unreported{}",
         found.len(),
         if found.len() == 1 { "" } else { "s" },
         count(Kept),
         count(PartlyKept),
         count(NotKept),
+        count(PartialEvidence),
         count(NotYetReported),
         count(Unreported),
         as_of.map(|d| format!(" (as of {d})")).unwrap_or_default()
