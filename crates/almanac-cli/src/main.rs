@@ -7,6 +7,7 @@
 
 mod args;
 mod cmd;
+mod doc_meta;
 mod export;
 mod read;
 mod resolve;

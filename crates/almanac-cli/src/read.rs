@@ -164,9 +164,9 @@ fn read_file(path: &Path) -> Docs {
         _ => one(read_text_file(path).map(|text| SourceDoc {
             id: stem(path),
             origin: origin.clone(),
+            title: crate::doc_meta::text_title(&text),
             text,
             date: None,
-            title: None,
             url: None,
         })),
     }
@@ -202,7 +202,7 @@ fn html_doc(source: &str, id: String, origin: String) -> Result<SourceDoc, ReadE
         text: page.text,
         date: page.date,
         title: page.title,
-        url: None,
+        url: crate::doc_meta::html_url(source),
     })
 }
 
@@ -274,9 +274,9 @@ fn read_stdin() -> Docs {
     one(text.map(|text| SourceDoc {
         id: "stdin".to_string(),
         origin: "-".to_string(),
+        title: crate::doc_meta::text_title(&text),
         text,
         date: None,
-        title: None,
         url: None,
     }))
 }

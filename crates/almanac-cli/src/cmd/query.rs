@@ -257,21 +257,31 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         ListFormat::Table => {
-            let mut table = Table::new(&[
+            // The address only when some document has one.
+            let urls = docs.iter().any(|d| d.url.is_some());
+            let mut columns = vec![
                 ("DOC", 32, false),
                 ("DATE", 10, false),
                 ("FACTS", 6, true),
                 ("KB", 8, true),
-                ("TITLE / ORIGIN", 60, false),
-            ]);
+                ("TITLE (else FILE)", 60, false),
+            ];
+            if urls {
+                columns.push(("URL", 40, false));
+            }
+            let mut table = Table::new(&columns);
             for d in &docs {
-                table.push(vec![
+                let mut row = vec![
                     d.doc.clone(),
                     d.date.map_or("-".into(), |d| d.to_string()),
                     d.facts.to_string(),
                     format!("{:.1}", d.bytes as f64 / 1024.0),
                     d.title.clone().unwrap_or_else(|| d.origin.clone()),
-                ]);
+                ];
+                if urls {
+                    row.push(d.url.clone().unwrap_or_else(|| "-".into()));
+                }
+                table.push(row);
             }
             table.write(&mut out)?;
             let total = store.stats()?.documents;
