@@ -715,7 +715,7 @@ fn comparable(a: &LedgerFact, b: &LedgerFact) -> (Option<f64>, Option<f64>) {
 }
 
 /// Whether two objects name the same thing: both unknown, or sharing a content word.
-fn same_object(a: Option<&str>, b: Option<&str>) -> bool {
+pub(crate) fn same_object(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) => {
@@ -1347,7 +1347,7 @@ pub(crate) fn comparable_objects(a: &LedgerFact, b: &LedgerFact) -> bool {
 }
 
 /// The number an object starts with: `30 investment projects` -> 30, `five projects` -> 5.
-fn leading_count(object: Option<&str>) -> Option<u64> {
+pub(crate) fn leading_count(object: Option<&str>) -> Option<u64> {
     const WORDS: [&str; 20] = [
         "one",
         "two",

@@ -434,13 +434,31 @@ fn candidates<'a>(p: &LedgerFact, actuals: &Actuals<'a>) -> Vec<&'a LedgerFact> 
                 && (fact.unit == p.fact.unit || (a.is_money() && p.is_money()))
                 && fact.per == p.fact.per
                 && (flow || !new_things || says_new(a))
-                && crate::check::comparable_objects(p, a)
+                && comparable_objects(p, a)
                 && a.fact.period.is_some_and(|w| {
                     let (start, end) = w.bounds();
                     start >= deadline_start && end <= deadline_end
                 })
         })
         .collect()
+}
+
+/// Whether a report is about what was promised. The count an object starts with tells
+/// the money and jobs of "five projects" from those of "27 projects" (another set), but
+/// not when it is the figure itself: "seven projects" launched answers "nine projects"
+/// to be launched.
+fn comparable_objects(p: &LedgerFact, a: &LedgerFact) -> bool {
+    let counts_itself = |f: &LedgerFact| {
+        crate::check::leading_count(f.fact.object.as_deref()) == Some(f.fact.value as u64)
+    };
+    if counts_itself(p) || counts_itself(a) {
+        match (p.fact.object.as_deref(), a.fact.object.as_deref()) {
+            (Some(x), Some(y)) => crate::check::same_object(Some(x), Some(y)),
+            _ => true,
+        }
+    } else {
+        crate::check::comparable_objects(p, a)
+    }
 }
 
 /// Whether a planned or reported figure adds up over time: a flow metric's level.

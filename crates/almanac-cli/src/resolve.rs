@@ -76,6 +76,17 @@ pub fn namesakes_note(
     let Some(place) = entities::lookup(resolved) else {
         return Ok(None);
     };
+    // A name with its kind word (`Karaganda region`, `Almaty Industrial Zone`) says which
+    // place is meant.
+    let bare = asked
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if stem(asked) != bare {
+        return Ok(None);
+    }
     let stems: Vec<String> = std::iter::once(asked)
         .chain(std::iter::once(place.name))
         .chain(place.aliases.iter().copied())
@@ -229,6 +240,14 @@ mod tests {
         assert!(namesakes_note(&store, "Temirtau", "Temirtau")
             .unwrap()
             .is_none());
+        // A name with its kind word is not ambiguous.
+        for asked in ["Karaganda region", "Almaty Industrial Zone"] {
+            let resolved = canonical_subject(&store, asked).unwrap();
+            assert!(
+                namesakes_note(&store, asked, &resolved).unwrap().is_none(),
+                "{asked}"
+            );
+        }
         let err = canonical_subject(&store, "Karagandaa")
             .unwrap_err()
             .to_string();
