@@ -989,3 +989,72 @@ fn less_is_the_aim_for_unemployment_and_an_index_counts_its_growth() {
         Some(74.0)
     );
 }
+
+#[test]
+fn a_count_answers_a_count_but_money_of_another_set_does_not() {
+    let mut facts = vec![
+        planned(
+            1,
+            "p",
+            "2021-06-10",
+            "nine projects",
+            9.0,
+            "project",
+            "projects",
+            "Almaty",
+            "2021",
+        ),
+        planned(
+            2,
+            "p",
+            "2021-06-10",
+            "40 billion tenge",
+            40e9,
+            "KZT",
+            "project_value",
+            "Almaty",
+            "2021",
+        ),
+        actual(
+            3,
+            "a",
+            "2022-01-20",
+            "seven projects",
+            7.0,
+            "project",
+            "projects",
+            "Almaty",
+            "2021",
+        ),
+        // The money of 27 projects is not the money of the nine.
+        actual(
+            4,
+            "a",
+            "2022-01-20",
+            "124 billion tenge",
+            124e9,
+            "KZT",
+            "project_value",
+            "Almaty",
+            "2021",
+        ),
+    ];
+    for (f, object) in facts.iter_mut().zip([
+        "nine projects",
+        "nine projects",
+        "seven projects",
+        "27 projects",
+    ]) {
+        f.fact.object = Some(object.to_string());
+        f.value_kzt = f.is_money().then_some(f.fact.value);
+    }
+    for f in &mut facts[..2] {
+        f.fact.group = Some(1);
+    }
+    let p = &run(&facts)[0];
+    assert_eq!(p.items[0].achieved, Some(7.0));
+    assert_eq!(p.items[0].verdict, Verdict::PartlyKept);
+    assert_eq!(p.items[1].achieved, None);
+    assert_eq!(p.items[1].verdict, Verdict::Unreported);
+    assert_eq!(p.verdict, Verdict::PartlyKept);
+}

@@ -233,7 +233,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
         Format::Table => {
             let width = terminal_width();
             out.push_str(&chart::terminal(&series, width));
-            if series.points.is_empty() {
+            if series.points.is_empty() && series.undated.is_empty() {
                 out.push_str(&format!(
                     "  no {} {} figures of {} for {}{}\n",
                     args.status_name(),
@@ -248,7 +248,12 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
                 ));
             } else {
                 out.push_str("\nsources:\n");
-                for point in &series.points {
+                let marked = series
+                    .points
+                    .iter()
+                    .map(|p| (p, ""))
+                    .chain(series.targets.iter().map(|p| (p, "planned ")));
+                for (point, planned) in marked {
                     for reading in &point.readings {
                         let docs: Vec<String> = reading
                             .sources
@@ -260,7 +265,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
                             .collect();
                         let _ = writeln!(
                             out,
-                            "  {:<16} {}",
+                            "  {:<16} {planned}{}",
                             point.period.to_string(),
                             docs.join("; ")
                         );
@@ -270,7 +275,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
             if !series.left_out.is_empty() {
                 let _ = writeln!(
                     out,
-                    "  ({} facts left out: no period and no document date, or no {} value)",
+                    "  ({} facts left out: no {} value)",
                     series.left_out.len(),
                     opts.currency.code()
                 );
