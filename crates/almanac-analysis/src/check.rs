@@ -25,7 +25,7 @@
 //! figure moved up or down is what the extractor read next to it, never a word searched
 //! for in the sentence.
 //! - [`arithmetic`]: a change that does not match the two levels it is said to go
-//!   between (`decreased by 0.1 percent from 5.3 to 5.2`), an index that does not match
+//!   between (`went down by 0.1 percent from 6.4 to 6.3`), an index that does not match
 //!   the change reported with it (107.8% and 7.8%).
 //!
 //! Every comparison allows for rounding: a figure written `5.3` may be anything from

@@ -1064,19 +1064,19 @@ fn percent_written_for_points_is_noted() {
 fn changes_that_match_their_levels_do_not_alert() {
     for (sentence, figures) in [
         (
-            "The rate fell by 0.1 percentage points from 5.3 to 5.2 percent.",
+            "The rate fell by 0.1 percentage points from 6.4 to 6.3 percent.",
             vec![
                 ("0.1 percentage points", 0.1, "change", "2021-Q1"),
-                ("5.3", 5.3, "level", "2020-Q4"),
-                ("5.2 percent", 5.2, "level", "2021-Q1"),
+                ("6.4", 6.4, "level", "2020-Q4"),
+                ("6.3 percent", 6.3, "level", "2021-Q1"),
             ],
         ),
         (
-            "The rate fell by 1.9 percent from 5.3 to 5.2 percent.",
+            "The rate fell by 1.6 percent from 6.4 to 6.3 percent.",
             vec![
-                ("1.9 percent", 1.9, "change", "2021-Q1"),
-                ("5.3", 5.3, "level", "2020-Q4"),
-                ("5.2 percent", 5.2, "level", "2021-Q1"),
+                ("1.6 percent", 1.6, "change", "2021-Q1"),
+                ("6.4", 6.4, "level", "2020-Q4"),
+                ("6.3 percent", 6.3, "level", "2021-Q1"),
             ],
         ),
         (
@@ -1097,11 +1097,11 @@ fn changes_that_match_their_levels_do_not_alert() {
 #[test]
 fn changes_that_do_not_add_up() {
     let facts = sentence_facts(
-        "The unemployment rate decreased by 0.5 percent from 5.3 to 5.2 percent.",
+        "The jobless rate went down by 0.5 percent from 6.4 to 6.3 percent.",
         &[
             ("0.5 percent", 0.5, "change", "2021-Q1"),
-            ("5.3", 5.3, "level", "2020-Q4"),
-            ("5.2 percent", 5.2, "level", "2021-Q1"),
+            ("6.4", 6.4, "level", "2020-Q4"),
+            ("6.3 percent", 6.3, "level", "2021-Q1"),
         ],
     );
     let alerts = run(&facts);
@@ -1109,17 +1109,17 @@ fn changes_that_do_not_add_up() {
     assert!(
         alerts[0]
             .explanation
-            .contains("does not add up: 5.3 to 5.2 is a fall of 1.9% (-0.1 percentage points)"),
+            .contains("does not add up: 6.4 to 6.3 is a fall of 1.6% (-0.1 percentage points)"),
         "{}",
         alerts[0].explanation
     );
 
     let facts = sentence_facts(
-        "The unemployment rate increased by 1.9 percent from 5.3 to 5.2 percent.",
+        "The jobless rate went up by 1.6 percent from 6.4 to 6.3 percent.",
         &[
-            ("1.9 percent", 1.9, "change", "2021-Q1"),
-            ("5.3", 5.3, "level", "2020-Q4"),
-            ("5.2 percent", 5.2, "level", "2021-Q1"),
+            ("1.6 percent", 1.6, "change", "2021-Q1"),
+            ("6.4", 6.4, "level", "2020-Q4"),
+            ("6.3 percent", 6.3, "level", "2021-Q1"),
         ],
     );
     let alerts = run(&facts);
@@ -1127,7 +1127,7 @@ fn changes_that_do_not_add_up() {
     assert!(
         alerts[0]
             .explanation
-            .contains("the text says a rise by 1.9 percent, but 5.3 to 5.2 percent is a fall"),
+            .contains("the text says a rise by 1.6 percent, but 6.4 to 6.3 percent is a fall"),
         "{}",
         alerts[0].explanation
     );

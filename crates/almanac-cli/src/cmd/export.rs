@@ -125,8 +125,8 @@ fn write_atomically<T>(
 #[cfg(not(feature = "parquet"))]
 fn export_parquet(_: &Store, _: &FactFilter, _: &Path) -> anyhow::Result<usize> {
     bail!(
-        "this almanac was built without Parquet support: rebuild with \
-         `cargo build --release --features parquet`, or export --format csv or jsonl"
+        "this almanac was built without Parquet support (--no-default-features): rebuild \
+         with the default features, or export --format csv or jsonl"
     )
 }
 
