@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use almanac_extract::{Measure, Period, Status};
-use almanac_store::{FactFilter, FactSort, Store};
+use almanac_store::{FactFilter, FactSort, Store, StoreError};
 use anyhow::bail;
 use clap::{Args, ValueEnum};
 
@@ -25,20 +25,41 @@ pub struct DbArgs {
 }
 
 impl DbArgs {
-    /// Opens the ledger, creating it when missing (`ingest`).
+    /// Opens the ledger for writing, creating it when missing (`ingest`).
     pub fn open(&self) -> anyhow::Result<Store> {
         Ok(Store::open(&self.db)?)
     }
 
-    /// Opens a ledger that must exist already (queries never create an empty one).
+    /// Opens a ledger that must exist already, for reading only (every query): a ledger
+    /// the user may read but not write answers all the same. An older schema is
+    /// converted first where the file may be written.
     pub fn open_existing(&self) -> anyhow::Result<Store> {
+        self.must_exist()?;
+        match Store::open_read_only(&self.db) {
+            Err(too_old @ StoreError::SchemaTooOld { .. }) => match Store::open(&self.db) {
+                Ok(_) => Ok(Store::open_read_only(&self.db)?),
+                Err(StoreError::ReadOnly { .. }) => Err(too_old.into()),
+                Err(err) => Err(err.into()),
+            },
+            opened => Ok(opened?),
+        }
+    }
+
+    /// Opens a ledger that must exist already, for writing (`reindex`).
+    pub fn open_existing_writable(&self) -> anyhow::Result<Store> {
+        self.must_exist()?;
+        self.open()
+    }
+
+    /// Queries never create an empty ledger.
+    fn must_exist(&self) -> anyhow::Result<()> {
         if !self.db.exists() {
             bail!(
                 "no ledger at {} (run `almanac ingest` first, or give --db / ALMANAC_DB)",
                 self.db.display()
             );
         }
-        self.open()
+        Ok(())
     }
 }
 
@@ -82,7 +103,7 @@ pub struct FilterArgs {
     #[arg(long, value_delimiter = ',', value_name = "UNIT")]
     pub unit: Vec<String>,
     /// Facts whose period overlaps this one: 2023, 2023-05, 2023-Q1, 2021/2023...
-    #[arg(long, value_name = "PERIOD")]
+    #[arg(long, value_name = "PERIOD", value_parser = crate::checks::period)]
     pub period: Option<Period>,
     /// Facts of one document
     #[arg(long, value_name = "DOC")]

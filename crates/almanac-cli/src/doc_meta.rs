@@ -1,30 +1,7 @@
-//! A document's title and address where the input gives them beyond JSONL's `title` and
-//! `url` fields: an HTML page's canonical link, and the headline a text or Markdown
-//! article starts with. `docs` and `show` print them instead of a file path.
-
-use scraper::{Html, Selector};
-
-/// The page's own address: its canonical link (`<link rel="canonical" href>`), else its
-/// Open Graph URL (`<meta property="og:url" content>`). Only absolute http(s) addresses:
-/// a relative one says nothing without the address the page was fetched from.
-pub fn html_url(source: &str) -> Option<String> {
-    // Most pages have neither: spare them a second parse.
-    if !source.contains("canonical") && !source.contains("og:url") {
-        return None;
-    }
-    let page = Html::parse_document(source);
-    let canonical = Selector::parse("link[rel~=canonical][href]").expect("a valid selector");
-    let og = Selector::parse("meta[property='og:url'][content]").expect("a valid selector");
-    page.select(&canonical)
-        .filter_map(|link| link.value().attr("href"))
-        .chain(
-            page.select(&og)
-                .filter_map(|meta| meta.value().attr("content")),
-        )
-        .map(str::trim)
-        .find(|url| url.starts_with("https://") || url.starts_with("http://"))
-        .map(str::to_string)
-}
+//! A document's title where the input gives it beyond JSONL's `title` field and HTML's
+//! `<title>`: the headline a text or Markdown article starts with. `docs` and `show` print
+//! it instead of a file path. (An HTML page's address, its canonical link, is read with
+//! its text in `read/parse.rs`.)
 
 /// The headline a text article starts with: a Markdown heading (`# ...`), or a first
 /// line that stands alone as a title (a few words, no closing full stop, a line break
@@ -132,19 +109,5 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(text_title(text).as_deref(), *want, "{text:?}");
         }
-    }
-
-    #[test]
-    fn canonical_addresses_of_pages() {
-        let page = r#"<html><head><title>T</title>
-            <meta property="og:url" content="https://news.example/og">
-            <link rel="canonical" href=" https://news.example/a/1 ">
-            </head><body><p>Text.</p></body></html>"#;
-        assert_eq!(html_url(page).as_deref(), Some("https://news.example/a/1"));
-        let og_only = r#"<html><head><meta property="og:url" content="http://news.example/og"></head></html>"#;
-        assert_eq!(html_url(og_only).as_deref(), Some("http://news.example/og"));
-        let relative = r#"<html><head><link rel="canonical" href="/a/1"></head></html>"#;
-        assert_eq!(html_url(relative), None);
-        assert_eq!(html_url("<html><body>No links</body></html>"), None);
     }
 }

@@ -6,9 +6,11 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod checks;
 mod cmd;
 mod doc_meta;
 mod export;
+mod limits;
 mod read;
 mod resolve;
 mod table;

@@ -19,12 +19,19 @@ use anyhow::bail;
 ///
 /// # Errors
 ///
-/// When neither the gazetteer nor the ledger knows the name (with suggestions), or the
-/// ledger cannot be read.
+/// When neither the gazetteer nor the ledger knows the name (with suggestions), when no
+/// fact is about it and no other place shares its name, or when the ledger cannot be read.
 pub fn subject(store: &Store, name: &str) -> anyhow::Result<String> {
     let resolved = canonical_subject(store, name)?;
-    if let Some(note) = namesakes_note(store, name, &resolved)? {
-        eprintln!("{note}");
+    match namesakes_note(store, name, &resolved)? {
+        Some(note) => eprintln!("{note}"),
+        // A place the gazetteer knows but no fact is about would be an empty answer
+        // without a word; with namesakes, the note says where the facts are.
+        None if !store.knows_subject(&resolved)? => bail!(
+            "no place or organisation {name:?} in the ledger (no fact is about {resolved}): \
+             `almanac entities` lists those it knows"
+        ),
+        None => {}
     }
     Ok(resolved)
 }

@@ -1,6 +1,7 @@
 //! Aligned tables for people: `facts`, `docs`, `entities` and `show` print through
 //! [`Table`].
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
 use crate::export::plain_number;
@@ -41,11 +42,11 @@ impl Table {
     pub fn write_within(&self, out: &mut impl Write, width: Option<usize>) -> io::Result<()> {
         let cells: Vec<Vec<String>> =
             std::iter::once(self.header.iter().map(|h| h.to_string()).collect())
-                .chain(
-                    self.rows
-                        .iter()
-                        .map(|row| row.iter().map(|c| c.replace(['\n', '\t'], " ")).collect()),
-                )
+                .chain(self.rows.iter().map(|row| {
+                    row.iter()
+                        .map(|c| inert(c).replace(['\n', '\t'], " "))
+                        .collect()
+                }))
                 .collect();
         let natural: Vec<usize> = (0..self.header.len())
             .map(|i| cells.iter().map(|r| len(&r[i])).max().unwrap_or(0))
@@ -216,6 +217,21 @@ pub fn human_number(v: f64) -> String {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),
     }
+}
+
+/// Text from a document as it may reach a terminal: control characters (an escape
+/// sequence could recolour, move the cursor or retitle the window) become U+FFFD, except
+/// line breaks and tabs.
+pub fn inert(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -351,7 +351,7 @@ fn bad_date_argument_is_a_usage_error() {
 #[test]
 fn broken_pipe_ends_quietly() {
     let dir = tempfile::tempdir().unwrap();
-    let text = format!("{GOOD_SENTENCE} 5% more. ").repeat(20_000);
+    let text = format!("{GOOD_SENTENCE} 5% more.\n\n").repeat(20_000);
     let path = write(dir.path(), "big.txt", text.as_bytes());
     let mut child = Command::new(env!("CARGO_BIN_EXE_almanac"))
         .args(["extract", "--all-quantities", &path])

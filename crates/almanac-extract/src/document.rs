@@ -10,7 +10,9 @@
 //! patterns are data, in `data/boilerplate.tsv`.
 //!
 //! Paragraphs are separated by blank lines. A text without blank lines has one paragraph
-//! per line. Lines hard-wrapped inside a paragraph (markdown) stay one paragraph, while a
+//! per line. Lines hard-wrapped inside a paragraph (markdown) stay one paragraph, unless a
+//! line ends a sentence and the next starts one (scraped pages that set a title apart with a
+//! blank line and the paragraphs below it with single line breaks), while a
 //! markdown heading (`# Title`), a list item (`- ...`, `1. ...`) and a table row start a
 //! paragraph of their own; the `#` and list markers are left out of the range, so that a
 //! `-` bullet is never read as a minus sign.
@@ -67,7 +69,12 @@ pub fn parse(text: &str) -> Document {
                 current = Some(line.range.clone());
             }
             Kind::Text => match &mut current {
-                Some(range) if blocks => range.end = line.range.end,
+                Some(range)
+                    if blocks
+                        && !ends_paragraph(&text[range.clone()], &text[line.range.clone()]) =>
+                {
+                    range.end = line.range.end
+                }
                 _ => {
                     paragraphs.extend(current.take());
                     current = Some(line.range.clone());
@@ -80,6 +87,19 @@ pub fn parse(text: &str) -> Document {
         header_date,
         paragraphs,
     }
+}
+
+/// Whether a line break between two lines of text ends a paragraph though no blank line
+/// follows: the line ends a sentence and the next starts one (scraped pages often keep only
+/// single line breaks after a title set apart). A line wrapped inside a sentence does not.
+fn ends_paragraph(before: &str, next: &str) -> bool {
+    let ends_sentence = before
+        .trim_end()
+        .ends_with(['.', '!', '?', '”', '»', '"', ';']);
+    let starts_sentence = next
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "“«\"".contains(c));
+    ends_sentence && starts_sentence
 }
 
 /// The header date, if any, and where the article starts.
@@ -260,6 +280,41 @@ pub(crate) struct Boilerplate {
     prefixes: Vec<&'static str>,
     tails: Vec<&'static str>,
     contains: ContainsSearch,
+    /// Every line of every document meets the patterns: most are told apart by their
+    /// length or first byte before any pattern is compared.
+    line_lengths: Lengths,
+    word_lengths: Lengths,
+    /// `prefixes` by their first byte in lower case.
+    prefixes_by_first: Vec<Vec<&'static str>>,
+}
+
+/// The byte lengths of a list of patterns.
+#[derive(Default)]
+struct Lengths {
+    short: [u64; 4],
+    /// A pattern of 256 bytes or more.
+    long: bool,
+}
+
+impl Lengths {
+    fn of(patterns: &[&str]) -> Lengths {
+        let mut lengths = Lengths::default();
+        for p in patterns {
+            match p.len() {
+                n @ 0..256 => lengths.short[n / 64] |= 1 << (n % 64),
+                _ => lengths.long = true,
+            }
+        }
+        lengths
+    }
+
+    /// Whether a pattern may have `n` bytes.
+    fn has(&self, n: usize) -> bool {
+        match n {
+            0..256 => self.short[n / 64] & (1 << (n % 64)) != 0,
+            _ => self.long,
+        }
+    }
 }
 
 /// The `contains` patterns (lower case), searched for in a lower-cased line.
@@ -309,6 +364,9 @@ pub(crate) fn boilerplate() -> &'static Boilerplate {
             prefixes: Vec::new(),
             tails: Vec::new(),
             contains: ContainsSearch::Nothing,
+            line_lengths: Lengths::default(),
+            word_lengths: Lengths::default(),
+            prefixes_by_first: vec![Vec::new(); 256],
         };
         #[derive(Clone, Copy)]
         enum Pattern {
@@ -346,6 +404,13 @@ pub(crate) fn boilerplate() -> &'static Boilerplate {
         // (Teddy) searcher over the lower-cased line (`matches`) costs about 2 instructions a
         // byte, where a case-insensitive automaton, which has no such searcher, cost 16.
         res.contains = ContainsSearch::new(&contains);
+        res.line_lengths = Lengths::of(&res.lines);
+        res.word_lengths = Lengths::of(&res.words);
+        for p in &res.prefixes {
+            // Patterns are never empty (`data`).
+            let first = p.as_bytes()[0].to_ascii_lowercase();
+            res.prefixes_by_first[usize::from(first)].push(p);
+        }
         res
     })
 }
@@ -353,20 +418,24 @@ pub(crate) fn boilerplate() -> &'static Boilerplate {
 impl Boilerplate {
     fn matches(&self, line: &str) -> bool {
         let bare = line.trim_end_matches(':').trim_end();
-        if self.lines.iter().any(|p| p.eq_ignore_ascii_case(bare)) {
+        if self.line_lengths.has(bare.len())
+            && self.lines.iter().any(|p| p.eq_ignore_ascii_case(bare))
+        {
             return true;
         }
         if line.len() <= WORDS_MAX_LEN
             && line.split_whitespace().all(|word| {
                 let word = word.trim_end_matches([':', ',']);
-                word.is_empty() || self.words.iter().any(|p| p.eq_ignore_ascii_case(word))
+                word.is_empty()
+                    || self.word_lengths.has(word.len())
+                        && self.words.iter().any(|p| p.eq_ignore_ascii_case(word))
             })
         {
             return true;
         }
+        let first = line.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
         if line.len() <= PREFIX_MAX_LEN
-            && self
-                .prefixes
+            && self.prefixes_by_first[usize::from(first)]
                 .iter()
                 .any(|p| starts_with_ignore_case(line, p))
         {
@@ -519,7 +588,10 @@ mod tests {
             ("The zone created\n369 jobs in 2021.\n\nNext paragraph.", &["The zone created\n369 jobs in 2021.", "Next paragraph."]),
             ("Line one\r\nline two\r\n\r\nLine three\r\n", &["Line one\r\nline two", "Line three"]),
             // Markdown headings are paragraphs of their own, without the `#`.
-            ("# Almaty grows\nThe city grew.\nIt grew more.\n\n## Jobs ##\n\nText.", &["Almaty grows", "The city grew.\nIt grew more.", "Jobs", "Text."]),
+            ("# Almaty grows\nThe city grew.\nIt grew more.\n\n## Jobs ##\n\nText.", &["Almaty grows", "The city grew.", "It grew more.", "Jobs", "Text."]),
+            // A line wrapped inside a sentence stays in its paragraph; a line break between
+            // two sentences ends one even where blank lines set a title apart.
+            ("Title\n\nThe city grew by\nfive percent.\nExports rose.", &["Title", "The city grew by\nfive percent.", "Exports rose."]),
             ("#hashtag is text", &["#hashtag is text"]),
             // List items, without their markers.
             ("Results:\n\n- 369 jobs\n- 5 projects\n  worth 15 billion tenge\n\nEnd.", &["Results:", "369 jobs", "5 projects\n  worth 15 billion tenge", "End."]),

@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 
 use crate::data::{self, DataFile, Row};
 use crate::fact::{Direction, Qualifier};
-use crate::tokens::{tokenize, vocabulary_size, Tok, WordId, UNKNOWN};
+use crate::tokens::{lower, words_of, words_unnumbered, Tok, TokKind};
+use crate::vocabulary::{vocabulary_size, word_id, WordId, UNKNOWN};
 
 /// The data files whose words phrase tables match: every word in them gets a `WordId`.
 pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
@@ -31,22 +32,71 @@ pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
     &data::STATUS_BLOCKERS,
 ];
 
+/// The words of `VOCABULARY_FILES` for the vocabulary: every word and symbol of every cell,
+/// lower-cased, as the quantity layer's view cuts them.
+pub(crate) fn vocabulary_words() -> Vec<String> {
+    let mut words = Vec::new();
+    for file in VOCABULARY_FILES {
+        for row in file.load(|row| Ok(row.cells().to_vec())) {
+            for cell in row {
+                for tok in words_unnumbered(cell) {
+                    if tok.kind != TokKind::Num {
+                        words.push(lower(tok.text(cell)).into_owned());
+                    }
+                }
+            }
+        }
+    }
+    words
+}
+
 /// A set of phrases (one or more tokens each) with a value, matched at a token position.
 pub(crate) struct PhraseTable<T> {
-    /// Indexed by the `WordId` of a phrase's first (or last) word: the phrases, longest first,
-    /// as word numbers.
-    by_first: Vec<Vec<(Box<[WordId]>, T)>>,
-    by_last: Vec<Vec<(Box<[WordId]>, T)>>,
+    by_first: PhraseIndex<T>,
+    by_last: PhraseIndex<T>,
+}
+
+/// Phrases grouped by one of their words, as word numbers: those whose key word is `id` are
+/// `phrases[start[id]..start[id + 1]]`, longest first. Most tokens start or end no phrase,
+/// and two adjacent numbers of a small table say so.
+struct PhraseIndex<T> {
+    start: Vec<u16>,
+    phrases: Vec<(Box<[WordId]>, T)>,
+}
+
+impl<T> PhraseIndex<T> {
+    /// `phrases` (in the order given) by the word `key` picks of each.
+    fn new(mut phrases: Vec<(Box<[WordId]>, T)>, key: fn(&[WordId]) -> WordId) -> Self {
+        // Stable: phrases of one length keep the order of the data.
+        phrases.sort_by_key(|(words, _)| (key(words), std::cmp::Reverse(words.len())));
+        assert!(phrases.len() < usize::from(u16::MAX), "too many phrases");
+        let mut start = vec![0u16; vocabulary_size() + 1];
+        for (words, _) in &phrases {
+            start[key(words) as usize + 1] += 1;
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        PhraseIndex { start, phrases }
+    }
+
+    /// The phrases whose key word is `id`, longest first.
+    #[inline]
+    fn of(&self, id: WordId) -> &[(Box<[WordId]>, T)] {
+        let id = id as usize;
+        match (self.start.get(id), self.start.get(id + 1)) {
+            (Some(&a), Some(&b)) => &self.phrases[usize::from(a)..usize::from(b)],
+            _ => &[],
+        }
+    }
 }
 
 impl<T: Clone> PhraseTable<T> {
     /// A table of `(phrase, value)`; every phrase must come from one of `VOCABULARY_FILES`.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        let size = vocabulary_size();
-        let mut by_first: Vec<Vec<(Box<[WordId]>, T)>> = vec![Vec::new(); size];
-        let mut by_last: Vec<Vec<(Box<[WordId]>, T)>> = vec![Vec::new(); size];
+        let mut phrases: Vec<(Box<[WordId]>, T)> = Vec::new();
         for (phrase, value) in entries {
-            let words: Box<[WordId]> = tokenize(phrase, 0..phrase.len())
+            let words: Box<[WordId]> = words_of(phrase)
                 .into_iter()
                 .map(|t| {
                     assert!(
@@ -56,38 +106,37 @@ impl<T: Clone> PhraseTable<T> {
                     t.id
                 })
                 .collect();
-            let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
-                continue;
-            };
-            by_first[first as usize].push((words.clone(), value.clone()));
-            by_last[last as usize].push((words, value));
+            if !words.is_empty() {
+                phrases.push((words, value));
+            }
         }
-        for list in by_first.iter_mut().chain(by_last.iter_mut()) {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        PhraseTable {
+            by_first: PhraseIndex::new(phrases.clone(), |words| words[0]),
+            by_last: PhraseIndex::new(phrases, |words| words[words.len() - 1]),
         }
-        PhraseTable { by_first, by_last }
     }
 
     /// The longest phrase whose first word is token `i`: its length in tokens and value.
     pub fn starting_at(&self, _text: &str, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
         let first = toks.get(i)?;
-        let cands = self.by_first.get(first.id as usize)?;
-        cands.iter().find_map(|(words, value)| {
-            let n = words.len();
-            (i + n <= toks.len()
-                && words[1..]
-                    .iter()
-                    .zip(&toks[i + 1..i + n])
-                    .all(|(&w, t)| w == t.id))
-            .then_some((n, value))
-        })
+        self.by_first
+            .of(first.id)
+            .iter()
+            .find_map(|(words, value)| {
+                let n = words.len();
+                (i + n <= toks.len()
+                    && words[1..]
+                        .iter()
+                        .zip(&toks[i + 1..i + n])
+                        .all(|(&w, t)| w == t.id))
+                .then_some((n, value))
+            })
     }
 
     /// The longest phrase whose last word is token `last`: its length in tokens and value.
     pub fn ending_at(&self, _text: &str, toks: &[Tok], last: usize) -> Option<(usize, &T)> {
         let tok = toks.get(last)?;
-        let cands = self.by_last.get(tok.id as usize)?;
-        cands.iter().find_map(|(words, value)| {
+        self.by_last.of(tok.id).iter().find_map(|(words, value)| {
             let n = words.len();
             (last + 1 >= n
                 && words[..n - 1]
@@ -96,6 +145,32 @@ impl<T: Clone> PhraseTable<T> {
                     .all(|(&w, t)| w == t.id))
             .then_some((n, value))
         })
+    }
+}
+
+/// The values of single words by their number, so that reading a token's is one index into
+/// a table: no lower-casing, hashing or comparing of its text. A word that is no single token
+/// of the vocabulary (`per cent`) can be no token's text, and is left out.
+pub(crate) struct ByWord<T> {
+    values: Vec<Option<T>>,
+}
+
+impl<T: Copy> ByWord<T> {
+    pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let mut values = vec![None; vocabulary_size()];
+        for (word, value) in entries {
+            let id = word_id(word);
+            if id != UNKNOWN {
+                values[id as usize] = Some(value);
+            }
+        }
+        ByWord { values }
+    }
+
+    /// The value of the word numbered `id` (a word token's `id`).
+    #[inline]
+    pub fn get(&self, id: WordId) -> Option<T> {
+        self.values.get(id as usize).copied().flatten()
     }
 }
 
@@ -139,6 +214,11 @@ pub(crate) struct Unit {
 /// All the lexicons of the quantity layer.
 pub(crate) struct Lexicons {
     pub number_words: HashMap<&'static str, f64>,
+    /// `number_words`, `ordinals`, `months` and `number_names` by word number.
+    pub number_word_ids: ByWord<f64>,
+    pub ordinal_ids: ByWord<f64>,
+    pub month_ids: ByWord<u32>,
+    pub number_name_ids: ByWord<()>,
     pub scales: PhraseTable<Scale>,
     pub currencies: PhraseTable<Currency>,
     pub units: PhraseTable<Unit>,
@@ -149,9 +229,7 @@ pub(crate) struct Lexicons {
     pub directions_after: PhraseTable<Direction>,
     pub ordinals: HashMap<&'static str, f64>,
     pub rank_cues: PhraseTable<()>,
-    pub months: HashMap<&'static str, u32>,
     pub fractions: PhraseTable<f64>,
-    pub number_names: HashMap<&'static str, ()>,
 }
 
 /// Whether `unit` is the unit of money: an ISO 4217 code that `data/currencies.tsv` gives a
@@ -165,6 +243,10 @@ pub fn is_currency(unit: &str) -> bool {
             .collect()
     });
     CODES.contains(unit)
+}
+
+fn by_word<T: Copy>(map: &HashMap<&'static str, T>) -> ByWord<T> {
+    ByWord::new(map.iter().map(|(&word, &value)| (word, value)))
 }
 
 pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
@@ -260,16 +342,20 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         .into_iter()
         .collect();
     let rank_cues = PhraseTable::new(data::RANK_CUES.load(|r| Ok((r.get(0), ()))));
-    let months = data::MONTHS
+    let months: HashMap<&str, u32> = data::MONTHS
         .load(|r| Ok((r.get(0), r.parse(1, "month")?)))
         .into_iter()
         .collect();
     let fractions = PhraseTable::new(data::FRACTIONS.load(|r| Ok((r.get(0), number(r)?))));
-    let number_names = data::NUMBER_NAMES
+    let number_names: HashMap<&str, ()> = data::NUMBER_NAMES
         .load(|r| Ok((r.get(0), ())))
         .into_iter()
         .collect();
     Lexicons {
+        number_word_ids: by_word(&number_words),
+        ordinal_ids: by_word(&ordinals),
+        month_ids: by_word(&months),
+        number_name_ids: by_word(&number_names),
         number_words,
         scales,
         currencies,
@@ -281,9 +367,7 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         directions_after,
         ordinals,
         rank_cues,
-        months,
         fractions,
-        number_names,
     }
 });
 
@@ -295,18 +379,19 @@ mod tests {
     fn every_lexicon_loads() {
         let lex = &*LEXICONS;
         assert!(lex.number_words.len() >= 28);
-        assert_eq!(lex.months.get("sept"), Some(&9));
+        assert_eq!(lex.month_ids.get(word_id("sept")), Some(9));
+        assert_eq!(lex.ordinal_ids.get(word_id("Fifth")), Some(5.0));
         assert_eq!(lex.ordinals.get("fifth"), Some(&5.0));
     }
 
     #[test]
     fn phrases_match_longest_first_and_ignore_case() {
         let text = "152 Small and Medium-Sized Businesses";
-        let toks = tokenize(text, 0..text.len());
+        let toks = words_of(text);
         let (n, lemma) = LEXICONS.counted_nouns.starting_at(text, &toks, 1).unwrap();
         assert_eq!((n, *lemma), (4, "sme"));
         let text = "worth more than 48";
-        let toks = tokenize(text, 0..text.len());
+        let toks = words_of(text);
         let (n, q) = LEXICONS.qualifiers.ending_at(text, &toks, 2).unwrap();
         assert_eq!((n, *q), (2, Qualifier::MoreThan));
     }

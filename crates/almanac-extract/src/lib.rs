@@ -14,12 +14,20 @@
 //! ```
 //!
 //! The pipeline, one module each: `document` (date header, boilerplate, paragraphs) ->
-//! `sentences` -> `quantities` (numbers, scales, units, qualifiers, built on `numbers` and
-//! the lexicons in `data/`) -> `entities` and `times` -> `facts` (metric, measure,
-//! subject, period, status, object, groups). Word lists are data files compiled in with
-//! `include_str!`, so adding a unit or a place is a one-line change reviewed like code.
+//! `sentences` -> `tokens` (the one token stream of the document, every word numbered once
+//! by `vocabulary`) -> `entities` (the whole stream) and, paragraph by paragraph,
+//! `quantities` (numbers, scales, units, qualifiers, built on `numbers` and the lexicons
+//! in `data/`) and `times` -> `facts` (metric, measure, subject, period, status, object,
+//! groups), with `diagnostics` for the numbers none of them reads. Each layer reads the
+//! stream through a view of its own, never a tokenizer of its own. Word lists are data
+//! files compiled in by `data`, so adding a unit or a place is a one-line change reviewed
+//! like code.
+
+// The extractor reads untrusted text; nothing in it needs `unsafe`, and nothing may.
+#![forbid(unsafe_code)]
 
 mod data;
+mod diagnostics;
 pub mod document;
 pub mod entities;
 pub mod fact;
@@ -32,6 +40,7 @@ pub mod sentences;
 mod swar;
 pub mod times;
 mod tokens;
+mod vocabulary;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

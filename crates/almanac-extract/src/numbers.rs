@@ -9,8 +9,14 @@
 //! ```
 //! Scales (`thousand`, `bn`) are the quantity layer's business, not this module's.
 
+use std::sync::LazyLock;
+
 use crate::lexicon::LEXICONS;
 use crate::tokens::{lower, Tok, TokKind};
+use crate::vocabulary::{word_id, WordId};
+
+/// The number of `and`, which joins `one hundred and fifty`.
+static AND: LazyLock<WordId> = LazyLock::new(|| word_id("and"));
 
 /// The value of a digit string as the tokenizer cuts it (`1,074.5`, `3.5`, `1.074.000`).
 pub fn parse_digits(s: &str) -> Option<f64> {
@@ -52,7 +58,8 @@ pub fn parse_digits(s: &str) -> Option<f64> {
 /// Parses number words starting at token `i`: the value and the number of tokens used.
 /// `a` alone is not a number; `a dozen` and `a hundred` are.
 pub(crate) fn parse_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
-    let words = &LEXICONS.number_words;
+    let lex = &*LEXICONS;
+    let words = &lex.number_words;
     let mut j = i;
     let mut leading_a = false;
     if toks.get(j).is_some_and(|t| t.is_word_in(text, &["a"])) {
@@ -65,11 +72,10 @@ pub(crate) fn parse_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, us
         if tok.kind != TokKind::Word {
             break;
         }
-        let w = lower(tok.text(text));
-        if n_atoms > 0 && w == "and" {
+        if n_atoms > 0 && tok.id == *AND {
             // `one hundred and fifty`: `and` only joins when a number word follows a hundred.
             let next_is_atom = toks.get(j + 1).is_some_and(|t| {
-                t.kind == TokKind::Word && words.contains_key(lower(t.text(text)).as_ref())
+                t.kind == TokKind::Word && lex.number_word_ids.get(t.id).is_some()
             });
             if current >= 100.0 && next_is_atom {
                 j += 1;
@@ -78,12 +84,13 @@ pub(crate) fn parse_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, us
             break;
         }
         // `twenty-nine` is one token; its parts are atoms.
-        let value = if w.as_bytes().contains(&b'-') {
-            w.split('-')
+        let value = if tok.hyphen {
+            lower(tok.text(text))
+                .split('-')
                 .try_fold(0.0, |sum, part| words.get(part).map(|&v| combine(sum, v)))
         } else {
-            // Most words have no parts: no splitting for them.
-            words.get(w.as_ref()).map(|&v| combine(0.0, v))
+            // Most words have no parts: their number says it all.
+            lex.number_word_ids.get(tok.id).map(|v| combine(0.0, v))
         };
         let Some(v) = value else { break };
         if leading_a && n_atoms == 0 && v != 12.0 && v != 100.0 {
@@ -115,7 +122,7 @@ fn combine(current: f64, v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::tokens::words_of;
 
     #[test]
     fn digits() {
@@ -156,7 +163,7 @@ mod tests {
             ("two five", Some((2.0, 1))),
         ];
         for (s, want) in cases {
-            let toks = tokenize(s, 0..s.len());
+            let toks = words_of(s);
             assert_eq!(parse_words(s, &toks, 0), *want, "{s}");
         }
     }

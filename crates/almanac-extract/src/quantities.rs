@@ -18,9 +18,10 @@ use serde::Serialize;
 
 use crate::data;
 use crate::fact::{Direction, Equivalent, Qualifier};
-use crate::lexicon::{Position, UnitKind, LEXICONS};
+use crate::lexicon::{ByWord, Position, UnitKind, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
-use crate::tokens::{lower, tokenize, vocabulary_size, word_id, word_is, Tok, TokKind, UNKNOWN};
+use crate::tokens::{lower, tokenize, word_is, words, words_of, Tok, TokKind};
+use crate::vocabulary::{vocabulary_size, word_id, UNKNOWN};
 
 /// What sort of thing a quantity counts or measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -123,13 +124,17 @@ pub(crate) static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         .collect()
 });
 
+/// `FUNCTION_WORDS` by word number.
+static FUNCTION_WORD_IDS: LazyLock<ByWord<()>> =
+    LazyLock::new(|| ByWord::new(FUNCTION_WORDS.iter().map(|&w| (w, ()))));
+
 /// The words and symbols a quantity can start with when it does not start with digits:
 /// currency signs and codes, number words, ordinals, fractions; indexed by `WordId`.
 pub(crate) static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
     let lex = &*LEXICONS;
     let mut starters = vec![false; vocabulary_size()];
     let mut add = |phrase: &str| {
-        if let Some(first) = tokenize(phrase, 0..phrase.len()).first() {
+        if let Some(first) = words_of(phrase).first() {
             starters[first.id as usize] = true;
         }
     };
@@ -170,7 +175,7 @@ fn may_start(text: &str, tok: &Tok) -> bool {
 
 /// Finds the quantities in `text[range]`, in text order.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
-    find_in(text, &tokenize(text, range))
+    find_in(text, &words(text, &tokenize(text, range)))
 }
 
 /// Finds the quantities among `toks`, the tokens of a stretch of `text`.
@@ -214,6 +219,12 @@ struct Parsed {
     in_words: bool,
 }
 
+/// Whether `word` ends with `suffix` (lower-case ASCII) in any ASCII case.
+fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
+    let (w, x) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= x.len() && w[w.len() - x.len()..].eq_ignore_ascii_case(x)
+}
+
 fn word_at<'t>(text: &'t str, toks: &[Tok], i: usize) -> Option<std::borrow::Cow<'t, str>> {
     toks.get(i)
         .filter(|t| t.kind == TokKind::Word)
@@ -229,8 +240,16 @@ fn adjacent(toks: &[Tok], a: usize, b: usize) -> bool {
     toks[a].end == toks[b].start
 }
 
-fn is_month(text: &str, toks: &[Tok], i: usize) -> bool {
-    word_at(text, toks, i).is_some_and(|w| LEXICONS.months.contains_key(w.as_ref()))
+fn is_month(toks: &[Tok], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.kind == TokKind::Word && LEXICONS.month_ids.get(t.id).is_some())
+}
+
+/// Whether token `i` is a word and an ordinal (`fifth`).
+fn ordinal_at(toks: &[Tok], i: usize) -> Option<f64> {
+    toks.get(i)
+        .filter(|t| t.kind == TokKind::Word)
+        .and_then(|t| LEXICONS.ordinal_ids.get(t.id))
 }
 
 fn starts_number(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -303,7 +322,9 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         // `th`-like and one-letter scales only right after a currency sign: `$5m`, not `5 m`.
         let ok = !scale.weak || (currency.is_some() && adjacent(toks, k - 1, k));
         // `thousands of` is vague, not a scale of this number.
-        let vague = word_at(text, toks, k).is_some_and(|w| w.ends_with('s'))
+        let vague = toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokKind::Word && ends_with_ignore_case(t.text(text), "s"))
             && word_is(text, toks, k + n, &["of"]);
         if ok && !vague {
             value *= scale.factor;
@@ -421,10 +442,10 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         } else {
             j.wrapping_sub(1)
         };
-        if j >= 1 && is_month(text, toks, before) {
+        if j >= 1 && is_month(toks, before) {
             return false;
         }
-        if is_month(text, toks, j + 1) {
+        if is_month(toks, j + 1) {
             return false;
         }
     }
@@ -479,7 +500,7 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         let w = t.text(text);
         if t.kind == TokKind::Word
             && w.chars().next().is_some_and(char::is_uppercase)
-            && lex.number_names.contains_key(lower(w).as_ref())
+            && lex.number_name_ids.get(t.id).is_some()
         {
             return false;
         }
@@ -527,10 +548,9 @@ fn word_figure(
 fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     let lex = &*LEXICONS;
     let (value, last) = match toks.get(j)?.kind {
-        TokKind::Word => (*lex.ordinals.get(lower(toks[j].text(text)).as_ref())?, j),
+        TokKind::Word => (ordinal_at(toks, j)?, j),
         TokKind::Num => {
-            let suffix = word_at(text, toks, j + 1)?;
-            if !matches!(suffix.as_ref(), "st" | "nd" | "rd" | "th") || !adjacent(toks, j, j + 1) {
+            if !word_is(text, toks, j + 1, &["st", "nd", "rd", "th"]) || !adjacent(toks, j, j + 1) {
                 return None;
             }
             (parse_digits(toks[j].text(text))?, j + 1)
@@ -604,9 +624,7 @@ fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     if !word_is(text, toks, last + 1, &["of"]) {
         return None;
     }
-    if j >= 1
-        && word_at(text, toks, j - 1).is_some_and(|w| LEXICONS.ordinals.contains_key(w.as_ref()))
-    {
+    if j >= 1 && ordinal_at(toks, j - 1).is_some() {
         return None;
     }
     if toks.get(last + 2).is_some_and(|t| t.kind == TokKind::Num) {
@@ -642,10 +660,9 @@ fn counted_noun(text: &str, toks: &[Tok], k: usize) -> Option<(usize, String)> {
         if tok.kind != TokKind::Word {
             break;
         }
-        let w = lower(tok.text(text));
-        if FUNCTION_WORDS.contains(w.as_ref())
+        if FUNCTION_WORD_IDS.get(tok.id).is_some()
             || LEXICONS.scales.starting_at(text, toks, m).is_some()
-            || LEXICONS.months.contains_key(w.as_ref())
+            || LEXICONS.month_ids.get(tok.id).is_some()
         {
             break;
         }
@@ -655,7 +672,7 @@ fn counted_noun(text: &str, toks: &[Tok], k: usize) -> Option<(usize, String)> {
             .next()
             .is_some_and(char::is_uppercase);
         if !capitalised && fallback.is_none() {
-            if let Some(lemma) = singular(&w) {
+            if let Some(lemma) = singular(&lower(tok.text(text))) {
                 fallback = Some((m, lemma));
                 // A plural noun ends the phrase: `5 companies produce` counts companies.
                 break;
@@ -739,9 +756,16 @@ fn direction_before(text: &str, toks: &[Tok], first: usize) -> Option<Direction>
 /// `a 73.2% increase`, `a 6.3% year-over-year rise`.
 fn direction_after(text: &str, toks: &[Tok], k: usize) -> Option<Direction> {
     let mut a = k;
-    if word_at(text, toks, a)
-        .is_some_and(|w| w.contains("year") || w == "y-o-y" || w == "yoy" || w == "annual")
-    {
+    // No character but an ASCII letter lower-cases to one of these: comparing the bytes
+    // without regard to ASCII case is comparing the lower-case words.
+    if toks.get(a).is_some_and(|t| {
+        let w = t.text(text).as_bytes();
+        t.kind == TokKind::Word
+            && (w.windows(4).any(|c| c.eq_ignore_ascii_case(b"year"))
+                || [&b"y-o-y"[..], b"yoy", b"annual"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x)))
+    }) {
         a += 1;
     }
     LEXICONS
@@ -818,6 +842,28 @@ fn equivalent_at(
     ))
 }
 
+/// What `link_bare_numbers` reads of a bare number while it changes the list.
+#[derive(Clone, Copy)]
+struct BareNumber {
+    first: usize,
+    last: usize,
+    value: f64,
+    span: [usize; 2],
+    qualifier: Option<Qualifier>,
+}
+
+impl BareNumber {
+    fn of(p: &Parsed) -> Self {
+        BareNumber {
+            first: p.first,
+            last: p.last,
+            value: p.q.value,
+            span: p.q.span,
+            qualifier: p.q.qualifier,
+        }
+    }
+}
+
 /// Gives bare numbers the unit written after their partner: `from 5.3 to 5.2 percent` (two
 /// states when a change verb leads, else a range), `25-40 minutes` (a range), `53
 /// cooperatives, 46 of which` (the unit counted before). Bare number words are dropped.
@@ -828,7 +874,7 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
             idx += 1;
             continue;
         }
-        let bare = found[idx].clone();
+        let bare = BareNumber::of(&found[idx]);
         let after = bare.last + 1;
         // `46 of which`.
         if word_is(text, toks, after, &["of"])
@@ -863,15 +909,16 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
                 continue;
             }
         }
-        let connector = toks.get(after).map(|t| lower(t.text(text)).into_owned());
+        let range_word = word_is(text, toks, after, &["to"])
+            || toks
+                .get(after)
+                .is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "–" | "—"));
+        let list_word = word_is(text, toks, after, &["and", "or"]);
         let partner = found
             .get(idx + 1)
             .filter(|p| p.first == after + 1 && p.q.kind != QuantityKind::Bare);
-        if let (Some(conn), Some(partner)) = (connector.as_deref(), partner) {
-            let partner = partner.clone();
-            let range_word = matches!(conn, "to" | "-" | "–" | "—");
-            let list_word = matches!(conn, "and" | "or");
-            if range_word || list_word {
+        if let Some(partner) = partner.filter(|_| range_word || list_word).cloned() {
+            {
                 let from_before = bare.first >= 1 && word_is(text, toks, bare.first - 1, &["from"]);
                 let change_verb = from_before
                     && (bare.first.saturating_sub(6)..bare.first - 1).any(|t| {
@@ -885,8 +932,8 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
                 q.kind = partner.q.kind;
                 q.unit = partner.q.unit.clone();
                 if partner.q.kind == QuantityKind::Money
-                    && bare.q.value < partner.q.value
-                    && partner.q.value / bare.q.value.max(1e-9) > 1e3
+                    && bare.value < partner.q.value
+                    && partner.q.value / bare.value.max(1e-9) > 1e3
                 {
                     // `5 to 7 billion tenge`: the scale is shared too.
                     let scale = partner.q.value / partner_digits(text, toks, &partner);
@@ -897,9 +944,9 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
                     let mut merged = partner.clone();
                     merged.q.high = Some(partner.q.value);
                     merged.q.value = found[idx].q.value;
-                    merged.q.span = [bare.q.span[0], partner.q.span[1]];
+                    merged.q.span = [bare.span[0], partner.q.span[1]];
                     merged.q.text = text[merged.q.span[0]..merged.q.span[1]].to_string();
-                    merged.q.qualifier = bare.q.qualifier.or(partner.q.qualifier);
+                    merged.q.qualifier = bare.qualifier.or(partner.q.qualifier);
                     merged.first = bare.first;
                     found[idx] = merged;
                     found.remove(idx + 1);

@@ -1,4 +1,5 @@
-//! Byte tests eight at a time ("SIMD within a register") for the tokenizers' inner loops.
+//! Byte tests eight at a time ("SIMD within a register") for the inner loops of the tokenizer
+//! and the vocabulary.
 //!
 //! A loop over the bytes of a word ends with a mispredicted branch at nearly every word; a
 //! test of eight bytes at once ends most words in its first step.
@@ -56,27 +57,30 @@ pub(crate) fn lower_packed(v: u128) -> Option<u128> {
     Some(v | upper >> 2)
 }
 
-/// Words packed into integers (`load_word16`, `lower_packed`) and their numbers, in an
-/// open-addressing table kept at most one-eighth full: a lookup is one multiplication and,
-/// nearly always, one comparison, where a general hash map costs a few times that.
-/// Number 0 marks an empty slot and is what `get` answers for a word not in the table.
-/// (Key 0, the empty word, would still be found: it goes in the first empty slot of its
-/// chain, which `get` reaches before any other empty slot.)
+/// Words packed into integers (`load_word16`, `lower_packed`) and their numbers.
+///
+/// The words are kept in insertion order, and found through an open-addressing index of
+/// two-byte positions kept at most one-eighth full: a word in no list (most words of a
+/// text) is told by one multiplication and one read of that small index, which stays in
+/// the fastest cache, where a table of whole keys would spill out of it. A word in the
+/// table costs one more read and one comparison.
+/// Number 0 is what `get` answers for a word not in the table.
 pub(crate) struct PackedWords {
-    slots: Vec<(u128, u32)>,
-    len: usize,
+    /// 1 + the position in `words` of the word in each slot; 0 for an empty slot.
+    index: Vec<u16>,
+    words: Vec<(u128, u32)>,
 }
 
 impl PackedWords {
     pub(crate) fn new() -> Self {
         PackedWords {
-            slots: vec![(0, 0); 1024],
-            len: 0,
+            index: vec![0; 1024],
+            words: Vec::new(),
         }
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.len
+        self.words.len()
     }
 
     /// The top bits of a multiplicative hash: a product's high bits depend on every bit
@@ -84,18 +88,22 @@ impl PackedWords {
     #[inline]
     fn first_slot(&self, key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let bits = self.slots.len().trailing_zeros();
+        let bits = self.index.len().trailing_zeros();
         (folded.wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - bits)) as usize
     }
 
     /// The number of `key`, 0 if the table does not hold it.
     #[inline]
     pub(crate) fn get(&self, key: u128) -> u32 {
-        let mask = self.slots.len() - 1;
+        let mask = self.index.len() - 1;
         let mut k = self.first_slot(key);
         loop {
-            let (slot_key, id) = self.slots[k];
-            if slot_key == key || id == 0 {
+            let at = self.index[k];
+            if at == 0 {
+                return 0;
+            }
+            let (word, id) = self.words[usize::from(at) - 1];
+            if word == key {
                 return id;
             }
             k = (k + 1) & mask;
@@ -103,32 +111,39 @@ impl PackedWords {
     }
 
     /// The number of `key`, which becomes `id` (not 0) if the table did not hold it.
+    ///
+    /// # Panics
+    ///
+    /// When the table would hold more than 65,535 words (the word lists hold about a
+    /// thousand).
     pub(crate) fn get_or_insert(&mut self, key: u128, id: u32) -> u32 {
-        debug_assert_ne!(id, 0, "0 marks an empty slot");
+        debug_assert_ne!(id, 0, "0 is the number of no word");
         let found = self.get(key);
         if found != 0 {
             return found;
         }
-        if (self.len + 1) * 8 > self.slots.len() {
-            let grown = vec![(0, 0); self.slots.len() * 2];
-            let old = std::mem::replace(&mut self.slots, grown);
-            self.len = 0;
-            for (key, id) in old.into_iter().filter(|&(_, id)| id != 0) {
-                self.put(key, id);
+        assert!(self.words.len() < usize::from(u16::MAX), "too many words");
+        self.words.push((key, id));
+        if self.words.len() * 8 > self.index.len() {
+            self.index = vec![0; self.index.len() * 2];
+            for at in 1..=self.words.len() {
+                self.put(at);
             }
+        } else {
+            self.put(self.words.len());
         }
-        self.put(key, id);
         id
     }
 
-    fn put(&mut self, key: u128, id: u32) {
-        let mask = self.slots.len() - 1;
-        let mut k = self.first_slot(key);
-        while self.slots[k].1 != 0 {
+    /// Puts the word at position `at - 1` of `words` in the index.
+    fn put(&mut self, at: usize) {
+        let mask = self.index.len() - 1;
+        let mut k = self.first_slot(self.words[at - 1].0);
+        while self.index[k] != 0 {
             k = (k + 1) & mask;
         }
-        self.slots[k] = (key, id);
-        self.len += 1;
+        // `get_or_insert` keeps `words` within `u16`.
+        self.index[k] = at as u16;
     }
 }
 
@@ -144,56 +159,16 @@ fn ascii_letter_bits(chunk: u64) -> u64 {
     at_least_a & !above_z & !chunk & HIGH_BITS_8
 }
 
-/// The high bit of each byte of `chunk` that is an ASCII digit.
-#[inline]
-fn ascii_digit_bits(chunk: u64) -> u64 {
-    let low = chunk & (BYTES_01 * 0x7f);
-    let at_least_0 = low + BYTES_01 * (0x80 - u64::from(b'0'));
-    let above_9 = low + BYTES_01 * (0x80 - u64::from(b'9') - 1);
-    at_least_0 & !above_9 & !chunk & HIGH_BITS_8
-}
-
 /// How many ASCII letters `chunk` (8 bytes of text, little-endian) starts with.
 #[inline]
 pub(crate) fn leading_ascii_letters(chunk: u64) -> usize {
     ((!ascii_letter_bits(chunk) & HIGH_BITS_8).trailing_zeros() / 8) as usize
 }
 
-/// How many ASCII letters and digits `chunk` (8 bytes of text, little-endian) starts with.
-#[inline]
-pub(crate) fn leading_ascii_alphanumerics(chunk: u64) -> usize {
-    let alnum = ascii_letter_bits(chunk) | ascii_digit_bits(chunk);
-    ((!alnum & HIGH_BITS_8).trailing_zeros() / 8) as usize
-}
-
-/// The end of the run of ASCII letters and digits that starts at `pos` (`pos` itself when
-/// there is none).
-#[inline]
-pub(crate) fn skip_ascii_alphanumerics(bytes: &[u8], mut pos: usize) -> usize {
-    while let Some(chunk) = load8(bytes, pos) {
-        let n = leading_ascii_alphanumerics(chunk);
-        pos += n;
-        if n < 8 {
-            return pos;
-        }
-    }
-    while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-        pos += 1;
-    }
-    pos
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    fn slow_run(bytes: &[u8], pos: usize) -> usize {
-        pos + bytes[pos.min(bytes.len())..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count()
-    }
 
     #[test]
     fn every_byte_is_classified_as_the_standard_library_does() {
@@ -203,32 +178,6 @@ mod tests {
                 leading_ascii_letters(chunk) > 0,
                 b.is_ascii_alphabetic(),
                 "{b:#x}"
-            );
-            assert_eq!(
-                leading_ascii_alphanumerics(chunk) > 0,
-                b.is_ascii_alphanumeric(),
-                "{b:#x}"
-            );
-        }
-    }
-
-    #[test]
-    fn runs() {
-        for (text, pos, end) in [
-            ("", 0, 0),
-            ("abc", 0, 3),
-            ("abc def", 0, 3),
-            ("abc def", 3, 3),
-            ("Kassym-Jomart", 0, 6),
-            ("a1b2c3d4e5f6g7h8i9 x", 0, 18),
-            ("12345678", 0, 8),
-            ("Almaty’s", 0, 6),
-            ("abcdefgh", 8, 8),
-        ] {
-            assert_eq!(
-                skip_ascii_alphanumerics(text.as_bytes(), pos),
-                end,
-                "{text:?} {pos}"
             );
         }
     }
@@ -265,10 +214,5 @@ mod tests {
             prop_assert_eq!(packed, expected);
         }
 
-        #[test]
-        fn run_matches_a_byte_loop(bytes in proptest::collection::vec(any::<u8>(), 0..40), pos in 0usize..41) {
-            let pos = pos.min(bytes.len());
-            prop_assert_eq!(skip_ascii_alphanumerics(&bytes, pos), slow_run(&bytes, pos));
-        }
     }
 }

@@ -1,142 +1,328 @@
-//! The tokenizer every rule shares: words, numbers and symbols with byte spans.
+//! The one token stream: a document's text cut once into its smallest tokens, each word
+//! numbered once (`vocabulary`), and the view of it that the quantity and fact layers read.
 //!
-//! A word starts with a letter and runs on through letters and digits (`m2`, `Q1`, `kWh`),
-//! joined by an inner hyphen or apostrophe (`medium-sized`, `twenty-nine`). A number is
-//! digits with inner `,` or `.` before more digits (`1,074.5`). Anything else is a
-//! one-character symbol. White space only separates.
+//! A stream token is a run of letters (`Letters`: alphabetic characters), a run of ASCII
+//! digits (`Digits`), or one other character (`Mark`: punctuation, symbols, and the rare
+//! letter-like characters that are not alphabetic, such as `²`). White space separates
+//! tokens and is in none. Every layer reads these same tokens and this same numbering,
+//! each through a view of its own that joins or flags them:
+//!
+//! - the quantity and fact layers (`words`, below): a word runs on through digits and
+//!   inner hyphens or apostrophes (`m2`, `medium-sized`, `Almaty’s`), a number through inner
+//!   `,` and `.` before more digits (`1,074.5`);
+//! - the time layer (`times::tokens`): the stream tokens as they are, with their classes
+//!   in the time word list;
+//! - the entity layer (`entities::doc`): words of letters and digits joined by hyphens
+//!   (`Kassym-Jomart`, `COVID-19`), with flags for capitals, sentence starts and line
+//!   breaks, and the heads of organisation names standing at each.
+//!
+//! A token the views join has the number of its own lower-case text, looked up when it is
+//! joined; most words are one stream token and keep the number the stream found.
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use crate::swar::{leading_ascii_letters, load8, BYTES_01};
+use crate::vocabulary::{vocabulary, Vocabulary, WordId, UNKNOWN};
 
-use crate::swar::{load_word16, lower_packed, skip_ascii_alphanumerics, PackedWords};
-
-/// A lower-cased word of the lexicons, numbered, so that phrase tables look tokens up by
-/// number instead of hashing their text again in every layer. `UNKNOWN` is every word that
-/// no lexicon lists.
-pub(crate) type WordId = u32;
-pub(crate) const UNKNOWN: WordId = 0;
-
-/// Every token of every cell of the lexicon files, lower-cased, numbered from 1. Words of up
-/// to 16 ASCII bytes, which is nearly all of them, are keyed by their bytes packed into an
-/// integer, so that looking a token up costs no string hashing or comparison.
-struct Vocabulary {
-    short: PackedWords,
-    long: FxHashMap<String, WordId>,
-    /// The numbers of the one-byte tokens (most marks), by byte.
-    single: [WordId; 128],
+/// What a stream token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A run of alphabetic characters.
+    Letters,
+    /// A run of ASCII digits.
+    Digits,
+    /// Any other character but white space, alone.
+    Mark,
 }
 
-impl Vocabulary {
-    fn build() -> Self {
-        let mut vocabulary = Vocabulary {
-            short: PackedWords::new(),
-            long: FxHashMap::default(),
-            single: [UNKNOWN; 128],
+/// `Token::flags`: a line break stands among the white space before the token.
+pub(crate) const NEWLINE_BEFORE: u8 = 1;
+/// `Token::flags`: the token's first character is upper case.
+pub(crate) const CAPITAL: u8 = 2;
+/// `Token::flags`: every byte of the token is ASCII.
+pub(crate) const ASCII: u8 = 4;
+/// `Token::flags`: the token is alphanumeric: letters, digits, or a mark such as `²`.
+pub(crate) const ALNUM: u8 = 8;
+
+/// One token of the stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// The number of the token's lower-case text; `UNKNOWN` for numbers.
+    pub id: WordId,
+    pub kind: Kind,
+    /// `NEWLINE_BEFORE`, `CAPITAL`, `ASCII`, `ALNUM`.
+    pub flags: u8,
+    /// The value of a run of at most four digits (0 for longer runs and other tokens).
+    pub num: u16,
+}
+
+impl Token {
+    pub fn has(self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// The character of a `Mark` (the first character of any token).
+    pub fn first_char(self, text: &str) -> char {
+        match text.as_bytes()[self.start] {
+            b if b < 0x80 => char::from(b),
+            _ => text[self.start..].chars().next().unwrap_or('\u{fffd}'),
+        }
+    }
+}
+
+/// The stream tokens of `text[range]`, each word numbered. `range` must lie on character
+/// boundaries; a paragraph's tokens are the slice of its document's that lies inside it.
+pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    scan(text, range, Some(vocabulary()))
+}
+
+/// The stream tokens of a whole text, unnumbered: for building the vocabulary itself.
+pub(crate) fn tokenize_unnumbered(text: &str) -> Vec<Token> {
+    scan(text, 0..text.len(), None)
+}
+
+/// The tokens of `atoms` that lie inside `range` (a slice of a text's stream).
+pub(crate) fn inside(atoms: &[Token], range: Range<usize>) -> &[Token] {
+    let first = atoms.partition_point(|t| t.start < range.start);
+    let end = atoms.partition_point(|t| t.end <= range.end);
+    &atoms[first..end.max(first)]
+}
+
+/// How a byte starts a token (`BYTE_CLASS`): the ASCII bytes as the scanner reads them,
+/// every other byte as the start of a character to decode.
+const SPACE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const SYMBOL: u8 = 3;
+const NON_ASCII: u8 = 4;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => SPACE,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            _ => SYMBOL,
         };
-        for file in crate::lexicon::VOCABULARY_FILES {
-            for row in file.load(|row| Ok(row.cells().to_vec())) {
-                for cell in row {
-                    for tok in split(cell, 0..cell.len()) {
-                        let word = lower(tok.text(cell));
-                        // Numbered in order of first appearance: 1, 2, 3...
-                        let id = vocabulary.len() as WordId + 1;
-                        match packed(&word) {
-                            Some(key) => vocabulary.short.get_or_insert(key, id),
-                            None => *vocabulary.long.entry(word.into_owned()).or_insert(id),
-                        };
+        b += 1;
+    }
+    table
+};
+
+/// The ASCII letters of `chunk` lower-cased, but for the first `len` bytes (at most 8) all
+/// zeros: one half of a packed word.
+#[inline]
+fn lower_letters(chunk: u64, len: usize) -> u64 {
+    match len {
+        0 => 0,
+        // Every byte is an ASCII letter: setting its bit 5 makes it lower case.
+        _ => (chunk | (BYTES_01 * 0x20)) & (u64::MAX >> (8 * (8 - len.min(8)))),
+    }
+}
+
+/// The character at byte `pos` of `text[..end]` and its length.
+#[inline]
+fn char_at(text: &str, pos: usize, end: usize) -> Option<(char, usize)> {
+    let ch = text.get(pos..end)?.chars().next()?;
+    Some((ch, ch.len_utf8()))
+}
+
+fn scan(text: &str, range: Range<usize>, vocabulary: Option<&Vocabulary>) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let end = range.end.min(text.len());
+    let mut toks = Vec::with_capacity((end.saturating_sub(range.start)) / 4 + 8);
+    let mut pos = range.start;
+    let mut newline = 0;
+    while pos < end {
+        let start = pos;
+        let b = bytes[pos];
+        let mut tok = match BYTE_CLASS[usize::from(b)] {
+            SPACE => {
+                if b == b'\n' {
+                    newline = NEWLINE_BEFORE;
+                }
+                pos += 1;
+                continue;
+            }
+            LETTER => {
+                let (tok, next) = ascii_letters(text, start, end, vocabulary);
+                pos = next;
+                // The space after a word, without another turn of the loop.
+                if pos < end && bytes[pos] == b' ' {
+                    pos += 1;
+                }
+                tok
+            }
+            DIGIT => {
+                pos = start + 1;
+                while pos < end && bytes[pos].is_ascii_digit() {
+                    pos += 1;
+                }
+                let num = match pos - start {
+                    ..=4 => bytes[start..pos]
+                        .iter()
+                        .fold(0, |n, &d| n * 10 + u16::from(d - b'0')),
+                    _ => 0,
+                };
+                Token {
+                    start,
+                    end: pos,
+                    id: UNKNOWN,
+                    kind: Kind::Digits,
+                    flags: ASCII | ALNUM,
+                    num,
+                }
+            }
+            SYMBOL => {
+                pos += 1;
+                Token {
+                    start,
+                    end: pos,
+                    id: vocabulary.map_or(UNKNOWN, |v| v.id_of_byte(b)),
+                    kind: Kind::Mark,
+                    flags: ASCII,
+                    num: 0,
+                }
+            }
+            _ => {
+                let Some((ch, len)) = char_at(text, pos, end) else {
+                    break;
+                };
+                if ch.is_whitespace() {
+                    pos += len;
+                    continue;
+                }
+                if ch.is_alphabetic() {
+                    let (tok, next) = letters(text, start, start, end, vocabulary);
+                    pos = next;
+                    tok
+                } else {
+                    pos += len;
+                    let mut flags = 0;
+                    if ch.is_uppercase() {
+                        flags |= CAPITAL;
+                    }
+                    if ch.is_alphanumeric() {
+                        flags |= ALNUM;
+                    }
+                    Token {
+                        start,
+                        end: pos,
+                        id: vocabulary.map_or(UNKNOWN, |v| v.id_of(&text[start..pos])),
+                        kind: Kind::Mark,
+                        flags,
+                        num: 0,
                     }
                 }
             }
-        }
-        for b in 0..128u8 {
-            vocabulary.single[usize::from(b)] =
-                vocabulary.id_in_maps(char::from(b).encode_utf8(&mut [0; 4]));
-        }
-        vocabulary
-    }
-
-    fn len(&self) -> usize {
-        self.short.len() + self.long.len()
-    }
-
-    /// The number of a token's text, compared without regard to case.
-    #[inline]
-    fn id_of(&self, word: &str) -> WordId {
-        if let [b] = *word.as_bytes() {
-            if let Some(&id) = self.single.get(usize::from(b)) {
-                return id;
-            }
-        }
-        self.id_in_maps(word)
-    }
-
-    /// `id_of` of `text[span]`: the same number, but a short ASCII word is read in one
-    /// load from the text around it rather than copied out byte by byte.
-    #[inline]
-    fn id_at(&self, text: &str, span: Range<usize>) -> WordId {
-        if span.len() >= 2 {
-            if let Some(key) = load_word16(text.as_bytes(), span.clone()).and_then(lower_packed) {
-                return self.short.get(key);
-            }
-        }
-        self.id_of(&text[span])
-    }
-
-    /// `id_of` without the table of one-byte tokens (which it fills).
-    fn id_in_maps(&self, word: &str) -> WordId {
-        let found = if let Some(key) = packed_lower(word) {
-            return self.short.get(key);
-        } else if word.is_ascii() {
-            self.long.get(word.to_ascii_lowercase().as_str())
-        } else {
-            let lowered = word.to_lowercase();
-            match packed(&lowered) {
-                Some(key) => return self.short.get(key),
-                None => self.long.get(lowered.as_str()),
-            }
         };
-        found.copied().unwrap_or(UNKNOWN)
+        tok.flags |= newline;
+        newline = 0;
+        toks.push(tok);
     }
+    toks
 }
 
-/// The bytes of a lower-case ASCII word of at most 16 bytes, as one integer.
-fn packed(word: &str) -> Option<u128> {
-    (word.len() <= 16 && word.is_ascii()).then(|| {
-        let mut buf = [0u8; 16];
-        buf[..word.len()].copy_from_slice(word.as_bytes());
-        u128::from_le_bytes(buf)
-    })
-}
-
-/// `packed` of the lower-case form of an ASCII word; `None` for other words.
-///
-/// All sixteen bytes are tested and lower-cased at once: a loop over the bytes costs a
-/// mispredicted branch at the end of nearly every word.
+/// The run of letters starting with the ASCII letter at `start`, and where it ends.
 #[inline]
-fn packed_lower(word: &str) -> Option<u128> {
-    if word.len() > 16 {
-        return None;
+fn ascii_letters(
+    text: &str,
+    start: usize,
+    end: usize,
+    vocabulary: Option<&Vocabulary>,
+) -> (Token, usize) {
+    let bytes = text.as_bytes();
+    // Most words are read 8 bytes at a time: their letters counted and the word packed for
+    // the lookup from the same numbers.
+    let Some(first) = load8(bytes, start) else {
+        return letters(text, start, start + 1, end, vocabulary);
+    };
+    let mut len = leading_ascii_letters(first);
+    let mut second = 0;
+    if len == 8 {
+        let Some(next) = load8(bytes, start + 8) else {
+            return letters(text, start, (start + 8).min(end), end, vocabulary);
+        };
+        second = next;
+        len += leading_ascii_letters(next);
     }
-    let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word.as_bytes());
-    lower_packed(u128::from_le_bytes(buf))
+    let len = len.min(end - start);
+    let pos = start + len;
+    if len == 16 || (pos < end && bytes[pos] >= 0x80) {
+        // A longer word, or one going on with other letters.
+        return letters(text, start, pos, end, vocabulary);
+    }
+    let key = u128::from(lower_letters(first, len))
+        | u128::from(lower_letters(second, len.saturating_sub(8))) << 64;
+    let mut flags = ASCII | ALNUM;
+    if bytes[start].is_ascii_uppercase() {
+        flags |= CAPITAL;
+    }
+    let tok = Token {
+        start,
+        end: pos,
+        id: vocabulary.map_or(UNKNOWN, |v| v.id_packed(key)),
+        kind: Kind::Letters,
+        flags,
+        num: 0,
+    };
+    (tok, pos)
 }
 
-static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(Vocabulary::build);
-
-/// The number of a word (in any case), `UNKNOWN` when no lexicon lists it.
-pub(crate) fn word_id(word: &str) -> WordId {
-    VOCABULARY.id_of(word)
+/// The run of letters of `text[start..]` whose letters go on at `pos`, and where it ends.
+/// Reads every run; `ascii_letters` is the short way for most of them.
+#[cold]
+fn letters(
+    text: &str,
+    start: usize,
+    mut pos: usize,
+    end: usize,
+    vocabulary: Option<&Vocabulary>,
+) -> (Token, usize) {
+    let bytes = text.as_bytes();
+    if pos == start {
+        pos += char_at(text, pos, end).map_or(1, |(_, len)| len);
+    }
+    loop {
+        while pos < end && bytes[pos].is_ascii_alphabetic() {
+            pos += 1;
+        }
+        if pos >= end || bytes[pos] < 0x80 {
+            break;
+        }
+        match char_at(text, pos, end) {
+            Some((next, len)) if next.is_alphabetic() => pos += len,
+            _ => break,
+        }
+    }
+    let word = &text[start..pos];
+    let mut flags = ALNUM;
+    if word.is_ascii() {
+        flags |= ASCII;
+    }
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        flags |= CAPITAL;
+    }
+    let tok = Token {
+        start,
+        end: pos,
+        id: vocabulary.map_or(UNKNOWN, |v| v.id_at(text, start..pos)),
+        kind: Kind::Letters,
+        flags,
+        num: 0,
+    };
+    (tok, pos)
 }
 
-/// One more than the largest `WordId`, for tables indexed by word.
-pub(crate) fn vocabulary_size() -> usize {
-    VOCABULARY.len() + 1
-}
+// ---------------------------------------------------------------------------------------
+// The view of the quantity and fact layers
 
+/// What a token of the quantity and fact layers is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
     Word,
@@ -144,12 +330,13 @@ pub(crate) enum TokKind {
     Sym,
 }
 
+/// A token of the quantity and fact layers: a word, a number or a symbol.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
-    /// The lexicon number of the token's lower-case text.
+    /// The number of the token's lower-case text (`UNKNOWN` for numbers).
     pub id: WordId,
     /// A hyphen joins parts of the word (`twenty-nine`, `medium-sized`).
     pub hyphen: bool,
@@ -175,108 +362,88 @@ pub(crate) fn word_is(text: &str, toks: &[Tok], i: usize, words: &[&str]) -> boo
     toks.get(i).is_some_and(|t| t.is_word_in(text, words))
 }
 
-/// Splits `text[range]` into tokens, each with its lexicon number.
-pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
-    let vocabulary = &*VOCABULARY;
-    let mut toks = split(text, range);
-    for tok in &mut toks {
-        tok.id = vocabulary.id_at(text, tok.start..tok.end);
-    }
-    toks
+/// The words, numbers and symbols of a stretch of `text`'s stream.
+///
+/// A word starts with letters and runs on through letters and digits (`m2`, `Q1`, `kWh`),
+/// joined by an inner hyphen or apostrophe before more letters (`medium-sized`,
+/// `twenty-nine`). A number is digits with inner `,` or `.` before more digits
+/// (`1,074.5`). Any other mark is a symbol of its own.
+pub(crate) fn words(text: &str, atoms: &[Token]) -> Vec<Tok> {
+    join_words(text, atoms, Some(vocabulary()))
 }
 
-/// Splits `text[range]` into tokens without numbering them (the vocabulary is built with it).
-fn split(text: &str, range: Range<usize>) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity((range.end - range.start) / 5);
-    let bytes = text.as_bytes();
-    let mut i = range.start;
-    let end = range.end;
-    while i < end {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        if b.is_ascii_digit() {
-            let start = i;
-            i += 1;
-            loop {
-                while i < end && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
-                if i + 1 < end
-                    && (bytes[i] == b',' || bytes[i] == b'.')
-                    && bytes[i + 1].is_ascii_digit()
-                {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            toks.push(Tok {
-                start,
-                end: i,
-                kind: TokKind::Num,
-                id: UNKNOWN,
-                hyphen: false,
-            });
-            continue;
-        }
-        let ch = if b.is_ascii() {
-            char::from(b)
-        } else {
-            text[i..].chars().next().expect("in bounds")
-        };
-        if ch.is_alphabetic() {
-            let start = i;
-            let mut hyphen = false;
-            i += ch.len_utf8();
-            while i < end {
-                // Plain ASCII letters and digits, the bulk of every word, without decoding.
-                if bytes[i].is_ascii_alphanumeric() {
-                    i = skip_ascii_alphanumerics(bytes, i).min(end);
-                    if i == end {
+/// `words` of a whole short text (a phrase of a word list), numbered.
+pub(crate) fn words_of(text: &str) -> Vec<Tok> {
+    words(text, &tokenize(text, 0..text.len()))
+}
+
+/// `words` of a whole text, unnumbered: for building the vocabulary itself.
+pub(crate) fn words_unnumbered(text: &str) -> Vec<Tok> {
+    join_words(text, &tokenize_unnumbered(text), None)
+}
+
+fn join_words(text: &str, atoms: &[Token], vocabulary: Option<&Vocabulary>) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(atoms.len());
+    let glued = |a: usize, b: usize| atoms[a].end == atoms[b].start;
+    let is_mark = |k: usize, marks: &[u8]| {
+        atoms[k].kind == Kind::Mark
+            && atoms[k].end - atoms[k].start == 1
+            && marks.contains(&text.as_bytes()[atoms[k].start])
+    };
+    let mut k = 0;
+    while k < atoms.len() {
+        let atom = atoms[k];
+        let mut last = k;
+        let mut hyphen = false;
+        let kind = match atom.kind {
+            Kind::Letters => {
+                loop {
+                    let n = last + 1;
+                    if n >= atoms.len() || !glued(last, n) {
+                        break;
+                    }
+                    if atoms[n].has(ALNUM) {
+                        last = n;
+                    } else if n + 1 < atoms.len()
+                        && glued(n, n + 1)
+                        && atoms[n + 1].kind == Kind::Letters
+                        && (is_mark(n, b"-'") || atoms[n].first_char(text) == '’')
+                    {
+                        hyphen |= is_mark(n, b"-");
+                        last = n + 1;
+                    } else {
                         break;
                     }
                 }
-                let c = text[i..].chars().next().expect("in bounds");
-                if c.is_alphanumeric() {
-                    i += c.len_utf8();
-                } else if matches!(c, '-' | '\'' | '’') {
-                    // Only join when a letter follows: `medium-sized`, not `2024-` or `rise-`.
-                    let after = i + c.len_utf8();
-                    match text[after..end].chars().next() {
-                        Some(n) if n.is_alphabetic() => {
-                            hyphen |= c == '-';
-                            i = after + n.len_utf8();
-                        }
-                        _ => break,
-                    }
-                } else {
-                    break;
-                }
+                TokKind::Word
             }
-            toks.push(Tok {
-                start,
-                end: i,
-                kind: TokKind::Word,
-                id: UNKNOWN,
-                hyphen,
-            });
-            continue;
-        }
-        if ch.is_whitespace() {
-            i += ch.len_utf8();
-            continue;
-        }
+            Kind::Digits => {
+                while last + 2 < atoms.len()
+                    && is_mark(last + 1, b",.")
+                    && glued(last, last + 1)
+                    && atoms[last + 2].kind == Kind::Digits
+                    && glued(last + 1, last + 2)
+                {
+                    last += 2;
+                }
+                TokKind::Num
+            }
+            Kind::Mark => TokKind::Sym,
+        };
+        let end = atoms[last].end;
+        let id = match (kind, vocabulary) {
+            (TokKind::Num, _) | (_, None) => UNKNOWN,
+            _ if last == k => atom.id,
+            (_, Some(v)) => v.id_at(text, atom.start..end),
+        };
         toks.push(Tok {
-            start: i,
-            end: i + ch.len_utf8(),
-            kind: TokKind::Sym,
-            id: UNKNOWN,
-            hyphen: false,
+            start: atom.start,
+            end,
+            kind,
+            id,
+            hyphen,
         });
-        i += ch.len_utf8();
+        k = last + 1;
     }
     toks
 }
@@ -297,86 +464,199 @@ pub(crate) fn lower(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::strategy::Strategy;
+    use crate::swar::leading_ascii_letters;
+    use crate::vocabulary::word_id;
 
     fn kinds(s: &str) -> Vec<(&str, TokKind)> {
-        tokenize(s, 0..s.len())
+        words_of(s)
             .into_iter()
             .map(|t| (t.text(s), t.kind))
             .collect()
     }
 
-    /// Words of the lexicons in any case, words not in them, words over 16 bytes, non-ASCII.
-    fn words_and_marks() -> impl proptest::strategy::Strategy<Value = String> {
-        let words = proptest::sample::select(vec![
-            "Million",
-            "TENGE",
-            "percent",
-            "jobs",
-            "Tenge",
-            "billion",
-            "a",
-            "of",
-            "KZT",
-            "state-owned",
-            "twenty-nine",
-            "Almaty",
-            "investmentsinvestments",
-            "ВВП",
-            "тенге",
-            "Ü",
-            "1,074.5",
-            "’s",
-            "-",
-            ",",
-            "\u{212A}m",
-        ]);
-        proptest::collection::vec(words, 0..12).prop_map(|w| w.join(" "))
+    fn stream(s: &str) -> Vec<(&str, Kind)> {
+        tokenize(s, 0..s.len())
+            .into_iter()
+            .map(|t| (&s[t.start..t.end], t.kind))
+            .collect()
+    }
+
+    /// The tokenizer of the quantity layer before the stream, kept as the reference the
+    /// view must agree with: words, numbers and symbols read straight from the bytes.
+    fn reference_words(text: &str) -> Vec<(usize, usize, TokKind, bool)> {
+        let mut toks = Vec::new();
+        let bytes = text.as_bytes();
+        let (mut i, end) = (0, text.len());
+        while i < end {
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_digit() {
+                let start = i;
+                i += 1;
+                loop {
+                    while i < end && bytes[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    if i + 1 < end
+                        && (bytes[i] == b',' || bytes[i] == b'.')
+                        && bytes[i + 1].is_ascii_digit()
+                    {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                toks.push((start, i, TokKind::Num, false));
+                continue;
+            }
+            let ch = text[i..].chars().next().unwrap();
+            if ch.is_alphabetic() {
+                let start = i;
+                let mut hyphen = false;
+                i += ch.len_utf8();
+                while i < end {
+                    let c = text[i..].chars().next().unwrap();
+                    if c.is_alphanumeric() {
+                        i += c.len_utf8();
+                    } else if matches!(c, '-' | '\'' | '’') {
+                        let after = i + c.len_utf8();
+                        match text[after..end].chars().next() {
+                            Some(n) if n.is_alphabetic() => {
+                                hyphen |= c == '-';
+                                i = after + n.len_utf8();
+                            }
+                            _ => break,
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                toks.push((start, i, TokKind::Word, hyphen));
+                continue;
+            }
+            if ch.is_whitespace() {
+                i += ch.len_utf8();
+                continue;
+            }
+            toks.push((i, i + ch.len_utf8(), TokKind::Sym, false));
+            i += ch.len_utf8();
+        }
+        toks
     }
 
     proptest::proptest! {
         #[test]
-        fn id_at_is_id_of_for_every_token(text in words_and_marks()) {
-            for tok in split(&text, 0..text.len()) {
-                proptest::prop_assert_eq!(
-                    VOCABULARY.id_at(&text, tok.start..tok.end),
-                    VOCABULARY.id_of(tok.text(&text)),
-                    "{:?}", tok.text(&text)
-                );
+        fn the_word_view_reads_as_the_quantity_tokenizer_did(
+            text in "[a-zA-Z0-9 ,.'’\\-²٣Üü$€₸\n\t\u{a0}\u{212A}К]{0,40}"
+        ) {
+            let view: Vec<_> = words_of(&text)
+                .into_iter()
+                .map(|t| (t.start, t.end, t.kind, t.hyphen))
+                .collect();
+            proptest::prop_assert_eq!(view, reference_words(&text));
+        }
+
+        #[test]
+        fn every_word_has_the_number_of_its_text(
+            text in "[a-zA-Z0-9 ,.'’\\-²$₸\u{212A}]{0,40}"
+        ) {
+            for tok in words_of(&text) {
+                let expected = match tok.kind {
+                    TokKind::Num => UNKNOWN,
+                    _ => word_id(tok.text(&text)),
+                };
+                proptest::prop_assert_eq!(tok.id, expected, "{:?}", tok.text(&text));
             }
         }
 
         #[test]
-        fn packed_lower_is_packed_of_the_lower_case_word(word in "[ -~]{0,20}") {
-            proptest::prop_assert_eq!(packed_lower(&word), packed(&word.to_ascii_lowercase()));
-        }
-
-        #[test]
         fn lower_and_is_word_in_agree(word in "[A-Za-z]{1,8}") {
-            let tok = tokenize(&word, 0..word.len())[0];
+            let tok = words_of(&word)[0];
             let lowered = lower(&word).into_owned();
             proptest::prop_assert_eq!(lowered, word.to_lowercase());
             proptest::prop_assert!(tok.is_word_in(&word, &[word.to_lowercase().as_str()]));
         }
+
+        #[test]
+        fn a_paragraph_is_a_slice_of_its_documents_stream(
+            text in "[a-zA-Z0-9 ,.\\-#\n]{0,60}", cut in 0usize..60
+        ) {
+            // Cut at a white space, as paragraphs are: the stream of the part is the part
+            // of the stream.
+            let cut = cut.min(text.len());
+            if cut == text.len() || text.as_bytes()[cut] == b' ' || text.as_bytes()[cut] == b'\n' {
+                let whole = tokenize(&text, 0..text.len());
+                proptest::prop_assert_eq!(inside(&whole, 0..cut), &tokenize(&text, 0..cut)[..]);
+            }
+        }
     }
 
     #[test]
-    fn lexicon_words_have_one_number_in_any_case() {
-        let text = "Million MILLION million tenge Tenge xyzzy";
-        let ids: Vec<WordId> = tokenize(text, 0..text.len()).iter().map(|t| t.id).collect();
-        assert_ne!(ids[0], UNKNOWN);
-        assert_eq!(ids[0], ids[1]);
-        assert_eq!(ids[1], ids[2]);
-        assert_ne!(ids[3], UNKNOWN);
-        assert_eq!(ids[3], ids[4]);
-        assert_ne!(ids[0], ids[3]);
-        assert_eq!(ids[5], UNKNOWN);
-        assert_eq!(word_id("tenge"), ids[3]);
-        // Non-ASCII words are lower-cased the Unicode way before the lookup.
-        assert_ne!(word_id("₸"), UNKNOWN);
-        assert_ne!(word_id("m²"), UNKNOWN);
-        assert_eq!(word_id("M²"), word_id("m²"));
-        assert!(vocabulary_size() > 500);
+    fn byte_classes_agree_with_char() {
+        for b in 0..128u8 {
+            let ch = char::from(b);
+            let want = if ch.is_whitespace() {
+                SPACE
+            } else if ch.is_alphabetic() {
+                LETTER
+            } else if ch.is_ascii_digit() {
+                DIGIT
+            } else {
+                SYMBOL
+            };
+            assert_eq!(BYTE_CLASS[usize::from(b)], want, "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn leading_letters_are_counted_as_bytes_would_be() {
+        // Every byte value at every position, after a run of letters.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"AbcdEfgh";
+                chunk[at] = b;
+                let want = chunk.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                assert_eq!(
+                    leading_ascii_letters(u64::from_le_bytes(chunk)),
+                    want,
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_stream_cuts_letters_digits_and_marks() {
+        use Kind::*;
+        assert_eq!(
+            stream("US$110 m² Q1-Q3, 1,074.5"),
+            vec![
+                ("US", Letters),
+                ("$", Mark),
+                ("110", Digits),
+                ("m", Letters),
+                ("²", Mark),
+                ("Q", Letters),
+                ("1", Digits),
+                ("-", Mark),
+                ("Q", Letters),
+                ("3", Digits),
+                (",", Mark),
+                ("1", Digits),
+                (",", Mark),
+                ("074", Digits),
+                (".", Mark),
+                ("5", Digits),
+            ]
+        );
+        let toks = tokenize("Almaty\n\nregion 2021", 0..19);
+        assert!(!toks[0].has(NEWLINE_BEFORE) && toks[0].has(CAPITAL));
+        assert!(toks[1].has(NEWLINE_BEFORE) && !toks[1].has(CAPITAL));
+        assert_eq!(toks[2].num, 2021);
+        assert_eq!(toks[1].id, word_id("region"));
     }
 
     #[test]

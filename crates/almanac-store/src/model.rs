@@ -70,6 +70,9 @@ pub enum Put {
     },
     /// The same text is already stored (under `stored_as`); nothing written.
     Unchanged { stored_as: String },
+    /// The same text is stored under another id, `of`: this id was recorded as a
+    /// duplicate of it (sharing its text and facts), and so is kept.
+    Duplicate { of: String },
 }
 
 impl Put {
@@ -82,7 +85,7 @@ impl Put {
     pub fn facts(&self) -> usize {
         match self {
             Put::Inserted { facts } | Put::Replaced { facts, .. } => *facts,
-            Put::Unchanged { .. } => 0,
+            Put::Unchanged { .. } | Put::Duplicate { .. } => 0,
         }
     }
 }
@@ -91,9 +94,15 @@ impl Put {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocStatus {
     New,
-    /// The same content is stored, under this document id.
+    /// The same content is stored under this id (`stored_as` is the id itself, or the id
+    /// whose text this one is recorded as duplicating).
     Unchanged {
         stored_as: String,
+    },
+    /// The same content is stored under another id, `of`, and this id is not recorded yet:
+    /// writing it records a duplicate.
+    Duplicate {
+        of: String,
     },
     /// The id is stored with another content.
     Changed,
@@ -189,6 +198,9 @@ pub struct DocumentSummary {
     pub extractor_version: String,
     pub ingested_at: String,
     pub facts: u64,
+    /// The id of the document whose text (and facts) this one shares, for a duplicate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 /// A stored document with its text.
@@ -198,6 +210,10 @@ pub struct StoredDocument {
     pub summary: DocumentSummary,
     pub meta_date: Option<NaiveDate>,
     pub text: String,
+    /// The other ids the same text was given under (each a recorded duplicate), or, for a
+    /// duplicate, the id that holds the text and its own fellow duplicates.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub same_text: Vec<String>,
 }
 
 impl StoredDocument {
@@ -256,7 +272,10 @@ pub struct EntityFilter {
 /// Counts over the whole ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Stats {
+    /// Documents with a text of their own.
     pub documents: u64,
+    /// Ids recorded as duplicates of one of them (`Put::Duplicate`).
+    pub duplicates: u64,
     pub facts: u64,
     pub entities: u64,
 }

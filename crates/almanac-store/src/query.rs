@@ -29,9 +29,14 @@ impl Store {
         Ok(ids)
     }
 
-    /// One document by its id.
+    /// One document by its id; a duplicate id gives the text and facts it shares, its
+    /// summary's `duplicate_of` saying with which document.
     pub fn document(&self, doc: &str) -> Result<Option<StoredDocument>> {
-        self.document_where(sql::DOCUMENT_BY_DOC, Value::Text(doc.to_string()))
+        let id = Value::Text(doc.to_string());
+        match self.document_where(sql::DOCUMENT_BY_DOC, id.clone())? {
+            Some(found) => Ok(Some(found)),
+            None => self.document_where(sql::DUPLICATE_BY_DOC, id),
+        }
     }
 
     /// One document by its row id (from [`Store::stale_documents`]).
@@ -46,10 +51,25 @@ impl Store {
             return Ok(None);
         };
         let (summary, meta_date) = row_to_summary(row)?;
+        let row_id: i64 = row.get(0)?;
+        let text = row.get(14)?;
+        drop(rows);
+        let mut same_text: Vec<String> = Vec::new();
+        if let Some(holder) = &summary.duplicate_of {
+            same_text.push(holder.clone());
+        }
+        let mut duplicates = self.conn.prepare_cached(sql::DUPLICATES_OF)?;
+        for doc in duplicates.query_map([row_id], |r| r.get::<_, String>(0))? {
+            let doc = doc?;
+            if doc != summary.doc {
+                same_text.push(doc);
+            }
+        }
         Ok(Some(StoredDocument {
             summary,
             meta_date,
-            text: row.get(13)?,
+            text,
+            same_text,
         }))
     }
 
@@ -206,11 +226,37 @@ impl Store {
         Ok(out)
     }
 
+    /// Checks a `text` search before it runs (so that a caller can say what is wrong
+    /// before it prints anything).
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError::TextQuery`] when FTS5 cannot parse it, with what it said.
+    pub fn check_text_query(&self, text: &str) -> Result<()> {
+        let query = sql::fts_query(text);
+        let mut stmt = self.conn.prepare_cached(sql::CHECK_TEXT_QUERY)?;
+        let mut rows = stmt
+            .query([&query])
+            .map_err(|err| text_query_error(text, err))?;
+        rows.next().map_err(|err| text_query_error(text, err))?;
+        Ok(())
+    }
+
+    /// Whether `name` is a subject the ledger knows: a place's or organisation's name or
+    /// alias, or the subject of a fact (any case).
+    pub fn knows_subject(&self, name: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(sql::KNOWS_SUBJECT)?
+            .query_row([name], |r| r.get(0))?)
+    }
+
     /// Counts over the whole ledger.
     pub fn stats(&self) -> Result<Stats> {
         let count = |q: &str| -> Result<u64> { Ok(self.conn.query_row(q, [], |r| get_u64(r, 0))?) };
         Ok(Stats {
             documents: count(sql::COUNT_DOCS)?,
+            duplicates: count(sql::COUNT_DUPLICATES)?,
             facts: count(sql::COUNT_ALL_FACTS)?,
             entities: count(sql::COUNT_ENTITIES)?,
         })
@@ -286,6 +332,18 @@ fn fact_query(filter: &FactFilter, count: bool, corrected: bool) -> (String, Vec
     };
     let query = sql::select_facts(select, text_driven, corrected, &conditions);
     (query, params.0)
+}
+
+/// An error of FTS5 on the query `text`: every one a [`StoreError::TextQuery`] (FTS5 says
+/// "unterminated string" or "unknown special query" as well as "syntax error").
+fn text_query_error(text: &str, err: rusqlite::Error) -> StoreError {
+    match err {
+        rusqlite::Error::SqliteFailure(_, Some(message)) => StoreError::TextQuery {
+            query: text.to_string(),
+            message: message.trim_start_matches("fts5: ").to_string(),
+        },
+        other => StoreError::Sqlite(other),
+    }
 }
 
 fn text_error(filter: &FactFilter, err: rusqlite::Error) -> StoreError {
@@ -418,6 +476,7 @@ fn row_to_summary(row: &Row<'_>) -> Result<(DocumentSummary, Option<NaiveDate>)>
         extractor_version: row.get(10)?,
         ingested_at: row.get(11)?,
         facts: row.get::<_, i64>(12)? as u64,
+        duplicate_of: row.get(13)?,
     };
     Ok((summary, parse_date(row.get(6)?)?))
 }

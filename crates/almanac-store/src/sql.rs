@@ -28,6 +28,19 @@ PRAGMA cache_size = -65536;
 PRAGMA wal_autocheckpoint = 8192;
 ";
 
+/// Pragmas for reading only: nothing that writes (the journal mode is the file's own).
+pub const PRAGMAS_READ_ONLY: &str = "
+PRAGMA temp_store = MEMORY;
+PRAGMA cache_size = -65536;
+";
+
+/// Pragmas while a new ledger is made under a temporary name: a rollback journal, so that
+/// closing it leaves one file to link into place.
+pub const PRAGMAS_CREATE: &str = "
+PRAGMA journal_mode = DELETE;
+PRAGMA foreign_keys = ON;
+";
+
 pub const PRAGMAS_MEMORY: &str = "
 PRAGMA foreign_keys = ON;
 PRAGMA temp_store = MEMORY;
@@ -52,7 +65,8 @@ pub const RECORD_MIGRATION: &str =
 pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (1, "initial schema", MIGRATION_1),
     (2, "lean write path", MIGRATION_2),
-    (3, "corrections", MIGRATION_3),
+    (3, "duplicate documents", MIGRATION_3),
+    (4, "corrections", MIGRATION_4),
 ];
 
 const MIGRATION_1: &str = "
@@ -279,6 +293,25 @@ ALTER TABLE mentions_v2 RENAME TO mentions;
 CREATE INDEX mentions_entity ON mentions (entity_id, doc_id, n);
 ";
 
+/// The same text under several document ids (a wire story in several feeds, a page
+/// saved twice): the text, its facts and its entities are stored once, in the row of the
+/// first id that brought it, and every other id is a row here pointing at that document.
+/// An id is in `documents` or here, never both. When the first id is given a new text,
+/// the oldest duplicate takes over the row, so the shared text and its facts stay. A
+/// ledger of schema 2 had no duplicates to keep (they were counted as unchanged and
+/// forgotten): the table starts empty, and ingesting the same corpus again records them.
+const MIGRATION_3: &str = "
+CREATE TABLE duplicates (
+    doc         TEXT NOT NULL PRIMARY KEY,
+    of_id       INTEGER NOT NULL,
+    origin      TEXT NOT NULL,
+    title       TEXT,
+    url         TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX duplicates_of ON duplicates (of_id);
+";
+
 /// A person's corrections of facts, kept apart from what the extractor wrote so that they
 /// outlive re-extraction: keyed by the document's content hash and the figure's span, not
 /// by fact or document ids, which `reindex` and a re-ingest give anew. A NULL field leaves
@@ -288,7 +321,7 @@ CREATE INDEX mentions_entity ON mentions (entity_id, doc_id, n);
 /// extractor: the store computes them again for a corrected value, unit or period as it
 /// reads the fact. A corrected value or unit drops the figure's inline equivalents, which
 /// were written for the figure as it stood.
-const MIGRATION_3: &str = "
+const MIGRATION_4: &str = "
 CREATE TABLE corrections (
     doc_hash     TEXT NOT NULL,
     span_start   INTEGER NOT NULL,
@@ -338,7 +371,8 @@ WHERE c.reject IS NOT 1;
 
 // Documents.
 
-pub const DOC_BY_HASH: &str = "SELECT doc FROM documents WHERE hash = ?1";
+/// The row and id of the document holding a text (by its content hash).
+pub const DOC_BY_HASH: &str = "SELECT id, doc FROM documents WHERE hash = ?1";
 pub const DOC_BY_ID: &str = "SELECT id, origin, first_fact, n_facts FROM documents WHERE doc = ?1";
 
 pub const INSERT_DOC: &str = "
@@ -356,6 +390,22 @@ WHERE id = ?15";
 /// `n_facts`).
 pub const DELETE_DOC_FACTS: &str = "DELETE FROM facts WHERE id >= ?1 AND id < ?1 + ?2";
 pub const DELETE_DOC_MENTIONS: &str = "DELETE FROM mentions WHERE doc_id = ?1";
+pub const DELETE_DOC: &str = "DELETE FROM documents WHERE id = ?1";
+
+/// The document row (`of_id`) a duplicate id points at, and where the duplicate came from.
+pub const DUPLICATE_BY_ID: &str = "SELECT of_id, origin FROM duplicates WHERE doc = ?1";
+pub const INSERT_DUPLICATE: &str = "
+INSERT INTO duplicates (doc, of_id, origin, title, url, ingested_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+pub const DELETE_DUPLICATE: &str = "DELETE FROM duplicates WHERE doc = ?1";
+/// The oldest duplicate of document row ?1, which takes the row over when its id leaves.
+pub const FIRST_DUPLICATE: &str = "
+SELECT doc, origin, title, url FROM duplicates WHERE of_id = ?1 ORDER BY rowid LIMIT 1";
+/// Document row ?1 now answers to the duplicate id ?2 (with its origin, title and URL).
+pub const PROMOTE_DUPLICATE: &str =
+    "UPDATE documents SET doc = ?2, origin = ?3, title = ?4, url = ?5 WHERE id = ?1";
+/// The ids that share document row ?1's text, oldest first.
+pub const DUPLICATES_OF: &str = "SELECT doc FROM duplicates WHERE of_id = ?1 ORDER BY rowid";
 
 /// A fact's sentence (`f` joined with its document `d`).
 pub const SENTENCE: &str = "COALESCE(f.sentence_text, CAST(substr(CAST(d.text AS BLOB), \
@@ -388,18 +438,36 @@ pub const MAX_FACT: &str = "SELECT COALESCE(MAX(id), 0) FROM facts";
 macro_rules! doc_columns {
     () => {
         "d.id, d.doc, d.hash, d.origin, d.title, d.url, d.meta_date, d.date, \
-         d.date_source, d.bytes, d.extractor_version, d.ingested_at, d.n_facts"
+         d.date_source, d.bytes, d.extractor_version, d.ingested_at, d.n_facts, \
+         NULL AS duplicate_of"
     };
 }
 
-/// One document with its text (column 13), by its id (?1).
+/// The same columns for a duplicate (`x`) of document `d`: its own id, origin, title, URL
+/// and time of ingest, the rest its document's, and the id it duplicates.
+macro_rules! duplicate_columns {
+    () => {
+        "d.id, x.doc, d.hash, x.origin, x.title, x.url, d.meta_date, d.date, \
+         d.date_source, d.bytes, d.extractor_version, x.ingested_at, d.n_facts, \
+         d.doc AS duplicate_of"
+    };
+}
+
+/// One document with its text (column 14), by its id (?1).
 pub const DOCUMENT_BY_DOC: &str = concat!(
     "SELECT ",
     doc_columns!(),
     ", d.text FROM documents d WHERE d.doc = ?1"
 );
 
-/// One document with its text (column 13), by its row id (?1).
+/// One duplicate with its document's text (column 14), by the duplicate's id (?1).
+pub const DUPLICATE_BY_DOC: &str = concat!(
+    "SELECT ",
+    duplicate_columns!(),
+    ", d.text FROM duplicates x JOIN documents d ON d.id = x.of_id WHERE x.doc = ?1"
+);
+
+/// One document with its text (column 14), by its row id (?1).
 pub const DOCUMENT_BY_ROW: &str = concat!(
     "SELECT ",
     doc_columns!(),
@@ -419,26 +487,37 @@ pub fn document_contains(param: usize) -> String {
     )
 }
 
-/// The documents that `conditions` select: in ledger order, or newest first (undated
-/// last).
+/// The documents that `conditions` select, each duplicate right after the document whose
+/// text it shares: in ledger order, or newest first (undated last).
 pub fn select_documents(conditions: &[String], newest_first: bool, limit: Option<usize>) -> String {
-    let mut query = concat!("SELECT ", doc_columns!(), " FROM documents d").to_string();
+    let mut query = concat!(
+        "SELECT * FROM (SELECT ",
+        doc_columns!(),
+        ", 0 AS seq FROM documents d UNION ALL SELECT ",
+        duplicate_columns!(),
+        ", x.rowid AS seq FROM duplicates x JOIN documents d ON d.id = x.of_id) d"
+    )
+    .to_string();
     push_where(&mut query, conditions);
     query.push_str(if newest_first {
-        " ORDER BY d.date IS NULL, d.date DESC, d.id DESC"
+        " ORDER BY d.date IS NULL, d.date DESC, d.id DESC, d.seq"
     } else {
-        " ORDER BY d.id"
+        " ORDER BY d.id, d.seq"
     });
     push_limit(&mut query, limit);
     query
 }
 
-/// The facts of the document with id ?N, as a range of fact ids that the planner cannot
-/// mistake for a scan.
+/// The facts of the document with id ?N (or of the document a duplicate id ?N shares its
+/// text with), as a range of fact ids that the planner cannot mistake for a scan.
 pub fn facts_of_doc(param: usize) -> String {
+    let row = format!(
+        "COALESCE((SELECT id FROM documents WHERE doc = ?{param}), \
+         (SELECT of_id FROM duplicates WHERE doc = ?{param}))"
+    );
     format!(
-        "f.id >= (SELECT first_fact FROM documents WHERE doc = ?{param}) \
-         AND f.id < (SELECT first_fact + n_facts FROM documents WHERE doc = ?{param})"
+        "f.id >= (SELECT first_fact FROM documents WHERE id = {row}) \
+         AND f.id < (SELECT first_fact + n_facts FROM documents WHERE id = {row})"
     )
 }
 
@@ -467,7 +546,7 @@ pub fn fact_columns() -> String {
 }
 
 /// Where facts are read from: the table itself, or with people's corrections laid over it
-/// (`corrected_facts`, see [`MIGRATION_3`]) when the ledger holds any.
+/// (`corrected_facts`, see [`MIGRATION_4`]) when the ledger holds any.
 fn fact_source(corrected: bool) -> &'static str {
     if corrected {
         "corrected_facts"
@@ -636,6 +715,16 @@ pub fn fts_query(text: &str) -> String {
         .join(" ")
 }
 
+/// Whether ?1 (an FTS5 query) parses: runs it for one match.
+pub const CHECK_TEXT_QUERY: &str =
+    "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1 LIMIT 1";
+
+/// Whether ?1 names a subject the ledger knows: an entity's name or alias, or a fact's
+/// subject (any case).
+pub const KNOWS_SUBJECT: &str = "SELECT EXISTS (SELECT 1 FROM aliases WHERE alias = ?1) \
+     OR EXISTS (SELECT 1 FROM entities WHERE name = ?1) \
+     OR EXISTS (SELECT 1 FROM facts WHERE subject = ?1)";
+
 // Entities.
 
 pub const UPSERT_ENTITY: &str = "
@@ -696,6 +785,7 @@ GROUP BY f.subject";
 // Statistics.
 
 pub const COUNT_DOCS: &str = "SELECT COUNT(*) FROM documents";
+pub const COUNT_DUPLICATES: &str = "SELECT COUNT(*) FROM duplicates";
 pub const COUNT_ALL_FACTS: &str = "SELECT COUNT(*) FROM facts";
 pub const COUNT_ENTITIES: &str = "SELECT COUNT(*) FROM entities";
 

@@ -41,17 +41,18 @@ impl Store {
     /// Whether `doc` is stored already, by its content hash and id; lets a caller skip the
     /// extraction of unchanged documents.
     pub fn status(&self, doc: &NewDocument<'_>) -> Result<DocStatus> {
-        let hash = doc.hash();
-        let mut by_hash = self.conn.prepare_cached(sql::DOC_BY_HASH)?;
-        if let Some(stored_as) = by_hash.query_row([&hash], |r| r.get(0)).optional()? {
-            return Ok(DocStatus::Unchanged { stored_as });
-        }
-        let mut by_id = self.conn.prepare_cached(sql::DOC_BY_ID)?;
-        let exists = by_id.query_row([doc.doc], |_| Ok(())).optional()?.is_some();
-        Ok(if exists {
-            DocStatus::Changed
-        } else {
-            DocStatus::New
+        let holder = stored_by_hash(&self.conn, &doc.hash())?;
+        let place = Place::of(&self.conn, doc.doc)?;
+        Ok(match (holder, place) {
+            (Some((_, holder)), Place::Document(_)) if holder == doc.doc => {
+                DocStatus::Unchanged { stored_as: holder }
+            }
+            (Some((row, holder)), Place::Duplicate { of_id, .. }) if of_id == row => {
+                DocStatus::Unchanged { stored_as: holder }
+            }
+            (Some((_, holder)), _) => DocStatus::Duplicate { of: holder },
+            (None, Place::Absent) => DocStatus::New,
+            (None, _) => DocStatus::Changed,
         })
     }
 
@@ -281,8 +282,60 @@ fn index_pending(tx: &Connection, batch: &mut Batch) -> Result<()> {
     Ok(())
 }
 
+/// The row and id of the document that holds the text of this content hash.
+fn stored_by_hash(conn: &Connection, hash: &str) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .prepare_cached(sql::DOC_BY_HASH)?
+        .query_row([hash], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// Where a document id is in the ledger.
+enum Place {
+    /// The id of a document row with its own text.
+    Document(StoredRow),
+    /// A duplicate of document row `of_id`.
+    Duplicate {
+        of_id: i64,
+        origin: String,
+    },
+    Absent,
+}
+
+impl Place {
+    fn of(conn: &Connection, doc: &str) -> Result<Place> {
+        let row = conn
+            .prepare_cached(sql::DOC_BY_ID)?
+            .query_row([doc], |r| {
+                Ok(StoredRow {
+                    id: r.get(0)?,
+                    origin: r.get(1)?,
+                    first_fact: r.get(2)?,
+                    n_facts: r.get(3)?,
+                })
+            })
+            .optional()?;
+        if let Some(row) = row {
+            return Ok(Place::Document(row));
+        }
+        let duplicate = conn
+            .prepare_cached(sql::DUPLICATE_BY_ID)?
+            .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(match duplicate {
+            Some((of_id, origin)) => Place::Duplicate { of_id, origin },
+            None => Place::Absent,
+        })
+    }
+}
+
 /// Writes one document inside an open transaction or savepoint; its sentences are staged
 /// for the caller to index.
+///
+/// Every id given a text stays findable: a text already stored under another id makes
+/// this id a recorded duplicate of it, and an id that leaves a text which duplicates
+/// share hands its row (text, facts, entities) to the oldest of them. Nothing is counted
+/// as unchanged unless this very id holds this very text.
 fn put_document(
     tx: &Connection,
     known: &mut EntityCache,
@@ -293,37 +346,47 @@ fn put_document(
     force: bool,
 ) -> Result<Put> {
     let hash = doc.hash();
-    let stored_by_hash: Option<String> = tx
-        .prepare_cached(sql::DOC_BY_HASH)?
-        .query_row([&hash], |r| r.get(0))
-        .optional()?;
-    if let (Some(stored_as), false) = (&stored_by_hash, force) {
-        return Ok(Put::Unchanged {
-            stored_as: stored_as.clone(),
-        });
-    }
-    // The row to replace: this id, or (forced) the same text stored under another id.
-    let stored = |doc: &str| -> Result<Option<StoredRow>> {
-        Ok(tx
-            .prepare_cached(sql::DOC_BY_ID)?
-            .query_row([doc], |r| {
-                Ok(StoredRow {
-                    id: r.get(0)?,
-                    origin: r.get(1)?,
-                    first_fact: r.get(2)?,
-                    n_facts: r.get(3)?,
-                })
-            })
-            .optional()?)
-    };
-    let mut existing = stored(doc.doc)?;
-    if existing.is_none() {
-        if let Some(stored_as) = &stored_by_hash {
-            existing = stored(stored_as)?;
+    let holder = stored_by_hash(tx, &hash)?;
+    let place = Place::of(tx, doc.doc)?;
+    let mut replace = None;
+    let previous_origin = match (holder, place) {
+        (Some((row, holder)), Place::Document(old)) if old.id == row => {
+            if !force {
+                return Ok(Put::Unchanged { stored_as: holder });
+            }
+            // Forced: re-extracted, its facts replaced in place.
+            let origin = old.origin.clone();
+            replace = Some(old);
+            Some(origin)
         }
-    }
-    if let Some(old) = &existing {
-        batch.unstage(old.first_fact, old.n_facts);
+        (Some((row, holder)), Place::Duplicate { of_id, .. }) if of_id == row => {
+            // Forcing a duplicate re-extracts nothing: its text is re-extracted under the
+            // id that holds it.
+            return Ok(Put::Unchanged { stored_as: holder });
+        }
+        (Some((row, holder)), place) => {
+            release(tx, batch, doc.doc, place)?;
+            tx.prepare_cached(sql::INSERT_DUPLICATE)?.execute(params![
+                doc.doc, row, doc.origin, doc.title, doc.url, batch.now
+            ])?;
+            return Ok(Put::Duplicate { of: holder });
+        }
+        (None, Place::Document(old)) => {
+            let origin = old.origin.clone();
+            if !promote_duplicate(tx, old.id)? {
+                replace = Some(old);
+            }
+            Some(origin)
+        }
+        (None, Place::Duplicate { origin, .. }) => {
+            tx.prepare_cached(sql::DELETE_DUPLICATE)?
+                .execute([doc.doc])?;
+            Some(origin)
+        }
+        (None, Place::Absent) => None,
+    };
+    if let Some(old) = &replace {
+        remove_contents(tx, batch, old)?;
     }
     let date = extraction.date;
     let first_fact = batch.next_fact;
@@ -344,19 +407,8 @@ fn put_document(
         first_fact,
         n_facts,
     ];
-    let doc_id = match &existing {
+    let doc_id = match &replace {
         Some(old) => {
-            // The old sentences leave the index while the old text and facts still say
-            // what they were.
-            let indexed_end = (old.first_fact + old.n_facts).min(batch.indexed + 1);
-            if old.first_fact < indexed_end {
-                tx.prepare_cached(&sql::unindex_sentences())?
-                    .execute(params![old.first_fact, indexed_end])?;
-            }
-            tx.prepare_cached(sql::DELETE_DOC_FACTS)?
-                .execute(params![old.first_fact, old.n_facts])?;
-            tx.prepare_cached(sql::DELETE_DOC_MENTIONS)?
-                .execute([old.id])?;
             let mut update = tx.prepare_cached(sql::UPDATE_DOC)?;
             let mut values: Vec<&dyn rusqlite::ToSql> = row.to_vec();
             values.push(&old.id);
@@ -371,13 +423,72 @@ fn put_document(
     let n_facts = put_facts(tx, batch, doc_id, doc.text, extraction)?;
     debug_assert_eq!(batch.next_fact, first_fact + n_facts as i64);
     put_entities(tx, known, doc_id, extraction)?;
-    Ok(match existing {
-        Some(old) => Put::Replaced {
+    Ok(match previous_origin {
+        Some(previous_origin) => Put::Replaced {
             facts: n_facts,
-            previous_origin: old.origin,
+            previous_origin,
         },
         None => Put::Inserted { facts: n_facts },
     })
+}
+
+/// Frees a document id from what it named: a duplicate record is dropped; a document row
+/// goes to its oldest duplicate, or, with none, is deleted with its facts and mentions.
+fn release(tx: &Connection, batch: &mut Batch, doc: &str, place: Place) -> Result<()> {
+    match place {
+        Place::Absent => {}
+        Place::Duplicate { .. } => {
+            tx.prepare_cached(sql::DELETE_DUPLICATE)?.execute([doc])?;
+        }
+        Place::Document(old) => {
+            if !promote_duplicate(tx, old.id)? {
+                remove_contents(tx, batch, &old)?;
+                tx.prepare_cached(sql::DELETE_DOC)?.execute([old.id])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Hands document row `id` to its oldest duplicate, which stops being one; `false` when
+/// it has none.
+fn promote_duplicate(tx: &Connection, id: i64) -> Result<bool> {
+    let first = tx
+        .prepare_cached(sql::FIRST_DUPLICATE)?
+        .query_row([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })
+        .optional()?;
+    let Some((doc, origin, title, url)) = first else {
+        return Ok(false);
+    };
+    tx.prepare_cached(sql::DELETE_DUPLICATE)?.execute([&doc])?;
+    tx.prepare_cached(sql::PROMOTE_DUPLICATE)?
+        .execute(params![id, doc, origin, title, url])?;
+    Ok(true)
+}
+
+/// Removes a stored document's facts (and their sentences from the full-text index) and
+/// mentions, leaving its row.
+fn remove_contents(tx: &Connection, batch: &mut Batch, old: &StoredRow) -> Result<()> {
+    batch.unstage(old.first_fact, old.n_facts);
+    // The old sentences leave the index while the old text and facts still say what they
+    // were.
+    let indexed_end = (old.first_fact + old.n_facts).min(batch.indexed + 1);
+    if old.first_fact < indexed_end {
+        tx.prepare_cached(&sql::unindex_sentences())?
+            .execute(params![old.first_fact, indexed_end])?;
+    }
+    tx.prepare_cached(sql::DELETE_DOC_FACTS)?
+        .execute(params![old.first_fact, old.n_facts])?;
+    tx.prepare_cached(sql::DELETE_DOC_MENTIONS)?
+        .execute([old.id])?;
+    Ok(())
 }
 
 /// A stored document about to be replaced.

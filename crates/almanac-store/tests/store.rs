@@ -267,12 +267,26 @@ fn a_document_is_written_once_and_replaced_when_its_text_changes() {
     );
     assert_eq!(store.stats().unwrap().facts, 6);
 
-    // The same text under another id is a duplicate, not a second document.
+    // The same text under another id is recorded as a duplicate, not a second document.
     let copy = NewDocument::new("astana-copy", "feed.jsonl:7", ASTANA);
-    assert!(!store
-        .put(&copy, &Extraction::default(), V, false)
-        .unwrap()
-        .is_written());
+    assert_eq!(
+        store.status(&copy).unwrap(),
+        DocStatus::Duplicate {
+            of: "astana".into()
+        }
+    );
+    assert_eq!(
+        store.put(&copy, &Extraction::default(), V, false).unwrap(),
+        Put::Duplicate {
+            of: "astana".into()
+        }
+    );
+    assert_eq!(
+        store.status(&copy).unwrap(),
+        DocStatus::Unchanged {
+            stored_as: "astana".into()
+        }
+    );
 
     // Forced: re-extracted, its facts replaced in place.
     let put = store.put(&same, &Extraction::default(), V, true).unwrap();
@@ -287,6 +301,7 @@ fn a_document_is_written_once_and_replaced_when_its_text_changes() {
         store.stats().unwrap(),
         almanac_store::Stats {
             documents: 3,
+            duplicates: 1,
             facts: 5,
             entities: 4
         }
@@ -310,7 +325,7 @@ fn a_document_is_written_once_and_replaced_when_its_text_changes() {
         }
     );
     let docs = store.documents(&DocFilter::default()).unwrap();
-    assert_eq!(docs.len(), 3);
+    assert_eq!(docs.len(), 4);
     assert_eq!(docs[1].origin, "alatau-v2.txt");
     assert_eq!(store.stats().unwrap().facts, 3);
     // Text search no longer finds the replaced sentences.
@@ -322,6 +337,135 @@ fn a_document_is_written_once_and_replaced_when_its_text_changes() {
         }
     )
     .is_empty());
+    store.check_integrity().unwrap();
+}
+
+/// The facts of one document id, as `facts --doc` and `show` ask for them.
+fn facts_of(store: &Store, doc: &str) -> Vec<String> {
+    texts(
+        store,
+        FactFilter {
+            doc: Some(doc.into()),
+            ..Default::default()
+        },
+    )
+}
+
+// The same text under several ids: a wire story in several feeds. Each id stays findable
+// and no id's new text takes away another's.
+
+#[test]
+fn the_same_text_under_two_ids_keeps_both() {
+    let mut store = Store::open_in_memory().unwrap();
+    let plants = one_fact("a", PLANTS, "5 plants", 5.0, "plant");
+    let farms = one_fact("a", FARMS, "7 farms", 7.0, "farm");
+    let a = NewDocument::new("a", "feed-1.jsonl:1", PLANTS);
+    let mut b = NewDocument::new("b", "feed-2.jsonl:4", PLANTS);
+    b.title = Some("Plants (syndicated)");
+    assert!(store.put(&a, &plants, V, false).unwrap().is_written());
+    assert_eq!(
+        store.status(&b).unwrap(),
+        DocStatus::Duplicate { of: "a".into() }
+    );
+    assert_eq!(
+        store.put(&b, &plants, V, false).unwrap(),
+        Put::Duplicate { of: "a".into() }
+    );
+    // Again: now it is unchanged, and written once.
+    assert!(!store.put(&b, &plants, V, false).unwrap().is_written());
+
+    // `show b` and `docs` find it, with the text and facts it shares.
+    let shown = store.document("b").unwrap().unwrap();
+    assert_eq!(shown.text, PLANTS);
+    assert_eq!(shown.summary.duplicate_of.as_deref(), Some("a"));
+    assert_eq!(shown.summary.origin, "feed-2.jsonl:4");
+    assert_eq!(shown.summary.title.as_deref(), Some("Plants (syndicated)"));
+    assert_eq!(shown.same_text, ["a"]);
+    assert_eq!(store.document("a").unwrap().unwrap().same_text, ["b"]);
+    assert_eq!(facts_of(&store, "b"), ["5 plants"]);
+    let docs = store.documents(&DocFilter::default()).unwrap();
+    let listed: Vec<_> = docs
+        .iter()
+        .map(|d| (d.doc.as_str(), d.duplicate_of.as_deref(), d.facts))
+        .collect();
+    assert_eq!(listed, [("a", None, 1), ("b", Some("a"), 1)]);
+    let found = store
+        .documents(&DocFilter {
+            search: Some("syndicated".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.duplicates, stats.facts), (1, 1, 1));
+
+    // a gets a new text: b keeps the old one and its facts.
+    assert!(matches!(
+        store.put(
+            &NewDocument::new("a", "feed-1.jsonl:9", FARMS),
+            &farms,
+            V,
+            false
+        ),
+        Ok(Put::Replaced { facts: 1, .. })
+    ));
+    let b_now = store.document("b").unwrap().unwrap();
+    assert_eq!(
+        (b_now.text.as_str(), b_now.summary.duplicate_of),
+        (PLANTS, None)
+    );
+    assert_eq!(b_now.summary.origin, "feed-2.jsonl:4");
+    assert_eq!(facts_of(&store, "b"), ["5 plants"]);
+    assert_eq!(facts_of(&store, "a"), ["7 farms"]);
+    assert_eq!(search(&store, "opened"), ["5 plants", "7 farms"]);
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.duplicates, stats.facts), (2, 0, 2));
+    store.check_integrity().unwrap();
+}
+
+#[test]
+fn a_shared_text_passes_to_the_oldest_duplicate_and_ids_move_between_texts() {
+    let mut store = Store::open_in_memory().unwrap();
+    let plants = one_fact("a", PLANTS, "5 plants", 5.0, "plant");
+    let farms = one_fact("a", FARMS, "7 farms", 7.0, "farm");
+    for id in ["a", "b", "c"] {
+        store
+            .put(&NewDocument::new(id, id, PLANTS), &plants, V, false)
+            .unwrap();
+    }
+    // c, a duplicate, is given a text of its own; then a leaves PLANTS: b takes it over.
+    store
+        .put(&NewDocument::new("c", "c2", FARMS), &farms, V, false)
+        .unwrap();
+    store
+        .put(
+            &NewDocument::new("a", "a2", "Nothing to count."),
+            &Extraction::default(),
+            V,
+            false,
+        )
+        .unwrap();
+    assert_eq!(facts_of(&store, "b"), ["5 plants"]);
+    assert_eq!(facts_of(&store, "c"), ["7 farms"]);
+    assert!(facts_of(&store, "a").is_empty());
+    // b, holding PLANTS, now says what c says: PLANTS has no one left and goes; b is a
+    // duplicate of c.
+    assert_eq!(
+        store
+            .put(&NewDocument::new("b", "b2", FARMS), &farms, V, false)
+            .unwrap(),
+        Put::Duplicate { of: "c".into() }
+    );
+    assert!(search(&store, "plants").is_empty());
+    assert_eq!(facts_of(&store, "b"), ["7 farms"]);
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.duplicates, stats.facts), (2, 1, 1));
+    // And a forced ingest of a duplicate changes nothing.
+    assert!(!store
+        .put(&NewDocument::new("b", "b3", FARMS), &farms, V, true)
+        .unwrap()
+        .is_written());
+    assert_eq!(store.stats().unwrap().facts, 1);
     store.check_integrity().unwrap();
 }
 
@@ -385,11 +529,14 @@ fn a_batch_may_replace_what_it_wrote_earlier_in_it() {
     ];
     let results = store.put_batch(&items, V, false).unwrap();
     assert!(matches!(results[0], Ok(Put::Inserted { facts: 1 })));
-    assert!(matches!(results[1], Ok(Put::Unchanged { .. })));
+    assert!(matches!(results[1], Ok(Put::Duplicate { .. })));
     assert!(matches!(results[2], Ok(Put::Replaced { facts: 1, .. })));
-    assert!(search(&store, "plants").is_empty());
-    assert_eq!(search(&store, "region opened"), ["7 farms"]);
+    // d1's old text stays, now under d2, whose duplicate it was.
+    assert_eq!(search(&store, "plants"), ["5 plants"]);
+    assert_eq!(search(&store, "region opened"), ["5 plants", "7 farms"]);
     store.check_integrity().unwrap();
+    let d2 = store.document("d2").unwrap().unwrap();
+    assert_eq!((d2.text.as_str(), d2.summary.duplicate_of), (PLANTS, None));
 
     // Forced twice in one batch, after a batch that indexed it.
     let items = [
@@ -401,7 +548,7 @@ fn a_batch_may_replace_what_it_wrote_earlier_in_it() {
         .iter()
         .all(|r| matches!(r, Ok(Put::Replaced { facts: 1, .. }))));
     assert_eq!(search(&store, "\"7 farms\""), ["7 farms"]);
-    assert_eq!(store.stats().unwrap().facts, 1);
+    assert_eq!(store.stats().unwrap().facts, 2);
     let doc = FactFilter {
         doc: Some("d1".into()),
         ..Default::default()
@@ -466,7 +613,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
             .unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     assert_eq!(store.stats().unwrap().documents, 1);
     drop(store);
 
@@ -482,7 +629,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
         Store::open(&path),
         Err(StoreError::SchemaTooNew {
             found: 99,
-            known: 3
+            known: 4
         })
     ));
 
@@ -792,4 +939,33 @@ fn documents_list_with_counts() {
         })
         .unwrap();
     assert_eq!(search.len(), 1);
+}
+
+// Reading only.
+
+#[test]
+fn a_ledger_opened_read_only_answers_and_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let plants = one_fact("a", PLANTS, "5 plants", 5.0, "plant");
+        store
+            .put(&NewDocument::new("a", "a", PLANTS), &plants, V, false)
+            .unwrap();
+    }
+    // SQLite's read-only mode: real whoever runs it, root included.
+    let mut store = Store::open_read_only(&path).unwrap();
+    assert_eq!(search(&store, "plants"), ["5 plants"]);
+    assert_eq!(store.stats().unwrap().documents, 1);
+    let farms = one_fact("b", FARMS, "7 farms", 7.0, "farm");
+    let err = store
+        .put(&NewDocument::new("b", "b", FARMS), &farms, V, false)
+        .unwrap_err();
+    assert!(err.to_string().contains("readonly"), "{err}");
+    drop(store);
+    assert_eq!(Store::open(&path).unwrap().stats().unwrap().facts, 1);
+    // A missing ledger is not created by reading it.
+    assert!(Store::open_read_only(dir.path().join("none.db")).is_err());
+    assert!(!dir.path().join("none.db").exists());
 }

@@ -95,7 +95,7 @@ pub struct CheckArgs {
     )]
     pub metric: Vec<MetricArg>,
     /// Only alerts involving facts whose period overlaps this one
-    #[arg(long, value_name = "PERIOD")]
+    #[arg(long, value_name = "PERIOD", value_parser = crate::checks::period)]
     pub period: Option<Period>,
     /// Only alerts involving a fact of this document
     #[arg(long, value_name = "DOC")]
@@ -299,6 +299,10 @@ impl TimelineArgs {
 /// `almanac check`.
 pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
+    let subject = match &args.subject {
+        Some(name) => Some(resolve::subject(&store, name)?),
+        None => None,
+    };
     // Alerts relate facts across documents, so the whole ledger is checked and the
     // filters then choose the alerts that involve a selected fact.
     let facts = all_facts(&store)?;
@@ -309,10 +313,6 @@ pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         || args.period.is_some()
         || args.doc.is_some();
     if filtered {
-        let subject = match &args.subject {
-            Some(name) => Some(resolve::subject(&store, name)?),
-            None => None,
-        };
         let selected: std::collections::HashSet<i64> = store
             .facts(&FactFilter {
                 subject,
@@ -393,6 +393,10 @@ fn evidence_line(e: &Evidence) -> String {
 /// `almanac promises`.
 pub fn run_promises(args: PromisesArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
+    let subject = match &args.subject {
+        Some(name) => Some(resolve::subject(&store, name)?),
+        None => None,
+    };
     let facts = all_facts(&store)?;
     // "Now" is the ledger's newest document, whatever subject is asked about.
     let latest = store
@@ -403,10 +407,6 @@ pub fn run_promises(args: PromisesArgs) -> anyhow::Result<ExitCode> {
         })?
         .first()
         .and_then(|d| d.date);
-    let subject = match &args.subject {
-        Some(name) => Some(resolve::subject(&store, name)?),
-        None => None,
-    };
     let opts = PromiseOptions {
         subject,
         as_of: args.as_of.or(latest),

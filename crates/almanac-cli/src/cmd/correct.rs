@@ -101,7 +101,7 @@ pub enum CorrectionsFormat {
 
 /// `almanac correct`.
 pub fn correct(args: CorrectArgs) -> anyhow::Result<ExitCode> {
-    let mut store = args.db.open_existing()?;
+    let mut store = args.db.open_existing_writable()?;
     if args.undo {
         if !store.undo_correction(args.fact)? {
             bail!("fact #{} has no correction to undo", args.fact);

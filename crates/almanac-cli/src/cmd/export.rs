@@ -55,9 +55,13 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
             ),
         },
     };
+    let to_stdout = args.output.as_os_str() == "-";
+    if !to_stdout {
+        crate::checks::output_file(&args.output)?;
+    }
     let store = args.db.open_existing()?;
     let filter = args.filter.to_filter_in(&store, None)?;
-    let to_stdout = args.output.as_os_str() == "-";
+    crate::checks::filter(&store, &filter)?;
     let n = match format {
         ExportFormat::Csv | ExportFormat::Jsonl => {
             let list = if format == ExportFormat::Csv {

@@ -34,6 +34,8 @@ pub struct Args {
     /// Print the entities (places, organisations, people) instead of the facts
     #[arg(long)]
     pub entities: bool,
+    #[command(flatten)]
+    pub limits: crate::limits::LimitArgs,
 }
 
 /// How `almanac extract` prints.
@@ -75,9 +77,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     let mut n_documents = 0usize;
     let mut n_failed = 0usize;
-    for doc in read::documents(&args.paths) {
+    for doc in read::documents(&args.paths, args.limits.max_html_depth) {
         n_documents += 1;
-        let doc = match doc {
+        let doc = match doc.and_then(|doc| args.limits.check(&doc).map(|()| doc)) {
             Ok(doc) => doc,
             Err(err) => {
                 n_failed += 1;
@@ -87,6 +89,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
+        if !doc.warnings.is_empty() {
+            out.flush().context("cannot write to stdout")?;
+            for warning in &doc.warnings {
+                eprintln!("almanac: {}: {warning}", doc.origin);
+            }
+        }
         // Extraction never fails by contract; should a rule still panic on some text, that
         // document fails and the batch goes on.
         let items =

@@ -56,10 +56,8 @@ pub struct IngestArgs {
     /// The publication date of documents that carry none (header or JSONL `date`)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
-    /// Refuse documents larger than this many megabytes (an article is a few kilobytes; a
-    /// huge file is most often a dump that should be split)
-    #[arg(long, value_name = "MB", default_value_t = 16)]
-    pub max_doc_mb: u64,
+    #[command(flatten)]
+    pub limits: crate::limits::LimitArgs,
     /// No progress bar and no summary
     #[arg(long, short)]
     pub quiet: bool,
@@ -89,6 +87,8 @@ struct Tally {
     new: u64,
     updated: u64,
     unchanged: u64,
+    /// Texts stored already under another id, recorded under this one too.
+    duplicates: u64,
     failed: u64,
     facts: u64,
     bytes: u64,
@@ -96,7 +96,7 @@ struct Tally {
 
 impl Tally {
     fn docs(&self) -> u64 {
-        self.new + self.updated + self.unchanged + self.failed
+        self.new + self.updated + self.unchanged + self.duplicates + self.failed
     }
 }
 
@@ -141,7 +141,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     };
     let mut reader_failed = false;
     let ledger_files = LedgerFiles::new(&args.db.db);
-    for item in read::documents(&args.paths) {
+    for item in read::documents(&args.paths, args.limits.max_html_depth) {
         let origin = match &item {
             Ok(doc) => &doc.origin,
             Err(err) => &err.origin,
@@ -154,18 +154,15 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 skipped.failed += 1;
                 progress.suspend(|| eprintln!("almanac: {err}"));
             }
-            Ok(source) if source.text.len() as u64 > args.max_doc_mb * 1024 * 1024 => {
-                skipped.failed += 1;
-                let mb = source.text.len() as f64 / 1024.0 / 1024.0;
-                progress.suspend(|| {
-                    eprintln!(
-                        "almanac: {}: document is {mb:.1} MB, over the {} MB limit \
-                         (split it, or raise --max-doc-mb)",
-                        source.origin, args.max_doc_mb
-                    )
-                });
-            }
             Ok(source) => {
+                if let Err(err) = args.limits.check(&source) {
+                    skipped.failed += 1;
+                    progress.suspend(|| eprintln!("almanac: {err}"));
+                    continue;
+                }
+                for warning in &source.warnings {
+                    progress.suspend(|| eprintln!("almanac: {}: {warning}", source.origin));
+                }
                 skipped.bytes += source.text.len() as u64;
                 let new = new_document(&source, args.date);
                 if !args.force {
@@ -209,6 +206,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         new: written.new,
         updated: written.updated,
         unchanged: written.unchanged + skipped.unchanged,
+        duplicates: written.duplicates,
         failed: written.failed + skipped.failed,
         facts: written.facts,
         bytes: written.bytes + skipped.bytes,
@@ -348,6 +346,7 @@ fn write_batches(
                     tally.facts += facts as u64;
                 }
                 Ok(Put::Unchanged { .. }) => tally.unchanged += 1,
+                Ok(Put::Duplicate { .. }) => tally.duplicates += 1,
                 Err(err) => {
                     tally.failed += 1;
                     progress.suspend(|| eprintln!("almanac: {}: {err}", doc.origin));
@@ -383,8 +382,9 @@ fn print_summary(verb: &str, tally: &Tally, elapsed: Duration) {
         tally.bytes as f64 / 1e6 / secs
     );
     println!(
-        "  {} new, {} updated, {} unchanged, {} failed; {} facts added",
-        tally.new, tally.updated, tally.unchanged, tally.failed, tally.facts
+        "  {} new, {} updated, {} unchanged, {} failed; {} facts added; {} duplicates \
+         (a text stored under another id, kept under theirs too)",
+        tally.new, tally.updated, tally.unchanged, tally.failed, tally.facts, tally.duplicates
     );
 }
 
@@ -422,7 +422,7 @@ fn quiet_worker_panics() {
 
 pub fn reindex(args: ReindexArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let mut store = args.db.open_existing()?;
+    let mut store = args.db.open_existing_writable()?;
     let ids = if args.all {
         store.stale_documents("")?
     } else {

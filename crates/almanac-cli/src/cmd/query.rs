@@ -15,7 +15,7 @@ use clap::{Args, ValueEnum};
 
 use crate::args::{DbArgs, FilterArgs, ListFormat};
 use crate::export::{write_facts, FactSink};
-use crate::table::{human_number, Table};
+use crate::table::{human_number, inert, Table};
 
 const TABLE_LIMIT: usize = 100;
 
@@ -67,7 +67,7 @@ pub struct DocsArgs {
     #[command(flatten)]
     pub db: DbArgs,
     /// Documents dated within this period
-    #[arg(long, value_name = "PERIOD")]
+    #[arg(long, value_name = "PERIOD", value_parser = crate::checks::period)]
     pub period: Option<Period>,
     /// Documents whose id, title or origin contains this
     #[arg(long, value_name = "TEXT")]
@@ -132,6 +132,7 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
     let table_default = (args.format == ListFormat::Table).then_some(TABLE_LIMIT);
     let mut filter = args.filter.to_filter_in(&store, table_default)?;
+    crate::checks::filter(&store, &filter)?;
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
     match args.format {
@@ -276,7 +277,13 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
                     d.date.map_or("-".into(), |d| d.to_string()),
                     d.facts.to_string(),
                     format!("{:.1}", d.bytes as f64 / 1024.0),
-                    d.title.clone().unwrap_or_else(|| d.origin.clone()),
+                    match &d.duplicate_of {
+                        Some(of) => format!(
+                            "(same text as {of}) {}",
+                            d.title.as_deref().unwrap_or(&d.origin)
+                        ),
+                        None => d.title.clone().unwrap_or_else(|| d.origin.clone()),
+                    },
                 ];
                 if urls {
                     row.push(d.url.clone().unwrap_or_else(|| "-".into()));
@@ -284,7 +291,8 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
                 table.push(row);
             }
             table.write(&mut out)?;
-            let total = store.stats()?.documents;
+            let stats = store.stats()?;
+            let total = stats.documents + stats.duplicates;
             if limit.is_some_and(|n| (docs.len() as u64) < total && docs.len() == n) {
                 out.flush()?;
                 eprintln!(
@@ -323,6 +331,7 @@ fn write_docs_csv(out: &mut impl Write, docs: &[DocumentSummary]) -> anyhow::Res
         "hash",
         "extractor_version",
         "ingested_at",
+        "duplicate_of",
     ])?;
     for d in docs {
         csv.write_record([
@@ -337,6 +346,7 @@ fn write_docs_csv(out: &mut impl Write, docs: &[DocumentSummary]) -> anyhow::Res
             d.hash.clone(),
             d.extractor_version.clone(),
             d.ingested_at.clone(),
+            d.duplicate_of.clone().unwrap_or_default(),
         ])?;
     }
     csv.flush()?;
@@ -381,7 +391,7 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let s = &doc.summary;
-    writeln!(out, "{}", s.title.as_deref().unwrap_or(&s.doc))?;
+    writeln!(out, "{}", inert(s.title.as_deref().unwrap_or(&s.doc)))?;
     writeln!(out, "  doc:    {}", s.doc)?;
     writeln!(
         out,
@@ -392,6 +402,20 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
             .map_or(String::new(), |src| format!(" ({src})"))
     )?;
     writeln!(out, "  origin: {}", s.origin)?;
+    match &s.duplicate_of {
+        Some(holder) => writeln!(
+            out,
+            "  same text as {holder}: stored once, under {holder}{}",
+            doc.same_text[1..]
+                .iter()
+                .map(|other| format!(", also {other}"))
+                .collect::<String>()
+        )?,
+        None if !doc.same_text.is_empty() => {
+            writeln!(out, "  same text also as: {}", doc.same_text.join(", "))?
+        }
+        None => {}
+    }
     if let Some(url) = &s.url {
         writeln!(out, "  url:    {url}")?;
     }
@@ -433,20 +457,20 @@ fn highlight(text: &str, facts: &[StoredFact], color: bool) -> String {
         if start < at {
             continue;
         }
-        out.push_str(&text[at..start]);
+        out.push_str(&inert(&text[at..start]));
         if color {
             let _ = write!(
                 out,
                 "\x1b[1;{}m{}\x1b[0m",
                 if planned { 33 } else { 32 },
-                &text[start..end]
+                inert(&text[start..end])
             );
         } else {
-            let _ = write!(out, "[{}]", &text[start..end]);
+            let _ = write!(out, "[{}]", inert(&text[start..end]));
         }
         at = end;
     }
-    out.push_str(&text[at..]);
+    out.push_str(&inert(&text[at..]));
     out
 }
 

@@ -22,6 +22,7 @@
 //!   unmoving percentage is an index at 100 or above, a level for rates (unemployment,
 //!   prices), otherwise a share.
 
+mod headline;
 mod metric;
 mod object;
 mod period;
@@ -35,12 +36,12 @@ use std::ops::Range;
 use chrono::Datelike;
 
 use crate::entities;
-use crate::fact::{Fact, Status};
+use crate::fact::{Fact, Measure, Metric, Status};
 use crate::period::Period;
 use crate::quantities::{self, Quantity};
 
 use crate::times::{self, TimeExpr, TimeKind};
-use crate::tokens::tokenize;
+use crate::tokens::{self, Tok};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
 use metric::{measure, metric};
 use object::{groups, object};
@@ -53,11 +54,12 @@ use period::{
 use sentence::Sentence;
 #[cfg(test)]
 pub(crate) use sentence::CUES;
-use status::{planned_by_cue, status_of};
+use status::{planned_by_cue, status_of, When};
 #[cfg(test)]
 pub(crate) use subject::SUBJECT_CUES;
 use subject::{
-    anchors, continues_previous, listed_in_container, subject, theme, topic, Containment, Role,
+    anchors, continues_previous, focus, listed_in_container, subject, sums_up, theme, topic,
+    Containment, Role,
 };
 
 pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
@@ -84,7 +86,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             paragraph_of.push(pi);
         }
     }
-    let entities = entities::find(text, &sentence_ranges);
+    // The one token stream of the document: every layer reads its own view of it.
+    let stream = tokens::tokenize(text, 0..text.len());
+    let entities = entities::find_in(text, &stream, &sentence_ranges);
     let mut adjectives = Vec::new();
     let anchors = anchors(text, &entities, &doc.paragraphs, &mut adjectives);
     let within = Containment::new(&entities);
@@ -106,6 +110,48 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     // sentence with no time of its own takes it (`By the end of 2026 ... Eight projects
     // will ...`).
     let mut previous_plan_period: Option<Period> = None;
+    // `now`: the document's year, as a time of the figure's own clause.
+    let now_time = date.map(|d| TimeExpr {
+        span: [0, 0],
+        text: String::new(),
+        period: Some(Period::Year(d.year())),
+        kind: TimeKind::Point,
+    });
+    // The status and period of the last figure of the sentence before, for a breakdown of
+    // it (`Among them are 21 strategic and 52 regional projects`).
+    let mut previous_figure: Option<(Status, Option<Period>, Option<String>)> = None;
+
+    // Each layer reads every paragraph before the next layer starts, rather than every layer
+    // each paragraph in turn: the code of one layer stays in the instruction cache.
+    let paragraph_toks: Vec<Vec<Tok>> = doc
+        .paragraphs
+        .iter()
+        .map(|p| tokens::words(text, tokens::inside(&stream, p.clone())))
+        .collect();
+    let mut paragraph_figures: Vec<Vec<Quantity>> = paragraph_toks
+        .iter()
+        .map(|toks| {
+            let mut figures = quantities::find_in(text, toks);
+            figures.retain(|q| q.fact_worthy);
+            figures
+        })
+        .collect();
+    // Periods carry only within a paragraph: the times of one without figures are never
+    // asked for.
+    let paragraph_times: Vec<Vec<TimeExpr>> = doc
+        .paragraphs
+        .iter()
+        .zip(&paragraph_figures)
+        .map(|(p, figures)| {
+            if figures.is_empty() {
+                return Vec::new();
+            }
+            times::find_in(text, tokens::inside(&stream, p.clone()), date)
+                .into_iter()
+                .filter(|t| t.kind != TimeKind::Name)
+                .collect()
+        })
+        .collect();
 
     let mut facts = Vec::new();
     let mut next_group = 1;
@@ -115,9 +161,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let first_sentence = paragraph_of.partition_point(|&p| p < pi);
         let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
-        let paragraph_toks = tokenize(text, p.clone());
-        let mut figures: Vec<Quantity> = quantities::find_in(text, &paragraph_toks);
-        figures.retain(|q| q.fact_worthy);
+        let paragraph_toks = &paragraph_toks[pi];
+        let mut figures = std::mem::take(&mut paragraph_figures[pi]);
         if figures.is_empty() {
             let end = anchors.partition_point(|a| a.start < p.end);
             if let Some(a) = anchors[..end]
@@ -131,10 +176,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             previous_plan_period = None;
             continue;
         }
-        let times: Vec<TimeExpr> = times::find(text, p.clone(), date)
-            .into_iter()
-            .filter(|t| t.kind != TimeKind::Name)
-            .collect();
+        let times = &paragraph_times[pi];
         figures.retain(|q| {
             !times
                 .iter()
@@ -142,6 +184,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         });
         figures.sort_by_key(|q| q.span[0]);
         let mut paragraph_theme: Option<String> = None;
+        let mut previous_focus: Option<String> = None;
+        // The place the last statistic of the paragraph was of.
+        let mut previous_statistic_place: Option<String> = None;
         let mut carried_period: Option<Period> = None;
         let mut applied_period: Option<Period> = None;
         for range in &sentence_ranges[first_sentence..end_sentence] {
@@ -203,6 +248,12 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let mut sentence_subject: Option<String> = None;
             // The period of the sentence's first plan, for a plan in the next sentence.
             let mut sentence_plan_period: Option<Period> = None;
+            let mut last_figure: Option<(Status, Option<Period>, Option<String>)> = None;
+            let mut statistic_place_here: Option<String> = None;
+            let breakdown = opens_breakdown(&text[range.clone()]);
+            // `according to the Bureau of National Statistics`: a statistic of a place.
+            let cites_statistics =
+                !in_sentence.is_empty() && text[range.clone()].to_lowercase().contains("statistic");
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
@@ -224,20 +275,28 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         }
                     });
                 // A time in another clause of the sentence, unless it is a plan's deadline
-                // (`seven zones were formed, whose 207 projects run until 2030`).
+                // or when something was founded (`The plant, launched in 2022, now employs
+                // 310 people`: the staff is counted now).
                 let sentence_time = || {
                     nearest(
                         sentence_times
                             .iter()
                             .copied()
-                            .filter(|t| usable_period(t).is_some() && t.kind != TimeKind::Deadline),
+                            .filter(|t| usable_period(t).is_some() && t.kind != TimeKind::Deadline)
+                            .filter(|t| !dates_a_founding(text, &sentence, t)),
                         q.span[0],
                         |t| t.span[0],
                     )
                 };
-                let time = match own_time {
+                // `the zone now has 24 participants`: a count that stands now.
+                let now = (own_time.is_none() && clause_says_now(text, &sentence, clause))
+                    .then_some(now_time.as_ref())
+                    .flatten();
+                let time = match own_time.or(now) {
                     Some(t) => Some(t),
-                    None => opening_time.or_else(sentence_time),
+                    None => opening_time
+                        .filter(|t| !dates_a_founding(text, &sentence, t))
+                        .or_else(sentence_time),
                 };
                 let measure = measure(text, &sentence, q, fig_tok, metric);
                 // `during this period`, `compared to the same period of 2024`, a span to date
@@ -289,15 +348,30 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     (Some(p), Some(d)) => p.bounds().0 > d,
                     _ => false,
                 };
-                let status = status_of(
+                let mut status = status_of(
                     text,
                     &sentence,
                     q,
                     fig_tok,
                     metric,
-                    deadline_pending,
-                    future,
+                    When {
+                        deadline_pending,
+                        future,
+                        in_title: title.as_ref().is_some_and(|t| t.contains(&q.span[0])),
+                    },
                 );
+                // `Among them are 21 strategic and 52 regional projects`: the parts of what the
+                // sentence before counted hold as that did, unless they have a time or a verb
+                // of the future of their own.
+                if breakdown && time.is_none() && !planned_cue {
+                    if let Some((s, p, _)) = previous_figure
+                        .as_ref()
+                        .filter(|(_, _, unit)| unit.is_some() && *unit == q.unit)
+                    {
+                        status = *s;
+                        period = period.or(*p);
+                    }
+                }
                 if period.is_none() {
                     period = match status {
                         // A plan with no time of its own takes the time of the plans or the
@@ -328,29 +402,55 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if q.per.as_deref() == Some("year") {
                     period = period.map(whole_year);
                 }
-                if status == Status::Planned {
+                if status == Status::Planned && time.is_some() {
                     sentence_plan_period = sentence_plan_period.or(period);
                 }
+                last_figure = Some((status, period, q.unit.clone()));
                 // A sentence that names nothing points back to what the sentence before was
                 // about (`The plant will ...`), else goes on about what its paragraph made
                 // its grammatical subject (`The zone has placed ... Some 76 participants
                 // invested ...`), else is about the document's topic.
-                let subject = subject(text, q, &sentence, sentence_anchors, &listed, &within)
-                    .or_else(|| {
-                        continues_previous(text, range.start)
-                            .then(|| previous_subject.clone())
-                            .flatten()
-                    })
-                    .or_else(|| paragraph_theme.clone())
-                    .or_else(|| topic.clone());
+                let subject = subject(
+                    text,
+                    q,
+                    &sentence,
+                    sentence_anchors,
+                    &listed,
+                    &within,
+                    topic.as_deref(),
+                )
+                .or_else(|| {
+                    if sums_up(text, range.start) {
+                        None
+                    } else if continues_previous(text, range.start) {
+                        previous_subject.clone()
+                    } else if is_place_statistic(metric) || cites_statistics {
+                        // Fixed-capital investment, the economy, prices: a place's
+                        // statistics, never a company's or a zone's.
+                        // A statistic that follows one of a named place in its paragraph is of
+                        // that place (`Output of the region grew 3.9%. Fixed capital investment
+                        // amounted to ...`).
+                        previous_statistic_place
+                            .clone()
+                            .or_else(|| paragraph_theme.clone().filter(|t| is_place(t)))
+                    } else {
+                        previous_focus.clone().or_else(|| paragraph_theme.clone())
+                    }
+                })
+                .or_else(|| topic.clone());
                 sentence_subject.clone_from(&subject);
+                if is_statistic_figure(metric, measure) {
+                    if let Some(p) = subject.as_deref().filter(|p| is_place(p)) {
+                        statistic_place_here = Some(p.to_string());
+                    }
+                }
                 let group = groups.get(qi).copied().flatten().map(|g| {
                     *group_ids.entry(g).or_insert_with(|| {
                         next_group += 1;
                         next_group - 1
                     })
                 });
-                let object = object(text, q, &in_sentence, &groups, qi);
+                let object = object(text, paragraph_toks, q, &in_sentence, &groups, qi);
                 facts.push(Fact {
                     doc: ctx.doc.to_string(),
                     text: q.text.clone(),
@@ -380,6 +480,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     carried_period = Some(p);
                 }
             }
+            if last_figure.is_some() {
+                previous_figure = last_figure.take();
+            }
             previous_plan_period = sentence_plan_period.or_else(|| {
                 sentence_times
                     .iter()
@@ -388,6 +491,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             });
             if let Some(a) = theme(text, range, sentence_anchors) {
                 paragraph_theme = Some(a.name.clone());
+            }
+            previous_focus = focus(sentence_anchors).map(|a| a.name.clone());
+            if in_sentence.is_empty() || statistic_place_here.is_some() {
+                previous_statistic_place = statistic_place_here;
             }
             if let Some(a) = sentence_subject.or_else(|| {
                 sentence_anchors
@@ -401,13 +508,99 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         }
     }
 
+    if let Some(title) = &title {
+        headline::agree_with_body(&mut facts, title);
+    }
     Extraction {
         facts,
         entities,
         date,
         date_source,
-        diagnostics: Vec::new(),
+        diagnostics: crate::diagnostics::find(text, &stream, &doc.paragraphs),
     }
+}
+
+/// Whether a name is a place on the map (a region, a city), not a zone or a company.
+fn is_place(name: &str) -> bool {
+    entities::lookup(name).is_some_and(|p| p.kind.is_place())
+}
+
+/// `the zone now has 24 participants`, `currently employs`: the figure's clause speaks of the
+/// present.
+fn clause_says_now(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    s.toks.iter().any(|t| {
+        s.clause_of(t.start) == clause && t.is_word_in(text, &["now", "currently", "presently"])
+    })
+}
+
+/// Whether a time dates a founding told aside (`The plant, launched last year, produces
+/// ...`, `The complex, opened in 2022 for $600 million, now employs ...`): a clause that
+/// opens with a participle of founding. The main event of a sentence (`seven hotels opened
+/// last year`) or a plan (`will be launched in 2023`) is no aside.
+fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bool {
+    let clause = s.clause_of(t.span[0]);
+    let first = s
+        .toks
+        .iter()
+        .position(|tok| s.clause_of(tok.start) == clause);
+    first.is_some_and(|i| {
+        i > 0
+            && s.toks[i].is_word_in(
+                text,
+                &[
+                    "launched",
+                    "opened",
+                    "founded",
+                    "established",
+                    "built",
+                    "commissioned",
+                    "created",
+                    "inaugurated",
+                    "completed",
+                ],
+            )
+    })
+}
+
+/// Whether a figure reads like a statistic (output, investment, the economy, trade,
+/// prices... or any change or index), as statistics offices report them.
+fn is_statistic_figure(metric: Metric, measure: Measure) -> bool {
+    is_place_statistic(metric)
+        || matches!(metric, Metric::Output | Metric::Investment | Metric::Trade)
+        || matches!(measure, Measure::Change | Measure::Index)
+}
+
+/// Whether a metric is a statistic of a place as a whole, which no company or zone has.
+fn is_place_statistic(metric: Metric) -> bool {
+    matches!(
+        metric,
+        Metric::Fdi
+            | Metric::Economy
+            | Metric::Prices
+            | Metric::Income
+            | Metric::Budget
+            | Metric::Unemployment
+    )
+}
+
+/// Whether a sentence opens as a breakdown of what the one before counted (`Among them`,
+/// `Of these`, `Including`).
+fn opens_breakdown(sentence: &str) -> bool {
+    let head = sentence.trim_start();
+    [
+        "among them",
+        "of these",
+        "of them",
+        "of which",
+        "including",
+        "among these",
+    ]
+    .iter()
+    .any(|o| {
+        head.get(..o.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(o))
+            && head[o.len()..].starts_with([' ', ','])
+    })
 }
 
 /// The title: a first paragraph of one short line that does not end a sentence.

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::quantities::{Quantity, QuantityKind};
-use crate::tokens::{lower, tokenize, TokKind};
+use crate::tokens::{lower, Tok, TokKind};
 
 /// Figures of one sentence that describe the same thing: a run of figures of different
 /// sorts (things counted, money, jobs, area) shares a group; a repeated sort starts a new
@@ -51,20 +51,23 @@ pub(super) fn groups(figs: &[&Quantity]) -> Vec<Option<usize>> {
 /// the things counted in it.
 pub(super) fn object(
     text: &str,
+    paragraph_toks: &[Tok],
     q: &Quantity,
     figs: &[&Quantity],
     groups: &[Option<usize>],
     qi: usize,
 ) -> Option<String> {
     let noun_phrase = |q: &Quantity| -> Option<String> {
-        let toks = tokenize(text, q.span[0]..q.span[1]);
+        let first = paragraph_toks.partition_point(|t| t.start < q.span[0]);
+        let end = paragraph_toks.partition_point(|t| t.end <= q.span[1]);
+        let toks = &paragraph_toks[first..end.max(first)];
         let lex = &*crate::lexicon::LEXICONS;
         let first_word = (0..toks.len()).find(|&i| {
             toks[i].kind == TokKind::Word
                 && !lex
                     .number_words
                     .contains_key(lower(toks[i].text(text)).as_ref())
-                && lex.scales.starting_at(text, &toks, i).is_none()
+                && lex.scales.starting_at(text, toks, i).is_none()
         })?;
         let start = toks[first_word].start;
         Some(text[start..q.span[1]].to_string())

@@ -5,6 +5,17 @@ use crate::fact::{Metric, Status};
 use crate::quantities::Quantity;
 use crate::tokens::{word_is, TokKind};
 
+/// What the figure's time and place in the document say of its status.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct When {
+    /// A deadline of the figure's clause is not yet past.
+    pub deadline_pending: bool,
+    /// Its period starts after the document date.
+    pub future: bool,
+    /// It stands in the title.
+    pub in_title: bool,
+}
+
 /// Planned when a deadline of the figure's clause is not yet past, when its period starts
 /// after the document date, when a cue of the future governs it, when it belongs to a pool
 /// of projects presented or drawn up, or when it is what work under way is to bring (jobs,
@@ -15,12 +26,12 @@ pub(super) fn status_of(
     q: &Quantity,
     fig_tok: usize,
     metric: Metric,
-    deadline_pending: bool,
-    future: bool,
+    when: When,
 ) -> Status {
-    let planned = deadline_pending
-        || future
+    let planned = when.deadline_pending
+        || when.future
         || planned_by_cue(text, s, fig_tok, q)
+        || when.in_title && headline_future(text, s)
         || pooled(s, q, fig_tok)
         || promised_by_work_under_way(s, metric);
     if planned {
@@ -28,6 +39,19 @@ pub(super) fn status_of(
     } else {
         Status::Actual
     }
+}
+
+/// `Kostanay region to carry out 5 projects`, `Semey to commission 140 buildings`: a
+/// headline's `to` before a verb is its future tense.
+fn headline_future(text: &str, s: &Sentence<'_>) -> bool {
+    s.toks.windows(2).any(|w| {
+        w[0].is_word_in(text, &["to"])
+            && w[1].kind == TokKind::Word
+            && w[1]
+                .text(text)
+                .starts_with(|c: char| c.is_ascii_lowercase())
+            && !w[1].is_word_in(text, &["the", "a", "an", "this", "these", "its", "their"])
+    })
 }
 
 /// `111 projects worth $1.2 billion were presented`, `a portfolio of 190 projects has been

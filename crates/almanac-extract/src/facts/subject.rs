@@ -48,6 +48,7 @@ pub(super) struct Anchor {
     pub start: usize,
     pub len: usize,
     pub name: String,
+    pub kind: EntityKind,
     pub role: Role,
 }
 
@@ -146,15 +147,15 @@ pub(super) fn anchors<'e>(
     let cues = &*SUBJECT_CUES;
     let mut res = Vec::new();
     for e in entities {
-        let (name, role) = match e.kind {
+        let (name, kind, role) = match e.kind {
             EntityKind::Person => match e.role_of.as_deref().and_then(entities::lookup) {
                 Some(p) if p.kind.is_place() && p.kind != EntityKind::Country => {
-                    (p.name.to_string(), Role::Official)
+                    (p.name.to_string(), p.kind, Role::Official)
                 }
                 _ => continue,
             },
-            _ if is_reporter(e) => (e.name.clone(), Role::Reporter),
-            _ => (e.name.clone(), Role::Named),
+            _ if is_reporter(e) => (e.name.clone(), e.kind, Role::Reporter),
+            _ => (e.name.clone(), e.kind, Role::Named),
         };
         let place = entities::lookup(&e.name);
         for m in &e.mentions {
@@ -194,6 +195,7 @@ pub(super) fn anchors<'e>(
                 start: m.span[0],
                 len: m.span[1] - m.span[0],
                 name: name.clone(),
+                kind,
                 role,
             });
         }
@@ -421,6 +423,16 @@ pub(super) fn theme<'a>(
 ) -> Option<&'a Anchor> {
     let a = anchors.iter().find(|a| a.role == Role::Named)?;
     let head = &text[sentence.start..a.start];
+    // `companies from China, South Korea and Turkey`: an item of a list is no subject.
+    let list_item = head.trim_end().strip_suffix(',').is_some_and(|h| {
+        h.trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    });
+    if list_item {
+        return None;
+    }
     let head = match head.rfind(", ") {
         Some(i) if i < 48 => &head[i + 2..],
         _ => head,
@@ -436,6 +448,31 @@ pub(super) fn theme<'a>(
     (words.len() <= 2 && words.iter().all(|w| allowed.contains(&w.as_str()))).then_some(a)
 }
 
+/// The zone or organisation a sentence names last: the next sentence of its paragraph that
+/// names nothing goes on about it (`... reported on the special economic zone X. Since
+/// its start, the production amounted to 10 billion tenge`).
+pub(super) fn focus(anchors: &[Anchor]) -> Option<&Anchor> {
+    anchors
+        .iter()
+        .rev()
+        .find(|a| a.role == Role::Named)
+        .filter(|a| matches!(a.kind, EntityKind::Zone | EntityKind::Organisation))
+}
+
+/// Whether a sentence sums up (`In total, ...`, `Overall, ...`): it is about the document's
+/// topic, not about what the sentences before it named.
+pub(super) fn sums_up(text: &str, start: usize) -> bool {
+    let head = lower(
+        text[start..]
+            .trim_start()
+            .get(..16)
+            .unwrap_or(&text[start..]),
+    );
+    ["in total", "overall", "altogether", "in general", "in all"]
+        .iter()
+        .any(|o| head.starts_with(o))
+}
+
 /// Whether the clause of `pos` has a verb of saying (`said`, `reported`, `according to`).
 fn clause_reports(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
     let clause = s.clause_of(pos);
@@ -447,7 +484,10 @@ fn clause_reports(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
     })
 }
 
-/// The subject the sentence itself ties figure `q` to, if it names one.
+/// The subject the sentence itself ties figure `q` to, if it names one. A foreign country
+/// (one the document's topic does not lie in) is a partner, a market or an origin
+/// (`exports to China`, `the Netherlands accounted for 27%` of investment), never the
+/// subject.
 pub(super) fn subject(
     text: &str,
     q: &Quantity,
@@ -455,7 +495,12 @@ pub(super) fn subject(
     anchors: &[Anchor],
     listed: &HashSet<usize>,
     within: &Containment,
+    topic: Option<&str>,
 ) -> Option<String> {
+    let foreign = |a: &Anchor| {
+        topic.is_some_and(|t| t != a.name && !within.is_within(t, &a.name))
+            && entities::lookup(&a.name).is_some_and(|p| p.kind == EntityKind::Country)
+    };
     let clause = s.clause_of(q.span[0]);
     // `the Ministry of Energy – 5 projects`: a dash between a name and the figure joins them.
     let dash_joined = |a: &Anchor| {
@@ -467,7 +512,7 @@ pub(super) fn subject(
     };
     let usable: Vec<&Anchor> = anchors
         .iter()
-        .filter(|a| !listed.contains(&a.start))
+        .filter(|a| !listed.contains(&a.start) && !foreign(a))
         .filter(|a| match a.role {
             Role::Named | Role::Official => true,
             // A body is the subject only of what is split by it, never of what it reports.
@@ -528,6 +573,10 @@ pub(super) fn subject(
         .copied()
         .collect();
     let pool = if named.is_empty() { pool } else { named };
+    // `the Ministry of Energy – 5 projects`: the name the dash joins to the figure labels it.
+    if let Some(a) = pool.iter().find(|a| dash_joined(a)) {
+        return Some(a.name.clone());
+    }
     let cands = narrowest(&pool, within);
     // `in the region ... in Karaganda, Temirtau and Zhezkazgan`, `in Jambay, Samarkand and
     // Urgut`: several places named jointly speak of the place that holds them all.

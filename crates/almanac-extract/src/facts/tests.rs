@@ -302,6 +302,12 @@ fn subject_of() {
             // An official who reports stands for the place of their office when nothing
             // else is named.
             ("Economy review\n\nThe economy grew 5 percent, said Shymkent Mayor Ivan Petrov.", "2024-03-01", "5 percent", "Shymkent"),
+            // A zone or company a sentence ends on is what the next one is about, unless
+            // the next sums up.
+            ("Karaganda region news\n\nThe governor visited the Saryarka special economic zone. Since its launch, output reached 40 billion tenge.", "2024-03-01", "40 billion tenge", "SEZ Saryarka"),
+            ("Karaganda region news\n\nThe governor visited the Saryarka special economic zone. In total, the region attracted 90 billion tenge.", "2024-03-01", "90 billion tenge", "Karaganda region"),
+            // An item of a list is no sentence's subject.
+            ("Tashkent region plans\n\nInvestors include companies from China, South Korea and Turkey. 23 thousand jobs will be created.", "2024-03-01", "23 thousand jobs", "Tashkent region"),
         ],
         |f| or_dash(f.subject.as_deref()),
     );
@@ -330,6 +336,11 @@ fn period_of() {
             // A plan takes the deadline of the sentence before it, else none.
             ("Water\n\nBy the end of 2026, the region plans to solve the water problem. Eight projects worth 14 billion tenge will be carried out for this purpose.", "2025-03-05", "Eight projects", "2026"),
             ("Jobs\n\nThe projects under way will create 3,000 jobs.", "2025-03-05", "3,000 jobs", "-"),
+            // `now` is the document's year; the date of a founding told aside is not the
+            // period of what the thing does now.
+            ("Zone\n\nParticipants invested 46 billion tenge in 2022, and the zone now has 24 participants.", "2023-01-20", "24 participants", "2023"),
+            ("Plant\n\nThe wire plant, launched last year, produces 25,000 tons of wire per year.", "2023-06-10", "25,000 tons", "2023"),
+            ("Hotels\n\nIn Turkistan, seven hotels opened last year, and the city received 1.1 million tourists.", "2023-06-10", "1.1 million tourists", "2022"),
             // A capacity a year holds for a year, not for the month a plant opened in.
             ("Plant\n\nIn February, a plant opened with a capacity of 20,000 tons a year.", "2021-12-28", "20,000 tons", "2021"),
         ],
@@ -394,5 +405,25 @@ fn status_of() {
             ),
         ],
         |f| f.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
+    );
+}
+
+#[test]
+fn headline_and_breakdown() {
+    check(
+        &[
+            // A headline figure takes the period and status of the body figure it restates.
+            ("Over 180 firms opened in the region\n\nThe ministry reported on the first half of 2022.\n\nDuring this period, 184 firms were opened.", "2022-07-18", "180 firms", "2022-H1 actual"),
+            ("Semey to commission 140 houses\n\nThe governor said 148 houses will be commissioned within three years ahead.", "2023-06-05", "140 houses", "2023/2025 planned"),
+            // The parts of what the sentence before counted hold as it did.
+            ("Plans\n\n125 projects are planned for 2024-2026. Among them are 52 regional projects.", "2024-10-14", "52 regional projects", "2024/2026 planned"),
+        ],
+        |f| {
+            format!(
+                "{} {}",
+                or_dash(f.period.map(|p| p.to_string()).as_deref()),
+                f.status.map(|s| s.as_str()).unwrap_or("-")
+            )
+        },
     );
 }

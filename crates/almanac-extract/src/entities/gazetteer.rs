@@ -1,0 +1,277 @@
+//! Pass 1: the names of the gazetteer, found with one automaton at word starts, where the
+//! capitals of the alias are capital in the text; lists before a plural (`the Akmola and
+//! Kostanay regions`), and aliases two entries claim, decided by the document.
+
+use std::ops::Range;
+
+use aho_corasick::{Anchored, Input};
+use rustc_hash::FxHashMap as HashMap;
+
+use super::doc::{Doc, T_HYPHEN, T_WORD};
+use super::lexicon::{prefix_key, Lexicon, W_AND, W_DISTRICTS, W_OBLASTS, W_REGIONS};
+use super::EntityKind;
+
+#[derive(Debug, Clone)]
+pub(super) struct GazHit {
+    pub(super) span: Range<usize>,
+    pub(super) toks: Range<usize>,
+    /// The entries the alias names; more than one for an ambiguous alias.
+    pub(super) places: Vec<usize>,
+}
+
+pub(super) fn find_gazetteer(lex: &Lexicon, doc: &Doc) -> Vec<GazHit> {
+    let Some(matcher) = &lex.matcher else {
+        return Vec::new();
+    };
+    let text = doc.text;
+    let mut cands: Vec<(Range<usize>, usize)> = Vec::new();
+    // A name starts on a word boundary: at a token after white space or a mark, or after the
+    // hyphen inside a word (`Almaty` in `Nur-Almaty`). Searching anchored at those places
+    // alone finds the same names as an overlapping search of all the text, for a fraction
+    // of the steps.
+    let mut starts: Vec<usize> = Vec::with_capacity(doc.toks.len());
+    let mut prev_word_end = usize::MAX;
+    for t in &doc.toks {
+        if t.start != prev_word_end {
+            starts.push(t.start);
+        }
+        if t.flags & T_HYPHEN != 0 {
+            let word = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
+            starts.extend(
+                word.iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == b'-')
+                    .map(|(k, _)| t.start + k + 1),
+            );
+        }
+        prev_word_end = if t.flags & T_WORD != 0 {
+            t.end
+        } else {
+            usize::MAX
+        };
+    }
+    let bytes = text.as_bytes();
+    for start in starts {
+        let (a, b, c) = match bytes.get(start..) {
+            Some([a, b, c, ..]) => (*a, *b, *c),
+            Some([a, b]) => (*a, *b, 0),
+            Some([a]) => (*a, 0, 0),
+            _ => continue,
+        };
+        let has = |set: &[u64], key: usize| set[key / 64] & (1 << (key % 64)) != 0;
+        if !has(&lex.prefixes, prefix_key(a, b, c))
+            && !has(&lex.short_prefixes, prefix_key(a, b, 0))
+        {
+            continue;
+        }
+        // The overlapping iterator refuses anchored searches; stepping the state does not.
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let mut state = aho_corasick::automaton::OverlappingState::start();
+        loop {
+            if matcher
+                .try_find_overlapping(input.clone(), &mut state)
+                .is_err()
+            {
+                break;
+            }
+            let Some(m) = state.get_match() else {
+                break;
+            };
+            // A state also reports the names that end its path but start later; their own
+            // start finds them.
+            if m.start() != start {
+                continue;
+            }
+            let span = m.start()..m.end();
+            let Some((alias, _)) = lex.pattern_targets.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let Some(found) = text.get(span.clone()) else {
+                continue;
+            };
+            let after_ok = text
+                .get(span.end..)
+                .and_then(|s| s.chars().next())
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !after_ok || !case_fits(alias, found) {
+                continue;
+            }
+            cands.push((span, m.pattern().as_usize()));
+        }
+    }
+    // Leftmost-longest; an ambiguous alias keeps all its entries.
+    cands.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+    let mut hits: Vec<GazHit> = Vec::new();
+    let mut blocks: Vec<Range<usize>> = Vec::new();
+    let mut last_end = 0;
+    let mut last_span: Option<Range<usize>> = None;
+    for (span, pattern) in cands {
+        let targets = &lex.pattern_targets[pattern].1;
+        if last_span.as_ref() == Some(&span) {
+            if let Some(hit) = hits.last_mut().filter(|h| h.span == span) {
+                for t in targets {
+                    if !hit.places.contains(t) {
+                        hit.places.push(*t);
+                    }
+                }
+            }
+            continue;
+        }
+        if span.start < last_end {
+            continue;
+        }
+        last_end = span.end;
+        last_span = Some(span.clone());
+        if targets.is_empty() {
+            blocks.push(span);
+            continue;
+        }
+        if is_dateline(text, &span) {
+            continue;
+        }
+        hits.push(GazHit {
+            toks: doc.toks_of(&span),
+            span,
+            places: targets.clone(),
+        });
+    }
+    apply_plural_lists(lex, doc, &mut hits);
+    resolve_ambiguous(lex, &mut hits);
+    hits
+}
+
+/// `the Akmola, Kostanay and North Kazakhstan regions`: each name in a list before a plural
+/// `regions` / `oblasts` / `districts` is the region (district) of that name, not the city.
+pub(super) fn apply_plural_lists(lex: &Lexicon, doc: &Doc, hits: &mut Vec<GazHit>) {
+    for t in 1..doc.toks.len() {
+        let suffix = match doc.id(t) {
+            W_REGIONS | W_OBLASTS => "region",
+            W_DISTRICTS => "district",
+            _ => continue,
+        };
+        let mut items: Vec<Range<usize>> = Vec::new();
+        let mut end = t;
+        loop {
+            let mut start = end;
+            while start > 0
+                && end - start < 3
+                && doc.is_cap(start - 1)
+                && (start == end || doc.spaced(start - 1))
+            {
+                start -= 1;
+            }
+            while start < end && doc.is_stop(start) {
+                start += 1;
+            }
+            if start == end {
+                break;
+            }
+            items.push(start..end);
+            if start >= 2 && doc.id(start - 1) == W_AND {
+                end = if doc.s(start - 2) == "," {
+                    start - 2
+                } else {
+                    start - 1
+                };
+            } else if start >= 2 && doc.s(start - 1) == "," {
+                end = start - 1;
+            } else {
+                break;
+            }
+        }
+        if items.len() < 2 {
+            continue;
+        }
+        for item in items {
+            let name = format!("{} {suffix}", doc.words(item.clone()));
+            let Some(idx) = lex.lookup_index(&name) else {
+                continue;
+            };
+            let span = doc.span(item.clone());
+            hits.retain(|h| h.span.end <= span.start || span.end <= h.span.start);
+            hits.push(GazHit {
+                span,
+                toks: item,
+                places: vec![idx],
+            });
+        }
+    }
+    hits.sort_by_key(|h| h.span.start);
+}
+
+/// Capital letters of the alias must be capital in the text; small ones may be either.
+pub(super) fn case_fits(alias: &str, found: &str) -> bool {
+    if alias.chars().count() != found.chars().count() {
+        return false;
+    }
+    alias
+        .chars()
+        .zip(found.chars())
+        .all(|(a, f)| !a.is_uppercase() || f.is_uppercase())
+}
+
+/// `NUR-SULTAN – ...`: the place a report was filed from, not a place it is about.
+pub(super) fn is_dateline(text: &str, span: &Range<usize>) -> bool {
+    let Some(found) = text.get(span.clone()) else {
+        return false;
+    };
+    let mut letters = found.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().nth(1).is_none() || letters.any(char::is_lowercase) {
+        return false;
+    }
+    let rest = text.get(span.end..).unwrap_or("");
+    let rest = rest.trim_start_matches([' ', '\t', ',']);
+    rest.starts_with('–') || rest.starts_with('—') || rest.starts_with("- ")
+}
+
+/// An alias two entries claim: the entry whose relatives (ancestors, entries under the same
+/// parent, entries within it) the document names most, else the first in the data.
+pub(super) fn resolve_ambiguous(lex: &Lexicon, hits: &mut [GazHit]) {
+    let mut counts: HashMap<usize, usize> = HashMap::default();
+    for hit in hits.iter() {
+        if let [only] = hit.places[..] {
+            *counts.entry(only).or_default() += 1;
+        }
+    }
+    for hit in hits.iter_mut() {
+        if hit.places.len() < 2 {
+            continue;
+        }
+        // Only aliases listed as ambiguous are decided by context; any other double claim is
+        // a slip in the data (the gazetteer test catches it) and goes to the first entry.
+        let listed = lex.ambiguous_claims.contains(&hit.places);
+        if !listed {
+            hit.places.truncate(1);
+            continue;
+        }
+        let mut best = hit.places[0];
+        let mut best_score = 0;
+        for &cand in &hit.places {
+            let score = relatedness(lex, cand, &counts);
+            if score > best_score {
+                best = cand;
+                best_score = score;
+            }
+        }
+        hit.places = vec![best];
+    }
+}
+
+pub(super) fn relatedness(lex: &Lexicon, cand: usize, counts: &HashMap<usize, usize>) -> usize {
+    let place = &lex.places[cand];
+    let chain = &lex.place_ancestors[cand];
+    let mut score = 0;
+    for (&other, &n) in counts {
+        let other_place = &lex.places[other];
+        if other_place.kind == EntityKind::Country || other == cand {
+            continue;
+        }
+        let related = chain.contains(&other_place.name)
+            || (place.part_of.is_some() && other_place.part_of == place.part_of)
+            || lex.place_ancestors[other].contains(&place.name);
+        if related {
+            score += n;
+        }
+    }
+    score
+}

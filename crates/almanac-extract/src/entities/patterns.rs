@@ -1,0 +1,399 @@
+//! Pass 3: organisations and zones the gazetteer does not hold, by pattern: a run of
+//! capitalised words with a head before or after it (`Ministry of X`, `X University`,
+//! `SEZ X`, `X LLP`).
+
+use std::ops::Range;
+
+use super::doc::{Doc, T_CONNECTOR, T_INITIAL};
+use super::gazetteer::GazHit;
+use super::lexicon::{Head, Lexicon, Template, W_AMP, W_AND, W_OF, W_THE};
+use super::roles::{has_head, head_at, heads_at, heads_before, is_connector};
+use super::EntityKind;
+
+#[derive(Debug, Clone)]
+pub(super) enum CandTarget {
+    Place(usize),
+    Dyn {
+        name: String,
+        kind: EntityKind,
+        part_of: Option<String>,
+        company: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Cand {
+    pub(super) span: Range<usize>,
+    pub(super) toks: Range<usize>,
+    pub(super) target: CandTarget,
+}
+
+pub(super) fn find_patterns(
+    lex: &Lexicon,
+    doc: &Doc,
+    gaz: &[GazHit],
+    in_gaz: &[bool],
+    blocked: &[bool],
+) -> Vec<Cand> {
+    let mut res = Vec::new();
+    let mut i = 0;
+    while i < doc.toks.len() {
+        let run = name_chunk(lex, doc, i, in_gaz, blocked);
+        if run.end <= run.start {
+            i += 1;
+            continue;
+        }
+        // `Halyk Bank and Kaspi Bank`: after a name is taken from the end of a run, what is
+        // left before it may hold another.
+        let mut rest = run.clone();
+        while let Some(c) = org_in_run(lex, doc, rest.clone(), gaz, in_gaz) {
+            let next_end = c.toks.start;
+            res.push(c);
+            let mut e = next_end;
+            while e > rest.start && is_connector(doc, e - 1) {
+                e -= 1;
+            }
+            if e <= rest.start || e >= rest.end {
+                break;
+            }
+            rest = rest.start..e;
+        }
+        i = run.end;
+    }
+    res
+}
+
+/// A run of capitalised words, quoted names and connectors, with lower-case heads around
+/// it (`industrial zone “Ontustik”`, `Eurasian Energy facility`).
+pub(super) fn name_chunk(
+    lex: &Lexicon,
+    doc: &Doc,
+    i: usize,
+    in_gaz: &[bool],
+    blocked: &[bool],
+) -> Range<usize> {
+    let n = doc.toks.len();
+    let usable = |j: usize| !blocked.get(j).copied().unwrap_or(true);
+    let starts_name =
+        |j: usize| usable(j) && (doc.is_cap(j) || in_gaz.get(j).copied().unwrap_or(false));
+    let mut start = i;
+    // A quoted name: `“Kazakhtelecom” JSC`.
+    // A quoted name is short, starts with a capital that is not `The`, and holds only words.
+    let quoted_at = |j: usize| -> Option<usize> {
+        if !doc.is_quote(j) || !doc.is_cap(j + 1) || doc.is_stop(j + 1) {
+            return None;
+        }
+        let close = (j + 2..(j + 7).min(n)).find(|&q| doc.is_quote(q))?;
+        (j + 1..close)
+            .all(|t| doc.is_word(t) || matches!(doc.s(t), "&" | "-" | "."))
+            .then_some(close)
+    };
+    if !starts_name(start) && quoted_at(start).is_none() {
+        return i..i;
+    }
+    let mut end = start;
+    while end < n && usable(end) {
+        if end > start && !doc.spaced(end - 1) && !doc.is_quote(end - 1) {
+            break;
+        }
+        if let Some(q) = quoted_at(end) {
+            end = q + 1;
+            continue;
+        }
+        if starts_name(end) {
+            end += 1;
+            continue;
+        }
+        if is_connector(doc, end)
+            && end > start
+            && (starts_name(end + 1) || (doc.id(end + 1) == W_THE && starts_name(end + 2)))
+        {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    // Leading `The`, `In` and the like are not part of a name; nor is a sentence's first
+    // word before `of` (`Residents of SEZ Ontustik`), unless it heads a name (`Ministry of`).
+    loop {
+        if start < end && (doc.is_stop(start) || doc.id(start) == W_THE) {
+            start += 1;
+        } else if start + 1 < end
+            && doc.has(start, T_INITIAL)
+            && doc.has(start + 1, T_CONNECTOR)
+            && !head_at(lex, doc, start, true).is_some_and(|h| h.exact)
+            && !in_gaz.get(start).copied().unwrap_or(false)
+        {
+            start += 2;
+        } else {
+            break;
+        }
+    }
+    if start >= end {
+        return i..(i + 1).max(end);
+    }
+    // Lower-case heads in front: `industrial zone “Ontustik”`, `special economic zone X`.
+    let mut head_start = start;
+    if start > 0 && doc.spaced(start - 1) {
+        if let Some(h) = heads_before(lex, doc, start).find(|h| !h.exact && h.prefix) {
+            head_start = start - h.words.len();
+        }
+    }
+    // Lower-case heads behind: `X company`, `X special economic zone`.
+    let mut head_end = end;
+    if doc.spaced(end.saturating_sub(1)) {
+        if let Some(h) = heads_at(lex, doc, end).find(|h| !h.exact && !h.prefix) {
+            head_end = end + h.words.len();
+        }
+    }
+    head_start.min(start)..head_end.max(end)
+}
+
+pub(super) fn org_in_run(
+    lex: &Lexicon,
+    doc: &Doc,
+    run: Range<usize>,
+    gaz: &[GazHit],
+    in_gaz: &[bool],
+) -> Option<Cand> {
+    // Trim leading stop words again (the chunk may start with a lower-case head).
+    let mut a = run.start;
+    let b = run.end;
+    let lower_prefix = heads_at(lex, doc, a).find(|h| !h.exact && h.prefix);
+    if let Some(h) = lower_prefix {
+        let x = a + h.words.len()..b;
+        // Only a quoted name or a name that is not merely a known place.
+        let quoted = doc.is_quote(x.start);
+        // `industrial zone Adil Amralin` names a person after the zone, not the zone.
+        let person_like = !quoted
+            && (2..=3).contains(&(x.end - x.start))
+            && doc.lower_ends_with(x.end - 1, &lex.surname_endings);
+        if x.end > x.start
+            && (quoted || !covered_by_gaz(in_gaz, x.clone()))
+            && !person_like
+            && !doc.is_cap(a)
+        {
+            return make_cand(lex, doc, h, a..b, x, gaz);
+        }
+        a = x.start;
+    }
+    let lower_suffix = heads_before(lex, doc, b).find(|h| {
+        // A head that is part of a known name (`Esil district`) is not a head here.
+        !h.exact && !h.prefix && !in_gaz.get(b - h.words.len()).copied().unwrap_or(false)
+    });
+    let mut core_end = b;
+    if let Some(h) = lower_suffix {
+        let x_end = b - h.words.len();
+        core_end = x_end;
+        // Capitalised heads inside take precedence (`Kazakh Invest National Company`).
+        if !has_head(lex, doc, a..x_end) {
+            let x = a..x_end;
+            // `Kazakh company`, `Pavlodar plant` are places, but `Pavlodar special economic
+            // zone` and `Shymkent city akimat` are names.
+            let only_places =
+                matches!(h.template, Template::X) && covered_by_gaz(in_gaz, x.clone());
+            // `Foreign companies invested`: one capitalised word at the start of a sentence
+            // before a common noun is not a name.
+            let common = matches!(h.template, Template::X)
+                && x.end == x.start + 1
+                && doc.has_or(x.start, T_INITIAL, true);
+            if x.end > x.start && !only_places && !common && x.end - x.start <= 6 {
+                // `Eurasian Energy facility`: the mention is the name itself, not the noun
+                // after it; `Tarbagatay special economic zone` is all one name.
+                let whole = if matches!(h.template, Template::X) {
+                    x.clone()
+                } else {
+                    a..b
+                };
+                return make_cand(lex, doc, h, whole, x, gaz);
+            }
+            return None;
+        }
+    }
+    let run = a..core_end;
+    if run.end <= run.start {
+        return None;
+    }
+    // The last suffix head with at least one word before it.
+    let mut best: Option<(usize, &Head)> = None;
+    for j in run.clone() {
+        if let Some(h) = head_at(lex, doc, j, false).filter(|h| h.exact) {
+            let after_connector = j.checked_sub(1).is_some_and(|p| doc.has(p, T_CONNECTOR));
+            if !h.prefix && j > run.start && j + h.words.len() <= run.end && !after_connector {
+                best = Some((j, h));
+            }
+        }
+    }
+    if let Some((j, h)) = best {
+        let head_end = j + h.words.len();
+        // `National Bank of Uzbekistan`: an `of X` after the head belongs to the name.
+        let end = if doc.id(head_end) == W_OF && run.end > head_end + 1 {
+            run.end
+        } else {
+            head_end
+        };
+        let mut start = run.start;
+        while start < j && doc.is_stop(start) {
+            start += 1;
+        }
+        // `Samruk-Kazyna and Baiterek Holding`, `Halyk Bank and Kaspi Bank`: a known name, or
+        // one with its own head, before `and` is a name of its own.
+        let first = start;
+        for k in first..j {
+            if !matches!(doc.id(k), W_AND | W_AMP) || k == start {
+                continue;
+            }
+            let own_head = heads_before(lex, doc, k).any(|h| !h.prefix && h.exact);
+            if own_head || covered_by_gaz(in_gaz, start..k) {
+                start = k + 1;
+            }
+        }
+        return make_cand(lex, doc, h, start..end, start..j, gaz);
+    }
+    if let Some(h) = head_at(lex, doc, run.start, true).filter(|h| h.exact) {
+        let x = run.start + h.words.len()..run.end;
+        let x = if doc.id(x.start) == W_OF {
+            x.start + 1..x.end
+        } else {
+            x
+        };
+        let x = if doc.id(x.start) == W_THE {
+            x.start + 1..x.end
+        } else {
+            x
+        };
+        if x.end > x.start {
+            return make_cand(lex, doc, h, run.clone(), x, gaz);
+        }
+    }
+    None
+}
+
+/// Whether every token of the range is inside a gazetteer name (`in_gaz`).
+pub(super) fn covered_by_gaz(in_gaz: &[bool], toks: Range<usize>) -> bool {
+    toks.clone()
+        .all(|t| in_gaz.get(t).copied().unwrap_or(false))
+}
+
+/// The gazetteer hits inside a token range, in order (`gaz` is sorted by start).
+pub(super) fn gaz_within<'g>(
+    gaz: &'g [GazHit],
+    toks: &Range<usize>,
+) -> impl Iterator<Item = &'g GazHit> {
+    let (start, end) = (toks.start, toks.end);
+    let from = gaz.partition_point(|h| h.toks.start < start);
+    gaz.get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(move |h| h.toks.start <= end)
+        .filter(move |h| h.toks.end <= end)
+}
+
+pub(super) fn make_cand(
+    lex: &Lexicon,
+    doc: &Doc,
+    head: &Head,
+    whole: Range<usize>,
+    x: Range<usize>,
+    gaz: &[GazHit],
+) -> Option<Cand> {
+    // An opening quote whose closing one lies outside the name is not part of it.
+    let mut whole = whole;
+    let n_quotes = whole.clone().filter(|&t| doc.is_quote(t)).count();
+    if n_quotes % 2 == 1 && doc.is_quote(whole.start) {
+        whole.start += 1;
+    }
+    let x_text = doc.words(x.clone());
+    if x_text.is_empty() || x_text.chars().all(|c| !c.is_alphabetic()) {
+        return None;
+    }
+    // A name must have a word of its own (`Strategy`, `The` alone are not names).
+    if x.clone().all(|t| doc.is_stop(t) || !doc.is_word(t)) {
+        return None;
+    }
+    let places_in: Vec<usize> = gaz_within(gaz, &whole)
+        .filter_map(|h| h.places.first().copied())
+        .collect();
+    let place_in_x = gaz_within(gaz, &x)
+        .filter_map(|h| h.places.first().copied())
+        .find(|&p| lex.places[p].kind.is_place());
+    let part_of = places_in
+        .iter()
+        .copied()
+        .find(|&p| lex.places[p].kind.is_place())
+        .map(|p| {
+            let place = &lex.places[p];
+            // `Talgar district` is named after its centre, the town of Talgar, and lies
+            // beside it, in the town's region.
+            if head.kind.is_place() && place.kind != EntityKind::Country {
+                place.part_of.unwrap_or(place.name).to_string()
+            } else {
+                place.name.to_string()
+            }
+        });
+    let run_text = doc.words(whole.clone());
+    let (name, part_of) = match head.template {
+        Template::Run => (run_text, part_of),
+        Template::X => (x_text, part_of),
+        Template::Around(before, after) => (format!("{before}{x_text}{after}"), part_of),
+        Template::Place => {
+            let place = place_in_x.map(|p| lex.places[p].name.to_string());
+            match place {
+                Some(p) => (format!("Akimat of {p}"), Some(p)),
+                None => (format!("Akimat of {x_text}"), part_of),
+            }
+        }
+        Template::RunCountry => {
+            strip_country(lex, doc, whole.clone(), gaz).unwrap_or((run_text, part_of))
+        }
+    };
+    // A name the gazetteer knows is that entry.
+    let target = match lex.lookup_index(&name) {
+        Some(idx) => CandTarget::Place(idx),
+        None => CandTarget::Dyn {
+            name,
+            kind: head.kind,
+            part_of,
+            company: head.company,
+        },
+    };
+    Some(Cand {
+        span: doc.span(whole.clone()),
+        toks: whole,
+        target,
+    })
+}
+
+/// `Ministry of Energy of the Republic of Kazakhstan` -> `Ministry of Energy`, part of
+/// Kazakhstan.
+pub(super) fn strip_country(
+    lex: &Lexicon,
+    doc: &Doc,
+    whole: Range<usize>,
+    gaz: &[GazHit],
+) -> Option<(String, Option<String>)> {
+    let last = gaz
+        .iter()
+        .rev()
+        .find(|h| h.toks.end == whole.end && h.toks.start > whole.start)?;
+    let &place = last.places.first()?;
+    if lex.places[place].kind != EntityKind::Country {
+        return None;
+    }
+    let mut cut = last.toks.start;
+    if cut > whole.start && doc.id(cut - 1) == W_THE {
+        cut -= 1;
+    }
+    if cut > whole.start && doc.id(cut - 1) == W_OF {
+        cut -= 1;
+    } else {
+        return None;
+    }
+    if cut <= whole.start + 1 {
+        return None;
+    }
+    Some((
+        doc.words(whole.start..cut),
+        Some(lex.places[place].name.to_string()),
+    ))
+}

@@ -1,0 +1,177 @@
+//! References back (`the city`, `the region's`, `the zone`): found before the other passes,
+//! which may take them into a name or a role, and resolved last, against the entities in
+//! view.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::assembly::{DynInfo, EKey};
+use super::doc::Doc;
+use super::gazetteer::GazHit;
+use super::lexicon::{Lexicon, RefTarget, W_COMMA, W_OF, W_THE, W_THIS};
+use super::EntityKind;
+
+#[derive(Debug, Clone)]
+pub(super) struct RefHit {
+    pub(super) span: Range<usize>,
+    pub(super) toks: Range<usize>,
+    pub(super) target: RefTarget,
+    /// A name follows (`the city of Almaty`): not a reference unless a role takes it.
+    pub(super) appositive: bool,
+}
+
+pub(super) fn find_refs(lex: &Lexicon, doc: &Doc, gaz: &[GazHit]) -> Vec<RefHit> {
+    let mut res = Vec::new();
+    let mut i = 0;
+    while i < doc.toks.len() {
+        let mut found = lex.refs.longest_at(doc, i).map(|(n, t)| (n, t.clone()));
+        // `the entire region`, `the investment company`: one small word between.
+        if found.is_none()
+            && matches!(doc.id(i), W_THE | W_THIS)
+            && doc.is_word(i + 1)
+            && !doc.is_cap(i + 1)
+            && doc.s(i + 1).chars().all(char::is_alphabetic)
+            && doc.spaced(i)
+            && doc.spaced(i + 1)
+            && i + 2 < doc.toks.len()
+        {
+            let words = [doc.id(i), doc.id(i + 2)];
+            let list = lex.refs.starting(doc.id(i));
+            if let Some((_, t)) = list.iter().find(|(w, _)| w[..] == words[..]) {
+                found = Some((3, t.clone()));
+            }
+        }
+        let Some((n, target)) = found else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + n;
+        // `the city of Almaty`, `the capital, Astana`, `the industrial zone Adil Amralin`:
+        // a name follows. Kept aside as appositive; a role may still use it (`head of the
+        // industrial zone Adil Amralin`).
+        // `gaz` is sorted by start.
+        let gaz_starts_at = |t: usize| {
+            let from = gaz.partition_point(|h| h.toks.start < t);
+            gaz.get(from).is_some_and(|h| h.toks.start == t)
+        };
+        let appositive = match doc.id(end) {
+            W_OF => doc.is_cap(end + 1) || (doc.id(end + 1) == W_THE && doc.is_cap(end + 2)),
+            W_COMMA => gaz_starts_at(end + 1),
+            _ => doc.is_cap(end) && doc.spaced(end - 1),
+        };
+        if let Some(s) = doc.possessive_after(end - 1) {
+            end = s + 1;
+        }
+        res.push(RefHit {
+            span: doc.span(i..end),
+            toks: i..end,
+            target,
+            appositive,
+        });
+        i = end;
+    }
+    res
+}
+
+/// How many earlier mentions a reference back looks at: what is still "in view". It also
+/// keeps resolution linear on very long texts.
+pub(super) const VIEW: usize = 400;
+
+pub(super) fn resolve_ref(
+    lex: &Lexicon,
+    target: &RefTarget,
+    history: &[EKey],
+    dyns: &HashMap<(String, EntityKind), DynInfo>,
+    kind_of: &dyn Fn(&EKey) -> EntityKind,
+) -> Option<EKey> {
+    let place_index = |name: &str| lex.index_of_name.get(name).copied();
+    let last_place = history.iter().rev().find_map(|k| match k {
+        EKey::Place(p) if lex.places[*p].kind != EntityKind::Organisation => Some(*p),
+        _ => None,
+    });
+    match target {
+        RefTarget::Fixed(name) => place_index(name).map(EKey::Place),
+        RefTarget::Capital => {
+            let country = history
+                .iter()
+                .rev()
+                .find_map(|k| match k {
+                    EKey::Place(p) if lex.places[*p].kind == EntityKind::Country => {
+                        Some(lex.places[*p].name)
+                    }
+                    _ => None,
+                })
+                .or_else(|| {
+                    let p = last_place?;
+                    let place = &lex.places[p];
+                    std::iter::once(place.name)
+                        .chain(lex.ancestors_of(place.name).iter().copied())
+                        .find(|n| lex.lookup(n).is_some_and(|q| q.kind == EntityKind::Country))
+                })
+                .or_else(|| {
+                    lex.places
+                        .iter()
+                        .find(|p| p.kind == EntityKind::Country)
+                        .map(|p| p.name)
+                })?;
+            lex.places
+                .iter()
+                .position(|p| p.capital && p.part_of == Some(country))
+                .map(EKey::Place)
+        }
+        RefTarget::Kinds(kinds, filter) => {
+            let direct = history.iter().rev().find(|k| {
+                let kind = kind_of(k);
+                if !kinds.contains(&kind) {
+                    return false;
+                }
+                // `the company` is a business, not a ministry or a news agency.
+                if kind == EntityKind::Organisation {
+                    return match k {
+                        EKey::Place(p) => lex.places[*p].company,
+                        EKey::Dyn(name, kind) => {
+                            dyns.get(&(name.clone(), *kind)).is_some_and(|d| d.company)
+                        }
+                        EKey::Person(_) => false,
+                    };
+                }
+                true
+            });
+            if let Some(k) = direct {
+                return Some(k.clone());
+            }
+            // Nothing of that kind in view: the one containing the last place named
+            // (`the city` after a district), or the one zone of the gazetteer in it.
+            let p = last_place?;
+            let place = &lex.places[p];
+            if let Some(up) = lex
+                .ancestors_of(place.name)
+                .iter()
+                .filter_map(|n| place_index(n))
+                .find(|&q| kinds.contains(&lex.places[q].kind))
+            {
+                return Some(EKey::Place(up));
+            }
+            if kinds.contains(&EntityKind::Zone) {
+                let filter = filter.as_deref().map(str::to_lowercase);
+                let inside: Vec<usize> = lex
+                    .places
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, z)| z.kind == EntityKind::Zone)
+                    .filter(|(_, z)| lex.ancestors_of(z.name).contains(&place.name))
+                    .filter(|(_, z)| match filter.as_deref() {
+                        Some(f) => z.name.to_lowercase().contains(f),
+                        None => true,
+                    })
+                    .map(|(q, _)| q)
+                    .collect();
+                if let [only] = inside[..] {
+                    return Some(EKey::Place(only));
+                }
+            }
+            None
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! Headlines: a figure of the title restates one of the body, and takes its period and
+//! status from it (FACTS.md, "Headlines"), so that the two facts agree.
+
+use crate::fact::Fact;
+use std::ops::Range;
+
+/// How far a headline's figure may round the body's (`over 140 apartment buildings` for
+/// `148`, `over 180 enterprises` for `184`).
+const ROUNDING: f64 = 0.1;
+
+/// Gives every fact of the title the period and status of the body fact it restates: the
+/// first one with the same unit and a value within `ROUNDING` of it, the closest first.
+pub(super) fn agree_with_body(facts: &mut [Fact], title: &Range<usize>) {
+    let (head, body): (Vec<usize>, Vec<usize>) =
+        (0..facts.len()).partition(|&i| title.contains(&facts[i].span[0]));
+    for h in head {
+        let t = &facts[h];
+        let restated = body
+            .iter()
+            .filter(|&&b| facts[b].unit == t.unit && facts[b].value.is_finite())
+            .filter(|&&b| (facts[b].value - t.value).abs() <= ROUNDING * t.value.abs())
+            .min_by(|&&a, &&b| {
+                let da = (facts[a].value - t.value).abs();
+                let db = (facts[b].value - t.value).abs();
+                da.total_cmp(&db)
+            })
+            .copied();
+        if let Some(b) = restated {
+            let (period, status) = (facts[b].period, facts[b].status);
+            facts[h].period = period;
+            facts[h].status = status;
+        }
+    }
+}
