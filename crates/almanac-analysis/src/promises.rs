@@ -192,19 +192,24 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
             .then(a[0].id.cmp(&b[0].id))
     });
 
-    // A single planned figure announced again later is one promise, not several.
+    // A promise announced again (later, or in the same article: a headline and its
+    // body, a lead and the official's quote) is one promise, not several: the same
+    // items, each the same figure of the same subject, metric and deadline.
     let mut restated: BTreeMap<usize, Vec<Evidence>> = BTreeMap::new();
     let mut absorbed = vec![false; groups.len()];
     let mut alike: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, group) in groups.iter().enumerate() {
-        if let [f] = group.as_slice() {
-            let fact = &f.fact;
-            let key = format!(
-                "{:?}|{:?}|{:?}|{:?}|{:?}",
-                fact.subject, fact.metric, fact.measure, fact.period, fact.unit
-            );
-            alike.entry(key).or_default().push(i);
-        }
+    // Each group's items in the order of their keys, so that two groups pair item by item.
+    let in_key_order: Vec<Vec<&LedgerFact>> = groups
+        .iter()
+        .map(|group| {
+            let mut items = group.clone();
+            items.sort_by_cached_key(|f| promise_key(f));
+            items
+        })
+        .collect();
+    for (i, items) in in_key_order.iter().enumerate() {
+        let key: Vec<String> = items.iter().map(|f| promise_key(f)).collect();
+        alike.entry(key.join(";")).or_default().push(i);
     }
     for indices in alike.values() {
         for (n, &i) in indices.iter().enumerate() {
@@ -212,11 +217,43 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
                 continue;
             }
             for &j in &indices[n + 1..] {
-                if !absorbed[j] && same_promise(groups[i][0], groups[j][0]) {
+                let same = in_key_order[i]
+                    .iter()
+                    .zip(&in_key_order[j])
+                    .all(|(a, b)| same_promise(a, b));
+                if !absorbed[j] && same {
                     absorbed[j] = true;
-                    restated.entry(i).or_default().push(groups[j][0].evidence());
+                    let again = groups[j].iter().map(|f| f.evidence());
+                    restated.entry(i).or_default().extend(again);
                 }
             }
+        }
+    }
+
+    // A figure told alone (a headline: "$26 billion of projects") and again with the
+    // others announced with it in the same article is one of that group's items.
+    let mut groups_of_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, group) in groups.iter().enumerate() {
+        if group.len() > 1 && !absorbed[i] {
+            groups_of_doc.entry(&group[0].fact.doc).or_default().push(i);
+        }
+    }
+    for j in 0..groups.len() {
+        let [alone] = groups[j].as_slice() else {
+            continue;
+        };
+        if absorbed[j] {
+            continue;
+        }
+        let host = groups_of_doc
+            .get(alone.fact.doc.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&i| groups[i].iter().any(|f| same_promise(f, alone)));
+        if let Some(i) = host {
+            absorbed[j] = true;
+            restated.entry(i).or_default().push(alone.evidence());
         }
     }
 
@@ -257,9 +294,18 @@ pub fn is_promise(f: &LedgerFact) -> bool {
             .is_some_and(|deadline| f.doc_date.is_none_or(|said| deadline.bounds().1 >= said))
 }
 
+/// What two announcements of one promise share, the value aside (it may be rounded).
+fn promise_key(f: &LedgerFact) -> String {
+    let fact = &f.fact;
+    format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}",
+        fact.subject, fact.metric, fact.measure, fact.period, fact.unit
+    )
+}
+
 fn same_promise(a: &LedgerFact, b: &LedgerFact) -> bool {
     let (fa, fb) = (&a.fact, &b.fact);
-    fa.doc != fb.doc
+    a.id != b.id
         && fa.subject == fb.subject
         && fa.metric == fb.metric
         && fa.measure == fb.measure

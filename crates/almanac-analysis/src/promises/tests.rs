@@ -1058,3 +1058,121 @@ fn a_count_answers_a_count_but_money_of_another_set_does_not() {
     assert_eq!(p.items[1].verdict, Verdict::Unreported);
     assert_eq!(p.verdict, Verdict::PartlyKept);
 }
+
+#[test]
+fn a_promise_told_twice_in_one_article_is_one_promise() {
+    // (case, each fact of one article with its group, promises expected)
+    let projects = |id: i64, text: &str, v: f64, subject: &str| {
+        planned(
+            id,
+            "p",
+            "2023-01-09",
+            text,
+            v,
+            "project",
+            "projects",
+            subject,
+            "2023",
+        )
+    };
+    let jobs = |id: i64, text: &str, v: f64| {
+        planned(
+            id,
+            "p",
+            "2023-01-09",
+            text,
+            v,
+            "job",
+            "jobs",
+            "Kostanay region",
+            "2023",
+        )
+    };
+    type Told = (LedgerFact, Option<u32>);
+    let cases: Vec<(&str, Vec<Told>, usize)> = vec![
+        (
+            "a headline and its body",
+            vec![
+                (projects(1, "5 projects", 5.0, "Kostanay region"), None),
+                (projects(2, "five projects", 5.0, "Kostanay region"), None),
+            ],
+            1,
+        ),
+        (
+            "a lead and the official's quote, two figures each",
+            vec![
+                (
+                    projects(1, "five projects", 5.0, "Kostanay region"),
+                    Some(1),
+                ),
+                (jobs(2, "1,000 jobs", 1000.0), Some(1)),
+                (jobs(3, "1,000 jobs", 1000.0), Some(3)),
+                (
+                    projects(4, "five projects", 5.0, "Kostanay region"),
+                    Some(3),
+                ),
+            ],
+            1,
+        ),
+        (
+            "two figures of one subject",
+            vec![
+                (projects(1, "5 projects", 5.0, "Kostanay region"), None),
+                (projects(2, "7 projects", 7.0, "Kostanay region"), None),
+            ],
+            2,
+        ),
+        (
+            "one figure for two places",
+            vec![
+                (projects(1, "5 projects", 5.0, "Kostanay region"), None),
+                (projects(2, "5 projects", 5.0, "Akmola region"), None),
+            ],
+            2,
+        ),
+        (
+            "a group and one of its figures alone",
+            vec![
+                (
+                    projects(1, "five projects", 5.0, "Kostanay region"),
+                    Some(1),
+                ),
+                (jobs(2, "1,000 jobs", 1000.0), Some(1)),
+                (jobs(3, "1,000 jobs", 1000.0), None),
+            ],
+            1,
+        ),
+        (
+            "a figure alone before its group",
+            vec![
+                (jobs(1, "1,000 jobs", 1000.0), None),
+                (
+                    projects(2, "five projects", 5.0, "Kostanay region"),
+                    Some(2),
+                ),
+                (jobs(3, "1,000 jobs", 1000.0), Some(2)),
+            ],
+            1,
+        ),
+    ];
+    for (case, facts, expected) in cases {
+        let facts: Vec<LedgerFact> = facts
+            .into_iter()
+            .map(|(mut f, group)| {
+                f.fact.group = group;
+                f
+            })
+            .collect();
+        let ps = run(&facts);
+        assert_eq!(ps.len(), expected, "{case}: {ps:#?}");
+        if expected == 1 {
+            // The fullest telling is the promise, the others are listed as restated.
+            assert!(ps[0].items.iter().any(|i| i.planned.fact_id <= 2), "{case}");
+            assert_eq!(
+                ps[0].restated.len(),
+                facts.len() - ps[0].items.len(),
+                "{case}"
+            );
+        }
+    }
+}
