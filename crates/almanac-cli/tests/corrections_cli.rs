@@ -1,7 +1,8 @@
 //! `almanac correct` and `almanac corrections` as the user runs them: a correction made,
 //! then the document re-extracted (`reindex`), ingested again (`--force`), the corrections
 //! exported and imported into a fresh ledger; the corrected fields hold throughout, in
-//! `facts` and in the analyses.
+//! `facts` and in the analyses (`timeline`, and `check`, whose magnitude alert the
+//! correction answers).
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -11,7 +12,14 @@ use serde_json::Value;
 const ARTICLE: &str = " date 2024-02-10
 KARAGANDA. In 2023 the industrial output of Karaganda region reached 1.5 billion tenge, the regional akimat said.
 The region also attracted 320 billion tenge of investment in 2023.
+In 2022 the industrial output of Karaganda region was 1.3 trillion tenge.
 ";
+
+/// The magnitude alerts `check` raises, as JSON.
+fn magnitude_alerts(db: &Path) -> Vec<Value> {
+    let out = almanac(&["check", "--kind", "magnitude", "--format", "json"], db);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
 
 fn almanac(args: &[&str], db: &Path) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_almanac"));
@@ -55,10 +63,15 @@ fn assert_corrected(db: &Path) {
         db,
     );
     let series: Value = serde_json::from_slice(&series.stdout).unwrap();
-    assert_eq!(
-        series["points"][0]["readings"][0]["value"], 1.5e12,
-        "{series}"
-    );
+    let of_2023 = series["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["period"] == "2023")
+        .expect("a 2023 point");
+    assert_eq!(of_2023["readings"][0]["value"], 1.5e12, "{series}");
+    // Billion beside the 2022 figure's trillion was a slip: corrected, no longer one.
+    assert_eq!(magnitude_alerts(db), Vec::<Value>::new());
 }
 
 #[test]
@@ -73,6 +86,16 @@ fn corrections_survive_reindex_re_ingest_and_travel_to_another_ledger() {
     let all = facts(&db);
     let output = by_text(&all, "1.5 billion tenge").expect("the extractor finds it");
     let investment = by_text(&all, "320 billion tenge").expect("the extractor finds it");
+    // As extracted, 1.5 billion beside 1.3 trillion a year before is a slip `check` sees.
+    let slips = magnitude_alerts(&db);
+    assert_eq!(slips.len(), 1, "{slips:?}");
+    assert!(
+        slips[0]["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("\"1.5 billion tenge\""),
+        "{slips:?}"
+    );
     let (output_id, investment_id) = (
         output["id"].as_i64().unwrap().to_string(),
         investment["id"].as_i64().unwrap().to_string(),
