@@ -191,3 +191,53 @@ fn a_correction_needs_a_fact_and_a_field() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean \"Karaganda\""));
 }
+
+#[test]
+fn promises_are_judged_on_the_corrected_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("plan.txt"),
+        " date 2024-02-10\nKARAGANDA. The regional akimat plans to attract 400 billion tenge \
+         of investment in Karaganda region in 2025.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("report.txt"),
+        " date 2026-02-12\nKARAGANDA. In 2025 Karaganda region attracted 410 billion tenge of \
+         investment, the regional akimat said.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("ledger.db");
+    almanac(&["ingest", docs.to_str().unwrap(), "--quiet"], &db);
+    let verdict = |db: &Path| -> (String, Option<f64>) {
+        let out = almanac(&["promises", "--format", "json"], db);
+        let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(found.as_array().unwrap().len(), 1, "{found:#}");
+        (
+            found[0]["verdict"].as_str().unwrap().to_string(),
+            found[0]["ratio"]
+                .as_f64()
+                .map(|r| (r * 100.0).round() / 100.0),
+        )
+    };
+    assert_eq!(verdict(&db), ("kept".to_string(), Some(1.02)));
+
+    let all = facts(&db);
+    let id = |text: &str| {
+        by_text(&all, text).unwrap()["id"]
+            .as_i64()
+            .unwrap()
+            .to_string()
+    };
+    // The target was 800 billion: 410 of it is partly kept.
+    almanac(
+        &["correct", &id("400 billion tenge"), "--value", "8e11"],
+        &db,
+    );
+    assert_eq!(verdict(&db), ("partly_kept".to_string(), Some(0.51)));
+    // The report was spurious: the promise is unreported, not broken.
+    almanac(&["correct", &id("410 billion tenge"), "--reject"], &db);
+    assert_eq!(verdict(&db), ("unreported".to_string(), None));
+}
