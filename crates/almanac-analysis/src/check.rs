@@ -295,6 +295,11 @@ pub fn conversions(facts: &[LedgerFact], rates: &dyn Rates) -> Vec<Alert> {
 /// Kazakhstan's GDP never reached $300 billion a year (about $262 billion in 2023): no
 /// amount about a place in it can be larger for one year.
 const MAX_USD_PER_YEAR_KAZAKHSTAN: f64 = 300e9;
+/// The year of the GDP figure above.
+const LAST_KNOWN_GDP_YEAR: i32 = 2023;
+/// How much an economy may grow in a year, in dollars, at most (Kazakhstan's best years
+/// were near 10% in real terms).
+const MAX_GDP_GROWTH: f64 = 1.12;
 /// The world economy is about $100 trillion a year.
 const MAX_USD_PER_YEAR_ANYWHERE: f64 = 120e12;
 /// Kazakhstan has about 20 million people.
@@ -384,6 +389,12 @@ pub fn bounds(facts: &[LedgerFact], rates: &dyn Rates, places: &dyn Places) -> V
                 let (a, b) = p.bounds();
                 ((b - a).num_days() as f64 / 365.25).max(1.0)
             });
+            // A figure of a year after the last GDP known here (a target for 2029) is
+            // judged against an economy that may have grown by then.
+            let growth = fact.period.map_or(1.0, |p| {
+                let beyond = p.bounds().1.year() - LAST_KNOWN_GDP_YEAR;
+                MAX_GDP_GROWTH.powi(beyond.max(0))
+            });
             let (max, whole) = if in_kazakhstan {
                 (
                     MAX_USD_PER_YEAR_KAZAKHSTAN,
@@ -397,7 +408,7 @@ pub fn bounds(facts: &[LedgerFact], rates: &dyn Rates, places: &dyn Places) -> V
                 .and_then(|p| Some(v * kzt_rate(rates, unit, p)? / kzt_rate(rates, "USD", p)?));
             if let Some(usd) = at_official_rate
                 .or(f.value_usd)
-                .filter(|usd| *usd > max * years)
+                .filter(|usd| *usd > max * years * growth)
             {
                 found(
                     AlertKind::Implausible,

@@ -254,6 +254,23 @@ fn values_beyond_their_bounds() {
             ),
             426.03,
         ),
+        // The same economy in a year already past: more than it ever was.
+        money(
+            fact(
+                7,
+                "a",
+                "2024-01-30",
+                "$450 billion",
+                450e9,
+                "USD",
+                "economy",
+                "level",
+                "Kazakhstan",
+                "2023",
+                "actual",
+            ),
+            456.31,
+        ),
         fact(
             5,
             "a",
@@ -296,6 +313,7 @@ fn values_beyond_their_bounds() {
             (4, AlertKind::Implausible),
             (5, AlertKind::Implausible),
             (6, AlertKind::Implausible),
+            (7, AlertKind::Implausible),
         ]
     );
     let share = alerts.iter().find(|a| a.facts[0].fact_id == 1).unwrap();
@@ -388,6 +406,23 @@ fn plausible_values_do_not_alert() {
             "Karaganda region",
             "2022-01-01",
             "actual",
+        ),
+        // A target for the whole economy six years ahead, above today's GDP.
+        money(
+            fact(
+                7,
+                "a",
+                "2024-01-30",
+                "$450 billion",
+                450e9,
+                "USD",
+                "economy",
+                "level",
+                "Kazakhstan",
+                "2029",
+                "planned",
+            ),
+            456.31,
         ),
         // Growth above 100% is possible (a doubling and more).
         fact(
