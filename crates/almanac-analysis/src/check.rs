@@ -9,7 +9,7 @@
 //!   above 100%, a rank of zero, more jobs than Kazakhstan has people, more money than
 //!   its whole economy).
 //! - [`parts_and_wholes`]: a place's figure larger than the same figure of the place it
-//!   lies in, the parts of a total adding up to more than the total, an amount larger
+//!   lies in (never one of two figures side by side in a sentence), the parts of a total adding up to more than the total, an amount larger
 //!   than the subject's whole economy (GRP) of the same period.
 //! - [`magnitudes`]: a level a thousand times off the same subject's figures of other
 //!   periods (billion written for trillion), the container's figure deciding which of
@@ -32,7 +32,7 @@
 //! 5.25 to 5.35. Qualified figures (`more than`, `up to`, `about`) are compared as the
 //! ranges they state.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use almanac_extract::{Measure, Period, Qualifier, Status};
@@ -480,6 +480,44 @@ const AGGREGATES: [&str; 9] = [
     "companies",
 ];
 
+/// The figures that share their sentence with another figure of the same subject,
+/// metric, period and object, and so are never taken as a place's whole: side by side,
+/// such figures are most often pieces of a breakdown ("investors from China put in $2.3
+/// billion and Russian companies 190 billion rubles"), and nothing in the figures tells a
+/// total with its part ("1.3 trillion, of which 400 billion") from two pieces. A missed
+/// alert costs less than a false one.
+fn side_by_side(levels: &[&LedgerFact]) -> HashSet<i64> {
+    type Key<'a> = (
+        &'a str,
+        &'a str,
+        String,
+        &'static str,
+        Option<Period>,
+        Option<&'a str>,
+    );
+    let mut by_sentence: HashMap<Key, Vec<i64>> = HashMap::new();
+    for f in levels {
+        if let (Some(subject), Some(metric)) = (f.fact.subject.as_deref(), f.fact.metric) {
+            by_sentence
+                .entry((
+                    f.fact.doc.as_str(),
+                    f.fact.sentence.as_str(),
+                    subject.to_lowercase(),
+                    metric.as_str(),
+                    f.fact.period,
+                    f.fact.object.as_deref(),
+                ))
+                .or_default()
+                .push(f.id);
+        }
+    }
+    by_sentence
+        .into_values()
+        .filter(|ids| ids.len() > 1)
+        .flatten()
+        .collect()
+}
+
 /// A part larger than its whole (see the module docs).
 pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
     let mut alerts = Vec::new();
@@ -506,6 +544,7 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
                 .push(f);
         }
     }
+    let pieces = side_by_side(&levels);
     for part in &levels {
         let (Some(part_subject), Some(metric), Some(period)) = (
             part.fact.subject.as_deref(),
@@ -534,6 +573,7 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
                 continue;
             };
             if whole_subject.eq_ignore_ascii_case(part_subject)
+                || pieces.contains(&whole.id)
                 || whole.fact.qualifier == Some(Qualifier::MoreThan)
                 || !same_figure_kind(part, whole)
                 || part.fact.period != whole.fact.period

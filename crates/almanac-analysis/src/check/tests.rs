@@ -1989,3 +1989,82 @@ fn a_wrong_equivalent_is_a_conversion_not_an_implausible_figure() {
         "{alerts:#?}"
     );
 }
+
+#[test]
+fn figures_side_by_side_are_not_a_places_whole() {
+    let region = said(
+        1,
+        "a",
+        "2024-02-09",
+        "Investment in fixed capital came to 1.3 trillion tenge over the year.",
+        "1.3 trillion tenge",
+        1.3e12,
+        "KZT",
+        "investment",
+        "level",
+        "Almaty region",
+        "2023",
+        "actual",
+    );
+    let country = |id: i64, sentence: &str, text: &str, v: f64| {
+        said(
+            id,
+            "b",
+            "2024-01-30",
+            sentence,
+            text,
+            v,
+            "USD",
+            "investment",
+            "level",
+            "Kazakhstan",
+            "2023",
+            "actual",
+        )
+    };
+    let pieces =
+        "Investors from Turkey put in $2.1 billion and Korean companies about $1.9 billion.";
+    // (case, the country's figures, whether the region's figure is a part larger than it)
+    let cases = [
+        (
+            "two investors' money side by side",
+            vec![
+                country(2, pieces, "$2.1 billion", 2.1e9),
+                country(3, pieces, "$1.9 billion", 1.9e9),
+            ],
+            false,
+        ),
+        (
+            "the country's figure alone in its sentence",
+            vec![country(
+                2,
+                "The country's investment reached $2.1 billion.",
+                "$2.1 billion",
+                2.1e9,
+            )],
+            true,
+        ),
+        (
+            "two figures of other objects",
+            vec![
+                {
+                    let mut f = country(2, pieces, "$2.1 billion", 2.1e9);
+                    f.fact.object = Some("investment from Turkey".into());
+                    f
+                },
+                country(3, pieces, "$1.9 billion", 1.9e9),
+            ],
+            true,
+        ),
+    ];
+    for (case, wholes, alerts) in cases {
+        let mut facts = vec![region.clone()];
+        facts.extend(wholes);
+        let found = run(&facts);
+        assert_eq!(
+            !of_kind(&found, AlertKind::PartExceedsWhole).is_empty(),
+            alerts,
+            "{case}: {found:#?}"
+        );
+    }
+}
