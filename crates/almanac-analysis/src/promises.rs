@@ -32,7 +32,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use almanac_extract::{Measure, Period, Status};
+use almanac_extract::{Measure, Period, Qualifier, Status};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -776,7 +776,7 @@ fn judge_item(
         .collect();
 
     let passed = deadline_passed(deadline, as_of);
-    let verdict = match ratio {
+    let mut verdict = match ratio {
         _ if kept => Verdict::Kept,
         _ if !passed => Verdict::NotYetReported,
         Some(r) if complete && r >= PARTLY_KEPT_RATIO => Verdict::PartlyKept,
@@ -786,6 +786,26 @@ fn judge_item(
     };
 
     let mut notes: Vec<String> = Vec::new();
+    // A report that gives only a floor ("more than 30 projects") proves no shortfall, and
+    // one that gives only a ceiling ("up to 1,200 jobs") proves no success.
+    let (floor, ceiling) = if lower_is_better(p) {
+        (Qualifier::LessThan, Qualifier::MoreThan)
+    } else {
+        (Qualifier::MoreThan, Qualifier::LessThan)
+    };
+    let bounded_by = |q: Qualifier| counted.iter().any(|(_, _, a)| a.fact.qualifier == Some(q));
+    let bound = match verdict {
+        Verdict::PartlyKept | Verdict::NotKept if bounded_by(floor) => Some("a floor"),
+        Verdict::Kept if bounded_by(ceiling) => Some("a ceiling"),
+        _ => None,
+    };
+    if let (Some(bound), Some(r)) = (bound, ratio) {
+        notes.push(format!(
+            "the report gives {bound} only ({} of the target), not the figure",
+            percent(r)
+        ));
+        verdict = Verdict::PartialEvidence;
+    }
     if achieved.is_some() && !complete && !kept && passed {
         let spans: Vec<String> = counted.iter().map(|(w, _, _)| w.to_string()).collect();
         notes.push(format!(

@@ -1176,3 +1176,70 @@ fn a_promise_told_twice_in_one_article_is_one_promise() {
         }
     }
 }
+
+#[test]
+fn a_floor_proves_no_shortfall_and_a_ceiling_no_success() {
+    let target = |text: &str, v: f64, unit: &str, metric: &str| {
+        planned(
+            1,
+            "p",
+            "2021-06-25",
+            text,
+            v,
+            unit,
+            metric,
+            "Almaty",
+            "2021",
+        )
+    };
+    let report = |text: &str, v: f64, unit: &str, metric: &str, q: Option<Qualifier>| {
+        let mut f = actual(
+            2,
+            "a",
+            "2022-01-20",
+            text,
+            v,
+            unit,
+            metric,
+            "Almaty",
+            "2021",
+        );
+        f.fact.qualifier = q;
+        f
+    };
+    let more = Some(Qualifier::MoreThan);
+    let up_to = Some(Qualifier::LessThan);
+    // (report, verdict on a target of 84 projects)
+    for (text, v, q, verdict) in [
+        ("30 projects", 30.0, None, Verdict::NotKept),
+        (
+            "more than 30 projects",
+            30.0,
+            more,
+            Verdict::PartialEvidence,
+        ),
+        ("60 projects", 60.0, None, Verdict::PartlyKept),
+        ("over 60 projects", 60.0, more, Verdict::PartialEvidence),
+        ("more than 90 projects", 90.0, more, Verdict::Kept),
+        ("up to 90 projects", 90.0, up_to, Verdict::PartialEvidence),
+        ("up to 30 projects", 30.0, up_to, Verdict::NotKept),
+    ] {
+        let ps = run(&[
+            target("84 projects", 84.0, "project", "projects"),
+            report(text, v, "project", "projects", q),
+        ]);
+        assert_eq!(ps[0].verdict, verdict, "{text}: {}", ps[0].explanation);
+        if verdict == Verdict::PartialEvidence {
+            assert!(
+                ps[0].explanation.contains("only ("),
+                "{text}: {}",
+                ps[0].explanation
+            );
+        }
+    }
+    // Less is the aim for unemployment: "below 5%" against a 4.5% target is no failure.
+    let mut aim = target("4.5%", 4.5, "%", "unemployment");
+    aim.fact.measure = Some(Measure::Level);
+    let below = report("below 5%", 5.0, "%", "unemployment", up_to);
+    assert_eq!(run(&[aim, below])[0].verdict, Verdict::PartialEvidence);
+}
