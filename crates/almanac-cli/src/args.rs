@@ -321,6 +321,25 @@ impl From<StatusArg> for Status {
     }
 }
 
+/// `--lang`: a language code of `almanac_extract::Lang`.
+pub fn parse_lang(code: &str) -> Result<almanac_extract::Lang, String> {
+    code.parse()
+        .map_err(|e: almanac_extract::lang::ParseLangError| e.to_string())
+}
+
+/// The language a document is to be read in: its own (JSONL `lang`), else the command's
+/// `--lang`, else `None` for the extractor to detect.
+pub fn doc_lang(
+    doc: &crate::read::SourceDoc,
+    default: Option<almanac_extract::Lang>,
+) -> Option<almanac_extract::Lang> {
+    // The reader accepts only the codes of `LANG_CODES`, which `Lang` parses.
+    doc.lang
+        .as_deref()
+        .and_then(|code| code.parse().ok())
+        .or(default)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

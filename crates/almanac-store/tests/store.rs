@@ -135,6 +135,7 @@ fn ledger() -> Store {
         ],
         date: date("2024-02-01"),
         date_source: Some(DateSource::Header),
+        lang: almanac_extract::Lang::English,
         diagnostics: Vec::new(),
     };
     let alatau = Extraction {
@@ -174,6 +175,7 @@ fn ledger() -> Store {
         )],
         date: date("2024-06-10"),
         date_source: Some(DateSource::Metadata),
+        lang: almanac_extract::Lang::English,
         diagnostics: Vec::new(),
     };
     let mut growth = fact(
@@ -196,6 +198,7 @@ fn ledger() -> Store {
         )],
         date: date("2024-04-15"),
         date_source: None,
+        lang: almanac_extract::Lang::English,
         diagnostics: Vec::new(),
     };
     for (doc, text, extraction) in [

@@ -278,6 +278,7 @@ fn extract_batch(batch: Vec<SourceDoc>, default_date: Option<NaiveDate>) -> Vec<
                 let ctx = DocContext {
                     doc: &source.id,
                     date: source.date.or(default_date),
+                    lang: None,
                 };
                 extract(&source.text, &ctx)
             })
@@ -445,6 +446,7 @@ pub fn reindex(args: ReindexArgs) -> anyhow::Result<ExitCode> {
                     let ctx = DocContext {
                         doc: &doc.summary.doc,
                         date: doc.meta_date,
+                        lang: None,
                     };
                     extract(&doc.text, &ctx)
                 })

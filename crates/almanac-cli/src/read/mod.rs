@@ -157,6 +157,7 @@ fn read_file(path: &Path, depth: usize) -> Docs {
             title: crate::doc_meta::text_title(&text),
             text,
             date: None,
+            lang: None,
             url: None,
             warnings: Vec::new(),
         })),
@@ -197,6 +198,7 @@ fn html_doc(
         origin,
         text: page.text,
         date: page.date,
+        lang: None,
         title: page.title,
         url: page.url,
         warnings: page
@@ -266,6 +268,7 @@ fn read_stdin(depth: usize) -> Docs {
         title: crate::doc_meta::text_title(&text),
         text,
         date: None,
+        lang: None,
         url: None,
         warnings: Vec::new(),
     }))

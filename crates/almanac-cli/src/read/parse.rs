@@ -22,6 +22,9 @@ pub struct SourceDoc {
     pub text: String,
     /// A date from metadata (JSONL `date`); the header date is the extractor's business.
     pub date: Option<NaiveDate>,
+    /// The language code from metadata (JSONL `lang`: `en`, `ru` or `kk`, lower case);
+    /// `None` leaves it to the extractor's detection.
+    pub lang: Option<String>,
     pub title: Option<String>,
     pub url: Option<String>,
     /// What a limit changed while reading it (HTML nested too deep), to tell the user.
@@ -84,6 +87,10 @@ fn lone_cr_to_lf(text: String) -> String {
 
 // JSONL.
 
+/// The language codes a JSONL `lang` may hold: those of `almanac_extract::Lang` (this
+/// module depends on nothing of the extractor; a CLI test ties the two).
+pub const LANG_CODES: [&str; 3] = ["en", "ru", "kk"];
+
 /// One JSONL line (`line_no` of a file whose name without extension is `stem`) as a
 /// document, or what is wrong with it.
 pub fn jsonl_record(
@@ -128,12 +135,27 @@ pub fn jsonl_record(
         ),
         Some(_) => return Err(err("\"date\" is not a string".to_string())),
     };
+    let lang = match record.get("lang") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(code)) => {
+            let code = code.trim().to_ascii_lowercase();
+            if !LANG_CODES.contains(&code.as_str()) {
+                return Err(err(format!(
+                    "unknown lang {code:?}; expected one of {}",
+                    LANG_CODES.join(", ")
+                )));
+            }
+            Some(code)
+        }
+        Some(_) => return Err(err("\"lang\" is not a string".to_string())),
+    };
     let string = |key: &str| record.get(key).and_then(|v| v.as_str()).map(str::to_string);
     Ok(SourceDoc {
         id,
         origin: origin.to_string(),
         text,
         date,
+        lang,
         title: string("title"),
         url: string("url"),
         warnings: Vec::new(),
