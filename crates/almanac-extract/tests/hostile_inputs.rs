@@ -17,6 +17,7 @@ fn run(text: &str) -> Extraction {
     let ctx = DocContext {
         doc: "hostile",
         date: NaiveDate::from_ymd_opt(2024, 3, 1),
+        lang: None,
     };
     let extraction = extract(text, &ctx);
     assert_spans(text, &extraction);
@@ -82,7 +83,7 @@ fn every_unicode_space_between_digit_groups() {
 }
 
 #[test]
-fn digits_of_other_scripts_are_not_figures_and_break_nothing() {
+fn digits_of_other_scripts_are_read_as_ascii_ones_and_break_nothing() {
     let scripts = [
         "٠١٢٣٤٥٦٧٨٩",
         "۰۱۲۳۴۵۶۷۸۹",
@@ -98,9 +99,10 @@ fn digits_of_other_scripts_are_not_figures_and_break_nothing() {
         let number: String = [chars[1], chars[2], chars[3]].iter().collect();
         let text = format!("Almaty built {number} schools and 45 parks in {number}.");
         let extraction = run(&text);
-        // Only the ASCII figure is read: a number in another script is not guessed at.
+        // A decimal digit is one in every script: `١٢٣` is 123 as `123` is.
         let values: Vec<f64> = extraction.facts.iter().map(|f| f.value).collect();
-        assert_eq!(values, [45.0], "{digits}");
+        assert_eq!(values, [123.0, 45.0], "{digits}");
+        assert!(extraction.diagnostics.is_empty(), "{digits}");
         // Mixed with ASCII digits and separators.
         run(&format!(
             "Taraz: 1,{number}.5 tenge, {number}% and ${number}bn in Q{number}."

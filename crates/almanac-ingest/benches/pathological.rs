@@ -88,6 +88,7 @@ fn pathological(c: &mut Criterion) {
     let ctx = DocContext {
         doc: "bench",
         date: None,
+        lang: None,
     };
     let shapes: [Shape; 4] = [
         ("extract/long_sentence", long_sentence),

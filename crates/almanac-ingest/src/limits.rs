@@ -92,6 +92,7 @@ mod tests {
             origin: "d.txt".to_string(),
             text,
             date: None,
+            lang: None,
             title: None,
             url: None,
             warnings: Vec::new(),

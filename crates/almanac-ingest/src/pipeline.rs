@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::sync::mpsc;
 
-use almanac_extract::{extract, DocContext, Extraction, EXTRACTOR_VERSION};
+use almanac_extract::{extract, DocContext, Extraction, Lang, EXTRACTOR_VERSION};
 use almanac_store::{DocStatus, NewDocument, Put, Store, StoreError};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -223,13 +223,19 @@ fn new_document(source: &SourceDoc, default_date: Option<NaiveDate>) -> NewDocum
 }
 
 /// Extracts one document, as ingest does: a panic in the extractor fails that document
-/// only, with its message.
+/// only, with its message. Without `lang` the extractor detects the document's language.
 pub fn extract_document(
     id: &str,
     text: &str,
     date: Option<NaiveDate>,
+    lang: Option<Lang>,
 ) -> Result<Extraction, String> {
-    std::panic::catch_unwind(|| extract(text, &DocContext { doc: id, date })).map_err(|panic| {
+    let ctx = DocContext {
+        doc: id,
+        date,
+        lang,
+    };
+    std::panic::catch_unwind(|| extract(text, &ctx)).map_err(|panic| {
         let message = panic
             .downcast_ref::<String>()
             .map(String::as_str)
@@ -244,8 +250,10 @@ fn extract_batch(batch: Vec<SourceDoc>, default_date: Option<NaiveDate>) -> Vec<
     batch
         .into_par_iter()
         .map(|source| {
+            // The reader accepts only the codes `Lang` parses.
+            let lang = source.lang.as_deref().and_then(|code| code.parse().ok());
             let extraction =
-                extract_document(&source.id, &source.text, source.date.or(default_date));
+                extract_document(&source.id, &source.text, source.date.or(default_date), lang);
             Work { source, extraction }
         })
         .collect()

@@ -74,6 +74,7 @@ fn ledger() -> PathBuf {
                 id: article.id,
                 text: article.text,
                 date: Some(article.date),
+                lang: None,
                 title: Some(article.title),
                 url: None,
                 warnings: Vec::new(),

@@ -10,9 +10,7 @@ use almanac_analysis::{
 };
 use almanac_extract::{Measure, Metric, Status};
 use almanac_ingest::{IngestOptions, Progress};
-use almanac_store::{
-    DocFilter, DocumentSummary, EntityFilter, EntitySummary, FactFilter, Put, StoredFact,
-};
+use almanac_store::{DocFilter, DocumentSummary, EntityFilter, EntitySummary, FactFilter, Put};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
@@ -25,7 +23,7 @@ use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::corrections::{CorrectionRequest, LEDGER_CORRECTIONS};
+use crate::corrections::{self, CorrectionRequest};
 use crate::error::{Error, ErrorBody};
 use crate::params::{non_empty, period, FactsParams, Format, MetricName, MAX_PAGE, Q};
 use crate::state::AppState;
@@ -789,8 +787,9 @@ async fn post_documents(
 /// The largest correction body.
 const MAX_CORRECTION_BYTES: usize = 64 * 1024;
 
-/// Corrects a fact (a person's correction, kept across re-extraction). Not available until
-/// the ledger keeps corrections: answers 501 after checking the token and the body.
+/// Corrects a fact: a person's correction of its fields, or its rejection, kept by the
+/// document's content hash and the figure's span so that it survives re-extraction (the
+/// same as `almanac correct`). Every query and analysis reads the corrected fact.
 #[utoipa::path(
     post,
     path = "/api/facts/{id}/correction",
@@ -800,12 +799,12 @@ const MAX_CORRECTION_BYTES: usize = 64 * 1024;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The fact as corrected", body = FactSchema),
-        (status = 404, description = "No fact with that id", body = ErrorBody),
+        (status = 204, description = "The fact was rejected: no query or analysis reads it now"),
+        (status = 404, description = "No fact with that id (or it was rejected)", body = ErrorBody),
         (status = 400, description = "A bad field, named", body = ErrorBody),
         (status = 401, description = "No token, or the wrong one", body = ErrorBody),
         (status = 403, description = "Writes are off on this server", body = ErrorBody),
         (status = 413, description = "The body is over the limit", body = ErrorBody),
-        (status = 501, description = "This ledger does not keep corrections yet", body = ErrorBody),
     )
 )]
 async fn post_correction(
@@ -813,7 +812,7 @@ async fn post_correction(
     headers: HeaderMap,
     Path(id): Path<String>,
     bytes: Result<Bytes, BytesRejection>,
-) -> Result<Json<StoredFact>, Error> {
+) -> Result<Response, Error> {
     authorise(&state, &headers)?;
     let bytes = body(bytes)?;
     if bytes.len() > MAX_CORRECTION_BYTES {
@@ -842,11 +841,14 @@ async fn post_correction(
     };
     let correction = request.check(fact_id)?;
     let db = state.config().db.clone();
-    let fact = tokio::task::spawn_blocking(move || LEDGER_CORRECTIONS.correct(&db, &correction))
+    let fact = tokio::task::spawn_blocking(move || corrections::record(&db, &correction))
         .await
         .map_err(|err| Error::internal(format!("the correction failed: {err}")))??;
     state.ledger_changed();
-    Ok(Json(fact))
+    Ok(match fact {
+        Some(fact) => Json(fact).into_response(),
+        None => StatusCode::NO_CONTENT.into_response(),
+    })
 }
 
 // Analyses.

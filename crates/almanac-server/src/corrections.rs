@@ -1,18 +1,11 @@
 //! Corrections of facts (`POST /api/facts/{id}/correction`): the request, its checks, and
-//! where a checked correction goes.
-//!
-//! The ledger does not keep corrections yet: issue 15 gives the store its own module for
-//! them (`Store::correct(fact_id, &CorrectionEdit)` and `Store::fact(id)`). Until that
-//! lands, [`LEDGER_CORRECTIONS`] is [`NoCorrections`], which answers every correction with
-//! 501 "corrections not available in this ledger", after the token, the body and every
-//! field have been checked. The endpoint, its token rule, its limits, its checks and the
-//! dashboard's correction dialog are in place; only the implementation of [`Corrections`]
-//! changes when the store keeps them.
+//! the store's `correct`, which keeps a correction by the document's content hash and the
+//! figure's span so that it survives reindex and re-ingest (the same as `almanac correct`).
 
 use std::path::Path;
 
 use almanac_extract::{Measure, Metric, Period, Status};
-use almanac_store::StoredFact;
+use almanac_store::{CorrectionEdit, Store, StoredFact};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -138,31 +131,52 @@ impl CorrectionRequest {
     }
 }
 
-/// Where corrections are kept.
-pub trait Corrections: Sync {
-    /// Records `correction` in the ledger at `db` (a connection that writes, beside the
-    /// server's read-only ones) and returns the fact as it now reads.
-    ///
-    /// # Errors
-    ///
-    /// 404 when there is no such fact, 501 when the ledger keeps no corrections.
-    fn correct(&self, db: &Path, correction: &Correction) -> Result<StoredFact, Error>;
-}
-
-/// The ledger as it is on this branch: no corrections.
-pub struct NoCorrections;
-
-impl Corrections for NoCorrections {
-    fn correct(&self, _db: &Path, _correction: &Correction) -> Result<StoredFact, Error> {
-        Err(Error::new(
-            StatusCode::NOT_IMPLEMENTED,
-            "corrections not available in this ledger",
-        ))
+impl Correction {
+    /// The edit as the store takes it.
+    fn edit(&self) -> CorrectionEdit {
+        CorrectionEdit {
+            reject: self.reject,
+            value: self.value,
+            unit: self.unit.clone(),
+            metric: self.metric,
+            measure: self.measure,
+            subject: self.subject.clone(),
+            period: self.period,
+            status: self.status,
+            note: self.note.clone(),
+        }
     }
 }
 
-/// What the server corrects with.
-pub const LEDGER_CORRECTIONS: &dyn Corrections = &NoCorrections;
+/// Records `correction` in the ledger at `db` (a connection that writes, beside the
+/// server's read-only ones) and returns the fact as it now reads: `None` when the
+/// correction rejected it.
+///
+/// # Errors
+///
+/// 404 when there is no such fact (or it was rejected before); 500 on a database error.
+pub fn record(db: &Path, correction: &Correction) -> Result<Option<StoredFact>, Error> {
+    let internal = |err: almanac_store::StoreError| {
+        Error::internal(format!("the correction was not recorded: {err}"))
+    };
+    let mut store = Store::open(db).map_err(internal)?;
+    let no_fact = || {
+        Error::new(
+            StatusCode::NOT_FOUND,
+            format!("no fact {} in this ledger", correction.fact_id),
+        )
+    };
+    // A rejected fact reads as none: it is corrected again only by undoing the rejection
+    // (`almanac correct ID --undo`), never by a second edit that would revive it unseen.
+    if store.fact(correction.fact_id).map_err(internal)?.is_none() {
+        return Err(no_fact());
+    }
+    store
+        .correct(correction.fact_id, &correction.edit())
+        .map_err(internal)?
+        .ok_or_else(no_fact)?;
+    store.fact(correction.fact_id).map_err(internal)
+}
 
 #[cfg(test)]
 mod tests {
@@ -214,15 +228,5 @@ mod tests {
             }
         );
         assert!(check(r#"{"reject": true}"#).unwrap().reject);
-    }
-
-    #[test]
-    fn this_ledger_keeps_no_corrections_yet() {
-        let correction = check(r#"{"reject": true}"#).unwrap();
-        let err = LEDGER_CORRECTIONS
-            .correct(Path::new("almanac.db"), &correction)
-            .unwrap_err();
-        assert_eq!(err.status, StatusCode::NOT_IMPLEMENTED);
-        assert_eq!(err.message, "corrections not available in this ledger");
     }
 }

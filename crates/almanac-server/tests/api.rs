@@ -561,43 +561,85 @@ async fn bodies_over_the_limit_are_refused() {
     assert_eq!(response.status(), 413);
 }
 
-/// Corrections wait for the ledger to keep them (issue 15): the token and the body are
-/// checked, then the answer is 501.
+/// A correction is kept and read back at once: the fact as corrected, the facts' filters
+/// and facets through it; a rejected fact leaves every answer, and is no longer there to
+/// correct. Bad fields are 400s naming the field.
 #[tokio::test]
-async fn corrections_are_not_available_yet() {
-    let server = Server::shared().await;
+async fn corrections_are_kept_and_read_back() {
+    let (_dir, db) = common::own_ledger();
+    let mut config = Config::new(&db);
+    config.token = Some("secret".into());
+    let server = Server::start(config).await;
     let client = reqwest::Client::new();
-    let post = |body: Value| {
+    let post = |id: i64, body: Value| {
         client
-            .post(server.url("/api/facts/1/correction"))
+            .post(server.url(&format!("/api/facts/{id}/correction")))
             .bearer_auth("secret")
             .json(&body)
             .send()
     };
-    let response =
-        post(serde_json::json!({"subject": "Astana", "note": "the city, not the region"}))
-            .await
-            .unwrap();
-    assert_eq!(response.status(), 501);
-    let body: Value = response.json().await.unwrap();
+    let get = |query: &'static str| {
+        let url = server.url(query);
+        async move {
+            let response = reqwest::get(url).await.unwrap();
+            assert_eq!(response.status(), 200, "{query}");
+            response.json::<Value>().await.unwrap()
+        }
+    };
+    let before = get("/api/facts?_size=1").await;
+    let total = before["total"].as_u64().unwrap();
+    let id = before["facts"][0]["id"].as_i64().unwrap();
+    let response = post(
+        id,
+        serde_json::json!({"subject": "Zhanatas district", "period": "2019",
+                           "note": "the district, as the article's second paragraph says"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), 200);
+    let fact: Value = response.json().await.unwrap();
+    assert_eq!(fact["id"], id);
+    assert_eq!(fact["subject"], "Zhanatas district");
+    assert_eq!(fact["period"], "2019");
+    let corrected = get("/api/facts?subject=Zhanatas%20district").await;
+    assert_eq!(corrected["total"], 1, "{corrected}");
+    assert_eq!(corrected["facts"][0]["id"], id);
+
+    let response = post(id, serde_json::json!({"reject": true})).await.unwrap();
+    assert_eq!(response.status(), 204);
+    let after = get("/api/facts?_size=1").await;
+    assert_eq!(after["total"].as_u64(), Some(total - 1));
     assert_eq!(
-        body["error"]["message"],
-        "corrections not available in this ledger"
+        get("/api/facts?subject=Zhanatas%20district").await["total"],
+        0
     );
+    let response = post(id, serde_json::json!({"subject": "Almaty"}))
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        404,
+        "a rejected fact is undone, not edited"
+    );
+    let response = post(i64::MAX, serde_json::json!({"subject": "Almaty"}))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+
     for (body, parameter) in [
         (serde_json::json!({"metric": "jobz"}), "metric"),
         (serde_json::json!({"period": "soon"}), "period"),
         (serde_json::json!({"value": "many"}), "value"),
         (serde_json::json!({"colour": "red"}), "."),
     ] {
-        let response = post(body.clone()).await.unwrap();
+        let response = post(1, body.clone()).await.unwrap();
         assert_eq!(response.status(), 400, "{body}");
         let answer: Value = response.json().await.unwrap();
         if parameter != "." {
             assert_eq!(answer["error"]["parameter"], parameter, "{body}: {answer}");
         }
     }
-    let response = post(serde_json::json!({})).await.unwrap();
+    let response = post(1, serde_json::json!({})).await.unwrap();
     assert_eq!(response.status(), 400, "a correction must change something");
 }
 

@@ -12,6 +12,7 @@ use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
+use crate::corrections::Overlay;
 use crate::model::{EntityFilter, EntitySummary, FactFilter, FactSort, SortKey, StoredFact};
 use crate::query::{fact_conditions, get_u64, row_to_fact, text_error, Params};
 use crate::sql::{self, FacetColumn, FactSelect};
@@ -178,6 +179,7 @@ impl Store {
         cursor: Option<&FactCursor>,
         size: usize,
     ) -> Result<FactPage> {
+        let corrections = Overlay::load(&self.conn)?;
         let mut params = Params::default();
         let mut conditions = fact_conditions(filter, &mut params);
         if let Some(text) = &filter.text {
@@ -192,6 +194,7 @@ impl Store {
                 limit: Some(size + 1),
             },
             false,
+            corrections.active(),
             &conditions,
         );
         let mut stmt = self.conn.prepare_cached(&query)?;
@@ -200,7 +203,7 @@ impl Store {
             .map_err(|err| text_error(filter, err))?;
         let mut facts = Vec::with_capacity(size.min(1024));
         while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
-            facts.push(row_to_fact(row)?);
+            facts.push(corrections.apply(row_to_fact(row)?));
         }
         let next = if facts.len() > size {
             facts.truncate(size);
@@ -215,7 +218,10 @@ impl Store {
     /// [`Store::count_facts`] it does not join the documents, which no condition needs.
     pub fn total_facts(&self, filter: &FactFilter) -> Result<u64> {
         let (conditions, params) = filter_conditions(filter);
-        let mut stmt = self.conn.prepare_cached(&sql::count_facts(&conditions))?;
+        let corrected = Overlay::load(&self.conn)?.active();
+        let mut stmt = self
+            .conn
+            .prepare_cached(&sql::count_facts(&conditions, corrected))?;
         stmt.query_row(params_from_iter(params.0), |r| get_u64(r, 0))
             .map_err(|err| text_error(filter, err))
     }
@@ -242,7 +248,8 @@ impl Store {
             Facet::PeriodYear => usize::MAX >> 1,
             _ => limit + 1,
         };
-        let query = sql::facet_counts(column, &conditions, sql_limit);
+        let corrected = Overlay::load(&self.conn)?.active();
+        let query = sql::facet_counts(column, &conditions, sql_limit, corrected);
         let mut stmt = self.conn.prepare_cached(&query)?;
         let mut rows = stmt
             .query(params_from_iter(params.0))
@@ -423,7 +430,14 @@ mod tests {
 
     fn fill(store: &mut Store) {
         for (doc, text) in ARTICLES {
-            let extraction = extract(text, &DocContext { doc, date: None });
+            let extraction = extract(
+                text,
+                &DocContext {
+                    doc,
+                    date: None,
+                    lang: None,
+                },
+            );
             let new = crate::NewDocument::new(doc, doc, text);
             store.put(&new, &extraction, "test", false).unwrap();
         }

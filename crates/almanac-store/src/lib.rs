@@ -44,6 +44,7 @@
 #![forbid(unsafe_code)]
 
 mod browse;
+mod corrections;
 mod migrations;
 mod model;
 mod query;
@@ -59,6 +60,7 @@ pub use almanac_model::{rates, Money, Rate, RateSource};
 pub use browse::{
     sort_name, CursorValue, Facet, FacetCount, FacetCounts, FactCursor, FactPage, Overview,
 };
+pub use corrections::{Correction, CorrectionEdit, CorrectionImport};
 pub use model::{
     content_hash, DocFilter, DocStatus, DocumentSummary, EntityFilter, EntitySummary, FactFilter,
     FactSort, NewDocument, Put, SortKey, Stats, StoredDocument, StoredFact,

@@ -108,7 +108,8 @@ impl Store {
         filter: &FactFilter,
         mut visit: impl FnMut(StoredFact) -> bool,
     ) -> Result<usize> {
-        let (query, values) = fact_query(filter, false);
+        let corrections = crate::corrections::Overlay::load(&self.conn)?;
+        let (query, values) = fact_query(filter, false, corrections.active());
         let mut stmt = self.conn.prepare(&query)?;
         let mut rows = stmt
             .query(params_from_iter(values))
@@ -116,7 +117,7 @@ impl Store {
         let mut n = 0;
         while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
             n += 1;
-            if !visit(row_to_fact(row)?) {
+            if !visit(corrections.apply(row_to_fact(row)?)) {
                 break;
             }
         }
@@ -135,7 +136,8 @@ impl Store {
 
     /// How many facts `filter` selects, ignoring its limit.
     pub fn count_facts(&self, filter: &FactFilter) -> Result<u64> {
-        let (query, values) = fact_query(filter, true);
+        let corrected = crate::corrections::Overlay::load(&self.conn)?.active();
+        let (query, values) = fact_query(filter, true, corrected);
         let mut stmt = self.conn.prepare(&query)?;
         stmt.query_row(params_from_iter(values), |r| get_u64(r, 0))
             .map_err(|err| text_error(filter, err))
@@ -274,8 +276,8 @@ impl Params {
 }
 
 /// The statement for a fact filter (its rows, or with `count` their number), and its
-/// parameters.
-fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
+/// parameters; `corrected`: through the ledger's corrections.
+fn fact_query(filter: &FactFilter, count: bool, corrected: bool) -> (String, Vec<Value>) {
     let mut params = Params::default();
     let mut conditions = fact_conditions(filter, &mut params);
     // A text search alone in ledger order, or counted, is driven by the full-text index
@@ -303,7 +305,7 @@ fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
             limit: filter.limit,
         }
     };
-    let query = sql::select_facts(select, text_driven, &conditions);
+    let query = sql::select_facts(select, text_driven, corrected, &conditions);
     (query, params.0)
 }
 

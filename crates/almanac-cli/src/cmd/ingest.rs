@@ -230,7 +230,9 @@ pub fn reindex(args: ReindexArgs) -> anyhow::Result<ExitCode> {
         }
         let extractions: Vec<Result<Extraction, String>> = docs
             .par_iter()
-            .map(|doc| almanac_ingest::extract_document(&doc.summary.doc, &doc.text, doc.meta_date))
+            .map(|doc| {
+                almanac_ingest::extract_document(&doc.summary.doc, &doc.text, doc.meta_date, None)
+            })
             .collect();
         let mut items = Vec::new();
         for (doc, extraction) in docs.iter().zip(&extractions) {

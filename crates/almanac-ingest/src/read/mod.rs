@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+mod doc_meta;
 mod parse;
 
 pub use parse::SourceDoc;
@@ -156,9 +157,10 @@ fn read_file(path: &Path, depth: usize) -> Docs {
         _ => one(read_text_file(path).map(|text| SourceDoc {
             id: stem(path),
             origin: origin.clone(),
+            title: doc_meta::text_title(&text),
             text,
             date: None,
-            title: None,
+            lang: None,
             url: None,
             warnings: Vec::new(),
         })),
@@ -199,8 +201,9 @@ fn html_doc(
         origin,
         text: page.text,
         date: page.date,
+        lang: None,
         title: page.title,
-        url: None,
+        url: page.url,
         warnings: page
             .too_deep
             .then(|| {
@@ -281,9 +284,10 @@ pub fn from_reader<R: BufRead + 'static>(
     one(text.map(|text| SourceDoc {
         id: stem.to_string(),
         origin: origin.to_string(),
+        title: doc_meta::text_title(&text),
         text,
         date: None,
-        title: None,
+        lang: None,
         url: None,
         warnings: Vec::new(),
     }))
