@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     // An outside date on half the inputs, so that the rules resolving relative periods against
     // a caller's date run too (a ` date` header in the input reaches the others).
     let date = (data.len() % 2 == 1).then(|| NaiveDate::from_ymd_opt(2021, 6, 15).unwrap());
-    let extraction = extract(text, &DocContext { doc: "fuzz", date });
+    let extraction = extract(text, &DocContext { doc: "fuzz", date, lang: None });
 
     for fact in &extraction.facts {
         let [start, end] = fact.span;

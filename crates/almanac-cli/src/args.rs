@@ -138,6 +138,21 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// The store's filter for `store`, its subject resolved as `resolve::subject` does (an
+    /// alias or spelling to its canonical name, namesakes named on stderr, an unknown name
+    /// an error); `default_limit` where no `--limit` is given.
+    pub fn to_filter_in(
+        &self,
+        store: &dyn Ledger,
+        default_limit: Option<usize>,
+    ) -> anyhow::Result<FactFilter> {
+        let mut filter = self.to_filter(default_limit);
+        if let Some(name) = &self.subject {
+            filter.subject = Some(crate::resolve::subject(store, name)?);
+        }
+        Ok(filter)
+    }
+
     /// The store's filter; `default_limit` where no `--limit` is given.
     pub fn to_filter(&self, default_limit: Option<usize>) -> FactFilter {
         let limit = match self.limit {
@@ -171,7 +186,7 @@ impl FilterArgs {
 
 /// Currency codes are upper case, every other unit lower case (`usd` -> `USD`, `Jobs`
 /// -> `jobs`).
-fn normalise_unit(unit: &str) -> String {
+pub fn normalise_unit(unit: &str) -> String {
     if almanac_store::rates::is_currency(unit) {
         unit.to_ascii_uppercase()
     } else if unit.eq_ignore_ascii_case("kwh") {
@@ -198,30 +213,54 @@ pub enum ListFormat {
 /// What a fact measures: the metrics of FACTS.md, by the names facts carry.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[value(rename_all = "snake_case")]
+/// Besides FACTS.md's names, the common names people use for some (`GRP` and `GDP` for
+/// `economy`, `exports` for `trade`...), in any case.
 pub enum MetricArg {
+    #[value(aliases = ["investments", "fixed-capital-investment", "fixed capital investment"])]
     Investment,
+    #[value(aliases = ["foreign-direct-investment", "foreign direct investment", "foreign investment"])]
     Fdi,
+    #[value(aliases = ["project-value", "project value"])]
     ProjectValue,
+    #[value(aliases = ["industrial-output", "industrial output", "industry", "production"])]
     Output,
+    #[value(aliases = ["grp", "gdp", "gross regional product", "gross domestic product", "economic growth"])]
     Economy,
+    #[value(aliases = ["job", "workplaces"])]
     Jobs,
     Employment,
+    #[value(alias = "unemployed")]
     Unemployment,
+    #[value(alias = "vacancy")]
     Vacancies,
+    #[value(alias = "project")]
     Projects,
+    #[value(aliases = ["enterprises", "businesses", "smes"])]
     Companies,
     Capacity,
     Area,
     Infrastructure,
+    #[value(aliases = ["exports", "imports", "trade-turnover", "trade turnover"])]
     Trade,
     Budget,
     Housing,
+    #[value(aliases = ["wages", "salaries"])]
     Income,
     Environment,
     Transport,
+    #[value(aliases = ["price", "inflation"])]
     Prices,
+    #[value(alias = "ranking")]
     Rank,
     Other,
+}
+
+impl From<MetricArg> for almanac_extract::Metric {
+    fn from(m: MetricArg) -> almanac_extract::Metric {
+        m.as_str()
+            .parse()
+            .expect("MetricArg names are FACTS.md's metrics")
+    }
 }
 
 impl MetricArg {
@@ -299,6 +338,25 @@ impl From<StatusArg> for Status {
     }
 }
 
+/// `--lang`: a language code of `almanac_extract::Lang`.
+pub fn parse_lang(code: &str) -> Result<almanac_extract::Lang, String> {
+    code.parse()
+        .map_err(|e: almanac_extract::lang::ParseLangError| e.to_string())
+}
+
+/// The language a document is to be read in: its own (JSONL `lang`), else the command's
+/// `--lang`, else `None` for the extractor to detect.
+pub fn doc_lang(
+    doc: &almanac_ingest::read::SourceDoc,
+    default: Option<almanac_extract::Lang>,
+) -> Option<almanac_extract::Lang> {
+    // The reader accepts only the codes of `LANG_CODES`, which `Lang` parses.
+    doc.lang
+        .as_deref()
+        .and_then(|code| code.parse().ok())
+        .or(default)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,6 +402,33 @@ mod tests {
             {
                 let metric = line.split('\t').nth(1).unwrap().trim();
                 assert!(ours.contains(&metric), "{file}: {metric} is not a --metric");
+            }
+        }
+    }
+
+    #[test]
+    fn metrics_by_their_common_names() {
+        for (name, metric) in [
+            ("GRP", "economy"),
+            ("gdp", "economy"),
+            ("FDI", "fdi"),
+            ("project-value", "project_value"),
+            ("Project value", "project_value"),
+            ("industrial output", "output"),
+            ("Exports", "trade"),
+        ] {
+            let parsed = MetricArg::from_str(name, true).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(parsed.as_str(), metric, "{name}");
+        }
+        assert!(MetricArg::from_str("weather", true).is_err());
+        // No common name is FACTS.md's name of another metric.
+        for metric in MetricArg::value_variants() {
+            let value = metric.to_possible_value().unwrap();
+            for alias in value.get_name_and_aliases().skip(1) {
+                let alias = alias.replace([' ', '-'], "_");
+                if let Ok(other) = alias.parse::<almanac_extract::Metric>() {
+                    assert_eq!(other.as_str(), metric.as_str(), "{alias}");
+                }
             }
         }
     }

@@ -382,3 +382,46 @@ fn stdin_html() {
         assert_ne!(quantity["value"], 12.0, "{quantity}");
     }
 }
+
+#[test]
+fn language_per_document_from_jsonl_flag_or_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = write(
+        dir.path(),
+        "mixed.jsonl",
+        concat!(
+            r#"{"id": "ru", "date": "2024-03-01", "text": "В районе создали 250 новых рабочих мест."}"#,
+            "\n",
+            r#"{"id": "kk", "text": "Облыста биыл үш жүз жаңа жұмыс орны ашылды, 300 жұмыс орны."}"#,
+            "\n",
+            r#"{"id": "en", "lang": "en", "text": "The zone created 369 jobs."}"#,
+            "\n",
+            r#"{"id": "bad", "lang": "de", "text": "Die Zone schuf 369 Arbeitsplätze."}"#,
+            "\n",
+        )
+        .as_bytes(),
+    );
+    let out = almanac(&["extract", &jsonl], None);
+    // The record with an unknown language fails by name; the others go through.
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("unknown lang \"de\""), "{err}");
+    assert!(err.contains("Kazakh (kk)"), "{err}");
+    let facts = stdout_lines(&out);
+    let docs: Vec<&str> = facts.iter().map(|f| f["doc"].as_str().unwrap()).collect();
+    assert_eq!(docs, ["ru", "en"]);
+    assert_eq!(facts[0]["value"], 250.0);
+    assert_eq!(facts[0]["unit"], "job");
+    assert_eq!(facts[0]["text"], "250 новых рабочих мест");
+
+    // `--lang` for documents that carry none; a wrong one is a usage error.
+    let txt = write(
+        dir.path(),
+        "ru.txt",
+        "Создано 1,5 тыс. рабочих мест.".as_bytes(),
+    );
+    let out = almanac(&["extract", "--lang", "ru", &txt], None);
+    assert_eq!(stdout_lines(&out)[0]["value"], 1500.0);
+    let out = almanac(&["extract", "--lang", "xx", &txt], None);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -64,6 +64,7 @@ fn assert_whole(db: &Path, sample: usize) {
         let ctx = DocContext {
             doc: &doc.summary.doc,
             date: doc.meta_date,
+            lang: None,
         };
         let want = extract(&doc.text, &ctx).facts.len() as u64;
         assert_eq!(

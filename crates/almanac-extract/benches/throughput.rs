@@ -93,7 +93,11 @@ fn bench_extract(c: &mut Criterion) {
             b.iter(|| {
                 let mut n_facts = 0;
                 for (doc, text) in &corpus {
-                    let ctx = DocContext { doc, date: None };
+                    let ctx = DocContext {
+                        doc,
+                        date: None,
+                        lang: None,
+                    };
                     n_facts += black_box(extract(black_box(text), &ctx)).facts.len();
                 }
                 n_facts
@@ -112,9 +116,16 @@ fn bench_extract(c: &mut Criterion) {
             articles
                 .iter()
                 .map(|(doc, text)| {
-                    black_box(extract(black_box(text), &DocContext { doc, date: None }))
-                        .facts
-                        .len()
+                    black_box(extract(
+                        black_box(text),
+                        &DocContext {
+                            doc,
+                            date: None,
+                            lang: None,
+                        },
+                    ))
+                    .facts
+                    .len()
                 })
                 .sum::<usize>()
         })
@@ -129,6 +140,7 @@ fn bench_extract(c: &mut Criterion) {
                     &DocContext {
                         doc: "joined",
                         date: None,
+                        lang: None,
                     },
                 ))
                 .facts

@@ -37,7 +37,11 @@ fn main() {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for (doc, text) in &docs {
-        let ctx = almanac_extract::DocContext { doc, date: None };
+        let ctx = almanac_extract::DocContext {
+            doc,
+            date: None,
+            lang: None,
+        };
         for fact in almanac_extract::extract(text, &ctx).facts {
             writeln!(out, "{}", serde_json::to_string(&fact).unwrap()).unwrap();
         }
@@ -46,7 +50,11 @@ fn main() {
     // one document many times over would keep its branches and tables unrealistically warm.
     for _ in 1..repeat {
         for (doc, text) in &docs {
-            let ctx = almanac_extract::DocContext { doc, date: None };
+            let ctx = almanac_extract::DocContext {
+                doc,
+                date: None,
+                lang: None,
+            };
             std::hint::black_box(almanac_extract::extract(text, &ctx));
         }
     }

@@ -47,7 +47,7 @@ pub(crate) const BOILERPLATE: DataFile =
 pub(crate) const COUNTED_NOUNS: DataFile =
     data_file!("counted_nouns.tsv", ["form", "lemma"], required 2);
 pub(crate) const CURRENCIES: DataFile =
-    data_file!("currencies.tsv", ["form", "code", "position"], required 3);
+    data_file!("currencies.tsv", ["form", "code", "position", "factor"], required 3);
 pub(crate) const DIRECTIONS: DataFile =
     data_file!("directions.tsv", ["word", "direction", "where"], required 3);
 pub(crate) const ENTITY_HEADS: DataFile = data_file!(
@@ -76,7 +76,8 @@ pub(crate) const METRIC_CUES: DataFile = data_file!(
     required 3
 );
 pub(crate) const MONTHS: DataFile = data_file!("months.tsv", ["form", "month"], required 2);
-pub(crate) const NUMBER_NAMES: DataFile = data_file!("number_names.tsv", ["word"], required 1);
+pub(crate) const NUMBER_NAMES: DataFile =
+    data_file!("number_names.tsv", ["word", "case"], required 1);
 pub(crate) const NUMBER_WORDS: DataFile =
     data_file!("number_words.tsv", ["word", "value"], required 2);
 pub(crate) const ORDINALS: DataFile = data_file!("ordinals.tsv", ["word", "value"], required 2);
@@ -101,6 +102,27 @@ pub(crate) const TIME_WORDS: DataFile =
 pub(crate) const UNIT_METRICS: DataFile =
     data_file!("unit_metrics.tsv", ["unit", "metric"], required 2);
 pub(crate) const UNITS: DataFile = data_file!("units.tsv", ["form", "unit", "kind"], required 3);
+pub(crate) const DIRECTIONS_RU: DataFile =
+    data_file!("directions_ru.tsv", ["word", "direction"], required 2);
+pub(crate) const GAZETTEER_RU: DataFile =
+    data_file!("gazetteer_ru.tsv", ["name", "russian"], required 2);
+pub(crate) const METRIC_CUES_RU: DataFile = data_file!(
+    "metric_cues_ru.tsv",
+    ["phrase", "metric", "scope", "flags"],
+    required 3
+);
+pub(crate) const NUMBERS_RU: DataFile =
+    data_file!("numbers_ru.tsv", ["word", "value", "class"], required 3);
+pub(crate) const QUANTITY_WORDS_RU: DataFile =
+    data_file!("quantity_words_ru.tsv", ["phrase", "role"], required 2);
+pub(crate) const QUALIFIERS_RU: DataFile =
+    data_file!("qualifiers_ru.tsv", ["phrase", "qualifier"], required 2);
+pub(crate) const STATUS_CUES_RU: DataFile =
+    data_file!("status_cues_ru.tsv", ["phrase", "class"], required 1);
+pub(crate) const TIME_WORDS_RU: DataFile =
+    data_file!("time_words_ru.tsv", ["word", "class", "value"], required 2);
+pub(crate) const UNITS_RU: DataFile =
+    data_file!("units_ru.tsv", ["phrase", "unit", "kind"], required 3);
 
 /// Every data file, for the tests that read them all.
 #[cfg(test)]
@@ -132,6 +154,15 @@ pub(crate) const ALL: &[&DataFile] = &[
     &TIME_WORDS,
     &UNIT_METRICS,
     &UNITS,
+    &DIRECTIONS_RU,
+    &GAZETTEER_RU,
+    &METRIC_CUES_RU,
+    &NUMBERS_RU,
+    &QUALIFIERS_RU,
+    &QUANTITY_WORDS_RU,
+    &STATUS_CUES_RU,
+    &TIME_WORDS_RU,
+    &UNITS_RU,
 ];
 
 /// A row that a loader cannot read, with where it stands.

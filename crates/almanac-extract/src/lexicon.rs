@@ -30,6 +30,13 @@ pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
     &data::METRIC_CUES,
     &data::STATUS_CUES,
     &data::STATUS_BLOCKERS,
+    &data::UNITS_RU,
+    &data::QUALIFIERS_RU,
+    &data::QUANTITY_WORDS_RU,
+    &data::DIRECTIONS_RU,
+    &data::METRIC_CUES_RU,
+    &data::STATUS_CUES_RU,
+    &data::TIME_WORDS_RU,
 ];
 
 /// The words of `VOCABULARY_FILES` for the vocabulary: every word and symbol of every cell,
@@ -203,6 +210,13 @@ pub(crate) struct Scale {
 pub(crate) struct Currency {
     pub code: &'static str,
     pub position: Position,
+    /// The form's part of the currency's unit: 0.01 for `cents`, else 1.
+    pub factor: f64,
+    /// A form of one letter (`p` of `50p`): only glued to its number.
+    pub glued_only: bool,
+    /// A form of several tokens written without a space (`A$`, `HK$`): its tokens must be
+    /// glued in the text too, so that `a $5 bill` is no Australian money.
+    pub solid: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -218,7 +232,8 @@ pub(crate) struct Lexicons {
     pub number_word_ids: ByWord<f64>,
     pub ordinal_ids: ByWord<f64>,
     pub month_ids: ByWord<u32>,
-    pub number_name_ids: ByWord<()>,
+    /// Whether the name word counts in any case (`category 4`), not only capitalised.
+    pub number_name_ids: ByWord<bool>,
     pub scales: PhraseTable<Scale>,
     pub currencies: PhraseTable<Currency>,
     pub units: PhraseTable<Unit>,
@@ -275,11 +290,15 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             ],
             None,
         )?;
+        let form = r.get(0);
         Ok((
-            r.get(0),
+            form,
             Currency {
                 code: r.get(1),
                 position,
+                factor: r.parse_opt(3, "factor")?.unwrap_or(1.0),
+                glued_only: form.len() == 1 && form.as_bytes()[0].is_ascii_alphabetic(),
+                solid: !form.contains(' ') && words_unnumbered(form).len() > 1,
             },
         ))
     }));
@@ -347,8 +366,8 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         .into_iter()
         .collect();
     let fractions = PhraseTable::new(data::FRACTIONS.load(|r| Ok((r.get(0), number(r)?))));
-    let number_names: HashMap<&str, ()> = data::NUMBER_NAMES
-        .load(|r| Ok((r.get(0), ())))
+    let number_names: HashMap<&str, bool> = data::NUMBER_NAMES
+        .load(|r| Ok((r.get(0), r.choice(1, &[("any", true)], Some(false))?)))
         .into_iter()
         .collect();
     Lexicons {

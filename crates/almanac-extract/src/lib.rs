@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use almanac_extract::{extract, DocContext};
-//! let ctx = DocContext { doc: "example", date: None };
+//! let ctx = DocContext { doc: "example", date: None, lang: None };
 //! let out = extract(" date 2023-07-31\nThe zone created 369 jobs.", &ctx);
 //! assert_eq!(out.facts[0].value, 369.0);
 //! assert_eq!(out.facts[0].unit.as_deref(), Some("job"));
@@ -32,10 +32,12 @@ pub mod document;
 pub mod entities;
 pub mod fact;
 pub mod facts;
+pub mod lang;
 pub mod lexicon;
 pub mod numbers;
 pub mod period;
 pub mod quantities;
+mod ru;
 pub mod sentences;
 mod swar;
 pub mod times;
@@ -49,6 +51,7 @@ pub use entities::{Entity, EntityKind, Mention};
 pub use fact::{
     Diagnostic, Direction, Equivalent, Fact, Measure, Metric, ParseMetricError, Qualifier, Status,
 };
+pub use lang::Lang;
 pub use lexicon::is_currency;
 pub use period::Period;
 pub use quantities::{Quantity, QuantityKind};
@@ -70,6 +73,8 @@ pub struct DocContext<'a> {
     pub doc: &'a str,
     /// A publication date from outside the text (JSONL metadata or the user's `--date`).
     pub date: Option<NaiveDate>,
+    /// The language, when the caller knows it (`--lang`, JSONL `lang`); else detected.
+    pub lang: Option<Lang>,
 }
 
 /// Where the document date came from.
@@ -91,6 +96,8 @@ pub struct Extraction {
     pub entities: Vec<Entity>,
     pub date: Option<NaiveDate>,
     pub date_source: Option<DateSource>,
+    /// The language the document was read as; Kazakh gives no facts (a diagnostic says so).
+    pub lang: Lang,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -103,10 +110,24 @@ pub fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
 /// Every quantity in `text`, fact-worthy or not (durations, ages, temperatures...), for
 /// `almanac extract --all-quantities`.
 pub fn all_quantities(text: &str) -> Vec<Quantity> {
+    all_quantities_in(text, lang::detect(text))
+}
+
+/// `all_quantities` read with the rules of `lang`; none for a language without rules.
+pub fn all_quantities_in(text: &str, lang: Lang) -> Vec<Quantity> {
+    if !lang.is_supported() {
+        return Vec::new();
+    }
     let doc = document::parse(text);
     doc.paragraphs
         .iter()
-        .flat_map(|p| quantities::find(text, p.clone()))
+        .flat_map(|p| match lang {
+            Lang::Russian => {
+                let stream = tokens::tokenize(text, p.clone());
+                ru::quantities::find_in(text, &tokens::words(text, &stream))
+            }
+            _ => quantities::find(text, p.clone()),
+        })
         .collect()
 }
 

@@ -9,6 +9,7 @@
 //! ```
 //! Scales (`thousand`, `bn`) are the quantity layer's business, not this module's.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::lexicon::LEXICONS;
@@ -18,8 +19,57 @@ use crate::vocabulary::{word_id, WordId};
 /// The number of `and`, which joins `one hundred and fifty`.
 static AND: LazyLock<WordId> = LazyLock::new(|| word_id("and"));
 
-/// The value of a digit string as the tokenizer cuts it (`1,074.5`, `3.5`, `1.074.000`).
+/// The zero of each run of ten decimal digits, other than ASCII, that news text is known to
+/// use: Arabic-Indic, Extended Arabic-Indic (Persian, Urdu), NKo, Devanagari, Bengali,
+/// Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala, Thai, Lao,
+/// Tibetan, Myanmar, Khmer, Mongolian, full-width (CJK) digits, and the mathematical
+/// digits (bold, double-struck, sans-serif, sans-serif bold, monospace) that styled text
+/// pasted from the web carries.
+const DIGIT_ZEROS: &[u32] = &[
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10, 0x1D7CE, 0x1D7D8, 0x1D7E2,
+    0x1D7EC, 0x1D7F6,
+];
+
+/// The value of a decimal digit of another script (`٣` is 3); `None` for every other
+/// character, ASCII digits included.
+pub(crate) fn other_script_digit(c: char) -> Option<u32> {
+    let c = u32::from(c);
+    if c < 0x0660 {
+        return None;
+    }
+    DIGIT_ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&c))
+        .map(|zero| c - zero)
+}
+
+/// The separators of Arabic script numbers: `٫` the decimal mark, `٬` the thousands one.
+pub(crate) const ARABIC_DECIMAL: char = '\u{66B}';
+pub(crate) const ARABIC_THOUSANDS: char = '\u{66C}';
+
+/// `s` with the digits of other scripts as ASCII digits and Arabic separators as `.` and
+/// `,`: a number reads the same in every script.
+fn ascii_digits(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                ARABIC_DECIMAL => '.',
+                ARABIC_THOUSANDS => ',',
+                // A digit's value is below ten.
+                _ => other_script_digit(c).map_or(c, |d| char::from(b'0' + d as u8)),
+            })
+            .collect(),
+    )
+}
+
+/// The value of a digit string as the tokenizer cuts it (`1,074.5`, `3.5`, `1.074.000`), in
+/// the digits of any script.
 pub fn parse_digits(s: &str) -> Option<f64> {
+    let s = &*ascii_digits(s);
     let commas = s.bytes().filter(|&b| b == b',').count();
     let dots = s.bytes().filter(|&b| b == b'.').count();
     if commas == 0 && dots <= 1 {
@@ -92,7 +142,17 @@ pub(crate) fn parse_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, us
             // Most words have no parts: their number says it all.
             lex.number_word_ids.get(tok.id).map(|v| combine(0.0, v))
         };
-        let Some(v) = value else { break };
+        let Some(v) = value else {
+            // `a million`, `a billion dollars`: one of the scale that follows.
+            let scale_follows = lex
+                .scales
+                .starting_at(text, toks, j)
+                .is_some_and(|(_, scale)| !scale.weak);
+            if leading_a && n_atoms == 0 && scale_follows {
+                return Some((1.0, 1));
+            }
+            break;
+        };
         if leading_a && n_atoms == 0 && v != 12.0 && v != 100.0 {
             return None;
         }
@@ -139,6 +199,12 @@ mod tests {
             ("2021", Some(2021.0)),
             ("0.1", Some(0.1)),
             ("1.2.3", None),
+            ("1,20,000", Some(120000.0)),
+            ("٣٥٠", Some(350.0)),
+            ("١٬٢٠٠٫٥", Some(1200.5)),
+            ("１５００", Some(1500.0)),
+            ("१५००", Some(1500.0)),
+            ("𝟏𝟐", Some(12.0)),
         ];
         for (s, want) in cases {
             assert_eq!(parse_digits(s), *want, "{s}");

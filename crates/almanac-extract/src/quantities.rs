@@ -1,10 +1,15 @@
 //! Quantities: a number with its scale, unit, qualifier, direction, rate and equivalents.
 //!
 //! ```text
-//! quantity    := qualifier? currency? number scale? unit? rate? equivalent?
-//! number      := digits | number-words | fraction "of" | ordinal (after a rank cue)
+//! quantity    := qualifier? sign? currency? number scale? unit? rate? equivalent?
+//! sign        := "-" | "−" | "+" | "minus"            glued to the figure: -1.3%, minus 40
+//! number      := digits exponent? | number-words | fraction "of" | ordinal (after a rank cue)
+//! digits      := group (space group3)*                1 500 000 (any space, or &nbsp;)
+//! exponent    := "e" int | ("×" | "x") "10^" int | "10−" int       1.99e30, 1.99×10^30
 //! unit        := currency | percent | measure | duration | ... | modifier{0,3} counted-noun
 //! equivalent  := "(" qualifier? quantity ")"          15 billion tenge ($33.7 million)
+//! range       := quantity ("to" | "-" | "and" after "between") quantity   $160 to $180
+//! list        := number ("," number)* ("," | "and" | "or") quantity        9.58, 9.63 and 9.69 s
 //! ```
 //! Every quantity the text holds is found, fact-worthy or not: a duration or an age is
 //! recognised precisely so that it is never taken for a development figure. Years, dates,
@@ -195,7 +200,23 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
             None => i += 1,
         }
     }
+    link_ranges(text, toks, &mut found);
     link_bare_numbers(text, toks, &mut found);
+    link_series(text, toks, &mut found);
+    // A score's second number follows its first out.
+    let mut score_end = None;
+    found.retain(|p| {
+        if score_end == Some(p.first) {
+            return false;
+        }
+        if is_label(text, toks, p) {
+            if sym_at(text, toks, p.last + 1, "-") || sym_at(text, toks, p.last + 1, "\u{2013}") {
+                score_end = Some(p.last + 2);
+            }
+            return false;
+        }
+        true
+    });
     found
         .into_iter()
         .map(|mut p| {
@@ -217,6 +238,8 @@ struct Parsed {
     next: usize,
     /// Written in words (`five`), not digits: a bare one is dropped.
     in_words: bool,
+    /// The scale the number was multiplied by (`million`: 1e6), 1 when none.
+    scale: f64,
 }
 
 /// Whether `word` ends with `suffix` (lower-case ASCII) in any ASCII case.
@@ -267,7 +290,8 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
     let mut currency: Option<&'static str> = None;
     if toks[j].kind != TokKind::Num {
         if let Some((n, c)) = lex.currencies.starting_at(text, toks, j) {
-            if c.position != Position::After && starts_number(text, toks, j + n) {
+            let whole = !c.solid || (j..j + n - 1).all(|t| adjacent(toks, t, t + 1));
+            if c.position != Position::After && whole && starts_number(text, toks, j + n) {
                 currency = Some(c.code);
                 j += n;
             }
@@ -288,24 +312,41 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         if !is_figure_number(text, toks, j) {
             return None;
         }
-        let mut value = parse_digits(num.text(text))?;
-        let mut k = j + 1;
-        // `1 074`: digit groups separated by a space.
-        while value < 1000.0
-            && num.text(text).len() <= 3
-            && k < toks.len()
-            && toks[k].kind == TokKind::Num
-            && toks[k].text(text).len() == 3
-            && toks[k].text(text).bytes().all(|b| b.is_ascii_digit())
-            && text[toks[k - 1].end..toks[k].start].chars().count() == 1
-        {
-            value = value * 1000.0 + parse_digits(toks[k].text(text))?;
-            k += 1;
+        let (mut value, mut k) = space_grouped(text, toks, j)?;
+        if let Some((exponent, after)) = exponent_at(text, toks, k) {
+            value *= 10f64.powi(exponent);
+            k = after;
         }
         (value, k, false)
     } else {
         let (value, n) = parse_words(text, toks, j)?;
         (value, j + n, true)
+    };
+    // `half a million`: the half of what `a million` says.
+    let half = in_words
+        && currency.is_none()
+        && j >= 1
+        && word_is(text, toks, j, &["a"])
+        && word_is(text, toks, j - 1, &["half"]);
+    let i = if half {
+        value *= 0.5;
+        j - 1
+    } else {
+        i
+    };
+    // `.312`: a decimal without its zero, the point not glued to a number before it.
+    let leading_point = !in_words
+        && currency.is_none()
+        && j >= 1
+        && sym_at(text, toks, j - 1, ".")
+        && adjacent(toks, j - 1, j)
+        && !(j >= 2 && adjacent(toks, j - 2, j - 1))
+        && num.text(text).bytes().all(|b| b.is_ascii_digit());
+    let i = if leading_point {
+        value = parse_digits(&format!("0.{}", num.text(text)))?;
+        j - 1
+    } else {
+        i
     };
 
     // A 4-digit year stands alone: it is a figure only with a scale, currency or measure.
@@ -317,20 +358,20 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         && (1900.0..=2100.0).contains(&value);
 
     let mut last = k - 1;
-    let mut scaled = false;
-    if let Some((n, scale)) = lex.scales.starting_at(text, toks, k) {
+    let mut scale = 1.0;
+    if let Some((n, scale_word)) = lex.scales.starting_at(text, toks, k) {
         // `th`-like and one-letter scales only right after a currency sign: `$5m`, not `5 m`.
-        let ok = !scale.weak || (currency.is_some() && adjacent(toks, k - 1, k));
+        let ok = !scale_word.weak || (currency.is_some() && adjacent(toks, k - 1, k));
         // `thousands of` is vague, not a scale of this number.
         let vague = toks
             .get(k)
             .is_some_and(|t| t.kind == TokKind::Word && ends_with_ignore_case(t.text(text), "s"))
             && word_is(text, toks, k + n, &["of"]);
         if ok && !vague {
-            value *= scale.factor;
+            value *= scale_word.factor;
             last = k + n - 1;
             k += n;
-            scaled = true;
+            scale = scale_word.factor;
         }
     }
 
@@ -340,9 +381,18 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         kind = QuantityKind::Money;
         unit = Some(code.to_string());
     } else if let Some((n, c)) = lex.currencies.starting_at(text, toks, k) {
-        if c.position != Position::Before {
+        // `50p`, but not `3p.m.`.
+        let glued = adjacent(toks, k - 1, k)
+            && !(sym_at(text, toks, k + 1, ".") && word_is(text, toks, k + 2, &["m"]));
+        let whole = !c.solid || (k..k + n - 1).all(|t| adjacent(toks, t, t + 1));
+        if c.position != Position::Before && (!c.glued_only || glued) && whole {
             kind = QuantityKind::Money;
             unit = Some(c.code.to_string());
+            value *= c.factor;
+            if scale == 1.0 && is_weight_in_pounds(text, toks, i, k, n) {
+                kind = QuantityKind::Measure;
+                unit = Some("lb".to_string());
+            }
             last = k + n - 1;
             k += n;
         }
@@ -374,6 +424,26 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
             k = at + n;
         }
     }
+    // `30C`, `14F`: a temperature glued to its capital letter.
+    if kind == QuantityKind::Bare
+        && toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text(text), "C" | "F"))
+        && adjacent(toks, k - 1, k)
+        && !sym_at(text, toks, k + 1, ".")
+    {
+        kind = QuantityKind::Temperature;
+        unit = Some(
+            if toks[k].text(text) == "C" {
+                "°C"
+            } else {
+                "°F"
+            }
+            .to_string(),
+        );
+        last = k;
+        k += 1;
+    }
     if kind == QuantityKind::Bare {
         if let Some((head_last, lemma)) = counted_noun(text, toks, k) {
             kind = QuantityKind::Count;
@@ -383,7 +453,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         }
     }
     if year_like
-        && !scaled
+        && scale == 1.0
         && !matches!(
             kind,
             QuantityKind::Money | QuantityKind::Percent | QuantityKind::Measure
@@ -392,7 +462,16 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         return None;
     }
 
-    let first = i;
+    // `-1.3%`, `−12,400`, `minus 40 degrees`, `40 degrees below zero`: a sign.
+    let (first, negative) = sign_before(text, toks, i).unwrap_or((i, false));
+    let below_zero = word_is(text, toks, k, &["below"]) && word_is(text, toks, k + 1, &["zero"]);
+    if below_zero {
+        last = k + 1;
+        k += 2;
+    }
+    if negative != below_zero {
+        value = -value;
+    }
     let qualifier = qualifier_before(text, toks, first);
     let direction = direction_before(text, toks, first).or_else(|| direction_after(text, toks, k));
     let per = per_after(text, toks, k).or_else(|| per_before(text, toks, first));
@@ -426,7 +505,174 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         last,
         next,
         in_words,
+        scale,
     })
+}
+
+/// The number at token `j` with the groups of three digits that follow it across a space
+/// (`1 074`, `1 500 000`, `1 234 567.89`: a space of any kind, or one written as an HTML
+/// entity, `&nbsp;`), and the token after it. The first group has one to three digits.
+fn space_grouped(text: &str, toks: &[Tok], j: usize) -> Option<(f64, usize)> {
+    let first = toks[j].text(text);
+    let mut value = parse_digits(first)?;
+    let mut k = j + 1;
+    if first.chars().count() > 3 || first.contains([',', '.']) {
+        return Some((value, k));
+    }
+    while let Some(next) = group_after(text, toks, k) {
+        let group = toks[next].text(text);
+        // Three digits, and the decimals of the last group (`567.89`).
+        let (digits, decimals) = match group.find('.') {
+            Some(dot) => group.split_at(dot),
+            None => (group, ""),
+        };
+        if digits.chars().count() != 3 || digits.contains(',') || decimals.contains(',') {
+            break;
+        }
+        value = value * 1000.0 + parse_digits(group)?;
+        k = next + 1;
+        if !decimals.is_empty() {
+            break;
+        }
+    }
+    Some((value, k))
+}
+
+/// A power of ten after a number: `e30`, `E-3` glued to it (`1.99e30`), or `×10^30`,
+/// `x 10^-3`, `×10−12` (a superscript lost in copying, a Unicode minus kept). The exponent
+/// and the token after it.
+fn exponent_at(text: &str, toks: &[Tok], k: usize) -> Option<(i32, usize)> {
+    let tok = toks.get(k)?;
+    if tok.kind == TokKind::Word && adjacent(toks, k - 1, k) {
+        let w = tok.text(text);
+        let digits = w.strip_prefix(['e', 'E'])?;
+        if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Some((digits.parse().ok()?, k + 1));
+        }
+        // `1.99e-30`: the word is `e` and a sign follows.
+        if digits.is_empty()
+            && sym_at(text, toks, k + 1, "-")
+            && toks.get(k + 2).is_some_and(|t| t.kind == TokKind::Num)
+            && adjacent(toks, k, k + 1)
+            && adjacent(toks, k + 1, k + 2)
+        {
+            let exponent: i32 = toks[k + 2].text(text).parse().ok()?;
+            return Some((-exponent, k + 3));
+        }
+        return None;
+    }
+    // `10−12`: only the Unicode minus, since a hyphen or dash there makes a range.
+    if tok.text(text) == "\u{2212}"
+        && toks[k - 1].text(text) == "10"
+        && adjacent(toks, k - 1, k)
+        && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Num)
+        && adjacent(toks, k, k + 1)
+    {
+        let exponent: i32 = toks[k + 1].text(text).parse().ok()?;
+        // The value is 10 to the exponent, not 10 times it.
+        return Some((-exponent - 1, k + 2));
+    }
+    let times = tok.kind == TokKind::Sym && matches!(tok.text(text), "×" | "*")
+        || tok.is_word_in(text, &["x"]);
+    if !times || toks.get(k + 1)?.text(text) != "10" {
+        return None;
+    }
+    let mut at = k + 2;
+    let caret = sym_at(text, toks, at, "^");
+    if caret {
+        at += 1;
+    }
+    let negative = toks
+        .get(at)
+        .is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "\u{2212}"))
+        && (caret || toks[at].text(text) == "\u{2212}");
+    if negative {
+        at += 1;
+    }
+    let exponent: i32 = toks
+        .get(at)
+        .filter(|t| t.kind == TokKind::Num)?
+        .text(text)
+        .parse()
+        .ok()?;
+    if !(caret || negative) || !(k + 1..at).all(|t| adjacent(toks, t, t + 1)) {
+        return None;
+    }
+    Some((if negative { -exponent } else { exponent }, at + 1))
+}
+
+/// The number token that follows token `k - 1` across one space (any of Unicode's, or an
+/// HTML entity of a space written as text), if any.
+fn group_after(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let prev_end = toks[k - 1].end;
+    let next = if toks.get(k)?.kind == TokKind::Num {
+        k
+    } else {
+        // `&nbsp;` is three tokens: `&`, `nbsp` and `;`.
+        (k + 1..(k + 5).min(toks.len())).find(|&n| toks[n].kind == TokKind::Num)?
+    };
+    let gap = &text[prev_end..toks[next].start];
+    let mut chars = gap.chars();
+    let one_space = chars.next().is_some_and(char::is_whitespace) && chars.next().is_none();
+    let entity = || {
+        const SPACES: &[&str] = &[
+            "&nbsp;", "&#160;", "&#xa0;", "&thinsp;", "&#8201;", "&#x2009;", "&#8239;", "&#x202f;",
+            "&nnbsp;",
+        ];
+        SPACES.iter().any(|e| gap.eq_ignore_ascii_case(e))
+    };
+    (one_space || entity()).then_some(next)
+}
+
+/// Whether `pounds` at token `k` (`n` tokens) weighs rather than pays: `8 pounds of flour`,
+/// `weighed 8 pounds`, `a 300-pound bear`.
+fn is_weight_in_pounds(text: &str, toks: &[Tok], first: usize, k: usize, n: usize) -> bool {
+    if !word_is(text, toks, k, &["pounds", "pound"]) || n != 1 {
+        return false;
+    }
+    let of_follows = word_is(text, toks, k + 1, &["of"])
+        && toks.get(k + 2).is_some_and(|t| {
+            t.kind == TokKind::Word && LEXICONS.scales.starting_at(text, toks, k + 2).is_none()
+        });
+    let weighs = (first.saturating_sub(4)..first).any(|t| {
+        toks[t].kind == TokKind::Word && {
+            let w = lower(toks[t].text(text));
+            w.starts_with("weigh") || w == "heavy" || w == "heavier" || w == "lighter"
+        }
+    });
+    of_follows || weighs
+}
+
+/// A sign before the figure starting at token `i`: a minus or plus glued to it but not to
+/// the word or number before (`-1.3%`, `−12,400`, `(+0.4%)`; not `COVID-19`, `2–3`), or the
+/// word `minus`. The sign's token and whether it is a minus.
+fn sign_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, bool)> {
+    let s = i.checked_sub(1)?;
+    let sign = toks[s];
+    match sign.kind {
+        TokKind::Sym => {
+            let negative = match sign.text(text) {
+                "-" | "\u{2212}" | "\u{2013}" => true,
+                "+" => false,
+                _ => return None,
+            };
+            let opens = |t: &Tok| {
+                t.kind == TokKind::Sym
+                    && matches!(
+                        t.text(text),
+                        "(" | "[" | "\"" | "\u{201c}" | "'" | "=" | ":"
+                    )
+            };
+            let glued_before = s >= 1 && adjacent(toks, s - 1, s) && !opens(&toks[s - 1]);
+            (adjacent(toks, s, i) && !glued_before).then_some((s, negative))
+        }
+        // Not `10 minus 4`.
+        TokKind::Word if sign.is_word_in(text, &["minus"]) => {
+            let after_number = s >= 1 && toks[s - 1].kind == TokKind::Num;
+            (!after_number).then_some((s, true))
+        }
+        _ => None,
+    }
 }
 
 /// Whether the digits at `j` can be a figure at all: not part of a date, a clock time, a
@@ -499,13 +745,85 @@ fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
     if let Some(t) = toks.get(name_at) {
         let w = t.text(text);
         if t.kind == TokKind::Word
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && lex.number_name_ids.get(t.id).is_some()
+            && lex.number_name_ids.get(t.id).is_some_and(|any_case| {
+                any_case || w.chars().next().is_some_and(char::is_uppercase)
+            })
         {
             return false;
         }
     }
+    // `10.45pm`, `3pm`, `7 pm`: clock times.
+    if word_is(text, toks, j + 1, &["am", "pm"]) {
+        return false;
+    }
     true
+}
+
+/// Whether a bare number is part of a name or a label rather than a quantity: after a
+/// word with a capital inside or in the middle of a sentence (`the Stoxx 600`, `iPhone 11`,
+/// `FTSE 100`, `S&P 500`), a jersey number in brackets (`Kane (9)`), or a score (`won 3-1`).
+fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
+    if p.q.kind != QuantityKind::Bare || p.in_words || p.first == 0 {
+        return false;
+    }
+    let digits = toks[p.first].text(text);
+    if digits.contains([',', '.']) || toks[p.first].kind != TokKind::Num {
+        return false;
+    }
+    let before = toks[p.first - 1];
+    let after = toks.get(p.last + 1);
+    // `Kane (9)`.
+    if sym_at(text, toks, p.first - 1, "(") && after.is_some_and(|t| t.text(text) == ")") {
+        return true;
+    }
+    if before.kind == TokKind::Word && FUNCTION_WORD_IDS.get(before.id).is_none() {
+        let w = before.text(text);
+        let capital_inside = w.chars().skip(1).any(char::is_uppercase);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let sentence_start = p.first < 2
+            || toks[p.first - 2].kind == TokKind::Sym
+                && matches!(
+                    toks[p.first - 2].text(text),
+                    "." | "!" | "?" | "\"" | "\u{201c}"
+                );
+        let cue = LEXICONS
+            .qualifiers
+            .ending_at(text, toks, p.first - 1)
+            .is_some()
+            || LEXICONS.month_ids.get(before.id).is_some();
+        if !cue && (capital_inside || (capital && !sentence_start)) {
+            return true;
+        }
+    }
+    // `won 3-1`: a score.
+    let dash_after =
+        after.is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "\u{2013}"));
+    if dash_after && adjacent(toks, p.last, p.last + 1) && digits.len() <= 2 {
+        let cue = (p.first.saturating_sub(3)..p.first).any(|t| {
+            word_is(
+                text,
+                toks,
+                t,
+                &[
+                    "won",
+                    "lost",
+                    "beat",
+                    "beating",
+                    "drew",
+                    "defeated",
+                    "win",
+                    "victory",
+                    "defeat",
+                    "draw",
+                    "score",
+                    "scoreline",
+                    "lead",
+                ],
+            )
+        });
+        return cue;
+    }
+    false
 }
 
 /// A figure written in words over tokens `range` (`fifth`, `twofold`, `half`).
@@ -541,6 +859,7 @@ fn word_figure(
         last,
         next: last + 1,
         in_words: true,
+        scale: 1.0,
     }
 }
 
@@ -919,26 +1238,14 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
             .filter(|p| p.first == after + 1 && p.q.kind != QuantityKind::Bare);
         if let Some(partner) = partner.filter(|_| range_word || list_word).cloned() {
             {
-                let from_before = bare.first >= 1 && word_is(text, toks, bare.first - 1, &["from"]);
-                let change_verb = from_before
-                    && (bare.first.saturating_sub(6)..bare.first - 1).any(|t| {
-                        LEXICONS
-                            .directions_before
-                            .starting_at(text, toks, t)
-                            .is_some()
-                    });
+                let change_verb = change_from(text, toks, bare.first);
                 let between = bare.first >= 1 && word_is(text, toks, bare.first - 1, &["between"]);
+                let scale = shared_scale(bare.value, &partner);
+                found[idx].scale = scale;
                 let q = &mut found[idx].q;
                 q.kind = partner.q.kind;
                 q.unit = partner.q.unit.clone();
-                if partner.q.kind == QuantityKind::Money
-                    && bare.value < partner.q.value
-                    && partner.q.value / bare.value.max(1e-9) > 1e3
-                {
-                    // `5 to 7 billion tenge`: the scale is shared too.
-                    let scale = partner.q.value / partner_digits(text, toks, &partner);
-                    q.value *= scale;
-                }
+                q.value *= scale;
                 if (range_word && !change_verb) || (list_word && between) {
                     // One quantity: a range from the bare number to its partner.
                     let mut merged = partner.clone();
@@ -967,13 +1274,129 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
     }
 }
 
-/// The number a quantity was written with, before its scale (`7` of `7 billion tenge`).
-fn partner_digits(text: &str, toks: &[Tok], p: &Parsed) -> f64 {
-    (p.first..=p.last)
-        .find(|&t| toks[t].kind == TokKind::Num)
-        .and_then(|t| parse_digits(toks[t].text(text)))
-        .filter(|v| *v > 0.0)
-        .unwrap_or(p.q.value)
+/// The scale a bare number takes from the figure it is joined to: `5 to 7 billion tenge`,
+/// `1 to 2 thousand people` share it; `500 to 2 million` does not, since 500 is more than 2.
+fn shared_scale(bare: f64, partner: &Parsed) -> f64 {
+    let written = partner.q.value / partner.scale;
+    if partner.scale > 1.0 && bare.abs() <= written.abs() {
+        partner.scale
+    } else {
+        1.0
+    }
+}
+
+/// Whether a change verb leads the `from` before token `first`: `rose from 4 to 6 percent`
+/// reports two states, not a range.
+fn change_from(text: &str, toks: &[Tok], first: usize) -> bool {
+    first >= 1
+        && word_is(text, toks, first - 1, &["from"])
+        && (first.saturating_sub(6)..first - 1).any(|t| {
+            LEXICONS
+                .directions_before
+                .starting_at(text, toks, t)
+                .is_some()
+        })
+}
+
+/// Joins two figures into one range: of one unit (`from $160 to $180`, `between 5% and 7%`,
+/// `£10m-£15m`), or a currency on the first and a scale on the second (`$5-6 billion`). Not
+/// after a change verb (`rose from $160 to $180` reports two states), and only upwards.
+fn link_ranges(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
+    let mut idx = 0;
+    while idx + 1 < found.len() {
+        let (a, b) = (&found[idx], &found[idx + 1]);
+        let joiner = a.next;
+        let between = a.first >= 1 && word_is(text, toks, a.first - 1, &["between"]);
+        let joins = b.first == joiner + 1
+            && (word_is(text, toks, joiner, &["to"])
+                || (between && word_is(text, toks, joiner, &["and"]))
+                || toks[joiner].kind == TokKind::Sym
+                    && matches!(toks[joiner].text(text), "-" | "\u{2013}" | "\u{2014}"));
+        let one_unit =
+            a.q.kind == b.q.kind && a.q.unit == b.q.unit && a.q.kind != QuantityKind::Bare;
+        // `$5-6 billion`: the currency of the first, the scale of the second.
+        let split_money = a.q.kind == QuantityKind::Money
+            && a.scale == 1.0
+            && a.last + 1 == a.next
+            && b.q.kind == QuantityKind::Bare
+            && b.scale > 1.0;
+        // `rose 12 pence to 245p`: a change and the level it reached.
+        if !joins
+            || !(one_unit || split_money)
+            || a.q.direction.is_some()
+            || a.q.high.is_some()
+            || b.q.high.is_some()
+            || change_from(text, toks, a.first)
+        {
+            idx += 1;
+            continue;
+        }
+        let low = if split_money {
+            a.q.value * shared_scale(a.q.value, b)
+        } else {
+            a.q.value
+        };
+        if low > b.q.value {
+            idx += 1;
+            continue;
+        }
+        let mut merged = b.clone();
+        if split_money {
+            merged.q.kind = a.q.kind;
+            merged.q.unit = a.q.unit.clone();
+        }
+        merged.q.value = low;
+        merged.q.high = Some(b.q.value);
+        merged.q.span = [a.q.span[0], b.q.span[1]];
+        merged.q.text = text[merged.q.span[0]..merged.q.span[1]].to_string();
+        merged.q.qualifier = a.q.qualifier.or(b.q.qualifier);
+        merged.q.direction = a.q.direction.or(b.q.direction);
+        merged.q.per = b.q.per.clone().or_else(|| a.q.per.clone());
+        merged.first = a.first;
+        found[idx] = merged;
+        found.remove(idx + 1);
+        idx += 1;
+    }
+}
+
+/// Bare numbers listed before figures of one unit take it (and its scale, as a range
+/// does): `9.58, 9.63 and 9.69 seconds`, `1, 2, 3, 4 tonnes`, `3, 5 and 7 billion tenge`.
+/// A bare number followed by a comma joins only a list of three or more.
+fn link_series(text: &str, toks: &[Tok], found: &mut [Parsed]) {
+    for idx in (0..found.len().saturating_sub(1)).rev() {
+        let comma = found[idx].last + 1;
+        let next = &found[idx + 1];
+        if found[idx].q.kind != QuantityKind::Bare
+            || found[idx].in_words != next.in_words
+            || !sym_at(text, toks, comma, ",")
+            || next.first != comma + 1
+            || next.q.kind == QuantityKind::Bare
+            || next.q.high.is_some()
+        {
+            continue;
+        }
+        // The list goes on after the next figure, or began before this number.
+        let goes_on = found.get(idx + 2).is_some_and(|after| {
+            let sep = next.next;
+            after.first == sep + 1
+                && after.q.kind == next.q.kind
+                && after.q.unit == next.q.unit
+                && (sym_at(text, toks, sep, ",") || word_is(text, toks, sep, &["and", "or"]))
+        });
+        let began = idx >= 1
+            && found[idx - 1].q.kind == QuantityKind::Bare
+            && sym_at(text, toks, found[idx - 1].last + 1, ",")
+            && found[idx - 1].last + 2 == found[idx].first;
+        if !(goes_on || began) {
+            continue;
+        }
+        let next = next.clone();
+        let bare = &mut found[idx];
+        bare.scale = shared_scale(bare.q.value, &next);
+        bare.q.value *= bare.scale;
+        bare.q.kind = next.q.kind;
+        bare.q.unit = next.q.unit.clone();
+    }
 }
 
 #[cfg(test)]

@@ -203,9 +203,46 @@ fn push_trimmed(text: &str, range: Range<usize>, res: &mut Vec<Range<usize>>) {
     let trimmed = slice.trim_start();
     let start = range.start + (slice.len() - trimmed.len());
     let end = start + trimmed.trim_end().len();
+    let mut start = start;
+    while end - start > MAX_SENTENCE {
+        let cut = run_on_cut(text, start, start + MAX_SENTENCE);
+        push_trimmed(text, start..cut, res);
+        start = cut;
+    }
+    let slice = &text[start..end];
+    let start = end - slice.trim_start().len();
     if start < end {
         res.push(start..end);
     }
+}
+
+/// The longest sentence kept whole, in bytes. Written sentences are a few hundred bytes; a
+/// run without full stops (a scraped page, a table flattened to one line) is cut into pieces
+/// of at most this size, so the work and the evidence of each figure stay bounded however
+/// long the run is.
+pub(crate) const MAX_SENTENCE: usize = 2048;
+
+/// Where to cut the run `text[start..]` at or before `limit`: after its last `;` or `,`
+/// in the second half of the piece, else at its last white space, else at a character
+/// boundary, so no word or number is cut in two when it can be helped.
+fn run_on_cut(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let half = start + (limit - start) / 2;
+    let window = &bytes[half..limit];
+    if let Some(k) = window.iter().rposition(|&b| b == b';' || b == b',') {
+        return half + k + 1;
+    }
+    if let Some(k) = bytes[start + 1..limit]
+        .iter()
+        .rposition(|b| b.is_ascii_whitespace())
+    {
+        return start + 1 + k;
+    }
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -409,6 +446,44 @@ mod tests {
         #[allow(clippy::reversed_empty_ranges)]
         let reversed = 30..10;
         assert!(split(text, reversed).is_empty());
+    }
+
+    #[test]
+    fn a_run_without_full_stops_is_cut_into_bounded_pieces_between_words() {
+        let clause = "the district paved 12 km of roads in 2024, ";
+        let cases: [(String, bool); 3] = [
+            // Commas in every piece: each piece ends at one.
+            (clause.repeat(200), true),
+            // No commas: pieces end at white space.
+            (clause.replace(',', "").repeat(200), false),
+            // Neither commas nor spaces (and multi-byte characters): on a character boundary.
+            ("жол".repeat(3000), false),
+        ];
+        for (text, at_commas) in cases {
+            let ranges = split(&text, 0..text.len());
+            assert!(ranges.len() > 1, "{} bytes kept whole", text.len());
+            let (mut words, mut letters) = (0, 0);
+            for r in &ranges {
+                assert!(r.end - r.start <= MAX_SENTENCE);
+                words += text[r.clone()].split_whitespace().count();
+                letters += text[r.clone()]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count();
+                if at_commas && r.end < text.trim_end().len() {
+                    assert!(text[r.clone()].ends_with(','), "{:?}", &text[r.clone()]);
+                }
+            }
+            let all_letters = text.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(letters, all_letters, "text was lost");
+            if text.contains(' ') {
+                assert_eq!(
+                    words,
+                    text.split_whitespace().count(),
+                    "a word was cut in two"
+                );
+            }
+        }
     }
 
     #[test]

@@ -21,9 +21,14 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
+
+use crate::data;
+use crate::numbers::{other_script_digit, ARABIC_DECIMAL, ARABIC_THOUSANDS};
 use crate::swar::{leading_ascii_letters, load8, BYTES_01};
-use crate::vocabulary::{vocabulary, Vocabulary, WordId, UNKNOWN};
+use crate::vocabulary::{vocabulary, word_id, Vocabulary, WordId, UNKNOWN};
 
 /// What a stream token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -403,6 +408,14 @@ fn join_words(text: &str, atoms: &[Token], vocabulary: Option<&Vocabulary>) -> V
                         break;
                     }
                     if atoms[n].has(ALNUM) {
+                        // `EUR50m`, `$US5,000`: a currency code glued to its number.
+                        if last == k
+                            && vocabulary.is_some()
+                            && is_digit(text, atoms[n])
+                            && GLUED_CURRENCIES.contains(&atom.id)
+                        {
+                            break;
+                        }
                         last = n;
                     } else if n + 1 < atoms.len()
                         && glued(n, n + 1)
@@ -418,14 +431,11 @@ fn join_words(text: &str, atoms: &[Token], vocabulary: Option<&Vocabulary>) -> V
                 TokKind::Word
             }
             Kind::Digits => {
-                while last + 2 < atoms.len()
-                    && is_mark(last + 1, b",.")
-                    && glued(last, last + 1)
-                    && atoms[last + 2].kind == Kind::Digits
-                    && glued(last + 1, last + 2)
-                {
-                    last += 2;
-                }
+                last = number_end(text, atoms, k);
+                TokKind::Num
+            }
+            Kind::Mark if is_digit(text, atom) => {
+                last = number_end(text, atoms, k);
                 TokKind::Num
             }
             Kind::Mark => TokKind::Sym,
@@ -446,6 +456,113 @@ fn join_words(text: &str, atoms: &[Token], vocabulary: Option<&Vocabulary>) -> V
         k = last + 1;
     }
     toks
+}
+
+/// The words that are a currency written before its number, or the last word of one
+/// (`eur`, `rm`, `us` of `$US`): glued to digits (`EUR50m`) they end before them.
+static GLUED_CURRENCIES: LazyLock<FxHashSet<WordId>> = LazyLock::new(|| {
+    data::CURRENCIES
+        .load(|r| Ok((r.get(0), r.get(2))))
+        .into_iter()
+        .filter(|&(_, position)| position != "after")
+        .filter_map(|(form, _)| {
+            let last = *words_unnumbered(form).last()?;
+            (last.kind == TokKind::Word).then(|| word_id(last.text(form)))
+        })
+        .filter(|&id| id != UNKNOWN)
+        .collect()
+});
+
+/// Whether a stream token is a digit: a run of ASCII digits, or one digit of another
+/// script (`٣`, `５`), which the stream leaves as a mark of its own.
+fn is_digit(text: &str, atom: Token) -> bool {
+    match atom.kind {
+        Kind::Digits => true,
+        Kind::Mark => atom.has(ALNUM) && other_script_digit(atom.first_char(text)).is_some(),
+        Kind::Letters => false,
+    }
+}
+
+/// The last stream token of the number starting at digits `k`: digits joined by `.` and
+/// `,` (and the Arabic `٫` and `٬`). A comma joins only as a number writes it: before
+/// groups of three digits (`1,074,000`), in the Indian grouping (`1,20,000`), or once
+/// before one or two decimals (`3,5`); `1,2,3,4` is a list of four numbers, and so is
+/// every number of it after a comma.
+fn number_end(text: &str, atoms: &[Token], k: usize) -> usize {
+    let glued = |a: usize, b: usize| atoms[a].end == atoms[b].start;
+    let separator = |i: usize| match atoms[i].kind {
+        Kind::Mark => match atoms[i].first_char(text) {
+            '.' | ARABIC_DECIMAL => Some(false),
+            ',' | ARABIC_THOUSANDS => Some(true),
+            _ => None,
+        },
+        _ => None,
+    };
+    // The last token of the run of digits at `i` and its number of digits.
+    let run = |i: usize| {
+        let (mut last, mut n_digits) = (i, 0);
+        loop {
+            n_digits += match atoms[last].kind {
+                Kind::Digits => atoms[last].end - atoms[last].start,
+                _ => 1,
+            };
+            if last + 1 < atoms.len() && glued(last, last + 1) && is_digit(text, atoms[last + 1]) {
+                last += 1;
+            } else {
+                return (last, n_digits);
+            }
+        }
+    };
+    let in_list = k >= 2
+        && separator(k - 1) == Some(true)
+        && glued(k - 1, k)
+        && glued(k - 2, k - 1)
+        && is_digit(text, atoms[k - 2]);
+    let (first_last, first_digits) = run(k);
+    // The separator after run `at` and the run after it: (is a comma, its last token, its
+    // number of digits).
+    let piece = |at: usize| {
+        if at + 2 < atoms.len()
+            && glued(at, at + 1)
+            && glued(at + 1, at + 2)
+            && is_digit(text, atoms[at + 2])
+        {
+            let comma = separator(at + 1)?;
+            let (last, n_digits) = run(at + 2);
+            return Some((comma, last, n_digits));
+        }
+        None
+    };
+    // What the commas are followed by: all groups of three; the Indian grouping, pairs and
+    // then a last three; or one comma before one or two decimals.
+    let (mut n_commas, mut all_three, mut pairs_then_three) = (0, true, first_digits <= 2);
+    let mut last_comma_digits = 0;
+    let (mut at, mut end) = (first_last, first_last);
+    while let Some((comma, last, n_digits)) = piece(at) {
+        if comma {
+            if n_commas > 0 && last_comma_digits != 2 {
+                pairs_then_three = false;
+            }
+            n_commas += 1;
+            all_three &= n_digits == 3;
+            last_comma_digits = n_digits;
+        }
+        at = last;
+        end = last;
+    }
+    let commas_valid = !in_list
+        && (all_three
+            || (n_commas == 1 && last_comma_digits <= 2)
+            || (n_commas >= 2 && pairs_then_three && last_comma_digits == 3));
+    if commas_valid {
+        return end;
+    }
+    // Up to the first comma.
+    let mut at = first_last;
+    while let Some((false, last, _)) = piece(at) {
+        at = last;
+    }
+    at
 }
 
 /// The lower-case form of a token's text, borrowed when it already is.
@@ -493,22 +610,10 @@ mod tests {
                 i += 1;
                 continue;
             }
-            if b.is_ascii_digit() {
+            let ch = text[i..].chars().next().unwrap();
+            if is_reference_digit(ch) {
                 let start = i;
-                i += 1;
-                loop {
-                    while i < end && bytes[i].is_ascii_digit() {
-                        i += 1;
-                    }
-                    if i + 1 < end
-                        && (bytes[i] == b',' || bytes[i] == b'.')
-                        && bytes[i + 1].is_ascii_digit()
-                    {
-                        i += 1;
-                    } else {
-                        break;
-                    }
-                }
+                i = reference_number_end(text, start);
                 toks.push((start, i, TokKind::Num, false));
                 continue;
             }
@@ -519,6 +624,13 @@ mod tests {
                 i += ch.len_utf8();
                 while i < end {
                     let c = text[i..].chars().next().unwrap();
+                    let letters_so_far = text[start..i].chars().all(char::is_alphabetic);
+                    if is_reference_digit(c)
+                        && letters_so_far
+                        && GLUED_CURRENCIES.contains(&word_id(&text[start..i]))
+                    {
+                        break;
+                    }
                     if c.is_alphanumeric() {
                         i += c.len_utf8();
                     } else if matches!(c, '-' | '\'' | '’') {
@@ -547,10 +659,65 @@ mod tests {
         toks
     }
 
+    fn is_reference_digit(c: char) -> bool {
+        c.is_ascii_digit() || other_script_digit(c).is_some()
+    }
+
+    /// The end of the number at `start`, read from its characters: digits of any script
+    /// joined by separators, a comma only where numbers put one.
+    fn reference_number_end(text: &str, start: usize) -> usize {
+        let chars: Vec<(usize, char)> = text[start..]
+            .char_indices()
+            .map(|(offset, c)| (start + offset, c))
+            .collect();
+        // "1,074.5": runs [(1 digit, ends at 1), (3, 5), (1, 7)], separators [',', '.'].
+        let (mut runs, mut separators) = (Vec::new(), Vec::new());
+        let mut p = 0;
+        loop {
+            let n_digits = chars[p..]
+                .iter()
+                .take_while(|(_, c)| is_reference_digit(*c))
+                .count();
+            p += n_digits;
+            runs.push((n_digits, chars.get(p).map_or(text.len(), |c| c.0)));
+            if p + 1 < chars.len()
+                && matches!(chars[p].1, ',' | '.' | '\u{66B}' | '\u{66C}')
+                && is_reference_digit(chars[p + 1].1)
+            {
+                separators.push(chars[p].1);
+                p += 1;
+            } else {
+                break;
+            }
+        }
+        let is_comma = |c: char| c == ',' || c == '\u{66C}';
+        let before: Vec<char> = text[..start].chars().rev().take(2).collect();
+        let in_list = before.len() == 2 && is_comma(before[0]) && is_reference_digit(before[1]);
+        let groups: Vec<usize> = separators
+            .iter()
+            .zip(&runs[1..])
+            .filter(|(s, _)| is_comma(**s))
+            .map(|(_, run)| run.0)
+            .collect();
+        let valid = !in_list
+            && (groups.iter().all(|&n| n == 3)
+                || (groups.len() == 1 && groups[0] <= 2)
+                || (groups.len() >= 2
+                    && runs[0].0 <= 2
+                    && groups[..groups.len() - 1].iter().all(|&n| n == 2)
+                    && groups[groups.len() - 1] == 3));
+        let taken = if valid {
+            separators.len()
+        } else {
+            separators.iter().take_while(|s| !is_comma(**s)).count()
+        };
+        runs[taken].1
+    }
+
     proptest::proptest! {
         #[test]
         fn the_word_view_reads_as_the_quantity_tokenizer_did(
-            text in "[a-zA-Z0-9 ,.'’\\-²٣Üü$€₸\n\t\u{a0}\u{212A}К]{0,40}"
+            text in "[a-zA-Z0-9 ,.'’\\-²٣٬Üü$€₸\n\t\u{a0}\u{212A}К]{0,40}|(US|eur|Rm|[a-z]{1,3})?[0-9٣５,.]{1,12}"
         ) {
             let view: Vec<_> = words_of(&text)
                 .into_iter()

@@ -8,7 +8,9 @@
 //! `UNKNOWN`; so is every number, which no list names as a word.
 //!
 //! Case is Unicode lower case (`to_lowercase`), so `ALMATY`, `Almaty` and `almaty` share a
-//! number, and so do the Kelvin sign `K` and `k`.
+//! number, and so do the Kelvin sign `K` and `k`. A Cyrillic word is numbered by its stem
+//! (`ru::stem`), so that a Russian list names a word once for all its case forms:
+//! `месту`, `места` and `мест` share the number of `место`.
 
 use std::sync::LazyLock;
 
@@ -81,6 +83,8 @@ impl Vocabulary {
         if lower.is_empty() || lower.bytes().all(|b| b.is_ascii_digit()) {
             return;
         }
+        let lower = crate::ru::stem::key(lower);
+        let lower = lower.as_ref();
         let id = self.len() as WordId + 1;
         match packed(lower) {
             Some(key) => {
@@ -139,7 +143,7 @@ impl Vocabulary {
         } else if word.is_ascii() {
             self.long.get(word.to_ascii_lowercase().as_str())
         } else {
-            let lowered = word.to_lowercase();
+            let lowered = crate::ru::stem::key(&word.to_lowercase()).into_owned();
             match packed(&lowered) {
                 Some(key) => return self.short.get(key),
                 None => self.long.get(lowered.as_str()),

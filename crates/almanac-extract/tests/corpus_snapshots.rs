@@ -31,6 +31,7 @@ fn corpus_snapshots() {
             &DocContext {
                 doc: &doc,
                 date: None,
+                lang: None,
             },
         );
         insta::assert_snapshot!(render(&doc, &extraction));

@@ -597,6 +597,7 @@ fn subjects_of_figures() {
             &DocContext {
                 doc: "gazetteer-test",
                 date: None,
+                lang: None,
             },
         );
         let subjects: Vec<Option<&str>> = out.facts.iter().map(|f| f.subject.as_deref()).collect();

@@ -260,7 +260,11 @@ fn check_quantity_spans(text: &str, quantities: &[Quantity]) {
 
 /// Extracts `text` twice and checks the spans and that both runs agree.
 fn check_text(text: &str, date: Option<NaiveDate>) {
-    let ctx = DocContext { doc: "prop", date };
+    let ctx = DocContext {
+        doc: "prop",
+        date,
+        lang: None,
+    };
     let first = extract(text, &ctx);
     check_spans(text, &first);
     // Debug output compares NaN values equal to themselves, which `PartialEq` on f64 would not.
@@ -334,7 +338,7 @@ proptest! {
     fn thousand_scales_fact(tenths in 1u32..100_000) {
         let (number, n) = one_decimal(tenths);
         let text = format!(" date 2023-07-31\nThe zone created {number} thousand jobs in 2023.");
-        let extraction = extract(&text, &DocContext { doc: "prop", date: None });
+        let extraction = extract(&text, &DocContext { doc: "prop", date: None, lang: None });
         let fact = extraction.facts.iter().find(|fact| fact.text == format!("{number} thousand jobs"));
         prop_assert!(fact.is_some(), "{text:?} gave {:?}", extraction.facts);
         let fact = fact.unwrap();

@@ -59,6 +59,7 @@ impl Article {
             entities: self.entities.clone(),
             date: Some(self.date),
             date_source: Some(DateSource::Metadata),
+            lang: almanac_extract::Lang::English,
             diagnostics: Vec::new(),
         }
     }

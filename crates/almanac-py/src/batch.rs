@@ -396,7 +396,15 @@ mod tests {
     fn expected(docs: &[(&str, &str, Option<NaiveDate>)]) -> Vec<Vec<Fact>> {
         docs.iter()
             .map(|(doc, text, date)| {
-                almanac_extract::extract(text, &DocContext { doc, date: *date }).facts
+                almanac_extract::extract(
+                    text,
+                    &DocContext {
+                        doc,
+                        date: *date,
+                        lang: None,
+                    },
+                )
+                .facts
             })
             .collect()
     }

@@ -26,11 +26,11 @@ impl Lang {
 
 /// The extractor's context for one document; every call of the module builds it here.
 pub fn doc_context(doc: &str, date: Option<NaiveDate>, lang: Option<Lang>) -> DocContext<'_> {
-    // `DocContext` has no language yet: English is what the rules read today. When the
-    // extractor gains its `lang` field (Russian is being added), it is set from `lang`
-    // here, and nowhere else needs to change.
-    let _ = lang;
-    DocContext { doc, date }
+    let lang = lang.map(|l| match l {
+        Lang::English => almanac_extract::Lang::English,
+        Lang::Russian => almanac_extract::Lang::Russian,
+    });
+    DocContext { doc, date, lang }
 }
 
 /// A date the caller typed (`date="2024-03-01"`): strictly `YYYY-MM-DD`, as `--date` takes it.

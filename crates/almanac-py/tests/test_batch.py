@@ -110,7 +110,12 @@ def test_bad_batches(columns, error, message):
 
 def test_lang():
     batch = pa.RecordBatch.from_pydict({"id": ["a"], "text": [TEXT]})
-    assert almanac.extract_batch(batch, lang="ru") == almanac.extract_batch(batch)
+    assert almanac.extract_batch(batch, lang="en") == almanac.extract_batch(batch)
+    russian = pa.RecordBatch.from_pydict(
+        {"id": ["r"], "text": ["В 2024 году в Шымкенте создано 1 200 новых рабочих мест."]}
+    )
+    assert almanac.extract_batch(russian, lang="ru") == almanac.extract_batch(russian)
+    assert almanac.extract_batch(russian).num_rows == 1
     with pytest.raises(ValueError, match='unsupported lang "fr"' ):
         almanac.extract_batch(batch, lang="fr")
 

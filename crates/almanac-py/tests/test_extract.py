@@ -61,9 +61,20 @@ def test_a_date_of_another_type_is_a_type_error(date):
         almanac.extract(TEXT, date=date)
 
 
-@pytest.mark.parametrize("lang", [None, "en", "ru"])
-def test_known_languages(lang):
+RUSSIAN = "В 2024 году в Шымкенте создано 1 200 новых рабочих мест."
+
+
+@pytest.mark.parametrize("lang", [None, "en"])
+def test_english_is_read_as_english(lang):
     assert almanac.extract(TEXT, lang=lang) == almanac.extract(TEXT)
+
+
+def test_russian_is_detected_or_named():
+    facts = almanac.extract(RUSSIAN)
+    assert facts == almanac.extract(RUSSIAN, lang="ru")
+    assert [f["value"] for f in facts] == [1200]
+    # Read with the English rules, the Russian words say nothing of the figure's subject.
+    assert almanac.extract(RUSSIAN, lang="en") != facts
 
 
 @pytest.mark.parametrize("lang", ["de", "EN", "", "english"])

@@ -13,7 +13,7 @@ use crate::model::{
     DocFilter, DocStatus, DocumentSummary, EntityFilter, EntitySummary, FactFilter, NewDocument,
     Put, Stats, StoredDocument, StoredFact,
 };
-use crate::{PgStore, Result, Store};
+use crate::{Correction, CorrectionEdit, CorrectionImport, PgStore, Result, Store};
 
 /// What every backend of the ledger does. The methods are those of [`Store`], which
 /// documents each; `for_each_fact` takes its visitor as `&mut dyn FnMut` so that callers
@@ -90,6 +90,16 @@ pub trait Ledger: Send {
     fn path(&self) -> Option<&Path> {
         None
     }
+    /// Corrects fact `fact_id` (see [`Store::correct`]); `None` when there is no such fact.
+    fn correct(&mut self, fact_id: i64, edit: &CorrectionEdit) -> Result<Option<Correction>>;
+    /// Removes the correction of fact `fact_id` (see [`Store::undo_correction`]).
+    fn undo_correction(&mut self, fact_id: i64) -> Result<bool>;
+    /// Every correction, with the fact each applies to now.
+    fn corrections(&self) -> Result<Vec<Correction>>;
+    /// Records corrections exported from a ledger, in one transaction.
+    fn import_corrections(&mut self, corrections: &[Correction]) -> Result<CorrectionImport>;
+    /// Fact `id` as the ledger reads it (corrections applied); `None` when rejected.
+    fn fact(&self, id: i64) -> Result<Option<StoredFact>>;
 }
 
 impl Ledger for Store {
@@ -164,6 +174,21 @@ impl Ledger for Store {
     }
     fn path(&self) -> Option<&Path> {
         Store::path(self)
+    }
+    fn correct(&mut self, fact_id: i64, edit: &CorrectionEdit) -> Result<Option<Correction>> {
+        Store::correct(self, fact_id, edit)
+    }
+    fn undo_correction(&mut self, fact_id: i64) -> Result<bool> {
+        Store::undo_correction(self, fact_id)
+    }
+    fn corrections(&self) -> Result<Vec<Correction>> {
+        Store::corrections(self)
+    }
+    fn import_corrections(&mut self, corrections: &[Correction]) -> Result<CorrectionImport> {
+        Store::import_corrections(self, corrections)
+    }
+    fn fact(&self, id: i64) -> Result<Option<StoredFact>> {
+        Store::fact(self, id)
     }
 }
 
@@ -241,6 +266,21 @@ impl<L: Ledger + ?Sized> Ledger for Box<L> {
     }
     fn path(&self) -> Option<&Path> {
         (**self).path()
+    }
+    fn correct(&mut self, fact_id: i64, edit: &CorrectionEdit) -> Result<Option<Correction>> {
+        (**self).correct(fact_id, edit)
+    }
+    fn undo_correction(&mut self, fact_id: i64) -> Result<bool> {
+        (**self).undo_correction(fact_id)
+    }
+    fn corrections(&self) -> Result<Vec<Correction>> {
+        (**self).corrections()
+    }
+    fn import_corrections(&mut self, corrections: &[Correction]) -> Result<CorrectionImport> {
+        (**self).import_corrections(corrections)
+    }
+    fn fact(&self, id: i64) -> Result<Option<StoredFact>> {
+        (**self).fact(id)
     }
 }
 

@@ -47,6 +47,8 @@
 
 #![forbid(unsafe_code)]
 
+mod browse;
+mod corrections;
 mod ledger;
 mod migrations;
 mod model;
@@ -61,6 +63,10 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use almanac_model::{rates, Money, Rate, RateSource};
+pub use browse::{
+    sort_name, CursorValue, Facet, FacetCount, FacetCounts, FactCursor, FactPage, Overview,
+};
+pub use corrections::{Correction, CorrectionEdit, CorrectionImport};
 pub use ledger::{open_ledger, Ledger, LedgerAddress};
 pub use model::{
     content_hash, DocFilter, DocStatus, DocumentSummary, EntityFilter, EntitySummary, FactFilter,
@@ -95,6 +101,8 @@ pub enum StoreError {
         found: u32,
         known: u32,
     },
+    #[error("invalid page cursor: {0}")]
+    Cursor(String),
     #[error(
         "invalid text search {query:?} ({message}): give words (all must occur), \"a phrase\" \
          in double quotes, a OR b, or a prefix* after at least one letter"

@@ -108,7 +108,8 @@ impl Store {
         filter: &FactFilter,
         mut visit: impl FnMut(StoredFact) -> bool,
     ) -> Result<usize> {
-        let (query, values) = fact_query(filter, false);
+        let corrections = crate::corrections::Overlay::load(&self.conn)?;
+        let (query, values) = fact_query(filter, false, corrections.active());
         let mut stmt = self.conn.prepare(&query)?;
         let mut rows = stmt
             .query(params_from_iter(values))
@@ -116,7 +117,7 @@ impl Store {
         let mut n = 0;
         while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
             n += 1;
-            if !visit(row_to_fact(row)?) {
+            if !visit(corrections.apply(row_to_fact(row)?)) {
                 break;
             }
         }
@@ -135,7 +136,8 @@ impl Store {
 
     /// How many facts `filter` selects, ignoring its limit.
     pub fn count_facts(&self, filter: &FactFilter) -> Result<u64> {
-        let (query, values) = fact_query(filter, true);
+        let corrected = crate::corrections::Overlay::load(&self.conn)?.active();
+        let (query, values) = fact_query(filter, true, corrected);
         let mut stmt = self.conn.prepare(&query)?;
         stmt.query_row(params_from_iter(values), |r| get_u64(r, 0))
             .map_err(|err| text_error(filter, err))
@@ -280,46 +282,21 @@ pub(crate) fn finish_entities(
 
 /// The values bound to a statement, in order: each is `?N`, N its position from 1.
 #[derive(Default)]
-struct Params(Vec<Value>);
+pub(crate) struct Params(pub(crate) Vec<Value>);
 
 impl Params {
     /// Adds a text value and returns its parameter number.
-    fn text(&mut self, value: String) -> usize {
+    pub(crate) fn text(&mut self, value: String) -> usize {
         self.0.push(Value::Text(value));
         self.0.len()
     }
 }
 
 /// The statement for a fact filter (its rows, or with `count` their number), and its
-/// parameters.
-fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
-    let mut conditions = Vec::new();
+/// parameters; `corrected`: through the ledger's corrections.
+fn fact_query(filter: &FactFilter, count: bool, corrected: bool) -> (String, Vec<Value>) {
     let mut params = Params::default();
-    if let Some(subject) = &filter.subject {
-        let subject = params.text(subject.trim().to_string());
-        conditions.push(sql::fact_subject_in(subject, filter.within));
-    }
-    for (column, wanted) in [
-        (FactList::Metric, &filter.metric),
-        (FactList::Measure, &filter.measure),
-        (FactList::Status, &filter.status),
-        (FactList::Unit, &filter.unit),
-    ] {
-        if wanted.is_empty() {
-            continue;
-        }
-        let slots: Vec<usize> = wanted.iter().map(|w| params.text(w.clone())).collect();
-        conditions.push(sql::fact_in(column, &slots));
-    }
-    if let Some(period) = filter.period {
-        let (start, end) = period.bounds();
-        let end = params.text(end.to_string());
-        let start = params.text(start.to_string());
-        conditions.push(sql::fact_period_overlaps(start, end));
-    }
-    if let Some(doc) = &filter.doc {
-        conditions.push(sql::facts_of_doc(params.text(doc.clone())));
-    }
+    let mut conditions = fact_conditions(filter, &mut params);
     // A text search alone in ledger order, or counted, is driven by the full-text index
     // (whose rowids are fact ids); otherwise it is a filter. With other filters the
     // planner may start from another index, and facts of one sentence could then come
@@ -345,8 +322,39 @@ fn fact_query(filter: &FactFilter, count: bool) -> (String, Vec<Value>) {
             limit: filter.limit,
         }
     };
-    let query = sql::select_facts(select, text_driven, &conditions);
+    let query = sql::select_facts(select, text_driven, corrected, &conditions);
     (query, params.0)
+}
+
+/// The conditions of `filter` but its text search, their values numbered into `params`.
+pub(crate) fn fact_conditions(filter: &FactFilter, params: &mut Params) -> Vec<String> {
+    let mut conditions = Vec::new();
+    if let Some(subject) = &filter.subject {
+        let subject = params.text(subject.trim().to_string());
+        conditions.push(sql::fact_subject_in(subject, filter.within));
+    }
+    for (column, wanted) in [
+        (FactList::Metric, &filter.metric),
+        (FactList::Measure, &filter.measure),
+        (FactList::Status, &filter.status),
+        (FactList::Unit, &filter.unit),
+    ] {
+        if wanted.is_empty() {
+            continue;
+        }
+        let slots: Vec<usize> = wanted.iter().map(|w| params.text(w.clone())).collect();
+        conditions.push(sql::fact_in(column, &slots));
+    }
+    if let Some(period) = filter.period {
+        let (start, end) = period.bounds();
+        let end = params.text(end.to_string());
+        let start = params.text(start.to_string());
+        conditions.push(sql::fact_period_overlaps(start, end));
+    }
+    if let Some(doc) = &filter.doc {
+        conditions.push(sql::facts_of_doc(params.text(doc.clone())));
+    }
+    conditions
 }
 
 /// An error of FTS5 on the query `text`: every one a [`StoreError::TextQuery`] (FTS5 says
@@ -361,10 +369,14 @@ fn text_query_error(text: &str, err: rusqlite::Error) -> StoreError {
     }
 }
 
-fn text_error(filter: &FactFilter, err: rusqlite::Error) -> StoreError {
+pub(crate) fn text_error(filter: &FactFilter, err: rusqlite::Error) -> StoreError {
     let message = err.to_string();
     match &filter.text {
-        Some(query) if message.contains("fts5") || message.contains("syntax error") => {
+        Some(query)
+            if message.contains("fts5")
+                || message.contains("syntax error")
+                || message.contains("unterminated string") =>
+        {
             StoreError::TextQuery {
                 query: query.clone(),
                 message,
@@ -543,6 +555,6 @@ pub(crate) fn parse_date(value: Option<String>) -> Result<Option<NaiveDate>> {
     }
 }
 
-fn get_u64(row: &Row<'_>, idx: usize) -> rusqlite::Result<u64> {
+pub(crate) fn get_u64(row: &Row<'_>, idx: usize) -> rusqlite::Result<u64> {
     Ok(row.get::<_, i64>(idx)?.max(0) as u64)
 }

@@ -157,6 +157,7 @@ fn ledger(mut store: Box<dyn Ledger>) -> Box<dyn Ledger> {
         ],
         date: date("2024-02-01"),
         date_source: Some(DateSource::Header),
+        lang: almanac_extract::Lang::English,
         diagnostics: Vec::new(),
     };
     let alatau = Extraction {
@@ -196,6 +197,7 @@ fn ledger(mut store: Box<dyn Ledger>) -> Box<dyn Ledger> {
         )],
         date: date("2024-06-10"),
         date_source: Some(DateSource::Metadata),
+        lang: almanac_extract::Lang::English,
         diagnostics: Vec::new(),
     };
     let mut growth = fact(
@@ -218,6 +220,7 @@ fn ledger(mut store: Box<dyn Ledger>) -> Box<dyn Ledger> {
         )],
         date: date("2024-04-15"),
         date_source: None,
+        lang: almanac_extract::Lang::English,
         diagnostics: Vec::new(),
     };
     for (doc, text, extraction) in [
@@ -645,7 +648,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
             .unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     assert_eq!(store.stats().unwrap().documents, 1);
     drop(store);
 
@@ -661,7 +664,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
         Store::open(&path),
         Err(StoreError::SchemaTooNew {
             found: 99,
-            known: 3
+            known: 4
         })
     ));
 

@@ -9,12 +9,12 @@ use std::io::{self, BufWriter, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
-use almanac_extract::{DocContext, Entity, Fact, Quantity};
+use almanac_extract::{DocContext, Entity, Fact, Lang, Quantity};
 use anyhow::Context;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::read;
+use almanac_ingest::read;
 
 /// Arguments of `almanac extract`.
 #[derive(clap::Args)]
@@ -25,6 +25,9 @@ pub struct Args {
     /// The publication date of documents that carry none (no header, no JSONL `date`)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+    /// The language of documents that carry none (JSONL `lang`); else each is detected
+    #[arg(long, value_name = "en|ru|kk", value_parser = crate::args::parse_lang)]
+    pub lang: Option<Lang>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
@@ -97,10 +100,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         // Extraction never fails by contract; should a rule still panic on some text, that
         // document fails and the batch goes on.
-        let items =
-            panic::catch_unwind(AssertUnwindSafe(|| extract_items(&doc, args.date, output)));
+        let items = panic::catch_unwind(AssertUnwindSafe(|| {
+            extract_items(&doc, args.date, args.lang, output)
+        }));
         match items {
-            Ok(items) => {
+            Ok((items, lang)) => {
+                if !lang.is_supported() {
+                    out.flush().context("cannot write to stdout")?;
+                    eprintln!(
+                        "almanac: {}: the text is in {} ({lang}), which almanac does not read yet: no facts",
+                        doc.origin,
+                        lang_name(lang)
+                    );
+                }
                 print_items(&mut out, &doc.id, &items, table).context("cannot write to stdout")?
             }
             Err(payload) => {
@@ -129,15 +141,35 @@ enum Items {
     Entities(Vec<Entity>),
 }
 
-fn extract_items(doc: &read::SourceDoc, date: Option<NaiveDate>, output: Output) -> Items {
+fn extract_items(
+    doc: &read::SourceDoc,
+    date: Option<NaiveDate>,
+    lang: Option<Lang>,
+    output: Output,
+) -> (Items, Lang) {
+    let lang = crate::args::doc_lang(doc, lang)
+        .unwrap_or_else(|| almanac_extract::lang::detect(&doc.text));
     let ctx = DocContext {
         doc: &doc.id,
         date: doc.date.or(date),
+        lang: Some(lang),
     };
-    match output {
-        Output::Quantities => Items::Quantities(almanac_extract::all_quantities(&doc.text)),
+    let items = match output {
+        Output::Quantities => {
+            Items::Quantities(almanac_extract::all_quantities_in(&doc.text, lang))
+        }
         Output::Facts => Items::Facts(almanac_extract::extract(&doc.text, &ctx).facts),
         Output::Entities => Items::Entities(almanac_extract::extract(&doc.text, &ctx).entities),
+    };
+    (items, lang)
+}
+
+/// A language's name in English, for messages.
+pub fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::English => "English",
+        Lang::Russian => "Russian",
+        Lang::Kazakh => "Kazakh",
     }
 }
 

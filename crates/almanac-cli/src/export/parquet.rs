@@ -16,7 +16,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
-use crate::export::{Column, Read, COLUMNS};
+use almanac_model::columns::{Column, Read, COLUMNS};
 
 const ROWS_PER_BATCH: usize = 16 * 1024;
 

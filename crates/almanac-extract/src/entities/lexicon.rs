@@ -446,6 +446,21 @@ pub(super) fn build_lexicon() -> Lexicon {
             add_pattern(adjective.to_string(), Some(idx));
         }
     }
+    // Russian names and their case forms (`data/gazetteer_ru.tsv`) name the same entries.
+    for (name, forms) in data::GAZETTEER_RU.load(|row| Ok((row.get(0), list_column(row.opt(1))))) {
+        let Some(&idx) = by_name.get(&normalise_key(name)) else {
+            panic!("data/gazetteer_ru.tsv: {name:?} is not a name of data/gazetteer.tsv");
+        };
+        for form in forms {
+            for variant in crate::ru::names::case_forms(form) {
+                let claims = by_alias.entry(normalise_key(&variant)).or_default();
+                if !claims.contains(&idx) {
+                    claims.push(idx);
+                }
+                add_pattern(variant, Some(idx));
+            }
+        }
+    }
 
     let size = vocabulary_size();
     let mut flags_by_id = vec![0u8; size];

@@ -63,6 +63,10 @@ use subject::{
 };
 
 pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
+    let lang = ctx.lang.unwrap_or_else(|| crate::lang::detect(text));
+    if !lang.is_supported() {
+        return unsupported(text, ctx, lang);
+    }
     let doc = document::parse(text);
     let (date, date_source) = if let Some(d) = doc.header_date {
         (Some(d), Some(DateSource::Header))
@@ -131,14 +135,17 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     let mut paragraph_figures: Vec<Vec<Quantity>> = paragraph_toks
         .iter()
         .map(|toks| {
-            let mut figures = quantities::find_in(text, toks);
+            let mut figures = match lang {
+                crate::Lang::Russian => crate::ru::quantities::find_in(text, toks),
+                _ => quantities::find_in(text, toks),
+            };
             figures.retain(|q| q.fact_worthy);
             figures
         })
         .collect();
     // Periods carry only within a paragraph: the times of one without figures are never
     // asked for.
-    let paragraph_times: Vec<Vec<TimeExpr>> = doc
+    let mut paragraph_times: Vec<Vec<TimeExpr>> = doc
         .paragraphs
         .iter()
         .zip(&paragraph_figures)
@@ -146,10 +153,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             if figures.is_empty() {
                 return Vec::new();
             }
-            times::find_in(text, tokens::inside(&stream, p.clone()), date)
-                .into_iter()
-                .filter(|t| t.kind != TimeKind::Name)
-                .collect()
+            let atoms = tokens::inside(&stream, p.clone());
+            match lang {
+                crate::Lang::Russian => crate::ru::times::find_in(text, atoms, date),
+                _ => times::find_in(text, atoms, date),
+            }
+            .into_iter()
+            .filter(|t| t.kind != TimeKind::Name)
+            .collect()
         })
         .collect();
 
@@ -176,11 +187,22 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             previous_plan_period = None;
             continue;
         }
-        let times = &paragraph_times[pi];
+        let mut times = std::mem::take(&mut paragraph_times[pi]);
+        // Sorted, each sentence reads its figures and times as a slice: a paragraph of many
+        // sentences costs what its sentences do, not their number squared.
+        times.sort_by_key(|t| t.span[0]);
+        // A figure inside a time (`the 2024-2026 plan`) is part of it: some time that starts
+        // at or before the figure ends at or after it, which the furthest end so far tells.
+        let furthest_end: Vec<usize> = times
+            .iter()
+            .scan(0, |end, t| {
+                *end = t.span[1].max(*end);
+                Some(*end)
+            })
+            .collect();
         figures.retain(|q| {
-            !times
-                .iter()
-                .any(|t| t.span[0] <= q.span[0] && q.span[1] <= t.span[1])
+            let before = times.partition_point(|t| t.span[0] <= q.span[0]);
+            before == 0 || furthest_end[before - 1] < q.span[1]
         });
         figures.sort_by_key(|q| q.span[0]);
         let mut paragraph_theme: Option<String> = None;
@@ -190,9 +212,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         let mut carried_period: Option<Period> = None;
         let mut applied_period: Option<Period> = None;
         for range in &sentence_ranges[first_sentence..end_sentence] {
-            let in_sentence: Vec<&Quantity> = figures
+            let in_sentence: Vec<&Quantity> = starting_in(&figures, range, |q| q.span)
                 .iter()
-                .filter(|q| range.start <= q.span[0] && q.span[1] <= range.end)
+                .filter(|q| q.span[1] <= range.end)
                 .collect();
             // A sentence without figures is read for its times and names only: its cue words
             // and clauses are never asked for.
@@ -206,13 +228,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let sentence = Sentence::new(text, sentence_toks, &in_sentence);
             // `14% less than in 2022`, `compared with last year`: a base of comparison, not the
             // period a figure holds for.
-            let sentence_times: Vec<&TimeExpr> = times
+            let times_here = starting_in(&times, range, |t| t.span);
+            let sentence_times: Vec<&TimeExpr> = times_here
                 .iter()
-                .filter(|t| {
-                    range.start <= t.span[0]
-                        && t.span[1] <= range.end
-                        && t.kind != TimeKind::Comparison
-                })
+                .filter(|t| t.span[1] <= range.end && t.kind != TimeKind::Comparison)
                 .collect();
             let first_anchor = anchors.partition_point(|a| a.start < range.start);
             let end_anchor = anchors.partition_point(|a| a.start < range.end);
@@ -220,11 +239,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             // `during this period`, `compared to the same period of 2024`, `year-on-year`.
             let back = !in_sentence.is_empty()
                 && (refers_back(&text[range.clone()])
-                    || times.iter().any(|t| {
-                        t.kind == TimeKind::Comparison
-                            && range.start <= t.span[0]
-                            && t.span[1] <= range.end
-                    }));
+                    || times_here
+                        .iter()
+                        .any(|t| t.kind == TimeKind::Comparison && t.span[1] <= range.end));
             let figure_clauses: HashSet<usize> = in_sentence
                 .iter()
                 .map(|q| sentence.clause_of(q.span[0]))
@@ -516,7 +533,29 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         entities,
         date,
         date_source,
-        diagnostics: crate::diagnostics::find(text, &stream, &doc.paragraphs),
+        lang,
+        diagnostics: crate::diagnostics::find(&stream, &doc.paragraphs),
+    }
+}
+
+/// A document in a language the rules do not read: its date, and a note instead of facts,
+/// so that nothing read with another language's rules passes for a figure.
+fn unsupported(text: &str, ctx: &DocContext<'_>, lang: crate::Lang) -> Extraction {
+    let header = document::parse(text).header_date;
+    let (date, date_source) = match (header, ctx.date) {
+        (Some(d), _) => (Some(d), Some(DateSource::Header)),
+        (None, Some(d)) => (Some(d), Some(DateSource::Metadata)),
+        (None, None) => (None, None),
+    };
+    Extraction {
+        date,
+        date_source,
+        lang,
+        diagnostics: vec![crate::Diagnostic {
+            span: [0, text.len()],
+            message: format!("the text is in a language not supported yet ({lang}): no facts read"),
+        }],
+        ..Extraction::default()
     }
 }
 
@@ -585,6 +624,17 @@ fn is_place_statistic(metric: Metric) -> bool {
 
 /// Whether a sentence opens as a breakdown of what the one before counted (`Among them`,
 /// `Of these`, `Including`).
+/// The items of `items` (sorted by start) that start inside `range`.
+fn starting_in<'a, T>(
+    items: &'a [T],
+    range: &std::ops::Range<usize>,
+    span: impl Fn(&T) -> [usize; 2],
+) -> &'a [T] {
+    let from = items.partition_point(|x| span(x)[0] < range.start);
+    let to = items.partition_point(|x| span(x)[0] < range.end);
+    &items[from..to.max(from)]
+}
+
 fn opens_breakdown(sentence: &str) -> bool {
     let head = sentence.trim_start();
     [

@@ -60,42 +60,20 @@ pub(crate) struct Cues {
 }
 
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
-    metric: PhraseTable::new(data::METRIC_CUES.load(|r| {
-        let scope = r.choice(
-            2,
-            &[
-                ("any", CueScope::Any),
-                ("percent", CueScope::Percent),
-                ("value", CueScope::Value),
-                ("money", CueScope::Money),
-                ("count", CueScope::Count),
-            ],
-            None,
-        )?;
-        let flags: Vec<&str> = r.opt(3).map_or(Vec::new(), |f| f.split(',').collect());
-        if let Some(bad) = flags.iter().find(|f| !matches!(**f, "weak" | "verb")) {
-            return Err(r.error(format_args!("flag {bad:?} is none of weak, verb")));
-        }
-        let cue = MetricCue {
-            metric: r.parse(1, "metric")?,
-            scope,
-            weak: flags.contains(&"weak"),
-            verb: flags.contains(&"verb"),
-        };
-        Ok((r.get(0), cue))
-    })),
-    status: PhraseTable::new(data::STATUS_CUES.load(|r| {
-        let class = r.choice(
-            1,
-            &[
-                ("plan", StatusCue::Plan),
-                ("pool", StatusCue::Pool),
-                ("progress", StatusCue::Progress),
-            ],
-            Some(StatusCue::Plan),
-        )?;
-        Ok((r.get(0), class))
-    })),
+    // The Russian rows (`*_ru.tsv`) follow the English ones: their words are Cyrillic
+    // stems, so no English phrase changes.
+    metric: PhraseTable::new(
+        data::METRIC_CUES
+            .load(metric_cue)
+            .into_iter()
+            .chain(data::METRIC_CUES_RU.load(metric_cue)),
+    ),
+    status: PhraseTable::new(
+        data::STATUS_CUES
+            .load(status_cue)
+            .into_iter()
+            .chain(data::STATUS_CUES_RU.load(status_cue)),
+    ),
     blockers: PhraseTable::new(data::STATUS_BLOCKERS.load(|r| Ok((r.get(0), ())))),
     unit_metric: data::UNIT_METRICS
         .load(|r| Ok((r.get(0), r.parse(1, "metric")?)))
@@ -103,13 +81,51 @@ pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
         .collect(),
 });
 
+fn metric_cue(r: &data::Row) -> Result<(&'static str, MetricCue), data::DataError> {
+    let scope = r.choice(
+        2,
+        &[
+            ("any", CueScope::Any),
+            ("percent", CueScope::Percent),
+            ("value", CueScope::Value),
+            ("money", CueScope::Money),
+            ("count", CueScope::Count),
+        ],
+        None,
+    )?;
+    let flags: Vec<&str> = r.opt(3).map_or(Vec::new(), |f| f.split(',').collect());
+    if let Some(bad) = flags.iter().find(|f| !matches!(**f, "weak" | "verb")) {
+        return Err(r.error(format_args!("flag {bad:?} is none of weak, verb")));
+    }
+    let cue = MetricCue {
+        metric: r.parse(1, "metric")?,
+        scope,
+        weak: flags.contains(&"weak"),
+        verb: flags.contains(&"verb"),
+    };
+    Ok((r.get(0), cue))
+}
+
+fn status_cue(r: &data::Row) -> Result<(&'static str, StatusCue), data::DataError> {
+    let class = r.choice(
+        1,
+        &[
+            ("plan", StatusCue::Plan),
+            ("pool", StatusCue::Pool),
+            ("progress", StatusCue::Progress),
+        ],
+        Some(StatusCue::Plan),
+    )?;
+    Ok((r.get(0), class))
+}
+
 /// A sentence with its tokens, clause boundaries and cue words, read once for all its figures.
 pub(super) struct Sentence<'t> {
     /// The sentence's tokens, a slice of its paragraph's.
     pub toks: &'t [Tok],
     /// Byte offsets where a new clause starts (after `,` `;` `:` or a dash).
     pub clause_starts: Vec<usize>,
-    /// The figures of the sentence: their first token and first byte.
+    /// The figures of the sentence: their first token and first byte, ordered by token.
     pub figure_starts: Vec<(usize, usize)>,
     /// Metric cues in text order.
     pub metric_cues: Vec<CueAt>,
@@ -160,10 +176,11 @@ impl<'t> Sentence<'t> {
             }
             i += 1;
         }
-        let figure_starts = figures
+        let mut figure_starts: Vec<(usize, usize)> = figures
             .iter()
             .map(|q| (toks.partition_point(|t| t.start < q.span[0]), q.span[0]))
             .collect();
+        figure_starts.sort_unstable();
         Sentence {
             toks,
             figure_starts,
@@ -188,9 +205,11 @@ impl<'t> Sentence<'t> {
         if crate::tokens::word_is(text, self.toks, next, &["of", "at", "for"]) {
             next += 1;
         }
-        self.figure_starts
+        let from = self.figure_starts.partition_point(|&(tok, _)| tok < next);
+        self.figure_starts[from..]
             .iter()
-            .any(|&(start_tok, start)| start != q.span[0] && start_tok == next)
+            .take_while(|&&(tok, _)| tok == next)
+            .any(|&(_, start)| start != q.span[0])
     }
 
     pub fn clause_of(&self, pos: usize) -> usize {

@@ -287,10 +287,20 @@ impl Containment {
 }
 
 /// Drops every candidate that contains another one: the narrowest places remain.
+/// Asked of distinct names, so a sentence that repeats one place a thousand times costs what
+/// one naming it once does.
 fn narrowest<'a>(cands: &[&'a Anchor], within: &Containment) -> Vec<&'a Anchor> {
+    let mut names: Vec<&str> = cands.iter().map(|a| a.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let wide: Vec<&str> = names
+        .iter()
+        .filter(|a| names.iter().any(|b| within.is_within(b, a)))
+        .copied()
+        .collect();
     cands
         .iter()
-        .filter(|a| !cands.iter().any(|b| within.is_within(&b.name, &a.name)))
+        .filter(|a| !wide.contains(&a.name.as_str()))
         .copied()
         .collect()
 }

@@ -9,6 +9,7 @@ fn fact_of(article: &str, date: &str, figure: &str) -> Fact {
     let ctx = DocContext {
         doc: "case",
         date: Some(date.parse().expect("a test date")),
+        lang: None,
     };
     let out = extract(article, &ctx);
     out.facts

@@ -80,6 +80,63 @@ fn digits_and_separators() {
 }
 
 #[test]
+fn digit_groups_split_by_spaces_of_every_kind() {
+    check("It paid 1 500 000 tenge.", "1 500 000 tenge=1500000 KZT");
+    check(
+        "a budget of 12 345 678 tenge",
+        "12 345 678 tenge=12345678 KZT",
+    );
+    check("2 000 000 jobs", "2 000 000 jobs=2000000 job");
+    check("1 234 567.89 euros", "1 234 567.89 euros=1234567.89 EUR");
+    for space in ["\u{a0}", "\u{2009}", "\u{202f}", "\u{2007}"] {
+        let text = format!("It paid 3{space}250{space}000 euros.");
+        let want = format!("3{space}250{space}000 euros=3250000 EUR");
+        check(&text, &want);
+    }
+    check(
+        "Shares worth 7&nbsp;800&nbsp;000 dollars",
+        "7&nbsp;800&nbsp;000 dollars=7800000 USD",
+    );
+    check("In 2019 150 people left", "150 people=150 person");
+    check("1 2345 jobs", "2345 jobs=2345 job");
+    // Two spaces are no grouping.
+    check("rooms 12  345 jobs", "345 jobs=345 job");
+}
+
+#[test]
+fn commas_group_only_as_numbers_are_written() {
+    check_all(
+        "loads of 1,2,3,4 tonnes",
+        "1=1 t [Measure] ; 2=2 t [Measure] ; 3=3 t [Measure] ; 4 tonnes=4 t [Measure]",
+    );
+    check("1,20,000 people", "1,20,000 people=120000 person");
+    check("prices rose 3,5 percent", "3,5 percent=3.5 % +");
+    check("some 1,200,000 tons", "1,200,000 tons=1200000 t~");
+}
+
+#[test]
+fn digits_of_other_scripts() {
+    check(
+        "sold １５００ umbrellas",
+        "１５００ umbrellas=1500 umbrella",
+    );
+    check("cost ٣٥٠ riyals", "٣٥٠ riyals=350 SAR");
+    check("drew १५०० visitors", "१५०० visitors=1500 visitor");
+    check("grew ٣٫٥ percent", "٣٫٥ percent=3.5 % +");
+    check("paid ١٬٢٠٠ dollars", "١٬٢٠٠ dollars=1200 USD");
+}
+
+#[test]
+fn currency_codes_glued_to_their_number() {
+    check(
+        "it took $US5,000,000 in a night",
+        "$US5,000,000=5000000 USD",
+    );
+    check("it took EUR50m from investors", "EUR50m=50000000 EUR");
+    check("the A320 and the G20", "");
+}
+
+#[test]
 fn number_words() {
     check("five projects were launched", "five projects=5 project");
     check(
@@ -190,6 +247,85 @@ fn money() {
     );
     check("5 billion tenge (2023)", "5 billion tenge=5000000000 KZT");
     check("$736.5 billion", "$736.5 billion=736500000000 USD");
+}
+
+#[test]
+fn currency_forms_of_general_news() {
+    check("US$2.5 billion", "US$2.5 billion=2500000000 USD");
+    check("a profit of A$1.2 billion", "A$1.2 billion=1200000000 AUD");
+    check("sold for S$3.4 million", "S$3.4 million=3400000 SGD");
+    check("closed at HK$15.80", "HK$15.80=15.8 HKD");
+    check("pledged C$500 million", "C$500 million=500000000 CAD");
+    check("a bid of NZ$80,000", "NZ$80,000=80000 NZD");
+    check("will invest R$4.5 billion", "R$4.5 billion=4500000000 BRL");
+    check("will cost RM2.3 billion", "RM2.3 billion=2300000000 MYR");
+    check("a budget of Rs 500 crore", "Rs 500 crore=5000000000 INR");
+    check("a budget of Rs. 2 lakh", "Rs. 2 lakh=200000 INR");
+    check("costs ₹1,200", "₹1,200=1200 INR");
+    check("a fee of £40m", "£40m=40000000 GBP");
+    check("a profit of €8.1bn", "€8.1bn=8100000000 EUR");
+    check(
+        "a profit of ¥4.3 trillion",
+        "¥4.3 trillion=4300000000000 JPY",
+    );
+    check("costs ₽55", "₽55=55 RUB");
+    check("₸2.4 billion in dividends", "₸2.4 billion=2400000000 KZT");
+    check("revenue of CHF 12 million", "CHF 12 million=12000000 CHF");
+    check("took in EUR50m", "EUR50m=50000000 EUR");
+    check("paid $1mil for it", "$1mil=1000000 USD");
+    check("bread went up by 50p", "50p=0.5 GBP +");
+    check("it gained 18 sen", "18 sen=0.18 MYR +");
+    check("Inflation accelerated to 5pc", "5pc=5 %");
+    check("wheat gained 12 cents", "12 cents=0.12 USD +");
+    check("the shares rose 12 pence", "12 pence=0.12 GBP +");
+    check("3.2 billion rand", "3.2 billion rand=3200000000 ZAR");
+    check(
+        "200 million Egyptian pounds",
+        "200 million Egyptian pounds=200000000 EGP",
+    );
+    check("at 3p.m. on Monday", "");
+    check("a $100 million plant", "$100 million=100000000 USD");
+    check("a$100 million plant", "a$100 million=100000000 AUD");
+}
+
+/// Every form of `data/currencies.tsv`, before or after `5 million` as it stands, gives its
+/// code, and its factor (`cents`) scales the value.
+#[test]
+fn every_currency_form_gives_its_code() {
+    let rows = data::CURRENCIES.load(|r| {
+        Ok((
+            r.get(0),
+            r.get(1),
+            r.get(2),
+            r.parse_opt::<f64>(3, "factor")?.unwrap_or(1.0),
+        ))
+    });
+    for (form, code, position, factor) in rows {
+        let one_letter = form.len() == 1 && form.as_bytes()[0].is_ascii_alphabetic();
+        let mut texts = Vec::new();
+        if position != "after" {
+            let glue = if form.ends_with(|c: char| c.is_alphabetic()) {
+                " "
+            } else {
+                ""
+            };
+            texts.push(format!("It paid {form}{glue}5 million in May."));
+        }
+        if position != "before" {
+            texts.push(match one_letter {
+                // `50p`: glued, and no scale between.
+                true => format!("It paid 5{form} in May."),
+                false => format!("It paid 5 million {form} in May."),
+            });
+        }
+        for text in texts {
+            let found = find(&text, 0..text.len());
+            let money: Vec<(f64, Option<&str>)> =
+                found.iter().map(|q| (q.value, q.unit.as_deref())).collect();
+            let value = if one_letter { 5.0 } else { 5e6 };
+            assert_eq!(money, [(value * factor, Some(code))], "{text}");
+        }
+    }
 }
 
 #[test]
@@ -320,6 +456,64 @@ fn measures() {
 }
 
 #[test]
+fn units_of_general_news() {
+    let cases = [
+        ("a top speed of 155mph", "155mph=155 mph [Speed]"),
+        ("winds of 120 km/h", "120 km/h=120 km/h [Speed]"),
+        (
+            "winds of 250 kilometres per hour",
+            "250 kilometres per hour=250 km/h [Speed]",
+        ),
+        ("sailing at 18 knots", "18 knots=18 kn [Speed]"),
+        (
+            "it manages 52 miles per gallon",
+            "52 miles per gallon=52 mpg [Measure]",
+        ),
+        ("it gets 14-18 mpg", "14-18 mpg=14..18 mpg [Measure]"),
+        (
+            "it hit 104 degrees Fahrenheit",
+            "104 degrees Fahrenheit=104 °F [Temperature]",
+        ),
+        (
+            "it showed 38 degrees Celsius",
+            "38 degrees Celsius=38 °C [Temperature]",
+        ),
+        ("highs of 30C today", "30C=30 °C [Temperature]"),
+        ("a low of 14F", "14F=14 °F [Temperature]"),
+        ("a 2TB drive", "2TB=2 TB [Data]"),
+        ("it runs at 3.2GHz", "3.2GHz=3.2 GHz [Data]"),
+        ("a 500 MW wind farm", "500 MW=500 MW [Measure]"),
+        ("weighed 8 pounds at birth", "8 pounds=8 lb [Measure]"),
+        ("8 pounds of flour", "8 pounds=8 lb [Measure]"),
+        ("it paid 8 pounds for it", "8 pounds=8 GBP [Money]"),
+        (
+            "8 million pounds of investment",
+            "8 million pounds=8000000 GBP [Money]",
+        ),
+        ("no more than 23 kilograms", "23 kilograms=23 kg< [Measure]"),
+        ("500 milligrams of it", "500 milligrams=500 mg [Measure]"),
+        ("330 ml of water", "330 ml=330 ml [Measure]"),
+        ("4,000 gallons of water", "4,000 gallons=4000 gal [Measure]"),
+        ("it fell 30 feet", "30 feet=30 ft - [Measure]"),
+        ("850 square feet", "850 square feet=850 ft2 [Measure]"),
+        ("42 square miles", "42 square miles=42 mi2 [Measure]"),
+        (
+            "4.2 million miles",
+            "4.2 million miles=4200000 mi [Measure]",
+        ),
+        ("120mm of rain", "120mm=120 mm [Measure]"),
+        ("5 to 8 inches of rain", "5 to 8 inches=5..8 in [Measure]"),
+        ("300 horsepower", "300 horsepower=300 hp [Measure]"),
+        ("540 calories", "540 calories=540 kcal [Measure]"),
+        ("120 light-years away", "120 light-years=120 ly [Measure]"),
+        ("by 25 basis points", "25 basis points=25 bp [Percent]"),
+    ];
+    for (input, want) in cases {
+        check_all(input, want);
+    }
+}
+
+#[test]
 fn rates() {
     check(
         "25,000 tons of products annually",
@@ -337,6 +531,43 @@ fn rates() {
     check("5,000 tons per month", "5,000 tons=5000 t /month");
     check("300 tonnes daily", "300 tonnes=300 t /day");
     check("1 million tons per annum", "1 million tons=1000000 t /year");
+}
+
+#[test]
+fn signs() {
+    check_all(
+        "Temperatures dropped to minus 40 degrees overnight",
+        "minus 40 degrees=-40 degree [Temperature]",
+    );
+    check_all(
+        "It was 15 degrees below zero",
+        "15 degrees below zero=-15 degree [Temperature]",
+    );
+    check(
+        "Stoxx -1.3% FTSE -0.6% DAX +0.4%",
+        "-1.3%=-1.3 % ; -0.6%=-0.6 % ; +0.4%=0.4 %",
+    );
+    check_all("Net migration was −12,400", "−12,400=-12400 [Bare]");
+    check("a margin of (-2.4%) in the year", "-2.4%=-2.4 %");
+    check("a loss of -$3m", "-$3m=-3000000 USD");
+    // A hyphen glued to the word or number before is no sign.
+    check("COVID-19 cases", "");
+    check_all("2-3 days", "2-3 days=2..3 day [Duration]");
+    check_all("10 minus 4", "10=10 [Bare] ; 4=4 [Bare]");
+}
+
+#[test]
+fn directions_of_markets() {
+    check(
+        "Brent fell 2.1% to $81.40",
+        "2.1%=2.1 % - ; $81.40=81.4 USD",
+    );
+    check("the shares slid 4.5 per cent", "4.5 per cent=4.5 % -");
+    check("copper advanced 1.7%", "1.7%=1.7 % +");
+    check("the index closed down 0.8 percent", "0.8 percent=0.8 % -");
+    check("sales were up 3% and costs down 2%", "3%=3 % + ; 2%=2 % -");
+    check("the yen weakened 0.3%", "0.3%=0.3 % -");
+    check("a 5% slump in sales", "5%=5 % -");
 }
 
 #[test]
@@ -435,6 +666,70 @@ fn ranges_and_two_states() {
 }
 
 #[test]
+fn ranges_of_two_figures_and_shared_scales() {
+    check(
+        "Between 1 to 2 thousand people gathered",
+        "1 to 2 thousand people=1000..2000 person",
+    );
+    check(
+        "drew from 60 to 90 million viewers",
+        "60 to 90 million viewers=60000000..90000000 viewer",
+    );
+    check(
+        "a range of 500 to 2 million people",
+        "500 to 2 million people=500..2000000 person",
+    );
+    check("cost from $160 to $180", "$160 to $180=160..180 USD");
+    check(
+        "range between $48,000 and $90,000",
+        "$48,000 and $90,000=48000..90000 USD",
+    );
+    check("sit between 5% and 7%", "5% and 7%=5..7 %");
+    check(
+        "will cost 33-35 billion euros",
+        "33-35 billion euros=33000000000..35000000000 EUR",
+    );
+    check(
+        "could save $5-6 billion a year",
+        "$5-6 billion=5000000000..6000000000 USD /year",
+    );
+    check("to fetch £10m-£15m", "£10m-£15m=10000000..15000000 GBP");
+    check(
+        "pumps 1.2-1.5 million barrels",
+        "1.2-1.5 million barrels=1200000..1500000 bbl",
+    );
+    // Two states, not a range: a change verb leads, or the second is lower.
+    check(
+        "prices rose from $160 to $180",
+        "$160=160 USD ; $180=180 USD",
+    );
+    check("went from $180 to $160", "$180=180 USD ; $160=160 USD");
+}
+
+#[test]
+fn series_share_the_unit_of_their_last_figure() {
+    check("finished in 9.58, 9.63 and 9.69 seconds", "");
+    check_all(
+        "finished in 9.58, 9.63 and 9.69 seconds",
+        "9.58=9.58 second [Duration] ; 9.63=9.63 second [Duration] ; 9.69 seconds=9.69 second [Duration]",
+    );
+    check(
+        "plates of 3, 5 and 7 dollars",
+        "3=3 USD ; 5=5 USD ; 7 dollars=7 USD",
+    );
+    check("rates of 2%, 3% and 4%", "2%=2 % ; 3%=3 % ; 4%=4 %");
+    check(
+        "3, 5 and 7 billion tenge",
+        "3=3000000000 KZT ; 5=5000000000 KZT ; 7 billion tenge=7000000000 KZT",
+    );
+    // A comma after one number is no list.
+    check_all(
+        "Of the 10, 5 schools",
+        "10=10 [Bare] ; 5 schools=5 school [Count]",
+    );
+}
+
+#[test]
 fn not_figures() {
     check("In 2021 the city grew.", "");
     check("the Strategy 2050 program", "");
@@ -456,6 +751,80 @@ fn not_figures() {
     check("temperatures of 40 °C", "");
     check("January-May 2024", "");
     check("Q1 2024 and H1", "");
+}
+
+#[test]
+fn names_labels_clock_times_and_scores_are_no_quantities() {
+    let cases = [
+        ("The Stoxx 600 rose 0.5%", "0.5%=0.5 % + [Percent]"),
+        (
+            "The S&P 500 fell 1.2 percent",
+            "1.2 percent=1.2 % - [Percent]",
+        ),
+        ("Apple unveiled the iPhone 11 in May", ""),
+        ("the category 4 hurricane", ""),
+        ("They waited at Terminal 5 for hours", ""),
+        ("on Interstate 95 near Baltimore", ""),
+        ("at 10.45pm local time", ""),
+        ("resumed at 3pm on Monday", ""),
+        ("Kane (9) scored twice", ""),
+        ("City won 3-1 against them", ""),
+        (
+            "The Nikkei 225 closed 0.7% higher",
+            "0.7%=0.7 % + [Percent]",
+        ),
+        // Still quantities: after a qualifier, at a sentence's start, with a unit.
+        ("About 500 came.", "500=500~ [Bare]"),
+        ("Ages 5-10 can enter", "5=5 [Bare] ; 10=10 [Bare]"),
+        (
+            "In Almaty 500 jobs were created",
+            "500 jobs=500 job [Count]",
+        ),
+    ];
+    for (input, want) in cases {
+        check_all(input, want);
+    }
+}
+
+#[test]
+fn number_forms_of_science_and_speech() {
+    let cases = [
+        (
+            "a mass of 1.99×10^30 kg",
+            "1.99×10^30 kg=1990000000000000000000000000000 kg [Measure]",
+        ),
+        (
+            "a mass of 1.99e30 kilograms",
+            "1.99e30 kilograms=1990000000000000000000000000000 kg [Measure]",
+        ),
+        (
+            "it lasts 10−12 seconds",
+            "10−12 seconds=0.000000000001 second [Duration]",
+        ),
+        ("a size of 2.5 x 10^-3 m", "2.5 x 10^-3=0.0025 [Bare]"),
+        (
+            "About a million people watched",
+            "a million people=1000000 person~ [Count]",
+        ),
+        (
+            "it wrote off a billion dollars",
+            "a billion dollars=1000000000 USD [Money]",
+        ),
+        (
+            "Three-quarters of voters agreed",
+            "Three-quarters=75 % [Percent]",
+        ),
+        ("a plan for a house", ""),
+        (
+            "Half a million people marched",
+            "Half a million people=500000 person [Count]",
+        ),
+        ("batting .312 this season", ".312=0.312 [Bare]"),
+        ("It ended. 312 people left", "312 people=312 person [Count]"),
+    ];
+    for (input, want) in cases {
+        check_all(input, want);
+    }
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::model::{
 };
 use crate::query::{finish_entities, row_to_fact, row_to_summary};
 use crate::sql::{contains_pattern, fts_query, FactList, FactSelect};
-use crate::{Ledger, Result, StoreError};
+use crate::{Correction, CorrectionEdit, CorrectionImport, Ledger, Result, StoreError};
 
 /// The values bound to a statement, in order: each is `$N`, N its position from 1.
 #[derive(Default)]
@@ -30,7 +30,12 @@ impl Params {
 }
 
 impl PgStore {
-    fn fact_query(&self, filter: &FactFilter, count: bool) -> Result<(String, Params)> {
+    fn fact_query(
+        &self,
+        filter: &FactFilter,
+        count: bool,
+        corrected: bool,
+    ) -> Result<(String, Params)> {
         let mut conditions = Vec::new();
         let mut params = Params::default();
         if let Some(subject) = &filter.subject {
@@ -70,7 +75,7 @@ impl PgStore {
                 limit: filter.limit,
             }
         };
-        Ok((sql::select_facts(select, &conditions), params))
+        Ok((sql::select_facts(select, corrected, &conditions), params))
     }
 
     fn document_where(
@@ -190,7 +195,8 @@ impl Ledger for PgStore {
         filter: &FactFilter,
         visit: &mut dyn FnMut(StoredFact) -> bool,
     ) -> Result<usize> {
-        let (query, params) = self.fact_query(filter, false)?;
+        let overlay = self.overlay()?;
+        let (query, params) = self.fact_query(filter, false, overlay.active())?;
         let mut inner = self.lock();
         // Streamed: rows are read as the server sends them, never all held at once.
         let mut rows = inner
@@ -200,7 +206,7 @@ impl Ledger for PgStore {
         let mut n = 0;
         while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
             n += 1;
-            if !visit(row_to_fact(&row)?) {
+            if !visit(overlay.apply(row_to_fact(&row)?)) {
                 break;
             }
         }
@@ -208,7 +214,8 @@ impl Ledger for PgStore {
     }
 
     fn count_facts(&self, filter: &FactFilter) -> Result<u64> {
-        let (query, params) = self.fact_query(filter, true)?;
+        let corrected = self.overlay()?.active();
+        let (query, params) = self.fact_query(filter, true, corrected)?;
         let row = self
             .lock()
             .client
@@ -327,5 +334,20 @@ impl Ledger for PgStore {
 
     fn checkpoint(&self) -> Result<()> {
         PgStore::checkpoint(self)
+    }
+    fn correct(&mut self, fact_id: i64, edit: &CorrectionEdit) -> Result<Option<Correction>> {
+        PgStore::correct(self, fact_id, edit)
+    }
+    fn undo_correction(&mut self, fact_id: i64) -> Result<bool> {
+        PgStore::undo_correction(self, fact_id)
+    }
+    fn corrections(&self) -> Result<Vec<Correction>> {
+        PgStore::corrections(self)
+    }
+    fn import_corrections(&mut self, corrections: &[Correction]) -> Result<CorrectionImport> {
+        PgStore::import_corrections(self, corrections)
+    }
+    fn fact(&self, id: i64) -> Result<Option<StoredFact>> {
+        PgStore::fact(self, id)
     }
 }

@@ -41,7 +41,10 @@ pub const RECORD_MIGRATION: &str =
 /// The schema, as numbered migrations sharing SQLite's numbers. A PostgreSQL ledger
 /// starts at schema 3 (no PostgreSQL ledger of an older one was ever made); a change to
 /// the schema is a migration in both lists, under one number.
-pub const MIGRATIONS: &[(u32, &str, &str)] = &[(3, "duplicate documents", SCHEMA_3)];
+pub const MIGRATIONS: &[(u32, &str, &str)] = &[
+    (3, "duplicate documents", SCHEMA_3),
+    (4, "corrections", SCHEMA_4),
+];
 
 /// Schema 3 as `crate::sql` migrations 1 to 3 leave it, in PostgreSQL's words.
 const SCHEMA_3: &str = r#"
@@ -146,6 +149,56 @@ CREATE TABLE duplicates (
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX duplicates_of ON duplicates (of_id, seq);
+"#;
+
+/// SQLite's migration 4 (`crate::sql::MIGRATION_4` says why each part is as it is): a
+/// person's corrections, keyed by the document's content hash and the figure's span, and
+/// `corrected_facts`, the facts with them laid over. `reject` is 0 or 1 as in SQLite, so
+/// that one function reads a correction of either.
+const SCHEMA_4: &str = r#"
+CREATE TABLE corrections (
+    doc_hash     TEXT NOT NULL,
+    span_start   BIGINT NOT NULL,
+    span_end     BIGINT NOT NULL,
+    doc          TEXT NOT NULL,
+    figure       TEXT NOT NULL,
+    reject       BIGINT NOT NULL DEFAULT 0,
+    value        DOUBLE PRECISION,
+    unit         TEXT,
+    metric       TEXT,
+    measure      TEXT,
+    subject      TEXT,
+    period       TEXT,
+    period_start TEXT COLLATE "C",
+    period_end   TEXT COLLATE "C",
+    status       TEXT,
+    note         TEXT,
+    corrected_at TEXT NOT NULL,
+    PRIMARY KEY (doc_hash, span_start, span_end)
+);
+
+CREATE VIEW corrected_facts AS
+SELECT f.id, f.doc_id, f.text,
+       COALESCE(c.value, f.value) AS value,
+       COALESCE(c.unit, f.unit) AS unit,
+       f.qualifier,
+       COALESCE(c.metric, f.metric) AS metric,
+       COALESCE(c.measure, f.measure) AS measure,
+       COALESCE(c.subject, f.subject) AS subject,
+       COALESCE(c.period, f.period) AS period,
+       CASE WHEN c.period IS NULL THEN f.period_start ELSE c.period_start END AS period_start,
+       CASE WHEN c.period IS NULL THEN f.period_end ELSE c.period_end END AS period_end,
+       COALESCE(c.status, f.status) AS status,
+       CASE WHEN c.value IS NULL AND c.unit IS NULL THEN f.equivalents END AS equivalents,
+       f.per, f.grp, f.object, f.span_start, f.span_end, f.sentence_start, f.sentence_end,
+       f.sentence_text, f.sentence_facts, f.value_kzt, f.value_usd, f.kzt_rate,
+       f.kzt_rate_source, f.kzt_rate_period, f.usd_rate, f.usd_rate_source, f.usd_rate_period,
+       f.implied_rate, f.implied_rate_unit, f.sentence_tsv
+FROM facts f
+JOIN documents cd ON cd.id = f.doc_id
+LEFT JOIN corrections c
+       ON c.doc_hash = cd.hash AND c.span_start = f.span_start AND c.span_end = f.span_end
+WHERE c.reject IS DISTINCT FROM 1;
 "#;
 
 // Documents.
@@ -386,7 +439,15 @@ pub fn fact_columns() -> String {
     )
 }
 
-pub const FACT_FROM: &str = "FROM facts f JOIN documents d ON d.id = f.doc_id";
+/// Where facts are read from: the table, or with people's corrections laid over it while
+/// the ledger holds any (as in SQLite).
+fn fact_from(corrected: bool) -> &'static str {
+    if corrected {
+        "FROM corrected_facts f JOIN documents d ON d.id = f.doc_id"
+    } else {
+        "FROM facts f JOIN documents d ON d.id = f.doc_id"
+    }
+}
 
 /// Facts whose sentence matches the `tsquery` ?`param` (the [`tsquery`] of a search):
 /// the sentence's first fact holds the entry, the others follow it.
@@ -439,11 +500,16 @@ pub fn fact_period_overlaps(start: usize, end: usize) -> String {
     format!("f.period_start <= ${end} AND f.period_end >= ${start}")
 }
 
-pub fn select_facts(select: crate::sql::FactSelect, conditions: &[String]) -> String {
+pub fn select_facts(
+    select: crate::sql::FactSelect,
+    corrected: bool,
+    conditions: &[String],
+) -> String {
     use crate::sql::FactSelect;
+    let from = fact_from(corrected);
     let mut query = match select {
-        FactSelect::Count => format!("SELECT COUNT(*) {FACT_FROM}"),
-        FactSelect::Rows { .. } => format!("SELECT {} {FACT_FROM}", fact_columns()),
+        FactSelect::Count => format!("SELECT COUNT(*) {from}"),
+        FactSelect::Rows { .. } => format!("SELECT {} {from}", fact_columns()),
     };
     push_where(&mut query, conditions);
     if let FactSelect::Rows { sort, limit } = select {
@@ -702,6 +768,59 @@ pub const INTEGRITY_CHECKS: &[(&str, &str)] = &[
         "SELECT COUNT(*) FROM facts WHERE (sentence_facts IS NULL) <> (sentence_tsv IS NULL)",
     ),
 ];
+
+// Corrections: `crate::sql`'s statements in PostgreSQL's words.
+
+pub const ANY_CORRECTION: &str = "SELECT EXISTS (SELECT 1 FROM corrections)";
+
+pub const CORRECTION_TARGET: &str = "
+SELECT d.hash, d.doc, f.span_start, f.span_end, f.text
+FROM facts f JOIN documents d ON d.id = f.doc_id WHERE f.id = $1";
+
+pub const UPSERT_CORRECTION: &str = "
+INSERT INTO corrections (doc_hash, span_start, span_end, doc, figure, reject, value, unit,
+                         metric, measure, subject, period, period_start, period_end, status,
+                         note, corrected_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+ON CONFLICT (doc_hash, span_start, span_end) DO UPDATE SET
+    doc = excluded.doc,
+    figure = excluded.figure,
+    reject = GREATEST(corrections.reject, excluded.reject),
+    value = COALESCE(excluded.value, corrections.value),
+    unit = COALESCE(excluded.unit, corrections.unit),
+    metric = COALESCE(excluded.metric, corrections.metric),
+    measure = COALESCE(excluded.measure, corrections.measure),
+    subject = COALESCE(excluded.subject, corrections.subject),
+    period = COALESCE(excluded.period, corrections.period),
+    period_start = COALESCE(excluded.period_start, corrections.period_start),
+    period_end = COALESCE(excluded.period_end, corrections.period_end),
+    status = COALESCE(excluded.status, corrections.status),
+    note = COALESCE(excluded.note, corrections.note),
+    corrected_at = excluded.corrected_at";
+
+pub const DELETE_CORRECTION: &str =
+    "DELETE FROM corrections WHERE doc_hash = $1 AND span_start = $2 AND span_end = $3";
+
+pub const LIST_CORRECTIONS: &str = "
+SELECT c.doc_hash, c.span_start, c.span_end, c.doc, c.figure, c.reject, c.value, c.unit,
+       c.metric, c.measure, c.subject, c.period, c.status, c.note, c.corrected_at,
+       (SELECT f.id FROM documents d JOIN facts f
+               ON f.id >= d.first_fact AND f.id < d.first_fact + d.n_facts
+        WHERE d.hash = c.doc_hash AND f.span_start = c.span_start AND f.span_end = c.span_end)
+FROM corrections c
+ORDER BY c.corrected_at, c.doc, c.span_start";
+
+pub const MONEY_CORRECTED: &str = "
+SELECT f.id FROM corrections c
+JOIN documents d ON d.hash = c.doc_hash
+JOIN facts f ON f.id >= d.first_fact AND f.id < d.first_fact + d.n_facts
+            AND f.span_start = c.span_start AND f.span_end = c.span_end
+WHERE c.reject = 0 AND (c.value IS NOT NULL OR c.unit IS NOT NULL OR c.period IS NOT NULL)";
+
+/// The fact with id $`param`.
+pub fn fact_by_id(param: usize) -> String {
+    format!("f.id = ${param}")
+}
 
 fn push_where(query: &mut String, conditions: &[String]) {
     if !conditions.is_empty() {

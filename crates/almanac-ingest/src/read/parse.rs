@@ -22,6 +22,9 @@ pub struct SourceDoc {
     pub text: String,
     /// A date from metadata (JSONL `date`); the header date is the extractor's business.
     pub date: Option<NaiveDate>,
+    /// The language code from metadata (JSONL `lang`: `en`, `ru` or `kk`, lower case);
+    /// `None` leaves it to the extractor's detection.
+    pub lang: Option<String>,
     pub title: Option<String>,
     pub url: Option<String>,
     /// What a limit changed while reading it (HTML nested too deep), to tell the user.
@@ -84,6 +87,10 @@ fn lone_cr_to_lf(text: String) -> String {
 
 // JSONL.
 
+/// The language codes a JSONL `lang` may hold: those of `almanac_extract::Lang` (this
+/// module depends on nothing of the extractor; a CLI test ties the two).
+pub const LANG_CODES: [&str; 3] = ["en", "ru", "kk"];
+
 /// One JSONL line (`line_no` of a file whose name without extension is `stem`) as a
 /// document, or what is wrong with it.
 pub fn jsonl_record(
@@ -128,12 +135,27 @@ pub fn jsonl_record(
         ),
         Some(_) => return Err(err("\"date\" is not a string".to_string())),
     };
+    let lang = match record.get("lang") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(code)) => {
+            let code = code.trim().to_ascii_lowercase();
+            if !LANG_CODES.contains(&code.as_str()) {
+                return Err(err(format!(
+                    "unknown lang {code:?}; expected one of {}",
+                    LANG_CODES.join(", ")
+                )));
+            }
+            Some(code)
+        }
+        Some(_) => return Err(err("\"lang\" is not a string".to_string())),
+    };
     let string = |key: &str| record.get(key).and_then(|v| v.as_str()).map(str::to_string);
     Ok(SourceDoc {
         id,
         origin: origin.to_string(),
         text,
         date,
+        lang,
         title: string("title"),
         url: string("url"),
         warnings: Vec::new(),
@@ -213,6 +235,8 @@ pub struct HtmlPage {
     /// The main text, one paragraph per block, separated by blank lines.
     pub text: String,
     pub title: Option<String>,
+    /// The page's canonical address ([`page_url`]).
+    pub url: Option<String>,
     /// The publication date from `<meta>` (`article:published_time`, `datePublished`...) or
     /// the first `<time datetime>` of the article.
     pub date: Option<NaiveDate>,
@@ -243,6 +267,7 @@ pub fn html_main_text(source: &str, max_depth: usize) -> HtmlPage {
         .and_then(|selector| html.select(&selector).next())
         .map(|title| collapse_space(&title.text().collect::<String>()))
         .filter(|title| !title.is_empty());
+    let url = page_url(&html);
     let root = main_element(&html);
     let mut date = HTML_DATE_SELECTORS.iter().find_map(|(css, attr)| {
         let selector = Selector::parse(css).ok()?;
@@ -308,9 +333,27 @@ pub fn html_main_text(source: &str, max_depth: usize) -> HtmlPage {
     HtmlPage {
         text: blocks.join("\n\n"),
         title,
+        url,
         date,
         too_deep,
     }
+}
+
+/// The page's own address: its canonical link (`<link rel="canonical" href>`), else its
+/// Open Graph URL (`<meta property="og:url" content>`). Only absolute http(s) addresses:
+/// a relative one says nothing without the address the page was fetched from.
+fn page_url(page: &Html) -> Option<String> {
+    let canonical = Selector::parse("link[rel~=canonical][href]").expect("a valid selector");
+    let og = Selector::parse("meta[property='og:url'][content]").expect("a valid selector");
+    page.select(&canonical)
+        .filter_map(|link| link.value().attr("href"))
+        .chain(
+            page.select(&og)
+                .filter_map(|meta| meta.value().attr("content")),
+        )
+        .map(str::trim)
+        .find(|url| url.starts_with("https://") || url.starts_with("http://"))
+        .map(str::to_string)
 }
 
 /// The day of an ISO date or timestamp (`2021-06-25`, `2021-06-25T10:00:00+05:00`).
@@ -729,5 +772,28 @@ mod tests {
             );
             assert!(page.too_deep, "{}", &html[..40]);
         }
+    }
+
+    #[test]
+    fn canonical_addresses_of_pages() {
+        let page = r#"<html><head><title>T</title>
+            <meta property="og:url" content="https://news.example/og">
+            <link rel="canonical" href=" https://news.example/a/1 ">
+            </head><body><p>Text.</p></body></html>"#;
+        assert_eq!(
+            html_main_text(page, 512).url.as_deref(),
+            Some("https://news.example/a/1")
+        );
+        let og_only = r#"<html><head><meta property="og:url" content="http://news.example/og"></head></html>"#;
+        assert_eq!(
+            html_main_text(og_only, 512).url.as_deref(),
+            Some("http://news.example/og")
+        );
+        let relative = r#"<html><head><link rel="canonical" href="/a/1"></head></html>"#;
+        assert_eq!(html_main_text(relative, 512).url, None);
+        assert_eq!(
+            html_main_text("<html><body>No links</body></html>", 512).url,
+            None
+        );
     }
 }

@@ -1,0 +1,15 @@
+//! The Russian rules: what reads Russian differently from English. Everything else (the
+//! token stream, entities, the fact layer) is shared, with Russian rows in the data files
+//! beside the English ones (`data/*_ru.tsv`), matched by stem.
+//!
+//! - `stem`: the key of a Cyrillic word in the vocabulary (Snowball's Russian stemmer).
+//! - `numbers`: digits with the decimal comma and grouped thousands; number words.
+//! - `quantities`: numbers with their scale, unit or counted noun, qualifier, direction.
+//! - `names`: the case forms of the gazetteer's Russian names.
+//! - `times`: years, months, quarters, halves, spans and deadlines as Russian writes them.
+
+pub(crate) mod names;
+pub(crate) mod numbers;
+pub(crate) mod quantities;
+pub(crate) mod stem;
+pub(crate) mod times;

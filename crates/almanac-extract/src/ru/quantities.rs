@@ -1,0 +1,785 @@
+//! Russian quantities: a number with its scale, unit or counted noun, qualifier, direction
+//! and rate, read from the same token view as the English layer (`tokens::words`).
+//!
+//! ```text
+//! quantity := qualifier? preposition? "$"? number scale* unit? per?
+//! number   := digits (see `ru::numbers`) ["с половиной"] | number-words
+//! scale    := scale-word ["."] [number smaller-scale-word ["."]]      2 трлн 300 млрд
+//!           | "тысяч" digits<1000                                     8 тысяч 471
+//! unit     := money | percent | "раз" | "место" | measure | modifier{0,3} counted-noun
+//! ```
+//! The figure's text runs from the number (or the `$` before it) to the end of its unit:
+//! prepositions and qualifier words stay outside (FACTS.md, "Russian text"). A direction
+//! makes the figure a change: `на N` in a sentence whose earlier words name a change
+//! (`увеличился`, `рост`), or a change word right before it (`рост – 9,8%`), except a
+//! percentage of 100 or more, which is an index (`рост составил 109,8%`).
+
+use std::sync::LazyLock;
+
+use crate::data;
+use crate::fact::{Direction, Qualifier};
+use crate::lexicon::PhraseTable;
+use crate::quantities::{Quantity, QuantityKind};
+use crate::tokens::{lower, Tok, TokKind};
+use crate::vocabulary::word_id;
+
+use super::numbers::{number_word, parse_digits, NumberWord};
+
+/// A unit of `data/units_ru.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Unit {
+    code: &'static str,
+    kind: QuantityKind,
+}
+
+/// A role of `data/quantity_words_ru.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Change,
+    Times,
+    Bound,
+    Half,
+    Per(&'static str),
+}
+
+struct Tables {
+    units: PhraseTable<Unit>,
+    qualifiers: PhraseTable<Qualifier>,
+    directions: PhraseTable<Direction>,
+    words: PhraseTable<Role>,
+}
+
+impl Tables {
+    /// The role of the phrase that starts at token `i`, and its length.
+    fn role_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, Role)> {
+        self.words.starting_at(text, toks, i).map(|(n, r)| (n, *r))
+    }
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
+    units: PhraseTable::new(data::UNITS_RU.load(|r| {
+        let kind = r.choice(
+            2,
+            &[
+                ("money", QuantityKind::Money),
+                ("percent", QuantityKind::Percent),
+                ("multiplier", QuantityKind::Multiplier),
+                ("rank", QuantityKind::Rank),
+                ("measure", QuantityKind::Measure),
+                ("count", QuantityKind::Count),
+                ("duration", QuantityKind::Duration),
+            ],
+            None,
+        )?;
+        Ok((
+            r.get(0),
+            Unit {
+                code: r.get(1),
+                kind,
+            },
+        ))
+    })),
+    qualifiers: PhraseTable::new(data::QUALIFIERS_RU.load(|r| {
+        let q = r.choice(
+            1,
+            &[
+                ("more_than", Qualifier::MoreThan),
+                ("less_than", Qualifier::LessThan),
+                ("about", Qualifier::About),
+            ],
+            None,
+        )?;
+        Ok((r.get(0), q))
+    })),
+    directions: PhraseTable::new(data::DIRECTIONS_RU.load(|r| {
+        let d = r.choice(1, &[("up", Direction::Up), ("down", Direction::Down)], None)?;
+        Ok((r.get(0), d))
+    })),
+    words: PhraseTable::new(data::QUANTITY_WORDS_RU.load(|r| {
+        let role = match r.get(1) {
+            "change" => Role::Change,
+            "times" => Role::Times,
+            "bound" => Role::Bound,
+            "half" => Role::Half,
+            other => match other.strip_prefix("per:") {
+                Some(per @ ("year" | "day" | "month" | "person")) => Role::Per(per),
+                _ => return Err(r.error(format_args!("unknown role {other:?}"))),
+            },
+        };
+        Ok((r.get(0), role))
+    })),
+});
+
+/// Finds the quantities among `toks`, the tokens of a stretch of `text` (a paragraph).
+pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
+    let toks = split_glued_numbers(text, toks);
+    let toks = &toks[..];
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match parse_at(text, toks, i) {
+            Some((q, next)) => {
+                found.push(q);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// `источников-35,6`: the word view joins a number to a word before it by the hyphen;
+/// here the number stands alone.
+fn split_glued_numbers(text: &str, toks: &[Tok]) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(toks.len());
+    for &t in toks {
+        let w = t.text(text);
+        if t.kind == TokKind::Word && t.hyphen {
+            if let Some(k) = w.rfind('-') {
+                let tail = &w[k + 1..];
+                if !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit()) && k > 0 {
+                    let head = &w[..k];
+                    out.push(Tok {
+                        start: t.start,
+                        end: t.start + k,
+                        kind: TokKind::Word,
+                        id: word_id(head),
+                        hyphen: head.contains('-'),
+                    });
+                    out.push(Tok {
+                        start: t.start + k + 1,
+                        end: t.end,
+                        kind: TokKind::Num,
+                        id: 0,
+                        hyphen: false,
+                    });
+                    continue;
+                }
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// A space that may stand between groups of thousands.
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
+}
+
+/// The digits that start at byte `pos`: the end of the number and its value. Groups of
+/// three digits after a space join the first group of one to three (`1 500 000`).
+fn read_digits(text: &str, pos: usize) -> Option<(usize, f64)> {
+    let b = text.as_bytes();
+    let digits_from = |p: usize| b[p..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut end = pos + digits_from(pos);
+    let first_group = end - pos;
+    // Inner `,` and `.` before more digits.
+    loop {
+        if end + 1 < b.len() && matches!(b[end], b',' | b'.') && b[end + 1].is_ascii_digit() {
+            end += 1 + digits_from(end + 1);
+        } else {
+            break;
+        }
+    }
+    let mut raw = text[pos..end].to_string();
+    if first_group <= 3 && end == pos + first_group {
+        // Space-grouped thousands.
+        loop {
+            let rest = &text[end..];
+            let mut chars = rest.char_indices();
+            let Some((_, c)) = chars.next() else { break };
+            if !is_group_space(c) {
+                break;
+            }
+            let after = end + c.len_utf8();
+            let n = digits_from(after);
+            let next_is_digit_like = b.get(after + n).is_some_and(|c| c.is_ascii_digit());
+            if n != 3 || next_is_digit_like {
+                break;
+            }
+            raw.push_str(&text[after..after + n]);
+            end = after + n;
+            // A decimal part after the last group: `9 500,5`.
+            if end + 1 < b.len() && b[end] == b',' && b[end + 1].is_ascii_digit() {
+                let m = digits_from(end + 1);
+                raw.push_str(&text[end..end + 1 + m]);
+                end += 1 + m;
+                break;
+            }
+        }
+    }
+    parse_digits(&raw).map(|v| (end, v))
+}
+
+/// The index of the first token that starts at or after byte `pos`.
+fn tok_at(toks: &[Tok], from: usize, pos: usize) -> usize {
+    let mut j = from;
+    while j < toks.len() && toks[j].start < pos {
+        j += 1;
+    }
+    j
+}
+
+/// Number words from token `i`: the value and the next token.
+fn read_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let word = |j: usize| {
+        toks.get(j)
+            .filter(|t| t.kind == TokKind::Word)
+            .and_then(|t| number_word(t.text(text)))
+    };
+    match word(i)? {
+        NumberWord::Half => return Some((1.5, i + 1)),
+        NumberWord::Scale(_) => return None,
+        _ => {}
+    }
+    let mut value = 0.0;
+    let mut j = i;
+    let mut last: Option<f64> = None;
+    while let Some(w) = word(j) {
+        let v = match w {
+            NumberWord::Atom(v) | NumberWord::Hundred(v) => v,
+            _ => break,
+        };
+        let joins = match last {
+            None => true,
+            // `двести двадцать`, `двадцать пять`, `сто пять`.
+            Some(prev) => {
+                (prev >= 100.0 && v < 100.0)
+                    || ((20.0..100.0).contains(&prev) && prev % 10.0 == 0.0 && v < 10.0)
+            }
+        };
+        if !joins {
+            break;
+        }
+        value += v;
+        last = Some(v);
+        j += 1;
+    }
+    (j > i).then_some((value, j))
+}
+
+/// A number (digits or words) at token `i`: its value and the next token.
+fn read_number(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let t = toks.get(i)?;
+    match t.kind {
+        TokKind::Num => {
+            let (end, v) = read_digits(text, t.start)?;
+            Some((v, tok_at(toks, i + 1, end)))
+        }
+        TokKind::Word => read_words(text, toks, i),
+        TokKind::Sym => None,
+    }
+}
+
+/// A scale word at token `j` (and the dot after its cut form): its multiplier and the next
+/// token.
+fn read_scale(text: &str, toks: &[Tok], j: usize) -> Option<(f64, usize)> {
+    let t = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
+    let NumberWord::Scale(m) = number_word(t.text(text))? else {
+        return None;
+    };
+    let dot = toks
+        .get(j + 1)
+        .is_some_and(|d| d.kind == TokKind::Sym && d.start == t.end && d.text(text) == ".");
+    // `млрд.` before a lower-case word is the cut form's dot, not a sentence end.
+    let dot_belongs = dot
+        && toks
+            .get(j + 2)
+            .is_none_or(|n| !n.text(text).chars().next().is_some_and(char::is_uppercase));
+    Some((m, if dot_belongs { j + 2 } else { j + 1 }))
+}
+
+/// Whether a word looks like a Russian adjective or participle (`новых`, `инвестиционных`,
+/// `молочно-товарных`), which may stand between a number and its noun.
+fn is_modifier(text: &str, t: &Tok) -> bool {
+    if t.kind != TokKind::Word || number_word(t.text(text)).is_some() {
+        return false;
+    }
+    let w = lower(t.text(text));
+    const ENDINGS: [&str; 21] = [
+        "ых", "их", "ые", "ие", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому",
+        "ему", "ым", "им", "ыми", "ими", "ую", "юю",
+    ];
+    w.chars().count() >= 4 && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+fn is_sentence_end(text: &str, toks: &[Tok], k: usize) -> bool {
+    let t = toks[k];
+    t.kind == TokKind::Sym
+        && matches!(t.text(text), "." | "!" | "?")
+        && toks
+            .get(k + 1)
+            .is_none_or(|n| n.text(text).chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The first token of the sentence that holds token `i`.
+fn sentence_start(text: &str, toks: &[Tok], i: usize) -> usize {
+    (0..i)
+        .rev()
+        .find(|&k| is_sentence_end(text, toks, k))
+        .map_or(0, |k| k + 1)
+}
+
+fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
+    let tables = &*TABLES;
+    let t = toks[i];
+    // `$4,2 млрд`: the sign before the number.
+    let (mut currency, num_at) = if t.kind == TokKind::Sym
+        && matches!(t.text(text), "$" | "₸" | "€")
+        && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
+    {
+        let code = match t.text(text) {
+            "$" => "USD",
+            "₸" => "KZT",
+            _ => "EUR",
+        };
+        (Some(code), i + 1)
+    } else {
+        (None, i)
+    };
+    let (mut value, mut j) = read_number(text, toks, num_at)?;
+    let from_digits = toks[num_at].kind == TokKind::Num;
+    // `17 с половиной миллиардов`.
+    if let Some((n, Role::Half)) = tables.role_at(text, toks, j) {
+        value += 0.5;
+        j += n;
+    }
+    let mut scaled = false;
+    if let Some((m, next)) = read_scale(text, toks, j) {
+        value *= m;
+        j = next;
+        scaled = true;
+        // `2 трлн 300 млрд`, `8 тысяч 471`.
+        if let Some((v2, after)) = read_number(text, toks, j) {
+            match read_scale(text, toks, after) {
+                Some((m2, next2)) if m2 < m => {
+                    value += v2 * m2;
+                    j = next2;
+                }
+                None if m == 1000.0 && v2 < 1000.0 && v2.fract() == 0.0 && from_digits => {
+                    value += v2;
+                    j = after;
+                }
+                _ => {}
+            }
+        }
+    } else if !from_digits && toks.get(j).is_none_or(|t| t.kind != TokKind::Word) {
+        // A lone number word with nothing after it is no figure.
+        return None;
+    }
+    let qualifier_and_prep = qualifier_before(text, toks, i);
+    // The unit: a currency, percent, measure or multiplier right after the number; a
+    // counted noun after up to three modifiers.
+    let mut unit: Option<Unit> = None;
+    let mut end_tok = j;
+    if let Some((n, u)) = tables.units.starting_at(text, toks, j) {
+        if u.kind != QuantityKind::Count || currency.is_none() {
+            unit = Some(*u);
+            end_tok = j + n;
+        }
+    }
+    if currency.is_none() && unit.is_none_or(|u| u.kind == QuantityKind::Count) {
+        let mut k = j;
+        let mut mods = 0;
+        while mods < 3 && toks.get(k).is_some_and(|t| is_modifier(text, t)) {
+            k += 1;
+            mods += 1;
+            if let Some((n, u)) = tables.units.starting_at(text, toks, k) {
+                if u.kind == QuantityKind::Count {
+                    unit = Some(*u);
+                    end_tok = k + n;
+                    break;
+                }
+            }
+        }
+    }
+    if let Some(u) = unit {
+        // `3 место` is a rank; `28 тыс. ученических мест`, `300 мест` count places.
+        if u.kind == QuantityKind::Rank && (scaled || value > 20.0 || end_tok > j + 1) {
+            unit = Some(Unit {
+                code: "place",
+                kind: QuantityKind::Count,
+            });
+        }
+        if u.kind == QuantityKind::Money {
+            currency = Some(u.code);
+        }
+    }
+    if currency.is_some() && unit.is_none_or(|u| u.kind != QuantityKind::Money) {
+        unit = Some(Unit {
+            code: currency.unwrap_or("USD"),
+            kind: QuantityKind::Money,
+        });
+        end_tok = end_tok.max(j);
+    }
+    // A year (`2024 года`, `2020-2024 годы`) or a day (`1 января`) is a time, never a figure.
+    if unit.is_none_or(|u| u.kind == QuantityKind::Duration)
+        && from_digits
+        && !scaled
+        && (1900.0..=2100.0).contains(&value)
+        && value.fract() == 0.0
+    {
+        return None;
+    }
+    let (kind, code) = match unit {
+        Some(u) => (u.kind, Some(u.code.to_string())),
+        None => (QuantityKind::Bare, None),
+    };
+    let end_tok = end_tok.max(j);
+    let last = toks[end_tok - 1];
+    let start = toks[i].start;
+    let per = match tables.role_at(text, toks, end_tok) {
+        Some((_, Role::Per(p))) if kind.is_figure() => Some(p.to_string()),
+        _ => None,
+    };
+    let (mut qualifier, prep) = qualifier_and_prep;
+    let direction = if matches!(kind, QuantityKind::Percent | QuantityKind::Money) {
+        direction_of(text, toks, i, prep, kind, value)
+    } else {
+        None
+    };
+    // `снизится до 8%`: after a change, `до` gives the new level, no bound.
+    if prep == Some(Role::Bound) && qualifier == Some(Qualifier::LessThan) {
+        let s0 = sentence_start(text, toks, i);
+        if (s0..i).any(|k| tables.directions.starting_at(text, toks, k).is_some()) {
+            qualifier = None;
+        }
+    }
+    Some((
+        Quantity {
+            span: [start, last.end],
+            text: text[start..last.end].to_string(),
+            value,
+            high: None,
+            unit: code,
+            kind,
+            qualifier,
+            direction,
+            per,
+            equivalents: Vec::new(),
+            fact_worthy: kind.is_figure(),
+            fraction: false,
+        },
+        end_tok,
+    ))
+}
+
+/// The qualifier before the figure starting at token `i`, and the preposition right before
+/// it (`на`, `в`, `до`), if any. `до` is both.
+fn qualifier_before(text: &str, toks: &[Tok], i: usize) -> (Option<Qualifier>, Option<Role>) {
+    let tables = &*TABLES;
+    if i == 0 {
+        return (None, None);
+    }
+    let prev = tables.role_at(text, toks, i - 1).map(|(_, r)| r);
+    if let Some((n, q)) = tables.qualifiers.ending_at(text, toks, i - 1) {
+        // `до примерно 8%`: the `до` of a new level before the qualifier.
+        let before = (i > n)
+            .then(|| tables.role_at(text, toks, i - 1 - n).map(|(_, r)| r))
+            .flatten();
+        let bound = [prev, before]
+            .into_iter()
+            .flatten()
+            .find(|r| *r == Role::Bound);
+        return (Some(*q), bound);
+    }
+    if let Some(prep @ (Role::Change | Role::Times)) = prev {
+        if i >= 2 {
+            if let Some((_, q)) = tables.qualifiers.ending_at(text, toks, i - 2) {
+                return (Some(*q), Some(prep));
+            }
+        }
+        return (None, Some(prep));
+    }
+    (None, None)
+}
+
+/// The direction of a figure at token `i`: `на N` after a change word earlier in its
+/// sentence, or a change word right before it.
+fn direction_of(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    prep: Option<Role>,
+    kind: QuantityKind,
+    value: f64,
+) -> Option<Direction> {
+    let tables = &*TABLES;
+    let s0 = sentence_start(text, toks, i);
+    if prep == Some(Role::Bound) {
+        return None;
+    }
+    if prep == Some(Role::Change) {
+        let mut found = None;
+        for k in s0..i {
+            if let Some((_, d)) = tables.directions.starting_at(text, toks, k) {
+                found = Some(*d);
+            }
+        }
+        return found;
+    }
+    if kind == QuantityKind::Percent && value >= 100.0 {
+        return None;
+    }
+    // `рост – 9,8%`, `рост ВРП составил 5%`, `прирост: 3,1%`: a change word a few words
+    // before, in the figure's clause.
+    let mut k = i;
+    while k > s0 && i - k < 4 {
+        k -= 1;
+        if toks[k].kind == TokKind::Sym && matches!(toks[k].text(text), "," | ";" | "(") {
+            break;
+        }
+        if let Some((_, d)) = tables.directions.starting_at(text, toks, k) {
+            return Some(*d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::words_of;
+
+    fn find(s: &str) -> Vec<Quantity> {
+        find_in(s, &words_of(s))
+    }
+
+    /// (sentence, text, value, unit, qualifier, direction)
+    type Case = (
+        &'static str,
+        &'static str,
+        f64,
+        Option<&'static str>,
+        Option<Qualifier>,
+        Option<Direction>,
+    );
+
+    #[test]
+    fn figures_the_russian_way() {
+        use Direction::*;
+        use Qualifier::*;
+        let cases: &[Case] = &[
+            (
+                "Бюджет района составил 12,4 млрд тенге.",
+                "12,4 млрд тенге",
+                12.4e9,
+                Some("KZT"),
+                None,
+                None,
+            ),
+            (
+                "Выручка выросла на 7,5% за год.",
+                "7,5%",
+                7.5,
+                Some("%"),
+                None,
+                Some(Up),
+            ),
+            (
+                "Экспорт вырос в 2,3 раза.",
+                "2,3 раза",
+                2.3,
+                Some("times"),
+                None,
+                None,
+            ),
+            (
+                "Создано более 1 250 рабочих мест.",
+                "1 250 рабочих мест",
+                1250.0,
+                Some("job"),
+                Some(MoreThan),
+                None,
+            ),
+            (
+                "Создано 3\u{a0}400 новых рабочих мест.",
+                "3\u{a0}400 новых рабочих мест",
+                3400.0,
+                Some("job"),
+                None,
+                None,
+            ),
+            (
+                "На объекте трудятся около трёхсот человек.",
+                "трёхсот человек",
+                300.0,
+                Some("person"),
+                Some(About),
+                None,
+            ),
+            (
+                "Построят двенадцать новых школ.",
+                "двенадцать новых школ",
+                12.0,
+                Some("school"),
+                None,
+                None,
+            ),
+            (
+                "Привлечено $2,7 млрд инвестиций.",
+                "$2,7 млрд",
+                2.7e9,
+                Some("USD"),
+                None,
+                None,
+            ),
+            (
+                "Стоимость завода – 40 миллионов долларов США.",
+                "40 миллионов долларов США",
+                40e6,
+                Some("USD"),
+                None,
+                None,
+            ),
+            (
+                "Объём составит 3 трлн 250 млрд тенге.",
+                "3 трлн 250 млрд тенге",
+                3.25e12,
+                Some("KZT"),
+                None,
+                None,
+            ),
+            (
+                "Выделено 12 тысяч 350 сумов.",
+                "12 тысяч 350 сумов",
+                12350.0,
+                Some("UZS"),
+                None,
+                None,
+            ),
+            (
+                "Ущерб оценили в 4 с половиной миллиарда сомов.",
+                "4 с половиной миллиарда сомов",
+                4.5e9,
+                Some("KGS"),
+                None,
+                None,
+            ),
+            (
+                "Засеяно 1,2 млн га пшеницы.",
+                "1,2 млн га",
+                1.2e6,
+                Some("ha"),
+                None,
+                None,
+            ),
+            (
+                "Мощность – 300 тыс. тонн в год.",
+                "300 тыс. тонн",
+                3e5,
+                Some("t"),
+                None,
+                None,
+            ),
+            (
+                "Область заняла 2 место в рейтинге.",
+                "2 место",
+                2.0,
+                Some("rank"),
+                None,
+                None,
+            ),
+            (
+                "Школа рассчитана на 600 мест.",
+                "600 мест",
+                600.0,
+                Some("place"),
+                None,
+                None,
+            ),
+            (
+                "Безработица снизилась до 4,6%.",
+                "4,6%",
+                4.6,
+                Some("%"),
+                None,
+                None,
+            ),
+            (
+                "Планируется создать до 900 рабочих мест.",
+                "900 рабочих мест",
+                900.0,
+                Some("job"),
+                Some(LessThan),
+                None,
+            ),
+            (
+                "Показатель вырос на 1,2 п.п. к прошлому году.",
+                "1,2 п.п.",
+                1.2,
+                Some("%"),
+                None,
+                Some(Up),
+            ),
+            ("Рост ВРП – 6,1%.", "6,1%", 6.1, Some("%"), None, Some(Up)),
+            (
+                "Индекс составил 104,2%.",
+                "104,2%",
+                104.2,
+                Some("%"),
+                None,
+                None,
+            ),
+            (
+                "Выпуск продукции на полтора миллиарда рублей.",
+                "полтора миллиарда рублей",
+                1.5e9,
+                Some("RUB"),
+                None,
+                None,
+            ),
+            (
+                "Доля сократилась на 2,5 процента.",
+                "2,5 процента",
+                2.5,
+                Some("%"),
+                None,
+                Some(Down),
+            ),
+        ];
+        for (s, text, value, unit, qualifier, direction) in cases {
+            let found = find(s);
+            let q = found
+                .iter()
+                .find(|q| q.fact_worthy)
+                .unwrap_or_else(|| panic!("no figure in {s}: {found:?}"));
+            assert_eq!(q.text, *text, "{s}");
+            assert!(
+                (q.value - value).abs() < 1e-6 * value.abs().max(1.0),
+                "{s}: {}",
+                q.value
+            );
+            assert_eq!(q.unit.as_deref(), *unit, "{s}");
+            assert_eq!(q.qualifier, *qualifier, "{s}");
+            assert_eq!(q.direction, *direction, "{s}");
+            assert_eq!(&s[q.span[0]..q.span[1]], q.text, "{s}");
+        }
+    }
+
+    #[test]
+    fn times_and_durations_are_no_figures() {
+        for s in [
+            "В 2023 году завод открыли.",
+            "На 2021-2025 годы утверждён план.",
+            "К 1 января 2026 года всё будет готово.",
+            "За 9 месяцев работы цех окупился.",
+        ] {
+            assert!(find(s).iter().all(|q| !q.fact_worthy), "{s}: {:?}", find(s));
+        }
+    }
+
+    #[test]
+    fn a_glued_number_is_read() {
+        let s = "из местного бюджета-12,5 млрд тенге";
+        let q = &find(s)[0];
+        assert_eq!(q.text, "12,5 млрд тенге");
+        assert_eq!(q.value, 12.5e9);
+    }
+
+    #[test]
+    fn every_loader_accepts_its_file() {
+        let _ = &*TABLES;
+    }
+}

@@ -1,0 +1,641 @@
+//! Russian time expressions, resolved against the document date into the same `TimeExpr`s
+//! as the English layer (`times`), so the fact layer reads them alike.
+//!
+//! ```text
+//! span     = Y ("-"|"–"|"—") Y [годы|годах|гг.]  |  "с" Y "по" Y [год]            Span
+//! deadline = "до" ["конца"] Y [года]  |  "к" Y [году]  |  "до конца года"          Deadline
+//! months   = M ("-"|"–") M [Y [года]]  |  ("за"|"итогам") N "месяцев" [Y года | текущего года]  Span
+//! part     = ordinal ("полугодии"|"квартале") [Y [года]]                        Point
+//! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
+//! past     = "за последние" N "лет"                                             Span
+//! day      = D M [Y [года]]        ("на" D M ...: AsOf)                         Point / AsOf
+//! month    = M [Y [года]]                                                       Point
+//! year     = Y (год|года|году|г.)  |  (this|last|next) год                      Point
+//! ```
+//! A year, month or part is a `Comparison` after `по сравнению с`, `против`, `чем`,
+//! `относительно`, `к` before a past year (`к прошлому году`) and in `аналогичный
+//! период`. Ordinals are words (`первом`), Roman numerals (`II`) or digits (`3`, `3-м`).
+
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::data;
+use crate::period::{Period, Simple};
+use crate::times::{TimeExpr, TimeKind};
+use crate::tokens::{lower, words, Tok, TokKind, Token};
+use crate::vocabulary::{word_id, WordId};
+
+/// A class of `data/time_words_ru.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    Month(u8),
+    Year,
+    Half,
+    Quarter,
+    Months,
+    This,
+    Last,
+    Next,
+    Start,
+    End,
+    Ordinal(u8),
+    Recent,
+    Academic,
+}
+
+struct Words {
+    by_id: HashMap<WordId, Word>,
+    /// Prepositions and the other words the rules name.
+    do_: WordId,
+    k: WordId,
+    s: WordId,
+    po: WordId,
+    na: WordId,
+    za: WordId,
+    v: WordId,
+    itogam: WordId,
+    compare: [WordId; 5],
+    analog: WordId,
+    period: WordId,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let rows = data::TIME_WORDS_RU.load(|r| {
+        let value: Option<u8> = r.parse_opt(2, "value")?;
+        let need = |v: Option<u8>| v.ok_or_else(|| r.error("a value is needed"));
+        let word = match r.get(1) {
+            "month" => Word::Month(need(value)?),
+            "year" => Word::Year,
+            "half" => Word::Half,
+            "quarter" => Word::Quarter,
+            "months" => Word::Months,
+            "this" => Word::This,
+            "last" => Word::Last,
+            "next" => Word::Next,
+            "start" => Word::Start,
+            "end" => Word::End,
+            "ordinal" => Word::Ordinal(need(value)?),
+            "recent" => Word::Recent,
+            "academic" => Word::Academic,
+            "word" => return Ok(None),
+            other => return Err(r.error(format_args!("unknown class {other:?}"))),
+        };
+        Ok(Some((r.get(0), word)))
+    });
+    let id = |w: &str| {
+        let id = word_id(w);
+        assert_ne!(id, 0, "{w:?} is not in the vocabulary");
+        id
+    };
+    Words {
+        by_id: rows
+            .into_iter()
+            .flatten()
+            .map(|(w, c)| (id(w), c))
+            .collect(),
+        do_: id("до"),
+        k: id("к"),
+        s: id("с"),
+        po: id("по"),
+        na: id("на"),
+        za: id("за"),
+        v: id("в"),
+        itogam: id("итогам"),
+        compare: [
+            id("сравнению"),
+            id("против"),
+            id("чем"),
+            id("относительно"),
+            id("аналогичный"),
+        ],
+        analog: id("аналогичный"),
+        period: id("период"),
+    }
+});
+
+/// The time expressions of a paragraph's tokens, resolved against `doc_date`.
+pub(crate) fn find_in(text: &str, atoms: &[Token], doc_date: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let toks = split_hyphens(text, &words(text, atoms));
+    let p = Parser {
+        text,
+        toks: &toks,
+        year: doc_date.map(|d| d.year()),
+        month: doc_date.map(|d| d.month() as u8),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match p.rule_at(i) {
+            Some((start, end, period, kind)) if end > i => {
+                let span = [toks[start].start, toks[end - 1].end];
+                let kind = if kind != TimeKind::Deadline && p.compared(start) {
+                    TimeKind::Comparison
+                } else {
+                    kind
+                };
+                out.push(TimeExpr {
+                    span,
+                    text: text[span[0]..span[1]].to_string(),
+                    period,
+                    kind,
+                });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// `январь-сентябрь` is one token of the word view: here its words stand apart.
+fn split_hyphens(text: &str, toks: &[Tok]) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(toks.len());
+    for &t in toks {
+        if t.kind == TokKind::Word && t.hyphen {
+            let w = t.text(text);
+            let mut pos = t.start;
+            for (k, part) in w.split('-').enumerate() {
+                if k > 0 {
+                    out.push(Tok {
+                        start: pos,
+                        end: pos + 1,
+                        kind: TokKind::Sym,
+                        id: word_id("-"),
+                        hyphen: false,
+                    });
+                    pos += 1;
+                }
+                let kind = if !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) {
+                    TokKind::Num
+                } else {
+                    TokKind::Word
+                };
+                if !part.is_empty() {
+                    out.push(Tok {
+                        start: pos,
+                        end: pos + part.len(),
+                        kind,
+                        id: if kind == TokKind::Word {
+                            word_id(part)
+                        } else {
+                            0
+                        },
+                        hyphen: false,
+                    });
+                }
+                pos += part.len();
+            }
+        } else {
+            out.push(t);
+        }
+    }
+    out
+}
+
+type Hit = (usize, usize, Option<Period>, TimeKind);
+
+struct Parser<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    year: Option<i32>,
+    month: Option<u8>,
+}
+
+impl Parser<'_> {
+    fn word(&self, i: usize) -> Option<Word> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Word)
+            .then(|| WORDS.by_id.get(&t.id).copied())
+            .flatten()
+    }
+
+    fn id(&self, i: usize) -> WordId {
+        self.toks.get(i).map_or(0, |t| t.id)
+    }
+
+    fn num(&self, i: usize) -> Option<u32> {
+        let t = self.toks.get(i).filter(|t| t.kind == TokKind::Num)?;
+        t.text(self.text).parse().ok()
+    }
+
+    fn year_at(&self, i: usize) -> Option<i32> {
+        let t = self.toks.get(i)?;
+        let n = self.num(i)?;
+        (t.end - t.start == 4 && (1900..=2100).contains(&n)).then_some(n as i32)
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(self.text), "-" | "–" | "—"))
+    }
+
+    /// A year word after token `i` (`года`, `г.`): the token after it.
+    fn year_word(&self, i: usize) -> Option<usize> {
+        (self.word(i) == Some(Word::Year)).then(|| {
+            let dot = self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.text(self.text) == "." && t.start == self.toks[i].end)
+                && lower(self.toks[i].text(self.text)).chars().count() <= 2;
+            if dot {
+                i + 2
+            } else {
+                i + 1
+            }
+        })
+    }
+
+    /// `Y [года]`: the year and the next token.
+    fn explicit_year(&self, i: usize) -> Option<(i32, usize)> {
+        let y = self.year_at(i)?;
+        Some((y, self.year_word(i + 1).unwrap_or(i + 1)))
+    }
+
+    /// `текущего года`, `прошлого года`, `этом году`: the year and the next token.
+    fn relative_year(&self, i: usize) -> Option<(Option<i32>, usize)> {
+        let shift = match self.word(i)? {
+            Word::This => 0,
+            Word::Last => -1,
+            Word::Next => 1,
+            _ => return None,
+        };
+        let end = self.year_word(i + 1)?;
+        Some((self.year.map(|y| y + shift), end))
+    }
+
+    /// An explicit or relative year at `i`, or none (the document year) with `i` itself.
+    fn year_after(&self, i: usize) -> (Option<i32>, usize) {
+        if let Some((y, end)) = self.explicit_year(i) {
+            return (Some(y), end);
+        }
+        if let Some((y, end)) = self.relative_year(i) {
+            return (y, end);
+        }
+        (self.year, i)
+    }
+
+    /// An ordinal for a half or quarter: `первом`, `II`, `3`, `3-м`.
+    fn ordinal(&self, i: usize) -> Option<(u8, usize)> {
+        if let Some(Word::Ordinal(n)) = self.word(i) {
+            return Some((n, i + 1));
+        }
+        let t = self.toks.get(i)?;
+        let roman = match t.text(self.text) {
+            "I" => Some(1),
+            "II" => Some(2),
+            "III" => Some(3),
+            "IV" => Some(4),
+            _ => None,
+        };
+        if let Some(n) = roman {
+            return Some((n, i + 1));
+        }
+        let n = self.num(i).filter(|n| (1..=4).contains(n))? as u8;
+        // `3-м`, `3-ем`.
+        if self.is_dash(i + 1)
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| matches!(t.text(self.text), "м" | "ем" | "ом" | "й"))
+        {
+            return Some((n, i + 3));
+        }
+        Some((n, i + 1))
+    }
+
+    /// A count of months (`6`, `девяти`, `10`): at most 12.
+    fn month_count(&self, i: usize) -> Option<u8> {
+        if let Some(n) = self.num(i) {
+            return (1..=12).contains(&n).then_some(n as u8);
+        }
+        let t = self.toks.get(i)?;
+        match super::numbers::number_word(t.text(self.text))? {
+            super::numbers::NumberWord::Atom(v) if (1.0..=12.0).contains(&v) => Some(v as u8),
+            _ => None,
+        }
+    }
+
+    fn rule_at(&self, i: usize) -> Option<Hit> {
+        let w = &*WORDS;
+        let id = self.id(i);
+        // Deadlines: `до 2030 года`, `до конца 2025 года`, `до конца года`, `к 2030 году`.
+        if id == w.do_ || id == w.k {
+            let mut j = i + 1;
+            let to_end = self.word(j) == Some(Word::End);
+            if to_end {
+                j += 1;
+            }
+            if let Some((y, end)) = self.explicit_year(j) {
+                let period = match self.year {
+                    Some(now) if id == w.do_ && !to_end && now < y => {
+                        Period::Interval(Simple::Year(now), Simple::Year(y))
+                    }
+                    _ => Period::Year(y),
+                };
+                return Some((i, end, Some(period), TimeKind::Deadline));
+            }
+            if to_end {
+                if let Some(end) = self.year_word(j) {
+                    return Some((i, end, self.year.map(Period::Year), TimeKind::Deadline));
+                }
+                if let Some((y, end)) = self.relative_year(j) {
+                    return Some((i, end, y.map(Period::Year), TimeKind::Deadline));
+                }
+            }
+        }
+        // `с начала года`, `с начала текущего года`.
+        if id == w.s && self.word(i + 1) == Some(Word::Start) {
+            let (y, end) = match self.year_word(i + 2) {
+                Some(end) => (self.year, end),
+                None => match self.relative_year(i + 2) {
+                    Some((y, end)) => (y, end),
+                    None => return None,
+                },
+            };
+            let period = match (y, self.month) {
+                (Some(y), Some(m)) if Some(y) == self.year => {
+                    Some(Period::Interval(Simple::Month(y, 1), Simple::Month(y, m)))
+                }
+                (Some(y), _) => Some(Period::Year(y)),
+                _ => None,
+            };
+            return Some((i, end, period, TimeKind::ToDate));
+        }
+        // `с 2021 по 2025 год`.
+        if id == w.s {
+            if let (Some(y1), true) = (self.year_at(i + 1), self.id(i + 2) == w.po) {
+                if let Some((y2, end)) = self.explicit_year(i + 3) {
+                    return Some((
+                        i,
+                        end,
+                        Some(Period::Interval(Simple::Year(y1), Simple::Year(y2))),
+                        TimeKind::Span,
+                    ));
+                }
+            }
+        }
+        // `за последние 5 лет`.
+        if self.word(i) == Some(Word::Recent) {
+            if let Some(n) = self.num(i + 1).filter(|n| (1..=50).contains(n)) {
+                if self.word(i + 2) == Some(Word::Year) {
+                    let period = self
+                        .year
+                        .map(|y| Period::Interval(Simple::Year(y - n as i32 + 1), Simple::Year(y)));
+                    return Some((i, i + 3, period, TimeKind::Span));
+                }
+            }
+        }
+        // `за 6 месяцев 2020 года`, `по итогам 10 месяцев текущего года`.
+        if id == w.za || id == w.itogam || id == w.v {
+            if let Some(n) = self.month_count(i + 1) {
+                if self.word(i + 2) == Some(Word::Months) {
+                    let (y, end) = self.year_after(i + 3);
+                    let period =
+                        y.map(|y| Period::Interval(Simple::Month(y, 1), Simple::Month(y, n)));
+                    return Some((i + 1, end, period, TimeKind::Span));
+                }
+            }
+        }
+        // `в I полугодии 2024 года`, `во втором квартале`.
+        if let Some((n, j)) = self.ordinal(i) {
+            let part = self.word(j);
+            if matches!(part, Some(Word::Half | Word::Quarter)) {
+                let (y, end) = self.year_after(j + 1);
+                let period = match (part, y) {
+                    (Some(Word::Half), Some(y)) if n <= 2 => Some(Period::Half(y, n)),
+                    (Some(Word::Quarter), Some(y)) if n <= 4 => Some(Period::Quarter(y, n)),
+                    _ => None,
+                };
+                return Some((i, end, period, TimeKind::Point));
+            }
+        }
+        // Years: `2020-2024 годы`, `2023 году`.
+        if let Some(y1) = self.year_at(i) {
+            if self.is_dash(i + 1) {
+                if let Some(y2) = self.year_at(i + 2).filter(|&y2| y2 > y1) {
+                    let end = self.year_word(i + 3).unwrap_or(i + 3);
+                    return Some((
+                        i,
+                        end,
+                        Some(Period::Interval(Simple::Year(y1), Simple::Year(y2))),
+                        TimeKind::Span,
+                    ));
+                }
+            }
+            if let Some(end) = self.year_word(i + 1) {
+                return Some((i, end, Some(Period::Year(y1)), TimeKind::Point));
+            }
+        }
+        // Days: `1 января 2024 года`; after `на`, a state as of that day.
+        if let Some(d) = self.num(i).filter(|d| (1..=31).contains(d)) {
+            if let Some(Word::Month(m)) = self.word(i + 1) {
+                let (y, end) = match self.explicit_year(i + 2) {
+                    Some((y, end)) => (Some(y), end),
+                    None => (self.year, i + 2),
+                };
+                let period = y
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, u32::from(m), d))
+                    .map(Period::Day);
+                let as_of = i > 0 && self.id(i - 1) == w.na;
+                let kind = if as_of {
+                    TimeKind::AsOf
+                } else {
+                    TimeKind::Point
+                };
+                return Some((i, end, period, kind));
+            }
+        }
+        // Months: `январь–сентябрь 2024 года`, `в сентябре`.
+        if let Some(Word::Month(m1)) = self.word(i) {
+            if self.is_dash(i + 1) {
+                if let Some(Word::Month(m2)) = self.word(i + 2) {
+                    let (y, end) = self.year_after(i + 3);
+                    let period =
+                        y.map(|y| Period::Interval(Simple::Month(y, m1), Simple::Month(y, m2)));
+                    return Some((i, end, period, TimeKind::Span));
+                }
+            }
+            let (y, end) = self.year_after(i + 1);
+            return Some((i, end, y.map(|y| Period::Month(y, m1)), TimeKind::Point));
+        }
+        // A school year: `в прошлом учебном году` said in 2025 is 2024/2025, `учебного года`
+        // (this one) 2025/2026.
+        let (shift, at) = match self.word(i) {
+            Some(Word::This) => (Some(0), i + 1),
+            Some(Word::Last) => (Some(-1), i + 1),
+            Some(Word::Next) => (Some(1), i + 1),
+            _ => (None, i),
+        };
+        if self.word(at) == Some(Word::Academic) && (shift.is_some() || at == i) {
+            if let Some(end) = self.year_word(at + 1) {
+                let period = self.year.map(|y| {
+                    let first = y + shift.unwrap_or(0);
+                    Period::Interval(Simple::Year(first), Simple::Year(first + 1))
+                });
+                return Some((i, end, period, TimeKind::Span));
+            }
+        }
+        // `в этом году`, `прошлого года`, `в следующем году`.
+        if let Some((y, end)) = self.relative_year(i) {
+            return Some((i, end, y.map(Period::Year), TimeKind::Point));
+        }
+        None
+    }
+
+    /// Whether a comparison word stands just before token `start` (`по сравнению с`,
+    /// `против`, `чем в`, `к прошлому году`), or the expression ends `аналогичный период`.
+    fn compared(&self, start: usize) -> bool {
+        let w = &*WORDS;
+        let from = start.saturating_sub(3);
+        if (from..start).any(|k| w.compare.contains(&self.id(k))) {
+            return true;
+        }
+        // `к прошлому году`: a change against last year.
+        start > 0 && self.id(start - 1) == w.k && self.word(start) == Some(Word::Last)
+            || (from..start).any(|k| self.id(k) == w.analog && self.id(k + 1) == w.period)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn find(s: &str, date: &str) -> Vec<(String, Option<String>, TimeKind)> {
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        find_in(s, &tokenize(s, 0..s.len()), date)
+            .into_iter()
+            .map(|t| (t.text, t.period.map(|p| p.to_string()), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn russian_times() {
+        use TimeKind::*;
+        let cases: &[(&str, &str, &str, Option<&str>, TimeKind)] = &[
+            (
+                "Завод построят в 2027 году.",
+                "2024-05-01",
+                "2027 году",
+                Some("2027"),
+                Point,
+            ),
+            (
+                "План на 2022–2026 годы утверждён.",
+                "2024-05-01",
+                "2022–2026 годы",
+                Some("2022/2026"),
+                Span,
+            ),
+            (
+                "За 9 месяцев 2023 года выпуск вырос.",
+                "2023-10-10",
+                "9 месяцев 2023 года",
+                Some("2023-01/2023-09"),
+                Span,
+            ),
+            (
+                "По итогам восьми месяцев текущего года рост составил 4%.",
+                "2025-09-15",
+                "восьми месяцев текущего года",
+                Some("2025-01/2025-08"),
+                Span,
+            ),
+            (
+                "В январе-июле 2024 года добыча выросла.",
+                "2024-08-20",
+                "январе-июле 2024 года",
+                Some("2024-01/2024-07"),
+                Span,
+            ),
+            (
+                "Во II квартале выпуск вырос.",
+                "2024-08-20",
+                "II квартале",
+                Some("2024-Q2"),
+                Point,
+            ),
+            (
+                "В первом полугодии 2023 года экспорт вырос.",
+                "2024-08-20",
+                "первом полугодии 2023 года",
+                Some("2023-H1"),
+                Point,
+            ),
+            (
+                "До 2030 года откроют 40 школ.",
+                "2024-08-20",
+                "До 2030 года",
+                Some("2024/2030"),
+                Deadline,
+            ),
+            (
+                "К 2028 году мощность удвоят.",
+                "2024-08-20",
+                "К 2028 году",
+                Some("2028"),
+                Deadline,
+            ),
+            (
+                "Работы завершат до конца года.",
+                "2024-08-20",
+                "до конца года",
+                Some("2024"),
+                Deadline,
+            ),
+            (
+                "С начала года введено 50 домов.",
+                "2024-08-20",
+                "С начала года",
+                Some("2024-01/2024-08"),
+                ToDate,
+            ),
+            (
+                "В прошлом году открыли цех.",
+                "2024-08-20",
+                "прошлом году",
+                Some("2023"),
+                Point,
+            ),
+            (
+                "Рост по сравнению с прошлым годом – 5%.",
+                "2024-08-20",
+                "прошлым годом",
+                Some("2023"),
+                Comparison,
+            ),
+            (
+                "На 1 января 2024 года в области 30 тысяч фермеров.",
+                "2024-08-20",
+                "1 января 2024 года",
+                Some("2024-01-01"),
+                AsOf,
+            ),
+            (
+                "За последние 3 года вложено 9 млрд тенге.",
+                "2025-08-20",
+                "последние 3 года",
+                Some("2023/2025"),
+                Span,
+            ),
+        ];
+        for (s, date, text, period, kind) in cases {
+            let found = find(s, date);
+            let hit = found
+                .iter()
+                .find(|(t, _, _)| t == text)
+                .unwrap_or_else(|| panic!("{s}: {found:?}"));
+            assert_eq!(hit.1.as_deref(), *period, "{s}");
+            assert_eq!(hit.2, *kind, "{s}");
+        }
+    }
+
+    #[test]
+    fn counts_are_not_years() {
+        let found = find("Создано 2500 рабочих мест и 12 новых школ.", "2024-01-01");
+        assert!(found.is_empty(), "{found:?}");
+    }
+}
