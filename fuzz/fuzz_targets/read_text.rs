@@ -7,7 +7,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../crates/almanac-cli/src/read/parse.rs"]
+#[path = "../../crates/almanac-ingest/src/read/parse.rs"]
 #[allow(dead_code)]
 mod parse;
 

@@ -2,9 +2,13 @@
 //! terminal drawn with block characters.
 //!
 //! Time runs along the x axis (each point at the middle of its period); each subject is a
-//! line through its most reported readings. Where documents disagree, every rival figure is
-//! drawn as a hollow red circle joined to the others by a red bar, so a dispute is seen,
-//! not averaged. A period longer than a year (`2016/2022`) is drawn as a horizontal span.
+//! line through its most reported readings, every point labelled with its value. Where
+//! documents disagree, every rival figure is drawn as a hollow red circle joined to the
+//! others by a red bar, so a dispute is seen, not averaged. A figure for another stretch
+//! of time than the line's (`Jan–Aug 2025` on a line of years, or `2016–2022`) is drawn
+//! as a horizontal span labelled with its period. Planned targets are a series of their
+//! own: hollow triangles at their deadlines. Figures without a period are not drawn (the
+//! CLI lists them apart).
 //!
 //! The PNG's text uses DejaVu Sans, compiled into the binary (see `assets/NOTICE`), so
 //! rendering needs no system fonts.
@@ -16,12 +20,13 @@ use std::sync::Once;
 
 use almanac_extract::Period;
 use chrono::{Datelike, NaiveDate};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 
-use crate::numbers::amount;
-use crate::timeline::Series;
+use crate::numbers::{amount, human};
+use crate::timeline::{Point, Series};
 
 /// Width and height of a chart in pixels.
 pub const SIZE: (u32, u32) = (960, 540);
@@ -38,6 +43,8 @@ const PALETTE: [RGBColor; 6] = [
     RGBColor(140, 86, 75),
 ];
 const DISPUTE: RGBColor = RGBColor(214, 39, 40);
+const TARGET: RGBColor = RGBColor(230, 120, 0);
+const LABEL: RGBColor = RGBColor(60, 60, 60);
 
 /// A chart could not be drawn.
 #[derive(Debug)]
@@ -116,6 +123,33 @@ pub fn title(series: &Series) -> String {
     t
 }
 
+/// A period as a reader names it: `2025`, `Q1 2025`, `H2 2025`, `Aug 2025`,
+/// `Jan–Aug 2025`, `Nov 2024–Feb 2025`, `2016–2022`, `12 Mar 2025`.
+pub fn period_label(period: Period) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = |d: NaiveDate| MONTHS[d.month0() as usize];
+    match period {
+        Period::Year(y) => y.to_string(),
+        Period::Half(y, h) => format!("H{h} {y}"),
+        Period::Quarter(y, q) => format!("Q{q} {y}"),
+        Period::Month(y, m) => format!("{} {y}", MONTHS[(m.clamp(1, 12) - 1) as usize]),
+        Period::Day(d) => format!("{} {} {}", d.day(), month(d), d.year()),
+        Period::Interval(..) => {
+            let (a, b) = period.bounds();
+            let whole_years = a.month() == 1 && a.day() == 1 && b.month() == 12 && b.day() == 31;
+            if whole_years {
+                format!("{}–{}", a.year(), b.year())
+            } else if a.year() == b.year() {
+                format!("{}–{} {}", month(a), month(b), a.year())
+            } else {
+                format!("{} {}–{} {}", month(a), a.year(), month(b), b.year())
+            }
+        }
+    }
+}
+
 /// Where a period sits on the time axis: its middle, in fractional years.
 fn x_of(period: Period) -> f64 {
     let (a, b) = period.bounds();
@@ -139,14 +173,21 @@ where
     let unit = series.unit.clone().unwrap_or_default();
 
     let xs: Vec<f64> = series.points.iter().map(|p| x_of(p.period)).collect();
+    let target_xs: Vec<f64> = series
+        .targets
+        .iter()
+        .map(|p| deadline_x(p.period))
+        .collect();
     let values: Vec<f64> = series
         .points
         .iter()
+        .chain(&series.targets)
         .flat_map(|p| p.readings.iter().map(|r| r.value))
         .collect();
+    let all_xs = xs.iter().chain(&target_xs);
     let (x0, x1) = match (
-        xs.iter().cloned().reduce(f64::min),
-        xs.iter().cloned().reduce(f64::max),
+        all_xs.clone().cloned().reduce(f64::min),
+        all_xs.cloned().reduce(f64::max),
     ) {
         (Some(a), Some(b)) => ((a - 0.5).floor(), (b + 0.5).ceil()),
         _ => (2020.0, 2021.0),
@@ -176,11 +217,14 @@ where
         })
         .y_label_formatter(&|y| amount(*y, &unit_for_labels))
         .label_style((FAMILY, 14))
-        .light_line_style(RGBColor(235, 235, 235))
+        // A light grid: the figures, not the lines, are what the eye should find.
+        .bold_line_style(RGBColor(232, 232, 232))
+        .light_line_style(RGBColor(247, 247, 247))
+        .axis_style(RGBColor(150, 150, 150))
         .draw()
         .map_err(err)?;
 
-    if series.points.is_empty() {
+    if series.points.is_empty() && series.targets.is_empty() {
         root.draw_text(
             "no figures for this subject and metric",
             &(FAMILY, 18).into_font().color(&BLACK),
@@ -234,10 +278,11 @@ where
                 PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
             });
         chart
-            .draw_series(
-                line.iter()
-                    .map(|&(x, y)| Circle::new((x, y), 4, color.filled())),
-            )
+            .draw_series(line.iter().map(|&(x, y)| {
+                EmptyElement::at((x, y))
+                    + Circle::new((0, 0), 4, color.filled())
+                    + value_label(human(y))
+            }))
             .map_err(err)?;
         for (period, value) in &apart {
             let (a, b) = period.bounds();
@@ -249,11 +294,11 @@ where
                 )))
                 .map_err(err)?;
             chart
-                .draw_series(std::iter::once(Circle::new(
-                    ((xa + xb) / 2.0, *value),
-                    4,
-                    color.stroke_width(2),
-                )))
+                .draw_series(std::iter::once(
+                    EmptyElement::at(((xa + xb) / 2.0, *value))
+                        + Circle::new((0, 0), 4, color.stroke_width(2))
+                        + value_label(format!("{}: {}", period_label(*period), human(*value))),
+                ))
                 .map_err(err)?;
         }
         any_apart |= !apart.is_empty();
@@ -267,13 +312,19 @@ where
                     DISPUTE.stroke_width(2),
                 )))
                 .map_err(err)?;
+            // The first is on the line and labelled there; the rivals get their own.
             chart
-                .draw_series(
-                    vals.iter()
-                        .map(|&v| Circle::new((x, v), 6, DISPUTE.stroke_width(2))),
-                )
+                .draw_series(vals.iter().enumerate().map(|(i, &v)| {
+                    let label = if i == 0 { String::new() } else { human(v) };
+                    EmptyElement::at((x, v))
+                        + Circle::new((0, 0), 6, DISPUTE.stroke_width(2))
+                        + Text::new(label, (10, -6), (FAMILY, 12).into_font().color(&DISPUTE))
+                }))
                 .map_err(err)?;
         }
+    }
+    if !series.targets.is_empty() {
+        draw_targets(series, &mut chart)?;
     }
     if any_apart {
         let grey = RGBColor(90, 90, 90);
@@ -285,7 +336,11 @@ where
                 PathElement::new(vec![(x, y), (x + 18, y)], grey.stroke_width(1))
             });
     }
-    if subjects.len() > 1 || any_apart || series.points.iter().any(|p| p.is_disputed()) {
+    let legend = subjects.len() > 1
+        || any_apart
+        || !series.targets.is_empty()
+        || series.points.iter().any(|p| p.is_disputed());
+    if legend {
         if series.points.iter().any(|p| p.is_disputed()) {
             chart
                 .draw_series(std::iter::once(Circle::new((x0 - 10.0, 0.0), 0, DISPUTE)))
@@ -301,6 +356,61 @@ where
             .position(SeriesLabelPosition::UpperLeft)
             .draw()
             .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// A value's label, above its marker.
+fn value_label<'a>(text: String) -> Text<'a, (i32, i32), String> {
+    Text::new(text, (-12, -20), (FAMILY, 12).into_font().color(&LABEL))
+}
+
+/// Where a target sits: at the end of its period, its deadline.
+fn deadline_x(period: Period) -> f64 {
+    let (_, end) = period.bounds();
+    year_fraction(end.succ_opt().unwrap_or(end)) - 0.5 / 12.0
+}
+
+/// Planned targets: a hollow triangle at each deadline with its value, a thin dashed
+/// bar back to the start of a target's period when it is longer than a year.
+fn draw_targets<DB: DrawingBackend>(
+    series: &Series,
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let mut first = true;
+    for point in &series.targets {
+        let x = deadline_x(point.period);
+        let (start, end) = point.period.bounds();
+        for reading in &point.readings {
+            let value = reading.value;
+            if (end - start).num_days() > 366 {
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        vec![(year_fraction(start), value), (x, value)],
+                        6,
+                        4,
+                        TARGET.stroke_width(1),
+                    ))
+                    .map_err(err)?;
+            }
+            let label = format!("by {}: {}", period_label(point.period), human(value));
+            let drawn = chart
+                .draw_series(std::iter::once(
+                    EmptyElement::at((x, value))
+                        + TriangleMarker::new((0, 0), 7, TARGET.stroke_width(2))
+                        + Text::new(label, (-12, -22), (FAMILY, 12).into_font().color(&TARGET)),
+                ))
+                .map_err(err)?;
+            if first {
+                drawn
+                    .label("planned (target, at its deadline)")
+                    .legend(|(x, y)| TriangleMarker::new((x + 9, y), 6, TARGET.stroke_width(2)));
+                first = false;
+            }
+        }
     }
     Ok(())
 }
@@ -335,10 +445,11 @@ fn commonest_length(series: &Series, subject: &str) -> i64 {
 }
 
 /// A compact chart for the terminal: one bar per reading, in time order, with the value
-/// and its number of sources; rival figures of one period are marked `≠`.
+/// and its number of sources; rival figures of one period are marked `≠`. Planned
+/// targets follow as rows of their own, and figures without a period are listed apart.
 pub fn terminal(series: &Series, width: usize) -> String {
     let mut out = format!("{}\n", title(series));
-    if series.points.is_empty() {
+    if series.points.is_empty() && series.targets.is_empty() && series.undated.is_empty() {
         out.push_str("  (no figures)\n");
         return out;
     }
@@ -346,46 +457,90 @@ pub fn terminal(series: &Series, width: usize) -> String {
     let multi_subject = series
         .points
         .iter()
+        .chain(&series.targets)
         .flat_map(|p| &p.readings)
         .any(|r| !r.subject.eq_ignore_ascii_case(&series.subject));
-    let rows: Vec<(String, f64, String)> = series
-        .points
-        .iter()
-        .flat_map(|p| {
-            let disputed = p.is_disputed();
-            p.readings.iter().enumerate().map(move |(i, r)| {
-                let label = if i == 0 {
-                    p.period.to_string()
-                } else {
-                    String::new()
-                };
-                let mut note = format!(
-                    "{} source{}",
-                    r.sources.len(),
-                    if r.sources.len() == 1 { "" } else { "s" }
-                );
-                if multi_subject {
-                    note = format!("{}, {note}", r.subject);
-                }
-                if disputed {
-                    note.push_str("  ≠");
-                }
-                (label, r.value, note)
+    let rows_of = |points: &[Point]| -> Vec<(String, f64, String)> {
+        points
+            .iter()
+            .flat_map(|p| {
+                let disputed = p.is_disputed();
+                p.readings.iter().enumerate().map(move |(i, r)| {
+                    let label = if i == 0 {
+                        p.period.to_string()
+                    } else {
+                        String::new()
+                    };
+                    let mut note = format!(
+                        "{} source{}",
+                        r.sources.len(),
+                        if r.sources.len() == 1 { "" } else { "s" }
+                    );
+                    if multi_subject {
+                        note = format!("{}, {note}", r.subject);
+                    }
+                    if disputed {
+                        note.push_str("  ≠");
+                    }
+                    (label, r.value, note)
+                })
             })
-        })
-        .collect();
-    let label_width = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(4);
-    let values: Vec<String> = rows.iter().map(|r| amount(r.1, &unit)).collect();
-    let value_width = values.iter().map(|v| v.chars().count()).max().unwrap_or(1);
+            .collect()
+    };
+    let rows = rows_of(&series.points);
+    let targets = rows_of(&series.targets);
+    let all = rows.iter().chain(&targets);
+    let label_width = all.clone().map(|r| r.0.chars().count()).max().unwrap_or(4);
+    let value_width = all
+        .clone()
+        .map(|r| amount(r.1, &unit).chars().count())
+        .max()
+        .unwrap_or(1);
     let bar_width = width
         .saturating_sub(label_width + value_width + 20)
         .clamp(10, 60);
-    let max = rows.iter().map(|r| r.1.abs()).fold(0.0, f64::max);
-    for ((label, value, note), shown) in rows.iter().zip(&values) {
-        let bar = bar(value.abs() / if max > 0.0 { max } else { 1.0 }, bar_width);
-        out.push_str(&format!(
-            "  {label:<label_width$}  {bar:<bar_width$}  {shown:>value_width$}  {note}\n"
-        ));
+    let max = all.map(|r| r.1.abs()).fold(0.0, f64::max);
+    let print = |out: &mut String, rows: &[(String, f64, String)], fill: bool| {
+        for (label, value, note) in rows {
+            let fraction = value.abs() / if max > 0.0 { max } else { 1.0 };
+            let mut bar = bar(fraction, bar_width);
+            if !fill {
+                // A target is an outline, not an achievement.
+                bar = "░".repeat(bar.chars().count());
+            }
+            let shown = amount(*value, &unit);
+            out.push_str(&format!(
+                "  {label:<label_width$}  {bar:<bar_width$}  {shown:>value_width$}  {note}\n"
+            ));
+        }
+    };
+    print(&mut out, &rows, true);
+    if !targets.is_empty() {
+        out.push_str("  planned (targets by deadline):\n");
+        print(&mut out, &targets, false);
+    }
+    if !series.undated.is_empty() {
+        out.push_str("  without a period (not on the time axis):\n");
+        for r in &series.undated {
+            let sources: Vec<String> = r
+                .sources
+                .iter()
+                .map(|s| match s.date {
+                    Some(d) => format!("{} of {d}", s.doc),
+                    None => s.doc.clone(),
+                })
+                .collect();
+            let subject = if multi_subject || !r.subject.eq_ignore_ascii_case(&series.subject) {
+                format!("{}, ", r.subject)
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                "    {}  ({subject}{})\n",
+                amount(r.value, &unit),
+                sources.join("; ")
+            ));
+        }
     }
     if !series.other_units.is_empty() {
         let others: Vec<String> = series
@@ -563,6 +718,124 @@ mod tests {
         assert!(
             title_dark > 100,
             "{title_dark} dark pixels in the title row"
+        );
+    }
+
+    #[test]
+    fn periods_as_readers_name_them() {
+        for (period, want) in [
+            ("2025", "2025"),
+            ("2025-Q1", "Q1 2025"),
+            ("2025-H2", "H2 2025"),
+            ("2025-08", "Aug 2025"),
+            ("2025-01/2025-08", "Jan–Aug 2025"),
+            ("2024-11/2025-02", "Nov 2024–Feb 2025"),
+            ("2016/2022", "2016–2022"),
+            ("2025-03-12", "12 Mar 2025"),
+        ] {
+            let p: Period = period.parse().unwrap();
+            assert_eq!(period_label(p), want, "{period}");
+        }
+    }
+
+    fn with_targets_and_spans() -> Series {
+        let facts = vec![
+            fact(
+                1,
+                "a",
+                "2024-01-20",
+                "8,000 jobs",
+                8000.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "2023",
+                "actual",
+            ),
+            fact(
+                2,
+                "b",
+                "2025-02-20",
+                "9,500 jobs",
+                9500.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "2024",
+                "actual",
+            ),
+            fact(
+                3,
+                "c",
+                "2025-09-10",
+                "6,100 jobs",
+                6100.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "2025-01/2025-08",
+                "actual",
+            ),
+            fact(
+                4,
+                "d",
+                "2024-03-01",
+                "12,000 jobs",
+                12000.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "2025",
+                "planned",
+            ),
+            fact(
+                5,
+                "e",
+                "2025-10-01",
+                "7,000 jobs",
+                7000.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "",
+                "actual",
+            ),
+        ];
+        timeline(
+            &facts,
+            "Almaty",
+            "jobs",
+            &TimelineOptions::default(),
+            &places,
+        )
+    }
+
+    #[test]
+    fn charts_label_values_spans_and_targets() {
+        let s = with_targets_and_spans();
+        let svg = svg(&s).unwrap();
+        for label in ["8,000", "9,500", "Jan–Aug 2025: 6,100", "by 2025: 12,000"] {
+            assert!(svg.contains(label), "{label} in the SVG");
+        }
+        assert!(svg.contains("planned (target, at its deadline)"));
+        // The undated figure is not drawn.
+        assert!(!svg.contains("7,000"));
+        assert!(png(&s).is_ok());
+
+        let text = terminal(&s, 80);
+        let planned = text.find("planned (targets by deadline):").expect(&text);
+        assert!(text[planned..].contains("2025"), "{text}");
+        assert!(text.contains('░'), "{text}");
+        assert!(
+            text.contains(
+                "without a period (not on the time axis):\n    7,000 jobs  (e of 2025-10-01)"
+            ),
+            "{text}"
         );
     }
 }

@@ -9,20 +9,30 @@
 //!   above 100%, a rank of zero, more jobs than Kazakhstan has people, more money than
 //!   its whole economy).
 //! - [`parts_and_wholes`]: a place's figure larger than the same figure of the place it
-//!   lies in, the parts of a total adding up to more than the total, an amount larger
+//!   lies in (never one of two figures side by side in a sentence), the parts of a total adding up to more than the total, an amount larger
 //!   than the subject's whole economy (GRP) of the same period.
+//! - [`magnitudes`]: a level a thousand times off the same subject's figures of other
+//!   periods (billion written for trillion), the container's figure deciding which of
+//!   two is the slip.
 //! - [`reports`]: the same subject, metric, measure, unit, period, status and `per`
-//!   reported by different documents with values more than 5% apart (a conflict), or
-//!   the same figure reported again (restated, listed for information).
+//!   reported by different documents with values more than 5% apart (a conflict), the
+//!   same figure reported again (restated, for information), or a planned figure
+//!   announced again with another value (revised, saying from what to what).
+//!
+//! Like is compared with like only: the same metric and measure, one unit family (money
+//! in any currency, else the same unit), the same period (or, for magnitudes, the same
+//! subject's periods), comparable objects (`30 projects` is not `the city`). Where a
+//! figure moved up or down is what the extractor read next to it, never a word searched
+//! for in the sentence.
 //! - [`arithmetic`]: a change that does not match the two levels it is said to go
-//!   between (`decreased by 0.1 percent from 5.3 to 5.2`), an index that does not match
+//!   between (`went down by 0.1 percent from 6.4 to 6.3`), an index that does not match
 //!   the change reported with it (107.8% and 7.8%).
 //!
 //! Every comparison allows for rounding: a figure written `5.3` may be anything from
 //! 5.25 to 5.35. Qualified figures (`more than`, `up to`, `about`) are compared as the
 //! ranges they state.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use almanac_extract::{Measure, Period, Qualifier, Status};
@@ -58,6 +68,11 @@ pub enum AlertKind {
     Arithmetic,
     /// Different documents report different values for the same figure.
     Conflict,
+    /// A figure a thousand times off the same subject's other periods: billion written
+    /// for trillion, million for billion.
+    Magnitude,
+    /// A planned figure announced again with another value: the target was revised.
+    Revised,
     /// Different documents report the same figure (information, not a problem).
     Restated,
 }
@@ -71,6 +86,8 @@ impl AlertKind {
             AlertKind::Implausible => "implausible",
             AlertKind::Arithmetic => "arithmetic",
             AlertKind::Conflict => "conflict",
+            AlertKind::Magnitude => "magnitude",
+            AlertKind::Revised => "revised",
             AlertKind::Restated => "restated",
         }
     }
@@ -136,8 +153,9 @@ impl fmt::Display for Alert {
 pub fn check(facts: &[LedgerFact], rates: &dyn Rates, places: &dyn Places) -> Vec<Alert> {
     let mut alerts = Vec::new();
     alerts.extend(conversions(facts, rates));
-    alerts.extend(bounds(facts, places));
+    alerts.extend(bounds(facts, rates, places));
     alerts.extend(parts_and_wholes(facts, places));
+    alerts.extend(magnitudes(facts, places));
     alerts.extend(arithmetic(facts));
     alerts.extend(reports(facts));
     alerts.sort_by(|a, b| {
@@ -277,13 +295,20 @@ pub fn conversions(facts: &[LedgerFact], rates: &dyn Rates) -> Vec<Alert> {
 /// Kazakhstan's GDP never reached $300 billion a year (about $262 billion in 2023): no
 /// amount about a place in it can be larger for one year.
 const MAX_USD_PER_YEAR_KAZAKHSTAN: f64 = 300e9;
+/// The year of the GDP figure above.
+const LAST_KNOWN_GDP_YEAR: i32 = 2023;
+/// How much an economy may grow in a year, in dollars, at most (Kazakhstan's best years
+/// were near 10% in real terms).
+const MAX_GDP_GROWTH: f64 = 1.12;
 /// The world economy is about $100 trillion a year.
 const MAX_USD_PER_YEAR_ANYWHERE: f64 = 120e12;
 /// Kazakhstan has about 20 million people.
 const MAX_PEOPLE_KAZAKHSTAN: f64 = 21e6;
 
-/// Values beyond what their metric and unit allow.
-pub fn bounds(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
+/// Values beyond what their metric and unit allow. Money is judged as written, at the
+/// official rate: an inline equivalent that is itself wrong is a conversion alert, not a
+/// reason to call the figure implausible.
+pub fn bounds(facts: &[LedgerFact], rates: &dyn Rates, places: &dyn Places) -> Vec<Alert> {
     let mut alerts = Vec::new();
     for f in facts {
         let fact = &f.fact;
@@ -364,6 +389,12 @@ pub fn bounds(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
                 let (a, b) = p.bounds();
                 ((b - a).num_days() as f64 / 365.25).max(1.0)
             });
+            // A figure of a year after the last GDP known here (a target for 2029) is
+            // judged against an economy that may have grown by then.
+            let growth = fact.period.map_or(1.0, |p| {
+                let beyond = p.bounds().1.year() - LAST_KNOWN_GDP_YEAR;
+                MAX_GDP_GROWTH.powi(beyond.max(0))
+            });
             let (max, whole) = if in_kazakhstan {
                 (
                     MAX_USD_PER_YEAR_KAZAKHSTAN,
@@ -372,7 +403,13 @@ pub fn bounds(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
             } else {
                 (MAX_USD_PER_YEAR_ANYWHERE, "the world economy")
             };
-            if let Some(usd) = f.value_usd.filter(|usd| *usd > max * years) {
+            let at_official_rate = f
+                .when()
+                .and_then(|p| Some(v * kzt_rate(rates, unit, p)? / kzt_rate(rates, "USD", p)?));
+            if let Some(usd) = at_official_rate
+                .or(f.value_usd)
+                .filter(|usd| *usd > max * years * growth)
+            {
                 found(
                     AlertKind::Implausible,
                     Severity::Error,
@@ -428,6 +465,59 @@ const PART_CUES: [&str; 7] = [
     "among these",
 ];
 
+/// Metrics whose figure for a place is a total that the same figure of a place within
+/// it cannot exceed: statistics of the whole place. Money for projects, allocations from
+/// a budget, counts of schools are pieces, never a place's whole.
+const AGGREGATES: [&str; 9] = [
+    "investment",
+    "jobs",
+    "fdi",
+    "output",
+    "economy",
+    "trade",
+    "housing",
+    "employment",
+    "companies",
+];
+
+/// The figures that share their sentence with another figure of the same subject,
+/// metric, period and object, and so are never taken as a place's whole: side by side,
+/// such figures are most often pieces of a breakdown ("investors from China put in $2.3
+/// billion and Russian companies 190 billion rubles"), and nothing in the figures tells a
+/// total with its part ("1.3 trillion, of which 400 billion") from two pieces. A missed
+/// alert costs less than a false one.
+fn side_by_side(levels: &[&LedgerFact]) -> HashSet<i64> {
+    type Key<'a> = (
+        &'a str,
+        &'a str,
+        String,
+        &'static str,
+        Option<Period>,
+        Option<&'a str>,
+    );
+    let mut by_sentence: HashMap<Key, Vec<i64>> = HashMap::new();
+    for f in levels {
+        if let (Some(subject), Some(metric)) = (f.fact.subject.as_deref(), f.fact.metric) {
+            by_sentence
+                .entry((
+                    f.fact.doc.as_str(),
+                    f.fact.sentence.as_str(),
+                    subject.to_lowercase(),
+                    metric.as_str(),
+                    f.fact.period,
+                    f.fact.object.as_deref(),
+                ))
+                .or_default()
+                .push(f.id);
+        }
+    }
+    by_sentence
+        .into_values()
+        .filter(|ids| ids.len() > 1)
+        .flatten()
+        .collect()
+}
+
 /// A part larger than its whole (see the module docs).
 pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
     let mut alerts = Vec::new();
@@ -454,6 +544,7 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
                 .push(f);
         }
     }
+    let pieces = side_by_side(&levels);
     for part in &levels {
         let (Some(part_subject), Some(metric), Some(period)) = (
             part.fact.subject.as_deref(),
@@ -463,6 +554,9 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
             continue;
         };
         if part.fact.qualifier == Some(Qualifier::LessThan) {
+            continue;
+        }
+        if !AGGREGATES.contains(&metric) {
             continue;
         }
         let wholes = places.ancestors(part_subject).into_iter().flat_map(|a| {
@@ -479,6 +573,7 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
                 continue;
             };
             if whole_subject.eq_ignore_ascii_case(part_subject)
+                || pieces.contains(&whole.id)
                 || whole.fact.qualifier == Some(Qualifier::MoreThan)
                 || !same_figure_kind(part, whole)
                 || part.fact.period != whole.fact.period
@@ -593,10 +688,9 @@ pub fn parts_and_wholes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert>
     if !economies.is_empty() {
         for f in levels.iter().filter(|f| {
             f.is_money()
-                && matches!(
-                    f.fact.metric.map(|m| m.as_str()),
-                    Some("investment" | "output")
-                )
+                // Gross output counts intermediate goods and may exceed value added (GRP);
+                // investment cannot.
+                && matches!(f.fact.metric.map(|m| m.as_str()), Some("investment" | "fdi"))
         }) {
             let (Some(subject), Some(period)) = (f.fact.subject.as_deref(), f.fact.period) else {
                 continue;
@@ -672,7 +766,7 @@ fn comparable(a: &LedgerFact, b: &LedgerFact) -> (Option<f64>, Option<f64>) {
 }
 
 /// Whether two objects name the same thing: both unknown, or sharing a content word.
-fn same_object(a: Option<&str>, b: Option<&str>) -> bool {
+pub(crate) fn same_object(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) => {
@@ -698,7 +792,8 @@ fn content_words(s: &str) -> BTreeSet<String> {
 // Conflicting and restated reports
 
 /// Different documents reporting the same figure: conflicts when the values are more
-/// than [`CONFLICT_TOLERANCE`] apart, restatements when they agree.
+/// than [`CONFLICT_TOLERANCE`] apart, restatements when they agree, revisions when a
+/// planned figure is announced again with another value.
 pub fn reports(facts: &[LedgerFact]) -> Vec<Alert> {
     type Key = (
         String,
@@ -743,6 +838,10 @@ pub fn reports(facts: &[LedgerFact]) -> Vec<Alert> {
             continue;
         }
         members.sort_by(|a, b| a.doc_date.cmp(&b.doc_date).then(a.id.cmp(&b.id)));
+        if members[0].fact.status == Some(Status::Planned) {
+            alerts.extend(announced_again(members));
+            continue;
+        }
         // Reports that agree (or that are about different objects) are joined; more
         // than one cluster spanning documents is a conflict.
         let n = members.len();
@@ -773,113 +872,439 @@ pub fn reports(facts: &[LedgerFact]) -> Vec<Alert> {
                     })
                 })
             });
-        let first = members[0];
         if conflicting {
-            let mut listed: Vec<String> = Vec::new();
-            for c in &clusters {
-                let docs: Vec<String> = c
-                    .iter()
-                    .map(|f| match f.doc_date {
-                        Some(d) => format!("{} {d}", f.fact.doc),
-                        None => f.fact.doc.clone(),
-                    })
-                    .collect();
-                listed.push(format!("\"{}\" ({})", c[0].fact.text, docs.join(", ")));
-            }
-            let values: Vec<f64> = clusters.iter().filter_map(|c| scale_value(c[0])).collect();
-            let spread = match (
-                values
-                    .iter()
-                    .cloned()
-                    .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v)))),
-                values
-                    .iter()
-                    .cloned()
-                    .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v)))),
-            ) {
-                (Some(lo), Some(hi)) if hi > 0.0 => {
-                    format!(", {} apart", percent(relative_gap(lo, hi)))
-                }
-                _ => String::new(),
-            };
-            let mut cited: Vec<&LedgerFact> = clusters.iter().flatten().copied().collect();
-            cited.sort_by(|a, b| a.doc_date.cmp(&b.doc_date).then(a.id.cmp(&b.id)));
-            alerts.push(alert(
-                AlertKind::Conflict,
-                Severity::Warning,
-                format!(
-                    "{}: reported as {}{spread}",
-                    what(first),
-                    listed.join(" vs ")
-                ),
-                &cited,
-            ));
+            alerts.push(conflict(members[0], &clusters));
+        } else if let Some(a) = restated(members) {
+            alerts.push(a);
+        }
+    }
+    alerts
+}
+
+fn dated(f: &LedgerFact) -> String {
+    match f.doc_date {
+        Some(d) => format!("{} {d}", f.fact.doc),
+        None => f.fact.doc.clone(),
+    }
+}
+
+fn conflict(first: &LedgerFact, clusters: &[Vec<&LedgerFact>]) -> Alert {
+    let listed: Vec<String> = clusters
+        .iter()
+        .map(|c| {
+            let docs: Vec<String> = c.iter().map(|f| dated(f)).collect();
+            format!("\"{}\" ({})", c[0].fact.text, docs.join(", "))
+        })
+        .collect();
+    let values: Vec<f64> = clusters.iter().filter_map(|c| scale_value(c[0])).collect();
+    let lo = values.iter().cloned().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let spread = if values.len() > 1 && hi > 0.0 {
+        format!(", {} apart", percent(relative_gap(lo, hi)))
+    } else {
+        String::new()
+    };
+    let mut cited: Vec<&LedgerFact> = clusters.iter().flatten().copied().collect();
+    cited.sort_by(|a, b| a.doc_date.cmp(&b.doc_date).then(a.id.cmp(&b.id)));
+    alert(
+        AlertKind::Conflict,
+        Severity::Warning,
+        format!(
+            "{}: reported as {}{spread}",
+            what(first),
+            listed.join(" vs ")
+        ),
+        &cited,
+    )
+}
+
+/// Reports of one figure from several documents that agree, and how: the same figure (as
+/// rounding allows), a qualified one the other fits, or values apart by no more than the
+/// tolerance once rounding is allowed for, with both gaps printed.
+fn restated(members: &[&LedgerFact]) -> Option<Alert> {
+    let restating: Vec<&LedgerFact> = members
+        .iter()
+        .filter(|x| {
+            members
+                .iter()
+                .any(|y| x.fact.doc != y.fact.doc && comparable_objects(x, y))
+        })
+        .copied()
+        .collect();
+    let first = *restating.first()?;
+    let mut docs: Vec<String> = Vec::new();
+    for f in &restating {
+        let d = dated(f);
+        if !docs.contains(&d) {
+            docs.push(d);
+        }
+    }
+    let distinct: Vec<&str> = restating
+        .iter()
+        .map(|f| f.fact.text.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let quoted: Vec<String> = distinct.iter().map(|t| format!("\"{t}\"")).collect();
+    let rounded = all_pairs(&restating, |x, y| {
+        x.unit() != y.unit()
+            || crate::numbers::same_rounded(
+                x.fact.value,
+                half_step(&x.fact.text, x.fact.value),
+                y.fact.value,
+                half_step(&y.fact.text, y.fact.value),
+            )
+    });
+    let how = if distinct.len() == 1 {
+        quoted[0].clone()
+    } else if rounded {
+        format!(
+            "{} (the same figure, written with different precision)",
+            quoted.join(" and ")
+        )
+    } else {
+        let values: Vec<f64> = restating.iter().filter_map(|f| scale_value(f)).collect();
+        let lo = values.iter().cloned().fold(f64::INFINITY, f64::min);
+        let hi = values.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        let written = relative_gap(lo, hi);
+        let qualified = restating.iter().any(|f| f.fact.qualifier.is_some());
+        if written <= CONFLICT_TOLERANCE || !qualified {
+            format!(
+                "{} ({} apart, within the {} tolerance for reports of one figure)",
+                quoted.join(" and "),
+                percent(written),
+                percent(CONFLICT_TOLERANCE)
+            )
         } else {
-            // Restated: the same figure about the same thing from more than one document.
-            let restating: Vec<&LedgerFact> = members
-                .iter()
-                .filter(|x| {
-                    members
-                        .iter()
-                        .any(|y| x.fact.doc != y.fact.doc && comparable_objects(x, y))
-                })
-                .copied()
-                .collect();
-            if restating.is_empty() {
-                continue;
+            format!(
+                "{} ({} apart as written; the qualified figure allows the other)",
+                quoted.join(" and "),
+                percent(written)
+            )
+        }
+    };
+    Some(alert(
+        AlertKind::Restated,
+        Severity::Info,
+        format!(
+            "{}: {how} reported by {} documents ({})",
+            what(first),
+            docs.len(),
+            docs.join(", ")
+        ),
+        &restating,
+    ))
+}
+
+/// A planned figure announced by several documents: restated when the value stays (as
+/// rounding allows), else revised, with each step from what to what.
+fn announced_again(members: &[&LedgerFact]) -> Vec<Alert> {
+    // Targets about different objects (`5 projects`, `12 projects`) are different targets.
+    let mut targets: Vec<Vec<&LedgerFact>> = Vec::new();
+    for f in members {
+        match targets
+            .iter_mut()
+            .find(|t| t.iter().all(|g| comparable_objects(f, g)))
+        {
+            Some(t) => t.push(f),
+            None => targets.push(vec![f]),
+        }
+    }
+    let mut alerts = Vec::new();
+    for target in targets {
+        let docs: BTreeSet<&str> = target.iter().map(|f| f.fact.doc.as_str()).collect();
+        if docs.len() < 2 {
+            continue;
+        }
+        // One value per document, in the order they were announced.
+        let mut steps: Vec<&LedgerFact> = Vec::new();
+        for f in &target {
+            match steps.last() {
+                Some(last) if last.fact.doc == f.fact.doc => {}
+                _ => steps.push(f),
             }
-            let members = &restating;
-            let first = members[0];
-            let listed: Vec<String> = members
-                .iter()
-                .map(|f| f.fact.doc.clone())
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            let distinct: BTreeSet<&str> = members.iter().map(|f| f.fact.text.as_str()).collect();
-            let how = if distinct.len() == 1 {
-                format!("\"{}\"", first.fact.text)
-            } else {
-                let texts: Vec<String> = distinct.iter().map(|t| format!("\"{t}\"")).collect();
-                let rounded = members.iter().all(|x| {
-                    members.iter().all(|y| {
-                        x.unit() != y.unit()
-                            || crate::numbers::same_rounded(
-                                x.fact.value,
-                                half_step(&x.fact.text, x.fact.value),
-                                y.fact.value,
-                                half_step(&y.fact.text, y.fact.value),
-                            )
-                    })
-                });
-                let values: Vec<f64> = members.iter().filter_map(|f| scale_value(f)).collect();
-                let lo = values.iter().cloned().fold(f64::INFINITY, f64::min);
-                let hi = values.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-                if rounded {
-                    format!("{} (the same figure, rounded)", texts.join(" and "))
-                } else {
-                    format!(
-                        "{} ({} apart, within the {} tolerance)",
-                        texts.join(" and "),
-                        percent(relative_gap(lo, hi)),
-                        percent(CONFLICT_TOLERANCE)
-                    )
-                }
-            };
+        }
+        let same = |x: &LedgerFact, y: &LedgerFact| match (scale_value(x), scale_value(y)) {
+            (Some(a), Some(b)) if x.unit() == y.unit() => {
+                crate::numbers::same_rounded(
+                    x.fact.value,
+                    half_step(&x.fact.text, x.fact.value),
+                    y.fact.value,
+                    half_step(&y.fact.text, y.fact.value),
+                ) || a == b
+            }
+            (Some(a), Some(b)) => relative_gap(a, b) <= 0.02,
+            _ => true,
+        };
+        let changes: Vec<String> = steps
+            .windows(2)
+            .filter(|w| !same(w[0], w[1]))
+            .map(|w| {
+                let (a, b) = (scale_value(w[0]), scale_value(w[1]));
+                let verb = match (a, b) {
+                    (Some(a), Some(b)) if b > a => "raised",
+                    (Some(a), Some(b)) if b < a => "lowered",
+                    _ => "changed",
+                };
+                format!(
+                    "{verb} from \"{}\" ({}) to \"{}\" ({})",
+                    w[0].fact.text,
+                    dated(w[0]),
+                    w[1].fact.text,
+                    dated(w[1])
+                )
+            })
+            .collect();
+        let first = target[0];
+        if changes.is_empty() {
+            let listed: Vec<String> = steps.iter().map(|f| dated(f)).collect();
             alerts.push(alert(
                 AlertKind::Restated,
                 Severity::Info,
                 format!(
-                    "{}: {how} restated by {} documents ({})",
+                    "{}: the target \"{}\" announced again by {} documents ({})",
                     what(first),
-                    listed.len(),
+                    first.fact.text,
+                    steps.len(),
                     listed.join(", ")
                 ),
-                members,
+                &target,
+            ));
+        } else {
+            alerts.push(alert(
+                AlertKind::Revised,
+                Severity::Info,
+                format!(
+                    "{}: the target was {}",
+                    what(first),
+                    changes.join(", then ")
+                ),
+                &target,
             ));
         }
     }
     alerts
+}
+
+fn all_pairs(facts: &[&LedgerFact], ok: impl Fn(&LedgerFact, &LedgerFact) -> bool) -> bool {
+    facts.iter().all(|x| facts.iter().all(|y| ok(x, y)))
+}
+
+// ---------------------------------------------------------------------------------------
+// Order-of-magnitude slips
+
+/// A level at least this many times off the others (and at most [`SLIP_MAX`]) reads as a
+/// scale word slipped: thousand for million, billion for trillion.
+const SLIP_MIN: f64 = 250.0;
+const SLIP_MAX: f64 = 4000.0;
+/// The subject's other figures must agree among themselves within this factor to judge by.
+const SERIES_SPREAD: f64 = 20.0;
+
+/// Levels a thousand times off the same subject's and metric's figures of other periods
+/// (see the module docs). With one other figure only, the place's container decides which
+/// of the two slipped: a part cannot be a thousand times its whole, and a whole a thousand
+/// times its part is the other's slip.
+pub fn magnitudes(facts: &[LedgerFact], places: &dyn Places) -> Vec<Alert> {
+    type Key = (String, &'static str, &'static str, String, &'static str);
+    let key = |f: &LedgerFact| -> Option<Key> {
+        let fact = &f.fact;
+        if fact.measure.unwrap_or(Measure::Level) != Measure::Level
+            || f.unit() == "%"
+            || f.unit() == "rank"
+            || fact.period.is_none()
+            || fact.qualifier == Some(Qualifier::LessThan)
+        {
+            return None;
+        }
+        let unit = if f.is_money() {
+            "money".to_string()
+        } else {
+            f.unit().to_string()
+        };
+        Some((
+            fact.subject.as_deref()?.to_lowercase(),
+            fact.metric?.as_str(),
+            fact.status.unwrap_or(Status::Actual).as_str(),
+            format!("{unit}|{}", fact.per.as_deref().unwrap_or("")),
+            "",
+        ))
+    };
+    let mut series: BTreeMap<Key, Vec<&LedgerFact>> = BTreeMap::new();
+    for f in facts {
+        if let (Some(k), Some(v)) = (key(f), scale_value(f)) {
+            if v > 0.0 {
+                series.entry(k).or_default().push(f);
+            }
+        }
+    }
+    let value = |f: &LedgerFact| scale_value(f).unwrap_or(0.0);
+    let mut alerts = Vec::new();
+    let mut reported_pairs: BTreeSet<(i64, i64)> = BTreeSet::new();
+    for members in series.values() {
+        for f in members {
+            let others: Vec<&LedgerFact> = members
+                .iter()
+                .filter(|o| {
+                    o.fact.period != f.fact.period
+                        && match (f.fact.object.as_deref(), o.fact.object.as_deref()) {
+                            // A plant's figure is not a step in its city's series.
+                            (None, None) => true,
+                            (Some(a), Some(b)) => same_object(Some(a), Some(b)),
+                            _ => false,
+                        }
+                })
+                .copied()
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            let values: Vec<f64> = others.iter().map(|o| value(o)).collect();
+            let lo = values.iter().cloned().fold(f64::INFINITY, f64::min);
+            let hi = values.iter().cloned().fold(0.0, f64::max);
+            if hi / lo > SERIES_SPREAD {
+                continue;
+            }
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let median = sorted[sorted.len() / 2];
+            let ratio = value(f) / median;
+            let factor = if ratio >= 1.0 { ratio } else { 1.0 / ratio };
+            if !(SLIP_MIN..=SLIP_MAX).contains(&factor) {
+                continue;
+            }
+            let mut whole = container_figure(f, facts, places);
+            // With one other figure, which of the two slipped?
+            if others.len() == 1 {
+                let other = others[0];
+                whole = whole.or_else(|| container_figure(other, facts, places));
+                let slipped = match &whole {
+                    Some((w, _)) if value(f) > *w * 2.0 => Some(true),
+                    Some((w, _)) if value(other) > *w * 2.0 => Some(false),
+                    Some((w, _)) if *w / value(f) > SLIP_MIN => Some(true),
+                    Some((w, _)) if *w / value(other) > SLIP_MIN => Some(false),
+                    _ => None,
+                };
+                match slipped {
+                    Some(false) => continue,
+                    Some(true) => {}
+                    None => {
+                        let pair = (f.id.min(other.id), f.id.max(other.id));
+                        if !reported_pairs.insert(pair) {
+                            continue;
+                        }
+                        alerts.push(alert(
+                            AlertKind::Magnitude,
+                            Severity::Warning,
+                            format!(
+                                "{} {} and {} {}: {} times apart, one of them probably written with the wrong scale word",
+                                what(f),
+                                cite(f),
+                                what(other),
+                                cite(other),
+                                human(factor.round())
+                            ),
+                            &[f, other],
+                        ));
+                        continue;
+                    }
+                }
+            }
+            let unit = if f.is_money() { "KZT" } else { f.unit() };
+            let expected = median;
+            let slip = match (scale_word(value(f)), scale_word(expected)) {
+                (Some(a), Some(b)) if a != b => format!(": {a} written for {b}?"),
+                _ => String::new(),
+            };
+            let range = if lo == hi {
+                amount(lo, unit)
+            } else {
+                format!("{} to {}", amount(lo, unit), amount(hi, unit))
+            };
+            let periods: Vec<String> = others
+                .iter()
+                .filter_map(|o| o.fact.period.map(|p| p.to_string()))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let container = whole
+                .as_ref()
+                .map(|(w, g)| {
+                    format!(
+                        "; {}'s figure is {} {}",
+                        g.fact.subject.as_deref().unwrap_or_default(),
+                        amount(*w, unit),
+                        cite(g)
+                    )
+                })
+                .unwrap_or_default();
+            let mut cited = vec![*f];
+            cited.extend(others.iter().copied());
+            if let Some((_, g)) = &whole {
+                cited.push(g);
+            }
+            alerts.push(alert(
+                AlertKind::Magnitude,
+                Severity::Warning,
+                format!(
+                    "{} {} is {} times {} its other periods ({}: {range}){container}{slip}",
+                    what(f),
+                    cite(f),
+                    human(factor.round()),
+                    if ratio < 1.0 {
+                        "smaller than"
+                    } else {
+                        "larger than"
+                    },
+                    periods.join(", ")
+                ),
+                &cited,
+            ));
+        }
+    }
+    alerts
+}
+
+/// The figure of the same metric reported for the nearest place `f` lies in, of the
+/// same year, on the same scale; with the fact.
+fn container_figure<'a>(
+    f: &LedgerFact,
+    facts: &'a [LedgerFact],
+    places: &dyn Places,
+) -> Option<(f64, &'a LedgerFact)> {
+    let subject = f.fact.subject.as_deref()?;
+    let year = f.fact.period?.end_year();
+    for ancestor in places.ancestors(subject) {
+        let found = facts
+            .iter()
+            .filter(|g| {
+                g.fact.subject.as_deref() == Some(ancestor.as_str())
+                    && g.fact.metric == f.fact.metric
+                    && g.fact.measure.unwrap_or(Measure::Level) == Measure::Level
+                    && g.fact.status == f.fact.status
+                    && g.fact.period.is_some_and(|p| p.end_year() == year)
+                    && (g.unit() == f.unit() || (g.is_money() && f.is_money()))
+                    && g.fact.object.is_none()
+            })
+            .filter_map(|g| Some((scale_value(g)?, g)))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// The scale word a value is written with: `billion` for 1.5e9.
+fn scale_word(v: f64) -> Option<&'static str> {
+    [
+        (1e12, "trillion"),
+        (1e9, "billion"),
+        (1e6, "million"),
+        (1e3, "thousand"),
+    ]
+    .into_iter()
+    .find(|(scale, _)| v >= *scale)
+    .map(|(_, word)| word)
 }
 
 /// The value a report is compared on: the written value, or tenge for money.
@@ -891,33 +1316,52 @@ fn scale_value(f: &LedgerFact) -> Option<f64> {
     }
 }
 
-/// Whether two reports of the same key can both be true: their ranges (rounding,
-/// qualifiers) come within the tolerance of each other, or they are about different
-/// objects and so are not rival figures at all.
+/// Whether two reports of the same key can both be true: within the tolerance of each
+/// other as written, one a rounding of the other (`5.3 thousand` and `5,321`), qualified
+/// figures whose ranges meet (`more than 1,000` and `1,200`), or about different objects
+/// and so not rival figures at all.
 fn agree(a: &LedgerFact, b: &LedgerFact) -> bool {
     if !comparable_objects(a, b) {
         return true;
     }
-    let (va, vb, tolerance) = if a.unit() == b.unit() {
-        (Some(a.fact.value), Some(b.fact.value), CONFLICT_TOLERANCE)
+    let tolerance = if a.unit() == b.unit() {
+        CONFLICT_TOLERANCE
     } else {
-        (a.value_kzt, b.value_kzt, CROSS_CURRENCY_TOLERANCE)
+        CROSS_CURRENCY_TOLERANCE
     };
-    let (Some(va), Some(vb)) = (va, vb) else {
+    let (Some(va), Some(vb)) = (scale_value_of_pair(a, b), scale_value_of_pair(b, a)) else {
         return true;
     };
-    let scale_a = if a.unit() == b.unit() {
-        1.0
+    relative_gap(va, vb) <= tolerance
+        || (a.unit() == b.unit()
+            && crate::numbers::same_rounded(
+                va,
+                half_step(&a.fact.text, va),
+                vb,
+                half_step(&b.fact.text, vb),
+            ))
+        || range_gap(a, b).is_some_and(|gap| gap <= tolerance)
+}
+
+/// `a`'s value on the scale it shares with `b`: as written in one unit, else tenge.
+fn scale_value_of_pair(a: &LedgerFact, b: &LedgerFact) -> Option<f64> {
+    if a.unit() == b.unit() {
+        Some(a.fact.value)
     } else {
-        va / a.fact.value
-    };
-    let scale_b = if a.unit() == b.unit() {
-        1.0
-    } else {
-        vb / b.fact.value
-    };
-    let (lo_a, hi_a) = range(a, va, half_step(&a.fact.text, a.fact.value) * scale_a);
-    let (lo_b, hi_b) = range(b, vb, half_step(&b.fact.text, b.fact.value) * scale_b);
+        a.value_kzt
+    }
+}
+
+/// How far apart the ranges that qualifiers give two figures are (`about`: 10% either
+/// way, `more than`, `less than`: open-ended), relative to the larger value: 0 when they
+/// overlap; `None` when neither is qualified or they cannot be put on one scale.
+fn range_gap(a: &LedgerFact, b: &LedgerFact) -> Option<f64> {
+    if a.fact.qualifier.is_none() && b.fact.qualifier.is_none() {
+        return None;
+    }
+    let (va, vb) = (scale_value_of_pair(a, b)?, scale_value_of_pair(b, a)?);
+    let (lo_a, hi_a) = range(a, va, 0.0);
+    let (lo_b, hi_b) = range(b, vb, 0.0);
     let gap = if hi_a < lo_b {
         lo_b - hi_a
     } else if hi_b < lo_a {
@@ -925,7 +1369,8 @@ fn agree(a: &LedgerFact, b: &LedgerFact) -> bool {
     } else {
         0.0
     };
-    gap <= tolerance * va.abs().max(vb.abs())
+    let big = va.abs().max(vb.abs());
+    Some(if big == 0.0 { 0.0 } else { gap / big })
 }
 
 fn range(f: &LedgerFact, v: f64, half: f64) -> (f64, f64) {
@@ -953,7 +1398,7 @@ pub(crate) fn comparable_objects(a: &LedgerFact, b: &LedgerFact) -> bool {
 }
 
 /// The number an object starts with: `30 investment projects` -> 30, `five projects` -> 5.
-fn leading_count(object: Option<&str>) -> Option<u64> {
+pub(crate) fn leading_count(object: Option<&str>) -> Option<u64> {
     const WORDS: [&str; 20] = [
         "one",
         "two",

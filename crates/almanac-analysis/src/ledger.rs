@@ -2,7 +2,7 @@
 //! knowledge they need (which place lies in which, and the official exchange rates), passed
 //! in as small traits so that this crate stays free of I/O and of the store.
 
-use almanac_extract::{Period, Qualifier, Status};
+use almanac_extract::{Direction, Period, Qualifier, Status};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,10 @@ pub trait FactExt {
     /// Where the figure starts in its document, for reading order within one text: the
     /// span when the extractor gave one, else the figure's place in its sentence.
     fn position(&self) -> usize;
+    /// Which way the figure says something moved (`grew 3%`, `fell 2%`), as the
+    /// extractor's quantity reader finds it in the fact's sentence: the words next to the
+    /// figure, never a word anywhere in the sentence (`rise` in `enterprises`).
+    fn direction(&self) -> Option<Direction>;
 }
 
 impl FactExt for LedgerFact {
@@ -58,6 +62,20 @@ impl FactExt for LedgerFact {
             status: self.fact.status,
             sentence: self.fact.sentence.clone(),
         }
+    }
+
+    fn direction(&self) -> Option<Direction> {
+        if self.fact.value < 0.0 {
+            return Some(Direction::Down);
+        }
+        // The figure's place in its sentence: the occurrence of its text nearest to where
+        // the span says it is, when the sentence is a slice of the document.
+        let quantities = almanac_extract::all_quantities(&self.fact.sentence);
+        quantities
+            .iter()
+            .find(|q| q.text == self.fact.text)
+            .or_else(|| quantities.iter().find(|q| q.value == self.fact.value))
+            .and_then(|q| q.direction)
     }
 
     fn position(&self) -> usize {

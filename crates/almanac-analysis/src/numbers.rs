@@ -92,11 +92,15 @@ pub fn half_step(text: &str, value: f64) -> f64 {
     0.5 * 10f64.powi(-decimals) * scale
 }
 
-/// Whether two figures can be the same number written with different precision:
-/// their rounding intervals touch.
+/// Whether two figures can be the same number written with different precision: the
+/// less precise one's rounding interval holds the other (`5.3 thousand` holds 5,321).
+/// Figures written with the same precision and different digits are different figures:
+/// `1.4` and `1.5 trillion` are not one figure rounded, though each could be 1.45.
 pub fn same_rounded(a: f64, half_a: f64, b: f64, half_b: f64) -> bool {
-    // A little slack for binary floating point.
-    (a - b).abs() <= half_a + half_b + 1e-9 * a.abs().max(b.abs())
+    // A little slack for binary floating point, taken off an edge: `1.4` does not hold
+    // 1.45, which rounds up.
+    let slack = 1e-9 * a.abs().max(b.abs());
+    a == b || (a - b).abs() < half_a.max(half_b) - slack
 }
 
 /// Relative difference of two values, against the larger: 100 vs 95 -> 0.05.
@@ -178,6 +182,9 @@ mod tests {
         }
         assert!(same_rounded(5300.0, 50.0, 5321.0, 0.5));
         assert!(!same_rounded(5300.0, 0.5, 5321.0, 0.5));
+        assert!(!same_rounded(1.4e12, 0.05e12, 1.5e12, 0.05e12));
+        assert!(!same_rounded(1.4e12, 0.05e12, 1.45e12, 0.005e12));
+        assert!(same_rounded(1.4e12, 0.05e12, 1.42e12, 0.005e12));
         assert!((relative_gap(100.0, 95.0) - 0.05).abs() < 1e-12);
     }
 }

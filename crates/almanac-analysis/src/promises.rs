@@ -1,35 +1,38 @@
 //! `promises`: what was announced against what was later reported.
 //!
-//! Every planned fact is a promise item with its deadline (the fact's period). Items
-//! announced together (the same `group` in one document: "five projects worth 15 billion
-//! tenge creating 369 jobs") make one promise. Each item is matched to actual facts:
+//! A promise is a `planned` fact with a subject, a metric and a deadline (its period)
+//! that had not passed when it was announced; a starting point (`from 19% to 25%`) and a
+//! figure already achieved are `actual` and never promises. Items announced together
+//! (the same `group` in one document: "five projects worth 15 billion tenge creating 369
+//! jobs") make one promise. Each item is judged by `actual` reports:
 //!
-//! - of the same metric, measure and kind of object (unit; money in any currency, compared
-//!   in tenge), about the promise's subject or a place within it;
-//! - from a later document, for a period that ends after the promise was made and no later
-//!   than its deadline (what was done after the deadline does not keep it);
-//! - about a comparable object: not "30 investment projects" for a promise about "nine
-//!   projects" (see `check`'s rule for objects);
-//! - for a group, a later group that reports several of its items together is preferred
-//!   to loose figures, so that "4 projects, 300 jobs" answers "5 projects, 369 jobs"
-//!   rather than an unrelated count of all projects in the city.
-//!
-//! Flows (investment, jobs, projects, output, infrastructure, environment) add up over
-//! reports of periods that do not overlap; a figure restated or reported for an overlapping
-//! period counts once, the larger. Stocks (companies, employment, capacity, rates...) take
-//! the latest reported value.
+//! - of the same subject, metric and measure, unit family (money in any currency,
+//!   compared in tenge), `per`, and comparable object (not "30 investment projects" for
+//!   "nine projects");
+//! - from a document of the promise's date or later, for a period within the deadline's
+//!   period (a report of 2020 does not answer a target for 2021);
+//! - a level target (a year, a quarter, or any stock: companies, employment, rates,
+//!   capacity...) is met by a level report of that period: the report of its latest
+//!   stretch, never a sum of reports; a cumulative target (a flow over a span of years,
+//!   `2021/2025`: jobs created, investment attracted, housing built) is compared with the
+//!   sum of reports of disjoint periods within its span, and only then. The metrics that
+//!   are flows are in [`FLOW_METRICS`];
+//! - reports of places within the subject (a zone within the city) are shown as partial
+//!   evidence, not counted as the subject's own, and so are reports of the subject that
+//!   cover part of the deadline's period only.
 //!
 //! Verdicts: kept (at least 95% of the target, rounding allowed), partly kept (at least
-//! half), not kept (less), not yet reported (the deadline is after the ledger's latest
-//! document, or the promise has none), unreported (the deadline has passed and no later
-//! report gives the figure; absence of a report is not proof of a broken promise).
-//! A group is only as kept as its weakest reported item.
+//! half), not kept (less), partial evidence (reports of places within, or of part of
+//! the period, after the deadline), not yet reported (the deadline is after the ledger's
+//! latest document), unreported (the deadline has passed and no later report gives the
+//! figure; absence of a report is not proof of a broken promise). A group is only as
+//! kept as its weakest item.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use almanac_extract::{Measure, Period, Status};
+use almanac_extract::{Measure, Period, Qualifier, Status};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -41,14 +44,22 @@ pub const KEPT_RATIO: f64 = 0.95;
 /// At least this share of the target keeps it partly.
 pub const PARTLY_KEPT_RATIO: f64 = 0.5;
 
-/// Metrics whose figures add up over time (created, invested, built).
-const FLOW_METRICS: [&str; 6] = [
+/// Metrics whose figures add up over time (created, invested, built, traded, spent):
+/// the reports of disjoint periods within a cumulative target's span are summed. The
+/// others are levels or stocks (a whole economy's size, employment, companies operating,
+/// capacity, incomes, prices, ranks), judged by the report of the latest stretch.
+pub const FLOW_METRICS: [&str; 11] = [
     "investment",
+    "fdi",
+    "project_value",
     "jobs",
     "projects",
     "output",
     "infrastructure",
     "environment",
+    "trade",
+    "budget",
+    "housing",
 ];
 
 /// Which promises to judge, and when "now" is.
@@ -67,6 +78,9 @@ pub enum Verdict {
     NotKept,
     PartlyKept,
     Kept,
+    /// Reports of places within the subject, or of part of the period only: shown, not
+    /// judged.
+    PartialEvidence,
     NotYetReported,
     Unreported,
 }
@@ -78,6 +92,7 @@ impl Verdict {
             Verdict::Kept => "kept",
             Verdict::PartlyKept => "partly_kept",
             Verdict::NotKept => "not_kept",
+            Verdict::PartialEvidence => "partial_evidence",
             Verdict::NotYetReported => "not_yet_reported",
             Verdict::Unreported => "unreported",
         }
@@ -89,6 +104,7 @@ impl Verdict {
             Verdict::Kept => "kept",
             Verdict::PartlyKept => "partly kept",
             Verdict::NotKept => "not kept",
+            Verdict::PartialEvidence => "partial evidence",
             Verdict::NotYetReported => "not yet reported",
             Verdict::Unreported => "unreported",
         }
@@ -134,6 +150,11 @@ pub struct PromiseItem {
     pub verdict: Verdict,
     /// The actual facts counted towards the target.
     pub evidence: Vec<Evidence>,
+    /// Reports that bear on it without settling it: of places within the subject, or of
+    /// the subject for part of the deadline's period only.
+    pub partial_evidence: Vec<Evidence>,
+    /// What the partial evidence is, for a sentence.
+    pub note: Option<String>,
 }
 
 /// Every promise in `facts` (optionally only about one subject), judged against the
@@ -143,8 +164,7 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
     let planned: Vec<&LedgerFact> = facts
         .iter()
         .filter(|f| {
-            f.fact.status == Some(Status::Planned)
-                && f.fact.metric.is_some()
+            is_promise(f)
                 && match (&opts.subject, &f.fact.subject) {
                     (None, _) => true,
                     (Some(want), Some(s)) => is_within(places, s, want),
@@ -172,19 +192,24 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
             .then(a[0].id.cmp(&b[0].id))
     });
 
-    // A single planned figure announced again later is one promise, not several.
+    // A promise announced again (later, or in the same article: a headline and its
+    // body, a lead and the official's quote) is one promise, not several: the same
+    // items, each the same figure of the same subject, metric and deadline.
     let mut restated: BTreeMap<usize, Vec<Evidence>> = BTreeMap::new();
     let mut absorbed = vec![false; groups.len()];
     let mut alike: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, group) in groups.iter().enumerate() {
-        if let [f] = group.as_slice() {
-            let fact = &f.fact;
-            let key = format!(
-                "{:?}|{:?}|{:?}|{:?}|{:?}",
-                fact.subject, fact.metric, fact.measure, fact.period, fact.unit
-            );
-            alike.entry(key).or_default().push(i);
-        }
+    // Each group's items in the order of their keys, so that two groups pair item by item.
+    let in_key_order: Vec<Vec<&LedgerFact>> = groups
+        .iter()
+        .map(|group| {
+            let mut items = group.clone();
+            items.sort_by_cached_key(|f| promise_key(f));
+            items
+        })
+        .collect();
+    for (i, items) in in_key_order.iter().enumerate() {
+        let key: Vec<String> = items.iter().map(|f| promise_key(f)).collect();
+        alike.entry(key.join(";")).or_default().push(i);
     }
     for indices in alike.values() {
         for (n, &i) in indices.iter().enumerate() {
@@ -192,11 +217,43 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
                 continue;
             }
             for &j in &indices[n + 1..] {
-                if !absorbed[j] && same_promise(groups[i][0], groups[j][0]) {
+                let same = in_key_order[i]
+                    .iter()
+                    .zip(&in_key_order[j])
+                    .all(|(a, b)| same_promise(a, b));
+                if !absorbed[j] && same {
                     absorbed[j] = true;
-                    restated.entry(i).or_default().push(groups[j][0].evidence());
+                    let again = groups[j].iter().map(|f| f.evidence());
+                    restated.entry(i).or_default().extend(again);
                 }
             }
+        }
+    }
+
+    // A figure told alone (a headline: "$26 billion of projects") and again with the
+    // others announced with it in the same article is one of that group's items.
+    let mut groups_of_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, group) in groups.iter().enumerate() {
+        if group.len() > 1 && !absorbed[i] {
+            groups_of_doc.entry(&group[0].fact.doc).or_default().push(i);
+        }
+    }
+    for j in 0..groups.len() {
+        let [alone] = groups[j].as_slice() else {
+            continue;
+        };
+        if absorbed[j] {
+            continue;
+        }
+        let host = groups_of_doc
+            .get(alone.fact.doc.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&i| groups[i].iter().any(|f| same_promise(f, alone)));
+        if let Some(i) = host {
+            absorbed[j] = true;
+            restated.entry(i).or_default().push(alone.evidence());
         }
     }
 
@@ -224,9 +281,31 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
     out
 }
 
+/// Whether a planned fact is a promise: a subject, a metric, a deadline that had not
+/// passed when it was said, and something to reach.
+pub fn is_promise(f: &LedgerFact) -> bool {
+    let fact = &f.fact;
+    fact.status == Some(Status::Planned)
+        && fact.metric.is_some()
+        && fact.subject.is_some()
+        && fact.value > 0.0
+        && fact
+            .period
+            .is_some_and(|deadline| f.doc_date.is_none_or(|said| deadline.bounds().1 >= said))
+}
+
+/// What two announcements of one promise share, the value aside (it may be rounded).
+fn promise_key(f: &LedgerFact) -> String {
+    let fact = &f.fact;
+    format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}",
+        fact.subject, fact.metric, fact.measure, fact.period, fact.unit
+    )
+}
+
 fn same_promise(a: &LedgerFact, b: &LedgerFact) -> bool {
     let (fa, fb) = (&a.fact, &b.fact);
-    fa.doc != fb.doc
+    a.id != b.id
         && fa.subject == fb.subject
         && fa.metric == fb.metric
         && fa.measure == fb.measure
@@ -291,38 +370,7 @@ fn judge(
         .map(|(p, c)| judge_item(p, c, as_of))
         .collect();
 
-    let reported: Vec<&PromiseItem> = judged
-        .iter()
-        .filter(|i| {
-            matches!(
-                i.verdict,
-                Verdict::Kept | Verdict::PartlyKept | Verdict::NotKept
-            )
-        })
-        .collect();
-    let all_kept = judged.iter().all(|i| i.verdict == Verdict::Kept);
-    let (verdict, ratio) = if all_kept {
-        (Verdict::Kept, weakest(&judged))
-    } else if reported.is_empty() {
-        let passed = deadline_passed(deadline, as_of);
-        let so_far = weakest(&judged);
-        (
-            if passed {
-                Verdict::Unreported
-            } else {
-                Verdict::NotYetReported
-            },
-            so_far,
-        )
-    } else if judged.iter().any(|i| i.verdict == Verdict::NotYetReported)
-        && !deadline_passed(deadline, as_of)
-    {
-        (Verdict::NotYetReported, weakest(&judged))
-    } else {
-        let worst = reported.iter().map(|i| i.verdict).min().expect("not empty");
-        (worst, weakest(&judged))
-    };
-
+    let (verdict, ratio) = combine(&judged, deadline_passed(deadline, as_of));
     let subject = first.fact.subject.clone();
     let promised: Vec<String> = items.iter().map(|f| f.fact.text.clone()).collect();
     let by = deadline.map_or_else(
@@ -341,7 +389,9 @@ fn judge(
         ),
         verdict.label()
     );
-    if let Some(r) = ratio.filter(|_| verdict != Verdict::Unreported) {
+    if let Some(r) =
+        ratio.filter(|_| !matches!(verdict, Verdict::Unreported | Verdict::PartialEvidence))
+    {
         if verdict == Verdict::NotYetReported {
             explanation.push_str(&format!(", {} so far", percent(r)));
         } else {
@@ -365,6 +415,10 @@ fn judge(
         .collect();
     if !missing.is_empty() && !achieved.is_empty() {
         explanation.push_str(&format!("; no report of {}", missing.join(", ")));
+    }
+    for note in judged.iter().filter_map(|i| i.note.as_deref()) {
+        explanation.push_str("; ");
+        explanation.push_str(note);
     }
 
     Promise {
@@ -410,7 +464,10 @@ fn candidates<'a>(p: &LedgerFact, actuals: &Actuals<'a>) -> Vec<&'a LedgerFact> 
     let flow = is_flow(p);
     let new_things = says_new(p);
     let promised_on = p.doc_date.unwrap_or(NaiveDate::MIN);
-    let deadline_end = p.fact.period.map_or(NaiveDate::MAX, |d| d.bounds().1);
+    let (deadline_start, deadline_end) = p
+        .fact
+        .period
+        .map_or((NaiveDate::MIN, NaiveDate::MAX), |d| d.bounds());
     about
         .iter()
         .copied()
@@ -423,13 +480,31 @@ fn candidates<'a>(p: &LedgerFact, actuals: &Actuals<'a>) -> Vec<&'a LedgerFact> 
                 && (fact.unit == p.fact.unit || (a.is_money() && p.is_money()))
                 && fact.per == p.fact.per
                 && (flow || !new_things || says_new(a))
-                && crate::check::comparable_objects(p, a)
-                && a.when().is_some_and(|w| {
-                    let (_, end) = w.bounds();
-                    end >= promised_on && end <= deadline_end
+                && comparable_objects(p, a)
+                && a.fact.period.is_some_and(|w| {
+                    let (start, end) = w.bounds();
+                    start >= deadline_start && end <= deadline_end
                 })
         })
         .collect()
+}
+
+/// Whether a report is about what was promised. The count an object starts with tells
+/// the money and jobs of "five projects" from those of "27 projects" (another set), but
+/// not when it is the figure itself: "seven projects" launched answers "nine projects"
+/// to be launched.
+fn comparable_objects(p: &LedgerFact, a: &LedgerFact) -> bool {
+    let counts_itself = |f: &LedgerFact| {
+        crate::check::leading_count(f.fact.object.as_deref()) == Some(f.fact.value as u64)
+    };
+    if counts_itself(p) || counts_itself(a) {
+        match (p.fact.object.as_deref(), a.fact.object.as_deref()) {
+            (Some(x), Some(y)) => crate::check::same_object(Some(x), Some(y)),
+            _ => true,
+        }
+    } else {
+        crate::check::comparable_objects(p, a)
+    }
 }
 
 /// Whether a planned or reported figure adds up over time: a flow metric's level.
@@ -504,6 +579,135 @@ fn prefer_groups(candidates: Vec<Vec<&LedgerFact>>) -> Vec<Vec<&LedgerFact>> {
         .collect()
 }
 
+/// How the items of one promise make its verdict: kept when all are; otherwise the
+/// weakest item judged on the subject's own reports, unless some items stand unjudged
+/// beside kept ones (then partial evidence); with none judged, partial evidence when
+/// there is some, else unreported or not yet reported by the deadline.
+fn combine(items: &[PromiseItem], passed: bool) -> (Verdict, Option<f64>) {
+    let ratio = weakest(items);
+    if items.iter().all(|i| i.verdict == Verdict::Kept) {
+        return (Verdict::Kept, ratio);
+    }
+    if !passed
+        && items
+            .iter()
+            .any(|i| matches!(i.verdict, Verdict::NotYetReported))
+    {
+        return (Verdict::NotYetReported, ratio);
+    }
+    let judged: Vec<Verdict> = items
+        .iter()
+        .map(|i| i.verdict)
+        .filter(|v| matches!(v, Verdict::Kept | Verdict::PartlyKept | Verdict::NotKept))
+        .collect();
+    if let Some(worst) = judged.iter().min().copied() {
+        if worst == Verdict::Kept {
+            return (Verdict::PartialEvidence, ratio);
+        }
+        return (worst, ratio);
+    }
+    if items.iter().any(|i| i.verdict == Verdict::PartialEvidence) {
+        return (Verdict::PartialEvidence, ratio);
+    }
+    (
+        if passed {
+            Verdict::Unreported
+        } else {
+            Verdict::NotYetReported
+        },
+        ratio,
+    )
+}
+
+/// Metrics where less is the aim, for a level (a target of 4.5% unemployment is met by
+/// 4.3%, a rank of 30 by 25) or, for prices, any measure (inflation held under 7%).
+fn lower_is_better(f: &LedgerFact) -> bool {
+    let level = f.fact.measure.unwrap_or(Measure::Level) == Measure::Level;
+    match f.fact.metric.map(|m| m.as_str()) {
+        Some("unemployment" | "rank") => level,
+        Some("prices") => true,
+        _ => false,
+    }
+}
+
+/// How much of the target `achieved` is: a share of it, the inverse where less is the
+/// aim, and for an index (`107.8%` of the year before) the share of the growth above 100.
+fn attainment(p: &LedgerFact, target: f64, achieved: f64) -> Option<f64> {
+    if target <= 0.0 {
+        return None;
+    }
+    if p.fact.measure == Some(Measure::Index) && target > 100.0 {
+        return Some((achieved - 100.0) / (target - 100.0));
+    }
+    if lower_is_better(p) {
+        return (achieved > 0.0).then(|| target / achieved);
+    }
+    Some(achieved / target)
+}
+
+/// A report: its period, its value in the target's unit, the fact.
+type Reading<'a> = (Period, f64, &'a LedgerFact);
+
+/// Whether a deadline is a span of more than a year (`2021/2025`, `until 2030`): a flow
+/// promised over it is cumulative.
+fn spans_years(deadline: Period) -> bool {
+    let (start, end) = deadline.bounds();
+    (end - start).num_days() > 366
+}
+
+/// The reports that answer a target: for a cumulative one, the best sum of reports of
+/// disjoint periods within its span; for a level, one report, the one that reaches
+/// furthest into the deadline's period (for a flow, among those that run from its start:
+/// a year-to-date figure, not the third quarter alone).
+fn answer<'a>(
+    readings: &[Reading<'a>],
+    deadline: Option<Period>,
+    flow: bool,
+    cumulative: bool,
+) -> Vec<Reading<'a>> {
+    if cumulative {
+        return best_disjoint(readings);
+    }
+    let start = deadline.map(|d| d.bounds().0);
+    let from_start: Vec<Reading<'a>> = readings
+        .iter()
+        .filter(|(w, _, _)| Some(w.bounds().0) == start)
+        .copied()
+        .collect();
+    if flow && !from_start.is_empty() {
+        latest(&from_start)
+    } else {
+        latest(readings)
+    }
+}
+
+/// Whether the counted reports settle the target: they cover its whole span (cumulative),
+/// or the one report reaches the end of the deadline's period (and, for a flow, runs from
+/// its start). A month of a year may be missing (a January–November report of a year's
+/// target), less of a shorter period.
+fn covers(counted: &[Reading<'_>], deadline: Option<Period>, flow: bool, cumulative: bool) -> bool {
+    let Some(deadline) = deadline else {
+        return false;
+    };
+    let (start, end) = deadline.bounds();
+    let length = (end - start).num_days() + 1;
+    let slack = ((length + 11) / 12).min(31);
+    if cumulative {
+        let days: i64 = counted
+            .iter()
+            .map(|(w, _, _)| {
+                let (a, b) = w.bounds();
+                (b - a).num_days() + 1
+            })
+            .sum();
+        return days + slack >= length;
+    }
+    counted.first().is_some_and(|(w, _, _)| {
+        let (a, b) = w.bounds();
+        (!flow || a == start) && (end - b).num_days() <= slack
+    })
+}
+
 fn judge_item(
     p: &LedgerFact,
     candidates: Vec<&LedgerFact>,
@@ -524,37 +728,116 @@ fn judge_item(
             None
         }
     };
-    let readings: Vec<(Period, f64, &LedgerFact)> = candidates
-        .iter()
-        .filter_map(|a| Some((a.when()?, value_of(a)?, *a)))
-        .collect();
-    let flow = is_flow(p) || says_new(p);
-    let counted: Vec<(Period, f64, &LedgerFact)> = if flow {
-        best_disjoint(&readings)
-    } else {
-        latest(&readings)
-    };
-    let achieved = (!counted.is_empty()).then(|| counted.iter().map(|(_, v, _)| v).sum::<f64>());
-
+    let subject = p.fact.subject.as_deref().unwrap_or_default();
     let deadline = p.fact.period;
-    let passed = deadline_passed(deadline, as_of);
-    let ratio = achieved.filter(|_| target > 0.0).map(|a| a / target);
+    let flow = is_flow(p) || says_new(p);
+    let cumulative = flow && deadline.is_some_and(spans_years);
+
+    // The subject's own reports decide; those of places within it are shown beside.
+    let (own, within): (Vec<Reading<'_>>, Vec<Reading<'_>>) = candidates
+        .iter()
+        .filter_map(|a| Some((a.fact.period?, value_of(a)?, *a)))
+        .partition(|(_, _, a)| {
+            a.fact
+                .subject
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case(subject))
+        });
+    let counted = answer(&own, deadline, flow, cumulative);
+    let complete = covers(&counted, deadline, flow, cumulative);
+    let achieved = (!counted.is_empty()).then(|| counted.iter().map(|(_, v, _)| v).sum::<f64>());
+    let ratio = achieved.and_then(|a| attainment(p, target, a));
     // Rounding of the target counts in the promise's favour.
     let slack = if in_kzt {
         0.0
     } else {
         half_step(&p.fact.text, p.fact.value)
     };
-    let kept = achieved.is_some_and(|a| a + slack >= target * KEPT_RATIO);
-    let verdict = match (kept, passed, ratio) {
-        (true, _, _) => Verdict::Kept,
-        (false, false, _) => Verdict::NotYetReported,
-        (false, true, None) if achieved.is_none() => Verdict::Unreported,
-        (false, true, Some(r)) if r >= PARTLY_KEPT_RATIO => Verdict::PartlyKept,
-        (false, true, _) => Verdict::NotKept,
+    let favourable = |a: f64| {
+        if lower_is_better(p) {
+            a - slack
+        } else {
+            a + slack
+        }
     };
+    let kept = achieved
+        .and_then(|a| attainment(p, target, favourable(a)))
+        .is_some_and(|r| r >= KEPT_RATIO);
+
+    let mut places: BTreeMap<&str, Vec<Reading<'_>>> = BTreeMap::new();
+    for reading in &within {
+        let place = reading.2.fact.subject.as_deref().unwrap_or_default();
+        places.entry(place).or_default().push(*reading);
+    }
+    let within: Vec<(&str, Vec<Reading<'_>>)> = places
+        .into_iter()
+        .map(|(place, readings)| (place, answer(&readings, deadline, flow, cumulative)))
+        .filter(|(_, counted)| !counted.is_empty())
+        .collect();
+
+    let passed = deadline_passed(deadline, as_of);
+    let mut verdict = match ratio {
+        _ if kept => Verdict::Kept,
+        _ if !passed => Verdict::NotYetReported,
+        Some(r) if complete && r >= PARTLY_KEPT_RATIO => Verdict::PartlyKept,
+        Some(_) if complete => Verdict::NotKept,
+        _ if achieved.is_some() || !within.is_empty() => Verdict::PartialEvidence,
+        _ => Verdict::Unreported,
+    };
+
+    let mut notes: Vec<String> = Vec::new();
+    // A report that gives only a floor ("more than 30 projects") proves no shortfall, and
+    // one that gives only a ceiling ("up to 1,200 jobs") proves no success.
+    let (floor, ceiling) = if lower_is_better(p) {
+        (Qualifier::LessThan, Qualifier::MoreThan)
+    } else {
+        (Qualifier::MoreThan, Qualifier::LessThan)
+    };
+    let bounded_by = |q: Qualifier| counted.iter().any(|(_, _, a)| a.fact.qualifier == Some(q));
+    let bound = match verdict {
+        Verdict::PartlyKept | Verdict::NotKept if bounded_by(floor) => Some("a floor"),
+        Verdict::Kept if bounded_by(ceiling) => Some("a ceiling"),
+        _ => None,
+    };
+    if let (Some(bound), Some(r)) = (bound, ratio) {
+        notes.push(format!(
+            "the report gives {bound} only ({} of the target), not the figure",
+            percent(r)
+        ));
+        verdict = Verdict::PartialEvidence;
+    }
+    if achieved.is_some() && !complete && !kept && passed {
+        let spans: Vec<String> = counted.iter().map(|(w, _, _)| w.to_string()).collect();
+        notes.push(format!(
+            "the reports of {subject} cover {} of {} only",
+            spans.join(", "),
+            deadline.map(|d| d.to_string()).unwrap_or_default()
+        ));
+    }
+    let mut partial: Vec<Evidence> = Vec::new();
+    if !kept && !within.is_empty() {
+        let said: Vec<String> = within
+            .iter()
+            .map(|(place, counted)| {
+                let sum: f64 = counted.iter().map(|(_, v, _)| v).sum();
+                let spans: Vec<String> = counted.iter().map(|(w, _, _)| w.to_string()).collect();
+                format!("{place} {} ({})", amount(sum, &unit), spans.join(", "))
+            })
+            .collect();
+        notes.push(format!("within {subject}: {}", said.join(", ")));
+        partial.extend(
+            within
+                .iter()
+                .flat_map(|(_, counted)| counted.iter().map(|(_, _, a)| a.evidence())),
+        );
+    }
     let mut evidence: Vec<Evidence> = counted.iter().map(|(_, _, a)| a.evidence()).collect();
+    if verdict == Verdict::PartialEvidence {
+        // The subject's own reports of part of the period are evidence too, not a verdict.
+        partial.append(&mut evidence);
+    }
     evidence.sort_by(|a, b| a.date.cmp(&b.date).then(a.fact_id.cmp(&b.fact_id)));
+    partial.sort_by(|a, b| a.date.cmp(&b.date).then(a.fact_id.cmp(&b.fact_id)));
     PromiseItem {
         planned: p.evidence(),
         metric: p.fact.metric.map(|m| m.to_string()).unwrap_or_default(),
@@ -564,15 +847,15 @@ fn judge_item(
         ratio,
         verdict,
         evidence,
+        partial_evidence: partial,
+        note: (!notes.is_empty()).then(|| notes.join("; ")),
     }
 }
 
 /// The readings of a flow that add up: per period the largest report (restatements and
 /// rival figures count once), then the set of non-overlapping periods with the largest
 /// total (weighted interval scheduling).
-fn best_disjoint<'a>(
-    readings: &[(Period, f64, &'a LedgerFact)],
-) -> Vec<(Period, f64, &'a LedgerFact)> {
+fn best_disjoint<'a>(readings: &[Reading<'a>]) -> Vec<Reading<'a>> {
     let mut per_period: BTreeMap<(NaiveDate, NaiveDate), (Period, f64, &LedgerFact)> =
         BTreeMap::new();
     for &(period, value, f) in readings {
@@ -611,16 +894,19 @@ fn best_disjoint<'a>(
     best[n].1.iter().map(|&i| intervals[i].2).collect()
 }
 
-/// For a stock: the reading of the latest period (the largest when several).
-fn latest<'a>(readings: &[(Period, f64, &'a LedgerFact)]) -> Vec<(Period, f64, &'a LedgerFact)> {
+/// The reading that reaches furthest: the latest end, then the longest stretch, then
+/// the latest report (a later document corrects an earlier one), then the largest.
+fn latest<'a>(readings: &[Reading<'a>]) -> Vec<Reading<'a>> {
     readings
         .iter()
         .max_by(|a, b| {
-            a.0.bounds()
-                .1
-                .cmp(&b.0.bounds().1)
-                .then(a.1.partial_cmp(&b.1).unwrap_or(Ordering::Equal))
+            let (start_a, end_a) = a.0.bounds();
+            let (start_b, end_b) = b.0.bounds();
+            end_a
+                .cmp(&end_b)
+                .then(start_b.cmp(&start_a))
                 .then(a.2.doc_date.cmp(&b.2.doc_date))
+                .then(a.1.partial_cmp(&b.1).unwrap_or(Ordering::Equal))
         })
         .map(|r| vec![*r])
         .unwrap_or_default()

@@ -5,6 +5,11 @@
 //! disagreement is visible rather than averaged away. Figures of different units are not
 //! mixed: the series takes the unit most facts share (money counts as one unit, shown in
 //! KZT or USD) and names the others it left out.
+//!
+//! Only a figure's own period places it in time: one without a period is kept apart
+//! (`undated`), never put at its document's date, which may be years after the figure
+//! holds. A series of achieved figures also carries the planned ones of the same subject,
+//! metric, measure and unit (`targets`), to be drawn as a series of their own.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -73,10 +78,16 @@ pub struct Series {
     /// when no fact matched.
     pub unit: Option<String>,
     pub points: Vec<Point>,
+    /// For a series of `actual` figures, the `planned` ones of the same subject, metric,
+    /// measure and unit, by period (a target's deadline); empty for a planned series.
+    pub targets: Vec<Point>,
+    /// Matching figures without a period of their own: not on the time axis. Each
+    /// source's document date says when it was written.
+    pub undated: Vec<Reading>,
     /// Matching facts in other units, left out: (unit, number of facts).
     pub other_units: Vec<(String, usize)>,
-    /// Matching facts left out because they have no period and no document date, or no
-    /// value in the requested currency: their ids.
+    /// Matching facts left out because they have no value in the requested currency:
+    /// their ids.
     pub left_out: Vec<i64>,
 }
 
@@ -129,19 +140,25 @@ pub fn timeline(
     opts: &TimelineOptions,
     places: &dyn Places,
 ) -> Series {
-    let matching: Vec<&LedgerFact> = facts
+    let about: Vec<&LedgerFact> = facts
         .iter()
         .filter(|f| {
             let fact = &f.fact;
             fact.metric.map(|m| m.as_str()) == Some(metric)
                 && fact.measure.unwrap_or(Measure::Level) == opts.measure
-                && fact.status.unwrap_or(Status::Actual) == opts.status
                 && fact.subject.as_deref().is_some_and(|s| {
                     s.eq_ignore_ascii_case(subject)
                         || (opts.within && is_within(places, s, subject))
                 })
         })
         .collect();
+    let (matching, planned): (Vec<&LedgerFact>, Vec<&LedgerFact>) = about
+        .into_iter()
+        .filter(|f| {
+            let status = f.fact.status.unwrap_or(Status::Actual);
+            status == opts.status || (opts.status == Status::Actual && status == Status::Planned)
+        })
+        .partition(|f| f.fact.status.unwrap_or(Status::Actual) == opts.status);
 
     // Money is one unit whatever the currency it was written in.
     let unit_key = |f: &LedgerFact| {
@@ -178,39 +195,29 @@ pub fn timeline(
     });
 
     let mut left_out = Vec::new();
-    // Keyed by the period's first and last day, so that points come in time order.
-    type ByPeriod<'a> = BTreeMap<(NaiveDate, NaiveDate, String), Vec<(f64, &'a LedgerFact)>>;
-    let mut by_period: ByPeriod = BTreeMap::new();
-    for f in matching.into_iter().filter(|f| Some(unit_key(f)) == wanted) {
-        let value = if f.is_money() {
+    let value_of = |f: &LedgerFact| {
+        if f.is_money() {
             match opts.currency {
                 Currency::Kzt => f.value_kzt,
                 Currency::Usd => f.value_usd,
             }
         } else {
             Some(f.fact.value)
-        };
-        match (value, f.when()) {
-            (Some(value), Some(period)) => {
-                let (start, end) = period.bounds();
-                by_period
-                    .entry((start, end, period.to_string()))
-                    .or_default()
-                    .push((value, f));
-            }
-            _ => left_out.push(f.id),
+        }
+    };
+    let mut undated = Vec::new();
+    let mut dated = Vec::new();
+    for f in matching.into_iter().filter(|f| Some(unit_key(f)) == wanted) {
+        match value_of(f) {
+            Some(value) if f.fact.period.is_some() => dated.push((value, f)),
+            Some(value) => undated.push((value, f)),
+            None => left_out.push(f.id),
         }
     }
-
-    let points = by_period
-        .into_values()
-        .map(|entries| {
-            let period = entries[0].1.when().expect("grouped by period");
-            Point {
-                period,
-                readings: readings(entries),
-            }
-        })
+    let targets: Vec<(f64, &LedgerFact)> = planned
+        .into_iter()
+        .filter(|f| Some(unit_key(f)) == wanted && f.fact.period.is_some())
+        .filter_map(|f| Some((value_of(f)?, f)))
         .collect();
 
     Series {
@@ -219,10 +226,38 @@ pub fn timeline(
         measure: opts.measure,
         status: opts.status,
         unit,
-        points,
+        points: points(dated),
+        targets: points(targets),
+        undated: readings(undated),
         other_units,
         left_out,
     }
+}
+
+/// One point per period, in time order (by the period's first and last day).
+fn points(entries: Vec<(f64, &LedgerFact)>) -> Vec<Point> {
+    type ByPeriod<'a> = BTreeMap<(NaiveDate, NaiveDate, String), Vec<(f64, &'a LedgerFact)>>;
+    let mut by_period: ByPeriod = BTreeMap::new();
+    for (value, f) in entries {
+        let Some(period) = f.fact.period else {
+            continue;
+        };
+        let (start, end) = period.bounds();
+        by_period
+            .entry((start, end, period.to_string()))
+            .or_default()
+            .push((value, f));
+    }
+    by_period
+        .into_values()
+        .filter_map(|entries| {
+            let period = entries[0].1.fact.period?;
+            Some(Point {
+                period,
+                readings: readings(entries),
+            })
+        })
+        .collect()
 }
 
 /// Groups one period's facts into readings: the same subject, qualifier and figure
@@ -588,5 +623,75 @@ mod tests {
         assert_eq!(s.points.len(), 2);
         assert!(s.points.iter().all(|p| !p.is_disputed()));
         assert_eq!(s.points[0].period.to_string(), "2021-01/2021-05");
+    }
+
+    #[test]
+    fn undated_figures_apart_and_planned_targets_a_series_of_their_own() {
+        let facts = vec![
+            jobs(
+                1,
+                "a",
+                "2022-01-20",
+                "Almaty",
+                "2021",
+                "12,000 jobs",
+                12000.0,
+            ),
+            // No period: not put at its document's date (January 2024) on the axis.
+            jobs(2, "b", "2024-01-15", "Almaty", "", "9,000 jobs", 9000.0),
+            fact(
+                3,
+                "c",
+                "2021-03-01",
+                "15,000 jobs",
+                15000.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "2022",
+                "planned",
+            ),
+            // A planned figure without a deadline is no target on the axis.
+            fact(
+                4,
+                "c",
+                "2021-03-01",
+                "2,000 jobs",
+                2000.0,
+                "job",
+                "jobs",
+                "level",
+                "Almaty",
+                "",
+                "planned",
+            ),
+        ];
+        let s = timeline(
+            &facts,
+            "Almaty",
+            "jobs",
+            &TimelineOptions::default(),
+            &places,
+        );
+        let periods: Vec<String> = s.points.iter().map(|p| p.period.to_string()).collect();
+        assert_eq!(periods, ["2021"]);
+        assert_eq!(s.undated.len(), 1);
+        assert_eq!(s.undated[0].value, 9000.0);
+        assert_eq!(s.undated[0].sources[0].doc, "b");
+        assert_eq!(s.targets.len(), 1);
+        assert_eq!(s.targets[0].period.to_string(), "2022");
+        assert_eq!(s.targets[0].readings[0].value, 15000.0);
+        assert!(s.left_out.is_empty());
+
+        // A series of planned figures has no targets beside it.
+        let opts = TimelineOptions {
+            status: Status::Planned,
+            ..TimelineOptions::default()
+        };
+        let planned = timeline(&facts, "Almaty", "jobs", &opts, &places);
+        assert_eq!(planned.points.len(), 1);
+        assert!(planned.targets.is_empty());
+        assert_eq!(planned.undated[0].value, 2000.0);
     }
 }

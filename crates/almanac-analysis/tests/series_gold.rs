@@ -132,7 +132,7 @@ fn check_finds_the_wrong_conversion_the_conflict_and_the_restatement_only() {
     );
     assert_eq!(
         alerts[2].explanation,
-        "Karaganda region economy 2021: \"7.1 trillion tenge\" restated by 2 documents (karaganda-2022-06, karaganda-2023-06)"
+        "Karaganda region economy 2021: \"7.1 trillion tenge\" reported by 2 documents (karaganda-2022-06 2022-06-14, karaganda-2023-06 2023-06-20)"
     );
 }
 
@@ -167,14 +167,14 @@ fn promises_kept_partly_kept_and_open() {
             row("2021-11", "2,100 jobs", Kept, Some(1.0)),
             row("2021-11", "8 schools", Kept, Some(1.0)),
             row("2021-11", "85 billion tenge", Kept, Some(1.0)),
-            // Open: the deadline has passed without a report, or is still ahead.
+            // Open: the deadline has passed without a report, or is still ahead. The
+            // plant's 240,000 tonnes a year has no deadline of its own: not a promise.
             row("2022-01", "14 km", Unreported, None),
             row("2023-01", "15 more projects", Unreported, None),
             row("2023-06", "27 km", NotYetReported, None),
             row("2024-02", "7 new participants", NotYetReported, None),
             row("2024-09", "18 km", NotYetReported, None),
             row("2024-09", "210 billion tenge", NotYetReported, None),
-            row("2024-09", "240,000 tonnes", NotYetReported, None),
             row("2024-09", "30 investment projects", NotYetReported, None),
             row("2024-09", "5,200 jobs", NotYetReported, None),
             row("2024-09", "640 billion tenge", NotYetReported, None),
@@ -291,6 +291,6 @@ fn large_ledgers_are_handled_without_pairwise_scans() {
     let elapsed = started.elapsed();
     // Three alerts per copy (the places are unknown to the gazetteer, so none lie in another).
     assert_eq!(alerts.len(), 3 * 300);
-    assert_eq!(found.len(), 16 * 300);
+    assert_eq!(found.len(), 15 * 300);
     assert!(elapsed.as_secs() < 30, "{elapsed:?}");
 }

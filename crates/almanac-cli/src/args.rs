@@ -7,56 +7,73 @@
 use std::path::PathBuf;
 
 use almanac_extract::{Measure, Period, Status};
-use almanac_store::{FactFilter, FactSort, Store, StoreError};
+use almanac_store::{
+    open_ledger, FactFilter, FactSort, Ledger, LedgerAddress, PgStore, Store, StoreError,
+};
 use anyhow::bail;
 use clap::{Args, ValueEnum};
 
 /// Where the ledger is.
 #[derive(Args, Debug, Clone)]
 pub struct DbArgs {
-    /// The ledger file (SQLite); `ingest` creates it when missing
+    /// The ledger: an SQLite file (`ingest` creates it when missing), or a PostgreSQL
+    /// database as postgres://USER[:PASSWORD]@HOST[:PORT]/DB, which a team shares
     #[arg(
         long,
         env = "ALMANAC_DB",
         default_value = "almanac.db",
-        value_name = "PATH"
+        value_name = "PATH|URL"
     )]
     pub db: PathBuf,
 }
 
 impl DbArgs {
+    /// Which backend and where.
+    pub fn address(&self) -> LedgerAddress {
+        LedgerAddress::parse(&self.db.to_string_lossy())
+    }
+
     /// Opens the ledger for writing, creating it when missing (`ingest`).
-    pub fn open(&self) -> anyhow::Result<Store> {
-        Ok(Store::open(&self.db)?)
+    pub fn open(&self) -> anyhow::Result<Box<dyn Ledger>> {
+        Ok(open_ledger(&self.address())?)
     }
 
     /// Opens a ledger that must exist already, for reading only (every query): a ledger
     /// the user may read but not write answers all the same. An older schema is
     /// converted first where the file may be written.
-    pub fn open_existing(&self) -> anyhow::Result<Store> {
-        self.must_exist()?;
-        match Store::open_read_only(&self.db) {
-            Err(too_old @ StoreError::SchemaTooOld { .. }) => match Store::open(&self.db) {
-                Ok(_) => Ok(Store::open_read_only(&self.db)?),
-                Err(StoreError::ReadOnly { .. }) => Err(too_old.into()),
-                Err(err) => Err(err.into()),
+    pub fn open_existing(&self) -> anyhow::Result<Box<dyn Ledger>> {
+        let path = match self.address() {
+            LedgerAddress::Postgres(url) => return Ok(Box::new(PgStore::open_existing(&url)?)),
+            LedgerAddress::Sqlite(path) => path,
+        };
+        self.must_exist(&path)?;
+        Ok(Box::new(match Store::open_read_only(&path) {
+            Err(too_old @ StoreError::SchemaTooOld { .. }) => match Store::open(&path) {
+                Ok(_) => Store::open_read_only(&path)?,
+                Err(StoreError::ReadOnly { .. }) => return Err(too_old.into()),
+                Err(err) => return Err(err.into()),
             },
-            opened => Ok(opened?),
-        }
+            opened => opened?,
+        }))
     }
 
     /// Opens a ledger that must exist already, for writing (`reindex`).
-    pub fn open_existing_writable(&self) -> anyhow::Result<Store> {
-        self.must_exist()?;
-        self.open()
+    pub fn open_existing_writable(&self) -> anyhow::Result<Box<dyn Ledger>> {
+        match self.address() {
+            LedgerAddress::Postgres(url) => Ok(Box::new(PgStore::open_existing(&url)?)),
+            LedgerAddress::Sqlite(path) => {
+                self.must_exist(&path)?;
+                self.open()
+            }
+        }
     }
 
     /// Queries never create an empty ledger.
-    fn must_exist(&self) -> anyhow::Result<()> {
-        if !self.db.exists() {
+    fn must_exist(&self, path: &std::path::Path) -> anyhow::Result<()> {
+        if !path.exists() {
             bail!(
                 "no ledger at {} (run `almanac ingest` first, or give --db / ALMANAC_DB)",
-                self.db.display()
+                path.display()
             );
         }
         Ok(())
@@ -121,6 +138,21 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// The store's filter for `store`, its subject resolved as `resolve::subject` does (an
+    /// alias or spelling to its canonical name, namesakes named on stderr, an unknown name
+    /// an error); `default_limit` where no `--limit` is given.
+    pub fn to_filter_in(
+        &self,
+        store: &dyn Ledger,
+        default_limit: Option<usize>,
+    ) -> anyhow::Result<FactFilter> {
+        let mut filter = self.to_filter(default_limit);
+        if let Some(name) = &self.subject {
+            filter.subject = Some(crate::resolve::subject(store, name)?);
+        }
+        Ok(filter)
+    }
+
     /// The store's filter; `default_limit` where no `--limit` is given.
     pub fn to_filter(&self, default_limit: Option<usize>) -> FactFilter {
         let limit = match self.limit {
@@ -154,7 +186,7 @@ impl FilterArgs {
 
 /// Currency codes are upper case, every other unit lower case (`usd` -> `USD`, `Jobs`
 /// -> `jobs`).
-fn normalise_unit(unit: &str) -> String {
+pub fn normalise_unit(unit: &str) -> String {
     if almanac_store::rates::is_currency(unit) {
         unit.to_ascii_uppercase()
     } else if unit.eq_ignore_ascii_case("kwh") {
@@ -181,30 +213,54 @@ pub enum ListFormat {
 /// What a fact measures: the metrics of FACTS.md, by the names facts carry.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[value(rename_all = "snake_case")]
+/// Besides FACTS.md's names, the common names people use for some (`GRP` and `GDP` for
+/// `economy`, `exports` for `trade`...), in any case.
 pub enum MetricArg {
+    #[value(aliases = ["investments", "fixed-capital-investment", "fixed capital investment"])]
     Investment,
+    #[value(aliases = ["foreign-direct-investment", "foreign direct investment", "foreign investment"])]
     Fdi,
+    #[value(aliases = ["project-value", "project value"])]
     ProjectValue,
+    #[value(aliases = ["industrial-output", "industrial output", "industry", "production"])]
     Output,
+    #[value(aliases = ["grp", "gdp", "gross regional product", "gross domestic product", "economic growth"])]
     Economy,
+    #[value(aliases = ["job", "workplaces"])]
     Jobs,
     Employment,
+    #[value(alias = "unemployed")]
     Unemployment,
+    #[value(alias = "vacancy")]
     Vacancies,
+    #[value(alias = "project")]
     Projects,
+    #[value(aliases = ["enterprises", "businesses", "smes"])]
     Companies,
     Capacity,
     Area,
     Infrastructure,
+    #[value(aliases = ["exports", "imports", "trade-turnover", "trade turnover"])]
     Trade,
     Budget,
     Housing,
+    #[value(aliases = ["wages", "salaries"])]
     Income,
     Environment,
     Transport,
+    #[value(aliases = ["price", "inflation"])]
     Prices,
+    #[value(alias = "ranking")]
     Rank,
     Other,
+}
+
+impl From<MetricArg> for almanac_extract::Metric {
+    fn from(m: MetricArg) -> almanac_extract::Metric {
+        m.as_str()
+            .parse()
+            .expect("MetricArg names are FACTS.md's metrics")
+    }
 }
 
 impl MetricArg {
@@ -291,7 +347,7 @@ pub fn parse_lang(code: &str) -> Result<almanac_extract::Lang, String> {
 /// The language a document is to be read in: its own (JSONL `lang`), else the command's
 /// `--lang`, else `None` for the extractor to detect.
 pub fn doc_lang(
-    doc: &crate::read::SourceDoc,
+    doc: &almanac_ingest::read::SourceDoc,
     default: Option<almanac_extract::Lang>,
 ) -> Option<almanac_extract::Lang> {
     // The reader accepts only the codes of `LANG_CODES`, which `Lang` parses.
@@ -346,6 +402,33 @@ mod tests {
             {
                 let metric = line.split('\t').nth(1).unwrap().trim();
                 assert!(ours.contains(&metric), "{file}: {metric} is not a --metric");
+            }
+        }
+    }
+
+    #[test]
+    fn metrics_by_their_common_names() {
+        for (name, metric) in [
+            ("GRP", "economy"),
+            ("gdp", "economy"),
+            ("FDI", "fdi"),
+            ("project-value", "project_value"),
+            ("Project value", "project_value"),
+            ("industrial output", "output"),
+            ("Exports", "trade"),
+        ] {
+            let parsed = MetricArg::from_str(name, true).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(parsed.as_str(), metric, "{name}");
+        }
+        assert!(MetricArg::from_str("weather", true).is_err());
+        // No common name is FACTS.md's name of another metric.
+        for metric in MetricArg::value_variants() {
+            let value = metric.to_possible_value().unwrap();
+            for alias in value.get_name_and_aliases().skip(1) {
+                let alias = alias.replace([' ', '-'], "_");
+                if let Ok(other) = alias.parse::<almanac_extract::Metric>() {
+                    assert_eq!(other.as_str(), metric.as_str(), "{alias}");
+                }
             }
         }
     }

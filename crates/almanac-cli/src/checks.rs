@@ -1,12 +1,12 @@
 //! What is checked before a command prints anything, so that a wrong argument is an error
 //! that says what is wrong: never a CSV header followed by an error, nor an empty answer
 //! without a word. Checks on one value are clap value parsers (`period`); checks against
-//! the ledger (`filter`, `subject`) run once it is open; `output_file` before an export.
+//! the ledger (`filter`, and `resolve::subject`) run once it is open; `output_file` before an export.
 
 use std::path::Path;
 
 use almanac_extract::Period;
-use almanac_store::{EntityFilter, FactFilter, Store};
+use almanac_store::{FactFilter, Ledger};
 use anyhow::bail;
 
 /// A `--period` value: one of FACTS.md's forms, its start not after its end.
@@ -25,47 +25,13 @@ pub fn period(text: &str) -> Result<Period, String> {
     Ok(period)
 }
 
-/// The parts of a fact filter that can be wrong in a way the ledger tells: a text search
-/// FTS5 cannot parse, a subject it does not know.
-pub fn filter(store: &Store, filter: &FactFilter) -> anyhow::Result<()> {
+/// The part of a fact filter that can be wrong in a way the ledger tells: a text search
+/// FTS5 cannot parse. (A subject is resolved, or refused, by `resolve::subject`.)
+pub fn filter(store: &dyn Ledger, filter: &FactFilter) -> anyhow::Result<()> {
     if let Some(text) = &filter.text {
         store.check_text_query(text)?;
     }
-    if let Some(name) = &filter.subject {
-        subject(store, name)?;
-    }
     Ok(())
-}
-
-/// A subject the ledger knows, else an error naming close ones (`almanac entities`).
-pub fn subject(store: &Store, name: &str) -> anyhow::Result<()> {
-    if store.knows_subject(name.trim())? {
-        return Ok(());
-    }
-    // Names sharing the start of the first word: a typo is most often later in a name.
-    let stem: String = name
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .take(4)
-        .collect();
-    let close = if stem.chars().count() >= 3 {
-        store.entities(&EntityFilter {
-            search: Some(stem),
-            limit: Some(5),
-            ..Default::default()
-        })?
-    } else {
-        Vec::new()
-    };
-    let names: Vec<String> = close.into_iter().map(|e| e.name).collect();
-    let hint = if names.is_empty() {
-        "`almanac entities` lists those it knows".to_string()
-    } else {
-        format!("did you mean {}?", names.join(", "))
-    };
-    bail!("no place or organisation {name:?} in the ledger (no fact is about it): {hint}")
 }
 
 /// A file an export may write: not a directory, in a directory that exists.

@@ -10,14 +10,14 @@ mod checks;
 mod cmd;
 mod export;
 mod limits;
-mod read;
+mod resolve;
 mod table;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use cmd::{analysis, extract, ingest, query};
+use cmd::{analysis, correct, extract, ingest, query, serve};
 
 /// What the exit status says, for every command (`--help` prints it under each).
 const EXIT_STATUS: &str = "\
@@ -76,6 +76,16 @@ enum Command {
     /// Match planned figures to what was later reported: kept, partly kept, not kept...
     #[command(after_help = EXIT_STATUS)]
     Promises(analysis::PromisesArgs),
+    /// Correct a fact (subject, period, metric, measure, status, value, unit) or reject it;
+    /// kept by the document's content hash and the figure's span, so it survives reindex
+    #[command(after_help = EXIT_STATUS)]
+    Correct(correct::CorrectArgs),
+    /// List the corrections in the ledger, export them as JSONL, import them into another
+    #[command(after_help = EXIT_STATUS)]
+    Corrections(correct::CorrectionsArgs),
+    /// Serve the ledger: a JSON API (OpenAPI at /api/openapi.json) and a dashboard
+    #[command(after_help = EXIT_STATUS)]
+    Serve(serve::ServeArgs),
 }
 
 // Extraction allocates many small, short-lived vectors and strings per document; mimalloc
@@ -97,6 +107,9 @@ fn main() -> ExitCode {
         Command::Timeline(args) => analysis::run_timeline(args),
         Command::Check(args) => analysis::run_check(args),
         Command::Promises(args) => analysis::run_promises(args),
+        Command::Correct(args) => correct::correct(args),
+        Command::Corrections(args) => correct::corrections(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

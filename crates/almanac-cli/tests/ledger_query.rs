@@ -344,7 +344,19 @@ fn facts_reports_bad_filters_clearly() {
             "possible values",
         ),
         (&["check", "--metric", "jbos"][..], "possible values"),
-        (&["timeline", "Almaty", "gdp"][..], "possible values"),
+        (&["timeline", "Almaty", "gpd"][..], "possible values"),
+        (
+            &["facts", "--subject", "Almatty"][..],
+            "did you mean \"Almaty\"",
+        ),
+        (
+            &["check", "--subject", "Nowhere-on-earth"][..],
+            "no place or organisation",
+        ),
+        (
+            &["promises", "--subject", "Astanaa"][..],
+            "did you mean \"Astana\"",
+        ),
         (&["entities", "--kind", "village"][..], "possible values"),
         (&["facts", "--sort", "size"][..], "unknown sort"),
         (&["facts", "--text", "AND ("][..], "invalid text search"),
@@ -361,7 +373,7 @@ fn facts_reports_bad_filters_clearly() {
     // An unknown metric is an error that lists every metric of FACTS.md, not an empty
     // answer.
     let out = Command::new(env!("CARGO_BIN_EXE_almanac"))
-        .args(["facts", "--metric", "investments"])
+        .args(["facts", "--metric", "investmnets"])
         .env("ALMANAC_DB", &db)
         .output()
         .unwrap();

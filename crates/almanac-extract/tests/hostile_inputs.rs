@@ -3,7 +3,7 @@
 //! bytes, CRLF and lone CR line ends, text that was invalid UTF-8 (replacement
 //! characters), and the shapes that once took minutes (one huge sentence, very many short
 //! ones), at sizes that a debug build runs in a few seconds. The time per megabyte of the
-//! same shapes at 1 to 8 MB is in `crates/almanac-cli/benches/pathological.rs`.
+//! same shapes at 1 to 8 MB is in `crates/almanac-ingest/benches/pathological.rs`.
 //!
 //! Where today's output is wrong, the test says so with a FIXME and asserts it as it is,
 //! so that a fix shows up here.
@@ -186,7 +186,7 @@ fn within(name: &str, text: &str, bound: Duration) -> Extraction {
 // The shapes that once took minutes, at sizes today's extractor runs in well under a
 // second (release): the bounds catch a return of the cube or the square, not a slow
 // machine. FIXME (the lead's, in the extractor): at 160 KB the first shape takes minutes
-// and at 100,000 sentences the second 93 s; `crates/almanac-cli/benches/pathological.rs` measures both at
+// and at 100,000 sentences the second 93 s; `crates/almanac-ingest/benches/pathological.rs` measures both at
 // 1 to 8 MB.
 
 #[test]

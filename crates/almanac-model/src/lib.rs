@@ -18,6 +18,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod columns;
 pub mod rates;
 
 use almanac_extract::Fact;

@@ -108,7 +108,10 @@ INSERT INTO mentions (doc_id, entity_id, span_start, span_end, text, reference) 
             conn.execute_batch(V1_LEDGER).unwrap();
         }
         let mut store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 3);
+        assert_eq!(
+            store.schema_version().unwrap(),
+            sql::MIGRATIONS.last().unwrap().0
+        );
         store.check_integrity().unwrap();
 
         let all = store.facts(&FactFilter::default()).unwrap();

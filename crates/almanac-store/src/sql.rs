@@ -28,8 +28,10 @@ PRAGMA cache_size = -65536;
 PRAGMA wal_autocheckpoint = 8192;
 ";
 
-/// Pragmas for reading only: nothing that writes (the journal mode is the file's own).
+/// Pragmas for reading only: no write can slip through (the journal mode is the file's
+/// own), and the same cache and temporary storage as a file connection.
 pub const PRAGMAS_READ_ONLY: &str = "
+PRAGMA query_only = ON;
 PRAGMA temp_store = MEMORY;
 PRAGMA cache_size = -65536;
 ";
@@ -66,6 +68,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (1, "initial schema", MIGRATION_1),
     (2, "lean write path", MIGRATION_2),
     (3, "duplicate documents", MIGRATION_3),
+    (4, "corrections", MIGRATION_4),
 ];
 
 const MIGRATION_1: &str = "
@@ -311,6 +314,63 @@ CREATE TABLE duplicates (
 CREATE INDEX duplicates_of ON duplicates (of_id);
 ";
 
+/// A person's corrections of facts, kept apart from what the extractor wrote so that they
+/// outlive re-extraction: keyed by the document's content hash and the figure's span, not
+/// by fact or document ids, which `reindex` and a re-ingest give anew. A NULL field leaves
+/// the extracted one; `reject` hides the fact. `corrected_facts` reads like `facts` with
+/// the corrections laid over it (queries use it only while corrections exist, so a ledger
+/// without any reads as fast as before). The money columns are those written by the
+/// extractor: the store computes them again for a corrected value, unit or period as it
+/// reads the fact. A corrected value or unit drops the figure's inline equivalents, which
+/// were written for the figure as it stood.
+const MIGRATION_4: &str = "
+CREATE TABLE corrections (
+    doc_hash     TEXT NOT NULL,
+    span_start   INTEGER NOT NULL,
+    span_end     INTEGER NOT NULL,
+    doc          TEXT NOT NULL,
+    figure       TEXT NOT NULL,
+    reject       INTEGER NOT NULL DEFAULT 0,
+    value        REAL,
+    unit         TEXT,
+    metric       TEXT,
+    measure      TEXT,
+    subject      TEXT,
+    period       TEXT,
+    period_start TEXT,
+    period_end   TEXT,
+    status       TEXT,
+    note         TEXT,
+    corrected_at TEXT NOT NULL,
+    PRIMARY KEY (doc_hash, span_start, span_end)
+) WITHOUT ROWID;
+-- `doc` and `figure` say what was corrected when it was (the document id and the figure as
+-- written), for people reading the list; they are not part of the key.
+
+CREATE VIEW corrected_facts AS
+SELECT f.id, f.doc_id, f.text,
+       COALESCE(c.value, f.value) AS value,
+       COALESCE(c.unit, f.unit) AS unit,
+       f.qualifier,
+       COALESCE(c.metric, f.metric) AS metric,
+       COALESCE(c.measure, f.measure) AS measure,
+       COALESCE(c.subject, f.subject) COLLATE NOCASE AS subject,
+       COALESCE(c.period, f.period) AS period,
+       IIF(c.period IS NULL, f.period_start, c.period_start) AS period_start,
+       IIF(c.period IS NULL, f.period_end, c.period_end) AS period_end,
+       COALESCE(c.status, f.status) AS status,
+       IIF(c.value IS NULL AND c.unit IS NULL, f.equivalents, NULL) AS equivalents,
+       f.per, f.grp, f.object, f.span_start, f.span_end, f.sentence_start, f.sentence_end,
+       f.sentence_text, f.sentence_facts, f.value_kzt, f.value_usd, f.kzt_rate,
+       f.kzt_rate_source, f.kzt_rate_period, f.usd_rate, f.usd_rate_source, f.usd_rate_period,
+       f.implied_rate, f.implied_rate_unit
+FROM facts f
+JOIN documents cd ON cd.id = f.doc_id
+LEFT JOIN corrections c
+       ON c.doc_hash = cd.hash AND c.span_start = f.span_start AND c.span_end = f.span_end
+WHERE c.reject IS NOT 1;
+";
+
 // Documents.
 
 /// The row and id of the document holding a text (by its content hash).
@@ -487,7 +547,15 @@ pub fn fact_columns() -> String {
     )
 }
 
-pub const FACT_FROM: &str = "FROM facts f JOIN documents d ON d.id = f.doc_id";
+/// Where facts are read from: the table itself, or with people's corrections laid over it
+/// (`corrected_facts`, see [`MIGRATION_4`]) when the ledger holds any.
+fn fact_source(corrected: bool) -> &'static str {
+    if corrected {
+        "corrected_facts"
+    } else {
+        "facts"
+    }
+}
 
 /// The facts of the sentences in `sentences_fts` as `t`, as `f` (`s` is the first).
 const FACTS_OF_SENTENCE: &str = "facts s ON s.id = t.rowid \
@@ -504,8 +572,12 @@ pub fn text_filter(param: usize) -> String {
 /// Facts whose sentence matches an FTS5 query, driven by the full-text index: its rowids
 /// come in order, and so do the facts of each sentence, so that facts come in ledger
 /// order with no sort and a limit stops the search early.
-pub fn text_from() -> String {
-    format!("FROM sentences_fts t JOIN {FACTS_OF_SENTENCE} JOIN documents d ON d.id = f.doc_id")
+pub fn text_from(corrected: bool) -> String {
+    let facts_of_sentence = FACTS_OF_SENTENCE.replace(
+        "JOIN facts f",
+        &format!("JOIN {} f", fact_source(corrected)),
+    );
+    format!("FROM sentences_fts t JOIN {facts_of_sentence} JOIN documents d ON d.id = f.doc_id")
 }
 
 /// The condition of [`text_from`] (`?N` is the query).
@@ -579,12 +651,21 @@ pub enum FactSelect {
 }
 
 /// The facts that `conditions` select. `text_driven`: one of the conditions is a
-/// [`text_match`], and the full-text index drives the query ([`text_from`]).
-pub fn select_facts(select: FactSelect, text_driven: bool, conditions: &[String]) -> String {
+/// [`text_match`], and the full-text index drives the query ([`text_from`]). `corrected`:
+/// read the facts with the ledger's corrections applied.
+pub fn select_facts(
+    select: FactSelect,
+    text_driven: bool,
+    corrected: bool,
+    conditions: &[String],
+) -> String {
     let from = if text_driven {
-        text_from()
+        text_from(corrected)
     } else {
-        FACT_FROM.to_string()
+        format!(
+            "FROM {} f JOIN documents d ON d.id = f.doc_id",
+            fact_source(corrected)
+        )
     };
     let mut query = match select {
         FactSelect::Count => format!("SELECT COUNT(*) {from}"),
@@ -635,6 +716,117 @@ pub fn fts_query(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+// Browsing: pages of facts by keyset, facet counts, the overview (`browse.rs`).
+
+/// A number that changes whenever another connection commits to the database.
+pub const DATA_VERSION: &str = "PRAGMA data_version";
+
+/// The columns a sort orders facts by ahead of `f.id`, and whether the first may be NULL
+/// (NULLs sort last either way: see `fact_order`). A period's start and end are NULL
+/// together.
+fn sort_columns(key: SortKey) -> (&'static [&'static str], bool) {
+    match key {
+        SortKey::Document => (&[], false),
+        SortKey::Date => (&["d.date"], true),
+        SortKey::Period => (&["f.period_start", "f.period_end"], true),
+        SortKey::Value => (&["f.value"], false),
+        SortKey::ValueKzt => (&["f.value_kzt"], true),
+        SortKey::ValueUsd => (&["f.value_usd"], true),
+        SortKey::Subject => (&["f.subject"], true),
+        SortKey::Metric => (&["f.metric"], true),
+    }
+}
+
+/// How many values a keyset cursor of `key` holds before the fact id.
+pub fn sort_key_width(key: SortKey) -> usize {
+    sort_columns(key).0.len()
+}
+
+/// Facts after a given one in the order of `sort` (the keyset, or "seek", condition):
+/// `keys` are the parameters holding that fact's sort values (none for ledger order;
+/// `None` when they are NULL), `id` the one holding its id. The order is
+/// [`fact_order`]'s, so that pages follow each other without a gap or a repeat.
+pub fn fact_after(sort: FactSort, keys: Option<&[usize]>, id: usize) -> String {
+    let (columns, _) = sort_columns(sort.key);
+    if columns.is_empty() {
+        let cmp = if sort.descending { "<" } else { ">" };
+        return format!("f.id {cmp} ?{id}");
+    }
+    let Some(keys) = keys else {
+        // The fact was among those without a value, which come last: only those after it.
+        return format!("({} IS NULL AND f.id > ?{id})", columns[0]);
+    };
+    let cmp = if sort.descending { "<" } else { ">" };
+    // Built from the last column outwards: (k1 > v1 OR (k1 = v1 AND (k2 > v2 OR ...))).
+    let mut condition = format!("f.id > ?{id}");
+    for (column, key) in columns.iter().zip(keys).rev() {
+        condition = format!("({column} {cmp} ?{key} OR ({column} = ?{key} AND {condition}))");
+    }
+    if sort_columns(sort.key).1 {
+        condition = format!("({} IS NULL OR {condition})", columns[0]);
+    }
+    condition
+}
+
+/// What a facet counts facts by.
+#[derive(Debug, Clone, Copy)]
+pub enum FacetColumn {
+    Subject,
+    Metric,
+    Measure,
+    Status,
+    /// The first and last year of the period, counted as pairs.
+    PeriodYears,
+}
+
+/// The facts that `conditions` select, counted by `facet` (value, count; the period's
+/// years as two columns), the most frequent first, at most `limit` groups. No join: no
+/// fact condition reads the document row.
+pub fn facet_counts(
+    facet: FacetColumn,
+    conditions: &[String],
+    limit: usize,
+    corrected: bool,
+) -> String {
+    let groups = match facet {
+        FacetColumn::Subject => "f.subject",
+        FacetColumn::Metric => "f.metric",
+        FacetColumn::Measure => "f.measure",
+        FacetColumn::Status => "f.status",
+        FacetColumn::PeriodYears => "substr(f.period_start, 1, 4), substr(f.period_end, 1, 4)",
+    };
+    let source = fact_source(corrected);
+    let mut query = format!("SELECT {groups}, COUNT(*) FROM {source} f");
+    push_where(&mut query, conditions);
+    query.push_str(&format!(
+        " GROUP BY {groups} ORDER BY COUNT(*) DESC, {groups}"
+    ));
+    push_limit(&mut query, Some(limit));
+    query
+}
+
+/// The number of facts that `conditions` select, without the join to documents that
+/// `select_facts` makes for its rows.
+pub fn count_facts(conditions: &[String], corrected: bool) -> String {
+    let mut query = format!("SELECT COUNT(*) FROM {} f", fact_source(corrected));
+    push_where(&mut query, conditions);
+    query
+}
+
+/// An entity by its name or an alias (?1), any case.
+pub fn entity_named(param: usize) -> String {
+    format!(
+        "(e.name = ?{param} OR e.id IN (SELECT a.entity_id FROM aliases a WHERE a.alias = ?{param}))"
+    )
+}
+
+/// The first and last document dates.
+pub const DOCUMENT_DATES: &str = "SELECT MIN(date), MAX(date) FROM documents";
+
+/// How many places (entities of a place kind) the ledger knows.
+pub const COUNT_PLACES: &str = "SELECT COUNT(*) FROM entities \
+     WHERE kind IN ('country', 'region', 'city', 'district', 'town', 'zone')";
 
 /// Whether ?1 (an FTS5 query) parses: runs it for one match.
 pub const CHECK_TEXT_QUERY: &str =
@@ -725,6 +917,68 @@ pub const CHECKPOINT_TRUNCATE: &str = "PRAGMA wal_checkpoint(TRUNCATE)";
 
 /// SQLite's own check of the database file: one row, `ok` when sound.
 pub const INTEGRITY_CHECK: &str = "PRAGMA integrity_check";
+
+// Corrections.
+
+pub const ANY_CORRECTION: &str = "SELECT EXISTS (SELECT 1 FROM corrections)";
+
+/// What a correction of fact ?1 is keyed by: its document's content hash and id, and the
+/// figure's span and text.
+pub const CORRECTION_TARGET: &str = "
+SELECT d.hash, d.doc, f.span_start, f.span_end, f.text
+FROM facts f JOIN documents d ON d.id = f.doc_id WHERE f.id = ?1";
+
+/// Records a correction, or merges it into the one the figure has: a field given (not
+/// NULL) replaces the earlier correction of it, one left NULL keeps it; `reject` is kept
+/// once set.
+pub const UPSERT_CORRECTION: &str = "
+INSERT INTO corrections (doc_hash, span_start, span_end, doc, figure, reject, value, unit,
+                         metric, measure, subject, period, period_start, period_end, status,
+                         note, corrected_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+ON CONFLICT (doc_hash, span_start, span_end) DO UPDATE SET
+    doc = excluded.doc,
+    figure = excluded.figure,
+    reject = MAX(corrections.reject, excluded.reject),
+    value = COALESCE(excluded.value, corrections.value),
+    unit = COALESCE(excluded.unit, corrections.unit),
+    metric = COALESCE(excluded.metric, corrections.metric),
+    measure = COALESCE(excluded.measure, corrections.measure),
+    subject = COALESCE(excluded.subject, corrections.subject),
+    period = COALESCE(excluded.period, corrections.period),
+    period_start = COALESCE(excluded.period_start, corrections.period_start),
+    period_end = COALESCE(excluded.period_end, corrections.period_end),
+    status = COALESCE(excluded.status, corrections.status),
+    note = COALESCE(excluded.note, corrections.note),
+    corrected_at = excluded.corrected_at";
+
+pub const DELETE_CORRECTION: &str =
+    "DELETE FROM corrections WHERE doc_hash = ?1 AND span_start = ?2 AND span_end = ?3";
+
+/// Every correction, in the order they were last made, with the id of the fact it applies
+/// to in this ledger now (NULL when no stored document holds that figure).
+pub const LIST_CORRECTIONS: &str = "
+SELECT c.doc_hash, c.span_start, c.span_end, c.doc, c.figure, c.reject, c.value, c.unit,
+       c.metric, c.measure, c.subject, c.period, c.status, c.note, c.corrected_at,
+       (SELECT f.id FROM documents d JOIN facts f
+               ON f.id >= d.first_fact AND f.id < d.first_fact + d.n_facts
+        WHERE d.hash = c.doc_hash AND f.span_start = c.span_start AND f.span_end = c.span_end)
+FROM corrections c
+ORDER BY c.corrected_at, c.doc, c.span_start";
+
+/// The facts whose value, unit or period a correction changes: their money is computed
+/// again as they are read.
+pub const MONEY_CORRECTED: &str = "
+SELECT f.id FROM corrections c
+JOIN documents d ON d.hash = c.doc_hash
+JOIN facts f ON f.id >= d.first_fact AND f.id < d.first_fact + d.n_facts
+            AND f.span_start = c.span_start AND f.span_end = c.span_end
+WHERE c.reject = 0 AND (c.value IS NOT NULL OR c.unit IS NOT NULL OR c.period IS NOT NULL)";
+
+/// The fact with id ?`param`.
+pub fn fact_by_id(param: usize) -> String {
+    format!("f.id = ?{param}")
+}
 
 // Building statements.
 

@@ -1,14 +1,9 @@
 //! [`arithmetic`]: the figures of one text checked against each other, a change against
 //! the two levels it goes between, an index against the change reported with it.
 
-use super::*;
+use almanac_extract::Direction;
 
-const DOWN_WORDS: [&str; 9] = [
-    "decreas", "declin", "fell", "fall", "drop", "reduc", "lower", "shrank", "contract",
-];
-const UP_WORDS: [&str; 8] = [
-    "increas", "grew", "grow", "rose", "rise", "higher", "gain", "expand",
-];
+use super::*;
 
 /// Changes that do not match their levels, indices that do not match their changes.
 pub fn arithmetic(facts: &[LedgerFact]) -> Vec<Alert> {
@@ -29,19 +24,32 @@ pub fn arithmetic(facts: &[LedgerFact]) -> Vec<Alert> {
         for change in sentence_facts.iter().filter(|f| {
             f.fact.measure == Some(Measure::Change) && matches!(f.unit(), "%" | "times")
         }) {
-            let ends: Vec<&LedgerFact> = sentence_facts
+            // `from A to B` follows its change: the two figures right after it, before any
+            // other change, of one metric, unit and object. "Cast iron rose 5% to 3 million
+            // tons and steel rose 4% to 2.5 million tons" has no such pair.
+            let after: Vec<&LedgerFact> = sentence_facts
                 .iter()
-                .filter(|f| {
-                    f.id != change.id
-                        && f.fact.metric == change.fact.metric
-                        && f.fact.measure != Some(Measure::Change)
-                })
+                .filter(|f| f.position() > change.position())
+                .take_while(|f| f.fact.measure != Some(Measure::Change))
+                .take(2)
                 .copied()
                 .collect();
-            let Some(pair) = ends.windows(2).find(|w| w[0].unit() == w[1].unit()) else {
+            let [from, to] = after.as_slice() else {
                 continue;
             };
-            if let Some(a) = from_to(change, pair[0], pair[1]) {
+            let alike = |f: &LedgerFact| {
+                f.fact.metric == change.fact.metric
+                    && f.fact.subject == change.fact.subject
+                    && comparable_objects(f, change)
+            };
+            if !(alike(from)
+                && alike(to)
+                && from.unit() == to.unit()
+                && comparable_objects(from, to))
+            {
+                continue;
+            }
+            if let Some(a) = from_to(change, from, to) {
                 alerts.push(a);
             }
         }
@@ -206,19 +214,17 @@ fn from_to(change: &LedgerFact, from: &LedgerFact, to: &LedgerFact) -> Option<Al
     ))
 }
 
-/// The change with its sign: negative values are falls; otherwise the sentence's verbs
-/// decide when they all point one way, and `None` says the direction is unknown.
+/// The change with its sign: negative values are falls; otherwise the direction the
+/// extractor read next to the figure (`decreased by`, `a 5% rise`); `None` when the text
+/// gives none.
 fn signed_change(change: &LedgerFact) -> Option<f64> {
     let v = change.fact.value;
     if v < 0.0 {
         return Some(v);
     }
-    let lower = change.fact.sentence.to_lowercase();
-    let down = DOWN_WORDS.iter().any(|w| lower.contains(w));
-    let up = UP_WORDS.iter().any(|w| lower.contains(w));
-    match (up, down) {
-        (true, false) => Some(v),
-        (false, true) => Some(-v),
-        _ => None,
+    match change.direction() {
+        Some(Direction::Up) => Some(v),
+        Some(Direction::Down) => Some(-v),
+        None => None,
     }
 }

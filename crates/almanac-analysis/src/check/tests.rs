@@ -254,6 +254,23 @@ fn values_beyond_their_bounds() {
             ),
             426.03,
         ),
+        // The same economy in a year already past: more than it ever was.
+        money(
+            fact(
+                7,
+                "a",
+                "2024-01-30",
+                "$450 billion",
+                450e9,
+                "USD",
+                "economy",
+                "level",
+                "Kazakhstan",
+                "2023",
+                "actual",
+            ),
+            456.31,
+        ),
         fact(
             5,
             "a",
@@ -296,6 +313,7 @@ fn values_beyond_their_bounds() {
             (4, AlertKind::Implausible),
             (5, AlertKind::Implausible),
             (6, AlertKind::Implausible),
+            (7, AlertKind::Implausible),
         ]
     );
     let share = alerts.iter().find(|a| a.facts[0].fact_id == 1).unwrap();
@@ -388,6 +406,23 @@ fn plausible_values_do_not_alert() {
             "Karaganda region",
             "2022-01-01",
             "actual",
+        ),
+        // A target for the whole economy six years ahead, above today's GDP.
+        money(
+            fact(
+                7,
+                "a",
+                "2024-01-30",
+                "$450 billion",
+                450e9,
+                "USD",
+                "economy",
+                "level",
+                "Kazakhstan",
+                "2029",
+                "planned",
+            ),
+            456.31,
         ),
         // Growth above 100% is possible (a doubling and more).
         fact(
@@ -733,7 +768,7 @@ fn identical_reports_are_restated_not_conflicting() {
     assert_eq!(kinds(&alerts), [(AlertKind::Restated, Severity::Info)]);
     assert_eq!(
         alerts[0].explanation,
-        "Karaganda region economy 2021: \"7.1 trillion tenge\" restated by 2 documents (k-2022-06, k-2023-06)"
+        "Karaganda region economy 2021: \"7.1 trillion tenge\" reported by 2 documents (k-2022-06 2022-06-14, k-2023-06 2023-06-20)"
     );
 }
 
@@ -939,13 +974,15 @@ fn what_must_not_conflict() {
         .into_iter()
         .find(|a| a.facts[0].fact_id == 7)
         .unwrap();
-    assert!(close.explanation.ends_with("\"1,000 schools\" and \"1,040 schools\" (3.8% apart, within the 5% tolerance) restated by 2 documents (g, h)"), "{}", close.explanation);
+    assert!(close.explanation.ends_with("\"1,000 schools\" and \"1,040 schools\" (3.8% apart, within the 5% tolerance for reports of one figure) reported by 2 documents (g 2022-01-01, h 2022-02-01)"), "{}", close.explanation);
     let rounded = run(&facts)
         .into_iter()
         .find(|a| a.facts[0].fact_id == 1)
         .unwrap();
     assert!(
-        rounded.explanation.contains("(the same figure, rounded)"),
+        rounded
+            .explanation
+            .contains("(the same figure, written with different precision)"),
         "{}",
         rounded.explanation
     );
@@ -1046,31 +1083,35 @@ fn sentence_facts(sentence: &str, figures: &[(&str, f64, &str, &str)]) -> Vec<Le
 #[test]
 fn percent_written_for_points_is_noted() {
     let facts = sentence_facts(
-        "The unemployment rate in the first quarter decreased by 0.1 percent from 5.3 to 5.2 percent.",
-        &[("0.1 percent", 0.1, "change", "2021-Q1"), ("5.3", 5.3, "level", "2020-Q4"), ("5.2 percent", 5.2, "level", "2021-Q1")],
+        "In the third quarter the jobless rate went down by 0.1 percent from 4.8 to 4.7 percent.",
+        &[
+            ("0.1 percent", 0.1, "change", "2021-Q3"),
+            ("4.8", 4.8, "level", "2021-Q2"),
+            ("4.7 percent", 4.7, "level", "2021-Q3"),
+        ],
     );
     let alerts = run(&facts);
     assert_eq!(kinds(&alerts), [(AlertKind::Arithmetic, Severity::Info)]);
-    assert!(alerts[0].explanation.contains("is a change of 0.1 percentage points, written as percent; as a relative change it is a fall of 1.9%"), "{}", alerts[0].explanation);
+    assert!(alerts[0].explanation.contains("is a change of 0.1 percentage points, written as percent; as a relative change it is a fall of 2.1%"), "{}", alerts[0].explanation);
 }
 
 #[test]
 fn changes_that_match_their_levels_do_not_alert() {
     for (sentence, figures) in [
         (
-            "The rate fell by 0.1 percentage points from 5.3 to 5.2 percent.",
+            "The rate fell by 0.1 percentage points from 6.4 to 6.3 percent.",
             vec![
                 ("0.1 percentage points", 0.1, "change", "2021-Q1"),
-                ("5.3", 5.3, "level", "2020-Q4"),
-                ("5.2 percent", 5.2, "level", "2021-Q1"),
+                ("6.4", 6.4, "level", "2020-Q4"),
+                ("6.3 percent", 6.3, "level", "2021-Q1"),
             ],
         ),
         (
-            "The rate fell by 1.9 percent from 5.3 to 5.2 percent.",
+            "The rate fell by 1.6 percent from 6.4 to 6.3 percent.",
             vec![
-                ("1.9 percent", 1.9, "change", "2021-Q1"),
-                ("5.3", 5.3, "level", "2020-Q4"),
-                ("5.2 percent", 5.2, "level", "2021-Q1"),
+                ("1.6 percent", 1.6, "change", "2021-Q1"),
+                ("6.4", 6.4, "level", "2020-Q4"),
+                ("6.3 percent", 6.3, "level", "2021-Q1"),
             ],
         ),
         (
@@ -1091,11 +1132,11 @@ fn changes_that_match_their_levels_do_not_alert() {
 #[test]
 fn changes_that_do_not_add_up() {
     let facts = sentence_facts(
-        "The unemployment rate decreased by 0.5 percent from 5.3 to 5.2 percent.",
+        "The jobless rate went down by 0.5 percent from 6.4 to 6.3 percent.",
         &[
             ("0.5 percent", 0.5, "change", "2021-Q1"),
-            ("5.3", 5.3, "level", "2020-Q4"),
-            ("5.2 percent", 5.2, "level", "2021-Q1"),
+            ("6.4", 6.4, "level", "2020-Q4"),
+            ("6.3 percent", 6.3, "level", "2021-Q1"),
         ],
     );
     let alerts = run(&facts);
@@ -1103,17 +1144,17 @@ fn changes_that_do_not_add_up() {
     assert!(
         alerts[0]
             .explanation
-            .contains("does not add up: 5.3 to 5.2 is a fall of 1.9% (-0.1 percentage points)"),
+            .contains("does not add up: 6.4 to 6.3 is a fall of 1.6% (-0.1 percentage points)"),
         "{}",
         alerts[0].explanation
     );
 
     let facts = sentence_facts(
-        "The unemployment rate increased by 1.9 percent from 5.3 to 5.2 percent.",
+        "The jobless rate went up by 1.6 percent from 6.4 to 6.3 percent.",
         &[
-            ("1.9 percent", 1.9, "change", "2021-Q1"),
-            ("5.3", 5.3, "level", "2020-Q4"),
-            ("5.2 percent", 5.2, "level", "2021-Q1"),
+            ("1.6 percent", 1.6, "change", "2021-Q1"),
+            ("6.4", 6.4, "level", "2020-Q4"),
+            ("6.3 percent", 6.3, "level", "2021-Q1"),
         ],
     );
     let alerts = run(&facts);
@@ -1121,7 +1162,7 @@ fn changes_that_do_not_add_up() {
     assert!(
         alerts[0]
             .explanation
-            .contains("the text says a rise by 1.9 percent, but 5.3 to 5.2 percent is a fall"),
+            .contains("the text says a rise by 1.6 percent, but 6.4 to 6.3 percent is a fall"),
         "{}",
         alerts[0].explanation
     );
@@ -1404,4 +1445,626 @@ fn a_part_is_compared_with_the_largest_whole_reported() {
         "{:?}",
         kinds(&run(&facts))
     );
+}
+
+// --- like with like, directions, magnitudes, revisions (issue 15) ------------------------
+
+/// A fact with its own sentence, positioned in it, for the table tests below.
+#[allow(clippy::too_many_arguments)]
+fn said(
+    id: i64,
+    doc: &str,
+    date: &str,
+    sentence: &str,
+    text: &str,
+    value: f64,
+    unit: &str,
+    metric: &str,
+    measure: &str,
+    subject: &str,
+    period: &str,
+    status: &str,
+) -> LedgerFact {
+    let mut f = fact(
+        id, doc, date, text, value, unit, metric, measure, subject, period, status,
+    );
+    let at = sentence.find(text).expect("figure in its sentence");
+    f.fact.sentence = sentence.to_string();
+    f.fact.span = [at, at + text.len()];
+    if f.is_money() {
+        f = money(f, 450.0);
+    }
+    f
+}
+
+fn of_kind(alerts: &[Alert], kind: AlertKind) -> Vec<&Alert> {
+    alerts.iter().filter(|a| a.kind == kind).collect()
+}
+
+#[test]
+fn a_change_takes_its_direction_from_the_words_beside_it() {
+    // (sentence, change, from, to, alerts): the direction is read next to the figure, so
+    // `enterprises` and `again` in the sentence do not make a rise.
+    let cases: &[(&str, &str, &str, &str, bool)] = &[
+        (
+            "Across its enterprises the jobless share went down by 0.4 points from 6.1 to 5.7 percent.",
+            "0.4 points", "6.1", "5.7 percent", false,
+        ),
+        (
+            "Once again the jobless share fell 0.4 points from 6.1 to 5.7 percent.",
+            "0.4 points", "6.1", "5.7 percent", false,
+        ),
+        (
+            "The jobless share rose by 0.4 points from 6.1 to 5.7 percent.",
+            "0.4 points", "6.1", "5.7 percent", true,
+        ),
+        (
+            "Among enterprises the jobless share grew 0.4 points from 5.7 to 6.1 percent.",
+            "0.4 points", "5.7", "6.1 percent", false,
+        ),
+    ];
+    for (sentence, change, from, to, alerts) in cases {
+        let value = |t: &str| t.split_whitespace().next().unwrap().parse::<f64>().unwrap();
+        let facts = vec![
+            said(
+                1,
+                "a",
+                "2024-02-01",
+                sentence,
+                change,
+                value(change),
+                "%",
+                "unemployment",
+                "change",
+                "Pavlodar region",
+                "2023",
+                "actual",
+            ),
+            said(
+                2,
+                "a",
+                "2024-02-01",
+                sentence,
+                from,
+                value(from),
+                "%",
+                "unemployment",
+                "level",
+                "Pavlodar region",
+                "2022",
+                "actual",
+            ),
+            said(
+                3,
+                "a",
+                "2024-02-01",
+                sentence,
+                to,
+                value(to),
+                "%",
+                "unemployment",
+                "level",
+                "Pavlodar region",
+                "2023",
+                "actual",
+            ),
+        ];
+        let all = run(&facts);
+        let found = of_kind(&all, AlertKind::Arithmetic);
+        assert_eq!(!found.is_empty(), *alerts, "{sentence}: {found:#?}");
+    }
+}
+
+#[test]
+fn two_products_rising_are_not_one_falling_sequence() {
+    let sentence = "Output of pig iron rose 5% to 3 million tons and output of steel rose 4% to 2.5 million tons.";
+    let facts = vec![
+        said(
+            1,
+            "a",
+            "2024-02-01",
+            sentence,
+            "5%",
+            5.0,
+            "%",
+            "output",
+            "change",
+            "Pavlodar region",
+            "2023",
+            "actual",
+        ),
+        said(
+            2,
+            "a",
+            "2024-02-01",
+            sentence,
+            "3 million tons",
+            3e6,
+            "t",
+            "output",
+            "level",
+            "Pavlodar region",
+            "2023",
+            "actual",
+        ),
+        said(
+            3,
+            "a",
+            "2024-02-01",
+            sentence,
+            "4%",
+            4.0,
+            "%",
+            "output",
+            "change",
+            "Pavlodar region",
+            "2023",
+            "actual",
+        ),
+        said(
+            4,
+            "a",
+            "2024-02-01",
+            sentence,
+            "2.5 million tons",
+            2.5e6,
+            "t",
+            "output",
+            "level",
+            "Pavlodar region",
+            "2023",
+            "actual",
+        ),
+    ];
+    assert!(of_kind(&run(&facts), AlertKind::Arithmetic).is_empty());
+}
+
+#[test]
+fn a_scale_word_slipped_in_a_series() {
+    let year = |id: i64, doc: &str, date: &str, text: &str, v: f64, period: &str| {
+        said(
+            id,
+            doc,
+            date,
+            &format!("The city's industrial output was worth {text} in {period}."),
+            text,
+            v,
+            "KZT",
+            "output",
+            "level",
+            "Karaganda",
+            period,
+            "actual",
+        )
+    };
+    // True: billion for trillion against two other years.
+    let facts = vec![
+        year(1, "a", "2022-02-01", "1.2 trillion tenge", 1.2e12, "2021"),
+        year(2, "b", "2023-02-01", "1.5 billion tenge", 1.5e9, "2022"),
+        year(3, "c", "2024-02-01", "1.7 trillion tenge", 1.7e12, "2023"),
+    ];
+    let found = run(&facts);
+    let slips = of_kind(&found, AlertKind::Magnitude);
+    assert_eq!(slips.len(), 1, "{found:#?}");
+    assert_eq!(slips[0].facts[0].fact_id, 2);
+    assert!(
+        slips[0]
+            .explanation
+            .contains("billion written for trillion?"),
+        "{}",
+        slips[0].explanation
+    );
+    assert!(
+        slips[0]
+            .explanation
+            .contains("1,000 times smaller than its other periods")
+            || slips[0]
+                .explanation
+                .contains("times smaller than its other periods"),
+        "{}",
+        slips[0].explanation
+    );
+
+    // False: growth, even fast, is not a slip; nor are other metrics, shares, or a
+    // project's worth beside the city's output.
+    let mut steady = vec![
+        year(1, "a", "2022-02-01", "1.2 trillion tenge", 1.2e12, "2021"),
+        year(2, "b", "2023-02-01", "1.9 trillion tenge", 1.9e12, "2022"),
+        year(3, "c", "2024-02-01", "4.1 trillion tenge", 4.1e12, "2023"),
+    ];
+    steady.push(said(
+        4,
+        "c",
+        "2024-02-01",
+        "A plant worth 1.5 billion tenge opened in 2023.",
+        "1.5 billion tenge",
+        1.5e9,
+        "KZT",
+        "project_value",
+        "level",
+        "Karaganda",
+        "2023",
+        "actual",
+    ));
+    let mut project = said(
+        5,
+        "d",
+        "2024-03-01",
+        "A plant producing goods worth 2 billion tenge a year opened in 2024.",
+        "2 billion tenge",
+        2e9,
+        "KZT",
+        "output",
+        "level",
+        "Karaganda",
+        "2024",
+        "actual",
+    );
+    project.fact.object = Some("plant".into());
+    steady.push(project);
+    steady.push(said(
+        6,
+        "c",
+        "2024-02-01",
+        "Its share reached 0.1% in 2023.",
+        "0.1%",
+        0.1,
+        "%",
+        "output",
+        "share",
+        "Karaganda",
+        "2023",
+        "actual",
+    ));
+    assert!(
+        of_kind(&run(&steady), AlertKind::Magnitude).is_empty(),
+        "{:#?}",
+        run(&steady)
+    );
+
+    // Two figures only: the region's figure says which one slipped.
+    let pair = vec![
+        year(1, "a", "2022-02-01", "1.2 trillion tenge", 1.2e12, "2021"),
+        year(2, "b", "2023-02-01", "1.5 billion tenge", 1.5e9, "2022"),
+        said(
+            3,
+            "b",
+            "2023-02-01",
+            "The region's industrial output was worth 6 trillion tenge in 2022.",
+            "6 trillion tenge",
+            6e12,
+            "KZT",
+            "output",
+            "level",
+            "Karaganda region",
+            "2022",
+            "actual",
+        ),
+    ];
+    let city_in_region = |name: &str| -> Vec<String> {
+        match name {
+            "Karaganda" => vec!["Karaganda region".into()],
+            _ => vec![],
+        }
+    };
+    let found = check(&pair, &rates, &city_in_region);
+    let slips = of_kind(&found, AlertKind::Magnitude);
+    assert_eq!(slips.len(), 1, "{found:#?}");
+    assert_eq!(slips[0].facts[0].fact_id, 2);
+    assert!(
+        slips[0]
+            .explanation
+            .contains("Karaganda region's figure is 6 trillion KZT"),
+        "{}",
+        slips[0].explanation
+    );
+    // Without a container, both are cited and neither is blamed.
+    let found = run(&pair[..2]);
+    let slips = of_kind(&found, AlertKind::Magnitude);
+    assert_eq!(slips.len(), 1, "{found:#?}");
+    assert_eq!(slips[0].facts.len(), 2);
+    assert!(
+        slips[0].explanation.contains("one of them"),
+        "{}",
+        slips[0].explanation
+    );
+}
+
+#[test]
+fn a_target_announced_again_is_restated_or_revised() {
+    let target = |id: i64, doc: &str, date: &str, text: &str, v: f64| {
+        said(
+            id,
+            doc,
+            date,
+            &format!("Output is to reach {text} in 2025."),
+            text,
+            v,
+            "KZT",
+            "output",
+            "level",
+            "Aktobe region",
+            "2025",
+            "planned",
+        )
+    };
+    let revised = run(&[
+        target(1, "a", "2023-03-01", "1.4 trillion tenge", 1.4e12),
+        target(2, "b", "2024-03-01", "1.5 trillion tenge", 1.5e12),
+    ]);
+    assert_eq!(kinds(&revised), [(AlertKind::Revised, Severity::Info)]);
+    let text = &revised[0].explanation;
+    assert!(text.contains("the target was raised from \"1.4 trillion tenge\" (a 2023-03-01) to \"1.5 trillion tenge\" (b 2024-03-01)"), "{text}");
+    assert!(
+        !text.contains("same figure") && !text.contains("within"),
+        "{text}"
+    );
+
+    let restated = run(&[
+        target(1, "a", "2023-03-01", "1.4 trillion tenge", 1.4e12),
+        target(2, "b", "2024-03-01", "1.40 trillion tenge", 1.4e12),
+    ]);
+    assert_eq!(kinds(&restated), [(AlertKind::Restated, Severity::Info)]);
+    assert!(
+        restated[0]
+            .explanation
+            .contains("announced again by 2 documents"),
+        "{}",
+        restated[0].explanation
+    );
+}
+
+#[test]
+fn restated_reports_print_the_gap_they_were_judged_by() {
+    // 1.4 and 1.45 trillion: 3.4% apart, within the tolerance as written.
+    let report = |id: i64, doc: &str, text: &str, v: f64| {
+        said(
+            id,
+            doc,
+            "2024-03-01",
+            &format!("Output reached {text} in 2023."),
+            text,
+            v,
+            "KZT",
+            "output",
+            "level",
+            "Aktobe region",
+            "2023",
+            "actual",
+        )
+    };
+    let close = run(&[
+        report(1, "a", "1.4 trillion tenge", 1.4e12),
+        report(2, "b", "1.45 trillion tenge", 1.45e12),
+    ]);
+    assert_eq!(kinds(&close), [(AlertKind::Restated, Severity::Info)]);
+    assert!(
+        close[0]
+            .explanation
+            .contains("3.4% apart, within the 5% tolerance"),
+        "{}",
+        close[0].explanation
+    );
+    // 1 and 1.08 trillion: 7% apart as written, but `1 trillion` may be anything from 0.5
+    // to 1.5: one figure, and the explanation says so rather than "within 5%".
+    let coarse = run(&[
+        report(1, "a", "1 trillion tenge", 1e12),
+        report(2, "b", "1.08 trillion tenge", 1.08e12),
+    ]);
+    assert_eq!(
+        kinds(&coarse),
+        [(AlertKind::Restated, Severity::Info)],
+        "{coarse:#?}"
+    );
+    let text = &coarse[0].explanation;
+    assert!(
+        text.contains("(the same figure, written with different precision)"),
+        "{text}"
+    );
+    // 1.4 and 1.5 trillion reported: a conflict, never "within".
+    let apart = run(&[
+        report(1, "a", "1.4 trillion tenge", 1.4e12),
+        report(2, "b", "1.5 trillion tenge", 1.5e12),
+    ]);
+    assert_eq!(kinds(&apart), [(AlertKind::Conflict, Severity::Warning)]);
+    assert!(
+        !apart[0].explanation.contains("within"),
+        "{}",
+        apart[0].explanation
+    );
+}
+
+#[test]
+fn pieces_of_money_are_not_a_places_whole() {
+    // A zone's project money, a budget allocation: not the region's totals.
+    for metric in ["project_value", "budget"] {
+        let facts = [
+            said(
+                1,
+                "a",
+                "2024-03-01",
+                "Projects worth 9 billion tenge were financed at the zone in 2023.",
+                "9 billion tenge",
+                9e9,
+                "KZT",
+                metric,
+                "level",
+                "SEZ Saryarka",
+                "2023",
+                "actual",
+            ),
+            said(
+                2,
+                "a",
+                "2024-03-01",
+                "The region received 4 billion tenge more in 2023.",
+                "4 billion tenge",
+                4e9,
+                "KZT",
+                metric,
+                "level",
+                "Karaganda region",
+                "2023",
+                "actual",
+            ),
+        ];
+        let places = |name: &str| -> Vec<String> {
+            match name {
+                "SEZ Saryarka" => vec!["Karaganda region".into(), "Kazakhstan".into()],
+                _ => vec![],
+            }
+        };
+        assert!(check(&facts, &rates, &places).is_empty(), "{metric}");
+    }
+    // Investment is a statistic of the whole place: a zone cannot exceed its region.
+    let facts = [
+        said(
+            1,
+            "a",
+            "2024-03-01",
+            "The zone attracted 900 billion tenge of investment in 2023.",
+            "900 billion tenge",
+            9e11,
+            "KZT",
+            "investment",
+            "level",
+            "SEZ Saryarka",
+            "2023",
+            "actual",
+        ),
+        said(
+            2,
+            "b",
+            "2024-04-01",
+            "The region attracted 400 billion tenge of investment in 2023.",
+            "400 billion tenge",
+            4e11,
+            "KZT",
+            "investment",
+            "level",
+            "Karaganda region",
+            "2023",
+            "actual",
+        ),
+    ];
+    let places = |name: &str| -> Vec<String> {
+        match name {
+            "SEZ Saryarka" => vec!["Karaganda region".into()],
+            _ => vec![],
+        }
+    };
+    assert_eq!(
+        kinds(&check(&facts, &rates, &places)),
+        [(AlertKind::PartExceedsWhole, Severity::Warning)]
+    );
+}
+
+#[test]
+fn a_wrong_equivalent_is_a_conversion_not_an_implausible_figure() {
+    // 300 billion tenge with "$700 billion" beside it: the equivalent is wrong, the
+    // figure is plausible.
+    let mut f = said(
+        1,
+        "a",
+        "2023-06-01",
+        "Projects worth 300 billion tenge ($700 billion) are under way.",
+        "300 billion tenge",
+        3e11,
+        "KZT",
+        "project_value",
+        "level",
+        "Almaty",
+        "2023",
+        "actual",
+    );
+    f.fact.equivalents = vec![Equivalent {
+        value: 7e11,
+        unit: "USD".into(),
+    }];
+    f.value_usd = Some(7e11);
+    let alerts = run(&[f]);
+    assert_eq!(
+        kinds(&alerts),
+        [(AlertKind::Conversion, Severity::Error)],
+        "{alerts:#?}"
+    );
+}
+
+#[test]
+fn figures_side_by_side_are_not_a_places_whole() {
+    let region = said(
+        1,
+        "a",
+        "2024-02-09",
+        "Investment in fixed capital came to 1.3 trillion tenge over the year.",
+        "1.3 trillion tenge",
+        1.3e12,
+        "KZT",
+        "investment",
+        "level",
+        "Almaty region",
+        "2023",
+        "actual",
+    );
+    let country = |id: i64, sentence: &str, text: &str, v: f64| {
+        said(
+            id,
+            "b",
+            "2024-01-30",
+            sentence,
+            text,
+            v,
+            "USD",
+            "investment",
+            "level",
+            "Kazakhstan",
+            "2023",
+            "actual",
+        )
+    };
+    let pieces =
+        "Investors from Turkey put in $2.1 billion and Korean companies about $1.9 billion.";
+    // (case, the country's figures, whether the region's figure is a part larger than it)
+    let cases = [
+        (
+            "two investors' money side by side",
+            vec![
+                country(2, pieces, "$2.1 billion", 2.1e9),
+                country(3, pieces, "$1.9 billion", 1.9e9),
+            ],
+            false,
+        ),
+        (
+            "the country's figure alone in its sentence",
+            vec![country(
+                2,
+                "The country's investment reached $2.1 billion.",
+                "$2.1 billion",
+                2.1e9,
+            )],
+            true,
+        ),
+        (
+            "two figures of other objects",
+            vec![
+                {
+                    let mut f = country(2, pieces, "$2.1 billion", 2.1e9);
+                    f.fact.object = Some("investment from Turkey".into());
+                    f
+                },
+                country(3, pieces, "$1.9 billion", 1.9e9),
+            ],
+            true,
+        ),
+    ];
+    for (case, wholes, alerts) in cases {
+        let mut facts = vec![region.clone()];
+        facts.extend(wholes);
+        let found = run(&facts);
+        assert_eq!(
+            !of_kind(&found, AlertKind::PartExceedsWhole).is_empty(),
+            alerts,
+            "{case}: {found:#?}"
+        );
+    }
 }

@@ -165,7 +165,8 @@ fn not_yet_due_is_not_yet_reported_even_with_progress() {
             "job",
             "jobs",
             "Almaty",
-            "2026",
+            // Over three years: a cumulative target, the year's reports count so far.
+            "2024/2026",
         ),
         planned(
             2,
@@ -478,18 +479,39 @@ fn stocks_take_the_latest_and_new_things_need_new_reports() {
             "2023-01/2023-11",
         ),
     ];
+    // Reports of 2021 and 2022 do not answer targets for 2023: the first is unreported,
+    // the second has only the 2023 report of new participants (2 of 7; 31 participants
+    // in all is not a count of new ones).
     let ps = run(&facts);
     let got = verdicts(&ps);
     assert_eq!(
         got,
         [
-            ("500 companies".to_string(), Verdict::PartlyKept, Some(0.84)),
+            ("500 companies".to_string(), Verdict::Unreported, None),
             (
                 "7 new participants".to_string(),
-                Verdict::PartlyKept,
-                Some(0.857)
+                Verdict::NotKept,
+                Some(0.286)
             ),
         ]
+    );
+    // A stock is the level reported for the deadline's period, the latest stretch of it.
+    let mut facts = facts.to_vec();
+    facts.push(actual(
+        8,
+        "e",
+        "2024-01-20",
+        "420 companies",
+        420.0,
+        "company",
+        "companies",
+        "Almaty",
+        "2023",
+    ));
+    let got = verdicts(&run(&facts));
+    assert_eq!(
+        got[0],
+        ("500 companies".to_string(), Verdict::PartlyKept, Some(0.84))
     );
 }
 
@@ -663,4 +685,561 @@ fn subject_filter_includes_places_within() {
         promises(&facts, &late, &places)[0].verdict,
         Verdict::Unreported
     );
+}
+
+#[test]
+fn a_level_target_is_met_by_one_report_never_a_sum() {
+    let target = planned(
+        1,
+        "p",
+        "2023-02-01",
+        "1.4 trillion tenge",
+        1.4e12,
+        "KZT",
+        "output",
+        "Almaty",
+        "2023",
+    );
+    let report = |id: i64, doc: &str, date: &str, text: &str, v: f64, period: &str| {
+        let mut f = actual(id, doc, date, text, v, "KZT", "output", "Almaty", period);
+        f.value_kzt = Some(v);
+        f
+    };
+    let mut facts = vec![
+        target,
+        report(
+            2,
+            "a",
+            "2023-09-10",
+            "900 billion tenge",
+            9e11,
+            "2023-01/2023-08",
+        ),
+        report(3, "b", "2024-01-20", "1.45 trillion tenge", 1.45e12, "2023"),
+        report(4, "c", "2024-03-01", "1.44 trillion tenge", 1.44e12, "2023"),
+        // Another year does not answer a target for 2023.
+        report(5, "c", "2024-03-01", "1.3 trillion tenge", 1.3e12, "2022"),
+    ];
+    facts[0].value_kzt = Some(1.4e12);
+    let ps = run(&facts);
+    assert_eq!(ps.len(), 1);
+    let item = &ps[0].items[0];
+    // The year's report of the latest document, not 0.9 + 1.45 + 1.44 trillion.
+    assert_eq!(item.achieved, Some(1.44e12));
+    assert_eq!(ps[0].verdict, Verdict::Kept);
+    assert_eq!(
+        item.evidence.iter().map(|e| e.fact_id).collect::<Vec<_>>(),
+        [4]
+    );
+
+    // Two disjoint quarters are not a year: the year-to-date figure is part of the answer
+    // only, shown as partial evidence after the deadline.
+    let quarters = vec![
+        facts[0].clone(),
+        report(6, "d", "2023-04-10", "300 billion tenge", 3e11, "2023-Q1"),
+        report(7, "e", "2023-07-10", "350 billion tenge", 3.5e11, "2023-Q2"),
+        report(8, "f", "2024-02-01", "1 trillion tenge", 1e12, "2024"),
+    ];
+    let ps = run(&quarters);
+    assert_eq!(ps[0].verdict, Verdict::PartialEvidence, "{:#?}", ps[0]);
+    assert_eq!(ps[0].items[0].achieved, Some(3e11));
+    assert!(ps[0].items[0].evidence.is_empty());
+    assert_eq!(ps[0].items[0].partial_evidence[0].fact_id, 6);
+    assert!(
+        ps[0]
+            .explanation
+            .ends_with("the reports of Almaty cover 2023-Q1 of 2023 only"),
+        "{}",
+        ps[0].explanation
+    );
+}
+
+#[test]
+fn what_is_not_a_promise() {
+    let facts = [
+        // The starting point of a plan is actual; the plan's end is the promise.
+        actual(
+            1,
+            "p",
+            "2023-05-01",
+            "19%",
+            19.0,
+            "%",
+            "economy",
+            "Almaty",
+            "2022",
+        ),
+        planned(
+            2,
+            "p",
+            "2023-05-01",
+            "25%",
+            25.0,
+            "%",
+            "economy",
+            "Almaty",
+            "2025",
+        ),
+        // No deadline, no subject, or a deadline already past when it was said.
+        planned(
+            3,
+            "p",
+            "2023-05-01",
+            "40 schools",
+            40.0,
+            "school",
+            "infrastructure",
+            "Almaty",
+            "",
+        ),
+        planned(
+            4,
+            "p",
+            "2023-05-01",
+            "12 parks",
+            12.0,
+            "park",
+            "infrastructure",
+            "",
+            "2024",
+        ),
+        planned(
+            5,
+            "p",
+            "2023-05-01",
+            "3 plants",
+            3.0,
+            "plant",
+            "projects",
+            "Almaty",
+            "2021",
+        ),
+    ];
+    let ps = run(&facts);
+    let texts: Vec<&str> = ps
+        .iter()
+        .map(|p| p.items[0].planned.text.as_str())
+        .collect();
+    assert_eq!(texts, ["25%"]);
+}
+
+#[test]
+fn reports_of_places_within_are_partial_evidence() {
+    // A city's plan of projects and jobs for the year; at the end of the year only its
+    // industrial zone reports how many projects it launched.
+    let mut facts = vec![
+        planned(
+            1,
+            "p",
+            "2021-06-10",
+            "nine industrial projects",
+            9.0,
+            "project",
+            "projects",
+            "Almaty",
+            "2021",
+        ),
+        planned(
+            2,
+            "p",
+            "2021-06-10",
+            "823 jobs",
+            823.0,
+            "job",
+            "jobs",
+            "Almaty",
+            "2021",
+        ),
+        actual(
+            3,
+            "a",
+            "2021-12-20",
+            "seven projects",
+            7.0,
+            "project",
+            "projects",
+            "Almaty Industrial Zone",
+            "2021",
+        ),
+        actual(
+            4,
+            "b",
+            "2022-01-15",
+            "2,000 jobs",
+            2000.0,
+            "job",
+            "jobs",
+            "Astana",
+            "2021",
+        ),
+    ];
+    for f in &mut facts[..2] {
+        f.fact.group = Some(1);
+    }
+    let ps = run(&facts);
+    assert_eq!(ps.len(), 1);
+    let p = &ps[0];
+    assert_eq!(p.verdict, Verdict::PartialEvidence);
+    assert_eq!(p.items[0].verdict, Verdict::PartialEvidence);
+    assert!(p.items[0].evidence.is_empty());
+    assert_eq!(p.items[0].partial_evidence[0].fact_id, 3);
+    assert_eq!(p.items[1].verdict, Verdict::Unreported);
+    assert_eq!(
+        p.explanation,
+        "Almaty: nine industrial projects, 823 jobs by 2021, announced 2021-06-10 (p): partial evidence; within Almaty: Almaty Industrial Zone 7 projects (2021)"
+    );
+
+    // The city's own report settles it; the zone's stays beside it as partial evidence.
+    facts.push(actual(
+        5,
+        "c",
+        "2022-01-25",
+        "9 projects",
+        9.0,
+        "project",
+        "projects",
+        "Almaty",
+        "2021",
+    ));
+    facts.push(actual(
+        6,
+        "c",
+        "2022-01-25",
+        "400 jobs",
+        400.0,
+        "job",
+        "jobs",
+        "Almaty",
+        "2021",
+    ));
+    let p = &run(&facts)[0];
+    assert_eq!(p.verdict, Verdict::NotKept, "{:#?}", p);
+    assert_eq!(p.items[0].verdict, Verdict::Kept);
+    assert!(p.items[0].partial_evidence.is_empty());
+    assert_eq!(p.items[1].ratio.map(|r| (r * 100.0).round()), Some(49.0));
+}
+
+#[test]
+fn less_is_the_aim_for_unemployment_and_an_index_counts_its_growth() {
+    let facts = [
+        planned(
+            1,
+            "p",
+            "2022-03-01",
+            "4.8%",
+            4.8,
+            "%",
+            "unemployment",
+            "Almaty",
+            "2022",
+        ),
+        actual(
+            2,
+            "a",
+            "2023-02-01",
+            "4.7%",
+            4.7,
+            "%",
+            "unemployment",
+            "Almaty",
+            "2022",
+        ),
+        fact(
+            3,
+            "p",
+            "2022-03-01",
+            "105%",
+            105.0,
+            "%",
+            "output",
+            "index",
+            "Astana",
+            "2022",
+            "planned",
+        ),
+        fact(
+            4,
+            "a",
+            "2023-02-01",
+            "103%",
+            103.0,
+            "%",
+            "output",
+            "index",
+            "Astana",
+            "2022",
+            "actual",
+        ),
+    ];
+    let got = verdicts(&run(&facts));
+    assert_eq!(
+        got,
+        [
+            ("4.8%".to_string(), Verdict::Kept, Some(1.021)),
+            ("105%".to_string(), Verdict::PartlyKept, Some(0.6)),
+        ]
+    );
+    // Unemployment well above the target keeps it partly at most.
+    let mut worse = facts.to_vec();
+    worse[1].fact.value = 6.5;
+    worse[1].fact.text = "6.5%".into();
+    assert_eq!(run(&worse)[0].verdict, Verdict::PartlyKept);
+    assert_eq!(
+        run(&worse)[0].ratio.map(|r| (r * 100.0).round()),
+        Some(74.0)
+    );
+}
+
+#[test]
+fn a_count_answers_a_count_but_money_of_another_set_does_not() {
+    let mut facts = vec![
+        planned(
+            1,
+            "p",
+            "2021-06-10",
+            "nine projects",
+            9.0,
+            "project",
+            "projects",
+            "Almaty",
+            "2021",
+        ),
+        planned(
+            2,
+            "p",
+            "2021-06-10",
+            "40 billion tenge",
+            40e9,
+            "KZT",
+            "project_value",
+            "Almaty",
+            "2021",
+        ),
+        actual(
+            3,
+            "a",
+            "2022-01-20",
+            "seven projects",
+            7.0,
+            "project",
+            "projects",
+            "Almaty",
+            "2021",
+        ),
+        // The money of 27 projects is not the money of the nine.
+        actual(
+            4,
+            "a",
+            "2022-01-20",
+            "124 billion tenge",
+            124e9,
+            "KZT",
+            "project_value",
+            "Almaty",
+            "2021",
+        ),
+    ];
+    for (f, object) in facts.iter_mut().zip([
+        "nine projects",
+        "nine projects",
+        "seven projects",
+        "27 projects",
+    ]) {
+        f.fact.object = Some(object.to_string());
+        f.value_kzt = f.is_money().then_some(f.fact.value);
+    }
+    for f in &mut facts[..2] {
+        f.fact.group = Some(1);
+    }
+    let p = &run(&facts)[0];
+    assert_eq!(p.items[0].achieved, Some(7.0));
+    assert_eq!(p.items[0].verdict, Verdict::PartlyKept);
+    assert_eq!(p.items[1].achieved, None);
+    assert_eq!(p.items[1].verdict, Verdict::Unreported);
+    assert_eq!(p.verdict, Verdict::PartlyKept);
+}
+
+#[test]
+fn a_promise_told_twice_in_one_article_is_one_promise() {
+    // (case, each fact of one article with its group, promises expected)
+    let projects = |id: i64, text: &str, v: f64, subject: &str| {
+        planned(
+            id,
+            "p",
+            "2023-01-09",
+            text,
+            v,
+            "project",
+            "projects",
+            subject,
+            "2023",
+        )
+    };
+    let jobs = |id: i64, text: &str, v: f64| {
+        planned(
+            id,
+            "p",
+            "2023-01-09",
+            text,
+            v,
+            "job",
+            "jobs",
+            "Kostanay region",
+            "2023",
+        )
+    };
+    type Told = (LedgerFact, Option<u32>);
+    let cases: Vec<(&str, Vec<Told>, usize)> = vec![
+        (
+            "a headline and its body",
+            vec![
+                (projects(1, "5 projects", 5.0, "Kostanay region"), None),
+                (projects(2, "five projects", 5.0, "Kostanay region"), None),
+            ],
+            1,
+        ),
+        (
+            "a lead and the official's quote, two figures each",
+            vec![
+                (
+                    projects(1, "five projects", 5.0, "Kostanay region"),
+                    Some(1),
+                ),
+                (jobs(2, "1,000 jobs", 1000.0), Some(1)),
+                (jobs(3, "1,000 jobs", 1000.0), Some(3)),
+                (
+                    projects(4, "five projects", 5.0, "Kostanay region"),
+                    Some(3),
+                ),
+            ],
+            1,
+        ),
+        (
+            "two figures of one subject",
+            vec![
+                (projects(1, "5 projects", 5.0, "Kostanay region"), None),
+                (projects(2, "7 projects", 7.0, "Kostanay region"), None),
+            ],
+            2,
+        ),
+        (
+            "one figure for two places",
+            vec![
+                (projects(1, "5 projects", 5.0, "Kostanay region"), None),
+                (projects(2, "5 projects", 5.0, "Akmola region"), None),
+            ],
+            2,
+        ),
+        (
+            "a group and one of its figures alone",
+            vec![
+                (
+                    projects(1, "five projects", 5.0, "Kostanay region"),
+                    Some(1),
+                ),
+                (jobs(2, "1,000 jobs", 1000.0), Some(1)),
+                (jobs(3, "1,000 jobs", 1000.0), None),
+            ],
+            1,
+        ),
+        (
+            "a figure alone before its group",
+            vec![
+                (jobs(1, "1,000 jobs", 1000.0), None),
+                (
+                    projects(2, "five projects", 5.0, "Kostanay region"),
+                    Some(2),
+                ),
+                (jobs(3, "1,000 jobs", 1000.0), Some(2)),
+            ],
+            1,
+        ),
+    ];
+    for (case, facts, expected) in cases {
+        let facts: Vec<LedgerFact> = facts
+            .into_iter()
+            .map(|(mut f, group)| {
+                f.fact.group = group;
+                f
+            })
+            .collect();
+        let ps = run(&facts);
+        assert_eq!(ps.len(), expected, "{case}: {ps:#?}");
+        if expected == 1 {
+            // The fullest telling is the promise, the others are listed as restated.
+            assert!(ps[0].items.iter().any(|i| i.planned.fact_id <= 2), "{case}");
+            assert_eq!(
+                ps[0].restated.len(),
+                facts.len() - ps[0].items.len(),
+                "{case}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_floor_proves_no_shortfall_and_a_ceiling_no_success() {
+    let target = |text: &str, v: f64, unit: &str, metric: &str| {
+        planned(
+            1,
+            "p",
+            "2021-06-25",
+            text,
+            v,
+            unit,
+            metric,
+            "Almaty",
+            "2021",
+        )
+    };
+    let report = |text: &str, v: f64, unit: &str, metric: &str, q: Option<Qualifier>| {
+        let mut f = actual(
+            2,
+            "a",
+            "2022-01-20",
+            text,
+            v,
+            unit,
+            metric,
+            "Almaty",
+            "2021",
+        );
+        f.fact.qualifier = q;
+        f
+    };
+    let more = Some(Qualifier::MoreThan);
+    let up_to = Some(Qualifier::LessThan);
+    // (report, verdict on a target of 84 projects)
+    for (text, v, q, verdict) in [
+        ("30 projects", 30.0, None, Verdict::NotKept),
+        (
+            "more than 30 projects",
+            30.0,
+            more,
+            Verdict::PartialEvidence,
+        ),
+        ("60 projects", 60.0, None, Verdict::PartlyKept),
+        ("over 60 projects", 60.0, more, Verdict::PartialEvidence),
+        ("more than 90 projects", 90.0, more, Verdict::Kept),
+        ("up to 90 projects", 90.0, up_to, Verdict::PartialEvidence),
+        ("up to 30 projects", 30.0, up_to, Verdict::NotKept),
+    ] {
+        let ps = run(&[
+            target("84 projects", 84.0, "project", "projects"),
+            report(text, v, "project", "projects", q),
+        ]);
+        assert_eq!(ps[0].verdict, verdict, "{text}: {}", ps[0].explanation);
+        if verdict == Verdict::PartialEvidence {
+            assert!(
+                ps[0].explanation.contains("only ("),
+                "{text}: {}",
+                ps[0].explanation
+            );
+        }
+    }
+    // Less is the aim for unemployment: "below 5%" against a 4.5% target is no failure.
+    let mut aim = target("4.5%", 4.5, "%", "unemployment");
+    aim.fact.measure = Some(Measure::Level);
+    let below = report("below 5%", 5.0, "%", "unemployment", up_to);
+    assert_eq!(run(&[aim, below])[0].verdict, Verdict::PartialEvidence);
 }

@@ -12,11 +12,12 @@ use almanac_analysis::{
     Evidence, LedgerFact, Promise, PromiseOptions, Severity, TimelineOptions,
 };
 use almanac_extract::{Measure, Period, Status};
-use almanac_store::{DocFilter, FactFilter, Store};
+use almanac_store::{DocFilter, FactFilter, Ledger};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use crate::args::{DbArgs, MeasureArg, MetricArg, StatusArg};
+use crate::resolve;
 
 /// How the analyses print.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -100,14 +101,26 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DOC")]
     pub doc: Option<String>,
     /// Only these kinds (comma-separated): conversion, part_exceeds_whole, implausible,
-    /// arithmetic, conflict, restated
-    #[arg(long, value_delimiter = ',', value_name = "KIND")]
+    /// arithmetic, conflict, magnitude, revised, restated
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_delimiter = ',',
+        value_name = "KIND"
+    )]
     pub kind: Vec<KindArg>,
     /// Leave out alerts below this severity
-    #[arg(long, value_enum, default_value = "info", value_name = "SEVERITY")]
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        default_value = "info",
+        value_name = "SEVERITY"
+    )]
     pub min_severity: SeverityArg,
     /// Exit with status 1 when an alert of at least this severity is found
-    #[arg(long, value_enum, value_name = "SEVERITY")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "SEVERITY")]
     pub fail_on: Option<SeverityArg>,
     #[arg(long, short, value_enum, default_value_t)]
     pub format: Format,
@@ -124,6 +137,8 @@ pub enum KindArg {
     Implausible,
     Arithmetic,
     Conflict,
+    Magnitude,
+    Revised,
     Restated,
 }
 
@@ -135,6 +150,8 @@ impl From<KindArg> for AlertKind {
             KindArg::Implausible => AlertKind::Implausible,
             KindArg::Arithmetic => AlertKind::Arithmetic,
             KindArg::Conflict => AlertKind::Conflict,
+            KindArg::Magnitude => AlertKind::Magnitude,
+            KindArg::Revised => AlertKind::Revised,
             KindArg::Restated => AlertKind::Restated,
         }
     }
@@ -172,24 +189,16 @@ pub struct PromisesArgs {
     pub format: Format,
 }
 
-/// The canonical name of a place the gazetteer knows, else the name as given.
-fn canonical(name: &str) -> String {
-    almanac_extract::entities::lookup(name)
-        .map(|p| p.name.to_string())
-        .unwrap_or_else(|| name.to_string())
-}
-
-fn all_facts(store: &Store) -> anyhow::Result<Vec<LedgerFact>> {
+fn all_facts(store: &dyn Ledger) -> anyhow::Result<Vec<LedgerFact>> {
     Ok(store.facts(&FactFilter::default())?)
 }
 
 /// `almanac timeline`.
 pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
-    crate::checks::subject(&store, &args.subject)?;
-    let subject = canonical(&args.subject);
+    let subject = resolve::subject(&store, &args.subject)?;
     let facts = store.facts(&FactFilter {
-        subject: Some(args.subject.clone()),
+        subject: Some(subject.clone()),
         within: args.within,
         metric: vec![args.metric.as_str().to_string()],
         ..FactFilter::default()
@@ -224,7 +233,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
         Format::Table => {
             let width = terminal_width();
             out.push_str(&chart::terminal(&series, width));
-            if series.points.is_empty() {
+            if series.points.is_empty() && series.undated.is_empty() {
                 out.push_str(&format!(
                     "  no {} {} figures of {} for {}{}\n",
                     args.status_name(),
@@ -239,7 +248,12 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
                 ));
             } else {
                 out.push_str("\nsources:\n");
-                for point in &series.points {
+                let marked = series
+                    .points
+                    .iter()
+                    .map(|p| (p, ""))
+                    .chain(series.targets.iter().map(|p| (p, "planned ")));
+                for (point, planned) in marked {
                     for reading in &point.readings {
                         let docs: Vec<String> = reading
                             .sources
@@ -251,7 +265,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
                             .collect();
                         let _ = writeln!(
                             out,
-                            "  {:<16} {}",
+                            "  {:<16} {planned}{}",
                             point.period.to_string(),
                             docs.join("; ")
                         );
@@ -261,7 +275,7 @@ pub fn run_timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
             if !series.left_out.is_empty() {
                 let _ = writeln!(
                     out,
-                    "  ({} facts left out: no period and no document date, or no {} value)",
+                    "  ({} facts left out: no {} value)",
                     series.left_out.len(),
                     opts.currency.code()
                 );
@@ -285,9 +299,10 @@ impl TimelineArgs {
 /// `almanac check`.
 pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
-    if let Some(subject) = &args.subject {
-        crate::checks::subject(&store, subject)?;
-    }
+    let subject = match &args.subject {
+        Some(name) => Some(resolve::subject(&store, name)?),
+        None => None,
+    };
     // Alerts relate facts across documents, so the whole ledger is checked and the
     // filters then choose the alerts that involve a selected fact.
     let facts = all_facts(&store)?;
@@ -300,7 +315,7 @@ pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if filtered {
         let selected: std::collections::HashSet<i64> = store
             .facts(&FactFilter {
-                subject: args.subject.clone(),
+                subject,
                 within: args.within,
                 metric: args.metric.iter().map(|m| m.as_str().to_string()).collect(),
                 period: args.period,
@@ -378,9 +393,10 @@ fn evidence_line(e: &Evidence) -> String {
 /// `almanac promises`.
 pub fn run_promises(args: PromisesArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
-    if let Some(subject) = &args.subject {
-        crate::checks::subject(&store, subject)?;
-    }
+    let subject = match &args.subject {
+        Some(name) => Some(resolve::subject(&store, name)?),
+        None => None,
+    };
     let facts = all_facts(&store)?;
     // "Now" is the ledger's newest document, whatever subject is asked about.
     let latest = store
@@ -392,7 +408,7 @@ pub fn run_promises(args: PromisesArgs) -> anyhow::Result<ExitCode> {
         .first()
         .and_then(|d| d.date);
     let opts = PromiseOptions {
-        subject: args.subject.as_deref().map(canonical),
+        subject,
         as_of: args.as_of.or(latest),
     };
     let found = promises(&facts, &opts, &gazetteer);
@@ -409,7 +425,13 @@ fn promises_table(found: &[Promise], as_of: Option<chrono::NaiveDate>) -> String
     for p in found {
         let ratio = p
             .ratio
-            .filter(|_| p.verdict != almanac_analysis::Verdict::Unreported)
+            .filter(|_| {
+                !matches!(
+                    p.verdict,
+                    almanac_analysis::Verdict::Unreported
+                        | almanac_analysis::Verdict::PartialEvidence
+                )
+            })
             .map(|r| format!("{:.0}%", r * 100.0))
             .unwrap_or_default();
         let _ = writeln!(
@@ -424,6 +446,9 @@ fn promises_table(found: &[Promise], as_of: Option<chrono::NaiveDate>) -> String
             for e in &item.evidence {
                 out.push_str(&format!("  reported:{}", &evidence_line(e)[3..]));
             }
+            for e in &item.partial_evidence {
+                out.push_str(&format!("  partial:{}", &evidence_line(e)[3..]));
+            }
         }
         for e in &p.restated {
             out.push_str(&format!("  announced again:{}", &evidence_line(e)[3..]));
@@ -434,12 +459,13 @@ fn promises_table(found: &[Promise], as_of: Option<chrono::NaiveDate>) -> String
     use almanac_analysis::Verdict::*;
     let _ = writeln!(
         out,
-        "{} promise{}: {} kept, {} partly kept, {} not kept, {} not yet reported, {} unreported{}",
+        "{} promise{}: {} kept, {} partly kept, {} not kept, {} partial evidence, {} not yet reported, {} unreported{}",
         found.len(),
         if found.len() == 1 { "" } else { "s" },
         count(Kept),
         count(PartlyKept),
         count(NotKept),
+        count(PartialEvidence),
         count(NotYetReported),
         count(Unreported),
         as_of.map(|d| format!(" (as of {d})")).unwrap_or_default()

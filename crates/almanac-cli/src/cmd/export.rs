@@ -5,7 +5,7 @@ use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use almanac_store::{FactFilter, Store};
+use almanac_store::{FactFilter, Ledger};
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 
@@ -60,7 +60,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         crate::checks::output_file(&args.output)?;
     }
     let store = args.db.open_existing()?;
-    let filter = args.filter.to_filter(None);
+    let filter = args.filter.to_filter_in(&store, None)?;
     crate::checks::filter(&store, &filter)?;
     let n = match format {
         ExportFormat::Csv | ExportFormat::Jsonl => {
@@ -127,15 +127,15 @@ fn write_atomically<T>(
 }
 
 #[cfg(not(feature = "parquet"))]
-fn export_parquet(_: &Store, _: &FactFilter, _: &Path) -> anyhow::Result<usize> {
+fn export_parquet(_: &dyn Ledger, _: &FactFilter, _: &Path) -> anyhow::Result<usize> {
     bail!(
-        "this almanac was built without Parquet support: rebuild with \
-         `cargo build --release --features parquet`, or export --format csv or jsonl"
+        "this almanac was built without Parquet support (--no-default-features): rebuild \
+         with the default features, or export --format csv or jsonl"
     )
 }
 
 #[cfg(feature = "parquet")]
-fn export_parquet(store: &Store, filter: &FactFilter, path: &Path) -> anyhow::Result<usize> {
+fn export_parquet(store: &dyn Ledger, filter: &FactFilter, path: &Path) -> anyhow::Result<usize> {
     write_atomically(path, |file| {
         crate::export::parquet::write(store, filter, file)
     })

@@ -14,7 +14,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::read;
+use almanac_ingest::read;
 
 /// Arguments of `almanac extract`.
 #[derive(clap::Args)]

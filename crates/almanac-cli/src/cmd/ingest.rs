@@ -1,46 +1,25 @@
 //! `almanac ingest` and `almanac reindex`: documents into the ledger.
 //!
-//! Ingest is a three-stage pipeline with bounded memory: this thread reads documents and
-//! skips those already stored, rayon extracts a batch in parallel, and a writer thread
-//! stores the previous batches in one transaction (each document whole). At most a few
-//! batches are in flight, whatever the size of the corpus. A helper thread frees what the
-//! writer has written and folds the write-ahead log back into the database file, work the
-//! writer would otherwise do between its transactions.
+//! `ingest` reads the paths into a stream of documents and hands it to the pipeline of
+//! `almanac-ingest` (extraction on all cores, batched writes, bounded memory), drawing a
+//! progress bar from what the pipeline tells. `reindex` re-extracts stored documents.
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use almanac_extract::{extract, DocContext, Extraction, EXTRACTOR_VERSION};
-use almanac_store::{DocStatus, NewDocument, Put, Store};
-use anyhow::{bail, Context};
+use almanac_extract::{Extraction, EXTRACTOR_VERSION};
+use almanac_ingest::{read, IngestOptions, Progress, Tally};
 use chrono::NaiveDate;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::args::DbArgs;
-use crate::read::{self, SourceDoc};
 
-/// Documents per batch: the unit of parallel extraction, and of a transaction when the
-/// writer keeps up.
+/// Documents re-extracted at a time by `reindex`.
 const BATCH_DOCS: usize = 256;
-/// Batches that may wait for the writer. It takes those waiting into one transaction, up
-/// to `TXN_DOCS` documents or `TXN_BYTES` of text: the more documents a transaction
-/// holds, the fewer times the same index pages are written (measured at 100,000 articles:
-/// 768 -> 2,048 documents a transaction, about 20% less writer time), so a writer that
-/// falls behind catches up.
-const QUEUED_BATCHES: usize = 7;
-const TXN_DOCS: usize = 2048;
-const TXN_BYTES: usize = 32 * 1024 * 1024;
-/// The writer's own checkpoints. The helper thread's passive checkpoints run while the
-/// writer is already in its next transaction, so they never let the write-ahead log
-/// restart: it grows to about this many pages (128 MiB) before the writer folds it back.
-const WRITER_AUTO_CHECKPOINT: u32 = 32 * 1024;
-/// A batch is also cut at this many bytes of text, so that big documents stay bounded.
-const BATCH_BYTES: usize = 4 * 1024 * 1024;
 
 /// `almanac ingest`.
 #[derive(Args, Debug)]
@@ -76,146 +55,60 @@ pub struct ReindexArgs {
     pub quiet: bool,
 }
 
-/// One document on its way to the ledger.
-struct Work {
-    source: SourceDoc,
-    extraction: Result<Extraction, String>,
+/// The pipeline's news on stderr: failures above a progress bar.
+struct BarProgress {
+    bar: ProgressBar,
+    started: Instant,
 }
 
-#[derive(Default)]
-struct Tally {
-    new: u64,
-    updated: u64,
-    unchanged: u64,
-    /// Texts stored already under another id, recorded under this one too.
-    duplicates: u64,
-    failed: u64,
-    facts: u64,
-    bytes: u64,
-}
+impl Progress for BarProgress {
+    fn failed(&self, origin: &str, message: &str) {
+        self.bar
+            .suspend(|| eprintln!("almanac: {origin}: {message}"));
+    }
 
-impl Tally {
-    fn docs(&self) -> u64 {
-        self.new + self.updated + self.unchanged + self.duplicates + self.failed
+    fn doc_warning(&self, origin: &str, message: &str) {
+        self.bar
+            .suspend(|| eprintln!("almanac: {origin}: {message}"));
+    }
+
+    fn written(&self, tally: &Tally) {
+        self.bar.set_position(tally.docs());
+        self.bar
+            .set_message(rate_message(tally, self.started.elapsed()));
+    }
+
+    fn warning(&self, message: &str) {
+        self.bar
+            .suspend(|| eprintln!("almanac: warning: {message}"));
     }
 }
 
 pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let reader_store = args.db.open()?;
-    let writer_store = args.db.open()?;
-    let progress = progress_bar(args.quiet, None);
+    let progress = BarProgress {
+        bar: progress_bar(args.quiet, None),
+        started,
+    };
     quiet_worker_panics();
-
-    // The writer thread owns its connection; a few batches may wait for it. What it has
-    // written goes to a helper thread, which frees it and folds the write-ahead log into
-    // the database file, work the writer would otherwise do between its transactions.
-    let (tx, rx) = mpsc::sync_channel::<Vec<Work>>(QUEUED_BATCHES);
-    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Work>>(1);
-    let helper = {
-        let store = args.db.open()?;
-        writer_store.set_auto_checkpoint(WRITER_AUTO_CHECKPOINT)?;
-        std::thread::spawn(move || {
-            for written in done_rx {
-                drop(written);
-                // A failed checkpoint is only postponed: the writer's own catches up.
-                let _ = store.checkpoint_passive();
-            }
-        })
-    };
-    let writer = {
-        let progress = progress.clone();
-        let (force, date) = (args.force, args.date);
-        std::thread::spawn(move || {
-            write_batches(writer_store, rx, done_tx, force, date, &progress, started)
-        })
-    };
-
-    let mut skipped = Tally::default();
-    let mut batch: Vec<SourceDoc> = Vec::new();
-    let mut batch_bytes = 0;
-    let send = |batch: Vec<SourceDoc>| {
-        let work = extract_batch(batch, args.date);
-        // A closed channel means the writer stopped on an error; it reports it below.
-        let _ = tx.send(work);
-    };
-    let mut reader_failed = false;
     let ledger_files = LedgerFiles::new(&args.db.db);
-    for item in read::documents(&args.paths, args.limits.max_html_depth) {
-        let origin = match &item {
+    let docs = read::documents(&args.paths, args.limits.max_html_depth).filter(|item| {
+        let origin = match item {
             Ok(doc) => &doc.origin,
             Err(err) => &err.origin,
         };
-        if ledger_files.contains(origin) {
-            continue;
-        }
-        match item {
-            Err(err) => {
-                skipped.failed += 1;
-                progress.suspend(|| eprintln!("almanac: {err}"));
-            }
-            Ok(source) => {
-                if let Err(err) = args.limits.check(&source) {
-                    skipped.failed += 1;
-                    progress.suspend(|| eprintln!("almanac: {err}"));
-                    continue;
-                }
-                for warning in &source.warnings {
-                    progress.suspend(|| eprintln!("almanac: {}: {warning}", source.origin));
-                }
-                skipped.bytes += source.text.len() as u64;
-                let new = new_document(&source, args.date);
-                if !args.force {
-                    match reader_store.status(&new) {
-                        Ok(DocStatus::Unchanged { .. }) => {
-                            skipped.unchanged += 1;
-                            continue;
-                        }
-                        Ok(_) => {}
-                        Err(err) => {
-                            reader_failed = true;
-                            progress.suspend(|| eprintln!("almanac: {}: {err}", source.origin));
-                            break;
-                        }
-                    }
-                }
-                skipped.bytes -= source.text.len() as u64;
-                batch_bytes += source.text.len();
-                batch.push(source);
-                if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                    send(std::mem::take(&mut batch));
-                    batch_bytes = 0;
-                }
-            }
-        }
-    }
-    if !batch.is_empty() {
-        send(batch);
-    }
-    drop(tx);
-    let written = writer
-        .join()
-        .map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
-    let _ = helper.join();
-    progress.finish_and_clear();
-    if reader_failed {
-        bail!("stopped: the ledger could not be read");
-    }
-
-    let tally = Tally {
-        new: written.new,
-        updated: written.updated,
-        unchanged: written.unchanged + skipped.unchanged,
-        duplicates: written.duplicates,
-        failed: written.failed + skipped.failed,
-        facts: written.facts,
-        bytes: written.bytes + skipped.bytes,
+        !ledger_files.contains(origin)
+    });
+    let opts = IngestOptions {
+        force: args.force,
+        date: args.date,
+        limits: args.limits.limits(),
     };
+    let tally = almanac_ingest::ingest(&args.db.address(), docs, &opts, &progress);
+    progress.bar.finish_and_clear();
+    let tally = tally?;
     if !args.quiet {
         print_summary("ingested", &tally, started.elapsed());
-    }
-    if let Err(err) = reader_store.checkpoint() {
-        eprintln!("almanac: warning: {err}");
     }
     Ok(if tally.failed > 0 {
         ExitCode::from(1)
@@ -256,110 +149,6 @@ impl LedgerFiles {
             .is_some_and(|n| self.names.iter().any(|m| m == n))
             && std::fs::canonicalize(path).is_ok_and(|p| self.paths.contains(&p))
     }
-}
-
-fn new_document(source: &SourceDoc, default_date: Option<NaiveDate>) -> NewDocument<'_> {
-    NewDocument {
-        doc: &source.id,
-        origin: &source.origin,
-        title: source.title.as_deref(),
-        url: source.url.as_deref(),
-        text: &source.text,
-        meta_date: source.date.or(default_date),
-    }
-}
-
-/// Extracts a batch on all cores. A panic in the extractor fails that document only.
-fn extract_batch(batch: Vec<SourceDoc>, default_date: Option<NaiveDate>) -> Vec<Work> {
-    batch
-        .into_par_iter()
-        .map(|source| {
-            let extraction = std::panic::catch_unwind(|| {
-                let ctx = DocContext {
-                    doc: &source.id,
-                    date: source.date.or(default_date),
-                    lang: None,
-                };
-                extract(&source.text, &ctx)
-            })
-            .map_err(|panic| {
-                let message = panic
-                    .downcast_ref::<String>()
-                    .map(String::as_str)
-                    .or_else(|| panic.downcast_ref::<&str>().copied())
-                    .unwrap_or("unknown panic");
-                format!(
-                    "the extractor failed on this document (a bug, please report it): {message}"
-                )
-            });
-            Work { source, extraction }
-        })
-        .collect()
-}
-
-fn write_batches(
-    mut store: Store,
-    rx: mpsc::Receiver<Vec<Work>>,
-    done: mpsc::SyncSender<Vec<Work>>,
-    force: bool,
-    default_date: Option<NaiveDate>,
-    progress: &ProgressBar,
-    started: Instant,
-) -> anyhow::Result<Tally> {
-    let mut tally = Tally::default();
-    while let Ok(first) = rx.recv() {
-        let mut batch = first;
-        let text_bytes = |batch: &[Work]| batch.iter().map(|w| w.source.text.len()).sum::<usize>();
-        let mut bytes = text_bytes(&batch);
-        while batch.len() < TXN_DOCS && bytes < TXN_BYTES {
-            match rx.try_recv() {
-                Ok(more) => {
-                    bytes += text_bytes(&more);
-                    batch.extend(more);
-                }
-                Err(_) => break,
-            }
-        }
-        let mut items = Vec::with_capacity(batch.len());
-        for work in &batch {
-            match &work.extraction {
-                Ok(extraction) => {
-                    items.push((new_document(&work.source, default_date), extraction))
-                }
-                Err(message) => {
-                    tally.failed += 1;
-                    progress.suspend(|| eprintln!("almanac: {}: {message}", work.source.origin));
-                }
-            }
-        }
-        let results = store
-            .put_batch(&items, EXTRACTOR_VERSION, force)
-            .context("cannot write to the ledger")?;
-        for ((doc, _), result) in items.iter().zip(results) {
-            tally.bytes += doc.text.len() as u64;
-            match result {
-                Ok(Put::Inserted { facts }) => {
-                    tally.new += 1;
-                    tally.facts += facts as u64;
-                }
-                Ok(Put::Replaced { facts, .. }) => {
-                    tally.updated += 1;
-                    tally.facts += facts as u64;
-                }
-                Ok(Put::Unchanged { .. }) => tally.unchanged += 1,
-                Ok(Put::Duplicate { .. }) => tally.duplicates += 1,
-                Err(err) => {
-                    tally.failed += 1;
-                    progress.suspend(|| eprintln!("almanac: {}: {err}", doc.origin));
-                }
-            }
-        }
-        progress.set_position(tally.docs());
-        progress.set_message(rate_message(&tally, started.elapsed()));
-        drop(items);
-        let _ = done.send(batch);
-    }
-    Ok(tally)
 }
 
 fn rate_message(tally: &Tally, elapsed: Duration) -> String {
@@ -442,17 +231,7 @@ pub fn reindex(args: ReindexArgs) -> anyhow::Result<ExitCode> {
         let extractions: Vec<Result<Extraction, String>> = docs
             .par_iter()
             .map(|doc| {
-                std::panic::catch_unwind(|| {
-                    let ctx = DocContext {
-                        doc: &doc.summary.doc,
-                        date: doc.meta_date,
-                        lang: None,
-                    };
-                    extract(&doc.text, &ctx)
-                })
-                .map_err(|_| {
-                    "the extractor failed on this document (a bug, please report it)".to_string()
-                })
+                almanac_ingest::extract_document(&doc.summary.doc, &doc.text, doc.meta_date, None)
             })
             .collect();
         let mut items = Vec::new();

@@ -6,9 +6,13 @@
 //! - `query`: `facts`, `docs`, `show`, `entities`.
 //! - `export`: `export`, facts to a CSV, JSONL or Parquet file.
 //! - `analysis`: `timeline`, `check`, `promises`.
+//! - `correct`: `correct` and `corrections` (list, export, import).
+//! - `serve`: `serve`, the JSON API and dashboard of `almanac-server`.
 
 pub mod analysis;
+pub mod correct;
 pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod query;
+pub mod serve;

@@ -1,13 +1,14 @@
 //! `almanac facts`, `docs`, `show` and `entities`: the ledger read back, as tables for
 //! people or as JSON and CSV for programs.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use almanac_extract::Period;
 use almanac_store::{
-    DocFilter, DocumentSummary, EntityFilter, EntitySummary, FactFilter, StoredFact,
+    DocFilter, DocumentSummary, EntityFilter, EntitySummary, FactFilter, Ledger, StoredFact,
 };
 use anyhow::bail;
 use clap::{Args, ValueEnum};
@@ -130,7 +131,7 @@ pub struct EntitiesArgs {
 pub fn facts(args: FactsArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
     let table_default = (args.format == ListFormat::Table).then_some(TABLE_LIMIT);
-    let mut filter = args.filter.to_filter(table_default);
+    let mut filter = args.filter.to_filter_in(&store, table_default)?;
     crate::checks::filter(&store, &filter)?;
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
@@ -144,7 +145,8 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<ExitCode> {
             if let Some(n) = shown {
                 facts.truncate(n);
             }
-            write_fact_table(&mut out, &facts)?;
+            let marks = correction_marks(&store)?;
+            write_fact_table(&mut out, &facts, &marks)?;
             out.flush()?;
             if more {
                 let total = store.count_facts(&filter)?;
@@ -166,7 +168,20 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_fact_table(out: &mut impl Write, facts: &[StoredFact]) -> io::Result<()> {
+/// The fields people corrected, by fact id (see `almanac corrections`).
+type Marks = HashMap<i64, Vec<&'static str>>;
+
+fn correction_marks(store: &dyn Ledger) -> anyhow::Result<Marks> {
+    Ok(store
+        .corrections()?
+        .into_iter()
+        .filter_map(|c| Some((c.fact_id?, c.fields())))
+        .collect())
+}
+
+/// The facts as a table; a corrected field is marked `*`, and a note under the table says
+/// so.
+fn write_fact_table(out: &mut impl Write, facts: &[StoredFact], marks: &Marks) -> io::Result<()> {
     let mut table = Table::new(&[
         ("DOC", 24, false),
         ("FIGURE", 30, false),
@@ -192,20 +207,38 @@ fn write_fact_table(out: &mut impl Write, facts: &[StoredFact]) -> io::Result<()
                 }
             );
         }
+        let corrected = marks.get(&f.id).map(Vec::as_slice).unwrap_or_default();
+        let mark = |field: &str, cell: String| {
+            if corrected.contains(&field) {
+                format!("{cell}*")
+            } else {
+                cell
+            }
+        };
         table.push(vec![
             f.fact.doc.clone(),
             f.fact.text.clone(),
-            value,
-            opt(f.fact.unit.as_deref()),
-            opt(f.fact.metric.map(|m| m.as_str())),
-            opt(f.fact.measure.map(|m| m.as_str())),
-            opt(f.fact.subject.as_deref()),
-            f.fact.period.map_or("-".into(), |p| p.to_string()),
-            opt(f.fact.status.map(|s| s.as_str())),
+            mark("value", value),
+            mark("unit", opt(f.fact.unit.as_deref())),
+            mark("metric", opt(f.fact.metric.map(|m| m.as_str()))),
+            mark("measure", opt(f.fact.measure.map(|m| m.as_str()))),
+            mark("subject", opt(f.fact.subject.as_deref())),
+            mark(
+                "period",
+                f.fact.period.map_or("-".into(), |p| p.to_string()),
+            ),
+            mark("status", opt(f.fact.status.map(|s| s.as_str()))),
             f.value_usd.map_or("-".into(), |v| human_number(v.round())),
         ]);
     }
-    table.write(out)
+    table.write(out)?;
+    if facts.iter().any(|f| marks.contains_key(&f.id)) {
+        writeln!(
+            out,
+            "* corrected by a person (`almanac corrections` lists the corrections)"
+        )?;
+    }
+    Ok(())
 }
 
 pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
@@ -225,15 +258,21 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         ListFormat::Table => {
-            let mut table = Table::new(&[
+            // The address only when some document has one.
+            let urls = docs.iter().any(|d| d.url.is_some());
+            let mut columns = vec![
                 ("DOC", 32, false),
                 ("DATE", 10, false),
                 ("FACTS", 6, true),
                 ("KB", 8, true),
-                ("TITLE / ORIGIN", 60, false),
-            ]);
+                ("TITLE (else FILE)", 60, false),
+            ];
+            if urls {
+                columns.push(("URL", 40, false));
+            }
+            let mut table = Table::new(&columns);
             for d in &docs {
-                table.push(vec![
+                let mut row = vec![
                     d.doc.clone(),
                     d.date.map_or("-".into(), |d| d.to_string()),
                     d.facts.to_string(),
@@ -245,7 +284,11 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
                         ),
                         None => d.title.clone().unwrap_or_else(|| d.origin.clone()),
                     },
-                ]);
+                ];
+                if urls {
+                    row.push(d.url.clone().unwrap_or_else(|| "-".into()));
+                }
+                table.push(row);
             }
             table.write(&mut out)?;
             let stats = store.stats()?;
@@ -385,7 +428,7 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
     writeln!(out)?;
     writeln!(out, "{}", highlight(&doc.text, &facts, color).trim_end())?;
     writeln!(out)?;
-    write_fact_table(&mut out, &facts)?;
+    write_fact_table(&mut out, &facts, &correction_marks(&store)?)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -441,7 +484,10 @@ pub fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let filter = EntityFilter {
         kind: args.kind.map(|k| k.as_str().to_string()),
         search: args.search.clone(),
-        within: args.within.clone(),
+        within: match &args.within {
+            Some(name) => Some(crate::resolve::subject(&store, name)?),
+            None => None,
+        },
         limit,
     };
     let entities = store.entities(&filter)?;

@@ -235,6 +235,8 @@ pub struct HtmlPage {
     /// The main text, one paragraph per block, separated by blank lines.
     pub text: String,
     pub title: Option<String>,
+    /// The page's canonical address ([`page_url`]).
+    pub url: Option<String>,
     /// The publication date from `<meta>` (`article:published_time`, `datePublished`...) or
     /// the first `<time datetime>` of the article.
     pub date: Option<NaiveDate>,
@@ -265,6 +267,7 @@ pub fn html_main_text(source: &str, max_depth: usize) -> HtmlPage {
         .and_then(|selector| html.select(&selector).next())
         .map(|title| collapse_space(&title.text().collect::<String>()))
         .filter(|title| !title.is_empty());
+    let url = page_url(&html);
     let root = main_element(&html);
     let mut date = HTML_DATE_SELECTORS.iter().find_map(|(css, attr)| {
         let selector = Selector::parse(css).ok()?;
@@ -330,9 +333,27 @@ pub fn html_main_text(source: &str, max_depth: usize) -> HtmlPage {
     HtmlPage {
         text: blocks.join("\n\n"),
         title,
+        url,
         date,
         too_deep,
     }
+}
+
+/// The page's own address: its canonical link (`<link rel="canonical" href>`), else its
+/// Open Graph URL (`<meta property="og:url" content>`). Only absolute http(s) addresses:
+/// a relative one says nothing without the address the page was fetched from.
+fn page_url(page: &Html) -> Option<String> {
+    let canonical = Selector::parse("link[rel~=canonical][href]").expect("a valid selector");
+    let og = Selector::parse("meta[property='og:url'][content]").expect("a valid selector");
+    page.select(&canonical)
+        .filter_map(|link| link.value().attr("href"))
+        .chain(
+            page.select(&og)
+                .filter_map(|meta| meta.value().attr("content")),
+        )
+        .map(str::trim)
+        .find(|url| url.starts_with("https://") || url.starts_with("http://"))
+        .map(str::to_string)
 }
 
 /// The day of an ISO date or timestamp (`2021-06-25`, `2021-06-25T10:00:00+05:00`).
@@ -751,5 +772,28 @@ mod tests {
             );
             assert!(page.too_deep, "{}", &html[..40]);
         }
+    }
+
+    #[test]
+    fn canonical_addresses_of_pages() {
+        let page = r#"<html><head><title>T</title>
+            <meta property="og:url" content="https://news.example/og">
+            <link rel="canonical" href=" https://news.example/a/1 ">
+            </head><body><p>Text.</p></body></html>"#;
+        assert_eq!(
+            html_main_text(page, 512).url.as_deref(),
+            Some("https://news.example/a/1")
+        );
+        let og_only = r#"<html><head><meta property="og:url" content="http://news.example/og"></head></html>"#;
+        assert_eq!(
+            html_main_text(og_only, 512).url.as_deref(),
+            Some("http://news.example/og")
+        );
+        let relative = r#"<html><head><link rel="canonical" href="/a/1"></head></html>"#;
+        assert_eq!(html_main_text(relative, 512).url, None);
+        assert_eq!(
+            html_main_text("<html><body>No links</body></html>", 512).url,
+            None
+        );
     }
 }

@@ -7,12 +7,12 @@
 //! - `extract/short_sentences`: `5 jobs. ` over and over;
 //! - `read/nested_html`: `<div>` nested to the input's size around one paragraph, read
 //!   as `almanac` reads an HTML page (depth capped, then parsed);
-//! - `read/one_line`: a single line, decoded and cut into paragraphs as `LimitArgs::check`
+//! - `read/one_line`: a single line, decoded and cut into paragraphs as `Limits::check`
 //!   does before refusing it for its paragraph (the 50 MB case).
 //!
 //! Run from the workspace root (release):
 //!
-//!     cargo bench -p almanac-cli --bench pathological
+//!     cargo bench -p almanac-ingest --bench pathological
 //!
 //! `PATHOLOGICAL_KB` sets the sizes, in kilobytes (default `1024,2048,4096,8192`); while
 //! the extractor is superlinear on the first two shapes, `PATHOLOGICAL_KB=10,20,40` shows

@@ -12,6 +12,7 @@
 //!   is one, without scripts, styles, navigation, headers, footers, asides and forms, one
 //!   paragraph per block separated by blank lines; `<title>` is the title.
 //! - `-` is stdin: JSONL when its first character is `{`, else one text document `stdin`.
+//!   Any other stream (a request body) is read the same way by [`from_reader`].
 //!
 //! Text is never decoded lossily: invalid UTF-8, NUL bytes (a binary file), an empty file
 //! and a file over [`MAX_FILE_BYTES`] are errors naming the file.
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+mod doc_meta;
 mod parse;
 
 pub use parse::SourceDoc;
@@ -72,7 +74,8 @@ pub fn documents(
         .flat_map(move |path| read_path(path, max_html_depth))
 }
 
-type Docs = Box<dyn Iterator<Item = Result<SourceDoc, ReadError>>>;
+/// A stream of documents, each read or failed.
+pub type Docs = Box<dyn Iterator<Item = Result<SourceDoc, ReadError>>>;
 
 fn one(res: Result<SourceDoc, ReadError>) -> Docs {
     Box::new(std::iter::once(res))
@@ -154,10 +157,10 @@ fn read_file(path: &Path, depth: usize) -> Docs {
         _ => one(read_text_file(path).map(|text| SourceDoc {
             id: stem(path),
             origin: origin.clone(),
+            title: doc_meta::text_title(&text),
             text,
             date: None,
             lang: None,
-            title: None,
             url: None,
             warnings: Vec::new(),
         })),
@@ -200,7 +203,7 @@ fn html_doc(
         date: page.date,
         lang: None,
         title: page.title,
-        url: None,
+        url: page.url,
         warnings: page
             .too_deep
             .then(|| {
@@ -229,11 +232,22 @@ fn io_message(err: &io::Error) -> String {
     }
 }
 
-// Stdin.
+// Stdin, and any other stream (a request body).
 
 fn read_stdin(depth: usize) -> Docs {
-    let mut stdin = io::stdin().lock();
-    let (looks_like_jsonl, looks_like_html) = match stdin.fill_buf() {
+    from_reader(io::stdin().lock(), "-", "stdin", depth)
+}
+
+/// The documents of a stream, as `-` reads stdin: JSONL when its first character is `{`
+/// (records without an `id` are `STEM-LINE`), an HTML page when it starts as one, else one
+/// text document with the id `stem`. `origin` names the stream in errors and the ledger.
+pub fn from_reader<R: BufRead + 'static>(
+    mut reader: R,
+    origin: &str,
+    stem: &str,
+    max_html_depth: usize,
+) -> Docs {
+    let (looks_like_jsonl, looks_like_html) = match reader.fill_buf() {
         Ok(buf) => {
             let start = buf
                 .iter()
@@ -244,31 +258,36 @@ fn read_stdin(depth: usize) -> Docs {
                 || starts_with_ignore_case(head, b"<html");
             (head.first() == Some(&b'{'), html)
         }
-        Err(err) => return one(Err(ReadError::io("-", &err))),
+        Err(err) => return one(Err(ReadError::io(origin, &err))),
     };
     if looks_like_jsonl {
-        return Box::new(JsonlDocs::new(stdin, "-".to_string(), "stdin".to_string()));
+        return Box::new(JsonlDocs::new(reader, origin.to_string(), stem.to_string()));
     }
     let mut bytes = Vec::new();
-    if let Err(err) = stdin.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
-        return one(Err(ReadError::io("-", &err)));
+    if let Err(err) = reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+        return one(Err(ReadError::io(origin, &err)));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return one(Err(ReadError::new("-", too_large(bytes.len() as u64))));
+        return one(Err(ReadError::new(origin, too_large(bytes.len() as u64))));
     }
-    let text = to_text(bytes).map_err(|message| ReadError::new("-", message));
+    let text = to_text(bytes).map_err(|message| ReadError::new(origin, message));
     if looks_like_html {
-        return one(
-            text.and_then(|source| html_doc(&source, "stdin".to_string(), "-".to_string(), depth))
-        );
+        return one(text.and_then(|source| {
+            html_doc(
+                &source,
+                stem.to_string(),
+                origin.to_string(),
+                max_html_depth,
+            )
+        }));
     }
     one(text.map(|text| SourceDoc {
-        id: "stdin".to_string(),
-        origin: "-".to_string(),
+        id: stem.to_string(),
+        origin: origin.to_string(),
+        title: doc_meta::text_title(&text),
         text,
         date: None,
         lang: None,
-        title: None,
         url: None,
         warnings: Vec::new(),
     }))

@@ -1,0 +1,679 @@
+//! What the API and the dashboard show, built once for both: a page of facts with its
+//! total and facets, a place, a document with its figures, the home page's overview, the
+//! checks and the promises. Each view is plain data that serialises to the JSON the API
+//! (and the page's `.json` twin) returns; the templates render the same data.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+
+use almanac_analysis::{
+    check, gazetteer, official_rates, promises, timeline, Alert, Currency, LedgerFact, Promise,
+    PromiseOptions, Series, Severity, TimelineOptions, Verdict,
+};
+use almanac_extract::{Measure, Status};
+use almanac_store::{
+    DocFilter, DocumentSummary, EntityFilter, EntitySummary, Facet, FacetCounts, FactFilter,
+    Overview, Store, StoredFact,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::error::Error;
+use crate::params::{encode_cursor, FactsParams, FactsRequest};
+use crate::state::Ctx;
+
+// Facts.
+
+/// A page of facts.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FactsPage {
+    /// The facts of this page, each as `almanac facts --format json` writes it: a FACTS.md
+    /// fact plus the ledger's fields.
+    #[schema(value_type = Vec<crate::api::FactSchema>)]
+    pub facts: Vec<StoredFact>,
+    /// How many facts the filter selects, on every page.
+    pub total: u64,
+    /// The page size asked for.
+    pub size: usize,
+    /// The cursor of the next page; none on the last.
+    pub next_cursor: Option<String>,
+    /// The query string of the next page (this filter, sort and size, and its cursor).
+    pub next: Option<String>,
+    /// The facet counts of the filter (each as if its own filter were not set), unless
+    /// `_facets=false`.
+    pub facets: Option<Vec<FacetView>>,
+}
+
+/// The counts of one facet, each value with the query that selects or unselects it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FacetView {
+    /// subject, metric, measure, status or period_year.
+    pub facet: String,
+    pub values: Vec<FacetValue>,
+    /// More values exist than are listed.
+    pub truncated: bool,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FacetValue {
+    /// The value; none counts the facts without one.
+    pub value: Option<String>,
+    /// How many facts it would select with the other filters as they are.
+    pub count: u64,
+    /// Whether the current filter selects it.
+    pub selected: bool,
+    /// The query string with this value toggled; none for the facts without a value,
+    /// which no filter selects.
+    pub toggle: Option<String>,
+}
+
+/// The total and facet counts of a filter: the costly part of a page, cached per filter
+/// until the ledger changes.
+#[derive(Debug)]
+pub struct FactsSummary {
+    pub total: u64,
+    pub facets: Vec<FacetCounts>,
+}
+
+/// How many values the subject facet lists.
+const SUBJECT_FACET_SIZE: usize = 15;
+
+/// The facts page for `request` (from `params`, whose query string the links keep).
+pub fn facts_page(
+    ctx: &Ctx<'_>,
+    params: &FactsParams,
+    request: &FactsRequest,
+) -> Result<FactsPage, Error> {
+    let page = ctx
+        .store
+        .fact_page(&request.filter, request.cursor.as_ref(), request.size)?;
+    let summary = facts_summary(ctx, &request.filter, request.facets)?;
+    let next_cursor = page.next.as_ref().map(encode_cursor);
+    let next = next_cursor.as_ref().map(|cursor| {
+        let mut next = params.clone();
+        next.cursor = Some(cursor.clone());
+        query_string(&next)
+    });
+    let facets = request.facets.then(|| {
+        summary
+            .facets
+            .iter()
+            .map(|f| facet_view(f, params))
+            .collect()
+    });
+    Ok(FactsPage {
+        facts: page.facts,
+        total: summary.total,
+        size: request.size,
+        next_cursor,
+        next,
+        facets,
+    })
+}
+
+/// The total and (with `facets`) the facet counts of `filter`, cached.
+pub fn facts_summary(
+    ctx: &Ctx<'_>,
+    filter: &FactFilter,
+    facets: bool,
+) -> Result<std::sync::Arc<FactsSummary>, Error> {
+    let key = FactFilter {
+        sort: Default::default(),
+        limit: None,
+        ..filter.clone()
+    };
+    let key = format!("{facets} {key:?}");
+    ctx.state.summaries().get_or(key, ctx.generation, || {
+        let total = ctx.store.total_facts(filter)?;
+        let mut counts = Vec::new();
+        if facets {
+            for facet in Facet::ALL {
+                // Each facet counts as if its own filter were not set, so that its other
+                // values say what choosing them would give.
+                let mut without = filter.clone();
+                match facet {
+                    Facet::Subject => {
+                        without.subject = None;
+                        without.within = false;
+                    }
+                    Facet::Metric => without.metric.clear(),
+                    Facet::Measure => without.measure.clear(),
+                    Facet::Status => without.status.clear(),
+                    Facet::PeriodYear => without.period = None,
+                }
+                let limit = match facet {
+                    Facet::Subject => SUBJECT_FACET_SIZE,
+                    _ => 100,
+                };
+                counts.push(ctx.store.facet_counts(&without, facet, limit)?);
+            }
+        }
+        Ok(FactsSummary {
+            total,
+            facets: counts,
+        })
+    })
+}
+
+fn facet_view(counts: &FacetCounts, params: &FactsParams) -> FacetView {
+    let lower = |v: &[String]| {
+        v.iter()
+            .flat_map(|s| s.split(','))
+            .map(|s| s.trim().to_lowercase())
+            .collect::<Vec<_>>()
+    };
+    let values = counts
+        .values
+        .iter()
+        .map(|v| {
+            let Some(value) = &v.value else {
+                return FacetValue {
+                    value: None,
+                    count: v.count,
+                    selected: false,
+                    toggle: None,
+                };
+            };
+            let mut next = params.clone();
+            next.cursor = None;
+            let selected = match counts.facet {
+                Facet::Subject => {
+                    let selected = params
+                        .subject
+                        .as_deref()
+                        .is_some_and(|s| s.trim().eq_ignore_ascii_case(value));
+                    next.subject = (!selected).then(|| value.clone());
+                    next.within = false;
+                    selected
+                }
+                Facet::PeriodYear => {
+                    let selected = params.period.as_deref().map(str::trim) == Some(value.as_str());
+                    next.period = (!selected).then(|| value.clone());
+                    selected
+                }
+                Facet::Metric | Facet::Measure | Facet::Status => {
+                    let list = match counts.facet {
+                        Facet::Metric => &mut next.metric,
+                        Facet::Measure => &mut next.measure,
+                        _ => &mut next.status,
+                    };
+                    let mut items = lower(list);
+                    let selected = items.contains(&value.to_lowercase());
+                    if selected {
+                        items.retain(|i| i != &value.to_lowercase());
+                    } else {
+                        items.push(value.to_lowercase());
+                    }
+                    items.retain(|i| !i.is_empty());
+                    *list = items;
+                    selected
+                }
+            };
+            FacetValue {
+                value: Some(value.clone()),
+                count: v.count,
+                selected,
+                toggle: Some(query_string(&next)),
+            }
+        })
+        .collect();
+    FacetView {
+        facet: counts.facet.as_str().to_string(),
+        values,
+        truncated: counts.truncated,
+    }
+}
+
+/// The query string of `params` (without `?`), empty values left out.
+pub fn query_string(params: &FactsParams) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    let mut pair = |name: &str, value: &Option<String>| {
+        if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            out.append_pair(name, v);
+        }
+    };
+    pair("subject", &params.subject);
+    pair("period", &params.period);
+    pair("doc", &params.doc);
+    pair("text", &params.text);
+    pair("sort", &params.sort);
+    pair("_format", &params.format);
+    pair("cursor", &params.cursor);
+    if params.within {
+        out.append_pair("within", "true");
+    }
+    for (name, values) in [
+        ("metric", &params.metric),
+        ("measure", &params.measure),
+        ("status", &params.status),
+        ("unit", &params.unit),
+    ] {
+        for v in values.iter().flat_map(|v| v.split(',')).map(str::trim) {
+            if !v.is_empty() {
+                out.append_pair(name, v);
+            }
+        }
+    }
+    if let Some(size) = params.size {
+        out.append_pair("size", &size.to_string());
+    }
+    if let Some(false) = params.facets {
+        out.append_pair("_facets", "false");
+    }
+    out.finish()
+}
+
+// Places.
+
+/// A place (or any entity) with what the ledger says of it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlaceView {
+    #[schema(value_type = crate::api::EntitySchema)]
+    pub entity: EntitySummary,
+    /// The places that are part of it, at any depth, the most cited first.
+    #[schema(value_type = Vec<crate::api::EntitySchema>)]
+    pub within: Vec<EntitySummary>,
+    /// One chart per metric with figures of its own, targets apart from actuals.
+    pub charts: Vec<ChartView>,
+    /// Its facts (the first page; `next` continues them in `/api/facts`).
+    pub facts: FactsPage,
+}
+
+/// One metric of a place over time.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ChartView {
+    pub metric: String,
+    /// The measure charted: the one the place has most figures of.
+    pub measure: String,
+    /// The unit of the values (a currency code for money).
+    pub unit: Option<String>,
+    /// Figures reported as achieved, by period, with their sources.
+    #[schema(value_type = Object)]
+    pub actual: Series,
+    /// Targets and plans, by the period they are for.
+    #[schema(value_type = Object)]
+    pub planned: Series,
+    /// The chart as SVG (the dashboard draws it inline).
+    #[serde(skip)]
+    pub svg: String,
+}
+
+/// The costly part of a place page, cached until the ledger changes.
+#[derive(Debug)]
+pub struct PlaceData {
+    pub entity: EntitySummary,
+    pub within: Vec<EntitySummary>,
+    pub charts: Vec<ChartView>,
+}
+
+/// How many places within a place are listed.
+const WITHIN_SIZE: usize = 200;
+
+/// The place called `name` (any of its names), its charts in `currency`.
+pub fn place_data(
+    ctx: &Ctx<'_>,
+    name: &str,
+    currency: Currency,
+) -> Result<std::sync::Arc<PlaceData>, Error> {
+    let key = format!("{currency:?} {}", name.to_lowercase());
+    ctx.state.places().get_or(key, ctx.generation, || {
+        let entity = ctx.store.entity(name)?.ok_or_else(|| {
+            Error::not_found(format!(
+                "no place or organisation called {name:?} in the ledger"
+            ))
+        })?;
+        let mut within = ctx.store.entities(&EntityFilter {
+            within: Some(entity.name.clone()),
+            limit: Some(WITHIN_SIZE + 1),
+            ..EntityFilter::default()
+        })?;
+        within.retain(|e| !e.name.eq_ignore_ascii_case(&entity.name));
+        within.truncate(WITHIN_SIZE);
+        let facts = ctx.store.facts(&FactFilter {
+            subject: Some(entity.name.clone()),
+            ..FactFilter::default()
+        })?;
+        let charts = charts(&entity.name, &facts, currency);
+        Ok(PlaceData {
+            entity,
+            within,
+            charts,
+        })
+    })
+}
+
+/// One chart per metric: of the measure with most figures (level on a tie), its actual
+/// and planned figures.
+fn charts(subject: &str, facts: &[LedgerFact], currency: Currency) -> Vec<ChartView> {
+    let mut by_metric: BTreeMap<&'static str, BTreeMap<&'static str, usize>> = BTreeMap::new();
+    for f in facts {
+        if let Some(metric) = f.fact.metric {
+            let measure = f.fact.measure.unwrap_or(Measure::Level).as_str();
+            *by_metric
+                .entry(metric.as_str())
+                .or_default()
+                .entry(measure)
+                .or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    for (metric, measures) in by_metric {
+        let measure = measures
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then((*b.0 != "level").cmp(&(*a.0 != "level"))))
+            .map(|(m, _)| *m)
+            .unwrap_or("level");
+        let measure: Measure = match measure {
+            "change" => Measure::Change,
+            "index" => Measure::Index,
+            "share" => Measure::Share,
+            _ => Measure::Level,
+        };
+        let opts = |status| TimelineOptions {
+            measure,
+            status,
+            currency,
+            within: false,
+            unit: None,
+        };
+        let actual = timeline(facts, subject, metric, &opts(Status::Actual), &gazetteer);
+        // Targets in the unit of the actual figures, so both share an axis.
+        let mut planned_opts = opts(Status::Planned);
+        planned_opts.unit = actual.unit.clone();
+        let planned = timeline(facts, subject, metric, &planned_opts, &gazetteer);
+        if actual.points.is_empty() && planned.points.is_empty() {
+            continue;
+        }
+        let unit = actual.unit.clone().or_else(|| planned.unit.clone());
+        let svg = crate::chart::svg(&actual, &planned, unit.as_deref().unwrap_or(""));
+        out.push(ChartView {
+            metric: metric.to_string(),
+            measure: measure.as_str().to_string(),
+            unit,
+            actual,
+            planned,
+            svg,
+        });
+    }
+    out
+}
+
+// Documents.
+
+/// A document with its text and its facts.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentView {
+    pub doc: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// The publication date (from the text's header, the metadata or the date given).
+    #[schema(value_type = Option<String>, format = Date)]
+    pub date: Option<chrono::NaiveDate>,
+    pub origin: String,
+    pub ingested_at: String,
+    pub extractor_version: String,
+    /// The text as it was given; every fact's `span` is a byte range into it.
+    pub text: String,
+    /// Its facts in text order.
+    #[schema(value_type = Vec<crate::api::FactSchema>)]
+    pub facts: Vec<StoredFact>,
+    /// The text cut at the facts' spans, for the page.
+    #[serde(skip)]
+    pub segments: Vec<Segment>,
+}
+
+/// A piece of a document's text: a figure (with its fact) or the text between two.
+#[derive(Debug, Clone, Serialize)]
+pub struct Segment {
+    pub text: String,
+    /// The index in `facts` of the figure's fact.
+    pub fact: Option<usize>,
+}
+
+/// The document `doc` with its facts.
+pub fn document(store: &Store, doc: &str) -> Result<DocumentView, Error> {
+    let stored = store
+        .document(doc)?
+        .ok_or_else(|| Error::not_found(format!("no document {doc:?} in the ledger")))?;
+    let facts = store.facts(&FactFilter {
+        doc: Some(doc.to_string()),
+        ..FactFilter::default()
+    })?;
+    let segments = segments(&stored.text, &facts);
+    let summary = stored.summary;
+    Ok(DocumentView {
+        doc: summary.doc,
+        title: summary.title,
+        url: summary.url,
+        date: summary.date,
+        origin: summary.origin,
+        ingested_at: summary.ingested_at,
+        extractor_version: summary.extractor_version,
+        text: stored.text,
+        facts,
+        segments,
+    })
+}
+
+/// `text` cut at the spans of `facts`. A span that overlaps one already taken, or that
+/// does not fall on character boundaries of this text, is not highlighted (its fact is
+/// still listed).
+fn segments(text: &str, facts: &[StoredFact]) -> Vec<Segment> {
+    let mut spans: Vec<(usize, usize, usize)> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.fact.span[0], f.fact.span[1], i))
+        .filter(|&(a, b, _)| {
+            a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
+        })
+        .collect();
+    spans.sort_unstable();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end, i) in spans {
+        if start < at {
+            continue;
+        }
+        if start > at {
+            out.push(Segment {
+                text: text[at..start].to_string(),
+                fact: None,
+            });
+        }
+        out.push(Segment {
+            text: text[start..end].to_string(),
+            fact: Some(i),
+        });
+        at = end;
+    }
+    if at < text.len() {
+        out.push(Segment {
+            text: text[at..].to_string(),
+            fact: None,
+        });
+    }
+    out
+}
+
+// The analyses.
+
+/// The checks and promises over the whole ledger, and when they were computed.
+#[derive(Debug)]
+pub struct Analyses {
+    pub alerts: Vec<Alert>,
+    pub promises: Vec<Promise>,
+    /// The date deadlines were judged against: the newest document's.
+    pub as_of: Option<chrono::NaiveDate>,
+    pub n_facts: usize,
+    pub computed_at: String,
+}
+
+/// The checks and promises, from the cache or computed over every fact.
+pub fn analyses(ctx: &Ctx<'_>) -> Result<std::sync::Arc<Analyses>, Error> {
+    ctx.state.analyses(ctx, || {
+        let facts = ctx.store.facts(&FactFilter::default())?;
+        let as_of = latest_date(ctx.store)?;
+        let alerts = check(&facts, &official_rates, &gazetteer);
+        let opts = PromiseOptions {
+            subject: None,
+            as_of,
+        };
+        let promises = promises(&facts, &opts, &gazetteer);
+        Ok(Analyses {
+            alerts,
+            promises,
+            as_of,
+            n_facts: facts.len(),
+            computed_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        })
+    })
+}
+
+/// The newest document's date: the ledger's "now" for promises.
+pub fn latest_date(store: &Store) -> Result<Option<chrono::NaiveDate>, Error> {
+    Ok(store
+        .documents(&DocFilter {
+            newest_first: true,
+            limit: Some(1),
+            ..DocFilter::default()
+        })?
+        .first()
+        .and_then(|d| d.date))
+}
+
+/// The ids of the facts a filter selects (to choose the alerts that involve them).
+pub fn fact_ids(store: &Store, filter: &FactFilter) -> Result<HashSet<i64>, Error> {
+    let mut ids = HashSet::new();
+    store.for_each_fact(filter, |f| {
+        ids.insert(f.id);
+        true
+    })?;
+    Ok(ids)
+}
+
+// Home.
+
+/// What the ledger holds, at a glance.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HomeView {
+    #[schema(value_type = Object)]
+    pub overview: Overview,
+    /// The documents most recently dated.
+    #[schema(value_type = Vec<Object>)]
+    pub latest_documents: Vec<DocumentSummary>,
+    /// The facts most recently added.
+    #[schema(value_type = Vec<crate::api::FactSchema>)]
+    pub latest_facts: Vec<StoredFact>,
+    /// Alerts by severity.
+    pub alerts: BTreeMap<String, usize>,
+    /// The most severe alerts.
+    #[schema(value_type = Vec<Object>)]
+    pub top_alerts: Vec<Alert>,
+    /// Promises by verdict.
+    pub promises: BTreeMap<String, usize>,
+    /// The promises whose deadline came last.
+    #[schema(value_type = Vec<Object>)]
+    pub recent_promises: Vec<Promise>,
+    /// When the checks and promises were computed.
+    pub analysed_at: String,
+}
+
+pub fn home(ctx: &Ctx<'_>) -> Result<HomeView, Error> {
+    let overview = ctx.store.overview()?;
+    let latest_documents = ctx.store.documents(&DocFilter {
+        newest_first: true,
+        limit: Some(8),
+        ..DocFilter::default()
+    })?;
+    let latest_facts = ctx
+        .store
+        .fact_page(
+            &FactFilter {
+                sort: "-doc".parse().expect("a sort"),
+                ..FactFilter::default()
+            },
+            None,
+            8,
+        )?
+        .facts;
+    let analyses = analyses(ctx)?;
+    let mut alerts = BTreeMap::new();
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        let n = analyses
+            .alerts
+            .iter()
+            .filter(|a| a.severity == severity)
+            .count();
+        alerts.insert(severity.as_str().to_string(), n);
+    }
+    let mut by_verdict = BTreeMap::new();
+    for verdict in [
+        Verdict::Kept,
+        Verdict::PartlyKept,
+        Verdict::NotKept,
+        Verdict::NotYetReported,
+        Verdict::Unreported,
+    ] {
+        let n = analyses
+            .promises
+            .iter()
+            .filter(|p| p.verdict == verdict)
+            .count();
+        by_verdict.insert(verdict.as_str().to_string(), n);
+    }
+    let top_alerts = analyses
+        .alerts
+        .iter()
+        .filter(|a| a.severity > Severity::Info)
+        .take(5)
+        .cloned()
+        .collect();
+    let mut recent: Vec<&Promise> = analyses.promises.iter().collect();
+    recent.sort_by(|a, b| {
+        b.deadline
+            .map(|d| d.bounds().1)
+            .cmp(&a.deadline.map(|d| d.bounds().1))
+    });
+    Ok(HomeView {
+        overview,
+        latest_documents,
+        latest_facts,
+        alerts,
+        top_alerts,
+        promises: by_verdict,
+        recent_promises: recent.into_iter().take(5).cloned().collect(),
+        analysed_at: analyses.computed_at.clone(),
+    })
+}
+
+/// A list of short words for a page title: `jobs, investment`.
+pub fn describe_filter(filter: &FactFilter) -> String {
+    let mut out = String::new();
+    if let Some(s) = &filter.subject {
+        let _ = write!(
+            out,
+            "{s}{} ",
+            if filter.within { " and within" } else { "" }
+        );
+    }
+    for list in [
+        &filter.metric,
+        &filter.measure,
+        &filter.status,
+        &filter.unit,
+    ] {
+        if !list.is_empty() {
+            let _ = write!(out, "{} ", list.join(" or "));
+        }
+    }
+    if let Some(p) = filter.period {
+        let _ = write!(out, "in {p} ");
+    }
+    if let Some(d) = &filter.doc {
+        let _ = write!(out, "of {d} ");
+    }
+    if let Some(t) = &filter.text {
+        let _ = write!(out, "matching {t:?} ");
+    }
+    out.trim().to_string()
+}

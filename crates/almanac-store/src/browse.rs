@@ -1,0 +1,603 @@
+//! What a browser of the ledger asks beyond the CLI's queries (`almanac serve`): pages
+//! of facts by keyset with their total, facet counts, one entity by
+//! any of its names, and an overview of what the ledger holds.
+//!
+//! Pages are keyset ("seek") pages, not offsets: the next page starts after the last fact
+//! of this one in the sort order, so it costs the same at page 1 and page 10,000 and a
+//! fact written between two requests neither repeats nor hides a row. That needs a unique
+//! order, which every sort has: its key, then the fact id.
+
+use almanac_extract::Period;
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+
+use crate::corrections::Overlay;
+use crate::model::{EntityFilter, EntitySummary, FactFilter, FactSort, SortKey, StoredFact};
+use crate::query::{fact_conditions, get_u64, row_to_fact, text_error, Params};
+use crate::sql::{self, FacetColumn, FactSelect};
+use crate::{Result, Store, StoreError};
+
+/// Where a page of facts ends, to ask for the next one: the sort it was taken in, and the
+/// last fact's sort values and id. Plain data; the server carries it in URLs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactCursor {
+    /// The sort the page was taken in (`-value`, `period`...); a cursor only continues
+    /// its own sort.
+    pub sort: String,
+    /// The last fact's values of the sort's columns (none for ledger order); `None` when
+    /// it had none (such facts come last).
+    pub keys: Option<Vec<CursorValue>>,
+    /// The last fact's id.
+    pub id: i64,
+}
+
+/// One sort value of a cursor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum CursorValue {
+    Number(f64),
+    Text(String),
+}
+
+impl FactCursor {
+    /// The cursor just after `fact` in `sort`.
+    pub fn after(fact: &StoredFact, sort: FactSort) -> FactCursor {
+        let text = |s: Option<String>| s.map(|s| vec![CursorValue::Text(s)]);
+        let number = |n: Option<f64>| n.map(|n| vec![CursorValue::Number(n)]);
+        let keys = match sort.key {
+            SortKey::Document => Some(Vec::new()),
+            SortKey::Date => text(fact.doc_date.map(|d| d.to_string())),
+            SortKey::Period => fact.fact.period.map(|p| {
+                let (start, end) = Period::bounds(p);
+                vec![
+                    CursorValue::Text(start.to_string()),
+                    CursorValue::Text(end.to_string()),
+                ]
+            }),
+            SortKey::Value => number(Some(fact.fact.value)),
+            SortKey::ValueKzt => number(fact.value_kzt),
+            SortKey::ValueUsd => number(fact.value_usd),
+            SortKey::Subject => text(fact.fact.subject.clone()),
+            SortKey::Metric => text(fact.fact.metric.map(|m| m.as_str().to_string())),
+        };
+        FactCursor {
+            sort: sort_name(sort),
+            keys,
+            id: fact.id,
+        }
+    }
+}
+
+/// A sort as `FactSort::from_str` reads it: `value`, `-period`.
+pub fn sort_name(sort: FactSort) -> String {
+    let name = match sort.key {
+        SortKey::Document => "doc",
+        SortKey::Date => "date",
+        SortKey::Period => "period",
+        SortKey::Value => "value",
+        SortKey::ValueKzt => "value_kzt",
+        SortKey::ValueUsd => "value_usd",
+        SortKey::Subject => "subject",
+        SortKey::Metric => "metric",
+    };
+    if sort.descending {
+        format!("-{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// One page of facts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactPage {
+    pub facts: Vec<StoredFact>,
+    /// Where the next page starts; `None` on the last page.
+    pub next: Option<FactCursor>,
+}
+
+/// What facts can be counted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Facet {
+    Subject,
+    Metric,
+    Measure,
+    Status,
+    /// The years a fact's period overlaps: a fact of `2021/2023` counts in 2021, 2022 and
+    /// 2023, as a `period=2022` filter finds it.
+    PeriodYear,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] = [
+        Facet::Subject,
+        Facet::Metric,
+        Facet::Measure,
+        Facet::Status,
+        Facet::PeriodYear,
+    ];
+
+    /// Its name, as in JSON and URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Facet::Subject => "subject",
+            Facet::Metric => "metric",
+            Facet::Measure => "measure",
+            Facet::Status => "status",
+            Facet::PeriodYear => "period_year",
+        }
+    }
+}
+
+/// One value of a facet and how many facts have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    /// `None` counts the facts without a value.
+    pub value: Option<String>,
+    pub count: u64,
+}
+
+/// The values of a facet, the most frequent first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCounts {
+    pub facet: Facet,
+    pub values: Vec<FacetCount>,
+    /// More values exist than were asked for.
+    pub truncated: bool,
+}
+
+/// What the ledger holds, at a glance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Overview {
+    pub documents: u64,
+    pub facts: u64,
+    pub entities: u64,
+    /// Entities that are places (countries, regions, cities, districts, towns, zones).
+    pub places: u64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+impl Store {
+    /// A number that changes when another connection commits to the ledger (SQLite's
+    /// `data_version`): a reader's cheap test of whether what it computed still holds.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row(sql::DATA_VERSION, [], |r| r.get(0))?)
+    }
+
+    /// A page of at most `size` facts of `filter`, in its sort, after `cursor` (from the
+    /// start without one). The filter's `limit` is not read.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError::Cursor`] when the cursor belongs to another sort; a database error
+    /// or an invalid `text` search.
+    pub fn fact_page(
+        &self,
+        filter: &FactFilter,
+        cursor: Option<&FactCursor>,
+        size: usize,
+    ) -> Result<FactPage> {
+        let corrections = Overlay::load(&self.conn)?;
+        let mut params = Params::default();
+        let mut conditions = fact_conditions(filter, &mut params);
+        if let Some(text) = &filter.text {
+            conditions.push(sql::text_filter(params.text(sql::fts_query(text))));
+        }
+        if let Some(cursor) = cursor {
+            conditions.push(keyset_condition(filter.sort, cursor, &mut params)?);
+        }
+        let query = sql::select_facts(
+            FactSelect::Rows {
+                sort: filter.sort,
+                limit: Some(size + 1),
+            },
+            false,
+            corrections.active(),
+            &conditions,
+        );
+        let mut stmt = self.conn.prepare_cached(&query)?;
+        let mut rows = stmt
+            .query(params_from_iter(params.0))
+            .map_err(|err| text_error(filter, err))?;
+        let mut facts = Vec::with_capacity(size.min(1024));
+        while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
+            facts.push(corrections.apply(row_to_fact(row)?));
+        }
+        let next = if facts.len() > size {
+            facts.truncate(size);
+            facts.last().map(|f| FactCursor::after(f, filter.sort))
+        } else {
+            None
+        };
+        Ok(FactPage { facts, next })
+    }
+
+    /// How many facts `filter` selects (its limit is not read). Unlike
+    /// [`Store::count_facts`] it does not join the documents, which no condition needs.
+    pub fn total_facts(&self, filter: &FactFilter) -> Result<u64> {
+        let (conditions, params) = filter_conditions(filter);
+        let corrected = Overlay::load(&self.conn)?.active();
+        let mut stmt = self
+            .conn
+            .prepare_cached(&sql::count_facts(&conditions, corrected))?;
+        stmt.query_row(params_from_iter(params.0), |r| get_u64(r, 0))
+            .map_err(|err| text_error(filter, err))
+    }
+
+    /// The facts `filter` selects, counted by `facet`: at most `limit` values, the most
+    /// frequent first (ties in value order).
+    pub fn facet_counts(
+        &self,
+        filter: &FactFilter,
+        facet: Facet,
+        limit: usize,
+    ) -> Result<FacetCounts> {
+        let (conditions, params) = filter_conditions(filter);
+        let column = match facet {
+            Facet::Subject => FacetColumn::Subject,
+            Facet::Metric => FacetColumn::Metric,
+            Facet::Measure => FacetColumn::Measure,
+            Facet::Status => FacetColumn::Status,
+            Facet::PeriodYear => FacetColumn::PeriodYears,
+        };
+        // The years are counted as (first, last) pairs and spread over their span here,
+        // so every pair must be read.
+        let sql_limit = match facet {
+            Facet::PeriodYear => usize::MAX >> 1,
+            _ => limit + 1,
+        };
+        let corrected = Overlay::load(&self.conn)?.active();
+        let query = sql::facet_counts(column, &conditions, sql_limit, corrected);
+        let mut stmt = self.conn.prepare_cached(&query)?;
+        let mut rows = stmt
+            .query(params_from_iter(params.0))
+            .map_err(|err| text_error(filter, err))?;
+        let mut values = Vec::new();
+        if facet == Facet::PeriodYear {
+            let mut years: std::collections::BTreeMap<Option<i32>, u64> = Default::default();
+            while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
+                let first: Option<String> = row.get(0)?;
+                let last: Option<String> = row.get(1)?;
+                let n = get_u64(row, 2)?;
+                let year = |y: Option<String>| y.and_then(|y| y.parse::<i32>().ok());
+                match (year(first), year(last)) {
+                    (Some(a), Some(b)) if a <= b => {
+                        for y in a..=b {
+                            *years.entry(Some(y)).or_default() += n;
+                        }
+                    }
+                    _ => *years.entry(None).or_default() += n,
+                }
+            }
+            values = years
+                .into_iter()
+                .map(|(year, count)| FacetCount {
+                    value: year.map(|y| y.to_string()),
+                    count,
+                })
+                .collect();
+            // Years read best in time order, newest first; the facts without a period
+            // last.
+            values.sort_by(|a, b| match (&a.value, &b.value) {
+                (Some(x), Some(y)) => y.cmp(x),
+                (None, _) => std::cmp::Ordering::Greater,
+                (_, None) => std::cmp::Ordering::Less,
+            });
+        } else {
+            while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
+                values.push(FacetCount {
+                    value: row.get(0)?,
+                    count: get_u64(row, 1)?,
+                });
+            }
+        }
+        let truncated = values.len() > limit;
+        values.truncate(limit);
+        Ok(FacetCounts {
+            facet,
+            values,
+            truncated,
+        })
+    }
+
+    /// The entity called `name` (its canonical name or an alias, any case), with its
+    /// aliases and counts; a subject that facts name without an entity record has no
+    /// kind. `None` when nothing in the ledger goes by that name.
+    pub fn entity(&self, name: &str) -> Result<Option<EntitySummary>> {
+        let name = name.trim();
+        let mut params = Params::default();
+        let condition = sql::entity_named(params.text(name.to_string()));
+        let query = sql::select_entities(&[condition]);
+        let found: Option<String> = {
+            let mut stmt = self.conn.prepare_cached(&query)?;
+            let mut rows = stmt.query(params_from_iter(params.0))?;
+            match rows.next()? {
+                Some(row) => Some(row.get(1)?),
+                None => None,
+            }
+        };
+        // `entities` reads the counts and aliases; its search is a substring match, so
+        // the entity is picked from its answer by its canonical name.
+        let wanted = found.unwrap_or_else(|| name.to_string());
+        let candidates = self.entities(&EntityFilter {
+            search: Some(wanted.clone()),
+            ..EntityFilter::default()
+        })?;
+        Ok(candidates
+            .into_iter()
+            .find(|e| e.name.eq_ignore_ascii_case(&wanted)))
+    }
+
+    /// Counts and the span of document dates.
+    pub fn overview(&self) -> Result<Overview> {
+        let stats = self.stats()?;
+        let (first_date, last_date) = self
+            .conn
+            .query_row(sql::DOCUMENT_DATES, [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let places = self
+            .conn
+            .query_row(sql::COUNT_PLACES, [], |r| get_u64(r, 0))?;
+        Ok(Overview {
+            documents: stats.documents,
+            facts: stats.facts,
+            entities: stats.entities,
+            places,
+            first_date,
+            last_date,
+        })
+    }
+}
+
+/// Every condition of `filter`, its text search as a filter, and their values.
+fn filter_conditions(filter: &FactFilter) -> (Vec<String>, Params) {
+    let mut params = Params::default();
+    let mut conditions = fact_conditions(filter, &mut params);
+    if let Some(text) = &filter.text {
+        conditions.push(sql::text_filter(params.text(sql::fts_query(text))));
+    }
+    (conditions, params)
+}
+
+/// The condition "after `cursor`" in `sort`, its values bound into `params`.
+fn keyset_condition(sort: FactSort, cursor: &FactCursor, params: &mut Params) -> Result<String> {
+    let wrong = |why: &str| StoreError::Cursor(why.to_string());
+    if cursor.sort != sort_name(sort) {
+        return Err(wrong(&format!(
+            "it continues the sort {:?}, not {:?}",
+            cursor.sort,
+            sort_name(sort)
+        )));
+    }
+    let width = sql::sort_key_width(sort.key);
+    let keys = match &cursor.keys {
+        None if width == 0 => return Err(wrong("ledger order has no sort values")),
+        None => None,
+        Some(keys) if keys.len() != width => {
+            return Err(wrong(&format!(
+                "it holds {} sort values, the sort has {width}",
+                keys.len()
+            )))
+        }
+        Some(keys) => {
+            let mut slots = Vec::with_capacity(keys.len());
+            for key in keys {
+                params.0.push(match key {
+                    CursorValue::Number(n) => Value::Real(*n),
+                    CursorValue::Text(s) => Value::Text(s.clone()),
+                });
+                slots.push(params.0.len());
+            }
+            Some(slots)
+        }
+    };
+    params.0.push(Value::Integer(cursor.id));
+    let id = params.0.len();
+    Ok(sql::fact_after(sort, keys.as_deref(), id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use almanac_extract::{extract, DocContext};
+
+    /// Invented articles with facts of several metrics, subjects, periods and units, some
+    /// without a period, a subject or money, and equal values, so that every sort meets
+    /// NULLs and ties.
+    const ARTICLES: [(&str, &str); 4] = [
+        (
+            "almaty-zone",
+            " date 2023-05-10\nThe Almaty Industrial Zone attracted 15 billion tenge of \
+             investment in 2022 and created 369 jobs. The city plans 12 new schools by 2025.",
+        ),
+        (
+            "astana-budget",
+            " date 2024-02-01\nAstana's economy grew 5.5 percent in 2023. The city will \
+             build 12 kindergartens and create 369 jobs by 2026.",
+        ),
+        (
+            "aktau-port",
+            " date 2022-11-20\nThe port of Aktau handled 7 million tonnes of cargo in \
+             2021. Mangystau region attracted $200 million of foreign direct investment \
+             in 2016-2021.",
+        ),
+        (
+            "undated",
+            "Some 40 companies joined the programme, and 1,200 people found work.",
+        ),
+    ];
+
+    fn fill(store: &mut Store) {
+        for (doc, text) in ARTICLES {
+            let extraction = extract(
+                text,
+                &DocContext {
+                    doc,
+                    date: None,
+                    lang: None,
+                },
+            );
+            let new = crate::NewDocument::new(doc, doc, text);
+            store.put(&new, &extraction, "test", false).unwrap();
+        }
+    }
+
+    fn ledger() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        fill(&mut store);
+        store
+    }
+
+    fn ids(facts: &[StoredFact]) -> Vec<i64> {
+        facts.iter().map(|f| f.id).collect()
+    }
+
+    /// Walking a filter page by page in every sort gives exactly the facts of one query,
+    /// in its order.
+    #[test]
+    fn pages_follow_each_other_in_every_sort() {
+        let store = ledger();
+        for sort in [
+            "doc",
+            "-doc",
+            "date",
+            "-date",
+            "period",
+            "-period",
+            "value",
+            "-value",
+            "value_kzt",
+            "-value_kzt",
+            "value_usd",
+            "-value_usd",
+            "subject",
+            "-subject",
+            "metric",
+            "-metric",
+        ] {
+            let filter = FactFilter {
+                sort: sort.parse().unwrap(),
+                ..FactFilter::default()
+            };
+            let all = ids(&store.facts(&filter).unwrap());
+            assert!(all.len() > 5, "{sort}: the test ledger is too small");
+            for size in [1, 2, 3, 7] {
+                let mut walked = Vec::new();
+                let mut cursor = None;
+                loop {
+                    let page = store.fact_page(&filter, cursor.as_ref(), size).unwrap();
+                    assert!(page.facts.len() <= size);
+                    walked.extend(ids(&page.facts));
+                    match page.next {
+                        Some(next) => cursor = Some(next),
+                        None => break,
+                    }
+                }
+                assert_eq!(walked, all, "sort {sort}, pages of {size}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_cursor_continues_only_its_own_sort() {
+        let store = ledger();
+        let by_value = FactFilter {
+            sort: "-value".parse().unwrap(),
+            ..FactFilter::default()
+        };
+        let page = store.fact_page(&by_value, None, 2).unwrap();
+        let cursor = page.next.unwrap();
+        let by_period = FactFilter {
+            sort: "period".parse().unwrap(),
+            ..FactFilter::default()
+        };
+        let err = store.fact_page(&by_period, Some(&cursor), 2).unwrap_err();
+        assert!(matches!(err, StoreError::Cursor(_)), "{err}");
+    }
+
+    #[test]
+    fn totals_and_facets_follow_the_filter() {
+        let store = ledger();
+        let all = FactFilter::default();
+        let n = store.facts(&all).unwrap().len() as u64;
+        assert_eq!(store.total_facts(&all).unwrap(), n);
+        for facet in Facet::ALL {
+            let counts = store.facet_counts(&all, facet, 100).unwrap();
+            assert!(!counts.truncated);
+            if facet != Facet::PeriodYear {
+                let sum: u64 = counts.values.iter().map(|v| v.count).sum();
+                assert_eq!(sum, n, "{facet:?} counts every fact once");
+            }
+        }
+        let jobs = FactFilter {
+            metric: vec!["jobs".into()],
+            ..FactFilter::default()
+        };
+        let n_jobs = store.facts(&jobs).unwrap().len() as u64;
+        assert_eq!(store.total_facts(&jobs).unwrap(), n_jobs);
+        let metrics = store.facet_counts(&jobs, Facet::Metric, 100).unwrap();
+        assert_eq!(
+            metrics.values,
+            [FacetCount {
+                value: Some("jobs".into()),
+                count: n_jobs
+            }]
+        );
+        let one = store.facet_counts(&all, Facet::Metric, 1).unwrap();
+        assert_eq!(one.values.len(), 1);
+        assert!(one.truncated);
+    }
+
+    /// A year's count is what a filter on that year finds.
+    #[test]
+    fn a_period_year_counts_what_its_filter_finds() {
+        let store = ledger();
+        let years = store
+            .facet_counts(&FactFilter::default(), Facet::PeriodYear, 100)
+            .unwrap();
+        assert!(years.values.iter().any(|v| v.value.is_some()));
+        for year in &years.values {
+            let Some(value) = &year.value else { continue };
+            let filter = FactFilter {
+                period: Some(value.parse().unwrap()),
+                ..FactFilter::default()
+            };
+            assert_eq!(store.total_facts(&filter).unwrap(), year.count, "{value}");
+        }
+    }
+
+    #[test]
+    fn an_entity_by_any_of_its_names() {
+        let store = ledger();
+        let by_name = store.entity("almaty").unwrap().unwrap();
+        assert_eq!(by_name.name, "Almaty");
+        assert!(by_name.facts > 0);
+        assert_eq!(store.entity("Nowhere at all").unwrap(), None);
+    }
+
+    #[test]
+    fn a_read_only_connection_reads_and_cannot_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.db");
+        let mut writer = Store::open(&path).unwrap();
+        fill(&mut writer);
+        let reader = Store::open_read_only(&path).unwrap();
+        let before = reader.data_version().unwrap();
+        assert_eq!(
+            reader.total_facts(&FactFilter::default()).unwrap(),
+            writer.stats().unwrap().facts
+        );
+        let overview = reader.overview().unwrap();
+        assert!(overview.documents > 0 && overview.places > 0);
+        assert!(overview.first_date <= overview.last_date);
+        // Another connection's commit changes what the reader sees, and its data version.
+        let doc = crate::NewDocument::new("late", "late.txt", "Nothing here.");
+        writer
+            .put(&doc, &Default::default(), "test", false)
+            .unwrap();
+        assert_ne!(reader.data_version().unwrap(), before);
+        assert!(reader.conn.execute_batch("DELETE FROM facts").is_err());
+        assert!(Store::open_read_only(dir.path().join("missing.db")).is_err());
+    }
+}
