@@ -177,4 +177,46 @@ INSERT INTO mentions (doc_id, entity_id, span_start, span_end, text, reference) 
         assert_eq!(store.facts(&doc("almaty")).unwrap().len(), 1);
         assert_eq!(store.stats().unwrap().facts, 3);
     }
+
+    #[test]
+    fn a_version_4_ledger_gains_a_language_unknown_until_reindexed() {
+        use almanac_extract::Lang;
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v4.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(sql::CREATE_MIGRATIONS).unwrap();
+            for (version, name, migration) in sql::MIGRATIONS.iter().filter(|m| m.0 <= 4) {
+                conn.execute_batch(migration).unwrap();
+                conn.execute(sql::RECORD_MIGRATION, params![version, name, "then"])
+                    .unwrap();
+            }
+            conn.execute(
+                "INSERT INTO documents (doc, hash, origin, text, bytes, extractor_version, \
+                 ingested_at) VALUES ('shymkent', 'h1', 's.txt', 'Экспорт вырос.', 26, 'v4', 'then')",
+                [],
+            )
+            .unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 5);
+        let old = store.document("shymkent").unwrap().unwrap();
+        assert_eq!(old.summary.lang, None);
+        assert_eq!(
+            store.documents(&DocFilter::default()).unwrap()[0].lang,
+            None
+        );
+
+        // What `reindex` does: the document read again, now with the language it was read in.
+        assert_eq!(store.stale_documents("v5").unwrap().len(), 1);
+        let extraction = Extraction {
+            lang: Lang::Russian,
+            ..Default::default()
+        };
+        store.put(&old.as_new(), &extraction, "v5", true).unwrap();
+        let new = store.document("shymkent").unwrap().unwrap();
+        assert_eq!(new.summary.lang, Some(Lang::Russian));
+        assert!(store.stale_documents("v5").unwrap().is_empty());
+    }
 }

@@ -6,7 +6,7 @@
 
 use std::str::FromStr;
 
-use almanac_extract::Period;
+use almanac_extract::{Lang, Period};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -198,6 +198,9 @@ pub struct DocumentSummary {
     pub extractor_version: String,
     pub ingested_at: String,
     pub facts: u64,
+    /// The language it was read in; `None` for a document stored before the ledger kept
+    /// it (schema 5), until `reindex` reads it again.
+    pub lang: Option<Lang>,
     /// The id of the document whose text (and facts) this one shares, for a duplicate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,

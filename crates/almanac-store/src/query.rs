@@ -52,7 +52,7 @@ impl Store {
         };
         let (summary, meta_date) = row_to_summary(row)?;
         let row_id: i64 = row.get(0)?;
-        let text = row.get(14)?;
+        let text = row.get(15)?;
         drop(rows);
         let mut same_text: Vec<String> = Vec::new();
         if let Some(holder) = &summary.duplicate_of {
@@ -539,6 +539,15 @@ pub(crate) fn row_to_summary(row: &impl Columns) -> Result<(DocumentSummary, Opt
         ingested_at: row.text_req(11)?,
         facts: row.int_req(12)?.max(0) as u64,
         duplicate_of: row.text(13)?,
+        lang: row
+            .text(14)?
+            .map(|code| {
+                code.parse().map_err(|_| StoreError::Corrupt {
+                    column: "lang",
+                    value: code,
+                })
+            })
+            .transpose()?,
     };
     Ok((summary, parse_date(row.text(6)?)?))
 }

@@ -69,6 +69,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (2, "lean write path", MIGRATION_2),
     (3, "duplicate documents", MIGRATION_3),
     (4, "corrections", MIGRATION_4),
+    (5, "document language", MIGRATION_5),
 ];
 
 const MIGRATION_1: &str = "
@@ -371,6 +372,11 @@ LEFT JOIN corrections c
 WHERE c.reject IS NOT 1;
 ";
 
+/// The language each document was read in (`en`, `ru`, `kk`), as the extractor decided it:
+/// the document's own, the user's `--lang`, or detected. A document stored before has none
+/// (NULL, shown as unknown) until `reindex` reads it again.
+const MIGRATION_5: &str = "ALTER TABLE documents ADD COLUMN lang TEXT;";
+
 // Documents.
 
 /// The row and id of the document holding a text (by its content hash).
@@ -379,14 +385,14 @@ pub const DOC_BY_ID: &str = "SELECT id, origin, first_fact, n_facts FROM documen
 
 pub const INSERT_DOC: &str = "
 INSERT INTO documents (doc, hash, origin, title, url, meta_date, date, date_source, text, bytes,
-                       extractor_version, ingested_at, first_fact, n_facts)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+                       extractor_version, ingested_at, first_fact, n_facts, lang)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 pub const UPDATE_DOC: &str = "
 UPDATE documents SET doc = ?1, hash = ?2, origin = ?3, title = ?4, url = ?5, meta_date = ?6,
        date = ?7, date_source = ?8, text = ?9, bytes = ?10, extractor_version = ?11,
-       ingested_at = ?12, first_fact = ?13, n_facts = ?14
-WHERE id = ?15";
+       ingested_at = ?12, first_fact = ?13, n_facts = ?14, lang = ?15
+WHERE id = ?16";
 
 /// A document's facts are those with ids from ?1 up to ?1 + ?2 (its `first_fact`,
 /// `n_facts`).
@@ -441,7 +447,7 @@ macro_rules! doc_columns {
     () => {
         "d.id, d.doc, d.hash, d.origin, d.title, d.url, d.meta_date, d.date, \
          d.date_source, d.bytes, d.extractor_version, d.ingested_at, d.n_facts, \
-         NULL AS duplicate_of"
+         NULL AS duplicate_of, d.lang"
     };
 }
 
@@ -451,25 +457,25 @@ macro_rules! duplicate_columns {
     () => {
         "d.id, x.doc, d.hash, x.origin, x.title, x.url, d.meta_date, d.date, \
          d.date_source, d.bytes, d.extractor_version, x.ingested_at, d.n_facts, \
-         d.doc AS duplicate_of"
+         d.doc AS duplicate_of, d.lang"
     };
 }
 
-/// One document with its text (column 14), by its id (?1).
+/// One document with its text (column 15), by its id (?1).
 pub const DOCUMENT_BY_DOC: &str = concat!(
     "SELECT ",
     doc_columns!(),
     ", d.text FROM documents d WHERE d.doc = ?1"
 );
 
-/// One duplicate with its document's text (column 14), by the duplicate's id (?1).
+/// One duplicate with its document's text (column 15), by the duplicate's id (?1).
 pub const DUPLICATE_BY_DOC: &str = concat!(
     "SELECT ",
     duplicate_columns!(),
     ", d.text FROM duplicates x JOIN documents d ON d.id = x.of_id WHERE x.doc = ?1"
 );
 
-/// One document with its text (column 14), by its row id (?1).
+/// One document with its text (column 15), by its row id (?1).
 pub const DOCUMENT_BY_ROW: &str = concat!(
     "SELECT ",
     doc_columns!(),

@@ -406,6 +406,7 @@ fn put_document(
         batch.now,
         first_fact,
         n_facts,
+        extraction.lang.code(),
     ];
     let doc_id = match &replace {
         Some(old) => {

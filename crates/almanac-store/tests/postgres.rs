@@ -166,10 +166,10 @@ fn a_new_database_becomes_a_ledger_once_and_a_newer_schema_is_refused() {
         })
         .collect();
     for opener in openers {
-        assert_eq!(opener.join().unwrap().unwrap(), 4);
+        assert_eq!(opener.join().unwrap().unwrap(), 5);
     }
     let store = PgStore::open_existing(&url).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
 
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     client
@@ -182,7 +182,7 @@ fn a_new_database_becomes_a_ledger_once_and_a_newer_schema_is_refused() {
         PgStore::open(&url),
         Err(StoreError::SchemaTooNew {
             found: 99,
-            known: 4
+            known: 5
         })
     ));
 }

@@ -648,7 +648,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
             .unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
     assert_eq!(store.stats().unwrap().documents, 1);
     drop(store);
 
@@ -664,7 +664,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
         Store::open(&path),
         Err(StoreError::SchemaTooNew {
             found: 99,
-            known: 4
+            known: 5
         })
     ));
 
@@ -983,6 +983,64 @@ fn documents_list_with_counts() {
             })
             .unwrap();
         assert_eq!(search.len(), 1);
+    }
+}
+
+#[test]
+fn each_document_keeps_the_language_it_was_read_in() {
+    use almanac_extract::Lang;
+    for mut store in backends() {
+        let read_as = |lang| Extraction {
+            lang,
+            ..Default::default()
+        };
+        let (en, ru, kk) = (
+            read_as(Lang::English),
+            read_as(Lang::Russian),
+            read_as(Lang::Kazakh),
+        );
+        // A batch of new documents (PostgreSQL writes it in one statement), then one more.
+        let items = [
+            (NewDocument::new("en", "en", "Exports rose."), &en),
+            (NewDocument::new("ru", "ru", "Экспорт вырос."), &ru),
+        ];
+        for result in store.put_batch(&items, V, false).unwrap() {
+            assert!(matches!(result, Ok(Put::Inserted { .. })), "{result:?}");
+        }
+        let kazakh = NewDocument::new("kk", "kk", "Экспорт өсті.");
+        store.put(&kazakh, &kk, V, false).unwrap();
+        // The same text under another id shares its document's language.
+        let again = NewDocument::new("ru-again", "ru2", "Экспорт вырос.");
+        store.put(&again, &en, V, false).unwrap();
+
+        let langs = |store: &dyn Ledger| -> Vec<(String, Option<Lang>)> {
+            let docs = store.documents(&DocFilter::default()).unwrap();
+            docs.into_iter().map(|d| (d.doc, d.lang)).collect()
+        };
+        let owned = |pairs: &[(&str, Lang)]| -> Vec<(String, Option<Lang>)> {
+            pairs
+                .iter()
+                .map(|(d, l)| (d.to_string(), Some(*l)))
+                .collect()
+        };
+        assert_eq!(
+            langs(&*store),
+            owned(&[
+                ("en", Lang::English),
+                ("ru", Lang::Russian),
+                ("ru-again", Lang::Russian),
+                ("kk", Lang::Kazakh),
+            ])
+        );
+        let shown = store.document("kk").unwrap().unwrap();
+        assert_eq!(shown.summary.lang, Some(Lang::Kazakh));
+
+        // Read again in another language (`--force`, `reindex`): the new one is kept.
+        store.put(&kazakh, &ru, V, true).unwrap();
+        let shown = store.document("kk").unwrap().unwrap();
+        assert_eq!(shown.summary.lang, Some(Lang::Russian));
+        let json = serde_json::to_value(&shown.summary).unwrap();
+        assert_eq!(json["lang"], "ru");
     }
 }
 

@@ -89,7 +89,7 @@ impl PgStore {
         };
         let (summary, meta_date) = row_to_summary(&row)?;
         let row_id: i64 = row.try_get(0)?;
-        let text: String = row.try_get(14)?;
+        let text: String = row.try_get(15)?;
         let mut same_text: Vec<String> = Vec::new();
         if let Some(holder) = &summary.duplicate_of {
             same_text.push(holder.clone());

@@ -44,6 +44,7 @@ pub const RECORD_MIGRATION: &str =
 pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (3, "duplicate documents", SCHEMA_3),
     (4, "corrections", SCHEMA_4),
+    (5, "document language", SCHEMA_5),
 ];
 
 /// Schema 3 as `crate::sql` migrations 1 to 3 leave it, in PostgreSQL's words.
@@ -201,6 +202,10 @@ LEFT JOIN corrections c
 WHERE c.reject IS DISTINCT FROM 1;
 "#;
 
+/// SQLite's migration 5: the language each document was read in, NULL for those stored
+/// before.
+const SCHEMA_5: &str = "ALTER TABLE documents ADD COLUMN lang TEXT;";
+
 // Documents.
 
 /// Whether a document is stored, in one round trip: the row and id holding the text of
@@ -220,13 +225,13 @@ pub const COUNT_STORED: &str = "SELECT \
 /// ?11 and the time ?12 shared); their row ids come back with their ids.
 pub const INSERT_DOCS: &str = "
 INSERT INTO documents (doc, hash, origin, title, url, meta_date, date, date_source, text, bytes,
-                       extractor_version, ingested_at, first_fact, n_facts)
+                       extractor_version, ingested_at, first_fact, n_facts, lang)
 SELECT doc, hash, origin, title, url, meta_date, date, date_source, text, bytes, $11, $12,
-       first_fact, n_facts
+       first_fact, n_facts, lang
 FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::TEXT[], $6::TEXT[], $7::TEXT[],
-            $8::TEXT[], $9::TEXT[], $10::BIGINT[], $13::BIGINT[], $14::BIGINT[])
+            $8::TEXT[], $9::TEXT[], $10::BIGINT[], $13::BIGINT[], $14::BIGINT[], $15::TEXT[])
      AS t(doc, hash, origin, title, url, meta_date, date, date_source, text, bytes, first_fact,
-          n_facts)
+          n_facts, lang)
 ON CONFLICT DO NOTHING
 RETURNING id, doc";
 
@@ -237,16 +242,16 @@ pub const DOC_BY_ID: &str = "SELECT id, origin, first_fact, n_facts FROM documen
 /// makes impossible, and the constraint makes harmless) gets no row back.
 pub const INSERT_DOC: &str = "
 INSERT INTO documents (doc, hash, origin, title, url, meta_date, date, date_source, text, bytes,
-                       extractor_version, ingested_at, first_fact, n_facts)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                       extractor_version, ingested_at, first_fact, n_facts, lang)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
 ON CONFLICT DO NOTHING
 RETURNING id";
 
 pub const UPDATE_DOC: &str = "
 UPDATE documents SET doc = $1, hash = $2, origin = $3, title = $4, url = $5, meta_date = $6,
        date = $7, date_source = $8, text = $9, bytes = $10, extractor_version = $11,
-       ingested_at = $12, first_fact = $13, n_facts = $14
-WHERE id = $15";
+       ingested_at = $12, first_fact = $13, n_facts = $14, lang = $15
+WHERE id = $16";
 
 pub const DELETE_DOC_FACTS: &str = "DELETE FROM facts WHERE id >= $1 AND id < $1 + $2";
 pub const DELETE_DOC_MENTIONS: &str = "DELETE FROM mentions WHERE doc_id = $1";
@@ -278,7 +283,7 @@ macro_rules! doc_columns {
     () => {
         "d.id, d.doc, d.hash, d.origin, d.title, d.url, d.meta_date, d.date, \
          d.date_source, d.bytes, d.extractor_version, d.ingested_at, d.n_facts, \
-         NULL::TEXT AS duplicate_of"
+         NULL::TEXT AS duplicate_of, d.lang"
     };
 }
 
@@ -286,7 +291,7 @@ macro_rules! duplicate_columns {
     () => {
         "d.id, x.doc, d.hash, x.origin, x.title, x.url, d.meta_date, d.date, \
          d.date_source, d.bytes, d.extractor_version, x.ingested_at, d.n_facts, \
-         d.doc AS duplicate_of"
+         d.doc AS duplicate_of, d.lang"
     };
 }
 

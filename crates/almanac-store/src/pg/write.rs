@@ -300,6 +300,7 @@ fn insert_new_batch(
     let texts: Vec<&str> = items.iter().map(|(doc, _)| doc.text).collect();
     let bytes: Vec<i64> = texts.iter().map(|t| t.len() as i64).collect();
     let n_facts: Vec<i64> = items.iter().map(|(_, ex)| ex.facts.len() as i64).collect();
+    let langs: Vec<&str> = items.iter().map(|(_, ex)| ex.lang.code()).collect();
     let now = w.now.clone();
     let statement = w.statement(sql::INSERT_DOCS)?;
     let rows = w.tx.query(
@@ -319,6 +320,7 @@ fn insert_new_batch(
             &now,
             &first_facts,
             &n_facts,
+            &langs,
         ],
     )?;
     let row_of: HashMap<String, i64> = rows.iter().map(|r| (r.get(1), r.get(0))).collect();
@@ -434,7 +436,8 @@ fn put_document(
     let date_source = extraction.date_source.map(date_source_str);
     let bytes = doc.text.len() as i64;
     let now = w.now.clone();
-    let row: [&(dyn ToSql + Sync); 14] = [
+    let lang = extraction.lang.code();
+    let row: [&(dyn ToSql + Sync); 15] = [
         &doc.doc,
         &hash,
         &doc.origin,
@@ -449,6 +452,7 @@ fn put_document(
         &now,
         &first_fact,
         &n_facts,
+        &lang,
     ];
     let doc_id = match &replace {
         Some(old) => {
