@@ -205,6 +205,179 @@ fn reindex_re_extracts_documents_of_an_older_extractor() {
     assert!(text(&out).0.contains("already"), "{}", text(&out).0);
 }
 
+/// The `lang` of each document as `almanac docs --format json` shows it, by id.
+fn doc_langs(db: &Path) -> Vec<(String, serde_json::Value)> {
+    let out = almanac(&["docs", "--format", "json"], db);
+    assert!(out.status.success(), "{}", text(&out).1);
+    let docs: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    docs.iter()
+        .map(|d| (d["doc"].as_str().unwrap().to_string(), d["lang"].clone()))
+        .collect()
+}
+
+fn facts_of(db: &Path, doc: &str) -> usize {
+    let store = Store::open(db).unwrap();
+    let docs = store.documents(&DocFilter::default()).unwrap();
+    docs.iter().find(|d| d.doc == doc).unwrap().facts as usize
+}
+
+#[test]
+fn each_document_is_stored_with_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let corpus = dir.path().join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(
+        corpus.join("a-en.txt"),
+        " date 2024-03-01\nTurkestan region opened 4 new plants in 2023, creating 610 jobs.\n",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("b-ru.txt"),
+        " date 2024-03-01\nВ Туркестанской области в 2023 году открыто 4 новых завода, \
+         создано 610 рабочих мест.\n",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("c-kk.txt"),
+        " date 2024-03-01\nТүркістан облысында 2023 жылы 4 жаңа зауыт ашылды, 610 жұмыс орны \
+         құрылды. Өңірге салынған инвестиция көлемі өсті.\n",
+    )
+    .unwrap();
+    // Latin letters only, which detection reads as English: the JSONL `lang` decides.
+    fs::write(
+        corpus.join("d-feed.jsonl"),
+        concat!(
+            r#"{"id": "given-ru", "lang": "ru", "date": "2024-03-01", "text": "Shymkent: 2023 - 1,5 mlrd."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = almanac(&["ingest", corpus.to_str().unwrap()], &db);
+    let (_, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    // The Kazakh text is named once, and stored without facts.
+    assert_eq!(stderr.matches("Kazakh").count(), 1, "{stderr}");
+    assert!(stderr.contains("c-kk.txt"), "{stderr}");
+
+    // `--lang` for the documents that carry none; a document's own `lang` still wins.
+    let feed = dir.path().join("more.jsonl");
+    fs::write(
+        &feed,
+        concat!(
+            r#"{"id": "flag-ru", "date": "2024-03-01", "text": "Aktobe: 2023 - 2,5 mlrd."}"#,
+            "\n",
+            r#"{"id": "own-en", "lang": "en", "date": "2024-03-01", "text": "Aktau: 2023 - 3,5 mlrd."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = almanac(&["ingest", "--lang", "ru", feed.to_str().unwrap()], &db);
+    assert!(out.status.success(), "{}", text(&out).1);
+
+    let langs = doc_langs(&db);
+    let expected: Vec<(String, serde_json::Value)> = [
+        ("a-en", "en"),
+        ("b-ru", "ru"),
+        ("c-kk", "kk"),
+        ("given-ru", "ru"),
+        ("flag-ru", "ru"),
+        ("own-en", "en"),
+    ]
+    .iter()
+    .map(|(d, l)| (d.to_string(), serde_json::json!(l)))
+    .collect();
+    assert_eq!(langs, expected);
+    assert!(facts_of(&db, "a-en") > 0);
+    assert!(facts_of(&db, "b-ru") > 0);
+    assert_eq!(facts_of(&db, "c-kk"), 0);
+
+    // The CSV and the table carry it too, and `show` names it.
+    let out = almanac(&["docs", "--format", "csv"], &db);
+    let mut csv = csv::Reader::from_reader(&out.stdout[..]);
+    let column = csv
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "lang")
+        .unwrap();
+    let csv_langs: Vec<String> = csv
+        .records()
+        .map(|r| r.unwrap()[column].to_string())
+        .collect();
+    assert_eq!(csv_langs, ["en", "ru", "kk", "ru", "ru", "en"]);
+    let table = text(&almanac(&["docs"], &db)).0;
+    assert!(table.lines().next().unwrap().contains("LANG"), "{table}");
+    let line = table.lines().find(|l| l.starts_with("c-kk")).unwrap();
+    assert!(line.split_whitespace().any(|cell| cell == "kk"), "{line}");
+    let shown = text(&almanac(&["show", "b-ru"], &db)).0;
+    assert!(shown.contains("lang:   ru (Russian)"), "{shown}");
+    let shown = text(&almanac(&["show", "c-kk"], &db)).0;
+    assert!(
+        shown.contains("lang:   kk (Kazakh, not read yet"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_ledger_of_schema_4_shows_no_language_until_reindexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let corpus = articles(dir.path());
+    let out = almanac(&["ingest", corpus.to_str().unwrap()], &db);
+    assert!(out.status.success(), "{}", text(&out).1);
+    // Migration 5 only adds the column: without it the ledger is one of schema 4.
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "ALTER TABLE documents DROP COLUMN lang; \
+             DELETE FROM schema_migrations WHERE version = 5;",
+        )
+        .unwrap();
+    }
+    let langs = doc_langs(&db);
+    assert_eq!(langs.len(), 4);
+    assert!(langs.iter().all(|(_, l)| l.is_null()), "{langs:?}");
+    let shown = text(&almanac(&["show", "astana-q1"], &db)).0;
+    assert!(shown.contains("lang:   -"), "{shown}");
+
+    // The documents are of this extractor already; their unknown language makes them stale.
+    let out = almanac(&["reindex"], &db);
+    assert!(out.status.success(), "{}", text(&out).1);
+    assert!(
+        text(&out).0.contains("re-extracted 4 documents"),
+        "{}",
+        text(&out).0
+    );
+    let langs = doc_langs(&db);
+    assert!(langs.iter().all(|(_, l)| l == "en"), "{langs:?}");
+    assert_whole(&db, 4);
+
+    // `--lang` is the language of the documents whose language is not known; a known one
+    // stays.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE documents SET lang = NULL WHERE doc = 'astana-q1'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let out = almanac(&["reindex", "--lang", "ru"], &db);
+    assert!(out.status.success(), "{}", text(&out).1);
+    assert!(
+        text(&out).0.contains("re-extracted 1 documents"),
+        "{}",
+        text(&out).0
+    );
+    let langs = doc_langs(&db);
+    let ru: Vec<&str> = langs
+        .iter()
+        .filter(|(_, l)| l == "ru")
+        .map(|(d, _)| d.as_str())
+        .collect();
+    assert_eq!(ru, ["astana-q1"], "{langs:?}");
+}
+
 #[test]
 fn bad_inputs_each_get_their_error_and_the_rest_lands() {
     let dir = tempfile::tempdir().unwrap();

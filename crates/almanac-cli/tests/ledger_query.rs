@@ -413,7 +413,7 @@ fn docs_show_and_entities() {
         .collect();
     assert_eq!(order, ["alatau", "astana", "almaty"]);
     let csv = stdout(&db, &["docs", "--format", "csv"]);
-    assert!(csv.starts_with("doc,date,date_source,facts"), "{csv}");
+    assert!(csv.starts_with("doc,date,date_source,lang,facts"), "{csv}");
 
     let shown = stdout(&db, &["show", "almaty", "--color", "never"]);
     assert!(

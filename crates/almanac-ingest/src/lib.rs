@@ -20,5 +20,7 @@ mod pipeline;
 pub mod read;
 
 pub use limits::Limits;
-pub use pipeline::{extract_document, ingest, IngestError, IngestOptions, Progress, Tally};
+pub use pipeline::{
+    extract_document, ingest, unread_language, IngestError, IngestOptions, Progress, Tally,
+};
 pub use read::{ReadError, SourceDoc};

@@ -52,7 +52,8 @@ pub trait Progress: Sync {
     fn failed(&self, origin: &str, message: &str);
     /// What became of a document that was read: written, or found unchanged.
     fn document(&self, _doc: &str, _origin: &str, _outcome: &Put) {}
-    /// A document was read with something left out (its HTML nested too deep).
+    /// A document was read with something left out (its HTML nested too deep), or is in a
+    /// language almanac does not read yet ([`unread_language`]: stored without facts).
     fn doc_warning(&self, _origin: &str, _message: &str) {}
     /// A transaction was committed; `tally` counts the documents written so far.
     fn written(&self, _tally: &Tally) {}
@@ -222,6 +223,18 @@ fn new_document(source: &SourceDoc, default_date: Option<NaiveDate>) -> NewDocum
     }
 }
 
+/// What to tell of a document in `lang` when almanac has no rules for it: it is stored,
+/// with its language, and no facts. `None` for a language almanac reads.
+pub fn unread_language(lang: Lang) -> Option<String> {
+    let name = match lang {
+        Lang::English | Lang::Russian => return None,
+        Lang::Kazakh => "Kazakh",
+    };
+    Some(format!(
+        "the text is in {name} ({lang}), which almanac does not read yet: stored without facts"
+    ))
+}
+
 /// Extracts one document, as ingest does: a panic in the extractor fails that document
 /// only, with its message. Without `lang` the extractor detects the document's language.
 pub fn extract_document(
@@ -293,10 +306,13 @@ fn write_batches(
         let results = store
             .put_batch(&items, EXTRACTOR_VERSION, opts.force)
             .map_err(IngestError::Write)?;
-        for ((doc, _), result) in items.iter().zip(results) {
+        for ((doc, extraction), result) in items.iter().zip(results) {
             tally.bytes += doc.text.len() as u64;
             match result {
                 Ok(put) => {
+                    if let Some(note) = unread_language(extraction.lang) {
+                        progress.doc_warning(doc.origin, &note);
+                    }
                     match put {
                         Put::Inserted { facts } => {
                             tally.new += 1;

@@ -39,7 +39,8 @@ pub trait Ledger: Send {
         extractor_version: &str,
         force: bool,
     ) -> Result<Vec<Result<Put>>>;
-    /// Row ids of documents extracted with another version than `current`.
+    /// Row ids of documents extracted with another version than `current`, or whose
+    /// language is not known (stored before schema 5).
     fn stale_documents(&self, current: &str) -> Result<Vec<i64>>;
     /// One document by its id (a duplicate id gives the text it shares).
     fn document(&self, doc: &str) -> Result<Option<StoredDocument>>;

@@ -210,6 +210,8 @@ INSERT INTO mentions (doc_id, entity_id, span_start, span_end, text, reference) 
 
         // What `reindex` does: the document read again, now with the language it was read in.
         assert_eq!(store.stale_documents("v5").unwrap().len(), 1);
+        // Stale for its unknown language even under the same extractor.
+        assert_eq!(store.stale_documents("v4").unwrap().len(), 1);
         let extraction = Extraction {
             lang: Lang::Russian,
             ..Default::default()

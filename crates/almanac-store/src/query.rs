@@ -19,8 +19,8 @@ use crate::sql::{self, FactList, FactSelect};
 use crate::{Result, Store, StoreError};
 
 impl Store {
-    /// The row ids of documents extracted with another version than `current` (for
-    /// `reindex`), in ledger order.
+    /// The row ids of documents extracted with another version than `current`, or whose
+    /// language is not known (stored before schema 5), for `reindex`, in ledger order.
     pub fn stale_documents(&self, current: &str) -> Result<Vec<i64>> {
         let mut stmt = self.conn.prepare(sql::STALE_DOCS)?;
         let ids = stmt

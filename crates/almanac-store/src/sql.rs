@@ -529,7 +529,10 @@ pub fn facts_of_doc(param: usize) -> String {
     )
 }
 
-pub const STALE_DOCS: &str = "SELECT id FROM documents WHERE extractor_version <> ?1 ORDER BY id";
+/// Documents to read again: those of another extractor version (?1), and those whose
+/// language the ledger does not know (stored before schema 5).
+pub const STALE_DOCS: &str =
+    "SELECT id FROM documents WHERE extractor_version <> ?1 OR lang IS NULL ORDER BY id";
 
 // Facts.
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use almanac_extract::{Extraction, EXTRACTOR_VERSION};
+use almanac_extract::{Extraction, Lang, EXTRACTOR_VERSION};
 use almanac_ingest::{read, IngestOptions, Progress, Tally};
 use chrono::NaiveDate;
 use clap::Args;
@@ -35,6 +35,10 @@ pub struct IngestArgs {
     /// The publication date of documents that carry none (header or JSONL `date`)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
+    /// The language of documents that carry none (JSONL `lang`); else each is detected.
+    /// A stored document read in another language is read again only with --force
+    #[arg(long, value_name = "en|ru|kk", value_parser = crate::args::parse_lang)]
+    pub lang: Option<Lang>,
     #[command(flatten)]
     pub limits: crate::limits::LimitArgs,
     /// No progress bar and no summary
@@ -50,6 +54,10 @@ pub struct ReindexArgs {
     /// Re-extract every document, not only those of an older extractor version
     #[arg(long)]
     pub all: bool,
+    /// The language of documents the ledger has none for (stored before it kept them);
+    /// else each is detected. A stored language is kept
+    #[arg(long, value_name = "en|ru|kk", value_parser = crate::args::parse_lang)]
+    pub lang: Option<Lang>,
     /// No progress bar and no summary
     #[arg(long, short)]
     pub quiet: bool,
@@ -92,13 +100,24 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     };
     quiet_worker_panics();
     let ledger_files = LedgerFiles::new(&args.db.db);
-    let docs = read::documents(&args.paths, args.limits.max_html_depth).filter(|item| {
-        let origin = match item {
-            Ok(doc) => &doc.origin,
-            Err(err) => &err.origin,
-        };
-        !ledger_files.contains(origin)
-    });
+    let docs = read::documents(&args.paths, args.limits.max_html_depth)
+        .filter(|item| {
+            let origin = match item {
+                Ok(doc) => &doc.origin,
+                Err(err) => &err.origin,
+            };
+            !ledger_files.contains(origin)
+        })
+        .map(|item| {
+            item.map(|mut doc| {
+                // The pipeline reads a document's own `lang`; `--lang` is the default of those
+                // without.
+                if doc.lang.is_none() {
+                    doc.lang = args.lang.map(|lang| lang.code().to_string());
+                }
+                doc
+            })
+        });
     let opts = IngestOptions {
         force: args.force,
         date: args.date,
@@ -231,14 +250,21 @@ pub fn reindex(args: ReindexArgs) -> anyhow::Result<ExitCode> {
         let extractions: Vec<Result<Extraction, String>> = docs
             .par_iter()
             .map(|doc| {
-                almanac_ingest::extract_document(&doc.summary.doc, &doc.text, doc.meta_date, None)
+                // The language it was read in before (given or detected) holds.
+                let lang = doc.summary.lang.or(args.lang);
+                almanac_ingest::extract_document(&doc.summary.doc, &doc.text, doc.meta_date, lang)
             })
             .collect();
         let mut items = Vec::new();
         for (doc, extraction) in docs.iter().zip(&extractions) {
             tally.bytes += doc.text.len() as u64;
             match extraction {
-                Ok(extraction) => items.push((doc.as_new(), extraction)),
+                Ok(extraction) => {
+                    if let Some(note) = almanac_ingest::unread_language(extraction.lang) {
+                        progress.suspend(|| eprintln!("almanac: {}: {note}", doc.summary.doc));
+                    }
+                    items.push((doc.as_new(), extraction))
+                }
                 Err(message) => {
                     tally.failed += 1;
                     progress.suspend(|| eprintln!("almanac: {}: {message}", doc.summary.doc));

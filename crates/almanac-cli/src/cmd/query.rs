@@ -263,6 +263,7 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
             let mut columns = vec![
                 ("DOC", 32, false),
                 ("DATE", 10, false),
+                ("LANG", 4, false),
                 ("FACTS", 6, true),
                 ("KB", 8, true),
                 ("TITLE (else FILE)", 60, false),
@@ -275,6 +276,7 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<ExitCode> {
                 let mut row = vec![
                     d.doc.clone(),
                     d.date.map_or("-".into(), |d| d.to_string()),
+                    d.lang.map_or("-".into(), |l| l.code().to_string()),
                     d.facts.to_string(),
                     format!("{:.1}", d.bytes as f64 / 1024.0),
                     match &d.duplicate_of {
@@ -323,6 +325,7 @@ fn write_docs_csv(out: &mut impl Write, docs: &[DocumentSummary]) -> anyhow::Res
         "doc",
         "date",
         "date_source",
+        "lang",
         "facts",
         "bytes",
         "title",
@@ -338,6 +341,7 @@ fn write_docs_csv(out: &mut impl Write, docs: &[DocumentSummary]) -> anyhow::Res
             d.doc.clone(),
             d.date.map(|d| d.to_string()).unwrap_or_default(),
             d.date_source.clone().unwrap_or_default(),
+            d.lang.map(|l| l.code().to_string()).unwrap_or_default(),
             d.facts.to_string(),
             d.bytes.to_string(),
             d.title.clone().unwrap_or_default(),
@@ -401,6 +405,22 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
             .as_deref()
             .map_or(String::new(), |src| format!(" ({src})"))
     )?;
+    match s.lang {
+        Some(lang) => writeln!(
+            out,
+            "  lang:   {lang} ({}{})",
+            super::extract::lang_name(lang),
+            if lang.is_supported() {
+                ""
+            } else {
+                ", not read yet: no facts"
+            }
+        )?,
+        None => writeln!(
+            out,
+            "  lang:   - (stored before the ledger kept it; `almanac reindex` reads it again)"
+        )?,
+    }
     writeln!(out, "  origin: {}", s.origin)?;
     match &s.duplicate_of {
         Some(holder) => writeln!(

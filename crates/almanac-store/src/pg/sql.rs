@@ -356,7 +356,9 @@ pub fn facts_of_doc(param: usize) -> String {
     )
 }
 
-pub const STALE_DOCS: &str = "SELECT id FROM documents WHERE extractor_version <> $1 ORDER BY id";
+/// As SQLite's: another extractor version ($1), or no language known.
+pub const STALE_DOCS: &str =
+    "SELECT id FROM documents WHERE extractor_version <> $1 OR lang IS NULL ORDER BY id";
 
 // Facts.
 
