@@ -212,3 +212,34 @@ fn text_searches_that_postgresql_cannot_run_say_why() {
         .check_text_query("jobs OR \"new plant\" invest*")
         .unwrap();
 }
+
+#[test]
+fn a_ledger_of_schema_4_gains_a_language_unknown_until_reindexed() {
+    let Some(url) = scratch() else { return };
+    let mut store = PgStore::open(&url).unwrap();
+    let doc = NewDocument::new("kentau", "k.txt", "Экспорт вырос на 5%.");
+    let russian = Extraction {
+        lang: almanac_extract::Lang::Russian,
+        ..Default::default()
+    };
+    store.put(&doc, &russian, "v4", false).unwrap();
+    drop(store);
+    // Migration 5 only adds the column: without it the ledger is one of schema 4.
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    client
+        .batch_execute(
+            "ALTER TABLE documents DROP COLUMN lang; \
+             DELETE FROM schema_migrations WHERE version = 5;",
+        )
+        .unwrap();
+    let mut store = PgStore::open(&url).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 5);
+    let old = store.document("kentau").unwrap().unwrap();
+    assert_eq!(old.summary.lang, None);
+    // Stale for its unknown language, though of the current extractor.
+    assert_eq!(store.stale_documents("v4").unwrap().len(), 1);
+    store.put(&old.as_new(), &russian, "v4", true).unwrap();
+    let new = store.document("kentau").unwrap().unwrap();
+    assert_eq!(new.summary.lang, Some(almanac_extract::Lang::Russian));
+    assert!(store.stale_documents("v4").unwrap().is_empty());
+}
