@@ -37,7 +37,7 @@ use chrono::Datelike;
 
 use crate::entities;
 use crate::fact::{Fact, Measure, Metric, Status};
-use crate::period::Period;
+use crate::period::{Period, Simple};
 use crate::quantities::{self, Quantity};
 
 use crate::times::{self, TimeExpr, TimeKind};
@@ -110,10 +110,6 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         .len()
         .min(if title.is_some() { 3 } else { 2 });
     let report = report_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date);
-    // The period of the plans of the last sentence, or its deadline: a plan in the next
-    // sentence with no time of its own takes it (`By the end of 2026 ... Eight projects
-    // will ...`).
-    let mut previous_plan_period: Option<Period> = None;
     // `now`: the document's year, as a time of the figure's own clause.
     let now_time = date.map(|d| TimeExpr {
         span: [0, 0],
@@ -184,9 +180,12 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             {
                 previous_subject = Some(a.name.clone());
             }
-            previous_plan_period = None;
             continue;
         }
+        // The period of the plans of the last sentence, or its deadline: a plan in the next
+        // sentence of the paragraph with no time of its own takes it (`By the end of 2026
+        // ... Eight projects will ...`).
+        let mut previous_plan_period: Option<Period> = None;
         let mut times = std::mem::take(&mut paragraph_times[pi]);
         // Sorted, each sentence reads its figures and times as a slice: a paragraph of many
         // sentences costs what its sentences do, not their number squared.
@@ -318,15 +317,20 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 let measure = measure(text, &sentence, q, fig_tok, metric);
                 // `during this period`, `compared to the same period of 2024`, a span to date
                 // inside the period the document reports on: that period.
+                // A span of months named earlier in the paragraph (`in January-October`, `for
+                // 10 months`) wins over a year-to-date phrase as the span the document reports
+                // on does; a quarter said of another figure does not.
+                let months_carried = carried_period.filter(|p| {
+                    matches!(p, Period::Interval(Simple::Month(..), Simple::Month(..)))
+                });
+                let named_span = |t: &TimeExpr| {
+                    [months_carried, report].into_iter().flatten().find(|r| {
+                        t.kind == TimeKind::ToDate
+                            && t.period.is_some_and(|p| report_wins_over_to_date(p, *r))
+                    })
+                };
                 let mut period = match time {
-                    Some(t)
-                        if t.kind == TimeKind::ToDate
-                            && report
-                                .zip(t.period)
-                                .is_some_and(|(r, p)| report_wins_over_to_date(p, r)) =>
-                    {
-                        report
-                    }
+                    Some(t) if named_span(t).is_some() => named_span(t),
                     Some(t) => usable_period(t),
                     None if back && report.is_some() => {
                         applied_period = report;
@@ -336,7 +340,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 };
                 let from_own_words = time.is_some();
                 if let Some(t) = time.filter(|t| t.kind != TimeKind::Deadline) {
-                    applied_period = usable_period(t).or(applied_period);
+                    applied_period = named_span(t).or(usable_period(t)).or(applied_period);
                 }
                 // The earlier state of `from 5.3 to 5.2 percent` holds for the period before
                 // (the start of a span: `from 21% to 73%` over the past eight years), unless a
@@ -394,7 +398,16 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         // A plan with no time of its own takes the time of the plans or the
                         // deadline said just before it (`By the end of 2026 ... Eight projects
                         // will be implemented for this purpose`), else none.
-                        Status::Planned => previous_plan_period,
+                        // The same sentence's deadline comes first (`By 2030 a pool was
+                        // formed ..., which will create 20,000 jobs`).
+                        Status::Planned => sentence_plan_period
+                            .or_else(|| {
+                                sentence_times
+                                    .iter()
+                                    .filter(|t| t.kind == TimeKind::Deadline)
+                                    .find_map(|t| usable_period(t))
+                            })
+                            .or(previous_plan_period),
                         // What is achieved takes the time its paragraph set, else the year the
                         // document reports on when that year is over (a governor's report on
                         // 2021 given in 2022), else the document's year.

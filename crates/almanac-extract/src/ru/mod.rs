@@ -6,10 +6,15 @@
 //! - `numbers`: digits with the decimal comma and grouped thousands; number words.
 //! - `quantities`: numbers with their scale, unit or counted noun, qualifier, direction.
 //! - `names`: the case forms of the gazetteer's Russian names.
+//! - `tense`: whether a status cue found by stem is in a past form (`позволило`).
 //! - `times`: years, months, quarters, halves, spans and deadlines as Russian writes them.
 
 pub(crate) mod names;
 pub(crate) mod numbers;
 pub(crate) mod quantities;
 pub(crate) mod stem;
+pub(crate) mod tense;
 pub(crate) mod times;
+
+#[cfg(test)]
+mod tests;
