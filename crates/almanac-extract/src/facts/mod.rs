@@ -119,7 +119,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     });
     // The status and period of the last figure of the sentence before, for a breakdown of
     // it (`Among them are 21 strategic and 52 regional projects`).
-    let mut previous_figure: Option<(Status, Option<Period>, Option<String>)> = None;
+    let mut previous_figure: Option<PreviousFigure> = None;
 
     // Each layer reads every paragraph before the next layer starts, rather than every layer
     // each paragraph in turn: the code of one layer stays in the instruction cache.
@@ -264,9 +264,16 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let mut sentence_subject: Option<String> = None;
             // The period of the sentence's first plan, for a plan in the next sentence.
             let mut sentence_plan_period: Option<Period> = None;
-            let mut last_figure: Option<(Status, Option<Period>, Option<String>)> = None;
+            let mut last_figure: Option<PreviousFigure> = None;
             let mut statistic_place_here: Option<String> = None;
             let breakdown = opens_breakdown(&text[range.clone()]);
+            // Russian sentences that speak of the figure before (`ru::refs`).
+            let russian = lang == crate::Lang::Russian && !in_sentence.is_empty();
+            let ru_breakdown = russian && crate::ru::refs::opens_breakdown(&text[range.clone()]);
+            let ru_indicator =
+                russian && crate::ru::refs::names_indicator_back(&text[range.clone()]);
+            let ru_points_back = russian && crate::ru::refs::points_back(&text[range.clone()]);
+            let previous_here = previous_figure.as_ref().filter(|f| f.paragraph == pi);
             // `according to the Bureau of National Statistics`: a statistic of a place.
             let cites_statistics =
                 !in_sentence.is_empty() && text[range.clone()].to_lowercase().contains("statistic");
@@ -274,7 +281,21 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
                 let fig_tok = sentence.tok_at(q.span[0]);
-                let metric = metric(text, &sentence, q, fig_tok);
+                let own_metric = metric(text, &sentence, q, fig_tok);
+                let metric = match previous_here {
+                    // `В том числе, из бюджета — 45 млрд тенге`: the parts of an amount measure
+                    // what it did; `этот показатель`, with no cue of its own, is the indicator
+                    // of the figure before.
+                    Some(f)
+                        if ru_breakdown
+                            && q.kind == quantities::QuantityKind::Money
+                            && f.unit == q.unit
+                            || ru_indicator && own_metric == Metric::Other =>
+                    {
+                        f.metric
+                    }
+                    _ => own_metric,
+                };
                 // The nearest time of the clause, measured edge to edge; on a tie the one
                 // after the figure (`from 7.1 trillion in 2021 to 8.4 trillion in 2022`).
                 let own_time = sentence_times
@@ -384,13 +405,19 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // `Among them are 21 strategic and 52 regional projects`: the parts of what the
                 // sentence before counted hold as that did, unless they have a time or a verb
                 // of the future of their own.
-                if breakdown && time.is_none() && !planned_cue {
-                    if let Some((s, p, _)) = previous_figure
+                if (breakdown || ru_breakdown) && time.is_none() && !planned_cue {
+                    if let Some(f) = previous_figure
                         .as_ref()
-                        .filter(|(_, _, unit)| unit.is_some() && *unit == q.unit)
+                        .filter(|f| f.unit.is_some() && f.unit == q.unit)
                     {
-                        status = *s;
-                        period = period.or(*p);
+                        status = f.status;
+                        period = period.or(f.period);
+                    }
+                }
+                // `Общая стоимость данных проектов`: what was counted before, as it was.
+                if ru_points_back && time.is_none() && !planned_cue {
+                    if let Some(f) = previous_here {
+                        status = f.status;
                     }
                 }
                 if period.is_none() {
@@ -435,7 +462,13 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if status == Status::Planned && time.is_some() {
                     sentence_plan_period = sentence_plan_period.or(period);
                 }
-                last_figure = Some((status, period, q.unit.clone()));
+                last_figure = Some(PreviousFigure {
+                    status,
+                    period,
+                    unit: q.unit.clone(),
+                    metric,
+                    paragraph: pi,
+                });
                 // A sentence that names nothing points back to what the sentence before was
                 // about (`The plant will ...`), else goes on about what its paragraph made
                 // its grammatical subject (`The zone has placed ... Some 76 participants
@@ -549,6 +582,17 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         lang,
         diagnostics: crate::diagnostics::find(&stream, &doc.paragraphs),
     }
+}
+
+/// The last figure of the sentence before, for a sentence that breaks it down or speaks of
+/// it again.
+struct PreviousFigure {
+    status: Status,
+    period: Option<Period>,
+    unit: Option<String>,
+    metric: Metric,
+    /// The paragraph it stands in.
+    paragraph: usize,
 }
 
 /// A document in a language the rules do not read: its date, and a note instead of facts,
