@@ -215,9 +215,7 @@ fn promises_give_the_verdicts_of_the_readme() {
             // period the verdict is `unreported`.
             row("2023-01", "15 more projects", "partial_evidence", None),
             // ... or still ahead on 2024-09-05, the latest document.
-            // FIXME: the extractor gives "a new water pipeline, 27 km long, by the end of
-            // 2024" no period, and a planned figure without a deadline is not a promise;
-            // the gold's 27 km by 2024 (not yet reported) is missing here.
+            row("2023-06", "27 km", "not_yet_reported", None),
             row("2024-02", "7 new participants", "not_yet_reported", None),
             row("2024-09", "18 km", "not_yet_reported", None),
             row("2024-09", "210 billion tenge", "not_yet_reported", None),
