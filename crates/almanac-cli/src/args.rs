@@ -7,56 +7,73 @@
 use std::path::PathBuf;
 
 use almanac_extract::{Measure, Period, Status};
-use almanac_store::{FactFilter, FactSort, Store, StoreError};
+use almanac_store::{
+    open_ledger, FactFilter, FactSort, Ledger, LedgerAddress, PgStore, Store, StoreError,
+};
 use anyhow::bail;
 use clap::{Args, ValueEnum};
 
 /// Where the ledger is.
 #[derive(Args, Debug, Clone)]
 pub struct DbArgs {
-    /// The ledger file (SQLite); `ingest` creates it when missing
+    /// The ledger: an SQLite file (`ingest` creates it when missing), or a PostgreSQL
+    /// database as postgres://USER[:PASSWORD]@HOST[:PORT]/DB, which a team shares
     #[arg(
         long,
         env = "ALMANAC_DB",
         default_value = "almanac.db",
-        value_name = "PATH"
+        value_name = "PATH|URL"
     )]
     pub db: PathBuf,
 }
 
 impl DbArgs {
+    /// Which backend and where.
+    pub fn address(&self) -> LedgerAddress {
+        LedgerAddress::parse(&self.db.to_string_lossy())
+    }
+
     /// Opens the ledger for writing, creating it when missing (`ingest`).
-    pub fn open(&self) -> anyhow::Result<Store> {
-        Ok(Store::open(&self.db)?)
+    pub fn open(&self) -> anyhow::Result<Box<dyn Ledger>> {
+        Ok(open_ledger(&self.address())?)
     }
 
     /// Opens a ledger that must exist already, for reading only (every query): a ledger
     /// the user may read but not write answers all the same. An older schema is
     /// converted first where the file may be written.
-    pub fn open_existing(&self) -> anyhow::Result<Store> {
-        self.must_exist()?;
-        match Store::open_read_only(&self.db) {
-            Err(too_old @ StoreError::SchemaTooOld { .. }) => match Store::open(&self.db) {
-                Ok(_) => Ok(Store::open_read_only(&self.db)?),
-                Err(StoreError::ReadOnly { .. }) => Err(too_old.into()),
-                Err(err) => Err(err.into()),
+    pub fn open_existing(&self) -> anyhow::Result<Box<dyn Ledger>> {
+        let path = match self.address() {
+            LedgerAddress::Postgres(url) => return Ok(Box::new(PgStore::open_existing(&url)?)),
+            LedgerAddress::Sqlite(path) => path,
+        };
+        self.must_exist(&path)?;
+        Ok(Box::new(match Store::open_read_only(&path) {
+            Err(too_old @ StoreError::SchemaTooOld { .. }) => match Store::open(&path) {
+                Ok(_) => Store::open_read_only(&path)?,
+                Err(StoreError::ReadOnly { .. }) => return Err(too_old.into()),
+                Err(err) => return Err(err.into()),
             },
-            opened => Ok(opened?),
-        }
+            opened => opened?,
+        }))
     }
 
     /// Opens a ledger that must exist already, for writing (`reindex`).
-    pub fn open_existing_writable(&self) -> anyhow::Result<Store> {
-        self.must_exist()?;
-        self.open()
+    pub fn open_existing_writable(&self) -> anyhow::Result<Box<dyn Ledger>> {
+        match self.address() {
+            LedgerAddress::Postgres(url) => Ok(Box::new(PgStore::open_existing(&url)?)),
+            LedgerAddress::Sqlite(path) => {
+                self.must_exist(&path)?;
+                self.open()
+            }
+        }
     }
 
     /// Queries never create an empty ledger.
-    fn must_exist(&self) -> anyhow::Result<()> {
-        if !self.db.exists() {
+    fn must_exist(&self, path: &std::path::Path) -> anyhow::Result<()> {
+        if !path.exists() {
             bail!(
                 "no ledger at {} (run `almanac ingest` first, or give --db / ALMANAC_DB)",
-                self.db.display()
+                path.display()
             );
         }
         Ok(())
@@ -126,7 +143,7 @@ impl FilterArgs {
     /// an error); `default_limit` where no `--limit` is given.
     pub fn to_filter_in(
         &self,
-        store: &Store,
+        store: &dyn Ledger,
         default_limit: Option<usize>,
     ) -> anyhow::Result<FactFilter> {
         let mut filter = self.to_filter(default_limit);

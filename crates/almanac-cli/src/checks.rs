@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use almanac_extract::Period;
-use almanac_store::{FactFilter, Store};
+use almanac_store::{FactFilter, Ledger};
 use anyhow::bail;
 
 /// A `--period` value: one of FACTS.md's forms, its start not after its end.
@@ -27,7 +27,7 @@ pub fn period(text: &str) -> Result<Period, String> {
 
 /// The part of a fact filter that can be wrong in a way the ledger tells: a text search
 /// FTS5 cannot parse. (A subject is resolved, or refused, by `resolve::subject`.)
-pub fn filter(store: &Store, filter: &FactFilter) -> anyhow::Result<()> {
+pub fn filter(store: &dyn Ledger, filter: &FactFilter) -> anyhow::Result<()> {
     if let Some(text) = &filter.text {
         store.check_text_query(text)?;
     }

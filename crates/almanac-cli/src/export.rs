@@ -20,7 +20,7 @@ pub mod parquet;
 use std::borrow::Cow;
 use std::io::Write;
 
-use almanac_store::{FactFilter, Store, StoredFact};
+use almanac_store::{FactFilter, Ledger, StoredFact};
 
 use crate::args::ListFormat;
 
@@ -85,12 +85,12 @@ impl<W: Write> FactSink<W> {
 
 /// Streams the facts of `filter` into `sink`.
 pub fn write_facts<W: Write>(
-    store: &Store,
+    store: &dyn Ledger,
     filter: &FactFilter,
     sink: &mut FactSink<W>,
 ) -> anyhow::Result<usize> {
     let mut failure = None;
-    let n = store.for_each_fact(filter, |fact| match sink.write(&fact) {
+    let n = store.for_each_fact(filter, &mut |fact| match sink.write(&fact) {
         Ok(()) => true,
         Err(err) => {
             failure = Some(err);

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use almanac_extract::entities::{self, Place};
-use almanac_store::{EntityFilter, Store};
+use almanac_store::{EntityFilter, Ledger};
 use anyhow::bail;
 
 /// The canonical name `name` stands for. Prints to stderr the other places of that name,
@@ -21,7 +21,7 @@ use anyhow::bail;
 ///
 /// When neither the gazetteer nor the ledger knows the name (with suggestions), when no
 /// fact is about it and no other place shares its name, or when the ledger cannot be read.
-pub fn subject(store: &Store, name: &str) -> anyhow::Result<String> {
+pub fn subject(store: &dyn Ledger, name: &str) -> anyhow::Result<String> {
     let resolved = canonical_subject(store, name)?;
     match namesakes_note(store, name, &resolved)? {
         Some(note) => eprintln!("{note}"),
@@ -38,7 +38,7 @@ pub fn subject(store: &Store, name: &str) -> anyhow::Result<String> {
 
 /// The canonical name of `name`, without any note: a gazetteer name or alias, else a
 /// subject or alias the ledger holds (organisations the gazetteer does not list).
-pub fn canonical_subject(store: &Store, name: &str) -> anyhow::Result<String> {
+pub fn canonical_subject(store: &dyn Ledger, name: &str) -> anyhow::Result<String> {
     let name = name.trim();
     if let Some(place) = entities::lookup(name) {
         return Ok(place.name.to_string());
@@ -76,7 +76,7 @@ pub fn canonical_subject(store: &Store, name: &str) -> anyhow::Result<String> {
 /// `Karaganda region`, `SEZ Turkistan`), as one line for stderr; `None` when there are
 /// none.
 pub fn namesakes_note(
-    store: &Store,
+    store: &dyn Ledger,
     asked: &str,
     resolved: &str,
 ) -> anyhow::Result<Option<String>> {
@@ -169,7 +169,7 @@ fn stem(name: &str) -> String {
 }
 
 /// The ledger's subjects and entities by canonical name, with their aliases.
-fn ledger_names(store: &Store) -> anyhow::Result<BTreeMap<String, Vec<String>>> {
+fn ledger_names(store: &dyn Ledger) -> anyhow::Result<BTreeMap<String, Vec<String>>> {
     Ok(store
         .entities(&EntityFilter::default())?
         .into_iter()
@@ -181,7 +181,7 @@ fn ledger_names(store: &Store) -> anyhow::Result<BTreeMap<String, Vec<String>>> 
         .collect())
 }
 
-fn fact_counts(store: &Store) -> anyhow::Result<BTreeMap<String, u64>> {
+fn fact_counts(store: &dyn Ledger) -> anyhow::Result<BTreeMap<String, u64>> {
     Ok(store
         .entities(&EntityFilter::default())?
         .into_iter()
@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn spellings_and_namesakes_from_the_gazetteer() {
-        let store = Store::open_in_memory().unwrap();
+        let store = almanac_store::Store::open_in_memory().unwrap();
         assert_eq!(canonical_subject(&store, "Turkestan").unwrap(), "Turkistan");
         assert_eq!(canonical_subject(&store, "qaragandy").unwrap(), "Karaganda");
         let note = namesakes_note(&store, "Karaganda", "Karaganda")

@@ -214,7 +214,8 @@ fn promises_give_the_verdicts_of_the_readme() {
             // partial evidence for the region's 15 projects of 2023; with the gold's
             // period the verdict is `unreported`.
             row("2023-01", "15 more projects", "partial_evidence", None),
-            // ... or still ahead on 2024-09-05, the latest document.
+            // ... or still ahead on 2024-09-05, the latest document (the pipeline's 27 km
+            // takes its deadline, the end of 2024, from its own sentence).
             row("2023-06", "27 km", "not_yet_reported", None),
             row("2024-02", "7 new participants", "not_yet_reported", None),
             row("2024-09", "18 km", "not_yet_reported", None),

@@ -1093,10 +1093,14 @@ fn direction_after(text: &str, toks: &[Tok], k: usize) -> Option<Direction> {
         .map(|(_, d)| *d)
 }
 
-/// `25,000 tons of products annually`, `100,000 kilometers of cable per year`.
+/// `25,000 tons of products annually`, `100,000 kilometers of cable per year`; `17% more
+/// than a year earlier`, `a month ago` are times, no rates.
 fn per_after(text: &str, toks: &[Tok], k: usize) -> Option<String> {
     for a in k..(k + 4).min(toks.len()) {
-        if let Some((_, per)) = LEXICONS.per.starting_at(text, toks, a) {
+        if let Some((n, per)) = LEXICONS.per.starting_at(text, toks, a) {
+            if word_is(text, toks, a + n, &["earlier", "ago", "before", "later"]) {
+                return None;
+            }
             return Some(per.to_string());
         }
         let t = toks[a];

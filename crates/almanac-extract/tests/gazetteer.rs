@@ -208,7 +208,7 @@ fn spellings_lead_to_their_canonical_entry() {
         ("Kushrabod", "Kushrabod district"),
         ("Nurobod", "Nurobod district"),
         ("Bulungur", "Bulungur"),
-        ("Navoi free economic zone", "FEZ Navoi"),
+        ("FEZ Navoi", "Navoi free economic zone"),
         ("FEZ Angren", "Angren special industrial zone"),
         ("Almalyk Mining and Metallurgical Combine", "Almalyk MMC"),
         ("Uzbekistan National News Agency", "UzA"),
@@ -237,7 +237,7 @@ fn spellings_lead_to_their_canonical_entry() {
             "cities and districts of republican subordination",
             "Cities and Districts of Republican Subordination",
         ),
-        ("Sughd free economic zone", "FEZ Sughd"),
+        ("FEZ Sughd", "Sughd free economic zone"),
         ("NIAT Khovar", "Khovar"),
         // Neighbours
         ("Türkiye", "Turkey"),
@@ -428,7 +428,7 @@ fn districts_lie_in_cities_in_regions_in_countries() {
         ),
         ("Chilanzar district", &["Tashkent", "Uzbekistan"]),
         (
-            "FEZ Urgut",
+            "Urgut free economic zone",
             &["Urgut district", "Samarkand region", "Uzbekistan"],
         ),
         ("Sverdlovsky district", &["Bishkek", "Kyrgyzstan"]),
@@ -575,7 +575,7 @@ fn subjects_of_figures() {
         ),
         (
             "Chinese firms invested $300 million in the Navoi free economic zone in 2019.",
-            "FEZ Navoi",
+            "Navoi free economic zone",
         ),
         (
             "In Payariq, farmers planted 400 hectares of orchards in 2024.",

@@ -7,11 +7,10 @@
 //! the write-ahead log back into the database file, work the writer would otherwise do
 //! between its transactions.
 
-use std::path::Path;
 use std::sync::mpsc;
 
 use almanac_extract::{extract, DocContext, Extraction, Lang, EXTRACTOR_VERSION};
-use almanac_store::{DocStatus, NewDocument, Put, Store, StoreError};
+use almanac_store::{open_ledger, DocStatus, Ledger, LedgerAddress, NewDocument, Put, StoreError};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -100,7 +99,8 @@ struct Work {
     extraction: Result<Extraction, String>,
 }
 
-/// Ingests `docs` into the ledger at `db` (created when missing), telling `progress` what
+/// Ingests `docs` into the ledger at `address` (an SQLite file, created when missing, or a
+/// PostgreSQL database), telling `progress` what
 /// becomes of each. A document that cannot be read, extracted or written is counted as
 /// failed and the others go on.
 ///
@@ -109,14 +109,14 @@ struct Work {
 /// When the ledger cannot be opened, read or written: the documents written until then
 /// stay written, each whole.
 pub fn ingest(
-    db: &Path,
+    address: &LedgerAddress,
     docs: impl Iterator<Item = Result<SourceDoc, ReadError>>,
     opts: &IngestOptions,
     progress: &dyn Progress,
 ) -> Result<Tally, IngestError> {
-    let reader_store = Store::open(db).map_err(IngestError::Open)?;
-    let writer_store = Store::open(db).map_err(IngestError::Open)?;
-    let helper_store = Store::open(db).map_err(IngestError::Open)?;
+    let reader_store = open_ledger(address).map_err(IngestError::Open)?;
+    let writer_store = open_ledger(address).map_err(IngestError::Open)?;
+    let helper_store = open_ledger(address).map_err(IngestError::Open)?;
     writer_store
         .set_auto_checkpoint(WRITER_AUTO_CHECKPOINT)
         .map_err(IngestError::Open)?;
@@ -260,7 +260,7 @@ fn extract_batch(batch: Vec<SourceDoc>, default_date: Option<NaiveDate>) -> Vec<
 }
 
 fn write_batches(
-    mut store: Store,
+    mut store: Box<dyn Ledger>,
     rx: mpsc::Receiver<Vec<Work>>,
     done: mpsc::SyncSender<Vec<Work>>,
     opts: &IngestOptions,

@@ -80,7 +80,13 @@ fn ledger() -> PathBuf {
                 warnings: Vec::new(),
             })
         });
-        almanac_ingest::ingest(&path, docs, &opts, &Quiet).expect("ingest the corpus");
+        almanac_ingest::ingest(
+            &almanac_store::LedgerAddress::Sqlite(path.clone()),
+            docs,
+            &opts,
+            &Quiet,
+        )
+        .expect("ingest the corpus");
         next += CHUNK;
     }
     let stats = Store::open(&path).unwrap().stats().unwrap();

@@ -763,7 +763,12 @@ async fn post_documents(
             opts.limits.max_html_depth,
         );
         let collect = Collect::default();
-        let tally = almanac_ingest::ingest(&db, docs, &opts, &collect);
+        let tally = almanac_ingest::ingest(
+            &almanac_store::LedgerAddress::Sqlite(db.clone()),
+            docs,
+            &opts,
+            &collect,
+        );
         (tally, collect)
     })
     .await

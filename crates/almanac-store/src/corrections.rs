@@ -12,10 +12,11 @@
 use std::collections::HashSet;
 
 use almanac_extract::{Measure, Metric, Period, Status};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{FactSort, StoredFact};
+use crate::query::Columns;
 use crate::sql::{self, FactSelect};
 use crate::{now, rates, Result, Store, StoreError};
 
@@ -244,6 +245,12 @@ pub(crate) struct Overlay {
 }
 
 impl Overlay {
+    /// An overlay read elsewhere (PostgreSQL): whether any correction exists, and the
+    /// facts whose money is computed again.
+    pub(crate) fn new(active: bool, money: HashSet<i64>) -> Overlay {
+        Overlay { active, money }
+    }
+
     pub(crate) fn load(conn: &Connection) -> Result<Overlay> {
         let active: bool = conn.query_row(sql::ANY_CORRECTION, [], |r| r.get(0))?;
         let mut money = HashSet::new();
@@ -331,9 +338,10 @@ fn upsert(conn: &Connection, c: &Correction) -> Result<()> {
     Ok(())
 }
 
-fn row_to_correction(row: &Row<'_>) -> Result<Correction> {
+/// A row of `LIST_CORRECTIONS` (either dialect's) as a [`Correction`].
+pub(crate) fn row_to_correction(row: &impl Columns) -> Result<Correction> {
     let corrupt = |column: &'static str, value: String| StoreError::Corrupt { column, value };
-    let text = |idx: usize| -> Result<Option<String>> { Ok(row.get::<_, Option<String>>(idx)?) };
+    let text = |idx: usize| row.text(idx);
     let metric = match text(8)? {
         None => None,
         Some(m) => Some(m.parse::<Metric>().map_err(|_| corrupt("metric", m))?),
@@ -357,15 +365,12 @@ fn row_to_correction(row: &Row<'_>) -> Result<Correction> {
         Some(p) => Some(p.parse::<Period>().map_err(|_| corrupt("period", p))?),
     };
     Ok(Correction {
-        doc_hash: row.get(0)?,
-        span: [
-            row.get::<_, i64>(1)? as usize,
-            row.get::<_, i64>(2)? as usize,
-        ],
-        doc: row.get(3)?,
-        figure: row.get(4)?,
-        reject: row.get(5)?,
-        value: row.get(6)?,
+        doc_hash: row.text_req(0)?,
+        span: [row.int_req(1)? as usize, row.int_req(2)? as usize],
+        doc: row.text_req(3)?,
+        figure: row.text_req(4)?,
+        reject: row.int_req(5)? != 0,
+        value: row.real(6)?,
         unit: text(7)?,
         metric,
         measure,
@@ -373,8 +378,8 @@ fn row_to_correction(row: &Row<'_>) -> Result<Correction> {
         period,
         status,
         note: text(13)?,
-        corrected_at: row.get(14)?,
-        fact_id: row.get(15)?,
+        corrected_at: row.text_req(14)?,
+        fact_id: row.int(15)?,
     })
 }
 

@@ -1,4 +1,4 @@
-//! almanac-store: the ledger of documents, facts and entities, in SQLite.
+//! almanac-store: the ledger of documents, facts and entities, in SQLite or PostgreSQL.
 //!
 //! The store keeps what `almanac-extract` found in each document, and answers the queries
 //! of `almanac facts`, `docs`, `show`, `entities` and `export`. It knows all the SQL of the
@@ -19,6 +19,10 @@
 //!   [`rates`]), and each normalised value says which rate it used.
 //!
 //! What it deliberately does not do: extraction, file reading, formatting for people.
+//!
+//! Two backends answer the one interface [`Ledger`]: [`Store`], an SQLite file for one
+//! person, and [`PgStore`], a PostgreSQL database a team shares (several writers at once);
+//! [`open_ledger`] picks one from the address the user gave ([`LedgerAddress`]).
 //!
 //! ```
 //! use almanac_extract::{Extraction, EXTRACTOR_VERSION};
@@ -45,8 +49,10 @@
 
 mod browse;
 mod corrections;
+mod ledger;
 mod migrations;
 mod model;
+pub mod pg;
 mod query;
 mod sql;
 mod write;
@@ -61,10 +67,12 @@ pub use browse::{
     sort_name, CursorValue, Facet, FacetCount, FacetCounts, FactCursor, FactPage, Overview,
 };
 pub use corrections::{Correction, CorrectionEdit, CorrectionImport};
+pub use ledger::{open_ledger, Ledger, LedgerAddress};
 pub use model::{
     content_hash, DocFilter, DocStatus, DocumentSummary, EntityFilter, EntitySummary, FactFilter,
     FactSort, NewDocument, Put, SortKey, Stats, StoredDocument, StoredFact,
 };
+pub use pg::PgStore;
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -106,6 +114,17 @@ pub enum StoreError {
     Create { path: PathBuf, message: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("cannot connect to the PostgreSQL ledger {url}: {source}")]
+    Connect {
+        /// The address without its password.
+        url: String,
+        #[source]
+        source: postgres::Error,
+    },
+    #[error("no ledger in the database {address} (run `almanac ingest` first)")]
+    NoLedger { address: String },
+    #[error("PostgreSQL error: {}", pg::describe(.0))]
+    Postgres(#[from] postgres::Error),
 }
 
 /// The store's result type.

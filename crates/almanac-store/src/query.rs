@@ -189,41 +189,19 @@ impl Store {
                 .filter(|a| a != &entity.name)
                 .collect();
         }
-        let mut out: Vec<EntitySummary> = out.into_iter().map(|(_, e)| e).collect();
+        let mut orphans = Vec::new();
         if filter.kind.is_none() && filter.within.is_none() {
-            let needle = filter.search.as_ref().map(|s| s.to_lowercase());
             let mut stmt = self.conn.prepare(sql::ORPHAN_SUBJECTS)?;
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {
-                let name: String = row.get(0)?;
-                if needle
-                    .as_ref()
-                    .is_some_and(|n| !name.to_lowercase().contains(n))
-                {
-                    continue;
-                }
-                out.push(EntitySummary {
-                    name,
-                    kind: None,
-                    part_of: None,
-                    role: None,
-                    role_of: None,
-                    aliases: Vec::new(),
-                    mentions: 0,
-                    documents: 0,
-                    facts: get_u64(row, 1)?,
-                });
+                orphans.push((row.get::<_, String>(0)?, get_u64(row, 1)?));
             }
         }
-        out.sort_by(|a, b| {
-            (b.facts, b.mentions, b.kind.is_some())
-                .cmp(&(a.facts, a.mentions, a.kind.is_some()))
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        if let Some(limit) = filter.limit {
-            out.truncate(limit);
-        }
-        Ok(out)
+        Ok(finish_entities(
+            out.into_iter().map(|(_, e)| e).collect(),
+            orphans,
+            filter,
+        ))
     }
 
     /// Checks a `text` search before it runs (so that a caller can say what is wrong
@@ -261,6 +239,45 @@ impl Store {
             entities: count(sql::COUNT_ENTITIES)?,
         })
     }
+}
+
+/// The entities of a list with the subjects that facts name without an entity record
+/// (`orphans`, with their fact counts) that the search allows, the most cited first, cut
+/// to the filter's limit.
+pub(crate) fn finish_entities(
+    mut out: Vec<EntitySummary>,
+    orphans: Vec<(String, u64)>,
+    filter: &EntityFilter,
+) -> Vec<EntitySummary> {
+    let needle = filter.search.as_ref().map(|s| s.to_lowercase());
+    for (name, facts) in orphans {
+        if needle
+            .as_ref()
+            .is_some_and(|n| !name.to_lowercase().contains(n))
+        {
+            continue;
+        }
+        out.push(EntitySummary {
+            name,
+            kind: None,
+            part_of: None,
+            role: None,
+            role_of: None,
+            aliases: Vec::new(),
+            mentions: 0,
+            documents: 0,
+            facts,
+        });
+    }
+    out.sort_by(|a, b| {
+        (b.facts, b.mentions, b.kind.is_some())
+            .cmp(&(a.facts, a.mentions, a.kind.is_some()))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    if let Some(limit) = filter.limit {
+        out.truncate(limit);
+    }
+    out
 }
 
 /// The values bound to a statement, in order: each is `?N`, N its position from 1.
@@ -369,9 +386,43 @@ pub(crate) fn text_error(filter: &FactFilter, err: rusqlite::Error) -> StoreErro
     }
 }
 
+/// Reading a result row by column number, whichever database it came from: the rows of
+/// both backends have the same columns in the same order (each dialect's `sql` module
+/// says which), so that one function reads each record.
+pub(crate) trait Columns {
+    fn text(&self, idx: usize) -> Result<Option<String>>;
+    fn int(&self, idx: usize) -> Result<Option<i64>>;
+    fn real(&self, idx: usize) -> Result<Option<f64>>;
+
+    fn text_req(&self, idx: usize) -> Result<String> {
+        self.text(idx)?.ok_or(StoreError::Corrupt {
+            column: "text",
+            value: format!("NULL in column {idx}"),
+        })
+    }
+    fn int_req(&self, idx: usize) -> Result<i64> {
+        self.int(idx)?.ok_or(StoreError::Corrupt {
+            column: "integer",
+            value: format!("NULL in column {idx}"),
+        })
+    }
+}
+
+impl Columns for Row<'_> {
+    fn text(&self, idx: usize) -> Result<Option<String>> {
+        Ok(self.get(idx)?)
+    }
+    fn int(&self, idx: usize) -> Result<Option<i64>> {
+        Ok(self.get(idx)?)
+    }
+    fn real(&self, idx: usize) -> Result<Option<f64>> {
+        Ok(self.get(idx)?)
+    }
+}
+
 /// A row of `sql::fact_columns` as a [`StoredFact`].
-pub(crate) fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
-    let text = |idx: usize| -> Result<Option<String>> { Ok(row.get::<_, Option<String>>(idx)?) };
+pub(crate) fn row_to_fact(row: &impl Columns) -> Result<StoredFact> {
+    let text = |idx: usize| row.text(idx);
     let corrupt = |column: &'static str, value: &str| StoreError::Corrupt {
         column,
         value: value.to_string(),
@@ -414,7 +465,7 @@ pub(crate) fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
                 period: usize,
                 currency: Option<String>|
      -> Result<Option<Rate>> {
-        let Some(kzt_per_unit) = row.get::<_, Option<f64>>(value)? else {
+        let Some(kzt_per_unit) = row.real(value)? else {
             return Ok(None);
         };
         let source_str: String = text(source)?.unwrap_or_default();
@@ -427,10 +478,10 @@ pub(crate) fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
             source,
         }))
     };
-    let unit: Option<String> = row.get(5)?;
+    let unit: Option<String> = text(5)?;
     let kzt_rate = rate(21, 22, 23, unit.as_ref().map(|u| u.to_ascii_uppercase()))?;
     let usd_rate = rate(24, 25, 26, Some("USD".into()))?;
-    let implied_rate = match row.get::<_, Option<f64>>(27)? {
+    let implied_rate = match row.real(27)? {
         None => None,
         Some(kzt_per_unit) => Some(Rate {
             currency: text(28)?.unwrap_or_default(),
@@ -439,33 +490,34 @@ pub(crate) fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
             source: RateSource::Text,
         }),
     };
+    let group = match row.int(14)? {
+        None => None,
+        Some(g) => Some(u32::try_from(g).map_err(|_| corrupt("group", &g.to_string()))?),
+    };
     let fact = Fact {
-        doc: row.get(1)?,
-        text: row.get(3)?,
-        value: row.get(4)?,
+        doc: row.text_req(1)?,
+        text: row.text_req(3)?,
+        value: row.real(4)?.unwrap_or_default(),
         unit,
         qualifier,
         metric,
         measure,
-        subject: row.get(9)?,
+        subject: text(9)?,
         period,
         status,
         equivalents,
-        per: row.get(13)?,
-        group: row.get(14)?,
-        object: row.get(15)?,
-        span: [
-            row.get::<_, i64>(16)? as usize,
-            row.get::<_, i64>(17)? as usize,
-        ],
+        per: text(13)?,
+        group,
+        object: text(15)?,
+        span: [row.int_req(16)? as usize, row.int_req(17)? as usize],
         sentence: text(18)?.unwrap_or_default(),
     };
     Ok(StoredFact {
-        id: row.get(0)?,
+        id: row.int_req(0)?,
         fact,
-        doc_date: parse_date(row.get(2)?)?,
-        value_kzt: row.get(19)?,
-        value_usd: row.get(20)?,
+        doc_date: parse_date(text(2)?)?,
+        value_kzt: row.real(19)?,
+        value_usd: row.real(20)?,
         kzt_rate,
         usd_rate,
         implied_rate,
@@ -473,25 +525,25 @@ pub(crate) fn row_to_fact(row: &Row<'_>) -> Result<StoredFact> {
 }
 
 /// A row of `sql::DOC_COLUMNS` as a summary, and the document's `meta_date`.
-fn row_to_summary(row: &Row<'_>) -> Result<(DocumentSummary, Option<NaiveDate>)> {
+pub(crate) fn row_to_summary(row: &impl Columns) -> Result<(DocumentSummary, Option<NaiveDate>)> {
     let summary = DocumentSummary {
-        doc: row.get(1)?,
-        hash: row.get(2)?,
-        origin: row.get(3)?,
-        title: row.get(4)?,
-        url: row.get(5)?,
-        date: parse_date(row.get(7)?)?,
-        date_source: row.get(8)?,
-        bytes: row.get::<_, i64>(9)? as u64,
-        extractor_version: row.get(10)?,
-        ingested_at: row.get(11)?,
-        facts: row.get::<_, i64>(12)? as u64,
-        duplicate_of: row.get(13)?,
+        doc: row.text_req(1)?,
+        hash: row.text_req(2)?,
+        origin: row.text_req(3)?,
+        title: row.text(4)?,
+        url: row.text(5)?,
+        date: parse_date(row.text(7)?)?,
+        date_source: row.text(8)?,
+        bytes: row.int_req(9)?.max(0) as u64,
+        extractor_version: row.text_req(10)?,
+        ingested_at: row.text_req(11)?,
+        facts: row.int_req(12)?.max(0) as u64,
+        duplicate_of: row.text(13)?,
     };
-    Ok((summary, parse_date(row.get(6)?)?))
+    Ok((summary, parse_date(row.text(6)?)?))
 }
 
-fn parse_date(value: Option<String>) -> Result<Option<NaiveDate>> {
+pub(crate) fn parse_date(value: Option<String>) -> Result<Option<NaiveDate>> {
     match value {
         None => Ok(None),
         Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d")

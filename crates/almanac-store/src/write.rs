@@ -502,11 +502,15 @@ struct StoredRow {
 /// Documents up to this size keep their facts' sentences as byte ranges of their text;
 /// a larger one stores each sentence's text, so that reading a fact never loads a huge
 /// text.
-const SENTENCE_BY_RANGE_MAX_DOC: usize = 32 * 1024;
+pub(crate) const SENTENCE_BY_RANGE_MAX_DOC: usize = 32 * 1024;
 
 /// Where `sentence` occurs in `text`, looked for first where it holds the fact at `span`
 /// (any occurrence will do: the same bytes are the same sentence).
-fn locate_sentence(text: &str, sentence: &str, span: [usize; 2]) -> Option<(usize, usize)> {
+pub(crate) fn locate_sentence(
+    text: &str,
+    sentence: &str,
+    span: [usize; 2],
+) -> Option<(usize, usize)> {
     let (t, s) = (text.as_bytes(), sentence.as_bytes());
     let len = s.len();
     if len == 0 || len > t.len() {
@@ -727,7 +731,7 @@ fn put_alias(tx: &Connection, known: &mut EntityCache, alias: &str, id: i64) -> 
     Ok(())
 }
 
-fn date_source_str(source: DateSource) -> &'static str {
+pub(crate) fn date_source_str(source: DateSource) -> &'static str {
     match source {
         DateSource::Header => "header",
         DateSource::Metadata => "metadata",

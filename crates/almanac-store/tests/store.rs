@@ -5,8 +5,8 @@ use almanac_extract::{
     DateSource, Entity, EntityKind, Equivalent, Extraction, Fact, Measure, Mention, Period, Status,
 };
 use almanac_store::{
-    DocFilter, DocStatus, EntityFilter, FactFilter, NewDocument, Put, RateSource, SortKey, Store,
-    StoreError,
+    DocFilter, DocStatus, EntityFilter, FactFilter, Ledger, NewDocument, Put, RateSource, SortKey,
+    Store, StoreError,
 };
 use chrono::NaiveDate;
 
@@ -78,9 +78,31 @@ const ALATAU: &str =
     "Alatau district opened 3 schools in 2024. The district plans 12 parks until 2030.";
 const ASTANA: &str = "Astana's economy grew 5.5 percent in the first quarter of 2024.";
 
+/// Every backend the suite runs on: SQLite in memory, and PostgreSQL when
+/// `ALMANAC_TEST_PG` names a server (`postgres://user@host:port/db`; each ledger in a
+/// schema of its own there). Under CI the server is required: `.ci/run` starts one.
+fn backends() -> Vec<Box<dyn Ledger>> {
+    let mut all: Vec<Box<dyn Ledger>> = vec![Box::new(Store::open_in_memory().unwrap())];
+    match std::env::var("ALMANAC_TEST_PG") {
+        Ok(url) if !url.is_empty() => {
+            let scratch = almanac_store::pg::scratch_schema(&url).unwrap();
+            all.push(Box::new(almanac_store::PgStore::open(&scratch).unwrap()));
+        }
+        _ => assert!(
+            std::env::var_os("CI").is_none(),
+            "CI runs the store's tests on PostgreSQL too: set ALMANAC_TEST_PG"
+        ),
+    }
+    all
+}
+
+/// On every backend, a ledger with three documents whose facts are written by hand.
+fn ledgers() -> Vec<Box<dyn Ledger>> {
+    backends().into_iter().map(ledger).collect()
+}
+
 /// A ledger with three documents whose facts are written by hand.
-fn ledger() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+fn ledger(mut store: Box<dyn Ledger>) -> Box<dyn Ledger> {
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
 
     let mut investment = fact(
@@ -213,7 +235,7 @@ fn ledger() -> Store {
     store
 }
 
-fn texts(store: &Store, filter: FactFilter) -> Vec<String> {
+fn texts(store: &dyn Ledger, filter: FactFilter) -> Vec<String> {
     store
         .facts(&filter)
         .unwrap()
@@ -223,7 +245,7 @@ fn texts(store: &Store, filter: FactFilter) -> Vec<String> {
 }
 
 /// The facts whose sentence matches a full-text query.
-fn search(store: &Store, query: &str) -> Vec<String> {
+fn search(store: &dyn Ledger, query: &str) -> Vec<String> {
     texts(
         store,
         FactFilter {
@@ -249,102 +271,103 @@ fn one_fact(doc: &str, text: &str, figure: &str, value: f64, unit: &str) -> Extr
 
 #[test]
 fn a_document_is_written_once_and_replaced_when_its_text_changes() {
-    let mut store = ledger();
-    let stats = store.stats().unwrap();
-    assert_eq!((stats.documents, stats.facts), (3, 6));
+    for mut store in ledgers() {
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.documents, stats.facts), (3, 6));
 
-    // The same text again: unchanged, nothing written.
-    let same = NewDocument::new("astana", "astana", ASTANA);
-    assert_eq!(
-        store.status(&same).unwrap(),
-        DocStatus::Unchanged {
-            stored_as: "astana".into()
-        }
-    );
-    let put = store.put(&same, &Extraction::default(), V, false).unwrap();
-    assert_eq!(
-        put,
-        Put::Unchanged {
-            stored_as: "astana".into()
-        }
-    );
-    assert_eq!(store.stats().unwrap().facts, 6);
+        // The same text again: unchanged, nothing written.
+        let same = NewDocument::new("astana", "astana", ASTANA);
+        assert_eq!(
+            store.status(&same).unwrap(),
+            DocStatus::Unchanged {
+                stored_as: "astana".into()
+            }
+        );
+        let put = store.put(&same, &Extraction::default(), V, false).unwrap();
+        assert_eq!(
+            put,
+            Put::Unchanged {
+                stored_as: "astana".into()
+            }
+        );
+        assert_eq!(store.stats().unwrap().facts, 6);
 
-    // The same text under another id is recorded as a duplicate, not a second document.
-    let copy = NewDocument::new("astana-copy", "feed.jsonl:7", ASTANA);
-    assert_eq!(
-        store.status(&copy).unwrap(),
-        DocStatus::Duplicate {
-            of: "astana".into()
-        }
-    );
-    assert_eq!(
-        store.put(&copy, &Extraction::default(), V, false).unwrap(),
-        Put::Duplicate {
-            of: "astana".into()
-        }
-    );
-    assert_eq!(
-        store.status(&copy).unwrap(),
-        DocStatus::Unchanged {
-            stored_as: "astana".into()
-        }
-    );
+        // The same text under another id is recorded as a duplicate, not a second document.
+        let copy = NewDocument::new("astana-copy", "feed.jsonl:7", ASTANA);
+        assert_eq!(
+            store.status(&copy).unwrap(),
+            DocStatus::Duplicate {
+                of: "astana".into()
+            }
+        );
+        assert_eq!(
+            store.put(&copy, &Extraction::default(), V, false).unwrap(),
+            Put::Duplicate {
+                of: "astana".into()
+            }
+        );
+        assert_eq!(
+            store.status(&copy).unwrap(),
+            DocStatus::Unchanged {
+                stored_as: "astana".into()
+            }
+        );
 
-    // Forced: re-extracted, its facts replaced in place.
-    let put = store.put(&same, &Extraction::default(), V, true).unwrap();
-    assert_eq!(
-        put,
-        Put::Replaced {
-            facts: 0,
-            previous_origin: "astana".into()
-        }
-    );
-    assert_eq!(
-        store.stats().unwrap(),
-        almanac_store::Stats {
-            documents: 3,
-            duplicates: 1,
-            facts: 5,
-            entities: 4
-        }
-    );
+        // Forced: re-extracted, its facts replaced in place.
+        let put = store.put(&same, &Extraction::default(), V, true).unwrap();
+        assert_eq!(
+            put,
+            Put::Replaced {
+                facts: 0,
+                previous_origin: "astana".into()
+            }
+        );
+        assert_eq!(
+            store.stats().unwrap(),
+            almanac_store::Stats {
+                documents: 3,
+                duplicates: 1,
+                facts: 5,
+                entities: 4
+            }
+        );
 
-    // A new text under a stored id replaces that document.
-    let changed = NewDocument::new(
-        "alatau",
-        "alatau-v2.txt",
-        "Alatau district opened 4 schools.",
-    );
-    assert_eq!(store.status(&changed).unwrap(), DocStatus::Changed);
-    let put = store
-        .put(&changed, &Extraction::default(), V, false)
-        .unwrap();
-    assert_eq!(
-        put,
-        Put::Replaced {
-            facts: 0,
-            previous_origin: "alatau".into()
-        }
-    );
-    let docs = store.documents(&DocFilter::default()).unwrap();
-    assert_eq!(docs.len(), 4);
-    assert_eq!(docs[1].origin, "alatau-v2.txt");
-    assert_eq!(store.stats().unwrap().facts, 3);
-    // Text search no longer finds the replaced sentences.
-    assert!(texts(
-        &store,
-        FactFilter {
-            text: Some("parks".into()),
-            ..Default::default()
-        }
-    )
-    .is_empty());
-    store.check_integrity().unwrap();
+        // A new text under a stored id replaces that document.
+        let changed = NewDocument::new(
+            "alatau",
+            "alatau-v2.txt",
+            "Alatau district opened 4 schools.",
+        );
+        assert_eq!(store.status(&changed).unwrap(), DocStatus::Changed);
+        let put = store
+            .put(&changed, &Extraction::default(), V, false)
+            .unwrap();
+        assert_eq!(
+            put,
+            Put::Replaced {
+                facts: 0,
+                previous_origin: "alatau".into()
+            }
+        );
+        let docs = store.documents(&DocFilter::default()).unwrap();
+        assert_eq!(docs.len(), 4);
+        assert_eq!(docs[1].origin, "alatau-v2.txt");
+        assert_eq!(store.stats().unwrap().facts, 3);
+        // Text search no longer finds the replaced sentences.
+        assert!(texts(
+            &*store,
+            FactFilter {
+                text: Some("parks".into()),
+                ..Default::default()
+            }
+        )
+        .is_empty());
+        store.check_integrity().unwrap();
+    }
 }
 
 /// The facts of one document id, as `facts --doc` and `show` ask for them.
-fn facts_of(store: &Store, doc: &str) -> Vec<String> {
+fn facts_of(store: &dyn Ledger, doc: &str) -> Vec<String> {
     texts(
         store,
         FactFilter {
@@ -359,245 +382,254 @@ fn facts_of(store: &Store, doc: &str) -> Vec<String> {
 
 #[test]
 fn the_same_text_under_two_ids_keeps_both() {
-    let mut store = Store::open_in_memory().unwrap();
-    let plants = one_fact("a", PLANTS, "5 plants", 5.0, "plant");
-    let farms = one_fact("a", FARMS, "7 farms", 7.0, "farm");
-    let a = NewDocument::new("a", "feed-1.jsonl:1", PLANTS);
-    let mut b = NewDocument::new("b", "feed-2.jsonl:4", PLANTS);
-    b.title = Some("Plants (syndicated)");
-    assert!(store.put(&a, &plants, V, false).unwrap().is_written());
-    assert_eq!(
-        store.status(&b).unwrap(),
-        DocStatus::Duplicate { of: "a".into() }
-    );
-    assert_eq!(
-        store.put(&b, &plants, V, false).unwrap(),
-        Put::Duplicate { of: "a".into() }
-    );
-    // Again: now it is unchanged, and written once.
-    assert!(!store.put(&b, &plants, V, false).unwrap().is_written());
+    for mut store in backends() {
+        let plants = one_fact("a", PLANTS, "5 plants", 5.0, "plant");
+        let farms = one_fact("a", FARMS, "7 farms", 7.0, "farm");
+        let a = NewDocument::new("a", "feed-1.jsonl:1", PLANTS);
+        let mut b = NewDocument::new("b", "feed-2.jsonl:4", PLANTS);
+        b.title = Some("Plants (syndicated)");
+        assert!(store.put(&a, &plants, V, false).unwrap().is_written());
+        assert_eq!(
+            store.status(&b).unwrap(),
+            DocStatus::Duplicate { of: "a".into() }
+        );
+        assert_eq!(
+            store.put(&b, &plants, V, false).unwrap(),
+            Put::Duplicate { of: "a".into() }
+        );
+        // Again: now it is unchanged, and written once.
+        assert!(!store.put(&b, &plants, V, false).unwrap().is_written());
 
-    // `show b` and `docs` find it, with the text and facts it shares.
-    let shown = store.document("b").unwrap().unwrap();
-    assert_eq!(shown.text, PLANTS);
-    assert_eq!(shown.summary.duplicate_of.as_deref(), Some("a"));
-    assert_eq!(shown.summary.origin, "feed-2.jsonl:4");
-    assert_eq!(shown.summary.title.as_deref(), Some("Plants (syndicated)"));
-    assert_eq!(shown.same_text, ["a"]);
-    assert_eq!(store.document("a").unwrap().unwrap().same_text, ["b"]);
-    assert_eq!(facts_of(&store, "b"), ["5 plants"]);
-    let docs = store.documents(&DocFilter::default()).unwrap();
-    let listed: Vec<_> = docs
-        .iter()
-        .map(|d| (d.doc.as_str(), d.duplicate_of.as_deref(), d.facts))
-        .collect();
-    assert_eq!(listed, [("a", None, 1), ("b", Some("a"), 1)]);
-    let found = store
-        .documents(&DocFilter {
-            search: Some("syndicated".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    assert_eq!(found.len(), 1);
-    let stats = store.stats().unwrap();
-    assert_eq!((stats.documents, stats.duplicates, stats.facts), (1, 1, 1));
+        // `show b` and `docs` find it, with the text and facts it shares.
+        let shown = store.document("b").unwrap().unwrap();
+        assert_eq!(shown.text, PLANTS);
+        assert_eq!(shown.summary.duplicate_of.as_deref(), Some("a"));
+        assert_eq!(shown.summary.origin, "feed-2.jsonl:4");
+        assert_eq!(shown.summary.title.as_deref(), Some("Plants (syndicated)"));
+        assert_eq!(shown.same_text, ["a"]);
+        assert_eq!(store.document("a").unwrap().unwrap().same_text, ["b"]);
+        assert_eq!(facts_of(&*store, "b"), ["5 plants"]);
+        let docs = store.documents(&DocFilter::default()).unwrap();
+        let listed: Vec<_> = docs
+            .iter()
+            .map(|d| (d.doc.as_str(), d.duplicate_of.as_deref(), d.facts))
+            .collect();
+        assert_eq!(listed, [("a", None, 1), ("b", Some("a"), 1)]);
+        let found = store
+            .documents(&DocFilter {
+                search: Some("syndicated".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(found.len(), 1);
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.documents, stats.duplicates, stats.facts), (1, 1, 1));
 
-    // a gets a new text: b keeps the old one and its facts.
-    assert!(matches!(
-        store.put(
-            &NewDocument::new("a", "feed-1.jsonl:9", FARMS),
-            &farms,
-            V,
-            false
-        ),
-        Ok(Put::Replaced { facts: 1, .. })
-    ));
-    let b_now = store.document("b").unwrap().unwrap();
-    assert_eq!(
-        (b_now.text.as_str(), b_now.summary.duplicate_of),
-        (PLANTS, None)
-    );
-    assert_eq!(b_now.summary.origin, "feed-2.jsonl:4");
-    assert_eq!(facts_of(&store, "b"), ["5 plants"]);
-    assert_eq!(facts_of(&store, "a"), ["7 farms"]);
-    assert_eq!(search(&store, "opened"), ["5 plants", "7 farms"]);
-    let stats = store.stats().unwrap();
-    assert_eq!((stats.documents, stats.duplicates, stats.facts), (2, 0, 2));
-    store.check_integrity().unwrap();
+        // a gets a new text: b keeps the old one and its facts.
+        assert!(matches!(
+            store.put(
+                &NewDocument::new("a", "feed-1.jsonl:9", FARMS),
+                &farms,
+                V,
+                false
+            ),
+            Ok(Put::Replaced { facts: 1, .. })
+        ));
+        let b_now = store.document("b").unwrap().unwrap();
+        assert_eq!(
+            (b_now.text.as_str(), b_now.summary.duplicate_of),
+            (PLANTS, None)
+        );
+        assert_eq!(b_now.summary.origin, "feed-2.jsonl:4");
+        assert_eq!(facts_of(&*store, "b"), ["5 plants"]);
+        assert_eq!(facts_of(&*store, "a"), ["7 farms"]);
+        assert_eq!(search(&*store, "opened"), ["5 plants", "7 farms"]);
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.documents, stats.duplicates, stats.facts), (2, 0, 2));
+        store.check_integrity().unwrap();
+    }
 }
 
 #[test]
 fn a_shared_text_passes_to_the_oldest_duplicate_and_ids_move_between_texts() {
-    let mut store = Store::open_in_memory().unwrap();
-    let plants = one_fact("a", PLANTS, "5 plants", 5.0, "plant");
-    let farms = one_fact("a", FARMS, "7 farms", 7.0, "farm");
-    for id in ["a", "b", "c"] {
+    for mut store in backends() {
+        let plants = one_fact("a", PLANTS, "5 plants", 5.0, "plant");
+        let farms = one_fact("a", FARMS, "7 farms", 7.0, "farm");
+        for id in ["a", "b", "c"] {
+            store
+                .put(&NewDocument::new(id, id, PLANTS), &plants, V, false)
+                .unwrap();
+        }
+        // c, a duplicate, is given a text of its own; then a leaves PLANTS: b takes it over.
         store
-            .put(&NewDocument::new(id, id, PLANTS), &plants, V, false)
+            .put(&NewDocument::new("c", "c2", FARMS), &farms, V, false)
             .unwrap();
-    }
-    // c, a duplicate, is given a text of its own; then a leaves PLANTS: b takes it over.
-    store
-        .put(&NewDocument::new("c", "c2", FARMS), &farms, V, false)
-        .unwrap();
-    store
-        .put(
-            &NewDocument::new("a", "a2", "Nothing to count."),
-            &Extraction::default(),
-            V,
-            false,
-        )
-        .unwrap();
-    assert_eq!(facts_of(&store, "b"), ["5 plants"]);
-    assert_eq!(facts_of(&store, "c"), ["7 farms"]);
-    assert!(facts_of(&store, "a").is_empty());
-    // b, holding PLANTS, now says what c says: PLANTS has no one left and goes; b is a
-    // duplicate of c.
-    assert_eq!(
         store
-            .put(&NewDocument::new("b", "b2", FARMS), &farms, V, false)
-            .unwrap(),
-        Put::Duplicate { of: "c".into() }
-    );
-    assert!(search(&store, "plants").is_empty());
-    assert_eq!(facts_of(&store, "b"), ["7 farms"]);
-    let stats = store.stats().unwrap();
-    assert_eq!((stats.documents, stats.duplicates, stats.facts), (2, 1, 1));
-    // And a forced ingest of a duplicate changes nothing.
-    assert!(!store
-        .put(&NewDocument::new("b", "b3", FARMS), &farms, V, true)
-        .unwrap()
-        .is_written());
-    assert_eq!(store.stats().unwrap().facts, 1);
-    store.check_integrity().unwrap();
+            .put(
+                &NewDocument::new("a", "a2", "Nothing to count."),
+                &Extraction::default(),
+                V,
+                false,
+            )
+            .unwrap();
+        assert_eq!(facts_of(&*store, "b"), ["5 plants"]);
+        assert_eq!(facts_of(&*store, "c"), ["7 farms"]);
+        assert!(facts_of(&*store, "a").is_empty());
+        // b, holding PLANTS, now says what c says: PLANTS has no one left and goes; b is a
+        // duplicate of c.
+        assert_eq!(
+            store
+                .put(&NewDocument::new("b", "b2", FARMS), &farms, V, false)
+                .unwrap(),
+            Put::Duplicate { of: "c".into() }
+        );
+        assert!(search(&*store, "plants").is_empty());
+        assert_eq!(facts_of(&*store, "b"), ["7 farms"]);
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.documents, stats.duplicates, stats.facts), (2, 1, 1));
+        // And a forced ingest of a duplicate changes nothing.
+        assert!(!store
+            .put(&NewDocument::new("b", "b3", FARMS), &farms, V, true)
+            .unwrap()
+            .is_written());
+        assert_eq!(store.stats().unwrap().facts, 1);
+        store.check_integrity().unwrap();
+    }
 }
 
 #[test]
 fn the_date_given_with_a_text_is_part_of_its_identity() {
-    let mut store = Store::open_in_memory().unwrap();
-    let mut a = NewDocument::new("a", "a", "Prices rose 2% this year.");
-    a.meta_date = NaiveDate::from_ymd_opt(2023, 1, 1);
-    let mut b = a;
-    b.doc = "b";
-    b.meta_date = NaiveDate::from_ymd_opt(2024, 1, 1);
-    assert!(store
-        .put(&a, &Extraction::default(), V, false)
-        .unwrap()
-        .is_written());
-    assert!(store
-        .put(&b, &Extraction::default(), V, false)
-        .unwrap()
-        .is_written());
-    let stored = store.document("b").unwrap().unwrap();
-    assert_eq!(stored.meta_date, b.meta_date);
+    for mut store in backends() {
+        let mut a = NewDocument::new("a", "a", "Prices rose 2% this year.");
+        a.meta_date = NaiveDate::from_ymd_opt(2023, 1, 1);
+        let mut b = a;
+        b.doc = "b";
+        b.meta_date = NaiveDate::from_ymd_opt(2024, 1, 1);
+        assert!(store
+            .put(&a, &Extraction::default(), V, false)
+            .unwrap()
+            .is_written());
+        assert!(store
+            .put(&b, &Extraction::default(), V, false)
+            .unwrap()
+            .is_written());
+        let stored = store.document("b").unwrap().unwrap();
+        assert_eq!(stored.meta_date, b.meta_date);
+    }
 }
 
 #[test]
 fn a_batch_writes_each_document_whole() {
-    let mut store = Store::open_in_memory().unwrap();
-    let one = Extraction {
-        facts: vec![fact(
-            "5 plants",
-            5.0,
-            "plant",
-            "companies",
-            None,
-            None,
-            Status::Actual,
-        )],
-        ..Default::default()
-    };
-    let docs = [
-        NewDocument::new("d1", "d1", "text one"),
-        NewDocument::new("d2", "d2", "text two"),
-        NewDocument::new("d1", "d1 again", "text one"),
-    ];
-    let items: Vec<_> = docs.iter().map(|d| (*d, &one)).collect();
-    let results = store.put_batch(&items, V, false).unwrap();
-    assert!(matches!(results[0], Ok(Put::Inserted { facts: 1 })));
-    assert!(matches!(results[1], Ok(Put::Inserted { facts: 1 })));
-    assert!(matches!(results[2], Ok(Put::Unchanged { .. })));
-    assert_eq!(store.stats().unwrap().facts, 2);
+    for mut store in backends() {
+        let one = Extraction {
+            facts: vec![fact(
+                "5 plants",
+                5.0,
+                "plant",
+                "companies",
+                None,
+                None,
+                Status::Actual,
+            )],
+            ..Default::default()
+        };
+        let docs = [
+            NewDocument::new("d1", "d1", "text one"),
+            NewDocument::new("d2", "d2", "text two"),
+            NewDocument::new("d1", "d1 again", "text one"),
+        ];
+        let items: Vec<_> = docs.iter().map(|d| (*d, &one)).collect();
+        let results = store.put_batch(&items, V, false).unwrap();
+        assert!(matches!(results[0], Ok(Put::Inserted { facts: 1 })));
+        assert!(matches!(results[1], Ok(Put::Inserted { facts: 1 })));
+        assert!(matches!(results[2], Ok(Put::Unchanged { .. })));
+        assert_eq!(store.stats().unwrap().facts, 2);
+    }
 }
 
 #[test]
 fn a_batch_may_replace_what_it_wrote_earlier_in_it() {
-    let mut store = Store::open_in_memory().unwrap();
-    let plants = one_fact("d1", PLANTS, "5 plants", 5.0, "plant");
-    let farms = one_fact("d1", FARMS, "7 farms", 7.0, "farm");
-    let items = [
-        (NewDocument::new("d1", "a", PLANTS), &plants),
-        (NewDocument::new("d2", "b", PLANTS), &plants),
-        (NewDocument::new("d1", "c", FARMS), &farms),
-    ];
-    let results = store.put_batch(&items, V, false).unwrap();
-    assert!(matches!(results[0], Ok(Put::Inserted { facts: 1 })));
-    assert!(matches!(results[1], Ok(Put::Duplicate { .. })));
-    assert!(matches!(results[2], Ok(Put::Replaced { facts: 1, .. })));
-    // d1's old text stays, now under d2, whose duplicate it was.
-    assert_eq!(search(&store, "plants"), ["5 plants"]);
-    assert_eq!(search(&store, "region opened"), ["5 plants", "7 farms"]);
-    store.check_integrity().unwrap();
-    let d2 = store.document("d2").unwrap().unwrap();
-    assert_eq!((d2.text.as_str(), d2.summary.duplicate_of), (PLANTS, None));
+    for mut store in backends() {
+        let plants = one_fact("d1", PLANTS, "5 plants", 5.0, "plant");
+        let farms = one_fact("d1", FARMS, "7 farms", 7.0, "farm");
+        let items = [
+            (NewDocument::new("d1", "a", PLANTS), &plants),
+            (NewDocument::new("d2", "b", PLANTS), &plants),
+            (NewDocument::new("d1", "c", FARMS), &farms),
+        ];
+        let results = store.put_batch(&items, V, false).unwrap();
+        assert!(matches!(results[0], Ok(Put::Inserted { facts: 1 })));
+        assert!(matches!(results[1], Ok(Put::Duplicate { .. })));
+        assert!(matches!(results[2], Ok(Put::Replaced { facts: 1, .. })));
+        // d1's old text stays, now under d2, whose duplicate it was.
+        assert_eq!(search(&*store, "plants"), ["5 plants"]);
+        assert_eq!(search(&*store, "region opened"), ["5 plants", "7 farms"]);
+        store.check_integrity().unwrap();
+        let d2 = store.document("d2").unwrap().unwrap();
+        assert_eq!((d2.text.as_str(), d2.summary.duplicate_of), (PLANTS, None));
 
-    // Forced twice in one batch, after a batch that indexed it.
-    let items = [
-        (NewDocument::new("d1", "d", FARMS), &farms),
-        (NewDocument::new("d1", "e", FARMS), &farms),
-    ];
-    let results = store.put_batch(&items, V, true).unwrap();
-    assert!(results
-        .iter()
-        .all(|r| matches!(r, Ok(Put::Replaced { facts: 1, .. }))));
-    assert_eq!(search(&store, "\"7 farms\""), ["7 farms"]);
-    assert_eq!(store.stats().unwrap().facts, 2);
-    let doc = FactFilter {
-        doc: Some("d1".into()),
-        ..Default::default()
-    };
-    assert_eq!(texts(&store, doc), ["7 farms"]);
-    store.check_integrity().unwrap();
+        // Forced twice in one batch, after a batch that indexed it.
+        let items = [
+            (NewDocument::new("d1", "d", FARMS), &farms),
+            (NewDocument::new("d1", "e", FARMS), &farms),
+        ];
+        let results = store.put_batch(&items, V, true).unwrap();
+        assert!(results
+            .iter()
+            .all(|r| matches!(r, Ok(Put::Replaced { facts: 1, .. }))));
+        assert_eq!(search(&*store, "\"7 farms\""), ["7 farms"]);
+        assert_eq!(store.stats().unwrap().facts, 2);
+        let doc = FactFilter {
+            doc: Some("d1".into()),
+            ..Default::default()
+        };
+        assert_eq!(texts(&*store, doc), ["7 farms"]);
+        store.check_integrity().unwrap();
+    }
 }
 
 #[test]
 fn a_document_that_fails_leaves_the_batch_as_it_was() {
-    let mut store = Store::open_in_memory().unwrap();
-    let plants = one_fact("d1", PLANTS, "5 plants", 5.0, "plant");
-    // A value SQLite cannot hold (NaN is stored as NULL): writing this document fails,
-    // after it has taken the place of the first one.
-    let broken = one_fact("d1", FARMS, "7 farms", f64::NAN, "farm");
-    let items = [
-        (NewDocument::new("d1", "a", PLANTS), &plants),
-        (NewDocument::new("d1", "b", FARMS), &broken),
-        (
-            NewDocument::new("d2", "c", "Other text."),
-            &Extraction::default(),
-        ),
-    ];
-    let results = store.put_batch(&items, V, false).unwrap();
-    assert!(matches!(results[0], Ok(Put::Inserted { facts: 1 })));
-    assert!(results[1].is_err(), "{:?}", results[1]);
-    assert!(matches!(results[2], Ok(Put::Inserted { facts: 0 })));
-    assert_eq!(search(&store, "plants"), ["5 plants"]);
-    assert!(search(&store, "farms").is_empty());
-    assert_eq!(store.document("d1").unwrap().unwrap().summary.origin, "a");
-    store.check_integrity().unwrap();
+    for mut store in backends() {
+        let plants = one_fact("d1", PLANTS, "5 plants", 5.0, "plant");
+        // A fact neither backend can hold (SQLite stores NaN as NULL, PostgreSQL takes no NUL
+        // in a text): writing this document fails, after it has taken the place of the first
+        // one.
+        let mut broken = one_fact("d1", FARMS, "7 farms", f64::NAN, "farm");
+        broken.facts[0].text.push('\0');
+        let items = [
+            (NewDocument::new("d1", "a", PLANTS), &plants),
+            (NewDocument::new("d1", "b", FARMS), &broken),
+            (
+                NewDocument::new("d2", "c", "Other text."),
+                &Extraction::default(),
+            ),
+        ];
+        let results = store.put_batch(&items, V, false).unwrap();
+        assert!(matches!(results[0], Ok(Put::Inserted { facts: 1 })));
+        assert!(results[1].is_err(), "{:?}", results[1]);
+        assert!(matches!(results[2], Ok(Put::Inserted { facts: 0 })));
+        assert_eq!(search(&*store, "plants"), ["5 plants"]);
+        assert!(search(&*store, "farms").is_empty());
+        assert_eq!(store.document("d1").unwrap().unwrap().summary.origin, "a");
+        store.check_integrity().unwrap();
+    }
 }
 
 #[test]
 fn stale_documents_are_those_of_another_extractor_version() {
-    let mut store = ledger();
-    let newer = NewDocument::new("new", "new", "A newer text.");
-    store
-        .put(&newer, &Extraction::default(), "test+2", false)
-        .unwrap();
-    let stale = store.stale_documents("test+2").unwrap();
-    assert_eq!(stale.len(), 3);
-    let first = store.document_by_row(stale[0]).unwrap().unwrap();
-    assert_eq!(first.summary.doc, "almaty");
-    assert_eq!(first.as_new().text, ALMATY);
-    assert!(store.stale_documents(V).unwrap().len() == 1);
+    for mut store in ledgers() {
+        let newer = NewDocument::new("new", "new", "A newer text.");
+        store
+            .put(&newer, &Extraction::default(), "test+2", false)
+            .unwrap();
+        let stale = store.stale_documents("test+2").unwrap();
+        assert_eq!(stale.len(), 3);
+        let first = store.document_by_row(stale[0]).unwrap().unwrap();
+        assert_eq!(first.summary.doc, "almaty");
+        assert_eq!(first.as_new().text, ALMATY);
+        assert!(store.stale_documents(V).unwrap().len() == 1);
+    }
 }
 
 #[test]
@@ -647,301 +679,311 @@ fn a_file_ledger_reopens_at_its_schema_version() {
 
 #[test]
 fn subject_matches_names_and_aliases_in_any_case() {
-    let store = ledger();
-    let by = |s: &str| {
-        texts(
-            &store,
-            FactFilter {
-                subject: Some(s.into()),
-                ..Default::default()
-            },
-        )
-    };
-    assert_eq!(by("Almaty"), ["15 billion tenge", "32.8%"]);
-    assert_eq!(by("almaty city"), ["15 billion tenge", "32.8%"]);
-    assert_eq!(by("AIZ"), ["369 jobs"]);
-    assert_eq!(by("Nur-Sultan"), ["5.5 percent"]);
-    assert!(by("Shymkent").is_empty());
+    for store in ledgers() {
+        let by = |s: &str| {
+            texts(
+                &*store,
+                FactFilter {
+                    subject: Some(s.into()),
+                    ..Default::default()
+                },
+            )
+        };
+        assert_eq!(by("Almaty"), ["15 billion tenge", "32.8%"]);
+        assert_eq!(by("almaty city"), ["15 billion tenge", "32.8%"]);
+        assert_eq!(by("AIZ"), ["369 jobs"]);
+        assert_eq!(by("Nur-Sultan"), ["5.5 percent"]);
+        assert!(by("Shymkent").is_empty());
+    }
 }
 
 #[test]
 fn within_adds_the_places_that_are_part_of_the_subject() {
-    let store = ledger();
-    let got = texts(
-        &store,
-        FactFilter {
-            subject: Some("Almaty".into()),
-            within: true,
-            ..Default::default()
-        },
-    );
-    assert_eq!(
-        got,
-        [
-            "15 billion tenge",
-            "369 jobs",
-            "32.8%",
-            "3 schools",
-            "12 parks"
-        ]
-    );
+    for store in ledgers() {
+        let got = texts(
+            &*store,
+            FactFilter {
+                subject: Some("Almaty".into()),
+                within: true,
+                ..Default::default()
+            },
+        );
+        assert_eq!(
+            got,
+            [
+                "15 billion tenge",
+                "369 jobs",
+                "32.8%",
+                "3 schools",
+                "12 parks"
+            ]
+        );
+    }
 }
 
 #[test]
 fn metric_measure_status_unit_and_doc() {
-    let store = ledger();
-    let f = |filter: FactFilter| texts(&store, filter);
-    assert_eq!(
-        f(FactFilter {
-            metric: vec!["infrastructure".into()],
-            ..Default::default()
-        }),
-        ["3 schools", "12 parks"]
-    );
-    assert_eq!(
-        f(FactFilter {
-            metric: vec!["jobs".into(), "economy".into()],
-            ..Default::default()
-        }),
-        ["369 jobs", "5.5 percent"]
-    );
-    assert_eq!(
-        f(FactFilter {
-            measure: vec!["change".into()],
-            ..Default::default()
-        }),
-        ["32.8%", "5.5 percent"]
-    );
-    assert_eq!(
-        f(FactFilter {
-            status: vec!["planned".into()],
-            ..Default::default()
-        }),
-        ["369 jobs", "12 parks"]
-    );
-    assert_eq!(
-        f(FactFilter {
-            unit: vec!["KZT".into()],
-            ..Default::default()
-        }),
-        ["15 billion tenge"]
-    );
-    assert_eq!(
-        f(FactFilter {
-            doc: Some("alatau".into()),
-            ..Default::default()
-        }),
-        ["3 schools", "12 parks"]
-    );
+    for store in ledgers() {
+        let f = |filter: FactFilter| texts(&*store, filter);
+        assert_eq!(
+            f(FactFilter {
+                metric: vec!["infrastructure".into()],
+                ..Default::default()
+            }),
+            ["3 schools", "12 parks"]
+        );
+        assert_eq!(
+            f(FactFilter {
+                metric: vec!["jobs".into(), "economy".into()],
+                ..Default::default()
+            }),
+            ["369 jobs", "5.5 percent"]
+        );
+        assert_eq!(
+            f(FactFilter {
+                measure: vec!["change".into()],
+                ..Default::default()
+            }),
+            ["32.8%", "5.5 percent"]
+        );
+        assert_eq!(
+            f(FactFilter {
+                status: vec!["planned".into()],
+                ..Default::default()
+            }),
+            ["369 jobs", "12 parks"]
+        );
+        assert_eq!(
+            f(FactFilter {
+                unit: vec!["KZT".into()],
+                ..Default::default()
+            }),
+            ["15 billion tenge"]
+        );
+        assert_eq!(
+            f(FactFilter {
+                doc: Some("alatau".into()),
+                ..Default::default()
+            }),
+            ["3 schools", "12 parks"]
+        );
+    }
 }
 
 #[test]
 fn period_selects_by_overlap() {
-    let store = ledger();
-    let at = |p: &str| {
-        texts(
-            &store,
-            FactFilter {
-                period: Some(p.parse().unwrap()),
-                ..Default::default()
-            },
-        )
-    };
-    assert_eq!(at("2024"), ["3 schools", "12 parks", "5.5 percent"]);
-    assert_eq!(at("2024-02"), ["3 schools", "12 parks", "5.5 percent"]);
-    assert_eq!(at("2024-05"), ["3 schools", "12 parks"]);
-    assert_eq!(at("2029"), ["12 parks"]);
-    assert_eq!(
-        at("2023-06/2025-01"),
-        [
-            "15 billion tenge",
-            "369 jobs",
-            "32.8%",
-            "3 schools",
-            "12 parks",
-            "5.5 percent"
-        ]
-    );
-    assert!(at("2019").is_empty());
+    for store in ledgers() {
+        let at = |p: &str| {
+            texts(
+                &*store,
+                FactFilter {
+                    period: Some(p.parse().unwrap()),
+                    ..Default::default()
+                },
+            )
+        };
+        assert_eq!(at("2024"), ["3 schools", "12 parks", "5.5 percent"]);
+        assert_eq!(at("2024-02"), ["3 schools", "12 parks", "5.5 percent"]);
+        assert_eq!(at("2024-05"), ["3 schools", "12 parks"]);
+        assert_eq!(at("2029"), ["12 parks"]);
+        assert_eq!(
+            at("2023-06/2025-01"),
+            [
+                "15 billion tenge",
+                "369 jobs",
+                "32.8%",
+                "3 schools",
+                "12 parks",
+                "5.5 percent"
+            ]
+        );
+        assert!(at("2019").is_empty());
+    }
 }
 
 #[test]
 fn text_searches_the_sentences() {
-    let store = ledger();
-    let search = |q: &str| search(&store, q);
-    assert_eq!(search("industrial zone"), ["369 jobs"]);
-    assert_eq!(search("\"industrial output\""), ["32.8%"]);
-    assert_eq!(search("schools OR economy"), ["3 schools", "5.5 percent"]);
-    assert_eq!(search("invest*"), ["15 billion tenge"]);
-    assert_eq!(search("32.8%"), ["32.8%"]);
-    let err = store
-        .facts(&FactFilter {
-            text: Some("AND (".into()),
-            ..Default::default()
-        })
-        .unwrap_err();
-    assert!(matches!(err, StoreError::TextQuery { .. }), "{err}");
+    for store in ledgers() {
+        let search = |q: &str| search(&*store, q);
+        assert_eq!(search("industrial zone"), ["369 jobs"]);
+        assert_eq!(search("\"industrial output\""), ["32.8%"]);
+        assert_eq!(search("schools OR economy"), ["3 schools", "5.5 percent"]);
+        assert_eq!(search("invest*"), ["15 billion tenge"]);
+        assert_eq!(search("32.8%"), ["32.8%"]);
+        let err = store
+            .facts(&FactFilter {
+                text: Some("AND (".into()),
+                ..Default::default()
+            })
+            .unwrap_err();
+        assert!(matches!(err, StoreError::TextQuery { .. }), "{err}");
+    }
 }
 
 #[test]
 fn sort_and_limit() {
-    let store = ledger();
-    let sorted = |s: &str, limit| {
-        texts(
-            &store,
-            FactFilter {
-                sort: s.parse().unwrap(),
-                limit,
-                ..Default::default()
-            },
-        )
-    };
-    assert_eq!(sorted("-value_usd", Some(1)), ["15 billion tenge"]);
-    assert_eq!(sorted("-value", Some(2)), ["15 billion tenge", "369 jobs"]);
-    assert_eq!(sorted("period", Some(2)), ["15 billion tenge", "32.8%"]);
-    assert_eq!(sorted("-date", Some(2)), ["3 schools", "12 parks"]);
-    assert_eq!(sorted("subject", Some(1)), ["3 schools"]);
-    assert_eq!(
-        "value".parse::<almanac_store::FactSort>().unwrap().key,
-        SortKey::Value
-    );
-    assert!("size".parse::<almanac_store::FactSort>().is_err());
-    let filter = FactFilter {
-        limit: Some(1),
-        ..Default::default()
-    };
-    assert_eq!(store.count_facts(&filter).unwrap(), 6);
+    for store in ledgers() {
+        let sorted = |s: &str, limit| {
+            texts(
+                &*store,
+                FactFilter {
+                    sort: s.parse().unwrap(),
+                    limit,
+                    ..Default::default()
+                },
+            )
+        };
+        assert_eq!(sorted("-value_usd", Some(1)), ["15 billion tenge"]);
+        assert_eq!(sorted("-value", Some(2)), ["15 billion tenge", "369 jobs"]);
+        assert_eq!(sorted("period", Some(2)), ["15 billion tenge", "32.8%"]);
+        assert_eq!(sorted("-date", Some(2)), ["3 schools", "12 parks"]);
+        assert_eq!(sorted("subject", Some(1)), ["3 schools"]);
+        assert_eq!(
+            "value".parse::<almanac_store::FactSort>().unwrap().key,
+            SortKey::Value
+        );
+        assert!("size".parse::<almanac_store::FactSort>().is_err());
+        let filter = FactFilter {
+            limit: Some(1),
+            ..Default::default()
+        };
+        assert_eq!(store.count_facts(&filter).unwrap(), 6);
+    }
 }
 
 #[test]
 fn money_is_normalised_and_says_which_rate_it_used() {
-    let store = ledger();
-    let facts = store
-        .facts(&FactFilter {
-            unit: vec!["KZT".into()],
-            ..Default::default()
-        })
-        .unwrap();
-    let f = &facts[0];
-    assert_eq!(f.value_kzt, Some(15e9));
-    assert_eq!(f.value_usd, Some(33.7e6));
-    let usd_rate = f.usd_rate.as_ref().unwrap();
-    assert_eq!(usd_rate.source, RateSource::Text);
-    let implied = f.implied_rate.as_ref().unwrap();
-    assert_eq!(
-        (implied.currency.as_str(), implied.kzt_per_unit.round()),
-        ("USD", 445.0)
-    );
-    assert_eq!(
-        f.fact.equivalents,
-        [Equivalent {
-            value: 33.7e6,
-            unit: "USD".into()
-        }]
-    );
-    assert_eq!(f.fact.period, Some(Period::Year(2023)));
-    assert_eq!(f.doc_date, NaiveDate::from_ymd_opt(2024, 2, 1));
-    assert_eq!(&ALMATY[f.fact.span[0]..f.fact.span[1]], f.fact.text);
-    assert!(f.fact.sentence.starts_with("Almaty attracted"));
+    for store in ledgers() {
+        let facts = store
+            .facts(&FactFilter {
+                unit: vec!["KZT".into()],
+                ..Default::default()
+            })
+            .unwrap();
+        let f = &facts[0];
+        assert_eq!(f.value_kzt, Some(15e9));
+        assert_eq!(f.value_usd, Some(33.7e6));
+        let usd_rate = f.usd_rate.as_ref().unwrap();
+        assert_eq!(usd_rate.source, RateSource::Text);
+        let implied = f.implied_rate.as_ref().unwrap();
+        assert_eq!(
+            (implied.currency.as_str(), implied.kzt_per_unit.round()),
+            ("USD", 445.0)
+        );
+        assert_eq!(
+            f.fact.equivalents,
+            [Equivalent {
+                value: 33.7e6,
+                unit: "USD".into()
+            }]
+        );
+        assert_eq!(f.fact.period, Some(Period::Year(2023)));
+        assert_eq!(f.doc_date, NaiveDate::from_ymd_opt(2024, 2, 1));
+        assert_eq!(&ALMATY[f.fact.span[0]..f.fact.span[1]], f.fact.text);
+        assert!(f.fact.sentence.starts_with("Almaty attracted"));
+    }
 
     // Without an equivalent, the official rate of the period.
-    let mut store = Store::open_in_memory().unwrap();
-    let text = "The plant cost 2 million euros in 2021.";
-    let ex = Extraction {
-        facts: vec![placed(
-            fact(
-                "2 million euros",
-                2e6,
-                "EUR",
-                "investment",
-                None,
-                Some("2021"),
-                Status::Actual,
-            ),
-            "p",
-            text,
-        )],
-        ..Default::default()
-    };
-    store
-        .put(&NewDocument::new("p", "p", text), &ex, V, false)
-        .unwrap();
-    let f = &store.facts(&FactFilter::default()).unwrap()[0];
-    assert_eq!(f.value_kzt, Some(2e6 * 504.10));
-    let rate = f.kzt_rate.as_ref().unwrap();
-    assert_eq!(
-        (rate.currency.as_str(), rate.source, rate.period.as_str()),
-        ("EUR", RateSource::Nbk, "2021")
-    );
-    assert_eq!(f.usd_rate.as_ref().unwrap().kzt_per_unit, 426.03);
-    assert!(f.implied_rate.is_none());
+    for mut store in backends() {
+        let text = "The plant cost 2 million euros in 2021.";
+        let ex = Extraction {
+            facts: vec![placed(
+                fact(
+                    "2 million euros",
+                    2e6,
+                    "EUR",
+                    "investment",
+                    None,
+                    Some("2021"),
+                    Status::Actual,
+                ),
+                "p",
+                text,
+            )],
+            ..Default::default()
+        };
+        store
+            .put(&NewDocument::new("p", "p", text), &ex, V, false)
+            .unwrap();
+        let f = &store.facts(&FactFilter::default()).unwrap()[0];
+        assert_eq!(f.value_kzt, Some(2e6 * 504.10));
+        let rate = f.kzt_rate.as_ref().unwrap();
+        assert_eq!(
+            (rate.currency.as_str(), rate.source, rate.period.as_str()),
+            ("EUR", RateSource::Nbk, "2021")
+        );
+        assert_eq!(f.usd_rate.as_ref().unwrap().kzt_per_unit, 426.03);
+        assert!(f.implied_rate.is_none());
+    }
 }
 
 #[test]
 fn entities_with_aliases_and_counts() {
-    let store = ledger();
-    let all = store.entities(&EntityFilter::default()).unwrap();
-    let names: Vec<_> = all.iter().map(|e| (e.name.as_str(), e.facts)).collect();
-    assert_eq!(
-        names,
-        [
-            ("Almaty", 2),
-            ("Alatau district", 2),
-            ("Almaty Industrial Zone", 1),
-            ("Astana", 1)
-        ]
-    );
-    assert_eq!(all[0].aliases, ["Almaty city"]);
-    assert_eq!((all[0].mentions, all[0].documents), (2, 1));
-    let within = store
-        .entities(&EntityFilter {
-            within: Some("Almaty".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    assert_eq!(within.len(), 3);
-    let districts = store
-        .entities(&EntityFilter {
-            kind: Some("district".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    assert_eq!(districts.len(), 1);
-    let search = store
-        .entities(&EntityFilter {
-            search: Some("nur".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    assert_eq!(search[0].name, "Astana");
+    for store in ledgers() {
+        let all = store.entities(&EntityFilter::default()).unwrap();
+        let names: Vec<_> = all.iter().map(|e| (e.name.as_str(), e.facts)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Almaty", 2),
+                ("Alatau district", 2),
+                ("Almaty Industrial Zone", 1),
+                ("Astana", 1)
+            ]
+        );
+        assert_eq!(all[0].aliases, ["Almaty city"]);
+        assert_eq!((all[0].mentions, all[0].documents), (2, 1));
+        let within = store
+            .entities(&EntityFilter {
+                within: Some("Almaty".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(within.len(), 3);
+        let districts = store
+            .entities(&EntityFilter {
+                kind: Some("district".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(districts.len(), 1);
+        let search = store
+            .entities(&EntityFilter {
+                search: Some("nur".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(search[0].name, "Astana");
+    }
 }
 
 #[test]
 fn documents_list_with_counts() {
-    let store = ledger();
-    let docs = store
-        .documents(&DocFilter {
-            newest_first: true,
-            ..Default::default()
-        })
-        .unwrap();
-    let ids: Vec<_> = docs.iter().map(|d| (d.doc.as_str(), d.facts)).collect();
-    assert_eq!(ids, [("alatau", 2), ("astana", 1), ("almaty", 3)]);
-    assert_eq!(docs[0].date_source.as_deref(), Some("metadata"));
-    let in_april = store
-        .documents(&DocFilter {
-            period: Some("2024-04".parse().unwrap()),
-            ..Default::default()
-        })
-        .unwrap();
-    assert_eq!(in_april.len(), 1);
-    let search = store
-        .documents(&DocFilter {
-            search: Some("ALA".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    assert_eq!(search.len(), 1);
+    for store in ledgers() {
+        let docs = store
+            .documents(&DocFilter {
+                newest_first: true,
+                ..Default::default()
+            })
+            .unwrap();
+        let ids: Vec<_> = docs.iter().map(|d| (d.doc.as_str(), d.facts)).collect();
+        assert_eq!(ids, [("alatau", 2), ("astana", 1), ("almaty", 3)]);
+        assert_eq!(docs[0].date_source.as_deref(), Some("metadata"));
+        let in_april = store
+            .documents(&DocFilter {
+                period: Some("2024-04".parse().unwrap()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(in_april.len(), 1);
+        let search = store
+            .documents(&DocFilter {
+                search: Some("ALA".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(search.len(), 1);
+    }
 }
 
 // Reading only.

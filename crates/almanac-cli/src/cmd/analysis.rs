@@ -12,7 +12,7 @@ use almanac_analysis::{
     Evidence, LedgerFact, Promise, PromiseOptions, Severity, TimelineOptions,
 };
 use almanac_extract::{Measure, Period, Status};
-use almanac_store::{DocFilter, FactFilter, Store};
+use almanac_store::{DocFilter, FactFilter, Ledger};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
@@ -189,7 +189,7 @@ pub struct PromisesArgs {
     pub format: Format,
 }
 
-fn all_facts(store: &Store) -> anyhow::Result<Vec<LedgerFact>> {
+fn all_facts(store: &dyn Ledger) -> anyhow::Result<Vec<LedgerFact>> {
     Ok(store.facts(&FactFilter::default())?)
 }
 

@@ -5,7 +5,7 @@ use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use almanac_store::{FactFilter, Store};
+use almanac_store::{FactFilter, Ledger};
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 
@@ -127,7 +127,7 @@ fn write_atomically<T>(
 }
 
 #[cfg(not(feature = "parquet"))]
-fn export_parquet(_: &Store, _: &FactFilter, _: &Path) -> anyhow::Result<usize> {
+fn export_parquet(_: &dyn Ledger, _: &FactFilter, _: &Path) -> anyhow::Result<usize> {
     bail!(
         "this almanac was built without Parquet support (--no-default-features): rebuild \
          with the default features, or export --format csv or jsonl"
@@ -135,7 +135,7 @@ fn export_parquet(_: &Store, _: &FactFilter, _: &Path) -> anyhow::Result<usize> 
 }
 
 #[cfg(feature = "parquet")]
-fn export_parquet(store: &Store, filter: &FactFilter, path: &Path) -> anyhow::Result<usize> {
+fn export_parquet(store: &dyn Ledger, filter: &FactFilter, path: &Path) -> anyhow::Result<usize> {
     write_atomically(path, |file| {
         crate::export::parquet::write(store, filter, file)
     })

@@ -104,7 +104,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         date: args.date,
         limits: args.limits.limits(),
     };
-    let tally = almanac_ingest::ingest(&args.db.db, docs, &opts, &progress);
+    let tally = almanac_ingest::ingest(&args.db.address(), docs, &opts, &progress);
     progress.bar.finish_and_clear();
     let tally = tally?;
     if !args.quiet {

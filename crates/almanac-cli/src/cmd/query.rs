@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use almanac_extract::Period;
 use almanac_store::{
-    DocFilter, DocumentSummary, EntityFilter, EntitySummary, FactFilter, Store, StoredFact,
+    DocFilter, DocumentSummary, EntityFilter, EntitySummary, FactFilter, Ledger, StoredFact,
 };
 use anyhow::bail;
 use clap::{Args, ValueEnum};
@@ -171,7 +171,7 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<ExitCode> {
 /// The fields people corrected, by fact id (see `almanac corrections`).
 type Marks = HashMap<i64, Vec<&'static str>>;
 
-fn correction_marks(store: &Store) -> anyhow::Result<Marks> {
+fn correction_marks(store: &dyn Ledger) -> anyhow::Result<Marks> {
     Ok(store
         .corrections()?
         .into_iter()

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::fs::File;
 use std::sync::Arc;
 
-use almanac_store::{FactFilter, Store, StoredFact};
+use almanac_store::{FactFilter, Ledger, StoredFact};
 use arrow_array::builder::{Date32Builder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
@@ -21,7 +21,7 @@ use almanac_model::columns::{Column, Read, COLUMNS};
 const ROWS_PER_BATCH: usize = 16 * 1024;
 
 /// Writes the facts of `filter` to `file`; returns how many.
-pub fn write(store: &Store, filter: &FactFilter, file: File) -> anyhow::Result<usize> {
+pub fn write(store: &dyn Ledger, filter: &FactFilter, file: File) -> anyhow::Result<usize> {
     let schema = Arc::new(schema());
     let props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
@@ -29,7 +29,7 @@ pub fn write(store: &Store, filter: &FactFilter, file: File) -> anyhow::Result<u
     let mut writer = ArrowWriter::try_new(file, schema.clone(), Some(props))?;
     let mut rows: Vec<StoredFact> = Vec::with_capacity(ROWS_PER_BATCH);
     let mut failure = None;
-    let n = store.for_each_fact(filter, |fact| {
+    let n = store.for_each_fact(filter, &mut |fact| {
         rows.push(fact);
         if rows.len() == ROWS_PER_BATCH {
             if let Err(err) = flush(&mut writer, &schema, &mut rows) {

@@ -209,6 +209,94 @@ fn dash_joined(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
             && word_is(text, s.toks, fig_tok - 1, &["by", "на", "в", "до"])
 }
 
+/// The countries of the gazetteer by their adjectives, lower case (`chinese` -> China).
+static COUNTRY_ADJECTIVES: std::sync::LazyLock<rustc_hash::FxHashMap<String, &'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::entities::places()
+            .iter()
+            .filter(|p| p.kind == crate::entities::EntityKind::Country)
+            .flat_map(|p| p.adjectives.iter().map(move |a| (a.to_lowercase(), p.name)))
+            .collect()
+    });
+
+/// `Investors from China put in $2.3 billion`, `Russian companies invested 190 billion
+/// rubles`, `foreign investors brought`: money whose source is investors of another country
+/// than `home` is foreign direct investment. The last investor noun before the figure in its
+/// clause decides; an agreement or a contract signed is a plan of investment, not an inflow.
+pub(super) fn from_foreign_investors(
+    text: &str,
+    s: &Sentence<'_>,
+    q: &Quantity,
+    fig_tok: usize,
+    home: Option<&str>,
+) -> bool {
+    const INVESTORS: &[&str] = &[
+        "investor",
+        "investors",
+        "company",
+        "companies",
+        "firms",
+        "businesses",
+    ];
+    const AGREEMENTS: &[&str] = &[
+        "agreement",
+        "agreements",
+        "memorandum",
+        "memoranda",
+        "contract",
+        "contracts",
+        "deal",
+        "deals",
+    ];
+    if q.kind != QuantityKind::Money {
+        return false;
+    }
+    let clause = s.clause_of(q.span[0]);
+    let in_clause = |i: usize| {
+        s.toks
+            .get(i)
+            .is_some_and(|t| s.clause_of(t.start) == clause)
+    };
+    if (0..s.toks.len()).any(|i| in_clause(i) && word_is(text, s.toks, i, AGREEMENTS)) {
+        return false;
+    }
+    let Some(noun) = (0..fig_tok)
+        .rev()
+        .take_while(|&i| in_clause(i))
+        .find(|&i| word_is(text, s.toks, i, INVESTORS))
+    else {
+        return false;
+    };
+    let foreign = |name: &str| home.is_some_and(|h| h != name);
+    if noun >= 1 {
+        if word_is(text, s.toks, noun - 1, &["foreign"]) {
+            return true;
+        }
+        let before = lower(s.toks[noun - 1].text(text));
+        if COUNTRY_ADJECTIVES
+            .get(before.as_ref())
+            .is_some_and(|c| foreign(c))
+        {
+            return true;
+        }
+    }
+    // `from China`, `from the United Arab Emirates`
+    if word_is(text, s.toks, noun + 1, &["from"]) {
+        let mut first = noun + 2;
+        if word_is(text, s.toks, first, &["the"]) {
+            first += 1;
+        }
+        return (1..=4).any(|n| {
+            let (Some(a), Some(b)) = (s.toks.get(first), s.toks.get(first + n - 1)) else {
+                return false;
+            };
+            crate::entities::lookup(&text[a.start..b.end])
+                .is_some_and(|p| p.kind == crate::entities::EntityKind::Country && foreign(p.name))
+        });
+    }
+    false
+}
+
 /// How a figure measures: a direction (`grew`, `a 5% rise`) or a multiplier makes a change;
 /// an unmoving percentage is an index at 100 or above, a level for rates (unemployment,
 /// prices, poverty), otherwise a share.

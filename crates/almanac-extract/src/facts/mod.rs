@@ -3,11 +3,15 @@
 //! Each figure is read against its sentence, cut into clauses at commas, semicolons and
 //! dashes. The rules, in the order a reader applies them:
 //!
-//! - **period**: a time in the figure's clause; else a time in an earlier clause of the
-//!   sentence that holds no figure (`In 2018, the company launched ...`); else the time
-//!   that opened an earlier sentence of the paragraph; else, for an achieved figure, the
-//!   document's year. The first state of `from 5.3 to 5.2 percent` after a change verb is
-//!   the period before.
+//! - **period**: a time in the figure's clause (a time alone in the clause before, `and by
+//!   2025, ...`, counts as the next clause's); else a time in an earlier clause of the
+//!   sentence that holds no figure (`In 2018, the company launched ...`); else, for an
+//!   achieved figure, the time that opened an earlier sentence of the paragraph unless it
+//!   lies ahead, the period the document reports on (a year; part of a year for a growth
+//!   rate), the document's year; for a plan, a deadline of its sentence, else the plan's
+//!   time of the sentence before, unless it is set `in the future`. The first state of
+//!   `from 5.3 to 5.2 percent` after a change verb is the period before; that of a plan
+//!   (`will rise from 12 to 15`) is actual and stands now.
 //! - **subject**: the places and organisations named in the figure's clause, else in its
 //!   sentence (a person stands for the place or body of their role); a place that contains
 //!   another candidate gives way to it (`the city's Alatau district` -> the district); the
@@ -17,7 +21,8 @@
 //!   in its sentence or after it in its clause with no past-tense auxiliary between, when a
 //!   deadline in its clause is not yet past, or when its period starts after the document date.
 //! - **metric**: the unit decides for counts and measures (`job` -> jobs), refined by cue
-//!   words; money and percentages take the nearest cue word, preferring their own clause.
+//!   words; money and percentages take the nearest cue word, preferring their own clause;
+//!   investment put in by investors of another country is fdi.
 //! - **measure**: a direction (`grew`, `a 5% rise`) or a multiplier makes a change; an
 //!   unmoving percentage is an index at 100 or above, a level for rates (unemployment,
 //!   prices), otherwise a share.
@@ -43,12 +48,12 @@ use crate::quantities::{self, Quantity};
 use crate::times::{self, TimeExpr, TimeKind};
 use crate::tokens::{self, Tok};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
-use metric::{measure, metric};
+use metric::{from_foreign_investors, measure, metric};
 use object::{groups, object};
 #[cfg(test)]
 pub(crate) use period::PERIOD_CUES;
 use period::{
-    end_state, is_first_state, is_second_state, is_state, refers_back, report_period,
+    end_state, is_first_state, is_second_state, is_state, open_future, refers_back, report_period,
     report_wins_over_to_date, shift_year, start_state, usable_period, whole_year,
 };
 use sentence::Sentence;
@@ -104,6 +109,13 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         title.as_ref(),
         &within,
     );
+    // The country the document is about: investors of any other are foreign.
+    let home = topic.as_deref().and_then(|t| {
+        std::iter::once(t)
+            .chain(entities::ancestors(t))
+            .find(|n| entities::lookup(n).is_some_and(|p| p.kind == entities::EntityKind::Country))
+            .map(str::to_string)
+    });
     // The title and the first two paragraphs of the body say what period a report covers.
     let front_end = doc
         .paragraphs
@@ -274,6 +286,11 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 russian && crate::ru::refs::names_indicator_back(&text[range.clone()]);
             let ru_points_back = russian && crate::ru::refs::points_back(&text[range.clone()]);
             let previous_here = previous_figure.as_ref().filter(|f| f.paragraph == pi);
+            let open_future = !in_sentence.is_empty() && open_future(&text[range.clone()]);
+            let sentence_deadline = sentence_times
+                .iter()
+                .filter(|t| t.kind == TimeKind::Deadline)
+                .find_map(|t| usable_period(t));
             // `according to the Bureau of National Statistics`: a statistic of a place.
             let cites_statistics =
                 !in_sentence.is_empty() && text[range.clone()].to_lowercase().contains("statistic");
@@ -282,7 +299,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 let clause = sentence.clause_of(q.span[0]);
                 let fig_tok = sentence.tok_at(q.span[0]);
                 let own_metric = metric(text, &sentence, q, fig_tok);
-                let metric = match previous_here {
+                let mut metric = match previous_here {
                     // `В том числе, из бюджета — 45 млрд тенге`: the parts of an amount measure
                     // what it did; `этот показатель`, with no cue of its own, is the indicator
                     // of the figure before.
@@ -296,13 +313,19 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     }
                     _ => own_metric,
                 };
+                if metric == Metric::Investment
+                    && from_foreign_investors(text, &sentence, q, fig_tok, home.as_deref())
+                {
+                    metric = Metric::Fdi;
+                }
                 // The nearest time of the clause, measured edge to edge; on a tie the one
                 // after the figure (`from 7.1 trillion in 2021 to 8.4 trillion in 2022`).
                 let own_time = sentence_times
                     .iter()
                     .copied()
                     .filter(|t| {
-                        usable_period(t).is_some() && sentence.clause_of(t.span[0]) == clause
+                        usable_period(t).is_some()
+                            && sentence.clause_of_time(text, t.span) == clause
                     })
                     .min_by_key(|t| {
                         if t.span[0] >= q.span[1] {
@@ -420,26 +443,40 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         status = f.status;
                     }
                 }
+                // `will increase from 32 to 40 million tons`: where a plan starts is where
+                // things stand, now unless a span of the plan says when it starts.
+                let plan_start = first_state && status == Status::Planned;
+                if plan_start {
+                    status = Status::Actual;
+                    if !matches!(period, Some(Period::Interval(..))) {
+                        period = None;
+                    }
+                }
                 if period.is_none() {
                     period = match status {
-                        // A plan with no time of its own takes the time of the plans or the
-                        // deadline said just before it (`By the end of 2026 ... Eight projects
-                        // will be implemented for this purpose`), else none.
-                        // The same sentence's deadline comes first (`By 2030 a pool was
-                        // formed ..., which will create 20,000 jobs`).
-                        Status::Planned => sentence_plan_period
-                            .or_else(|| {
-                                sentence_times
-                                    .iter()
-                                    .filter(|t| t.kind == TimeKind::Deadline)
-                                    .find_map(|t| usable_period(t))
-                            })
+                        // A plan with no time of its own takes a deadline of its sentence
+                        // (`will reach 9,000 hectares by 2030, and its population 150,000
+                        // people`), else the period of the sentence's first plan, else the
+                        // time of the plans or the deadline said just before it (`By the end
+                        // of 2026 ... Eight projects will be implemented for this purpose`),
+                        // unless it is set in a future left undated (`In the future, ...`).
+                        Status::Planned if open_future => None,
+                        Status::Planned => sentence_deadline
+                            .or(sentence_plan_period)
                             .or(previous_plan_period),
                         // What is achieved takes the time its paragraph set, else the year the
                         // document reports on when that year is over (a governor's report on
                         // 2021 given in 2022), else the document's year.
+                        // A plan's time said before (`will open next year`) is no time
+                        // of what is achieved.
                         Status::Actual => carried_period
-                            .or(report.filter(|r| matches!(r, Period::Year(_))))
+                            .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
+                            // A growth rate in a report on part of a year is of that
+                            // part; a level (a GRP) may be of the last whole year.
+                            .or(report.filter(|r| {
+                                matches!(r, Period::Year(_))
+                                    || matches!(measure, Measure::Change | Measure::Index)
+                            }))
                             .or_else(|| date.map(|d| Period::Year(d.year()))),
                     };
                 }
@@ -447,7 +484,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // end; a level said of a span of years it did not name (`accounts for 37%`
                 // after `over the past eight years`) stands at its end. A change over the span,
                 // or what accumulated in it, keeps the span.
-                if first_state {
+                if first_state && (!plan_start || period.is_some_and(is_interval)) {
                     period = period.map(start_state);
                 } else if is_second_state(text, &sentence, fig_tok)
                     || !from_own_words && is_state(q, measure)
@@ -546,10 +583,15 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             if last_figure.is_some() {
                 previous_figure = last_figure.take();
             }
+            // A sentence that states a plan without figures dates it too (`The plant is
+            // planned to be built by X this year. It will cost ...`).
+            let states_plan = in_sentence.is_empty()
+                && !sentence_times.is_empty()
+                && states_a_plan(text, paragraph_toks, range);
             previous_plan_period = sentence_plan_period.or_else(|| {
                 sentence_times
                     .iter()
-                    .filter(|t| t.kind == TimeKind::Deadline)
+                    .filter(|t| t.kind == TimeKind::Deadline || states_plan)
                     .find_map(|t| usable_period(t))
             });
             if let Some(a) = theme(text, range, sentence_anchors) {
@@ -614,6 +656,19 @@ fn unsupported(text: &str, ctx: &DocContext<'_>, lang: crate::Lang) -> Extractio
         }],
         ..Extraction::default()
     }
+}
+
+/// Whether the sentence at `range` has a cue of the future (`is planned`, `will`).
+fn states_a_plan(text: &str, paragraph_toks: &[Tok], range: &Range<usize>) -> bool {
+    let first = paragraph_toks.partition_point(|t| t.start < range.start);
+    let end = paragraph_toks.partition_point(|t| t.end <= range.end);
+    !Sentence::new(text, &paragraph_toks[first..end.max(first)], &[])
+        .status_cues
+        .is_empty()
+}
+
+fn is_interval(p: Period) -> bool {
+    matches!(p, Period::Interval(..))
 }
 
 /// Whether a name is a place on the map (a region, a city), not a zone or a company.

@@ -65,21 +65,38 @@ pub(super) fn is_first_state(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok
 pub(crate) struct PeriodCues {
     report: Vec<&'static str>,
     back: Vec<&'static str>,
+    open: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy)]
+enum PeriodCueClass {
+    Report,
+    Back,
+    Open,
 }
 
 pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
     let mut cues = PeriodCues {
         report: Vec::new(),
         back: Vec::new(),
+        open: Vec::new(),
     };
-    for (report, phrase) in data::PERIOD_CUES.load(|r| {
-        let report = r.choice(0, &[("report", true), ("back", false)], None)?;
-        Ok((report, r.get(1)))
+    for (class, phrase) in data::PERIOD_CUES.load(|r| {
+        let class = r.choice(
+            0,
+            &[
+                ("report", PeriodCueClass::Report),
+                ("back", PeriodCueClass::Back),
+                ("open", PeriodCueClass::Open),
+            ],
+            None,
+        )?;
+        Ok((class, r.get(1)))
     }) {
-        if report {
-            cues.report.push(phrase);
-        } else {
-            cues.back.push(phrase);
+        match class {
+            PeriodCueClass::Report => cues.report.push(phrase),
+            PeriodCueClass::Back => cues.back.push(phrase),
+            PeriodCueClass::Open => cues.open.push(phrase),
         }
     }
     cues
@@ -89,7 +106,9 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
 /// its body name one in a sentence about a report (`was briefed on the outcomes ... over the
 /// first nine months of 2021`, `a report on the work done ... throughout 2021`): a part of
 /// a year, or a year already over at the document date. Spans of several years are plans
-/// or programmes, not reports.
+/// or programmes, not reports. Early in a year, a lead that dates its news to the year
+/// just ended (`the economy grew 5% over the year`, `last year`) sums that year up,
+/// reporting word or not: annual results are published in the months after it.
 pub(super) fn report_period(
     text: &str,
     front: &[Range<usize>],
@@ -103,21 +122,31 @@ pub(super) fn report_period(
             .iter()
             .filter(|s| p.start <= s.start && s.end <= p.end)
         {
-            if !has_word(&text[s.clone()], &PERIOD_CUES.report) {
-                continue;
-            }
+            let cued = has_word(&text[s.clone()], &PERIOD_CUES.report);
             let reported = times
                 .iter()
                 .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
                 .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Span | TimeKind::ToDate))
                 .filter_map(|t| t.period)
-                .find(|&p| is_report_span(p, date));
+                .find(|&p| {
+                    if cued {
+                        is_report_span(p, date)
+                    } else {
+                        sums_up_last_year(p, date)
+                    }
+                });
             if reported.is_some() {
                 return reported;
             }
         }
     }
     None
+}
+
+/// Whether `p` is the year before `date` and `date` lies in the months when such a year's
+/// results are published (January to April).
+fn sums_up_last_year(p: Period, date: NaiveDate) -> bool {
+    p == Period::Year(date.year() - 1) && date.month() <= 4
 }
 
 /// Whether `p` can be what a report published on `date` covers: part of one year ending by
@@ -137,8 +166,18 @@ fn is_report_span(p: Period, date: NaiveDate) -> bool {
 /// Whether the sentence refers back to the period the document reports on (`during this
 /// period`, `compared to the same period of last year`, `year-on-year`).
 pub(super) fn refers_back(sentence: &str) -> bool {
+    has_phrase(sentence, &PERIOD_CUES.back)
+}
+
+/// Whether the sentence sets its plans in a future it leaves undated (`in the future`, `in
+/// the long term`): a plan there has no deadline, not the one of the sentence before.
+pub(super) fn open_future(sentence: &str) -> bool {
+    has_phrase(sentence, &PERIOD_CUES.open)
+}
+
+fn has_phrase(sentence: &str, phrases: &[&str]) -> bool {
     let lower = sentence.to_lowercase();
-    PERIOD_CUES.back.iter().any(|phrase| {
+    phrases.iter().any(|phrase| {
         lower.match_indices(phrase).any(|(i, _)| {
             let before = lower[..i].chars().next_back();
             let after = lower[i + phrase.len()..].chars().next();

@@ -222,6 +222,31 @@ impl<'t> Sentence<'t> {
         self.clause_starts.partition_point(|&s| s <= pos)
     }
 
+    /// The clause a time speaks for: its own, unless the time is all its clause says (`and
+    /// by 2025, 100 schools will be built`), when, as a fronted adverbial set off by a
+    /// comma, it belongs to the clause after it.
+    pub fn clause_of_time(&self, text: &str, span: [usize; 2]) -> usize {
+        let c = self.clause_of(span[0]);
+        let Some(&end) = self.clause_starts.get(c) else {
+            return c;
+        };
+        let start = c.checked_sub(1).map_or(0, |p| self.clause_starts[p]);
+        let alone = self
+            .toks
+            .iter()
+            .filter(|t| t.start >= start && t.end <= end)
+            .all(|t| {
+                (t.start >= span[0] && t.end <= span[1])
+                    || t.kind == TokKind::Sym
+                    || t.is_word_in(text, &["and", "but", "while", "whereas", "or", "then"])
+            });
+        if alone {
+            c + 1
+        } else {
+            c
+        }
+    }
+
     pub fn tok_at(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.start < pos)
     }

@@ -63,6 +63,9 @@ pub(crate) struct SubjectCues {
     /// Words that open a sentence about what the sentence before was about (`Its`, `The
     /// plant`).
     anaphors: Vec<&'static str>,
+    /// Participles of doing after which `by` names who does the thing counted
+    /// (`implemented by`), not a source.
+    agent_verbs: Vec<&'static str>,
 }
 
 pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
@@ -71,6 +74,7 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
         report: Vec::new(),
         reporter_heads: Vec::new(),
         anaphors: Vec::new(),
+        agent_verbs: Vec::new(),
     };
     for (class, word) in data::SUBJECT_CUES.load(|r| {
         let class = r.choice(
@@ -80,6 +84,7 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
                 ("report", 1),
                 ("reporter_head", 2),
                 ("anaphor", 3),
+                ("agent_verb", 4),
             ],
             None,
         )?;
@@ -89,7 +94,8 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
             0 => &mut cues.source,
             1 => &mut cues.report,
             2 => &mut cues.reporter_heads,
-            _ => &mut cues.anaphors,
+            3 => &mut cues.anaphors,
+            _ => &mut cues.agent_verbs,
         };
         list.push(word);
     }
@@ -184,9 +190,9 @@ pub(super) fn anchors<'e>(
             let before = lower(text[from..m.span[0]].trim_end()).into_owned();
             let before = before.strip_suffix(" the").unwrap_or(&before);
             let source_or_origin = cues.source.iter().any(|w| {
-                before
-                    .strip_suffix(w)
-                    .is_some_and(|b| b.is_empty() || b.ends_with([' ', '(', ',']))
+                before.strip_suffix(w).is_some_and(|b| {
+                    (b.is_empty() || b.ends_with([' ', '(', ','])) && !(*w == "by" && agentive(b))
+                })
             });
             if source_or_origin {
                 continue;
@@ -202,6 +208,18 @@ pub(super) fn anchors<'e>(
     }
     res.sort_by_key(|a| a.start);
     res
+}
+
+/// Whether the words before a `by` end with a participle of doing (`has been implemented
+/// by`, `built by`): the name after it does the thing the figure counts.
+fn agentive(before_by: &str) -> bool {
+    let b = before_by.trim_end();
+    // `carried out by`
+    b.strip_suffix(" out")
+        .unwrap_or(b)
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| SUBJECT_CUES.agent_verbs.contains(&w))
 }
 
 /// Which place lies within which: the part_of relation of the entities found, beside the

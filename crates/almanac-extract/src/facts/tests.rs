@@ -69,6 +69,32 @@ fn metric_of() {
                 "8 billion tenge",
                 "project_value",
             ),
+            // Money foreign investors put in is foreign direct investment; domestic
+            // investors' money, or an agreement signed, is not.
+            (
+                "Kazakhstan results\n\nCompanies from South Korea invested $800 million last year.",
+                "2024-03-01",
+                "$800 million",
+                "fdi",
+            ),
+            (
+                "Kazakhstan results\n\nTurkish investors brought in $300 million, and Kazakh firms 90 billion tenge.",
+                "2024-03-01",
+                "$300 million",
+                "fdi",
+            ),
+            (
+                "Kazakhstan results\n\nTurkish investors brought in $300 million, and Kazakh firms 90 billion tenge.",
+                "2024-03-01",
+                "90 billion tenge",
+                "investment",
+            ),
+            (
+                "Kazakhstan results\n\nForeign investors signed agreements worth $2 billion.",
+                "2024-03-01",
+                "$2 billion",
+                "investment",
+            ),
             (
                 "The region attracted 95 billion tenge of investment in 2023.",
                 "2024-03-01",
@@ -307,6 +333,12 @@ fn subject_of() {
             // the next sums up.
             ("Karaganda region news\n\nThe governor visited the Saryarka special economic zone. Since its launch, output reached 40 billion tenge.", "2024-03-01", "40 billion tenge", "SEZ Saryarka"),
             ("Karaganda region news\n\nThe governor visited the Saryarka special economic zone. In total, the region attracted 90 billion tenge.", "2024-03-01", "90 billion tenge", "Karaganda region"),
+            // `by` after a participle of doing names who does it, not a source; `the
+            // enterprise` refers back to the company named before.
+            ("Akmola region news\n\nThe governor said a plant was launched by Arman Steel LLP, which will make 5,000 tons of wire a year.", "2024-03-01", "5,000 tons", "Arman Steel"),
+            ("Akmola region news\n\nA bus plant has been opened by Arman Steel LLP in Kokshetau. Since January, the enterprise has assembled 300 buses.", "2024-03-01", "300 buses", "Arman Steel"),
+            ("Akmola region news\n\nA cement line is planned to be carried out by Arman Steel LLP. The project is to create 200 jobs.", "2024-03-01", "200 jobs", "Arman Steel"),
+            ("Akmola region news\n\nThe figures were reported by Kazinform. Output grew 4 percent.", "2024-03-01", "4 percent", "Akmola region"),
             // An item of a list is no sentence's subject.
             ("Tashkent region plans\n\nInvestors include companies from China, South Korea and Turkey. 23 thousand jobs will be created.", "2024-03-01", "23 thousand jobs", "Tashkent region"),
         ],
@@ -326,6 +358,17 @@ fn period_of() {
             ("Minister reports\n\nThe minister presented a report on the work of the ministry for 10 months of 2020.\n\nIndustry has grown by 3.2% since the beginning of the year.", "2020-11-26", "3.2%", "2020-01/2020-10"),
             ("Governor reports\n\nThe governor presented a report on the work done in 2021.\n\nHousing commissioning rose by 8 percent.", "2022-02-21", "8 percent", "2021"),
             ("Governor reports\n\nThe governor presented a report on the work done in 2021.\n\nIn February, 3 schools opened.", "2022-03-21", "3 schools", "2022-02"),
+            // Early in a year, a lead dated to the year just ended sums that year up; an
+            // undated result later in the text belongs to it, a plan's time does not.
+            ("City results\n\nThe city's output rose 4.1% over the year, the mayor said on Monday.\n\nBuilders put up 900,000 square meters of housing.", "2025-01-21", "900,000 square meters", "2024"),
+            ("City results\n\nThe city's output rose 4.1% last year.\n\nA tram line will open next year. The line has already cost 90 million dollars.", "2025-02-11", "90 million dollars", "2024"),
+            ("City results\n\nThe city's output rose 4.1% last year.\n\nBuilders put up 900,000 square meters of housing.", "2025-09-11", "900,000 square meters", "2025"),
+            // A time that is all its clause says opens the clause after it.
+            ("Housing\n\nThe plan for this year is 2 million square meters, and by 2029, 12 million square meters will be built.", "2025-05-10", "12 million square meters", "2029"),
+            // In a report on part of a year, an undated growth rate is of that part; an
+            // undated level is not.
+            ("Output in Naryn region from January through April 2023 reached 9 billion soms, the agency reports.\n\nConstruction grew 3.1 percent. The region has 420 schools.", "2023-05-20", "3.1 percent", "2023-01/2023-04"),
+            ("Output in Naryn region from January through April 2023 reached 9 billion soms, the agency reports.\n\nConstruction grew 3.1 percent. The region has 420 schools.", "2023-05-20", "420 schools", "2023"),
             // Past and coming spans count the current year.
             ("Review\n\nOver the past three years, the region built 40 schools.", "2025-05-10", "40 schools", "2023/2025"),
             ("Plans\n\nIn the nearest two years, the city plans to build 12 schools.", "2025-05-10", "12 schools", "2025/2026"),
@@ -337,6 +380,15 @@ fn period_of() {
             // A plan takes the deadline of the sentence before it, else none.
             ("Water\n\nBy the end of 2026, the region plans to solve the water problem. Eight projects worth 14 billion tenge will be carried out for this purpose.", "2025-03-05", "Eight projects", "2026"),
             ("Jobs\n\nThe projects under way will create 3,000 jobs.", "2025-03-05", "3,000 jobs", "-"),
+            // ... a deadline of its own sentence first, and none in a future left undated.
+            ("Town\n\nThe town will grow to 9,000 hectares by 2030, and its population will make 150,000 people.", "2023-09-20", "150,000 people", "2030"),
+            ("Dams\n\nFour small dams will be built in 2025. In the future, it is planned to build another 12 dams.", "2025-05-20", "12 dams", "-"),
+            ("Dams\n\nFour small dams will be built in 2025. In the long term, the region intends to add 12 dams.", "2025-05-20", "12 dams", "-"),
+            // A sentence stating a plan without figures dates the plan of the next one.
+            ("Cars\n\nA car plant is planned to be opened by Arman Motors this year. The project is to create 400 jobs.", "2023-01-09", "400 jobs", "2023"),
+            // Where a plan starts is where things stand now, unless its span says when.
+            ("Mine\n\nUnder the project, ore output will rise from 12 to 15 million tons.", "2019-02-20", "12", "2019"),
+            ("Mine\n\nIn 2021-2025, ore output will rise from 12 to 15 million tons.", "2019-02-20", "12", "2020"),
             // `now` is the document's year; the date of a founding told aside is not the
             // period of what the thing does now.
             ("Zone\n\nParticipants invested 46 billion tenge in 2022, and the zone now has 24 participants.", "2023-01-20", "24 participants", "2023"),
@@ -364,6 +416,19 @@ fn status_of() {
                 "2024-03-01",
                 "12 schools",
                 "actual",
+            ),
+            // The starting point of a plan is achieved.
+            (
+                "Mine\n\nUnder the project, ore output will rise from 12 to 15 million tons.",
+                "2019-02-20",
+                "12",
+                "actual",
+            ),
+            (
+                "Mine\n\nUnder the project, ore output will rise from 12 to 15 million tons.",
+                "2019-02-20",
+                "15 million tons",
+                "planned",
             ),
             // A pool presented or drawn up is planned, whatever the tense.
             (

@@ -531,6 +531,12 @@ fn rates() {
     check("5,000 tons per month", "5,000 tons=5000 t /month");
     check("300 tonnes daily", "300 tonnes=300 t /day");
     check("1 million tons per annum", "1 million tons=1000000 t /year");
+    // A time before now is no rate.
+    check(
+        "exports rose 12 percent on a year earlier",
+        "12 percent=12 % +",
+    );
+    check("sold 400 cars, up from 300 a month ago", "400 cars=400 car");
 }
 
 #[test]

@@ -340,15 +340,16 @@ impl Parser<'_> {
 
     /// ```text
     /// months   = "the" ("past" | "last") N "months"                               Span
-    ///          | ("over" | "for" | "during" | "throughout" | "In") N "months" ["this year"]  Span
+    ///          | ("over" | "for" | "during" | "throughout" | "In") ["the"] N "months" ["this year"]  Span
     /// ```
     ///
     /// A count of months from January of the document year: `over eight months`, `for 11
     /// months`, `In eight months, ...` (only at the start of a sentence: `to be finished in
     /// eight months` is a duration), `over eight months this year`; `the past ten months`,
     /// `the last 3 months` run back from the month before the document month. At most 12
-    /// months: `in 18 months` is a duration. `N months of 2023` and `the first N months`
-    /// are parts of a year (`part_at`).
+    /// months: `in 18 months` is a duration. `over the seven months` counts the same months
+    /// as `over seven months`. `N months of 2023` and `the first N months` are parts of a
+    /// year (`part_at`).
     pub(super) fn counted_months(&self, i: usize) -> Option<Hit> {
         let doc = self.doc;
         let months_word = |k: usize| self.is_any(k, &[w!("months"), w!("month")]);
@@ -374,6 +375,11 @@ impl Parser<'_> {
         if !cue {
             return None;
         }
+        let i = if self.is_word(i + 1, w!("the")) {
+            i + 1
+        } else {
+            i
+        };
         let n = self.count_at(i + 1)?;
         let k = i + 3;
         // `over eight months of construction`, `for 11 months in a row`: durations.

@@ -260,6 +260,8 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("to be finished in 18 months", "2024-09-10", &[]),
     ("to be finished in eight months", "2024-09-10", &[]),
     ("over 18 months", "2024-09-10", &[]),
+    ("over the eight months", "2024-09-10", &[("over the eight months", Some("2024-01/2024-08"), Span)]),
+    ("during the two months of repairs", "2024-09-10", &[]),
     ("over eight months of construction", "2024-09-10", &[]),
     ("grew for 11 months in a row", "2024-12-10", &[]),
     // The end of the year.

@@ -43,7 +43,13 @@ pub fn fill(db: &Path) {
         limits: almanac_ingest::Limits::default(),
     };
     let docs = almanac_ingest::read::documents(&paths, opts.limits.max_html_depth);
-    almanac_ingest::ingest(db, docs, &opts, &Quiet).unwrap();
+    almanac_ingest::ingest(
+        &almanac_store::LedgerAddress::Sqlite(db.to_path_buf()),
+        docs,
+        &opts,
+        &Quiet,
+    )
+    .unwrap();
 }
 
 /// The shared ledger, ingested once per test binary (nothing writes to it).
