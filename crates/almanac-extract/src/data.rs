@@ -104,6 +104,18 @@ pub(crate) const UNIT_METRICS: DataFile =
 pub(crate) const UNITS: DataFile = data_file!("units.tsv", ["form", "unit", "kind"], required 3);
 pub(crate) const DIRECTIONS_RU: DataFile =
     data_file!("directions_ru.tsv", ["word", "direction"], required 2);
+pub(crate) const ENTITY_HEADS_RU: DataFile = data_file!(
+    "entity_heads_ru.tsv",
+    ["phrase", "where", "kind", "name", "company"],
+    required 4,
+    header
+);
+pub(crate) const ENTITY_WORDS_RU: DataFile = data_file!(
+    "entity_words_ru.tsv",
+    ["class", "phrase", "target"],
+    required 2,
+    header
+);
 pub(crate) const GAZETTEER_RU: DataFile =
     data_file!("gazetteer_ru.tsv", ["name", "russian"], required 2);
 pub(crate) const METRIC_CUES_RU: DataFile = data_file!(
@@ -155,6 +167,8 @@ pub(crate) const ALL: &[&DataFile] = &[
     &UNIT_METRICS,
     &UNITS,
     &DIRECTIONS_RU,
+    &ENTITY_HEADS_RU,
+    &ENTITY_WORDS_RU,
     &GAZETTEER_RU,
     &METRIC_CUES_RU,
     &NUMBERS_RU,

@@ -316,7 +316,7 @@ struct WordRows {
 }
 
 fn word_rows() -> WordRows {
-    let words = data::ENTITY_WORDS.load(|row| {
+    let mut read_word = |row: &data::Row| {
         let class = row.choice(
             0,
             &[
@@ -340,12 +340,15 @@ fn word_rows() -> WordRows {
             _ => None,
         };
         Ok((class, row.get(1), target))
-    });
+    };
+    // The Russian rows follow the English ones (`data/*_ru.tsv`).
+    let mut words = data::ENTITY_WORDS.load(&mut read_word);
+    words.extend(data::ENTITY_WORDS_RU.load(read_word));
     let roles = data::ROLES.load(|row| {
         let refers = row.choice(2, &[("yes", true), ("no", false)], Some(false))?;
         Ok((row.get(0), row.get(1), refers))
     });
-    let heads = data::ENTITY_HEADS.load(|row| {
+    let mut read_head = |row: &data::Row| {
         let prefix = row.choice(1, &[("prefix", true), ("suffix", false)], None)?;
         let kind = entity_kind(row, 2)?;
         let template = match row.get(3) {
@@ -360,7 +363,9 @@ fn word_rows() -> WordRows {
         };
         let company = row.choice(4, &[("yes", true), ("no", false)], Some(false))?;
         Ok((row.get(0), prefix, kind, template, company))
-    });
+    };
+    let mut heads = data::ENTITY_HEADS.load(&mut read_head);
+    heads.extend(data::ENTITY_HEADS_RU.load(read_head));
     WordRows {
         words,
         roles,

@@ -46,6 +46,17 @@ pub(super) fn find_patterns(
         // `Halyk Bank and Kaspi Bank`: after a name is taken from the end of a run, what is
         // left before it may hold another.
         let mut rest = run.clone();
+        // `В Павлодарской области ТОО «Арман»`: a legal form before a quoted name, right after
+        // a known place, starts a name of its own; the place is the gazetteer's.
+        let is_gaz = |k: usize| in_gaz.get(k).copied().unwrap_or(false);
+        if let Some(k) = (run.start + 1..run.end).find(|&k| {
+            is_gaz(k - 1)
+                && !is_gaz(k)
+                && doc.is_quote(k + 1)
+                && head_at(lex, doc, k, true).is_some_and(|h| h.exact)
+        }) {
+            rest = k..run.end;
+        }
         while let Some(c) = org_in_run(lex, doc, rest.clone(), gaz, in_gaz) {
             let next_end = c.toks.start;
             res.push(c);

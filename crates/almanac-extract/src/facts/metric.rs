@@ -94,6 +94,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         _ => None,
     };
     let clause = s.clause_of(q.span[0]);
+    let joined = dash_joined(text, s, fig_tok);
     let fig_end_tok = s.tok_at(q.span[1]);
     // `88.5% of the region's output`: a share takes the metric of its whole, written after it.
     let whole_after =
@@ -126,7 +127,8 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         if !allowed {
             continue;
         }
-        let other_clause = s.clause_of(s.toks[i].start) != clause;
+        let cue_clause = s.clause_of(s.toks[i].start);
+        let other_clause = cue_clause != clause && !(joined && cue_clause + 1 == clause);
         let before = i < fig_tok;
         let dist = if inside {
             0
@@ -191,6 +193,20 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             _ => Metric::Other,
         },
     }
+}
+
+/// `industry – 12%`, `строительстве – на 18,8%`: a figure that opens the clause after a
+/// dash, a preposition at most between, is said of what stands before the dash.
+fn dash_joined(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    let dash_at = |k: usize| {
+        s.toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text(text), "–" | "—"))
+    };
+    fig_tok >= 1 && dash_at(fig_tok - 1)
+        || fig_tok >= 2
+            && dash_at(fig_tok - 2)
+            && word_is(text, s.toks, fig_tok - 1, &["by", "на", "в", "до"])
 }
 
 /// The countries of the gazetteer by their adjectives, lower case (`chinese` -> China).

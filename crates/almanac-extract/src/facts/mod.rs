@@ -42,7 +42,7 @@ use chrono::Datelike;
 
 use crate::entities;
 use crate::fact::{Fact, Measure, Metric, Status};
-use crate::period::Period;
+use crate::period::{Period, Simple};
 use crate::quantities::{self, Quantity};
 
 use crate::times::{self, TimeExpr, TimeKind};
@@ -122,10 +122,6 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         .len()
         .min(if title.is_some() { 3 } else { 2 });
     let report = report_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date);
-    // The period of the plans of the last sentence, or its deadline: a plan in the next
-    // sentence with no time of its own takes it (`By the end of 2026 ... Eight projects
-    // will ...`).
-    let mut previous_plan_period: Option<Period> = None;
     // `now`: the document's year, as a time of the figure's own clause.
     let now_time = date.map(|d| TimeExpr {
         span: [0, 0],
@@ -135,7 +131,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     });
     // The status and period of the last figure of the sentence before, for a breakdown of
     // it (`Among them are 21 strategic and 52 regional projects`).
-    let mut previous_figure: Option<(Status, Option<Period>, Option<String>)> = None;
+    let mut previous_figure: Option<PreviousFigure> = None;
 
     // Each layer reads every paragraph before the next layer starts, rather than every layer
     // each paragraph in turn: the code of one layer stays in the instruction cache.
@@ -196,9 +192,12 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             {
                 previous_subject = Some(a.name.clone());
             }
-            previous_plan_period = None;
             continue;
         }
+        // The period of the plans of the last sentence, or its deadline: a plan in the next
+        // sentence of the paragraph with no time of its own takes it (`By the end of 2026
+        // ... Eight projects will ...`).
+        let mut previous_plan_period: Option<Period> = None;
         let mut times = std::mem::take(&mut paragraph_times[pi]);
         // Sorted, each sentence reads its figures and times as a slice: a paragraph of many
         // sentences costs what its sentences do, not their number squared.
@@ -277,9 +276,16 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let mut sentence_subject: Option<String> = None;
             // The period of the sentence's first plan, for a plan in the next sentence.
             let mut sentence_plan_period: Option<Period> = None;
-            let mut last_figure: Option<(Status, Option<Period>, Option<String>)> = None;
+            let mut last_figure: Option<PreviousFigure> = None;
             let mut statistic_place_here: Option<String> = None;
             let breakdown = opens_breakdown(&text[range.clone()]);
+            // Russian sentences that speak of the figure before (`ru::refs`).
+            let russian = lang == crate::Lang::Russian && !in_sentence.is_empty();
+            let ru_breakdown = russian && crate::ru::refs::opens_breakdown(&text[range.clone()]);
+            let ru_indicator =
+                russian && crate::ru::refs::names_indicator_back(&text[range.clone()]);
+            let ru_points_back = russian && crate::ru::refs::points_back(&text[range.clone()]);
+            let previous_here = previous_figure.as_ref().filter(|f| f.paragraph == pi);
             let open_future = !in_sentence.is_empty() && open_future(&text[range.clone()]);
             let sentence_deadline = sentence_times
                 .iter()
@@ -292,7 +298,21 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
                 let fig_tok = sentence.tok_at(q.span[0]);
-                let mut metric = metric(text, &sentence, q, fig_tok);
+                let own_metric = metric(text, &sentence, q, fig_tok);
+                let mut metric = match previous_here {
+                    // `В том числе, из бюджета — 45 млрд тенге`: the parts of an amount measure
+                    // what it did; `этот показатель`, with no cue of its own, is the indicator
+                    // of the figure before.
+                    Some(f)
+                        if ru_breakdown
+                            && q.kind == quantities::QuantityKind::Money
+                            && f.unit == q.unit
+                            || ru_indicator && own_metric == Metric::Other =>
+                    {
+                        f.metric
+                    }
+                    _ => own_metric,
+                };
                 if metric == Metric::Investment
                     && from_foreign_investors(text, &sentence, q, fig_tok, home.as_deref())
                 {
@@ -341,15 +361,20 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 let measure = measure(text, &sentence, q, fig_tok, metric);
                 // `during this period`, `compared to the same period of 2024`, a span to date
                 // inside the period the document reports on: that period.
+                // A span of months named earlier in the paragraph (`in January-October`, `for
+                // 10 months`) wins over a year-to-date phrase as the span the document reports
+                // on does; a quarter said of another figure does not.
+                let months_carried = carried_period.filter(|p| {
+                    matches!(p, Period::Interval(Simple::Month(..), Simple::Month(..)))
+                });
+                let named_span = |t: &TimeExpr| {
+                    [months_carried, report].into_iter().flatten().find(|r| {
+                        t.kind == TimeKind::ToDate
+                            && t.period.is_some_and(|p| report_wins_over_to_date(p, *r))
+                    })
+                };
                 let mut period = match time {
-                    Some(t)
-                        if t.kind == TimeKind::ToDate
-                            && report
-                                .zip(t.period)
-                                .is_some_and(|(r, p)| report_wins_over_to_date(p, r)) =>
-                    {
-                        report
-                    }
+                    Some(t) if named_span(t).is_some() => named_span(t),
                     Some(t) => usable_period(t),
                     None if back && report.is_some() => {
                         applied_period = report;
@@ -359,7 +384,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 };
                 let from_own_words = time.is_some();
                 if let Some(t) = time.filter(|t| t.kind != TimeKind::Deadline) {
-                    applied_period = usable_period(t).or(applied_period);
+                    applied_period = named_span(t).or(usable_period(t)).or(applied_period);
                 }
                 // The earlier state of `from 5.3 to 5.2 percent` holds for the period before
                 // (the start of a span: `from 21% to 73%` over the past eight years), unless a
@@ -403,13 +428,19 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // `Among them are 21 strategic and 52 regional projects`: the parts of what the
                 // sentence before counted hold as that did, unless they have a time or a verb
                 // of the future of their own.
-                if breakdown && time.is_none() && !planned_cue {
-                    if let Some((s, p, _)) = previous_figure
+                if (breakdown || ru_breakdown) && time.is_none() && !planned_cue {
+                    if let Some(f) = previous_figure
                         .as_ref()
-                        .filter(|(_, _, unit)| unit.is_some() && *unit == q.unit)
+                        .filter(|f| f.unit.is_some() && f.unit == q.unit)
                     {
-                        status = *s;
-                        period = period.or(*p);
+                        status = f.status;
+                        period = period.or(f.period);
+                    }
+                }
+                // `Общая стоимость данных проектов`: what was counted before, as it was.
+                if ru_points_back && time.is_none() && !planned_cue {
+                    if let Some(f) = previous_here {
+                        status = f.status;
                     }
                 }
                 // `will increase from 32 to 40 million tons`: where a plan starts is where
@@ -425,12 +456,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     period = match status {
                         // A plan with no time of its own takes a deadline of its sentence
                         // (`will reach 9,000 hectares by 2030, and its population 150,000
-                        // people`), else the time of the plans or the deadline said just
-                        // before it (`By the end of 2026 ... Eight projects will be
-                        // implemented for this purpose`), unless it is set in a future left
-                        // undated (`In the future, ...`).
+                        // people`), else the period of the sentence's first plan, else the
+                        // time of the plans or the deadline said just before it (`By the end
+                        // of 2026 ... Eight projects will be implemented for this purpose`),
+                        // unless it is set in a future left undated (`In the future, ...`).
                         Status::Planned if open_future => None,
-                        Status::Planned => sentence_deadline.or(previous_plan_period),
+                        Status::Planned => sentence_deadline
+                            .or(sentence_plan_period)
+                            .or(previous_plan_period),
                         // What is achieved takes the time its paragraph set, else the year the
                         // document reports on when that year is over (a governor's report on
                         // 2021 given in 2022), else the document's year.
@@ -466,7 +499,13 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if status == Status::Planned && time.is_some() {
                     sentence_plan_period = sentence_plan_period.or(period);
                 }
-                last_figure = Some((status, period, q.unit.clone()));
+                last_figure = Some(PreviousFigure {
+                    status,
+                    period,
+                    unit: q.unit.clone(),
+                    metric,
+                    paragraph: pi,
+                });
                 // A sentence that names nothing points back to what the sentence before was
                 // about (`The plant will ...`), else goes on about what its paragraph made
                 // its grammatical subject (`The zone has placed ... Some 76 participants
@@ -585,6 +624,17 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         lang,
         diagnostics: crate::diagnostics::find(&stream, &doc.paragraphs),
     }
+}
+
+/// The last figure of the sentence before, for a sentence that breaks it down or speaks of
+/// it again.
+struct PreviousFigure {
+    status: Status,
+    period: Option<Period>,
+    unit: Option<String>,
+    metric: Metric,
+    /// The paragraph it stands in.
+    paragraph: usize,
 }
 
 /// A document in a language the rules do not read: its date, and a note instead of facts,

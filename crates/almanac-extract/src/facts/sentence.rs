@@ -156,7 +156,13 @@ impl<'t> Sentence<'t> {
         while i < toks.len() {
             if toks[i].kind == TokKind::Word {
                 match cues.status.starting_at(text, toks, i) {
-                    Some((_, StatusCue::Plan)) => status_cues.push(i),
+                    // A Russian stem holds every tense: `позволило` is no plan.
+                    Some((_, StatusCue::Plan))
+                        if crate::ru::tense::plan_cue_holds(toks[i].text(text)) =>
+                    {
+                        status_cues.push(i)
+                    }
+                    Some((_, StatusCue::Plan)) => {}
                     Some((_, StatusCue::Pool)) => pool_cues.push(i),
                     Some((_, StatusCue::Progress)) => progress_cues.push(i),
                     None => {}

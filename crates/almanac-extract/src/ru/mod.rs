@@ -5,11 +5,19 @@
 //! - `stem`: the key of a Cyrillic word in the vocabulary (Snowball's Russian stemmer).
 //! - `numbers`: digits with the decimal comma and grouped thousands; number words.
 //! - `quantities`: numbers with their scale, unit or counted noun, qualifier, direction.
+//! - `refs`: sentences that speak of the figure before them (`В том числе`, `этот
+//!   показатель`, `данных проектов`).
 //! - `names`: the case forms of the gazetteer's Russian names.
+//! - `tense`: whether a status cue found by stem is in a past form (`позволило`).
 //! - `times`: years, months, quarters, halves, spans and deadlines as Russian writes them.
 
 pub(crate) mod names;
 pub(crate) mod numbers;
 pub(crate) mod quantities;
+pub(crate) mod refs;
 pub(crate) mod stem;
+pub(crate) mod tense;
 pub(crate) mod times;
+
+#[cfg(test)]
+mod tests;

@@ -436,6 +436,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
     let (mut qualifier, prep) = qualifier_and_prep;
     let direction = if matches!(kind, QuantityKind::Percent | QuantityKind::Money) {
         direction_of(text, toks, i, prep, kind, value)
+            .or_else(|| compared_after(text, toks, prep, end_tok))
     } else {
         None
     };
@@ -535,6 +536,26 @@ fn direction_of(
         }
     }
     None
+}
+
+/// `на 15% больше`, `на 3 млрд тенге ниже`: a comparative right after a figure of `на`
+/// makes it a difference, whatever came before it.
+fn compared_after(
+    text: &str,
+    toks: &[Tok],
+    prep: Option<Role>,
+    end_tok: usize,
+) -> Option<Direction> {
+    const COMPARATIVES: &[&str] = &["больше", "выше", "меньше", "ниже"];
+    let t = toks.get(end_tok).filter(|t| t.kind == TokKind::Word)?;
+    let w = lower(t.text(text));
+    if prep != Some(Role::Change) || !COMPARATIVES.contains(&w.as_ref()) {
+        return None;
+    }
+    TABLES
+        .directions
+        .starting_at(text, toks, end_tok)
+        .map(|(_, d)| *d)
 }
 
 #[cfg(test)]
@@ -654,6 +675,30 @@ mod tests {
                 "4 с половиной миллиарда сомов",
                 4.5e9,
                 Some("KGS"),
+                None,
+                None,
+            ),
+            (
+                "Выпуск оказался на 6,3% больше, чем годом ранее.",
+                "6,3%",
+                6.3,
+                Some("%"),
+                None,
+                Some(Up),
+            ),
+            (
+                "Расходы оказались на 2 млрд тенге ниже плана.",
+                "2 млрд тенге",
+                2e9,
+                Some("KZT"),
+                None,
+                Some(Down),
+            ),
+            (
+                "Доля выросла до 14% и больше не менялась.",
+                "14%",
+                14.0,
+                Some("%"),
                 None,
                 None,
             ),

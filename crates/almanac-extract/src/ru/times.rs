@@ -8,7 +8,8 @@
 //! part     = ordinal ("полугодии"|"квартале") [Y [года]]                        Point
 //! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
 //! past     = "за последние" N "лет"                                             Span
-//! day      = D M [Y [года]]        ("на" D M ...: AsOf)                         Point / AsOf
+//! close    = ("итогам"|"завершении") год                                       Point
+//! day      = D M [Y [года]]                                                     AsOf
 //! month    = M [Y [года]]                                                       Point
 //! year     = Y (год|года|году|г.)  |  (this|last|next) год                      Point
 //! ```
@@ -43,6 +44,8 @@ enum Word {
     Ordinal(u8),
     Recent,
     Academic,
+    /// `итогам`, `завершении`: the close of a period (`по итогам года`).
+    Close,
 }
 
 struct Words {
@@ -52,7 +55,6 @@ struct Words {
     k: WordId,
     s: WordId,
     po: WordId,
-    na: WordId,
     za: WordId,
     v: WordId,
     itogam: WordId,
@@ -79,6 +81,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             "ordinal" => Word::Ordinal(need(value)?),
             "recent" => Word::Recent,
             "academic" => Word::Academic,
+            "close" => Word::Close,
             "word" => return Ok(None),
             other => return Err(r.error(format_args!("unknown class {other:?}"))),
         };
@@ -99,7 +102,6 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         k: id("к"),
         s: id("с"),
         po: id("по"),
-        na: id("на"),
         za: id("за"),
         v: id("в"),
         itogam: id("итогам"),
@@ -346,6 +348,17 @@ impl Parser<'_> {
                 }
             }
         }
+        // `по итогам года`, `по завершении года`: the year that closes, the last one early
+        // in a year (a report of January or February is on the year just over).
+        if id == w.itogam || self.word(i) == Some(Word::Close) {
+            if let Some(end) = self.year_word(i + 1) {
+                let year = match (self.year, self.month) {
+                    (Some(y), Some(m)) if m <= 2 => Some(y - 1),
+                    (y, _) => y,
+                };
+                return Some((i, end, year.map(Period::Year), TimeKind::Point));
+            }
+        }
         // `с начала года`, `с начала текущего года`.
         if id == w.s && self.word(i + 1) == Some(Word::Start) {
             let (y, end) = match self.year_word(i + 2) {
@@ -439,13 +452,9 @@ impl Parser<'_> {
                 let period = y
                     .and_then(|y| NaiveDate::from_ymd_opt(y, u32::from(m), d))
                     .map(Period::Day);
-                let as_of = i > 0 && self.id(i - 1) == w.na;
-                let kind = if as_of {
-                    TimeKind::AsOf
-                } else {
-                    TimeKind::Point
-                };
-                return Some((i, end, period, kind));
+                // A day is the time of what happened on it (`1 сентября открыты семь школ`)
+                // and of a state on it (`на 1 января`) alike.
+                return Some((i, end, period, TimeKind::AsOf));
             }
         }
         // Months: `январь–сентябрь 2024 года`, `в сентябре`.
@@ -613,6 +622,34 @@ mod tests {
                 "1 января 2024 года",
                 Some("2024-01-01"),
                 AsOf,
+            ),
+            (
+                "Цех запустили 12 марта, в нём работают 40 человек.",
+                "2024-08-20",
+                "12 марта",
+                Some("2024-03-12"),
+                AsOf,
+            ),
+            (
+                "По итогам года выпуск вырастет на 4%.",
+                "2024-10-20",
+                "итогам года",
+                Some("2024"),
+                Point,
+            ),
+            (
+                "По итогам года выпуск вырос на 4%.",
+                "2025-01-20",
+                "итогам года",
+                Some("2024"),
+                Point,
+            ),
+            (
+                "Ожидается, что по завершении года дефицит сократится до 3%.",
+                "2024-11-02",
+                "завершении года",
+                Some("2024"),
+                Point,
             ),
             (
                 "За последние 3 года вложено 9 млрд тенге.",

@@ -1,0 +1,88 @@
+//! The tense of a Russian status cue. Cues are matched by stem (`ru::stem`), and a stem
+//! holds every tense of a verb: `позволит создать` (will allow) and `позволило создать`
+//! (allowed) share `позвол`, `выделят` (will allocate) and `выделено` (allocated) share
+//! `выдел`. A plan cue holds in the form the list writes it, and in any other form of its
+//! stem that is not a past one: a past tense (`-л`, `-ла`, `-ло`, `-ли`, reflexive
+//! `-лся`...) or a short past participle (`-но`, `-на`, `-ны`, `-н`; `-то`, `-та`, `-ты`).
+
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::LazyLock;
+
+use crate::data;
+use crate::tokens::lower;
+
+/// The forms `data/status_cues_ru.tsv` writes, lower case with `ё` as `е`: a listed
+/// participle (`запланировано`, `предусмотрена`) is a plan whatever its ending says.
+static LISTED: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    data::STATUS_CUES_RU
+        .load(|r| Ok(r.get(0)))
+        .into_iter()
+        .flat_map(|phrase| phrase.split_whitespace())
+        .map(|w| w.to_lowercase().replace('ё', "е"))
+        .collect()
+});
+
+/// The past endings, each after a vowel of the stem (`позволи|ло`, `выделе|но`).
+const PAST_ENDINGS: &[&str] = &[
+    "лось", "лась", "лись", "лся", "ло", "ла", "ли", "л", "но", "на", "ны", "н", "то", "та", "ты",
+];
+
+/// Whether a Cyrillic word is a past form of a verb. Short words are left alone: the nouns
+/// among the cues (`цели`, `план`) are short, the verbs long.
+pub(crate) fn is_past(lower: &str) -> bool {
+    if lower.chars().count() < 6 {
+        return false;
+    }
+    PAST_ENDINGS.iter().any(|e| {
+        lower.strip_suffix(e).is_some_and(|stem| {
+            stem.ends_with(['а', 'е', 'и', 'о', 'у', 'ы', 'я', 'ё'])
+                // `-ен`, `-ан` participles; `-ин` (`магазин`) and the like are no verbs.
+                && !(matches!(*e, "н" | "т") && stem.ends_with(['и', 'о', 'у', 'ы']))
+        })
+    })
+}
+
+/// Whether a plan cue found by stem at `word` holds: a word of the list as written, any
+/// form of a non-Cyrillic word, else a form that is not past.
+pub(crate) fn plan_cue_holds(word: &str) -> bool {
+    if word.is_ascii() {
+        return true;
+    }
+    let w = lower(word).replace('ё', "е");
+    LISTED.contains(&w) || !is_past(&w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn past_forms_end_a_plan() {
+        // (word, holds as a plan cue)
+        let cases: &[(&str, bool)] = &[
+            ("позволит", true),
+            ("Позволят", true),
+            ("позволило", false),
+            ("позволила", false),
+            ("позволили", false),
+            ("выделят", true),
+            ("выделено", false),
+            ("выделены", false),
+            ("выделил", false),
+            ("планируется", true),
+            ("планировалось", false),
+            ("запланировано", true),
+            ("запланирована", true),
+            ("предусмотрено", true),
+            ("откроются", true),
+            ("открылись", false),
+            ("ожидается", true),
+            ("цели", true),
+            ("будет", true),
+            ("will", true),
+        ];
+        for (word, want) in cases {
+            assert_eq!(plan_cue_holds(word), *want, "{word}");
+        }
+    }
+}

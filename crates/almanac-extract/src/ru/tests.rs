@@ -1,0 +1,204 @@
+//! Table tests of the fact fields of Russian articles: each case is a short article of our
+//! own, its date, the figure as written and the value the decision gives its field.
+
+use crate::{extract, DocContext, Fact};
+
+fn fact_of(article: &str, date: &str, figure: &str) -> Fact {
+    let ctx = DocContext {
+        doc: "case",
+        date: Some(date.parse().expect("a test date")),
+        lang: Some(crate::Lang::Russian),
+    };
+    let out = extract(article, &ctx);
+    out.facts
+        .iter()
+        .find(|f| f.text == figure)
+        .cloned()
+        .unwrap_or_else(|| {
+            let found: Vec<&str> = out.facts.iter().map(|f| f.text.as_str()).collect();
+            panic!("no fact {figure:?} in {article:?}; found {found:?}")
+        })
+}
+
+/// Runs `(article, date, figure, expected)` cases through `field`, every failure at once.
+fn check(cases: &[(&str, &str, &str, &str)], field: impl Fn(&Fact) -> String) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|&(article, date, figure, expected)| {
+            let got = field(&fact_of(article, date, figure));
+            (got != expected)
+                .then(|| format!("{figure:?} in {article:?}: {got:?}, want {expected:?}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn json(v: impl serde::Serialize) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| "-".to_string())
+}
+
+#[test]
+fn status_by_tense() {
+    check(
+        &[
+            (
+                "Программа субсидирования позволила поддержать 340 предприятий.",
+                "2023-11-10",
+                "340 предприятий",
+                "actual",
+            ),
+            (
+                "Новый комбинат позволит создать 600 рабочих мест.",
+                "2023-11-10",
+                "600 рабочих мест",
+                "planned",
+            ),
+            (
+                "На ремонт дорог района выделят 7 млрд тенге.",
+                "2023-11-10",
+                "7 млрд тенге",
+                "planned",
+            ),
+            (
+                "На ремонт дорог района выделено 7 млрд тенге.",
+                "2023-11-10",
+                "7 млрд тенге",
+                "actual",
+            ),
+        ],
+        |f| json(f.status),
+    );
+}
+
+#[test]
+fn metric_of_a_listed_sector() {
+    let list = "Рост обеспечен за счет горнодобывающей отрасли – на 6%, строительства – на 7,5%, \
+                ввода жилья – на 2,3%, торговли – на 1,1%.";
+    check(
+        &[
+            (list, "2023-11-10", "7,5%", "output"),
+            (list, "2023-11-10", "2,3%", "housing"),
+            (list, "2023-11-10", "1,1%", "output"),
+        ],
+        |f| json(f.metric),
+    );
+}
+
+#[test]
+fn measure_of_a_comparison() {
+    check(
+        &[(
+            "Экспорт за 9 месяцев составил 2,1 млрд долларов, что на 15,4% больше уровня \
+             прошлого года.",
+            "2023-11-10",
+            "15,4%",
+            "change",
+        )],
+        |f| json(f.measure),
+    );
+}
+
+#[test]
+fn period_of() {
+    let to_date = "За 9 месяцев текущего года выпуск вырос на 5%. С начала года \
+                   произведено продукции на 900 млрд тенге.\n\nС начала года в отрасль \
+                   вложено 40 млрд тенге.";
+    check(
+        &[
+            // A day is the figure's time.
+            (
+                "15 марта в Костанае открыли цех на 80 рабочих мест.",
+                "2023-11-10",
+                "80 рабочих мест",
+                "2023-03-15",
+            ),
+            // A plan with no time of its own takes the deadline of its sentence.
+            (
+                "До 2028 года в области сформирован пул из 40 проектов, которые позволят \
+                 создать 5 тыс. рабочих мест.",
+                "2024-04-02",
+                "5 тыс. рабочих мест",
+                "2024/2028",
+            ),
+            // ... but not the plans of another paragraph.
+            (
+                "В 2025 году планируется запустить 6 заводов.\n\nТакже планируется \
+                 построить 3 школы.",
+                "2024-04-02",
+                "3 школы",
+                "-",
+            ),
+            // A span of months named in the paragraph wins over `с начала года`; the next
+            // paragraph names none.
+            (to_date, "2023-11-20", "900 млрд тенге", "2023-01/2023-09"),
+            (to_date, "2023-11-20", "40 млрд тенге", "2023-01/2023-11"),
+            (
+                "По итогам года уровень безработицы составит 4,6%.",
+                "2023-10-02",
+                "4,6%",
+                "2023",
+            ),
+        ],
+        |f| f.period.map_or("-".to_string(), |p| p.to_string()),
+    );
+}
+
+#[test]
+fn sentences_that_speak_of_the_figure_before() {
+    let breakdown = "Инвестиции в основной капитал района достигли 64 млрд тенге. В том \
+                     числе, из местного бюджета — 11 млрд тенге.";
+    let indicator = "Уровень бедности в области составил 9%. В 2027 году этот показатель \
+                     планируют снизить до 6,5%.";
+    let pool = "На 2024-2028 годы в городе сформирован пул из 31 проекта. Общая стоимость \
+                этих проектов составляет 700 млрд тенге.";
+    check(
+        &[
+            (breakdown, "2024-04-02", "11 млрд тенге", "investment"),
+            (indicator, "2024-04-02", "6,5%", "income"),
+        ],
+        |f| json(f.metric),
+    );
+    check(
+        &[(pool, "2024-04-02", "700 млрд тенге", "planned")],
+        |f| json(f.status),
+    );
+}
+
+#[test]
+fn companies_by_legal_form() {
+    let article = "В Павлодарской области ТОО «Северный Литейный Двор» запустило цех \
+                   стоимостью 9 млрд тенге. В следующем году компания планирует нанять ещё \
+                   120 человек.";
+    check(
+        &[
+            (
+                article,
+                "2024-04-02",
+                "9 млрд тенге",
+                "ТОО «Северный Литейный Двор»",
+            ),
+            (
+                article,
+                "2024-04-02",
+                "120 человек",
+                "ТОО «Северный Литейный Двор»",
+            ),
+            (
+                "АО «Озёрный Терминал» перевалило 3 млн тонн зерна.",
+                "2024-04-02",
+                "3 млн тонн",
+                "АО «Озёрный Терминал»",
+            ),
+        ],
+        |f| f.subject.clone().unwrap_or_else(|| "-".to_string()),
+    );
+}
