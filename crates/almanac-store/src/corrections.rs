@@ -125,23 +125,7 @@ impl Store {
         let Some(target) = target(&self.conn, fact_id)? else {
             return Ok(None);
         };
-        let correction = Correction {
-            doc_hash: target.doc_hash,
-            span: target.span,
-            doc: target.doc,
-            figure: target.figure,
-            reject: edit.reject,
-            value: edit.value,
-            unit: edit.unit.clone(),
-            metric: edit.metric,
-            measure: edit.measure,
-            subject: edit.subject.clone(),
-            period: edit.period,
-            status: edit.status,
-            note: edit.note.clone(),
-            corrected_at: now(),
-            fact_id: Some(fact_id),
-        };
+        let correction = target.corrected_by(edit, fact_id);
         upsert(&self.conn, &correction)?;
         Ok(self
             .corrections()?
@@ -197,19 +181,7 @@ impl Store {
             upsert(&tx, correction)?;
         }
         tx.commit()?;
-        let keys: HashSet<(&str, [usize; 2])> = corrections
-            .iter()
-            .map(|c| (c.doc_hash.as_str(), c.span))
-            .collect();
-        let applied = self
-            .corrections()?
-            .iter()
-            .filter(|c| c.fact_id.is_some() && keys.contains(&(c.doc_hash.as_str(), c.span)))
-            .count();
-        Ok(CorrectionImport {
-            recorded: keys.len(),
-            applied,
-        })
+        Ok(CorrectionImport::of(corrections, &self.corrections()?))
     }
 
     /// Fact `id` as the ledger reads it (corrections applied); `None` when there is no
@@ -292,11 +264,54 @@ impl Overlay {
     }
 }
 
-struct Target {
-    doc_hash: String,
-    doc: String,
-    span: [usize; 2],
-    figure: String,
+/// What a correction of a fact is keyed by, and what it says about itself.
+pub(crate) struct Target {
+    pub(crate) doc_hash: String,
+    pub(crate) doc: String,
+    pub(crate) span: [usize; 2],
+    pub(crate) figure: String,
+}
+
+impl Target {
+    /// The correction `edit` makes of fact `fact_id`, made now.
+    pub(crate) fn corrected_by(self, edit: &CorrectionEdit, fact_id: i64) -> Correction {
+        Correction {
+            doc_hash: self.doc_hash,
+            span: self.span,
+            doc: self.doc,
+            figure: self.figure,
+            reject: edit.reject,
+            value: edit.value,
+            unit: edit.unit.clone(),
+            metric: edit.metric,
+            measure: edit.measure,
+            subject: edit.subject.clone(),
+            period: edit.period,
+            status: edit.status,
+            note: edit.note.clone(),
+            corrected_at: now(),
+            fact_id: Some(fact_id),
+        }
+    }
+}
+
+impl CorrectionImport {
+    /// What importing `imported` did, judged from the ledger's corrections after it
+    /// (`stored`): how many figures were recorded, and how many apply to a fact here.
+    pub(crate) fn of(imported: &[Correction], stored: &[Correction]) -> CorrectionImport {
+        let keys: HashSet<(&str, [usize; 2])> = imported
+            .iter()
+            .map(|c| (c.doc_hash.as_str(), c.span))
+            .collect();
+        let applied = stored
+            .iter()
+            .filter(|c| c.fact_id.is_some() && keys.contains(&(c.doc_hash.as_str(), c.span)))
+            .count();
+        CorrectionImport {
+            recorded: keys.len(),
+            applied,
+        }
+    }
 }
 
 fn target(conn: &Connection, fact_id: i64) -> Result<Option<Target>> {

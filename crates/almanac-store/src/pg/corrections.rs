@@ -8,20 +8,12 @@ use postgres::GenericClient;
 
 use super::{sql, PgStore};
 use crate::corrections::{
-    row_to_correction, Correction, CorrectionEdit, CorrectionImport, Overlay,
+    row_to_correction, Correction, CorrectionEdit, CorrectionImport, Overlay, Target,
 };
 use crate::model::{FactSort, StoredFact};
 use crate::query::row_to_fact;
 use crate::sql::FactSelect;
-use crate::{now, Result};
-
-/// What a correction of a fact is keyed by, and what it says about itself.
-struct Target {
-    doc_hash: String,
-    doc: String,
-    span: [usize; 2],
-    figure: String,
-}
+use crate::Result;
 
 fn target(client: &mut impl GenericClient, fact_id: i64) -> Result<Option<Target>> {
     Ok(client
@@ -89,23 +81,7 @@ impl PgStore {
         let Some(target) = target(&mut inner.client, fact_id)? else {
             return Ok(None);
         };
-        let correction = Correction {
-            doc_hash: target.doc_hash,
-            span: target.span,
-            doc: target.doc,
-            figure: target.figure,
-            reject: edit.reject,
-            value: edit.value,
-            unit: edit.unit.clone(),
-            metric: edit.metric,
-            measure: edit.measure,
-            subject: edit.subject.clone(),
-            period: edit.period,
-            status: edit.status,
-            note: edit.note.clone(),
-            corrected_at: now(),
-            fact_id: Some(fact_id),
-        };
+        let correction = target.corrected_by(edit, fact_id);
         upsert(&mut inner.client, &correction)?;
         Ok(list(&mut inner.client)?
             .into_iter()
@@ -144,19 +120,7 @@ impl PgStore {
             }
             tx.commit()?;
         }
-        let keys: HashSet<(&str, [usize; 2])> = corrections
-            .iter()
-            .map(|c| (c.doc_hash.as_str(), c.span))
-            .collect();
-        let applied = self
-            .corrections()?
-            .iter()
-            .filter(|c| c.fact_id.is_some() && keys.contains(&(c.doc_hash.as_str(), c.span)))
-            .count();
-        Ok(CorrectionImport {
-            recorded: keys.len(),
-            applied,
-        })
+        Ok(CorrectionImport::of(corrections, &self.corrections()?))
     }
 
     /// As [`crate::Store::fact`].
