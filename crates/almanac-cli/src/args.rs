@@ -1,16 +1,18 @@
 //! The arguments several commands share: where the ledger is ([`DbArgs`]), the fact
 //! filters of `facts` and `export` ([`FilterArgs`]), how lists print ([`ListFormat`]), and
-//! the closed vocabularies of FACTS.md as typed values ([`MetricArg`], [`MeasureArg`],
+//! the closed vocabularies of FACTS.md as typed values ([`MetricParser`], [`MeasureArg`],
 //! [`StatusArg`]), so that a misspelt value is an error that lists the valid ones, never
 //! a silently empty answer.
 
 use std::path::PathBuf;
 
-use almanac_extract::{Measure, Period, Status};
+use almanac_extract::{Measure, Metric, Period, Status};
 use almanac_store::{
     open_ledger, FactFilter, FactSort, Ledger, LedgerAddress, PgStore, Store, StoreError,
 };
 use anyhow::bail;
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, ValueEnum};
 
 /// Where the ledger is.
@@ -90,14 +92,8 @@ pub struct FilterArgs {
     #[arg(long, requires = "subject")]
     pub within: bool,
     /// What is measured (comma-separated for several)
-    #[arg(
-        long,
-        value_enum,
-        ignore_case = true,
-        value_delimiter = ',',
-        value_name = "METRIC"
-    )]
-    pub metric: Vec<MetricArg>,
+    #[arg(long, value_parser = MetricParser, value_delimiter = ',', value_name = "METRIC")]
+    pub metric: Vec<Metric>,
     /// Amount, growth, index or share (comma-separated for several)
     #[arg(
         long,
@@ -210,87 +206,43 @@ pub enum ListFormat {
     Csv,
 }
 
-/// What a fact measures: the metrics of FACTS.md, by the names facts carry.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[value(rename_all = "snake_case")]
-/// Besides FACTS.md's names, the common names people use for some (`GRP` and `GDP` for
-/// `economy`, `exports` for `trade`...), in any case.
-pub enum MetricArg {
-    #[value(aliases = ["investments", "fixed-capital-investment", "fixed capital investment"])]
-    Investment,
-    #[value(aliases = ["foreign-direct-investment", "foreign direct investment", "foreign investment"])]
-    Fdi,
-    #[value(aliases = ["project-value", "project value"])]
-    ProjectValue,
-    #[value(aliases = ["industrial-output", "industrial output", "industry", "production"])]
-    Output,
-    #[value(aliases = ["grp", "gdp", "gross regional product", "gross domestic product", "economic growth"])]
-    Economy,
-    #[value(aliases = ["job", "workplaces"])]
-    Jobs,
-    Employment,
-    #[value(alias = "unemployed")]
-    Unemployment,
-    #[value(alias = "vacancy")]
-    Vacancies,
-    #[value(alias = "project")]
-    Projects,
-    #[value(aliases = ["enterprises", "businesses", "smes"])]
-    Companies,
-    Capacity,
-    Area,
-    Infrastructure,
-    #[value(aliases = ["exports", "imports", "trade-turnover", "trade turnover"])]
-    Trade,
-    Budget,
-    Housing,
-    #[value(aliases = ["wages", "salaries"])]
-    Income,
-    Environment,
-    Transport,
-    #[value(aliases = ["price", "inflation"])]
-    Prices,
-    #[value(alias = "ranking")]
-    Rank,
-    Other,
-}
+/// `--metric`: a metric of FACTS.md by its name (`project_value`) or a common one of the
+/// extractor's `data/metric_names.tsv` (`GDP`, `exports`), in any case; a name that is
+/// neither is an error listing the metrics.
+#[derive(Clone, Copy, Debug)]
+pub struct MetricParser;
 
-impl From<MetricArg> for almanac_extract::Metric {
-    fn from(m: MetricArg) -> almanac_extract::Metric {
-        m.as_str()
-            .parse()
-            .expect("MetricArg names are FACTS.md's metrics")
+impl TypedValueParser for MetricParser {
+    type Value = Metric;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Metric, clap::Error> {
+        let name = value.to_string_lossy();
+        Metric::from_name(&name).ok_or_else(|| {
+            let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+            if let Some(arg) = arg {
+                err.insert(
+                    ContextKind::InvalidArg,
+                    ContextValue::String(arg.to_string()),
+                );
+            }
+            err.insert(ContextKind::InvalidValue, ContextValue::String(name.into()));
+            err.insert(
+                ContextKind::ValidValue,
+                ContextValue::Strings(Metric::ALL.iter().map(|m| m.to_string()).collect()),
+            );
+            err
+        })
     }
-}
 
-impl MetricArg {
-    /// The metric's name in facts and in FACTS.md (`project_value`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MetricArg::Investment => "investment",
-            MetricArg::Fdi => "fdi",
-            MetricArg::ProjectValue => "project_value",
-            MetricArg::Output => "output",
-            MetricArg::Economy => "economy",
-            MetricArg::Jobs => "jobs",
-            MetricArg::Employment => "employment",
-            MetricArg::Unemployment => "unemployment",
-            MetricArg::Vacancies => "vacancies",
-            MetricArg::Projects => "projects",
-            MetricArg::Companies => "companies",
-            MetricArg::Capacity => "capacity",
-            MetricArg::Area => "area",
-            MetricArg::Infrastructure => "infrastructure",
-            MetricArg::Trade => "trade",
-            MetricArg::Budget => "budget",
-            MetricArg::Housing => "housing",
-            MetricArg::Income => "income",
-            MetricArg::Environment => "environment",
-            MetricArg::Transport => "transport",
-            MetricArg::Prices => "prices",
-            MetricArg::Rank => "rank",
-            MetricArg::Other => "other",
-        }
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(Metric::ALL.into_iter().map(|m| {
+            PossibleValue::new(m.as_str()).aliases(m.common_names())
+        })))
     }
 }
 
@@ -377,14 +329,11 @@ mod tests {
 
     #[test]
     fn the_metrics_are_facts_md_s() {
-        let ours: Vec<&str> = MetricArg::value_variants()
-            .iter()
-            .map(|m| m.as_str())
+        let ours: Vec<String> = MetricParser
+            .possible_values()
+            .unwrap()
+            .map(|v| v.get_name().to_string())
             .collect();
-        for metric in MetricArg::value_variants() {
-            let name = metric.to_possible_value().unwrap();
-            assert_eq!(name.get_name(), metric.as_str());
-        }
         // FACTS.md lives beside the workspace (`../shared`), where the house works.
         let facts_md = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/FACTS.md");
         match std::fs::read_to_string(facts_md) {
@@ -393,7 +342,7 @@ mod tests {
         }
         // Every metric the extractor's word lists can give is one a user can ask for.
         let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../almanac-extract/data/");
-        for file in ["metric_cues.tsv", "unit_metrics.tsv"] {
+        for file in ["metric_cues.tsv", "unit_metrics.tsv", "metric_names.tsv"] {
             let text = std::fs::read_to_string(format!("{data}{file}"))
                 .unwrap_or_else(|err| panic!("{data}{file}: {err} (moved? update this test)"));
             for line in text
@@ -401,36 +350,44 @@ mod tests {
                 .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             {
                 let metric = line.split('\t').nth(1).unwrap().trim();
-                assert!(ours.contains(&metric), "{file}: {metric} is not a --metric");
+                assert!(
+                    ours.iter().any(|m| m == metric),
+                    "{file}: {metric} is not a --metric"
+                );
             }
         }
     }
 
+    #[derive(clap::Parser, Debug)]
+    struct MetricCli {
+        #[arg(long, value_parser = MetricParser, value_delimiter = ',')]
+        metric: Vec<Metric>,
+    }
+
     #[test]
     fn metrics_by_their_common_names() {
-        for (name, metric) in [
-            ("GRP", "economy"),
-            ("gdp", "economy"),
-            ("FDI", "fdi"),
-            ("project-value", "project_value"),
-            ("Project value", "project_value"),
-            ("industrial output", "output"),
-            ("Exports", "trade"),
+        use clap::Parser;
+        for (arg, metrics) in [
+            ("GRP", vec![Metric::Economy]),
+            ("gdp", vec![Metric::Economy]),
+            ("Project value", vec![Metric::ProjectValue]),
+            (
+                "jobs,Exports,project-value",
+                vec![Metric::Jobs, Metric::Trade, Metric::ProjectValue],
+            ),
         ] {
-            let parsed = MetricArg::from_str(name, true).unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert_eq!(parsed.as_str(), metric, "{name}");
+            let cli = MetricCli::try_parse_from(["t", "--metric", arg])
+                .unwrap_or_else(|e| panic!("{arg}: {e}"));
+            assert_eq!(cli.metric, metrics, "{arg}");
         }
-        assert!(MetricArg::from_str("weather", true).is_err());
-        // No common name is FACTS.md's name of another metric.
-        for metric in MetricArg::value_variants() {
-            let value = metric.to_possible_value().unwrap();
-            for alias in value.get_name_and_aliases().skip(1) {
-                let alias = alias.replace([' ', '-'], "_");
-                if let Ok(other) = alias.parse::<almanac_extract::Metric>() {
-                    assert_eq!(other.as_str(), metric.as_str(), "{alias}");
-                }
-            }
-        }
+        let err = MetricCli::try_parse_from(["t", "--metric", "jobs,weather"]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidValue);
+        let message = err.to_string();
+        assert!(message.contains("'weather'"), "{message}");
+        assert!(
+            message.contains("project_value"),
+            "the valid metrics are listed: {message}"
+        );
     }
 
     #[test]

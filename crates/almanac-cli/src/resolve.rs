@@ -1,6 +1,6 @@
 //! What a user means by a name: `--subject` and the subjects of `timeline`, `check`,
 //! `promises` and `correct` resolved against the gazetteer and the ledger. (Metric names
-//! people use, `GRP`, `GDP`, `FDI`, are aliases of `args::MetricArg`.)
+//! people use, `GRP`, `GDP`, `FDI`, are the extractor's `data/metric_names.tsv`, read by `args::MetricParser`.)
 //!
 //! A name the gazetteer knows (any alias or spelling: `Turkestan`, `Qaragandy`) becomes
 //! its canonical name, and when other places share that name (`Karaganda` the city and

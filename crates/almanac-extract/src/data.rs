@@ -75,6 +75,8 @@ pub(crate) const METRIC_CUES: DataFile = data_file!(
     ["phrase", "metric", "scope", "flags"],
     required 3
 );
+pub(crate) const METRIC_NAMES: DataFile =
+    data_file!("metric_names.tsv", ["name", "metric"], required 2);
 pub(crate) const MONTHS: DataFile = data_file!("months.tsv", ["form", "month"], required 2);
 pub(crate) const NUMBER_NAMES: DataFile =
     data_file!("number_names.tsv", ["word", "case"], required 1);
@@ -150,6 +152,7 @@ pub(crate) const ALL: &[&DataFile] = &[
     &FUNCTION_WORDS,
     &GAZETTEER,
     &METRIC_CUES,
+    &METRIC_NAMES,
     &MONTHS,
     &NUMBER_NAMES,
     &NUMBER_WORDS,
@@ -432,6 +435,7 @@ mod tests {
         let _ = &*crate::facts::CUES;
         let _ = &*crate::facts::SUBJECT_CUES;
         let _ = &*crate::facts::PERIOD_CUES;
+        assert!(crate::Metric::Economy.common_names().next().is_some());
         let _ = crate::document::boilerplate();
         let _ = crate::sentences::lists();
         assert_eq!(crate::times::find("in March 2021", 0..13, None).len(), 1);

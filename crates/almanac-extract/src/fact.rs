@@ -173,6 +173,53 @@ impl FromStr for Metric {
     }
 }
 
+impl Metric {
+    /// The metric a user means by `name`: FACTS.md's name or a common one of
+    /// `data/metric_names.tsv` (`GDP`, `exports`), in any case, with `-`, `_` and spaces
+    /// alike (`Project value`).
+    pub fn from_name(name: &str) -> Option<Metric> {
+        let key = name_key(name);
+        Metric::ALL
+            .into_iter()
+            .find(|m| m.as_str() == key)
+            .or_else(|| {
+                metric_names()
+                    .iter()
+                    .find(|(alias, _)| name_key(alias) == key)
+                    .map(|&(_, m)| m)
+            })
+    }
+
+    /// The common names of this metric, as `data/metric_names.tsv` writes them.
+    pub fn common_names(self) -> impl Iterator<Item = &'static str> {
+        metric_names()
+            .iter()
+            .filter(move |(_, m)| *m == self)
+            .map(|&(alias, _)| alias)
+    }
+}
+
+/// A name as `Metric::from_name` compares it: lower case, `_` for `-` and space.
+fn name_key(name: &str) -> String {
+    name.trim().to_lowercase().replace(['-', ' '], "_")
+}
+
+fn metric_names() -> &'static [(&'static str, Metric)] {
+    static NAMES: std::sync::OnceLock<Vec<(&'static str, Metric)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        crate::data::METRIC_NAMES
+            .rows()
+            .map(|row| {
+                let row = row.unwrap_or_else(|e| panic!("{e}"));
+                (
+                    row.get(0),
+                    row.parse(1, "metric").unwrap_or_else(|e| panic!("{e}")),
+                )
+            })
+            .collect()
+    })
+}
+
 /// Achieved or only announced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -284,6 +331,41 @@ mod tests {
             Err(ParseMetricError("Jobs".to_string()))
         );
         assert!("money".parse::<Metric>().is_err());
+    }
+
+    #[test]
+    fn metrics_by_the_names_people_use() {
+        for (name, metric) in [
+            ("jobs", Metric::Jobs),
+            ("Jobs", Metric::Jobs),
+            ("GRP", Metric::Economy),
+            ("gdp", Metric::Economy),
+            ("FDI", Metric::Fdi),
+            ("project-value", Metric::ProjectValue),
+            ("Project value", Metric::ProjectValue),
+            ("industrial_output", Metric::Output),
+            ("Exports", Metric::Trade),
+            (" wages ", Metric::Income),
+        ] {
+            assert_eq!(Metric::from_name(name), Some(metric), "{name}");
+        }
+        for name in ["weather", "", "economy growth"] {
+            assert_eq!(Metric::from_name(name), None, "{name}");
+        }
+        // A common name is never FACTS.md's name of another metric, nor listed twice.
+        let mut seen = std::collections::HashSet::new();
+        for metric in Metric::ALL {
+            for alias in metric.common_names() {
+                assert!(seen.insert(name_key(alias)), "{alias} listed twice");
+                assert_eq!(Metric::from_name(alias), Some(metric), "{alias}");
+                assert_eq!(
+                    alias,
+                    alias.to_lowercase(),
+                    "{alias}: write names in lower case"
+                );
+            }
+        }
+        assert!(Metric::Economy.common_names().any(|n| n == "gdp"));
     }
 
     /// The table of FACTS.md itself, where the contract is at hand (the workspace's

@@ -11,12 +11,12 @@ use almanac_analysis::{
     chart, check, gazetteer, official_rates, promises, timeline, Alert, AlertKind, Currency,
     Evidence, LedgerFact, Promise, PromiseOptions, Severity, TimelineOptions,
 };
-use almanac_extract::{Measure, Period, Status};
+use almanac_extract::{Measure, Metric, Period, Status};
 use almanac_store::{DocFilter, FactFilter, Ledger};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use crate::args::{DbArgs, MeasureArg, MetricArg, StatusArg};
+use crate::args::{DbArgs, MeasureArg, MetricParser, StatusArg};
 use crate::resolve;
 
 /// How the analyses print.
@@ -44,8 +44,8 @@ pub struct TimelineArgs {
     /// The place or organisation: canonical name or alias
     pub subject: String,
     /// What is measured
-    #[arg(value_enum, ignore_case = true)]
-    pub metric: MetricArg,
+    #[arg(value_parser = MetricParser)]
+    pub metric: Metric,
     #[command(flatten)]
     pub db: DbArgs,
     /// level, change, index or share
@@ -86,14 +86,8 @@ pub struct CheckArgs {
     #[arg(long, requires = "subject")]
     pub within: bool,
     /// Only alerts about these metrics (comma-separated)
-    #[arg(
-        long,
-        value_enum,
-        ignore_case = true,
-        value_delimiter = ',',
-        value_name = "METRIC"
-    )]
-    pub metric: Vec<MetricArg>,
+    #[arg(long, value_parser = MetricParser, value_delimiter = ',', value_name = "METRIC")]
+    pub metric: Vec<Metric>,
     /// Only alerts involving facts whose period overlaps this one
     #[arg(long, value_name = "PERIOD", value_parser = crate::checks::period)]
     pub period: Option<Period>,

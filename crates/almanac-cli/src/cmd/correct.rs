@@ -12,7 +12,7 @@ use almanac_store::{Correction, CorrectionEdit, StoredFact};
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::args::{DbArgs, MeasureArg, MetricArg, StatusArg};
+use crate::args::{DbArgs, MeasureArg, MetricParser, StatusArg};
 use crate::resolve;
 use crate::table::{human_number, Table};
 
@@ -32,8 +32,8 @@ pub struct CorrectArgs {
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<Period>,
     /// What it measures (a FACTS.md metric, or GRP, GDP, FDI...)
-    #[arg(long, value_enum, ignore_case = true, value_name = "METRIC")]
-    pub metric: Option<MetricArg>,
+    #[arg(long, value_parser = MetricParser, value_name = "METRIC")]
+    pub metric: Option<Metric>,
     /// level, change, index or share
     #[arg(long, value_enum, ignore_case = true, value_name = "MEASURE")]
     pub measure: Option<MeasureArg>,
@@ -118,7 +118,7 @@ pub fn correct(args: CorrectArgs) -> anyhow::Result<ExitCode> {
         reject: args.reject,
         value: args.value,
         unit: args.unit.as_deref().map(crate::args::normalise_unit),
-        metric: args.metric.map(Metric::from),
+        metric: args.metric,
         measure: args.measure.map(Measure::from),
         subject,
         period: args.period,
