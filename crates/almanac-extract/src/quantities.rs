@@ -314,7 +314,12 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         }
         let (mut value, mut k) = space_grouped(text, toks, j)?;
         if let Some((exponent, after)) = exponent_at(text, toks, k) {
-            value *= 10f64.powi(exponent);
+            // `2e922` is beyond any f64: not a figure anyone reports, and never an infinity.
+            let scaled = value * 10f64.powi(exponent);
+            if !scaled.is_finite() || (scaled == 0.0 && value != 0.0) {
+                return None;
+            }
+            value = scaled;
             k = after;
         }
         (value, k, false)
