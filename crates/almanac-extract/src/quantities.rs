@@ -82,6 +82,9 @@ pub struct Quantity {
     pub fact_worthy: bool,
     /// For a share written as a fraction (`half of`): true. Such figures are shares.
     pub fraction: bool,
+    /// Money written with `$` or `dollars` alone, which `resolve_dollars` may give another
+    /// dollar currency than USD.
+    pub bare_dollar: bool,
 }
 
 impl Serialize for Quantity {
@@ -382,9 +385,11 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
 
     let mut kind = QuantityKind::Bare;
     let mut unit: Option<String> = None;
+    let mut bare_dollar = false;
     if let Some(code) = currency {
         kind = QuantityKind::Money;
         unit = Some(code.to_string());
+        bare_dollar = toks[i].text(text) == "$" && j == i + 1;
     } else if let Some((n, c)) = lex.currencies.starting_at(text, toks, k) {
         // `50p`, but not `3p.m.`.
         let glued = adjacent(toks, k - 1, k)
@@ -393,6 +398,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         if c.position != Position::Before && (!c.glued_only || glued) && whole {
             kind = QuantityKind::Money;
             unit = Some(c.code.to_string());
+            bare_dollar = n == 1 && toks[k].is_word_in(text, &["dollars", "dollar"]);
             value *= c.factor;
             if scale == 1.0 && is_weight_in_pounds(text, toks, i, k, n) {
                 kind = QuantityKind::Measure;
@@ -537,6 +543,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
             equivalents,
             fact_worthy: false,
             fraction: false,
+            bare_dollar,
         },
         first,
         last,
@@ -636,6 +643,36 @@ fn exponent_at(text: &str, toks: &[Tok], k: usize) -> Option<(i32, usize)> {
         return None;
     }
     Some((if negative { -exponent } else { exponent }, at + 1))
+}
+
+/// The dollars a text means by `$` or `dollars` alone: USD, unless the text writes money
+/// in exactly one other dollar (`A$`, `C$`, `HK$`, `NZ$`, `S$`, `NT$`, `Australian dollars`)
+/// and never names the US dollar (`US$`, `USD`, `US dollars`); then that one. A country's
+/// name alone does not decide it: Central-Asian and most other news outside the dollar
+/// countries quotes US dollars as `$`. Applied to a whole document's quantities.
+pub fn resolve_dollars(paragraphs: &mut [Vec<Quantity>]) {
+    const DOLLARS: &[&str] = &["AUD", "CAD", "HKD", "NZD", "SGD", "TWD"];
+    let mut other: Option<&'static str> = None;
+    let written = paragraphs
+        .iter()
+        .flatten()
+        .filter(|q| q.kind == QuantityKind::Money && !q.bare_dollar)
+        .flat_map(|q| q.unit.iter().chain(q.equivalents.iter().map(|e| &e.unit)));
+    for unit in written {
+        if unit == "USD" {
+            return;
+        }
+        if let Some(&code) = DOLLARS.iter().find(|&&d| d == unit) {
+            if other.is_some_and(|o| o != code) {
+                return;
+            }
+            other = Some(code);
+        }
+    }
+    let Some(code) = other else { return };
+    for q in paragraphs.iter_mut().flatten().filter(|q| q.bare_dollar) {
+        q.unit = Some(code.to_string());
+    }
 }
 
 /// The number token that follows token `k - 1` across one space (any of Unicode's, or an
@@ -891,6 +928,7 @@ fn word_figure(
             equivalents: Vec::new(),
             fact_worthy: false,
             fraction: false,
+            bare_dollar: false,
         },
         first,
         last,

@@ -981,3 +981,44 @@ fn currencies_named_with_their_country_and_glued_scales() {
         "KZT2.3trl=2300000000000 KZT",
     );
 }
+
+#[test]
+fn dollars_alone_are_us_dollars_unless_the_text_writes_one_other_dollar() {
+    let read = |text: &str| -> Vec<String> {
+        let mut paragraphs: Vec<Vec<Quantity>> = text
+            .split("\n\n")
+            .map(|p| {
+                let start = p.as_ptr() as usize - text.as_ptr() as usize;
+                find(text, start..start + p.len())
+            })
+            .collect();
+        resolve_dollars(&mut paragraphs);
+        paragraphs
+            .into_iter()
+            .flatten()
+            .map(|q| render(&q))
+            .collect()
+    };
+    assert_eq!(read("The bank lent $40m."), ["$40m=40000000 USD"]);
+    assert_eq!(
+        read("The miner earned A$2.1bn.\n\nIt will spend $300m and 50 million dollars."),
+        [
+            "A$2.1bn=2100000000 AUD",
+            "$300m=300000000 AUD",
+            "50 million dollars=50000000 AUD"
+        ]
+    );
+    // The US dollar named anywhere, or two other dollars: `$` stays USD.
+    assert_eq!(
+        read("Sales reached C$5bn, or US$3.6bn.\n\nProfit was $200m."),
+        [
+            "C$5bn=5000000000 CAD",
+            "US$3.6bn=3600000000 USD",
+            "$200m=200000000 USD"
+        ]
+    );
+    assert_eq!(
+        read("It paid NZ$10m and S$8m.\n\nCosts were $4m."),
+        ["NZ$10m=10000000 NZD", "S$8m=8000000 SGD", "$4m=4000000 USD"]
+    );
+}
