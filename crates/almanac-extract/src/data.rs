@@ -86,7 +86,7 @@ pub(crate) const ORDINALS: DataFile = data_file!("ordinals.tsv", ["word", "value
 pub(crate) const PER: DataFile = data_file!("per.tsv", ["phrase", "per"], required 2);
 pub(crate) const QUALIFIERS: DataFile =
     data_file!("qualifiers.tsv", ["phrase", "qualifier"], required 2);
-pub(crate) const RANK_CUES: DataFile = data_file!("rank_cues.tsv", ["phrase"], required 1);
+pub(crate) const RANK_CUES: DataFile = data_file!("rank_cues.tsv", ["phrase", "form"], required 1);
 pub(crate) const ROLES: DataFile =
     data_file!("roles.tsv", ["phrase", "role", "refers"], required 2, header);
 pub(crate) const SCALES: DataFile =

@@ -188,6 +188,17 @@ pub(crate) enum Position {
     Both,
 }
 
+/// How a rank cue leads to its number (`data/rank_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RankCue {
+    /// Right before an ordinal: `ranks fifth`.
+    Ordinal,
+    /// Before a cardinal, a rank of at most that: `among the top three`.
+    Top,
+    /// Before an ordinal followed by `in` or `among`: `is the first in the country`.
+    Copula,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum UnitKind {
     Percent,
@@ -243,7 +254,7 @@ pub(crate) struct Lexicons {
     pub directions_before: PhraseTable<Direction>,
     pub directions_after: PhraseTable<Direction>,
     pub ordinals: HashMap<&'static str, f64>,
-    pub rank_cues: PhraseTable<()>,
+    pub rank_cues: PhraseTable<RankCue>,
     pub fractions: PhraseTable<f64>,
 }
 
@@ -360,7 +371,18 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         .load(|r| Ok((r.get(0), number(r)?)))
         .into_iter()
         .collect();
-    let rank_cues = PhraseTable::new(data::RANK_CUES.load(|r| Ok((r.get(0), ()))));
+    let rank_cues = PhraseTable::new(data::RANK_CUES.load(|r| {
+        let form = r.choice(
+            1,
+            &[
+                ("ordinal", RankCue::Ordinal),
+                ("top", RankCue::Top),
+                ("copula", RankCue::Copula),
+            ],
+            Some(RankCue::Ordinal),
+        )?;
+        Ok((r.get(0), form))
+    }));
     let months: HashMap<&str, u32> = data::MONTHS
         .load(|r| Ok((r.get(0), r.parse(1, "month")?)))
         .into_iter()

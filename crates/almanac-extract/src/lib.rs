@@ -119,16 +119,19 @@ pub fn all_quantities_in(text: &str, lang: Lang) -> Vec<Quantity> {
         return Vec::new();
     }
     let doc = document::parse(text);
-    doc.paragraphs
+    let mut found: Vec<Vec<Quantity>> = doc
+        .paragraphs
         .iter()
-        .flat_map(|p| match lang {
+        .map(|p| match lang {
             Lang::Russian => {
                 let stream = tokens::tokenize(text, p.clone());
                 ru::quantities::find_in(text, &tokens::words(text, &stream))
             }
             _ => quantities::find(text, p.clone()),
         })
-        .collect()
+        .collect();
+    quantities::resolve_dollars(&mut found);
+    found.into_iter().flatten().collect()
 }
 
 /// The hashing of `build.rs`, compiled here too so that the tests below can check it.

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::data;
 use crate::fact::{Direction, Equivalent, Qualifier};
-use crate::lexicon::{ByWord, Position, UnitKind, LEXICONS};
+use crate::lexicon::{ByWord, Position, RankCue, UnitKind, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
 use crate::tokens::{lower, tokenize, word_is, words, words_of, Tok, TokKind};
 use crate::vocabulary::{vocabulary_size, word_id, UNKNOWN};
@@ -43,6 +43,8 @@ pub enum QuantityKind {
     Temperature,
     Speed,
     Data,
+    /// A price of one currency in another: `363.28 USD/KZT`. Feed furniture, no figure.
+    ExchangeRate,
     /// A number with no unit of its own.
     Bare,
 }
@@ -80,6 +82,9 @@ pub struct Quantity {
     pub fact_worthy: bool,
     /// For a share written as a fraction (`half of`): true. Such figures are shares.
     pub fraction: bool,
+    /// Money written with `$` or `dollars` alone, which `resolve_dollars` may give another
+    /// dollar currency than USD.
+    pub bare_dollar: bool,
 }
 
 impl Serialize for Quantity {
@@ -203,6 +208,7 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
     link_ranges(text, toks, &mut found);
     link_bare_numbers(text, toks, &mut found);
     link_series(text, toks, &mut found);
+    link_shared_head(text, toks, &mut found);
     // A score's second number follows its first out.
     let mut score_end = None;
     found.retain(|p| {
@@ -220,7 +226,9 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
     found
         .into_iter()
         .map(|mut p| {
-            p.q.fact_worthy = p.q.kind.is_figure();
+            // `per 1,000 people`, `per one job`: what a rate is per, no figure of its own.
+            let denominator = p.first >= 1 && word_is(text, toks, p.first - 1, &["per"]);
+            p.q.fact_worthy = p.q.kind.is_figure() && !denominator;
             p.q
         })
         .collect()
@@ -382,9 +390,11 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
 
     let mut kind = QuantityKind::Bare;
     let mut unit: Option<String> = None;
+    let mut bare_dollar = false;
     if let Some(code) = currency {
         kind = QuantityKind::Money;
         unit = Some(code.to_string());
+        bare_dollar = toks[i].text(text) == "$" && j == i + 1;
     } else if let Some((n, c)) = lex.currencies.starting_at(text, toks, k) {
         // `50p`, but not `3p.m.`.
         let glued = adjacent(toks, k - 1, k)
@@ -393,6 +403,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         if c.position != Position::Before && (!c.glued_only || glued) && whole {
             kind = QuantityKind::Money;
             unit = Some(c.code.to_string());
+            bare_dollar = n == 1 && toks[k].is_word_in(text, &["dollars", "dollar"]);
             value *= c.factor;
             if scale == 1.0 && is_weight_in_pounds(text, toks, i, k, n) {
                 kind = QuantityKind::Measure;
@@ -402,6 +413,15 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
             k += n;
         }
     }
+    // `363.28 USD/KZT`: an exchange rate.
+    if kind == QuantityKind::Money && sym_at(text, toks, k, "/") {
+        if let Some((n, c)) = lex.currencies.starting_at(text, toks, k + 1) {
+            kind = QuantityKind::ExchangeRate;
+            unit = unit.map(|u| format!("{u}/{}", c.code));
+            last = k + n;
+            k += n + 1;
+        }
+    }
     if kind == QuantityKind::Bare {
         // `2.5-fold`, `45-year-old`: a unit joined by a hyphen.
         let at = if sym_at(text, toks, k, "-")
@@ -409,6 +429,11 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
             && adjacent(toks, k - 1, k)
             && adjacent(toks, k, k + 1)
         {
+            k + 1
+        } else if word_is(text, toks, k, &["more", "additional", "extra"])
+            && lex.units.starting_at(text, toks, k + 1).is_some()
+        {
+            // `two more years`, `5 extra kilometres`.
             k + 1
         } else {
             k
@@ -449,7 +474,25 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         last = k;
         k += 1;
     }
-    if kind == QuantityKind::Bare {
+    // `a 600-seat school`: a counted noun joined by a hyphen counts what the figure says.
+    if kind == QuantityKind::Bare
+        && sym_at(text, toks, k, "-")
+        && k + 1 < toks.len()
+        && adjacent(toks, k - 1, k)
+        && adjacent(toks, k, k + 1)
+    {
+        if let Some((1, lemma)) = lex.counted_nouns.starting_at(text, toks, k + 1) {
+            kind = QuantityKind::Count;
+            unit = Some(lemma.to_string());
+            last = k + 1;
+            k += 2;
+        }
+    }
+    // `5G`, `3D`: a number glued to a word that is no unit is part of a name.
+    let glued_name = toks
+        .get(k)
+        .is_some_and(|t| t.kind == TokKind::Word && adjacent(toks, k - 1, k));
+    if kind == QuantityKind::Bare && !glued_name {
         if let Some((head_last, lemma)) = counted_noun(text, toks, k) {
             kind = QuantityKind::Count;
             unit = Some(lemma);
@@ -505,6 +548,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
             equivalents,
             fact_worthy: false,
             fraction: false,
+            bare_dollar,
         },
         first,
         last,
@@ -604,6 +648,36 @@ fn exponent_at(text: &str, toks: &[Tok], k: usize) -> Option<(i32, usize)> {
         return None;
     }
     Some((if negative { -exponent } else { exponent }, at + 1))
+}
+
+/// The dollars a text means by `$` or `dollars` alone: USD, unless the text writes money
+/// in exactly one other dollar (`A$`, `C$`, `HK$`, `NZ$`, `S$`, `NT$`, `Australian dollars`)
+/// and never names the US dollar (`US$`, `USD`, `US dollars`); then that one. A country's
+/// name alone does not decide it: Central-Asian and most other news outside the dollar
+/// countries quotes US dollars as `$`. Applied to a whole document's quantities.
+pub fn resolve_dollars(paragraphs: &mut [Vec<Quantity>]) {
+    const DOLLARS: &[&str] = &["AUD", "CAD", "HKD", "NZD", "SGD", "TWD"];
+    let mut other: Option<&'static str> = None;
+    let written = paragraphs
+        .iter()
+        .flatten()
+        .filter(|q| q.kind == QuantityKind::Money && !q.bare_dollar)
+        .flat_map(|q| q.unit.iter().chain(q.equivalents.iter().map(|e| &e.unit)));
+    for unit in written {
+        if unit == "USD" {
+            return;
+        }
+        if let Some(&code) = DOLLARS.iter().find(|&&d| d == unit) {
+            if other.is_some_and(|o| o != code) {
+                return;
+            }
+            other = Some(code);
+        }
+    }
+    let Some(code) = other else { return };
+    for q in paragraphs.iter_mut().flatten().filter(|q| q.bare_dollar) {
+        q.unit = Some(code.to_string());
+    }
 }
 
 /// The number token that follows token `k - 1` across one space (any of Unicode's, or an
@@ -859,6 +933,7 @@ fn word_figure(
             equivalents: Vec::new(),
             fact_worthy: false,
             fraction: false,
+            bare_dollar: false,
         },
         first,
         last,
@@ -868,9 +943,13 @@ fn word_figure(
     }
 }
 
-/// `ranks fifth`, `came in second`, `took third place`, `ranked 1st`.
+/// `ranks fifth`, `came in second`, `took third place`, `ranked 1st`, `is the first in
+/// the country`; `among the top three` (a rank of at most three).
 fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     let lex = &*LEXICONS;
+    if let Some(p) = parse_top_rank(text, toks, j) {
+        return Some(p);
+    }
     let (value, last) = match toks.get(j)?.kind {
         TokKind::Word => (ordinal_at(toks, j)?, j),
         TokKind::Num => {
@@ -881,7 +960,15 @@ fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         }
         TokKind::Sym => return None,
     };
-    let cue_before = j >= 1 && lex.rank_cues.ending_at(text, toks, j - 1).is_some();
+    let cue_before = j >= 1
+        && lex
+            .rank_cues
+            .ending_at(text, toks, j - 1)
+            .is_some_and(|(_, cue)| match cue {
+                RankCue::Ordinal => true,
+                RankCue::Copula => word_is(text, toks, last + 1, &["in", "among"]),
+                RankCue::Top => false,
+            });
     let place_after = word_is(text, toks, last + 1, &["place", "position"]);
     if !cue_before && !place_after {
         return None;
@@ -894,6 +981,35 @@ fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         "rank",
         QuantityKind::Rank,
         None,
+        None,
+    ))
+}
+
+/// `among the top three`, `in the top-10`: a rank of at most the number.
+fn parse_top_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let hyphen = j >= 1 && sym_at(text, toks, j - 1, "-") && adjacent(toks, j - 1, j);
+    let cue_end = j.checked_sub(1 + usize::from(hyphen))?;
+    let (_, cue) = LEXICONS.rank_cues.ending_at(text, toks, cue_end)?;
+    if *cue != RankCue::Top {
+        return None;
+    }
+    let (value, last) = match toks[j].kind {
+        TokKind::Num => (parse_digits(toks[j].text(text))?, j),
+        TokKind::Word => {
+            let (value, n) = parse_words(text, toks, j)?;
+            (value, j + n - 1)
+        }
+        TokKind::Sym => return None,
+    };
+    // The text is the cue's last word and the number: `top three`.
+    Some(word_figure(
+        text,
+        toks,
+        cue_end..=last,
+        value,
+        "rank",
+        QuantityKind::Rank,
+        Some(Qualifier::LessThan),
         None,
     ))
 }
@@ -976,13 +1092,21 @@ fn counted_noun(text: &str, toks: &[Tok], k: usize) -> Option<(usize, String)> {
     let lex = &*LEXICONS;
     let mut m = k;
     let mut fallback: Option<(usize, String)> = None;
-    while m < toks.len() && m < k + 4 {
+    // `13 medical and dental clinics`: one `and` between two modifiers, one more word allowed.
+    let mut end = k + 4;
+    while m < toks.len() && m < end {
         if let Some((n, lemma)) = lex.counted_nouns.starting_at(text, toks, m) {
             return Some((m + n - 1, lemma.to_string()));
         }
         let tok = toks[m];
         if tok.kind != TokKind::Word {
             break;
+        }
+        let joins_modifiers = m > k && end == k + 4 && tok.is_word_in(text, &["and"]);
+        if joins_modifiers {
+            end += 1;
+            m += 1;
+            continue;
         }
         if FUNCTION_WORD_IDS.get(tok.id).is_some()
             || LEXICONS.scales.starting_at(text, toks, m).is_some()
@@ -997,6 +1121,10 @@ fn counted_noun(text: &str, toks: &[Tok], k: usize) -> Option<(usize, String)> {
             .is_some_and(char::is_uppercase);
         if !capitalised && fallback.is_none() {
             if let Some(lemma) = singular(&lower(tok.text(text))) {
+                // `46 new productions facilities`: a listed head right after wins.
+                if let Some((n, lemma)) = lex.counted_nouns.starting_at(text, toks, m + 1) {
+                    return Some((m + n, lemma.to_string()));
+                }
                 fallback = Some((m, lemma));
                 // A plural noun ends the phrase: `5 companies produce` counts companies.
                 break;
@@ -1204,6 +1332,30 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
         }
         let bare = BareNumber::of(&found[idx]);
         let after = bare.last + 1;
+        // `two of these projects`: the noun named after.
+        if word_is(text, toks, after, &["of"])
+            && word_is(text, toks, after + 1, &["these", "those", "them"])
+        {
+            if let Some((_, lemma)) = counted_noun(text, toks, after + 2) {
+                found[idx].q.kind = QuantityKind::Count;
+                found[idx].q.unit = Some(lemma);
+                idx += 1;
+                continue;
+            }
+        }
+        // `another six`, `148 more`, `Of these, 14`, `201 projects in industry, 280 in
+        // services`: a count whose noun was named just before.
+        if let Some(unit) = elided_noun(text, toks, &found[..idx], &bare) {
+            let q = &mut found[idx].q;
+            q.kind = QuantityKind::Count;
+            q.unit = Some(unit);
+            // `seven more` adds to a count; it is no rise.
+            if word_is(text, toks, after, &["more"]) {
+                q.direction = None;
+            }
+            idx += 1;
+            continue;
+        }
         // `46 of which`.
         if word_is(text, toks, after, &["of"])
             && word_is(text, toks, after + 1, &["which", "them", "whom", "these"])
@@ -1281,6 +1433,52 @@ fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
         }
         idx += 1;
     }
+}
+
+/// The noun a bare number counts when the text leaves it out because it was just named:
+/// `another six`, `seven more` (not `more than`), `of these, 14`, or a clause of a list
+/// (`, 280 in services`). The noun is the unit of the last count before it, in the same
+/// sentence for a list's clause, at most one sentence back otherwise.
+fn elided_noun(text: &str, toks: &[Tok], before: &[Parsed], bare: &BareNumber) -> Option<String> {
+    let (first, after) = (bare.first, bare.last + 1);
+    let mut b = first;
+    if let Some((n, _)) = LEXICONS
+        .qualifiers
+        .ending_at(text, toks, first.checked_sub(1)?)
+    {
+        b = first - n;
+    }
+    let another = b >= 1 && word_is(text, toks, b - 1, &["another", "other"]);
+    let more = word_is(text, toks, after, &["more"]) && !word_is(text, toks, after + 1, &["than"]);
+    let of_these = (b >= 2
+        && word_is(text, toks, b - 2, &["of"])
+        && word_is(text, toks, b - 1, &["these", "them", "those", "which"]))
+        || (b >= 3
+            && word_is(text, toks, b - 3, &["of"])
+            && word_is(text, toks, b - 2, &["these", "them", "those"])
+            && sym_at(text, toks, b - 1, ","));
+    let list_clause = b >= 1
+        && (sym_at(text, toks, b - 1, ",") || word_is(text, toks, b - 1, &["and"]))
+        && word_is(text, toks, after, &["in", "at", "on", "from", "for"]);
+    if !(another || more || of_these || list_clause) {
+        return None;
+    }
+    // Not what a thing is for: `9 schools for 2,000 pupils, and five more` adds schools.
+    let prev = before.iter().rev().find(|p| {
+        p.q.kind == QuantityKind::Count
+            && !(p.first >= 1 && word_is(text, toks, p.first - 1, &["for", "per"]))
+    })?;
+    let sentence_ends = (prev.last + 1..first)
+        .filter(|&t| toks[t].kind == TokKind::Sym && matches!(toks[t].text(text), "." | "!" | "?"))
+        .count();
+    let reach = if list_clause && !(another || more || of_these) {
+        0
+    } else {
+        1
+    };
+    (sentence_ends <= reach)
+        .then(|| prev.q.unit.clone())
+        .flatten()
 }
 
 /// The scale a bare number takes from the figure it is joined to: `5 to 7 billion tenge`,
@@ -1405,6 +1603,49 @@ fn link_series(text: &str, toks: &[Tok], found: &mut [Parsed]) {
         bare.q.value *= bare.scale;
         bare.q.kind = next.q.kind;
         bare.q.unit = next.q.unit.clone();
+    }
+}
+
+/// Numbers with modifiers of their own that share the head noun of the count after them:
+/// `12 regional, 8 district and 40 village schools`, `3 new and 5 renovated clinics`. Each
+/// takes the head's unit, and its text runs to its last modifier.
+fn link_shared_head(text: &str, toks: &[Tok], found: &mut [Parsed]) {
+    let mut shares = vec![false; found.len()];
+    for idx in (0..found.len().saturating_sub(1)).rev() {
+        let next = &found[idx + 1];
+        // The next count has a modifier between its number and its head noun.
+        let modified = next.last >= next.first + 2 || shares[idx + 1];
+        if next.q.kind != QuantityKind::Count || next.q.high.is_some() || !modified {
+            continue;
+        }
+        let p = &found[idx];
+        if p.q.kind != QuantityKind::Bare || toks[p.first].kind != TokKind::Num {
+            continue;
+        }
+        let mut m = p.last + 1;
+        while m < p.last + 4
+            && toks.get(m).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && FUNCTION_WORD_IDS.get(t.id).is_none()
+                    && t.text(text)
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b == b'-')
+            })
+        {
+            m += 1;
+        }
+        let separated = sym_at(text, toks, m, ",") || word_is(text, toks, m, &["and", "or"]);
+        if m == p.last + 1 || !separated || next.first != m + 1 {
+            continue;
+        }
+        let unit = next.q.unit.clone();
+        let p = &mut found[idx];
+        p.q.kind = QuantityKind::Count;
+        p.q.unit = unit;
+        p.last = m - 1;
+        p.q.span[1] = toks[m - 1].end;
+        p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
+        shares[idx] = true;
     }
 }
 

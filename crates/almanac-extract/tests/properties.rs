@@ -346,3 +346,101 @@ proptest! {
         prop_assert_eq!(fact.unit.as_deref(), Some("job"));
     }
 }
+
+/// How news writes a unit around a number: the text before and after it, the unit the
+/// extractor must give, and whether a scale word may stand between (`$5m`, not `5 million%`).
+const UNIT_FORMS: &[(&str, &str, &str, bool)] = &[
+    ("$", "", "USD", true),
+    ("US$", "", "USD", true),
+    ("€", "", "EUR", true),
+    ("£", "", "GBP", true),
+    ("₸", "", "KZT", true),
+    ("A$", "", "AUD", true),
+    ("KZT ", "", "KZT", true),
+    ("", " tenge", "KZT", true),
+    ("", " dollars", "USD", true),
+    ("", " euros", "EUR", true),
+    ("", " USD", "USD", true),
+    ("", "%", "%", false),
+    ("", " percent", "%", false),
+    ("", " per cent", "%", false),
+    ("", " jobs", "job", true),
+    ("", " people", "person", true),
+    ("", " investment projects", "project", true),
+];
+
+/// Scale words after a number: the form and its factor. `m` and `k` count only glued to a
+/// number that follows a currency sign.
+const SCALE_FORMS: &[(&str, f64)] = &[
+    ("", 1.0),
+    (" thousand", 1e3),
+    (" million", 1e6),
+    (" billion", 1e9),
+    (" trillion", 1e12),
+    (" mln", 1e6),
+    (" bn", 1e9),
+    ("bn", 1e9),
+    ("m", 1e6),
+    ("k", 1e3),
+];
+
+/// Thousands separators: none, a comma, and the spaces news uses between groups.
+const GROUP_SEPARATORS: &[&str] = &["", ",", " ", "\u{a0}", "\u{2009}", "\u{202f}"];
+
+/// `whole` with its thousands joined by `separator`: `1,234,567`.
+fn grouped(whole: u64, separator: &str) -> String {
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+// Round trip: a random quantity formatted the ways news writes it (grouping, decimals,
+// scale words, currency before or after, percent, counted nouns) reads back as the same
+// value and unit.
+proptest! {
+    #![proptest_config(cases_or(512))]
+
+    #[test]
+    fn formatted_quantities_read_back(
+        whole in 1u64..1_000_000_000,
+        decimals in prop_oneof![Just(None), (0u32..10).prop_map(Some), (10u32..100).prop_map(Some)],
+        separator in prop::sample::select(GROUP_SEPARATORS),
+        unit in prop::sample::select(UNIT_FORMS),
+        scale in prop::sample::select(SCALE_FORMS),
+    ) {
+        let (before, after, code, scalable) = unit;
+        // No scale on a percent; `m` and `k` are metres and kilo- after a bare number, so
+        // those two only with a currency sign before.
+        let (scale_word, factor) = match scale {
+            _ if !scalable => ("", 1.0),
+            ("m" | "k", _) if before.is_empty() => (" million", 1e6),
+            other => other,
+        };
+        // An ungrouped 1900..2100 alone is a year, not a count: make it a larger number.
+        let year_like = before.is_empty() && code != "%" && decimals.is_none()
+            && factor == 1.0 && (1900..=2100).contains(&whole);
+        let whole = if year_like { whole + 10_000 } else { whole };
+        let mut number = grouped(whole, separator);
+        let mut value = whole as f64;
+        if let Some(d) = decimals {
+            let digits = if d < 10 { d.to_string() } else { format!("{d:02}") };
+            number.push('.');
+            number.push_str(&digits);
+            value += f64::from(d) / 10f64.powi(digits.len() as i32);
+        }
+        let figure = format!("{before}{number}{scale_word}{after}");
+        let text = format!("Officials reported {figure} on Tuesday.");
+        let expected = value * factor;
+        let quantities = all_quantities(&text);
+        prop_assert!(
+            quantities.iter().any(|q| q.unit.as_deref() == Some(code) && close(q.value, expected)),
+            "{text:?}: expected {expected} {code}, got {quantities:?}"
+        );
+    }
+}

@@ -151,6 +151,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             figures
         })
         .collect();
+    quantities::resolve_dollars(&mut paragraph_figures);
     // Periods carry only within a paragraph: the times of one without figures are never
     // asked for.
     let mut paragraph_times: Vec<Vec<TimeExpr>> = doc

@@ -869,3 +869,158 @@ fn a_range_is_written_as_low_and_high_in_json() {
     assert_eq!(json["value"], serde_json::json!([25.0, 40.0]));
     assert_eq!(json["unit"], "minute");
 }
+
+#[test]
+fn counts_whose_noun_was_named_before() {
+    check(
+        "The city opened 9 clinics this spring and another four are being fitted out.",
+        "9 clinics=9 clinic ; four=4 clinic",
+    );
+    check(
+        "Three bridges were repaired, with two more to follow in autumn.",
+        "Three bridges=3 bridge ; two=2 bridge",
+    );
+    check(
+        "The fund backs 40 startups. Of these, 12 export abroad.",
+        "40 startups=40 startup ; 12=12 startup",
+    );
+    check(
+        "It runs 30 farms in the north, 18 in the south and 7 in the east.",
+        "30 farms=30 farm ; 18=18 farm ; 7=7 farm",
+    );
+    check(
+        "Only three of these hotels stay open in winter.",
+        "three=3 hotel",
+    );
+    // `more than` is a qualifier, and a noun two sentences back is too far.
+    check(
+        "It built 5 roads. Traffic grew. Then 3 more opened.",
+        "5 roads=5 road",
+    );
+    check("The firm hired 20 more than planned.", "");
+    // Not the noun of what the first figure is for.
+    check(
+        "Nine schools for 4,000 pupils opened, and five more will follow.",
+        "Nine schools=9 school ; 4,000 pupils=4000 pupil ; five=5 school",
+    );
+    check(
+        "The club signed 30 players, 6 of them foreign strikers.",
+        "30 players=30 player ; 6=6 striker",
+    );
+    check_all(
+        "The works will take two more years.",
+        "two more years=2 year [Duration]",
+    );
+}
+
+#[test]
+fn counts_joined_by_a_hyphen_and_modifiers_sharing_a_head() {
+    check("They opened a 320-seat theatre.", "320-seat=320 seat");
+    check("a new 150-bed ward", "150-bed=150 bed");
+    check(
+        "The plan covers 6 regional, 14 district and 30 village libraries.",
+        "6 regional=6 library ; 14 district=14 library ; 30 village libraries=30 library",
+    );
+    check(
+        "It equipped 25 medical and dental clinics.",
+        "25 medical and dental clinics=25 clinic",
+    );
+    check(
+        "It has 12 storage hangars, 8 of which are new.",
+        "12 storage hangars=12 hangar ; 8=8 hangar",
+    );
+    check("It built 8 sports schools.", "8 sports schools=8 school");
+    // A number glued to a letter is a name: `5G`, `3D`.
+    check(
+        "The 5G network links 40 villages.",
+        "40 villages=40 village",
+    );
+}
+
+#[test]
+fn ranks_in_a_top_group_and_after_a_copula() {
+    check(
+        "The province is among the top five exporters of wool.",
+        "top five=5 rank<",
+    );
+    check(
+        "The bank entered the country's top-10 by assets in the top 10.",
+        "top 10=10 rank<",
+    );
+    check(
+        "The district was the first in the country to adopt the scheme.",
+        "first=1 rank",
+    );
+    // `is the first time` is no rank.
+    check("It is the first time the fair is held.", "");
+}
+
+#[test]
+fn exchange_rates_and_denominators_are_no_figures() {
+    check_all(
+        "The closing rate was 512.4 KZT/USD on Monday.",
+        "512.4 KZT/USD=512.4 KZT/USD [ExchangeRate]",
+    );
+    check(
+        "Spending per 1,000 residents reached 4 million tenge.",
+        "4 million tenge=4000000 KZT",
+    );
+    check("The cost per one bed is $40,000.", "$40,000=40000 USD");
+}
+
+#[test]
+fn currencies_named_with_their_country_and_glued_scales() {
+    check(
+        "exports of 12 trillion Uzbek soums",
+        "12 trillion Uzbek soums=12000000000000 UZS",
+    );
+    check(
+        "a budget of 3.1 billion Kyrgyz soms",
+        "3.1 billion Kyrgyz soms=3100000000 KGS",
+    );
+    check(
+        "output reached KZT2.3trl last year",
+        "KZT2.3trl=2300000000000 KZT",
+    );
+}
+
+#[test]
+fn dollars_alone_are_us_dollars_unless_the_text_writes_one_other_dollar() {
+    let read = |text: &str| -> Vec<String> {
+        let mut paragraphs: Vec<Vec<Quantity>> = text
+            .split("\n\n")
+            .map(|p| {
+                let start = p.as_ptr() as usize - text.as_ptr() as usize;
+                find(text, start..start + p.len())
+            })
+            .collect();
+        resolve_dollars(&mut paragraphs);
+        paragraphs
+            .into_iter()
+            .flatten()
+            .map(|q| render(&q))
+            .collect()
+    };
+    assert_eq!(read("The bank lent $40m."), ["$40m=40000000 USD"]);
+    assert_eq!(
+        read("The miner earned A$2.1bn.\n\nIt will spend $300m and 50 million dollars."),
+        [
+            "A$2.1bn=2100000000 AUD",
+            "$300m=300000000 AUD",
+            "50 million dollars=50000000 AUD"
+        ]
+    );
+    // The US dollar named anywhere, or two other dollars: `$` stays USD.
+    assert_eq!(
+        read("Sales reached C$5bn, or US$3.6bn.\n\nProfit was $200m."),
+        [
+            "C$5bn=5000000000 CAD",
+            "US$3.6bn=3600000000 USD",
+            "$200m=200000000 USD"
+        ]
+    );
+    assert_eq!(
+        read("It paid NZ$10m and S$8m.\n\nCosts were $4m."),
+        ["NZ$10m=10000000 NZD", "S$8m=8000000 SGD", "$4m=4000000 USD"]
+    );
+}

@@ -461,6 +461,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
             equivalents: Vec::new(),
             fact_worthy: kind.is_figure(),
             fraction: false,
+            bare_dollar: false,
         },
         end_tok,
     ))
