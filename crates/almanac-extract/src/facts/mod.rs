@@ -295,6 +295,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             // 230 in agriculture`: counts of one kind that add up to no more than a count of
             // the sentence before are its parts.
             let whole = whole_of_parts(&in_sentence, &previous_figures, pi);
+            // `four more projects with a capacity of 60 million units`: what the sentence
+            // counts besides the things before, and their measures.
+            let others_here = in_sentence.iter().any(|q| counts_others(text, q));
             let open_future = !in_sentence.is_empty() && open_future(&text[range.clone()]);
             let sentence_deadline = sentence_times
                 .iter()
@@ -572,7 +575,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         previous_statistic_place
                             .clone()
                             .or_else(|| paragraph_theme.clone().filter(|t| is_place(t)))
-                    } else if counts_others(text, q) {
+                    } else if others_here {
                         // `four more projects`, `another 20 plants`: things besides the
                         // company or zone spoken of before, in the place around them.
                         paragraph_theme.clone().filter(|t| is_place(t))

@@ -349,6 +349,7 @@ fn subject_of() {
             ("Almaty city report\n\nThe city opened 12 schools last year.\n\nIn the neighbouring Almaty region, a Turkish company built a glass works. Another investor has put 3 billion tenge into a dairy farm.", "2024-03-01", "3 billion tenge", "Almaty region"),
             // `more` and `another` count things besides the company spoken of before.
             ("Aktobe region industry\n\nIndustry in Aktobe region keeps growing. The Temir Steel plant raised its output this year. In addition, three more projects are being implemented.", "2024-03-01", "three more projects", "Aktobe region"),
+            ("Aktobe region industry\n\nIndustry in Aktobe region keeps growing. The Temir Steel plant raised its output this year. Two more projects with a capacity of 40,000 tons a year are being built.", "2024-03-01", "40,000 tons", "Aktobe region"),
             // A national official quoted on the budget speaks of the country's; a governor
             // of the region's.
             ("Osh region visit\n\nPrime Minister of Kyrgyzstan Adylbek Kasymaliev met the akims of Osh region.\n\n“Last year the budget ran a surplus of KGS 3 billion,” he said.", "2024-03-01", "KGS 3 billion", "Kyrgyzstan"),
