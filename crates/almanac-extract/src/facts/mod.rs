@@ -46,7 +46,7 @@ use crate::period::{Period, Simple};
 use crate::quantities::{self, Quantity};
 
 use crate::times::{self, TimeExpr, TimeKind};
-use crate::tokens::{self, Tok};
+use crate::tokens::{self, word_is, Tok};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
 use metric::{from_foreign_investors, measure, metric};
 use object::{groups, object};
@@ -101,6 +101,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     let mut adjectives = Vec::new();
     let anchors = anchors(text, &entities, &doc.paragraphs, &mut adjectives);
     let within = Containment::new(&entities);
+    let voices = voices(&entities);
     let title = title(text, &doc.paragraphs);
     let topic = topic(
         &anchors,
@@ -129,9 +130,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         period: Some(Period::Year(d.year())),
         kind: TimeKind::Point,
     });
-    // The status and period of the last figure of the sentence before, for a breakdown of
-    // it (`Among them are 21 strategic and 52 regional projects`).
-    let mut previous_figure: Option<PreviousFigure> = None;
+    // The figures of the last sentence that had any, for a breakdown of one of them
+    // (`Among them are 21 strategic and 52 regional projects`); the last of them for what
+    // points back to the figure before.
+    let mut previous_figures: Vec<PreviousFigure> = Vec::new();
 
     // Each layer reads every paragraph before the next layer starts, rather than every layer
     // each paragraph in turn: the code of one layer stays in the instruction cache.
@@ -277,7 +279,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let mut sentence_subject: Option<String> = None;
             // The period of the sentence's first plan, for a plan in the next sentence.
             let mut sentence_plan_period: Option<Period> = None;
-            let mut last_figure: Option<PreviousFigure> = None;
+            let mut figures_here: Vec<PreviousFigure> = Vec::new();
+            // The clause of the sentence's first price figure.
+            let mut prices_before: Option<usize> = None;
             let mut statistic_place_here: Option<String> = None;
             let breakdown = opens_breakdown(&text[range.clone()]);
             // Russian sentences that speak of the figure before (`ru::refs`).
@@ -286,7 +290,15 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let ru_indicator =
                 russian && crate::ru::refs::names_indicator_back(&text[range.clone()]);
             let ru_points_back = russian && crate::ru::refs::points_back(&text[range.clone()]);
-            let previous_here = previous_figure.as_ref().filter(|f| f.paragraph == pi);
+            let previous_figure = previous_figures.last();
+            let previous_here = previous_figure.filter(|f| f.paragraph == pi);
+            // `Another 700 projects were developed. There are 200 projects in industry and
+            // 230 in agriculture`: counts of one kind that add up to no more than a count of
+            // the sentence before are its parts.
+            let whole = whole_of_parts(&in_sentence, &previous_figures, pi);
+            // `four more projects with a capacity of 60 million units`: what the sentence
+            // counts besides the things before, and their measures.
+            let others_here = in_sentence.iter().any(|q| counts_others(text, q));
             let open_future = !in_sentence.is_empty() && open_future(&text[range.clone()]);
             let sentence_deadline = sentence_times
                 .iter()
@@ -318,6 +330,20 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     && from_foreign_investors(text, &sentence, q, fig_tok, home.as_deref())
                 {
                     metric = Metric::Fdi;
+                }
+                // `prices for meat rose 6 percent, dairy products by 2 percent`: a rate whose
+                // clause leaves out the verb of the price rise before it is a price too,
+                // though it names goods.
+                let gapped = fig_tok >= 1 && word_is(text, sentence.toks, fig_tok - 1, &["by"]);
+                if metric == Metric::Output
+                    && gapped
+                    && q.kind == quantities::QuantityKind::Percent
+                    && prices_before.is_some_and(|c| c < clause)
+                {
+                    metric = Metric::Prices;
+                }
+                if metric == Metric::Prices && prices_before.is_none() {
+                    prices_before = Some(clause);
                 }
                 // The nearest time of the clause, measured edge to edge; on a tie the one
                 // after the figure (`from 7.1 trillion in 2021 to 8.4 trillion in 2022`).
@@ -429,11 +455,17 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // `Among them are 21 strategic and 52 regional projects`: the parts of what the
                 // sentence before counted hold as that did, unless they have a time or a verb
                 // of the future of their own.
-                if (breakdown || ru_breakdown) && time.is_none() && !planned_cue {
-                    if let Some(f) = previous_figure
-                        .as_ref()
-                        .filter(|f| f.unit.is_some() && f.unit == q.unit)
-                    {
+                if time.is_none() && !planned_cue {
+                    let broken_down = (breakdown || ru_breakdown)
+                        .then(|| {
+                            previous_figures
+                                .iter()
+                                .rev()
+                                .find(|f| f.unit.is_some() && f.unit == q.unit)
+                        })
+                        .flatten();
+                    let part_of = whole.filter(|f| f.unit == q.unit);
+                    if let Some(f) = broken_down.or(part_of) {
                         status = f.status;
                         period = period.or(f.period);
                     }
@@ -500,10 +532,12 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if status == Status::Planned && time.is_some() {
                     sentence_plan_period = sentence_plan_period.or(period);
                 }
-                last_figure = Some(PreviousFigure {
+                figures_here.push(PreviousFigure {
                     status,
                     period,
                     unit: q.unit.clone(),
+                    value: q.value,
+                    counted: q.kind == quantities::QuantityKind::Count,
                     metric,
                     paragraph: pi,
                 });
@@ -523,6 +557,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 .or_else(|| {
                     if sums_up(text, range.start) {
                         None
+                    } else if let Some(country) = (metric == Metric::Budget
+                        && in_quote(&text[p.start..q.span[0]]))
+                    .then(|| national_voice(&voices, doc.paragraphs[pi.saturating_sub(1)].start, q))
+                    .flatten()
+                    {
+                        // `"The budget ran a surplus of 5 billion," the prime minister said`:
+                        // a national official quoted on the budget speaks of the country's.
+                        Some(country)
                     } else if continues_previous(text, range.start) {
                         previous_subject.clone()
                     } else if is_place_statistic(metric) || cites_statistics {
@@ -534,6 +576,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         previous_statistic_place
                             .clone()
                             .or_else(|| paragraph_theme.clone().filter(|t| is_place(t)))
+                    } else if others_here {
+                        // `four more projects`, `another 20 plants`: things besides the
+                        // company or zone spoken of before, in the place around them.
+                        paragraph_theme.clone().filter(|t| is_place(t))
                     } else {
                         previous_focus.clone().or_else(|| paragraph_theme.clone())
                     }
@@ -581,8 +627,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     carried_period = Some(p);
                 }
             }
-            if last_figure.is_some() {
-                previous_figure = last_figure.take();
+            if !figures_here.is_empty() {
+                previous_figures = std::mem::take(&mut figures_here);
             }
             // A sentence that states a plan without figures dates it too (`The plant is
             // planned to be built by X this year. It will cost ...`).
@@ -633,9 +679,45 @@ struct PreviousFigure {
     status: Status,
     period: Option<Period>,
     unit: Option<String>,
+    value: f64,
+    /// A count of things (`711 projects`), not money, a share or a measure.
+    counted: bool,
     metric: Metric,
     /// The paragraph it stands in.
     paragraph: usize,
+}
+
+/// The count of the sentence before, in the same paragraph, that the counts of this
+/// sentence break down: at least two counts of one unit whose sum is no more than it. Two
+/// counts of the same things side by side in the next sentence that fit inside one are its
+/// parts (`200 projects in industry and 230 in agriculture` of `711 projects`).
+fn whole_of_parts<'a>(
+    in_sentence: &[&Quantity],
+    previous: &'a [PreviousFigure],
+    paragraph: usize,
+) -> Option<&'a PreviousFigure> {
+    let counts: Vec<&Quantity> = in_sentence
+        .iter()
+        .filter(|q| q.kind == quantities::QuantityKind::Count && q.unit.is_some())
+        .copied()
+        .collect();
+    let unit = counts.first()?.unit.as_ref()?;
+    let parts: Vec<f64> = counts
+        .iter()
+        .filter(|q| q.unit.as_ref() == Some(unit))
+        .map(|q| q.value)
+        .collect();
+    if parts.len() < 2 || parts.len() < counts.len() {
+        return None;
+    }
+    let sum: f64 = parts.iter().sum();
+    previous.iter().rev().find(|f| {
+        f.paragraph == paragraph
+            && f.counted
+            && f.unit.as_ref() == Some(unit)
+            && sum <= f.value
+            && parts.iter().all(|&v| v < f.value)
+    })
 }
 
 /// A document in a language the rules do not read: its date, and a note instead of facts,
@@ -712,6 +794,62 @@ fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bool {
                 ],
             )
     })
+}
+
+/// Every mention of a person, in order, with the country their office is national for
+/// (`president` of Kazakhstan, chairman of the `Cabinet of Ministers of Kyrgyzstan`), if it
+/// is.
+fn voices(entities: &[entities::Entity]) -> Vec<(usize, Option<&'static str>)> {
+    let country = |name: &str| {
+        entities::lookup(name)
+            .filter(|p| p.kind == entities::EntityKind::Country)
+            .map(|p| p.name)
+    };
+    let mut res: Vec<(usize, Option<&'static str>)> = entities
+        .iter()
+        .filter(|e| e.kind == entities::EntityKind::Person)
+        .flat_map(|e| {
+            let national = e.role_of.as_deref().and_then(|r| {
+                country(r).or_else(|| r.rsplit_once(" of ").and_then(|(_, c)| country(c)))
+            });
+            e.mentions.iter().map(move |m| (m.span[0], national))
+        })
+        .collect();
+    res.sort_by_key(|v| v.0);
+    res
+}
+
+/// The country of the national official named last before figure `q`, from `from` on.
+fn national_voice(
+    voices: &[(usize, Option<&'static str>)],
+    from: usize,
+    q: &Quantity,
+) -> Option<String> {
+    let before = voices.partition_point(|v| v.0 < q.span[0]);
+    voices[..before]
+        .last()
+        .filter(|v| v.0 >= from)
+        .and_then(|v| v.1)
+        .map(str::to_string)
+}
+
+/// Whether the end of `head` lies inside a quotation opened in it.
+fn in_quote(head: &str) -> bool {
+    head.matches(['“', '«']).count() > head.matches(['”', '»']).count()
+}
+
+/// Whether a count is of things besides those spoken of before: `four more projects`,
+/// `another 20 plants`, `other companies`.
+fn counts_others(text: &str, q: &Quantity) -> bool {
+    let own = q
+        .text
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("more") || w.eq_ignore_ascii_case("other"));
+    let before = text[..q.span[0]]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("another"));
+    q.kind == quantities::QuantityKind::Count && (own || before)
 }
 
 /// Whether a figure reads like a statistic (output, investment, the economy, trade,

@@ -347,8 +347,29 @@ pub(super) fn topic<'a>(
     let in_front = |pos: usize| {
         title.is_some_and(|t| t.contains(&pos)) || lead.is_some_and(|l| l.contains(&pos))
     };
+    let in_lead = |name: &str| {
+        anchors
+            .iter()
+            .any(|b| b.name == name && lead.is_some_and(|l| l.contains(&b.start)))
+    };
     for a in anchors.iter().filter(|a| a.role == Role::Named) {
-        add(a.name.as_str(), if in_front(a.start) { 3 } else { 1 });
+        // `Pavlodar plants raise output` over a lead about Pavlodar region: a title shortens
+        // a region to the name it shares with its centre.
+        let name = match entities::lookup(&a.name) {
+            Some(p)
+                if title.is_some_and(|t| t.contains(&a.start)) && p.kind == EntityKind::City =>
+            {
+                p.part_of
+                    .filter(|r| {
+                        r.strip_prefix(p.name)
+                            .is_some_and(|rest| rest.starts_with(' '))
+                            && in_lead(r)
+                    })
+                    .unwrap_or(a.name.as_str())
+            }
+            _ => a.name.as_str(),
+        };
+        add(name, if in_front(a.start) { 3 } else { 1 });
     }
     // `Kazakh PM calls for ...`: a country's adjective in the title or lead speaks of the
     // country, though elsewhere it only tells an origin (`a Chinese investor`).
@@ -473,7 +494,15 @@ pub(super) fn theme<'a>(
     let allowed = [
         "the", "this", "that", "a", "an", "its", "their", "his", "her", "our",
     ];
-    (words.len() <= 2 && words.iter().all(|w| allowed.contains(&w.as_str()))).then_some(a)
+    let subject = words.len() <= 2 && words.iter().all(|w| allowed.contains(&w.as_str()));
+    // `In the neighbouring Chui region, a company ...`: a place that opens the sentence as
+    // its setting, closed by a comma, is where what follows happens.
+    let setting = words.first().is_some_and(|w| w == "in")
+        && words.len() <= 4
+        && a.kind.is_place()
+        && text[a.start + a.len..].starts_with(',')
+        && !text[sentence.start..a.start].contains(',');
+    (subject || setting).then_some(a)
 }
 
 /// The zone or organisation a sentence names last: the next sentence of its paragraph that

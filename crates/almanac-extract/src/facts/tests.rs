@@ -69,6 +69,10 @@ fn metric_of() {
                 "8 billion tenge",
                 "project_value",
             ),
+            // Revenues of a budget are public money; the rates of a price list that leave
+            // out the verb are prices though they name goods.
+            ("Astana budget\n\nThe revenues of the local budget reached 300 billion tenge.", "2024-03-01", "300 billion tenge", "budget"),
+            ("Consumer prices\n\nPrices for bread rose by 4.1 percent, dairy products by 2.7 percent, and fuel by 9 percent.", "2024-03-01", "2.7 percent", "prices"),
             // Money foreign investors put in is foreign direct investment; domestic
             // investors' money, or an agreement signed, is not.
             (
@@ -341,6 +345,17 @@ fn subject_of() {
             ("Akmola region news\n\nThe figures were reported by Kazinform. Output grew 4 percent.", "2024-03-01", "4 percent", "Akmola region"),
             // An item of a list is no sentence's subject.
             ("Tashkent region plans\n\nInvestors include companies from China, South Korea and Turkey. 23 thousand jobs will be created.", "2024-03-01", "23 thousand jobs", "Tashkent region"),
+            // A place that opens a sentence as its setting is where the paragraph goes on.
+            ("Almaty city report\n\nThe city opened 12 schools last year.\n\nIn the neighbouring Almaty region, a Turkish company built a glass works. Another investor has put 3 billion tenge into a dairy farm.", "2024-03-01", "3 billion tenge", "Almaty region"),
+            // `more` and `another` count things besides the company spoken of before.
+            ("Aktobe region industry\n\nIndustry in Aktobe region keeps growing. The Temir Steel plant raised its output this year. In addition, three more projects are being implemented.", "2024-03-01", "three more projects", "Aktobe region"),
+            ("Aktobe region industry\n\nIndustry in Aktobe region keeps growing. The Temir Steel plant raised its output this year. Two more projects with a capacity of 40,000 tons a year are being built.", "2024-03-01", "40,000 tons", "Aktobe region"),
+            // A national official quoted on the budget speaks of the country's; a governor
+            // of the region's.
+            ("Osh region visit\n\nPrime Minister of Kyrgyzstan Adylbek Kasymaliev met the akims of Osh region.\n\n“Last year the budget ran a surplus of KGS 3 billion,” he said.", "2024-03-01", "KGS 3 billion", "Kyrgyzstan"),
+            ("Osh region visit\n\nThe akim of Osh region Bakyt Osmonov met the press.\n\n“Last year the budget ran a surplus of KGS 3 billion,” he said.", "2024-03-01", "KGS 3 billion", "Osh region"),
+            // A title shortens a region to the name of its centre.
+            ("Pavlodar plants raise output\n\nPAVLODAR – Plants of Pavlodar region worked at full load this year, the akimat said.\n\nSmelters raised aluminium output by 4 percent.", "2024-03-01", "4 percent", "Pavlodar region"),
         ],
         |f| or_dash(f.subject.as_deref()),
     );
@@ -483,6 +498,12 @@ fn headline_and_breakdown() {
             ("Semey to commission 140 houses\n\nThe governor said 148 houses will be commissioned within three years ahead.", "2023-06-05", "140 houses", "2023/2025 planned"),
             // The parts of what the sentence before counted hold as it did.
             ("Plans\n\n125 projects are planned for 2024-2026. Among them are 52 regional projects.", "2024-10-14", "52 regional projects", "2024/2026 planned"),
+            // ... whichever of its figures they break down, not only its last.
+            ("Mangystau plans\n\nFor 2025-2027 the akimat plans 90 projects worth $4 billion. Among them are 30 port projects and 60 tourism projects.", "2024-11-20", "60 tourism projects", "2025/2027 planned"),
+            // Counts of one kind that fit inside a count of the sentence before are its parts,
+            // without `among them`; counts that do not fit are not.
+            ("Aral region plans\n\nThe akimat presented another 400 projects worth $900 million. There are 150 projects in mining and 120 projects in tourism.", "2022-05-01", "150 projects", "- planned"),
+            ("Aral region plans\n\nThe agency will launch 40 projects next year. There are 150 projects in mining and 120 projects in tourism.", "2022-05-01", "150 projects", "2022 actual"),
         ],
         |f| {
             format!(
