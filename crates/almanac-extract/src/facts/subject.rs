@@ -425,7 +425,8 @@ pub(super) fn listed_in_container(
 /// opening adverbial at most (`In 2023, the plant`).
 pub(super) fn continues_previous(text: &str, start: usize) -> bool {
     let head = text[start..].trim_start();
-    let head = head.get(..head.len().min(80)).unwrap_or(head);
+    // Cut at a character: a cut inside one would otherwise read the rest of the document.
+    let head = &head[..head.floor_char_boundary(80)];
     let lower_head = lower(head);
     let clause_start = match lower_head.find(", ") {
         Some(i) if i < 40 => &lower_head[i + 2..],
@@ -490,12 +491,8 @@ pub(super) fn focus(anchors: &[Anchor]) -> Option<&Anchor> {
 /// Whether a sentence sums up (`In total, ...`, `Overall, ...`): it is about the document's
 /// topic, not about what the sentences before it named.
 pub(super) fn sums_up(text: &str, start: usize) -> bool {
-    let head = lower(
-        text[start..]
-            .trim_start()
-            .get(..16)
-            .unwrap_or(&text[start..]),
-    );
+    let head = text[start..].trim_start();
+    let head = lower(&head[..head.floor_char_boundary(16)]);
     ["in total", "overall", "altogether", "in general", "in all"]
         .iter()
         .any(|o| head.starts_with(o))
