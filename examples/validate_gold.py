@@ -4,9 +4,10 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks two sets the same way: examples/gold.jsonl against examples/news/*.txt and
-examples/docs.jsonl (the held-out gold), and examples/series-gold.jsonl against
-examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series):
+Checks three sets the same way: examples/gold.jsonl against examples/news/*.txt and
+examples/docs.jsonl (the held-out gold), examples/series-gold.jsonl against
+examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series), and
+examples/ru-gold.jsonl against examples/ru/*.txt and examples/ru-docs.jsonl (Russian):
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
   (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
@@ -39,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 SETS = [  # (name, documents, gold, docs)
     ("news", HERE / "news", HERE / "gold.jsonl", HERE / "docs.jsonl"),
     ("series", HERE / "series", HERE / "series-gold.jsonl", HERE / "series-docs.jsonl"),
+    ("ru", HERE / "ru", HERE / "ru-gold.jsonl", HERE / "ru-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 

@@ -6,7 +6,8 @@
 //!
 //! `extract/corpus` extracts the news articles, repeated to about `ALMANAC_BENCH_MB` megabytes
 //! (default 5), each as a separate document, so one iteration is one pass over that many bytes;
-//! criterion reports the rate as `thrpt: ... MiB/s`. `extract_scaling/*` extracts the articles
+//! criterion reports the rate as `thrpt: ... MiB/s`. `extract/russian` does the same with the
+//! Russian articles of `examples/ru`. `extract_scaling/*` extracts the articles
 //! once as separate documents and once joined into one long document (and four times that), to
 //! show whether the cost grows faster than the text. `all_quantities/news` runs the quantity
 //! finder alone over the articles once.
@@ -26,7 +27,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The news articles as (doc id, text), sorted by file name.
 fn news_articles() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/news");
+    articles_in("news")
+}
+
+/// The articles of `examples/DIR` as (doc id, text), sorted by file name.
+fn articles_in(dir: &str) -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(dir);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|err| panic!("reading {}: {err}", dir.display()))
         .map(|entry| entry.expect("directory entry").path())
@@ -80,30 +88,33 @@ fn bench_extract(c: &mut Criterion) {
         .ok()
         .and_then(|mb| mb.parse().ok())
         .unwrap_or(5);
-    let corpus = repeated_corpus(&articles, target_mb * 1_000_000);
-    let n_bytes = total_bytes(&corpus);
-
     let mut group = c.benchmark_group("extract");
     // One iteration is a whole pass over megabytes of text: few samples are enough.
     group.sample_size(10);
-    group.throughput(Throughput::Bytes(n_bytes));
-    group.bench_function(
-        format!("corpus_{}_docs_{n_bytes}_bytes", corpus.len()),
-        |b| {
-            b.iter(|| {
-                let mut n_facts = 0;
-                for (doc, text) in &corpus {
-                    let ctx = DocContext {
-                        doc,
-                        date: None,
-                        lang: None,
-                    };
-                    n_facts += black_box(extract(black_box(text), &ctx)).facts.len();
-                }
-                n_facts
-            })
-        },
-    );
+    // English news, and our Russian articles (`examples/ru`), whose rules read every
+    // Cyrillic word by its stem.
+    for (name, articles) in [("corpus", &articles), ("russian", &articles_in("ru"))] {
+        let corpus = repeated_corpus(articles, target_mb * 1_000_000);
+        let n_bytes = total_bytes(&corpus);
+        group.throughput(Throughput::Bytes(n_bytes));
+        group.bench_function(
+            format!("{name}_{}_docs_{n_bytes}_bytes", corpus.len()),
+            |b| {
+                b.iter(|| {
+                    let mut n_facts = 0;
+                    for (doc, text) in &corpus {
+                        let ctx = DocContext {
+                            doc,
+                            date: None,
+                            lang: None,
+                        };
+                        n_facts += black_box(extract(black_box(text), &ctx)).facts.len();
+                    }
+                    n_facts
+                })
+            },
+        );
+    }
     group.finish();
 
     // The same bytes as separate documents and as one long document: a rate that falls with

@@ -91,7 +91,7 @@ pub fn detect(text: &str) -> Lang {
     }
     let (mut latin, mut cyrillic) = (0usize, 0usize);
     let (mut cyrillic_words, mut kazakh_words) = (0usize, 0usize);
-    for word in text[..end].split(|c: char| !c.is_alphabetic()) {
+    for word in text[..end].split(|c: char| !crate::tokens::is_alphabetic(c)) {
         let (mut in_cyrillic, mut in_kazakh) = (false, false);
         for c in word.chars() {
             if c.is_ascii_alphabetic() {

@@ -202,7 +202,7 @@ fn scan(text: &str, range: Range<usize>, vocabulary: Option<&Vocabulary>) -> Vec
                     pos += len;
                     continue;
                 }
-                if ch.is_alphabetic() {
+                if is_alphabetic(ch) {
                     let (tok, next) = letters(text, start, start, end, vocabulary);
                     pos = next;
                     tok
@@ -301,7 +301,7 @@ fn letters(
             break;
         }
         match char_at(text, pos, end) {
-            Some((next, len)) if next.is_alphabetic() => pos += len,
+            Some((next, len)) if is_alphabetic(next) => pos += len,
             _ => break,
         }
     }
@@ -310,7 +310,7 @@ fn letters(
     if word.is_ascii() {
         flags |= ASCII;
     }
-    if word.chars().next().is_some_and(char::is_uppercase) {
+    if word.chars().next().is_some_and(is_uppercase) {
         flags |= CAPITAL;
     }
     let tok = Token {
@@ -572,15 +572,111 @@ pub(crate) fn lower(s: &str) -> Cow<'_, str> {
         found | b.is_ascii_uppercase() | !b.is_ascii()
     });
     if needs_lowering {
-        Cow::Owned(s.to_lowercase())
+        Cow::Owned(to_lowercase(s))
     } else {
         Cow::Borrowed(s)
     }
 }
 
+/// `str::to_lowercase`, the short way for ASCII and the Russian alphabet, whose capitals
+/// are each one character from their small letter: the standard library looks every
+/// non-ASCII character up in its tables, which made lower-casing most of the time of a
+/// Russian text.
+pub(crate) fn to_lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'A'..='Z' | 'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            'Ё' => out.push('ё'),
+            c if c.is_ascii() || matches!(c, 'а'..='я' | 'ё') || is_caseless_mark(c) => {
+                out.push(c)
+            }
+            // Any other character: the whole text the standard way, which also knows the
+            // final sigma, whose form depends on the letters around it.
+            _ => return s.to_lowercase(),
+        }
+    }
+    out
+}
+
+/// The marks Russian typography uses, which have no case: the no-break space, « », dashes
+/// and quotes, `№`, currency signs (`₸`).
+fn is_caseless_mark(c: char) -> bool {
+    matches!(c, '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' | '№')
+}
+
+/// `char::is_alphanumeric`, the short way for the Russian alphabet.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_russian_letter(c) || c.is_alphanumeric()
+    }
+}
+
+/// `char::is_alphabetic`, the short way for the Russian alphabet.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is_russian_letter(c) || c.is_alphabetic()
+    }
+}
+
+/// `char::is_uppercase`, the short way for the Russian alphabet.
+#[inline]
+pub(crate) fn is_uppercase(c: char) -> bool {
+    match c {
+        'А'..='Я' | 'Ё' => true,
+        'а'..='я' | 'ё' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+#[inline]
+fn is_russian_letter(c: char) -> bool {
+    matches!(c, 'А'..='я' | 'Ё' | 'ё')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The short ways give what the standard library gives, for Russian, its marks and
+        /// any other text.
+        #[test]
+        fn short_ways_agree_with_the_standard_library(
+            s in "([А-яЁё]{1,8}|[A-Za-z]{1,4}|[\u{a0}-\u{bf}«»–—№₸ ,.]|\\PC){0,12}"
+        ) {
+            proptest::prop_assert_eq!(to_lowercase(&s), s.to_lowercase());
+            for c in s.chars() {
+                proptest::prop_assert_eq!(is_alphanumeric(c), c.is_alphanumeric());
+                proptest::prop_assert_eq!(is_alphabetic(c), c.is_alphabetic());
+                proptest::prop_assert_eq!(is_uppercase(c), c.is_uppercase());
+            }
+        }
+    }
+
+    #[test]
+    fn caseless_marks_have_no_case() {
+        for c in ('\u{a0}'..='\u{bf}')
+            .chain('\u{2000}'..='\u{206f}')
+            .chain('\u{20a0}'..='\u{20cf}')
+        {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        assert_eq!(to_lowercase("ΟΔΟΣ «Ёлка»"), "οδος «ёлка»");
+        assert_eq!(
+            to_lowercase("СЭЗ «ХИМПАРК» – 5 МЛРД ₸"),
+            "сэз «химпарк» – 5 млрд ₸"
+        );
+    }
     use crate::swar::leading_ascii_letters;
     use crate::vocabulary::word_id;
 

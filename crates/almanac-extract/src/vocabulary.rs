@@ -143,14 +143,41 @@ impl Vocabulary {
         } else if word.is_ascii() {
             self.long.get(word.to_ascii_lowercase().as_str())
         } else {
-            let lowered = crate::ru::stem::key(&word.to_lowercase()).into_owned();
-            match packed(&lowered) {
-                Some(key) => return self.short.get(key),
-                None => self.long.get(lowered.as_str()),
-            }
+            return self.id_of_non_ascii(word);
         };
         found.copied().unwrap_or(UNKNOWN)
     }
+
+    /// The number of a word with non-ASCII letters, remembered by the thread: a Cyrillic
+    /// word is stemmed before it is looked up (`ru::stem`), which costs far more than the
+    /// lookup, and the words of a text come back again and again.
+    fn id_of_non_ascii(&self, word: &str) -> WordId {
+        NON_ASCII_IDS.with_borrow_mut(|known| {
+            if let Some(&id) = known.get(word) {
+                return id;
+            }
+            let lowered = crate::ru::stem::key(&crate::tokens::to_lowercase(word)).into_owned();
+            let id = match packed(&lowered) {
+                Some(key) => self.short.get(key),
+                None => self.long.get(lowered.as_str()).copied().unwrap_or(UNKNOWN),
+            };
+            // Bounded: a corpus of many languages must not grow it without end.
+            if known.len() >= NON_ASCII_IDS_KEPT {
+                known.clear();
+            }
+            known.insert(word.into(), id);
+            id
+        })
+    }
+}
+
+/// How many non-ASCII words a thread remembers the numbers of (some megabytes).
+const NON_ASCII_IDS_KEPT: usize = 1 << 16;
+
+thread_local! {
+    /// The numbers of the non-ASCII words this thread has looked up, as written.
+    static NON_ASCII_IDS: std::cell::RefCell<FxHashMap<Box<str>, WordId>> =
+        std::cell::RefCell::new(FxHashMap::default());
 }
 
 /// The bytes of a lower-case ASCII word of 1 to 16 bytes, as one integer.

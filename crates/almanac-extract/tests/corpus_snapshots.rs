@@ -1,6 +1,6 @@
 //! Snapshots of the whole output of `extract` for every article of the project's own corpus
-//! (`examples/news/*.txt` and `examples/series/*.txt`), one snapshot per article in
-//! `tests/snapshots/`.
+//! (`examples/news/*.txt`, `examples/series/*.txt` and `examples/ru/*.txt`), one snapshot per
+//! article in `tests/snapshots/`.
 //!
 //! Regenerate all snapshots after a rule change (from the workspace root), then review the diff
 //! with `git diff crates/almanac-extract/tests/snapshots/`:
@@ -23,7 +23,7 @@ use almanac_extract::{extract, DocContext, Equivalent, Extraction, Fact};
 /// Every article of the corpus, compared with its snapshot; insta reports all failing articles.
 #[test]
 fn corpus_snapshots() {
-    insta::glob!("../../../examples", "{news,series}/*.txt", |path| {
+    insta::glob!("../../../examples", "{news,series,ru}/*.txt", |path| {
         let text = std::fs::read_to_string(path).expect("corpus article is UTF-8 text");
         let doc = doc_id(path);
         let extraction = extract(

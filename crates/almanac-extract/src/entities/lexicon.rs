@@ -286,7 +286,7 @@ pub(super) fn normalise_key(name: &str) -> String {
     }
     let mut key = name.split_whitespace().collect::<Vec<_>>().join(" ");
     key = key.replace(['’', '‘'], "'").replace(['–', '—'], "-");
-    key.to_lowercase()
+    crate::tokens::to_lowercase(&key)
 }
 
 /// The number of a word of the tables, which the vocabulary holds (`vocabulary_words`).

@@ -46,7 +46,7 @@ use crate::period::{Period, Simple};
 use crate::quantities::{self, Quantity};
 
 use crate::times::{self, TimeExpr, TimeKind};
-use crate::tokens::{self, word_is, Tok};
+use crate::tokens::{self, to_lowercase, word_is, Tok};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
 use metric::{from_foreign_investors, measure, metric};
 use object::{groups, object};
@@ -251,8 +251,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let end_anchor = anchors.partition_point(|a| a.start < range.end);
             let sentence_anchors = &anchors[first_anchor..end_anchor.max(first_anchor)];
             // `during this period`, `compared to the same period of 2024`, `year-on-year`.
+            // The sentence in lower case, for the cue phrases looked for in its text.
+            let lower_sentence = if in_sentence.is_empty() {
+                String::new()
+            } else {
+                to_lowercase(&text[range.clone()])
+            };
             let back = !in_sentence.is_empty()
-                && (refers_back(&text[range.clone()])
+                && (refers_back(&lower_sentence)
                     || times_here
                         .iter()
                         .any(|t| t.kind == TimeKind::Comparison && t.span[1] <= range.end));
@@ -286,10 +292,15 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let breakdown = opens_breakdown(&text[range.clone()]);
             // Russian sentences that speak of the figure before (`ru::refs`).
             let russian = lang == crate::Lang::Russian && !in_sentence.is_empty();
-            let ru_breakdown = russian && crate::ru::refs::opens_breakdown(&text[range.clone()]);
-            let ru_indicator =
-                russian && crate::ru::refs::names_indicator_back(&text[range.clone()]);
-            let ru_points_back = russian && crate::ru::refs::points_back(&text[range.clone()]);
+            let crate::ru::refs::BackReference {
+                breakdown: ru_breakdown,
+                indicator: ru_indicator,
+                points_back: ru_points_back,
+            } = if russian {
+                crate::ru::refs::back_reference(&text[range.clone()])
+            } else {
+                Default::default()
+            };
             let previous_figure = previous_figures.last();
             let previous_here = previous_figure.filter(|f| f.paragraph == pi);
             // `Another 700 projects were developed. There are 200 projects in industry and
@@ -299,14 +310,13 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             // `four more projects with a capacity of 60 million units`: what the sentence
             // counts besides the things before, and their measures.
             let others_here = in_sentence.iter().any(|q| counts_others(text, q));
-            let open_future = !in_sentence.is_empty() && open_future(&text[range.clone()]);
+            let open_future = !in_sentence.is_empty() && open_future(&lower_sentence);
             let sentence_deadline = sentence_times
                 .iter()
                 .filter(|t| t.kind == TimeKind::Deadline)
                 .find_map(|t| usable_period(t));
             // `according to the Bureau of National Statistics`: a statistic of a place.
-            let cites_statistics =
-                !in_sentence.is_empty() && text[range.clone()].to_lowercase().contains("statistic");
+            let cites_statistics = !in_sentence.is_empty() && lower_sentence.contains("statistic");
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);

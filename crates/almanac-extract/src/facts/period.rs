@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, NaiveDate};
 
 use super::sentence::Sentence;
@@ -11,7 +12,7 @@ use crate::fact::Measure;
 use crate::period::{Period, Simple};
 use crate::quantities::{Quantity, QuantityKind};
 use crate::times::{TimeExpr, TimeKind};
-use crate::tokens::word_is;
+use crate::tokens::{is_alphanumeric, word_is};
 
 /// A time's period, unless it is the date a statement was made (`on Dec. 9`), which says
 /// when something was said, not when the figure holds.
@@ -64,8 +65,26 @@ pub(super) fn is_first_state(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok
 /// The words of `data/period_cues.tsv`.
 pub(crate) struct PeriodCues {
     report: Vec<&'static str>,
-    back: Vec<&'static str>,
-    open: Vec<&'static str>,
+    back: Phrases,
+    open: Phrases,
+}
+
+/// Phrases found anywhere in a lower-case sentence, all in one pass.
+struct Phrases(AhoCorasick);
+
+impl Phrases {
+    fn new(phrases: &[&str]) -> Self {
+        Phrases(AhoCorasick::new(phrases).expect("period_cues.tsv: phrases make an automaton"))
+    }
+
+    /// Whether a phrase stands in `lower` as words of its own, not inside a longer word.
+    fn in_words(&self, lower: &str) -> bool {
+        self.0.find_overlapping_iter(lower).any(|m| {
+            let before = lower[..m.start()].chars().next_back();
+            let after = lower[m.end()..].chars().next();
+            !before.is_some_and(is_alphanumeric) && !after.is_some_and(is_alphanumeric)
+        })
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -76,11 +95,7 @@ enum PeriodCueClass {
 }
 
 pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
-    let mut cues = PeriodCues {
-        report: Vec::new(),
-        back: Vec::new(),
-        open: Vec::new(),
-    };
+    let (mut report, mut back, mut open) = (Vec::new(), Vec::new(), Vec::new());
     for (class, phrase) in data::PERIOD_CUES.load(|r| {
         let class = r.choice(
             0,
@@ -94,12 +109,16 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         Ok((class, r.get(1)))
     }) {
         match class {
-            PeriodCueClass::Report => cues.report.push(phrase),
-            PeriodCueClass::Back => cues.back.push(phrase),
-            PeriodCueClass::Open => cues.open.push(phrase),
+            PeriodCueClass::Report => report.push(phrase),
+            PeriodCueClass::Back => back.push(phrase),
+            PeriodCueClass::Open => open.push(phrase),
         }
     }
-    cues
+    PeriodCues {
+        report,
+        back: Phrases::new(&back),
+        open: Phrases::new(&open),
+    }
 });
 
 /// The period a whole document reports on, when its title or the first two paragraphs of
@@ -163,32 +182,23 @@ fn is_report_span(p: Period, date: NaiveDate) -> bool {
     }
 }
 
-/// Whether the sentence refers back to the period the document reports on (`during this
-/// period`, `compared to the same period of last year`, `year-on-year`).
-pub(super) fn refers_back(sentence: &str) -> bool {
-    has_phrase(sentence, &PERIOD_CUES.back)
+/// Whether the sentence, given in lower case, refers back to the period the document
+/// reports on (`during this period`, `compared to the same period of last year`,
+/// `year-on-year`).
+pub(super) fn refers_back(lower_sentence: &str) -> bool {
+    PERIOD_CUES.back.in_words(lower_sentence)
 }
 
-/// Whether the sentence sets its plans in a future it leaves undated (`in the future`, `in
-/// the long term`): a plan there has no deadline, not the one of the sentence before.
-pub(super) fn open_future(sentence: &str) -> bool {
-    has_phrase(sentence, &PERIOD_CUES.open)
-}
-
-fn has_phrase(sentence: &str, phrases: &[&str]) -> bool {
-    let lower = sentence.to_lowercase();
-    phrases.iter().any(|phrase| {
-        lower.match_indices(phrase).any(|(i, _)| {
-            let before = lower[..i].chars().next_back();
-            let after = lower[i + phrase.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
+/// Whether the sentence, given in lower case, sets its plans in a future it leaves undated
+/// (`in the future`, `in the long term`): a plan there has no deadline, not the one of the
+/// sentence before.
+pub(super) fn open_future(lower_sentence: &str) -> bool {
+    PERIOD_CUES.open.in_words(lower_sentence)
 }
 
 fn has_word(sentence: &str, words: &[&str]) -> bool {
     sentence
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .any(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
 

@@ -28,7 +28,7 @@ use super::nearest;
 use super::sentence::Sentence;
 use crate::data;
 use crate::entities::{self, Entity, EntityKind};
-use crate::quantities::Quantity;
+use crate::quantities::{Quantity, QuantityKind};
 use crate::tokens::lower;
 
 /// What a mention is in its sentence.
@@ -66,6 +66,9 @@ pub(crate) struct SubjectCues {
     /// Participles of doing after which `by` names who does the thing counted
     /// (`implemented by`), not a source.
     agent_verbs: Vec<&'static str>,
+    /// Prepositions between a rank and the place it is counted in (`1 место по РК`,
+    /// `ranks fifth in Kazakhstan`): that place is the ranking's scope, not what is ranked.
+    rank_scope: Vec<&'static str>,
 }
 
 pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
@@ -75,6 +78,7 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
         reporter_heads: Vec::new(),
         anaphors: Vec::new(),
         agent_verbs: Vec::new(),
+        rank_scope: Vec::new(),
     };
     for (class, word) in data::SUBJECT_CUES.load(|r| {
         let class = r.choice(
@@ -85,6 +89,7 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
                 ("reporter_head", 2),
                 ("anaphor", 3),
                 ("agent_verb", 4),
+                ("rank_scope", 5),
             ],
             None,
         )?;
@@ -95,7 +100,8 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
             1 => &mut cues.report,
             2 => &mut cues.reporter_heads,
             3 => &mut cues.anaphors,
-            _ => &mut cues.agent_verbs,
+            4 => &mut cues.agent_verbs,
+            _ => &mut cues.rank_scope,
         };
         list.push(word);
     }
@@ -446,7 +452,8 @@ pub(super) fn listed_in_container(
 /// opening adverbial at most (`In 2023, the plant`).
 pub(super) fn continues_previous(text: &str, start: usize) -> bool {
     let head = text[start..].trim_start();
-    let head = head.get(..head.len().min(80)).unwrap_or(head);
+    // Cut at a character: a cut inside one would otherwise read the rest of the document.
+    let head = &head[..head.floor_char_boundary(80)];
     let lower_head = lower(head);
     let clause_start = match lower_head.find(", ") {
         Some(i) if i < 40 => &lower_head[i + 2..],
@@ -519,12 +526,8 @@ pub(super) fn focus(anchors: &[Anchor]) -> Option<&Anchor> {
 /// Whether a sentence sums up (`In total, ...`, `Overall, ...`): it is about the document's
 /// topic, not about what the sentences before it named.
 pub(super) fn sums_up(text: &str, start: usize) -> bool {
-    let head = lower(
-        text[start..]
-            .trim_start()
-            .get(..16)
-            .unwrap_or(&text[start..]),
-    );
+    let head = text[start..].trim_start();
+    let head = lower(&head[..head.floor_char_boundary(16)]);
     ["in total", "overall", "altogether", "in general", "in all"]
         .iter()
         .any(|o| head.starts_with(o))
@@ -567,9 +570,19 @@ pub(super) fn subject(
             between.starts_with(['–', '—', '-']) && between.len() <= 3
         }
     };
+    // `1 место по РК`: the place right after a rank, past a preposition of scope, is where
+    // the ranking is counted.
+    let rank_scope = |a: &Anchor| {
+        q.kind == QuantityKind::Rank
+            && a.start >= q.span[1]
+            && text.get(q.span[1]..a.start).is_some_and(|between| {
+                let between = lower(between.trim());
+                SUBJECT_CUES.rank_scope.contains(&between.as_ref())
+            })
+    };
     let usable: Vec<&Anchor> = anchors
         .iter()
-        .filter(|a| !listed.contains(&a.start) && !foreign(a))
+        .filter(|a| !listed.contains(&a.start) && !foreign(a) && !rank_scope(a))
         .filter(|a| match a.role {
             Role::Named | Role::Official => true,
             // A body is the subject only of what is split by it, never of what it reports.

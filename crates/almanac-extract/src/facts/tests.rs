@@ -317,6 +317,8 @@ fn subject_of() {
             ("Regional news\n\nIn Temirtau, the akimat opened 4 kindergartens.", "2024-03-01", "4 kindergartens", "Temirtau"),
             // Places named jointly speak of the place that holds them all.
             ("Regional news\n\nIndustrial output grew 9 percent in Temirtau, Balkhash and Saran.", "2024-03-01", "9 percent", "Karaganda region"),
+            // The place a rank is counted in is not what is ranked.
+            ("Farm report\n\nAkmola region ranks 3rd in Kazakhstan in grain output.", "2024-03-01", "3rd", "Akmola region"),
             // A share's whole is not its subject.
             ("Energy report\n\nPavlodar region produced 40% of all electricity generated in Kazakhstan.", "2024-03-01", "40%", "Pavlodar region"),
             // An origin or a partner is not the subject either.

@@ -48,13 +48,32 @@ static NUMBER_WORDS: LazyLock<HashMap<&'static str, NumberWord>> = LazyLock::new
         .collect()
 });
 
+/// The longest number word, in bytes.
+static LONGEST: LazyLock<usize> =
+    LazyLock::new(|| NUMBER_WORDS.keys().map(|w| w.len()).max().unwrap_or(0));
+
 /// The number word a token is (any case of letters; `ё` as `е`).
+///
+/// Nearly every word of a text is asked, so the word is lower-cased on the stack: number
+/// words are short and written in the small letters of the Russian alphabet only (a test
+/// holds the list to that), so a longer word or one with another character is none.
 pub(crate) fn number_word(word: &str) -> Option<NumberWord> {
-    if word.is_ascii() {
+    if word.is_ascii() || word.len() > (*LONGEST).min(64) {
         return None;
     }
-    let lower = word.to_lowercase().replace('ё', "е");
-    NUMBER_WORDS.get(lower.as_str()).copied()
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for c in word.chars() {
+        let small = match c {
+            'ё' | 'Ё' => 'е',
+            'а'..='я' => c,
+            'А'..='Я' => char::from_u32(c as u32 + 0x20)?,
+            _ => return None,
+        };
+        n += small.encode_utf8(buf.get_mut(n..)?).len();
+    }
+    let lower = std::str::from_utf8(&buf[..n]).ok()?;
+    NUMBER_WORDS.get(lower).copied()
 }
 
 /// The value of a digit string as the Russian writes it: a comma is always the decimal
@@ -136,6 +155,13 @@ mod tests {
         ];
         for (w, want) in cases {
             assert_eq!(number_word(w), *want, "{w}");
+        }
+    }
+
+    #[test]
+    fn number_words_are_small_russian_letters() {
+        for w in NUMBER_WORDS.keys() {
+            assert!(w.chars().all(|c| ('а'..='я').contains(&c)), "{w}");
         }
     }
 }

@@ -40,6 +40,7 @@ enum Role {
     Bound,
     Half,
     Per(&'static str),
+    Breakdown,
 }
 
 struct Tables {
@@ -101,6 +102,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
             "times" => Role::Times,
             "bound" => Role::Bound,
             "half" => Role::Half,
+            "breakdown" => Role::Breakdown,
             other => match other.strip_prefix("per:") {
                 Some(per @ ("year" | "day" | "month" | "person")) => Role::Per(per),
                 _ => return Err(r.error(format_args!("unknown role {other:?}"))),
@@ -114,18 +116,51 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
 pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
     let toks = split_glued_numbers(text, toks);
     let toks = &toks[..];
-    let mut found = Vec::new();
+    let mut found: Vec<(usize, Quantity)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match parse_at(text, toks, i) {
-            Some((q, next)) => {
-                found.push(q);
+            Some((mut q, next)) => {
+                if let Some(unit) = breakdown_unit(text, toks, i, &q, &found) {
+                    q.unit = Some(unit);
+                    q.kind = QuantityKind::Count;
+                    q.fact_worthy = true;
+                }
+                found.push((i, q));
                 i = next.max(i + 1);
             }
             None => i += 1,
         }
     }
+    found.into_iter().map(|(_, q)| q).collect()
+}
+
+/// `24 школы на 3 тыс. мест, из них 16 – комфортные`: a bare number after `из них` counts
+/// part of the first count of its sentence (what the sentence counts; later counts say what
+/// those things hold), in that count's unit.
+fn breakdown_unit(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    q: &Quantity,
+    found: &[(usize, Quantity)],
+) -> Option<String> {
+    if q.kind != QuantityKind::Bare {
+        return None;
+    }
+    let after_breakdown = (1..=2).any(|n| {
+        i.checked_sub(n)
+            .and_then(|k| TABLES.role_at(text, toks, k))
+            .is_some_and(|(len, role)| len == n && role == Role::Breakdown)
+    });
+    if !after_breakdown {
+        return None;
+    }
+    let start = sentence_start(text, toks, i);
     found
+        .iter()
+        .find(|(k, q)| *k >= start && q.kind == QuantityKind::Count)
+        .and_then(|(_, whole)| whole.unit.clone())
 }
 
 /// `источников-35,6`: the word view joins a number to a word before it by the hyphen;
@@ -801,6 +836,35 @@ mod tests {
             assert_eq!(q.qualifier, *qualifier, "{s}");
             assert_eq!(q.direction, *direction, "{s}");
             assert_eq!(&s[q.span[0]..q.span[1]], q.text, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_part_after_iz_nikh_takes_the_unit_of_the_whole() {
+        // (sentence, the part as written, its unit; None: no figure)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "За год построено 12 больниц на 900 коек, из них 5 – в сёлах.",
+                "5",
+                Some("hospital"),
+            ),
+            (
+                "Открыто 40 предприятий, из которых 9 — с иностранным капиталом.",
+                "9",
+                Some("enterprise"),
+            ),
+            // No count before it in the sentence: a bare number stays bare.
+            ("Бюджет вырос на 8%. Из них 3 ушли на дороги.", "3", None),
+            ("Из них 7 работают круглый год.", "7", None),
+        ];
+        for (s, text, unit) in cases {
+            let found = find(s);
+            let q = found
+                .iter()
+                .find(|q| q.text == *text)
+                .unwrap_or_else(|| panic!("no {text:?} in {s}: {found:?}"));
+            assert_eq!(q.unit.as_deref(), *unit, "{s}");
+            assert_eq!(q.fact_worthy, unit.is_some(), "{s}");
         }
     }
 

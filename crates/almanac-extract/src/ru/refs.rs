@@ -3,20 +3,40 @@
 //! the things counted before (`данных проектов`, `этих предприятий`). The fact layer gives
 //! such a sentence's figures what the earlier figure had.
 
-use crate::tokens::lower;
+use crate::tokens::{is_alphanumeric, lower};
+
+/// How a sentence speaks of the figure before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct BackReference {
+    /// `В том числе …`: its figures are parts of the one before.
+    pub breakdown: bool,
+    /// `этот показатель`: the indicator of the figure before.
+    pub indicator: bool,
+    /// `данных проектов`: the things counted before.
+    pub points_back: bool,
+}
+
+/// What `sentence` says of the figure before it, its words read once.
+pub(crate) fn back_reference(sentence: &str) -> BackReference {
+    let w = words(sentence);
+    BackReference {
+        breakdown: opens_breakdown(&w),
+        indicator: names_indicator_back(&w),
+        points_back: points_back(&w),
+    }
+}
 
 /// The lower-case words of a sentence, `ё` read as `е`.
 fn words(sentence: &str) -> Vec<String> {
     sentence
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .map(|w| lower(w).replace('ё', "е"))
         .collect()
 }
 
 /// `В том числе`, `Из них`, `Из которых`, `В т.ч.`, `Среди них` at the start.
-pub(crate) fn opens_breakdown(sentence: &str) -> bool {
-    let w = words(sentence);
+fn opens_breakdown(w: &[String]) -> bool {
     let head: Vec<&str> = w.iter().take(3).map(String::as_str).collect();
     matches!(
         head.as_slice(),
@@ -47,15 +67,14 @@ fn is_demonstrative(w: &str) -> bool {
 }
 
 /// `этот показатель`, `по данному показателю`: the indicator of the figure before.
-pub(crate) fn names_indicator_back(sentence: &str) -> bool {
-    let w = words(sentence);
+fn names_indicator_back(w: &[String]) -> bool {
     w.windows(2)
         .any(|p| is_demonstrative(&p[0]) && p[1].starts_with("показател"))
 }
 
 /// `данных проектов`, `этих предприятий`: a demonstrative before a noun, not before a time
 /// (`этого года`, `в этом месяце`) and not the `данные` of a source (`по данным ...`).
-pub(crate) fn points_back(sentence: &str) -> bool {
+fn points_back(w: &[String]) -> bool {
     const TIMES: &[&str] = &[
         "год",
         "месяц",
@@ -65,7 +84,6 @@ pub(crate) fn points_back(sentence: &str) -> bool {
         "время",
         "момент",
     ];
-    let w = words(sentence);
     w.windows(2).enumerate().any(|(k, p)| {
         is_demonstrative(&p[0])
             && p[0] != "это"
@@ -124,10 +142,13 @@ mod tests {
             ("В этом году выпуск вырос на 3%.", false, false, false),
             ("Это на 5% больше, чем годом ранее.", false, false, false),
         ];
-        for &(s, breakdown, indicator, back) in cases {
-            assert_eq!(opens_breakdown(s), breakdown, "{s}");
-            assert_eq!(names_indicator_back(s), indicator, "{s}");
-            assert_eq!(points_back(s), back, "{s}");
+        for &(s, breakdown, indicator, points_back) in cases {
+            let expected = BackReference {
+                breakdown,
+                indicator,
+                points_back,
+            };
+            assert_eq!(back_reference(s), expected, "{s}");
         }
     }
 }

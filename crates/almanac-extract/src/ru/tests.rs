@@ -202,3 +202,30 @@ fn companies_by_legal_form() {
         |f| f.subject.clone().unwrap_or_else(|| "-".to_string()),
     );
 }
+
+#[test]
+fn the_place_a_rank_is_counted_in_is_not_its_subject() {
+    check(
+        &[
+            (
+                "Экспорт мебели из Костанайской области вырос вдвое: 2 место по РК.",
+                "2024-05-14",
+                "2 место",
+                "Kostanay region",
+            ),
+            (
+                "По выпуску зерна Акмолинская область занимает 3 место в Казахстане.",
+                "2024-05-14",
+                "3 место",
+                "Akmola region",
+            ),
+            (
+                "Казахстан занял 28 место в рейтинге.",
+                "2024-05-14",
+                "28 место",
+                "Kazakhstan",
+            ),
+        ],
+        |f| f.subject.clone().unwrap_or_else(|| "-".to_string()),
+    );
+}
