@@ -390,7 +390,7 @@ WHERE c.reject IS NOT 1;
 const MIGRATION_5: &str = "ALTER TABLE documents ADD COLUMN lang TEXT;";
 
 /// How many facts (as corrected) there are of each subject, metric, measure, status and
-/// first and last year of the period: what the totals and facet counts of a filter on
+/// first and last year of the period (and the indexes a page of a metric reads): what the totals and facet counts of a filter on
 /// those fields read instead of counting a million facts. The write path keeps it exact
 /// in the same transaction as the facts (`count_facts_delta`), and so do corrections. A
 /// field without a value is `''` (a year `0`), as a key with NULLs would never conflict
@@ -410,7 +410,15 @@ CREATE TABLE fact_counts (
 INSERT INTO fact_counts (metric, status, year_first, year_last, measure, subject, n)
 SELECT ",
     count_key!(),
-    ", COUNT(*) FROM corrected_facts f WHERE true GROUP BY 1, 2, 3, 4, 5, 6;"
+    ", COUNT(*) FROM corrected_facts f WHERE true GROUP BY 1, 2, 3, 4, 5, 6;
+-- A page of a metric, or a metric and a status, in ledger order or by value, without
+-- reading the metric's other facts: each index is in id order within its values, so
+-- `ORDER BY f.id LIMIT n` stops after n, and by value only ties are sorted. Measured at a
+-- million facts: an empty first page of a metric and a status it never has, and a first
+-- page by value, from 70-110 ms of CPU to under 3 ms.
+CREATE INDEX facts_metric_status ON facts (metric, status);
+CREATE INDEX facts_metric_status_value ON facts (metric, status, value);
+CREATE INDEX facts_metric_value ON facts (metric, value);"
 );
 
 // Documents.

@@ -227,12 +227,13 @@ fn a_ledger_of_schema_4_gains_a_language_unknown_until_reindexed() {
     };
     store.put(&doc, &russian, "v4", false).unwrap();
     drop(store);
-    // Migration 5 only adds the column, and 6 a table: without them the ledger is one of
-    // schema 4.
+    // Migration 5 only adds the column, and 6 a table and indexes: without them the
+    // ledger is one of schema 4.
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     client
         .batch_execute(
             "ALTER TABLE documents DROP COLUMN lang; DROP TABLE fact_counts; \
+             DROP INDEX facts_metric_status, facts_metric_status_value, facts_metric_value; \
              DELETE FROM schema_migrations WHERE version >= 5;",
         )
         .unwrap();
