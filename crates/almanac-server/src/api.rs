@@ -434,6 +434,22 @@ pub fn place_view(
     name: &str,
     currency: Currency,
 ) -> Result<PlaceView, Error> {
+    let (data, facts) = place_parts(ctx, name, currency)?;
+    Ok(PlaceView {
+        entity: data.entity.clone(),
+        within: data.within.clone(),
+        charts: data.charts.clone(),
+        facts,
+    })
+}
+
+/// What a place's view is made of: its cached data (charts, places within) and the first
+/// page of its facts.
+pub fn place_parts(
+    ctx: &crate::state::Ctx<'_>,
+    name: &str,
+    currency: Currency,
+) -> Result<(std::sync::Arc<views::PlaceData>, FactsPage), Error> {
     let data = views::place_data(ctx, name, currency)?;
     let params = FactsParams {
         subject: Some(data.entity.name.clone()),
@@ -443,12 +459,7 @@ pub fn place_view(
     };
     let request = params.check()?;
     let facts = views::facts_page(ctx, &params, &request)?;
-    Ok(PlaceView {
-        entity: data.entity.clone(),
-        within: data.within.clone(),
-        charts: data.charts.clone(),
-        facts,
-    })
+    Ok((data, facts))
 }
 
 // Documents.
