@@ -413,12 +413,14 @@ SELECT ",
     ", COUNT(*) FROM corrected_facts f WHERE true GROUP BY 1, 2, 3, 4, 5, 6;
 -- A page of a metric, or a metric and a status, in ledger order or by value, without
 -- reading the metric's other facts: each index is in id order within its values, so
--- `ORDER BY f.id LIMIT n` stops after n, and by value only ties are sorted. Measured at a
--- million facts: an empty first page of a metric and a status it never has, and a first
--- page by value, from 70-110 ms of CPU to under 3 ms.
+-- `ORDER BY f.id LIMIT n` stops after n, and by value only ties are sorted; the value
+-- indexes hold the period too, so that a period filter skips facts without reading
+-- their rows. Measured at a million facts: an empty first page of a metric and a status
+-- it never has, and a first page by value, from 70-110 ms of CPU to under 3 ms; a page
+-- by value of a metric, status and year from 8,200 pages read to 255.
 CREATE INDEX facts_metric_status ON facts (metric, status);
-CREATE INDEX facts_metric_status_value ON facts (metric, status, value);
-CREATE INDEX facts_metric_value ON facts (metric, value);"
+CREATE INDEX facts_metric_status_value ON facts (metric, status, value, period_start, period_end);
+CREATE INDEX facts_metric_value ON facts (metric, value, period_start, period_end);"
 );
 
 // Documents.

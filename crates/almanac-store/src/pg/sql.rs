@@ -259,8 +259,8 @@ CREATE TABLE fact_counts (
     ";
 -- As SQLite's: a page of a metric, or of a metric and a status, in id or value order.
 CREATE INDEX facts_metric_status ON facts (metric, status, id);
-CREATE INDEX facts_metric_status_value ON facts (metric, status, value, id);
-CREATE INDEX facts_metric_value ON facts (metric, value, id);
+CREATE INDEX facts_metric_status_value ON facts (metric, status, value, id, period_start, period_end);
+CREATE INDEX facts_metric_value ON facts (metric, value, id, period_start, period_end);
 "
 );
 
