@@ -1,7 +1,8 @@
 // almanac's one script: small conveniences over pages that work without it.
 // - A select marked data-autosubmit submits its form when it changes.
 // - With a token kept for this tab, each fact of a document page gets a "Correct" button
-//   that posts a correction to the API.
+//   that posts a correction to the API, and each corrected or rejected one an "Undo"
+//   button that deletes its correction.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -31,8 +32,40 @@ document.addEventListener("DOMContentLoaded", () => {
     for (const button of document.querySelectorAll("button[data-correct]")) {
       button.hidden = !sessionStorage.getItem(tokenKey) || !dialog;
     }
+    for (const button of document.querySelectorAll("button[data-undo]")) {
+      button.hidden = !sessionStorage.getItem(tokenKey);
+    }
   }
   showCorrectButtons();
+
+  // Undoing a correction (or a rejection) deletes it; the page reloads with the fact as
+  // extracted.
+  const undoMessage = document.querySelector("[data-undo-message]");
+  for (const button of document.querySelectorAll("button[data-undo]")) {
+    button.addEventListener("click", async () => {
+      const say = (text, error) => {
+        if (!undoMessage) return;
+        undoMessage.textContent = text;
+        undoMessage.classList.toggle("error", error);
+      };
+      say("Undoing the correction of fact " + button.dataset.undo + "…", false);
+      try {
+        const response = await fetch("/api/facts/" + encodeURIComponent(button.dataset.undo) + "/correction", {
+          method: "DELETE",
+          headers: { "Authorization": "Bearer " + (sessionStorage.getItem(tokenKey) || "") },
+        });
+        const answer = await response.json().catch(() => ({}));
+        if (response.ok) {
+          say("Undone. Reloading…", false);
+          location.reload();
+        } else {
+          say((answer.error && answer.error.message) || ("The server answered " + response.status), true);
+        }
+      } catch (err) {
+        say("The server could not be reached: " + err, true);
+      }
+    });
+  }
   if (!dialog) return;
   const form = dialog.querySelector("[data-correction-form]");
   const message = dialog.querySelector("[data-correction-message]");

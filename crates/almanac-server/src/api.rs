@@ -82,7 +82,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_timeline))
         .routes(routes!(get_checks))
         .routes(routes!(get_promises))
-        .routes(routes!(post_correction))
+        .routes(routes!(post_correction, delete_correction))
         .routes(routes!(get_openapi))
 }
 
@@ -434,6 +434,22 @@ pub fn place_view(
     name: &str,
     currency: Currency,
 ) -> Result<PlaceView, Error> {
+    let (data, facts) = place_parts(ctx, name, currency)?;
+    Ok(PlaceView {
+        entity: data.entity.clone(),
+        within: data.within.clone(),
+        charts: data.charts.clone(),
+        facts,
+    })
+}
+
+/// What a place's view is made of: its cached data (charts, places within) and the first
+/// page of its facts.
+pub fn place_parts(
+    ctx: &crate::state::Ctx<'_>,
+    name: &str,
+    currency: Currency,
+) -> Result<(std::sync::Arc<views::PlaceData>, FactsPage), Error> {
     let data = views::place_data(ctx, name, currency)?;
     let params = FactsParams {
         subject: Some(data.entity.name.clone()),
@@ -443,12 +459,7 @@ pub fn place_view(
     };
     let request = params.check()?;
     let facts = views::facts_page(ctx, &params, &request)?;
-    Ok(PlaceView {
-        entity: data.entity.clone(),
-        within: data.within.clone(),
-        charts: data.charts.clone(),
-        facts,
-    })
+    Ok((data, facts))
 }
 
 // Documents.
@@ -854,6 +865,39 @@ async fn post_correction(
         Some(fact) => Json(fact).into_response(),
         None => StatusCode::NO_CONTENT.into_response(),
     })
+}
+
+/// Undoes a person's correction of a fact, or its rejection: the fact reads again as the
+/// extractor wrote it (the same as `almanac correct ID --undo`).
+#[utoipa::path(
+    delete,
+    path = "/api/facts/{id}/correction",
+    tag = "facts",
+    params(("id" = i64, Path, description = "The fact's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The fact as extracted, its correction undone", body = FactSchema),
+        (status = 404, description = "The fact has no correction (or there is no such fact)", body = ErrorBody),
+        (status = 400, description = "The id is not a fact id", body = ErrorBody),
+        (status = 401, description = "No token, or the wrong one", body = ErrorBody),
+        (status = 403, description = "Writes are off on this server", body = ErrorBody),
+    )
+)]
+async fn delete_correction(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<almanac_store::StoredFact>, Error> {
+    authorise(&state, &headers)?;
+    let fact_id: i64 = id
+        .parse()
+        .map_err(|_| Error::bad_parameter("id", format!("{id:?} is not a fact id")))?;
+    let db = state.config().db.clone();
+    let fact = tokio::task::spawn_blocking(move || corrections::undo(&db, fact_id))
+        .await
+        .map_err(|err| Error::internal(format!("undoing the correction failed: {err}")))??;
+    state.ledger_changed();
+    Ok(Json(fact))
 }
 
 // Analyses.

@@ -178,6 +178,34 @@ pub fn record(db: &Path, correction: &Correction) -> Result<Option<StoredFact>, 
     store.fact(correction.fact_id).map_err(internal)
 }
 
+/// Undoes the correction of fact `fact_id` in the ledger at `db` (the same as `almanac
+/// correct ID --undo`) and returns the fact as it reads again: as extracted. A rejected
+/// fact comes back.
+///
+/// # Errors
+///
+/// 404 when the fact has no correction (or there is no such fact); 500 on a database
+/// error.
+pub fn undo(db: &Path, fact_id: i64) -> Result<StoredFact, Error> {
+    let internal = |err: almanac_store::StoreError| {
+        Error::internal(format!("the correction was not undone: {err}"))
+    };
+    let mut store = Store::open(db).map_err(internal)?;
+    let not_corrected = || {
+        Error::new(
+            StatusCode::NOT_FOUND,
+            format!("fact {fact_id} has no correction to undo in this ledger"),
+        )
+    };
+    if !store.undo_correction(fact_id).map_err(internal)? {
+        return Err(not_corrected());
+    }
+    store
+        .fact(fact_id)
+        .map_err(internal)?
+        .ok_or_else(not_corrected)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -319,23 +319,66 @@ async fn place(
         Some(stem) => (stem.to_string(), true),
         None => (name, false),
     };
-    let view = state
-        .read(move |ctx| api::place_view(ctx, &name, currency))
-        .await
-        .map_err(page_error(&state))?;
     if json {
+        let view = state
+            .read(move |ctx| api::place_view(ctx, &name, currency))
+            .await
+            .map_err(page_error(&state))?;
         return Ok(Json(view).into_response());
     }
-    let title = view.entity.name.clone();
-    let svgs: Vec<String> = view.charts.iter().map(|c| c.svg.clone()).collect();
+    let (data, facts) = state
+        .read(move |ctx| api::place_parts(ctx, &name, currency))
+        .await
+        .map_err(page_error(&state))?;
+    // The page shows each chart and how many points it has, not every source of every
+    // point that the JSON carries: the template is given only that (a place with tens of
+    // thousands of facts would otherwise be copied whole into each page's context).
+    let charts: Vec<ChartSummary<'_>> = data
+        .charts
+        .iter()
+        .map(|c| ChartSummary {
+            metric: &c.metric,
+            measure: &c.measure,
+            unit: c.unit.as_deref(),
+            actual_points: c.actual.points.len(),
+            planned_points: c.planned.points.len(),
+            svg: &c.svg,
+        })
+        .collect();
+    let view = PlacePage {
+        entity: &data.entity,
+        within: &data.within,
+        charts,
+        facts,
+    };
     render(
         &state,
         "place.html",
         "places",
-        &title,
+        &data.entity.name,
         &view,
-        context! { svgs => svgs, currency => currency.code() },
+        context! { currency => currency.code() },
     )
+}
+
+/// A place page's data, as its template reads it.
+#[derive(Serialize)]
+struct PlacePage<'a> {
+    entity: &'a almanac_store::EntitySummary,
+    within: &'a [almanac_store::EntitySummary],
+    charts: Vec<ChartSummary<'a>>,
+    facts: crate::views::FactsPage,
+}
+
+/// One chart of a place page.
+#[derive(Serialize)]
+struct ChartSummary<'a> {
+    metric: &'a str,
+    measure: &'a str,
+    unit: Option<&'a str>,
+    actual_points: usize,
+    planned_points: usize,
+    svg: &'a str,
 }
 
 // Documents.

@@ -417,9 +417,26 @@ pub struct DocumentView {
     /// Its facts in text order.
     #[schema(value_type = Vec<crate::api::FactSchema>)]
     pub facts: Vec<StoredFact>,
+    /// The ids of its facts that a person corrected (their fields above are as
+    /// corrected; `DELETE /api/facts/{id}/correction` undoes it).
+    pub corrected: Vec<i64>,
+    /// Its figures a person rejected as no facts: left out of `facts` and of every
+    /// answer until the rejection is undone.
+    pub rejected: Vec<RejectedFigure>,
     /// The text cut at the facts' spans, for the page.
     #[serde(skip)]
     pub segments: Vec<Segment>,
+}
+
+/// A figure of a document that a person said is no fact.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RejectedFigure {
+    /// The id of its fact in this ledger now.
+    pub id: i64,
+    /// The figure as written.
+    pub figure: String,
+    /// Why, as the person wrote it.
+    pub note: Option<String>,
 }
 
 /// A piece of a document's text: a figure (with its fact) or the text between two.
@@ -441,6 +458,27 @@ pub fn document(store: &Store, doc: &str) -> Result<DocumentView, Error> {
     })?;
     let segments = segments(&stored.text, &facts);
     let summary = stored.summary;
+    let mut corrected = Vec::new();
+    let mut rejected = Vec::new();
+    for correction in store.corrections()? {
+        let Some(id) = correction.fact_id else {
+            continue;
+        };
+        if correction.doc_hash != summary.hash {
+            continue;
+        }
+        if correction.reject {
+            rejected.push(RejectedFigure {
+                id,
+                figure: correction.figure,
+                note: correction.note,
+            });
+        } else {
+            corrected.push(id);
+        }
+    }
+    corrected.sort_unstable();
+    rejected.sort_by_key(|r| r.id);
     Ok(DocumentView {
         doc: summary.doc,
         title: summary.title,
@@ -451,6 +489,8 @@ pub fn document(store: &Store, doc: &str) -> Result<DocumentView, Error> {
         extractor_version: summary.extractor_version,
         text: stored.text,
         facts,
+        corrected,
+        rejected,
         segments,
     })
 }

@@ -563,7 +563,8 @@ async fn bodies_over_the_limit_are_refused() {
 
 /// A correction is kept and read back at once: the fact as corrected, the facts' filters
 /// and facets through it; a rejected fact leaves every answer, and is no longer there to
-/// correct. Bad fields are 400s naming the field.
+/// correct until its rejection is undone (`DELETE`, with the token). Bad fields are 400s
+/// naming the field.
 #[tokio::test]
 async fn corrections_are_kept_and_read_back() {
     let (_dir, db) = common::own_ledger();
@@ -625,6 +626,68 @@ async fn corrections_are_kept_and_read_back() {
         .await
         .unwrap();
     assert_eq!(response.status(), 404);
+
+    // The rejection is listed with its document, and undone with the token.
+    let doc = before["facts"][0]["doc"].as_str().unwrap().to_string();
+    let document: Value = reqwest::get(server.url(&format!("/api/documents/{doc}")))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        document["rejected"][0]["id"], id,
+        "{}",
+        document["rejected"]
+    );
+    let delete = |id: &str, token: Option<&str>| {
+        let mut request = client.delete(server.url(&format!("/api/facts/{id}/correction")));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    let id_text = id.to_string();
+    assert_eq!(delete(&id_text, None).await.unwrap().status(), 401);
+    assert_eq!(delete(&id_text, Some("wrong")).await.unwrap().status(), 401);
+    let response = delete(&id_text, Some("secret")).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let fact: Value = response.json().await.unwrap();
+    assert_eq!(fact["id"], id);
+    assert_eq!(
+        fact["subject"], before["facts"][0]["subject"],
+        "as extracted again"
+    );
+    assert_eq!(
+        get("/api/facts?_size=1").await["total"].as_u64(),
+        Some(total)
+    );
+    assert_eq!(
+        get("/api/facts?subject=Zhanatas%20district").await["total"],
+        0
+    );
+    let response = delete(&id_text, Some("secret")).await.unwrap();
+    assert_eq!(response.status(), 404, "nothing left to undo");
+    let response = delete("seven", Some("secret")).await.unwrap();
+    assert_eq!(response.status(), 400);
+    let answer: Value = response.json().await.unwrap();
+    assert_eq!(answer["error"]["parameter"], "id");
+    // An edit is undone the same way, and its document says which facts are corrected.
+    let response = post(id, serde_json::json!({"status": "planned"}))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let document: Value = reqwest::get(server.url(&format!("/api/documents/{doc}")))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(document["corrected"], serde_json::json!([id]));
+    let response = delete(&id_text, Some("secret")).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let fact: Value = response.json().await.unwrap();
+    assert_eq!(fact["status"], before["facts"][0]["status"]);
 
     for (body, parameter) in [
         (serde_json::json!({"metric": "jobz"}), "metric"),

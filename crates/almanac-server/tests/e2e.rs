@@ -2,8 +2,8 @@
 //! `chromedriver` with fantoccini, against a server on a free loopback port. Each page is
 //! opened and kept as a screenshot under `target/e2e-screenshots/`; the facts table is
 //! filtered and seen to change; a document shows its figures highlighted with their fields
-//! on keyboard focus; a place page shows its charts; a correction is tried with the token;
-//! and the hostile article runs nothing.
+//! on keyboard focus; a place page shows its charts; a correction is tried with the token
+//! and undone; and the hostile article runs nothing.
 //!
 //! Without chromedriver these tests say so and pass, except under CI (`CI` set), where
 //! `.ci/run` installs it and a missing browser is a failure.
@@ -445,6 +445,27 @@ async fn a_correction_with_the_token(client: &Client, server: &Server) {
     })
     .await;
     screenshot(client, "correction-saved").await;
+
+    // The corrected fact is marked, and its correction undone from the page: it reads
+    // as extracted again.
+    let undo = client
+        .wait()
+        .for_element(Locator::Css("button[data-undo]:not([hidden])"))
+        .await
+        .unwrap();
+    undo.click().await.unwrap();
+    until("the fact as extracted on the reloaded page", || async {
+        script(
+            client,
+            "return document.readyState === 'complete' \
+             && !document.body.innerText.includes('Mangystau region (corrected)') \
+             && document.querySelector('button[data-undo]') === null",
+        )
+        .await
+            == true
+    })
+    .await;
+    screenshot(client, "correction-undone").await;
 }
 
 async fn the_hostile_article_runs_nothing(client: &Client, server: &Server) {

@@ -8,6 +8,7 @@
 //! order, which every sort has: its key, then the fact id.
 
 use almanac_extract::Period;
+use chrono::Datelike;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
@@ -217,6 +218,18 @@ impl Store {
     /// How many facts `filter` selects (its limit is not read). Unlike
     /// [`Store::count_facts`] it does not join the documents, which no condition needs.
     pub fn total_facts(&self, filter: &FactFilter) -> Result<u64> {
+        self.total_facts_from(filter, true)
+    }
+
+    /// [`Store::total_facts`], from `fact_counts` where they answer the filter and
+    /// `stored` allows (the tests compare both ways).
+    fn total_facts_from(&self, filter: &FactFilter, stored: bool) -> Result<u64> {
+        if let Some((conditions, params)) = counted_conditions(filter).filter(|_| stored) {
+            let mut stmt = self
+                .conn
+                .prepare_cached(&sql::count_facts_stored(&conditions))?;
+            return Ok(stmt.query_row(params_from_iter(params.0), |r| get_u64(r, 0))?);
+        }
         let (conditions, params) = filter_conditions(filter);
         let corrected = Overlay::load(&self.conn)?.active();
         let mut stmt = self
@@ -234,7 +247,18 @@ impl Store {
         facet: Facet,
         limit: usize,
     ) -> Result<FacetCounts> {
-        let (conditions, params) = filter_conditions(filter);
+        self.facet_counts_from(filter, facet, limit, true)
+    }
+
+    /// [`Store::facet_counts`], from `fact_counts` where they answer the filter and
+    /// `stored` allows.
+    fn facet_counts_from(
+        &self,
+        filter: &FactFilter,
+        facet: Facet,
+        limit: usize,
+        stored: bool,
+    ) -> Result<FacetCounts> {
         let column = match facet {
             Facet::Subject => FacetColumn::Subject,
             Facet::Metric => FacetColumn::Metric,
@@ -248,8 +272,18 @@ impl Store {
             Facet::PeriodYear => usize::MAX >> 1,
             _ => limit + 1,
         };
-        let corrected = Overlay::load(&self.conn)?.active();
-        let query = sql::facet_counts(column, &conditions, sql_limit, corrected);
+        let (query, params) = match counted_conditions(filter).filter(|_| stored) {
+            Some((conditions, params)) => (
+                sql::facet_counts_stored(column, &conditions, sql_limit),
+                params,
+            ),
+            None => {
+                let (conditions, params) = filter_conditions(filter);
+                let corrected = Overlay::load(&self.conn)?.active();
+                let query = sql::facet_counts(column, &conditions, sql_limit, corrected);
+                (query, params)
+            }
+        };
         let mut stmt = self.conn.prepare_cached(&query)?;
         let mut rows = stmt
             .query(params_from_iter(params.0))
@@ -258,11 +292,10 @@ impl Store {
         if facet == Facet::PeriodYear {
             let mut years: std::collections::BTreeMap<Option<i32>, u64> = Default::default();
             while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
-                let first: Option<String> = row.get(0)?;
-                let last: Option<String> = row.get(1)?;
+                let first: Option<i32> = row.get(0)?;
+                let last: Option<i32> = row.get(1)?;
                 let n = get_u64(row, 2)?;
-                let year = |y: Option<String>| y.and_then(|y| y.parse::<i32>().ok());
-                match (year(first), year(last)) {
+                match (first, last) {
                     (Some(a), Some(b)) if a <= b => {
                         for y in a..=b {
                             *years.entry(Some(y)).or_default() += n;
@@ -358,6 +391,52 @@ fn filter_conditions(filter: &FactFilter) -> (Vec<String>, Params) {
         conditions.push(sql::text_filter(params.text(sql::fts_query(text))));
     }
     (conditions, params)
+}
+
+/// The conditions of `filter` on `fact_counts` and their values, when the counts can
+/// answer it: filters on subject (and the places within it), metric, measure, status and
+/// a period of whole years only. `None` for the others (a unit, a document, a text search,
+/// a quarter or a month), which are counted on the facts.
+fn counted_conditions(filter: &FactFilter) -> Option<(Vec<String>, Params)> {
+    // Named field by field, so that a new filter must be decided here.
+    let FactFilter {
+        subject,
+        within,
+        metric,
+        measure,
+        status,
+        unit,
+        period,
+        doc,
+        text,
+        sort: _,
+        limit: _,
+    } = filter;
+    if !unit.is_empty() || doc.is_some() || text.is_some() {
+        return None;
+    }
+    let counted = FactFilter {
+        subject: subject.clone(),
+        within: *within,
+        metric: metric.clone(),
+        measure: measure.clone(),
+        status: status.clone(),
+        ..FactFilter::default()
+    };
+    let mut params = Params::default();
+    let mut conditions = fact_conditions(&counted, &mut params);
+    if let Some(period) = period {
+        let (start, end) = period.bounds();
+        if (start.month(), start.day(), end.month(), end.day()) != (1, 1, 12, 31) {
+            return None;
+        }
+        params.0.push(Value::Integer(start.year().into()));
+        let first = params.0.len();
+        params.0.push(Value::Integer(end.year().into()));
+        let last = params.0.len();
+        conditions.push(sql::counted_years_overlap(first, last));
+    }
+    Some((conditions, params))
 }
 
 /// The condition "after `cursor`" in `sort`, its values bound into `params`.
@@ -565,6 +644,122 @@ mod tests {
             };
             assert_eq!(store.total_facts(&filter).unwrap(), year.count, "{value}");
         }
+    }
+
+    /// Every filter the counts answer gives what counting the facts gives, before and
+    /// after corrections, their undoing and a document written again.
+    #[test]
+    fn stored_counts_are_the_facts_counts() {
+        let mut store = ledger();
+        let filters = || {
+            let mut out = vec![FactFilter::default()];
+            let subjects = [None, Some(("almaty", false)), Some(("Mangystau", true))];
+            for subject in subjects {
+                for metric in [
+                    vec![],
+                    vec!["jobs".to_string()],
+                    vec!["investment".into(), "fdi".into()],
+                ] {
+                    for status in [vec![], vec!["planned".to_string()]] {
+                        for period in [None, Some("2021"), Some("2016/2019"), Some("2023-Q2")] {
+                            out.push(FactFilter {
+                                subject: subject.map(|s| s.0.to_string()),
+                                within: subject.is_some_and(|s| s.1),
+                                metric: metric.clone(),
+                                status: status.clone(),
+                                period: period.map(|p| p.parse().unwrap()),
+                                ..FactFilter::default()
+                            });
+                        }
+                    }
+                }
+            }
+            out.push(FactFilter {
+                measure: vec!["level".into()],
+                unit: vec!["job".into()],
+                ..FactFilter::default()
+            });
+            out
+        };
+        let compare = |store: &Store, when: &str| {
+            store.check_integrity().unwrap();
+            for filter in filters() {
+                assert_eq!(
+                    store.total_facts_from(&filter, true).unwrap(),
+                    store.total_facts_from(&filter, false).unwrap(),
+                    "{when}: total of {filter:?}"
+                );
+                // Which spelling of a subject written in several cases is shown is
+                // either's (`ALMATY` corrected, `Almaty` extracted): one subject.
+                let folded = |mut counts: FacetCounts| {
+                    for v in &mut counts.values {
+                        v.value = v.value.as_ref().map(|s| s.to_lowercase());
+                    }
+                    counts
+                };
+                for facet in Facet::ALL {
+                    assert_eq!(
+                        folded(store.facet_counts_from(&filter, facet, 3, true).unwrap()),
+                        folded(store.facet_counts_from(&filter, facet, 3, false).unwrap()),
+                        "{when}: {facet:?} of {filter:?}"
+                    );
+                }
+            }
+        };
+        compare(&store, "as extracted");
+        let all = store.facts(&FactFilter::default()).unwrap();
+        let jobs = all
+            .iter()
+            .find(|f| f.fact.unit.as_deref() == Some("job"))
+            .unwrap()
+            .id;
+        let edit = crate::CorrectionEdit {
+            subject: Some("ALMATY".into()),
+            metric: Some(almanac_extract::Metric::Investment),
+            period: Some("2019/2021".parse().unwrap()),
+            ..Default::default()
+        };
+        store.correct(jobs, &edit).unwrap().unwrap();
+        let rejected = all.iter().find(|f| f.fact.period.is_none()).unwrap().id;
+        let reject = crate::CorrectionEdit {
+            reject: true,
+            ..Default::default()
+        };
+        store.correct(rejected, &reject).unwrap().unwrap();
+        compare(&store, "corrected");
+        assert_eq!(
+            store.total_facts(&FactFilter::default()).unwrap(),
+            all.len() as u64 - 1
+        );
+        // Written again: the corrections hold for the new facts.
+        let (doc, text) = ARTICLES[0];
+        let extraction = extract(
+            text,
+            &DocContext {
+                doc,
+                date: None,
+                lang: None,
+            },
+        );
+        let new = crate::NewDocument::new(doc, doc, text);
+        store.put(&new, &extraction, "test", true).unwrap();
+        compare(&store, "written again");
+        let jobs = store
+            .facts(&FactFilter {
+                metric: vec!["investment".into()],
+                ..FactFilter::default()
+            })
+            .unwrap()
+            .into_iter()
+            .find(|f| f.fact.unit.as_deref() == Some("job"))
+            .unwrap()
+            .id;
+        assert!(store.undo_correction(jobs).unwrap());
+        compare(&store, "undone");
+        let exported = store.corrections().unwrap();
+        let mut other = ledger();
+        other.import_corrections(&exported).unwrap();
+        compare(&other, "imported");
     }
 
     #[test]

@@ -126,7 +126,12 @@ impl Store {
             return Ok(None);
         };
         let correction = target.corrected_by(edit, fact_id);
-        upsert(&self.conn, &correction)?;
+        let tx = self.conn.transaction()?;
+        recount(&tx, &correction.doc_hash, correction.span, || {
+            upsert(&tx, &correction)
+        })?;
+        tx.execute(sql::PURGE_FACT_COUNTS, [])?;
+        tx.commit()?;
         Ok(self
             .corrections()?
             .into_iter()
@@ -143,14 +148,19 @@ impl Store {
         let Some(target) = target(&self.conn, fact_id)? else {
             return Ok(false);
         };
-        let removed = self.conn.execute(
-            sql::DELETE_CORRECTION,
-            params![
-                target.doc_hash,
-                target.span[0] as i64,
-                target.span[1] as i64
-            ],
-        )?;
+        let tx = self.conn.transaction()?;
+        let removed = recount(&tx, &target.doc_hash, target.span, || {
+            Ok(tx.execute(
+                sql::DELETE_CORRECTION,
+                params![
+                    target.doc_hash,
+                    target.span[0] as i64,
+                    target.span[1] as i64
+                ],
+            )?)
+        })?;
+        tx.execute(sql::PURGE_FACT_COUNTS, [])?;
+        tx.commit()?;
         Ok(removed > 0)
     }
 
@@ -178,8 +188,11 @@ impl Store {
     pub fn import_corrections(&mut self, corrections: &[Correction]) -> Result<CorrectionImport> {
         let tx = self.conn.transaction()?;
         for correction in corrections {
-            upsert(&tx, correction)?;
+            recount(&tx, &correction.doc_hash, correction.span, || {
+                upsert(&tx, correction)
+            })?;
         }
+        tx.execute(sql::PURGE_FACT_COUNTS, [])?;
         tx.commit()?;
         Ok(CorrectionImport::of(corrections, &self.corrections()?))
     }
@@ -312,6 +325,24 @@ impl CorrectionImport {
             applied,
         }
     }
+}
+
+/// Runs `change` to a correction of the figure at `span` of the document with content
+/// hash `doc_hash`, keeping `fact_counts` exact: the facts it applies to are counted out
+/// as they read before and in as they read after. The caller purges the keys left empty
+/// (`sql::PURGE_FACT_COUNTS`) before it commits.
+fn recount<T>(
+    tx: &Connection,
+    doc_hash: &str,
+    span: [usize; 2],
+    change: impl FnOnce() -> Result<T>,
+) -> Result<T> {
+    let mut delta = tx.prepare_cached(&sql::count_corrected_facts())?;
+    let key = (doc_hash, span[0] as i64, span[1] as i64);
+    delta.execute(params![key.0, key.1, key.2, -1])?;
+    let changed = change()?;
+    delta.execute(params![key.0, key.1, key.2, 1])?;
+    Ok(changed)
 }
 
 fn target(conn: &Connection, fact_id: i64) -> Result<Option<Target>> {

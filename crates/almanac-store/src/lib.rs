@@ -313,6 +313,15 @@ impl Store {
                 column: "full-text index",
                 value: err.to_string(),
             })?;
+        let wrong: i64 = self
+            .conn
+            .query_row(sql::FACT_COUNTS_CHECK, [], |r| r.get(0))?;
+        if wrong != 0 {
+            return Err(StoreError::Corrupt {
+                column: "fact_counts",
+                value: format!("{wrong} keys counted otherwise than the facts"),
+            });
+        }
         Ok(())
     }
 

@@ -14,6 +14,17 @@
 
 use crate::model::{FactSort, SortKey};
 
+/// The key a fact (`f`, as corrected) is counted under in `fact_counts`, in the order of
+/// its columns (see [`MIGRATION_6`]).
+macro_rules! count_key {
+    () => {
+        "COALESCE(f.metric, '') AS metric, COALESCE(f.status, '') AS status, \
+         COALESCE(CAST(substr(f.period_start, 1, 4) AS INTEGER), 0) AS year_first, \
+         COALESCE(CAST(substr(f.period_end, 1, 4) AS INTEGER), 0) AS year_last, \
+         COALESCE(f.measure, '') AS measure, COALESCE(f.subject, '') COLLATE NOCASE AS subject"
+    };
+}
+
 /// Pragmas for a file database: WAL so that readers never block the writer and a killed
 /// process leaves the last committed transaction intact; `synchronous = NORMAL` is
 /// crash-safe in WAL mode (only a power loss may drop the last transactions, never corrupt).
@@ -70,6 +81,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (3, "duplicate documents", MIGRATION_3),
     (4, "corrections", MIGRATION_4),
     (5, "document language", MIGRATION_5),
+    (6, "fact counts", MIGRATION_6),
 ];
 
 const MIGRATION_1: &str = "
@@ -376,6 +388,43 @@ WHERE c.reject IS NOT 1;
 /// the document's own, the user's `--lang`, or detected. A document stored before has none
 /// (NULL, shown as unknown) until `reindex` reads it again.
 const MIGRATION_5: &str = "ALTER TABLE documents ADD COLUMN lang TEXT;";
+
+/// How many facts (as corrected) there are of each subject, metric, measure, status and
+/// first and last year of the period (and the indexes a page of a metric reads): what the totals and facet counts of a filter on
+/// those fields read instead of counting a million facts. The write path keeps it exact
+/// in the same transaction as the facts (`count_facts_delta`), and so do corrections. A
+/// field without a value is `''` (a year `0`), as a key with NULLs would never conflict
+/// with itself; readers turn them back into none.
+const MIGRATION_6: &str = concat!(
+    "
+CREATE TABLE fact_counts (
+    metric     TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    year_first INTEGER NOT NULL,
+    year_last  INTEGER NOT NULL,
+    measure    TEXT NOT NULL,
+    subject    TEXT NOT NULL COLLATE NOCASE,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (metric, status, year_first, year_last, measure, subject)
+) WITHOUT ROWID;
+INSERT INTO fact_counts (metric, status, year_first, year_last, measure, subject, n)
+SELECT ",
+    count_key!(),
+    ", COUNT(*) FROM corrected_facts f WHERE true GROUP BY 1, 2, 3, 4, 5, 6;
+-- A page of a metric, or a metric and a status, in ledger order or by value, without
+-- reading the metric's other facts: each index is in id order within its values, so
+-- `ORDER BY f.id LIMIT n` stops after n, and by value only ties are sorted; the value
+-- indexes hold the period too, so that a period filter skips facts without reading
+-- their rows. Measured at a million facts: an empty first page of a metric and a status
+-- it never has, and a first page by value, from 70-110 ms of CPU to under 3 ms; a page
+-- by value of a metric, status and year from 8,200 pages read to 255.
+CREATE INDEX facts_metric_status ON facts (metric, status);
+CREATE INDEX facts_metric_status_value ON facts (metric, status, value, period_start, period_end);
+CREATE INDEX facts_metric_value ON facts (metric, value, period_start, period_end);
+-- Without statistics of the new indexes the planner takes facts_metric_value for a page
+-- in ledger order too, and sorts a whole metric (seconds at a million facts).
+ANALYZE facts;"
+);
 
 // Documents.
 
@@ -803,7 +852,10 @@ pub fn facet_counts(
         FacetColumn::Metric => "f.metric",
         FacetColumn::Measure => "f.measure",
         FacetColumn::Status => "f.status",
-        FacetColumn::PeriodYears => "substr(f.period_start, 1, 4), substr(f.period_end, 1, 4)",
+        FacetColumn::PeriodYears => {
+            "CAST(substr(f.period_start, 1, 4) AS INTEGER), \
+             CAST(substr(f.period_end, 1, 4) AS INTEGER)"
+        }
     };
     let source = fact_source(corrected);
     let mut query = format!("SELECT {groups}, COUNT(*) FROM {source} f");
@@ -813,6 +865,41 @@ pub fn facet_counts(
     ));
     push_limit(&mut query, Some(limit));
     query
+}
+
+/// [`facet_counts`] read from `fact_counts` (whose conditions are
+/// [`counted_years_overlap`] and those of subject, metric, measure and status, which read
+/// the same there as on facts): the same rows, none for a field without a value.
+pub fn facet_counts_stored(facet: FacetColumn, conditions: &[String], limit: usize) -> String {
+    let (groups, values) = match facet {
+        FacetColumn::Subject => ("f.subject", "NULLIF(f.subject, '')"),
+        FacetColumn::Metric => ("f.metric", "NULLIF(f.metric, '')"),
+        FacetColumn::Measure => ("f.measure", "NULLIF(f.measure, '')"),
+        FacetColumn::Status => ("f.status", "NULLIF(f.status, '')"),
+        FacetColumn::PeriodYears => (
+            "f.year_first, f.year_last",
+            "NULLIF(f.year_first, 0), NULLIF(f.year_last, 0)",
+        ),
+    };
+    let mut query = format!("SELECT {values}, SUM(f.n) FROM fact_counts f");
+    push_where(&mut query, conditions);
+    query.push_str(&format!(
+        " GROUP BY {groups} HAVING SUM(f.n) > 0 ORDER BY SUM(f.n) DESC, {groups}"
+    ));
+    push_limit(&mut query, Some(limit));
+    query
+}
+
+/// [`count_facts`] read from `fact_counts`.
+pub fn count_facts_stored(conditions: &[String]) -> String {
+    let mut query = "SELECT COALESCE(SUM(f.n), 0) FROM fact_counts f".to_string();
+    push_where(&mut query, conditions);
+    query
+}
+
+/// Counted facts whose period overlaps the years ?`first` to ?`last` (integers).
+pub fn counted_years_overlap(first: usize, last: usize) -> String {
+    format!("f.year_first <= ?{last} AND f.year_last >= ?{first}")
 }
 
 /// The number of facts that `conditions` select, without the join to documents that
@@ -829,6 +916,53 @@ pub fn entity_named(param: usize) -> String {
         "(e.name = ?{param} OR e.id IN (SELECT a.entity_id FROM aliases a WHERE a.alias = ?{param}))"
     )
 }
+
+// Fact counts (`fact_counts`, see [`MIGRATION_6`]).
+
+/// Adds `?SIGN` times the facts (as corrected) that `condition` selects to
+/// `fact_counts`: +1 after they are written or a correction changed them, -1 before they
+/// are deleted or corrected. Keys that fall to 0 stay until [`PURGE_FACT_COUNTS`].
+fn count_facts_delta(condition: &str, sign: usize) -> String {
+    format!(
+        "INSERT INTO fact_counts (metric, status, year_first, year_last, measure, subject, n) \
+         SELECT {}, ?{sign} * COUNT(*) FROM corrected_facts f WHERE {condition} \
+         GROUP BY 1, 2, 3, 4, 5, 6 \
+         ON CONFLICT (metric, status, year_first, year_last, measure, subject) \
+         DO UPDATE SET n = fact_counts.n + excluded.n",
+        count_key!()
+    )
+}
+
+/// [`count_facts_delta`] for the facts with ids from ?1 up to ?2 (excluded), ?3 the sign.
+pub fn count_fact_range() -> String {
+    count_facts_delta("f.id >= ?1 AND f.id < ?2", 3)
+}
+
+/// [`count_facts_delta`] for the facts a correction is keyed to: the figure at span
+/// ?2..?3 of the document with content hash ?1; ?4 the sign.
+pub fn count_corrected_facts() -> String {
+    count_facts_delta(
+        "f.id IN (SELECT x.id FROM documents d JOIN facts x \
+         ON x.id >= d.first_fact AND x.id < d.first_fact + d.n_facts \
+         WHERE d.hash = ?1 AND x.span_start = ?2 AND x.span_end = ?3)",
+        4,
+    )
+}
+
+/// Forgets the keys no fact has any more.
+pub const PURGE_FACT_COUNTS: &str = "DELETE FROM fact_counts WHERE n = 0";
+
+/// Keys of `fact_counts` whose count differs from the facts', either way: 0 when sound.
+pub const FACT_COUNTS_CHECK: &str = concat!(
+    "WITH stored AS (SELECT metric, status, year_first, year_last, measure, lower(subject), n \
+     FROM fact_counts WHERE n <> 0), \
+     counted AS (SELECT metric, status, year_first, year_last, measure, lower(subject), COUNT(*) \
+     FROM (SELECT ",
+    count_key!(),
+    " FROM corrected_facts f) GROUP BY 1, 2, 3, 4, 5, 6) \
+     SELECT (SELECT COUNT(*) FROM (SELECT * FROM stored EXCEPT SELECT * FROM counted)) \
+          + (SELECT COUNT(*) FROM (SELECT * FROM counted EXCEPT SELECT * FROM stored))"
+);
 
 /// The first and last document dates.
 pub const DOCUMENT_DATES: &str = "SELECT MIN(date), MAX(date) FROM documents";

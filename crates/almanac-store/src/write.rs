@@ -85,7 +85,7 @@ impl Store {
                 extractor_version,
                 force,
             )?;
-            index_pending(&tx, &mut batch)?;
+            finish(&tx, &mut batch)?;
             tx.commit()?;
             Ok(put)
         })();
@@ -132,7 +132,7 @@ impl Store {
                     )?;
                     results.push(Ok(put));
                 }
-                index_pending(&tx, &mut batch)?;
+                finish(&tx, &mut batch)?;
                 Ok::<_, StoreError>(results)
             })();
             if let Ok(results) = fast {
@@ -177,7 +177,7 @@ impl Store {
                     }
                 }
             }
-            index_pending(&tx, &mut batch)?;
+            finish(&tx, &mut batch)?;
             Ok::<_, StoreError>(results)
         })();
         let committed = slow.and_then(|results| {
@@ -208,6 +208,8 @@ struct Batch {
     unstaged: Vec<(usize, Value)>,
     /// When the batch was written.
     now: String,
+    /// Facts written before the batch were deleted (and taken out of `fact_counts`).
+    uncounted: bool,
 }
 
 /// Where a batch was before a document, to go back there if it fails.
@@ -226,6 +228,7 @@ impl Batch {
             pending: Vec::new(),
             unstaged: Vec::new(),
             now: now(),
+            uncounted: false,
         })
     }
 
@@ -270,6 +273,21 @@ impl Batch {
     fn slot(&self, id: i64) -> usize {
         (id - self.indexed - 1) as usize
     }
+}
+
+/// What a transaction does once its documents are written: the sentences staged go into
+/// the full-text index, and its new facts into `fact_counts` (the keys its replaced facts
+/// left empty are forgotten).
+fn finish(tx: &Connection, batch: &mut Batch) -> Result<()> {
+    index_pending(tx, batch)?;
+    if batch.next_fact > batch.indexed + 1 {
+        tx.prepare_cached(&sql::count_fact_range())?
+            .execute(params![batch.indexed + 1, batch.next_fact, 1])?;
+    }
+    if batch.uncounted {
+        tx.prepare_cached(sql::PURGE_FACT_COUNTS)?.execute([])?;
+    }
+    Ok(())
 }
 
 /// Adds the sentences staged in the batch to the full-text index, in one statement.
@@ -484,6 +502,10 @@ fn remove_contents(tx: &Connection, batch: &mut Batch, old: &StoredRow) -> Resul
     if old.first_fact < indexed_end {
         tx.prepare_cached(&sql::unindex_sentences())?
             .execute(params![old.first_fact, indexed_end])?;
+        // Facts of this batch are counted when it ends, so only older ones are uncounted.
+        tx.prepare_cached(&sql::count_fact_range())?
+            .execute(params![old.first_fact, indexed_end, -1])?;
+        batch.uncounted = true;
     }
     tx.prepare_cached(sql::DELETE_DOC_FACTS)?
         .execute(params![old.first_fact, old.n_facts])?;

@@ -8,6 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use almanac_extract::{Extraction, Fact};
 use almanac_store::{pg, FactFilter, Ledger, NewDocument, PgStore, Put, StoreError};
 
+/// The schema this build makes.
+const SCHEMA: u32 = 6;
+
 /// A ledger of its own on the test server (a fresh schema), or `None` without a server
 /// (never under CI).
 fn scratch() -> Option<String> {
@@ -166,10 +169,10 @@ fn a_new_database_becomes_a_ledger_once_and_a_newer_schema_is_refused() {
         })
         .collect();
     for opener in openers {
-        assert_eq!(opener.join().unwrap().unwrap(), 5);
+        assert_eq!(opener.join().unwrap().unwrap(), SCHEMA);
     }
     let store = PgStore::open_existing(&url).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 5);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA);
 
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     client
@@ -182,7 +185,7 @@ fn a_new_database_becomes_a_ledger_once_and_a_newer_schema_is_refused() {
         PgStore::open(&url),
         Err(StoreError::SchemaTooNew {
             found: 99,
-            known: 5
+            known: SCHEMA
         })
     ));
 }
@@ -224,16 +227,19 @@ fn a_ledger_of_schema_4_gains_a_language_unknown_until_reindexed() {
     };
     store.put(&doc, &russian, "v4", false).unwrap();
     drop(store);
-    // Migration 5 only adds the column: without it the ledger is one of schema 4.
+    // Migration 5 only adds the column, and 6 a table and indexes: without them the
+    // ledger is one of schema 4.
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     client
         .batch_execute(
-            "ALTER TABLE documents DROP COLUMN lang; \
-             DELETE FROM schema_migrations WHERE version = 5;",
+            "ALTER TABLE documents DROP COLUMN lang; DROP TABLE fact_counts; \
+             DROP INDEX facts_metric_status, facts_metric_status_value, facts_metric_value; \
+             DELETE FROM schema_migrations WHERE version >= 5;",
         )
         .unwrap();
     let mut store = PgStore::open(&url).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 5);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA);
+    store.check_integrity().unwrap();
     let old = store.document("kentau").unwrap().unwrap();
     assert_eq!(old.summary.lang, None);
     // Stale for its unknown language, though of the current extractor.

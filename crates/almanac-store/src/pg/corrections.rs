@@ -53,6 +53,27 @@ fn upsert(client: &mut impl GenericClient, c: &Correction) -> Result<()> {
     Ok(())
 }
 
+/// Runs `change` to the correction of the figure at `span` of the document with content
+/// hash `doc_hash`, keeping `fact_counts` exact (as `crate::corrections::recount`).
+fn recount<C: GenericClient, T>(
+    client: &mut C,
+    doc_hash: &str,
+    span: [usize; 2],
+    change: impl FnOnce(&mut C) -> Result<T>,
+) -> Result<T> {
+    let (start, end) = (span[0] as i64, span[1] as i64);
+    client.execute(
+        sql::COUNT_CORRECTED_FACTS,
+        &[&doc_hash, &start, &end, &-1_i64],
+    )?;
+    let changed = change(client)?;
+    client.execute(
+        sql::COUNT_CORRECTED_FACTS,
+        &[&doc_hash, &start, &end, &1_i64],
+    )?;
+    Ok(changed)
+}
+
 fn list(client: &mut impl GenericClient) -> Result<Vec<Correction>> {
     client
         .query(sql::LIST_CORRECTIONS, &[])?
@@ -82,7 +103,12 @@ impl PgStore {
             return Ok(None);
         };
         let correction = target.corrected_by(edit, fact_id);
-        upsert(&mut inner.client, &correction)?;
+        let mut tx = inner.client.transaction()?;
+        recount(&mut tx, &correction.doc_hash, correction.span, |tx| {
+            upsert(tx, &correction)
+        })?;
+        tx.execute(sql::PURGE_FACT_COUNTS, &[])?;
+        tx.commit()?;
         Ok(list(&mut inner.client)?
             .into_iter()
             .find(|c| c.doc_hash == correction.doc_hash && c.span == correction.span))
@@ -94,14 +120,19 @@ impl PgStore {
         let Some(target) = target(&mut inner.client, fact_id)? else {
             return Ok(false);
         };
-        let removed = inner.client.execute(
-            sql::DELETE_CORRECTION,
-            &[
-                &target.doc_hash,
-                &(target.span[0] as i64),
-                &(target.span[1] as i64),
-            ],
-        )?;
+        let mut tx = inner.client.transaction()?;
+        let removed = recount(&mut tx, &target.doc_hash, target.span, |tx| {
+            Ok(tx.execute(
+                sql::DELETE_CORRECTION,
+                &[
+                    &target.doc_hash,
+                    &(target.span[0] as i64),
+                    &(target.span[1] as i64),
+                ],
+            )?)
+        })?;
+        tx.execute(sql::PURGE_FACT_COUNTS, &[])?;
+        tx.commit()?;
         Ok(removed > 0)
     }
 
@@ -116,8 +147,11 @@ impl PgStore {
             let mut inner = self.lock();
             let mut tx = inner.client.transaction()?;
             for correction in corrections {
-                upsert(&mut tx, correction)?;
+                recount(&mut tx, &correction.doc_hash, correction.span, |tx| {
+                    upsert(tx, correction)
+                })?;
             }
+            tx.execute(sql::PURGE_FACT_COUNTS, &[])?;
             tx.commit()?;
         }
         Ok(CorrectionImport::of(corrections, &self.corrections()?))

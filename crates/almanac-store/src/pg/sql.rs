@@ -45,7 +45,39 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (3, "duplicate documents", SCHEMA_3),
     (4, "corrections", SCHEMA_4),
     (5, "document language", SCHEMA_5),
+    (6, "fact counts", SCHEMA_6),
 ];
+
+/// The key a fact (`f`, as corrected) is counted under in `fact_counts`, in the order of
+/// its columns (see [`SCHEMA_6`]); the subject's key is its lower case, as subject filters
+/// compare them.
+macro_rules! count_key {
+    () => {
+        "COALESCE(f.metric, '') AS metric, COALESCE(f.status, '') AS status, \
+         COALESCE(CAST(substr(f.period_start, 1, 4) AS INTEGER), 0) AS year_first, \
+         COALESCE(CAST(substr(f.period_end, 1, 4) AS INTEGER), 0) AS year_last, \
+         COALESCE(f.measure, '') AS measure, lower(COALESCE(f.subject, '')) AS subject_key"
+    };
+}
+
+/// Adds ?`sign` times the facts (as corrected) that `condition` selects to `fact_counts`
+/// (as `crate::sql::count_facts_delta`); a subject is stored as the first spelling counted.
+macro_rules! count_facts_delta {
+    ($condition:literal, $sign:literal) => {
+        concat!(
+            "INSERT INTO fact_counts (metric, status, year_first, year_last, measure, \
+             subject_key, subject, n) SELECT ",
+            count_key!(),
+            ", COALESCE(MIN(f.subject), ''), ",
+            $sign,
+            "::BIGINT * COUNT(*) FROM corrected_facts f WHERE ",
+            $condition,
+            " GROUP BY 1, 2, 3, 4, 5, 6 \
+             ON CONFLICT (metric, status, year_first, year_last, measure, subject_key) \
+             DO UPDATE SET n = fact_counts.n + excluded.n"
+        )
+    };
+}
 
 /// Schema 3 as `crate::sql` migrations 1 to 3 leave it, in PostgreSQL's words.
 const SCHEMA_3: &str = r#"
@@ -205,6 +237,32 @@ WHERE c.reject IS DISTINCT FROM 1;
 /// SQLite's migration 5: the language each document was read in, NULL for those stored
 /// before.
 const SCHEMA_5: &str = "ALTER TABLE documents ADD COLUMN lang TEXT;";
+
+/// SQLite's migration 6: how many facts (as corrected) there are of each key, kept by the
+/// write path and corrections in their transactions. `subject_key` is the subject in
+/// lower case (spellings of one subject are one key), `subject` the first spelling.
+const SCHEMA_6: &str = concat!(
+    "
+CREATE TABLE fact_counts (
+    metric      TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    year_first  INTEGER NOT NULL,
+    year_last   INTEGER NOT NULL,
+    measure     TEXT NOT NULL,
+    subject_key TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    n           BIGINT NOT NULL,
+    PRIMARY KEY (metric, status, year_first, year_last, measure, subject_key)
+);
+",
+    count_facts_delta!("true", "1"),
+    ";
+-- As SQLite's: a page of a metric, or of a metric and a status, in id or value order.
+CREATE INDEX facts_metric_status ON facts (metric, status, id);
+CREATE INDEX facts_metric_status_value ON facts (metric, status, value, id, period_start, period_end);
+CREATE INDEX facts_metric_value ON facts (metric, value, id, period_start, period_end);
+"
+);
 
 // Documents.
 
@@ -771,10 +829,38 @@ pub const INTEGRITY_CHECKS: &[(&str, &str)] = &[
         "SELECT COUNT(*) FROM duplicates x JOIN documents d ON d.doc = x.doc",
     ),
     (
+        "keys of fact_counts counted otherwise than the facts",
+        concat!(
+            "WITH stored AS (SELECT metric, status, year_first, year_last, measure, \
+             subject_key, n FROM fact_counts WHERE n <> 0), \
+             counted AS (SELECT ",
+            count_key!(),
+            ", COUNT(*) AS n FROM corrected_facts f GROUP BY 1, 2, 3, 4, 5, 6) \
+             SELECT (SELECT COUNT(*) FROM (SELECT * FROM stored EXCEPT SELECT * FROM counted) a) \
+                  + (SELECT COUNT(*) FROM (SELECT * FROM counted EXCEPT SELECT * FROM stored) b)"
+        ),
+    ),
+    (
         "sentences missing from the full-text index",
         "SELECT COUNT(*) FROM facts WHERE (sentence_facts IS NULL) <> (sentence_tsv IS NULL)",
     ),
 ];
+
+// Fact counts.
+
+/// The facts with ids from $1 up to $2 (excluded), counted $3 (+1 or -1) times.
+pub const COUNT_FACT_RANGE: &str = count_facts_delta!("f.id >= $1 AND f.id < $2", "$3");
+
+/// The facts a correction is keyed to (the figure at span $2..$3 of the document with
+/// content hash $1), counted $4 times.
+pub const COUNT_CORRECTED_FACTS: &str = count_facts_delta!(
+    "f.id IN (SELECT x.id FROM documents d JOIN facts x \
+     ON x.id >= d.first_fact AND x.id < d.first_fact + d.n_facts \
+     WHERE d.hash = $1 AND x.span_start = $2 AND x.span_end = $3)",
+    "$4"
+);
+
+pub const PURGE_FACT_COUNTS: &str = "DELETE FROM fact_counts WHERE n = 0";
 
 // Corrections: `crate::sql`'s statements in PostgreSQL's words.
 

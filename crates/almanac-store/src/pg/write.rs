@@ -38,6 +38,8 @@ struct Writer<'a, 'c> {
     next_fact: i64,
     now: String,
     pending: Pending,
+    /// Facts were deleted (and counted out of `fact_counts`).
+    uncounted: bool,
 }
 
 /// Facts and mentions written but not yet sent, a column an array (`sql::INSERT_FACTS`,
@@ -90,10 +92,26 @@ impl Writer<'_, '_> {
             params.extend(pending.reals.iter().map(|c| c as &(dyn ToSql + Sync)));
             params.extend(pending.texts.iter().map(|c| c as &(dyn ToSql + Sync)));
             self.tx.execute(&statement, &params)?;
+            // The facts of one flush have consecutive ids.
+            let first = pending.ints[0].first().copied().flatten();
+            let last = pending.ints[0].last().copied().flatten();
+            if let (Some(first), Some(last)) = (first, last) {
+                self.execute(sql::COUNT_FACT_RANGE, &[&first, &(last + 1), &1_i64])?;
+            }
         }
         let (docs, entities, n, spans) = &pending.mentions;
         if !docs.is_empty() {
             self.execute(sql::INSERT_MENTIONS, &[docs, entities, n, spans])?;
+        }
+        Ok(())
+    }
+
+    /// Sends what waits (`flush`) and forgets the keys of `fact_counts` that facts deleted
+    /// in this transaction left empty: the last step before it commits.
+    fn finish(&mut self) -> Result<()> {
+        self.flush()?;
+        if self.uncounted {
+            self.execute(sql::PURGE_FACT_COUNTS, &[])?;
         }
         Ok(())
     }
@@ -169,7 +187,7 @@ impl PgStore {
             let fast = (|| {
                 let mut writer = Writer::begin(&mut tx, &mut inner.statements, &mut inner.known)?;
                 if let Some(results) = insert_new_batch(&mut writer, items, extractor_version)? {
-                    writer.flush()?;
+                    writer.finish()?;
                     return Ok(results.into_iter().map(Ok).collect());
                 }
                 let mut results = Vec::with_capacity(items.len());
@@ -177,7 +195,7 @@ impl PgStore {
                     let put = put_document(&mut writer, doc, extraction, extractor_version, force)?;
                     results.push(Ok(put));
                 }
-                writer.flush()?;
+                writer.finish()?;
                 Ok::<_, StoreError>(results)
             })();
             match fast {
@@ -209,7 +227,7 @@ impl PgStore {
                         writer.next_fact = writer.next_fact.max(next);
                     }
                     let put = put_document(&mut writer, doc, extraction, extractor_version, force)?;
-                    writer.flush()?;
+                    writer.finish()?;
                     Ok::<_, StoreError>((put, writer.next_fact))
                 })();
                 match outcome {
@@ -255,6 +273,7 @@ impl<'a, 'c> Writer<'a, 'c> {
             next_fact: max + 1,
             now: now(),
             pending: Pending::default(),
+            uncounted: false,
         })
     }
 }
@@ -515,6 +534,9 @@ fn promote_duplicate(w: &mut Writer<'_, '_>, id: i64) -> Result<bool> {
 fn remove_contents(w: &mut Writer<'_, '_>, old: &StoredRow) -> Result<()> {
     // What this transaction wrote of them must be there to be deleted.
     w.flush()?;
+    let end = old.first_fact + old.n_facts;
+    w.execute(sql::COUNT_FACT_RANGE, &[&old.first_fact, &end, &-1_i64])?;
+    w.uncounted = true;
     w.execute(sql::DELETE_DOC_FACTS, &[&old.first_fact, &old.n_facts])?;
     w.execute(sql::DELETE_DOC_MENTIONS, &[&old.id])?;
     Ok(())
