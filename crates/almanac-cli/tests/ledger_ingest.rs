@@ -326,12 +326,17 @@ fn a_ledger_of_schema_4_shows_no_language_until_reindexed() {
     let corpus = articles(dir.path());
     let out = almanac(&["ingest", corpus.to_str().unwrap()], &db);
     assert!(out.status.success(), "{}", text(&out).1);
-    // Migration 5 only adds the column: without it the ledger is one of schema 4.
+    // Migration 5 only adds the column and 6 a table and indexes: without them the ledger
+    // is one of schema 4.
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
         conn.execute_batch(
             "ALTER TABLE documents DROP COLUMN lang; \
-             DELETE FROM schema_migrations WHERE version = 5;",
+             DROP TABLE fact_counts; \
+             DROP INDEX facts_metric_status; \
+             DROP INDEX facts_metric_status_value; \
+             DROP INDEX facts_metric_value; \
+             DELETE FROM schema_migrations WHERE version >= 5;",
         )
         .unwrap();
     }
