@@ -166,10 +166,10 @@ impl FactsParams {
             return Err(Error::bad_parameter("within", "needs a subject"));
         }
         let metric = list("metric", &self.metric, |m| {
-            m.to_lowercase()
-                .parse::<Metric>()
+            // The names the command line takes: FACTS.md's and the common ones (`GDP`).
+            Metric::from_name(m)
                 .map(|m| m.as_str().to_string())
-                .map_err(|_| {
+                .ok_or_else(|| {
                     let names: Vec<&str> = Metric::ALL.iter().map(|m| m.as_str()).collect();
                     format!("unknown metric {m:?}; expected one of {}", names.join(", "))
                 })

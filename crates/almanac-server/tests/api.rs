@@ -83,6 +83,8 @@ async fn every_filter_of_almanac_facts() {
 
     for (query, expected) in [
         ("metric=jobs", count(&|f| f["metric"] == "jobs")),
+        // The common names the command line takes too.
+        ("metric=Workplaces", count(&|f| f["metric"] == "jobs")),
         (
             "metric=jobs,investment",
             count(&|f| f["metric"] == "jobs" || f["metric"] == "investment"),
