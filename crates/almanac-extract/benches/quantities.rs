@@ -14,6 +14,9 @@ use std::path::PathBuf;
 use almanac_extract::all_quantities;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
+mod common;
+use common::{articles_in, repeated_corpus};
+
 // The allocator the `almanac` binary uses, so that the rate here is the rate it gets.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -36,58 +39,31 @@ fn general_news() -> String {
     sentences.join("\n\n")
 }
 
-/// The development articles, as separate documents.
-fn development_news() -> Vec<String> {
-    let dir = manifest_path("../../examples/news");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|err| panic!("reading {}: {err}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|path| std::fs::read_to_string(path).expect("UTF-8 article"))
-        .collect()
-}
-
-/// `docs` repeated until they add up to at least `target_bytes`.
-fn repeated(docs: &[String], target_bytes: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut n = 0;
-    while n < target_bytes {
-        for doc in docs {
-            n += doc.len();
-            out.push(doc.clone());
-        }
-    }
-    out
-}
-
 fn bench_quantities(c: &mut Criterion) {
     let target_mb: usize = std::env::var("ALMANAC_BENCH_MB")
         .ok()
         .and_then(|mb| mb.parse().ok())
         .unwrap_or(2);
+    let general = [("general".to_string(), general_news())];
     let corpora = [
         (
             "general_news",
-            repeated(&[general_news()], target_mb * 1_000_000),
+            repeated_corpus(&general, target_mb * 1_000_000),
         ),
         (
             "development_news",
-            repeated(&development_news(), target_mb * 1_000_000),
+            repeated_corpus(&articles_in("news"), target_mb * 1_000_000),
         ),
     ];
     let mut group = c.benchmark_group("all_quantities_layer");
     group.sample_size(10);
     for (name, docs) in &corpora {
-        let n_bytes: u64 = docs.iter().map(|d| d.len() as u64).sum();
+        let n_bytes: u64 = docs.iter().map(|(_, d)| d.len() as u64).sum();
         group.throughput(Throughput::Bytes(n_bytes));
         group.bench_function(*name, |b| {
             b.iter(|| {
                 docs.iter()
-                    .map(|doc| black_box(all_quantities(black_box(doc))).len())
+                    .map(|(_, doc)| black_box(all_quantities(black_box(doc))).len())
                     .sum::<usize>()
             })
         });
