@@ -684,6 +684,12 @@ impl Collect {
     }
 }
 
+/// The fact id of a path's `{id}`.
+fn fact_id(id: &str) -> Result<i64, Error> {
+    id.parse()
+        .map_err(|_| Error::bad_parameter("id", format!("{id:?} is not a fact id")))
+}
+
 /// Checks the bearer token of a write.
 fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), Error> {
     if !state.writes_enabled() {
@@ -837,9 +843,7 @@ async fn post_correction(
             format!("a correction is at most {MAX_CORRECTION_BYTES} bytes"),
         ));
     }
-    let fact_id: i64 = id
-        .parse()
-        .map_err(|_| Error::bad_parameter("id", format!("{id:?} is not a fact id")))?;
+    let fact_id = fact_id(&id)?;
     let request: CorrectionRequest = {
         let mut de = serde_json::Deserializer::from_slice(&bytes);
         serde_path_to_error::deserialize(&mut de).map_err(|err| {
@@ -889,9 +893,7 @@ async fn delete_correction(
     Path(id): Path<String>,
 ) -> Result<Json<almanac_store::StoredFact>, Error> {
     authorise(&state, &headers)?;
-    let fact_id: i64 = id
-        .parse()
-        .map_err(|_| Error::bad_parameter("id", format!("{id:?} is not a fact id")))?;
+    let fact_id = fact_id(&id)?;
     let db = state.config().db.clone();
     let fact = tokio::task::spawn_blocking(move || corrections::undo(&db, fact_id))
         .await

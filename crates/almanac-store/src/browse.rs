@@ -509,17 +509,22 @@ mod tests {
 
     fn fill(store: &mut Store) {
         for (doc, text) in ARTICLES {
-            let extraction = extract(
-                text,
-                &DocContext {
-                    doc,
-                    date: None,
-                    lang: None,
-                },
-            );
-            let new = crate::NewDocument::new(doc, doc, text);
-            store.put(&new, &extraction, "test", false).unwrap();
+            put(store, doc, text, false);
         }
+    }
+
+    /// Extracts `text` and writes it as document `doc` (`force`: again when stored).
+    fn put(store: &mut Store, doc: &str, text: &str, force: bool) {
+        let extraction = extract(
+            text,
+            &DocContext {
+                doc,
+                date: None,
+                lang: None,
+            },
+        );
+        let new = crate::NewDocument::new(doc, doc, text);
+        store.put(&new, &extraction, "test", force).unwrap();
     }
 
     fn ledger() -> Store {
@@ -733,16 +738,7 @@ mod tests {
         );
         // Written again: the corrections hold for the new facts.
         let (doc, text) = ARTICLES[0];
-        let extraction = extract(
-            text,
-            &DocContext {
-                doc,
-                date: None,
-                lang: None,
-            },
-        );
-        let new = crate::NewDocument::new(doc, doc, text);
-        store.put(&new, &extraction, "test", true).unwrap();
+        put(&mut store, doc, text, true);
         compare(&store, "written again");
         let jobs = store
             .facts(&FactFilter {
