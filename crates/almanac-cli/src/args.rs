@@ -82,9 +82,10 @@ impl DbArgs {
     }
 }
 
-/// The filters shared by `facts` and `export`.
+/// The filters that choose facts by what, where, when and from which document: those of
+/// `facts` and `export`, and those by which `check` chooses its alerts.
 #[derive(Args, Debug, Clone, Default)]
-pub struct FilterArgs {
+pub struct ScopeArgs {
     /// The place or organisation the facts are about: canonical name or alias, any case
     #[arg(long, value_name = "NAME")]
     pub subject: Option<String>,
@@ -94,6 +95,47 @@ pub struct FilterArgs {
     /// What is measured (comma-separated for several)
     #[arg(long, value_parser = MetricParser, value_delimiter = ',', value_name = "METRIC")]
     pub metric: Vec<Metric>,
+    /// Facts whose period overlaps this one: 2023, 2023-05, 2023-Q1, 2021/2023...
+    #[arg(long, value_name = "PERIOD", value_parser = crate::checks::period)]
+    pub period: Option<Period>,
+    /// Facts of one document
+    #[arg(long, value_name = "DOC")]
+    pub doc: Option<String>,
+}
+
+impl ScopeArgs {
+    /// Whether any of the filters is given.
+    pub fn is_set(&self) -> bool {
+        self.subject.is_some()
+            || !self.metric.is_empty()
+            || self.period.is_some()
+            || self.doc.is_some()
+    }
+
+    /// The store's filter for `store`, its subject resolved as `resolve::subject` does (an
+    /// alias or spelling to its canonical name, namesakes named on stderr, an unknown name
+    /// an error).
+    pub fn to_filter_in(&self, store: &dyn Ledger) -> anyhow::Result<FactFilter> {
+        let subject = match &self.subject {
+            Some(name) => Some(crate::resolve::subject(store, name)?),
+            None => None,
+        };
+        Ok(FactFilter {
+            subject,
+            within: self.within,
+            metric: self.metric.iter().map(|m| m.as_str().to_string()).collect(),
+            period: self.period,
+            doc: self.doc.clone(),
+            ..FactFilter::default()
+        })
+    }
+}
+
+/// The filters of `facts` and `export`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
     /// Amount, growth, index or share (comma-separated for several)
     #[arg(
         long,
@@ -115,12 +157,6 @@ pub struct FilterArgs {
     /// The unit: KZT, USD, %, job, project... (comma-separated for several)
     #[arg(long, value_delimiter = ',', value_name = "UNIT")]
     pub unit: Vec<String>,
-    /// Facts whose period overlaps this one: 2023, 2023-05, 2023-Q1, 2021/2023...
-    #[arg(long, value_name = "PERIOD", value_parser = crate::checks::period)]
-    pub period: Option<Period>,
-    /// Facts of one document
-    #[arg(long, value_name = "DOC")]
-    pub doc: Option<String>,
     /// Full-text search in the facts' sentences: words, "a phrase", a OR b, prefix*
     #[arg(long, value_name = "QUERY")]
     pub text: Option<String>,
@@ -142,24 +178,13 @@ impl FilterArgs {
         store: &dyn Ledger,
         default_limit: Option<usize>,
     ) -> anyhow::Result<FactFilter> {
-        let mut filter = self.to_filter(default_limit);
-        if let Some(name) = &self.subject {
-            filter.subject = Some(crate::resolve::subject(store, name)?);
-        }
-        Ok(filter)
-    }
-
-    /// The store's filter; `default_limit` where no `--limit` is given.
-    pub fn to_filter(&self, default_limit: Option<usize>) -> FactFilter {
+        let scope = self.scope.to_filter_in(store)?;
         let limit = match self.limit {
             Some(0) => None,
             Some(n) => Some(n),
             None => default_limit,
         };
-        FactFilter {
-            subject: self.subject.clone(),
-            within: self.within,
-            metric: self.metric.iter().map(|m| m.as_str().to_string()).collect(),
+        Ok(FactFilter {
             measure: self
                 .measure
                 .iter()
@@ -171,12 +196,11 @@ impl FilterArgs {
                 .map(|&s| Status::from(s).as_str().into())
                 .collect(),
             unit: self.unit.iter().map(|u| normalise_unit(u)).collect(),
-            period: self.period,
-            doc: self.doc.clone(),
             text: self.text.clone(),
             sort: self.sort.unwrap_or_default(),
             limit,
-        }
+            ..scope
+        })
     }
 }
 

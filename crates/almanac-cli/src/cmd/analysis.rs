@@ -11,12 +11,12 @@ use almanac_analysis::{
     chart, check, gazetteer, official_rates, promises, timeline, Alert, AlertKind, Currency,
     Evidence, LedgerFact, Promise, PromiseOptions, Severity, TimelineOptions,
 };
-use almanac_extract::{Measure, Metric, Period, Status};
+use almanac_extract::{Measure, Metric, Status};
 use almanac_store::{DocFilter, FactFilter, Ledger};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use crate::args::{DbArgs, MeasureArg, MetricParser, StatusArg};
+use crate::args::{DbArgs, MeasureArg, MetricParser, ScopeArgs, StatusArg};
 use crate::resolve;
 
 /// How the analyses print.
@@ -79,21 +79,9 @@ pub struct TimelineArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub db: DbArgs,
-    /// Only alerts about this place (or, with --within, the places in it)
-    #[arg(long, value_name = "NAME")]
-    pub subject: Option<String>,
-    /// With --subject: also the places that are part of it
-    #[arg(long, requires = "subject")]
-    pub within: bool,
-    /// Only alerts about these metrics (comma-separated)
-    #[arg(long, value_parser = MetricParser, value_delimiter = ',', value_name = "METRIC")]
-    pub metric: Vec<Metric>,
-    /// Only alerts involving facts whose period overlaps this one
-    #[arg(long, value_name = "PERIOD", value_parser = crate::checks::period)]
-    pub period: Option<Period>,
-    /// Only alerts involving a fact of this document
-    #[arg(long, value_name = "DOC")]
-    pub doc: Option<String>,
+    /// Only alerts that involve a fact these filters choose
+    #[command(flatten)]
+    pub scope: ScopeArgs,
     /// Only these kinds (comma-separated): conversion, part_exceeds_whole, implausible,
     /// arithmetic, conflict, magnitude, revised, restated
     #[arg(
@@ -293,32 +281,16 @@ impl TimelineArgs {
 /// `almanac check`.
 pub fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
-    let subject = match &args.subject {
-        Some(name) => Some(resolve::subject(&store, name)?),
-        None => None,
-    };
+    // Resolved first, so that an unknown place is an error before the ledger is checked.
+    let scope = args.scope.to_filter_in(&store)?;
     // Alerts relate facts across documents, so the whole ledger is checked and the
     // filters then choose the alerts that involve a selected fact.
     let facts = all_facts(&store)?;
     let mut alerts = check(&facts, &official_rates, &gazetteer);
 
-    let filtered = args.subject.is_some()
-        || !args.metric.is_empty()
-        || args.period.is_some()
-        || args.doc.is_some();
-    if filtered {
-        let selected: std::collections::HashSet<i64> = store
-            .facts(&FactFilter {
-                subject,
-                within: args.within,
-                metric: args.metric.iter().map(|m| m.as_str().to_string()).collect(),
-                period: args.period,
-                doc: args.doc.clone(),
-                ..FactFilter::default()
-            })?
-            .into_iter()
-            .map(|f| f.id)
-            .collect();
+    if args.scope.is_set() {
+        let selected: std::collections::HashSet<i64> =
+            store.facts(&scope)?.into_iter().map(|f| f.id).collect();
         alerts.retain(|a| a.facts.iter().any(|e| selected.contains(&e.fact_id)));
     }
     let min: Severity = args.min_severity.into();
