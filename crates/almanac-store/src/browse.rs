@@ -537,11 +537,76 @@ mod tests {
         facts.iter().map(|f| f.id).collect()
     }
 
+    /// The test ledger with corrections: one fact's value, subject and period changed,
+    /// another's metric, a third rejected.
+    fn corrected_ledger() -> (Store, i64) {
+        let mut store = ledger();
+        let all = store.facts(&FactFilter::default()).unwrap();
+        let edits = [
+            crate::CorrectionEdit {
+                value: Some(1e15),
+                subject: Some("aktau".into()),
+                period: Some("2010".parse().unwrap()),
+                ..Default::default()
+            },
+            crate::CorrectionEdit {
+                metric: Some(almanac_extract::Metric::Rank),
+                ..Default::default()
+            },
+            crate::CorrectionEdit {
+                reject: true,
+                ..Default::default()
+            },
+        ];
+        for (fact, edit) in all.iter().skip(2).zip(&edits) {
+            store.correct(fact.id, edit).unwrap().unwrap();
+        }
+        (store, all[4].id)
+    }
+
     /// Walking a filter page by page in every sort gives exactly the facts of one query,
-    /// in its order.
+    /// in its order, with and without corrections (whose facts are merged into the
+    /// others in the sort's order).
     #[test]
     fn pages_follow_each_other_in_every_sort() {
-        let store = ledger();
+        let (corrected, rejected) = corrected_ledger();
+        let n_corrected = corrected.facts(&FactFilter::default()).unwrap().len();
+        let plain = ledger();
+        assert_eq!(
+            n_corrected + 1,
+            plain.facts(&FactFilter::default()).unwrap().len()
+        );
+        for store in [&plain, &corrected] {
+            walk_pages_in_every_sort(store);
+        }
+        let by_value = FactFilter {
+            sort: "-value".parse().unwrap(),
+            ..FactFilter::default()
+        };
+        let facts = corrected.facts(&by_value).unwrap();
+        assert_eq!(facts[0].fact.value, 1e15, "the corrected value sorts first");
+        assert_eq!(facts[0].fact.subject.as_deref(), Some("aktau"));
+        assert!(facts.windows(2).all(|w| w[0].fact.value >= w[1].fact.value));
+        assert!(facts.iter().all(|f| f.id != rejected));
+        let ranks = FactFilter {
+            metric: vec!["rank".into()],
+            ..FactFilter::default()
+        };
+        assert_eq!(corrected.facts(&ranks).unwrap().len(), 1);
+        assert_eq!(corrected.total_facts(&ranks).unwrap(), 1);
+        assert_eq!(corrected.total_facts_from(&ranks, false).unwrap(), 1);
+        let in_2010 = FactFilter {
+            period: Some("2010".parse().unwrap()),
+            subject: Some("Aktau".into()),
+            sort: "period".parse().unwrap(),
+            ..FactFilter::default()
+        };
+        let page = corrected.fact_page(&in_2010, None, 5).unwrap();
+        assert_eq!(page.facts.len(), 1);
+        assert_eq!(page.facts[0].fact.value, 1e15);
+    }
+
+    fn walk_pages_in_every_sort(store: &Store) {
         for sort in [
             "doc",
             "-doc",
