@@ -1010,6 +1010,43 @@ pub fn count_facts(conditions: &[String], corrected: bool) -> String {
     format!("SELECT {}", counts.join(" + "))
 }
 
+/// A subject's facts with a metric and a period, untouched by corrections, one row per
+/// metric, measure (`level` when none), status (`actual` when none), period and unit:
+/// the figure most of them give (the latest written on a tie) with its money, how many
+/// facts and how many distinct figures. The ranking runs over each group's distinct
+/// figures, so a place of 60,000 facts comes back as a few hundred rows.
+pub fn period_figures(conditions: &[String], corrected: bool) -> String {
+    let mut conditions = conditions.to_vec();
+    conditions.push("f.metric IS NOT NULL AND f.period IS NOT NULL".into());
+    if corrected {
+        conditions.push(format!("f.id NOT IN ({CORRECTED_IDS})"));
+    }
+    let mut facts = "SELECT f.metric, COALESCE(f.measure, 'level') AS measure, \
+         COALESCE(f.status, 'actual') AS status, f.period, f.period_start, f.period_end, \
+         f.unit, f.value, f.value_kzt, f.value_usd, f.id FROM facts f"
+        .to_string();
+    push_where(&mut facts, &conditions);
+    let group = "metric, measure, status, period, period_start, period_end, unit";
+    format!(
+        "WITH about AS ({facts}), \
+         figures AS (SELECT {group}, value, MAX(value_kzt) AS value_kzt, \
+         MAX(value_usd) AS value_usd, COUNT(*) AS n, MAX(id) AS last \
+         FROM about GROUP BY {group}, value), \
+         ranked AS (SELECT {group}, value, value_kzt, value_usd, \
+         SUM(n) OVER w AS n_facts, COUNT(*) OVER w AS n_figures, \
+         ROW_NUMBER() OVER (PARTITION BY {group} ORDER BY n DESC, last DESC) AS rank \
+         FROM figures WINDOW w AS (PARTITION BY {group})) \
+         SELECT metric, measure, status, period, unit, value, value_kzt, value_usd, \
+         n_facts, n_figures FROM ranked WHERE rank = 1 \
+         ORDER BY metric, measure, status, period_start, period_end, period, unit"
+    )
+}
+
+/// Facts that a correction applies to (see [`CORRECTED_IDS`]).
+pub fn fact_corrected() -> String {
+    format!("f.id IN ({CORRECTED_IDS})")
+}
+
 /// An entity by its name or an alias (?1), any case.
 pub fn entity_named(param: usize) -> String {
     format!(

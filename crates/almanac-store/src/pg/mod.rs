@@ -17,6 +17,7 @@
 //! The connection lives behind a mutex, since the postgres client needs `&mut` for every
 //! statement and the store's reads take `&self`.
 
+mod browse;
 mod corrections;
 mod query;
 pub(crate) mod sql;
