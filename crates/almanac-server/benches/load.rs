@@ -24,7 +24,7 @@
 //! `target/bench-server-1m-corrected.db`: a ledger that holds corrections reads its facts
 //! through them.
 //!
-//! `LOAD_CASES=facts,corrected` runs only the cases whose names hold one of the words.
+//! `LOAD_CASES="facts API;place"` runs only the cases whose names hold one of the parts.
 //! The machine's load average is printed before and after: this machine is shared.
 
 use std::net::SocketAddr;
@@ -401,7 +401,7 @@ fn main() {
     let secs = env_f64("LOAD_SECS", 20.0);
     let rate = env_f64("LOAD_RATE", 500.0);
     let wanted: Vec<String> = std::env::var("LOAD_CASES")
-        .map(|v| v.split(',').map(str::to_string).collect())
+        .map(|v| v.split(';').map(str::to_string).collect())
         .unwrap_or_default();
     let db = ledger();
     let stats = Store::open_read_only(&db).unwrap().stats().unwrap();
