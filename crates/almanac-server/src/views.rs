@@ -14,7 +14,7 @@ use almanac_analysis::{
 use almanac_extract::Status;
 use almanac_store::{
     DocFilter, DocumentSummary, EntityFilter, EntitySummary, Facet, FacetCounts, FactFilter,
-    Overview, PeriodFigures, Store, StoredFact,
+    Ledger, Overview, PeriodFigures, StoredFact,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -566,7 +566,7 @@ pub struct Segment {
 }
 
 /// The document `doc` with its facts.
-pub fn document(store: &Store, doc: &str) -> Result<DocumentView, Error> {
+pub fn document(store: &dyn Ledger, doc: &str) -> Result<DocumentView, Error> {
     let stored = store
         .document(doc)?
         .ok_or_else(|| Error::not_found(format!("no document {doc:?} in the ledger")))?;
@@ -688,7 +688,7 @@ pub fn analyses(ctx: &Ctx<'_>) -> Result<std::sync::Arc<Analyses>, Error> {
 }
 
 /// The newest document's date: the ledger's "now" for promises.
-pub fn latest_date(store: &Store) -> Result<Option<chrono::NaiveDate>, Error> {
+pub fn latest_date(store: &dyn Ledger) -> Result<Option<chrono::NaiveDate>, Error> {
     Ok(store
         .documents(&DocFilter {
             newest_first: true,
@@ -700,9 +700,9 @@ pub fn latest_date(store: &Store) -> Result<Option<chrono::NaiveDate>, Error> {
 }
 
 /// The ids of the facts a filter selects (to choose the alerts that involve them).
-pub fn fact_ids(store: &Store, filter: &FactFilter) -> Result<HashSet<i64>, Error> {
+pub fn fact_ids(store: &dyn Ledger, filter: &FactFilter) -> Result<HashSet<i64>, Error> {
     let mut ids = HashSet::new();
-    store.for_each_fact(filter, |f| {
+    store.for_each_fact(filter, &mut |f| {
         ids.insert(f.id);
         true
     })?;

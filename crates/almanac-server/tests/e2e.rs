@@ -148,7 +148,7 @@ async fn the_dashboard_in_a_browser() {
     let Some(driver) = driver() else { return };
     // A ledger of its own: the browser corrects a fact in it.
     let (_dir, db) = common::own_ledger();
-    let mut config = Config::new(&db);
+    let mut config = Config::new(db.clone());
     config.token = Some("secret".into());
     let server = Server::start(config).await;
     let client = browser(&driver).await;

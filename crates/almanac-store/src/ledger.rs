@@ -368,6 +368,28 @@ pub enum LedgerAddress {
     Postgres(String),
 }
 
+impl From<PathBuf> for LedgerAddress {
+    fn from(path: PathBuf) -> LedgerAddress {
+        LedgerAddress::Sqlite(path)
+    }
+}
+
+impl From<&Path> for LedgerAddress {
+    fn from(path: &Path) -> LedgerAddress {
+        LedgerAddress::Sqlite(path.to_path_buf())
+    }
+}
+
+/// The path, or the URL without its password.
+impl std::fmt::Display for LedgerAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LedgerAddress::Sqlite(path) => write!(f, "{}", path.display()),
+            LedgerAddress::Postgres(url) => f.write_str(&crate::pg::redact(url)),
+        }
+    }
+}
+
 impl LedgerAddress {
     /// Reads what the user gave as `--db` or `ALMANAC_DB`.
     pub fn parse(address: &str) -> LedgerAddress {

@@ -209,7 +209,7 @@ fn prepared(
 }
 
 /// `url` without the password of its user, if it has one.
-fn redact(url: &str) -> String {
+pub(crate) fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         // A key=value connection string: drop a password=... pair.
         return url
