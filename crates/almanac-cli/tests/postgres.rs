@@ -185,7 +185,10 @@ fn a_postgresql_ledger_answers_as_an_sqlite_one() {
             stream.read_to_string(&mut answer).unwrap();
             break answer;
         }
-        assert!(started.elapsed() < Duration::from_secs(60), "serve did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "serve did not start"
+        );
         std::thread::sleep(Duration::from_millis(100));
     };
     server.kill().unwrap();
