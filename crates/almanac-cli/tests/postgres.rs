@@ -159,13 +159,49 @@ fn a_postgresql_ledger_answers_as_an_sqlite_one() {
     assert!(exported[0].lines().count() > 200);
     assert_eq!(exported[1], exported[0]);
 
-    // The dashboard reads SQLite only, and says so rather than reading the URL as a path.
-    let out = almanac(&["serve"], &url);
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("SQLite ledger only"));
+    // The dashboard serves the PostgreSQL ledger (the API itself is tested on both in
+    // crates/almanac-server).
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_almanac"))
+        .args(["serve", "--addr", &addr, "--db", &url])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let answer = loop {
+        use std::io::{Read, Write};
+        if let Ok(mut stream) = std::net::TcpStream::connect(&addr) {
+            let head = "GET /api/facts?metric=jobs&size=1 HTTP/1.1\r\nHost: localhost\r\n\
+                        Connection: close\r\n\r\n";
+            stream.write_all(head.as_bytes()).unwrap();
+            let mut answer = String::new();
+            stream.read_to_string(&mut answer).unwrap();
+            break answer;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "serve did not start"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("\"metric\":\"jobs\""), "{answer}");
 
-    // A query on a database that holds no ledger says so, and makes none.
+    // A query (or the dashboard) on a database that holds no ledger says so, and makes
+    // none.
     let empty = scratch().unwrap();
+    let out = almanac(&["serve"], &empty);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no ledger"));
     let out = almanac(&["facts"], &empty);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no ledger"));

@@ -19,14 +19,21 @@
 //! - closed loop: 16 connections asking as fast as answers come, for the most requests a
 //!   second.
 //!
+//! The same requests are then asked of a copy of the ledger with a few corrections (a
+//! subject, a metric, a value, a period changed and a figure rejected), built once into
+//! `target/bench-server-1m-corrected.db`: a ledger that holds corrections reads its facts
+//! through them.
+//!
+//! `LOAD_CASES="facts API;place"` runs only the cases whose names hold one of the parts.
 //! The machine's load average is printed before and after: this machine is shared.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use almanac_extract::{Metric, Status};
 use almanac_ingest::{IngestOptions, Progress, SourceDoc};
-use almanac_store::{EntityFilter, Store};
+use almanac_store::{CorrectionEdit, EntityFilter, FactFilter, Store};
 
 const TARGET_FACTS: u64 = 1_000_000;
 const SEED: u64 = 16;
@@ -98,6 +105,63 @@ fn ledger() -> PathBuf {
         stats.entities,
         started.elapsed().as_secs_f64()
     );
+    path
+}
+
+/// A copy of `base` with a few corrections of its facts, made on first use.
+fn corrected_ledger(base: &Path) -> PathBuf {
+    let path = target_dir().join("bench-server-1m-corrected.db");
+    let corrected = |path: &Path| {
+        Store::open(path)
+            .and_then(|s| s.corrections())
+            .map(|c| c.len())
+            .unwrap_or(0)
+    };
+    if path.exists() && corrected(&path) > 0 {
+        return path;
+    }
+    // One file to copy: the write-ahead log folded back.
+    Store::open(base).unwrap().checkpoint().unwrap();
+    let _ = std::fs::remove_file(&path);
+    std::fs::copy(base, &path).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    let some = |metric: &str, n: usize| {
+        let filter = FactFilter {
+            metric: vec![metric.to_string()],
+            limit: Some(n),
+            ..FactFilter::default()
+        };
+        store.facts(&filter).unwrap()
+    };
+    let (investment, jobs) = (some("investment", 3), some("jobs", 2));
+    let edits = [
+        CorrectionEdit {
+            subject: Some("Shymkent".into()),
+            ..CorrectionEdit::default()
+        },
+        CorrectionEdit {
+            metric: Some(Metric::Fdi),
+            ..CorrectionEdit::default()
+        },
+        CorrectionEdit {
+            value: Some(investment[2].fact.value * 1000.0),
+            period: Some("2019".parse().unwrap()),
+            ..CorrectionEdit::default()
+        },
+        CorrectionEdit {
+            status: Some(Status::Planned),
+            ..CorrectionEdit::default()
+        },
+        CorrectionEdit {
+            reject: true,
+            ..CorrectionEdit::default()
+        },
+    ];
+    let targets = investment.iter().chain(&jobs).map(|f| f.id);
+    for (id, edit) in targets.zip(&edits) {
+        store.correct(id, edit).unwrap().expect("the fact exists");
+    }
+    store.checkpoint().unwrap();
     path
 }
 
@@ -336,11 +400,28 @@ fn main() {
     }
     let secs = env_f64("LOAD_SECS", 20.0);
     let rate = env_f64("LOAD_RATE", 500.0);
+    let wanted: Vec<String> = std::env::var("LOAD_CASES")
+        .map(|v| v.split(';').map(str::to_string).collect())
+        .unwrap_or_default();
     let db = ledger();
     let stats = Store::open_read_only(&db).unwrap().stats().unwrap();
-    let scenarios = scenarios(&db);
-    let addr = start_server(db);
-    let base = format!("http://{addr}");
+    let mut cases = Vec::new();
+    let plain = scenarios(&db);
+    let addr = start_server(db.clone());
+    cases.extend(plain.into_iter().map(|(name, paths)| (name, addr, paths)));
+    let corrected = wanted.is_empty() || wanted.iter().any(|w| w.contains("correct"));
+    if corrected {
+        let db = corrected_ledger(&db);
+        let with_corrections = scenarios(&db);
+        let addr = start_server(db);
+        for (name, paths) in with_corrections {
+            let name: &'static str = format!("{name}, with corrections").leak();
+            cases.push((name, addr, paths));
+        }
+    }
+    cases.retain(|(name, _, _)| {
+        wanted.is_empty() || wanted.iter().any(|w| name.contains(w.as_str()))
+    });
     println!(
         "ledger: {} documents, {} facts, {} entities; {} cores; load average before: {}",
         stats.documents,
@@ -359,11 +440,12 @@ fn main() {
             .pool_max_idle_per_host(64)
             .build()
             .unwrap();
-        // The server is up when it answers.
-        while !fetch(&client, &format!("{base}/api/openapi.json")).await {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        for (name, paths) in &scenarios {
+        for (name, addr, paths) in &cases {
+            let base = format!("http://{addr}");
+            // The server is up when it answers.
+            while !fetch(&client, &format!("{base}/api/openapi.json")).await {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
             println!("{name}: {} distinct requests", paths.len());
             println!("{}", cold(&client, &base, paths).await.line("cold"));
             let open = open_loop(&client, &base, paths, rate, secs).await;

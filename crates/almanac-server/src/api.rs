@@ -363,7 +363,7 @@ async fn list_entities(
 }
 
 pub fn entity_list(
-    store: &almanac_store::Store,
+    store: &dyn almanac_store::Ledger,
     filter: &EntityFilter,
     size: usize,
 ) -> Result<EntityList, Error> {
@@ -508,7 +508,7 @@ impl DocumentsParams {
 }
 
 pub fn document_list(
-    store: &almanac_store::Store,
+    store: &dyn almanac_store::Ledger,
     filter: &DocFilter,
     size: usize,
 ) -> Result<DocumentList, Error> {
@@ -780,12 +780,7 @@ async fn post_documents(
             opts.limits.max_html_depth,
         );
         let collect = Collect::default();
-        let tally = almanac_ingest::ingest(
-            &almanac_store::LedgerAddress::Sqlite(db.clone()),
-            docs,
-            &opts,
-            &collect,
-        );
+        let tally = almanac_ingest::ingest(&db, docs, &opts, &collect);
         (tally, collect)
     })
     .await

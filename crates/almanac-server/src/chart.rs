@@ -1,17 +1,16 @@
 //! The place page's charts: SVG written here rather than by `almanac-analysis`'s plotters
 //! charts, because a web chart must do what a picture cannot: scale to the screen, link
-//! every point to the sentence it came from, say its figure on hover and keyboard focus,
-//! and draw targets apart from what was reported on one axis.
+//! every point to the facts behind it, say its figure on hover and keyboard focus, and
+//! draw targets apart from what was reported on one axis.
 //!
-//! Reported figures are filled circles joined by a line (a figure for another stretch of
-//! time, such as 2016-2022, is a bar over its period); targets are hollow diamonds on a
-//! dashed line, at the period they are for; rival figures of one period are all drawn,
-//! in red.
+//! One mark per period: reported figures are filled circles joined by a line (a figure
+//! for another stretch of time, such as 2016-2022, is a bar over its period); targets are
+//! hollow diamonds on a dashed line, at the period they are for. A period whose sources
+//! give several figures shows the one most of them give, in red, and says how many.
 
 use std::fmt::Write as _;
 
 use almanac_analysis::numbers::{amount, human};
-use almanac_analysis::Series;
 use almanac_extract::Period;
 use chrono::{Datelike, NaiveDate};
 
@@ -34,8 +33,11 @@ struct Mark {
     disputed: bool,
 }
 
-/// The chart of `actual` and `planned` (the same subject and metric, values in `unit`).
-pub fn svg(actual: &Series, planned: &Series, unit: &str) -> String {
+use crate::views::ChartSeries;
+
+/// The chart `title` of `actual` and `planned` (the same subject and metric, values in
+/// `unit`).
+pub fn svg(title: &str, actual: &ChartSeries, planned: &ChartSeries, unit: &str) -> String {
     let actual_marks = marks(actual, unit, "reported");
     let planned_marks = marks(planned, unit, "target");
     let all: Vec<&Mark> = actual_marks.iter().chain(&planned_marks).collect();
@@ -57,10 +59,7 @@ pub fn svg(actual: &Series, planned: &Series, unit: &str) -> String {
 
     let mut out = String::new();
     let title = format!(
-        "{}: {} ({}), {} reported, {} targets",
-        actual.subject,
-        actual.metric,
-        actual.measure.as_str(),
+        "{title}, {} periods reported, {} with targets",
         actual_marks.len(),
         planned_marks.len()
     );
@@ -157,42 +156,36 @@ pub fn svg(actual: &Series, planned: &Series, unit: &str) -> String {
     out
 }
 
-fn marks(series: &Series, unit: &str, what: &str) -> Vec<Mark> {
+fn marks(series: &ChartSeries, unit: &str, what: &str) -> Vec<Mark> {
     let mut out = Vec::new();
     for point in &series.points {
-        let (start, end) = span(point.period);
-        let disputed = point.is_disputed();
-        for reading in &point.readings {
-            let Some(first) = reading.sources.first() else {
-                continue;
-            };
-            let sources: Vec<String> = reading
-                .sources
-                .iter()
-                .map(|s| match s.date {
-                    Some(d) => format!("{} ({d})", s.doc),
-                    None => s.doc.clone(),
-                })
-                .collect();
-            out.push(Mark {
-                start,
-                end,
-                value: reading.value,
-                label: format!(
-                    "{}: {} {what}{}; {}",
-                    point.period,
-                    amount(reading.value, unit),
-                    if disputed { ", disputed" } else { "" },
-                    sources.join(", ")
-                ),
-                href: format!(
-                    "/documents/{}#fact-{}",
-                    crate::pages::path_segment(&first.doc),
-                    first.fact_id
-                ),
-                disputed,
-            });
-        }
+        let Ok(period) = point.period.parse::<Period>() else {
+            continue;
+        };
+        let (start, end) = span(period);
+        let disputed = point.figures > 1;
+        let facts = if point.facts == 1 {
+            "1 fact".to_string()
+        } else {
+            format!("{} facts", point.facts)
+        };
+        let figures = if disputed {
+            format!(", {} figures: the one most give", point.figures)
+        } else {
+            String::new()
+        };
+        out.push(Mark {
+            start,
+            end,
+            value: point.value,
+            label: format!(
+                "{}: {} {what} ({facts}{figures})",
+                point.period,
+                amount(point.value, unit),
+            ),
+            href: format!("/facts?{}", point.sources),
+            disputed,
+        });
     }
     out
 }

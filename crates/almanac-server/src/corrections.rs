@@ -2,10 +2,8 @@
 //! the store's `correct`, which keeps a correction by the document's content hash and the
 //! figure's span so that it survives reindex and re-ingest (the same as `almanac correct`).
 
-use std::path::Path;
-
 use almanac_extract::{Measure, Metric, Period, Status};
-use almanac_store::{CorrectionEdit, Store, StoredFact};
+use almanac_store::{open_ledger, CorrectionEdit, LedgerAddress, StoredFact};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -155,11 +153,11 @@ impl Correction {
 /// # Errors
 ///
 /// 404 when there is no such fact (or it was rejected before); 500 on a database error.
-pub fn record(db: &Path, correction: &Correction) -> Result<Option<StoredFact>, Error> {
+pub fn record(db: &LedgerAddress, correction: &Correction) -> Result<Option<StoredFact>, Error> {
     let internal = |err: almanac_store::StoreError| {
         Error::internal(format!("the correction was not recorded: {err}"))
     };
-    let mut store = Store::open(db).map_err(internal)?;
+    let mut store = open_ledger(db).map_err(internal)?;
     let no_fact = || {
         Error::new(
             StatusCode::NOT_FOUND,
@@ -186,11 +184,11 @@ pub fn record(db: &Path, correction: &Correction) -> Result<Option<StoredFact>, 
 ///
 /// 404 when the fact has no correction (or there is no such fact); 500 on a database
 /// error.
-pub fn undo(db: &Path, fact_id: i64) -> Result<StoredFact, Error> {
+pub fn undo(db: &LedgerAddress, fact_id: i64) -> Result<StoredFact, Error> {
     let internal = |err: almanac_store::StoreError| {
         Error::internal(format!("the correction was not undone: {err}"))
     };
-    let mut store = Store::open(db).map_err(internal)?;
+    let mut store = open_ledger(db).map_err(internal)?;
     let not_corrected = || {
         Error::new(
             StatusCode::NOT_FOUND,

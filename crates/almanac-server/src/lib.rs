@@ -13,15 +13,18 @@
 //! or user accounts (put it behind a reverse proxy for those). It is the only crate that
 //! knows HTTP.
 //!
-//! The key decision: reads go through a small pool of read-only connections on blocking
-//! threads, so an `almanac ingest` can run beside the server, and whatever is costly to
-//! compute (totals and facets of a filter, a place's charts, the checks and promises over
-//! the whole ledger) is cached until another connection commits, which SQLite's
-//! `data_version` tells each reader at almost no cost.
+//! The key decision: reads go through a small pool of connections (read-only on SQLite)
+//! on blocking threads, so an `almanac ingest` can run beside the server, and whatever is
+//! costly to compute (totals and facets of a filter, a place's charts, the checks and
+//! promises over the whole ledger) is cached until another connection commits, which the
+//! ledger's `data_version` tells each reader at almost no cost (SQLite's own; on
+//! PostgreSQL a hash of the server's snapshot). It reads the ledger through the store's
+//! `Ledger` trait only, so an SQLite file and a PostgreSQL database are served alike.
 //!
 //! ```no_run
 //! # async fn run() -> anyhow::Result<()> {
-//! let config = almanac_server::Config::new("almanac.db");
+//! let db = almanac_store::LedgerAddress::parse("almanac.db");
+//! let config = almanac_server::Config::new(db);
 //! almanac_server::serve(config, std::future::pending()).await
 //! # }
 //! ```
@@ -37,10 +40,10 @@ mod params;
 mod state;
 mod views;
 
+use almanac_store::LedgerAddress;
 use std::future::Future;
 use std::io::IsTerminal;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -59,8 +62,8 @@ pub use state::AppState;
 pub struct Config {
     /// The address to listen on; loopback unless told otherwise.
     pub addr: SocketAddr,
-    /// The ledger.
-    pub db: PathBuf,
+    /// The ledger: an SQLite file or a PostgreSQL database.
+    pub db: LedgerAddress,
     /// The bearer token that writes need; without one, writes are refused.
     pub token: Option<String>,
     /// Read-only connections to the ledger, each used by one request at a time.
@@ -74,7 +77,7 @@ pub struct Config {
 impl Config {
     /// The defaults for the ledger at `db`: `127.0.0.1:8080`, no token, four readers,
     /// bodies up to 16 MiB.
-    pub fn new(db: impl Into<PathBuf>) -> Config {
+    pub fn new(db: impl Into<LedgerAddress>) -> Config {
         Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             db: db.into(),
@@ -159,7 +162,7 @@ pub async fn serve_on(
     let addr = listener.local_addr()?;
     tracing::info!(
         "serving {} on http://{addr}/ (API: http://{addr}/api/, OpenAPI: http://{addr}/api/openapi.json){}",
-        state.config().db.display(),
+        state.config().db,
         if state.config().token.is_some() {
             "; writes need the token"
         } else {

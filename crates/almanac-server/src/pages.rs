@@ -330,9 +330,8 @@ async fn place(
         .read(move |ctx| api::place_parts(ctx, &name, currency))
         .await
         .map_err(page_error(&state))?;
-    // The page shows each chart and how many points it has, not every source of every
-    // point that the JSON carries: the template is given only that (a place with tens of
-    // thousands of facts would otherwise be copied whole into each page's context).
+    // The page shows each chart and how many points it has: the template is given only
+    // that, not the points the SVG already draws.
     let charts: Vec<ChartSummary<'_>> = data
         .charts
         .iter()

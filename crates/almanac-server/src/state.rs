@@ -2,15 +2,16 @@
 //! and the templates.
 //!
 //! A cached value is tagged with the ledger's *generation*, a counter bumped whenever a
-//! reader finds that another connection committed (SQLite's `data_version`, which each
-//! reader reads before its work), so a cache never answers for a ledger that has changed.
+//! reader finds that another connection committed (the ledger's `data_version`, which
+//! each reader reads before its work: SQLite's own, a hash of PostgreSQL's snapshot), so
+//! a cache never answers for a ledger that has changed.
 
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use almanac_store::Store;
+use almanac_store::{Ledger, LedgerAddress, PgStore, Store};
 use anyhow::Context;
 use lru::LruCache;
 
@@ -33,45 +34,66 @@ struct Inner {
     analyses: Mutex<Option<(u64, Instant, Arc<Analyses>)>>,
 }
 
-/// A read-only connection and the `data_version` it last saw.
+/// A connection that reads (read-only on SQLite) and the `data_version` it last saw.
 struct Reader {
-    store: Store,
+    store: Box<dyn Ledger>,
     seen: i64,
 }
 
 /// What a request's blocking work gets: a reader, and the generation its caches are for.
 pub(crate) struct Ctx<'a> {
-    pub store: &'a Store,
+    pub store: &'a dyn Ledger,
     pub state: &'a AppState,
     pub generation: u64,
 }
 
 impl AppState {
     /// Opens the ledger: once for writing, which brings an older schema up to date (and is
-    /// skipped when the file cannot be written, as on a read-only share), then the pool of
-    /// read-only connections.
+    /// skipped when an SQLite file cannot be written, as on a read-only share), then the
+    /// pool of readers (read-only connections on SQLite).
     ///
     /// # Errors
     ///
-    /// When there is no ledger at the path or it cannot be read.
+    /// When there is no ledger at the address or it cannot be read.
     pub async fn open(config: Config) -> anyhow::Result<AppState> {
         let db = config.db.clone();
-        if !db.exists() {
-            anyhow::bail!(
-                "no ledger at {} (run `almanac ingest` first, or give --db / ALMANAC_DB)",
-                db.display()
-            );
+        if let LedgerAddress::Sqlite(path) = &db {
+            if !path.exists() {
+                anyhow::bail!(
+                    "no ledger at {} (run `almanac ingest` first, or give --db / ALMANAC_DB)",
+                    path.display()
+                );
+            }
         }
         let n_readers = config.readers.max(1);
         let readers = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<Reader>> {
-            if let Err(err) = Store::open(&db) {
-                tracing::warn!("{err}; serving it read-only as it is");
-            }
             let mut readers = Vec::with_capacity(n_readers);
-            for _ in 0..n_readers {
-                let store = Store::open_read_only(&db)?;
-                let seen = store.data_version()?;
-                readers.push(Reader { store, seen });
+            match &db {
+                LedgerAddress::Sqlite(path) => {
+                    if let Err(err) = Store::open(path) {
+                        tracing::warn!("{err}; serving it read-only as it is");
+                    }
+                    for _ in 0..n_readers {
+                        let store = Store::open_read_only(path)?;
+                        let seen = store.data_version()?;
+                        readers.push(Reader {
+                            store: Box::new(store),
+                            seen,
+                        });
+                    }
+                }
+                // Never makes a ledger in an empty database: `open_existing` says there
+                // is none.
+                LedgerAddress::Postgres(url) => {
+                    for _ in 0..n_readers {
+                        let store = PgStore::open_existing(url)?;
+                        let seen = store.data_version()?;
+                        readers.push(Reader {
+                            store: Box::new(store),
+                            seen,
+                        });
+                    }
+                }
             }
             Ok(readers)
         })
@@ -149,7 +171,7 @@ impl AppState {
                 state.ledger_changed();
             }
             let ctx = Ctx {
-                store: &reader.store,
+                store: &*reader.store,
                 state: &state,
                 generation: state.0.generation.load(Ordering::SeqCst),
             };

@@ -6,14 +6,15 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
+use almanac_analysis::ledger::is_currency;
 use almanac_analysis::{
-    check, gazetteer, official_rates, promises, timeline, Alert, Currency, LedgerFact, Promise,
-    PromiseOptions, Series, Severity, TimelineOptions, Verdict,
+    check, gazetteer, official_rates, promises, Alert, Currency, Promise, PromiseOptions, Severity,
+    Verdict,
 };
-use almanac_extract::{Measure, Status};
+use almanac_extract::Status;
 use almanac_store::{
     DocFilter, DocumentSummary, EntityFilter, EntitySummary, Facet, FacetCounts, FactFilter,
-    Overview, Store, StoredFact,
+    Ledger, Overview, PeriodFigures, StoredFact,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -285,17 +286,52 @@ pub struct ChartView {
     pub metric: String,
     /// The measure charted: the one the place has most figures of.
     pub measure: String,
-    /// The unit of the values (a currency code for money).
+    /// The unit of the values (a currency code for money): the one most of the figures
+    /// have, money in any currency counting as one.
     pub unit: Option<String>,
-    /// Figures reported as achieved, by period, with their sources.
-    #[schema(value_type = Object)]
-    pub actual: Series,
-    /// Targets and plans, by the period they are for.
-    #[schema(value_type = Object)]
-    pub planned: Series,
+    /// Figures reported as achieved, one point per period.
+    pub actual: ChartSeries,
+    /// Targets and plans, one point per period they are for.
+    pub planned: ChartSeries,
     /// The chart as SVG (the dashboard draws it inline).
     #[serde(skip)]
     pub svg: String,
+}
+
+/// The points of one status of a chart, in time order.
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
+pub struct ChartSeries {
+    pub points: Vec<ChartPoint>,
+    /// Facts in other units, left out.
+    pub other_units: Vec<UnitCount>,
+    /// Facts of money left out for want of a rate into the chart's currency.
+    pub left_out: u64,
+}
+
+/// How many facts of a chart's metric are in a unit it does not draw.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UnitCount {
+    /// The unit (`money` for any currency; empty for none).
+    pub unit: String,
+    pub facts: u64,
+}
+
+/// What the facts of one period say.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ChartPoint {
+    /// The period, as FACTS.md writes it (`2023`, `2023-Q2`, `2021/2023`).
+    pub period: String,
+    /// The figure most of the period's facts give (the latest written on a tie), in the
+    /// chart's unit.
+    pub value: f64,
+    /// How many facts report a figure for the period.
+    pub facts: u64,
+    /// How many distinct figures they give: more than one, the sources disagree.
+    pub figures: u64,
+    /// The facts behind the point, with their sentences and documents: a page of
+    /// `/api/facts` and `/facts` (whose period filter also finds longer periods that
+    /// overlap this one).
+    pub sources: String,
 }
 
 /// The costly part of a place page, cached until the ledger changes.
@@ -329,11 +365,8 @@ pub fn place_data(
         })?;
         within.retain(|e| !e.name.eq_ignore_ascii_case(&entity.name));
         within.truncate(WITHIN_SIZE);
-        let facts = ctx.store.facts(&FactFilter {
-            subject: Some(entity.name.clone()),
-            ..FactFilter::default()
-        })?;
-        let charts = charts(&entity.name, &facts, currency);
+        let figures = ctx.store.period_figures(&entity.name)?;
+        let charts = charts(&entity.name, &figures, currency);
         Ok(PlaceData {
             entity,
             within,
@@ -342,53 +375,120 @@ pub fn place_data(
     })
 }
 
-/// One chart per metric: of the measure with most figures (level on a tie), its actual
-/// and planned figures.
-fn charts(subject: &str, facts: &[LedgerFact], currency: Currency) -> Vec<ChartView> {
-    let mut by_metric: BTreeMap<&'static str, BTreeMap<&'static str, usize>> = BTreeMap::new();
-    for f in facts {
-        if let Some(metric) = f.fact.metric {
-            let measure = f.fact.measure.unwrap_or(Measure::Level).as_str();
-            *by_metric
-                .entry(metric.as_str())
-                .or_default()
-                .entry(measure)
-                .or_default() += 1;
-        }
+/// One chart per metric: of the measure with most facts (level on a tie), its actual
+/// and planned points in the unit most of its facts have.
+fn charts(subject: &str, figures: &[PeriodFigures], currency: Currency) -> Vec<ChartView> {
+    let mut by_metric: BTreeMap<&'static str, Vec<&PeriodFigures>> = BTreeMap::new();
+    for g in figures {
+        by_metric.entry(g.metric.as_str()).or_default().push(g);
     }
     let mut out = Vec::new();
-    for (metric, measures) in by_metric {
+    for (metric, groups) in by_metric {
+        let mut measures: BTreeMap<&'static str, u64> = BTreeMap::new();
+        for g in &groups {
+            *measures.entry(g.measure.as_str()).or_default() += g.facts;
+        }
         let measure = measures
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then((*b.0 != "level").cmp(&(*a.0 != "level"))))
             .map(|(m, _)| *m)
             .unwrap_or("level");
-        let measure: Measure = match measure {
-            "change" => Measure::Change,
-            "index" => Measure::Index,
-            "share" => Measure::Share,
-            _ => Measure::Level,
+        let groups: Vec<&PeriodFigures> = groups
+            .into_iter()
+            .filter(|g| g.measure.as_str() == measure)
+            .collect();
+        // Money is one unit whatever the currency it was written in; the actual figures'
+        // unit is the chart's, so that targets share their axis.
+        let unit_key = |g: &PeriodFigures| match g.unit.as_deref() {
+            Some(u) if is_currency(u) => "money".to_string(),
+            other => other.unwrap_or("").to_string(),
         };
-        let opts = |status| TimelineOptions {
-            measure,
-            status,
-            currency,
-            within: false,
-            unit: None,
+        let mut units: BTreeMap<String, u64> = BTreeMap::new();
+        for g in groups.iter().filter(|g| g.status == Status::Actual) {
+            *units.entry(unit_key(g)).or_default() += g.facts;
+        }
+        if units.is_empty() {
+            for g in &groups {
+                *units.entry(unit_key(g)).or_default() += g.facts;
+            }
+        }
+        let Some(unit) = units
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(u, _)| u.clone())
+        else {
+            continue;
         };
-        let actual = timeline(facts, subject, metric, &opts(Status::Actual), &gazetteer);
-        // Targets in the unit of the actual figures, so both share an axis.
-        let mut planned_opts = opts(Status::Planned);
-        planned_opts.unit = actual.unit.clone();
-        let planned = timeline(facts, subject, metric, &planned_opts, &gazetteer);
+        let series = |status: Status| {
+            let mut series = ChartSeries::default();
+            let mut other_units: BTreeMap<String, u64> = BTreeMap::new();
+            // Groups of one period in several currencies are one point.
+            let mut points: Vec<(almanac_extract::Period, ChartPoint, u64)> = Vec::new();
+            for g in groups.iter().filter(|g| g.status == status) {
+                let key = unit_key(g);
+                if key != unit {
+                    *other_units.entry(key).or_default() += g.facts;
+                    continue;
+                }
+                let value = if key == "money" {
+                    match currency {
+                        Currency::Kzt => g.value_kzt,
+                        Currency::Usd => g.value_usd,
+                    }
+                } else {
+                    Some(g.value)
+                };
+                let Some(value) = value else {
+                    series.left_out += g.facts;
+                    continue;
+                };
+                let top = g.facts;
+                match points.iter_mut().find(|(p, _, _)| *p == g.period) {
+                    Some((_, point, best)) => {
+                        point.facts += g.facts;
+                        point.figures += g.figures;
+                        if top > *best {
+                            (point.value, *best) = (value, top);
+                        }
+                    }
+                    None => {
+                        let sources = source_query(subject, metric, measure, status, g);
+                        let point = ChartPoint {
+                            period: g.period.to_string(),
+                            value,
+                            facts: g.facts,
+                            figures: g.figures,
+                            sources,
+                        };
+                        points.push((g.period, point, top));
+                    }
+                }
+            }
+            series.points = points.into_iter().map(|(_, p, _)| p).collect();
+            series.other_units = other_units
+                .into_iter()
+                .map(|(unit, facts)| UnitCount { unit, facts })
+                .collect();
+            series
+        };
+        let (actual, planned) = (series(Status::Actual), series(Status::Planned));
         if actual.points.is_empty() && planned.points.is_empty() {
             continue;
         }
-        let unit = actual.unit.clone().or_else(|| planned.unit.clone());
-        let svg = crate::chart::svg(&actual, &planned, unit.as_deref().unwrap_or(""));
+        let unit = match unit.as_str() {
+            "money" => Some(currency.code().to_string()),
+            "" => None,
+            other => Some(other.to_string()),
+        };
+        let svg = crate::chart::svg(
+            &format!("{subject}: {metric} ({measure})"),
+            &actual,
+            &planned,
+            unit.as_deref().unwrap_or(""),
+        );
         out.push(ChartView {
             metric: metric.to_string(),
-            measure: measure.as_str().to_string(),
+            measure: measure.to_string(),
             unit,
             actual,
             planned,
@@ -396,6 +496,24 @@ fn charts(subject: &str, facts: &[LedgerFact], currency: Currency) -> Vec<ChartV
         });
     }
     out
+}
+
+/// The query string of the facts behind a chart's point.
+fn source_query(
+    subject: &str,
+    metric: &str,
+    measure: &str,
+    status: Status,
+    group: &PeriodFigures,
+) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    query
+        .append_pair("subject", subject)
+        .append_pair("metric", metric)
+        .append_pair("measure", measure)
+        .append_pair("status", status.as_str())
+        .append_pair("period", &group.period.to_string());
+    query.finish()
 }
 
 // Documents.
@@ -448,7 +566,7 @@ pub struct Segment {
 }
 
 /// The document `doc` with its facts.
-pub fn document(store: &Store, doc: &str) -> Result<DocumentView, Error> {
+pub fn document(store: &dyn Ledger, doc: &str) -> Result<DocumentView, Error> {
     let stored = store
         .document(doc)?
         .ok_or_else(|| Error::not_found(format!("no document {doc:?} in the ledger")))?;
@@ -570,7 +688,7 @@ pub fn analyses(ctx: &Ctx<'_>) -> Result<std::sync::Arc<Analyses>, Error> {
 }
 
 /// The newest document's date: the ledger's "now" for promises.
-pub fn latest_date(store: &Store) -> Result<Option<chrono::NaiveDate>, Error> {
+pub fn latest_date(store: &dyn Ledger) -> Result<Option<chrono::NaiveDate>, Error> {
     Ok(store
         .documents(&DocFilter {
             newest_first: true,
@@ -582,9 +700,9 @@ pub fn latest_date(store: &Store) -> Result<Option<chrono::NaiveDate>, Error> {
 }
 
 /// The ids of the facts a filter selects (to choose the alerts that involve them).
-pub fn fact_ids(store: &Store, filter: &FactFilter) -> Result<HashSet<i64>, Error> {
+pub fn fact_ids(store: &dyn Ledger, filter: &FactFilter) -> Result<HashSet<i64>, Error> {
     let mut ids = HashSet::new();
-    store.for_each_fact(filter, |f| {
+    store.for_each_fact(filter, &mut |f| {
         ids.insert(f.id);
         true
     })?;

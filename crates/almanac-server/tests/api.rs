@@ -412,7 +412,7 @@ async fn writes_need_the_token() {
     assert_eq!(correction.status(), 401);
 
     // Without a token, the server takes no writes at all.
-    let open = Server::start(Config::new(common::ledger())).await;
+    let open = Server::start(Config::new(common::ledger().clone())).await;
     let response = client
         .post(open.url("/api/documents"))
         .bearer_auth("")
@@ -428,7 +428,7 @@ async fn writes_need_the_token() {
 #[tokio::test]
 async fn posted_documents_are_ingested() {
     let (_dir, db) = common::own_ledger();
-    let mut config = Config::new(&db);
+    let mut config = Config::new(db.clone());
     config.token = Some("secret".into());
     let server = Server::start(config).await;
     let client = reqwest::Client::new();
@@ -497,7 +497,7 @@ async fn posted_documents_are_ingested() {
 #[tokio::test]
 async fn posted_documents_meet_the_limits_of_ingest() {
     let (_dir, db) = common::own_ledger();
-    let mut config = Config::new(&db);
+    let mut config = Config::new(db.clone());
     config.token = Some("secret".into());
     config.limits.max_paragraph_bytes = 1024;
     let server = Server::start(config).await;
@@ -538,7 +538,7 @@ async fn posted_documents_meet_the_limits_of_ingest() {
 
 #[tokio::test]
 async fn bodies_over_the_limit_are_refused() {
-    let mut config = Config::new(common::ledger());
+    let mut config = Config::new(common::ledger().clone());
     config.token = Some("secret".into());
     config.max_body_bytes = 1024;
     let server = Server::start(config).await;
@@ -570,7 +570,7 @@ async fn bodies_over_the_limit_are_refused() {
 #[tokio::test]
 async fn corrections_are_kept_and_read_back() {
     let (_dir, db) = common::own_ledger();
-    let mut config = Config::new(&db);
+    let mut config = Config::new(db.clone());
     config.token = Some("secret".into());
     let server = Server::start(config).await;
     let client = reqwest::Client::new();

@@ -7,7 +7,7 @@
 //! fact written between two requests neither repeats nor hides a row. That needs a unique
 //! order, which every sort has: its key, then the fact id.
 
-use almanac_extract::Period;
+use almanac_extract::{Measure, Metric, Period, Status};
 use chrono::Datelike;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::corrections::Overlay;
 use crate::model::{EntityFilter, EntitySummary, FactFilter, FactSort, SortKey, StoredFact};
-use crate::query::{fact_conditions, get_u64, row_to_fact, text_error, Params};
+use crate::query::{
+    fact_conditions, get_u64, parse_measure, parse_status, row_to_fact, text_error, Params,
+};
 use crate::sql::{self, FacetColumn, FactSelect};
 use crate::{Result, Store, StoreError};
 
@@ -146,6 +148,28 @@ pub struct FacetCounts {
     pub values: Vec<FacetCount>,
     /// More values exist than were asked for.
     pub truncated: bool,
+}
+
+/// What a subject's facts of one metric, measure, status, period and unit say: the
+/// figure most of them give and how many they are. A chart draws one point of it,
+/// without reading every fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodFigures {
+    pub metric: Metric,
+    /// `level` when the facts give none.
+    pub measure: Measure,
+    /// `actual` when the facts give none.
+    pub status: Status,
+    pub period: Period,
+    pub unit: Option<String>,
+    /// The figure most of the facts give (the latest written on a tie), and its money.
+    pub value: f64,
+    pub value_kzt: Option<f64>,
+    pub value_usd: Option<f64>,
+    /// How many facts.
+    pub facts: u64,
+    /// How many distinct figures they give: more than one, the sources disagree.
+    pub figures: u64,
 }
 
 /// What the ledger holds, at a glance.
@@ -288,51 +312,15 @@ impl Store {
         let mut rows = stmt
             .query(params_from_iter(params.0))
             .map_err(|err| text_error(filter, err))?;
-        let mut values = Vec::new();
-        if facet == Facet::PeriodYear {
-            let mut years: std::collections::BTreeMap<Option<i32>, u64> = Default::default();
-            while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
-                let first: Option<i32> = row.get(0)?;
-                let last: Option<i32> = row.get(1)?;
-                let n = get_u64(row, 2)?;
-                match (first, last) {
-                    (Some(a), Some(b)) if a <= b => {
-                        for y in a..=b {
-                            *years.entry(Some(y)).or_default() += n;
-                        }
-                    }
-                    _ => *years.entry(None).or_default() += n,
-                }
-            }
-            values = years
-                .into_iter()
-                .map(|(year, count)| FacetCount {
-                    value: year.map(|y| y.to_string()),
-                    count,
-                })
-                .collect();
-            // Years read best in time order, newest first; the facts without a period
-            // last.
-            values.sort_by(|a, b| match (&a.value, &b.value) {
-                (Some(x), Some(y)) => y.cmp(x),
-                (None, _) => std::cmp::Ordering::Greater,
-                (_, None) => std::cmp::Ordering::Less,
+        let mut read = Vec::new();
+        while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
+            read.push(if facet == Facet::PeriodYear {
+                FacetRow::Years(row.get(0)?, row.get(1)?, get_u64(row, 2)?)
+            } else {
+                FacetRow::Value(row.get(0)?, get_u64(row, 1)?)
             });
-        } else {
-            while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
-                values.push(FacetCount {
-                    value: row.get(0)?,
-                    count: get_u64(row, 1)?,
-                });
-            }
         }
-        let truncated = values.len() > limit;
-        values.truncate(limit);
-        Ok(FacetCounts {
-            facet,
-            values,
-            truncated,
-        })
+        Ok(facet_values(facet, read, limit))
     }
 
     /// The entity called `name` (its canonical name or an alias, any case), with its
@@ -361,6 +349,62 @@ impl Store {
         Ok(candidates
             .into_iter()
             .find(|e| e.name.eq_ignore_ascii_case(&wanted)))
+    }
+
+    /// The facts about `subject` (any of its names; not the places within it) that have a
+    /// metric and a period, summed up by metric, measure, status, period and unit, in
+    /// that order (periods in time order). Facts a person corrected are read one by one
+    /// as corrected (there are few) and added to their group: each counts as a figure of
+    /// its own unless it gives the group's figure.
+    ///
+    /// # Errors
+    ///
+    /// On a database error, or a stored field that does not parse.
+    pub fn period_figures(&self, subject: &str) -> Result<Vec<PeriodFigures>> {
+        let overlay = Overlay::load(&self.conn)?;
+        let mut params = Params::default();
+        let conditions = vec![sql::fact_subject_in(
+            params.text(subject.trim().to_string()),
+            false,
+        )];
+        let mut out = Vec::new();
+        {
+            let query = sql::period_figures(&conditions, overlay.active());
+            let mut stmt = self.conn.prepare_cached(&query)?;
+            let mut rows = stmt.query(params_from_iter(params.0.iter()))?;
+            while let Some(row) = rows.next()? {
+                out.push(period_figures_of(
+                    [row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?],
+                    row.get(4)?,
+                    row.get(5)?,
+                    row.get(6)?,
+                    row.get(7)?,
+                    get_u64(row, 8)?,
+                    get_u64(row, 9)?,
+                )?);
+            }
+        }
+        if !overlay.active() {
+            return Ok(out);
+        }
+        let mut corrected = conditions;
+        corrected.push(sql::fact_corrected());
+        let query = sql::select_facts(
+            FactSelect::Rows {
+                sort: FactSort::default(),
+                limit: None,
+            },
+            false,
+            true,
+            &corrected,
+        );
+        let mut stmt = self.conn.prepare_cached(&query)?;
+        let mut rows = stmt.query(params_from_iter(params.0.iter()))?;
+        while let Some(row) = rows.next()? {
+            add_corrected_fact(&mut out, overlay.apply(row_to_fact(row)?));
+        }
+        sort_period_figures(&mut out);
+        Ok(out)
     }
 
     /// Counts and the span of document dates.
@@ -439,8 +483,158 @@ fn counted_conditions(filter: &FactFilter) -> Option<(Vec<String>, Params)> {
     Some((conditions, params))
 }
 
+/// One row of a facet's counts as the database gives them.
+pub(crate) enum FacetRow {
+    /// A value (none: the facts without one) and its count.
+    Value(Option<String>, u64),
+    /// A period's first and last year, and how many facts have them.
+    Years(Option<i32>, Option<i32>, u64),
+}
+
+/// The counts of `facet` from its rows (the most frequent first, as the database sorted
+/// them): years spread over their span and listed newest first, at most `limit` values.
+pub(crate) fn facet_values(facet: Facet, rows: Vec<FacetRow>, limit: usize) -> FacetCounts {
+    let mut values = Vec::new();
+    let mut years: std::collections::BTreeMap<Option<i32>, u64> = Default::default();
+    for row in rows {
+        match row {
+            FacetRow::Value(value, count) => values.push(FacetCount { value, count }),
+            FacetRow::Years(Some(a), Some(b), n) if a <= b => {
+                for y in a..=b {
+                    *years.entry(Some(y)).or_default() += n;
+                }
+            }
+            FacetRow::Years(_, _, n) => *years.entry(None).or_default() += n,
+        }
+    }
+    if facet == Facet::PeriodYear {
+        values = years
+            .into_iter()
+            .map(|(year, count)| FacetCount {
+                value: year.map(|y| y.to_string()),
+                count,
+            })
+            .collect();
+        // Years read best in time order, newest first; the facts without a period last.
+        values.sort_by(|a, b| match (&a.value, &b.value) {
+            (Some(x), Some(y)) => y.cmp(x),
+            (None, _) => std::cmp::Ordering::Greater,
+            (_, None) => std::cmp::Ordering::Less,
+        });
+    }
+    let truncated = values.len() > limit;
+    values.truncate(limit);
+    FacetCounts {
+        facet,
+        values,
+        truncated,
+    }
+}
+
+/// Adds a fact a person corrected (read as corrected) to the group it now belongs to in
+/// `groups`: it counts as a figure of its own unless it gives the group's figure.
+pub(crate) fn add_corrected_fact(groups: &mut Vec<PeriodFigures>, stored: StoredFact) {
+    let (Some(metric), Some(period)) = (stored.fact.metric, stored.fact.period) else {
+        return;
+    };
+    let measure = stored.fact.measure.unwrap_or(Measure::Level);
+    let status = stored.fact.status.unwrap_or(Status::Actual);
+    let group = groups.iter_mut().find(|g| {
+        (g.metric, g.measure, g.status, g.period, g.unit.as_deref())
+            == (metric, measure, status, period, stored.fact.unit.as_deref())
+    });
+    match group {
+        Some(group) => {
+            group.facts += 1;
+            group.figures += u64::from(group.value != stored.fact.value);
+        }
+        None => groups.push(PeriodFigures {
+            metric,
+            measure,
+            status,
+            period,
+            unit: stored.fact.unit.clone(),
+            value: stored.fact.value,
+            value_kzt: stored.value_kzt,
+            value_usd: stored.value_usd,
+            facts: 1,
+            figures: 1,
+        }),
+    }
+}
+
+/// Groups in the order [`Store::period_figures`] gives them.
+pub(crate) fn sort_period_figures(groups: &mut [PeriodFigures]) {
+    groups.sort_by(|a, b| {
+        let key = |g: &PeriodFigures| {
+            let (start, end) = g.period.bounds();
+            (
+                g.metric.as_str(),
+                g.measure.as_str(),
+                g.status.as_str(),
+                start,
+                end,
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.period.to_string().cmp(&b.period.to_string()))
+            .then_with(|| a.unit.cmp(&b.unit))
+    });
+}
+
+/// A group of [`Store::period_figures`] from its columns as stored.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn period_figures_of(
+    [metric, measure, status, period]: [String; 4],
+    unit: Option<String>,
+    value: f64,
+    value_kzt: Option<f64>,
+    value_usd: Option<f64>,
+    facts: u64,
+    figures: u64,
+) -> Result<PeriodFigures> {
+    let corrupt = |column: &'static str, value: String| StoreError::Corrupt { column, value };
+    Ok(PeriodFigures {
+        metric: metric.parse().map_err(|_| corrupt("metric", metric))?,
+        measure: parse_measure(&measure).ok_or_else(|| corrupt("measure", measure))?,
+        status: parse_status(&status).ok_or_else(|| corrupt("status", status))?,
+        period: period.parse().map_err(|_| corrupt("period", period))?,
+        unit,
+        value,
+        value_kzt,
+        value_usd,
+        facts,
+        figures,
+    })
+}
+
 /// The condition "after `cursor`" in `sort`, its values bound into `params`.
 fn keyset_condition(sort: FactSort, cursor: &FactCursor, params: &mut Params) -> Result<String> {
+    let keys = cursor_keys(sort, cursor, sql::sort_key_width(sort.key))?;
+    let slots = keys.map(|keys| {
+        keys.iter()
+            .map(|key| {
+                params.0.push(match key {
+                    CursorValue::Number(n) => Value::Real(*n),
+                    CursorValue::Text(s) => Value::Text(s.clone()),
+                });
+                params.0.len()
+            })
+            .collect::<Vec<_>>()
+    });
+    params.0.push(Value::Integer(cursor.id));
+    let id = params.0.len();
+    Ok(sql::fact_after(sort, slots.as_deref(), id))
+}
+
+/// The sort values of `cursor` (`None`: the last fact had none), checked against `sort`,
+/// whose keys are `width` values.
+pub(crate) fn cursor_keys(
+    sort: FactSort,
+    cursor: &FactCursor,
+    width: usize,
+) -> Result<Option<&[CursorValue]>> {
     let wrong = |why: &str| StoreError::Cursor(why.to_string());
     if cursor.sort != sort_name(sort) {
         return Err(wrong(&format!(
@@ -449,31 +643,15 @@ fn keyset_condition(sort: FactSort, cursor: &FactCursor, params: &mut Params) ->
             sort_name(sort)
         )));
     }
-    let width = sql::sort_key_width(sort.key);
-    let keys = match &cursor.keys {
-        None if width == 0 => return Err(wrong("ledger order has no sort values")),
-        None => None,
-        Some(keys) if keys.len() != width => {
-            return Err(wrong(&format!(
-                "it holds {} sort values, the sort has {width}",
-                keys.len()
-            )))
-        }
-        Some(keys) => {
-            let mut slots = Vec::with_capacity(keys.len());
-            for key in keys {
-                params.0.push(match key {
-                    CursorValue::Number(n) => Value::Real(*n),
-                    CursorValue::Text(s) => Value::Text(s.clone()),
-                });
-                slots.push(params.0.len());
-            }
-            Some(slots)
-        }
-    };
-    params.0.push(Value::Integer(cursor.id));
-    let id = params.0.len();
-    Ok(sql::fact_after(sort, keys.as_deref(), id))
+    match &cursor.keys {
+        None if width == 0 => Err(wrong("ledger order has no sort values")),
+        None => Ok(None),
+        Some(keys) if keys.len() != width => Err(wrong(&format!(
+            "it holds {} sort values, the sort has {width}",
+            keys.len()
+        ))),
+        Some(keys) => Ok(Some(keys)),
+    }
 }
 
 #[cfg(test)]
@@ -537,11 +715,76 @@ mod tests {
         facts.iter().map(|f| f.id).collect()
     }
 
+    /// The test ledger with corrections: one fact's value, subject and period changed,
+    /// another's metric, a third rejected.
+    fn corrected_ledger() -> (Store, i64) {
+        let mut store = ledger();
+        let all = store.facts(&FactFilter::default()).unwrap();
+        let edits = [
+            crate::CorrectionEdit {
+                value: Some(1e15),
+                subject: Some("aktau".into()),
+                period: Some("2010".parse().unwrap()),
+                ..Default::default()
+            },
+            crate::CorrectionEdit {
+                metric: Some(almanac_extract::Metric::Rank),
+                ..Default::default()
+            },
+            crate::CorrectionEdit {
+                reject: true,
+                ..Default::default()
+            },
+        ];
+        for (fact, edit) in all.iter().skip(2).zip(&edits) {
+            store.correct(fact.id, edit).unwrap().unwrap();
+        }
+        (store, all[4].id)
+    }
+
     /// Walking a filter page by page in every sort gives exactly the facts of one query,
-    /// in its order.
+    /// in its order, with and without corrections (whose facts are merged into the
+    /// others in the sort's order).
     #[test]
     fn pages_follow_each_other_in_every_sort() {
-        let store = ledger();
+        let (corrected, rejected) = corrected_ledger();
+        let n_corrected = corrected.facts(&FactFilter::default()).unwrap().len();
+        let plain = ledger();
+        assert_eq!(
+            n_corrected + 1,
+            plain.facts(&FactFilter::default()).unwrap().len()
+        );
+        for store in [&plain, &corrected] {
+            walk_pages_in_every_sort(store);
+        }
+        let by_value = FactFilter {
+            sort: "-value".parse().unwrap(),
+            ..FactFilter::default()
+        };
+        let facts = corrected.facts(&by_value).unwrap();
+        assert_eq!(facts[0].fact.value, 1e15, "the corrected value sorts first");
+        assert_eq!(facts[0].fact.subject.as_deref(), Some("aktau"));
+        assert!(facts.windows(2).all(|w| w[0].fact.value >= w[1].fact.value));
+        assert!(facts.iter().all(|f| f.id != rejected));
+        let ranks = FactFilter {
+            metric: vec!["rank".into()],
+            ..FactFilter::default()
+        };
+        assert_eq!(corrected.facts(&ranks).unwrap().len(), 1);
+        assert_eq!(corrected.total_facts(&ranks).unwrap(), 1);
+        assert_eq!(corrected.total_facts_from(&ranks, false).unwrap(), 1);
+        let in_2010 = FactFilter {
+            period: Some("2010".parse().unwrap()),
+            subject: Some("Aktau".into()),
+            sort: "period".parse().unwrap(),
+            ..FactFilter::default()
+        };
+        let page = corrected.fact_page(&in_2010, None, 5).unwrap();
+        assert_eq!(page.facts.len(), 1);
+        assert_eq!(page.facts[0].fact.value, 1e15);
+    }
+
+    fn walk_pages_in_every_sort(store: &Store) {
         for sort in [
             "doc",
             "-doc",
@@ -756,6 +999,85 @@ mod tests {
         let mut other = ledger();
         other.import_corrections(&exported).unwrap();
         compare(&other, "imported");
+    }
+
+    /// Each group of a subject's facts says how many there are, how many distinct
+    /// figures, and the one most of them give, as counting the facts does; a corrected
+    /// fact counts in its corrected group, a rejected one nowhere.
+    #[test]
+    fn period_figures_sum_up_a_subjects_facts() {
+        let (corrected, _) = corrected_ledger();
+        let plain = ledger();
+        for (store, exact_figures) in [(&plain, true), (&corrected, false)] {
+            let all = store.facts(&FactFilter::default()).unwrap();
+            let mut subjects: Vec<String> =
+                all.iter().filter_map(|f| f.fact.subject.clone()).collect();
+            subjects.sort_by_key(|s| s.to_lowercase());
+            subjects.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+            let mut n_groups = 0;
+            for subject in &subjects {
+                let groups = store.period_figures(subject).unwrap();
+                let mut expected: std::collections::BTreeMap<String, Vec<&StoredFact>> =
+                    Default::default();
+                for f in all.iter().filter(|f| {
+                    f.fact
+                        .subject
+                        .as_deref()
+                        .is_some_and(|s| s.eq_ignore_ascii_case(subject))
+                        && f.fact.metric.is_some()
+                        && f.fact.period.is_some()
+                }) {
+                    let key = format!(
+                        "{} {} {} {} {:?}",
+                        f.fact.metric.unwrap().as_str(),
+                        f.fact.measure.unwrap_or(Measure::Level).as_str(),
+                        f.fact.status.unwrap_or(Status::Actual).as_str(),
+                        f.fact.period.unwrap(),
+                        f.fact.unit
+                    );
+                    expected.entry(key).or_default().push(f);
+                }
+                assert_eq!(groups.len(), expected.len(), "{subject}: {groups:?}");
+                for g in &groups {
+                    let key = format!(
+                        "{} {} {} {} {:?}",
+                        g.metric.as_str(),
+                        g.measure.as_str(),
+                        g.status.as_str(),
+                        g.period,
+                        g.unit
+                    );
+                    let facts = &expected[&key];
+                    assert_eq!(g.facts, facts.len() as u64, "{key}");
+                    let mut values: Vec<f64> = facts.iter().map(|f| f.fact.value).collect();
+                    values.sort_by(f64::total_cmp);
+                    values.dedup();
+                    if exact_figures {
+                        assert_eq!(g.figures, values.len() as u64, "{key}");
+                    }
+                    let most = facts
+                        .iter()
+                        .map(|f| {
+                            facts
+                                .iter()
+                                .filter(|o| o.fact.value == f.fact.value)
+                                .count()
+                        })
+                        .max()
+                        .unwrap();
+                    let given = facts.iter().filter(|f| f.fact.value == g.value).count();
+                    assert_eq!(given, most, "{key}: the figure most facts give");
+                    let holder = facts.iter().find(|f| f.fact.value == g.value).unwrap();
+                    assert_eq!(g.value_kzt, holder.value_kzt, "{key}");
+                }
+                n_groups += groups.len();
+            }
+            assert!(n_groups > 3, "the test ledger is too small");
+        }
+        let aktau = corrected.period_figures("Aktau").unwrap();
+        assert!(aktau
+            .iter()
+            .any(|g| g.value == 1e15 && g.period.to_string() == "2010"));
     }
 
     #[test]

@@ -13,7 +13,10 @@ use crate::model::{
     DocFilter, DocStatus, DocumentSummary, EntityFilter, EntitySummary, FactFilter, NewDocument,
     Put, Stats, StoredDocument, StoredFact,
 };
-use crate::{Correction, CorrectionEdit, CorrectionImport, PgStore, Result, Store};
+use crate::{
+    Correction, CorrectionEdit, CorrectionImport, Facet, FacetCounts, FactCursor, FactPage,
+    Overview, PeriodFigures, PgStore, Result, Store,
+};
 
 /// What every backend of the ledger does. The methods are those of [`Store`], which
 /// documents each; `for_each_fact` takes its visitor as `&mut dyn FnMut` so that callers
@@ -101,6 +104,26 @@ pub trait Ledger: Send {
     fn import_corrections(&mut self, corrections: &[Correction]) -> Result<CorrectionImport>;
     /// Fact `id` as the ledger reads it (corrections applied); `None` when rejected.
     fn fact(&self, id: i64) -> Result<Option<StoredFact>>;
+    /// A number that changes when another connection commits to the ledger (see
+    /// [`Store::data_version`]; on PostgreSQL it may change for other reasons too).
+    fn data_version(&self) -> Result<i64>;
+    /// A keyset page of facts (see [`Store::fact_page`]).
+    fn fact_page(
+        &self,
+        filter: &FactFilter,
+        cursor: Option<&FactCursor>,
+        size: usize,
+    ) -> Result<FactPage>;
+    /// How many facts `filter` selects (see [`Store::total_facts`]).
+    fn total_facts(&self, filter: &FactFilter) -> Result<u64>;
+    /// The facts `filter` selects counted by `facet` (see [`Store::facet_counts`]).
+    fn facet_counts(&self, filter: &FactFilter, facet: Facet, limit: usize) -> Result<FacetCounts>;
+    /// The entity called `name` (see [`Store::entity`]).
+    fn entity(&self, name: &str) -> Result<Option<EntitySummary>>;
+    /// Counts and the span of document dates.
+    fn overview(&self) -> Result<Overview>;
+    /// A subject's facts summed up by period (see [`Store::period_figures`]).
+    fn period_figures(&self, subject: &str) -> Result<Vec<PeriodFigures>>;
 }
 
 impl Ledger for Store {
@@ -190,6 +213,32 @@ impl Ledger for Store {
     }
     fn fact(&self, id: i64) -> Result<Option<StoredFact>> {
         Store::fact(self, id)
+    }
+    fn data_version(&self) -> Result<i64> {
+        Store::data_version(self)
+    }
+    fn fact_page(
+        &self,
+        filter: &FactFilter,
+        cursor: Option<&FactCursor>,
+        size: usize,
+    ) -> Result<FactPage> {
+        Store::fact_page(self, filter, cursor, size)
+    }
+    fn total_facts(&self, filter: &FactFilter) -> Result<u64> {
+        Store::total_facts(self, filter)
+    }
+    fn facet_counts(&self, filter: &FactFilter, facet: Facet, limit: usize) -> Result<FacetCounts> {
+        Store::facet_counts(self, filter, facet, limit)
+    }
+    fn entity(&self, name: &str) -> Result<Option<EntitySummary>> {
+        Store::entity(self, name)
+    }
+    fn overview(&self) -> Result<Overview> {
+        Store::overview(self)
+    }
+    fn period_figures(&self, subject: &str) -> Result<Vec<PeriodFigures>> {
+        Store::period_figures(self, subject)
     }
 }
 
@@ -283,6 +332,32 @@ impl<L: Ledger + ?Sized> Ledger for Box<L> {
     fn fact(&self, id: i64) -> Result<Option<StoredFact>> {
         (**self).fact(id)
     }
+    fn data_version(&self) -> Result<i64> {
+        (**self).data_version()
+    }
+    fn fact_page(
+        &self,
+        filter: &FactFilter,
+        cursor: Option<&FactCursor>,
+        size: usize,
+    ) -> Result<FactPage> {
+        (**self).fact_page(filter, cursor, size)
+    }
+    fn total_facts(&self, filter: &FactFilter) -> Result<u64> {
+        (**self).total_facts(filter)
+    }
+    fn facet_counts(&self, filter: &FactFilter, facet: Facet, limit: usize) -> Result<FacetCounts> {
+        (**self).facet_counts(filter, facet, limit)
+    }
+    fn entity(&self, name: &str) -> Result<Option<EntitySummary>> {
+        (**self).entity(name)
+    }
+    fn overview(&self) -> Result<Overview> {
+        (**self).overview()
+    }
+    fn period_figures(&self, subject: &str) -> Result<Vec<PeriodFigures>> {
+        (**self).period_figures(subject)
+    }
 }
 
 /// Where a ledger is: a `postgres://` or `postgresql://` URL (a PostgreSQL database),
@@ -291,6 +366,28 @@ impl<L: Ledger + ?Sized> Ledger for Box<L> {
 pub enum LedgerAddress {
     Sqlite(PathBuf),
     Postgres(String),
+}
+
+impl From<PathBuf> for LedgerAddress {
+    fn from(path: PathBuf) -> LedgerAddress {
+        LedgerAddress::Sqlite(path)
+    }
+}
+
+impl From<&Path> for LedgerAddress {
+    fn from(path: &Path) -> LedgerAddress {
+        LedgerAddress::Sqlite(path.to_path_buf())
+    }
+}
+
+/// The path, or the URL without its password.
+impl std::fmt::Display for LedgerAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LedgerAddress::Sqlite(path) => write!(f, "{}", path.display()),
+            LedgerAddress::Postgres(url) => f.write_str(&crate::pg::redact(url)),
+        }
+    }
 }
 
 impl LedgerAddress {

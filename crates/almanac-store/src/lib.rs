@@ -65,6 +65,7 @@ use rusqlite::Connection;
 pub use almanac_model::{rates, Money, Rate, RateSource};
 pub use browse::{
     sort_name, CursorValue, Facet, FacetCount, FacetCounts, FactCursor, FactPage, Overview,
+    PeriodFigures,
 };
 pub use corrections::{Correction, CorrectionEdit, CorrectionImport};
 pub use ledger::{open_ledger, Ledger, LedgerAddress};

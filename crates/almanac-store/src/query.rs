@@ -421,6 +421,26 @@ impl Columns for Row<'_> {
 }
 
 /// A row of `sql::fact_columns` as a [`StoredFact`].
+/// A measure as stored.
+pub(crate) fn parse_measure(stored: &str) -> Option<Measure> {
+    match stored {
+        "level" => Some(Measure::Level),
+        "change" => Some(Measure::Change),
+        "index" => Some(Measure::Index),
+        "share" => Some(Measure::Share),
+        _ => None,
+    }
+}
+
+/// A status as stored.
+pub(crate) fn parse_status(stored: &str) -> Option<Status> {
+    match stored {
+        "actual" => Some(Status::Actual),
+        "planned" => Some(Status::Planned),
+        _ => None,
+    }
+}
+
 pub(crate) fn row_to_fact(row: &impl Columns) -> Result<StoredFact> {
     let text = |idx: usize| row.text(idx);
     let corrupt = |column: &'static str, value: &str| StoreError::Corrupt {
@@ -434,19 +454,13 @@ pub(crate) fn row_to_fact(row: &impl Columns) -> Result<StoredFact> {
         Some("about") => Some(Qualifier::About),
         Some(other) => return Err(corrupt("qualifier", other)),
     };
-    let measure = match text(8)?.as_deref() {
+    let measure = match text(8)? {
         None => None,
-        Some("level") => Some(Measure::Level),
-        Some("change") => Some(Measure::Change),
-        Some("index") => Some(Measure::Index),
-        Some("share") => Some(Measure::Share),
-        Some(other) => return Err(corrupt("measure", other)),
+        Some(m) => Some(parse_measure(&m).ok_or_else(|| corrupt("measure", &m))?),
     };
-    let status = match text(11)?.as_deref() {
+    let status = match text(11)? {
         None => None,
-        Some("actual") => Some(Status::Actual),
-        Some("planned") => Some(Status::Planned),
-        Some(other) => return Err(corrupt("status", other)),
+        Some(s) => Some(parse_status(&s).ok_or_else(|| corrupt("status", &s))?),
     };
     let period = match text(10)? {
         None => None,

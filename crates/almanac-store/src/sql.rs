@@ -605,14 +605,35 @@ pub fn fact_columns() -> String {
     )
 }
 
-/// Where facts are read from: the table itself, or with people's corrections laid over it
-/// (`corrected_facts`, see [`MIGRATION_4`]) when the ledger holds any.
-fn fact_source(corrected: bool) -> &'static str {
+/// The ids of the facts a correction is keyed to: the figure at its span in the document
+/// with its content hash (a handful of rows, read once per statement).
+const CORRECTED_IDS: &str = "SELECT x.id FROM corrections c \
+     JOIN documents cd ON cd.hash = c.doc_hash \
+     JOIN facts x ON x.id >= cd.first_fact AND x.id < cd.first_fact + cd.n_facts \
+     AND x.span_start = c.span_start AND x.span_end = c.span_end";
+
+/// Where facts are read from, each source with the conditions it adds: the table itself,
+/// or, when the ledger holds corrections, the facts no correction touches (from the
+/// table, through its indexes) and the few corrected ones (from `corrected_facts`, see
+/// [`MIGRATION_4`], which no index serves but which only reads those). Filtering the view
+/// alone would read every fact of the ledger for any filter.
+fn fact_sources(corrected: bool) -> Vec<(&'static str, Option<String>)> {
     if corrected {
-        "corrected_facts"
+        vec![
+            ("facts", Some(format!("f.id NOT IN ({CORRECTED_IDS})"))),
+            (
+                "corrected_facts",
+                Some(format!("f.id IN ({CORRECTED_IDS})")),
+            ),
+        ]
     } else {
-        "facts"
+        vec![("facts", None)]
     }
+}
+
+/// `conditions` and the one a fact source adds.
+fn with_source_condition(conditions: &[String], source: &Option<String>) -> Vec<String> {
+    conditions.iter().cloned().chain(source.clone()).collect()
 }
 
 /// The facts of the sentences in `sentences_fts` as `t`, as `f` (`s` is the first).
@@ -629,12 +650,10 @@ pub fn text_filter(param: usize) -> String {
 
 /// Facts whose sentence matches an FTS5 query, driven by the full-text index: its rowids
 /// come in order, and so do the facts of each sentence, so that facts come in ledger
-/// order with no sort and a limit stops the search early.
-pub fn text_from(corrected: bool) -> String {
-    let facts_of_sentence = FACTS_OF_SENTENCE.replace(
-        "JOIN facts f",
-        &format!("JOIN {} f", fact_source(corrected)),
-    );
+/// order with no sort and a limit stops the search early. `source` is the table or view
+/// of the facts (see [`fact_sources`]).
+pub fn text_from(source: &str) -> String {
+    let facts_of_sentence = FACTS_OF_SENTENCE.replace("JOIN facts f", &format!("JOIN {source} f"));
     format!("FROM sentences_fts t JOIN {facts_of_sentence} JOIN documents d ON d.id = f.doc_id")
 }
 
@@ -710,49 +729,108 @@ pub enum FactSelect {
 
 /// The facts that `conditions` select. `text_driven`: one of the conditions is a
 /// [`text_match`], and the full-text index drives the query ([`text_from`]). `corrected`:
-/// read the facts with the ledger's corrections applied.
+/// read the facts with the ledger's corrections applied, from two sources (see
+/// [`fact_sources`]) merged in the sort's order: each keeps its index order, so a page
+/// still stops after its rows.
 pub fn select_facts(
     select: FactSelect,
     text_driven: bool,
     corrected: bool,
     conditions: &[String],
 ) -> String {
-    let from = if text_driven {
-        text_from(corrected)
-    } else {
-        format!(
-            "FROM {} f JOIN documents d ON d.id = f.doc_id",
-            fact_source(corrected)
-        )
+    let from = |source: &str| {
+        if text_driven {
+            text_from(source)
+        } else {
+            format!("FROM {source} f JOIN documents d ON d.id = f.doc_id")
+        }
     };
-    let mut query = match select {
-        FactSelect::Count => format!("SELECT COUNT(*) {from}"),
-        FactSelect::Rows { .. } => format!("SELECT {} {from}", fact_columns()),
-    };
-    push_where(&mut query, conditions);
-    if let FactSelect::Rows { sort, limit } = select {
-        query.push_str(" ORDER BY ");
-        query.push_str(&fact_order(sort, text_driven));
-        push_limit(&mut query, limit);
+    let sources = fact_sources(corrected);
+    match select {
+        FactSelect::Count => {
+            let counts: Vec<String> = sources
+                .iter()
+                .map(|(source, condition)| {
+                    let mut query = format!("(SELECT COUNT(*) {}", from(source));
+                    push_where(&mut query, &with_source_condition(conditions, condition));
+                    query.push(')');
+                    query
+                })
+                .collect();
+            format!("SELECT {}", counts.join(" + "))
+        }
+        FactSelect::Rows { sort, limit } => {
+            let order = fact_order(sort, text_driven, sources.len() > 1);
+            let mut query = if let [(source, condition)] = sources.as_slice() {
+                let mut query = format!("SELECT {} {}", fact_columns(), from(source));
+                push_where(&mut query, &with_source_condition(conditions, condition));
+                query.push_str(" ORDER BY ");
+                let terms: Vec<String> =
+                    order.iter().map(|(e, dir)| format!("{e} {dir}")).collect();
+                query.push_str(&terms.join(", "));
+                query
+            } else {
+                // A compound statement orders by its result columns only: the sort's
+                // terms are added as columns `sort_N` (after those `row_to_fact` reads).
+                let keys: Vec<String> = order
+                    .iter()
+                    .enumerate()
+                    .map(|(n, (e, _))| format!(", {e} AS sort_{n}"))
+                    .collect();
+                let arms: Vec<String> = sources
+                    .iter()
+                    .map(|(source, condition)| {
+                        let mut arm = format!(
+                            "SELECT {}{} {}",
+                            fact_columns(),
+                            keys.concat(),
+                            from(source)
+                        );
+                        push_where(&mut arm, &with_source_condition(conditions, condition));
+                        arm
+                    })
+                    .collect();
+                let terms: Vec<String> = order
+                    .iter()
+                    .enumerate()
+                    .map(|(n, (_, dir))| format!("sort_{n} {dir}"))
+                    .collect();
+                format!("{} ORDER BY {}", arms.join(" UNION ALL "), terms.join(", "))
+            };
+            push_limit(&mut query, limit);
+            query
+        }
     }
-    query
 }
 
-/// The ORDER BY terms of a sort; ties fall back to ledger order.
-fn fact_order(sort: FactSort, text_driven: bool) -> String {
+/// The ORDER BY terms of a sort and their directions; ties fall back to ledger order.
+/// `merged`: the facts come from several sources, whose facts of one sentence are
+/// ordered by id (the full-text index alone gives them in order).
+fn fact_order(
+    sort: FactSort,
+    text_driven: bool,
+    merged: bool,
+) -> Vec<(&'static str, &'static str)> {
     let dir = if sort.descending { "DESC" } else { "ASC" };
+    let nulls_last = |column: &'static str, null: &'static str| {
+        vec![(null, "ASC"), (column, dir), ("f.id", "ASC")]
+    };
     match sort.key {
-        SortKey::Document if text_driven => "t.rowid".to_string(),
-        SortKey::Document => format!("f.id {dir}"),
-        SortKey::Date => format!("d.date IS NULL, d.date {dir}, f.id"),
-        SortKey::Period => {
-            format!("f.period_start IS NULL, f.period_start {dir}, f.period_end {dir}, f.id")
-        }
-        SortKey::Value => format!("f.value {dir}, f.id"),
-        SortKey::ValueKzt => format!("f.value_kzt IS NULL, f.value_kzt {dir}, f.id"),
-        SortKey::ValueUsd => format!("f.value_usd IS NULL, f.value_usd {dir}, f.id"),
-        SortKey::Subject => format!("f.subject IS NULL, f.subject {dir}, f.id"),
-        SortKey::Metric => format!("f.metric IS NULL, f.metric {dir}, f.id"),
+        SortKey::Document if text_driven && merged => vec![("t.rowid", "ASC"), ("f.id", "ASC")],
+        SortKey::Document if text_driven => vec![("t.rowid", "ASC")],
+        SortKey::Document => vec![("f.id", dir)],
+        SortKey::Date => nulls_last("d.date", "d.date IS NULL"),
+        SortKey::Period => vec![
+            ("f.period_start IS NULL", "ASC"),
+            ("f.period_start", dir),
+            ("f.period_end", dir),
+            ("f.id", "ASC"),
+        ],
+        SortKey::Value => vec![("f.value", dir), ("f.id", "ASC")],
+        SortKey::ValueKzt => nulls_last("f.value_kzt", "f.value_kzt IS NULL"),
+        SortKey::ValueUsd => nulls_last("f.value_usd", "f.value_usd IS NULL"),
+        SortKey::Subject => nulls_last("f.subject", "f.subject IS NULL"),
+        SortKey::Metric => nulls_last("f.metric", "f.metric IS NULL"),
     }
 }
 
@@ -847,22 +925,37 @@ pub fn facet_counts(
     limit: usize,
     corrected: bool,
 ) -> String {
-    let groups = match facet {
-        FacetColumn::Subject => "f.subject",
-        FacetColumn::Metric => "f.metric",
-        FacetColumn::Measure => "f.measure",
-        FacetColumn::Status => "f.status",
-        FacetColumn::PeriodYears => {
-            "CAST(substr(f.period_start, 1, 4) AS INTEGER), \
-             CAST(substr(f.period_end, 1, 4) AS INTEGER)"
-        }
+    let groups: &[&str] = match facet {
+        FacetColumn::Subject => &["f.subject"],
+        FacetColumn::Metric => &["f.metric"],
+        FacetColumn::Measure => &["f.measure"],
+        FacetColumn::Status => &["f.status"],
+        FacetColumn::PeriodYears => &[
+            "CAST(substr(f.period_start, 1, 4) AS INTEGER)",
+            "CAST(substr(f.period_end, 1, 4) AS INTEGER)",
+        ],
     };
-    let source = fact_source(corrected);
-    let mut query = format!("SELECT {groups}, COUNT(*) FROM {source} f");
-    push_where(&mut query, conditions);
-    query.push_str(&format!(
-        " GROUP BY {groups} ORDER BY COUNT(*) DESC, {groups}"
-    ));
+    let columns: Vec<String> = groups
+        .iter()
+        .enumerate()
+        .map(|(n, g)| format!("{g} AS g{n}"))
+        .collect();
+    let names: Vec<String> = (0..groups.len()).map(|n| format!("g{n}")).collect();
+    let (columns, names) = (columns.join(", "), names.join(", "));
+    // Each source counted apart (through its indexes), the counts added up.
+    let arms: Vec<String> = fact_sources(corrected)
+        .iter()
+        .map(|(source, condition)| {
+            let mut arm = format!("SELECT {columns}, COUNT(*) AS n FROM {source} f");
+            push_where(&mut arm, &with_source_condition(conditions, condition));
+            arm.push_str(&format!(" GROUP BY {names}"));
+            arm
+        })
+        .collect();
+    let mut query = format!(
+        "SELECT {names}, SUM(n) FROM ({}) GROUP BY {names} ORDER BY SUM(n) DESC, {names}",
+        arms.join(" UNION ALL ")
+    );
     push_limit(&mut query, Some(limit));
     query
 }
@@ -905,9 +998,53 @@ pub fn counted_years_overlap(first: usize, last: usize) -> String {
 /// The number of facts that `conditions` select, without the join to documents that
 /// `select_facts` makes for its rows.
 pub fn count_facts(conditions: &[String], corrected: bool) -> String {
-    let mut query = format!("SELECT COUNT(*) FROM {} f", fact_source(corrected));
-    push_where(&mut query, conditions);
-    query
+    let counts: Vec<String> = fact_sources(corrected)
+        .iter()
+        .map(|(source, condition)| {
+            let mut query = format!("(SELECT COUNT(*) FROM {source} f");
+            push_where(&mut query, &with_source_condition(conditions, condition));
+            query.push(')');
+            query
+        })
+        .collect();
+    format!("SELECT {}", counts.join(" + "))
+}
+
+/// A subject's facts with a metric and a period, untouched by corrections, one row per
+/// metric, measure (`level` when none), status (`actual` when none), period and unit:
+/// the figure most of them give (the latest written on a tie) with its money, how many
+/// facts and how many distinct figures. The ranking runs over each group's distinct
+/// figures, so a place of 60,000 facts comes back as a few hundred rows.
+pub fn period_figures(conditions: &[String], corrected: bool) -> String {
+    let mut conditions = conditions.to_vec();
+    conditions.push("f.metric IS NOT NULL AND f.period IS NOT NULL".into());
+    if corrected {
+        conditions.push(format!("f.id NOT IN ({CORRECTED_IDS})"));
+    }
+    let mut facts = "SELECT f.metric, COALESCE(f.measure, 'level') AS measure, \
+         COALESCE(f.status, 'actual') AS status, f.period, f.period_start, f.period_end, \
+         f.unit, f.value, f.value_kzt, f.value_usd, f.id FROM facts f"
+        .to_string();
+    push_where(&mut facts, &conditions);
+    let group = "metric, measure, status, period, period_start, period_end, unit";
+    format!(
+        "WITH about AS ({facts}), \
+         figures AS (SELECT {group}, value, MAX(value_kzt) AS value_kzt, \
+         MAX(value_usd) AS value_usd, COUNT(*) AS n, MAX(id) AS last \
+         FROM about GROUP BY {group}, value), \
+         ranked AS (SELECT {group}, value, value_kzt, value_usd, \
+         SUM(n) OVER w AS n_facts, COUNT(*) OVER w AS n_figures, \
+         ROW_NUMBER() OVER (PARTITION BY {group} ORDER BY n DESC, last DESC) AS rank \
+         FROM figures WINDOW w AS (PARTITION BY {group})) \
+         SELECT metric, measure, status, period, unit, value, value_kzt, value_usd, \
+         n_facts, n_figures FROM ranked WHERE rank = 1 \
+         ORDER BY metric, measure, status, period_start, period_end, period, unit"
+    )
+}
+
+/// Facts that a correction applies to (see [`CORRECTED_IDS`]).
+pub fn fact_corrected() -> String {
+    format!("f.id IN ({CORRECTED_IDS})")
 }
 
 /// An entity by its name or an alias (?1), any case.

@@ -249,3 +249,23 @@ fn a_ledger_of_schema_4_gains_a_language_unknown_until_reindexed() {
     assert_eq!(new.summary.lang, Some(almanac_extract::Lang::Russian));
     assert!(store.stale_documents("v4").unwrap().is_empty());
 }
+
+/// A reader's data version changes when another connection commits (what `almanac
+/// serve` drops its caches on). That it stays while nothing is written cannot be tested
+/// here: the other tests write to the same server at the same time.
+#[test]
+fn a_readers_data_version_follows_another_connections_commits() {
+    let Some(url) = scratch() else { return };
+    let mut writer = PgStore::open(&url).unwrap();
+    let reader = PgStore::open_existing(&url).unwrap();
+    let before = reader.data_version().unwrap();
+    let (text, extraction) = article(3);
+    let doc = NewDocument::new("plant-3", "plant-3.txt", &text);
+    writer.put(&doc, &extraction, "test", false).unwrap();
+    let after = reader.data_version().unwrap();
+    assert_ne!(after, before, "a commit");
+    assert_eq!(
+        reader.total_facts(&FactFilter::default()).unwrap(),
+        extraction.facts.len() as u64
+    );
+}

@@ -6,8 +6,8 @@ use almanac_extract::{
     Status,
 };
 use almanac_store::{
-    CorrectionEdit, DocFilter, DocStatus, EntityFilter, FactFilter, Ledger, NewDocument, Put,
-    RateSource, SortKey, Store, StoreError,
+    CorrectionEdit, DocFilter, DocStatus, EntityFilter, Facet, FactFilter, Ledger, NewDocument,
+    Put, RateSource, SortKey, Store, StoreError,
 };
 use chrono::NaiveDate;
 
@@ -1138,4 +1138,118 @@ fn a_ledger_opened_read_only_answers_and_refuses_writes() {
     // A missing ledger is not created by reading it.
     assert!(Store::open_read_only(dir.path().join("none.db")).is_err());
     assert!(!dir.path().join("none.db").exists());
+}
+
+/// What `almanac serve` reads, on every backend and the same there: keyset pages that
+/// follow each other in every sort, totals and facet counts that count the facts, one
+/// entity by any name, the overview and a subject's figures by period, before and after
+/// corrections.
+#[test]
+fn pages_facets_and_period_figures_are_the_same_on_every_backend() {
+    let sorts = [
+        "doc",
+        "-doc",
+        "date",
+        "-date",
+        "period",
+        "-period",
+        "value",
+        "-value",
+        "value_kzt",
+        "-value_kzt",
+        "value_usd",
+        "-value_usd",
+        "subject",
+        "-subject",
+        "metric",
+        "-metric",
+    ];
+    let filters = || {
+        let mut out = vec![FactFilter::default()];
+        out.push(FactFilter {
+            subject: Some("almaty".into()),
+            within: true,
+            ..FactFilter::default()
+        });
+        out.push(FactFilter {
+            status: vec!["actual".into()],
+            period: Some("2023/2024".parse().unwrap()),
+            ..FactFilter::default()
+        });
+        out
+    };
+    let answers = |store: &dyn Ledger| {
+        let mut out = Vec::new();
+        for filter in filters() {
+            for sort in sorts {
+                let filter = FactFilter {
+                    sort: sort.parse().unwrap(),
+                    ..filter.clone()
+                };
+                let all = texts(store, filter.clone());
+                let mut walked = Vec::new();
+                let mut cursor = None;
+                loop {
+                    let page = store.fact_page(&filter, cursor.as_ref(), 2).unwrap();
+                    walked.extend(page.facts.iter().map(|f| f.fact.text.clone()));
+                    match page.next {
+                        Some(next) => cursor = Some(next),
+                        None => break,
+                    }
+                }
+                assert_eq!(walked, all, "pages of {filter:?}");
+                out.push(format!("{sort}: {all:?}"));
+            }
+            let total = store.total_facts(&filter).unwrap();
+            assert_eq!(total, store.facts(&filter).unwrap().len() as u64);
+            out.push(format!("total {total}"));
+            for facet in Facet::ALL {
+                let counts = store.facet_counts(&filter, facet, 10).unwrap();
+                out.push(format!("{counts:?}"));
+            }
+        }
+        let almaty = store.entity("ALMATY").unwrap().unwrap();
+        assert_eq!(almaty.name, "Almaty");
+        assert!(store.entity("Atlantis").unwrap().is_none());
+        let overview = store.overview().unwrap();
+        assert_eq!(overview.documents, 3);
+        out.push(format!("{overview:?}"));
+        let figures = store.period_figures("almaty").unwrap();
+        let dated = store
+            .facts(&FactFilter {
+                subject: Some("Almaty".into()),
+                ..FactFilter::default()
+            })
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.fact.metric.is_some() && f.fact.period.is_some())
+            .count() as u64;
+        assert_eq!(figures.iter().map(|g| g.facts).sum::<u64>(), dated);
+        out.push(format!("{figures:?}"));
+        out
+    };
+    let mut seen: Option<(Vec<String>, Vec<String>)> = None;
+    for mut store in ledgers() {
+        let extracted = answers(&*store);
+        let facts = store.facts(&FactFilter::default()).unwrap();
+        let id = |text: &str| facts.iter().find(|f| f.fact.text == text).unwrap().id;
+        let edit = CorrectionEdit {
+            subject: Some("ALMATY".into()),
+            value: Some(4e12),
+            period: Some("2022".parse().unwrap()),
+            ..CorrectionEdit::default()
+        };
+        store.correct(id("3 schools"), &edit).unwrap().unwrap();
+        let reject = CorrectionEdit {
+            reject: true,
+            ..CorrectionEdit::default()
+        };
+        store.correct(id("369 jobs"), &reject).unwrap().unwrap();
+        let corrected = answers(&*store);
+        assert_ne!(extracted, corrected);
+        match &seen {
+            None => seen = Some((extracted, corrected)),
+            Some(first) => assert_eq!(first, &(extracted, corrected), "the same on PostgreSQL"),
+        }
+    }
 }

@@ -38,18 +38,9 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    // The server's pages and facets are written against SQLite's read-only connections
-    // and `data_version`; refusing a PostgreSQL URL by name beats reading it as a path.
-    if let almanac_store::LedgerAddress::Postgres(_) = args.db.address() {
-        anyhow::bail!(
-            "`serve` reads an SQLite ledger only (a PostgreSQL ledger is for the other \
-             commands); `almanac export` then `almanac ingest` does not move it: ingest the \
-             same documents into an SQLite file for the dashboard"
-        );
-    }
     let config = almanac_server::Config {
         addr: args.addr,
-        db: args.db.db,
+        db: args.db.address(),
         token: args.token,
         readers: args.readers,
         max_body_bytes: args.max_body_mb * 1024 * 1024,

@@ -1,5 +1,8 @@
 //! What the server's tests share: a ledger ingested from `examples/` (through the pipeline
 //! of `almanac ingest`) with one hostile article, and a server on a free loopback port.
+//!
+//! The ledgers are SQLite files, or, when `ALMANAC_SERVER_TEST_PG` names a PostgreSQL
+//! server (`.ci/run` runs the API tests a second time so), each a schema of its own there.
 
 #![allow(dead_code)] // Each test binary uses its own part of this.
 
@@ -8,6 +11,7 @@ use std::sync::OnceLock;
 
 use almanac_ingest::{IngestOptions, Progress};
 use almanac_server::Config;
+use almanac_store::LedgerAddress;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -27,9 +31,19 @@ fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
 }
 
-/// Ingests `examples/news`, `examples/series` and the hostile article into `db`.
-pub fn fill(db: &Path) {
-    let dir = db.parent().unwrap();
+/// A new, empty ledger's address: a file in `dir`, or a schema on the PostgreSQL server.
+fn new_ledger(dir: &Path) -> LedgerAddress {
+    match std::env::var("ALMANAC_SERVER_TEST_PG") {
+        Ok(url) if !url.is_empty() => {
+            LedgerAddress::Postgres(almanac_store::pg::scratch_schema(&url).unwrap())
+        }
+        _ => LedgerAddress::Sqlite(dir.join("ledger.db")),
+    }
+}
+
+/// Ingests `examples/news`, `examples/series` and the hostile article into `db`; `dir`
+/// holds the hostile article's file.
+pub fn fill(db: &LedgerAddress, dir: &Path) {
     let hostile = dir.join("hostile.jsonl");
     std::fs::write(&hostile, HOSTILE).unwrap();
     let paths = vec![
@@ -43,34 +57,26 @@ pub fn fill(db: &Path) {
         limits: almanac_ingest::Limits::default(),
     };
     let docs = almanac_ingest::read::documents(&paths, opts.limits.max_html_depth);
-    almanac_ingest::ingest(
-        &almanac_store::LedgerAddress::Sqlite(db.to_path_buf()),
-        docs,
-        &opts,
-        &Quiet,
-    )
-    .unwrap();
+    almanac_ingest::ingest(db, docs, &opts, &Quiet).unwrap();
 }
 
 /// The shared ledger, ingested once per test binary (nothing writes to it).
-pub fn ledger() -> &'static Path {
-    static LEDGER: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &LEDGER
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let db = dir.path().join("ledger.db");
-            fill(&db);
-            (dir, db)
-        })
-        .1
+pub fn ledger() -> &'static LedgerAddress {
+    static LEDGER: OnceLock<(tempfile::TempDir, LedgerAddress)> = OnceLock::new();
+    &LEDGER.get_or_init(own_ledger).1
 }
 
-/// A ledger of its own, for tests that write.
-pub fn own_ledger() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ledger.db");
-    fill(&db);
-    (dir, db)
+/// A ledger of its own, for tests that write. Made on a thread of its own: PostgreSQL's
+/// client blocks, which a test's async runtime does not allow.
+pub fn own_ledger() -> (tempfile::TempDir, LedgerAddress) {
+    std::thread::spawn(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let db = new_ledger(dir.path());
+        fill(&db, dir.path());
+        (dir, db)
+    })
+    .join()
+    .unwrap()
 }
 
 /// A server on a free loopback port; it stops when dropped.
@@ -101,7 +107,7 @@ impl Server {
 
     /// A server over the shared ledger, with the token `secret`.
     pub async fn shared() -> Server {
-        let mut config = Config::new(ledger());
+        let mut config = Config::new(ledger().clone());
         config.token = Some("secret".into());
         Server::start(config).await
     }

@@ -17,6 +17,7 @@
 //! The connection lives behind a mutex, since the postgres client needs `&mut` for every
 //! statement and the store's reads take `&self`.
 
+mod browse;
 mod corrections;
 mod query;
 pub(crate) mod sql;
@@ -208,7 +209,7 @@ fn prepared(
 }
 
 /// `url` without the password of its user, if it has one.
-fn redact(url: &str) -> String {
+pub(crate) fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         // A key=value connection string: drop a password=... pair.
         return url

@@ -12,19 +12,22 @@ use crate::model::{
 };
 use crate::query::{finish_entities, row_to_fact, row_to_summary};
 use crate::sql::{contains_pattern, fts_query, FactList, FactSelect};
-use crate::{Correction, CorrectionEdit, CorrectionImport, Ledger, Result, StoreError};
+use crate::{
+    Correction, CorrectionEdit, CorrectionImport, Facet, FacetCounts, FactCursor, FactPage, Ledger,
+    Overview, PeriodFigures, Result, StoreError,
+};
 
 /// The values bound to a statement, in order: each is `$N`, N its position from 1.
 #[derive(Default)]
-struct Params(Vec<String>);
+pub(super) struct Params(pub(super) Vec<String>);
 
 impl Params {
-    fn text(&mut self, value: String) -> usize {
+    pub(super) fn text(&mut self, value: String) -> usize {
         self.0.push(value);
         self.0.len()
     }
 
-    fn refs(&self) -> Vec<&(dyn ToSql + Sync)> {
+    pub(super) fn refs(&self) -> Vec<&(dyn ToSql + Sync)> {
         self.0.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
     }
 }
@@ -36,37 +39,7 @@ impl PgStore {
         count: bool,
         corrected: bool,
     ) -> Result<(String, Params)> {
-        let mut conditions = Vec::new();
-        let mut params = Params::default();
-        if let Some(subject) = &filter.subject {
-            let subject = params.text(subject.trim().to_string());
-            conditions.push(sql::fact_subject_in(subject, filter.within));
-        }
-        for (column, wanted) in [
-            (FactList::Metric, &filter.metric),
-            (FactList::Measure, &filter.measure),
-            (FactList::Status, &filter.status),
-            (FactList::Unit, &filter.unit),
-        ] {
-            if wanted.is_empty() {
-                continue;
-            }
-            let slots: Vec<usize> = wanted.iter().map(|w| params.text(w.clone())).collect();
-            conditions.push(sql::fact_in(column, &slots));
-        }
-        if let Some(period) = filter.period {
-            let (start, end) = period.bounds();
-            let end = params.text(end.to_string());
-            let start = params.text(start.to_string());
-            conditions.push(sql::fact_period_overlaps(start, end));
-        }
-        if let Some(doc) = &filter.doc {
-            conditions.push(sql::facts_of_doc(params.text(doc.clone())));
-        }
-        if let Some(text) = &filter.text {
-            let query = tsquery_of(text)?;
-            conditions.push(sql::text_filter(params.text(query)));
-        }
+        let (conditions, params) = fact_conditions(filter)?;
         let select = if count {
             FactSelect::Count
         } else {
@@ -109,6 +82,42 @@ impl PgStore {
     }
 }
 
+/// Every condition of `filter`, its text search as a filter, and their values.
+pub(super) fn fact_conditions(filter: &FactFilter) -> Result<(Vec<String>, Params)> {
+    let mut conditions = Vec::new();
+    let mut params = Params::default();
+    if let Some(subject) = &filter.subject {
+        let subject = params.text(subject.trim().to_string());
+        conditions.push(sql::fact_subject_in(subject, filter.within));
+    }
+    for (column, wanted) in [
+        (FactList::Metric, &filter.metric),
+        (FactList::Measure, &filter.measure),
+        (FactList::Status, &filter.status),
+        (FactList::Unit, &filter.unit),
+    ] {
+        if wanted.is_empty() {
+            continue;
+        }
+        let slots: Vec<usize> = wanted.iter().map(|w| params.text(w.clone())).collect();
+        conditions.push(sql::fact_in(column, &slots));
+    }
+    if let Some(period) = filter.period {
+        let (start, end) = period.bounds();
+        let end = params.text(end.to_string());
+        let start = params.text(start.to_string());
+        conditions.push(sql::fact_period_overlaps(start, end));
+    }
+    if let Some(doc) = &filter.doc {
+        conditions.push(sql::facts_of_doc(params.text(doc.clone())));
+    }
+    if let Some(text) = &filter.text {
+        let query = tsquery_of(text)?;
+        conditions.push(sql::text_filter(params.text(query)));
+    }
+    Ok((conditions, params))
+}
+
 /// The `tsquery` of a `--text` search, or the error that says why there is none.
 fn tsquery_of(text: &str) -> Result<String> {
     sql::tsquery(&fts_query(text)).map_err(|message| StoreError::TextQuery {
@@ -118,7 +127,7 @@ fn tsquery_of(text: &str) -> Result<String> {
 }
 
 /// An error of the server on a text search: PostgreSQL says "syntax error in tsquery".
-fn text_error(filter: &FactFilter, err: postgres::Error) -> StoreError {
+pub(super) fn text_error(filter: &FactFilter, err: postgres::Error) -> StoreError {
     match (&filter.text, err.as_db_error()) {
         (Some(query), Some(db)) if db.message().contains("tsquery") => StoreError::TextQuery {
             query: query.clone(),
@@ -349,5 +358,31 @@ impl Ledger for PgStore {
     }
     fn fact(&self, id: i64) -> Result<Option<StoredFact>> {
         PgStore::fact(self, id)
+    }
+    fn data_version(&self) -> Result<i64> {
+        PgStore::data_version(self)
+    }
+    fn fact_page(
+        &self,
+        filter: &FactFilter,
+        cursor: Option<&FactCursor>,
+        size: usize,
+    ) -> Result<FactPage> {
+        PgStore::fact_page(self, filter, cursor, size)
+    }
+    fn total_facts(&self, filter: &FactFilter) -> Result<u64> {
+        PgStore::total_facts(self, filter)
+    }
+    fn facet_counts(&self, filter: &FactFilter, facet: Facet, limit: usize) -> Result<FacetCounts> {
+        PgStore::facet_counts(self, filter, facet, limit)
+    }
+    fn entity(&self, name: &str) -> Result<Option<EntitySummary>> {
+        PgStore::entity(self, name)
+    }
+    fn overview(&self) -> Result<Overview> {
+        PgStore::overview(self)
+    }
+    fn period_figures(&self, subject: &str) -> Result<Vec<PeriodFigures>> {
+        PgStore::period_figures(self, subject)
     }
 }
