@@ -12,6 +12,7 @@ fn refinements(unit_metric: Metric) -> &'static [Metric] {
     match unit_metric {
         Metric::Other => &[
             Metric::Capacity,
+            Metric::Trade,
             Metric::Employment,
             Metric::Unemployment,
             Metric::Income,
@@ -29,7 +30,7 @@ fn refinements(unit_metric: Metric) -> &'static [Metric] {
             Metric::Companies,
         ],
         Metric::Companies => &[Metric::Infrastructure],
-        Metric::Transport => &[Metric::Transport, Metric::Capacity],
+        Metric::Transport => &[Metric::Transport, Metric::Capacity, Metric::Output],
         _ => &[],
     }
 }
@@ -259,7 +260,9 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         (Some(_), Some(((false, _, _, _), cue))) => cue.metric,
         (Some(u), _) => u,
         (None, Some((_, cue))) if cue.metric == Metric::Investment && cue.weak => {
-            if q.kind == QuantityKind::Money && projects_named() {
+            if q.kind == QuantityKind::Money
+                && (projects_named() || into_new_facility(text, s, fig_end_tok))
+            {
                 Metric::ProjectValue
             } else {
                 Metric::Investment
@@ -366,6 +369,38 @@ fn in_title(text: &str, s: &Sentence<'_>, c: &CueAt) -> bool {
         k -= 1;
     }
     false
+}
+
+/// `will invest €120 million in a 100 MW solar park`, `put 1.6 billion yuan into a grain
+/// terminal`: money put into a new facility (`a`, `an`) is what the facility is worth. The
+/// facility is a noun whose count is infrastructure or companies, or a word of a project.
+fn into_new_facility(text: &str, s: &Sentence<'_>, fig_end_tok: usize) -> bool {
+    let cues = &*CUES;
+    let facility = |k: usize| {
+        let Some(t) = s.toks.get(k) else {
+            return false;
+        };
+        let w = lower(t.text(text));
+        let singular = w.strip_suffix('s').unwrap_or(&w);
+        [w.as_ref(), singular].iter().any(|w| {
+            matches!(
+                cues.unit_metric.get(w),
+                Some(Metric::Infrastructure | Metric::Companies)
+            )
+        }) || s
+            .metric_cues
+            .iter()
+            .any(|c| c.tok == k && c.cue.metric == Metric::ProjectValue && !c.cue.weak)
+    };
+    word_is(text, s.toks, fig_end_tok, &["in", "into"])
+        && word_is(text, s.toks, fig_end_tok + 1, &["a", "an"])
+        && (fig_end_tok + 2..fig_end_tok + 8)
+            .take_while(|&k| {
+                s.toks
+                    .get(k)
+                    .is_some_and(|t| !matches!(t.text(text), "," | ";" | "."))
+            })
+            .any(facility)
 }
 
 /// `products worth 2.5 billion tenge`, `a plant valued 9 billion tenge`: the word before the

@@ -497,7 +497,8 @@ pub(super) fn listed_in_container(
                 .filter(|w| !w.is_empty())
                 .collect();
             let joins = words.iter().all(|w| *w == "and" || *w == "or")
-                && (between.contains(',') || !words.is_empty());
+                && (between.contains(',') || !words.is_empty())
+                && !appositive(text, anchors[j + 1].start);
             if !joins {
                 break;
             }
@@ -778,10 +779,19 @@ pub(super) fn subject(
     nearest(cands.iter().copied(), q.span[0], |a| a.start).map(|a| a.name.clone())
 }
 
+/// `Temirtau, the region's steel town`: a reference back after a comma describes the name
+/// before it; it is no item of a list.
+fn appositive(text: &str, start: usize) -> bool {
+    text[start..].starts_with("the ") || text[start..].starts_with("its ")
+}
+
 /// Whether the anchors stand next to each other as a list (`A, B and C`, `A and B`).
 fn joined_in_list(text: &str, anchors: &[&Anchor]) -> bool {
     anchors.windows(2).all(|w| {
         let (a, b) = (w[0], w[1]);
+        if appositive(text, b.start) {
+            return false;
+        }
         let between = text.get(a.start + a.len..b.start).unwrap_or("x");
         between
             .split(|c: char| c == ',' || c.is_whitespace())

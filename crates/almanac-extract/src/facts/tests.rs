@@ -252,12 +252,18 @@ fn metric_of() {
             // Money for a named facility is its value, not investment into a place.
             ("Mining news\n\nA gold mine in the district, financed with $150 million, will open in 2026.", "2024-03-01", "$150 million", "project_value"),
             ("Port news\n\nA shipping firm will put 200 million yuan into a grain terminal.", "2024-03-01", "200 million yuan", "project_value"),
+            ("Energy news\n\nA Spanish firm will invest €80 million in a 50 MW wind park in the steppe.", "2024-03-01", "€80 million", "project_value"),
             // Investment into an economy is investment, not the economy's size.
             ("Astana news\n\nSince January, 400 billion tenge has been attracted to the economy of Astana.", "2024-03-01", "400 billion tenge", "investment"),
             // A cue in an office's name or an official's title names who speaks.
             ("Trade news\n\nThe Minister of Trade and Integration said that 60 billion tenge was allocated for the roads.", "2024-03-01", "60 billion tenge", "investment"),
             ("City news\n\nThe head of the city's investment department said the new hospital will cost 20 billion tenge.", "2024-03-01", "20 billion tenge", "project_value"),
             ("Zones report\n\nMinister of Industry and Infrastructure Development Ivan Petrov said the budget spent 90 billion tenge on the zones.", "2024-03-01", "90 billion tenge", "budget"),
+            // What is done to a named facility for money is its cost; goods exported to
+            // countries are trade; vehicles assembled are output.
+            ("Copper news\n\nIn Balkhash, the smelter has been modernised for 40 billion tenge, and its capacity rose to 90,000 tons a year.", "2024-03-01", "40 billion tenge", "project_value"),
+            ("Dairy news\n\nIts cheese is exported to 9 countries.", "2024-03-01", "9 countries", "trade"),
+            ("Bus news\n\nThe line in Saran has assembled 210 buses since it opened.", "2024-03-01", "210 buses", "output"),
             // `this figure` is a new value of the figure before; a sector that moves is
             // measured in money too.
             ("Regional economy\n\nThe region's GRP grew by 4.1% in the first half. By December, this figure is expected to reach 5%.", "2024-08-01", "5%", "economy"),
@@ -396,6 +402,8 @@ fn subject_of() {
             // participle follows does what the clause says.
             ("Kostanay region news\n\nTwo new plants worth over 40 billion tenge are being built within AgroMashKZ.", "2024-03-01", "40 billion tenge", "AgroMashKZ"),
             ("Tashkent region news\n\nOutput rose by 5%, with the Ozod special industrial zone alone producing goods worth $90 million.", "2024-03-01", "$90 million", "Ozod special industrial zone"),
+            // A reference after a comma describes the name before it.
+            ("Karaganda region news\n\nSaran, the region's mining town, received 12 new buses last year.", "2024-03-01", "12 new buses", "Saran"),
             // A list that ends right before the figure's clause is what it speaks of.
             ("Samarkand region report\n\nOutput is concentrated: Samarkand accounts for 30%, and two districts — Urgut and Jambay — for another 20%.", "2024-03-01", "20%", "Samarkand region"),
             // A technopark's name may follow its head.
