@@ -355,7 +355,20 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                                 in_sentence[qi - 1].span[1],
                             )
                     });
-                    if let Some(f) = figure_before
+                    // `Five residential buildings have been commissioned, and another 11 are
+                    // due`: a bare number borrows its noun, and what it measures, from a count
+                    // before it.
+                    let elided = q.kind == quantities::QuantityKind::Count
+                        && q.unit.is_some()
+                        && !q.text.contains(char::is_whitespace);
+                    if let Some(f) = figures_here
+                        .iter()
+                        .rev()
+                        .find(|f| f.counted && f.unit == q.unit)
+                        .filter(|_| elided)
+                    {
+                        metric = f.metric;
+                    } else if let Some(f) = figure_before
                         .filter(|_| {
                             part_of_figure_before(text, &sentence, q)
                                 || names_figure_before(text, &sentence, q, fig_tok)

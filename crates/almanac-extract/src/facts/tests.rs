@@ -264,6 +264,8 @@ fn metric_of() {
             ("Copper news\n\nIn Balkhash, the smelter has been modernised for 40 billion tenge, and its capacity rose to 90,000 tons a year.", "2024-03-01", "40 billion tenge", "project_value"),
             ("Dairy news\n\nIts cheese is exported to 9 countries.", "2024-03-01", "9 countries", "trade"),
             ("Bus news\n\nThe line in Saran has assembled 210 buses since it opened.", "2024-03-01", "210 buses", "output"),
+            // A bare number borrows what it measures from the count it leaves the noun of.
+            ("Housing news\n\nSix residential buildings have been commissioned, and another 14 will be completed by December.", "2024-03-01", "14", "housing"),
             // `this figure` is a new value of the figure before; a sector that moves is
             // measured in money too.
             ("Regional economy\n\nThe region's GRP grew by 4.1% in the first half. By December, this figure is expected to reach 5%.", "2024-08-01", "5%", "economy"),
