@@ -82,6 +82,7 @@ pub(crate) const NUMBER_NAMES: DataFile =
     data_file!("number_names.tsv", ["word", "case"], required 1);
 pub(crate) const NUMBER_WORDS: DataFile =
     data_file!("number_words.tsv", ["word", "value"], required 2);
+pub(crate) const OFFICES: DataFile = data_file!("offices.tsv", ["word"], required 1);
 pub(crate) const ORDINALS: DataFile = data_file!("ordinals.tsv", ["word", "value"], required 2);
 pub(crate) const PER: DataFile = data_file!("per.tsv", ["phrase", "per"], required 2);
 pub(crate) const QUALIFIERS: DataFile =
@@ -102,7 +103,7 @@ pub(crate) const SUBJECT_CUES: DataFile =
 pub(crate) const TIME_WORDS: DataFile =
     data_file!("time_words.tsv", ["word", "class", "value"], required 2);
 pub(crate) const UNIT_METRICS: DataFile =
-    data_file!("unit_metrics.tsv", ["unit", "metric"], required 2);
+    data_file!("unit_metrics.tsv", ["unit", "metric", "people"], required 2);
 pub(crate) const UNITS: DataFile = data_file!("units.tsv", ["form", "unit", "kind"], required 3);
 pub(crate) const DIRECTIONS_RU: DataFile =
     data_file!("directions_ru.tsv", ["word", "direction"], required 2);
@@ -156,6 +157,7 @@ pub(crate) const ALL: &[&DataFile] = &[
     &MONTHS,
     &NUMBER_NAMES,
     &NUMBER_WORDS,
+    &OFFICES,
     &ORDINALS,
     &PERIOD_CUES,
     &PER,

@@ -57,6 +57,7 @@ pub(super) fn find_patterns(
         }) {
             rest = k..run.end;
         }
+        let found_before = res.len();
         while let Some(c) = org_in_run(lex, doc, rest.clone(), gaz, in_gaz) {
             let next_end = c.toks.start;
             res.push(c);
@@ -69,9 +70,40 @@ pub(super) fn find_patterns(
             }
             rest = rest.start..e;
         }
+        // `within KamLitkz`: one word with a capital inside it, after lower-case letters, is
+        // a company's name though no head stands beside it.
+        if res.len() == found_before
+            && run.end == run.start + 1
+            && !in_gaz.get(run.start).copied().unwrap_or(false)
+            && camel_case(doc.s(run.start))
+        {
+            res.push(Cand {
+                span: doc.span(run.clone()),
+                toks: run.clone(),
+                target: CandTarget::Dyn {
+                    name: doc.s(run.start).to_string(),
+                    kind: EntityKind::Organisation,
+                    part_of: None,
+                    company: true,
+                },
+            });
+        }
         i = run.end;
     }
     res
+}
+
+/// Whether a word is written in camel case (`KamLitkz`, `KazMunayGas`): a capital, then
+/// lower-case letters, then a capital again. All letters, at least five of them.
+fn camel_case(w: &str) -> bool {
+    let mut chars = w.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let letters = w.chars().all(char::is_alphabetic) && w.chars().count() >= 5;
+    let inner_capital = w
+        .chars()
+        .zip(w.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    first_upper && letters && inner_capital
 }
 
 /// A run of capitalised words, quoted names and connectors, with lower-case heads around
@@ -155,9 +187,33 @@ pub(super) fn name_chunk(
     if doc.spaced(end.saturating_sub(1)) {
         if let Some(h) = heads_at(lex, doc, end).find(|h| !h.exact && !h.prefix) {
             head_end = end + h.words.len();
+        } else if product_modifier(doc, end) && doc.spaced(end) {
+            // `Asma Industrial battery factory`: what a company makes may stand between its
+            // name and its head.
+            if let Some(h) =
+                heads_at(lex, doc, end + 1).find(|h| !h.exact && !h.prefix && h.company)
+            {
+                head_end = end + 1 + h.words.len();
+            }
         }
     }
     head_start.min(start)..head_end.max(end)
+}
+
+/// Whether token `i` may say what a company makes, between its name and its head (`battery`
+/// in `Asma Industrial battery factory`, `cement` in `X cement plant`): a lower-case noun,
+/// not a function word, a verb form (`visited`, `opening`) or a plural.
+fn product_modifier(doc: &Doc, i: usize) -> bool {
+    let w = doc.s(i);
+    doc.is_word(i)
+        && !doc.is_cap(i)
+        && !doc.is_stop(i)
+        && !crate::quantities::FUNCTION_WORDS.contains(w)
+        && w.len() > 2
+        && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && (!w.ends_with('s') || w.ends_with("ss"))
 }
 
 pub(super) fn org_in_run(
@@ -194,7 +250,11 @@ pub(super) fn org_in_run(
     });
     let mut core_end = b;
     if let Some(h) = lower_suffix {
-        let x_end = b - h.words.len();
+        let mut x_end = b - h.words.len();
+        // `Asma Industrial battery factory`: the name is the capitalised words.
+        if h.company && x_end > a + 1 && product_modifier(doc, x_end - 1) {
+            x_end -= 1;
+        }
         core_end = x_end;
         // Capitalised heads inside take precedence (`Kazakh Invest National Company`).
         if !has_head(lex, doc, a..x_end) {

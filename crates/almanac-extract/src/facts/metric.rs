@@ -1,6 +1,6 @@
 //! What a figure measures (`metric`) and how (`measure`).
 
-use super::sentence::{CueScope, MetricCue, Sentence, CUES};
+use super::sentence::{CueAt, CueScope, MetricCue, Sentence, CUES};
 use crate::fact::{Measure, Metric};
 use crate::quantities::{Quantity, QuantityKind};
 use crate::tokens::{lower, word_is};
@@ -12,6 +12,7 @@ fn refinements(unit_metric: Metric) -> &'static [Metric] {
     match unit_metric {
         Metric::Other => &[
             Metric::Capacity,
+            Metric::Trade,
             Metric::Employment,
             Metric::Unemployment,
             Metric::Income,
@@ -22,9 +23,14 @@ fn refinements(unit_metric: Metric) -> &'static [Metric] {
             &[Metric::Capacity, Metric::Environment, Metric::Transport]
         }
         Metric::Area => &[Metric::Housing, Metric::Capacity, Metric::Environment],
-        Metric::Infrastructure => &[Metric::Housing, Metric::Capacity, Metric::Environment],
+        Metric::Infrastructure => &[
+            Metric::Housing,
+            Metric::Capacity,
+            Metric::Environment,
+            Metric::Companies,
+        ],
         Metric::Companies => &[Metric::Infrastructure],
-        Metric::Transport => &[Metric::Transport, Metric::Capacity],
+        Metric::Transport => &[Metric::Transport, Metric::Capacity, Metric::Output],
         _ => &[],
     }
 }
@@ -46,12 +52,22 @@ const MONEY_METRICS: &[Metric] = &[
     Metric::Other,
 ];
 
+/// A figure's metric and whether the figure's own words gave it: its unit, or a cue of its
+/// own clause. One taken from another clause, or the default, may give way to the figure
+/// the clause goes on about (`exports reached $95 million, 2.4 times more than ...`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct MetricChoice {
+    pub metric: Metric,
+    pub own: bool,
+}
+
 /// What a figure measures: a count's unit decides, refined by a cue in its own clause;
 /// money and percentages take the nearest cue, preferring their own clause.
-pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> Metric {
+pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> MetricChoice {
+    let own = |metric| MetricChoice { metric, own: true };
     let cues = &*CUES;
     let by_unit = match q.kind {
-        QuantityKind::Rank => return Metric::Rank,
+        QuantityKind::Rank => return own(Metric::Rank),
         QuantityKind::Count | QuantityKind::Measure => {
             let m = q
                 .unit
@@ -59,9 +75,11 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
                 .and_then(|u| cues.unit_metric.get(u).copied())
                 .unwrap_or(Metric::Other);
             // `12 kindergartens for 2,880 children`: the places of a facility.
+            // The facility stands right before `for`, as the count's own noun (`12
+            // kindergartens for`), not further off (`the employment centre found jobs for`).
             let for_facility = fig_tok >= 2
                 && word_is(text, s.toks, fig_tok - 1, &["for"])
-                && s.toks[..fig_tok - 1].iter().rev().take(4).any(|t| {
+                && s.toks[..fig_tok - 1].iter().rev().take(1).any(|t| {
                     let w = lower(t.text(text));
                     crate::lexicon::LEXICONS
                         .counted_nouns
@@ -72,19 +90,34 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
                         || cues.unit_metric.get(w.as_ref()) == Some(&Metric::Infrastructure)
                 });
             if q.kind == QuantityKind::Count && for_facility {
-                return Metric::Infrastructure;
+                return own(Metric::Infrastructure);
             }
             // What is produced or handled per day or year (`600 units a year`, `2 million
-            // tons per year`) is a capacity; people and jobs a year are not.
+            // tons per year`) is a capacity; people and jobs a year are not, and area a year
+            // only where the clause produces it (`can produce 120 million square metres of
+            // fabric a year`).
             let per_time = matches!(q.per.as_deref(), Some("year" | "day" | "month" | "hour"));
+            let people = q.unit.as_deref().is_some_and(|u| cues.people.contains(u));
+            let produced = || {
+                let clause = s.clause_of(q.span[0]);
+                s.metric_cues.iter().any(|c| {
+                    c.cue.verb
+                        && c.cue.metric == Metric::Output
+                        && c.tok < fig_tok
+                        && s.clause_of(s.toks[c.tok].start) == clause
+                })
+            };
             // Anything handled per hour is what a facility can take (`4,000 passengers an
-            // hour`); traffic per day is a count of traffic.
-            if q.per.as_deref() == Some("hour")
-                || per_time
-                    && matches!(
-                        m,
-                        Metric::Output | Metric::Infrastructure | Metric::Other | Metric::Companies
-                    )
+            // hour`), whatever it is; traffic per day is a count of traffic.
+            if q.per.as_deref() == Some("hour") {
+                return own(Metric::Capacity);
+            }
+            if per_time
+                && !people
+                && (matches!(
+                    m,
+                    Metric::Output | Metric::Infrastructure | Metric::Other | Metric::Companies
+                ) || m == Metric::Area && produced())
             {
                 Some(Metric::Capacity)
             } else {
@@ -100,7 +133,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     let whole_after =
         q.kind == QuantityKind::Percent && word_is(text, s.toks, fig_end_tok, &["of", "in"]);
     let mut best: Option<((bool, bool, bool, usize), MetricCue)> = None;
-    for c in &s.metric_cues {
+    for c in s.metric_cues.iter().filter(|c| !in_title(text, s, c)) {
         let (i, n, cue) = (c.tok, c.len, c.cue);
         let inside = i >= fig_tok && i < fig_end_tok;
         // A count's own words refine it (`66 apartment buildings`, `5 solar power plants`);
@@ -114,6 +147,9 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             continue;
         }
         let allowed = match (by_unit, cue.scope) {
+            // Facilities are companies only by their own words (`12 production facilities`),
+            // not by another count's (`11 enterprises and 4 kindergartens`).
+            (Some(Metric::Infrastructure), _) if cue.metric == Metric::Companies => inside,
             (Some(u), CueScope::Any | CueScope::Count) => refinements(u).contains(&cue.metric),
             (Some(_), _) => false,
             (None, CueScope::Count) => false,
@@ -121,10 +157,28 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
                 false
             }
             (None, CueScope::Money) => q.kind == QuantityKind::Money,
-            (None, CueScope::Percent) => q.kind != QuantityKind::Money,
+            // `manufacturing grew to KZT1.4trl`: a sector that moves is measured in money
+            // too, though `construction of a hospital worth 9 billion tenge` is not.
+            (None, CueScope::Percent) => {
+                q.kind != QuantityKind::Money
+                    || crate::lexicon::LEXICONS
+                        .directions_before
+                        .starting_at(text, s.toks, i + n)
+                        .is_some()
+            }
             (None, CueScope::Any | CueScope::Value) => true,
         };
         if !allowed {
+            continue;
+        }
+        // `120 km of roads were repaired and 60,000 trees were planted`: a cue after another
+        // figure of the sentence is that figure's.
+        if i >= fig_end_tok && s.figure_between(fig_end_tok, i) {
+            continue;
+        }
+        // Money attracted `to the economy of Astana` or invested `in the city's economy` is
+        // investment into a place, not the size of its economy.
+        if cue.metric == Metric::Economy && destination_of_investment(text, s, i) {
             continue;
         }
         let cue_clause = s.clause_of(s.toks[i].start);
@@ -154,12 +208,26 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
                         "for", "of", "the", "a", "an", "in", "on", "with", "from", "to", "and",
                     ],
                 ));
-        let order = if !other_clause && before && !inside && !verb {
+        // A count's own words (`46 new production facilities`), the noun that is worth the
+        // money (`products worth 2.5 billion tenge`) and what the money is in (`$82 million
+        // in export revenue`) say what the figure is before anything else in its clause.
+        let order = if inside
+            || (before && i + n == fig_tok.saturating_sub(1) && names_the_worth(text, s, fig_tok))
+            || (!before && by_unit.is_none() && measured_after(text, s, fig_end_tok) == Some(i))
+        {
+            0
+        } else if !other_clause && before && !inside && !verb {
             s.toks.len() + i
         } else if verb && !other_clause {
             dist
         } else {
-            2 * s.toks.len() + dist * 2 + usize::from(before == whole_after)
+            // In other clauses a cue before the figure comes first: one after it starts a
+            // list or an aside (`Construction grew most, 13.3 percent, followed by trade`).
+            let aside = !before && !whole_after;
+            2 * s.toks.len()
+                + usize::from(aside) * 2 * s.toks.len()
+                + dist * 2
+                + usize::from(before == whole_after)
         };
         // A specific cue of the clause beats a generic one (`investments in the project`).
         let key = (other_clause, cue.weak, whole_after && before, order);
@@ -169,18 +237,32 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     }
     // `84 projects with an overall investment of $736 million`: the money the projects are
     // worth, not investment attracted into a place.
+    // `16 enterprises with a total investment of 60 billion tenge`: counted companies of the
+    // clause are what the money is worth too.
     let projects_named = || {
-        s.metric_cues.iter().any(|c| {
-            c.cue.metric == Metric::ProjectValue
-                && !c.cue.weak
-                && (c.tok < fig_tok || s.clause_of(s.toks[c.tok].start) == clause)
-        })
+        s.metric_cues
+            .iter()
+            .filter(|c| !in_title(text, s, c))
+            .any(|c| {
+                let same_clause = s.clause_of(s.toks[c.tok].start) == clause;
+                c.cue.metric == Metric::ProjectValue
+                    && !c.cue.weak
+                    && (c.tok < fig_tok || same_clause)
+                    || c.cue.metric == Metric::Companies
+                        && c.tok < fig_tok
+                        && same_clause
+                        && s.inside_other_figure(c.tok, fig_tok)
+                        && (c.tok..fig_tok).any(|k| word_is(text, s.toks, k, &["with"]))
+            })
     };
-    match (by_unit, best) {
+    let own_clause = matches!(best, Some(((false, _, _, _), _)));
+    let metric = match (by_unit, best) {
         (Some(_), Some(((false, _, _, _), cue))) => cue.metric,
         (Some(u), _) => u,
         (None, Some((_, cue))) if cue.metric == Metric::Investment && cue.weak => {
-            if q.kind == QuantityKind::Money && projects_named() {
+            if q.kind == QuantityKind::Money
+                && (projects_named() || into_new_facility(text, s, fig_end_tok))
+            {
                 Metric::ProjectValue
             } else {
                 Metric::Investment
@@ -192,7 +274,160 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             QuantityKind::Money => Metric::Investment,
             _ => Metric::Other,
         },
+    };
+    MetricChoice {
+        metric,
+        own: by_unit.is_some() || own_clause,
     }
+}
+
+/// `half of it`, `61 percent of that figure`, `a quarter of them`: a part of the figure
+/// before, which measures what that figure did.
+pub(super) fn part_of_figure_before(text: &str, s: &Sentence<'_>, q: &Quantity) -> bool {
+    if !matches!(q.kind, QuantityKind::Percent) {
+        return false;
+    }
+    let end = s.tok_at(q.span[1]);
+    word_is(text, s.toks, end, &["of"])
+        && (word_is(text, s.toks, end + 1, &["it", "them"])
+            || word_is(text, s.toks, end + 1, &["this", "that", "the"])
+                && word_is(
+                    text,
+                    s.toks,
+                    end + 2,
+                    &["figure", "amount", "sum", "volume", "total", "indicator"],
+                ))
+}
+
+/// `By year-end, this figure is projected to rise to 7.1%`, `to increase this indicator up to
+/// 15 million square metres`: the figure is a new value of the one before, whatever its unit
+/// or its clause's other words say.
+pub(super) fn names_figure_before(
+    text: &str,
+    s: &Sentence<'_>,
+    q: &Quantity,
+    fig_tok: usize,
+) -> bool {
+    let clause = s.clause_of(q.span[0]);
+    (1..fig_tok).any(|k| {
+        s.clause_of(s.toks[k].start) == clause
+            && word_is(text, s.toks, k - 1, &["this", "that"])
+            && word_is(text, s.toks, k, &["figure", "indicator", "level"])
+    })
+}
+
+/// `..., 9.6% more than a year ago`, `up 23.5% year on year`, `a quarter of all irrigated
+/// land`: a percentage or a multiplier whose own clause names nothing it measures says how
+/// the figure before it in the sentence (ending at byte `before_end`) moved or what part it
+/// is, when no cue word stands between them (`food prices, which rose 0.4%` is of prices).
+pub(super) fn says_of_figure_before(
+    text: &str,
+    s: &Sentence<'_>,
+    q: &Quantity,
+    choice: MetricChoice,
+    before_end: usize,
+) -> bool {
+    let moved_or_part = q.direction.is_some() || q.fraction || q.kind == QuantityKind::Multiplier;
+    matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier)
+        && moved_or_part
+        && !choice.own
+        && !s.metric_cues.iter().any(|c| {
+            let at = s.toks[c.tok].start;
+            at >= before_end && at < q.span[0] && !in_title(text, s, c)
+        })
+}
+
+/// Whether cue `c` stands in the name of an office or the title of an official (`the
+/// investment department`, `Minister of Trade and Integration`, `Ministry of National
+/// Economy`): it names who speaks, not what a figure measures.
+fn in_title(text: &str, s: &Sentence<'_>, c: &CueAt) -> bool {
+    let offices = &CUES.offices;
+    let office_at = |k: usize| {
+        s.toks
+            .get(k)
+            .is_some_and(|t| offices.contains(lower(t.text(text)).as_ref()))
+    };
+    // `investment department`, `trade and industry department`
+    let end = c.tok + c.len;
+    if office_at(end)
+        || word_is(text, s.toks, end, &["and", "&"]) && (office_at(end + 2) || office_at(end + 3))
+    {
+        return true;
+    }
+    // `Ministry of [National] Economy`, `Minister of Industry and Trade`: back over capitalised
+    // words and `and` to `of` or `for`, with an office before it.
+    let mut k = c.tok;
+    while k >= 1 {
+        let w = s.toks[k - 1].text(text);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if word_is(text, s.toks, k - 1, &["of", "for"]) {
+            return k >= 2 && office_at(k - 2);
+        }
+        if !(capital || matches!(w, "and" | "&" | "the")) || c.tok - k >= 5 {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// `will invest €120 million in a 100 MW solar park`, `put 1.6 billion yuan into a grain
+/// terminal`: money put into a new facility (`a`, `an`) is what the facility is worth. The
+/// facility is a noun whose count is infrastructure or companies, or a word of a project.
+fn into_new_facility(text: &str, s: &Sentence<'_>, fig_end_tok: usize) -> bool {
+    let cues = &*CUES;
+    let facility = |k: usize| {
+        let Some(t) = s.toks.get(k) else {
+            return false;
+        };
+        let w = lower(t.text(text));
+        let singular = w.strip_suffix('s').unwrap_or(&w);
+        [w.as_ref(), singular].iter().any(|w| {
+            matches!(
+                cues.unit_metric.get(w),
+                Some(Metric::Infrastructure | Metric::Companies)
+            )
+        }) || s
+            .metric_cues
+            .iter()
+            .any(|c| c.tok == k && c.cue.metric == Metric::ProjectValue && !c.cue.weak)
+    };
+    word_is(text, s.toks, fig_end_tok, &["in", "into"])
+        && word_is(text, s.toks, fig_end_tok + 1, &["a", "an"])
+        && (fig_end_tok + 2..fig_end_tok + 8)
+            .take_while(|&k| {
+                s.toks
+                    .get(k)
+                    .is_some_and(|t| !matches!(t.text(text), "," | ";" | "."))
+            })
+            .any(facility)
+}
+
+/// `products worth 2.5 billion tenge`, `a plant valued 9 billion tenge`: the word before the
+/// figure ties it to the noun before that.
+fn names_the_worth(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    fig_tok >= 1 && word_is(text, s.toks, fig_tok - 1, &["worth", "valued", "costing"])
+}
+
+/// `$82 million in export revenue`, `164.2 billion tenge of investment`: the first token of
+/// the noun the figure is an amount of, right after it.
+fn measured_after(text: &str, s: &Sentence<'_>, fig_end_tok: usize) -> Option<usize> {
+    word_is(text, s.toks, fig_end_tok, &["in", "of"]).then_some(fig_end_tok + 1)
+}
+
+/// Whether the economy cue at token `i` is where investment goes (`attracted to the economy
+/// of Astana`, `invested in the city's real economy`): `to`, `into` or `in` shortly before it
+/// and a word of investment in its clause.
+fn destination_of_investment(text: &str, s: &Sentence<'_>, i: usize) -> bool {
+    let clause = s.clause_of(s.toks[i].start);
+    let after_into =
+        (i.saturating_sub(4)..i).any(|k| word_is(text, s.toks, k, &["to", "into", "in"]));
+    after_into
+        && s.metric_cues.iter().any(|c| {
+            c.cue.metric == Metric::Investment
+                && c.tok < i
+                && s.clause_of(s.toks[c.tok].start) == clause
+        })
 }
 
 /// `industry – 12%`, `строительстве – на 18,8%`: a figure that opens the clause after a

@@ -48,7 +48,10 @@ use crate::quantities::{self, Quantity};
 use crate::times::{self, TimeExpr, TimeKind};
 use crate::tokens::{self, to_lowercase, word_is, Tok};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
-use metric::{from_foreign_investors, measure, metric};
+use metric::{
+    from_foreign_investors, measure, metric, names_figure_before, part_of_figure_before,
+    says_of_figure_before,
+};
 use object::{groups, object};
 #[cfg(test)]
 pub(crate) use period::PERIOD_CUES;
@@ -321,7 +324,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
                 let fig_tok = sentence.tok_at(q.span[0]);
-                let own_metric = metric(text, &sentence, q, fig_tok);
+                let choice = metric(text, &sentence, q, fig_tok);
+                let own_metric = choice.metric;
+                let figure_before = figures_here.last().or(previous_here);
                 let mut metric = match previous_here {
                     // `В том числе, из бюджета — 45 млрд тенге`: the parts of an amount measure
                     // what it did; `этот показатель`, with no cue of its own, is the indicator
@@ -336,6 +341,43 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     }
                     _ => own_metric,
                 };
+                // `half of it`, `..., 9.6% more than a year ago`: what the figure before
+                // measured.
+                if lang != crate::Lang::Russian {
+                    let before_here = figures_here.last().filter(|f| {
+                        f.metric != Metric::Rank
+                            && qi >= 1
+                            && says_of_figure_before(
+                                text,
+                                &sentence,
+                                q,
+                                choice,
+                                in_sentence[qi - 1].span[1],
+                            )
+                    });
+                    // `Five residential buildings have been commissioned, and another 11 are
+                    // due`: a bare number borrows its noun, and what it measures, from a count
+                    // before it.
+                    let elided = q.kind == quantities::QuantityKind::Count
+                        && q.unit.is_some()
+                        && !q.text.contains(char::is_whitespace);
+                    if let Some(f) = figures_here
+                        .iter()
+                        .rev()
+                        .find(|f| f.counted && f.unit == q.unit)
+                        .filter(|_| elided)
+                    {
+                        metric = f.metric;
+                    } else if let Some(f) = figure_before
+                        .filter(|_| {
+                            part_of_figure_before(text, &sentence, q)
+                                || names_figure_before(text, &sentence, q, fig_tok)
+                        })
+                        .or(before_here)
+                    {
+                        metric = f.metric;
+                    }
+                }
                 if metric == Metric::Investment
                     && from_foreign_investors(text, &sentence, q, fig_tok, home.as_deref())
                 {
@@ -654,7 +696,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             if let Some(a) = theme(text, range, sentence_anchors) {
                 paragraph_theme = Some(a.name.clone());
             }
-            previous_focus = focus(sentence_anchors).map(|a| a.name.clone());
+            previous_focus = focus(text, sentence_anchors).map(|a| a.name.clone());
             if in_sentence.is_empty() || statistic_place_here.is_some() {
                 previous_statistic_place = statistic_place_here;
             }

@@ -57,6 +57,10 @@ pub(crate) struct Cues {
     pub status: PhraseTable<StatusCue>,
     pub blockers: PhraseTable<()>,
     pub unit_metric: HashMap<&'static str, Metric>,
+    /// Units that count people (`person`, `tourist`): so many a year is no capacity.
+    pub people: rustc_hash::FxHashSet<&'static str>,
+    /// Words that head an office or a title (`data/offices.tsv`).
+    pub offices: rustc_hash::FxHashSet<&'static str>,
 }
 
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
@@ -79,6 +83,12 @@ pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
         .load(|r| Ok((r.get(0), r.parse(1, "metric")?)))
         .into_iter()
         .collect(),
+    people: data::UNIT_METRICS
+        .load(|r| Ok((r.get(0), r.opt(2) == Some("people"))))
+        .into_iter()
+        .filter_map(|(unit, people)| people.then_some(unit))
+        .collect(),
+    offices: data::OFFICES.load(|r| Ok(r.get(0))).into_iter().collect(),
 });
 
 fn metric_cue(r: &data::Row) -> Result<(&'static str, MetricCue), data::DataError> {
@@ -127,6 +137,8 @@ pub(super) struct Sentence<'t> {
     pub clause_starts: Vec<usize>,
     /// The figures of the sentence: their first token and first byte, ordered by token.
     pub figure_starts: Vec<(usize, usize)>,
+    /// The token ranges of the figures, in the order of `figure_starts`.
+    pub figure_toks: Vec<std::ops::Range<usize>>,
     /// Metric cues in text order.
     pub metric_cues: Vec<CueAt>,
     /// First tokens of planned cues, of pool and work-in-progress cues, and of past
@@ -187,9 +199,18 @@ impl<'t> Sentence<'t> {
             .map(|q| (toks.partition_point(|t| t.start < q.span[0]), q.span[0]))
             .collect();
         figure_starts.sort_unstable();
+        let mut figure_toks: Vec<std::ops::Range<usize>> = figures
+            .iter()
+            .map(|q| {
+                toks.partition_point(|t| t.start < q.span[0])
+                    ..toks.partition_point(|t| t.start < q.span[1])
+            })
+            .collect();
+        figure_toks.sort_unstable_by_key(|r| (r.start, r.end));
         Sentence {
             toks,
             figure_starts,
+            figure_toks,
             clause_starts,
             metric_cues,
             status_cues,
@@ -216,6 +237,20 @@ impl<'t> Sentence<'t> {
             .iter()
             .take_while(|&&(tok, _)| tok == next)
             .any(|&(_, start)| start != q.span[0])
+    }
+
+    /// Whether a figure starts at a token from `from` up to, not including, `to`.
+    pub fn figure_between(&self, from: usize, to: usize) -> bool {
+        let at = self.figure_starts.partition_point(|&(tok, _)| tok < from);
+        self.figure_starts.get(at).is_some_and(|&(tok, _)| tok < to)
+    }
+
+    /// Whether token `i` lies inside a figure other than the one starting at token
+    /// `own_start` (`enterprises` in `11 new enterprises and 4 kindergartens`).
+    pub fn inside_other_figure(&self, i: usize, own_start: usize) -> bool {
+        self.figure_toks
+            .iter()
+            .any(|r| r.start != own_start && r.contains(&i))
     }
 
     pub fn clause_of(&self, pos: usize) -> usize {

@@ -40,6 +40,9 @@ pub(super) enum Role {
     Reporter,
     /// A person standing for the place of their office (`the akim of Almaty`).
     Official,
+    /// An end of a route (`the Aktau – Zhetybai road`): it tells what the document is
+    /// about, but no figure is about it.
+    RouteEnd,
 }
 
 /// A place or organisation at a position of the text.
@@ -189,6 +192,11 @@ pub(super) fn anchors<'e>(
             if hyphen_before || hyphen_after {
                 continue;
             }
+            let role = if on_route(text, m.span) {
+                Role::RouteEnd
+            } else {
+                role
+            };
             let mut from = m.span[0].saturating_sub(24);
             while !text.is_char_boundary(from) {
                 from -= 1;
@@ -197,7 +205,9 @@ pub(super) fn anchors<'e>(
             let before = before.strip_suffix(" the").unwrap_or(&before);
             let source_or_origin = cues.source.iter().any(|w| {
                 before.strip_suffix(w).is_some_and(|b| {
-                    (b.is_empty() || b.ends_with([' ', '(', ','])) && !(*w == "by" && agentive(b))
+                    (b.is_empty() || b.ends_with([' ', '(', ',']))
+                        && !(*w == "by" && agentive(b))
+                        && !(*w == "with" && does_after(text, m.span[1]))
                 })
             });
             if source_or_origin {
@@ -214,6 +224,61 @@ pub(super) fn anchors<'e>(
     }
     res.sort_by_key(|a| a.start);
     res
+}
+
+/// `the Aktau – Zhetybai road`, `the Almaty - Bishkek highway`: places joined by a spaced
+/// dash before a word for a route name its ends, not a place a figure is about.
+fn on_route(text: &str, span: [usize; 2]) -> bool {
+    const ROUTES: &[&str] = &[
+        "road",
+        "highway",
+        "motorway",
+        "railway",
+        "route",
+        "corridor",
+        "line",
+        "pipeline",
+        "expressway",
+        "section",
+    ];
+    let dash = |s: &str| s.starts_with(['–', '—', '-']);
+    // Each end of the route: a capitalised word or two, then the route word.
+    let ends_in_route = |rest: &str| {
+        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+        words.iter().enumerate().any(|(k, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            ROUTES.contains(&w) && words[..k].iter().all(|v| v.starts_with(char::is_uppercase))
+        })
+    };
+    let after = text[span[1]..].trim_start();
+    let before_end = text[..span[0]].trim_end();
+    let after_dash = after
+        .strip_prefix(['–', '—', '-'])
+        .filter(|_| text[span[1]..].starts_with(' '))
+        .map(str::trim_start);
+    if let Some(rest) = after_dash {
+        if rest.starts_with(char::is_uppercase) && ends_in_route(rest) {
+            return true;
+        }
+    }
+    before_end.ends_with(['–', '—', '-'])
+        && text[..span[0]].ends_with(' ')
+        && !dash(after)
+        && ends_in_route(after)
+}
+
+/// `with the Angren zone alone producing goods worth ...`: a name after `with` that a
+/// participle follows does what the clause says; it is no partner.
+fn does_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..text.floor_char_boundary(end + 40)];
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let first = words.next();
+    let participle = |w: Option<&str>| w.is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+    participle(first)
+        || first.is_some_and(|w| matches!(w, "alone" | "itself" | "also" | "now"))
+            && participle(words.next())
 }
 
 /// Whether the words before a `by` end with a participle of doing (`has been implemented
@@ -358,7 +423,10 @@ pub(super) fn topic<'a>(
             .iter()
             .any(|b| b.name == name && lead.is_some_and(|l| l.contains(&b.start)))
     };
-    for a in anchors.iter().filter(|a| a.role == Role::Named) {
+    for a in anchors
+        .iter()
+        .filter(|a| matches!(a.role, Role::Named | Role::RouteEnd))
+    {
         // `Pavlodar plants raise output` over a lead about Pavlodar region: a title shortens
         // a region to the name it shares with its centre.
         let name = match entities::lookup(&a.name) {
@@ -429,7 +497,8 @@ pub(super) fn listed_in_container(
                 .filter(|w| !w.is_empty())
                 .collect();
             let joins = words.iter().all(|w| *w == "and" || *w == "or")
-                && (between.contains(',') || !words.is_empty());
+                && (between.contains(',') || !words.is_empty())
+                && !appositive(text, anchors[j + 1].start);
             if !joins {
                 break;
             }
@@ -515,12 +584,34 @@ pub(super) fn theme<'a>(
 /// The zone or organisation a sentence names last: the next sentence of its paragraph that
 /// names nothing goes on about it (`... reported on the special economic zone X. Since
 /// its start, the production amounted to 10 billion tenge`).
-pub(super) fn focus(anchors: &[Anchor]) -> Option<&Anchor> {
-    anchors
+/// A zone or organisation named after `in` or `at` only says where the one named before it
+/// stands (`visited the Asma Industrial battery factory in the Taldykorgan industrial zone`):
+/// the one before is the focus.
+pub(super) fn focus<'a>(text: &str, anchors: &'a [Anchor]) -> Option<&'a Anchor> {
+    let mut named = anchors
         .iter()
         .rev()
-        .find(|a| a.role == Role::Named)
-        .filter(|a| matches!(a.kind, EntityKind::Zone | EntityKind::Organisation))
+        .filter(|a| a.role == Role::Named)
+        .filter(|a| matches!(a.kind, EntityKind::Zone | EntityKind::Organisation));
+    let last = named.next()?;
+    let located = {
+        let from = text.floor_char_boundary(last.start.saturating_sub(24));
+        let before = lower(text[from..last.start].trim_end()).into_owned();
+        let before = before.strip_suffix("the").unwrap_or(&before).trim_end();
+        ["in", "at", "within", "near"]
+            .iter()
+            .any(|p| before.ends_with(&format!(" {p}")))
+    };
+    let earlier = named.next().filter(|e| {
+        e.kind == EntityKind::Organisation && e.name != last.name && {
+            let between = &text[e.start + e.len..last.start];
+            !between.contains(['.', ';'])
+        }
+    });
+    match earlier {
+        Some(e) if located => Some(e),
+        _ => Some(last),
+    }
 }
 
 /// Whether a sentence sums up (`In total, ...`, `Overall, ...`): it is about the document's
@@ -585,6 +676,7 @@ pub(super) fn subject(
         .filter(|a| !listed.contains(&a.start) && !foreign(a) && !rank_scope(a))
         .filter(|a| match a.role {
             Role::Named | Role::Official => true,
+            Role::RouteEnd => false,
             // A body is the subject only of what is split by it, never of what it reports.
             Role::Reporter => {
                 (s.clause_of(a.start) == clause || dash_joined(a))
@@ -619,11 +711,23 @@ pub(super) fn subject(
         own.sort_by_key(|a| a.start);
     }
     let mut pool: Vec<&Anchor> = if own.is_empty() {
-        usable
+        let earlier: Vec<&Anchor> = usable
             .iter()
             .filter(|a| s.clause_of(a.start) < clause)
             .copied()
-            .collect()
+            .collect();
+        // `three districts — Jambay, Samarkand, and Urgut — for another 23%`: a list that
+        // ends right before the figure's clause is what it speaks of, not the places
+        // named further back.
+        let mut lo = earlier.len().saturating_sub(1);
+        while lo > 0 && joined_in_list(text, &[earlier[lo - 1], earlier[lo]]) {
+            lo -= 1;
+        }
+        if earlier.len() >= 2 && lo + 1 < earlier.len() {
+            earlier[lo..].to_vec()
+        } else {
+            earlier
+        }
     } else {
         own
     };
@@ -675,10 +779,19 @@ pub(super) fn subject(
     nearest(cands.iter().copied(), q.span[0], |a| a.start).map(|a| a.name.clone())
 }
 
+/// `Temirtau, the region's steel town`: a reference back after a comma describes the name
+/// before it; it is no item of a list.
+fn appositive(text: &str, start: usize) -> bool {
+    text[start..].starts_with("the ") || text[start..].starts_with("its ")
+}
+
 /// Whether the anchors stand next to each other as a list (`A, B and C`, `A and B`).
 fn joined_in_list(text: &str, anchors: &[&Anchor]) -> bool {
     anchors.windows(2).all(|w| {
         let (a, b) = (w[0], w[1]);
+        if appositive(text, b.start) {
+            return false;
+        }
         let between = text.get(a.start + a.len..b.start).unwrap_or("x");
         between
             .split(|c: char| c == ',' || c.is_whitespace())

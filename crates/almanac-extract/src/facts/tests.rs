@@ -234,6 +234,46 @@ fn metric_of() {
                 "5,000 cars",
                 "capacity",
             ),
+            // Anything an hour is what a facility can take; people a year are a flow.
+            ("Airport news\n\nThe new terminal will handle 2,500 passengers an hour.", "2024-03-01", "2,500 passengers", "capacity"),
+            ("Tourism news\n\nThe city expects 900,000 tourists a year by 2028.", "2024-03-01", "900,000 tourists", "other"),
+            // Area a year is a capacity where the clause produces it.
+            ("Textile news\n\nThe mill can produce up to 40 million square meters of cloth per year.", "2024-03-01", "40 million square meters", "capacity"),
+            ("Production news\n\nThe region will organise production capacities for $90 million.", "2024-03-01", "$90 million", "capacity"),
+            // Facilities people use are infrastructure; production facilities are companies.
+            ("District news\n\nThe district built 7 football fields and 4 health centers.", "2024-03-01", "4 health centers", "infrastructure"),
+            ("District news\n\nThe akim promised to build three interchanges by 2026.", "2024-03-01", "three interchanges", "infrastructure"),
+            ("District news\n\nThe district commissioned 90,000 square meters of housing and 12 new production facilities were opened.", "2024-03-01", "12 new production facilities", "companies"),
+            // A cue after another figure is that figure's.
+            ("City news\n\nAbout 80 km of streets were paved and 9,000 trees were planted.", "2024-03-01", "80 km", "infrastructure"),
+            // The noun that is worth the money, and what the money is in.
+            ("Zone news\n\nThe zone's projects will make products worth 3 billion tenge.", "2024-03-01", "3 billion tenge", "output"),
+            ("Zone news\n\nThe 9 new projects will create 800 jobs and bring $40 million in export revenue.", "2024-03-01", "$40 million", "trade"),
+            // Money for a named facility is its value, not investment into a place.
+            ("Mining news\n\nA gold mine in the district, financed with $150 million, will open in 2026.", "2024-03-01", "$150 million", "project_value"),
+            ("Port news\n\nA shipping firm will put 200 million yuan into a grain terminal.", "2024-03-01", "200 million yuan", "project_value"),
+            ("Energy news\n\nA Spanish firm will invest €80 million in a 50 MW wind park in the steppe.", "2024-03-01", "€80 million", "project_value"),
+            // Investment into an economy is investment, not the economy's size.
+            ("Astana news\n\nSince January, 400 billion tenge has been attracted to the economy of Astana.", "2024-03-01", "400 billion tenge", "investment"),
+            // A cue in an office's name or an official's title names who speaks.
+            ("Trade news\n\nThe Minister of Trade and Integration said that 60 billion tenge was allocated for the roads.", "2024-03-01", "60 billion tenge", "investment"),
+            ("City news\n\nThe head of the city's investment department said the new hospital will cost 20 billion tenge.", "2024-03-01", "20 billion tenge", "project_value"),
+            ("Zones report\n\nMinister of Industry and Infrastructure Development Ivan Petrov said the budget spent 90 billion tenge on the zones.", "2024-03-01", "90 billion tenge", "budget"),
+            // What is done to a named facility for money is its cost; goods exported to
+            // countries are trade; vehicles assembled are output.
+            ("Copper news\n\nIn Balkhash, the smelter has been modernised for 40 billion tenge, and its capacity rose to 90,000 tons a year.", "2024-03-01", "40 billion tenge", "project_value"),
+            ("Dairy news\n\nIts cheese is exported to 9 countries.", "2024-03-01", "9 countries", "trade"),
+            ("Bus news\n\nThe line in Saran has assembled 210 buses since it opened.", "2024-03-01", "210 buses", "output"),
+            // A bare number borrows what it measures from the count it leaves the noun of.
+            ("Housing news\n\nSix residential buildings have been commissioned, and another 14 will be completed by December.", "2024-03-01", "14", "housing"),
+            // `this figure` is a new value of the figure before; a sector that moves is
+            // measured in money too.
+            ("Regional economy\n\nThe region's GRP grew by 4.1% in the first half. By December, this figure is expected to reach 5%.", "2024-08-01", "5%", "economy"),
+            ("Industry news\n\nManufacturing grew to 900 billion tenge in the region.", "2024-03-01", "900 billion tenge", "output"),
+            // A share or a change whose clause names nothing says of the figure before it.
+            ("Metals news\n\nSince January, the plants smelted and produced 300 thousand tons of steel, 7.5% more than a year ago.", "2024-03-01", "7.5%", "output"),
+            ("Venture news\n\nFunds invested $20 million in local startups, half of it in agriculture.", "2024-03-01", "half", "investment"),
+            ("Tourism news\n\nThe region's museums served 90,000 visitors, around 12 percent more than last year.", "2024-03-01", "12 percent", "other"),
         ],
         |f| or_dash(f.metric.map(|m| m.as_str())),
     );
@@ -356,6 +396,22 @@ fn subject_of() {
             // of the region's.
             ("Osh region visit\n\nPrime Minister of Kyrgyzstan Adylbek Kasymaliev met the akims of Osh region.\n\n“Last year the budget ran a surplus of KGS 3 billion,” he said.", "2024-03-01", "KGS 3 billion", "Kyrgyzstan"),
             ("Osh region visit\n\nThe akim of Osh region Bakyt Osmonov met the press.\n\n“Last year the budget ran a surplus of KGS 3 billion,” he said.", "2024-03-01", "KGS 3 billion", "Osh region"),
+            // A company named with what it makes, and referred to as the enterprise or
+            // the plant; the zone it stands in only says where it is.
+            ("Zhetysu region news\n\nThe governor toured the Orda Power cable factory in the Taldykorgan industrial zone. The 4 billion tenge facility was rebuilt last year.", "2024-03-01", "4 billion tenge", "Orda Power"),
+            ("Zhetysu region news\n\nThe governor toured the Orda Power cable factory in the Taldykorgan industrial zone. Cables made by the plant are sold abroad. At full load, the enterprise will make 9,000 km of cable per year.", "2024-03-01", "9,000 km", "Orda Power"),
+            // A company written in camel case needs no head; a name after `with` that a
+            // participle follows does what the clause says.
+            ("Kostanay region news\n\nTwo new plants worth over 40 billion tenge are being built within AgroMashKZ.", "2024-03-01", "40 billion tenge", "AgroMashKZ"),
+            ("Tashkent region news\n\nOutput rose by 5%, with the Ozod special industrial zone alone producing goods worth $90 million.", "2024-03-01", "$90 million", "Ozod special industrial zone"),
+            // A reference after a comma describes the name before it.
+            ("Karaganda region news\n\nSaran, the region's mining town, received 12 new buses last year.", "2024-03-01", "12 new buses", "Saran"),
+            // A list that ends right before the figure's clause is what it speaks of.
+            ("Samarkand region report\n\nOutput is concentrated: Samarkand accounts for 30%, and two districts — Urgut and Jambay — for another 20%.", "2024-03-01", "20%", "Samarkand region"),
+            // A technopark's name may follow its head.
+            ("Kostanay region news\n\nTechnopark Tobol plans a bus line with a capacity of 500 buses a year.", "2024-03-01", "500 buses", "Technopark Tobol"),
+            // The ends of a route are not what is built on it.
+            ("Mangystau region news\n\nBuilders rebuilt 30 km of the Aktau – Zhetybai road.", "2024-03-01", "30 km", "Mangystau region"),
             // A title shortens a region to the name of its centre.
             ("Pavlodar plants raise output\n\nPAVLODAR – Plants of Pavlodar region worked at full load this year, the akimat said.\n\nSmelters raised aluminium output by 4 percent.", "2024-03-01", "4 percent", "Pavlodar region"),
         ],
