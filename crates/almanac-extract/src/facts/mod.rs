@@ -99,7 +99,13 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     let stream = tokens::tokenize(text, 0..text.len());
     let entities = entities::find_in(text, &stream, &sentence_ranges);
     let mut adjectives = Vec::new();
-    let anchors = anchors(text, &entities, &doc.paragraphs, &mut adjectives);
+    let anchors = anchors(
+        text,
+        &entities,
+        &doc.paragraphs,
+        &mut adjectives,
+        lang == crate::Lang::Russian,
+    );
     let within = Containment::new(&entities);
     let voices = voices(&entities);
     let title = title(text, &doc.paragraphs);
@@ -555,46 +561,57 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // about (`The plant will ...`), else goes on about what its paragraph made
                 // its grammatical subject (`The zone has placed ... Some 76 participants
                 // invested ...`), else is about the document's topic.
-                let subject = subject(
-                    text,
-                    q,
-                    &sentence,
-                    sentence_anchors,
-                    &listed,
-                    &within,
-                    topic.as_deref(),
-                )
-                .or_else(|| {
-                    if sums_up(text, range.start) {
-                        None
-                    } else if let Some(country) = (metric == Metric::Budget
-                        && in_quote(&text[p.start..q.span[0]]))
-                    .then(|| national_voice(&voices, doc.paragraphs[pi.saturating_sub(1)].start, q))
-                    .flatten()
-                    {
-                        // `"The budget ran a surplus of 5 billion," the prime minister said`:
-                        // a national official quoted on the budget speaks of the country's.
-                        Some(country)
-                    } else if continues_previous(text, range.start) {
-                        previous_subject.clone()
-                    } else if is_place_statistic(metric) || cites_statistics {
-                        // Fixed-capital investment, the economy, prices: a place's
-                        // statistics, never a company's or a zone's.
-                        // A statistic that follows one of a named place in its paragraph is of
-                        // that place (`Output of the region grew 3.9%. Fixed capital investment
-                        // amounted to ...`).
-                        previous_statistic_place
-                            .clone()
-                            .or_else(|| paragraph_theme.clone().filter(|t| is_place(t)))
-                    } else if others_here {
-                        // `four more projects`, `another 20 plants`: things besides the
-                        // company or zone spoken of before, in the place around them.
-                        paragraph_theme.clone().filter(|t| is_place(t))
-                    } else {
-                        previous_focus.clone().or_else(|| paragraph_theme.clone())
-                    }
-                })
-                .or_else(|| topic.clone());
+                // `по стране – 1,6%`: the country the document names, else no subject
+                // (`ru::subject`); a rank counted in the country is the place ranked.
+                let of_country = russian
+                    && q.kind != quantities::QuantityKind::Rank
+                    && crate::ru::subject::country_scope(text, range.clone(), q.span);
+                let subject = if of_country {
+                    named_country(&anchors, home.as_deref(), q)
+                } else {
+                    subject(
+                        text,
+                        q,
+                        &sentence,
+                        sentence_anchors,
+                        &listed,
+                        &within,
+                        topic.as_deref(),
+                    )
+                    .or_else(|| {
+                        if sums_up(text, range.start) {
+                            None
+                        } else if let Some(country) = (metric == Metric::Budget
+                            && in_quote(&text[p.start..q.span[0]]))
+                        .then(|| {
+                            national_voice(&voices, doc.paragraphs[pi.saturating_sub(1)].start, q)
+                        })
+                        .flatten()
+                        {
+                            // `"The budget ran a surplus of 5 billion," the prime minister said`:
+                            // a national official quoted on the budget speaks of the country's.
+                            Some(country)
+                        } else if continues_previous(text, range.start) {
+                            previous_subject.clone()
+                        } else if is_place_statistic(metric) || cites_statistics {
+                            // Fixed-capital investment, the economy, prices: a place's
+                            // statistics, never a company's or a zone's.
+                            // A statistic that follows one of a named place in its paragraph is of
+                            // that place (`Output of the region grew 3.9%. Fixed capital investment
+                            // amounted to ...`).
+                            previous_statistic_place
+                                .clone()
+                                .or_else(|| paragraph_theme.clone().filter(|t| is_place(t)))
+                        } else if others_here {
+                            // `four more projects`, `another 20 plants`: things besides the
+                            // company or zone spoken of before, in the place around them.
+                            paragraph_theme.clone().filter(|t| is_place(t))
+                        } else {
+                            previous_focus.clone().or_else(|| paragraph_theme.clone())
+                        }
+                    })
+                    .or_else(|| topic.clone())
+                };
                 sentence_subject.clone_from(&subject);
                 if is_statistic_figure(metric, measure) {
                     if let Some(p) = subject.as_deref().filter(|p| is_place(p)) {
@@ -804,6 +821,18 @@ fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bool {
                 ],
             )
     })
+}
+
+/// The country the document names for a figure said of `the country`: its home country
+/// (the one its topic lies in) when named, else the named country nearest the figure.
+fn named_country(anchors: &[subject::Anchor], home: Option<&str>, q: &Quantity) -> Option<String> {
+    let countries = anchors
+        .iter()
+        .filter(|a| a.role == Role::Named && a.kind == entities::EntityKind::Country);
+    if let Some(h) = home.filter(|h| countries.clone().any(|a| a.name == *h)) {
+        return Some(h.to_string());
+    }
+    nearest(countries, q.span[0], |a| a.start).map(|a| a.name.clone())
 }
 
 /// Every mention of a person, in order, with the country their office is national for
