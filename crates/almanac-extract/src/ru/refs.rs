@@ -66,10 +66,16 @@ fn is_demonstrative(w: &str) -> bool {
     FORMS.contains(&w) || w.starts_with("данн") || w.starts_with("указанн")
 }
 
-/// `этот показатель`, `по данному показателю`: the indicator of the figure before.
+/// `этот показатель`, `по данному показателю`: the indicator of the figure before; `Это на
+/// 5% больше`, `Это в 2 раза меньше` at the start: the figure before, compared.
 fn names_indicator_back(w: &[String]) -> bool {
-    w.windows(2)
-        .any(|p| is_demonstrative(&p[0]) && p[1].starts_with("показател"))
+    let compares_before = matches!(
+        w,
+        [first, prep, ..] if first == "это" && (prep == "на" || prep == "в")
+    );
+    compares_before
+        || w.windows(2)
+            .any(|p| is_demonstrative(&p[0]) && p[1].starts_with("показател"))
 }
 
 /// `данных проектов`, `этих предприятий`: a demonstrative before a noun, not before a time
@@ -140,7 +146,14 @@ mod tests {
                 false,
             ),
             ("В этом году выпуск вырос на 3%.", false, false, false),
-            ("Это на 5% больше, чем годом ранее.", false, false, false),
+            ("Это на 5% больше, чем годом ранее.", false, true, false),
+            ("Это в 2 раза меньше плана.", false, true, false),
+            (
+                "Это позволит создать 300 рабочих мест.",
+                false,
+                false,
+                false,
+            ),
         ];
         for &(s, breakdown, indicator, points_back) in cases {
             let expected = BackReference {
