@@ -342,6 +342,15 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     }
                     _ => own_metric,
                 };
+                // `…на 1,85 млрд долларов, что в 1,4 раза больше`: the figure before, compared.
+                if russian && qi > 0 && own_metric == metric {
+                    let before = in_sentence[qi - 1];
+                    if let Some(f) = figures_here.last().filter(|_| {
+                        crate::ru::refs::compares_figure_before(&text[before.span[1]..q.span[0]])
+                    }) {
+                        metric = f.metric;
+                    }
+                }
                 if metric == Metric::Investment
                     && from_foreign_investors(text, &sentence, q, fig_tok, home.as_deref())
                 {
