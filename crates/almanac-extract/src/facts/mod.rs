@@ -342,13 +342,21 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     }
                     _ => own_metric,
                 };
-                // `…на 1,85 млрд долларов, что в 1,4 раза больше`: the figure before, compared.
+                // `…на 1,85 млрд долларов, что в 1,4 раза больше`: the figure before, compared;
+                // `Рост составил 14,5%, тогда как по стране – 1,6%`: the same measure of
+                // another place, its verb left out.
+                let mut parallel_measure = None;
                 if russian && qi > 0 && own_metric == metric {
-                    let before = in_sentence[qi - 1];
-                    if let Some(f) = figures_here.last().filter(|_| {
-                        crate::ru::refs::compares_figure_before(&text[before.span[1]..q.span[0]])
-                    }) {
-                        metric = f.metric;
+                    let between = &text[in_sentence[qi - 1].span[1]..q.span[0]];
+                    if let Some(f) = figures_here.last() {
+                        if crate::ru::refs::compares_figure_before(between) {
+                            metric = f.metric;
+                        } else if q.kind == in_sentence[qi - 1].kind
+                            && crate::ru::refs::parallel_to_figure_before(between)
+                        {
+                            metric = f.metric;
+                            parallel_measure = Some(f.measure);
+                        }
                     }
                 }
                 if metric == Metric::Investment
@@ -410,7 +418,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         .filter(|t| !dates_a_founding(text, &sentence, t))
                         .or_else(sentence_time),
                 };
-                let measure = measure(text, &sentence, q, fig_tok, metric);
+                let measure = parallel_measure
+                    .unwrap_or_else(|| measure(text, &sentence, q, fig_tok, metric));
                 // `during this period`, `compared to the same period of 2024`, a span to date
                 // inside the period the document reports on: that period.
                 // A span of months named earlier in the paragraph (`in January-October`, `for
@@ -564,6 +573,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     value: q.value,
                     counted: q.kind == quantities::QuantityKind::Count,
                     metric,
+                    measure,
                     paragraph: pi,
                 });
                 // A sentence that names nothing points back to what the sentence before was
@@ -719,6 +729,7 @@ struct PreviousFigure {
     /// A count of things (`711 projects`), not money, a share or a measure.
     counted: bool,
     metric: Metric,
+    measure: Measure,
     /// The paragraph it stands in.
     paragraph: usize,
 }

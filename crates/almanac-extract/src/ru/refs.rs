@@ -110,9 +110,36 @@ pub(crate) fn compares_figure_before(between: &str) -> bool {
     )
 }
 
+/// Whether the words between a figure and the one before it set the second beside the first
+/// with its verb left out (`Рост составил 14,5%, когда по стране – 1,6%`, `…, тогда как в
+/// среднем по стране – 3%`, `…, а в городе – 7%`): the same measure of another place.
+pub(crate) fn parallel_to_figure_before(between: &str) -> bool {
+    let w = words(between);
+    let opens = matches!(
+        w.as_slice(),
+        [first, ..] if first == "когда" || first == "тогда" || first == "а"
+    );
+    // A verb of its own would say what the second figure is (`а экспорт вырос на 3%`).
+    let gapped = between.contains(['–', '—', '-']);
+    opens && gapped && w.len() <= 7
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_beside_the_one_before() {
+        for (between, parallel) in [
+            (", когда по стране только - ", true),
+            (", тогда как в среднем по республике – ", true),
+            (", а в Таразе — ", true),
+            (", а экспорт вырос на ", false),
+            (", из них – ", false),
+        ] {
+            assert_eq!(parallel_to_figure_before(between), parallel, "{between:?}");
+        }
+    }
 
     #[test]
     fn a_comparison_of_the_figure_before() {

@@ -118,6 +118,18 @@ fn a_comparison_measures_what_the_figure_before_did() {
 }
 
 #[test]
+fn a_figure_beside_the_one_before_is_the_same_measure() {
+    let sentence =
+        "Промышленное производство района выросло на 6,3%, тогда как в среднем по стране – 2,1%.";
+    check(&[(sentence, "2024-07-10", "2,1%", "change")], |f| {
+        json(f.measure)
+    });
+    check(&[(sentence, "2024-07-10", "2,1%", "output")], |f| {
+        json(f.metric)
+    });
+}
+
+#[test]
 fn measure_of_a_comparison() {
     check(
         &[(
