@@ -955,8 +955,21 @@ fn restated(members: &[&LedgerFact]) -> Option<Alert> {
                 half_step(&y.fact.text, y.fact.value),
             )
     });
+    // `1.2 trillion tenge` and `1,2 трлн тенге`: one value to one precision, told in other
+    // words or another language.
+    let reworded = all_pairs(&restating, |x, y| {
+        x.unit() == y.unit() && x.fact.value == y.fact.value && {
+            let (a, b) = (
+                half_step(&x.fact.text, x.fact.value),
+                half_step(&y.fact.text, y.fact.value),
+            );
+            (a - b).abs() <= 1e-9 * a.max(b)
+        }
+    });
     let how = if distinct.len() == 1 {
         quoted[0].clone()
+    } else if reworded {
+        format!("{} (the same figure in other words)", quoted.join(" and "))
     } else if rounded {
         format!(
             "{} (the same figure, written with different precision)",

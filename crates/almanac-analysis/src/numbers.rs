@@ -58,7 +58,7 @@ pub fn plural(unit: &str) -> String {
 }
 
 /// Half the step of the last digit written: `5.3` -> 0.05, `5.3 thousand` -> 50,
-/// `10,000` -> 0.5. A figure may differ from another by this much and still be the same
+/// `10,000` and `10 000` -> 0.5. A figure may differ from another by this much and still be the same
 /// figure rounded. For numbers written in words, half the leading digit's place.
 pub fn half_step(text: &str, value: f64) -> f64 {
     let Some(start) = text.find(|c: char| c.is_ascii_digit()) else {
@@ -70,16 +70,30 @@ pub fn half_step(text: &str, value: f64) -> f64 {
     let rest = &text[start..];
     let mut end = 0;
     let bytes = rest.as_bytes();
+    let mut token = String::new();
     while end < bytes.len() {
         let b = bytes[end];
         let next_is_digit = bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        // `9 500`, `1 500 000`: Russian groups thousands with a space, a no-break space or
+        // a narrow one; a group is three digits.
+        let space = [" ", "\u{a0}", "\u{202f}"]
+            .into_iter()
+            .find(|s| rest[end..].starts_with(s))
+            .filter(|s| {
+                let group = &bytes[end + s.len()..];
+                group.len() >= 3
+                    && group[..3].iter().all(u8::is_ascii_digit)
+                    && !group.get(3).is_some_and(u8::is_ascii_digit)
+            });
         if b.is_ascii_digit() || ((b == b',' || b == b'.') && next_is_digit) {
+            token.push(b as char);
             end += 1;
+        } else if let Some(s) = space.filter(|_| !token.is_empty()) {
+            end += s.len();
         } else {
             break;
         }
     }
-    let token = &rest[..end];
     let decimals = token.rsplit_once('.').map_or(0, |(_, d)| d.len() as i32);
     let Ok(written) = token.replace(',', "").parse::<f64>() else {
         return 0.0;
@@ -176,6 +190,11 @@ mod tests {
             ("$832.3 million", 832.3e6, 0.05e6),
             ("107.8 percent", 107.8, 0.05),
             ("five projects", 5.0, 0.5),
+            // Russian: the decimal comma, thousands grouped by a space of any width.
+            ("1,2 трлн тенге", 1.2e12, 0.05e12),
+            ("9 500 рабочих мест", 9500.0, 0.5),
+            ("1\u{a0}500\u{202f}000 тенге", 1.5e6, 0.5),
+            ("24,8%", 24.8, 0.05),
         ] {
             let got = half_step(text, value);
             assert!((got - half).abs() < 1e-6 * half, "{text}: {got}");

@@ -1845,6 +1845,19 @@ fn restated_reports_print_the_gap_they_were_judged_by() {
         "{}",
         close[0].explanation
     );
+    // One value to one precision in two languages: told again in other words.
+    let translated = run(&[
+        report(1, "a", "1.2 trillion tenge", 1.2e12),
+        report(2, "b", "1,2 трлн тенге", 1.2e12),
+    ]);
+    assert_eq!(kinds(&translated), [(AlertKind::Restated, Severity::Info)]);
+    assert!(
+        translated[0]
+            .explanation
+            .contains("(the same figure in other words)"),
+        "{}",
+        translated[0].explanation
+    );
     // 1 and 1.08 trillion: 7% apart as written, but `1 trillion` may be anything from 0.5
     // to 1.5: one figure, and the explanation says so rather than "within 5%".
     let coarse = run(&[

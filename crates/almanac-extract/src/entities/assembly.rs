@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::doc::{Doc, T_INITIAL, T_ROLE_FIRST};
 use super::gazetteer::GazHit;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, RefTarget};
 use super::patterns::{Cand, CandTarget};
 use super::references::{resolve_ref, RefHit, VIEW};
 use super::roles::{PersonHit, RoleOf, Roles};
@@ -354,6 +354,21 @@ pub(super) fn assemble(
             EKey::Person(_) => EntityKind::Person,
         }
     };
+    // How often each entity is named, for the references that mean the document's own
+    // (`RefTarget::Main`), and the order of first naming for ties.
+    let mut named_count: HashMap<EKey, (usize, usize)> = HashMap::default();
+    for (order, e) in events.iter().enumerate() {
+        if let EventKind::Name(key) | EventKind::Listed(key) = &e.what {
+            named_count.entry(key.clone()).or_insert((0, order)).0 += 1;
+        }
+    }
+    let main_of = |kinds: &[EntityKind]| -> Option<EKey> {
+        named_count
+            .iter()
+            .filter(|(k, _)| kinds.contains(&kind_of(k)))
+            .max_by_key(|(_, &(n, first))| (n, std::cmp::Reverse(first)))
+            .map(|(k, _)| k.clone())
+    };
     let mut history: Vec<EKey> = Vec::new();
     let mut ref_resolved: HashMap<usize, EKey> = HashMap::default();
     let mut mentions: Vec<(EKey, Range<usize>, bool)> = Vec::new();
@@ -368,7 +383,10 @@ pub(super) fn assemble(
             }
             EventKind::Ref(k) => {
                 let view = &history[history.len().saturating_sub(VIEW)..];
-                let resolved = resolve_ref(lex, &refs[*k].target, view, &dyns, &kind_of);
+                let resolved = match &refs[*k].target {
+                    RefTarget::Main(kinds) => main_of(kinds),
+                    target => resolve_ref(lex, target, view, &dyns, &kind_of),
+                };
                 if let Some(key) = resolved {
                     ref_resolved.insert(*k, key.clone());
                     history.push(key.clone());

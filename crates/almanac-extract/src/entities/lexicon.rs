@@ -23,6 +23,10 @@ pub(super) enum RefTarget {
     Capital,
     /// One fixed gazetteer entry (`the southern capital`).
     Fixed(String),
+    /// The entity of one of these kinds that the document names most, the first named on a
+    /// tie, wherever it stands (`регион`: a Russian report says it of its own region, though
+    /// it names another just before); none when the document names none.
+    Main(Vec<EntityKind>),
 }
 
 #[derive(Debug, Clone)]
@@ -631,6 +635,10 @@ pub(super) fn parse_ref_target(target: &str) -> Option<RefTarget> {
     }
     if let Some(name) = target.strip_prefix('=') {
         return Some(RefTarget::Fixed(name.to_string()));
+    }
+    if let Some(kinds) = target.strip_prefix("main ") {
+        let kinds: Vec<EntityKind> = kinds.split('|').filter_map(EntityKind::from_name).collect();
+        return (!kinds.is_empty()).then_some(RefTarget::Main(kinds));
     }
     let (kinds, filter) = match target.split_once(':') {
         Some((k, f)) => (k, Some(f.to_string())),

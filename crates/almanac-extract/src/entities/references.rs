@@ -92,6 +92,8 @@ pub(super) fn resolve_ref(
     });
     match target {
         RefTarget::Fixed(name) => place_index(name).map(EKey::Place),
+        // The document's own, which only the whole document tells (`assemble` asks it).
+        RefTarget::Main(_) => None,
         RefTarget::Capital => {
             let country = history
                 .iter()

@@ -102,7 +102,13 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     let stream = tokens::tokenize(text, 0..text.len());
     let entities = entities::find_in(text, &stream, &sentence_ranges);
     let mut adjectives = Vec::new();
-    let anchors = anchors(text, &entities, &doc.paragraphs, &mut adjectives);
+    let anchors = anchors(
+        text,
+        &entities,
+        &doc.paragraphs,
+        &mut adjectives,
+        lang == crate::Lang::Russian,
+    );
     let within = Containment::new(&entities);
     let voices = voices(&entities);
     let title = title(text, &doc.paragraphs);
@@ -378,6 +384,23 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         metric = f.metric;
                     }
                 }
+                // `…на 1,85 млрд долларов, что в 1,4 раза больше`: the figure before, compared;
+                // `Рост составил 14,5%, тогда как по стране – 1,6%`: the same measure of
+                // another place, its verb left out.
+                let mut parallel_measure = None;
+                if russian && qi > 0 && own_metric == metric {
+                    let between = &text[in_sentence[qi - 1].span[1]..q.span[0]];
+                    if let Some(f) = figures_here.last() {
+                        if crate::ru::refs::compares_figure_before(between) {
+                            metric = f.metric;
+                        } else if q.kind == in_sentence[qi - 1].kind
+                            && crate::ru::refs::parallel_to_figure_before(between)
+                        {
+                            metric = f.metric;
+                            parallel_measure = Some(f.measure);
+                        }
+                    }
+                }
                 if metric == Metric::Investment
                     && from_foreign_investors(text, &sentence, q, fig_tok, home.as_deref())
                 {
@@ -437,7 +460,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         .filter(|t| !dates_a_founding(text, &sentence, t))
                         .or_else(sentence_time),
                 };
-                let measure = measure(text, &sentence, q, fig_tok, metric);
+                let measure = parallel_measure
+                    .unwrap_or_else(|| measure(text, &sentence, q, fig_tok, metric));
                 // `during this period`, `compared to the same period of 2024`, a span to date
                 // inside the period the document reports on: that period.
                 // A span of months named earlier in the paragraph (`in January-October`, `for
@@ -591,52 +615,64 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     value: q.value,
                     counted: q.kind == quantities::QuantityKind::Count,
                     metric,
+                    measure,
                     paragraph: pi,
                 });
                 // A sentence that names nothing points back to what the sentence before was
                 // about (`The plant will ...`), else goes on about what its paragraph made
                 // its grammatical subject (`The zone has placed ... Some 76 participants
                 // invested ...`), else is about the document's topic.
-                let subject = subject(
-                    text,
-                    q,
-                    &sentence,
-                    sentence_anchors,
-                    &listed,
-                    &within,
-                    topic.as_deref(),
-                )
-                .or_else(|| {
-                    if sums_up(text, range.start) {
-                        None
-                    } else if let Some(country) = (metric == Metric::Budget
-                        && in_quote(&text[p.start..q.span[0]]))
-                    .then(|| national_voice(&voices, doc.paragraphs[pi.saturating_sub(1)].start, q))
-                    .flatten()
-                    {
-                        // `"The budget ran a surplus of 5 billion," the prime minister said`:
-                        // a national official quoted on the budget speaks of the country's.
-                        Some(country)
-                    } else if continues_previous(text, range.start) {
-                        previous_subject.clone()
-                    } else if is_place_statistic(metric) || cites_statistics {
-                        // Fixed-capital investment, the economy, prices: a place's
-                        // statistics, never a company's or a zone's.
-                        // A statistic that follows one of a named place in its paragraph is of
-                        // that place (`Output of the region grew 3.9%. Fixed capital investment
-                        // amounted to ...`).
-                        previous_statistic_place
-                            .clone()
-                            .or_else(|| paragraph_theme.clone().filter(|t| is_place(t)))
-                    } else if others_here {
-                        // `four more projects`, `another 20 plants`: things besides the
-                        // company or zone spoken of before, in the place around them.
-                        paragraph_theme.clone().filter(|t| is_place(t))
-                    } else {
-                        previous_focus.clone().or_else(|| paragraph_theme.clone())
-                    }
-                })
-                .or_else(|| topic.clone());
+                // `по стране – 1,6%`: the country the document names, else no subject
+                // (`ru::subject`); a rank counted in the country is the place ranked.
+                let of_country = russian
+                    && q.kind != quantities::QuantityKind::Rank
+                    && crate::ru::subject::country_scope(text, range.clone(), q.span);
+                let subject = if of_country {
+                    named_country(&anchors, home.as_deref(), q)
+                } else {
+                    subject(
+                        text,
+                        q,
+                        &sentence,
+                        sentence_anchors,
+                        &listed,
+                        &within,
+                        topic.as_deref(),
+                    )
+                    .or_else(|| {
+                        if sums_up(text, range.start) {
+                            None
+                        } else if let Some(country) = (metric == Metric::Budget
+                            && in_quote(&text[p.start..q.span[0]]))
+                        .then(|| {
+                            national_voice(&voices, doc.paragraphs[pi.saturating_sub(1)].start, q)
+                        })
+                        .flatten()
+                        {
+                            // `"The budget ran a surplus of 5 billion," the prime minister said`:
+                            // a national official quoted on the budget speaks of the country's.
+                            Some(country)
+                        } else if continues_previous(text, range.start) {
+                            previous_subject.clone()
+                        } else if is_place_statistic(metric) || cites_statistics {
+                            // Fixed-capital investment, the economy, prices: a place's
+                            // statistics, never a company's or a zone's.
+                            // A statistic that follows one of a named place in its paragraph is of
+                            // that place (`Output of the region grew 3.9%. Fixed capital investment
+                            // amounted to ...`).
+                            previous_statistic_place
+                                .clone()
+                                .or_else(|| paragraph_theme.clone().filter(|t| is_place(t)))
+                        } else if others_here {
+                            // `four more projects`, `another 20 plants`: things besides the
+                            // company or zone spoken of before, in the place around them.
+                            paragraph_theme.clone().filter(|t| is_place(t))
+                        } else {
+                            previous_focus.clone().or_else(|| paragraph_theme.clone())
+                        }
+                    })
+                    .or_else(|| topic.clone())
+                };
                 sentence_subject.clone_from(&subject);
                 if is_statistic_figure(metric, measure) {
                     if let Some(p) = subject.as_deref().filter(|p| is_place(p)) {
@@ -735,6 +771,7 @@ struct PreviousFigure {
     /// A count of things (`711 projects`), not money, a share or a measure.
     counted: bool,
     metric: Metric,
+    measure: Measure,
     /// The paragraph it stands in.
     paragraph: usize,
 }
@@ -846,6 +883,18 @@ fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bool {
                 ],
             )
     })
+}
+
+/// The country the document names for a figure said of `the country`: its home country
+/// (the one its topic lies in) when named, else the named country nearest the figure.
+fn named_country(anchors: &[subject::Anchor], home: Option<&str>, q: &Quantity) -> Option<String> {
+    let countries = anchors
+        .iter()
+        .filter(|a| a.role == Role::Named && a.kind == entities::EntityKind::Country);
+    if let Some(h) = home.filter(|h| countries.clone().any(|a| a.name == *h)) {
+        return Some(h.to_string());
+    }
+    nearest(countries, q.span[0], |a| a.start).map(|a| a.name.clone())
 }
 
 /// Every mention of a person, in order, with the country their office is national for

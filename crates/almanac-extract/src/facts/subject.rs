@@ -53,6 +53,10 @@ pub(super) struct Anchor {
     pub name: String,
     pub kind: EntityKind,
     pub role: Role,
+    /// A reference back that gives way to a name in its clause: Russian `регион` (`наш
+    /// регион обогнала Атырауская область`), which says less of what the clause is about
+    /// than `the region` does in English.
+    pub gives_way: bool,
 }
 
 /// The words of `data/subject_cues.tsv`.
@@ -158,6 +162,7 @@ pub(super) fn anchors<'e>(
     entities: &'e [Entity],
     paragraphs: &[Range<usize>],
     adjectives: &mut Vec<(usize, &'e str)>,
+    references_give_way: bool,
 ) -> Vec<Anchor> {
     let cues = &*SUBJECT_CUES;
     let mut res = Vec::new();
@@ -219,6 +224,7 @@ pub(super) fn anchors<'e>(
                 name: name.clone(),
                 kind,
                 role,
+                gives_way: references_give_way && m.reference,
             });
         }
     }
@@ -747,6 +753,11 @@ pub(super) fn subject(
         .copied()
         .collect();
     let pool = if named.is_empty() { pool } else { named };
+    let pool: Vec<&Anchor> = if pool.iter().any(|a| !a.gives_way) {
+        pool.into_iter().filter(|a| !a.gives_way).collect()
+    } else {
+        pool
+    };
     // `the Ministry of Energy – 5 projects`: the name the dash joins to the figure labels it.
     if let Some(a) = pool.iter().find(|a| dash_joined(a)) {
         return Some(a.name.clone());

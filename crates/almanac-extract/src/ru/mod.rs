@@ -8,6 +8,7 @@
 //! - `refs`: sentences that speak of the figure before them (`В том числе`, `этот
 //!   показатель`, `данных проектов`).
 //! - `names`: the case forms of the gazetteer's Russian names.
+//! - `subject`: `по стране`, `в республике`: a figure said of the country as a whole.
 //! - `tense`: whether a status cue found by stem is in a past form (`позволило`).
 //! - `times`: years, months, quarters, halves, spans and deadlines as Russian writes them.
 
@@ -16,6 +17,7 @@ pub(crate) mod numbers;
 pub(crate) mod quantities;
 pub(crate) mod refs;
 pub(crate) mod stem;
+pub(crate) mod subject;
 pub(crate) mod tense;
 pub(crate) mod times;
 

@@ -126,6 +126,10 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
                     q.kind = QuantityKind::Count;
                     q.fact_worthy = true;
                 }
+                if let Some(low) = range_low(text, toks, i, &q, &found) {
+                    found.pop();
+                    q = low;
+                }
                 found.push((i, q));
                 i = next.max(i + 1);
             }
@@ -133,6 +137,44 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
         }
     }
     found.into_iter().map(|(_, q)| q).collect()
+}
+
+/// `от 300 до 350 проектов`, `от 2 до 3 млрд тенге`: one range of one state, whose value is
+/// its low bound (in the high bound's unit and scale, unless it has its own) and
+/// `value_high` its high one; its text runs from the low bound (FACTS.md, "Russian text":
+/// no preposition).
+fn range_low(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    high: &Quantity,
+    found: &[(usize, Quantity)],
+) -> Option<Quantity> {
+    let (k, low) = found.last()?;
+    let word = |t: usize| lower(toks[t].text(text)).into_owned();
+    let bare_low = low.kind == QuantityKind::Bare && high.kind.is_figure();
+    if !bare_low || *k == 0 || i < 2 || word(k - 1) != "от" || word(i - 1) != "до" {
+        return None;
+    }
+    // Nothing but the `до` between the bounds.
+    if toks[i - 2].end != low.span[1] {
+        return None;
+    }
+    let (high_number, _) = read_number(text, toks, i)?;
+    let scale = if high_number > 0.0 {
+        high.value / high_number
+    } else {
+        1.0
+    };
+    let span = [low.span[0], high.span[1]];
+    Some(Quantity {
+        span,
+        text: text[span[0]..span[1]].to_string(),
+        value: low.value * scale,
+        high: Some(high.value),
+        qualifier: None,
+        ..high.clone()
+    })
 }
 
 /// `24 школы на 3 тыс. мест, из них 16 – комфортные`: a bare number after `из них` counts
@@ -878,6 +920,26 @@ mod tests {
         ] {
             assert!(find(s).iter().all(|q| !q.fact_worthy), "{s}: {:?}", find(s));
         }
+    }
+
+    #[test]
+    fn a_range_is_one_figure_from_its_low_bound() {
+        let got: Vec<(String, f64, Option<f64>)> = [
+            "Планируется запустить от 40 до 60 новых проектов.",
+            "Проект обойдётся от 2 до 3,5 млрд тенге.",
+        ]
+        .iter()
+        .flat_map(|s| find(s))
+        .filter(|q| q.fact_worthy)
+        .map(|q| (q.text, q.value, q.high))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                ("40 до 60 новых проектов".to_string(), 40.0, Some(60.0)),
+                ("2 до 3,5 млрд тенге".to_string(), 2e9, Some(3.5e9)),
+            ]
+        );
     }
 
     #[test]

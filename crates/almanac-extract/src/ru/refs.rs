@@ -66,10 +66,16 @@ fn is_demonstrative(w: &str) -> bool {
     FORMS.contains(&w) || w.starts_with("данн") || w.starts_with("указанн")
 }
 
-/// `этот показатель`, `по данному показателю`: the indicator of the figure before.
+/// `этот показатель`, `по данному показателю`: the indicator of the figure before; `Это на
+/// 5% больше`, `Это в 2 раза меньше` at the start: the figure before, compared.
 fn names_indicator_back(w: &[String]) -> bool {
-    w.windows(2)
-        .any(|p| is_demonstrative(&p[0]) && p[1].starts_with("показател"))
+    let compares_before = matches!(
+        w,
+        [first, prep, ..] if first == "это" && (prep == "на" || prep == "в")
+    );
+    compares_before
+        || w.windows(2)
+            .any(|p| is_demonstrative(&p[0]) && p[1].starts_with("показател"))
 }
 
 /// `данных проектов`, `этих предприятий`: a demonstrative before a noun, not before a time
@@ -93,9 +99,61 @@ fn points_back(w: &[String]) -> bool {
     })
 }
 
+/// Whether the words between a figure and the one before it in its sentence make the second
+/// a comparison of the first (`…на 1,8 млрд долларов, что в 1,4 раза больше`, `…, что почти
+/// на 5% выше`): it measures what the first did.
+pub(crate) fn compares_figure_before(between: &str) -> bool {
+    let w = words(between);
+    matches!(
+        w.as_slice(),
+        [first, .., last] if first == "что" && (last == "на" || last == "в") && w.len() <= 4
+    )
+}
+
+/// Whether the words between a figure and the one before it set the second beside the first
+/// with its verb left out (`Рост составил 14,5%, когда по стране – 1,6%`, `…, тогда как в
+/// среднем по стране – 3%`, `…, а в городе – 7%`): the same measure of another place.
+pub(crate) fn parallel_to_figure_before(between: &str) -> bool {
+    let w = words(between);
+    let opens = matches!(
+        w.as_slice(),
+        [first, ..] if first == "когда" || first == "тогда" || first == "а"
+    );
+    // A verb of its own would say what the second figure is (`а экспорт вырос на 3%`).
+    let gapped = between.contains(['–', '—', '-']);
+    opens && gapped && w.len() <= 7
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_beside_the_one_before() {
+        for (between, parallel) in [
+            (", когда по стране только - ", true),
+            (", тогда как в среднем по республике – ", true),
+            (", а в Таразе — ", true),
+            (", а экспорт вырос на ", false),
+            (", из них – ", false),
+        ] {
+            assert_eq!(parallel_to_figure_before(between), parallel, "{between:?}");
+        }
+    }
+
+    #[test]
+    fn a_comparison_of_the_figure_before() {
+        for (between, compares) in [
+            (", что в ", true),
+            (", что почти на ", true),
+            (", что более чем в ", true),
+            (" и ещё ", false),
+            (", из них ", false),
+            (", что позволит создать в районе ", false),
+        ] {
+            assert_eq!(compares_figure_before(between), compares, "{between:?}");
+        }
+    }
 
     #[test]
     fn sentences_that_point_back() {
@@ -140,7 +198,14 @@ mod tests {
                 false,
             ),
             ("В этом году выпуск вырос на 3%.", false, false, false),
-            ("Это на 5% больше, чем годом ранее.", false, false, false),
+            ("Это на 5% больше, чем годом ранее.", false, true, false),
+            ("Это в 2 раза меньше плана.", false, true, false),
+            (
+                "Это позволит создать 300 рабочих мест.",
+                false,
+                false,
+                false,
+            ),
         ];
         for &(s, breakdown, indicator, points_back) in cases {
             let expected = BackReference {

@@ -94,6 +94,42 @@ fn metric_of_a_listed_sector() {
 }
 
 #[test]
+fn a_comparison_measures_what_the_figure_before_did() {
+    check(
+        &[
+            (
+                "Фермеры района экспортировали продукцию на 40 млн долларов, что в 1,3 раза \
+                 больше, чем годом ранее.",
+                "2024-07-10",
+                "1,3 раза",
+                "trade",
+            ),
+            (
+                "За полугодие в городе введено 210 тысяч кв. м жилья.\n\nЗа полугодие в \
+                 городе сдано 300 тысяч кв. м жилья. Это на 4,2% больше, чем за тот же период \
+                 прошлого года.",
+                "2024-07-10",
+                "4,2%",
+                "housing",
+            ),
+        ],
+        |f| json(f.metric),
+    );
+}
+
+#[test]
+fn a_figure_beside_the_one_before_is_the_same_measure() {
+    let sentence =
+        "Промышленное производство района выросло на 6,3%, тогда как в среднем по стране – 2,1%.";
+    check(&[(sentence, "2024-07-10", "2,1%", "change")], |f| {
+        json(f.measure)
+    });
+    check(&[(sentence, "2024-07-10", "2,1%", "output")], |f| {
+        json(f.metric)
+    });
+}
+
+#[test]
 fn measure_of_a_comparison() {
     check(
         &[(
@@ -227,5 +263,62 @@ fn the_place_a_rank_is_counted_in_is_not_its_subject() {
             ),
         ],
         |f| f.subject.clone().unwrap_or_else(|| "-".to_string()),
+    );
+}
+
+#[test]
+fn subjects_in_russian() {
+    let subject = |f: &Fact| f.subject.clone().unwrap_or_else(|| "-".to_string());
+    // A region named once in the lead gives way to the company the figure's sentence names.
+    let lead = "Туркестанская область привлекает инвесторов в переработку хлопка.\n\n\
+                В Сайрамском районе ТОО «Ак Мақта» запустило прядильную фабрику стоимостью \
+                18 млрд тенге. В регионе также планируется создать 3 тысячи рабочих мест.";
+    // `регион`, `область` alone refer to the region: a one-paragraph report about it
+    // stays about it though a company is named twice later.
+    let report = "Костанайская область за прошлый год привлекла 310 млрд тенге инвестиций. \
+                  Аким области отметил рост в обрабатывающей промышленности. Рост составил \
+                  9,4%. В регионе создано 4,2 тысячи рабочих мест. АО «Кустанай Агро» \
+                  строит элеватор. В 2025 году компания планирует вложить 12 млрд тенге.";
+    // A plant named in the genitive, and a company after `на предприятии`.
+    let plants = "В Караганде началось строительство завода «Сарыарка Кабель» стоимостью \
+                  24 млрд тенге. На предприятии ТОО «Темир Профиль» создано 150 рабочих мест.";
+    // `по стране`: the country the document names, else none; never the region.
+    let unnamed = "Экспорт Павлодарской области вырос на 12%, тогда как по стране – на 4,5%.";
+    let named = "Экспорт Павлодарской области вырос на 12%, тогда как по стране – на 4,5%. \
+                 Казахстан нарастил поставки в Китай.";
+    check(
+        &[
+            (lead, "2024-05-14", "18 млрд тенге", "ТОО «Ак Мақта»"),
+            (
+                lead,
+                "2024-05-14",
+                "3 тысячи рабочих мест",
+                "Turkistan region",
+            ),
+            (report, "2024-02-20", "9,4%", "Kostanay region"),
+            (
+                report,
+                "2024-02-20",
+                "4,2 тысячи рабочих мест",
+                "Kostanay region",
+            ),
+            (report, "2024-02-20", "12 млрд тенге", "АО «Кустанай Агро»"),
+            (
+                plants,
+                "2024-05-14",
+                "24 млрд тенге",
+                "завод «Сарыарка Кабель»",
+            ),
+            (
+                plants,
+                "2024-05-14",
+                "150 рабочих мест",
+                "ТОО «Темир Профиль»",
+            ),
+            (unnamed, "2024-05-14", "12%", "Pavlodar region"),
+            (unnamed, "2024-05-14", "4,5%", "-"),
+            (named, "2024-05-14", "4,5%", "Kazakhstan"),
+        ],
+        subject,
     );
 }

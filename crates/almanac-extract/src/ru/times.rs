@@ -505,6 +505,8 @@ impl Parser<'_> {
         // `к прошлому году`: a change against last year.
         start > 0 && self.id(start - 1) == w.k && self.word(start) == Some(Word::Last)
             || (from..start).any(|k| self.id(k) == w.analog && self.id(k + 1) == w.period)
+            // `за тот же период прошлого года`: last year's same months are a base.
+            || start > 0 && self.id(start - 1) == w.period && self.word(start) == Some(Word::Last)
     }
 }
 
@@ -613,6 +615,13 @@ mod tests {
                 "Рост по сравнению с прошлым годом – 5%.",
                 "2024-08-20",
                 "прошлым годом",
+                Some("2023"),
+                Comparison,
+            ),
+            (
+                "Это на 3% больше, чем за тот же период прошлого года.",
+                "2024-08-20",
+                "прошлого года",
                 Some("2023"),
                 Comparison,
             ),
