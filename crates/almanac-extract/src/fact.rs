@@ -376,7 +376,8 @@ mod tests {
     /// states (`from 5.3 to 5.2 percent`) are two facts, neither a range.
     #[test]
     fn value_high_is_the_upper_end_of_a_range() {
-        let cases: &[(&str, &[(&str, f64, Option<f64>)])] = &[
+        type Figure = (&'static str, f64, Option<f64>);
+        let cases: &[(&str, &[Figure])] = &[
             (
                 "The fund will invest 20-30 million tenge in the park.",
                 &[("20-30 million tenge", 20e6, Some(30e6))],
