@@ -61,7 +61,8 @@ def extract_df(df: Any, *, lang: Optional[Literal["en", "ru"]] = None) -> Any:
 def facts_schema() -> pyarrow.Schema:
     """The schema of the batches ``extract_batch`` returns.
 
-    ``doc``, ``text``: string; ``value``: float64; ``unit``, ``qualifier``, ``metric``,
+    ``doc``, ``text``: string; ``value``: float64; ``value_high``: float64 or null (the
+    upper end of a range, whose lower end is ``value``); ``unit``, ``qualifier``, ``metric``,
     ``measure``, ``subject``, ``period``, ``status``: string or null; ``equivalents``:
     list of struct ``{value: float64, unit: string}``; ``per``: string or null;
     ``group``: int64 or null; ``object``: string or null; ``span_start``, ``span_end``:

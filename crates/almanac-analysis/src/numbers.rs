@@ -29,6 +29,23 @@ pub fn amount(value: f64, unit: &str) -> String {
     }
 }
 
+/// A range with its unit, the lower end in the scale of the upper: `20–30 million KZT`,
+/// `5–7%`, `250–300 persons`.
+pub fn amount_range(low: f64, high: f64, unit: &str) -> String {
+    let scale = [1e12, 1e9, 1e6]
+        .into_iter()
+        .find(|s| high.abs() >= *s)
+        .unwrap_or(1.0);
+    let low = if scale > 1.0 {
+        trim(low / scale, 2)
+    } else if unit == "%" {
+        trim(low, 2)
+    } else {
+        human(low)
+    };
+    format!("{low}\u{2013}{}", amount(high, unit))
+}
+
 /// A ratio as a percentage for a sentence: `0.8` -> `80%`, `0.123` -> `12.3%`.
 pub fn percent(ratio: f64) -> String {
     let p = ratio * 100.0;
@@ -173,6 +190,15 @@ mod tests {
             assert_eq!(human(v), want);
         }
         assert_eq!(amount(369.0, "job"), "369 jobs");
+        for (low, high, unit, want) in [
+            (20e6, 30e6, "KZT", "20–30 million KZT"),
+            (5.0, 7.0, "%", "5–7%"),
+            (250.0, 300.0, "person", "250–300 people"),
+            (500e3, 2e6, "USD", "0.5–2 million USD"),
+            (1500.0, 2500.0, "", "1,500–2,500"),
+        ] {
+            assert_eq!(amount_range(low, high, unit), want);
+        }
         assert_eq!(amount(2.0, "company"), "2 companies");
         assert_eq!(amount(1.0, "project"), "1 project");
         assert_eq!(amount(15e9, "KZT"), "15 billion KZT");

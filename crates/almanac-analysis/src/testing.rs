@@ -27,6 +27,7 @@ pub fn fact(
             doc: doc.to_string(),
             text: text.to_string(),
             value,
+            value_high: None,
             unit: some(unit),
             qualifier: None,
             metric: some(metric).map(|m| m.parse().unwrap()),

@@ -36,6 +36,7 @@ fn ledger() -> Vec<LedgerFact> {
                 doc: g["doc"].as_str().unwrap().to_string(),
                 text: g["text"].as_str().unwrap().to_string(),
                 value: g["value"].as_f64().unwrap(),
+                value_high: g["value_high"].as_f64(),
                 unit: text(&g["unit"]),
                 qualifier: serde_json::from_value::<Option<Qualifier>>(g["qualifier"].clone())
                     .unwrap(),

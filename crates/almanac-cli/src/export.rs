@@ -134,8 +134,9 @@ mod tests {
             id: 7,
             fact: Fact {
                 doc: "almaty-2023".into(),
-                text: "15 billion tenge".into(),
+                text: "15-20 billion tenge".into(),
                 value: 15e9,
+                value_high: Some(20e9),
                 unit: Some("KZT".into()),
                 qualifier: Some(Qualifier::About),
                 metric: Some(almanac_extract::Metric::ProjectValue),
@@ -157,7 +158,7 @@ mod tests {
                 group: Some(2),
                 object: Some("five projects".into()),
                 span: [612, 628],
-                sentence: "The zone will get 15 billion tenge ($33.7 million).".into(),
+                sentence: "The zone will get 15-20 billion tenge ($33.7 million).".into(),
             },
             doc_date: Some("2023-07-31".parse().unwrap()),
             value_kzt: Some(15e9),
@@ -172,6 +173,7 @@ mod tests {
                 doc: "d".into(),
                 text: "12".into(),
                 value: 12.0,
+                value_high: None,
                 unit: None,
                 qualifier: None,
                 metric: None,
@@ -307,6 +309,8 @@ mod tests {
         );
         assert_eq!(cell(1, "equivalents"), "");
         assert_eq!(cell(0, "value"), "15000000000");
+        assert_eq!(cell(0, "value_high"), "20000000000");
+        assert_eq!(cell(1, "value_high"), "");
         assert_eq!(cell(0, "period_start"), "2023-04-01");
         assert_eq!(cell(0, "period_end"), "2023-06-30");
         assert_eq!(cell(0, "kzt_rate_period"), "");

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 const ALMATY: &str = "Almaty attracted 15 billion tenge ($33.7 million) of investment in 2023. \
     The Almaty Industrial Zone will create 369 jobs by 2025.";
 const ALATAU: &str =
-    "Alatau district opened 3 schools in 2024. The district plans 12 parks until 2030.";
+    "Alatau district opened 3 schools in 2024. The district plans 10-12 parks until 2030.";
 const ASTANA: &str = "Astana's economy grew 5.5 percent in the first quarter of 2024.";
 
 #[allow(clippy::too_many_arguments)]
@@ -39,6 +39,7 @@ fn fact(
         doc: String::new(),
         text: text.to_string(),
         value,
+        value_high: None,
         unit: Some(unit.to_string()),
         qualifier: None,
         metric: Some(metric.parse().unwrap()),
@@ -144,16 +145,19 @@ fn ledger(dir: &Path) -> PathBuf {
                         "2024",
                         Status::Actual,
                     ),
-                    fact(
-                        ALATAU,
-                        "12 parks",
-                        12.0,
-                        "park",
-                        "infrastructure",
-                        "Alatau district",
-                        "2024/2030",
-                        Status::Planned,
-                    ),
+                    Fact {
+                        value_high: Some(12.0),
+                        ..fact(
+                            ALATAU,
+                            "10-12 parks",
+                            10.0,
+                            "park",
+                            "infrastructure",
+                            "Alatau district",
+                            "2024/2030",
+                            Status::Planned,
+                        )
+                    },
                 ],
                 entities: vec![entity(
                     "Alatau district",
@@ -246,7 +250,7 @@ fn facts_each_filter() {
                 "15 billion tenge",
                 "369 jobs",
                 "3 schools",
-                "12 parks",
+                "10-12 parks",
                 "5.5 percent",
             ],
         ),
@@ -254,22 +258,25 @@ fn facts_each_filter() {
         (&["--subject", "AIZ"], &["369 jobs"]),
         (
             &["--subject", "Almaty", "--within"],
-            &["15 billion tenge", "369 jobs", "3 schools", "12 parks"],
+            &["15 billion tenge", "369 jobs", "3 schools", "10-12 parks"],
         ),
-        (&["--metric", "infrastructure"], &["3 schools", "12 parks"]),
+        (
+            &["--metric", "infrastructure"],
+            &["3 schools", "10-12 parks"],
+        ),
         (&["--metric", "jobs,economy"], &["369 jobs", "5.5 percent"]),
         (&["--metric", "Jobs"], &["369 jobs"]),
         (&["--metric", "project_value,fdi"], &[]),
         (&["--measure", "change"], &["5.5 percent"]),
-        (&["--status", "planned"], &["369 jobs", "12 parks"]),
+        (&["--status", "planned"], &["369 jobs", "10-12 parks"]),
         (&["--unit", "kzt"], &["15 billion tenge"]),
-        (&["--period", "2024-05"], &["3 schools", "12 parks"]),
-        (&["--period", "2028/2031"], &["12 parks"]),
+        (&["--period", "2024-05"], &["3 schools", "10-12 parks"]),
+        (&["--period", "2028/2031"], &["10-12 parks"]),
         (&["--doc", "astana"], &["5.5 percent"]),
         (&["--text", "industrial zone"], &["369 jobs"]),
         (
             &["--text", "parks OR economy"],
-            &["12 parks", "5.5 percent"],
+            &["10-12 parks", "5.5 percent"],
         ),
         (
             &["--sort", "-value", "--limit", "2"],
@@ -483,7 +490,7 @@ fn export_csv_and_jsonl_read_back() {
         .records()
         .map(|r| r.unwrap()[3].to_string())
         .collect();
-    assert_eq!(texts, ["369 jobs", "12 parks"]);
+    assert_eq!(texts, ["369 jobs", "10-12 parks"]);
 
     // Equivalents as the JSON array of the JSONL record, as in Parquet.
     let csv_all = dir.path().join("all.csv");
@@ -495,8 +502,16 @@ fn export_csv_and_jsonl_read_back() {
         .iter()
         .position(|h| h == "equivalents")
         .unwrap();
-    let first = reader.records().next().unwrap().unwrap();
-    assert_eq!(&first[column], r#"[{"value":33700000,"unit":"USD"}]"#);
+    let high = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "value_high")
+        .unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][column], r#"[{"value":33700000,"unit":"USD"}]"#);
+    let highs: Vec<&str> = rows.iter().map(|r| &r[high]).collect();
+    assert_eq!(highs, ["", "", "", "12", ""]);
 
     let jsonl_path = dir.path().join("all.jsonl");
     almanac(
@@ -523,8 +538,22 @@ fn export_csv_and_jsonl_read_back() {
     assert_eq!(first["equivalents"][0]["unit"], "USD");
     assert_eq!(first["span"], serde_json::json!([17, 33]));
     assert_eq!(first["value_usd"], 33.7e6);
+    // `value_high` follows `value`, null when the figure is not a range.
+    let jsonl = std::fs::read_to_string(&jsonl_path).unwrap();
+    assert!(
+        jsonl.contains(r#""value":15000000000.0,"value_high":null,"unit":"KZT""#),
+        "{jsonl}"
+    );
+    assert_eq!(first["value_high"], serde_json::Value::Null);
+    let parks = facts.iter().find(|f| f["text"] == "10-12 parks").unwrap();
+    assert_eq!(
+        (&parks["value"], &parks["value_high"]),
+        (&10.0.into(), &12.0.into())
+    );
     let fact: Fact = serde_json::from_value(first.clone()).unwrap();
     assert_eq!(fact.text, "15 billion tenge");
+    let fact: Fact = serde_json::from_value(parks.clone()).unwrap();
+    assert_eq!(fact.value_high, Some(12.0));
 }
 
 #[cfg(feature = "parquet")]
@@ -567,6 +596,9 @@ fn export_parquet_reads_back() {
     assert_eq!(field(&rows[4], "equivalents"), Field::Null);
     assert_eq!(field(&rows[4], "value"), Field::Double(3.0));
     assert_eq!(field(&rows[4], "value_usd"), Field::Null);
+    assert_eq!(field(&rows[0], "value_high"), Field::Null);
+    assert_eq!(field(&rows[2], "text"), Field::Str("10-12 parks".into()));
+    assert_eq!(field(&rows[2], "value_high"), Field::Double(12.0));
 }
 
 #[cfg(not(feature = "parquet"))]

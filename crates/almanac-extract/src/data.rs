@@ -84,6 +84,11 @@ pub(crate) const NUMBER_WORDS: DataFile =
     data_file!("number_words.tsv", ["word", "value"], required 2);
 pub(crate) const OFFICES: DataFile = data_file!("offices.tsv", ["word"], required 1);
 pub(crate) const ORDINALS: DataFile = data_file!("ordinals.tsv", ["word", "value"], required 2);
+pub(crate) const MULTIPLIERS: DataFile = data_file!(
+    "multipliers.tsv",
+    ["word", "times", "direction", "where"],
+    required 4
+);
 pub(crate) const PER: DataFile = data_file!("per.tsv", ["phrase", "per"], required 2);
 pub(crate) const QUALIFIERS: DataFile =
     data_file!("qualifiers.tsv", ["phrase", "qualifier"], required 2);
@@ -160,6 +165,7 @@ pub(crate) const ALL: &[&DataFile] = &[
     &OFFICES,
     &ORDINALS,
     &PERIOD_CUES,
+    &MULTIPLIERS,
     &PER,
     &QUALIFIERS,
     &RANK_CUES,

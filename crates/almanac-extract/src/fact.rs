@@ -250,6 +250,10 @@ pub struct Fact {
     pub doc: String,
     pub text: String,
     pub value: f64,
+    /// The upper end of a range that reports one state (`20-30 million tenge`); `value` is
+    /// then its lower end. Always written, `null` when the figure is not a range.
+    #[serde(default)]
+    pub value_high: Option<f64>,
     pub unit: Option<String>,
     pub qualifier: Option<Qualifier>,
     pub metric: Option<Metric>,
@@ -366,6 +370,55 @@ mod tests {
             }
         }
         assert!(Metric::Economy.common_names().any(|n| n == "gdp"));
+    }
+
+    /// A range that reports one state is one fact from its lower to its upper end; two
+    /// states (`from 5.3 to 5.2 percent`) are two facts, neither a range.
+    #[test]
+    fn value_high_is_the_upper_end_of_a_range() {
+        type Figure = (&'static str, f64, Option<f64>);
+        let cases: &[(&str, &[Figure])] = &[
+            (
+                "The fund will invest 20-30 million tenge in the park.",
+                &[("20-30 million tenge", 20e6, Some(30e6))],
+            ),
+            (
+                "Inflation will stay between 5 and 7 percent this year.",
+                &[("5 and 7 percent", 5.0, Some(7.0))],
+            ),
+            (
+                "The plant will create 250 to 300 jobs.",
+                &[("250 to 300 jobs", 250.0, Some(300.0))],
+            ),
+            (
+                "Unemployment fell from 5.3 to 5.2 percent in 2023.",
+                &[("5.3", 5.3, None), ("5.2 percent", 5.2, None)],
+            ),
+            ("The zone created 369 jobs.", &[("369 jobs", 369.0, None)]),
+        ];
+        let ctx = crate::DocContext {
+            doc: "case",
+            date: Some("2024-03-01".parse().unwrap()),
+            lang: None,
+        };
+        for (article, want) in cases {
+            let facts = crate::extract(article, &ctx).facts;
+            let got: Vec<(&str, f64, Option<f64>)> = facts
+                .iter()
+                .map(|f| (f.text.as_str(), f.value, f.value_high))
+                .collect();
+            assert_eq!(got, *want, "{article}");
+        }
+        // In JSON it follows `value`, and is written when there is none.
+        let ctx = crate::DocContext { doc: "j", ..ctx };
+        let fact = &crate::extract("It opened 4 plants.", &ctx).facts[0];
+        let json = serde_json::to_string(fact).unwrap();
+        assert!(
+            json.contains(r#""value":4.0,"value_high":null,"unit":"plant""#),
+            "{json}"
+        );
+        let old: Fact = serde_json::from_str(&json.replace(r#""value_high":null,"#, "")).unwrap();
+        assert_eq!(&old, fact);
     }
 
     /// The table of FACTS.md itself, where the contract is at hand (the workspace's

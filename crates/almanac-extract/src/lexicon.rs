@@ -22,6 +22,7 @@ pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
     &data::DIRECTIONS,
     &data::RANK_CUES,
     &data::FRACTIONS,
+    &data::MULTIPLIERS,
     &data::NUMBER_WORDS,
     &data::ORDINALS,
     &data::MONTHS,

@@ -156,6 +156,7 @@ pub(crate) static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
     for form in data::FRACTIONS.load(|r| Ok(r.get(0))) {
         add(form);
     }
+    MULTIPLIER_WORDS.keys().for_each(|w| add(w));
     lex.number_words.keys().for_each(|w| add(w));
     lex.ordinals.keys().for_each(|w| add(w));
     add("a");
@@ -309,6 +310,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         if let Some(p) = parse_rank(text, toks, j)
             .or_else(|| parse_fraction(text, toks, j))
             .or_else(|| parse_fold_word(text, toks, j))
+            .or_else(|| parse_multiplier_word(text, toks, j))
         {
             return Some(p);
         }
@@ -1035,6 +1037,120 @@ fn parse_fold_word(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         None,
         direction,
     ))
+}
+
+/// Where a multiplier word of `data/multipliers.tsv` states the multiple of a figure.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MultiplierUse {
+    Verb,
+    Base,
+    Adverb,
+    Rate,
+}
+
+/// A multiplier word: how many times, its own direction, where it states a multiple.
+type MultiplierWord = (f64, Option<Direction>, MultiplierUse);
+
+/// `data/multipliers.tsv`, by word.
+static MULTIPLIER_WORDS: LazyLock<rustc_hash::FxHashMap<&'static str, MultiplierWord>> =
+    LazyLock::new(|| {
+        data::MULTIPLIERS
+            .load(|r| {
+                let direction = match r.get(2) {
+                    "up" => Some(Direction::Up),
+                    "down" => Some(Direction::Down),
+                    _ => None,
+                };
+                let usage = match r.get(3) {
+                    "verb" => MultiplierUse::Verb,
+                    "base" => MultiplierUse::Base,
+                    "adverb" => MultiplierUse::Adverb,
+                    "rate" => MultiplierUse::Rate,
+                    other => return Err(r.error(format!("unknown use {other:?}"))),
+                };
+                Ok((r.get(0), (r.parse(1, "times")?, direction, usage)))
+            })
+            .into_iter()
+            .collect()
+    });
+
+/// Words before a base form that make it a verb of change: `will double`, `to triple`.
+const MODALS: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "to", "did",
+    "does", "do",
+];
+
+/// Words before an inflected form that make it an adjective or a noun (`a doubled dose`,
+/// `in doubles`).
+const NOT_VERB_BEFORE: &[&str] = &["a", "an", "the", "in", "of", "for", "at", "this", "its"];
+
+/// `exports doubled`, `will triple`, `twice as many jobs`, `twice a week`, `halved`: a
+/// multiplier written as a word of `data/multipliers.tsv`, where it states the multiple of a
+/// figure (see the file for each use).
+fn parse_multiplier_word(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let tok = toks.get(j)?;
+    if tok.kind != TokKind::Word || tok.hyphen {
+        return None;
+    }
+    let w = word_at(text, toks, j)?;
+    let &(value, own_direction, usage) = MULTIPLIER_WORDS.get(w.as_ref())?;
+    // Hyphenated on either side (`double-digit` cut apart, `self-doubling`): another word.
+    if sym_at(text, toks, j + 1, "-") || (j >= 1 && sym_at(text, toks, j - 1, "-")) {
+        return None;
+    }
+    let qualifier = qualifier_before(text, toks, j);
+    // The word before, past a qualifier (`will more than double`).
+    let before = match j.checked_sub(1) {
+        Some(b) => match LEXICONS.qualifiers.ending_at(text, toks, b) {
+            Some((n, _)) => b.checked_sub(n),
+            None => Some(b),
+        },
+        None => None,
+    };
+    let rate = per_after(text, toks, j + 1).filter(|_| {
+        word_is(
+            text,
+            toks,
+            j + 1,
+            &[
+                "a", "an", "per", "every", "each", "daily", "weekly", "monthly", "yearly",
+                "annually",
+            ],
+        )
+    });
+    let states_multiple = match usage {
+        // `a doubling of freight`: the noun of the verb states the multiple too.
+        MultiplierUse::Verb => {
+            !before.is_some_and(|b| word_is(text, toks, b, NOT_VERB_BEFORE))
+                || (w.ends_with("ing") && word_is(text, toks, j + 1, &["of"]))
+        }
+        MultiplierUse::Base => before.is_some_and(|b| word_is(text, toks, b, MODALS)),
+        MultiplierUse::Adverb => {
+            rate.is_some()
+                || word_is(text, toks, j + 1, &["as", "the"])
+                || direction_before(text, toks, j).is_some()
+        }
+        MultiplierUse::Rate => rate.is_some(),
+    };
+    if !states_multiple {
+        return None;
+    }
+    let direction = match &rate {
+        Some(_) => None,
+        None => own_direction.or_else(|| direction_before(text, toks, j)),
+    };
+    let mut parsed = word_figure(
+        text,
+        toks,
+        j..=j,
+        value,
+        "times",
+        QuantityKind::Multiplier,
+        qualifier,
+        direction,
+    );
+    parsed.q.per = rate;
+    Some(parsed)
 }
 
 /// `the number of operating SMEs ... reached 2.1 million`: the noun counted, named before

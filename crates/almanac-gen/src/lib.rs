@@ -262,6 +262,7 @@ fn fact(
         doc: String::new(),
         text: String::new(),
         value,
+        value_high: None,
         unit: Some(unit.to_string()),
         qualifier: None,
         metric: Some(

@@ -51,6 +51,7 @@ pub const COLUMNS: &[Column] = &[
         Some(Cow::Borrowed(&f.fact.text))
     }),
     float("value", false, "/value", |f| Some(f.fact.value)),
+    float("value_high", true, "/value_high", |f| f.fact.value_high),
     text("unit", true, "/unit", |f| borrowed(&f.fact.unit)),
     text("qualifier", true, "/qualifier", |f| {
         f.fact.qualifier.map(|q| Cow::Borrowed(q.as_str()))

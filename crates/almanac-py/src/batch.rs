@@ -46,6 +46,7 @@ pub fn facts_schema() -> SchemaRef {
         text("doc", false),
         text("text", false),
         Field::new("value", DataType::Float64, false),
+        Field::new("value_high", DataType::Float64, true),
         text("unit", true),
         text("qualifier", true),
         text("metric", true),
@@ -260,6 +261,7 @@ struct FactColumns {
     doc: StringBuilder,
     text: StringBuilder,
     value: Float64Builder,
+    value_high: Float64Builder,
     unit: StringBuilder,
     qualifier: StringBuilder,
     metric: StringBuilder,
@@ -284,6 +286,7 @@ impl FactColumns {
             doc: strings(),
             text: strings(),
             value: Float64Builder::with_capacity(n),
+            value_high: Float64Builder::with_capacity(n),
             unit: strings(),
             qualifier: strings(),
             metric: strings(),
@@ -305,6 +308,7 @@ impl FactColumns {
         self.doc.append_value(&fact.doc);
         self.text.append_value(&fact.text);
         self.value.append_value(fact.value);
+        self.value_high.append_option(fact.value_high);
         self.unit.append_option(fact.unit.as_deref());
         self.qualifier
             .append_option(fact.qualifier.map(|q| q.as_str()));
@@ -334,6 +338,7 @@ impl FactColumns {
             Arc::new(self.doc.finish()),
             Arc::new(self.text.finish()),
             Arc::new(self.value.finish()),
+            Arc::new(self.value_high.finish()),
             Arc::new(self.unit.finish()),
             Arc::new(self.qualifier.finish()),
             Arc::new(self.metric.finish()),

@@ -48,6 +48,7 @@ def test_schema_types():
     equivalent = pa.struct([pa.field("value", pa.float64(), False), pa.field("unit", pa.string(), False)])
     types = {
         "value": pa.float64(),
+        "value_high": pa.float64(),
         "equivalents": pa.list_(equivalent),
         "group": pa.int64(),
         "span_start": pa.int64(),

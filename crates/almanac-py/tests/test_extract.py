@@ -10,7 +10,7 @@ import almanac
 from conftest import as_cli_line, cli_lines
 
 FIELDS = [
-    "doc", "text", "value", "unit", "qualifier", "metric", "measure", "subject", "period",
+    "doc", "text", "value", "value_high", "unit", "qualifier", "metric", "measure", "subject", "period",
     "status", "equivalents", "per", "group", "object", "span", "sentence",
 ]
 
@@ -30,7 +30,15 @@ def test_facts_have_the_fields_of_facts_md_in_order():
         assert TEXT.encode()[start:end].decode() == fact["text"]
     money = next(f for f in facts if f["unit"] == "KZT")
     assert money["value"] == 48e9
+    assert money["value_high"] is None
     assert money["equivalents"] == [{"value": 101e6, "unit": "USD"}]
+
+
+def test_a_range_gives_its_lower_end_as_value_and_its_upper_end_as_value_high():
+    facts = almanac.extract("The new plant will employ 250-300 people.", date="2024-05-02")
+    assert [(f["text"], f["value"], f["value_high"]) for f in facts] == [
+        ("250-300 people", 250, 300)
+    ]
 
 
 # (date argument, the period `this year` resolves to)

@@ -106,7 +106,10 @@ pub struct FactSchema {
     doc: String,
     /// The figure as written.
     text: String,
+    /// The number; the lower end of a range.
     value: f64,
+    /// The upper end of a range that reports one state (`20-30 million tenge`), else none.
+    value_high: Option<f64>,
     /// ISO 4217 for money, `%`, or the singular of what is counted.
     unit: Option<String>,
     #[schema(value_type = Option<String>, pattern = "^(more_than|less_than|about)$")]

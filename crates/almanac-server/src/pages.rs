@@ -3,7 +3,7 @@
 //! the data it shows. The templates escape every value (auto-escaping of `.html`
 //! templates): a document's text is never markup, whatever it contains.
 
-use almanac_analysis::numbers::amount;
+use almanac_analysis::numbers::{amount, amount_range};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{Html, IntoResponse, Response};
@@ -65,9 +65,17 @@ pub fn templates() -> Environment<'static> {
         env.add_template(name, source)
             .unwrap_or_else(|err| panic!("template {name}: {err:#}"));
     }
-    env.add_filter("amount", |value: f64, unit: Option<String>| {
-        amount(value, unit.as_deref().unwrap_or(""))
-    });
+    // `f.value|amount(f.unit, f.value_high)`: a range as `20–30 million KZT`.
+    env.add_filter(
+        "amount",
+        |value: f64, unit: Option<String>, high: Option<f64>| {
+            let unit = unit.as_deref().unwrap_or("");
+            match high {
+                Some(high) => amount_range(value, high, unit),
+                None => amount(value, unit),
+            }
+        },
+    );
     env.add_filter("path", |segment: String| path_segment(&segment));
     env.add_filter("thousands", |n: u64| thousands(n));
     env.add_filter("safe_url", |url: String| safe_url(&url));
@@ -562,6 +570,24 @@ mod tests {
         );
         assert_eq!(thousands(1234567), "1,234,567");
         assert_eq!(thousands(12), "12");
+    }
+
+    #[test]
+    fn a_range_shows_both_ends_in_the_fact_cells() {
+        let env = templates();
+        let cells = |high: serde_json::Value| {
+            let fact = serde_json::json!({
+                "id": 1, "doc": "d", "text": "20-30 million tenge", "value": 20e6,
+                "value_high": high, "unit": "KZT",
+            });
+            env.render_str(
+                r#"{% import "macros.html" as m %}{{ m.fact_cells(f) }}"#,
+                minijinja::context! { f => Value::from(Serde(fact)) },
+            )
+            .unwrap()
+        };
+        assert!(cells(30e6.into()).contains("<td class=\"num\">20–30 million KZT</td>"));
+        assert!(cells(serde_json::Value::Null).contains("<td class=\"num\">20 million KZT</td>"));
     }
 
     #[test]

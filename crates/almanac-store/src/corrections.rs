@@ -445,6 +445,7 @@ mod tests {
             doc: "k".into(),
             text: text.into(),
             value,
+            value_high: None,
             unit: Some(unit.into()),
             qualifier: None,
             metric: Some(metric),

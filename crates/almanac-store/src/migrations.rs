@@ -179,6 +179,78 @@ INSERT INTO mentions (doc_id, entity_id, span_start, span_end, text, reference) 
     }
 
     #[test]
+    fn a_version_6_ledger_gains_range_upper_ends_that_reindex_fills() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v6.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(sql::CREATE_MIGRATIONS).unwrap();
+            for (version, name, migration) in sql::MIGRATIONS.iter().filter(|m| m.0 <= 6) {
+                conn.execute_batch(migration).unwrap();
+                conn.execute(sql::RECORD_MIGRATION, params![version, name, "then"])
+                    .unwrap();
+                if *version == 1 {
+                    conn.execute_batch(V1_LEDGER).unwrap();
+                }
+                if *version == 4 {
+                    // A correction made at schema 4, laid over the facts since.
+                    conn.execute(
+                        "INSERT INTO corrections (doc_hash, span_start, span_end, doc, figure, \
+                         subject, corrected_at) VALUES ('h1', 80, 88, 'almaty', '369 jobs', \
+                         'Almaty Industrial Zone', 'then')",
+                        [],
+                    )
+                    .unwrap();
+                }
+            }
+        }
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 7);
+        store.check_integrity().unwrap();
+        let facts = store.facts(&FactFilter::default()).unwrap();
+        assert_eq!(facts.len(), 5);
+        assert!(facts.iter().all(|f| f.fact.value_high.is_none()));
+        assert_eq!(
+            facts[1].fact.subject.as_deref(),
+            Some("Almaty Industrial Zone")
+        );
+
+        // Every document is stale for a build that knows the column; reading one again
+        // fills it.
+        assert_eq!(store.stale_documents("v7").unwrap().len(), 2);
+        let text = "Almaty will attract 15-20 billion tenge in 2024.";
+        let mut fact = facts[0].fact.clone();
+        fact.text = "15-20 billion tenge".into();
+        fact.value_high = Some(20e9);
+        fact.equivalents.clear();
+        fact.span = [20, 39];
+        fact.sentence = text.into();
+        let extraction = Extraction {
+            facts: vec![fact],
+            ..Default::default()
+        };
+        store
+            .put(
+                &NewDocument::new("almaty", "a2.txt", text),
+                &extraction,
+                "v7",
+                false,
+            )
+            .unwrap();
+        store.check_integrity().unwrap();
+        let doc = FactFilter {
+            doc: Some("almaty".into()),
+            ..Default::default()
+        };
+        let facts = store.facts(&doc).unwrap();
+        assert_eq!(facts.len(), 1);
+        assert_eq!(
+            (facts[0].fact.value, facts[0].fact.value_high),
+            (15e9, Some(20e9))
+        );
+    }
+
+    #[test]
     fn a_version_4_ledger_gains_a_language_unknown_until_reindexed() {
         use almanac_extract::Lang;
 

@@ -512,6 +512,7 @@ pub(crate) fn row_to_fact(row: &impl Columns) -> Result<StoredFact> {
         doc: row.text_req(1)?,
         text: row.text_req(3)?,
         value: row.real(4)?.unwrap_or_default(),
+        value_high: row.real(30)?,
         unit,
         qualifier,
         metric,

@@ -82,6 +82,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (4, "corrections", MIGRATION_4),
     (5, "document language", MIGRATION_5),
     (6, "fact counts", MIGRATION_6),
+    (7, "range upper bound", MIGRATION_7),
 ];
 
 const MIGRATION_1: &str = "
@@ -426,6 +427,39 @@ CREATE INDEX facts_metric_value ON facts (metric, value, period_start, period_en
 ANALYZE facts;"
 );
 
+/// The upper end of a range that reports one state (`20-30 million tenge`: `value` 20e6,
+/// `value_high` 30e6), NULL for any other figure and for facts stored before, which
+/// `reindex` reads again: every extractor without the column is another version.
+/// `corrected_facts` is made again to carry it; a corrected value is one value, and drops
+/// the range it replaces as it drops the equivalents.
+const MIGRATION_7: &str = "
+ALTER TABLE facts ADD COLUMN value_high REAL;
+DROP VIEW corrected_facts;
+CREATE VIEW corrected_facts AS
+SELECT f.id, f.doc_id, f.text,
+       COALESCE(c.value, f.value) AS value,
+       IIF(c.value IS NULL, f.value_high, NULL) AS value_high,
+       COALESCE(c.unit, f.unit) AS unit,
+       f.qualifier,
+       COALESCE(c.metric, f.metric) AS metric,
+       COALESCE(c.measure, f.measure) AS measure,
+       COALESCE(c.subject, f.subject) COLLATE NOCASE AS subject,
+       COALESCE(c.period, f.period) AS period,
+       IIF(c.period IS NULL, f.period_start, c.period_start) AS period_start,
+       IIF(c.period IS NULL, f.period_end, c.period_end) AS period_end,
+       COALESCE(c.status, f.status) AS status,
+       IIF(c.value IS NULL AND c.unit IS NULL, f.equivalents, NULL) AS equivalents,
+       f.per, f.grp, f.object, f.span_start, f.span_end, f.sentence_start, f.sentence_end,
+       f.sentence_text, f.sentence_facts, f.value_kzt, f.value_usd, f.kzt_rate,
+       f.kzt_rate_source, f.kzt_rate_period, f.usd_rate, f.usd_rate_source, f.usd_rate_period,
+       f.implied_rate, f.implied_rate_unit
+FROM facts f
+JOIN documents cd ON cd.id = f.doc_id
+LEFT JOIN corrections c
+       ON c.doc_hash = cd.hash AND c.span_start = f.span_start AND c.span_end = f.span_end
+WHERE c.reject IS NOT 1;
+";
+
 // Documents.
 
 /// The row and id of the document holding a text (by its content hash).
@@ -590,9 +624,9 @@ INSERT INTO facts (id, doc_id, text, value, unit, qualifier, metric, measure, su
                    period_start, period_end, status, equivalents, per, grp, object, span_start,
                    span_end, sentence_start, sentence_end, sentence_text, sentence_facts,
                    value_kzt, value_usd, kzt_rate, kzt_rate_source, kzt_rate_period, usd_rate,
-                   usd_rate_source, usd_rate_period, implied_rate, implied_rate_unit)
+                   usd_rate_source, usd_rate_period, implied_rate, implied_rate_unit, value_high)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-        ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)";
+        ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)";
 
 /// The columns `row_to_fact` reads, in order.
 pub fn fact_columns() -> String {
@@ -601,7 +635,7 @@ pub fn fact_columns() -> String {
          f.measure, f.subject, f.period, f.status, f.equivalents, f.per, f.grp, f.object, \
          f.span_start, f.span_end, {SENTENCE}, f.value_kzt, f.value_usd, f.kzt_rate, \
          f.kzt_rate_source, f.kzt_rate_period, f.usd_rate, f.usd_rate_source, \
-         f.usd_rate_period, f.implied_rate, f.implied_rate_unit, f.unit"
+         f.usd_rate_period, f.implied_rate, f.implied_rate_unit, f.unit, f.value_high"
     )
 }
 

@@ -657,6 +657,7 @@ fn put_facts(
             usd_rate.map(|r| r.period.as_str()),
             implied.map(|r| r.kzt_per_unit),
             implied.map(|r| r.currency.as_str()),
+            fact.value_high,
         ])?;
     }
     Ok(extraction.facts.len())
@@ -838,6 +839,7 @@ mod tests {
             doc: "d".into(),
             text: text.into(),
             value: 1.0,
+            value_high: None,
             unit: None,
             qualifier: None,
             metric: None,

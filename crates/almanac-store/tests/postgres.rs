@@ -9,7 +9,7 @@ use almanac_extract::{Extraction, Fact};
 use almanac_store::{pg, FactFilter, Ledger, NewDocument, PgStore, Put, StoreError};
 
 /// The schema this build makes.
-const SCHEMA: u32 = 6;
+const SCHEMA: u32 = 7;
 
 /// A ledger of its own on the test server (a fresh schema), or `None` without a server
 /// (never under CI).
@@ -34,6 +34,7 @@ fn fact(doc: &str, text: &str, figure: &str, value: f64) -> Fact {
         doc: doc.into(),
         text: figure.into(),
         value,
+        value_high: None,
         unit: Some("job".into()),
         qualifier: None,
         metric: "jobs".parse().ok(),
@@ -227,15 +228,15 @@ fn a_ledger_of_schema_4_gains_a_language_unknown_until_reindexed() {
     };
     store.put(&doc, &russian, "v4", false).unwrap();
     drop(store);
-    // Migration 5 only adds the column, and 6 a table and indexes: without them the
-    // ledger is one of schema 4.
+    // Migration 5 only adds the column, 6 a table and indexes, and 7 a column and the
+    // view again: without them the ledger is one of schema 4.
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     client
-        .batch_execute(
+        .batch_execute(&format!(
             "ALTER TABLE documents DROP COLUMN lang; DROP TABLE fact_counts; \
              DROP INDEX facts_metric_status, facts_metric_status_value, facts_metric_value; \
-             DELETE FROM schema_migrations WHERE version >= 5;",
-        )
+             {WITHOUT_VALUE_HIGH} DELETE FROM schema_migrations WHERE version >= 5;"
+        ))
         .unwrap();
     let mut store = PgStore::open(&url).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA);
@@ -268,4 +269,64 @@ fn a_readers_data_version_follows_another_connections_commits() {
         reader.total_facts(&FactFilter::default()).unwrap(),
         extraction.facts.len() as u64
     );
+}
+
+/// Undoes migration 7 on a scratch ledger. The view it replaces stands in for the one of
+/// schema 6, which the migration drops whatever it holds.
+const WITHOUT_VALUE_HIGH: &str = "ALTER TABLE facts DROP COLUMN value_high CASCADE; \
+     CREATE VIEW corrected_facts AS SELECT * FROM facts;";
+
+#[test]
+fn a_ledger_of_schema_6_gains_range_upper_ends_that_reindex_fills() {
+    let Some(url) = scratch() else { return };
+    let text = "The mine will hire 300 people. It will need 40 to 60 engineers.";
+    let mut store = PgStore::open(&url).unwrap();
+    let extraction = Extraction {
+        facts: vec![fact("mine", text, "300 people", 300.0)],
+        ..Default::default()
+    };
+    store
+        .put(
+            &NewDocument::new("mine", "m.txt", text),
+            &extraction,
+            "v6",
+            false,
+        )
+        .unwrap();
+    drop(store);
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    client
+        .batch_execute(&format!(
+            "{WITHOUT_VALUE_HIGH} DELETE FROM schema_migrations WHERE version >= 7;"
+        ))
+        .unwrap();
+    let mut store = PgStore::open(&url).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA);
+    store.check_integrity().unwrap();
+    let facts = store.facts(&FactFilter::default()).unwrap();
+    assert_eq!(facts[0].fact.value_high, None);
+    assert_eq!(store.stale_documents("v7").unwrap().len(), 1);
+
+    let mut range = fact("mine", text, "40 to 60 engineers", 40.0);
+    range.value_high = Some(60.0);
+    let extraction = Extraction {
+        facts: vec![fact("mine", text, "300 people", 300.0), range],
+        ..Default::default()
+    };
+    let old = store.document("mine").unwrap().unwrap();
+    store.put(&old.as_new(), &extraction, "v7", true).unwrap();
+    let highs = |store: &PgStore| -> Vec<Option<f64>> {
+        let facts = store.facts(&FactFilter::default()).unwrap();
+        facts.iter().map(|f| f.fact.value_high).collect()
+    };
+    assert_eq!(highs(&store), [None, Some(60.0)]);
+    // Read through the new view once a correction exists.
+    let id = store.facts(&FactFilter::default()).unwrap()[0].id;
+    let edit = almanac_store::CorrectionEdit {
+        subject: Some("Temirtau".into()),
+        ..Default::default()
+    };
+    store.correct(id, &edit).unwrap().unwrap();
+    assert_eq!(highs(&store), [None, Some(60.0)]);
+    store.check_integrity().unwrap();
 }

@@ -26,6 +26,7 @@ fn fact(
         doc: String::new(),
         text: text.to_string(),
         value,
+        value_high: None,
         unit: Some(unit.to_string()),
         qualifier: None,
         metric: Some(metric.parse().unwrap()),
@@ -656,6 +657,75 @@ fn fact_counts_follow_corrections_and_rewrites() {
 }
 
 #[test]
+fn a_range_keeps_its_upper_end_until_its_value_is_corrected() {
+    const RANGES: &str = "The fund will invest 20-30 billion tenge. It will open 4 plants.";
+    for mut store in backends() {
+        let mut range = fact(
+            "20-30 billion tenge",
+            20e9,
+            "KZT",
+            "investment",
+            None,
+            None,
+            Status::Planned,
+        );
+        range.value_high = Some(30e9);
+        let plants = fact(
+            "4 plants",
+            4.0,
+            "plant",
+            "companies",
+            None,
+            None,
+            Status::Planned,
+        );
+        let extraction = Extraction {
+            facts: vec![
+                placed(range, "fund", RANGES),
+                placed(plants, "fund", RANGES),
+            ],
+            ..Default::default()
+        };
+        store
+            .put(
+                &NewDocument::new("fund", "fund.txt", RANGES),
+                &extraction,
+                V,
+                false,
+            )
+            .unwrap();
+        let highs = |store: &dyn Ledger| -> Vec<(f64, Option<f64>)> {
+            let facts = store.facts(&FactFilter::default()).unwrap();
+            facts
+                .iter()
+                .map(|f| (f.fact.value, f.fact.value_high))
+                .collect()
+        };
+        assert_eq!(highs(&*store), [(20e9, Some(30e9)), (4.0, None)]);
+        let stored = store.facts(&FactFilter::default()).unwrap();
+        assert_eq!(stored[0].fact, extraction.facts[0]);
+
+        // Read through corrections: another subject keeps the range, another value ends it.
+        let id = stored[0].id;
+        let subject = CorrectionEdit {
+            subject: Some("Astana".into()),
+            ..CorrectionEdit::default()
+        };
+        store.correct(id, &subject).unwrap().unwrap();
+        assert_eq!(highs(&*store), [(20e9, Some(30e9)), (4.0, None)]);
+        let value = CorrectionEdit {
+            value: Some(25e9),
+            ..CorrectionEdit::default()
+        };
+        store.correct(id, &value).unwrap().unwrap();
+        assert_eq!(highs(&*store), [(25e9, None), (4.0, None)]);
+        assert!(store.undo_correction(id).unwrap());
+        assert_eq!(highs(&*store), [(20e9, Some(30e9)), (4.0, None)]);
+        store.check_integrity().unwrap();
+    }
+}
+
+#[test]
 fn a_document_that_fails_leaves_the_batch_as_it_was() {
     for mut store in backends() {
         let plants = one_fact("d1", PLANTS, "5 plants", 5.0, "plant");
@@ -715,7 +785,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
             .unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 6);
+    assert_eq!(store.schema_version().unwrap(), 7);
     assert_eq!(store.stats().unwrap().documents, 1);
     drop(store);
 
@@ -731,7 +801,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
         Store::open(&path),
         Err(StoreError::SchemaTooNew {
             found: 99,
-            known: 6
+            known: 7
         })
     ));
 

@@ -241,6 +241,7 @@ fn columns(output: Output) -> &'static [(&'static str, usize)] {
             ("doc", 16),
             ("text", 28),
             ("value", 14),
+            ("high", 14),
             ("unit", 8),
             ("qualifier", 9),
             ("metric", 14),
@@ -285,6 +286,7 @@ fn fact_row(fact: &Fact) -> Vec<String> {
         fact.doc.clone(),
         fact.text.clone(),
         format_value(fact.value),
+        fact.value_high.map(format_value).unwrap_or_default(),
         fact.unit.clone().unwrap_or_default(),
         fact.qualifier
             .map(|q| q.as_str().to_string())

@@ -690,6 +690,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     doc: ctx.doc.to_string(),
                     text: q.text.clone(),
                     value: q.value,
+                    value_high: q.high,
                     unit: q.unit.clone(),
                     qualifier: q.qualifier,
                     metric: Some(metric),

@@ -1024,3 +1024,45 @@ fn dollars_alone_are_us_dollars_unless_the_text_writes_one_other_dollar() {
         ["NZ$10m=10000000 NZD", "S$8m=8000000 SGD", "$4m=4000000 USD"]
     );
 }
+
+/// Multiplier words of `data/multipliers.tsv` where they state the multiple of a figure;
+/// idioms and other senses of the same words are none. A frequency is `times` with its
+/// `per`.
+#[test]
+fn multiplier_words() {
+    for (input, expected) in [
+        ("Exports doubled in 2023.", "doubled=2 times +"),
+        ("The mill tripled its output.", "tripled=3 times +"),
+        ("Grain imports halved over the decade.", "halved=2 times -"),
+        ("Our town doubles its tourist flow.", "doubles=2 times +"),
+        (
+            "The city plans to double the size of the park.",
+            "double=2 times +",
+        ),
+        (
+            "Revenue will more than double by 2030.",
+            "double=2 times> +",
+        ),
+        ("The fund could triple its assets.", "triple=3 times +"),
+        ("a doubling of freight traffic", "doubling=2 times +"),
+        ("The plant employs twice as many workers.", "twice=2 times"),
+        (
+            "The new hall is twice the size of the old one.",
+            "twice=2 times",
+        ),
+        ("Ferries sail twice a week.", "twice=2 times /week"),
+        ("The forum meets once a year.", "once=1 times /year"),
+        ("Buses run three times a day.", "three times=3 times /day"),
+        // Idioms and other senses: no multiple of a figure.
+        ("The treaty ends double taxation.", ""),
+        ("Inflation stayed in double digits.", ""),
+        ("Prices showed double-digit growth.", ""),
+        ("She won a triple crown.", ""),
+        ("He was elected twice.", ""),
+        ("Once the plant opens, it will hire staff.", ""),
+        ("They play in doubles.", ""),
+        ("A doubled dose helps.", ""),
+    ] {
+        check(input, expected);
+    }
+}

@@ -46,6 +46,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (4, "corrections", SCHEMA_4),
     (5, "document language", SCHEMA_5),
     (6, "fact counts", SCHEMA_6),
+    (7, "range upper bound", SCHEMA_7),
 ];
 
 /// The key a fact (`f`, as corrected) is counted under in `fact_counts`, in the order of
@@ -264,6 +265,36 @@ CREATE INDEX facts_metric_value ON facts (metric, value, id, period_start, perio
 "
 );
 
+/// SQLite's migration 7 (`crate::sql::MIGRATION_7` says why): the upper end of a range,
+/// and `corrected_facts` made again to carry it.
+const SCHEMA_7: &str = r#"
+ALTER TABLE facts ADD COLUMN value_high DOUBLE PRECISION;
+DROP VIEW corrected_facts;
+CREATE VIEW corrected_facts AS
+SELECT f.id, f.doc_id, f.text,
+       COALESCE(c.value, f.value) AS value,
+       CASE WHEN c.value IS NULL THEN f.value_high END AS value_high,
+       COALESCE(c.unit, f.unit) AS unit,
+       f.qualifier,
+       COALESCE(c.metric, f.metric) AS metric,
+       COALESCE(c.measure, f.measure) AS measure,
+       COALESCE(c.subject, f.subject) AS subject,
+       COALESCE(c.period, f.period) AS period,
+       CASE WHEN c.period IS NULL THEN f.period_start ELSE c.period_start END AS period_start,
+       CASE WHEN c.period IS NULL THEN f.period_end ELSE c.period_end END AS period_end,
+       COALESCE(c.status, f.status) AS status,
+       CASE WHEN c.value IS NULL AND c.unit IS NULL THEN f.equivalents END AS equivalents,
+       f.per, f.grp, f.object, f.span_start, f.span_end, f.sentence_start, f.sentence_end,
+       f.sentence_text, f.sentence_facts, f.value_kzt, f.value_usd, f.kzt_rate,
+       f.kzt_rate_source, f.kzt_rate_period, f.usd_rate, f.usd_rate_source, f.usd_rate_period,
+       f.implied_rate, f.implied_rate_unit, f.sentence_tsv
+FROM facts f
+JOIN documents cd ON cd.id = f.doc_id
+LEFT JOIN corrections c
+       ON c.doc_hash = cd.hash AND c.span_start = f.span_start AND c.span_end = f.span_end
+WHERE c.reject IS DISTINCT FROM 1;
+"#;
+
 // Documents.
 
 /// Whether a document is stored, in one round trip: the row and id holding the text of
@@ -433,8 +464,9 @@ pub const FACT_INT_COLUMNS: [&str; 8] = [
     "sentence_end",
     "sentence_facts",
 ];
-pub const FACT_REAL_COLUMNS: [&str; 6] = [
+pub const FACT_REAL_COLUMNS: [&str; 7] = [
     "value",
+    "value_high",
     "value_kzt",
     "value_usd",
     "kzt_rate",
@@ -500,7 +532,7 @@ pub fn fact_columns() -> String {
          f.measure, f.subject, f.period, f.status, f.equivalents, f.per, f.grp, f.object, \
          f.span_start, f.span_end, {SENTENCE}, f.value_kzt, f.value_usd, f.kzt_rate, \
          f.kzt_rate_source, f.kzt_rate_period, f.usd_rate, f.usd_rate_source, \
-         f.usd_rate_period, f.implied_rate, f.implied_rate_unit, f.unit"
+         f.usd_rate_period, f.implied_rate, f.implied_rate_unit, f.unit, f.value_high"
     )
 }
 

@@ -612,6 +612,7 @@ fn put_facts(
             ],
             [
                 Some(fact.value),
+                fact.value_high,
                 money.as_ref().and_then(|m| m.value_kzt),
                 money.as_ref().and_then(|m| m.value_usd),
                 kzt_rate.map(|r| r.kzt_per_unit),
