@@ -9,9 +9,14 @@
 //!   achieved figure, the time that opened an earlier sentence of the paragraph unless it
 //!   lies ahead, the period the document reports on (a year; part of a year for a growth
 //!   rate), the document's year; for a plan, a deadline of its sentence, else the plan's
-//!   time of the sentence before, unless it is set `in the future`. The first state of
-//!   `from 5.3 to 5.2 percent` after a change verb is the period before; that of a plan
-//!   (`will rise from 12 to 15`) is actual and stands now.
+//!   time of the sentence before, unless it is set `in the future`, else the time the lead
+//!   sets the article's plans in. A time of another figure set against this one (`,
+//!   while ...`) or of a plan told after its predicate (`and will reach ... in 2022`) is not
+//!   the figure's. Under a report on the year just ended, what the present perfect tells
+//!   (`has started building`) or what stands now is of the document's year. The first state
+//!   of `from 5.3 to 5.2 percent` after a change verb is the period before (the same span a
+//!   year before when the sentence compares with the year before); that of a plan (`will
+//!   rise from 12 to 15`) is actual and stands now.
 //! - **subject**: the places and organisations named in the figure's clause, else in its
 //!   sentence (a person stands for the place or body of their role); a place that contains
 //!   another candidate gives way to it (`the city's Alatau district` -> the district); the
@@ -19,7 +24,9 @@
 //!   document's topic when that lies inside it.
 //! - **status**: planned when a cue (`will`, `plans`, `to create`...) stands before the figure
 //!   in its sentence or after it in its clause with no past-tense auxiliary between, when a
-//!   deadline in its clause is not yet past, or when its period starts after the document date.
+//!   deadline in its clause is not yet past, when its period starts after the document date,
+//!   when it is an agreement's amount, or when it is of `the project` a plan of the sentence
+//!   before told.
 //! - **metric**: the unit decides for counts and measures (`job` -> jobs), refined by cue
 //!   words; money and percentages take the nearest cue word, preferring their own clause;
 //!   investment put in by investors of another country is fdi.
@@ -575,7 +582,11 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     times_here.iter().any(|t| {
                         t.kind == TimeKind::Comparison
                             && t.span[1] <= range.end
-                            && t.period.is_some_and(|c| c.end_year() + 1 == p.end_year())
+                            && t.period.is_some_and(|c| {
+                                // `a year earlier` resolves against the document's year,
+                                // which a December said in January lies before.
+                                c.end_year() + 1 == p.end_year() || c.end_year() == p.end_year()
+                            })
                     })
                 });
                 // The two states of `from 21% to 73%` over a span stand at its start and its
@@ -881,9 +892,15 @@ fn clause_in_present_perfect(text: &str, s: &Sentence<'_>, clause: usize) -> boo
 /// Whether the figure's clause tells what stands now (`the region has 420 schools`,
 /// `already sells`, `now employs`).
 fn clause_tells_a_stock(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    // `has already cost` is a sum spent so far, not a stock.
+    let perfect = s
+        .toks
+        .iter()
+        .any(|t| s.clause_of(t.start) == clause && t.is_word_in(text, &["has", "have"]));
     s.toks.iter().enumerate().any(|(i, t)| {
         s.clause_of(t.start) == clause
-            && (t.is_word_in(text, &["already", "now", "currently"])
+            && (t.is_word_in(text, &["now", "currently"])
+                || !perfect && t.is_word_in(text, &["already"])
                 || t.is_word_in(text, &["has", "have"])
                     && s.toks.get(i + 1).is_some_and(|n| {
                         n.kind == crate::tokens::TokKind::Num
