@@ -130,7 +130,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         .len()
         .min(if title.is_some() { 3 } else { 2 });
     let report = report_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date);
-    let lead_plan = lead_plan_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date);
+    // Read for English only: on Russian leads it dated work under way (dev-ru).
+    let lead_plan = (lang == crate::Lang::English)
+        .then(|| lead_plan_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date))
+        .flatten();
     // `now`: the document's year, as a time of the figure's own clause.
     let now_time = date.map(|d| TimeExpr {
         span: [0, 0],
