@@ -9,9 +9,14 @@
 //!   achieved figure, the time that opened an earlier sentence of the paragraph unless it
 //!   lies ahead, the period the document reports on (a year; part of a year for a growth
 //!   rate), the document's year; for a plan, a deadline of its sentence, else the plan's
-//!   time of the sentence before, unless it is set `in the future`. The first state of
-//!   `from 5.3 to 5.2 percent` after a change verb is the period before; that of a plan
-//!   (`will rise from 12 to 15`) is actual and stands now.
+//!   time of the sentence before, unless it is set `in the future`, else the time the lead
+//!   sets the article's plans in. A time of another figure set against this one (`,
+//!   while ...`) or of a plan told after its predicate (`and will reach ... in 2022`) is not
+//!   the figure's. Under a report on the year just ended, what the present perfect tells
+//!   (`has started building`) or what stands now is of the document's year. The first state
+//!   of `from 5.3 to 5.2 percent` after a change verb is the period before (the same span a
+//!   year before when the sentence compares with the year before); that of a plan (`will
+//!   rise from 12 to 15`) is actual and stands now.
 //! - **subject**: the places and organisations named in the figure's clause, else in its
 //!   sentence (a person stands for the place or body of their role); a place that contains
 //!   another candidate gives way to it (`the city's Alatau district` -> the district); the
@@ -19,7 +24,9 @@
 //!   document's topic when that lies inside it.
 //! - **status**: planned when a cue (`will`, `plans`, `to create`...) stands before the figure
 //!   in its sentence or after it in its clause with no past-tense auxiliary between, when a
-//!   deadline in its clause is not yet past, or when its period starts after the document date.
+//!   deadline in its clause is not yet past, when its period starts after the document date,
+//!   when it is an agreement's amount, or when it is of `the project` a plan of the sentence
+//!   before told.
 //! - **metric**: the unit decides for counts and measures (`job` -> jobs), refined by cue
 //!   words; money and percentages take the nearest cue word, preferring their own clause;
 //!   investment put in by investors of another country is fdi.
@@ -132,6 +139,10 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         .len()
         .min(if title.is_some() { 3 } else { 2 });
     let report = report_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date);
+    // Read for English only: on Russian leads it dated work under way (dev-ru).
+    let lead_plan = (lang == crate::Lang::English)
+        .then(|| lead_plan_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date))
+        .flatten();
     // `now`: the document's year, as a time of the figure's own clause.
     let now_time = date.map(|d| TimeExpr {
         span: [0, 0],
@@ -234,6 +245,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         let mut previous_statistic_place: Option<String> = None;
         let mut carried_period: Option<Period> = None;
         let mut applied_period: Option<Period> = None;
+        // Whether the sentence before, in this paragraph, told a plan.
+        let mut previous_sentence_plans = false;
         for range in &sentence_ranges[first_sentence..end_sentence] {
             let in_sentence: Vec<&Quantity> = starting_in(&figures, range, |q| q.span)
                 .iter()
@@ -422,9 +435,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 }
                 // The nearest time of the clause, measured edge to edge; on a tie the one
                 // after the figure (`from 7.1 trillion in 2021 to 8.4 trillion in 2022`).
+                // `employs 1,600 workers and will reach its capacity in 2022`: the time of a
+                // plan told after the figure's predicate is the plan's alone.
+                let planned_cue = planned_by_cue(text, &sentence, fig_tok, q);
+                let of_figure = |t: &&TimeExpr| planned_cue || !past_a_plan(text, &sentence, q, t);
                 let own_time = sentence_times
                     .iter()
                     .copied()
+                    .filter(of_figure)
                     .filter(|t| {
                         usable_period(t).is_some()
                             && sentence.clause_of_time(text, t.span) == clause
@@ -438,14 +456,23 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     });
                 // A time in another clause of the sentence, unless it is a plan's deadline
                 // or when something was founded (`The plant, launched in 2022, now employs
-                // 310 people`: the staff is counted now).
+                // 310 people`: the staff is counted now), or the time of another figure set
+                // against this one (`rose 13.7%, while inflation slowed to 9.8% in
+                // December`).
                 let sentence_time = || {
                     nearest(
                         sentence_times
                             .iter()
                             .copied()
+                            .filter(of_figure)
                             .filter(|t| usable_period(t).is_some() && t.kind != TimeKind::Deadline)
-                            .filter(|t| !dates_a_founding(text, &sentence, t)),
+                            .filter(|t| !dates_a_founding(text, &sentence, t))
+                            .filter(|t| {
+                                let c = sentence.clause_of(t.span[0]);
+                                c <= clause
+                                    || !figure_clauses.contains(&c)
+                                    || !opens_contrast(text, &sentence, c)
+                            }),
                         q.span[0],
                         |t| t.span[0],
                     )
@@ -479,15 +506,25 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 let mut period = match time {
                     Some(t) if named_span(t).is_some() => named_span(t),
                     Some(t) => usable_period(t),
-                    None if back && report.is_some() => {
-                        applied_period = report;
-                        report
+                    // `grew threefold in the same period`: with no report period, the period
+                    // of the figure before.
+                    None if back => {
+                        let before = previous_figure
+                            .filter(|f| f.status == Status::Actual)
+                            .and_then(|f| f.period);
+                        applied_period = report.or(before).or(applied_period);
+                        report.or(before)
                     }
                     None => None,
                 };
                 let from_own_words = time.is_some();
+                // A time still ahead (`another 48 km next year`) dates a plan, never what the
+                // next sentences report as done.
                 if let Some(t) = time.filter(|t| t.kind != TimeKind::Deadline) {
-                    applied_period = named_span(t).or(usable_period(t)).or(applied_period);
+                    applied_period = named_span(t)
+                        .or(usable_period(t))
+                        .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
+                        .or(applied_period);
                 }
                 // The earlier state of `from 5.3 to 5.2 percent` holds for the period before
                 // (the start of a span: `from 21% to 73%` over the past eight years), unless a
@@ -495,7 +532,6 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 let own_time_follows = time.is_some_and(|t| t.span[0] >= q.span[1]);
                 let first_state = !own_time_follows && is_first_state(text, &sentence, q, fig_tok);
                 // `inflation slowed to 9.8% in December`, said in January: last December.
-                let planned_cue = planned_by_cue(text, &sentence, fig_tok, q);
                 if let (Some(t), Some(p), Some(d)) = (time, period, date) {
                     let sub_year = matches!(
                         p,
@@ -546,6 +582,18 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         period = period.or(f.period);
                     }
                 }
+                // `The plant will make cabins. Investment in the project amounts to ...`:
+                // what a project told as a plan just before costs or brings is planned too.
+                if previous_sentence_plans
+                    && time.is_none()
+                    && !clause_in_present_perfect(text, &sentence, clause)
+                    && !clause_tells_a_stock(text, &sentence, clause)
+                    && sentence.blockers.is_empty()
+                    && lang == crate::Lang::English
+                    && names_a_project_before(&lower_sentence, q.span[1] - range.start)
+                {
+                    status = Status::Planned;
+                }
                 // `Общая стоимость данных проектов`: what was counted before, as it was.
                 if ru_points_back && time.is_none() && !planned_cue {
                     if let Some(f) = previous_here {
@@ -570,30 +618,55 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         // of 2026 ... Eight projects will be implemented for this purpose`),
                         // unless it is set in a future left undated (`In the future, ...`).
                         Status::Planned if open_future => None,
+                        // Last, the time the lead sets the article's plans in (`plans to
+                        // bring 107 projects to life this year`).
                         Status::Planned => sentence_deadline
                             .or(sentence_plan_period)
-                            .or(previous_plan_period),
+                            .or(previous_plan_period)
+                            .or(lead_plan),
                         // What is achieved takes the time its paragraph set, else the year the
                         // document reports on when that year is over (a governor's report on
                         // 2021 given in 2022), else the document's year.
                         // A plan's time said before (`will open next year`) is no time
                         // of what is achieved.
+                        // A report on the year just ended speaks of its present in the
+                        // present perfect (`a company has started building a plant worth
+                        // ...`, `which already sells ...`): that is the document's year.
                         Status::Actual => carried_period
                             .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
-                            // A growth rate in a report on part of a year is of that
-                            // part; a level (a GRP) may be of the last whole year.
                             .or(report.filter(|r| {
-                                matches!(r, Period::Year(_))
-                                    || matches!(measure, Measure::Change | Measure::Index)
+                                let stock = clause_tells_a_stock(text, &sentence, clause);
+                                if matches!(r, Period::Year(_)) {
+                                    !stock && !clause_in_present_perfect(text, &sentence, clause)
+                                } else {
+                                    // A growth rate in a report on part of a year is of that
+                                    // part; a level (a GRP) may be of the last whole year.
+                                    matches!(measure, Measure::Change | Measure::Index)
+                                }
                             }))
                             .or_else(|| date.map(|d| Period::Year(d.year()))),
                     };
                 }
+                let compared_a_year_before = period.is_some_and(|p| {
+                    times_here.iter().any(|t| {
+                        t.kind == TimeKind::Comparison
+                            && t.span[1] <= range.end
+                            && t.period.is_some_and(|c| {
+                                // `a year earlier` resolves against the document's year,
+                                // which a December said in January lies before.
+                                c.end_year() + 1 == p.end_year() || c.end_year() == p.end_year()
+                            })
+                    })
+                });
                 // The two states of `from 21% to 73%` over a span stand at its start and its
                 // end; a level said of a span of years it did not name (`accounts for 37%`
                 // after `over the past eight years`) stands at its end. A change over the span,
                 // or what accumulated in it, keeps the span.
-                if first_state && (!plan_start || period.is_some_and(is_interval)) {
+                if first_state && compared_a_year_before {
+                    // `up from 10.5 percent in the corresponding period of 2017`, `to 9.8% in
+                    // December from 20.3% a year earlier`: the same span a year before.
+                    period = period.map(|p| shift_year(p, -1));
+                } else if first_state && (!plan_start || period.is_some_and(is_interval)) {
                     period = period.map(start_state);
                 } else if is_second_state(text, &sentence, fig_tok)
                     || !from_own_words && is_state(q, measure)
@@ -716,14 +789,18 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     carried_period = Some(p);
                 }
             }
+            let plans_here = if in_sentence.is_empty() {
+                states_a_plan(text, paragraph_toks, range)
+            } else {
+                figures_here.iter().any(|f| f.status == Status::Planned)
+            };
+            previous_sentence_plans = plans_here;
             if !figures_here.is_empty() {
                 previous_figures = std::mem::take(&mut figures_here);
             }
             // A sentence that states a plan without figures dates it too (`The plant is
             // planned to be built by X this year. It will cost ...`).
-            let states_plan = in_sentence.is_empty()
-                && !sentence_times.is_empty()
-                && states_a_plan(text, paragraph_toks, range);
+            let states_plan = in_sentence.is_empty() && !sentence_times.is_empty() && plans_here;
             previous_plan_period = sentence_plan_period.or_else(|| {
                 sentence_times
                     .iter()
@@ -831,6 +908,34 @@ fn unsupported(text: &str, ctx: &DocContext<'_>, lang: crate::Lang) -> Extractio
     }
 }
 
+/// The time the lead sets the article's plans in: the first time, not yet over at the
+/// document date, of a sentence of the title or the first paragraphs that states a plan
+/// (`the ministry plans to bring 107 projects to life this year`).
+fn lead_plan_period(
+    text: &str,
+    front: &[Range<usize>],
+    sentences: &[Range<usize>],
+    date: Option<chrono::NaiveDate>,
+) -> Option<Period> {
+    let date = date?;
+    front.iter().find_map(|p| {
+        let toks = tokens::words(text, &tokens::tokenize(text, p.clone()));
+        let times = times::find(text, p.clone(), Some(date));
+        sentences
+            .iter()
+            .filter(|s| p.start <= s.start && s.end <= p.end)
+            .filter(|s| states_a_plan(text, &toks, s))
+            .find_map(|s| {
+                times
+                    .iter()
+                    .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
+                    .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Deadline))
+                    .filter_map(usable_period)
+                    .find(|p| p.bounds().1 >= date)
+            })
+    })
+}
+
 /// Whether the sentence at `range` has a cue of the future (`is planned`, `will`).
 fn states_a_plan(text: &str, paragraph_toks: &[Tok], range: &Range<usize>) -> bool {
     let first = paragraph_toks.partition_point(|t| t.start < range.start);
@@ -842,6 +947,97 @@ fn states_a_plan(text: &str, paragraph_toks: &[Tok], range: &Range<usize>) -> bo
 
 fn is_interval(p: Period) -> bool {
     matches!(p, Period::Interval(..))
+}
+
+/// Whether a sentence, given in lower case, speaks of a project told before (`the project`,
+/// `these projects`, `5 such projects`) up to byte `before`.
+fn names_a_project_before(lower_sentence: &str, before: usize) -> bool {
+    let head = lower_sentence.get(..before).unwrap_or(lower_sentence);
+    let words: Vec<&str> = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "the" | "this" | "these" | "such") && matches!(w[1], "project" | "projects")
+    })
+}
+
+/// Whether the figure's clause is in the present perfect (`has invested`, `have started`),
+/// which tells what was done up to now.
+fn clause_in_present_perfect(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    s.toks.iter().enumerate().any(|(i, t)| {
+        s.clause_of(t.start) == clause
+            && t.is_word_in(text, &["has", "have"])
+            && sentence::word(text, s, i + 1).is_some_and(|w| is_participle(&w))
+    })
+}
+
+/// Whether the figure's clause tells what stands now (`the region has 420 schools`,
+/// `already sells`, `now employs`).
+fn clause_tells_a_stock(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    // `has already cost` is a sum spent so far, not a stock.
+    let perfect = s
+        .toks
+        .iter()
+        .any(|t| s.clause_of(t.start) == clause && t.is_word_in(text, &["has", "have"]));
+    s.toks.iter().enumerate().any(|(i, t)| {
+        s.clause_of(t.start) == clause
+            && (t.is_word_in(text, &["now", "currently"])
+                || !perfect && t.is_word_in(text, &["already"])
+                || t.is_word_in(text, &["has", "have"])
+                    && s.toks.get(i + 1).is_some_and(|n| {
+                        n.kind == crate::tokens::TokKind::Num
+                            || n.is_word_in(text, &["over", "more", "about", "some", "around"])
+                    }))
+    })
+}
+
+/// A past participle of the present perfect: a regular one, or an irregular one of the
+/// verbs news tells results with.
+fn is_participle(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ed"))
+        || matches!(
+            word,
+            "built"
+                | "grown"
+                | "risen"
+                | "begun"
+                | "made"
+                | "spent"
+                | "sold"
+                | "won"
+                | "paid"
+                | "brought"
+                | "put"
+                | "set"
+                | "become"
+                | "seen"
+                | "drawn"
+                | "given"
+                | "taken"
+        )
+}
+
+/// Whether clause `clause` of the sentence opens with a word that sets it against the one
+/// before (`, while inflation slowed ...`, `, whereas`, `, but`).
+fn opens_contrast(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    s.toks
+        .iter()
+        .find(|t| s.clause_of(t.start) == clause)
+        .is_some_and(|t| t.is_word_in(text, &["while", "whereas", "but"]))
+}
+
+/// Whether time `t` follows figure `q` past the start of a plan of another predicate
+/// (`employs 1,600 workers and will reach its design capacity in 2022`): `and` or `but`
+/// right before a cue of the future.
+fn past_a_plan(text: &str, s: &Sentence<'_>, q: &Quantity, t: &TimeExpr) -> bool {
+    if t.span[0] < q.span[1] {
+        return false;
+    }
+    let (from, to) = (s.tok_at(q.span[1]), s.tok_at(t.span[0]));
+    (from..to).any(|i| {
+        word_is(text, s.toks, i, &["and", "but"]) && s.status_cues.binary_search(&(i + 1)).is_ok()
+    })
 }
 
 /// Whether a name is a place on the map (a region, a city), not a zone or a company.

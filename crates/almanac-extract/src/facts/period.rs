@@ -30,8 +30,26 @@ pub(super) fn shift_year(p: Period, by: i32) -> Period {
         Period::Half(y, h) => Period::Half(y + by, h),
         Period::Quarter(y, q) => Period::Quarter(y + by, q),
         Period::Month(y, m) => Period::Month(y + by, m),
-        other => other,
+        Period::Day(d) => Period::Day(shift_day(d, by)),
+        Period::Interval(a, b) => Period::Interval(shift_simple(a, by), shift_simple(b, by)),
     }
+}
+
+fn shift_simple(p: Simple, by: i32) -> Simple {
+    match p {
+        Simple::Year(y) => Simple::Year(y + by),
+        Simple::Half(y, h) => Simple::Half(y + by, h),
+        Simple::Quarter(y, q) => Simple::Quarter(y + by, q),
+        Simple::Month(y, m) => Simple::Month(y + by, m),
+        Simple::Day(d) => Simple::Day(shift_day(d, by)),
+    }
+}
+
+/// The same day `by` years away; 29 February becomes 28 February.
+fn shift_day(d: NaiveDate, by: i32) -> NaiveDate {
+    d.with_year(d.year() + by)
+        .or_else(|| NaiveDate::from_ymd_opt(d.year() + by, d.month(), 28))
+        .unwrap_or(d)
 }
 
 /// The period before: the previous year, half, quarter, month or day.

@@ -33,6 +33,7 @@ pub(super) fn status_of(
         || planned_by_cue(text, s, fig_tok, q)
         || when.in_title && headline_future(text, s)
         || pooled(s, q, fig_tok)
+        || agreed(text, s, q, fig_tok)
         || promised_by_work_under_way(s, metric);
     if planned {
         Status::Planned
@@ -61,6 +62,32 @@ fn pooled(s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
     s.pool_cues
         .iter()
         .any(|&c| c < fig_tok || s.clause_of(s.toks[c].start) == clause)
+}
+
+/// `signed agreements worth $1.1 billion`, `a CNY 300 million agreement`: the amount of an
+/// agreement is a promise, whatever the tense it was signed in.
+fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
+    const DEALS: &[&str] = &[
+        "agreement",
+        "agreements",
+        "memorandum",
+        "memoranda",
+        "memorandums",
+        "contract",
+        "contracts",
+        "deal",
+        "deals",
+    ];
+    let end_tok = s.tok_at(q.span[1]);
+    let worth_before = fig_tok >= 2
+        && word_is(
+            text,
+            s.toks,
+            fig_tok - 1,
+            &["worth", "totaling", "totalling", "for", "of"],
+        )
+        && word_is(text, s.toks, fig_tok - 2, DEALS);
+    worth_before || word_is(text, s.toks, end_tok, DEALS)
 }
 
 /// `38 projects are being implemented with the creation of 3,700 jobs`: the projects are

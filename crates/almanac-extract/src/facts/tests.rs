@@ -469,6 +469,23 @@ fn period_of() {
             ("Hotels\n\nIn Turkistan, seven hotels opened last year, and the city received 1.1 million tourists.", "2023-06-10", "1.1 million tourists", "2022"),
             // A capacity a year holds for a year, not for the month a plant opened in.
             ("Plant\n\nIn February, a plant opened with a capacity of 20,000 tons a year.", "2021-12-28", "20,000 tons", "2021"),
+            // A plan said for next year dates no result that follows it.
+            ("Heating\n\nThe city has laid 30 km of pipes since the beginning of the year and plans 20 km more next year. About 2,000 homes were connected to gas.", "2022-11-05", "2,000 homes", "2022-01/2022-11"),
+            // The time of a figure set against another (`while ...`) is that figure's.
+            ("Economy\n\nRetail trade grew 6.2%, while prices rose 8.1% in December.", "2024-01-25", "6.2%", "2024"),
+            // The time of a plan told after the figure's own predicate is the plan's.
+            ("Mine\n\nThe mine employs some 900 workers and will reach full output in 2027.", "2025-04-01", "900 workers", "2025"),
+            // The earlier state compared with a year before is the same span a year before.
+            ("Exports\n\nSince the beginning of the year, exports reached 2 billion dollars, the ministry reported.\n\nCompared with the same period of last year, the share of grain rose from 12 percent to 15 percent.", "2023-06-20", "12 percent", "2022-01/2022-06"),
+            ("Exports\n\nSince the beginning of the year, exports reached 2 billion dollars, the ministry reported.\n\nCompared with the same period of last year, the share of grain rose from 12 percent to 15 percent.", "2023-06-20", "15 percent", "2023-01/2023-06"),
+            ("Prices\n\nInflation eased to 7.5% in December from 11.2% a year earlier.", "2024-01-25", "11.2%", "2022-12"),
+            // `in the same period`: with no report period, the period of the figure before.
+            ("Port\n\nThe port handled 3 million tonnes in the first half of 2022, the akimat said.\n\nTransit grew twofold in the same period.", "2022-07-20", "twofold", "2022-H1"),
+            // Under a report on the year just ended, what has been done up to now, or
+            // stands now, is of the document's year.
+            ("City results\n\nThe city's economy grew 5 percent last year.\n\nA Turkish company has started building a glass plant worth 90 million dollars.", "2024-02-10", "90 million dollars", "2024"),
+            ("City results\n\nThe city's economy grew 5 percent last year.\n\nThe farm already sells 40 tonnes of fruit a week.", "2024-02-10", "40 tonnes", "2024"),
+            ("City results\n\nThe city's economy grew 5 percent last year.\n\nBuilders put up 900,000 square meters of housing.", "2024-02-10", "900,000 square meters", "2023"),
         ],
         |f| or_dash(f.period.map(|p| p.to_string()).as_deref()),
     );
@@ -533,6 +550,53 @@ fn status_of() {
                 "Housing\n\n66 apartment buildings are under construction.",
                 "2023-06-05",
                 "66 apartment buildings",
+                "actual",
+            ),
+            // What a project told as a plan just before costs or brings is planned too.
+            (
+                "Plant\n\nThe company will build a tile plant near the city. The project is worth 6 billion tenge.",
+                "2024-03-01",
+                "6 billion tenge",
+                "planned",
+            ),
+            (
+                "Plant\n\nThe company opened a tile plant near the city last year. The project cost 6 billion tenge.",
+                "2024-03-01",
+                "6 billion tenge",
+                "actual",
+            ),
+            // A result next to a plan told as another predicate keeps its own tense.
+            (
+                "Mine\n\nThe mine employs some 900 workers and will reach full output in 2027.",
+                "2025-04-01",
+                "900 workers",
+                "actual",
+            ),
+            // The amount of an agreement is a promise, whatever the tense it was signed in;
+            // what starts beside it is not.
+            (
+                "Deals\n\nGerman investors signed agreements worth $400 million, and three plants worth 20 billion tenge opened.",
+                "2024-03-01",
+                "$400 million",
+                "planned",
+            ),
+            (
+                "Deals\n\nGerman investors signed agreements worth $400 million, and three plants worth 20 billion tenge opened.",
+                "2024-03-01",
+                "three plants",
+                "actual",
+            ),
+            // What might have been is no plan; what a plant can produce is its capacity now.
+            (
+                "Budget\n\nThe city failed to spend 40 billion tenge that could have been invested in roads.",
+                "2024-03-01",
+                "40 billion tenge",
+                "actual",
+            ),
+            (
+                "Mills\n\nThe mills in the zone can produce up to 80,000 tonnes of flour a year.",
+                "2024-03-01",
+                "80,000 tonnes",
                 "actual",
             ),
             // `due to` is a cause, not a plan.
