@@ -11,7 +11,17 @@ from typing import Any, Literal, Optional, Union
 
 import pyarrow
 
-__all__ = ["__version__", "EXTRACTOR_VERSION", "extract", "extract_batch", "extract_df", "facts_schema", "n_threads"]
+__all__ = [
+    "__version__",
+    "EXTRACTOR_VERSION",
+    "documents_schema",
+    "extract",
+    "extract_batch",
+    "extract_df",
+    "extract_documents",
+    "facts_schema",
+    "n_threads",
+]
 
 __version__: str
 """The version of the bindings."""
@@ -57,6 +67,29 @@ def extract_df(df: Any, *, lang: Optional[Literal["en", "ru"]] = None) -> Any:
 
     Raises ImportError when pandas is not installed.
     """
+
+def extract_documents(
+    batch: pyarrow.RecordBatch, *, lang: Optional[Literal["en", "ru"]] = None
+) -> pyarrow.RecordBatch:
+    """Every document of a record batch with its whole extraction, for a ledger
+    (``almanac import-parquet``), in document order.
+
+    The batch is read as ``extract_batch`` reads it, plus the optional string columns
+    ``title``, ``url`` and ``lang`` (``en``, ``ru`` or ``kk``: the rules to read the
+    document with; ``lang=`` for rows without one; else detected). The result has the
+    columns of ``documents_schema()``, ``extraction`` the JSON of the facts, entities,
+    document date and its source, language and diagnostics.
+
+    Raises KeyError for a missing column, TypeError for a column of the wrong type,
+    ValueError for a null ``id`` or ``text``, a ``date`` that is not a date or a ``lang``
+    that is not a language almanac knows.
+    """
+
+def documents_schema() -> pyarrow.Schema:
+    """The schema of the batches ``extract_documents`` returns: ``id``, ``text``: string;
+    ``date``: date32 or null (the date given with the document); ``title``, ``url``:
+    string or null; ``lang``: string (the language it was read in); ``extraction``:
+    string (JSON); ``extractor_version``: string."""
 
 def facts_schema() -> pyarrow.Schema:
     """The schema of the batches ``extract_batch`` returns.

@@ -1,12 +1,12 @@
 """Extract the facts of an archive of articles with Spark; write them as Parquet by year.
 
-    python examples/spark/extract_facts.py ARCHIVE OUTPUT [--master local[2]] [--overwrite]
+    python examples/spark/extract_facts.py ARCHIVE OUTPUT [--documents DIR] [--master local[2]] [--overwrite]
     spark-submit examples/spark/extract_facts.py ARCHIVE OUTPUT
 
 ARCHIVE is JSONL (a file, a directory or a glob; one article a line with `id`, `text`
-and `date`, as `almanac extract` reads JSONL) or Parquet (`--format parquet`, or a path
-ending in `.parquet`) with the same columns; `date` may be a string `YYYY-MM-DD` or a
-DATE. Records without `id` or `text` are skipped.
+and `date`, and optionally `title`, `url` and `lang`, as `almanac ingest` reads JSONL) or
+Parquet (`--format parquet`, or a path ending in `.parquet`) with the same columns; `date`
+may be a string `YYYY-MM-DD` or a DATE. Records without `id` or `text` are skipped.
 
 OUTPUT is a directory of Parquet files, `year=YYYY/part-*.parquet`, whose columns are
 `almanac.facts_schema()` (FACTS.md's fields, `span` as `span_start` and `span_end`).
@@ -14,6 +14,13 @@ A fact's year is the year its period ends (`2021-Q3` -> 2021, `2016/2022` -> 202
 `2024/2030` -> 2030): a figure is filed under the latest time it speaks of, so a plan lands
 where its outcome will be reported. A fact with no period takes the year of its document's
 `date`; with neither, it goes to Spark's null partition (`year=__HIVE_DEFAULT_PARTITION__`).
+
+`--documents DIR` also writes the documents dataset there (Parquet, the columns of
+`almanac.documents_schema()`): each article with its whole extraction (facts, entities,
+date, language), which `almanac import-parquet DIR` writes to a ledger (SQLite or
+PostgreSQL) as `almanac ingest` would have. The facts alone cannot make a ledger: it
+keeps each document's text, entities and date too. The articles are then extracted
+twice, once for each dataset.
 
 The extraction runs in Spark's Python workers through `mapInArrow`: each Arrow batch of
 articles goes to `almanac.extract_batch` as it is, and its facts come back as an Arrow
@@ -45,9 +52,12 @@ def main(argv=None) -> int:
     spark = builder.getOrCreate()
     try:
         documents = read_archive(spark, args.archive, args.format)
-        facts = extract_facts(documents, threads=int(spark.conf.get("spark.task.cpus", "1")))
+        threads = int(spark.conf.get("spark.task.cpus", "1"))
+        facts = extract_facts(documents.select("id", "text", "date"), threads=threads)
         mode = "overwrite" if args.overwrite else "errorifexists"
         facts.write.mode(mode).partitionBy("year").parquet(args.output)
+        if args.documents:
+            extract_documents(documents, threads).write.mode(mode).parquet(args.documents)
     finally:
         spark.stop()
     return 0
@@ -57,6 +67,9 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("archive", help="JSONL or Parquet articles: id, text, date")
     parser.add_argument("output", help="directory for the facts, Parquet partitioned by year")
+    parser.add_argument(
+        "--documents", metavar="DIR", help="also write the documents with their extractions, for `almanac import-parquet`"
+    )
     parser.add_argument("--format", choices=["jsonl", "parquet"], help="default: from the extension")
     parser.add_argument("--master", help="Spark master, e.g. local[2] (default: spark-submit's)")
     parser.add_argument("--batch-rows", type=int, default=1000, help="articles per Arrow batch")
@@ -65,14 +78,15 @@ def parse_args(argv):
 
 
 def read_archive(spark, path: str, format: str = None):
-    """The articles as a DataFrame of `id`, `text` and `date`."""
+    """The articles as a DataFrame of `id`, `text`, `date`, `title`, `url` and `lang`."""
     if (format or ("parquet" if path.rstrip("/").endswith(".parquet") else "jsonl")) == "parquet":
         frame = spark.read.parquet(path)
-        if "date" not in frame.columns:
-            frame = frame.selectExpr("*", "CAST(NULL AS STRING) AS date")
-        frame = frame.selectExpr("CAST(id AS STRING) AS id", "text", "date")
+        for column in ("date", "title", "url", "lang"):
+            if column not in frame.columns:
+                frame = frame.selectExpr("*", f"CAST(NULL AS STRING) AS {column}")
+        frame = frame.selectExpr("CAST(id AS STRING) AS id", "text", "date", "title", "url", "lang")
     else:
-        frame = spark.read.schema("id STRING, text STRING, date STRING").json(path)
+        frame = spark.read.schema("id STRING, text STRING, date STRING, title STRING, url STRING, lang STRING").json(path)
     return frame.where("id IS NOT NULL AND text IS NOT NULL")
 
 
@@ -96,6 +110,18 @@ def extract_facts(documents, threads: int = 1):
             yield pa.RecordBatch.from_arrays([*facts.columns, years], schema=schema)
 
     return documents.mapInArrow(extract_partition, from_arrow_schema(schema))
+
+
+def extract_documents(documents, threads: int = 1):
+    """Each of `documents` with its whole extraction: `almanac.documents_schema()`."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    def extract_partition(batches):
+        os.environ.setdefault("RAYON_NUM_THREADS", str(threads))
+        for batch in batches:
+            yield almanac.extract_documents(batch)
+
+    return documents.mapInArrow(extract_partition, from_arrow_schema(almanac.documents_schema()))
 
 
 def fact_years(facts: pa.RecordBatch, documents: pa.RecordBatch) -> list:

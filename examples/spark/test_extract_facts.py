@@ -1,4 +1,5 @@
-"""The Spark job, run as a user runs it (local[2]), gives the CLI's facts, filed by year.
+"""The Spark job, run as a user runs it (local[2]), gives the CLI's facts, filed by year,
+and its documents dataset imported by the CLI gives the ledger `almanac ingest` makes.
 
 Needs pyspark, Java 17+, the wheel of the bindings, and the release binaries `almanac`
 and `almanac-gen` (`.ci/run` provides all of them).
@@ -15,6 +16,8 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
+
+import almanac
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -88,11 +91,54 @@ def check_job_output(rows: list[dict], archive: Path):
     assert Counter(y is None for y in years)[True] >= 1  # the undated article's fact
 
 
-def test_jsonl_archive(archive, tmp_path):
-    rows = run_job(archive, tmp_path / "facts")
-    check_job_output(rows, archive)
+@pytest.fixture(scope="module")
+def jsonl_job(archive, tmp_path_factory):
+    """The job run once on the JSONL archive, with the documents dataset too."""
+    out = tmp_path_factory.mktemp("job")
+    rows = run_job(archive, out / "facts", "--documents", str(out / "documents"))
+    return rows, out
+
+
+def test_jsonl_archive(archive, jsonl_job):
+    rows, out = jsonl_job
+    check_job_output([dict(row) for row in rows], archive)
     # Partitioned by year on disk.
-    assert {p.name for p in (tmp_path / "facts").iterdir() if p.is_dir()} >= {"year=2019", "year=2020"}
+    assert {p.name for p in (out / "facts").iterdir() if p.is_dir()} >= {"year=2019", "year=2020"}
+
+
+def ledger(db: Path, *args: str) -> str:
+    run = subprocess.run(
+        [binary("almanac"), *args, "--db", str(db)], check=True, capture_output=True, text=True
+    )
+    return run.stdout
+
+
+def ledger_facts(db: Path) -> list[dict]:
+    """The ledger's facts but their ids (the order Spark wrote the documents in numbers
+    them), without the id-less record that only `ingest` keeps."""
+    facts = json.loads(ledger(db, "facts", "--format", "json"))
+    for fact in facts:
+        del fact["id"]
+    return sorted((f for f in facts if not f["doc"].startswith("articles-")), key=key)
+
+
+def test_documents_import_gives_the_ingested_ledger(archive, jsonl_job, tmp_path):
+    _, out = jsonl_job
+    documents = out / "documents"
+    assert pq.read_schema(next(documents.glob("part-*.parquet"))).names == almanac.documents_schema().names
+    imported, ingested = tmp_path / "imported.db", tmp_path / "ingested.db"
+    summary = ledger(imported, "import-parquet", str(documents))
+    assert "imported 201 documents" in summary, summary
+    ledger(ingested, "ingest", str(archive))
+    facts = ledger_facts(imported)
+    assert len(facts) > 1000
+    assert facts == ledger_facts(ingested)
+    entities = json.loads(ledger(imported, "entities", "--format", "json"))
+    assert entities == json.loads(ledger(ingested, "entities", "--format", "json"))
+    # Once more into both ledgers: every document is unchanged.
+    for db in (imported, ingested):
+        summary = ledger(db, "import-parquet", str(documents))
+        assert "0 new, 0 updated, 201 unchanged, 0 failed" in summary, summary
 
 
 def test_parquet_archive_with_date_column(archive, tmp_path):

@@ -17,14 +17,15 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use cmd::{analysis, correct, extract, ingest, query, serve};
+use cmd::{analysis, correct, extract, import, ingest, query, serve};
 
 /// What the exit status says, for every command (`--help` prints it under each).
 const EXIT_STATUS: &str = "\
 Exit status:
   0  done (also when the reader of the output closed it early: `| head`)
   1  done, but not everything went through: a document could not be read or extracted
-     (extract, ingest, reindex; each is named on stderr, the others are done), or
+     (extract, ingest, reindex, import-parquet; each is named on stderr, the others are
+     done), or
      `check --fail-on` found an alert of that severity
   2  nothing or only part was done: a wrong argument, no ledger, a ledger that cannot
      be opened, read or written, an output file that cannot be written";
@@ -52,6 +53,10 @@ enum Command {
     /// Re-extract the documents stored with an older extractor version
     #[command(after_help = EXIT_STATUS)]
     Reindex(ingest::ReindexArgs),
+    /// Write the documents dataset of the Spark job (Parquet, `--documents`) to the ledger,
+    /// as `ingest` would have written the same articles
+    #[command(after_help = EXIT_STATUS)]
+    ImportParquet(import::ImportParquetArgs),
     /// Query the facts in the ledger
     #[command(after_help = EXIT_STATUS)]
     Facts(query::FactsArgs),
@@ -99,6 +104,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Ingest(args) => ingest::ingest(args),
         Command::Reindex(args) => ingest::reindex(args),
+        Command::ImportParquet(args) => import::run(args),
         Command::Facts(args) => query::facts(args),
         Command::Docs(args) => query::docs(args),
         Command::Show(args) => query::show(args),

@@ -89,8 +89,9 @@ pub enum DateSource {
     Text,
 }
 
-/// Everything extracted from one document.
-#[derive(Debug, Clone, Default, Serialize)]
+/// Everything extracted from one document. It deserialises too, so that an extraction
+/// made elsewhere (the Python bindings in a Spark job) can be written to a ledger.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
     pub facts: Vec<Fact>,
     pub entities: Vec<Entity>,

@@ -19,6 +19,8 @@
 #![forbid(unsafe_code)]
 
 pub mod columns;
+#[cfg(feature = "arrow")]
+pub mod documents;
 pub mod rates;
 
 use almanac_extract::Fact;

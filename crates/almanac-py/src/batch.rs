@@ -158,7 +158,7 @@ fn column_type(column: &'static str, array: Option<&ArrayRef>, expected: &'stati
     }
 }
 
-fn read_ids(array: &ArrayRef) -> Result<Vec<Cow<'_, str>>, Error> {
+pub(crate) fn read_ids(array: &ArrayRef) -> Result<Vec<Cow<'_, str>>, Error> {
     let null = |row| Error::NullValue { column: "id", row };
     if let Some(ids) = StrColumn::new(array.as_ref()) {
         return (0..array.len())
@@ -183,7 +183,10 @@ fn read_ids(array: &ArrayRef) -> Result<Vec<Cow<'_, str>>, Error> {
     Err(column_type("id", Some(array), "a string or integer type"))
 }
 
-fn read_dates(array: &dyn Array, ids: &[Cow<'_, str>]) -> Result<Vec<Option<NaiveDate>>, Error> {
+pub(crate) fn read_dates(
+    array: &dyn Array,
+    ids: &[Cow<'_, str>],
+) -> Result<Vec<Option<NaiveDate>>, Error> {
     if let Some(dates) = StrColumn::new(array) {
         return (0..array.len())
             .map(|row| match dates.value(row) {
@@ -228,14 +231,14 @@ fn read_dates(array: &dyn Array, ids: &[Cow<'_, str>]) -> Result<Vec<Option<Naiv
 }
 
 /// A column of strings in any of Arrow's three layouts.
-enum StrColumn<'a> {
+pub(crate) enum StrColumn<'a> {
     Utf8(&'a GenericStringArray<i32>),
     LargeUtf8(&'a GenericStringArray<i64>),
     View(&'a StringViewArray),
 }
 
 impl<'a> StrColumn<'a> {
-    fn new(array: &'a dyn Array) -> Option<StrColumn<'a>> {
+    pub(crate) fn new(array: &'a dyn Array) -> Option<StrColumn<'a>> {
         match array.data_type() {
             DataType::Utf8 => Some(StrColumn::Utf8(array.as_string::<i32>())),
             DataType::LargeUtf8 => Some(StrColumn::LargeUtf8(array.as_string::<i64>())),
@@ -244,7 +247,7 @@ impl<'a> StrColumn<'a> {
         }
     }
 
-    fn value(&self, row: usize) -> Option<&'a str> {
+    pub(crate) fn value(&self, row: usize) -> Option<&'a str> {
         fn get<O: OffsetSizeTrait>(array: &GenericStringArray<O>, row: usize) -> Option<&str> {
             array.is_valid(row).then(|| array.value(row))
         }
@@ -368,7 +371,7 @@ fn to_i64(offset: usize) -> i64 {
     offset as i64
 }
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
     payload
         .downcast_ref::<&str>()
         .copied()

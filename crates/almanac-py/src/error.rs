@@ -13,6 +13,8 @@ pub enum Error {
     InvalidDocumentDate { doc: String, value: String },
     #[error("date must be a str (YYYY-MM-DD), a datetime.date or None, not {type_name}")]
     DateType { type_name: String },
+    #[error("document {doc:?}: unknown lang {value:?}; expected en, ru or kk")]
+    InvalidDocumentLang { doc: String, value: String },
     #[error("unsupported lang {0:?}; expected \"en\", \"ru\" or None")]
     UnsupportedLang(String),
     #[error("the batch has no {0:?} column")]
@@ -41,6 +43,7 @@ impl From<Error> for PyErr {
         match err {
             Error::InvalidDate { .. }
             | Error::InvalidDocumentDate { .. }
+            | Error::InvalidDocumentLang { .. }
             | Error::UnsupportedLang(_)
             | Error::NullValue { .. } => PyValueError::new_err(message),
             Error::DateType { .. } | Error::ColumnType { .. } => PyTypeError::new_err(message),

@@ -19,6 +19,7 @@
 
 mod batch;
 mod context;
+mod documents;
 mod error;
 mod pool;
 
@@ -132,5 +133,7 @@ fn almanac_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_df, m)?)?;
     m.add_function(wrap_pyfunction!(py_facts_schema, m)?)?;
     m.add_function(wrap_pyfunction!(n_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(documents::extract_documents, m)?)?;
+    m.add_function(wrap_pyfunction!(documents::documents_schema, m)?)?;
     Ok(())
 }

@@ -170,7 +170,7 @@ impl LedgerFiles {
     }
 }
 
-fn rate_message(tally: &Tally, elapsed: Duration) -> String {
+pub(crate) fn rate_message(tally: &Tally, elapsed: Duration) -> String {
     let secs = elapsed.as_secs_f64().max(1e-3);
     format!(
         "{} facts · {:.0} docs/s · {:.1} MB/s",
@@ -180,7 +180,7 @@ fn rate_message(tally: &Tally, elapsed: Duration) -> String {
     )
 }
 
-fn print_summary(verb: &str, tally: &Tally, elapsed: Duration) {
+pub(crate) fn print_summary(verb: &str, tally: &Tally, elapsed: Duration) {
     let secs = elapsed.as_secs_f64().max(1e-3);
     println!(
         "{verb} {} documents ({:.1} MB) in {:.1} s, {:.0} docs/s, {:.1} MB/s",
@@ -198,7 +198,7 @@ fn print_summary(verb: &str, tally: &Tally, elapsed: Duration) {
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal.
-fn progress_bar(quiet: bool, len: Option<u64>) -> ProgressBar {
+pub(crate) fn progress_bar(quiet: bool, len: Option<u64>) -> ProgressBar {
     if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
