@@ -9,8 +9,8 @@
 //!   achieved figure, the time that opened an earlier sentence of the paragraph unless it
 //!   lies ahead, the period the document reports on (a year; part of a year for a growth
 //!   rate), the document's year; for a plan, a deadline of its sentence, else the plan's
-//!   time of the sentence before, unless it is set `in the future`, else the time the lead
-//!   sets the article's plans in. A time of another figure set against this one (`,
+//!   time of the sentence before, unless it is set `in the future` (a plan with no time
+//!   of its own is not given one from the lead: FACTS.md's null). A time of another figure set against this one (`,
 //!   while ...`) or of a plan told after its predicate (`and will reach ... in 2022`) is not
 //!   the figure's. Under a report on the year just ended, what the present perfect tells
 //!   (`has started building`) or what stands now is of the document's year. The first state
@@ -139,10 +139,6 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         .len()
         .min(if title.is_some() { 3 } else { 2 });
     let report = report_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date);
-    // Read for English only: on Russian leads it dated work under way (dev-ru).
-    let lead_plan = (lang == crate::Lang::English)
-        .then(|| lead_plan_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date))
-        .flatten();
     // `now`: the document's year, as a time of the figure's own clause.
     let now_time = date.map(|d| TimeExpr {
         span: [0, 0],
@@ -618,12 +614,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         // of 2026 ... Eight projects will be implemented for this purpose`),
                         // unless it is set in a future left undated (`In the future, ...`).
                         Status::Planned if open_future => None,
-                        // Last, the time the lead sets the article's plans in (`plans to
-                        // bring 107 projects to life this year`).
                         Status::Planned => sentence_deadline
                             .or(sentence_plan_period)
-                            .or(previous_plan_period)
-                            .or(lead_plan),
+                            .or(previous_plan_period),
                         // What is achieved takes the time its paragraph set, else the year the
                         // document reports on when that year is over (a governor's report on
                         // 2021 given in 2022), else the document's year.
@@ -906,34 +899,6 @@ fn unsupported(text: &str, ctx: &DocContext<'_>, lang: crate::Lang) -> Extractio
         }],
         ..Extraction::default()
     }
-}
-
-/// The time the lead sets the article's plans in: the first time, not yet over at the
-/// document date, of a sentence of the title or the first paragraphs that states a plan
-/// (`the ministry plans to bring 107 projects to life this year`).
-fn lead_plan_period(
-    text: &str,
-    front: &[Range<usize>],
-    sentences: &[Range<usize>],
-    date: Option<chrono::NaiveDate>,
-) -> Option<Period> {
-    let date = date?;
-    front.iter().find_map(|p| {
-        let toks = tokens::words(text, &tokens::tokenize(text, p.clone()));
-        let times = times::find(text, p.clone(), Some(date));
-        sentences
-            .iter()
-            .filter(|s| p.start <= s.start && s.end <= p.end)
-            .filter(|s| states_a_plan(text, &toks, s))
-            .find_map(|s| {
-                times
-                    .iter()
-                    .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
-                    .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Deadline))
-                    .filter_map(usable_period)
-                    .find(|p| p.bounds().1 >= date)
-            })
-    })
 }
 
 /// Whether the sentence at `range` has a cue of the future (`is planned`, `will`).
