@@ -214,7 +214,7 @@ impl<'a> Documents<'a> {
     /// When the batch is not of the documents dataset.
     pub fn new(batch: &'a RecordBatch) -> Result<Documents<'a>, SchemaError> {
         check_schema(&batch.schema())?;
-        let strings = |name: &str| batch.column_by_name(name).and_then(|c| Strings::new(c));
+        let strings = |name: &str| batch.column_by_name(name).and_then(Strings::new);
         let required = |name: &'static str| {
             strings(name).ok_or_else(|| SchemaError::MissingColumn {
                 missing: name,
