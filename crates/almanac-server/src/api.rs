@@ -857,9 +857,9 @@ async fn post_correction(
             }
         })?
     };
-    let correction = request.check(fact_id)?;
+    let correction = request.check()?;
     let db = state.config().db.clone();
-    let fact = tokio::task::spawn_blocking(move || corrections::record(&db, &correction))
+    let fact = tokio::task::spawn_blocking(move || corrections::record(&db, fact_id, &correction))
         .await
         .map_err(|err| Error::internal(format!("the correction failed: {err}")))??;
     state.ledger_changed();

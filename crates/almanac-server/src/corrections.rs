@@ -2,7 +2,7 @@
 //! the store's `correct`, which keeps a correction by the document's content hash and the
 //! figure's span so that it survives reindex and re-ingest (the same as `almanac correct`).
 
-use almanac_extract::{Measure, Metric, Period, Status};
+use almanac_extract::{Measure, Metric, Status};
 use almanac_store::{open_ledger, CorrectionEdit, LedgerAddress, StoredFact};
 use axum::http::StatusCode;
 use serde::Deserialize;
@@ -36,25 +36,10 @@ pub struct CorrectionRequest {
     pub reject: bool,
 }
 
-/// A correction, every field checked.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Correction {
-    pub fact_id: i64,
-    pub subject: Option<String>,
-    pub period: Option<Period>,
-    pub metric: Option<Metric>,
-    pub measure: Option<Measure>,
-    pub status: Option<Status>,
-    pub value: Option<f64>,
-    pub unit: Option<String>,
-    pub note: Option<String>,
-    pub reject: bool,
-}
-
 impl CorrectionRequest {
-    /// The correction of fact `fact_id`; a bad field is a 400 naming it, and a correction
+    /// The edit as the store takes it; a bad field is a 400 naming it, and a correction
     /// that neither changes a field nor rejects the fact is a 400 too.
-    pub fn check(self, fact_id: i64) -> Result<Correction, Error> {
+    pub fn check(self) -> Result<CorrectionEdit, Error> {
         let period = match non_empty(&self.period) {
             Some(p) => Some(period("period", &p)?),
             None => None,
@@ -99,8 +84,7 @@ impl CorrectionRequest {
         if self.value.is_some_and(|v| !v.is_finite()) {
             return Err(Error::bad_parameter("value", "not a finite number"));
         }
-        let correction = Correction {
-            fact_id,
+        let correction = CorrectionEdit {
             subject: non_empty(&self.subject),
             period,
             metric,
@@ -129,31 +113,18 @@ impl CorrectionRequest {
     }
 }
 
-impl Correction {
-    /// The edit as the store takes it.
-    fn edit(&self) -> CorrectionEdit {
-        CorrectionEdit {
-            reject: self.reject,
-            value: self.value,
-            unit: self.unit.clone(),
-            metric: self.metric,
-            measure: self.measure,
-            subject: self.subject.clone(),
-            period: self.period,
-            status: self.status,
-            note: self.note.clone(),
-        }
-    }
-}
-
-/// Records `correction` in the ledger at `db` (a connection that writes, beside the
-/// server's read-only ones) and returns the fact as it now reads: `None` when the
-/// correction rejected it.
+/// Records `correction` of fact `fact_id` in the ledger at `db` (a connection that writes,
+/// beside the server's read-only ones) and returns the fact as it now reads: `None` when
+/// the correction rejected it.
 ///
 /// # Errors
 ///
 /// 404 when there is no such fact (or it was rejected before); 500 on a database error.
-pub fn record(db: &LedgerAddress, correction: &Correction) -> Result<Option<StoredFact>, Error> {
+pub fn record(
+    db: &LedgerAddress,
+    fact_id: i64,
+    correction: &CorrectionEdit,
+) -> Result<Option<StoredFact>, Error> {
     let internal = |err: almanac_store::StoreError| {
         Error::internal(format!("the correction was not recorded: {err}"))
     };
@@ -161,19 +132,19 @@ pub fn record(db: &LedgerAddress, correction: &Correction) -> Result<Option<Stor
     let no_fact = || {
         Error::new(
             StatusCode::NOT_FOUND,
-            format!("no fact {} in this ledger", correction.fact_id),
+            format!("no fact {} in this ledger", fact_id),
         )
     };
     // A rejected fact reads as none: it is corrected again only by undoing the rejection
     // (`almanac correct ID --undo`), never by a second edit that would revive it unseen.
-    if store.fact(correction.fact_id).map_err(internal)?.is_none() {
+    if store.fact(fact_id).map_err(internal)?.is_none() {
         return Err(no_fact());
     }
     store
-        .correct(correction.fact_id, &correction.edit())
+        .correct(fact_id, correction)
         .map_err(internal)?
         .ok_or_else(no_fact)?;
-    store.fact(correction.fact_id).map_err(internal)
+    store.fact(fact_id).map_err(internal)
 }
 
 /// Undoes the correction of fact `fact_id` in the ledger at `db` (the same as `almanac
@@ -208,10 +179,10 @@ pub fn undo(db: &LedgerAddress, fact_id: i64) -> Result<StoredFact, Error> {
 mod tests {
     use super::*;
 
-    fn check(json: &str) -> Result<Correction, Error> {
+    fn check(json: &str) -> Result<CorrectionEdit, Error> {
         serde_json::from_str::<CorrectionRequest>(json)
             .unwrap()
-            .check(7)
+            .check()
     }
 
     #[test]
@@ -240,8 +211,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             correction,
-            Correction {
-                fact_id: 7,
+            CorrectionEdit {
                 subject: Some("Astana".into()),
                 period: Some("2023".parse().unwrap()),
                 metric: Some(Metric::Jobs),
