@@ -22,5 +22,6 @@ pub mod read;
 pub use limits::Limits;
 pub use pipeline::{
     extract_document, ingest, unread_language, IngestError, IngestOptions, Progress, Tally,
+    WRITER_AUTO_CHECKPOINT,
 };
 pub use read::{ReadError, SourceDoc};

@@ -31,7 +31,7 @@ const TXN_BYTES: usize = 32 * 1024 * 1024;
 /// The writer's own checkpoints. The helper thread's passive checkpoints run while the
 /// writer is already in its next transaction, so they never let the write-ahead log
 /// restart: it grows to about this many pages (128 MiB) before the writer folds it back.
-const WRITER_AUTO_CHECKPOINT: u32 = 32 * 1024;
+pub const WRITER_AUTO_CHECKPOINT: u32 = 32 * 1024;
 /// A batch is also cut at this many bytes of text, so that big documents stay bounded.
 const BATCH_BYTES: usize = 4 * 1024 * 1024;
 

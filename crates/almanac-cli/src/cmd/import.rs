@@ -48,6 +48,9 @@ pub fn run(args: ImportParquetArgs) -> anyhow::Result<ExitCode> {
 
     let started = std::time::Instant::now();
     let mut store = args.db.open()?;
+    // As ingest's writer does: a write-ahead log folded back every 128 MiB rather than at
+    // SQLite's default 4 MiB, which rewrote the same index pages at every checkpoint.
+    store.set_auto_checkpoint(almanac_ingest::WRITER_AUTO_CHECKPOINT)?;
     let bar = progress_bar(args.quiet, None);
     let mut import = parquet_import::Import {
         store: &mut *store,
@@ -143,7 +146,7 @@ mod parquet_import {
     use rayon::prelude::*;
 
     /// Rows read, parsed and written at a time: a transaction of the ledger.
-    const BATCH_ROWS: usize = 512;
+    const BATCH_ROWS: usize = 2048;
 
     /// One run of `import-parquet`: where it writes, and what it has done.
     pub struct Import<'a> {
