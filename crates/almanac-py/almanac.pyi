@@ -19,6 +19,7 @@ __all__ = [
     "extract_batch",
     "extract_df",
     "extract_documents",
+    "facts_of_documents",
     "facts_schema",
     "n_threads",
 ]
@@ -83,6 +84,15 @@ def extract_documents(
     Raises KeyError for a missing column, TypeError for a column of the wrong type,
     ValueError for a null ``id`` or ``text``, a ``date`` that is not a date or a ``lang``
     that is not a language almanac knows.
+    """
+
+def facts_of_documents(batch: pyarrow.RecordBatch) -> pyarrow.RecordBatch:
+    """The facts held in a batch of the documents dataset (``extract_documents``' output
+    or its Parquet read back), as a record batch with the columns of ``facts_schema()``,
+    equal to ``extract_batch`` of the same documents: the facts without a second extraction.
+
+    Raises ValueError for a batch that is not of the documents dataset and for a row whose
+    extraction is missing, not an extraction's JSON or not of the row's text.
     """
 
 def documents_schema() -> pyarrow.Schema:

@@ -19,8 +19,9 @@ where its outcome will be reported. A fact with no period takes the year of its 
 `almanac.documents_schema()`): each article with its whole extraction (facts, entities,
 date, language), which `almanac import-parquet DIR` writes to a ledger (SQLite or
 PostgreSQL) as `almanac ingest` would have. The facts alone cannot make a ledger: it
-keeps each document's text, entities and date too. The articles are then extracted
-twice, once for each dataset.
+keeps each document's text, entities and date too. The articles are then extracted once:
+the documents dataset is written first, and the facts are read out of its extractions
+(`almanac.facts_of_documents`).
 
 The extraction runs in Spark's Python workers through `mapInArrow`: each Arrow batch of
 articles goes to `almanac.extract_batch` as it is, and its facts come back as an Arrow
@@ -53,11 +54,13 @@ def main(argv=None) -> int:
     try:
         documents = read_archive(spark, args.archive, args.format)
         threads = int(spark.conf.get("spark.task.cpus", "1"))
-        facts = extract_facts(documents.select("id", "text", "date"), threads=threads)
         mode = "overwrite" if args.overwrite else "errorifexists"
-        facts.write.mode(mode).partitionBy("year").parquet(args.output)
         if args.documents:
             extract_documents(documents, threads).write.mode(mode).parquet(args.documents)
+            facts = facts_of_documents(spark.read.parquet(args.documents))
+        else:
+            facts = extract_facts(documents.select("id", "text", "date"), threads=threads)
+        facts.write.mode(mode).partitionBy("year").parquet(args.output)
     finally:
         spark.stop()
     return 0
@@ -110,6 +113,21 @@ def extract_facts(documents, threads: int = 1):
             yield pa.RecordBatch.from_arrays([*facts.columns, years], schema=schema)
 
     return documents.mapInArrow(extract_partition, from_arrow_schema(schema))
+
+
+def facts_of_documents(documents):
+    """The facts held in the documents dataset's extractions, with their `year`."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    schema = facts_schema()
+
+    def facts_partition(batches):
+        for batch in batches:
+            facts = almanac.facts_of_documents(batch)
+            years = pa.array(fact_years(facts, batch), pa.int32())
+            yield pa.RecordBatch.from_arrays([*facts.columns, years], schema=schema)
+
+    return documents.mapInArrow(facts_partition, from_arrow_schema(schema))
 
 
 def extract_documents(documents, threads: int = 1):

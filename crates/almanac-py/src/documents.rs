@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
-use crate::batch::{panic_message, read_dates, read_ids, StrColumn};
+use crate::batch::{facts_batch, panic_message, read_dates, read_ids, StrColumn};
 use crate::context::{doc_context, Lang};
 use crate::error::Error;
 use crate::pool;
@@ -46,6 +46,33 @@ pub fn extract_documents<'py>(
 #[pyfunction]
 pub fn documents_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     documents::schema().as_ref().to_pyarrow(py)
+}
+
+/// The facts of a batch of the documents dataset (`extract_documents`' output, or its
+/// Parquet read back), as a `pyarrow.RecordBatch` with the columns of `facts_schema()`:
+/// the facts dataset of documents already extracted, without extracting them again.
+#[pyfunction]
+pub fn facts_of_documents<'py>(
+    py: Python<'py>,
+    batch: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let input = RecordBatch::from_pyarrow_bound(batch)?;
+    let output = py.detach(|| documents_facts(&input))?;
+    output.to_pyarrow(py)
+}
+
+/// The facts held in the extractions of a documents batch, in document order.
+///
+/// # Errors
+///
+/// A batch that is not of the documents dataset, and a row whose extraction is missing, is
+/// not an extraction's JSON or is not of the row's text.
+pub fn documents_facts(batch: &RecordBatch) -> Result<RecordBatch, Error> {
+    let documents = documents::Documents::new(batch)?;
+    let facts = (0..documents.len())
+        .map(|row| documents.row(row).map(|document| document.extraction.facts))
+        .collect::<Result<Vec<_>, _>>()?;
+    facts_batch(&facts)
 }
 
 /// The documents of `batch` with their extractions, extracted on the thread pool.
@@ -213,6 +240,35 @@ mod tests {
             assert_eq!(doc.extractor_version, EXTRACTOR_VERSION);
             assert_eq!(langs.value(row), code);
         }
+    }
+
+    #[test]
+    fn facts_of_documents_are_the_facts_of_extracting_them() {
+        let texts = [Some(PORT), Some(PARK), Some(RU)];
+        let input = RecordBatch::try_from_iter([
+            ("id", strings(&[Some("port"), Some("park"), Some("ru")])),
+            ("text", strings(&texts)),
+            ("date", strings(&[None, Some("2023-02-10"), None])),
+        ])
+        .unwrap();
+        let documents = documents_batch(&input, None).unwrap();
+        let facts = documents_facts(&documents).unwrap();
+        assert_eq!(facts, crate::batch::extract_batch(&input, None).unwrap());
+        assert!(facts.num_rows() >= 3);
+    }
+
+    #[test]
+    fn facts_of_a_batch_that_is_no_documents_are_refused() {
+        let input = RecordBatch::try_from_iter([
+            ("id", strings(&[Some("park")])),
+            ("text", strings(&[Some(PARK)])),
+        ])
+        .unwrap();
+        let facts = crate::batch::extract_batch(&input, None).unwrap();
+        let err = documents_facts(&facts).unwrap_err().to_string();
+        assert!(err.contains("this is the facts dataset"), "{err}");
+        let err = documents_facts(&input).unwrap_err().to_string();
+        assert!(err.contains("not the documents dataset"), "{err}");
     }
 
     #[test]

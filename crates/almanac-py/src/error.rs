@@ -33,6 +33,10 @@ pub enum Error {
     ThreadPool(String),
     #[error("cannot build the facts batch: {0}")]
     Arrow(#[from] arrow_schema::ArrowError),
+    #[error("{0}")]
+    NotDocuments(#[from] almanac_model::documents::SchemaError),
+    #[error("{0}")]
+    DocumentRow(#[from] almanac_model::documents::RowError),
     #[error("almanac.extract_df needs pandas; install it with `pip install pandas`")]
     PandasMissing,
 }
@@ -45,7 +49,9 @@ impl From<Error> for PyErr {
             | Error::InvalidDocumentDate { .. }
             | Error::InvalidDocumentLang { .. }
             | Error::UnsupportedLang(_)
-            | Error::NullValue { .. } => PyValueError::new_err(message),
+            | Error::NullValue { .. }
+            | Error::NotDocuments(_)
+            | Error::DocumentRow(_) => PyValueError::new_err(message),
             Error::DateType { .. } | Error::ColumnType { .. } => PyTypeError::new_err(message),
             Error::MissingColumn(_) => PyKeyError::new_err(message),
             Error::PandasMissing => PyImportError::new_err(message),

@@ -135,5 +135,6 @@ fn almanac_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(n_threads, m)?)?;
     m.add_function(wrap_pyfunction!(documents::extract_documents, m)?)?;
     m.add_function(wrap_pyfunction!(documents::documents_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(documents::facts_of_documents, m)?)?;
     Ok(())
 }

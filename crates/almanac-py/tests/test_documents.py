@@ -32,6 +32,22 @@ def test_the_extractions_hold_the_cli_facts(corpus):
     assert {row["lang"] for row in rows} == {"en"}
 
 
+def test_facts_of_documents_equal_extract_batch(corpus):
+    with corpus.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines][:200]
+    batch = pa.RecordBatch.from_pylist([{"id": r["id"], "text": r["text"], "date": r.get("date")} for r in records])
+    facts = almanac.facts_of_documents(almanac.extract_documents(batch))
+    assert facts.schema == almanac.facts_schema()
+    assert facts.num_rows > 100
+    assert facts.equals(almanac.extract_batch(batch))
+
+
+def test_facts_of_documents_refuses_other_batches():
+    facts = almanac.extract_batch(pa.RecordBatch.from_pydict({"id": ["a"], "text": [PARK]}))
+    with pytest.raises(ValueError, match="this is the facts dataset"):
+        almanac.facts_of_documents(facts)
+
+
 def test_columns_and_languages():
     batch = pa.RecordBatch.from_pydict(
         {
