@@ -4,7 +4,9 @@
 //! the Spark job writes it with `--documents`) is read a record batch at a time, so memory
 //! is bounded by a batch whatever the archive; each row becomes the `NewDocument` and the
 //! `Extraction` that `almanac ingest` would have made of the same article, and goes
-//! through the store's own write path (`Ledger::put_batch`, on SQLite or PostgreSQL). The
+//! through the store's own write path (`Ledger::put_batch`, on SQLite or PostgreSQL). A
+//! batch holds at most 2,048 rows and about 32 MiB of row data, as the file's row groups
+//! measure their rows, so a dataset of huge documents stays bounded too. The
 //! content hash makes a second import change nothing and a document already ingested
 //! `unchanged`. A file or row that cannot be read is named and the others go on.
 
@@ -143,10 +145,30 @@ mod parquet_import {
     use almanac_store::{Ledger, NewDocument, Put};
     use anyhow::Context;
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    use parquet::file::metadata::ParquetMetaData;
     use rayon::prelude::*;
 
-    /// Rows read, parsed and written at a time: a transaction of the ledger.
+    /// Rows read, parsed and written at a time at most: a transaction of the ledger.
     const BATCH_ROWS: usize = 2048;
+
+    /// Bytes of rows (text and extraction JSON, uncompressed) read at a time, about what one
+    /// of `ingest`'s transactions holds: news articles fill [`BATCH_ROWS`] well before it.
+    const BATCH_BYTES: usize = 32 * 1024 * 1024;
+
+    /// Rows a batch may hold so that it stays near [`BATCH_BYTES`]: by the widest rows on
+    /// average of any row group (uncompressed), at least one and at most [`BATCH_ROWS`].
+    fn batch_rows(metadata: &ParquetMetaData) -> usize {
+        let widest_row = metadata
+            .row_groups()
+            .iter()
+            .filter(|group| group.num_rows() > 0)
+            .map(|group| {
+                usize::try_from(group.total_byte_size() / group.num_rows()).unwrap_or(usize::MAX)
+            })
+            .max()
+            .unwrap_or(0);
+        (BATCH_BYTES / widest_row.max(1)).clamp(1, BATCH_ROWS)
+    }
 
     /// One run of `import-parquet`: where it writes, and what it has done.
     pub struct Import<'a> {
@@ -177,8 +199,9 @@ mod parquet_import {
                 })
                 .and_then(|builder| {
                     documents::check_schema(builder.schema()).map_err(|err| err.to_string())?;
+                    let rows = batch_rows(builder.metadata());
                     builder
-                        .with_batch_size(BATCH_ROWS)
+                        .with_batch_size(rows)
                         .build()
                         .map_err(|err| err.to_string())
                 });
@@ -309,6 +332,55 @@ mod parquet_import {
                  {EXTRACTOR_VERSION}: stored as extracted; `almanac reindex` re-extracts \
                  them with these"
             ));
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use std::sync::Arc;
+
+        use arrow_array::{ArrayRef, RecordBatch, StringArray};
+        use parquet::arrow::ArrowWriter;
+        use parquet::file::properties::WriterProperties;
+
+        use super::*;
+
+        /// The metadata of a file of one text column, `rows` rows of `row_bytes` each.
+        fn metadata(rows: usize, row_bytes: usize) -> ParquetMetaData {
+            let texts: ArrayRef = Arc::new(StringArray::from(vec!["x".repeat(row_bytes); rows]));
+            let batch = RecordBatch::try_from_iter([("text", texts)]).unwrap();
+            let mut file = tempfile::tempfile().unwrap();
+            let properties = WriterProperties::builder()
+                .set_max_row_group_row_count(Some(64))
+                .set_dictionary_enabled(false)
+                .build();
+            let mut writer =
+                ArrowWriter::try_new(&mut file, batch.schema(), Some(properties)).unwrap();
+            writer.write(&batch).unwrap();
+            writer.close().unwrap();
+            let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+            builder.metadata().as_ref().clone()
+        }
+
+        #[test]
+        fn batches_hold_about_ingests_bytes() {
+            let mb = 1024 * 1024;
+            // (rows, bytes a row, rows a batch)
+            let cases = [
+                (10, 100, BATCH_ROWS),
+                // A row's bytes are its text and its length: 31 fit under 32 MiB.
+                (40, mb, 31),
+                (3, 12 * mb, 2),
+                (2, 40 * mb, 1),
+                (200, 20 * 1024, 1637),
+            ];
+            for (rows, row_bytes, expected) in cases {
+                assert_eq!(
+                    batch_rows(&metadata(rows, row_bytes)),
+                    expected,
+                    "{rows} x {row_bytes}"
+                );
+            }
         }
     }
 }
