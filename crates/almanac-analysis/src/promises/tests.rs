@@ -1458,7 +1458,8 @@ fn list_items_adding_up_to_a_promise_are_its_parts() {
     let short = "They include 30 large and 35 municipal projects.";
     let twins = "They include 30 large and 30 municipal projects.";
     // (case, the list's sentence and its items, promises, parts of the first)
-    let cases: [(&str, &str, Vec<(&str, f64)>, usize, usize); 3] = [
+    type Case<'a> = (&'a str, &'a str, Vec<(&'a str, f64)>, usize, usize);
+    let cases: [Case; 3] = [
         (
             "items adding up",
             list,
