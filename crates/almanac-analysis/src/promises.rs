@@ -138,7 +138,7 @@ pub struct Promise {
     /// Other tellings of the same figures: later documents, or the same article again (a
     /// headline, an official's quote, the organisation that reports a place's figure).
     pub restated: Vec<Evidence>,
-    /// The figures the article breaks the promise into (`of which 21 strategic ...`).
+    /// The figures the article breaks the promise into (`of which 30 large ...`).
     pub parts: Vec<Evidence>,
 }
 
@@ -301,8 +301,8 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
     out
 }
 
-/// The figures an article breaks a promise into (`125 projects` ... `among them 21
-/// strategic, 52 sectoral and 52 regional projects`): the planned figures of one sentence
+/// The figures an article breaks a promise into (`90 projects` ... `of them 30 large,
+/// 25 industrial and 35 municipal projects`): the planned figures of one sentence
 /// that add up to another planned figure of the article with the same subject, metric,
 /// measure, unit and deadline. They are its parts, not promises of their own; each part's
 /// group (a figure alone) is absorbed, and the parts are returned by the whole's group.
@@ -418,8 +418,8 @@ fn is_place(name: &str) -> bool {
         .is_some_and(|p| p.kind.is_place() || p.kind == EntityKind::Zone)
 }
 
-/// Whether two figures stand in one sentence of one article: `52 sectoral and 52
-/// regional projects` are two figures, never one told twice.
+/// Whether two figures stand in one sentence of one article: `30 large and 30
+/// municipal projects` are two figures, never one told twice.
 fn in_one_sentence(a: &LedgerFact, b: &LedgerFact) -> bool {
     let (fa, fb) = (&a.fact, &b.fact);
     fa.doc == fb.doc
@@ -561,7 +561,7 @@ fn judge(
 }
 
 /// A planned figure for a sentence: its text, and what it counts when the text does not
-/// say (`another 11` of the buildings before it: `11 (building)`).
+/// say (`another 9` of the buildings before it: `9 (building)`).
 fn figure(f: &LedgerFact) -> String {
     let text = &f.fact.text;
     let quantities = almanac_extract::all_quantities(text);
@@ -660,7 +660,7 @@ fn same_programme(p: &LedgerFact, promised: &BTreeSet<&str>, a: &LedgerFact) -> 
 /// Whether a report was written too soon after the promise to say anything about its
 /// deadline: a target for one period (not a sum over years, where every part of the span
 /// counts) answered by a figure of a period still running when it was written, less than
-/// half way from the promise to the deadline (`38 projects are under way` three days
+/// half way from the promise to the deadline (`40 projects are under way` said three days
 /// after a plan for the year). A report made before the promise never answers it.
 fn too_soon(p: &LedgerFact, a: &LedgerFact) -> bool {
     let (Some(promised_on), Some(written), Some(deadline), Some(period)) =

@@ -1346,8 +1346,8 @@ fn partial_evidence_is_of_the_same_programme_and_written_after_the_promise() {
         1,
         "p",
         "2020-11-20",
-        "200 more projects",
-        200.0,
+        "150 more projects",
+        150.0,
         "project",
         "projects",
         "Kazakhstan",
@@ -1362,8 +1362,8 @@ fn partial_evidence_is_of_the_same_programme_and_written_after_the_promise() {
             2,
             "a",
             written,
-            "38 projects",
-            38.0,
+            "40 projects",
+            40.0,
             "project",
             "projects",
             "Almaty region",
@@ -1385,8 +1385,8 @@ fn a_figure_of_a_place_told_again_for_an_organisation_is_one_promise() {
             id,
             "p",
             "2022-04-26",
-            "107 projects",
-            107.0,
+            "64 projects",
+            64.0,
             "project",
             "projects",
             subject,
@@ -1398,7 +1398,7 @@ fn a_figure_of_a_place_told_again_for_an_organisation_is_one_promise() {
         projects(
             id,
             "Kazakhstan",
-            "The minister said 107 projects will open across the country this year.",
+            "The minister expects the country to open 64 projects this year.",
             100,
         )
     };
@@ -1406,7 +1406,7 @@ fn a_figure_of_a_place_told_again_for_an_organisation_is_one_promise() {
         projects(
             id,
             "Ministry of Energy",
-            "«The Ministry of Energy will carry out 107 projects this year,» he said.",
+            "«The Ministry of Energy will build 64 projects in 2022,» he said.",
             400,
         )
     };
@@ -1433,7 +1433,7 @@ fn a_figure_of_a_place_told_again_for_an_organisation_is_one_promise() {
     assert_eq!(run(&[lead(1), other_article]).len(), 2);
     let mut region = lead(2);
     region.fact.subject = Some("Kostanay region".to_string());
-    region.fact.span = [400, 412];
+    region.fact.span = [400, 411];
     assert_eq!(run(&[lead(1), region]).len(), 2);
 }
 
