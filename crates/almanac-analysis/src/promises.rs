@@ -29,15 +29,17 @@
 //! kept as its weakest item.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
-use almanac_extract::{Measure, Period, Qualifier, Status};
+use almanac_extract::{EntityKind, Measure, Period, Qualifier, Status};
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::ledger::{is_within, latest_date, Evidence, FactExt, LedgerFact, Places};
 use crate::numbers::{amount, half_step, percent};
+
+mod programmes;
 
 /// At least this share of the target keeps a promise (rounding of targets and reports).
 pub const KEPT_RATIO: f64 = 0.95;
@@ -133,8 +135,11 @@ pub struct Promise {
     /// One line a journalist can read.
     pub explanation: String,
     pub items: Vec<PromiseItem>,
-    /// Later documents that announced the same figure again.
+    /// Other tellings of the same figures: later documents, or the same article again (a
+    /// headline, an official's quote, the organisation that reports a place's figure).
     pub restated: Vec<Evidence>,
+    /// The figures the article breaks the promise into (`of which 30 large ...`).
+    pub parts: Vec<Evidence>,
 }
 
 /// One planned figure of a promise and what became of it.
@@ -211,6 +216,16 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
         let key: Vec<String> = items.iter().map(|f| promise_key(f)).collect();
         alike.entry(key.join(";")).or_default().push(i);
     }
+    // The first telling is the promise, except that in one article a place's telling
+    // hosts an organisation's.
+    for indices in alike.values_mut() {
+        indices.sort_by_cached_key(|&i| {
+            let first = groups[i][0];
+            let place = first.fact.subject.as_deref().is_some_and(is_place);
+            (first.doc_date, first.fact.doc.clone(), !place, i)
+        });
+    }
+    let mut parts = breakdowns(&groups, &mut absorbed);
     for indices in alike.values() {
         for (n, &i) in indices.iter().enumerate() {
             if absorbed[i] {
@@ -225,6 +240,8 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
                     absorbed[j] = true;
                     let again = groups[j].iter().map(|f| f.evidence());
                     restated.entry(i).or_default().extend(again);
+                    let moved = parts.remove(&j).unwrap_or_default();
+                    parts.entry(i).or_default().extend(moved);
                 }
             }
         }
@@ -254,6 +271,8 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
         if let Some(i) = host {
             absorbed[j] = true;
             restated.entry(i).or_default().push(alone.evidence());
+            let moved = parts.remove(&j).unwrap_or_default();
+            parts.entry(i).or_default().extend(moved);
         }
     }
 
@@ -268,6 +287,7 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
                 &actuals,
                 as_of,
                 restated.remove(&i).unwrap_or_default(),
+                parts.remove(&i).unwrap_or_default(),
             )
         })
         .collect();
@@ -281,32 +301,95 @@ pub fn promises(facts: &[LedgerFact], opts: &PromiseOptions, places: &dyn Places
     out
 }
 
+/// The figures an article breaks a promise into (`90 projects` ... `of them 30 large,
+/// 25 industrial and 35 municipal projects`): the planned figures of one sentence
+/// that add up to another planned figure of the article with the same subject, metric,
+/// measure, unit and deadline. They are its parts, not promises of their own; each part's
+/// group (a figure alone) is absorbed, and the parts are returned by the whole's group.
+fn breakdowns(
+    groups: &[Vec<&LedgerFact>],
+    absorbed: &mut [bool],
+) -> BTreeMap<usize, Vec<Evidence>> {
+    let key = |f: &LedgerFact| {
+        let fact = &f.fact;
+        (fact.doc.clone(), fact.subject.clone(), promise_key(f))
+    };
+    // The figures told alone, by article and key, then by sentence.
+    let mut alone: HashMap<_, BTreeMap<&str, Vec<usize>>> = HashMap::new();
+    for (j, group) in groups.iter().enumerate() {
+        if let [f] = group.as_slice() {
+            alone
+                .entry(key(f))
+                .or_default()
+                .entry(f.fact.sentence.as_str())
+                .or_default()
+                .push(j);
+        }
+    }
+    let mut parts: BTreeMap<usize, Vec<Evidence>> = BTreeMap::new();
+    for (i, group) in groups.iter().enumerate() {
+        for whole in group {
+            let Some(sentences) = alone.get(&key(whole)) else {
+                continue;
+            };
+            for members in sentences.values() {
+                let members: Vec<usize> = members
+                    .iter()
+                    .copied()
+                    .filter(|&j| j != i && !absorbed[j])
+                    .collect();
+                let values: Vec<f64> = members.iter().map(|&j| groups[j][0].fact.value).collect();
+                let sum: f64 = values.iter().sum();
+                let adds_up = members.len() >= 2
+                    && values.iter().all(|v| *v < whole.fact.value)
+                    && crate::numbers::same_rounded(
+                        whole.fact.value,
+                        half_step(&whole.fact.text, whole.fact.value),
+                        sum,
+                        0.0,
+                    );
+                if adds_up {
+                    for &j in &members {
+                        absorbed[j] = true;
+                        parts.entry(i).or_default().push(groups[j][0].evidence());
+                    }
+                }
+            }
+        }
+    }
+    parts
+}
+
 /// Whether a planned fact is a promise: a subject, a metric, a deadline that had not
-/// passed when it was said, and something to reach.
+/// passed when it was said, and something to reach: a value and its unit (a bare `11`
+/// says what it counts nowhere a reader can check).
 pub fn is_promise(f: &LedgerFact) -> bool {
     let fact = &f.fact;
     fact.status == Some(Status::Planned)
         && fact.metric.is_some()
         && fact.subject.is_some()
+        && fact.unit.as_deref().is_some_and(|u| !u.is_empty())
         && fact.value > 0.0
         && fact
             .period
             .is_some_and(|deadline| f.doc_date.is_none_or(|said| deadline.bounds().1 >= said))
 }
 
-/// What two announcements of one promise share, the value aside (it may be rounded).
+/// What two announcements of one promise share, the value (it may be rounded) and the
+/// subject (see [`same_subject`]) aside.
 fn promise_key(f: &LedgerFact) -> String {
     let fact = &f.fact;
     format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}",
-        fact.subject, fact.metric, fact.measure, fact.period, fact.unit
+        "{:?}|{:?}|{:?}|{:?}",
+        fact.metric, fact.measure, fact.period, fact.unit
     )
 }
 
 fn same_promise(a: &LedgerFact, b: &LedgerFact) -> bool {
     let (fa, fb) = (&a.fact, &b.fact);
     a.id != b.id
-        && fa.subject == fb.subject
+        && same_subject(a, b)
+        && !in_one_sentence(a, b)
         && fa.metric == fb.metric
         && fa.measure == fb.measure
         && fa.period == fb.period
@@ -317,6 +400,32 @@ fn same_promise(a: &LedgerFact, b: &LedgerFact) -> bool {
             fb.value,
             half_step(&fb.text, fb.value),
         )
+}
+
+/// Whether two tellings of one figure are about one subject: the same name, or, in one
+/// article, a place and an organisation (the country in the lead, the ministry that
+/// reports it in the quote). Two places with one figure are two promises.
+fn same_subject(a: &LedgerFact, b: &LedgerFact) -> bool {
+    let (sa, sb) = (a.fact.subject.as_deref(), b.fact.subject.as_deref());
+    sa == sb || (a.fact.doc == b.fact.doc && sa.map(is_place) != sb.map(is_place))
+}
+
+/// Whether a name is a place or zone the gazetteer knows, not an organisation (nor a name
+/// it does not know: those are organisations the extractor found by their form, `Ministry
+/// of Energy`). A zone keeps its own promises beside its city's, as before.
+fn is_place(name: &str) -> bool {
+    almanac_extract::entities::lookup(name)
+        .is_some_and(|p| p.kind.is_place() || p.kind == EntityKind::Zone)
+}
+
+/// Whether two figures stand in one sentence of one article: `30 large and 30
+/// municipal projects` are two figures, never one told twice.
+fn in_one_sentence(a: &LedgerFact, b: &LedgerFact) -> bool {
+    let (fa, fb) = (&a.fact, &b.fact);
+    fa.doc == fb.doc
+        && fa.sentence == fb.sentence
+        && fa.span != fb.span
+        && fa.span[0].abs_diff(fb.span[0]) < fa.sentence.len()
 }
 
 /// The actual facts by metric and by every place they are about or lie in, so that a
@@ -349,6 +458,7 @@ fn judge(
     actuals: &Actuals<'_>,
     as_of: Option<NaiveDate>,
     restated: Vec<Evidence>,
+    parts: Vec<Evidence>,
 ) -> Promise {
     let first = items[0];
     let deadline = items
@@ -372,7 +482,7 @@ fn judge(
 
     let (verdict, ratio) = combine(&judged, deadline_passed(deadline, as_of));
     let subject = first.fact.subject.clone();
-    let promised: Vec<String> = items.iter().map(|f| f.fact.text.clone()).collect();
+    let promised: Vec<String> = items.iter().map(|f| figure(f)).collect();
     let by = deadline.map_or_else(
         || " (no deadline given)".to_string(),
         |d| format!(" by {d}"),
@@ -420,6 +530,20 @@ fn judge(
         explanation.push_str("; ");
         explanation.push_str(note);
     }
+    if !parts.is_empty() {
+        let texts: Vec<&str> = parts.iter().map(|e| e.text.as_str()).collect();
+        explanation.push_str(&format!("; of which {}", texts.join(", ")));
+    }
+    let mut others: Vec<&str> = restated
+        .iter()
+        .filter_map(|e| e.subject.as_deref())
+        .filter(|s| Some(*s) != subject.as_deref())
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    if !others.is_empty() {
+        explanation.push_str(&format!("; also given for {}", others.join(", ")));
+    }
 
     Promise {
         doc: first.fact.doc.clone(),
@@ -432,6 +556,18 @@ fn judge(
         explanation,
         items: judged,
         restated,
+        parts,
+    }
+}
+
+/// A planned figure for a sentence: its text, and what it counts when the text does not
+/// say (`another 9` of the buildings before it: `9 (building)`).
+fn figure(f: &LedgerFact) -> String {
+    let text = &f.fact.text;
+    let quantities = almanac_extract::all_quantities(text);
+    match (quantities.as_slice(), f.fact.unit.as_deref()) {
+        ([q], Some(unit)) if q.unit.is_none() => format!("{text} ({unit})"),
+        _ => text.clone(),
     }
 }
 
@@ -468,6 +604,7 @@ fn candidates<'a>(p: &LedgerFact, actuals: &Actuals<'a>) -> Vec<&'a LedgerFact> 
         .fact
         .period
         .map_or((NaiveDate::MIN, NaiveDate::MAX), |d| d.bounds());
+    let programmes = programmes::named_in(&scope(p));
     about
         .iter()
         .copied()
@@ -475,6 +612,8 @@ fn candidates<'a>(p: &LedgerFact, actuals: &Actuals<'a>) -> Vec<&'a LedgerFact> 
             let fact = &a.fact;
             fact.doc != p.fact.doc
                 && a.doc_date.unwrap_or(NaiveDate::MIN) >= promised_on
+                && !too_soon(p, a)
+                && same_programme(p, &programmes, a)
                 && fact.measure.unwrap_or(Measure::Level)
                     == p.fact.measure.unwrap_or(Measure::Level)
                 && (fact.unit == p.fact.unit || (a.is_money() && p.is_money()))
@@ -487,6 +626,60 @@ fn candidates<'a>(p: &LedgerFact, actuals: &Actuals<'a>) -> Vec<&'a LedgerFact> 
                 })
         })
         .collect()
+}
+
+/// What a figure is counted under: its sentence and its subject (`Almaty Industrial
+/// Zone` is an industrial zone's).
+fn scope(f: &LedgerFact) -> String {
+    format!(
+        "{} {}",
+        f.fact.sentence,
+        f.fact.subject.as_deref().unwrap_or_default()
+    )
+}
+
+/// Whether a report is counted under the programme the promise was made for: a report
+/// naming another programme never is (the industrialization programme's projects are not
+/// the special economic zones'), and one of a place within the subject must name the
+/// promise's programme when it has one (a region's projects in general are not the
+/// zones'). The subject's own report that names none is taken as the subject's count.
+fn same_programme(p: &LedgerFact, promised: &BTreeSet<&str>, a: &LedgerFact) -> bool {
+    if promised.is_empty() {
+        return true;
+    }
+    let reported = programmes::named_in(&scope(a));
+    let own = a.fact.subject.as_deref().map(str::to_lowercase)
+        == p.fact.subject.as_deref().map(str::to_lowercase);
+    if reported.is_empty() {
+        own
+    } else {
+        !reported.is_disjoint(promised)
+    }
+}
+
+/// Whether a report was written too soon after the promise to say anything about its
+/// deadline: a target for one period (not a sum over years, where every part of the span
+/// counts) answered by a figure of a period still running when it was written, less than
+/// half way from the promise to the deadline (`40 projects are under way` said three days
+/// after a plan for the year). A report made before the promise never answers it.
+fn too_soon(p: &LedgerFact, a: &LedgerFact) -> bool {
+    let (Some(promised_on), Some(written), Some(deadline), Some(period)) =
+        (p.doc_date, a.doc_date, p.fact.period, a.fact.period)
+    else {
+        return false;
+    };
+    if is_cumulative(p) {
+        return false;
+    }
+    let deadline_end = deadline.bounds().1;
+    let running = written < period.bounds().1;
+    running && (written - promised_on) * 2 < deadline_end - promised_on
+}
+
+/// Whether a target is a sum over a span of years (a flow, or new things, over
+/// `2021/2025`), rather than a figure for one period.
+fn is_cumulative(p: &LedgerFact) -> bool {
+    (is_flow(p) || says_new(p)) && p.fact.period.is_some_and(spans_years)
 }
 
 /// Whether a report is about what was promised. The count an object starts with tells
@@ -731,7 +924,7 @@ fn judge_item(
     let subject = p.fact.subject.as_deref().unwrap_or_default();
     let deadline = p.fact.period;
     let flow = is_flow(p) || says_new(p);
-    let cumulative = flow && deadline.is_some_and(spans_years);
+    let cumulative = is_cumulative(p);
 
     // The subject's own reports decide; those of places within it are shown beside.
     let (own, within): (Vec<Reading<'_>>, Vec<Reading<'_>>) = candidates

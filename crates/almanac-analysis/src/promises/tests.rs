@@ -1243,3 +1243,308 @@ fn a_floor_proves_no_shortfall_and_a_ceiling_no_success() {
     let below = report("below 5%", 5.0, "%", "unemployment", up_to);
     assert_eq!(run(&[aim, below])[0].verdict, Verdict::PartialEvidence);
 }
+
+/// A fact with its own sentence and place in the article.
+fn told(mut f: LedgerFact, sentence: &str, at: usize) -> LedgerFact {
+    f.fact.sentence = sentence.to_string();
+    f.fact.span = [at, at + f.fact.text.len()];
+    f
+}
+
+#[test]
+fn partial_evidence_is_of_the_same_programme_and_written_after_the_promise() {
+    let target = told(
+        planned(
+            1,
+            "p",
+            "2019-05-10",
+            "60 projects",
+            60.0,
+            "project",
+            "projects",
+            "Kazakhstan",
+            "2021",
+        ),
+        "By 2021, 60 projects are to open in the special economic zones.",
+        9,
+    );
+    let report = |subject: &str, text: &str, v: f64, sentence: &str| {
+        let f = actual(
+            2,
+            "a",
+            "2022-02-01",
+            text,
+            v,
+            "project",
+            "projects",
+            subject,
+            "2021",
+        );
+        told(f, sentence, 0)
+    };
+    // (case, the report, verdict)
+    let cases = [
+        (
+            "a place within, under another programme",
+            report(
+                "Almaty region",
+                "5 projects",
+                5.0,
+                "Under the industrialization programme the oblast opened 5 projects in 2021.",
+            ),
+            Verdict::Unreported,
+        ),
+        (
+            "a place within, no programme named",
+            report(
+                "Almaty region",
+                "5 projects",
+                5.0,
+                "The oblast opened 5 projects in 2021.",
+            ),
+            Verdict::Unreported,
+        ),
+        (
+            "a place within, in a zone of the same kind",
+            report(
+                "Almaty region",
+                "5 projects",
+                5.0,
+                "Its special economic zone opened 5 projects in 2021.",
+            ),
+            Verdict::PartialEvidence,
+        ),
+        (
+            "the subject itself, no programme named",
+            report(
+                "Kazakhstan",
+                "62 projects",
+                62.0,
+                "In 2021 the country opened 62 projects.",
+            ),
+            Verdict::Kept,
+        ),
+        (
+            "the subject itself, under another programme",
+            report(
+                "Kazakhstan",
+                "62 projects",
+                62.0,
+                "Under the Business Roadmap, 62 projects opened in 2021.",
+            ),
+            Verdict::Unreported,
+        ),
+    ];
+    for (case, report, verdict) in cases {
+        let ps = run(&[target.clone(), report]);
+        assert_eq!(ps[0].verdict, verdict, "{case}: {}", ps[0].explanation);
+    }
+
+    // A plan for the year, and a place within reporting projects under way three days
+    // later (no evidence) or after the year (partial evidence).
+    let target = planned(
+        1,
+        "p",
+        "2020-11-20",
+        "150 more projects",
+        150.0,
+        "project",
+        "projects",
+        "Kazakhstan",
+        "2020",
+    );
+    for (written, verdict) in [
+        ("2020-11-23", Verdict::Unreported),
+        ("2020-12-20", Verdict::PartialEvidence),
+        ("2021-01-20", Verdict::PartialEvidence),
+    ] {
+        let under_way = actual(
+            2,
+            "a",
+            written,
+            "40 projects",
+            40.0,
+            "project",
+            "projects",
+            "Almaty region",
+            "2020",
+        );
+        let opts = PromiseOptions {
+            as_of: "2021-06-01".parse().ok(),
+            ..PromiseOptions::default()
+        };
+        let ps = promises(&[target.clone(), under_way], &opts, &places);
+        assert_eq!(ps[0].verdict, verdict, "{written}: {}", ps[0].explanation);
+    }
+}
+
+#[test]
+fn a_figure_of_a_place_told_again_for_an_organisation_is_one_promise() {
+    let projects = |id: i64, subject: &str, sentence: &str, at: usize| {
+        let f = planned(
+            id,
+            "p",
+            "2022-04-26",
+            "64 projects",
+            64.0,
+            "project",
+            "projects",
+            subject,
+            "2022",
+        );
+        told(f, sentence, at)
+    };
+    let lead = |id| {
+        projects(
+            id,
+            "Kazakhstan",
+            "The minister expects the country to open 64 projects this year.",
+            100,
+        )
+    };
+    let quote = |id| {
+        projects(
+            id,
+            "Ministry of Energy",
+            "«The Ministry of Energy will build 64 projects in 2022,» he said.",
+            400,
+        )
+    };
+    // (case, facts) — each one promise about the country, the ministry named.
+    for (case, facts) in [
+        ("the lead, then the quote", [lead(1), quote(2)]),
+        ("the quote first", [quote(1), lead(2)]),
+    ] {
+        let ps = run(&facts);
+        assert_eq!(ps.len(), 1, "{case}: {ps:#?}");
+        assert_eq!(ps[0].subject.as_deref(), Some("Kazakhstan"), "{case}");
+        assert_eq!(ps[0].restated.len(), 1, "{case}");
+        assert!(
+            ps[0]
+                .explanation
+                .ends_with("; also given for Ministry of Energy"),
+            "{case}: {}",
+            ps[0].explanation
+        );
+    }
+    // Two articles, or two places, are two promises.
+    let mut other_article = quote(2);
+    other_article.fact.doc = "q".to_string();
+    assert_eq!(run(&[lead(1), other_article]).len(), 2);
+    let mut region = lead(2);
+    region.fact.subject = Some("Kostanay region".to_string());
+    region.fact.span = [400, 411];
+    assert_eq!(run(&[lead(1), region]).len(), 2);
+}
+
+#[test]
+fn list_items_adding_up_to_a_promise_are_its_parts() {
+    let projects = |id: i64, text: &str, v: f64, sentence: &str, at: usize| {
+        let f = planned(
+            id,
+            "p",
+            "2024-10-14",
+            text,
+            v,
+            "project",
+            "projects",
+            "Almaty region",
+            "2024/2026",
+        );
+        told(f, sentence, at)
+    };
+    let whole = "Over three years the region will carry out 90 projects.";
+    let list = "They include 30 large, 25 industrial and 35 municipal projects.";
+    let short = "They include 30 large and 35 municipal projects.";
+    let twins = "They include 30 large and 30 municipal projects.";
+    // (case, the list's sentence and its items, promises, parts of the first)
+    type Case<'a> = (&'a str, &'a str, Vec<(&'a str, f64)>, usize, usize);
+    let cases: [Case; 3] = [
+        (
+            "items adding up",
+            list,
+            vec![
+                ("30 large", 30.0),
+                ("25 industrial", 25.0),
+                ("35 municipal projects", 35.0),
+            ],
+            1,
+            3,
+        ),
+        (
+            "items falling short are promises of their own",
+            short,
+            vec![("30 large", 30.0), ("35 municipal projects", 35.0)],
+            3,
+            0,
+        ),
+        (
+            "two items of one value are two promises, not one told twice",
+            twins,
+            vec![("30 large", 30.0), ("30 municipal projects", 30.0)],
+            3,
+            0,
+        ),
+    ];
+    for (case, sentence, items, n_promises, n_parts) in cases {
+        let mut facts = vec![projects(1, "90 projects", 90.0, whole, 44)];
+        for (n, (text, v)) in items.into_iter().enumerate() {
+            let at = 100 + sentence.find(text).expect("in the sentence");
+            facts.push(projects(n as i64 + 2, text, v, sentence, at));
+        }
+        let ps = run(&facts);
+        assert_eq!(ps.len(), n_promises, "{case}: {ps:#?}");
+        let first = ps.iter().find(|p| p.items[0].planned.fact_id == 1).unwrap();
+        assert_eq!(first.parts.len(), n_parts, "{case}");
+        assert!(first.restated.is_empty(), "{case}");
+    }
+    let ps = run(&[
+        projects(1, "90 projects", 90.0, whole, 44),
+        projects(2, "30 large", 30.0, list, 113),
+        projects(3, "25 industrial", 25.0, list, 123),
+        projects(4, "35 municipal projects", 35.0, list, 142),
+    ]);
+    assert!(
+        ps[0]
+            .explanation
+            .ends_with("; of which 30 large, 25 industrial, 35 municipal projects"),
+        "{}",
+        ps[0].explanation
+    );
+}
+
+#[test]
+fn a_figure_without_a_unit_is_no_promise_and_one_without_its_noun_is_shown_with_it() {
+    let mut unitless = planned(
+        1,
+        "p",
+        "2025-08-03",
+        "14",
+        14.0,
+        "",
+        "housing",
+        "Almaty",
+        "2025",
+    );
+    unitless.fact.unit = None;
+    let another = planned(
+        2,
+        "p",
+        "2025-08-03",
+        "another 9",
+        9.0,
+        "building",
+        "housing",
+        "Almaty",
+        "2025",
+    );
+    let ps = run(&[unitless, another]);
+    assert_eq!(ps.len(), 1);
+    assert!(
+        ps[0]
+            .explanation
+            .starts_with("Almaty: another 9 (building) by 2025"),
+        "{}",
+        ps[0].explanation
+    );
+}
