@@ -171,7 +171,7 @@ pub(crate) fn parse_words(text: &str, toks: &[Tok], i: usize) -> Option<(f64, us
     (n_atoms > 0).then_some((current, j - i))
 }
 
-fn combine(current: f64, v: f64) -> f64 {
+pub(crate) fn combine(current: f64, v: f64) -> f64 {
     if v == 100.0 || v == 12.0 && current > 0.0 {
         current.max(1.0) * v
     } else {

@@ -311,6 +311,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
             .or_else(|| parse_fraction(text, toks, j))
             .or_else(|| parse_fold_word(text, toks, j))
             .or_else(|| parse_multiplier_word(text, toks, j))
+            .or_else(|| parse_hyphenated_number_word(text, toks, j))
         {
             return Some(p);
         }
@@ -376,7 +377,15 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
     let mut scale = 1.0;
     if let Some((n, scale_word)) = lex.scales.starting_at(text, toks, k) {
         // `th`-like and one-letter scales only right after a currency sign: `$5m`, not `5 m`.
-        let ok = !scale_word.weak || (currency.is_some() && adjacent(toks, k - 1, k));
+        // `1.2m birds`, `3bn people`: glued to a number and followed by what it counts.
+        let counts_after = || {
+            adjacent(toks, k - 1, k)
+                && !adjacent(toks, k + n - 1, k + n)
+                && counted_noun(text, toks, k + n).is_some_and(|(head, _)| head == k + n)
+        };
+        let ok = !scale_word.weak
+            || (currency.is_some() && adjacent(toks, k - 1, k))
+            || (currency.is_none() && counts_after());
         // `thousands of` is vague, not a scale of this number.
         let vague = toks
             .get(k)
@@ -456,13 +465,14 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
             k = at + n;
         }
     }
-    // `30C`, `14F`: a temperature glued to its capital letter.
+    // `30C`, `14F`: a temperature glued to its capital letter (a full stop after it ends the
+    // sentence, not an abbreviation).
     if kind == QuantityKind::Bare
         && toks
             .get(k)
             .is_some_and(|t| matches!(t.text(text), "C" | "F"))
         && adjacent(toks, k - 1, k)
-        && !sym_at(text, toks, k + 1, ".")
+        && (!sym_at(text, toks, k + 1, ".") || k + 2 >= toks.len() || !adjacent(toks, k + 1, k + 2))
     {
         kind = QuantityKind::Temperature;
         unit = Some(
@@ -476,6 +486,33 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         last = k;
         k += 1;
     }
+    // `aged 65`, `aged over 70`, `aged between 18 and 30`; `Ms Lee, 52, said`: years of age.
+    if kind == QuantityKind::Bare && !in_words && scale == 1.0 && k == j + 1 {
+        let mut b = i;
+        if let Some((n, _)) = lex.qualifiers.ending_at(text, toks, b.wrapping_sub(1)) {
+            b -= n;
+        }
+        if b >= 1 && word_is(text, toks, b - 1, &["between"]) {
+            b -= 1;
+        }
+        let aged = b >= 1 && word_is(text, toks, b - 1, &["aged"]);
+        let after_name = i >= 2
+            && value.fract() == 0.0
+            && (1.0..=120.0).contains(&value)
+            && sym_at(text, toks, i - 1, ",")
+            && sym_at(text, toks, k, ",")
+            && toks[i - 2].kind == TokKind::Word
+            && toks[i - 2]
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && LEXICONS.month_ids.get(toks[i - 2].id).is_none();
+        if aged || after_name {
+            kind = QuantityKind::Age;
+            unit = Some("year".to_string());
+        }
+    }
     // `a 600-seat school`: a counted noun joined by a hyphen counts what the figure says.
     if kind == QuantityKind::Bare
         && sym_at(text, toks, k, "-")
@@ -486,6 +523,12 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         if let Some((1, lemma)) = lex.counted_nouns.starting_at(text, toks, k + 1) {
             kind = QuantityKind::Count;
             unit = Some(lemma.to_string());
+            last = k + 1;
+            k += 2;
+        } else if let Some(noun) = hyphenated_modifier_noun(text, toks, k + 1) {
+            // `a 46-member council`, `a 300-page report`: the noun is singular in that place.
+            kind = QuantityKind::Count;
+            unit = Some(noun);
             last = k + 1;
             k += 2;
         }
@@ -853,6 +896,40 @@ fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
     }
     let before = toks[p.first - 1];
     let after = toks.get(p.last + 1);
+    let is_num = |t: usize, max_len: usize| {
+        toks.get(t)
+            .is_some_and(|t| t.kind == TokKind::Num && t.text(text).len() <= max_len)
+    };
+    let is_dash = |t: usize| sym_at(text, toks, t, "-") || sym_at(text, toks, t, "\u{2013}");
+    // `0800 555 111`: a number written with a leading zero is a code or a telephone number,
+    // and so are the digit groups after it.
+    let leading_zero = |t: &Tok| {
+        let d = t.text(text);
+        t.kind == TokKind::Num && d.len() >= 3 && d.starts_with('0')
+    };
+    if leading_zero(&toks[p.first]) || leading_zero(&before) {
+        return true;
+    }
+    // `on May 12 and 13`, `May 12-13`: the second day of a date.
+    if p.first >= 3
+        && (before.is_word_in(text, &["and", "to", "or"]) || is_dash(p.first - 1))
+        && is_num(p.first - 2, 2)
+        && LEXICONS.month_ids.get(toks[p.first - 3].id).is_some()
+    {
+        return true;
+    }
+    // `since 1880`, `in 1750`: a year before the years a bare figure could be taken for.
+    if digits.len() == 4
+        && (1000.0..1900.0).contains(&p.q.value)
+        && before.is_word_in(
+            text,
+            &[
+                "since", "in", "from", "until", "till", "before", "after", "circa",
+            ],
+        )
+    {
+        return true;
+    }
     // `Kane (9)`.
     if sym_at(text, toks, p.first - 1, "(") && after.is_some_and(|t| t.text(text) == ")") {
         return true;
@@ -880,6 +957,15 @@ fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
     let dash_after =
         after.is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "\u{2013}"));
     if dash_after && adjacent(toks, p.last, p.last + 1) && digits.len() <= 2 {
+        // `6-3, 4-6, 6-2`: the sets after the first score.
+        if p.first >= 4
+            && sym_at(text, toks, p.first - 1, ",")
+            && is_num(p.first - 2, 2)
+            && is_dash(p.first - 3)
+            && is_num(p.first - 4, 2)
+        {
+            return true;
+        }
         let cue = (p.first.saturating_sub(3)..p.first).any(|t| {
             word_is(
                 text,
@@ -1251,6 +1337,85 @@ fn counted_noun(text: &str, toks: &[Tok], k: usize) -> Option<(usize, String)> {
     fallback
 }
 
+/// The noun of `a 46-member council` at token `m` (after the hyphen): a lower-case word of
+/// letters, no function word, unit or number word, that modifies a lower-case word after it.
+fn hyphenated_modifier_noun(text: &str, toks: &[Tok], m: usize) -> Option<String> {
+    let tok = toks.get(m)?;
+    let next = toks.get(m + 1)?;
+    let w = tok.text(text);
+    let is_plain_word = |t: &Tok| {
+        t.kind == TokKind::Word
+            && !t.hyphen
+            && t.text(text).bytes().all(|b| b.is_ascii_lowercase())
+            && FUNCTION_WORD_IDS.get(t.id).is_none()
+    };
+    (w.len() >= 3
+        && is_plain_word(tok)
+        && is_plain_word(next)
+        && !adjacent(toks, m, m + 1)
+        && LEXICONS.number_word_ids.get(tok.id).is_none()
+        && LEXICONS.units.starting_at(text, toks, m).is_none())
+    .then(|| w.to_string())
+}
+
+/// `a six-year contract`, `a two-hour delay`, `a three-member panel`: a number word joined
+/// by a hyphen to its unit or counted noun, in one token.
+fn parse_hyphenated_number_word(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let tok = toks.get(j)?;
+    if tok.kind != TokKind::Word || !tok.hyphen {
+        return None;
+    }
+    let word = lower(tok.text(text));
+    let (mut value, mut n_parts, mut rest_at) = (0.0, 0, 0);
+    for part in word.split('-') {
+        let Some(&v) = LEXICONS.number_words.get(part) else {
+            break;
+        };
+        value = crate::numbers::combine(value, v);
+        n_parts += 1;
+        rest_at += part.len() + 1;
+    }
+    if n_parts == 0 || rest_at >= word.len() {
+        return None;
+    }
+    let rest = &word[rest_at..];
+    let rest_toks = crate::tokens::words_of(rest);
+    let whole = |n: usize| n == rest_toks.len();
+    let (unit, kind) = if let Some((n, u)) = LEXICONS.units.starting_at(rest, &rest_toks, 0) {
+        if !whole(n) {
+            return None;
+        }
+        let kind = match u.kind {
+            UnitKind::Duration => QuantityKind::Duration,
+            UnitKind::Age => QuantityKind::Age,
+            UnitKind::Measure => QuantityKind::Measure,
+            UnitKind::Speed => QuantityKind::Speed,
+            UnitKind::Data => QuantityKind::Data,
+            UnitKind::Temperature => QuantityKind::Temperature,
+            UnitKind::Percent | UnitKind::Multiplier => return None,
+        };
+        (u.unit.to_string(), kind)
+    } else if let Some((n, lemma)) = LEXICONS.counted_nouns.starting_at(rest, &rest_toks, 0) {
+        if !whole(n) {
+            return None;
+        }
+        (lemma.to_string(), QuantityKind::Count)
+    } else {
+        return None;
+    };
+    let qualifier = qualifier_before(text, toks, j);
+    Some(word_figure(
+        text,
+        toks,
+        j..=j,
+        value,
+        &unit,
+        kind,
+        qualifier,
+        None,
+    ))
+}
+
 /// The singular of a regular English plural, or `None` when the word does not look plural.
 fn singular(w: &str) -> Option<String> {
     if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
@@ -1267,12 +1432,15 @@ fn singular(w: &str) -> Option<String> {
     if let Some(stem) = w.strip_suffix("ies") {
         return Some(format!("{stem}y"));
     }
-    for suffix in ["ses", "xes", "zes", "ches", "shes"] {
-        if w.ends_with(suffix) {
-            return Some(w[..w.len() - 2].to_string());
-        }
-    }
-    Some(w[..w.len() - 1].to_string())
+    // `classes`, `buses`, `boxes`, `buzzes`, `churches`, `dishes` drop `es`; `cases`,
+    // `houses`, `causes`, `prizes` only their `s`.
+    let drops_es = w.ends_with("sses")
+        || (w.ends_with("uses") && !w.ends_with("ouses") && !w.ends_with("auses"))
+        || w.ends_with("xes")
+        || w.ends_with("zzes")
+        || w.ends_with("ches")
+        || w.ends_with("shes");
+    Some(w[..w.len() - if drops_es { 2 } else { 1 }].to_string())
 }
 
 fn qualifier_before(text: &str, toks: &[Tok], first: usize) -> Option<Qualifier> {
@@ -1635,8 +1803,38 @@ fn link_ranges(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
                 || (between && word_is(text, toks, joiner, &["and"]))
                 || toks[joiner].kind == TokKind::Sym
                     && matches!(toks[joiner].text(text), "-" | "\u{2013}" | "\u{2014}"));
+        // `raised the fee by £20 to £180`: by how much, then the level reached.
+        let change_by = {
+            let mut b_ = a.first;
+            if let Some((n, _)) = LEXICONS
+                .qualifiers
+                .ending_at(text, toks, b_.wrapping_sub(1))
+            {
+                b_ -= n;
+            }
+            b_ >= 1 && word_is(text, toks, b_ - 1, &["by"])
+        };
+        // `aged 25 to 40`, `passed by 310 votes to 290`: a bare number after `to` counts what
+        // the figure before it counts; a range, or after `by` the other side of a tally.
+        let borrows_unit = joins
+            && (word_is(text, toks, joiner, &["to"])
+                || (between && word_is(text, toks, joiner, &["and"])))
+            && b.q.kind == QuantityKind::Bare
+            && !b.in_words
+            && matches!(
+                a.q.kind,
+                QuantityKind::Count | QuantityKind::Age | QuantityKind::Duration
+            );
+        if borrows_unit && change_by {
+            let (kind, unit) = (a.q.kind, a.q.unit.clone());
+            found[idx + 1].q.kind = kind;
+            found[idx + 1].q.unit = unit;
+            idx += 2;
+            continue;
+        }
         let one_unit =
-            a.q.kind == b.q.kind && a.q.unit == b.q.unit && a.q.kind != QuantityKind::Bare;
+            (a.q.kind == b.q.kind && a.q.unit == b.q.unit && a.q.kind != QuantityKind::Bare)
+                || borrows_unit;
         // `$5-6 billion`: the currency of the first, the scale of the second.
         let split_money = a.q.kind == QuantityKind::Money
             && a.scale == 1.0
@@ -1650,6 +1848,7 @@ fn link_ranges(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
             || a.q.high.is_some()
             || b.q.high.is_some()
             || change_from(text, toks, a.first)
+            || (change_by && b.q.kind != QuantityKind::Bare)
         {
             idx += 1;
             continue;
@@ -1664,7 +1863,7 @@ fn link_ranges(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
             continue;
         }
         let mut merged = b.clone();
-        if split_money {
+        if split_money || borrows_unit {
             merged.q.kind = a.q.kind;
             merged.q.unit = a.q.unit.clone();
         }

@@ -17,7 +17,7 @@ use almanac_extract::{all_quantities, Quantity};
 
 /// The scores the layer must keep on the benchmark and on the held-out sentences (value F1,
 /// value+unit F1), in percent.
-const FLOORS: [(&str, f64, f64); 2] = [("bench", 98.0, 96.0), ("holdout", 0.0, 0.0)];
+const FLOORS: [(&str, f64, f64); 2] = [("bench", 98.0, 96.0), ("holdout", 95.9, 92.6)];
 
 /// One quantity of the gold or of the output: low, high (equal for a single value), unit.
 #[derive(Debug, Clone, PartialEq)]

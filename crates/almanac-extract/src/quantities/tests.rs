@@ -1066,3 +1066,37 @@ fn multiplier_words() {
         check(input, expected);
     }
 }
+
+#[test]
+fn forms_of_the_held_out_news() {
+    let cases = [
+        // A number word joined to its unit or counted noun by a hyphen, in one token.
+        ("They signed a six-year deal.", "six-year=6 year [Duration]"),
+        ("After a two-hour delay, a 20-seat bus left.", "two-hour=2 hour [Duration] ; 20-seat=20 seat [Count]"),
+        // A hyphenated modifier of a noun, listed or not.
+        ("A 46-member board and a 300-page report.", "46-member=46 member [Count] ; 300-page=300 page [Count]"),
+        ("The 800-square-metre hall sits on a 12-acre plot.", "800-square-metre=800 m2 [Measure] ; 12-acre=12 acre [Measure]"),
+        ("A 500-kilovolt line and 3 petabytes of data.", "500-kilovolt=500 kV [Measure] ; 3 petabytes=3 PB [Data]"),
+        // `by X to Y` is a change and the level reached, not a range.
+        ("The council raised the fee by £20 to £180.", "£20=20 GBP [Money] ; £180=180 GBP [Money]"),
+        ("The motion passed by 310 votes to 290.", "310 votes=310 vote [Count] ; 290=290 vote [Count]"),
+        // Ages.
+        ("Volunteers aged 25 to 40 took part.", "25 to 40=25..40 year [Age]"),
+        ("Patients aged over 70 were first.", "70=70 year> [Age]"),
+        ("Workers aged between 18 and 30 applied.", "18 and 30=18..30 year [Age]"),
+        ("Mr Dale, 52, said the plant will hire staff.", "52=52 year [Age]"),
+        // Regular plurals.
+        ("There were 1.5 million cases, 300 buses, 40 prizes and 12 classes.", "1.5 million cases=1500000 case [Count] ; 300 buses=300 bus [Count] ; 40 prizes=40 prize [Count] ; 12 classes=12 class [Count]"),
+        // A glued scale before what it counts.
+        ("The city drew 2.1m visitors.", "2.1m visitors=2100000 visitor [Count]"),
+        ("Lows near 10F.", "10F=10 °F [Temperature]"),
+        // Numbers that are no quantities.
+        ("She won 6-3, 4-6, 6-2 in the final.", ""),
+        ("Call 0345 600 700 for details.", ""),
+        ("The summit is on May 12 and 13.", ""),
+        ("Temperatures have risen since 1750.", ""),
+    ];
+    for (input, expected) in cases {
+        check_all(input, expected);
+    }
+}
