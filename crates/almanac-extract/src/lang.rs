@@ -89,6 +89,18 @@ pub fn detect(text: &str) -> Lang {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    // Most documents are English: counted byte by byte (a loop the compiler vectorises), a
+    // text whose Cyrillic lead bytes are no more than its Latin letters is English before
+    // any character is decoded. The lead bytes bound the Cyrillic letters from above.
+    let sample = &text.as_bytes()[..end];
+    let latin_letters = sample.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let cyrillic_bound = sample
+        .iter()
+        .filter(|&&b| (0xD0..=0xD3).contains(&b))
+        .count();
+    if cyrillic_bound <= latin_letters {
+        return Lang::English;
+    }
     let (mut latin, mut cyrillic) = (0usize, 0usize);
     let (mut cyrillic_words, mut kazakh_words) = (0usize, 0usize);
     for word in text[..end].split(|c: char| !crate::tokens::is_alphabetic(c)) {
@@ -161,6 +173,10 @@ mod tests {
                 Lang::English,
             ),
             ("", Lang::English),
+            // Cyrillic signs that are no letters pass the count of lead bytes but not the
+            // count of letters.
+            ("ab ҂҂҂", Lang::English),
+            ("ab ҂҂҂ жжж", Lang::Russian),
             ("2024 — 15%", Lang::English),
         ];
         for (text, want) in cases {

@@ -163,6 +163,8 @@ pub(crate) struct Lexicon {
     pub(super) by_alias: HashMap<String, Vec<usize>>,
     /// The first entry of each canonical name, as written.
     pub(super) index_of_name: FastMap<&'static str, usize>,
+    /// What `lookup_by_key` gives for each canonical name as written.
+    lookup_as_written: FastMap<&'static str, usize>,
     /// `ancestors` of each entry's canonical name.
     pub(super) place_ancestors: Vec<Vec<&'static str>>,
     pub(super) matcher: Option<AhoCorasick>,
@@ -221,14 +223,25 @@ impl Lexicon {
 
     /// See `lookup`.
     pub(super) fn lookup(&self, name: &str) -> Option<&Place> {
+        // The fact layer asks mostly for canonical names, many times a figure: those are
+        // answered as written, without building a normalised key.
+        let idx = match self.lookup_as_written.get(name) {
+            Some(&idx) => Some(idx),
+            None => self.lookup_by_key(name),
+        };
+        idx.and_then(|idx| self.places.get(idx))
+    }
+
+    /// The entry a name names, by its normalised key: a canonical name before an alias.
+    fn lookup_by_key(&self, name: &str) -> Option<usize> {
         let key = normalise_key(name);
         if let Some(&idx) = self.by_name.get(&key) {
-            return self.places.get(idx);
+            return Some(idx);
         }
         self.by_alias
             .get(&key)
             .and_then(|idxs| idxs.first())
-            .and_then(|&idx| self.places.get(idx))
+            .copied()
     }
 
     /// See `ancestors`.
@@ -595,6 +608,7 @@ pub(super) fn build_lexicon() -> Lexicon {
         by_name,
         by_alias,
         index_of_name,
+        lookup_as_written: FastMap::default(),
         place_ancestors: Vec::new(),
         matcher,
         prefixes,
@@ -612,6 +626,11 @@ pub(super) fn build_lexicon() -> Lexicon {
         flags_by_id,
         stop_forms,
     };
+    lex.lookup_as_written = lex
+        .places
+        .iter()
+        .filter_map(|p| Some((p.name, lex.lookup_by_key(p.name)?)))
+        .collect();
     lex.place_ancestors = lex.places.iter().map(|p| lex.ancestors(p.name)).collect();
     lex
 }

@@ -43,6 +43,7 @@ mod status;
 mod subject;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use chrono::Datelike;
@@ -268,18 +269,30 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             let first_anchor = anchors.partition_point(|a| a.start < range.start);
             let end_anchor = anchors.partition_point(|a| a.start < range.end);
             let sentence_anchors = &anchors[first_anchor..end_anchor.max(first_anchor)];
-            // `during this period`, `compared to the same period of 2024`, `year-on-year`.
-            // The sentence in lower case, for the cue phrases looked for in its text.
-            let lower_sentence = if in_sentence.is_empty() {
-                String::new()
-            } else {
-                to_lowercase(&text[range.clone()])
+            // The sentence in lower case, for the cue phrases looked for in its text. It and
+            // the phrases below are asked of few figures (one without a time of its own, a
+            // plan without a deadline...): each is read when first asked, then kept.
+            let lower_sentence_cell = OnceCell::new();
+            let lower_sentence = || -> &str {
+                lower_sentence_cell.get_or_init(|| {
+                    if in_sentence.is_empty() {
+                        String::new()
+                    } else {
+                        to_lowercase(&text[range.clone()])
+                    }
+                })
             };
-            let back = !in_sentence.is_empty()
-                && (refers_back(&lower_sentence)
-                    || times_here
-                        .iter()
-                        .any(|t| t.kind == TimeKind::Comparison && t.span[1] <= range.end));
+            // `during this period`, `compared to the same period of 2024`, `year-on-year`.
+            let back_cell = OnceCell::new();
+            let back = || {
+                *back_cell.get_or_init(|| {
+                    !in_sentence.is_empty()
+                        && (refers_back(lower_sentence())
+                            || times_here
+                                .iter()
+                                .any(|t| t.kind == TimeKind::Comparison && t.span[1] <= range.end))
+                })
+            };
             let figure_clauses: HashSet<usize> = in_sentence
                 .iter()
                 .map(|q| sentence.clause_of(q.span[0]))
@@ -328,13 +341,18 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             // `four more projects with a capacity of 60 million units`: what the sentence
             // counts besides the things before, and their measures.
             let others_here = in_sentence.iter().any(|q| counts_others(text, q));
-            let open_future = !in_sentence.is_empty() && open_future(&lower_sentence);
+            let open_future_cell = OnceCell::new();
+            let in_open_future = || {
+                *open_future_cell
+                    .get_or_init(|| !in_sentence.is_empty() && open_future(lower_sentence()))
+            };
             let sentence_deadline = sentence_times
                 .iter()
                 .filter(|t| t.kind == TimeKind::Deadline)
                 .find_map(|t| usable_period(t));
             // `according to the Bureau of National Statistics`: a statistic of a place.
-            let cites_statistics = !in_sentence.is_empty() && lower_sentence.contains("statistic");
+            let cites_statistics =
+                || !in_sentence.is_empty() && lower_sentence().contains("statistic");
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
@@ -504,7 +522,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     Some(t) => usable_period(t),
                     // `grew threefold in the same period`: with no report period, the period
                     // of the figure before.
-                    None if back => {
+                    None if back() => {
                         let before = previous_figure
                             .filter(|f| f.status == Status::Actual)
                             .and_then(|f| f.period);
@@ -586,7 +604,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     && !clause_tells_a_stock(text, &sentence, clause)
                     && sentence.blockers.is_empty()
                     && lang == crate::Lang::English
-                    && names_a_project_before(&lower_sentence, q.span[1] - range.start)
+                    && names_a_project_before(lower_sentence(), q.span[1] - range.start)
                 {
                     status = Status::Planned;
                 }
@@ -613,7 +631,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         // time of the plans or the deadline said just before it (`By the end
                         // of 2026 ... Eight projects will be implemented for this purpose`),
                         // unless it is set in a future left undated (`In the future, ...`).
-                        Status::Planned if open_future => None,
+                        Status::Planned if in_open_future() => None,
                         Status::Planned => sentence_deadline
                             .or(sentence_plan_period)
                             .or(previous_plan_period),
@@ -720,7 +738,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                             Some(country)
                         } else if continues_previous(text, range.start) {
                             previous_subject.clone()
-                        } else if is_place_statistic(metric) || cites_statistics {
+                        } else if is_place_statistic(metric) || cites_statistics() {
                             // Fixed-capital investment, the economy, prices: a place's
                             // statistics, never a company's or a zone's.
                             // A statistic that follows one of a named place in its paragraph is of
