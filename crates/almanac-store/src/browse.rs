@@ -213,22 +213,40 @@ impl Store {
         if let Some(cursor) = cursor {
             conditions.push(keyset_condition(filter.sort, cursor, &mut params)?);
         }
-        let query = sql::select_facts(
-            FactSelect::Rows {
-                sort: filter.sort,
-                limit: Some(size + 1),
-            },
-            false,
-            corrections.active(),
-            &conditions,
-        );
+        // With corrections, the table's rows of corrected facts come too, and are dropped
+        // here (see `sql::select_fact_page`).
+        let hidden = corrections.corrected();
+        let query = if corrections.active() {
+            sql::select_fact_page(filter.sort, size + 1 + hidden.len(), &conditions)
+        } else {
+            sql::select_facts(
+                FactSelect::Rows {
+                    sort: filter.sort,
+                    limit: Some(size + 1),
+                },
+                false,
+                false,
+                &conditions,
+            )
+        };
         let mut stmt = self.conn.prepare_cached(&query)?;
+        let from_view = stmt.column_count().saturating_sub(1);
         let mut rows = stmt
             .query(params_from_iter(params.0))
             .map_err(|err| text_error(filter, err))?;
         let mut facts = Vec::with_capacity(size.min(1024));
         while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
-            facts.push(corrections.apply(row_to_fact(row)?));
+            if facts.len() > size {
+                break;
+            }
+            let fact = row_to_fact(row)?;
+            if corrections.active()
+                && hidden.contains(&fact.id)
+                && row.get::<_, i64>(from_view)? == 0
+            {
+                continue;
+            }
+            facts.push(corrections.apply(fact));
         }
         let next = if facts.len() > size {
             facts.truncate(size);

@@ -864,37 +864,85 @@ pub fn select_facts(
                 query.push_str(&terms.join(", "));
                 query
             } else {
-                // A compound statement orders by its result columns only: the sort's
-                // terms are added as columns `sort_N` (after those `row_to_fact` reads).
-                let keys: Vec<String> = order
-                    .iter()
-                    .enumerate()
-                    .map(|(n, (e, _))| format!(", {e} AS sort_{n}"))
-                    .collect();
-                let arms: Vec<String> = sources
-                    .iter()
-                    .map(|(source, condition)| {
-                        let mut arm = format!(
-                            "SELECT {}{} {}",
-                            fact_columns(),
-                            keys.concat(),
-                            from(source)
-                        );
-                        push_where(&mut arm, &with_source_condition(conditions, condition));
-                        arm
-                    })
-                    .collect();
-                let terms: Vec<String> = order
-                    .iter()
-                    .enumerate()
-                    .map(|(n, (_, dir))| format!("sort_{n} {dir}"))
-                    .collect();
-                format!("{} ORDER BY {}", arms.join(" UNION ALL "), terms.join(", "))
+                merged_rows(&sources, &order, &from, conditions, false)
             };
             push_limit(&mut query, limit);
             query
         }
     }
+}
+
+/// The rows of several fact sources merged in `order`. A compound statement orders by its
+/// result columns only: the sort's terms are added as columns `sort_N` (after those
+/// `row_to_fact` reads), and with `marked`, last, `from_view`: 1 for a row of
+/// `corrected_facts`.
+fn merged_rows(
+    sources: &[(&str, Option<String>)],
+    order: &[(&str, &str)],
+    from: &dyn Fn(&str) -> String,
+    conditions: &[String],
+    marked: bool,
+) -> String {
+    let keys: Vec<String> = order
+        .iter()
+        .enumerate()
+        .map(|(n, (e, _))| format!(", {e} AS sort_{n}"))
+        .collect();
+    let arms: Vec<String> = sources
+        .iter()
+        .map(|(source, condition)| {
+            let mark = if !marked {
+                ""
+            } else if *source == "corrected_facts" {
+                ", 1 AS from_view"
+            } else {
+                ", 0 AS from_view"
+            };
+            let mut arm = format!(
+                "SELECT {}{}{mark} {}",
+                fact_columns(),
+                keys.concat(),
+                from(source)
+            );
+            push_where(&mut arm, &with_source_condition(conditions, condition));
+            arm
+        })
+        .collect();
+    let terms: Vec<String> = order
+        .iter()
+        .enumerate()
+        .map(|(n, (_, dir))| format!("sort_{n} {dir}"))
+        .collect();
+    format!("{} ORDER BY {}", arms.join(" UNION ALL "), terms.join(", "))
+}
+
+/// A page of facts of a ledger with corrections, in `sort`, at most `limit` rows: those of
+/// the table, the corrected ones as extracted among them, merged with the corrected ones
+/// as corrected, each marked by its last column (`from_view`, see [`merged_rows`]). The
+/// reader drops the table's rows of corrected facts ([`CORRECTED_IDS`], read once), so
+/// `limit` must count them too. Unlike [`select_facts`], the table's rows are not tested
+/// against the corrected ids: SQLite tests a rowid condition on every index entry it
+/// walks, before the row's own conditions (a period) leave the few that pass, which made
+/// a page of a metric and a year half as costly again (0.50 ms against 0.34 ms at a
+/// million facts).
+pub fn select_fact_page(sort: FactSort, limit: usize, conditions: &[String]) -> String {
+    let from = |source: &str| format!("FROM {source} f JOIN documents d ON d.id = f.doc_id");
+    let sources = [
+        ("facts", None),
+        (
+            "corrected_facts",
+            Some(format!("f.id IN ({CORRECTED_IDS})")),
+        ),
+    ];
+    let order = fact_order(sort, false, true);
+    let mut query = merged_rows(&sources, &order, &from, conditions, true);
+    push_limit(&mut query, Some(limit));
+    query
+}
+
+/// The ids of the facts a correction applies to.
+pub fn corrected_ids() -> &'static str {
+    CORRECTED_IDS
 }
 
 /// The ORDER BY terms of a sort and their directions; ties fall back to ledger order.
