@@ -213,22 +213,40 @@ impl Store {
         if let Some(cursor) = cursor {
             conditions.push(keyset_condition(filter.sort, cursor, &mut params)?);
         }
-        let query = sql::select_facts(
-            FactSelect::Rows {
-                sort: filter.sort,
-                limit: Some(size + 1),
-            },
-            false,
-            corrections.active(),
-            &conditions,
-        );
+        // With corrections, the table's rows of corrected facts come too, and are dropped
+        // here (see `sql::select_fact_page`).
+        let hidden = corrections.corrected();
+        let query = if corrections.active() {
+            sql::select_fact_page(filter.sort, size + 1 + hidden.len(), &conditions)
+        } else {
+            sql::select_facts(
+                FactSelect::Rows {
+                    sort: filter.sort,
+                    limit: Some(size + 1),
+                },
+                false,
+                false,
+                &conditions,
+            )
+        };
         let mut stmt = self.conn.prepare_cached(&query)?;
+        let from_view = stmt.column_count().saturating_sub(1);
         let mut rows = stmt
             .query(params_from_iter(params.0))
             .map_err(|err| text_error(filter, err))?;
         let mut facts = Vec::with_capacity(size.min(1024));
         while let Some(row) = rows.next().map_err(|err| text_error(filter, err))? {
-            facts.push(corrections.apply(row_to_fact(row)?));
+            if facts.len() > size {
+                break;
+            }
+            let fact = row_to_fact(row)?;
+            if corrections.active()
+                && hidden.contains(&fact.id)
+                && row.get::<_, i64>(from_view)? == 0
+            {
+                continue;
+            }
+            facts.push(corrections.apply(fact));
         }
         let next = if facts.len() > size {
             facts.truncate(size);
@@ -363,32 +381,60 @@ impl Store {
     pub fn period_figures(&self, subject: &str) -> Result<Vec<PeriodFigures>> {
         let overlay = Overlay::load(&self.conn)?;
         let mut params = Params::default();
-        let conditions = vec![sql::fact_subject_in(
-            params.text(subject.trim().to_string()),
-            false,
-        )];
-        let mut out = Vec::new();
-        {
-            let query = sql::period_figures(&conditions, overlay.active());
-            let mut stmt = self.conn.prepare_cached(&query)?;
+        let name = params.text(subject.trim().to_string());
+        let read = |query: &str| -> Result<Vec<PeriodValue>> {
+            let mut stmt = self.conn.prepare_cached(query)?;
             let mut rows = stmt.query(params_from_iter(params.0.iter()))?;
+            let mut values = Vec::new();
             while let Some(row) = rows.next()? {
-                out.push(period_figures_of(
-                    [row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?],
-                    row.get(4)?,
-                    row.get(5)?,
-                    row.get(6)?,
-                    row.get(7)?,
-                    get_u64(row, 8)?,
-                    get_u64(row, 9)?,
-                )?);
+                values.push(PeriodValue {
+                    key: [
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                        row.get(5)?,
+                    ],
+                    value: row.get(6)?,
+                    value_kzt: row.get(7)?,
+                    value_usd: row.get(8)?,
+                    n: row.get(9)?,
+                    last: row.get(10)?,
+                });
             }
-        }
+            Ok(values)
+        };
+        let mut values = read(&sql::period_values_of(name))?;
         if !overlay.active() {
-            return Ok(out);
+            return rank_period_values(values);
         }
-        let mut corrected = conditions;
-        corrected.push(sql::fact_corrected());
+        for fact in read(&sql::corrected_period_values_of(name))? {
+            let Some(at) = take_out(&mut values, &fact) else {
+                continue;
+            };
+            let row = &mut values[at];
+            let (subject, metric, measure, status, period, unit) = (
+                &row.key[0],
+                &row.key[1],
+                &row.key[2],
+                &row.key[3],
+                &row.key[4],
+                &row.key[5],
+            );
+            let (start, end) = period_bounds(period)?;
+            let (kzt, usd, last) = self.conn.query_row(
+                &sql::uncorrected_period_value(),
+                rusqlite::params![
+                    subject, metric, measure, status, period, unit, row.value, start, end
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<i64>>(2)?)),
+            )?;
+            (row.value_kzt, row.value_usd) = (kzt, usd);
+            row.last = last.unwrap_or(row.last);
+        }
+        let mut out = rank_period_values(values)?;
+        let corrected = vec![sql::fact_subject_in(name, false), sql::fact_corrected()];
         let query = sql::select_facts(
             FactSelect::Rows {
                 sort: FactSort::default(),
@@ -583,30 +629,110 @@ pub(crate) fn sort_period_figures(groups: &mut [PeriodFigures]) {
     });
 }
 
-/// A group of [`Store::period_figures`] from its columns as stored.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn period_figures_of(
-    [metric, measure, status, period]: [String; 4],
-    unit: Option<String>,
-    value: f64,
-    value_kzt: Option<f64>,
-    value_usd: Option<f64>,
-    facts: u64,
-    figures: u64,
-) -> Result<PeriodFigures> {
+/// A row of `period_values` (or one corrected fact, as extracted): how many facts of a
+/// subject give one figure for a metric, measure, status, period and unit.
+pub(crate) struct PeriodValue {
+    /// Subject, metric, measure, status, period and unit (`''` for none), as stored.
+    pub key: [String; 6],
+    pub value: f64,
+    pub value_kzt: Option<f64>,
+    pub value_usd: Option<f64>,
+    pub n: i64,
+    /// The latest fact's id.
+    pub last: i64,
+}
+
+impl PeriodValue {
+    fn same_figure(&self, other: &PeriodValue) -> bool {
+        self.key[0].eq_ignore_ascii_case(&other.key[0])
+            && self.key[1..] == other.key[1..]
+            && self.value.to_bits() == other.value.to_bits()
+    }
+}
+
+/// Takes one corrected fact out of the rows: `Some(row)` when that row's latest id or
+/// money may have been the fact's and must be read again without it.
+pub(crate) fn take_out(values: &mut Vec<PeriodValue>, fact: &PeriodValue) -> Option<usize> {
+    let at = values.iter().position(|v| v.same_figure(fact))?;
+    let row = &mut values[at];
+    row.n -= fact.n;
+    if row.n <= 0 {
+        values.swap_remove(at);
+        return None;
+    }
+    let held = row.last == fact.last
+        || (fact.value_kzt.is_some() && row.value_kzt == fact.value_kzt)
+        || (fact.value_usd.is_some() && row.value_usd == fact.value_usd);
+    held.then_some(at)
+}
+
+/// The larger of two amounts, as SQL's `MAX` takes them (none only when neither is).
+fn larger(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        _ => a.or(b),
+    }
+}
+
+/// A period's first and last day as stored (`2023` -> `2023-01-01`, `2023-12-31`).
+pub(crate) fn period_bounds(period: &str) -> Result<(String, String)> {
+    let period: Period = period.parse().map_err(|_| StoreError::Corrupt {
+        column: "period",
+        value: period.to_string(),
+    })?;
+    let (start, end) = period.bounds();
+    Ok((start.to_string(), end.to_string()))
+}
+
+/// The groups of [`Store::period_figures`] from the rows of their figures: each group's
+/// figure is the one most facts give (the latest written on a tie), in the order
+/// [`sort_period_figures`] gives. Rows of one figure under several names of the subject
+/// are one figure.
+pub(crate) fn rank_period_values(values: Vec<PeriodValue>) -> Result<Vec<PeriodFigures>> {
+    type Figure = (i64, i64, f64, Option<f64>, Option<f64>);
+    // Per group (metric, measure, status, period, unit), per figure: facts, latest id, money.
+    let mut groups: std::collections::HashMap<[String; 5], Vec<Figure>> = Default::default();
+    for v in values {
+        let [_, metric, measure, status, period, unit] = v.key;
+        let figures = groups
+            .entry([metric, measure, status, period, unit])
+            .or_default();
+        match figures
+            .iter_mut()
+            .find(|f| f.2.to_bits() == v.value.to_bits())
+        {
+            Some(f) => {
+                f.0 += v.n;
+                f.1 = f.1.max(v.last);
+                f.3 = larger(f.3, v.value_kzt);
+                f.4 = larger(f.4, v.value_usd);
+            }
+            None => figures.push((v.n, v.last, v.value, v.value_kzt, v.value_usd)),
+        }
+    }
     let corrupt = |column: &'static str, value: String| StoreError::Corrupt { column, value };
-    Ok(PeriodFigures {
-        metric: metric.parse().map_err(|_| corrupt("metric", metric))?,
-        measure: parse_measure(&measure).ok_or_else(|| corrupt("measure", measure))?,
-        status: parse_status(&status).ok_or_else(|| corrupt("status", status))?,
-        period: period.parse().map_err(|_| corrupt("period", period))?,
-        unit,
-        value,
-        value_kzt,
-        value_usd,
-        facts,
-        figures,
-    })
+    let mut out = Vec::with_capacity(groups.len());
+    for ([metric, measure, status, period, unit], figures) in groups {
+        let facts: i64 = figures.iter().map(|f| f.0).sum();
+        let Some(&(_, _, value, value_kzt, value_usd)) = figures.iter().max_by_key(|f| (f.0, f.1))
+        else {
+            continue;
+        };
+        out.push(PeriodFigures {
+            metric: metric.parse().map_err(|_| corrupt("metric", metric))?,
+            measure: parse_measure(&measure).ok_or_else(|| corrupt("measure", measure))?,
+            status: parse_status(&status).ok_or_else(|| corrupt("status", status))?,
+            period: period.parse().map_err(|_| corrupt("period", period))?,
+            unit: Some(unit).filter(|u| !u.is_empty()),
+            value,
+            value_kzt,
+            value_usd,
+            facts: facts.max(0) as u64,
+            figures: figures.len() as u64,
+        });
+    }
+    sort_period_figures(&mut out);
+    Ok(out)
 }
 
 /// The condition "after `cursor`" in `sort`, its values bound into `params`.
@@ -1078,6 +1204,67 @@ mod tests {
         assert!(aktau
             .iter()
             .any(|g| g.value == 1e15 && g.period.to_string() == "2010"));
+    }
+
+    /// The figure of a tie is the one written last, which stays true when the fact that
+    /// was last is replaced (`period_values` repaired by the write path) or corrected
+    /// (taken out as it is read).
+    #[test]
+    fn a_tie_goes_to_the_latest_figure_that_remains() {
+        let texts = [
+            (
+                "a",
+                "Aktobe attracted 12 billion tenge of investment in 2022.",
+            ),
+            (
+                "b",
+                "Aktobe attracted 15 billion tenge of investment in 2022.",
+            ),
+            (
+                "c",
+                "Investment in Aktobe reached 12 billion tenge in 2022.",
+            ),
+        ];
+        let figure_of_2022 = |store: &Store| {
+            let groups = store.period_figures("Aktobe").unwrap();
+            let group = groups
+                .iter()
+                .find(|g| g.metric == Metric::Investment && g.period.to_string() == "2022")
+                .unwrap_or_else(|| panic!("no 2022 investment in {groups:?}"));
+            (group.value, group.facts, group.figures)
+        };
+        let mut store = Store::open_in_memory().unwrap();
+        for (doc, text) in texts {
+            put(&mut store, doc, text, false);
+        }
+        assert_eq!(figure_of_2022(&store), (12e9, 3, 2));
+
+        let mut replaced = Store::open_in_memory().unwrap();
+        for (doc, text) in texts {
+            put(&mut replaced, doc, text, false);
+        }
+        put(
+            &mut replaced,
+            "c",
+            "Aktobe attracted 12 billion tenge of investment in 2021.",
+            true,
+        );
+        replaced.check_integrity().unwrap();
+        assert_eq!(figure_of_2022(&replaced), (15e9, 2, 2));
+
+        let last = store
+            .facts(&FactFilter::default())
+            .unwrap()
+            .last()
+            .unwrap()
+            .id;
+        let planned = crate::CorrectionEdit {
+            status: Some(Status::Planned),
+            ..Default::default()
+        };
+        store.correct(last, &planned).unwrap().unwrap();
+        store.check_integrity().unwrap();
+        assert_eq!(figure_of_2022(&store), (15e9, 2, 2));
     }
 
     #[test]

@@ -227,13 +227,19 @@ impl Store {
 pub(crate) struct Overlay {
     active: bool,
     money: HashSet<i64>,
+    /// The facts a correction applies to (read on SQLite only, for pages of facts).
+    corrected: HashSet<i64>,
 }
 
 impl Overlay {
     /// An overlay read elsewhere (PostgreSQL): whether any correction exists, and the
     /// facts whose money is computed again.
     pub(crate) fn new(active: bool, money: HashSet<i64>) -> Overlay {
-        Overlay { active, money }
+        Overlay {
+            active,
+            money,
+            corrected: HashSet::new(),
+        }
     }
 
     pub(crate) fn load(conn: &Connection) -> Result<Overlay> {
@@ -246,7 +252,24 @@ impl Overlay {
                 money.insert(id?);
             }
         }
-        Ok(Overlay { active, money })
+        let mut corrected = HashSet::new();
+        if active {
+            let mut stmt = conn.prepare_cached(sql::corrected_ids())?;
+            let ids = stmt.query_map([], |r| r.get::<_, i64>(0))?;
+            for id in ids {
+                corrected.insert(id?);
+            }
+        }
+        Ok(Overlay {
+            active,
+            money,
+            corrected,
+        })
+    }
+
+    /// The facts a correction applies to.
+    pub(crate) fn corrected(&self) -> &HashSet<i64> {
+        &self.corrected
     }
 
     /// Whether the ledger holds corrections (facts are then read through them).

@@ -323,6 +323,15 @@ impl Store {
                 value: format!("{wrong} keys counted otherwise than the facts"),
             });
         }
+        let wrong: i64 = self
+            .conn
+            .query_row(sql::PERIOD_VALUES_CHECK, [], |r| r.get(0))?;
+        if wrong != 0 {
+            return Err(StoreError::Corrupt {
+                column: "period_values",
+                value: format!("{wrong} rows that differ from the facts"),
+            });
+        }
         Ok(())
     }
 

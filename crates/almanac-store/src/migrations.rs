@@ -205,7 +205,7 @@ INSERT INTO mentions (doc_id, entity_id, span_start, span_end, text, reference) 
             }
         }
         let mut store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 7);
+        assert_eq!(store.schema_version().unwrap(), 8);
         store.check_integrity().unwrap();
         let facts = store.facts(&FactFilter::default()).unwrap();
         assert_eq!(facts.len(), 5);

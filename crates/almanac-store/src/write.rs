@@ -276,16 +276,22 @@ impl Batch {
 }
 
 /// What a transaction does once its documents are written: the sentences staged go into
-/// the full-text index, and its new facts into `fact_counts` (the keys its replaced facts
-/// left empty are forgotten).
+/// the full-text index, and its new facts into `fact_counts` and `period_values` (the keys
+/// its replaced facts left empty are forgotten, the rows they left stale repaired).
 fn finish(tx: &Connection, batch: &mut Batch) -> Result<()> {
     index_pending(tx, batch)?;
     if batch.next_fact > batch.indexed + 1 {
         tx.prepare_cached(&sql::count_fact_range())?
             .execute(params![batch.indexed + 1, batch.next_fact, 1])?;
     }
+    if batch.next_fact > batch.indexed + 1 {
+        tx.prepare_cached(sql::ADD_PERIOD_VALUES)?
+            .execute(params![batch.indexed + 1, batch.next_fact])?;
+    }
     if batch.uncounted {
         tx.prepare_cached(sql::PURGE_FACT_COUNTS)?.execute([])?;
+        tx.prepare_cached(sql::PURGE_PERIOD_VALUES)?.execute([])?;
+        tx.prepare_cached(sql::REPAIR_PERIOD_VALUES)?.execute([])?;
     }
     Ok(())
 }
@@ -505,6 +511,8 @@ fn remove_contents(tx: &Connection, batch: &mut Batch, old: &StoredRow) -> Resul
         // Facts of this batch are counted when it ends, so only older ones are uncounted.
         tx.prepare_cached(&sql::count_fact_range())?
             .execute(params![old.first_fact, indexed_end, -1])?;
+        tx.prepare_cached(sql::REMOVE_PERIOD_VALUES)?
+            .execute(params![old.first_fact, indexed_end])?;
         batch.uncounted = true;
     }
     tx.prepare_cached(sql::DELETE_DOC_FACTS)?

@@ -9,7 +9,7 @@ use almanac_extract::{Extraction, Fact};
 use almanac_store::{pg, FactFilter, Ledger, NewDocument, PgStore, Put, StoreError};
 
 /// The schema this build makes.
-const SCHEMA: u32 = 7;
+const SCHEMA: u32 = 8;
 
 /// A ledger of its own on the test server (a fresh schema), or `None` without a server
 /// (never under CI).
@@ -228,14 +228,15 @@ fn a_ledger_of_schema_4_gains_a_language_unknown_until_reindexed() {
     };
     store.put(&doc, &russian, "v4", false).unwrap();
     drop(store);
-    // Migration 5 only adds the column, 6 a table and indexes, and 7 a column and the
-    // view again: without them the ledger is one of schema 4.
+    // Migration 5 only adds the column, 6 a table and indexes, 7 a column and the view
+    // again, and 8 a table: without them the ledger is one of schema 4.
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     client
         .batch_execute(&format!(
             "ALTER TABLE documents DROP COLUMN lang; DROP TABLE fact_counts; \
              DROP INDEX facts_metric_status, facts_metric_status_value, facts_metric_value; \
-             {WITHOUT_VALUE_HIGH} DELETE FROM schema_migrations WHERE version >= 5;"
+             {WITHOUT_VALUE_HIGH} DROP TABLE period_values; \
+             DELETE FROM schema_migrations WHERE version >= 5;"
         ))
         .unwrap();
     let mut store = PgStore::open(&url).unwrap();
@@ -297,7 +298,8 @@ fn a_ledger_of_schema_6_gains_range_upper_ends_that_reindex_fills() {
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     client
         .batch_execute(&format!(
-            "{WITHOUT_VALUE_HIGH} DELETE FROM schema_migrations WHERE version >= 7;"
+            "{WITHOUT_VALUE_HIGH} DROP TABLE period_values; \
+             DELETE FROM schema_migrations WHERE version >= 7;"
         ))
         .unwrap();
     let mut store = PgStore::open(&url).unwrap();

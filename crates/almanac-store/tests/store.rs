@@ -785,7 +785,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
             .unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 7);
+    assert_eq!(store.schema_version().unwrap(), 8);
     assert_eq!(store.stats().unwrap().documents, 1);
     drop(store);
 
@@ -801,7 +801,7 @@ fn a_file_ledger_reopens_at_its_schema_version() {
         Store::open(&path),
         Err(StoreError::SchemaTooNew {
             found: 99,
-            known: 7
+            known: 8
         })
     ));
 

@@ -9,7 +9,8 @@
 use super::query::{fact_conditions, text_error, Params};
 use super::{sql, PgStore};
 use crate::browse::{
-    add_corrected_fact, cursor_keys, facet_values, period_figures_of, sort_period_figures, FacetRow,
+    add_corrected_fact, cursor_keys, facet_values, period_bounds, rank_period_values,
+    sort_period_figures, take_out, FacetRow, PeriodValue,
 };
 use crate::model::{EntityFilter, EntitySummary, FactFilter, FactSort};
 use crate::query::row_to_fact;
@@ -176,36 +177,51 @@ impl PgStore {
     pub fn period_figures(&self, subject: &str) -> Result<Vec<PeriodFigures>> {
         let overlay = self.overlay()?;
         let mut params = Params::default();
-        let conditions = vec![sql::fact_subject_in(
-            params.text(subject.trim().to_string()),
-            false,
-        )];
-        let query = sql::period_figures(&conditions, overlay.active());
-        let rows = self.lock().client.query(&query, &params.refs())?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let count =
-                |idx: usize| -> Result<u64> { Ok(row.try_get::<_, i64>(idx)?.max(0) as u64) };
-            out.push(period_figures_of(
-                [
-                    row.try_get(0)?,
-                    row.try_get(1)?,
-                    row.try_get(2)?,
-                    row.try_get(3)?,
-                ],
-                row.try_get(4)?,
-                row.try_get(5)?,
-                row.try_get(6)?,
-                row.try_get(7)?,
-                count(8)?,
-                count(9)?,
-            )?);
-        }
+        let name = params.text(subject.trim().to_string());
+        let read = |query: &str| -> Result<Vec<PeriodValue>> {
+            let rows = self.lock().client.query(query, &params.refs())?;
+            let mut values = Vec::with_capacity(rows.len());
+            for row in &rows {
+                values.push(PeriodValue {
+                    key: [
+                        row.try_get(0)?,
+                        row.try_get(1)?,
+                        row.try_get(2)?,
+                        row.try_get(3)?,
+                        row.try_get(4)?,
+                        row.try_get(5)?,
+                    ],
+                    value: row.try_get(6)?,
+                    value_kzt: row.try_get(7)?,
+                    value_usd: row.try_get(8)?,
+                    n: row.try_get(9)?,
+                    last: row.try_get(10)?,
+                });
+            }
+            Ok(values)
+        };
+        let mut values = read(&sql::period_values_of(name))?;
         if !overlay.active() {
-            return Ok(out);
+            return rank_period_values(values);
         }
-        let mut corrected = conditions;
-        corrected.push(sql::fact_corrected());
+        for fact in read(&sql::corrected_period_values_of(name))? {
+            let Some(at) = take_out(&mut values, &fact) else {
+                continue;
+            };
+            let row = &mut values[at];
+            let [subject, metric, measure, status, period, unit] = &row.key;
+            let (start, end) = period_bounds(period)?;
+            let found = self.lock().client.query_one(
+                &sql::uncorrected_period_value(),
+                &[
+                    subject, metric, measure, status, period, unit, &row.value, &start, &end,
+                ],
+            )?;
+            (row.value_kzt, row.value_usd) = (found.try_get(0)?, found.try_get(1)?);
+            row.last = found.try_get::<_, Option<i64>>(2)?.unwrap_or(row.last);
+        }
+        let mut out = rank_period_values(values)?;
+        let corrected = vec![sql::fact_subject_in(name, false), sql::fact_corrected()];
         let query = sql::select_facts(
             FactSelect::Rows {
                 sort: FactSort::default(),

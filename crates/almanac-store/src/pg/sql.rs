@@ -47,6 +47,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (5, "document language", SCHEMA_5),
     (6, "fact counts", SCHEMA_6),
     (7, "range upper bound", SCHEMA_7),
+    (8, "period values", SCHEMA_8),
 ];
 
 /// The key a fact (`f`, as corrected) is counted under in `fact_counts`, in the order of
@@ -294,6 +295,57 @@ LEFT JOIN corrections c
        ON c.doc_hash = cd.hash AND c.span_start = f.span_start AND c.span_end = f.span_end
 WHERE c.reject IS DISTINCT FROM 1;
 "#;
+
+/// The key of a fact (`f`, as extracted) in `period_values` (see [`SCHEMA_8`]); the
+/// subject's key is its lower case, as subject filters compare them.
+macro_rules! period_value_key {
+    () => {
+        "lower(f.subject) AS subject_key, f.metric AS metric, \
+         COALESCE(f.measure, 'level') AS measure, COALESCE(f.status, 'actual') AS status, \
+         f.period AS period, COALESCE(f.unit, '') AS unit, f.value AS value"
+    };
+}
+
+/// The facts `period_values` sums up: those a chart can place.
+macro_rules! period_valued {
+    () => {
+        "f.subject IS NOT NULL AND f.metric IS NOT NULL AND f.period IS NOT NULL"
+    };
+}
+
+/// SQLite's migration 8 (`crate::sql::MIGRATION_8` says why): each subject's facts summed
+/// up by metric, measure, status, period, unit and value, kept by the write path; a
+/// subject is stored as the first spelling counted.
+const SCHEMA_8: &str = concat!(
+    "
+CREATE TABLE period_values (
+    subject_key  TEXT NOT NULL,
+    metric       TEXT NOT NULL,
+    measure      TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    period       TEXT NOT NULL,
+    unit         TEXT NOT NULL,
+    value        DOUBLE PRECISION NOT NULL,
+    subject      TEXT NOT NULL,
+    period_start TEXT COLLATE \"C\",
+    period_end   TEXT COLLATE \"C\",
+    value_kzt    DOUBLE PRECISION,
+    value_usd    DOUBLE PRECISION,
+    n            BIGINT NOT NULL,
+    last         BIGINT NOT NULL,
+    stale        BOOLEAN NOT NULL DEFAULT FALSE,
+    PRIMARY KEY (subject_key, metric, measure, status, period, unit, value)
+);
+CREATE INDEX period_values_stale ON period_values (stale) WHERE stale;
+INSERT INTO period_values (subject_key, metric, measure, status, period, unit, value, subject,
+                           period_start, period_end, value_kzt, value_usd, n, last)
+SELECT ",
+    period_value_key!(),
+    ", MIN(f.subject), MIN(f.period_start), MIN(f.period_end), MAX(f.value_kzt), \
+     MAX(f.value_usd), COUNT(*), MAX(f.id) FROM facts f WHERE ",
+    period_valued!(),
+    " GROUP BY 1, 2, 3, 4, 5, 6, 7;"
+);
 
 // Documents.
 
@@ -873,6 +925,22 @@ pub const INTEGRITY_CHECKS: &[(&str, &str)] = &[
         ),
     ),
     (
+        "rows of period_values that differ from the facts, or stale",
+        concat!(
+            "WITH stored AS (SELECT subject_key, metric, measure, status, period, unit, value, \
+             period_start, period_end, value_kzt, value_usd, n, last FROM period_values), \
+             counted AS (SELECT ",
+            period_value_key!(),
+            ", MIN(f.period_start), MIN(f.period_end), MAX(f.value_kzt), MAX(f.value_usd), \
+             COUNT(*), MAX(f.id) FROM facts f WHERE ",
+            period_valued!(),
+            " GROUP BY 1, 2, 3, 4, 5, 6, 7) \
+             SELECT (SELECT COUNT(*) FROM (SELECT * FROM stored EXCEPT SELECT * FROM counted) a) \
+                  + (SELECT COUNT(*) FROM (SELECT * FROM counted EXCEPT SELECT * FROM stored) b) \
+                  + (SELECT COUNT(*) FROM period_values WHERE stale)"
+        ),
+    ),
+    (
         "sentences missing from the full-text index",
         "SELECT COUNT(*) FROM facts WHERE (sentence_facts IS NULL) <> (sentence_tsv IS NULL)",
     ),
@@ -893,6 +961,85 @@ pub const COUNT_CORRECTED_FACTS: &str = count_facts_delta!(
 );
 
 pub const PURGE_FACT_COUNTS: &str = "DELETE FROM fact_counts WHERE n = 0";
+
+// Period values (`period_values`, see [`SCHEMA_8`] and `crate::sql::MIGRATION_8`).
+
+/// Adds the facts with ids from $1 up to $2 (excluded) to `period_values`.
+pub const ADD_PERIOD_VALUES: &str = concat!(
+    "INSERT INTO period_values (subject_key, metric, measure, status, period, unit, value, \
+     subject, period_start, period_end, value_kzt, value_usd, n, last) SELECT ",
+    period_value_key!(),
+    ", MIN(f.subject), MIN(f.period_start), MIN(f.period_end), MAX(f.value_kzt), \
+     MAX(f.value_usd), COUNT(*), MAX(f.id) FROM facts f WHERE f.id >= $1 AND f.id < $2 AND ",
+    period_valued!(),
+    " GROUP BY 1, 2, 3, 4, 5, 6, 7 \
+     ON CONFLICT (subject_key, metric, measure, status, period, unit, value) DO UPDATE SET \
+     n = period_values.n + excluded.n, \
+     last = GREATEST(period_values.last, excluded.last), \
+     value_kzt = GREATEST(period_values.value_kzt, excluded.value_kzt), \
+     value_usd = GREATEST(period_values.value_usd, excluded.value_usd)"
+);
+
+/// Takes the facts with ids from $1 up to $2 (excluded) out of `period_values` before they
+/// are deleted, marking their rows stale.
+pub const REMOVE_PERIOD_VALUES: &str = concat!(
+    "UPDATE period_values v SET n = v.n - r.n, stale = TRUE FROM (SELECT ",
+    period_value_key!(),
+    ", COUNT(*) AS n FROM facts f WHERE f.id >= $1 AND f.id < $2 AND ",
+    period_valued!(),
+    " GROUP BY 1, 2, 3, 4, 5, 6, 7) AS r \
+     WHERE v.subject_key = r.subject_key AND v.metric = r.metric AND v.measure = r.measure \
+     AND v.status = r.status AND v.period = r.period AND v.unit = r.unit AND v.value = r.value"
+);
+
+pub const PURGE_PERIOD_VALUES: &str = "DELETE FROM period_values WHERE stale AND n <= 0";
+
+/// The latest id and the money of the stale rows, read again from their facts (through
+/// `facts_metric_value`).
+pub const REPAIR_PERIOD_VALUES: &str = "UPDATE period_values v \
+     SET (value_kzt, value_usd, last) = (SELECT MAX(x.value_kzt), MAX(x.value_usd), \
+     COALESCE(MAX(x.id), v.last) FROM facts x WHERE x.metric = v.metric AND x.value = v.value \
+     AND x.period_start = v.period_start AND x.period_end = v.period_end \
+     AND lower(x.subject) = v.subject_key AND x.period = v.period \
+     AND COALESCE(x.measure, 'level') = v.measure \
+     AND COALESCE(x.status, 'actual') = v.status AND COALESCE(x.unit, '') = v.unit), \
+     stale = FALSE WHERE v.stale";
+
+/// The rows of the subject $1 (any of its names), as `crate::sql::period_values_of`.
+pub fn period_values_of(param: usize) -> String {
+    format!(
+        "SELECT v.subject, v.metric, v.measure, v.status, v.period, v.unit, v.value, \
+         v.value_kzt, v.value_usd, v.n, v.last FROM period_values v \
+         WHERE v.subject_key IN (SELECT lower(name) FROM ({}) names)",
+        subject_names(param, false)
+    )
+}
+
+/// The facts of the subject $1 a correction applies to, as extracted, in the columns of
+/// [`period_values_of`].
+pub fn corrected_period_values_of(param: usize) -> String {
+    format!(
+        "SELECT f.subject, f.metric, COALESCE(f.measure, 'level'), COALESCE(f.status, 'actual'), \
+         f.period, COALESCE(f.unit, ''), f.value, f.value_kzt, f.value_usd, 1::BIGINT, f.id \
+         FROM facts f WHERE {} AND {} AND {}",
+        period_valued!(),
+        fact_subject_in(param, false),
+        fact_corrected()
+    )
+}
+
+/// The money and latest id of a `period_values` row ($1 to $7 its key, $8 and $9 its
+/// period bounds) without the facts a correction applies to.
+pub fn uncorrected_period_value() -> String {
+    format!(
+        "SELECT MAX(f.value_kzt), MAX(f.value_usd), MAX(f.id) FROM facts f \
+         WHERE f.metric = $2 AND f.value = $7 AND f.period_start = $8 AND f.period_end = $9 \
+         AND lower(f.subject) = lower($1) AND f.period = $5 \
+         AND COALESCE(f.measure, 'level') = $3 AND COALESCE(f.status, 'actual') = $4 \
+         AND COALESCE(f.unit, '') = $6 AND NOT ({})",
+        fact_corrected()
+    )
+}
 
 // Corrections: `crate::sql`'s statements in PostgreSQL's words.
 
@@ -1067,35 +1214,6 @@ pub const COUNT_PLACES: &str = "SELECT COUNT(*) FROM entities \
 pub const ENTITY_NAMED: &str = "SELECT e.name FROM entities e WHERE lower(e.name) = lower($1) \
      UNION ALL SELECT e.name FROM entities e JOIN aliases a ON a.entity_id = e.id \
      WHERE lower(a.alias) = lower($1) LIMIT 1";
-
-/// As `crate::sql::period_figures`, on the facts no correction touches.
-pub fn period_figures(conditions: &[String], corrected: bool) -> String {
-    let mut conditions = conditions.to_vec();
-    conditions.push("f.metric IS NOT NULL AND f.period IS NOT NULL".into());
-    if corrected {
-        conditions.push(format!("NOT ({})", fact_corrected()));
-    }
-    let mut facts = "SELECT f.metric, COALESCE(f.measure, 'level') AS measure, \
-         COALESCE(f.status, 'actual') AS status, f.period, f.period_start, f.period_end, \
-         f.unit, f.value, f.value_kzt, f.value_usd, f.id FROM facts f"
-        .to_string();
-    push_where(&mut facts, &conditions);
-    let group = "metric, measure, status, period, period_start, period_end, unit";
-    format!(
-        "WITH about AS ({facts}), \
-         figures AS (SELECT {group}, value, MAX(value_kzt) AS value_kzt, \
-         MAX(value_usd) AS value_usd, COUNT(*) AS n, MAX(id) AS last \
-         FROM about GROUP BY {group}, value), \
-         ranked AS (SELECT {group}, value, value_kzt, value_usd, \
-         SUM(n) OVER w AS n_facts, COUNT(*) OVER w AS n_figures, \
-         ROW_NUMBER() OVER (PARTITION BY {group} ORDER BY n DESC, last DESC) AS rank \
-         FROM figures WINDOW w AS (PARTITION BY {group})) \
-         SELECT metric, measure, status, period, unit, value, value_kzt, value_usd, \
-         n_facts::BIGINT, n_figures FROM ranked WHERE rank = 1 \
-         ORDER BY metric COLLATE \"C\", measure COLLATE \"C\", status COLLATE \"C\", \
-         period_start, period_end, period COLLATE \"C\", unit COLLATE \"C\""
-    )
-}
 
 /// Facts that a correction applies to.
 pub fn fact_corrected() -> String {

@@ -97,6 +97,7 @@ impl Writer<'_, '_> {
             let last = pending.ints[0].last().copied().flatten();
             if let (Some(first), Some(last)) = (first, last) {
                 self.execute(sql::COUNT_FACT_RANGE, &[&first, &(last + 1), &1_i64])?;
+                self.execute(sql::ADD_PERIOD_VALUES, &[&first, &(last + 1)])?;
             }
         }
         let (docs, entities, n, spans) = &pending.mentions;
@@ -106,12 +107,15 @@ impl Writer<'_, '_> {
         Ok(())
     }
 
-    /// Sends what waits (`flush`) and forgets the keys of `fact_counts` that facts deleted
-    /// in this transaction left empty: the last step before it commits.
+    /// Sends what waits (`flush`), forgets the keys of `fact_counts` and rows of
+    /// `period_values` that facts deleted in this transaction left empty and repairs the
+    /// rows they left stale: the last step before it commits.
     fn finish(&mut self) -> Result<()> {
         self.flush()?;
         if self.uncounted {
             self.execute(sql::PURGE_FACT_COUNTS, &[])?;
+            self.execute(sql::PURGE_PERIOD_VALUES, &[])?;
+            self.execute(sql::REPAIR_PERIOD_VALUES, &[])?;
         }
         Ok(())
     }
@@ -536,6 +540,7 @@ fn remove_contents(w: &mut Writer<'_, '_>, old: &StoredRow) -> Result<()> {
     w.flush()?;
     let end = old.first_fact + old.n_facts;
     w.execute(sql::COUNT_FACT_RANGE, &[&old.first_fact, &end, &-1_i64])?;
+    w.execute(sql::REMOVE_PERIOD_VALUES, &[&old.first_fact, &end])?;
     w.uncounted = true;
     w.execute(sql::DELETE_DOC_FACTS, &[&old.first_fact, &old.n_facts])?;
     w.execute(sql::DELETE_DOC_MENTIONS, &[&old.id])?;
