@@ -380,6 +380,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
         // `1.2m birds`, `3bn people`: glued to a number and followed by what it counts.
         let counts_after = || {
             adjacent(toks, k - 1, k)
+                && k + n < toks.len()
                 && !adjacent(toks, k + n - 1, k + n)
                 && counted_noun(text, toks, k + n).is_some_and(|(head, _)| head == k + n)
         };

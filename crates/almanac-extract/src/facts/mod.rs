@@ -244,6 +244,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         let mut applied_period: Option<Period> = None;
         // Whether the sentence before, in this paragraph, told a plan.
         let mut previous_sentence_plans = false;
+        // The sentence before in the paragraph, for a growth with no sector of its own.
+        let mut sentence_before: Option<&Range<usize>> = None;
         for range in &sentence_ranges[first_sentence..end_sentence] {
             let in_sentence: Vec<&Quantity> = starting_in(&figures, range, |q| q.span)
                 .iter()
@@ -426,6 +428,23 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                             metric = f.metric;
                             parallel_measure = Some(f.measure);
                         }
+                    }
+                }
+                // `Удивительных показателей добилась обрабатывающая промышленность. Рост
+                // составил 14,5%`: a growth that names nothing is of the sector the sentence
+                // before spoke of, figures or none.
+                if russian
+                    && metric == Metric::Other
+                    && sentence.metric_cues.is_empty()
+                    && matches!(
+                        q.kind,
+                        quantities::QuantityKind::Percent | quantities::QuantityKind::Multiplier
+                    )
+                {
+                    if let Some(m) =
+                        sentence_before.and_then(|r| sector_of_sentence(text, paragraph_toks, r))
+                    {
+                        metric = m;
                     }
                 }
                 if metric == Metric::Investment
@@ -632,9 +651,18 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         // of 2026 ... Eight projects will be implemented for this purpose`),
                         // unless it is set in a future left undated (`In the future, ...`).
                         Status::Planned if in_open_future() => None,
-                        Status::Planned => sentence_deadline
-                            .or(sentence_plan_period)
-                            .or(previous_plan_period),
+                        // `Ведется строительство электростанции мощностью 160 МВт`: what a
+                        // facility of its own is to bring does not take the deadline of the
+                        // project told before.
+                        Status::Planned => {
+                            sentence_deadline
+                                .or(sentence_plan_period)
+                                .or(previous_plan_period.filter(|_| {
+                                    !(russian
+                                        && matches!(metric, Metric::Capacity | Metric::Jobs)
+                                        && crate::ru::works::builds_its_own(lower_sentence()))
+                                }))
+                        }
                         // What is achieved takes the time its paragraph set, else the year the
                         // document reports on when that year is over (a governor's report on
                         // 2021 given in 2022), else the document's year.
@@ -688,6 +716,16 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // plant opened in.
                 if q.per.as_deref() == Some("year") {
                     period = period.map(whole_year);
+                }
+                // `В 2015 году компания планирует приступить к строительству завода мощностью
+                // 500 тысяч тонн`: the year work starts is no deadline of what it is to bring.
+                if russian
+                    && status == Status::Planned
+                    && matches!(metric, Metric::Capacity | Metric::Jobs)
+                    && time.is_some_and(|t| t.kind != TimeKind::Deadline)
+                    && crate::ru::works::starts_work(lower_sentence())
+                {
+                    period = None;
                 }
                 if status == Status::Planned && time.is_some() {
                     sentence_plan_period = sentence_plan_period.or(period);
@@ -806,6 +844,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 figures_here.iter().any(|f| f.status == Status::Planned)
             };
             previous_sentence_plans = plans_here;
+            sentence_before = Some(range);
             if !figures_here.is_empty() {
                 previous_figures = std::mem::take(&mut figures_here);
             }
@@ -926,6 +965,25 @@ fn states_a_plan(text: &str, paragraph_toks: &[Tok], range: &Range<usize>) -> bo
     !Sentence::new(text, &paragraph_toks[first..end.max(first)], &[])
         .status_cues
         .is_empty()
+}
+
+/// The metric of the last cue of the sentence at `range` that may speak for a percentage
+/// (`обрабатывающая промышленность` -> output).
+fn sector_of_sentence(text: &str, paragraph_toks: &[Tok], range: &Range<usize>) -> Option<Metric> {
+    let first = paragraph_toks.partition_point(|t| t.start < range.start);
+    let end = paragraph_toks.partition_point(|t| t.end <= range.end);
+    Sentence::new(text, &paragraph_toks[first..end.max(first)], &[])
+        .metric_cues
+        .iter()
+        .rev()
+        .map(|c| c.cue)
+        .find(|c| {
+            matches!(
+                c.scope,
+                sentence::CueScope::Any | sentence::CueScope::Percent
+            ) && c.metric != Metric::Other
+        })
+        .map(|c| c.metric)
 }
 
 fn is_interval(p: Period) -> bool {

@@ -50,6 +50,10 @@ pub(crate) enum StatusCue {
     /// Work under way: `are being implemented`, `under construction`. What it counts is
     /// achieved; what it is to bring (jobs, capacity) is still planned.
     Progress,
+    /// A plan in the form the list writes it only: a Russian future (`составит`,
+    /// `превысит`) or a budget's `утверждены`, whose stems also hold the present, the past
+    /// and nouns (`в составе`, `превышение`, `утверждает`), which are no plan.
+    Exact,
 }
 
 pub(crate) struct Cues {
@@ -123,6 +127,7 @@ fn status_cue(r: &data::Row) -> Result<(&'static str, StatusCue), data::DataErro
             ("plan", StatusCue::Plan),
             ("pool", StatusCue::Pool),
             ("progress", StatusCue::Progress),
+            ("exact", StatusCue::Exact),
         ],
         Some(StatusCue::Plan),
     )?;
@@ -174,7 +179,12 @@ impl<'t> Sentence<'t> {
                     {
                         status_cues.push(i)
                     }
-                    Some((_, StatusCue::Plan)) => {}
+                    Some((_, StatusCue::Exact))
+                        if crate::ru::tense::is_listed(toks[i].text(text)) =>
+                    {
+                        status_cues.push(i)
+                    }
+                    Some((_, StatusCue::Plan | StatusCue::Exact)) => {}
                     Some((_, StatusCue::Pool)) => pool_cues.push(i),
                     Some((_, StatusCue::Progress)) => progress_cues.push(i),
                     None => {}

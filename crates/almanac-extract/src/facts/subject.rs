@@ -162,7 +162,7 @@ pub(super) fn anchors<'e>(
     entities: &'e [Entity],
     paragraphs: &[Range<usize>],
     adjectives: &mut Vec<(usize, &'e str)>,
-    references_give_way: bool,
+    russian: bool,
 ) -> Vec<Anchor> {
     let cues = &*SUBJECT_CUES;
     let mut res = Vec::new();
@@ -215,7 +215,9 @@ pub(super) fn anchors<'e>(
                         && !(*w == "with" && does_after(text, m.span[1]))
                 })
             });
-            if source_or_origin {
+            // `больше, чем в Алматы`: a place a Russian figure is compared with.
+            let comparator = russian && crate::ru::subject::compared_with(text, m.span[0]);
+            if source_or_origin || comparator {
                 continue;
             }
             res.push(Anchor {
@@ -224,7 +226,7 @@ pub(super) fn anchors<'e>(
                 name: name.clone(),
                 kind,
                 role,
-                gives_way: references_give_way && m.reference,
+                gives_way: russian && m.reference,
             });
         }
     }

@@ -11,6 +11,8 @@
 //! - `subject`: `по стране`, `в республике`: a figure said of the country as a whole.
 //! - `tense`: whether a status cue found by stem is in a past form (`позволило`).
 //! - `times`: years, months, quarters, halves, spans and deadlines as Russian writes them.
+//! - `works`: work on a project that starts, or a facility of its own being built, which
+//!   date a capacity or jobs to come only by the project's deadline.
 
 pub(crate) mod names;
 pub(crate) mod numbers;
@@ -20,6 +22,7 @@ pub(crate) mod stem;
 pub(crate) mod subject;
 pub(crate) mod tense;
 pub(crate) mod times;
+pub(crate) mod works;
 
 #[cfg(test)]
 mod tests;

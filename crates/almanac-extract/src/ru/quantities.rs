@@ -130,6 +130,17 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
                     found.pop();
                     q = low;
                 }
+                if let Some((_, before)) = found
+                    .last_mut()
+                    .filter(|(_, before)| restates(text, toks, i, before, &q))
+                {
+                    before.equivalents.push(crate::fact::Equivalent {
+                        value: q.value,
+                        unit: q.unit.clone().unwrap_or_default(),
+                    });
+                    i = next.max(i + 1);
+                    continue;
+                }
                 found.push((i, q));
                 i = next.max(i + 1);
             }
@@ -137,6 +148,32 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
         }
     }
     found.into_iter().map(|(_, q)| q).collect()
+}
+
+/// `1,2 млн кв. м жилья, или 14 800 квартир`, `40 млрд тенге, или 90 млн долларов`: the
+/// same amount again in another unit after `, или` is an equivalent of the figure before
+/// (FACTS.md, "Equivalents beyond money"), not a figure of its own. A percentage after
+/// `, или` is a share of something else (`…, или 30% от общего объёма`), never an
+/// equivalent.
+fn restates(text: &str, toks: &[Tok], i: usize, before: &Quantity, q: &Quantity) -> bool {
+    let amount = |k: QuantityKind| matches!(k, QuantityKind::Measure | QuantityKind::Count);
+    let alike = before.kind == QuantityKind::Money && q.kind == QuantityKind::Money
+        || amount(before.kind) && amount(q.kind);
+    // What the first amount measures may stand before the comma (`жилья`), nothing else.
+    let comma = i.checked_sub(2);
+    let first_after = toks.partition_point(|t| t.start < before.span[1]);
+    let joined = comma.is_some_and(|c| {
+        toks[c].text(text) == ","
+            && c >= first_after
+            && c - first_after <= 3
+            && toks[first_after..c].iter().all(|t| t.kind == TokKind::Word)
+    }) && lower(toks[i - 1].text(text)) == "или";
+    joined
+        && alike
+        && q.qualifier.is_none()
+        && q.unit.is_some()
+        && before.unit.is_some()
+        && q.unit != before.unit
 }
 
 /// `от 300 до 350 проектов`, `от 2 до 3 млрд тенге`: one range of one state, whose value is
@@ -948,6 +985,47 @@ mod tests {
         let q = &find(s)[0];
         assert_eq!(q.text, "12,5 млрд тенге");
         assert_eq!(q.value, 12.5e9);
+    }
+
+    #[test]
+    fn the_same_amount_after_ili_is_an_equivalent() {
+        /// A figure's text and the units of its equivalents.
+        type Figure<'a> = (&'a str, &'a [&'a str]);
+        // (sentence, the figures it gives)
+        let cases: &[(&str, &[Figure])] = &[
+            (
+                "За год в районе сдали 310 тыс. кв. м жилья, или 3 900 квартир.",
+                &[("310 тыс. кв. м", &["apartment"])],
+            ),
+            (
+                "Введено 52 тыс. кв. м, или 600 квартир.",
+                &[("52 тыс. кв. м", &["apartment"])],
+            ),
+            (
+                "Экспорт составил 45 млрд тенге, или 95 млн долларов.",
+                &[("45 млрд тенге", &["USD"])],
+            ),
+            (
+                "Инвестиции составили 45 млрд тенге, или 30% от общего объёма.",
+                &[("45 млрд тенге", &[]), ("30%", &[])],
+            ),
+            (
+                "Построено 12 школ, или почти 9 тыс. ученических мест.",
+                &[("12 школ", &[]), ("9 тыс. ученических мест", &[])],
+            ),
+        ];
+        for (s, want) in cases {
+            let got: Vec<(String, Vec<String>)> = find(s)
+                .into_iter()
+                .filter(|q| q.fact_worthy)
+                .map(|q| (q.text, q.equivalents.into_iter().map(|e| e.unit).collect()))
+                .collect();
+            let want: Vec<(String, Vec<String>)> = want
+                .iter()
+                .map(|(t, u)| (t.to_string(), u.iter().map(|u| u.to_string()).collect()))
+                .collect();
+            assert_eq!(got, want, "{s}");
+        }
     }
 
     #[test]

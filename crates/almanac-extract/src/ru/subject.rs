@@ -47,9 +47,63 @@ pub(crate) fn country_scope(
     })
 }
 
+/// Whether the mention that starts at byte `start` is a place a figure is compared with,
+/// not what it is about: `больше, чем в Алматы`, `по сравнению с Шымкентом`, `уступаем
+/// городу Астана`, `отстаёт от Караганды`.
+pub(crate) fn compared_with(text: &str, start: usize) -> bool {
+    let from = text.floor_char_boundary(start.saturating_sub(80));
+    let words: Vec<String> = text[from..start]
+        .split(|c: char| !is_alphanumeric(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| lower(w).replace('ё', "е"))
+        .collect();
+    // `городу Астана`, `области`: the kind of place may stand between the cue and the name.
+    let kind = |w: &str| {
+        ["город", "област", "регион", "район", "стран", "столиц"]
+            .iter()
+            .any(|k| w.starts_with(k))
+    };
+    let n = words.len();
+    let cue_ends = |end: usize| {
+        let w = |k: usize| (k < end).then(|| words[end - 1 - k].as_str());
+        match (w(0), w(1)) {
+            (Some("чем"), _) | (Some("в" | "во" | "на" | "у"), Some("чем")) => true,
+            (Some("с" | "со"), Some("сравнению" | "сравнении")) => true,
+            (Some("от"), Some(v)) => v.starts_with("отста"),
+            (Some(v), _) => v.starts_with("уступа"),
+            _ => false,
+        }
+    };
+    cue_ends(n) || n >= 1 && kind(&words[n - 1]) && cue_ends(n - 1)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::country_scope;
+    use super::{compared_with, country_scope};
+
+    #[test]
+    fn a_place_compared_with_is_named_after_its_cue() {
+        for (sentence, place, compared) in [
+            ("Цены выросли на 9%, больше, чем в Алматы.", "Алматы", true),
+            ("Выпуск на 4% выше, чем у Караганды.", "Караганды", true),
+            (
+                "По сравнению с Шымкентом рост выше на 2%.",
+                "Шымкентом",
+                true,
+            ),
+            ("Мы уступаем городу Астана 30 млрд тенге.", "Астана", true),
+            ("Район отстаёт от Тараза на 5%.", "Тараза", true),
+            ("В Алматы рост составил 9%.", "Алматы", false),
+            ("Рост составил 9%, а в Шымкенте – 4%.", "Шымкенте", false),
+        ] {
+            let at = sentence.find(place).expect("the place is in the sentence");
+            assert_eq!(
+                compared_with(sentence, at),
+                compared,
+                "{place} in {sentence}"
+            );
+        }
+    }
 
     #[test]
     fn the_stretch_of_a_figure_says_the_country() {

@@ -52,6 +52,12 @@ pub(crate) fn plan_cue_holds(word: &str) -> bool {
     LISTED.contains(&w) || !is_past(&w)
 }
 
+/// Whether `word` is a form `data/status_cues_ru.tsv` writes: a cue of class `exact`
+/// holds in that form only.
+pub(crate) fn is_listed(word: &str) -> bool {
+    LISTED.contains(&lower(word).replace('ё', "е"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +89,23 @@ mod tests {
         ];
         for (word, want) in cases {
             assert_eq!(plan_cue_holds(word), *want, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_future_cue_holds_as_written_only() {
+        for (word, want) in [
+            ("составит", true),
+            ("Составят", true),
+            ("составе", false),
+            ("составил", false),
+            ("превысит", true),
+            ("превышение", false),
+            ("вырастет", true),
+            ("увеличится", true),
+            ("увеличение", false),
+        ] {
+            assert_eq!(is_listed(word), want, "{word}");
         }
     }
 }

@@ -322,3 +322,93 @@ fn subjects_in_russian() {
         subject,
     );
 }
+
+#[test]
+fn a_growth_that_names_nothing_is_of_the_sector_before() {
+    let report = "Жамбылская область подвела итоги года. Лучше всего отработало сельское \
+                  хозяйство. Рост составил 6,2%, тогда как по стране – 3%.";
+    check(
+        &[
+            (report, "2025-01-20", "6,2%", "output"),
+            (report, "2025-01-20", "3%", "output"),
+        ],
+        |f| json(f.metric),
+    );
+}
+
+#[test]
+fn a_place_compared_with_is_not_the_subject() {
+    let article = "Павлодарская область за полгода привлекла 380 млрд тенге инвестиций. \
+                   По вводу жилья регион на 12% опережает прошлый год, это больше, чем в \
+                   Караганде, где рост составил 4%.";
+    let compared = "В Костанайской области выпуск вырос на 7,5%, по сравнению с Актобе \
+                    рост выше на 2%.";
+    check(
+        &[
+            (article, "2024-07-15", "12%", "Pavlodar region"),
+            (compared, "2024-07-15", "2%", "Kostanay region"),
+        ],
+        |f| f.subject.clone().unwrap_or_else(|| "-".to_string()),
+    );
+}
+
+#[test]
+fn a_budget_for_a_year_is_planned() {
+    let budget = "Бюджет Акмолинской области на 2026 год составит 480 млрд тенге.\n\n\
+                  Доходы областного бюджета на 2026 год утверждены в объёме 482,5 млрд \
+                  тенге. В составе расходов на образование приходится 120 млрд тенге.";
+    check(
+        &[
+            (budget, "2026-01-15", "480 млрд тенге", "planned"),
+            (budget, "2026-01-15", "482,5 млрд тенге", "planned"),
+            (budget, "2026-01-15", "120 млрд тенге", "actual"),
+        ],
+        |f| json(f.status),
+    );
+    check(
+        &[(budget, "2026-01-15", "482,5 млрд тенге", "budget")],
+        |f| json(f.metric),
+    );
+}
+
+#[test]
+fn capacity_to_come_takes_its_own_project_deadline_only() {
+    let works = "В этом году компания завершит строительство цементного завода мощностью \
+                 1 млн тонн в год. Ведется строительство солнечной электростанции мощностью \
+                 50 МВт. В 2027 году планируется приступить к строительству цеха мощностью \
+                 20 тысяч тонн в год стоимостью 30 млн долларов.";
+    let period = |f: &Fact| f.period.map_or_else(|| "-".to_string(), |p| p.to_string());
+    check(
+        &[
+            (works, "2025-03-01", "1 млн тонн", "2025"),
+            (works, "2025-03-01", "50 МВт", "-"),
+            (works, "2025-03-01", "20 тысяч тонн", "-"),
+            (works, "2025-03-01", "30 млн долларов", "2027"),
+        ],
+        period,
+    );
+}
+
+#[test]
+fn an_amount_again_after_ili_is_one_fact() {
+    let housing = "За полгода в Таразе введено 240 тыс. кв. м жилья, или 2 600 квартир.";
+    let out = extract(
+        housing,
+        &DocContext {
+            doc: "case",
+            date: Some("2024-07-10".parse().expect("a test date")),
+            lang: Some(crate::Lang::Russian),
+        },
+    );
+    let got: Vec<(&str, Vec<&str>)> = out
+        .facts
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.equivalents.iter().map(|e| e.unit.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(got, vec![("240 тыс. кв. м", vec!["apartment"])]);
+}
