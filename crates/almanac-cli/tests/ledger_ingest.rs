@@ -326,13 +326,15 @@ fn a_ledger_of_schema_4_shows_no_language_until_reindexed() {
     let corpus = articles(dir.path());
     let out = almanac(&["ingest", corpus.to_str().unwrap()], &db);
     assert!(out.status.success(), "{}", text(&out).1);
-    // Migration 5 only adds the column, 6 a table and indexes, and 7 a column and the view
-    // again (whose stand-in here it replaces): without them the ledger is one of schema 4.
+    // Migration 5 only adds the column, 6 a table and indexes, 7 a column and the view
+    // again (whose stand-in here it replaces), 8 a table: without them the ledger is one of
+    // schema 4.
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
         conn.execute_batch(
             "ALTER TABLE documents DROP COLUMN lang; \
              DROP TABLE fact_counts; \
+             DROP TABLE period_values; \
              DROP INDEX facts_metric_status; \
              DROP INDEX facts_metric_status_value; \
              DROP INDEX facts_metric_value; \
