@@ -451,16 +451,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize, with_equivalent: bool) -> Option
             k
         };
         if let Some((n, u)) = lex.units.starting_at(text, toks, at) {
-            kind = match u.kind {
-                UnitKind::Percent => QuantityKind::Percent,
-                UnitKind::Measure => QuantityKind::Measure,
-                UnitKind::Multiplier => QuantityKind::Multiplier,
-                UnitKind::Duration => QuantityKind::Duration,
-                UnitKind::Age => QuantityKind::Age,
-                UnitKind::Temperature => QuantityKind::Temperature,
-                UnitKind::Speed => QuantityKind::Speed,
-                UnitKind::Data => QuantityKind::Data,
-            };
+            kind = quantity_kind(u.kind);
             unit = Some(u.unit.to_string());
             last = at + n - 1;
             k = at + n;
@@ -1386,16 +1377,10 @@ fn parse_hyphenated_number_word(text: &str, toks: &[Tok], j: usize) -> Option<Pa
         if !whole(n) {
             return None;
         }
-        let kind = match u.kind {
-            UnitKind::Duration => QuantityKind::Duration,
-            UnitKind::Age => QuantityKind::Age,
-            UnitKind::Measure => QuantityKind::Measure,
-            UnitKind::Speed => QuantityKind::Speed,
-            UnitKind::Data => QuantityKind::Data,
-            UnitKind::Temperature => QuantityKind::Temperature,
-            UnitKind::Percent | UnitKind::Multiplier => return None,
-        };
-        (u.unit.to_string(), kind)
+        if matches!(u.kind, UnitKind::Percent | UnitKind::Multiplier) {
+            return None;
+        }
+        (u.unit.to_string(), quantity_kind(u.kind))
     } else if let Some((n, lemma)) = LEXICONS.counted_nouns.starting_at(rest, &rest_toks, 0) {
         if !whole(n) {
             return None;
@@ -1415,6 +1400,20 @@ fn parse_hyphenated_number_word(text: &str, toks: &[Tok], j: usize) -> Option<Pa
         qualifier,
         None,
     ))
+}
+
+/// The kind of a quantity whose unit is of `kind`.
+fn quantity_kind(kind: UnitKind) -> QuantityKind {
+    match kind {
+        UnitKind::Percent => QuantityKind::Percent,
+        UnitKind::Measure => QuantityKind::Measure,
+        UnitKind::Multiplier => QuantityKind::Multiplier,
+        UnitKind::Duration => QuantityKind::Duration,
+        UnitKind::Age => QuantityKind::Age,
+        UnitKind::Temperature => QuantityKind::Temperature,
+        UnitKind::Speed => QuantityKind::Speed,
+        UnitKind::Data => QuantityKind::Data,
+    }
 }
 
 /// The singular of a regular English plural, or `None` when the word does not look plural.

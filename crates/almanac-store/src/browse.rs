@@ -414,14 +414,7 @@ impl Store {
                 continue;
             };
             let row = &mut values[at];
-            let (subject, metric, measure, status, period, unit) = (
-                &row.key[0],
-                &row.key[1],
-                &row.key[2],
-                &row.key[3],
-                &row.key[4],
-                &row.key[5],
-            );
+            let [subject, metric, measure, status, period, unit] = &row.key;
             let (start, end) = period_bounds(period)?;
             let (kzt, usd, last) = self.conn.query_row(
                 &sql::uncorrected_period_value(),
