@@ -4,10 +4,12 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks three sets the same way: examples/gold.jsonl against examples/news/*.txt and
+Checks four sets the same way: examples/gold.jsonl against examples/news/*.txt and
 examples/docs.jsonl (the held-out gold), examples/series-gold.jsonl against
-examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series), and
-examples/ru-gold.jsonl against examples/ru/*.txt and examples/ru-docs.jsonl (Russian):
+examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series),
+examples/ru-gold.jsonl against examples/ru/*.txt and examples/ru-docs.jsonl (Russian), and
+examples/ru-blind-gold.jsonl against examples/ru-blind/*.txt and examples/ru-blind-docs.jsonl
+(Russian, annotated blind to the extractor's rules):
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
   (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
@@ -22,8 +24,8 @@ examples/ru-gold.jsonl against examples/ru/*.txt and examples/ru-docs.jsonl (Rus
 * the scorer scores the gold against itself as 1.0 everywhere (quantity, every field,
   strict).
 
---show-unannotated lists digit runs and number words in the articles that no gold `text`
-covers, for a reviewer to confirm they are non-figures (years, dates, clock times,
+--show-unannotated lists digit runs and number words (English, and Russian stems in any
+case) in the articles that no gold `text` covers, for a reviewer to confirm they are non-figures (years, dates, clock times,
 durations, ages, temperatures, names). Exit code 0 when all checks pass, 1 otherwise.
 """
 
@@ -41,6 +43,7 @@ SETS = [  # (name, documents, gold, docs)
     ("news", HERE / "news", HERE / "gold.jsonl", HERE / "docs.jsonl"),
     ("series", HERE / "series", HERE / "series-gold.jsonl", HERE / "series-docs.jsonl"),
     ("ru", HERE / "ru", HERE / "ru-gold.jsonl", HERE / "ru-docs.jsonl"),
+    ("ru-blind", HERE / "ru-blind", HERE / "ru-blind-gold.jsonl", HERE / "ru-blind-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 
@@ -53,8 +56,9 @@ METRICS = {"investment", "fdi", "project_value", "output", "economy", "jobs", "e
            "transport", "prices", "rank", "other"}
 MEASURES = {"level", "change", "index", "share"}
 STATUSES = {"actual", "planned"}
-PERS = {None, "year", "month", "week", "day", "hour", "student", "job", "person"}
-CURRENCIES = {"KZT", "USD", "EUR", "RUB", "CNY", "UZS", "KGS"}
+# `m2`: a price per square metre (FACTS.md: `per` may be the unit of what a rate is per)
+PERS = {None, "year", "month", "week", "day", "hour", "student", "job", "person", "m2"}
+CURRENCIES = {"KZT", "USD", "EUR", "RUB", "CNY", "UZS", "KGS", "TJS"}
 MEASURE_UNITS = {"%", "m2", "m3", "ha", "t", "km", "kWh", "MW", "rank", "times"}
 # counted nouns: singular, lower case
 COUNT_UNIT = re.compile(r"^[a-z]+$")
@@ -68,6 +72,11 @@ HEADER = re.compile(r"^ ?date:? (\d{4}-\d{2}-\d{2})[ \n]")
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve dozen "
                 "twenty thirty forty fifty half quarter third first second fifth twice "
                 "double twofold threefold").split()
+# Russian number words by stem, so that any case form is listed (двух, пяти, полутора, трети)
+NUMBER_WORDS_RU = (r"од(?:ин|на|но|ного|ной|ному)|дв(?:а|е|ух|ум|умя)|тр(?:и|ёх|ех|ём|ем|емя)"
+                   r"|четыр\w*|пят\w*|шест\w*|сем(?:ь|и|ью)|восьм\w*|восем\w*|девят\w*"
+                   r"|десят\w*|полтор\w*|полутор\w*|половин\w*|трет\w*|четверт\w*"
+                   r"|перв\w*|втор\w*|тысяч\w*|миллион\w*|миллиард\w*|вдвое|втрое")
 
 
 def article(path: Path) -> tuple[str, int, str | None]:
@@ -199,7 +208,8 @@ def validate(NEWS: Path, GOLD: Path, DOCS: Path, a) -> tuple[list[str], int, int
                 errors.append("self-score matched through equivalents")
 
     if a.show_unannotated:
-        token = re.compile(r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+        token = re.compile(r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(NUMBER_WORDS) + "|"
+                           + NUMBER_WORDS_RU + r")\b", re.I)
         for doc, (s, start, _) in texts.items():
             covered = []
             for f in facts_by_doc[doc]:
