@@ -43,6 +43,7 @@ mod status;
 mod subject;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -134,12 +135,6 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             .find(|n| entities::lookup(n).is_some_and(|p| p.kind == entities::EntityKind::Country))
             .map(str::to_string)
     });
-    // The title and the first two paragraphs of the body say what period a report covers.
-    let front_end = doc
-        .paragraphs
-        .len()
-        .min(if title.is_some() { 3 } else { 2 });
-    let report = report_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date);
     // `now`: the document's year, as a time of the figure's own clause.
     let now_time = date.map(|d| TimeExpr {
         span: [0, 0],
@@ -192,6 +187,34 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         })
         .collect();
 
+    // The title and the first two paragraphs of the body say what period a report covers:
+    // their times as found above where they hold figures (English), else found here.
+    let front_end = doc
+        .paragraphs
+        .len()
+        .min(if title.is_some() { 3 } else { 2 });
+    let front_times: Vec<Cow<'_, [TimeExpr]>> = doc.paragraphs[..front_end]
+        .iter()
+        .zip(paragraph_times.iter().zip(&paragraph_figures))
+        .map(|(p, (found, figures))| {
+            if lang != crate::Lang::Russian && !figures.is_empty() {
+                Cow::Borrowed(&found[..])
+            } else {
+                Cow::Owned(times::find_in(
+                    text,
+                    tokens::inside(&stream, p.clone()),
+                    date,
+                ))
+            }
+        })
+        .collect();
+    let report = report_period(
+        text,
+        &doc.paragraphs[..front_end],
+        &front_times,
+        &sentence_ranges,
+        date,
+    );
     let mut facts = Vec::new();
     let mut next_group = 1;
     // What the last sentence was about: the subject of its last figure, else the last place

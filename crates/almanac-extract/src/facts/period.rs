@@ -149,12 +149,13 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
 pub(super) fn report_period(
     text: &str,
     front: &[Range<usize>],
+    front_times: &[impl AsRef<[TimeExpr]>],
     sentences: &[Range<usize>],
     date: Option<NaiveDate>,
 ) -> Option<Period> {
     let date = date?;
-    for p in front {
-        let times = crate::times::find(text, p.clone(), Some(date));
+    for (p, times) in front.iter().zip(front_times) {
+        let times = times.as_ref();
         for s in sentences
             .iter()
             .filter(|s| p.start <= s.start && s.end <= p.end)
