@@ -63,8 +63,8 @@ pub(crate) struct Cues {
     pub unit_metric: HashMap<&'static str, Metric>,
     /// Units that count people (`person`, `tourist`): so many a year is no capacity.
     pub people: rustc_hash::FxHashSet<&'static str>,
-    /// Words that head an office or a title (`data/offices.tsv`).
-    pub offices: rustc_hash::FxHashSet<&'static str>,
+    /// Words that head an office or a title (`data/offices.tsv`), by word number.
+    pub offices: crate::lexicon::ByWord<()>,
 }
 
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
@@ -92,7 +92,7 @@ pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
         .into_iter()
         .filter_map(|(unit, people)| people.then_some(unit))
         .collect(),
-    offices: data::OFFICES.load(|r| Ok(r.get(0))).into_iter().collect(),
+    offices: crate::lexicon::ByWord::new(data::OFFICES.load(|r| Ok((r.get(0), ())))),
 });
 
 fn metric_cue(r: &data::Row) -> Result<(&'static str, MetricCue), data::DataError> {
