@@ -1029,9 +1029,8 @@ fn names_a_project_before(lower_sentence: &str, before: usize) -> bool {
 /// Whether the figure's clause is in the present perfect (`has invested`, `have started`),
 /// which tells what was done up to now.
 fn clause_in_present_perfect(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.toks.iter().enumerate().any(|(i, t)| {
-        s.clause_of(t.start) == clause
-            && t.is_word_in(text, &["has", "have"])
+    s.clause_toks(clause).any(|i| {
+        s.toks[i].is_word_in(text, &["has", "have"])
             && sentence::word(text, s, i + 1).is_some_and(|w| is_participle(&w))
     })
 }
@@ -1040,19 +1039,19 @@ fn clause_in_present_perfect(text: &str, s: &Sentence<'_>, clause: usize) -> boo
 /// `already sells`, `now employs`).
 fn clause_tells_a_stock(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
     // `has already cost` is a sum spent so far, not a stock.
-    let perfect = s
-        .toks
+    let toks = s.clause_toks(clause);
+    let perfect = s.toks[toks.clone()]
         .iter()
-        .any(|t| s.clause_of(t.start) == clause && t.is_word_in(text, &["has", "have"]));
-    s.toks.iter().enumerate().any(|(i, t)| {
-        s.clause_of(t.start) == clause
-            && (t.is_word_in(text, &["now", "currently"])
-                || !perfect && t.is_word_in(text, &["already"])
-                || t.is_word_in(text, &["has", "have"])
-                    && s.toks.get(i + 1).is_some_and(|n| {
-                        n.kind == crate::tokens::TokKind::Num
-                            || n.is_word_in(text, &["over", "more", "about", "some", "around"])
-                    }))
+        .any(|t| t.is_word_in(text, &["has", "have"]));
+    toks.into_iter().any(|i| {
+        let t = s.toks[i];
+        t.is_word_in(text, &["now", "currently"])
+            || !perfect && t.is_word_in(text, &["already"])
+            || t.is_word_in(text, &["has", "have"])
+                && s.toks.get(i + 1).is_some_and(|n| {
+                    n.kind == crate::tokens::TokKind::Num
+                        || n.is_word_in(text, &["over", "more", "about", "some", "around"])
+                })
     })
 }
 
@@ -1085,9 +1084,9 @@ fn is_participle(word: &str) -> bool {
 /// Whether clause `clause` of the sentence opens with a word that sets it against the one
 /// before (`, while inflation slowed ...`, `, whereas`, `, but`).
 fn opens_contrast(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.toks
-        .iter()
-        .find(|t| s.clause_of(t.start) == clause)
+    let toks = s.clause_toks(clause);
+    s.toks[toks]
+        .first()
         .is_some_and(|t| t.is_word_in(text, &["while", "whereas", "but"]))
 }
 
@@ -1112,9 +1111,9 @@ fn is_place(name: &str) -> bool {
 /// `the zone now has 24 participants`, `currently employs`: the figure's clause speaks of the
 /// present.
 fn clause_says_now(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.toks.iter().any(|t| {
-        s.clause_of(t.start) == clause && t.is_word_in(text, &["now", "currently", "presently"])
-    })
+    s.toks[s.clause_toks(clause)]
+        .iter()
+        .any(|t| t.is_word_in(text, &["now", "currently", "presently"]))
 }
 
 /// Whether a time dates a founding told aside (`The plant, launched last year, produces

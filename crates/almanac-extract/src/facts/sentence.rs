@@ -267,6 +267,23 @@ impl<'t> Sentence<'t> {
         self.clause_starts.partition_point(|&s| s <= pos)
     }
 
+    /// The tokens of clause `clause`: those whose `clause_of` is `clause`, found with two
+    /// binary searches rather than one per token.
+    pub fn clause_toks(&self, clause: usize) -> std::ops::Range<usize> {
+        let from = match clause.checked_sub(1) {
+            None => 0,
+            Some(c) => match self.clause_starts.get(c) {
+                Some(&start) => self.toks.partition_point(|t| t.start < start),
+                None => self.toks.len(),
+            },
+        };
+        let to = match self.clause_starts.get(clause) {
+            Some(&end) => self.toks.partition_point(|t| t.start < end),
+            None => self.toks.len(),
+        };
+        from..to.max(from)
+    }
+
     /// The clause a time speaks for: its own, unless the time is all its clause says (`and
     /// by 2025, 100 schools will be built`), when, as a fronted adverbial set off by a
     /// comma, it belongs to the clause after it.

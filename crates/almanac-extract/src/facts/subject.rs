@@ -634,12 +634,9 @@ pub(super) fn sums_up(text: &str, start: usize) -> bool {
 
 /// Whether the clause of `pos` has a verb of saying (`said`, `reported`, `according to`).
 fn clause_reports(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
-    let clause = s.clause_of(pos);
-    s.toks.iter().any(|t| {
-        s.clause_of(t.start) == clause && {
-            let w = lower(t.text(text));
-            SUBJECT_CUES.report.contains(&w.as_ref())
-        }
+    s.toks[s.clause_toks(s.clause_of(pos))].iter().any(|t| {
+        let w = lower(t.text(text));
+        SUBJECT_CUES.report.contains(&w.as_ref())
     })
 }
 
