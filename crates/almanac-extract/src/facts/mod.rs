@@ -378,6 +378,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             // `according to the Bureau of National Statistics`: a statistic of a place.
             let cites_statistics =
                 || !in_sentence.is_empty() && lower_sentence().contains("statistic");
+            // `It`, `The plant`: whether the sentence opens on what the one before was about.
+            let continues_cell = OnceCell::new();
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
@@ -797,7 +799,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                             // `"The budget ran a surplus of 5 billion," the prime minister said`:
                             // a national official quoted on the budget speaks of the country's.
                             Some(country)
-                        } else if continues_previous(text, range.start) {
+                        } else if *continues_cell
+                            .get_or_init(|| continues_previous(text, range.start))
+                        {
                             previous_subject.clone()
                         } else if is_place_statistic(metric) || cites_statistics() {
                             // Fixed-capital investment, the economy, prices: a place's

@@ -160,14 +160,15 @@ pub(super) fn report_period(
             .iter()
             .filter(|s| p.start <= s.start && s.end <= p.end)
         {
-            let cued = has_word(&text[s.clone()], &PERIOD_CUES.report);
+            // The sentence's words are read only for a sentence with a time.
+            let cued = std::cell::OnceCell::new();
             let reported = times
                 .iter()
                 .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
                 .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Span | TimeKind::ToDate))
                 .filter_map(|t| t.period)
                 .find(|&p| {
-                    if cued {
+                    if *cued.get_or_init(|| has_word(&text[s.clone()], &PERIOD_CUES.report)) {
                         is_report_span(p, date)
                     } else {
                         sums_up_last_year(p, date)
