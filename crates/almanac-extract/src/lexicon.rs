@@ -31,6 +31,7 @@ pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
     &data::METRIC_CUES,
     &data::STATUS_CUES,
     &data::STATUS_BLOCKERS,
+    &data::OFFICES,
     &data::UNITS_RU,
     &data::QUALIFIERS_RU,
     &data::QUANTITY_WORDS_RU,

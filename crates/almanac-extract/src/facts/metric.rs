@@ -3,7 +3,7 @@
 use super::sentence::{CueAt, CueScope, MetricCue, Sentence, CUES};
 use crate::fact::{Measure, Metric};
 use crate::quantities::{Quantity, QuantityKind};
-use crate::tokens::{lower, word_is};
+use crate::tokens::{lower, word_is, TokKind};
 
 /// The metrics a cue word in its own clause may give a count or measure instead of its
 /// unit's metric: people may be employed or lifted out of poverty, tons may be waste or a
@@ -345,7 +345,7 @@ fn in_title(text: &str, s: &Sentence<'_>, c: &CueAt) -> bool {
     let office_at = |k: usize| {
         s.toks
             .get(k)
-            .is_some_and(|t| offices.contains(lower(t.text(text)).as_ref()))
+            .is_some_and(|t| t.kind == TokKind::Word && offices.get(t.id).is_some())
     };
     // `investment department`, `trade and industry department`
     let end = c.tok + c.len;

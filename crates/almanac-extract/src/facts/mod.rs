@@ -43,6 +43,7 @@ mod status;
 mod subject;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -134,12 +135,6 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             .find(|n| entities::lookup(n).is_some_and(|p| p.kind == entities::EntityKind::Country))
             .map(str::to_string)
     });
-    // The title and the first two paragraphs of the body say what period a report covers.
-    let front_end = doc
-        .paragraphs
-        .len()
-        .min(if title.is_some() { 3 } else { 2 });
-    let report = report_period(text, &doc.paragraphs[..front_end], &sentence_ranges, date);
     // `now`: the document's year, as a time of the figure's own clause.
     let now_time = date.map(|d| TimeExpr {
         span: [0, 0],
@@ -192,6 +187,34 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         })
         .collect();
 
+    // The title and the first two paragraphs of the body say what period a report covers:
+    // their times as found above where they hold figures (English), else found here.
+    let front_end = doc
+        .paragraphs
+        .len()
+        .min(if title.is_some() { 3 } else { 2 });
+    let front_times: Vec<Cow<'_, [TimeExpr]>> = doc.paragraphs[..front_end]
+        .iter()
+        .zip(paragraph_times.iter().zip(&paragraph_figures))
+        .map(|(p, (found, figures))| {
+            if lang != crate::Lang::Russian && !figures.is_empty() {
+                Cow::Borrowed(&found[..])
+            } else {
+                Cow::Owned(times::find_in(
+                    text,
+                    tokens::inside(&stream, p.clone()),
+                    date,
+                ))
+            }
+        })
+        .collect();
+    let report = report_period(
+        text,
+        &doc.paragraphs[..front_end],
+        &front_times,
+        &sentence_ranges,
+        date,
+    );
     let mut facts = Vec::new();
     let mut next_group = 1;
     // What the last sentence was about: the subject of its last figure, else the last place
@@ -355,6 +378,8 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
             // `according to the Bureau of National Statistics`: a statistic of a place.
             let cites_statistics =
                 || !in_sentence.is_empty() && lower_sentence().contains("statistic");
+            // `It`, `The plant`: whether the sentence opens on what the one before was about.
+            let continues_cell = OnceCell::new();
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
@@ -774,7 +799,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                             // `"The budget ran a surplus of 5 billion," the prime minister said`:
                             // a national official quoted on the budget speaks of the country's.
                             Some(country)
-                        } else if continues_previous(text, range.start) {
+                        } else if *continues_cell
+                            .get_or_init(|| continues_previous(text, range.start))
+                        {
                             previous_subject.clone()
                         } else if is_place_statistic(metric) || cites_statistics() {
                             // Fixed-capital investment, the economy, prices: a place's
@@ -1006,9 +1033,8 @@ fn names_a_project_before(lower_sentence: &str, before: usize) -> bool {
 /// Whether the figure's clause is in the present perfect (`has invested`, `have started`),
 /// which tells what was done up to now.
 fn clause_in_present_perfect(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.toks.iter().enumerate().any(|(i, t)| {
-        s.clause_of(t.start) == clause
-            && t.is_word_in(text, &["has", "have"])
+    s.clause_toks(clause).any(|i| {
+        s.toks[i].is_word_in(text, &["has", "have"])
             && sentence::word(text, s, i + 1).is_some_and(|w| is_participle(&w))
     })
 }
@@ -1017,19 +1043,19 @@ fn clause_in_present_perfect(text: &str, s: &Sentence<'_>, clause: usize) -> boo
 /// `already sells`, `now employs`).
 fn clause_tells_a_stock(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
     // `has already cost` is a sum spent so far, not a stock.
-    let perfect = s
-        .toks
+    let toks = s.clause_toks(clause);
+    let perfect = s.toks[toks.clone()]
         .iter()
-        .any(|t| s.clause_of(t.start) == clause && t.is_word_in(text, &["has", "have"]));
-    s.toks.iter().enumerate().any(|(i, t)| {
-        s.clause_of(t.start) == clause
-            && (t.is_word_in(text, &["now", "currently"])
-                || !perfect && t.is_word_in(text, &["already"])
-                || t.is_word_in(text, &["has", "have"])
-                    && s.toks.get(i + 1).is_some_and(|n| {
-                        n.kind == crate::tokens::TokKind::Num
-                            || n.is_word_in(text, &["over", "more", "about", "some", "around"])
-                    }))
+        .any(|t| t.is_word_in(text, &["has", "have"]));
+    toks.into_iter().any(|i| {
+        let t = s.toks[i];
+        t.is_word_in(text, &["now", "currently"])
+            || !perfect && t.is_word_in(text, &["already"])
+            || t.is_word_in(text, &["has", "have"])
+                && s.toks.get(i + 1).is_some_and(|n| {
+                    n.kind == crate::tokens::TokKind::Num
+                        || n.is_word_in(text, &["over", "more", "about", "some", "around"])
+                })
     })
 }
 
@@ -1062,9 +1088,9 @@ fn is_participle(word: &str) -> bool {
 /// Whether clause `clause` of the sentence opens with a word that sets it against the one
 /// before (`, while inflation slowed ...`, `, whereas`, `, but`).
 fn opens_contrast(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.toks
-        .iter()
-        .find(|t| s.clause_of(t.start) == clause)
+    let toks = s.clause_toks(clause);
+    s.toks[toks]
+        .first()
         .is_some_and(|t| t.is_word_in(text, &["while", "whereas", "but"]))
 }
 
@@ -1089,9 +1115,9 @@ fn is_place(name: &str) -> bool {
 /// `the zone now has 24 participants`, `currently employs`: the figure's clause speaks of the
 /// present.
 fn clause_says_now(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.toks.iter().any(|t| {
-        s.clause_of(t.start) == clause && t.is_word_in(text, &["now", "currently", "presently"])
-    })
+    s.toks[s.clause_toks(clause)]
+        .iter()
+        .any(|t| t.is_word_in(text, &["now", "currently", "presently"]))
 }
 
 /// Whether a time dates a founding told aside (`The plant, launched last year, produces

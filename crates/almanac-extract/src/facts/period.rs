@@ -149,24 +149,26 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
 pub(super) fn report_period(
     text: &str,
     front: &[Range<usize>],
+    front_times: &[impl AsRef<[TimeExpr]>],
     sentences: &[Range<usize>],
     date: Option<NaiveDate>,
 ) -> Option<Period> {
     let date = date?;
-    for p in front {
-        let times = crate::times::find(text, p.clone(), Some(date));
+    for (p, times) in front.iter().zip(front_times) {
+        let times = times.as_ref();
         for s in sentences
             .iter()
             .filter(|s| p.start <= s.start && s.end <= p.end)
         {
-            let cued = has_word(&text[s.clone()], &PERIOD_CUES.report);
+            // The sentence's words are read only for a sentence with a time.
+            let cued = std::cell::OnceCell::new();
             let reported = times
                 .iter()
                 .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
                 .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Span | TimeKind::ToDate))
                 .filter_map(|t| t.period)
                 .find(|&p| {
-                    if cued {
+                    if *cued.get_or_init(|| has_word(&text[s.clone()], &PERIOD_CUES.report)) {
                         is_report_span(p, date)
                     } else {
                         sums_up_last_year(p, date)

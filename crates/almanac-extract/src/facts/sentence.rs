@@ -63,8 +63,8 @@ pub(crate) struct Cues {
     pub unit_metric: HashMap<&'static str, Metric>,
     /// Units that count people (`person`, `tourist`): so many a year is no capacity.
     pub people: rustc_hash::FxHashSet<&'static str>,
-    /// Words that head an office or a title (`data/offices.tsv`).
-    pub offices: rustc_hash::FxHashSet<&'static str>,
+    /// Words that head an office or a title (`data/offices.tsv`), by word number.
+    pub offices: crate::lexicon::ByWord<()>,
 }
 
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
@@ -92,7 +92,7 @@ pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| Cues {
         .into_iter()
         .filter_map(|(unit, people)| people.then_some(unit))
         .collect(),
-    offices: data::OFFICES.load(|r| Ok(r.get(0))).into_iter().collect(),
+    offices: crate::lexicon::ByWord::new(data::OFFICES.load(|r| Ok((r.get(0), ())))),
 });
 
 fn metric_cue(r: &data::Row) -> Result<(&'static str, MetricCue), data::DataError> {
@@ -265,6 +265,23 @@ impl<'t> Sentence<'t> {
 
     pub fn clause_of(&self, pos: usize) -> usize {
         self.clause_starts.partition_point(|&s| s <= pos)
+    }
+
+    /// The tokens of clause `clause`: those whose `clause_of` is `clause`, found with two
+    /// binary searches rather than one per token.
+    pub fn clause_toks(&self, clause: usize) -> std::ops::Range<usize> {
+        let from = match clause.checked_sub(1) {
+            None => 0,
+            Some(c) => match self.clause_starts.get(c) {
+                Some(&start) => self.toks.partition_point(|t| t.start < start),
+                None => self.toks.len(),
+            },
+        };
+        let to = match self.clause_starts.get(clause) {
+            Some(&end) => self.toks.partition_point(|t| t.start < end),
+            None => self.toks.len(),
+        };
+        from..to.max(from)
     }
 
     /// The clause a time speaks for: its own, unless the time is all its clause says (`and

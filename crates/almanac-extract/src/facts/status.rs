@@ -110,10 +110,7 @@ pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Q
     }
     // After the figure, within its clause, until a past auxiliary or a new predicate.
     let end_tok = s.tok_at(q.span[1]);
-    for i in end_tok..s.toks.len() {
-        if s.clause_of(s.toks[i].start) != clause {
-            break;
-        }
+    for i in end_tok..s.clause_toks(clause).end {
         if s.blockers.binary_search(&i).is_ok() {
             return false;
         }

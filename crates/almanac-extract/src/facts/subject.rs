@@ -570,10 +570,12 @@ pub(super) fn theme<'a>(
         Some(i) if i < 48 => &head[i + 2..],
         _ => head,
     };
+    // At most five words: the tests below ask for two, or four, or the first.
     let words: Vec<String> = head
         .split_whitespace()
         .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
         .filter(|w| !w.is_empty())
+        .take(5)
         .collect();
     let allowed = [
         "the", "this", "that", "a", "an", "its", "their", "his", "her", "our",
@@ -634,12 +636,9 @@ pub(super) fn sums_up(text: &str, start: usize) -> bool {
 
 /// Whether the clause of `pos` has a verb of saying (`said`, `reported`, `according to`).
 fn clause_reports(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
-    let clause = s.clause_of(pos);
-    s.toks.iter().any(|t| {
-        s.clause_of(t.start) == clause && {
-            let w = lower(t.text(text));
-            SUBJECT_CUES.report.contains(&w.as_ref())
-        }
+    s.toks[s.clause_toks(s.clause_of(pos))].iter().any(|t| {
+        let w = lower(t.text(text));
+        SUBJECT_CUES.report.contains(&w.as_ref())
     })
 }
 

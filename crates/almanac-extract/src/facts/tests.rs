@@ -636,3 +636,25 @@ fn headline_and_breakdown() {
         },
     );
 }
+
+#[test]
+fn clause_tokens_are_the_tokens_of_each_clause() {
+    let sentences = [
+        "The plant, opened in 2021, now employs 1,200 people; its output rose 8% – a record.",
+        "Exports grew by 5%, while imports fell.",
+        "No clause breaks here at all",
+        ", starts with a comma, and ends with one,",
+        "",
+    ];
+    for text in sentences {
+        let toks = crate::tokens::words_of(text);
+        let s = super::sentence::Sentence::new(text, &toks, &[]);
+        for clause in 0..=s.clause_starts.len() + 1 {
+            let by_search: Vec<usize> = s.clause_toks(clause).collect();
+            let by_token: Vec<usize> = (0..toks.len())
+                .filter(|&i| s.clause_of(toks[i].start) == clause)
+                .collect();
+            assert_eq!(by_search, by_token, "{text:?}, clause {clause}");
+        }
+    }
+}

@@ -49,8 +49,9 @@
 //! ```
 //!
 //! After a match, a Point, Span or ToDate is made a `Comparison` when a comparison word
-//! comes before it, past `in`, `the`, `that`, `of` ... (`than`, `against`, `versus`,
-//! `vs.`, `compared with`, `compared to`, `relative to`), or, for the year before (`a year
+//! comes before it, past `in`, `the`, `that`, `of`, `whole` ... (`than`, `against`,
+//! `versus`, `vs.`, `compared with`, `compared to`, `relative to`, the second `as` of
+//! `twice as many as in 2019` but not of `as well as`), or, for the year before (`a year
 //! ago`, `last year`), when a `from` with a number after it opens the clause (`up from 5.3%
 //! a year ago`; not `from 5% to 7% last year`). Word lists of the classes `season`,
 //! `season_cue`, `month_cue`, `compare_cue`, `compare_verb` and `compare_noun` are in

@@ -647,7 +647,8 @@ impl Parser<'_> {
     }
 
     /// ```text
-    /// compared = compare_cue ["in" | "the" | "that" | "of" ...] TIME | "from" number ... TIME
+    /// compared = (compare_cue | "as" ... "as") ["in" | "the" | "that" | "of" | "whole" ...] TIME
+    ///          | "from" number ... TIME
     ///            (a comparison word before the time, or a `from` with a number opening its clause)
     /// ```
     ///
@@ -658,11 +659,20 @@ impl Parser<'_> {
     /// clause (`up from 5.3% a year ago`, but not `from 5% to 7% last year`).
     pub(super) fn compared(&self, i: usize, end: usize) -> bool {
         let mut k = i;
-        for _ in 0..3 {
+        for _ in 0..5 {
             let Some(p) = k.checked_sub(1) else {
                 return false;
             };
-            if self.class(p, Class::CompareCue).is_some()
+            // `twice as many as in 2019`, `as much as in the whole of 2019`: the second `as`
+            // of an equative compares.
+            // Not the idioms `as well as`, `as soon as`, `as long as`, `as far as`.
+            let equative = self.is_word(p, w!("as"))
+                && (p.saturating_sub(4)..p.saturating_sub(1)).any(|q| {
+                    self.is_word(q, w!("as"))
+                        && !self.is_any(q + 1, &[w!("well"), w!("soon"), w!("long"), w!("far")])
+                });
+            if equative
+                || self.class(p, Class::CompareCue).is_some()
                 || (self.is_any(p, &[w!("with"), w!("to")])
                     && p > 0
                     && self.class(p - 1, Class::CompareVerb).is_some())
@@ -682,6 +692,8 @@ impl Parser<'_> {
                     w!("of"),
                     w!("those"),
                     w!("over"),
+                    w!("whole"),
+                    w!("entire"),
                 ],
             ) {
                 k = p;

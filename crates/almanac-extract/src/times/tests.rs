@@ -274,6 +274,11 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     // Comparisons.
     ("14% less than in 2022", "2024-06-14", &[("2022", Some("2022"), Comparison)]),
     ("in 2022", "2024-06-14", &[("2022", Some("2022"), Point)]),
+    ("twice as many visitors as in 2019", "2024-06-14", &[("2019", Some("2019"), Comparison)]),
+    ("as much as in the whole of 2019", "2024-06-14", &[("2019", Some("2019"), Comparison)]),
+    ("as of 2023", "2024-06-14", &[("as of 2023", Some("2023"), AsOf)]),
+    ("as soon as in 2025", "2024-06-14", &[("2025", Some("2025"), Point)]),
+    ("as well as in 2023", "2024-06-14", &[("2023", Some("2023"), Point)]),
     ("compared with 2022", "2024-06-14", &[("2022", Some("2022"), Comparison)]),
     ("up 5% against 2022", "2024-06-14", &[("2022", Some("2022"), Comparison)]),
     ("in 2023 versus 2022", "2024-06-14", &[("2023", Some("2023"), Point), ("2022", Some("2022"), Comparison)]),
