@@ -136,6 +136,12 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
                     q.kind = QuantityKind::Count;
                     q.fact_worthy = true;
                 }
+                if let Some((unit, direction)) = money_compared(text, toks, i, &q, &found) {
+                    q.unit = Some(unit);
+                    q.kind = QuantityKind::Money;
+                    q.direction = Some(direction);
+                    q.fact_worthy = true;
+                }
                 if let Some(low) = range_low(text, toks, i, &q, &found) {
                     found.pop();
                     q = low;
@@ -242,6 +248,36 @@ fn range_low(
         qualifier: None,
         ..high.clone()
     })
+}
+
+/// `экспорт на 1,7 млрд долларов – на 0,4 млрд больше`: a scaled bare number of `на` before
+/// a comparative is a difference in the currency of the money figure before it in its
+/// sentence.
+fn money_compared(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    q: &Quantity,
+    found: &[(usize, Quantity)],
+) -> Option<(String, Direction)> {
+    if q.kind != QuantityKind::Bare {
+        return None;
+    }
+    let (_, after_number) = read_number(text, toks, i)?;
+    read_scale(text, toks, after_number)?;
+    let prep = i
+        .checked_sub(1)
+        .and_then(|k| TABLES.role_at(text, toks, k))
+        .map(|(_, r)| r);
+    let end_tok = toks.partition_point(|t| t.start < q.span[1]);
+    let direction = compared_after(text, toks, prep, end_tok)?;
+    let start = sentence_start(text, toks, i);
+    let (_, money) = found
+        .iter()
+        .rev()
+        .take_while(|(k, _)| *k >= start)
+        .find(|(_, f)| f.kind == QuantityKind::Money)?;
+    Some((money.unit.clone()?, direction))
 }
 
 /// `24 школы на 3 тыс. мест, из них 16 – комфортные`: a bare number after `из них` counts
@@ -1125,6 +1161,14 @@ mod tests {
                 None,
             ),
             (
+                "Продажи составили 2,4 млрд долларов – на 0,3 млрд больше, чем годом ранее.",
+                "0,3 млрд",
+                0.3e9,
+                Some("USD"),
+                None,
+                Some(Up),
+            ),
+            (
                 "Доля сократилась на 2,5 процента.",
                 "2,5 процента",
                 2.5,
@@ -1135,10 +1179,11 @@ mod tests {
         ];
         for (s, text, value, unit, qualifier, direction) in cases {
             let found = find(s);
+            // The figure the case names: a sentence may hold another before it.
             let q = found
                 .iter()
-                .find(|q| q.fact_worthy)
-                .unwrap_or_else(|| panic!("no figure in {s}: {found:?}"));
+                .find(|q| q.fact_worthy && q.text == *text)
+                .unwrap_or_else(|| panic!("no figure {text:?} in {s}: {found:?}"));
             assert_eq!(q.text, *text, "{s}");
             assert!(
                 (q.value - value).abs() < 1e-6 * value.abs().max(1.0),
