@@ -619,7 +619,15 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
         _ => None,
     };
     let (mut qualifier, prep) = qualifier_and_prep;
-    let direction = if matches!(kind, QuantityKind::Percent | QuantityKind::Money) {
+    // `снизился с 4,9% до 4,8%`: the level it moved from, no change of its own.
+    let word_is = |k: Option<usize>, w: &str| {
+        k.and_then(|k| toks.get(k))
+            .is_some_and(|t| lower(t.text(text)) == w)
+    };
+    let from_level = word_is(i.checked_sub(1), "с") && word_is(Some(end_tok), "до");
+    let direction = if from_level {
+        None
+    } else if matches!(kind, QuantityKind::Percent | QuantityKind::Money) {
         direction_of(text, toks, i, prep, kind, value)
             .or_else(|| compared_after(text, toks, prep, end_tok))
     } else {
@@ -1191,6 +1199,22 @@ mod tests {
                 Some("USD"),
                 None,
                 Some(Up),
+            ),
+            (
+                "Безработица снизилась с 5,1% до 4,7%.",
+                "5,1%",
+                5.1,
+                Some("%"),
+                None,
+                None,
+            ),
+            (
+                "Безработица снизилась с 5,1% до 4,7%.",
+                "4,7%",
+                4.7,
+                Some("%"),
+                None,
+                None,
             ),
             (
                 "Доля сократилась на 2,5 процента.",
