@@ -124,6 +124,8 @@ pub(crate) const ENTITY_WORDS_RU: DataFile = data_file!(
     required 2,
     header
 );
+pub(crate) const FRACTIONS_RU: DataFile =
+    data_file!("fractions_ru.tsv", ["phrase", "percent"], required 2);
 pub(crate) const GAZETTEER_RU: DataFile =
     data_file!("gazetteer_ru.tsv", ["name", "russian"], required 2);
 pub(crate) const METRIC_CUES_RU: DataFile = data_file!(
@@ -180,6 +182,7 @@ pub(crate) const ALL: &[&DataFile] = &[
     &DIRECTIONS_RU,
     &ENTITY_HEADS_RU,
     &ENTITY_WORDS_RU,
+    &FRACTIONS_RU,
     &GAZETTEER_RU,
     &METRIC_CUES_RU,
     &NUMBERS_RU,

@@ -370,6 +370,10 @@ mod tests {
             ("No terminator at all", &["No terminator at all"]),
             ("  Padded sentence.  ", &["Padded sentence."]),
             ("First one. Second one.", &["First one.", "Second one."]),
+            (
+                "Вывезли товара на 3 млн долл. США за год. Рост продолжится.",
+                &["Вывезли товара на 3 млн долл. США за год.", "Рост продолжится."],
+            ),
             ("Really? Yes! Done.", &["Really?", "Yes!", "Done."]),
             ("What?! Indeed.", &["What?!", "Indeed."]),
             ("It grew in 2021. 369 jobs were created.", &["It grew in 2021.", "369 jobs were created."]),

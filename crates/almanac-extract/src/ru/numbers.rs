@@ -5,6 +5,7 @@
 //! digits := group ((" " | NBSP | U+202F | ".") group3)* ("," digit+)?   1 500 000  1.500  24,8
 //! words  := hundred? atom? atom?                                       двести двадцать пять
 //!         | half                                                       полтора, полутора
+//! ordinal:= "первое" | "втором" ...  (a rank before `место` only)        второе место
 //! scale  := "тыс" | "тысяча"... | "млн" | "млрд" | "трлн" (any case, a dot after the cut form)
 //! ```
 //! Which spaces join groups is the quantity layer's business (`ru::quantities`): it sees
@@ -26,6 +27,8 @@ pub(crate) enum NumberWord {
     Scale(f64),
     /// `полтора`: one and a half, alone.
     Half,
+    /// `второе`: a rank before `место`, never a count.
+    Ordinal(f64),
 }
 
 static NUMBER_WORDS: LazyLock<HashMap<&'static str, NumberWord>> = LazyLock::new(|| {
@@ -39,6 +42,7 @@ static NUMBER_WORDS: LazyLock<HashMap<&'static str, NumberWord>> = LazyLock::new
                     ("hundred", NumberWord::Hundred(value)),
                     ("scale", NumberWord::Scale(value)),
                     ("half", NumberWord::Half),
+                    ("ordinal", NumberWord::Ordinal(value)),
                 ],
                 None,
             )?;
@@ -150,6 +154,8 @@ mod tests {
             ("тысячи", Some(NumberWord::Scale(1e3))),
             ("млрд", Some(NumberWord::Scale(1e9))),
             ("триллиона", Some(NumberWord::Scale(1e12))),
+            ("второе", Some(NumberWord::Ordinal(2.0))),
+            ("Первом", Some(NumberWord::Ordinal(1.0))),
             ("семья", None),
             ("five", None),
         ];

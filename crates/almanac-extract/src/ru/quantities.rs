@@ -41,6 +41,8 @@ enum Role {
     Half,
     Per(&'static str),
     Breakdown,
+    Reach,
+    Count,
 }
 
 struct Tables {
@@ -48,6 +50,7 @@ struct Tables {
     qualifiers: PhraseTable<Qualifier>,
     directions: PhraseTable<Direction>,
     words: PhraseTable<Role>,
+    fractions: PhraseTable<f64>,
 }
 
 impl Tables {
@@ -103,6 +106,8 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
             "bound" => Role::Bound,
             "half" => Role::Half,
             "breakdown" => Role::Breakdown,
+            "reach" => Role::Reach,
+            "count" => Role::Count,
             other => match other.strip_prefix("per:") {
                 Some(per @ ("year" | "day" | "month" | "person")) => Role::Per(per),
                 _ => return Err(r.error(format_args!("unknown role {other:?}"))),
@@ -110,6 +115,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
         };
         Ok((r.get(0), role))
     })),
+    fractions: PhraseTable::new(
+        data::FRACTIONS_RU.load(|r| Ok((r.get(0), r.parse(1, "percent")?))),
+    ),
 });
 
 /// Finds the quantities among `toks`, the tokens of a stretch of `text` (a paragraph).
@@ -121,9 +129,17 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
     while i < toks.len() {
         match parse_at(text, toks, i) {
             Some((mut q, next)) => {
-                if let Some(unit) = breakdown_unit(text, toks, i, &q, &found) {
+                if let Some(unit) = breakdown_unit(text, toks, i, &q, &found)
+                    .or_else(|| number_of_noun(text, toks, i, &q))
+                {
                     q.unit = Some(unit);
                     q.kind = QuantityKind::Count;
+                    q.fact_worthy = true;
+                }
+                if let Some((unit, direction)) = money_compared(text, toks, i, &q, &found) {
+                    q.unit = Some(unit);
+                    q.kind = QuantityKind::Money;
+                    q.direction = Some(direction);
                     q.fact_worthy = true;
                 }
                 if let Some(low) = range_low(text, toks, i, &q, &found) {
@@ -162,6 +178,18 @@ fn restates(text: &str, toks: &[Tok], i: usize, before: &Quantity, q: &Quantity)
     // What the first amount measures may stand before the comma (`жилья`), nothing else.
     let comma = i.checked_sub(2);
     let first_after = toks.partition_point(|t| t.start < before.span[1]);
+    // `48 млрд тенге (около 100 млн долларов)`: the bracket right after the figure, a
+    // qualifier inside it allowed, as the English layer reads `(about $110 million)`.
+    let qualifier_len = i
+        .checked_sub(1)
+        .and_then(|k| TABLES.qualifiers.ending_at(text, toks, k))
+        .map_or(0, |(n, _)| n);
+    let bracketed = i
+        .checked_sub(1 + qualifier_len)
+        .is_some_and(|o| o == first_after && toks[o].text(text) == "(");
+    if bracketed {
+        return alike && q.unit.is_some() && before.unit.is_some() && q.unit != before.unit;
+    }
     let joined = comma.is_some_and(|c| {
         toks[c].text(text) == ","
             && c >= first_after
@@ -176,7 +204,7 @@ fn restates(text: &str, toks: &[Tok], i: usize, before: &Quantity, q: &Quantity)
         && q.unit != before.unit
 }
 
-/// `от 300 до 350 проектов`, `от 2 до 3 млрд тенге`: one range of one state, whose value is
+/// `от 300 до 350 проектов`, `от 2 до 3 млрд тенге`, `1 500–1 800 мест`: one range of one state, whose value is
 /// its low bound (in the high bound's unit and scale, unless it has its own) and
 /// `value_high` its high one; its text runs from the low bound (FACTS.md, "Russian text":
 /// no preposition).
@@ -190,11 +218,19 @@ fn range_low(
     let (k, low) = found.last()?;
     let word = |t: usize| lower(toks[t].text(text)).into_owned();
     let bare_low = low.kind == QuantityKind::Bare && high.kind.is_figure();
-    if !bare_low || *k == 0 || i < 2 || word(k - 1) != "от" || word(i - 1) != "до" {
+    if !bare_low || i < 1 {
         return None;
     }
-    // Nothing but the `до` between the bounds.
-    if toks[i - 2].end != low.span[1] {
+    // `1 500–1 800 рабочих мест`: a dash that touches both bounds.
+    let dash = toks[i - 1];
+    let dashed = dash.kind == TokKind::Sym
+        && matches!(dash.text(text), "–" | "—" | "-")
+        && dash.start == low.span[1]
+        && dash.end == toks[i].start;
+    let from_to = *k > 0 && i >= 2 && word(k - 1) == "от" && word(i - 1) == "до"
+        // Nothing but the `до` between the bounds.
+        && toks[i - 2].end == low.span[1];
+    if !dashed && !from_to {
         return None;
     }
     let (high_number, _) = read_number(text, toks, i)?;
@@ -212,6 +248,36 @@ fn range_low(
         qualifier: None,
         ..high.clone()
     })
+}
+
+/// `экспорт на 1,7 млрд долларов – на 0,4 млрд больше`: a scaled bare number of `на` before
+/// a comparative is a difference in the currency of the money figure before it in its
+/// sentence.
+fn money_compared(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    q: &Quantity,
+    found: &[(usize, Quantity)],
+) -> Option<(String, Direction)> {
+    if q.kind != QuantityKind::Bare {
+        return None;
+    }
+    let (_, after_number) = read_number(text, toks, i)?;
+    read_scale(text, toks, after_number)?;
+    let prep = i
+        .checked_sub(1)
+        .and_then(|k| TABLES.role_at(text, toks, k))
+        .map(|(_, r)| r);
+    let end_tok = toks.partition_point(|t| t.start < q.span[1]);
+    let direction = compared_after(text, toks, prep, end_tok)?;
+    let start = sentence_start(text, toks, i);
+    let (_, money) = found
+        .iter()
+        .rev()
+        .take_while(|(k, _)| *k >= start)
+        .find(|(_, f)| f.kind == QuantityKind::Money)?;
+    Some((money.unit.clone()?, direction))
 }
 
 /// `24 школы на 3 тыс. мест, из них 16 – комфортные`: a bare number after `из них` counts
@@ -452,6 +518,11 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
     } else {
         (None, i)
     };
+    if currency.is_none() {
+        if let Some(found) = fraction_at(text, toks, i).or_else(|| ordinal_rank_at(text, toks, i)) {
+            return Some(found);
+        }
+    }
     let (mut value, mut j) = read_number(text, toks, num_at)?;
     let from_digits = toks[num_at].kind == TokKind::Num;
     // `17 с половиной миллиардов`.
@@ -548,16 +619,30 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
         _ => None,
     };
     let (mut qualifier, prep) = qualifier_and_prep;
-    let direction = if matches!(kind, QuantityKind::Percent | QuantityKind::Money) {
+    // `снизился с 4,9% до 4,8%`: the level it moved from, no change of its own.
+    let word_is = |k: Option<usize>, w: &str| {
+        k.and_then(|k| toks.get(k))
+            .is_some_and(|t| lower(t.text(text)) == w)
+    };
+    let from_level = word_is(i.checked_sub(1), "с") && word_is(Some(end_tok), "до");
+    let direction = if from_level {
+        None
+    } else if matches!(kind, QuantityKind::Percent | QuantityKind::Money) {
         direction_of(text, toks, i, prep, kind, value)
             .or_else(|| compared_after(text, toks, prep, end_tok))
     } else {
         None
     };
-    // `снизится до 8%`: after a change, `до` gives the new level, no bound.
+    // `снизится до 8%`, `довести выпуск до 5 тыс. тонн`: after a change, `до` gives the new
+    // level, no bound.
     if prep == Some(Role::Bound) && qualifier == Some(Qualifier::LessThan) {
         let s0 = sentence_start(text, toks, i);
-        if (s0..i).any(|k| tables.directions.starting_at(text, toks, k).is_some()) {
+        if (s0..i).any(|k| {
+            tables.directions.starting_at(text, toks, k).is_some()
+                || tables
+                    .role_at(text, toks, k)
+                    .is_some_and(|(_, r)| r == Role::Reach)
+        }) {
             qualifier = None;
         }
     }
@@ -579,6 +664,103 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
         },
         end_tok,
     ))
+}
+
+/// A figure read from words alone, tokens `i..end`.
+fn word_figure(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    end: usize,
+    value: f64,
+    unit: &str,
+    kind: QuantityKind,
+) -> (Quantity, usize) {
+    let span = [toks[i].start, toks[end - 1].end];
+    let q = Quantity {
+        span,
+        text: text[span[0]..span[1]].to_string(),
+        value,
+        high: None,
+        unit: Some(unit.to_string()),
+        kind,
+        qualifier: qualifier_before(text, toks, i).0,
+        direction: None,
+        per: None,
+        equivalents: Vec::new(),
+        fact_worthy: true,
+        fraction: kind == QuantityKind::Percent,
+        bare_dollar: false,
+    };
+    (q, end)
+}
+
+/// `две трети`, `более трети всей продукции`, `почти половина из них`: a share in percent,
+/// as English reads `two thirds of`. Something must follow it, and it is never the
+/// `половине`/`половиной` of a time (`во второй половине года`) or of `с половиной`, nor a
+/// half after an ordinal (`вторая половина`).
+fn fraction_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
+    let (n, &value) = TABLES.fractions.starting_at(text, toks, i)?;
+    let end = i + n;
+    let last = lower(toks[end - 1].text(text));
+    if last.ends_with('е') || last.ends_with("ой") || last.ends_with("ою") {
+        return None;
+    }
+    if toks.get(end).is_none_or(|t| t.kind != TokKind::Word) {
+        return None;
+    }
+    let before = i.checked_sub(1).map(|k| lower(toks[k].text(text)));
+    if before.is_some_and(|w| w == "с" || ORDINAL_STEMS.iter().any(|o| w.starts_with(o))) {
+        return None;
+    }
+    Some(word_figure(
+        text,
+        toks,
+        i,
+        end,
+        value,
+        "%",
+        QuantityKind::Percent,
+    ))
+}
+
+/// The stems of the ordinals that name a half or a quarter of a year.
+const ORDINAL_STEMS: [&str; 4] = ["перв", "втор", "трет", "четв"];
+
+/// `второе место`, `на первом месте`: a rank in words, as English reads `ranks second`.
+fn ordinal_rank_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
+    let t = toks[i];
+    let NumberWord::Ordinal(value) =
+        number_word(t.text(text)).filter(|_| t.kind == TokKind::Word)?
+    else {
+        return None;
+    };
+    let (n, unit) = TABLES.units.starting_at(text, toks, i + 1)?;
+    (unit.kind == QuantityKind::Rank)
+        .then(|| word_figure(text, toks, i, i + 1 + n, value, "rank", QuantityKind::Rank))
+}
+
+/// `число субъектов МСБ выросло до 38 тысяч`: a bare number counts what `число` or
+/// `количество` earlier in its sentence named, as English reads `the number of SMEs ...
+/// reached 2.1 million`.
+fn number_of_noun(text: &str, toks: &[Tok], i: usize, q: &Quantity) -> Option<String> {
+    if q.kind != QuantityKind::Bare {
+        return None;
+    }
+    let s0 = sentence_start(text, toks, i).max(i.saturating_sub(25));
+    // Not `в том числе` (`числе`): that lists a part of something else.
+    let k = (s0..i).find(|&k| {
+        TABLES
+            .role_at(text, toks, k)
+            .is_some_and(|(n, r)| n == 1 && r == Role::Count)
+            && !lower(toks[k].text(text)).ends_with('е')
+    })?;
+    // The counted noun after up to three modifiers.
+    (k + 1..(k + 5).min(i)).find_map(|m| {
+        let (_, u) = TABLES.units.starting_at(text, toks, m)?;
+        let skipped = toks[k + 1..m].iter().all(|t| is_modifier(text, t));
+        (u.kind == QuantityKind::Count && skipped).then(|| u.code.to_string())
+    })
 }
 
 /// The qualifier before the figure starting at token `i`, and the preposition right before
@@ -891,6 +1073,150 @@ mod tests {
                 None,
             ),
             (
+                "Район намерен довести выпуск молока до 40 тыс. тонн.",
+                "40 тыс. тонн",
+                4e4,
+                Some("t"),
+                None,
+                None,
+            ),
+            (
+                "Компания нарастила выручку на 6,2%.",
+                "6,2%",
+                6.2,
+                Some("%"),
+                None,
+                Some(Up),
+            ),
+            (
+                "Отмечен спад добычи на 3,4%.",
+                "3,4%",
+                3.4,
+                Some("%"),
+                None,
+                Some(Down),
+            ),
+            (
+                "Экспорт составил 95 млн долл. США за год.",
+                "95 млн долл. США",
+                95e6,
+                Some("USD"),
+                None,
+                None,
+            ),
+            (
+                "Регион посетили 2,3 млн туристов.",
+                "2,3 млн туристов",
+                2.3e6,
+                Some("tourist"),
+                None,
+                None,
+            ),
+            (
+                "Фермерам выдано 120 грантов.",
+                "120 грантов",
+                120.0,
+                Some("grant"),
+                None,
+                None,
+            ),
+            (
+                "Хозяйства закупили 3 тыс. голов скота.",
+                "3 тыс. голов",
+                3e3,
+                Some("head"),
+                None,
+                None,
+            ),
+            (
+                "Водители получили 45 новых автомобилей.",
+                "45 новых автомобилей",
+                45.0,
+                Some("car"),
+                None,
+                None,
+            ),
+            (
+                "Завод выпустит 800 тракторов.",
+                "800 тракторов",
+                800.0,
+                Some("tractor"),
+                None,
+                None,
+            ),
+            (
+                "У озера откроют пять новых кемпингов.",
+                "пять новых кемпингов",
+                5.0,
+                Some("campsite"),
+                None,
+                None,
+            ),
+            (
+                "Область занимает третье место по урожаю.",
+                "третье место",
+                3.0,
+                Some("rank"),
+                None,
+                None,
+            ),
+            (
+                "На долю города пришлось две трети всех инвестиций.",
+                "две трети",
+                66.7,
+                Some("%"),
+                None,
+                None,
+            ),
+            (
+                "Более трети выпуска идёт на экспорт.",
+                "трети",
+                33.3,
+                Some("%"),
+                Some(MoreThan),
+                None,
+            ),
+            (
+                "Почти половина из них – малые фирмы.",
+                "половина",
+                50.0,
+                Some("%"),
+                Some(About),
+                None,
+            ),
+            (
+                "Число субъектов МСБ выросло до 52 тыс.",
+                "52 тыс.",
+                52e3,
+                Some("sme"),
+                None,
+                None,
+            ),
+            (
+                "Продажи составили 2,4 млрд долларов – на 0,3 млрд больше, чем годом ранее.",
+                "0,3 млрд",
+                0.3e9,
+                Some("USD"),
+                None,
+                Some(Up),
+            ),
+            (
+                "Безработица снизилась с 5,1% до 4,7%.",
+                "5,1%",
+                5.1,
+                Some("%"),
+                None,
+                None,
+            ),
+            (
+                "Безработица снизилась с 5,1% до 4,7%.",
+                "4,7%",
+                4.7,
+                Some("%"),
+                None,
+                None,
+            ),
+            (
                 "Доля сократилась на 2,5 процента.",
                 "2,5 процента",
                 2.5,
@@ -901,10 +1227,11 @@ mod tests {
         ];
         for (s, text, value, unit, qualifier, direction) in cases {
             let found = find(s);
+            // The figure the case names: a sentence may hold another before it.
             let q = found
                 .iter()
-                .find(|q| q.fact_worthy)
-                .unwrap_or_else(|| panic!("no figure in {s}: {found:?}"));
+                .find(|q| q.fact_worthy && q.text == *text)
+                .unwrap_or_else(|| panic!("no figure {text:?} in {s}: {found:?}"));
             assert_eq!(q.text, *text, "{s}");
             assert!(
                 (q.value - value).abs() < 1e-6 * value.abs().max(1.0),
@@ -950,6 +1277,10 @@ mod tests {
     #[test]
     fn times_and_durations_are_no_figures() {
         for s in [
+            "Во второй половине года спрос вырос.",
+            "В первой половине 2024 года цех стоял.",
+            "Треть.",
+            "В том числе школ – 3.",
             "В 2023 году завод открыли.",
             "На 2021-2025 годы утверждён план.",
             "К 1 января 2026 года всё будет готово.",
@@ -964,6 +1295,7 @@ mod tests {
         let got: Vec<(String, f64, Option<f64>)> = [
             "Планируется запустить от 40 до 60 новых проектов.",
             "Проект обойдётся от 2 до 3,5 млрд тенге.",
+            "Будет создано 2 500–2 900 рабочих мест.",
         ]
         .iter()
         .flat_map(|s| find(s))
@@ -975,6 +1307,7 @@ mod tests {
             [
                 ("40 до 60 новых проектов".to_string(), 40.0, Some(60.0)),
                 ("2 до 3,5 млрд тенге".to_string(), 2e9, Some(3.5e9)),
+                ("2 500–2 900 рабочих мест".to_string(), 2500.0, Some(2900.0)),
             ]
         );
     }
@@ -1008,6 +1341,10 @@ mod tests {
             (
                 "Инвестиции составили 45 млрд тенге, или 30% от общего объёма.",
                 &[("45 млрд тенге", &[]), ("30%", &[])],
+            ),
+            (
+                "Проект стоит 30 млрд тенге (около 62 млн долларов).",
+                &[("30 млрд тенге", &["USD"])],
             ),
             (
                 "Построено 12 школ, или почти 9 тыс. ученических мест.",
