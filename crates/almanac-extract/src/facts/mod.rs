@@ -188,7 +188,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         .collect();
 
     // The title and the first two paragraphs of the body say what period a report covers:
-    // their times as found above where they hold figures (English), else found here.
+    // their times as found above where they hold figures, else found here.
     let front_end = doc
         .paragraphs
         .len()
@@ -197,14 +197,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         .iter()
         .zip(paragraph_times.iter().zip(&paragraph_figures))
         .map(|(p, (found, figures))| {
-            if lang != crate::Lang::Russian && !figures.is_empty() {
+            if !figures.is_empty() {
                 Cow::Borrowed(&found[..])
             } else {
-                Cow::Owned(times::find_in(
-                    text,
-                    tokens::inside(&stream, p.clone()),
-                    date,
-                ))
+                let atoms = tokens::inside(&stream, p.clone());
+                Cow::Owned(match lang {
+                    crate::Lang::Russian => crate::ru::times::find_in(text, atoms, date),
+                    _ => times::find_in(text, atoms, date),
+                })
             }
         })
         .collect();
@@ -555,11 +555,17 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 let months_carried = carried_period.filter(|p| {
                     matches!(p, Period::Interval(Simple::Month(..), Simple::Month(..)))
                 });
+                // Russian reports name the span in the paragraph that states it: the span of
+                // the lead does not win over `с начала года` said elsewhere (dev-ru README).
+                let report_span = report.filter(|_| !russian);
                 let named_span = |t: &TimeExpr| {
-                    [months_carried, report].into_iter().flatten().find(|r| {
-                        t.kind == TimeKind::ToDate
-                            && t.period.is_some_and(|p| report_wins_over_to_date(p, *r))
-                    })
+                    [months_carried, report_span]
+                        .into_iter()
+                        .flatten()
+                        .find(|r| {
+                            t.kind == TimeKind::ToDate
+                                && t.period.is_some_and(|p| report_wins_over_to_date(p, *r))
+                        })
                 };
                 let mut period = match time {
                     Some(t) if named_span(t).is_some() => named_span(t),
@@ -705,7 +711,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                                 } else {
                                     // A growth rate in a report on part of a year is of that
                                     // part; a level (a GRP) may be of the last whole year.
-                                    matches!(measure, Measure::Change | Measure::Index)
+                                    // A Russian release on part of a year reports every
+                                    // figure for that part (`итоги ... за первое полугодие`).
+                                    russian || matches!(measure, Measure::Change | Measure::Index)
                                 }
                             }))
                             .or_else(|| date.map(|d| Period::Year(d.year()))),

@@ -6,6 +6,7 @@
 //! deadline = "до" ["конца"] Y [года]  |  "к" Y [году]  |  "до конца года"          Deadline
 //! months   = M ("-"|"–") M [Y [года]]  |  ("за"|"итогам") N "месяцев" [Y года | текущего года]  Span
 //! part     = ordinal ("полугодии"|"квартале") [Y [года]]                        Point
+//! lasthalf = "за" ("полугодие"|"полгода") [Y [года]]                             Span
 //! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
 //! past     = "за последние" N "лет"                                             Span
 //! close    = ("итогам"|"завершении") год                                       Point
@@ -424,6 +425,19 @@ impl Parser<'_> {
                 };
                 return Some((i, end, period, TimeKind::Point));
             }
+        }
+        // `за полугодие`, `за полгода`: the half-year just over, the first of the year from
+        // July, else the second of the year before.
+        if id == w.za && self.word(i + 1) == Some(Word::Half) {
+            let (y, end) = self.year_after(i + 2);
+            let explicit = end > i + 2;
+            let period = match (y, self.month) {
+                (Some(y), _) if explicit => Some(Period::Half(y, 1)),
+                (Some(y), Some(m)) if m >= 7 => Some(Period::Half(y, 1)),
+                (Some(y), Some(_)) => Some(Period::Half(y - 1, 2)),
+                _ => None,
+            };
+            return Some((i, end, period, TimeKind::Span));
         }
         // Years: `2020-2024 годы`, `2023 году`.
         if let Some(y1) = self.year_at(i) {
