@@ -594,7 +594,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // (the start of a span: `from 21% to 73%` over the past eight years), unless a
                 // time of its own follows it (`from 7.1 trillion in 2021 to ...`).
                 let own_time_follows = time.is_some_and(|t| t.span[0] >= q.span[1]);
-                let first_state = !own_time_follows && is_first_state(text, &sentence, q, fig_tok);
+                let first_state = !own_time_follows
+                    && (is_first_state(text, &sentence, q, fig_tok)
+                        || russian && crate::ru::refs::first_of_two_states(text, q.span));
                 // `inflation slowed to 9.8% in December`, said in January: last December.
                 if let (Some(t), Some(p), Some(d)) = (time, period, date) {
                     let sub_year = matches!(
@@ -734,7 +736,11 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // end; a level said of a span of years it did not name (`accounts for 37%`
                 // after `over the past eight years`) stands at its end. A change over the span,
                 // or what accumulated in it, keeps the span.
-                if first_state && compared_a_year_before {
+                // `снизился с 4,9% до 4,8%` with no time of its own: the text does not say
+                // when the earlier state held (dev-ru README, "two states").
+                if russian && first_state && !from_own_words && !plan_start {
+                    period = None;
+                } else if first_state && compared_a_year_before {
                     // `up from 10.5 percent in the corresponding period of 2017`, `to 9.8% in
                     // December from 20.3% a year earlier`: the same span a year before.
                     period = period.map(|p| shift_year(p, -1));

@@ -8,15 +8,15 @@
 //! part     = ordinal ("полугодии"|"квартале") [Y [года]]                        Point
 //! lasthalf = "за" ("полугодие"|"полгода") [Y [года]]                             Span
 //! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
-//! past     = "за последние" N "лет"                                             Span
+//! past     = "за последние" N "лет"  (N digits or words)                        Span
 //! close    = ("итогам"|"завершении") год                                       Point
 //! day      = D M [Y [года]]                                                     AsOf
 //! month    = M [Y [года]]                                                       Point
 //! year     = Y (год|года|году|г.)  |  (this|last|next) год                      Point
 //! ```
 //! A year, month or part is a `Comparison` after `по сравнению с`, `против`, `чем`,
-//! `относительно`, `к` before a past year (`к прошлому году`) and in `аналогичный
-//! период`. Ordinals are words (`первом`), Roman numerals (`II`) or digits (`3`, `3-м`).
+//! `относительно`, `уровня` (`выше уровня 2020 года`), `к` before a past year (`к прошлому
+//! году`) and in `аналогичный период`. Ordinals are words (`первом`), Roman numerals (`II`) or digits (`3`, `3-м`).
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -60,6 +60,8 @@ struct Words {
     v: WordId,
     itogam: WordId,
     compare: [WordId; 5],
+    /// `уровня`, `уровне`, `уровнем` (one stem): `выше уровня 2020 года` sets the year as a base.
+    level: WordId,
     analog: WordId,
     period: WordId,
 }
@@ -114,6 +116,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             id("аналогичный"),
         ],
         analog: id("аналогичный"),
+        level: id("уровня"),
         period: id("период"),
     }
 });
@@ -321,6 +324,18 @@ impl Parser<'_> {
         }
     }
 
+    /// A count of years (`5`, `пять`, `десяти`): at most 50.
+    fn year_count(&self, i: usize) -> Option<u32> {
+        if let Some(n) = self.num(i) {
+            return (1..=50).contains(&n).then_some(n);
+        }
+        let t = self.toks.get(i)?;
+        match super::numbers::number_word(t.text(self.text))? {
+            super::numbers::NumberWord::Atom(v) if (1.0..=50.0).contains(&v) => Some(v as u32),
+            _ => None,
+        }
+    }
+
     fn rule_at(&self, i: usize) -> Option<Hit> {
         let w = &*WORDS;
         let id = self.id(i);
@@ -391,9 +406,9 @@ impl Parser<'_> {
                 }
             }
         }
-        // `за последние 5 лет`.
+        // `за последние 5 лет`, `за последние пять лет`.
         if self.word(i) == Some(Word::Recent) {
-            if let Some(n) = self.num(i + 1).filter(|n| (1..=50).contains(n)) {
+            if let Some(n) = self.year_count(i + 1) {
                 if self.word(i + 2) == Some(Word::Year) {
                     let period = self
                         .year
@@ -514,6 +529,10 @@ impl Parser<'_> {
         let w = &*WORDS;
         let from = start.saturating_sub(3);
         if (from..start).any(|k| w.compare.contains(&self.id(k))) {
+            return true;
+        }
+        // `на 14,9% выше уровня 2020 года`: the level of a year a figure is set against.
+        if start > 0 && self.id(start - 1) == w.level {
             return true;
         }
         // `к прошлому году`: a change against last year.
@@ -679,6 +698,27 @@ mod tests {
                 "2025-08-20",
                 "последние 3 года",
                 Some("2023/2025"),
+                Span,
+            ),
+            (
+                "За последние семь лет площадь садов удвоилась.",
+                "2025-08-20",
+                "последние семь лет",
+                Some("2019/2025"),
+                Span,
+            ),
+            (
+                "Сбор зерна на 8% выше уровня 2022 года.",
+                "2024-03-05",
+                "2022 года",
+                Some("2022"),
+                Comparison,
+            ),
+            (
+                "За полгода в регионе открыли 40 кафе.",
+                "2024-09-15",
+                "За полгода",
+                Some("2024-H1"),
                 Span,
             ),
         ];
