@@ -661,9 +661,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     status = Status::Planned;
                 }
                 // `Общая стоимость данных проектов`: what was counted before, as it was.
+                // `этих проектов` opening a paragraph points back across its break, to the
+                // status and, for a plan, the deadline of what was counted.
                 if ru_points_back && time.is_none() && !planned_cue {
-                    if let Some(f) = previous_here {
+                    if let Some(f) = previous_here.or(previous_figure) {
                         status = f.status;
+                        if status == Status::Planned {
+                            period = period.or(f.period);
+                        }
                     }
                 }
                 // `will increase from 32 to 40 million tons`: where a plan starts is where

@@ -523,3 +523,16 @@ fn a_sentence_opening_on_its_points_back_and_the_capital_by_adjective() {
         |f| f.subject.clone().unwrap_or_default(),
     );
 }
+
+#[test]
+fn the_projects_counted_before_a_paragraph_break() {
+    let article = "До конца 2026 года в области откроют 8 фабрик.\n\nОбщая стоимость этих проектов – 90 млрд тенге.";
+    check(
+        &[(article, "2026-03-01", "90 млрд тенге", "planned")],
+        |f| json(f.status),
+    );
+    check(
+        &[(article, "2026-03-01", "90 млрд тенге", "2026")],
+        |f| f.period.map(|p| p.to_string()).unwrap_or_default(),
+    );
+}
