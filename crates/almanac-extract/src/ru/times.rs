@@ -7,6 +7,7 @@
 //! months   = M ("-"|"–") M [Y [года]]  |  ("за"|"итогам") N "месяцев" [Y года | текущего года]  Span
 //! part     = ordinal ("полугодии"|"квартале") [Y [года]]                        Point
 //! lasthalf = "за" ("полугодие"|"полгода") [Y [года]]                             Span
+//! summer   = ("за"|"в") "летний сезон" [Y [года]]                              Span
 //! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
 //! past     = "за последние" N "лет"  (N digits or words)                        Span
 //! close    = ("итогам"|"завершении") год                                       Point
@@ -47,6 +48,8 @@ enum Word {
     Academic,
     /// `итогам`, `завершении`: the close of a period (`по итогам года`).
     Close,
+    /// `летний` before `сезон`: the summer months.
+    Summer,
 }
 
 struct Words {
@@ -64,6 +67,7 @@ struct Words {
     level: WordId,
     analog: WordId,
     period: WordId,
+    season: WordId,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -85,6 +89,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             "recent" => Word::Recent,
             "academic" => Word::Academic,
             "close" => Word::Close,
+            "summer" => Word::Summer,
             "word" => return Ok(None),
             other => return Err(r.error(format_args!("unknown class {other:?}"))),
         };
@@ -118,6 +123,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         analog: id("аналогичный"),
         level: id("уровня"),
         period: id("период"),
+        season: id("сезон"),
     }
 });
 
@@ -454,6 +460,28 @@ impl Parser<'_> {
             };
             return Some((i, end, period, TimeKind::Span));
         }
+        // `за летний сезон`, `в летний сезон`: June to August of this year once it has
+        // begun, else of the year before (a report on last year given in spring).
+        if (id == w.za || id == w.v)
+            && self.word(i + 1) == Some(Word::Summer)
+            && self.id(i + 2) == w.season
+        {
+            let (y, end) = match self.explicit_year(i + 3) {
+                Some((y, end)) => (Some(y), end),
+                None => (
+                    self.year.map(|y| {
+                        if self.month.is_some_and(|m| m < 6) {
+                            y - 1
+                        } else {
+                            y
+                        }
+                    }),
+                    i + 3,
+                ),
+            };
+            let period = y.map(|y| Period::Interval(Simple::Month(y, 6), Simple::Month(y, 8)));
+            return Some((i, end, period, TimeKind::Span));
+        }
         // Years: `2020-2024 годы`, `2023 году`.
         if let Some(y1) = self.year_at(i) {
             if self.is_dash(i + 1) {
@@ -719,6 +747,13 @@ mod tests {
                 "2024-09-15",
                 "За полгода",
                 Some("2024-H1"),
+                Span,
+            ),
+            (
+                "За летний сезон на озере побывали 300 тыс. гостей.",
+                "2025-02-10",
+                "За летний сезон",
+                Some("2024-06/2024-08"),
                 Span,
             ),
         ];
