@@ -139,6 +139,8 @@ pub(crate) const QUANTITY_WORDS_RU: DataFile =
     data_file!("quantity_words_ru.tsv", ["phrase", "role"], required 2);
 pub(crate) const QUALIFIERS_RU: DataFile =
     data_file!("qualifiers_ru.tsv", ["phrase", "qualifier"], required 2);
+pub(crate) const PERIOD_CUES_RU: DataFile =
+    data_file!("period_cues_ru.tsv", ["class", "phrase"], required 2);
 pub(crate) const STATUS_CUES_RU: DataFile =
     data_file!("status_cues_ru.tsv", ["phrase", "class"], required 1);
 pub(crate) const TIME_WORDS_RU: DataFile =
@@ -188,6 +190,7 @@ pub(crate) const ALL: &[&DataFile] = &[
     &NUMBERS_RU,
     &QUALIFIERS_RU,
     &QUANTITY_WORDS_RU,
+    &PERIOD_CUES_RU,
     &STATUS_CUES_RU,
     &TIME_WORDS_RU,
     &UNITS_RU,

@@ -369,12 +369,16 @@ pub(super) fn assemble(
             .max_by_key(|(_, &(n, first))| (n, std::cmp::Reverse(first)))
             .map(|(k, _)| k.clone())
     };
+    // Where each name just read ends: a reference to the document's own place may mean the
+    // one the sentence before named instead.
+    let mut named_ends: Vec<(EKey, usize)> = Vec::new();
     let mut history: Vec<EKey> = Vec::new();
     let mut ref_resolved: HashMap<usize, EKey> = HashMap::default();
     let mut mentions: Vec<(EKey, Range<usize>, bool)> = Vec::new();
     for e in &events {
         match &e.what {
             EventKind::Name(key) => {
+                named_ends.push((key.clone(), e.span.end));
                 history.push(key.clone());
                 mentions.push((key.clone(), e.span.clone(), false));
             }
@@ -384,7 +388,15 @@ pub(super) fn assemble(
             EventKind::Ref(k) => {
                 let view = &history[history.len().saturating_sub(VIEW)..];
                 let resolved = match &refs[*k].target {
-                    RefTarget::Main(kinds) => main_of(kinds),
+                    // `В Наманганской области создано ... Уровень бедности в регионе`: the
+                    // region the sentence before named, else the document's.
+                    RefTarget::Main(kinds) => named_ends
+                        .iter()
+                        .rev()
+                        .find(|(k, _)| kinds.contains(&kind_of(k)))
+                        .filter(|(_, end)| just_before(text, *end, e.span.start))
+                        .map(|(k, _)| k.clone())
+                        .or_else(|| main_of(kinds)),
                     target => resolve_ref(lex, target, view, &dyns, &kind_of),
                 };
                 if let Some(key) = resolved {
@@ -495,4 +507,26 @@ pub(super) fn assemble(
         res.push(entity);
     }
     res
+}
+
+/// Whether the stretch of `text` from `end` to `start` lies in one paragraph and crosses at
+/// most one end of a sentence (a stop, then a capital: `тыс. новых` is no end).
+fn just_before(text: &str, end: usize, start: usize) -> bool {
+    let Some(between) = text.get(end..start) else {
+        return false;
+    };
+    if between.contains('\n') {
+        return false;
+    }
+    let mut ends = 0;
+    let mut chars = between.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '.' | '!' | '?') && chars.peek() == Some(&' ') {
+            chars.next();
+            if chars.peek().is_some_and(|c| c.is_uppercase() || *c == '«') {
+                ends += 1;
+            }
+        }
+    }
+    ends <= 1
 }

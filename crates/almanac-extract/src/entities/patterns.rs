@@ -235,7 +235,11 @@ pub(super) fn org_in_run(
         let person_like = !quoted
             && (2..=3).contains(&(x.end - x.start))
             && doc.lower_ends_with(x.end - 1, &lex.surname_endings);
+        // `завода ТОО «Актобе Стил Коутинг»`: a legal form after the head opens the name as
+        // the company writes it; the head only says what it runs.
+        let legal_form = head_at(lex, doc, x.start, true).is_some_and(|h| h.exact && h.prefix);
         if x.end > x.start
+            && !legal_form
             && (quoted || !covered_by_gaz(in_gaz, x.clone()))
             && !person_like
             && !doc.is_cap(a)

@@ -188,7 +188,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         .collect();
 
     // The title and the first two paragraphs of the body say what period a report covers:
-    // their times as found above where they hold figures (English), else found here.
+    // their times as found above where they hold figures, else found here.
     let front_end = doc
         .paragraphs
         .len()
@@ -197,14 +197,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         .iter()
         .zip(paragraph_times.iter().zip(&paragraph_figures))
         .map(|(p, (found, figures))| {
-            if lang != crate::Lang::Russian && !figures.is_empty() {
+            if !figures.is_empty() {
                 Cow::Borrowed(&found[..])
             } else {
-                Cow::Owned(times::find_in(
-                    text,
-                    tokens::inside(&stream, p.clone()),
-                    date,
-                ))
+                let atoms = tokens::inside(&stream, p.clone());
+                Cow::Owned(match lang {
+                    crate::Lang::Russian => crate::ru::times::find_in(text, atoms, date),
+                    _ => times::find_in(text, atoms, date),
+                })
             }
         })
         .collect();
@@ -555,11 +555,17 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 let months_carried = carried_period.filter(|p| {
                     matches!(p, Period::Interval(Simple::Month(..), Simple::Month(..)))
                 });
+                // Russian reports name the span in the paragraph that states it: the span of
+                // the lead does not win over `с начала года` said elsewhere (dev-ru README).
+                let report_span = report.filter(|_| !russian);
                 let named_span = |t: &TimeExpr| {
-                    [months_carried, report].into_iter().flatten().find(|r| {
-                        t.kind == TimeKind::ToDate
-                            && t.period.is_some_and(|p| report_wins_over_to_date(p, *r))
-                    })
+                    [months_carried, report_span]
+                        .into_iter()
+                        .flatten()
+                        .find(|r| {
+                            t.kind == TimeKind::ToDate
+                                && t.period.is_some_and(|p| report_wins_over_to_date(p, *r))
+                        })
                 };
                 let mut period = match time {
                     Some(t) if named_span(t).is_some() => named_span(t),
@@ -588,7 +594,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // (the start of a span: `from 21% to 73%` over the past eight years), unless a
                 // time of its own follows it (`from 7.1 trillion in 2021 to ...`).
                 let own_time_follows = time.is_some_and(|t| t.span[0] >= q.span[1]);
-                let first_state = !own_time_follows && is_first_state(text, &sentence, q, fig_tok);
+                let first_state = !own_time_follows
+                    && (is_first_state(text, &sentence, q, fig_tok)
+                        || russian && crate::ru::refs::first_of_two_states(text, q.span));
                 // `inflation slowed to 9.8% in December`, said in January: last December.
                 if let (Some(t), Some(p), Some(d)) = (time, period, date) {
                     let sub_year = matches!(
@@ -653,9 +661,14 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     status = Status::Planned;
                 }
                 // `Общая стоимость данных проектов`: what was counted before, as it was.
+                // `этих проектов` opening a paragraph points back across its break, to the
+                // status and, for a plan, the deadline of what was counted.
                 if ru_points_back && time.is_none() && !planned_cue {
-                    if let Some(f) = previous_here {
+                    if let Some(f) = previous_here.or(previous_figure) {
                         status = f.status;
+                        if status == Status::Planned {
+                            period = period.or(f.period);
+                        }
                     }
                 }
                 // `will increase from 32 to 40 million tons`: where a plan starts is where
@@ -705,7 +718,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                                 } else {
                                     // A growth rate in a report on part of a year is of that
                                     // part; a level (a GRP) may be of the last whole year.
-                                    matches!(measure, Measure::Change | Measure::Index)
+                                    // A Russian release on part of a year reports every
+                                    // figure for that part (`итоги ... за первое полугодие`).
+                                    russian || matches!(measure, Measure::Change | Measure::Index)
                                 }
                             }))
                             .or_else(|| date.map(|d| Period::Year(d.year()))),
@@ -726,7 +741,11 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 // end; a level said of a span of years it did not name (`accounts for 37%`
                 // after `over the past eight years`) stands at its end. A change over the span,
                 // or what accumulated in it, keeps the span.
-                if first_state && compared_a_year_before {
+                // `снизился с 4,9% до 4,8%` with no time of its own: the text does not say
+                // when the earlier state held (dev-ru README, "two states").
+                if russian && first_state && !from_own_words && !plan_start {
+                    period = None;
+                } else if first_state && compared_a_year_before {
                     // `up from 10.5 percent in the corresponding period of 2017`, `to 9.8% in
                     // December from 20.3% a year earlier`: the same span a year before.
                     period = period.map(|p| shift_year(p, -1));

@@ -114,7 +114,7 @@ enum PeriodCueClass {
 
 pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
     let (mut report, mut back, mut open) = (Vec::new(), Vec::new(), Vec::new());
-    for (class, phrase) in data::PERIOD_CUES.load(|r| {
+    let row = |r: &data::Row| {
         let class = r.choice(
             0,
             &[
@@ -125,7 +125,12 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
             None,
         )?;
         Ok((class, r.get(1)))
-    }) {
+    };
+    let rows = data::PERIOD_CUES
+        .load(row)
+        .into_iter()
+        .chain(data::PERIOD_CUES_RU.load(row));
+    for (class, phrase) in rows {
         match class {
             PeriodCueClass::Report => report.push(phrase),
             PeriodCueClass::Back => back.push(phrase),
@@ -216,10 +221,15 @@ pub(super) fn open_future(lower_sentence: &str) -> bool {
     PERIOD_CUES.open.in_words(lower_sentence)
 }
 
+/// Whether a word of `words` stands in the sentence, in any case (`Итоги`), `ё` read as `е`.
 fn has_word(sentence: &str, words: &[&str]) -> bool {
     sentence
         .split(|c: char| !is_alphanumeric(c))
-        .any(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w)))
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let w = crate::tokens::lower(w).replace('ё', "е");
+            words.iter().any(|x| x.eq_ignore_ascii_case(&w))
+        })
 }
 
 /// A year-to-date span (`since the beginning of the year`) gives way to the period the

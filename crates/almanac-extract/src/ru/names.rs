@@ -79,11 +79,18 @@ fn word_forms(word: &str) -> [Vec<String>; 6] {
 }
 
 /// The forms of a name in every case, the nominative first, each once. A hyphenated word
-/// declines in its last part (`Восточно-Казахстанская`, `Усть-Каменогорск`).
+/// declines in its last part (`Восточно-Казахстанская`, `Усть-Каменогорск`). A name after a
+/// common noun of its kind stands in apposition and keeps its form: `область Абай` is
+/// `области Абай`, not `области Абая`.
 pub(crate) fn case_forms(name: &str) -> Vec<String> {
+    let after_kind = name.starts_with(char::is_lowercase);
     let words: Vec<[Vec<String>; 6]> =
         name.split(' ')
-            .map(|w| match w.rsplit_once('-') {
+            .enumerate()
+            .map(|(k, w)| match w.rsplit_once('-') {
+                _ if after_kind && k > 0 && w.starts_with(char::is_uppercase) => {
+                    std::array::from_fn(|_| vec![w.to_string()])
+                }
                 Some((head, tail)) if !tail.is_empty() => word_forms(tail)
                     .map(|fs| fs.into_iter().map(|f| format!("{head}-{f}")).collect()),
                 _ => word_forms(w),
@@ -144,6 +151,7 @@ mod tests {
             ("Усть-Каменогорск", &["Усть-Каменогорске"]),
             ("Южная Корея", &["Южной Корее", "Южную Корею"]),
             ("Республика Казахстан", &["Республики Казахстан"][..0]),
+            ("область Абай", &["области Абай", "областью Абай"]),
         ];
         for (name, want) in cases {
             let forms = case_forms(name);
@@ -156,5 +164,6 @@ mod tests {
         assert_eq!(case_forms("Алматы"), ["Алматы"]);
         assert_eq!(case_forms("Актобе"), ["Актобе"]);
         assert_eq!(case_forms("ВКО"), ["ВКО"]);
+        assert!(!case_forms("область Абай").contains(&"области Абая".to_string()));
     }
 }

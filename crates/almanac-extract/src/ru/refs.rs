@@ -124,9 +124,43 @@ pub(crate) fn parallel_to_figure_before(between: &str) -> bool {
     opens && gapped && w.len() <= 7
 }
 
+/// Whether the figure at `span` is the earlier of two states (`снизился с 4,9% до 4,8%`):
+/// `с` before it and `до` with a number after it.
+pub(crate) fn first_of_two_states(text: &str, span: [usize; 2]) -> bool {
+    let before = words(&text[text.floor_char_boundary(span[0].saturating_sub(8))..span[0]]);
+    let after = text[span[1]..].trim_start();
+    matches!(before.last().map(String::as_str), Some("с" | "со"))
+        && after
+            .strip_prefix("до")
+            .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_earlier_of_two_states() {
+        for (sentence, figure, first) in [
+            ("Доля снизилась с 7,1% до 6,8%.", "7,1%", true),
+            ("Доля снизилась с 7,1% до 6,8%.", "6,8%", false),
+            (
+                "Вклад вырос с 2 млрд тенге до 3 млрд тенге.",
+                "2 млрд тенге",
+                true,
+            ),
+            ("С 5% компаний до конца года взыщут долги.", "5%", false),
+        ] {
+            let at = sentence
+                .find(figure)
+                .expect("the figure is in the sentence");
+            assert_eq!(
+                first_of_two_states(sentence, [at, at + figure.len()]),
+                first,
+                "{figure} in {sentence}"
+            );
+        }
+    }
 
     #[test]
     fn a_figure_beside_the_one_before() {

@@ -6,16 +6,18 @@
 //! deadline = "до" ["конца"] Y [года]  |  "к" Y [году]  |  "до конца года"          Deadline
 //! months   = M ("-"|"–") M [Y [года]]  |  ("за"|"итогам") N "месяцев" [Y года | текущего года]  Span
 //! part     = ordinal ("полугодии"|"квартале") [Y [года]]                        Point
+//! lasthalf = "за" ("полугодие"|"полгода") [Y [года]]                             Span
+//! summer   = ("за"|"в") "летний сезон" [Y [года]]                              Span
 //! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
-//! past     = "за последние" N "лет"                                             Span
+//! past     = "за последние" N "лет"  (N digits or words)                        Span
 //! close    = ("итогам"|"завершении") год                                       Point
 //! day      = D M [Y [года]]                                                     AsOf
 //! month    = M [Y [года]]                                                       Point
 //! year     = Y (год|года|году|г.)  |  (this|last|next) год                      Point
 //! ```
 //! A year, month or part is a `Comparison` after `по сравнению с`, `против`, `чем`,
-//! `относительно`, `к` before a past year (`к прошлому году`) and in `аналогичный
-//! период`. Ordinals are words (`первом`), Roman numerals (`II`) or digits (`3`, `3-м`).
+//! `относительно`, `уровня` (`выше уровня 2020 года`), `к` before a past year (`к прошлому
+//! году`) and in `аналогичный период`. Ordinals are words (`первом`), Roman numerals (`II`) or digits (`3`, `3-м`).
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -46,6 +48,8 @@ enum Word {
     Academic,
     /// `итогам`, `завершении`: the close of a period (`по итогам года`).
     Close,
+    /// `летний` before `сезон`: the summer months.
+    Summer,
 }
 
 struct Words {
@@ -59,8 +63,11 @@ struct Words {
     v: WordId,
     itogam: WordId,
     compare: [WordId; 5],
+    /// `уровня`, `уровне`, `уровнем` (one stem): `выше уровня 2020 года` sets the year as a base.
+    level: WordId,
     analog: WordId,
     period: WordId,
+    season: WordId,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -82,6 +89,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             "recent" => Word::Recent,
             "academic" => Word::Academic,
             "close" => Word::Close,
+            "summer" => Word::Summer,
             "word" => return Ok(None),
             other => return Err(r.error(format_args!("unknown class {other:?}"))),
         };
@@ -113,7 +121,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             id("аналогичный"),
         ],
         analog: id("аналогичный"),
+        level: id("уровня"),
         period: id("период"),
+        season: id("сезон"),
     }
 });
 
@@ -320,6 +330,18 @@ impl Parser<'_> {
         }
     }
 
+    /// A count of years (`5`, `пять`, `десяти`): at most 50.
+    fn year_count(&self, i: usize) -> Option<u32> {
+        if let Some(n) = self.num(i) {
+            return (1..=50).contains(&n).then_some(n);
+        }
+        let t = self.toks.get(i)?;
+        match super::numbers::number_word(t.text(self.text))? {
+            super::numbers::NumberWord::Atom(v) if (1.0..=50.0).contains(&v) => Some(v as u32),
+            _ => None,
+        }
+    }
+
     fn rule_at(&self, i: usize) -> Option<Hit> {
         let w = &*WORDS;
         let id = self.id(i);
@@ -390,9 +412,9 @@ impl Parser<'_> {
                 }
             }
         }
-        // `за последние 5 лет`.
+        // `за последние 5 лет`, `за последние пять лет`.
         if self.word(i) == Some(Word::Recent) {
-            if let Some(n) = self.num(i + 1).filter(|n| (1..=50).contains(n)) {
+            if let Some(n) = self.year_count(i + 1) {
                 if self.word(i + 2) == Some(Word::Year) {
                     let period = self
                         .year
@@ -424,6 +446,41 @@ impl Parser<'_> {
                 };
                 return Some((i, end, period, TimeKind::Point));
             }
+        }
+        // `за полугодие`, `за полгода`: the half-year just over, the first of the year from
+        // July, else the second of the year before.
+        if id == w.za && self.word(i + 1) == Some(Word::Half) {
+            let (y, end) = self.year_after(i + 2);
+            let explicit = end > i + 2;
+            let period = match (y, self.month) {
+                (Some(y), _) if explicit => Some(Period::Half(y, 1)),
+                (Some(y), Some(m)) if m >= 7 => Some(Period::Half(y, 1)),
+                (Some(y), Some(_)) => Some(Period::Half(y - 1, 2)),
+                _ => None,
+            };
+            return Some((i, end, period, TimeKind::Span));
+        }
+        // `за летний сезон`, `в летний сезон`: June to August of this year once it has
+        // begun, else of the year before (a report on last year given in spring).
+        if (id == w.za || id == w.v)
+            && self.word(i + 1) == Some(Word::Summer)
+            && self.id(i + 2) == w.season
+        {
+            let (y, end) = match self.explicit_year(i + 3) {
+                Some((y, end)) => (Some(y), end),
+                None => (
+                    self.year.map(|y| {
+                        if self.month.is_some_and(|m| m < 6) {
+                            y - 1
+                        } else {
+                            y
+                        }
+                    }),
+                    i + 3,
+                ),
+            };
+            let period = y.map(|y| Period::Interval(Simple::Month(y, 6), Simple::Month(y, 8)));
+            return Some((i, end, period, TimeKind::Span));
         }
         // Years: `2020-2024 годы`, `2023 году`.
         if let Some(y1) = self.year_at(i) {
@@ -500,6 +557,10 @@ impl Parser<'_> {
         let w = &*WORDS;
         let from = start.saturating_sub(3);
         if (from..start).any(|k| w.compare.contains(&self.id(k))) {
+            return true;
+        }
+        // `на 14,9% выше уровня 2020 года`: the level of a year a figure is set against.
+        if start > 0 && self.id(start - 1) == w.level {
             return true;
         }
         // `к прошлому году`: a change against last year.
@@ -665,6 +726,34 @@ mod tests {
                 "2025-08-20",
                 "последние 3 года",
                 Some("2023/2025"),
+                Span,
+            ),
+            (
+                "За последние семь лет площадь садов удвоилась.",
+                "2025-08-20",
+                "последние семь лет",
+                Some("2019/2025"),
+                Span,
+            ),
+            (
+                "Сбор зерна на 8% выше уровня 2022 года.",
+                "2024-03-05",
+                "2022 года",
+                Some("2022"),
+                Comparison,
+            ),
+            (
+                "За полгода в регионе открыли 40 кафе.",
+                "2024-09-15",
+                "За полгода",
+                Some("2024-H1"),
+                Span,
+            ),
+            (
+                "За летний сезон на озере побывали 300 тыс. гостей.",
+                "2025-02-10",
+                "За летний сезон",
+                Some("2024-06/2024-08"),
                 Span,
             ),
         ];
