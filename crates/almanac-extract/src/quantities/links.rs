@@ -1,0 +1,393 @@
+//! The passes that join quantities once each is parsed: ranges (`$160 to $180`, `$5-6
+//! billion`), lists sharing a unit (`9.58, 9.63 and 9.69 seconds`), bare numbers taking
+//! the unit of their partner or of the count just named (`46 of which`, `another six`),
+//! and numbers sharing a head noun (`12 regional and 8 district schools`).
+
+use crate::fact::Qualifier;
+use crate::lexicon::LEXICONS;
+use crate::tokens::{word_is, Tok, TokKind};
+
+use super::units::{counted_noun, number_of_noun};
+use super::{sym_at, Parsed, QuantityKind, FUNCTION_WORD_IDS};
+
+/// What `link_bare_numbers` reads of a bare number while it changes the list.
+#[derive(Clone, Copy)]
+struct BareNumber {
+    first: usize,
+    last: usize,
+    value: f64,
+    span: [usize; 2],
+    qualifier: Option<Qualifier>,
+}
+
+impl BareNumber {
+    fn of(p: &Parsed) -> Self {
+        BareNumber {
+            first: p.first,
+            last: p.last,
+            value: p.q.value,
+            span: p.q.span,
+            qualifier: p.q.qualifier,
+        }
+    }
+}
+
+/// Gives bare numbers the unit written after their partner: `from 5.3 to 5.2 percent` (two
+/// states when a change verb leads, else a range), `25-40 minutes` (a range), `53
+/// cooperatives, 46 of which` (the unit counted before). Bare number words are dropped.
+pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
+    let mut idx = 0;
+    while idx < found.len() {
+        if found[idx].q.kind != QuantityKind::Bare {
+            idx += 1;
+            continue;
+        }
+        let bare = BareNumber::of(&found[idx]);
+        let after = bare.last + 1;
+        // `two of these projects`: the noun named after.
+        if word_is(text, toks, after, &["of"])
+            && word_is(text, toks, after + 1, &["these", "those", "them"])
+        {
+            if let Some((_, lemma)) = counted_noun(text, toks, after + 2) {
+                found[idx].q.kind = QuantityKind::Count;
+                found[idx].q.unit = Some(lemma);
+                idx += 1;
+                continue;
+            }
+        }
+        // `another six`, `148 more`, `Of these, 14`, `201 projects in industry, 280 in
+        // services`: a count whose noun was named just before.
+        if let Some(unit) = elided_noun(text, toks, &found[..idx], &bare) {
+            let q = &mut found[idx].q;
+            q.kind = QuantityKind::Count;
+            q.unit = Some(unit);
+            // `seven more` adds to a count; it is no rise.
+            if word_is(text, toks, after, &["more"]) {
+                q.direction = None;
+            }
+            idx += 1;
+            continue;
+        }
+        // `46 of which`.
+        if word_is(text, toks, after, &["of"])
+            && word_is(text, toks, after + 1, &["which", "them", "whom", "these"])
+        {
+            if let Some(prev) = found[..idx]
+                .iter()
+                .rev()
+                .find(|p| p.q.kind == QuantityKind::Count)
+            {
+                let unit = prev.q.unit.clone();
+                found[idx].q.kind = QuantityKind::Count;
+                found[idx].q.unit = unit;
+            }
+            idx += 1;
+            continue;
+        }
+        // `7,500 jobs ..., of which 2,100`.
+        let of_which_before = bare.first >= 2
+            && word_is(text, toks, bare.first - 2, &["of"])
+            && word_is(text, toks, bare.first - 1, &["which"]);
+        if of_which_before {
+            if let Some(prev) = found[..idx]
+                .iter()
+                .rev()
+                .find(|p| p.q.kind == QuantityKind::Count)
+            {
+                let unit = prev.q.unit.clone();
+                found[idx].q.kind = QuantityKind::Count;
+                found[idx].q.unit = unit;
+                idx += 1;
+                continue;
+            }
+        }
+        let range_word = word_is(text, toks, after, &["to"])
+            || toks
+                .get(after)
+                .is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "–" | "—"));
+        let list_word = word_is(text, toks, after, &["and", "or"]);
+        let partner = found
+            .get(idx + 1)
+            .filter(|p| p.first == after + 1 && p.q.kind != QuantityKind::Bare);
+        if let Some(partner) = partner.filter(|_| range_word || list_word).cloned() {
+            {
+                let change_verb = change_from(text, toks, bare.first);
+                let between = bare.first >= 1 && word_is(text, toks, bare.first - 1, &["between"]);
+                let scale = shared_scale(bare.value, &partner);
+                found[idx].scale = scale;
+                let q = &mut found[idx].q;
+                q.kind = partner.q.kind;
+                q.unit = partner.q.unit.clone();
+                q.value *= scale;
+                if (range_word && !change_verb) || (list_word && between) {
+                    // One quantity: a range from the bare number to its partner.
+                    let mut merged = partner.clone();
+                    merged.q.high = Some(partner.q.value);
+                    merged.q.value = found[idx].q.value;
+                    merged.q.span = [bare.span[0], partner.q.span[1]];
+                    merged.q.text = text[merged.q.span[0]..merged.q.span[1]].to_string();
+                    merged.q.qualifier = bare.qualifier.or(partner.q.qualifier);
+                    merged.first = bare.first;
+                    found[idx] = merged;
+                    found.remove(idx + 1);
+                }
+            }
+        }
+        if found[idx].q.kind == QuantityKind::Bare && !found[idx].in_words {
+            if let Some(lemma) = number_of_noun(text, toks, bare.first) {
+                found[idx].q.kind = QuantityKind::Count;
+                found[idx].q.unit = Some(lemma);
+            }
+        }
+        if found[idx].q.kind == QuantityKind::Bare && found[idx].in_words {
+            found.remove(idx);
+            continue;
+        }
+        idx += 1;
+    }
+}
+
+/// The noun a bare number counts when the text leaves it out because it was just named:
+/// `another six`, `seven more` (not `more than`), `of these, 14`, or a clause of a list
+/// (`, 280 in services`). The noun is the unit of the last count before it, in the same
+/// sentence for a list's clause, at most one sentence back otherwise.
+fn elided_noun(text: &str, toks: &[Tok], before: &[Parsed], bare: &BareNumber) -> Option<String> {
+    let (first, after) = (bare.first, bare.last + 1);
+    let mut b = first;
+    if let Some((n, _)) = LEXICONS
+        .qualifiers
+        .ending_at(text, toks, first.checked_sub(1)?)
+    {
+        b = first - n;
+    }
+    let another = b >= 1 && word_is(text, toks, b - 1, &["another", "other"]);
+    let more = word_is(text, toks, after, &["more"]) && !word_is(text, toks, after + 1, &["than"]);
+    let of_these = (b >= 2
+        && word_is(text, toks, b - 2, &["of"])
+        && word_is(text, toks, b - 1, &["these", "them", "those", "which"]))
+        || (b >= 3
+            && word_is(text, toks, b - 3, &["of"])
+            && word_is(text, toks, b - 2, &["these", "them", "those"])
+            && sym_at(text, toks, b - 1, ","));
+    let list_clause = b >= 1
+        && (sym_at(text, toks, b - 1, ",") || word_is(text, toks, b - 1, &["and"]))
+        && word_is(text, toks, after, &["in", "at", "on", "from", "for"]);
+    if !(another || more || of_these || list_clause) {
+        return None;
+    }
+    // Not what a thing is for: `9 schools for 2,000 pupils, and five more` adds schools.
+    let prev = before.iter().rev().find(|p| {
+        p.q.kind == QuantityKind::Count
+            && !(p.first >= 1 && word_is(text, toks, p.first - 1, &["for", "per"]))
+    })?;
+    let sentence_ends = (prev.last + 1..first)
+        .filter(|&t| toks[t].kind == TokKind::Sym && matches!(toks[t].text(text), "." | "!" | "?"))
+        .count();
+    let reach = if list_clause && !(another || more || of_these) {
+        0
+    } else {
+        1
+    };
+    (sentence_ends <= reach)
+        .then(|| prev.q.unit.clone())
+        .flatten()
+}
+
+/// The scale a bare number takes from the figure it is joined to: `5 to 7 billion tenge`,
+/// `1 to 2 thousand people` share it; `500 to 2 million` does not, since 500 is more than 2.
+fn shared_scale(bare: f64, partner: &Parsed) -> f64 {
+    let written = partner.q.value / partner.scale;
+    if partner.scale > 1.0 && bare.abs() <= written.abs() {
+        partner.scale
+    } else {
+        1.0
+    }
+}
+
+/// Whether a change verb leads the `from` before token `first`: `rose from 4 to 6 percent`
+/// reports two states, not a range.
+fn change_from(text: &str, toks: &[Tok], first: usize) -> bool {
+    first >= 1
+        && word_is(text, toks, first - 1, &["from"])
+        && (first.saturating_sub(6)..first - 1).any(|t| {
+            LEXICONS
+                .directions_before
+                .starting_at(text, toks, t)
+                .is_some()
+        })
+}
+
+/// Joins two figures into one range: of one unit (`from $160 to $180`, `between 5% and 7%`,
+/// `£10m-£15m`), or a currency on the first and a scale on the second (`$5-6 billion`). Not
+/// after a change verb (`rose from $160 to $180` reports two states), and only upwards.
+pub(super) fn link_ranges(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
+    let mut idx = 0;
+    while idx + 1 < found.len() {
+        let (a, b) = (&found[idx], &found[idx + 1]);
+        let joiner = a.next;
+        let between = a.first >= 1 && word_is(text, toks, a.first - 1, &["between"]);
+        let joins = b.first == joiner + 1
+            && (word_is(text, toks, joiner, &["to"])
+                || (between && word_is(text, toks, joiner, &["and"]))
+                || toks[joiner].kind == TokKind::Sym
+                    && matches!(toks[joiner].text(text), "-" | "\u{2013}" | "\u{2014}"));
+        // `raised the fee by £20 to £180`: by how much, then the level reached.
+        let change_by = {
+            let mut b_ = a.first;
+            if let Some((n, _)) = LEXICONS
+                .qualifiers
+                .ending_at(text, toks, b_.wrapping_sub(1))
+            {
+                b_ -= n;
+            }
+            b_ >= 1 && word_is(text, toks, b_ - 1, &["by"])
+        };
+        // `aged 25 to 40`, `passed by 310 votes to 290`: a bare number after `to` counts what
+        // the figure before it counts; a range, or after `by` the other side of a tally.
+        let borrows_unit = joins
+            && (word_is(text, toks, joiner, &["to"])
+                || (between && word_is(text, toks, joiner, &["and"])))
+            && b.q.kind == QuantityKind::Bare
+            && !b.in_words
+            && matches!(
+                a.q.kind,
+                QuantityKind::Count | QuantityKind::Age | QuantityKind::Duration
+            );
+        if borrows_unit && change_by {
+            let (kind, unit) = (a.q.kind, a.q.unit.clone());
+            found[idx + 1].q.kind = kind;
+            found[idx + 1].q.unit = unit;
+            idx += 2;
+            continue;
+        }
+        let one_unit =
+            (a.q.kind == b.q.kind && a.q.unit == b.q.unit && a.q.kind != QuantityKind::Bare)
+                || borrows_unit;
+        // `$5-6 billion`: the currency of the first, the scale of the second.
+        let split_money = a.q.kind == QuantityKind::Money
+            && a.scale == 1.0
+            && a.last + 1 == a.next
+            && b.q.kind == QuantityKind::Bare
+            && b.scale > 1.0;
+        // `rose 12 pence to 245p`: a change and the level it reached.
+        if !joins
+            || !(one_unit || split_money)
+            || a.q.direction.is_some()
+            || a.q.high.is_some()
+            || b.q.high.is_some()
+            || change_from(text, toks, a.first)
+            || (change_by && b.q.kind != QuantityKind::Bare)
+        {
+            idx += 1;
+            continue;
+        }
+        let low = if split_money {
+            a.q.value * shared_scale(a.q.value, b)
+        } else {
+            a.q.value
+        };
+        if low > b.q.value {
+            idx += 1;
+            continue;
+        }
+        let mut merged = b.clone();
+        if split_money || borrows_unit {
+            merged.q.kind = a.q.kind;
+            merged.q.unit = a.q.unit.clone();
+        }
+        merged.q.value = low;
+        merged.q.high = Some(b.q.value);
+        merged.q.span = [a.q.span[0], b.q.span[1]];
+        merged.q.text = text[merged.q.span[0]..merged.q.span[1]].to_string();
+        merged.q.qualifier = a.q.qualifier.or(b.q.qualifier);
+        merged.q.direction = a.q.direction.or(b.q.direction);
+        merged.q.per = b.q.per.clone().or_else(|| a.q.per.clone());
+        merged.first = a.first;
+        found[idx] = merged;
+        found.remove(idx + 1);
+        idx += 1;
+    }
+}
+
+/// Bare numbers listed before figures of one unit take it (and its scale, as a range
+/// does): `9.58, 9.63 and 9.69 seconds`, `1, 2, 3, 4 tonnes`, `3, 5 and 7 billion tenge`.
+/// A bare number followed by a comma joins only a list of three or more.
+pub(super) fn link_series(text: &str, toks: &[Tok], found: &mut [Parsed]) {
+    for idx in (0..found.len().saturating_sub(1)).rev() {
+        let comma = found[idx].last + 1;
+        let next = &found[idx + 1];
+        if found[idx].q.kind != QuantityKind::Bare
+            || found[idx].in_words != next.in_words
+            || !sym_at(text, toks, comma, ",")
+            || next.first != comma + 1
+            || next.q.kind == QuantityKind::Bare
+            || next.q.high.is_some()
+        {
+            continue;
+        }
+        // The list goes on after the next figure, or began before this number.
+        let goes_on = found.get(idx + 2).is_some_and(|after| {
+            let sep = next.next;
+            after.first == sep + 1
+                && after.q.kind == next.q.kind
+                && after.q.unit == next.q.unit
+                && (sym_at(text, toks, sep, ",") || word_is(text, toks, sep, &["and", "or"]))
+        });
+        let began = idx >= 1
+            && found[idx - 1].q.kind == QuantityKind::Bare
+            && sym_at(text, toks, found[idx - 1].last + 1, ",")
+            && found[idx - 1].last + 2 == found[idx].first;
+        if !(goes_on || began) {
+            continue;
+        }
+        let next = next.clone();
+        let bare = &mut found[idx];
+        bare.scale = shared_scale(bare.q.value, &next);
+        bare.q.value *= bare.scale;
+        bare.q.kind = next.q.kind;
+        bare.q.unit = next.q.unit.clone();
+    }
+}
+
+/// Numbers with modifiers of their own that share the head noun of the count after them:
+/// `12 regional, 8 district and 40 village schools`, `3 new and 5 renovated clinics`. Each
+/// takes the head's unit, and its text runs to its last modifier.
+pub(super) fn link_shared_head(text: &str, toks: &[Tok], found: &mut [Parsed]) {
+    let mut shares = vec![false; found.len()];
+    for idx in (0..found.len().saturating_sub(1)).rev() {
+        let next = &found[idx + 1];
+        // The next count has a modifier between its number and its head noun.
+        let modified = next.last >= next.first + 2 || shares[idx + 1];
+        if next.q.kind != QuantityKind::Count || next.q.high.is_some() || !modified {
+            continue;
+        }
+        let p = &found[idx];
+        if p.q.kind != QuantityKind::Bare || toks[p.first].kind != TokKind::Num {
+            continue;
+        }
+        let mut m = p.last + 1;
+        while m < p.last + 4
+            && toks.get(m).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && FUNCTION_WORD_IDS.get(t.id).is_none()
+                    && t.text(text)
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b == b'-')
+            })
+        {
+            m += 1;
+        }
+        let separated = sym_at(text, toks, m, ",") || word_is(text, toks, m, &["and", "or"]);
+        if m == p.last + 1 || !separated || next.first != m + 1 {
+            continue;
+        }
+        let unit = next.q.unit.clone();
+        let p = &mut found[idx];
+        p.q.kind = QuantityKind::Count;
+        p.q.unit = unit;
+        p.last = m - 1;
+        p.q.span[1] = toks[m - 1].end;
+        p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
+        shares[idx] = true;
+    }
+}

@@ -1,0 +1,350 @@
+//! Quantities: a number with its scale, unit, qualifier, direction, rate and equivalents.
+//!
+//! ```text
+//! quantity    := qualifier? sign? currency? number scale? unit? rate? equivalent?
+//! sign        := "-" | "−" | "+" | "minus"            glued to the figure: -1.3%, minus 40
+//! number      := digits exponent? | number-words | fraction "of" | ordinal (after a rank cue)
+//! digits      := group (space group3)*                1 500 000 (any space, or &nbsp;)
+//! exponent    := "e" int | ("×" | "x") "10^" int | "10−" int       1.99e30, 1.99×10^30
+//! unit        := currency | percent | measure | duration | ... | modifier{0,3} counted-noun
+//! equivalent  := "(" qualifier? quantity ")"          15 billion tenge ($33.7 million)
+//! range       := quantity ("to" | "-" | "and" after "between") quantity   $160 to $180
+//! list        := number ("," number)* ("," | "and" | "or") quantity        9.58, 9.63 and 9.69 s
+//! ```
+//! Every quantity the text holds is found, fact-worthy or not: a duration or an age is
+//! recognised precisely so that it is never taken for a development figure. Years, dates,
+//! clock times and numbers inside names are not quantities at all.
+//!
+//! `find_in` reads a paragraph's words in passes, one module each:
+//!
+//! 1. **A quantity at each token that may start one** (`quantity`): a figure written as a
+//!    word first (`word_figures`: ranks, multipliers, fractions, `six-year`), else a number
+//!    in digits (`number`: groups, exponents, signs) or in words, unless its digits belong
+//!    to a date, a clock time or a name (`non_quantities`); then its scale, its unit or
+//!    counted noun (`units`), and the qualifier, direction, rate and equivalent around it.
+//! 2. **Links** (`links`): ranges, lists, and bare numbers given the unit of the figure
+//!    they go with.
+//! 3. **Labels and scores** left out (`non_quantities`), and the figures marked
+//!    fact-worthy.
+
+use rustc_hash::FxHashSet as HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+use crate::data;
+use crate::fact::{Direction, Equivalent, Qualifier};
+use crate::lexicon::{ByWord, LEXICONS};
+use crate::numbers::parse_words;
+use crate::tokens::{lower, tokenize, word_is, words, words_of, Tok, TokKind};
+use crate::vocabulary::{vocabulary_size, word_id, UNKNOWN};
+
+mod links;
+mod non_quantities;
+mod number;
+mod quantity;
+mod units;
+mod word_figures;
+
+use links::{link_bare_numbers, link_ranges, link_series, link_shared_head};
+use non_quantities::is_label;
+use quantity::parse_at;
+use word_figures::MULTIPLIER_WORDS;
+
+/// What sort of thing a quantity counts or measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    Money,
+    Percent,
+    Count,
+    Measure,
+    Rank,
+    Multiplier,
+    Duration,
+    Age,
+    Temperature,
+    Speed,
+    Data,
+    /// A price of one currency in another: `363.28 USD/KZT`. Feed furniture, no figure.
+    ExchangeRate,
+    /// A number with no unit of its own.
+    Bare,
+}
+
+impl QuantityKind {
+    /// Whether FACTS.md counts a quantity of this kind as a figure.
+    pub fn is_figure(self) -> bool {
+        matches!(
+            self,
+            QuantityKind::Money
+                | QuantityKind::Percent
+                | QuantityKind::Count
+                | QuantityKind::Measure
+                | QuantityKind::Rank
+                | QuantityKind::Multiplier
+        )
+    }
+}
+
+/// One quantity in the text. In JSON a range's `value` is `[low, high]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub span: [usize; 2],
+    pub text: String,
+    pub value: f64,
+    /// The upper end of a range (`25-40 minutes`); `value` is its lower end.
+    pub high: Option<f64>,
+    pub unit: Option<String>,
+    pub kind: QuantityKind,
+    pub qualifier: Option<Qualifier>,
+    pub direction: Option<Direction>,
+    pub per: Option<String>,
+    pub equivalents: Vec<Equivalent>,
+    /// Whether FACTS.md counts it as a figure (money, percent, counts, measures, ranks).
+    pub fact_worthy: bool,
+    /// For a share written as a fraction (`half of`): true. Such figures are shares.
+    pub fraction: bool,
+    /// Money written with `$` or `dollars` alone, which `resolve_dollars` may give another
+    /// dollar currency than USD.
+    pub bare_dollar: bool,
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(untagged)]
+        enum Value {
+            One(f64),
+            Range([f64; 2]),
+        }
+        #[derive(Serialize)]
+        struct Out<'a> {
+            span: [usize; 2],
+            text: &'a str,
+            value: Value,
+            unit: &'a Option<String>,
+            kind: QuantityKind,
+            qualifier: Option<Qualifier>,
+            direction: Option<Direction>,
+            per: &'a Option<String>,
+            equivalents: &'a [Equivalent],
+            fact_worthy: bool,
+        }
+        Out {
+            span: self.span,
+            text: &self.text,
+            value: match self.high {
+                Some(high) => Value::Range([self.value, high]),
+                None => Value::One(self.value),
+            },
+            unit: &self.unit,
+            kind: self.kind,
+            qualifier: self.qualifier,
+            direction: self.direction,
+            per: &self.per,
+            equivalents: &self.equivalents,
+            fact_worthy: self.fact_worthy,
+        }
+        .serialize(serializer)
+    }
+}
+
+pub(crate) static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    data::FUNCTION_WORDS
+        .load(|r| Ok(r.get(0)))
+        .into_iter()
+        .collect()
+});
+
+/// `FUNCTION_WORDS` by word number.
+static FUNCTION_WORD_IDS: LazyLock<ByWord<()>> =
+    LazyLock::new(|| ByWord::new(FUNCTION_WORDS.iter().map(|&w| (w, ()))));
+
+/// The words and symbols a quantity can start with when it does not start with digits:
+/// currency signs and codes, number words, ordinals, fractions; indexed by `WordId`.
+pub(crate) static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    let lex = &*LEXICONS;
+    let mut starters = vec![false; vocabulary_size()];
+    let mut add = |phrase: &str| {
+        if let Some(first) = words_of(phrase).first() {
+            starters[first.id as usize] = true;
+        }
+    };
+    for (form, position) in data::CURRENCIES.load(|r| Ok((r.get(0), r.get(2)))) {
+        if position != "after" {
+            add(form);
+        }
+    }
+    for form in data::FRACTIONS.load(|r| Ok(r.get(0))) {
+        add(form);
+    }
+    MULTIPLIER_WORDS.keys().for_each(|w| add(w));
+    lex.number_words.keys().for_each(|w| add(w));
+    lex.ordinals.keys().for_each(|w| add(w));
+    add("a");
+    starters[UNKNOWN as usize] = false;
+    starters
+});
+
+fn may_start(text: &str, tok: &Tok) -> bool {
+    match tok.kind {
+        TokKind::Num => true,
+        TokKind::Word | TokKind::Sym => {
+            let starters = &*STARTERS;
+            if starters[tok.id as usize] {
+                return true;
+            }
+            let w = tok.text(text);
+            // `twenty-nine` starts with a number word; `twofold` ends in `fold`.
+            // A byte search: `split_once` costs more than the whole test for a short word.
+            let head_starts = tok.hyphen
+                && w.bytes()
+                    .position(|b| b == b'-')
+                    .is_some_and(|k| starters[word_id(&w[..k]) as usize]);
+            head_starts || (w.len() > 4 && w.ends_with("fold"))
+        }
+    }
+}
+
+/// Finds the quantities in `text[range]`, in text order.
+pub fn find(text: &str, range: Range<usize>) -> Vec<Quantity> {
+    find_in(text, &words(text, &tokenize(text, range)))
+}
+
+/// Finds the quantities among `toks`, the tokens of a stretch of `text`.
+pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
+    let mut found: Vec<Parsed> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !may_start(text, &toks[i]) {
+            i += 1;
+            continue;
+        }
+        match parse_at(text, toks, i, true) {
+            Some(p) => {
+                i = p.next;
+                found.push(p);
+            }
+            None => i += 1,
+        }
+    }
+    link_ranges(text, toks, &mut found);
+    link_bare_numbers(text, toks, &mut found);
+    link_series(text, toks, &mut found);
+    link_shared_head(text, toks, &mut found);
+    // A score's second number follows its first out.
+    let mut score_end = None;
+    found.retain(|p| {
+        if score_end == Some(p.first) {
+            return false;
+        }
+        if is_label(text, toks, p) {
+            if sym_at(text, toks, p.last + 1, "-") || sym_at(text, toks, p.last + 1, "\u{2013}") {
+                score_end = Some(p.last + 2);
+            }
+            return false;
+        }
+        true
+    });
+    found
+        .into_iter()
+        .map(|mut p| {
+            // `per 1,000 people`, `per one job`: what a rate is per, no figure of its own.
+            let denominator = p.first >= 1 && word_is(text, toks, p.first - 1, &["per"]);
+            p.q.fact_worthy = p.q.kind.is_figure() && !denominator;
+            p.q
+        })
+        .collect()
+}
+
+/// A quantity with the token positions the linking rules need.
+#[derive(Debug, Clone)]
+struct Parsed {
+    q: Quantity,
+    /// First token of the figure's text (the currency sign or the number).
+    first: usize,
+    /// Last token of the figure's text.
+    last: usize,
+    /// The token after everything consumed (an equivalent in brackets included).
+    next: usize,
+    /// Written in words (`five`), not digits: a bare one is dropped.
+    in_words: bool,
+    /// The scale the number was multiplied by (`million`: 1e6), 1 when none.
+    scale: f64,
+}
+
+/// Whether `word` ends with `suffix` (lower-case ASCII) in any ASCII case.
+fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
+    let (w, x) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= x.len() && w[w.len() - x.len()..].eq_ignore_ascii_case(x)
+}
+
+fn word_at<'t>(text: &'t str, toks: &[Tok], i: usize) -> Option<std::borrow::Cow<'t, str>> {
+    toks.get(i)
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| lower(t.text(text)))
+}
+
+fn sym_at(text: &str, toks: &[Tok], i: usize, s: &str) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.kind == TokKind::Sym && t.text(text) == s)
+}
+
+fn adjacent(toks: &[Tok], a: usize, b: usize) -> bool {
+    toks[a].end == toks[b].start
+}
+
+fn is_month(toks: &[Tok], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.kind == TokKind::Word && LEXICONS.month_ids.get(t.id).is_some())
+}
+
+/// Whether token `i` is a word and an ordinal (`fifth`).
+fn ordinal_at(toks: &[Tok], i: usize) -> Option<f64> {
+    toks.get(i)
+        .filter(|t| t.kind == TokKind::Word)
+        .and_then(|t| LEXICONS.ordinal_ids.get(t.id))
+}
+
+fn starts_number(text: &str, toks: &[Tok], i: usize) -> bool {
+    match toks.get(i) {
+        Some(t) if t.kind == TokKind::Num => true,
+        Some(_) => parse_words(text, toks, i).is_some(),
+        None => false,
+    }
+}
+
+/// The dollars a text means by `$` or `dollars` alone: USD, unless the text writes money
+/// in exactly one other dollar (`A$`, `C$`, `HK$`, `NZ$`, `S$`, `NT$`, `Australian dollars`)
+/// and never names the US dollar (`US$`, `USD`, `US dollars`); then that one. A country's
+/// name alone does not decide it: Central-Asian and most other news outside the dollar
+/// countries quotes US dollars as `$`. Applied to a whole document's quantities.
+pub fn resolve_dollars(paragraphs: &mut [Vec<Quantity>]) {
+    const DOLLARS: &[&str] = &["AUD", "CAD", "HKD", "NZD", "SGD", "TWD"];
+    let mut other: Option<&'static str> = None;
+    let written = paragraphs
+        .iter()
+        .flatten()
+        .filter(|q| q.kind == QuantityKind::Money && !q.bare_dollar)
+        .flat_map(|q| q.unit.iter().chain(q.equivalents.iter().map(|e| &e.unit)));
+    for unit in written {
+        if unit == "USD" {
+            return;
+        }
+        if let Some(&code) = DOLLARS.iter().find(|&&d| d == unit) {
+            if other.is_some_and(|o| o != code) {
+                return;
+            }
+            other = Some(code);
+        }
+    }
+    let Some(code) = other else { return };
+    for q in paragraphs.iter_mut().flatten().filter(|q| q.bare_dollar) {
+        q.unit = Some(code.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests;

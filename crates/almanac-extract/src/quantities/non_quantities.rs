@@ -1,0 +1,202 @@
+//! Numbers that are no quantity: the digits of a date, a clock time or a name (`June 25`,
+//! `10:30`, `COVID-19`, `Section 4`), and the labels, codes and scores a bare number is
+//! part of (`iPhone 11`, `0800 555 111`, `won 3-1`).
+
+use crate::lexicon::LEXICONS;
+use crate::tokens::{word_is, Tok, TokKind};
+
+use super::{adjacent, is_month, sym_at, Parsed, QuantityKind, FUNCTION_WORD_IDS};
+
+/// Whether the digits at `j` can be a figure at all: not part of a date, a clock time, a
+/// name (`Section 4`, `COVID-19`) or an ordinal suffix handled elsewhere.
+pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
+    let lex = &*LEXICONS;
+    let digits = toks[j].text(text);
+    let small = digits.len() <= 2 && !digits.contains([',', '.']);
+    // `June 25`, `Dec. 27`, `25 June`.
+    if small {
+        let before = if j >= 2 && sym_at(text, toks, j - 1, ".") {
+            j - 2
+        } else {
+            j.wrapping_sub(1)
+        };
+        if j >= 1 && is_month(toks, before) {
+            return false;
+        }
+        if is_month(toks, j + 1) {
+            return false;
+        }
+    }
+    // `10:30`.
+    if sym_at(text, toks, j + 1, ":")
+        && toks.get(j + 2).is_some_and(|t| t.kind == TokKind::Num)
+        && adjacent(toks, j, j + 1)
+    {
+        return false;
+    }
+    if j >= 1
+        && sym_at(text, toks, j - 1, ":")
+        && adjacent(toks, j - 1, j)
+        && j >= 2
+        && toks[j - 2].kind == TokKind::Num
+    {
+        return false;
+    }
+    // `10 a.m.`
+    if word_is(text, toks, j + 1, &["a", "p"])
+        && sym_at(text, toks, j + 2, ".")
+        && word_is(text, toks, j + 3, &["m"])
+    {
+        return false;
+    }
+    // `1st`, `5th`: ordinals, ranks only after a rank cue (parse_rank).
+    if word_is(text, toks, j + 1, &["st", "nd", "rd", "th"]) && adjacent(toks, j, j + 1) {
+        return false;
+    }
+    if j >= 1
+        && sym_at(text, toks, j - 1, "-")
+        && adjacent(toks, j - 1, j)
+        && j >= 2
+        && adjacent(toks, j - 2, j - 1)
+    {
+        // `COVID-19` (a name) or `2024-25` (a span of years).
+        let before = toks[j - 2];
+        if before.kind == TokKind::Word {
+            return false;
+        }
+        if before.kind == TokKind::Num && before.text(text).len() == 4 {
+            return false;
+        }
+    }
+    // `Section 4`, `Strategy 2050`, `No. 5`: a capitalised naming word before.
+    let name_at = if j >= 2 && sym_at(text, toks, j - 1, ".") {
+        j - 2
+    } else {
+        j.wrapping_sub(1)
+    };
+    if let Some(t) = toks.get(name_at) {
+        let w = t.text(text);
+        if t.kind == TokKind::Word
+            && lex.number_name_ids.get(t.id).is_some_and(|any_case| {
+                any_case || w.chars().next().is_some_and(char::is_uppercase)
+            })
+        {
+            return false;
+        }
+    }
+    // `10.45pm`, `3pm`, `7 pm`: clock times.
+    if word_is(text, toks, j + 1, &["am", "pm"]) {
+        return false;
+    }
+    true
+}
+
+/// Whether a bare number is part of a name or a label rather than a quantity: after a
+/// word with a capital inside or in the middle of a sentence (`the Stoxx 600`, `iPhone 11`,
+/// `FTSE 100`, `S&P 500`), a jersey number in brackets (`Kane (9)`), or a score (`won 3-1`).
+pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
+    if p.q.kind != QuantityKind::Bare || p.in_words || p.first == 0 {
+        return false;
+    }
+    let digits = toks[p.first].text(text);
+    if digits.contains([',', '.']) || toks[p.first].kind != TokKind::Num {
+        return false;
+    }
+    let before = toks[p.first - 1];
+    let after = toks.get(p.last + 1);
+    let is_num = |t: usize, max_len: usize| {
+        toks.get(t)
+            .is_some_and(|t| t.kind == TokKind::Num && t.text(text).len() <= max_len)
+    };
+    let is_dash = |t: usize| sym_at(text, toks, t, "-") || sym_at(text, toks, t, "\u{2013}");
+    // `0800 555 111`: a number written with a leading zero is a code or a telephone number,
+    // and so are the digit groups after it.
+    let leading_zero = |t: &Tok| {
+        let d = t.text(text);
+        t.kind == TokKind::Num && d.len() >= 3 && d.starts_with('0')
+    };
+    if leading_zero(&toks[p.first]) || leading_zero(&before) {
+        return true;
+    }
+    // `on May 12 and 13`, `May 12-13`: the second day of a date.
+    if p.first >= 3
+        && (before.is_word_in(text, &["and", "to", "or"]) || is_dash(p.first - 1))
+        && is_num(p.first - 2, 2)
+        && LEXICONS.month_ids.get(toks[p.first - 3].id).is_some()
+    {
+        return true;
+    }
+    // `since 1880`, `in 1750`: a year before the years a bare figure could be taken for.
+    if digits.len() == 4
+        && (1000.0..1900.0).contains(&p.q.value)
+        && before.is_word_in(
+            text,
+            &[
+                "since", "in", "from", "until", "till", "before", "after", "circa",
+            ],
+        )
+    {
+        return true;
+    }
+    // `Kane (9)`.
+    if sym_at(text, toks, p.first - 1, "(") && after.is_some_and(|t| t.text(text) == ")") {
+        return true;
+    }
+    if before.kind == TokKind::Word && FUNCTION_WORD_IDS.get(before.id).is_none() {
+        let w = before.text(text);
+        let capital_inside = w.chars().skip(1).any(char::is_uppercase);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let sentence_start = p.first < 2
+            || toks[p.first - 2].kind == TokKind::Sym
+                && matches!(
+                    toks[p.first - 2].text(text),
+                    "." | "!" | "?" | "\"" | "\u{201c}"
+                );
+        let cue = LEXICONS
+            .qualifiers
+            .ending_at(text, toks, p.first - 1)
+            .is_some()
+            || LEXICONS.month_ids.get(before.id).is_some();
+        if !cue && (capital_inside || (capital && !sentence_start)) {
+            return true;
+        }
+    }
+    // `won 3-1`: a score.
+    let dash_after =
+        after.is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "\u{2013}"));
+    if dash_after && adjacent(toks, p.last, p.last + 1) && digits.len() <= 2 {
+        // `6-3, 4-6, 6-2`: the sets after the first score.
+        if p.first >= 4
+            && sym_at(text, toks, p.first - 1, ",")
+            && is_num(p.first - 2, 2)
+            && is_dash(p.first - 3)
+            && is_num(p.first - 4, 2)
+        {
+            return true;
+        }
+        let cue = (p.first.saturating_sub(3)..p.first).any(|t| {
+            word_is(
+                text,
+                toks,
+                t,
+                &[
+                    "won",
+                    "lost",
+                    "beat",
+                    "beating",
+                    "drew",
+                    "defeated",
+                    "win",
+                    "victory",
+                    "defeat",
+                    "draw",
+                    "score",
+                    "scoreline",
+                    "lead",
+                ],
+            )
+        });
+        return cue;
+    }
+    false
+}

@@ -1,0 +1,466 @@
+//! One quantity at a token (`quantity` in the grammar of `quantities`): the currency, the
+//! number with its scale, the unit or counted noun, the sign, and what is read around it:
+//! the qualifier, the direction, the rate and an equivalent in brackets.
+
+use crate::fact::{Direction, Equivalent, Qualifier};
+use crate::lexicon::{Position, LEXICONS};
+use crate::numbers::{parse_digits, parse_words};
+use crate::tokens::{word_is, Tok, TokKind};
+
+use super::non_quantities::is_figure_number;
+use super::number::{exponent_at, sign_before, space_grouped};
+use super::units::{counted_noun, hyphenated_modifier_noun, is_weight_in_pounds, quantity_kind};
+use super::word_figures::{
+    parse_fold_word, parse_fraction, parse_hyphenated_number_word, parse_multiplier_word,
+    parse_rank,
+};
+use super::{
+    adjacent, ends_with_ignore_case, starts_number, sym_at, Parsed, Quantity, QuantityKind,
+};
+
+/// Parses a quantity whose text starts at token `i` (a currency sign or a number).
+pub(super) fn parse_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    with_equivalent: bool,
+) -> Option<Parsed> {
+    let lex = &*LEXICONS;
+    let mut j = i;
+    let mut currency: Option<&'static str> = None;
+    if toks[j].kind != TokKind::Num {
+        if let Some((n, c)) = lex.currencies.starting_at(text, toks, j) {
+            let whole = !c.solid || (j..j + n - 1).all(|t| adjacent(toks, t, t + 1));
+            if c.position != Position::After && whole && starts_number(text, toks, j + n) {
+                currency = Some(c.code);
+                j += n;
+            }
+        }
+    }
+    if currency.is_none() {
+        if let Some(p) = parse_rank(text, toks, j)
+            .or_else(|| parse_fraction(text, toks, j))
+            .or_else(|| parse_fold_word(text, toks, j))
+            .or_else(|| parse_multiplier_word(text, toks, j))
+            .or_else(|| parse_hyphenated_number_word(text, toks, j))
+        {
+            return Some(p);
+        }
+    }
+
+    // The number itself.
+    let num = toks[j];
+    let (mut value, mut k, in_words) = if num.kind == TokKind::Num {
+        if !is_figure_number(text, toks, j) {
+            return None;
+        }
+        let (mut value, mut k) = space_grouped(text, toks, j)?;
+        if let Some((exponent, after)) = exponent_at(text, toks, k) {
+            // `2e922` is beyond any f64: not a figure anyone reports, and never an infinity.
+            let scaled = value * 10f64.powi(exponent);
+            if !scaled.is_finite() || (scaled == 0.0 && value != 0.0) {
+                return None;
+            }
+            value = scaled;
+            k = after;
+        }
+        (value, k, false)
+    } else {
+        let (value, n) = parse_words(text, toks, j)?;
+        (value, j + n, true)
+    };
+    // `half a million`: the half of what `a million` says.
+    let half = in_words
+        && currency.is_none()
+        && j >= 1
+        && word_is(text, toks, j, &["a"])
+        && word_is(text, toks, j - 1, &["half"]);
+    let i = if half {
+        value *= 0.5;
+        j - 1
+    } else {
+        i
+    };
+    // `.312`: a decimal without its zero, the point not glued to a number before it.
+    let leading_point = !in_words
+        && currency.is_none()
+        && j >= 1
+        && sym_at(text, toks, j - 1, ".")
+        && adjacent(toks, j - 1, j)
+        && !(j >= 2 && adjacent(toks, j - 2, j - 1))
+        && num.text(text).bytes().all(|b| b.is_ascii_digit());
+    let i = if leading_point {
+        value = parse_digits(&format!("0.{}", num.text(text)))?;
+        j - 1
+    } else {
+        i
+    };
+
+    // A 4-digit year stands alone: it is a figure only with a scale, currency or measure.
+    let year_like = !in_words
+        && currency.is_none()
+        && k == j + 1
+        && num.text(text).len() == 4
+        && num.text(text).bytes().all(|b| b.is_ascii_digit())
+        && (1900.0..=2100.0).contains(&value);
+
+    let mut last = k - 1;
+    let mut scale = 1.0;
+    if let Some((n, scale_word)) = lex.scales.starting_at(text, toks, k) {
+        // `th`-like and one-letter scales only right after a currency sign: `$5m`, not `5 m`.
+        // `1.2m birds`, `3bn people`: glued to a number and followed by what it counts.
+        let counts_after = || {
+            adjacent(toks, k - 1, k)
+                && k + n < toks.len()
+                && !adjacent(toks, k + n - 1, k + n)
+                && counted_noun(text, toks, k + n).is_some_and(|(head, _)| head == k + n)
+        };
+        let ok = !scale_word.weak
+            || (currency.is_some() && adjacent(toks, k - 1, k))
+            || (currency.is_none() && counts_after());
+        // `thousands of` is vague, not a scale of this number.
+        let vague = toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokKind::Word && ends_with_ignore_case(t.text(text), "s"))
+            && word_is(text, toks, k + n, &["of"]);
+        if ok && !vague {
+            value *= scale_word.factor;
+            last = k + n - 1;
+            k += n;
+            scale = scale_word.factor;
+        }
+    }
+
+    let mut kind = QuantityKind::Bare;
+    let mut unit: Option<String> = None;
+    let mut bare_dollar = false;
+    if let Some(code) = currency {
+        kind = QuantityKind::Money;
+        unit = Some(code.to_string());
+        bare_dollar = toks[i].text(text) == "$" && j == i + 1;
+    } else if let Some((n, c)) = lex.currencies.starting_at(text, toks, k) {
+        // `50p`, but not `3p.m.`.
+        let glued = adjacent(toks, k - 1, k)
+            && !(sym_at(text, toks, k + 1, ".") && word_is(text, toks, k + 2, &["m"]));
+        let whole = !c.solid || (k..k + n - 1).all(|t| adjacent(toks, t, t + 1));
+        if c.position != Position::Before && (!c.glued_only || glued) && whole {
+            kind = QuantityKind::Money;
+            unit = Some(c.code.to_string());
+            bare_dollar = n == 1 && toks[k].is_word_in(text, &["dollars", "dollar"]);
+            value *= c.factor;
+            if scale == 1.0 && is_weight_in_pounds(text, toks, i, k, n) {
+                kind = QuantityKind::Measure;
+                unit = Some("lb".to_string());
+            }
+            last = k + n - 1;
+            k += n;
+        }
+    }
+    // `363.28 USD/KZT`: an exchange rate.
+    if kind == QuantityKind::Money && sym_at(text, toks, k, "/") {
+        if let Some((n, c)) = lex.currencies.starting_at(text, toks, k + 1) {
+            kind = QuantityKind::ExchangeRate;
+            unit = unit.map(|u| format!("{u}/{}", c.code));
+            last = k + n;
+            k += n + 1;
+        }
+    }
+    if kind == QuantityKind::Bare {
+        // `2.5-fold`, `45-year-old`: a unit joined by a hyphen.
+        let at = if sym_at(text, toks, k, "-")
+            && k + 1 < toks.len()
+            && adjacent(toks, k - 1, k)
+            && adjacent(toks, k, k + 1)
+        {
+            k + 1
+        } else if word_is(text, toks, k, &["more", "additional", "extra"])
+            && lex.units.starting_at(text, toks, k + 1).is_some()
+        {
+            // `two more years`, `5 extra kilometres`.
+            k + 1
+        } else {
+            k
+        };
+        if let Some((n, u)) = lex.units.starting_at(text, toks, at) {
+            kind = quantity_kind(u.kind);
+            unit = Some(u.unit.to_string());
+            last = at + n - 1;
+            k = at + n;
+        }
+    }
+    // `30C`, `14F`: a temperature glued to its capital letter (a full stop after it ends the
+    // sentence, not an abbreviation).
+    if kind == QuantityKind::Bare
+        && toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text(text), "C" | "F"))
+        && adjacent(toks, k - 1, k)
+        && (!sym_at(text, toks, k + 1, ".") || k + 2 >= toks.len() || !adjacent(toks, k + 1, k + 2))
+    {
+        kind = QuantityKind::Temperature;
+        unit = Some(
+            if toks[k].text(text) == "C" {
+                "°C"
+            } else {
+                "°F"
+            }
+            .to_string(),
+        );
+        last = k;
+        k += 1;
+    }
+    // `aged 65`, `aged over 70`, `aged between 18 and 30`; `Ms Lee, 52, said`: years of age.
+    if kind == QuantityKind::Bare && !in_words && scale == 1.0 && k == j + 1 {
+        let mut b = i;
+        if let Some((n, _)) = lex.qualifiers.ending_at(text, toks, b.wrapping_sub(1)) {
+            b -= n;
+        }
+        if b >= 1 && word_is(text, toks, b - 1, &["between"]) {
+            b -= 1;
+        }
+        let aged = b >= 1 && word_is(text, toks, b - 1, &["aged"]);
+        let after_name = i >= 2
+            && value.fract() == 0.0
+            && (1.0..=120.0).contains(&value)
+            && sym_at(text, toks, i - 1, ",")
+            && sym_at(text, toks, k, ",")
+            && toks[i - 2].kind == TokKind::Word
+            && toks[i - 2]
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && LEXICONS.month_ids.get(toks[i - 2].id).is_none();
+        if aged || after_name {
+            kind = QuantityKind::Age;
+            unit = Some("year".to_string());
+        }
+    }
+    // `a 600-seat school`: a counted noun joined by a hyphen counts what the figure says.
+    if kind == QuantityKind::Bare
+        && sym_at(text, toks, k, "-")
+        && k + 1 < toks.len()
+        && adjacent(toks, k - 1, k)
+        && adjacent(toks, k, k + 1)
+    {
+        if let Some((1, lemma)) = lex.counted_nouns.starting_at(text, toks, k + 1) {
+            kind = QuantityKind::Count;
+            unit = Some(lemma.to_string());
+            last = k + 1;
+            k += 2;
+        } else if let Some(noun) = hyphenated_modifier_noun(text, toks, k + 1) {
+            // `a 46-member council`, `a 300-page report`: the noun is singular in that place.
+            kind = QuantityKind::Count;
+            unit = Some(noun);
+            last = k + 1;
+            k += 2;
+        }
+    }
+    // `5G`, `3D`: a number glued to a word that is no unit is part of a name.
+    let glued_name = toks
+        .get(k)
+        .is_some_and(|t| t.kind == TokKind::Word && adjacent(toks, k - 1, k));
+    if kind == QuantityKind::Bare && !glued_name {
+        if let Some((head_last, lemma)) = counted_noun(text, toks, k) {
+            kind = QuantityKind::Count;
+            unit = Some(lemma);
+            last = head_last;
+            k = head_last + 1;
+        }
+    }
+    if year_like
+        && scale == 1.0
+        && !matches!(
+            kind,
+            QuantityKind::Money | QuantityKind::Percent | QuantityKind::Measure
+        )
+    {
+        return None;
+    }
+
+    // `-1.3%`, `−12,400`, `minus 40 degrees`, `40 degrees below zero`: a sign.
+    let (first, negative) = sign_before(text, toks, i).unwrap_or((i, false));
+    let below_zero = word_is(text, toks, k, &["below"]) && word_is(text, toks, k + 1, &["zero"]);
+    if below_zero {
+        last = k + 1;
+        k += 2;
+    }
+    if negative != below_zero {
+        value = -value;
+    }
+    let qualifier = qualifier_before(text, toks, first);
+    let direction = direction_before(text, toks, first).or_else(|| direction_after(text, toks, k));
+    let per = per_after(text, toks, k).or_else(|| per_before(text, toks, first));
+
+    let mut next = k;
+    let mut equivalents = Vec::new();
+    if with_equivalent && kind != QuantityKind::Bare {
+        if let Some((eq, after)) = equivalent_at(text, toks, k, kind) {
+            equivalents.push(eq);
+            next = after;
+        }
+    }
+
+    let span = [toks[first].start, toks[last].end];
+    Some(Parsed {
+        q: Quantity {
+            span,
+            text: text[span[0]..span[1]].to_string(),
+            value,
+            high: None,
+            unit,
+            kind,
+            qualifier,
+            direction,
+            per,
+            equivalents,
+            fact_worthy: false,
+            fraction: false,
+            bare_dollar,
+        },
+        first,
+        last,
+        next,
+        in_words,
+        scale,
+    })
+}
+
+pub(super) fn qualifier_before(text: &str, toks: &[Tok], first: usize) -> Option<Qualifier> {
+    if first == 0 {
+        return None;
+    }
+    LEXICONS
+        .qualifiers
+        .ending_at(text, toks, first - 1)
+        .map(|(_, q)| *q)
+}
+
+/// `grew 32.8%`, `increased by more than 5%`, `an increase of 32.7 percent`.
+pub(super) fn direction_before(text: &str, toks: &[Tok], first: usize) -> Option<Direction> {
+    let mut b = first;
+    if b >= 1 {
+        if let Some((n, _)) = LEXICONS.qualifiers.ending_at(text, toks, b - 1) {
+            b -= n;
+        }
+    }
+    // `grew by 5%`, `an increase of 5%`, `the highest growth, 13.3 percent`.
+    if b >= 1 && (word_is(text, toks, b - 1, &["by", "of"]) || sym_at(text, toks, b - 1, ",")) {
+        b -= 1;
+    }
+    if b == 0 {
+        return None;
+    }
+    // `makes up 61 percent`, `took up 5%`: a phrasal verb, not a move upwards.
+    if word_is(text, toks, b - 1, &["up"])
+        && b >= 2
+        && word_is(
+            text,
+            toks,
+            b - 2,
+            &[
+                "make", "makes", "made", "making", "take", "takes", "took", "taking", "taken",
+                "sum", "sums", "summed", "end", "ended", "ends",
+            ],
+        )
+    {
+        return None;
+    }
+    LEXICONS
+        .directions_before
+        .ending_at(text, toks, b - 1)
+        .map(|(_, d)| *d)
+}
+
+/// `a 73.2% increase`, `a 6.3% year-over-year rise`.
+fn direction_after(text: &str, toks: &[Tok], k: usize) -> Option<Direction> {
+    let mut a = k;
+    // No character but an ASCII letter lower-cases to one of these: comparing the bytes
+    // without regard to ASCII case is comparing the lower-case words.
+    if toks.get(a).is_some_and(|t| {
+        let w = t.text(text).as_bytes();
+        t.kind == TokKind::Word
+            && (w.windows(4).any(|c| c.eq_ignore_ascii_case(b"year"))
+                || [&b"y-o-y"[..], b"yoy", b"annual"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x)))
+    }) {
+        a += 1;
+    }
+    LEXICONS
+        .directions_after
+        .starting_at(text, toks, a)
+        .map(|(_, d)| *d)
+}
+
+/// `25,000 tons of products annually`, `100,000 kilometers of cable per year`; `17% more
+/// than a year earlier`, `a month ago` are times, no rates.
+pub(super) fn per_after(text: &str, toks: &[Tok], k: usize) -> Option<String> {
+    for a in k..(k + 4).min(toks.len()) {
+        if let Some((n, per)) = LEXICONS.per.starting_at(text, toks, a) {
+            if word_is(text, toks, a + n, &["earlier", "ago", "before", "later"]) {
+                return None;
+            }
+            return Some(per.to_string());
+        }
+        let t = toks[a];
+        if t.kind != TokKind::Word || starts_number(text, toks, a) {
+            break;
+        }
+    }
+    None
+}
+
+/// `Every day, more than 200 thousand cars ...`: a rate opening the clause.
+fn per_before(text: &str, toks: &[Tok], first: usize) -> Option<String> {
+    let mut b = first;
+    if b >= 1 {
+        if let Some((n, _)) = LEXICONS.qualifiers.ending_at(text, toks, b - 1) {
+            b -= n;
+        }
+    }
+    if b >= 1 && sym_at(text, toks, b - 1, ",") {
+        b -= 1;
+    }
+    if b == 0 {
+        return None;
+    }
+    let (n, per) = LEXICONS.per.ending_at(text, toks, b - 1)?;
+    let start = b - n;
+    let opens = start == 0 || toks[start - 1].kind == TokKind::Sym;
+    opens.then(|| per.to_string())
+}
+
+/// `($33.7 million)` or `(about US$110 million)` after a quantity of the same kind.
+fn equivalent_at(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    kind: QuantityKind,
+) -> Option<(Equivalent, usize)> {
+    if !sym_at(text, toks, k, "(") {
+        return None;
+    }
+    let mut a = k + 1;
+    if let Some((n, _)) = LEXICONS.qualifiers.starting_at(text, toks, a) {
+        a += n;
+    }
+    if word_is(text, toks, a, &["or"]) {
+        a += 1;
+    }
+    if a >= toks.len() {
+        return None;
+    }
+    let inner = parse_at(text, toks, a, false)?;
+    if inner.q.kind != kind || !sym_at(text, toks, inner.next, ")") {
+        return None;
+    }
+    let unit = inner.q.unit?;
+    Some((
+        Equivalent {
+            value: inner.q.value,
+            unit,
+        },
+        inner.next + 1,
+    ))
+}

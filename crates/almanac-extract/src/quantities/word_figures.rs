@@ -1,0 +1,341 @@
+//! Figures written as words, tried before a number at each start: ranks (`ranked fifth`,
+//! `among the top three`), multipliers (`twofold`, `doubled`, `twice a week`), fractions
+//! (`half of`), and a number word joined to its unit (`a six-year contract`).
+
+use std::sync::LazyLock;
+
+use crate::data;
+use crate::fact::{Direction, Qualifier};
+use crate::lexicon::{RankCue, UnitKind, LEXICONS};
+use crate::numbers::{parse_digits, parse_words};
+use crate::tokens::{lower, word_is, Tok, TokKind};
+
+use super::quantity::{direction_before, per_after, qualifier_before};
+use super::units::quantity_kind;
+use super::{adjacent, ordinal_at, sym_at, word_at, Parsed, Quantity, QuantityKind};
+
+/// A figure written in words over tokens `range` (`fifth`, `twofold`, `half`).
+#[allow(clippy::too_many_arguments)]
+fn word_figure(
+    text: &str,
+    toks: &[Tok],
+    range: std::ops::RangeInclusive<usize>,
+    value: f64,
+    unit: &str,
+    kind: QuantityKind,
+    qualifier: Option<Qualifier>,
+    direction: Option<Direction>,
+) -> Parsed {
+    let (first, last) = (*range.start(), *range.end());
+    let span = [toks[first].start, toks[last].end];
+    Parsed {
+        q: Quantity {
+            span,
+            text: text[span[0]..span[1]].to_string(),
+            value,
+            high: None,
+            unit: Some(unit.to_string()),
+            kind,
+            qualifier,
+            direction,
+            per: None,
+            equivalents: Vec::new(),
+            fact_worthy: false,
+            fraction: false,
+            bare_dollar: false,
+        },
+        first,
+        last,
+        next: last + 1,
+        in_words: true,
+        scale: 1.0,
+    }
+}
+
+/// `ranks fifth`, `came in second`, `took third place`, `ranked 1st`, `is the first in
+/// the country`; `among the top three` (a rank of at most three).
+pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let lex = &*LEXICONS;
+    if let Some(p) = parse_top_rank(text, toks, j) {
+        return Some(p);
+    }
+    let (value, last) = match toks.get(j)?.kind {
+        TokKind::Word => (ordinal_at(toks, j)?, j),
+        TokKind::Num => {
+            if !word_is(text, toks, j + 1, &["st", "nd", "rd", "th"]) || !adjacent(toks, j, j + 1) {
+                return None;
+            }
+            (parse_digits(toks[j].text(text))?, j + 1)
+        }
+        TokKind::Sym => return None,
+    };
+    let cue_before = j >= 1
+        && lex
+            .rank_cues
+            .ending_at(text, toks, j - 1)
+            .is_some_and(|(_, cue)| match cue {
+                RankCue::Ordinal => true,
+                RankCue::Copula => word_is(text, toks, last + 1, &["in", "among"]),
+                RankCue::Top => false,
+            });
+    let place_after = word_is(text, toks, last + 1, &["place", "position"]);
+    if !cue_before && !place_after {
+        return None;
+    }
+    Some(word_figure(
+        text,
+        toks,
+        j..=last,
+        value,
+        "rank",
+        QuantityKind::Rank,
+        None,
+        None,
+    ))
+}
+
+/// `among the top three`, `in the top-10`: a rank of at most the number.
+fn parse_top_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let hyphen = j >= 1 && sym_at(text, toks, j - 1, "-") && adjacent(toks, j - 1, j);
+    let cue_end = j.checked_sub(1 + usize::from(hyphen))?;
+    let (_, cue) = LEXICONS.rank_cues.ending_at(text, toks, cue_end)?;
+    if *cue != RankCue::Top {
+        return None;
+    }
+    let (value, last) = match toks[j].kind {
+        TokKind::Num => (parse_digits(toks[j].text(text))?, j),
+        TokKind::Word => {
+            let (value, n) = parse_words(text, toks, j)?;
+            (value, j + n - 1)
+        }
+        TokKind::Sym => return None,
+    };
+    // The text is the cue's last word and the number: `top three`.
+    Some(word_figure(
+        text,
+        toks,
+        cue_end..=last,
+        value,
+        "rank",
+        QuantityKind::Rank,
+        Some(Qualifier::LessThan),
+        None,
+    ))
+}
+
+/// `twofold`, `threefold`: a multiplier written as one word.
+pub(super) fn parse_fold_word(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let tok = toks.get(j)?;
+    let b = tok.text(text).as_bytes();
+    if b.len() <= 4 || !b[b.len() - 4..].eq_ignore_ascii_case(b"fold") {
+        return None;
+    }
+    let w = word_at(text, toks, j)?;
+    let number = w.strip_suffix("fold")?;
+    let value = *LEXICONS.number_words.get(number)?;
+    let direction = direction_before(text, toks, j);
+    Some(word_figure(
+        text,
+        toks,
+        j..=j,
+        value,
+        "times",
+        QuantityKind::Multiplier,
+        None,
+        direction,
+    ))
+}
+
+/// Where a multiplier word of `data/multipliers.tsv` states the multiple of a figure.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum MultiplierUse {
+    Verb,
+    Base,
+    Adverb,
+    Rate,
+}
+
+/// A multiplier word: how many times, its own direction, where it states a multiple.
+type MultiplierWord = (f64, Option<Direction>, MultiplierUse);
+
+/// `data/multipliers.tsv`, by word.
+pub(super) static MULTIPLIER_WORDS: LazyLock<rustc_hash::FxHashMap<&'static str, MultiplierWord>> =
+    LazyLock::new(|| {
+        data::MULTIPLIERS
+            .load(|r| {
+                let direction = match r.get(2) {
+                    "up" => Some(Direction::Up),
+                    "down" => Some(Direction::Down),
+                    _ => None,
+                };
+                let usage = match r.get(3) {
+                    "verb" => MultiplierUse::Verb,
+                    "base" => MultiplierUse::Base,
+                    "adverb" => MultiplierUse::Adverb,
+                    "rate" => MultiplierUse::Rate,
+                    other => return Err(r.error(format!("unknown use {other:?}"))),
+                };
+                Ok((r.get(0), (r.parse(1, "times")?, direction, usage)))
+            })
+            .into_iter()
+            .collect()
+    });
+
+/// Words before a base form that make it a verb of change: `will double`, `to triple`.
+const MODALS: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "to", "did",
+    "does", "do",
+];
+
+/// Words before an inflected form that make it an adjective or a noun (`a doubled dose`,
+/// `in doubles`).
+const NOT_VERB_BEFORE: &[&str] = &["a", "an", "the", "in", "of", "for", "at", "this", "its"];
+
+/// `exports doubled`, `will triple`, `twice as many jobs`, `twice a week`, `halved`: a
+/// multiplier written as a word of `data/multipliers.tsv`, where it states the multiple of a
+/// figure (see the file for each use).
+pub(super) fn parse_multiplier_word(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let tok = toks.get(j)?;
+    if tok.kind != TokKind::Word || tok.hyphen {
+        return None;
+    }
+    let w = word_at(text, toks, j)?;
+    let &(value, own_direction, usage) = MULTIPLIER_WORDS.get(w.as_ref())?;
+    // Hyphenated on either side (`double-digit` cut apart, `self-doubling`): another word.
+    if sym_at(text, toks, j + 1, "-") || (j >= 1 && sym_at(text, toks, j - 1, "-")) {
+        return None;
+    }
+    let qualifier = qualifier_before(text, toks, j);
+    // The word before, past a qualifier (`will more than double`).
+    let before = match j.checked_sub(1) {
+        Some(b) => match LEXICONS.qualifiers.ending_at(text, toks, b) {
+            Some((n, _)) => b.checked_sub(n),
+            None => Some(b),
+        },
+        None => None,
+    };
+    let rate = per_after(text, toks, j + 1).filter(|_| {
+        word_is(
+            text,
+            toks,
+            j + 1,
+            &[
+                "a", "an", "per", "every", "each", "daily", "weekly", "monthly", "yearly",
+                "annually",
+            ],
+        )
+    });
+    let states_multiple = match usage {
+        // `a doubling of freight`: the noun of the verb states the multiple too.
+        MultiplierUse::Verb => {
+            !before.is_some_and(|b| word_is(text, toks, b, NOT_VERB_BEFORE))
+                || (w.ends_with("ing") && word_is(text, toks, j + 1, &["of"]))
+        }
+        MultiplierUse::Base => before.is_some_and(|b| word_is(text, toks, b, MODALS)),
+        MultiplierUse::Adverb => {
+            rate.is_some()
+                || word_is(text, toks, j + 1, &["as", "the"])
+                || direction_before(text, toks, j).is_some()
+        }
+        MultiplierUse::Rate => rate.is_some(),
+    };
+    if !states_multiple {
+        return None;
+    }
+    let direction = match &rate {
+        Some(_) => None,
+        None => own_direction.or_else(|| direction_before(text, toks, j)),
+    };
+    let mut parsed = word_figure(
+        text,
+        toks,
+        j..=j,
+        value,
+        "times",
+        QuantityKind::Multiplier,
+        qualifier,
+        direction,
+    );
+    parsed.q.per = rate;
+    Some(parsed)
+}
+
+/// `half of`, `a third of`: a share in percent. Not `the first half of 2021` (a time).
+pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let (n, &value) = LEXICONS.fractions.starting_at(text, toks, j)?;
+    let last = j + n - 1;
+    if !word_is(text, toks, last + 1, &["of"]) {
+        return None;
+    }
+    if j >= 1 && ordinal_at(toks, j - 1).is_some() {
+        return None;
+    }
+    if toks.get(last + 2).is_some_and(|t| t.kind == TokKind::Num) {
+        return None;
+    }
+    let qualifier = qualifier_before(text, toks, j);
+    let mut p = word_figure(
+        text,
+        toks,
+        j..=last,
+        value,
+        "%",
+        QuantityKind::Percent,
+        qualifier,
+        None,
+    );
+    p.q.fraction = true;
+    Some(p)
+}
+
+/// `a six-year contract`, `a two-hour delay`, `a three-member panel`: a number word joined
+/// by a hyphen to its unit or counted noun, in one token.
+pub(super) fn parse_hyphenated_number_word(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let tok = toks.get(j)?;
+    if tok.kind != TokKind::Word || !tok.hyphen {
+        return None;
+    }
+    let word = lower(tok.text(text));
+    let (mut value, mut n_parts, mut rest_at) = (0.0, 0, 0);
+    for part in word.split('-') {
+        let Some(&v) = LEXICONS.number_words.get(part) else {
+            break;
+        };
+        value = crate::numbers::combine(value, v);
+        n_parts += 1;
+        rest_at += part.len() + 1;
+    }
+    if n_parts == 0 || rest_at >= word.len() {
+        return None;
+    }
+    let rest = &word[rest_at..];
+    let rest_toks = crate::tokens::words_of(rest);
+    let whole = |n: usize| n == rest_toks.len();
+    let (unit, kind) = if let Some((n, u)) = LEXICONS.units.starting_at(rest, &rest_toks, 0) {
+        if !whole(n) {
+            return None;
+        }
+        if matches!(u.kind, UnitKind::Percent | UnitKind::Multiplier) {
+            return None;
+        }
+        (u.unit.to_string(), quantity_kind(u.kind))
+    } else if let Some((n, lemma)) = LEXICONS.counted_nouns.starting_at(rest, &rest_toks, 0) {
+        if !whole(n) {
+            return None;
+        }
+        (lemma.to_string(), QuantityKind::Count)
+    } else {
+        return None;
+    };
+    let qualifier = qualifier_before(text, toks, j);
+    Some(word_figure(
+        text,
+        toks,
+        j..=j,
+        value,
+        &unit,
+        kind,
+        qualifier,
+        None,
+    ))
+}
