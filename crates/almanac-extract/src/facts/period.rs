@@ -227,8 +227,13 @@ fn has_word(sentence: &str, words: &[&str]) -> bool {
         .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let w = crate::tokens::lower(w).replace('ё', "е");
-            words.iter().any(|x| x.eq_ignore_ascii_case(&w))
+            // Only a word beyond ASCII needs a lower-cased copy.
+            if w.is_ascii() {
+                words.iter().any(|x| x.eq_ignore_ascii_case(w))
+            } else {
+                let w = crate::tokens::lower(w).replace('ё', "е");
+                words.iter().any(|x| x.eq_ignore_ascii_case(&w))
+            }
         })
 }
 
