@@ -4,12 +4,13 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks four sets the same way: examples/gold.jsonl against examples/news/*.txt and
+Checks five sets the same way: examples/gold.jsonl against examples/news/*.txt and
 examples/docs.jsonl (the held-out gold), examples/series-gold.jsonl against
 examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series),
 examples/ru-gold.jsonl against examples/ru/*.txt and examples/ru-docs.jsonl (Russian), and
 examples/ru-blind-gold.jsonl against examples/ru-blind/*.txt and examples/ru-blind-docs.jsonl
-(Russian, annotated blind to the extractor's rules):
+(Russian, annotated blind to the extractor's rules), and examples/en-blind-gold.jsonl against
+examples/en-blind/*.txt and examples/en-blind-docs.jsonl (English, annotated blind the same way):
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
   (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
@@ -44,6 +45,7 @@ SETS = [  # (name, documents, gold, docs)
     ("series", HERE / "series", HERE / "series-gold.jsonl", HERE / "series-docs.jsonl"),
     ("ru", HERE / "ru", HERE / "ru-gold.jsonl", HERE / "ru-docs.jsonl"),
     ("ru-blind", HERE / "ru-blind", HERE / "ru-blind-gold.jsonl", HERE / "ru-blind-docs.jsonl"),
+    ("en-blind", HERE / "en-blind", HERE / "en-blind-gold.jsonl", HERE / "en-blind-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 
@@ -56,8 +58,9 @@ METRICS = {"investment", "fdi", "project_value", "output", "economy", "jobs", "e
            "transport", "prices", "rank", "other"}
 MEASURES = {"level", "change", "index", "share"}
 STATUSES = {"actual", "planned"}
-# `m2`: a price per square metre (FACTS.md: `per` may be the unit of what a rate is per)
-PERS = {None, "year", "month", "week", "day", "hour", "student", "job", "person", "m2"}
+# `m2`, `t`: a price per square metre or per tonne (FACTS.md: `per` may be the unit of what a
+# rate is per)
+PERS = {None, "year", "month", "week", "day", "hour", "student", "job", "person", "m2", "t"}
 CURRENCIES = {"KZT", "USD", "EUR", "RUB", "CNY", "UZS", "KGS", "TJS"}
 MEASURE_UNITS = {"%", "m2", "m3", "ha", "t", "km", "kWh", "MW", "rank", "times"}
 # counted nouns: singular, lower case
