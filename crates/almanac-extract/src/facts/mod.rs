@@ -716,11 +716,27 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                                 if matches!(r, Period::Year(_)) {
                                     !stock && !clause_in_present_perfect(text, &sentence, clause)
                                 } else {
-                                    // A growth rate in a report on part of a year is of that
-                                    // part; a level (a GRP) may be of the last whole year.
-                                    // A Russian release on part of a year reports every
-                                    // figure for that part (`итоги ... за первое полугодие`).
-                                    russian || matches!(measure, Measure::Change | Measure::Index)
+                                    // A growth rate or a share in a report on part of a
+                                    // year is of that part, and so is money that flows
+                                    // in it (output, revenue, spending, investment); a
+                                    // stock, a rank or a GRP may be of the last whole
+                                    // year. A Russian release on part of a year reports
+                                    // every figure for that part (`итоги ... за первое
+                                    // полугодие`).
+                                    russian
+                                        || matches!(
+                                            measure,
+                                            Measure::Change | Measure::Index | Measure::Share
+                                        )
+                                        || q.kind == quantities::QuantityKind::Money
+                                            && matches!(
+                                                metric,
+                                                Metric::Output
+                                                    | Metric::Budget
+                                                    | Metric::Trade
+                                                    | Metric::Investment
+                                                    | Metric::Fdi
+                                            )
                                 }
                             }))
                             .or_else(|| date.map(|d| Period::Year(d.year()))),

@@ -438,8 +438,10 @@ fn period_of() {
             ("City results\n\nThe city's output rose 4.1% last year.\n\nBuilders put up 900,000 square meters of housing.", "2025-09-11", "900,000 square meters", "2025"),
             // A time that is all its clause says opens the clause after it.
             ("Housing\n\nThe plan for this year is 2 million square meters, and by 2029, 12 million square meters will be built.", "2025-05-10", "12 million square meters", "2029"),
-            // In a report on part of a year, an undated growth rate is of that part; an
-            // undated level is not.
+            // In a report on part of a year, an undated growth rate, share or money that
+            // flows in it is of that part; an undated stock is not.
+            ("Output in Naryn region from January through April 2023 reached 9 billion soms, the agency reports.\n\nThe regional budget received 2.1 billion soms in taxes. Mining made up 41% of output. The region has 420 schools.", "2023-05-20", "2.1 billion soms", "2023-01/2023-04"),
+            ("Output in Naryn region from January through April 2023 reached 9 billion soms, the agency reports.\n\nThe regional budget received 2.1 billion soms in taxes. Mining made up 41% of output. The region has 420 schools.", "2023-05-20", "41%", "2023-01/2023-04"),
             ("Output in Naryn region from January through April 2023 reached 9 billion soms, the agency reports.\n\nConstruction grew 3.1 percent. The region has 420 schools.", "2023-05-20", "3.1 percent", "2023-01/2023-04"),
             ("Output in Naryn region from January through April 2023 reached 9 billion soms, the agency reports.\n\nConstruction grew 3.1 percent. The region has 420 schools.", "2023-05-20", "420 schools", "2023"),
             // Past and coming spans count the current year.

@@ -79,6 +79,53 @@ impl Parser<'_> {
             return None;
         }
         self.start_to_now(i + 1)
+            .or_else(|| self.since_founding(i + 1))
+    }
+
+    /// ```text
+    /// (after "since")  words-with-founding "in" YEAR                              Span
+    /// ```
+    ///
+    /// `since its creation in 2013`, `since the zone was set up in 2018`: what has
+    /// accumulated from the founding year to the document's. A few words only, with a word
+    /// of founding among them and nothing but words before `in`.
+    fn since_founding(&self, j: usize) -> Option<Hit> {
+        const FOUNDING: &[u8] = &[
+            w!("creation"),
+            w!("establishment"),
+            w!("founding"),
+            w!("foundation"),
+            w!("inception"),
+            w!("launch"),
+            w!("opening"),
+            w!("established"),
+            w!("founded"),
+            w!("created"),
+            w!("launched"),
+            w!("opened"),
+            w!("set"),
+        ];
+        let mut founding = false;
+        for k in j..j + 6 {
+            if !self.is_word_tok(k) {
+                return None;
+            }
+            if founding && self.is_word(k, w!("in")) {
+                let (year, next) = self.year_at(k + 1)?;
+                let now = self.doc?.year();
+                return (year <= now)
+                    .then(|| {
+                        hit(
+                            next,
+                            Some(Period::interval(Period::Year(year), Period::Year(now))),
+                            TimeKind::Span,
+                        )
+                    })
+                    .flatten();
+            }
+            founding |= self.is_any(k, FOUNDING);
+        }
+        None
     }
 
     /// ```text

@@ -204,6 +204,10 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("for the period up to 2030", "2024-11-14", &[("up to 2030", Some("2024/2030"), Deadline)]),
     ("up to 2000 jobs", "2024-11-14", &[]),
     ("since 2016, when the zone opened", "2024-11-14", &[("since 2016", Some("2016/2024"), Span)]),
+    // `since` and a founding told in a few words: from the founding year on.
+    ("since its launch in 2015, the park has", "2021-03-02", &[("since its launch in 2015", Some("2015/2021"), Span)]),
+    ("since the fund was set up in 2017", "2021-03-02", &[("since the fund was set up in 2017", Some("2017/2021"), Span)]),
+    ("since the mayor spoke in 2017", "2021-03-02", &[("2017", Some("2017"), Point)]),
     ("the year 2021’s results", "2024-11-14", &[("2021", Some("2021"), Point)]),
     ("the 2030 Agenda", "2024-11-14", &[("2030", None, Name)]),
     ("at EXPO-2017", "2024-11-14", &[("2017", None, Name)]),
