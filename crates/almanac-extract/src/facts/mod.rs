@@ -455,6 +455,19 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         }
                     }
                 }
+                // `Agriculture grew 2.8 percent, construction 14.6 percent`: a rate beside a
+                // change before it, its verb left out, is a change too.
+                if !russian
+                    && qi > 0
+                    && q.kind == quantities::QuantityKind::Percent
+                    && in_sentence[qi - 1].kind == quantities::QuantityKind::Percent
+                    && figures_here
+                        .last()
+                        .is_some_and(|f| f.measure == Measure::Change)
+                    && gaps_verb_of_figure_before(&text[in_sentence[qi - 1].span[1]..q.span[0]])
+                {
+                    parallel_measure = Some(Measure::Change);
+                }
                 // `Удивительных показателей добилась обрабатывающая промышленность. Рост
                 // составил 14,5%`: a growth that names nothing is of the sector the sentence
                 // before spoke of, figures or none.
@@ -1046,6 +1059,44 @@ fn sector_of_sentence(text: &str, paragraph_toks: &[Tok], range: &Range<usize>) 
             ) && c.metric != Metric::Other
         })
         .map(|c| c.metric)
+}
+
+/// Whether the words between a rate and the one before it name another thing with the
+/// verb of the first left out (`, construction 14.6`, ` and trade 6.3`, `; in Osh, 4.1`):
+/// a few words after a comma or `and`, with no number, no verb form and no preposition
+/// that would tie the rate to something else (`, up from 3%`, `, accounting for 12%`).
+fn gaps_verb_of_figure_before(between: &str) -> bool {
+    let Some(rest) = between
+        .trim_start()
+        .strip_prefix([',', ';'])
+        .map(str::trim_start)
+        .or_else(|| between.trim_start().strip_prefix("and "))
+    else {
+        return false;
+    };
+    let rest = rest.strip_prefix("and ").unwrap_or(rest);
+    if rest.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    const TIES: &[&str] = &[
+        "to", "from", "for", "with", "at", "on", "against", "over", "than", "up", "down", "of",
+        "which", "while", "whereas", "or", "its", "their", "it", "they", "is", "was", "were",
+        "are", "has", "had", "have", "will",
+    ];
+    // `light industry - by 23.9%`: `by` may lead to the rate itself.
+    let words = match words.split_last() {
+        Some((last, rest)) if last.eq_ignore_ascii_case("by") => rest.to_vec(),
+        _ => words,
+    };
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.to_ascii_lowercase();
+            !TIES.contains(&w.as_str()) && !w.ends_with("ing") && !w.ends_with("ed")
+        })
 }
 
 fn is_interval(p: Period) -> bool {

@@ -289,6 +289,25 @@ fn measure_of() {
                 "7.5 percent",
                 "change",
             ),
+            // The verb of a change left out before the next rates of a list.
+            (
+                "Mining rose 4.2 percent, retail 9 percent and transport 6.1 percent.",
+                "2024-03-01",
+                "9 percent",
+                "change",
+            ),
+            (
+                "Mining rose 4.2 percent, retail 9 percent and transport 6.1 percent.",
+                "2024-03-01",
+                "6.1 percent",
+                "change",
+            ),
+            (
+                "Mining rose 4.2 percent, accounting for 31 percent of output.",
+                "2024-03-01",
+                "31 percent",
+                "share",
+            ),
             (
                 "The industry growth amounted to 2.9 percent.",
                 "2024-03-01",
