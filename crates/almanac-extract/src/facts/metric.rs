@@ -59,12 +59,18 @@ const MONEY_METRICS: &[Metric] = &[
 pub(super) struct MetricChoice {
     pub metric: Metric,
     pub own: bool,
+    /// Whether a unit or a cue word gave it, not the default of its kind.
+    pub cued: bool,
 }
 
 /// What a figure measures: a count's unit decides, refined by a cue in its own clause;
 /// money and percentages take the nearest cue, preferring their own clause.
 pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> MetricChoice {
-    let own = |metric| MetricChoice { metric, own: true };
+    let own = |metric| MetricChoice {
+        metric,
+        own: true,
+        cued: true,
+    };
     let cues = &*CUES;
     let by_unit = match q.kind {
         QuantityKind::Rank => return own(Metric::Rank),
@@ -278,6 +284,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     MetricChoice {
         metric,
         own: by_unit.is_some() || own_clause,
+        cued: by_unit.is_some() || best.is_some(),
     }
 }
 

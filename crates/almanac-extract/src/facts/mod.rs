@@ -438,6 +438,26 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         metric = f.metric;
                     }
                 }
+                // `Receipts rose by 1.2 billion soms` after the budget's revenue, `the highest
+                // index, 121.7%` in a release on output: money or a rate whose sentence names
+                // nothing it measures goes on about the last figure of its kind.
+                if !russian
+                    && !choice.cued
+                    && metric == own_metric
+                    && matches!(
+                        q.kind,
+                        quantities::QuantityKind::Money | quantities::QuantityKind::Percent
+                    )
+                {
+                    if let Some(f) = figures_here
+                        .iter()
+                        .rev()
+                        .chain(previous_figures.iter().rev())
+                        .find(|f| f.kind == q.kind && f.metric != Metric::Rank)
+                    {
+                        metric = f.metric;
+                    }
+                }
                 // `…на 1,85 млрд долларов, что в 1,4 раза больше`: the figure before, compared;
                 // `Рост составил 14,5%, тогда как по стране – 1,6%`: the same measure of
                 // another place, its verb left out.
@@ -809,6 +829,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     unit: q.unit.clone(),
                     value: q.value,
                     counted: q.kind == quantities::QuantityKind::Count,
+                    kind: q.kind,
                     metric,
                     measure,
                     paragraph: pi,
@@ -973,6 +994,7 @@ struct PreviousFigure {
     value: f64,
     /// A count of things (`711 projects`), not money, a share or a measure.
     counted: bool,
+    kind: quantities::QuantityKind,
     metric: Metric,
     measure: Measure,
     /// The paragraph it stands in.
