@@ -146,6 +146,9 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     // (`Among them are 21 strategic and 52 regional projects`); the last of them for what
     // points back to the figure before.
     let mut previous_figures: Vec<PreviousFigure> = Vec::new();
+    // The metric of the last percentage and of the last money of the document, for one whose
+    // sentence names nothing it measures.
+    let mut last_metric_of_kind: [Option<Metric>; 2] = [None, None];
 
     // Each layer reads every paragraph before the next layer starts, rather than every layer
     // each paragraph in turn: the code of one layer stays in the instruction cache.
@@ -449,13 +452,18 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                         quantities::QuantityKind::Money | quantities::QuantityKind::Percent
                     )
                 {
-                    if let Some(f) = figures_here
-                        .iter()
-                        .rev()
-                        .chain(previous_figures.iter().rev())
-                        .find(|f| f.kind == q.kind && f.metric != Metric::Rank)
+                    let money = q.kind == quantities::QuantityKind::Money;
+                    // `loses 40 percent of the water it carries`: a share of a whole of its
+                    // own, unless the whole is the total spoken of (`42% of the total`).
+                    let after = text[q.span[1]..].trim_start();
+                    let own_whole = after.starts_with("of ")
+                        && !after
+                            .split(|c: char| matches!(c, '.' | ',' | ';'))
+                            .next()
+                            .is_some_and(|whole| whole.contains("total"));
+                    if let Some(m) = last_metric_of_kind[usize::from(money)].filter(|_| !own_whole)
                     {
-                        metric = f.metric;
+                        metric = m;
                     }
                 }
                 // `…на 1,85 млрд долларов, что в 1,4 раза больше`: the figure before, compared;
@@ -823,13 +831,19 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                 if status == Status::Planned && time.is_some() {
                     sentence_plan_period = sentence_plan_period.or(period);
                 }
+                if metric != Metric::Rank {
+                    match q.kind {
+                        quantities::QuantityKind::Money => last_metric_of_kind[1] = Some(metric),
+                        quantities::QuantityKind::Percent => last_metric_of_kind[0] = Some(metric),
+                        _ => {}
+                    }
+                }
                 figures_here.push(PreviousFigure {
                     status,
                     period,
                     unit: q.unit.clone(),
                     value: q.value,
                     counted: q.kind == quantities::QuantityKind::Count,
-                    kind: q.kind,
                     metric,
                     measure,
                     paragraph: pi,
@@ -994,7 +1008,6 @@ struct PreviousFigure {
     value: f64,
     /// A count of things (`711 projects`), not money, a share or a measure.
     counted: bool,
-    kind: quantities::QuantityKind,
     metric: Metric,
     measure: Measure,
     /// The paragraph it stands in.

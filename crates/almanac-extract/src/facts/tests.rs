@@ -50,6 +50,26 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // Money or a rate whose sentence names nothing it measures goes on about the last
+            // figure of its kind; a share of a whole of its own does not.
+            (
+                "Tax revenue of the district budget reached 4 billion tenge.\n\nCompared with last year, it grew by 0.6 billion tenge.",
+                "2024-03-01",
+                "0.6 billion tenge",
+                "budget",
+            ),
+            (
+                "Exports of the region rose 12% in 2023.\n\nThe district of Zhanaarka showed the best index, 131%.",
+                "2024-03-01",
+                "131%",
+                "trade",
+            ),
+            (
+                "Exports of the region rose 12% in 2023.\n\nThe old canal loses 30% of the water it carries.",
+                "2024-03-01",
+                "30%",
+                "other",
+            ),
             // Money: the projects' worth, investment attracted, and the specific cues.
             (
                 "The akimat presented nine projects worth 40 billion tenge.",
