@@ -319,7 +319,7 @@ pub(super) fn names_figure_before(
     (1..fig_tok).any(|k| {
         s.clause_of(s.toks[k].start) == clause
             && word_is(text, s.toks, k - 1, &["this", "that"])
-            && word_is(text, s.toks, k, &["figure", "indicator", "level"])
+            && word_is(text, s.toks, k, &["figure", "indicator", "level", "share"])
     })
 }
 

@@ -50,6 +50,50 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // Revenue gives way to the budget it is of; what is sold, shipped or delivered
+            // abroad; what a thing is built for.
+            (
+                "Revenues of the Taraz city budget came to 9.4 billion tenge.",
+                "2024-03-01",
+                "9.4 billion tenge",
+                "budget",
+            ),
+            (
+                "The company's revenue rose to 12 billion tenge.",
+                "2024-03-01",
+                "12 billion tenge",
+                "output",
+            ),
+            (
+                "A tractor of the new model sells for 41 million tenge.",
+                "2024-03-01",
+                "41 million tenge",
+                "prices",
+            ),
+            (
+                "The works hopes that foreign deliveries will reach $12 million.",
+                "2024-03-01",
+                "$12 million",
+                "trade",
+            ),
+            (
+                "The bridge is being built for 30 billion tenge.",
+                "2024-03-01",
+                "30 billion tenge",
+                "project_value",
+            ),
+            (
+                "Last year the works shipped 640 trailers.",
+                "2024-03-01",
+                "640 trailers",
+                "output",
+            ),
+            (
+                "Some 900 entrepreneurs received grants.",
+                "2024-03-01",
+                "900 entrepreneurs",
+                "companies",
+            ),
             // Money or a rate whose sentence names nothing it measures goes on about the last
             // figure of its kind; a share of a whole of its own does not.
             (
