@@ -458,7 +458,7 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
                     let after = text[q.span[1]..].trim_start();
                     let own_whole = after.starts_with("of ")
                         && !after
-                            .split(|c: char| matches!(c, '.' | ',' | ';'))
+                            .split(['.', ',', ';'])
                             .next()
                             .is_some_and(|whole| whole.contains("total"));
                     if let Some(m) = last_metric_of_kind[usize::from(money)].filter(|_| !own_whole)
