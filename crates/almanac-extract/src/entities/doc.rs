@@ -188,9 +188,10 @@ impl<'a> Doc<'a> {
                 if matches!(mark, '“' | '”' | '"' | '«' | '»') {
                     f |= T_QUOTE;
                 }
+                // A hyphen standing alone is a dash (`TARAZ (Agency) - Nine firms ...`).
                 if matches!(
                     mark,
-                    '.' | '!' | '?' | ':' | ';' | '“' | '"' | '«' | '(' | '–' | '—' | '‘'
+                    '.' | '!' | '?' | ':' | ';' | '“' | '"' | '«' | '(' | '–' | '—' | '‘' | '-'
                 ) {
                     after_break = true;
                 }

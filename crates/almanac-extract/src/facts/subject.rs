@@ -139,6 +139,21 @@ fn is_reporter(e: &Entity) -> bool {
 /// then a dash, a full stop, a comma or a bracket (`ASTANA –`, `NUR-SULTAN. KAZINFORM –`,
 /// `DUSHANBE, 18.07.2022 (...) –`), or a name followed by a dash there (`Almaty – The city`).
 fn is_dateline(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> bool {
+    // `TARAZ (Agency) - ...`: the agency in the brackets of a dateline.
+    let paragraph = paragraphs.partition_point(|p| p.start <= span[0]);
+    if let Some(p) = paragraph.checked_sub(1).map(|k| &paragraphs[k]) {
+        let place = text[p.start..span[0]].trim_end().strip_suffix('(');
+        let after = text[span[1]..].trim_start().strip_prefix(')');
+        if let (Some(place), Some(after)) = (place, after) {
+            if after.trim_start().starts_with(['–', '—', '-'])
+                && place.len() <= 40
+                && place.chars().any(char::is_alphabetic)
+                && !place.chars().any(char::is_lowercase)
+            {
+                return true;
+            }
+        }
+    }
     if paragraphs
         .binary_search_by_key(&span[0], |p| p.start)
         .is_err()

@@ -434,6 +434,9 @@ fn subject_of() {
             ("Plans for 2024\n\nThis year the Ministry of Energy will carry out 12 projects, the Ministry of Agriculture – 30 projects.", "2024-03-01", "30 projects", "Ministry of Agriculture"),
             // A dateline names where the news was filed, not what it is about.
             ("ASTANA – Karaganda region built 14 schools in 2023.", "2024-03-01", "14 schools", "Karaganda region"),
+            // So does the agency in its brackets; a number word after its dash is no name.
+            ("Zhambyl report\n\nTARAZ (Kazinform) - Nine companies of Zhambyl region paid 3 billion tenge in taxes.", "2024-03-01", "3 billion tenge", "Zhambyl region"),
+            ("Zhambyl report\n\nTARAZ (Kazinform) - Nine companies opened in Zhambyl region.", "2024-03-01", "Nine companies", "Zhambyl region"),
             // A clause after the figure is an aside; one before it may set the place.
             ("Karaganda region housing\n\nOver 8,000 families are waiting for homes, some 3,000 families in Temirtau.", "2024-03-01", "8,000 families", "Karaganda region"),
             ("Karaganda region housing\n\nOver 8,000 families are waiting for homes, some 3,000 families in Temirtau.", "2024-03-01", "3,000 families", "Temirtau"),
