@@ -6,8 +6,8 @@ use crate::quantities::{Quantity, QuantityKind};
 use crate::tokens::{lower, word_is, TokKind};
 
 /// The metrics a cue word in its own clause may give a count or measure instead of its
-/// unit's metric: people may be employed or lifted out of poverty, tons may be waste or a
-/// capacity, square metres housing, plants power plants.
+/// unit's metric: people may be employed or lifted out of poverty, tons may be waste, a
+/// capacity or exports, square metres housing, plants power plants.
 fn refinements(unit_metric: Metric) -> &'static [Metric] {
     match unit_metric {
         Metric::Other => &[
@@ -19,9 +19,12 @@ fn refinements(unit_metric: Metric) -> &'static [Metric] {
             Metric::Housing,
             Metric::Output,
         ],
-        Metric::Output | Metric::Capacity => {
-            &[Metric::Capacity, Metric::Environment, Metric::Transport]
-        }
+        Metric::Output | Metric::Capacity => &[
+            Metric::Capacity,
+            Metric::Environment,
+            Metric::Transport,
+            Metric::Trade,
+        ],
         Metric::Area => &[Metric::Housing, Metric::Capacity, Metric::Environment],
         Metric::Infrastructure => &[
             Metric::Housing,

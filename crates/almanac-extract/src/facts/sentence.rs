@@ -159,7 +159,17 @@ impl<'t> Sentence<'t> {
         let clause_starts = toks
             .iter()
             .filter(|t| {
-                t.kind == TokKind::Sym && matches!(t.text(text), "," | ";" | ":" | "–" | "—")
+                t.kind == TokKind::Sym
+                    && match t.text(text) {
+                        "," | ";" | ":" => true,
+                        // A dash between two words with no space (`January–May`,
+                        // `2023–2025`) joins them; a clause's dash stands apart.
+                        "–" | "—" => {
+                            text[..t.start].ends_with(char::is_whitespace)
+                                || text[t.end..].starts_with(char::is_whitespace)
+                        }
+                        _ => false,
+                    }
             })
             .map(|t| t.end)
             .collect();

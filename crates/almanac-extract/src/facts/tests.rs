@@ -94,6 +94,25 @@ fn metric_of() {
                 "900 entrepreneurs",
                 "companies",
             ),
+            // Tonnes exported are trade; people who work or will get work are employment.
+            (
+                "Last year the region exported 2.4 million tonnes of wheat.",
+                "2024-03-01",
+                "2.4 million tonnes",
+                "trade",
+            ),
+            (
+                "Экспорт муки из области за январь–май составил 150 тыс. тонн. На новом заводе уже работают 85 человек.",
+                "2024-06-10",
+                "150 тыс. тонн",
+                "trade",
+            ),
+            (
+                "Экспорт муки из области за январь–май составил 150 тыс. тонн. На новом заводе уже работают 85 человек.",
+                "2024-06-10",
+                "85 человек",
+                "employment",
+            ),
             // Money or a rate whose sentence names nothing it measures goes on about the last
             // figure of its kind; a share of a whole of its own does not.
             (
