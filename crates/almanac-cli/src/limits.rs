@@ -20,6 +20,10 @@ pub struct LimitArgs {
     /// Leave out the tags of HTML elements nested deeper than this (their text is kept)
     #[arg(long, value_name = "N", default_value_t = 256)]
     pub max_html_depth: usize,
+    /// Read no more than this many figures of a document; the facts of those after are left
+    /// out, with a warning (an article has tens; a long statistical release a few thousand)
+    #[arg(long, value_name = "N", default_value_t = 50_000)]
+    pub max_figures: usize,
 }
 
 impl LimitArgs {
@@ -29,6 +33,7 @@ impl LimitArgs {
             max_doc_bytes: self.max_doc_mb * 1024 * 1024,
             max_paragraph_bytes: self.max_paragraph_kb * 1024,
             max_html_depth: self.max_html_depth,
+            max_figures: self.max_figures,
         }
     }
 

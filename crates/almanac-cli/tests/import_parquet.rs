@@ -69,8 +69,15 @@ fn extracted(paths: &[String]) -> Vec<(SourceDoc, Extraction)> {
         .map(|doc| {
             let doc = doc.unwrap();
             let lang = doc.lang.as_deref().map(|code| code.parse().unwrap());
-            let extraction =
-                almanac_ingest::extract_document(&doc.id, &doc.text, doc.date, lang).unwrap();
+            let extraction = almanac_ingest::extract_document(
+                &doc.id,
+                &doc.text,
+                doc.date,
+                lang,
+                &Default::default(),
+            )
+            .unwrap()
+            .0;
             (doc, extraction)
         })
         .collect()

@@ -388,6 +388,37 @@ fn deeply_nested_html_is_read_with_a_warning() {
 }
 
 #[test]
+fn figures_over_the_limit_are_left_out_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.txt");
+    let paragraphs: Vec<String> = (1..=6)
+        .map(|n| format!("Aktobe opened {n} plants in 2022."))
+        .collect();
+    fs::write(&report, paragraphs.join("\n\n")).unwrap();
+    let path = report.to_str().unwrap();
+    let (out, _) = extract(&[path]);
+    assert_eq!(figures(&out).len(), 6, "{}", text(&out).1);
+    assert_eq!(text(&out).1, "", "no warning within the limit");
+    let (out, _) = extract(&["--max-figures", "4", path]);
+    let (_, stderr) = text(&out);
+    // The document is read, so this is no failure; only the warning tells.
+    assert!(out.status.success(), "{stderr}");
+    let values: Vec<f64> = figures(&out).iter().map(|(v, _)| *v).collect();
+    assert_eq!(values, [1.0, 2.0, 3.0, 4.0]);
+    let warning = format!(
+        "{path}: more than 4 figures: those from line 9 on were not read, and their facts \
+         are missing (raise --max-figures)"
+    );
+    assert!(stderr.contains(&warning), "{stderr}");
+    let db = dir.path().join("ledger.db");
+    let out = almanac(&["ingest", "--max-figures", "4", path], &db);
+    assert!(out.status.success(), "{}", text(&out).1);
+    assert!(text(&out).1.contains(&warning), "{}", text(&out).1);
+    let stats = Store::open_read_only(&db).unwrap().stats().unwrap();
+    assert_eq!((stats.documents, stats.facts), (1, 4));
+}
+
+#[test]
 fn encodings_line_ends_and_binary_files() {
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, bytes: &[u8]| {

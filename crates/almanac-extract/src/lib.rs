@@ -105,7 +105,56 @@ pub struct Extraction {
 /// Extracts the facts of one document. `text` is the document as the user gave it, header
 /// line included; every span in the result is a byte range into it.
 pub fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
-    facts::extract(text, ctx)
+    facts::extract(text, ctx, usize::MAX).0
+}
+
+/// `extract`, reading no more than the first `max_figures` figures (fact-worthy quantities)
+/// of the document, in text order: the facts of a document of nothing but figures fill
+/// memory long before its text does. When the document has more, the facts found so far
+/// are returned with the byte offset where the first figure left unread starts, for the
+/// caller to say so; a document within the limit gives exactly what `extract` gives.
+pub fn extract_with_limit(
+    text: &str,
+    ctx: &DocContext<'_>,
+    max_figures: usize,
+) -> (Extraction, Option<usize>) {
+    // The token stream and entities of the whole text are made before any figure is read,
+    // so a long text is first cut after the paragraph holding its figure over the limit:
+    // memory then follows what is read, not the text. A figure takes a byte at least, so a
+    // shorter text (every article) is never searched twice.
+    if text.len() <= max_figures {
+        return facts::extract(text, ctx, max_figures);
+    }
+    let lang = ctx.lang.unwrap_or_else(|| lang::detect(text));
+    let ctx = DocContext {
+        lang: Some(lang),
+        ..ctx.clone()
+    };
+    let end = figures_end(text, lang, max_figures);
+    facts::extract(&text[..end], &ctx, max_figures)
+}
+
+/// The end of the paragraph of `text` where its figure after the first `max_figures` is,
+/// else the text's end.
+fn figures_end(text: &str, lang: Lang, max_figures: usize) -> usize {
+    if !lang.is_supported() {
+        return text.len();
+    }
+    let mut seen = 0;
+    for p in document::parse(text).paragraphs {
+        let found = match lang {
+            Lang::Russian => {
+                let stream = tokens::tokenize(text, p.clone());
+                ru::quantities::find_in(text, &tokens::words(text, &stream))
+            }
+            _ => quantities::find(text, p.clone()),
+        };
+        seen += found.iter().filter(|q| q.fact_worthy).count();
+        if seen > max_figures {
+            return p.end;
+        }
+    }
+    text.len()
 }
 
 /// Every quantity in `text`, fact-worthy or not (durations, ages, temperatures...), for

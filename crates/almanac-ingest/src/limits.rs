@@ -10,9 +10,14 @@
 //!   length of a paragraph.
 //! - `max_html_depth` (256): tags of an HTML page nested deeper are left out before it is
 //!   parsed (their text is kept), with a warning (`limit_depth` in `read/parse.rs`).
+//! - `max_figures` (50,000): the extractor reads no figures of a document after that many
+//!   (`almanac_extract::extract_with_limit`), and a warning says from which line on its
+//!   facts are missing. Each figure's fact holds its sentence (up to 2 KB), so a document
+//!   of nothing but figures fills memory with its facts long before its text does; an
+//!   article has tens of figures, a long statistical release a few thousand.
 //!
-//! The messages name the CLI's flags (`--max-doc-mb`, `--max-paragraph-kb`), which
-//! `almanac serve` takes as well.
+//! The messages name the CLI's flags (`--max-doc-mb`, `--max-paragraph-kb`,
+//! `--max-figures`), which `almanac serve` takes as well.
 
 use almanac_extract::document;
 
@@ -24,6 +29,7 @@ pub struct Limits {
     pub max_doc_bytes: u64,
     pub max_paragraph_bytes: u64,
     pub max_html_depth: usize,
+    pub max_figures: usize,
 }
 
 impl Default for Limits {
@@ -32,6 +38,7 @@ impl Default for Limits {
             max_doc_bytes: 16 * 1024 * 1024,
             max_paragraph_bytes: 64 * 1024,
             max_html_depth: 256,
+            max_figures: 50_000,
         }
     }
 }
@@ -76,6 +83,20 @@ impl Limits {
         }
         Ok(())
     }
+
+    /// What to tell of a document whose figures from byte `unread_from` of `text` on were
+    /// not read (`extract_with_limit`).
+    pub fn figures_left_out(&self, text: &str, unread_from: usize) -> String {
+        let line = 1 + text.as_bytes()[..unread_from.min(text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        format!(
+            "more than {} figures: those from line {line} on were not read, and their facts \
+             are missing (raise --max-figures)",
+            self.max_figures
+        )
+    }
 }
 
 fn mib(bytes: u64) -> f64 {
@@ -105,6 +126,7 @@ mod tests {
             max_doc_bytes: 1024 * 1024,
             max_paragraph_bytes: 1024,
             max_html_depth: 8,
+            max_figures: 10,
         };
         let cases: &[(String, Option<&str>)] = &[
             ("A short paragraph.\n\nAnother one.".to_string(), None),

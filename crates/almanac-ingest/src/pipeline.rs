@@ -2,14 +2,14 @@
 //!
 //! Three stages: the caller's thread reads documents and skips those already stored,
 //! rayon extracts a batch in parallel, and a writer thread stores the previous batches in
-//! one transaction (each document whole). At most a few batches are in flight, whatever
-//! the size of the corpus. A helper thread frees what the writer has written and folds
-//! the write-ahead log back into the database file, work the writer would otherwise do
-//! between its transactions.
+//! one transaction (each document whole). At most a few batches, and about
+//! `IN_FLIGHT_BYTES` of texts and their extractions, are in flight, whatever the corpus. A helper
+//! thread frees what the writer has written and folds the write-ahead log back into the
+//! database file, work the writer would otherwise do between its transactions.
 
-use std::sync::mpsc;
+use std::sync::{mpsc, Condvar, Mutex, PoisonError};
 
-use almanac_extract::{extract, DocContext, Extraction, Lang, EXTRACTOR_VERSION};
+use almanac_extract::{extract_with_limit, DocContext, Extraction, Lang, EXTRACTOR_VERSION};
 use almanac_store::{open_ledger, DocStatus, Ledger, LedgerAddress, NewDocument, Put, StoreError};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -32,8 +32,15 @@ const TXN_BYTES: usize = 32 * 1024 * 1024;
 /// writer is already in its next transaction, so they never let the write-ahead log
 /// restart: it grows to about this many pages (128 MiB) before the writer folds it back.
 pub const WRITER_AUTO_CHECKPOINT: u32 = 32 * 1024;
-/// A batch is also cut at this many bytes of text, so that big documents stay bounded.
-const BATCH_BYTES: usize = 4 * 1024 * 1024;
+/// A batch is also cut at this many bytes of text, so that big documents stay bounded:
+/// the facts of a text full of figures weigh up to a hundred times the text, each holding
+/// its sentence. A batch of news (256 articles) is under it.
+const BATCH_BYTES: usize = 1024 * 1024;
+/// No batch is extracted while the texts and extractions waiting for the writer or being
+/// written weigh this much. Counting batches alone is not enough, as a batch of texts
+/// full of figures weighs far more than one of news, which weighs a few MB: this holds
+/// back only the former.
+const IN_FLIGHT_BYTES: usize = 64 * 1024 * 1024;
 
 /// How documents are ingested.
 #[derive(Debug, Clone, Copy)]
@@ -94,10 +101,73 @@ pub enum IngestError {
     WriterPanicked,
 }
 
-/// One document on its way to the ledger.
+/// One document on its way to the ledger: its extraction, and a warning when its figures
+/// were over the limit.
 struct Work {
     source: SourceDoc,
-    extraction: Result<Extraction, String>,
+    extraction: Result<(Extraction, Option<String>), String>,
+}
+
+impl Work {
+    /// About the bytes it holds: its text, and its facts with their sentences, which
+    /// dwarf the text when a document is nothing but figures.
+    fn weight(&self) -> usize {
+        let facts = self.extraction.as_ref().map_or(0, |(extraction, _)| {
+            extraction
+                .facts
+                .iter()
+                .map(|f| std::mem::size_of_val(f) + f.doc.len() + f.text.len() + f.sentence.len())
+                .sum::<usize>()
+                + extraction.entities.len() * std::mem::size_of::<almanac_extract::Entity>()
+        });
+        self.source.text.len() + facts
+    }
+}
+
+/// The bytes in flight, from a batch extracted until it is freed after being written.
+struct InFlight {
+    bytes: Mutex<usize>,
+    freed: Condvar,
+}
+
+impl InFlight {
+    /// Waits until less than `IN_FLIGHT_BYTES` are in flight: what a batch weighs is
+    /// known only once it is extracted, so the room is made before.
+    fn wait_for_room(&self) {
+        let mut held = self.bytes.lock().unwrap_or_else(PoisonError::into_inner);
+        while *held >= IN_FLIGHT_BYTES {
+            held = self
+                .freed
+                .wait(held)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    fn take(&self, bytes: usize) {
+        *self.bytes.lock().unwrap_or_else(PoisonError::into_inner) += bytes;
+    }
+
+    fn give_back(&self, bytes: usize) {
+        *self.bytes.lock().unwrap_or_else(PoisonError::into_inner) -= bytes;
+        self.freed.notify_all();
+    }
+}
+
+/// Extracted documents counted in flight, given back when dropped wherever that happens
+/// (freed after writing, or left in a channel when the writer stopped on an error), so
+/// that the reader never waits for bytes nobody will free.
+struct Batch<'a> {
+    work: Vec<Work>,
+    bytes: usize,
+    in_flight: &'a InFlight,
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        // The documents go first, so that the bytes are free when the reader is told.
+        drop(std::mem::take(&mut self.work));
+        self.in_flight.give_back(self.bytes);
+    }
 }
 
 /// Ingests `docs` into the ledger at `address` (an SQLite file, created when missing, or a
@@ -122,12 +192,16 @@ pub fn ingest(
         .set_auto_checkpoint(WRITER_AUTO_CHECKPOINT)
         .map_err(IngestError::Open)?;
 
+    let in_flight = InFlight {
+        bytes: Mutex::new(0),
+        freed: Condvar::new(),
+    };
     let (written, skipped, reader_failed) = std::thread::scope(|scope| {
         // The writer thread owns its connection; a few batches may wait for it. What it
         // has written goes to the helper thread, which frees it and folds the write-ahead
         // log into the database file.
-        let (tx, rx) = mpsc::sync_channel::<Vec<Work>>(QUEUED_BATCHES);
-        let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Work>>(1);
+        let (tx, rx) = mpsc::sync_channel::<Batch<'_>>(QUEUED_BATCHES);
+        let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Batch<'_>>>(1);
         scope.spawn(move || {
             for written in done_rx {
                 drop(written);
@@ -141,9 +215,17 @@ pub fn ingest(
         let mut batch: Vec<SourceDoc> = Vec::new();
         let mut batch_bytes = 0;
         let send = |batch: Vec<SourceDoc>| {
-            let work = extract_batch(batch, opts.date);
+            in_flight.wait_for_room();
+            let work = extract_batch(batch, opts);
+            let bytes = work.iter().map(Work::weight).sum();
+            in_flight.take(bytes);
+            let batch = Batch {
+                work,
+                bytes,
+                in_flight: &in_flight,
+            };
             // A closed channel means the writer stopped on an error; it reports it below.
-            let _ = tx.send(work);
+            let _ = tx.send(batch);
         };
         let mut reader_failed = false;
         for item in docs {
@@ -237,18 +319,26 @@ pub fn unread_language(lang: Lang) -> Option<String> {
 
 /// Extracts one document, as ingest does: a panic in the extractor fails that document
 /// only, with its message. Without `lang` the extractor detects the document's language.
+/// No more than `limits.max_figures` figures are read; when the document has more, the
+/// facts of those are returned with the warning to tell (`Limits::figures_left_out`).
 pub fn extract_document(
     id: &str,
     text: &str,
     date: Option<NaiveDate>,
     lang: Option<Lang>,
-) -> Result<Extraction, String> {
+    limits: &Limits,
+) -> Result<(Extraction, Option<String>), String> {
     let ctx = DocContext {
         doc: id,
         date,
         lang,
     };
-    std::panic::catch_unwind(|| extract(text, &ctx)).map_err(|panic| {
+    std::panic::catch_unwind(|| {
+        let (extraction, unread_from) = extract_with_limit(text, &ctx, limits.max_figures);
+        let warning = unread_from.map(|at| limits.figures_left_out(text, at));
+        (extraction, warning)
+    })
+    .map_err(|panic| {
         let message = panic
             .downcast_ref::<String>()
             .map(String::as_str)
@@ -259,44 +349,50 @@ pub fn extract_document(
 }
 
 /// Extracts a batch on all cores.
-fn extract_batch(batch: Vec<SourceDoc>, default_date: Option<NaiveDate>) -> Vec<Work> {
+fn extract_batch(batch: Vec<SourceDoc>, opts: &IngestOptions) -> Vec<Work> {
     batch
         .into_par_iter()
         .map(|source| {
             // The reader accepts only the codes `Lang` parses.
             let lang = source.lang.as_deref().and_then(|code| code.parse().ok());
-            let extraction =
-                extract_document(&source.id, &source.text, source.date.or(default_date), lang);
+            let date = source.date.or(opts.date);
+            let extraction = extract_document(&source.id, &source.text, date, lang, &opts.limits);
             Work { source, extraction }
         })
         .collect()
 }
 
-fn write_batches(
+fn write_batches<'a>(
     mut store: Box<dyn Ledger>,
-    rx: mpsc::Receiver<Vec<Work>>,
-    done: mpsc::SyncSender<Vec<Work>>,
+    rx: mpsc::Receiver<Batch<'a>>,
+    done: mpsc::SyncSender<Vec<Batch<'a>>>,
     opts: &IngestOptions,
     progress: &dyn Progress,
 ) -> Result<Tally, IngestError> {
     let mut tally = Tally::default();
     while let Ok(first) = rx.recv() {
-        let mut batch = first;
-        let text_bytes = |batch: &[Work]| batch.iter().map(|w| w.source.text.len()).sum::<usize>();
-        let mut bytes = text_bytes(&batch);
-        while batch.len() < TXN_DOCS && bytes < TXN_BYTES {
+        let text_bytes = |batch: &Batch| batch.work.iter().map(|w| w.source.text.len()).sum();
+        let mut docs = first.work.len();
+        let mut bytes: usize = text_bytes(&first);
+        let mut batches = vec![first];
+        while docs < TXN_DOCS && bytes < TXN_BYTES {
             match rx.try_recv() {
                 Ok(more) => {
+                    docs += more.work.len();
                     bytes += text_bytes(&more);
-                    batch.extend(more);
+                    batches.push(more);
                 }
                 Err(_) => break,
             }
         }
-        let mut items = Vec::with_capacity(batch.len());
-        for work in &batch {
+        let mut items = Vec::with_capacity(docs);
+        let mut warnings = Vec::with_capacity(docs);
+        for work in batches.iter().flat_map(|b| &b.work) {
             match &work.extraction {
-                Ok(extraction) => items.push((new_document(&work.source, opts.date), extraction)),
+                Ok((extraction, warning)) => {
+                    items.push((new_document(&work.source, opts.date), extraction));
+                    warnings.push(warning);
+                }
                 Err(message) => {
                     tally.failed += 1;
                     progress.failed(&work.source.origin, message);
@@ -306,12 +402,15 @@ fn write_batches(
         let results = store
             .put_batch(&items, EXTRACTOR_VERSION, opts.force)
             .map_err(IngestError::Write)?;
-        for ((doc, extraction), result) in items.iter().zip(results) {
+        for (((doc, extraction), warning), result) in items.iter().zip(warnings).zip(results) {
             tally.bytes += doc.text.len() as u64;
             match result {
                 Ok(put) => {
                     if let Some(note) = unread_language(extraction.lang) {
                         progress.doc_warning(doc.origin, &note);
+                    }
+                    if let Some(warning) = warning {
+                        progress.doc_warning(doc.origin, warning);
                     }
                     match put {
                         Put::Inserted { facts } => {
@@ -335,7 +434,7 @@ fn write_batches(
         }
         progress.written(&tally);
         drop(items);
-        let _ = done.send(batch);
+        let _ = done.send(batches);
     }
     Ok(tally)
 }

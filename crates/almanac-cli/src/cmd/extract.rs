@@ -101,10 +101,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // Extraction never fails by contract; should a rule still panic on some text, that
         // document fails and the batch goes on.
         let items = panic::catch_unwind(AssertUnwindSafe(|| {
-            extract_items(&doc, args.date, args.lang, output)
+            extract_items(&doc, args.date, args.lang, output, &args.limits.limits())
         }));
         match items {
-            Ok((items, lang)) => {
+            Ok((items, lang, warning)) => {
+                if let Some(warning) = warning {
+                    out.flush().context("cannot write to stdout")?;
+                    eprintln!("almanac: {}: {warning}", doc.origin);
+                }
                 if !lang.is_supported() {
                     out.flush().context("cannot write to stdout")?;
                     eprintln!(
@@ -146,7 +150,8 @@ fn extract_items(
     date: Option<NaiveDate>,
     lang: Option<Lang>,
     output: Output,
-) -> (Items, Lang) {
+    limits: &almanac_ingest::Limits,
+) -> (Items, Lang, Option<String>) {
     let lang = crate::args::doc_lang(doc, lang)
         .unwrap_or_else(|| almanac_extract::lang::detect(&doc.text));
     let ctx = DocContext {
@@ -154,14 +159,18 @@ fn extract_items(
         date: doc.date.or(date),
         lang: Some(lang),
     };
+    if output == Output::Quantities {
+        let quantities = almanac_extract::all_quantities_in(&doc.text, lang);
+        return (Items::Quantities(quantities), lang, None);
+    }
+    let (extraction, unread_from) =
+        almanac_extract::extract_with_limit(&doc.text, &ctx, limits.max_figures);
+    let warning = unread_from.map(|at| limits.figures_left_out(&doc.text, at));
     let items = match output {
-        Output::Quantities => {
-            Items::Quantities(almanac_extract::all_quantities_in(&doc.text, lang))
-        }
-        Output::Facts => Items::Facts(almanac_extract::extract(&doc.text, &ctx).facts),
-        Output::Entities => Items::Entities(almanac_extract::extract(&doc.text, &ctx).entities),
+        Output::Entities => Items::Entities(extraction.entities),
+        _ => Items::Facts(extraction.facts),
     };
-    (items, lang)
+    (items, lang, warning)
 }
 
 /// A language's name in English, for messages.

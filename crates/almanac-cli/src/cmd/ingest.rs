@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use almanac_extract::{Extraction, Lang, EXTRACTOR_VERSION};
-use almanac_ingest::{read, IngestOptions, Progress, Tally};
+use almanac_ingest::{read, IngestOptions, Limits, Progress, Tally};
 use chrono::NaiveDate;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -247,20 +247,24 @@ pub fn reindex(args: ReindexArgs) -> anyhow::Result<ExitCode> {
                 docs.push(doc);
             }
         }
-        let extractions: Vec<Result<Extraction, String>> = docs
+        let extractions: Vec<Result<(Extraction, Option<String>), String>> = docs
             .par_iter()
             .map(|doc| {
                 // The language it was read in before (given or detected) holds.
                 let lang = doc.summary.lang.or(args.lang);
-                almanac_ingest::extract_document(&doc.summary.doc, &doc.text, doc.meta_date, lang)
+                let (id, date) = (&doc.summary.doc, doc.meta_date);
+                almanac_ingest::extract_document(id, &doc.text, date, lang, &Limits::default())
             })
             .collect();
         let mut items = Vec::new();
         for (doc, extraction) in docs.iter().zip(&extractions) {
             tally.bytes += doc.text.len() as u64;
             match extraction {
-                Ok(extraction) => {
-                    if let Some(note) = almanac_ingest::unread_language(extraction.lang) {
+                Ok((extraction, warning)) => {
+                    let notes = almanac_ingest::unread_language(extraction.lang)
+                        .into_iter()
+                        .chain(warning.clone());
+                    for note in notes {
                         progress.suspend(|| eprintln!("almanac: {}: {note}", doc.summary.doc));
                     }
                     items.push((doc.as_new(), extraction))

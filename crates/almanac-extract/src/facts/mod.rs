@@ -79,10 +79,16 @@ use subject::{
     Containment, Role,
 };
 
-pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
+/// The facts of `text` from its first `max_figures` figures (fact-worthy quantities, in
+/// text order), and where the first figure left unread starts when there were more.
+pub(crate) fn extract(
+    text: &str,
+    ctx: &DocContext<'_>,
+    max_figures: usize,
+) -> (Extraction, Option<usize>) {
     let lang = ctx.lang.unwrap_or_else(|| crate::lang::detect(text));
     if !lang.is_supported() {
-        return unsupported(text, ctx, lang);
+        return (unsupported(text, ctx, lang), None);
     }
     let doc = document::parse(text);
     let (date, date_source) = if let Some(d) = doc.header_date {
@@ -157,14 +163,28 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
         .iter()
         .map(|p| tokens::words(text, tokens::inside(&stream, p.clone())))
         .collect();
+    // Each figure becomes a fact holding its sentence, so facts, not text, fill memory: a
+    // document of nothing but figures keeps its first `max_figures`, and the paragraphs
+    // after the one that reaches them are not even searched.
+    let mut figures_left = max_figures;
+    let mut unread_from = None;
     let mut paragraph_figures: Vec<Vec<Quantity>> = paragraph_toks
         .iter()
         .map(|toks| {
+            if unread_from.is_some() {
+                return Vec::new();
+            }
             let mut figures = match lang {
                 crate::Lang::Russian => crate::ru::quantities::find_in(text, toks),
                 _ => quantities::find_in(text, toks),
             };
             figures.retain(|q| q.fact_worthy);
+            if figures.len() > figures_left {
+                figures.sort_by_key(|q| q.span[0]);
+                unread_from = Some(figures[figures_left].span[0]);
+                figures.truncate(figures_left);
+            }
+            figures_left -= figures.len();
             figures
         })
         .collect();
@@ -989,14 +1009,15 @@ pub(crate) fn extract(text: &str, ctx: &DocContext<'_>) -> Extraction {
     if let Some(title) = &title {
         headline::agree_with_body(&mut facts, title);
     }
-    Extraction {
+    let extraction = Extraction {
         facts,
         entities,
         date,
         date_source,
         lang,
         diagnostics: crate::diagnostics::find(&stream, &doc.paragraphs),
-    }
+    };
+    (extraction, unread_from)
 }
 
 /// The last figure of the sentence before, for a sentence that breaks it down or speaks of

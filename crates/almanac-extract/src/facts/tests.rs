@@ -765,3 +765,46 @@ fn clause_tokens_are_the_tokens_of_each_clause() {
         }
     }
 }
+
+#[test]
+fn a_figure_limit_keeps_the_facts_before_it_and_says_where_it_stopped() {
+    let article = "Aktobe created 120 jobs in 2023. Its exports rose 7 percent.\n\n\
+                   The region invested 40 billion tenge. It opened 3 plants.\n\n\
+                   Karaganda created 95 jobs.";
+    let ctx = DocContext {
+        doc: "case",
+        date: Some("2024-02-01".parse().expect("a test date")),
+        lang: None,
+    };
+    let all = extract(article, &ctx);
+    let texts = |facts: &[Fact]| facts.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        texts(&all.facts),
+        [
+            "120 jobs",
+            "7 percent",
+            "40 billion tenge",
+            "3 plants",
+            "95 jobs"
+        ]
+    );
+    for limit in [5, 6, usize::MAX] {
+        assert_eq!(
+            crate::extract_with_limit(article, &ctx, limit),
+            (all.clone(), None)
+        );
+    }
+    // The limit falls inside the second paragraph: the first of its figures is kept.
+    let (cut, unread_from) = crate::extract_with_limit(article, &ctx, 3);
+    assert_eq!(
+        texts(&cut.facts),
+        ["120 jobs", "7 percent", "40 billion tenge"]
+    );
+    assert_eq!(cut.facts[..], all.facts[..3]);
+    assert_eq!(unread_from, article.find("3 plants"));
+    // Reading stops after the paragraph of the first figure over the limit.
+    assert_eq!(cut.entities, all.entities[..2]);
+    let (none, unread_from) = crate::extract_with_limit(article, &ctx, 0);
+    assert!(none.facts.is_empty());
+    assert_eq!(unread_from, article.find("120 jobs"));
+}
