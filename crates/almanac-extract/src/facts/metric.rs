@@ -570,6 +570,9 @@ pub(super) fn measure(
     }
     let before =
         |w: &str| (fig_tok.saturating_sub(4)..fig_tok).any(|i| word_is(text, s.toks, i, &[w]));
+    if q.kind == QuantityKind::Percent && fulfils_a_plan(text, s, fig_tok) {
+        return Measure::Share;
+    }
     if q.kind == QuantityKind::Percent && (before("index") || q.value >= 100.0) {
         return Measure::Index;
     }
@@ -589,6 +592,25 @@ pub(super) fn measure(
         return Measure::Level;
     }
     Measure::Share
+}
+
+/// `The plan was fulfilled by 104.3 percent`, `план по доходам исполнен на 103,2%`: how much
+/// of a plan was met is a part of the plan, neither a change nor an index to a base period.
+/// A plan and a verb of fulfilling stand in the figure's clause before it.
+fn fulfils_a_plan(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    let clause = s.clause_of(s.toks[fig_tok.min(s.toks.len() - 1)].start);
+    let words = || {
+        s.toks[..fig_tok.min(s.toks.len())]
+            .iter()
+            .filter(|t| t.kind == TokKind::Word && s.clause_of(t.start) == clause)
+            .map(|t| lower(t.text(text)))
+    };
+    words().any(|w| w.starts_with("plan") || w.starts_with("план"))
+        && words().any(|w| {
+            ["fulfil", "execut", "исполн", "выполн"]
+                .iter()
+                .any(|stem| w.starts_with(stem))
+        })
 }
 
 /// `output grew by 0.8%, manufacturing by 14.5%`: `by` before a figure, in a sentence whose

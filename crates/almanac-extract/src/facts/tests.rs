@@ -372,6 +372,19 @@ fn measure_of() {
                 "7.5 percent",
                 "change",
             ),
+            // How much of a plan was met is a share of it, over 100 or not.
+            (
+                "The district's revenue plan was fulfilled by 107.5 percent.",
+                "2024-03-01",
+                "107.5 percent",
+                "share",
+            ),
+            (
+                "План по доходам бюджета района исполнен на 98,4%.",
+                "2024-03-01",
+                "98,4%",
+                "share",
+            ),
             // The verb of a change left out before the next rates of a list.
             (
                 "Mining rose 4.2 percent, retail 9 percent and transport 6.1 percent.",
