@@ -65,8 +65,9 @@ use object::{groups, object};
 #[cfg(test)]
 pub(crate) use period::PERIOD_CUES;
 use period::{
-    end_state, is_first_state, is_second_state, is_state, open_future, refers_back, report_period,
-    report_wins_over_to_date, shift_year, start_state, usable_period, whole_year,
+    end_state, is_first_state, is_second_state, is_state, open_future, plan_of_the_year,
+    refers_back, report_period, report_wins_over_to_date, shift_year, start_state, usable_period,
+    whole_year,
 };
 use sentence::Sentence;
 #[cfg(test)]
@@ -753,15 +754,17 @@ pub(crate) fn extract(
                         // `Ведется строительство электростанции мощностью 160 МВт`: what a
                         // facility of its own is to bring does not take the deadline of the
                         // project told before.
-                        Status::Planned => {
-                            sentence_deadline
-                                .or(sentence_plan_period)
-                                .or(previous_plan_period.filter(|_| {
-                                    !(russian
-                                        && matches!(metric, Metric::Capacity | Metric::Jobs)
-                                        && crate::ru::works::builds_its_own(lower_sentence()))
-                                }))
-                        }
+                        Status::Planned => sentence_deadline
+                            .or(sentence_plan_period)
+                            .or_else(|| {
+                                date.filter(|_| plan_of_the_year(lower_sentence()))
+                                    .map(|d| Period::Year(d.year()))
+                            })
+                            .or(previous_plan_period.filter(|_| {
+                                !(russian
+                                    && matches!(metric, Metric::Capacity | Metric::Jobs)
+                                    && crate::ru::works::builds_its_own(lower_sentence()))
+                            })),
                         // What is achieved takes the time its paragraph set, else the year the
                         // document reports on when that year is over (a governor's report on
                         // 2021 given in 2022), else the document's year.

@@ -290,3 +290,44 @@ pub(super) fn whole_year(p: Period) -> Period {
         other => other,
     }
 }
+
+/// Whether a sentence, given in lower case, sets its plan for the year it is said in: `the
+/// annual revenue plan`, `the plan for the whole year`, `годовой план`, `план на год`. A year's
+/// plan with no year of its own is for the document's year.
+pub(super) fn plan_of_the_year(lower_sentence: &str) -> bool {
+    let words: Vec<&str> = lower_sentence
+        .split(|c: char| !is_alphanumeric(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_plan = |w: &str| matches!(w, "plan" | "target" | "план" | "плана" | "планом");
+    words.iter().enumerate().any(|(i, w)| {
+        let annual = matches!(*w, "annual" | "годовой" | "годового" | "годовым");
+        let ahead = || words[i + 1..].iter().take(3).any(|w| is_plan(w));
+        // `plan for the whole year`, `plan for this year`, `план на год`, `план на текущий год`.
+        let for_the_year = || {
+            is_plan(w)
+                && matches!(words.get(i + 1), Some(&("for" | "на")))
+                && words[i + 2..]
+                    .iter()
+                    .take(3)
+                    .position(|w| matches!(*w, "year" | "год"))
+                    .is_some_and(|k| {
+                        words[i + 2..i + 2 + k].iter().all(|w| {
+                            matches!(
+                                *w,
+                                "the"
+                                    | "whole"
+                                    | "entire"
+                                    | "full"
+                                    | "this"
+                                    | "current"
+                                    | "текущий"
+                                    | "этот"
+                                    | "весь"
+                            )
+                        })
+                    })
+        };
+        annual && ahead() || for_the_year()
+    })
+}

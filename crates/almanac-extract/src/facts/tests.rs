@@ -562,6 +562,11 @@ fn period_of() {
             ("Output in Naryn region from January through April 2023 reached 9 billion soms, the agency reports.\n\nThe regional budget received 2.1 billion soms in taxes. Mining made up 41% of output. The region has 420 schools.", "2023-05-20", "41%", "2023-01/2023-04"),
             ("Output in Naryn region from January through April 2023 reached 9 billion soms, the agency reports.\n\nConstruction grew 3.1 percent. The region has 420 schools.", "2023-05-20", "3.1 percent", "2023-01/2023-04"),
             ("Output in Naryn region from January through April 2023 reached 9 billion soms, the agency reports.\n\nConstruction grew 3.1 percent. The region has 420 schools.", "2023-05-20", "420 schools", "2023"),
+            // A year's plan with no year of its own is for the document's year; a plan
+            // with neither is undated.
+            ("Taraz budget\n\nThe annual revenue plan of the city is 40 billion tenge.", "2024-05-20", "40 billion tenge", "2024"),
+            ("Housing\n\nThe plan for the whole year is to commission 90 thousand square meters.", "2024-05-20", "90 thousand square meters", "2024"),
+            ("Housing\n\nThe city plans to commission 90 thousand square meters.", "2024-05-20", "90 thousand square meters", "-"),
             // Past and coming spans count the current year.
             ("Review\n\nOver the past three years, the region built 40 schools.", "2025-05-10", "40 schools", "2023/2025"),
             ("Plans\n\nIn the nearest two years, the city plans to build 12 schools.", "2025-05-10", "12 schools", "2025/2026"),
