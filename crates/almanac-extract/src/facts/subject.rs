@@ -24,7 +24,6 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::nearest;
 use super::sentence::Sentence;
 use crate::data;
 use crate::entities::{self, Entity, EntityKind};
@@ -803,7 +802,17 @@ pub(super) fn subject(
             }
         }
     }
-    nearest(cands.iter().copied(), q.span[0], |a| a.start).map(|a| a.name.clone())
+    // The nearest, edge to edge: `Namangan region (114.6%) and Surkhandarya region`.
+    cands
+        .iter()
+        .min_by_key(|a| {
+            if a.start >= q.span[1] {
+                a.start - q.span[1]
+            } else {
+                q.span[0].saturating_sub(a.start + a.len)
+            }
+        })
+        .map(|a| a.name.clone())
 }
 
 /// `Temirtau, the region's steel town`: a reference back after a comma describes the name

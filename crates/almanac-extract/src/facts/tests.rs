@@ -464,6 +464,8 @@ fn subject_of() {
             ("Karaganda region results\n\nThe Statistics Committee said industrial output grew 6 percent.", "2024-03-01", "6 percent", "Karaganda region"),
             // ... unless the figure is split by the body.
             ("Plans for 2024\n\nThis year the Ministry of Energy will carry out 12 projects, the Ministry of Agriculture – 30 projects.", "2024-03-01", "30 projects", "Ministry of Agriculture"),
+            // A ranking's next places, each figure in brackets after its place.
+            ("Regions\n\nAktobe region led with 9.1 percent, followed by Atyrau region (7.4 percent) and Mangystau region (6.8 percent).", "2024-03-01", "7.4 percent", "Atyrau region"),
             // A dateline names where the news was filed, not what it is about.
             ("ASTANA – Karaganda region built 14 schools in 2023.", "2024-03-01", "14 schools", "Karaganda region"),
             // So does the agency in its brackets; a number word after its dash is no name.
