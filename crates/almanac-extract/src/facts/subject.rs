@@ -706,7 +706,9 @@ pub(super) fn subject(
         })
         .collect();
     // `38% of all electricity produced in Kazakhstan`: the place after a share is its whole.
-    let share_of = text[q.span[1]..].trim_start().starts_with("of ");
+    // `37 kilometres of streets ... in the city` is no share.
+    let share_of = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier)
+        && text[q.span[1]..].trim_start().starts_with("of ");
     let mut own: Vec<&Anchor> = usable
         .iter()
         .filter(|a| s.clause_of(a.start) == clause || dash_joined(a))

@@ -464,6 +464,8 @@ fn subject_of() {
             ("Karaganda region results\n\nThe Statistics Committee said industrial output grew 6 percent.", "2024-03-01", "6 percent", "Karaganda region"),
             // ... unless the figure is split by the body.
             ("Plans for 2024\n\nThis year the Ministry of Energy will carry out 12 projects, the Ministry of Agriculture – 30 projects.", "2024-03-01", "30 projects", "Ministry of Agriculture"),
+            // A count of something is no share of what follows it.
+            ("Roads\n\nIn the Medeu district, a bridge is being built. This year 20 kilometres of streets were repaired in Almaty.", "2024-03-01", "20 kilometres", "Almaty"),
             // A ranking's next places, each figure in brackets after its place.
             ("Regions\n\nAktobe region led with 9.1 percent, followed by Atyrau region (7.4 percent) and Mangystau region (6.8 percent).", "2024-03-01", "7.4 percent", "Atyrau region"),
             // A dateline names where the news was filed, not what it is about.
