@@ -319,10 +319,16 @@ pub(super) fn names_figure_before(
     fig_tok: usize,
 ) -> bool {
     let clause = s.clause_of(q.span[0]);
+    // `this share` names a rate only: `raise this share to 40% and support 3,000 projects`.
+    let words: &[&str] = if q.kind == QuantityKind::Percent {
+        &["figure", "indicator", "level", "share"]
+    } else {
+        &["figure", "indicator", "level"]
+    };
     (1..fig_tok).any(|k| {
         s.clause_of(s.toks[k].start) == clause
             && word_is(text, s.toks, k - 1, &["this", "that"])
-            && word_is(text, s.toks, k, &["figure", "indicator", "level", "share"])
+            && word_is(text, s.toks, k, words)
     })
 }
 

@@ -452,6 +452,15 @@ pub(crate) fn extract(
                         .filter(|_| elided)
                     {
                         metric = f.metric;
+                    } else if let Some(f) = figures_here
+                        .iter()
+                        .rev()
+                        .find(|f| f.unit.is_some() && f.unit == q.unit)
+                        .filter(|_| names_a_part_before(text, &sentence, fig_tok))
+                    {
+                        // `214.8 thousand square meters of housing, of them 131 thousand
+                        // square meters in the city`: a part measures what its whole did.
+                        metric = f.metric;
                     } else if let Some(f) = figure_before
                         .filter(|_| {
                             part_of_figure_before(text, &sentence, q)
@@ -1156,6 +1165,15 @@ fn gaps_verb_of_figure_before(between: &str) -> bool {
             let w = w.to_ascii_lowercase();
             !TIES.contains(&w.as_str()) && !w.ends_with("ing") && !w.ends_with("ed")
         })
+}
+
+/// Whether `of them`, `of which`, `among them` or `including` stands right before the figure:
+/// it is a part of a figure before it.
+fn names_a_part_before(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    fig_tok >= 1 && word_is(text, s.toks, fig_tok - 1, &["including"])
+        || fig_tok >= 2
+            && word_is(text, s.toks, fig_tok - 2, &["of", "among"])
+            && word_is(text, s.toks, fig_tok - 1, &["them", "which"])
 }
 
 fn is_interval(p: Period) -> bool {

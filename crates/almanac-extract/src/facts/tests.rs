@@ -94,6 +94,19 @@ fn metric_of() {
                 "900 entrepreneurs",
                 "companies",
             ),
+            // A part measures what its whole did; `this share` names a rate, not a count.
+            (
+                "This year 90 thousand square meters of housing were commissioned, of them 40 thousand square meters in Taraz.",
+                "2024-03-01",
+                "40 thousand square meters",
+                "housing",
+            ),
+            (
+                "The ministry will raise this share to 30% and support 500 projects a year.",
+                "2024-03-01",
+                "500 projects",
+                "projects",
+            ),
             // Tonnes exported are trade; people who work or will get work are employment.
             (
                 "Last year the region exported 2.4 million tonnes of wheat.",
@@ -370,6 +383,12 @@ fn measure_of() {
                 "Output grew by 3 percent, construction by 7.5 percent.",
                 "2024-03-01",
                 "7.5 percent",
+                "change",
+            ),
+            (
+                "The akimat plans to expand irrigated land by 12 thousand hectares.",
+                "2024-03-01",
+                "12 thousand hectares",
                 "change",
             ),
             // How much of a plan was met is a share of it, over 100 or not.
