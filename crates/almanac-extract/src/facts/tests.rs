@@ -643,6 +643,13 @@ fn period_of() {
 fn status_of() {
     check(
         &[
+            // What a region counts on or expects to receive is a plan.
+            (
+                "Туризм\n\nВ этом году область рассчитывает принять 800 тыс. туристов.",
+                "2024-03-01",
+                "800 тыс. туристов",
+                "planned",
+            ),
             (
                 "Plans\n\nThe region will build 12 schools.",
                 "2024-03-01",
