@@ -120,9 +120,11 @@ pub fn extract_with_limit(
 ) -> (Extraction, Option<usize>) {
     // The token stream and entities of the whole text are made before any figure is read,
     // so a long text is first cut after the paragraph holding its figure over the limit:
-    // memory then follows what is read, not the text. A figure takes a byte at least, so a
-    // shorter text (every article) is never searched twice.
-    if text.len() <= max_figures {
+    // memory then follows what is read, not the text. A figure and what parts it from the
+    // next take three bytes at least (`5%,`), so a text shorter than that many (every
+    // article, and a long statistical release) is never searched twice; `facts::extract`
+    // keeps to the limit in any case, and such a text costs little memory whole.
+    if text.len() / 3 <= max_figures {
         return facts::extract(text, ctx, max_figures);
     }
     let lang = ctx.lang.unwrap_or_else(|| lang::detect(text));

@@ -576,7 +576,7 @@ pub(super) fn measure(
     }
     let before =
         |w: &str| (fig_tok.saturating_sub(4)..fig_tok).any(|i| word_is(text, s.toks, i, &[w]));
-    if q.kind == QuantityKind::Percent && fulfils_a_plan(text, s, fig_tok) {
+    if q.kind == QuantityKind::Percent && fulfils_a_plan(text, s, q, fig_tok) {
         return Measure::Share;
     }
     if q.kind == QuantityKind::Percent && (before("index") || q.value >= 100.0) {
@@ -603,10 +603,10 @@ pub(super) fn measure(
 /// `The plan was fulfilled by 104.3 percent`, `план по доходам исполнен на 103,2%`: how much
 /// of a plan was met is a part of the plan, neither a change nor an index to a base period.
 /// A plan and a verb of fulfilling stand in the figure's clause before it.
-fn fulfils_a_plan(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
-    let clause = s.clause_of(s.toks[fig_tok.min(s.toks.len() - 1)].start);
+fn fulfils_a_plan(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
+    let clause = s.clause_of(q.span[0]);
     let words = || {
-        s.toks[..fig_tok.min(s.toks.len())]
+        s.toks[..fig_tok]
             .iter()
             .filter(|t| t.kind == TokKind::Word && s.clause_of(t.start) == clause)
             .map(|t| lower(t.text(text)))

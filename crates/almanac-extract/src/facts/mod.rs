@@ -153,9 +153,10 @@ pub(crate) fn extract(
     // (`Among them are 21 strategic and 52 regional projects`); the last of them for what
     // points back to the figure before.
     let mut previous_figures: Vec<PreviousFigure> = Vec::new();
-    // The metric of the last percentage and of the last money of the document, for one whose
-    // sentence names nothing it measures.
-    let mut last_metric_of_kind: [Option<Metric>; 2] = [None, None];
+    // The metric of the document's last percentage and last money, for one whose sentence
+    // names nothing it measures.
+    let mut last_rate_metric: Option<Metric> = None;
+    let mut last_money_metric: Option<Metric> = None;
 
     // Each layer reads every paragraph before the next layer starts, rather than every layer
     // each paragraph in turn: the code of one layer stays in the instruction cache.
@@ -482,7 +483,11 @@ pub(crate) fn extract(
                         quantities::QuantityKind::Money | quantities::QuantityKind::Percent
                     )
                 {
-                    let money = q.kind == quantities::QuantityKind::Money;
+                    let last = if q.kind == quantities::QuantityKind::Money {
+                        last_money_metric
+                    } else {
+                        last_rate_metric
+                    };
                     // `loses 40 percent of the water it carries`: a share of a whole of its
                     // own, unless the whole is the total spoken of (`42% of the total`).
                     let after = text[q.span[1]..].trim_start();
@@ -491,8 +496,7 @@ pub(crate) fn extract(
                             .split(['.', ',', ';'])
                             .next()
                             .is_some_and(|whole| whole.contains("total"));
-                    if let Some(m) = last_metric_of_kind[usize::from(money)].filter(|_| !own_whole)
-                    {
+                    if let Some(m) = last.filter(|_| !own_whole) {
                         metric = m;
                     }
                 }
@@ -865,8 +869,8 @@ pub(crate) fn extract(
                 }
                 if metric != Metric::Rank {
                     match q.kind {
-                        quantities::QuantityKind::Money => last_metric_of_kind[1] = Some(metric),
-                        quantities::QuantityKind::Percent => last_metric_of_kind[0] = Some(metric),
+                        quantities::QuantityKind::Money => last_money_metric = Some(metric),
+                        quantities::QuantityKind::Percent => last_rate_metric = Some(metric),
                         _ => {}
                     }
                 }

@@ -113,15 +113,11 @@ impl Parser<'_> {
             if founding && self.is_word(k, w!("in")) {
                 let (year, next) = self.year_at(k + 1)?;
                 let now = self.doc?.year();
-                return (year <= now)
-                    .then(|| {
-                        hit(
-                            next,
-                            Some(Period::interval(Period::Year(year), Period::Year(now))),
-                            TimeKind::Span,
-                        )
-                    })
-                    .flatten();
+                if year > now {
+                    return None;
+                }
+                let span = Period::interval(Period::Year(year), Period::Year(now));
+                return hit(next, Some(span), TimeKind::Span);
             }
             founding |= self.is_any(k, FOUNDING);
         }
