@@ -1282,9 +1282,20 @@ fn is_place(name: &str) -> bool {
 /// `the zone now has 24 participants`, `currently employs`: the figure's clause speaks of the
 /// present.
 fn clause_says_now(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.toks[s.clause_toks(clause)]
-        .iter()
-        .any(|t| t.is_word_in(text, &["now", "currently", "presently"]))
+    s.toks[s.clause_toks(clause)].iter().any(|t| {
+        t.is_word_in(
+            text,
+            &[
+                "now",
+                "currently",
+                "presently",
+                "сейчас",
+                "Сейчас",
+                "ныне",
+                "Ныне",
+            ],
+        )
+    })
 }
 
 /// Whether a time dates a founding told aside (`The plant, launched last year, produces
