@@ -587,6 +587,20 @@ pub(crate) fn extract(
                             (q.span[0].saturating_sub(t.span[1]), 1)
                         }
                     });
+                // `than in the dry year of 2020, when 3.1 million tonnes were gathered`: a
+                // clause opened by `when` is of the time right before it, even the time of a
+                // comparison.
+                let own_time = own_time.or_else(|| {
+                    let first = sentence.toks.get(sentence.clause_toks(clause).start)?;
+                    if !first.is_word_in(text, &["when", "When", "когда", "Когда"]) {
+                        return None;
+                    }
+                    times_here.iter().find(|t| {
+                        t.span[1] <= first.start
+                            && text[t.span[1]..first.start].trim() == ","
+                            && usable_period(t).is_some()
+                    })
+                });
                 // A time in another clause of the sentence, unless it is a plan's deadline
                 // or when something was founded (`The plant, launched in 2022, now employs
                 // 310 people`: the staff is counted now), or the time of another figure set

@@ -613,6 +613,10 @@ fn period_of() {
             // `now` is the document's year; the date of a founding told aside is not the
             // period of what the thing does now.
             ("Zone\n\nParticipants invested 46 billion tenge in 2022, and the zone now has 24 participants.", "2023-01-20", "24 participants", "2023"),
+            // A clause opened by `when` is of the time just before it, a comparison's too.
+            ("Мёд\n\nПасеки района дали 90 тонн мёда, вдвое больше, чем в 2019 году, когда собрали 45 тонн.", "2021-09-01", "45 тонн", "2019"),
+            ("Honey\n\nThe district's apiaries gave 90 tonnes of honey, twice as much as in 2019, when they gathered 45 tonnes.", "2021-09-01", "45 tonnes", "2019"),
+            ("Honey\n\nThe district's apiaries gave 90 tonnes of honey, twice as much as in 2019, when they gathered 45 tonnes.", "2021-09-01", "90 tonnes", "2021"),
             ("Бизнес\n\nВо втором квартале в районе открыли 12 цехов. Сейчас в районе работают 340 предприятий.", "2024-08-10", "340 предприятий", "2024"),
             ("Plant\n\nThe wire plant, launched last year, produces 25,000 tons of wire per year.", "2023-06-10", "25,000 tons", "2023"),
             ("Hotels\n\nIn Turkistan, seven hotels opened last year, and the city received 1.1 million tourists.", "2023-06-10", "1.1 million tourists", "2022"),
