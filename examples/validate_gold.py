@@ -46,6 +46,7 @@ SETS = [  # (name, documents, gold, docs)
     ("ru", HERE / "ru", HERE / "ru-gold.jsonl", HERE / "ru-docs.jsonl"),
     ("ru-blind", HERE / "ru-blind", HERE / "ru-blind-gold.jsonl", HERE / "ru-blind-docs.jsonl"),
     ("en-blind", HERE / "en-blind", HERE / "en-blind-gold.jsonl", HERE / "en-blind-docs.jsonl"),
+    ("ru-blind2", HERE / "ru-blind2", HERE / "ru-blind2-gold.jsonl", HERE / "ru-blind2-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 
