@@ -49,6 +49,7 @@ SETS = [  # (name, documents, gold, docs)
     ("ru-blind", HERE / "ru-blind", HERE / "ru-blind-gold.jsonl", HERE / "ru-blind-docs.jsonl"),
     ("en-blind", HERE / "en-blind", HERE / "en-blind-gold.jsonl", HERE / "en-blind-docs.jsonl"),
     ("en-blind2", HERE / "en-blind2", HERE / "en-blind2-gold.jsonl", HERE / "en-blind2-docs.jsonl"),
+    ("ru-blind2", HERE / "ru-blind2", HERE / "ru-blind2-gold.jsonl", HERE / "ru-blind2-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 
