@@ -62,6 +62,10 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                     sentence_start = j + 1;
                     depth = 0;
                     i = j + 1;
+                } else if depth == 0 && ends_a_line_of_a_list(text, sentence_start, i, j, end) {
+                    push_trimmed(text, sentence_start..i, &mut res);
+                    sentence_start = j;
+                    i = j;
                 } else {
                     i += 1;
                 }
@@ -92,6 +96,22 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 }
 
 const ELLIPSIS: &str = "\u{2026}";
+
+/// Whether the line break at `br` ends a line of a list or a table written as text: the
+/// line ends with a bracket, a colon, a semicolon or a percent sign and the next one (from
+/// `next`) opens with a capital, a digit or a dash (`Zhambyl region – 398.0 (-2.7%)`, then
+/// `Kyzylorda region – 305.4 (+11.9%)`). Text wrapped at a fixed width rarely breaks a
+/// line after those marks, so its sentences stay whole.
+fn ends_a_line_of_a_list(text: &str, start: usize, br: usize, next: usize, end: usize) -> bool {
+    let line = text[start..br].trim_end();
+    let ends_item = line.ends_with([')', ':', ';', '%']);
+    let opens = text[next..end].chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2022}')
+    });
+    ends_item && opens
+}
 
 /// The bytes `split` looks at: brackets, line breaks, terminators and the first byte of `…`.
 static MARKS: [bool; 256] = {
@@ -375,6 +395,13 @@ mod tests {
                 &["Вывезли товара на 3 млн долл. США за год.", "Рост продолжится."],
             ),
             ("Really? Yes! Done.", &["Really?", "Yes!", "Done."]),
+            // A line of a list or table ends at its line break; wrapped prose does not.
+            (
+                "Output by district (tonnes; change on 2023):\nAksu – 12.5 (+3.1%)\nBurabay – 9.0 (-1.2%)",
+                &["Output by district (tonnes; change on 2023):", "Aksu – 12.5 (+3.1%)", "Burabay – 9.0 (-1.2%)"],
+            ),
+            ("Plans include:\nA new school;\nTwo clinics.", &["Plans include:", "A new school;", "Two clinics."]),
+            ("The plant raised output by 12\nPercent and hired\nNew staff.", &["The plant raised output by 12\nPercent and hired\nNew staff."]),
             ("What?! Indeed.", &["What?!", "Indeed."]),
             ("It grew in 2021. 369 jobs were created.", &["It grew in 2021.", "369 jobs were created."]),
             ("lower case after a period. does not split", &["lower case after a period. does not split"]),
