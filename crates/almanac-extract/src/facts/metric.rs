@@ -558,7 +558,12 @@ pub(super) fn measure(
     fig_tok: usize,
     metric: Metric,
 ) -> Measure {
-    if q.direction.is_some() || q.kind == QuantityKind::Multiplier {
+    // `Zhambyl region – 398.0 (-2.7%)`: a rate written with its sign is a change.
+    let signed = q.text.starts_with(['+', '-', '\u{2212}']);
+    if q.direction.is_some()
+        || q.kind == QuantityKind::Multiplier
+        || (signed && q.kind == QuantityKind::Percent)
+    {
         return Measure::Change;
     }
     if q.fraction {

@@ -379,6 +379,13 @@ fn metric_of() {
 fn measure_of() {
     check(
         &[
+            // A rate written with its sign is a change; a line of a table is a sentence.
+            (
+                "Grain by district (thousand tonnes; change on 2022):\nAksu – 120.5 (-3.2%)\nBurabay – 98.0 (+4.4%)",
+                "2023-11-01",
+                "-3.2%",
+                "change",
+            ),
             (
                 "Output grew by 3 percent, construction by 7.5 percent.",
                 "2024-03-01",
@@ -613,6 +620,9 @@ fn period_of() {
             // `now` is the document's year; the date of a founding told aside is not the
             // period of what the thing does now.
             ("Zone\n\nParticipants invested 46 billion tenge in 2022, and the zone now has 24 participants.", "2023-01-20", "24 participants", "2023"),
+            // `change on` and `index to` a span name the base a figure is compared with.
+            ("Grain\n\nGrain by district (thousand tonnes; change on January-September 2022):\nAksu – 120.5 (-3.2%)\nBurabay – 98.0 (+4.4%)", "2022-10-20", "+4.4%", "2022"),
+            ("Output\n\nIndustry grew 9% in the first half of 2023, the statistics agency reported.\n\nOutput by district (index to January-June 2022):\nAksu – 12.5 (108.1%)", "2023-08-01", "108.1%", "2023-H1"),
             // A clause opened by `when` is of the time just before it, a comparison's too.
             ("Мёд\n\nПасеки района дали 90 тонн мёда, вдвое больше, чем в 2019 году, когда собрали 45 тонн.", "2021-09-01", "45 тонн", "2019"),
             ("Honey\n\nThe district's apiaries gave 90 tonnes of honey, twice as much as in 2019, when they gathered 45 tonnes.", "2021-09-01", "45 tonnes", "2019"),

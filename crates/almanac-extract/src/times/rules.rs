@@ -716,7 +716,8 @@ impl Parser<'_> {
                 });
             if equative
                 || self.class(p, Class::CompareCue).is_some()
-                || (self.is_any(p, &[w!("with"), w!("to")])
+                // `change on January-September 2023`, `index to 2022`.
+                || (self.is_any(p, &[w!("with"), w!("to"), w!("on")])
                     && p > 0
                     && self.class(p - 1, Class::CompareVerb).is_some())
                 || (self.punct(p) == Some('.') && p > 0 && self.is_word(p - 1, w!("vs")))

@@ -310,6 +310,7 @@ pub(super) const START_WORDS: &[&str] = &[
     "not",
     "now",
     "of",
+    "on",
     "opened",
     "opening",
     "over",
