@@ -485,6 +485,11 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // Russian names of the zones are the gazetteer's; Kyrgyz and Uzbek legal forms
+            // name companies as ТОО does.
+            ("Зона\n\nВ свободной экономической зоне «Сугд» за год зарегистрировали 7 новых участников.", "2025-02-01", "7 новых участников", "Sughd free economic zone"),
+            ("Зона\n\nУчастники СЭЗ «Оңтүстік» выпустили продукции на 40 млрд тенге.", "2025-02-01", "40 млрд тенге", "SEZ Ontustik"),
+            ("Цех\n\nВ Чуйской области ОсОО «Ак-Суу Агро» открыло цех мощностью 6 тыс. тонн.", "2025-02-01", "6 тыс. тонн", "ОсОО «Ак-Суу Агро»"),
             // Who reports is not what is reported.
             ("Kazakhstan budget report\n\nAccording to the Ministry of Finance, tax revenues reached 4 trillion tenge.", "2024-03-01", "4 trillion tenge", "Kazakhstan"),
             ("Karaganda region results\n\nThe Statistics Committee said industrial output grew 6 percent.", "2024-03-01", "6 percent", "Karaganda region"),
