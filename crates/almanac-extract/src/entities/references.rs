@@ -46,6 +46,12 @@ pub(super) fn find_refs(lex: &Lexicon, doc: &Doc, gaz: &[GazHit]) -> Vec<RefHit>
             i += 1;
             continue;
         };
+        // `промышленных зон области`, `в районах`: a Russian word of reference in the plural
+        // speaks of many, not of the one in view; its stem matched all the same.
+        if n == 1 && russian_plural(doc.s(i), i.checked_sub(1).map(|k| doc.s(k))) {
+            i += 1;
+            continue;
+        }
         let mut end = i + n;
         // `the city of Almaty`, `the capital, Astana`, `the industrial zone Adil Amralin`:
         // a name follows. Kept aside as appositive; a role may still use it (`head of the
@@ -176,4 +182,23 @@ pub(super) fn resolve_ref(
             None
         }
     }
+}
+
+/// Whether a Russian noun of reference is plural by its ending (`районов`, `зонах`,
+/// `областей`, the bare stem `зон`) or by the adjective before it (`промышленных зон`).
+fn russian_plural(word: &str, before: Option<&str>) -> bool {
+    if word.is_ascii() {
+        return false;
+    }
+    let w = crate::tokens::lower(word);
+    let adjective_plural = before.is_some_and(|b| {
+        let b = crate::tokens::lower(b);
+        b.chars().count() > 4 && ["ых", "их", "ые", "ие"].iter().any(|e| b.ends_with(e))
+    });
+    adjective_plural
+        || ["ов", "ам", "ами", "ах", "ей"]
+            .iter()
+            .any(|e| w.ends_with(e))
+            && !w.ends_with("ией")
+        || w == "зон"
 }

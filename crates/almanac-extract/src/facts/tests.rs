@@ -485,6 +485,11 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // `район` and `зона` alone are the district and the zone in view; in the plural
+            // they speak of many.
+            ("Район\n\nАким Саркандского района отчитался перед жителями. За год в районе построили 4 школы.", "2024-08-01", "4 школы", "Sarkand district"),
+            ("Зоны\n\nВ Ташкентской области работает СИЗ «Ангрен». На развитие промышленных зон области выделено 90 млрд сумов.", "2024-08-01", "90 млрд сумов", "Tashkent region"),
+            ("Зона\n\nВ свободной экономической зоне «Сугд» работают 60 компаний. Участники зоны выпустили продукции на 1 млрд сомони.", "2025-02-01", "1 млрд сомони", "Sughd free economic zone"),
             // Russian names of the zones are the gazetteer's; Kyrgyz and Uzbek legal forms
             // name companies as ТОО does.
             ("Зона\n\nВ свободной экономической зоне «Сугд» за год зарегистрировали 7 новых участников.", "2025-02-01", "7 новых участников", "Sughd free economic zone"),
