@@ -779,6 +779,34 @@ pub(super) fn subject(
     if let Some(a) = pool.iter().find(|a| dash_joined(a)) {
         return Some(a.name.clone());
     }
+    // `UzAuto Motors assembled 162,400 cars at its Asaka plant`, `the plant that Kazakhstan
+    // Petrochemical Industries is building in the technopark will cost $7.4 billion`: an
+    // organisation before the figure in its clause does what is counted, and the places
+    // the clause puts after `in` or `at` say where it does it.
+    let doer = pool.iter().rev().find(|a| {
+        a.kind == EntityKind::Organisation
+            && a.role == Role::Named
+            && a.start < q.span[0]
+            && s.clause_of(a.start) == clause
+    });
+    if let Some(doer) = doer {
+        let sentence_start = s.toks.first().map_or(0, |t| t.start);
+        let mut places = pool
+            .iter()
+            .filter(|a| a.kind != EntityKind::Organisation)
+            .peekable();
+        // `in Zhezkazgan and Balkhash`: a place listed after a located one is located too.
+        let mut prev_located = false;
+        if places.peek().is_some()
+            && places.all(|a| {
+                prev_located = located(text, sentence_start, a.start)
+                    || prev_located && listed_after(text, a.start);
+                prev_located
+            })
+        {
+            return Some(doer.name.clone());
+        }
+    }
     let cands = narrowest(&pool, within);
     // `in the region ... in Karaganda, Temirtau and Zhezkazgan`, `in Jambay, Samarkand and
     // Urgut`: several places named jointly speak of the place that holds them all.
@@ -815,6 +843,29 @@ pub(super) fn subject(
             }
         })
         .map(|a| a.name.clone())
+}
+
+/// Whether the mention at `start` follows `and`, `or` or a comma: an item of a list.
+fn listed_after(text: &str, start: usize) -> bool {
+    let from = text.floor_char_boundary(start.saturating_sub(8));
+    let before = text[from..start].trim_end();
+    before.ends_with(',') || before.ends_with(" and") || before.ends_with(" or")
+}
+
+/// Whether the mention at `start` follows a preposition of place (`in`, `at its`, `near
+/// the`), so it says where something is done rather than who does it.
+fn located(text: &str, sentence_start: usize, start: usize) -> bool {
+    let from = text.floor_char_boundary(start.saturating_sub(24).max(sentence_start));
+    let before = lower(text[from..start].trim_end());
+    let mut words = before.split_whitespace().rev();
+    let mut w = words.next();
+    if matches!(w, Some("the" | "its" | "their" | "his" | "her")) {
+        w = words.next();
+    }
+    matches!(
+        w,
+        Some("in" | "at" | "near" | "across" | "throughout" | "outside")
+    )
 }
 
 /// `Temirtau, the region's steel town`: a reference back after a comma describes the name

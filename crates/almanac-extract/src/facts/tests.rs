@@ -485,6 +485,10 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // An organisation that does what is counted, before the figure, is its subject;
+            // the places after `in` or `at` say where.
+            ("Copper\n\nAlmalyk MMC shipped 90,000 tonnes of copper from its works in Angren.", "2024-08-01", "90,000 tonnes", "Almalyk MMC"),
+            ("Copper\n\nKazakhmys smelted 250,000 tonnes of copper and employed 20,000 people in Zhezkazgan and Balkhash.", "2024-08-01", "20,000 people", "Kazakhmys"),
             // `район` and `зона` alone are the district and the zone in view; in the plural
             // they speak of many.
             ("Район\n\nАким Саркандского района отчитался перед жителями. За год в районе построили 4 школы.", "2024-08-01", "4 школы", "Sarkand district"),
