@@ -7,6 +7,7 @@
 //! form sends checkboxes (`metric=jobs&metric=investment`), or comma-separated, as
 //! `almanac facts --metric jobs,investment` does.
 
+use almanac_analysis::Currency;
 use almanac_extract::{Metric, Period};
 use almanac_store::{FactCursor, FactFilter, FactSort};
 use axum::extract::FromRequestParts;
@@ -261,6 +262,30 @@ pub fn non_empty(value: &Option<String>) -> Option<String> {
         .map(str::trim)
         .filter(|v| !v.is_empty())
         .map(str::to_string)
+}
+
+/// A page size parameter: `default` when none is given, else from 1 to [`MAX_PAGE`].
+pub fn page_size(parameter: &str, size: Option<usize>, default: usize) -> Result<usize, Error> {
+    match size {
+        None => Ok(default),
+        Some(n) if (1..=MAX_PAGE).contains(&n) => Ok(n),
+        Some(n) => Err(Error::bad_parameter(
+            parameter,
+            format!("{n} is not from 1 to {MAX_PAGE}"),
+        )),
+    }
+}
+
+/// A currency parameter: KZT when none is given, or USD, in any case.
+pub fn currency(parameter: &str, value: &Option<String>) -> Result<Currency, Error> {
+    match non_empty(value).map(|c| c.to_ascii_uppercase()).as_deref() {
+        None | Some("KZT") => Ok(Currency::Kzt),
+        Some("USD") => Ok(Currency::Usd),
+        Some(other) => Err(Error::bad_parameter(
+            parameter,
+            format!("unknown currency {other:?}; expected KZT or USD"),
+        )),
+    }
 }
 
 /// The items of a list parameter, repeated or comma-separated, each checked by `parse`.

@@ -1,7 +1,7 @@
 //! The store's record types: what a caller writes ([`NewDocument`]), asks for
 //! ([`FactFilter`], [`DocFilter`], [`EntityFilter`]) and gets back ([`StoredFact`], which
 //! lives in `almanac-model`; [`DocumentSummary`], [`EntitySummary`], [`Stats`], [`Put`]).
-//! Plain data: the SQL that fills and reads them is in `sql.rs`, the code that runs it in
+//! Plain data: the SQL that fills and reads them is in `sql/`, the code that runs it in
 //! `write.rs` and `query.rs`.
 
 use std::str::FromStr;

@@ -1,7 +1,7 @@
 //! The read path: the filtered queries of `almanac facts`, `docs`, `show`, `entities` and
 //! `export`, and rows read back into the record types of `model.rs`.
 //!
-//! A filter becomes one statement: this module numbers the parameters and asks `sql.rs`
+//! A filter becomes one statement: this module numbers the parameters and asks `sql/`
 //! for the text of each condition, so that the SQL stays in one place and the values are
 //! always bound, never spliced into it.
 

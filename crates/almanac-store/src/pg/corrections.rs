@@ -1,5 +1,5 @@
 //! A person's corrections on PostgreSQL: `crate::corrections` with the same keys, merge
-//! rules and overlay, the statements in `sql.rs`.
+//! rules and overlay, the statements in `sql/`.
 
 use std::collections::HashSet;
 

@@ -1,7 +1,7 @@
 //! The ledger on a PostgreSQL server, for a team that shares one: [`PgStore`], the
 //! [`crate::Ledger`] that `--db postgres://user@host/db` opens.
 //!
-//! It keeps the SQLite store's schema (translated in `sql.rs`), its write logic and its
+//! It keeps the SQLite store's schema (translated in `sql/`), its write logic and its
 //! answers; what differs is what a server shared by several processes asks for:
 //!
 //! - Several `almanac ingest` runs may write at once. Each writing transaction takes one
