@@ -87,8 +87,9 @@ impl Parser<'_> {
     /// ```
     ///
     /// `since its creation in 2013`, `since the zone was set up in 2018`: what has
-    /// accumulated from the founding year to the document's. A few words only, with a word
-    /// of founding among them and nothing but words before `in`.
+    /// accumulated from the founding year to the document's. Up to ten words (`since the
+    /// Economy of Simple Things programme was launched in 2019`), with a word of founding
+    /// among them and nothing but words before `in`.
     fn since_founding(&self, j: usize) -> Option<Hit> {
         const FOUNDING: &[u8] = &[
             w!("creation"),
@@ -104,9 +105,13 @@ impl Parser<'_> {
             w!("launched"),
             w!("opened"),
             w!("set"),
+            w!("formation"),
+            w!("formed"),
+            w!("started"),
+            w!("introduced"),
         ];
         let mut founding = false;
-        for k in j..j + 6 {
+        for k in j..j + 10 {
             if !self.is_word_tok(k) {
                 return None;
             }
