@@ -50,6 +50,8 @@ enum Word {
     Close,
     /// `летний` before `сезон`: the summer months.
     Summer,
+    /// `создания`, `запуска` after `с момента`: a founding.
+    Founding,
 }
 
 struct Words {
@@ -68,6 +70,7 @@ struct Words {
     analog: WordId,
     period: WordId,
     season: WordId,
+    moment: WordId,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -90,6 +93,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             "academic" => Word::Academic,
             "close" => Word::Close,
             "summer" => Word::Summer,
+            "founding" => Word::Founding,
             "word" => return Ok(None),
             other => return Err(r.error(format_args!("unknown class {other:?}"))),
         };
@@ -124,6 +128,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         level: id("уровня"),
         period: id("период"),
         season: id("сезон"),
+        moment: id("момента"),
     }
 });
 
@@ -399,6 +404,17 @@ impl Parser<'_> {
             };
             return Some((i, end, period, TimeKind::ToDate));
         }
+        // `с момента создания СЭЗ в 2012 году`: from the founding year to the document's.
+        if id == w.s && self.id(i + 1) == w.moment && self.word(i + 2) == Some(Word::Founding) {
+            if let Some(k) = (i + 3..i + 10).find(|&k| self.id(k) == w.v) {
+                if let (Some((y, end)), Some(now)) = (self.explicit_year(k + 1), self.year) {
+                    if y <= now {
+                        let period = Period::Interval(Simple::Year(y), Simple::Year(now));
+                        return Some((i, end, Some(period), TimeKind::Span));
+                    }
+                }
+            }
+        }
         // `с 2021 по 2025 год`.
         if id == w.s {
             if let (Some(y1), true) = (self.year_at(i + 1), self.id(i + 2) == w.po) {
@@ -588,6 +604,13 @@ mod tests {
     fn russian_times() {
         use TimeKind::*;
         let cases: &[(&str, &str, &str, Option<&str>, TimeKind)] = &[
+            (
+                "С момента создания парка в 2015 году здесь открыли 9 цехов.",
+                "2021-05-01",
+                "С момента создания парка в 2015 году",
+                Some("2015/2021"),
+                Span,
+            ),
             (
                 "Завод построят в 2027 году.",
                 "2024-05-01",
