@@ -220,8 +220,17 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         // A count's own words (`46 new production facilities`), the noun that is worth the
         // money (`products worth 2.5 billion tenge`) and what the money is in (`$82 million
         // in export revenue`) say what the figure is before anything else in its clause.
+        // `exported goods worth $1.1 billion`: goods a verb of another metric takes as its
+        // object are what that verb says of them.
+        let object_of_verb = s
+            .metric_cues
+            .iter()
+            .any(|c| c.cue.verb && c.cue.metric != cue.metric && c.tok + 1 == i);
         let order = if inside
-            || (before && i + n == fig_tok.saturating_sub(1) && names_the_worth(text, s, fig_tok))
+            || (before
+                && i + n == fig_tok.saturating_sub(1)
+                && !object_of_verb
+                && names_the_worth(text, s, fig_tok))
             || (!before && by_unit.is_none() && measured_after(text, s, fig_end_tok) == Some(i))
         {
             0

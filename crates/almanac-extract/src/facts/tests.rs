@@ -50,6 +50,9 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // Goods that a verb of trade takes as its object are traded.
+            ("Exports\n\nFarms of the district exported goods worth $40 million last year.", "2024-03-01", "$40 million", "trade"),
+            ("Output\n\nFarms of the district produced goods worth $40 million last year.", "2024-03-01", "$40 million", "output"),
             // Revenue gives way to the budget it is of; what is sold, shipped or delivered
             // abroad; what a thing is built for.
             (
