@@ -274,9 +274,11 @@ fn on_route(text: &str, span: [usize; 2]) -> bool {
     };
     let after = text[span[1]..].trim_start();
     let before_end = text[..span[0]].trim_end();
+    // A hyphen joins a route's ends only with spaces around it (`Jalal-Abad` is one name);
+    // an en or em dash joins them written close too (`the Bishkek–Osh road`).
     let after_dash = after
         .strip_prefix(['–', '—', '-'])
-        .filter(|_| text[span[1]..].starts_with(' '))
+        .filter(|_| text[span[1]..].starts_with([' ', '–', '—']))
         .map(str::trim_start);
     if let Some(rest) = after_dash {
         if rest.starts_with(char::is_uppercase) && ends_in_route(rest) {
@@ -284,7 +286,7 @@ fn on_route(text: &str, span: [usize; 2]) -> bool {
         }
     }
     before_end.ends_with(['–', '—', '-'])
-        && text[..span[0]].ends_with(' ')
+        && (text[..span[0]].ends_with(' ') || text[..span[0]].ends_with(['–', '—']))
         && !dash(after)
         && ends_in_route(after)
 }
@@ -775,6 +777,23 @@ pub(super) fn subject(
     } else {
         pool
     };
+    // `The Asian Development Bank has approved $100 million for the road`, `EDB to lend $46
+    // million to Kok-Jar Energy`: a bank that lends is where the money comes from; the
+    // figure is about the borrower or the place, else what the document is about.
+    let lends = |a: &Anchor| {
+        a.kind == EntityKind::Organisation
+            && a.name.contains("Bank")
+            && lending_clause(text, s, clause)
+    };
+    let pool: Vec<&Anchor> = if pool.iter().any(|a| lends(a)) {
+        let borrowers: Vec<&Anchor> = pool.iter().filter(|a| !lends(a)).copied().collect();
+        if borrowers.is_empty() {
+            return None;
+        }
+        borrowers
+    } else {
+        pool
+    };
     // `the Ministry of Energy – 5 projects`: the name the dash joins to the figure labels it.
     if let Some(a) = pool.iter().find(|a| dash_joined(a)) {
         return Some(a.name.clone());
@@ -843,6 +862,17 @@ pub(super) fn subject(
             }
         })
         .map(|a| a.name.clone())
+}
+
+/// Whether clause `clause` of the sentence speaks of lending (`lend`, `a loan of`,
+/// `approved`, `credit`, `financing`).
+fn lending_clause(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    s.toks[s.clause_toks(clause)].iter().any(|t| {
+        let w = lower(t.text(text));
+        ["lend", "lent", "loan", "credit", "approv", "financ"]
+            .iter()
+            .any(|stem| w.starts_with(stem))
+    })
 }
 
 /// Whether the mention at `start` follows `and`, `or` or a comma: an item of a list.

@@ -488,6 +488,11 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // A bank that lends is where the money comes from, not what it is about; a bank's
+            // own results are its own. The ends of a route are no subject either.
+            ("Roads\n\nThe Asian Development Bank approved a loan of $80 million for a road in Osh region.", "2024-08-01", "$80 million", "Osh region"),
+            ("Bank\n\nHalyk Bank earned 600 billion tenge of net profit last year.", "2024-08-01", "600 billion tenge", "Halyk Bank"),
+            ("Mangystau region roads\n\nRepairs of the Aktau–Zhetybai road will cost 9 billion tenge.", "2024-08-01", "9 billion tenge", "Mangystau region"),
             // An organisation that does what is counted, before the figure, is its subject;
             // the places after `in` or `at` say where.
             ("Copper\n\nAlmalyk MMC shipped 90,000 tonnes of copper from its works in Angren.", "2024-08-01", "90,000 tonnes", "Almalyk MMC"),
