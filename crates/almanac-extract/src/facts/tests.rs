@@ -50,6 +50,8 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // Investment into the economy is investment.
+            ("Инвестиции\n\nС начала года в экономику города привлечено 50 млрд тенге инвестиций.", "2024-06-01", "50 млрд тенге", "investment"),
             // Goods that a verb of trade takes as its object are traded.
             ("Exports\n\nFarms of the district exported goods worth $40 million last year.", "2024-03-01", "$40 million", "trade"),
             ("Output\n\nFarms of the district produced goods worth $40 million last year.", "2024-03-01", "$40 million", "output"),
