@@ -500,6 +500,33 @@ pub(crate) fn extract(
                         metric = m;
                     }
                 }
+                // `Most housing was commissioned in Astana – 2.3 million sq m, Almaty – 1.6
+                // million sq m`: a count or measure with no cue between it and the figure of
+                // the same unit before it measures what that figure did.
+                if qi > 0
+                    && metric == own_metric
+                    && q.unit.is_some()
+                    && !matches!(
+                        q.kind,
+                        quantities::QuantityKind::Money | quantities::QuantityKind::Percent
+                    )
+                {
+                    let before_tok = sentence.tok_at(in_sentence[qi - 1].span[0]);
+                    let cue_between = sentence
+                        .metric_cues
+                        .iter()
+                        .any(|c| before_tok < c.tok && c.tok < fig_tok);
+                    let between = &text[in_sentence[qi - 1].span[1]..q.span[0]];
+                    let listed = between.contains(',')
+                        || between.contains(" and ")
+                        || between.contains(" и ");
+                    if let Some(f) = figures_here
+                        .last()
+                        .filter(|f| f.unit == q.unit && !cue_between && listed)
+                    {
+                        metric = f.metric;
+                    }
+                }
                 // `…на 1,85 млрд долларов, что в 1,4 раза больше`: the figure before, compared;
                 // `Рост составил 14,5%, тогда как по стране – 1,6%`: the same measure of
                 // another place, its verb left out.

@@ -50,6 +50,8 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // A listed measure with no cue of its own measures what the one before did.
+            ("Housing\n\nMost housing was commissioned in Aktobe – 900,000 sq m, Taraz – 400,000 sq m and Turkistan – 350,000 sq m.", "2024-06-01", "400,000 sq m", "housing"),
             // Investment into the economy is investment.
             ("Инвестиции\n\nС начала года в экономику города привлечено 50 млрд тенге инвестиций.", "2024-06-01", "50 млрд тенге", "investment"),
             // Goods that a verb of trade takes as its object are traded.
