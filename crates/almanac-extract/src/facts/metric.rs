@@ -617,7 +617,7 @@ pub(super) fn measure(
 /// `The plan was fulfilled by 104.3 percent`, `план по доходам исполнен на 103,2%`: how much
 /// of a plan was met is a part of the plan, neither a change nor an index to a base period.
 /// A plan and a verb of fulfilling stand in the figure's clause before it.
-fn fulfils_a_plan(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
+pub(super) fn fulfils_a_plan(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
     let clause = s.clause_of(q.span[0]);
     let words = || {
         s.toks[..fig_tok]

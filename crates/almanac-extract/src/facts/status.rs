@@ -28,11 +28,16 @@ pub(super) fn status_of(
     metric: Metric,
     when: When,
 ) -> Status {
+    // `fulfilling its annual plan by 106%`, `46% of the annual plan`: how much of a plan
+    // was met is achieved, though the sentence names the plan.
+    if !when.deadline_pending && !when.future && share_of_plan(text, s, q, fig_tok) {
+        return Status::Actual;
+    }
     let planned = when.deadline_pending
         || when.future
         || planned_by_cue(text, s, fig_tok, q)
         || when.in_title && headline_future(text, s)
-        || pooled(s, q, fig_tok)
+        || pooled(text, s, q, fig_tok)
         || agreed(text, s, q, fig_tok)
         || promised_by_work_under_way(s, metric);
     if planned {
@@ -40,6 +45,24 @@ pub(super) fn status_of(
     } else {
         Status::Actual
     }
+}
+
+/// A percent that says how much of a plan was met: a plan fulfilled by it, or the words
+/// after it naming the plan it is a part of (`of the annual plan`, `от годового плана`).
+fn share_of_plan(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
+    if q.kind != crate::quantities::QuantityKind::Percent {
+        return false;
+    }
+    let after: Vec<String> = text[q.span[1]..]
+        .split_whitespace()
+        .take(4)
+        .map(|w| crate::tokens::lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
+        .collect();
+    let names_plan = after.first().is_some_and(|w| w == "of" || w == "от")
+        && after[1..]
+            .iter()
+            .any(|w| w.starts_with("plan") || w.starts_with("план") || w == "target");
+    names_plan || super::metric::fulfils_a_plan(text, s, q, fig_tok)
 }
 
 /// `Kostanay region to carry out 5 projects`, `Semey to commission 140 buildings`: a
@@ -57,11 +80,18 @@ fn headline_future(text: &str, s: &Sentence<'_>) -> bool {
 
 /// `111 projects worth $1.2 billion were presented`, `a portfolio of 190 projects has been
 /// formed`: a pool verb earlier in the sentence or later in the figure's clause.
-fn pooled(s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
+/// A founding told in a clause of `since` (`Since the region was formed in 2022, ...`) is
+/// no pool.
+fn pooled(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
     let clause = s.clause_of(q.span[0]);
-    s.pool_cues
-        .iter()
-        .any(|&c| c < fig_tok || s.clause_of(s.toks[c].start) == clause)
+    s.pool_cues.iter().any(|&c| {
+        let cue_clause = s.clause_of(s.toks[c].start);
+        let since = s
+            .toks
+            .get(s.clause_toks(cue_clause).start)
+            .is_some_and(|t| t.is_word_in(text, &["since"]));
+        !since && (c < fig_tok || cue_clause == clause)
+    })
 }
 
 /// `signed agreements worth $1.1 billion`, `a CNY 300 million agreement`: the amount of an
