@@ -33,6 +33,10 @@ pub(super) fn status_of(
     if !when.deadline_pending && !when.future && share_of_plan(text, s, q, fig_tok) {
         return Status::Actual;
     }
+    // `should reach 40 percent, against 31 percent today`: a figure said to stand now.
+    if !when.future && stands_now(text, q) {
+        return Status::Actual;
+    }
     let planned = when.deadline_pending
         || when.future
         || planned_by_cue(text, s, fig_tok, q)
@@ -45,6 +49,19 @@ pub(super) fn status_of(
     } else {
         Status::Actual
     }
+}
+
+/// Whether a word of now follows the figure (`31 percent today`, `300 people now`,
+/// `12% сейчас`).
+fn stands_now(text: &str, q: &Quantity) -> bool {
+    let next = text[q.span[1]..]
+        .split_whitespace()
+        .next()
+        .map(|w| crate::tokens::lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned());
+    matches!(
+        next.as_deref(),
+        Some("today" | "now" | "currently" | "сейчас" | "сегодня")
+    )
 }
 
 /// A percent that says how much of a plan was met: a plan fulfilled by it, or the words
