@@ -418,8 +418,12 @@ impl Parser<'_> {
             });
             return hit(i + 4, period, TimeKind::Span);
         }
+        // `In 10 months, ...` opening a sentence, and `in the nine months` anywhere: the
+        // article makes a span looked back on, where a bare `in nine months` is a duration
+        // ahead.
         let cue = self.class(i, Class::MonthCue).is_some()
-            || (self.is_word(i, w!("in")) && self.capitalized(i));
+            || (self.is_word(i, w!("in"))
+                && (self.capitalized(i) || self.is_word(i + 1, w!("the"))));
         if !cue {
             return None;
         }
