@@ -651,6 +651,8 @@ fn period_of() {
             ("Output\n\nIndustry grew 9% in the first half of 2023, the statistics agency reported.\n\nOutput by district (index to January-June 2022):\nAksu – 12.5 (108.1%)", "2023-08-01", "108.1%", "2023-H1"),
             // A Russian release that a statistics body reports reports every figure for its span.
             ("Промышленность\n\nКомитет по статистике сообщает, что в январе–июне 2024 года выпуск продукции вырос на 5%.\n\nДоля обрабатывающей промышленности составила 80%.", "2024-07-20", "80%", "2024-01/2024-06"),
+            // A part of the total told before holds for the total's period.
+            ("Exports\n\nFarms of the region exported goods worth $900 million in January-June 2024, the ministry said. Aksu district accounted for $200 million of the total.", "2024-07-20", "$200 million", "2024-01/2024-06"),
             // A clause opened by `when` is of the time just before it, a comparison's too.
             ("Мёд\n\nПасеки района дали 90 тонн мёда, вдвое больше, чем в 2019 году, когда собрали 45 тонн.", "2021-09-01", "45 тонн", "2019"),
             ("Honey\n\nThe district's apiaries gave 90 tonnes of honey, twice as much as in 2019, when they gathered 45 tonnes.", "2021-09-01", "45 tonnes", "2019"),
