@@ -101,13 +101,14 @@ fn points_back(w: &[String]) -> bool {
 
 /// Whether the words between a figure and the one before it in its sentence make the second
 /// a comparison of the first (`…на 1,8 млрд долларов, что в 1,4 раза больше`, `…, что почти
-/// на 5% выше`): it measures what the first did.
+/// на 5% выше`) or restate it (`собрано 623 тыс. тонн, или 94,5% от плана`): it measures
+/// what the first did.
 pub(crate) fn compares_figure_before(between: &str) -> bool {
     let w = words(between);
     matches!(
         w.as_slice(),
         [first, .., last] if first == "что" && (last == "на" || last == "в") && w.len() <= 4
-    )
+    ) || w.last().is_some_and(|l| l == "или") && w.len() <= 4 && between.contains(',')
 }
 
 /// Whether the words between a figure and the one before it set the second beside the first
@@ -181,6 +182,9 @@ mod tests {
             (", что в ", true),
             (", что почти на ", true),
             (", что более чем в ", true),
+            (", или ", true),
+            (" тонн хлопка, или ", true),
+            (" или ", false),
             (" и ещё ", false),
             (", из них ", false),
             (", что позволит создать в районе ", false),
