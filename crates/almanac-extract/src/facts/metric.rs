@@ -677,3 +677,139 @@ fn follows_change_noun(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usiz
             && !word_is(text, s.toks, i + 1, &["rate"])
     })
 }
+
+/// The metric of the last cue of the sentence at `range` that may speak for a percentage
+/// (`обрабатывающая промышленность` -> output).
+pub(super) fn sector_of_sentence(
+    text: &str,
+    paragraph_toks: &[crate::tokens::Tok],
+    range: &std::ops::Range<usize>,
+) -> Option<Metric> {
+    let first = paragraph_toks.partition_point(|t| t.start < range.start);
+    let end = paragraph_toks.partition_point(|t| t.end <= range.end);
+    Sentence::new(text, &paragraph_toks[first..end.max(first)], &[])
+        .metric_cues
+        .iter()
+        .rev()
+        .map(|c| c.cue)
+        .find(|c| {
+            matches!(
+                c.scope,
+                super::sentence::CueScope::Any | super::sentence::CueScope::Percent
+            ) && c.metric != Metric::Other
+        })
+        .map(|c| c.metric)
+}
+
+/// Whether the words between a rate and the one before it name another thing with the
+/// verb of the first left out (`, construction 14.6`, ` and trade 6.3`, `; in Osh, 4.1`):
+/// a few words after a comma or `and`, with no number, no verb form and no preposition
+/// that would tie the rate to something else (`, up from 3%`, `, accounting for 12%`).
+pub(super) fn gaps_verb_of_figure_before(between: &str) -> bool {
+    let Some(rest) = between
+        .trim_start()
+        .strip_prefix([',', ';'])
+        .map(str::trim_start)
+        .or_else(|| between.trim_start().strip_prefix("and "))
+    else {
+        return false;
+    };
+    let rest = rest.strip_prefix("and ").unwrap_or(rest);
+    if rest.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    const TIES: &[&str] = &[
+        "to", "from", "for", "with", "at", "on", "against", "over", "than", "up", "down", "of",
+        "which", "while", "whereas", "or", "its", "their", "it", "they", "is", "was", "were",
+        "are", "has", "had", "have", "will",
+    ];
+    // `light industry - by 23.9%`: `by` may lead to the rate itself.
+    let words = match words.split_last() {
+        Some((last, rest)) if last.eq_ignore_ascii_case("by") => rest.to_vec(),
+        _ => words,
+    };
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.to_ascii_lowercase();
+            !TIES.contains(&w.as_str()) && !w.ends_with("ing") && !w.ends_with("ed")
+        })
+}
+
+/// Whether `of them`, `of which`, `among them` or `including` stands right before the figure:
+/// it is a part of a figure before it.
+pub(super) fn names_a_part_before(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    fig_tok >= 1 && word_is(text, s.toks, fig_tok - 1, &["including"])
+        || fig_tok >= 2
+            && word_is(text, s.toks, fig_tok - 2, &["of", "among"])
+            && word_is(text, s.toks, fig_tok - 1, &["them", "which"])
+}
+
+/// Whether a sentence, given in lower case, speaks of a project told before (`the project`,
+/// `these projects`, `5 such projects`) up to byte `before`.
+pub(super) fn names_a_project_before(lower_sentence: &str, before: usize) -> bool {
+    let head = lower_sentence.get(..before).unwrap_or(lower_sentence);
+    let words: Vec<&str> = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "the" | "this" | "these" | "such") && matches!(w[1], "project" | "projects")
+    })
+}
+
+/// Whether a count is of things besides those spoken of before: `four more projects`,
+/// `another 20 plants`, `other companies`.
+pub(super) fn counts_others(text: &str, q: &Quantity) -> bool {
+    let own = q
+        .text
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("more") || w.eq_ignore_ascii_case("other"));
+    let before = text[..q.span[0]]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("another"));
+    q.kind == crate::quantities::QuantityKind::Count && (own || before)
+}
+
+/// Whether a figure reads like a statistic (output, investment, the economy, trade,
+/// prices... or any change or index), as statistics offices report them.
+pub(super) fn is_statistic_figure(metric: Metric, measure: Measure) -> bool {
+    is_place_statistic(metric)
+        || matches!(metric, Metric::Output | Metric::Investment | Metric::Trade)
+        || matches!(measure, Measure::Change | Measure::Index)
+}
+
+/// Whether a metric is a statistic of a place as a whole, which no company or zone has.
+pub(super) fn is_place_statistic(metric: Metric) -> bool {
+    matches!(
+        metric,
+        Metric::Fdi
+            | Metric::Economy
+            | Metric::Prices
+            | Metric::Income
+            | Metric::Budget
+            | Metric::Unemployment
+    )
+}
+
+pub(super) fn opens_breakdown(sentence: &str) -> bool {
+    let head = sentence.trim_start();
+    [
+        "among them",
+        "of these",
+        "of them",
+        "of which",
+        "including",
+        "among these",
+    ]
+    .iter()
+    .any(|o| {
+        head.get(..o.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(o))
+            && head[o.len()..].starts_with([' ', ','])
+    })
+}

@@ -58,16 +58,19 @@ use crate::times::{self, TimeExpr, TimeKind};
 use crate::tokens::{self, to_lowercase, word_is, Tok};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
 use metric::{
-    from_foreign_investors, measure, metric, names_figure_before, part_of_figure_before,
-    says_of_figure_before,
+    counts_others, from_foreign_investors, gaps_verb_of_figure_before, is_place_statistic,
+    is_statistic_figure, measure, metric, names_a_part_before, names_a_project_before,
+    names_figure_before, opens_breakdown, part_of_figure_before, says_of_figure_before,
+    sector_of_sentence,
 };
 use object::{groups, object};
 #[cfg(test)]
 pub(crate) use period::PERIOD_CUES;
 use period::{
-    end_state, is_first_state, is_second_state, is_state, open_future, plan_of_the_year,
-    refers_back, report_period, report_wins_over_to_date, shift_year, start_state, usable_period,
-    whole_year,
+    clause_in_present_perfect, clause_says_now, clause_tells_a_stock, dates_a_founding, end_state,
+    is_first_state, is_interval, is_second_state, is_state, open_future, opens_contrast,
+    past_a_plan, plan_of_the_year, refers_back, report_period, report_wins_over_to_date,
+    shift_year, start_state, states_a_plan, usable_period, whole_year,
 };
 use sentence::Sentence;
 #[cfg(test)]
@@ -76,8 +79,8 @@ use status::{planned_by_cue, status_of, When};
 #[cfg(test)]
 pub(crate) use subject::SUBJECT_CUES;
 use subject::{
-    anchors, continues_previous, focus, listed_in_container, subject, sums_up, theme, topic,
-    Containment, Role,
+    anchors, continues_previous, focus, in_quote, is_place, listed_in_container, named_country,
+    national_voice, subject, sums_up, theme, topic, voices, Containment, Role,
 };
 
 /// The facts of `text` from its first `max_figures` figures (fact-worthy quantities, in
@@ -1146,317 +1149,6 @@ fn unsupported(text: &str, ctx: &DocContext<'_>, lang: crate::Lang) -> Extractio
     }
 }
 
-/// Whether the sentence at `range` has a cue of the future (`is planned`, `will`).
-fn states_a_plan(text: &str, paragraph_toks: &[Tok], range: &Range<usize>) -> bool {
-    let first = paragraph_toks.partition_point(|t| t.start < range.start);
-    let end = paragraph_toks.partition_point(|t| t.end <= range.end);
-    !Sentence::new(text, &paragraph_toks[first..end.max(first)], &[])
-        .status_cues
-        .is_empty()
-}
-
-/// The metric of the last cue of the sentence at `range` that may speak for a percentage
-/// (`обрабатывающая промышленность` -> output).
-fn sector_of_sentence(text: &str, paragraph_toks: &[Tok], range: &Range<usize>) -> Option<Metric> {
-    let first = paragraph_toks.partition_point(|t| t.start < range.start);
-    let end = paragraph_toks.partition_point(|t| t.end <= range.end);
-    Sentence::new(text, &paragraph_toks[first..end.max(first)], &[])
-        .metric_cues
-        .iter()
-        .rev()
-        .map(|c| c.cue)
-        .find(|c| {
-            matches!(
-                c.scope,
-                sentence::CueScope::Any | sentence::CueScope::Percent
-            ) && c.metric != Metric::Other
-        })
-        .map(|c| c.metric)
-}
-
-/// Whether the words between a rate and the one before it name another thing with the
-/// verb of the first left out (`, construction 14.6`, ` and trade 6.3`, `; in Osh, 4.1`):
-/// a few words after a comma or `and`, with no number, no verb form and no preposition
-/// that would tie the rate to something else (`, up from 3%`, `, accounting for 12%`).
-fn gaps_verb_of_figure_before(between: &str) -> bool {
-    let Some(rest) = between
-        .trim_start()
-        .strip_prefix([',', ';'])
-        .map(str::trim_start)
-        .or_else(|| between.trim_start().strip_prefix("and "))
-    else {
-        return false;
-    };
-    let rest = rest.strip_prefix("and ").unwrap_or(rest);
-    if rest.contains(|c: char| c.is_ascii_digit()) {
-        return false;
-    }
-    let words: Vec<&str> = rest
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
-    const TIES: &[&str] = &[
-        "to", "from", "for", "with", "at", "on", "against", "over", "than", "up", "down", "of",
-        "which", "while", "whereas", "or", "its", "their", "it", "they", "is", "was", "were",
-        "are", "has", "had", "have", "will",
-    ];
-    // `light industry - by 23.9%`: `by` may lead to the rate itself.
-    let words = match words.split_last() {
-        Some((last, rest)) if last.eq_ignore_ascii_case("by") => rest.to_vec(),
-        _ => words,
-    };
-    (1..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            let w = w.to_ascii_lowercase();
-            !TIES.contains(&w.as_str()) && !w.ends_with("ing") && !w.ends_with("ed")
-        })
-}
-
-/// Whether `of them`, `of which`, `among them` or `including` stands right before the figure:
-/// it is a part of a figure before it.
-fn names_a_part_before(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
-    fig_tok >= 1 && word_is(text, s.toks, fig_tok - 1, &["including"])
-        || fig_tok >= 2
-            && word_is(text, s.toks, fig_tok - 2, &["of", "among"])
-            && word_is(text, s.toks, fig_tok - 1, &["them", "which"])
-}
-
-fn is_interval(p: Period) -> bool {
-    matches!(p, Period::Interval(..))
-}
-
-/// Whether a sentence, given in lower case, speaks of a project told before (`the project`,
-/// `these projects`, `5 such projects`) up to byte `before`.
-fn names_a_project_before(lower_sentence: &str, before: usize) -> bool {
-    let head = lower_sentence.get(..before).unwrap_or(lower_sentence);
-    let words: Vec<&str> = head
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(2).any(|w| {
-        matches!(w[0], "the" | "this" | "these" | "such") && matches!(w[1], "project" | "projects")
-    })
-}
-
-/// Whether the figure's clause is in the present perfect (`has invested`, `have started`),
-/// which tells what was done up to now.
-fn clause_in_present_perfect(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.clause_toks(clause).any(|i| {
-        s.toks[i].is_word_in(text, &["has", "have"])
-            && sentence::word(text, s, i + 1).is_some_and(|w| is_participle(&w))
-    })
-}
-
-/// Whether the figure's clause tells what stands now (`the region has 420 schools`,
-/// `already sells`, `now employs`).
-fn clause_tells_a_stock(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    // `has already cost` is a sum spent so far, not a stock.
-    let toks = s.clause_toks(clause);
-    let perfect = s.toks[toks.clone()]
-        .iter()
-        .any(|t| t.is_word_in(text, &["has", "have"]));
-    toks.into_iter().any(|i| {
-        let t = s.toks[i];
-        t.is_word_in(text, &["now", "currently"])
-            || !perfect && t.is_word_in(text, &["already"])
-            || t.is_word_in(text, &["has", "have"])
-                && s.toks.get(i + 1).is_some_and(|n| {
-                    n.kind == crate::tokens::TokKind::Num
-                        || n.is_word_in(text, &["over", "more", "about", "some", "around"])
-                })
-    })
-}
-
-/// A past participle of the present perfect: a regular one, or an irregular one of the
-/// verbs news tells results with.
-fn is_participle(word: &str) -> bool {
-    (word.len() > 4 && word.ends_with("ed"))
-        || matches!(
-            word,
-            "built"
-                | "grown"
-                | "risen"
-                | "begun"
-                | "made"
-                | "spent"
-                | "sold"
-                | "won"
-                | "paid"
-                | "brought"
-                | "put"
-                | "set"
-                | "become"
-                | "seen"
-                | "drawn"
-                | "given"
-                | "taken"
-        )
-}
-
-/// Whether clause `clause` of the sentence opens with a word that sets it against the one
-/// before (`, while inflation slowed ...`, `, whereas`, `, but`).
-fn opens_contrast(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    let toks = s.clause_toks(clause);
-    s.toks[toks]
-        .first()
-        .is_some_and(|t| t.is_word_in(text, &["while", "whereas", "but"]))
-}
-
-/// Whether time `t` follows figure `q` past the start of a plan of another predicate
-/// (`employs 1,600 workers and will reach its design capacity in 2022`): `and` or `but`
-/// right before a cue of the future.
-fn past_a_plan(text: &str, s: &Sentence<'_>, q: &Quantity, t: &TimeExpr) -> bool {
-    if t.span[0] < q.span[1] {
-        return false;
-    }
-    let (from, to) = (s.tok_at(q.span[1]), s.tok_at(t.span[0]));
-    (from..to).any(|i| {
-        word_is(text, s.toks, i, &["and", "but"]) && s.status_cues.binary_search(&(i + 1)).is_ok()
-    })
-}
-
-/// Whether a name is a place on the map (a region, a city), not a zone or a company.
-fn is_place(name: &str) -> bool {
-    entities::lookup(name).is_some_and(|p| p.kind.is_place())
-}
-
-/// `the zone now has 24 participants`, `currently employs`: the figure's clause speaks of the
-/// present.
-fn clause_says_now(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.toks[s.clause_toks(clause)].iter().any(|t| {
-        t.is_word_in(
-            text,
-            &[
-                "now",
-                "currently",
-                "presently",
-                "сейчас",
-                "Сейчас",
-                "ныне",
-                "Ныне",
-            ],
-        )
-    })
-}
-
-/// Whether a time dates a founding told aside (`The plant, launched last year, produces
-/// ...`, `The complex, opened in 2022 for $600 million, now employs ...`): a clause that
-/// opens with a participle of founding. The main event of a sentence (`seven hotels opened
-/// last year`) or a plan (`will be launched in 2023`) is no aside.
-fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bool {
-    let clause = s.clause_of(t.span[0]);
-    let first = s
-        .toks
-        .iter()
-        .position(|tok| s.clause_of(tok.start) == clause);
-    first.is_some_and(|i| {
-        i > 0
-            && s.toks[i].is_word_in(
-                text,
-                &[
-                    "launched",
-                    "opened",
-                    "founded",
-                    "established",
-                    "built",
-                    "commissioned",
-                    "created",
-                    "inaugurated",
-                    "completed",
-                ],
-            )
-    })
-}
-
-/// The country the document names for a figure said of `the country`: its home country
-/// (the one its topic lies in) when named, else the named country nearest the figure.
-fn named_country(anchors: &[subject::Anchor], home: Option<&str>, q: &Quantity) -> Option<String> {
-    let countries = anchors
-        .iter()
-        .filter(|a| a.role == Role::Named && a.kind == entities::EntityKind::Country);
-    if let Some(h) = home.filter(|h| countries.clone().any(|a| a.name == *h)) {
-        return Some(h.to_string());
-    }
-    nearest(countries, q.span[0], |a| a.start).map(|a| a.name.clone())
-}
-
-/// Every mention of a person, in order, with the country their office is national for
-/// (`president` of Kazakhstan, chairman of the `Cabinet of Ministers of Kyrgyzstan`), if it
-/// is.
-fn voices(entities: &[entities::Entity]) -> Vec<(usize, Option<&'static str>)> {
-    let country = |name: &str| {
-        entities::lookup(name)
-            .filter(|p| p.kind == entities::EntityKind::Country)
-            .map(|p| p.name)
-    };
-    let mut res: Vec<(usize, Option<&'static str>)> = entities
-        .iter()
-        .filter(|e| e.kind == entities::EntityKind::Person)
-        .flat_map(|e| {
-            let national = e.role_of.as_deref().and_then(|r| {
-                country(r).or_else(|| r.rsplit_once(" of ").and_then(|(_, c)| country(c)))
-            });
-            e.mentions.iter().map(move |m| (m.span[0], national))
-        })
-        .collect();
-    res.sort_by_key(|v| v.0);
-    res
-}
-
-/// The country of the national official named last before figure `q`, from `from` on.
-fn national_voice(
-    voices: &[(usize, Option<&'static str>)],
-    from: usize,
-    q: &Quantity,
-) -> Option<String> {
-    let before = voices.partition_point(|v| v.0 < q.span[0]);
-    voices[..before]
-        .last()
-        .filter(|v| v.0 >= from)
-        .and_then(|v| v.1)
-        .map(str::to_string)
-}
-
-/// Whether the end of `head` lies inside a quotation opened in it.
-fn in_quote(head: &str) -> bool {
-    head.matches(['“', '«']).count() > head.matches(['”', '»']).count()
-}
-
-/// Whether a count is of things besides those spoken of before: `four more projects`,
-/// `another 20 plants`, `other companies`.
-fn counts_others(text: &str, q: &Quantity) -> bool {
-    let own = q
-        .text
-        .split_whitespace()
-        .any(|w| w.eq_ignore_ascii_case("more") || w.eq_ignore_ascii_case("other"));
-    let before = text[..q.span[0]]
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| w.eq_ignore_ascii_case("another"));
-    q.kind == quantities::QuantityKind::Count && (own || before)
-}
-
-/// Whether a figure reads like a statistic (output, investment, the economy, trade,
-/// prices... or any change or index), as statistics offices report them.
-fn is_statistic_figure(metric: Metric, measure: Measure) -> bool {
-    is_place_statistic(metric)
-        || matches!(metric, Metric::Output | Metric::Investment | Metric::Trade)
-        || matches!(measure, Measure::Change | Measure::Index)
-}
-
-/// Whether a metric is a statistic of a place as a whole, which no company or zone has.
-fn is_place_statistic(metric: Metric) -> bool {
-    matches!(
-        metric,
-        Metric::Fdi
-            | Metric::Economy
-            | Metric::Prices
-            | Metric::Income
-            | Metric::Budget
-            | Metric::Unemployment
-    )
-}
-
 /// Whether a sentence opens as a breakdown of what the one before counted (`Among them`,
 /// `Of these`, `Including`).
 /// The items of `items` (sorted by start) that start inside `range`.
@@ -1468,24 +1160,6 @@ fn starting_in<'a, T>(
     let from = items.partition_point(|x| span(x)[0] < range.start);
     let to = items.partition_point(|x| span(x)[0] < range.end);
     &items[from..to.max(from)]
-}
-
-fn opens_breakdown(sentence: &str) -> bool {
-    let head = sentence.trim_start();
-    [
-        "among them",
-        "of these",
-        "of them",
-        "of which",
-        "including",
-        "among these",
-    ]
-    .iter()
-    .any(|o| {
-        head.get(..o.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(o))
-            && head[o.len()..].starts_with([' ', ','])
-    })
 }
 
 /// The title: a first paragraph of one short line that does not end a sentence.

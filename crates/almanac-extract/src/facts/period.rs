@@ -331,3 +331,145 @@ pub(super) fn plan_of_the_year(lower_sentence: &str) -> bool {
         annual && ahead() || for_the_year()
     })
 }
+
+/// Whether the sentence at `range` has a cue of the future (`is planned`, `will`).
+pub(super) fn states_a_plan(
+    text: &str,
+    paragraph_toks: &[crate::tokens::Tok],
+    range: &std::ops::Range<usize>,
+) -> bool {
+    let first = paragraph_toks.partition_point(|t| t.start < range.start);
+    let end = paragraph_toks.partition_point(|t| t.end <= range.end);
+    !Sentence::new(text, &paragraph_toks[first..end.max(first)], &[])
+        .status_cues
+        .is_empty()
+}
+
+pub(super) fn is_interval(p: Period) -> bool {
+    matches!(p, Period::Interval(..))
+}
+
+/// Whether the figure's clause is in the present perfect (`has invested`, `have started`),
+/// which tells what was done up to now.
+pub(super) fn clause_in_present_perfect(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    s.clause_toks(clause).any(|i| {
+        s.toks[i].is_word_in(text, &["has", "have"])
+            && super::sentence::word(text, s, i + 1).is_some_and(|w| is_participle(&w))
+    })
+}
+
+/// Whether the figure's clause tells what stands now (`the region has 420 schools`,
+/// `already sells`, `now employs`).
+pub(super) fn clause_tells_a_stock(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    // `has already cost` is a sum spent so far, not a stock.
+    let toks = s.clause_toks(clause);
+    let perfect = s.toks[toks.clone()]
+        .iter()
+        .any(|t| t.is_word_in(text, &["has", "have"]));
+    toks.into_iter().any(|i| {
+        let t = s.toks[i];
+        t.is_word_in(text, &["now", "currently"])
+            || !perfect && t.is_word_in(text, &["already"])
+            || t.is_word_in(text, &["has", "have"])
+                && s.toks.get(i + 1).is_some_and(|n| {
+                    n.kind == crate::tokens::TokKind::Num
+                        || n.is_word_in(text, &["over", "more", "about", "some", "around"])
+                })
+    })
+}
+
+/// A past participle of the present perfect: a regular one, or an irregular one of the
+/// verbs news tells results with.
+pub(super) fn is_participle(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ed"))
+        || matches!(
+            word,
+            "built"
+                | "grown"
+                | "risen"
+                | "begun"
+                | "made"
+                | "spent"
+                | "sold"
+                | "won"
+                | "paid"
+                | "brought"
+                | "put"
+                | "set"
+                | "become"
+                | "seen"
+                | "drawn"
+                | "given"
+                | "taken"
+        )
+}
+
+/// Whether clause `clause` of the sentence opens with a word that sets it against the one
+/// before (`, while inflation slowed ...`, `, whereas`, `, but`).
+pub(super) fn opens_contrast(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    let toks = s.clause_toks(clause);
+    s.toks[toks]
+        .first()
+        .is_some_and(|t| t.is_word_in(text, &["while", "whereas", "but"]))
+}
+
+/// Whether time `t` follows figure `q` past the start of a plan of another predicate
+/// (`employs 1,600 workers and will reach its design capacity in 2022`): `and` or `but`
+/// right before a cue of the future.
+pub(super) fn past_a_plan(text: &str, s: &Sentence<'_>, q: &Quantity, t: &TimeExpr) -> bool {
+    if t.span[0] < q.span[1] {
+        return false;
+    }
+    let (from, to) = (s.tok_at(q.span[1]), s.tok_at(t.span[0]));
+    (from..to).any(|i| {
+        word_is(text, s.toks, i, &["and", "but"]) && s.status_cues.binary_search(&(i + 1)).is_ok()
+    })
+}
+
+/// `the zone now has 24 participants`, `currently employs`: the figure's clause speaks of the
+/// present.
+pub(super) fn clause_says_now(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    s.toks[s.clause_toks(clause)].iter().any(|t| {
+        t.is_word_in(
+            text,
+            &[
+                "now",
+                "currently",
+                "presently",
+                "сейчас",
+                "Сейчас",
+                "ныне",
+                "Ныне",
+            ],
+        )
+    })
+}
+
+/// Whether a time dates a founding told aside (`The plant, launched last year, produces
+/// ...`, `The complex, opened in 2022 for $600 million, now employs ...`): a clause that
+/// opens with a participle of founding. The main event of a sentence (`seven hotels opened
+/// last year`) or a plan (`will be launched in 2023`) is no aside.
+pub(super) fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bool {
+    let clause = s.clause_of(t.span[0]);
+    let first = s
+        .toks
+        .iter()
+        .position(|tok| s.clause_of(tok.start) == clause);
+    first.is_some_and(|i| {
+        i > 0
+            && s.toks[i].is_word_in(
+                text,
+                &[
+                    "launched",
+                    "opened",
+                    "founded",
+                    "established",
+                    "built",
+                    "commissioned",
+                    "created",
+                    "inaugurated",
+                    "completed",
+                ],
+            )
+    })
+}
