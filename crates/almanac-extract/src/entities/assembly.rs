@@ -379,7 +379,11 @@ pub(super) fn assemble(
         match &e.what {
             EventKind::Name(key) => {
                 named_ends.push((key.clone(), e.span.end));
-                history.push(key.clone());
+                // `..., KazMunayGas said`: a body named as the one who speaks is not what
+                // `the plant` or `the company` after it refers to.
+                if !(kind_of(key) == EntityKind::Organisation && speaks(text, e.span.clone())) {
+                    history.push(key.clone());
+                }
                 mentions.push((key.clone(), e.span.clone(), false));
             }
             EventKind::Listed(key) => {
@@ -529,4 +533,21 @@ fn just_before(text: &str, end: usize, start: usize) -> bool {
         }
     }
     ends <= 1
+}
+
+/// Whether the name at `span` is who speaks: a verb of saying right after it (`KMG said`,
+/// `the ministry reports`) or `according to` right before it.
+fn speaks(text: &str, span: Range<usize>) -> bool {
+    let after = text[span.end..].trim_start();
+    let word = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let before = text[text.floor_char_boundary(span.start.saturating_sub(16))..span.start]
+        .trim_end()
+        .to_lowercase();
+    matches!(
+        word,
+        "said" | "says" | "reported" | "reports" | "told" | "announced" | "stated" | "noted"
+    ) || before.ends_with("according to")
 }

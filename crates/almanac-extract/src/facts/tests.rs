@@ -492,6 +492,8 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // `the plant` refers back to the company that builds it, not to the one that speaks.
+            ("Plant\n\nKazakhstan Petrochemical Industries is building a plant in Atyrau region, KazMunayGas said. The plant will employ 700 people.", "2025-04-01", "700 people", "Kazakhstan Petrochemical Industries"),
             // A bank that lends is where the money comes from, not what it is about; a bank's
             // own results are its own. The ends of a route are no subject either.
             ("Roads\n\nThe Asian Development Bank approved a loan of $80 million for a road in Osh region.", "2024-08-01", "$80 million", "Osh region"),
