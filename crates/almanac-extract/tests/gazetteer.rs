@@ -607,3 +607,60 @@ fn subjects_of_figures() {
         );
     }
 }
+
+/// Russian mentions in the cases a sentence puts them in lead to the gazetteer's English
+/// names: adjective districts, districts in apposition, towns that decline and towns that
+/// do not, hyphenated names, countries and bodies.
+#[test]
+fn russian_names_in_sentences() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Новый завод в Экибастузе выпустит первую продукцию весной.",
+            &["Ekibastuz"],
+        ),
+        (
+            "Жители Темиртау и Жезказгана получили новые автобусы.",
+            &["Temirtau", "Zhezkazgan"],
+        ),
+        (
+            "Между Чирчиком и Алмалыком проложат дорогу, а в Ангрене откроют рынок.",
+            &["Chirchiq", "Almalyk", "Angren"],
+        ),
+        (
+            "Из Каракола в Токмок пустили новый автобус через Балыкчы.",
+            &["Karakol", "Tokmok", "Balykchy"],
+        ),
+        (
+            "Дорогу между Худжандом и Истаравшаном расширят до четырёх полос.",
+            &["Khujand", "Istaravshan"],
+        ),
+        (
+            "Фермеры Кара-Балты и Таш-Кумыра закупили семена.",
+            &["Kara-Balta", "Tash-Kumyr"],
+        ),
+        (
+            "Товарооборот с Испанией и Нидерландами вырос, с Саудовской Аравией снизился.",
+            &["Spain", "Netherlands", "Saudi Arabia"],
+        ),
+        (
+            "В Горно-Бадахшанской автономной области построят мост в Хороге.",
+            &["Gorno-Badakhshan", "Khorog"],
+        ),
+        (
+            "Грузы из Челябинской области идут через Новосибирск и Омск.",
+            &["Chelyabinsk region", "Novosibirsk", "Omsk"],
+        ),
+        (
+            "Инвесторы из города Алатау обсудили планы.",
+            &["Alatau city"],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = find(text, std::slice::from_ref(&(0..text.len())))
+            .into_iter()
+            .filter(|e| e.kind != EntityKind::Person)
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(&got, want, "{text:?}");
+    }
+}
