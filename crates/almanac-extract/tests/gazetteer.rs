@@ -654,6 +654,25 @@ fn russian_names_in_sentences() {
             "Инвесторы из города Алатау обсудили планы.",
             &["Alatau city"],
         ),
+        // Districts: adjective and apposition, in the cases a sentence needs.
+        (
+            "В Наурызбайском районе и Медеуском районе построят школы.",
+            &["Nauryzbay district", "Medeu district"],
+        ),
+        (
+            "Аким района Биржан сал открыл цех, а в районе Магжана Жумабаева запустили ферму.",
+            &["Birzhan Sal district", "Magzhan Zhumabayev district"],
+        ),
+        (
+            "Жители Аламудунского района и Сокулукского района получили воду.",
+            &["Alamudun district", "Sokuluk district"],
+        ),
+        (
+            "Сайрамским районом и районом Шал акына руководят новые акимы.",
+            &["Sairam district", "Shal Akyn district"],
+        ),
+        // `в районе` of a city that is also a district's name is only `near` it.
+        ("Пробки в районе Алматы усилились.", &["Almaty"]),
     ];
     for (text, want) in cases {
         let got: Vec<String> = find(text, std::slice::from_ref(&(0..text.len())))
