@@ -673,6 +673,28 @@ fn russian_names_in_sentences() {
         ),
         // `в районе` of a city that is also a district's name is only `near` it.
         ("Пробки в районе Алматы усилились.", &["Almaty"]),
+        // Bodies: a head noun that declines before a genitive that does not, abbreviations,
+        // and the legal form with quotes.
+        (
+            "Проект поддержали Евразийским банком развития и Азиатским банком развития.",
+            &["Eurasian Development Bank", "Asian Development Bank"],
+        ),
+        (
+            "Кредит Халык Банка получил завод в Темиртау.",
+            &["Halyk Bank", "Temirtau"],
+        ),
+        (
+            "Дочерние компании АО «НК «КазМунайГаз» и фонда «Самрук-Казына» снизили добычу.",
+            &["KazMunayGas", "Samruk-Kazyna"],
+        ),
+        (
+            "Акции КазМунайГаза и Казатомпрома подорожали, сообщил ЕБРР.",
+            &[
+                "KazMunayGas",
+                "Kazatomprom",
+                "European Bank for Reconstruction and Development",
+            ],
+        ),
     ];
     for (text, want) in cases {
         let got: Vec<String> = find(text, std::slice::from_ref(&(0..text.len())))

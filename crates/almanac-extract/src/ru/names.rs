@@ -127,43 +127,54 @@ fn word_forms(word: &str) -> [Vec<String>; 6] {
 /// declines in its last part (`Восточно-Казахстанская`, `Усть-Каменогорск`). Only the head
 /// noun and the adjectives before it decline; what follows the head keeps its form, whether
 /// a name in apposition (`область Абай` is `области Абай`, not `области Абая`; `Республики
-/// Казахстан`) or a genitive (`Банка развития Казахстана`, `Министерству энергетики`).
+/// Казахстан`) or a genitive (`Банка развития Казахстана`, `Министерству энергетики`). A
+/// name of capitalised words may also be a brand whose last word alone declines (`Халык
+/// Банка`, `Эйр Астаны`): it gets those forms too, and the wrong ones of either reading
+/// are no Russian words.
 pub(crate) fn case_forms(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
     let mut past_head = false;
-    let words: Vec<[Vec<String>; 6]> = name
-        .split(' ')
-        .map(|w| {
-            if past_head {
-                return std::array::from_fn(|_| vec![w.to_string()]);
-            }
-            past_head = !ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e));
-            match w.rsplit_once('-') {
+    let head_declines = words.iter().map(|w| {
+        let declines = !past_head;
+        past_head = past_head || !ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e));
+        declines
+    });
+    let mut readings = vec![head_declines.collect::<Vec<bool>>()];
+    if words.len() > 1 && words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        readings.push((0..words.len()).map(|k| k + 1 == words.len()).collect());
+    }
+    let mut out: Vec<String> = Vec::new();
+    for declines in readings {
+        let forms: Vec<[Vec<String>; 6]> = words
+            .iter()
+            .zip(declines)
+            .map(|(w, declines)| match w.rsplit_once('-') {
+                _ if !declines => std::array::from_fn(|_| vec![w.to_string()]),
                 Some((head, tail)) if !tail.is_empty() => word_forms(tail)
                     .map(|fs| fs.into_iter().map(|f| format!("{head}-{f}")).collect()),
                 _ => word_forms(w),
-            }
-        })
-        .collect();
-    let mut out: Vec<String> = Vec::new();
-    for case in 0..6 {
-        let mut phrases = vec![String::new()];
-        for w in &words {
-            phrases = phrases
-                .iter()
-                .flat_map(|p| {
-                    w[case].iter().map(move |f| {
-                        if p.is_empty() {
-                            f.clone()
-                        } else {
-                            format!("{p} {f}")
-                        }
+            })
+            .collect();
+        for case in 0..6 {
+            let mut phrases = vec![String::new()];
+            for w in &forms {
+                phrases = phrases
+                    .iter()
+                    .flat_map(|p| {
+                        w[case].iter().map(move |f| {
+                            if p.is_empty() {
+                                f.clone()
+                            } else {
+                                format!("{p} {f}")
+                            }
+                        })
                     })
-                })
-                .collect();
-        }
-        for p in phrases {
-            if !out.contains(&p) {
-                out.push(p);
+                    .collect();
+            }
+            for p in phrases {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
             }
         }
     }
@@ -230,6 +241,9 @@ mod tests {
             ),
             ("Национальное агентство", &["Национальному агентству"]),
             ("Объединение", &["Объединения", "Объединением"]),
+            // A brand of capitalised words declines in its last word.
+            ("Халык Банк", &["Халык Банка", "Халык Банком"]),
+            ("Эйр Астана", &["Эйр Астаны", "Эйр Астане"]),
         ];
         for (name, want) in cases {
             let forms = case_forms(name);
