@@ -673,6 +673,11 @@ fn russian_names_in_sentences() {
         ),
         // `в районе` of a city that is also a district's name is only `near` it.
         ("Пробки в районе Алматы усилились.", &["Almaty"]),
+        // Kazakh letters, as some Russian texts write the names.
+        (
+            "Между Қарағанды и Ақтөбе пустили поезд, а ҚазМұнайГаз открыл офис.",
+            &["Karaganda", "Aktobe", "KazMunayGas"],
+        ),
         // Bodies: a head noun that declines before a genitive that does not, abbreviations,
         // and the legal form with quotes.
         (
