@@ -607,3 +607,106 @@ fn subjects_of_figures() {
         );
     }
 }
+
+/// Russian mentions in the cases a sentence puts them in lead to the gazetteer's English
+/// names: adjective districts, districts in apposition, towns that decline and towns that
+/// do not, hyphenated names, countries and bodies.
+#[test]
+fn russian_names_in_sentences() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Новый завод в Экибастузе выпустит первую продукцию весной.",
+            &["Ekibastuz"],
+        ),
+        (
+            "Жители Темиртау и Жезказгана получили новые автобусы.",
+            &["Temirtau", "Zhezkazgan"],
+        ),
+        (
+            "Между Чирчиком и Алмалыком проложат дорогу, а в Ангрене откроют рынок.",
+            &["Chirchiq", "Almalyk", "Angren"],
+        ),
+        (
+            "Из Каракола в Токмок пустили новый автобус через Балыкчы.",
+            &["Karakol", "Tokmok", "Balykchy"],
+        ),
+        (
+            "Дорогу между Худжандом и Истаравшаном расширят до четырёх полос.",
+            &["Khujand", "Istaravshan"],
+        ),
+        (
+            "Фермеры Кара-Балты и Таш-Кумыра закупили семена.",
+            &["Kara-Balta", "Tash-Kumyr"],
+        ),
+        (
+            "Товарооборот с Испанией и Нидерландами вырос, с Саудовской Аравией снизился.",
+            &["Spain", "Netherlands", "Saudi Arabia"],
+        ),
+        (
+            "В Горно-Бадахшанской автономной области построят мост в Хороге.",
+            &["Gorno-Badakhshan", "Khorog"],
+        ),
+        (
+            "Грузы из Челябинской области идут через Новосибирск и Омск.",
+            &["Chelyabinsk region", "Novosibirsk", "Omsk"],
+        ),
+        (
+            "Инвесторы из города Алатау обсудили планы.",
+            &["Alatau city"],
+        ),
+        // Districts: adjective and apposition, in the cases a sentence needs.
+        (
+            "В Наурызбайском районе и Медеуском районе построят школы.",
+            &["Nauryzbay district", "Medeu district"],
+        ),
+        (
+            "Аким района Биржан сал открыл цех, а в районе Магжана Жумабаева запустили ферму.",
+            &["Birzhan Sal district", "Magzhan Zhumabayev district"],
+        ),
+        (
+            "Жители Аламудунского района и Сокулукского района получили воду.",
+            &["Alamudun district", "Sokuluk district"],
+        ),
+        (
+            "Сайрамским районом и районом Шал акына руководят новые акимы.",
+            &["Sairam district", "Shal Akyn district"],
+        ),
+        // `в районе` of a city that is also a district's name is only `near` it.
+        ("Пробки в районе Алматы усилились.", &["Almaty"]),
+        // Kazakh letters, as some Russian texts write the names.
+        (
+            "Между Қарағанды и Ақтөбе пустили поезд, а ҚазМұнайГаз открыл офис.",
+            &["Karaganda", "Aktobe", "KazMunayGas"],
+        ),
+        // Bodies: a head noun that declines before a genitive that does not, abbreviations,
+        // and the legal form with quotes.
+        (
+            "Проект поддержали Евразийским банком развития и Азиатским банком развития.",
+            &["Eurasian Development Bank", "Asian Development Bank"],
+        ),
+        (
+            "Кредит Халык Банка получил завод в Темиртау.",
+            &["Halyk Bank", "Temirtau"],
+        ),
+        (
+            "Дочерние компании АО «НК «КазМунайГаз» и фонда «Самрук-Казына» снизили добычу.",
+            &["KazMunayGas", "Samruk-Kazyna"],
+        ),
+        (
+            "Акции КазМунайГаза и Казатомпрома подорожали, сообщил ЕБРР.",
+            &[
+                "KazMunayGas",
+                "Kazatomprom",
+                "European Bank for Reconstruction and Development",
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = find(text, std::slice::from_ref(&(0..text.len())))
+            .into_iter()
+            .filter(|e| e.kind != EntityKind::Person)
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(&got, want, "{text:?}");
+    }
+}

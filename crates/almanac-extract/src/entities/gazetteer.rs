@@ -1,4 +1,4 @@
-//! Pass 1: the names of the gazetteer, found with one automaton at word starts, where the
+//! Pass 1: the names of the gazetteer, found with an automaton at word starts, where the
 //! capitals of the alias are capital in the text; lists before a plural (`the Akmola and
 //! Kostanay regions`), and aliases two entries claim, decided by the document.
 
@@ -20,9 +20,6 @@ pub(super) struct GazHit {
 }
 
 pub(super) fn find_gazetteer(lex: &Lexicon, doc: &Doc) -> Vec<GazHit> {
-    let Some(matcher) = &lex.matcher else {
-        return Vec::new();
-    };
     let text = doc.text;
     let mut cands: Vec<(Range<usize>, usize)> = Vec::new();
     // A name starts on a word boundary: at a token after white space or a mark, or after the
@@ -64,6 +61,9 @@ pub(super) fn find_gazetteer(lex: &Lexicon, doc: &Doc) -> Vec<GazHit> {
         {
             continue;
         }
+        let (Some(matcher), numbers) = lex.matcher_at(&text[start..]) else {
+            continue;
+        };
         // The overlapping iterator refuses anchored searches; stepping the state does not.
         let input = Input::new(text).range(start..).anchored(Anchored::Yes);
         let mut state = aho_corasick::automaton::OverlappingState::start();
@@ -83,7 +83,8 @@ pub(super) fn find_gazetteer(lex: &Lexicon, doc: &Doc) -> Vec<GazHit> {
                 continue;
             }
             let span = m.start()..m.end();
-            let Some((alias, _)) = lex.pattern_targets.get(m.pattern().as_usize()) else {
+            let pattern = numbers[m.pattern().as_usize()];
+            let Some((alias, _)) = lex.pattern_targets.get(pattern) else {
                 continue;
             };
             let Some(found) = text.get(span.clone()) else {
@@ -96,7 +97,7 @@ pub(super) fn find_gazetteer(lex: &Lexicon, doc: &Doc) -> Vec<GazHit> {
             if !after_ok || !case_fits(alias, found) {
                 continue;
             }
-            cands.push((span, m.pattern().as_usize()));
+            cands.push((span, pattern));
         }
     }
     // Leftmost-longest; an ambiguous alias keeps all its entries.

@@ -2,7 +2,7 @@
 //! the words of references, roles and stops, and the heads of organisation names, their
 //! words by their numbers in the vocabulary (`crate::vocabulary`).
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -167,7 +167,15 @@ pub(crate) struct Lexicon {
     lookup_as_written: FastMap<&'static str, usize>,
     /// `ancestors` of each entry's canonical name.
     pub(super) place_ancestors: Vec<Vec<&'static str>>,
+    /// The automaton of the patterns that do not start in Cyrillic, and the pattern (of
+    /// `pattern_targets`) each of its patterns is.
     pub(super) matcher: Option<AhoCorasick>,
+    pub(super) matcher_patterns: Vec<usize>,
+    /// The same of the patterns that start in Cyrillic (`starts_cyrillic`): built at the
+    /// first text that needs it, since they are two thirds of all and an English text never
+    /// does (its build would double every process's start-up).
+    cyrillic_matcher: OnceLock<Option<AhoCorasick>>,
+    pub(super) cyrillic_patterns: Vec<usize>,
     /// The first three bytes of the patterns, as bits `prefix_key`: most words begin no
     /// name, and these say so without the automaton. `short_prefixes` holds the patterns of
     /// fewer bytes, by their first two (every second byte for a one-byte pattern).
@@ -207,6 +215,23 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
+    /// The automaton that finds the names starting at the start of `text`, and the patterns
+    /// of its pattern numbers.
+    pub(super) fn matcher_at(&self, text: &str) -> (Option<&AhoCorasick>, &[usize]) {
+        if starts_cyrillic(text) {
+            let matcher = self.cyrillic_matcher.get_or_init(|| {
+                build_matcher(
+                    self.cyrillic_patterns
+                        .iter()
+                        .map(|&k| self.pattern_targets[k].0.as_str()),
+                )
+            });
+            (matcher.as_ref(), &self.cyrillic_patterns)
+        } else {
+            (self.matcher.as_ref(), &self.matcher_patterns)
+        }
+    }
+
     /// `F_CONNECTOR`, `F_ROLE_FIRST`, `F_STOP_FORM` and `F_HEAD_FIRST` of a word.
     #[inline]
     pub(super) fn word_flags(&self, id: WordId) -> u8 {
@@ -567,16 +592,9 @@ pub(super) fn build_lexicon() -> Lexicon {
     let max_head_len = heads.iter().map(|h| h.words.len()).max().unwrap_or(0);
 
     let pattern_strings: Vec<&str> = patterns.iter().map(|(p, _)| p.as_str()).collect();
-    // A contiguous NFA, not a DFA: building the DFA took about 15 ms of every process's
-    // start-up (the issue allows 20 ms for all of it) and searching with it was only ~5%
-    // faster over a whole extraction.
-    let matcher = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .start_kind(StartKind::Anchored)
-        .build(&pattern_strings)
-        .ok();
+    let (cyrillic_patterns, matcher_patterns): (Vec<usize>, Vec<usize>) =
+        (0..patterns.len()).partition(|&k| starts_cyrillic(&patterns[k].0));
+    let matcher = build_matcher(matcher_patterns.iter().map(|&k| pattern_strings[k]));
     let mut prefixes = vec![0u64; 1 << 10];
     let mut short_prefixes = vec![0u64; 1 << 10];
     for p in &pattern_strings {
@@ -611,6 +629,9 @@ pub(super) fn build_lexicon() -> Lexicon {
         lookup_as_written: FastMap::default(),
         place_ancestors: Vec::new(),
         matcher,
+        matcher_patterns,
+        cyrillic_matcher: OnceLock::new(),
+        cyrillic_patterns,
         prefixes,
         short_prefixes,
         pattern_targets: patterns,
@@ -633,6 +654,28 @@ pub(super) fn build_lexicon() -> Lexicon {
         .collect();
     lex.place_ancestors = lex.places.iter().map(|p| lex.ancestors(p.name)).collect();
     lex
+}
+
+/// Whether a name or a text starts with a Cyrillic letter, or with a mark before one
+/// (`«Самрук-Казына»`).
+fn starts_cyrillic(s: &str) -> bool {
+    let mut chars = s.chars();
+    let first = chars.next();
+    let cyrillic = |c: Option<char>| c.is_some_and(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    cyrillic(first) || first.is_some_and(|c| !c.is_alphanumeric()) && cyrillic(chars.next())
+}
+
+/// A contiguous NFA, not a DFA: building the DFA took about 15 ms of every process's
+/// start-up (the issue allows 20 ms for all of it) and searching with it was only ~5%
+/// faster over a whole extraction.
+fn build_matcher<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .start_kind(StartKind::Anchored)
+        .build(patterns)
+        .ok()
 }
 
 /// The bit of three bytes in `Lexicon::prefixes` (a hash) and of two (the third 0) in

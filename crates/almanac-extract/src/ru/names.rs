@@ -31,8 +31,49 @@ const PARADIGMS: &[Paradigm] = &[
         "ия",
         [&["ия"], &["ии"], &["ии"], &["ию"], &["ией"], &["ии"]],
     ),
-    ("ь", [&["ь"], &["и"], &["и"], &["ь"], &["ью"], &["и"]]),
+    // Neuter heads of bodies (`Министерство`, `Агентство`, `Объединение`).
+    (
+        "ство",
+        [
+            &["ство"],
+            &["ства"],
+            &["ству"],
+            &["ство"],
+            &["ством"],
+            &["стве"],
+        ],
+    ),
+    (
+        "ие",
+        [&["ие"], &["ия"], &["ию"], &["ие"], &["ием"], &["ии"]],
+    ),
+    // Feminine (`Казань`, `Тюмень`) or masculine (`Израиль`, `Турткуль`): a name does not
+    // say which, and the forms of the other gender are no Russian words, so both.
+    (
+        "ь",
+        [
+            &["ь"],
+            &["и", "я"],
+            &["и", "ю"],
+            &["ь"],
+            &["ью", "ем"],
+            &["и", "е"],
+        ],
+    ),
     ("я", [&["я"], &["и"], &["е"], &["ю"], &["ей"], &["е"]]),
+    // After a hushing consonant or `х` the genitive takes `и` (`Польши`, `Хивы` aside).
+    (
+        "ша",
+        [&["ша"], &["ши"], &["ше"], &["шу"], &["шей", "шой"], &["ше"]],
+    ),
+    (
+        "жа",
+        [&["жа"], &["жи"], &["же"], &["жу"], &["жей", "жой"], &["же"]],
+    ),
+    (
+        "ча",
+        [&["ча"], &["чи"], &["че"], &["чу"], &["чей", "чой"], &["че"]],
+    ),
     (
         "ка",
         [&["ка"], &["ки"], &["ке"], &["ку"], &["кой"], &["ке"]],
@@ -44,6 +85,10 @@ const PARADIGMS: &[Paradigm] = &[
     ("а", [&["а"], &["ы"], &["е"], &["у"], &["ой"], &["е"]]),
     ("й", [&["й"], &["я"], &["ю"], &["й"], &["ем"], &["е"]]),
 ];
+
+/// The nominative endings of the adjectives of `PARADIGMS`: they agree with the noun after
+/// them.
+const ADJECTIVE_ENDINGS: &[&str] = &["ая", "яя", "ий", "ый", "ое"];
 
 /// The endings after which a noun takes no ending of its own (`Алматы`, `Актобе`).
 const INDECLINABLE: &[char] = &['о', 'е', 'и', 'ы', 'у', 'ю', 'э'];
@@ -79,43 +124,57 @@ fn word_forms(word: &str) -> [Vec<String>; 6] {
 }
 
 /// The forms of a name in every case, the nominative first, each once. A hyphenated word
-/// declines in its last part (`Восточно-Казахстанская`, `Усть-Каменогорск`). A name after a
-/// common noun of its kind stands in apposition and keeps its form: `область Абай` is
-/// `области Абай`, not `области Абая`.
+/// declines in its last part (`Восточно-Казахстанская`, `Усть-Каменогорск`). Only the head
+/// noun and the adjectives before it decline; what follows the head keeps its form, whether
+/// a name in apposition (`область Абай` is `области Абай`, not `области Абая`; `Республики
+/// Казахстан`) or a genitive (`Банка развития Казахстана`, `Министерству энергетики`). A
+/// name of capitalised words may also be a brand whose last word alone declines (`Халык
+/// Банка`, `Эйр Астаны`): it gets those forms too, and the wrong ones of either reading
+/// are no Russian words.
 pub(crate) fn case_forms(name: &str) -> Vec<String> {
-    let after_kind = name.starts_with(char::is_lowercase);
-    let words: Vec<[Vec<String>; 6]> =
-        name.split(' ')
-            .enumerate()
-            .map(|(k, w)| match w.rsplit_once('-') {
-                _ if after_kind && k > 0 && w.starts_with(char::is_uppercase) => {
-                    std::array::from_fn(|_| vec![w.to_string()])
-                }
+    let words: Vec<&str> = name.split(' ').collect();
+    let mut past_head = false;
+    let head_declines = words.iter().map(|w| {
+        let declines = !past_head;
+        past_head = past_head || !ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e));
+        declines
+    });
+    let mut readings = vec![head_declines.collect::<Vec<bool>>()];
+    if words.len() > 1 && words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        readings.push((0..words.len()).map(|k| k + 1 == words.len()).collect());
+    }
+    let mut out: Vec<String> = Vec::new();
+    for declines in readings {
+        let forms: Vec<[Vec<String>; 6]> = words
+            .iter()
+            .zip(declines)
+            .map(|(w, declines)| match w.rsplit_once('-') {
+                _ if !declines => std::array::from_fn(|_| vec![w.to_string()]),
                 Some((head, tail)) if !tail.is_empty() => word_forms(tail)
                     .map(|fs| fs.into_iter().map(|f| format!("{head}-{f}")).collect()),
                 _ => word_forms(w),
             })
             .collect();
-    let mut out: Vec<String> = Vec::new();
-    for case in 0..6 {
-        let mut phrases = vec![String::new()];
-        for w in &words {
-            phrases = phrases
-                .iter()
-                .flat_map(|p| {
-                    w[case].iter().map(move |f| {
-                        if p.is_empty() {
-                            f.clone()
-                        } else {
-                            format!("{p} {f}")
-                        }
+        for case in 0..6 {
+            let mut phrases = vec![String::new()];
+            for w in &forms {
+                phrases = phrases
+                    .iter()
+                    .flat_map(|p| {
+                        w[case].iter().map(move |f| {
+                            if p.is_empty() {
+                                f.clone()
+                            } else {
+                                format!("{p} {f}")
+                            }
+                        })
                     })
-                })
-                .collect();
-        }
-        for p in phrases {
-            if !out.contains(&p) {
-                out.push(p);
+                    .collect();
+            }
+            for p in phrases {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
             }
         }
     }
@@ -150,8 +209,41 @@ mod tests {
             ),
             ("Усть-Каменогорск", &["Усть-Каменогорске"]),
             ("Южная Корея", &["Южной Корее", "Южную Корею"]),
-            ("Республика Казахстан", &["Республики Казахстан"][..0]),
+            ("Республика Казахстан", &["Республики Казахстан"]),
             ("область Абай", &["области Абай", "областью Абай"]),
+            // A district as an adjective and in apposition.
+            (
+                "Наурызбайский район",
+                &["Наурызбайского района", "Наурызбайском районе"],
+            ),
+            (
+                "район Биржан сал",
+                &["района Биржан сал", "районе Биржан сал"],
+            ),
+            // Soft signs of either gender, a hushing stem, a hyphen.
+            ("Казань", &["Казани", "Казанью"]),
+            ("Турткуль", &["Турткуля", "Турткуле", "Турткулем"]),
+            ("Польша", &["Польши", "Польшей"]),
+            ("Кара-Балта", &["Кара-Балты", "Кара-Балте"]),
+            ("Майлуу-Суу", &["Майлуу-Суу"]),
+            // Bodies: the head declines, its genitive does not.
+            (
+                "Министерство энергетики Республики Казахстан",
+                &[
+                    "Министерства энергетики Республики Казахстан",
+                    "Министерством энергетики Республики Казахстан",
+                ],
+            ),
+            ("Банк развития Казахстана", &["Банка развития Казахстана"]),
+            (
+                "Евразийский банк развития",
+                &["Евразийского банка развития", "Евразийским банком развития"],
+            ),
+            ("Национальное агентство", &["Национальному агентству"]),
+            ("Объединение", &["Объединения", "Объединением"]),
+            // A brand of capitalised words declines in its last word.
+            ("Халык Банк", &["Халык Банка", "Халык Банком"]),
+            ("Эйр Астана", &["Эйр Астаны", "Эйр Астане"]),
         ];
         for (name, want) in cases {
             let forms = case_forms(name);
@@ -164,6 +256,17 @@ mod tests {
         assert_eq!(case_forms("Алматы"), ["Алматы"]);
         assert_eq!(case_forms("Актобе"), ["Актобе"]);
         assert_eq!(case_forms("ВКО"), ["ВКО"]);
-        assert!(!case_forms("область Абай").contains(&"области Абая".to_string()));
+        assert_eq!(case_forms("Чэнду"), ["Чэнду"]);
+        for (name, wrong) in [
+            ("область Абай", "области Абая"),
+            ("Республика Казахстан", "Республики Казахстана"),
+            ("Банк развития Казахстана", "Банка развития Казахстанаа"),
+            (
+                "СЭЗ «Химический парк Тараз»",
+                "СЭЗ «Химический парка Тараз»",
+            ),
+        ] {
+            assert!(!case_forms(name).contains(&wrong.to_string()), "{wrong}");
+        }
     }
 }
