@@ -894,7 +894,17 @@ fn located(text: &str, sentence_start: usize, start: usize) -> bool {
     }
     matches!(
         w,
-        Some("in" | "at" | "near" | "across" | "throughout" | "outside")
+        Some(
+            "in" | "at"
+                | "near"
+                | "across"
+                | "throughout"
+                | "outside"
+                | "в"
+                | "во"
+                | "под"
+                | "близ"
+        )
     )
 }
 

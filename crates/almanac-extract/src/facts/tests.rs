@@ -492,6 +492,7 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            ("Цех\n\nТОО «Агро Сервис» открыло в Каттакургане цех мощностью 5 тыс. тонн.", "2025-04-01", "5 тыс. тонн", "ТОО «Агро Сервис»"),
             // `the plant` refers back to the company that builds it, not to the one that speaks.
             ("Plant\n\nKazakhstan Petrochemical Industries is building a plant in Atyrau region, KazMunayGas said. The plant will employ 700 people.", "2025-04-01", "700 people", "Kazakhstan Petrochemical Industries"),
             // A bank that lends is where the money comes from, not what it is about; a bank's
