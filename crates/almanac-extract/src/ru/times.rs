@@ -579,8 +579,11 @@ impl Parser<'_> {
         if start > 0 && self.id(start - 1) == w.level {
             return true;
         }
-        // `к прошлому году`: a change against last year.
-        start > 0 && self.id(start - 1) == w.k && self.word(start) == Some(Word::Last)
+        // `к прошлому году`: a change against last year; `к январю–июню 2018 года`: an index
+        // to the months of a year before.
+        start > 0
+            && self.id(start - 1) == w.k
+            && matches!(self.word(start), Some(Word::Last | Word::Month(_)))
             || (from..start).any(|k| self.id(k) == w.analog && self.id(k + 1) == w.period)
             // `за тот же период прошлого года`: last year's same months are a base.
             || start > 0 && self.id(start - 1) == w.period && self.word(start) == Some(Word::Last)
@@ -604,6 +607,13 @@ mod tests {
     fn russian_times() {
         use TimeKind::*;
         let cases: &[(&str, &str, &str, Option<&str>, TimeKind)] = &[
+            (
+                "Индекс к январю–марту 2020 года составил 104,1%.",
+                "2021-04-20",
+                "январю–марту 2020 года",
+                Some("2020-01/2020-03"),
+                Comparison,
+            ),
             (
                 "С момента создания парка в 2015 году здесь открыли 9 цехов.",
                 "2021-05-01",
