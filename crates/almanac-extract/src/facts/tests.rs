@@ -52,6 +52,9 @@ fn metric_of() {
         &[
             // A listed measure with no cue of its own measures what the one before did.
             ("Housing\n\nMost housing was commissioned in Aktobe – 900,000 sq m, Taraz – 400,000 sq m and Turkistan – 350,000 sq m.", "2024-06-01", "400,000 sq m", "housing"),
+            // The price of one unit is a price; a company's revenue is its output.
+            ("Хлопок\n\nЗакупочная цена одной тонны хлопка составляет 5,8 млн сумов.", "2020-10-27", "5,8 млн сумов", "prices"),
+            ("Фабрика\n\nПо итогам года выручка фабрики составила 4,1 млрд тенге.", "2021-02-10", "4,1 млрд тенге", "output"),
             // Investment into the economy is investment.
             ("Инвестиции\n\nС начала года в экономику города привлечено 50 млрд тенге инвестиций.", "2024-06-01", "50 млрд тенге", "investment"),
             // Goods that a verb of trade takes as its object are traded.

@@ -142,6 +142,19 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
                     q.direction = Some(direction);
                     q.fact_worthy = true;
                 }
+                // `цена одной тонны`, `стоимость одного квадратного метра`: the unit a price
+                // is given for, no count of its own.
+                if q.value == 1.0
+                    && lower(q.text.as_str()).starts_with("одн")
+                    && i > 0
+                    && toks[i - 1].kind == TokKind::Word
+                    && {
+                        let w = lower(toks[i - 1].text(text));
+                        w.starts_with("цен") || w.starts_with("стоимост") || w.starts_with("тариф")
+                    }
+                {
+                    q.fact_worthy = false;
+                }
                 if let Some(low) = range_low(text, toks, i, &q, &found) {
                     found.pop();
                     q = low;
@@ -1285,6 +1298,7 @@ mod tests {
             "На 2021-2025 годы утверждён план.",
             "К 1 января 2026 года всё будет готово.",
             "За 9 месяцев работы цех окупился.",
+            "Цена одной тонны зерна выросла.",
         ] {
             assert!(find(s).iter().all(|q| !q.fact_worthy), "{s}: {:?}", find(s));
         }
