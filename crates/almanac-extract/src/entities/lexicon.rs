@@ -21,6 +21,8 @@ pub(super) enum RefTarget {
     Kinds(Vec<EntityKind>, Option<String>),
     /// The capital of the country in view.
     Capital,
+    /// The administrative centre of the region in view (`the regional centre`).
+    Centre,
     /// One fixed gazetteer entry (`the southern capital`).
     Fixed(String),
     /// The entity of one of these kinds that the document names most, the first named on a
@@ -444,7 +446,7 @@ pub(super) fn build_lexicon() -> Lexicon {
         let flags = list_column(row.opt(5));
         if let Some(flag) = flags
             .iter()
-            .find(|f| !["capital", "media", "government"].contains(f))
+            .find(|f| !["capital", "centre", "media", "government"].contains(f))
         {
             return Err(row.error(format_args!("unknown flag {flag:?}")));
         }
@@ -455,6 +457,7 @@ pub(super) fn build_lexicon() -> Lexicon {
             aliases: list_column(row.opt(3)),
             adjectives: list_column(row.opt(4)),
             capital: flags.contains(&"capital"),
+            centre: flags.contains(&"centre"),
             company: kind == EntityKind::Organisation
                 && !flags.contains(&"media")
                 && !flags.contains(&"government"),
@@ -694,6 +697,9 @@ pub(super) fn prefix_key(a: u8, b: u8, c: u8) -> usize {
 pub(super) fn parse_ref_target(target: &str) -> Option<RefTarget> {
     if target == "capital" {
         return Some(RefTarget::Capital);
+    }
+    if target == "centre" {
+        return Some(RefTarget::Centre);
     }
     if let Some(name) = target.strip_prefix('=') {
         return Some(RefTarget::Fixed(name.to_string()));

@@ -147,6 +147,8 @@ pub struct Place {
     pub adjectives: Vec<&'static str>,
     /// The capital of the country it is part of.
     pub capital: bool,
+    /// The administrative centre of the region it is part of.
+    pub centre: bool,
     /// An organisation `the company` may refer back to (not a news agency or a state body).
     pub company: bool,
 }

@@ -128,6 +128,26 @@ pub(super) fn resolve_ref(
                 .position(|p| p.capital && p.part_of == Some(country))
                 .map(EKey::Place)
         }
+        // `the regional centre`: the centre of the region named last, else the last place
+        // named when it is a regional centre itself.
+        RefTarget::Centre => {
+            let region = history.iter().rev().find_map(|k| match k {
+                EKey::Place(p) if lex.places[*p].kind == EntityKind::Region => {
+                    Some(lex.places[*p].name)
+                }
+                _ => None,
+            });
+            match region {
+                Some(region) => lex
+                    .places
+                    .iter()
+                    .position(|p| p.centre && p.part_of == Some(region))
+                    .map(EKey::Place),
+                None => last_place
+                    .filter(|&p| lex.places[p].centre)
+                    .map(EKey::Place),
+            }
+        }
         RefTarget::Kinds(kinds, filter) => {
             let direct = history.iter().rev().find(|k| {
                 let kind = kind_of(k);

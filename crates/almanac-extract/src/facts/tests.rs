@@ -496,6 +496,9 @@ fn subject_of() {
     check(
         &[
             ("Цех\n\nТОО «Агро Сервис» открыло в Каттакургане цех мощностью 5 тыс. тонн.", "2025-04-01", "5 тыс. тонн", "ТОО «Агро Сервис»"),
+            // `the regional centre` is the administrative centre of the region in view.
+            ("Schools\n\nKostanay region will open nine schools this year. In the regional centre, 3 schools will be built.", "2025-04-01", "3 schools", "Kostanay"),
+            ("Школы\n\nВ Павлодарской области откроют девять школ. В областном центре построят 4 школы.", "2025-04-01", "4 школы", "Pavlodar"),
             // `the plant` refers back to the company that builds it, not to the one that speaks.
             ("Plant\n\nKazakhstan Petrochemical Industries is building a plant in Atyrau region, KazMunayGas said. The plant will employ 700 people.", "2025-04-01", "700 people", "Kazakhstan Petrochemical Industries"),
             // A bank that lends is where the money comes from, not what it is about; a bank's
