@@ -68,6 +68,30 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
             idx += 1;
             continue;
         }
+        // `150 of its 860 stores`, `Nineteen of the 40 MPs`: a part counts what its whole counts.
+        if word_is(text, toks, after, &["of"]) {
+            let mut w = after + 1;
+            if word_is(
+                text,
+                toks,
+                w,
+                &["the", "its", "their", "his", "her", "our", "your"],
+            ) {
+                w += 1;
+            }
+            if word_is(text, toks, w, &["last", "first", "next", "past"]) {
+                w += 1;
+            }
+            let whole = found
+                .get(idx + 1)
+                .filter(|p| p.first == w && p.q.kind == QuantityKind::Count);
+            if let Some(unit) = whole.map(|p| p.q.unit.clone()) {
+                found[idx].q.kind = QuantityKind::Count;
+                found[idx].q.unit = unit;
+                idx += 1;
+                continue;
+            }
+        }
         // `46 of which`.
         if word_is(text, toks, after, &["of"])
             && word_is(text, toks, after + 1, &["which", "them", "whom", "these"])
@@ -389,5 +413,86 @@ pub(super) fn link_shared_head(text: &str, toks: &[Tok], found: &mut [Parsed]) {
         p.q.span[1] = toks[m - 1].end;
         p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
         shares[idx] = true;
+    }
+}
+
+/// Nouns a number after them gives the size of: `a crowd of 41,000` is no count of the
+/// sentence's things.
+const GROUP_SIZES: &[&str] = &[
+    "crowd",
+    "crowds",
+    "majority",
+    "tally",
+    "total",
+    "population",
+    "attendance",
+    "turnout",
+    "audience",
+    "margin",
+    "capacity",
+    "workforce",
+    "membership",
+    "electorate",
+];
+
+/// A bare number counts what the last count before it in its sentence counts when the
+/// sentence leaves the noun out: `67 million passengers, up from 61.5 million`, `27 people
+/// were killed and more than 100 injured`. A scaled number takes only a scaled count
+/// (`11.6 billion shares ... a 20-day average of 10.9 billion`); a money, percent or measure
+/// figure in between ends the search, and so does a move in points (`412 points, or 1.1%, at
+/// 38,904`, `down 38 points at 8,104`: an index's level); a group's size (`GROUP_SIZES`) and a
+/// rate's denominator are no count.
+pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed]) {
+    for idx in 1..found.len() {
+        let p = &found[idx];
+        if p.q.kind != QuantityKind::Bare || p.in_words || toks[p.first].kind != TokKind::Num {
+            continue;
+        }
+        let mut b = p.first;
+        if let Some((n, _)) = LEXICONS.qualifiers.ending_at(text, toks, b.wrapping_sub(1)) {
+            b -= n;
+        }
+        let joined = |t: usize| {
+            toks.get(t)
+                .is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "/" | ":"))
+        };
+        // `crowds of 41,000`, `a majority of 6,102`, `her tally to 102`: the number sizes a
+        // group, it does not count the sentence's things.
+        let sizes_group = b >= 2
+            && word_is(text, toks, b - 1, &["of", "to", "at"])
+            && word_is(text, toks, b - 2, GROUP_SIZES);
+        if sizes_group
+            || (b >= 1 && word_is(text, toks, b - 1, &["per"]))
+            || joined(p.last + 1)
+            || joined(p.first.wrapping_sub(1))
+        {
+            continue;
+        }
+        let scaled = p.scale > 1.0;
+        let mut donor = None;
+        for q in found[..idx].iter().rev() {
+            // An index's level after its move in points is no number of points.
+            if q.q.unit.as_deref() == Some("point") {
+                break;
+            }
+            match q.q.kind {
+                QuantityKind::Bare | QuantityKind::Duration | QuantityKind::Age => continue,
+                QuantityKind::Count if !scaled || q.scale > 1.0 => {
+                    donor = Some(q);
+                    break;
+                }
+                QuantityKind::Count => continue,
+                _ => break,
+            }
+        }
+        let Some(donor) = donor else { continue };
+        let same_sentence = (donor.next..p.first).all(|t| {
+            !(toks[t].kind == TokKind::Sym && matches!(toks[t].text(text), "." | "!" | "?" | ";"))
+        });
+        if same_sentence {
+            let unit = donor.q.unit.clone();
+            found[idx].q.kind = QuantityKind::Count;
+            found[idx].q.unit = unit;
+        }
     }
 }

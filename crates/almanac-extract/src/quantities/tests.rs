@@ -536,7 +536,11 @@ fn rates() {
         "exports rose 12 percent on a year earlier",
         "12 percent=12 % +",
     );
-    check("sold 400 cars, up from 300 a month ago", "400 cars=400 car");
+    // `a month ago` is a time, no rate; the bare 300 counts the cars named before it.
+    check(
+        "sold 400 cars, up from 300 a month ago",
+        "400 cars=400 car ; 300=300 car",
+    );
 }
 
 #[test]
@@ -1095,6 +1099,26 @@ fn forms_of_the_held_out_news() {
         ("Call 0345 600 700 for details.", ""),
         ("The summit is on May 12 and 13.", ""),
         ("Temperatures have risen since 1750.", ""),
+    ];
+    for (input, expected) in cases {
+        check_all(input, expected);
+    }
+}
+
+#[test]
+fn a_bare_number_counts_what_its_sentence_counted() {
+    let cases = [
+        ("The port handled 12 million tonnes of grain and 40 million passengers, up from 35 million.", "12 million tonnes=12000000 t [Measure] ; 40 million passengers=40000000 passenger [Count] ; 35 million=35000000 passenger [Count]"),
+        ("At least 14 miners died and more than 60 were hurt.", "14 miners=14 miner> [Count] ; 60=60 miner> [Count]"),
+        ("Volume was 2.3 billion shares against a 30-day mean of 2.8 billion.", "2.3 billion shares=2300000000 share [Count] ; 30-day=30 day [Duration] ; 2.8 billion=2800000000 share [Count]"),
+        // A figure of another kind in between, a plural's size and a denominator stay bare.
+        ("The index lost 215 points, or 0.9%, to 23,410.", "215 points=215 point - [Count] ; 0.9%=0.9 % [Percent] ; 23,410=23410 [Bare]"),
+        ("It won 9 of 11 games before crowds of 30,000.", "9=9 game [Count] ; 11 games=11 game [Count] ; 30,000=30000 [Bare]"),
+        ("There were 8 deaths per 1,000 births.", "8 deaths=8 death [Count] ; 1,000 births=1000 birth [Count]"),
+        // A part of a whole counts what the whole does.
+        ("The chain will shut 45 of its 300 branches.", "45=45 branch [Count] ; 300 branches=300 branch [Count]"),
+        ("Seven of the 12 judges dissented.", "Seven=7 judge [Count] ; 12 judges=12 judge [Count]"),
+        ("They took 5 of their last 8 matches.", "5=5 match [Count] ; 8 matches=8 match [Count]"),
     ];
     for (input, expected) in cases {
         check_all(input, expected);
