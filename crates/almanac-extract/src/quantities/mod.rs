@@ -254,7 +254,7 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
         .map(|mut p| {
             // `per 1,000 people`, `per one job`: what a rate is per, no figure of its own.
             let denominator = p.first >= 1 && word_is(text, toks, p.first - 1, &["per"]);
-            p.q.fact_worthy = p.q.kind.is_figure() && !denominator;
+            p.q.fact_worthy = p.q.kind.is_figure() && !denominator && !p.implied_noun;
             p.q
         })
         .collect()
@@ -274,6 +274,10 @@ struct Parsed {
     in_words: bool,
     /// The scale the number was multiplied by (`million`: 1e6), 1 when none.
     scale: f64,
+    /// A count whose noun only its sentence names (`up from 61.5 million`): every quantity,
+    /// but no fact yet, since the fact layer's metric and period rules do not read such
+    /// figures (`340 more than last year` would be a fact of no metric).
+    implied_noun: bool,
 }
 
 /// Whether `word` ends with `suffix` (lower-case ASCII) in any ASCII case.

@@ -323,6 +323,7 @@ pub(super) fn parse_at(
         next,
         in_words,
         scale,
+        implied_noun: false,
     })
 }
 

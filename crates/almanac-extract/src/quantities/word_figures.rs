@@ -49,6 +49,7 @@ fn word_figure(
         next: last + 1,
         in_words: true,
         scale: 1.0,
+        implied_noun: false,
     }
 }
 
