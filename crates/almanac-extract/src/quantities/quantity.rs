@@ -7,7 +7,7 @@ use crate::lexicon::{Position, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
 use crate::tokens::{word_is, Tok, TokKind};
 
-use super::non_quantities::is_figure_number;
+use super::non_quantities::{is_figure_number, name_before};
 use super::number::{exponent_at, sign_before, space_grouped};
 use super::units::{counted_noun, hyphenated_modifier_noun, is_weight_in_pounds, quantity_kind};
 use super::word_figures::{
@@ -262,6 +262,18 @@ pub(super) fn parse_at(
         .is_some_and(|t| t.kind == TokKind::Word && adjacent(toks, k - 1, k));
     if kind == QuantityKind::Bare && !glued_name {
         if let Some((head_last, lemma)) = counted_noun(text, toks, k) {
+            // `Fortune 500 company`, `Wi-Fi 7 routers`, `Bluetooth 5.3 ... adds`: the number of
+            // a name counts nothing; after a capitalised word only a plural counts a whole
+            // number of things (`In Almaty 500 jobs`).
+            let name = if currency.is_none() {
+                name_before(text, toks, i)
+            } else {
+                None
+            };
+            let singular = !toks[head_last].text(text).ends_with(['s', 'S']);
+            if name.is_some_and(|inside| inside || singular || value.fract() != 0.0) {
+                return None;
+            }
             kind = QuantityKind::Count;
             unit = Some(lemma);
             last = head_last;

@@ -1122,3 +1122,34 @@ fn a_bare_number_counts_what_its_sentence_counted() {
         check_all(input, expected);
     }
 }
+
+#[test]
+fn names_addresses_telephones_clock_times_and_scores_of_general_news() {
+    let cases = [
+        // Names with digits, even before a noun.
+        ("The Forbes 400 list grew and a Gen 3 chip shipped.", ""),
+        ("She uses Android 14.1 on a Galaxy 9 phone.", ""),
+        ("Levels of NO2 and SO2 fell, and the AB123 flight left.", ""),
+        ("The 4K set and the 6G trials impressed.", ""),
+        ("A 19th-century mill was sold.", ""),
+        // Street addresses.
+        (
+            "The shop at 12 Kings Road and the office at 3 Elm Court closed.",
+            "",
+        ),
+        ("The team moved to 77 Fifth Avenue.", ""),
+        // Telephone numbers and clock times.
+        ("Ring 1-888-300-2211 or 0207 946 0018 today.", ""),
+        ("Trading opens at 0800 GMT; the vote is at 9 o'clock.", ""),
+        ("Help is available 24/7.", ""),
+        // A list of dates.
+        ("The fair runs on 3 and 4 May.", ""),
+        // Scores and vote splits.
+        ("The Lakers won 121-99 and hold a 3-1 lead.", ""),
+        ("The judges split 7-2 in a 7-2 ruling.", ""),
+        ("She won 7-6 (7-3) in the opener.", ""),
+    ];
+    for (input, expected) in cases {
+        check_all(input, expected);
+    }
+}
