@@ -209,6 +209,19 @@ pub(super) fn parse_at(
         last = k;
         k += 1;
     }
+    // `the 1500m`, `stands 2.06m`: a glued `m` that is no million (nothing counted after it)
+    // is metres.
+    if kind == QuantityKind::Bare
+        && scale == 1.0
+        && toks.get(k).is_some_and(|t| t.text(text) == "m")
+        && adjacent(toks, k - 1, k)
+        && !(sym_at(text, toks, k + 1, ".") && k + 2 < toks.len() && adjacent(toks, k + 1, k + 2))
+    {
+        kind = QuantityKind::Measure;
+        unit = Some("m".to_string());
+        last = k;
+        k += 1;
+    }
     // `aged 65`, `aged over 70`, `aged between 18 and 30`; `Ms Lee, 52, said`: years of age.
     if kind == QuantityKind::Bare && !in_words && scale == 1.0 && k == j + 1 {
         let mut b = i;

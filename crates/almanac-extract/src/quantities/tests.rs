@@ -1153,3 +1153,43 @@ fn names_addresses_telephones_clock_times_and_scores_of_general_news() {
         check_all(input, expected);
     }
 }
+
+#[test]
+fn units_of_science_technology_and_sport() {
+    let cases = [
+        (
+            "The 800m and the 10000m were run; he stands 1.98m.",
+            "800m=800 m [Measure] ; 10000m=10000 m [Measure] ; 1.98m=1.98 m [Measure]",
+        ),
+        (
+            "A 90Hz screen, a 4,500mAh cell and a 12MP lens.",
+            "90Hz=90 Hz [Data] ; 4,500mAh=4500 mAh [Measure] ; 12MP=12 MP [Data]",
+        ),
+        (
+            "Ozone reached 80 parts per million, or 80 ppm.",
+            "80 parts per million=80 ppm [Measure] ; 80 ppm=80 ppm [Measure]",
+        ),
+        (
+            "A 3-nanometre process; pressure of 960 millibars.",
+            "3-nanometre=3 nm [Measure] ; 960 millibars=960 hPa [Measure]",
+        ),
+        ("Spreads widened 40 bp.", "40 bp=40 bp [Percent]"),
+        (
+            "The trip took 3hr 15min.",
+            "3hr=3 hour [Duration] ; 15min=15 minute [Duration]",
+        ),
+        (
+            "The bill is worth 20 billion shillings.",
+            "20 billion shillings=20000000000 KES [Money]",
+        ),
+        (
+            "The kiwi bought 60 US cents.",
+            "60 US cents=0.6 USD [Money]",
+        ),
+        // A glued `m` before what it counts is still a million.
+        ("The app has 3m users.", "3m users=3000000 user [Count]"),
+    ];
+    for (input, expected) in cases {
+        check_all(input, expected);
+    }
+}
