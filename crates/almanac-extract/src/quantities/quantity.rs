@@ -48,6 +48,11 @@ pub(super) fn parse_at(
         }
     }
 
+    if currency.is_none() {
+        if let Some(p) = parse_race_time(text, toks, j) {
+            return Some(p);
+        }
+    }
     // The number itself.
     let num = toks[j];
     let (mut value, mut k, in_words) = if num.kind == TokKind::Num {
@@ -489,4 +494,64 @@ fn equivalent_at(
         },
         inner.next + 1,
     ))
+}
+
+/// `2:05:41` (h:mm:ss) and `1:27.294`, `3:55.21` (m:ss with hundredths): a race time, in
+/// seconds. A clock time (`14:05`) has neither the third group nor the fraction.
+fn parse_race_time(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let glued_num = |a: usize| {
+        sym_at(text, toks, a, ":")
+            && toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Num)
+            && adjacent(toks, a - 1, a)
+            && adjacent(toks, a, a + 1)
+    };
+    if toks[j].kind != TokKind::Num || !glued_num(j + 1) {
+        return None;
+    }
+    let digits = |t: usize| toks[t].text(text);
+    let whole = |t: usize| digits(t).bytes().all(|b| b.is_ascii_digit());
+    let two = |t: usize| digits(t).split('.').next().is_some_and(|d| d.len() == 2);
+    let (value, last) = if glued_num(j + 3) {
+        if !(whole(j) && whole(j + 2) && two(j + 2) && two(j + 4)) {
+            return None;
+        }
+        let h = parse_digits(digits(j))?;
+        (
+            h * 3600.0 + parse_digits(digits(j + 2))? * 60.0 + parse_digits(digits(j + 4))?,
+            j + 4,
+        )
+    } else {
+        let fraction = digits(j + 2).contains('.');
+        if !(whole(j) && fraction && two(j + 2)) {
+            return None;
+        }
+        (
+            parse_digits(digits(j))? * 60.0 + parse_digits(digits(j + 2))?,
+            j + 2,
+        )
+    };
+    let span = [toks[j].start, toks[last].end];
+    Some(Parsed {
+        q: Quantity {
+            span,
+            text: text[span[0]..span[1]].to_string(),
+            value,
+            high: None,
+            unit: Some("second".to_string()),
+            kind: QuantityKind::Duration,
+            qualifier: None,
+            direction: None,
+            per: None,
+            equivalents: Vec::new(),
+            fact_worthy: false,
+            fraction: false,
+            bare_dollar: false,
+        },
+        first: j,
+        last,
+        next: last + 1,
+        in_words: false,
+        scale: 1.0,
+        implied_noun: false,
+    })
 }

@@ -1193,3 +1193,21 @@ fn units_of_science_technology_and_sport() {
         check_all(input, expected);
     }
 }
+
+#[test]
+fn ranks_of_sport_and_charts_and_race_times() {
+    let cases = [
+        ("She finished fifth and was seeded second.", "fifth=5 rank [Rank] ; second=2 rank [Rank]"),
+        ("The survey ranks it sixth.", "sixth=6 rank [Rank]"),
+        ("He beat the world No. 3 and the No. 1 seed.", "No. 3=3 rank [Rank] ; No. 1=1 rank [Rank]"),
+        ("It was the second-largest deal and the 5th most-watched show.", "second-largest=2 rank [Rank] ; 5th=5 rank [Rank]"),
+        // A label stays out, and so does an ordinal before a noun in -est.
+        ("The No. 9 bus won its first contest.", ""),
+        ("He won in 2:11:09 after a lap of 1:31.502.", "2:11:09=7869 second [Duration] ; 1:31.502=91.502 second [Duration]"),
+        // A clock time is no race time.
+        ("The race began at 09:30.", ""),
+    ];
+    for (input, expected) in cases {
+        check_all(input, expected);
+    }
+}

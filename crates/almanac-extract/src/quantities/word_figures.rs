@@ -9,6 +9,7 @@ use crate::fact::{Direction, Qualifier};
 use crate::lexicon::{RankCue, UnitKind, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
 use crate::tokens::{lower, word_is, Tok, TokKind};
+use crate::vocabulary::word_id;
 
 use super::quantity::{direction_before, per_after, qualifier_before};
 use super::units::quantity_kind;
@@ -60,13 +61,56 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     if let Some(p) = parse_top_rank(text, toks, j) {
         return Some(p);
     }
-    let (value, last) = match toks.get(j)?.kind {
+    let tok = *toks.get(j)?;
+    // `third-fastest`, `second-most valuable`: an ordinal joined to a superlative places.
+    if tok.kind == TokKind::Word && tok.hyphen {
+        let w = tok.text(text);
+        let (head, tail) = w.split_once('-')?;
+        let value = LEXICONS.ordinal_ids.get(word_id(&lower(head)))?;
+        return superlative(tail).then(|| {
+            word_figure(
+                text,
+                toks,
+                j..=j,
+                value,
+                "rank",
+                QuantityKind::Rank,
+                None,
+                None,
+            )
+        });
+    }
+    let (value, last) = match tok.kind {
         TokKind::Word => (ordinal_at(toks, j)?, j),
         TokKind::Num => {
+            // `world No. 2`, `the No. 1 pick`: a place in a ranking.
+            let ranked_no = j >= 2
+                && sym_at(text, toks, j - 1, ".")
+                && word_is(text, toks, j - 2, &["no"])
+                && (word_is(text, toks, j.wrapping_sub(3), &["world"])
+                    || word_is(
+                        text,
+                        toks,
+                        j + 1,
+                        &["pick", "seed", "spot", "ranking", "ranked"],
+                    ));
+            if ranked_no {
+                let value = parse_digits(tok.text(text))?;
+                return Some(word_figure(
+                    text,
+                    toks,
+                    j - 2..=j,
+                    value,
+                    "rank",
+                    QuantityKind::Rank,
+                    None,
+                    None,
+                ));
+            }
             if !word_is(text, toks, j + 1, &["st", "nd", "rd", "th"]) || !adjacent(toks, j, j + 1) {
                 return None;
             }
-            (parse_digits(toks[j].text(text))?, j + 1)
+            (parse_digits(tok.text(text))?, j + 1)
         }
         TokKind::Sym => return None,
     };
@@ -79,7 +123,11 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
                 RankCue::Copula => word_is(text, toks, last + 1, &["in", "among"]),
                 RankCue::Top => false,
             });
-    let place_after = word_is(text, toks, last + 1, &["place", "position"]);
+    // `4th most-streamed`, `the third largest`.
+    let place_after = word_is(text, toks, last + 1, &["place", "position"])
+        || toks
+            .get(last + 1)
+            .is_some_and(|t| t.kind == TokKind::Word && superlative(&lower(t.text(text))));
     if !cue_before && !place_after {
         return None;
     }
@@ -93,6 +141,20 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         None,
         None,
     ))
+}
+
+/// Whether `w` is a superlative: `fastest`, `most-streamed`, `best`.
+fn superlative(w: &str) -> bool {
+    const NOUNS_IN_EST: &[&str] = &[
+        "arrest", "chest", "conquest", "contest", "crest", "digest", "forest", "guest", "harvest",
+        "inquest", "interest", "manifest", "protest", "request", "suggest",
+    ];
+    let w = w.to_ascii_lowercase();
+    w.starts_with("most")
+        || w.starts_with("least")
+        || w == "best"
+        || w == "worst"
+        || (w.len() > 5 && w.ends_with("est") && !NOUNS_IN_EST.iter().any(|n| w.ends_with(n)))
 }
 
 /// `among the top three`, `in the top-10`: a rank of at most the number.
