@@ -497,3 +497,96 @@ pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed])
         }
     }
 }
+
+/// The currency a word at `t` names when it stands alone, no amount's (`the euro held`,
+/// `Sterling slipped`, `the Australian dollar`): its code and its number of tokens.
+fn currency_named(text: &str, toks: &[Tok], t: usize) -> Option<(&'static str, usize)> {
+    if toks[t].kind != TokKind::Word {
+        return None;
+    }
+    let (n, c) = LEXICONS.currencies.starting_at(text, toks, t)?;
+    let amount_before = t >= 1 && toks[t - 1].kind == TokKind::Num;
+    let amount_after = toks.get(t + n).is_some_and(|t| t.kind == TokKind::Num);
+    (c.factor == 1.0 && !amount_before && !amount_after).then_some((c.code, n))
+}
+
+/// Prices of one currency in another, written `QUOTE/BASE` as `363.3 KZT/USD`: `the yen
+/// weakened past 157 per dollar` (JPY/USD), `the rupee closed at 83.61 to the dollar`,
+/// and an amount of one currency that another currency named before it in the sentence
+/// reached (`Sterling slipped 0.3% to $1.2655`: USD/GBP; `the euro held at 85.9 pence`:
+/// GBP/EUR). The search back stops at the sentence's start, at another amount of money, and
+/// after twelve tokens.
+pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]) {
+    for idx in 0..found.len() {
+        let p = &found[idx];
+        let (base, base_last, quote_of) = match p.q.kind {
+            QuantityKind::Bare => {
+                let mut a = p.last + 1;
+                if word_is(text, toks, a, &["per", "a", "an"]) {
+                    a += 1;
+                } else if word_is(text, toks, a, &["to", "against"])
+                    && word_is(text, toks, a + 1, &["the"])
+                {
+                    a += 2;
+                } else {
+                    continue;
+                }
+                let Some((code, n)) = currency_named(text, toks, a) else {
+                    continue;
+                };
+                (code, a + n - 1, None)
+            }
+            QuantityKind::Money => {
+                let to = p.first >= 1
+                    && word_is(
+                        text,
+                        toks,
+                        p.first - 1,
+                        &[
+                            "to", "at", "bought", "buys", "fetched", "past", "near", "below",
+                            "above",
+                        ],
+                    );
+                let Some(unit) = p.q.unit.as_deref().filter(|_| to) else {
+                    continue;
+                };
+                (unit, p.last, Some(unit))
+            }
+            _ => continue,
+        };
+        let mut quote = None;
+        let mut t = p.first;
+        while t > 0 && p.first - t < 12 {
+            t -= 1;
+            let tok = toks[t];
+            if tok.kind == TokKind::Sym && matches!(tok.text(text), "." | "!" | "?" | ";") {
+                break;
+            }
+            if found[..idx]
+                .iter()
+                .any(|q| q.q.kind == QuantityKind::Money && q.first <= t && t <= q.last)
+            {
+                break;
+            }
+            if let Some((code, n)) = currency_named(text, toks, t) {
+                if t + n <= p.first && code != base {
+                    quote = Some(code);
+                    break;
+                }
+            }
+        }
+        let Some(named) = quote else { continue };
+        let (unit, last) = match quote_of {
+            // An amount: its own currency is the price, the one named the good priced.
+            Some(amount) => (format!("{amount}/{named}"), base_last),
+            None => (format!("{named}/{base}"), base_last),
+        };
+        let p = &mut found[idx];
+        p.q.kind = QuantityKind::ExchangeRate;
+        p.q.unit = Some(unit);
+        p.q.per = None;
+        p.last = last;
+        p.q.span[1] = toks[last].end;
+        p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
+    }
+}

@@ -47,7 +47,10 @@ mod quantity;
 mod units;
 mod word_figures;
 
-use links::{link_bare_numbers, link_ranges, link_sentence_noun, link_series, link_shared_head};
+use links::{
+    link_bare_numbers, link_exchange_rates, link_ranges, link_sentence_noun, link_series,
+    link_shared_head,
+};
 use non_quantities::is_label;
 use quantity::parse_at;
 use word_figures::MULTIPLIER_WORDS;
@@ -249,6 +252,7 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
         true
     });
     link_sentence_noun(text, toks, &mut found);
+    link_exchange_rates(text, toks, &mut found);
     found
         .into_iter()
         .map(|mut p| {

@@ -1197,15 +1197,61 @@ fn units_of_science_technology_and_sport() {
 #[test]
 fn ranks_of_sport_and_charts_and_race_times() {
     let cases = [
-        ("She finished fifth and was seeded second.", "fifth=5 rank [Rank] ; second=2 rank [Rank]"),
+        (
+            "She finished fifth and was seeded second.",
+            "fifth=5 rank [Rank] ; second=2 rank [Rank]",
+        ),
         ("The survey ranks it sixth.", "sixth=6 rank [Rank]"),
-        ("He beat the world No. 3 and the No. 1 seed.", "No. 3=3 rank [Rank] ; No. 1=1 rank [Rank]"),
-        ("It was the second-largest deal and the 5th most-watched show.", "second-largest=2 rank [Rank] ; 5th=5 rank [Rank]"),
+        (
+            "He beat the world No. 3 and the No. 1 seed.",
+            "No. 3=3 rank [Rank] ; No. 1=1 rank [Rank]",
+        ),
+        (
+            "It was the second-largest deal and the 5th most-watched show.",
+            "second-largest=2 rank [Rank] ; 5th=5 rank [Rank]",
+        ),
         // A label stays out, and so does an ordinal before a noun in -est.
         ("The No. 9 bus won its first contest.", ""),
-        ("He won in 2:11:09 after a lap of 1:31.502.", "2:11:09=7869 second [Duration] ; 1:31.502=91.502 second [Duration]"),
+        (
+            "He won in 2:11:09 after a lap of 1:31.502.",
+            "2:11:09=7869 second [Duration] ; 1:31.502=91.502 second [Duration]",
+        ),
         // A clock time is no race time.
         ("The race began at 09:30.", ""),
+    ];
+    for (input, expected) in cases {
+        check_all(input, expected);
+    }
+}
+
+#[test]
+fn exchange_rates_written_in_words() {
+    let cases = [
+        (
+            "The yen slid past 150 per dollar.",
+            "150 per dollar=150 JPY/USD [ExchangeRate]",
+        ),
+        (
+            "The rupee ended at 82.9 to the dollar.",
+            "82.9 to the dollar=82.9 INR/USD [ExchangeRate]",
+        ),
+        (
+            "Sterling rose 0.4% to $1.31.",
+            "0.4%=0.4 % + [Percent] ; $1.31=1.31 USD/GBP [ExchangeRate]",
+        ),
+        (
+            "The euro held at 86 pence.",
+            "86 pence=0.86 GBP/EUR [ExchangeRate]",
+        ),
+        // An amount in another currency is no price of the one named before it.
+        (
+            "It sold 2 billion euros of bonds to raise $2.2 billion.",
+            "2 billion euros=2000000000 EUR [Money] ; $2.2 billion=2200000000 USD + [Money]",
+        ),
+        (
+            "Petrol costs 1.80 euros a litre.",
+            "1.80 euros=1.8 EUR [Money]",
+        ),
     ];
     for (input, expected) in cases {
         check_all(input, expected);
