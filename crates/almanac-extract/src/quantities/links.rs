@@ -445,7 +445,13 @@ const GROUP_SIZES: &[&str] = &[
 pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed]) {
     for idx in 1..found.len() {
         let p = &found[idx];
-        if p.q.kind != QuantityKind::Bare || p.in_words || toks[p.first].kind != TokKind::Num {
+        // A count is whole: `lowered his ERA to 2.31` counts no innings.
+        let whole = p.scale > 1.0 || p.q.value.fract() == 0.0;
+        if p.q.kind != QuantityKind::Bare
+            || p.in_words
+            || !whole
+            || toks[p.first].kind != TokKind::Num
+        {
             continue;
         }
         let mut b = p.first;
@@ -477,6 +483,12 @@ pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed])
             }
             match q.q.kind {
                 QuantityKind::Bare | QuantityKind::Duration | QuantityKind::Age => continue,
+                // What a rate is per (`19 deaths per 100,000 live births`) is no donor.
+                QuantityKind::Count
+                    if q.first >= 1 && word_is(text, toks, q.first - 1, &["per"]) =>
+                {
+                    continue
+                }
                 QuantityKind::Count if !scaled || q.scale > 1.0 => {
                     donor = Some(q);
                     break;
@@ -588,5 +600,26 @@ pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]
         p.last = last;
         p.q.span[1] = toks[last].end;
         p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
+    }
+}
+
+/// Ages listed after the first: `aged 19, 22 and 31`, `aged 17 and 18`.
+pub(super) fn link_age_lists(text: &str, toks: &[Tok], found: &mut [Parsed]) {
+    for idx in 1..found.len() {
+        let (prev, p) = (&found[idx - 1], &found[idx]);
+        let joined = p.first == prev.next + 1
+            && (sym_at(text, toks, prev.next, ",")
+                || word_is(text, toks, prev.next, &["and", "or"]));
+        if prev.q.kind == QuantityKind::Age
+            && prev.q.high.is_none()
+            && p.q.kind == QuantityKind::Bare
+            && !p.in_words
+            && joined
+            && p.q.value.fract() == 0.0
+            && (1.0..=120.0).contains(&p.q.value)
+        {
+            found[idx].q.kind = QuantityKind::Age;
+            found[idx].q.unit = Some("year".to_string());
+        }
     }
 }

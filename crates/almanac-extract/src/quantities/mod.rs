@@ -48,8 +48,8 @@ mod units;
 mod word_figures;
 
 use links::{
-    link_bare_numbers, link_exchange_rates, link_ranges, link_sentence_noun, link_series,
-    link_shared_head,
+    link_age_lists, link_bare_numbers, link_exchange_rates, link_ranges, link_sentence_noun,
+    link_series, link_shared_head,
 };
 use non_quantities::is_label;
 use quantity::parse_at;
@@ -234,6 +234,7 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
         }
     }
     link_ranges(text, toks, &mut found);
+    link_age_lists(text, toks, &mut found);
     link_bare_numbers(text, toks, &mut found);
     link_series(text, toks, &mut found);
     link_shared_head(text, toks, &mut found);

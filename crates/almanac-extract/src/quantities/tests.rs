@@ -1257,3 +1257,19 @@ fn exchange_rates_written_in_words() {
         check_all(input, expected);
     }
 }
+
+#[test]
+fn count_nouns_labels_and_age_lists_of_general_news() {
+    let cases = [
+        ("The carrier flies 30 aircraft with 900 crew and 1,200 staff.", "30 aircraft=30 aircraft [Count] ; 900 crew=900 crew [Count] ; 1,200 staff=1200 staff [Count]"),
+        ("Four men and 12 MPs met; it bought 500 GPUs.", "Four men=4 man [Count] ; 12 MPs=12 MP [Count] ; 500 GPUs=500 GPU [Count]"),
+        ("Two women, aged 44, 51 and 60, and a boy aged 9 and 10.", "Two women=2 woman [Count] ; 44=44 year [Age] ; 51=51 year [Age] ; 60=60 year [Age] ; 9=9 year [Age] ; 10=10 year [Age]"),
+        // Labels in lower case, a decimal and a denominator give no count.
+        ("The 70-lap race ended on lap 41; dial area code 415.", "70-lap=70 lap [Count]"),
+        ("He pitched 8 innings and his ERA fell to 2.95.", "8 innings=8 inning [Count] ; 2.95=2.95 [Bare]"),
+        ("It had 7 deaths per 1,000 births, from 9 in 2010.", "7 deaths=7 death [Count] ; 1,000 births=1000 birth [Count] ; 9=9 death [Count]"),
+    ];
+    for (input, expected) in cases {
+        check_all(input, expected);
+    }
+}
