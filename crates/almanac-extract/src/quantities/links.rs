@@ -505,7 +505,7 @@ pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed])
             let unit = donor.q.unit.clone();
             found[idx].q.kind = QuantityKind::Count;
             found[idx].q.unit = unit;
-            found[idx].implied_noun = true;
+            found[idx].unread_by_facts = true;
         }
     }
 }

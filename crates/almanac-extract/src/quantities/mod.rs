@@ -259,7 +259,7 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
         .map(|mut p| {
             // `per 1,000 people`, `per one job`: what a rate is per, no figure of its own.
             let denominator = p.first >= 1 && word_is(text, toks, p.first - 1, &["per"]);
-            p.q.fact_worthy = p.q.kind.is_figure() && !denominator && !p.implied_noun;
+            p.q.fact_worthy = p.q.kind.is_figure() && !denominator && !p.unread_by_facts;
             p.q
         })
         .collect()
@@ -279,10 +279,11 @@ struct Parsed {
     in_words: bool,
     /// The scale the number was multiplied by (`million`: 1e6), 1 when none.
     scale: f64,
-    /// A count whose noun only its sentence names (`up from 61.5 million`): every quantity,
-    /// but no fact yet, since the fact layer's metric and period rules do not read such
-    /// figures (`340 more than last year` would be a fact of no metric).
-    implied_noun: bool,
+    /// A figure `--all-quantities` reads but the fact layer's metric, measure and period
+    /// rules do not yet: a count whose noun only its sentence names (`up from 61.5 million`;
+    /// `340 more than last year` would be a fact of no metric) and a change by a fraction
+    /// (`rose by a third` would be a share). No fact is made of it.
+    unread_by_facts: bool,
 }
 
 /// Whether `word` ends with `suffix` (lower-case ASCII) in any ASCII case.
@@ -324,6 +325,23 @@ fn starts_number(text: &str, toks: &[Tok], i: usize) -> bool {
         Some(_) => parse_words(text, toks, i).is_some(),
         None => false,
     }
+}
+
+/// A share written as a fraction (`a third of`, `by a fifth`, `one in eight`) as
+/// `--all-quantities` gives it: the bare share (0.3333333333, no unit), not the percent the
+/// fact layer reads (`33.3 %`). The percent of the fractions table is rounded (`33.3`): the
+/// share is the nearest fraction of a denominator up to 12.
+pub fn fraction_as_share(q: &mut Quantity) {
+    if !q.fraction {
+        return;
+    }
+    let share = q.value / 100.0;
+    q.value = (2..=12)
+        .map(f64::from)
+        .find(|d| ((share * d).round() - share * d).abs() < 0.002 * d)
+        .map_or(share, |d| (share * d).round() / d);
+    q.unit = None;
+    q.kind = QuantityKind::Bare;
 }
 
 /// The dollars a text means by `$` or `dollars` alone: USD, unless the text writes money

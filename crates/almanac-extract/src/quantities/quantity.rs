@@ -353,7 +353,7 @@ pub(super) fn parse_at(
         next,
         in_words,
         scale,
-        implied_noun: false,
+        unread_by_facts: false,
     })
 }
 
@@ -552,6 +552,6 @@ fn parse_race_time(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         next: last + 1,
         in_words: false,
         scale: 1.0,
-        implied_noun: false,
+        unread_by_facts: false,
     })
 }

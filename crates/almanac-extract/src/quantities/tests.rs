@@ -1273,3 +1273,37 @@ fn count_nouns_labels_and_age_lists_of_general_news() {
         check_all(input, expected);
     }
 }
+
+#[test]
+fn shares_by_a_fraction_and_one_in_n() {
+    let cases = [
+        ("Exports fell by a fifth.", "a fifth=20 % [Percent]"),
+        (
+            "Rents rose by about a quarter in 2023.",
+            "a quarter=25 %~ [Percent]",
+        ),
+        ("Fares are a tenth lower.", "a tenth=10 % [Percent]"),
+        ("One in five adults smokes.", "One in five=20 % [Percent]"),
+        // A party, not a share.
+        ("It was audited by a third party.", ""),
+    ];
+    for (input, expected) in cases {
+        check_all(input, expected);
+    }
+    // `--all-quantities` gives the bare share.
+    let mut shares: Vec<(f64, Option<String>)> = Vec::new();
+    for input in [
+        "Exports fell by a third.",
+        "One in eight drivers",
+        "two-thirds of it",
+    ] {
+        for mut q in find(input, 0..input.len()) {
+            fraction_as_share(&mut q);
+            shares.push((q.value, q.unit));
+        }
+    }
+    assert_eq!(
+        shares,
+        [(1.0 / 3.0, None), (0.125, None), (2.0 / 3.0, None)]
+    );
+}

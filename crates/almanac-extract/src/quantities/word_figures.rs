@@ -13,7 +13,9 @@ use crate::vocabulary::word_id;
 
 use super::quantity::{direction_before, per_after, qualifier_before};
 use super::units::quantity_kind;
-use super::{adjacent, ordinal_at, sym_at, word_at, Parsed, Quantity, QuantityKind};
+use super::{
+    adjacent, ordinal_at, sym_at, word_at, Parsed, Quantity, QuantityKind, FUNCTION_WORD_IDS,
+};
 
 /// A figure written in words over tokens `range` (`fifth`, `twofold`, `half`).
 #[allow(clippy::too_many_arguments)]
@@ -50,7 +52,7 @@ fn word_figure(
         next: last + 1,
         in_words: true,
         scale: 1.0,
-        implied_noun: false,
+        unread_by_facts: false,
     }
 }
 
@@ -325,15 +327,64 @@ pub(super) fn parse_multiplier_word(text: &str, toks: &[Tok], j: usize) -> Optio
 
 /// `half of`, `a third of`: a share in percent. Not `the first half of 2021` (a time).
 pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    // `one in eight women`: a share of one in a number.
+    if word_is(text, toks, j, &["one"]) && word_is(text, toks, j + 1, &["in"]) {
+        let (n, last) = match toks.get(j + 2)?.kind {
+            TokKind::Num => (parse_digits(toks[j + 2].text(text))?, j + 2),
+            TokKind::Word => {
+                let (n, len) = parse_words(text, toks, j + 2)?;
+                (n, j + 1 + len)
+            }
+            TokKind::Sym => return None,
+        };
+        if n < 2.0 || n.fract() != 0.0 {
+            return None;
+        }
+        let qualifier = qualifier_before(text, toks, j);
+        let mut p = word_figure(
+            text,
+            toks,
+            j..=last,
+            100.0 / n,
+            "%",
+            QuantityKind::Percent,
+            qualifier,
+            None,
+        );
+        p.q.fraction = true;
+        p.unread_by_facts = true;
+        return Some(p);
+    }
     let (n, &value) = LEXICONS.fractions.starting_at(text, toks, j)?;
     let last = j + n - 1;
-    if !word_is(text, toks, last + 1, &["of"]) {
+    // `fallen by a third`, `grow by about a quarter`, `a fifth less`: a change by a share.
+    let mut b = j;
+    if let Some((n, _)) = LEXICONS.qualifiers.ending_at(text, toks, j.wrapping_sub(1)) {
+        b = j - n;
+    }
+    let ends_phrase = toks
+        .get(last + 1)
+        .is_none_or(|t| t.kind == TokKind::Sym || FUNCTION_WORD_IDS.get(t.id).is_some());
+    // `by about`, `by nearly` may be one qualifier.
+    let by = (b.saturating_sub(1)..j).any(|t| word_is(text, toks, t, &["by"])) && ends_phrase;
+    let comparative = word_is(
+        text,
+        toks,
+        last + 1,
+        &[
+            "less", "more", "fewer", "lower", "higher", "cheaper", "smaller", "bigger", "larger",
+        ],
+    );
+    if !word_is(text, toks, last + 1, &["of"]) && !by && !comparative {
         return None;
     }
     if j >= 1 && ordinal_at(toks, j - 1).is_some() {
         return None;
     }
-    if toks.get(last + 2).is_some_and(|t| t.kind == TokKind::Num) {
+    // `the first half of 2021` is a time.
+    if word_is(text, toks, last + 1, &["of"])
+        && toks.get(last + 2).is_some_and(|t| t.kind == TokKind::Num)
+    {
         return None;
     }
     let qualifier = qualifier_before(text, toks, j);
@@ -348,6 +399,7 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
         None,
     );
     p.q.fraction = true;
+    p.unread_by_facts = !word_is(text, toks, last + 1, &["of"]);
     Some(p)
 }
 
