@@ -182,6 +182,11 @@ pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
     true
 }
 
+fn ends_with_par(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"par")
+}
+
 /// Nouns after a score written N-M: `a 2-1 lead`; also a vote's split, `a 5-4 ruling`.
 const SCORE_AFTER: &[&str] = &[
     "lead",
@@ -286,6 +291,26 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
     if leading_zero(&toks[p.first])
         || leading_zero(&before)
         || (before.kind == TokKind::Num && before_before.is_some_and(|t| leading_zero(&t)))
+    {
+        return true;
+    }
+    // A cricket total and a golf round: `bowled out for 187`, `shot a 66`, `a six-under-par
+    // 66`, `at 13 under`.
+    if (word_is(text, toks, p.first - 1, &["for"])
+        && p.first >= 2
+        && word_is(text, toks, p.first - 2, &["out"]))
+        || (word_is(text, toks, p.first - 1, &["a"])
+            && p.first >= 2
+            && word_is(
+                text,
+                toks,
+                p.first - 2,
+                &["shot", "shoots", "carded", "card"],
+            ))
+        || (before.kind == TokKind::Word && ends_with_par(before.text(text)))
+        || (word_is(text, toks, p.last + 1, &["under", "over"])
+            && (word_is(text, toks, p.last + 2, &["par"])
+                || toks.get(p.last + 2).is_none_or(|t| t.kind == TokKind::Sym)))
     {
         return true;
     }
