@@ -603,13 +603,14 @@ pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]
     }
 }
 
-/// Ages listed after the first: `aged 19, 22 and 31`, `aged 17 and 18`.
+/// Ages listed after the first: `aged 19, 22 and 31`, `aged 17 and 18`, and the age a change
+/// reached (`the retirement age from 62 to 64`).
 pub(super) fn link_age_lists(text: &str, toks: &[Tok], found: &mut [Parsed]) {
     for idx in 1..found.len() {
         let (prev, p) = (&found[idx - 1], &found[idx]);
         let joined = p.first == prev.next + 1
             && (sym_at(text, toks, prev.next, ",")
-                || word_is(text, toks, prev.next, &["and", "or"]));
+                || word_is(text, toks, prev.next, &["and", "or", "to"]));
         if prev.q.kind == QuantityKind::Age
             && prev.q.high.is_none()
             && p.q.kind == QuantityKind::Bare

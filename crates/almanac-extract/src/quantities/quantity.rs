@@ -236,7 +236,11 @@ pub(super) fn parse_at(
         if b >= 1 && word_is(text, toks, b - 1, &["between"]) {
             b -= 1;
         }
-        let aged = b >= 1 && word_is(text, toks, b - 1, &["aged"]);
+        // `the retirement age from 62`, `the age of 18`.
+        let age_noun = b >= 2
+            && word_is(text, toks, b - 1, &["of", "from", "to", "at"])
+            && word_is(text, toks, b - 2, &["age"]);
+        let aged = (b >= 1 && word_is(text, toks, b - 1, &["aged"])) || age_noun;
         let after_name = i >= 2
             && value.fract() == 0.0
             && (1.0..=120.0).contains(&value)
@@ -253,6 +257,29 @@ pub(super) fn parse_at(
             kind = QuantityKind::Age;
             unit = Some("year".to_string());
         }
+    }
+    // `in her 60s`: the ages of a decade.
+    let mut decade_high = None;
+    if kind == QuantityKind::Bare
+        && !in_words
+        && scale == 1.0
+        && value % 10.0 == 0.0
+        && (10.0..=110.0).contains(&value)
+        && toks.get(k).is_some_and(|t| t.text(text) == "s")
+        && adjacent(toks, k - 1, k)
+        && i >= 1
+        && word_is(
+            text,
+            toks,
+            i - 1,
+            &["her", "his", "their", "early", "mid", "late"],
+        )
+    {
+        kind = QuantityKind::Age;
+        unit = Some("year".to_string());
+        decade_high = Some(value + 9.0);
+        last = k;
+        k += 1;
     }
     // `a 600-seat school`: a counted noun joined by a hyphen counts what the figure says.
     if kind == QuantityKind::Bare
@@ -337,7 +364,7 @@ pub(super) fn parse_at(
             span,
             text: text[span[0]..span[1]].to_string(),
             value,
-            high: None,
+            high: decade_high,
             unit,
             kind,
             qualifier,

@@ -1307,3 +1307,26 @@ fn shares_by_a_fraction_and_one_in_n() {
         [(1.0 / 3.0, None), (0.125, None), (2.0 / 3.0, None)]
     );
 }
+
+#[test]
+fn margins_group_sizes_round_scores_and_ages_of_a_decade() {
+    let cases = [
+        (
+            "Support is 41%, plus or minus 3 points.",
+            "41%=41 % [Percent] ; 3 points=3 point [Count]",
+        ),
+        ("A 5,000-strong crowd gathered.", "5,000=5000 [Bare]"),
+        (
+            "They were all out for 212 and she shot a 68 to finish at 9 under.",
+            "",
+        ),
+        ("A man in his 40s was hurt.", "40s=40..49 year [Age]"),
+        (
+            "The board raised the pension age from 66 to 67.",
+            "66=66 year [Age] ; 67=67 year [Age]",
+        ),
+    ];
+    for (input, expected) in cases {
+        check_all(input, expected);
+    }
+}
