@@ -163,7 +163,12 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
                 found[idx].q.unit = Some(lemma);
             }
         }
-        if found[idx].q.kind == QuantityKind::Bare && found[idx].in_words {
+        // `organisers put the crowd at half a million`: a large number in words says enough
+        // on its own; `for two` does not.
+        if found[idx].q.kind == QuantityKind::Bare
+            && found[idx].in_words
+            && found[idx].q.value < 1e3
+        {
             found.remove(idx);
             continue;
         }

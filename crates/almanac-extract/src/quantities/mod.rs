@@ -186,6 +186,16 @@ pub(crate) static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
     MULTIPLIER_WORDS.keys().for_each(|w| add(w));
     lex.number_words.keys().for_each(|w| add(w));
     lex.ordinals.keys().for_each(|w| add(w));
+    for vague in [
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "tens",
+    ] {
+        add(vague);
+    }
     add("a");
     starters[UNKNOWN as usize] = false;
     starters
@@ -256,10 +266,10 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
     link_exchange_rates(text, toks, &mut found);
     found
         .into_iter()
+        // `per 1,000 people`, `per one job`: what a rate is per, no quantity of its own.
+        .filter(|p| !(p.first >= 1 && word_is(text, toks, p.first - 1, &["per"])))
         .map(|mut p| {
-            // `per 1,000 people`, `per one job`: what a rate is per, no figure of its own.
-            let denominator = p.first >= 1 && word_is(text, toks, p.first - 1, &["per"]);
-            p.q.fact_worthy = p.q.kind.is_figure() && !denominator && !p.unread_by_facts;
+            p.q.fact_worthy = p.q.kind.is_figure() && !p.unread_by_facts;
             p.q
         })
         .collect()

@@ -115,6 +115,16 @@ pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
     if j >= 1 && toks[j - 1].kind == TokKind::Word && adjacent(toks, j - 1, j) && !currency_before {
         return false;
     }
+    // `PM2.5`, `4.2.1`: the digits after a point glued to a name or a version (not `Rs.5`).
+    if j >= 2
+        && sym_at(text, toks, j - 1, ".")
+        && adjacent(toks, j - 2, j - 1)
+        && adjacent(toks, j - 1, j)
+        && toks[j - 2].kind == TokKind::Word
+        && !currency_before
+    {
+        return false;
+    }
     // `17th-century`: an ordinal joined to its noun.
     if toks.get(j + 1).is_some_and(|t| {
         let w = t.text(text).as_bytes();

@@ -12,7 +12,7 @@ use super::number::{exponent_at, sign_before, space_grouped};
 use super::units::{counted_noun, hyphenated_modifier_noun, is_weight_in_pounds, quantity_kind};
 use super::word_figures::{
     parse_fold_word, parse_fraction, parse_hyphenated_number_word, parse_multiplier_word,
-    parse_rank,
+    parse_rank, parse_vague,
 };
 use super::{
     adjacent, ends_with_ignore_case, starts_number, sym_at, Parsed, Quantity, QuantityKind,
@@ -38,7 +38,8 @@ pub(super) fn parse_at(
         }
     }
     if currency.is_none() {
-        if let Some(p) = parse_rank(text, toks, j)
+        if let Some(p) = parse_vague(text, toks, j)
+            .or_else(|| parse_rank(text, toks, j))
             .or_else(|| parse_fraction(text, toks, j))
             .or_else(|| parse_fold_word(text, toks, j))
             .or_else(|| parse_multiplier_word(text, toks, j))

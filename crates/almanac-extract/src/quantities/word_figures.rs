@@ -6,13 +6,13 @@ use std::sync::LazyLock;
 
 use crate::data;
 use crate::fact::{Direction, Qualifier};
-use crate::lexicon::{RankCue, UnitKind, LEXICONS};
+use crate::lexicon::{ByWord, RankCue, UnitKind, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
 use crate::tokens::{lower, word_is, Tok, TokKind};
 use crate::vocabulary::word_id;
 
 use super::quantity::{direction_before, per_after, qualifier_before};
-use super::units::quantity_kind;
+use super::units::{counted_noun, quantity_kind};
 use super::{
     adjacent, ordinal_at, sym_at, word_at, Parsed, Quantity, QuantityKind, FUNCTION_WORD_IDS,
 };
@@ -453,4 +453,69 @@ pub(super) fn parse_hyphenated_number_word(text: &str, toks: &[Tok], j: usize) -
         qualifier,
         None,
     ))
+}
+
+/// The least value of a vague plural (`data/vague_plurals.tsv`), by word number.
+pub(super) static VAGUE_PLURALS: LazyLock<ByWord<f64>> = LazyLock::new(|| {
+    ByWord::new(data::VAGUE_PLURALS.load(|r| {
+        let value: f64 = r
+            .get(1)
+            .parse()
+            .map_err(|_| r.error(format!("bad value {:?}", r.get(1))))?;
+        Ok((r.get(0), value))
+    }))
+});
+
+/// `hundreds of prisoners` 100 prisoner, `tens of thousands of protesters` 10000 protester,
+/// `thousands without power` 1000: a vague plural at its least value, a count when `of` names
+/// what it counts. No fact: the figure is no measurement.
+pub(super) fn parse_vague(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let tok = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
+    let least = VAGUE_PLURALS.get(tok.id)?;
+    // Not the scale of a number before it (`5 thousands`, `two hundreds`).
+    if j >= 1 && (toks[j - 1].kind == TokKind::Num || parse_words(text, toks, j - 1).is_some()) {
+        return None;
+    }
+    let times_of =
+        word_is(text, toks, j, &["tens", "hundreds"]) && word_is(text, toks, j + 1, &["of"]);
+    let of_plural = toks
+        .get(j + 2)
+        .filter(|t| times_of && t.kind == TokKind::Word)
+        .and_then(|t| VAGUE_PLURALS.get(t.id));
+    let (value, last) = match of_plural {
+        Some(of) => (least * of, j + 2),
+        None if word_is(text, toks, j, &["tens"]) => return None,
+        None => (least, j),
+    };
+    let mut p = if word_is(text, toks, last + 1, &["of"]) {
+        let (head, lemma) = counted_noun(text, toks, last + 2)?;
+        let mut p = word_figure(
+            text,
+            toks,
+            j..=head,
+            value,
+            &lemma,
+            QuantityKind::Count,
+            None,
+            None,
+        );
+        p.last = head;
+        p
+    } else {
+        let mut p = word_figure(
+            text,
+            toks,
+            j..=last,
+            value,
+            "",
+            QuantityKind::Bare,
+            None,
+            None,
+        );
+        p.q.unit = None;
+        p
+    };
+    p.in_words = false;
+    p.unread_by_facts = true;
+    Some(p)
 }
