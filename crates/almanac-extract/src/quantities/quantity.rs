@@ -137,9 +137,31 @@ pub(super) fn parse_at(
         }
     }
 
+    // `a 1.2 million-barrel draw`, `4.5-billion-year-old`: the scale opens a hyphenated
+    // word whose rest is the unit.
+    let mut hyphen_unit = None;
+    if scale == 1.0 && currency.is_none() {
+        let at = if sym_at(text, toks, k, "-") && k + 1 < toks.len() && adjacent(toks, k, k + 1) {
+            k + 1
+        } else {
+            k
+        };
+        if let Some((factor, (n, u))) = hyphenated_scale(text, toks, at) {
+            value *= factor;
+            scale = factor;
+            hyphen_unit = Some((n, u));
+            last = at;
+            k = at + 1;
+        }
+    }
+
     let mut kind = QuantityKind::Bare;
     let mut unit: Option<String> = None;
     let mut bare_dollar = false;
+    if let Some((_, u)) = hyphen_unit {
+        kind = quantity_kind(u.kind);
+        unit = Some(u.unit.to_string());
+    }
     if let Some(code) = currency {
         kind = QuantityKind::Money;
         unit = Some(code.to_string());
@@ -582,4 +604,35 @@ fn parse_race_time(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         scale: 1.0,
         unread_by_facts: false,
     })
+}
+
+/// The scale and the unit of a hyphenated word that starts with a scale (`million-barrel`,
+/// `billion-year-old`): the parts are looked up as the tokens they would be apart.
+fn hyphenated_scale(
+    text: &str,
+    toks: &[Tok],
+    at: usize,
+) -> Option<(f64, (usize, crate::lexicon::Unit))> {
+    let tok = *toks
+        .get(at)
+        .filter(|t| t.kind == TokKind::Word && t.hyphen)?;
+    let w = tok.text(text);
+    let dash = w.find('-')?;
+    let part = |from: usize, to: usize| Tok {
+        start: tok.start + from,
+        end: tok.start + to,
+        kind: TokKind::Word,
+        id: crate::vocabulary::word_id(&w[from..to]),
+        hyphen: false,
+    };
+    let head = [part(0, dash)];
+    let (_, scale) = LEXICONS.scales.starting_at(text, &head, 0)?;
+    if scale.weak {
+        return None;
+    }
+    let rest = &w[dash + 1..];
+    let end = rest.find('-').map_or(w.len(), |d| dash + 1 + d);
+    let tail = [part(dash + 1, end)];
+    let (n, u) = LEXICONS.units.starting_at(text, &tail, 0)?;
+    Some((scale.factor, (n, *u)))
 }

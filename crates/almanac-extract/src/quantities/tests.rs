@@ -1353,3 +1353,20 @@ fn vague_plurals_large_number_words_and_denominators() {
         check_all(input, expected);
     }
 }
+
+#[test]
+fn a_scale_opening_a_hyphenated_unit() {
+    let cases = [
+        (
+            "Analysts expect a 2.5 million-barrel build.",
+            "2.5 million-barrel=2500000 bbl [Measure]",
+        ),
+        (
+            "The 3.8-billion-year-old rock was found.",
+            "3.8-billion-year-old=3800000000 year [Duration]",
+        ),
+    ];
+    for (input, expected) in cases {
+        check_all(input, expected);
+    }
+}
