@@ -481,7 +481,13 @@ pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed])
         }
         let scaled = p.scale > 1.0;
         let mut donor = None;
-        for q in found[..idx].iter().rev() {
+        // A sentence is rarely longer than this: the walk back stays short in a table of
+        // bare numbers.
+        for q in found[..idx]
+            .iter()
+            .rev()
+            .take_while(|q| q.next + 80 >= p.first)
+        {
             // An index's level after its move in points is no number of points.
             if q.q.unit.as_deref() == Some("point") {
                 break;
@@ -573,16 +579,21 @@ pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]
         };
         let mut quote = None;
         let mut t = p.first;
+        // The search stops after the last amount of money before the number.
+        let money_end = found[..idx]
+            .iter()
+            .rev()
+            .take_while(|q| q.next + 12 >= p.first)
+            .filter(|q| q.q.kind == QuantityKind::Money)
+            .map(|q| q.last)
+            .max();
         while t > 0 && p.first - t < 12 {
             t -= 1;
             let tok = toks[t];
             if tok.kind == TokKind::Sym && matches!(tok.text(text), "." | "!" | "?" | ";") {
                 break;
             }
-            if found[..idx]
-                .iter()
-                .any(|q| q.q.kind == QuantityKind::Money && q.first <= t && t <= q.last)
-            {
+            if money_end.is_some_and(|end| t <= end) {
                 break;
             }
             if let Some((code, n)) = currency_named(text, toks, t) {
