@@ -95,6 +95,8 @@ pub(crate) const QUALIFIERS: DataFile =
 pub(crate) const RANK_CUES: DataFile = data_file!("rank_cues.tsv", ["phrase", "form"], required 1);
 pub(crate) const ROLES: DataFile =
     data_file!("roles.tsv", ["phrase", "role", "refers"], required 2, header);
+pub(crate) const VAGUE_PLURALS: DataFile =
+    data_file!("vague_plurals.tsv", ["word", "value"], required 2);
 pub(crate) const SCALES: DataFile =
     data_file!("scales.tsv", ["form", "multiplier", "strength"], required 2);
 pub(crate) const STATUS_BLOCKERS: DataFile =
@@ -181,6 +183,7 @@ pub(crate) const ALL: &[&DataFile] = &[
     &TIME_WORDS,
     &UNIT_METRICS,
     &UNITS,
+    &VAGUE_PLURALS,
     &DIRECTIONS_RU,
     &ENTITY_HEADS_RU,
     &ENTITY_WORDS_RU,

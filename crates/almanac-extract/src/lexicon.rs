@@ -27,6 +27,7 @@ pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
     &data::ORDINALS,
     &data::MONTHS,
     &data::NUMBER_NAMES,
+    &data::VAGUE_PLURALS,
     &data::FUNCTION_WORDS,
     &data::METRIC_CUES,
     &data::STATUS_CUES,

@@ -179,7 +179,11 @@ pub fn all_quantities_in(text: &str, lang: Lang) -> Vec<Quantity> {
                 let stream = tokens::tokenize(text, p.clone());
                 ru::quantities::find_in(text, &tokens::words(text, &stream))
             }
-            _ => quantities::find(text, p.clone()),
+            _ => {
+                let mut found = quantities::find(text, p.clone());
+                found.iter_mut().for_each(quantities::fraction_as_share);
+                found
+            }
         })
         .collect();
     quantities::resolve_dollars(&mut found);

@@ -6,6 +6,8 @@
 //! `tests/quantity_holdout.tsv` is scored the same way: sentences written by an annotator who
 //! had not seen the rules nor the benchmark, the measure of how the layer does on news it was
 //! not written for (once rules are fixed on it, it is development data too: say so).
+//! `tests/quantity_holdout2.tsv` is a second such set, written blind after rules were fixed on
+//! the first, scored as `holdout2`.
 //!
 //! Run `cargo test -p almanac-extract --test quantity_bench -- --nocapture` for the table
 //! of scores by class and the sentences that miss. The tests fail when a score falls below
@@ -17,7 +19,11 @@ use almanac_extract::{all_quantities, Quantity};
 
 /// The scores the layer must keep on the benchmark and on the held-out sentences (value F1,
 /// value+unit F1), in percent.
-const FLOORS: [(&str, f64, f64); 2] = [("bench", 98.0, 96.0), ("holdout", 95.9, 92.6)];
+const FLOORS: [(&str, f64, f64); 3] = [
+    ("bench", 98.0, 96.5),
+    ("holdout", 97.6, 95.3),
+    ("holdout2", 98.3, 95.0),
+];
 
 /// One quantity of the gold or of the output: low, high (equal for a single value), unit.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +135,11 @@ fn general_news_quantities() {
 #[test]
 fn held_out_general_news_quantities() {
     score("holdout", include_str!("quantity_holdout.tsv"));
+}
+
+#[test]
+fn second_held_out_general_news_quantities() {
+    score("holdout2", include_str!("quantity_holdout2.tsv"));
 }
 
 /// Scores the sentences of one file, prints the table and the misses, and checks the floors.

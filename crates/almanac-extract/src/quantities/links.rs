@@ -68,6 +68,30 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
             idx += 1;
             continue;
         }
+        // `150 of its 860 stores`, `Nineteen of the 40 MPs`: a part counts what its whole counts.
+        if word_is(text, toks, after, &["of"]) {
+            let mut w = after + 1;
+            if word_is(
+                text,
+                toks,
+                w,
+                &["the", "its", "their", "his", "her", "our", "your"],
+            ) {
+                w += 1;
+            }
+            if word_is(text, toks, w, &["last", "first", "next", "past"]) {
+                w += 1;
+            }
+            let whole = found
+                .get(idx + 1)
+                .filter(|p| p.first == w && p.q.kind == QuantityKind::Count);
+            if let Some(unit) = whole.map(|p| p.q.unit.clone()) {
+                found[idx].q.kind = QuantityKind::Count;
+                found[idx].q.unit = unit;
+                idx += 1;
+                continue;
+            }
+        }
         // `46 of which`.
         if word_is(text, toks, after, &["of"])
             && word_is(text, toks, after + 1, &["which", "them", "whom", "these"])
@@ -139,7 +163,12 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
                 found[idx].q.unit = Some(lemma);
             }
         }
-        if found[idx].q.kind == QuantityKind::Bare && found[idx].in_words {
+        // `organisers put the crowd at half a million`: a large number in words says enough
+        // on its own; `for two` does not.
+        if found[idx].q.kind == QuantityKind::Bare
+            && found[idx].in_words
+            && found[idx].q.value < 1e3
+        {
             found.remove(idx);
             continue;
         }
@@ -389,5 +418,225 @@ pub(super) fn link_shared_head(text: &str, toks: &[Tok], found: &mut [Parsed]) {
         p.q.span[1] = toks[m - 1].end;
         p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
         shares[idx] = true;
+    }
+}
+
+/// Nouns a number after them gives the size of: `a crowd of 41,000` is no count of the
+/// sentence's things.
+const GROUP_SIZES: &[&str] = &[
+    "crowd",
+    "crowds",
+    "majority",
+    "tally",
+    "total",
+    "population",
+    "attendance",
+    "turnout",
+    "audience",
+    "margin",
+    "capacity",
+    "workforce",
+    "membership",
+    "electorate",
+];
+
+/// A bare number counts what the last count before it in its sentence counts when the
+/// sentence leaves the noun out: `67 million passengers, up from 61.5 million`, `27 people
+/// were killed and more than 100 injured`. A scaled number takes only a scaled count
+/// (`11.6 billion shares ... a 20-day average of 10.9 billion`); a money, percent or measure
+/// figure in between ends the search, and so does a move in points (`412 points, or 1.1%, at
+/// 38,904`, `down 38 points at 8,104`: an index's level); a group's size (`GROUP_SIZES`) and a
+/// rate's denominator are no count.
+pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed]) {
+    for idx in 1..found.len() {
+        let p = &found[idx];
+        // A count is whole: `lowered his ERA to 2.31` counts no innings.
+        let whole = p.scale > 1.0 || p.q.value.fract() == 0.0;
+        if p.q.kind != QuantityKind::Bare
+            || p.in_words
+            || !whole
+            || toks[p.first].kind != TokKind::Num
+        {
+            continue;
+        }
+        let mut b = p.first;
+        if let Some((n, _)) = LEXICONS.qualifiers.ending_at(text, toks, b.wrapping_sub(1)) {
+            b -= n;
+        }
+        let joined = |t: usize| {
+            toks.get(t)
+                .is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "/" | ":"))
+        };
+        // `crowds of 41,000`, `a majority of 6,102`, `her tally to 102`: the number sizes a
+        // group, it does not count the sentence's things.
+        let sizes_group = b >= 2
+            && word_is(text, toks, b - 1, &["of", "to", "at"])
+            && word_is(text, toks, b - 2, GROUP_SIZES);
+        if sizes_group
+            || (b >= 1 && word_is(text, toks, b - 1, &["per"]))
+            || joined(p.last + 1)
+            || joined(p.first.wrapping_sub(1))
+        {
+            continue;
+        }
+        let scaled = p.scale > 1.0;
+        let mut donor = None;
+        // A sentence is rarely longer than this: the walk back stays short in a table of
+        // bare numbers.
+        for q in found[..idx]
+            .iter()
+            .rev()
+            .take_while(|q| q.next + 80 >= p.first)
+        {
+            // An index's level after its move in points is no number of points.
+            if q.q.unit.as_deref() == Some("point") {
+                break;
+            }
+            match q.q.kind {
+                QuantityKind::Bare | QuantityKind::Duration | QuantityKind::Age => continue,
+                // What a rate is per (`19 deaths per 100,000 live births`) is no donor.
+                QuantityKind::Count
+                    if q.first >= 1 && word_is(text, toks, q.first - 1, &["per"]) =>
+                {
+                    continue
+                }
+                QuantityKind::Count if !scaled || q.scale > 1.0 => {
+                    donor = Some(q);
+                    break;
+                }
+                QuantityKind::Count => continue,
+                _ => break,
+            }
+        }
+        let Some(donor) = donor else { continue };
+        let same_sentence = (donor.next..p.first).all(|t| {
+            !(toks[t].kind == TokKind::Sym && matches!(toks[t].text(text), "." | "!" | "?" | ";"))
+        });
+        if same_sentence {
+            let unit = donor.q.unit.clone();
+            found[idx].q.kind = QuantityKind::Count;
+            found[idx].q.unit = unit;
+            found[idx].unread_by_facts = true;
+        }
+    }
+}
+
+/// The currency a word at `t` names when it stands alone, no amount's (`the euro held`,
+/// `Sterling slipped`, `the Australian dollar`): its code and its number of tokens.
+fn currency_named(text: &str, toks: &[Tok], t: usize) -> Option<(&'static str, usize)> {
+    if toks[t].kind != TokKind::Word {
+        return None;
+    }
+    let (n, c) = LEXICONS.currencies.starting_at(text, toks, t)?;
+    let amount_before = t >= 1 && toks[t - 1].kind == TokKind::Num;
+    let amount_after = toks.get(t + n).is_some_and(|t| t.kind == TokKind::Num);
+    (c.factor == 1.0 && !amount_before && !amount_after).then_some((c.code, n))
+}
+
+/// Prices of one currency in another, written `QUOTE/BASE` as `363.3 KZT/USD`: `the yen
+/// weakened past 157 per dollar` (JPY/USD), `the rupee closed at 83.61 to the dollar`,
+/// and an amount of one currency that another currency named before it in the sentence
+/// reached (`Sterling slipped 0.3% to $1.2655`: USD/GBP; `the euro held at 85.9 pence`:
+/// GBP/EUR). The search back stops at the sentence's start, at another amount of money, and
+/// after twelve tokens.
+pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]) {
+    for idx in 0..found.len() {
+        let p = &found[idx];
+        let (base, base_last, quote_of) = match p.q.kind {
+            QuantityKind::Bare => {
+                let mut a = p.last + 1;
+                if word_is(text, toks, a, &["per", "a", "an"]) {
+                    a += 1;
+                } else if word_is(text, toks, a, &["to", "against"])
+                    && word_is(text, toks, a + 1, &["the"])
+                {
+                    a += 2;
+                } else {
+                    continue;
+                }
+                let Some((code, n)) = currency_named(text, toks, a) else {
+                    continue;
+                };
+                (code, a + n - 1, None)
+            }
+            QuantityKind::Money => {
+                let to = p.first >= 1
+                    && word_is(
+                        text,
+                        toks,
+                        p.first - 1,
+                        &[
+                            "to", "at", "bought", "buys", "fetched", "past", "near", "below",
+                            "above",
+                        ],
+                    );
+                let Some(unit) = p.q.unit.as_deref().filter(|_| to) else {
+                    continue;
+                };
+                (unit, p.last, Some(unit))
+            }
+            _ => continue,
+        };
+        let mut quote = None;
+        let mut t = p.first;
+        // The search stops after the last amount of money before the number.
+        let money_end = found[..idx]
+            .iter()
+            .rev()
+            .take_while(|q| q.next + 12 >= p.first)
+            .filter(|q| q.q.kind == QuantityKind::Money)
+            .map(|q| q.last)
+            .max();
+        while t > 0 && p.first - t < 12 {
+            t -= 1;
+            let tok = toks[t];
+            if tok.kind == TokKind::Sym && matches!(tok.text(text), "." | "!" | "?" | ";") {
+                break;
+            }
+            if money_end.is_some_and(|end| t <= end) {
+                break;
+            }
+            if let Some((code, n)) = currency_named(text, toks, t) {
+                if t + n <= p.first && code != base {
+                    quote = Some(code);
+                    break;
+                }
+            }
+        }
+        let Some(named) = quote else { continue };
+        let (unit, last) = match quote_of {
+            // An amount: its own currency is the price, the one named the good priced.
+            Some(amount) => (format!("{amount}/{named}"), base_last),
+            None => (format!("{named}/{base}"), base_last),
+        };
+        let p = &mut found[idx];
+        p.q.kind = QuantityKind::ExchangeRate;
+        p.q.unit = Some(unit);
+        p.q.per = None;
+        p.last = last;
+        p.q.span[1] = toks[last].end;
+        p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
+    }
+}
+
+/// Ages listed after the first: `aged 19, 22 and 31`, `aged 17 and 18`, and the age a change
+/// reached (`the retirement age from 62 to 64`).
+pub(super) fn link_age_lists(text: &str, toks: &[Tok], found: &mut [Parsed]) {
+    for idx in 1..found.len() {
+        let (prev, p) = (&found[idx - 1], &found[idx]);
+        let joined = p.first == prev.next + 1
+            && (sym_at(text, toks, prev.next, ",")
+                || word_is(text, toks, prev.next, &["and", "or", "to"]));
+        if prev.q.kind == QuantityKind::Age
+            && prev.q.high.is_none()
+            && p.q.kind == QuantityKind::Bare
+            && !p.in_words
+            && joined
+            && p.q.value.fract() == 0.0
+            && (1.0..=120.0).contains(&p.q.value)
+        {
+            found[idx].q.kind = QuantityKind::Age;
+            found[idx].q.unit = Some("year".to_string());
+        }
     }
 }

@@ -47,7 +47,10 @@ mod quantity;
 mod units;
 mod word_figures;
 
-use links::{link_bare_numbers, link_ranges, link_series, link_shared_head};
+use links::{
+    link_age_lists, link_bare_numbers, link_exchange_rates, link_ranges, link_sentence_noun,
+    link_series, link_shared_head,
+};
 use non_quantities::is_label;
 use quantity::parse_at;
 use word_figures::MULTIPLIER_WORDS;
@@ -183,6 +186,16 @@ pub(crate) static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
     MULTIPLIER_WORDS.keys().for_each(|w| add(w));
     lex.number_words.keys().for_each(|w| add(w));
     lex.ordinals.keys().for_each(|w| add(w));
+    for vague in [
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "tens",
+    ] {
+        add(vague);
+    }
     add("a");
     starters[UNKNOWN as usize] = false;
     starters
@@ -231,6 +244,7 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
         }
     }
     link_ranges(text, toks, &mut found);
+    link_age_lists(text, toks, &mut found);
     link_bare_numbers(text, toks, &mut found);
     link_series(text, toks, &mut found);
     link_shared_head(text, toks, &mut found);
@@ -248,12 +262,14 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
         }
         true
     });
+    link_sentence_noun(text, toks, &mut found);
+    link_exchange_rates(text, toks, &mut found);
     found
         .into_iter()
+        // `per 1,000 people`, `per one job`: what a rate is per, no quantity of its own.
+        .filter(|p| !(p.first >= 1 && word_is(text, toks, p.first - 1, &["per"])))
         .map(|mut p| {
-            // `per 1,000 people`, `per one job`: what a rate is per, no figure of its own.
-            let denominator = p.first >= 1 && word_is(text, toks, p.first - 1, &["per"]);
-            p.q.fact_worthy = p.q.kind.is_figure() && !denominator;
+            p.q.fact_worthy = p.q.kind.is_figure() && !p.unread_by_facts;
             p.q
         })
         .collect()
@@ -273,6 +289,11 @@ struct Parsed {
     in_words: bool,
     /// The scale the number was multiplied by (`million`: 1e6), 1 when none.
     scale: f64,
+    /// A figure `--all-quantities` reads but the fact layer's metric, measure and period
+    /// rules do not yet: a count whose noun only its sentence names (`up from 61.5 million`;
+    /// `340 more than last year` would be a fact of no metric) and a change by a fraction
+    /// (`rose by a third` would be a share). No fact is made of it.
+    unread_by_facts: bool,
 }
 
 /// Whether `word` ends with `suffix` (lower-case ASCII) in any ASCII case.
@@ -314,6 +335,23 @@ fn starts_number(text: &str, toks: &[Tok], i: usize) -> bool {
         Some(_) => parse_words(text, toks, i).is_some(),
         None => false,
     }
+}
+
+/// A share written as a fraction (`a third of`, `by a fifth`, `one in eight`) as
+/// `--all-quantities` gives it: the bare share (0.3333333333, no unit), not the percent the
+/// fact layer reads (`33.3 %`). The percent of the fractions table is rounded (`33.3`): the
+/// share is the nearest fraction of a denominator up to 12.
+pub fn fraction_as_share(q: &mut Quantity) {
+    if !q.fraction {
+        return;
+    }
+    let share = q.value / 100.0;
+    q.value = (2..=12)
+        .map(f64::from)
+        .find(|d| ((share * d).round() - share * d).abs() < 0.002 * d)
+        .map_or(share, |d| (share * d).round() / d);
+    q.unit = None;
+    q.kind = QuantityKind::Bare;
 }
 
 /// The dollars a text means by `$` or `dollars` alone: USD, unless the text writes money

@@ -84,11 +84,186 @@ pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
             return false;
         }
     }
-    // `10.45pm`, `3pm`, `7 pm`: clock times.
-    if word_is(text, toks, j + 1, &["am", "pm"]) {
+    // `10.45pm`, `3pm`, `7 pm`; `by 1130 GMT`, `at 11 o'clock`: clock times.
+    if word_is(text, toks, j + 1, &["am", "pm", "o'clock"])
+        || (word_is(text, toks, j + 1, &["o"]) && word_is(text, toks, j + 3, &["clock"]))
+        || toks.get(j + 1).is_some_and(|t| {
+            matches!(
+                t.text(text),
+                "GMT"
+                    | "UTC"
+                    | "BST"
+                    | "CET"
+                    | "CEST"
+                    | "EST"
+                    | "EDT"
+                    | "PST"
+                    | "PDT"
+                    | "ET"
+                    | "JST"
+            )
+        })
+    {
         return false;
     }
+    // `PM2.5`, `BA117`, `B1234`: digits glued to the letters of a name.
+    let currency_before = (j.saturating_sub(2)..j).any(|s| {
+        lex.currencies
+            .starting_at(text, toks, s)
+            .is_some_and(|(n, _)| s + n == j)
+    });
+    if j >= 1 && toks[j - 1].kind == TokKind::Word && adjacent(toks, j - 1, j) && !currency_before {
+        return false;
+    }
+    // `PM2.5`, `4.2.1`: the digits after a point glued to a name or a version (not `Rs.5`).
+    if j >= 2
+        && sym_at(text, toks, j - 1, ".")
+        && adjacent(toks, j - 2, j - 1)
+        && adjacent(toks, j - 1, j)
+        && toks[j - 2].kind == TokKind::Word
+        && !currency_before
+    {
+        return false;
+    }
+    // `17th-century`: an ordinal joined to its noun.
+    if toks.get(j + 1).is_some_and(|t| {
+        let w = t.text(text).as_bytes();
+        t.kind == TokKind::Word
+            && w.len() > 3
+            && w[2] == b'-'
+            && [&b"st"[..], b"nd", b"rd", b"th"]
+                .iter()
+                .any(|x| w[..2].eq_ignore_ascii_case(x))
+    }) && adjacent(toks, j, j + 1)
+    {
+        return false;
+    }
+    // `1-800-555-0142`: three or more groups of digits joined by hyphens are a telephone number.
+    let hyphen_num = |a: usize, b: usize| {
+        sym_at(text, toks, a, "-")
+            && toks.get(b).is_some_and(|t| t.kind == TokKind::Num)
+            && adjacent(toks, a.min(b), a.max(b))
+    };
+    let groups_after = (hyphen_num(j + 1, j + 2) && adjacent(toks, j, j + 1)) as usize
+        + (hyphen_num(j + 1, j + 2) && hyphen_num(j + 3, j + 4) && adjacent(toks, j + 2, j + 3))
+            as usize;
+    let groups_before = (j >= 2 && hyphen_num(j - 1, j - 2) && adjacent(toks, j - 1, j)) as usize
+        + (j >= 4
+            && hyphen_num(j - 1, j - 2)
+            && hyphen_num(j - 3, j - 4)
+            && adjacent(toks, j - 3, j - 2)) as usize;
+    if groups_before + groups_after >= 2 {
+        return false;
+    }
+    // `24/7`: round the clock.
+    if digits == "24"
+        && sym_at(text, toks, j + 1, "/")
+        && toks.get(j + 2).is_some_and(|t| t.text(text) == "7")
+    {
+        return false;
+    }
+    if j >= 2 && digits == "7" && sym_at(text, toks, j - 1, "/") && toks[j - 2].text(text) == "24" {
+        return false;
+    }
+    // `on 21 and 22 June`: the first day of a list of dates.
+    if small
+        && (word_is(text, toks, j + 1, &["and", "to", "or"])
+            || sym_at(text, toks, j + 1, "-")
+            || sym_at(text, toks, j + 1, "\u{2013}"))
+        && toks
+            .get(j + 2)
+            .is_some_and(|t| t.kind == TokKind::Num && t.text(text).len() <= 2)
+        && is_month(toks, j + 3)
+    {
+        return false;
+    }
+    // `at 450 Lexington Avenue`, `10 Downing Street`: a street address.
+    let mut a = j + 1;
+    while a < j + 4
+        && toks.get(a).is_some_and(|t| {
+            t.kind == TokKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+        })
+    {
+        if word_is(text, toks, a, STREETS) && a > j + 1 {
+            return false;
+        }
+        a += 1;
+    }
     true
+}
+
+fn ends_with_par(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"par")
+}
+
+/// Nouns after a score written N-M: `a 2-1 lead`; also a vote's split, `a 5-4 ruling`.
+const SCORE_AFTER: &[&str] = &[
+    "lead",
+    "draw",
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "scoreline",
+    "ruling",
+    "decision",
+    "majority",
+    "split",
+    "vote",
+];
+
+/// The last word of a street's name: a number before the name is its address.
+const STREETS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "close",
+    "square",
+    "drive",
+    "way",
+    "place",
+    "court",
+    "crescent",
+    "terrace",
+    "boulevard",
+    "gardens",
+    "parade",
+    "grove",
+    "row",
+    "mews",
+    "walk",
+    "hill",
+];
+
+/// Whether the number at `first` follows a word with a capital inside or a capitalised word
+/// in the middle of a sentence (`the Stoxx 600`, `iPhone 11`, `Fortune 500 company`): it is
+/// part of a name. `Some(true)` for a capital inside (`Wi-Fi 7`, `NHS 111`), a surer sign
+/// than a capitalised word, which may be a place (`In Almaty 500 jobs`).
+pub(super) fn name_before(text: &str, toks: &[Tok], first: usize) -> Option<bool> {
+    let before = *first.checked_sub(1).and_then(|b| toks.get(b))?;
+    if before.kind != TokKind::Word || FUNCTION_WORD_IDS.get(before.id).is_some() {
+        return None;
+    }
+    let w = before.text(text);
+    let capital_inside = w.chars().skip(1).any(char::is_uppercase);
+    let capital = w.chars().next().is_some_and(char::is_uppercase);
+    let sentence_start = first < 2
+        || toks[first - 2].kind == TokKind::Sym
+            && matches!(
+                toks[first - 2].text(text),
+                "." | "!" | "?" | "\"" | "\u{201c}"
+            );
+    let cue = LEXICONS
+        .qualifiers
+        .ending_at(text, toks, first - 1)
+        .is_some()
+        || LEXICONS.month_ids.get(before.id).is_some();
+    (!cue && (capital_inside || (capital && !sentence_start))).then_some(capital_inside)
 }
 
 /// Whether a bare number is part of a name or a label rather than a quantity: after a
@@ -99,7 +274,14 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
         return false;
     }
     let digits = toks[p.first].text(text);
-    if digits.contains([',', '.']) || toks[p.first].kind != TokKind::Num {
+    if toks[p.first].kind != TokKind::Num || digits.contains(',') {
+        return false;
+    }
+    // `Bluetooth 5.3`, `Version 17.5`.
+    if name_before(text, toks, p.first).is_some() {
+        return true;
+    }
+    if digits.contains('.') {
         return false;
     }
     let before = toks[p.first - 1];
@@ -115,7 +297,35 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
         let d = t.text(text);
         t.kind == TokKind::Num && d.len() >= 3 && d.starts_with('0')
     };
-    if leading_zero(&toks[p.first]) || leading_zero(&before) {
+    let before_before = p.first.checked_sub(2).map(|b| toks[b]);
+    if leading_zero(&toks[p.first])
+        || leading_zero(&before)
+        || (before.kind == TokKind::Num && before_before.is_some_and(|t| leading_zero(&t)))
+    {
+        return true;
+    }
+    // A cricket total and a golf round: `bowled out for 187`, `shot a 66`, `a six-under-par
+    // 66`, `at 13 under`.
+    if (word_is(text, toks, p.first - 1, &["for"])
+        && p.first >= 2
+        && word_is(text, toks, p.first - 2, &["out"]))
+        || (word_is(text, toks, p.first - 1, &["a"])
+            && p.first >= 2
+            && word_is(
+                text,
+                toks,
+                p.first - 2,
+                &["shot", "shoots", "carded", "card"],
+            ))
+        || (before.kind == TokKind::Word && ends_with_par(before.text(text)))
+        || (word_is(text, toks, p.last + 1, &["under", "over"])
+            && (word_is(text, toks, p.last + 2, &["par"])
+                || toks.get(p.last + 2).is_none_or(|t| t.kind == TokKind::Sym)))
+    {
+        return true;
+    }
+    // `3M`, `5G`: a number glued to a word that is no unit is part of a name.
+    if after.is_some_and(|t| t.kind == TokKind::Word) && adjacent(toks, p.last, p.last + 1) {
         return true;
     }
     // `on May 12 and 13`, `May 12-13`: the second day of a date.
@@ -142,29 +352,13 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
     if sym_at(text, toks, p.first - 1, "(") && after.is_some_and(|t| t.text(text) == ")") {
         return true;
     }
-    if before.kind == TokKind::Word && FUNCTION_WORD_IDS.get(before.id).is_none() {
-        let w = before.text(text);
-        let capital_inside = w.chars().skip(1).any(char::is_uppercase);
-        let capital = w.chars().next().is_some_and(char::is_uppercase);
-        let sentence_start = p.first < 2
-            || toks[p.first - 2].kind == TokKind::Sym
-                && matches!(
-                    toks[p.first - 2].text(text),
-                    "." | "!" | "?" | "\"" | "\u{201c}"
-                );
-        let cue = LEXICONS
-            .qualifiers
-            .ending_at(text, toks, p.first - 1)
-            .is_some()
-            || LEXICONS.month_ids.get(before.id).is_some();
-        if !cue && (capital_inside || (capital && !sentence_start)) {
-            return true;
-        }
+    if name_before(text, toks, p.first).is_some() {
+        return true;
     }
     // `won 3-1`: a score.
     let dash_after =
         after.is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "\u{2013}"));
-    if dash_after && adjacent(toks, p.last, p.last + 1) && digits.len() <= 2 {
+    if dash_after && adjacent(toks, p.last, p.last + 1) && digits.len() <= 3 {
         // `6-3, 4-6, 6-2`: the sets after the first score.
         if p.first >= 4
             && sym_at(text, toks, p.first - 1, ",")
@@ -174,7 +368,20 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
         {
             return true;
         }
-        let cue = (p.first.saturating_sub(3)..p.first).any(|t| {
+        // `(7-4)`: a tie-break after a set's score.
+        if p.first >= 4
+            && sym_at(text, toks, p.first - 1, "(")
+            && is_num(p.first - 2, 2)
+            && is_dash(p.first - 3)
+            && is_num(p.first - 4, 2)
+        {
+            return true;
+        }
+        // `a 2-1 lead`, `a 2-2 draw`.
+        if word_is(text, toks, p.last + 3, SCORE_AFTER) && is_num(p.last + 2, 3) {
+            return true;
+        }
+        let cue = (p.first.saturating_sub(6)..p.first).any(|t| {
             word_is(
                 text,
                 toks,
@@ -193,6 +400,9 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
                     "score",
                     "scoreline",
                     "lead",
+                    "split",
+                    "ruled",
+                    "voted",
                 ],
             )
         });

@@ -3,7 +3,7 @@
 //! Number words are `crate::numbers::parse_words`'.
 
 use crate::numbers::parse_digits;
-use crate::tokens::{Tok, TokKind};
+use crate::tokens::{word_is, Tok, TokKind};
 
 use super::{adjacent, sym_at};
 
@@ -145,10 +145,13 @@ pub(super) fn sign_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, 
             let glued_before = s >= 1 && adjacent(toks, s - 1, s) && !opens(&toks[s - 1]);
             (adjacent(toks, s, i) && !glued_before).then_some((s, negative))
         }
-        // Not `10 minus 4`.
+        // Not `10 minus 4`; `plus or minus 2%` is a margin, no sign.
         TokKind::Word if sign.is_word_in(text, &["minus"]) => {
             let after_number = s >= 1 && toks[s - 1].kind == TokKind::Num;
-            (!after_number).then_some((s, true))
+            let margin = s >= 2
+                && word_is(text, toks, s - 1, &["or"])
+                && word_is(text, toks, s - 2, &["plus"]);
+            (!after_number && !margin).then_some((s, true))
         }
         _ => None,
     }

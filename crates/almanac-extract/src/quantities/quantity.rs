@@ -7,12 +7,12 @@ use crate::lexicon::{Position, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
 use crate::tokens::{word_is, Tok, TokKind};
 
-use super::non_quantities::is_figure_number;
+use super::non_quantities::{is_figure_number, name_before};
 use super::number::{exponent_at, sign_before, space_grouped};
 use super::units::{counted_noun, hyphenated_modifier_noun, is_weight_in_pounds, quantity_kind};
 use super::word_figures::{
     parse_fold_word, parse_fraction, parse_hyphenated_number_word, parse_multiplier_word,
-    parse_rank,
+    parse_rank, parse_vague,
 };
 use super::{
     adjacent, ends_with_ignore_case, starts_number, sym_at, Parsed, Quantity, QuantityKind,
@@ -38,7 +38,8 @@ pub(super) fn parse_at(
         }
     }
     if currency.is_none() {
-        if let Some(p) = parse_rank(text, toks, j)
+        if let Some(p) = parse_vague(text, toks, j)
+            .or_else(|| parse_rank(text, toks, j))
             .or_else(|| parse_fraction(text, toks, j))
             .or_else(|| parse_fold_word(text, toks, j))
             .or_else(|| parse_multiplier_word(text, toks, j))
@@ -48,6 +49,11 @@ pub(super) fn parse_at(
         }
     }
 
+    if currency.is_none() {
+        if let Some(p) = parse_race_time(text, toks, j) {
+            return Some(p);
+        }
+    }
     // The number itself.
     let num = toks[j];
     let (mut value, mut k, in_words) = if num.kind == TokKind::Num {
@@ -131,9 +137,31 @@ pub(super) fn parse_at(
         }
     }
 
+    // `a 1.2 million-barrel draw`, `4.5-billion-year-old`: the scale opens a hyphenated
+    // word whose rest is the unit.
+    let mut hyphen_unit = None;
+    if scale == 1.0 && currency.is_none() {
+        let at = if sym_at(text, toks, k, "-") && k + 1 < toks.len() && adjacent(toks, k, k + 1) {
+            k + 1
+        } else {
+            k
+        };
+        if let Some((factor, (n, u))) = hyphenated_scale(text, toks, at) {
+            value *= factor;
+            scale = factor;
+            hyphen_unit = Some((n, u));
+            last = at;
+            k = at + 1;
+        }
+    }
+
     let mut kind = QuantityKind::Bare;
     let mut unit: Option<String> = None;
     let mut bare_dollar = false;
+    if let Some((_, u)) = hyphen_unit {
+        kind = quantity_kind(u.kind);
+        unit = Some(u.unit.to_string());
+    }
     if let Some(code) = currency {
         kind = QuantityKind::Money;
         unit = Some(code.to_string());
@@ -209,6 +237,19 @@ pub(super) fn parse_at(
         last = k;
         k += 1;
     }
+    // `the 1500m`, `stands 2.06m`: a glued `m` that is no million (nothing counted after it)
+    // is metres.
+    if kind == QuantityKind::Bare
+        && scale == 1.0
+        && toks.get(k).is_some_and(|t| t.text(text) == "m")
+        && adjacent(toks, k - 1, k)
+        && !(sym_at(text, toks, k + 1, ".") && k + 2 < toks.len() && adjacent(toks, k + 1, k + 2))
+    {
+        kind = QuantityKind::Measure;
+        unit = Some("m".to_string());
+        last = k;
+        k += 1;
+    }
     // `aged 65`, `aged over 70`, `aged between 18 and 30`; `Ms Lee, 52, said`: years of age.
     if kind == QuantityKind::Bare && !in_words && scale == 1.0 && k == j + 1 {
         let mut b = i;
@@ -218,7 +259,11 @@ pub(super) fn parse_at(
         if b >= 1 && word_is(text, toks, b - 1, &["between"]) {
             b -= 1;
         }
-        let aged = b >= 1 && word_is(text, toks, b - 1, &["aged"]);
+        // `the retirement age from 62`, `the age of 18`.
+        let age_noun = b >= 2
+            && word_is(text, toks, b - 1, &["of", "from", "to", "at"])
+            && word_is(text, toks, b - 2, &["age"]);
+        let aged = (b >= 1 && word_is(text, toks, b - 1, &["aged"])) || age_noun;
         let after_name = i >= 2
             && value.fract() == 0.0
             && (1.0..=120.0).contains(&value)
@@ -235,6 +280,29 @@ pub(super) fn parse_at(
             kind = QuantityKind::Age;
             unit = Some("year".to_string());
         }
+    }
+    // `in her 60s`: the ages of a decade.
+    let mut decade_high = None;
+    if kind == QuantityKind::Bare
+        && !in_words
+        && scale == 1.0
+        && value % 10.0 == 0.0
+        && (10.0..=110.0).contains(&value)
+        && toks.get(k).is_some_and(|t| t.text(text) == "s")
+        && adjacent(toks, k - 1, k)
+        && i >= 1
+        && word_is(
+            text,
+            toks,
+            i - 1,
+            &["her", "his", "their", "early", "mid", "late"],
+        )
+    {
+        kind = QuantityKind::Age;
+        unit = Some("year".to_string());
+        decade_high = Some(value + 9.0);
+        last = k;
+        k += 1;
     }
     // `a 600-seat school`: a counted noun joined by a hyphen counts what the figure says.
     if kind == QuantityKind::Bare
@@ -262,6 +330,18 @@ pub(super) fn parse_at(
         .is_some_and(|t| t.kind == TokKind::Word && adjacent(toks, k - 1, k));
     if kind == QuantityKind::Bare && !glued_name {
         if let Some((head_last, lemma)) = counted_noun(text, toks, k) {
+            // `Fortune 500 company`, `Wi-Fi 7 routers`, `Bluetooth 5.3 ... adds`: the number of
+            // a name counts nothing; after a capitalised word only a plural counts a whole
+            // number of things (`In Almaty 500 jobs`).
+            let name = if currency.is_none() {
+                name_before(text, toks, i)
+            } else {
+                None
+            };
+            let singular = !toks[head_last].text(text).ends_with(['s', 'S']);
+            if name.is_some_and(|inside| inside || singular || value.fract() != 0.0) {
+                return None;
+            }
             kind = QuantityKind::Count;
             unit = Some(lemma);
             last = head_last;
@@ -307,7 +387,7 @@ pub(super) fn parse_at(
             span,
             text: text[span[0]..span[1]].to_string(),
             value,
-            high: None,
+            high: decade_high,
             unit,
             kind,
             qualifier,
@@ -323,6 +403,7 @@ pub(super) fn parse_at(
         next,
         in_words,
         scale,
+        unread_by_facts: false,
     })
 }
 
@@ -463,4 +544,95 @@ fn equivalent_at(
         },
         inner.next + 1,
     ))
+}
+
+/// `2:05:41` (h:mm:ss) and `1:27.294`, `3:55.21` (m:ss with hundredths): a race time, in
+/// seconds. A clock time (`14:05`) has neither the third group nor the fraction.
+fn parse_race_time(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let glued_num = |a: usize| {
+        sym_at(text, toks, a, ":")
+            && toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Num)
+            && adjacent(toks, a - 1, a)
+            && adjacent(toks, a, a + 1)
+    };
+    if toks[j].kind != TokKind::Num || !glued_num(j + 1) {
+        return None;
+    }
+    let digits = |t: usize| toks[t].text(text);
+    let whole = |t: usize| digits(t).bytes().all(|b| b.is_ascii_digit());
+    let two = |t: usize| digits(t).split('.').next().is_some_and(|d| d.len() == 2);
+    let (value, last) = if glued_num(j + 3) {
+        if !(whole(j) && whole(j + 2) && two(j + 2) && two(j + 4)) {
+            return None;
+        }
+        let h = parse_digits(digits(j))?;
+        (
+            h * 3600.0 + parse_digits(digits(j + 2))? * 60.0 + parse_digits(digits(j + 4))?,
+            j + 4,
+        )
+    } else {
+        let fraction = digits(j + 2).contains('.');
+        if !(whole(j) && fraction && two(j + 2)) {
+            return None;
+        }
+        (
+            parse_digits(digits(j))? * 60.0 + parse_digits(digits(j + 2))?,
+            j + 2,
+        )
+    };
+    let span = [toks[j].start, toks[last].end];
+    Some(Parsed {
+        q: Quantity {
+            span,
+            text: text[span[0]..span[1]].to_string(),
+            value,
+            high: None,
+            unit: Some("second".to_string()),
+            kind: QuantityKind::Duration,
+            qualifier: None,
+            direction: None,
+            per: None,
+            equivalents: Vec::new(),
+            fact_worthy: false,
+            fraction: false,
+            bare_dollar: false,
+        },
+        first: j,
+        last,
+        next: last + 1,
+        in_words: false,
+        scale: 1.0,
+        unread_by_facts: false,
+    })
+}
+
+/// The scale and the unit of a hyphenated word that starts with a scale (`million-barrel`,
+/// `billion-year-old`): the parts are looked up as the tokens they would be apart.
+fn hyphenated_scale(
+    text: &str,
+    toks: &[Tok],
+    at: usize,
+) -> Option<(f64, (usize, crate::lexicon::Unit))> {
+    let tok = *toks
+        .get(at)
+        .filter(|t| t.kind == TokKind::Word && t.hyphen)?;
+    let w = tok.text(text);
+    let dash = w.find('-')?;
+    let part = |from: usize, to: usize| Tok {
+        start: tok.start + from,
+        end: tok.start + to,
+        kind: TokKind::Word,
+        id: crate::vocabulary::word_id(&w[from..to]),
+        hyphen: false,
+    };
+    let head = [part(0, dash)];
+    let (_, scale) = LEXICONS.scales.starting_at(text, &head, 0)?;
+    if scale.weak {
+        return None;
+    }
+    let rest = &w[dash + 1..];
+    let end = rest.find('-').map_or(w.len(), |d| dash + 1 + d);
+    let tail = [part(dash + 1, end)];
+    let (n, u) = LEXICONS.units.starting_at(text, &tail, 0)?;
+    Some((scale.factor, (n, *u)))
 }

@@ -114,7 +114,12 @@ pub(super) fn hyphenated_modifier_noun(text: &str, toks: &[Tok], m: usize) -> Op
             && t.text(text).bytes().all(|b| b.is_ascii_lowercase())
             && FUNCTION_WORD_IDS.get(t.id).is_none()
     };
+    // `a 120,000-strong march`, `a 9-metre-long reptile`: an adjective, no noun counted.
+    const ADJECTIVES: &[&str] = &[
+        "strong", "long", "old", "high", "wide", "deep", "tall", "odd",
+    ];
     (w.len() >= 3
+        && !ADJECTIVES.contains(&w)
         && is_plain_word(tok)
         && is_plain_word(next)
         && !adjacent(toks, m, m + 1)

@@ -6,13 +6,16 @@ use std::sync::LazyLock;
 
 use crate::data;
 use crate::fact::{Direction, Qualifier};
-use crate::lexicon::{RankCue, UnitKind, LEXICONS};
+use crate::lexicon::{ByWord, RankCue, UnitKind, LEXICONS};
 use crate::numbers::{parse_digits, parse_words};
 use crate::tokens::{lower, word_is, Tok, TokKind};
+use crate::vocabulary::word_id;
 
 use super::quantity::{direction_before, per_after, qualifier_before};
-use super::units::quantity_kind;
-use super::{adjacent, ordinal_at, sym_at, word_at, Parsed, Quantity, QuantityKind};
+use super::units::{counted_noun, quantity_kind};
+use super::{
+    adjacent, ordinal_at, sym_at, word_at, Parsed, Quantity, QuantityKind, FUNCTION_WORD_IDS,
+};
 
 /// A figure written in words over tokens `range` (`fifth`, `twofold`, `half`).
 #[allow(clippy::too_many_arguments)]
@@ -49,6 +52,7 @@ fn word_figure(
         next: last + 1,
         in_words: true,
         scale: 1.0,
+        unread_by_facts: false,
     }
 }
 
@@ -59,13 +63,56 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     if let Some(p) = parse_top_rank(text, toks, j) {
         return Some(p);
     }
-    let (value, last) = match toks.get(j)?.kind {
+    let tok = *toks.get(j)?;
+    // `third-fastest`, `second-most valuable`: an ordinal joined to a superlative places.
+    if tok.kind == TokKind::Word && tok.hyphen {
+        let w = tok.text(text);
+        let (head, tail) = w.split_once('-')?;
+        let value = LEXICONS.ordinal_ids.get(word_id(&lower(head)))?;
+        return superlative(tail).then(|| {
+            word_figure(
+                text,
+                toks,
+                j..=j,
+                value,
+                "rank",
+                QuantityKind::Rank,
+                None,
+                None,
+            )
+        });
+    }
+    let (value, last) = match tok.kind {
         TokKind::Word => (ordinal_at(toks, j)?, j),
         TokKind::Num => {
+            // `world No. 2`, `the No. 1 pick`: a place in a ranking.
+            let ranked_no = j >= 2
+                && sym_at(text, toks, j - 1, ".")
+                && word_is(text, toks, j - 2, &["no"])
+                && (word_is(text, toks, j.wrapping_sub(3), &["world"])
+                    || word_is(
+                        text,
+                        toks,
+                        j + 1,
+                        &["pick", "seed", "spot", "ranking", "ranked"],
+                    ));
+            if ranked_no {
+                let value = parse_digits(tok.text(text))?;
+                return Some(word_figure(
+                    text,
+                    toks,
+                    j - 2..=j,
+                    value,
+                    "rank",
+                    QuantityKind::Rank,
+                    None,
+                    None,
+                ));
+            }
             if !word_is(text, toks, j + 1, &["st", "nd", "rd", "th"]) || !adjacent(toks, j, j + 1) {
                 return None;
             }
-            (parse_digits(toks[j].text(text))?, j + 1)
+            (parse_digits(tok.text(text))?, j + 1)
         }
         TokKind::Sym => return None,
     };
@@ -78,7 +125,11 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
                 RankCue::Copula => word_is(text, toks, last + 1, &["in", "among"]),
                 RankCue::Top => false,
             });
-    let place_after = word_is(text, toks, last + 1, &["place", "position"]);
+    // `4th most-streamed`, `the third largest`.
+    let place_after = word_is(text, toks, last + 1, &["place", "position"])
+        || toks
+            .get(last + 1)
+            .is_some_and(|t| t.kind == TokKind::Word && superlative(&lower(t.text(text))));
     if !cue_before && !place_after {
         return None;
     }
@@ -92,6 +143,20 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         None,
         None,
     ))
+}
+
+/// Whether `w` is a superlative: `fastest`, `most-streamed`, `best`.
+fn superlative(w: &str) -> bool {
+    const NOUNS_IN_EST: &[&str] = &[
+        "arrest", "chest", "conquest", "contest", "crest", "digest", "forest", "guest", "harvest",
+        "inquest", "interest", "manifest", "protest", "request", "suggest",
+    ];
+    let w = w.to_ascii_lowercase();
+    w.starts_with("most")
+        || w.starts_with("least")
+        || w == "best"
+        || w == "worst"
+        || (w.len() > 5 && w.ends_with("est") && !NOUNS_IN_EST.iter().any(|n| w.ends_with(n)))
 }
 
 /// `among the top three`, `in the top-10`: a rank of at most the number.
@@ -262,15 +327,64 @@ pub(super) fn parse_multiplier_word(text: &str, toks: &[Tok], j: usize) -> Optio
 
 /// `half of`, `a third of`: a share in percent. Not `the first half of 2021` (a time).
 pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    // `one in eight women`: a share of one in a number.
+    if word_is(text, toks, j, &["one"]) && word_is(text, toks, j + 1, &["in"]) {
+        let (n, last) = match toks.get(j + 2)?.kind {
+            TokKind::Num => (parse_digits(toks[j + 2].text(text))?, j + 2),
+            TokKind::Word => {
+                let (n, len) = parse_words(text, toks, j + 2)?;
+                (n, j + 1 + len)
+            }
+            TokKind::Sym => return None,
+        };
+        if n < 2.0 || n.fract() != 0.0 {
+            return None;
+        }
+        let qualifier = qualifier_before(text, toks, j);
+        let mut p = word_figure(
+            text,
+            toks,
+            j..=last,
+            100.0 / n,
+            "%",
+            QuantityKind::Percent,
+            qualifier,
+            None,
+        );
+        p.q.fraction = true;
+        p.unread_by_facts = true;
+        return Some(p);
+    }
     let (n, &value) = LEXICONS.fractions.starting_at(text, toks, j)?;
     let last = j + n - 1;
-    if !word_is(text, toks, last + 1, &["of"]) {
+    // `fallen by a third`, `grow by about a quarter`, `a fifth less`: a change by a share.
+    let mut b = j;
+    if let Some((n, _)) = LEXICONS.qualifiers.ending_at(text, toks, j.wrapping_sub(1)) {
+        b = j - n;
+    }
+    let ends_phrase = toks
+        .get(last + 1)
+        .is_none_or(|t| t.kind == TokKind::Sym || FUNCTION_WORD_IDS.get(t.id).is_some());
+    // `by about`, `by nearly` may be one qualifier.
+    let by = (b.saturating_sub(1)..j).any(|t| word_is(text, toks, t, &["by"])) && ends_phrase;
+    let comparative = word_is(
+        text,
+        toks,
+        last + 1,
+        &[
+            "less", "more", "fewer", "lower", "higher", "cheaper", "smaller", "bigger", "larger",
+        ],
+    );
+    if !word_is(text, toks, last + 1, &["of"]) && !by && !comparative {
         return None;
     }
     if j >= 1 && ordinal_at(toks, j - 1).is_some() {
         return None;
     }
-    if toks.get(last + 2).is_some_and(|t| t.kind == TokKind::Num) {
+    // `the first half of 2021` is a time.
+    if word_is(text, toks, last + 1, &["of"])
+        && toks.get(last + 2).is_some_and(|t| t.kind == TokKind::Num)
+    {
         return None;
     }
     let qualifier = qualifier_before(text, toks, j);
@@ -285,6 +399,7 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
         None,
     );
     p.q.fraction = true;
+    p.unread_by_facts = !word_is(text, toks, last + 1, &["of"]);
     Some(p)
 }
 
@@ -338,4 +453,69 @@ pub(super) fn parse_hyphenated_number_word(text: &str, toks: &[Tok], j: usize) -
         qualifier,
         None,
     ))
+}
+
+/// The least value of a vague plural (`data/vague_plurals.tsv`), by word number.
+pub(super) static VAGUE_PLURALS: LazyLock<ByWord<f64>> = LazyLock::new(|| {
+    ByWord::new(data::VAGUE_PLURALS.load(|r| {
+        let value: f64 = r
+            .get(1)
+            .parse()
+            .map_err(|_| r.error(format!("bad value {:?}", r.get(1))))?;
+        Ok((r.get(0), value))
+    }))
+});
+
+/// `hundreds of prisoners` 100 prisoner, `tens of thousands of protesters` 10000 protester,
+/// `thousands without power` 1000: a vague plural at its least value, a count when `of` names
+/// what it counts. No fact: the figure is no measurement.
+pub(super) fn parse_vague(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let tok = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
+    let least = VAGUE_PLURALS.get(tok.id)?;
+    // Not the scale of a number before it (`5 thousands`, `two hundreds`).
+    if j >= 1 && (toks[j - 1].kind == TokKind::Num || parse_words(text, toks, j - 1).is_some()) {
+        return None;
+    }
+    let times_of =
+        word_is(text, toks, j, &["tens", "hundreds"]) && word_is(text, toks, j + 1, &["of"]);
+    let of_plural = toks
+        .get(j + 2)
+        .filter(|t| times_of && t.kind == TokKind::Word)
+        .and_then(|t| VAGUE_PLURALS.get(t.id));
+    let (value, last) = match of_plural {
+        Some(of) => (least * of, j + 2),
+        None if word_is(text, toks, j, &["tens"]) => return None,
+        None => (least, j),
+    };
+    let mut p = if word_is(text, toks, last + 1, &["of"]) {
+        let (head, lemma) = counted_noun(text, toks, last + 2)?;
+        let mut p = word_figure(
+            text,
+            toks,
+            j..=head,
+            value,
+            &lemma,
+            QuantityKind::Count,
+            None,
+            None,
+        );
+        p.last = head;
+        p
+    } else {
+        let mut p = word_figure(
+            text,
+            toks,
+            j..=last,
+            value,
+            "",
+            QuantityKind::Bare,
+            None,
+            None,
+        );
+        p.q.unit = None;
+        p
+    };
+    p.in_words = false;
+    p.unread_by_facts = true;
+    Some(p)
 }
