@@ -359,18 +359,10 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
     let dash_after =
         after.is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "\u{2013}"));
     if dash_after && adjacent(toks, p.last, p.last + 1) && digits.len() <= 3 {
-        // `6-3, 4-6, 6-2`: the sets after the first score.
+        // `6-3, 4-6, 6-2`: the sets after the first score; `(7-4)`: a tie-break after a
+        // set's score.
         if p.first >= 4
-            && sym_at(text, toks, p.first - 1, ",")
-            && is_num(p.first - 2, 2)
-            && is_dash(p.first - 3)
-            && is_num(p.first - 4, 2)
-        {
-            return true;
-        }
-        // `(7-4)`: a tie-break after a set's score.
-        if p.first >= 4
-            && sym_at(text, toks, p.first - 1, "(")
+            && (sym_at(text, toks, p.first - 1, ",") || sym_at(text, toks, p.first - 1, "("))
             && is_num(p.first - 2, 2)
             && is_dash(p.first - 3)
             && is_num(p.first - 4, 2)
