@@ -238,9 +238,13 @@ pub(super) fn parse_at(
         k += 1;
     }
     // `the 1500m`, `stands 2.06m`: a glued `m` that is no million (nothing counted after it)
-    // is metres.
+    // is metres; not in a terminal's colour code glued to a bracket (`[31m`, `[1;31m`).
+    let in_escape = i > 0
+        && adjacent(toks, i - 1, i)
+        && (sym_at(text, toks, i - 1, "[") || sym_at(text, toks, i - 1, ";"));
     if kind == QuantityKind::Bare
         && scale == 1.0
+        && !in_escape
         && toks.get(k).is_some_and(|t| t.text(text) == "m")
         && adjacent(toks, k - 1, k)
         && !(sym_at(text, toks, k + 1, ".") && k + 2 < toks.len() && adjacent(toks, k + 1, k + 2))

@@ -777,6 +777,8 @@ fn names_labels_clock_times_and_scores_are_no_quantities() {
         ("resumed at 3pm on Monday", ""),
         ("Kane (9) scored twice", ""),
         ("City won 3-1 against them", ""),
+        // A terminal's colour codes pasted with a text.
+        ("Warning\u{1b}[31m text", ""),
         (
             "The Nikkei 225 closed 0.7% higher",
             "0.7%=0.7 % + [Percent]",
