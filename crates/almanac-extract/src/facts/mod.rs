@@ -463,8 +463,12 @@ pub(crate) fn extract(
                         .filter(|_| names_a_part_before(text, &sentence, fig_tok))
                     {
                         // `214.8 thousand square meters of housing, of them 131 thousand
-                        // square meters in the city`: a part measures what its whole did.
-                        metric = f.metric;
+                        // square meters in the city`: a part measures what its whole did,
+                        // unless it names the narrower kind it is (`including $265 million of
+                        // foreign direct investment`).
+                        if !(own_metric == Metric::Fdi && f.metric == Metric::Investment) {
+                            metric = f.metric;
+                        }
                     } else if let Some(f) = figure_before
                         .filter(|_| {
                             part_of_figure_before(text, &sentence, q)
