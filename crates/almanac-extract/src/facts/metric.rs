@@ -290,6 +290,11 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         (None, None) => match q.kind {
             QuantityKind::Money if projects_named() => Metric::ProjectValue,
             QuantityKind::Money => Metric::Investment,
+            // `the number of hotels has more than doubled`: a rate of a count measures what
+            // the counted thing would.
+            QuantityKind::Percent | QuantityKind::Multiplier => {
+                number_of(text, s, cues).unwrap_or(Metric::Other)
+            }
             _ => Metric::Other,
         },
     };
@@ -298,6 +303,18 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         own: by_unit.is_some() || own_clause,
         cued: by_unit.is_some() || best.is_some(),
     }
+}
+
+/// The metric of the counted noun after `the number of` in the sentence (`hotels` ->
+/// infrastructure), through the counted nouns' lemmas and their units' metrics.
+fn number_of(text: &str, s: &Sentence<'_>, cues: &super::sentence::Cues) -> Option<Metric> {
+    let at = (0..s.toks.len().saturating_sub(2)).find(|&i| {
+        word_is(text, s.toks, i, &["number"]) && word_is(text, s.toks, i + 1, &["of"])
+    })?;
+    crate::lexicon::LEXICONS
+        .counted_nouns
+        .starting_at(text, s.toks, at + 2)
+        .and_then(|(_, lemma)| cues.unit_metric.get(lemma).copied())
 }
 
 /// `half of it`, `61 percent of that figure`, `a quarter of them`: a part of the figure
