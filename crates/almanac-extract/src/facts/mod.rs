@@ -479,6 +479,16 @@ pub(crate) fn extract(
                         metric = f.metric;
                     }
                 }
+                // `The plan for the period was fulfilled by 104.3 percent` after the budget's
+                // revenue: how much of a plan was met measures what the figure before did.
+                if metric == Metric::Other
+                    && q.kind == quantities::QuantityKind::Percent
+                    && metric::fulfils_a_plan(text, &sentence, q, fig_tok)
+                {
+                    if let Some(f) = figure_before {
+                        metric = f.metric;
+                    }
+                }
                 // `Receipts rose by 1.2 billion soms` after the budget's revenue, `the highest
                 // index, 121.7%` in a release on output: money or a rate whose sentence names
                 // nothing it measures goes on about the last figure of its kind.

@@ -55,6 +55,8 @@ fn metric_of() {
             // The price of one unit is a price; a company's revenue is its output.
             ("Хлопок\n\nЗакупочная цена одной тонны хлопка составляет 5,8 млн сумов.", "2020-10-27", "5,8 млн сумов", "prices"),
             ("Фабрика\n\nПо итогам года выручка фабрики составила 4,1 млрд тенге.", "2021-02-10", "4,1 млрд тенге", "output"),
+            // How much of a plan was met measures what the figure before did.
+            ("Budget\n\nTax revenues of the city budget reached 12 billion soms. The plan was fulfilled by 103.5 percent.", "2024-06-01", "103.5 percent", "budget"),
             // A rate of `the number of` a counted thing measures what the thing would.
             ("Hotels\n\nThe number of hotels in the city grew by 12% this year.", "2024-06-01", "12%", "infrastructure"),
             // A part that names the narrower kind it is keeps it.
