@@ -780,13 +780,9 @@ pub(super) fn subject(
     // `The Asian Development Bank has approved $100 million for the road`, `EDB to lend $46
     // million to Kok-Jar Energy`: a bank that lends is where the money comes from; the
     // figure is about the borrower or the place, else what the document is about.
-    let lends = |a: &Anchor| {
-        a.kind == EntityKind::Organisation
-            && a.name.contains("Bank")
-            && lending_clause(text, s, clause)
-    };
-    let pool: Vec<&Anchor> = if pool.iter().any(|a| lends(a)) {
-        let borrowers: Vec<&Anchor> = pool.iter().filter(|a| !lends(a)).copied().collect();
+    let is_bank = |a: &Anchor| a.kind == EntityKind::Organisation && a.name.contains("Bank");
+    let pool: Vec<&Anchor> = if pool.iter().any(|a| is_bank(a)) && lending_clause(text, s, clause) {
+        let borrowers: Vec<&Anchor> = pool.iter().filter(|a| !is_bank(a)).copied().collect();
         if borrowers.is_empty() {
             return None;
         }
