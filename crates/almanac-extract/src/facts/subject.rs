@@ -676,12 +676,15 @@ pub(super) fn subject(
             && entities::lookup(&a.name).is_some_and(|p| p.kind == EntityKind::Country)
     };
     let clause = s.clause_of(q.span[0]);
-    // `the Ministry of Energy – 5 projects`: a dash between a name and the figure joins them.
+    // `the Ministry of Energy – 5 projects`, `в Павлодарской – на 8,3%`: a dash between a
+    // name and the figure joins them, past a preposition of the figure at most.
     let dash_joined = |a: &Anchor| {
         s.clause_of(a.start) + 1 == clause && {
             let between = text.get(a.start + a.len..q.span[0]).unwrap_or("");
-            let between = between.trim();
-            between.starts_with(['–', '—', '-']) && between.len() <= 3
+            between
+                .trim()
+                .strip_prefix(['–', '—', '-'])
+                .is_some_and(|rest| rest.trim().chars().count() <= 2)
         }
     };
     // `1 место по РК`: the place right after a rank, past a preposition of scope, is where

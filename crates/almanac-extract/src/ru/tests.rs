@@ -536,3 +536,41 @@ fn the_projects_counted_before_a_paragraph_break() {
         |f| f.period.map(|p| p.to_string()).unwrap_or_default(),
     );
 }
+
+#[test]
+fn a_region_adjective_whose_noun_the_list_names_once() {
+    let subject = |f: &Fact| f.subject.clone().unwrap_or_else(|| "-".to_string());
+    let dashes = "Больше всего жилья сдали в Акмолинской области – на 18,2%, в Павлодарской – \
+                  на 9,6%, меньше всего в Атырауской – на 1,1%.";
+    let brackets = "Выпуск вырос в Самаркандской (в 1,4 раза), Навоийской (112,6%) и \
+                    Хорезмской (104,9%) областях.";
+    let districts = "В Сайрамском районе создано 300 рабочих мест, в Толебийском – 120 мест.";
+    // Without the noun in its sentence, a capitalised adjective is a name's word, not a region.
+    let named = "ТОО «Павлодарская энергетика» вложит 4 млрд тенге. Рост составил 5%.";
+    let alone = "Карагандинская ГРЭС вложила 5 млрд тенге в ремонт.";
+    check(
+        &[
+            (dashes, "2024-10-10", "18,2%", "Akmola region"),
+            (dashes, "2024-10-10", "9,6%", "Pavlodar region"),
+            (dashes, "2024-10-10", "1,1%", "Atyrau region"),
+            (brackets, "2024-10-10", "1,4 раза", "Samarkand region"),
+            (brackets, "2024-10-10", "112,6%", "Navoi region"),
+            (brackets, "2024-10-10", "104,9%", "Khorezm region"),
+            (
+                districts,
+                "2024-10-10",
+                "300 рабочих мест",
+                "Sairam district",
+            ),
+            (districts, "2024-10-10", "120 мест", "Tolebi district"),
+            (
+                named,
+                "2024-10-10",
+                "4 млрд тенге",
+                "ТОО «Павлодарская энергетика»",
+            ),
+            (alone, "2024-10-10", "5 млрд тенге", "-"),
+        ],
+        subject,
+    );
+}
