@@ -1064,7 +1064,11 @@ pub(crate) fn extract(
             if let Some(a) = theme(text, range, sentence_anchors) {
                 paragraph_theme = Some(a.name.clone());
             }
-            previous_focus = focus(text, sentence_anchors).map(|a| a.name.clone());
+            // `... завода ТОО «X». Стоимость проекта – 48 млрд тенге. Вторую очередь завода
+            // ...`: a sentence that names nothing goes on about the focus before it.
+            if !sentence_anchors.is_empty() {
+                previous_focus = focus(text, sentence_anchors).map(|a| a.name.clone());
+            }
             if in_sentence.is_empty() || statistic_place_here.is_some() {
                 previous_statistic_place = statistic_place_here;
             }

@@ -604,7 +604,14 @@ pub(super) fn theme<'a>(
         && a.kind.is_place()
         && text[a.start + a.len..].starts_with(',')
         && !text[sentence.start..a.start].contains(',');
-    (subject || setting).then_some(a)
+    // `Промышленные предприятия Бухарской области выпустили ...`, `В 2024 году в Навоийской
+    // области ...`: Russian puts what a sentence is about first, in whatever case, and the
+    // next sentences go on about it.
+    let russian_theme = a.kind.is_place()
+        && text[a.start..].starts_with(|c: char| ('А'..='я').contains(&c))
+        && words.len() <= 4
+        && !text[sentence.start..a.start].contains(',');
+    (subject || setting || russian_theme).then_some(a)
 }
 
 /// The zone or organisation a sentence names last: the next sentence of its paragraph that

@@ -574,3 +574,24 @@ fn a_region_adjective_whose_noun_the_list_names_once() {
         subject,
     );
 }
+
+#[test]
+fn what_a_sentence_names_first_and_what_it_focuses_on_carry_on() {
+    let subject = |f: &Fact| f.subject.clone().unwrap_or_else(|| "-".to_string());
+    // The region named first, in the genitive, is what the next sentence goes on about; the
+    // region of the document's lead is not.
+    let theme = "Туркестанская область подвела итоги года.\n\nПредприятия Бухарской области \
+                 выпустили продукции на 18 400 млрд сумов. Новые цеха дадут работу 1 200 \
+                 человек.";
+    // A sentence that names nothing keeps the company the one before it focused on.
+    let focus = "В Костанае ТОО «Агро Текстиль» строит фабрику. Стоимость проекта – 9 млрд \
+                 тенге. Вторую очередь фабрики стоимостью 4 млрд тенге построят к 2027 году.";
+    check(
+        &[
+            (theme, "2024-10-10", "1 200 человек", "Bukhara region"),
+            (focus, "2024-10-10", "9 млрд тенге", "ТОО «Агро Текстиль»"),
+            (focus, "2024-10-10", "4 млрд тенге", "ТОО «Агро Текстиль»"),
+        ],
+        subject,
+    );
+}
