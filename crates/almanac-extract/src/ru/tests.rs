@@ -595,3 +595,16 @@ fn what_a_sentence_names_first_and_what_it_focuses_on_carry_on() {
         subject,
     );
 }
+
+#[test]
+fn people_given_work_or_on_the_staff_are_employment() {
+    let mill = "На новой фабрике работу получат 700 человек, а ее штат к 2027 году вырастет \
+                до 950 человек.";
+    check(
+        &[
+            (mill, "2025-03-01", "700 человек", "employment"),
+            (mill, "2025-03-01", "950 человек", "employment"),
+        ],
+        |f| json(f.metric),
+    );
+}
