@@ -50,6 +50,7 @@ SETS = [  # (name, documents, gold, docs)
     ("en-blind", HERE / "en-blind", HERE / "en-blind-gold.jsonl", HERE / "en-blind-docs.jsonl"),
     ("en-blind2", HERE / "en-blind2", HERE / "en-blind2-gold.jsonl", HERE / "en-blind2-docs.jsonl"),
     ("ru-blind2", HERE / "ru-blind2", HERE / "ru-blind2-gold.jsonl", HERE / "ru-blind2-docs.jsonl"),
+    ("ru-blind3", HERE / "ru-blind3", HERE / "ru-blind3-gold.jsonl", HERE / "ru-blind3-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 
