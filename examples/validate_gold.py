@@ -4,15 +4,18 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks six sets the same way: examples/gold.jsonl against examples/news/*.txt and
+Checks eight sets the same way: examples/gold.jsonl against examples/news/*.txt and
 examples/docs.jsonl (the held-out gold), examples/series-gold.jsonl against
 examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series),
 examples/ru-gold.jsonl against examples/ru/*.txt and examples/ru-docs.jsonl (Russian), and
 examples/ru-blind-gold.jsonl against examples/ru-blind/*.txt and examples/ru-blind-docs.jsonl
 (Russian, annotated blind to the extractor's rules), and examples/en-blind-gold.jsonl against
 examples/en-blind/*.txt and examples/en-blind-docs.jsonl (English, annotated blind the same way),
-and examples/en-blind2-gold.jsonl against examples/en-blind2/*.txt and
-examples/en-blind2-docs.jsonl (a second English set, annotated blind to the first one too):
+examples/en-blind2-gold.jsonl against examples/en-blind2/*.txt and
+examples/en-blind2-docs.jsonl (a second English set, annotated blind to the first one too),
+examples/ru-blind2-gold.jsonl against examples/ru-blind2/*.txt and examples/ru-blind2-docs.jsonl,
+and examples/en-blind3-gold.jsonl against examples/en-blind3/*.txt and
+examples/en-blind3-docs.jsonl (a third English set, annotated blind to the first two):
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
   (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
@@ -51,6 +54,7 @@ SETS = [  # (name, documents, gold, docs)
     ("en-blind2", HERE / "en-blind2", HERE / "en-blind2-gold.jsonl", HERE / "en-blind2-docs.jsonl"),
     ("ru-blind2", HERE / "ru-blind2", HERE / "ru-blind2-gold.jsonl", HERE / "ru-blind2-docs.jsonl"),
     ("ru-blind3", HERE / "ru-blind3", HERE / "ru-blind3-gold.jsonl", HERE / "ru-blind3-docs.jsonl"),
+    ("en-blind3", HERE / "en-blind3", HERE / "en-blind3-gold.jsonl", HERE / "en-blind3-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 
@@ -63,10 +67,11 @@ METRICS = {"investment", "fdi", "project_value", "output", "economy", "jobs", "e
            "transport", "prices", "rank", "other"}
 MEASURES = {"level", "change", "index", "share"}
 STATUSES = {"actual", "planned"}
-# `m2`, `t`, `ounce`: a price per square metre, per tonne or per ounce (FACTS.md: `per` may be
-# the unit of what a rate is per)
-PERS = {None, "year", "month", "week", "day", "hour", "student", "job", "person", "m2", "t",
-        "ounce"}
+# `m2`, `m3`, `t`, `kg`, `l`, `ounce`, `ha`: a price per square metre, cubic metre, tonne,
+# kilogram, litre or ounce, a yield per hectare (FACTS.md: `per` may be the unit of what a rate
+# is per); `second` for a flow, `night` for a bed's price
+PERS = {None, "year", "month", "week", "day", "hour", "second", "night", "student", "job",
+        "person", "m2", "m3", "t", "kg", "l", "ounce", "ha"}
 CURRENCIES = {"KZT", "USD", "EUR", "RUB", "CNY", "UZS", "KGS", "TJS"}
 MEASURE_UNITS = {"%", "m2", "m3", "ha", "t", "km", "kWh", "MW", "rank", "times"}
 # counted nouns: singular, lower case
