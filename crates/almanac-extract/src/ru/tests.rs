@@ -608,3 +608,33 @@ fn people_given_work_or_on_the_staff_are_employment() {
         |f| json(f.metric),
     );
 }
+
+#[test]
+fn prices_that_rise_or_fall_and_wages_by_region() {
+    let prices = "Продукты питания за полугодие подешевели на 1,2%, в том числе мука – на 4,4%. \
+                  Непродовольственные товары подорожали на 3,1 процента. С 1 сентября тарифы \
+                  на газ вырастут на 14,5%.";
+    let wages = "Самый высокий уровень оплаты труда зафиксирован в Чуйской области – 31,2 тыс. \
+                 сомов.";
+    let metric = |f: &Fact| json(f.metric);
+    let measure = |f: &Fact| json(f.measure);
+    check(
+        &[
+            (prices, "2019-07-10", "1,2%", "prices"),
+            (prices, "2019-07-10", "4,4%", "prices"),
+            (prices, "2019-07-10", "3,1 процента", "prices"),
+            (prices, "2019-07-10", "14,5%", "prices"),
+            (wages, "2019-07-10", "31,2 тыс. сомов", "income"),
+        ],
+        metric,
+    );
+    check(
+        &[
+            (prices, "2019-07-10", "1,2%", "change"),
+            (prices, "2019-07-10", "4,4%", "change"),
+            (prices, "2019-07-10", "3,1 процента", "change"),
+            (prices, "2019-07-10", "14,5%", "change"),
+        ],
+        measure,
+    );
+}
