@@ -144,6 +144,14 @@ impl<T: Clone> PhraseTable<T> {
             })
     }
 
+    /// The value of the one-word phrase `id`, if the table holds one.
+    pub fn single(&self, id: WordId) -> Option<&T> {
+        self.by_first
+            .of(id)
+            .iter()
+            .find_map(|(words, value)| (words.len() == 1).then_some(value))
+    }
+
     /// The longest phrase whose last word is token `last`: its length in tokens and value.
     pub fn ending_at(&self, _text: &str, toks: &[Tok], last: usize) -> Option<(usize, &T)> {
         let tok = toks.get(last)?;

@@ -117,8 +117,17 @@ pub(super) fn name_chunk(
 ) -> Range<usize> {
     let n = doc.toks.len();
     let usable = |j: usize| !blocked.get(j).copied().unwrap_or(true);
-    let starts_name =
-        |j: usize| usable(j) && (doc.is_cap(j) || in_gaz.get(j).copied().unwrap_or(false));
+    // `a 50 MW solar plant`: a unit after a number names no plant.
+    let unit_after_number = |j: usize| {
+        j > 0
+            && doc.s(j - 1).starts_with(|c: char| c.is_ascii_digit())
+            && crate::lexicon::LEXICONS.units.single(doc.id(j)).is_some()
+    };
+    let starts_name = |j: usize| {
+        usable(j)
+            && (doc.is_cap(j) || in_gaz.get(j).copied().unwrap_or(false))
+            && !unit_after_number(j)
+    };
     let mut start = i;
     // A quoted name: `“Kazakhtelecom” JSC`.
     // A quoted name is short, starts with a capital that is not `The`, and holds only words.

@@ -714,6 +714,11 @@ fn negatives() {
         "Industrial Zone residents hired 300 people.",
         &[("Industrial Zone", "-", Zone)],
     );
+    // A unit after its number names no plant.
+    check(
+        "The bonds financed a 50 MW solar plant and a 2 GW plant.",
+        &[("MW", "-", Organisation), ("GW", "-", Organisation)],
+    );
 }
 
 #[test]
