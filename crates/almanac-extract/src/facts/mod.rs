@@ -591,6 +591,16 @@ pub(crate) fn extract(
                         metric = m;
                     }
                 }
+                // `289 tenge per square metre`, `1,500 soms a night`: money per unit of a
+                // good or service is its price, unless a wage or the budget is named.
+                if q.kind == quantities::QuantityKind::Money
+                    && q.per.as_deref().is_some_and(|p| {
+                        !matches!(p, "year" | "month" | "week" | "day" | "hour" | "shift")
+                    })
+                    && !matches!(metric, Metric::Income | Metric::Budget)
+                {
+                    metric = Metric::Prices;
+                }
                 if metric == Metric::Investment
                     && from_foreign_investors(text, &sentence, q, fig_tok, home.as_deref())
                 {

@@ -55,6 +55,11 @@ fn metric_of() {
             // The price of one unit is a price; a company's revenue is its output.
             ("Хлопок\n\nЗакупочная цена одной тонны хлопка составляет 5,8 млн сумов.", "2020-10-27", "5,8 млн сумов", "prices"),
             ("Фабрика\n\nПо итогам года выручка фабрики составила 4,1 млрд тенге.", "2021-02-10", "4,1 млрд тенге", "output"),
+            // Money per unit of a good or service is its price; a wage or a subsidy stays one.
+            ("Tariffs\n\nFrom May, heat will cost 310 tenge per square metre.", "2024-04-01", "310 tenge", "prices"),
+            ("Resorts\n\nA room on the lake cost 2,400 soms a night in August.", "2024-09-01", "2,400 soms", "prices"),
+            ("Grain\n\nMills pay 88 thousand tenge for a tonne of wheat.", "2024-09-01", "88 thousand tenge", "prices"),
+            ("Cotton\n\nThe state subsidy is 6 million soums per hectare.", "2024-09-01", "6 million soums", "budget"),
             // How much of a plan was met measures what the figure before did.
             ("Budget\n\nTax revenues of the city budget reached 12 billion soms. The plan was fulfilled by 103.5 percent.", "2024-06-01", "103.5 percent", "budget"),
             // A rate of `the number of` a counted thing measures what the thing would.

@@ -483,10 +483,26 @@ fn direction_after(text: &str, toks: &[Tok], k: usize) -> Option<Direction> {
 pub(super) fn per_after(text: &str, toks: &[Tok], k: usize) -> Option<String> {
     for a in k..(k + 4).min(toks.len()) {
         if let Some((n, per)) = LEXICONS.per.starting_at(text, toks, a) {
-            if word_is(text, toks, a + n, &["earlier", "ago", "before", "later"]) {
+            // `in a night`, `within a year`: a time it took, no rate.
+            if word_is(text, toks, a + n, &["earlier", "ago", "before", "later"])
+                || a > k && word_is(text, toks, a - 1, &["in", "within", "over"])
+            {
                 return None;
             }
             return Some(per.to_string());
+        }
+        // `289 tenge per square metre`, `95 thousand tenge for a tonne`, `7.70 somoni a
+        // kilogram`: per a unit of measure, the unit.
+        let article = |i: usize| word_is(text, toks, i, &["a", "an", "per", "each", "one"]);
+        let unit_at = if word_is(text, toks, a, &["for"]) && article(a + 1) {
+            Some(a + 2)
+        } else {
+            article(a).then_some(a + 1)
+        };
+        if let Some((_, unit)) = unit_at.and_then(|u| LEXICONS.units.starting_at(text, toks, u)) {
+            if unit.kind == crate::lexicon::UnitKind::Measure {
+                return Some(unit.unit.to_string());
+            }
         }
         let t = toks[a];
         if t.kind != TokKind::Word || starts_number(text, toks, a) {

@@ -531,6 +531,16 @@ fn rates() {
     check("5,000 tons per month", "5,000 tons=5000 t /month");
     check("300 tonnes daily", "300 tonnes=300 t /day");
     check("1 million tons per annum", "1 million tons=1000000 t /year");
+    // A price per unit of measure, or per night.
+    check(
+        "heat costs 310 tenge per square metre",
+        "310 tenge=310 KZT /m2",
+    );
+    check("mills pay 88 tenge for a tonne", "88 tenge=88 KZT /t");
+    check(
+        "rooms cost 2,400 soms a night",
+        "2,400 soms=2400 KGS /night",
+    );
     // A time before now is no rate.
     check(
         "exports rose 12 percent on a year earlier",
@@ -1252,7 +1262,7 @@ fn exchange_rates_written_in_words() {
         ),
         (
             "Petrol costs 1.80 euros a litre.",
-            "1.80 euros=1.8 EUR [Money]",
+            "1.80 euros=1.8 EUR /l [Money]",
         ),
     ];
     for (input, expected) in cases {
