@@ -720,12 +720,14 @@ pub(super) fn parse_ref_target(target: &str) -> Option<RefTarget> {
     }
 }
 
-/// The spellings an alias is matched in: as written, `X oblast` for `X region`, the forms
+/// The spellings an alias is matched in: as written, `X oblast` and `X regional` (`the Abai
+/// regional maslikhat`) for `X region`, the forms
 /// of a special economic zone's name, and the dash variants.
 pub(super) fn alias_variants(place: &Place, alias: &str) -> Vec<String> {
     let mut forms = vec![alias.to_string()];
     if let Some(stem) = alias.strip_suffix(" region") {
         forms.push(format!("{stem} oblast"));
+        forms.push(format!("{stem} regional"));
     }
     if place.kind == EntityKind::Zone && place.name.starts_with("SEZ ") {
         let x = alias.strip_prefix("SEZ ").unwrap_or(alias);

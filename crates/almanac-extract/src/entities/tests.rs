@@ -116,6 +116,10 @@ fn gazetteer_forms() {
         &[("Almaty oblast", "Almaty region", Region)],
     );
     check(
+        "The Turkistan regional budget grew.",
+        &[("Turkistan regional", "Turkistan region", Region)],
+    );
+    check(
         "Output in Almaty Region grew.",
         &[("Almaty Region", "Almaty region", Region)],
     );
