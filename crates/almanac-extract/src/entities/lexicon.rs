@@ -446,7 +446,7 @@ pub(super) fn build_lexicon() -> Lexicon {
         let flags = list_column(row.opt(5));
         if let Some(flag) = flags
             .iter()
-            .find(|f| !["capital", "centre", "media", "government"].contains(f))
+            .find(|f| !["capital", "centre", "media", "government", "venue"].contains(f))
         {
             return Err(row.error(format_args!("unknown flag {flag:?}")));
         }
@@ -458,9 +458,11 @@ pub(super) fn build_lexicon() -> Lexicon {
             adjectives: list_column(row.opt(4)),
             capital: flags.contains(&"capital"),
             centre: flags.contains(&"centre"),
+            venue: flags.contains(&"venue"),
             company: kind == EntityKind::Organisation
                 && !flags.contains(&"media")
-                && !flags.contains(&"government"),
+                && !flags.contains(&"government")
+                && !flags.contains(&"venue"),
         })
     });
 

@@ -149,6 +149,9 @@ pub struct Place {
     pub capital: bool,
     /// The administrative centre of the region it is part of.
     pub centre: bool,
+    /// A market where others trade or list (a stock exchange): where a figure is made, never
+    /// what it is about.
+    pub venue: bool,
     /// An organisation `the company` may refer back to (not a news agency or a state body).
     pub company: bool,
 }

@@ -28,7 +28,7 @@ use super::sentence::Sentence;
 use crate::data;
 use crate::entities::{self, Entity, EntityKind};
 use crate::quantities::{Quantity, QuantityKind};
-use crate::tokens::lower;
+use crate::tokens::{lower, word_is};
 
 /// What a mention is in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,6 +192,10 @@ pub(super) fn anchors<'e>(
             _ => (e.name.clone(), e.kind, Role::Named),
         };
         let place = entities::lookup(&e.name);
+        // `placed bonds on the Astana International Exchange`: the market is no subject.
+        if place.is_some_and(|p| p.venue) {
+            continue;
+        }
         for m in &e.mentions {
             if is_dateline(text, m.span, paragraphs) {
                 continue;
@@ -746,9 +750,24 @@ pub(super) fn subject(
         own.sort_by_key(|a| a.start);
     }
     let mut pool: Vec<&Anchor> = if own.is_empty() {
+        // `Samruk-Energy, the power holding of the Samruk-Kazyna fund, has placed ...`: a
+        // clause that describes the name before it (`, the ...`, `, its ...`) names what that
+        // one is, not what the figure is about.
+        let in_apposition = |a: &Anchor| {
+            let c = s.clause_of(a.start);
+            let toks = s.clause_toks(c);
+            c > 0
+                && c < clause
+                && word_is(text, s.toks, toks.start, &["the", "a", "an", "its"])
+                && usable.iter().any(|b| {
+                    b.start < a.start
+                        && s.clause_of(b.start) + 1 == c
+                        && text[b.start + b.len..s.toks[toks.start].start].trim() == ","
+                })
+        };
         let earlier: Vec<&Anchor> = usable
             .iter()
-            .filter(|a| s.clause_of(a.start) < clause)
+            .filter(|a| s.clause_of(a.start) < clause && !in_apposition(a))
             .copied()
             .collect();
         // `three districts — Jambay, Samarkand, and Urgut — for another 23%`: a list that

@@ -510,6 +510,10 @@ fn subject_of() {
             // `the regional centre` is the administrative centre of the region in view.
             ("Schools\n\nKostanay region will open nine schools this year. In the regional centre, 3 schools will be built.", "2025-04-01", "3 schools", "Kostanay"),
             ("Школы\n\nВ Павлодарской области откроют девять школ. В областном центре построят 4 школы.", "2025-04-01", "4 школы", "Pavlodar"),
+            // A stock exchange is where bonds are placed, and a clause in apposition says what
+            // the company is: the company placed them.
+            ("Bonds\n\nKazakhtelecom, the operator held by the Samruk-Kazyna fund, has placed bonds worth 40 billion tenge on the Kazakhstan Stock Exchange.", "2025-04-01", "40 billion tenge", "Kazakhtelecom"),
+            ("Облигации\n\nКазатомпром разместил на Казахстанской фондовой бирже облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "Kazatomprom"),
             // `the plant` refers back to the company that builds it, not to the one that speaks.
             ("Plant\n\nKazakhstan Petrochemical Industries is building a plant in Atyrau region, KazMunayGas said. The plant will employ 700 people.", "2025-04-01", "700 people", "Kazakhstan Petrochemical Industries"),
             // A bank that lends is where the money comes from, not what it is about; a bank's
