@@ -726,8 +726,12 @@ pub(crate) fn extract(
                 };
                 let from_own_words = time.is_some();
                 // A time still ahead (`another 48 km next year`) dates a plan, never what the
-                // next sentences report as done.
-                if let Some(t) = time.filter(|t| t.kind != TimeKind::Deadline) {
+                // next sentences report as done; nor does the time of a figure set against
+                // another (`, against 12.4 centners last year`).
+                if let Some(t) = time.filter(|t| {
+                    t.kind != TimeKind::Deadline
+                        && !opens_contrast(text, &sentence, sentence.clause_of(t.span[0]))
+                }) {
                     applied_period = named_span(t)
                         .or(usable_period(t))
                         .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))

@@ -55,6 +55,8 @@ fn metric_of() {
             // The price of one unit is a price; a company's revenue is its output.
             ("Хлопок\n\nЗакупочная цена одной тонны хлопка составляет 5,8 млн сумов.", "2020-10-27", "5,8 млн сумов", "prices"),
             ("Фабрика\n\nПо итогам года выручка фабрики составила 4,1 млрд тенге.", "2021-02-10", "4,1 млрд тенге", "output"),
+            // A yield in centners is what the land produced.
+            ("Harvest\n\nFarms threshed 15.2 centners per hectare.", "2023-10-12", "15.2 centners", "output"),
             // Money per unit of a good or service is its price; a wage or a subsidy stays one.
             ("Tariffs\n\nFrom May, heat will cost 310 tenge per square metre.", "2024-04-01", "310 tenge", "prices"),
             ("Resorts\n\nA room on the lake cost 2,400 soms a night in August.", "2024-09-01", "2,400 soms", "prices"),
@@ -621,6 +623,11 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A time set against the figure (`against ... last year`) is the other figure's,
+            // and carries to no later sentence.
+            ("Harvest\n\nThe average yield is 16.1 centners per hectare, against 12.4 centners last year, when a drought cut the crop. Zhambyl district has collected 640 thousand tonnes.", "2023-10-12", "16.1 centners", "2023"),
+            ("Harvest\n\nThe average yield is 16.1 centners per hectare, against 12.4 centners last year, when a drought cut the crop. Zhambyl district has collected 640 thousand tonnes.", "2023-10-12", "12.4 centners", "2022"),
+            ("Harvest\n\nThe average yield is 16.1 centners per hectare, against 12.4 centners last year, when a drought cut the crop. Zhambyl district has collected 640 thousand tonnes.", "2023-10-12", "640 thousand tonnes", "2023"),
             // A span named once carries through its paragraph.
             ("Results\n\nIn January-May, output grew 4 percent. Exports rose 9 percent.", "2024-06-20", "9 percent", "2024-01/2024-05"),
             // The period a document reports on: by a back reference, over a span to date,
