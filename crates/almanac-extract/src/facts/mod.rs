@@ -690,6 +690,23 @@ pub(crate) fn extract(
                 };
                 let measure = parallel_measure
                     .unwrap_or_else(|| measure(text, &sentence, q, fig_tok, metric));
+                // `over the past five years the number grew 31% and as of July 1 stood at
+                // 8,400`: a change is of the span before it, the level of the day.
+                let time = match time {
+                    Some(t)
+                        if measure == Measure::Change
+                            && matches!(usable_period(t), Some(Period::Day(_))) =>
+                    {
+                        sentence_times
+                            .iter()
+                            .copied()
+                            .filter(|s| s.span[1] <= q.span[0])
+                            .filter(|s| usable_period(s).is_some_and(is_interval))
+                            .last()
+                            .or(Some(t))
+                    }
+                    t => t,
+                };
                 // `during this period`, `compared to the same period of 2024`, a span to date
                 // inside the period the document reports on: that period.
                 // A span of months named earlier in the paragraph (`in January-October`, `for
@@ -715,10 +732,22 @@ pub(crate) fn extract(
                     Some(t) => usable_period(t),
                     // `grew threefold in the same period`: with no report period, the period
                     // of the figure before.
+                    // `over the past five years ... grew 31% and as of July 1 stood at 8,400.
+                    // During this period ...`: the span, not the day of the stock after it.
                     None if back() => {
-                        let before = previous_figure
-                            .filter(|f| f.status == Status::Actual)
-                            .and_then(|f| f.period);
+                        let actual = || {
+                            previous_figures
+                                .iter()
+                                .rev()
+                                .filter(|f| f.status == Status::Actual)
+                        };
+                        let before = actual()
+                            .find_map(|f| f.period.filter(|p| is_interval(*p)))
+                            .or_else(|| {
+                                previous_figure
+                                    .filter(|f| f.status == Status::Actual)
+                                    .and_then(|f| f.period)
+                            });
                         applied_period = report.or(before).or(applied_period);
                         report.or(before)
                     }
