@@ -577,7 +577,9 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
             end_tok = j + n;
         }
     }
-    if currency.is_none() && unit.is_none_or(|u| u.kind == QuantityKind::Count) {
+    // A counted noun whose phrase starts at the modifier (`гостевых домов`) is found already.
+    let phrase_at_j = unit.is_some_and(|u| u.kind == QuantityKind::Count) && end_tok > j + 1;
+    if currency.is_none() && unit.is_none_or(|u| u.kind == QuantityKind::Count) && !phrase_at_j {
         let mut k = j;
         let mut mods = 0;
         while mods < 3 && toks.get(k).is_some_and(|t| is_modifier(text, t)) {
@@ -1041,6 +1043,47 @@ mod tests {
                 "600 мест",
                 600.0,
                 Some("place"),
+                None,
+                None,
+            ),
+            // Counted nouns in their English layer's names, the genitive plural included.
+            (
+                "Открыта больница на 250 коек.",
+                "250 коек",
+                250.0,
+                Some("bed"),
+                None,
+                None,
+            ),
+            (
+                "Закуплено 300 грузовых вагонов.",
+                "300 грузовых вагонов",
+                300.0,
+                Some("wagon"),
+                None,
+                None,
+            ),
+            (
+                "Построены 6 семейных поликлиник.",
+                "6 семейных поликлиник",
+                6.0,
+                Some("polyclinic"),
+                None,
+                None,
+            ),
+            (
+                "В районе открыли 14 гостевых домов.",
+                "14 гостевых домов",
+                14.0,
+                Some("guesthouse"),
+                None,
+                None,
+            ),
+            (
+                "Введены 20 объектов здравоохранения.",
+                "20 объектов",
+                20.0,
+                Some("facility"),
                 None,
                 None,
             ),
