@@ -4,7 +4,7 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks eight sets the same way: examples/gold.jsonl against examples/news/*.txt and
+Checks nine sets the same way: examples/gold.jsonl against examples/news/*.txt and
 examples/docs.jsonl (the held-out gold), examples/series-gold.jsonl against
 examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series),
 examples/ru-gold.jsonl against examples/ru/*.txt and examples/ru-docs.jsonl (Russian), and
@@ -14,8 +14,10 @@ examples/en-blind/*.txt and examples/en-blind-docs.jsonl (English, annotated bli
 examples/en-blind2-gold.jsonl against examples/en-blind2/*.txt and
 examples/en-blind2-docs.jsonl (a second English set, annotated blind to the first one too),
 examples/ru-blind2-gold.jsonl against examples/ru-blind2/*.txt and examples/ru-blind2-docs.jsonl,
-and examples/en-blind3-gold.jsonl against examples/en-blind3/*.txt and
-examples/en-blind3-docs.jsonl (a third English set, annotated blind to the first two):
+examples/en-blind3-gold.jsonl against examples/en-blind3/*.txt and
+examples/en-blind3-docs.jsonl (a third English set, annotated blind to the first two), and
+examples/ru-blind3-gold.jsonl against examples/ru-blind3/*.txt and examples/ru-blind3-docs.jsonl
+(a third Russian set, the same):
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
   (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
