@@ -504,7 +504,11 @@ pub(super) fn build_lexicon() -> Lexicon {
             panic!("data/gazetteer_ru.tsv: {name:?} is not a name of data/gazetteer.tsv");
         };
         for form in forms {
-            for variant in crate::ru::names::case_forms(form) {
+            let regional = crate::ru::names::regional_forms(form);
+            for variant in crate::ru::names::case_forms(form)
+                .into_iter()
+                .chain(regional)
+            {
                 let claims = by_alias.entry(normalise_key(&variant)).or_default();
                 if !claims.contains(&idx) {
                     claims.push(idx);

@@ -181,9 +181,58 @@ pub(crate) fn case_forms(name: &str) -> Vec<String> {
     out
 }
 
+/// The adjective's ending beside `областн-`'s in the same gender, number and case: `Ферганский
+/// областной`, `Ферганского областного`, `Ферганской областной`, `Ферганских областных`.
+const REGIONAL_ENDINGS: &[(&str, &str)] = &[
+    ("ий", "ой"),
+    ("ого", "ого"),
+    ("ому", "ому"),
+    ("им", "ым"),
+    ("ом", "ом"),
+    ("ая", "ая"),
+    ("ой", "ой"),
+    ("ую", "ую"),
+    ("ое", "ое"),
+    ("ие", "ые"),
+    ("их", "ых"),
+    ("ими", "ыми"),
+];
+
+/// `Ферганский областной Кенгаш`, `Жамбылского областного акимата`: a region named
+/// `<adjective> область` is also named by its adjective before `областной` in every gender,
+/// number and case, as the bodies of the region are.
+pub(crate) fn regional_forms(name: &str) -> Vec<String> {
+    let Some(stem) = name
+        .strip_suffix(" область")
+        .and_then(|adjective| adjective.strip_suffix("ая"))
+        .filter(|stem| !stem.contains(' '))
+    else {
+        return Vec::new();
+    };
+    REGIONAL_ENDINGS
+        .iter()
+        .map(|(adjective, regional)| format!("{stem}{adjective} областн{regional}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::case_forms;
+    use super::{case_forms, regional_forms};
+
+    #[test]
+    fn a_region_by_its_adjective_before_oblastnoy() {
+        let forms = regional_forms("Ферганская область");
+        for form in [
+            "Ферганский областной",
+            "Ферганского областного",
+            "Ферганской областной",
+            "Ферганских областных",
+        ] {
+            assert!(forms.iter().any(|f| f == form), "{form}: {forms:?}");
+        }
+        assert!(regional_forms("область Абай").is_empty());
+        assert!(regional_forms("Шымкент").is_empty());
+    }
 
     #[test]
     fn names_in_every_case() {

@@ -653,3 +653,13 @@ fn a_change_over_a_span_and_a_stock_on_a_day() {
         |f| json(f.period),
     );
 }
+
+#[test]
+fn a_region_named_by_its_regional_council() {
+    let council = "Бюджет\n\nНа сессии Жамбылского областного маслихата утвержден бюджет. Доходы \
+                   бюджета составят 410 млрд тенге.";
+    check(
+        &[(council, "2024-12-20", "410 млрд тенге", "Zhambyl region")],
+        |f| f.subject.clone().unwrap_or_else(|| "-".to_string()),
+    );
+}
