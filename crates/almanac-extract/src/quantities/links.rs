@@ -533,6 +533,21 @@ fn currency_named(text: &str, toks: &[Tok], t: usize) -> Option<(&'static str, u
     (c.factor == 1.0 && !amount_before && !amount_after).then_some((c.code, n))
 }
 
+/// Words before an amount that make it the level a currency reached: `to $1.2655`.
+const LEVEL_BEFORE: &[&str] = &[
+    "to", "at", "bought", "buys", "fetched", "past", "near", "below", "above",
+];
+
+/// `against the dollar`, `to the euro` at token `a`: the currency named and its last token.
+fn against_currency(text: &str, toks: &[Tok], a: usize) -> Option<(&'static str, usize)> {
+    if !word_is(text, toks, a, &["against", "to"]) || !word_is(text, toks, a + 1, &["the"]) {
+        return None;
+    }
+    let at = a + 2;
+    let (code, n) = currency_named(text, toks, at)?;
+    Some((code, at + n - 1))
+}
+
 /// Prices of one currency in another, written `QUOTE/BASE` as `363.3 KZT/USD`: `the yen
 /// weakened past 157 per dollar` (JPY/USD), `the rupee closed at 83.61 to the dollar`,
 /// and an amount of one currency that another currency named before it in the sentence
@@ -544,32 +559,49 @@ pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]
         let p = &found[idx];
         let (base, base_last, quote_of) = match p.q.kind {
             QuantityKind::Bare => {
-                let mut a = p.last + 1;
-                if word_is(text, toks, a, &["per", "a", "an"]) {
-                    a += 1;
-                } else if word_is(text, toks, a, &["to", "against"])
-                    && word_is(text, toks, a + 1, &["the"])
-                {
-                    a += 2;
+                let a = p.last + 1;
+                // `84.09/$`: the base currency's sign glued after a slash.
+                let sign = (sym_at(text, toks, a, "/")
+                    && toks.get(a + 1).is_some_and(|t| t.start == toks[a].end))
+                .then(|| LEXICONS.currencies.starting_at(text, toks, a + 1))
+                .flatten();
+                if let Some((n, c)) = sign {
+                    (c.code, a + n, None)
+                } else if let Some((code, last)) = against_currency(text, toks, a) {
+                    (code, last, None)
+                } else if word_is(text, toks, a, &["per", "a", "an"]) {
+                    let Some((code, n)) = currency_named(text, toks, a + 1) else {
+                        continue;
+                    };
+                    (code, a + n, None)
                 } else {
                     continue;
                 }
-                let Some((code, n)) = currency_named(text, toks, a) else {
+            }
+            // `firmed to R17.84 against the dollar`: a level priced in the currency named
+            // after it (`gained 18 sen against the dollar` is a move, money).
+            QuantityKind::Money
+                if p.first >= 1
+                    && word_is(text, toks, p.first - 1, LEVEL_BEFORE)
+                    && against_currency(text, toks, p.last + 1).is_some() =>
+            {
+                let Some((code, last)) = against_currency(text, toks, p.last + 1) else {
                     continue;
                 };
-                (code, a + n - 1, None)
+                let Some(unit) = p.q.unit.clone().filter(|u| u != code) else {
+                    continue;
+                };
+                let p = &mut found[idx];
+                p.q.unit = Some(format!("{unit}/{code}"));
+                p.q.kind = QuantityKind::ExchangeRate;
+                p.q.per = None;
+                p.last = last;
+                p.q.span[1] = toks[last].end;
+                p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
+                continue;
             }
             QuantityKind::Money => {
-                let to = p.first >= 1
-                    && word_is(
-                        text,
-                        toks,
-                        p.first - 1,
-                        &[
-                            "to", "at", "bought", "buys", "fetched", "past", "near", "below",
-                            "above",
-                        ],
-                    );
+                let to = p.first >= 1 && word_is(text, toks, p.first - 1, LEVEL_BEFORE);
                 let Some(unit) = p.q.unit.as_deref().filter(|_| to) else {
                     continue;
                 };
@@ -579,26 +611,35 @@ pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]
         };
         let mut quote = None;
         let mut t = p.first;
-        // The search stops after the last amount of money before the number.
-        let money_end = found[..idx]
+        // The search stops after an amount of money before the number, unless the amount is
+        // in the currency it finds (`The rupee weakened 14 paise to 83.47 against the US
+        // dollar`: the rupee's move).
+        let money_before: Vec<(usize, Option<&str>)> = found[..idx]
             .iter()
             .rev()
             .take_while(|q| q.next + 12 >= p.first)
             .filter(|q| q.q.kind == QuantityKind::Money)
-            .map(|q| q.last)
-            .max();
+            .map(|q| (q.last, q.q.unit.as_deref()))
+            .collect();
         while t > 0 && p.first - t < 12 {
             t -= 1;
             let tok = toks[t];
             if tok.kind == TokKind::Sym && matches!(tok.text(text), "." | "!" | "?" | ";") {
                 break;
             }
-            if money_end.is_some_and(|end| t <= end) {
+            let passed = |code: Option<&str>| {
+                money_before
+                    .iter()
+                    .any(|&(end, unit)| t <= end && (code.is_none() || unit != code))
+            };
+            if passed(None) && quote_of.is_some() {
                 break;
             }
             if let Some((code, n)) = currency_named(text, toks, t) {
                 if t + n <= p.first && code != base {
-                    quote = Some(code);
+                    if !passed(Some(code)) {
+                        quote = Some(code);
+                    }
                     break;
                 }
             }

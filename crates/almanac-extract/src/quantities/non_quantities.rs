@@ -5,6 +5,7 @@
 use crate::lexicon::LEXICONS;
 use crate::tokens::{word_is, Tok, TokKind};
 
+use super::quantity::letter_sign_before_money;
 use super::{adjacent, is_month, sym_at, Parsed, QuantityKind, FUNCTION_WORD_IDS};
 
 /// Whether the digits at `j` can be a figure at all: not part of a date, a clock time, a
@@ -110,7 +111,9 @@ pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
     let currency_before = (j.saturating_sub(2)..j).any(|s| {
         lex.currencies
             .starting_at(text, toks, s)
-            .is_some_and(|(n, _)| s + n == j)
+            .is_some_and(|(n, c)| {
+                s + n == j && (!c.glued_only || letter_sign_before_money(text, toks, s))
+            })
     });
     if j >= 1 && toks[j - 1].kind == TokKind::Word && adjacent(toks, j - 1, j) && !currency_before {
         return false;

@@ -31,7 +31,12 @@ pub(super) fn parse_at(
     if toks[j].kind != TokKind::Num {
         if let Some((n, c)) = lex.currencies.starting_at(text, toks, j) {
             let whole = !c.solid || (j..j + n - 1).all(|t| adjacent(toks, t, t + 1));
-            if c.position != Position::After && whole && starts_number(text, toks, j + n) {
+            let letter_ok = !c.glued_only || letter_sign_before_money(text, toks, j);
+            if c.position != Position::After
+                && whole
+                && letter_ok
+                && starts_number(text, toks, j + n)
+            {
                 currency = Some(c.code);
                 j += n;
             }
@@ -166,22 +171,24 @@ pub(super) fn parse_at(
         kind = QuantityKind::Money;
         unit = Some(code.to_string());
         bare_dollar = toks[i].text(text) == "$" && j == i + 1;
-    } else if let Some((n, c)) = lex.currencies.starting_at(text, toks, k) {
+    } else if let Some((at, n, c)) = currency_after(text, toks, k) {
         // `50p`, but not `3p.m.`.
-        let glued = adjacent(toks, k - 1, k)
-            && !(sym_at(text, toks, k + 1, ".") && word_is(text, toks, k + 2, &["m"]));
-        let whole = !c.solid || (k..k + n - 1).all(|t| adjacent(toks, t, t + 1));
+        let glued = adjacent(toks, at - 1, at)
+            && !(sym_at(text, toks, at + 1, ".") && word_is(text, toks, at + 2, &["m"]));
+        let whole = !c.solid || (at..at + n - 1).all(|t| adjacent(toks, t, t + 1));
         if c.position != Position::Before && (!c.glued_only || glued) && whole {
             kind = QuantityKind::Money;
             unit = Some(c.code.to_string());
-            bare_dollar = n == 1 && toks[k].is_word_in(text, &["dollars", "dollar"]);
+            // Cents alone are the cents of the dollar `$` alone means.
+            bare_dollar =
+                n == 1 && toks[at].is_word_in(text, &["dollars", "dollar", "cents", "cent"]);
             value *= c.factor;
-            if scale == 1.0 && is_weight_in_pounds(text, toks, i, k, n) {
+            if scale == 1.0 && is_weight_in_pounds(text, toks, i, at, n) {
                 kind = QuantityKind::Measure;
                 unit = Some("lb".to_string());
             }
-            last = k + n - 1;
-            k += n;
+            last = at + n - 1;
+            k = at + n;
         }
     }
     // `363.28 USD/KZT`: an exchange rate.
@@ -379,7 +386,7 @@ pub(super) fn parse_at(
     let mut next = k;
     let mut equivalents = Vec::new();
     if with_equivalent && kind != QuantityKind::Bare {
-        if let Some((eq, after)) = equivalent_at(text, toks, k, kind) {
+        if let Some((eq, after)) = equivalent_at(text, toks, k, kind, unit.as_deref()) {
             equivalents.push(eq);
             next = after;
         }
@@ -516,12 +523,15 @@ fn per_before(text: &str, toks: &[Tok], first: usize) -> Option<String> {
     opens.then(|| per.to_string())
 }
 
-/// `($33.7 million)` or `(about US$110 million)` after a quantity of the same kind.
+/// `($33.7 million)` or `(about US$110 million)` after a quantity of the same kind in
+/// another unit. In the same unit (`£71.9m (£64.0m)`, `11.7% (10.9%)`) the bracket is a
+/// figure of its own, a report's comparative for the period before.
 fn equivalent_at(
     text: &str,
     toks: &[Tok],
     k: usize,
     kind: QuantityKind,
+    outer_unit: Option<&str>,
 ) -> Option<(Equivalent, usize)> {
     if !sym_at(text, toks, k, "(") {
         return None;
@@ -540,7 +550,7 @@ fn equivalent_at(
     if inner.q.kind != kind || !sym_at(text, toks, inner.next, ")") {
         return None;
     }
-    let unit = inner.q.unit?;
+    let unit = inner.q.unit.filter(|u| Some(u.as_str()) != outer_unit)?;
     Some((
         Equivalent {
             value: inner.q.value,
@@ -639,4 +649,48 @@ fn hyphenated_scale(
     let tail = [part(dash + 1, end)];
     let (n, u) = LEXICONS.units.starting_at(text, &tail, 0)?;
     Some((scale.factor, (n, *u)))
+}
+
+/// The currency written after a number at `k`, or joined to it by a hyphen (`a 10,000-baht
+/// handout`, `a 500-rupee note`; not `a 10-pound bag`, whose pounds are a weight): the
+/// token it starts at, its number of tokens and the currency.
+fn currency_after(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+) -> Option<(usize, usize, crate::lexicon::Currency)> {
+    if let Some((n, c)) = LEXICONS.currencies.starting_at(text, toks, k) {
+        return Some((k, n, *c));
+    }
+    let hyphen = sym_at(text, toks, k, "-")
+        && k + 1 < toks.len()
+        && adjacent(toks, k - 1, k)
+        && adjacent(toks, k, k + 1)
+        && toks[k + 1].kind == TokKind::Word
+        && !word_is(text, toks, k + 1, &["pound", "pounds", "p"]);
+    if !hyphen {
+        return None;
+    }
+    let (n, c) = LEXICONS.currencies.starting_at(text, toks, k + 1)?;
+    (c.position != Position::Before).then_some((k + 1, n, *c))
+}
+
+/// Whether a currency sign of one letter at `j` (`R18.99` rand, `N3.37 trillion` naira) is
+/// one here: a capital glued to a number written as money is (two decimals, a thousands
+/// comma, a scale after), a name's letter is not (`N95`, `R2-D2`).
+pub(super) fn letter_sign_before_money(text: &str, toks: &[Tok], j: usize) -> bool {
+    let Some(num) = toks.get(j + 1).filter(|t| t.kind == TokKind::Num) else {
+        return false;
+    };
+    let capital = toks[j].text(text).bytes().all(|b| b.is_ascii_uppercase());
+    let digits = num.text(text);
+    let cents = digits
+        .rsplit_once('.')
+        .is_some_and(|(_, d)| d.len() == 2 && !digits.contains(','));
+    let grouped = digits.contains(',');
+    let scaled = LEXICONS
+        .scales
+        .starting_at(text, toks, j + 2)
+        .is_some_and(|(_, s)| !s.weak || adjacent(toks, j + 1, j + 2));
+    capital && adjacent(toks, j, j + 1) && (cents || grouped || scaled)
 }

@@ -304,12 +304,14 @@ fn every_currency_form_gives_its_code() {
         let one_letter = form.len() == 1 && form.as_bytes()[0].is_ascii_alphabetic();
         let mut texts = Vec::new();
         if position != "after" {
-            let glue = if form.ends_with(|c: char| c.is_alphabetic()) {
-                " "
-            } else {
-                ""
-            };
-            texts.push(format!("It paid {form}{glue}5 million in May."));
+            texts.push(match one_letter {
+                // `R5 million`: a capital glued to the number.
+                true => format!("It paid {}5 million in May.", form.to_uppercase()),
+                false if form.ends_with(|c: char| c.is_alphabetic()) => {
+                    format!("It paid {form} 5 million in May.")
+                }
+                false => format!("It paid {form}5 million in May."),
+            });
         }
         if position != "before" {
             texts.push(match one_letter {
@@ -322,7 +324,7 @@ fn every_currency_form_gives_its_code() {
             let found = find(&text, 0..text.len());
             let money: Vec<(f64, Option<&str>)> =
                 found.iter().map(|q| (q.value, q.unit.as_deref())).collect();
-            let value = if one_letter { 5.0 } else { 5e6 };
+            let value = if text.contains("million") { 5e6 } else { 5.0 };
             assert_eq!(money, [(value * factor, Some(code))], "{text}");
         }
     }
@@ -1371,4 +1373,84 @@ fn a_scale_opening_a_hyphenated_unit() {
     for (input, expected) in cases {
         check_all(input, expected);
     }
+}
+
+#[test]
+fn a_bracketed_figure_in_the_same_unit_is_the_period_before() {
+    check_all(
+        "Sales were £40.2m (£38.5m) and the margin 8.1% (7.4%).",
+        "£40.2m=40200000 GBP [Money] ; £38.5m=38500000 GBP [Money] ; 8.1%=8.1 % [Percent] ; 7.4%=7.4 % [Percent]",
+    );
+    check_all(
+        "Profit was 90 billion tenge ($180 million).",
+        "90 billion tenge=90000000000 KZT (=180000000 USD) [Money]",
+    );
+    check_all(
+        "The dividend is 4.5p (4.2p).",
+        "4.5p=0.045 GBP [Money] ; 4.2p=0.042 GBP [Money]",
+    );
+}
+
+#[test]
+fn currencies_of_african_and_asian_news() {
+    check_all("A bus fare now costs R14.50.", "R14.50=14.5 ZAR [Money]");
+    check_all(
+        "The utility owes R3.2 billion.",
+        "R3.2 billion=3200000000 ZAR [Money]",
+    );
+    // A capital glued to a number that is no money is a name's.
+    check_all("Buy N95 masks and an R2 unit.", "");
+    check_all(
+        "The state plans to spend N1.2 trillion.",
+        "N1.2 trillion=1200000000000 NGN [Money]",
+    );
+    check_all(
+        "The lender earned Sh42.1 billion and paid KSh 3 billion in tax.",
+        "Sh42.1 billion=42100000000 KES [Money] ; KSh 3 billion=3000000000 KES [Money]",
+    );
+    check_all("Growers get GH₵2,500 a bag.", "GH₵2,500=2500 GHS [Money]");
+    check_all(
+        "Rent is Tk 9,000 a month.",
+        "Tk 9,000=9000 BDT /month [Money]",
+    );
+    check_all(
+        "The council set a budget of 2.5 trillion Ugandan shillings.",
+        "2.5 trillion Ugandan shillings=2500000000000 UGX [Money]",
+    );
+    check_all(
+        "Each family gets a 3,000-baht voucher, not a 5-pound bag.",
+        "3,000-baht=3000 THB [Money] ; 5-pound=5 pound [Count]",
+    );
+}
+
+#[test]
+fn exchange_rates_against_a_named_currency() {
+    check_all(
+        "The rupee lost 9 paise to 84.12 against the US dollar.",
+        "9 paise=0.09 INR - [Money] ; 84.12 against the US dollar=84.12 INR/USD [ExchangeRate]",
+    );
+    check_all(
+        "The rand weakened to R18.20 against the dollar.",
+        "R18.20 against the dollar=18.2 ZAR/USD [ExchangeRate]",
+    );
+    check_all(
+        "The rand gained 12 cents against the dollar.",
+        "12 cents=0.12 USD + [Money]",
+    );
+    check_all("Rupee ends at 83.9/$", "83.9/$=83.9 INR/USD [ExchangeRate]");
+    check_all(
+        "The Swiss franc eased to 0.95 per euro.",
+        "0.95 per euro=0.95 CHF/EUR [ExchangeRate]",
+    );
+}
+
+#[test]
+fn cents_alone_are_the_cents_of_the_dollar_of_the_text() {
+    let mut found = vec![find(
+        "Profit was A$2.1 billion, from $1.9 billion, and the dividend 52 cents.",
+        0..71,
+    )];
+    resolve_dollars(&mut found);
+    let units: Vec<_> = found[0].iter().map(|q| q.unit.clone().unwrap()).collect();
+    assert_eq!(units, ["AUD", "AUD", "AUD"]);
 }
