@@ -204,6 +204,7 @@ pub(crate) static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
 fn may_start(text: &str, tok: &Tok) -> bool {
     match tok.kind {
         TokKind::Num => true,
+        TokKind::Sym if number::vulgar_fraction(text, tok).is_some() => true,
         TokKind::Word | TokKind::Sym => {
             let starters = &*STARTERS;
             if starters[tok.id as usize] {

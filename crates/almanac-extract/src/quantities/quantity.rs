@@ -8,7 +8,7 @@ use crate::numbers::{parse_digits, parse_words};
 use crate::tokens::{word_is, Tok, TokKind};
 
 use super::non_quantities::{is_figure_number, name_before};
-use super::number::{exponent_at, sign_before, space_grouped};
+use super::number::{exponent_at, fraction_after, sign_before, space_grouped, vulgar_fraction};
 use super::units::{counted_noun, hyphenated_modifier_noun, is_weight_in_pounds, quantity_kind};
 use super::word_figures::{
     parse_fold_word, parse_fraction, parse_hyphenated_number_word, parse_multiplier_word,
@@ -75,10 +75,21 @@ pub(super) fn parse_at(
             value = scaled;
             k = after;
         }
+        let plain = k == j + 1 && num.text(text).bytes().all(|b| b.is_ascii_digit());
+        if let Some((v, after)) = fraction_after(text, toks, k, value, plain) {
+            value = v;
+            k = after;
+        }
         (value, k, false)
+    } else if let Some(f) = vulgar_fraction(text, &num) {
+        // `½ cup`.
+        (f, j + 1, false)
     } else {
         let (value, n) = parse_words(text, toks, j)?;
-        (value, j + n, true)
+        match fraction_after(text, toks, j + n, value, false) {
+            Some((v, after)) => (v, after, true),
+            None => (value, j + n, true),
+        }
     };
     // `half a million`: the half of what `a million` says.
     let half = in_words
@@ -258,6 +269,18 @@ pub(super) fn parse_at(
     {
         kind = QuantityKind::Measure;
         unit = Some("m".to_string());
+        last = k;
+        k += 1;
+    }
+    // `500g`, `12g of protein`: a glued lower-case `g` is grams (`5G` is a name).
+    if kind == QuantityKind::Bare
+        && scale == 1.0
+        && toks.get(k).is_some_and(|t| t.text(text) == "g")
+        && adjacent(toks, k - 1, k)
+        && !(sym_at(text, toks, k + 1, ".") && k + 2 < toks.len() && adjacent(toks, k + 1, k + 2))
+    {
+        kind = QuantityKind::Measure;
+        unit = Some("g".to_string());
         last = k;
         k += 1;
     }

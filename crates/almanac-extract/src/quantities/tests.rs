@@ -1454,3 +1454,49 @@ fn cents_alone_are_the_cents_of_the_dollar_of_the_text() {
     let units: Vec<_> = found[0].iter().map(|q| q.unit.clone().unwrap()).collect();
     assert_eq!(units, ["AUD", "AUD", "AUD"]);
 }
+
+#[test]
+fn recipe_units_glued_grams_and_fractions_of_a_number() {
+    check_all(
+        "Whisk 3 tbsp honey with 1/4 tsp salt and 2 cups of oats.",
+        "3 tbsp=3 tbsp [Measure] ; 1/4 tsp=0.25 tsp [Measure] ; 2 cups=2 cup [Measure]",
+    );
+    check_all(
+        "Fold in 200g sugar and 1 1/2 teaspoons of cinnamon.",
+        "200g=200 g [Measure] ; 1 1/2 teaspoons=1.5 tsp [Measure]",
+    );
+    check_all(
+        "Pour in 2½ cups of stock, then ½ cup of cream.",
+        "2½ cups=2.5 cup [Measure] ; ½ cup=0.5 cup [Measure]",
+    );
+    check_all(
+        "The hike takes 6 and a half hours across three and a quarter miles.",
+        "6 and a half hours=6.5 hour [Duration] ; three and a quarter miles=3.25 mi [Measure]",
+    );
+    // A slash without a unit after it is no fraction, and a capital `G` names a network.
+    check_all(
+        "Fares rose on 3/4 of routes with 5G.",
+        "3=3 [Bare] ; 4=4 [Bare]",
+    );
+}
+
+#[test]
+fn fractions_of_a_point_and_shares_a_qualifier_bounds() {
+    check_all(
+        "The central bank raised rates by a quarter point to 4.5%.",
+        "a quarter point=0.25 % [Percent] ; 4.5%=4.5 % [Percent]",
+    );
+    check_all(
+        "Yields slipped half a percentage point.",
+        "half a percentage point=0.5 % - [Percent]",
+    );
+    check_all("She drew for half a point.", "");
+    check_all(
+        "Arrests fell by a third last year.",
+        "a third=33.3 % [Percent]",
+    );
+    check_all(
+        "Support for the plan stands at just over half.",
+        "half=50 %> [Percent]",
+    );
+}
