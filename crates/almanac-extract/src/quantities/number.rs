@@ -197,9 +197,9 @@ pub(super) fn fraction_after(
         let numerator =
             parse_digits(toks.get(n)?.text(text)).filter(|_| toks[n].kind == TokKind::Num)?;
         let d = n + 2;
+        let denominator = parse_digits(toks.get(d).filter(|t| t.kind == TokKind::Num)?.text(text))?;
         let glued =
             sym_at(text, toks, n + 1, "/") && adjacent(toks, n, n + 1) && adjacent(toks, n + 1, d);
-        let denominator = parse_digits(toks.get(d).filter(|t| t.kind == TokKind::Num)?.text(text))?;
         let date = sym_at(text, toks, d + 1, "/") && adjacent(toks, d, d + 1);
         (glued
             && !date
