@@ -373,7 +373,12 @@ pub(super) fn parse_at(
                 None
             };
             let singular = !toks[head_last].text(text).ends_with(['s', 'S']);
-            if name.is_some_and(|inside| inside || singular || value.fract() != 0.0) {
+            // `the Pixel 9 Pro runs`: a capitalised word after the number goes on the name.
+            let name_goes_on = toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
+            });
+            if name.is_some_and(|inside| inside || singular || name_goes_on || value.fract() != 0.0)
+            {
                 return None;
             }
             kind = QuantityKind::Count;

@@ -1500,3 +1500,32 @@ fn fractions_of_a_point_and_shares_a_qualifier_bounds() {
         "half=50 %> [Percent]",
     );
 }
+
+#[test]
+fn telephone_numbers_labels_models_and_falling_pairs() {
+    check_all("For bookings ring 0161 496 0000 or +44 20 7946 0958.", "");
+    check_all("The free line is 1300 555 0199.", "");
+    check_all(
+        "It has 2 400 500 people.",
+        "2 400 500 people=2400500 person [Count]",
+    );
+    check_all(
+        "He wore the number 7 jersey as the number 12 tram passed.",
+        "",
+    );
+    check_all(
+        "Roadworks close junctions 4 and 5 after stage 9 of game 3.",
+        "",
+    );
+    check_all(
+        "Bake at gas mark 4 for 40 minutes.",
+        "40 minutes=40 minute [Duration]",
+    );
+    check_all("The Galaxy 24 Ultra ships with the 747 Jumbo livery.", "");
+    check_all("The motion carried 41-19, and the champion led 3-1.", "");
+    check_all("Its 9-4 shot came second.", "");
+    check_all(
+        "Crowds of 10-15 people gathered.",
+        "10-15 people=10..15 person [Count]",
+    );
+}
