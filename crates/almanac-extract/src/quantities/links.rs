@@ -292,12 +292,14 @@ pub(super) fn link_ranges(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
         let one_unit =
             (a.q.kind == b.q.kind && a.q.unit == b.q.unit && a.q.kind != QuantityKind::Bare)
                 || borrows_unit;
-        // `$5-6 billion`: the currency of the first, the scale of the second.
+        // `$5-6 billion`: the currency of the first, the scale of the second; `₹80-100 a
+        // kilo`: the currency of the first for both.
+        let dash = toks[joiner].kind == TokKind::Sym && toks[joiner].text(text) != "to";
         let split_money = a.q.kind == QuantityKind::Money
             && a.scale == 1.0
             && a.last + 1 == a.next
             && b.q.kind == QuantityKind::Bare
-            && b.scale > 1.0;
+            && (b.scale > 1.0 || (dash && !b.in_words));
         // `rose 12 pence to 245p`: a change and the level it reached.
         if !joins
             || !(one_unit || split_money)

@@ -1529,3 +1529,28 @@ fn telephone_numbers_labels_models_and_falling_pairs() {
         "10-15 people=10..15 person [Count]",
     );
 }
+
+#[test]
+fn places_in_a_table_and_in_a_finishing_order() {
+    check_all(
+        "The club sits fourth in the standings.",
+        "fourth=4 rank [Rank]",
+    );
+    check_all("She was first in line and second in command.", "");
+    check_all(
+        "Norris crossed the line in third, with Russell sixth.",
+        "third=3 rank [Rank] ; sixth=6 rank [Rank]",
+    );
+}
+
+#[test]
+fn a_range_with_its_currency_on_the_low_end() {
+    check_all(
+        "Onions sell for ₹40-60 at the market.",
+        "₹40-60=40..60 INR [Money]",
+    );
+    check_all(
+        "The bill was £90-70 in his favour.",
+        "£90=90 GBP [Money] ; 70=70 [Bare]",
+    );
+}

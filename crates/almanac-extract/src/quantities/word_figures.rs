@@ -120,8 +120,15 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         && lex
             .rank_cues
             .ending_at(text, toks, j - 1)
-            .is_some_and(|(_, cue)| match cue {
+            .is_some_and(|(n, cue)| match cue {
                 RankCue::Ordinal => true,
+                // `is the first in the country`; without its article the place is in a group
+                // (`are ninth in the table`, not `second in command`).
+                RankCue::Copula if n == 1 => {
+                    word_is(text, toks, last + 1, &["among"])
+                        || (word_is(text, toks, last + 1, &["in"])
+                            && word_is(text, toks, last + 2, &["the"]))
+                }
                 RankCue::Copula => word_is(text, toks, last + 1, &["in", "among"]),
                 RankCue::Top => false,
             });
@@ -130,7 +137,20 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         || toks
             .get(last + 1)
             .is_some_and(|t| t.kind == TokKind::Word && superlative(&lower(t.text(text))));
-    if !cue_before && !place_after {
+    // `finished in second,`, `with Hamilton fourth.`: a place that ends its clause.
+    let ends_clause = toks
+        .get(last + 1)
+        .is_none_or(|t| t.kind == TokKind::Sym && matches!(t.text(text), "," | "." | ";" | ")"));
+    let after_in = j >= 1 && word_is(text, toks, j - 1, &["in"]);
+    let after_name = j >= 2
+        && toks[j - 1].kind == TokKind::Word
+        && toks[j - 1]
+            .text(text)
+            .starts_with(|c: char| c.is_uppercase())
+        && LEXICONS.month_ids.get(toks[j - 1].id).is_none()
+        && (word_is(text, toks, j - 2, &["with", "and"]) || sym_at(text, toks, j - 2, ","));
+    let placed = tok.kind == TokKind::Word && ends_clause && (after_in || after_name);
+    if !cue_before && !place_after && !placed {
         return None;
     }
     Some(word_figure(
