@@ -7,7 +7,7 @@ use crate::fact::Qualifier;
 use crate::lexicon::LEXICONS;
 use crate::tokens::{word_is, Tok, TokKind};
 
-use super::units::{counted_noun, number_of_noun};
+use super::units::{counted_noun, number_of_noun, quantity_kind};
 use super::{sym_at, Parsed, QuantityKind, FUNCTION_WORD_IDS};
 
 /// What `link_bare_numbers` reads of a bare number while it changes the list.
@@ -681,5 +681,83 @@ pub(super) fn link_age_lists(text: &str, toks: &[Tok], found: &mut [Parsed]) {
             found[idx].q.kind = QuantityKind::Age;
             found[idx].q.unit = Some("year".to_string());
         }
+    }
+}
+
+/// The unit a table's header gives the bare numbers after it in its sentence: `in crore
+/// rupees: revenue 9,842 (8,917)`, `(in ₹ crore)`, `in £m:`, `in tonnes:`. The header is
+/// `in`, a currency with its scale or a unit, and a colon or a closing bracket.
+pub(super) fn link_table_header(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
+    let lex = &*LEXICONS;
+    // A header comes before the last bare number it gives a unit.
+    let Some(end) = found
+        .iter()
+        .rev()
+        .find(|p| p.q.kind == QuantityKind::Bare && !p.in_words)
+        .map(|p| p.first)
+    else {
+        return;
+    };
+    let in_id = crate::vocabulary::word_id("in");
+    let mut h = 0;
+    while h < end {
+        if toks[h].id != in_id || toks[h].kind != TokKind::Word {
+            h += 1;
+            continue;
+        }
+        let a = h + 1;
+        let scale_at = |t: usize| {
+            lex.scales
+                .starting_at(text, toks, t)
+                .map(|(n, s)| (n, s.factor))
+        };
+        let header = if let Some((n, c)) = lex
+            .currencies
+            .starting_at(text, toks, a)
+            .filter(|(_, c)| c.position != crate::lexicon::Position::After && c.factor == 1.0)
+        {
+            // `₹ crore`, `$ millions`, `£m`.
+            let (m, factor) = scale_at(a + n).unwrap_or((0, 1.0));
+            Some((a + n + m, factor, QuantityKind::Money, c.code))
+        } else if let Some((n, factor)) = scale_at(a) {
+            // `crore rupees`, `millions of dollars`.
+            let of = usize::from(word_is(text, toks, a + n, &["of"]));
+            lex.currencies
+                .starting_at(text, toks, a + n + of)
+                .filter(|(_, c)| c.position != crate::lexicon::Position::Before && c.factor == 1.0)
+                .map(|(m, c)| (a + n + of + m, factor, QuantityKind::Money, c.code))
+        } else if let Some((n, c)) = lex.currencies.starting_at(text, toks, a) {
+            (c.factor == 1.0).then_some((a + n, 1.0, QuantityKind::Money, c.code))
+        } else {
+            lex.units
+                .starting_at(text, toks, a)
+                .map(|(n, u)| (a + n, 1.0, quantity_kind(u.kind), u.unit))
+        };
+        let Some((close, factor, kind, unit)) = header else {
+            h += 1;
+            continue;
+        };
+        if !(sym_at(text, toks, close, ":") || sym_at(text, toks, close, ")")) {
+            h += 1;
+            continue;
+        }
+        // `in $ millions`: the header's words are no figure.
+        found.retain(|p| !(p.first > h && p.last < close));
+        for p in found.iter_mut().filter(|p| p.first > close) {
+            let ends = (close..p.first).any(|t| {
+                toks[t].kind == TokKind::Sym && matches!(toks[t].text(text), "." | "!" | "?")
+                    || text[toks[t].end..toks[t + 1].start].contains('\n')
+            });
+            if ends {
+                break;
+            }
+            if p.q.kind == QuantityKind::Bare && !p.in_words && toks[p.first].kind == TokKind::Num {
+                p.q.value *= factor;
+                p.scale = factor;
+                p.q.kind = kind;
+                p.q.unit = Some(unit.to_string());
+            }
+        }
+        h = close + 1;
     }
 }

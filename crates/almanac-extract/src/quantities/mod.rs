@@ -49,7 +49,7 @@ mod word_figures;
 
 use links::{
     link_age_lists, link_bare_numbers, link_exchange_rates, link_ranges, link_sentence_noun,
-    link_series, link_shared_head,
+    link_series, link_shared_head, link_table_header,
 };
 use non_quantities::is_label;
 use quantity::parse_at;
@@ -263,6 +263,7 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
         }
         true
     });
+    link_table_header(text, toks, &mut found);
     link_sentence_noun(text, toks, &mut found);
     link_exchange_rates(text, toks, &mut found);
     found

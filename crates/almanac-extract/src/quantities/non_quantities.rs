@@ -401,8 +401,12 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
     {
         return true;
     }
-    // `Kane (9)`.
-    if sym_at(text, toks, p.first - 1, "(") && after.is_some_and(|t| t.text(text) == ")") {
+    // `Kane (9)`; not a comparative after a figure (`income 640 (590)`).
+    if sym_at(text, toks, p.first - 1, "(")
+        && after.is_some_and(|t| t.text(text) == ")")
+        && p.first >= 2
+        && toks[p.first - 2].kind == TokKind::Word
+    {
         return true;
     }
     if name_before(text, toks, p.first).is_some() {

@@ -1554,3 +1554,20 @@ fn a_range_with_its_currency_on_the_low_end() {
         "£90=90 GBP [Money] ; 70=70 [Bare]",
     );
 }
+
+#[test]
+fn a_table_header_gives_its_unit_to_the_bare_numbers_after_it() {
+    check_all(
+        "Half year, in lakh rupees: income 640 (590), costs 410.",
+        "640=64000000 INR [Money] ; 590=59000000 INR [Money] ; 410=41000000 INR [Money]",
+    );
+    check_all(
+        "Key figures (in $ millions): sales 73.5, debt 12.",
+        "73.5=73500000 USD [Money] ; 12=12000000 USD [Money]",
+    );
+    check_all(
+        "Harvest, in tonnes: maize 3,100, rice 950. Farms 40 in all.",
+        "3,100=3100 t [Measure] ; 950=950 t [Measure] ; 40=40 [Bare]",
+    );
+    check_all("In short: 14 of them.", "14=14 [Bare]");
+}
