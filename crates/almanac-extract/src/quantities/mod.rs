@@ -356,6 +356,16 @@ pub fn fraction_as_share(q: &mut Quantity) {
     q.kind = QuantityKind::Bare;
 }
 
+/// A fall by a multiple (`halved`, `fell threefold`) as `--all-quantities` gives it: the
+/// factor the level was multiplied by (0.5, 0.3333333333 times), as a rise's is (`doubled`
+/// 2). The fact layer keeps the multiple and the direction down, as Russian `снизился в 2
+/// раза` is read.
+pub fn fall_as_factor(q: &mut Quantity) {
+    if q.kind == QuantityKind::Multiplier && q.direction == Some(Direction::Down) && q.value > 1.0 {
+        q.value = 1.0 / q.value;
+    }
+}
+
 /// The dollars a text means by `$` or `dollars` alone: USD, unless the text writes money
 /// in exactly one other dollar (`A$`, `C$`, `HK$`, `NZ$`, `S$`, `NT$`, `Australian dollars`)
 /// and never names the US dollar (`US$`, `USD`, `US dollars`); then that one. A country's

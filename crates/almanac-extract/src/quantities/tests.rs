@@ -1571,3 +1571,21 @@ fn a_table_header_gives_its_unit_to_the_bare_numbers_after_it() {
     );
     check_all("In short: 14 of them.", "14=14 [Bare]");
 }
+
+#[test]
+fn a_fall_by_a_multiple_is_its_factor_in_all_quantities() {
+    let values = |text: &str| -> Vec<(f64, Option<String>)> {
+        crate::all_quantities(text)
+            .into_iter()
+            .map(|q| (q.value, q.unit))
+            .collect()
+    };
+    let times = Some("times".to_string());
+    assert_eq!(
+        values("The bank halved its payout."),
+        [(0.5, times.clone())]
+    );
+    assert_eq!(values("Exports doubled."), [(2.0, times.clone())]);
+    // The fact layer's reading keeps the multiple and its direction.
+    check("The bank halved its payout.", "halved=2 times -");
+}
