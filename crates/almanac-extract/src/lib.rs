@@ -181,7 +181,10 @@ pub fn all_quantities_in(text: &str, lang: Lang) -> Vec<Quantity> {
             }
             _ => {
                 let mut found = quantities::find(text, p.clone());
-                found.iter_mut().for_each(quantities::fraction_as_share);
+                for q in &mut found {
+                    quantities::fraction_as_share(q);
+                    quantities::fall_as_factor(q);
+                }
                 found
             }
         })

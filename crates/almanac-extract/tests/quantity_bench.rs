@@ -7,7 +7,10 @@
 //! had not seen the rules nor the benchmark, the measure of how the layer does on news it was
 //! not written for (once rules are fixed on it, it is development data too: say so).
 //! `tests/quantity_holdout2.tsv` is a second such set, written blind after rules were fixed on
-//! the first, scored as `holdout2`.
+//! the first, scored as `holdout2`. `tests/quantity_holdout3.tsv`, a third, was written blind
+//! after rules were fixed on the second, in the styles of outlets the first two imitated less
+//! (UK, Indian, Australian, Asian and African news, press releases, prices, timetables, polls),
+//! scored as `holdout3`.
 //!
 //! Run `cargo test -p almanac-extract --test quantity_bench -- --nocapture` for the table
 //! of scores by class and the sentences that miss. The tests fail when a score falls below
@@ -19,10 +22,11 @@ use almanac_extract::{all_quantities, Quantity};
 
 /// The scores the layer must keep on the benchmark and on the held-out sentences (value F1,
 /// value+unit F1), in percent.
-const FLOORS: [(&str, f64, f64); 3] = [
-    ("bench", 98.0, 96.5),
-    ("holdout", 97.6, 95.3),
-    ("holdout2", 98.3, 95.0),
+const FLOORS: [(&str, f64, f64); 4] = [
+    ("bench", 98.8, 97.3),
+    ("holdout", 98.0, 95.6),
+    ("holdout2", 98.5, 95.3),
+    ("holdout3", 97.6, 95.5),
 ];
 
 /// One quantity of the gold or of the output: low, high (equal for a single value), unit.
@@ -140,6 +144,11 @@ fn held_out_general_news_quantities() {
 #[test]
 fn second_held_out_general_news_quantities() {
     score("holdout2", include_str!("quantity_holdout2.tsv"));
+}
+
+#[test]
+fn third_held_out_general_news_quantities() {
+    score("holdout3", include_str!("quantity_holdout3.tsv"));
 }
 
 /// Scores the sentences of one file, prints the table and the misses, and checks the floors.

@@ -7,7 +7,7 @@ use crate::fact::Qualifier;
 use crate::lexicon::LEXICONS;
 use crate::tokens::{word_is, Tok, TokKind};
 
-use super::units::{counted_noun, number_of_noun};
+use super::units::{counted_noun, number_of_noun, quantity_kind};
 use super::{sym_at, Parsed, QuantityKind, FUNCTION_WORD_IDS};
 
 /// What `link_bare_numbers` reads of a bare number while it changes the list.
@@ -292,12 +292,14 @@ pub(super) fn link_ranges(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
         let one_unit =
             (a.q.kind == b.q.kind && a.q.unit == b.q.unit && a.q.kind != QuantityKind::Bare)
                 || borrows_unit;
-        // `$5-6 billion`: the currency of the first, the scale of the second.
+        // `$5-6 billion`: the currency of the first, the scale of the second; `₹80-100 a
+        // kilo`: the currency of the first for both.
+        let dash = toks[joiner].kind == TokKind::Sym && toks[joiner].text(text) != "to";
         let split_money = a.q.kind == QuantityKind::Money
             && a.scale == 1.0
             && a.last + 1 == a.next
             && b.q.kind == QuantityKind::Bare
-            && b.scale > 1.0;
+            && (b.scale > 1.0 || (dash && !b.in_words));
         // `rose 12 pence to 245p`: a change and the level it reached.
         if !joins
             || !(one_unit || split_money)
@@ -533,6 +535,21 @@ fn currency_named(text: &str, toks: &[Tok], t: usize) -> Option<(&'static str, u
     (c.factor == 1.0 && !amount_before && !amount_after).then_some((c.code, n))
 }
 
+/// Words before an amount that make it the level a currency reached: `to $1.2655`.
+const LEVEL_BEFORE: &[&str] = &[
+    "to", "at", "bought", "buys", "fetched", "past", "near", "below", "above",
+];
+
+/// `against the dollar`, `to the euro` at token `a`: the currency named and its last token.
+fn against_currency(text: &str, toks: &[Tok], a: usize) -> Option<(&'static str, usize)> {
+    if !word_is(text, toks, a, &["against", "to"]) || !word_is(text, toks, a + 1, &["the"]) {
+        return None;
+    }
+    let at = a + 2;
+    let (code, n) = currency_named(text, toks, at)?;
+    Some((code, at + n - 1))
+}
+
 /// Prices of one currency in another, written `QUOTE/BASE` as `363.3 KZT/USD`: `the yen
 /// weakened past 157 per dollar` (JPY/USD), `the rupee closed at 83.61 to the dollar`,
 /// and an amount of one currency that another currency named before it in the sentence
@@ -544,32 +561,49 @@ pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]
         let p = &found[idx];
         let (base, base_last, quote_of) = match p.q.kind {
             QuantityKind::Bare => {
-                let mut a = p.last + 1;
-                if word_is(text, toks, a, &["per", "a", "an"]) {
-                    a += 1;
-                } else if word_is(text, toks, a, &["to", "against"])
-                    && word_is(text, toks, a + 1, &["the"])
-                {
-                    a += 2;
+                let a = p.last + 1;
+                // `84.09/$`: the base currency's sign glued after a slash.
+                let sign = (sym_at(text, toks, a, "/")
+                    && toks.get(a + 1).is_some_and(|t| t.start == toks[a].end))
+                .then(|| LEXICONS.currencies.starting_at(text, toks, a + 1))
+                .flatten();
+                if let Some((n, c)) = sign {
+                    (c.code, a + n, None)
+                } else if let Some((code, last)) = against_currency(text, toks, a) {
+                    (code, last, None)
+                } else if word_is(text, toks, a, &["per", "a", "an"]) {
+                    let Some((code, n)) = currency_named(text, toks, a + 1) else {
+                        continue;
+                    };
+                    (code, a + n, None)
                 } else {
                     continue;
                 }
-                let Some((code, n)) = currency_named(text, toks, a) else {
+            }
+            // `firmed to R17.84 against the dollar`: a level priced in the currency named
+            // after it (`gained 18 sen against the dollar` is a move, money).
+            QuantityKind::Money
+                if p.first >= 1
+                    && word_is(text, toks, p.first - 1, LEVEL_BEFORE)
+                    && against_currency(text, toks, p.last + 1).is_some() =>
+            {
+                let Some((code, last)) = against_currency(text, toks, p.last + 1) else {
                     continue;
                 };
-                (code, a + n - 1, None)
+                let Some(unit) = p.q.unit.clone().filter(|u| u != code) else {
+                    continue;
+                };
+                let p = &mut found[idx];
+                p.q.unit = Some(format!("{unit}/{code}"));
+                p.q.kind = QuantityKind::ExchangeRate;
+                p.q.per = None;
+                p.last = last;
+                p.q.span[1] = toks[last].end;
+                p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
+                continue;
             }
             QuantityKind::Money => {
-                let to = p.first >= 1
-                    && word_is(
-                        text,
-                        toks,
-                        p.first - 1,
-                        &[
-                            "to", "at", "bought", "buys", "fetched", "past", "near", "below",
-                            "above",
-                        ],
-                    );
+                let to = p.first >= 1 && word_is(text, toks, p.first - 1, LEVEL_BEFORE);
                 let Some(unit) = p.q.unit.as_deref().filter(|_| to) else {
                     continue;
                 };
@@ -579,26 +613,35 @@ pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]
         };
         let mut quote = None;
         let mut t = p.first;
-        // The search stops after the last amount of money before the number.
-        let money_end = found[..idx]
+        // The search stops after an amount of money before the number, unless the amount is
+        // in the currency it finds (`The rupee weakened 14 paise to 83.47 against the US
+        // dollar`: the rupee's move).
+        let money_before: Vec<(usize, Option<&str>)> = found[..idx]
             .iter()
             .rev()
             .take_while(|q| q.next + 12 >= p.first)
             .filter(|q| q.q.kind == QuantityKind::Money)
-            .map(|q| q.last)
-            .max();
+            .map(|q| (q.last, q.q.unit.as_deref()))
+            .collect();
         while t > 0 && p.first - t < 12 {
             t -= 1;
             let tok = toks[t];
             if tok.kind == TokKind::Sym && matches!(tok.text(text), "." | "!" | "?" | ";") {
                 break;
             }
-            if money_end.is_some_and(|end| t <= end) {
+            let passed = |code: Option<&str>| {
+                money_before
+                    .iter()
+                    .any(|&(end, unit)| t <= end && (code.is_none() || unit != code))
+            };
+            if passed(None) && quote_of.is_some() {
                 break;
             }
             if let Some((code, n)) = currency_named(text, toks, t) {
                 if t + n <= p.first && code != base {
-                    quote = Some(code);
+                    if !passed(Some(code)) {
+                        quote = Some(code);
+                    }
                     break;
                 }
             }
@@ -638,5 +681,83 @@ pub(super) fn link_age_lists(text: &str, toks: &[Tok], found: &mut [Parsed]) {
             found[idx].q.kind = QuantityKind::Age;
             found[idx].q.unit = Some("year".to_string());
         }
+    }
+}
+
+/// The unit a table's header gives the bare numbers after it in its sentence: `in crore
+/// rupees: revenue 9,842 (8,917)`, `(in ₹ crore)`, `in £m:`, `in tonnes:`. The header is
+/// `in`, a currency with its scale or a unit, and a colon or a closing bracket.
+pub(super) fn link_table_header(text: &str, toks: &[Tok], found: &mut Vec<Parsed>) {
+    let lex = &*LEXICONS;
+    // A header comes before the last bare number it gives a unit.
+    let Some(end) = found
+        .iter()
+        .rev()
+        .find(|p| p.q.kind == QuantityKind::Bare && !p.in_words)
+        .map(|p| p.first)
+    else {
+        return;
+    };
+    let in_id = crate::vocabulary::word_id("in");
+    let mut h = 0;
+    while h < end {
+        if toks[h].id != in_id || toks[h].kind != TokKind::Word {
+            h += 1;
+            continue;
+        }
+        let a = h + 1;
+        let scale_at = |t: usize| {
+            lex.scales
+                .starting_at(text, toks, t)
+                .map(|(n, s)| (n, s.factor))
+        };
+        let header = if let Some((n, c)) = lex
+            .currencies
+            .starting_at(text, toks, a)
+            .filter(|(_, c)| c.position != crate::lexicon::Position::After && c.factor == 1.0)
+        {
+            // `₹ crore`, `$ millions`, `£m`.
+            let (m, factor) = scale_at(a + n).unwrap_or((0, 1.0));
+            Some((a + n + m, factor, QuantityKind::Money, c.code))
+        } else if let Some((n, factor)) = scale_at(a) {
+            // `crore rupees`, `millions of dollars`.
+            let of = usize::from(word_is(text, toks, a + n, &["of"]));
+            lex.currencies
+                .starting_at(text, toks, a + n + of)
+                .filter(|(_, c)| c.position != crate::lexicon::Position::Before && c.factor == 1.0)
+                .map(|(m, c)| (a + n + of + m, factor, QuantityKind::Money, c.code))
+        } else if let Some((n, c)) = lex.currencies.starting_at(text, toks, a) {
+            (c.factor == 1.0).then_some((a + n, 1.0, QuantityKind::Money, c.code))
+        } else {
+            lex.units
+                .starting_at(text, toks, a)
+                .map(|(n, u)| (a + n, 1.0, quantity_kind(u.kind), u.unit))
+        };
+        let Some((close, factor, kind, unit)) = header else {
+            h += 1;
+            continue;
+        };
+        if !(sym_at(text, toks, close, ":") || sym_at(text, toks, close, ")")) {
+            h += 1;
+            continue;
+        }
+        // `in $ millions`: the header's words are no figure.
+        found.retain(|p| !(p.first > h && p.last < close));
+        for p in found.iter_mut().filter(|p| p.first > close) {
+            let ends = (close..p.first).any(|t| {
+                toks[t].kind == TokKind::Sym && matches!(toks[t].text(text), "." | "!" | "?")
+                    || text[toks[t].end..toks[t + 1].start].contains('\n')
+            });
+            if ends {
+                break;
+            }
+            if p.q.kind == QuantityKind::Bare && !p.in_words && toks[p.first].kind == TokKind::Num {
+                p.q.value *= factor;
+                p.scale = factor;
+                p.q.kind = kind;
+                p.q.unit = Some(unit.to_string());
+            }
+        }
+        h = close + 1;
     }
 }

@@ -49,7 +49,7 @@ mod word_figures;
 
 use links::{
     link_age_lists, link_bare_numbers, link_exchange_rates, link_ranges, link_sentence_noun,
-    link_series, link_shared_head,
+    link_series, link_shared_head, link_table_header,
 };
 use non_quantities::is_label;
 use quantity::parse_at;
@@ -204,6 +204,7 @@ pub(crate) static STARTERS: LazyLock<Vec<bool>> = LazyLock::new(|| {
 fn may_start(text: &str, tok: &Tok) -> bool {
     match tok.kind {
         TokKind::Num => true,
+        TokKind::Sym if number::vulgar_fraction(text, tok).is_some() => true,
         TokKind::Word | TokKind::Sym => {
             let starters = &*STARTERS;
             if starters[tok.id as usize] {
@@ -262,6 +263,7 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
         }
         true
     });
+    link_table_header(text, toks, &mut found);
     link_sentence_noun(text, toks, &mut found);
     link_exchange_rates(text, toks, &mut found);
     found
@@ -352,6 +354,16 @@ pub fn fraction_as_share(q: &mut Quantity) {
         .map_or(share, |d| (share * d).round() / d);
     q.unit = None;
     q.kind = QuantityKind::Bare;
+}
+
+/// A fall by a multiple (`halved`, `fell threefold`) as `--all-quantities` gives it: the
+/// factor the level was multiplied by (0.5, 0.3333333333 times), as a rise's is (`doubled`
+/// 2). The fact layer keeps the multiple and the direction down, as Russian `снизился в 2
+/// раза` is read.
+pub fn fall_as_factor(q: &mut Quantity) {
+    if q.kind == QuantityKind::Multiplier && q.direction == Some(Direction::Down) && q.value > 1.0 {
+        q.value = 1.0 / q.value;
+    }
 }
 
 /// The dollars a text means by `$` or `dollars` alone: USD, unless the text writes money

@@ -5,6 +5,8 @@
 use crate::lexicon::LEXICONS;
 use crate::tokens::{word_is, Tok, TokKind};
 
+use super::quantity::letter_sign_before_money;
+use super::units::counted_noun;
 use super::{adjacent, is_month, sym_at, Parsed, QuantityKind, FUNCTION_WORD_IDS};
 
 /// Whether the digits at `j` can be a figure at all: not part of a date, a clock time, a
@@ -68,21 +70,19 @@ pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
             return false;
         }
     }
-    // `Section 4`, `Strategy 2050`, `No. 5`: a capitalised naming word before.
-    let name_at = if j >= 2 && sym_at(text, toks, j - 1, ".") {
-        j - 2
-    } else {
-        j.wrapping_sub(1)
-    };
-    if let Some(t) = toks.get(name_at) {
-        let w = t.text(text);
-        if t.kind == TokKind::Word
-            && lex.number_name_ids.get(t.id).is_some_and(|any_case| {
-                any_case || w.chars().next().is_some_and(char::is_uppercase)
-            })
-        {
-            return false;
-        }
+    // `Section 4`, `Strategy 2050`, `No. 5`: a capitalised naming word before; `junctions 10
+    // and 16`, `Sections 4 to 6`: the numbers it names in a list.
+    let joined_to_name = j >= 2
+        && (word_is(text, toks, j - 1, &["and", "or", "to"])
+            || sym_at(text, toks, j - 1, ",")
+            || sym_at(text, toks, j - 1, "&"))
+        && toks[j - 2].kind == TokKind::Num
+        && after_naming_word(text, toks, j - 2);
+    if after_naming_word(text, toks, j) || joined_to_name {
+        return false;
+    }
+    if in_telephone_number(text, toks, j) {
+        return false;
     }
     // `10.45pm`, `3pm`, `7 pm`; `by 1130 GMT`, `at 11 o'clock`: clock times.
     if word_is(text, toks, j + 1, &["am", "pm", "o'clock"])
@@ -110,7 +110,9 @@ pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
     let currency_before = (j.saturating_sub(2)..j).any(|s| {
         lex.currencies
             .starting_at(text, toks, s)
-            .is_some_and(|(n, _)| s + n == j)
+            .is_some_and(|(n, c)| {
+                s + n == j && (!c.glued_only || letter_sign_before_money(text, toks, s))
+            })
     });
     if j >= 1 && toks[j - 1].kind == TokKind::Word && adjacent(toks, j - 1, j) && !currency_before {
         return false;
@@ -190,6 +192,47 @@ pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         a += 1;
     }
     true
+}
+
+/// Whether the number at `j` follows a word that names things by number (`Section 4`, `No.
+/// 5`, `gas mark 6`, `the number 73 bus`): `data/number_names.tsv`.
+fn after_naming_word(text: &str, toks: &[Tok], j: usize) -> bool {
+    let name_at = if j >= 2 && sym_at(text, toks, j - 1, ".") {
+        j - 2
+    } else {
+        j.wrapping_sub(1)
+    };
+    toks.get(name_at).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && LEXICONS.number_name_ids.get(t.id).is_some_and(|any_case| {
+                any_case || t.text(text).chars().next().is_some_and(char::is_uppercase)
+            })
+    })
+}
+
+/// Whether the digits at `j` are a group of a telephone number written with spaces (`1800
+/// 425 1234`, `+91 22 5555 0100`): three or more groups of bare digits, nine digits or more,
+/// not all groups after the first of three digits (`1 500 000` is a number).
+fn in_telephone_number(text: &str, toks: &[Tok], j: usize) -> bool {
+    let group = |t: usize| {
+        toks.get(t).is_some_and(|t| {
+            t.kind == TokKind::Num && t.text(text).bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let spaced = |a: usize| !adjacent(toks, a, a + 1);
+    if !group(j) {
+        return false;
+    }
+    let mut first = j;
+    while first >= 1 && group(first - 1) && spaced(first - 1) {
+        first -= 1;
+    }
+    let mut last = j;
+    while group(last + 1) && spaced(last) {
+        last += 1;
+    }
+    let digits: usize = (first..=last).map(|t| toks[t].end - toks[t].start).sum();
+    last >= first + 2 && digits >= 9 && (first + 1..=last).any(|t| toks[t].end - toks[t].start != 3)
 }
 
 fn ends_with_par(w: &str) -> bool {
@@ -348,8 +391,22 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
     {
         return true;
     }
-    // `Kane (9)`.
-    if sym_at(text, toks, p.first - 1, "(") && after.is_some_and(|t| t.text(text) == ")") {
+    // `the 737 Max`, `the 911 Carrera`: a model named by its number and a capitalised word.
+    if before.is_word_in(text, &["the"])
+        && after.is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.text(text).starts_with(|c: char| c.is_uppercase())
+                && LEXICONS.month_ids.get(t.id).is_none()
+        })
+    {
+        return true;
+    }
+    // `Kane (9)`; not a comparative after a figure (`income 640 (590)`).
+    if sym_at(text, toks, p.first - 1, "(")
+        && after.is_some_and(|t| t.text(text) == ")")
+        && p.first >= 2
+        && toks[p.first - 2].kind == TokKind::Word
+    {
         return true;
     }
     if name_before(text, toks, p.first).is_some() {
@@ -371,6 +428,17 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
         }
         // `a 2-1 lead`, `a 2-2 draw`.
         if word_is(text, toks, p.last + 3, SCORE_AFTER) && is_num(p.last + 2, 3) {
+            return true;
+        }
+        // `passed 68-32`, `ahead 52-48`, `a 7-2 favourite`, `112-3 at tea`: a pair that falls
+        // is no range, so a score, a split or odds, unless a unit follows it.
+        let falls = is_num(p.last + 2, 3)
+            && adjacent(toks, p.last + 1, p.last + 2)
+            && crate::numbers::parse_digits(toks[p.last + 2].text(text))
+                .is_some_and(|second| second < p.q.value)
+            && LEXICONS.units.starting_at(text, toks, p.last + 3).is_none()
+            && counted_noun(text, toks, p.last + 3).is_none();
+        if falls {
             return true;
         }
         let cue = (p.first.saturating_sub(6)..p.first).any(|t| {

@@ -1,7 +1,9 @@
 //! A number in digits, past its first token: groups of three across a space (`1 500 000`),
-//! a power of ten (`1.99e30`, `×10^30`), and a sign glued to it (`-1.3%`, `minus 40`).
+//! a power of ten (`1.99e30`, `×10^30`), a fraction (`1½`, `1/2 tsp`, `17 and a half
+//! hours`), and a sign glued to it (`-1.3%`, `minus 40`).
 //! Number words are `crate::numbers::parse_words`'.
 
+use crate::lexicon::LEXICONS;
 use crate::numbers::parse_digits;
 use crate::tokens::{word_is, Tok, TokKind};
 
@@ -155,4 +157,79 @@ pub(super) fn sign_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, 
         }
         _ => None,
     }
+}
+
+/// The value of a vulgar fraction character (`½`, `¾`).
+pub(super) fn vulgar_fraction(text: &str, tok: &Tok) -> Option<f64> {
+    if tok.kind != TokKind::Sym {
+        return None;
+    }
+    Some(match tok.text(text) {
+        "½" => 0.5,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "⅛" => 0.125,
+        _ => return None,
+    })
+}
+
+/// A fraction that completes the number `value` ending before token `k`: `1½`, `1/2 tsp`,
+/// `1 1/2 cups`, `17 and a half hours`, `two and a quarter miles`. A written-out fraction
+/// (slash, `and a half`) counts only before a unit, so that a date (`1/2`) or a list (`1 and
+/// a half-time break`) stays apart. `plain` is whether the number is one token of whole
+/// digits. The value and the token after it.
+pub(super) fn fraction_after(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    value: f64,
+    plain: bool,
+) -> Option<(f64, usize)> {
+    let unit_at = |a: usize| LEXICONS.units.starting_at(text, toks, a).is_some();
+    let whole = value.fract() == 0.0 && value >= 0.0;
+    if let Some(f) = toks.get(k).and_then(|t| vulgar_fraction(text, t)) {
+        return (plain && whole && adjacent(toks, k - 1, k)).then_some((value + f, k + 1));
+    }
+    // `1/2`: numerator, slash, denominator, all glued, and no date's third group.
+    let slashed = |n: usize| -> Option<f64> {
+        let numerator =
+            parse_digits(toks.get(n)?.text(text)).filter(|_| toks[n].kind == TokKind::Num)?;
+        let d = n + 2;
+        let denominator = parse_digits(toks.get(d).filter(|t| t.kind == TokKind::Num)?.text(text))?;
+        let glued =
+            sym_at(text, toks, n + 1, "/") && adjacent(toks, n, n + 1) && adjacent(toks, n + 1, d);
+        let date = sym_at(text, toks, d + 1, "/") && adjacent(toks, d, d + 1);
+        (glued
+            && !date
+            && (2.0..=16.0).contains(&denominator)
+            && numerator >= 1.0
+            && numerator < denominator
+            && numerator.fract() == 0.0
+            && denominator.fract() == 0.0
+            && unit_at(d + 1))
+        .then(|| numerator / denominator)
+    };
+    if plain && whole {
+        if let Some(f) = slashed(k - 1) {
+            return Some((f, k + 2));
+        }
+        if toks.get(k).is_some_and(|t| t.kind == TokKind::Num) && !adjacent(toks, k - 1, k) {
+            if let Some(f) = slashed(k) {
+                return Some((value + f, k + 3));
+            }
+        }
+    }
+    if whole && word_is(text, toks, k, &["and"]) && word_is(text, toks, k + 1, &["a"]) {
+        let f = if word_is(text, toks, k + 2, &["half"]) {
+            0.5
+        } else if word_is(text, toks, k + 2, &["quarter"]) {
+            0.25
+        } else {
+            return None;
+        };
+        return unit_at(k + 3).then_some((value + f, k + 3));
+    }
+    None
 }

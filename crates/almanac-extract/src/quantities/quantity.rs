@@ -8,7 +8,7 @@ use crate::numbers::{parse_digits, parse_words};
 use crate::tokens::{word_is, Tok, TokKind};
 
 use super::non_quantities::{is_figure_number, name_before};
-use super::number::{exponent_at, sign_before, space_grouped};
+use super::number::{exponent_at, fraction_after, sign_before, space_grouped, vulgar_fraction};
 use super::units::{counted_noun, hyphenated_modifier_noun, is_weight_in_pounds, quantity_kind};
 use super::word_figures::{
     parse_fold_word, parse_fraction, parse_hyphenated_number_word, parse_multiplier_word,
@@ -31,7 +31,12 @@ pub(super) fn parse_at(
     if toks[j].kind != TokKind::Num {
         if let Some((n, c)) = lex.currencies.starting_at(text, toks, j) {
             let whole = !c.solid || (j..j + n - 1).all(|t| adjacent(toks, t, t + 1));
-            if c.position != Position::After && whole && starts_number(text, toks, j + n) {
+            let letter_ok = !c.glued_only || letter_sign_before_money(text, toks, j);
+            if c.position != Position::After
+                && whole
+                && letter_ok
+                && starts_number(text, toks, j + n)
+            {
                 currency = Some(c.code);
                 j += n;
             }
@@ -70,10 +75,21 @@ pub(super) fn parse_at(
             value = scaled;
             k = after;
         }
+        let plain = k == j + 1 && num.text(text).bytes().all(|b| b.is_ascii_digit());
+        if let Some((v, after)) = fraction_after(text, toks, k, value, plain) {
+            value = v;
+            k = after;
+        }
         (value, k, false)
+    } else if let Some(f) = vulgar_fraction(text, &num) {
+        // `½ cup`.
+        (f, j + 1, false)
     } else {
         let (value, n) = parse_words(text, toks, j)?;
-        (value, j + n, true)
+        match fraction_after(text, toks, j + n, value, false) {
+            Some((v, after)) => (v, after, true),
+            None => (value, j + n, true),
+        }
     };
     // `half a million`: the half of what `a million` says.
     let half = in_words
@@ -166,22 +182,24 @@ pub(super) fn parse_at(
         kind = QuantityKind::Money;
         unit = Some(code.to_string());
         bare_dollar = toks[i].text(text) == "$" && j == i + 1;
-    } else if let Some((n, c)) = lex.currencies.starting_at(text, toks, k) {
+    } else if let Some((at, n, c)) = currency_after(text, toks, k) {
         // `50p`, but not `3p.m.`.
-        let glued = adjacent(toks, k - 1, k)
-            && !(sym_at(text, toks, k + 1, ".") && word_is(text, toks, k + 2, &["m"]));
-        let whole = !c.solid || (k..k + n - 1).all(|t| adjacent(toks, t, t + 1));
+        let glued = adjacent(toks, at - 1, at)
+            && !(sym_at(text, toks, at + 1, ".") && word_is(text, toks, at + 2, &["m"]));
+        let whole = !c.solid || (at..at + n - 1).all(|t| adjacent(toks, t, t + 1));
         if c.position != Position::Before && (!c.glued_only || glued) && whole {
             kind = QuantityKind::Money;
             unit = Some(c.code.to_string());
-            bare_dollar = n == 1 && toks[k].is_word_in(text, &["dollars", "dollar"]);
+            // Cents alone are the cents of the dollar `$` alone means.
+            bare_dollar =
+                n == 1 && toks[at].is_word_in(text, &["dollars", "dollar", "cents", "cent"]);
             value *= c.factor;
-            if scale == 1.0 && is_weight_in_pounds(text, toks, i, k, n) {
+            if scale == 1.0 && is_weight_in_pounds(text, toks, i, at, n) {
                 kind = QuantityKind::Measure;
                 unit = Some("lb".to_string());
             }
-            last = k + n - 1;
-            k += n;
+            last = at + n - 1;
+            k = at + n;
         }
     }
     // `363.28 USD/KZT`: an exchange rate.
@@ -251,6 +269,18 @@ pub(super) fn parse_at(
     {
         kind = QuantityKind::Measure;
         unit = Some("m".to_string());
+        last = k;
+        k += 1;
+    }
+    // `500g`, `12g of protein`: a glued lower-case `g` is grams (`5G` is a name).
+    if kind == QuantityKind::Bare
+        && scale == 1.0
+        && toks.get(k).is_some_and(|t| t.text(text) == "g")
+        && adjacent(toks, k - 1, k)
+        && !(sym_at(text, toks, k + 1, ".") && k + 2 < toks.len() && adjacent(toks, k + 1, k + 2))
+    {
+        kind = QuantityKind::Measure;
+        unit = Some("g".to_string());
         last = k;
         k += 1;
     }
@@ -343,7 +373,12 @@ pub(super) fn parse_at(
                 None
             };
             let singular = !toks[head_last].text(text).ends_with(['s', 'S']);
-            if name.is_some_and(|inside| inside || singular || value.fract() != 0.0) {
+            // `the Pixel 9 Pro runs`: a capitalised word after the number goes on the name.
+            let name_goes_on = toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
+            });
+            if name.is_some_and(|inside| inside || singular || name_goes_on || value.fract() != 0.0)
+            {
                 return None;
             }
             kind = QuantityKind::Count;
@@ -379,7 +414,7 @@ pub(super) fn parse_at(
     let mut next = k;
     let mut equivalents = Vec::new();
     if with_equivalent && kind != QuantityKind::Bare {
-        if let Some((eq, after)) = equivalent_at(text, toks, k, kind) {
+        if let Some((eq, after)) = equivalent_at(text, toks, k, kind, unit.as_deref()) {
             equivalents.push(eq);
             next = after;
         }
@@ -532,12 +567,15 @@ fn per_before(text: &str, toks: &[Tok], first: usize) -> Option<String> {
     opens.then(|| per.to_string())
 }
 
-/// `($33.7 million)` or `(about US$110 million)` after a quantity of the same kind.
+/// `($33.7 million)` or `(about US$110 million)` after a quantity of the same kind in
+/// another unit. In the same unit (`£71.9m (£64.0m)`, `11.7% (10.9%)`) the bracket is a
+/// figure of its own, a report's comparative for the period before.
 fn equivalent_at(
     text: &str,
     toks: &[Tok],
     k: usize,
     kind: QuantityKind,
+    outer_unit: Option<&str>,
 ) -> Option<(Equivalent, usize)> {
     if !sym_at(text, toks, k, "(") {
         return None;
@@ -556,7 +594,7 @@ fn equivalent_at(
     if inner.q.kind != kind || !sym_at(text, toks, inner.next, ")") {
         return None;
     }
-    let unit = inner.q.unit?;
+    let unit = inner.q.unit.filter(|u| Some(u.as_str()) != outer_unit)?;
     Some((
         Equivalent {
             value: inner.q.value,
@@ -655,4 +693,48 @@ fn hyphenated_scale(
     let tail = [part(dash + 1, end)];
     let (n, u) = LEXICONS.units.starting_at(text, &tail, 0)?;
     Some((scale.factor, (n, *u)))
+}
+
+/// The currency written after a number at `k`, or joined to it by a hyphen (`a 10,000-baht
+/// handout`, `a 500-rupee note`; not `a 10-pound bag`, whose pounds are a weight): the
+/// token it starts at, its number of tokens and the currency.
+fn currency_after(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+) -> Option<(usize, usize, crate::lexicon::Currency)> {
+    if let Some((n, c)) = LEXICONS.currencies.starting_at(text, toks, k) {
+        return Some((k, n, *c));
+    }
+    let hyphen = sym_at(text, toks, k, "-")
+        && k + 1 < toks.len()
+        && adjacent(toks, k - 1, k)
+        && adjacent(toks, k, k + 1)
+        && toks[k + 1].kind == TokKind::Word
+        && !word_is(text, toks, k + 1, &["pound", "pounds", "p"]);
+    if !hyphen {
+        return None;
+    }
+    let (n, c) = LEXICONS.currencies.starting_at(text, toks, k + 1)?;
+    (c.position != Position::Before).then_some((k + 1, n, *c))
+}
+
+/// Whether a currency sign of one letter at `j` (`R18.99` rand, `N3.37 trillion` naira) is
+/// one here: a capital glued to a number written as money is (two decimals, a thousands
+/// comma, a scale after), a name's letter is not (`N95`, `R2-D2`).
+pub(super) fn letter_sign_before_money(text: &str, toks: &[Tok], j: usize) -> bool {
+    let Some(num) = toks.get(j + 1).filter(|t| t.kind == TokKind::Num) else {
+        return false;
+    };
+    let capital = toks[j].text(text).bytes().all(|b| b.is_ascii_uppercase());
+    let digits = num.text(text);
+    let cents = digits
+        .rsplit_once('.')
+        .is_some_and(|(_, d)| d.len() == 2 && !digits.contains(','));
+    let grouped = digits.contains(',');
+    let scaled = LEXICONS
+        .scales
+        .starting_at(text, toks, j + 2)
+        .is_some_and(|(_, s)| !s.weak || adjacent(toks, j + 1, j + 2));
+    capital && adjacent(toks, j, j + 1) && (cents || grouped || scaled)
 }

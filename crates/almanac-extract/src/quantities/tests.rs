@@ -304,12 +304,14 @@ fn every_currency_form_gives_its_code() {
         let one_letter = form.len() == 1 && form.as_bytes()[0].is_ascii_alphabetic();
         let mut texts = Vec::new();
         if position != "after" {
-            let glue = if form.ends_with(|c: char| c.is_alphabetic()) {
-                " "
-            } else {
-                ""
-            };
-            texts.push(format!("It paid {form}{glue}5 million in May."));
+            texts.push(match one_letter {
+                // `R5 million`: a capital glued to the number.
+                true => format!("It paid {}5 million in May.", form.to_uppercase()),
+                false if form.ends_with(|c: char| c.is_alphabetic()) => {
+                    format!("It paid {form} 5 million in May.")
+                }
+                false => format!("It paid {form}5 million in May."),
+            });
         }
         if position != "before" {
             texts.push(match one_letter {
@@ -322,7 +324,7 @@ fn every_currency_form_gives_its_code() {
             let found = find(&text, 0..text.len());
             let money: Vec<(f64, Option<&str>)> =
                 found.iter().map(|q| (q.value, q.unit.as_deref())).collect();
-            let value = if one_letter { 5.0 } else { 5e6 };
+            let value = if text.contains("million") { 5e6 } else { 5.0 };
             assert_eq!(money, [(value * factor, Some(code))], "{text}");
         }
     }
@@ -1381,4 +1383,219 @@ fn a_scale_opening_a_hyphenated_unit() {
     for (input, expected) in cases {
         check_all(input, expected);
     }
+}
+
+#[test]
+fn a_bracketed_figure_in_the_same_unit_is_the_period_before() {
+    check_all(
+        "Sales were £40.2m (£38.5m) and the margin 8.1% (7.4%).",
+        "£40.2m=40200000 GBP [Money] ; £38.5m=38500000 GBP [Money] ; 8.1%=8.1 % [Percent] ; 7.4%=7.4 % [Percent]",
+    );
+    check_all(
+        "Profit was 90 billion tenge ($180 million).",
+        "90 billion tenge=90000000000 KZT (=180000000 USD) [Money]",
+    );
+    check_all(
+        "The dividend is 4.5p (4.2p).",
+        "4.5p=0.045 GBP [Money] ; 4.2p=0.042 GBP [Money]",
+    );
+}
+
+#[test]
+fn currencies_of_african_and_asian_news() {
+    check_all("A bus fare now costs R14.50.", "R14.50=14.5 ZAR [Money]");
+    check_all(
+        "The utility owes R3.2 billion.",
+        "R3.2 billion=3200000000 ZAR [Money]",
+    );
+    // A capital glued to a number that is no money is a name's.
+    check_all("Buy N95 masks and an R2 unit.", "");
+    check_all(
+        "The state plans to spend N1.2 trillion.",
+        "N1.2 trillion=1200000000000 NGN [Money]",
+    );
+    check_all(
+        "The lender earned Sh42.1 billion and paid KSh 3 billion in tax.",
+        "Sh42.1 billion=42100000000 KES [Money] ; KSh 3 billion=3000000000 KES [Money]",
+    );
+    check_all("Growers get GH₵2,500 a bag.", "GH₵2,500=2500 GHS [Money]");
+    check_all(
+        "Rent is Tk 9,000 a month.",
+        "Tk 9,000=9000 BDT /month [Money]",
+    );
+    check_all(
+        "The council set a budget of 2.5 trillion Ugandan shillings.",
+        "2.5 trillion Ugandan shillings=2500000000000 UGX [Money]",
+    );
+    check_all(
+        "Each family gets a 3,000-baht voucher, not a 5-pound bag.",
+        "3,000-baht=3000 THB [Money] ; 5-pound=5 pound [Count]",
+    );
+}
+
+#[test]
+fn exchange_rates_against_a_named_currency() {
+    check_all(
+        "The rupee lost 9 paise to 84.12 against the US dollar.",
+        "9 paise=0.09 INR - [Money] ; 84.12 against the US dollar=84.12 INR/USD [ExchangeRate]",
+    );
+    check_all(
+        "The rand weakened to R18.20 against the dollar.",
+        "R18.20 against the dollar=18.2 ZAR/USD [ExchangeRate]",
+    );
+    check_all(
+        "The rand gained 12 cents against the dollar.",
+        "12 cents=0.12 USD + [Money]",
+    );
+    check_all("Rupee ends at 83.9/$", "83.9/$=83.9 INR/USD [ExchangeRate]");
+    check_all(
+        "The Swiss franc eased to 0.95 per euro.",
+        "0.95 per euro=0.95 CHF/EUR [ExchangeRate]",
+    );
+}
+
+#[test]
+fn cents_alone_are_the_cents_of_the_dollar_of_the_text() {
+    let mut found = vec![find(
+        "Profit was A$2.1 billion, from $1.9 billion, and the dividend 52 cents.",
+        0..71,
+    )];
+    resolve_dollars(&mut found);
+    let units: Vec<_> = found[0].iter().map(|q| q.unit.clone().unwrap()).collect();
+    assert_eq!(units, ["AUD", "AUD", "AUD"]);
+}
+
+#[test]
+fn recipe_units_glued_grams_and_fractions_of_a_number() {
+    check_all(
+        "Whisk 3 tbsp honey with 1/4 tsp salt and 2 cups of oats.",
+        "3 tbsp=3 tbsp [Measure] ; 1/4 tsp=0.25 tsp [Measure] ; 2 cups=2 cup [Measure]",
+    );
+    check_all(
+        "Fold in 200g sugar and 1 1/2 teaspoons of cinnamon.",
+        "200g=200 g [Measure] ; 1 1/2 teaspoons=1.5 tsp [Measure]",
+    );
+    check_all(
+        "Pour in 2½ cups of stock, then ½ cup of cream.",
+        "2½ cups=2.5 cup [Measure] ; ½ cup=0.5 cup [Measure]",
+    );
+    check_all(
+        "The hike takes 6 and a half hours across three and a quarter miles.",
+        "6 and a half hours=6.5 hour [Duration] ; three and a quarter miles=3.25 mi [Measure]",
+    );
+    // A slash without a unit after it is no fraction, and a capital `G` names a network.
+    check_all(
+        "Fares rose on 3/4 of routes with 5G.",
+        "3=3 [Bare] ; 4=4 [Bare]",
+    );
+}
+
+#[test]
+fn fractions_of_a_point_and_shares_a_qualifier_bounds() {
+    check_all(
+        "The central bank raised rates by a quarter point to 4.5%.",
+        "a quarter point=0.25 % [Percent] ; 4.5%=4.5 % [Percent]",
+    );
+    check_all(
+        "Yields slipped half a percentage point.",
+        "half a percentage point=0.5 % - [Percent]",
+    );
+    check_all("She drew for half a point.", "");
+    check_all(
+        "Arrests fell by a third last year.",
+        "a third=33.3 % [Percent]",
+    );
+    check_all(
+        "Support for the plan stands at just over half.",
+        "half=50 %> [Percent]",
+    );
+}
+
+#[test]
+fn telephone_numbers_labels_models_and_falling_pairs() {
+    check_all("For bookings ring 0161 496 0000 or +44 20 7946 0958.", "");
+    check_all("The free line is 1300 555 0199.", "");
+    check_all(
+        "It has 2 400 500 people.",
+        "2 400 500 people=2400500 person [Count]",
+    );
+    check_all(
+        "He wore the number 7 jersey as the number 12 tram passed.",
+        "",
+    );
+    check_all(
+        "Roadworks close junctions 4 and 5 after stage 9 of game 3.",
+        "",
+    );
+    check_all(
+        "Bake at gas mark 4 for 40 minutes.",
+        "40 minutes=40 minute [Duration]",
+    );
+    check_all("The Galaxy 24 Ultra ships with the 747 Jumbo livery.", "");
+    check_all("The motion carried 41-19, and the champion led 3-1.", "");
+    check_all("Its 9-4 shot came second.", "");
+    check_all(
+        "Crowds of 10-15 people gathered.",
+        "10-15 people=10..15 person [Count]",
+    );
+}
+
+#[test]
+fn places_in_a_table_and_in_a_finishing_order() {
+    check_all(
+        "The club sits fourth in the standings.",
+        "fourth=4 rank [Rank]",
+    );
+    check_all("She was first in line and second in command.", "");
+    check_all(
+        "Norris crossed the line in third, with Russell sixth.",
+        "third=3 rank [Rank] ; sixth=6 rank [Rank]",
+    );
+}
+
+#[test]
+fn a_range_with_its_currency_on_the_low_end() {
+    check_all(
+        "Onions sell for ₹40-60 at the market.",
+        "₹40-60=40..60 INR [Money]",
+    );
+    check_all(
+        "The bill was £90-70 in his favour.",
+        "£90=90 GBP [Money] ; 70=70 [Bare]",
+    );
+}
+
+#[test]
+fn a_table_header_gives_its_unit_to_the_bare_numbers_after_it() {
+    check_all(
+        "Half year, in lakh rupees: income 640 (590), costs 410.",
+        "640=64000000 INR [Money] ; 590=59000000 INR [Money] ; 410=41000000 INR [Money]",
+    );
+    check_all(
+        "Key figures (in $ millions): sales 73.5, debt 12.",
+        "73.5=73500000 USD [Money] ; 12=12000000 USD [Money]",
+    );
+    check_all(
+        "Harvest, in tonnes: maize 3,100, rice 950. Farms 40 in all.",
+        "3,100=3100 t [Measure] ; 950=950 t [Measure] ; 40=40 [Bare]",
+    );
+    check_all("In short: 14 of them.", "14=14 [Bare]");
+}
+
+#[test]
+fn a_fall_by_a_multiple_is_its_factor_in_all_quantities() {
+    let values = |text: &str| -> Vec<(f64, Option<String>)> {
+        crate::all_quantities(text)
+            .into_iter()
+            .map(|q| (q.value, q.unit))
+            .collect()
+    };
+    let times = Some("times".to_string());
+    assert_eq!(
+        values("The bank halved its payout."),
+        [(0.5, times.clone())]
+    );
+    assert_eq!(values("Exports doubled."), [(2.0, times.clone())]);
+    // The fact layer's reading keeps the multiple and its direction.
+    check("The bank halved its payout.", "halved=2 times -");
 }

@@ -120,8 +120,15 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         && lex
             .rank_cues
             .ending_at(text, toks, j - 1)
-            .is_some_and(|(_, cue)| match cue {
+            .is_some_and(|(n, cue)| match cue {
                 RankCue::Ordinal => true,
+                // `is the first in the country`; without its article the place is in a group
+                // (`are ninth in the table`, not `second in command`).
+                RankCue::Copula if n == 1 => {
+                    word_is(text, toks, last + 1, &["among"])
+                        || (word_is(text, toks, last + 1, &["in"])
+                            && word_is(text, toks, last + 2, &["the"]))
+                }
                 RankCue::Copula => word_is(text, toks, last + 1, &["in", "among"]),
                 RankCue::Top => false,
             });
@@ -130,7 +137,20 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         || toks
             .get(last + 1)
             .is_some_and(|t| t.kind == TokKind::Word && superlative(&lower(t.text(text))));
-    if !cue_before && !place_after {
+    // `finished in second,`, `with Hamilton fourth.`: a place that ends its clause.
+    let ends_clause = toks
+        .get(last + 1)
+        .is_none_or(|t| t.kind == TokKind::Sym && matches!(t.text(text), "," | "." | ";" | ")"));
+    let after_in = j >= 1 && word_is(text, toks, j - 1, &["in"]);
+    let after_name = j >= 2
+        && toks[j - 1].kind == TokKind::Word
+        && toks[j - 1]
+            .text(text)
+            .starts_with(|c: char| c.is_uppercase())
+        && LEXICONS.month_ids.get(toks[j - 1].id).is_none()
+        && (word_is(text, toks, j - 2, &["with", "and"]) || sym_at(text, toks, j - 2, ","));
+    let placed = tok.kind == TokKind::Word && ends_clause && (after_in || after_name);
+    if !cue_before && !place_after && !placed {
         return None;
     }
     Some(word_figure(
@@ -355,6 +375,9 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
         p.unread_by_facts = true;
         return Some(p);
     }
+    if let Some(p) = parse_fraction_of_a_point(text, toks, j) {
+        return Some(p);
+    }
     let (n, &value) = LEXICONS.fractions.starting_at(text, toks, j)?;
     let last = j + n - 1;
     // `fallen by a third`, `grow by about a quarter`, `a fifth less`: a change by a share.
@@ -362,11 +385,19 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
     if let Some((n, _)) = LEXICONS.qualifiers.ending_at(text, toks, j.wrapping_sub(1)) {
         b = j - n;
     }
-    let ends_phrase = toks
-        .get(last + 1)
-        .is_none_or(|t| t.kind == TokKind::Sym || FUNCTION_WORD_IDS.get(t.id).is_some());
+    // `rose by a quarter last year`: a time may follow the share.
+    let ends_phrase = toks.get(last + 1).is_none_or(|t| {
+        t.kind == TokKind::Sym
+            || FUNCTION_WORD_IDS.get(t.id).is_some()
+            || t.is_word_in(text, &["last", "this", "next"])
+    });
     // `by about`, `by nearly` may be one qualifier.
     let by = (b.saturating_sub(1)..j).any(|t| word_is(text, toks, t, &["by"])) && ends_phrase;
+    // `a turnout of just under half.`: a share a qualifier bounds, ending the clause.
+    let bounded = b < j
+        && toks
+            .get(last + 1)
+            .is_none_or(|t| t.kind == TokKind::Sym && t.text(text) != "-");
     let comparative = word_is(
         text,
         toks,
@@ -375,7 +406,7 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
             "less", "more", "fewer", "lower", "higher", "cheaper", "smaller", "bigger", "larger",
         ],
     );
-    if !word_is(text, toks, last + 1, &["of"]) && !by && !comparative {
+    if !word_is(text, toks, last + 1, &["of"]) && !by && !comparative && !bounded {
         return None;
     }
     if j >= 1 && ordinal_at(toks, j - 1).is_some() {
@@ -401,6 +432,62 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
     p.q.fraction = true;
     p.unread_by_facts = !word_is(text, toks, last + 1, &["of"]);
     Some(p)
+}
+
+/// `a quarter point`, `a quarter-point`, `half a percentage point`, `a quarter of a
+/// percentage point`: a fraction of a percentage point, as a rate moves, in percent (0.25
+/// %). Half a point alone may be a game's (`drew for half a point`): only half a percentage
+/// point is one.
+fn parse_fraction_of_a_point(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    const SHARES: &[(&str, f64)] = &[("quarter", 0.25), ("half", 0.5)];
+    let share = |w: &str| SHARES.iter().find(|(s, _)| *s == w).map(|&(_, v)| v);
+    let points = ["point", "points"];
+    let percentage_point = |a: usize, value: f64| {
+        if word_is(text, toks, a, &points) && value == 0.25 {
+            Some(a)
+        } else if word_is(text, toks, a, &["percentage"]) && word_is(text, toks, a + 1, &points) {
+            Some(a + 1)
+        } else {
+            None
+        }
+    };
+    let (value, last) = if word_is(text, toks, j, &["a", "one"]) {
+        let tok = toks.get(j + 1).filter(|t| t.kind == TokKind::Word)?;
+        let w = lower(tok.text(text));
+        match w.split_once('-') {
+            // `a quarter-point`.
+            Some(("quarter", "point")) => (0.25, j + 1),
+            Some(_) => return None,
+            // `a quarter point`, `a quarter of a percentage point`.
+            None => {
+                let v = share(&w)?;
+                let at =
+                    if word_is(text, toks, j + 2, &["of"]) && word_is(text, toks, j + 3, &["a"]) {
+                        j + 4
+                    } else {
+                        j + 2
+                    };
+                (v, percentage_point(at, v)?)
+            }
+        }
+    } else if word_is(text, toks, j, &["half"]) && word_is(text, toks, j + 1, &["a"]) {
+        // `half a point`, `half a percentage point`.
+        (0.5, percentage_point(j + 2, 0.5)?)
+    } else {
+        return None;
+    };
+    let qualifier = qualifier_before(text, toks, j);
+    let direction = direction_before(text, toks, j);
+    Some(word_figure(
+        text,
+        toks,
+        j..=last,
+        value,
+        "%",
+        QuantityKind::Percent,
+        qualifier,
+        direction,
+    ))
 }
 
 /// `a six-year contract`, `a two-hour delay`, `a three-member panel`: a number word joined
