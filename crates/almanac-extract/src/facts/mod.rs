@@ -701,8 +701,7 @@ pub(crate) fn extract(
                             .iter()
                             .copied()
                             .filter(|s| s.span[1] <= q.span[0])
-                            .filter(|s| usable_period(s).is_some_and(is_interval))
-                            .last()
+                            .rfind(|s| usable_period(s).is_some_and(is_interval))
                             .or(Some(t))
                     }
                     t => t,
