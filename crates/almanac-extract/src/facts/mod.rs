@@ -38,6 +38,7 @@ mod headline;
 mod metric;
 mod object;
 mod period;
+mod previous;
 mod sentence;
 mod status;
 mod subject;
@@ -72,6 +73,7 @@ use period::{
     past_a_plan, plan_of_the_year, refers_back, report_period, report_wins_over_to_date,
     shift_year, start_state, states_a_plan, usable_period, whole_year,
 };
+use previous::{whole_of_parts, PreviousFigure};
 use sentence::Sentence;
 #[cfg(test)]
 pub(crate) use sentence::CUES;
@@ -1140,54 +1142,6 @@ pub(crate) fn extract(
     (extraction, unread_from)
 }
 
-/// The last figure of the sentence before, for a sentence that breaks it down or speaks of
-/// it again.
-struct PreviousFigure {
-    status: Status,
-    period: Option<Period>,
-    unit: Option<String>,
-    value: f64,
-    /// A count of things (`711 projects`), not money, a share or a measure.
-    counted: bool,
-    metric: Metric,
-    measure: Measure,
-    /// The paragraph it stands in.
-    paragraph: usize,
-}
-
-/// The count of the sentence before, in the same paragraph, that the counts of this
-/// sentence break down: at least two counts of one unit whose sum is no more than it. Two
-/// counts of the same things side by side in the next sentence that fit inside one are its
-/// parts (`200 projects in industry and 230 in agriculture` of `711 projects`).
-fn whole_of_parts<'a>(
-    in_sentence: &[&Quantity],
-    previous: &'a [PreviousFigure],
-    paragraph: usize,
-) -> Option<&'a PreviousFigure> {
-    let counts: Vec<&Quantity> = in_sentence
-        .iter()
-        .filter(|q| q.kind == quantities::QuantityKind::Count && q.unit.is_some())
-        .copied()
-        .collect();
-    let unit = counts.first()?.unit.as_ref()?;
-    let parts: Vec<f64> = counts
-        .iter()
-        .filter(|q| q.unit.as_ref() == Some(unit))
-        .map(|q| q.value)
-        .collect();
-    if parts.len() < 2 || parts.len() < counts.len() {
-        return None;
-    }
-    let sum: f64 = parts.iter().sum();
-    previous.iter().rev().find(|f| {
-        f.paragraph == paragraph
-            && f.counted
-            && f.unit.as_ref() == Some(unit)
-            && sum <= f.value
-            && parts.iter().all(|&v| v < f.value)
-    })
-}
-
 /// A document in a language the rules do not read: its date, and a note instead of facts,
 /// so that nothing read with another language's rules passes for a figure.
 fn unsupported(text: &str, ctx: &DocContext<'_>, lang: crate::Lang) -> Extraction {
@@ -1209,8 +1163,6 @@ fn unsupported(text: &str, ctx: &DocContext<'_>, lang: crate::Lang) -> Extractio
     }
 }
 
-/// Whether a sentence opens as a breakdown of what the one before counted (`Among them`,
-/// `Of these`, `Including`).
 /// The items of `items` (sorted by start) that start inside `range`.
 fn starting_in<'a, T>(
     items: &'a [T],
