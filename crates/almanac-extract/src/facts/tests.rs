@@ -55,6 +55,9 @@ fn metric_of() {
             // The price of one unit is a price; a company's revenue is its output.
             ("Хлопок\n\nЗакупочная цена одной тонны хлопка составляет 5,8 млн сумов.", "2020-10-27", "5,8 млн сумов", "prices"),
             ("Фабрика\n\nПо итогам года выручка фабрики составила 4,1 млрд тенге.", "2021-02-10", "4,1 млрд тенге", "output"),
+            // Money a company borrows on a market with bonds is no investment.
+            ("Bonds\n\nThe utility placed bonds worth 40 billion tenge.", "2025-04-01", "40 billion tenge", "other"),
+            ("Облигации\n\nКомпания разместила облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "other"),
             // A yield in centners is what the land produced.
             ("Harvest\n\nFarms threshed 15.2 centners per hectare.", "2023-10-12", "15.2 centners", "output"),
             // Money per unit of a good or service is its price; a wage or a subsidy stays one.
@@ -402,6 +405,9 @@ fn metric_of() {
 fn measure_of() {
     check(
         &[
+            // Money raised is money got, not a rise; tariffs raised by an amount rose.
+            ("Bonds\n\nIn 2024 the company raised 25 billion tenge with green bonds.", "2025-04-01", "25 billion tenge", "level"),
+            ("Tariffs\n\nThe city raised heat tariffs by 40 tenge.", "2025-04-01", "40 tenge", "change"),
             // A rate written with its sign is a change; a line of a table is a sentence.
             (
                 "Grain by district (thousand tonnes; change on 2022):\nAksu – 120.5 (-3.2%)\nBurabay – 98.0 (+4.4%)",

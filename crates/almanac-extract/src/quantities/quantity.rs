@@ -408,7 +408,21 @@ pub(super) fn parse_at(
         value = -value;
     }
     let qualifier = qualifier_before(text, toks, first);
-    let direction = direction_before(text, toks, first).or_else(|| direction_after(text, toks, k));
+    // `raised 25 billion tenge with bonds`: money a verb of raising takes as its object is
+    // money got, not a rise (`raised tariffs by 50 tenge` is one).
+    let raised_money = kind == QuantityKind::Money
+        && first >= 1
+        && word_is(
+            text,
+            toks,
+            first - 1,
+            &["raise", "raises", "raised", "raising"],
+        );
+    let direction = if raised_money {
+        direction_after(text, toks, k)
+    } else {
+        direction_before(text, toks, first).or_else(|| direction_after(text, toks, k))
+    };
     let per = per_after(text, toks, k).or_else(|| per_before(text, toks, first));
 
     let mut next = k;

@@ -1260,7 +1260,7 @@ fn exchange_rates_written_in_words() {
         // An amount in another currency is no price of the one named before it.
         (
             "It sold 2 billion euros of bonds to raise $2.2 billion.",
-            "2 billion euros=2000000000 EUR [Money] ; $2.2 billion=2200000000 USD + [Money]",
+            "2 billion euros=2000000000 EUR [Money] ; $2.2 billion=2200000000 USD [Money]",
         ),
         (
             "Petrol costs 1.80 euros a litre.",
