@@ -629,6 +629,9 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // The day a change takes effect dates it (`From July 1, ... will rise`).
+            ("Tariffs\n\nFrom July 1, the tariff for gas will increase by 12.5 percent to 48.2 tenge per cubic meter.", "2024-05-20", "12.5 percent", "2024-07-01"),
+            ("Tariffs\n\nFrom July 1, the tariff for gas will increase by 12.5 percent to 48.2 tenge per cubic meter.", "2024-05-20", "48.2 tenge", "2024-07-01"),
             // A time set against the figure (`against ... last year`) is the other figure's,
             // and carries to no later sentence.
             ("Harvest\n\nThe average yield is 16.1 centners per hectare, against 12.4 centners last year, when a drought cut the crop. Zhambyl district has collected 640 thousand tonnes.", "2023-10-12", "16.1 centners", "2023"),

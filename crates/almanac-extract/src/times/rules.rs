@@ -205,6 +205,7 @@ impl Parser<'_> {
 
     /// ```text
     /// from     = "from" edge X [joiner Y] | "from" X joiner Y | "between" X "and" Y  Span / ToDate
+    ///          | "from" D M [Y]                                                AsOf, a day
     /// ```
     ///
     /// `from 2016 to 2022`, `from January to May 2024`, `from the beginning of the year`,
@@ -220,6 +221,10 @@ impl Parser<'_> {
             let (when, next) = self.point_at(i + 1)?;
             if let Some((period, after)) = self.range_after(when, next, true) {
                 return hit(after, period, TimeKind::Span);
+            }
+            // `From July 1, the tariff will rise`: the day a change takes effect.
+            if matches!(when.unit, Unit::Day(..)) {
+                return hit(next, when.period(self.doc), TimeKind::AsOf);
             }
             // `from January` (to date); `from 2022` alone is left to the other rules.
             let this_year = matches!(when.year, YearRef::Implicit | YearRef::Relative(0));
