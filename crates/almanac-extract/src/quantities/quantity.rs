@@ -257,30 +257,24 @@ pub(super) fn parse_at(
     }
     // `the 1500m`, `stands 2.06m`: a glued `m` that is no million (nothing counted after it)
     // is metres; not in a terminal's colour code glued to a bracket (`[31m`, `[1;31m`).
+    // `500g`, `12g of protein`: a glued lower-case `g` is grams (`5G` is a name).
     let in_escape = i > 0
         && adjacent(toks, i - 1, i)
         && (sym_at(text, toks, i - 1, "[") || sym_at(text, toks, i - 1, ";"));
-    if kind == QuantityKind::Bare
-        && scale == 1.0
-        && !in_escape
-        && toks.get(k).is_some_and(|t| t.text(text) == "m")
-        && adjacent(toks, k - 1, k)
-        && !(sym_at(text, toks, k + 1, ".") && k + 2 < toks.len() && adjacent(toks, k + 1, k + 2))
-    {
+    let glued_unit = toks
+        .get(k)
+        .map(|t| t.text(text))
+        .filter(|u| *u == "g" || *u == "m" && !in_escape);
+    if let Some(glued) = glued_unit.filter(|_| {
+        kind == QuantityKind::Bare
+            && scale == 1.0
+            && adjacent(toks, k - 1, k)
+            && !(sym_at(text, toks, k + 1, ".")
+                && k + 2 < toks.len()
+                && adjacent(toks, k + 1, k + 2))
+    }) {
         kind = QuantityKind::Measure;
-        unit = Some("m".to_string());
-        last = k;
-        k += 1;
-    }
-    // `500g`, `12g of protein`: a glued lower-case `g` is grams (`5G` is a name).
-    if kind == QuantityKind::Bare
-        && scale == 1.0
-        && toks.get(k).is_some_and(|t| t.text(text) == "g")
-        && adjacent(toks, k - 1, k)
-        && !(sym_at(text, toks, k + 1, ".") && k + 2 < toks.len() && adjacent(toks, k + 1, k + 2))
-    {
-        kind = QuantityKind::Measure;
-        unit = Some("g".to_string());
+        unit = Some(glued.to_string());
         last = k;
         k += 1;
     }

@@ -345,6 +345,28 @@ pub(super) fn parse_multiplier_word(text: &str, toks: &[Tok], j: usize) -> Optio
     Some(parsed)
 }
 
+/// A fraction of a whole written in words, as a share in percent.
+fn fraction_figure(
+    text: &str,
+    toks: &[Tok],
+    range: std::ops::RangeInclusive<usize>,
+    value: f64,
+    qualifier: Option<Qualifier>,
+) -> Parsed {
+    let mut p = word_figure(
+        text,
+        toks,
+        range,
+        value,
+        "%",
+        QuantityKind::Percent,
+        qualifier,
+        None,
+    );
+    p.q.fraction = true;
+    p
+}
+
 /// `half of`, `a third of`: a share in percent. Not `the first half of 2021` (a time).
 pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     // `one in eight women`: a share of one in a number.
@@ -361,17 +383,7 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
             return None;
         }
         let qualifier = qualifier_before(text, toks, j);
-        let mut p = word_figure(
-            text,
-            toks,
-            j..=last,
-            100.0 / n,
-            "%",
-            QuantityKind::Percent,
-            qualifier,
-            None,
-        );
-        p.q.fraction = true;
+        let mut p = fraction_figure(text, toks, j..=last, 100.0 / n, qualifier);
         p.unread_by_facts = true;
         return Some(p);
     }
@@ -419,17 +431,7 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
         return None;
     }
     let qualifier = qualifier_before(text, toks, j);
-    let mut p = word_figure(
-        text,
-        toks,
-        j..=last,
-        value,
-        "%",
-        QuantityKind::Percent,
-        qualifier,
-        None,
-    );
-    p.q.fraction = true;
+    let mut p = fraction_figure(text, toks, j..=last, value, qualifier);
     p.unread_by_facts = !word_is(text, toks, last + 1, &["of"]);
     Some(p)
 }
