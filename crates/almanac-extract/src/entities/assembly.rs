@@ -378,12 +378,20 @@ pub(super) fn assemble(
     for e in &events {
         match &e.what {
             EventKind::Name(key) => {
+                // `Samruk-Energy, the power holding of the Samruk-Kazyna fund, has placed
+                // ...`: a name inside a clause that describes the one before says what that
+                // one is; `the company` after it is still the one described.
+                let described = named_ends
+                    .last()
+                    .filter(|(_, end)| describes(text, *end, e.span.start))
+                    .map(|(k, _)| k.clone());
                 named_ends.push((key.clone(), e.span.end));
                 // `..., KazMunayGas said`: a body named as the one who speaks is not what
                 // `the plant` or `the company` after it refers to.
                 if !(kind_of(key) == EntityKind::Organisation && speaks(text, e.span.clone())) {
                     history.push(key.clone());
                 }
+                history.extend(described);
                 mentions.push((key.clone(), e.span.clone(), false));
             }
             EventKind::Listed(key) => {
@@ -550,4 +558,19 @@ fn speaks(text: &str, span: Range<usize>) -> bool {
         word,
         "said" | "says" | "reported" | "reports" | "told" | "announced" | "stated" | "noted"
     ) || before.ends_with("according to")
+}
+
+/// Whether the text between a name ending at `end` and another starting at `start` opens a
+/// clause that describes the first (`X, the power holding of Y`, `X, its parent Y`).
+fn describes(text: &str, end: usize, start: usize) -> bool {
+    text.get(end..start)
+        .and_then(|between| between.strip_prefix(", "))
+        .is_some_and(|rest| {
+            let rest = rest.to_ascii_lowercase();
+            ["the ", "a ", "an ", "its "]
+                .iter()
+                .any(|d| rest.starts_with(d))
+                && !rest.contains([',', '.', ';'])
+                && rest.len() < 60
+        })
 }

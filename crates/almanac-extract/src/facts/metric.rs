@@ -624,11 +624,33 @@ pub(super) fn measure(
     if matches!(
         metric,
         Metric::Unemployment | Metric::Prices | Metric::Employment | Metric::Income
-    ) || before("rate")
+    ) || (fig_tok.saturating_sub(4)..fig_tok)
+        .any(|i| RATE_NOUNS.contains(&lower(s.toks[i].text(text)).as_ref()))
+        || charged_yearly(text, s, q)
     {
         return Measure::Level;
     }
     Measure::Share
+}
+
+/// Nouns of a rate paid or charged (`a coupon of 14%`, `доходность составила 12%`): the
+/// percentage is a level of that rate, not a part of a whole.
+const RATE_NOUNS: &[&str] = &[
+    "rate",
+    "coupon",
+    "yield",
+    "ставка",
+    "ставке",
+    "ставки",
+    "доходность",
+    "купон",
+];
+
+/// `от 12,6 до 13,6% годовых`, `at 9% per annum`: a percentage charged by the year is a rate.
+fn charged_yearly(text: &str, s: &Sentence<'_>, q: &Quantity) -> bool {
+    let next = s.tok_at(q.span[1]);
+    word_is(text, s.toks, next, &["годовых"])
+        || (word_is(text, s.toks, next, &["per"]) && word_is(text, s.toks, next + 1, &["annum"]))
 }
 
 /// `The plan was fulfilled by 104.3 percent`, `план по доходам исполнен на 103,2%`: how much

@@ -58,6 +58,10 @@ fn metric_of() {
             // Money a company borrows on a market with bonds is no investment.
             ("Bonds\n\nThe utility placed bonds worth 40 billion tenge.", "2025-04-01", "40 billion tenge", "other"),
             ("Облигации\n\nКомпания разместила облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "other"),
+            // Counts of warehouses, elevators and cameras are infrastructure.
+            ("Grain\n\nThe district built two warehouses and three grain elevators.", "2025-04-01", "three grain elevators", "infrastructure"),
+            ("Safe city\n\nThe city connected 400 video cameras to its monitoring centre.", "2025-04-01", "400 video cameras", "infrastructure"),
+            ("Зерно\n\nВ районе построены 5 зерносушильных комплексов.", "2025-04-01", "5 зерносушильных комплексов", "infrastructure"),
             // A yield in centners is what the land produced.
             ("Harvest\n\nFarms threshed 15.2 centners per hectare.", "2023-10-12", "15.2 centners", "output"),
             // Money per unit of a good or service is its price; a wage or a subsidy stays one.
@@ -408,6 +412,10 @@ fn measure_of() {
             // Money raised is money got, not a rise; tariffs raised by an amount rose.
             ("Bonds\n\nIn 2024 the company raised 25 billion tenge with green bonds.", "2025-04-01", "25 billion tenge", "level"),
             ("Tariffs\n\nThe city raised heat tariffs by 40 tenge.", "2025-04-01", "40 tenge", "change"),
+            // A rate paid or charged is a level, not a part of a whole.
+            ("Bonds\n\nThe notes carry a coupon of 13.5% a year.", "2025-04-01", "13.5%", "level"),
+            ("Кредиты\n\nКредиты выдаются под 6% годовых.", "2025-04-01", "6%", "level"),
+            ("Займы\n\nСтавка по займам составляет 7%.", "2025-04-01", "7%", "level"),
             // A rate written with its sign is a change; a line of a table is a sentence.
             (
                 "Grain by district (thousand tonnes; change on 2022):\nAksu – 120.5 (-3.2%)\nBurabay – 98.0 (+4.4%)",
@@ -522,6 +530,8 @@ fn subject_of() {
             // the company is: the company placed them.
             ("Bonds\n\nKazakhtelecom, the operator held by the Samruk-Kazyna fund, has placed bonds worth 40 billion tenge on the Kazakhstan Stock Exchange.", "2025-04-01", "40 billion tenge", "Kazakhtelecom"),
             ("Облигации\n\nКазатомпром разместил на Казахстанской фондовой бирже облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "Kazatomprom"),
+            // `the company` after such a clause is the one it describes, not the one it names.
+            ("Bonds\n\nKazakhtelecom, the operator held by the Samruk-Kazyna fund, placed bonds on Monday, the company said. The notes carry a coupon of 13.5% a year.", "2025-04-01", "13.5%", "Kazakhtelecom"),
             // `the plant` refers back to the company that builds it, not to the one that speaks.
             ("Plant\n\nKazakhstan Petrochemical Industries is building a plant in Atyrau region, KazMunayGas said. The plant will employ 700 people.", "2025-04-01", "700 people", "Kazakhstan Petrochemical Industries"),
             // A bank that lends is where the money comes from, not what it is about; a bank's
