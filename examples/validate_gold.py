@@ -54,6 +54,7 @@ SETS = [  # (name, documents, gold, docs)
     ("ru-blind", HERE / "ru-blind", HERE / "ru-blind-gold.jsonl", HERE / "ru-blind-docs.jsonl"),
     ("en-blind", HERE / "en-blind", HERE / "en-blind-gold.jsonl", HERE / "en-blind-docs.jsonl"),
     ("en-blind2", HERE / "en-blind2", HERE / "en-blind2-gold.jsonl", HERE / "en-blind2-docs.jsonl"),
+    ("en-blind4", HERE / "en-blind4", HERE / "en-blind4-gold.jsonl", HERE / "en-blind4-docs.jsonl"),
     ("ru-blind2", HERE / "ru-blind2", HERE / "ru-blind2-gold.jsonl", HERE / "ru-blind2-docs.jsonl"),
     ("ru-blind3", HERE / "ru-blind3", HERE / "ru-blind3-gold.jsonl", HERE / "ru-blind3-docs.jsonl"),
     ("en-blind3", HERE / "en-blind3", HERE / "en-blind3-gold.jsonl", HERE / "en-blind3-docs.jsonl"),
