@@ -57,6 +57,7 @@ SETS = [  # (name, documents, gold, docs)
     ("en-blind4", HERE / "en-blind4", HERE / "en-blind4-gold.jsonl", HERE / "en-blind4-docs.jsonl"),
     ("ru-blind2", HERE / "ru-blind2", HERE / "ru-blind2-gold.jsonl", HERE / "ru-blind2-docs.jsonl"),
     ("ru-blind3", HERE / "ru-blind3", HERE / "ru-blind3-gold.jsonl", HERE / "ru-blind3-docs.jsonl"),
+    ("ru-blind4", HERE / "ru-blind4", HERE / "ru-blind4-gold.jsonl", HERE / "ru-blind4-docs.jsonl"),
     ("en-blind3", HERE / "en-blind3", HERE / "en-blind3-gold.jsonl", HERE / "en-blind3-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
