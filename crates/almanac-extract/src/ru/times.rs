@@ -294,6 +294,18 @@ impl Parser<'_> {
         (self.year, i)
     }
 
+    /// `year_after` for months `first` to `last`: months counted from January with no year
+    /// written, said before the last of them ends (`за январь–сентябрь` in January), are a
+    /// report of last year.
+    fn report_year(&self, i: usize, first: u8, last: u8) -> (Option<i32>, usize) {
+        let (y, end) = self.year_after(i);
+        let unwritten = end == i && self.relative_year(i).is_none();
+        match (y, self.month) {
+            (Some(y), Some(now)) if unwritten && first == 1 && last > now => (Some(y - 1), end),
+            _ => (y, end),
+        }
+    }
+
     /// An ordinal for a half or quarter: `первом`, `II`, `3`, `3-м`.
     fn ordinal(&self, i: usize) -> Option<(u8, usize)> {
         if let Some(Word::Ordinal(n)) = self.word(i) {
@@ -443,7 +455,7 @@ impl Parser<'_> {
         if id == w.za || id == w.itogam || id == w.v {
             if let Some(n) = self.month_count(i + 1) {
                 if self.word(i + 2) == Some(Word::Months) {
-                    let (y, end) = self.year_after(i + 3);
+                    let (y, end) = self.report_year(i + 3, 1, n);
                     let period =
                         y.map(|y| Period::Interval(Simple::Month(y, 1), Simple::Month(y, n)));
                     return Some((i + 1, end, period, TimeKind::Span));
@@ -534,7 +546,7 @@ impl Parser<'_> {
         if let Some(Word::Month(m1)) = self.word(i) {
             if self.is_dash(i + 1) {
                 if let Some(Word::Month(m2)) = self.word(i + 2) {
-                    let (y, end) = self.year_after(i + 3);
+                    let (y, end) = self.report_year(i + 3, m1, m2);
                     let period =
                         y.map(|y| Period::Interval(Simple::Month(y, m1), Simple::Month(y, m2)));
                     return Some((i, end, period, TimeKind::Span));
@@ -607,6 +619,28 @@ mod tests {
     fn russian_times() {
         use TimeKind::*;
         let cases: &[(&str, &str, &str, Option<&str>, TimeKind)] = &[
+            // Months counted from January that have not all passed yet: last year's report.
+            (
+                "ВРП за январь–сентябрь вырос на 5%.",
+                "2025-01-20",
+                "январь–сентябрь",
+                Some("2024-01/2024-09"),
+                Span,
+            ),
+            (
+                "Экспорт за 11 месяцев достиг $2 млрд.",
+                "2025-01-20",
+                "11 месяцев",
+                Some("2024-01/2024-11"),
+                Span,
+            ),
+            (
+                "Экспорт за январь–май достиг $2 млрд.",
+                "2025-06-20",
+                "январь–май",
+                Some("2025-01/2025-05"),
+                Span,
+            ),
             (
                 "Индекс к январю–марту 2020 года составил 104,1%.",
                 "2021-04-20",

@@ -61,7 +61,12 @@ impl When {
         match self.year {
             YearRef::Explicit(y) => Some(y),
             YearRef::Relative(offset) => doc.map(|d| d.year() + offset),
-            YearRef::Implicit => doc.map(|d| d.year()),
+            // `the first nine months` said in January: the months counted from the start of a
+            // year are a report, and a report of months still to come is last year's.
+            YearRef::Implicit => doc.map(|d| match self.unit {
+                Unit::Months(1, last) if u32::from(last) > d.month() => d.year() - 1,
+                _ => d.year(),
+            }),
         }
     }
 
@@ -1085,6 +1090,14 @@ impl<'a> Parser<'a> {
             && first.unit.first_month() > second.unit.first_month()
         {
             first.year = YearRef::Relative(-1);
+        } else if let (YearRef::Implicit, YearRef::Implicit, Unit::Month(1), Unit::Month(last)) =
+            (first.year, second.year, first.unit, second.unit)
+        {
+            // `January-September` said in January is last year's report, as `Months` is.
+            if self.doc.is_some_and(|d| u32::from(last) > d.month()) {
+                first.year = YearRef::Relative(-1);
+                second.year = YearRef::Relative(-1);
+            }
         }
         Some(match (first.period(self.doc), second.period(self.doc)) {
             (Some(a), Some(b)) if a.bounds().0 <= b.bounds().1 => Some(join(a, b)),

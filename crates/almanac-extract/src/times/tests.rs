@@ -85,6 +85,9 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("in November-February", "2024-03-14", &[("November-February", Some("2023-11/2024-02"), Span)]),
     ("from January to May 2024", "2024-06-14", &[("from January to May 2024", Some("2024-01/2024-05"), Span)]),
     ("between March and June", "2024-06-14", &[("between March and June", Some("2024-03/2024-06"), Span)]),
+    // Months counted from January that have not all passed yet are last year's report.
+    ("in January–September", "2025-01-20", &[("January–September", Some("2024-01/2024-09"), Span)]),
+    ("in the first 11 months", "2025-01-20", &[("the first 11 months", Some("2024-01/2024-11"), Span)]),
     // Parts of a year.
     ("over the first five months of 2021", "2021-06-25", &[("the first five months of 2021", Some("2021-01/2021-05"), Span)]),
     ("in the first 9 months", "2021-12-28", &[("the first 9 months", Some("2021-01/2021-09"), Span)]),
