@@ -174,6 +174,8 @@ pub(crate) fn extract(
     // document of nothing but figures keeps its first `max_figures`, and the paragraphs
     // after the one that reaches them are not even searched.
     let mut figures_left = max_figures;
+    // Where the amounts start that took the currency of money before them.
+    let mut borrowed_currency: HashSet<usize> = HashSet::default();
     let mut unread_from = None;
     let mut paragraph_figures: Vec<Vec<Quantity>> = paragraph_toks
         .iter()
@@ -185,6 +187,8 @@ pub(crate) fn extract(
                 crate::Lang::Russian => crate::ru::quantities::find_in(text, toks),
                 _ => quantities::find_in(text, toks),
             };
+            figures.sort_by_key(|q| q.span[0]);
+            borrowed_currency.extend(quantities::borrow_currency(text, &mut figures));
             figures.retain(|q| q.fact_worthy);
             if figures.len() > figures_left {
                 figures.sort_by_key(|q| q.span[0]);
@@ -478,6 +482,14 @@ pub(crate) fn extract(
                         })
                         .or(before_here)
                     {
+                        metric = f.metric;
+                    }
+                }
+                // `21 billion tenge, 15 billion of which ...`: an amount that took its
+                // currency from the money before it measures what that did, unless its own
+                // words say what it measures (`of which the budget provided 41 billion`).
+                if !choice.cued && borrowed_currency.contains(&q.span[0]) {
+                    if let Some(f) = figures_here.iter().rev().find(|f| f.unit == q.unit) {
                         metric = f.metric;
                     }
                 }

@@ -396,5 +396,37 @@ pub fn resolve_dollars(paragraphs: &mut [Vec<Quantity>]) {
     }
 }
 
+/// `21 billion tenge, 15 billion of which came as a loan`, `кредиты составили 19,3 млрд`: a
+/// bare amount with a scale word, after money in the same sentence, is money of that
+/// currency. `figures` are one paragraph's, in text order; returns where those start.
+pub(crate) fn borrow_currency(text: &str, figures: &mut [Quantity]) -> Vec<usize> {
+    let mut borrowed = Vec::new();
+    let mut money: Option<(String, usize)> = None;
+    for q in figures.iter_mut() {
+        if q.kind == QuantityKind::Money {
+            money = q.unit.clone().map(|u| (u, q.span[1]));
+            continue;
+        }
+        let scaled = q.kind == QuantityKind::Bare
+            && q.unit.is_none()
+            && q.value >= 1_000_000.0
+            && q.text.contains(char::is_alphabetic);
+        let Some((unit, end)) = money.as_ref().filter(|_| scaled) else {
+            continue;
+        };
+        let between = text.get(*end..q.span[0]).unwrap_or(".");
+        let same_sentence = !between.contains(['!', '?', '\n'])
+            && !between.contains(". ")
+            && !between.contains(".\u{a0}");
+        if same_sentence {
+            q.unit = Some(unit.clone());
+            q.kind = QuantityKind::Money;
+            q.fact_worthy = true;
+            borrowed.push(q.span[0]);
+        }
+    }
+    borrowed
+}
+
 #[cfg(test)]
 mod tests;
