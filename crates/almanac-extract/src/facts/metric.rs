@@ -276,6 +276,9 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     let own_clause = matches!(best, Some(((false, _, _, _), _)));
     let metric = match (by_unit, best) {
         (Some(_), Some(((false, _, _, _), cue))) => cue.metric,
+        // `В строительстве жилья план перевыполнен: введено 412 тыс. кв. м`: floor area in a
+        // sentence on housing is housing's, whichever clause names it.
+        (Some(Metric::Area), Some((_, cue))) if cue.metric == Metric::Housing => Metric::Housing,
         (Some(u), _) => u,
         (None, Some((_, cue))) if cue.metric == Metric::Investment && cue.weak => {
             if q.kind == QuantityKind::Money

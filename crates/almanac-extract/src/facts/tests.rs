@@ -58,6 +58,10 @@ fn metric_of() {
             // Money a company borrows on a market with bonds is no investment.
             ("Bonds\n\nThe utility placed bonds worth 40 billion tenge.", "2025-04-01", "40 billion tenge", "other"),
             ("Облигации\n\nКомпания разместила облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "other"),
+            // Floor area in a sentence on housing is housing, whichever clause names it.
+            ("Жилье\n\nВ строительстве жилья план перевыполнен: введено 250 тыс. кв. м.", "2025-04-01", "250 тыс. кв. м", "housing"),
+            ("Housing\n\nHousing construction beat its plan: 300,000 square meters were commissioned.", "2025-04-01", "300,000 square meters", "housing"),
+            ("Land\n\nThe farm leased 300,000 square meters of land.", "2025-04-01", "300,000 square meters", "area"),
             // Counts of warehouses, elevators and cameras are infrastructure.
             ("Grain\n\nThe district built two warehouses and three grain elevators.", "2025-04-01", "three grain elevators", "infrastructure"),
             ("Safe city\n\nThe city connected 400 video cameras to its monitoring centre.", "2025-04-01", "400 video cameras", "infrastructure"),
