@@ -527,6 +527,9 @@ fn subject_of() {
     check(
         &[
             ("Цех\n\nТОО «Агро Сервис» открыло в Каттакургане цех мощностью 5 тыс. тонн.", "2025-04-01", "5 тыс. тонн", "ТОО «Агро Сервис»"),
+            // The regions formed in 2022 by their Russian adjectives.
+            ("Школы\n\nВ Жетысуской области построят 3 школы.", "2025-04-01", "3 школы", "Zhetysu region"),
+            ("Дороги\n\nВ Улытауской области отремонтируют 90 км дорог.", "2025-04-01", "90 км", "Ulytau region"),
             // `the regional centre` is the administrative centre of the region in view.
             ("Schools\n\nKostanay region will open nine schools this year. In the regional centre, 3 schools will be built.", "2025-04-01", "3 schools", "Kostanay"),
             ("Школы\n\nВ Павлодарской области откроют девять школ. В областном центре построят 4 школы.", "2025-04-01", "4 школы", "Pavlodar"),
