@@ -527,6 +527,8 @@ fn subject_of() {
     check(
         &[
             ("Цех\n\nТОО «Агро Сервис» открыло в Каттакургане цех мощностью 5 тыс. тонн.", "2025-04-01", "5 тыс. тонн", "ТОО «Агро Сервис»"),
+            // A village named as such is a place of its own, narrower than its district.
+            ("Wind\n\nA wind farm near the village of Akbulak will cost 40 billion tenge.", "2025-04-01", "40 billion tenge", "Akbulak"),
             // The regions formed in 2022 by their Russian adjectives.
             ("Школы\n\nВ Жетысуской области построят 3 школы.", "2025-04-01", "3 школы", "Zhetysu region"),
             ("Дороги\n\nВ Улытауской области отремонтируют 90 км дорог.", "2025-04-01", "90 км", "Ulytau region"),
