@@ -28,7 +28,7 @@ use super::sentence::Sentence;
 use crate::data;
 use crate::entities::{self, Entity, EntityKind};
 use crate::quantities::{Quantity, QuantityKind};
-use crate::tokens::{lower, word_is};
+use crate::tokens::{lower, word_is, TokKind};
 
 /// What a mention is in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -756,9 +756,21 @@ pub(super) fn subject(
         let in_apposition = |a: &Anchor| {
             let c = s.clause_of(a.start);
             let toks = s.clause_toks(c);
+            // `Ulytau region, carved out of Karaganda region in 2022, produced ...`: a past
+            // participle with its preposition opens such a clause too.
+            let participle = s
+                .toks
+                .get(toks.start)
+                .is_some_and(|t| t.kind == TokKind::Word && t.text(text).ends_with("ed"))
+                && word_is(
+                    text,
+                    s.toks,
+                    toks.start + 1,
+                    &["out", "in", "by", "from", "of", "on", "at", "with", "into"],
+                );
             c > 0
                 && c < clause
-                && word_is(text, s.toks, toks.start, &["the", "a", "an", "its"])
+                && (participle || word_is(text, s.toks, toks.start, &["the", "a", "an", "its"]))
                 && usable.iter().any(|b| {
                     b.start < a.start
                         && s.clause_of(b.start) + 1 == c

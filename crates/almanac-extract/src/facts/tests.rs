@@ -527,6 +527,8 @@ fn subject_of() {
     check(
         &[
             ("Цех\n\nТОО «Агро Сервис» открыло в Каттакургане цех мощностью 5 тыс. тонн.", "2025-04-01", "5 тыс. тонн", "ТОО «Агро Сервис»"),
+            // A participle clause after a name says what that one is.
+            ("Industry\n\nAbai region, separated from East Kazakhstan region in 2022, produced 900 billion tenge of industrial output last year.", "2025-04-01", "900 billion tenge", "Abai region"),
             // A village named as such is a place of its own, narrower than its district.
             ("Wind\n\nA wind farm near the village of Akbulak will cost 40 billion tenge.", "2025-04-01", "40 billion tenge", "Akbulak"),
             // The regions formed in 2022 by their Russian adjectives.
