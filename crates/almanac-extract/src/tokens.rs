@@ -578,6 +578,18 @@ pub(crate) fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// `lower`, with `ё` read as `е` as most Russian texts write it; borrowed when the word
+/// is so already, as most are: the word lists compare words in this form, and a copy of
+/// each word read made most of the time of the Russian rules that read a sentence's words.
+pub(crate) fn plain_lower(s: &str) -> Cow<'_, str> {
+    let w = lower(s);
+    if w.as_bytes().windows(2).any(|p| p == "ё".as_bytes()) {
+        Cow::Owned(w.replace('ё', "е"))
+    } else {
+        w
+    }
+}
+
 /// Whether `bytes` are ASCII without capitals and small Russian letters only: most Russian
 /// words, which are then their own lower case and need no copy.
 fn is_small_russian(bytes: &[u8]) -> bool {

@@ -230,13 +230,8 @@ fn has_word(sentence: &str, words: &FxHashSet<String>) -> bool {
         .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .any(|w| {
-            // Only a word beyond ASCII needs `ё` replaced; `lower` copies only a word with
-            // a capital.
-            if w.is_ascii() {
-                words.contains(crate::tokens::lower(w).as_ref())
-            } else {
-                words.contains(&crate::tokens::lower(w).replace('ё', "е"))
-            }
+            // Copied only when it has a capital or an `ё`.
+            words.contains(crate::tokens::plain_lower(w).as_ref())
         })
 }
 
