@@ -100,19 +100,20 @@ pub fn detect(text: &str) -> Lang {
     }
     let (mut latin, mut cyrillic) = (0usize, 0usize);
     let (mut cyrillic_words, mut kazakh_words) = (0usize, 0usize);
-    for word in text[..end].split(|c: char| !crate::tokens::is_alphabetic(c)) {
-        let (mut in_cyrillic, mut in_kazakh) = (false, false);
-        for c in word.chars() {
-            if c.is_ascii_alphabetic() {
-                latin += 1;
-            } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
-                cyrillic += 1;
-                in_cyrillic = true;
-                in_kazakh |= is_kazakh_letter(c);
-            }
+    // The words are runs of letters, read in the one pass that decodes the characters.
+    let (mut in_cyrillic, mut in_kazakh) = (false, false);
+    for c in text[..end].chars().chain([' ']) {
+        if !crate::tokens::is_alphabetic(c) {
+            cyrillic_words += usize::from(in_cyrillic);
+            kazakh_words += usize::from(in_kazakh);
+            (in_cyrillic, in_kazakh) = (false, false);
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
+            cyrillic += 1;
+            in_cyrillic = true;
+            in_kazakh |= is_kazakh_letter(c);
         }
-        cyrillic_words += usize::from(in_cyrillic);
-        kazakh_words += usize::from(in_kazakh);
     }
     if cyrillic <= latin {
         Lang::English
