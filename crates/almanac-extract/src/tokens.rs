@@ -294,8 +294,16 @@ fn letters(
         pos += char_at(text, pos, end).map_or(1, |(_, len)| len);
     }
     loop {
-        while pos < end && bytes[pos].is_ascii_alphabetic() {
-            pos += 1;
+        // ASCII and Russian letters are told from their bytes; any other character is
+        // decoded.
+        while pos < end {
+            if bytes[pos].is_ascii_alphabetic() {
+                pos += 1;
+            } else if pos + 2 <= end && is_russian_letter_bytes(bytes[pos], bytes[pos + 1]) {
+                pos += 2;
+            } else {
+                break;
+            }
         }
         if pos >= end || bytes[pos] < 0x80 {
             break;
@@ -689,6 +697,15 @@ pub(crate) fn is_uppercase(c: char) -> bool {
 #[inline]
 fn is_russian_letter(c: char) -> bool {
     matches!(c, 'А'..='я' | 'Ё' | 'ё')
+}
+
+/// `is_russian_letter` of the character whose UTF-8 begins with bytes `a`, `b`.
+#[inline]
+fn is_russian_letter_bytes(a: u8, b: u8) -> bool {
+    matches!(
+        (a, b),
+        (0xD0, 0x81 | 0x90..=0xBF) | (0xD1, 0x80..=0x8F | 0x91)
+    )
 }
 
 #[cfg(test)]
