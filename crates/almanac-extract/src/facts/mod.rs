@@ -438,7 +438,6 @@ pub(crate) fn extract(
                         f.metric != Metric::Rank
                             && qi >= 1
                             && says_of_figure_before(
-                                text,
                                 &sentence,
                                 q,
                                 choice,
