@@ -294,8 +294,16 @@ fn letters(
         pos += char_at(text, pos, end).map_or(1, |(_, len)| len);
     }
     loop {
-        while pos < end && bytes[pos].is_ascii_alphabetic() {
-            pos += 1;
+        // ASCII and Russian letters are told from their bytes; any other character is
+        // decoded.
+        while pos < end {
+            if bytes[pos].is_ascii_alphabetic() {
+                pos += 1;
+            } else if pos + 2 <= end && is_russian_letter_bytes(bytes[pos], bytes[pos + 1]) {
+                pos += 2;
+            } else {
+                break;
+            }
         }
         if pos >= end || bytes[pos] < 0x80 {
             break;
@@ -571,33 +579,81 @@ pub(crate) fn lower(s: &str) -> Cow<'_, str> {
     let needs_lowering = s.bytes().fold(false, |found, b| {
         found | b.is_ascii_uppercase() | !b.is_ascii()
     });
-    if needs_lowering {
+    if needs_lowering && !is_small_russian(s.as_bytes()) {
         Cow::Owned(to_lowercase(s))
     } else {
         Cow::Borrowed(s)
     }
 }
 
+/// `lower`, with `ё` read as `е` as most Russian texts write it; borrowed when the word
+/// is so already, as most are: the word lists compare words in this form, and a copy of
+/// each word read made most of the time of the Russian rules that read a sentence's words.
+pub(crate) fn plain_lower(s: &str) -> Cow<'_, str> {
+    let w = lower(s);
+    if w.as_bytes().windows(2).any(|p| p == "ё".as_bytes()) {
+        Cow::Owned(w.replace('ё', "е"))
+    } else {
+        w
+    }
+}
+
+/// Whether `bytes` are ASCII without capitals and small Russian letters only: most Russian
+/// words, which are then their own lower case and need no copy.
+fn is_small_russian(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match (b, bytes.get(i + 1).copied().unwrap_or(0)) {
+            (0..=0x7F, _) if !b.is_ascii_uppercase() => i += 1,
+            // `а`–`п`; `р`–`я` and `ё`.
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F | 0x91) => i += 2,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// `str::to_lowercase`, the short way for ASCII and the Russian alphabet, whose capitals
 /// are each one character from their small letter: the standard library looks every
 /// non-ASCII character up in its tables, which made lower-casing most of the time of a
-/// Russian text.
+/// Russian text. A Russian letter is two bytes read straight from the bytes, without
+/// decoding the character.
 pub(crate) fn to_lowercase(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            'A'..='Z' | 'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
-            'Ё' => out.push('ё'),
-            c if c.is_ascii() || matches!(c, 'а'..='я' | 'ё') || is_caseless_mark(c) => {
-                out.push(c)
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        // The code point of a two-byte character.
+        let code = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+        let small = match (b, next) {
+            (0..=0x7F, _) => {
+                out.push(char::from(b.to_ascii_lowercase()));
+                i += 1;
+                continue;
             }
-            // Any other character: the whole text the standard way, which also knows the
-            // final sigma, whose form depends on the letters around it.
-            _ => return s.to_lowercase(),
-        }
+            // `А`–`Я`; `Ё`.
+            (0xD0, 0x90..=0xAF) => code + 0x20,
+            (0xD0, 0x81) => u32::from('ё'),
+            // Small letters already.
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F | 0x91) => code,
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if !is_caseless_mark(c) {
+                    // Any other character: the whole text the standard way, which also
+                    // knows the final sigma, whose form depends on the letters around it.
+                    return s.to_lowercase();
+                }
+                out.push(c);
+                i += c.len_utf8();
+                continue;
+            }
+        };
+        out.push(char::from_u32(small).unwrap_or(char::REPLACEMENT_CHARACTER));
+        i += 2;
     }
     out
 }
@@ -641,6 +697,15 @@ pub(crate) fn is_uppercase(c: char) -> bool {
 #[inline]
 fn is_russian_letter(c: char) -> bool {
     matches!(c, 'А'..='я' | 'Ё' | 'ё')
+}
+
+/// `is_russian_letter` of the character whose UTF-8 begins with bytes `a`, `b`.
+#[inline]
+fn is_russian_letter_bytes(a: u8, b: u8) -> bool {
+    matches!(
+        (a, b),
+        (0xD0, 0x81 | 0x90..=0xBF) | (0xD1, 0x80..=0x8F | 0x91)
+    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use super::sentence::{CueAt, CueScope, MetricCue, Sentence, CUES};
 use crate::fact::{Measure, Metric};
 use crate::quantities::{Quantity, QuantityKind};
-use crate::tokens::{lower, word_is, TokKind};
+use crate::tokens::{lower, word_is, Tok, TokKind};
 
 /// The metrics a cue word in its own clause may give a count or measure instead of its
 /// unit's metric: people may be employed or lifted out of poverty, tons may be waste, a
@@ -142,7 +142,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     let whole_after =
         q.kind == QuantityKind::Percent && word_is(text, s.toks, fig_end_tok, &["of", "in"]);
     let mut best: Option<((bool, bool, bool, usize), MetricCue)> = None;
-    for c in s.metric_cues.iter().filter(|c| !in_title(text, s, c)) {
+    for c in s.metric_cues.iter().filter(|c| !c.in_title) {
         let (i, n, cue) = (c.tok, c.len, c.cue);
         let inside = i >= fig_tok && i < fig_end_tok;
         // A count's own words refine it (`66 apartment buildings`, `5 solar power plants`);
@@ -258,20 +258,15 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     // `16 enterprises with a total investment of 60 billion tenge`: counted companies of the
     // clause are what the money is worth too.
     let projects_named = || {
-        s.metric_cues
-            .iter()
-            .filter(|c| !in_title(text, s, c))
-            .any(|c| {
-                let same_clause = s.clause_of(s.toks[c.tok].start) == clause;
-                c.cue.metric == Metric::ProjectValue
-                    && !c.cue.weak
-                    && (c.tok < fig_tok || same_clause)
-                    || c.cue.metric == Metric::Companies
-                        && c.tok < fig_tok
-                        && same_clause
-                        && s.inside_other_figure(c.tok, fig_tok)
-                        && (c.tok..fig_tok).any(|k| word_is(text, s.toks, k, &["with"]))
-            })
+        s.metric_cues.iter().filter(|c| !c.in_title).any(|c| {
+            let same_clause = s.clause_of(s.toks[c.tok].start) == clause;
+            c.cue.metric == Metric::ProjectValue && !c.cue.weak && (c.tok < fig_tok || same_clause)
+                || c.cue.metric == Metric::Companies
+                    && c.tok < fig_tok
+                    && same_clause
+                    && s.inside_other_figure(c.tok, fig_tok)
+                    && (c.tok..fig_tok).any(|k| word_is(text, s.toks, k, &["with"]))
+        })
     };
     let own_clause = matches!(best, Some(((false, _, _, _), _)));
     let metric = match (by_unit, best) {
@@ -366,7 +361,6 @@ pub(super) fn names_figure_before(
 /// the figure before it in the sentence (ending at byte `before_end`) moved or what part it
 /// is, when no cue word stands between them (`food prices, which rose 0.4%` is of prices).
 pub(super) fn says_of_figure_before(
-    text: &str,
     s: &Sentence<'_>,
     q: &Quantity,
     choice: MetricChoice,
@@ -378,24 +372,23 @@ pub(super) fn says_of_figure_before(
         && !choice.own
         && !s.metric_cues.iter().any(|c| {
             let at = s.toks[c.tok].start;
-            at >= before_end && at < q.span[0] && !in_title(text, s, c)
+            at >= before_end && at < q.span[0] && !c.in_title
         })
 }
 
 /// Whether cue `c` stands in the name of an office or the title of an official (`the
 /// investment department`, `Minister of Trade and Integration`, `Ministry of National
 /// Economy`): it names who speaks, not what a figure measures.
-fn in_title(text: &str, s: &Sentence<'_>, c: &CueAt) -> bool {
+pub(super) fn in_title(text: &str, toks: &[Tok], c: &CueAt) -> bool {
     let offices = &CUES.offices;
     let office_at = |k: usize| {
-        s.toks
-            .get(k)
+        toks.get(k)
             .is_some_and(|t| t.kind == TokKind::Word && offices.get(t.id).is_some())
     };
     // `investment department`, `trade and industry department`
     let end = c.tok + c.len;
     if office_at(end)
-        || word_is(text, s.toks, end, &["and", "&"]) && (office_at(end + 2) || office_at(end + 3))
+        || word_is(text, toks, end, &["and", "&"]) && (office_at(end + 2) || office_at(end + 3))
     {
         return true;
     }
@@ -403,9 +396,9 @@ fn in_title(text: &str, s: &Sentence<'_>, c: &CueAt) -> bool {
     // words and `and` to `of` or `for`, with an office before it.
     let mut k = c.tok;
     while k >= 1 {
-        let w = s.toks[k - 1].text(text);
+        let w = toks[k - 1].text(text);
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if word_is(text, s.toks, k - 1, &["of", "for"]) {
+        if word_is(text, toks, k - 1, &["of", "for"]) {
             return k >= 2 && office_at(k - 2);
         }
         if !(capital || matches!(w, "and" | "&" | "the")) || c.tok - k >= 5 {

@@ -442,7 +442,6 @@ pub(crate) fn extract(
                         f.metric != Metric::Rank
                             && qi >= 1
                             && says_of_figure_before(
-                                text,
                                 &sentence,
                                 q,
                                 choice,
@@ -817,6 +816,7 @@ pub(crate) fn extract(
                         deadline_pending,
                         future,
                         in_title: title.as_ref().is_some_and(|t| t.contains(&q.span[0])),
+                        cued: planned_cue,
                     },
                 );
                 // `Among them are 21 strategic and 52 regional projects`: the parts of what the

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashSet;
 
 use super::sentence::Sentence;
 use crate::data;
@@ -82,7 +83,8 @@ pub(super) fn is_first_state(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok
 
 /// The words of `data/period_cues.tsv`.
 pub(crate) struct PeriodCues {
-    report: Vec<&'static str>,
+    /// In ASCII lower case: a word of a sentence is looked up, not compared with each.
+    report: FxHashSet<String>,
     back: Phrases,
     open: Phrases,
 }
@@ -138,7 +140,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         }
     }
     PeriodCues {
-        report,
+        report: report.iter().map(|w| w.to_ascii_lowercase()).collect(),
         back: Phrases::new(&back),
         open: Phrases::new(&open),
     }
@@ -221,19 +223,15 @@ pub(super) fn open_future(lower_sentence: &str) -> bool {
     PERIOD_CUES.open.in_words(lower_sentence)
 }
 
-/// Whether a word of `words` stands in the sentence, in any case (`Итоги`), `ё` read as `е`.
-fn has_word(sentence: &str, words: &[&str]) -> bool {
+/// Whether a word of `words` (in ASCII lower case) stands in the sentence, in any case
+/// (`Итоги`), `ё` read as `е`.
+fn has_word(sentence: &str, words: &FxHashSet<String>) -> bool {
     sentence
         .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .any(|w| {
-            // Only a word beyond ASCII needs a lower-cased copy.
-            if w.is_ascii() {
-                words.iter().any(|x| x.eq_ignore_ascii_case(w))
-            } else {
-                let w = crate::tokens::lower(w).replace('ё', "е");
-                words.iter().any(|x| x.eq_ignore_ascii_case(&w))
-            }
+            // Copied only when it has a capital or an `ё`.
+            words.contains(crate::tokens::plain_lower(w).as_ref())
         })
 }
 

@@ -37,6 +37,9 @@ pub(super) struct CueAt {
     pub tok: usize,
     pub len: usize,
     pub cue: MetricCue,
+    /// It stands in the name of an office or an official's title (`metric::in_title`):
+    /// read once a sentence, since every figure asks it of every cue.
+    pub in_title: bool,
 }
 
 /// What a status cue says of the figures around it (`data/status_cues.tsv`).
@@ -207,12 +210,16 @@ impl<'t> Sentence<'t> {
                         tok: i,
                         len: n,
                         cue,
+                        in_title: false,
                     });
                     i += n;
                     continue;
                 }
             }
             i += 1;
+        }
+        for c in &mut metric_cues {
+            c.in_title = super::metric::in_title(text, toks, c);
         }
         let mut figure_starts: Vec<(usize, usize)> = figures
             .iter()

@@ -14,6 +14,8 @@ pub(super) struct When {
     pub future: bool,
     /// It stands in the title.
     pub in_title: bool,
+    /// `planned_by_cue`, which the period's rules read first: asked once a figure.
+    pub cued: bool,
 }
 
 /// Planned when a deadline of the figure's clause is not yet past, when its period starts
@@ -39,7 +41,7 @@ pub(super) fn status_of(
     }
     let planned = when.deadline_pending
         || when.future
-        || planned_by_cue(text, s, fig_tok, q)
+        || when.cued
         || when.in_title && headline_future(text, s)
         || pooled(text, s, q, fig_tok)
         || agreed(text, s, q, fig_tok)

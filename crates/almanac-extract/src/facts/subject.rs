@@ -67,8 +67,9 @@ pub(crate) struct SubjectCues {
     /// Heads of the names of bodies that report (`Ministry`, `Committee`, `Agency`).
     reporter_heads: Vec<&'static str>,
     /// Words that open a sentence about what the sentence before was about (`Its`, `The
-    /// plant`).
-    anaphors: Vec<&'static str>,
+    /// plant`), and the length of the longest.
+    anaphors: HashSet<&'static str>,
+    longest_anaphor: usize,
     /// Participles of doing after which `by` names who does the thing counted
     /// (`implemented by`), not a source.
     agent_verbs: Vec<&'static str>,
@@ -82,7 +83,8 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
         source: Vec::new(),
         report: Vec::new(),
         reporter_heads: Vec::new(),
-        anaphors: Vec::new(),
+        anaphors: HashSet::default(),
+        longest_anaphor: 0,
         agent_verbs: Vec::new(),
         rank_scope: Vec::new(),
     };
@@ -101,11 +103,15 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
         )?;
         Ok((class, r.get(1)))
     }) {
+        if class == 3 {
+            cues.anaphors.insert(word);
+            cues.longest_anaphor = cues.longest_anaphor.max(word.len());
+            continue;
+        }
         let list = match class {
             0 => &mut cues.source,
             1 => &mut cues.report,
             2 => &mut cues.reporter_heads,
-            3 => &mut cues.anaphors,
             4 => &mut cues.agent_verbs,
             _ => &mut cues.rank_scope,
         };
@@ -556,11 +562,13 @@ pub(super) fn continues_previous(text: &str, start: usize) -> bool {
         Some(i) if i < 40 => &lower_head[i + 2..],
         _ => &lower_head[..],
     };
+    // An anaphor ends where one of these marks follows it: the words before each of the
+    // first few marks are looked up, rather than every anaphor tried at the start.
+    let anaphors = &SUBJECT_CUES.anaphors;
     [&lower_head[..], clause_start].iter().any(|h| {
-        SUBJECT_CUES.anaphors.iter().any(|a| {
-            h.strip_prefix(a)
-                .is_some_and(|rest| rest.starts_with([' ', ',', '\'', '’']))
-        })
+        h.char_indices()
+            .take_while(|&(i, _)| i <= SUBJECT_CUES.longest_anaphor)
+            .any(|(i, c)| matches!(c, ' ' | ',' | '\'' | '’') && anaphors.contains(&h[..i]))
     })
 }
 

@@ -65,6 +65,15 @@ pub(crate) fn number_word(word: &str) -> Option<NumberWord> {
     if word.is_ascii() || word.len() > (*LONGEST).min(64) {
         return None;
     }
+    // A word of small letters without `ё`, as most are, is looked up as it stands: only
+    // one with a capital or `ё` is copied (and checked as UTF-8 again).
+    let small_only = word
+        .as_bytes()
+        .chunks(2)
+        .all(|p| matches!(p, [0xD0, 0xB0..=0xBF] | [0xD1, 0x80..=0x8F]));
+    if small_only {
+        return NUMBER_WORDS.get(word).copied();
+    }
     let mut buf = [0u8; 64];
     let mut n = 0;
     for c in word.chars() {

@@ -3,7 +3,9 @@
 //! the things counted before (`данных проектов`, `этих предприятий`). The fact layer gives
 //! such a sentence's figures what the earlier figure had.
 
-use crate::tokens::{is_alphanumeric, lower};
+use std::borrow::Cow;
+
+use crate::tokens::{is_alphanumeric, plain_lower};
 
 /// How a sentence speaks of the figure before it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -27,17 +29,17 @@ pub(crate) fn back_reference(sentence: &str) -> BackReference {
 }
 
 /// The lower-case words of a sentence, `ё` read as `е`.
-fn words(sentence: &str) -> Vec<String> {
+fn words(sentence: &str) -> Vec<Cow<'_, str>> {
     sentence
         .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
-        .map(|w| lower(w).replace('ё', "е"))
+        .map(plain_lower)
         .collect()
 }
 
 /// `В том числе`, `Из них`, `Из которых`, `В т.ч.`, `Среди них` at the start.
-fn opens_breakdown(w: &[String]) -> bool {
-    let head: Vec<&str> = w.iter().take(3).map(String::as_str).collect();
+fn opens_breakdown(w: &[Cow<str>]) -> bool {
+    let head: Vec<&str> = w.iter().take(3).map(AsRef::as_ref).collect();
     matches!(
         head.as_slice(),
         ["в", "том", "числе", ..]
@@ -68,7 +70,7 @@ fn is_demonstrative(w: &str) -> bool {
 
 /// `этот показатель`, `по данному показателю`: the indicator of the figure before; `Это на
 /// 5% больше`, `Это в 2 раза меньше` at the start: the figure before, compared.
-fn names_indicator_back(w: &[String]) -> bool {
+fn names_indicator_back(w: &[Cow<str>]) -> bool {
     let compares_before = matches!(
         w,
         [first, prep, ..] if first == "это" && (prep == "на" || prep == "в")
@@ -80,7 +82,7 @@ fn names_indicator_back(w: &[String]) -> bool {
 
 /// `данных проектов`, `этих предприятий`: a demonstrative before a noun, not before a time
 /// (`этого года`, `в этом месяце`) and not the `данные` of a source (`по данным ...`).
-fn points_back(w: &[String]) -> bool {
+fn points_back(w: &[Cow<str>]) -> bool {
     const TIMES: &[&str] = &[
         "год",
         "месяц",
@@ -130,7 +132,7 @@ pub(crate) fn parallel_to_figure_before(between: &str) -> bool {
 pub(crate) fn first_of_two_states(text: &str, span: [usize; 2]) -> bool {
     let before = words(&text[text.floor_char_boundary(span[0].saturating_sub(8))..span[0]]);
     let after = text[span[1]..].trim_start();
-    matches!(before.last().map(String::as_str), Some("с" | "со"))
+    matches!(before.last().map(AsRef::as_ref), Some("с" | "со"))
         && after
             .strip_prefix("до")
             .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))

@@ -7,7 +7,9 @@
 //! subject, since the text does not say which country; it is never the region or company
 //! the article is about.
 
-use crate::tokens::{is_alphanumeric, lower};
+use std::borrow::Cow;
+
+use crate::tokens::{is_alphanumeric, lower, plain_lower};
 
 /// Whether the figure at `span` is said of the country as a whole: the stretch of its
 /// sentence around it, between commas, semicolons or colons (a decimal comma is no
@@ -52,10 +54,10 @@ pub(crate) fn country_scope(
 /// городу Астана`, `отстаёт от Караганды`.
 pub(crate) fn compared_with(text: &str, start: usize) -> bool {
     let from = text.floor_char_boundary(start.saturating_sub(80));
-    let words: Vec<String> = text[from..start]
+    let words: Vec<Cow<str>> = text[from..start]
         .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
-        .map(|w| lower(w).replace('ё', "е"))
+        .map(plain_lower)
         .collect();
     // `городу Астана`, `области`: the kind of place may stand between the cue and the name.
     let kind = |w: &str| {
@@ -65,7 +67,7 @@ pub(crate) fn compared_with(text: &str, start: usize) -> bool {
     };
     let n = words.len();
     let cue_ends = |end: usize| {
-        let w = |k: usize| (k < end).then(|| words[end - 1 - k].as_str());
+        let w = |k: usize| (k < end).then(|| words[end - 1 - k].as_ref());
         match (w(0), w(1)) {
             (Some("чем"), _) | (Some("в" | "во" | "на" | "у"), Some("чем")) => true,
             (Some("с" | "со"), Some("сравнению" | "сравнении")) => true,

@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use crate::data;
-use crate::tokens::lower;
+use crate::tokens::plain_lower;
 
 /// The forms `data/status_cues_ru.tsv` writes, lower case with `ё` as `е`: a listed
 /// participle (`запланировано`, `предусмотрена`) is a plan whatever its ending says.
@@ -48,14 +48,14 @@ pub(crate) fn plan_cue_holds(word: &str) -> bool {
     if word.is_ascii() {
         return true;
     }
-    let w = lower(word).replace('ё', "е");
-    LISTED.contains(&w) || !is_past(&w)
+    let w = plain_lower(word);
+    LISTED.contains(w.as_ref()) || !is_past(&w)
 }
 
 /// Whether `word` is a form `data/status_cues_ru.tsv` writes: a cue of class `exact`
 /// holds in that form only.
 pub(crate) fn is_listed(word: &str) -> bool {
-    LISTED.contains(&lower(word).replace('ё', "е"))
+    LISTED.contains(plain_lower(word).as_ref())
 }
 
 #[cfg(test)]

@@ -5,14 +5,16 @@
 //! deadline, and a sentence that builds a facility of its own does not take the deadline of
 //! the project told before it.
 
-use crate::tokens::{is_alphanumeric, lower};
+use std::borrow::Cow;
+
+use crate::tokens::{is_alphanumeric, plain_lower};
 
 /// The lower-case words of a sentence, `ё` read as `е`.
-fn words(sentence: &str) -> Vec<String> {
+fn words(sentence: &str) -> Vec<Cow<'_, str>> {
     sentence
         .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
-        .map(|w| lower(w).replace('ё', "е"))
+        .map(plain_lower)
         .collect()
 }
 
@@ -55,7 +57,7 @@ pub(crate) fn builds_its_own(sentence: &str) -> bool {
     let w = words(sentence);
     w.windows(2).enumerate().any(|(k, p)| {
         is_work(&p[0])
-            && !(k > 0 && matches!(w[k - 1].as_str(), "его" | "ее" | "их"))
+            && !(k > 0 && matches!(w[k - 1].as_ref(), "его" | "ее" | "их"))
             && !(p[1].starts_with("эт") || p[1].starts_with("данн") || p[1] == "его")
     })
 }
