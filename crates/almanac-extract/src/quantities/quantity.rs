@@ -384,6 +384,26 @@ pub(super) fn parse_at(
         last = k;
         k += 1;
     }
+    // `five thousandths of a second`: a number of parts of one unit.
+    if kind == QuantityKind::Bare && scale == 1.0 && word_is(text, toks, k + 1, &["of"]) {
+        let parts = [
+            ("tenths", 1e-1),
+            ("hundredths", 1e-2),
+            ("thousandths", 1e-3),
+        ];
+        let part = parts.iter().find(|(w, _)| word_is(text, toks, k, &[w]));
+        let article = word_is(text, toks, k + 2, &["a", "an"]);
+        if let Some((&(_, factor), (n, u))) =
+            part.filter(|_| article)
+                .zip(lex.units.starting_at(text, toks, k + 3))
+        {
+            value *= factor;
+            kind = quantity_kind(u.kind);
+            unit = Some(u.unit.to_string());
+            last = k + 2 + n;
+            k = last + 1;
+        }
+    }
     // `7-foot-4`, `6ft 2in`: the inches of a height in feet.
     let after_feet = |b: usize| word_is(text, toks, b, &["foot", "feet", "ft"]);
     let glued_inches = k < toks.len()

@@ -1718,6 +1718,10 @@ fn fractions_and_large_number_words() {
         "a week and a half=1.5 week [Duration]",
     );
     check_all(
+        "The gap was four tenths of a mile.",
+        "four tenths of a mile=0.4 mi [Measure]",
+    );
+    check_all(
         "He pitched 6 1/3 innings.",
         "6 1/3 innings=6.333333333333333 inning [Count]",
     );
