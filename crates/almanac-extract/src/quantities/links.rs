@@ -8,7 +8,7 @@ use crate::lexicon::LEXICONS;
 use crate::tokens::{word_is, Tok, TokKind};
 
 use super::units::{counted_noun, number_of_noun, quantity_kind};
-use super::{sym_at, Parsed, QuantityKind, FUNCTION_WORD_IDS};
+use super::{adjacent, sym_at, Parsed, QuantityKind, FUNCTION_WORD_IDS};
 
 /// What `link_bare_numbers` reads of a bare number while it changes the list.
 #[derive(Clone, Copy)]
@@ -130,9 +130,15 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
                 .get(after)
                 .is_some_and(|t| t.kind == TokKind::Sym && matches!(t.text(text), "-" | "–" | "—"));
         let list_word = word_is(text, toks, after, &["and", "or"]);
+        // `a 3-0 series deficit`: a pair joined by a dash that falls is a score, no range.
+        let falls = |p: &Parsed| {
+            !word_is(text, toks, after, &["to"])
+                && range_word
+                && bare.value * shared_scale(bare.value, p) > p.q.value
+        };
         let partner = found
             .get(idx + 1)
-            .filter(|p| p.first == after + 1 && p.q.kind != QuantityKind::Bare);
+            .filter(|p| p.first == after + 1 && p.q.kind != QuantityKind::Bare && !falls(p));
         if let Some(partner) = partner.filter(|_| range_word || list_word).cloned() {
             {
                 let change_verb = change_from(text, toks, bare.first);
@@ -347,6 +353,31 @@ pub(super) fn link_series(text: &str, toks: &[Tok], found: &mut [Parsed]) {
     for idx in (0..found.len().saturating_sub(1)).rev() {
         let comma = found[idx].last + 1;
         let next = &found[idx + 1];
+        // `3,024 by 1,964 pixels`, `20 x 30 cm`: the sides of a dimension share the unit.
+        let dimension = found[idx].q.kind == QuantityKind::Bare
+            && !found[idx].in_words
+            && (word_is(text, toks, comma, &["by", "x"]) || sym_at(text, toks, comma, "\u{d7}"))
+            && next.first == comma + 1
+            && matches!(next.q.kind, QuantityKind::Measure | QuantityKind::Count)
+            && next.q.high.is_none();
+        // `55-, 65- and 77-inch`: a number whose hyphen waits for the unit of the last.
+        let sep = comma + 1;
+        let suspended = found[idx].q.kind == QuantityKind::Bare
+            && !found[idx].in_words
+            && sym_at(text, toks, comma, "-")
+            && adjacent(toks, comma - 1, comma)
+            && (sym_at(text, toks, sep, ",") || word_is(text, toks, sep, &["and", "or", "to"]))
+            && next.first == sep + 1
+            && next.q.kind != QuantityKind::Bare
+            && next.q.high.is_none();
+        if dimension || suspended {
+            let unit = next.q.unit.clone();
+            let kind = next.q.kind;
+            let bare = &mut found[idx];
+            bare.q.kind = kind;
+            bare.q.unit = unit;
+            continue;
+        }
         if found[idx].q.kind != QuantityKind::Bare
             || found[idx].in_words != next.in_words
             || !sym_at(text, toks, comma, ",")
@@ -495,7 +526,11 @@ pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed])
                 break;
             }
             match q.q.kind {
-                QuantityKind::Bare | QuantityKind::Duration | QuantityKind::Age => continue,
+                // `nearly double the 13,700`: a multiple compares the counts around it.
+                QuantityKind::Bare
+                | QuantityKind::Duration
+                | QuantityKind::Age
+                | QuantityKind::Multiplier => continue,
                 // What a rate is per (`19 deaths per 100,000 live births`) is no donor.
                 QuantityKind::Count
                     if q.first >= 1 && word_is(text, toks, q.first - 1, &["per"]) =>
@@ -663,13 +698,13 @@ pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]
 }
 
 /// Ages listed after the first: `aged 19, 22 and 31`, `aged 17 and 18`, and the age a change
-/// reached (`the retirement age from 62 to 64`).
+/// reached or left (`the retirement age from 62 to 64`, `lowered the age to 25 from 27`).
 pub(super) fn link_age_lists(text: &str, toks: &[Tok], found: &mut [Parsed]) {
     for idx in 1..found.len() {
         let (prev, p) = (&found[idx - 1], &found[idx]);
         let joined = p.first == prev.next + 1
             && (sym_at(text, toks, prev.next, ",")
-                || word_is(text, toks, prev.next, &["and", "or", "to"]));
+                || word_is(text, toks, prev.next, &["and", "or", "to", "from"]));
         if prev.q.kind == QuantityKind::Age
             && prev.q.high.is_none()
             && p.q.kind == QuantityKind::Bare

@@ -256,7 +256,10 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
             return false;
         }
         if is_label(text, toks, p) {
-            if sym_at(text, toks, p.last + 1, "-") || sym_at(text, toks, p.last + 1, "\u{2013}") {
+            if sym_at(text, toks, p.last + 1, "-")
+                || sym_at(text, toks, p.last + 1, "\u{2013}")
+                || word_is(text, toks, p.last + 1, &["to"])
+            {
                 score_end = Some(p.last + 2);
             }
             return false;

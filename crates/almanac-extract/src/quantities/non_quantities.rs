@@ -61,9 +61,9 @@ pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         && j >= 2
         && adjacent(toks, j - 2, j - 1)
     {
-        // `COVID-19` (a name) or `2024-25` (a span of years).
+        // `COVID-19` (a name) or `2024-25` (a span of years); `7-foot-4` is a height.
         let before = toks[j - 2];
-        if before.kind == TokKind::Word {
+        if before.kind == TokKind::Word && !word_is(text, toks, j - 2, &["foot", "feet", "ft"]) {
             return false;
         }
         if before.kind == TokKind::Num && before.text(text).len() == 4 {
@@ -82,6 +82,39 @@ pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         return false;
     }
     if in_telephone_number(text, toks, j) {
+        return false;
+    }
+    // `the 911 line`, `call 311`: a three-digit service number ending in 11 after a word,
+    // unless a plural says it counts (`911 calls`); not money (`$611`), a group of a larger
+    // number (`611 000`) nor a score or a vote (`311-112`).
+    let service = digits.len() == 3
+        && digits.ends_with("11")
+        && j >= 1
+        && toks[j - 1].kind == TokKind::Word
+        && toks.get(j + 1).is_none_or(|t| match t.kind {
+            TokKind::Word => !t.text(text).ends_with(['s', 'S']),
+            TokKind::Num => false,
+            TokKind::Sym => matches!(t.text(text), "," | "." | ";" | ")"),
+        });
+    // `the 1400 block of Main Street`: an address.
+    let block = word_is(text, toks, j + 1, &["block"]) && word_is(text, toks, j + 2, &["of"]);
+    // `401(k)`: a plan named by a number and a bracketed letter.
+    let lettered = sym_at(text, toks, j + 1, "(")
+        && adjacent(toks, j, j + 1)
+        && toks
+            .get(j + 2)
+            .is_some_and(|t| t.kind == TokKind::Word && t.end - t.start == 1)
+        && sym_at(text, toks, j + 3, ")");
+    // `"Inside Out 2"`: the number that ends a quoted title of capitalised words.
+    let title = j >= 1
+        && toks[j - 1].kind == TokKind::Word
+        && toks[j - 1]
+            .text(text)
+            .starts_with(|c: char| c.is_uppercase())
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| adjacent(toks, j, j + 1) && matches!(t.text(text), "\"" | "\u{201d}"));
+    if service || block || lettered || title {
         return false;
     }
     // `10.45pm`, `3pm`, `7 pm`; `by 1130 GMT`, `at 11 o'clock`: clock times.
@@ -254,6 +287,7 @@ const SCORE_AFTER: &[&str] = &[
     "majority",
     "split",
     "vote",
+    "series",
 ];
 
 /// The last word of a street's name: a number before the name is its address.
@@ -361,6 +395,14 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
                 &["shot", "shoots", "carded", "card"],
             ))
         || (before.kind == TokKind::Word && ends_with_par(before.text(text)))
+        // `a 6-under 66`, `at 11-under 277`: a score to par and the round or total after it.
+        || (is_dash(p.last + 1)
+            && word_is(text, toks, p.last + 2, &["under", "over"])
+            && (word_is(text, toks, p.last + 3, &["par"]) || is_num(p.last + 3, 3)))
+        || (before.is_word_in(text, &["under", "over"])
+            && p.first >= 3
+            && is_dash(p.first - 2)
+            && is_num(p.first - 3, 2))
         || (word_is(text, toks, p.last + 1, &["under", "over"])
             && (word_is(text, toks, p.last + 2, &["par"])
                 || toks.get(p.last + 2).is_none_or(|t| t.kind == TokKind::Sym)))
@@ -410,6 +452,18 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
         return true;
     }
     if name_before(text, toks, p.first).is_some() {
+        return true;
+    }
+    // `voted 79 to 18`: a vote's split written with `to`, a pair that falls after a vote.
+    let split = word_is(text, toks, p.last + 1, &["to"])
+        && is_num(p.last + 2, 3)
+        && crate::numbers::parse_digits(toks[p.last + 2].text(text))
+            .is_some_and(|second| second < p.q.value)
+        && LEXICONS.units.starting_at(text, toks, p.last + 3).is_none()
+        && counted_noun(text, toks, p.last + 3).is_none()
+        && (p.first.saturating_sub(3)..p.first)
+            .any(|t| word_is(text, toks, t, &["voted", "vote", "votes"]));
+    if split {
         return true;
     }
     // `won 3-1`: a score.

@@ -208,7 +208,9 @@ pub(super) fn fraction_after(
             && numerator < denominator
             && numerator.fract() == 0.0
             && denominator.fract() == 0.0
-            && unit_at(d + 1))
+            && (unit_at(d + 1)
+                || super::units::counted_noun(text, toks, d + 1)
+                    .is_some_and(|(head, _)| head == d + 1)))
         .then(|| numerator / denominator)
     };
     if plain && whole {
@@ -219,6 +221,38 @@ pub(super) fn fraction_after(
             if let Some(f) = slashed(k) {
                 return Some((value + f, k + 3));
             }
+        }
+    }
+    // `12-1/4 cents`, `$6.02-1/2 a bushel`: a market's quote in fractions of its last digit.
+    let hyphen = sym_at(text, toks, k, "-")
+        && k + 1 < toks.len()
+        && adjacent(toks, k - 1, k)
+        && adjacent(toks, k, k + 1);
+    if hyphen && toks[k - 1].kind == TokKind::Num {
+        let quoted = |n: usize| -> Option<f64> {
+            let numerator =
+                parse_digits(toks.get(n).filter(|t| t.kind == TokKind::Num)?.text(text))?;
+            let denominator = parse_digits(
+                toks.get(n + 2)
+                    .filter(|t| t.kind == TokKind::Num)?
+                    .text(text),
+            )?;
+            (sym_at(text, toks, n + 1, "/")
+                && adjacent(toks, n, n + 1)
+                && adjacent(toks, n + 1, n + 2)
+                && [2.0, 4.0, 8.0].contains(&denominator)
+                && numerator >= 1.0
+                && numerator < denominator)
+                .then(|| numerator / denominator)
+        };
+        let money = LEXICONS.currencies.starting_at(text, toks, k + 4).is_some()
+            || (k >= 2 && LEXICONS.currencies.ending_at(text, toks, k - 2).is_some());
+        if let Some(f) = quoted(k + 1).filter(|_| money) {
+            let decimals = toks[k - 1]
+                .text(text)
+                .split_once('.')
+                .map_or(0, |(_, d)| d.len());
+            return Some((value + f / 10f64.powi(decimals as i32), k + 4));
         }
     }
     if whole && word_is(text, toks, k, &["and"]) && word_is(text, toks, k + 1, &["a"]) {

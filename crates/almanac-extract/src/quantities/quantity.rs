@@ -91,6 +91,19 @@ pub(super) fn parse_at(
             None => (value, j + n, true),
         }
     };
+    // `Six Nations`, `the Big Ten`: a capitalised number word inside a name of capitalised
+    // words, not at the start of its sentence.
+    let capital =
+        |t: &Tok| t.kind == TokKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase());
+    if in_words
+        && currency.is_none()
+        && j >= 1
+        && capital(&num)
+        && toks[j - 1].kind == TokKind::Word
+        && toks.get(k).is_some_and(capital)
+    {
+        return None;
+    }
     // `half a million`: the half of what `a million` says.
     let half = in_words
         && currency.is_none()
@@ -137,9 +150,17 @@ pub(super) fn parse_at(
                 && !adjacent(toks, k + n - 1, k + n)
                 && counted_noun(text, toks, k + n).is_some_and(|(head, _)| head == k + n)
         };
+        // `the 400m hurdles`, `the 100m final`: a track event is named with its article and a
+        // round distance, so a glued `m` there is metres whatever follows.
+        let race = currency.is_none()
+            && i >= 1
+            && word_is(text, toks, i - 1, &["the"])
+            && value >= 50.0
+            && value % 50.0 == 0.0
+            && toks[k].text(text) == "m";
         let ok = !scale_word.weak
             || (currency.is_some() && adjacent(toks, k - 1, k))
-            || (currency.is_none() && counts_after());
+            || (currency.is_none() && !race && counts_after());
         // `thousands of` is vague, not a scale of this number.
         let vague = toks
             .get(k)
@@ -257,24 +278,29 @@ pub(super) fn parse_at(
     }
     // `the 1500m`, `stands 2.06m`: a glued `m` that is no million (nothing counted after it)
     // is metres; not in a terminal's colour code glued to a bracket (`[31m`, `[1;31m`).
-    // `500g`, `12g of protein`: a glued lower-case `g` is grams (`5G` is a name).
+    // `500g`, `12g of protein`: a glued lower-case `g` is grams (`5G` is a name); a glued
+    // capital `W` is watts (`a 45W charger`), a glued lower-case `x` a multiple (`5x zoom`;
+    // not `2x4`, glued to the number after it).
     let in_escape = i > 0
         && adjacent(toks, i - 1, i)
         && (sym_at(text, toks, i - 1, "[") || sym_at(text, toks, i - 1, ";"));
     let glued_unit = toks
         .get(k)
         .map(|t| t.text(text))
-        .filter(|u| *u == "g" || *u == "m" && !in_escape);
+        .filter(|u| matches!(*u, "g" | "W" | "x") || *u == "m" && !in_escape);
     if let Some(glued) = glued_unit.filter(|_| {
         kind == QuantityKind::Bare
             && scale == 1.0
             && adjacent(toks, k - 1, k)
+            && !(k + 1 < toks.len() && adjacent(toks, k, k + 1) && toks[k + 1].kind == TokKind::Num)
             && !(sym_at(text, toks, k + 1, ".")
                 && k + 2 < toks.len()
                 && adjacent(toks, k + 1, k + 2))
     }) {
-        kind = QuantityKind::Measure;
-        unit = Some(glued.to_string());
+        (kind, unit) = match glued {
+            "x" => (QuantityKind::Multiplier, Some("times".to_string())),
+            _ => (QuantityKind::Measure, Some(glued.to_string())),
+        };
         last = k;
         k += 1;
     }
@@ -291,20 +317,46 @@ pub(super) fn parse_at(
         let age_noun = b >= 2
             && word_is(text, toks, b - 1, &["of", "from", "to", "at"])
             && word_is(text, toks, b - 2, &["age"]);
+        // `by age 14`, `at age 65`.
+        let age_before = b >= 2
+            && word_is(text, toks, b - 1, &["age"])
+            && word_is(
+                text,
+                toks,
+                b - 2,
+                &[
+                    "by", "at", "from", "until", "till", "before", "after", "under", "over",
+                ],
+            );
+        let age_noun = age_noun || age_before;
         let aged = (b >= 1 && word_is(text, toks, b - 1, &["aged"])) || age_noun;
+        let whole_years = value.fract() == 0.0 && (1.0..=120.0).contains(&value);
+        // `Ms Lee, 52, said`, `the suspect, 19, fired`: a number in commas after a name, or
+        // after a noun when a verb follows, gives the age of whom the noun names.
         let after_name = i >= 2
-            && value.fract() == 0.0
-            && (1.0..=120.0).contains(&value)
+            && whole_years
             && sym_at(text, toks, i - 1, ",")
             && sym_at(text, toks, k, ",")
             && toks[i - 2].kind == TokKind::Word
-            && toks[i - 2]
+            && LEXICONS.month_ids.get(toks[i - 2].id).is_none()
+            && (toks[i - 2]
                 .text(text)
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
-            && LEXICONS.month_ids.get(toks[i - 2].id).is_none();
-        if aged || after_name {
+                || age_after_noun(text, toks, i - 2, k + 1));
+        // `people 65 and older`, `voters under 30`, `those over 65.`: the ages of a group of
+        // people.
+        let older = whole_years
+            && word_is(text, toks, k, &["and", "or"])
+            && word_is(text, toks, k + 1, &["older", "younger"]);
+        let people_aged = whole_years
+            && b < i
+            && word_is(text, toks, b, &["under", "over"])
+            && b >= 1
+            && is_people(text, toks, b - 1)
+            && LEXICONS.units.starting_at(text, toks, k).is_none();
+        if aged || after_name || older || people_aged {
             kind = QuantityKind::Age;
             unit = Some("year".to_string());
         }
@@ -332,6 +384,51 @@ pub(super) fn parse_at(
         last = k;
         k += 1;
     }
+    // `five thousandths of a second`: a number of parts of one unit.
+    if kind == QuantityKind::Bare && scale == 1.0 && word_is(text, toks, k + 1, &["of"]) {
+        let parts = [
+            ("tenths", 1e-1),
+            ("hundredths", 1e-2),
+            ("thousandths", 1e-3),
+        ];
+        let part = parts.iter().find(|(w, _)| word_is(text, toks, k, &[w]));
+        let article = word_is(text, toks, k + 2, &["a", "an"]);
+        if let Some((&(_, factor), (n, u))) =
+            part.filter(|_| article)
+                .zip(lex.units.starting_at(text, toks, k + 3))
+        {
+            value *= factor;
+            kind = quantity_kind(u.kind);
+            unit = Some(u.unit.to_string());
+            last = k + 2 + n;
+            k = last + 1;
+        }
+    }
+    // `7-foot-4`, `6ft 2in`: the inches of a height in feet.
+    let after_feet = |b: usize| word_is(text, toks, b, &["foot", "feet", "ft"]);
+    let glued_inches = k < toks.len()
+        && adjacent(toks, k - 1, k)
+        && word_is(text, toks, k, &["in"])
+        && i >= 1
+        && after_feet(i - 1);
+    let hyphen_inches = i >= 2
+        && sym_at(text, toks, i - 1, "-")
+        && adjacent(toks, i - 1, i)
+        && adjacent(toks, i - 2, i - 1)
+        && after_feet(i - 2);
+    if kind == QuantityKind::Bare
+        && !in_words
+        && value.fract() == 0.0
+        && value < 12.0
+        && (glued_inches || hyphen_inches)
+    {
+        kind = QuantityKind::Measure;
+        unit = Some("in".to_string());
+        if glued_inches {
+            last = k;
+            k += 1;
+        }
+    }
     // `a 600-seat school`: a counted noun joined by a hyphen counts what the figure says.
     if kind == QuantityKind::Bare
         && sym_at(text, toks, k, "-")
@@ -339,7 +436,25 @@ pub(super) fn parse_at(
         && adjacent(toks, k - 1, k)
         && adjacent(toks, k, k + 1)
     {
-        if let Some((1, lemma)) = lex.counted_nouns.starting_at(text, toks, k + 1) {
+        if word_is(text, toks, k + 1, &["pound", "pounds"]) {
+            // `a 12-pound baby`: pounds joined to a number by a hyphen weigh.
+            kind = QuantityKind::Measure;
+            unit = Some("lb".to_string());
+            last = k + 1;
+            k += 2;
+        } else if word_is(text, toks, k + 1, &["point"])
+            && word_is(
+                text,
+                toks,
+                k + 2,
+                &[
+                    "range", "line", "shot", "shots", "attempt", "attempts", "play", "arc",
+                ],
+            )
+        {
+            // `from 3-point range`: the name of a kind of shot, no figure.
+            return None;
+        } else if let Some((1, lemma)) = lex.counted_nouns.starting_at(text, toks, k + 1) {
             kind = QuantityKind::Count;
             unit = Some(lemma.to_string());
             last = k + 1;
@@ -371,14 +486,36 @@ pub(super) fn parse_at(
             let name_goes_on = toks.get(k).is_some_and(|t| {
                 t.kind == TokKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
             });
-            if name.is_some_and(|inside| inside || singular || name_goes_on || value.fract() != 0.0)
-            {
+            // `Snapdragon 8 Gen 3`: a name with a number inside it goes on to this one.
+            let name_numbered = i >= 2 && toks[i - 2].kind == TokKind::Num;
+            if name.is_some_and(|inside| {
+                inside || singular || name_goes_on || name_numbered || value.fract() != 0.0
+            }) {
                 return None;
             }
             kind = QuantityKind::Count;
             unit = Some(lemma);
             last = head_last;
             k = head_last + 1;
+        }
+    }
+    // `51 of its clinics`, `12 of the hospital's wards`: a part counts what the whole does.
+    if kind == QuantityKind::Bare
+        && !in_words
+        && value.fract() == 0.0
+        && word_is(text, toks, k, &["of"])
+        && word_is(
+            text,
+            toks,
+            k + 1,
+            &["its", "their", "his", "her", "our", "the", "all"],
+        )
+    {
+        if let Some((head, lemma)) = counted_noun(text, toks, k + 2) {
+            if toks[head].text(text).ends_with(['s', 'S']) {
+                kind = QuantityKind::Count;
+                unit = Some(lemma);
+            }
         }
     }
     if year_like
@@ -452,6 +589,54 @@ pub(super) fn parse_at(
         scale,
         unread_by_facts: false,
     })
+}
+
+/// Whether the word at `noun` is a lower-case noun that an age in commas can follow (`the
+/// suspect, 19, fired`): no function word, number word or unit, and a lower-case word after
+/// the closing comma at `after` that goes on the clause (a verb, not `and`: `pears, 12, and`).
+fn age_after_noun(text: &str, toks: &[Tok], noun: usize, after: usize) -> bool {
+    let lower_word = |t: &Tok| {
+        t.kind == TokKind::Word && !t.hyphen && t.text(text).bytes().all(|b| b.is_ascii_lowercase())
+    };
+    let tok = &toks[noun];
+    lower_word(tok)
+        && super::FUNCTION_WORD_IDS.get(tok.id).is_none()
+        && LEXICONS.number_word_ids.get(tok.id).is_none()
+        && LEXICONS.units.starting_at(text, toks, noun).is_none()
+        && toks.get(after).is_some_and(lower_word)
+        && !word_is(text, toks, after, &["and", "or", "but", "nor"])
+}
+
+/// Whether the word at `t` names people (`voters`, `women`, `them`), whose ages a number
+/// after `under` or `over` gives.
+fn is_people(text: &str, toks: &[Tok], t: usize) -> bool {
+    word_is(
+        text,
+        toks,
+        t,
+        &[
+            "people",
+            "them",
+            "those",
+            "voters",
+            "women",
+            "men",
+            "adults",
+            "children",
+            "kids",
+            "patients",
+            "residents",
+            "drivers",
+            "workers",
+            "users",
+            "teens",
+            "teenagers",
+            "americans",
+            "respondents",
+            "everyone",
+            "anyone",
+        ],
+    )
 }
 
 pub(super) fn qualifier_before(text: &str, toks: &[Tok], first: usize) -> Option<Qualifier> {

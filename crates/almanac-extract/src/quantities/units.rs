@@ -5,7 +5,7 @@
 use crate::lexicon::{UnitKind, LEXICONS};
 use crate::tokens::{lower, word_is, Tok, TokKind};
 
-use super::{adjacent, QuantityKind, FUNCTION_WORD_IDS};
+use super::{adjacent, sym_at, QuantityKind, FUNCTION_WORD_IDS};
 
 /// Whether `pounds` at token `k` (`n` tokens) weighs rather than pays: `8 pounds of flour`,
 /// `weighed 8 pounds`, `a 300-pound bear`.
@@ -26,7 +26,24 @@ pub(super) fn is_weight_in_pounds(
     let weighs = (first.saturating_sub(4)..first).any(|t| {
         toks[t].kind == TokKind::Word && {
             let w = lower(toks[t].text(text));
-            w.starts_with("weigh") || w == "heavy" || w == "heavier" || w == "lighter"
+            w.starts_with("weigh")
+                || matches!(
+                    w.as_ref(),
+                    "heavy"
+                        | "heavier"
+                        | "lighter"
+                        | "tow"
+                        | "tows"
+                        | "towing"
+                        | "haul"
+                        | "hauls"
+                        | "hauling"
+                        | "lift"
+                        | "lifts"
+                        | "lifting"
+                        | "lifted"
+                        | "payload"
+                )
         }
     });
     of_follows || weighs
@@ -61,11 +78,36 @@ pub(super) fn counted_noun(text: &str, toks: &[Tok], k: usize) -> Option<(usize,
     let mut fallback: Option<(usize, String)> = None;
     // `13 medical and dental clinics`: one `and` between two modifiers, one more word allowed.
     let mut end = k + 4;
-    while m < toks.len() && m < end {
+    // Tokens inside a name, which the bound does not count.
+    let mut extra = 0;
+    while m < toks.len() && m < end + extra {
         if let Some((n, lemma)) = lex.counted_nouns.starting_at(text, toks, m) {
             return Some((m + n - 1, lemma.to_string()));
         }
         let tok = toks[m];
+        // `14,000 U.S. restaurants`, `25,900 COVID-19 cases`: the marks and digits inside a
+        // name that modifies the noun, glued to the name's capitals.
+        let capital_before = |b: usize| {
+            b > k
+                && adjacent(toks, b - 1, b)
+                && toks[b - 1].kind == TokKind::Word
+                && toks[b - 1]
+                    .text(text)
+                    .starts_with(|c: char| c.is_ascii_uppercase())
+        };
+        let in_name = match tok.kind {
+            TokKind::Sym if tok.text(text) == "." => capital_before(m),
+            TokKind::Sym if tok.text(text) == "-" => {
+                capital_before(m) && m + 1 < toks.len() && adjacent(toks, m, m + 1)
+            }
+            TokKind::Num => sym_at(text, toks, m - 1, "-") && capital_before(m - 1),
+            _ => false,
+        };
+        if in_name {
+            extra += 1;
+            m += 1;
+            continue;
+        }
         if tok.kind != TokKind::Word {
             break;
         }
@@ -114,9 +156,10 @@ pub(super) fn hyphenated_modifier_noun(text: &str, toks: &[Tok], m: usize) -> Op
             && t.text(text).bytes().all(|b| b.is_ascii_lowercase())
             && FUNCTION_WORD_IDS.get(t.id).is_none()
     };
-    // `a 120,000-strong march`, `a 9-metre-long reptile`: an adjective, no noun counted.
+    // `a 120,000-strong march`, `a 9-metre-long reptile`: an adjective, no noun counted;
+    // `a 14-storey tower` gives its height, not a number of things in it.
     const ADJECTIVES: &[&str] = &[
-        "strong", "long", "old", "high", "wide", "deep", "tall", "odd",
+        "strong", "long", "old", "high", "wide", "deep", "tall", "odd", "storey", "story",
     ];
     (w.len() >= 3
         && !ADJECTIVES.contains(&w)

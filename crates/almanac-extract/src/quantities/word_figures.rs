@@ -86,10 +86,17 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         TokKind::Word => (ordinal_at(toks, j)?, j),
         TokKind::Num => {
             // `world No. 2`, `the No. 1 pick`: a place in a ranking.
+            // `spent 428 weeks at No. 1`, `debuted at No. 3 on the chart`; not an address
+            // (`at No. 10 Downing Street`), whose name goes on capitalised.
+            let at_no = word_is(text, toks, j.wrapping_sub(3), &["at"])
+                && !toks.get(j + 1).is_some_and(|t| {
+                    t.kind == TokKind::Word && t.text(text).starts_with(|c: char| c.is_uppercase())
+                });
             let ranked_no = j >= 2
                 && sym_at(text, toks, j - 1, ".")
                 && word_is(text, toks, j - 2, &["no"])
                 && (word_is(text, toks, j.wrapping_sub(3), &["world"])
+                    || at_no
                     || word_is(
                         text,
                         toks,
@@ -132,11 +139,33 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
                 RankCue::Copula => word_is(text, toks, last + 1, &["in", "among"]),
                 RankCue::Top => false,
             });
-    // `4th most-streamed`, `the third largest`.
-    let place_after = word_is(text, toks, last + 1, &["place", "position"])
-        || toks
-            .get(last + 1)
-            .is_some_and(|t| t.kind == TokKind::Word && superlative(&lower(t.text(text))));
+    // `4th most-streamed`, `the third largest`, `drafted first overall`, `the 24th and 25th
+    // picks` (a place before a list's last, which names the order).
+    let place_word = |t: usize| {
+        word_is(
+            text,
+            toks,
+            t,
+            &[
+                "place", "position", "overall", "pick", "picks", "seed", "seeds",
+            ],
+        ) || toks
+            .get(t)
+            .is_some_and(|t| t.kind == TokKind::Word && superlative(&lower(t.text(text))))
+    };
+    let listed_place = || {
+        (sym_at(text, toks, last + 1, ",") || word_is(text, toks, last + 1, &["and", "or"]))
+            && match toks.get(last + 2) {
+                Some(t) if t.kind == TokKind::Word => {
+                    ordinal_at(toks, last + 2).is_some() && place_word(last + 3)
+                }
+                Some(t) if t.kind == TokKind::Num => {
+                    word_is(text, toks, last + 3, &["st", "nd", "rd", "th"]) && place_word(last + 4)
+                }
+                _ => false,
+            }
+    };
+    let place_after = place_word(last + 1) || listed_place();
     // `finished in second,`, `with Hamilton fourth.`: a place that ends its clause.
     let ends_clause = toks
         .get(last + 1)
@@ -312,11 +341,19 @@ pub(super) fn parse_multiplier_word(text: &str, toks: &[Tok], j: usize) -> Optio
     });
     let states_multiple = match usage {
         // `a doubling of freight`: the noun of the verb states the multiple too.
+        // `the fourth halving`: an ordinal numbers an occurrence of the noun.
         MultiplierUse::Verb => {
-            !before.is_some_and(|b| word_is(text, toks, b, NOT_VERB_BEFORE))
-                || (w.ends_with("ing") && word_is(text, toks, j + 1, &["of"]))
+            !before.is_some_and(|b| {
+                word_is(text, toks, b, NOT_VERB_BEFORE) || ordinal_at(toks, b).is_some()
+            }) || (w.ends_with("ing") && word_is(text, toks, j + 1, &["of"]))
         }
-        MultiplierUse::Base => before.is_some_and(|b| word_is(text, toks, b, MODALS)),
+        // `, double the number a year ago`, `nearly double the 13,700 before`: a comparison
+        // set apart by a comma or bounded by a qualifier.
+        MultiplierUse::Base => {
+            before.is_some_and(|b| word_is(text, toks, b, MODALS))
+                || (word_is(text, toks, j + 1, &["the"])
+                    && (qualifier.is_some() || before.is_some_and(|b| sym_at(text, toks, b, ","))))
+        }
         MultiplierUse::Adverb => {
             rate.is_some()
                 || word_is(text, toks, j + 1, &["as", "the"])
@@ -369,13 +406,23 @@ fn fraction_figure(
 
 /// `half of`, `a third of`: a share in percent. Not `the first half of 2021` (a time).
 pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
-    // `one in eight women`: a share of one in a number.
-    if word_is(text, toks, j, &["one"]) && word_is(text, toks, j + 1, &["in"]) {
-        let (n, last) = match toks.get(j + 2)?.kind {
-            TokKind::Num => (parse_digits(toks[j + 2].text(text))?, j + 2),
+    // `one in eight women`, `1 in 36 children`, `one in every five deaths`: a share of one
+    // in a number.
+    let one = word_is(text, toks, j, &["one"])
+        || toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Num && t.text(text) == "1");
+    if one && word_is(text, toks, j + 1, &["in"]) {
+        let at = if word_is(text, toks, j + 2, &["every"]) {
+            j + 3
+        } else {
+            j + 2
+        };
+        let (n, last) = match toks.get(at)?.kind {
+            TokKind::Num => (parse_digits(toks[at].text(text))?, at),
             TokKind::Word => {
-                let (n, len) = parse_words(text, toks, j + 2)?;
-                (n, j + 1 + len)
+                let (n, len) = parse_words(text, toks, at)?;
+                (n, at + len - 1)
             }
             TokKind::Sym => return None,
         };
@@ -388,6 +435,9 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
         return Some(p);
     }
     if let Some(p) = parse_fraction_of_a_point(text, toks, j) {
+        return Some(p);
+    }
+    if let Some(p) = parse_half_unit(text, toks, j) {
         return Some(p);
     }
     let (n, &value) = LEXICONS.fractions.starting_at(text, toks, j)?;
@@ -434,6 +484,42 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
     let mut p = fraction_figure(text, toks, j..=last, value, qualifier);
     p.unread_by_facts = !word_is(text, toks, last + 1, &["of"]);
     Some(p)
+}
+
+/// `half a mile`, `a year and a half`: half of a unit, and one and a half of it.
+fn parse_half_unit(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    let article = |t: usize| word_is(text, toks, t, &["a", "an"]);
+    let (value, at, last) = if word_is(text, toks, j, &["half"]) && article(j + 1) {
+        let (n, _) = LEXICONS.units.starting_at(text, toks, j + 2)?;
+        (0.5, j + 2, j + 1 + n)
+    } else if article(j) {
+        let (n, _) = LEXICONS.units.starting_at(text, toks, j + 1)?;
+        let and = j + 1 + n;
+        let halves = word_is(text, toks, and, &["and"])
+            && article(and + 1)
+            && word_is(text, toks, and + 2, &["half"]);
+        if !halves {
+            return None;
+        }
+        (1.5, j + 1, and + 2)
+    } else {
+        return None;
+    };
+    let (_, unit) = LEXICONS.units.starting_at(text, toks, at)?;
+    if unit.kind == UnitKind::Percent {
+        return None;
+    }
+    let qualifier = qualifier_before(text, toks, j);
+    Some(word_figure(
+        text,
+        toks,
+        j..=last,
+        value,
+        unit.unit,
+        quantity_kind(unit.kind),
+        qualifier,
+        None,
+    ))
 }
 
 /// `a quarter point`, `a quarter-point`, `half a percentage point`, `a quarter of a
