@@ -212,13 +212,23 @@ pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
     {
         return false;
     }
-    // `at 450 Lexington Avenue`, `10 Downing Street`: a street address.
+    // `at 450 Lexington Avenue`, `10 Downing Street`, `9 E 71st St`: a street address.
     let mut a = j + 1;
-    while a < j + 4
-        && toks.get(a).is_some_and(|t| {
+    while a < j + 5 {
+        // `71st`: an ordinal names a street as a capitalised word does.
+        let ordinal = toks.get(a).is_some_and(|t| t.kind == TokKind::Num)
+            && adjacent(toks, a, a + 1)
+            && word_is(text, toks, a + 1, &["st", "nd", "rd", "th"]);
+        if ordinal {
+            a += 2;
+            continue;
+        }
+        let capitalised = toks.get(a).is_some_and(|t| {
             t.kind == TokKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
-        })
-    {
+        });
+        if !capitalised {
+            break;
+        }
         if word_is(text, toks, a, STREETS) && a > j + 1 {
             return false;
         }

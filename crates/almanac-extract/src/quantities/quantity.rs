@@ -183,10 +183,10 @@ pub(super) fn parse_at(
         } else {
             k
         };
-        if let Some((factor, (n, u))) = hyphenated_scale(text, toks, at) {
+        if let Some((factor, hyphen)) = hyphenated_scale(text, toks, at) {
             value *= factor;
             scale = factor;
-            hyphen_unit = Some((n, u));
+            hyphen_unit = hyphen;
             last = at;
             k = at + 1;
         }
@@ -858,12 +858,13 @@ fn parse_race_time(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
 }
 
 /// The scale and the unit of a hyphenated word that starts with a scale (`million-barrel`,
-/// `billion-year-old`): the parts are looked up as the tokens they would be apart.
+/// `billion-year-old`; no unit in `million-strong`): the parts are looked up as the tokens
+/// they would be apart.
 fn hyphenated_scale(
     text: &str,
     toks: &[Tok],
     at: usize,
-) -> Option<(f64, (usize, crate::lexicon::Unit))> {
+) -> Option<(f64, Option<(usize, crate::lexicon::Unit)>)> {
     let tok = *toks
         .get(at)
         .filter(|t| t.kind == TokKind::Word && t.hyphen)?;
@@ -884,8 +885,12 @@ fn hyphenated_scale(
     let rest = &w[dash + 1..];
     let end = rest.find('-').map_or(w.len(), |d| dash + 1 + d);
     let tail = [part(dash + 1, end)];
+    // `a 1.2 million-strong army`, `a million-plus city`: the scale of a bare number.
+    if ["strong", "plus", "odd"].contains(&&w[dash + 1..end]) {
+        return Some((scale.factor, None));
+    }
     let (n, u) = LEXICONS.units.starting_at(text, &tail, 0)?;
-    Some((scale.factor, (n, *u)))
+    Some((scale.factor, Some((n, *u))))
 }
 
 /// The currency written after a number at `k`, or joined to it by a hyphen (`a 10,000-baht

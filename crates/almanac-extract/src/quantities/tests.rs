@@ -1379,6 +1379,11 @@ fn a_scale_opening_a_hyphenated_unit() {
             "The 3.8-billion-year-old rock was found.",
             "3.8-billion-year-old=3800000000 year [Duration]",
         ),
+        // A scale before an adjective of size is the number's, with no unit.
+        (
+            "A 1.5 million-strong crowd marched.",
+            "1.5 million-strong=1500000 [Bare]",
+        ),
     ];
     for (input, expected) in cases {
         check_all(input, expected);
@@ -1664,6 +1669,7 @@ fn ranks_of_general_news() {
         "No. 2=2 rank [Rank]",
     );
     check_all("We met at No. 10 Downing Street.", "");
+    check_all("The gallery moved to 12 W 57th St last year.", "");
 }
 
 #[test]
