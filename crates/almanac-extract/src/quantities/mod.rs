@@ -318,8 +318,11 @@ fn sym_at(text: &str, toks: &[Tok], i: usize, s: &str) -> bool {
         .is_some_and(|t| t.kind == TokKind::Sym && t.text(text) == s)
 }
 
+/// Whether tokens `a` and `b` touch; false past the end.
 fn adjacent(toks: &[Tok], a: usize, b: usize) -> bool {
-    toks[a].end == toks[b].start
+    toks.get(a)
+        .zip(toks.get(b))
+        .is_some_and(|(x, y)| x.end == y.start)
 }
 
 fn is_month(toks: &[Tok], i: usize) -> bool {

@@ -1670,6 +1670,9 @@ fn ranks_of_general_news() {
     );
     check_all("We met at No. 10 Downing Street.", "");
     check_all("The gallery moved to 12 W 57th St last year.", "");
+    // Found by the property test: a number ending the text, with nothing after it to join.
+    check_all("1 000 ", "1 000=1000 [Bare]");
+    check_all("5 71", "5=5 [Bare] ; 71=71 [Bare]");
 }
 
 #[test]
