@@ -561,7 +561,7 @@ pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed])
 /// The currency a word at `t` names when it stands alone, no amount's (`the euro held`,
 /// `Sterling slipped`, `the Australian dollar`): its code and its number of tokens.
 fn currency_named(text: &str, toks: &[Tok], t: usize) -> Option<(&'static str, usize)> {
-    if toks[t].kind != TokKind::Word {
+    if toks.get(t)?.kind != TokKind::Word {
         return None;
     }
     let (n, c) = LEXICONS.currencies.starting_at(text, toks, t)?;
