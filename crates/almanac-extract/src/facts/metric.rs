@@ -741,6 +741,21 @@ pub(super) fn sector_of_sentence(
 /// a few words after a comma or `and`, with no number, no verb form and no preposition
 /// that would tie the rate to something else (`, up from 3%`, `, accounting for 12%`).
 pub(super) fn gaps_verb_of_figure_before(between: &str) -> bool {
+    // `growth in metallurgy (6.4%), oil refining (3.9%) and food (11.2%)`: rates in brackets
+    // after the items of a list; the brackets say what the words between are, so a noun in
+    // -ing (`refining`, `mining`) is an item here, not a verb.
+    if let Some(inner) = between
+        .trim()
+        .strip_prefix(')')
+        .and_then(|b| b.strip_suffix('('))
+    {
+        let inner = inner.trim_start();
+        let inner = inner.strip_prefix([',', ';']).unwrap_or(inner).trim_start();
+        let inner = inner.strip_prefix("and ").unwrap_or(inner);
+        let words = inner.split_whitespace().count();
+        return (1..=4).contains(&words)
+            && !inner.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | '('));
+    }
     let Some(rest) = between
         .trim_start()
         .strip_prefix([',', ';'])

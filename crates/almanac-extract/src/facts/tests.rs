@@ -416,6 +416,9 @@ fn measure_of() {
             // Money raised is money got, not a rise; tariffs raised by an amount rose.
             ("Bonds\n\nIn 2024 the company raised 25 billion tenge with green bonds.", "2025-04-01", "25 billion tenge", "level"),
             ("Tariffs\n\nThe city raised heat tariffs by 40 tenge.", "2025-04-01", "40 tenge", "change"),
+            // Rates in brackets after the items of a list share the change of the first.
+            ("Industry\n\nGrowth was seen in mining (4.1%), food processing (2.7%) and chemicals (9.3%).", "2025-04-01", "2.7%", "change"),
+            ("Industry\n\nGrowth was seen in mining (4.1%), food processing (2.7%) and chemicals (9.3%).", "2025-04-01", "9.3%", "change"),
             // A rate paid or charged is a level, not a part of a whole.
             ("Bonds\n\nThe notes carry a coupon of 13.5% a year.", "2025-04-01", "13.5%", "level"),
             ("Кредиты\n\nКредиты выдаются под 6% годовых.", "2025-04-01", "6%", "level"),
