@@ -187,11 +187,12 @@ pub(crate) fn extract(
                 crate::Lang::Russian => crate::ru::quantities::find_in(text, toks),
                 _ => quantities::find_in(text, toks),
             };
+            // In text order from here on: the currency rule reads them so, and so does
+            // every sentence of the paragraph below.
             figures.sort_by_key(|q| q.span[0]);
             borrowed_currency.extend(quantities::borrow_currency(text, &mut figures));
             figures.retain(|q| q.fact_worthy);
             if figures.len() > figures_left {
-                figures.sort_by_key(|q| q.span[0]);
                 unread_from = Some(figures[figures_left].span[0]);
                 figures.truncate(figures_left);
             }
@@ -292,7 +293,6 @@ pub(crate) fn extract(
             let before = times.partition_point(|t| t.span[0] <= q.span[0]);
             before == 0 || furthest_end[before - 1] < q.span[1]
         });
-        figures.sort_by_key(|q| q.span[0]);
         let mut paragraph_theme: Option<String> = None;
         let mut previous_focus: Option<String> = None;
         // The place the last statistic of the paragraph was of.

@@ -407,25 +407,28 @@ pub fn resolve_dollars(paragraphs: &mut [Vec<Quantity>]) {
 /// currency. `figures` are one paragraph's, in text order; returns where those start.
 pub(crate) fn borrow_currency(text: &str, figures: &mut [Quantity]) -> Vec<usize> {
     let mut borrowed = Vec::new();
-    let mut money: Option<(String, usize)> = None;
-    for q in figures.iter_mut() {
+    let mut last_money: Option<usize> = None;
+    for i in 0..figures.len() {
+        let q = &figures[i];
         if q.kind == QuantityKind::Money {
-            money = q.unit.clone().map(|u| (u, q.span[1]));
+            last_money = q.unit.is_some().then_some(i);
             continue;
         }
         let scaled = q.kind == QuantityKind::Bare
             && q.unit.is_none()
             && q.value >= 1_000_000.0
             && q.text.contains(char::is_alphabetic);
-        let Some((unit, end)) = money.as_ref().filter(|_| scaled) else {
+        let Some(m) = last_money.filter(|_| scaled) else {
             continue;
         };
-        let between = text.get(*end..q.span[0]).unwrap_or(".");
+        let between = text.get(figures[m].span[1]..q.span[0]).unwrap_or(".");
         let same_sentence = !between.contains(['!', '?', '\n'])
             && !between.contains(". ")
             && !between.contains(".\u{a0}");
         if same_sentence {
-            q.unit = Some(unit.clone());
+            let unit = figures[m].unit.clone();
+            let q = &mut figures[i];
+            q.unit = unit;
             q.kind = QuantityKind::Money;
             q.fact_worthy = true;
             borrowed.push(q.span[0]);

@@ -299,7 +299,8 @@ impl Parser<'_> {
     /// report of last year.
     fn report_year(&self, i: usize, first: u8, last: u8) -> (Option<i32>, usize) {
         let (y, end) = self.year_after(i);
-        let unwritten = end == i && self.relative_year(i).is_none();
+        // A written year, explicit or relative, ends past `i`.
+        let unwritten = end == i;
         match (y, self.month) {
             (Some(y), Some(now)) if unwritten && first == 1 && last > now => (Some(y - 1), end),
             _ => (y, end),
