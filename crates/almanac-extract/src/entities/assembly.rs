@@ -408,7 +408,13 @@ pub(super) fn assemble(
                         .find(|(k, _)| kinds.contains(&kind_of(k)))
                         .filter(|(_, end)| just_before(text, *end, e.span.start))
                         .map(|(k, _)| k.clone())
-                        .or_else(|| main_of(kinds)),
+                        .or_else(|| main_of(kinds))
+                        // None of that kind named: the one that holds the last place named
+                        // (`Konayev grew. The region ...`).
+                        .or_else(|| {
+                            let kinds = RefTarget::Kinds(kinds.clone(), None);
+                            resolve_ref(lex, &kinds, view, &dyns, &kind_of)
+                        }),
                     target => resolve_ref(lex, target, view, &dyns, &kind_of),
                 };
                 if let Some(key) = resolved {

@@ -28,8 +28,9 @@
 //! - Canonical names are the gazetteer's (`Almaty region`, `Alatau district`, `SEZ
 //!   Ontustik`); pattern names keep the text's capitalisation without a leading `the`. Forms
 //!   of one zone meet in one name (`Ontustik SEZ`, `special economic zone “Ontustik”` ->
-//!   `SEZ Ontustik`), an akimat is `Akimat of <place>`, a legal form is dropped
-//!   (`“Caspian Cement” LLP` -> `Caspian Cement`), and `of the Republic of Kazakhstan`
+//!   `SEZ Ontustik`), an akimat is `Akimat of <place>`, a legal form after the
+//!   name stays, as the article names it (FACTS.md: `KazAvtoZhol JSC`; before it, `JSC
+//!   KazTransOil` -> `KazTransOil`, as Russian `ТОО «…»` is kept whole), and `of the Republic of Kazakhstan`
 //!   after a ministry becomes its `part_of`.
 //! - A dateline (`NUR-SULTAN – ...`) is where a report was filed, not a mention.
 //! - A place inside an unknown capitalised name (`Taza Kazakhstan`) is not a mention.

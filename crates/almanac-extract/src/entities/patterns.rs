@@ -417,7 +417,17 @@ pub(super) fn make_cand(
         });
     let run_text = doc.words(whole.clone());
     let (name, part_of) = match head.template {
-        Template::Run => (run_text, part_of),
+        Template::Run => {
+            // `Qarmet JSC`: a company the gazetteer holds keeps the gazetteer's name.
+            let known = gaz_within(gaz, &x)
+                .find(|h| h.toks == x)
+                .and_then(|h| h.places.first().copied())
+                .filter(|&p| lex.places[p].kind == EntityKind::Organisation);
+            match known {
+                Some(p) => (lex.places[p].name.to_string(), part_of),
+                None => (run_text, part_of),
+            }
+        }
         Template::X => (x_text, part_of),
         Template::Around(before, after) => (format!("{before}{x_text}{after}"), part_of),
         Template::Place => {

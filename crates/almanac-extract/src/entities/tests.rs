@@ -447,7 +447,7 @@ fn patterns() {
     );
     check(
         "A road by KazAvtoZhol JSC opened.",
-        &[("KazAvtoZhol JSC", "KazAvtoZhol", Organisation)],
+        &[("KazAvtoZhol JSC", "KazAvtoZhol JSC", Organisation)],
     );
     check(
         "Shares of JSC KazTransOil rose.",
@@ -455,7 +455,7 @@ fn patterns() {
     );
     check(
         "The plant of “Caspian Cement” LLP opened.",
-        &[("“Caspian Cement” LLP", "Caspian Cement", Organisation)],
+        &[("“Caspian Cement” LLP", "Caspian Cement LLP", Organisation)],
     );
     check(
         "Eurasian Resources Group will invest.",

@@ -611,9 +611,9 @@ fn subject_of() {
             ("Karaganda region news\n\nThe governor visited the Saryarka special economic zone. In total, the region attracted 90 billion tenge.", "2024-03-01", "90 billion tenge", "Karaganda region"),
             // `by` after a participle of doing names who does it, not a source; `the
             // enterprise` refers back to the company named before.
-            ("Akmola region news\n\nThe governor said a plant was launched by Arman Steel LLP, which will make 5,000 tons of wire a year.", "2024-03-01", "5,000 tons", "Arman Steel"),
-            ("Akmola region news\n\nA bus plant has been opened by Arman Steel LLP in Kokshetau. Since January, the enterprise has assembled 300 buses.", "2024-03-01", "300 buses", "Arman Steel"),
-            ("Akmola region news\n\nA cement line is planned to be carried out by Arman Steel LLP. The project is to create 200 jobs.", "2024-03-01", "200 jobs", "Arman Steel"),
+            ("Akmola region news\n\nThe governor said a plant was launched by Arman Steel LLP, which will make 5,000 tons of wire a year.", "2024-03-01", "5,000 tons", "Arman Steel LLP"),
+            ("Akmola region news\n\nA bus plant has been opened by Arman Steel LLP in Kokshetau. Since January, the enterprise has assembled 300 buses.", "2024-03-01", "300 buses", "Arman Steel LLP"),
+            ("Akmola region news\n\nA cement line is planned to be carried out by Arman Steel LLP. The project is to create 200 jobs.", "2024-03-01", "200 jobs", "Arman Steel LLP"),
             ("Akmola region news\n\nThe figures were reported by Kazinform. Output grew 4 percent.", "2024-03-01", "4 percent", "Akmola region"),
             // An item of a list is no sentence's subject.
             ("Tashkent region plans\n\nInvestors include companies from China, South Korea and Turkey. 23 thousand jobs will be created.", "2024-03-01", "23 thousand jobs", "Tashkent region"),
@@ -758,6 +758,8 @@ fn status_of() {
             ("Refinery\n\nThe refinery processed 4 million tonnes this year, fulfilling its annual plan by 103%.", "2024-12-20", "103%", "actual"),
             ("Housing\n\nIn Taraz, 200 thousand square meters of housing were commissioned, which is 52% of the annual plan.", "2024-07-20", "52%", "actual"),
             ("Investment\n\nSince Abai region was formed in 2022, investors have put 900 billion tenge into its economy.", "2025-03-20", "900 billion tenge", "actual"),
+            // A writer's `it should be noted` plans nothing.
+            ("Industry\n\nIt should be noted that in January-May the plants produced goods worth 12 billion tenge.", "2024-07-20", "12 billion tenge", "actual"),
             // What a region counts on or expects to receive is a plan.
             (
                 "Туризм\n\nВ этом году область рассчитывает принять 800 тыс. туристов.",
