@@ -576,14 +576,20 @@ pub(crate) fn extract(
                 }
                 // `Agriculture grew 2.8 percent, construction 14.6 percent`: a rate beside a
                 // change before it, its verb left out, is a change too.
-                if !russian
-                    && qi > 0
+                if qi > 0
                     && q.kind == quantities::QuantityKind::Percent
                     && in_sentence[qi - 1].kind == quantities::QuantityKind::Percent
                     && figures_here
                         .last()
                         .is_some_and(|f| f.measure == Measure::Change)
-                    && gaps_verb_of_figure_before(&text[in_sentence[qi - 1].span[1]..q.span[0]])
+                    && {
+                        let between = &text[in_sentence[qi - 1].span[1]..q.span[0]];
+                        if russian {
+                            crate::ru::refs::next_item_of_list(between)
+                        } else {
+                            gaps_verb_of_figure_before(between)
+                        }
+                    }
                 {
                     parallel_measure = Some(Measure::Change);
                 }

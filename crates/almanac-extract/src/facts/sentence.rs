@@ -192,8 +192,14 @@ impl<'t> Sentence<'t> {
                     {
                         status_cues.push(i)
                     }
+                    // `на эти цели выделено`: for these purposes, not a goal.
                     Some((_, StatusCue::Exact))
-                        if crate::ru::tense::is_listed(toks[i].text(text)) =>
+                        if crate::ru::tense::is_listed(toks[i].text(text))
+                            && !(i > 0
+                                && matches!(
+                                    toks[i - 1].text(text),
+                                    "эти" | "этих" | "данные" | "указанные" | "такие"
+                                )) =>
                     {
                         status_cues.push(i)
                     }

@@ -127,6 +127,35 @@ pub(crate) fn parallel_to_figure_before(between: &str) -> bool {
     opens && gapped && w.len() <= 7
 }
 
+/// Whether the words between a rate and the one before it name the next item of a list with
+/// the verb left out (`рост в строительстве – на 11,2%, сельском хозяйстве – 5,6%`): a comma,
+/// one to four words, a dash, no word that ties the rate to something else.
+pub(crate) fn next_item_of_list(between: &str) -> bool {
+    let Some(rest) = between.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    let Some(item) = rest.trim_end().strip_suffix(['–', '—', '-']) else {
+        return false;
+    };
+    let w = words(item);
+    (1..=4).contains(&w.len())
+        && !item.contains(|c: char| c.is_ascii_digit())
+        && !w.iter().any(|w| {
+            matches!(
+                w.as_ref(),
+                "из" | "них"
+                    | "которых"
+                    | "что"
+                    | "или"
+                    | "то"
+                    | "есть"
+                    | "доля"
+                    | "долю"
+                    | "против"
+            )
+        })
+}
+
 /// Whether the figure at `span` is the earlier of two states (`снизился с 4,9% до 4,8%`):
 /// `с` before it and `до` with a number after it.
 pub(crate) fn first_of_two_states(text: &str, span: [usize; 2]) -> bool {
@@ -141,6 +170,20 @@ pub(crate) fn first_of_two_states(text: &str, span: [usize; 2]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_item_of_a_list() {
+        for (between, item) in [
+            (", сельском хозяйстве – ", true),
+            (", в торговле — ", true),
+            (", из них – ", false),
+            (", или ", false),
+            (" и составил ", false),
+            (", что на ", false),
+        ] {
+            assert_eq!(next_item_of_list(between), item, "{between:?}");
+        }
+    }
 
     #[test]
     fn the_earlier_of_two_states() {

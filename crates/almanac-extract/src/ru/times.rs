@@ -65,8 +65,9 @@ struct Words {
     v: WordId,
     itogam: WordId,
     compare: [WordId; 5],
-    /// `уровня`, `уровне`, `уровнем` (one stem): `выше уровня 2020 года` sets the year as a base.
-    level: WordId,
+    /// `уровня`, `уровне`, `уровнем` (one stem): `выше уровня 2020 года` sets the year as a base;
+    /// so does `показателя` (`больше показателя 2020 года`).
+    level: [WordId; 2],
     analog: WordId,
     period: WordId,
     season: WordId,
@@ -125,7 +126,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             id("аналогичный"),
         ],
         analog: id("аналогичный"),
-        level: id("уровня"),
+        level: [id("уровня"), id("показателя")],
         period: id("период"),
         season: id("сезон"),
         moment: id("момента"),
@@ -543,6 +544,19 @@ impl Parser<'_> {
                 return Some((i, end, period, TimeKind::AsOf));
             }
         }
+        // `с января по сентябрь 2024 года`: the months from one to the other.
+        if id == w.s && self.id(i + 2) == w.po {
+            if let (Some(Word::Month(m1)), Some(Word::Month(m2))) =
+                (self.word(i + 1), self.word(i + 3))
+            {
+                if m1 < m2 {
+                    let (y, end) = self.report_year(i + 4, m1, m2);
+                    let period =
+                        y.map(|y| Period::Interval(Simple::Month(y, m1), Simple::Month(y, m2)));
+                    return Some((i, end, period, TimeKind::Span));
+                }
+            }
+        }
         // Months: `январь–сентябрь 2024 года`, `в сентябре`.
         if let Some(Word::Month(m1)) = self.word(i) {
             if self.is_dash(i + 1) {
@@ -589,7 +603,7 @@ impl Parser<'_> {
             return true;
         }
         // `на 14,9% выше уровня 2020 года`: the level of a year a figure is set against.
-        if start > 0 && self.id(start - 1) == w.level {
+        if start > 0 && w.level.contains(&self.id(start - 1)) {
             return true;
         }
         // `к прошлому году`: a change against last year; `к январю–июню 2018 года`: an index
@@ -744,6 +758,20 @@ mod tests {
                 "Рост по сравнению с прошлым годом – 5%.",
                 "2024-08-20",
                 "прошлым годом",
+                Some("2023"),
+                Comparison,
+            ),
+            (
+                "В городе с января по сентябрь открыто 18 предприятий.",
+                "2024-10-20",
+                "с января по сентябрь",
+                Some("2024-01/2024-09"),
+                Span,
+            ),
+            (
+                "Экспорт составил 90 млн долларов, что в 1,2 раза больше показателя 2023 года.",
+                "2025-01-20",
+                "2023 года",
                 Some("2023"),
                 Comparison,
             ),
