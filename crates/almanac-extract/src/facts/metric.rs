@@ -248,7 +248,16 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
                 + usize::from(before == whole_after)
         };
         // A specific cue of the clause beats a generic one (`investments in the project`).
-        let key = (other_clause, cue.weak, whole_after && before, order);
+        // `will export 30% of its products`: a verb of trade right before a share takes it as
+        // its object, and says more than the whole after it (`produce 36.5% of GDP` is still
+        // a share of the economy).
+        let takes_figure = verb && cue.metric == Metric::Trade && i + n == fig_tok;
+        let key = (
+            other_clause,
+            cue.weak,
+            whole_after && before && !takes_figure,
+            order,
+        );
         if best.is_none_or(|(b, _)| key < b) {
             best = Some((key, cue));
         }

@@ -920,11 +920,17 @@ pub(crate) fn extract(
                                     // year. A Russian release on part of a year reports
                                     // every figure for that part (`итоги ... за первое
                                     // полугодие`).
+                                    // Housing commissioned and jobs created flow in the
+                                    // part too, unless a stock is told (`has 900 jobs`) or
+                                    // the present perfect speaks of the present.
                                     russian
                                         || matches!(
                                             measure,
                                             Measure::Change | Measure::Index | Measure::Share
                                         )
+                                        || matches!(metric, Metric::Housing | Metric::Jobs)
+                                            && !stock
+                                            && !clause_in_present_perfect(text, &sentence, clause)
                                         || q.kind == quantities::QuantityKind::Money
                                             && matches!(
                                                 metric,

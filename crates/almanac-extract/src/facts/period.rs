@@ -351,8 +351,18 @@ pub(super) fn is_interval(p: Period) -> bool {
 /// which tells what was done up to now.
 pub(super) fn clause_in_present_perfect(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
     s.clause_toks(clause).any(|i| {
+        // `have been moved`: the passive's participle after `been`.
+        let next = if s
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.is_word_in(text, &["been"]))
+        {
+            i + 2
+        } else {
+            i + 1
+        };
         s.toks[i].is_word_in(text, &["has", "have"])
-            && super::sentence::word(text, s, i + 1).is_some_and(|w| is_participle(&w))
+            && super::sentence::word(text, s, next).is_some_and(|w| is_participle(&w))
     })
 }
 
@@ -440,10 +450,13 @@ pub(super) fn clause_says_now(text: &str, s: &Sentence<'_>, clause: usize) -> bo
                 "now",
                 "currently",
                 "presently",
+                "today",
                 "сейчас",
                 "Сейчас",
                 "ныне",
                 "Ныне",
+                "сегодня",
+                "Сегодня",
             ],
         )
     })

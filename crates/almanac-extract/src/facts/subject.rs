@@ -757,6 +757,7 @@ pub(super) fn subject(
         }
         own.sort_by_key(|a| a.start);
     }
+    let own_clause_names_none = own.is_empty();
     let mut pool: Vec<&Anchor> = if own.is_empty() {
         // `Samruk-Energy, the power holding of the Samruk-Kazyna fund, has placed ...`: a
         // clause that describes the name before it (`, the ...`, `, its ...`) names what that
@@ -776,9 +777,17 @@ pub(super) fn subject(
                     toks.start + 1,
                     &["out", "in", "by", "from", "of", "on", "at", "with", "into"],
                 );
+            // `Kara-Buura Mining, which works a deposit in Talas region, paid ...`, `X LLC, one of
+            // the largest processors in Bukhara region, plans ...`: so does a relative clause.
             c > 0
                 && c < clause
-                && (participle || word_is(text, s.toks, toks.start, &["the", "a", "an", "its"]))
+                && (participle
+                    || word_is(
+                        text,
+                        s.toks,
+                        toks.start,
+                        &["the", "a", "an", "its", "which", "who", "one"],
+                    ))
                 && usable.iter().any(|b| {
                     b.start < a.start
                         && s.clause_of(b.start) + 1 == c
@@ -846,12 +855,14 @@ pub(super) fn subject(
     // `UzAuto Motors assembled 162,400 cars at its Asaka plant`, `the plant that Kazakhstan
     // Petrochemical Industries is building in the technopark will cost $7.4 billion`: an
     // organisation before the figure in its clause does what is counted, and the places
-    // the clause puts after `in` or `at` say where it does it.
+    // the clause puts after `in` or `at` say where it does it. So does one in the clauses
+    // before, when the figure's own names nothing (`The largest, a plant of Aktobe
+    // Ferroalloys near Khromtau, cost 92 billion tenge`).
     let doer = pool.iter().rev().find(|a| {
         a.kind == EntityKind::Organisation
             && a.role == Role::Named
             && a.start < q.span[0]
-            && s.clause_of(a.start) == clause
+            && (s.clause_of(a.start) == clause || own_clause_names_none)
     });
     if let Some(doer) = doer {
         let sentence_start = s.toks.first().map_or(0, |t| t.start);

@@ -52,6 +52,10 @@ fn metric_of() {
         &[
             // A listed measure with no cue of its own measures what the one before did.
             ("Housing\n\nMost housing was commissioned in Aktobe – 900,000 sq m, Taraz – 400,000 sq m and Turkistan – 350,000 sq m.", "2024-06-01", "400,000 sq m", "housing"),
+            // The index of physical volume measures output, in current prices or not; a
+            // company that will export a share of its goods speaks of trade.
+            ("Industry\n\nIndustrial production reached 900 billion tenge in current prices, and the index of physical volume was 104.1%.", "2024-06-01", "104.1%", "output"),
+            ("Pharma\n\nThe new plant of Dala Pharm LLP will export 30% of its products to Kyrgyzstan.", "2024-06-01", "30%", "trade"),
             // The price of one unit is a price; a company's revenue is its output.
             ("Хлопок\n\nЗакупочная цена одной тонны хлопка составляет 5,8 млн сумов.", "2020-10-27", "5,8 млн сумов", "prices"),
             ("Фабрика\n\nПо итогам года выручка фабрики составила 4,1 млрд тенге.", "2021-02-10", "4,1 млрд тенге", "output"),
@@ -532,6 +536,12 @@ fn subject_of() {
             ("Цех\n\nТОО «Агро Сервис» открыло в Каттакургане цех мощностью 5 тыс. тонн.", "2025-04-01", "5 тыс. тонн", "ТОО «Агро Сервис»"),
             // A participle clause after a name says what that one is.
             ("Industry\n\nAbai region, separated from East Kazakhstan region in 2022, produced 900 billion tenge of industrial output last year.", "2025-04-01", "900 billion tenge", "Abai region"),
+            // So does a relative clause, or `one of ...`: the company named first pays.
+            ("Gold\n\nAltyn Tau Mining LLC, which works a deposit in the Chatkal district of Jalal-Abad region, paid 800 million soms in taxes.", "2025-04-01", "800 million soms", "Altyn Tau Mining LLC"),
+            ("Yarn\n\nSamarkand Yarn LLC, one of the largest spinners in Samarkand region, exported goods worth $30 million.", "2025-04-01", "$30 million", "Samarkand Yarn LLC"),
+            // A company named in the clauses before a figure whose own clause names nothing
+            // does what is counted; the place near it says where.
+            ("Glass\n\nThe largest of them, a glass plant of Shieli Glass LLP near Kyzylorda, cost 31 billion tenge.", "2025-04-01", "31 billion tenge", "Shieli Glass LLP"),
             // A village named as such is a place of its own, narrower than its district.
             ("Wind\n\nA wind farm near the village of Akbulak will cost 40 billion tenge.", "2025-04-01", "40 billion tenge", "Akbulak"),
             // The regions formed in 2022 by their Russian adjectives.

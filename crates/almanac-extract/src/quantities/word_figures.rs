@@ -123,10 +123,16 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         }
         TokKind::Sym => return None,
     };
+    // `ranks only ninth`: an adverb may stand between the cue and the ordinal.
+    let cue_end = if j >= 2 && word_is(text, toks, j - 1, &["only", "just", "still", "now"]) {
+        j - 2
+    } else {
+        j.saturating_sub(1)
+    };
     let cue_before = j >= 1
         && lex
             .rank_cues
-            .ending_at(text, toks, j - 1)
+            .ending_at(text, toks, cue_end)
             .is_some_and(|(n, cue)| match cue {
                 RankCue::Ordinal => true,
                 // `is the first in the country`; without its article the place is in a group

@@ -193,6 +193,14 @@ fn period_of() {
                 "3 школы",
                 "-",
             ),
+            // A count said to stand today is of the document's year, not of the founding
+            // told beside it.
+            (
+                "Технопарк открыт в 2020 году, сегодня в нем работают 40 компаний.",
+                "2025-04-02",
+                "40 компаний",
+                "2025",
+            ),
             // A span of months named in the paragraph wins over `с начала года`; the next
             // paragraph names none.
             (to_date, "2023-11-20", "900 млрд тенге", "2023-01/2023-09"),

@@ -394,6 +394,7 @@ impl Parser<'_> {
     /// ```text
     /// months   = "the" ("past" | "last") N "months"                               Span
     ///          | ("over" | "for" | "during" | "throughout" | "In") ["the"] N "months" ["this year"]  Span
+    ///          | "in" N "months"   (dated a month or two after the N-th; no `will`, `be` before)  Span
     /// ```
     ///
     /// A count of months from January of the document year: `over eight months`, `for 11
@@ -428,7 +429,9 @@ impl Parser<'_> {
         // ahead.
         let cue = self.class(i, Class::MonthCue).is_some()
             || (self.is_word(i, w!("in"))
-                && (self.capitalized(i) || self.is_word(i + 1, w!("the"))));
+                && (self.capitalized(i)
+                    || self.is_word(i + 1, w!("the"))
+                    || self.months_just_reported(i)));
         if !cue {
             return None;
         }
@@ -468,6 +471,24 @@ impl Parser<'_> {
             year,
         };
         hit(next, when.period(doc), TimeKind::Span)
+    }
+
+    /// Whether `in N months` at `i` counts the months a report just closed rather than a
+    /// duration ahead: the document is dated in the month or two after the N-th (`produced
+    /// goods worth $300 million in eight months`, said in September), and no `will` or `be`
+    /// comes shortly before (`will be built in eight months`).
+    fn months_just_reported(&self, i: usize) -> bool {
+        let Some(date) = self.doc else {
+            return false;
+        };
+        let Some(n) = self.count_at(i + 1) else {
+            return false;
+        };
+        let after = date.month() as u8;
+        (1..=11).contains(&n)
+            && self.is_any(i + 2, &[w!("months"), w!("month")])
+            && (after == n + 1 || after == n + 2)
+            && !(i.saturating_sub(6)..i).any(|k| self.is_any(k, &[w!("will"), w!("be")]))
     }
 
     /// ```text

@@ -269,6 +269,11 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("in nine months of 2023", "2024-09-10", &[("nine months of 2023", Some("2023-01/2023-09"), Span)]),
     ("to be finished in 18 months", "2024-09-10", &[]),
     ("to be finished in eight months", "2024-09-10", &[]),
+    // A bare `in N months` in a report dated a month or two after the N-th counts them.
+    ("exports grew 12% in eight months", "2024-09-10", &[("in eight months", Some("2024-01/2024-08"), Span)]),
+    ("exports grew 12% in eight months", "2024-10-02", &[("in eight months", Some("2024-01/2024-08"), Span)]),
+    ("a plant built in eight months", "2024-05-10", &[]),
+    ("the plant will open in eight months", "2024-09-10", &[]),
     ("over 18 months", "2024-09-10", &[]),
     ("over the eight months", "2024-09-10", &[("over the eight months", Some("2024-01/2024-08"), Span)]),
     ("during the two months of repairs", "2024-09-10", &[]),
