@@ -85,6 +85,10 @@ pub(super) fn is_first_state(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok
 pub(crate) struct PeriodCues {
     /// In ASCII lower case: a word of a sentence is looked up, not compared with each.
     report: FxHashSet<String>,
+    /// For each ASCII first letter of a `report` word of ASCII, bit `n` when one is `n` bytes
+    /// long (bit 63: longer): an ASCII word of the text, most of them, is told apart by
+    /// these before it is lowered and hashed.
+    report_heads: [u64; 128],
     back: Phrases,
     open: Phrases,
 }
@@ -139,8 +143,16 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
             PeriodCueClass::Open => open.push(phrase),
         }
     }
+    let report: FxHashSet<String> = report.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let mut report_heads = [0u64; 128];
+    for w in report.iter().filter(|w| w.is_ascii()) {
+        if let Some(&first) = w.as_bytes().first() {
+            report_heads[usize::from(first)] |= 1 << w.len().min(63);
+        }
+    }
     PeriodCues {
-        report: report.iter().map(|w| w.to_ascii_lowercase()).collect(),
+        report,
+        report_heads,
         back: Phrases::new(&back),
         open: Phrases::new(&open),
     }
@@ -175,7 +187,7 @@ pub(super) fn report_period(
                 .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Span | TimeKind::ToDate))
                 .filter_map(|t| t.period)
                 .find(|&p| {
-                    if *cued.get_or_init(|| has_word(&text[s.clone()], &PERIOD_CUES.report)) {
+                    if *cued.get_or_init(|| has_report_word(&text[s.clone()])) {
                         is_report_span(p, date)
                     } else {
                         sums_up_last_year(p, date)
@@ -223,15 +235,26 @@ pub(super) fn open_future(lower_sentence: &str) -> bool {
     PERIOD_CUES.open.in_words(lower_sentence)
 }
 
-/// Whether a word of `words` (in ASCII lower case) stands in the sentence, in any case
+/// Whether a reporting word (`PeriodCues::report`) stands in the sentence, in any case
 /// (`Итоги`), `ё` read as `е`.
-fn has_word(sentence: &str, words: &FxHashSet<String>) -> bool {
+fn has_report_word(sentence: &str) -> bool {
+    let cues = &*PERIOD_CUES;
     sentence
         .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .any(|w| {
+            // An ASCII word stays ASCII, of its length, in lower case.
+            if let [first, ..] = w.as_bytes() {
+                if w.is_ascii()
+                    && cues.report_heads[usize::from(first.to_ascii_lowercase())]
+                        & (1 << w.len().min(63))
+                        == 0
+                {
+                    return false;
+                }
+            }
             // Copied only when it has a capital or an `ё`.
-            words.contains(crate::tokens::plain_lower(w).as_ref())
+            cues.report.contains(crate::tokens::plain_lower(w).as_ref())
         })
 }
 

@@ -35,18 +35,26 @@ pub(crate) fn country_scope(
         .char_indices()
         .find(|&(i, c)| is_boundary(after, i, c))
         .map_or(after.len(), |(i, _)| i);
-    let stretch = format!("{} {}", &before[from..], &after[..to]);
-    let words: Vec<String> = stretch
+    // The words of the stretch before the figure, then after it, read in pairs as they come:
+    // asked of every Russian figure, it copies no word.
+    let mut words = before[from..]
         .split(|c: char| !is_alphanumeric(c))
+        .chain(after[..to].split(|c: char| !is_alphanumeric(c)))
         .filter(|w| !w.is_empty())
-        .map(|w| lower(w).into_owned())
-        .collect();
-    words.windows(2).any(|p| {
-        matches!(
-            (p[0].as_str(), p[1].as_str()),
+        .map(lower);
+    let Some(mut previous) = words.next() else {
+        return false;
+    };
+    for word in words {
+        if matches!(
+            (previous.as_ref(), word.as_ref()),
             ("по" | "в", "стране" | "республике") | ("в", "страну" | "республику")
-        )
-    })
+        ) {
+            return true;
+        }
+        previous = word;
+    }
+    false
 }
 
 /// Whether the mention that starts at byte `start` is a place a figure is compared with,
