@@ -440,10 +440,11 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
     if let Some(p) = parse_half_unit(text, toks, j) {
         return Some(p);
     }
-    if let Some(p) = parse_fraction_of_unit(text, toks, j) {
+    let table = LEXICONS.fractions.starting_at(text, toks, j);
+    if let Some(p) = parse_fraction_of_unit(text, toks, j, table) {
         return Some(p);
     }
-    let (n, &value) = LEXICONS.fractions.starting_at(text, toks, j)?;
+    let (n, &value) = table?;
     let last = j + n - 1;
     // `fallen by a third`, `grow by about a quarter`, `a fifth less`: a change by a share.
     let mut b = j;
@@ -529,14 +530,22 @@ pub(super) fn parse_couple(text: &str, toks: &[Tok], j: usize) -> Option<Parsed>
 /// `a tenth of a second`, `two-tenths of a percentage point`, `a third of a mile`: a
 /// fraction of one unit is that part of it. Of a point only a percentage point's (`a tenth
 /// of a point` may be a game's).
-fn parse_fraction_of_unit(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
-    let (value, last) = if let Some((n, &percent)) = LEXICONS.fractions.starting_at(text, toks, j) {
+/// `table` is the fractions table's phrase at `j`, which the caller has looked up.
+fn parse_fraction_of_unit(
+    text: &str,
+    toks: &[Tok],
+    j: usize,
+    table: Option<(usize, &f64)>,
+) -> Option<Parsed> {
+    // Every fraction starts with a word: a number is past at the first test.
+    let tok = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
+    let (value, last) = if let Some((n, &percent)) = table {
         (percent / 100.0, j + n - 1)
     } else {
         // `two-tenths`, `three-hundredths`: a number word joined to the part.
-        let tok = toks
-            .get(j)
-            .filter(|t| t.kind == TokKind::Word && t.hyphen)?;
+        if !tok.hyphen {
+            return None;
+        }
         let word = lower(tok.text(text));
         let (number, part) = word.split_once('-')?;
         let factor = match part {
