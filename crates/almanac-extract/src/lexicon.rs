@@ -232,6 +232,9 @@ pub(crate) struct Scale {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Currency {
     pub code: &'static str,
+    /// The code when the form stands before the number: `code` but for a form that two
+    /// currencies share (`P85 billion` pesos, `50p` pence).
+    pub code_before: &'static str,
     pub position: Position,
     /// The form's part of the currency's unit: 0.01 for `cents`, else 1.
     pub factor: f64,
@@ -303,7 +306,7 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             },
         ))
     }));
-    let currencies = PhraseTable::new(data::CURRENCIES.load(|r| {
+    let currency_rows = data::CURRENCIES.load(|r| {
         let position = r.choice(
             2,
             &[
@@ -318,13 +321,35 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             form,
             Currency {
                 code: r.get(1),
+                code_before: r.get(1),
                 position,
                 factor: r.parse_opt(3, "factor")?.unwrap_or(1.0),
                 glued_only: form.len() == 1 && form.as_bytes()[0].is_ascii_alphabetic(),
                 solid: !form.contains(' ') && words_unnumbered(form).len() > 1,
             },
         ))
-    }));
+    });
+    // A form written before the number for one currency and after it for another (`P85
+    // billion` pesos, `50p` pence) is one entry: `code` after, `code_before` before.
+    let mut merged: Vec<(&'static str, Currency)> = Vec::with_capacity(currency_rows.len());
+    for (form, c) in currency_rows {
+        match merged.iter_mut().find(|(f, _)| *f == form) {
+            Some((_, known)) => {
+                // Only the form after the number takes a part of the unit (`p` 0.01 GBP).
+                let (before, after) = if c.position == Position::Before {
+                    (c.code, known.code)
+                } else {
+                    known.factor = c.factor;
+                    (known.code_before, c.code)
+                };
+                known.code = after;
+                known.code_before = before;
+                known.position = Position::Both;
+            }
+            None => merged.push((form, c)),
+        }
+    }
+    let currencies = PhraseTable::new(merged);
     let units = PhraseTable::new(data::UNITS.load(|r| {
         let kind = r.choice(
             2,
@@ -461,9 +486,21 @@ mod tests {
 
     #[test]
     fn currency_forms_are_unique() {
-        let mut seen = std::collections::HashSet::new();
-        for (form, code) in data::CURRENCIES.load(|r| Ok((r.get(0), r.get(1)))) {
-            assert!(seen.insert(form), "currencies.tsv lists {form:?} twice");
+        // A form is listed once, or twice when it stands before the number for one currency
+        // and after it for another (`P85 billion` pesos, `50p` pence).
+        let mut seen = std::collections::HashMap::new();
+        for (form, code, position) in data::CURRENCIES.load(|r| Ok((r.get(0), r.get(1), r.get(2))))
+        {
+            if let Some((other_code, other_position)) = seen.insert(form, (code, position)) {
+                let before_and_after = matches!(
+                    (position, other_position),
+                    ("before", "after") | ("after", "before")
+                );
+                assert!(
+                    before_and_after && code != other_code,
+                    "currencies.tsv lists {form:?} twice"
+                );
+            }
             assert_eq!(code.len(), 3, "{code:?} is not an ISO 4217 code");
         }
     }

@@ -637,6 +637,27 @@ pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]
                 p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
                 continue;
             }
+            // `N1,482.6 per dollar`: an amount of one currency per another is its price.
+            QuantityKind::Money
+                if word_is(text, toks, p.last + 1, &["per"])
+                    && currency_named(text, toks, p.last + 2).is_some() =>
+            {
+                let Some((code, n)) = currency_named(text, toks, p.last + 2) else {
+                    continue;
+                };
+                let Some(unit) = p.q.unit.clone().filter(|u| u != code) else {
+                    continue;
+                };
+                let last = p.last + 1 + n;
+                let p = &mut found[idx];
+                p.q.unit = Some(format!("{unit}/{code}"));
+                p.q.kind = QuantityKind::ExchangeRate;
+                p.q.per = None;
+                p.last = last;
+                p.q.span[1] = toks[last].end;
+                p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
+                continue;
+            }
             QuantityKind::Money => {
                 let to = p.first >= 1 && word_is(text, toks, p.first - 1, LEVEL_BEFORE);
                 let Some(unit) = p.q.unit.as_deref().filter(|_| to) else {

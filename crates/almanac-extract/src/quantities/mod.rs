@@ -271,8 +271,14 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
     link_exchange_rates(text, toks, &mut found);
     found
         .into_iter()
-        // `per 1,000 people`, `per one job`: what a rate is per, no quantity of its own.
-        .filter(|p| !(p.first >= 1 && word_is(text, toks, p.first - 1, &["per"])))
+        // `per 1,000 people`, `per one job`, `for every $10,000 invested`: what a rate is
+        // per, no quantity of its own.
+        .filter(|p| {
+            !(p.first >= 1 && word_is(text, toks, p.first - 1, &["per"])
+                || p.first >= 2
+                    && word_is(text, toks, p.first - 1, &["every", "each"])
+                    && word_is(text, toks, p.first - 2, &["for"]))
+        })
         .map(|mut p| {
             p.q.fact_worthy = p.q.kind.is_figure() && !p.unread_by_facts;
             p.q
@@ -377,28 +383,42 @@ pub fn fall_as_factor(q: &mut Quantity) {
 /// and never names the US dollar (`US$`, `USD`, `US dollars`); then that one. A country's
 /// name alone does not decide it: Central-Asian and most other news outside the dollar
 /// countries quotes US dollars as `$`. Applied to a whole document's quantities.
+/// Cents alone (`45c a litre`, `20 cents`) are the cents of that one other dollar too, or of
+/// the rand when the text writes money in the rand alone.
 pub fn resolve_dollars(paragraphs: &mut [Vec<Quantity>]) {
     const DOLLARS: &[&str] = &["AUD", "CAD", "HKD", "NZD", "SGD", "TWD"];
-    let mut other: Option<&'static str> = None;
-    let written = paragraphs
-        .iter()
-        .flatten()
-        .filter(|q| q.kind == QuantityKind::Money && !q.bare_dollar)
-        .flat_map(|q| q.unit.iter().chain(q.equivalents.iter().map(|e| &e.unit)));
-    for unit in written {
-        if unit == "USD" {
-            return;
-        }
-        if let Some(&code) = DOLLARS.iter().find(|&&d| d == unit) {
-            if other.is_some_and(|o| o != code) {
-                return;
+    const CENTS: &[&str] = &["AUD", "CAD", "HKD", "NZD", "SGD", "TWD", "ZAR"];
+    let sole = |currencies: &[&'static str]| -> Option<&'static str> {
+        let mut other: Option<&'static str> = None;
+        let written = paragraphs
+            .iter()
+            .flatten()
+            .filter(|q| q.kind == QuantityKind::Money && !q.bare_dollar)
+            .flat_map(|q| q.unit.iter().chain(q.equivalents.iter().map(|e| &e.unit)));
+        for unit in written {
+            if unit == "USD" {
+                return None;
             }
-            other = Some(code);
+            if let Some(&code) = currencies.iter().find(|&&d| d == unit) {
+                if other.is_some_and(|o| o != code) {
+                    return None;
+                }
+                other = Some(code);
+            }
         }
+        other
+    };
+    let (dollar, cent) = (sole(DOLLARS), sole(CENTS));
+    if dollar.is_none() && cent.is_none() {
+        return;
     }
-    let Some(code) = other else { return };
     for q in paragraphs.iter_mut().flatten().filter(|q| q.bare_dollar) {
-        q.unit = Some(code.to_string());
+        let cents = q.text.ends_with(['c', '\u{a2}'])
+            || ends_with_ignore_case(&q.text, "cents")
+            || ends_with_ignore_case(&q.text, "cent");
+        if let Some(code) = if cents { cent } else { dollar } {
+            q.unit = Some(code.to_string());
+        }
     }
 }
 

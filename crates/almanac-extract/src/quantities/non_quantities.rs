@@ -5,7 +5,7 @@
 use crate::lexicon::LEXICONS;
 use crate::tokens::{word_is, Tok, TokKind};
 
-use super::quantity::letter_sign_before_money;
+use super::quantity::{letter_sign_before_money, letter_sign_in_sentence};
 use super::units::counted_noun;
 use super::{adjacent, is_month, sym_at, Parsed, QuantityKind, FUNCTION_WORD_IDS};
 
@@ -144,9 +144,18 @@ pub(super) fn is_figure_number(text: &str, toks: &[Tok], j: usize) -> bool {
         lex.currencies
             .starting_at(text, toks, s)
             .is_some_and(|(n, c)| {
-                s + n == j && (!c.glued_only || letter_sign_before_money(text, toks, s))
+                s + n == j
+                    && (!c.glued_only
+                        || letter_sign_before_money(text, toks, s)
+                        || letter_sign_in_sentence(text, toks, s, c.code_before))
             })
     });
+    // `US65.8c`: US cents.
+    let us_cents = j >= 1
+        && toks[j - 1].text(text) == "US"
+        && adjacent(toks, j, j + 1)
+        && toks.get(j + 1).is_some_and(|t| t.text(text) == "c");
+    let currency_before = currency_before || us_cents;
     if j >= 1 && toks[j - 1].kind == TokKind::Word && adjacent(toks, j - 1, j) && !currency_before {
         return false;
     }
@@ -368,6 +377,11 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
     if name_before(text, toks, p.first).is_some() {
         return true;
     }
+    // `Nifty 50 ended lower`, `Stoxx 600 closed flat`: an index named at the start of a
+    // sentence, a market's verb after its number.
+    if index_at_sentence_start(text, toks, p) {
+        return true;
+    }
     if digits.contains('.') {
         return false;
     }
@@ -533,4 +547,34 @@ pub(super) fn is_label(text: &str, toks: &[Tok], p: &Parsed) -> bool {
         return cue;
     }
     false
+}
+
+/// Verbs of a market index after its name: `the FTSE 100 shed 0.6%`.
+const INDEX_VERBS: &[&str] = &[
+    "rose", "fell", "closed", "ended", "finished", "opened", "gained", "lost", "added", "shed",
+    "slipped", "dropped", "climbed", "jumped", "edged", "eased", "advanced", "declined", "tumbled",
+    "surged", "rallied", "slid", "settled", "hit", "index",
+];
+
+/// Whether a bare number after the capitalised first word of a sentence is an index's name
+/// (`Nifty 50 ended`, `FTSE 100 shed`): a whole number, a market's verb after it. In the
+/// middle of a sentence `name_before` already says so.
+fn index_at_sentence_start(text: &str, toks: &[Tok], p: &Parsed) -> bool {
+    let name = p.first - 1;
+    let starts = name == 0
+        || toks[name - 1].kind == TokKind::Sym
+            && matches!(
+                toks[name - 1].text(text),
+                "." | "!" | "?" | "\"" | "\u{201c}"
+            );
+    let word = toks[name];
+    starts
+        && p.last == p.first
+        && word.kind == TokKind::Word
+        && FUNCTION_WORD_IDS.get(word.id).is_none()
+        && word
+            .text(text)
+            .starts_with(|c: char| c.is_ascii_uppercase())
+        && toks[p.first].text(text).bytes().all(|b| b.is_ascii_digit())
+        && word_is(text, toks, p.last + 1, INDEX_VERBS)
 }

@@ -72,6 +72,18 @@ pub(super) fn exponent_at(text: &str, toks: &[Tok], k: usize) -> Option<(i32, us
         // The value is 10 to the exponent, not 10 times it.
         return Some((-exponent - 1, k + 2));
     }
+    // `10^11 stars`: a bare power of ten, the caret glued on both sides.
+    if tok.text(text) == "^"
+        && toks[k - 1].text(text) == "10"
+        && adjacent(toks, k - 1, k)
+        && toks.get(k + 1).is_some_and(|t| {
+            t.kind == TokKind::Num && t.text(text).bytes().all(|b| b.is_ascii_digit())
+        })
+        && adjacent(toks, k, k + 1)
+    {
+        let exponent: i32 = toks[k + 1].text(text).parse().ok()?;
+        return Some((exponent - 1, k + 2));
+    }
     let times = tok.kind == TokKind::Sym && matches!(tok.text(text), "×" | "*")
         || tok.is_word_in(text, &["x"]);
     if !times || toks.get(k + 1)?.text(text) != "10" {
@@ -210,7 +222,12 @@ pub(super) fn fraction_after(
             && denominator.fract() == 0.0
             && (unit_at(d + 1)
                 || super::units::counted_noun(text, toks, d + 1)
-                    .is_some_and(|(head, _)| head == d + 1)))
+                    .is_some_and(|(head, _)| head == d + 1)
+                // `the 1 1/2-mile race`: the unit joined by a hyphen.
+                || (sym_at(text, toks, d + 1, "-")
+                    && adjacent(toks, d, d + 1)
+                    && adjacent(toks, d + 1, d + 2)
+                    && unit_at(d + 2))))
         .then(|| numerator / denominator)
     };
     if plain && whole {

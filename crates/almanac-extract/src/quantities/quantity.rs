@@ -11,8 +11,8 @@ use super::non_quantities::{is_figure_number, name_before};
 use super::number::{exponent_at, fraction_after, sign_before, space_grouped, vulgar_fraction};
 use super::units::{counted_noun, hyphenated_modifier_noun, is_weight_in_pounds, quantity_kind};
 use super::word_figures::{
-    parse_fold_word, parse_fraction, parse_hyphenated_number_word, parse_multiplier_word,
-    parse_rank, parse_vague,
+    parse_couple, parse_fold_word, parse_fraction, parse_hyphenated_number_word,
+    parse_multiplier_word, parse_rank, parse_vague,
 };
 use super::{
     adjacent, ends_with_ignore_case, starts_number, sym_at, Parsed, Quantity, QuantityKind,
@@ -31,19 +31,22 @@ pub(super) fn parse_at(
     if toks[j].kind != TokKind::Num {
         if let Some((n, c)) = lex.currencies.starting_at(text, toks, j) {
             let whole = !c.solid || (j..j + n - 1).all(|t| adjacent(toks, t, t + 1));
-            let letter_ok = !c.glued_only || letter_sign_before_money(text, toks, j);
+            let letter_ok = !c.glued_only
+                || letter_sign_before_money(text, toks, j)
+                || letter_sign_in_sentence(text, toks, j, c.code_before);
             if c.position != Position::After
                 && whole
                 && letter_ok
                 && starts_number(text, toks, j + n)
             {
-                currency = Some(c.code);
+                currency = Some(c.code_before);
                 j += n;
             }
         }
     }
     if currency.is_none() {
         if let Some(p) = parse_vague(text, toks, j)
+            .or_else(|| parse_couple(text, toks, j))
             .or_else(|| parse_rank(text, toks, j))
             .or_else(|| parse_fraction(text, toks, j))
             .or_else(|| parse_fold_word(text, toks, j))
@@ -174,6 +177,22 @@ pub(super) fn parse_at(
         }
     }
 
+    // `the ₱5.768-trillion budget`: money's scale joined by a hyphen.
+    if scale == 1.0
+        && currency.is_some()
+        && sym_at(text, toks, k, "-")
+        && adjacent(toks, k - 1, k)
+        && adjacent(toks, k, k + 1)
+    {
+        if let Some((n, scale_word)) = lex.scales.starting_at(text, toks, k + 1) {
+            if !scale_word.weak {
+                value *= scale_word.factor;
+                scale = scale_word.factor;
+                last = k + n;
+                k += n + 1;
+            }
+        }
+    }
     // `a 1.2 million-barrel draw`, `4.5-billion-year-old`: the scale opens a hyphenated
     // word whose rest is the unit.
     let mut hyphen_unit = None;
@@ -208,13 +227,20 @@ pub(super) fn parse_at(
         let glued = adjacent(toks, at - 1, at)
             && !(sym_at(text, toks, at + 1, ".") && word_is(text, toks, at + 2, &["m"]));
         let whole = !c.solid || (at..at + n - 1).all(|t| adjacent(toks, t, t + 1));
-        if c.position != Position::Before && (!c.glued_only || glued) && whole {
+        // `14c`, `62c a share`: a glued `c` is cents only where money is (`highs of 30c`).
+        let cents_ok = !toks[at].is_word_in(text, &["c"])
+            || (toks[at].text(text) == "c" && cents_in_context(text, toks, i, at));
+        if c.position != Position::Before && (!c.glued_only || glued) && whole && cents_ok {
             kind = QuantityKind::Money;
             unit = Some(c.code.to_string());
             // Cents alone are the cents of the dollar `$` alone means.
             bare_dollar =
-                n == 1 && toks[at].is_word_in(text, &["dollars", "dollar", "cents", "cent"]);
+                n == 1 && toks[at].is_word_in(text, &["dollars", "dollar", "cents", "cent", "c"]);
             value *= c.factor;
+            // `71.2c` is 0.712, not 0.7120000000000001.
+            if c.factor < 1.0 {
+                value = (value * 1e10).round() / 1e10;
+            }
             if scale == 1.0 && is_weight_in_pounds(text, toks, i, at, n) {
                 kind = QuantityKind::Measure;
                 unit = Some("lb".to_string());
@@ -223,6 +249,19 @@ pub(super) fn parse_at(
             k = at + n;
         }
     }
+    // `US65.8c`: US cents, the country glued before the number.
+    let us_cents = kind == QuantityKind::Money
+        && currency.is_none()
+        && i >= 1
+        && toks[i - 1].text(text) == "US"
+        && adjacent(toks, i - 1, i)
+        && toks[last].text(text) == "c";
+    let i = if us_cents {
+        bare_dollar = false;
+        i - 1
+    } else {
+        i
+    };
     // `363.28 USD/KZT`: an exchange rate.
     if kind == QuantityKind::Money && sym_at(text, toks, k, "/") {
         if let Some((n, c)) = lex.currencies.starting_at(text, toks, k + 1) {
@@ -406,25 +445,25 @@ pub(super) fn parse_at(
     }
     // `7-foot-4`, `6ft 2in`: the inches of a height in feet.
     let after_feet = |b: usize| word_is(text, toks, b, &["foot", "feet", "ft"]);
-    let glued_inches = k < toks.len()
+    let glued_in = k < toks.len()
         && adjacent(toks, k - 1, k)
-        && word_is(text, toks, k, &["in"])
-        && i >= 1
-        && after_feet(i - 1);
+        && toks[k].text(text) == "in"
+        && !(adjacent(toks, k, k + 1) && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Num));
+    let glued_inches = glued_in && i >= 1 && after_feet(i - 1);
     let hyphen_inches = i >= 2
         && sym_at(text, toks, i - 1, "-")
         && adjacent(toks, i - 1, i)
         && adjacent(toks, i - 2, i - 1)
         && after_feet(i - 2);
+    // `a 27in monitor`, `a 1.9in screen`: inches glued to any number.
     if kind == QuantityKind::Bare
         && !in_words
-        && value.fract() == 0.0
-        && value < 12.0
-        && (glued_inches || hyphen_inches)
+        && ((value.fract() == 0.0 && value < 12.0 && (glued_inches || hyphen_inches))
+            || (glued_in && !glued_inches && scale == 1.0))
     {
         kind = QuantityKind::Measure;
         unit = Some("in".to_string());
-        if glued_inches {
+        if glued_in {
             last = k;
             k += 1;
         }
@@ -499,19 +538,40 @@ pub(super) fn parse_at(
             k = head_last + 1;
         }
     }
-    // `51 of its clinics`, `12 of the hospital's wards`: a part counts what the whole does.
+    // `51 of its clinics`, `12 of the hospital's wards`, `27 of Kenya's 47 counties`, `411
+    // of the 650 seats`: a part counts what the whole does.
     if kind == QuantityKind::Bare
         && !in_words
         && value.fract() == 0.0
         && word_is(text, toks, k, &["of"])
-        && word_is(
+    {
+        let mut a = k + 1;
+        if word_is(
             text,
             toks,
-            k + 1,
+            a,
             &["its", "their", "his", "her", "our", "the", "all"],
-        )
-    {
-        if let Some((head, lemma)) = counted_noun(text, toks, k + 2) {
+        ) {
+            a += 1;
+        }
+        let possessive = toks.get(a).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && (ends_with_ignore_case(t.text(text), "'s")
+                    || t.text(text).ends_with("\u{2019}s"))
+        });
+        if possessive {
+            a += 1;
+        }
+        // The whole's own number (`the 650 seats`).
+        if a > k + 1
+            && toks
+                .get(a)
+                .is_some_and(|t| t.kind == TokKind::Num && !t.text(text).contains('.'))
+        {
+            a += 1;
+        }
+        let whole = (a > k + 1).then(|| counted_noun(text, toks, a)).flatten();
+        if let Some((head, lemma)) = whole {
             if toks[head].text(text).ends_with(['s', 'S']) {
                 kind = QuantityKind::Count;
                 unit = Some(lemma);
@@ -935,4 +995,74 @@ pub(super) fn letter_sign_before_money(text: &str, toks: &[Tok], j: usize) -> bo
         .starting_at(text, toks, j + 2)
         .is_some_and(|(_, s)| !s.weak || adjacent(toks, j + 1, j + 2));
     capital && adjacent(toks, j, j + 1) && (cents || grouped || scaled)
+}
+
+/// Whether a capital letter glued to a number at `j` (`R58`, `N30 per share`) is the sign of
+/// `code` because its sentence writes money in it already: another amount with the same
+/// sign written as money (`R3,610`), or the currency's name (`rand`, `naira`).
+pub(super) fn letter_sign_in_sentence(text: &str, toks: &[Tok], j: usize, code: &str) -> bool {
+    let capital = toks[j].text(text).bytes().all(|b| b.is_ascii_uppercase());
+    if !capital
+        || !adjacent(toks, j, j + 1)
+        || toks.get(j + 1).is_none_or(|t| t.kind != TokKind::Num)
+    {
+        return false;
+    }
+    let sign = toks[j].text(text);
+    let names_it = |t: usize| {
+        if t != j && toks[t].text(text) == sign {
+            return letter_sign_before_money(text, toks, t);
+        }
+        toks[t].kind == TokKind::Word
+            && toks[t].end - toks[t].start > 1
+            && LEXICONS
+                .currencies
+                .starting_at(text, toks, t)
+                .is_some_and(|(_, c)| c.code == code && c.position == Position::After)
+    };
+    sentence_window(text, toks, j).any(names_it)
+}
+
+/// The tokens of the sentence around token `j`, at most 40 either side.
+fn sentence_window<'a>(
+    text: &'a str,
+    toks: &'a [Tok],
+    j: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    let ends = move |t: usize| {
+        toks[t].kind == TokKind::Sym && matches!(toks[t].text(text), "." | "!" | "?")
+    };
+    let mut start = j;
+    while start > 0 && j - start < 40 && !ends(start - 1) {
+        start -= 1;
+    }
+    let mut end = j;
+    while end + 1 < toks.len() && end - j < 40 && !ends(end + 1) {
+        end += 1;
+    }
+    start..=end
+}
+
+/// Whether a `c` glued to the number at `i` (its token `at`) is cents: before a rate (`62c
+/// a share`, `45c a litre`), after `US` (`US65.8c`), or in a sentence with other money
+/// (`gained 14c to NZ$7.02`). Elsewhere it may be a temperature (`highs of 30c`).
+fn cents_in_context(text: &str, toks: &[Tok], i: usize, at: usize) -> bool {
+    if word_is(text, toks, at + 1, &["a", "an", "per", "each"]) {
+        return true;
+    }
+    if i >= 1 && toks[i - 1].text(text) == "US" && adjacent(toks, i - 1, i) {
+        return true;
+    }
+    sentence_window(text, toks, i).any(|t| {
+        (t < i || t > at)
+            && toks[t].kind != TokKind::Num
+            && LEXICONS
+                .currencies
+                .starting_at(text, toks, t)
+                .filter(|(_, c)| {
+                    c.position != Position::After
+                        && (!c.glued_only || letter_sign_before_money(text, toks, t))
+                })
+                .is_some_and(|(n, _)| toks.get(t + n).is_some_and(|x| x.kind == TokKind::Num))
+    })
 }

@@ -446,7 +446,11 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
     if let Some(p) = parse_half_unit(text, toks, j) {
         return Some(p);
     }
-    let (n, &value) = LEXICONS.fractions.starting_at(text, toks, j)?;
+    let table = LEXICONS.fractions.starting_at(text, toks, j);
+    if let Some(p) = parse_fraction_of_unit(text, toks, j, table) {
+        return Some(p);
+    }
+    let (n, &value) = table?;
     let last = j + n - 1;
     // `fallen by a third`, `grow by about a quarter`, `a fifth less`: a change by a share.
     let mut b = j;
@@ -490,6 +494,100 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
     let mut p = fraction_figure(text, toks, j..=last, value, qualifier);
     p.unread_by_facts = !word_is(text, toks, last + 1, &["of"]);
     Some(p)
+}
+
+/// `a couple of days`, `a couple of key players`: two of a unit or of what a plural counts.
+/// Only before `of` and a plural, so `a couple` (two people) and `couple of the year` are
+/// no figure.
+pub(super) fn parse_couple(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
+    if !(word_is(text, toks, j, &["a"])
+        && word_is(text, toks, j + 1, &["couple"])
+        && word_is(text, toks, j + 2, &["of"]))
+    {
+        return None;
+    }
+    let at = j + 3;
+    let plural = |t: usize| toks[t].text(text).ends_with(['s', 'S']);
+    let (last, unit, kind) = if let Some((n, u)) = LEXICONS.units.starting_at(text, toks, at) {
+        if u.kind == UnitKind::Percent || !plural(at + n - 1) {
+            return None;
+        }
+        (at + n - 1, u.unit.to_string(), quantity_kind(u.kind))
+    } else {
+        let (head, lemma) = counted_noun(text, toks, at)?;
+        if !plural(head) {
+            return None;
+        }
+        (head, lemma, QuantityKind::Count)
+    };
+    let qualifier = qualifier_before(text, toks, j);
+    Some(word_figure(
+        text,
+        toks,
+        j..=last,
+        2.0,
+        &unit,
+        kind,
+        qualifier,
+        None,
+    ))
+}
+
+/// `a tenth of a second`, `two-tenths of a percentage point`, `a third of a mile`: a
+/// fraction of one unit is that part of it. Of a point only a percentage point's (`a tenth
+/// of a point` may be a game's).
+/// `table` is the fractions table's phrase at `j`, which the caller has looked up.
+fn parse_fraction_of_unit(
+    text: &str,
+    toks: &[Tok],
+    j: usize,
+    table: Option<(usize, &f64)>,
+) -> Option<Parsed> {
+    // Every fraction starts with a word: a number is past at the first test.
+    let tok = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
+    let (value, last) = if let Some((n, &percent)) = table {
+        (percent / 100.0, j + n - 1)
+    } else {
+        // `two-tenths`, `three-hundredths`: a number word joined to the part.
+        if !tok.hyphen {
+            return None;
+        }
+        let word = lower(tok.text(text));
+        let (number, part) = word.split_once('-')?;
+        let factor = match part {
+            "tenths" => 0.1,
+            "hundredths" => 0.01,
+            "thousandths" => 0.001,
+            _ => return None,
+        };
+        (LEXICONS.number_words.get(number)? * factor, j)
+    };
+    if !(word_is(text, toks, last + 1, &["of"]) && word_is(text, toks, last + 2, &["a", "an"])) {
+        return None;
+    }
+    let at = last + 3;
+    let (n, u) = LEXICONS.units.starting_at(text, toks, at)?;
+    if u.kind == UnitKind::Percent && !word_is(text, toks, at, &["percentage"]) {
+        return None;
+    }
+    // The fractions table rounds its shares (`a third` 33.3): the nearest fraction of a
+    // denominator up to 12, as `fraction_as_share` reads them.
+    let value = (2..=12)
+        .map(f64::from)
+        .find(|d| ((value * d).round() - value * d).abs() < 0.002 * d)
+        .map_or(value, |d| (value * d).round() / d);
+    let qualifier = qualifier_before(text, toks, j);
+    let direction = direction_before(text, toks, j);
+    Some(word_figure(
+        text,
+        toks,
+        j..=at + n - 1,
+        value,
+        u.unit,
+        quantity_kind(u.kind),
+        qualifier,
+        direction,
+    ))
 }
 
 /// `half a mile`, `a year and a half`: half of a unit, and one and a half of it.
