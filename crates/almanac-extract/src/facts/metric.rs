@@ -190,6 +190,12 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         if cue.metric == Metric::Economy && destination_of_investment(text, s, i) {
             continue;
         }
+        // `Investment in manufacturing grew 1.4 times`, `Вложения в обрабатывающую
+        // промышленность выросли`: the sector right after a word of investment is where the
+        // money goes.
+        if cue.metric == Metric::Output && sector_invested_in(text, s, i) {
+            continue;
+        }
         let cue_clause = s.clause_of(s.toks[i].start);
         let other_clause = cue_clause != clause && !(joined && cue_clause + 1 == clause);
         let before = i < fig_tok;
@@ -475,6 +481,23 @@ fn destination_of_investment(text: &str, s: &Sentence<'_>, i: usize) -> bool {
                 && c.tok < i
                 && s.clause_of(s.toks[c.tok].start) == clause
         })
+}
+
+/// Whether the output cue at token `i` names the sector a word of investment just before it
+/// goes to: `in`, `into` or `в` right before the cue (an adjective between at most), and the
+/// word of investment right before that.
+fn sector_invested_in(text: &str, s: &Sentence<'_>, i: usize) -> bool {
+    let into = |k: usize| word_is(text, s.toks, k, &["in", "into", "в", "во"]);
+    let at = if i >= 1 && into(i - 1) {
+        i - 1
+    } else if i >= 2 && into(i - 2) {
+        i - 2
+    } else {
+        return false;
+    };
+    s.metric_cues
+        .iter()
+        .any(|c| c.cue.metric == Metric::Investment && c.tok + c.len == at)
 }
 
 /// `industry – 12%`, `строительстве – на 18,8%`: a figure that opens the clause after a

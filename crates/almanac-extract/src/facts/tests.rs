@@ -56,6 +56,9 @@ fn metric_of() {
             // company that will export a share of its goods speaks of trade.
             ("Industry\n\nIndustrial production reached 900 billion tenge in current prices, and the index of physical volume was 104.1%.", "2024-06-01", "104.1%", "output"),
             ("Pharma\n\nThe new plant of Dala Pharm LLP will export 30% of its products to Kyrgyzstan.", "2024-06-01", "30%", "trade"),
+            // The sector investment goes to is no output.
+            ("Industry\n\nInvestment in manufacturing grew 1.4 times.", "2024-06-01", "1.4 times", "investment"),
+            ("Инвестиции\n\nВложения в обрабатывающую промышленность выросли в 1,4 раза.", "2024-06-01", "1,4 раза", "investment"),
             // The price of one unit is a price; a company's revenue is its output.
             ("Хлопок\n\nЗакупочная цена одной тонны хлопка составляет 5,8 млн сумов.", "2020-10-27", "5,8 млн сумов", "prices"),
             ("Фабрика\n\nПо итогам года выручка фабрики составила 4,1 млрд тенге.", "2021-02-10", "4,1 млрд тенге", "output"),

@@ -591,6 +591,20 @@ fn against_currency(text: &str, toks: &[Tok], a: usize) -> Option<(&'static str,
 /// reached (`Sterling slipped 0.3% to $1.2655`: USD/GBP; `the euro held at 85.9 pence`:
 /// GBP/EUR). The search back stops at the sentence's start, at another amount of money, and
 /// after twelve tokens.
+/// Makes money `p` the price of currency `code`, its text running to token `last`; money
+/// already in that currency stays as it is.
+fn price_in(text: &str, toks: &[Tok], p: &mut Parsed, code: &str, last: usize) {
+    let Some(unit) = p.q.unit.clone().filter(|u| u != code) else {
+        return;
+    };
+    p.q.unit = Some(format!("{unit}/{code}"));
+    p.q.kind = QuantityKind::ExchangeRate;
+    p.q.per = None;
+    p.last = last;
+    p.q.span[1] = toks[last].end;
+    p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
+}
+
 pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]) {
     for idx in 0..found.len() {
         let p = &found[idx];
@@ -625,16 +639,7 @@ pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]
                 let Some((code, last)) = against_currency(text, toks, p.last + 1) else {
                     continue;
                 };
-                let Some(unit) = p.q.unit.clone().filter(|u| u != code) else {
-                    continue;
-                };
-                let p = &mut found[idx];
-                p.q.unit = Some(format!("{unit}/{code}"));
-                p.q.kind = QuantityKind::ExchangeRate;
-                p.q.per = None;
-                p.last = last;
-                p.q.span[1] = toks[last].end;
-                p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
+                price_in(text, toks, &mut found[idx], code, last);
                 continue;
             }
             // `N1,482.6 per dollar`: an amount of one currency per another is its price.
@@ -645,17 +650,8 @@ pub(super) fn link_exchange_rates(text: &str, toks: &[Tok], found: &mut [Parsed]
                 let Some((code, n)) = currency_named(text, toks, p.last + 2) else {
                     continue;
                 };
-                let Some(unit) = p.q.unit.clone().filter(|u| u != code) else {
-                    continue;
-                };
                 let last = p.last + 1 + n;
-                let p = &mut found[idx];
-                p.q.unit = Some(format!("{unit}/{code}"));
-                p.q.kind = QuantityKind::ExchangeRate;
-                p.q.per = None;
-                p.last = last;
-                p.q.span[1] = toks[last].end;
-                p.q.text = text[p.q.span[0]..p.q.span[1]].to_string();
+                price_in(text, toks, &mut found[idx], code, last);
                 continue;
             }
             QuantityKind::Money => {
