@@ -4,7 +4,7 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks thirteen sets the same way: examples/gold.jsonl against examples/news/*.txt and
+Checks fourteen sets the same way: examples/gold.jsonl against examples/news/*.txt and
 examples/docs.jsonl (the held-out gold), examples/series-gold.jsonl against
 examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series),
 examples/ru-gold.jsonl against examples/ru/*.txt and examples/ru-docs.jsonl (Russian), and
@@ -17,8 +17,9 @@ examples/ru-blind2-gold.jsonl against examples/ru-blind2/*.txt and examples/ru-b
 examples/en-blind3-gold.jsonl against examples/en-blind3/*.txt and
 examples/en-blind3-docs.jsonl (a third English set, annotated blind to the first two), and
 examples/ru-blind3-gold.jsonl against examples/ru-blind3/*.txt and examples/ru-blind3-docs.jsonl
-(a third Russian set, the same), and the fourth and fifth blind pairs (en-blind4, ru-blind4,
-en-blind5, ru-blind5) the same way:
+(a third Russian set, the same), the fourth and fifth blind pairs (en-blind4, ru-blind4,
+en-blind5, ru-blind5), and examples/ru-blind6-gold.jsonl against examples/ru-blind6/*.txt and
+examples/ru-blind6-docs.jsonl (a sixth blind Russian set) the same way:
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
   (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
@@ -61,6 +62,7 @@ SETS = [  # (name, documents, gold, docs)
     ("ru-blind4", HERE / "ru-blind4", HERE / "ru-blind4-gold.jsonl", HERE / "ru-blind4-docs.jsonl"),
     ("en-blind5", HERE / "en-blind5", HERE / "en-blind5-gold.jsonl", HERE / "en-blind5-docs.jsonl"),
     ("ru-blind5", HERE / "ru-blind5", HERE / "ru-blind5-gold.jsonl", HERE / "ru-blind5-docs.jsonl"),
+    ("ru-blind6", HERE / "ru-blind6", HERE / "ru-blind6-gold.jsonl", HERE / "ru-blind6-docs.jsonl"),
     ("en-blind3", HERE / "en-blind3", HERE / "en-blind3-gold.jsonl", HERE / "en-blind3-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
