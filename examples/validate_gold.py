@@ -18,8 +18,10 @@ examples/en-blind3-gold.jsonl against examples/en-blind3/*.txt and
 examples/en-blind3-docs.jsonl (a third English set, annotated blind to the first two), and
 examples/ru-blind3-gold.jsonl against examples/ru-blind3/*.txt and examples/ru-blind3-docs.jsonl
 (a third Russian set, the same), the fourth and fifth blind pairs (en-blind4, ru-blind4,
-en-blind5, ru-blind5), and examples/en-blind6-gold.jsonl against examples/en-blind6/*.txt and
-examples/en-blind6-docs.jsonl (a sixth English set, annotated blind), the same way:
+en-blind5, ru-blind5), and the sixth pair the same way: examples/en-blind6-gold.jsonl against
+examples/en-blind6/*.txt and examples/en-blind6-docs.jsonl (a sixth English set, annotated blind),
+and examples/ru-blind6-gold.jsonl against examples/ru-blind6/*.txt and examples/ru-blind6-docs.jsonl
+(a sixth blind Russian set):
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
   (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
@@ -63,6 +65,7 @@ SETS = [  # (name, documents, gold, docs)
     ("en-blind5", HERE / "en-blind5", HERE / "en-blind5-gold.jsonl", HERE / "en-blind5-docs.jsonl"),
     ("en-blind6", HERE / "en-blind6", HERE / "en-blind6-gold.jsonl", HERE / "en-blind6-docs.jsonl"),
     ("ru-blind5", HERE / "ru-blind5", HERE / "ru-blind5-gold.jsonl", HERE / "ru-blind5-docs.jsonl"),
+    ("ru-blind6", HERE / "ru-blind6", HERE / "ru-blind6-gold.jsonl", HERE / "ru-blind6-docs.jsonl"),
     ("en-blind3", HERE / "en-blind3", HERE / "en-blind3-gold.jsonl", HERE / "en-blind3-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
