@@ -63,12 +63,14 @@ pub(super) struct Head {
 impl Head {
     /// Whether the head stands at token `j`: a capitalised head exactly as written, a
     /// lower-case one in lower case (`industrial zone`, not `Industrial Zone`, which has its
-    /// own capitalised entry).
+    /// own capitalised entry). A head before its name may also open a sentence
+    /// (`Индустриальная зона «Береке» создана ...`): the capital is the sentence's.
     pub(super) fn at(&self, doc: &Doc, j: usize) -> bool {
         if self.exact {
             doc.matches_exact(j, &self.ids, &self.words)
         } else {
-            doc.matches_ids(j, &self.ids) && !doc.is_cap(j)
+            doc.matches_ids(j, &self.ids)
+                && (!doc.is_cap(j) || self.prefix && doc.has(j, super::doc::T_INITIAL))
         }
     }
 }

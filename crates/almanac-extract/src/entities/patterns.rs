@@ -251,7 +251,9 @@ pub(super) fn org_in_run(
             && !legal_form
             && (quoted || !covered_by_gaz(in_gaz, x.clone()))
             && !person_like
-            && !doc.is_cap(a)
+            // A capitalised head is a name's own word (`Industrial Zone Ontustik`), unless
+            // it only opens the sentence before a quoted name (`Индустриальная зона «X»`).
+            && (!doc.is_cap(a) || quoted && doc.has(a, T_INITIAL))
         {
             return make_cand(lex, doc, h, a..b, x, gaz);
         }

@@ -691,3 +691,18 @@ fn a_region_named_by_its_regional_council() {
         |f| f.subject.clone().unwrap_or_else(|| "-".to_string()),
     );
 }
+
+#[test]
+fn a_zone_named_at_the_start_of_a_sentence() {
+    let article =
+        "Индустриальная зона «Береке» создана в 2015 году. В зоне создано 900 рабочих мест.";
+    check(
+        &[(
+            article,
+            "2024-04-02",
+            "900 рабочих мест",
+            "индустриальная зона «Береке»",
+        )],
+        |f| f.subject.clone().unwrap_or_else(|| "-".to_string()),
+    );
+}
