@@ -73,6 +73,17 @@ fn metric_of() {
             ("Grain\n\nThe district built two warehouses and three grain elevators.", "2025-04-01", "three grain elevators", "infrastructure"),
             ("Safe city\n\nThe city connected 400 video cameras to its monitoring centre.", "2025-04-01", "400 video cameras", "infrastructure"),
             ("Зерно\n\nВ районе построены 5 зерносушильных комплексов.", "2025-04-01", "5 зерносушильных комплексов", "infrastructure"),
+            // People who found work are employed, people out of work unemployed; a share
+            // below the subsistence minimum is income; money of foreign investment is FDI
+            // but its share of all investment is investment; what a facility can do is its
+            // capacity.
+            ("Jobs\n\nUnder the programme, 3,100 people found work in the district.", "2023-10-12", "3,100 people", "employment"),
+            ("Labour\n\nThe rate fell to 4.5%, with 12.3 thousand people out of work.", "2023-10-12", "12.3 thousand people", "unemployment"),
+            ("Incomes\n\nThe share of residents with incomes below the subsistence minimum fell to 3.4%.", "2023-10-12", "3.4%", "income"),
+            ("Investors\n\nThe district drew $45 million of foreign investment in the first half.", "2023-10-12", "$45 million", "fdi"),
+            ("Investors\n\nThe share of foreign investments rose to 22 percent.", "2023-10-12", "22 percent", "investment"),
+            ("Investors\n\nThe volume of domestic and foreign investment reached 8 billion soms.", "2023-10-12", "8 billion soms", "investment"),
+            ("Grain\n\nThe new terminal can store 120 thousand tonnes of grain.", "2023-10-12", "120 thousand tonnes", "capacity"),
             // A yield in centners is what the land produced.
             ("Harvest\n\nFarms threshed 15.2 centners per hectare.", "2023-10-12", "15.2 centners", "output"),
             // Money per unit of a good or service is its price; a wage or a subsidy stays one.
