@@ -249,7 +249,20 @@ pub(crate) fn extract(
         &front_times,
         &sentence_ranges,
         date,
+        false,
     );
+    // The span the front says its news is of, when no report is named: it dates only what
+    // has no time at all.
+    let told = report.or_else(|| {
+        report_period(
+            text,
+            &doc.paragraphs[..front_end],
+            &front_times,
+            &sentence_ranges,
+            date,
+            true,
+        )
+    });
     let mut facts = Vec::new();
     let mut next_group = 1;
     // What the last sentence was about: the subject of its last figure, else the last place
@@ -908,7 +921,7 @@ pub(crate) fn extract(
                         // ...`, `which already sells ...`): that is the document's year.
                         Status::Actual => carried_period
                             .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
-                            .or(report.filter(|r| {
+                            .or(told.filter(|r| {
                                 let stock = clause_tells_a_stock(text, &sentence, clause);
                                 if matches!(r, Period::Year(_)) {
                                     !stock && !clause_in_present_perfect(text, &sentence, clause)

@@ -89,6 +89,9 @@ pub(crate) struct PeriodCues {
     /// long (bit 63: longer): an ASCII word of the text, most of them, is told apart by
     /// these before it is lowered and hashed.
     report_heads: [u64; 128],
+    /// Words of speech (`said`), in ASCII lower case: they make a span of months named
+    /// with them in the front the period reported on, not a year.
+    speech: FxHashSet<String>,
     back: Phrases,
     open: Phrases,
 }
@@ -114,17 +117,20 @@ impl Phrases {
 #[derive(Clone, Copy)]
 enum PeriodCueClass {
     Report,
+    Speech,
     Back,
     Open,
 }
 
 pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
-    let (mut report, mut back, mut open) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut report, mut speech, mut back, mut open) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let row = |r: &data::Row| {
         let class = r.choice(
             0,
             &[
                 ("report", PeriodCueClass::Report),
+                ("speech", PeriodCueClass::Speech),
                 ("back", PeriodCueClass::Back),
                 ("open", PeriodCueClass::Open),
             ],
@@ -139,6 +145,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
     for (class, phrase) in rows {
         match class {
             PeriodCueClass::Report => report.push(phrase),
+            PeriodCueClass::Speech => speech.push(phrase.to_ascii_lowercase()),
             PeriodCueClass::Back => back.push(phrase),
             PeriodCueClass::Open => open.push(phrase),
         }
@@ -153,6 +160,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
     PeriodCues {
         report,
         report_heads,
+        speech: speech.into_iter().collect(),
         back: Phrases::new(&back),
         open: Phrases::new(&open),
     }
@@ -165,12 +173,16 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
 /// or programmes, not reports. Early in a year, a lead that dates its news to the year
 /// just ended (`the economy grew 5% over the year`, `last year`) sums that year up,
 /// reporting word or not: annual results are published in the months after it.
+/// With `speech`, a span of months said as news (`exported goods worth $148 million in
+/// January-October, the administration said`) is one too: a weaker sign, which dates the
+/// undated figures of later paragraphs but does not outrank a span to date.
 pub(super) fn report_period(
     text: &str,
     front: &[Range<usize>],
     front_times: &[impl AsRef<[TimeExpr]>],
     sentences: &[Range<usize>],
     date: Option<NaiveDate>,
+    speech: bool,
 ) -> Option<Period> {
     let date = date?;
     for (p, times) in front.iter().zip(front_times) {
@@ -185,16 +197,24 @@ pub(super) fn report_period(
                 .iter()
                 .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
                 .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Span | TimeKind::ToDate))
-                .filter_map(|t| t.period)
-                .find(|&p| {
+                .filter_map(|t| Some((t.period?, t.kind)))
+                .find(|&(p, kind)| {
                     if *cued.get_or_init(|| has_report_word(&text[s.clone()])) {
+                        is_report_span(p, date)
+                    } else if speech
+                        && kind != TimeKind::ToDate
+                        && is_span_of_months(p)
+                        && has_speech_word(&text[s.clone()])
+                    {
+                        // `exported goods worth $148 million in January-October, the
+                        // administration said`: a span of months said as news.
                         is_report_span(p, date)
                     } else {
                         sums_up_last_year(p, date)
                     }
                 });
-            if reported.is_some() {
-                return reported;
+            if let Some((p, _)) = reported {
+                return Some(p);
             }
         }
     }
@@ -233,6 +253,24 @@ pub(super) fn refers_back(lower_sentence: &str) -> bool {
 /// sentence before.
 pub(super) fn open_future(lower_sentence: &str) -> bool {
     PERIOD_CUES.open.in_words(lower_sentence)
+}
+
+/// Whether `p` is a span of months within one year (`January-October`, a quarter, a half).
+fn is_span_of_months(p: Period) -> bool {
+    matches!(
+        p,
+        Period::Half(..)
+            | Period::Quarter(..)
+            | Period::Interval(Simple::Month(..), Simple::Month(..))
+    )
+}
+
+/// Whether a word of speech (`PeriodCues::speech`) stands in the sentence.
+fn has_speech_word(sentence: &str) -> bool {
+    let cues = &*PERIOD_CUES;
+    sentence
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| (3..=8).contains(&w.len()) && cues.speech.contains(w))
 }
 
 /// Whether a reporting word (`PeriodCues::report`) stands in the sentence, in any case

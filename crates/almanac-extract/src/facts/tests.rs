@@ -677,6 +677,11 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A span of months the lead says its news is of dates the undated figures of
+            // later paragraphs; a year said the same way, or a span to date, does not.
+            ("Exports\n\nFirms of the district exported goods worth $40 million in January-September 2021, the akimat said.\n\nFruit made up $12 million.", "2021-10-20", "$12 million", "2021-01/2021-09"),
+            ("Exports\n\nFirms of the district exported goods worth $40 million in 2020, the akimat said.\n\nFruit made up $12 million.", "2021-10-20", "$12 million", "2021"),
+            ("Exports\n\nSince the start of the year firms of the district exported goods worth $40 million, the akimat said.\n\nFruit made up $12 million.", "2021-10-20", "$12 million", "2021"),
             // The day a change takes effect dates it (`From July 1, ... will rise`).
             ("Tariffs\n\nFrom July 1, the tariff for gas will increase by 12.5 percent to 48.2 tenge per cubic meter.", "2024-05-20", "12.5 percent", "2024-07-01"),
             ("Tariffs\n\nFrom July 1, the tariff for gas will increase by 12.5 percent to 48.2 tenge per cubic meter.", "2024-05-20", "48.2 tenge", "2024-07-01"),
