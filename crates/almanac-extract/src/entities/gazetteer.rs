@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use aho_corasick::{Anchored, Input};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::Anchored;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::doc::{Doc, T_HYPHEN, T_WORD};
@@ -64,40 +65,37 @@ pub(super) fn find_gazetteer(lex: &Lexicon, doc: &Doc) -> Vec<GazHit> {
         let (Some(matcher), numbers) = lex.matcher_at(&text[start..]) else {
             continue;
         };
-        // The overlapping iterator refuses anchored searches; stepping the state does not.
-        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-        let mut state = aho_corasick::automaton::OverlappingState::start();
+        // The automaton walked by hand from `start`, anchored: every state on the way
+        // reports the names that end there, as an overlapping search would, without its
+        // dynamic dispatch and per-search set-up.
+        let Ok(mut sid) = matcher.start_state(Anchored::Yes) else {
+            continue;
+        };
+        let mut at = start;
         loop {
-            if matcher
-                .try_find_overlapping(input.clone(), &mut state)
-                .is_err()
-            {
+            if matcher.is_match(sid) {
+                for k in 0..matcher.match_len(sid) {
+                    let pid = matcher.match_pattern(sid, k);
+                    // A state also reports the names that end its path but start later;
+                    // their own start finds them.
+                    if at - start != matcher.pattern_len(pid) {
+                        continue;
+                    }
+                    let span = start..at;
+                    let pattern = numbers[pid.as_usize()];
+                    if let Some(pattern) = gazetteer_match(lex, text, span.clone(), pattern) {
+                        cands.push((span, pattern));
+                    }
+                }
+            }
+            let Some(&byte) = bytes.get(at) else {
+                break;
+            };
+            sid = matcher.next_state(Anchored::Yes, sid, byte);
+            at += 1;
+            if matcher.is_dead(sid) {
                 break;
             }
-            let Some(m) = state.get_match() else {
-                break;
-            };
-            // A state also reports the names that end its path but start later; their own
-            // start finds them.
-            if m.start() != start {
-                continue;
-            }
-            let span = m.start()..m.end();
-            let pattern = numbers[m.pattern().as_usize()];
-            let Some((alias, _)) = lex.pattern_targets.get(pattern) else {
-                continue;
-            };
-            let Some(found) = text.get(span.clone()) else {
-                continue;
-            };
-            let after_ok = text
-                .get(span.end..)
-                .and_then(|s| s.chars().next())
-                .is_none_or(|c| !c.is_alphanumeric());
-            if !after_ok || !case_fits(alias, found) {
-                continue;
-            }
-            cands.push((span, pattern));
         }
     }
     // Leftmost-longest; an ambiguous alias keeps all its entries.
@@ -258,6 +256,19 @@ pub(super) fn apply_elided_heads(lex: &Lexicon, doc: &Doc, hits: &mut Vec<GazHit
     if added {
         hits.sort_by_key(|h| h.span.start);
     }
+}
+
+/// The pattern, when the automaton's match of it at `span` is a name: it ends on a word
+/// boundary and the capitals of its alias are capital in the text.
+#[inline]
+fn gazetteer_match(lex: &Lexicon, text: &str, span: Range<usize>, pattern: usize) -> Option<usize> {
+    let (alias, _) = lex.pattern_targets.get(pattern)?;
+    let found = text.get(span.clone())?;
+    let after_ok = text
+        .get(span.end..)
+        .and_then(|s| s.chars().next())
+        .is_none_or(|c| !c.is_alphanumeric());
+    (after_ok && case_fits(alias, found)).then_some(pattern)
 }
 
 /// Capital letters of the alias must be capital in the text; small ones may be either.

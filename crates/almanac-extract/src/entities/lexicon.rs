@@ -4,7 +4,8 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::MatchKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::data::{self, DataError, Row};
@@ -173,12 +174,12 @@ pub(crate) struct Lexicon {
     pub(super) place_ancestors: Vec<Vec<&'static str>>,
     /// The automaton of the patterns that do not start in Cyrillic, and the pattern (of
     /// `pattern_targets`) each of its patterns is.
-    pub(super) matcher: Option<AhoCorasick>,
+    pub(super) matcher: Option<NFA>,
     pub(super) matcher_patterns: Vec<usize>,
     /// The same of the patterns that start in Cyrillic (`starts_cyrillic`): built at the
     /// first text that needs it, since they are two thirds of all and an English text never
     /// does (its build would double every process's start-up).
-    cyrillic_matcher: OnceLock<Option<AhoCorasick>>,
+    cyrillic_matcher: OnceLock<Option<NFA>>,
     pub(super) cyrillic_patterns: Vec<usize>,
     /// The first three bytes of the patterns, as bits `prefix_key`: most words begin no
     /// name, and these say so without the automaton. `short_prefixes` holds the patterns of
@@ -221,7 +222,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// The automaton that finds the names starting at the start of `text`, and the patterns
     /// of its pattern numbers.
-    pub(super) fn matcher_at(&self, text: &str) -> (Option<&AhoCorasick>, &[usize]) {
+    pub(super) fn matcher_at(&self, text: &str) -> (Option<&NFA>, &[usize]) {
         if starts_cyrillic(text) {
             let matcher = self.cyrillic_matcher.get_or_init(|| {
                 build_matcher(
@@ -679,12 +680,11 @@ fn starts_cyrillic(s: &str) -> bool {
 /// A contiguous NFA, not a DFA: building the DFA took about 15 ms of every process's
 /// start-up (the issue allows 20 ms for all of it) and searching with it was only ~5%
 /// faster over a whole extraction.
-fn build_matcher<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<AhoCorasick> {
-    AhoCorasickBuilder::new()
+fn build_matcher<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<NFA> {
+    NFA::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .start_kind(StartKind::Anchored)
+        .prefilter(false)
         .build(patterns)
         .ok()
 }
