@@ -84,6 +84,17 @@ fn metric_of() {
             ("Investors\n\nThe share of foreign investments rose to 22 percent.", "2023-10-12", "22 percent", "investment"),
             ("Investors\n\nThe volume of domestic and foreign investment reached 8 billion soms.", "2023-10-12", "8 billion soms", "investment"),
             ("Grain\n\nThe new terminal can store 120 thousand tonnes of grain.", "2023-10-12", "120 thousand tonnes", "capacity"),
+            // Spending and deficits are the budget's; money put into an economy is invested
+            // (the verb says more than the sector); a profit is no output; passenger traffic
+            // is transport; the price of one square metre is a price; what a store holds is
+            // its capacity.
+            ("Бюджет\n\nРасходы города запланированы в объёме 900 млрд тенге.", "2024-03-01", "900 млрд тенге", "budget"),
+            ("Инвестиции\n\nЗа полугодие в экономику района вложено 40 млрд тенге.", "2024-08-01", "40 млрд тенге", "investment"),
+            ("Итоги\n\nВыручка выросла, чистая прибыль составила 2,1 млрд тенге.", "2024-03-01", "2,1 млрд тенге", "other"),
+            ("Автобусы\n\nПассажиропоток вырос на 12%.", "2024-03-01", "12%", "transport"),
+            ("Жилье\n\nСтоимость квадратного метра арендного жилья составляет 210 тыс. тенге.", "2024-03-01", "210 тыс. тенге", "prices"),
+            ("Housing\n\nThe price of one square meter of new housing rose to 450,000 tenge.", "2024-03-01", "450,000 tenge", "prices"),
+            ("Склад\n\nПостроен склад вместимостью 3 тыс. тонн.", "2024-03-01", "3 тыс. тонн", "capacity"),
             // A yield in centners is what the land produced.
             ("Harvest\n\nFarms threshed 15.2 centners per hectare.", "2023-10-12", "15.2 centners", "output"),
             // Money per unit of a good or service is its price; a wage or a subsidy stays one.
