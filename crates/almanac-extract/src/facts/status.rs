@@ -39,6 +39,11 @@ pub(super) fn status_of(
     if !when.future && stands_now(text, q) {
         return Status::Actual;
     }
+    // `will make up 71% of revenues, against 64% in 2019`, `a target of $29 billion,
+    // against $24.1 billion in 2024`: what a plan is set against is where things stand.
+    if !when.future && !when.deadline_pending && set_against(text, q) {
+        return Status::Actual;
+    }
     let planned = when.deadline_pending
         || when.future
         || when.cued
@@ -63,6 +68,19 @@ fn stands_now(text: &str, q: &Quantity) -> bool {
     matches!(
         next.as_deref(),
         Some("today" | "now" | "currently" | "сейчас" | "сегодня")
+    )
+}
+
+/// Whether the word right before the figure sets it against another (`against 64%`,
+/// `versus`, `против 64%`).
+fn set_against(text: &str, q: &Quantity) -> bool {
+    let before = text[..q.span[0]]
+        .split_whitespace()
+        .next_back()
+        .map(|w| crate::tokens::lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned());
+    matches!(
+        before.as_deref(),
+        Some("against" | "versus" | "vs" | "против")
     )
 }
 

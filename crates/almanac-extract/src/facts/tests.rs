@@ -792,6 +792,10 @@ fn period_of() {
 fn status_of() {
     check(
         &[
+            // What a plan is set against stands already; the target itself is planned.
+            ("Plan\n\nBy 2027 exports are to reach $9 billion, against $6.2 billion in 2024.", "2025-02-01", "$6.2 billion", "actual"),
+            ("Plan\n\nBy 2027 exports are to reach $9 billion, against $6.2 billion in 2024.", "2025-02-01", "$9 billion", "planned"),
+            ("План\n\nК 2027 году доля вырастет до 20% против 14% в 2024 году.", "2025-02-01", "14%", "actual"),
             // How much of a plan was met is achieved; a founding told after `since` is no pool;
             // what stands today is achieved, though a plan is told beside it.
             ("Industry\n\nBy 2027 the share of processing should reach 45 percent, against 33 percent today.", "2024-07-20", "33 percent", "actual"),
