@@ -134,8 +134,10 @@ pub(super) fn suppressed_inside_name(
 }
 
 /// `Kazakhtelecom` after `“Kazakhtelecom” JSC`, `Eurasian Energy` again: an organisation's
-/// bare name, wherever it stands.
-pub(super) fn add_bare_org_mentions(doc: &Doc, merged: &mut Merged) {
+/// bare name, wherever it stands. A company named with its legal form (`Karaganda Heat
+/// Networks LLP`) is named again without it (`Karaganda Heat Networks will use ...`): those
+/// words are the company, not the place that starts them.
+pub(super) fn add_bare_org_mentions(lex: &Lexicon, doc: &Doc, merged: &mut Merged) {
     let names: Vec<(String, EntityKind)> = merged
         .dyns
         .keys()
@@ -167,6 +169,39 @@ pub(super) fn add_bare_org_mentions(doc: &Doc, merged: &mut Merged) {
             });
         }
         merged.named.extend(extra);
+        // The name without its legal form: two words at least, so that a place's name
+        // alone (`Karaganda LLP` -> `Karaganda`) stays the place.
+        let Some((&last, core)) = words.split_last() else {
+            continue;
+        };
+        if core.len() < 2 || !lex.legal_forms.contains(&last) {
+            continue;
+        }
+        for i in 0..doc.toks.len() {
+            if !doc.matches_text(i, core) || doc.matches_text(i, &words) {
+                continue;
+            }
+            // Not a longer name that starts the same way (`Karaganda Heat Networks Group`).
+            if doc.is_cap(i + core.len()) && doc.spaced(i + core.len() - 1) {
+                continue;
+            }
+            let span = doc.span(i..i + core.len());
+            let overlapping = |n: &Named| n.span.start < span.end && span.start < n.span.end;
+            // What the words held before (a place inside them) gives way, unless a mention
+            // reaches outside them.
+            if merged
+                .named
+                .iter()
+                .any(|n| overlapping(n) && (n.span.start < span.start || span.end < n.span.end))
+            {
+                continue;
+            }
+            merged.named.retain(|n| !overlapping(n));
+            merged.named.push(Named {
+                span,
+                key: Key::Dyn(name.clone(), kind),
+            });
+        }
     }
     merged.named.sort_by_key(|n| n.span.start);
 }

@@ -203,6 +203,8 @@ pub(crate) struct Lexicon {
     pub(super) heads_by_first: Vec<Vec<usize>>,
     pub(super) max_head_len: usize,
     pub(super) surname_endings: Vec<String>,
+    /// Legal forms written after a company's name (`LLP`, `JSC`), as written.
+    pub(super) legal_forms: Vec<&'static str>,
     /// `F_CONNECTOR`, `F_ROLE_FIRST`, `F_STOP_FORM` and `F_HEAD_FIRST`, by word number.
     pub(super) flags_by_id: Vec<u8>,
     /// The stop words as written, by the number of their lower-case form.
@@ -350,6 +352,7 @@ enum WordClass {
     Block,
     Ambiguous,
     SurnameEnding,
+    LegalForm,
     Ref,
 }
 
@@ -372,6 +375,7 @@ fn word_rows() -> WordRows {
                 ("block", WordClass::Block),
                 ("ambiguous", WordClass::Ambiguous),
                 ("surname_ending", WordClass::SurnameEnding),
+                ("legal_form", WordClass::LegalForm),
                 ("ref", WordClass::Ref),
             ],
             None,
@@ -430,7 +434,10 @@ pub(crate) fn vocabulary_words() -> Vec<String> {
         match class {
             WordClass::Stop | WordClass::Connector => words.push(phrase.to_lowercase()),
             WordClass::Ref => words.extend(phrase_words(phrase).iter().map(|w| w.to_lowercase())),
-            WordClass::Block | WordClass::Ambiguous | WordClass::SurnameEnding => {}
+            WordClass::Block
+            | WordClass::Ambiguous
+            | WordClass::SurnameEnding
+            | WordClass::LegalForm => {}
         }
     }
     for (phrase, _, _) in rows.roles {
@@ -528,6 +535,7 @@ pub(super) fn build_lexicon() -> Lexicon {
     let mut refs = PhraseSet::new();
     let mut ambiguous = HashSet::default();
     let mut surname_endings = Vec::new();
+    let mut legal_forms = Vec::new();
     let rows = word_rows();
     for (class, phrase, target) in rows.words {
         match class {
@@ -548,6 +556,7 @@ pub(super) fn build_lexicon() -> Lexicon {
                 ambiguous.insert(normalise_key(phrase));
             }
             WordClass::SurnameEnding => surname_endings.push(phrase.to_lowercase()),
+            WordClass::LegalForm => legal_forms.push(phrase),
             WordClass::Ref => {
                 if let Some(t) = target {
                     refs.insert(phrase, t);
@@ -656,6 +665,7 @@ pub(super) fn build_lexicon() -> Lexicon {
         max_head_len,
         heads,
         surname_endings,
+        legal_forms,
         flags_by_id,
         stop_forms,
     };

@@ -211,6 +211,6 @@ pub(crate) fn find_in(text: &str, stream: &[Token], sentences: &[Range<usize>]) 
     let roles = find_roles(lex, &doc, &gaz, &in_gaz, &mut refs, &mut blocked);
     let orgs = find_patterns(lex, &doc, &gaz, &in_gaz, &blocked);
     let mut mentions = merge(lex, &doc, gaz, &in_gaz, orgs, &blocked);
-    add_bare_org_mentions(&doc, &mut mentions);
+    add_bare_org_mentions(lex, &doc, &mut mentions);
     assemble(lex, &doc, mentions, roles, refs)
 }

@@ -380,6 +380,23 @@ fn gazetteer_zones_and_organisations() {
 }
 
 #[test]
+fn a_company_named_again_without_its_legal_form() {
+    // The words are the company, not the place that starts them; two words at least, and
+    // not the start of a longer name.
+    check(
+        "Pavlodar Water Works LLP won a loan. Pavlodar Water Works will lay 30 km of pipes in Pavlodar.",
+        &[
+            ("Pavlodar Water Works", "Pavlodar Water Works LLP", Organisation),
+            ("Pavlodar", "Pavlodar", City),
+        ],
+    );
+    check(
+        "Pavlodar Water Works LLP won a loan. Pavlodar Water Works Group is another firm.",
+        &[("Pavlodar Water Works", "-", Organisation)],
+    );
+}
+
+#[test]
 fn patterns() {
     check(
         "The Karaganda Industrial Park has 20 residents.",
