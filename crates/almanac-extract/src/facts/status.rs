@@ -39,6 +39,22 @@ pub(super) fn status_of(
     if !when.future && stands_now(text, q) {
         return Status::Actual;
     }
+    // `from the current 56% to 45% by 2029`, `с нынешних 56%`: said to stand now, whatever
+    // deadline the plan around it has.
+    if word_before(text, q).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "current"
+                | "нынешних"
+                | "нынешнего"
+                | "нынешней"
+                | "нынешние"
+                | "текущих"
+                | "текущего"
+        )
+    }) {
+        return Status::Actual;
+    }
     // `will make up 71% of revenues, against 64% in 2019`, `a target of $29 billion,
     // against $24.1 billion in 2024`: what a plan is set against is where things stand.
     if !when.future && !when.deadline_pending && set_against(text, q) {
@@ -74,14 +90,18 @@ fn stands_now(text: &str, q: &Quantity) -> bool {
 /// Whether the word right before the figure sets it against another (`against 64%`,
 /// `versus`, `против 64%`).
 fn set_against(text: &str, q: &Quantity) -> bool {
-    let before = text[..q.span[0]]
-        .split_whitespace()
-        .next_back()
-        .map(|w| crate::tokens::lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned());
     matches!(
-        before.as_deref(),
+        word_before(text, q).as_deref(),
         Some("against" | "versus" | "vs" | "против")
     )
+}
+
+/// The word right before the figure, in lower case, without the marks around it.
+fn word_before(text: &str, q: &Quantity) -> Option<String> {
+    text[..q.span[0]]
+        .split_whitespace()
+        .next_back()
+        .map(|w| crate::tokens::lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
 }
 
 /// A percent that says how much of a plan was met: a plan fulfilled by it, or the words
