@@ -952,7 +952,13 @@ pub(crate) fn extract(
                                                     | Metric::Trade
                                                     | Metric::Investment
                                                     | Metric::Fdi
+                                                    | Metric::Income
                                             )
+                                        // Goods made or traded in it (`41.3 thousand
+                                        // tonnes` of exports) flow in it too.
+                                        || q.kind != quantities::QuantityKind::Money
+                                            && matches!(metric, Metric::Output | Metric::Trade)
+                                            && !stock
                                 }
                             }))
                             .or_else(|| date.map(|d| Period::Year(d.year()))),
