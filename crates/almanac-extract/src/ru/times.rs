@@ -442,6 +442,19 @@ impl Parser<'_> {
                 }
             }
         }
+        // `С 2013 года банк профинансировал ...`: from a year gone by to the document's
+        // (`since 2013`); a year still ahead (`с 2027 года`) starts a plan instead, and
+        // `с 2013 года по ...`, `с 2013 до ...` are read as spans or changes elsewhere.
+        if id == w.s {
+            if let (Some(y), Some(end), Some(now)) =
+                (self.year_at(i + 1), self.year_word(i + 2), self.year)
+            {
+                if y < now && self.id(end) != w.po && self.id(end) != w.do_ {
+                    let period = Period::Interval(Simple::Year(y), Simple::Year(now));
+                    return Some((i, end, Some(period), TimeKind::Span));
+                }
+            }
+        }
         // `за последние 5 лет`, `за последние пять лет`.
         if self.word(i) == Some(Word::Recent) {
             if let Some(n) = self.year_count(i + 1) {
@@ -634,6 +647,14 @@ mod tests {
     fn russian_times() {
         use TimeKind::*;
         let cases: &[(&str, &str, &str, Option<&str>, TimeKind)] = &[
+            // A year gone by after `с` runs to the document's year.
+            (
+                "С 2013 года банк профинансировал три проекта.",
+                "2019-11-10",
+                "С 2013 года",
+                Some("2013/2019"),
+                Span,
+            ),
             // Months counted from January that have not all passed yet: last year's report.
             (
                 "ВРП за январь–сентябрь вырос на 5%.",
