@@ -645,6 +645,13 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
     } else if matches!(kind, QuantityKind::Percent | QuantityKind::Money) {
         direction_of(text, toks, i, prep, kind, value)
             .or_else(|| compared_after(text, toks, prep, end_tok))
+    } else if prep == Some(Role::Change) && i >= 2 {
+        // `площадь увеличилась на 35 гектаров`: a count after `на` changes only right after
+        // a word of change; `теплица на 12 гектаров` is a greenhouse of that size.
+        (i.saturating_sub(4)..i - 1)
+            .rev()
+            .find_map(|k| tables.directions.starting_at(text, toks, k))
+            .map(|(_, d)| *d)
     } else {
         None
     };
