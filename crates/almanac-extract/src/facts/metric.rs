@@ -826,8 +826,36 @@ pub(super) fn gaps_verb_of_figure_before(between: &str) -> bool {
 pub(super) fn names_a_part_before(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
     fig_tok >= 1 && word_is(text, s.toks, fig_tok - 1, &["including"])
         || fig_tok >= 2
-            && word_is(text, s.toks, fig_tok - 2, &["of", "among"])
-            && word_is(text, s.toks, fig_tok - 1, &["them", "which"])
+            && (word_is(text, s.toks, fig_tok - 2, &["of", "among"])
+                && word_is(text, s.toks, fig_tok - 1, &["them", "which"])
+                || word_is(text, s.toks, fig_tok - 2, &["из"])
+                    && word_is(text, s.toks, fig_tok - 1, &["них", "которых"]))
+}
+
+/// `Of this amount, $740 million went to industry`, `Из этой суммы 40 млрд ...`: a sentence
+/// that opens on a part of the figure before, its first figure that part. Where the part
+/// went (`industry`) does not say what it measures.
+pub(super) fn opens_on_part_before(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    let first = (0..fig_tok).find(|&k| s.toks[k].kind == crate::tokens::TokKind::Word);
+    let Some(first) = first else {
+        return false;
+    };
+    let head = (word_is(text, s.toks, first, &["of"])
+        && word_is(
+            text,
+            s.toks,
+            first + 1,
+            &["this", "that", "these", "it", "them"],
+        ))
+        || word_is(text, s.toks, first, &["из"])
+            && word_is(
+                text,
+                s.toks,
+                first + 1,
+                &["этой", "этого", "этих", "них", "общей"],
+            );
+    // The figure follows the opening words (and their noun) closely.
+    head && fig_tok <= first + 5
 }
 
 /// Whether a sentence, given in lower case, speaks of a project told before (`the project`,

@@ -497,6 +497,28 @@ pub(crate) fn extract(
                         metric = f.metric;
                     }
                 }
+                // `Of this amount, $740 million went to industry`, `..., из них 46 млрд
+                // тенге пришлось на сельское хозяйство`: a part measures what its whole did,
+                // wherever it went.
+                let part_whole =
+                    if metric::opens_on_part_before(text, &sentence, fig_tok) && qi == 0 {
+                        // The whole: the last amount of its unit, here or in the paragraph
+                        // before.
+                        figures_here
+                            .iter()
+                            .chain(previous_figures.iter().filter(|f| f.paragraph + 1 >= pi))
+                            .rev()
+                            .find(|f| f.unit == q.unit)
+                    } else if russian && metric::names_a_part_before(text, &sentence, fig_tok) {
+                        figures_here.iter().rev().find(|f| f.unit == q.unit)
+                    } else {
+                        None
+                    };
+                if let Some(f) = part_whole.filter(|f| f.metric != Metric::Rank) {
+                    if !(own_metric == Metric::Fdi && f.metric == Metric::Investment) {
+                        metric = f.metric;
+                    }
+                }
                 // `21 billion tenge, 15 billion of which ...`: an amount that took its
                 // currency from the money before it measures what that did, unless its own
                 // words say what it measures (`of which the budget provided 41 billion`).

@@ -95,6 +95,9 @@ fn metric_of() {
             ("Жилье\n\nСтоимость квадратного метра арендного жилья составляет 210 тыс. тенге.", "2024-03-01", "210 тыс. тенге", "prices"),
             ("Housing\n\nThe price of one square meter of new housing rose to 450,000 tenge.", "2024-03-01", "450,000 tenge", "prices"),
             ("Склад\n\nПостроен склад вместимостью 3 тыс. тонн.", "2024-03-01", "3 тыс. тонн", "capacity"),
+            // A part of the amount before measures what it did, wherever it went.
+            ("Investors\n\nThe region drew $900 million of foreign direct investment in 2023.\n\nOf this amount, $500 million went to industry.", "2024-02-01", "$500 million", "fdi"),
+            ("Инвестиции\n\nПривлечено 200 млрд тенге инвестиций, из них 40 млрд тенге пришлось на сельское хозяйство.", "2024-02-01", "40 млрд тенге", "investment"),
             // A yield in centners is what the land produced.
             ("Harvest\n\nFarms threshed 15.2 centners per hectare.", "2023-10-12", "15.2 centners", "output"),
             // Money per unit of a good or service is its price; a wage or a subsidy stays one.
