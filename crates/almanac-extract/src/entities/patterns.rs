@@ -237,7 +237,9 @@ pub(super) fn org_in_run(
     let b = run.end;
     let lower_prefix = heads_at(lex, doc, a).find(|h| !h.exact && h.prefix);
     if let Some(h) = lower_prefix {
-        let x = a + h.words.len()..b;
+        // A head that fills the run (`Индустриальная` alone, its head read on past the
+        // run) leaves no name.
+        let x = (a + h.words.len()).min(b)..b;
         // Only a quoted name or a name that is not merely a known place.
         let quoted = doc.is_quote(x.start);
         // `industrial zone Adil Amralin` names a person after the zone, not the zone.
