@@ -98,6 +98,9 @@ fn metric_of() {
             // A part of the amount before measures what it did, wherever it went.
             ("Investors\n\nThe region drew $900 million of foreign direct investment in 2023.\n\nOf this amount, $500 million went to industry.", "2024-02-01", "$500 million", "fdi"),
             ("Инвестиции\n\nПривлечено 200 млрд тенге инвестиций, из них 40 млрд тенге пришлось на сельское хозяйство.", "2024-02-01", "40 млрд тенге", "investment"),
+            // The state subsidising a cost, or lending on concessional terms, spends budget.
+            ("Farms\n\nFarmers bought 900 tractors, with the state subsidising 25% of their cost.", "2024-02-01", "25%", "budget"),
+            ("Plan\n\nThe state will allocate 500 billion tenge in concessional loans to manufacturers.", "2024-02-01", "500 billion tenge", "budget"),
             // A yield in centners is what the land produced.
             ("Harvest\n\nFarms threshed 15.2 centners per hectare.", "2023-10-12", "15.2 centners", "output"),
             // Money per unit of a good or service is its price; a wage or a subsidy stays one.
