@@ -101,6 +101,10 @@ fn metric_of() {
             // The state subsidising a cost, or lending on concessional terms, spends budget.
             ("Farms\n\nFarmers bought 900 tractors, with the state subsidising 25% of their cost.", "2024-02-01", "25%", "budget"),
             ("Plan\n\nThe state will allocate 500 billion tenge in concessional loans to manufacturers.", "2024-02-01", "500 billion tenge", "budget"),
+            // The price of a square metre moves as a price; a plant that will give work to
+            // people employs them.
+            ("Жилье\n\nСредняя стоимость квадратного метра жилья выросла на 12%.", "2024-02-01", "12%", "prices"),
+            ("Теплицы\n\nКомплекс обеспечит работой 250 человек.", "2024-02-01", "250 человек", "employment"),
             // A yield in centners is what the land produced.
             ("Harvest\n\nFarms threshed 15.2 centners per hectare.", "2023-10-12", "15.2 centners", "output"),
             // Money per unit of a good or service is its price; a wage or a subsidy stays one.
