@@ -489,7 +489,13 @@ pub(crate) fn extract(
                         }
                     } else if let Some(f) = figure_before
                         .filter(|_| {
-                            part_of_figure_before(text, &sentence, q)
+                            // `exported 70% of them`: a verb right before the part says what
+                            // it measures.
+                            let verb_before = sentence
+                                .metric_cues
+                                .iter()
+                                .any(|c| c.cue.verb && !c.in_title && c.tok + c.len == fig_tok);
+                            part_of_figure_before(text, &sentence, q) && !verb_before
                                 || names_figure_before(text, &sentence, q, fig_tok)
                         })
                         .or(before_here)

@@ -105,6 +105,9 @@ fn metric_of() {
             // people employs them.
             ("Жилье\n\nСредняя стоимость квадратного метра жилья выросла на 12%.", "2024-02-01", "12%", "prices"),
             ("Теплицы\n\nКомплекс обеспечит работой 250 человек.", "2024-02-01", "250 человек", "employment"),
+            // A part of the figure before is measured as it, unless a verb right before it
+            // says what it does.
+            ("Fertiliser\n\nThe plant produced 2 million tonnes of fertiliser last year and exported 60% of them.", "2024-02-01", "60%", "trade"),
             // A yield in centners is what the land produced.
             ("Harvest\n\nFarms threshed 15.2 centners per hectare.", "2023-10-12", "15.2 centners", "output"),
             // Money per unit of a good or service is its price; a wage or a subsidy stays one.
