@@ -252,8 +252,12 @@ pub(crate) fn extract(
         false,
     );
     // The span the front says its news is of, when no report is named: it dates only what
-    // has no time at all.
+    // has no time at all. The words of speech are English; a Russian release names its
+    // report (`сообщили` is a reporting word), so its front is not read twice.
     let told = report.or_else(|| {
+        if lang == crate::Lang::Russian {
+            return None;
+        }
         report_period(
             text,
             &doc.paragraphs[..front_end],

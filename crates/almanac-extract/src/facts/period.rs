@@ -173,9 +173,9 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
 /// or programmes, not reports. Early in a year, a lead that dates its news to the year
 /// just ended (`the economy grew 5% over the year`, `last year`) sums that year up,
 /// reporting word or not: annual results are published in the months after it.
-/// With `speech`, a span of months said as news (`exported goods worth $148 million in
-/// January-October, the administration said`) is one too: a weaker sign, which dates the
-/// undated figures of later paragraphs but does not outrank a span to date.
+/// With `speech`, asked when that found nothing, a span of months said as news (`exported
+/// goods worth $148 million in January-October, the administration said`): a weaker sign,
+/// which dates the undated figures of later paragraphs but does not outrank a span to date.
 pub(super) fn report_period(
     text: &str,
     front: &[Range<usize>],
@@ -199,15 +199,16 @@ pub(super) fn report_period(
                 .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Span | TimeKind::ToDate))
                 .filter_map(|t| Some((t.period?, t.kind)))
                 .find(|&(p, kind)| {
-                    if *cued.get_or_init(|| has_report_word(&text[s.clone()])) {
-                        is_report_span(p, date)
-                    } else if speech
-                        && kind != TimeKind::ToDate
-                        && is_span_of_months(p)
-                        && has_speech_word(&text[s.clone()])
-                    {
+                    if speech {
                         // `exported goods worth $148 million in January-October, the
-                        // administration said`: a span of months said as news.
+                        // administration said`: a span of months said as news. Asked only
+                        // once the reporting words found nothing, so they are not read
+                        // again: a sentence of them with such a span would have been found.
+                        kind != TimeKind::ToDate
+                            && is_span_of_months(p)
+                            && is_report_span(p, date)
+                            && *cued.get_or_init(|| has_speech_word(&text[s.clone()]))
+                    } else if *cued.get_or_init(|| has_report_word(&text[s.clone()])) {
                         is_report_span(p, date)
                     } else {
                         sums_up_last_year(p, date)
