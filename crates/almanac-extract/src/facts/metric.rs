@@ -832,6 +832,12 @@ pub(super) fn names_a_part_before(text: &str, s: &Sentence<'_>, fig_tok: usize) 
                     && word_is(text, s.toks, fig_tok - 1, &["них", "которых"]))
 }
 
+/// Whether a part measures what its whole did: it does, unless it names the narrower kind
+/// it is (`including $265 million of foreign direct investment` of all investment).
+pub(super) fn part_takes_whole(own: Metric, whole: Metric) -> bool {
+    !(own == Metric::Fdi && whole == Metric::Investment)
+}
+
 /// `Of this amount, $740 million went to industry`, `Из этой суммы 40 млрд ...`: a sentence
 /// that opens on a part of the figure before, its first figure that part. Where the part
 /// went (`industry`) does not say what it measures.

@@ -61,8 +61,8 @@ use crate::{document, sentences, DateSource, DocContext, Extraction};
 use metric::{
     counts_others, from_foreign_investors, gaps_verb_of_figure_before, is_place_statistic,
     is_statistic_figure, measure, metric, names_a_part_before, names_a_project_before,
-    names_figure_before, opens_breakdown, part_of_figure_before, says_of_figure_before,
-    sector_of_sentence,
+    names_figure_before, opens_breakdown, opens_on_part_before, part_of_figure_before,
+    part_takes_whole, says_of_figure_before, sector_of_sentence,
 };
 use object::{groups, object};
 #[cfg(test)]
@@ -485,10 +485,8 @@ pub(crate) fn extract(
                         .filter(|_| names_a_part_before(text, &sentence, fig_tok))
                     {
                         // `214.8 thousand square meters of housing, of them 131 thousand
-                        // square meters in the city`: a part measures what its whole did,
-                        // unless it names the narrower kind it is (`including $265 million of
-                        // foreign direct investment`).
-                        if !(own_metric == Metric::Fdi && f.metric == Metric::Investment) {
+                        // square meters in the city`.
+                        if part_takes_whole(own_metric, f.metric) {
                             metric = f.metric;
                         }
                     } else if let Some(f) = figure_before
@@ -510,22 +508,21 @@ pub(crate) fn extract(
                 // `Of this amount, $740 million went to industry`, `..., из них 46 млрд
                 // тенге пришлось на сельское хозяйство`: a part measures what its whole did,
                 // wherever it went.
-                let part_whole =
-                    if metric::opens_on_part_before(text, &sentence, fig_tok) && qi == 0 {
-                        // The whole: the last amount of its unit, here or in the paragraph
-                        // before.
-                        figures_here
-                            .iter()
-                            .chain(previous_figures.iter().filter(|f| f.paragraph + 1 >= pi))
-                            .rev()
-                            .find(|f| f.unit == q.unit)
-                    } else if russian && metric::names_a_part_before(text, &sentence, fig_tok) {
-                        figures_here.iter().rev().find(|f| f.unit == q.unit)
-                    } else {
-                        None
-                    };
+                let part_whole = if opens_on_part_before(text, &sentence, fig_tok) && qi == 0 {
+                    // The whole: the last amount of its unit, here or in the paragraph
+                    // before.
+                    figures_here
+                        .iter()
+                        .chain(previous_figures.iter().filter(|f| f.paragraph + 1 >= pi))
+                        .rev()
+                        .find(|f| f.unit == q.unit)
+                } else if russian && names_a_part_before(text, &sentence, fig_tok) {
+                    figures_here.iter().rev().find(|f| f.unit == q.unit)
+                } else {
+                    None
+                };
                 if let Some(f) = part_whole.filter(|f| f.metric != Metric::Rank) {
-                    if !(own_metric == Metric::Fdi && f.metric == Metric::Investment) {
+                    if part_takes_whole(own_metric, f.metric) {
                         metric = f.metric;
                     }
                 }

@@ -271,7 +271,7 @@ fn has_speech_word(sentence: &str) -> bool {
     let cues = &*PERIOD_CUES;
     sentence
         .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| (3..=8).contains(&w.len()) && cues.speech.contains(w))
+        .any(|w| !w.is_empty() && cues.speech.contains(w))
 }
 
 /// Whether a reporting word (`PeriodCues::report`) stands in the sentence, in any case

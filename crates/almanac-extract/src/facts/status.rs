@@ -36,28 +36,21 @@ pub(super) fn status_of(
         return Status::Actual;
     }
     // `should reach 40 percent, against 31 percent today`: a figure said to stand now.
-    if !when.future && stands_now(text, q) {
+    if !when.future
+        && word_beside(text, q, Side::After).is_some_and(|w| NOW_AFTER.contains(&w.as_str()))
+    {
         return Status::Actual;
     }
+    let before = word_beside(text, q, Side::Before);
+    let before = before.as_deref().unwrap_or("");
     // `from the current 56% to 45% by 2029`, `с нынешних 56%`: said to stand now, whatever
     // deadline the plan around it has.
-    if word_before(text, q).is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "current"
-                | "нынешних"
-                | "нынешнего"
-                | "нынешней"
-                | "нынешние"
-                | "текущих"
-                | "текущего"
-        )
-    }) {
+    if NOW_BEFORE.contains(&before) {
         return Status::Actual;
     }
     // `will make up 71% of revenues, against 64% in 2019`, `a target of $29 billion,
     // against $24.1 billion in 2024`: what a plan is set against is where things stand.
-    if !when.future && !when.deadline_pending && set_against(text, q) {
+    if !when.future && !when.deadline_pending && AGAINST.contains(&before) {
         return Status::Actual;
     }
     let planned = when.deadline_pending
@@ -74,34 +67,36 @@ pub(super) fn status_of(
     }
 }
 
-/// Whether a word of now follows the figure (`31 percent today`, `300 people now`,
-/// `12% сейчас`).
-fn stands_now(text: &str, q: &Quantity) -> bool {
-    let next = text[q.span[1]..]
-        .split_whitespace()
-        .next()
-        .map(|w| crate::tokens::lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned());
-    matches!(
-        next.as_deref(),
-        Some("today" | "now" | "currently" | "сейчас" | "сегодня")
-    )
+/// Words of now after a figure (`31 percent today`, `300 people now`, `12% сейчас`).
+const NOW_AFTER: &[&str] = &["today", "now", "currently", "сейчас", "сегодня"];
+
+/// Words of now before a figure (`the current 56%`, `с нынешних 56%`).
+const NOW_BEFORE: &[&str] = &[
+    "current",
+    "нынешних",
+    "нынешнего",
+    "нынешней",
+    "нынешние",
+    "текущих",
+    "текущего",
+];
+
+/// Words that set a figure against another (`against 64%`, `versus`, `против 64%`).
+const AGAINST: &[&str] = &["against", "versus", "vs", "против"];
+
+#[derive(Clone, Copy)]
+enum Side {
+    Before,
+    After,
 }
 
-/// Whether the word right before the figure sets it against another (`against 64%`,
-/// `versus`, `против 64%`).
-fn set_against(text: &str, q: &Quantity) -> bool {
-    matches!(
-        word_before(text, q).as_deref(),
-        Some("against" | "versus" | "vs" | "против")
-    )
-}
-
-/// The word right before the figure, in lower case, without the marks around it.
-fn word_before(text: &str, q: &Quantity) -> Option<String> {
-    text[..q.span[0]]
-        .split_whitespace()
-        .next_back()
-        .map(|w| crate::tokens::lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
+/// The word right before or after the figure, in lower case, without the marks around it.
+fn word_beside(text: &str, q: &Quantity, side: Side) -> Option<String> {
+    let word = match side {
+        Side::Before => text[..q.span[0]].split_whitespace().next_back(),
+        Side::After => text[q.span[1]..].split_whitespace().next(),
+    };
+    word.map(|w| crate::tokens::lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
 }
 
 /// A percent that says how much of a plan was met: a plan fulfilled by it, or the words

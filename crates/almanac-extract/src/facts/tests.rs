@@ -706,6 +706,7 @@ fn period_of() {
             ("Exports\n\nFirms of the district exported goods worth $40 million in January-September 2021, the akimat said.\n\nFruit made up $12 million.", "2021-10-20", "$12 million", "2021-01/2021-09"),
             ("Exports\n\nFirms of the district exported goods worth $40 million in 2020, the akimat said.\n\nFruit made up $12 million.", "2021-10-20", "$12 million", "2021"),
             ("Exports\n\nSince the start of the year firms of the district exported goods worth $40 million, the akimat said.\n\nFruit made up $12 million.", "2021-10-20", "$12 million", "2021"),
+            ("Exports\n\nFirms of the district exported goods worth $40 million in January-September 2021, the akimat announced.\n\nFruit made up $12 million.", "2021-10-20", "$12 million", "2021-01/2021-09"),
             // In a report on part of a year, wages paid and goods made or traded in it are
             // of that part; a stock is not.
             ("Wages\n\nThe average wage in the region reached 310,000 tenge in the second quarter of 2023, the statistics department reported.\n\nIn mining it was 520,000 tenge.", "2023-08-20", "520,000 tenge", "2023-Q2"),
