@@ -459,6 +459,28 @@ mod tests {
         assert!(crate::entities::places().len() > 150);
     }
 
+    /// A Russian cue is matched by stem: a word alone whose stem is a preposition's
+    /// (`заем` stems to `за`) would match that preposition everywhere.
+    #[test]
+    fn russian_metric_cues_have_stems_longer_than_prepositions() {
+        const SHORT_WORDS: &[&str] = &[
+            "в", "во", "на", "за", "по", "до", "от", "из", "к", "ко", "с", "со", "у", "о", "об",
+            "и", "а", "но", "не", "ни", "же", "ли", "бы", "то", "их", "ее", "его",
+        ];
+        for row in METRIC_CUES_RU.rows() {
+            let row = row.expect("a well-formed row");
+            // A phrase's other words hold a preposition in place (`на сумму`).
+            let mut words = row.get(0).split_whitespace();
+            if let (Some(word), None) = (words.next(), words.next()) {
+                let key = crate::ru::stem::key(word);
+                assert!(
+                    key.chars().count() >= 2 && !SHORT_WORDS.contains(&key.as_ref()),
+                    "data/metric_cues_ru.tsv: {word:?} stems to {key:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_data_file_is_listed_once() {
         let mut names: Vec<&str> = ALL.iter().map(|f| f.name).collect();

@@ -62,6 +62,14 @@ fn metric_of() {
             // The price of one unit is a price; a company's revenue is its output.
             ("Хлопок\n\nЗакупочная цена одной тонны хлопка составляет 5,8 млн сумов.", "2020-10-27", "5,8 млн сумов", "prices"),
             ("Фабрика\n\nПо итогам года выручка фабрики составила 4,1 млрд тенге.", "2021-02-10", "4,1 млрд тенге", "output"),
+            // A lender's loan or grant is money for the project it pays for; loans to many
+            // borrowers or guaranteed pay for no one project.
+            ("Loan\n\nA development bank lends $25 million to rebuild the city's tram depot.", "2025-04-01", "$25 million", "project_value"),
+            ("Loan\n\nThe district will widen the road with a loan of 8 billion tenge from a state bank.", "2025-04-01", "8 billion tenge", "project_value"),
+            ("Grant\n\nA donor has approved a $6 million grant to repair village clinics.", "2025-04-01", "$6 million", "project_value"),
+            ("Кредит\n\nБанк выдаст городу кредит в размере 20 млн долларов на покупку трамваев.", "2025-04-01", "20 млн долларов", "project_value"),
+            ("Loans\n\nThe fund guaranteed loans worth 20 billion tenge.", "2025-04-01", "20 billion tenge", "other"),
+            ("Loans\n\nLoans are issued at 7% per year.", "2025-04-01", "7%", "other"),
             // Money a company borrows on a market with bonds is no investment.
             ("Bonds\n\nThe utility placed bonds worth 40 billion tenge.", "2025-04-01", "40 billion tenge", "other"),
             ("Облигации\n\nКомпания разместила облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "other"),
