@@ -138,6 +138,9 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     let clause = s.clause_of(q.span[0]);
     let joined = dash_joined(text, s, fig_tok);
     let fig_end_tok = s.tok_at(q.span[1]);
+    if q.kind == QuantityKind::Percent && builds_a_facility(text, s, fig_tok, fig_end_tok) {
+        return own(Metric::Infrastructure);
+    }
     // `88.5% of the region's output`: a share takes the metric of its whole, written after it.
     let whole_after =
         q.kind == QuantityKind::Percent && word_is(text, s.toks, fig_end_tok, &["of", "in"]);
@@ -454,6 +457,24 @@ fn into_new_facility(text: &str, s: &Sentence<'_>, fig_end_tok: usize) -> bool {
                     .is_some_and(|t| !matches!(t.text(text), "," | ";" | "."))
             })
             .any(facility)
+}
+
+/// `the hospital is 85% complete`, `construction of the metro line is 60 percent complete`:
+/// how far the building of a facility has got is the facility's (infrastructure); a plant's
+/// progress is not (no facility word, no `construction of`).
+fn builds_a_facility(text: &str, s: &Sentence<'_>, fig_tok: usize, fig_end_tok: usize) -> bool {
+    if !word_is(text, s.toks, fig_end_tok, &["complete", "completed"]) {
+        return false;
+    }
+    let cues = &*CUES;
+    (0..fig_tok).any(|k| {
+        let w = lower(s.toks[k].text(text));
+        let singular = w.strip_suffix('s').unwrap_or(&w);
+        (w == "construction" && word_is(text, s.toks, k + 1, &["of"]))
+            || [w.as_ref(), singular]
+                .iter()
+                .any(|w| cues.unit_metric.get(w) == Some(&Metric::Infrastructure))
+    })
 }
 
 /// `products worth 2.5 billion tenge`, `a plant valued 9 billion tenge`: the word before the

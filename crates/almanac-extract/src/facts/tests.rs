@@ -70,6 +70,13 @@ fn metric_of() {
             ("Кредит\n\nБанк выдаст городу кредит в размере 20 млн долларов на покупку трамваев.", "2025-04-01", "20 млн долларов", "project_value"),
             ("Loans\n\nThe fund guaranteed loans worth 20 billion tenge.", "2025-04-01", "20 billion tenge", "other"),
             ("Loans\n\nLoans are issued at 7% per year.", "2025-04-01", "7%", "other"),
+            // Tonnes a port or railway moves are traffic.
+            ("Port\n\nThe river port handled 1.9 million tonnes last year.", "2025-04-01", "1.9 million tonnes", "transport"),
+            ("Грузы\n\nВ 2024 году по железной дороге перевезено 12 млн тонн грузов.", "2025-04-01", "12 млн тонн", "transport"),
+            // How far the building of a facility has got is the facility's; a plant's is not.
+            ("Clinic\n\nThe new district clinic is 45% complete.", "2025-04-01", "45%", "infrastructure"),
+            ("Road\n\nConstruction of the bypass is 30 percent complete.", "2025-04-01", "30 percent", "infrastructure"),
+            ("Plant\n\nThe cement plant is 50% complete.", "2025-04-01", "50%", "other"),
             // Money a company borrows on a market with bonds is no investment.
             ("Bonds\n\nThe utility placed bonds worth 40 billion tenge.", "2025-04-01", "40 billion tenge", "other"),
             ("Облигации\n\nКомпания разместила облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "other"),
