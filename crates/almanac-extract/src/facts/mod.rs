@@ -71,7 +71,7 @@ use period::{
     clause_in_present_perfect, clause_says_now, clause_tells_a_stock, dates_a_founding, end_state,
     is_first_state, is_interval, is_second_state, is_state, open_future, opens_contrast,
     past_a_plan, plan_of_the_year, refers_back, report_period, report_wins_over_to_date,
-    shift_year, start_state, states_a_plan, usable_period, whole_year,
+    shift_year, start_state, states_a_plan, usable_period, whole_year, Told,
 };
 use previous::{whole_of_parts, PreviousFigure};
 use sentence::Sentence;
@@ -249,22 +249,23 @@ pub(crate) fn extract(
         &front_times,
         &sentence_ranges,
         date,
-        false,
+        Told::Report,
     );
     // The span the front says its news is of, when no report is named: it dates only what
-    // has no time at all. The words of speech are English; a Russian release names its
-    // report (`сообщили` is a reporting word), so its front is not read twice.
+    // has no time at all. A Russian release names its report (`сообщили` is a reporting
+    // word), so what is left to read is the span its lead opens on.
     let told = report.or_else(|| {
-        if lang == crate::Lang::Russian {
-            return None;
-        }
         report_period(
             text,
             &doc.paragraphs[..front_end],
             &front_times,
             &sentence_ranges,
             date,
-            true,
+            if lang == crate::Lang::Russian {
+                Told::LeadOpening
+            } else {
+                Told::Speech
+            },
         )
     });
     let mut facts = Vec::new();
@@ -959,13 +960,14 @@ pub(crate) fn extract(
                                     // year is of that part, and so is money that flows
                                     // in it (output, revenue, spending, investment); a
                                     // stock, a rank or a GRP may be of the last whole
-                                    // year. A Russian release on part of a year reports
-                                    // every figure for that part (`итоги ... за первое
-                                    // полугодие`).
+                                    // year. A Russian release that names its report on
+                                    // part of a year reports every figure for that part
+                                    // (`итоги ... за первое полугодие`); one whose lead
+                                    // opens on the span only what flows in it, as above.
                                     // Housing commissioned and jobs created flow in the
                                     // part too, unless a stock is told (`has 900 jobs`) or
                                     // the present perfect speaks of the present.
-                                    russian
+                                    russian && report.is_some()
                                         || matches!(
                                             measure,
                                             Measure::Change | Measure::Index | Measure::Share
@@ -983,6 +985,7 @@ pub(crate) fn extract(
                                                     | Metric::Fdi
                                                     | Metric::Income
                                             )
+                                            && !stock
                                         // Goods made or traded in it (`41.3 thousand
                                         // tonnes` of exports) flow in it too.
                                         || q.kind != quantities::QuantityKind::Money

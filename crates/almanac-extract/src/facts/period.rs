@@ -173,23 +173,29 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
 /// or programmes, not reports. Early in a year, a lead that dates its news to the year
 /// just ended (`the economy grew 5% over the year`, `last year`) sums that year up,
 /// reporting word or not: annual results are published in the months after it.
-/// With `speech`, asked when that found nothing, a span of months said as news (`exported
-/// goods worth $148 million in January-October, the administration said`): a weaker sign,
-/// which dates the undated figures of later paragraphs but does not outrank a span to date.
+/// With `Told::Speech` or `Told::LeadOpening`, asked when that found nothing, a span of
+/// months said as news: a weaker sign, which dates the undated figures of later paragraphs
+/// but does not outrank a span to date.
 pub(super) fn report_period(
     text: &str,
     front: &[Range<usize>],
     front_times: &[impl AsRef<[TimeExpr]>],
     sentences: &[Range<usize>],
     date: Option<NaiveDate>,
-    speech: bool,
+    told: Told,
 ) -> Option<Period> {
+    let opening = told == Told::LeadOpening;
     let date = date?;
     for (p, times) in front.iter().zip(front_times) {
         let times = times.as_ref();
         for s in sentences
             .iter()
             .filter(|s| p.start <= s.start && s.end <= p.end)
+            // A Russian span with no word of its own says what the news is of only as the
+            // lead opens (`В первом полугодии 2022 года предприниматели получили ...`), past
+            // a dateline (`ОШ, 21 июля.`).
+            .filter(|s| !opening || text[(*s).clone()].split_whitespace().nth(4).is_some())
+            .take(if opening { 1 } else { usize::MAX })
         {
             // The sentence's words are read only for a sentence with a time.
             let cued = std::cell::OnceCell::new();
@@ -199,15 +205,14 @@ pub(super) fn report_period(
                 .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Span | TimeKind::ToDate))
                 .filter_map(|t| Some((t.period?, t.kind)))
                 .find(|&(p, kind)| {
-                    if speech {
-                        // `exported goods worth $148 million in January-October, the
-                        // administration said`: a span of months said as news. Asked only
-                        // once the reporting words found nothing, so they are not read
-                        // again: a sentence of them with such a span would have been found.
+                    if told != Told::Report {
+                        // A span of months said as news. Asked only once the reporting
+                        // words found nothing, so they are not read again: a sentence of
+                        // them with such a span would have been found.
                         kind != TimeKind::ToDate
                             && is_span_of_months(p)
                             && is_report_span(p, date)
-                            && *cued.get_or_init(|| has_speech_word(&text[s.clone()]))
+                            && (opening || *cued.get_or_init(|| has_speech_word(&text[s.clone()])))
                     } else if *cued.get_or_init(|| has_report_word(&text[s.clone()])) {
                         is_report_span(p, date)
                     } else {
@@ -220,6 +225,20 @@ pub(super) fn report_period(
         }
     }
     None
+}
+
+/// What tells the period a document reports on, from the strongest sign to the weakest.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Told {
+    /// A reporting word beside the time (`the results of January-June`, `итоги`).
+    Report,
+    /// A word of speech beside a span of months (`exported goods worth $148 million in
+    /// January-October, the administration said`).
+    Speech,
+    /// A span of months that opens a Russian lead with no word of its own (`В первом
+    /// полугодии 2022 года предприниматели получили ...`): its words of speech are
+    /// reporting words, so the lead's opening is what is left to read.
+    LeadOpening,
 }
 
 /// Whether `p` is the year before `date` and `date` lies in the months when such a year's
@@ -436,16 +455,27 @@ pub(super) fn clause_tells_a_stock(text: &str, s: &Sentence<'_>, clause: usize) 
     let perfect = s.toks[toks.clone()]
         .iter()
         .any(|t| t.is_word_in(text, &["has", "have"]));
-    toks.into_iter().any(|i| {
-        let t = s.toks[i];
-        t.is_word_in(text, &["now", "currently"])
-            || !perfect && t.is_word_in(text, &["already"])
-            || t.is_word_in(text, &["has", "have"])
-                && s.toks.get(i + 1).is_some_and(|n| {
-                    n.kind == crate::tokens::TokKind::Num
-                        || n.is_word_in(text, &["over", "more", "about", "some", "around"])
-                })
-    })
+    // `Сейчас на предприятии работают 1 140 человек, средняя зарплата составляет ...`: a
+    // Russian `now` holds for the clauses after it in its sentence.
+    let now_in_russian = s.toks[..toks.end].iter().any(|t| {
+        t.kind == crate::tokens::TokKind::Word
+            && !t.text(text).is_ascii()
+            && matches!(
+                crate::tokens::lower(t.text(text)).as_ref(),
+                "сейчас" | "сегодня" | "ныне"
+            )
+    });
+    now_in_russian
+        || toks.into_iter().any(|i| {
+            let t = s.toks[i];
+            t.is_word_in(text, &["now", "currently"])
+                || !perfect && t.is_word_in(text, &["already"])
+                || t.is_word_in(text, &["has", "have"])
+                    && s.toks.get(i + 1).is_some_and(|n| {
+                        n.kind == crate::tokens::TokKind::Num
+                            || n.is_word_in(text, &["over", "more", "about", "some", "around"])
+                    })
+        })
 }
 
 /// A past participle of the present perfect: a regular one, or an irregular one of the

@@ -722,6 +722,12 @@ fn period_of() {
             ("Exports\n\nFirms of the district exported goods worth $40 million in 2020, the akimat said.\n\nFruit made up $12 million.", "2021-10-20", "$12 million", "2021"),
             ("Exports\n\nSince the start of the year firms of the district exported goods worth $40 million, the akimat said.\n\nFruit made up $12 million.", "2021-10-20", "$12 million", "2021"),
             ("Exports\n\nFirms of the district exported goods worth $40 million in January-September 2021, the akimat announced.\n\nFruit made up $12 million.", "2021-10-20", "$12 million", "2021-01/2021-09"),
+            // A Russian lead that opens on a span of months (past a dateline) dates what later
+            // paragraphs made, traded or grew in it; a figure said to stand now does not take it,
+            // nor does a span said later in the lead.
+            ("Промышленность\n\nТАРАЗ, 12 октября. За январь–сентябрь 2023 года предприятия области выпустили продукции на 900 млрд тенге.\n\nВыпуск сахара составил 40 тыс. тонн.", "2023-10-12", "40 тыс. тонн", "2023-01/2023-09"),
+            ("Промышленность\n\nТАРАЗ, 12 октября. За январь–сентябрь 2023 года предприятия области выпустили продукции на 900 млрд тенге.\n\nСейчас на заводе работают 800 человек, средняя зарплата составляет 350 тыс. тенге.", "2023-10-12", "350 тыс. тенге", "2023"),
+            ("Промышленность\n\nАким области провёл встречу с жителями. За январь–сентябрь 2023 года предприятия выпустили продукции на 900 млрд тенге.\n\nВ экспорт отправлено 40 тыс. тонн сахара.", "2023-10-12", "40 тыс. тонн", "2023"),
             // In a report on part of a year, wages paid and goods made or traded in it are
             // of that part; a stock is not.
             ("Wages\n\nThe average wage in the region reached 310,000 tenge in the second quarter of 2023, the statistics department reported.\n\nIn mining it was 520,000 tenge.", "2023-08-20", "520,000 tenge", "2023-Q2"),
