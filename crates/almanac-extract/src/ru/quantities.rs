@@ -42,6 +42,8 @@ enum Role {
     Per(&'static str),
     Breakdown,
     Reach,
+    /// A verb a figure's new level follows (`достигло`, `составило`).
+    Reached,
     Count,
 }
 
@@ -107,6 +109,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
             "half" => Role::Half,
             "breakdown" => Role::Breakdown,
             "reach" => Role::Reach,
+            "reached" => Role::Reached,
             "count" => Role::Count,
             other => match other.strip_prefix("per:") {
                 Some(per @ ("year" | "day" | "month" | "person")) => Role::Per(per),
@@ -134,6 +137,10 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
                 {
                     q.unit = Some(unit);
                     q.kind = QuantityKind::Count;
+                    q.fact_worthy = true;
+                } else if let Some((unit, kind)) = elided_unit(text, toks, i, &q, &found) {
+                    q.unit = Some(unit);
+                    q.kind = kind;
                     q.fact_worthy = true;
                 }
                 if let Some((unit, direction)) = money_compared(text, toks, i, &q, &found) {
@@ -321,6 +328,95 @@ fn breakdown_unit(
         .and_then(|(_, whole)| whole.unit.clone())
 }
 
+/// A bare number that counts or measures what its sentence named just before, in that
+/// unit (and kind, a count or a measure):
+/// - with a scale word, the counted noun right before it, past one word (`новых рабочих мест
+///   создано 4,9 тысячи`), else the count or measure before it in its sentence (`обещали
+///   6 тысяч рабочих мест – создали 4,9 тысячи`, `520 тыс. квадратных метров, фактически
+///   сдано 548 тыс.`);
+/// - after a breakdown that opens its sentence (`Из них 4 700 – ...`, `Из них иностранцев –
+///   312 тыс.`), the first count or measure of the sentence before, in its paragraph;
+/// - another part of that breakdown (`Из них 4 700 – ..., 2 100 – ...`): a number before a
+///   dash after a comma, when the sentence's figure before it is such a part;
+/// - a new level after a change in a count (`выросло на 780 компаний и достигло 2 950`).
+fn elided_unit(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    q: &Quantity,
+    found: &[(usize, Quantity)],
+) -> Option<(String, QuantityKind)> {
+    if q.kind != QuantityKind::Bare {
+        return None;
+    }
+    let amount = |f: &Quantity| matches!(f.kind, QuantityKind::Count | QuantityKind::Measure);
+    let of = |f: &Quantity| Some((f.unit.clone()?, f.kind));
+    let (_, after_number) = read_number(text, toks, i)?;
+    // `4,9 тысячи.`, `548 тыс.,`: no noun after the scale word (`трёх тысяч шымкентцев`
+    // counts a noun the units do not know).
+    let scaled = read_scale(text, toks, after_number)
+        .is_some_and(|(_, next)| toks.get(next).is_none_or(|t| t.kind != TokKind::Word));
+    let start = sentence_start(text, toks, i);
+    let before_here = found
+        .iter()
+        .rev()
+        .take_while(|(k, _)| *k >= start)
+        .map(|(_, f)| f)
+        .find(|f| amount(f));
+    if scaled {
+        let noun_before = (i.saturating_sub(5).max(start)..i).find_map(|j| {
+            let (n, u) = TABLES.units.starting_at(text, toks, j)?;
+            let amount_noun = matches!(u.kind, QuantityKind::Count | QuantityKind::Measure);
+            let next_to = j + n == i || j + n + 1 == i && toks[j + n].kind == TokKind::Word;
+            (amount_noun && next_to).then(|| (u.code.to_string(), u.kind))
+        });
+        if let Some(unit) = noun_before.or_else(|| before_here.and_then(of)) {
+            return Some(unit);
+        }
+    }
+    let role_before = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|p| TABLES.role_at(text, toks, p))
+            .map(|(_, r)| r)
+    };
+    // `Из них 4 700 –`, `Из них иностранцев – 312 тыс.`: the breakdown opens the sentence.
+    let opens_on_breakdown = TABLES
+        .role_at(text, toks, start)
+        .is_some_and(|(n, r)| r == Role::Breakdown && start + n + 2 >= i);
+    if opens_on_breakdown && before_here.is_none() {
+        let previous_start = start
+            .checked_sub(1)
+            .map(|e| sentence_start(text, toks, e))?;
+        return found
+            .iter()
+            .filter(|(k, _)| (previous_start..start).contains(k))
+            .map(|(_, f)| f)
+            .find(|f| amount(f))
+            .and_then(of);
+    }
+    let dash_after = toks
+        .get(after_number)
+        .is_some_and(|t| matches!(t.text(text), "–" | "—" | "-"));
+    let comma_before = i > 0 && toks[i - 1].text(text) == ",";
+    if dash_after && comma_before {
+        let part_before = found
+            .last()
+            .filter(|(k, f)| *k >= start && amount(f))
+            .filter(|(k, _)| {
+                TABLES.role_at(text, toks, start).is_some_and(|(n, r)| {
+                    r == Role::Breakdown && (start + n..=start + n + 1).contains(k)
+                })
+            });
+        if let Some((_, f)) = part_before {
+            return of(f);
+        }
+    }
+    if role_before(i) == Some(Role::Reached) {
+        return before_here.filter(|f| f.direction.is_some()).and_then(of);
+    }
+    None
+}
+
 /// `источников-35,6`: the word view joins a number to a word before it by the hyphen;
 /// here the number stands alone.
 fn split_glued_numbers(text: &str, toks: &[Tok]) -> Vec<Tok> {
@@ -472,9 +568,15 @@ fn read_scale(text: &str, toks: &[Tok], j: usize) -> Option<(f64, usize)> {
     let NumberWord::Scale(m) = number_word(t.text(text))? else {
         return None;
     };
-    let dot = toks
-        .get(j + 1)
-        .is_some_and(|d| d.kind == TokKind::Sym && d.start == t.end && d.text(text) == ".");
+    // Only a cut form takes a dot: `15 тысяч.` ends its sentence.
+    let cut = matches!(
+        lower(t.text(text)).as_ref(),
+        "тыс" | "млн" | "млрд" | "трлн"
+    );
+    let dot = cut
+        && toks
+            .get(j + 1)
+            .is_some_and(|d| d.kind == TokKind::Sym && d.start == t.end && d.text(text) == ".");
     // `млрд.` before a lower-case word is the cut form's dot, not a sentence end.
     let dot_belongs = dot
         && toks
@@ -614,8 +716,14 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
         end_tok = end_tok.max(j);
     }
     // A year (`2024 года`, `2020-2024 годы`) or a day (`1 января`) is a time, never a figure.
+    // A year is written without a group space (`2 100` is a count).
+    let written_as_year = text.as_bytes()[toks[num_at].start..]
+        .iter()
+        .take(4)
+        .all(u8::is_ascii_digit);
     if unit.is_none_or(|u| u.kind == QuantityKind::Duration)
         && from_digits
+        && written_as_year
         && !scaled
         && (1900.0..=2100.0).contains(&value)
         && value.fract() == 0.0
@@ -1311,6 +1419,55 @@ mod tests {
                 None,
                 Some(Down),
             ),
+            // Counted nouns of farming, transport, health and parks.
+            (
+                "Урожайность составила 13,2 центнера с гектара.",
+                "13,2 центнера",
+                13.2,
+                Some("centner"),
+                None,
+                None,
+            ),
+            (
+                "Через станцию прошло 300 тыс. транзитных контейнеров.",
+                "300 тыс. транзитных контейнеров",
+                300_000.0,
+                Some("container"),
+                None,
+                None,
+            ),
+            (
+                "Ежедневно здесь проходят 12 грузовых поездов.",
+                "12 грузовых поездов",
+                12.0,
+                Some("train"),
+                None,
+                None,
+            ),
+            (
+                "В сёлах открыто 9 врачебных амбулаторий.",
+                "9 врачебных амбулаторий",
+                9.0,
+                Some("clinic"),
+                None,
+                None,
+            ),
+            (
+                "Гостиницы города насчитывают 4 200 койко-мест.",
+                "4 200 койко-мест",
+                4200.0,
+                Some("bed"),
+                None,
+                None,
+            ),
+            (
+                "В технопарке зарегистрировано 150 резидентов.",
+                "150 резидентов",
+                150.0,
+                Some("company"),
+                None,
+                None,
+            ),
         ];
         for (s, text, value, unit, qualifier, direction) in cases {
             let found = find(s);
@@ -1349,6 +1506,37 @@ mod tests {
             // No count before it in the sentence: a bare number stays bare.
             ("Бюджет вырос на 8%. Из них 3 ушли на дороги.", "3", None),
             ("Из них 7 работают круглый год.", "7", None),
+        ];
+        for (s, text, unit) in cases {
+            let found = find(s);
+            let q = found
+                .iter()
+                .find(|q| q.text == *text)
+                .unwrap_or_else(|| panic!("no {text:?} in {s}: {found:?}"));
+            assert_eq!(q.unit.as_deref(), *unit, "{s}");
+            assert_eq!(q.fact_worthy, unit.is_some(), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_bare_number_takes_the_unit_its_sentence_named_before() {
+        // (sentence, the figure as written, its unit; None: it stays bare)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            // A scale word and no noun: the noun right before, else the amount before.
+            ("Обещали 8 тысяч рабочих мест – создали 7,2 тысячи.", "7,2 тысячи", Some("job")),
+            ("Новых рабочих мест создано 3,1 тысячи.", "3,1 тысячи", Some("job")),
+            ("Планировали ввести 300 тыс. квадратных метров жилья, сдано 310 тыс., план выполнен.", "310 тыс.", Some("m2")),
+            // A noun the units do not know after the scale word: no elided unit.
+            ("Откроют 12 цехов, что позволит трудоустроить около двух тысяч горожан.", "двух тысяч", None),
+            // A breakdown that opens its sentence, of the amount of the sentence before; and
+            // the next part of that breakdown.
+            ("В районе создано 5 400 рабочих мест. Из них 3 100 – в сёлах, 2 300 – в райцентре.", "3 100", Some("job")),
+            ("В районе создано 5 400 рабочих мест. Из них 3 100 – в сёлах, 2 300 – в райцентре.", "2 300", Some("job")),
+            ("Город принял 900 тыс. туристов. Из них иностранцев – 120 тыс.", "120 тыс.", Some("tourist")),
+            // A new level after a change in a count.
+            ("Список резидентов вырос на 40 компаний и достиг 610.", "610", Some("company")),
+            // A year is written without a group space: `2 100` is a number.
+            ("Из них 2 100 – в сёлах.", "2 100", None),
         ];
         for (s, text, unit) in cases {
             let found = find(s);
