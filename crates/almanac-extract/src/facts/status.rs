@@ -181,17 +181,22 @@ fn promised_by_work_under_way(s: &Sentence<'_>, metric: Metric) -> bool {
 
 pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Quantity) -> bool {
     let clause = s.clause_of(q.span[0]);
+    let end_tok = s.tok_at(q.span[1]);
+    // `The jobs promise fell short: 4,700 new jobs were created`: the figure's own predicate,
+    // a past auxiliary right after it, tells what became of the plan.
+    let own_past = (end_tok..(end_tok + 3).min(s.clause_toks(clause).end))
+        .find(|i| s.blockers.binary_search(i).is_ok() || s.status_cues.binary_search(i).is_ok())
+        .is_some_and(|i| s.blockers.binary_search(&i).is_ok());
     // Before the figure, anywhere earlier in the sentence, unless a past auxiliary follows the cue.
     // A relative clause (`..., which loses 40 percent`) has a tense of its own.
     if let Some(&cue) = s.status_cues.iter().rev().find(|&&c| c < fig_tok) {
         let relative =
             (cue + 1..fig_tok).any(|i| word_is(text, s.toks, i, &["which", "who", "whose"]));
-        if !relative && !s.blockers.iter().any(|&b| b >= cue && b < fig_tok) {
+        if !relative && !own_past && !s.blockers.iter().any(|&b| b >= cue && b < fig_tok) {
             return true;
         }
     }
     // After the figure, within its clause, until a past auxiliary or a new predicate.
-    let end_tok = s.tok_at(q.span[1]);
     for i in end_tok..s.clause_toks(clause).end {
         if s.blockers.binary_search(&i).is_ok() {
             return false;

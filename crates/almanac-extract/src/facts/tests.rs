@@ -831,6 +831,11 @@ fn period_of() {
 fn status_of() {
     check(
         &[
+            // What was promised is a plan; what the figure's own past predicate says came
+            // of it is achieved.
+            ("Promises\n\nOf the 30 enterprises promised, 21 were launched.", "2026-01-20", "30 enterprises", "planned"),
+            ("Promises\n\nThe governor's new promise for 2026: 9,000 jobs.", "2026-01-20", "9,000 jobs", "planned"),
+            ("Promises\n\nThe jobs promise fell short: 4,100 new jobs were created.", "2026-01-20", "4,100 new jobs", "actual"),
             // What a plan is set against stands already; the target itself is planned.
             ("Plan\n\nBy 2027 exports are to reach $9 billion, against $6.2 billion in 2024.", "2025-02-01", "$6.2 billion", "actual"),
             ("Plan\n\nBy 2027 exports are to reach $9 billion, against $6.2 billion in 2024.", "2025-02-01", "$9 billion", "planned"),
