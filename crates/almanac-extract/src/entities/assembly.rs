@@ -423,7 +423,11 @@ pub(super) fn assemble(
                 named_ends.push((key.clone(), e.span.end));
                 // `..., KazMunayGas said`: a body named as the one who speaks is not what
                 // `the plant` or `the company` after it refers to.
-                if !(kind_of(key) == EntityKind::Organisation && speaks(text, e.span.clone())) {
+                // `третье место после Алматы и Астаны`: a place named to compare with is not
+                // what `города` after it refers to either.
+                let speaker =
+                    kind_of(key) == EntityKind::Organisation && speaks(text, e.span.clone());
+                if !speaker && !crate::ru::subject::compared_with(text, e.span.start) {
                     history.push(key.clone());
                 }
                 history.extend(described);

@@ -86,7 +86,9 @@ pub(crate) fn compared_with(text: &str, start: usize) -> bool {
             _ => false,
         }
     };
-    cue_ends(n) || n >= 1 && kind(&words[n - 1]) && cue_ends(n - 1)
+    // `после Алматы и Астаны`: a name listed after a compared one is compared too.
+    let listed = n >= 3 && words[n - 1] == "и" && (cue_ends(n - 2) || cue_ends(n - 3));
+    cue_ends(n) || n >= 1 && kind(&words[n - 1]) && cue_ends(n - 1) || listed
 }
 
 #[cfg(test)]
@@ -106,6 +108,12 @@ mod tests {
             ("Мы уступаем городу Астана 30 млрд тенге.", "Астана", true),
             ("Район отстаёт от Тараза на 5%.", "Тараза", true),
             ("Район занимает третье место после Тараза.", "Тараза", true),
+            (
+                "Город занимает третье место после Тараза и Шымкента.",
+                "Шымкента",
+                true,
+            ),
+            ("Рост отмечен в Таразе и Шымкенте.", "Шымкенте", false),
             ("В Алматы рост составил 9%.", "Алматы", false),
             ("Рост составил 9%, а в Шымкенте – 4%.", "Шымкенте", false),
         ] {
