@@ -284,6 +284,25 @@ fn on_route(text: &str, span: [usize; 2]) -> bool {
     };
     let after = text[span[1]..].trim_start();
     let before_end = text[..span[0]].trim_end();
+    // `a railway line from Darbaza station to Maktaaral district`: the far end of a route
+    // told from one end to the other (the near one, after `from`, is an origin already).
+    let window = &text[text.floor_char_boundary(span[0].saturating_sub(90))..span[0]];
+    if let Some(head) = window.strip_suffix("to ").filter(|h| h.ends_with(' ')) {
+        if let Some(k) = head.rfind(" from ") {
+            let between = &head[k + 6..];
+            let route_before = head[..k]
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .any(|w| ROUTES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+            if route_before
+                && between.starts_with(char::is_uppercase)
+                && !between.contains([',', ';', '.'])
+            {
+                return true;
+            }
+        }
+    }
     // A hyphen joins a route's ends only with spaces around it (`Jalal-Abad` is one name);
     // an en or em dash joins them written close too (`the Bishkek–Osh road`).
     let after_dash = after
