@@ -77,6 +77,11 @@ fn metric_of() {
             ("Clinic\n\nThe new district clinic is 45% complete.", "2025-04-01", "45%", "infrastructure"),
             ("Road\n\nConstruction of the bypass is 30 percent complete.", "2025-04-01", "30 percent", "infrastructure"),
             ("Plant\n\nThe cement plant is 50% complete.", "2025-04-01", "50%", "other"),
+            // Russian `доходы` alone are a budget's; a household's are named so; revenue from
+            // a trade is what it produces.
+            ("Бюджет\n\nДоходы на 2025 год предусмотрены в сумме 300 млрд тенге.", "2024-12-10", "300 млрд тенге", "budget"),
+            ("Доходы\n\nДенежные доходы населения выросли на 8%.", "2024-12-10", "8%", "income"),
+            ("Туризм\n\nДоходы от туризма составили 2 млрд сомов.", "2024-12-10", "2 млрд сомов", "output"),
             // Money a company borrows on a market with bonds is no investment.
             ("Bonds\n\nThe utility placed bonds worth 40 billion tenge.", "2025-04-01", "40 billion tenge", "other"),
             ("Облигации\n\nКомпания разместила облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "other"),
