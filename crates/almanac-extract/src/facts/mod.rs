@@ -376,7 +376,7 @@ pub(crate) fn extract(
                 .collect();
             let opening_time = sentence_times
                 .iter()
-                .filter(|t| usable_period(t).is_some())
+                .filter(|t| usable_period(t, date).is_some())
                 .find(|t| !figure_clauses.contains(&sentence.clause_of(t.span[0])))
                 .filter(|t| in_sentence.iter().all(|q| q.span[0] > t.span[0]))
                 .copied();
@@ -426,7 +426,7 @@ pub(crate) fn extract(
             let sentence_deadline = sentence_times
                 .iter()
                 .filter(|t| t.kind == TimeKind::Deadline)
-                .find_map(|t| usable_period(t));
+                .find_map(|t| usable_period(t, date));
             // `according to the Bureau of National Statistics`: a statistic of a place.
             let cites_statistics =
                 || !in_sentence.is_empty() && lower_sentence().contains("statistic");
@@ -693,7 +693,7 @@ pub(crate) fn extract(
                     .copied()
                     .filter(of_figure)
                     .filter(|t| {
-                        usable_period(t).is_some()
+                        usable_period(t, date).is_some()
                             && sentence.clause_of_time(text, t.span) == clause
                     })
                     .min_by_key(|t| {
@@ -714,7 +714,7 @@ pub(crate) fn extract(
                     times_here.iter().find(|t| {
                         t.span[1] <= first.start
                             && text[t.span[1]..first.start].trim() == ","
-                            && usable_period(t).is_some()
+                            && usable_period(t, date).is_some()
                     })
                 });
                 // A time in another clause of the sentence, unless it is a plan's deadline
@@ -728,7 +728,9 @@ pub(crate) fn extract(
                             .iter()
                             .copied()
                             .filter(of_figure)
-                            .filter(|t| usable_period(t).is_some() && t.kind != TimeKind::Deadline)
+                            .filter(|t| {
+                                usable_period(t, date).is_some() && t.kind != TimeKind::Deadline
+                            })
                             .filter(|t| !dates_a_founding(text, &sentence, t))
                             .filter(|t| {
                                 let c = sentence.clause_of(t.span[0]);
@@ -757,13 +759,13 @@ pub(crate) fn extract(
                 let time = match time {
                     Some(t)
                         if measure == Measure::Change
-                            && matches!(usable_period(t), Some(Period::Day(_))) =>
+                            && matches!(usable_period(t, date), Some(Period::Day(_))) =>
                     {
                         sentence_times
                             .iter()
                             .copied()
                             .filter(|s| s.span[1] <= q.span[0])
-                            .rfind(|s| usable_period(s).is_some_and(is_interval))
+                            .rfind(|s| usable_period(s, date).is_some_and(is_interval))
                             .or(Some(t))
                     }
                     t => t,
@@ -790,7 +792,7 @@ pub(crate) fn extract(
                 };
                 let mut period = match time {
                     Some(t) if named_span(t).is_some() => named_span(t),
-                    Some(t) => usable_period(t),
+                    Some(t) => usable_period(t, date),
                     // `grew threefold in the same period`: with no report period, the period
                     // of the figure before.
                     // `over the past five years ... grew 31% and as of July 1 stood at 8,400.
@@ -823,7 +825,7 @@ pub(crate) fn extract(
                         && !opens_contrast(text, &sentence, sentence.clause_of(t.span[0]))
                 }) {
                     applied_period = named_span(t)
-                        .or(usable_period(t))
+                        .or(usable_period(t, date))
                         .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
                         .or(applied_period);
                 }
@@ -1155,7 +1157,7 @@ pub(crate) fn extract(
             // (`as of January 1`) does not.
             let opening = opening_time
                 .filter(|t| t.kind != TimeKind::Deadline)
-                .and_then(usable_period);
+                .and_then(|t| usable_period(t, date));
             if let Some(p) = opening.or(applied_period) {
                 if !matches!(p, Period::Day(_)) {
                     carried_period = Some(p);
@@ -1178,7 +1180,7 @@ pub(crate) fn extract(
                 sentence_times
                     .iter()
                     .filter(|t| t.kind == TimeKind::Deadline || states_plan)
-                    .find_map(|t| usable_period(t))
+                    .find_map(|t| usable_period(t, date))
             });
             if let Some(a) = theme(text, range, sentence_anchors) {
                 paragraph_theme = Some(a.name.clone());

@@ -16,9 +16,13 @@ use crate::times::{TimeExpr, TimeKind};
 use crate::tokens::{is_alphanumeric, word_is};
 
 /// A time's period, unless it is the date a statement was made (`on Dec. 9`), which says
-/// when something was said, not when the figure holds.
-pub(super) fn usable_period(t: &TimeExpr) -> Option<Period> {
+/// when something was said, not when the figure holds. A day after the document's date is
+/// no statement's: it is when something is to happen (`will open on September 1`).
+pub(super) fn usable_period(t: &TimeExpr, date: Option<NaiveDate>) -> Option<Period> {
     match (t.kind, t.period) {
+        (TimeKind::Point, Some(Period::Day(d))) if date.is_some_and(|date| d > date) => {
+            Some(Period::Day(d))
+        }
         (TimeKind::Point, Some(Period::Day(_))) => None,
         (TimeKind::Name, _) => None,
         (_, p) => p,

@@ -727,6 +727,10 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A day after the document's date is when a plan is to happen; a day before it
+            // is when something was said.
+            ("Schools\n\nNine new schools will open in the city on September 1, the akimat said.", "2025-08-14", "Nine new schools", "2025-09-01"),
+            ("Schools\n\nThe akimat said on August 4 that nine new schools were opened this year.", "2025-08-14", "nine new schools", "2025"),
             // A span of months the lead says its news is of dates the undated figures of
             // later paragraphs; a year said the same way, or a span to date, does not.
             ("Exports\n\nFirms of the district exported goods worth $40 million in January-September 2021, the akimat said.\n\nFruit made up $12 million.", "2021-10-20", "$12 million", "2021-01/2021-09"),
