@@ -725,7 +725,7 @@ impl Parser<'_> {
     }
 
     /// ```text
-    /// compared = (compare_cue | "as" ... "as") ["in" | "the" | "that" | "of" | "whole" ...] TIME
+    /// compared = (compare_cue | "as" ... "as" | RATE "on") ["in" | "the" | "that" | "of" | "whole" ...] TIME
     ///          | "from" number ... TIME
     ///            (a comparison word before the time, or a `from` with a number opening its clause)
     /// ```
@@ -756,6 +756,10 @@ impl Parser<'_> {
                     && p > 0
                     && self.class(p - 1, Class::CompareVerb).is_some())
                 || (self.punct(p) == Some('.') && p > 0 && self.is_word(p - 1, w!("vs")))
+                // `up 18% on 2020`: a rate, then `on` and the time it is counted from.
+                || (self.is_word(p, w!("on"))
+                    && p > 0
+                    && (self.punct(p - 1) == Some('%') || self.is_word(p - 1, w!("percent"))))
             {
                 return true;
             }

@@ -295,6 +295,8 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("as soon as in 2025", "2024-06-14", &[("2025", Some("2025"), Point)]),
     ("as well as in 2023", "2024-06-14", &[("2023", Some("2023"), Point)]),
     ("compared with 2022", "2024-06-14", &[("2022", Some("2022"), Comparison)]),
+    ("up 18% on 2020", "2021-06-14", &[("2020", Some("2020"), Comparison)]),
+    ("down 4 percent on last year", "2021-06-14", &[("last year", Some("2020"), Comparison)]),
     ("up 5% against 2022", "2024-06-14", &[("2022", Some("2022"), Comparison)]),
     ("in 2023 versus 2022", "2024-06-14", &[("2023", Some("2023"), Point), ("2022", Some("2022"), Comparison)]),
     ("vs. the first quarter of 2023", "2024-06-14", &[("the first quarter of 2023", Some("2023-Q1"), Comparison)]),

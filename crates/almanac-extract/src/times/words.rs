@@ -319,6 +319,7 @@ pub(super) const START_WORDS: &[&str] = &[
     "opening",
     "over",
     "past",
+    "percent",
     "period",
     "present",
     "previous",
