@@ -510,14 +510,27 @@ pub(super) fn is_participle(word: &str) -> bool {
 
 /// Whether clause `clause` of the sentence opens with a word that sets it against the one
 /// before (`, while inflation slowed ...`, `, whereas`, `, but`, `, against 12 centners last
-/// year`) or tells the time of another event (`, when a drought cut the crop`).
+/// year`, `, тогда как`, `, а`) or tells the time of another event (`, when a drought cut the
+/// crop`).
 pub(super) fn opens_contrast(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
     let toks = s.clause_toks(clause);
     s.toks[toks].first().is_some_and(|t| {
         t.is_word_in(
             text,
             &[
-                "while", "whereas", "but", "against", "versus", "compared", "when",
+                "while",
+                "whereas",
+                "but",
+                "against",
+                "versus",
+                "compared",
+                "when",
+                // `, тогда как в 2020 году он составил 214 млн`, `, а годом ранее`, `, но`
+                "тогда",
+                "а",
+                "но",
+                "однако",
+                "хотя",
             ],
         )
     })

@@ -727,6 +727,9 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A Russian clause set against the one before (`, а`, `, тогда как`) keeps its
+            // time to itself.
+            ("Зона\n\nВ зоне работают 28 участников, а общий объём инвестиций с момента её создания в 2005 году превысил 200 млрд тенге.", "2021-03-01", "28 участников", "2021"),
             // A day after the document's date is when a plan is to happen; a day before it
             // is when something was said.
             ("Schools\n\nNine new schools will open in the city on September 1, the akimat said.", "2025-08-14", "Nine new schools", "2025-09-01"),
