@@ -474,6 +474,15 @@ fn patterns() {
         "The plant of “Caspian Cement” LLP opened.",
         &[("“Caspian Cement” LLP", "Caspian Cement LLP", Organisation)],
     );
+    // A company named by its trade.
+    check(
+        "Few have heard of Sary-Arka Copper, yet the miner employs 500 people.",
+        &[("Sary-Arka Copper", "Sary-Arka Copper", Organisation)],
+    );
+    check(
+        "Aral Cement will double its kilns.",
+        &[("Aral Cement", "Aral Cement", Organisation)],
+    );
     check(
         "Eurasian Resources Group will invest.",
         &[(
