@@ -216,16 +216,24 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         // A verb of the clause says more than its nouns (`the plant produced goods worth`);
         // a participle after a preposition or article (`prices for imported goods`) is
         // the noun's adjective.
+        // `produced goods worth ... and exported products worth ...`: after `and`, a verb of
+        // the clause before it makes this one a verb too.
+        let second_predicate = i >= 1
+            && word_is(text, s.toks, i - 1, &["and"])
+            && s.metric_cues.iter().any(|c| {
+                c.cue.verb && c.tok + 1 < i && s.clause_of(s.toks[c.tok].start) == cue_clause
+            });
         let verb = cue.verb
-            && !(i >= 1
-                && word_is(
-                    text,
-                    s.toks,
-                    i - 1,
-                    &[
-                        "for", "of", "the", "a", "an", "in", "on", "with", "from", "to", "and",
-                    ],
-                ));
+            && (second_predicate
+                || !(i >= 1
+                    && word_is(
+                        text,
+                        s.toks,
+                        i - 1,
+                        &[
+                            "for", "of", "the", "a", "an", "in", "on", "with", "from", "to", "and",
+                        ],
+                    )));
         // A count's own words (`46 new production facilities`), the noun that is worth the
         // money (`products worth 2.5 billion tenge`) and what the money is in (`$82 million
         // in export revenue`) say what the figure is before anything else in its clause.

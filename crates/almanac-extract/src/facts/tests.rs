@@ -83,6 +83,9 @@ fn metric_of() {
             ("Доходы\n\nДенежные доходы населения выросли на 8%.", "2024-12-10", "8%", "income"),
             ("Туризм\n\nДоходы от туризма составили 2 млрд сомов.", "2024-12-10", "2 млрд сомов", "output"),
             ("Бюджет\n\nНа ремонт дорог предусмотрено 12,4 млрд тенге.", "2024-12-10", "12,4 млрд тенге", "budget"),
+            // A second predicate after `and` is a verb of its own.
+            ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$90 million", "trade"),
+            ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$140 million", "output"),
             // Money a company borrows on a market with bonds is no investment.
             ("Bonds\n\nThe utility placed bonds worth 40 billion tenge.", "2025-04-01", "40 billion tenge", "other"),
             ("Облигации\n\nКомпания разместила облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "other"),
