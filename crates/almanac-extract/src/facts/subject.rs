@@ -549,7 +549,9 @@ pub(super) fn listed_in_container(
                 .split(|c: char| c == ',' || c.is_whitespace())
                 .filter(|w| !w.is_empty())
                 .collect();
-            let joins = words.iter().all(|w| *w == "and" || *w == "or")
+            let joins = words
+                .iter()
+                .all(|w| matches!(*w, "and" | "or" | "и" | "или"))
                 && (between.contains(',') || !words.is_empty())
                 && !appositive(text, anchors[j + 1].start);
             if !joins {
@@ -1000,7 +1002,7 @@ fn joined_in_list(text: &str, anchors: &[&Anchor]) -> bool {
         between
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|w| !w.is_empty())
-            .all(|w| w == "and" || w == "or")
+            .all(|w| matches!(w, "and" | "or" | "и" | "или"))
     })
 }
 
