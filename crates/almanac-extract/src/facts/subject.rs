@@ -309,15 +309,40 @@ fn on_route(text: &str, span: [usize; 2]) -> bool {
         .strip_prefix(['–', '—', '-'])
         .filter(|_| text[span[1]..].starts_with([' ', '–', '—']))
         .map(str::trim_start);
+    // `автодороги Актобе – Кандыагаш`: a Russian route word stands before its ends.
+    let russian_route_before = |head: &str| {
+        const ROUTES_RU: &[&str] = &[
+            "автодорог",
+            "дорог",
+            "трасс",
+            "магистрал",
+            "маршрут",
+            "газопровод",
+            "трубопровод",
+            "линии",
+        ];
+        head.split_whitespace()
+            .next_back()
+            .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
+            .is_some_and(|w| ROUTES_RU.iter().any(|r| w.starts_with(r)))
+    };
     if let Some(rest) = after_dash {
-        if rest.starts_with(char::is_uppercase) && ends_in_route(rest) {
+        if rest.starts_with(char::is_uppercase)
+            && (ends_in_route(rest) || russian_route_before(before_end))
+        {
             return true;
         }
     }
-    before_end.ends_with(['–', '—', '-'])
+    let after_an_end = before_end.ends_with(['–', '—', '-'])
         && (text[..span[0]].ends_with(' ') || text[..span[0]].ends_with(['–', '—']))
-        && !dash(after)
-        && ends_in_route(after)
+        && !dash(after);
+    // The first end is one word (`Актобе – Кандыагаш`): the route word stands before it.
+    let first_end_head = || {
+        let head = before_end.trim_end_matches(['–', '—', '-']).trim_end();
+        head.rsplit_once(char::is_whitespace)
+            .is_some_and(|(head, _)| russian_route_before(head))
+    };
+    after_an_end && (ends_in_route(after) || first_end_head())
 }
 
 /// `with the Angren zone alone producing goods worth ...`: a name after `with` that a

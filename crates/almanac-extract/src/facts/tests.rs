@@ -629,6 +629,7 @@ fn subject_of() {
             ("Roads\n\nThe Asian Development Bank approved a loan of $80 million for a road in Osh region.", "2024-08-01", "$80 million", "Osh region"),
             ("Bank\n\nHalyk Bank earned 600 billion tenge of net profit last year.", "2024-08-01", "600 billion tenge", "Halyk Bank"),
             ("Mangystau region roads\n\nRepairs of the Aktau–Zhetybai road will cost 9 billion tenge.", "2024-08-01", "9 billion tenge", "Mangystau region"),
+            ("Дороги Актюбинской области\n\nЗавершена реконструкция автодороги Актобе – Кандыагаш протяжённостью 96 км.", "2025-02-01", "96 км", "Aktobe region"),
             // A route told from one end to the other: neither end is its subject, the place
             // that holds it is.
             ("Rail\n\nA 90-km railway line from Shu to Korday district in Zhambyl region is 30% complete.", "2024-08-01", "30%", "Zhambyl region"),
