@@ -86,6 +86,10 @@ fn metric_of() {
             // A second predicate after `and` is a verb of its own.
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$90 million", "trade"),
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$140 million", "output"),
+            // Investment into an economy, and a comparison of it after its noun.
+            ("Инвестиции\n\nВ экономику области освоено 2,1 трлн сумов инвестиций, что на 12% больше, чем годом ранее.", "2024-04-10", "2,1 трлн сумов", "investment"),
+            ("Инвестиции\n\nВ экономику области освоено 2,1 трлн сумов инвестиций, что на 12% больше, чем годом ранее.", "2024-04-10", "12%", "investment"),
+            ("Грузы\n\nПо железной дороге перевезено 40 млн тонн грузов, что на 3% больше, чем годом ранее.", "2024-04-10", "3%", "transport"),
             // Money a company borrows on a market with bonds is no investment.
             ("Bonds\n\nThe utility placed bonds worth 40 billion tenge.", "2025-04-01", "40 billion tenge", "other"),
             ("Облигации\n\nКомпания разместила облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "other"),

@@ -129,9 +129,15 @@ fn points_back(w: &[Cow<str>]) -> bool {
 /// what the first did.
 pub(crate) fn compares_figure_before(between: &str) -> bool {
     let w = words(between);
+    // `38,6 млн тонн грузов, что на 4,2% больше`: the first figure's noun (a word or three)
+    // before the comma.
+    let clause = match between.split_once(',') {
+        Some((noun, tail)) if words(noun).len() <= 3 => words(tail),
+        _ => w.clone(),
+    };
     matches!(
-        w.as_slice(),
-        [first, .., last] if first == "что" && (last == "на" || last == "в") && w.len() <= 4
+        clause.as_slice(),
+        [first, .., last] if first == "что" && (last == "на" || last == "в") && clause.len() <= 4
     ) || w.last().is_some_and(|l| l == "или") && w.len() <= 4 && between.contains(',')
 }
 
@@ -251,6 +257,8 @@ mod tests {
             (", что более чем в ", true),
             (", или ", true),
             (" тонн хлопка, или ", true),
+            (" грузов, что на ", true),
+            (" грузов, а план, что на ", false),
             (" или ", false),
             (" и ещё ", false),
             (", из них ", false),
