@@ -513,27 +513,16 @@ pub(super) fn is_participle(word: &str) -> bool {
 /// year`, `, тогда как`, `, а`) or tells the time of another event (`, when a drought cut the
 /// crop`).
 pub(super) fn opens_contrast(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    let toks = s.clause_toks(clause);
-    s.toks[toks].first().is_some_and(|t| {
-        t.is_word_in(
-            text,
-            &[
-                "while",
-                "whereas",
-                "but",
-                "against",
-                "versus",
-                "compared",
-                "when",
-                // `, тогда как в 2020 году он составил 214 млн`, `, а годом ранее`, `, но`
-                "тогда",
-                "а",
-                "но",
-                "однако",
-                "хотя",
-            ],
-        )
-    })
+    let toks = &s.toks[s.clause_toks(clause)];
+    let english = [
+        "while", "whereas", "but", "against", "versus", "compared", "when",
+    ];
+    // The Russian words are matched in lower case only (`word_is` folds ASCII case), so
+    // they set a clause against one before it in its sentence (`, а годом ранее`), never a
+    // sentence against the one before (`Но ...`). `тогда` alone is `then`.
+    word_is(text, toks, 0, &english)
+        || word_is(text, toks, 0, &["а", "но", "однако", "хотя"])
+        || word_is(text, toks, 0, &["тогда"]) && word_is(text, toks, 1, &["как"])
 }
 
 /// Whether time `t` follows figure `q` past the start of a plan of another predicate
