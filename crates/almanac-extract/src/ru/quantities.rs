@@ -374,16 +374,14 @@ fn elided_unit(
             return Some(unit);
         }
     }
-    let role_before = |k: usize| {
-        k.checked_sub(1)
-            .and_then(|p| TABLES.role_at(text, toks, p))
-            .map(|(_, r)| r)
-    };
-    // `Из них 4 700 –`, `Из них иностранцев – 312 тыс.`: the breakdown opens the sentence.
-    let opens_on_breakdown = TABLES
+    // The length of the breakdown (`Из них`) that opens the sentence.
+    let opening_breakdown = TABLES
         .role_at(text, toks, start)
-        .is_some_and(|(n, r)| r == Role::Breakdown && start + n + 2 >= i);
-    if opens_on_breakdown && before_here.is_none() {
+        .filter(|&(_, r)| r == Role::Breakdown)
+        .map(|(n, _)| n);
+    // `Из них 4 700 –`, `Из них иностранцев – 312 тыс.`: the number is the breakdown's first.
+    let first_part = opening_breakdown.is_some_and(|n| start + n + 2 >= i);
+    if first_part && before_here.is_none() {
         let previous_start = start
             .checked_sub(1)
             .map(|e| sentence_start(text, toks, e))?;
@@ -404,15 +402,18 @@ fn elided_unit(
         // after the second).
         let parts = &found[found.partition_point(|(k, _)| *k < start)..];
         if let Some((k, first)) = parts.first() {
-            let first_opens = TABLES.role_at(text, toks, start).is_some_and(|(n, r)| {
-                r == Role::Breakdown && (start + n..=start + n + 1).contains(k)
-            });
+            let first_opens =
+                opening_breakdown.is_some_and(|n| (start + n..=start + n + 1).contains(k));
             if first_opens && parts.iter().all(|(_, f)| amount(f) && f.unit == first.unit) {
                 return of(first);
             }
         }
     }
-    if role_before(i) == Some(Role::Reached) {
+    let reached = i
+        .checked_sub(1)
+        .and_then(|k| TABLES.role_at(text, toks, k))
+        .is_some_and(|(_, r)| r == Role::Reached);
+    if reached {
         return before_here.filter(|f| f.direction.is_some()).and_then(of);
     }
     None
