@@ -216,24 +216,24 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         // A verb of the clause says more than its nouns (`the plant produced goods worth`);
         // a participle after a preposition or article (`prices for imported goods`) is
         // the noun's adjective.
-        // `produced goods worth ... and exported products worth ...`: after `and`, a verb of
-        // the clause before it makes this one a verb too.
+        let adjective = i >= 1
+            && word_is(
+                text,
+                s.toks,
+                i - 1,
+                &[
+                    "for", "of", "the", "a", "an", "in", "on", "with", "from", "to", "and",
+                ],
+            );
+        // After `and` it is still a verb when a verb cue of its clause stands before the
+        // `and`: a second predicate (`produced goods worth ... and exported products worth
+        // ...`).
         let second_predicate = i >= 1
             && word_is(text, s.toks, i - 1, &["and"])
             && s.metric_cues.iter().any(|c| {
                 c.cue.verb && c.tok + 1 < i && s.clause_of(s.toks[c.tok].start) == cue_clause
             });
-        let verb = cue.verb
-            && (second_predicate
-                || !(i >= 1
-                    && word_is(
-                        text,
-                        s.toks,
-                        i - 1,
-                        &[
-                            "for", "of", "the", "a", "an", "in", "on", "with", "from", "to", "and",
-                        ],
-                    )));
+        let verb = cue.verb && (!adjective || second_predicate);
         // A count's own words (`46 new production facilities`), the noun that is worth the
         // money (`products worth 2.5 billion tenge`) and what the money is in (`$82 million
         // in export revenue`) say what the figure is before anything else in its clause.
@@ -439,22 +439,11 @@ pub(super) fn in_title(text: &str, toks: &[Tok], c: &CueAt) -> bool {
 /// terminal`: money put into a new facility (`a`, `an`) is what the facility is worth. The
 /// facility is a noun whose count is infrastructure or companies, or a word of a project.
 fn into_new_facility(text: &str, s: &Sentence<'_>, fig_end_tok: usize) -> bool {
-    let cues = &*CUES;
     let facility = |k: usize| {
-        let Some(t) = s.toks.get(k) else {
-            return false;
-        };
-        let w = lower(t.text(text));
-        let singular = w.strip_suffix('s').unwrap_or(&w);
-        [w.as_ref(), singular].iter().any(|w| {
-            matches!(
-                cues.unit_metric.get(w),
-                Some(Metric::Infrastructure | Metric::Companies)
-            )
-        }) || s
-            .metric_cues
-            .iter()
-            .any(|c| c.tok == k && c.cue.metric == Metric::ProjectValue && !c.cue.weak)
+        counts_as(text, s, k, &[Metric::Infrastructure, Metric::Companies])
+            || s.metric_cues
+                .iter()
+                .any(|c| c.tok == k && c.cue.metric == Metric::ProjectValue && !c.cue.weak)
     };
     word_is(text, s.toks, fig_end_tok, &["in", "into"])
         && word_is(text, s.toks, fig_end_tok + 1, &["a", "an"])
@@ -474,15 +463,23 @@ fn builds_a_facility(text: &str, s: &Sentence<'_>, fig_tok: usize, fig_end_tok: 
     if !word_is(text, s.toks, fig_end_tok, &["complete", "completed"]) {
         return false;
     }
-    let cues = &*CUES;
     (0..fig_tok).any(|k| {
-        let w = lower(s.toks[k].text(text));
-        let singular = w.strip_suffix('s').unwrap_or(&w);
-        (w == "construction" && word_is(text, s.toks, k + 1, &["of"]))
-            || [w.as_ref(), singular]
-                .iter()
-                .any(|w| cues.unit_metric.get(w) == Some(&Metric::Infrastructure))
+        (word_is(text, s.toks, k, &["construction"]) && word_is(text, s.toks, k + 1, &["of"]))
+            || counts_as(text, s, k, &[Metric::Infrastructure])
     })
+}
+
+/// Whether the noun at token `k`, as written or without a plural `s` (`clinics`), is a
+/// unit whose count has one of `metrics` (`unit_metrics.tsv`).
+fn counts_as(text: &str, s: &Sentence<'_>, k: usize, metrics: &[Metric]) -> bool {
+    let Some(t) = s.toks.get(k) else {
+        return false;
+    };
+    let w = lower(t.text(text));
+    let singular = w.strip_suffix('s').unwrap_or(&w);
+    [w.as_ref(), singular]
+        .iter()
+        .any(|w| CUES.unit_metric.get(w).is_some_and(|m| metrics.contains(m)))
 }
 
 /// `products worth 2.5 billion tenge`, `a plant valued 9 billion tenge`: the word before the

@@ -195,8 +195,9 @@ pub(super) fn report_period(
         for s in sentences
             .iter()
             .filter(|s| p.start <= s.start && s.end <= p.end)
-            // A Russian span with no word of its own says what the news is of only as the
-            // lead opens (`В первом полугодии 2022 года предприниматели получили ...`), past
+            // A Russian span with no word of its own says what the news is of only as a
+            // paragraph of the front opens (`В первом полугодии 2022 года предприниматели
+            // получили ...`): in its first sentence of five words or more, which passes over
             // a dateline (`ОШ, 21 июля.`).
             .filter(|s| !opening || text[(*s).clone()].split_whitespace().nth(4).is_some())
             .take(if opening { 1 } else { usize::MAX })
@@ -239,9 +240,10 @@ pub(super) enum Told {
     /// A word of speech beside a span of months (`exported goods worth $148 million in
     /// January-October, the administration said`).
     Speech,
-    /// A span of months that opens a Russian lead with no word of its own (`В первом
-    /// полугодии 2022 года предприниматели получили ...`): its words of speech are
-    /// reporting words, so the lead's opening is what is left to read.
+    /// A span of months, with no word of its own, that opens a paragraph of a Russian
+    /// document's front, its title or first two paragraphs (`В первом полугодии 2022 года
+    /// предприниматели получили ...`): Russian words of speech are reporting words, so the
+    /// opening is what is left to read.
     LeadOpening,
 }
 
@@ -513,27 +515,16 @@ pub(super) fn is_participle(word: &str) -> bool {
 /// year`, `, тогда как`, `, а`) or tells the time of another event (`, when a drought cut the
 /// crop`).
 pub(super) fn opens_contrast(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    let toks = s.clause_toks(clause);
-    s.toks[toks].first().is_some_and(|t| {
-        t.is_word_in(
-            text,
-            &[
-                "while",
-                "whereas",
-                "but",
-                "against",
-                "versus",
-                "compared",
-                "when",
-                // `, тогда как в 2020 году он составил 214 млн`, `, а годом ранее`, `, но`
-                "тогда",
-                "а",
-                "но",
-                "однако",
-                "хотя",
-            ],
-        )
-    })
+    let toks = &s.toks[s.clause_toks(clause)];
+    let english = [
+        "while", "whereas", "but", "against", "versus", "compared", "when",
+    ];
+    // The Russian words are matched in lower case only (`word_is` folds ASCII case), so
+    // they set a clause against one before it in its sentence (`, а годом ранее`), never a
+    // sentence against the one before (`Но ...`). `тогда` alone is `then`.
+    word_is(text, toks, 0, &english)
+        || word_is(text, toks, 0, &["а", "но", "однако", "хотя"])
+        || word_is(text, toks, 0, &["тогда"]) && word_is(text, toks, 1, &["как"])
 }
 
 /// Whether time `t` follows figure `q` past the start of a plan of another predicate

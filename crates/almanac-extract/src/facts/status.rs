@@ -183,7 +183,8 @@ pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Q
     let clause = s.clause_of(q.span[0]);
     let end_tok = s.tok_at(q.span[1]);
     // `The jobs promise fell short: 4,700 new jobs were created`: the figure's own predicate,
-    // a past auxiliary right after it, tells what became of the plan.
+    // a past auxiliary within three tokens after it and before any status cue, tells what
+    // became of the plan.
     let own_past = (end_tok..(end_tok + 3).min(s.clause_toks(clause).end))
         .find(|i| s.blockers.binary_search(i).is_ok() || s.status_cues.binary_search(i).is_ok())
         .is_some_and(|i| s.blockers.binary_search(&i).is_ok());

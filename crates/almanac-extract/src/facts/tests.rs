@@ -70,13 +70,17 @@ fn metric_of() {
             ("Кредит\n\nБанк выдаст городу кредит в размере 20 млн долларов на покупку трамваев.", "2025-04-01", "20 млн долларов", "project_value"),
             ("Loans\n\nThe fund guaranteed loans worth 20 billion tenge.", "2025-04-01", "20 billion tenge", "other"),
             ("Loans\n\nLoans are issued at 7% per year.", "2025-04-01", "7%", "other"),
+            ("Loans\n\nThe bank gave soft loans worth 15 billion tenge to farmers.", "2025-04-01", "15 billion tenge", "other"),
+            ("Займ\n\nБанк предоставил городу займ в размере 5 млрд тенге на строительство моста.", "2025-04-01", "5 млрд тенге", "project_value"),
             // Tonnes a port or railway moves are traffic.
             ("Port\n\nThe river port handled 1.9 million tonnes last year.", "2025-04-01", "1.9 million tonnes", "transport"),
+            ("Rail\n\nThe branch line carried 600,000 tonnes of grain in 2024.", "2025-04-01", "600,000 tonnes", "transport"),
             ("Грузы\n\nВ 2024 году по железной дороге перевезено 12 млн тонн грузов.", "2025-04-01", "12 млн тонн", "transport"),
             // How far the building of a facility has got is the facility's; a plant's is not.
             ("Clinic\n\nThe new district clinic is 45% complete.", "2025-04-01", "45%", "infrastructure"),
             ("Road\n\nConstruction of the bypass is 30 percent complete.", "2025-04-01", "30 percent", "infrastructure"),
             ("Plant\n\nThe cement plant is 50% complete.", "2025-04-01", "50%", "other"),
+            ("Bridge\n\nThe new bridges over the river are 80% completed.", "2025-04-01", "80%", "infrastructure"),
             // Russian `доходы` alone are a budget's; a household's are named so; revenue from
             // a trade is what it produces.
             ("Бюджет\n\nДоходы на 2025 год предусмотрены в сумме 300 млрд тенге.", "2024-12-10", "300 млрд тенге", "budget"),
@@ -740,6 +744,7 @@ fn period_of() {
             // A Russian clause set against the one before (`, а`, `, тогда как`) keeps its
             // time to itself.
             ("Зона\n\nВ зоне работают 28 участников, а общий объём инвестиций с момента её создания в 2005 году превысил 200 млрд тенге.", "2021-03-01", "28 участников", "2021"),
+            ("Парк\n\nВ парке работают 35 компаний, тогда как объём инвестиций с момента его открытия в 2012 году превысил 90 млрд тенге.", "2021-03-01", "35 компаний", "2021"),
             // A day after the document's date is when a plan is to happen; a day before it
             // is when something was said.
             ("Schools\n\nNine new schools will open in the city on September 1, the akimat said.", "2025-08-14", "Nine new schools", "2025-09-01"),

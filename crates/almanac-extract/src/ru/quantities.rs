@@ -336,8 +336,8 @@ fn breakdown_unit(
 ///   сдано 548 тыс.`);
 /// - after a breakdown that opens its sentence (`Из них 4 700 – ...`, `Из них иностранцев –
 ///   312 тыс.`), the first count or measure of the sentence before, in its paragraph;
-/// - another part of that breakdown (`Из них 4 700 – ..., 2 100 – ...`): a number before a
-///   dash after a comma, when the sentence's figure before it is such a part;
+/// - another part of that breakdown (`Из них 4 700 – ..., 2 100 – ..., 900 – ...`): a number
+///   before a dash after a comma, when the sentence's figures before it are such parts;
 /// - a new level after a change in a count (`выросло на 780 компаний и достигло 2 950`).
 fn elided_unit(
     text: &str,
@@ -374,16 +374,14 @@ fn elided_unit(
             return Some(unit);
         }
     }
-    let role_before = |k: usize| {
-        k.checked_sub(1)
-            .and_then(|p| TABLES.role_at(text, toks, p))
-            .map(|(_, r)| r)
-    };
-    // `Из них 4 700 –`, `Из них иностранцев – 312 тыс.`: the breakdown opens the sentence.
-    let opens_on_breakdown = TABLES
+    // The length of the breakdown (`Из них`) that opens the sentence.
+    let opening_breakdown = TABLES
         .role_at(text, toks, start)
-        .is_some_and(|(n, r)| r == Role::Breakdown && start + n + 2 >= i);
-    if opens_on_breakdown && before_here.is_none() {
+        .filter(|&(_, r)| r == Role::Breakdown)
+        .map(|(n, _)| n);
+    // `Из них 4 700 –`, `Из них иностранцев – 312 тыс.`: the number is the breakdown's first.
+    let first_part = opening_breakdown.is_some_and(|n| start + n + 2 >= i);
+    if first_part && before_here.is_none() {
         let previous_start = start
             .checked_sub(1)
             .map(|e| sentence_start(text, toks, e))?;
@@ -399,19 +397,23 @@ fn elided_unit(
         .is_some_and(|t| matches!(t.text(text), "–" | "—" | "-"));
     let comma_before = i > 0 && toks[i - 1].text(text) == ",";
     if dash_after && comma_before {
-        let part_before = found
-            .last()
-            .filter(|(k, f)| *k >= start && amount(f))
-            .filter(|(k, _)| {
-                TABLES.role_at(text, toks, start).is_some_and(|(n, r)| {
-                    r == Role::Breakdown && (start + n..=start + n + 1).contains(k)
-                })
-            });
-        if let Some((_, f)) = part_before {
-            return of(f);
+        // The sentence's figures so far are the breakdown's parts: the first right after its
+        // `из них`, all amounts in its unit (the second part took it so; the third takes it
+        // after the second).
+        let parts = &found[found.partition_point(|(k, _)| *k < start)..];
+        if let Some((k, first)) = parts.first() {
+            let first_opens =
+                opening_breakdown.is_some_and(|n| (start + n..=start + n + 1).contains(k));
+            if first_opens && parts.iter().all(|(_, f)| amount(f) && f.unit == first.unit) {
+                return of(first);
+            }
         }
     }
-    if role_before(i) == Some(Role::Reached) {
+    let reached = i
+        .checked_sub(1)
+        .and_then(|k| TABLES.role_at(text, toks, k))
+        .is_some_and(|(_, r)| r == Role::Reached);
+    if reached {
         return before_here.filter(|f| f.direction.is_some()).and_then(of);
     }
     None
@@ -1532,6 +1534,9 @@ mod tests {
             // the next part of that breakdown.
             ("В районе создано 5 400 рабочих мест. Из них 3 100 – в сёлах, 2 300 – в райцентре.", "3 100", Some("job")),
             ("В районе создано 5 400 рабочих мест. Из них 3 100 – в сёлах, 2 300 – в райцентре.", "2 300", Some("job")),
+            ("В районе создано 5 400 рабочих мест. Из них 3 100 – в сёлах, 1 500 – в райцентре, 800 – в пригородах.", "800", Some("job")),
+            // A number after a figure of another unit is no part of the breakdown.
+            ("В районе создано 5 400 рабочих мест. Из них 3 100 – на 40 фермах, 800 – в пригородах.", "800", None),
             ("Город принял 900 тыс. туристов. Из них иностранцев – 120 тыс.", "120 тыс.", Some("tourist")),
             // A new level after a change in a count.
             ("Список резидентов вырос на 40 компаний и достиг 610.", "610", Some("company")),
