@@ -135,6 +135,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         }
         _ => None,
     };
+    let counts_people = q.unit.as_deref().is_some_and(|u| cues.people.contains(u));
     let clause = s.clause_of(q.span[0]);
     let joined = dash_joined(text, s, fig_tok);
     let fig_end_tok = s.tok_at(q.span[1]);
@@ -162,6 +163,9 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             // Facilities are companies only by their own words (`12 production facilities`),
             // not by another count's (`11 enterprises and 4 kindergartens`).
             (Some(Metric::Infrastructure), _) if cue.metric == Metric::Companies => inside,
+            // `The waiting list for housing counts 96,000 people`: people are housed as
+            // families (`2,950 families received apartments`), never counted as housing.
+            (Some(_), _) if cue.metric == Metric::Housing && counts_people => false,
             (Some(u), CueScope::Any | CueScope::Count) => refinements(u).contains(&cue.metric),
             (Some(_), _) => false,
             (None, CueScope::Count) => false,

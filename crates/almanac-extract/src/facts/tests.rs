@@ -95,6 +95,10 @@ fn metric_of() {
             ("Инвестиции\n\nВ экономику области освоено 2,1 трлн сумов инвестиций, что на 12% больше, чем годом ранее.", "2024-04-10", "12%", "investment"),
             ("Грузы\n\nПо железной дороге перевезено 40 млн тонн грузов, что на 3% больше, чем годом ранее.", "2024-04-10", "3%", "transport"),
             ("Investment\n\nThe capital received 52% of the inflows.", "2017-09-01", "52%", "fdi"),
+            // People waiting for housing are no housing; families given homes are.
+            ("Housing\n\nThe waiting list for social housing counts 12,000 people.", "2024-04-10", "12,000 people", "other"),
+            ("Жилье\n\nВ очереди на получение жилья состоят 8 тыс. человек.", "2024-04-10", "8 тыс. человек", "other"),
+            ("Housing\n\nThis year 1,500 families received new apartments.", "2024-04-10", "1,500 families", "housing"),
             // Money a company borrows on a market with bonds is no investment.
             ("Bonds\n\nThe utility placed bonds worth 40 billion tenge.", "2025-04-01", "40 billion tenge", "other"),
             ("Облигации\n\nКомпания разместила облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "other"),
