@@ -99,6 +99,7 @@ fn metric_of() {
             ("Housing\n\nThe waiting list for social housing counts 12,000 people.", "2024-04-10", "12,000 people", "other"),
             ("Жилье\n\nВ очереди на получение жилья состоят 8 тыс. человек.", "2024-04-10", "8 тыс. человек", "other"),
             ("Housing\n\nThis year 1,500 families received new apartments.", "2024-04-10", "1,500 families", "housing"),
+            ("Tourism\n\nThe city has 90 hotels and guest houses with 3,100 beds.", "2024-04-10", "3,100 beds", "infrastructure"),
             // Money a company borrows on a market with bonds is no investment.
             ("Bonds\n\nThe utility placed bonds worth 40 billion tenge.", "2025-04-01", "40 billion tenge", "other"),
             ("Облигации\n\nКомпания разместила облигации на 30 млрд тенге.", "2025-04-01", "30 млрд тенге", "other"),
