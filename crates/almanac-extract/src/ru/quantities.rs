@@ -1491,6 +1491,19 @@ mod tests {
         }
     }
 
+    /// Each case's figure (as written) has the unit given; `None`: it stays bare, no figure.
+    fn assert_units(cases: &[(&str, &str, Option<&str>)]) {
+        for (s, text, unit) in cases {
+            let found = find(s);
+            let q = found
+                .iter()
+                .find(|q| q.text == *text)
+                .unwrap_or_else(|| panic!("no {text:?} in {s}: {found:?}"));
+            assert_eq!(q.unit.as_deref(), *unit, "{s}");
+            assert_eq!(q.fact_worthy, unit.is_some(), "{s}");
+        }
+    }
+
     #[test]
     fn a_part_after_iz_nikh_takes_the_unit_of_the_whole() {
         // (sentence, the part as written, its unit; None: no figure)
@@ -1509,15 +1522,7 @@ mod tests {
             ("Бюджет вырос на 8%. Из них 3 ушли на дороги.", "3", None),
             ("Из них 7 работают круглый год.", "7", None),
         ];
-        for (s, text, unit) in cases {
-            let found = find(s);
-            let q = found
-                .iter()
-                .find(|q| q.text == *text)
-                .unwrap_or_else(|| panic!("no {text:?} in {s}: {found:?}"));
-            assert_eq!(q.unit.as_deref(), *unit, "{s}");
-            assert_eq!(q.fact_worthy, unit.is_some(), "{s}");
-        }
+        assert_units(cases);
     }
 
     #[test]
@@ -1543,15 +1548,7 @@ mod tests {
             // A year is written without a group space: `2 100` is a number.
             ("Из них 2 100 – в сёлах.", "2 100", None),
         ];
-        for (s, text, unit) in cases {
-            let found = find(s);
-            let q = found
-                .iter()
-                .find(|q| q.text == *text)
-                .unwrap_or_else(|| panic!("no {text:?} in {s}: {found:?}"));
-            assert_eq!(q.unit.as_deref(), *unit, "{s}");
-            assert_eq!(q.fact_worthy, unit.is_some(), "{s}");
-        }
+        assert_units(cases);
     }
 
     #[test]
