@@ -62,6 +62,11 @@ pub(crate) fn country_scope(
 /// городу Астана`, `отстаёт от Караганды`.
 pub(crate) fn compared_with(text: &str, start: usize) -> bool {
     let from = text.floor_char_boundary(start.saturating_sub(80));
+    // Every cue is Cyrillic: English text before a name (the entity layer asks of every
+    // name, in either language) is passed over unread.
+    if text[from..start].is_ascii() {
+        return false;
+    }
     let words: Vec<Cow<str>> = text[from..start]
         .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
