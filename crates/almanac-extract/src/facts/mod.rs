@@ -68,10 +68,11 @@ use object::{groups, object};
 #[cfg(test)]
 pub(crate) use period::PERIOD_CUES;
 use period::{
-    clause_in_present_perfect, clause_says_now, clause_tells_a_stock, dates_a_founding, end_state,
-    is_first_state, is_interval, is_second_state, is_state, open_future, opens_contrast,
-    past_a_plan, plan_of_the_year, refers_back, report_period, report_wins_over_to_date,
-    shift_year, start_state, states_a_plan, usable_period, whole_year, Told,
+    budget_year, clause_in_present_perfect, clause_says_now, clause_tells_a_stock,
+    dates_a_founding, end_state, is_first_state, is_interval, is_second_state, is_state,
+    open_future, opens_contrast, past_a_plan, plan_of_the_year, refers_back, report_period,
+    report_wins_over_to_date, shift_year, start_state, states_a_plan, usable_period, whole_year,
+    Told,
 };
 use previous::{whole_of_parts, PreviousFigure};
 use sentence::Sentence;
@@ -268,6 +269,16 @@ pub(crate) fn extract(
             },
         )
     });
+    // `the region's budget for 2018`, `бюджет Алматы на 2024 год`: the year a budget the
+    // front names is for dates its planned revenues and spending that have no time of their
+    // own, in any paragraph.
+    let budget_year = budget_year(
+        text,
+        &doc.paragraphs[..front_end],
+        &front_times,
+        &sentence_ranges,
+        date,
+    );
     let mut facts = Vec::new();
     let mut next_group = 1;
     // What the last sentence was about: the subject of its last figure, else the last place
@@ -942,7 +953,8 @@ pub(crate) fn extract(
                                 !(russian
                                     && matches!(metric, Metric::Capacity | Metric::Jobs)
                                     && crate::ru::works::builds_its_own(lower_sentence()))
-                            })),
+                            }))
+                            .or(budget_year.filter(|_| metric == Metric::Budget)),
                         // What is achieved takes the time its paragraph set, else the year the
                         // document reports on when that year is over (a governor's report on
                         // 2021 given in 2022), else the document's year.

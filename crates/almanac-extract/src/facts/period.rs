@@ -232,6 +232,43 @@ pub(super) fn report_period(
     None
 }
 
+/// The year of the budget the front of a document names (`approved the region's budget for
+/// 2018`, `Бюджет Алматы на 2024 год увеличен`): a year not yet over at the document's date in
+/// a sentence with a word of the budget. A span of years (`на 2021–2023 годы`) names a
+/// plan of three budgets, none of them alone.
+pub(super) fn budget_year(
+    text: &str,
+    front: &[Range<usize>],
+    front_times: &[impl AsRef<[TimeExpr]>],
+    sentences: &[Range<usize>],
+    date: Option<NaiveDate>,
+) -> Option<Period> {
+    let date = date?;
+    for (p, times) in front.iter().zip(front_times) {
+        for s in sentences
+            .iter()
+            .filter(|s| p.start <= s.start && s.end <= p.end)
+        {
+            let year = times
+                .as_ref()
+                .iter()
+                .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
+                .filter(|t| t.kind == TimeKind::Point)
+                .find_map(|t| match t.period {
+                    Some(Period::Year(y)) if y >= date.year() => Some(Period::Year(y)),
+                    _ => None,
+                });
+            if year.is_some() {
+                let lower = crate::tokens::lower(&text[s.clone()]);
+                if lower.contains("budget") || lower.contains("бюджет") {
+                    return year;
+                }
+            }
+        }
+    }
+    None
+}
+
 /// What tells the period a document reports on, from the strongest sign to the weakest.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Told {

@@ -747,6 +747,11 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // The year of the budget the front names dates its planned revenues and spending
+            // in any paragraph; a span of budget years names none of them.
+            ("Бюджет\n\nДепутаты утвердили бюджет области на 2025 год.\n\nРасходы на образование составят 120 млрд тенге.", "2024-12-10", "120 млрд тенге", "2025"),
+            ("Budget\n\nDeputies approved the region's budget for 2025.\n\nSpending on schools will reach 40 billion tenge.", "2024-12-10", "40 billion tenge", "2025"),
+            ("Бюджет\n\nДепутаты утвердили бюджет области на 2025–2027 годы.\n\nРасходы на образование составят 120 млрд тенге.", "2024-12-10", "120 млрд тенге", "-"),
             // A Russian clause set against the one before (`, а`, `, тогда как`) keeps its
             // time to itself.
             ("Зона\n\nВ зоне работают 28 участников, а общий объём инвестиций с момента её создания в 2005 году превысил 200 млрд тенге.", "2021-03-01", "28 участников", "2021"),
