@@ -72,7 +72,7 @@ use period::{
     dates_a_founding, end_state, is_first_state, is_interval, is_second_state, is_state,
     open_future, opens_contrast, past_a_plan, plan_of_the_year, refers_back, report_period,
     report_wins_over_to_date, shift_year, start_state, states_a_plan, usable_period, whole_year,
-    Told,
+    Front, Told,
 };
 use previous::{whole_of_parts, PreviousFigure};
 use sentence::Sentence;
@@ -244,41 +244,27 @@ pub(crate) fn extract(
             }
         })
         .collect();
-    let report = report_period(
-        text,
-        &doc.paragraphs[..front_end],
-        &front_times,
-        &sentence_ranges,
-        date,
-        Told::Report,
-    );
+    let front = Front {
+        paragraphs: &doc.paragraphs[..front_end],
+        times: &front_times,
+        sentences: &sentence_ranges,
+    };
+    let report = report_period(text, &front, date, Told::Report);
     // The span the front says its news is of, when no report is named: it dates only what
     // has no time at all. A Russian release names its report (`сообщили` is a reporting
     // word), so what is left to read is the span its lead opens on.
     let told = report.or_else(|| {
-        report_period(
-            text,
-            &doc.paragraphs[..front_end],
-            &front_times,
-            &sentence_ranges,
-            date,
-            if lang == crate::Lang::Russian {
-                Told::LeadOpening
-            } else {
-                Told::Speech
-            },
-        )
+        let sign = if lang == crate::Lang::Russian {
+            Told::LeadOpening
+        } else {
+            Told::Speech
+        };
+        report_period(text, &front, date, sign)
     });
     // `the region's budget for 2018`, `бюджет Алматы на 2024 год`: the year a budget the
     // front names is for dates its planned revenues and spending that have no time of their
     // own, in any paragraph.
-    let budget_year = budget_year(
-        text,
-        &doc.paragraphs[..front_end],
-        &front_times,
-        &sentence_ranges,
-        date,
-    );
+    let budget_year = budget_year(text, &front, date);
     let mut facts = Vec::new();
     let mut next_group = 1;
     // What the last sentence was about: the subject of its last figure, else the last place

@@ -182,19 +182,14 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
 /// but does not outrank a span to date.
 pub(super) fn report_period(
     text: &str,
-    front: &[Range<usize>],
-    front_times: &[impl AsRef<[TimeExpr]>],
-    sentences: &[Range<usize>],
+    front: &Front<'_, impl AsRef<[TimeExpr]>>,
     date: Option<NaiveDate>,
     told: Told,
 ) -> Option<Period> {
     let opening = told == Told::LeadOpening;
     let date = date?;
-    for (p, times) in front.iter().zip(front_times) {
-        let times = times.as_ref();
+    for (sentences, times) in front.paragraphs() {
         for s in sentences
-            .iter()
-            .filter(|s| p.start <= s.start && s.end <= p.end)
             // A Russian span with no word of its own says what the news is of only as a
             // paragraph of the front opens (`В первом полугодии 2022 года предприниматели
             // получили ...`): in its first sentence of five words or more, which passes over
@@ -204,9 +199,7 @@ pub(super) fn report_period(
         {
             // The sentence's words are read only for a sentence with a time.
             let cued = std::cell::OnceCell::new();
-            let reported = times
-                .iter()
-                .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
+            let reported = times_in(times, s)
                 .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Span | TimeKind::ToDate))
                 .filter_map(|t| Some((t.period?, t.kind)))
                 .find(|&(p, kind)| {
@@ -238,21 +231,13 @@ pub(super) fn report_period(
 /// plan of three budgets, none of them alone.
 pub(super) fn budget_year(
     text: &str,
-    front: &[Range<usize>],
-    front_times: &[impl AsRef<[TimeExpr]>],
-    sentences: &[Range<usize>],
+    front: &Front<'_, impl AsRef<[TimeExpr]>>,
     date: Option<NaiveDate>,
 ) -> Option<Period> {
     let date = date?;
-    for (p, times) in front.iter().zip(front_times) {
-        for s in sentences
-            .iter()
-            .filter(|s| p.start <= s.start && s.end <= p.end)
-        {
-            let year = times
-                .as_ref()
-                .iter()
-                .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
+    for (sentences, times) in front.paragraphs() {
+        for s in sentences {
+            let year = times_in(times, s)
                 .filter(|t| t.kind == TimeKind::Point)
                 .find_map(|t| match t.period {
                     Some(Period::Year(y)) if y >= date.year() => Some(Period::Year(y)),
@@ -267,6 +252,42 @@ pub(super) fn budget_year(
         }
     }
     None
+}
+
+/// The front of a document, its title and first paragraphs, where it says what period it
+/// reports on and what budget it is about: the paragraphs, the times found in each, and the
+/// document's sentences (in order).
+pub(super) struct Front<'a, T> {
+    pub(super) paragraphs: &'a [Range<usize>],
+    pub(super) times: &'a [T],
+    pub(super) sentences: &'a [Range<usize>],
+}
+
+impl<'a, T: AsRef<[TimeExpr]>> Front<'a, T> {
+    /// Each paragraph of the front: its sentences, in order, and its times.
+    fn paragraphs(
+        &self,
+    ) -> impl Iterator<Item = (impl Iterator<Item = &'a Range<usize>>, &'a [TimeExpr])> {
+        let sentences = self.sentences;
+        self.paragraphs
+            .iter()
+            .zip(self.times)
+            .map(move |(p, times)| {
+                let first = sentences.partition_point(|s| s.start < p.start);
+                let inside = sentences[first..]
+                    .iter()
+                    .take_while(move |s| s.end <= p.end);
+                (inside, times.as_ref())
+            })
+    }
+}
+
+/// The times that lie within sentence `s`.
+fn times_in<'t>(times: &'t [TimeExpr], s: &Range<usize>) -> impl Iterator<Item = &'t TimeExpr> {
+    let s = s.clone();
+    times
+        .iter()
+        .filter(move |t| s.start <= t.span[0] && t.span[1] <= s.end)
 }
 
 /// What tells the period a document reports on, from the strongest sign to the weakest.

@@ -570,14 +570,8 @@ pub(super) fn listed_in_container(
         while j + 1 < anchors.len() {
             let end = anchors[j].start + anchors[j].len;
             let between = text.get(end..anchors[j + 1].start).unwrap_or("x");
-            let words: Vec<&str> = between
-                .split(|c: char| c == ',' || c.is_whitespace())
-                .filter(|w| !w.is_empty())
-                .collect();
-            let joins = words
-                .iter()
-                .all(|w| matches!(*w, "and" | "or" | "и" | "или"))
-                && (between.contains(',') || !words.is_empty())
+            let joins = only_list_joiners(between)
+                && !between.trim().is_empty()
                 && !appositive(text, anchors[j + 1].start);
             if !joins {
                 break;
@@ -1023,12 +1017,17 @@ fn joined_in_list(text: &str, anchors: &[&Anchor]) -> bool {
         if appositive(text, b.start) {
             return false;
         }
-        let between = text.get(a.start + a.len..b.start).unwrap_or("x");
-        between
-            .split(|c: char| c == ',' || c.is_whitespace())
-            .filter(|w| !w.is_empty())
-            .all(|w| matches!(w, "and" | "or" | "и" | "или"))
+        only_list_joiners(text.get(a.start + a.len..b.start).unwrap_or("x"))
     })
+}
+
+/// Whether the text between two names holds only what joins a list (`, `, `and`, `or`,
+/// `и`, `или`), or nothing.
+fn only_list_joiners(between: &str) -> bool {
+    between
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .all(|w| matches!(w, "and" | "or" | "и" | "или"))
 }
 
 /// Whether a name is a place on the map (a region, a city), not a zone or a company.
