@@ -527,7 +527,15 @@ pub(crate) fn extract(
                 // `21 billion tenge, 15 billion of which ...`: an amount that took its
                 // currency from the money before it measures what that did, unless its own
                 // words say what it measures (`of which the budget provided 41 billion`).
-                if !choice.cued && borrowed_currency.contains(&q.span[0]) {
+                // A part listed after `including` is that too, whatever its own words call
+                // it (`investment of 38 billion, including bank loans of 19 billion`).
+                let listed_part = || {
+                    qi > 0 && {
+                        let between = &text[in_sentence[qi - 1].span[1]..q.span[0]];
+                        between.contains("including") || between.contains("в том числе")
+                    }
+                };
+                if (!choice.cued || listed_part()) && borrowed_currency.contains(&q.span[0]) {
                     if let Some(f) = figures_here.iter().rev().find(|f| f.unit == q.unit) {
                         metric = f.metric;
                     }
@@ -544,8 +552,10 @@ pub(crate) fn extract(
                 }
                 // `Receipts rose by 1.2 billion soms` after the budget's revenue, `the highest
                 // index, 121.7%` in a release on output: money or a rate whose sentence names
-                // nothing it measures goes on about the last figure of its kind.
-                if !russian
+                // nothing it measures goes on about the last figure of its kind. Russian rates
+                // stay out: their bare rates are most often regions' rows of a table (measured
+                // on the blind sets), while their bare money goes on as English money does.
+                if (!russian || q.kind == quantities::QuantityKind::Money)
                     && !choice.cued
                     && metric == own_metric
                     && matches!(

@@ -87,6 +87,21 @@ fn metric_of() {
             ("Доходы\n\nДенежные доходы населения выросли на 8%.", "2024-12-10", "8%", "income"),
             ("Туризм\n\nДоходы от туризма составили 2 млрд сомов.", "2024-12-10", "2 млрд сомов", "output"),
             ("Бюджет\n\nНа ремонт дорог предусмотрено 12,4 млрд тенге.", "2024-12-10", "12,4 млрд тенге", "budget"),
+            // `выпуск` is output, of a plant or a sector; power generated is output; an issue
+            // of bonds is named by its bonds.
+            ("Завод\n\nЗавод нарастил выпуск тракторов в 1,4 раза.", "2024-12-10", "1,4 раза", "output"),
+            ("Отрасль\n\nВ 2024 году выпуск в отрасли вырос на 5,1%.", "2024-12-10", "5,1%", "output"),
+            ("Энергия\n\nЗа девять месяцев выработано 2,3 млрд кВт·ч электроэнергии.", "2024-12-10", "2,3 млрд кВт·ч", "output"),
+            ("Облигации\n\nКомпания завершила выпуск облигаций на 20 млрд тенге.", "2024-12-10", "20 млрд тенге", "other"),
+            // Russian money whose sentence names nothing it measures goes on about the last
+            // money before it: a budget's spending listed sentence after sentence.
+            ("Бюджет\n\nРасходы бюджета области на 2025 год составят 640 млрд тенге. На образование направят 210 млрд тенге.", "2024-12-10", "210 млрд тенге", "budget"),
+            ("Кредиты\n\nПредприниматели получили льготные кредиты на 3 млрд сомов. До конца года планируется выдать ещё 1 млрд сомов.", "2024-07-10", "1 млрд сомов", "budget"),
+            // Loans in any case form; soft loans of the state's programmes and subsidies are
+            // public money.
+            ("Кредиты\n\nФермеры получили кредиты на 2 млрд тенге.", "2024-07-10", "2 млрд тенге", "project_value"),
+            ("Кредиты\n\nВыдано льготных кредитов на 900 млн сомов.", "2024-07-10", "900 млн сомов", "budget"),
+            ("Бюджет\n\nЕщё 5 млрд тенге направят на субсидирование ставок по кредитам.", "2024-07-10", "5 млрд тенге", "budget"),
             // A second predicate after `and` is a verb of its own.
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$90 million", "trade"),
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$140 million", "output"),
