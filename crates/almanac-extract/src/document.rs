@@ -245,6 +245,14 @@ fn classify(line: &str, start: usize, boilerplate: &Boilerplate) -> (Kind, Optio
     (Kind::Text, None)
 }
 
+/// Whether a paragraph of `parse` is an item of a list: its line opens on a list marker
+/// that the paragraph's range leaves out.
+pub fn is_list_item(text: &str, paragraph: &Range<usize>) -> bool {
+    let line_start = text[..paragraph.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..paragraph.start].trim_start();
+    !before.is_empty() && list_marker(before.as_bytes()).is_some()
+}
+
 /// The length of a list marker (`- `, `* `, `+ `, `• `, `1. `, `12) `) at the start of a line.
 fn list_marker(bytes: &[u8]) -> Option<usize> {
     let marker = match bytes {
@@ -609,6 +617,18 @@ mod tests {
         for (text, expected) in cases {
             check(text, None, expected);
         }
+    }
+
+    #[test]
+    fn list_items_are_told_by_their_markers() {
+        let text = "Plans:\n\n1. a plant: 5 billion tenge;\n- a school\n\n-5 degrees\n\nText.";
+        let doc = parse(text);
+        let items: Vec<bool> = doc
+            .paragraphs
+            .iter()
+            .map(|p| super::is_list_item(text, p))
+            .collect();
+        assert_eq!(items, [false, true, true, false, false]);
     }
 
     #[test]

@@ -270,10 +270,29 @@ pub(crate) fn extract(
     // What the last sentence was about: the subject of its last figure, else the last place
     // or organisation it names.
     let mut previous_subject: Option<String> = None;
+    // The status and period of the figures that introduce a list (`The region plans to
+    // launch ten projects this year:`), for its items that say neither.
+    let mut list_lead: Option<(Status, Option<Period>)> = None;
+    let mut in_list = false;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let first_sentence = paragraph_of.partition_point(|&p| p < pi);
         let end_sentence = paragraph_of.partition_point(|&p| p <= pi);
         let paragraph_toks = &paragraph_toks[pi];
+        let list_item = crate::document::is_list_item(text, p);
+        if !list_item {
+            in_list = false;
+            list_lead = None;
+        } else if !in_list {
+            in_list = true;
+            list_lead = previous_figures
+                .last()
+                .filter(|f| f.paragraph + 2 >= pi)
+                .map(|f| (f.status, f.period));
+        }
+        // Dashes that open the questions and answers of an interview make no list.
+        if text[p.clone()].trim_end().ends_with('?') {
+            list_lead = None;
+        }
         let mut figures = std::mem::take(&mut paragraph_figures[pi]);
         if figures.is_empty() {
             let end = anchors.partition_point(|a| a.start < p.end);
@@ -916,6 +935,22 @@ pub(crate) fn extract(
                         if status == Status::Planned {
                             period = period.or(f.period);
                         }
+                    }
+                }
+                // `1. a mill in Maktaaral district: 96 billion tenge, 1,100 jobs, due in
+                // September;`: an item of a list that has no tense, cue or time of its own
+                // holds as the figures that introduced the list did, and one due at a time
+                // not yet past is a plan.
+                if list_item && !planned_cue && sentence.blockers.is_empty() {
+                    if sentence_deadline
+                        .is_some_and(|d| date.is_none_or(|date| d.bounds().1 >= date))
+                    {
+                        status = Status::Planned;
+                    } else if let Some((lead_status, lead_period)) =
+                        list_lead.filter(|_| time.is_none() && sentence.status_cues.is_empty())
+                    {
+                        status = lead_status;
+                        period = period.or(lead_period);
                     }
                 }
                 // `will increase from 32 to 40 million tons`: where a plan starts is where

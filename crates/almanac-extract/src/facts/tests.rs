@@ -762,6 +762,11 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A list's item takes the period of the figures that introduced the list, or
+            // the time it is due at.
+            ("Plans\n\nThe district plans to open five plants this year. They are:\n\n1. a dairy: 4 billion tenge, 90 jobs;\n2. a mill: 6 billion tenge, due in June.", "2025-03-04", "90 jobs", "2025"),
+            ("Plans\n\nThe district plans to open five plants this year. They are:\n\n1. a dairy: 4 billion tenge, 90 jobs;\n2. a mill: 6 billion tenge, due in June.", "2025-03-04", "6 billion tenge", "2025-06"),
+            ("Проекты\n\nВ этом году запустят три проекта:\n\n1. Завод – 5 млрд тенге, 70 рабочих мест, срок – октябрь.", "2025-03-04", "70 рабочих мест", "2025-10"),
             // The year of the budget the front names dates its planned revenues and spending
             // in any paragraph; a span of budget years names none of them.
             ("Бюджет\n\nДепутаты утвердили бюджет области на 2025 год.\n\nРасходы на образование составят 120 млрд тенге.", "2024-12-10", "120 млрд тенге", "2025"),
@@ -895,6 +900,14 @@ fn status_of() {
             ("Promises\n\nOf the 30 enterprises promised, 21 were launched.", "2026-01-20", "30 enterprises", "planned"),
             ("Promises\n\nThe governor's new promise for 2026: 9,000 jobs.", "2026-01-20", "9,000 jobs", "planned"),
             ("Promises\n\nThe jobs promise fell short: 4,100 new jobs were created.", "2026-01-20", "4,100 new jobs", "actual"),
+            // An item of a list with no tense, cue or time of its own holds as the figures
+            // that introduced the list; one due at a time still ahead is a plan; the answers
+            // of an interview set with dashes are no list.
+            ("Plans\n\nThe district plans to open five plants this year. They are:\n\n1. a dairy: 4 billion tenge, 90 jobs;\n2. a mill: 6 billion tenge, due in June.", "2025-03-04", "90 jobs", "planned"),
+            ("Plans\n\nThe district plans to open five plants this year. They are:\n\n1. a dairy: 4 billion tenge, 90 jobs;\n2. a mill: 6 billion tenge, due in June.", "2025-03-04", "6 billion tenge", "planned"),
+            ("Итоги\n\nВ 2024 году в районе открыли три цеха:\n\n1. швейный цех – 2 млрд тенге, 60 рабочих мест;\n2. пекарня – 1 млрд тенге.", "2025-03-04", "60 рабочих мест", "actual"),
+            ("Проекты\n\nВ этом году запустят три проекта:\n\n1. Завод – 5 млрд тенге, 70 рабочих мест, срок – октябрь.", "2025-03-04", "70 рабочих мест", "planned"),
+            ("Interview\n\n- What did the year bring?\n- A dairy opened. The plant employs 90 people.\n- And next year?\n- We will build a mill. It cost 6 billion tenge.", "2025-03-04", "6 billion tenge", "actual"),
             // What a plan is set against stands already; the target itself is planned.
             ("Plan\n\nBy 2027 exports are to reach $9 billion, against $6.2 billion in 2024.", "2025-02-01", "$6.2 billion", "actual"),
             ("Plan\n\nBy 2027 exports are to reach $9 billion, against $6.2 billion in 2024.", "2025-02-01", "$9 billion", "planned"),

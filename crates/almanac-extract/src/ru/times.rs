@@ -4,6 +4,7 @@
 //! ```text
 //! span     = Y ("-"|"–"|"—") Y [годы|годах|гг.]  |  "с" Y "по" Y [год]            Span
 //! deadline = "до" ["конца"] Y [года]  |  "к" Y [году]  |  "до конца года"          Deadline
+//!          | "срок" ("–"|":") time                                              Deadline
 //! months   = M ("-"|"–") M [Y [года]]  |  ("за"|"итогам") N "месяцев" [Y года | текущего года]  Span
 //! part     = ordinal ("полугодии"|"квартале") [Y [года]]                        Point
 //! lasthalf = "за" ("полугодие"|"полгода") [Y [года]]                             Span
@@ -72,6 +73,7 @@ struct Words {
     period: WordId,
     season: WordId,
     moment: WordId,
+    term: WordId,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -130,6 +132,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         period: id("период"),
         season: id("сезон"),
         moment: id("момента"),
+        term: id("срок"),
     }
 });
 
@@ -387,6 +390,18 @@ impl Parser<'_> {
                 if let Some((y, end)) = self.relative_year(j) {
                     return Some((i, end, y.map(Period::Year), TimeKind::Deadline));
                 }
+            }
+        }
+        // `срок – IV квартал`, `срок: сентябрь`: a list's item names when it is due.
+        if id == w.term
+            && (self.is_dash(i + 1)
+                || self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.text(self.text) == ":"))
+        {
+            if let Some((_, end, period, _)) = self.rule_at(i + 2) {
+                return Some((i, end, period, TimeKind::Deadline));
             }
         }
         // `по итогам года`, `по завершении года`: the year that closes, the last one early
@@ -745,6 +760,20 @@ mod tests {
                 "2024-08-20",
                 "До 2030 года",
                 Some("2024/2030"),
+                Deadline,
+            ),
+            (
+                "Цех – 4 млрд тенге, срок – сентябрь.",
+                "2021-03-04",
+                "срок – сентябрь",
+                Some("2021-09"),
+                Deadline,
+            ),
+            (
+                "Завод – 9 млрд тенге, срок: IV квартал.",
+                "2021-03-04",
+                "срок: IV квартал",
+                Some("2021-Q4"),
                 Deadline,
             ),
             (

@@ -20,6 +20,7 @@
 //! from     = "from" edge X [joiner Y] | "from" X joiner Y | "between" X "and" Y  Span / ToDate
 //! deadline = ("by" | "until" | "till" | "through" | "up to" | "no later than")
 //!            (edge X | "year-end" | X)  |  "before" (edge X | "year-end")     Deadline
+//!          | "due" ["in" | "on" | "for"] X                                 Deadline
 //! same     = "the" ("same" | "corresponding") ("period" | "time")
 //!            [["of" | "in"] (year | relative)]                               Comparison
 //! over     = ("over" | "during" | "for" | "in" | "throughout") "the" ["past"|"last"] "year"  Point

@@ -258,6 +258,7 @@ impl Parser<'_> {
     /// ```text
     /// deadline = ("by" | "until" | "till" | "through" | "up to" | "no later than")
     ///            (edge X | "year-end" | X)  |  "before" (edge X | "year-end")     Deadline
+    ///          | "due" ["in" | "on" | "for"] X                                 Deadline
     /// ```
     ///
     /// `by the end of 2021`, `by the end of the year`, `by year-end`, `by 2030`,
@@ -270,6 +271,18 @@ impl Parser<'_> {
             ("by", j)
         } else if let Some(j) = self.words(i, &[w!("up"), w!("to")]) {
             ("until", j)
+        } else if self.word(i) == w!("due") {
+            // `due in September`, `due 2027`; `due by ...` is read at `by`, and `due to`
+            // gives a cause.
+            if self.is_any(i + 1, &[w!("by"), w!("to")]) {
+                return None;
+            }
+            let j = if self.is_any(i + 1, &[w!("in"), w!("on"), w!("for")]) {
+                i + 2
+            } else {
+                i + 1
+            };
+            ("by", j)
         } else {
             let word = self.word(i);
             let cue = if word == w!("by")

@@ -133,6 +133,11 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("until the end of the year", "2024-06-14", &[("until the end of the year", Some("2024"), Deadline)]),
     ("by the end of the first quarter", "2024-02-14", &[("by the end of the first quarter", Some("2024-Q1"), Deadline)]),
     ("no later than 2025", "2024-02-14", &[("no later than 2025", Some("2025"), Deadline)]),
+    // A date something is due at is a deadline; `due to` gives a cause.
+    ("a mill, due in September", "2025-03-04", &[("due in September", Some("2025-09"), Deadline)]),
+    ("the second line is due 2027", "2025-03-04", &[("due 2027", Some("2027"), Deadline)]),
+    ("due by the end of the year", "2025-03-04", &[("by the end of the year", Some("2025"), Deadline)]),
+    ("fell due to the drought in 2024", "2025-03-04", &[("2024", Some("2024"), Point)]),
     ("increased by 2000 people", "2024-02-14", &[]),
     // Spans.
     ("From 2016 to 2022, the city implemented 27 projects", "2023-07-31", &[("From 2016 to 2022", Some("2016/2022"), Span)]),

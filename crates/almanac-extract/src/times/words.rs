@@ -192,7 +192,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 /// The words a rule can start with, besides numbers and the words of `START_CLASSES`: the
 /// first word each rule reads (`as of`, `since`, `from`, `between`, `no later than`, `up
-/// to`, `by`, `before`, `until`, `the`, `over`, `in`, `so far`, `year to date`, `at present`,
+/// to`, `by`, `due`, `before`, `until`, `the`, `over`, `in`, `so far`, `year to date`, `at present`,
 /// the edges, `Q1`, `H1`, `first`, `this`, `last`, `next`, `a year ago` ...).
 pub(super) const RULE_STARTS: &[&str] = &[
     "a",
@@ -202,6 +202,7 @@ pub(super) const RULE_STARTS: &[&str] = &[
     "beginning",
     "between",
     "by",
+    "due",
     "during",
     "early",
     "end",
@@ -270,6 +271,7 @@ pub(super) const START_WORDS: &[&str] = &[
     "creation",
     "current",
     "date",
+    "due",
     "during",
     "earlier",
     "early",
