@@ -205,6 +205,8 @@ pub(crate) struct Lexicon {
     pub(super) surname_endings: Vec<String>,
     /// Legal forms written after a company's name (`LLP`, `JSC`), as written.
     pub(super) legal_forms: Vec<&'static str>,
+    /// Nouns that make the name set before them a company (`X, a copper producer`).
+    pub(super) company_nouns: Vec<WordId>,
     /// `F_CONNECTOR`, `F_ROLE_FIRST`, `F_STOP_FORM` and `F_HEAD_FIRST`, by word number.
     pub(super) flags_by_id: Vec<u8>,
     /// The stop words as written, by the number of their lower-case form.
@@ -353,6 +355,7 @@ enum WordClass {
     Ambiguous,
     SurnameEnding,
     LegalForm,
+    CompanyNoun,
     Ref,
 }
 
@@ -376,6 +379,7 @@ fn word_rows() -> WordRows {
                 ("ambiguous", WordClass::Ambiguous),
                 ("surname_ending", WordClass::SurnameEnding),
                 ("legal_form", WordClass::LegalForm),
+                ("company_noun", WordClass::CompanyNoun),
                 ("ref", WordClass::Ref),
             ],
             None,
@@ -432,7 +436,9 @@ pub(crate) fn vocabulary_words() -> Vec<String> {
     let mut words = Vec::new();
     for (class, phrase, _) in rows.words {
         match class {
-            WordClass::Stop | WordClass::Connector => words.push(phrase.to_lowercase()),
+            WordClass::Stop | WordClass::Connector | WordClass::CompanyNoun => {
+                words.push(phrase.to_lowercase())
+            }
             WordClass::Ref => words.extend(phrase_words(phrase).iter().map(|w| w.to_lowercase())),
             WordClass::Block
             | WordClass::Ambiguous
@@ -536,6 +542,7 @@ pub(super) fn build_lexicon() -> Lexicon {
     let mut ambiguous = HashSet::default();
     let mut surname_endings = Vec::new();
     let mut legal_forms = Vec::new();
+    let mut company_nouns = Vec::new();
     let rows = word_rows();
     for (class, phrase, target) in rows.words {
         match class {
@@ -557,6 +564,7 @@ pub(super) fn build_lexicon() -> Lexicon {
             }
             WordClass::SurnameEnding => surname_endings.push(phrase.to_lowercase()),
             WordClass::LegalForm => legal_forms.push(phrase),
+            WordClass::CompanyNoun => company_nouns.push(number(&phrase.to_lowercase())),
             WordClass::Ref => {
                 if let Some(t) = target {
                     refs.insert(phrase, t);
@@ -666,6 +674,7 @@ pub(super) fn build_lexicon() -> Lexicon {
         heads,
         surname_endings,
         legal_forms,
+        company_nouns,
         flags_by_id,
         stop_forms,
     };

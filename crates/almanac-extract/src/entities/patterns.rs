@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::doc::{Doc, T_CONNECTOR, T_INITIAL};
 use super::gazetteer::GazHit;
-use super::lexicon::{Head, Lexicon, Template, W_AMP, W_AND, W_OF, W_THE};
+use super::lexicon::{Head, Lexicon, Template, W_AMP, W_AND, W_COMMA, W_OF, W_THE};
 use super::roles::{has_head, head_at, heads_at, heads_before, is_connector};
 use super::EntityKind;
 
@@ -88,9 +88,82 @@ pub(super) fn find_patterns(
                 },
             });
         }
+        // `Ertis Mining, a copper producer in the east, ...`: a name set before an
+        // apposition that calls it a company is one, though no head stands beside it.
+        if res.len() == found_before
+            && !covered_by_gaz(in_gaz, run.clone())
+            && run.end - run.start <= 4
+            && !(run.end == run.start + 1 && doc.has(run.start, T_INITIAL))
+            && called_a_company(lex, doc, run.end)
+        {
+            res.push(Cand {
+                span: doc.span(run.clone()),
+                toks: run.clone(),
+                target: CandTarget::Dyn {
+                    name: doc.words(run.clone()),
+                    kind: EntityKind::Organisation,
+                    part_of: None,
+                    company: true,
+                },
+            });
+        }
         i = run.end;
     }
     res
+}
+
+/// Whether an apposition at token `i` calls what stands before it a company: a comma, an
+/// article, then a noun of `company_noun` within a few words (`, a mining and
+/// metallurgical company`, `, the country's largest zinc producer`).
+fn called_a_company(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
+    let any_of = |k: usize, words: &[&str]| words.iter().any(|w| doc.matches_text(k, &[w]));
+    if doc.id(i) != W_COMMA || !any_of(i + 1, &["a", "an", "the", "one"]) {
+        return false;
+    }
+    // `Monday, the company said`: `the company` right after the comma refers back.
+    let first_noun = if any_of(i + 1, &["the"]) {
+        i + 3
+    } else {
+        i + 2
+    };
+    for j in i + 2..(i + 10).min(doc.toks.len()) {
+        if lex.company_nouns.contains(&doc.id(j)) {
+            // The noun ends its phrase (`a copper producer, ...`, `a miner based in ...`),
+            // rather than qualifying another (`a company spokesman said`).
+            let ends_phrase = j + 1 >= doc.toks.len()
+                || doc.id(j + 1) == W_COMMA
+                || any_of(
+                    j + 1,
+                    &[
+                        ".",
+                        ";",
+                        ")",
+                        "–",
+                        "—",
+                        "in",
+                        "of",
+                        "from",
+                        "at",
+                        "with",
+                        "that",
+                        "which",
+                        "based",
+                        "operating",
+                        "owned",
+                        "controlled",
+                        "held",
+                        "run",
+                        "behind",
+                        "listed",
+                    ],
+                );
+            return j >= first_noun && ends_phrase;
+        }
+        if doc.id(j) == W_COMMA || any_of(j, &[".", ";", ":", "(", ")", "–", "—"]) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a word is written in camel case (`KamLitkz`, `KazMunayGas`): a capital, then

@@ -397,6 +397,33 @@ fn a_company_named_again_without_its_legal_form() {
 }
 
 #[test]
+fn a_name_an_apposition_calls_a_company() {
+    check(
+        "ALMATY - Dala Mining, a copper producer in the east, raised output.",
+        &[("Dala Mining", "Dala Mining", Organisation)],
+    );
+    check(
+        "Orken Foods, the country's largest flour maker, opened a mill.",
+        &[("Orken Foods", "Orken Foods", Organisation)],
+    );
+    // A word that opens the sentence, or a name the apposition does not call a company,
+    // is no company.
+    check(
+        "Meanwhile, the company opened a mill. Ak Zhol, a village of herders, grew.",
+        &[
+            ("Meanwhile", "-", Organisation),
+            ("Ak Zhol", "-", Organisation),
+        ],
+    );
+    // `the company` right after a comma refers back; a noun qualifying another is no
+    // apposition.
+    check(
+        "The mill opened on Monday, the company said. On Friday, a company spokesman said more.",
+        &[("Monday", "-", Organisation), ("Friday", "-", Organisation)],
+    );
+}
+
+#[test]
 fn patterns() {
     check(
         "The Karaganda Industrial Park has 20 residents.",
