@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::doc::{Doc, T_INITIAL, T_ROLE_FIRST};
+use super::doc::{Doc, T_HEAD_WORD, T_INITIAL, T_ROLE_FIRST};
 use super::gazetteer::GazHit;
 use super::lexicon::{Lexicon, RefTarget};
 use super::patterns::{Cand, CandTarget};
@@ -124,7 +124,17 @@ pub(super) fn suppressed_inside_name(
         return false;
     }
     let prev = hit.toks.start - 1;
-    doc.is_cap(prev)
+    // `рост ВВП Казахстана`: a Russian abbreviation that is no head of a name governs the
+    // place after it, in the genitive.
+    let abbreviation = {
+        let w = doc.s(prev);
+        !w.is_ascii()
+            && (2..=5).contains(&w.chars().count())
+            && w.chars().all(char::is_uppercase)
+            && !doc.has(prev, T_HEAD_WORD)
+    };
+    !abbreviation
+        && doc.is_cap(prev)
         && doc.spaced(prev)
         && !doc.has_or(prev, T_INITIAL, true)
         && !doc.is_stop(prev)

@@ -728,6 +728,15 @@ fn negatives() {
         "As part of the Taza Kazakhstan campaign 19,506 tons of waste were collected.",
         &[("Kazakhstan", "-", Country)],
     );
+    // A Russian abbreviation that is no head governs the place after it (`рост ВВП
+    // Казахстана`): the place stands.
+    check(
+        "Рост ВВП Казахстана замедлился, доля МСБ Шымкента выросла.",
+        &[
+            ("Казахстана", "Kazakhstan", Country),
+            ("Шымкента", "Shymkent", City),
+        ],
+    );
     check(
         "ASTANA – The city of Almaty grew.",
         &[("ASTANA", "-", City), ("Almaty", "Almaty", City)],
