@@ -69,10 +69,10 @@ use object::{groups, object};
 pub(crate) use period::PERIOD_CUES;
 use period::{
     budget_year, clause_in_present_perfect, clause_says_now, clause_tells_a_stock,
-    dates_a_founding, end_state, is_first_state, is_interval, is_second_state, is_state,
-    open_future, opens_contrast, past_a_plan, plan_of_the_year, refers_back, report_period,
-    report_wins_over_to_date, shift_year, start_state, states_a_plan, usable_period, whole_year,
-    Front, Told,
+    dates_a_founding, dates_a_telling, end_state, is_first_state, is_interval, is_second_state,
+    is_state, open_future, opens_contrast, past_a_plan, plan_of_the_year, refers_back,
+    report_period, report_wins_over_to_date, revises, shift_year, start_state, states_a_plan,
+    usable_period, whole_year, Front, Told,
 };
 use previous::{whole_of_parts, PreviousFigure};
 use sentence::Sentence;
@@ -713,7 +713,10 @@ pub(crate) fn extract(
                 // `employs 1,600 workers and will reach its capacity in 2022`: the time of a
                 // plan told after the figure's predicate is the plan's alone.
                 let planned_cue = planned_by_cue(text, &sentence, fig_tok, q);
-                let of_figure = |t: &&TimeExpr| planned_cue || !past_a_plan(text, &sentence, q, t);
+                let of_figure = |t: &&TimeExpr| {
+                    (planned_cue || !past_a_plan(text, &sentence, q, t))
+                        && !dates_a_telling(text, t)
+                };
                 let own_time = sentence_times
                     .iter()
                     .copied()
@@ -859,7 +862,10 @@ pub(crate) fn extract(
                 // (the start of a span: `from 21% to 73%` over the past eight years), unless a
                 // time of its own follows it (`from 7.1 trillion in 2021 to ...`).
                 let own_time_follows = time.is_some_and(|t| t.span[0] >= q.span[1]);
+                // `revised its estimate for 2019 from 4.5% to 4.6%`: a revision's two
+                // figures are of one period.
                 let first_state = !own_time_follows
+                    && !revises(&text[range.start..q.span[0]])
                     && (is_first_state(text, &sentence, q, fig_tok)
                         || russian && crate::ru::refs::first_of_two_states(text, q.span));
                 // `inflation slowed to 9.8% in December`, said in January: last December.

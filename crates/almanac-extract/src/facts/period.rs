@@ -648,3 +648,60 @@ pub(super) fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bo
             )
     })
 }
+
+/// `the 582 billion soms reported in January`, `8,3%, как сообщалось в январе`: a time right
+/// after a word of telling is when a figure was told, not the period it is of.
+pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {
+    const TOLD: &[&str] = &[
+        "reported",
+        "announced",
+        "published",
+        "released",
+        "сообщалось",
+        "сообщали",
+        "объявлено",
+        "объявляли",
+        "опубликовано",
+        "опубликованных",
+        "объявленных",
+    ];
+    let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let last = words.next().map(|w| w.to_lowercase());
+    let last = match last.as_deref() {
+        Some("in" | "on" | "в" | "во") => words.next().map(|w| w.to_lowercase()),
+        _ => last,
+    };
+    last.is_some_and(|w| TOLD.contains(&w.as_str()))
+}
+
+/// Whether text before a figure revises a figure told before (`has revised its estimate
+/// ... from`, `пересмотрен в сторону увеличения – с`): the old figure and the new are of
+/// one period, not two states one after the other.
+pub(super) fn revises(before: &str) -> bool {
+    const REVISED: &[&str] = &[
+        "revised",
+        "revises",
+        "revising",
+        "revision",
+        "corrected",
+        "restated",
+        "пересмотрен",
+        "пересмотрена",
+        "пересмотрено",
+        "пересмотрены",
+        "уточнен",
+        "уточнён",
+        "уточнено",
+        "уточнила",
+        "уточнил",
+        "скорректирован",
+        "скорректировано",
+    ];
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && REVISED.contains(&w.to_lowercase().as_str()))
+}

@@ -762,6 +762,11 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A revision's old and new figures are of one period; the time a figure was
+            // told is no period of it.
+            ("Revision\n\nThe statistics office has revised its estimate of growth for 2023 from 3.1% to 3.4%.", "2024-04-10", "3.1%", "2023"),
+            ("Revision\n\nOutput for 2023 is now put at 90 billion soms instead of the 88 billion soms reported in January.", "2024-04-10", "88 billion soms", "2023"),
+            ("Пересмотр\n\nРост экономики за 2023 год составил 5,6%, а не 5,2%, как сообщалось в январе.", "2024-04-10", "5,2%", "2023"),
             // A list's item takes the period of the figures that introduced the list, or
             // the time it is due at.
             ("Plans\n\nThe district plans to open five plants this year. They are:\n\n1. a dairy: 4 billion tenge, 90 jobs;\n2. a mill: 6 billion tenge, due in June.", "2025-03-04", "90 jobs", "2025"),
