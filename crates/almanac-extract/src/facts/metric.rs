@@ -159,6 +159,21 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         if !inside && s.cue_claimed_by_other(text, c, q) {
             continue;
         }
+        // `revenue grew 27% on higher metal prices`, `из-за падения цен на медь`: prices
+        // given as the cause of a figure are not what it measures.
+        if cue.metric == Metric::Prices
+            && i >= fig_end_tok
+            && (i.saturating_sub(4)..i).any(|k| {
+                word_is(
+                    text,
+                    s.toks,
+                    k,
+                    &["on", "due", "because", "amid", "из-за", "благодаря", "фоне"],
+                )
+            })
+        {
+            continue;
+        }
         let allowed = match (by_unit, cue.scope) {
             // Facilities are companies only by their own words (`12 production facilities`),
             // not by another count's (`11 enterprises and 4 kindergartens`).

@@ -163,6 +163,8 @@ pub(crate) fn extract(
     // names nothing it measures.
     let mut last_rate_metric: Option<Metric> = None;
     let mut last_money_metric: Option<Metric> = None;
+    // Whether the document has counted housing in square metres.
+    let mut housing_floor_area = false;
 
     // Each layer reads every paragraph before the next layer starts, rather than every layer
     // each paragraph in turn: the code of one layer stays in the instruction cache.
@@ -625,6 +627,11 @@ pub(crate) fn extract(
                     {
                         metric = f.metric;
                     }
+                }
+                // `In Kulsary, 71,000 sq m were commissioned` after the housing the document
+                // counted in square metres: floor area there is housing too.
+                if metric == Metric::Area && housing_floor_area && q.unit.as_deref() == Some("m2") {
+                    metric = Metric::Housing;
                 }
                 // `…на 1,85 млрд долларов, что в 1,4 раза больше`: the figure before, compared;
                 // `Рост составил 14,5%, тогда как по стране – 1,6%`: the same measure of
@@ -1095,6 +1102,7 @@ pub(crate) fn extract(
                 if status == Status::Planned && time.is_some() {
                     sentence_plan_period = sentence_plan_period.or(period);
                 }
+                housing_floor_area |= metric == Metric::Housing && q.unit.as_deref() == Some("m2");
                 if metric != Metric::Rank {
                     match q.kind {
                         quantities::QuantityKind::Money => last_money_metric = Some(metric),

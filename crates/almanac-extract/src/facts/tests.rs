@@ -102,6 +102,16 @@ fn metric_of() {
             ("Кредиты\n\nФермеры получили кредиты на 2 млрд тенге.", "2024-07-10", "2 млрд тенге", "project_value"),
             ("Кредиты\n\nВыдано льготных кредитов на 900 млн сомов.", "2024-07-10", "900 млн сомов", "budget"),
             ("Бюджет\n\nЕщё 5 млрд тенге направят на субсидирование ставок по кредитам.", "2024-07-10", "5 млрд тенге", "budget"),
+            // Prices given as the cause of a figure are not what it measures.
+            ("Results\n\nRevenue grew by 12% to 90 billion tenge on higher zinc prices.", "2024-08-01", "90 billion tenge", "output"),
+            ("Итоги\n\nВыручка снизилась на 4% из-за падения цен на медь.", "2024-08-01", "4%", "output"),
+            ("Prices\n\nFood prices rose 9.1% in July.", "2024-08-01", "9.1%", "prices"),
+            // Floor area in a document that counted housing in square metres is housing.
+            ("Housing\n\nThe region commissioned 800,000 sq m of housing.\n\nThe city accounted for 500,000 sq m.", "2024-08-01", "500,000 sq m", "housing"),
+            ("Жильё\n\nВ области введено 600 тыс. кв. м жилья. В районе сдано 90 тыс. кв. м.", "2024-08-01", "90 тыс. кв. м", "housing"),
+            ("Land\n\nThe farm leased 300,000 sq m of land.", "2024-08-01", "300,000 sq m", "area"),
+            // Income per head is a household's.
+            ("Цели\n\nДоход на душу населения к 2030 году вырастет до $5 тыс.", "2024-08-01", "$5 тыс.", "income"),
             // A second predicate after `and` is a verb of its own.
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$90 million", "trade"),
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$140 million", "output"),
