@@ -27,7 +27,8 @@ against examples/ru-blind8/*.txt and examples/ru-blind8-docs.jsonl (an eighth bl
 set), examples/en-blind7-gold.jsonl against examples/en-blind7/*.txt and
 examples/en-blind7-docs.jsonl (a seventh English set, annotated blind), and
 examples/en-blind8-gold.jsonl against examples/en-blind8/*.txt and examples/en-blind8-docs.jsonl
-(an eighth English set, annotated blind):
+(an eighth English set, annotated blind), and examples/en-blind9-gold.jsonl against
+examples/en-blind9/*.txt and examples/en-blind9-docs.jsonl (a ninth English set, annotated blind):
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
   (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
@@ -72,6 +73,7 @@ SETS = [  # (name, documents, gold, docs)
     ("en-blind6", HERE / "en-blind6", HERE / "en-blind6-gold.jsonl", HERE / "en-blind6-docs.jsonl"),
     ("en-blind7", HERE / "en-blind7", HERE / "en-blind7-gold.jsonl", HERE / "en-blind7-docs.jsonl"),
     ("en-blind8", HERE / "en-blind8", HERE / "en-blind8-gold.jsonl", HERE / "en-blind8-docs.jsonl"),
+    ("en-blind9", HERE / "en-blind9", HERE / "en-blind9-gold.jsonl", HERE / "en-blind9-docs.jsonl"),
     ("ru-blind5", HERE / "ru-blind5", HERE / "ru-blind5-gold.jsonl", HERE / "ru-blind5-docs.jsonl"),
     ("ru-blind6", HERE / "ru-blind6", HERE / "ru-blind6-gold.jsonl", HERE / "ru-blind6-docs.jsonl"),
     ("ru-blind7", HERE / "ru-blind7", HERE / "ru-blind7-gold.jsonl", HERE / "ru-blind7-docs.jsonl"),
