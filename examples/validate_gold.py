@@ -4,7 +4,7 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks nineteen sets the same way: examples/gold.jsonl against examples/news/*.txt and
+Checks twenty sets the same way: examples/gold.jsonl against examples/news/*.txt and
 examples/docs.jsonl (the held-out gold), examples/series-gold.jsonl against
 examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series),
 examples/ru-gold.jsonl against examples/ru/*.txt and examples/ru-docs.jsonl (Russian), and
@@ -24,7 +24,8 @@ and examples/ru-blind6-gold.jsonl against examples/ru-blind6/*.txt and examples/
 (a sixth blind Russian set), examples/ru-blind7-gold.jsonl against examples/ru-blind7/*.txt
 and examples/ru-blind7-docs.jsonl (a seventh blind Russian set), examples/ru-blind8-gold.jsonl
 against examples/ru-blind8/*.txt and examples/ru-blind8-docs.jsonl (an eighth blind Russian
-set), examples/en-blind7-gold.jsonl against examples/en-blind7/*.txt and
+set), examples/ru-blind9-gold.jsonl against examples/ru-blind9/*.txt and
+examples/ru-blind9-docs.jsonl (a ninth blind Russian set), examples/en-blind7-gold.jsonl against examples/en-blind7/*.txt and
 examples/en-blind7-docs.jsonl (a seventh English set, annotated blind), and
 examples/en-blind8-gold.jsonl against examples/en-blind8/*.txt and examples/en-blind8-docs.jsonl
 (an eighth English set, annotated blind), and examples/en-blind9-gold.jsonl against
@@ -78,6 +79,7 @@ SETS = [  # (name, documents, gold, docs)
     ("ru-blind6", HERE / "ru-blind6", HERE / "ru-blind6-gold.jsonl", HERE / "ru-blind6-docs.jsonl"),
     ("ru-blind7", HERE / "ru-blind7", HERE / "ru-blind7-gold.jsonl", HERE / "ru-blind7-docs.jsonl"),
     ("ru-blind8", HERE / "ru-blind8", HERE / "ru-blind8-gold.jsonl", HERE / "ru-blind8-docs.jsonl"),
+    ("ru-blind9", HERE / "ru-blind9", HERE / "ru-blind9-gold.jsonl", HERE / "ru-blind9-docs.jsonl"),
     ("en-blind3", HERE / "en-blind3", HERE / "en-blind3-gold.jsonl", HERE / "en-blind3-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
