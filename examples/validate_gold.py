@@ -4,32 +4,12 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks twenty sets the same way: examples/gold.jsonl against examples/news/*.txt and
-examples/docs.jsonl (the held-out gold), examples/series-gold.jsonl against
-examples/series/*.txt and examples/series-docs.jsonl (the Karaganda series),
-examples/ru-gold.jsonl against examples/ru/*.txt and examples/ru-docs.jsonl (Russian), and
-examples/ru-blind-gold.jsonl against examples/ru-blind/*.txt and examples/ru-blind-docs.jsonl
-(Russian, annotated blind to the extractor's rules), and examples/en-blind-gold.jsonl against
-examples/en-blind/*.txt and examples/en-blind-docs.jsonl (English, annotated blind the same way),
-examples/en-blind2-gold.jsonl against examples/en-blind2/*.txt and
-examples/en-blind2-docs.jsonl (a second English set, annotated blind to the first one too),
-examples/ru-blind2-gold.jsonl against examples/ru-blind2/*.txt and examples/ru-blind2-docs.jsonl,
-examples/en-blind3-gold.jsonl against examples/en-blind3/*.txt and
-examples/en-blind3-docs.jsonl (a third English set, annotated blind to the first two), and
-examples/ru-blind3-gold.jsonl against examples/ru-blind3/*.txt and examples/ru-blind3-docs.jsonl
-(a third Russian set, the same), the fourth and fifth blind pairs (en-blind4, ru-blind4,
-en-blind5, ru-blind5), and the sixth pair the same way: examples/en-blind6-gold.jsonl against
-examples/en-blind6/*.txt and examples/en-blind6-docs.jsonl (a sixth English set, annotated blind),
-and examples/ru-blind6-gold.jsonl against examples/ru-blind6/*.txt and examples/ru-blind6-docs.jsonl
-(a sixth blind Russian set), examples/ru-blind7-gold.jsonl against examples/ru-blind7/*.txt
-and examples/ru-blind7-docs.jsonl (a seventh blind Russian set), examples/ru-blind8-gold.jsonl
-against examples/ru-blind8/*.txt and examples/ru-blind8-docs.jsonl (an eighth blind Russian
-set), examples/ru-blind9-gold.jsonl against examples/ru-blind9/*.txt and
-examples/ru-blind9-docs.jsonl (a ninth blind Russian set), examples/en-blind7-gold.jsonl against examples/en-blind7/*.txt and
-examples/en-blind7-docs.jsonl (a seventh English set, annotated blind), and
-examples/en-blind8-gold.jsonl against examples/en-blind8/*.txt and examples/en-blind8-docs.jsonl
-(an eighth English set, annotated blind), and examples/en-blind9-gold.jsonl against
-examples/en-blind9/*.txt and examples/en-blind9-docs.jsonl (a ninth English set, annotated blind):
+Checks twenty-one sets the same way, each a gold file against its articles and its docs
+file: examples/gold.jsonl against examples/news/*.txt and examples/docs.jsonl (the held-out
+gold), examples/series-gold.jsonl (the Karaganda series), examples/ru-gold.jsonl (Russian), and
+nine pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 9, each
+examples/SET-gold.jsonl against examples/SET/*.txt and examples/SET-docs.jsonl, annotated
+blind to the extractor's rules and to the sets before them (examples/SET.md):
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
   (doc, text, value, unit, qualifier, metric, measure, subject, period, status,
