@@ -57,6 +57,9 @@ pub(crate) enum StatusCue {
     /// `превысит`) or a budget's `утверждены`, whose stems also hold the present, the past
     /// and nouns (`в составе`, `превышение`, `утверждает`), which are no plan.
     Exact,
+    /// Words that hold a cue's stem but are no cue (`в строй`: `строй` stems as
+    /// `строится` does); read past as one phrase.
+    NoCue,
 }
 
 pub(crate) struct Cues {
@@ -131,6 +134,7 @@ fn status_cue(r: &data::Row) -> Result<(&'static str, StatusCue), data::DataErro
             ("pool", StatusCue::Pool),
             ("progress", StatusCue::Progress),
             ("exact", StatusCue::Exact),
+            ("none", StatusCue::NoCue),
         ],
         Some(StatusCue::Plan),
     )?;
@@ -204,6 +208,11 @@ impl<'t> Sentence<'t> {
                         status_cues.push(i)
                     }
                     Some((_, StatusCue::Plan | StatusCue::Exact)) => {}
+                    // `введён в строй`: words that hold a cue's stem but are none.
+                    Some((n, StatusCue::NoCue)) => {
+                        i += n;
+                        continue;
+                    }
                     Some((_, StatusCue::Pool)) => pool_cues.push(i),
                     Some((_, StatusCue::Progress)) => progress_cues.push(i),
                     None => {}

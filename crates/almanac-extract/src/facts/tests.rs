@@ -923,6 +923,9 @@ fn status_of() {
             ("Итоги\n\nВ 2024 году в районе открыли три цеха:\n\n1. швейный цех – 2 млрд тенге, 60 рабочих мест;\n2. пекарня – 1 млрд тенге.", "2025-03-04", "60 рабочих мест", "actual"),
             ("Проекты\n\nВ этом году запустят три проекта:\n\n1. Завод – 5 млрд тенге, 70 рабочих мест, срок – октябрь.", "2025-03-04", "70 рабочих мест", "planned"),
             ("Interview\n\n- What did the year bring?\n- A dairy opened. The plant employs 90 people.\n- And next year?\n- We will build a mill. It cost 6 billion tenge.", "2025-03-04", "6 billion tenge", "actual"),
+            // A workshop `введён в строй` is commissioned: `строй` is no work under way.
+            ("Итоги\n\nВ районе введен в строй цех мощностью 20 млн бутылок в год.", "2022-01-20", "20 млн бутылок", "actual"),
+            ("Итоги\n\nСтроится цех мощностью 20 млн бутылок в год.", "2022-01-20", "20 млн бутылок", "planned"),
             // What a plan is set against stands already; the target itself is planned.
             ("Plan\n\nBy 2027 exports are to reach $9 billion, against $6.2 billion in 2024.", "2025-02-01", "$6.2 billion", "actual"),
             ("Plan\n\nBy 2027 exports are to reach $9 billion, against $6.2 billion in 2024.", "2025-02-01", "$9 billion", "planned"),
