@@ -135,6 +135,7 @@ pub(crate) fn extract(
     let voices = voices(&entities);
     let title = title(text, &doc.paragraphs);
     let topic = topic(
+        text,
         &anchors,
         &adjectives,
         &doc.paragraphs,

@@ -170,8 +170,12 @@ fn is_dateline(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> boo
     let capitals = name.chars().any(char::is_alphabetic)
         && !name.chars().any(char::is_lowercase)
         && name.chars().filter(|c| c.is_alphabetic()).count() > 2;
-    rest.starts_with(['–', '—', '-'])
-        || capitals && (rest.starts_with(['.', ',', '(']) || rest.starts_with(['–', '—']))
+    // `Kazakhstan–Kyrgyzstan trade`: a dash with no space on either side joins two names.
+    let dash_apart = rest.starts_with(['–', '—', '-'])
+        && (text[span[1]..].starts_with(char::is_whitespace)
+            || rest[rest.chars().next().map_or(0, char::len_utf8)..]
+                .starts_with(char::is_whitespace));
+    dash_apart || capitals && (rest.starts_with(['.', ',', '(']) || rest.starts_with(['–', '—']))
 }
 
 /// The places and organisations named in the text. A dateline, an origin (`a Chinese
@@ -477,6 +481,7 @@ fn narrowest<'a>(cands: &[&'a Anchor], within: &Containment) -> Vec<&'a Anchor> 
 /// 3, any other 1; the first named wins a tie); else the country the document's names lie
 /// in.
 pub(super) fn topic<'a>(
+    text: &str,
     anchors: &'a [Anchor],
     adjectives: &[(usize, &'a str)],
     paragraphs: &[Range<usize>],
@@ -521,7 +526,14 @@ pub(super) fn topic<'a>(
             }
             _ => a.name.as_str(),
         };
-        add(name, if in_front(a.start) { 3 } else { 1 });
+        // `exports to Tajikistan` below the lead: a country goods go to is a partner.
+        let destination =
+            a.kind == EntityKind::Country && text_before_is(text, a.start, &["to", "into"]);
+        if in_front(a.start) {
+            add(name, 3);
+        } else if !destination {
+            add(name, 1);
+        }
     }
     // `Kazakh PM calls for ...`: a country's adjective in the title or lead speaks of the
     // country, though elsewhere it only tells an origin (`a Chinese investor`).
@@ -1091,4 +1103,13 @@ pub(super) fn national_voice(
 /// Whether the end of `head` lies inside a quotation opened in it.
 pub(super) fn in_quote(head: &str) -> bool {
     head.matches(['“', '«']).count() > head.matches(['”', '»']).count()
+}
+
+/// Whether the word right before byte `start` is one of `words` (lower case).
+fn text_before_is(text: &str, start: usize, words: &[&str]) -> bool {
+    let before = &text[text.floor_char_boundary(start.saturating_sub(12))..start];
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| words.contains(&lower(w).as_ref()))
 }

@@ -634,6 +634,9 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // Two countries joined by a dash in a title are no dateline: the first, named
+            // first in the lead too, is what the text is about; the partner is foreign.
+            ("Kazakhstan–Tajikistan trade grows\n\nTrade between Kazakhstan and Tajikistan reached $1.1 billion, the ministry said.\n\nExports to Tajikistan rose 4%.", "2025-02-01", "$1.1 billion", "Kazakhstan"),
             // Places named jointly speak of the place that holds them, in Russian too.
             ("Промышленность\n\nВ Худжанде и Исфаре открыто 28 новых предприятий.", "2018-03-01", "28 новых предприятий", "Sughd region"),
             // A place named to compare with is not what `города` after it refers to.
