@@ -159,7 +159,16 @@ fn called_a_company(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
                 );
             return j >= first_noun && ends_phrase;
         }
-        if doc.id(j) == W_COMMA || any_of(j, &[".", ";", ":", "(", ")", "–", "—"]) {
+        // `Ak Zhol, a village with a cement plant`: the noun after a preposition is not
+        // what the name is.
+        if doc.id(j) == W_COMMA
+            || any_of(
+                j,
+                &[
+                    ".", ";", ":", "(", ")", "–", "—", "with", "of", "in", "near", "for", "where",
+                ],
+            )
+        {
             return false;
         }
     }

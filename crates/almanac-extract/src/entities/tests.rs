@@ -409,11 +409,15 @@ fn a_name_an_apposition_calls_a_company() {
     // A word that opens the sentence, or a name the apposition does not call a company,
     // is no company.
     check(
-        "Meanwhile, the company opened a mill. Ak Zhol, a village of herders, grew.",
+        "Meanwhile, the company opened a mill. Ak Zhol, a village with a cement plant, grew.",
         &[
             ("Meanwhile", "-", Organisation),
             ("Ak Zhol", "-", Organisation),
         ],
+    );
+    check(
+        "Chui Sugar, the region's only refinery, processed beet.",
+        &[("Chui Sugar", "Chui Sugar", Organisation)],
     );
     // `the company` right after a comma refers back; a noun qualifying another is no
     // apposition.
