@@ -548,13 +548,14 @@ fn sector_invested_in(text: &str, s: &Sentence<'_>, i: usize) -> bool {
         .any(|c| c.cue.metric == Metric::Investment && c.tok + c.len == at)
 }
 
-/// `industry – 12%`, `строительстве – на 18,8%`: a figure that opens the clause after a
-/// dash, a preposition at most between, is said of what stands before the dash.
+/// `industry – 12%`, `строительстве – на 18,8%`, `Registered unemployed: 6,120 people`: a
+/// figure that opens the clause after a dash or a colon, a preposition at most between, is
+/// said of what stands before it.
 fn dash_joined(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
     let dash_at = |k: usize| {
         s.toks
             .get(k)
-            .is_some_and(|t| matches!(t.text(text), "–" | "—"))
+            .is_some_and(|t| matches!(t.text(text), "–" | "—" | ":"))
     };
     fig_tok >= 1 && dash_at(fig_tok - 1)
         || fig_tok >= 2

@@ -112,6 +112,8 @@ fn metric_of() {
             ("Land\n\nThe farm leased 300,000 sq m of land.", "2024-08-01", "300,000 sq m", "area"),
             // Income per head is a household's.
             ("Цели\n\nДоход на душу населения к 2030 году вырастет до $5 тыс.", "2024-08-01", "$5 тыс.", "income"),
+            // A figure after a colon is said of the label before it.
+            ("Results\n\nRegistered unemployed as of June 1: 5,400 people.", "2021-07-01", "5,400 people", "unemployment"),
             // A second predicate after `and` is a verb of its own.
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$90 million", "trade"),
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$140 million", "output"),
