@@ -180,7 +180,12 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             (Some(Metric::Infrastructure), _) if cue.metric == Metric::Companies => inside,
             // `The waiting list for housing counts 96,000 people`: people are housed as
             // families (`2,950 families received apartments`), never counted as housing.
-            (Some(_), _) if cue.metric == Metric::Housing && counts_people => false,
+            // Nor are people traded (`140,000 residents work abroad`).
+            (Some(_), _)
+                if matches!(cue.metric, Metric::Housing | Metric::Trade) && counts_people =>
+            {
+                false
+            }
             (Some(u), CueScope::Any | CueScope::Count) => refinements(u).contains(&cue.metric),
             (Some(_), _) => false,
             (None, CueScope::Count) => false,

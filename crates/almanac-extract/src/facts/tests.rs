@@ -114,6 +114,12 @@ fn metric_of() {
             ("Цели\n\nДоход на душу населения к 2030 году вырастет до $5 тыс.", "2024-08-01", "$5 тыс.", "income"),
             // A figure after a colon is said of the label before it.
             ("Results\n\nRegistered unemployed as of June 1: 5,400 people.", "2021-07-01", "5,400 people", "unemployment"),
+            // Goods sent abroad and who buys them are trade; people working abroad are not.
+            ("Exports\n\nFarmers shipped 90,000 tonnes of apples abroad in 2020.", "2021-02-01", "90,000 tonnes", "trade"),
+            ("Exports\n\nRussia remained the largest buyer, taking 40% of the volume.", "2021-02-01", "40%", "trade"),
+            ("Migrants\n\nSome 50,000 residents of the district work abroad.", "2021-02-01", "50,000 residents", "other"),
+            // A signature bonus is paid to the state.
+            ("Auction\n\nThe auction brought 2.1 billion tenge in signature bonuses.", "2021-12-01", "2.1 billion tenge", "budget"),
             // A second predicate after `and` is a verb of its own.
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$90 million", "trade"),
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$140 million", "output"),
