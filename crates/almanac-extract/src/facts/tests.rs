@@ -120,6 +120,10 @@ fn metric_of() {
             ("Migrants\n\nSome 50,000 residents of the district work abroad.", "2021-02-01", "50,000 residents", "other"),
             // A signature bonus is paid to the state.
             ("Auction\n\nThe auction brought 2.1 billion tenge in signature bonuses.", "2021-12-01", "2.1 billion tenge", "budget"),
+            // Russian deliveries and buyers are trade; the volume of construction work is output.
+            ("Экспорт\n\nПоставки в натуральном выражении выросли на 12%.", "2024-07-17", "12%", "trade"),
+            ("Экспорт\n\nОсновным покупателем остался Казахстан – 40 тыс. тонн.", "2024-07-17", "40 тыс. тонн", "trade"),
+            ("Итоги\n\nОбъём строительных работ составил 41 млрд тенге.", "2024-07-17", "41 млрд тенге", "output"),
             // A second predicate after `and` is a verb of its own.
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$90 million", "trade"),
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$140 million", "output"),
