@@ -733,6 +733,20 @@ pub(crate) fn extract(
                         usable_period(t, date).is_some()
                             && sentence.clause_of_time(text, t.span) == clause
                     })
+                    // `вырос до 25,3% с 20,1% в 2019 году`, `rose to 25.3% from 20.1% in
+                    // 2019`: a time after the earlier state that follows the figure is that
+                    // state's.
+                    .filter(|t| {
+                        t.span[0] < q.span[1]
+                            || !in_sentence.iter().any(|o| {
+                                o.span[0] >= q.span[1]
+                                    && o.span[1] <= t.span[0]
+                                    && text[..o.span[0]]
+                                        .split_whitespace()
+                                        .next_back()
+                                        .is_some_and(|w| matches!(w, "с" | "со" | "from"))
+                            })
+                    })
                     .min_by_key(|t| {
                         if t.span[0] >= q.span[1] {
                             (t.span[0] - q.span[1], 0)

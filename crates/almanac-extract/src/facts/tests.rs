@@ -787,6 +787,11 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A time after the earlier state that follows a figure is that state's.
+            ("Бедность\n\nПо итогам 2020 года уровень бедности вырос до 25,3% с 20,1% в 2019 году.", "2021-11-16", "25,3%", "2020"),
+            ("Poverty\n\nIn 2020 the poverty rate rose to 25.3% from 20.1% in 2019.", "2021-11-16", "25.3%", "2020"),
+            // `с 2015 года` before anything but a number runs to the document's year.
+            ("Сады\n\nС 2015 года по схеме ГЧП в области построены 12 детских садов.", "2018-06-20", "12 детских садов", "2015/2018"),
             // A revision's old and new figures are of one period; the time a figure was
             // told is no period of it.
             ("Revision\n\nThe statistics office has revised its estimate of growth for 2023 from 3.1% to 3.4%.", "2024-04-10", "3.1%", "2023"),

@@ -459,12 +459,15 @@ impl Parser<'_> {
         }
         // `С 2013 года банк профинансировал ...`: from a year gone by to the document's
         // (`since 2013`); a year still ahead (`с 2027 года`) starts a plan instead, and
-        // `с 2013 года по ...`, `с 2013 до ...` are read as spans or changes elsewhere.
+        // `с 2013 года по 2020`, `с 2013 до 2020` are read as spans or changes elsewhere.
         if id == w.s {
             if let (Some(y), Some(end), Some(now)) =
                 (self.year_at(i + 1), self.year_word(i + 2), self.year)
             {
-                if y < now && self.id(end) != w.po && self.id(end) != w.do_ {
+                // `с 2015 года по схеме ГЧП`: only a number after `по` or `до` makes a span.
+                let to_number =
+                    (self.id(end) == w.po || self.id(end) == w.do_) && self.num(end + 1).is_some();
+                if y < now && !to_number {
                     let period = Period::Interval(Simple::Year(y), Simple::Year(now));
                     return Some((i, end, Some(period), TimeKind::Span));
                 }
@@ -668,6 +671,13 @@ mod tests {
                 "2019-11-10",
                 "С 2013 года",
                 Some("2013/2019"),
+                Span,
+            ),
+            (
+                "С 2015 года по схеме ГЧП построены 12 садов.",
+                "2018-06-20",
+                "С 2015 года",
+                Some("2015/2018"),
                 Span,
             ),
             // Months counted from January that have not all passed yet: last year's report.
