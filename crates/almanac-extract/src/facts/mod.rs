@@ -896,7 +896,17 @@ pub(crate) fn extract(
                         p,
                         Period::Month(..) | Period::Quarter(..) | Period::Half(..)
                     );
-                    if t.kind == TimeKind::Point && sub_year && p.bounds().0 > d && !planned_cue {
+                    // `scheduled for February 2022`: a year written out is that year.
+                    let year_written = t
+                        .text
+                        .split(|c: char| !c.is_ascii_digit())
+                        .any(|n| n.len() == 4);
+                    if t.kind == TimeKind::Point
+                        && sub_year
+                        && p.bounds().0 > d
+                        && !planned_cue
+                        && !year_written
+                    {
                         period = Some(shift_year(p, -1));
                     }
                 }

@@ -787,6 +787,8 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A month after the document's date with its year written out is that month.
+            ("Auction\n\nThe next auction, of 30 blocks, is scheduled for March 2022.", "2021-11-24", "30 blocks", "2022-03"),
             // A time after the earlier state that follows a figure is that state's.
             ("Бедность\n\nПо итогам 2020 года уровень бедности вырос до 25,3% с 20,1% в 2019 году.", "2021-11-16", "25,3%", "2020"),
             ("Poverty\n\nIn 2020 the poverty rate rose to 25.3% from 20.1% in 2019.", "2021-11-16", "25.3%", "2020"),

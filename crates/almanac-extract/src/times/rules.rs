@@ -108,6 +108,7 @@ impl Parser<'_> {
             w!("formation"),
             w!("formed"),
             w!("started"),
+            w!("began"),
             w!("introduced"),
         ];
         let mut founding = false;

@@ -261,6 +261,7 @@ pub(super) const START_WORDS: &[&str] = &[
     "as",
     "at",
     "be",
+    "began",
     "before",
     "beginning",
     "between",
