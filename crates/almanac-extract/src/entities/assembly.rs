@@ -130,7 +130,7 @@ pub(super) fn suppressed_inside_name(
         let w = doc.s(prev);
         !w.is_ascii()
             && (2..=5).contains(&w.chars().count())
-            && w.chars().all(char::is_uppercase)
+            && w.chars().all(crate::tokens::is_uppercase)
             && !doc.has(prev, T_HEAD_WORD)
     };
     !abbreviation

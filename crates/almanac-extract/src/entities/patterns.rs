@@ -113,8 +113,8 @@ pub(super) fn find_patterns(
 }
 
 /// Whether an apposition at token `i` calls what stands before it a company: a comma, an
-/// article, then a noun of `company_noun` within a few words (`, a mining and
-/// metallurgical company`, `, the country's largest zinc producer`).
+/// article, then a noun of `company_noun` within a few words (`, a copper and zinc
+/// miner`, `, the country's largest zinc producer`).
 fn called_a_company(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
     let any_of = |k: usize, words: &[&str]| words.iter().any(|w| doc.matches_text(k, &[w]));
     if doc.id(i) != W_COMMA || !any_of(i + 1, &["a", "an", "the", "one"]) {

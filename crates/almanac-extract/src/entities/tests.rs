@@ -419,6 +419,15 @@ fn a_name_an_apposition_calls_a_company() {
         "Chui Sugar, the region's only refinery, processed beet.",
         &[("Chui Sugar", "Chui Sugar", Organisation)],
     );
+    // The noun may end the sentence or be followed by what tells where the company is.
+    check(
+        "Investors bought Tau Metals, a gold miner.",
+        &[("Tau Metals", "Tau Metals", Organisation)],
+    );
+    check(
+        "Kyzyl Agro, a grain exporter based in the north, hired staff.",
+        &[("Kyzyl Agro", "Kyzyl Agro", Organisation)],
+    );
     // `the company` right after a comma refers back; a noun qualifying another is no
     // apposition.
     check(

@@ -137,7 +137,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     };
     let counts_people = q.unit.as_deref().is_some_and(|u| cues.people.contains(u));
     let clause = s.clause_of(q.span[0]);
-    let joined = dash_joined(text, s, fig_tok);
+    let joined = joined_to_label(text, s, fig_tok);
     let fig_end_tok = s.tok_at(q.span[1]);
     if q.kind == QuantityKind::Percent && builds_a_facility(text, s, fig_tok, fig_end_tok) {
         return own(Metric::Infrastructure);
@@ -159,7 +159,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         if !inside && s.cue_claimed_by_other(text, c, q) {
             continue;
         }
-        // `revenue grew 27% on higher metal prices`, `из-за падения цен на медь`: prices
+        // `sales rose 8% on higher grain prices`, `из-за падения цен на медь`: prices
         // given as the cause of a figure are not what it measures.
         if cue.metric == Metric::Prices
             && i >= fig_end_tok
@@ -180,7 +180,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             (Some(Metric::Infrastructure), _) if cue.metric == Metric::Companies => inside,
             // `The waiting list for housing counts 96,000 people`: people are housed as
             // families (`2,950 families received apartments`), never counted as housing.
-            // Nor are people traded (`140,000 residents work abroad`).
+            // Nor are people traded (`50,000 residents work abroad`).
             (Some(_), _)
                 if matches!(cue.metric, Metric::Housing | Metric::Trade) && counts_people =>
             {
@@ -553,18 +553,18 @@ fn sector_invested_in(text: &str, s: &Sentence<'_>, i: usize) -> bool {
         .any(|c| c.cue.metric == Metric::Investment && c.tok + c.len == at)
 }
 
-/// `industry – 12%`, `строительстве – на 18,8%`, `Registered unemployed: 6,120 people`: a
-/// figure that opens the clause after a dash or a colon, a preposition at most between, is
-/// said of what stands before it.
-fn dash_joined(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
-    let dash_at = |k: usize| {
+/// `industry – 12%`, `строительстве – на 18,8%`, `Unemployed on the register: 2,310 people`:
+/// a figure that opens the clause after a dash or a colon, a preposition at most between, is
+/// said of the label that stands before it.
+fn joined_to_label(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    let joiner_at = |k: usize| {
         s.toks
             .get(k)
             .is_some_and(|t| matches!(t.text(text), "–" | "—" | ":"))
     };
-    fig_tok >= 1 && dash_at(fig_tok - 1)
+    fig_tok >= 1 && joiner_at(fig_tok - 1)
         || fig_tok >= 2
-            && dash_at(fig_tok - 2)
+            && joiner_at(fig_tok - 2)
             && word_is(text, s.toks, fig_tok - 1, &["by", "на", "в", "до"])
 }
 

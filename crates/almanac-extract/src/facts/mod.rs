@@ -292,7 +292,8 @@ pub(crate) fn extract(
                 .filter(|f| f.paragraph + 2 >= pi)
                 .map(|f| (f.status, f.period));
         }
-        // Dashes that open the questions and answers of an interview make no list.
+        // An interview sets its questions and answers with dashes: once an item asks a
+        // question, the items are no list that a lead introduced.
         if text[p.clone()].trim_end().ends_with('?') {
             list_lead = None;
         }
@@ -884,12 +885,12 @@ pub(crate) fn extract(
                 // (the start of a span: `from 21% to 73%` over the past eight years), unless a
                 // time of its own follows it (`from 7.1 trillion in 2021 to ...`).
                 let own_time_follows = time.is_some_and(|t| t.span[0] >= q.span[1]);
-                // `revised its estimate for 2019 from 4.5% to 4.6%`: a revision's two
-                // figures are of one period.
+                // `growth for 2023 was revised from 3.1% to 3.4%`: a revision's two figures
+                // are of one period.
                 let first_state = !own_time_follows
-                    && !revises(&text[range.start..q.span[0]])
                     && (is_first_state(text, &sentence, q, fig_tok)
-                        || russian && crate::ru::refs::first_of_two_states(text, q.span));
+                        || russian && crate::ru::refs::first_of_two_states(text, q.span))
+                    && !revises(&text[range.start..q.span[0]]);
                 // `inflation slowed to 9.8% in December`, said in January: last December.
                 if let (Some(t), Some(p), Some(d)) = (time, period, date) {
                     let sub_year = matches!(
@@ -975,8 +976,8 @@ pub(crate) fn extract(
                         }
                     }
                 }
-                // `1. a mill in Maktaaral district: 96 billion tenge, 1,100 jobs, due in
-                // September;`: an item of a list that has no tense, cue or time of its own
+                // `2. a mill: 6 billion tenge, 80 jobs, due in June;`: an item of a list
+                // that has no tense, cue or time of its own
                 // holds as the figures that introduced the list did, and one due at a time
                 // not yet past is a plan.
                 if list_item && !planned_cue && sentence.blockers.is_empty() {

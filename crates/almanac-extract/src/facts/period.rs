@@ -13,7 +13,7 @@ use crate::fact::Measure;
 use crate::period::{Period, Simple};
 use crate::quantities::{Quantity, QuantityKind};
 use crate::times::{TimeExpr, TimeKind};
-use crate::tokens::{is_alphanumeric, word_is};
+use crate::tokens::{is_alphanumeric, lower, word_is};
 
 /// A time's period, unless it is the date a statement was made (`on Dec. 9`), which says
 /// when something was said, not when the figure holds. A day after the document's date is
@@ -649,8 +649,8 @@ pub(super) fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bo
     })
 }
 
-/// `the 582 billion soms reported in January`, `8,3%, как сообщалось в январе`: a time right
-/// after a word of telling is when a figure was told, not the period it is of.
+/// `the 402 billion soms published in February`, `5,2%, как сообщалось в январе`: a time
+/// right after a word of telling is when a figure was told, not the period it is of.
 pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {
     const TOLD: &[&str] = &[
         "reported",
@@ -670,17 +670,17 @@ pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .rev();
-    let last = words.next().map(|w| w.to_lowercase());
+    let last = words.next().map(lower);
     let last = match last.as_deref() {
-        Some("in" | "on" | "в" | "во") => words.next().map(|w| w.to_lowercase()),
+        Some("in" | "on" | "в" | "во") => words.next().map(lower),
         _ => last,
     };
-    last.is_some_and(|w| TOLD.contains(&w.as_str()))
+    last.is_some_and(|w| TOLD.contains(&w.as_ref()))
 }
 
-/// Whether text before a figure revises a figure told before (`has revised its estimate
-/// ... from`, `пересмотрен в сторону увеличения – с`): the old figure and the new are of
-/// one period, not two states one after the other.
+/// Whether text before a figure revises a figure told before (`growth was revised from`,
+/// `оценка пересмотрена с`): the old figure and the new are of one period, not two states
+/// one after the other.
 pub(super) fn revises(before: &str) -> bool {
     const REVISED: &[&str] = &[
         "revised",
@@ -703,5 +703,5 @@ pub(super) fn revises(before: &str) -> bool {
     ];
     before
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && REVISED.contains(&w.to_lowercase().as_str()))
+        .any(|w| !w.is_empty() && REVISED.contains(&lower(w).as_ref()))
 }

@@ -170,7 +170,7 @@ fn is_dateline(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> boo
     let capitals = name.chars().any(char::is_alphabetic)
         && !name.chars().any(char::is_lowercase)
         && name.chars().filter(|c| c.is_alphabetic()).count() > 2;
-    // `Kazakhstan–Kyrgyzstan trade`: a dash with no space on either side joins two names.
+    // `Kazakhstan–Tajikistan trade`: a dash with no space on either side joins two names.
     let dash_apart = rest.starts_with(['–', '—', '-'])
         && (text[span[1]..].starts_with(char::is_whitespace)
             || rest[rest.chars().next().map_or(0, char::len_utf8)..]

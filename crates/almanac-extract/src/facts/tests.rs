@@ -113,11 +113,14 @@ fn metric_of() {
             // Income per head is a household's.
             ("Цели\n\nДоход на душу населения к 2030 году вырастет до $5 тыс.", "2024-08-01", "$5 тыс.", "income"),
             // A figure after a colon is said of the label before it.
-            ("Results\n\nRegistered unemployed as of June 1: 5,400 people.", "2021-07-01", "5,400 people", "unemployment"),
+            ("Labour\n\nUnemployed on the register at the end of May: 2,310 people.", "2021-07-01", "2,310 people", "unemployment"),
             // Goods sent abroad and who buys them are trade; people working abroad are not.
-            ("Exports\n\nFarmers shipped 90,000 tonnes of apples abroad in 2020.", "2021-02-01", "90,000 tonnes", "trade"),
-            ("Exports\n\nRussia remained the largest buyer, taking 40% of the volume.", "2021-02-01", "40%", "trade"),
+            ("Cannery\n\nThe cannery sent 4,200 tonnes of tomato paste abroad in 2020.", "2021-02-01", "4,200 tonnes", "trade"),
+            ("Cotton\n\nTurkey was again the main buyer, with 38% of the fibre.", "2021-02-01", "38%", "trade"),
             ("Migrants\n\nSome 50,000 residents of the district work abroad.", "2021-02-01", "50,000 residents", "other"),
+            // A part listed after `including` measures what its whole did, whatever its own
+            // words call it.
+            ("Investment\n\nInvestment in the region reached 52 billion tenge, including bank loans of 20 billion.", "2024-08-01", "20 billion", "investment"),
             // A signature bonus is paid to the state.
             ("Auction\n\nThe auction brought 2.1 billion tenge in signature bonuses.", "2021-12-01", "2.1 billion tenge", "budget"),
             // Russian deliveries and buyers are trade; the volume of construction work is output.
@@ -796,8 +799,9 @@ fn period_of() {
             ("Сады\n\nС 2015 года по схеме ГЧП в области построены 12 детских садов.", "2018-06-20", "12 детских садов", "2015/2018"),
             // A revision's old and new figures are of one period; the time a figure was
             // told is no period of it.
-            ("Revision\n\nThe statistics office has revised its estimate of growth for 2023 from 3.1% to 3.4%.", "2024-04-10", "3.1%", "2023"),
-            ("Revision\n\nOutput for 2023 is now put at 90 billion soms instead of the 88 billion soms reported in January.", "2024-04-10", "88 billion soms", "2023"),
+            ("Revision\n\nConstruction growth for 2023 was revised from 3.1% to 3.4%.", "2024-04-10", "3.1%", "2023"),
+            ("Пересмотр\n\nОценка роста промышленности за 2023 год пересмотрена с 4,1% до 4,4%.", "2024-04-10", "4,1%", "2023"),
+            ("Revision\n\nRetail sales for 2023 now stand at 410 billion soms, not the 402 billion soms published in February.", "2024-04-10", "402 billion soms", "2023"),
             ("Пересмотр\n\nРост экономики за 2023 год составил 5,6%, а не 5,2%, как сообщалось в январе.", "2024-04-10", "5,2%", "2023"),
             // A list's item takes the period of the figures that introduced the list, or
             // the time it is due at.

@@ -392,7 +392,7 @@ impl Parser<'_> {
                 }
             }
         }
-        // `срок – IV квартал`, `срок: сентябрь`: a list's item names when it is due.
+        // `срок – III квартал`, `срок: сентябрь`: a list's item names when it is due.
         if id == w.term
             && (self.is_dash(i + 1)
                 || self
