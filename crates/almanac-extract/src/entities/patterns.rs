@@ -88,7 +88,7 @@ pub(super) fn find_patterns(
                 },
             });
         }
-        // `Ertis Mining, a copper producer in the east, ...`: a name set before an
+        // `Dala Mining, a copper producer in the east, ...`: a name set before an
         // apposition that calls it a company is one, though no head stands beside it.
         if res.len() == found_before
             && !covered_by_gaz(in_gaz, run.clone())

@@ -416,8 +416,8 @@ fn a_name_an_apposition_calls_a_company() {
         ],
     );
     check(
-        "Chui Sugar, the region's only refinery, processed beet.",
-        &[("Chui Sugar", "Chui Sugar", Organisation)],
+        "Talas Oil, the valley's only refinery, raised output.",
+        &[("Talas Oil", "Talas Oil", Organisation)],
     );
     // The noun may end the sentence or be followed by what tells where the company is.
     check(

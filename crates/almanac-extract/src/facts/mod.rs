@@ -734,8 +734,8 @@ pub(crate) fn extract(
                         usable_period(t, date).is_some()
                             && sentence.clause_of_time(text, t.span) == clause
                     })
-                    // `вырос до 25,3% с 20,1% в 2019 году`, `rose to 25.3% from 20.1% in
-                    // 2019`: a time after the earlier state that follows the figure is that
+                    // `снизился до 4,4% с 4,9% в 2021 году`, `fell to 4.4% from 4.9% in
+                    // 2021`: a time after the earlier state that follows the figure is that
                     // state's.
                     .filter(|t| {
                         t.span[0] < q.span[1]
@@ -897,7 +897,7 @@ pub(crate) fn extract(
                         p,
                         Period::Month(..) | Period::Quarter(..) | Period::Half(..)
                     );
-                    // `scheduled for February 2022`: a year written out is that year.
+                    // `set for March 2026`: a year written out is that year.
                     let year_written = t
                         .text
                         .split(|c: char| !c.is_ascii_digit())

@@ -464,7 +464,7 @@ impl Parser<'_> {
             if let (Some(y), Some(end), Some(now)) =
                 (self.year_at(i + 1), self.year_word(i + 2), self.year)
             {
-                // `с 2015 года по схеме ГЧП`: only a number after `по` or `до` makes a span.
+                // `с 2016 года по программе`: only a number after `по` or `до` makes a span.
                 let to_number =
                     (self.id(end) == w.po || self.id(end) == w.do_) && self.num(end + 1).is_some();
                 if y < now && !to_number {
@@ -674,10 +674,10 @@ mod tests {
                 Span,
             ),
             (
-                "С 2015 года по схеме ГЧП построены 12 садов.",
-                "2018-06-20",
-                "С 2015 года",
-                Some("2015/2018"),
+                "С 2016 года по программе открыты 9 школ.",
+                "2019-05-14",
+                "С 2016 года",
+                Some("2016/2019"),
                 Span,
             ),
             // Months counted from January that have not all passed yet: last year's report.
