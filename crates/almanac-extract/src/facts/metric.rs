@@ -11,6 +11,7 @@ use crate::tokens::{lower, word_is, Tok, TokKind};
 fn refinements(unit_metric: Metric) -> &'static [Metric] {
     match unit_metric {
         Metric::Other => &[
+            Metric::Infrastructure,
             Metric::Capacity,
             Metric::Trade,
             Metric::Employment,

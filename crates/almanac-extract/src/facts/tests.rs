@@ -127,6 +127,12 @@ fn metric_of() {
             ("Экспорт\n\nЗа год поставки мяса за рубеж выросли на 8%.", "2023-02-01", "8%", "trade"),
             ("Экспорт\n\nГлавным покупателем хлопка стал Китай – 15 тыс. тонн.", "2023-02-01", "15 тыс. тонн", "trade"),
             ("Итоги\n\nОбъём строительных работ составил 17 млрд тенге.", "2023-02-01", "17 млрд тенге", "output"),
+            // Villages reached by a utility network are its reach; markets and stores are
+            // facilities.
+            ("Gas\n\nThis year gas pipelines were laid to 7 villages of the district.", "2023-10-01", "7 villages", "infrastructure"),
+            ("Internet\n\nBroadband now reaches 310 settlements of the region.", "2023-10-01", "310 settlements", "infrastructure"),
+            ("Газ\n\nВ этом году газоснабжение получили 11 сёл района.", "2023-10-01", "11 сёл", "infrastructure"),
+            ("Trade\n\nThe city will open 4 new markets next year.", "2023-10-01", "4 new markets", "infrastructure"),
             // A second predicate after `and` is a verb of its own.
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$90 million", "trade"),
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$140 million", "output"),
