@@ -133,6 +133,8 @@ fn metric_of() {
             ("Internet\n\nBroadband now reaches 310 settlements of the region.", "2023-10-01", "310 settlements", "infrastructure"),
             ("Газ\n\nВ этом году газоснабжение получили 11 сёл района.", "2023-10-01", "11 сёл", "infrastructure"),
             ("Trade\n\nThe city will open 4 new markets next year.", "2023-10-01", "4 new markets", "infrastructure"),
+            // Goods sent `на экспорт` are trade, whatever noun names them.
+            ("Цех\n\nОколо 40% продукции цеха уходит на экспорт.", "2023-10-01", "40%", "trade"),
             // A second predicate after `and` is a verb of its own.
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$90 million", "trade"),
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$140 million", "output"),
