@@ -135,6 +135,11 @@ fn metric_of() {
             ("Trade\n\nThe city will open 4 new markets next year.", "2023-10-01", "4 new markets", "infrastructure"),
             // Goods sent `на экспорт` are trade, whatever noun names them.
             ("Цех\n\nОколо 40% продукции цеха уходит на экспорт.", "2023-10-01", "40%", "trade"),
+            // The money of agreements signed is the worth of the projects they cover; a plant
+            // built for a sum is worth it.
+            ("Forum\n\nInvestors signed 12 agreements worth $300 million at the forum.", "2023-10-01", "$300 million", "project_value"),
+            ("Форум\n\nНа форуме подписано 9 соглашений на 80 млрд тенге.", "2023-10-01", "80 млрд тенге", "project_value"),
+            ("Завод\n\nВ районе открыли мясокомбинат за 3 млрд тенге.", "2023-10-01", "3 млрд тенге", "project_value"),
             // A second predicate after `and` is a verb of its own.
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$90 million", "trade"),
             ("Zone\n\nThe zone produced goods worth $140 million and exported products worth $90 million.", "2018-03-01", "$140 million", "output"),
