@@ -98,6 +98,12 @@ pub(crate) struct PeriodCues {
     speech: FxHashSet<String>,
     back: Phrases,
     open: Phrases,
+    /// Words of telling (`reported`, `сообщалось`), lower case: a time right after one is
+    /// when a figure was told.
+    told: FxHashSet<String>,
+    /// Words of revising (`revised`, `пересмотрена`), lower case: an old and a new figure of
+    /// one period follow them.
+    revised: FxHashSet<String>,
 }
 
 /// Phrases found anywhere in a lower-case sentence, all in one pass.
@@ -124,11 +130,14 @@ enum PeriodCueClass {
     Speech,
     Back,
     Open,
+    Told,
+    Revised,
 }
 
 pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
     let (mut report, mut speech, mut back, mut open) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut told, mut revised) = (FxHashSet::default(), FxHashSet::default());
     let row = |r: &data::Row| {
         let class = r.choice(
             0,
@@ -137,6 +146,8 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
                 ("speech", PeriodCueClass::Speech),
                 ("back", PeriodCueClass::Back),
                 ("open", PeriodCueClass::Open),
+                ("told", PeriodCueClass::Told),
+                ("revised", PeriodCueClass::Revised),
             ],
             None,
         )?;
@@ -152,6 +163,12 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
             PeriodCueClass::Speech => speech.push(phrase.to_ascii_lowercase()),
             PeriodCueClass::Back => back.push(phrase),
             PeriodCueClass::Open => open.push(phrase),
+            PeriodCueClass::Told => {
+                told.insert(phrase.to_lowercase());
+            }
+            PeriodCueClass::Revised => {
+                revised.insert(phrase.to_lowercase());
+            }
         }
     }
     let report: FxHashSet<String> = report.iter().map(|w| w.to_ascii_lowercase()).collect();
@@ -167,6 +184,8 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         speech: speech.into_iter().collect(),
         back: Phrases::new(&back),
         open: Phrases::new(&open),
+        told,
+        revised,
     }
 });
 
@@ -652,19 +671,6 @@ pub(super) fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bo
 /// `the 402 billion soms published in February`, `5,2%, как сообщалось в январе`: a time
 /// right after a word of telling is when a figure was told, not the period it is of.
 pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {
-    const TOLD: &[&str] = &[
-        "reported",
-        "announced",
-        "published",
-        "released",
-        "сообщалось",
-        "сообщали",
-        "объявлено",
-        "объявляли",
-        "опубликовано",
-        "опубликованных",
-        "объявленных",
-    ];
     let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
     let mut words = before
         .split(|c: char| !c.is_alphanumeric())
@@ -675,33 +681,14 @@ pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {
         Some("in" | "on" | "в" | "во") => words.next().map(lower),
         _ => last,
     };
-    last.is_some_and(|w| TOLD.contains(&w.as_ref()))
+    last.is_some_and(|w| PERIOD_CUES.told.contains(w.as_ref()))
 }
 
 /// Whether text before a figure revises a figure told before (`growth was revised from`,
 /// `оценка пересмотрена с`): the old figure and the new are of one period, not two states
 /// one after the other.
 pub(super) fn revises(before: &str) -> bool {
-    const REVISED: &[&str] = &[
-        "revised",
-        "revises",
-        "revising",
-        "revision",
-        "corrected",
-        "restated",
-        "пересмотрен",
-        "пересмотрена",
-        "пересмотрено",
-        "пересмотрены",
-        "уточнен",
-        "уточнён",
-        "уточнено",
-        "уточнила",
-        "уточнил",
-        "скорректирован",
-        "скорректировано",
-    ];
     before
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && REVISED.contains(&lower(w).as_ref()))
+        .any(|w| !w.is_empty() && PERIOD_CUES.revised.contains(lower(w).as_ref()))
 }
