@@ -573,6 +573,16 @@ fn number_end(text: &str, atoms: &[Token], k: usize) -> usize {
     at
 }
 
+/// The word right before byte `pos` of `text`, in lower case, without the marks around it
+/// (`from`, `(against` -> `against`). Only the 64 bytes before `pos` are read: the words it
+/// is asked for are short, and a text without spaces costs no more than one with.
+pub(crate) fn word_before(text: &str, pos: usize) -> Option<String> {
+    text[text.floor_char_boundary(pos.saturating_sub(64))..pos]
+        .split_whitespace()
+        .next_back()
+        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
+}
+
 /// The lower-case form of a token's text, borrowed when it already is.
 pub(crate) fn lower(s: &str) -> Cow<'_, str> {
     // One pass without an early exit: the test costs no mispredicted branch per word.

@@ -742,10 +742,8 @@ pub(crate) fn extract(
                             || !in_sentence.iter().any(|o| {
                                 o.span[0] >= q.span[1]
                                     && o.span[1] <= t.span[0]
-                                    && text[..o.span[0]]
-                                        .split_whitespace()
-                                        .next_back()
-                                        .is_some_and(|w| matches!(w, "с" | "со" | "from"))
+                                    && crate::tokens::word_before(text, o.span[0])
+                                        .is_some_and(|w| matches!(w.as_str(), "с" | "со" | "from"))
                             })
                     })
                     .min_by_key(|t| {

@@ -92,11 +92,12 @@ enum Side {
 
 /// The word right before or after the figure, in lower case, without the marks around it.
 fn word_beside(text: &str, q: &Quantity, side: Side) -> Option<String> {
-    let word = match side {
-        Side::Before => text[..q.span[0]].split_whitespace().next_back(),
-        Side::After => text[q.span[1]..].split_whitespace().next(),
-    };
-    word.map(|w| crate::tokens::lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
+    match side {
+        Side::Before => crate::tokens::word_before(text, q.span[0]),
+        Side::After => text[q.span[1]..].split_whitespace().next().map(|w| {
+            crate::tokens::lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned()
+        }),
+    }
 }
 
 /// A percent that says how much of a plan was met: a plan fulfilled by it, or the words

@@ -527,8 +527,8 @@ pub(super) fn topic<'a>(
             _ => a.name.as_str(),
         };
         // `exports to Tajikistan` below the lead: a country goods go to is a partner.
-        let destination =
-            a.kind == EntityKind::Country && text_before_is(text, a.start, &["to", "into"]);
+        let destination = a.kind == EntityKind::Country
+            && crate::tokens::word_before(text, a.start).is_some_and(|w| w == "to" || w == "into");
         if in_front(a.start) {
             add(name, 3);
         } else if !destination {
@@ -1103,13 +1103,4 @@ pub(super) fn national_voice(
 /// Whether the end of `head` lies inside a quotation opened in it.
 pub(super) fn in_quote(head: &str) -> bool {
     head.matches(['“', '«']).count() > head.matches(['”', '»']).count()
-}
-
-/// Whether the word right before byte `start` is one of `words` (lower case).
-fn text_before_is(text: &str, start: usize, words: &[&str]) -> bool {
-    let before = &text[text.floor_char_boundary(start.saturating_sub(12))..start];
-    before
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| words.contains(&lower(w).as_ref()))
 }
