@@ -642,7 +642,7 @@ pub(crate) fn extract(
                 if russian && qi > 0 && own_metric == metric {
                     let between = &text[in_sentence[qi - 1].span[1]..q.span[0]];
                     if let Some(f) = figures_here.last() {
-                        if crate::ru::refs::compares_figure_before(between) {
+                        if crate::ru::refs::compares_figure_before(between, &text[q.span[1]..]) {
                             metric = f.metric;
                         } else if q.kind == in_sentence[qi - 1].kind
                             && crate::ru::refs::parallel_to_figure_before(between)

@@ -125,9 +125,10 @@ fn points_back(w: &[Cow<str>]) -> bool {
 
 /// Whether the words between a figure and the one before it in its sentence make the second
 /// a comparison of the first (`…на 1,8 млрд долларов, что в 1,4 раза больше`, `…, что почти
-/// на 5% выше`) or restate it (`собрано 623 тыс. тонн, или 94,5% от плана`): it measures
-/// what the first did.
-pub(crate) fn compares_figure_before(between: &str) -> bool {
+/// на 5% выше`, `…, на 3% больше, чем годом ранее`, `…, увеличившись в 1,2 раза`) or restate
+/// it (`собрано 623 тыс. тонн, или 94,5% от плана`): it measures what the first did. `after`
+/// is the text after the second figure.
+pub(crate) fn compares_figure_before(between: &str, after: &str) -> bool {
     let w = words(between);
     // `38,6 млн тонн грузов, что на 4,2% больше`: the first figure's noun (a word or three)
     // before the comma.
@@ -135,10 +136,28 @@ pub(crate) fn compares_figure_before(between: &str) -> bool {
         Some((noun, tail)) if words(noun).len() <= 3 => words(tail),
         _ => w.clone(),
     };
-    matches!(
-        clause.as_slice(),
-        [first, .., last] if first == "что" && (last == "на" || last == "в") && clause.len() <= 4
-    ) || w.last().is_some_and(|l| l == "или") && w.len() <= 4 && between.contains(',')
+    let comparative = || {
+        after
+            .split(|c: char| !is_alphanumeric(c))
+            .find(|w| !w.is_empty())
+            .is_some_and(|a| {
+                ["больше", "меньше", "выше", "ниже"].contains(&plain_lower(a).as_ref())
+            })
+    };
+    let by = |l: &str| l == "на" || l == "в";
+    match clause.as_slice() {
+        // `, что на`, `, это почти на`
+        [first, .., last] if (first == "что" || first == "это") && by(last) => {
+            clause.len() <= 4
+        }
+        // `, на 3% больше`: the comparison with its `что` left out.
+        [only] if by(only) => between.contains(',') && comparative(),
+        // `, увеличившись в`, `, снизившись на`: a gerund of change says how the first moved.
+        [first, .., last] if first.ends_with("вшись") && by(last) => {
+            between.contains(',') && clause.len() <= 3
+        }
+        _ => w.last().is_some_and(|l| l == "или") && w.len() <= 4 && between.contains(','),
+    }
 }
 
 /// Whether the words between a figure and the one before it set the second beside the first
@@ -264,7 +283,24 @@ mod tests {
             (", из них ", false),
             (", что позволит создать в районе ", false),
         ] {
-            assert_eq!(compares_figure_before(between), compares, "{between:?}");
+            assert_eq!(compares_figure_before(between, ""), compares, "{between:?}");
+        }
+        // (between, after the second figure, compares)
+        for (between, after, compares) in [
+            (" угля, на ", " больше, чем годом ранее.", true),
+            (", на ", " меньше прошлогоднего.", true),
+            (", на ", " приходится на город.", false),
+            (" на ", " больше", false),
+            (", это на ", " выше", true),
+            (", увеличившись в ", " раза.", true),
+            (" сомов, снизившись на ", " за год.", true),
+            (", а выпуск, увеличившись на ", "", false),
+        ] {
+            assert_eq!(
+                compares_figure_before(between, after),
+                compares,
+                "{between:?}"
+            );
         }
     }
 
