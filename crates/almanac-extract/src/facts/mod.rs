@@ -882,13 +882,18 @@ pub(crate) fn extract(
                 // The earlier state of `from 5.3 to 5.2 percent` holds for the period before
                 // (the start of a span: `from 21% to 73%` over the past eight years), unless a
                 // time of its own follows it (`from 7.1 trillion in 2021 to ...`).
-                let own_time_follows = time.is_some_and(|t| t.span[0] >= q.span[1]);
+                // A time after the second state (`to 30% by 2026`) is the plan's, not this one's.
+                let own_time_follows = time.is_some_and(|t| {
+                    t.span[0] >= q.span[1]
+                        && !sentence
+                            .figure_between(sentence.tok_at(q.span[1]), sentence.tok_at(t.span[0]))
+                });
                 // `growth for 2023 was revised from 3.1% to 3.4%`: a revision's two figures
                 // are of one period.
-                let first_state = !own_time_follows
-                    && (is_first_state(text, &sentence, q, fig_tok)
-                        || russian && crate::ru::refs::first_of_two_states(text, q.span))
+                let from_state = (is_first_state(text, &sentence, q, fig_tok)
+                    || russian && crate::ru::refs::first_of_two_states(text, q.span))
                     && !revises(&text[range.start..q.span[0]]);
+                let first_state = from_state && !own_time_follows;
                 // `inflation slowed to 9.8% in December`, said in January: last December.
                 if let (Some(t), Some(p), Some(d)) = (time, period, date) {
                     let sub_year = matches!(
@@ -993,6 +998,11 @@ pub(crate) fn extract(
                 // `will increase from 32 to 40 million tons`: where a plan starts is where
                 // things stand, now unless a span of the plan says when it starts.
                 let plan_start = first_state && status == Status::Planned;
+                // `is to grow from 148 at the start of 2025 to 180`: where a plan starts,
+                // dated by its own time, stands as things stood then.
+                if from_state && own_time_follows && status == Status::Planned && !future {
+                    status = Status::Actual;
+                }
                 if plan_start {
                     status = Status::Actual;
                     if !matches!(period, Some(Period::Interval(..))) {

@@ -77,7 +77,7 @@ pub(super) fn is_first_state(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok
     fig_tok >= 1
         && q.direction.is_none()
         && word_is(text, s.toks, fig_tok - 1, &["from"])
-        && s.toks[..fig_tok - 1].iter().rev().take(8).any(|t| {
+        && s.toks[..fig_tok - 1].iter().rev().take(12).any(|t| {
             crate::lexicon::LEXICONS
                 .directions_before
                 .starting_at(text, std::slice::from_ref(t), 0)

@@ -56,6 +56,11 @@ fn metric_of() {
             // company that will export a share of its goods speaks of trade.
             ("Industry\n\nIndustrial production reached 900 billion tenge in current prices, and the index of physical volume was 104.1%.", "2024-06-01", "104.1%", "output"),
             ("Pharma\n\nThe new plant of Dala Pharm LLP will export 30% of its products to Kyrgyzstan.", "2024-06-01", "30%", "trade"),
+            // A region's own revenues are its budget's; the level of gasification, the
+            // network's reach.
+            ("Budget\n\nThe akimat wants the share of own revenues in the regional budget to grow from 31% to 40%.", "2024-06-01", "31%", "budget"),
+            ("Gas\n\nThe level of gasification of the district rose to 72% this year.", "2024-06-01", "72%", "infrastructure"),
+            ("Газ\n\nУровень газификации района вырос до 72%.", "2024-06-01", "72%", "infrastructure"),
             // The sector investment goes to is no output.
             ("Industry\n\nInvestment in manufacturing grew 1.4 times.", "2024-06-01", "1.4 times", "investment"),
             ("Инвестиции\n\nВложения в обрабатывающую промышленность выросли в 1,4 раза.", "2024-06-01", "1,4 раза", "investment"),
@@ -1006,6 +1011,22 @@ fn status_of() {
                 "2019-02-20",
                 "15 million tons",
                 "planned",
+            ),
+            // However far its verb stands, and with a deadline after the second state or a
+            // time of its own.
+            (
+                "Plan\n\nThe akim was told to raise the share of the district's roads in good \
+                 repair from 61% to 80% by 2027.",
+                "2024-02-20",
+                "61%",
+                "actual",
+            ),
+            (
+                "Plan\n\nThe number of the region's tourist camps is to grow from 40 at the \
+                 start of 2024 to 65 by 2028.",
+                "2024-02-20",
+                "40",
+                "actual",
             ),
             // A pool presented or drawn up is planned, whatever the tense.
             (

@@ -244,7 +244,7 @@ fn shared_scale(bare: f64, partner: &Parsed) -> f64 {
 fn change_from(text: &str, toks: &[Tok], first: usize) -> bool {
     first >= 1
         && word_is(text, toks, first - 1, &["from"])
-        && (first.saturating_sub(6)..first - 1).any(|t| {
+        && (first.saturating_sub(13)..first - 1).any(|t| {
             LEXICONS
                 .directions_before
                 .starting_at(text, toks, t)
