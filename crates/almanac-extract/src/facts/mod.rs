@@ -951,7 +951,24 @@ pub(crate) fn extract(
                         })
                         .flatten();
                     let part_of = whole.filter(|f| f.unit == q.unit);
-                    if let Some(f) = broken_down.or(part_of) {
+                    // `Полностью завершены только 39 из них`, `71 have been carried out`:
+                    // parts told as done are done, whatever the plan they are parts of.
+                    let told_done = || {
+                        if russian {
+                            sentence.toks.iter().any(|t| {
+                                t.kind == crate::tokens::TokKind::Word
+                                    && crate::ru::tense::is_past(&crate::tokens::plain_lower(
+                                        t.text(text),
+                                    ))
+                            })
+                        } else {
+                            !sentence.blockers.is_empty()
+                        }
+                    };
+                    if let Some(f) = broken_down
+                        .or(part_of)
+                        .filter(|f| f.status != Status::Planned || !told_done())
+                    {
                         status = f.status;
                         period = period.or(f.period);
                     }

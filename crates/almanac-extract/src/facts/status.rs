@@ -53,6 +53,11 @@ pub(super) fn status_of(
     if !when.future && !when.deadline_pending && AGAINST.contains(&before) {
         return Status::Actual;
     }
+    // `вместо обещанных 500`: what was promised is a plan, whatever became of it; the
+    // participle is the figure's own, it reaches no other figure of the sentence.
+    if PROMISED_BEFORE.contains(&before) {
+        return Status::Planned;
+    }
     let planned = when.deadline_pending
         || when.future
         || when.cued
@@ -79,6 +84,14 @@ const NOW_BEFORE: &[&str] = &[
     "нынешние",
     "текущих",
     "текущего",
+];
+
+/// Words of a promise right before a figure (`вместо обещанных 500`).
+const PROMISED_BEFORE: &[&str] = &[
+    "обещанных",
+    "обещанные",
+    "запланированных",
+    "запланированные",
 ];
 
 /// Words that set a figure against another (`against 64%`, `versus`, `против 64%`).

@@ -505,8 +505,15 @@ pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed])
         let sizes_group = b >= 2
             && word_is(text, toks, b - 1, &["of", "to", "at"])
             && word_is(text, toks, b - 2, GROUP_SIZES);
+        // `in 123`, `since 1999`, `No. 7`: a time or a label, no count.
         if sizes_group
-            || (b >= 1 && word_is(text, toks, b - 1, &["per"]))
+            || (b >= 1
+                && word_is(
+                    text,
+                    toks,
+                    b - 1,
+                    &["per", "in", "since", "by", "until", "till", "no", "number"],
+                ))
             || joined(p.last + 1)
             || joined(p.first.wrapping_sub(1))
         {
@@ -553,7 +560,7 @@ pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed])
             let unit = donor.q.unit.clone();
             found[idx].q.kind = QuantityKind::Count;
             found[idx].q.unit = unit;
-            found[idx].unread_by_facts = true;
+            found[idx].unread_by_facts = false;
         }
     }
 }

@@ -551,9 +551,16 @@ fn rates() {
         "exports rose 12 percent on a year earlier",
         "12 percent=12 % +",
     );
-    // `a month ago` is a time, no rate; the bare 300 counts the cars named before it, but
-    // is no fact.
-    check("sold 400 cars, up from 300 a month ago", "400 cars=400 car");
+    // `a month ago` is a time, no rate; the bare 300 counts the cars named before it, a
+    // fact of its own (the earlier state).
+    check(
+        "sold 400 cars, up from 300 a month ago",
+        "400 cars=400 car ; 300=300 car",
+    );
+    check(
+        "Of the 90 measures, 61 are done, 20 are under way and nine have yet to start.",
+        "90 measures=90 measure ; 61=61 measure ; 20=20 measure",
+    );
 }
 
 #[test]

@@ -131,7 +131,21 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
     let mut i = 0;
     while i < toks.len() {
         match parse_at(text, toks, i) {
-            Some((mut q, next)) => {
+            Some((mut q, mut next)) => {
+                // `(3 815 годом ранее)`: `годом ранее` says when, it is no duration.
+                if q.kind == QuantityKind::Duration
+                    && toks
+                        .get(next)
+                        .is_some_and(|t| matches!(lower(t.text(text)).as_ref(), "ранее" | "раньше"))
+                {
+                    if let Some((_, after_number)) = read_number(text, toks, i) {
+                        next = after_number;
+                        q.kind = QuantityKind::Bare;
+                        q.unit = None;
+                        q.span[1] = toks[after_number - 1].end;
+                        q.text = text[q.span[0]..q.span[1]].to_string();
+                    }
+                }
                 if let Some(unit) = breakdown_unit(text, toks, i, &q, &found)
                     .or_else(|| number_of_noun(text, toks, i, &q))
                 {
@@ -161,6 +175,30 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
                     }
                 {
                     q.fact_worthy = false;
+                }
+                // `штат увеличится с 640 до 900 человек`: the earlier state, a bare number,
+                // counts or measures what the later one does, at its scale.
+                if let Some((k, earlier)) = found.last_mut() {
+                    let word = |t: usize| lower(toks[t].text(text));
+                    let from_to = earlier.kind == QuantityKind::Bare
+                        && q.kind.is_figure()
+                        && *k >= 1
+                        && i >= 2
+                        && matches!(word(*k - 1).as_ref(), "с" | "со")
+                        && word(i - 1) == "до"
+                        && toks[i - 2].end == earlier.span[1];
+                    if from_to {
+                        let own_number = read_number(text, toks, *k).map(|(n, _)| n);
+                        if let Some((high_number, _)) = read_number(text, toks, i) {
+                            // `с 611,5 млрд до 700 млрд` has its scale already.
+                            if high_number > 0.0 && own_number == Some(earlier.value) {
+                                earlier.value *= q.value / high_number;
+                            }
+                            earlier.kind = q.kind;
+                            earlier.unit = q.unit.clone();
+                            earlier.fact_worthy = true;
+                        }
+                    }
                 }
                 if let Some(low) = range_low(text, toks, i, &q, &found) {
                     found.pop();
@@ -415,6 +453,76 @@ fn elided_unit(
         .is_some_and(|(_, r)| r == Role::Reached);
     if reached {
         return before_here.filter(|f| f.direction.is_some()).and_then(of);
+    }
+    let word = |k: usize| {
+        toks.get(k)
+            .map(|t| crate::tokens::plain_lower(t.text(text)).into_owned())
+            .unwrap_or_default()
+    };
+    let before = i.checked_sub(1).map(word).unwrap_or_default();
+    // `39 из них`, `46 из которых`: a part of what was just counted; `ещё 17`: more of it.
+    let part =
+        word(after_number) == "из" && matches!(word(after_number + 1).as_str(), "них" | "которых");
+    // `ещё 17 находятся`, not `ещё 40 садов` (a noun the units do not know): what follows
+    // is no noun, a preposition or a verb by its ending.
+    let noun_after = toks.get(after_number).is_some_and(|t| {
+        t.kind == TokKind::Word && {
+            let w = word(after_number);
+            !matches!(
+                w.as_str(),
+                "в" | "на" | "из" | "по" | "к" | "для" | "с" | "у" | "и"
+            ) && !["ся", "ли", "ны", "ят", "ют", "ут", "ат", "ит", "ет"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        }
+    });
+    let more = before == "еще" && !noun_after;
+    // `вместо обещанных 500`, `против 61 500`, `(3 815 годом ранее)`, `их число достигнет
+    // 350`: the same count at another time or as promised.
+    let compared = matches!(
+        before.as_str(),
+        "против" | "вместо" | "обещанных" | "запланированных"
+    ) || before == "("
+        && matches!(word(after_number).as_str(), "годом" | "год" | "годом-ранее");
+    let their_number = (i.saturating_sub(4).max(start)..i)
+        .any(|k| word(k) == "их" && matches!(word(k + 1).as_str(), "число" | "количество"));
+    if compared {
+        return before_here.and_then(of);
+    }
+    if part || more || their_number {
+        // Counted in this sentence, else in the one before it.
+        let previous = || {
+            let previous_start = start
+                .checked_sub(1)
+                .map(|e| sentence_start(text, toks, e))?;
+            found
+                .iter()
+                .rev()
+                .filter(|(k, _)| (previous_start..start).contains(k))
+                .map(|(_, f)| f)
+                .find(|f| f.kind == QuantityKind::Count)
+                .and_then(of)
+        };
+        return before_here
+            .filter(|f| f.kind == QuantityKind::Count)
+            .and_then(of)
+            .or_else(previous);
+    }
+    // `Больше всего рабочих мест открыто в Кулобе – 1 920`: the counted noun named earlier
+    // in the sentence with no number of its own, the number after a dash.
+    // A dash standing apart (`рабочих мест – 1 920`), not one inside a name (`Кокжал-2`).
+    let dash_before = (before == "–" || before == "—" || before == "-")
+        && i >= 2
+        && toks[i - 1].start > toks[i - 2].end;
+    let noun_left_out = toks
+        .get(after_number)
+        .is_none_or(|t| t.kind != TokKind::Word);
+    let first_here = found.last().is_none_or(|(k, _)| *k < start);
+    if dash_before && first_here && noun_left_out && q.value.fract() == 0.0 {
+        return (start..i).find_map(|j| {
+            let (_, u) = TABLES.units.starting_at(text, toks, j)?;
+            (u.kind == QuantityKind::Count).then(|| (u.code.to_string(), u.kind))
+        });
     }
     None
 }
@@ -1612,6 +1720,19 @@ mod tests {
             ("Список резидентов вырос на 40 компаний и достиг 610.", "610", Some("company")),
             // A year is written without a group space: `2 100` is a number.
             ("Из них 2 100 – в сёлах.", "2 100", None),
+            // A part after `из них`, more after `ещё`, counted here or in the sentence before.
+            ("Намечено построить 40 мостов. Сданы 25 из них, ещё 9 строятся.", "25", Some("bridge")),
+            ("Намечено построить 40 мостов. Сданы 25 из них, ещё 9 строятся.", "9", Some("bridge")),
+            ("В этом году построят ещё 30 юрт.", "30", None),
+            // The same count at another time or as promised.
+            ("Штат – 1 200 человек (1 150 годом ранее).", "1 150", Some("person")),
+            ("Открыто 310 рабочих мест вместо обещанных 350.", "350", Some("job")),
+            ("Сейчас на фабрике работают 140 швей, к лету их число достигнет 200.", "200", Some("person")),
+            // The counted noun named earlier, the number after a dash standing apart; not a
+            // number inside a name.
+            ("Больше всего рабочих мест создано в Бохтаре – 1 240.", "1 240", Some("job")),
+            ("В том числе школ – 3.", "3", Some("school")),
+            ("Торги за участок «Бесшоки-3» – одни из самых долгих.", "3", None),
         ];
         assert_units(cases);
     }
@@ -1622,7 +1743,6 @@ mod tests {
             "Во второй половине года спрос вырос.",
             "В первой половине 2024 года цех стоял.",
             "Треть.",
-            "В том числе школ – 3.",
             "В 2023 году завод открыли.",
             "На 2021-2025 годы утверждён план.",
             "К 1 января 2026 года всё будет готово.",
@@ -1630,6 +1750,35 @@ mod tests {
             "Цена одной тонны зерна выросла.",
         ] {
             assert!(find(s).iter().all(|q| !q.fact_worthy), "{s}: {:?}", find(s));
+        }
+    }
+
+    #[test]
+    fn the_earlier_state_after_s_takes_the_later_ones_unit_and_scale() {
+        for (s, figure, value, unit) in [
+            (
+                "Штат вырастет с 540 до 700 человек.",
+                "540",
+                540.0,
+                "person",
+            ),
+            (
+                "Мощность увеличат с 1,8 до 2,5 млн тонн.",
+                "1,8",
+                1.8e6,
+                "t",
+            ),
+            (
+                "Бонус вырос с 12 млн до 1,9 млрд тенге.",
+                "12 млн",
+                12e6,
+                "KZT",
+            ),
+        ] {
+            let found = find(s);
+            let q = found.iter().find(|q| q.text == figure).expect(figure);
+            assert_eq!((q.value, q.unit.as_deref()), (value, Some(unit)), "{s}");
+            assert!(q.fact_worthy, "{s}");
         }
     }
 
