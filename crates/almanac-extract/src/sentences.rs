@@ -195,6 +195,10 @@ fn terminator(
         match abbreviation_class(text, i) {
             Some(Class::Title) => false,
             Some(Class::Any) => opens_quote || is_starter(text, next_start, end),
+            Some(Class::Scale) => {
+                (next.is_uppercase() || next.is_ascii_digit() || opens_quote)
+                    && !word_in(&lists().units_after_scale, text, next_start, end)
+            }
             None => next.is_uppercase() || next.is_ascii_digit() || opens_quote,
         }
     };
@@ -269,11 +273,23 @@ fn run_on_cut(text: &str, start: usize, limit: usize) -> usize {
 enum Class {
     Title,
     Any,
+    /// A cut scale word (`тыс.`, `млн.`): ends a sentence as a plain period does, unless a
+    /// unit written in capitals follows it (`27 тыс. МВт`).
+    Scale,
+}
+
+/// What a row of `data/abbreviations.tsv` lists.
+#[derive(Clone, Copy)]
+enum Row {
+    Abbreviation(Class),
+    Starter,
+    UnitAfterScale,
 }
 
 pub(crate) struct Lists {
     abbreviations: HashMap<&'static str, Class>,
     starters: HashMap<&'static str, ()>,
+    units_after_scale: HashMap<&'static str, ()>,
 }
 
 pub(crate) fn lists() -> &'static Lists {
@@ -282,25 +298,31 @@ pub(crate) fn lists() -> &'static Lists {
         let mut res = Lists {
             abbreviations: HashMap::default(),
             starters: HashMap::default(),
+            units_after_scale: HashMap::default(),
         };
         for (kind, word) in data::ABBREVIATIONS.load(|r| {
             let kind = r.choice(
                 0,
                 &[
-                    ("title", Some(Class::Title)),
-                    ("any", Some(Class::Any)),
-                    ("starter", None),
+                    ("title", Row::Abbreviation(Class::Title)),
+                    ("any", Row::Abbreviation(Class::Any)),
+                    ("scale", Row::Abbreviation(Class::Scale)),
+                    ("starter", Row::Starter),
+                    ("unit", Row::UnitAfterScale),
                 ],
                 None,
             )?;
             Ok((kind, r.get(1)))
         }) {
             match kind {
-                Some(class) => {
+                Row::Abbreviation(class) => {
                     res.abbreviations.insert(word, class);
                 }
-                None => {
+                Row::Starter => {
                     res.starters.insert(word, ());
+                }
+                Row::UnitAfterScale => {
+                    res.units_after_scale.insert(word, ());
                 }
             }
         }
@@ -355,6 +377,11 @@ fn abbreviation_class(text: &str, dot: usize) -> Option<Class> {
 
 /// Whether the word at `at` is one that usually starts a sentence (`The`, `In`, `However`).
 fn is_starter(text: &str, at: usize, end: usize) -> bool {
+    word_in(&lists().starters, text, at, end)
+}
+
+/// Whether the word at `at` is one of `words` (keys in ASCII lower case).
+fn word_in(words: &HashMap<&'static str, ()>, text: &str, at: usize, end: usize) -> bool {
     let word_len = text[at..end]
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(end - at);
@@ -366,7 +393,7 @@ fn is_starter(text: &str, at: usize, end: usize) -> bool {
     buffer[..word.len()].copy_from_slice(word.as_bytes());
     let key = &mut buffer[..word.len()];
     key.make_ascii_lowercase();
-    std::str::from_utf8(key).is_ok_and(|key| lists().starters.contains_key(key))
+    std::str::from_utf8(key).is_ok_and(|key| words.contains_key(key))
 }
 
 #[cfg(test)]
@@ -393,6 +420,15 @@ mod tests {
             (
                 "Вывезли товара на 3 млн долл. США за год. Рост продолжится.",
                 &["Вывезли товара на 3 млн долл. США за год.", "Рост продолжится."],
+            ),
+            // A cut scale word ends a sentence, except before a unit in capitals.
+            (
+                "Мощность достигнет 27 тыс. МВт к 2030 году. Иностранцев – 312 тыс. Рост продолжится.",
+                &[
+                    "Мощность достигнет 27 тыс. МВт к 2030 году.",
+                    "Иностранцев – 312 тыс.",
+                    "Рост продолжится.",
+                ],
             ),
             ("Really? Yes! Done.", &["Really?", "Yes!", "Done."]),
             // A line of a list or table ends at its line break; wrapped prose does not.

@@ -453,6 +453,7 @@ fn measures() {
     check("1.2 billion kWh", "1.2 billion kWh=1200000000 kWh");
     check("a 100 MW solar plant", "100 MW=100 MW");
     check("500 megawatts", "500 megawatts=500 MW");
+    check("handled 171,000 TEU", "171,000 TEU=171000 teu");
     check(
         "3 million cubic meters of gas",
         "3 million cubic meters=3000000 m3",

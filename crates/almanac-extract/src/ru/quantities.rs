@@ -687,11 +687,18 @@ fn read_scale(text: &str, toks: &[Tok], j: usize) -> Option<(f64, usize)> {
         && toks
             .get(j + 1)
             .is_some_and(|d| d.kind == TokKind::Sym && d.start == t.end && d.text(text) == ".");
-    // `млрд.` before a lower-case word is the cut form's dot, not a sentence end.
+    // `млрд.` before a lower-case word is the cut form's dot, not a sentence end; so it is
+    // before a unit written in capitals (`27 тыс. МВт`, `96 тыс. ДФЭ`).
     let dot_belongs = dot
-        && toks
+        && (toks
             .get(j + 2)
-            .is_none_or(|n| !n.text(text).chars().next().is_some_and(char::is_uppercase));
+            .is_none_or(|n| !n.text(text).chars().next().is_some_and(char::is_uppercase))
+            || TABLES
+                .units
+                .starting_at(text, toks, j + 2)
+                .is_some_and(|(_, u)| {
+                    matches!(u.kind, QuantityKind::Measure | QuantityKind::Money)
+                }));
     Some((m, if dot_belongs { j + 2 } else { j + 1 }))
 }
 
@@ -1119,6 +1126,15 @@ mod tests {
         use Direction::*;
         use Qualifier::*;
         let cases: &[Case] = &[
+            // A unit in capitals after a cut scale word.
+            (
+                "Терминал переработал 96,4 тыс. ДФЭ.",
+                "96,4 тыс. ДФЭ",
+                96_400.0,
+                Some("teu"),
+                None,
+                None,
+            ),
             (
                 "Бюджет района составил 12,4 млрд тенге.",
                 "12,4 млрд тенге",
