@@ -725,6 +725,7 @@ pub(crate) fn extract(
                 let of_figure = |t: &&TimeExpr| {
                     (planned_cue || !past_a_plan(text, &sentence, q, t))
                         && !dates_a_telling(text, t)
+                        && !period::dates_a_cause(text, q, t)
                 };
                 let own_time = sentence_times
                     .iter()

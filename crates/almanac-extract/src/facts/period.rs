@@ -104,6 +104,8 @@ pub(crate) struct PeriodCues {
     /// Words of revising (`revised`, `пересмотрена`), lower case: an old and a new figure of
     /// one period follow them.
     revised: FxHashSet<String>,
+    /// Words that open a cause (`because of`, `из-за`): a time after one is the cause's.
+    cause: Phrases,
 }
 
 /// Phrases found anywhere in a lower-case sentence, all in one pass.
@@ -132,11 +134,12 @@ enum PeriodCueClass {
     Open,
     Told,
     Revised,
+    Cause,
 }
 
 pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
-    let (mut report, mut speech, mut back, mut open) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut report, mut speech, mut back, mut open, mut cause) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut told, mut revised) = (FxHashSet::default(), FxHashSet::default());
     let row = |r: &data::Row| {
         let class = r.choice(
@@ -148,6 +151,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
                 ("open", PeriodCueClass::Open),
                 ("told", PeriodCueClass::Told),
                 ("revised", PeriodCueClass::Revised),
+                ("cause", PeriodCueClass::Cause),
             ],
             None,
         )?;
@@ -169,6 +173,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
             PeriodCueClass::Revised => {
                 revised.insert(phrase.to_lowercase());
             }
+            PeriodCueClass::Cause => cause.push(phrase),
         }
     }
     let report: FxHashSet<String> = report.iter().map(|w| w.to_ascii_lowercase()).collect();
@@ -186,6 +191,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         open: Phrases::new(&open),
         told,
         revised,
+        cause: Phrases::new(&cause),
     }
 });
 
@@ -682,6 +688,16 @@ pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {
         _ => last,
     };
     last.is_some_and(|w| PERIOD_CUES.told.contains(w.as_ref()))
+}
+
+/// `the yield fell to 41 centners because of a drought in July`, `выпуск вырос после пуска
+/// печи в марте`: a time after the figure, past a word that opens a cause, dates the cause.
+pub(super) fn dates_a_cause(text: &str, q: &Quantity, t: &TimeExpr) -> bool {
+    t.span[0] >= q.span[1]
+        && t.span[0] - q.span[1] <= 160
+        && PERIOD_CUES
+            .cause
+            .in_words(&lower(&text[q.span[1]..t.span[0]]))
 }
 
 /// Whether text before a figure revises a figure told before (`growth was revised from`,

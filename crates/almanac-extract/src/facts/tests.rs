@@ -816,6 +816,9 @@ fn period_of() {
             // A revision's old and new figures are of one period; the time a figure was
             // told is no period of it.
             ("Revision\n\nConstruction growth for 2023 was revised from 3.1% to 3.4%.", "2024-04-10", "3.1%", "2023"),
+            // A time after a word that opens a cause dates the cause.
+            ("Steel\n\nIn 2022 the works made 310,000 tonnes of steel after a new furnace started in March.", "2023-02-10", "310,000 tonnes", "2022"),
+            ("Сталь\n\nВ 2022 году завод выпустил 310 тыс. тонн стали благодаря пуску печи в марте.", "2023-02-10", "310 тыс. тонн", "2022"),
             ("Пересмотр\n\nОценка роста промышленности за 2023 год пересмотрена с 4,1% до 4,4%.", "2024-04-10", "4,1%", "2023"),
             ("Revision\n\nRetail sales for 2023 now stand at 410 billion soms, not the 402 billion soms published in February.", "2024-04-10", "402 billion soms", "2023"),
             ("Пересмотр\n\nРост экономики за 2023 год составил 5,6%, а не 5,2%, как сообщалось в январе.", "2024-04-10", "5,2%", "2023"),

@@ -739,7 +739,7 @@ impl Parser<'_> {
     }
 
     /// ```text
-    /// compared = (compare_cue | "as" ... "as" | RATE "on") ["in" | "the" | "that" | "of" | "whole" ...] TIME
+    /// compared = (compare_cue | "as" ... "as" | RATE "on" | "level" "of") ["in" | "the" | "that" | "of" | "whole" ...] TIME
     ///          | "from" number ... TIME
     ///            (a comparison word before the time, or a `from` with a number opening its clause)
     /// ```
@@ -770,6 +770,11 @@ impl Parser<'_> {
                     && p > 0
                     && self.class(p - 1, Class::CompareVerb).is_some())
                 || (self.punct(p) == Some('.') && p > 0 && self.is_word(p - 1, w!("vs")))
+                // `106.4% of the level of January-June 2018`: the level a figure is set
+                // against.
+                || (self.is_word(p, w!("of"))
+                    && p > 0
+                    && self.is_any(p - 1, &[w!("level"), w!("levels")]))
                 // `up 18% on 2020`: a rate, then `on` and the time it is counted from.
                 || (self.is_word(p, w!("on"))
                     && p > 0

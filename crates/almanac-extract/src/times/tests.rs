@@ -207,6 +207,7 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("in the fourth quarter of 2023", "2024-11-14", &[("the fourth quarter of 2023", Some("2023-Q4"), Point)]),
     ("in 2019 and 2020", "2024-11-14", &[("2019", Some("2019"), Point), ("2020", Some("2020"), Point)]),
     ("compared to the same period of 2020", "2021-11-14", &[("the same period of 2020", Some("2020"), Comparison)]),
+    ("or 104.2% of the level of January-March 2021", "2022-04-14", &[("January-March 2021", Some("2021-01/2021-03"), Comparison)]),
     ("As of 01.01.2024, there were", "2024-11-14", &[("As of 01.01.2024", Some("2024-01-01"), AsOf)]),
     ("in the 2024/2025 academic year", "2024-11-14", &[("2024/2025", Some("2024/2025"), Span)]),
     ("for the period up to 2030", "2024-11-14", &[("up to 2030", Some("2024/2030"), Deadline)]),

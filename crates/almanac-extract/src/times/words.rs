@@ -303,6 +303,8 @@ pub(super) const START_WORDS: &[&str] = &[
     "later",
     "launch",
     "launched",
+    "level",
+    "levels",
     "long",
     "may",
     "mid",
