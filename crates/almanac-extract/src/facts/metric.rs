@@ -704,11 +704,21 @@ pub(super) fn measure(
     if q.kind == QuantityKind::Money {
         return Measure::Level;
     }
+    // A poverty rate is a level; a percentage of income with its whole after it is a part
+    // of that whole (`40.2% of GDP`, `14,6% ВВП`, `60,3% от среднего`).
+    let whole_after = || {
+        let after = &text[q.span[1]..text.ceil_char_boundary((q.span[1] + 12).min(text.len()))];
+        after
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| matches!(lower(w).as_ref(), "of" | "от" | "ввп" | "gdp"))
+    };
     if matches!(
         metric,
-        Metric::Unemployment | Metric::Prices | Metric::Employment | Metric::Income
-    ) || (fig_tok.saturating_sub(4)..fig_tok)
-        .any(|i| RATE_NOUNS.contains(&lower(s.toks[i].text(text)).as_ref()))
+        Metric::Unemployment | Metric::Prices | Metric::Employment
+    ) || metric == Metric::Income && !whole_after()
+        || (fig_tok.saturating_sub(4)..fig_tok)
+            .any(|i| RATE_NOUNS.contains(&lower(s.toks[i].text(text)).as_ref()))
         || charged_yearly(text, s, q)
     {
         return Measure::Level;

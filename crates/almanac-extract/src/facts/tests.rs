@@ -61,6 +61,11 @@ fn metric_of() {
             ("Budget\n\nThe akimat wants the share of own revenues in the regional budget to grow from 31% to 40%.", "2024-06-01", "31%", "budget"),
             ("Gas\n\nThe level of gasification of the district rose to 72% this year.", "2024-06-01", "72%", "infrastructure"),
             ("Газ\n\nУровень газификации района вырос до 72%.", "2024-06-01", "72%", "infrastructure"),
+            // Money migrants send home is income; a company's profit and dividends are neither
+            // output nor investment.
+            ("Migrants\n\nRemittances to the country rose to $2.1 billion.", "2024-06-01", "$2.1 billion", "income"),
+            ("Results\n\nThe miner's net profit reached 12 billion tenge.", "2024-06-01", "12 billion tenge", "other"),
+            ("Переводы\n\nДенежные переводы мигрантов составили $1,2 млрд за год.", "2024-06-01", "$1,2 млрд", "income"),
             // The sector investment goes to is no output.
             ("Industry\n\nInvestment in manufacturing grew 1.4 times.", "2024-06-01", "1.4 times", "investment"),
             ("Инвестиции\n\nВложения в обрабатывающую промышленность выросли в 1,4 раза.", "2024-06-01", "1,4 раза", "investment"),
@@ -549,6 +554,9 @@ fn metric_of() {
 fn measure_of() {
     check(
         &[
+            // A poverty rate is a level; a percentage of income with its whole after it, a share.
+            ("Migrants\n\nRemittances to the country rose to $2.1 billion, or 18% of GDP.", "2024-06-01", "18%", "share"),
+            ("Poverty\n\nThe poverty rate fell to 9.5%.", "2024-06-01", "9.5%", "level"),
             // Money raised is money got, not a rise; tariffs raised by an amount rose.
             ("Bonds\n\nIn 2024 the company raised 25 billion tenge with green bonds.", "2025-04-01", "25 billion tenge", "level"),
             ("Tariffs\n\nThe city raised heat tariffs by 40 tenge.", "2025-04-01", "40 tenge", "change"),
