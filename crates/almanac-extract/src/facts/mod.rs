@@ -671,6 +671,22 @@ pub(crate) fn extract(
                 {
                     parallel_measure = Some(Measure::Change);
                 }
+                // `came first with output up 21.3%, followed by Syrdarya region, second with
+                // 18.7%`: the rate a place holds its rank with measures as the first one did.
+                if qi > 0
+                    && q.kind == quantities::QuantityKind::Percent
+                    && in_sentence[qi - 1].kind == quantities::QuantityKind::Rank
+                    && text[in_sentence[qi - 1].span[1]..q.span[0]].trim() == "with"
+                {
+                    if let Some(f) = figures_here
+                        .iter()
+                        .rev()
+                        .find(|f| f.metric != Metric::Rank && f.unit.as_deref() == Some("%"))
+                    {
+                        metric = f.metric;
+                        parallel_measure = Some(f.measure);
+                    }
+                }
                 // `Удивительных показателей добилась обрабатывающая промышленность. Рост
                 // составил 14,5%`: a growth that names nothing is of the sector the sentence
                 // before spoke of, figures or none.

@@ -749,6 +749,8 @@ pub(super) fn subject(
     let clause = s.clause_of(q.span[0]);
     // `the Ministry of Energy – 5 projects`, `в Павлодарской – на 8,3%`: a dash between a
     // name and the figure joins them, past a preposition of the figure at most.
+    // `на третьем – Хатлонская область`: a place right after a rank and its dash is what
+    // holds that place.
     let dash_joined = |a: &Anchor| {
         s.clause_of(a.start) + 1 == clause && {
             let between = text.get(a.start + a.len..q.span[0]).unwrap_or("");
@@ -756,7 +758,11 @@ pub(super) fn subject(
                 .trim()
                 .strip_prefix(['–', '—', '-'])
                 .is_some_and(|rest| rest.trim().chars().count() <= 2)
-        }
+        } || q.kind == QuantityKind::Rank
+            && s.clause_of(a.start) == clause + 1
+            && text
+                .get(q.span[1]..a.start)
+                .is_some_and(|between| matches!(between.trim(), "–" | "—" | "-"))
     };
     // `1 место по РК`: the place right after a rank, past a preposition of scope, is where
     // the ranking is counted.

@@ -1690,6 +1690,11 @@ fn ranks_of_general_news() {
         "No. 2=2 rank [Rank]",
     );
     check_all("We met at No. 10 Downing Street.", "");
+    // A place listed after a name and a comma, held with a figure.
+    check_all(
+        "Osh region led, followed by Chui region, second with 12.5%.",
+        "second=2 rank [Rank] ; 12.5%=12.5 % [Percent]",
+    );
     check_all("The gallery moved to 12 W 57th St last year.", "");
     // Found by the property test: a number ending the text, with nothing after it to join.
     check_all("1 000 ", "1 000=1000 [Bare]");

@@ -185,7 +185,17 @@ pub(super) fn parse_rank(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
         && LEXICONS.month_ids.get(toks[j - 1].id).is_none()
         && (word_is(text, toks, j - 2, &["with", "and"]) || sym_at(text, toks, j - 2, ","));
     let placed = tok.kind == TokKind::Word && ends_clause && (after_in || after_name);
-    if !cue_before && !place_after && !placed {
+    // `followed by Syrdarya region, second with 18.7%`: a place listed after a name and a
+    // comma, the figure it is held with after `with`.
+    let held_with = tok.kind == TokKind::Word
+        && j >= 2
+        && sym_at(text, toks, j - 1, ",")
+        && toks[j - 2].kind == TokKind::Word
+        && word_is(text, toks, last + 1, &["with"])
+        && toks
+            .get(last + 2)
+            .is_some_and(|t| t.kind == TokKind::Num || t.kind == TokKind::Sym);
+    if !cue_before && !place_after && !placed && !held_with {
         return None;
     }
     Some(word_figure(

@@ -982,9 +982,25 @@ fn ordinal_rank_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usiz
     else {
         return None;
     };
-    let (n, unit) = TABLES.units.starting_at(text, toks, i + 1)?;
-    (unit.kind == QuantityKind::Rank)
-        .then(|| word_figure(text, toks, i, i + 1 + n, value, "rank", QuantityKind::Rank))
+    if let Some((n, unit)) = TABLES.units.starting_at(text, toks, i + 1) {
+        return (unit.kind == QuantityKind::Rank)
+            .then(|| word_figure(text, toks, i, i + 1 + n, value, "rank", QuantityKind::Rank));
+    }
+    // `на втором месте Душанбе …, на третьем – Хатлонская область`: the next place of a
+    // ranking with `месте` left out, after a place its sentence named.
+    let start = sentence_start(text, toks, i);
+    let listed = i >= 1
+        && lower(toks[i - 1].text(text)) == "на"
+        && toks
+            .get(i + 1)
+            .is_some_and(|d| matches!(d.text(text), "–" | "—" | "-"))
+        && (start..i).any(|k| {
+            TABLES
+                .units
+                .starting_at(text, toks, k)
+                .is_some_and(|(_, u)| u.kind == QuantityKind::Rank)
+        });
+    listed.then(|| word_figure(text, toks, i, i + 1, value, "rank", QuantityKind::Rank))
 }
 
 /// `число субъектов МСБ выросло до 38 тысяч`: a bare number counts what `число` or

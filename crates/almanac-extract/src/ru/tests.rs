@@ -169,6 +169,16 @@ fn a_comparison_measures_what_the_figure_before_did() {
 }
 
 #[test]
+fn the_next_place_of_a_ranking_and_what_holds_it() {
+    let article = "Рейтинг\n\nПервое место занимает Согдийская область, на втором месте \
+                   Душанбе, на третьем – Хатлонская область.";
+    check(
+        &[(article, "2025-08-01", "третьем", "Khatlon region")],
+        |f| f.subject.clone().unwrap_or_default(),
+    );
+}
+
+#[test]
 fn what_it_cost_carriage_and_business_entities() {
     check(
         &[
