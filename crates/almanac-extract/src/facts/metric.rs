@@ -224,6 +224,19 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         if cue.metric == Metric::Output && sector_invested_in(text, s, i) {
             continue;
         }
+        if q.kind == QuantityKind::Money
+            && matches!(
+                cue.metric,
+                Metric::Housing
+                    | Metric::Output
+                    | Metric::Infrastructure
+                    | Metric::Environment
+                    | Metric::Transport
+            )
+            && sector_spent_on(text, s, i)
+        {
+            continue;
+        }
         let cue_clause = s.clause_of(s.toks[i].start);
         let other_clause = cue_clause != clause && !(joined && cue_clause + 1 == clause);
         let before = i < fig_tok;
@@ -540,6 +553,39 @@ fn destination_of_investment(text: &str, s: &Sentence<'_>, i: usize) -> bool {
 /// Whether the output cue at token `i` names the sector a word of investment just before it
 /// goes to: `in`, `into` or `в` right before the cue (an adjective between at most), and the
 /// word of investment right before that.
+/// `Another 61.8 billion tenge went to housing and utilities`, `на ЖКХ направлено 12 млрд`:
+/// the sector right after a verb of spending and its preposition is where money goes, not
+/// what the money measures.
+fn sector_spent_on(text: &str, s: &Sentence<'_>, i: usize) -> bool {
+    const SPENT: &[&str] = &[
+        "went",
+        "go",
+        "goes",
+        "spent",
+        "allocated",
+        "directed",
+        "channelled",
+        "channeled",
+        "earmarked",
+        "направлено",
+        "направлены",
+        "направят",
+        "выделено",
+        "выделены",
+        "израсходовано",
+        "потрачено",
+    ];
+    let to = |k: usize| word_is(text, s.toks, k, &["to", "on", "for", "into", "на"]);
+    let at = if i >= 1 && to(i - 1) {
+        i - 1
+    } else if i >= 2 && to(i - 2) {
+        i - 2
+    } else {
+        return false;
+    };
+    (at.saturating_sub(2)..at).any(|k| word_is(text, s.toks, k, SPENT))
+}
+
 fn sector_invested_in(text: &str, s: &Sentence<'_>, i: usize) -> bool {
     let into = |k: usize| word_is(text, s.toks, k, &["in", "into", "в", "во"]);
     let at = if i >= 1 && into(i - 1) {

@@ -66,6 +66,9 @@ fn metric_of() {
             ("Migrants\n\nRemittances to the country rose to $2.1 billion.", "2024-06-01", "$2.1 billion", "income"),
             ("Results\n\nThe miner's net profit reached 12 billion tenge.", "2024-06-01", "12 billion tenge", "other"),
             ("Переводы\n\nДенежные переводы мигрантов составили $1,2 млрд за год.", "2024-06-01", "$1,2 млрд", "income"),
+            // The sector spending goes to is not what the money measures.
+            ("Budget\n\nThe region's budget spending reached 400 billion tenge. Another 60 billion tenge went to housing and utilities.", "2024-06-01", "60 billion tenge", "budget"),
+            ("Budget\n\nThe region approved a budget of 450 billion tenge for 2024.", "2024-02-01", "450 billion tenge", "budget"),
             // The sector investment goes to is no output.
             ("Industry\n\nInvestment in manufacturing grew 1.4 times.", "2024-06-01", "1.4 times", "investment"),
             ("Инвестиции\n\nВложения в обрабатывающую промышленность выросли в 1,4 раза.", "2024-06-01", "1,4 раза", "investment"),
@@ -1010,6 +1013,8 @@ fn status_of() {
                 "12 schools",
                 "actual",
             ),
+            // A budget approved is a plan.
+            ("Budget\n\nFor 2024, the maslikhat approved a budget of 450 billion tenge.", "2024-02-01", "450 billion tenge", "planned"),
             // The starting point of a plan is achieved.
             (
                 "Mine\n\nUnder the project, ore output will rise from 12 to 15 million tons.",
