@@ -965,12 +965,34 @@ pub(super) fn subject(
             }
         }
     }
-    // The nearest, edge to edge: `Namangan region (114.6%) and Surkhandarya region`.
+    // The nearest, edge to edge: `Namangan region (114.6%) and Surkhandarya region`. A name
+    // after the figure that stands nearer the next figure is that one's (`Khatlon region sent
+    // 231,000 migrants and Sughd region 174,000`).
+    let next_figure = s
+        .figure_starts
+        .iter()
+        .map(|&(_, start)| start)
+        .find(|&start| start >= q.span[1]);
     cands
         .iter()
         .min_by_key(|a| {
             if a.start >= q.span[1] {
-                a.start - q.span[1]
+                let to_next = next_figure
+                    .filter(|&n| n >= a.start + a.len)
+                    .map(|n| n - (a.start + a.len));
+                let distance = a.start - q.span[1];
+                // A new conjunct (`and Sughd region`), not the figure's own place (`2,480 in
+                // the city of Aktau and 1,730 ...`).
+                let conjunct = text[q.span[1]..a.start]
+                    .trim_start()
+                    .starts_with([',', ';'])
+                    || text[q.span[1]..a.start].trim_start().starts_with("and ")
+                    || text[q.span[1]..a.start].trim_start().starts_with("и ");
+                if conjunct && to_next.is_some_and(|d| d < distance) {
+                    distance + text.len()
+                } else {
+                    distance
+                }
             } else {
                 q.span[0].saturating_sub(a.start + a.len)
             }

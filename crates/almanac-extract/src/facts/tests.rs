@@ -676,6 +676,9 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // A name after the figure that opens the next conjunct is the next figure's.
+            ("Migrants\n\nKhatlon region sent 120,000 workers and Sughd region 90,000.", "2024-06-01", "120,000 workers", "Khatlon region"),
+            ("Jobs\n\nThe region created 5,000 jobs, including 2,100 in the city of Aktau and 900 in the city of Zhanaozen.", "2024-06-01", "2,100", "Aktau"),
             // Two countries joined by a dash in a title are no dateline: the first, named
             // first in the lead too, is what the text is about; the partner is foreign.
             ("Kazakhstan–Tajikistan trade grows\n\nTrade between Kazakhstan and Tajikistan reached $1.1 billion, the ministry said.\n\nExports to Tajikistan rose 4%.", "2025-02-01", "$1.1 billion", "Kazakhstan"),
