@@ -360,6 +360,19 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             _ => Metric::Other,
         },
     };
+    // `трудоустроила 3 270 безработных`, `found work for 900 unemployed`: the unemployed a
+    // verb of its clause employs are counted as employed.
+    let metric = if metric == Metric::Unemployment
+        && counts_people
+        && s.metric_cues.iter().any(|c| {
+            c.cue.verb
+                && c.cue.metric == Metric::Employment
+                && s.clause_of(s.toks[c.tok].start) == clause
+        }) {
+        Metric::Employment
+    } else {
+        metric
+    };
     MetricChoice {
         metric,
         own: by_unit.is_some() || own_clause,

@@ -743,6 +743,22 @@ pub(crate) fn extract(
                         && !dates_a_telling(text, t)
                         && !period::dates_a_cause(text, q, t)
                 };
+                // `снизился до 4,4% с 4,9% в 2021 году`, `fell to 4.4% from 4.9% in 2021`,
+                // `142,6 млрд тенге против 118,3 млрд тенге в 2017 году`: a time after the
+                // earlier state or the figure compared that follows the figure is that one's.
+                let of_a_state_after = |t: &TimeExpr| {
+                    t.span[0] >= q.span[1]
+                        && in_sentence.iter().any(|o| {
+                            o.span[0] >= q.span[1]
+                                && o.span[1] <= t.span[0]
+                                && crate::tokens::word_before(text, o.span[0]).is_some_and(|w| {
+                                    matches!(
+                                        w.as_str(),
+                                        "с" | "со" | "from" | "против" | "against" | "versus"
+                                    )
+                                })
+                        })
+                };
                 let own_time = sentence_times
                     .iter()
                     .copied()
@@ -751,18 +767,7 @@ pub(crate) fn extract(
                         usable_period(t, date).is_some()
                             && sentence.clause_of_time(text, t.span) == clause
                     })
-                    // `снизился до 4,4% с 4,9% в 2021 году`, `fell to 4.4% from 4.9% in
-                    // 2021`: a time after the earlier state that follows the figure is that
-                    // state's.
-                    .filter(|t| {
-                        t.span[0] < q.span[1]
-                            || !in_sentence.iter().any(|o| {
-                                o.span[0] >= q.span[1]
-                                    && o.span[1] <= t.span[0]
-                                    && crate::tokens::word_before(text, o.span[0])
-                                        .is_some_and(|w| matches!(w.as_str(), "с" | "со" | "from"))
-                            })
-                    })
+                    .filter(|t| !of_a_state_after(t))
                     .min_by_key(|t| {
                         if t.span[0] >= q.span[1] {
                             (t.span[0] - q.span[1], 0)
@@ -799,6 +804,7 @@ pub(crate) fn extract(
                                 usable_period(t, date).is_some() && t.kind != TimeKind::Deadline
                             })
                             .filter(|t| !dates_a_founding(text, &sentence, t))
+                            .filter(|t| !of_a_state_after(t))
                             .filter(|t| {
                                 let c = sentence.clause_of(t.span[0]);
                                 c <= clause
