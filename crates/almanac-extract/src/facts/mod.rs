@@ -671,6 +671,22 @@ pub(crate) fn extract(
                 {
                     parallel_measure = Some(Measure::Change);
                 }
+                // `Алматы – 1,6 млн кв. м (снижение на 4,7%)`, `Taraz – 398,000 sq m (up 2.7%)`:
+                // a rate in brackets right after a figure is how that figure moved.
+                if qi > 0
+                    && metric == own_metric
+                    && q.kind == quantities::QuantityKind::Percent
+                    && in_sentence[qi - 1].kind != quantities::QuantityKind::Rank
+                {
+                    let between = text[in_sentence[qi - 1].span[1]..q.span[0]].trim();
+                    let bracketed = between.strip_prefix('(').is_some_and(|words| {
+                        words.split_whitespace().count() <= 3
+                            && !words.contains(|c: char| c.is_ascii_digit())
+                    });
+                    if let Some(f) = figures_here.last().filter(|_| bracketed) {
+                        metric = f.metric;
+                    }
+                }
                 // `came first with output up 21.3%, followed by Syrdarya region, second with
                 // 18.7%`: the rate a place holds its rank with measures as the first one did.
                 if qi > 0
