@@ -66,6 +66,8 @@ fn metric_of() {
             ("Migrants\n\nRemittances to the country rose to $2.1 billion.", "2024-06-01", "$2.1 billion", "income"),
             ("Results\n\nThe miner's net profit reached 12 billion tenge.", "2024-06-01", "12 billion tenge", "other"),
             ("Переводы\n\nДенежные переводы мигрантов составили $1,2 млрд за год.", "2024-06-01", "$1,2 млрд", "income"),
+            // Electricity generated is output, and so is a share of total generation.
+            ("Power\n\nWind farms' share in the country's total generation rose to 6.2%.", "2024-06-01", "6.2%", "output"),
             // The sector spending goes to is not what the money measures.
             ("Budget\n\nThe region's budget spending reached 400 billion tenge. Another 60 billion tenge went to housing and utilities.", "2024-06-01", "60 billion tenge", "budget"),
             ("Budget\n\nThe region approved a budget of 450 billion tenge for 2024.", "2024-02-01", "450 billion tenge", "budget"),
