@@ -207,7 +207,27 @@ pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Q
     if let Some(&cue) = s.status_cues.iter().rev().find(|&&c| c < fig_tok) {
         let relative =
             (cue + 1..fig_tok).any(|i| word_is(text, s.toks, i, &["which", "who", "whose"]));
-        if !relative && !own_past && !s.blockers.iter().any(|&b| b >= cue && b < fig_tok) {
+        // `the plant can wash 3,000 tonnes of wool a year and employs 85 people`: `can` tells
+        // what a plant is able to do now; it is no plan for what it handles a year, nor for
+        // what another predicate after it counts.
+        let ability = word_is(text, s.toks, cue, &["can"])
+            && (matches!(q.per.as_deref(), Some("year" | "day" | "month" | "hour"))
+                // A verb of the present after `and` (`and employs`, not `and create`).
+                || (cue + 1..fig_tok).any(|i| {
+                    word_is(text, s.toks, i, &["and"])
+                        && s.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Word)
+                        && word(text, s, i + 1).is_some_and(|w| {
+                            w.ends_with('s')
+                                && !crate::lexicon::LEXICONS
+                                    .number_words
+                                    .contains_key(w.as_ref())
+                        })
+                }));
+        if !relative
+            && !own_past
+            && !ability
+            && !s.blockers.iter().any(|&b| b >= cue && b < fig_tok)
+        {
             return true;
         }
     }

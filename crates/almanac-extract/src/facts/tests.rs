@@ -1021,6 +1021,11 @@ fn status_of() {
                 "12 schools",
                 "actual",
             ),
+            // `can` tells what a plant is able to do now; the plan of a zone that can bring
+            // jobs stays a plan.
+            ("Mill\n\nThe mill can spin 4,000 tonnes of cotton a year and employs 120 people.", "2024-02-01", "4,000 tonnes", "actual"),
+            ("Mill\n\nThe mill can spin 4,000 tonnes of cotton a year and employs 120 people.", "2024-02-01", "120 people", "actual"),
+            ("Zone\n\nThe zone can attract investors and create 2,000 jobs.", "2024-02-01", "2,000 jobs", "planned"),
             // A budget approved is a plan.
             ("Budget\n\nFor 2024, the maslikhat approved a budget of 450 billion tenge.", "2024-02-01", "450 billion tenge", "planned"),
             // The starting point of a plan is achieved.
