@@ -4,7 +4,7 @@
 //! and numbers sharing a head noun (`12 regional and 8 district schools`).
 
 use crate::fact::Qualifier;
-use crate::lexicon::LEXICONS;
+use crate::lexicon::{CHANGE_VERB_REACH, LEXICONS};
 use crate::tokens::{word_is, Tok, TokKind};
 
 use super::units::{counted_noun, number_of_noun, quantity_kind};
@@ -244,7 +244,7 @@ fn shared_scale(bare: f64, partner: &Parsed) -> f64 {
 fn change_from(text: &str, toks: &[Tok], first: usize) -> bool {
     first >= 1
         && word_is(text, toks, first - 1, &["from"])
-        && (first.saturating_sub(13)..first - 1).any(|t| {
+        && (first.saturating_sub(CHANGE_VERB_REACH + 1)..first - 1).any(|t| {
             LEXICONS
                 .directions_before
                 .starting_at(text, toks, t)
