@@ -132,8 +132,10 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
     while i < toks.len() {
         match parse_at(text, toks, i) {
             Some((mut q, mut next)) => {
-                // `(3 815 годом ранее)`: `годом ранее` says when, it is no duration.
+                // `(3 815 годом ранее)`: `годом ранее` says when, it is no duration. `5 лет
+                // ранее` is one: only the singular `годом` gives the number away.
                 if q.kind == QuantityKind::Duration
+                    && lower(&q.text).ends_with("годом")
                     && toks
                         .get(next)
                         .is_some_and(|t| matches!(lower(t.text(text)).as_ref(), "ранее" | "раньше"))
@@ -482,8 +484,7 @@ fn elided_unit(
     let compared = matches!(
         before.as_str(),
         "против" | "вместо" | "обещанных" | "запланированных"
-    ) || before == "("
-        && matches!(word(after_number).as_str(), "годом" | "год" | "годом-ранее");
+    ) || before == "(" && word(after_number) == "годом";
     let their_number = (i.saturating_sub(4).max(start)..i)
         .any(|k| word(k) == "их" && matches!(word(k + 1).as_str(), "число" | "количество"));
     if compared {
@@ -1783,6 +1784,16 @@ mod tests {
         ] {
             assert!(find(s).iter().all(|q| !q.fact_worthy), "{s}: {:?}", find(s));
         }
+        // `5 лет ранее` is a span of years, not a number of what the sentence before counted
+        // (only `годом ранее` dates a number).
+        let s = "В цехе работают 140 человек. Ещё 5 лет ранее здесь был склад.";
+        let found = find(s);
+        assert!(
+            found
+                .iter()
+                .all(|q| q.text == "140 человек" || !q.fact_worthy),
+            "{s}: {found:?}"
+        );
     }
 
     #[test]
