@@ -1760,6 +1760,7 @@ mod tests {
             // The same count at another time or as promised.
             ("Штат – 1 200 человек (1 150 годом ранее).", "1 150", Some("person")),
             ("Открыто 310 рабочих мест вместо обещанных 350.", "350", Some("job")),
+            ("Штат вырос до 1 240 человек против 1 100 в 2023 году.", "1 100", Some("person")),
             ("Сейчас на фабрике работают 140 швей, к лету их число достигнет 200.", "200", Some("person")),
             // The counted noun named earlier, the number after a dash standing apart; not a
             // number inside a name.
