@@ -252,6 +252,12 @@ pub(crate) struct Unit {
 }
 
 /// All the lexicons of the quantity layer.
+/// How many words before `from` a change verb of `directions_before` may stand and still make
+/// the figure after `from` an earlier state (`is to grow from 148 ... to 180`), not the low end
+/// of a range: the quantity layer (`links::change_from`) and the fact layer
+/// (`period::is_first_state`) read the same window, so the two cannot disagree on a figure.
+pub(crate) const CHANGE_VERB_REACH: usize = 12;
+
 pub(crate) struct Lexicons {
     pub number_words: HashMap<&'static str, f64>,
     /// `number_words`, `ordinals`, `months` and `number_names` by word number.

@@ -195,11 +195,12 @@ fn terminator(
         match abbreviation_class(text, i) {
             Some(Class::Title) => false,
             Some(Class::Any) => opens_quote || is_starter(text, next_start, end),
-            Some(Class::Scale) => {
-                (next.is_uppercase() || next.is_ascii_digit() || opens_quote)
-                    && !word_in(&lists().units_after_scale, text, next_start, end)
+            Some(Class::Scale) if word_in(&lists().units_after_scale, text, next_start, end) => {
+                false
             }
-            None => next.is_uppercase() || next.is_ascii_digit() || opens_quote,
+            Some(Class::Scale) | None => {
+                next.is_uppercase() || next.is_ascii_digit() || opens_quote
+            }
         }
     };
     (next_start, ends.then_some((sentence_end, next_start)))
@@ -380,7 +381,8 @@ fn is_starter(text: &str, at: usize, end: usize) -> bool {
     word_in(&lists().starters, text, at, end)
 }
 
-/// Whether the word at `at` is one of `words` (keys in ASCII lower case).
+/// Whether the word at `at` is one of `words`, its ASCII letters lowered first: an English key
+/// is written in lower case, a Cyrillic one as texts write it (`МВт`).
 fn word_in(words: &HashMap<&'static str, ()>, text: &str, at: usize, end: usize) -> bool {
     let word_len = text[at..end]
         .find(|c: char| !c.is_alphabetic())

@@ -766,11 +766,8 @@ pub(super) fn measure(
     // A poverty rate is a level; a percentage of income with its whole after it is a part
     // of that whole (`40.2% of GDP`, `14,6% ВВП`, `60,3% от среднего`).
     let whole_after = || {
-        let after = &text[q.span[1]..text.ceil_char_boundary((q.span[1] + 12).min(text.len()))];
-        after
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .is_some_and(|w| matches!(lower(w).as_ref(), "of" | "от" | "ввп" | "gdp"))
+        super::sentence::word(text, s, s.tok_at(q.span[1]))
+            .is_some_and(|w| matches!(w.as_ref(), "of" | "от" | "ввп" | "gdp"))
     };
     if matches!(
         metric,

@@ -77,12 +77,16 @@ pub(super) fn is_first_state(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok
     fig_tok >= 1
         && q.direction.is_none()
         && word_is(text, s.toks, fig_tok - 1, &["from"])
-        && s.toks[..fig_tok - 1].iter().rev().take(12).any(|t| {
-            crate::lexicon::LEXICONS
-                .directions_before
-                .starting_at(text, std::slice::from_ref(t), 0)
-                .is_some()
-        })
+        && s.toks[..fig_tok - 1]
+            .iter()
+            .rev()
+            .take(crate::lexicon::CHANGE_VERB_REACH)
+            .any(|t| {
+                crate::lexicon::LEXICONS
+                    .directions_before
+                    .starting_at(text, std::slice::from_ref(t), 0)
+                    .is_some()
+            })
 }
 
 /// The words of `data/period_cues.tsv`.

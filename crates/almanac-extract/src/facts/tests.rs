@@ -562,6 +562,8 @@ fn measure_of() {
             // A poverty rate is a level; a percentage of income with its whole after it, a share.
             ("Migrants\n\nRemittances to the country rose to $2.1 billion, or 18% of GDP.", "2024-06-01", "18%", "share"),
             ("Poverty\n\nThe poverty rate fell to 9.5%.", "2024-06-01", "9.5%", "level"),
+            // The rate a place holds its rank with measures as the first place's did.
+            ("Growth\n\nIn 2023 Osh region came first with output up 21.3%, followed by Chui region, second with 18.7%.", "2024-06-01", "18.7%", "change"),
             // Money raised is money got, not a rise; tariffs raised by an amount rose.
             ("Bonds\n\nIn 2024 the company raised 25 billion tenge with green bonds.", "2025-04-01", "25 billion tenge", "level"),
             ("Tariffs\n\nThe city raised heat tariffs by 40 tenge.", "2025-04-01", "40 tenge", "change"),
@@ -838,6 +840,8 @@ fn period_of() {
             // A time after a word that opens a cause dates the cause.
             ("Steel\n\nIn 2022 the works made 310,000 tonnes of steel after a new furnace started in March.", "2023-02-10", "310,000 tonnes", "2022"),
             ("Сталь\n\nВ 2022 году завод выпустил 310 тыс. тонн стали благодаря пуску печи в марте.", "2023-02-10", "310 тыс. тонн", "2022"),
+            // `due to open` is a deadline, no cause.
+            ("Plant\n\nThe 120 MW solar plant is due to open in 2026.", "2024-06-01", "120 MW", "2026"),
             ("Пересмотр\n\nОценка роста промышленности за 2023 год пересмотрена с 4,1% до 4,4%.", "2024-04-10", "4,1%", "2023"),
             ("Revision\n\nRetail sales for 2023 now stand at 410 billion soms, not the 402 billion soms published in February.", "2024-04-10", "402 billion soms", "2023"),
             ("Пересмотр\n\nРост экономики за 2023 год составил 5,6%, а не 5,2%, как сообщалось в январе.", "2024-04-10", "5,2%", "2023"),
@@ -1056,6 +1060,35 @@ fn status_of() {
                 "2024-02-20",
                 "40",
                 "actual",
+            ),
+            // Parts of a planned whole told as done are done; what has yet to start is counted
+            // as things stand; what was promised is a plan.
+            (
+                "Schools\n\nThe region is to build 90 schools by 2027. Of these, 61 have been \
+                 completed.",
+                "2024-06-01",
+                "61",
+                "actual",
+            ),
+            (
+                "Мосты\n\nК 2026 году намечено построить 40 мостов. Из них полностью \
+                 завершены 25.",
+                "2024-06-01",
+                "25",
+                "actual",
+            ),
+            (
+                "Plan\n\nThe district will carry out 90 measures by 2026. Of them, 61 are done \
+                 and 29 have yet to start.",
+                "2024-06-01",
+                "29",
+                "actual",
+            ),
+            (
+                "Рабочие места\n\nОткрыто 310 рабочих мест вместо обещанных 350.",
+                "2024-06-01",
+                "350",
+                "planned",
             ),
             // A pool presented or drawn up is planned, whatever the tense.
             (

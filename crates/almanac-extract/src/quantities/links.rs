@@ -4,7 +4,7 @@
 //! and numbers sharing a head noun (`12 regional and 8 district schools`).
 
 use crate::fact::Qualifier;
-use crate::lexicon::LEXICONS;
+use crate::lexicon::{CHANGE_VERB_REACH, LEXICONS};
 use crate::tokens::{word_is, Tok, TokKind};
 
 use super::units::{counted_noun, number_of_noun, quantity_kind};
@@ -244,7 +244,7 @@ fn shared_scale(bare: f64, partner: &Parsed) -> f64 {
 fn change_from(text: &str, toks: &[Tok], first: usize) -> bool {
     first >= 1
         && word_is(text, toks, first - 1, &["from"])
-        && (first.saturating_sub(13)..first - 1).any(|t| {
+        && (first.saturating_sub(CHANGE_VERB_REACH + 1)..first - 1).any(|t| {
             LEXICONS
                 .directions_before
                 .starting_at(text, toks, t)
@@ -478,8 +478,9 @@ const GROUP_SIZES: &[&str] = &[
 /// were killed and more than 100 injured`. A scaled number takes only a scaled count
 /// (`11.6 billion shares ... a 20-day average of 10.9 billion`); a money, percent or measure
 /// figure in between ends the search, and so does a move in points (`412 points, or 1.1%, at
-/// 38,904`, `down 38 points at 8,104`: an index's level); a group's size (`GROUP_SIZES`) and a
-/// rate's denominator are no count.
+/// 38,904`, `down 38 points at 8,104`: an index's level); a group's size (`GROUP_SIZES`), a
+/// rate's denominator and a number after a word of time or of a label (`in`, `since`, `No`)
+/// are no count. The count is a fact of its own (`up from 7,800`: the earlier state).
 pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed]) {
     for idx in 1..found.len() {
         let p = &found[idx];
@@ -505,7 +506,7 @@ pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed])
         let sizes_group = b >= 2
             && word_is(text, toks, b - 1, &["of", "to", "at"])
             && word_is(text, toks, b - 2, GROUP_SIZES);
-        // `in 123`, `since 1999`, `No. 7`: a time or a label, no count.
+        // `in 123`, `since 1999`, `No 7`, `number 12`: a time or a label, no count.
         if sizes_group
             || (b >= 1
                 && word_is(
@@ -560,7 +561,6 @@ pub(super) fn link_sentence_noun(text: &str, toks: &[Tok], found: &mut [Parsed])
             let unit = donor.q.unit.clone();
             found[idx].q.kind = QuantityKind::Count;
             found[idx].q.unit = unit;
-            found[idx].unread_by_facts = false;
         }
     }
 }

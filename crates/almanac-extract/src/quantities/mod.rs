@@ -301,9 +301,9 @@ struct Parsed {
     /// The scale the number was multiplied by (`million`: 1e6), 1 when none.
     scale: f64,
     /// A figure `--all-quantities` reads but the fact layer's metric, measure and period
-    /// rules do not yet: a count whose noun only its sentence names (`up from 61.5 million`;
-    /// `340 more than last year` would be a fact of no metric) and a change by a fraction
-    /// (`rose by a third` would be a share). No fact is made of it.
+    /// rules do not yet: a fraction in words with no `of` and its whole after it (`rose by a
+    /// third` would be a share; `one in eight women`) and a vague plural (`hundreds of
+    /// prisoners`, no measurement). No fact is made of it.
     unread_by_facts: bool,
 }
 

@@ -132,8 +132,10 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
     while i < toks.len() {
         match parse_at(text, toks, i) {
             Some((mut q, mut next)) => {
-                // `(3 815 годом ранее)`: `годом ранее` says when, it is no duration.
+                // `(3 815 годом ранее)`: `годом ранее` says when, it is no duration. `5 лет
+                // ранее` is one: only the singular `годом` gives the number away.
                 if q.kind == QuantityKind::Duration
+                    && lower(&q.text).ends_with("годом")
                     && toks
                         .get(next)
                         .is_some_and(|t| matches!(lower(t.text(text)).as_ref(), "ранее" | "раньше"))
@@ -482,8 +484,7 @@ fn elided_unit(
     let compared = matches!(
         before.as_str(),
         "против" | "вместо" | "обещанных" | "запланированных"
-    ) || before == "("
-        && matches!(word(after_number).as_str(), "годом" | "год" | "годом-ранее");
+    ) || before == "(" && word(after_number) == "годом";
     let their_number = (i.saturating_sub(4).max(start)..i)
         .any(|k| word(k) == "их" && matches!(word(k + 1).as_str(), "число" | "количество"));
     if compared {
@@ -1759,6 +1760,7 @@ mod tests {
             // The same count at another time or as promised.
             ("Штат – 1 200 человек (1 150 годом ранее).", "1 150", Some("person")),
             ("Открыто 310 рабочих мест вместо обещанных 350.", "350", Some("job")),
+            ("Штат вырос до 1 240 человек против 1 100 в 2023 году.", "1 100", Some("person")),
             ("Сейчас на фабрике работают 140 швей, к лету их число достигнет 200.", "200", Some("person")),
             // The counted noun named earlier, the number after a dash standing apart; not a
             // number inside a name.
@@ -1783,6 +1785,16 @@ mod tests {
         ] {
             assert!(find(s).iter().all(|q| !q.fact_worthy), "{s}: {:?}", find(s));
         }
+        // `5 лет ранее` is a span of years, not a number of what the sentence before counted
+        // (only `годом ранее` dates a number).
+        let s = "В цехе работают 140 человек. Ещё 5 лет ранее здесь был склад.";
+        let found = find(s);
+        assert!(
+            found
+                .iter()
+                .all(|q| q.text == "140 человек" || !q.fact_worthy),
+            "{s}: {found:?}"
+        );
     }
 
     #[test]
