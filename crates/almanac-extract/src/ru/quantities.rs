@@ -192,8 +192,14 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
                     if from_to {
                         let own_number = read_number(text, toks, *k).map(|(n, _)| n);
                         if let Some((high_number, _)) = read_number(text, toks, i) {
-                            // `с 611,5 млрд до 700 млрд` has its scale already.
-                            if high_number > 0.0 && own_number == Some(earlier.value) {
+                            // `с 611,5 млрд до 700 млрд` has its scale already; `с 1,8 до
+                            // 2,5 млн тонн` and `с 5 до 0,8 млн` share one, numbers of one
+                            // order; `с 500 до 2 млн тонн` does not say its scale.
+                            let ratio = earlier.value / high_number;
+                            if high_number > 0.0
+                                && own_number == Some(earlier.value)
+                                && (0.1..=10.0).contains(&ratio)
+                            {
                                 earlier.value *= q.value / high_number;
                             }
                             earlier.kind = q.kind;
@@ -1818,6 +1824,8 @@ mod tests {
                 12e6,
                 "KZT",
             ),
+            ("Выпуск снизится с 5 до 0,8 млн тонн.", "5", 5e6, "t"),
+            ("Добыча вырастет с 500 до 2 млн тонн.", "500", 500.0, "t"),
         ] {
             let found = find(s);
             let q = found.iter().find(|q| q.text == figure).expect(figure);
