@@ -49,12 +49,9 @@ pub(super) fn find_patterns(
         // `В Павлодарской области ТОО «Арман»`: a legal form before a quoted name, right after
         // a known place, starts a name of its own; the place is the gazetteer's.
         let is_gaz = |k: usize| in_gaz.get(k).copied().unwrap_or(false);
-        if let Some(k) = (run.start + 1..run.end).find(|&k| {
-            is_gaz(k - 1)
-                && !is_gaz(k)
-                && doc.is_quote(k + 1)
-                && head_at(lex, doc, k, true).is_some_and(|h| h.exact)
-        }) {
+        if let Some(k) = (run.start + 1..run.end)
+            .find(|&k| is_gaz(k - 1) && !is_gaz(k) && quoted_legal_form(lex, doc, k).is_some())
+        {
             rest = k..run.end;
         }
         let found_before = res.len();
@@ -384,6 +381,18 @@ pub(super) fn org_in_run(
     if run.end <= run.start {
         return None;
     }
+    // `СП ООО «Bukhara Textile Cluster»`: a legal form before a quoted name names the
+    // company as it writes itself, whatever heads the quoted words hold (`Textile`).
+    let mut first = run.start;
+    while first < run.end && doc.is_stop(first) {
+        first += 1;
+    }
+    if let Some(h) = quoted_legal_form(lex, doc, first) {
+        let x = first + h.words.len()..run.end;
+        if x.end > x.start {
+            return make_cand(lex, doc, h, first..run.end, x, gaz);
+        }
+    }
     // The last suffix head with at least one word before it.
     let mut best: Option<(usize, &Head)> = None;
     for j in run.clone() {
@@ -437,6 +446,13 @@ pub(super) fn org_in_run(
         }
     }
     None
+}
+
+/// A legal form at token `k` right before an opening quote (`ТОО «`, `СП ООО «`).
+fn quoted_legal_form<'l>(lex: &'l Lexicon, doc: &'l Doc, k: usize) -> Option<&'l Head> {
+    heads_at(lex, doc, k)
+        .filter(|h| h.exact && h.prefix)
+        .find(|h| doc.is_quote(k + h.words.len()))
 }
 
 /// Whether every token of the range is inside a gazetteer name (`in_gaz`).

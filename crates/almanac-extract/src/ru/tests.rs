@@ -383,6 +383,15 @@ fn companies_by_legal_form() {
                 "3 млн тонн",
                 "АО «Озёрный Терминал»",
             ),
+            // A joint venture's two legal forms, a name in Latin letters holding an English
+            // head of its own (`Textile`).
+            (
+                "В Гиждуванском районе СП ООО «Zarafshan Textile Group» открыло цех на 250 \
+                 рабочих мест.",
+                "2024-04-02",
+                "250 рабочих мест",
+                "СП ООО «Zarafshan Textile Group»",
+            ),
         ],
         |f| f.subject.clone().unwrap_or_else(|| "-".to_string()),
     );
