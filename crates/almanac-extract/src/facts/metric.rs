@@ -588,24 +588,26 @@ fn sector_spent_on(text: &str, s: &Sentence<'_>, i: usize) -> bool {
         "израсходовано",
         "потрачено",
     ];
-    let to = |k: usize| word_is(text, s.toks, k, &["to", "on", "for", "into", "на"]);
-    let at = if i >= 1 && to(i - 1) {
-        i - 1
-    } else if i >= 2 && to(i - 2) {
-        i - 2
-    } else {
-        return false;
-    };
-    (at.saturating_sub(2)..at).any(|k| word_is(text, s.toks, k, SPENT))
+    preposition_before(text, s, i, &["to", "on", "for", "into", "на"])
+        .is_some_and(|at| (at.saturating_sub(2)..at).any(|k| word_is(text, s.toks, k, SPENT)))
+}
+
+/// The token of one of `prepositions` right before cue token `i`, or one word before it
+/// (`in manufacturing`, `to housing and utilities`, `into the processing industry`).
+fn preposition_before(
+    text: &str,
+    s: &Sentence<'_>,
+    i: usize,
+    prepositions: &[&str],
+) -> Option<usize> {
+    [1, 2]
+        .into_iter()
+        .filter_map(|back| i.checked_sub(back))
+        .find(|&k| word_is(text, s.toks, k, prepositions))
 }
 
 fn sector_invested_in(text: &str, s: &Sentence<'_>, i: usize) -> bool {
-    let into = |k: usize| word_is(text, s.toks, k, &["in", "into", "в", "во"]);
-    let at = if i >= 1 && into(i - 1) {
-        i - 1
-    } else if i >= 2 && into(i - 2) {
-        i - 2
-    } else {
+    let Some(at) = preposition_before(text, s, i, &["in", "into", "в", "во"]) else {
         return false;
     };
     s.metric_cues

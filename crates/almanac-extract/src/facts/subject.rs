@@ -983,11 +983,9 @@ pub(super) fn subject(
                 let distance = a.start - q.span[1];
                 // A new conjunct (`and Sughd region`), not the figure's own place (`2,480 in
                 // the city of Aktau and 1,730 ...`).
-                let conjunct = text[q.span[1]..a.start]
-                    .trim_start()
-                    .starts_with([',', ';'])
-                    || text[q.span[1]..a.start].trim_start().starts_with("and ")
-                    || text[q.span[1]..a.start].trim_start().starts_with("и ");
+                let gap = text[q.span[1]..a.start].trim_start();
+                let conjunct =
+                    gap.starts_with([',', ';']) || gap.starts_with("and ") || gap.starts_with("и ");
                 if conjunct && to_next.is_some_and(|d| d < distance) {
                     distance + text.len()
                 } else {
