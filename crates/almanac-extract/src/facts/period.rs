@@ -682,6 +682,11 @@ pub(super) fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bo
 /// right after a word of telling is when a figure was told, not the period it is of.
 pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {
     let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
+    // `..., the ministry reported. In 2022 they reached`: a telling ends with its sentence.
+    let before = before
+        .rsplit(['.', '!', '?', ';', '\n'])
+        .next()
+        .unwrap_or(before);
     let mut words = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -837,6 +837,8 @@ fn period_of() {
             // A time after the figure a figure is set against is that one's.
             ("Results\n\nRevenue reached 90 billion tenge against 75 billion tenge in 2022.", "2023-12-10", "90 billion tenge", "2023"),
             ("Итоги\n\nВыручка составила 90 млрд тенге против 75 млрд тенге в 2022 году.", "2023-12-10", "90 млрд тенге", "2023"),
+            // A word of telling dates the time right after it, never the next sentence's.
+            ("Grain\n\nGrain exports fell last year to $1.2 billion, the ministry reported. In 2022 they had reached $1.6 billion.", "2024-04-10", "$1.6 billion", "2022"),
             // A time after a word that opens a cause dates the cause.
             ("Steel\n\nIn 2022 the works made 310,000 tonnes of steel after a new furnace started in March.", "2023-02-10", "310,000 tonnes", "2022"),
             ("Сталь\n\nВ 2022 году завод выпустил 310 тыс. тонн стали благодаря пуску печи в марте.", "2023-02-10", "310 тыс. тонн", "2022"),
