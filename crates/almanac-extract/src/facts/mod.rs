@@ -453,6 +453,9 @@ pub(crate) fn extract(
             // `It`, `The plant`: whether the sentence opens on what the one before was about.
             let continues_cell = OnceCell::new();
             let mut group_ids: HashMap<usize, u32> = HashMap::default();
+            let sentence_first_fact = facts.len();
+            // Ranks with no time of their own, for the figure they rank by.
+            let mut untimed_ranks: Vec<usize> = Vec::new();
             for (qi, q) in in_sentence.iter().enumerate() {
                 let clause = sentence.clause_of(q.span[0]);
                 let fig_tok = sentence.tok_at(q.span[0]);
@@ -1280,6 +1283,9 @@ pub(crate) fn extract(
                     })
                 });
                 let object = object(text, paragraph_toks, q, &in_sentence, &groups, qi);
+                if metric == Metric::Rank && !from_own_words {
+                    untimed_ranks.push(facts.len());
+                }
                 facts.push(Fact {
                     doc: ctx.doc.to_string(),
                     text: q.text.clone(),
@@ -1299,6 +1305,34 @@ pub(crate) fn extract(
                     span: q.span,
                     sentence: text[range.clone()].to_string(),
                 });
+            }
+            // `Jizzakh region came first with output up 21.3%`, `Karakalpakstan, which ranked
+            // 14th`: a rank with no time of its own is of the period of the figure it ranks by,
+            // the nearest of its sentence, never one set against it (`, while its gross
+            // regional product exceeded ...`).
+            for &i in &untimed_ranks {
+                let span = facts[i].span;
+                let rank_clause = sentence.clause_of(span[0]);
+                let set_against = |f: &Fact| {
+                    let c = sentence.clause_of(f.span[0]);
+                    (rank_clause.min(c) + 1..=rank_clause.max(c))
+                        .any(|c| opens_contrast(text, &sentence, c))
+                };
+                let ranked_by = facts[sentence_first_fact..]
+                    .iter()
+                    .filter(|f| f.metric != Some(Metric::Rank) && f.status == facts[i].status)
+                    .filter(|f| !set_against(f))
+                    .min_by_key(|f| {
+                        if f.span[0] >= span[1] {
+                            f.span[0] - span[1]
+                        } else {
+                            span[0].saturating_sub(f.span[1])
+                        }
+                    })
+                    .and_then(|f| f.period);
+                if ranked_by.is_some() {
+                    facts[i].period = ranked_by;
+                }
             }
             // A sentence's time carries to the next ones of its paragraph; a stock on a day
             // (`as of January 1`) does not.
