@@ -838,7 +838,7 @@ fn period_of() {
             ("Results\n\nRevenue reached 90 billion tenge against 75 billion tenge in 2022.", "2023-12-10", "90 billion tenge", "2023"),
             ("Итоги\n\nВыручка составила 90 млрд тенге против 75 млрд тенге в 2022 году.", "2023-12-10", "90 млрд тенге", "2023"),
             // A rank with no time of its own is of the period of the figure it ranks by.
-            ("Growth\n\nIn January-September industrial output in Kazakhstan grew by 5%. By growth, Kostanay region came first with output up 9.1%.", "2024-10-20", "first", "2024-01/2024-09"),
+            ("Output grows\n\nIndustrial output in Kazakhstan grew by 5% in January-September 2024, the bureau of statistics said.\n\nBy growth, Kostanay region came first with output up 9.1%.", "2024-10-20", "first", "2024-01/2024-09"),
             ("Рост\n\nЗа январь–сентябрь промышленное производство в Казахстане выросло на 5%. На первом месте – Костанайская область с ростом 9,1%.", "2024-10-20", "первом месте", "2024-01/2024-09"),
             // A word of telling dates the time right after it, never the next sentence's.
             ("Grain\n\nGrain exports fell last year to $1.2 billion, the ministry reported. In 2022 they had reached $1.6 billion.", "2024-04-10", "$1.6 billion", "2022"),
