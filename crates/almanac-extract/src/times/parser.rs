@@ -1008,6 +1008,7 @@ impl<'a> Parser<'a> {
 
     /// ```text
     /// joiner   = "-" | "–" | "—" | "/" | "to" | "till" | "until" | "through"
+    ///          | "and"                                  (two months in a row: `July and August`)
     /// ```
     ///
     /// A joiner between two points of a range.
@@ -1034,6 +1035,19 @@ impl<'a> Parser<'a> {
         j: usize,
         joiner_words: bool,
     ) -> Option<(Option<Period>, usize)> {
+        // `in July and August`: two months in a row joined by `and` are one span; months
+        // apart (`in March and May`) are two times.
+        if joiner_words && self.is_word(j, w!("and")) {
+            let (second, next) = self.point_at(j + 1)?;
+            return match (first.unit, second.unit) {
+                (Unit::Month(a), Unit::Month(b))
+                    if b == a + 1 && first.year == YearRef::Implicit =>
+                {
+                    Some((self.join_points(first, second)?, next))
+                }
+                _ => None,
+            };
+        }
         let k = if joiner_words {
             self.joiner_at(j)?
         } else {
