@@ -765,6 +765,16 @@ pub(super) fn measure(
     if q.kind == QuantityKind::Money {
         return Measure::Level;
     }
+    // `annual inflation slowed to 6.8%`, `инфляция ускорилась до 8,4%`: a rate of inflation is
+    // a change of prices, whatever verb brings it.
+    if metric == Metric::Prices
+        && (fig_tok.saturating_sub(8)..fig_tok).any(|i| {
+            let w = lower(s.toks[i].text(text));
+            w == "inflation" || w.starts_with("инфляци")
+        })
+    {
+        return Measure::Change;
+    }
     // A poverty rate is a level; a percentage of income with its whole after it is a part
     // of that whole (`40.2% of GDP`, `14,6% ВВП`, `60,3% от среднего`).
     let whole_after = || {

@@ -562,6 +562,9 @@ fn measure_of() {
             // A poverty rate is a level; a percentage of income with its whole after it, a share.
             ("Migrants\n\nRemittances to the country rose to $2.1 billion, or 18% of GDP.", "2024-06-01", "18%", "share"),
             ("Poverty\n\nThe poverty rate fell to 9.5%.", "2024-06-01", "9.5%", "level"),
+            // A rate of inflation is a change of prices, whatever verb brings it.
+            ("Prices\n\nAnnual inflation eased to 7.2% in May.", "2024-06-01", "7.2%", "change"),
+            ("Цены\n\nГодовая инфляция в мае замедлилась до 7,2%.", "2024-06-01", "7,2%", "change"),
             // The rate a place holds its rank with measures as the first place's did.
             ("Growth\n\nIn 2023 Osh region came first with output up 21.3%, followed by Chui region, second with 18.7%.", "2024-06-01", "18.7%", "change"),
             // Money raised is money got, not a rise; tariffs raised by an amount rose.
@@ -637,11 +640,12 @@ fn measure_of() {
                 "1.8 percent",
                 "change",
             ),
+            // A rate of inflation is itself a change of prices (examples/CHANGES-v2.md).
             (
                 "Inflation is projected to rise to 8.5 percent.",
                 "2024-03-01",
                 "8.5 percent",
-                "level",
+                "change",
             ),
             (
                 "Manufacturing makes up 61 percent of industrial output.",
