@@ -7,6 +7,7 @@
 //!          | "срок" ("–"|":") time                                              Deadline
 //! months   = M ("-"|"–") M [Y [года]]  |  ("за"|"итогам") N "месяцев" [Y года | текущего года]  Span
 //! part     = ordinal ("полугодии"|"квартале") [Y [года]]                        Point
+//! elided   = ("в"|"во"|"за") ordinal ("," | dash), right after a part         Point
 //! lasthalf = "за" ("полугодие"|"полгода") [Y [года]]                             Span
 //! summer   = ("за"|"в") "летний сезон" [Y [года]]                              Span
 //! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
@@ -145,10 +146,13 @@ pub(crate) fn find_in(text: &str, atoms: &[Token], doc_date: Option<NaiveDate>) 
         year: doc_date.map(|d| d.year()),
         month: doc_date.map(|d| d.month() as u8),
     };
-    let mut out = Vec::new();
+    let mut out: Vec<TimeExpr> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match p.rule_at(i) {
+        let hit = p
+            .rule_at(i)
+            .or_else(|| p.elided_part(i, out.last().and_then(|t| t.period)));
+        match hit {
             Some((start, end, period, kind)) if end > i => {
                 let span = [toks[start].start, toks[end - 1].end];
                 let kind = if kind != TimeKind::Deadline && p.compared(start) {
@@ -309,6 +313,31 @@ impl Parser<'_> {
             (Some(y), Some(now)) if unwritten && first == 1 && last > now => (Some(y - 1), end),
             _ => (y, end),
         }
+    }
+
+    /// `в первом квартале ..., во втором – 772`: an ordinal word with its part of the year
+    /// left out, right after a quarter or a half named last, is that part again.
+    fn elided_part(&self, i: usize, last: Option<Period>) -> Option<Hit> {
+        let t = self.toks.get(i)?;
+        if !matches!(lower(t.text(self.text)).as_ref(), "в" | "во" | "за") {
+            return None;
+        }
+        let Some(Word::Ordinal(n)) = self.word(i + 1) else {
+            return None;
+        };
+        let comma = self
+            .toks
+            .get(i + 2)
+            .is_some_and(|t| t.text(self.text) == ",");
+        if !(comma || self.is_dash(i + 2)) {
+            return None;
+        }
+        let period = match last? {
+            Period::Quarter(y, _) if (1..=4).contains(&n) => Period::Quarter(y, n),
+            Period::Half(y, _) if (1..=2).contains(&n) => Period::Half(y, n),
+            _ => return None,
+        };
+        Some((i, i + 2, Some(period), TimeKind::Point))
     }
 
     /// An ordinal for a half or quarter: `первом`, `II`, `3`, `3-м`.
@@ -750,6 +779,13 @@ mod tests {
                 "январе-июле 2024 года",
                 Some("2024-01/2024-07"),
                 Span,
+            ),
+            (
+                "В первом квартале кредиты взяли 40 фирм, во втором – 52.",
+                "2023-08-20",
+                "во втором",
+                Some("2023-Q2"),
+                Point,
             ),
             (
                 "Во II квартале выпуск вырос.",

@@ -35,6 +35,8 @@
 //! point    = edge X | ["at"] ["the"] "year-end" [year] | decade | X [joiner Y]  Point / Span
 //!          | "a year earlier"                                                 Comparison
 //!          | relative "'s" [compare_noun]                                     Point / Comparison
+//! elided   = ("in" | "for") ["the"] ordinal ("," | ";" | dash), right after a quarter or
+//!            a half (`In the first quarter, ...; in the second, ...`)         Point
 //! edge     = ["the"] ("beginning" | "start" | "end" | "middle") "of"  |  "early" | "late" | "mid"
 //! joiner   = "-" | "–" | "—" | "/" | "to" | "till" | "until" | "through"
 //! X        = date | part [year] | season | ["this"] month [year] | year | relative
@@ -185,14 +187,17 @@ pub fn find(text: &str, range: Range<usize>, doc_date: Option<NaiveDate>) -> Vec
 /// `find` over a stretch of `text`'s token stream (a paragraph's tokens).
 pub(crate) fn find_in(text: &str, atoms: &[Token], doc_date: Option<NaiveDate>) -> Vec<TimeExpr> {
     let parser = Parser::new(text, atoms, doc_date);
-    let mut res = Vec::new();
+    let mut res: Vec<TimeExpr> = Vec::new();
     let mut tok_idx = 0;
     while tok_idx < parser.toks.len() {
         if !parser.may_start(tok_idx) {
             tok_idx += 1;
             continue;
         }
-        match parser.rule_at(tok_idx) {
+        let hit = parser
+            .rule_at(tok_idx)
+            .or_else(|| parser.elided_part(tok_idx, res.last().and_then(|t| t.period)));
+        match hit {
             Some(hit) if hit.end > tok_idx && hit.end <= parser.toks.len() => {
                 let span = [parser.toks[tok_idx].start, parser.toks[hit.end - 1].end];
                 let compared = matches!(

@@ -12,6 +12,29 @@ use super::TimeKind;
 
 impl Parser<'_> {
     /// ```text
+    /// elided   = ("in" | "for") ["the"] ordinal ("," | ";" | "-" | "–")        Point
+    /// ```
+    ///
+    /// `In the first quarter, 2,730 borrowers ...; in the second, 3,518`: an ordinal with
+    /// its part of the year left out, right after a quarter or a half named last, is that
+    /// part again, of the same year.
+    pub(super) fn elided_part(&self, i: usize, last: Option<Period>) -> Option<Hit> {
+        if !self.is_any(i, &[w!("in"), w!("for")]) {
+            return None;
+        }
+        let (n, next) = self.ordinal_at(self.skip_the(i + 1))?;
+        if !(matches!(self.punct(next), Some(',' | ';')) || self.is_dash(next)) {
+            return None;
+        }
+        let period = match last? {
+            Period::Quarter(y, _) if (1..=4).contains(&n) => Period::Quarter(y, n),
+            Period::Half(y, _) if (1..=2).contains(&n) => Period::Half(y, n),
+            _ => return None,
+        };
+        hit(next, Some(period), TimeKind::Point)
+    }
+
+    /// ```text
     /// time     = asof | since | from | deadline | same | over | months | past | todate
     ///          | present | point            (tried in this order; the first that matches wins)
     /// ```
