@@ -410,9 +410,17 @@ fn elided_unit(
         .map(|(_, f)| f)
         .find(|f| amount(f));
     if scaled {
+        // `направлено 38,6 млрд тенге, банковские кредиты составили 19,3 млрд`: loans and
+        // grants told after money are that money, not a count of them.
+        let money_before = found
+            .iter()
+            .rev()
+            .take_while(|(k, _)| *k >= start)
+            .any(|(_, f)| f.kind == QuantityKind::Money);
         let noun_before = (i.saturating_sub(5).max(start)..i).find_map(|j| {
             let (n, u) = TABLES.units.starting_at(text, toks, j)?;
-            let amount_noun = matches!(u.kind, QuantityKind::Count | QuantityKind::Measure);
+            let amount_noun = matches!(u.kind, QuantityKind::Count | QuantityKind::Measure)
+                && !(money_before && matches!(u.code, "loan" | "microcredit" | "grant"));
             let next_to = j + n == i || j + n + 1 == i && toks[j + n].kind == TokKind::Word;
             (amount_noun && next_to).then(|| (u.code.to_string(), u.kind))
         });
@@ -1745,6 +1753,14 @@ mod tests {
             ("Обещали 8 тысяч рабочих мест – создали 7,2 тысячи.", "7,2 тысячи", Some("job")),
             ("Новых рабочих мест создано 3,1 тысячи.", "3,1 тысячи", Some("job")),
             ("Планировали ввести 300 тыс. квадратных метров жилья, сдано 310 тыс., план выполнен.", "310 тыс.", Some("m2")),
+            // Loans told after money are that money: no count of loans (the currency is lent
+            // after this layer, by `quantities::borrow_currency`).
+            ("Из бюджета направлено 12 млрд тенге, кредиты банков составили 7,5 млрд.", "7,5 млрд.", None),
+            // Counted nouns whose plural or stem stands apart.
+            ("Банки выдали 1 284 льготных кредита.", "1 284 льготных кредита", Some("loan")),
+            ("Кредиты получили 512 заёмщиков.", "512 заёмщиков", Some("borrower")),
+            ("Трудоустроено 120 тыс. молодых людей.", "120 тыс. молодых людей", Some("person")),
+            ("Урожайность составила 11,4 ц с гектара.", "11,4 ц", Some("centner")),
             // A noun the units do not know after the scale word: no elided unit.
             ("Откроют 12 цехов, что позволит трудоустроить около двух тысяч горожан.", "двух тысяч", None),
             // A breakdown that opens its sentence, of the amount of the sentence before; and
