@@ -130,7 +130,12 @@ pub(super) fn find_roles(
                         } else {
                             let span = doc.span(org.clone());
                             role_of = RoleOf::At(span.start);
-                            if role.contains("minister") && !has_head(lex, doc, org.clone()) {
+                            // `Minister of Energy`: one word after a minister's `of` is
+                            // the ministry's field, even a word that heads company names.
+                            let field = org.end - org.start == 1;
+                            if role.contains("minister")
+                                && (field || !has_head(lex, doc, org.clone()))
+                            {
                                 let x = doc.words(org.clone());
                                 org_cand = Some(Cand {
                                     span,

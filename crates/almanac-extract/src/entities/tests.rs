@@ -397,6 +397,29 @@ fn a_company_named_again_without_its_legal_form() {
 }
 
 #[test]
+fn a_company_named_by_its_trade_or_right_after_what_it_is() {
+    check(
+        "Ulan Energy added 5 million tonnes, while Aksu Gold poured 2 tonnes.",
+        &[
+            ("Ulan Energy", "Ulan Energy", Organisation),
+            ("Aksu Gold", "Aksu Gold", Organisation),
+        ],
+    );
+    check(
+        "The plant was built by the joint venture Temir Keramika for 12 billion tenge.",
+        &[(
+            "joint venture Temir Keramika",
+            "Temir Keramika",
+            Organisation,
+        )],
+    );
+    check(
+        "The company Kokshe Agromash will build a second line.",
+        &[("company Kokshe Agromash", "Kokshe Agromash", Organisation)],
+    );
+}
+
+#[test]
 fn a_name_an_apposition_calls_a_company() {
     check(
         "ALMATY - Dala Mining, a copper producer in the east, raised output.",
@@ -632,6 +655,13 @@ fn roles() {
         "Arman Shakkaliyev",
         "minister",
         Some("Ministry of Trade and Integration"),
+    );
+    // A field after a minister's `of` that also heads company names (`Tentek Energy`).
+    check_role(
+        "Vice Minister of Energy Serik Abenov reported.",
+        "Serik Abenov",
+        "vice minister",
+        Some("Ministry of Energy"),
     );
     check_role(
         "Nurlan Nogayev, governor of Mangystau region, said.",
