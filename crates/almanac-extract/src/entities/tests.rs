@@ -414,6 +414,13 @@ fn a_company_named_by_its_trade_or_right_after_what_it_is() {
         )],
     );
     check(
+        "Residents of Alatau Digital Park and of IT Park Uzbekistan export services.",
+        &[
+            ("Alatau Digital Park", "Alatau Digital Park", Zone),
+            ("IT Park Uzbekistan", "IT Park Uzbekistan", Zone),
+        ],
+    );
+    check(
         "The company Kokshe Agromash will build a second line.",
         &[("company Kokshe Agromash", "Kokshe Agromash", Organisation)],
     );
