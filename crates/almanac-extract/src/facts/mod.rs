@@ -1077,6 +1077,9 @@ pub(crate) fn extract(
                         // of 2026 ... Eight projects will be implemented for this purpose`),
                         // unless it is set in a future left undated (`In the future, ...`).
                         Status::Planned if in_open_future() => None,
+                        Status::Planned if status::plan_set_against(text, q) => {
+                            figures_here.last().and_then(|f| f.period)
+                        }
                         // `Ведется строительство электростанции мощностью 160 МВт`: what a
                         // facility of its own is to bring does not take the deadline of the
                         // project told before.

@@ -55,7 +55,7 @@ pub(super) fn status_of(
     }
     // `вместо обещанных 500`: what was promised is a plan, whatever became of it; the
     // participle is the figure's own, it reaches no other figure of the sentence.
-    if PROMISED_BEFORE.contains(&before) {
+    if PROMISED_BEFORE.contains(&before) || promised_after(text, q) {
         return Status::Planned;
     }
     let planned = when.deadline_pending
@@ -86,12 +86,61 @@ const NOW_BEFORE: &[&str] = &[
     "текущего",
 ];
 
-/// Words of a promise right before a figure (`вместо обещанных 500`).
+/// Words of a promise or a plan right before a figure (`вместо обещанных 500`, `при плане
+/// 5,4 млрд`).
 const PROMISED_BEFORE: &[&str] = &[
     "обещанных",
     "обещанные",
     "запланированных",
     "запланированные",
+    "плане",
+];
+
+/// `Of the 6 hospitals with 720 beds that were due to open in 2018, two are ready`, `Из 6
+/// больниц на 720 коек, которые должны были открыться`: what a relative clause right after
+/// the figure says was due is a promise, whatever became of it.
+fn promised_after(text: &str, q: &Quantity) -> bool {
+    let rest = &text[q.span[1]..text.ceil_char_boundary((q.span[1] + 90).min(text.len()))];
+    let rest = rest
+        .split(['.', ';', '!', '?', '\n'])
+        .next()
+        .unwrap_or(rest);
+    let rest = crate::tokens::lower(rest);
+    PROMISED_RELATIVE.iter().any(|p| {
+        rest.find(p)
+            .is_some_and(|at| rest[..at].chars().filter(|&c| c == ',').count() <= 1)
+    })
+}
+
+/// `5,7 млрд при плане 5,4 млрд`, `5.7 billion against a plan of 5.4 billion`: the plan a
+/// figure is set against, of the same period.
+pub(super) fn plan_set_against(text: &str, q: &Quantity) -> bool {
+    let before = &text[text.floor_char_boundary(q.span[0].saturating_sub(30))..q.span[0]];
+    let before = crate::tokens::lower(before.trim_end());
+    PLAN_AGAINST.iter().any(|p| before.ends_with(p))
+}
+
+/// The phrases of `plan_set_against`.
+const PLAN_AGAINST: &[&str] = &[
+    "при плане",
+    "against a plan of",
+    "against the plan of",
+    "against a target of",
+    "against the planned",
+];
+
+/// The relative clauses of `promised_after`.
+const PROMISED_RELATIVE: &[&str] = &[
+    "that were due to",
+    "that was due to",
+    "which were due to",
+    "which was due to",
+    "that were supposed to",
+    "which were supposed to",
+    "которые должны были",
+    "который должен был",
+    "которая должна была",
+    "которое должно было",
 ];
 
 /// Words that set a figure against another (`against 64%`, `versus`, `против 64%`).
@@ -238,6 +287,11 @@ pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Q
         }
         if s.status_cues.binary_search(&i).is_ok() {
             return true;
+        }
+        // `reached 5.7 billion against a plan of 5.4 billion`: what follows is the figure set
+        // against this one, its cue that one's.
+        if word_is(text, s.toks, i, &["against", "versus", "против", "при"]) {
+            return false;
         }
         // `employs 1,600 workers and will reach ...`: `and` before a verb starts another
         // predicate; before a number (`$736.5 billion and 10,000 jobs will`) it does not.

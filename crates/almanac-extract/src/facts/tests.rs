@@ -841,6 +841,9 @@ fn period_of() {
             // A time after the figure a figure is set against is that one's.
             ("Results\n\nRevenue reached 90 billion tenge against 75 billion tenge in 2022.", "2023-12-10", "90 billion tenge", "2023"),
             ("Итоги\n\nВыручка составила 90 млрд тенге против 75 млрд тенге в 2022 году.", "2023-12-10", "90 млрд тенге", "2023"),
+            // The plan a figure is set against is of the figure's period.
+            ("Бюджет\n\nВ 2025 году доходы составили 7,1 млрд сомони при плане 6,8 млрд сомони.", "2026-01-20", "6,8 млрд сомони", "2025"),
+            ("Budget\n\nIn 2025 revenue reached 7.1 billion somoni against a plan of 6.8 billion somoni.", "2026-01-20", "6.8 billion somoni", "2025"),
             // A rank with no time of its own is of the period of the figure it ranks by.
             ("Output grows\n\nIndustrial output in Kazakhstan grew by 5% in January-September 2024, the bureau of statistics said.\n\nBy growth, Kostanay region came first with output up 9.1%.", "2024-10-20", "first", "2024-01/2024-09"),
             ("Рост\n\nЗа январь–сентябрь промышленное производство в Казахстане выросло на 5%. На первом месте – Костанайская область с ростом 9,1%.", "2024-10-20", "первом месте", "2024-01/2024-09"),
@@ -992,6 +995,17 @@ fn status_of() {
             ("Promises\n\nOf the 30 enterprises promised, 21 were launched.", "2026-01-20", "30 enterprises", "planned"),
             ("Promises\n\nThe governor's new promise for 2026: 9,000 jobs.", "2026-01-20", "9,000 jobs", "planned"),
             ("Promises\n\nThe jobs promise fell short: 4,100 new jobs were created.", "2026-01-20", "4,100 new jobs", "actual"),
+            // What a relative clause right after the figure says was due is a promise.
+            ("Clinics\n\nOf the 8 clinics that were due to open in 2023, only three are ready.", "2024-05-20", "8 clinics", "planned"),
+            ("Клиники\n\nИз 8 поликлиник, которые должны были открыться в 2023 году, готовы три.", "2024-05-20", "8 поликлиник", "planned"),
+            // A figure set against a plan is achieved, the plan planned.
+            ("Budget\n\nIn 2025 revenue reached 7.1 billion somoni against a plan of 6.8 billion somoni.", "2026-01-20", "7.1 billion somoni", "actual"),
+            ("Budget\n\nIn 2025 revenue reached 7.1 billion somoni against a plan of 6.8 billion somoni.", "2026-01-20", "6.8 billion somoni", "planned"),
+            ("Бюджет\n\nВ 2025 году доходы составили 7,1 млрд сомони при плане 6,8 млрд сомони.", "2026-01-20", "7,1 млрд сомони", "actual"),
+            ("Бюджет\n\nВ 2025 году доходы составили 7,1 млрд сомони при плане 6,8 млрд сомони.", "2026-01-20", "6,8 млрд сомони", "planned"),
+            // Instructions and tasks set are plans.
+            ("Поручение\n\nПравительство поручило привлечь 19 трлн тенге инвестиций.", "2025-04-20", "19 трлн тенге", "planned"),
+            ("Жильё\n\nНа 2026 год мэрия ставит задачу ввести 1,2 млн кв. метров жилья.", "2026-01-20", "1,2 млн кв. метров", "planned"),
             // An item of a list with no tense, cue or time of its own holds as the figures
             // that introduced the list; one due at a time still ahead is a plan; the answers
             // of an interview set with dashes are no list.
