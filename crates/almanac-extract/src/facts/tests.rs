@@ -50,6 +50,9 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // The share of people or villages a water network reaches is the network's.
+            ("Water\n\nIn the district 88.5% of villages now have piped water.", "2024-06-01", "88.5%", "infrastructure"),
+            ("Вода\n\nДоля сёл с централизованным водоснабжением достигла 91%.", "2024-06-01", "91%", "infrastructure"),
             // A listed measure with no cue of its own measures what the one before did.
             ("Housing\n\nMost housing was commissioned in Aktobe – 900,000 sq m, Taraz – 400,000 sq m and Turkistan – 350,000 sq m.", "2024-06-01", "400,000 sq m", "housing"),
             // The index of physical volume measures output, in current prices or not; a
