@@ -50,6 +50,8 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // A trading partner's part of the turnover is trade.
+            ("Trade\n\nChina remained the largest trading partner with $2.1 billion, or 28% of the turnover.", "2024-06-01", "28%", "trade"),
             // The share of people or villages a water network reaches is the network's.
             ("Water\n\nIn the district 88.5% of villages now have piped water.", "2024-06-01", "88.5%", "infrastructure"),
             ("Вода\n\nДоля сёл с централизованным водоснабжением достигла 91%.", "2024-06-01", "91%", "infrastructure"),
