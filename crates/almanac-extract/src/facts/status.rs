@@ -199,7 +199,22 @@ fn headline_future(text: &str, s: &Sentence<'_>) -> bool {
 /// no pool.
 fn pooled(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
     let clause = s.clause_of(q.span[0]);
+    // `Доля проблемных кредитов в портфеле снизилась`: a portfolio of loans is a bank's
+    // book, no pool of projects to come.
+    let of_loans = || {
+        s.toks.iter().any(|t| {
+            let w = crate::tokens::lower(t.text(text));
+            w.starts_with("кредит") || w.starts_with("loan")
+        })
+    };
     s.pool_cues.iter().any(|&c| {
+        let portfolio = {
+            let w = crate::tokens::lower(s.toks[c].text(text));
+            w.starts_with("портфел") || w.starts_with("portfolio")
+        };
+        if portfolio && of_loans() {
+            return false;
+        }
         let cue_clause = s.clause_of(s.toks[c].start);
         let since = s
             .toks
