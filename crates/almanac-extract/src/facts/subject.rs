@@ -508,7 +508,7 @@ pub(super) fn topic<'a>(
     };
     for a in anchors
         .iter()
-        .filter(|a| matches!(a.role, Role::Named | Role::RouteEnd))
+        .filter(|a| matches!(a.role, Role::Named | Role::RouteEnd) && !speaks(text, a))
     {
         // `Pavlodar plants raise output` over a lead about Pavlodar region: a title shortens
         // a region to the name it shares with its centre.
@@ -689,6 +689,11 @@ pub(super) fn focus<'a>(text: &str, anchors: &'a [Anchor]) -> Option<&'a Anchor>
         .iter()
         .rev()
         .filter(|a| a.role == Role::Named)
+        // Not a body that only says the sentence's figures (`the Damu Fund reported`); one
+        // the sentence also names as doing something (`X placed bonds, the company said`).
+        .filter(|a| {
+            !speaks(text, a) || anchors.iter().any(|b| b.name == a.name && !speaks(text, b))
+        })
         .filter(|a| matches!(a.kind, EntityKind::Zone | EntityKind::Organisation));
     let last = named.next()?;
     let located = {
@@ -719,6 +724,25 @@ pub(super) fn sums_up(text: &str, start: usize) -> bool {
     ["in total", "overall", "altogether", "in general", "in all"]
         .iter()
         .any(|o| head.starts_with(o))
+}
+
+/// `..., the Damu Fund reported.`, `according to the Fund`: a mention that says the
+/// figures, whatever body it names; what it reports is not about it.
+fn speaks(text: &str, a: &Anchor) -> bool {
+    // A place in a reporter's name (`the Council of Ministers of X said`) is still what the
+    // text is about.
+    if !matches!(a.kind, EntityKind::Organisation | EntityKind::Zone) {
+        return false;
+    }
+    let after = text[a.start + a.len..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    let says = text[a.start + a.len..].starts_with(' ')
+        && after.is_some_and(|w| SUBJECT_CUES.report.contains(&lower(w).as_ref()));
+    let before = &text[text.floor_char_boundary(a.start.saturating_sub(18))..a.start];
+    let before = lower(before.trim_end());
+    let before = before.strip_suffix("the").unwrap_or(&before).trim_end();
+    says || before.ends_with("according to")
 }
 
 /// Whether the clause of `pos` has a verb of saying (`said`, `reported`, `according to`).

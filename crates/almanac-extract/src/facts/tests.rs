@@ -689,6 +689,10 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // A body that only says the figures is not what the next sentences are about.
+            ("Loans\n\nBanks across Kazakhstan issued 9,000 subsidised loans in 2021, the Bereke Business Fund reported.\n\nIn the first quarter, 2,700 borrowers received 170 billion tenge.\n\nThe Bereke Business Fund also issued 800 guarantees.", "2022-01-20", "170 billion tenge", "Kazakhstan"),
+            ("Loans\n\nBanks across Kazakhstan issued 9,000 subsidised loans in 2021, the Bereke Business Fund reported.\n\nIn the first quarter, 2,700 borrowers received 170 billion tenge.\n\nThe Bereke Business Fund also issued 800 guarantees.", "2022-01-20", "800 guarantees", "Bereke Business Fund"),
+            ("Bonds\n\nAral Energy, the power arm of the Aral Holding group, placed bonds worth 50 billion tenge, the company said. Demand reached 80 billion tenge.", "2026-04-08", "80 billion tenge", "Aral Energy"),
             // A name after the figure that opens the next conjunct is the next figure's.
             ("Migrants\n\nKhatlon region sent 120,000 workers and Sughd region 90,000.", "2024-06-01", "120,000 workers", "Khatlon region"),
             ("Jobs\n\nThe region created 5,000 jobs, including 2,100 in the city of Aktau and 900 in the city of Zhanaozen.", "2024-06-01", "2,100", "Aktau"),
