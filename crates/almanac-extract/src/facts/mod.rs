@@ -1150,6 +1150,31 @@ pub(crate) fn extract(
                             .or_else(|| date.map(|d| Period::Year(d.year()))),
                     };
                 }
+                // `against 251,000 tonnes a year earlier`, `против 13,4 центнера годом ранее`:
+                // the figure set against another holds for the time compared right after it,
+                // a year before the figure's own when that time counts back from it.
+                if crate::tokens::word_before(text, q.span[0])
+                    .is_some_and(|w| matches!(w.as_str(), "against" | "versus" | "vs" | "против"))
+                {
+                    let compared = times_here.iter().find(|t| {
+                        t.kind == TimeKind::Comparison
+                            && t.span[0] >= q.span[1]
+                            && t.span[1] <= range.end
+                            && matches!(text[q.span[1]..t.span[0]].trim(), "" | "in" | "в")
+                    });
+                    if let Some(t) = compared {
+                        let written = t.text.bytes().filter(u8::is_ascii_digit).count() >= 4;
+                        period = if written {
+                            usable_period(t, date).or(period)
+                        } else {
+                            figures_here
+                                .last()
+                                .and_then(|f| f.period)
+                                .map(|p| shift_year(p, -1))
+                                .or(period)
+                        };
+                    }
+                }
                 let compared_a_year_before = period.is_some_and(|p| {
                     times_here.iter().any(|t| {
                         t.kind == TimeKind::Comparison

@@ -850,6 +850,10 @@ fn period_of() {
             // A time after the figure a figure is set against is that one's.
             ("Results\n\nRevenue reached 90 billion tenge against 75 billion tenge in 2022.", "2023-12-10", "90 billion tenge", "2023"),
             ("Итоги\n\nВыручка составила 90 млрд тенге против 75 млрд тенге в 2022 году.", "2023-12-10", "90 млрд тенге", "2023"),
+            // A figure set against another holds a year before it when the time compared
+            // counts back from it.
+            ("Steel\n\nThe works made 310,000 tonnes of steel in 2022, against 280,000 tonnes a year earlier.", "2023-04-27", "280,000 tonnes", "2021"),
+            ("Урожай\n\nВ 2021 году урожайность составила 12,1 центнера против 13,4 центнера годом ранее.", "2022-01-20", "13,4 центнера", "2020"),
             // The plan a figure is set against is of the figure's period.
             ("Бюджет\n\nВ 2025 году доходы составили 7,1 млрд сомони при плане 6,8 млрд сомони.", "2026-01-20", "6,8 млрд сомони", "2025"),
             ("Budget\n\nIn 2025 revenue reached 7.1 billion somoni against a plan of 6.8 billion somoni.", "2026-01-20", "6.8 billion somoni", "2025"),

@@ -13,6 +13,7 @@
 //! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
 //! past     = "за последние" N "лет"  (N digits or words)                        Span
 //! close    = ("итогам"|"завершении") год                                       Point
+//! before   = "годом" ("ранее"|"раньше")                                       Comparison
 //! day      = D M [Y [года]]                                                     AsOf
 //! month    = M [Y [года]]                                                       Point
 //! year     = Y (год|года|году|г.)  |  (this|last|next) год                      Point
@@ -396,6 +397,17 @@ impl Parser<'_> {
     fn rule_at(&self, i: usize) -> Option<Hit> {
         let w = &*WORDS;
         let id = self.id(i);
+        // `против 13,4 центнера годом ранее`: a year before, a time compared with.
+        if self.toks[i].kind == TokKind::Word
+            && lower(self.toks[i].text(self.text)) == "годом"
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(lower(t.text(self.text)).as_ref(), "ранее" | "раньше"))
+        {
+            let period = self.year.map(|y| Period::Year(y - 1));
+            return Some((i, i + 2, period, TimeKind::Comparison));
+        }
         // Deadlines: `до 2030 года`, `до конца 2025 года`, `до конца года`, `к 2030 году`.
         if id == w.do_ || id == w.k {
             let mut j = i + 1;
@@ -779,6 +791,13 @@ mod tests {
                 "январе-июле 2024 года",
                 Some("2024-01/2024-07"),
                 Span,
+            ),
+            (
+                "Урожайность – 12,1 центнера против 13,4 центнера годом ранее.",
+                "2021-10-20",
+                "годом ранее",
+                Some("2020"),
+                Comparison,
             ),
             (
                 "В первом квартале кредиты взяли 40 фирм, во втором – 52.",
