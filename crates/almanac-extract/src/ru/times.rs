@@ -9,7 +9,7 @@
 //! part     = ordinal ("полугодии"|"квартале") [Y [года]]                        Point
 //! elided   = ("в"|"во"|"за") ordinal ("," | dash), right after a part         Point
 //! lasthalf = "за" ("полугодие"|"полгода") [Y [года]]                             Span
-//! summer   = ("за"|"в") "летний сезон" [Y [года]]                              Span
+//! summer   = ("за"|"в") "летний сезон" [Y [года]] | "за лето" [Y] | "летом" [Y]  Span
 //! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
 //! past     = "за последние" N "лет"  (N digits or words)                        Span
 //! close    = ("итогам"|"завершении") год                                       Point
@@ -564,11 +564,26 @@ impl Parser<'_> {
         }
         // `за летний сезон`, `в летний сезон`: June to August of this year once it has
         // begun, else of the year before (a report on last year given in spring).
-        if (id == w.za || id == w.v)
+        // `за лето`, `летом`: the same months.
+        let word_is = |k: usize, forms: &[&str]| {
+            self.toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Word && forms.contains(&lower(t.text(self.text)).as_ref())
+            })
+        };
+        let summer_words = if (id == w.za || id == w.v)
             && self.word(i + 1) == Some(Word::Summer)
             && self.id(i + 2) == w.season
         {
-            let (y, end) = match self.explicit_year(i + 3) {
+            Some(3)
+        } else if id == w.za && word_is(i + 1, &["лето"]) {
+            Some(2)
+        } else if word_is(i, &["летом"]) {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(n) = summer_words {
+            let (y, end) = match self.explicit_year(i + n) {
                 Some((y, end)) => (Some(y), end),
                 None => (
                     self.year.map(|y| {
@@ -578,7 +593,7 @@ impl Parser<'_> {
                             y
                         }
                     }),
-                    i + 3,
+                    i + n,
                 ),
             };
             let period = y.map(|y| Period::Interval(Simple::Month(y, 6), Simple::Month(y, 8)));
@@ -790,6 +805,20 @@ mod tests {
                 "2024-08-20",
                 "январе-июле 2024 года",
                 Some("2024-01/2024-07"),
+                Span,
+            ),
+            (
+                "Только за лето проложено 612 км сетей.",
+                "2020-11-20",
+                "за лето",
+                Some("2020-06/2020-08"),
+                Span,
+            ),
+            (
+                "Летом 2023 года курорт принял 90 тыс. туристов.",
+                "2024-02-20",
+                "Летом 2023 года",
+                Some("2023-06/2023-08"),
                 Span,
             ),
             (
