@@ -236,8 +236,13 @@ pub(super) fn report_period(
                         // A span of months said as news. Asked only once the reporting
                         // words found nothing, so they are not read again: a sentence of
                         // them with such a span would have been found.
+                        // A single month only from a statistics office, whose monthly
+                        // releases (prices, output) say it so; elsewhere it is when
+                        // something happened (`opened in March, the company said`).
                         kind != TimeKind::ToDate
-                            && is_span_of_months(p)
+                            && (is_span_of_months(p)
+                                || matches!(p, Period::Month(..))
+                                    && from_statistics(&text[s.clone()]))
                             && is_report_span(p, date)
                             && (opening || *cued.get_or_init(|| has_speech_word(&text[s.clone()])))
                     } else if *cued.get_or_init(|| has_report_word(&text[s.clone()])) {
@@ -376,6 +381,15 @@ fn is_span_of_months(p: Period) -> bool {
             | Period::Quarter(..)
             | Period::Interval(Simple::Month(..), Simple::Month(..))
     )
+}
+
+/// Whether the sentence names a statistics office (`the National Statistical Committee
+/// said`, `сообщил Нацстатком`).
+fn from_statistics(sentence: &str) -> bool {
+    let lower = crate::tokens::lower(sentence);
+    ["statisti", "статисти", "нацстат"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// Whether a word of speech (`PeriodCues::speech`) stands in the sentence.

@@ -850,6 +850,11 @@ fn period_of() {
             // A time after the figure a figure is set against is that one's.
             ("Results\n\nRevenue reached 90 billion tenge against 75 billion tenge in 2022.", "2023-12-10", "90 billion tenge", "2023"),
             ("Итоги\n\nВыручка составила 90 млрд тенге против 75 млрд тенге в 2022 году.", "2023-12-10", "90 млрд тенге", "2023"),
+            // A statistics office's monthly release dates the undated figures after its lead
+            // to its month.
+            ("Цены\n\nИндекс потребительских цен в августе 2025 года составил 100,7%, сообщил Национальный статистический комитет.\n\nПродовольственные товары подорожали на 0,9%.", "2025-09-10", "0,9%", "2025-08"),
+            // A `from` right after a time is the base of a change, no time of the figure.
+            ("Prices\n\nAnnual inflation slowed to 6.8% in March from February.", "2024-04-11", "6.8%", "2024-03"),
             // A figure set against another holds a year before it when the time compared
             // counts back from it.
             ("Steel\n\nThe works made 310,000 tonnes of steel in 2022, against 280,000 tonnes a year earlier.", "2023-04-27", "280,000 tonnes", "2021"),

@@ -137,6 +137,7 @@ mod words;
 use parser::{Parser, Unit, YearRef};
 use tokens::clamp;
 pub(crate) use words::vocabulary_words;
+use words::w;
 
 /// How a time expression relates a figure to its period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -200,10 +201,18 @@ pub(crate) fn find_in(text: &str, atoms: &[Token], doc_date: Option<NaiveDate>) 
         match hit {
             Some(hit) if hit.end > tok_idx && hit.end <= parser.toks.len() => {
                 let span = [parser.toks[tok_idx].start, parser.toks[hit.end - 1].end];
-                let compared = matches!(
-                    hit.kind,
-                    TimeKind::Point | TimeKind::Span | TimeKind::ToDate
-                ) && parser.compared(tok_idx, hit.end);
+                // `rose 0.4% in March from February`: a `from` right after another time is
+                // the base the change is counted from.
+                let base = parser.is_word(tok_idx, w!("from"))
+                    && tok_idx > 0
+                    && res
+                        .last()
+                        .is_some_and(|t| t.span[1] == parser.toks[tok_idx - 1].end);
+                let compared = base
+                    || matches!(
+                        hit.kind,
+                        TimeKind::Point | TimeKind::Span | TimeKind::ToDate
+                    ) && parser.compared(tok_idx, hit.end);
                 res.push(TimeExpr {
                     span,
                     text: text[span[0]..span[1]].to_string(),
