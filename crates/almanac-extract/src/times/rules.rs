@@ -440,7 +440,7 @@ impl Parser<'_> {
     /// `the last 3 months` run back from the month before the document month. At most 12
     /// months: `in 18 months` is a duration. `over the seven months` counts the same months
     /// as `over seven months`. `N months of 2023` and `the first N months` are parts of a
-    /// year (`part_at`).
+    /// year (`part_at`). `over twelve months` from March on compares a year on year.
     pub(super) fn counted_months(&self, i: usize) -> Option<Hit> {
         let doc = self.doc;
         let months_word = |k: usize| self.is_any(k, &[w!("months"), w!("month")]);
@@ -503,6 +503,12 @@ impl Parser<'_> {
             Some(_) => return None,
             None => (YearRef::Implicit, k),
         };
+        // `rose 5.1% over twelve months`, said in April: the twelve months to the month
+        // reported, a change year on year, not the months of a year (early in the year they
+        // are last year's).
+        if n == 12 && year == YearRef::Implicit && doc.is_some_and(|d| d.month() > 2) {
+            return hit(next, None, TimeKind::Comparison);
+        }
         let when = When {
             unit: Unit::Months(1, n),
             year,
