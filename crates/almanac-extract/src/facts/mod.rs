@@ -83,7 +83,7 @@ use status::{planned_by_cue, status_of, When};
 pub(crate) use subject::SUBJECT_CUES;
 use subject::{
     anchors, continues_previous, focus, in_quote, is_place, listed_in_container, named_country,
-    national_voice, subject, sums_up, theme, topic, voices, Containment, Role,
+    national_voice, subject, sums_up, theme, topic, voices, Anchor, Containment, Role,
 };
 
 /// The facts of `text` from its first `max_figures` figures (fact-worthy quantities, in
@@ -1391,7 +1391,15 @@ pub(crate) fn extract(
                     .filter(|t| t.kind == TimeKind::Deadline || states_plan)
                     .find_map(|t| usable_period(t, date))
             });
-            if let Some(a) = theme(text, range, sentence_anchors) {
+            // `Russia remained the largest trading partner ... Trade with Uzbekistan more
+            // than doubled`: a foreign country a sentence opens on is a partner, no theme for
+            // the sentences after.
+            let foreign_country = |a: &Anchor| {
+                home.as_deref().is_some_and(|h| h != a.name)
+                    && entities::lookup(&a.name)
+                        .is_some_and(|p| p.kind == entities::EntityKind::Country)
+            };
+            if let Some(a) = theme(text, range, sentence_anchors).filter(|a| !foreign_country(a)) {
                 paragraph_theme = Some(a.name.clone());
             }
             // `... завода ТОО «X». Стоимость проекта – 48 млрд тенге. Вторую очередь завода
