@@ -812,6 +812,11 @@ fn charged_yearly(text: &str, s: &Sentence<'_>, q: &Quantity) -> bool {
     let next = s.tok_at(q.span[1]);
     word_is(text, s.toks, next, &["годовых"])
         || (word_is(text, s.toks, next, &["per"]) && word_is(text, s.toks, next + 1, &["annum"]))
+        // `of the 20.25% rate`, `pays 11.25% a year`: a rate named after the figure, a
+        // percentage paid by the year.
+        || super::sentence::word(text, s, next)
+            .is_some_and(|w| RATE_NOUNS.contains(&w.as_ref()))
+        || q.per.as_deref() == Some("year")
 }
 
 /// `The plan was fulfilled by 104.3 percent`, `план по доходам исполнен на 103,2%`: how much

@@ -567,6 +567,9 @@ fn measure_of() {
             // A poverty rate is a level; a percentage of income with its whole after it, a share.
             ("Migrants\n\nRemittances to the country rose to $2.1 billion, or 18% of GDP.", "2024-06-01", "18%", "share"),
             ("Poverty\n\nThe poverty rate fell to 9.5%.", "2024-06-01", "9.5%", "level"),
+            // A rate named after the figure, and a percentage paid by the year, are levels.
+            ("Loans\n\nThe state covers 8 points of the 19.5% rate, so a farmer pays 11.5% a year.", "2024-06-01", "19.5%", "level"),
+            ("Loans\n\nThe state covers 8 points of the 19.5% rate, so a farmer pays 11.5% a year.", "2024-06-01", "11.5%", "level"),
             // A rate of inflation is a change of prices, whatever verb brings it.
             ("Prices\n\nAnnual inflation eased to 7.2% in May.", "2024-06-01", "7.2%", "change"),
             ("Цены\n\nГодовая инфляция в мае замедлилась до 7,2%.", "2024-06-01", "7,2%", "change"),
