@@ -794,6 +794,43 @@ pub(super) fn measure(
     Measure::Share
 }
 
+/// `of which 44 billion tenge came from the republican budget`, `из них 148 млн выделено из
+/// республиканского и местного бюджетов`, `31,7 млрд – из областного`: money said to come
+/// from a budget is budget money, whatever the whole it is part of.
+pub(super) fn from_a_budget(text: &str, q: &Quantity) -> bool {
+    let rest = &text[q.span[1]..text.ceil_char_boundary((q.span[1] + 80).min(text.len()))];
+    let rest = rest
+        .split(['.', ';', '!', '?', '\n'])
+        .next()
+        .unwrap_or(rest);
+    let words: Vec<String> = rest
+        .split_whitespace()
+        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
+        .filter(|w| !w.is_empty())
+        .take(10)
+        .collect();
+    let Some(k) = words.iter().take(5).position(|w| w == "from" || w == "из") else {
+        return false;
+    };
+    const LEVELS_RU: &[&str] = &[
+        "республиканского",
+        "местного",
+        "местных",
+        "областного",
+        "государственного",
+        "городского",
+        "регионального",
+    ];
+    let russian_level = words
+        .get(k + 1)
+        .is_some_and(|w| LEVELS_RU.contains(&w.as_str()));
+    russian_level
+        || words[k + 1..]
+            .iter()
+            .take(5)
+            .any(|w| w.starts_with("budget") || w.starts_with("бюджет"))
+}
+
 /// Nouns of a rate paid or charged (`a coupon of 14%`, `доходность составила 12%`): the
 /// percentage is a level of that rate, not a part of a whole.
 const RATE_NOUNS: &[&str] = &[

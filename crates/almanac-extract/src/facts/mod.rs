@@ -738,6 +738,9 @@ pub(crate) fn extract(
                 {
                     metric = Metric::Fdi;
                 }
+                if q.kind == quantities::QuantityKind::Money && metric::from_a_budget(text, q) {
+                    metric = Metric::Budget;
+                }
                 // `prices for meat rose 6 percent, dairy products by 2 percent`: a rate whose
                 // clause leaves out the verb of the price rise before it is a price too,
                 // though it names goods.

@@ -50,6 +50,9 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // Money said to come from a budget is budget money, whatever the whole.
+            ("Roads\n\nThe repairs cost 52 billion tenge, of which 30 billion tenge came from the republican budget.", "2024-06-01", "30 billion tenge", "budget"),
+            ("Дороги\n\nСтоимость работ – 52 млрд тенге, из них 30 млрд выделено из республиканского бюджета, 9 млрд – из областного.", "2024-06-01", "9 млрд", "budget"),
             // A trading partner's part of the turnover is trade.
             ("Trade\n\nChina remained the largest trading partner with $2.1 billion, or 28% of the turnover.", "2024-06-01", "28%", "trade"),
             // The share of people or villages a water network reaches is the network's.
