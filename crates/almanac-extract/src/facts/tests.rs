@@ -50,6 +50,8 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // The herd a farm is built for is its capacity.
+            ("Farms\n\nThe district will open a dairy farm for 900 cows next year.", "2024-06-01", "900 cows", "capacity"),
             // Money said to come from a budget is budget money, whatever the whole.
             ("Roads\n\nThe repairs cost 52 billion tenge, of which 30 billion tenge came from the republican budget.", "2024-06-01", "30 billion tenge", "budget"),
             ("Дороги\n\nСтоимость работ – 52 млрд тенге, из них 30 млрд выделено из республиканского бюджета, 9 млрд – из областного.", "2024-06-01", "9 млрд", "budget"),
