@@ -1157,7 +1157,7 @@ pub(crate) fn extract(
                 // the figure set against another holds for the time compared right after it,
                 // a year before the figure's own when that time counts back from it.
                 if crate::tokens::word_before(text, q.span[0])
-                    .is_some_and(|w| matches!(w.as_str(), "against" | "versus" | "vs" | "против"))
+                    .is_some_and(|w| status::AGAINST.contains(&w.as_str()))
                 {
                     let compared = times_here.iter().find(|t| {
                         t.kind == TimeKind::Comparison
@@ -1166,8 +1166,10 @@ pub(crate) fn extract(
                             && matches!(text[q.span[1]..t.span[0]].trim(), "" | "in" | "в")
                     });
                     if let Some(t) = compared {
-                        let written = t.text.bytes().filter(u8::is_ascii_digit).count() >= 4;
-                        period = if written {
+                        // `against 280,000 tonnes in 2021` names its year; `a year
+                        // earlier` counts back from the figure's own.
+                        let names_a_year = t.text.bytes().filter(u8::is_ascii_digit).count() >= 4;
+                        period = if names_a_year {
                             usable_period(t, date).or(period)
                         } else {
                             figures_here

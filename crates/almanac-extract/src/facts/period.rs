@@ -241,8 +241,8 @@ pub(super) fn report_period(
                         // something happened (`opened in March, the company said`).
                         kind != TimeKind::ToDate
                             && (is_span_of_months(p)
-                                || matches!(p, Period::Month(..))
-                                    && from_statistics(&text[s.clone()]))
+                                || (matches!(p, Period::Month(..))
+                                    && from_statistics(&text[s.clone()])))
                             && is_report_span(p, date)
                             && (opening || *cued.get_or_init(|| has_speech_word(&text[s.clone()])))
                     } else if *cued.get_or_init(|| has_report_word(&text[s.clone()])) {
@@ -383,8 +383,9 @@ fn is_span_of_months(p: Period) -> bool {
     )
 }
 
-/// Whether the sentence names a statistics office (`the National Statistical Committee
-/// said`, `сообщил Нацстатком`).
+/// Whether the sentence speaks of statistics, as a statistics office's release names its
+/// author (`the National Statistical Committee said`, `сообщил Нацстатком`); any word of
+/// the stem counts (`statistics show`, `по данным статистики`).
 fn from_statistics(sentence: &str) -> bool {
     let lower = crate::tokens::lower(sentence);
     ["statisti", "статисти", "нацстат"]

@@ -144,7 +144,7 @@ const PROMISED_RELATIVE: &[&str] = &[
 ];
 
 /// Words that set a figure against another (`against 64%`, `versus`, `против 64%`).
-const AGAINST: &[&str] = &["against", "versus", "vs", "против"];
+pub(super) const AGAINST: &[&str] = &["against", "versus", "vs", "против"];
 
 #[derive(Clone, Copy)]
 enum Side {
@@ -303,9 +303,12 @@ pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Q
         if s.status_cues.binary_search(&i).is_ok() {
             return true;
         }
-        // `reached 5.7 billion against a plan of 5.4 billion`: what follows is the figure set
-        // against this one, its cue that one's.
-        if word_is(text, s.toks, i, &["against", "versus", "против", "при"]) {
+        // `reached 5.7 billion against a plan of 5.4 billion`, `при плане`: what follows is
+        // the figure set against this one, its cue that one's. `при` alone (`при поддержке`)
+        // sets nothing against the figure.
+        if word_is(text, s.toks, i, AGAINST)
+            || (word_is(text, s.toks, i, &["при"]) && word_is(text, s.toks, i + 1, &["плане"]))
+        {
             return false;
         }
         // `employs 1,600 workers and will reach ...`: `and` before a verb starts another

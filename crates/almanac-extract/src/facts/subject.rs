@@ -726,8 +726,9 @@ pub(super) fn sums_up(text: &str, start: usize) -> bool {
         .any(|o| head.starts_with(o))
 }
 
-/// `..., the Damu Fund reported.`, `according to the Fund`: a mention that says the
-/// figures, whatever body it names; what it reports is not about it.
+/// `..., the Damu Fund reported.`: a mention that says the figures, whatever body it names;
+/// what it reports is not about it. One after `according to` is no anchor at all (a
+/// `source` of `subject_cues.tsv`, `anchors`).
 fn speaks(text: &str, a: &Anchor) -> bool {
     // A place in a reporter's name (`the Council of Ministers of X said`) is still what the
     // text is about.
@@ -737,12 +738,8 @@ fn speaks(text: &str, a: &Anchor) -> bool {
     let after = text[a.start + a.len..]
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty());
-    let says = text[a.start + a.len..].starts_with(' ')
-        && after.is_some_and(|w| SUBJECT_CUES.report.contains(&lower(w).as_ref()));
-    let before = &text[text.floor_char_boundary(a.start.saturating_sub(18))..a.start];
-    let before = lower(before.trim_end());
-    let before = before.strip_suffix("the").unwrap_or(&before).trim_end();
-    says || before.ends_with("according to")
+    text[a.start + a.len..].starts_with(' ')
+        && after.is_some_and(|w| SUBJECT_CUES.report.contains(&lower(w).as_ref()))
 }
 
 /// Whether the clause of `pos` has a verb of saying (`said`, `reported`, `according to`).

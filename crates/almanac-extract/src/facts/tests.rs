@@ -869,6 +869,9 @@ fn period_of() {
             // counts back from it.
             ("Steel\n\nThe works made 310,000 tonnes of steel in 2022, against 280,000 tonnes a year earlier.", "2023-04-27", "280,000 tonnes", "2021"),
             ("Урожай\n\nВ 2021 году урожайность составила 12,1 центнера против 13,4 центнера годом ранее.", "2022-01-20", "13,4 центнера", "2020"),
+            ("Gold\n\nThe mine produced 41 tonnes of gold, versus 38 tonnes a year earlier.", "2023-04-27", "38 tonnes", "2022"),
+            // A time compared that names its year is that year.
+            ("Results\n\nRevenue reached 90 billion tenge against 75 billion tenge in 2021.", "2023-12-10", "75 billion tenge", "2021"),
             // The plan a figure is set against is of the figure's period.
             ("Бюджет\n\nВ 2025 году доходы составили 7,1 млрд сомони при плане 6,8 млрд сомони.", "2026-01-20", "6,8 млрд сомони", "2025"),
             ("Budget\n\nIn 2025 revenue reached 7.1 billion somoni against a plan of 6.8 billion somoni.", "2026-01-20", "6.8 billion somoni", "2025"),

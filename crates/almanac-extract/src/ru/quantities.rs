@@ -403,20 +403,19 @@ fn elided_unit(
     let scaled = read_scale(text, toks, after_number)
         .is_some_and(|(_, next)| toks.get(next).is_none_or(|t| t.kind != TokKind::Word));
     let start = sentence_start(text, toks, i);
-    let before_here = found
+    // The figures of its sentence before it, the nearest first.
+    let sentence_before = found
         .iter()
         .rev()
         .take_while(|(k, _)| *k >= start)
-        .map(|(_, f)| f)
-        .find(|f| amount(f));
+        .map(|(_, f)| f);
+    let before_here = sentence_before.clone().find(|f| amount(f));
     if scaled {
         // `направлено 38,6 млрд тенге, банковские кредиты составили 19,3 млрд`: loans and
         // grants told after money are that money, not a count of them.
-        let money_before = found
-            .iter()
-            .rev()
-            .take_while(|(k, _)| *k >= start)
-            .any(|(_, f)| f.kind == QuantityKind::Money);
+        let money_before = sentence_before
+            .clone()
+            .any(|f| f.kind == QuantityKind::Money);
         let noun_before = (i.saturating_sub(5).max(start)..i).find_map(|j| {
             let (n, u) = TABLES.units.starting_at(text, toks, j)?;
             let amount_noun = matches!(u.kind, QuantityKind::Count | QuantityKind::Measure)

@@ -237,6 +237,14 @@ impl Parser<'_> {
             .flatten()
     }
 
+    /// Whether token `i` is a word written as one of `forms` (in lower case), for the words
+    /// whose stem, and so `id`, holds others: `годом` stems as `год`, `летом` as `лет`, years.
+    fn form_is(&self, i: usize, forms: &[&str]) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Word && forms.contains(&lower(t.text(self.text)).as_ref())
+        })
+    }
+
     fn id(&self, i: usize) -> WordId {
         self.toks.get(i).map_or(0, |t| t.id)
     }
@@ -319,8 +327,7 @@ impl Parser<'_> {
     /// `в первом квартале ..., во втором – 772`: an ordinal word with its part of the year
     /// left out, right after a quarter or a half named last, is that part again.
     fn elided_part(&self, i: usize, last: Option<Period>) -> Option<Hit> {
-        let t = self.toks.get(i)?;
-        if !matches!(lower(t.text(self.text)).as_ref(), "в" | "во" | "за") {
+        if !self.form_is(i, &["в", "во", "за"]) {
             return None;
         }
         let Some(Word::Ordinal(n)) = self.word(i + 1) else {
@@ -398,12 +405,7 @@ impl Parser<'_> {
         let w = &*WORDS;
         let id = self.id(i);
         // `против 13,4 центнера годом ранее`: a year before, a time compared with.
-        if self.toks[i].kind == TokKind::Word
-            && lower(self.toks[i].text(self.text)) == "годом"
-            && self
-                .toks
-                .get(i + 1)
-                .is_some_and(|t| matches!(lower(t.text(self.text)).as_ref(), "ранее" | "раньше"))
+        if self.form_is(i, &["годом"]) && self.form_is(i + 1, &["ранее", "раньше"])
         {
             let period = self.year.map(|y| Period::Year(y - 1));
             return Some((i, i + 2, period, TimeKind::Comparison));
@@ -565,19 +567,14 @@ impl Parser<'_> {
         // `за летний сезон`, `в летний сезон`: June to August of this year once it has
         // begun, else of the year before (a report on last year given in spring).
         // `за лето`, `летом`: the same months.
-        let word_is = |k: usize, forms: &[&str]| {
-            self.toks.get(k).is_some_and(|t| {
-                t.kind == TokKind::Word && forms.contains(&lower(t.text(self.text)).as_ref())
-            })
-        };
         let summer_words = if (id == w.za || id == w.v)
             && self.word(i + 1) == Some(Word::Summer)
             && self.id(i + 2) == w.season
         {
             Some(3)
-        } else if id == w.za && word_is(i + 1, &["лето"]) {
+        } else if id == w.za && self.form_is(i + 1, &["лето"]) {
             Some(2)
-        } else if word_is(i, &["летом"]) {
+        } else if self.form_is(i, &["летом"]) {
             Some(1)
         } else {
             None
@@ -829,10 +826,32 @@ mod tests {
                 Comparison,
             ),
             (
+                "Выпуск – 40 тыс. тонн против 36 тыс. тонн годом раньше.",
+                "2021-10-20",
+                "годом раньше",
+                Some("2020"),
+                Comparison,
+            ),
+            // Said before summer has begun: last year's.
+            (
+                "Летом курорт принял 90 тыс. туристов.",
+                "2024-04-20",
+                "Летом",
+                Some("2023-06/2023-08"),
+                Span,
+            ),
+            (
                 "В первом квартале кредиты взяли 40 фирм, во втором – 52.",
                 "2023-08-20",
                 "во втором",
                 Some("2023-Q2"),
+                Point,
+            ),
+            (
+                "В первом полугодии кредиты взяли 40 фирм, во втором, по оценке, 52.",
+                "2023-12-20",
+                "во втором",
+                Some("2023-H2"),
                 Point,
             ),
             (

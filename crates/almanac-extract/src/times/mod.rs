@@ -33,6 +33,7 @@
 //! todate   = "so far this year" | "so far in" X | "year to date"              ToDate
 //! present  = "at present" | "at the moment" | "currently" | "today" ...      Point
 //! point    = edge X | ["at"] ["the"] "year-end" [year] | decade | X [joiner Y]  Point / Span
+//!          | M "and" M+1   (two months in a row, no year before the `and`)    Span
 //!          | "a year earlier"                                                 Comparison
 //!          | relative "'s" [compare_noun]                                     Point / Comparison
 //! elided   = ("in" | "for") ["the"] ordinal ("," | ";" | dash), right after a quarter or
@@ -209,10 +210,10 @@ pub(crate) fn find_in(text: &str, atoms: &[Token], doc_date: Option<NaiveDate>) 
                         .last()
                         .is_some_and(|t| t.span[1] == parser.toks[tok_idx - 1].end);
                 let compared = base
-                    || matches!(
+                    || (matches!(
                         hit.kind,
                         TimeKind::Point | TimeKind::Span | TimeKind::ToDate
-                    ) && parser.compared(tok_idx, hit.end);
+                    ) && parser.compared(tok_idx, hit.end));
                 res.push(TimeExpr {
                     span,
                     text: text[span[0]..span[1]].to_string(),

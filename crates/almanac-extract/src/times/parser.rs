@@ -1008,7 +1008,6 @@ impl<'a> Parser<'a> {
 
     /// ```text
     /// joiner   = "-" | "–" | "—" | "/" | "to" | "till" | "until" | "through"
-    ///          | "and"                                  (two months in a row: `July and August`)
     /// ```
     ///
     /// A joiner between two points of a range.
@@ -1025,6 +1024,7 @@ impl<'a> Parser<'a> {
 
     /// ```text
     /// (after X)  joiner Y | joiner NN                            (`2024-25`)
+    ///          | "and" M       (X a month with no year, M the month after: `July and August`)
     /// ```
     ///
     /// `X joiner Y` from token `i` (`X` already read, ending at `j`): resolves both ends,

@@ -12,7 +12,7 @@ use super::TimeKind;
 
 impl Parser<'_> {
     /// ```text
-    /// elided   = ("in" | "for") ["the"] ordinal ("," | ";" | "-" | "–")        Point
+    /// elided   = ("in" | "for") ["the"] ordinal ("," | ";" | dash)             Point
     /// ```
     ///
     /// `In the first quarter, 2,730 borrowers ...; in the second, 3,518`: an ordinal with

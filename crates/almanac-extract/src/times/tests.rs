@@ -115,6 +115,7 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("next year the plant opens", "2024-06-14", &[("next year", Some("2025"), Point)]),
     ("compared to the previous year", "2024-06-14", &[("the previous year", Some("2023"), Comparison)]),
     ("food rose 5.1% over twelve months", "2024-04-11", &[("over twelve months", None, Comparison)]),
+    ("food rose 5.1% over twelve months", "2024-02-11", &[("over twelve months", Some("2023-01/2023-12"), Span)]),
     ("prices rose 0.4% in March from February", "2024-04-11", &[("March", Some("2024-03"), Point), ("from February", Some("2024-02/2024-04"), Comparison)]),
     ("a year ago", "2024-06-14", &[("a year ago", Some("2023"), Point)]),
     ("this year", "", &[("this year", None, Point)]),
