@@ -1,5 +1,9 @@
 //! What a figure measures (`metric`) and how (`measure`).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::sentence::{CueAt, CueScope, MetricCue, Sentence, CUES};
 use crate::fact::{Measure, Metric};
 use crate::quantities::{Quantity, QuantityKind};
@@ -803,6 +807,17 @@ pub(super) fn from_a_budget(text: &str, q: &Quantity) -> bool {
         .split(['.', ';', '!', '?', '\n'])
         .next()
         .unwrap_or(rest);
+    // Asked of every money figure: the words are read only when `from` or `из` stands after
+    // it at all.
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["from ", "из "])
+            .expect("two words make an automaton")
+    });
+    if !CUES.is_match(rest) {
+        return false;
+    }
     let words: Vec<String> = rest
         .split_whitespace()
         .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())

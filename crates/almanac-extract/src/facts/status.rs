@@ -1,5 +1,9 @@
 //! Whether a figure is achieved (`actual`) or announced (`planned`).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::sentence::{word, Sentence};
 use crate::fact::{Metric, Status};
 use crate::quantities::Quantity;
@@ -105,11 +109,14 @@ fn promised_after(text: &str, q: &Quantity) -> bool {
         .split(['.', ';', '!', '?', '\n'])
         .next()
         .unwrap_or(rest);
-    let rest = crate::tokens::lower(rest);
-    PROMISED_RELATIVE.iter().any(|p| {
-        rest.find(p)
-            .is_some_and(|at| rest[..at].chars().filter(|&c| c == ',').count() <= 1)
-    })
+    // The clause after a figure is in small letters: one pass of an automaton over the text
+    // as written, asked of every figure.
+    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(PROMISED_RELATIVE).expect("PROMISED_RELATIVE makes an automaton")
+    });
+    PHRASES
+        .find(rest)
+        .is_some_and(|m| rest[..m.start()].bytes().filter(|&b| b == b',').count() <= 1)
 }
 
 /// `5,7 млрд при плане 5,4 млрд`, `5.7 billion against a plan of 5.4 billion`: the plan a

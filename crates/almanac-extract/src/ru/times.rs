@@ -240,8 +240,12 @@ impl Parser<'_> {
     /// Whether token `i` is a word written as one of `forms` (in lower case), for the words
     /// whose stem, and so `id`, holds others: `годом` stems as `год`, `летом` as `лет`, years.
     fn form_is(&self, i: usize, forms: &[&str]) -> bool {
+        // Asked at every token: a word of another length is none of the forms (small and
+        // capital Cyrillic letters take the same two bytes).
         self.toks.get(i).is_some_and(|t| {
-            t.kind == TokKind::Word && forms.contains(&lower(t.text(self.text)).as_ref())
+            t.kind == TokKind::Word
+                && forms.iter().any(|f| f.len() == t.end - t.start)
+                && forms.contains(&lower(t.text(self.text)).as_ref())
         })
     }
 
