@@ -224,7 +224,11 @@ pub(super) fn name_chunk(
     }
     let mut end = start;
     while end < n && usable(end) {
-        if end > start && !doc.spaced(end - 1) && !doc.is_quote(end - 1) {
+        // A quote may stand glued to the words it encloses, but a name never runs on past a
+        // line break (`«Сарыарка»` closing a title, the dateline below it).
+        let line_break =
+            end > start && doc.text[doc.toks[end - 1].end..doc.toks[end].start].contains('\n');
+        if end > start && ((!doc.spaced(end - 1) && !doc.is_quote(end - 1)) || line_break) {
             break;
         }
         if let Some(q) = quoted_at(end) {

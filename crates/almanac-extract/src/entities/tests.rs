@@ -397,6 +397,14 @@ fn a_company_named_again_without_its_legal_form() {
 }
 
 #[test]
+fn a_quoted_name_ends_at_a_line_break() {
+    check(
+        "Три цеха открылись в ТОО «Арман»\n\nКАРАГАНДА. В компании работают 120 человек.",
+        &[("ТОО «Арман»", "ТОО «Арман»", Organisation)],
+    );
+}
+
+#[test]
 fn a_company_named_by_its_trade_or_right_after_what_it_is() {
     check(
         "Ulan Energy added 5 million tonnes, while Aksu Gold poured 2 tonnes.",
