@@ -50,6 +50,8 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // The part of the land sown or harvested is area.
+            ("Harvest\n\nFarms have threshed grain on 9.1 million hectares, or 96% of the sown area.", "2024-09-20", "96%", "area"),
             // The herd a farm is built for is its capacity.
             ("Farms\n\nThe district will open a dairy farm for 900 cows next year.", "2024-06-01", "900 cows", "capacity"),
             // Money said to come from a budget is budget money, whatever the whole.
