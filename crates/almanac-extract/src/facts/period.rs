@@ -674,22 +674,35 @@ pub(super) fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bo
         .toks
         .iter()
         .position(|tok| s.clause_of(tok.start) == clause);
+    const FOUNDED: &[&str] = &[
+        "launched",
+        "opened",
+        "founded",
+        "established",
+        "built",
+        "commissioned",
+        "created",
+        "inaugurated",
+        "completed",
+    ];
     first.is_some_and(|i| {
-        i > 0
-            && s.toks[i].is_word_in(
-                text,
-                &[
-                    "launched",
-                    "opened",
-                    "founded",
-                    "established",
-                    "built",
-                    "commissioned",
-                    "created",
-                    "inaugurated",
-                    "completed",
-                ],
-            )
+        // `Kyzyltas Gold, which commissioned a plant in March, poured 3.4 tonnes`: a
+        // relative clause of founding, its verb right after `which` or past `was`, `has`.
+        let verb = if s.toks[i].is_word_in(text, &["which", "that"]) {
+            let k = if s
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.is_word_in(text, &["was", "were", "has", "had", "have"]))
+            {
+                i + 2
+            } else {
+                i + 1
+            };
+            s.toks.get(k).filter(|t| s.clause_of(t.start) == clause)
+        } else {
+            Some(&s.toks[i])
+        };
+        i > 0 && verb.is_some_and(|t| t.is_word_in(text, FOUNDED))
     })
 }
 

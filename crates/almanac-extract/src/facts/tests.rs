@@ -862,6 +862,9 @@ fn period_of() {
             // A time after the figure a figure is set against is that one's.
             ("Results\n\nRevenue reached 90 billion tenge against 75 billion tenge in 2022.", "2023-12-10", "90 billion tenge", "2023"),
             ("Итоги\n\nВыручка составила 90 млрд тенге против 75 млрд тенге в 2022 году.", "2023-12-10", "90 млрд тенге", "2023"),
+            // When something was founded, in a clause of its own or a relative clause, is
+            // no period of what the sentence counts.
+            ("Gold\n\nIn 2024 the region poured 11 tonnes of gold. Aksu Gold, which commissioned a new plant in March, poured 3.1 tonnes of it.", "2025-01-30", "3.1 tonnes", "2024"),
             // A statistics office's monthly release dates the undated figures after its lead
             // to its month.
             ("Цены\n\nИндекс потребительских цен в августе 2025 года составил 100,7%, сообщил Национальный статистический комитет.\n\nПродовольственные товары подорожали на 0,9%.", "2025-09-10", "0,9%", "2025-08"),
