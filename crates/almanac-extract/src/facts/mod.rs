@@ -1284,9 +1284,13 @@ pub(crate) fn extract(
                             .get_or_init(|| continues_previous(text, range.start))
                         {
                             previous_subject.clone()
-                        } else if is_place_statistic(metric) || cites_statistics() {
-                            // Fixed-capital investment, the economy, prices: a place's
-                            // statistics, never a company's or a zone's.
+                        } else if is_place_statistic(metric)
+                            || (metric == Metric::Output && measure == Measure::Index)
+                            || cites_statistics()
+                        {
+                            // Fixed-capital investment, the economy, prices, an index of the
+                            // physical volume of output: a place's statistics, never a
+                            // company's or a zone's.
                             // A statistic that follows one of a named place in its paragraph is of
                             // that place (`Output of the region grew 3.9%. Fixed capital investment
                             // amounted to ...`).

@@ -699,6 +699,10 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // An index of the physical volume of output is a place's statistic, never the
+            // company the sentence before was about.
+            ("Coal\n\nKostanay region mined 5.2 million tonnes of coal in 2023, most of it by Tobyl Komir LLP. The index of physical volume in mining was 104.2%.", "2024-02-20", "104.2%", "Kostanay region"),
+            ("Уголь\n\nВ 2023 году угольщики Костанайской области добыли 5,2 млн тонн угля. Основной объём – 3,1 млн тонн – обеспечило ТОО «Тобыл Комир». Индекс физического объёма в горнодобывающей промышленности составил 104,2%.", "2024-02-20", "104,2%", "Kostanay region"),
             // A foreign country a sentence opens on is a partner, no theme for the next.
             ("Trade\n\nKyrgyzstan's foreign trade reached $9 billion in 2023. Russia remained the largest trading partner with $2.5 billion. Trade with Uzbekistan doubled to $400 million.", "2024-02-20", "$400 million", "Kyrgyzstan"),
             // A body that only says the figures is not what the next sentences are about.
