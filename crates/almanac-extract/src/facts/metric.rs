@@ -802,11 +802,7 @@ pub(super) fn measure(
 /// республиканского и местного бюджетов`, `31,7 млрд – из областного`: money said to come
 /// from a budget is budget money, whatever the whole it is part of.
 pub(super) fn from_a_budget(text: &str, q: &Quantity) -> bool {
-    let rest = &text[q.span[1]..text.ceil_char_boundary((q.span[1] + 80).min(text.len()))];
-    let rest = rest
-        .split(['.', ';', '!', '?', '\n'])
-        .next()
-        .unwrap_or(rest);
+    let rest = super::sentence::text_after(text, q, 80);
     // Asked of every money figure: the words are read only when `from` or `из` stands after
     // it at all.
     static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -818,12 +814,7 @@ pub(super) fn from_a_budget(text: &str, q: &Quantity) -> bool {
     if !CUES.is_match(rest) {
         return false;
     }
-    let words: Vec<String> = rest
-        .split_whitespace()
-        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
-        .filter(|w| !w.is_empty())
-        .take(10)
-        .collect();
+    let words: Vec<String> = super::sentence::plain_words(rest).take(10).collect();
     let Some(k) = words.iter().take(5).position(|w| w == "from" || w == "из") else {
         return false;
     };

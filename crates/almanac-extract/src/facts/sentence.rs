@@ -353,3 +353,23 @@ pub(super) fn word<'a>(text: &'a str, s: &Sentence<'_>, i: usize) -> Option<Cow<
         .filter(|t| t.kind == TokKind::Word)
         .map(|t| lower(t.text(text)))
 }
+
+/// The text right after figure `q`, at most `max` bytes, up to the end of its sentence: where
+/// the phrases said of a figure after it stand (`that were due to`, `from the budget`).
+pub(super) fn text_after<'a>(
+    text: &'a str,
+    q: &crate::quantities::Quantity,
+    max: usize,
+) -> &'a str {
+    let rest = &text[q.span[1]..text.ceil_char_boundary((q.span[1] + max).min(text.len()))];
+    rest.split(['.', ';', '!', '?', '\n'])
+        .next()
+        .unwrap_or(rest)
+}
+
+/// The words of `s` in lower case, without the marks around them.
+pub(super) fn plain_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split_whitespace()
+        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
+        .filter(|w| !w.is_empty())
+}

@@ -104,11 +104,7 @@ const PROMISED_BEFORE: &[&str] = &[
 /// больниц на 720 коек, которые должны были открыться`: what a relative clause right after
 /// the figure says was due is a promise, whatever became of it.
 fn promised_after(text: &str, q: &Quantity) -> bool {
-    let rest = &text[q.span[1]..text.ceil_char_boundary((q.span[1] + 90).min(text.len()))];
-    let rest = rest
-        .split(['.', ';', '!', '?', '\n'])
-        .next()
-        .unwrap_or(rest);
+    let rest = super::sentence::text_after(text, q, 90);
     // The clause after a figure is in small letters: one pass of an automaton over the text
     // as written, asked of every figure.
     static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {

@@ -651,12 +651,7 @@ pub(super) fn theme<'a>(
         _ => head,
     };
     // At most five words: the tests below ask for two, or four, or the first.
-    let words: Vec<String> = head
-        .split_whitespace()
-        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
-        .filter(|w| !w.is_empty())
-        .take(5)
-        .collect();
+    let words: Vec<String> = super::sentence::plain_words(head).take(5).collect();
     let allowed = [
         "the", "this", "that", "a", "an", "its", "their", "his", "her", "our",
     ];
