@@ -42,6 +42,16 @@ impl Simple {
 }
 
 impl Period {
+    /// The `n`-th part of the kind of this quarter or half, in its year (`in the first
+    /// quarter ...; in the second`): `None` for any other period or an `n` it has not.
+    pub(crate) fn same_part(self, n: u8) -> Option<Period> {
+        match self {
+            Period::Quarter(y, _) if (1..=4).contains(&n) => Some(Period::Quarter(y, n)),
+            Period::Half(y, _) if (1..=2).contains(&n) => Some(Period::Half(y, n)),
+            _ => None,
+        }
+    }
+
     /// Joins two periods into an interval from the start of `from` to the end of `to`;
     /// gives `from` itself when both are the same.
     pub fn interval(from: Period, to: Period) -> Period {

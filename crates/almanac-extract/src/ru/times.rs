@@ -344,11 +344,7 @@ impl Parser<'_> {
         if !(comma || self.is_dash(i + 2)) {
             return None;
         }
-        let period = match last? {
-            Period::Quarter(y, _) if (1..=4).contains(&n) => Period::Quarter(y, n),
-            Period::Half(y, _) if (1..=2).contains(&n) => Period::Half(y, n),
-            _ => return None,
-        };
+        let period = last?.same_part(n)?;
         Some((i, i + 2, Some(period), TimeKind::Point))
     }
 

@@ -26,11 +26,7 @@ impl Parser<'_> {
         if !(matches!(self.punct(next), Some(',' | ';')) || self.is_dash(next)) {
             return None;
         }
-        let period = match last? {
-            Period::Quarter(y, _) if (1..=4).contains(&n) => Period::Quarter(y, n),
-            Period::Half(y, _) if (1..=2).contains(&n) => Period::Half(y, n),
-            _ => return None,
-        };
+        let period = last?.same_part(n)?;
         hit(next, Some(period), TimeKind::Point)
     }
 
