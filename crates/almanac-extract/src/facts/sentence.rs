@@ -141,6 +141,26 @@ fn status_cue(r: &data::Row) -> Result<(&'static str, StatusCue), data::DataErro
     Ok((r.get(0), class))
 }
 
+/// Whether the comma `toks[k]` stands in a list of single names (`to Russia, Ukraine and
+/// Turkey`, `в Россию, Украину и Турцию`): such a list is one noun phrase, not clauses.
+fn in_list_of_names(text: &str, toks: &[Tok], k: usize) -> bool {
+    let name = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Word && t.text(text).starts_with(char::is_uppercase)
+        })
+    };
+    let joins = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.text(text) == ","
+                || t.is_word_in(text, &["and", "or"])
+                || matches!(t.text(text), "и" | "или")
+        })
+    };
+    // The name before the comma is not the sentence's first word, which any sentence
+    // capitalises.
+    k >= 2 && name(k - 1) && name(k + 1) && joins(k + 2) && name(k + 3)
+}
+
 /// A sentence with its tokens, clause boundaries and cue words, read once for all its figures.
 pub(super) struct Sentence<'t> {
     /// The sentence's tokens, a slice of its paragraph's.
@@ -165,10 +185,12 @@ impl<'t> Sentence<'t> {
     pub fn new(text: &str, toks: &'t [Tok], figures: &[&crate::quantities::Quantity]) -> Self {
         let clause_starts = toks
             .iter()
-            .filter(|t| {
+            .enumerate()
+            .filter(|&(k, t)| {
                 t.kind == TokKind::Sym
                     && match t.text(text) {
-                        "," | ";" | ":" => true,
+                        "," => !in_list_of_names(text, toks, k),
+                        ";" | ":" => true,
                         // A dash between two words with no space (`January–May`,
                         // `2023–2025`) joins them; a clause's dash stands apart.
                         "–" | "—" => {
@@ -178,7 +200,7 @@ impl<'t> Sentence<'t> {
                         _ => false,
                     }
             })
-            .map(|t| t.end)
+            .map(|(_, t)| t.end)
             .collect();
         let cues = &*CUES;
         let mut metric_cues = Vec::new();

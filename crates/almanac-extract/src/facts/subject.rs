@@ -590,12 +590,14 @@ pub(super) fn listed_in_container(
             }
             j += 1;
         }
-        if j > i {
-            for m in &anchors[i..=j] {
-                if anchors.iter().any(|c| within.is_within(&m.name, &c.name)) {
-                    res.insert(m.start);
-                }
-            }
+        // The list is one whole: where most of its items lie in a container named beside
+        // them, all do (`in Karaganda, Temirtau and Zhezkazgan`, the last of which a later
+        // map puts in another region).
+        let inside = |m: &Anchor| anchors.iter().any(|c| within.is_within(&m.name, &c.name));
+        if j > i && 2 * anchors[i..=j].iter().filter(|m| inside(m)).count() > j - i + 1 {
+            res.extend(anchors[i..=j].iter().map(|m| m.start));
+        } else if j > i {
+            res.extend(anchors[i..=j].iter().filter(|m| inside(m)).map(|m| m.start));
         }
         i = j + 1;
     }

@@ -50,6 +50,9 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // The commas of a list of names do not end the clause that a cue opens.
+            ("Flour\n\nExports of wheat flour to Russia, Afghanistan and China rose to 400,000 tonnes in 2023.", "2024-02-01", "400,000 tonnes", "trade"),
+            ("Мука\n\nЭкспорт муки в Россию, Афганистан и Китай вырос до 400 тыс. тонн.", "2024-02-01", "400 тыс. тонн", "trade"),
             // The part of the land sown or harvested is area.
             ("Harvest\n\nFarms have threshed grain on 9.1 million hectares, or 96% of the sown area.", "2024-09-20", "96%", "area"),
             // The herd a farm is built for is its capacity.
@@ -836,6 +839,9 @@ fn subject_of() {
             ("Tashkent region news\n\nOutput rose by 5%, with the Ozod special industrial zone alone producing goods worth $90 million.", "2024-03-01", "$90 million", "Ozod special industrial zone"),
             // A reference after a comma describes the name before it.
             ("Karaganda region news\n\nSaran, the region's mining town, received 12 new buses last year.", "2024-03-01", "12 new buses", "Saran"),
+            // A list whose towns mostly lie in the region named beside it speaks of that
+            // region, though a later map puts one of them in another.
+            ("Karaganda region budget\n\nThe region plans to put 15 billion tenge into 900 rental flats in Karaganda, Temirtau and Zhezkazgan.", "2017-03-01", "900 rental flats", "Karaganda region"),
             // A list that ends right before the figure's clause is what it speaks of.
             ("Samarkand region report\n\nOutput is concentrated: Samarkand accounts for 30%, and two districts — Urgut and Jambay — for another 20%.", "2024-03-01", "20%", "Samarkand region"),
             // A technopark's name may follow its head.
