@@ -4,10 +4,10 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks twenty-five sets the same way, each a gold file against its articles and its docs
+Checks twenty-seven sets the same way, each a gold file against its articles and its docs
 file: examples/gold.jsonl against examples/news/*.txt and examples/docs.jsonl (the held-out
 gold), examples/series-gold.jsonl (the Karaganda series), examples/ru-gold.jsonl (Russian),
-eleven pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 11, each
+twelve pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 12, each
 examples/SET-gold.jsonl against examples/SET/*.txt and examples/SET-docs.jsonl, annotated
 blind to the extractor's rules and to the sets before them (examples/SET.md):
 
@@ -57,6 +57,7 @@ SETS = [  # (name, documents, gold, docs)
     ("en-blind9", HERE / "en-blind9", HERE / "en-blind9-gold.jsonl", HERE / "en-blind9-docs.jsonl"),
     ("en-blind10", HERE / "en-blind10", HERE / "en-blind10-gold.jsonl", HERE / "en-blind10-docs.jsonl"),
     ("en-blind11", HERE / "en-blind11", HERE / "en-blind11-gold.jsonl", HERE / "en-blind11-docs.jsonl"),
+    ("en-blind12", HERE / "en-blind12", HERE / "en-blind12-gold.jsonl", HERE / "en-blind12-docs.jsonl"),
     ("ru-blind5", HERE / "ru-blind5", HERE / "ru-blind5-gold.jsonl", HERE / "ru-blind5-docs.jsonl"),
     ("ru-blind6", HERE / "ru-blind6", HERE / "ru-blind6-gold.jsonl", HERE / "ru-blind6-docs.jsonl"),
     ("ru-blind7", HERE / "ru-blind7", HERE / "ru-blind7-gold.jsonl", HERE / "ru-blind7-docs.jsonl"),
@@ -64,6 +65,7 @@ SETS = [  # (name, documents, gold, docs)
     ("ru-blind9", HERE / "ru-blind9", HERE / "ru-blind9-gold.jsonl", HERE / "ru-blind9-docs.jsonl"),
     ("ru-blind10", HERE / "ru-blind10", HERE / "ru-blind10-gold.jsonl", HERE / "ru-blind10-docs.jsonl"),
     ("ru-blind11", HERE / "ru-blind11", HERE / "ru-blind11-gold.jsonl", HERE / "ru-blind11-docs.jsonl"),
+    ("ru-blind12", HERE / "ru-blind12", HERE / "ru-blind12-gold.jsonl", HERE / "ru-blind12-docs.jsonl"),
     ("en-blind3", HERE / "en-blind3", HERE / "en-blind3-gold.jsonl", HERE / "en-blind3-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
