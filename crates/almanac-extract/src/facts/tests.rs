@@ -50,6 +50,11 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // Earnings are income; those who leave to earn are people, not income.
+            ("Доходы\n\nСредние заработки шахтёров в прошлом году составили 9,2 млн сумов.", "2024-02-01", "9,2 млн сумов", "income"),
+            ("Миграция\n\nВ этом году на заработки за рубеж уехали около 20 тыс. жителей района.", "2024-02-01", "20 тыс. жителей", "other"),
+            // The noun left out after `прямые иностранные` is still investment from abroad.
+            ("Инвестиции\n\nИнвестиции в регион составили 500 млрд тенге, из них прямые иностранные – 120 млрд, прочие – 380 млрд.", "2024-02-01", "120 млрд", "fdi"),
             // The commas of a list of names do not end the clause that a cue opens.
             ("Flour\n\nExports of wheat flour to Russia, Afghanistan and China rose to 400,000 tonnes in 2023.", "2024-02-01", "400,000 tonnes", "trade"),
             ("Мука\n\nЭкспорт муки в Россию, Афганистан и Китай вырос до 400 тыс. тонн.", "2024-02-01", "400 тыс. тонн", "trade"),
