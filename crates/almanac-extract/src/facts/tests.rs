@@ -844,6 +844,8 @@ fn subject_of() {
             ("Tashkent region news\n\nOutput rose by 5%, with the Ozod special industrial zone alone producing goods worth $90 million.", "2024-03-01", "$90 million", "Ozod special industrial zone"),
             // A reference after a comma describes the name before it.
             ("Karaganda region news\n\nSaran, the region's mining town, received 12 new buses last year.", "2024-03-01", "12 new buses", "Saran"),
+            // A road between two places of a region, named too, is the region's.
+            ("Khatlon roads\n\nThe government will spend $40 million to widen the road between Bokhtar and Dangara in Khatlon region.", "2024-03-01", "$40 million", "Khatlon region"),
             // A list whose towns mostly lie in the region named beside it speaks of that
             // region, though a later map puts one of them in another.
             ("Karaganda region budget\n\nThe region plans to put 15 billion tenge into 900 rental flats in Karaganda, Temirtau and Zhezkazgan.", "2017-03-01", "900 rental flats", "Karaganda region"),
