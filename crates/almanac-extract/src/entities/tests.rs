@@ -454,6 +454,10 @@ fn a_name_an_apposition_calls_a_company() {
         ],
     );
     check(
+        "Sary Bau, a fruit grower, planted new orchards.",
+        &[("Sary Bau", "Sary Bau", Organisation)],
+    );
+    check(
         "Talas Oil, the valley's only refinery, raised output.",
         &[("Talas Oil", "Talas Oil", Organisation)],
     );

@@ -934,24 +934,35 @@ pub(super) fn subject(
     // the clause puts after `in` or `at` say where it does it. So does one in the clauses
     // before, when the figure's own names nothing (`The largest, a plant of Aktobe
     // Ferroalloys near Khromtau, cost 92 billion tenge`).
-    let doer = pool.iter().rev().find(|a| {
-        a.kind == EntityKind::Organisation
-            && a.role == Role::Named
-            && a.start < q.span[0]
-            && (s.clause_of(a.start) == clause || own_clause_names_none)
-    });
+    // Or one that is the sentence's subject, set apart from the figure's clause only by an
+    // apposition (`Zhasyl Alqap, a local vegetable grower, has opened ...`).
+    let does = |a: &&&Anchor| {
+        a.kind == EntityKind::Organisation && a.role == Role::Named && a.start < q.span[0]
+    };
+    let doer = pool
+        .iter()
+        .rev()
+        .find(|a| does(a) && (s.clause_of(a.start) == clause || own_clause_names_none))
+        .or_else(|| {
+            usable
+                .iter()
+                .rev()
+                .find(|a| does(a) && apposed_subject(text, s, s.clause_of(a.start), clause))
+        });
     if let Some(doer) = doer {
         let sentence_start = s.toks.first().map_or(0, |t| t.start);
         let mut places = pool
             .iter()
             .filter(|a| a.kind != EntityKind::Organisation)
             .peekable();
-        // `in Zhezkazgan and Balkhash`: a place listed after a located one is located too.
+        // `in Zhezkazgan and Balkhash`, `in Karasay district of Almaty region`: a place
+        // listed after a located one, or the one that holds it, is located too.
         let mut prev_located = false;
         if places.peek().is_some()
             && places.all(|a| {
                 prev_located = located(text, sentence_start, a.start)
-                    || prev_located && listed_after(text, a.start);
+                    || prev_located
+                        && (listed_after(text, a.start) || text[..a.start].ends_with(" of "));
                 prev_located
             })
         {
@@ -1014,6 +1025,33 @@ pub(super) fn subject(
             }
         })
         .map(|a| a.name.clone())
+}
+
+/// `Zhasyl Alqap, a local vegetable grower, has opened a greenhouse ...`: whether the
+/// name in clause `named` is the grammatical subject of clause `clause`, set apart from its
+/// predicate only by an apposition (the clause between opens with an article or `which`,
+/// and the figure's clause with a verb).
+fn apposed_subject(text: &str, s: &Sentence<'_>, named: usize, clause: usize) -> bool {
+    if named + 2 != clause {
+        return false;
+    }
+    let aside = s.clause_toks(named + 1).start;
+    let predicate = s.clause_toks(clause).start;
+    word_is(
+        text,
+        s.toks,
+        aside,
+        &["a", "an", "the", "its", "which", "who", "one"],
+    ) && s.toks.get(predicate).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && (t.is_word_in(
+                text,
+                &[
+                    "has", "have", "had", "will", "is", "was", "are", "were", "plans", "intends",
+                    "expects", "aims", "can", "could",
+                ],
+            ) || t.text(text).ends_with("ed") && t.text(text).starts_with(char::is_lowercase))
+    })
 }
 
 /// Whether clause `clause` of the sentence speaks of lending (`lend`, `a loan of`,

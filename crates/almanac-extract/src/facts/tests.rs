@@ -844,6 +844,9 @@ fn subject_of() {
             ("Tashkent region news\n\nOutput rose by 5%, with the Ozod special industrial zone alone producing goods worth $90 million.", "2024-03-01", "$90 million", "Ozod special industrial zone"),
             // A reference after a comma describes the name before it.
             ("Karaganda region news\n\nSaran, the region's mining town, received 12 new buses last year.", "2024-03-01", "12 new buses", "Saran"),
+            // A company that is the sentence's subject, past an apposition, does what is
+            // counted in the places after `in`, and in the place that holds them.
+            ("Almaty region farms\n\nKok Dala, a local dairy farm, has built a cheese plant worth 900 million tenge in Talgar district of Almaty region.", "2024-03-01", "900 million tenge", "Kok Dala"),
             // A road between two places of a region, named too, is the region's.
             ("Khatlon roads\n\nThe government will spend $40 million to widen the road between Bokhtar and Dangara in Khatlon region.", "2024-03-01", "$40 million", "Khatlon region"),
             // A list whose towns mostly lie in the region named beside it speaks of that
