@@ -71,8 +71,8 @@ use period::{
     budget_year, clause_in_present_perfect, clause_says_now, clause_tells_a_stock,
     dates_a_founding, dates_a_telling, end_state, is_first_state, is_interval, is_second_state,
     is_state, open_future, opens_contrast, past_a_plan, plan_of_the_year, refers_back,
-    report_period, report_wins_over_to_date, revises, shift_year, start_state, states_a_plan,
-    usable_period, whole_year, Front, Told,
+    report_period, report_wins_over_to_date, reviewed_programme, revises, shift_year, start_state,
+    states_a_plan, usable_period, whole_year, Front, Told,
 };
 use previous::{whole_of_parts, PreviousFigure};
 use sentence::Sentence;
@@ -268,6 +268,12 @@ pub(crate) fn extract(
     // front names is for dates its planned revenues and spending that have no time of their
     // own, in any paragraph.
     let budget_year = budget_year(text, &front, date);
+    let programme = reviewed_programme(text, &front, date);
+    // A year inside the programme's span, said of another figure, does not date the
+    // programme's undated results: the span does.
+    let outside_programme = |p: &Period| {
+        programme.is_none_or(|r| !(r.bounds().0 <= p.bounds().0 && p.bounds().1 <= r.bounds().1))
+    };
     let mut facts = Vec::new();
     let mut next_group = 1;
     // What the last sentence was about: the subject of its last figure, else the last place
@@ -1088,6 +1094,7 @@ pub(crate) fn extract(
                         // project told before.
                         Status::Planned => sentence_deadline
                             .or(sentence_plan_period)
+                            .or(programme)
                             .or_else(|| {
                                 date.filter(|_| plan_of_the_year(lower_sentence()))
                                     .map(|d| Period::Year(d.year()))
@@ -1108,6 +1115,8 @@ pub(crate) fn extract(
                         // ...`, `which already sells ...`): that is the document's year.
                         Status::Actual => carried_period
                             .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
+                            .filter(outside_programme)
+                            .or(programme)
                             .or(told.filter(|r| {
                                 let stock = clause_tells_a_stock(text, &sentence, clause);
                                 if matches!(r, Period::Year(_)) {

@@ -288,6 +288,54 @@ pub(super) fn budget_year(
     None
 }
 
+/// The span of a programme or strategy that the front of a document sums up once it is
+/// over (`the programme for 2021-2025 met its targets`, `подвело итоги Программы ... на
+/// 2021–2025 годы`): a span of whole years ended before the document's year, in a sentence
+/// that names a programme and a word of its outcome. The programme's results and targets
+/// that have no time of their own are of the whole span.
+pub(super) fn reviewed_programme(
+    text: &str,
+    front: &Front<'_, impl AsRef<[TimeExpr]>>,
+    date: Option<NaiveDate>,
+) -> Option<Period> {
+    let date = date?;
+    for (sentences, times) in front.paragraphs() {
+        for s in sentences {
+            let span = times_in(times, s)
+                .filter(|t| t.kind != TimeKind::Comparison)
+                .find_map(|t| match t.period {
+                    Some(p @ Period::Interval(Simple::Year(a), Simple::Year(b)))
+                        if a < b && b < date.year() =>
+                    {
+                        Some(p)
+                    }
+                    _ => None,
+                });
+            if span.is_some() {
+                let lower = crate::tokens::lower(&text[s.clone()]);
+                let names = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+                if names(&["programme", "program", "strategy", "программ", "стратеги"])
+                    && names(&[
+                        "summing up",
+                        "summed up",
+                        "results",
+                        "outcome",
+                        "met its",
+                        "missed",
+                        "fell short",
+                        "итог",
+                        "выполнен",
+                        "не достигнут",
+                    ])
+                {
+                    return span;
+                }
+            }
+        }
+    }
+    None
+}
+
 /// The front of a document, its title and first paragraphs, where it says what period it
 /// reports on and what budget it is about: the paragraphs, the times found in each, and the
 /// document's sentences (in order).

@@ -59,7 +59,13 @@ pub(super) fn status_of(
     }
     // `вместо обещанных 500`: what was promised is a plan, whatever became of it; the
     // participle is the figure's own, it reaches no other figure of the sentence.
-    if PROMISED_BEFORE.contains(&before) || promised_after(text, q) {
+    // The participle stands right before the figure: after a comma (`Of the 30 schools the
+    // plan promised, 19 have been built`) it ends the phrase before.
+    let adjacent = text[..q.span[0]].trim_end().ends_with(char::is_alphabetic);
+    if adjacent && PROMISED_BEFORE.contains(&before)
+        || plan_set_against(text, q)
+        || promised_after(text, q)
+    {
         return Status::Planned;
     }
     let planned = when.deadline_pending
@@ -98,6 +104,12 @@ const PROMISED_BEFORE: &[&str] = &[
     "запланированных",
     "запланированные",
     "плане",
+    // `не дотянула до целевых 20%`, `only 38 of the planned 60 parks`
+    "целевых",
+    "целевые",
+    "целевого",
+    "planned",
+    "promised",
 ];
 
 /// `Of the 6 hospitals with 720 beds that were due to open in 2018, two are ready`, `Из 6
@@ -118,7 +130,7 @@ fn promised_after(text: &str, q: &Quantity) -> bool {
 /// `5,7 млрд при плане 5,4 млрд`, `5.7 billion against a plan of 5.4 billion`: the plan a
 /// figure is set against, of the same period.
 pub(super) fn plan_set_against(text: &str, q: &Quantity) -> bool {
-    let before = &text[text.floor_char_boundary(q.span[0].saturating_sub(30))..q.span[0]];
+    let before = &text[text.floor_char_boundary(q.span[0].saturating_sub(48))..q.span[0]];
     let before = crate::tokens::lower(before.trim_end());
     PLAN_AGAINST.iter().any(|p| before.ends_with(p))
 }
@@ -126,6 +138,8 @@ pub(super) fn plan_set_against(text: &str, q: &Quantity) -> bool {
 /// The phrases of `plan_set_against`.
 const PLAN_AGAINST: &[&str] = &[
     "при плане",
+    "при плановом росте в",
+    "при плановом росте на",
     "against a plan of",
     "against the plan of",
     "against a target of",

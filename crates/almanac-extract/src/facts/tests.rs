@@ -1037,6 +1037,15 @@ fn period_of() {
             ("City results\n\nThe city's economy grew 5 percent last year.\n\nA Turkish company has started building a glass plant worth 90 million dollars.", "2024-02-10", "90 million dollars", "2024"),
             ("City results\n\nThe city's economy grew 5 percent last year.\n\nThe farm already sells 40 tonnes of fruit a week.", "2024-02-10", "40 tonnes", "2024"),
             ("City results\n\nThe city's economy grew 5 percent last year.\n\nBuilders put up 900,000 square meters of housing.", "2024-02-10", "900,000 square meters", "2023"),
+            // The results and targets of a programme the front sums up once it is over, with
+            // no time of their own, are of its whole span; a year inside it said of another
+            // figure does not date them.
+            ("Roads programme for 2019-2023 met its targets\n\nThe ministry summed up the roads programme for 2019-2023 on Monday.\n\nIn 2023 builders laid 900 km of roads. The programme aimed to rebuild 4,000 km of roads; 4,300 km were rebuilt.", "2024-02-10", "4,000 km", "2019/2023"),
+            ("Roads programme for 2019-2023 met its targets\n\nThe ministry summed up the roads programme for 2019-2023 on Monday.\n\nIn 2023 builders laid 900 km of roads. The programme aimed to rebuild 4,000 km of roads; 4,300 km were rebuilt.", "2024-02-10", "4,300 km", "2019/2023"),
+            ("Roads programme for 2019-2023 met its targets\n\nThe ministry summed up the roads programme for 2019-2023 on Monday.\n\nIn 2023 builders laid 900 km of roads. The programme aimed to rebuild 4,000 km of roads; 4,300 km were rebuilt.", "2024-02-10", "900 km", "2023"),
+            ("Итоги программы\n\nМинистерство подвело итоги программы на 2019–2023 годы.\n\nПостроено 120 школ при плане 100.", "2024-02-10", "120 школ", "2019/2023"),
+            // A programme that is still running dates nothing.
+            ("Roads programme\n\nThe ministry presented the results of the roads programme for 2023-2027.\n\nThe programme rebuilt 800 km of roads.", "2024-02-10", "800 km", "2024"),
         ],
         |f| or_dash(f.period.map(|p| p.to_string()).as_deref()),
     );
@@ -1051,6 +1060,18 @@ fn status_of() {
             ("Promises\n\nOf the 30 enterprises promised, 21 were launched.", "2026-01-20", "30 enterprises", "planned"),
             ("Promises\n\nThe governor's new promise for 2026: 9,000 jobs.", "2026-01-20", "9,000 jobs", "planned"),
             ("Promises\n\nThe jobs promise fell short: 4,100 new jobs were created.", "2026-01-20", "4,100 new jobs", "actual"),
+            // A target told once its time has passed, what a programme provides for, and a
+            // figure called planned or a target right before it are plans; a participle
+            // after a comma ends the phrase before.
+            ("Exports\n\nSales abroad were meant to reach $400 million in 2024 but came to $310 million.", "2025-02-01", "$400 million", "planned"),
+            ("Exports\n\nSales abroad were meant to reach $400 million in 2024 but came to $310 million.", "2025-02-01", "$310 million", "actual"),
+            ("Parks\n\nOnly 12 of the planned 20 industrial parks were opened.", "2025-02-01", "20 industrial parks", "planned"),
+            ("Parks\n\nOf the 20 parks the programme promised, 12 were opened.", "2025-02-01", "12", "actual"),
+            ("Программа\n\nПрограмма на 2026–2030 годы предусматривает создание 40 тыс. рабочих мест.", "2026-02-01", "40 тыс. рабочих мест", "planned"),
+            ("Программа\n\nОткрыто 31 тыс. рабочих мест, хотя программа предусматривала 40 тыс.", "2026-02-01", "40 тыс.", "planned"),
+            ("Программа\n\nЭкспорт вырос в 1,4 раза при плановом росте в 1,3 раза.", "2026-02-01", "1,3 раза", "planned"),
+            ("Программа\n\nЭкспорт вырос в 1,4 раза при плановом росте в 1,3 раза.", "2026-02-01", "1,4 раза", "actual"),
+            ("Программа\n\nДоля переработки выросла до 41%, но не дотянула до целевых 50%.", "2026-02-01", "50%", "planned"),
             // What a relative clause right after the figure says was due is a promise.
             ("Clinics\n\nOf the 8 clinics that were due to open in 2023, only three are ready.", "2024-05-20", "8 clinics", "planned"),
             ("Клиники\n\nИз 8 поликлиник, которые должны были открыться в 2023 году, готовы три.", "2024-05-20", "8 поликлиник", "planned"),
