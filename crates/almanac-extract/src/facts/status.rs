@@ -264,7 +264,39 @@ fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
             &["worth", "totaling", "totalling", "for", "of"],
         )
         && word_is(text, s.toks, fig_tok - 2, DEALS);
-    worth_before || word_is(text, s.toks, end_tok, DEALS)
+    worth_before || word_is(text, s.toks, end_tok, DEALS) || lent(text, s, fig_tok, end_tok)
+}
+
+/// `The bank has approved a $95 million loan`, `подписали соглашение о льготном займе в $36
+/// млн`: one loan or grant that a lender approves or signs is money still to flow, like an
+/// agreement's; loans a programme's banks have approved for many projects are not one.
+fn lent(text: &str, s: &Sentence<'_>, fig_tok: usize, end_tok: usize) -> bool {
+    const LOANS: &[&str] = &["loan", "grant", "credit"];
+    const LOANS_RU: &[&str] = &[
+        "заём",
+        "займ",
+        "займе",
+        "займа",
+        "кредит",
+        "кредита",
+        "кредите",
+        "грант",
+        "гранта",
+        "гранте",
+    ];
+    let one_loan = fig_tok >= 1
+        && word_is(text, s.toks, fig_tok - 1, &["a", "an"])
+        && (end_tok..end_tok + 3).any(|k| word_is(text, s.toks, k, LOANS))
+        || fig_tok >= 2
+            && word_is(text, s.toks, fig_tok - 1, &["в"])
+            && word_is(text, s.toks, fig_tok - 2, LOANS_RU);
+    one_loan
+        && s.toks.iter().any(|t| {
+            let w = crate::tokens::lower(t.text(text));
+            ["approved", "signed", "одобр", "подписа"]
+                .iter()
+                .any(|stem| w.starts_with(stem))
+        })
 }
 
 /// `38 projects are being implemented with the creation of 3,700 jobs`: the projects are

@@ -1072,6 +1072,11 @@ fn status_of() {
             ("Программа\n\nЭкспорт вырос в 1,4 раза при плановом росте в 1,3 раза.", "2026-02-01", "1,3 раза", "planned"),
             ("Программа\n\nЭкспорт вырос в 1,4 раза при плановом росте в 1,3 раза.", "2026-02-01", "1,4 раза", "actual"),
             ("Программа\n\nДоля переработки выросла до 41%, но не дотянула до целевых 50%.", "2026-02-01", "50%", "planned"),
+            // One loan or grant a lender approves or signs is money still to flow; loans
+            // approved for many projects under a programme are achieved.
+            ("Loans\n\nThe Eurasian Development Bank has approved a $60 million loan to rebuild a power plant in Ekibastuz.", "2024-05-20", "$60 million", "planned"),
+            ("Займы\n\nБанк и правительство подписали соглашение о займе в $25 млн на ремонт школ.", "2024-05-20", "$25 млн", "planned"),
+            ("Loans\n\nThis year banks approved loans worth 90 billion tenge for 400 projects.", "2024-05-20", "90 billion tenge", "actual"),
             // What a relative clause right after the figure says was due is a promise.
             ("Clinics\n\nOf the 8 clinics that were due to open in 2023, only three are ready.", "2024-05-20", "8 clinics", "planned"),
             ("Клиники\n\nИз 8 поликлиник, которые должны были открыться в 2023 году, готовы три.", "2024-05-20", "8 поликлиник", "planned"),
