@@ -770,6 +770,7 @@ pub(crate) fn extract(
                     (planned_cue || !past_a_plan(text, &sentence, q, t))
                         && !dates_a_telling(text, t)
                         && !period::dates_a_cause(text, q, t)
+                        && !period::measures_a_record(text, t)
                 };
                 // `снизился до 4,4% с 4,9% в 2021 году`, `fell to 4.4% from 4.9% in 2021`,
                 // `142,6 млрд тенге против 118,3 млрд тенге в 2017 году`: a time after the

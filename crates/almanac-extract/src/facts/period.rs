@@ -754,6 +754,63 @@ pub(super) fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bo
     })
 }
 
+/// `a yield of 52 centners, the highest in five years`, `the lowest level in a decade`,
+/// `максимальный за пять лет`: the span after a superlative is what a record is measured
+/// against, not the period of the figure (a named year is: `the highest in 2023`).
+pub(super) fn measures_a_record(text: &str, t: &TimeExpr) -> bool {
+    const SUPERLATIVES: &[&str] = &[
+        "highest",
+        "lowest",
+        "best",
+        "worst",
+        "largest",
+        "biggest",
+        "smallest",
+        "strongest",
+        "weakest",
+        "fastest",
+        "slowest",
+        "most",
+        "least",
+        "record",
+        "first",
+        "максимальный",
+        "максимальная",
+        "максимальное",
+        "минимальный",
+        "минимальная",
+        "минимальное",
+        "рекордный",
+        "рекордная",
+        "рекордное",
+        "лучший",
+        "лучшая",
+        "лучшее",
+        "худший",
+        "впервые",
+    ];
+    let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .map(|w| lower(w).into_owned())
+        .collect();
+    // The superlative, right before the time or before a noun of the record (`the
+    // highest level in`, `the first time in`).
+    match words.as_slice() {
+        [w, ..] if SUPERLATIVES.contains(&w.as_str()) => true,
+        [noun, w, ..] => {
+            matches!(
+                noun.as_str(),
+                "level" | "time" | "mark" | "figure" | "result" | "уровень" | "показатель"
+            ) && SUPERLATIVES.contains(&w.as_str())
+        }
+        _ => false,
+    }
+}
+
 /// `the 402 billion soms published in February`, `5,2%, как сообщалось в январе`: a time
 /// right after a word of telling is when a figure was told, not the period it is of.
 pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {

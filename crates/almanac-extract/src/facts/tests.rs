@@ -1037,6 +1037,10 @@ fn period_of() {
             ("City results\n\nThe city's economy grew 5 percent last year.\n\nA Turkish company has started building a glass plant worth 90 million dollars.", "2024-02-10", "90 million dollars", "2024"),
             ("City results\n\nThe city's economy grew 5 percent last year.\n\nThe farm already sells 40 tonnes of fruit a week.", "2024-02-10", "40 tonnes", "2024"),
             ("City results\n\nThe city's economy grew 5 percent last year.\n\nBuilders put up 900,000 square meters of housing.", "2024-02-10", "900,000 square meters", "2023"),
+            // A counted span after a superlative measures a record, not the figure; a named
+            // year there is the figure's.
+            ("Rice\n\nFarmers gathered 410,000 tonnes of rice, the highest in six years.", "2023-10-01", "410,000 tonnes", "2023"),
+            ("Rice\n\nThe rice harvest, 410,000 tonnes, was the highest in 2022.", "2023-10-01", "410,000 tonnes", "2022"),
             // The results and targets of a programme the front sums up once it is over, with
             // no time of their own, are of its whole span; a year inside it said of another
             // figure does not date them.
