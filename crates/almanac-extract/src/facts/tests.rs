@@ -1076,6 +1076,10 @@ fn status_of() {
             ("Программа\n\nЭкспорт вырос в 1,4 раза при плановом росте в 1,3 раза.", "2026-02-01", "1,3 раза", "planned"),
             ("Программа\n\nЭкспорт вырос в 1,4 раза при плановом росте в 1,3 раза.", "2026-02-01", "1,4 раза", "actual"),
             ("Программа\n\nДоля переработки выросла до 41%, но не дотянула до целевых 50%.", "2026-02-01", "50%", "planned"),
+            // A pool or portfolio of projects is planned whatever verb holds it; a bank's
+            // portfolio of loans is its book.
+            ("Projects\n\nThe region has a pool of 30 investment projects worth 200 billion tenge.", "2024-05-20", "30 investment projects", "planned"),
+            ("Loans\n\nThe bank's portfolio of loans to farmers grew to 90 billion tenge.", "2024-05-20", "90 billion tenge", "actual"),
             // One loan or grant a lender approves or signs is money still to flow; loans
             // approved for many projects under a programme are achieved.
             ("Loans\n\nThe Eurasian Development Bank has approved a $60 million loan to rebuild a power plant in Ekibastuz.", "2024-05-20", "$60 million", "planned"),
