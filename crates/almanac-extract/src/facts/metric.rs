@@ -69,6 +69,9 @@ pub(super) struct MetricChoice {
     pub own: bool,
     /// Whether a unit or a cue word gave it, not the default of its kind.
     pub cued: bool,
+    /// The token of the weak cue that gave it (`revenues`, `investment`), which says
+    /// little alone.
+    pub weak: Option<usize>,
 }
 
 /// What a figure measures: a count's unit decides, refined by a cue in its own clause;
@@ -78,6 +81,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         metric,
         own: true,
         cued: true,
+        weak: None,
     };
     let cues = &*CUES;
     let by_unit = match q.kind {
@@ -151,6 +155,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     let whole_after =
         q.kind == QuantityKind::Percent && word_is(text, s.toks, fig_end_tok, &["of", "in"]);
     let mut best: Option<((bool, bool, bool, usize), MetricCue)> = None;
+    let mut best_tok = 0;
     for c in s.metric_cues.iter().filter(|c| !c.in_title) {
         let (i, n, cue) = (c.tok, c.len, c.cue);
         let inside = i >= fig_tok && i < fig_end_tok;
@@ -319,6 +324,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         );
         if best.is_none_or(|(b, _)| key < b) {
             best = Some((key, cue));
+            best_tok = i;
         }
     }
     // `84 projects with an overall investment of $736 million`: the money the projects are
@@ -381,6 +387,9 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         metric,
         own: by_unit.is_some() || own_clause,
         cued: by_unit.is_some() || best.is_some(),
+        weak: best
+            .filter(|(_, cue)| by_unit.is_none() && cue.weak && cue.metric == metric)
+            .map(|_| best_tok),
     }
 }
 

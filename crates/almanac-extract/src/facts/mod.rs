@@ -572,6 +572,29 @@ pub(crate) fn extract(
                         metric = f.metric;
                     }
                 }
+                // `Transfers amounted to 289.5 billion tenge, or 56.5% of all revenues`, `the
+                // maslikhat has approved revenues of 548 billion tenge` after the budget's
+                // money: revenues that no company earns are the budget's.
+                // `their revenues`, `the company's revenue` are someone's earnings.
+                let earned = |cue: usize| {
+                    cue.checked_sub(1).is_some_and(|k| {
+                        let before = sentence.toks[k];
+                        let w = before.text(text);
+                        before.is_word_in(text, &["their", "its", "his", "her"])
+                            || w.ends_with("'s")
+                            || w.ends_with("’s")
+                            || w.ends_with('\'')
+                    })
+                };
+                if metric == Metric::Output
+                    && choice.weak.is_some_and(|c| !earned(c))
+                    && last_money_metric == Some(Metric::Budget)
+                    && !sentence_anchors
+                        .iter()
+                        .any(|a| a.kind == entities::EntityKind::Organisation && !is_place(&a.name))
+                {
+                    metric = Metric::Budget;
+                }
                 // `The plan for the period was fulfilled by 104.3 percent` after the budget's
                 // revenue: how much of a plan was met measures what the figure before did.
                 if metric == Metric::Other

@@ -55,6 +55,10 @@ fn metric_of() {
             ("Миграция\n\nВ этом году на заработки за рубеж уехали около 20 тыс. жителей района.", "2024-02-01", "20 тыс. жителей", "other"),
             // The noun left out after `прямые иностранные` is still investment from abroad.
             ("Инвестиции\n\nИнвестиции в регион составили 500 млрд тенге, из них прямые иностранные – 120 млрд, прочие – 380 млрд.", "2024-02-01", "120 млрд", "fdi"),
+            // Revenues after the budget's money, earned by no one named, are the budget's;
+            // someone's revenues are what they earn.
+            ("Budget\n\nThe city budget received 90 billion tenge in taxes. For next year the council has approved revenues of 95 billion tenge.", "2024-02-01", "95 billion tenge", "budget"),
+            ("Budget\n\nThe city budget received 90 billion tenge in taxes. Meanwhile the park's residents earned more: their revenues reached 40 billion tenge.", "2024-02-01", "40 billion tenge", "output"),
             // The commas of a list of names do not end the clause that a cue opens.
             ("Flour\n\nExports of wheat flour to Russia, Afghanistan and China rose to 400,000 tonnes in 2023.", "2024-02-01", "400,000 tonnes", "trade"),
             ("Мука\n\nЭкспорт муки в Россию, Афганистан и Китай вырос до 400 тыс. тонн.", "2024-02-01", "400 тыс. тонн", "trade"),
