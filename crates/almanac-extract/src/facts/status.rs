@@ -138,6 +138,7 @@ pub(super) fn plan_set_against(text: &str, q: &Quantity) -> bool {
 /// The phrases of `plan_set_against`.
 const PLAN_AGAINST: &[&str] = &[
     "при плане",
+    "при цели",
     "при плановом росте в",
     "при плановом росте на",
     "against a plan of",
@@ -356,7 +357,13 @@ pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Q
         // the figure set against this one, its cue that one's. `при` alone (`при поддержке`)
         // sets nothing against the figure.
         if word_is(text, s.toks, i, AGAINST)
-            || (word_is(text, s.toks, i, &["при"]) && word_is(text, s.toks, i + 1, &["плане"]))
+            || (word_is(text, s.toks, i, &["при"])
+                && word_is(
+                    text,
+                    s.toks,
+                    i + 1,
+                    &["плане", "цели", "плановом", "целевом"],
+                ))
         {
             return false;
         }

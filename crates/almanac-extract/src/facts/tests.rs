@@ -50,6 +50,9 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // People carried are transport's; works carried out are not.
+            ("Аэропорт\n\nПассажиропоток аэропорта за полугодие составил 1,9 млн человек.", "2024-07-10", "1,9 млн человек", "transport"),
+            ("Villages\n\nRoad works have been carried out in 31 villages this year.", "2024-07-10", "31 villages", "other"),
             // Earnings are income; those who leave to earn are people, not income.
             ("Доходы\n\nСредние заработки шахтёров в прошлом году составили 9,2 млн сумов.", "2024-02-01", "9,2 млн сумов", "income"),
             ("Миграция\n\nВ этом году на заработки за рубеж уехали около 20 тыс. жителей района.", "2024-02-01", "20 тыс. жителей", "other"),
@@ -1080,6 +1083,11 @@ fn status_of() {
             ("Программа\n\nЭкспорт вырос в 1,4 раза при плановом росте в 1,3 раза.", "2026-02-01", "1,3 раза", "planned"),
             ("Программа\n\nЭкспорт вырос в 1,4 раза при плановом росте в 1,3 раза.", "2026-02-01", "1,4 раза", "actual"),
             ("Программа\n\nДоля переработки выросла до 41%, но не дотянула до целевых 50%.", "2026-02-01", "50%", "planned"),
+            // Construction that is over is no work under way; a figure set against a target
+            // is achieved, the target planned.
+            ("Опреснение\n\nВ Актау завершено строительство опреснительной установки мощностью 30 тыс. кубометров в сутки.", "2024-07-10", "30 тыс. кубометров", "actual"),
+            ("Хлопок\n\nВ 2025 году внутри страны переработано 40% хлопка при цели 60%.", "2026-02-01", "40%", "actual"),
+            ("Хлопок\n\nВ 2025 году внутри страны переработано 40% хлопка при цели 60%.", "2026-02-01", "60%", "planned"),
             // A pool or portfolio of projects is planned whatever verb holds it; a bank's
             // portfolio of loans is its book.
             ("Projects\n\nThe region has a pool of 30 investment projects worth 200 billion tenge.", "2024-05-20", "30 investment projects", "planned"),
