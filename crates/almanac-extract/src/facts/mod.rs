@@ -42,6 +42,7 @@ mod previous;
 mod sentence;
 mod status;
 mod subject;
+mod table;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -181,9 +182,14 @@ pub(crate) fn extract(
     // Where the amounts start that took the currency of money before them.
     let mut borrowed_currency: HashSet<usize> = HashSet::default();
     let mut unread_from = None;
+    // The units a table's header declares, for the short rows after it, and where the
+    // numbers of a column it calls an index start.
+    let mut header: Option<table::Columns> = None;
+    let mut index_column: HashSet<usize> = HashSet::default();
     let mut paragraph_figures: Vec<Vec<Quantity>> = paragraph_toks
         .iter()
-        .map(|toks| {
+        .zip(&doc.paragraphs)
+        .map(|(toks, p)| {
             if unread_from.is_some() {
                 return Vec::new();
             }
@@ -194,6 +200,17 @@ pub(crate) fn extract(
             // In text order from here on: the currency rule reads them so, and so does
             // every sentence of the paragraph below.
             figures.sort_by_key(|q| q.span[0]);
+            let paragraph = &text[p.clone()];
+            if paragraph.trim_end().ends_with(':') {
+                header = table::declared_units(paragraph, lang == crate::Lang::Russian);
+            } else if let Some(columns) = header
+                .as_ref()
+                .filter(|_| paragraph.len() <= table::MAX_ROW)
+            {
+                index_column.extend(table::fill_row(text, columns, &mut figures));
+            } else {
+                header = None;
+            }
             borrowed_currency.extend(quantities::borrow_currency(text, &mut figures));
             figures.retain(|q| q.fact_worthy);
             if figures.len() > figures_left {
@@ -877,8 +894,12 @@ pub(crate) fn extract(
                         .filter(|t| !dates_a_founding(text, &sentence, t))
                         .or_else(sentence_time),
                 };
-                let measure = parallel_measure
-                    .unwrap_or_else(|| measure(text, &sentence, q, fig_tok, metric));
+                // A column the table's header calls an index holds indices, below 100 too.
+                let measure = if index_column.contains(&q.span[0]) {
+                    Measure::Index
+                } else {
+                    parallel_measure.unwrap_or_else(|| measure(text, &sentence, q, fig_tok, metric))
+                };
                 // `over the past five years the number grew 31% and as of July 1 stood at
                 // 8,400`: a change is of the span before it, the level of the day.
                 let time = match time {

@@ -142,7 +142,8 @@ fn is_reporter(e: &Entity) -> bool {
 
 /// Whether the mention at `span` opens a dateline: capitals at the start of a paragraph,
 /// then a dash, a full stop, a comma or a bracket (`ASTANA –`, `NUR-SULTAN. KAZINFORM –`,
-/// `DUSHANBE, 18.07.2022 (...) –`), or a name followed by a dash there (`Almaty – The city`).
+/// `DUSHANBE, 18.07.2022 (...) –`), or a name followed by a dash there (`Almaty – The city`),
+/// but not by a dash and a number (a table's row).
 fn is_dateline(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> bool {
     // `TARAZ (Agency) - ...`: the agency in the brackets of a dateline.
     let paragraph = paragraphs.partition_point(|p| p.start <= span[0]);
@@ -175,7 +176,12 @@ fn is_dateline(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> boo
         && (text[span[1]..].starts_with(char::is_whitespace)
             || rest[rest.chars().next().map_or(0, char::len_utf8)..]
                 .starts_with(char::is_whitespace));
-    dash_apart || capitals && (rest.starts_with(['.', ',', '(']) || rest.starts_with(['–', '—']))
+    // `Atyrau region — 3,214.5`: a row of a table, whose dash leads to its number.
+    let row = rest
+        .strip_prefix(['–', '—', '-'])
+        .is_some_and(|after| after.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    !row && (dash_apart
+        || capitals && (rest.starts_with(['.', ',', '(']) || rest.starts_with(['–', '—'])))
 }
 
 /// The places and organisations named in the text. A dateline, an origin (`a Chinese

@@ -1410,3 +1410,42 @@ fn a_bare_amount_takes_the_currency_of_the_money_before_it() {
         |f| format!("{} {}", or_dash(f.unit.as_deref()), or_dash(f.metric.map(|m| m.as_str()))),
     );
 }
+
+#[test]
+fn a_table_header_gives_its_rows_units() {
+    let table = "Investment by region\n\nFixed capital investment in January-June 2024, billion tenge (index of physical volume, %):\n\n- Turkistan region — 512.3 (97.4)\n- Zhambyl region — 240.1 (104.2)\n\nThe rest of the regions grew less.";
+    let russian = "Инвестиции по регионам\n\nИнвестиции в основной капитал за январь–июнь 2024 года, млрд тенге (ИФО, %):\n\nТуркестанская область — 512,3 (97,4)\n\nЖамбылская область — 240,1 (104,2)\n";
+    check(
+        &[
+            (
+                table,
+                "2024-07-20",
+                "512.3",
+                "512300000000 KZT level Turkistan region",
+            ),
+            (table, "2024-07-20", "97.4", "97.4 % index Turkistan region"),
+            (table, "2024-07-20", "104.2", "104.2 % index Zhambyl region"),
+            (
+                russian,
+                "2024-07-20",
+                "240,1",
+                "240100000000 KZT level Zhambyl region",
+            ),
+            (
+                russian,
+                "2024-07-20",
+                "97,4",
+                "97.4 % index Turkistan region",
+            ),
+        ],
+        |f| {
+            format!(
+                "{} {} {} {}",
+                f.value,
+                f.unit.as_deref().unwrap_or("-"),
+                f.measure.map(|m| m.as_str()).unwrap_or("-"),
+                or_dash(f.subject.as_deref())
+            )
+        },
+    );
+}
