@@ -216,6 +216,45 @@ pub(super) fn add_bare_org_mentions(lex: &Lexicon, doc: &Doc, merged: &mut Merge
     merged.named.sort_by_key(|n| n.span.start);
 }
 
+/// `«Сарыарка» – 4 компании` after `СЭЗ «Сарыарка»`, `“Altyn Dala” hired` after `“Altyn
+/// Dala” LLP`: the quoted part of a name, said again in its quotes alone, is the same
+/// zone or company.
+pub(super) fn add_quoted_mentions(doc: &Doc, merged: &mut Merged) {
+    let text = doc.text;
+    let quoted: Vec<(&str, Key)> = merged
+        .named
+        .iter()
+        .filter_map(|n| {
+            let mention = &text[n.span.clone()];
+            let (open, close) = [('«', '»'), ('“', '”')]
+                .into_iter()
+                .find(|&(o, _)| mention.contains(o))?;
+            let a = mention.find(open)?;
+            let b = mention.rfind(close)? + close.len_utf8();
+            // The quotes hold a part of the name, beside its head or legal form.
+            (a < b && (a > 0 || b < mention.len())).then(|| (&mention[a..b], n.key.clone()))
+        })
+        .collect();
+    let mut extra: Vec<Named> = Vec::new();
+    for (part, key) in quoted {
+        for (at, _) in text.match_indices(part) {
+            let span = at..at + part.len();
+            let overlapping = |n: &Named| n.span.start < span.end && span.start < n.span.end;
+            if merged.named.iter().chain(&extra).any(overlapping) {
+                continue;
+            }
+            extra.push(Named {
+                span,
+                key: key.clone(),
+            });
+        }
+    }
+    if !extra.is_empty() {
+        merged.named.extend(extra);
+        merged.named.sort_by_key(|n| n.span.start);
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Pass 5: people's later mentions, references back, and the entities
 

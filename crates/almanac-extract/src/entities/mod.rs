@@ -59,7 +59,7 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
-use assembly::{add_bare_org_mentions, assemble, merge};
+use assembly::{add_bare_org_mentions, add_quoted_mentions, assemble, merge};
 use doc::Doc;
 use gazetteer::find_gazetteer;
 use lexicon::{lexicon, normalise_key};
@@ -212,5 +212,6 @@ pub(crate) fn find_in(text: &str, stream: &[Token], sentences: &[Range<usize>]) 
     let orgs = find_patterns(lex, &doc, &gaz, &in_gaz, &blocked);
     let mut mentions = merge(lex, &doc, gaz, &in_gaz, orgs, &blocked);
     add_bare_org_mentions(lex, &doc, &mut mentions);
+    add_quoted_mentions(&doc, &mut mentions);
     assemble(lex, &doc, mentions, roles, refs)
 }

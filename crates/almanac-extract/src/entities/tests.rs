@@ -1141,3 +1141,20 @@ fn part_of_of_pattern_names() {
         Some("Shymkent")
     );
 }
+
+#[test]
+fn a_quoted_part_of_a_name_said_again_is_the_same_entity() {
+    check(
+        "В СЭЗ «Сарыарка» работают 40 компаний. За квартал в «Сарыарка» пришли ещё четыре.",
+        &[("«Сарыарка»", "SEZ Saryarka", Zone)],
+    );
+    check(
+        "ТОО «Алтын Дала» построило завод. «Алтын Дала» наняла 50 человек.",
+        &[("«Алтын Дала»", "ТОО «Алтын Дала»", Organisation)],
+    );
+    // A quoted name never named with a head or a legal form is left alone.
+    check(
+        "Фестиваль «Алтын Дала» собрал гостей.",
+        &[("«Алтын Дала»", "-", Organisation)],
+    );
+}
