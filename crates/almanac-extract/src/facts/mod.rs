@@ -286,11 +286,7 @@ pub(crate) fn extract(
     // own, in any paragraph.
     let budget_year = budget_year(text, &front, date);
     let programme = reviewed_programme(text, &front, date);
-    // A year inside the programme's span, said of another figure, does not date the
-    // programme's undated results: the span does.
-    let outside_programme = |p: &Period| {
-        programme.is_none_or(|r| !(r.bounds().0 <= p.bounds().0 && p.bounds().1 <= r.bounds().1))
-    };
+
     let mut facts = Vec::new();
     let mut next_group = 1;
     // What the last sentence was about: the subject of its last figure, else the last place
@@ -1139,7 +1135,7 @@ pub(crate) fn extract(
                         // project told before.
                         Status::Planned => sentence_deadline
                             .or(sentence_plan_period)
-                            .or(programme)
+                            .or(programme.map(|r| r.span))
                             .or_else(|| {
                                 date.filter(|_| plan_of_the_year(lower_sentence()))
                                     .map(|d| Period::Year(d.year()))
@@ -1158,27 +1154,52 @@ pub(crate) fn extract(
                         // A report on the year just ended speaks of its present in the
                         // present perfect (`a company has started building a plant worth
                         // ...`, `which already sells ...`): that is the document's year.
-                        Status::Actual => carried_period
-                            .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
-                            .filter(outside_programme)
-                            .or(programme)
-                            .or(told.filter(|r| {
-                                let stock = clause_tells_a_stock(text, &sentence, clause);
-                                if matches!(r, Period::Year(_)) {
-                                    !stock && !clause_in_present_perfect(text, &sentence, clause)
-                                } else {
-                                    // A growth rate or a share in a report on part of a
-                                    // year is of that part, and so is money that flows
-                                    // in it (output, revenue, spending, investment); a
-                                    // stock, a rank or a GRP may be of the last whole
-                                    // year. A Russian release that names its report on
-                                    // part of a year reports every figure for that part
-                                    // (`итоги ... за первое полугодие`); one whose lead
-                                    // opens on the span only what flows in it, as above.
-                                    // Housing commissioned and jobs created flow in the
-                                    // part too, unless a stock is told (`has 900 jobs`) or
-                                    // the present perfect speaks of the present.
-                                    russian && report.is_some()
+                        // What a reviewed programme has achieved is of the years it has
+                        // run: all of them once it is over; while it still runs, what it has
+                        // done so far (`71 have been carried out`); never what stands now or
+                        // still (`до сих пор пользуются привозной водой`). A year inside them
+                        // said of another figure does not date it.
+                        Status::Actual => {
+                            let achieved = programme
+                                .filter(|r| {
+                                    let still = || {
+                                        clause_says_now(text, &sentence, clause)
+                                            || lower_sentence().contains("still")
+                                            || lower_sentence().contains("до сих пор")
+                                    };
+                                    r.is_over() && !still()
+                                        || clause_in_present_perfect(text, &sentence, clause)
+                                        || lower_sentence().contains("so far")
+                                        || lower_sentence().contains("to date")
+                                })
+                                .map(|r| r.to_date);
+                            let inside = |p: &Period| {
+                                achieved.is_some_and(|r| {
+                                    r.bounds().0 <= p.bounds().0 && p.bounds().1 <= r.bounds().1
+                                })
+                            };
+                            carried_period
+                                .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
+                                .filter(|p| !inside(p))
+                                .or(achieved)
+                                .or(told.filter(|r| {
+                                    let stock = clause_tells_a_stock(text, &sentence, clause);
+                                    if matches!(r, Period::Year(_)) {
+                                        !stock
+                                            && !clause_in_present_perfect(text, &sentence, clause)
+                                    } else {
+                                        // A growth rate or a share in a report on part of a
+                                        // year is of that part, and so is money that flows
+                                        // in it (output, revenue, spending, investment); a
+                                        // stock, a rank or a GRP may be of the last whole
+                                        // year. A Russian release that names its report on
+                                        // part of a year reports every figure for that part
+                                        // (`итоги ... за первое полугодие`); one whose lead
+                                        // opens on the span only what flows in it, as above.
+                                        // Housing commissioned and jobs created flow in the
+                                        // part too, unless a stock is told (`has 900 jobs`) or
+                                        // the present perfect speaks of the present.
+                                        russian && report.is_some()
                                         || matches!(
                                             measure,
                                             Measure::Change | Measure::Index | Measure::Share
@@ -1202,9 +1223,10 @@ pub(crate) fn extract(
                                         || q.kind != quantities::QuantityKind::Money
                                             && matches!(metric, Metric::Output | Metric::Trade)
                                             && !stock
-                                }
-                            }))
-                            .or_else(|| date.map(|d| Period::Year(d.year()))),
+                                    }
+                                }))
+                                .or_else(|| date.map(|d| Period::Year(d.year())))
+                        }
                     };
                 }
                 // `against 251,000 tonnes a year earlier`, `против 13,4 центнера годом ранее`:

@@ -288,48 +288,83 @@ pub(super) fn budget_year(
     None
 }
 
-/// The span of a programme or strategy that the front of a document sums up once it is
-/// over (`the programme for 2021-2025 met its targets`, `подвело итоги Программы ... на
-/// 2021–2025 годы`): a span of whole years ended before the document's year, in a sentence
-/// that names a programme and a word of its outcome. The programme's results and targets
-/// that have no time of their own are of the whole span.
+/// A programme or strategy the front of a document reviews: its whole span, and the part
+/// of it already run at the document's date.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Programme {
+    pub(super) span: Period,
+    pub(super) to_date: Period,
+}
+
+impl Programme {
+    /// Whether the programme was over before the document's year.
+    pub(super) fn is_over(&self) -> bool {
+        self.span == self.to_date
+    }
+}
+
+/// The programme or strategy that the front of a document reviews, sums up or audits
+/// (`the programme for 2021-2025 met its targets`, `подвело итоги Программы ... на 2021–2025
+/// годы`, `found in an audit of the programme ... in 2018-2020`, `the plan for 2021-2025 is
+/// 58% complete at a mid-term review`): a span of whole years begun by the document's
+/// year, in a sentence that names a programme and a word of review. Its targets with no time
+/// of their own are of the whole span; what it has achieved so far, of the years it has run.
 pub(super) fn reviewed_programme(
     text: &str,
     front: &Front<'_, impl AsRef<[TimeExpr]>>,
     date: Option<NaiveDate>,
-) -> Option<Period> {
+) -> Option<Programme> {
     let date = date?;
+    let year = date.year();
     for (sentences, times) in front.paragraphs() {
         for s in sentences {
             let span = times_in(times, s)
                 .filter(|t| t.kind != TimeKind::Comparison)
                 .find_map(|t| match t.period {
-                    Some(p @ Period::Interval(Simple::Year(a), Simple::Year(b)))
-                        if a < b && b < date.year() =>
+                    Some(Period::Interval(Simple::Year(a), Simple::Year(b)))
+                        if a < b && a < year =>
                     {
-                        Some(p)
+                        Some((a, b))
                     }
                     _ => None,
                 });
-            if span.is_some() {
-                let lower = crate::tokens::lower(&text[s.clone()]);
-                let names = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-                if names(&["programme", "program", "strategy", "программ", "стратеги"])
-                    && names(&[
-                        "summing up",
-                        "summed up",
-                        "results",
-                        "outcome",
-                        "met its",
-                        "missed",
-                        "fell short",
-                        "итог",
-                        "выполнен",
-                        "не достигнут",
-                    ])
-                {
-                    return span;
-                }
+            let Some((a, b)) = span else { continue };
+            let lower = crate::tokens::lower(&text[s.clone()]);
+            let names = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+            if names(&[
+                "programme",
+                "program",
+                "strategy",
+                "plan ",
+                "программ",
+                "стратеги",
+            ]) && names(&[
+                "summing up",
+                "summed up",
+                "results",
+                "outcome",
+                "met its",
+                "missed",
+                "fell short",
+                "review",
+                "audit",
+                "complete",
+                "итог",
+                "выполнен",
+                "не достигнут",
+                "аудит",
+                "провер",
+                "исполнени",
+            ]) {
+                let whole = Period::Interval(Simple::Year(a), Simple::Year(b));
+                return Some(Programme {
+                    span: whole,
+                    to_date: if b < year {
+                        whole
+                    } else {
+                        Period::Interval(Simple::Year(a), Simple::Year(year))
+                    },
+                });
             }
         }
     }

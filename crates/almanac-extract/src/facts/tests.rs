@@ -1055,8 +1055,17 @@ fn period_of() {
             ("Roads programme for 2019-2023 met its targets\n\nThe ministry summed up the roads programme for 2019-2023 on Monday.\n\nIn 2023 builders laid 900 km of roads. The programme aimed to rebuild 4,000 km of roads; 4,300 km were rebuilt.", "2024-02-10", "4,300 km", "2019/2023"),
             ("Roads programme for 2019-2023 met its targets\n\nThe ministry summed up the roads programme for 2019-2023 on Monday.\n\nIn 2023 builders laid 900 km of roads. The programme aimed to rebuild 4,000 km of roads; 4,300 km were rebuilt.", "2024-02-10", "900 km", "2023"),
             ("Итоги программы\n\nМинистерство подвело итоги программы на 2019–2023 годы.\n\nПостроено 120 школ при плане 100.", "2024-02-10", "120 школ", "2019/2023"),
-            // A programme that is still running dates nothing.
-            ("Roads programme\n\nThe ministry presented the results of the roads programme for 2023-2027.\n\nThe programme rebuilt 800 km of roads.", "2024-02-10", "800 km", "2024"),
+            // What a programme still running has done so far is of the years it has run;
+            // what stands now, of the document's year; what it plans, of its whole span.
+            ("Plan half done\n\nThe development plan of the region for 2022-2026 is 45% complete, the akimat said at a mid-term review.\n\nThe plan set 80 targets. So far 36 targets have been met, and 20 targets are under way.", "2024-06-01", "36 targets", "2022/2024"),
+            ("Plan half done\n\nThe development plan of the region for 2022-2026 is 45% complete, the akimat said at a mid-term review.\n\nThe plan set 80 targets. So far 36 targets have been met, and 20 targets are under way.", "2024-06-01", "80 targets", "2022/2026"),
+            ("Plan half done\n\nThe development plan of the region for 2022-2026 is 45% complete, the akimat said at a mid-term review.\n\nThe region now has 900 km of new pipes.", "2024-06-01", "900 km", "2024"),
+            // An audit of a programme that is over dates its undated results with its span,
+            // but not what still stands.
+            ("Audit of water programme\n\nThe Accounts Chamber audited the water programme for 2019-2021.\n\nAuditors found 40 million soms misused. Residents of 9 villages still carry water.", "2022-05-10", "40 million soms", "2019/2021"),
+            ("Audit of water programme\n\nThe Accounts Chamber audited the water programme for 2019-2021.\n\nAuditors found 40 million soms misused. Residents of 9 villages still carry water.", "2022-05-10", "9 villages", "2022"),
+            // A programme not yet begun dates nothing.
+            ("Roads programme\n\nThe ministry presented the results it expects of the roads programme for 2025-2027.\n\nLast month builders rebuilt 80 km of roads.", "2024-02-10", "80 km", "2024-01"),
         ],
         |f| or_dash(f.period.map(|p| p.to_string()).as_deref()),
     );
