@@ -714,14 +714,22 @@ pub(super) fn opens_contrast(text: &str, s: &Sentence<'_>, clause: usize) -> boo
 
 /// Whether time `t` follows figure `q` past the start of a plan of another predicate
 /// (`employs 1,600 workers and will reach its design capacity in 2022`): `and` or `but`
-/// right before a cue of the future.
+/// right before a cue of the future, or after a comma a few words before one.
 pub(super) fn past_a_plan(text: &str, s: &Sentence<'_>, q: &Quantity, t: &TimeExpr) -> bool {
     if t.span[0] < q.span[1] {
         return false;
     }
     let (from, to) = (s.tok_at(q.span[1]), s.tok_at(t.span[0]));
     (from..to).any(|i| {
-        word_is(text, s.toks, i, &["and", "but"]) && s.status_cues.binary_search(&(i + 1)).is_ok()
+        word_is(text, s.toks, i, &["and", "but"])
+            && (s.status_cues.binary_search(&(i + 1)).is_ok()
+                // `are being built, and the airport will add 14 routes next summer`: after a
+                // comma, a clause with a subject of its own before its cue of the future.
+                || i > 0
+                    && s.toks[i - 1].text(text) == ","
+                    && s.status_cues
+                        .iter()
+                        .any(|&c| c > i + 1 && c <= i + 6 && c < to))
     })
 }
 

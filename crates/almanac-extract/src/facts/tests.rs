@@ -1044,6 +1044,9 @@ fn period_of() {
             ("City results\n\nThe city's economy grew 5 percent last year.\n\nA Turkish company has started building a glass plant worth 90 million dollars.", "2024-02-10", "90 million dollars", "2024"),
             ("City results\n\nThe city's economy grew 5 percent last year.\n\nThe farm already sells 40 tonnes of fruit a week.", "2024-02-10", "40 tonnes", "2024"),
             ("City results\n\nThe city's economy grew 5 percent last year.\n\nBuilders put up 900,000 square meters of housing.", "2024-02-10", "900,000 square meters", "2023"),
+            // The time of a plan in a clause after a comma and `and`, with a subject of its
+            // own, is that plan's, not the time of the work under way before it.
+            ("Resorts\n\nThree hotels with 900 beds are being built on the coast, and the city airport will open 10 new routes next summer.", "2025-09-01", "900 beds", "2025"),
             // A counted span after a superlative measures a record, not the figure; a named
             // year there is the figure's.
             ("Rice\n\nFarmers gathered 410,000 tonnes of rice, the highest in six years.", "2023-10-01", "410,000 tonnes", "2023"),
