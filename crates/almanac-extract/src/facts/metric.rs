@@ -10,8 +10,8 @@ use crate::quantities::{Quantity, QuantityKind};
 use crate::tokens::{lower, word_is, Tok, TokKind};
 
 /// The metrics a cue word in its own clause may give a count or measure instead of its
-/// unit's metric: people may be passengers, employed or lifted out of poverty, tons may be waste, a
-/// capacity or exports, square metres housing, plants power plants.
+/// unit's metric: people may be passengers, employed or lifted out of poverty, tons may be
+/// waste, a capacity or exports, square metres housing, plants power plants.
 fn refinements(unit_metric: Metric) -> &'static [Metric] {
     match unit_metric {
         Metric::Other => &[
@@ -200,7 +200,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             // Of the counts with no metric of their own, only people are carried
             // (`passenger traffic reached 95,000 people`); works are not (`carried out in 46
             // villages`).
-            (Some(Metric::Other), _) if cue.metric == Metric::Transport => counts_people,
+            (Some(Metric::Other), _) if cue.metric == Metric::Transport && !counts_people => false,
             (Some(u), CueScope::Any | CueScope::Count) => refinements(u).contains(&cue.metric),
             (Some(_), _) => false,
             (None, CueScope::Count) => false,
