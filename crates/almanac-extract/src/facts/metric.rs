@@ -70,9 +70,9 @@ pub(super) struct MetricChoice {
     pub own: bool,
     /// Whether a unit or a cue word gave it, not the default of its kind.
     pub cued: bool,
-    /// The token of the weak cue that gave it (`revenues`, `investment`), which says
-    /// little alone.
-    pub weak: Option<usize>,
+    /// The index in the sentence's tokens of the weak cue that gave it (`revenues`,
+    /// `investment`), which says little alone: what stands before it may say more.
+    pub weak_cue_tok: Option<usize>,
 }
 
 /// What a figure measures: a count's unit decides, refined by a cue in its own clause;
@@ -82,7 +82,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         metric,
         own: true,
         cued: true,
-        weak: None,
+        weak_cue_tok: None,
     };
     let cues = &*CUES;
     let by_unit = match q.kind {
@@ -392,7 +392,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         metric,
         own: by_unit.is_some() || own_clause,
         cued: by_unit.is_some() || best.is_some(),
-        weak: best
+        weak_cue_tok: best
             .filter(|(_, cue)| by_unit.is_none() && cue.weak && cue.metric == metric)
             .map(|_| best_tok),
     }

@@ -62,6 +62,9 @@ fn metric_of() {
             // someone's revenues are what they earn.
             ("Budget\n\nThe city budget received 90 billion tenge in taxes. For next year the council has approved revenues of 95 billion tenge.", "2024-02-01", "95 billion tenge", "budget"),
             ("Budget\n\nThe city budget received 90 billion tenge in taxes. Meanwhile the park's residents earned more: their revenues reached 40 billion tenge.", "2024-02-01", "40 billion tenge", "output"),
+            ("Budget\n\nThe city budget received 90 billion tenge in taxes. The operator's revenues reached 40 billion tenge.", "2024-02-01", "40 billion tenge", "output"),
+            ("Budget\n\nThe city budget received 90 billion tenge in taxes. The farms' revenues reached 40 billion tenge.", "2024-02-01", "40 billion tenge", "output"),
+            ("Budget\n\nThe city budget received 90 billion tenge in taxes. The farms’ revenues reached 40 billion tenge.", "2024-02-01", "40 billion tenge", "output"),
             // The commas of a list of names do not end the clause that a cue opens.
             ("Flour\n\nExports of wheat flour to Russia, Afghanistan and China rose to 400,000 tonnes in 2023.", "2024-02-01", "400,000 tonnes", "trade"),
             ("Мука\n\nЭкспорт муки в Россию, Афганистан и Китай вырос до 400 тыс. тонн.", "2024-02-01", "400 тыс. тонн", "trade"),
