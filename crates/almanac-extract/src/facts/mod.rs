@@ -288,9 +288,7 @@ pub(crate) fn extract(
     let programme = reviewed_programme(text, &front, date);
     // A year inside the programme's span, said of another figure, does not date the
     // programme's undated results: the span does.
-    let outside_programme = |p: &Period| {
-        programme.is_none_or(|r| !(r.bounds().0 <= p.bounds().0 && p.bounds().1 <= r.bounds().1))
-    };
+    let outside_programme = |p: &Period| programme.is_none_or(|r| !r.contains(*p));
     let mut facts = Vec::new();
     let mut next_group = 1;
     // What the last sentence was about: the subject of its last figure, else the last place
