@@ -312,9 +312,10 @@ pub(super) fn reviewed_programme(
                     _ => None,
                 });
             if span.is_some() {
-                let lower = crate::tokens::lower(&text[s.clone()]);
-                let names = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-                if names(&["programme", "program", "strategy", "программ", "стратеги"])
+                let sentence = lower(&text[s.clone()]);
+                let names = |words: &[&str]| words.iter().any(|w| sentence.contains(w));
+                // Parts of words: `program` is in `programme`, `программ` in `программы`.
+                if names(&["program", "strategy", "программ", "стратеги"])
                     && names(&[
                         "summing up",
                         "summed up",
@@ -791,10 +792,10 @@ pub(super) fn measures_a_record(text: &str, t: &TimeExpr) -> bool {
     ];
     let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
     let words: Vec<String> = before
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .rev()
-        .take(3)
+        .take(2)
         .map(|w| lower(w).into_owned())
         .collect();
     // The superlative, right before the time or before a noun of the record (`the
