@@ -1452,3 +1452,25 @@ fn a_table_header_gives_its_rows_units() {
         },
     );
 }
+
+#[test]
+fn a_table_ends_at_a_paragraph_longer_than_a_row() {
+    // The header's units reach the short rows after it, not the bare numbers of a
+    // paragraph of prose after them.
+    let article = "Harvest by district\n\nGrain harvest in 2024, thousand tonnes:\n\nTalgar district — 310.5\n\nKarasay district — 280.2\n\nFarmers in both districts say that the dry summer cost them much of the crop and that many fields gave no more than 9.5 against the usual harvest, so the region will buy grain from its neighbours.\n";
+    let ctx = DocContext {
+        doc: "case",
+        date: Some("2024-10-01".parse().expect("a test date")),
+        lang: None,
+    };
+    let facts = extract(article, &ctx).facts;
+    let unit_of = |figure: &str| {
+        facts
+            .iter()
+            .find(|f| f.text == figure)
+            .map(|f| or_dash(f.unit.as_deref()))
+    };
+    assert_eq!(unit_of("310.5"), Some("t".to_string()));
+    assert_eq!(unit_of("280.2"), Some("t".to_string()));
+    assert_eq!(unit_of("9.5"), None);
+}
