@@ -112,6 +112,13 @@ impl Period {
         a0 <= b1 && b0 <= a1
     }
 
+    /// Whether every day of `other` is one of this period's.
+    pub fn contains(self, other: Period) -> bool {
+        let (a0, a1) = self.bounds();
+        let (b0, b1) = other.bounds();
+        a0 <= b0 && b1 <= a1
+    }
+
     /// The year the period ends in.
     pub fn end_year(self) -> i32 {
         self.bounds().1.year()

@@ -20,6 +20,13 @@ pub(super) struct Named {
     pub(super) key: Key,
 }
 
+impl Named {
+    /// Whether the mention shares a byte with `span`.
+    fn overlaps(&self, span: &Range<usize>) -> bool {
+        self.span.start < span.end && span.start < self.span.end
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum Key {
     Place(usize),
@@ -169,7 +176,7 @@ pub(super) fn add_bare_org_mentions(lex: &Lexicon, doc: &Doc, merged: &mut Merge
                 .named
                 .iter()
                 .chain(extra.iter())
-                .any(|n: &Named| n.span.start < span.end && span.start < n.span.end)
+                .any(|n: &Named| n.overlaps(&span))
             {
                 continue;
             }
@@ -196,7 +203,7 @@ pub(super) fn add_bare_org_mentions(lex: &Lexicon, doc: &Doc, merged: &mut Merge
                 continue;
             }
             let span = doc.span(i..i + core.len());
-            let overlapping = |n: &Named| n.span.start < span.end && span.start < n.span.end;
+            let overlapping = |n: &Named| n.overlaps(&span);
             // What the words held before (a place inside them) gives way, unless a mention
             // reaches outside them.
             if merged
@@ -226,10 +233,9 @@ pub(super) fn add_quoted_mentions(doc: &Doc, merged: &mut Merged) {
         .iter()
         .filter_map(|n| {
             let mention = &text[n.span.clone()];
-            let (open, close) = [('«', '»'), ('“', '”')]
+            let (a, close) = [('«', '»'), ('“', '”')]
                 .into_iter()
-                .find(|&(o, _)| mention.contains(o))?;
-            let a = mention.find(open)?;
+                .find_map(|(open, close)| Some((mention.find(open)?, close)))?;
             let b = mention.rfind(close)? + close.len_utf8();
             // The quotes hold a part of the name, beside its head or legal form.
             (a < b && (a > 0 || b < mention.len())).then(|| (&mention[a..b], n.key.clone()))
@@ -239,8 +245,7 @@ pub(super) fn add_quoted_mentions(doc: &Doc, merged: &mut Merged) {
     for (part, key) in quoted {
         for (at, _) in text.match_indices(part) {
             let span = at..at + part.len();
-            let overlapping = |n: &Named| n.span.start < span.end && span.start < n.span.end;
-            if merged.named.iter().chain(&extra).any(overlapping) {
+            if merged.named.iter().chain(&extra).any(|n| n.overlaps(&span)) {
                 continue;
             }
             extra.push(Named {
@@ -346,9 +351,7 @@ pub(super) fn assemble(
     }
     // Later mentions: the full name or the surname alone.
     let occupied = |span: &Range<usize>, named: &[Named], pm: &[(Range<usize>, usize)]| {
-        named
-            .iter()
-            .any(|n| n.span.start < span.end && span.start < n.span.end)
+        named.iter().any(|n| n.overlaps(span))
             || pm
                 .iter()
                 .any(|(s, _)| s.start < span.end && span.start < s.end)

@@ -10,8 +10,8 @@ use crate::quantities::{Quantity, QuantityKind};
 use crate::tokens::{lower, word_is, Tok, TokKind};
 
 /// The metrics a cue word in its own clause may give a count or measure instead of its
-/// unit's metric: people may be passengers, employed or lifted out of poverty, tons may be waste, a
-/// capacity or exports, square metres housing, plants power plants.
+/// unit's metric: people may be passengers, employed or lifted out of poverty, tons may be
+/// waste, a capacity or exports, square metres housing, plants power plants.
 fn refinements(unit_metric: Metric) -> &'static [Metric] {
     match unit_metric {
         Metric::Other => &[
@@ -70,9 +70,9 @@ pub(super) struct MetricChoice {
     pub own: bool,
     /// Whether a unit or a cue word gave it, not the default of its kind.
     pub cued: bool,
-    /// The token of the weak cue that gave it (`revenues`, `investment`), which says
-    /// little alone.
-    pub weak: Option<usize>,
+    /// The index in the sentence's tokens of the weak cue that gave it (`revenues`,
+    /// `investment`), which says little alone: what stands before it may say more.
+    pub weak_cue_tok: Option<usize>,
 }
 
 /// What a figure measures: a count's unit decides, refined by a cue in its own clause;
@@ -82,7 +82,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         metric,
         own: true,
         cued: true,
-        weak: None,
+        weak_cue_tok: None,
     };
     let cues = &*CUES;
     let by_unit = match q.kind {
@@ -200,7 +200,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             // Of the counts with no metric of their own, only people are carried
             // (`passenger traffic reached 95,000 people`); works are not (`carried out in 46
             // villages`).
-            (Some(Metric::Other), _) if cue.metric == Metric::Transport => counts_people,
+            (Some(Metric::Other), _) if cue.metric == Metric::Transport && !counts_people => false,
             (Some(u), CueScope::Any | CueScope::Count) => refinements(u).contains(&cue.metric),
             (Some(_), _) => false,
             (None, CueScope::Count) => false,
@@ -392,7 +392,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         metric,
         own: by_unit.is_some() || own_clause,
         cued: by_unit.is_some() || best.is_some(),
-        weak: best
+        weak_cue_tok: best
             .filter(|(_, cue)| by_unit.is_none() && cue.weak && cue.metric == metric)
             .map(|_| best_tok),
     }

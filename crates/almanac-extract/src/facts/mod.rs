@@ -588,7 +588,9 @@ pub(crate) fn extract(
                 // `Transfers amounted to 289.5 billion tenge, or 56.5% of all revenues`, `the
                 // maslikhat has approved revenues of 548 billion tenge` after the budget's
                 // money: revenues that no company earns are the budget's.
-                // `their revenues`, `the company's revenue` are someone's earnings.
+                // `their revenues`, `the company's revenue`, `the farms' revenues` are
+                // someone's earnings (a possessive `'s` is part of its word's token; the
+                // apostrophe of a plural stands alone).
                 let earned = |cue: usize| {
                     cue.checked_sub(1).is_some_and(|k| {
                         let before = sentence.toks[k];
@@ -596,11 +598,11 @@ pub(crate) fn extract(
                         before.is_word_in(text, &["their", "its", "his", "her"])
                             || w.ends_with("'s")
                             || w.ends_with("’s")
-                            || w.ends_with('\'')
+                            || w.ends_with(['\'', '’'])
                     })
                 };
                 if metric == Metric::Output
-                    && choice.weak.is_some_and(|c| !earned(c))
+                    && choice.weak_cue_tok.is_some_and(|c| !earned(c))
                     && last_money_metric == Some(Metric::Budget)
                     && !sentence_anchors
                         .iter()
@@ -1173,11 +1175,7 @@ pub(crate) fn extract(
                                         || lower_sentence().contains("to date")
                                 })
                                 .map(|r| r.to_date);
-                            let inside = |p: &Period| {
-                                achieved.is_some_and(|r| {
-                                    r.bounds().0 <= p.bounds().0 && p.bounds().1 <= r.bounds().1
-                                })
-                            };
+                            let inside = |p: &Period| achieved.is_some_and(|r| r.contains(*p));
                             carried_period
                                 .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
                                 .filter(|p| !inside(p))

@@ -329,33 +329,29 @@ pub(super) fn reviewed_programme(
                     _ => None,
                 });
             let Some((a, b)) = span else { continue };
-            let lower = crate::tokens::lower(&text[s.clone()]);
-            let names = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-            if names(&[
-                "programme",
-                "program",
-                "strategy",
-                "plan ",
-                "программ",
-                "стратеги",
-            ]) && names(&[
-                "summing up",
-                "summed up",
-                "results",
-                "outcome",
-                "met its",
-                "missed",
-                "fell short",
-                "review",
-                "audit",
-                "complete",
-                "итог",
-                "выполнен",
-                "не достигнут",
-                "аудит",
-                "провер",
-                "исполнени",
-            ]) {
+            let sentence = lower(&text[s.clone()]);
+            let names = |words: &[&str]| words.iter().any(|w| sentence.contains(w));
+            // Parts of words: `program` is in `programme`, `программ` in `программы`.
+            if names(&["program", "strategy", "plan ", "программ", "стратеги"])
+                && names(&[
+                    "summing up",
+                    "summed up",
+                    "results",
+                    "outcome",
+                    "met its",
+                    "missed",
+                    "fell short",
+                    "review",
+                    "audit",
+                    "complete",
+                    "итог",
+                    "выполнен",
+                    "не достигнут",
+                    "аудит",
+                    "провер",
+                    "исполнени",
+                ])
+            {
                 let whole = Period::Interval(Simple::Year(a), Simple::Year(b));
                 return Some(Programme {
                     span: whole,
@@ -834,10 +830,10 @@ pub(super) fn measures_a_record(text: &str, t: &TimeExpr) -> bool {
     ];
     let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
     let words: Vec<String> = before
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .rev()
-        .take(3)
+        .take(2)
         .map(|w| lower(w).into_owned())
         .collect();
     // The superlative, right before the time or before a noun of the record (`the

@@ -146,15 +146,12 @@ fn status_cue(r: &data::Row) -> Result<(&'static str, StatusCue), data::DataErro
 fn in_list_of_names(text: &str, toks: &[Tok], k: usize) -> bool {
     let name = |i: usize| {
         toks.get(i).is_some_and(|t| {
-            t.kind == TokKind::Word && t.text(text).starts_with(char::is_uppercase)
+            t.kind == TokKind::Word && t.text(text).starts_with(crate::tokens::is_uppercase)
         })
     };
     let joins = |i: usize| {
-        toks.get(i).is_some_and(|t| {
-            t.text(text) == ","
-                || t.is_word_in(text, &["and", "or"])
-                || matches!(t.text(text), "и" | "или")
-        })
+        toks.get(i)
+            .is_some_and(|t| t.text(text) == "," || t.is_word_in(text, &["and", "or", "и", "или"]))
     };
     // The name before the comma is not the sentence's first word, which any sentence
     // capitalises.

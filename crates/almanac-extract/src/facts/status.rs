@@ -62,7 +62,7 @@ pub(super) fn status_of(
     // The participle stands right before the figure: after a comma (`Of the 30 schools the
     // plan promised, 19 have been built`) it ends the phrase before.
     let adjacent = text[..q.span[0]].trim_end().ends_with(char::is_alphabetic);
-    if adjacent && PROMISED_BEFORE.contains(&before)
+    if (adjacent && PROMISED_BEFORE.contains(&before))
         || plan_set_against(text, q)
         || promised_after(text, q)
     {
@@ -285,12 +285,13 @@ fn lent(text: &str, s: &Sentence<'_>, fig_tok: usize, end_tok: usize) -> bool {
         "гранта",
         "гранте",
     ];
-    let one_loan = fig_tok >= 1
+    // `a $95 million loan`, `займе в $36 млн`.
+    let one_loan = (fig_tok >= 1
         && word_is(text, s.toks, fig_tok - 1, &["a", "an"])
-        && (end_tok..end_tok + 3).any(|k| word_is(text, s.toks, k, LOANS))
-        || fig_tok >= 2
+        && (end_tok..end_tok + 3).any(|k| word_is(text, s.toks, k, LOANS)))
+        || (fig_tok >= 2
             && word_is(text, s.toks, fig_tok - 1, &["в"])
-            && word_is(text, s.toks, fig_tok - 2, LOANS_RU);
+            && word_is(text, s.toks, fig_tok - 2, LOANS_RU));
     one_loan
         && s.toks.iter().any(|t| {
             let w = crate::tokens::lower(t.text(text));

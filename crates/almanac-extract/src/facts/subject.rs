@@ -575,7 +575,7 @@ pub(super) fn topic<'a>(
 }
 
 /// The starts of anchors that stand in a list (`A, B and C`) and lie in another anchor of
-/// the same sentence.
+/// the same sentence; of all the list's anchors when most of them do.
 pub(super) fn listed_in_container(
     text: &str,
     anchors: &[Anchor],
@@ -599,11 +599,15 @@ pub(super) fn listed_in_container(
         // The list is one whole: where most of its items lie in a container named beside
         // them, all do (`in Karaganda, Temirtau and Zhezkazgan`, the last of which a later
         // map puts in another region).
-        let inside = |m: &Anchor| anchors.iter().any(|c| within.is_within(&m.name, &c.name));
-        if j > i && 2 * anchors[i..=j].iter().filter(|m| inside(m)).count() > j - i + 1 {
-            res.extend(anchors[i..=j].iter().map(|m| m.start));
-        } else if j > i {
-            res.extend(anchors[i..=j].iter().filter(|m| inside(m)).map(|m| m.start));
+        if j > i {
+            let list = &anchors[i..=j];
+            let inside = |m: &Anchor| anchors.iter().any(|c| within.is_within(&m.name, &c.name));
+            let most_inside = 2 * list.iter().filter(|m| inside(m)).count() > list.len();
+            res.extend(
+                list.iter()
+                    .filter(|m| most_inside || inside(m))
+                    .map(|m| m.start),
+            );
         }
         i = j + 1;
     }
@@ -942,18 +946,17 @@ pub(super) fn subject(
     // Ferroalloys near Khromtau, cost 92 billion tenge`).
     // Or one that is the sentence's subject, set apart from the figure's clause only by an
     // apposition (`Zhasyl Alqap, a local vegetable grower, has opened ...`).
-    let does = |a: &&&Anchor| {
+    let named_org_before = |a: &Anchor| {
         a.kind == EntityKind::Organisation && a.role == Role::Named && a.start < q.span[0]
     };
     let doer = pool
         .iter()
         .rev()
-        .find(|a| does(a) && (s.clause_of(a.start) == clause || own_clause_names_none))
+        .find(|a| named_org_before(a) && (s.clause_of(a.start) == clause || own_clause_names_none))
         .or_else(|| {
-            usable
-                .iter()
-                .rev()
-                .find(|a| does(a) && apposed_subject(text, s, s.clause_of(a.start), clause))
+            usable.iter().rev().find(|a| {
+                named_org_before(a) && apposed_subject(text, s, s.clause_of(a.start), clause)
+            })
         });
     if let Some(doer) = doer {
         let sentence_start = s.toks.first().map_or(0, |t| t.start);

@@ -46,7 +46,7 @@ pub(super) fn declared_units(header: &str, russian: bool) -> Option<Columns> {
         None => (header, None),
     };
     let index = |part: &str| {
-        let lower = crate::tokens::lower(part);
+        let lower = tokens::lower(part);
         lower.contains("index") || lower.contains("индекс") || lower.contains("ифо")
     };
     let column = |part: &str| {
@@ -165,12 +165,12 @@ mod tests {
             };
             let want = |w: Option<(&str, f64)>| w.map(|(u, s)| (u.to_string(), s));
             assert_eq!(
-                got.as_ref().map(|c| unit(&c.main)).unwrap_or(None),
+                got.as_ref().and_then(|c| unit(&c.main)),
                 want(main),
                 "{header}"
             );
             assert_eq!(
-                got.as_ref().map(|c| unit(&c.aside)).unwrap_or(None),
+                got.as_ref().and_then(|c| unit(&c.aside)),
                 want(aside),
                 "{header}"
             );

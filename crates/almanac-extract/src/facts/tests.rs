@@ -62,6 +62,9 @@ fn metric_of() {
             // someone's revenues are what they earn.
             ("Budget\n\nThe city budget received 90 billion tenge in taxes. For next year the council has approved revenues of 95 billion tenge.", "2024-02-01", "95 billion tenge", "budget"),
             ("Budget\n\nThe city budget received 90 billion tenge in taxes. Meanwhile the park's residents earned more: their revenues reached 40 billion tenge.", "2024-02-01", "40 billion tenge", "output"),
+            ("Budget\n\nThe city budget received 90 billion tenge in taxes. The operator's revenues reached 40 billion tenge.", "2024-02-01", "40 billion tenge", "output"),
+            ("Budget\n\nThe city budget received 90 billion tenge in taxes. The farms' revenues reached 40 billion tenge.", "2024-02-01", "40 billion tenge", "output"),
+            ("Budget\n\nThe city budget received 90 billion tenge in taxes. The farms’ revenues reached 40 billion tenge.", "2024-02-01", "40 billion tenge", "output"),
             // The commas of a list of names do not end the clause that a cue opens.
             ("Flour\n\nExports of wheat flour to Russia, Afghanistan and China rose to 400,000 tonnes in 2023.", "2024-02-01", "400,000 tonnes", "trade"),
             ("Мука\n\nЭкспорт муки в Россию, Афганистан и Китай вырос до 400 тыс. тонн.", "2024-02-01", "400 тыс. тонн", "trade"),
@@ -1460,4 +1463,26 @@ fn a_table_header_gives_its_rows_units() {
             )
         },
     );
+}
+
+#[test]
+fn a_table_ends_at_a_paragraph_longer_than_a_row() {
+    // The header's units reach the short rows after it, not the bare numbers of a
+    // paragraph of prose after them.
+    let article = "Harvest by district\n\nGrain harvest in 2024, thousand tonnes:\n\nTalgar district — 310.5\n\nKarasay district — 280.2\n\nFarmers in both districts say that the dry summer cost them much of the crop and that many fields gave no more than 9.5 against the usual harvest, so the region will buy grain from its neighbours.\n";
+    let ctx = DocContext {
+        doc: "case",
+        date: Some("2024-10-01".parse().expect("a test date")),
+        lang: None,
+    };
+    let facts = extract(article, &ctx).facts;
+    let unit_of = |figure: &str| {
+        facts
+            .iter()
+            .find(|f| f.text == figure)
+            .map(|f| or_dash(f.unit.as_deref()))
+    };
+    assert_eq!(unit_of("310.5"), Some("t".to_string()));
+    assert_eq!(unit_of("280.2"), Some("t".to_string()));
+    assert_eq!(unit_of("9.5"), None);
 }
