@@ -828,6 +828,11 @@ pub(super) fn measures_a_record(text: &str, t: &TimeExpr) -> bool {
         "худший",
         "впервые",
     ];
+    // A named year is the figure's (`the highest in 2023`): only a counted span measures a
+    // record, and it is read first, as most times name a year.
+    if t.text.bytes().filter(u8::is_ascii_digit).count() >= 4 {
+        return false;
+    }
     let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
     let words: Vec<String> = before
         .split(|c: char| !is_alphanumeric(c))
