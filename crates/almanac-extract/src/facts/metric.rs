@@ -922,6 +922,16 @@ fn follows_change_noun(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usiz
         "fall",
         "gain",
         "contraction",
+        "рост",
+        "роста",
+        "прирост",
+        "прироста",
+        "снижение",
+        "снижения",
+        "спад",
+        "спада",
+        "падение",
+        "падения",
     ];
     let reaches = fig_tok >= 2
         && word_is(text, s.toks, fig_tok - 1, &["to"])
@@ -933,10 +943,14 @@ fn follows_change_noun(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usiz
         return false;
     }
     let clause = s.clause_of(q.span[0]);
-    (fig_tok.saturating_sub(6)..fig_tok).any(|i| {
+    // `реальный рост валового внутреннего продукта составил 8,6%`, `growth for 2019 was left
+    // unchanged at 7.5%`: the noun may stand a few words off, in the figure's clause.
+    (fig_tok.saturating_sub(8)..fig_tok).any(|i| {
         s.clause_of(s.toks[i].start) == clause
             && word_is(text, s.toks, i, CHANGE_NOUNS)
             && !word_is(text, s.toks, i + 1, &["rate"])
+            // `was to rise from 16.8% to 20%`: a verb, said of a share.
+            && !(i > 0 && word_is(text, s.toks, i - 1, &["to"]))
     })
 }
 

@@ -589,6 +589,11 @@ fn metric_of() {
 fn measure_of() {
     check(
         &[
+            // A noun of change a few words before the figure, in its clause, makes it a
+            // change; `to rise` is a verb, said here of a share.
+            ("ВВП\n\nПо уточнённым данным, реальный рост валового регионального продукта составил 5,4%.", "2024-03-01", "5,4%", "change"),
+            ("Industry\n\nIndustrial output growth for the year 2022 was put at 6.2%.", "2023-03-01", "6.2%", "change"),
+            ("Plan\n\nThe share of services in the economy was to rise from 41% in 2020 to 45%.", "2023-03-01", "45%", "share"),
             // A poverty rate is a level; a percentage of income with its whole after it, a share.
             ("Migrants\n\nRemittances to the country rose to $2.1 billion, or 18% of GDP.", "2024-06-01", "18%", "share"),
             ("Poverty\n\nThe poverty rate fell to 9.5%.", "2024-06-01", "9.5%", "level"),
