@@ -1108,6 +1108,10 @@ fn status_of() {
             ("Опреснение\n\nВ Актау завершено строительство опреснительной установки мощностью 30 тыс. кубометров в сутки.", "2024-07-10", "30 тыс. кубометров", "actual"),
             ("Хлопок\n\nВ 2025 году внутри страны переработано 40% хлопка при цели 60%.", "2026-02-01", "40%", "actual"),
             ("Хлопок\n\nВ 2025 году внутри страны переработано 40% хлопка при цели 60%.", "2026-02-01", "60%", "planned"),
+            // The future of a perfective verb states a plan; its past does not.
+            ("Займы\n\nБанк выделит $40 млн на ремонт дорог области.", "2024-05-20", "$40 млн", "planned"),
+            ("Займы\n\nБанк выделил $40 млн на ремонт дорог области.", "2024-05-20", "$40 млн", "actual"),
+            ("Интервью\n\n«В этом году создадим 5 тысяч рабочих мест», – сказал аким.", "2024-05-20", "5 тысяч рабочих мест", "planned"),
             // A pool or portfolio of projects is planned whatever verb holds it; a bank's
             // portfolio of loans is its book.
             ("Projects\n\nThe region has a pool of 30 investment projects worth 200 billion tenge.", "2024-05-20", "30 investment projects", "planned"),
