@@ -74,6 +74,7 @@ pub(super) fn status_of(
         || when.in_title && headline_future(text, s)
         || pooled(text, s, q, fig_tok)
         || agreed(text, s, q, fig_tok)
+        || approved_plan(text, s, q, fig_tok)
         || promised_by_work_under_way(s, metric);
     if planned {
         Status::Planned
@@ -299,6 +300,42 @@ fn lent(text: &str, s: &Sentence<'_>, fig_tok: usize, end_tok: usize) -> bool {
                 .iter()
                 .any(|stem| w.starts_with(stem))
         })
+}
+
+/// `has approved a programme ... worth 18.4 billion soms`, `approved 14 projects worth 86
+/// billion tenge`, `has approved revenues of 548 billion tenge`: what a programme, plan,
+/// budget or set of projects approved holds is still to come. Loans a programme's banks
+/// approve (`banks approved loans for 1,214 projects`) are money lent, and support approved
+/// for projects is granted: neither is a plan.
+fn approved_plan(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
+    const APPROVE: &[&str] = &["approved", "approves", "approve", "endorsed", "adopted"];
+    const PLANS: &[&str] = &[
+        "programme",
+        "program",
+        "plan",
+        "strategy",
+        "projects",
+        "project",
+        "revenues",
+        "spending",
+        "expenditure",
+        "expenditures",
+        "budget",
+    ];
+    let end_tok = s.tok_at(q.span[1]);
+    let Some(at) = (fig_tok.saturating_sub(8)..fig_tok)
+        .rev()
+        .find(|&i| word_is(text, s.toks, i, APPROVE))
+    else {
+        return false;
+    };
+    // `subsidies were approved for 96 projects`: support granted to projects, not a plan.
+    let granted = word_is(text, s.toks, at + 1, &["for"]);
+    let lending = (0..s.toks.len())
+        .any(|k| word_is(text, s.toks, k, &["loan", "loans", "credit", "credits"]));
+    !granted
+        && !lending
+        && (at + 1..(end_tok + 3).min(s.toks.len())).any(|k| word_is(text, s.toks, k, PLANS))
 }
 
 /// `38 projects are being implemented with the creation of 3,700 jobs`: the projects are

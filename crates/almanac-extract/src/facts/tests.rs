@@ -1108,6 +1108,12 @@ fn status_of() {
             ("Опреснение\n\nВ Актау завершено строительство опреснительной установки мощностью 30 тыс. кубометров в сутки.", "2024-07-10", "30 тыс. кубометров", "actual"),
             ("Хлопок\n\nВ 2025 году внутри страны переработано 40% хлопка при цели 60%.", "2026-02-01", "40%", "actual"),
             ("Хлопок\n\nВ 2025 году внутри страны переработано 40% хлопка при цели 60%.", "2026-02-01", "60%", "planned"),
+            // What an approved programme, budget or set of projects holds is to come; loans
+            // approved and support approved for projects are not.
+            ("Zone\n\nThe akimat has approved 9 projects worth 40 billion tenge for the industrial zone.", "2024-05-20", "9 projects", "planned"),
+            ("Budget\n\nFor next year the council has approved revenues of 80 billion tenge.", "2024-05-20", "80 billion tenge", "planned"),
+            ("Support\n\nSubsidies were approved for 50 projects of farmers this year.", "2024-05-20", "50 projects", "actual"),
+            ("Loans\n\nThis year banks approved loans worth 90 billion tenge for 400 projects.", "2024-05-20", "400 projects", "actual"),
             // The future of a perfective verb states a plan; its past does not.
             ("Займы\n\nБанк выделит $40 млн на ремонт дорог области.", "2024-05-20", "$40 млн", "planned"),
             ("Займы\n\nБанк выделил $40 млн на ремонт дорог области.", "2024-05-20", "$40 млн", "actual"),
