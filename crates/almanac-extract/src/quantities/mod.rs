@@ -280,7 +280,10 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
                     && word_is(text, toks, p.first - 2, &["for"]))
         })
         .map(|mut p| {
-            p.q.fact_worthy = p.q.kind.is_figure() && !p.unread_by_facts;
+            // `the price of one square metre`, `one of them`: one written as a word is the
+            // unit a price is given for, or a thing told of, never a figure the ledger counts.
+            let lone_one = p.in_words && p.q.value == 1.0 && word_is(text, toks, p.first, &["one"]);
+            p.q.fact_worthy = p.q.kind.is_figure() && !p.unread_by_facts && !lone_one;
             p.q
         })
         .collect()

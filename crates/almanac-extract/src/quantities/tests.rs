@@ -164,6 +164,15 @@ fn number_words() {
         "eight districts=8 district",
     );
     check("one of the largest cities", "");
+    // One written as a word is what a price is given for, or a thing told of: no figure.
+    check(
+        "The price of one square metre rose to 410,000 tenge",
+        "410,000 tenge=410000 KZT",
+    );
+    check("One of them, a brick plant, opened in May", "");
+    check("one more plant", "");
+    check("one and a half times", "one and a half times=1.5 times");
+    check("one billion tenge", "one billion tenge=1000000000 KZT");
     check("two plants for the production", "two plants=2 plant");
     check(
         "Seven projects have been launched",

@@ -165,17 +165,13 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
                     q.direction = Some(direction);
                     q.fact_worthy = true;
                 }
-                // `цена одной тонны`, `стоимость одного квадратного метра`: the unit a price
-                // is given for, no count of its own.
-                if q.value == 1.0
-                    && lower(q.text.as_str()).starts_with("одн")
-                    && i > 0
-                    && toks[i - 1].kind == TokKind::Word
-                    && {
-                        let w = lower(toks[i - 1].text(text));
-                        w.starts_with("цен") || w.starts_with("стоимост") || w.starts_with("тариф")
-                    }
-                {
+                // `цена одной тонны`, `зарплата одного работника`, `ещё одно обещание`: one
+                // written as a word is the unit a price or a wage is given for, or a thing
+                // told of, never a figure the ledger counts.
+                if q.value == 1.0 && {
+                    let l = lower(q.text.as_str());
+                    l.starts_with("одн") || l.starts_with("один")
+                } {
                     q.fact_worthy = false;
                 }
                 // `штат увеличится с 640 до 900 человек`: the earlier state, a bare number,
@@ -1803,6 +1799,9 @@ mod tests {
             "К 1 января 2026 года всё будет готово.",
             "За 9 месяцев работы цех окупился.",
             "Цена одной тонны зерна выросла.",
+            "Средняя зарплата одного работника выросла.",
+            "Ещё одно обещание горожанам – открыть парк.",
+            "Один цех уже работает.",
         ] {
             assert!(find(s).iter().all(|q| !q.fact_worthy), "{s}: {:?}", find(s));
         }
