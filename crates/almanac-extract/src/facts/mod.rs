@@ -965,7 +965,7 @@ pub(crate) fn extract(
                 // next sentences report as done; nor does the time of a figure set against
                 // another (`, against 12.4 centners last year`).
                 if let Some(t) = time.filter(|t| {
-                    t.kind != TimeKind::Deadline
+                    !matches!(t.kind, TimeKind::Deadline | TimeKind::Duration)
                         && !opens_contrast(text, &sentence, sentence.clause_of(t.span[0]))
                 }) {
                     applied_period = named_span(t)
@@ -1119,6 +1119,25 @@ pub(crate) fn extract(
                     if !matches!(period, Some(Period::Interval(..))) {
                         period = None;
                     }
+                }
+                // `за три года построено 39 школ`: a count of years ahead of a plan is, for what
+                // is done, the span that ends at the document's year; the years of a programme
+                // over and reviewed when they are as many.
+                if status == Status::Actual && time.is_some_and(|t| t.kind == TimeKind::Duration) {
+                    period = period.map(|p| match p {
+                        Period::Interval(Simple::Year(from), Simple::Year(to)) => programme
+                            .filter(|r| r.is_over())
+                            .map(|r| r.span)
+                            .filter(|r| {
+                                matches!(r, Period::Interval(Simple::Year(a), Simple::Year(b))
+                                    if b - a == to - from)
+                            })
+                            .unwrap_or(Period::Interval(
+                                Simple::Year(2 * from - to),
+                                Simple::Year(from),
+                            )),
+                        p => p,
+                    });
                 }
                 if period.is_none() {
                     period = match status {

@@ -884,6 +884,13 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A count of years with no direction: ahead for a plan, the years ending now for
+            // what is done, a reviewed programme's years when it is over and as long.
+            ("Школы\n\nЗа три года в районе построено 12 школ.", "2024-05-14", "12 школ", "2022/2024"),
+            ("Газ\n\nЗа два года планируется провести газ в 18 сёл.", "2024-05-14", "18 сёл", "2024/2025"),
+            ("Bridges\n\nOver five years the agency repaired 140 bridges.", "2024-05-14", "140 bridges", "2020/2024"),
+            ("Roads\n\nOver the next three years 600 km of roads will be rebuilt, and over four years 90 schools will be built.", "2024-05-14", "90 schools", "2024/2027"),
+            ("Итоги программы\n\nПодведены итоги программы развития села на 2019–2023 годы. За пять лет в сёлах построено 64 школы.", "2024-02-20", "64 школы", "2019/2023"),
             // A month after the document's date with its year written out is that month.
             ("Tender\n\nA tender for 12 bus routes is set for March 2026.", "2025-10-02", "12 bus routes", "2026-03"),
             // A time after the earlier state that follows a figure is that state's.

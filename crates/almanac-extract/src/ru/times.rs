@@ -12,6 +12,7 @@
 //! summer   = ("за"|"в") "летний сезон" [Y [года]] | "за лето" [Y] | "летом" [Y]  Span
 //! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
 //! past     = "за последние" N "лет"  (N digits or words)                        Span
+//! duration = "за" N ("лет"|"года")  (N from 2)                                  Duration
 //! close    = ("итогам"|"завершении") год                                       Point
 //! before   = "годом" ("ранее"|"раньше")                                       Comparison
 //! day      = D M [Y [года]]                                                     AsOf
@@ -524,6 +525,18 @@ impl Parser<'_> {
                         .year
                         .map(|y| Period::Interval(Simple::Year(y - n as i32 + 1), Simple::Year(y)));
                     return Some((i, i + 3, period, TimeKind::Span));
+                }
+            }
+        }
+        // `за три года построено 39 школ`, `за два года планируется`: a count of years with no
+        // direction of its own, the span ahead until the fact layer reads what is done.
+        if id == w.za {
+            if let Some(n) = self.year_count(i + 1).filter(|&n| n >= 2) {
+                if self.word(i + 2) == Some(Word::Year) {
+                    let period = self
+                        .year
+                        .map(|y| Period::Interval(Simple::Year(y), Simple::Year(y + n as i32 - 1)));
+                    return Some((i + 1, i + 3, period, TimeKind::Duration));
                 }
             }
         }

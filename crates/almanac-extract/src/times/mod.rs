@@ -152,6 +152,10 @@ pub enum TimeKind {
     ToDate,
     /// `from 2016 to 2022`, `2016-2022`, `January-May 2024`.
     Span,
+    /// `over five years`, `за три года`: a count of years with no direction of its own. Its
+    /// `period` is the span ahead from the document's year, as a plan's; the fact layer reads
+    /// an achieved figure's as the span that ends at the document's year.
+    Duration,
     /// `as of the beginning of this year`: a day.
     AsOf,
     /// A year that is part of a name (`Strategy 2050`, `the 2025 digitalization strategy`):

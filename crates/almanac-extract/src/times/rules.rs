@@ -535,6 +535,7 @@ impl Parser<'_> {
     ///          | ["in" | "within"] ["the"] ("next" | "coming" | "nearest") N "years" ["ahead"]
     ///          | ("in" | "within") N "years" ["ahead"]                             Span
     ///          | N "years ago"                                                    Point
+    ///          | "over" ["the"] N "years"                                          Duration
     /// ```
     ///
     /// Counted years hold the current year (FACTS.md): `the past five years`, `the last 3
@@ -544,12 +545,15 @@ impl Parser<'_> {
     /// `2012/2019`); `two years ago` is a Point. A span ahead is a Span, not a Deadline: it
     /// is a plan's only with a verb of the future, which the fact layer reads (`27 projects
     /// were done in 7 years` is no plan).
+    /// `over five years` has no direction of its own: a Duration, ahead until the fact layer
+    /// reads a figure achieved over it.
     pub(super) fn past_years(&self, i: usize) -> Option<Hit> {
         enum Count {
             Since,
             Ago,
             Past,
             Ahead,
+            Either,
         }
         let (n, next, count) = if let Some(n) = self.count_at(i) {
             let n = i32::from(n);
@@ -579,6 +583,19 @@ impl Parser<'_> {
                 j + 2
             };
             (n, next, Count::Ahead)
+        } else if self.is_word(i, w!("over")) {
+            // `over five years`, `over the four years`; `over the past five years` is read
+            // from `the`.
+            let j = if self.is_word(i + 1, w!("the")) {
+                i + 2
+            } else {
+                i + 1
+            };
+            let n = i32::from(self.count_at(j)?);
+            if !self.is_word(j + 1, w!("years")) || self.is_any(j + 2, &[w!("since"), w!("ago")]) {
+                return None;
+            }
+            (n, j + 2, Count::Either)
         } else {
             if !self.is_word(i, w!("the")) {
                 return None;
@@ -610,14 +627,15 @@ impl Parser<'_> {
             match count {
                 Count::Since => span(now - n, now),
                 Count::Ago => Period::Year(now - n),
-                Count::Past | Count::Ahead if n == 1 => Period::Year(now),
+                Count::Past | Count::Ahead | Count::Either if n == 1 => Period::Year(now),
                 Count::Past => span(now - n + 1, now),
-                Count::Ahead => span(now, now + n - 1),
+                Count::Ahead | Count::Either => span(now, now + n - 1),
             }
         });
         let kind = match count {
             Count::Ago => TimeKind::Point,
             Count::Since | Count::Past | Count::Ahead => TimeKind::Span,
+            Count::Either => TimeKind::Duration,
         };
         hit(next, period, kind)
     }
