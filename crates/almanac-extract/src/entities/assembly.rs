@@ -154,7 +154,14 @@ pub(super) fn suppressed_inside_name(
 /// bare name, wherever it stands. A company named with its legal form (`Karaganda Heat
 /// Networks LLP`) is named again without it (`Karaganda Heat Networks will use ...`): those
 /// words are the company, not the place that starts them.
-pub(super) fn add_bare_org_mentions(lex: &Lexicon, doc: &Doc, merged: &mut Merged) {
+///
+/// `title_end` ends the headline, whose words may be in any case.
+pub(super) fn add_bare_org_mentions(
+    lex: &Lexicon,
+    doc: &Doc,
+    title_end: usize,
+    merged: &mut Merged,
+) {
     let names: Vec<(String, EntityKind)> = merged
         .dyns
         .keys()
@@ -168,10 +175,21 @@ pub(super) fn add_bare_org_mentions(lex: &Lexicon, doc: &Doc, merged: &mut Merge
         }
         let mut extra = Vec::new();
         for i in 0..doc.toks.len() {
-            if !doc.matches_text(i, &words) {
+            // A headline written in sentence case (`Isfara glass works triples output`)
+            // names the company too.
+            let recased = words.len() >= 2
+                && doc.toks[i].end <= title_end
+                && doc.matches_text_ignoring_case(i, &words);
+            if !doc.matches_text(i, &words) && !recased {
                 continue;
             }
             let span = doc.span(i..i + words.len());
+            // The place that starts the company's name is the company's.
+            if recased {
+                merged
+                    .named
+                    .retain(|n| !(span.start <= n.span.start && n.span.end <= span.end));
+            }
             if merged
                 .named
                 .iter()

@@ -331,6 +331,18 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// `matches_text` with ASCII letters of either case.
+    pub(super) fn matches_text_ignoring_case(&self, i: usize, words: &[&str]) -> bool {
+        let bytes = self.text.as_bytes();
+        words.iter().enumerate().all(|(k, w)| {
+            self.toks
+                .get(i + k)
+                .and_then(|t| bytes.get(t.start..t.end))
+                .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+                && (k == 0 || self.spaced(i + k - 1))
+        })
+    }
+
     /// A possessive `’s` / `'s` right after token `i`: the index of the `s`.
     pub(super) fn possessive_after(&self, i: usize) -> Option<usize> {
         let apostrophe = self.toks.get(i + 1)?;

@@ -211,7 +211,13 @@ pub(crate) fn find_in(text: &str, stream: &[Token], sentences: &[Range<usize>]) 
     let roles = find_roles(lex, &doc, &gaz, &in_gaz, &mut refs, &mut blocked);
     let orgs = find_patterns(lex, &doc, &gaz, &in_gaz, &blocked);
     let mut mentions = merge(lex, &doc, gaz, &in_gaz, orgs, &blocked);
-    add_bare_org_mentions(lex, &doc, &mut mentions);
+    // The headline: a first sentence short enough to be one, on a line of its own.
+    let title_end = sentences
+        .iter()
+        .min_by_key(|s| s.start)
+        .filter(|s| s.len() <= 160 && text[s.end..].starts_with(['\n', '\r']))
+        .map_or(0, |s| s.end);
+    add_bare_org_mentions(lex, &doc, title_end, &mut mentions);
     add_quoted_mentions(&doc, &mut mentions);
     assemble(lex, &doc, mentions, roles, refs)
 }

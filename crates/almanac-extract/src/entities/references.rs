@@ -154,12 +154,18 @@ pub(super) fn resolve_ref(
                 if !kinds.contains(&kind) {
                     return false;
                 }
-                // `the company` is a business, not a ministry or a news agency.
+                // `the company` is a business, not a ministry or a news agency; `the plant`
+                // one that makes things, not a bank or a fund that lends to it.
                 if kind == EntityKind::Organisation {
+                    let lends = |name: &str| {
+                        filter.as_deref() == Some("works")
+                            && name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
+                    };
                     return match k {
-                        EKey::Place(p) => lex.places[*p].company,
+                        EKey::Place(p) => lex.places[*p].company && !lends(lex.places[*p].name),
                         EKey::Dyn(name, kind) => {
-                            dyns.get(&(name.clone(), *kind)).is_some_and(|d| d.company)
+                            !lends(name)
+                                && dyns.get(&(name.clone(), *kind)).is_some_and(|d| d.company)
                         }
                         EKey::Person(_) => false,
                     };

@@ -397,6 +397,33 @@ fn a_company_named_again_without_its_legal_form() {
 }
 
 #[test]
+fn a_headline_in_sentence_case_names_the_company() {
+    // The headline's words in any case are the company the body names; the body's are not.
+    let text = "Tobol ceramic works doubles output\nKOSTANAY – Tobol Ceramic Works made 4 million tiles. Tobol ceramic works are a trade.";
+    let title = 0..text.find('\n').unwrap();
+    let body = title.end + 1..text.len();
+    let entities = find(text, &[title, body]);
+    let works = entities
+        .iter()
+        .find(|e| e.name == "Tobol Ceramic Works")
+        .expect("the company");
+    let said: Vec<&str> = works.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(
+        said,
+        ["Tobol ceramic works", "Tobol Ceramic Works"],
+        "{entities:#?}"
+    );
+}
+
+#[test]
+fn a_plant_is_not_the_bank_that_lends_to_it() {
+    check(
+        "Dala Mining, a copper producer, opened a plant. The rest came from a loan of Halyk Bank. The plant employs 300 people.",
+        &[("The plant", "Dala Mining", Organisation)],
+    );
+}
+
+#[test]
 fn a_quoted_name_ends_at_a_line_break() {
     check(
         "Три цеха открылись в ТОО «Арман»\n\nКАРАГАНДА. В компании работают 120 человек.",
@@ -411,6 +438,15 @@ fn a_company_named_by_its_trade_or_right_after_what_it_is() {
         &[
             ("Ulan Energy", "Ulan Energy", Organisation),
             ("Aksu Gold", "Aksu Gold", Organisation),
+        ],
+    );
+    check(
+        "Kant Glass Works and Chui Flour Mill hired 90 people; an idle Soviet plant stood by.",
+        &[
+            ("Kant Glass Works", "Kant Glass Works", Organisation),
+            ("Chui Flour Mill", "Chui Flour Mill", Organisation),
+            ("Soviet", "-", Organisation),
+            ("Soviet plant", "-", Organisation),
         ],
     );
     check(

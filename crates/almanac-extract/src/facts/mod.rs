@@ -1512,11 +1512,18 @@ pub(crate) fn extract(
             if in_sentence.is_empty() || statistic_place_here.is_some() {
                 previous_statistic_place = statistic_place_here;
             }
+            // A sentence with no figure hands on what it is about: the company or zone it
+            // names (not where that stands: `X launched a plant in the Y zone`), else the
+            // last name.
             if let Some(a) = sentence_subject.or_else(|| {
-                sentence_anchors
-                    .iter()
-                    .rev()
-                    .find(|a| a.role == Role::Named)
+                focus(text, sentence_anchors)
+                    .filter(|a| a.kind == entities::EntityKind::Organisation)
+                    .or_else(|| {
+                        sentence_anchors
+                            .iter()
+                            .rev()
+                            .find(|a| a.role == Role::Named)
+                    })
                     .map(|a| a.name.clone())
             }) {
                 previous_subject = Some(a);
