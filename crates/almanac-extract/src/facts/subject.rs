@@ -648,12 +648,18 @@ pub(super) fn theme<'a>(
 ) -> Option<&'a Anchor> {
     let a = anchors.iter().find(|a| a.role == Role::Named)?;
     let head = &text[sentence.start..a.start];
-    // `companies from China, South Korea and Turkey`: an item of a list is no subject.
+    // `companies from China, South Korea and Turkey`: an item of a list is no subject; a
+    // name after a time that opens the sentence (`In January-June, X ...`) is.
     let list_item = head.trim_end().strip_suffix(',').is_some_and(|h| {
-        h.trim_end()
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        let opening_time = !h.contains(',')
+            && super::sentence::plain_words(h).next().is_some_and(|w| {
+                ["in", "for", "during", "over", "by", "since"].contains(&w.as_str())
+            });
+        !opening_time
+            && h.trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
     });
     if list_item {
         return None;

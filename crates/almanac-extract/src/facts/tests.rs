@@ -722,6 +722,9 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // A place after a time that opens its sentence is what the paragraph goes on
+            // about, not an item of a list; a headline's place is not.
+            ("Talas lags\n\nIn January-May, Osh region's output grew by 4.4%. Twelve plants were opened.", "2024-06-10", "Twelve plants", "Osh region"),
             // A sentence with no figure hands on the company it names, not the zone it
             // stands in.
             ("Tiles\n\nKaraman Seramik, a tile maker from Turkey, opened a plant in the Jizzakh free economic zone. The project is worth $48 million.", "2023-05-16", "$48 million", "Karaman Seramik"),
