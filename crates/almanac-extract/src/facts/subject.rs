@@ -58,6 +58,14 @@ pub(super) struct Anchor {
     pub gives_way: bool,
 }
 
+/// The roles of `data/roles.tsv`, in lower case.
+static ROLE_PHRASES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    data::ROLES
+        .load(|row| Ok(row.get(0).to_lowercase()))
+        .into_iter()
+        .collect()
+});
+
 /// The words of `data/subject_cues.tsv`.
 pub(crate) struct SubjectCues {
     /// Words just before a mention that make it a source, origin or partner (`from`, `by`).
@@ -674,6 +682,21 @@ pub(super) fn theme<'a>(
         "the", "this", "that", "a", "an", "its", "their", "his", "her", "our",
     ];
     let subject = words.len() <= 2 && words.iter().all(|w| allowed.contains(&w.as_str()));
+    // `The akim of East Kazakhstan region reported that ...`: the official of a place who
+    // opens the sentence to report speaks of that place.
+    let official = words.last().is_some_and(|w| w == "of")
+        && super::sentence::plain_words(&text[a.start..sentence.end])
+            .take(8)
+            .any(|w| SUBJECT_CUES.report.contains(&w.as_str()))
+        && {
+            let role = words[..words.len() - 1]
+                .iter()
+                .skip_while(|w| *w == "the")
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" ");
+            ROLE_PHRASES.contains(role.as_str())
+        };
     // `In the neighbouring Chui region, a company ...`: a place that opens the sentence as
     // its setting, closed by a comma, is where what follows happens.
     let setting = words.first().is_some_and(|w| w == "in")
@@ -688,7 +711,7 @@ pub(super) fn theme<'a>(
         && text[a.start..].starts_with(|c: char| ('А'..='я').contains(&c))
         && words.len() <= 4
         && !text[sentence.start..a.start].contains(',');
-    (subject || setting || russian_theme).then_some(a)
+    (subject || official || setting || russian_theme).then_some(a)
 }
 
 /// The zone or organisation a sentence names last: the next sentence of its paragraph that

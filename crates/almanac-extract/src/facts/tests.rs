@@ -725,6 +725,10 @@ fn subject_of() {
             // A place after a time that opens its sentence is what the paragraph goes on
             // about, not an item of a list; a headline's place is not.
             ("Talas lags\n\nIn January-May, Osh region's output grew by 4.4%. Twelve plants were opened.", "2024-06-10", "Twelve plants", "Osh region"),
+            // The official of a place who opens a sentence to report speaks of that place;
+            // one who presents a project in another place does not.
+            ("Talas lags\n\nThe akim of Osh region reported that the economy grew by 4.2%. Construction rose by 27%.", "2024-06-10", "27%", "Osh region"),
+            ("Park\n\nUzgen will get a park. The akim of Osh region presented a plan for the city's embankment. In his words, a 900-metre promenade will be built.", "2024-06-10", "900-metre", "Uzgen"),
             // A sentence with no figure hands on the company it names, not the zone it
             // stands in.
             ("Tiles\n\nKaraman Seramik, a tile maker from Turkey, opened a plant in the Jizzakh free economic zone. The project is worth $48 million.", "2023-05-16", "$48 million", "Karaman Seramik"),
