@@ -1103,6 +1103,8 @@ fn period_of() {
 fn status_of() {
     check(
         &[
+            // Tasks set for a year are plans, in the plural as in the singular.
+            ("Задачи\n\nНа 2025 год поставлены задачи привлечь 400 млрд тенге инвестиций и создать 9 тыс. рабочих мест.", "2025-02-10", "400 млрд тенге", "planned"),
             // What was promised is a plan; what the figure's own past predicate says came
             // of it is achieved.
             ("Promises\n\nOf the 30 enterprises promised, 21 were launched.", "2026-01-20", "30 enterprises", "planned"),
