@@ -47,11 +47,17 @@ pub(super) fn find_patterns(
         // left before it may hold another.
         let mut rest = run.clone();
         // `В Павлодарской области ТОО «Арман»`: a legal form before a quoted name, right after
-        // a known place, starts a name of its own; the place is the gazetteer's.
+        // a known place, starts a name of its own; the place is the gazetteer's. So it does
+        // after the word that opens the run, unless that is a legal form too (`СП ООО «X»`):
+        // `Мини-НПЗ ТОО «Жайык»` opens a sentence with what the company runs.
         let is_gaz = |k: usize| in_gaz.get(k).copied().unwrap_or(false);
-        if let Some(k) = (run.start + 1..run.end)
-            .find(|&k| is_gaz(k - 1) && !is_gaz(k) && quoted_legal_form(lex, doc, k).is_some())
-        {
+        let opening_word =
+            |k: usize| k == run.start + 1 && doc.s(run.start).chars().any(char::is_lowercase);
+        if let Some(k) = (run.start + 1..run.end).find(|&k| {
+            (is_gaz(k - 1) || opening_word(k))
+                && !is_gaz(k)
+                && quoted_legal_form(lex, doc, k).is_some()
+        }) {
             rest = k..run.end;
         }
         let found_before = res.len();

@@ -424,6 +424,27 @@ fn a_plant_is_not_the_bank_that_lends_to_it() {
 }
 
 #[test]
+fn a_legal_form_after_the_word_that_opens_a_sentence_starts_the_name() {
+    check(
+        "Мини-ТЭЦ ТОО «Кызыл Жар Энерго» выработала 90 млн кВт·ч.",
+        &[(
+            "ТОО «Кызыл Жар Энерго»",
+            "ТОО «Кызыл Жар Энерго»",
+            Organisation,
+        )],
+    );
+    // A legal form before it stays the name's.
+    check(
+        "СП ООО «Termez Textile» открыло цех.",
+        &[(
+            "СП ООО «Termez Textile»",
+            "СП ООО «Termez Textile»",
+            Organisation,
+        )],
+    );
+}
+
+#[test]
 fn a_quoted_name_ends_at_a_line_break() {
     check(
         "Три цеха открылись в ТОО «Арман»\n\nКАРАГАНДА. В компании работают 120 человек.",
