@@ -50,6 +50,8 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // What exporters earn is trade.
+            ("Exports\n\nThe district's exporters earned $40 million in 2024.", "2025-02-01", "$40 million", "trade"),
             // People carried are transport's; works carried out are not.
             ("Аэропорт\n\nПассажиропоток аэропорта за полугодие составил 1,9 млн человек.", "2024-07-10", "1,9 млн человек", "transport"),
             ("Villages\n\nRoad works have been carried out in 31 villages this year.", "2024-07-10", "31 villages", "other"),
