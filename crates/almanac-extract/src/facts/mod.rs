@@ -72,8 +72,8 @@ use period::{
     budget_year, clause_in_present_perfect, clause_says_now, clause_tells_a_stock,
     dates_a_founding, dates_a_telling, end_state, is_first_state, is_interval, is_second_state,
     is_state, open_future, opens_contrast, past_a_plan, plan_of_the_year, refers_back,
-    report_period, report_wins_over_to_date, reviewed_programme, revises, shift_year, start_state,
-    states_a_plan, usable_period, whole_year, Front, Told,
+    refers_to_same_date, report_period, report_wins_over_to_date, reviewed_programme, revises,
+    shift_year, start_state, states_a_plan, usable_period, whole_year, Front, Told,
 };
 use previous::{whole_of_parts, PreviousFigure};
 use sentence::Sentence;
@@ -292,6 +292,8 @@ pub(crate) fn extract(
     // What the last sentence was about: the subject of its last figure, else the last place
     // or organisation it names.
     let mut previous_subject: Option<String> = None;
+    // The day the last figure told as a stock on a day was of (`As of July 1, ...`).
+    let mut previous_day: Option<Period> = None;
     // The status and period of the figures that introduce a list (`The region plans to
     // launch ten projects this year:`), for its items that say neither.
     let mut list_lead: Option<(Status, Option<Period>)> = None;
@@ -941,6 +943,10 @@ pub(crate) fn extract(
                     // of the figure before.
                     // `over the past five years ... grew 31% and as of July 1 stood at 8,400.
                     // During this period ...`: the span, not the day of the stock after it.
+                    // `As of July 1, ... On the same date, ...`: the day of the figures before.
+                    None if refers_to_same_date(lower_sentence()) && previous_day.is_some() => {
+                        previous_day
+                    }
                     None if back() => {
                         let actual = || {
                             previous_figures
@@ -1328,6 +1334,9 @@ pub(crate) fn extract(
                         quantities::QuantityKind::Percent => last_rate_metric = Some(metric),
                         _ => {}
                     }
+                }
+                if status == Status::Actual && matches!(period, Some(Period::Day(_))) {
+                    previous_day = period;
                 }
                 figures_here.push(PreviousFigure {
                     status,

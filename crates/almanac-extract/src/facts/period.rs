@@ -101,6 +101,8 @@ pub(crate) struct PeriodCues {
     /// with them in the front the period reported on, not a year.
     speech: FxHashSet<String>,
     back: Phrases,
+    /// Phrases that point to the day a figure before was of (`on the same date`).
+    same_date: Phrases,
     open: Phrases,
     /// Words of telling (`reported`, `сообщалось`), lower case: a time right after one is
     /// when a figure was told.
@@ -135,6 +137,7 @@ enum PeriodCueClass {
     Report,
     Speech,
     Back,
+    SameDate,
     Open,
     Told,
     Revised,
@@ -142,8 +145,14 @@ enum PeriodCueClass {
 }
 
 pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
-    let (mut report, mut speech, mut back, mut open, mut cause) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut report, mut speech, mut back, mut same_date, mut open, mut cause) = (
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+    );
     let (mut told, mut revised) = (FxHashSet::default(), FxHashSet::default());
     let row = |r: &data::Row| {
         let class = r.choice(
@@ -152,6 +161,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
                 ("report", PeriodCueClass::Report),
                 ("speech", PeriodCueClass::Speech),
                 ("back", PeriodCueClass::Back),
+                ("same_date", PeriodCueClass::SameDate),
                 ("open", PeriodCueClass::Open),
                 ("told", PeriodCueClass::Told),
                 ("revised", PeriodCueClass::Revised),
@@ -170,6 +180,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
             PeriodCueClass::Report => report.push(phrase),
             PeriodCueClass::Speech => speech.push(phrase.to_ascii_lowercase()),
             PeriodCueClass::Back => back.push(phrase),
+            PeriodCueClass::SameDate => same_date.push(phrase),
             PeriodCueClass::Open => open.push(phrase),
             PeriodCueClass::Told => {
                 told.insert(phrase.to_lowercase());
@@ -192,6 +203,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         report_heads,
         speech: speech.into_iter().collect(),
         back: Phrases::new(&back),
+        same_date: Phrases::new(&same_date),
         open: Phrases::new(&open),
         told,
         revised,
@@ -443,6 +455,12 @@ fn is_report_span(p: Period, date: NaiveDate) -> bool {
 /// `year-on-year`).
 pub(super) fn refers_back(lower_sentence: &str) -> bool {
     PERIOD_CUES.back.in_words(lower_sentence)
+}
+
+/// Whether the sentence, given in lower case, points to the day a figure before it was of
+/// (`on the same date`, `на ту же дату`).
+pub(super) fn refers_to_same_date(lower_sentence: &str) -> bool {
+    PERIOD_CUES.same_date.in_words(lower_sentence)
 }
 
 /// Whether the sentence, given in lower case, sets its plans in a future it leaves undated

@@ -896,6 +896,10 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // `On the same date` points to the day of the figures told before, in any
+            // paragraph; without it a later figure keeps its own time.
+            ("SMEs\n\nAs of April 1, 52,000 SMEs were operating in the region.\n\nOn the same date, the town of Zhanatas had 2,100 SMEs.", "2024-05-10", "2,100 SMEs", "2024-04-01"),
+            ("МСП\n\nНа 1 апреля в области действовали 52 тыс. субъектов МСП.\n\nНа ту же дату в Жанатасе было 2 100 субъектов МСП.", "2024-05-10", "2 100 субъектов МСП", "2024-04-01"),
             // A count of years with no direction: ahead for a plan, the years ending now for
             // what is done, a reviewed programme's years when it is over and as long.
             ("Школы\n\nЗа три года в районе построено 12 школ.", "2024-05-14", "12 школ", "2022/2024"),
