@@ -321,24 +321,27 @@ impl<'a> Doc<'a> {
 
     /// Whether the exact words start at token `i` (words in no table).
     pub(super) fn matches_text(&self, i: usize, words: &[&str]) -> bool {
-        let bytes = self.text.as_bytes();
-        words.iter().enumerate().all(|(k, w)| {
-            self.toks
-                .get(i + k)
-                .and_then(|t| bytes.get(t.start..t.end))
-                .is_some_and(|b| b == w.as_bytes())
-                && (k == 0 || self.spaced(i + k - 1))
-        })
+        self.matches_text_by(i, words, |a, b| a == b)
     }
 
     /// `matches_text` with ASCII letters of either case.
     pub(super) fn matches_text_ignoring_case(&self, i: usize, words: &[&str]) -> bool {
+        self.matches_text_by(i, words, <[u8]>::eq_ignore_ascii_case)
+    }
+
+    /// Whether `words`, spaced apart, start at token `i`, each token's bytes `same` as its word.
+    fn matches_text_by(
+        &self,
+        i: usize,
+        words: &[&str],
+        same: impl Fn(&[u8], &[u8]) -> bool,
+    ) -> bool {
         let bytes = self.text.as_bytes();
         words.iter().enumerate().all(|(k, w)| {
             self.toks
                 .get(i + k)
                 .and_then(|t| bytes.get(t.start..t.end))
-                .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+                .is_some_and(|b| same(b, w.as_bytes()))
                 && (k == 0 || self.spaced(i + k - 1))
         })
     }

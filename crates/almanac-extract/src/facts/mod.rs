@@ -69,7 +69,7 @@ use object::{groups, object};
 #[cfg(test)]
 pub(crate) use period::PERIOD_CUES;
 use period::{
-    budget_year, clause_in_present_perfect, clause_says_now, clause_tells_a_stock,
+    achieved_over, budget_year, clause_in_present_perfect, clause_says_now, clause_tells_a_stock,
     dates_a_founding, dates_a_telling, end_state, is_first_state, is_interval, is_second_state,
     is_state, open_future, opens_contrast, past_a_plan, plan_of_the_year, refers_back,
     refers_to_same_date, report_period, report_wins_over_to_date, reviewed_programme, revises,
@@ -1130,20 +1130,7 @@ pub(crate) fn extract(
                 // is done, the span that ends at the document's year; the years of a programme
                 // over and reviewed when they are as many.
                 if status == Status::Actual && time.is_some_and(|t| t.kind == TimeKind::Duration) {
-                    period = period.map(|p| match p {
-                        Period::Interval(Simple::Year(from), Simple::Year(to)) => programme
-                            .filter(|r| r.is_over())
-                            .map(|r| r.span)
-                            .filter(|r| {
-                                matches!(r, Period::Interval(Simple::Year(a), Simple::Year(b))
-                                    if b - a == to - from)
-                            })
-                            .unwrap_or(Period::Interval(
-                                Simple::Year(2 * from - to),
-                                Simple::Year(from),
-                            )),
-                        p => p,
-                    });
+                    period = period.map(|p| achieved_over(p, programme));
                 }
                 if period.is_none() {
                     period = match status {

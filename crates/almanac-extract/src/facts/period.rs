@@ -315,6 +315,22 @@ impl Programme {
     }
 }
 
+/// The years a count with no direction covers for what is achieved over it, given as the span
+/// ahead (`TimeKind::Duration`): the years that end at the first of them, the document's; the
+/// years of a `programme` that is over when they are as many.
+pub(super) fn achieved_over(ahead: Period, programme: Option<Programme>) -> Period {
+    let Period::Interval(Simple::Year(from), Simple::Year(to)) = ahead else {
+        return ahead;
+    };
+    programme
+        .filter(Programme::is_over)
+        .map(|r| r.span)
+        .filter(|r| {
+            matches!(r, Period::Interval(Simple::Year(a), Simple::Year(b)) if b - a == to - from)
+        })
+        .unwrap_or(Period::Interval(Simple::Year(2 * from - to), Simple::Year(from)))
+}
+
 /// The programme or strategy that the front of a document reviews, sums up or audits
 /// (`the programme for 2021-2025 met its targets`, `подвело итоги Программы ... на 2021–2025
 /// годы`, `found in an audit of the programme ... in 2018-2020`, `the plan for 2021-2025 is

@@ -555,6 +555,12 @@ impl Parser<'_> {
             Ahead,
             Either,
         }
+        // `N years` at `j`, not `N years since` or `N years ago`.
+        let counted_years = |j: usize| {
+            let n = i32::from(self.count_at(j)?);
+            (self.is_word(j + 1, w!("years")) && !self.is_any(j + 2, &[w!("since"), w!("ago")]))
+                .then_some(n)
+        };
         let (n, next, count) = if let Some(n) = self.count_at(i) {
             let n = i32::from(n);
             if self.words(i + 1, &[w!("years"), w!("since")]).is_some() {
@@ -573,10 +579,7 @@ impl Parser<'_> {
             } else {
                 i + 1
             };
-            let n = i32::from(self.count_at(j)?);
-            if !self.is_word(j + 1, w!("years")) || self.is_any(j + 2, &[w!("since"), w!("ago")]) {
-                return None;
-            }
+            let n = counted_years(j)?;
             let next = if self.is_word(j + 2, w!("ahead")) {
                 j + 3
             } else {
@@ -591,11 +594,7 @@ impl Parser<'_> {
             } else {
                 i + 1
             };
-            let n = i32::from(self.count_at(j)?);
-            if !self.is_word(j + 1, w!("years")) || self.is_any(j + 2, &[w!("since"), w!("ago")]) {
-                return None;
-            }
-            (n, j + 2, Count::Either)
+            (counted_years(j)?, j + 2, Count::Either)
         } else {
             if !self.is_word(i, w!("the")) {
                 return None;
