@@ -1,0 +1,1153 @@
+//! One figure read into a fact: its metric, its time, its period and status, its subject,
+//! each a step that reads what the steps before decided.
+
+use chrono::Datelike;
+
+use super::frame::{Here, Memory, ParagraphCarry, SentenceSoFar};
+use super::metric::{
+    from_foreign_investors, gaps_verb_of_figure_before, is_place_statistic, is_statistic_figure,
+    measure, metric, names_a_part_before, names_a_project_before, names_figure_before,
+    opens_on_part_before, part_of_figure_before, part_takes_whole, says_of_figure_before,
+    sector_of_sentence, MetricChoice,
+};
+use super::nearest;
+use super::object::object;
+use super::period::{
+    achieved_over, clause_in_present_perfect, clause_says_now, clause_tells_a_stock,
+    dates_a_founding, dates_a_telling, end_state, is_first_state, is_interval, is_second_state,
+    is_state, opens_contrast, past_a_plan, plan_of_the_year, refers_to_same_date,
+    report_wins_over_to_date, revises, shift_year, start_state, usable_period, whole_year,
+};
+use super::previous::PreviousFigure;
+use super::status::{self, planned_by_cue, status_of, When};
+use super::subject::{in_quote, is_place, named_country, national_voice, subject, sums_up};
+use crate::entities;
+use crate::fact::{Fact, Measure, Metric, Status};
+use crate::period::{Period, Simple};
+use crate::quantities::{Quantity, QuantityKind};
+use crate::times::{TimeExpr, TimeKind};
+use crate::tokens::word_is;
+use crate::Lang;
+
+/// A figure of the sentence: the quantity, its place among the sentence's figures, its
+/// clause and its first token.
+struct Figure<'h> {
+    q: &'h Quantity,
+    qi: usize,
+    clause: usize,
+    tok: usize,
+}
+
+/// The fact of the `qi`th figure of the sentence, with no group yet, and whether its own
+/// words dated it.
+pub(super) fn read_figure(
+    h: &Here<'_>,
+    qi: usize,
+    paragraph: &mut ParagraphCarry<'_>,
+    memory: &mut Memory,
+    so_far: &mut SentenceSoFar,
+) -> (Fact, bool) {
+    let text = h.text;
+    let q = h.in_sentence[qi];
+    let f = Figure {
+        q,
+        qi,
+        clause: h.sentence.clause_of(q.span[0]),
+        tok: h.sentence.tok_at(q.span[0]),
+    };
+    let (metric, parallel_measure) = metric_of(h, &f, memory, so_far);
+    if metric == Metric::Prices && so_far.prices_before.is_none() {
+        so_far.prices_before = Some(f.clause);
+    }
+    // A column the table's header calls an index holds indices, below 100 too.
+    let measure = if h.frame.index_column.contains(&q.span[0]) {
+        Measure::Index
+    } else {
+        parallel_measure.unwrap_or_else(|| measure(text, &h.sentence, q, f.tok, metric))
+    };
+    let planned_cue = planned_by_cue(text, &h.sentence, f.tok, q);
+    let timing = time_of(h, &f, planned_cue, measure);
+    let mut dated = period_of_time(h, &f, &timing, planned_cue, paragraph, memory);
+    let (status, plan_start) = status_and_period(
+        h,
+        &f,
+        metric,
+        &timing,
+        &mut dated,
+        planned_cue,
+        paragraph,
+        memory,
+    );
+    if dated.period.is_none() {
+        dated.period = undated_period(h, &f, status, metric, measure, paragraph, so_far);
+    }
+    let period = adjusted_period(
+        h, &f, status, metric, measure, &timing, &dated, plan_start, so_far,
+    );
+
+    if status == Status::Planned && timing.time.is_some() {
+        so_far.plan_period = so_far.plan_period.or(period);
+    }
+    memory.housing_floor_area |= metric == Metric::Housing && q.unit.as_deref() == Some("m2");
+    if metric != Metric::Rank {
+        match q.kind {
+            QuantityKind::Money => memory.last_money_metric = Some(metric),
+            QuantityKind::Percent => memory.last_rate_metric = Some(metric),
+            _ => {}
+        }
+    }
+    if status == Status::Actual && matches!(period, Some(Period::Day(_))) {
+        memory.previous_day = period;
+    }
+    so_far.figures.push(PreviousFigure {
+        status,
+        period,
+        unit: q.unit.clone(),
+        value: q.value,
+        counted: q.kind == QuantityKind::Count,
+        metric,
+        measure,
+        paragraph: h.paragraph,
+    });
+    let subject = subject_of(h, &f, metric, measure, paragraph, memory);
+    so_far.subject.clone_from(&subject);
+    if is_statistic_figure(metric, measure) {
+        if let Some(p) = subject.as_deref().filter(|p| is_place(p)) {
+            so_far.statistic_place = Some(p.to_string());
+        }
+    }
+    let object = object(text, h.paragraph_toks, q, &h.in_sentence, &h.groups, qi);
+    let fact = Fact {
+        doc: h.frame.doc_id.to_string(),
+        text: q.text.clone(),
+        value: q.value,
+        value_high: q.high,
+        unit: q.unit.clone(),
+        qualifier: q.qualifier,
+        metric: Some(metric),
+        measure: Some(measure),
+        subject,
+        period,
+        status: Some(status),
+        equivalents: q.equivalents.clone(),
+        per: q.per.clone(),
+        group: None,
+        object,
+        span: q.span,
+        sentence: text[h.range.clone()].to_string(),
+    };
+    (fact, dated.from_own_words)
+}
+
+/// What the figure measures: the metric its words give, or that of a figure before it that
+/// it breaks down, compares or goes on about; and, for a figure that stands in a list of
+/// like ones, the measure of the one before.
+fn metric_of(
+    h: &Here<'_>,
+    f: &Figure<'_>,
+    memory: &Memory,
+    so_far: &SentenceSoFar,
+) -> (Metric, Option<Measure>) {
+    let text = h.text;
+    let sentence = &h.sentence;
+    let in_sentence = &h.in_sentence;
+    let figures_here = &so_far.figures;
+    let russian = h.russian;
+    let (q, qi, fig_tok, clause) = (f.q, f.qi, f.tok, f.clause);
+    let choice: MetricChoice = metric(text, sentence, q, fig_tok);
+    let own_metric = choice.metric;
+    let previous_here = h.previous_here();
+    let figure_before = figures_here.last().or(previous_here);
+    let mut metric = match previous_here {
+        // `В том числе, из бюджета — 45 млрд тенге`: the parts of an amount measure
+        // what it did; `этот показатель`, with no cue of its own, is the indicator
+        // of the figure before.
+        Some(f)
+            if h.back_reference.breakdown && q.kind == QuantityKind::Money && f.unit == q.unit
+                || h.back_reference.indicator && own_metric == Metric::Other =>
+        {
+            f.metric
+        }
+        _ => own_metric,
+    };
+    // `half of it`, `..., 9.6% more than a year ago`: what the figure before
+    // measured.
+    if h.frame.lang != Lang::Russian {
+        let before_here = figures_here.last().filter(|f| {
+            f.metric != Metric::Rank
+                && qi >= 1
+                && says_of_figure_before(sentence, q, choice, in_sentence[qi - 1].span[1])
+        });
+        // `Five residential buildings have been commissioned, and another 11 are
+        // due`: a bare number borrows its noun, and what it measures, from a count
+        // before it.
+        let elided = q.kind == QuantityKind::Count
+            && q.unit.is_some()
+            && !q.text.contains(char::is_whitespace);
+        if let Some(f) = figures_here
+            .iter()
+            .rev()
+            .find(|f| f.counted && f.unit == q.unit)
+            .filter(|_| elided)
+        {
+            metric = f.metric;
+        } else if let Some(f) = figures_here
+            .iter()
+            .rev()
+            .find(|f| f.unit.is_some() && f.unit == q.unit)
+            .filter(|_| names_a_part_before(text, sentence, fig_tok))
+        {
+            // `214.8 thousand square meters of housing, of them 131 thousand
+            // square meters in the city`.
+            if part_takes_whole(own_metric, f.metric) {
+                metric = f.metric;
+            }
+        } else if let Some(f) = figure_before
+            .filter(|_| {
+                // `exported 70% of them`: a verb right before the part says what
+                // it measures.
+                let verb_before = sentence
+                    .metric_cues
+                    .iter()
+                    .any(|c| c.cue.verb && !c.in_title && c.tok + c.len == fig_tok);
+                part_of_figure_before(text, sentence, q) && !verb_before
+                    || names_figure_before(text, sentence, q, fig_tok)
+            })
+            .or(before_here)
+        {
+            metric = f.metric;
+        }
+    }
+    // `Of this amount, $740 million went to industry`, `..., из них 46 млрд
+    // тенге пришлось на сельское хозяйство`: a part measures what its whole did,
+    // wherever it went.
+    let part_whole = if opens_on_part_before(text, sentence, fig_tok) && qi == 0 {
+        // The whole: the last amount of its unit, here or in the paragraph
+        // before.
+        figures_here
+            .iter()
+            .chain(
+                h.previous_figures
+                    .iter()
+                    .filter(|f| f.paragraph + 1 >= h.paragraph),
+            )
+            .rev()
+            .find(|f| f.unit == q.unit)
+    } else if russian && names_a_part_before(text, sentence, fig_tok) {
+        figures_here.iter().rev().find(|f| f.unit == q.unit)
+    } else {
+        None
+    };
+    if let Some(f) = part_whole.filter(|f| f.metric != Metric::Rank) {
+        if part_takes_whole(own_metric, f.metric) {
+            metric = f.metric;
+        }
+    }
+    // `21 billion tenge, 15 billion of which ...`: an amount that took its
+    // currency from the money before it measures what that did, unless its own
+    // words say what it measures (`of which the budget provided 41 billion`).
+    // A part listed after `including` is that too, whatever its own words call
+    // it (`investment of 38 billion, including bank loans of 19 billion`).
+    let listed_part = || {
+        qi > 0 && {
+            let between = &text[in_sentence[qi - 1].span[1]..q.span[0]];
+            between.contains("including") || between.contains("в том числе")
+        }
+    };
+    if (!choice.cued || listed_part()) && h.frame.borrowed_currency.contains(&q.span[0]) {
+        if let Some(f) = figures_here.iter().rev().find(|f| f.unit == q.unit) {
+            metric = f.metric;
+        }
+    }
+    // `Transfers amounted to 289.5 billion tenge, or 56.5% of all revenues`, `the
+    // maslikhat has approved revenues of 548 billion tenge` after the budget's
+    // money: revenues that no company earns are the budget's.
+    // `their revenues`, `the company's revenue`, `the farms' revenues` are
+    // someone's earnings (a possessive `'s` is part of its word's token; the
+    // apostrophe of a plural stands alone).
+    let earned = |cue: usize| {
+        cue.checked_sub(1).is_some_and(|k| {
+            let before = sentence.toks[k];
+            let w = before.text(text);
+            before.is_word_in(text, &["their", "its", "his", "her"])
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || w.ends_with(['\'', '’'])
+        })
+    };
+    if metric == Metric::Output
+        && choice.weak_cue_tok.is_some_and(|c| !earned(c))
+        && memory.last_money_metric == Some(Metric::Budget)
+        && !h
+            .anchors
+            .iter()
+            .any(|a| a.kind == entities::EntityKind::Organisation && !is_place(&a.name))
+    {
+        metric = Metric::Budget;
+    }
+    // `The plan for the period was fulfilled by 104.3 percent` after the budget's
+    // revenue: how much of a plan was met measures what the figure before did.
+    if metric == Metric::Other
+        && q.kind == QuantityKind::Percent
+        && super::metric::fulfils_a_plan(text, sentence, q, fig_tok)
+    {
+        if let Some(f) = figure_before {
+            metric = f.metric;
+        }
+    }
+    // `Receipts rose by 1.2 billion soms` after the budget's revenue, `the highest
+    // index, 121.7%` in a release on output: money or a rate whose sentence names
+    // nothing it measures goes on about the last figure of its kind. Russian rates
+    // stay out: their bare rates are most often regions' rows of a table (measured
+    // on the blind sets), while their bare money goes on as English money does.
+    if (!russian || q.kind == QuantityKind::Money)
+        && !choice.cued
+        && metric == own_metric
+        && matches!(q.kind, QuantityKind::Money | QuantityKind::Percent)
+    {
+        let last = if q.kind == QuantityKind::Money {
+            memory.last_money_metric
+        } else {
+            memory.last_rate_metric
+        };
+        // `loses 40 percent of the water it carries`: a share of a whole of its
+        // own, unless the whole is the total spoken of (`42% of the total`).
+        let after = text[q.span[1]..].trim_start();
+        let own_whole = after.starts_with("of ")
+            && !after
+                .split(['.', ',', ';'])
+                .next()
+                .is_some_and(|whole| whole.contains("total"));
+        if let Some(m) = last.filter(|_| !own_whole) {
+            metric = m;
+        }
+    }
+    // `Most housing was commissioned in Astana – 2.3 million sq m, Almaty – 1.6
+    // million sq m`: a count or measure with no cue between it and the figure of
+    // the same unit before it measures what that figure did.
+    if qi > 0
+        && metric == own_metric
+        && q.unit.is_some()
+        && !matches!(q.kind, QuantityKind::Money | QuantityKind::Percent)
+    {
+        let before_tok = sentence.tok_at(in_sentence[qi - 1].span[0]);
+        let cue_between = sentence
+            .metric_cues
+            .iter()
+            .any(|c| before_tok < c.tok && c.tok < fig_tok);
+        let between = &text[in_sentence[qi - 1].span[1]..q.span[0]];
+        let listed = between.contains(',') || between.contains(" and ") || between.contains(" и ");
+        if let Some(f) = figures_here
+            .last()
+            .filter(|f| f.unit == q.unit && !cue_between && listed)
+        {
+            metric = f.metric;
+        }
+    }
+    // `In Kulsary, 71,000 sq m were commissioned` after the housing the document
+    // counted in square metres: floor area there is housing too.
+    if metric == Metric::Area && memory.housing_floor_area && q.unit.as_deref() == Some("m2") {
+        metric = Metric::Housing;
+    }
+    // `…на 1,85 млрд долларов, что в 1,4 раза больше`: the figure before, compared;
+    // `Рост составил 14,5%, тогда как по стране – 1,6%`: the same measure of
+    // another place, its verb left out.
+    let mut parallel_measure = None;
+    if russian && qi > 0 && own_metric == metric {
+        let between = &text[in_sentence[qi - 1].span[1]..q.span[0]];
+        if let Some(f) = figures_here.last() {
+            if crate::ru::refs::compares_figure_before(between, &text[q.span[1]..]) {
+                metric = f.metric;
+            } else if q.kind == in_sentence[qi - 1].kind
+                && crate::ru::refs::parallel_to_figure_before(between)
+            {
+                metric = f.metric;
+                parallel_measure = Some(f.measure);
+            }
+        }
+    }
+    // `Agriculture grew 2.8 percent, construction 14.6 percent`: a rate beside a
+    // change before it, its verb left out, is a change too.
+    if qi > 0
+        && q.kind == QuantityKind::Percent
+        && in_sentence[qi - 1].kind == QuantityKind::Percent
+        && figures_here
+            .last()
+            .is_some_and(|f| f.measure == Measure::Change)
+        && {
+            let between = &text[in_sentence[qi - 1].span[1]..q.span[0]];
+            if russian {
+                crate::ru::refs::next_item_of_list(between)
+            } else {
+                gaps_verb_of_figure_before(between)
+            }
+        }
+    {
+        parallel_measure = Some(Measure::Change);
+    }
+    // `Алматы – 1,6 млн кв. м (снижение на 4,7%)`, `Taraz – 398,000 sq m (up 2.7%)`:
+    // a rate in brackets right after a figure is how that figure moved.
+    if qi > 0
+        && metric == own_metric
+        && q.kind == QuantityKind::Percent
+        && in_sentence[qi - 1].kind != QuantityKind::Rank
+    {
+        let between = text[in_sentence[qi - 1].span[1]..q.span[0]].trim();
+        let bracketed = between.strip_prefix('(').is_some_and(|words| {
+            words.split_whitespace().count() <= 3 && !words.contains(|c: char| c.is_ascii_digit())
+        });
+        if let Some(f) = figures_here.last().filter(|_| bracketed) {
+            metric = f.metric;
+        }
+    }
+    // `came first with output up 21.3%, followed by Syrdarya region, second with
+    // 18.7%`: the rate a place holds its rank with measures as the first one did.
+    if qi > 0
+        && q.kind == QuantityKind::Percent
+        && in_sentence[qi - 1].kind == QuantityKind::Rank
+        && text[in_sentence[qi - 1].span[1]..q.span[0]].trim() == "with"
+    {
+        if let Some(f) = figures_here
+            .iter()
+            .rev()
+            .find(|f| f.metric != Metric::Rank && f.unit.as_deref() == Some("%"))
+        {
+            metric = f.metric;
+            parallel_measure = Some(f.measure);
+        }
+    }
+    // `Удивительных показателей добилась обрабатывающая промышленность. Рост
+    // составил 14,5%`: a growth that names nothing is of the sector the sentence
+    // before spoke of, figures or none.
+    if russian
+        && metric == Metric::Other
+        && sentence.metric_cues.is_empty()
+        && matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier)
+    {
+        if let Some(m) = h
+            .sentence_before
+            .and_then(|r| sector_of_sentence(text, h.paragraph_toks, r))
+        {
+            metric = m;
+        }
+    }
+    // `289 tenge per square metre`, `1,500 soms a night`: money per unit of a
+    // good or service is its price, unless a wage or the budget is named.
+    if q.kind == QuantityKind::Money
+        && q.per
+            .as_deref()
+            .is_some_and(|p| !matches!(p, "year" | "month" | "week" | "day" | "hour" | "shift"))
+        && !matches!(metric, Metric::Income | Metric::Budget)
+    {
+        metric = Metric::Prices;
+    }
+    if metric == Metric::Investment
+        && from_foreign_investors(text, sentence, q, fig_tok, h.frame.home)
+    {
+        metric = Metric::Fdi;
+    }
+    if q.kind == QuantityKind::Money && super::metric::from_a_budget(text, q) {
+        metric = Metric::Budget;
+    }
+    // `prices for meat rose 6 percent, dairy products by 2 percent`: a rate whose
+    // clause leaves out the verb of the price rise before it is a price too,
+    // though it names goods.
+    let gapped = fig_tok >= 1 && word_is(text, sentence.toks, fig_tok - 1, &["by"]);
+    if metric == Metric::Output
+        && gapped
+        && q.kind == QuantityKind::Percent
+        && so_far.prices_before.is_some_and(|c| c < clause)
+    {
+        metric = Metric::Prices;
+    }
+    (metric, parallel_measure)
+}
+
+/// The times that date a figure: the one of its own clause, and the one it takes.
+struct Timing<'h> {
+    own_time: Option<&'h TimeExpr>,
+    time: Option<&'h TimeExpr>,
+}
+
+/// The time that dates the figure: the nearest of its clause, else `now` of a count that
+/// stands now, else the time that opens the sentence, else the nearest of the sentence.
+fn time_of<'h>(h: &Here<'h>, f: &Figure<'_>, planned_cue: bool, measure: Measure) -> Timing<'h> {
+    let text = h.text;
+    let date = h.frame.date;
+    let sentence = &h.sentence;
+    let (q, clause) = (f.q, f.clause);
+    // The nearest time of the clause, measured edge to edge; on a tie the one
+    // after the figure (`from 7.1 trillion in 2021 to 8.4 trillion in 2022`).
+    // `employs 1,600 workers and will reach its capacity in 2022`: the time of a
+    // plan told after the figure's predicate is the plan's alone.
+    let of_figure = |t: &&TimeExpr| {
+        (planned_cue || !past_a_plan(text, sentence, q, t))
+            && !dates_a_telling(text, t)
+            && !super::period::dates_a_cause(text, q, t)
+            && !super::period::measures_a_record(text, t)
+    };
+    // `снизился до 4,4% с 4,9% в 2021 году`, `fell to 4.4% from 4.9% in 2021`,
+    // `142,6 млрд тенге против 118,3 млрд тенге в 2017 году`: a time after the
+    // earlier state or the figure compared that follows the figure is that one's.
+    let of_a_state_after = |t: &TimeExpr| {
+        t.span[0] >= q.span[1]
+            && h.in_sentence.iter().any(|o| {
+                o.span[0] >= q.span[1]
+                    && o.span[1] <= t.span[0]
+                    && crate::tokens::word_before(text, o.span[0]).is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "с" | "со" | "from" | "против" | "against" | "versus"
+                        )
+                    })
+            })
+    };
+    let own_time = h
+        .sentence_times
+        .iter()
+        .copied()
+        .filter(of_figure)
+        .filter(|t| {
+            usable_period(t, date).is_some() && sentence.clause_of_time(text, t.span) == clause
+        })
+        .filter(|t| !of_a_state_after(t))
+        .min_by_key(|t| {
+            if t.span[0] >= q.span[1] {
+                (t.span[0] - q.span[1], 0)
+            } else {
+                (q.span[0].saturating_sub(t.span[1]), 1)
+            }
+        });
+    // `than in the dry year of 2020, when 3.1 million tonnes were gathered`: a
+    // clause opened by `when` is of the time right before it, even the time of a
+    // comparison.
+    let own_time = own_time.or_else(|| {
+        let first = sentence.toks.get(sentence.clause_toks(clause).start)?;
+        if !first.is_word_in(text, &["when", "When", "когда", "Когда"]) {
+            return None;
+        }
+        h.times_here.iter().find(|t| {
+            t.span[1] <= first.start
+                && text[t.span[1]..first.start].trim() == ","
+                && usable_period(t, date).is_some()
+        })
+    });
+    // A time in another clause of the sentence, unless it is a plan's deadline
+    // or when something was founded (`The plant, launched in 2022, now employs
+    // 310 people`: the staff is counted now), or the time of another figure set
+    // against this one (`rose 13.7%, while inflation slowed to 9.8% in
+    // December`).
+    let sentence_time = || {
+        nearest(
+            h.sentence_times
+                .iter()
+                .copied()
+                .filter(of_figure)
+                .filter(|t| usable_period(t, date).is_some() && t.kind != TimeKind::Deadline)
+                .filter(|t| !dates_a_founding(text, sentence, t))
+                .filter(|t| !of_a_state_after(t))
+                .filter(|t| {
+                    let c = sentence.clause_of(t.span[0]);
+                    c <= clause
+                        || !h.figure_clauses.contains(&c)
+                        || !opens_contrast(text, sentence, c)
+                }),
+            q.span[0],
+            |t| t.span[0],
+        )
+    };
+    // `the zone now has 24 participants`: a count that stands now.
+    let now = (own_time.is_none() && clause_says_now(text, sentence, clause))
+        .then_some(h.frame.now_time)
+        .flatten();
+    let time = match own_time.or(now) {
+        Some(t) => Some(t),
+        None => h
+            .opening_time
+            .filter(|t| !dates_a_founding(text, sentence, t))
+            .or_else(sentence_time),
+    };
+    // `over the past five years the number grew 31% and as of July 1 stood at
+    // 8,400`: a change is of the span before it, the level of the day.
+    let time = match time {
+        Some(t)
+            if measure == Measure::Change
+                && matches!(usable_period(t, date), Some(Period::Day(_))) =>
+        {
+            h.sentence_times
+                .iter()
+                .copied()
+                .filter(|s| s.span[1] <= q.span[0])
+                .rfind(|s| usable_period(s, date).is_some_and(is_interval))
+                .or(Some(t))
+        }
+        t => t,
+    };
+    Timing { own_time, time }
+}
+
+/// The period a figure's time gives it, and how it stands to the figures beside it.
+struct Dated {
+    period: Option<Period>,
+    /// Its own words dated it.
+    from_own_words: bool,
+    /// A time of its own follows it before any other figure.
+    own_time_follows: bool,
+    /// It is the earlier state of `from 5.3 to 5.2 percent`.
+    from_state: bool,
+    /// ... and no time of its own follows it.
+    first_state: bool,
+}
+
+/// The period of the figure's time; with none, the day or span the sentence points back
+/// to. Keeps the paragraph's applied period up to date.
+fn period_of_time(
+    h: &Here<'_>,
+    f: &Figure<'_>,
+    timing: &Timing<'_>,
+    planned_cue: bool,
+    paragraph: &mut ParagraphCarry<'_>,
+    memory: &Memory,
+) -> Dated {
+    let text = h.text;
+    let date = h.frame.date;
+    let sentence = &h.sentence;
+    let report = h.frame.report;
+    let (q, fig_tok) = (f.q, f.tok);
+    let time = timing.time;
+    // `during this period`, `compared to the same period of 2024`, a span to date
+    // inside the period the document reports on: that period.
+    // A span of months named earlier in the paragraph (`in January-October`, `for
+    // 10 months`) wins over a year-to-date phrase as the span the document reports
+    // on does; a quarter said of another figure does not.
+    let months_carried = paragraph
+        .period
+        .filter(|p| matches!(p, Period::Interval(Simple::Month(..), Simple::Month(..))));
+    // Russian reports name the span in the paragraph that states it: the span of
+    // the lead does not win over `с начала года` said elsewhere (dev-ru README).
+    let report_span = report.filter(|_| !h.russian);
+    let named_span = |t: &TimeExpr| {
+        [months_carried, report_span]
+            .into_iter()
+            .flatten()
+            .find(|r| {
+                t.kind == TimeKind::ToDate
+                    && t.period.is_some_and(|p| report_wins_over_to_date(p, *r))
+            })
+    };
+    let mut period = match time {
+        Some(t) if named_span(t).is_some() => named_span(t),
+        Some(t) => usable_period(t, date),
+        // `grew threefold in the same period`: with no report period, the period
+        // of the figure before.
+        // `over the past five years ... grew 31% and as of July 1 stood at 8,400.
+        // During this period ...`: the span, not the day of the stock after it.
+        // `As of July 1, ... On the same date, ...`: the day of the figures before.
+        None if refers_to_same_date(h.lower()) && memory.previous_day.is_some() => {
+            memory.previous_day
+        }
+        None if h.refers_back() => {
+            let actual = || {
+                h.previous_figures
+                    .iter()
+                    .rev()
+                    .filter(|f| f.status == Status::Actual)
+            };
+            let before = actual()
+                .find_map(|f| f.period.filter(|p| is_interval(*p)))
+                .or_else(|| {
+                    h.previous_figure()
+                        .filter(|f| f.status == Status::Actual)
+                        .and_then(|f| f.period)
+                });
+            paragraph.applied_period = report.or(before).or(paragraph.applied_period);
+            report.or(before)
+        }
+        None => None,
+    };
+    let from_own_words = time.is_some();
+    // A time still ahead (`another 48 km next year`) dates a plan, never what the
+    // next sentences report as done; nor does the time of a figure set against
+    // another (`, against 12.4 centners last year`).
+    if let Some(t) = time.filter(|t| {
+        !matches!(t.kind, TimeKind::Deadline | TimeKind::Duration)
+            && !opens_contrast(text, sentence, sentence.clause_of(t.span[0]))
+    }) {
+        paragraph.applied_period = named_span(t)
+            .or(usable_period(t, date))
+            .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
+            .or(paragraph.applied_period);
+    }
+    // The earlier state of `from 5.3 to 5.2 percent` holds for the period before
+    // (the start of a span: `from 21% to 73%` over the past eight years), unless a
+    // time of its own follows it (`from 7.1 trillion in 2021 to ...`).
+    // A time after the second state (`to 30% by 2026`) is the plan's, not this one's.
+    let own_time_follows = time.is_some_and(|t| {
+        t.span[0] >= q.span[1]
+            && !sentence.figure_between(sentence.tok_at(q.span[1]), sentence.tok_at(t.span[0]))
+    });
+    // `growth for 2023 was revised from 3.1% to 3.4%`: a revision's two figures
+    // are of one period.
+    let from_state = (is_first_state(text, sentence, q, fig_tok)
+        || h.russian && crate::ru::refs::first_of_two_states(text, q.span))
+        && !revises(&text[h.range.start..q.span[0]]);
+    let first_state = from_state && !own_time_follows;
+    // `inflation slowed to 9.8% in December`, said in January: last December.
+    if let (Some(t), Some(p), Some(d)) = (time, period, date) {
+        let sub_year = matches!(
+            p,
+            Period::Month(..) | Period::Quarter(..) | Period::Half(..)
+        );
+        // `set for March 2026`: a year written out is that year.
+        let year_written = t
+            .text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4);
+        if t.kind == TimeKind::Point
+            && sub_year
+            && p.bounds().0 > d
+            && !planned_cue
+            && !year_written
+        {
+            period = Some(shift_year(p, -1));
+        }
+    }
+    Dated {
+        period,
+        from_own_words,
+        own_time_follows,
+        from_state,
+        first_state,
+    }
+}
+
+/// The figure's status, and the period the figures it belongs with give it when it has
+/// none; whether it is where a plan starts.
+#[allow(clippy::too_many_arguments)]
+fn status_and_period(
+    h: &Here<'_>,
+    f: &Figure<'_>,
+    metric: Metric,
+    timing: &Timing<'_>,
+    dated: &mut Dated,
+    planned_cue: bool,
+    paragraph: &ParagraphCarry<'_>,
+    memory: &Memory,
+) -> (Status, bool) {
+    let text = h.text;
+    let date = h.frame.date;
+    let sentence = &h.sentence;
+    let (q, fig_tok, clause) = (f.q, f.tok, f.clause);
+    let time = timing.time;
+    let period = &mut dated.period;
+    let deadline_pending = timing.own_time.is_some_and(|t| {
+        t.kind == TimeKind::Deadline
+            && match (t.period, date) {
+                (Some(p), Some(d)) => p.bounds().1 >= d,
+                _ => true,
+            }
+    });
+    let future = match (*period, date) {
+        (Some(p), Some(d)) => p.bounds().0 > d,
+        _ => false,
+    };
+    let mut status = status_of(
+        text,
+        sentence,
+        q,
+        fig_tok,
+        metric,
+        When {
+            deadline_pending,
+            future,
+            in_title: h.frame.title.is_some_and(|t| t.contains(&q.span[0])),
+            cued: planned_cue,
+        },
+    );
+    // `Among them are 21 strategic and 52 regional projects`: the parts of what the
+    // sentence before counted hold as that did, unless they have a time or a verb
+    // of the future of their own.
+    if time.is_none() && !planned_cue {
+        let broken_down = (h.breakdown || h.back_reference.breakdown)
+            .then(|| {
+                h.previous_figures
+                    .iter()
+                    .rev()
+                    .find(|f| f.unit.is_some() && f.unit == q.unit)
+            })
+            .flatten();
+        let part_of = h.whole.filter(|f| f.unit == q.unit);
+        // `Полностью завершены только 39 из них`, `71 have been carried out`:
+        // parts told as done are done, whatever the plan they are parts of.
+        let told_done = || {
+            if h.russian {
+                sentence.toks.iter().any(|t| {
+                    t.kind == crate::tokens::TokKind::Word
+                        && crate::ru::tense::is_past(&crate::tokens::plain_lower(t.text(text)))
+                })
+            } else {
+                !sentence.blockers.is_empty()
+            }
+        };
+        if let Some(f) = broken_down
+            .or(part_of)
+            .filter(|f| f.status != Status::Planned || !told_done())
+        {
+            status = f.status;
+            *period = period.or(f.period);
+        }
+    }
+    // `The plant will make cabins. Investment in the project amounts to ...`:
+    // what a project told as a plan just before costs or brings is planned too.
+    if paragraph.sentence_plans
+        && time.is_none()
+        && !clause_in_present_perfect(text, sentence, clause)
+        && !clause_tells_a_stock(text, sentence, clause)
+        && sentence.blockers.is_empty()
+        && h.frame.lang == Lang::English
+        && names_a_project_before(h.lower(), q.span[1] - h.range.start)
+    {
+        status = Status::Planned;
+    }
+    // `Общая стоимость данных проектов`: what was counted before, as it was.
+    // `этих проектов` opening a paragraph points back across its break, to the
+    // status and, for a plan, the deadline of what was counted.
+    if h.back_reference.points_back && time.is_none() && !planned_cue {
+        if let Some(f) = h.previous_here().or(h.previous_figure()) {
+            status = f.status;
+            if status == Status::Planned {
+                *period = period.or(f.period);
+            }
+        }
+    }
+    // `2. a mill: 6 billion tenge, 80 jobs, due in June;`: an item of a list
+    // that has no tense, cue or time of its own
+    // holds as the figures that introduced the list did, and one due at a time
+    // not yet past is a plan.
+    if h.list_item && !planned_cue && sentence.blockers.is_empty() {
+        if h.deadline
+            .is_some_and(|d| date.is_none_or(|date| d.bounds().1 >= date))
+        {
+            status = Status::Planned;
+        } else if let Some((lead_status, lead_period)) = memory
+            .list_lead
+            .filter(|_| time.is_none() && sentence.status_cues.is_empty())
+        {
+            status = lead_status;
+            *period = period.or(lead_period);
+        }
+    }
+    // `will increase from 32 to 40 million tons`: where a plan starts is where
+    // things stand, now unless a span of the plan says when it starts.
+    let plan_start = dated.first_state && status == Status::Planned;
+    // `is to grow from 148 at the start of 2025 to 180`: where a plan starts,
+    // dated by its own time, stands as things stood then.
+    if dated.from_state && dated.own_time_follows && status == Status::Planned && !future {
+        status = Status::Actual;
+    }
+    let period = &mut dated.period;
+    if plan_start {
+        status = Status::Actual;
+        if !matches!(period, Some(Period::Interval(..))) {
+            *period = None;
+        }
+    }
+    // `за три года построено 39 школ`: a count of years ahead of a plan is, for what
+    // is done, the span that ends at the document's year; the years of a programme
+    // over and reviewed when they are as many.
+    if status == Status::Actual && time.is_some_and(|t| t.kind == TimeKind::Duration) {
+        *period = period.map(|p| achieved_over(p, h.frame.programme));
+    }
+    (status, plan_start)
+}
+
+/// The period of a figure with no time of its own.
+///
+/// A plan takes a deadline of its sentence (`will reach 9,000 hectares by 2030, and its
+/// population 150,000 people`), else the period of the sentence's first plan, else the time
+/// of the plans or the deadline said just before it (`By the end of 2026 ... Eight projects
+/// will be implemented for this purpose`), unless it is set in a future left undated (`In
+/// the future, ...`).
+///
+/// What is achieved takes the time its paragraph set, else the year the document reports
+/// on when that year is over (a governor's report on 2021 given in 2022), else the
+/// document's year. A plan's time said before (`will open next year`) is no time of what is
+/// achieved. A report on the year just ended speaks of its present in the present perfect
+/// (`a company has started building a plant worth ...`, `which already sells ...`): that
+/// is the document's year. What a reviewed programme has achieved is of the years it has
+/// run: all of them once it is over; while it still runs, what it has done so far (`71 have
+/// been carried out`); never what stands now or still (`до сих пор пользуются привозной
+/// водой`). A year inside them said of another figure does not date it.
+fn undated_period(
+    h: &Here<'_>,
+    f: &Figure<'_>,
+    status: Status,
+    metric: Metric,
+    measure: Measure,
+    paragraph: &ParagraphCarry<'_>,
+    so_far: &SentenceSoFar,
+) -> Option<Period> {
+    let text = h.text;
+    let date = h.frame.date;
+    let sentence = &h.sentence;
+    let programme = h.frame.programme;
+    let (q, clause) = (f.q, f.clause);
+    match status {
+        Status::Planned if h.in_open_future() => None,
+        Status::Planned if status::plan_set_against(text, q) => {
+            so_far.figures.last().and_then(|f| f.period)
+        }
+        // `Ведется строительство электростанции мощностью 160 МВт`: what a
+        // facility of its own is to bring does not take the deadline of the
+        // project told before.
+        Status::Planned => h
+            .deadline
+            .or(so_far.plan_period)
+            .or(programme.map(|r| r.span))
+            .or_else(|| {
+                date.filter(|_| plan_of_the_year(h.lower()))
+                    .map(|d| Period::Year(d.year()))
+            })
+            .or(paragraph.plan_period.filter(|_| {
+                !(h.russian
+                    && matches!(metric, Metric::Capacity | Metric::Jobs)
+                    && crate::ru::works::builds_its_own(h.lower()))
+            }))
+            .or(h.frame.budget_year.filter(|_| metric == Metric::Budget)),
+        Status::Actual => {
+            let achieved = programme
+                .filter(|r| {
+                    let still = || {
+                        clause_says_now(text, sentence, clause)
+                            || h.lower().contains("still")
+                            || h.lower().contains("до сих пор")
+                    };
+                    r.is_over() && !still()
+                        || clause_in_present_perfect(text, sentence, clause)
+                        || h.lower().contains("so far")
+                        || h.lower().contains("to date")
+                })
+                .map(|r| r.to_date);
+            let inside = |p: &Period| achieved.is_some_and(|r| r.contains(*p));
+            paragraph
+                .period
+                .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
+                .filter(|p| !inside(p))
+                .or(achieved)
+                .or(h.frame.told.filter(|r| {
+                    let stock = clause_tells_a_stock(text, sentence, clause);
+                    if matches!(r, Period::Year(_)) {
+                        !stock && !clause_in_present_perfect(text, sentence, clause)
+                    } else {
+                        // A growth rate or a share in a report on part of a
+                        // year is of that part, and so is money that flows
+                        // in it (output, revenue, spending, investment); a
+                        // stock, a rank or a GRP may be of the last whole
+                        // year. A Russian release that names its report on
+                        // part of a year reports every figure for that part
+                        // (`итоги ... за первое полугодие`); one whose lead
+                        // opens on the span only what flows in it, as above.
+                        // Housing commissioned and jobs created flow in the
+                        // part too, unless a stock is told (`has 900 jobs`) or
+                        // the present perfect speaks of the present.
+                        h.russian && h.frame.report.is_some()
+                            || matches!(measure, Measure::Change | Measure::Index | Measure::Share)
+                            || matches!(metric, Metric::Housing | Metric::Jobs)
+                                && !stock
+                                && !clause_in_present_perfect(text, sentence, clause)
+                            || q.kind == QuantityKind::Money
+                                && matches!(
+                                    metric,
+                                    Metric::Output
+                                        | Metric::Budget
+                                        | Metric::Trade
+                                        | Metric::Investment
+                                        | Metric::Fdi
+                                        | Metric::Income
+                                )
+                                && !stock
+                            // Goods made or traded in it (`41.3 thousand
+                            // tonnes` of exports) flow in it too.
+                            || q.kind != QuantityKind::Money
+                                && matches!(metric, Metric::Output | Metric::Trade)
+                                && !stock
+                    }
+                }))
+                .or_else(|| date.map(|d| Period::Year(d.year())))
+        }
+    }
+}
+
+/// The period as the figure's place among the figures beside it sets it: a figure set
+/// against another, the two states of a change, a yearly rate.
+#[allow(clippy::too_many_arguments)]
+fn adjusted_period(
+    h: &Here<'_>,
+    f: &Figure<'_>,
+    status: Status,
+    metric: Metric,
+    measure: Measure,
+    timing: &Timing<'_>,
+    dated: &Dated,
+    plan_start: bool,
+    so_far: &SentenceSoFar,
+) -> Option<Period> {
+    let text = h.text;
+    let date = h.frame.date;
+    let sentence = &h.sentence;
+    let range = h.range;
+    let (q, fig_tok) = (f.q, f.tok);
+    let mut period = dated.period;
+    // `against 251,000 tonnes a year earlier`, `против 13,4 центнера годом ранее`:
+    // the figure set against another holds for the time compared right after it,
+    // a year before the figure's own when that time counts back from it.
+    if crate::tokens::word_before(text, q.span[0])
+        .is_some_and(|w| status::AGAINST.contains(&w.as_str()))
+    {
+        let compared = h.times_here.iter().find(|t| {
+            t.kind == TimeKind::Comparison
+                && t.span[0] >= q.span[1]
+                && t.span[1] <= range.end
+                && matches!(text[q.span[1]..t.span[0]].trim(), "" | "in" | "в")
+        });
+        if let Some(t) = compared {
+            // `against 280,000 tonnes in 2021` names its year; `a year
+            // earlier` counts back from the figure's own.
+            let names_a_year = t.text.bytes().filter(u8::is_ascii_digit).count() >= 4;
+            period = if names_a_year {
+                usable_period(t, date).or(period)
+            } else {
+                so_far
+                    .figures
+                    .last()
+                    .and_then(|f| f.period)
+                    .map(|p| shift_year(p, -1))
+                    .or(period)
+            };
+        }
+    }
+    let compared_a_year_before = period.is_some_and(|p| {
+        h.times_here.iter().any(|t| {
+            t.kind == TimeKind::Comparison
+                && t.span[1] <= range.end
+                && t.period.is_some_and(|c| {
+                    // `a year earlier` resolves against the document's year,
+                    // which a December said in January lies before.
+                    c.end_year() + 1 == p.end_year() || c.end_year() == p.end_year()
+                })
+        })
+    });
+    // The two states of `from 21% to 73%` over a span stand at its start and its
+    // end; a level said of a span of years it did not name (`accounts for 37%`
+    // after `over the past eight years`) stands at its end. A change over the span,
+    // or what accumulated in it, keeps the span.
+    // `снизился с 4,9% до 4,8%` with no time of its own: the text does not say
+    // when the earlier state held (dev-ru README, "two states").
+    let first_state = dated.first_state;
+    if h.russian && first_state && !dated.from_own_words && !plan_start {
+        period = None;
+    } else if first_state && compared_a_year_before {
+        // `up from 10.5 percent in the corresponding period of 2017`, `to 9.8% in
+        // December from 20.3% a year earlier`: the same span a year before.
+        period = period.map(|p| shift_year(p, -1));
+    } else if first_state && (!plan_start || period.is_some_and(is_interval)) {
+        period = period.map(start_state);
+    } else if is_second_state(text, sentence, fig_tok)
+        || !dated.from_own_words && is_state(q, measure)
+    {
+        period = period.map(end_state);
+    }
+    // `a capacity of 25,000 tons annually` holds for a year, not for the month a
+    // plant opened in.
+    if q.per.as_deref() == Some("year") {
+        period = period.map(whole_year);
+    }
+    // `В 2015 году компания планирует приступить к строительству завода мощностью
+    // 500 тысяч тонн`: the year work starts is no deadline of what it is to bring.
+    if h.russian
+        && status == Status::Planned
+        && matches!(metric, Metric::Capacity | Metric::Jobs)
+        && timing.time.is_some_and(|t| t.kind != TimeKind::Deadline)
+        && crate::ru::works::starts_work(h.lower())
+    {
+        period = None;
+    }
+    period
+}
+
+/// What the figure is about: the place or organisation its sentence ties it to.
+///
+/// A sentence that names nothing points back to what the sentence before was about (`The
+/// plant will ...`), else goes on about what its paragraph made its grammatical subject
+/// (`The zone has placed ... Some 76 participants invested ...`), else is about the
+/// document's topic. `по стране – 1,6%`: the country the document names, else no subject
+/// (`ru::subject`); a rank counted in the country is the place ranked.
+fn subject_of(
+    h: &Here<'_>,
+    f: &Figure<'_>,
+    metric: Metric,
+    measure: Measure,
+    paragraph: &ParagraphCarry<'_>,
+    memory: &Memory,
+) -> Option<String> {
+    let text = h.text;
+    let frame = h.frame;
+    let q = f.q;
+    let of_country = h.russian
+        && q.kind != QuantityKind::Rank
+        && crate::ru::subject::country_scope(text, h.range.clone(), q.span);
+    if of_country {
+        return named_country(frame.anchors, frame.home, q);
+    }
+    subject(
+        text,
+        q,
+        &h.sentence,
+        h.anchors,
+        &h.listed,
+        frame.within,
+        frame.topic,
+    )
+    .or_else(|| {
+        if sums_up(text, h.range.start) {
+            None
+        } else if let Some(country) = (metric == Metric::Budget
+            && in_quote(&text[frame.paragraphs[h.paragraph].start..q.span[0]]))
+        .then(|| {
+            national_voice(
+                frame.voices,
+                frame.paragraphs[h.paragraph.saturating_sub(1)].start,
+                q,
+            )
+        })
+        .flatten()
+        {
+            // `"The budget ran a surplus of 5 billion," the prime minister said`:
+            // a national official quoted on the budget speaks of the country's.
+            Some(country)
+        } else if h.continues_previous() {
+            memory.previous_subject.clone()
+        } else if is_place_statistic(metric)
+            || (metric == Metric::Output && measure == Measure::Index)
+            || h.cites_statistics()
+        {
+            // Fixed-capital investment, the economy, prices, an index of the
+            // physical volume of output: a place's statistics, never a
+            // company's or a zone's.
+            // A statistic that follows one of a named place in its paragraph is of
+            // that place (`Output of the region grew 3.9%. Fixed capital investment
+            // amounted to ...`).
+            paragraph
+                .statistic_place
+                .clone()
+                .or_else(|| paragraph.theme.clone().filter(|t| is_place(t)))
+        } else if h.others_here {
+            // `four more projects`, `another 20 plants`: things besides the
+            // company or zone spoken of before, in the place around them.
+            paragraph.theme.clone().filter(|t| is_place(t))
+        } else {
+            paragraph.focus.clone().or_else(|| paragraph.theme.clone())
+        }
+    })
+    .or_else(|| frame.topic.map(str::to_string))
+}
