@@ -506,6 +506,11 @@ fn units_of_general_news() {
             "8 million pounds=8000000 GBP [Money]",
         ),
         ("no more than 23 kilograms", "23 kilograms=23 kg< [Measure]"),
+        (
+            "mined 180,000 ounces of gold",
+            "180,000 ounces=180000 ounce [Measure]",
+        ),
+        ("a 12-oz bar", "12-oz=12 ounce [Measure]"),
         ("500 milligrams of it", "500 milligrams=500 mg [Measure]"),
         ("330 ml of water", "330 ml=330 ml [Measure]"),
         ("4,000 gallons of water", "4,000 gallons=4000 gal [Measure]"),
