@@ -19,6 +19,7 @@ use super::period::{
     report_wins_over_to_date, revises, shift_year, start_state, usable_period, whole_year,
 };
 use super::previous::PreviousFigure;
+use super::sentence::CueScope;
 use super::status::{self, planned_by_cue, status_of, When};
 use super::subject::{in_quote, is_place, named_country, national_voice, subject, sums_up};
 use crate::entities;
@@ -438,6 +439,19 @@ fn metric_of(
             .as_deref()
             .is_some_and(|p| !matches!(p, "year" | "month" | "week" | "day" | "hour" | "shift"))
         && !matches!(metric, Metric::Income | Metric::Budget)
+    {
+        metric = Metric::Prices;
+    }
+    // `a kilogram of sugar cost 540 tenge`, `Килограмм говядины стоит 3 150 тенге`: money that
+    // a unit of goods its clause names before it costs is the price, whatever verb tells it.
+    if q.kind == QuantityKind::Money
+        && !matches!(metric, Metric::Income | Metric::Budget)
+        && sentence.metric_cues.iter().any(|c| {
+            c.cue.metric == Metric::Prices
+                && matches!(c.cue.scope, CueScope::Money)
+                && c.tok < fig_tok
+                && sentence.clause_toks(clause).contains(&c.tok)
+        })
     {
         metric = Metric::Prices;
     }

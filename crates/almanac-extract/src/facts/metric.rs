@@ -784,9 +784,15 @@ pub(super) fn measure(
         return Measure::Level;
     }
     // `annual inflation slowed to 6.8%`, `инфляция ускорилась до 8,4%`: a rate of inflation is
-    // a change of prices, whatever verb brings it.
+    // a change of prices, whatever verb brings it, and however far into its clause the
+    // place and month put it (`Годовая инфляция в Х области в октябре 2022 года составила`).
+    let clause_start = s.clause_toks(s.clause_of(q.span[0])).start;
+    let from = fig_tok
+        .saturating_sub(8)
+        .min(clause_start)
+        .max(fig_tok.saturating_sub(16));
     if metric == Metric::Prices
-        && (fig_tok.saturating_sub(8)..fig_tok).any(|i| {
+        && (from..fig_tok).any(|i| {
             let w = lower(s.toks[i].text(text));
             w == "inflation" || w.starts_with("инфляци")
         })

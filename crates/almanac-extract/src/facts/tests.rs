@@ -250,6 +250,10 @@ fn metric_of() {
             ("Tariffs\n\nFrom May, heat will cost 310 tenge per square metre.", "2024-04-01", "310 tenge", "prices"),
             ("Resorts\n\nA room on the lake cost 2,400 soms a night in August.", "2024-09-01", "2,400 soms", "prices"),
             ("Grain\n\nMills pay 88 thousand tenge for a tonne of wheat.", "2024-09-01", "88 thousand tenge", "prices"),
+            // What a unit of goods costs is its price, though `cost` names a project's value.
+            ("Markets\n\nIn the capital a kilogram of beef cost 4,100 tenge in March.", "2024-04-01", "4,100 tenge", "prices"),
+            ("Fuel\n\nA litre of diesel now costs 310 tenge at the pump.", "2024-04-01", "310 tenge", "prices"),
+            ("Рынки\n\nКилограмм баранины на рынках Шымкента стоит 3 900 тенге.", "2024-04-01", "3 900 тенге", "prices"),
             ("Cotton\n\nThe state subsidy is 6 million soums per hectare.", "2024-09-01", "6 million soums", "budget"),
             // How much of a plan was met measures what the figure before did.
             ("Budget\n\nTax revenues of the city budget reached 12 billion soms. The plan was fulfilled by 103.5 percent.", "2024-06-01", "103.5 percent", "budget"),
@@ -605,6 +609,11 @@ fn measure_of() {
             // A rate of inflation is a change of prices, whatever verb brings it.
             ("Prices\n\nAnnual inflation eased to 7.2% in May.", "2024-06-01", "7.2%", "change"),
             ("Цены\n\nГодовая инфляция в мае замедлилась до 7,2%.", "2024-06-01", "7,2%", "change"),
+            ("Цены\n\nГодовая инфляция в Туркестанской области в сентябре 2023 года составила 11,4%.", "2023-10-09", "11,4%", "change"),
+            ("Prices\n\nAnnual inflation in the whole of Kostanay region in the month of May reached 9.1%.", "2024-06-01", "9.1%", "change"),
+            // A tariff raised or cut by a rate, told in the passive, moved by it.
+            ("Тарифы\n\nС 1 августа тариф на воду для населения повышен на 9,5%.", "2024-08-02", "9,5%", "change"),
+            ("Тарифы\n\nТариф на газ для предприятий снижен на 4%.", "2024-08-02", "4%", "change"),
             // The rate a place holds its rank with measures as the first place's did.
             ("Growth\n\nIn 2023 Osh region came first with output up 21.3%, followed by Chui region, second with 18.7%.", "2024-06-01", "18.7%", "change"),
             // Money raised is money got, not a rise; tariffs raised by an amount rose.
