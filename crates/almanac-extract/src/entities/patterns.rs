@@ -541,7 +541,21 @@ pub(super) fn make_cand(
             }
         }
         Template::X => (x_text, part_of),
-        Template::Around(before, after) => (format!("{before}{x_text}{after}"), part_of),
+        Template::Around(before, after) => {
+            // `фонда «Самрук-Казына»`: a quoted organisation the gazetteer holds is that entry.
+            let known = gaz_within(gaz, &x)
+                .find(|h| {
+                    x.clone()
+                        .filter(|&t| !doc.is_quote(t))
+                        .all(|t| h.toks.contains(&t))
+                })
+                .and_then(|h| h.places.first().copied())
+                .filter(|&p| lex.places[p].kind == EntityKind::Organisation);
+            match known {
+                Some(p) => (lex.places[p].name.to_string(), part_of),
+                None => (format!("{before}{x_text}{after}"), part_of),
+            }
+        }
         Template::Place => {
             let place = place_in_x.map(|p| lex.places[p].name.to_string());
             match place {
