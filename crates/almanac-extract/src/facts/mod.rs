@@ -120,7 +120,7 @@ pub(crate) fn extract(
         &mut adjectives,
         lang == crate::Lang::Russian,
     );
-    let within = Containment::new(&entities);
+    let within = Containment::new(text, &entities);
     let voices = voices(&entities);
     let title = title(text, &doc.paragraphs);
     let topic = topic(
@@ -133,10 +133,9 @@ pub(crate) fn extract(
     );
     // The country the document is about: investors of any other are foreign.
     let home = topic.as_deref().and_then(|t| {
-        std::iter::once(t)
-            .chain(entities::ancestors(t))
+        std::iter::once(t.to_string())
+            .chain(within.ancestors(t))
             .find(|n| entities::lookup(n).is_some_and(|p| p.kind == entities::EntityKind::Country))
-            .map(str::to_string)
     });
     // `now`: the document's year, as a time of the figure's own clause.
     let now_time = date.map(|d| TimeExpr {

@@ -398,12 +398,35 @@ pub(super) struct Containment {
 }
 
 impl Containment {
-    pub fn new(entities: &[Entity]) -> Self {
+    pub fn new(text: &str, entities: &[Entity]) -> Self {
+        let mut part_of: HashMap<String, String> = entities
+            .iter()
+            .filter_map(|e| e.part_of.as_ref().map(|p| (e.name.clone(), p.clone())))
+            .collect();
+        // `the Kordai wind park in Zhambyl region`, `ТОО «Арман» в Шымкенте`: a company or
+        // facility the gazetteer does not place lies where a mention of it says it stands.
+        let place_at: HashMap<usize, &str> = entities
+            .iter()
+            .filter(|e| e.kind.is_place())
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.span[0], e.name.as_str())))
+            .collect();
+        for e in entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organisation && e.part_of.is_none())
+        {
+            let stands_in = e.mentions.iter().find_map(|m| {
+                let after = text.get(m.span[1]..)?;
+                let rest = after
+                    .strip_prefix(" in ")
+                    .or_else(|| after.strip_prefix(" в "))?;
+                place_at.get(&(m.span[1] + after.len() - rest.len()))
+            });
+            if let Some(place) = stands_in {
+                part_of.insert(e.name.clone(), (*place).to_string());
+            }
+        }
         Containment {
-            part_of: entities
-                .iter()
-                .filter_map(|e| e.part_of.as_ref().map(|p| (e.name.clone(), p.clone())))
-                .collect(),
+            part_of,
             known: RefCell::default(),
         }
     }
@@ -442,7 +465,7 @@ impl Containment {
     }
 
     /// The places `name` lies in, nearest first.
-    fn ancestors(&self, name: &str) -> Vec<String> {
+    pub fn ancestors(&self, name: &str) -> Vec<String> {
         let mut res = Vec::new();
         let mut cur = name.to_string();
         for _ in 0..8 {
