@@ -289,6 +289,14 @@ pub(crate) fn extract(
         borrowed_currency: &borrowed_currency,
         index_column: &index_column,
     };
+    // `Russia remained the largest trading partner ... Trade with Uzbekistan more than
+    // doubled`, `containers bound for Uzbekistan and Afghanistan. The port opened ...`: a
+    // foreign country is a partner or a destination, neither the theme nor what the next
+    // sentence goes on about.
+    let foreign_country = |a: &Anchor| {
+        home.as_deref().is_some_and(|h| h != a.name)
+            && entities::lookup(&a.name).is_some_and(|p| p.kind == entities::EntityKind::Country)
+    };
     let mut facts = Vec::new();
     let mut next_group = 1;
     let mut memory = Memory::default();
@@ -433,14 +441,6 @@ pub(crate) fn extract(
                     .find_map(|t| usable_period(t, date))
             });
             let sentence_anchors = here.anchors;
-            // `Russia remained the largest trading partner ... Trade with Uzbekistan more
-            // than doubled`: a foreign country a sentence opens on is a partner, no theme for
-            // the sentences after.
-            let foreign_country = |a: &Anchor| {
-                home.as_deref().is_some_and(|h| h != a.name)
-                    && entities::lookup(&a.name)
-                        .is_some_and(|p| p.kind == entities::EntityKind::Country)
-            };
             if let Some(a) = theme(text, range, sentence_anchors).filter(|a| !foreign_country(a)) {
                 paragraph.theme = Some(a.name.clone());
             }
@@ -462,7 +462,7 @@ pub(crate) fn extract(
                         sentence_anchors
                             .iter()
                             .rev()
-                            .find(|a| a.role == Role::Named)
+                            .find(|a| a.role == Role::Named && !foreign_country(a))
                     })
                     .map(|a| a.name.clone())
             }) {

@@ -740,6 +740,9 @@ fn subject_of() {
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
             ("Logistics\n\nThe Khorgos dry port handled 2.3 million tonnes of cargo in 2023.", "2024-02-10", "2.3 million tonnes", "Khorgos dry port"),
+            // A foreign country a sentence with no figure names is a destination, not what the
+            // next sentence goes on about.
+            ("Logistics\n\nThe Khorgos dry port in Zhetysu region handled 2.3 million tonnes. Trains leave it for China and Iran. The port cost 40 billion tenge.", "2024-02-10", "40 billion tenge", "Khorgos dry port"),
             // A facility lies where it is said to stand: the country around it is no foreign one.
             ("Kokzhar wind park grows\n\nThe Kokzhar wind park in Zhambyl region produced 390 million kWh last year. Across Kazakhstan, renewables' share was 6.1%.", "2024-02-10", "6.1%", "Kazakhstan"),
             // A place after a time that opens its sentence is what the paragraph goes on
