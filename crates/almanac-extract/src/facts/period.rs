@@ -868,6 +868,11 @@ pub(super) fn measures_a_record(text: &str, t: &TimeExpr) -> bool {
         return false;
     }
     let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
+    // `ended with a record: from June to August ...`: a colon opens what the record was.
+    let before = before
+        .rsplit([':', ';', '.', '!', '?', '\n'])
+        .next()
+        .unwrap_or(before);
     let words: Vec<String> = before
         .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())

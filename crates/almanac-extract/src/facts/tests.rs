@@ -1103,6 +1103,9 @@ fn period_of() {
             // year there is the figure's.
             ("Rice\n\nFarmers gathered 410,000 tonnes of rice, the highest in six years.", "2023-10-01", "410,000 tonnes", "2023"),
             ("Rice\n\nThe rice harvest, 410,000 tonnes, was the highest in 2022.", "2023-10-01", "410,000 tonnes", "2022"),
+            // A colon opens what the record was: the span after it is the figure's.
+            ("Resorts\n\nThe season closed with a record: from June to August the lake received 300,000 tourists.", "2023-09-10", "300,000 tourists", "2023-06/2023-08"),
+            ("Урожай\n\nВесной в районе засеяли 80 тыс. гектаров пшеницы.", "2021-09-20", "80 тыс. гектаров", "2021-03/2021-05"),
             // The results and targets of a programme the front sums up once it is over, with
             // no time of their own, are of its whole span; a year inside it said of another
             // figure does not date them.

@@ -10,6 +10,7 @@
 //! elided   = ("в"|"во"|"за") ordinal ("," | dash), right after a part         Point
 //! lasthalf = "за" ("полугодие"|"полгода") [Y [года]]                             Span
 //! summer   = ("за"|"в") "летний сезон" [Y [года]] | "за лето" [Y] | "летом" [Y]  Span
+//! season   = "за весну" [Y] | "весной" [Y] | "за осень" [Y] | "осенью" [Y]  Span
 //! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
 //! past     = "за последние" N "лет"  (N digits or words)                        Span
 //! duration = "за" N ("лет"|"года")  (N from 2)                                  Duration
@@ -579,25 +580,34 @@ impl Parser<'_> {
         }
         // `за летний сезон`, `в летний сезон`: June to August of this year once it has
         // begun, else of the year before (a report on last year given in spring).
-        // `за лето`, `летом`: the same months.
-        let summer_words = if (id == w.za || id == w.v)
+        // `за лето`, `летом`: the same months; `весной`, `за весну` March to May, `осенью`,
+        // `за осень` September to November (winter, across two years, is left unread).
+        let season_words = if (id == w.za || id == w.v)
             && self.word(i + 1) == Some(Word::Summer)
             && self.id(i + 2) == w.season
         {
-            Some(3)
+            Some((3, 6))
         } else if id == w.za && self.form_is(i + 1, &["лето"]) {
-            Some(2)
+            Some((2, 6))
+        } else if id == w.za && self.form_is(i + 1, &["весну"]) {
+            Some((2, 3))
+        } else if id == w.za && self.form_is(i + 1, &["осень"]) {
+            Some((2, 9))
         } else if self.form_is(i, &["летом"]) {
-            Some(1)
+            Some((1, 6))
+        } else if self.form_is(i, &["весной"]) {
+            Some((1, 3))
+        } else if self.form_is(i, &["осенью"]) {
+            Some((1, 9))
         } else {
             None
         };
-        if let Some(n) = summer_words {
+        if let Some((n, first)) = season_words {
             let (y, end) = match self.explicit_year(i + n) {
                 Some((y, end)) => (Some(y), end),
                 None => (
                     self.year.map(|y| {
-                        if self.month.is_some_and(|m| m < 6) {
+                        if self.month.is_some_and(|m| m < first) {
                             y - 1
                         } else {
                             y
@@ -606,7 +616,8 @@ impl Parser<'_> {
                     i + n,
                 ),
             };
-            let period = y.map(|y| Period::Interval(Simple::Month(y, 6), Simple::Month(y, 8)));
+            let period =
+                y.map(|y| Period::Interval(Simple::Month(y, first), Simple::Month(y, first + 2)));
             return Some((i, end, period, TimeKind::Span));
         }
         // Years: `2020-2024 годы`, `2023 году`.
@@ -815,6 +826,28 @@ mod tests {
                 "2024-08-20",
                 "январе-июле 2024 года",
                 Some("2024-01/2024-07"),
+                Span,
+            ),
+            // Spring and autumn, this year once begun, else the year before.
+            (
+                "Весной в районе засеяли 80 тыс. гектаров.",
+                "2021-09-20",
+                "Весной",
+                Some("2021-03/2021-05"),
+                Span,
+            ),
+            (
+                "За осень в хозяйствах собрали 2 млн тонн овощей.",
+                "2022-02-10",
+                "За осень",
+                Some("2021-09/2021-11"),
+                Span,
+            ),
+            (
+                "Осенью 2019 года завод выпустил 40 тыс. тонн.",
+                "2020-05-10",
+                "Осенью 2019 года",
+                Some("2019-09/2019-11"),
                 Span,
             ),
             (
