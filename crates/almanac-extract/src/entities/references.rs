@@ -52,6 +52,19 @@ pub(super) fn find_refs(lex: &Lexicon, doc: &Doc, gaz: &[GazHit]) -> Vec<RefHit>
             i += 1;
             continue;
         }
+        // `183 предприятия`: a Russian noun right after a number is what it counts; `по данным
+        // предприятия`: one a figure is told by is its source. Neither refers back.
+        if n == 1
+            && !doc.s(i).is_ascii()
+            && i.checked_sub(1).is_some_and(|k| {
+                let before = doc.s(k);
+                before.bytes().all(|b| b.is_ascii_digit())
+                    || crate::tokens::lower(before) == "данным"
+            })
+        {
+            i += 1;
+            continue;
+        }
         let mut end = i + n;
         // `the city of Almaty`, `the capital, Astana`, `the industrial zone Adil Amralin`:
         // a name follows. Kept aside as appositive; a role may still use it (`head of the
@@ -149,8 +162,20 @@ pub(super) fn resolve_ref(
             }
         }
         RefTarget::Kinds(kinds, filter) => {
+            // `works here`: a Russian `фабрика`, `предприятие` without an article names the plant
+            // the text is on, so a town or region named after the last company (`В Ханабаде
+            // строят завод ... на предприятии`) is where an unnamed plant stands, not that
+            // company's; a country is only where equipment or buyers come from.
+            let here_only = filter.as_deref() == Some("works here");
+            let mut passed_a_place = false;
             let direct = history.iter().rev().find(|k| {
                 let kind = kind_of(k);
+                if here_only && kind.is_place() && kind != EntityKind::Country {
+                    passed_a_place = true;
+                }
+                if passed_a_place {
+                    return false;
+                }
                 if !kinds.contains(&kind) {
                     return false;
                 }
@@ -158,7 +183,7 @@ pub(super) fn resolve_ref(
                 // one that makes things, not a bank or a fund that lends to it.
                 if kind == EntityKind::Organisation {
                     let lends = |name: &str| {
-                        filter.as_deref() == Some("works")
+                        matches!(filter.as_deref(), Some("works" | "works here"))
                             && name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
                     };
                     return match k {
