@@ -112,7 +112,10 @@ pub(super) fn read_figure(
     });
     let subject = subject_of(h, &f, metric, measure, paragraph, memory);
     so_far.subject.clone_from(&subject);
-    if is_statistic_figure(metric, measure) {
+    // The first place a sentence gives a statistic of: one it is set against after it
+    // (`, above the 13.2% recorded for Kazakhstan`) is a comparison, not what the next
+    // sentences go on about.
+    if is_statistic_figure(metric, measure) && so_far.statistic_place.is_none() {
         if let Some(p) = subject.as_deref().filter(|p| is_place(p)) {
             so_far.statistic_place = Some(p.to_string());
         }
@@ -466,7 +469,8 @@ fn metric_of(
     // `prices for meat rose 6 percent, dairy products by 2 percent`: a rate whose
     // clause leaves out the verb of the price rise before it is a price too,
     // though it names goods.
-    let gapped = fig_tok >= 1 && word_is(text, sentence.toks, fig_tok - 1, &["by"]);
+    let gapped = fig_tok >= 1 && word_is(text, sentence.toks, fig_tok - 1, &["by"])
+        || qi > 0 && gaps_verb_of_figure_before(&text[in_sentence[qi - 1].span[1]..q.span[0]]);
     if metric == Metric::Output
         && gapped
         && q.kind == QuantityKind::Percent

@@ -1003,6 +1003,17 @@ pub(super) fn gaps_verb_of_figure_before(between: &str) -> bool {
         return (1..=4).contains(&words)
             && !inner.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | '('));
     }
+    // `climbed 16.2% over the year, paid services 8.1%`: the span the first rate is of
+    // may close its item.
+    let between = [
+        "over the year",
+        "on the year",
+        "year on year",
+        "year-on-year",
+    ]
+    .iter()
+    .find_map(|span| between.trim_start().strip_prefix(span))
+    .unwrap_or(between);
     let Some(rest) = between
         .trim_start()
         .strip_prefix([',', ';'])

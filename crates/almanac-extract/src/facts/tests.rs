@@ -253,6 +253,8 @@ fn metric_of() {
             // The works that serve villages count as infrastructure.
             ("Water\n\nContractors built 14 reservoirs and replaced 6 boilers in the district.", "2024-04-01", "14 reservoirs", "infrastructure"),
             ("Wind\n\nThe park has 30 turbines.", "2024-04-01", "30 turbines", "infrastructure"),
+            // A price list whose verb is left out after its first rate and that rate's span.
+            ("Prices\n\nFood prices climbed 9.2% over the year, services 4.1% and fuel 6.3%.", "2024-04-01", "4.1%", "prices"),
             // A lender's book of many loans pays for no one project; a credit line lends on.
             ("Banks\n\nLocal banks issued 3,100 loans worth 52 billion tenge to farmers.", "2024-04-01", "52 billion tenge", "other"),
             ("Banks\n\nThe bank opened a $50 million credit line for the new plant.", "2024-04-01", "$50 million", "project_value"),
@@ -743,6 +745,9 @@ fn subject_of() {
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
             ("Logistics\n\nThe Khorgos dry port handled 2.3 million tonnes of cargo in 2023.", "2024-02-10", "2.3 million tonnes", "Khorgos dry port"),
+            // The place a sentence's first statistic is of goes on; the one it is set against
+            // after it does not.
+            ("Prices\n\nPrices in Kostanay region rose 8.9%, above the 8.1% recorded for Kazakhstan. Food prices climbed 10.2%.", "2024-04-01", "10.2%", "Kostanay region"),
             // A foreign country a sentence with no figure names is a destination, not what the
             // next sentence goes on about.
             ("Logistics\n\nThe Khorgos dry port in Zhetysu region handled 2.3 million tonnes. Trains leave it for China and Iran. The port cost 40 billion tenge.", "2024-02-10", "40 billion tenge", "Khorgos dry port"),
