@@ -1,6 +1,8 @@
 //! Headlines: a figure of the title restates one of the body, and takes its period and
-//! status from it (FACTS.md, "Headlines"), so that the two facts agree.
+//! status from it (FACTS.md, "Headlines"), so that the two facts agree; and its subject, when
+//! the title shortens the body's name.
 
+use super::subject::is_place;
 use crate::fact::Fact;
 use std::ops::Range;
 
@@ -10,7 +12,7 @@ const ROUNDING: f64 = 0.1;
 
 /// Gives every fact of the title the period and status of the body fact it restates: the
 /// first one with the same unit and a value within `ROUNDING` of it, the closest first.
-pub(super) fn agree_with_body(facts: &mut [Fact], title: &Range<usize>) {
+pub(super) fn agree_with_body(text: &str, facts: &mut [Fact], title: &Range<usize>) {
     let (head, body): (Vec<usize>, Vec<usize>) =
         (0..facts.len()).partition(|&i| title.contains(&facts[i].span[0]));
     for h in head {
@@ -29,6 +31,22 @@ pub(super) fn agree_with_body(facts: &mut [Fact], title: &Range<usize>) {
             let (period, status) = (facts[b].period, facts[b].status);
             facts[h].period = period;
             facts[h].status = status;
+            // `Kostanay farmers bring in 4.6 million tonnes` over `the region's harvest`: a
+            // headline shortens the region to the name it shares with its centre.
+            // A place the title puts something `in` is where it is (`opens in Aktobe`).
+            let shortened = match (&facts[h].subject, &facts[b].subject) {
+                (Some(short), Some(full)) => {
+                    full.strip_prefix(short.as_str())
+                        .is_some_and(|rest| rest.starts_with(' '))
+                        && is_place(short)
+                        && is_place(full)
+                        && !text[title.clone()].contains(&format!("in {short}"))
+                }
+                _ => false,
+            };
+            if shortened {
+                facts[h].subject = facts[b].subject.clone();
+            }
         }
     }
 }

@@ -476,7 +476,7 @@ pub(crate) fn extract(
     }
 
     if let Some(title) = &title {
-        headline::agree_with_body(&mut facts, title);
+        headline::agree_with_body(text, &mut facts, title);
     }
     let extraction = Extraction {
         facts,

@@ -745,6 +745,10 @@ fn subject_of() {
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
             ("Logistics\n\nThe Khorgos dry port handled 2.3 million tonnes of cargo in 2023.", "2024-02-10", "2.3 million tonnes", "Khorgos dry port"),
+            // A headline shortens the region to the name it shares with its centre, unless it
+            // puts the figure `in` that town.
+            ("Kostanay farmers bring in 4.9 million tonnes\n\nThe grain harvest of Kostanay region reached 4.9 million tonnes.", "2024-10-01", "4.9 million tonnes", "Kostanay region"),
+            ("Mill with 300 jobs opens in Kostanay\n\nA flour mill with 300 jobs opened in Kostanay region.", "2024-10-01", "300 jobs", "Kostanay"),
             // The place a sentence's first statistic is of goes on; the one it is set against
             // after it does not.
             ("Prices\n\nPrices in Kostanay region rose 8.9%, above the 8.1% recorded for Kazakhstan. Food prices climbed 10.2%.", "2024-04-01", "10.2%", "Kostanay region"),
