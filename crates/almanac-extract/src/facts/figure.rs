@@ -458,6 +458,38 @@ fn metric_of(
     {
         metric = Metric::Prices;
     }
+    // `exported 70% of its output`, `на экспорт отправлено продукции на 31 млн сомони`: a
+    // figure whose stretch of its clause (from the figure before to it, or to the clause's
+    // end for the last figure) speaks of exports measures trade, however near a noun of
+    // output stands; a verb of making in the clause (`produced 2 million tonnes and
+    // exported 70% of them`) keeps output, and a word after a figure with another one to
+    // come is that one's (`construction 14.6 percent and trade 6.3 percent`).
+    let stretch = {
+        let from = if qi > 0 {
+            sentence.tok_at(in_sentence[qi - 1].span[1])
+        } else {
+            0
+        };
+        let to = if qi + 1 < in_sentence.len() {
+            fig_tok
+        } else {
+            usize::MAX
+        };
+        from..to
+    };
+    let in_clause = |tok: usize| sentence.clause_toks(clause).contains(&tok);
+    if metric == Metric::Output
+        && sentence
+            .metric_cues
+            .iter()
+            .any(|c| c.cue.metric == Metric::Trade && in_clause(c.tok) && stretch.contains(&c.tok))
+        && !sentence
+            .metric_cues
+            .iter()
+            .any(|c| c.cue.metric == Metric::Output && c.cue.verb && in_clause(c.tok))
+    {
+        metric = Metric::Trade;
+    }
     if metric == Metric::Investment
         && from_foreign_investors(text, sentence, q, fig_tok, h.frame.home)
     {

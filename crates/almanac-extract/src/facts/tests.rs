@@ -253,6 +253,12 @@ fn metric_of() {
             // The works that serve villages count as infrastructure.
             ("Water\n\nContractors built 14 reservoirs and replaced 6 boilers in the district.", "2024-04-01", "14 reservoirs", "infrastructure"),
             ("Wind\n\nThe park has 30 turbines.", "2024-04-01", "30 turbines", "infrastructure"),
+            // A clause that speaks of exports measures trade, though a noun of output is nearer;
+            // a verb of making keeps output, and a sector named after a figure is the next one's.
+            ("Farms\n\nThe mill expects to export a third of its output to Afghanistan.", "2024-04-01", "a third", "trade"),
+            ("Farms\n\nThe dairy made goods worth 9 billion tenge, about 20% of it for export.", "2024-04-01", "20%", "trade"),
+            ("Farms\n\nThe plant produced 80,000 tonnes of flour and exported 60% of it.", "2024-04-01", "80,000 tonnes", "output"),
+            ("Growth\n\nFarming grew 3.1 percent, construction 9.4 percent and trade 5.2 percent.", "2024-04-01", "9.4 percent", "output"),
             // A price list whose verb is left out after its first rate and that rate's span.
             ("Prices\n\nFood prices climbed 9.2% over the year, services 4.1% and fuel 6.3%.", "2024-04-01", "4.1%", "prices"),
             // A lender's book of many loans pays for no one project; a credit line lends on.
