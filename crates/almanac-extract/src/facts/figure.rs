@@ -490,6 +490,37 @@ fn metric_of(
     {
         metric = Metric::Trade;
     }
+    // `мясокомбинат за 9 млрд тенге`, `the park, built by a consortium for 21.6 billion
+    // tenge`: what a thing was built or bought for is its worth.
+    if q.kind == QuantityKind::Money
+        && matches!(
+            metric,
+            Metric::Investment | Metric::Budget | Metric::Other | Metric::Output
+        )
+    {
+        let built_for = match crate::tokens::word_before(text, q.span[0]).as_deref() {
+            Some("за") => true,
+            Some("for") => sentence.toks[sentence.clause_toks(clause).start..fig_tok]
+                .iter()
+                .any(|t| {
+                    t.is_word_in(
+                        text,
+                        &[
+                            "built",
+                            "constructed",
+                            "erected",
+                            "bought",
+                            "acquired",
+                            "purchased",
+                        ],
+                    )
+                }),
+            _ => false,
+        };
+        if built_for {
+            metric = Metric::ProjectValue;
+        }
+    }
     if metric == Metric::Investment
         && from_foreign_investors(text, sentence, q, fig_tok, h.frame.home)
     {
