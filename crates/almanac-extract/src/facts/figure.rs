@@ -521,6 +521,20 @@ fn metric_of(
             metric = Metric::ProjectValue;
         }
     }
+    // `ADB approves $100 million to rebuild the road`, `ИБР выделит $36 млн на питьевую воду`:
+    // what a bank puts up pays for the project it lends to, not the budget's spending or a
+    // place's investment.
+    if q.kind == QuantityKind::Money
+        && matches!(metric, Metric::Budget | Metric::Investment)
+        && h.anchors.iter().any(|a| {
+            a.kind == entities::EntityKind::Organisation
+                && a.start < q.span[0]
+                && in_clause(sentence.tok_at(a.start))
+                && (a.name.contains("Bank") || a.name.contains("банк"))
+        })
+    {
+        metric = Metric::ProjectValue;
+    }
     if metric == Metric::Investment
         && from_foreign_investors(text, sentence, q, fig_tok, h.frame.home)
     {

@@ -259,6 +259,9 @@ fn metric_of() {
             ("Farms\n\nThe dairy made goods worth 9 billion tenge, about 20% of it for export.", "2024-04-01", "20%", "trade"),
             ("Farms\n\nThe plant produced 80,000 tonnes of flour and exported 60% of it.", "2024-04-01", "80,000 tonnes", "output"),
             ("Growth\n\nFarming grew 3.1 percent, construction 9.4 percent and trade 5.2 percent.", "2024-04-01", "9.4 percent", "output"),
+            // What a bank puts up pays for the project it lends to.
+            ("Loans\n\nThe Asian Development Bank will allocate $80 million to rebuild the road.", "2024-04-01", "$80 million", "project_value"),
+            ("Кредиты\n\nЕБРР выделит Таразу $20 млн на новые автобусы.", "2024-04-01", "$20 млн", "project_value"),
             // What a thing was built or bought for is its worth.
             ("Plants\n\nВ Таразе построили спорткомплекс за 7 млрд тенге.", "2024-04-01", "7 млрд тенге", "project_value"),
             ("Parks\n\nThe solar park, built by a local firm for 12 billion tenge, opened in May.", "2024-06-01", "12 billion tenge", "project_value"),
