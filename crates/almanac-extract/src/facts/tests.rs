@@ -626,6 +626,8 @@ fn measure_of() {
             // A rate named after the figure, and a percentage paid by the year, are levels.
             ("Loans\n\nThe state covers 8 points of the 19.5% rate, so a farmer pays 11.5% a year.", "2024-06-01", "19.5%", "level"),
             ("Loans\n\nThe state covers 8 points of the 19.5% rate, so a farmer pays 11.5% a year.", "2024-06-01", "11.5%", "level"),
+            // A change by a share in words is a fact, and a change.
+            ("Revenue\n\nThe company's revenue rose by a quarter to 40 billion tenge.", "2024-06-01", "a quarter", "change"),
             // A rate of inflation is a change of prices, whatever verb brings it.
             ("Prices\n\nAnnual inflation eased to 7.2% in May.", "2024-06-01", "7.2%", "change"),
             ("Цены\n\nГодовая инфляция в мае замедлилась до 7,2%.", "2024-06-01", "7,2%", "change"),

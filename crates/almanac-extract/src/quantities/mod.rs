@@ -304,8 +304,8 @@ struct Parsed {
     /// The scale the number was multiplied by (`million`: 1e6), 1 when none.
     scale: f64,
     /// A figure `--all-quantities` reads but the fact layer's metric, measure and period
-    /// rules do not yet: a fraction in words with no `of` and its whole after it (`rose by a
-    /// third` would be a share; `one in eight women`) and a vague plural (`hundreds of
+    /// rules do not yet: a fraction in words with neither `of` and its whole after it nor
+    /// `by` before it (`a fifth less`; `one in eight women`) and a vague plural (`hundreds of
     /// prisoners`, no measurement). No fact is made of it.
     unread_by_facts: bool,
 }

@@ -1325,10 +1325,10 @@ fn count_nouns_labels_and_age_lists_of_general_news() {
 #[test]
 fn shares_by_a_fraction_and_one_in_n() {
     let cases = [
-        ("Exports fell by a fifth.", "a fifth=20 % [Percent]"),
+        ("Exports fell by a fifth.", "a fifth=20 % - [Percent]"),
         (
             "Rents rose by about a quarter in 2023.",
-            "a quarter=25 %~ [Percent]",
+            "a quarter=25 %~ + [Percent]",
         ),
         ("Fares are a tenth lower.", "a tenth=10 % [Percent]"),
         ("One in five adults smokes.", "One in five=20 % [Percent]"),
@@ -1542,7 +1542,7 @@ fn fractions_of_a_point_and_shares_a_qualifier_bounds() {
     check_all("She drew for half a point.", "");
     check_all(
         "Arrests fell by a third last year.",
-        "a third=33.3 % [Percent]",
+        "a third=33.3 % - [Percent]",
     );
     check_all(
         "Support for the plan stands at just over half.",

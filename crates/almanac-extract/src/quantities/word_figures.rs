@@ -502,7 +502,12 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
     }
     let qualifier = qualifier_before(text, toks, j);
     let mut p = fraction_figure(text, toks, j..=last, value, qualifier);
-    p.unread_by_facts = !word_is(text, toks, last + 1, &["of"]);
+    // `rose by a third` is a change by a share, as every gold set reads it; `a fifth less`
+    // is left to `--all-quantities`.
+    p.unread_by_facts = !word_is(text, toks, last + 1, &["of"]) && !by;
+    if by {
+        p.q.direction = direction_before(text, toks, j);
+    }
     Some(p)
 }
 
