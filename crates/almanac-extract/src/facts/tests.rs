@@ -250,6 +250,8 @@ fn metric_of() {
             ("Tariffs\n\nFrom May, heat will cost 310 tenge per square metre.", "2024-04-01", "310 tenge", "prices"),
             ("Resorts\n\nA room on the lake cost 2,400 soms a night in August.", "2024-09-01", "2,400 soms", "prices"),
             ("Grain\n\nMills pay 88 thousand tenge for a tonne of wheat.", "2024-09-01", "88 thousand tenge", "prices"),
+            // What a crossing can take is its capacity.
+            ("Границы\n\nПосле реконструкции пропускная способность пункта вырастет до 900 грузовиков в сутки.", "2024-04-01", "900 грузовиков", "capacity"),
             // The works that serve villages count as infrastructure.
             ("Water\n\nContractors built 14 reservoirs and replaced 6 boilers in the district.", "2024-04-01", "14 reservoirs", "infrastructure"),
             ("Wind\n\nThe park has 30 turbines.", "2024-04-01", "30 turbines", "infrastructure"),
