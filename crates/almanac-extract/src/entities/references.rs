@@ -52,13 +52,16 @@ pub(super) fn find_refs(lex: &Lexicon, doc: &Doc, gaz: &[GazHit]) -> Vec<RefHit>
             i += 1;
             continue;
         }
-        // `183 предприятия`: a Russian noun right after a number is what it counts; `по данным
-        // предприятия`: one a figure is told by is its source. Neither refers back.
+        // `183 предприятия`: a Russian noun right after a number is what it counts (a year is
+        // no count: `В 2023 компания ...`); `по данным предприятия`: one a figure is told by is
+        // its source. Neither refers back.
         if n == 1
             && !doc.s(i).is_ascii()
             && i.checked_sub(1).is_some_and(|k| {
                 let before = doc.s(k);
-                before.bytes().all(|b| b.is_ascii_digit())
+                let year =
+                    before.len() == 4 && (before.starts_with("19") || before.starts_with("20"));
+                before.bytes().all(|b| b.is_ascii_digit()) && !year
                     || crate::tokens::lower(before) == "данным"
             })
         {
@@ -166,36 +169,42 @@ pub(super) fn resolve_ref(
             // the text is on, so a town or region named after the last company (`В Ханабаде
             // строят завод ... на предприятии`) is where an unnamed plant stands, not that
             // company's; a country is only where equipment or buyers come from.
+            // A place named right after a company (`ТОО «Арман» в Шымкенте запустило ...`) is
+            // where that company stands: it does not end the look-back.
             let here_only = filter.as_deref() == Some("works here");
             let mut passed_a_place = false;
-            let direct = history.iter().rev().find(|k| {
+            let direct = history.iter().enumerate().rev().find_map(|(i, k)| {
                 let kind = kind_of(k);
-                if here_only && kind.is_place() && kind != EntityKind::Country {
+                let after_a_company = i > 0 && kind_of(&history[i - 1]) == EntityKind::Organisation;
+                if here_only && kind.is_place() && kind != EntityKind::Country && !after_a_company {
                     passed_a_place = true;
                 }
-                if passed_a_place {
-                    return false;
-                }
-                if !kinds.contains(&kind) {
-                    return false;
-                }
-                // `the company` is a business, not a ministry or a news agency; `the plant`
-                // one that makes things, not a bank or a fund that lends to it.
-                if kind == EntityKind::Organisation {
-                    let lends = |name: &str| {
-                        matches!(filter.as_deref(), Some("works" | "works here"))
-                            && name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
-                    };
-                    return match k {
-                        EKey::Place(p) => lex.places[*p].company && !lends(lex.places[*p].name),
-                        EKey::Dyn(name, kind) => {
-                            !lends(name)
-                                && dyns.get(&(name.clone(), *kind)).is_some_and(|d| d.company)
-                        }
-                        EKey::Person(_) => false,
-                    };
-                }
-                true
+                Some(k).filter(|k| {
+                    let kind = kind_of(k);
+                    if passed_a_place {
+                        return false;
+                    }
+                    if !kinds.contains(&kind) {
+                        return false;
+                    }
+                    // `the company` is a business, not a ministry or a news agency; `the plant`
+                    // one that makes things, not a bank or a fund that lends to it.
+                    if kind == EntityKind::Organisation {
+                        let lends = |name: &str| {
+                            matches!(filter.as_deref(), Some("works" | "works here"))
+                                && name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
+                        };
+                        return match k {
+                            EKey::Place(p) => lex.places[*p].company && !lends(lex.places[*p].name),
+                            EKey::Dyn(name, kind) => {
+                                !lends(name)
+                                    && dyns.get(&(name.clone(), *kind)).is_some_and(|d| d.company)
+                            }
+                            EKey::Person(_) => false,
+                        };
+                    }
+                    true
+                })
             });
             if let Some(k) = direct {
                 return Some(k.clone());

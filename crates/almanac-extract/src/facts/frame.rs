@@ -56,7 +56,8 @@ pub(super) struct Frame<'d> {
     pub(super) index_column: &'d HashSet<usize>,
 }
 
-/// A sentence with figures, as each decision about one of them reads it.
+/// A sentence, as each decision about one of its figures reads it; one with no figure is
+/// read for its times and names only.
 pub(super) struct Here<'h> {
     pub(super) frame: &'h Frame<'h>,
     pub(super) text: &'h str,
@@ -259,7 +260,7 @@ impl<'h> Here<'h> {
     }
 }
 
-/// What the figures read so far in the document leave for the next ones.
+/// What the sentences and paragraphs read so far in the document leave for the next ones.
 #[derive(Default)]
 pub(super) struct Memory {
     /// The metric of the last percentage, for one whose sentence names nothing it measures.
@@ -281,8 +282,8 @@ pub(super) struct Memory {
 /// What the sentences read so far in a paragraph leave for the next ones.
 #[derive(Default)]
 pub(super) struct ParagraphCarry<'h> {
-    /// A sentence's time, for the next sentences.
-    pub(super) period: Option<Period>,
+    /// A sentence's time, carried to the next sentences.
+    pub(super) carried_period: Option<Period>,
     /// The last time a figure took from its own words, or the period a figure that refers
     /// back was given.
     pub(super) applied_period: Option<Period>,
@@ -308,10 +309,11 @@ pub(super) struct SentenceSoFar {
     pub(super) figures: Vec<PreviousFigure>,
     /// The clause of the sentence's first price figure.
     pub(super) prices_before: Option<usize>,
-    /// The period of the sentence's first plan, for a plan in the next sentence.
+    /// The period of the sentence's first plan dated by its own time, for the later plans of
+    /// the sentence and the next sentence.
     pub(super) plan_period: Option<Period>,
     /// The subject of its last figure.
     pub(super) subject: Option<String>,
-    /// The place its last statistic is of.
+    /// The place its first statistic is of.
     pub(super) statistic_place: Option<String>,
 }

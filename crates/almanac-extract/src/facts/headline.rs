@@ -11,7 +11,9 @@ use std::ops::Range;
 const ROUNDING: f64 = 0.1;
 
 /// Gives every fact of the title the period and status of the body fact it restates: the
-/// first one with the same unit and a value within `ROUNDING` of it, the closest first.
+/// first one with the same unit and a value within `ROUNDING` of it, the closest first; and
+/// its subject, when the title names the body's region by the name it shares with its
+/// centre.
 pub(super) fn agree_with_body(text: &str, facts: &mut [Fact], title: &Range<usize>) {
     let (head, body): (Vec<usize>, Vec<usize>) =
         (0..facts.len()).partition(|&i| title.contains(&facts[i].span[0]));
@@ -33,14 +35,19 @@ pub(super) fn agree_with_body(text: &str, facts: &mut [Fact], title: &Range<usiz
             facts[h].status = status;
             // `Kostanay farmers bring in 4.6 million tonnes` over `the region's harvest`: a
             // headline shortens the region to the name it shares with its centre.
-            // A place the title puts something `in` is where it is (`opens in Aktobe`).
+            // A place the title puts something `in` is where it is (`opens in Aktobe`, `In
+            // Aktobe, ...`). Only a title that writes the canonical name is read: a Russian
+            // title (`В Костанае открылась ...`) inflects it.
             let shortened = match (&facts[h].subject, &facts[b].subject) {
                 (Some(short), Some(full)) => {
+                    let title_text = &text[title.clone()];
                     full.strip_prefix(short.as_str())
                         .is_some_and(|rest| rest.starts_with(' '))
                         && is_place(short)
                         && is_place(full)
-                        && !text[title.clone()].contains(&format!("in {short}"))
+                        && title_text.contains(short.as_str())
+                        && !title_text.contains(&format!("in {short}"))
+                        && !title_text.contains(&format!("In {short}"))
                 }
                 _ => false,
             };

@@ -38,6 +38,7 @@ mod figure;
 mod frame;
 mod headline;
 mod metric;
+mod metric_of;
 mod object;
 mod period;
 mod previous;
@@ -420,7 +421,7 @@ pub(crate) fn extract(
                 .and_then(|t| usable_period(t, date));
             if let Some(p) = opening.or(paragraph.applied_period) {
                 if !matches!(p, Period::Day(_)) {
-                    paragraph.period = Some(p);
+                    paragraph.carried_period = Some(p);
                 }
             }
             let plans_here = if here.in_sentence.is_empty() {

@@ -28,6 +28,8 @@ pub(crate) struct MetricCue {
     pub weak: bool,
     /// A verb (`produced`, `exported`): in its clause it says more than the nouns around it.
     pub verb: bool,
+    /// A unit of goods a price is given for (`a kilogram`, `литр`).
+    pub priced_unit: bool,
 }
 
 /// A metric cue found in a sentence.
@@ -114,14 +116,20 @@ fn metric_cue(r: &data::Row) -> Result<(&'static str, MetricCue), data::DataErro
         None,
     )?;
     let flags: Vec<&str> = r.opt(3).map_or(Vec::new(), |f| f.split(',').collect());
-    if let Some(bad) = flags.iter().find(|f| !matches!(**f, "weak" | "verb")) {
-        return Err(r.error(format_args!("flag {bad:?} is none of weak, verb")));
+    if let Some(bad) = flags
+        .iter()
+        .find(|f| !matches!(**f, "weak" | "verb" | "priced_unit"))
+    {
+        return Err(r.error(format_args!(
+            "flag {bad:?} is none of weak, verb, priced_unit"
+        )));
     }
     let cue = MetricCue {
         metric: r.parse(1, "metric")?,
         scope,
         weak: flags.contains(&"weak"),
         verb: flags.contains(&"verb"),
+        priced_unit: flags.contains(&"priced_unit"),
     };
     Ok((r.get(0), cue))
 }

@@ -404,10 +404,12 @@ impl Containment {
             .filter_map(|e| e.part_of.as_ref().map(|p| (e.name.clone(), p.clone())))
             .collect();
         // `the Kordai wind park in Zhambyl region`, `ТОО «Арман» в Шымкенте`: a company or
-        // facility the gazetteer does not place lies where a mention of it says it stands.
+        // facility the gazetteer does not place lies where a mention of it says it stands; a
+        // country after it (`X in Tashkent` may be a branch abroad, `X in Uzbekistan` too) is
+        // too wide to place it.
         let place_at: HashMap<usize, &str> = entities
             .iter()
-            .filter(|e| e.kind.is_place())
+            .filter(|e| e.kind.is_place() && e.kind != EntityKind::Country)
             .flat_map(|e| e.mentions.iter().map(move |m| (m.span[0], e.name.as_str())))
             .collect();
         for e in entities

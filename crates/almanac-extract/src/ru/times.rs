@@ -603,11 +603,14 @@ impl Parser<'_> {
             None
         };
         if let Some((n, first)) = season_words {
+            // `осенью` said in May is the autumn ahead (`Осенью завод выйдет на мощность`);
+            // `за осень` is one that is over. Summer reads as before in both forms.
+            let over = first == 6 || id == w.za;
             let (y, end) = match self.explicit_year(i + n) {
                 Some((y, end)) => (Some(y), end),
                 None => (
                     self.year.map(|y| {
-                        if self.month.is_some_and(|m| m < first) {
+                        if over && self.month.is_some_and(|m| m < first) {
                             y - 1
                         } else {
                             y
@@ -841,6 +844,13 @@ mod tests {
                 "2022-02-10",
                 "За осень",
                 Some("2021-09/2021-11"),
+                Span,
+            ),
+            (
+                "Осенью завод выйдет на проектную мощность.",
+                "2024-05-10",
+                "Осенью",
+                Some("2024-09/2024-11"),
                 Span,
             ),
             (
