@@ -3,6 +3,7 @@
 
 use chrono::Datelike;
 
+use super::country::{in_quote, named_country, national_voice};
 use super::frame::{Here, Memory, ParagraphCarry, SentenceSoFar};
 use super::metric::{is_place_statistic, is_statistic_figure, measure, names_a_project_before};
 use super::metric_of::metric_of;
@@ -16,7 +17,7 @@ use super::period::{
 };
 use super::previous::PreviousFigure;
 use super::status::{self, planned_by_cue, status_of, When};
-use super::subject::{in_quote, is_place, named_country, national_voice, subject, sums_up};
+use super::subject::{is_place, subject, sums_up};
 use crate::fact::{Fact, Measure, Metric, Status};
 use crate::period::{Period, Simple};
 use crate::quantities::{Quantity, QuantityKind};

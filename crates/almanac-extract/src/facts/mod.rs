@@ -34,6 +34,7 @@
 //!   unmoving percentage is an index at 100 or above, a level for rates (unemployment,
 //!   prices), otherwise a share.
 
+mod country;
 mod figure;
 mod frame;
 mod headline;
@@ -61,6 +62,7 @@ use crate::quantities::{self, Quantity};
 use crate::times::{self, TimeExpr, TimeKind};
 use crate::tokens::{self, Tok};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
+use country::voices;
 use figure::read_figure;
 use frame::{Frame, Here, Memory, ParagraphCarry, SentenceSoFar};
 #[cfg(test)]
@@ -74,7 +76,7 @@ use previous::PreviousFigure;
 pub(crate) use sentence::CUES;
 #[cfg(test)]
 pub(crate) use subject::SUBJECT_CUES;
-use subject::{anchors, focus, theme, topic, voices, Anchor, Containment, Role};
+use subject::{anchors, focus, theme, topic, Anchor, Containment, Role};
 
 /// The facts of `text` from its first `max_figures` figures (fact-worthy quantities, in
 /// text order), and where the first figure left unread starts when there were more.

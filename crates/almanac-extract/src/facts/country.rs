@@ -1,0 +1,64 @@
+//! Which country a figure speaks of when its words name none: the country a document
+//! names for `the country`, and the national official quoted on it.
+
+use super::subject::{Anchor, Role};
+use crate::entities;
+use crate::quantities::Quantity;
+
+/// The country the document names for a figure said of `the country`: its home country
+/// (the one its topic lies in) when named, else the named country nearest the figure.
+pub(super) fn named_country(
+    anchors: &[Anchor],
+    home: Option<&str>,
+    q: &Quantity,
+) -> Option<String> {
+    let countries = anchors
+        .iter()
+        .filter(|a| a.role == Role::Named && a.kind == entities::EntityKind::Country);
+    if let Some(h) = home.filter(|h| countries.clone().any(|a| a.name == *h)) {
+        return Some(h.to_string());
+    }
+    super::nearest(countries, q.span[0], |a| a.start).map(|a| a.name.clone())
+}
+
+/// Every mention of a person, in order, with the country their office is national for
+/// (`president` of Kazakhstan, chairman of the `Cabinet of Ministers of Kyrgyzstan`), if it
+/// is.
+pub(super) fn voices(entities: &[entities::Entity]) -> Vec<(usize, Option<&'static str>)> {
+    let country = |name: &str| {
+        entities::lookup(name)
+            .filter(|p| p.kind == entities::EntityKind::Country)
+            .map(|p| p.name)
+    };
+    let mut res: Vec<(usize, Option<&'static str>)> = entities
+        .iter()
+        .filter(|e| e.kind == entities::EntityKind::Person)
+        .flat_map(|e| {
+            let national = e.role_of.as_deref().and_then(|r| {
+                country(r).or_else(|| r.rsplit_once(" of ").and_then(|(_, c)| country(c)))
+            });
+            e.mentions.iter().map(move |m| (m.span[0], national))
+        })
+        .collect();
+    res.sort_by_key(|v| v.0);
+    res
+}
+
+/// The country of the national official named last before figure `q`, from `from` on.
+pub(super) fn national_voice(
+    voices: &[(usize, Option<&'static str>)],
+    from: usize,
+    q: &Quantity,
+) -> Option<String> {
+    let before = voices.partition_point(|v| v.0 < q.span[0]);
+    voices[..before]
+        .last()
+        .filter(|v| v.0 >= from)
+        .and_then(|v| v.1)
+        .map(str::to_string)
+}
+
+/// Whether the end of `head` lies inside a quotation opened in it.
+pub(super) fn in_quote(head: &str) -> bool {
+    head.matches(['“', '«']).count() > head.matches(['”', '»']).count()
+}
