@@ -173,18 +173,22 @@ pub(super) fn resolve_ref(
             // where that company stands: it does not end the look-back.
             let here_only = filter.as_deref() == Some("works here");
             let mut passed_a_place = false;
-            let direct = history.iter().enumerate().rev().find_map(|(i, k)| {
-                let kind = kind_of(k);
-                let after_a_company = i > 0 && kind_of(&history[i - 1]) == EntityKind::Organisation;
-                if here_only && kind.is_place() && kind != EntityKind::Country && !after_a_company {
-                    passed_a_place = true;
-                }
-                Some(k).filter(|k| {
+            let direct = history
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|&(i, k)| {
                     let kind = kind_of(k);
-                    if passed_a_place {
-                        return false;
+                    let after_a_company =
+                        i > 0 && kind_of(&history[i - 1]) == EntityKind::Organisation;
+                    if here_only
+                        && kind.is_place()
+                        && kind != EntityKind::Country
+                        && !after_a_company
+                    {
+                        passed_a_place = true;
                     }
-                    if !kinds.contains(&kind) {
+                    if passed_a_place || !kinds.contains(&kind) {
                         return false;
                     }
                     // `the company` is a business, not a ministry or a news agency; `the plant`
@@ -205,7 +209,7 @@ pub(super) fn resolve_ref(
                     }
                     true
                 })
-            });
+                .map(|(_, k)| k);
             if let Some(k) = direct {
                 return Some(k.clone());
             }

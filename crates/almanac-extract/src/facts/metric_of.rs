@@ -318,6 +318,7 @@ pub(super) fn metric_of(
     {
         metric = Metric::Prices;
     }
+    let in_clause = |tok: usize| sentence.clause_toks(clause).contains(&tok);
     // `a kilogram of sugar cost 540 tenge`, `Килограмм говядины стоит 3 150 тенге`: money that
     // a unit of goods its clause names before it costs is the price, whatever verb tells it;
     // not a unit that a figure counts (`мощностью 30 тыс. литров в сутки стоимостью ...`).
@@ -326,7 +327,7 @@ pub(super) fn metric_of(
         && sentence.metric_cues.iter().any(|c| {
             c.cue.priced_unit
                 && c.tok < fig_tok
-                && sentence.clause_toks(clause).contains(&c.tok)
+                && in_clause(c.tok)
                 && !sentence
                     .figure_toks
                     .iter()
@@ -356,7 +357,6 @@ pub(super) fn metric_of(
         };
         from..to
     };
-    let in_clause = |tok: usize| sentence.clause_toks(clause).contains(&tok);
     if metric == Metric::Output
         && sentence.metric_cues.iter().any(|c| {
             c.cue.metric == Metric::Trade
@@ -393,42 +393,37 @@ pub(super) fn metric_of(
     {
         // `перевалил за 1 трлн тенге`, `продали долю за $200 млн`: `за` after no verb of
         // building or buying is a threshold or a price.
-        let built = |words: &[&str]| {
-            sentence.toks[sentence.clause_toks(clause).start..fig_tok]
-                .iter()
-                .any(|t| {
-                    let w = crate::tokens::lower(t.text(text));
-                    words.iter().any(|stem| w.starts_with(stem))
-                })
-        };
+        let before_figure = sentence.clause_toks(clause).start..fig_tok;
         let built_for = match crate::tokens::word_before(text, q.span[0]).as_deref() {
-            Some("за") => built(&[
-                "постро",
-                "строи",
-                "строя",
-                "возвед",
-                "открыл",
-                "открыт",
-                "купил",
-                "приобр",
-                "реконструир",
-                "модерниз",
-            ]),
-            Some("for") => sentence.toks[sentence.clause_toks(clause).start..fig_tok]
-                .iter()
-                .any(|t| {
-                    t.is_word_in(
-                        text,
-                        &[
-                            "built",
-                            "constructed",
-                            "erected",
-                            "bought",
-                            "acquired",
-                            "purchased",
-                        ],
-                    )
-                }),
+            Some("за") => sentence.has_word_starting(
+                text,
+                before_figure,
+                &[
+                    "постро",
+                    "строи",
+                    "строя",
+                    "возвед",
+                    "открыл",
+                    "открыт",
+                    "купил",
+                    "приобр",
+                    "реконструир",
+                    "модерниз",
+                ],
+            ),
+            Some("for") => sentence.toks[before_figure].iter().any(|t| {
+                t.is_word_in(
+                    text,
+                    &[
+                        "built",
+                        "constructed",
+                        "erected",
+                        "bought",
+                        "acquired",
+                        "purchased",
+                    ],
+                )
+            }),
             _ => false,
         };
         if built_for {
@@ -439,27 +434,24 @@ pub(super) fn metric_of(
     // what a lender puts up pays for the project it lends to, not the budget's spending or a
     // place's investment. A national or central bank that reports a figure lends nothing.
     let lending_word = || {
-        sentence.toks[sentence.clause_toks(clause).start..fig_tok]
-            .iter()
-            .any(|t| {
-                let w = crate::tokens::lower(t.text(text));
-                [
-                    "approv",
-                    "allocat",
-                    "lend",
-                    "lent",
-                    "loan",
-                    "provid",
-                    "grant",
-                    "выдел",
-                    "предостав",
-                    "кредит",
-                    "займ",
-                    "заём",
-                ]
-                .iter()
-                .any(|stem| w.starts_with(stem))
-            })
+        sentence.has_word_starting(
+            text,
+            sentence.clause_toks(clause).start..fig_tok,
+            &[
+                "approv",
+                "allocat",
+                "lend",
+                "lent",
+                "loan",
+                "provid",
+                "grant",
+                "выдел",
+                "предостав",
+                "кредит",
+                "займ",
+                "заём",
+            ],
+        )
     };
     if q.kind == QuantityKind::Money
         && matches!(metric, Metric::Budget | Metric::Investment)

@@ -326,6 +326,20 @@ impl<'t> Sentence<'t> {
         self.clause_starts.partition_point(|&s| s <= pos)
     }
 
+    /// Whether a word among tokens `toks` of the sentence starts, in lower case, with one of
+    /// `stems` (`постро` for `построили`, `approv` for `approves`).
+    pub fn has_word_starting(
+        &self,
+        text: &str,
+        toks: std::ops::Range<usize>,
+        stems: &[&str],
+    ) -> bool {
+        self.toks[toks].iter().any(|t| {
+            let w = crate::tokens::lower(t.text(text));
+            stems.iter().any(|stem| w.starts_with(stem))
+        })
+    }
+
     /// The tokens of clause `clause`: those whose `clause_of` is `clause`, found with two
     /// binary searches rather than one per token.
     pub fn clause_toks(&self, clause: usize) -> std::ops::Range<usize> {

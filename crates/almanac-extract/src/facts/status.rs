@@ -294,12 +294,11 @@ fn lent(text: &str, s: &Sentence<'_>, fig_tok: usize, end_tok: usize) -> bool {
             && word_is(text, s.toks, fig_tok - 1, &["в"])
             && word_is(text, s.toks, fig_tok - 2, LOANS_RU));
     one_loan
-        && s.toks.iter().any(|t| {
-            let w = crate::tokens::lower(t.text(text));
-            ["approved", "signed", "одобр", "подписа"]
-                .iter()
-                .any(|stem| w.starts_with(stem))
-        })
+        && s.has_word_starting(
+            text,
+            0..s.toks.len(),
+            &["approved", "signed", "одобр", "подписа"],
+        )
 }
 
 /// `has approved a programme ... worth 18.4 billion soms`, `approved 14 projects worth 86

@@ -1120,12 +1120,11 @@ fn apposed_subject(text: &str, s: &Sentence<'_>, named: usize, clause: usize) ->
 /// Whether clause `clause` of the sentence speaks of lending (`lend`, `a loan of`,
 /// `approved`, `credit`, `financing`).
 fn lending_clause(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.toks[s.clause_toks(clause)].iter().any(|t| {
-        let w = lower(t.text(text));
-        ["lend", "lent", "loan", "credit", "approv", "financ"]
-            .iter()
-            .any(|stem| w.starts_with(stem))
-    })
+    s.has_word_starting(
+        text,
+        s.clause_toks(clause),
+        &["lend", "lent", "loan", "credit", "approv", "financ"],
+    )
 }
 
 /// Whether the mention at `start` follows `and`, `or` or a comma: an item of a list.
