@@ -135,6 +135,8 @@ pub(crate) const METRIC_CUES_RU: DataFile = data_file!(
     ["phrase", "metric", "scope", "flags"],
     required 3
 );
+pub(crate) const MULTIPLES_RU: DataFile =
+    data_file!("multiples_ru.tsv", ["word", "value", "kind"], required 3);
 pub(crate) const NUMBERS_RU: DataFile =
     data_file!("numbers_ru.tsv", ["word", "value", "class"], required 3);
 pub(crate) const QUANTITY_WORDS_RU: DataFile =
@@ -190,6 +192,7 @@ pub(crate) const ALL: &[&DataFile] = &[
     &FRACTIONS_RU,
     &GAZETTEER_RU,
     &METRIC_CUES_RU,
+    &MULTIPLES_RU,
     &NUMBERS_RU,
     &QUALIFIERS_RU,
     &QUANTITY_WORDS_RU,

@@ -37,6 +37,7 @@ pub(crate) const VOCABULARY_FILES: &[&DataFile] = &[
     &data::QUALIFIERS_RU,
     &data::QUANTITY_WORDS_RU,
     &data::FRACTIONS_RU,
+    &data::MULTIPLES_RU,
     &data::DIRECTIONS_RU,
     &data::METRIC_CUES_RU,
     &data::STATUS_CUES_RU,

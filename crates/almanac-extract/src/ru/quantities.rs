@@ -53,6 +53,14 @@ struct Tables {
     directions: PhraseTable<Direction>,
     words: PhraseTable<Role>,
     fractions: PhraseTable<f64>,
+    multiples: PhraseTable<Multiple>,
+}
+
+/// A row of `data/multiples_ru.tsv`: a multiple or a rank among the first few in one word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Multiple {
+    Times(f64),
+    Top(f64),
 }
 
 impl Tables {
@@ -121,6 +129,18 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
     fractions: PhraseTable::new(
         data::FRACTIONS_RU.load(|r| Ok((r.get(0), r.parse(1, "percent")?))),
     ),
+    multiples: PhraseTable::new(data::MULTIPLES_RU.load(|r| {
+        let value: f64 = r.parse(1, "value")?;
+        let kind = r.choice(2, &[("times", true), ("top", false)], None)?;
+        Ok((
+            r.get(0),
+            if kind {
+                Multiple::Times(value)
+            } else {
+                Multiple::Top(value)
+            },
+        ))
+    })),
 });
 
 /// Finds the quantities among `toks`, the tokens of a stretch of `text` (a paragraph).
@@ -761,7 +781,10 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
         (None, i)
     };
     if currency.is_none() {
-        if let Some(found) = fraction_at(text, toks, i).or_else(|| ordinal_rank_at(text, toks, i)) {
+        if let Some(found) = fraction_at(text, toks, i)
+            .or_else(|| ordinal_rank_at(text, toks, i))
+            .or_else(|| multiple_at(text, toks, i))
+        {
             return Some(found);
         }
     }
@@ -981,6 +1004,45 @@ fn fraction_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> 
     ))
 }
 
+/// `вырос вдвое`, `втрое больше`, `удвоить выпуск`: a multiple in one word, as English reads
+/// `twice` and `double`; `в тройке лидеров`, `вошла в первую десятку`: a rank among the first
+/// few, as English reads `among the top three` (FACTS.md, "Ranks"), only after `в` and in the
+/// singular, so the tens of `десятки предприятий` and `в десятки раз` stay counts of nothing.
+fn multiple_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
+    let t = toks[i];
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    match *TABLES.multiples.single(t.id)? {
+        Multiple::Times(value) => Some(word_figure(
+            text,
+            toks,
+            i,
+            i + 1,
+            value,
+            "times",
+            QuantityKind::Multiplier,
+        )),
+        Multiple::Top(value) => {
+            let word = lower(t.text(text));
+            if !(word.ends_with('е') || word.ends_with('у')) {
+                return None;
+            }
+            let word_at = |k: usize| lower(toks[k].text(text));
+            let mut k = i;
+            if k >= 1 && word_at(k - 1).starts_with("перв") {
+                k -= 1;
+            }
+            if k == 0 || !matches!(word_at(k - 1).as_ref(), "в" | "во") {
+                return None;
+            }
+            let (mut q, end) = word_figure(text, toks, i, i + 1, value, "rank", QuantityKind::Rank);
+            q.qualifier = Some(Qualifier::LessThan);
+            Some((q, end))
+        }
+    }
+}
+
 /// The stems of the ordinals that name a half or a quarter of a year.
 const ORDINAL_STEMS: [&str; 4] = ["перв", "втор", "трет", "четв"];
 
@@ -1183,6 +1245,88 @@ mod tests {
                 2.3,
                 Some("times"),
                 None,
+                None,
+            ),
+            // Counted nouns named in English as FACTS.md names them: the singular of the head.
+            (
+                "Проверены 46 государственных учреждений.",
+                "46 государственных учреждений",
+                46.0,
+                Some("institution"),
+                None,
+                None,
+            ),
+            (
+                "К ответственности привлечены 37 должностных лиц.",
+                "37 должностных лиц",
+                37.0,
+                Some("official"),
+                None,
+                None,
+            ),
+            (
+                "Работы ведут 12 подрядных организаций.",
+                "12 подрядных организаций",
+                12.0,
+                Some("organization"),
+                None,
+                None,
+            ),
+            (
+                "Рейсы выполняют 11 авиакомпаний.",
+                "11 авиакомпаний",
+                11.0,
+                Some("airline"),
+                None,
+                None,
+            ),
+            // A multiple in one word, and a rank among the first few.
+            (
+                "Выпуск кирпича вырос почти вдвое.",
+                "вдвое",
+                2.0,
+                Some("times"),
+                Some(About),
+                None,
+            ),
+            (
+                "Пассажиров стало втрое больше.",
+                "втрое",
+                3.0,
+                Some("times"),
+                None,
+                None,
+            ),
+            (
+                "Область намерена удвоить выпуск молока к 2030 году.",
+                "удвоить",
+                2.0,
+                Some("times"),
+                None,
+                None,
+            ),
+            (
+                "Завод утроит мощность.",
+                "утроит",
+                3.0,
+                Some("times"),
+                None,
+                None,
+            ),
+            (
+                "Район вошёл в тройку лидеров по надоям.",
+                "тройку",
+                3.0,
+                Some("rank"),
+                Some(LessThan),
+                None,
+            ),
+            (
+                "Город остаётся в первой десятке по инвестициям.",
+                "десятке",
+                10.0,
+                Some("rank"),
+                Some(LessThan),
                 None,
             ),
             (
@@ -1835,6 +1979,11 @@ mod tests {
             "Средняя зарплата одного работника выросла.",
             "Ещё одно обещание горожанам – открыть парк.",
             "Один цех уже работает.",
+            // Tens counted loosely, and a morning, are no multiple or rank.
+            "Открылись десятки новых кафе.",
+            "Цены выросли в десятки раз.",
+            "Утром цех запустили.",
+            "Тройка лошадей стояла у ворот.",
         ] {
             assert!(find(s).iter().all(|q| !q.fact_worthy), "{s}: {:?}", find(s));
         }

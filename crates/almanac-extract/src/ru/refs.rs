@@ -145,7 +145,17 @@ pub(crate) fn compares_figure_before(between: &str, after: &str) -> bool {
             })
     };
     let by = |l: &str| l == "на" || l == "в";
+    // `, что почти вдвое больше`: a qualifier before a multiple in one word.
+    let qualifier = |l: &str| ["почти", "более", "около", "примерно", "свыше"].contains(&l);
+    let clause = match clause.split_last() {
+        Some((last, rest)) if qualifier(last) => rest.to_vec(),
+        _ => clause,
+    };
     match clause.as_slice() {
+        // `, что вдвое больше`, `, втрое меньше`: a multiple in one word, with its `что` or
+        // without it.
+        [] => between.contains(',') && comparative(),
+        [only] if only == "что" || only == "это" => comparative(),
         // `, что на`, `, это почти на`
         [first, .., last] if (first == "что" || first == "это") && by(last) => {
             clause.len() <= 4
@@ -295,6 +305,11 @@ mod tests {
             (", увеличившись в ", " раза.", true),
             (" сомов, снизившись на ", " за год.", true),
             (", а выпуск, увеличившись на ", "", false),
+            (", что ", " больше, чем годом ранее.", true),
+            (", что почти ", " больше.", true),
+            (", ", " меньше прошлогоднего.", true),
+            (", что ", " тонн ушло на экспорт.", false),
+            (" и ", " больше", false),
         ] {
             assert_eq!(
                 compares_figure_before(between, after),

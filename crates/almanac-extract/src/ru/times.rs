@@ -723,8 +723,14 @@ impl Parser<'_> {
             && self.id(start - 1) == w.k
             && matches!(self.word(start), Some(Word::Last | Word::Month(_)))
             || (from..start).any(|k| self.id(k) == w.analog && self.id(k + 1) == w.period)
-            // `за тот же период прошлого года`: last year's same months are a base.
+            // `за тот же период прошлого года`: last year's same months are a base, and so are
+            // a named year's after a word of comparison (`чем за тот же период 2016 года`;
+            // `за тот же период 2016 года экспорт составил …` dates a figure of its own).
             || start > 0 && self.id(start - 1) == w.period && self.word(start) == Some(Word::Last)
+            || start > 1
+                && self.id(start - 1) == w.period
+                && self.toks[start - 2].text(self.text) == "же"
+                && (start.saturating_sub(6)..start - 2).any(|k| w.compare.contains(&self.id(k)))
     }
 }
 
@@ -1000,6 +1006,20 @@ mod tests {
                 "прошлого года",
                 Some("2023"),
                 Comparison,
+            ),
+            (
+                "Вывезено 40 тонн, вдвое больше, чем за тот же период 2021 года.",
+                "2024-08-20",
+                "2021 года",
+                Some("2021"),
+                Comparison,
+            ),
+            (
+                "За тот же период 2021 года вывезено 20 тонн.",
+                "2024-08-20",
+                "2021 года",
+                Some("2021"),
+                Point,
             ),
             (
                 "На 1 января 2024 года в области 30 тысяч фермеров.",
