@@ -43,7 +43,9 @@ pub(super) enum Template {
     Run,
     RunCountry,
     X,
-    Place,
+    /// `Akimat of {place}`, `{place} International Airport`: the canonical name of the place
+    /// named in {x} between a literal before and after it, else {x} as written.
+    Place(&'static str, &'static str),
     /// `SEZ {x}`, `{x} Industrial Zone`: a literal before and after {x}.
     Around(&'static str, &'static str),
 }
@@ -410,7 +412,10 @@ fn word_rows() -> WordRows {
             "{run}" => Template::Run,
             "{run-country}" => Template::RunCountry,
             "{x}" => Template::X,
-            other if other.contains("{place}") => Template::Place,
+            other if other.contains("{place}") => {
+                let (before, after) = other.split_once("{place}").unwrap_or((other, ""));
+                Template::Place(before, after)
+            }
             other => match other.split_once("{x}") {
                 Some((before, after)) => Template::Around(before, after),
                 None => return Err(row.error(format_args!("name {other:?} has no {{x}}"))),

@@ -556,11 +556,11 @@ pub(super) fn make_cand(
                 None => (format!("{before}{x_text}{after}"), part_of),
             }
         }
-        Template::Place => {
+        Template::Place(before, after) => {
             let place = place_in_x.map(|p| lex.places[p].name.to_string());
             match place {
-                Some(p) => (format!("Akimat of {p}"), Some(p)),
-                None => (format!("Akimat of {x_text}"), part_of),
+                Some(p) => (format!("{before}{p}{after}"), Some(p)),
+                None => (format!("{before}{x_text}{after}"), part_of),
             }
         }
         Template::RunCountry => {

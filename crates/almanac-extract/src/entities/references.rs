@@ -194,15 +194,30 @@ pub(super) fn resolve_ref(
                     // `the company` is a business, not a ministry or a news agency; `the plant`
                     // one that makes things, not a bank or a fund that lends to it.
                     if kind == EntityKind::Organisation {
+                        // `the airport`: an organisation whose name holds the word, a
+                        // company or not.
+                        let by_name = filter.as_deref().is_some_and(|f| f.starts_with("named "));
+                        let named = |name: &str| {
+                            filter
+                                .as_deref()
+                                .and_then(|f| f.strip_prefix("named "))
+                                .is_none_or(|word| name.to_lowercase().contains(word))
+                        };
                         let lends = |name: &str| {
                             matches!(filter.as_deref(), Some("works" | "works here"))
                                 && name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
                         };
                         return match k {
-                            EKey::Place(p) => lex.places[*p].company && !lends(lex.places[*p].name),
+                            EKey::Place(p) => {
+                                let name = lex.places[*p].name;
+                                (lex.places[*p].company || by_name) && !lends(name) && named(name)
+                            }
                             EKey::Dyn(name, kind) => {
                                 !lends(name)
-                                    && dyns.get(&(name.clone(), *kind)).is_some_and(|d| d.company)
+                                    && named(name)
+                                    && dyns
+                                        .get(&(name.clone(), *kind))
+                                        .is_some_and(|d| d.company || by_name)
                             }
                             EKey::Person(_) => false,
                         };

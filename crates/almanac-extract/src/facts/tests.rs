@@ -770,6 +770,10 @@ fn subject_of() {
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
             ("Logistics\n\nThe Khorgos dry port handled 2.3 million tonnes of cargo in 2023.", "2024-02-10", "2.3 million tonnes", "Khorgos dry port"),
+            // An airport is a facility too, and `the airport` (`аэропорт`) after it is that one.
+            ("Air\n\nKarasuu International Airport served 1.1 million passengers in 2018. The airport paid 90 million soms in taxes.", "2019-02-10", "90 million soms", "Karasuu International Airport"),
+            ("Авиация\n\nМеждународный аэропорт «Бухара» обслужил 1,1 млн пассажиров. Выручка аэропорта достигла 84 млрд сумов.", "2019-02-10", "84 млрд сумов", "Bukhara International Airport"),
+            ("Авиация\n\nАэропорт «Нукус» обслужил 300 тыс. пассажиров.", "2019-02-10", "300 тыс. пассажиров", "Nukus Airport"),
             // A headline shortens the region to the name it shares with its centre, unless it
             // puts the figure `in` that town.
             ("Kostanay farmers bring in 4.9 million tonnes\n\nThe grain harvest of Kostanay region reached 4.9 million tonnes.", "2024-10-01", "4.9 million tonnes", "Kostanay region"),
