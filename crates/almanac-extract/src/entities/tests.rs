@@ -462,6 +462,18 @@ fn a_company_named_by_its_trade_or_right_after_what_it_is() {
         ],
     );
     check(
+        "Karatau Alloys and Taldy Building Materials hired 90 people, Saryarka Ceramics 40.",
+        &[
+            ("Karatau Alloys", "Karatau Alloys", Organisation),
+            (
+                "Taldy Building Materials",
+                "Taldy Building Materials",
+                Organisation,
+            ),
+            ("Saryarka Ceramics", "Saryarka Ceramics", Organisation),
+        ],
+    );
+    check(
         "Kant Glass Works and Chui Flour Mill hired 90 people; an idle Soviet plant stood by.",
         &[
             ("Kant Glass Works", "Kant Glass Works", Organisation),
