@@ -411,6 +411,9 @@ fn counts() {
     );
     check("31,000 vacancies", "31,000 vacancies=31000 vacancy");
     check("12 hospitals", "12 hospitals=12 hospital");
+    // A number word counts only nouns the list names (digits count any plural).
+    check("three polyclinics", "three polyclinics=3 polyclinic");
+    check("two more doctors", "two more doctors=2 doctor");
     check("4,500 residents", "4,500 residents=4500 person");
     check("300 employees", "300 employees=300 person");
     check(
