@@ -770,6 +770,8 @@ fn subject_of() {
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
             ("Logistics\n\nThe Khorgos dry port handled 2.3 million tonnes of cargo in 2023.", "2024-02-10", "2.3 million tonnes", "Khorgos dry port"),
+            // `the park` is the park named before, a zone or a facility.
+            ("Director: exports will grow\n\nChilanzar Digital Park in Tashkent opened in 2020, one of the largest in Uzbekistan.\n\n– How many firms work in the park now?\n– We have 310 resident companies.\n\n– What share of Uzbekistan exports is yours?\n– A fifth of Uzbekistan IT exports come from us.", "2024-03-10", "310 resident companies", "Chilanzar Digital Park"),
             // An airport is a facility too, and `the airport` (`аэропорт`) after it is that one.
             ("Air\n\nKarasuu International Airport served 1.1 million passengers in 2018. The airport paid 90 million soms in taxes.", "2019-02-10", "90 million soms", "Karasuu International Airport"),
             ("Авиация\n\nМеждународный аэропорт «Бухара» обслужил 1,1 млн пассажиров. Выручка аэропорта достигла 84 млрд сумов.", "2019-02-10", "84 млрд сумов", "Bukhara International Airport"),
