@@ -566,8 +566,20 @@ pub(super) fn topic<'a>(
             _ => a.name.as_str(),
         };
         // `exports to Tajikistan` below the lead: a country goods go to is a partner.
+        let word_before = crate::tokens::word_before(text, a.start);
         let destination = a.kind == EntityKind::Country
-            && crate::tokens::word_before(text, a.start).is_some_and(|w| w == "to" || w == "into");
+            && word_before
+                .as_deref()
+                .is_some_and(|w| w == "to" || w == "into");
+        // `Trade with China`, `Торговля с Китаем`, in a title or not: a country a place trades
+        // with is the partner, never what the text is about.
+        let partner = a.kind == EntityKind::Country
+            && word_before
+                .as_deref()
+                .is_some_and(|w| matches!(w, "with" | "с" | "со"));
+        if partner {
+            continue;
+        }
         if in_front(a.start) {
             add(name, 3);
         } else if !destination {

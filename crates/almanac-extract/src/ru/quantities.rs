@@ -718,11 +718,12 @@ fn read_scale(text: &str, toks: &[Tok], j: usize) -> Option<(f64, usize)> {
             .get(j + 1)
             .is_some_and(|d| d.kind == TokKind::Sym && d.start == t.end && d.text(text) == ".");
     // `млрд.` before a lower-case word is the cut form's dot, not a sentence end; so it is
-    // before a unit written in capitals (`27 тыс. МВт`, `96 тыс. ДФЭ`).
+    // before a unit written in capitals (`27 тыс. МВт`, `96 тыс. ДФЭ`). At the end of the
+    // paragraph it ends the sentence.
     let dot_belongs = dot
         && (toks
             .get(j + 2)
-            .is_none_or(|n| !n.text(text).chars().next().is_some_and(char::is_uppercase))
+            .is_some_and(|n| !n.text(text).chars().next().is_some_and(char::is_uppercase))
             || TABLES
                 .units
                 .starting_at(text, toks, j + 2)
@@ -1280,6 +1281,15 @@ mod tests {
                 None,
                 None,
             ),
+            // The dot of a cut scale word that ends the paragraph ends the sentence.
+            (
+                "Оборот составил $210 млн.",
+                "$210 млн",
+                210e6,
+                Some("USD"),
+                None,
+                None,
+            ),
             // A multiple in one word, and a rank among the first few.
             (
                 "Выпуск кирпича вырос почти вдвое.",
@@ -1677,7 +1687,7 @@ mod tests {
             ),
             (
                 "Число субъектов МСБ выросло до 52 тыс.",
-                "52 тыс.",
+                "52 тыс",
                 52e3,
                 Some("sme"),
                 None,
@@ -1927,7 +1937,7 @@ mod tests {
             ("Планировали ввести 300 тыс. квадратных метров жилья, сдано 310 тыс., план выполнен.", "310 тыс.", Some("m2")),
             // Loans told after money are that money: no count of loans (the currency is lent
             // after this layer, by `quantities::borrow_currency`).
-            ("Из бюджета направлено 12 млрд тенге, кредиты банков составили 7,5 млрд.", "7,5 млрд.", None),
+            ("Из бюджета направлено 12 млрд тенге, кредиты банков составили 7,5 млрд.", "7,5 млрд", None),
             // Counted nouns whose plural or stem stands apart.
             ("Банки выдали 1 284 льготных кредита.", "1 284 льготных кредита", Some("loan")),
             ("Кредиты получили 512 заёмщиков.", "512 заёмщиков", Some("borrower")),
@@ -1942,7 +1952,7 @@ mod tests {
             ("В районе создано 5 400 рабочих мест. Из них 3 100 – в сёлах, 1 500 – в райцентре, 800 – в пригородах.", "800", Some("job")),
             // A number after a figure of another unit is no part of the breakdown.
             ("В районе создано 5 400 рабочих мест. Из них 3 100 – на 40 фермах, 800 – в пригородах.", "800", None),
-            ("Город принял 900 тыс. туристов. Из них иностранцев – 120 тыс.", "120 тыс.", Some("tourist")),
+            ("Город принял 900 тыс. туристов. Из них иностранцев – 120 тыс.", "120 тыс", Some("tourist")),
             // A new level after a change in a count.
             ("Список резидентов вырос на 40 компаний и достиг 610.", "610", Some("company")),
             // A year is written without a group space: `2 100` is a number.
