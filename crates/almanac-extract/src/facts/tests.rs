@@ -50,6 +50,9 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // What auditors find is public money misspent.
+            ("Audit\n\nAuditors found 3.2 billion tenge of violations in the district's road programme.", "2022-04-01", "3.2 billion tenge", "budget"),
+            ("Проверка\n\nСчётный комитет выявил нарушения на 2,4 млрд тенге.", "2022-04-01", "2,4 млрд тенге", "budget"),
             // What exporters earn is trade.
             ("Exports\n\nThe district's exporters earned $40 million in 2024.", "2025-02-01", "$40 million", "trade"),
             // People carried are transport's; works carried out are not.
