@@ -50,6 +50,10 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // Places and people gas reaches are the network's; gas produced is output.
+            ("Gas\n\nSince March, natural gas has reached 12 villages of the district.", "2022-09-01", "12 villages", "infrastructure"),
+            ("Газ\n\nВ этом году природный газ пришёл в 9 сёл района.", "2022-09-01", "9 сёл", "infrastructure"),
+            ("Gas\n\nThe field produced 5 billion cubic metres of gas last year.", "2022-09-01", "5 billion cubic metres", "output"),
             // What auditors find is public money misspent.
             ("Audit\n\nAuditors found 3.2 billion tenge of violations in the district's road programme.", "2022-04-01", "3.2 billion tenge", "budget"),
             ("Проверка\n\nСчётный комитет выявил нарушения на 2,4 млрд тенге.", "2022-04-01", "2,4 млрд тенге", "budget"),
