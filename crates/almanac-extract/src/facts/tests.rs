@@ -50,6 +50,8 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // People taken on are employment.
+            ("Health\n\nThe city's hospitals hired 130 nurses last year.", "2022-09-01", "130 nurses", "employment"),
             // Places and people gas reaches are the network's; gas produced is output.
             ("Gas\n\nSince March, natural gas has reached 12 villages of the district.", "2022-09-01", "12 villages", "infrastructure"),
             ("Газ\n\nВ этом году природный газ пришёл в 9 сёл района.", "2022-09-01", "9 сёл", "infrastructure"),
