@@ -373,7 +373,12 @@ impl<'t> Sentence<'t> {
             .all(|t| {
                 (t.start >= span[0] && t.end <= span[1])
                     || t.kind == TokKind::Sym
-                    || t.is_word_in(text, &["and", "but", "while", "whereas", "or", "then"])
+                    || t.is_word_in(
+                        text,
+                        &[
+                            "and", "but", "while", "whereas", "or", "then", "а", "и", "но",
+                        ],
+                    )
             });
         if alone {
             c + 1

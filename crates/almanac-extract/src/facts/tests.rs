@@ -971,6 +971,8 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A deadline alone in its clause after `а` dates the gapped figure after its dash.
+            ("Цели\n\nК 2025 году довести выпуск до 31 млрд сомони, а к 2030 году – до 45 млрд сомони.", "2021-03-10", "45 млрд сомони", "2030"),
             // `On the same date` points to the day of the figures told before, in any
             // paragraph; without it a later figure keeps its own time.
             ("SMEs\n\nAs of April 1, 52,000 SMEs were operating in the region.\n\nOn the same date, the town of Zhanatas had 2,100 SMEs.", "2024-05-10", "2,100 SMEs", "2024-04-01"),
