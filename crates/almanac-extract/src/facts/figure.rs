@@ -137,6 +137,25 @@ pub(super) fn read_figure(
     (fact, dated.from_own_words)
 }
 
+/// Whether the first word of a Russian sentence is an infinitive (`создать`, `довести`,
+/// `привлечь`): a verb ending of the infinitive, never the `-сть` of a noun (`часть`,
+/// `мощность`).
+fn opens_with_infinitive(text: &str, sentence: &crate::facts::sentence::Sentence<'_>) -> bool {
+    let Some(first) = sentence
+        .toks
+        .iter()
+        .find(|t| t.kind == crate::tokens::TokKind::Word)
+    else {
+        return false;
+    };
+    let w = crate::tokens::lower(first.text(text));
+    w.chars().count() > 4
+        && ["ать", "ять", "ить", "еть", "чь"]
+            .iter()
+            .any(|e| w.ends_with(e))
+        && !w.ends_with("сть")
+}
+
 /// The times that date a figure: the one of its own clause, and the one it takes.
 struct Timing<'h> {
     own_time: Option<&'h TimeExpr>,
@@ -510,6 +529,16 @@ fn status_and_period(
             status = lead_status;
             *period = period.or(lead_period);
         }
+    }
+    // `– создать за пять лет 120 тыс. рабочих мест;`: an item of a list (a Russian one is
+    // often marked by a dash, which the document reader leaves in the item) that opens with
+    // an infinitive is a task set, not a result.
+    let dashed = sentence
+        .toks
+        .first()
+        .is_some_and(|t| matches!(t.text(text), "–" | "—" | "-"));
+    if h.russian && (h.list_item || dashed) && opens_with_infinitive(text, sentence) {
+        status = Status::Planned;
     }
     // `will increase from 32 to 40 million tons`: where a plan starts is where
     // things stand, now unless a span of the plan says when it starts.

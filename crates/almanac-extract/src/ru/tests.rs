@@ -50,6 +50,22 @@ fn json(v: impl serde::Serialize) -> String {
 fn status_by_tense() {
     check(
         &[
+            // An item of a list that opens with an infinitive is a task; a noun in -сть is no
+            // infinitive.
+            (
+                "Задачи области:\n\n– создать за пять лет 60 тыс. рабочих мест;\n– часть средств, 2 млрд тенге, \
+                 уже освоена.",
+                "2021-05-10",
+                "60 тыс. рабочих мест",
+                "planned",
+            ),
+            (
+                "Задачи области:\n\n– создать за пять лет 60 тыс. рабочих мест;\n– часть средств, 2 млрд тенге, \
+                 уже освоена.",
+                "2021-05-10",
+                "2 млрд тенге",
+                "actual",
+            ),
             // What was in fact spent is achieved, whatever was provided before it.
             (
                 "На программу в 2018–2020 годах было предусмотрено 2,4 млрд сомов, фактически \
