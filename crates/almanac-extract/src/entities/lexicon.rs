@@ -44,8 +44,14 @@ pub(super) enum Template {
     RunCountry,
     X,
     /// `Akimat of {place}`, `{place} International Airport`: the canonical name of the place
-    /// named in {x} between a literal before and after it, else {x} as written.
-    Place(&'static str, &'static str),
+    /// named in {x} between a literal before and after it; for a place the gazetteer lacks,
+    /// the name after `|` around {x} as written (`международный аэропорт «{x}»`), else the
+    /// same literals around {x}.
+    Place(
+        &'static str,
+        &'static str,
+        Option<(&'static str, &'static str)>,
+    ),
     /// `SEZ {x}`, `{x} Industrial Zone`: a literal before and after {x}.
     Around(&'static str, &'static str),
 }
@@ -413,8 +419,18 @@ fn word_rows() -> WordRows {
             "{run-country}" => Template::RunCountry,
             "{x}" => Template::X,
             other if other.contains("{place}") => {
-                let (before, after) = other.split_once("{place}").unwrap_or((other, ""));
-                Template::Place(before, after)
+                let (known, unknown) = match other.split_once('|') {
+                    Some((known, unknown)) => (known, Some(unknown)),
+                    None => (other, None),
+                };
+                let (before, after) = known.split_once("{place}").unwrap_or((known, ""));
+                let fallback = match unknown {
+                    Some(u) => Some(u.split_once("{x}").ok_or_else(|| {
+                        row.error(format_args!("name {other:?} has no {{x}} after |"))
+                    })?),
+                    None => None,
+                };
+                Template::Place(before, after, fallback)
             }
             other => match other.split_once("{x}") {
                 Some((before, after)) => Template::Around(before, after),

@@ -556,11 +556,12 @@ pub(super) fn make_cand(
                 None => (format!("{before}{x_text}{after}"), part_of),
             }
         }
-        Template::Place(before, after) => {
+        Template::Place(before, after, fallback) => {
             let place = place_in_x.map(|p| lex.places[p].name.to_string());
-            match place {
-                Some(p) => (format!("{before}{p}{after}"), Some(p)),
-                None => (format!("{before}{x_text}{after}"), part_of),
+            match (place, fallback) {
+                (Some(p), _) => (format!("{before}{p}{after}"), Some(p)),
+                (None, Some((b, a))) => (format!("{b}{x_text}{a}"), part_of),
+                (None, None) => (format!("{before}{x_text}{after}"), part_of),
             }
         }
         Template::RunCountry => {

@@ -191,18 +191,27 @@ pub(super) fn resolve_ref(
                     if passed_a_place || !kinds.contains(&kind) {
                         return false;
                     }
+                    // `the airport`, `the park`: an entity whose name holds the word, a company
+                    // or not, a zone or not.
+                    let by_name = filter.as_deref().is_some_and(|f| f.starts_with("named "));
+                    let named = |name: &str| {
+                        filter
+                            .as_deref()
+                            .and_then(|f| f.strip_prefix("named "))
+                            .is_none_or(|word| {
+                                name.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+                            })
+                    };
+                    if by_name && kind != EntityKind::Organisation {
+                        return match k {
+                            EKey::Place(p) => named(lex.places[*p].name),
+                            EKey::Dyn(name, _) => named(name),
+                            EKey::Person(_) => false,
+                        };
+                    }
                     // `the company` is a business, not a ministry or a news agency; `the plant`
                     // one that makes things, not a bank or a fund that lends to it.
                     if kind == EntityKind::Organisation {
-                        // `the airport`: an organisation whose name holds the word, a
-                        // company or not.
-                        let by_name = filter.as_deref().is_some_and(|f| f.starts_with("named "));
-                        let named = |name: &str| {
-                            filter
-                                .as_deref()
-                                .and_then(|f| f.strip_prefix("named "))
-                                .is_none_or(|word| name.to_lowercase().contains(word))
-                        };
                         let lends = |name: &str| {
                             matches!(filter.as_deref(), Some("works" | "works here"))
                                 && name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))

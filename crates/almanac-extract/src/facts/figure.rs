@@ -137,23 +137,15 @@ pub(super) fn read_figure(
     (fact, dated.from_own_words)
 }
 
-/// Whether the first word of a Russian sentence is an infinitive (`создать`, `довести`,
-/// `привлечь`): a verb ending of the infinitive, never the `-сть` of a noun (`часть`,
-/// `мощность`).
+/// Whether the first word of a Russian sentence is an infinitive (`ru::tense::is_infinitive`).
 fn opens_with_infinitive(text: &str, sentence: &crate::facts::sentence::Sentence<'_>) -> bool {
-    let Some(first) = sentence
+    sentence
         .toks
         .iter()
         .find(|t| t.kind == crate::tokens::TokKind::Word)
-    else {
-        return false;
-    };
-    let w = crate::tokens::lower(first.text(text));
-    w.chars().count() > 4
-        && ["ать", "ять", "ить", "еть", "чь"]
-            .iter()
-            .any(|e| w.ends_with(e))
-        && !w.ends_with("сть")
+        .is_some_and(|first| {
+            crate::ru::tense::is_infinitive(&crate::tokens::plain_lower(first.text(text)))
+        })
 }
 
 /// The times that date a figure: the one of its own clause, and the one it takes.

@@ -56,6 +56,7 @@ fn metric_of() {
             ("Gas\n\nSince March, natural gas has reached 12 villages of the district.", "2022-09-01", "12 villages", "infrastructure"),
             ("Газ\n\nВ этом году природный газ пришёл в 9 сёл района.", "2022-09-01", "9 сёл", "infrastructure"),
             ("Gas\n\nThe field produced 5 billion cubic metres of gas last year.", "2022-09-01", "5 billion cubic metres", "output"),
+            ("Gas\n\nSome 37 oil and gas companies operate in the region.", "2022-09-01", "37 oil and gas companies", "companies"),
             // What auditors find is public money misspent.
             ("Audit\n\nAuditors found 3.2 billion tenge of violations in the district's road programme.", "2022-04-01", "3.2 billion tenge", "budget"),
             ("Проверка\n\nСчётный комитет выявил нарушения на 2,4 млрд тенге.", "2022-04-01", "2,4 млрд тенге", "budget"),
@@ -787,6 +788,9 @@ fn subject_of() {
             ("Air\n\nKarasuu International Airport served 1.1 million passengers in 2018. The airport paid 90 million soms in taxes.", "2019-02-10", "90 million soms", "Karasuu International Airport"),
             ("Авиация\n\nМеждународный аэропорт «Бухара» обслужил 1,1 млн пассажиров. Выручка аэропорта достигла 84 млрд сумов.", "2019-02-10", "84 млрд сумов", "Bukhara International Airport"),
             ("Авиация\n\nАэропорт «Нукус» обслужил 300 тыс. пассажиров.", "2019-02-10", "300 тыс. пассажиров", "Nukus Airport"),
+            ("Авиация\n\nМеждународный аэропорт «Жибек Жолы» обслужил 300 тыс. пассажиров.", "2019-02-10", "300 тыс. пассажиров", "международный аэропорт «Жибек Жолы»"),
+            // `the park` is a park named before, never a zone of another name.
+            ("Parks\n\nThe Khorgos SEZ attracted 40 companies. In Taraz a new park was opened; the park covers 12 hectares.", "2022-09-01", "12 hectares", "Taraz"),
             // A headline shortens the region to the name it shares with its centre, unless it
             // puts the figure `in` that town.
             ("Kostanay farmers bring in 4.9 million tonnes\n\nThe grain harvest of Kostanay region reached 4.9 million tonnes.", "2024-10-01", "4.9 million tonnes", "Kostanay region"),

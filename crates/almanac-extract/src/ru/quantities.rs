@@ -1014,6 +1014,12 @@ fn multiple_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> 
     if t.kind != TokKind::Word {
         return None;
     }
+    // `втроём`, `вчетвером`, `удвоением` share the stems of `втрое`, `вчетверо`, `удвоить`
+    // and are no multiples.
+    let word = lower(t.text(text));
+    if ["ём", "ем", "ом"].iter().any(|e| word.ends_with(e)) {
+        return None;
+    }
     match *TABLES.multiples.single(t.id)? {
         Multiple::Times(value) => Some(word_figure(
             text,
@@ -1025,7 +1031,6 @@ fn multiple_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> 
             QuantityKind::Multiplier,
         )),
         Multiple::Top(value) => {
-            let word = lower(t.text(text));
             if !(word.ends_with('е') || word.ends_with('у')) {
                 return None;
             }
@@ -1993,6 +1998,8 @@ mod tests {
             "Открылись десятки новых кафе.",
             "Цены выросли в десятки раз.",
             "Утром цех запустили.",
+            "Цех обслуживают втроём.",
+            "Работали вчетвером.",
             "Тройка лошадей стояла у ворот.",
         ] {
             assert!(find(s).iter().all(|q| !q.fact_worthy), "{s}: {:?}", find(s));

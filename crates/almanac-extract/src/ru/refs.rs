@@ -152,8 +152,8 @@ pub(crate) fn compares_figure_before(between: &str, after: &str) -> bool {
         _ => clause,
     };
     match clause.as_slice() {
-        // `, что вдвое больше`, `, втрое меньше`: a multiple in one word, with its `что` or
-        // without it.
+        // `, что вдвое больше`, `, втрое меньше`: a figure right after the comma (or `, что`)
+        // with a comparative after it, as a multiple in one word is written.
         [] => between.contains(',') && comparative(),
         [only] if only == "что" || only == "это" => comparative(),
         // `, что на`, `, это почти на`

@@ -42,6 +42,19 @@ pub(crate) fn is_past(lower: &str) -> bool {
     })
 }
 
+/// Whether a lower-case Cyrillic word is an infinitive (`создать`, `построить`, `открыть`,
+/// `привлечь`): a verb ending of the infinitive, never a number word that ends the same way
+/// (`десять`, `двадцать`, `треть`). `-ти` (`провести`) and `-уть` are left out: nouns end so
+/// too (`пути`, `сети`, `путь`).
+pub(crate) fn is_infinitive(lower: &str) -> bool {
+    lower.chars().count() > 4
+        && ["ать", "ять", "ить", "еть", "ыть", "чь"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        && super::numbers::number_word(lower).is_none()
+        && lower != "треть"
+}
+
 /// Whether a plan cue found by stem at `word` holds: a word of the list as written, any
 /// form of a non-Cyrillic word, else a form that is not past.
 pub(crate) fn plan_cue_holds(word: &str) -> bool {
@@ -61,6 +74,26 @@ pub(crate) fn is_listed(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn infinitives_and_not() {
+        for w in ["создать", "построить", "открыть", "привлечь", "снизить"]
+        {
+            assert!(is_infinitive(w), "{w}");
+        }
+        for w in [
+            "десять",
+            "двадцать",
+            "тридцать",
+            "девять",
+            "треть",
+            "часть",
+            "мощность",
+            "пути",
+        ] {
+            assert!(!is_infinitive(w), "{w}");
+        }
+    }
 
     #[test]
     fn past_forms_end_a_plan() {
