@@ -193,16 +193,9 @@ pub(super) fn resolve_ref(
                     }
                     // `the airport`, `the park`: an entity whose name holds the word, a company
                     // or not, a zone or not.
-                    let by_name = filter.as_deref().is_some_and(|f| f.starts_with("named "));
-                    let named = |name: &str| {
-                        filter
-                            .as_deref()
-                            .and_then(|f| f.strip_prefix("named "))
-                            .is_none_or(|word| {
-                                name.split(' ').any(|w| w.eq_ignore_ascii_case(word))
-                            })
-                    };
-                    if by_name && kind != EntityKind::Organisation {
+                    if let Some(word) = filter.as_deref().and_then(|f| f.strip_prefix("named ")) {
+                        let named =
+                            |name: &str| name.split(' ').any(|w| w.eq_ignore_ascii_case(word));
                         return match k {
                             EKey::Place(p) => named(lex.places[*p].name),
                             EKey::Dyn(name, _) => named(name),
@@ -217,16 +210,10 @@ pub(super) fn resolve_ref(
                                 && name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
                         };
                         return match k {
-                            EKey::Place(p) => {
-                                let name = lex.places[*p].name;
-                                (lex.places[*p].company || by_name) && !lends(name) && named(name)
-                            }
+                            EKey::Place(p) => lex.places[*p].company && !lends(lex.places[*p].name),
                             EKey::Dyn(name, kind) => {
                                 !lends(name)
-                                    && named(name)
-                                    && dyns
-                                        .get(&(name.clone(), *kind))
-                                        .is_some_and(|d| d.company || by_name)
+                                    && dyns.get(&(name.clone(), *kind)).is_some_and(|d| d.company)
                             }
                             EKey::Person(_) => false,
                         };

@@ -138,7 +138,7 @@ pub(super) fn read_figure(
 }
 
 /// Whether the first word of a Russian sentence is an infinitive (`ru::tense::is_infinitive`).
-fn opens_with_infinitive(text: &str, sentence: &crate::facts::sentence::Sentence<'_>) -> bool {
+fn opens_with_infinitive(text: &str, sentence: &super::sentence::Sentence<'_>) -> bool {
     sentence
         .toks
         .iter()

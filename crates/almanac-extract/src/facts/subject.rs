@@ -566,7 +566,10 @@ pub(super) fn topic<'a>(
             _ => a.name.as_str(),
         };
         // `exports to Tajikistan` below the lead: a country goods go to is a partner.
-        let word_before = crate::tokens::word_before(text, a.start);
+        // Only a country's word before is read (most anchors are no country).
+        let word_before = (a.kind == EntityKind::Country)
+            .then(|| crate::tokens::word_before(text, a.start))
+            .flatten();
         let destination = a.kind == EntityKind::Country
             && word_before
                 .as_deref()

@@ -130,16 +130,15 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
         data::FRACTIONS_RU.load(|r| Ok((r.get(0), r.parse(1, "percent")?))),
     ),
     multiples: PhraseTable::new(data::MULTIPLES_RU.load(|r| {
-        let value: f64 = r.parse(1, "value")?;
-        let kind = r.choice(2, &[("times", true), ("top", false)], None)?;
-        Ok((
-            r.get(0),
-            if kind {
-                Multiple::Times(value)
-            } else {
-                Multiple::Top(value)
-            },
-        ))
+        let kind = r.choice(
+            2,
+            &[
+                ("times", Multiple::Times as fn(f64) -> Multiple),
+                ("top", Multiple::Top),
+            ],
+            None,
+        )?;
+        Ok((r.get(0), kind(r.parse(1, "value")?)))
     })),
 });
 
@@ -1014,13 +1013,14 @@ fn multiple_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> 
     if t.kind != TokKind::Word {
         return None;
     }
+    let multiple = *TABLES.multiples.single(t.id)?;
     // `втроём`, `вчетвером`, `удвоением` share the stems of `втрое`, `вчетверо`, `удвоить`
-    // and are no multiples.
+    // and are no multiples. Lowered only once the stem is a multiple's: most words are not.
     let word = lower(t.text(text));
     if ["ём", "ем", "ом"].iter().any(|e| word.ends_with(e)) {
         return None;
     }
-    match *TABLES.multiples.single(t.id)? {
+    match multiple {
         Multiple::Times(value) => Some(word_figure(
             text,
             toks,
