@@ -4,11 +4,12 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks thirty-three sets the same way, each a gold file against its articles and its docs
+Checks thirty-four sets the same way, each a gold file against its articles and its docs
 file: examples/gold.jsonl against examples/news/*.txt and examples/docs.jsonl (the held-out
 gold), examples/series-gold.jsonl (the Karaganda series), examples/ru-gold.jsonl (Russian),
 fifteen pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 15,
-each examples/SET-gold.jsonl against examples/SET/*.txt and examples/SET-docs.jsonl,
+plus ru-blind16 (its English pair en-blind16 is not in this tree), each
+examples/SET-gold.jsonl against examples/SET/*.txt and examples/SET-docs.jsonl,
 annotated blind to the extractor's rules and to the sets before them (examples/SET.md):
 
 * every line parses as a JSON object with exactly the gold fields of FACTS.md
@@ -72,6 +73,7 @@ SETS = [  # (name, documents, gold, docs)
     ("ru-blind13", HERE / "ru-blind13", HERE / "ru-blind13-gold.jsonl", HERE / "ru-blind13-docs.jsonl"),
     ("ru-blind14", HERE / "ru-blind14", HERE / "ru-blind14-gold.jsonl", HERE / "ru-blind14-docs.jsonl"),
     ("ru-blind15", HERE / "ru-blind15", HERE / "ru-blind15-gold.jsonl", HERE / "ru-blind15-docs.jsonl"),
+    ("ru-blind16", HERE / "ru-blind16", HERE / "ru-blind16-gold.jsonl", HERE / "ru-blind16-docs.jsonl"),
     ("en-blind3", HERE / "en-blind3", HERE / "en-blind3-gold.jsonl", HERE / "en-blind3-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
