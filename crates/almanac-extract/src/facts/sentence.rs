@@ -30,6 +30,9 @@ pub(crate) struct MetricCue {
     pub verb: bool,
     /// A unit of goods a price is given for (`a kilogram`, `литр`).
     pub priced_unit: bool,
+    /// A phrase that holds a cue word but speaks for no metric (`in comparable prices`);
+    /// read past as one phrase.
+    pub no_cue: bool,
 }
 
 /// A metric cue found in a sentence.
@@ -118,10 +121,10 @@ fn metric_cue(r: &data::Row) -> Result<(&'static str, MetricCue), data::DataErro
     let flags: Vec<&str> = r.opt(3).map_or(Vec::new(), |f| f.split(',').collect());
     if let Some(bad) = flags
         .iter()
-        .find(|f| !matches!(**f, "weak" | "verb" | "priced_unit"))
+        .find(|f| !matches!(**f, "weak" | "verb" | "priced_unit" | "no_cue"))
     {
         return Err(r.error(format_args!(
-            "flag {bad:?} is none of weak, verb, priced_unit"
+            "flag {bad:?} is none of weak, verb, priced_unit, no_cue"
         )));
     }
     let cue = MetricCue {
@@ -130,6 +133,7 @@ fn metric_cue(r: &data::Row) -> Result<(&'static str, MetricCue), data::DataErro
         weak: flags.contains(&"weak"),
         verb: flags.contains(&"verb"),
         priced_unit: flags.contains(&"priced_unit"),
+        no_cue: flags.contains(&"no_cue"),
     };
     Ok((r.get(0), cue))
 }
@@ -248,6 +252,10 @@ impl<'t> Sentence<'t> {
                     blockers.push(i);
                 }
                 if let Some((n, &cue)) = cues.metric.starting_at(text, toks, i) {
+                    if cue.no_cue {
+                        i += n;
+                        continue;
+                    }
                     metric_cues.push(CueAt {
                         tok: i,
                         len: n,

@@ -50,6 +50,11 @@ fn or_dash(s: Option<&str>) -> String {
 fn metric_of() {
     check(
         &[
+            // Retail, online or not, is trade; comparable prices deflate it and name no price.
+            ("Shops\n\nIn comparable prices, retail sales grew 6.4% in the first half.", "2023-07-20", "6.4%", "trade"),
+            ("Shops\n\nOnline sales reached 900 billion tenge in 2023.", "2024-02-01", "900 billion tenge", "trade"),
+            ("Магазины\n\nОбъём розничной торговли в сопоставимых ценах вырос на 5,1%.", "2023-07-20", "5,1%", "trade"),
+            ("Магазины\n\nНа электронную торговлю пришлось 12% розницы.", "2023-07-20", "12%", "trade"),
             // People taken on are employment.
             ("Health\n\nThe city's hospitals hired 130 nurses last year.", "2022-09-01", "130 nurses", "employment"),
             // Places and people gas reaches are the network's; gas produced is output.

@@ -822,7 +822,11 @@ fn per_before(text: &str, toks: &[Tok], first: usize) -> Option<String> {
 
 /// `($33.7 million)` or `(about US$110 million)` after a quantity of the same kind in
 /// another unit. In the same unit (`£71.9m (£64.0m)`, `11.7% (10.9%)`) the bracket is a
-/// figure of its own, a report's comparative for the period before.
+/// figure of its own, a report's comparative for the period before. After `, or` the same
+/// amount in another unit (`11.2 tonnes, or 360,000 ounces`) is one too (FACTS.md,
+/// "Equivalents beyond money"), money only when converted roughly (`$38 million, or about
+/// 310 billion soums`: `$499.99, or £479.99 in the UK` are two prices); a percentage there
+/// (`…, or 40% of the total`) is a share of something else.
 fn equivalent_at(
     text: &str,
     toks: &[Tok],
@@ -830,21 +834,30 @@ fn equivalent_at(
     kind: QuantityKind,
     outer_unit: Option<&str>,
 ) -> Option<(Equivalent, usize)> {
-    if !sym_at(text, toks, k, "(") {
+    let bracket = sym_at(text, toks, k, "(");
+    if !bracket && !(sym_at(text, toks, k, ",") && word_is(text, toks, k + 1, &["or"])) {
         return None;
     }
-    let mut a = k + 1;
-    if let Some((n, _)) = LEXICONS.qualifiers.starting_at(text, toks, a) {
+    let mut a = if bracket { k + 1 } else { k + 2 };
+    let rough = LEXICONS.qualifiers.starting_at(text, toks, a);
+    if let Some((n, _)) = rough {
         a += n;
     }
-    if word_is(text, toks, a, &["or"]) {
+    if bracket && word_is(text, toks, a, &["or"]) {
         a += 1;
     }
     if a >= toks.len() {
         return None;
     }
     let inner = parse_at(text, toks, a, false)?;
-    if inner.q.kind != kind || !sym_at(text, toks, inner.next, ")") {
+    let amount = |k: QuantityKind| matches!(k, QuantityKind::Measure | QuantityKind::Count);
+    let alike = if bracket {
+        inner.q.kind == kind
+    } else {
+        kind == QuantityKind::Money && inner.q.kind == kind && rough.is_some()
+            || amount(kind) && amount(inner.q.kind)
+    };
+    if !alike || bracket && !sym_at(text, toks, inner.next, ")") {
         return None;
     }
     let unit = inner.q.unit.filter(|u| Some(u.as_str()) != outer_unit)?;
@@ -853,7 +866,7 @@ fn equivalent_at(
             value: inner.q.value,
             unit,
         },
-        inner.next + 1,
+        if bracket { inner.next + 1 } else { inner.next },
     ))
 }
 

@@ -1065,7 +1065,7 @@ fn dollars_alone_are_us_dollars_unless_the_text_writes_one_other_dollar() {
     );
     // The US dollar named anywhere, or two other dollars: `$` stays USD.
     assert_eq!(
-        read("Sales reached C$5bn, or US$3.6bn.\n\nProfit was $200m."),
+        read("Sales reached C$5bn; costs were US$3.6bn.\n\nProfit was $200m."),
         [
             "C$5bn=5000000000 CAD",
             "US$3.6bn=3600000000 USD",
@@ -1440,6 +1440,32 @@ fn a_bracketed_figure_in_the_same_unit_is_the_period_before() {
     check_all(
         "The dividend is 4.5p (4.2p).",
         "4.5p=0.045 GBP [Money] ; 4.2p=0.042 GBP [Money]",
+    );
+}
+
+#[test]
+fn the_same_amount_after_a_comma_and_or_is_an_equivalent() {
+    check_all(
+        "Its exports came to $52 million, or about 640 billion soums.",
+        "$52 million=52000000 USD (=640000000000 UZS) [Money]",
+    );
+    check_all(
+        "The mine poured 4.1 tonnes, or 132,000 ounces.",
+        "4.1 tonnes=4.1 t (=132000 ounce) [Measure]",
+    );
+    // A percentage after `, or` is a share of something else.
+    check_all(
+        "Farms sowed 2.4 million hectares, or 96% of the plan.",
+        "2.4 million hectares=2400000 ha [Measure] ; 96%=96 % [Percent]",
+    );
+    // Money restated exactly is a second price; in the same unit, a second figure.
+    check_all(
+        "The phone costs $399, or £349 in Britain.",
+        "$399=399 USD [Money] ; £349=349 GBP [Money]",
+    );
+    check_all(
+        "Costs were $5 million, or $2 million less.",
+        "$5 million=5000000 USD [Money] ; $2 million=2000000 USD - [Money]",
     );
 }
 

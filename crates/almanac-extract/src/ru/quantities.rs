@@ -256,8 +256,6 @@ fn restates(text: &str, toks: &[Tok], i: usize, before: &Quantity, q: &Quantity)
     let amount = |k: QuantityKind| matches!(k, QuantityKind::Measure | QuantityKind::Count);
     let alike = before.kind == QuantityKind::Money && q.kind == QuantityKind::Money
         || amount(before.kind) && amount(q.kind);
-    // What the first amount measures may stand before the comma (`жилья`), nothing else.
-    let comma = i.checked_sub(2);
     let first_after = toks.partition_point(|t| t.start < before.span[1]);
     // `48 млрд тенге (около 100 млн долларов)`: the bracket right after the figure, a
     // qualifier inside it allowed, as the English layer reads `(about $110 million)`.
@@ -265,6 +263,11 @@ fn restates(text: &str, toks: &[Tok], i: usize, before: &Quantity, q: &Quantity)
         .checked_sub(1)
         .and_then(|k| TABLES.qualifiers.ending_at(text, toks, k))
         .map_or(0, |(n, _)| n);
+    // What the first amount measures may stand before the comma (`жилья`), nothing else;
+    // money may be restated roughly (`$9,6 млн, или почти 814 млн сомов`).
+    let money = q.kind == QuantityKind::Money && before.kind == QuantityKind::Money;
+    let rough = if money { qualifier_len } else { 0 };
+    let comma = i.checked_sub(2 + rough);
     let bracketed = i
         .checked_sub(1 + qualifier_len)
         .is_some_and(|o| o == first_after && toks[o].text(text) == "(");
@@ -276,10 +279,10 @@ fn restates(text: &str, toks: &[Tok], i: usize, before: &Quantity, q: &Quantity)
             && c >= first_after
             && c - first_after <= 3
             && toks[first_after..c].iter().all(|t| t.kind == TokKind::Word)
-    }) && lower(toks[i - 1].text(text)) == "или";
+    }) && lower(toks[i - 1 - rough].text(text)) == "или";
     joined
         && alike
-        && q.qualifier.is_none()
+        && (money || q.qualifier.is_none())
         && q.unit.is_some()
         && before.unit.is_some()
         && q.unit != before.unit
@@ -315,7 +318,9 @@ fn range_low(
         return None;
     }
     let (high_number, _) = read_number(text, toks, i)?;
-    let scale = if high_number > 0.0 {
+    // `от 5 млн до 7 млрд тенге`: a low bound with a scale of its own keeps it.
+    let (low_number, _) = read_number(text, toks, *k)?;
+    let scale = if high_number > 0.0 && low.value == low_number {
         high.value / high_number
     } else {
         1.0
@@ -986,6 +991,10 @@ fn fraction_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> 
     if last.ends_with('е') || last.ends_with("ой") || last.ends_with("ою") {
         return None;
     }
+    // `третий выход`, `четвертым`: an ordinal shares the stem of its fraction.
+    if ORDINAL_ENDINGS.iter().any(|e| last.ends_with(e)) {
+        return None;
+    }
     if toks.get(end).is_none_or(|t| t.kind != TokKind::Word) {
         return None;
     }
@@ -1048,6 +1057,11 @@ fn multiple_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> 
         }
     }
 }
+
+/// The endings of an ordinal adjective that no form of `треть`, `четверть` or `половина` has.
+const ORDINAL_ENDINGS: [&str; 14] = [
+    "ий", "ый", "ья", "ьи", "ая", "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ую",
+];
 
 /// The stems of the ordinals that name a half or a quarter of a year.
 const ORDINAL_STEMS: [&str; 4] = ["перв", "втор", "трет", "четв"];
@@ -2001,6 +2015,9 @@ mod tests {
             "Цех обслуживают втроём.",
             "Работали вчетвером.",
             "Тройка лошадей стояла у ворот.",
+            // An ordinal shares the stem of its fraction.
+            "Это уже третий выпуск облигаций банка.",
+            "Четвертым стал новый цех.",
         ] {
             assert!(find(s).iter().all(|q| !q.fact_worthy), "{s}: {:?}", find(s));
         }
@@ -2053,6 +2070,7 @@ mod tests {
             "Планируется запустить от 40 до 60 новых проектов.",
             "Проект обойдётся от 2 до 3,5 млрд тенге.",
             "Будет создано 2 500–2 900 рабочих мест.",
+            "Заём выдают на сумму от 3 млн до 2 млрд тенге.",
         ]
         .iter()
         .flat_map(|s| find(s))
@@ -2065,6 +2083,7 @@ mod tests {
                 ("40 до 60 новых проектов".to_string(), 40.0, Some(60.0)),
                 ("2 до 3,5 млрд тенге".to_string(), 2e9, Some(3.5e9)),
                 ("2 500–2 900 рабочих мест".to_string(), 2500.0, Some(2900.0)),
+                ("3 млн до 2 млрд тенге".to_string(), 3e6, Some(2e9)),
             ]
         );
     }
@@ -2102,6 +2121,10 @@ mod tests {
             (
                 "Проект стоит 30 млрд тенге (около 62 млн долларов).",
                 &[("30 млрд тенге", &["USD"])],
+            ),
+            (
+                "Работы стоили $4,2 млн, или почти 360 млн сомов.",
+                &[("$4,2 млн", &["KGS"])],
             ),
             (
                 "Построено 12 школ, или почти 9 тыс. ученических мест.",
