@@ -39,7 +39,13 @@ fn refinements(unit_metric: Metric) -> &'static [Metric] {
             Metric::Companies,
         ],
         Metric::Companies => &[Metric::Infrastructure],
-        Metric::Transport => &[Metric::Transport, Metric::Capacity, Metric::Output],
+        // Vehicles are made and sold as well as driven.
+        Metric::Transport => &[
+            Metric::Transport,
+            Metric::Capacity,
+            Metric::Output,
+            Metric::Trade,
+        ],
         _ => &[],
     }
 }

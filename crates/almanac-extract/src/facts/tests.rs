@@ -55,6 +55,15 @@ fn metric_of() {
             ("Shops\n\nOnline sales reached 900 billion tenge in 2023.", "2024-02-01", "900 billion tenge", "trade"),
             ("Магазины\n\nОбъём розничной торговли в сопоставимых ценах вырос на 5,1%.", "2023-07-20", "5,1%", "trade"),
             ("Магазины\n\nНа электронную торговлю пришлось 12% розницы.", "2023-07-20", "12%", "trade"),
+            // Vehicles assembled are output, vehicles sold abroad trade.
+            ("Cars\n\nThe plant exported 1,200 vehicles last year.", "2024-02-01", "1,200 vehicles", "trade"),
+            ("Cars\n\nThe plant plans to assemble 9,000 vehicles this year.", "2024-02-01", "9,000 vehicles", "output"),
+            ("Автомобили\n\nЗа полугодие на заводе собрано 3 100 автомобилей.", "2024-07-10", "3 100 автомобилей", "output"),
+            // A company's profit and its growth are neither output nor investment; what it
+            // spends on its assets is its projects' worth, not public spending.
+            ("Results\n\nThe miner's net profit rose 38% in 2023.", "2024-02-01", "38%", "other"),
+            ("Results\n\nCapital expenditure: 14 billion tenge", "2024-02-01", "14 billion tenge", "project_value"),
+            ("Итоги\n\nКапитальные затраты компании составили 9 млрд тенге.", "2024-02-01", "9 млрд тенге", "project_value"),
             // People taken on are employment.
             ("Health\n\nThe city's hospitals hired 130 nurses last year.", "2022-09-01", "130 nurses", "employment"),
             // Places and people gas reaches are the network's; gas produced is output.
