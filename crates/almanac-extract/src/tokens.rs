@@ -365,12 +365,27 @@ impl Tok {
     /// once. (Unlike `lower`, it does not fold the Kelvin sign `K` to `k`.)
     #[inline]
     pub fn is_word_in(self, text: &str, words: &[&str]) -> bool {
+        if self.kind != TokKind::Word {
+            return false;
+        }
         let b = text.as_bytes().get(self.start..self.end).unwrap_or(&[]);
-        self.kind == TokKind::Word && words.iter().any(|w| b.eq_ignore_ascii_case(w.as_bytes()))
+        if b.is_ascii() {
+            return words.iter().any(|w| b.eq_ignore_ascii_case(w.as_bytes()));
+        }
+        // `Рост составил 8%`: a Russian word opening its sentence is still the word.
+        let word = text.get(self.start..self.end).unwrap_or("");
+        words.iter().any(|w| !w.is_ascii() && lower_equals(word, w))
     }
 }
 
-/// Whether token `i` of `toks` is a word of `words` (lower-case ASCII), in any ASCII case.
+/// Whether `word` in lower case is `lower_word`, compared char by char without a copy.
+fn lower_equals(word: &str, lower_word: &str) -> bool {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .eq(lower_word.chars())
+}
+
+/// Whether token `i` of `toks` is a word of `words` (in lower case), in any case.
 pub(crate) fn word_is(text: &str, toks: &[Tok], i: usize, words: &[&str]) -> bool {
     toks.get(i).is_some_and(|t| t.is_word_in(text, words))
 }
@@ -908,6 +923,14 @@ mod tests {
                 };
                 proptest::prop_assert_eq!(tok.id, expected, "{:?}", tok.text(&text));
             }
+        }
+
+        #[test]
+        fn a_cyrillic_word_is_in_a_list_in_any_case(word in "[А-Яа-яЁё]{1,8}") {
+            let tok = words_of(&word)[0];
+            let lowered = word.to_lowercase();
+            proptest::prop_assert!(tok.is_word_in(&word, &["рост", lowered.as_str()]));
+            proptest::prop_assert!(!tok.is_word_in(&word, &["growth"]));
         }
 
         #[test]

@@ -64,6 +64,9 @@ fn metric_of() {
             ("Results\n\nThe miner's net profit rose 38% in 2023.", "2024-02-01", "38%", "other"),
             ("Results\n\nCapital expenditure: 14 billion tenge", "2024-02-01", "14 billion tenge", "project_value"),
             ("Итоги\n\nКапитальные затраты компании составили 9 млрд тенге.", "2024-02-01", "9 млрд тенге", "project_value"),
+            // The self-employed are people at work.
+            ("Work\n\nSome 41,000 self-employed people paid the new tax.", "2024-02-01", "41,000 self-employed people", "employment"),
+            ("Работа\n\nЧисло самозанятых за год выросло в 1,8 раза.", "2024-02-01", "1,8 раза", "employment"),
             // People taken on are employment.
             ("Health\n\nThe city's hospitals hired 130 nurses last year.", "2022-09-01", "130 nurses", "employment"),
             // Places and people gas reaches are the network's; gas produced is output.
@@ -655,6 +658,8 @@ fn measure_of() {
             ("ВВП\n\nПо уточнённым данным, реальный рост валового регионального продукта составил 5,4%.", "2024-03-01", "5,4%", "change"),
             ("Industry\n\nIndustrial output growth for the year 2022 was put at 6.2%.", "2023-03-01", "6.2%", "change"),
             ("Plan\n\nThe share of services in the economy was to rise from 41% in 2020 to 45%.", "2023-03-01", "45%", "share"),
+            // A Russian noun of change opening its sentence is still one.
+            ("Выпуск\n\nРост выпуска в области составил 12,5%.", "2024-03-01", "12,5%", "change"),
             // A poverty rate is a level; a percentage of income with its whole after it, a share.
             ("Migrants\n\nRemittances to the country rose to $2.1 billion, or 18% of GDP.", "2024-06-01", "18%", "share"),
             ("Poverty\n\nThe poverty rate fell to 9.5%.", "2024-06-01", "9.5%", "level"),
