@@ -752,8 +752,10 @@ pub(super) fn measure(
     fig_tok: usize,
     metric: Metric,
 ) -> Measure {
-    // `Zhambyl region – 398.0 (-2.7%)`: a rate written with its sign is a change.
-    let signed = q.text.starts_with(['+', '-', '\u{2212}']);
+    // `Zhambyl region – 398.0 (-2.7%)`, `(+7,4%)`: a rate written with its sign is a change
+    // (a plus the quantity layer left out of the figure's text too; a hyphen there may be a
+    // dash).
+    let signed = q.text.starts_with(['+', '-', '\u{2212}']) || text[..q.span[0]].ends_with('+');
     if q.direction.is_some()
         || q.kind == QuantityKind::Multiplier
         || (signed && q.kind == QuantityKind::Percent)

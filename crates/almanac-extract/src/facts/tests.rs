@@ -658,6 +658,8 @@ fn measure_of() {
             ("ВВП\n\nПо уточнённым данным, реальный рост валового регионального продукта составил 5,4%.", "2024-03-01", "5,4%", "change"),
             ("Industry\n\nIndustrial output growth for the year 2022 was put at 6.2%.", "2023-03-01", "6.2%", "change"),
             ("Plan\n\nThe share of services in the economy was to rise from 41% in 2020 to 45%.", "2023-03-01", "45%", "share"),
+            // A rate written with its plus is a change.
+            ("Итоги\n\nДобыча руды: 14,6 млн тонн (+7,4%)", "2024-03-01", "7,4%", "change"),
             // A Russian noun of change opening its sentence is still one.
             ("Выпуск\n\nРост выпуска в области составил 12,5%.", "2024-03-01", "12,5%", "change"),
             // A poverty rate is a level; a percentage of income with its whole after it, a share.
