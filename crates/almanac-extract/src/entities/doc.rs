@@ -383,18 +383,20 @@ impl<'a> Doc<'a> {
     /// The words of a token range as written, one space between them, quotes dropped.
     pub(super) fn words(&self, toks: Range<usize>) -> String {
         let mut out = String::new();
+        // Where the last word written ends: a word glued to a quote left out (`НК «Қазақстан`)
+        // is not glued to the word before it.
+        let mut last_end = None;
         for i in toks {
             let s = self.s(i);
             if matches!(s, "“" | "”" | "\"" | "«" | "»" | "‘" | "’" | "'") {
                 continue;
             }
-            let glued = i > 0
-                && self.toks.get(i - 1).map(|t| t.end) == self.toks.get(i).map(|t| t.start)
-                && !out.is_empty();
+            let glued = last_end.is_some() && last_end == self.toks.get(i).map(|t| t.start);
             if !out.is_empty() && !glued {
                 out.push(' ');
             }
             out.push_str(s);
+            last_end = self.toks.get(i).map(|t| t.end);
         }
         out
     }

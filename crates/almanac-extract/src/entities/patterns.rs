@@ -542,12 +542,21 @@ pub(super) fn make_cand(
         }
         Template::X => (x_text, part_of),
         Template::Around(before, after) => {
-            // `фонда «Самрук-Казына»`: a quoted organisation the gazetteer holds is that entry.
+            // `фонда «Самрук-Казына»`: a quoted organisation the gazetteer holds is that entry;
+            // so is one quoted inside the quotes after its own legal form (`АО «НК «Қазақстан
+            // темір жолы»»`).
+            let inner = x
+                .clone()
+                .rev()
+                .find(|&t| doc.is_quote(t) && t > x.start)
+                .map_or(x.clone(), |q| q + 1..x.end);
             let known = gaz_within(gaz, &x)
                 .find(|h| {
-                    x.clone()
-                        .filter(|&t| !doc.is_quote(t))
-                        .all(|t| h.toks.contains(&t))
+                    [&x, &inner].into_iter().any(|part| {
+                        part.clone()
+                            .filter(|&t| !doc.is_quote(t))
+                            .all(|t| h.toks.contains(&t))
+                    })
                 })
                 .and_then(|h| h.places.first().copied())
                 .filter(|&p| lex.places[p].kind == EntityKind::Organisation);

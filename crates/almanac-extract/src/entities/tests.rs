@@ -1212,6 +1212,28 @@ fn part_of_of_pattern_names() {
 }
 
 #[test]
+fn a_name_quoted_inside_a_quoted_name() {
+    // The gazetteer's company quoted after a legal form of its own is that company; a name
+    // it does not hold keeps its words apart.
+    check(
+        "Грузы везёт АО «НК «Қазақстан темір жолы».",
+        &[(
+            "АО «НК «Қазақстан темір жолы",
+            "Kazakhstan Temir Zholy",
+            Organisation,
+        )],
+    );
+    check(
+        "ТОО «Компания «Арман Строй» построило цех.",
+        &[(
+            "ТОО «Компания «Арман Строй",
+            "ТОО «Компания Арман Строй»",
+            Organisation,
+        )],
+    );
+}
+
+#[test]
 fn a_quoted_part_of_a_name_said_again_is_the_same_entity() {
     check(
         "В СЭЗ «Сарыарка» работают 40 компаний. За квартал в «Сарыарка» пришли ещё четыре.",
