@@ -805,6 +805,8 @@ fn subject_of() {
             ("Торговля с Китаем: Павлодар наращивает экспорт\n\nВ первом полугодии внешнеторговый оборот Павлодарской области с Китаем составил $210 млн.", "2024-08-10", "$210 млн", "Pavlodar region"),
             // `the park` is the park named before, a zone or a facility.
             ("Director: exports will grow\n\nChilanzar Digital Park in Tashkent opened in 2020, one of the largest in Uzbekistan.\n\n– How many firms work in the park now?\n– We have 310 resident companies.\n\n– What share of Uzbekistan exports is yours?\n– A fifth of Uzbekistan IT exports come from us.", "2024-03-10", "310 resident companies", "Chilanzar Digital Park"),
+            // A cluster is a company, and `the cluster` after it is that one, not its region.
+            ("Cotton\n\nShovot Textile Cluster works in Khorezm region. The cluster picked 52,000 tonnes of cotton this year.", "2023-11-10", "52,000 tonnes", "Shovot Textile Cluster"),
             // An airport is a facility too, and `the airport` (`аэропорт`) after it is that one.
             ("Air\n\nKarasuu International Airport served 1.1 million passengers in 2018. The airport paid 90 million soms in taxes.", "2019-02-10", "90 million soms", "Karasuu International Airport"),
             ("Авиация\n\nМеждународный аэропорт «Бухара» обслужил 1,1 млн пассажиров. Выручка аэропорта достигла 84 млрд сумов.", "2019-02-10", "84 млрд сумов", "Bukhara International Airport"),
