@@ -64,6 +64,8 @@ fn metric_of() {
             ("Results\n\nThe miner's net profit rose 38% in 2023.", "2024-02-01", "38%", "other"),
             ("Results\n\nCapital expenditure: 14 billion tenge", "2024-02-01", "14 billion tenge", "project_value"),
             ("Итоги\n\nКапитальные затраты компании составили 9 млрд тенге.", "2024-02-01", "9 млрд тенге", "project_value"),
+            // Eurobonds, their shares and yields are money borrowed, not investment.
+            ("Bonds\n\nInvestors from Asia bought 30% of the eurobonds.", "2024-02-01", "30%", "other"),
             // The self-employed are people at work.
             ("Work\n\nSome 41,000 self-employed people paid the new tax.", "2024-02-01", "41,000 self-employed people", "employment"),
             ("Работа\n\nЧисло самозанятых за год выросло в 1,8 раза.", "2024-02-01", "1,8 раза", "employment"),

@@ -1444,6 +1444,12 @@ fn a_bracketed_figure_in_the_same_unit_is_the_period_before() {
 }
 
 #[test]
+fn prices_move_by_a_comparative_after_the_figure() {
+    check_all("Rice became 3.2% dearer.", "3.2%=3.2 % + [Percent]");
+    check_all("Sugar is now 1.5% cheaper.", "1.5%=1.5 % - [Percent]");
+}
+
+#[test]
 fn the_same_amount_after_a_comma_and_or_is_an_equivalent() {
     check_all(
         "Its exports came to $52 million, or about 640 billion soums.",
