@@ -64,6 +64,12 @@ fn metric_of() {
             ("Results\n\nThe miner's net profit rose 38% in 2023.", "2024-02-01", "38%", "other"),
             ("Results\n\nCapital expenditure: 14 billion tenge", "2024-02-01", "14 billion tenge", "project_value"),
             ("Итоги\n\nКапитальные затраты компании составили 9 млрд тенге.", "2024-02-01", "9 млрд тенге", "project_value"),
+            // Water mains and sewers, and the places and people they reach, are the network's;
+            // a tariff for sewerage is a price.
+            ("Вода\n\nВ этом году водопроводы проложены в 14 сёлах района.", "2024-02-01", "14 сёлах", "infrastructure"),
+            ("Вода\n\nК чистой воде подключены 23 тыс. жителей.", "2024-02-01", "23 тыс. жителей", "infrastructure"),
+            ("Тарифы\n\nТариф на водоотведение вырастет на 9%.", "2024-02-01", "9%", "prices"),
+            ("Water\n\nSewer networks now serve 11 villages.", "2024-02-01", "11 villages", "infrastructure"),
             // Eurobonds, their shares and yields are money borrowed, not investment.
             ("Bonds\n\nInvestors from Asia bought 30% of the eurobonds.", "2024-02-01", "30%", "other"),
             // The self-employed are people at work.
