@@ -1231,6 +1231,9 @@ fn status_of() {
             ("Promises\n\nOf the 30 enterprises promised, 21 were launched.", "2026-01-20", "30 enterprises", "planned"),
             ("Promises\n\nThe governor's new promise for 2026: 9,000 jobs.", "2026-01-20", "9,000 jobs", "planned"),
             ("Promises\n\nThe jobs promise fell short: 4,100 new jobs were created.", "2026-01-20", "4,100 new jobs", "actual"),
+            ("Обещания\n\nГод назад аким обещал открыть 12 новых заводов.", "2026-01-20", "12 новых заводов", "planned"),
+            ("Кредиты\n\nЗаёмщики обязались создать 800 рабочих мест.", "2026-01-20", "800 рабочих мест", "planned"),
+            ("Заводы\n\nПосле запуска линии появятся ещё 300 рабочих мест.", "2026-01-20", "300 рабочих мест", "planned"),
             // A target told once its time has passed, what a programme provides for, and a
             // figure called planned or a target right before it are plans; a participle
             // after a comma ends the phrase before.
