@@ -835,7 +835,8 @@ fn equivalent_at(
     outer_unit: Option<&str>,
 ) -> Option<(Equivalent, usize)> {
     let bracket = sym_at(text, toks, k, "(");
-    if !bracket && !(sym_at(text, toks, k, ",") && word_is(text, toks, k + 1, &["or"])) {
+    let comma_or = sym_at(text, toks, k, ",") && word_is(text, toks, k + 1, &["or"]);
+    if !(bracket || comma_or) {
         return None;
     }
     let mut a = if bracket { k + 1 } else { k + 2 };
