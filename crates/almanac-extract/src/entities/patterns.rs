@@ -548,14 +548,13 @@ pub(super) fn make_cand(
             let inner = x
                 .clone()
                 .rev()
-                .find(|&t| doc.is_quote(t) && t > x.start)
+                .find(|&t| t > x.start && t + 1 < x.end && doc.is_quote(t) && !doc.is_quote(t + 1))
                 .map_or(x.clone(), |q| q + 1..x.end);
             let known = gaz_within(gaz, &x)
                 .find(|h| {
                     [&x, &inner].into_iter().any(|part| {
-                        part.clone()
-                            .filter(|&t| !doc.is_quote(t))
-                            .all(|t| h.toks.contains(&t))
+                        let mut words = part.clone().filter(|&t| !doc.is_quote(t)).peekable();
+                        words.peek().is_some() && words.all(|t| h.toks.contains(&t))
                     })
                 })
                 .and_then(|h| h.places.first().copied())

@@ -1223,6 +1223,15 @@ fn a_name_quoted_inside_a_quoted_name() {
             Organisation,
         )],
     );
+    // A company named after the gazetteer's, in quotes of its own, keeps its name.
+    check(
+        "АО «Самрук-Казына Инвест» вложило 5 млрд тенге.",
+        &[(
+            "АО «Самрук-Казына Инвест»",
+            "АО «Самрук-Казына Инвест»",
+            Organisation,
+        )],
+    );
     check(
         "ТОО «Компания «Арман Строй» построило цех.",
         &[(

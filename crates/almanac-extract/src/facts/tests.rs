@@ -55,6 +55,7 @@ fn metric_of() {
             ("Shops\n\nOnline sales reached 900 billion tenge in 2023.", "2024-02-01", "900 billion tenge", "trade"),
             ("Магазины\n\nОбъём розничной торговли в сопоставимых ценах вырос на 5,1%.", "2023-07-20", "5,1%", "trade"),
             ("Магазины\n\nНа электронную торговлю пришлось 12% розницы.", "2023-07-20", "12%", "trade"),
+            ("Итоги\n\nВ сопоставимых ценах рост составил 5,1%.", "2023-07-20", "5,1%", "other"),
             // Vehicles assembled are output, vehicles sold abroad trade.
             ("Cars\n\nThe plant exported 1,200 vehicles last year.", "2024-02-01", "1,200 vehicles", "trade"),
             ("Cars\n\nThe plant plans to assemble 9,000 vehicles this year.", "2024-02-01", "9,000 vehicles", "output"),

@@ -855,8 +855,11 @@ fn equivalent_at(
     let alike = if bracket {
         inner.q.kind == kind
     } else {
-        kind == QuantityKind::Money && inner.q.kind == kind && rough.is_some()
-            || amount(kind) && amount(inner.q.kind)
+        // `90 Mt of oil, or 1.8 million barrels per day` is a rate of its own.
+        let plain = inner.q.per.is_none() && inner.q.direction.is_none();
+        plain
+            && (kind == QuantityKind::Money && inner.q.kind == kind && rough.is_some()
+                || amount(kind) && amount(inner.q.kind))
     };
     if !alike || bracket && !sym_at(text, toks, inner.next, ")") {
         return None;

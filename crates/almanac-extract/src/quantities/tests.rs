@@ -1464,6 +1464,11 @@ fn the_same_amount_after_a_comma_and_or_is_an_equivalent() {
         "Farms sowed 2.4 million hectares, or 96% of the plan.",
         "2.4 million hectares=2400000 ha [Measure] ; 96%=96 % [Percent]",
     );
+    // A rate after `, or` is a figure of its own.
+    check_all(
+        "The field gave 9 million tonnes, or 180,000 barrels per day.",
+        "9 million tonnes=9000000 t [Measure] ; 180,000 barrels=180000 bbl /day [Measure]",
+    );
     // Money restated exactly is a second price; in the same unit, a second figure.
     check_all(
         "The phone costs $399, or £349 in Britain.",

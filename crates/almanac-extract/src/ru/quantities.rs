@@ -283,6 +283,7 @@ fn restates(text: &str, toks: &[Tok], i: usize, before: &Quantity, q: &Quantity)
     joined
         && alike
         && (money || q.qualifier.is_none())
+        && q.per == before.per
         && q.unit.is_some()
         && before.unit.is_some()
         && q.unit != before.unit
@@ -320,7 +321,7 @@ fn range_low(
     let (high_number, _) = read_number(text, toks, i)?;
     // `от 5 млн до 7 млрд тенге`: a low bound with a scale of its own keeps it.
     let (low_number, _) = read_number(text, toks, *k)?;
-    let scale = if high_number > 0.0 && low.value == low_number {
+    let scale = if high_number > 0.0 && low.value.abs() == low_number.abs() {
         high.value / high_number
     } else {
         1.0
@@ -1059,8 +1060,9 @@ fn multiple_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> 
 }
 
 /// The endings of an ordinal adjective that no form of `треть`, `четверть` or `половина` has.
-const ORDINAL_ENDINGS: [&str; 14] = [
-    "ий", "ый", "ья", "ьи", "ая", "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ую",
+const ORDINAL_ENDINGS: [&str; 19] = [
+    "ий", "ый", "ья", "ьи", "ая", "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ую", "ом",
+    "ьем", "ьей", "ими", "ыми",
 ];
 
 /// The stems of the ordinals that name a half or a quarter of a year.
@@ -2066,6 +2068,7 @@ mod tests {
             // An ordinal shares the stem of its fraction.
             "Это уже третий выпуск облигаций банка.",
             "Четвертым стал новый цех.",
+            "Строительство третьей очереди завода идёт.",
         ] {
             assert!(find(s).iter().all(|q| !q.fact_worthy), "{s}: {:?}", find(s));
         }
