@@ -208,7 +208,7 @@ fn time_of<'h>(h: &Here<'h>, f: &Figure<'_>, planned_cue: bool, measure: Measure
     // comparison.
     let own_time = own_time.or_else(|| {
         let first = sentence.toks.get(sentence.clause_toks(clause).start)?;
-        if !first.is_word_in(text, &["when", "When", "когда", "Когда"]) {
+        if !first.is_word_in(text, &["when", "когда"]) {
             return None;
         }
         h.times_here.iter().find(|t| {

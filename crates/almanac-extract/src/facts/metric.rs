@@ -578,7 +578,7 @@ fn destination_of_investment(text: &str, s: &Sentence<'_>, i: usize) -> bool {
         (i.saturating_sub(4)..i).any(|k| word_is(text, s.toks, k, &["to", "into", "in"]));
     // `в экономику области освоено 3,4 трлн сумов инвестиций`: the Russian word of
     // investment may come after.
-    let after_v = i >= 1 && word_is(text, s.toks, i - 1, &["в", "во", "В", "Во"]);
+    let after_v = i >= 1 && word_is(text, s.toks, i - 1, &["в", "во"]);
     (after_into || after_v)
         && s.metric_cues.iter().any(|c| {
             c.cue.metric == Metric::Investment

@@ -775,11 +775,8 @@ pub(super) fn clause_says_now(text: &str, s: &Sentence<'_>, clause: usize) -> bo
                 "presently",
                 "today",
                 "сейчас",
-                "Сейчас",
                 "ныне",
-                "Ныне",
                 "сегодня",
-                "Сегодня",
             ],
         )
     })

@@ -570,16 +570,14 @@ pub(super) fn topic<'a>(
         let word_before = (a.kind == EntityKind::Country)
             .then(|| crate::tokens::word_before(text, a.start))
             .flatten();
-        let destination = a.kind == EntityKind::Country
-            && word_before
-                .as_deref()
-                .is_some_and(|w| w == "to" || w == "into");
+        let destination = word_before
+            .as_deref()
+            .is_some_and(|w| w == "to" || w == "into");
         // `Trade with China`, `Торговля с Китаем`, in a title or not: a country a place trades
         // with is the partner, never what the text is about.
-        let partner = a.kind == EntityKind::Country
-            && word_before
-                .as_deref()
-                .is_some_and(|w| matches!(w, "with" | "с" | "со"));
+        let partner = word_before
+            .as_deref()
+            .is_some_and(|w| matches!(w, "with" | "с" | "со"));
         if partner {
             continue;
         }
