@@ -362,7 +362,8 @@ impl Tok {
 
     /// Whether the token is a word of `words` (in lower case), in any case. Cheaper than
     /// comparing `lower`: no copy, and an ASCII word of another length is rejected at once; a
-    /// word that opens with a letter outside ASCII (`Рост`) is lowered char by char. (Unlike
+    /// word that opens with a letter outside ASCII (`Рост`) is lowered only when a word of
+    /// the list has its length. (Unlike
     /// `lower`, it does not fold the Kelvin sign `K` to `k`.)
     #[inline(always)]
     pub fn is_word_in(self, text: &str, words: &[&str]) -> bool {
@@ -380,17 +381,17 @@ impl Tok {
 #[inline(never)]
 fn non_ascii_word_in(text: &str, tok: Tok, words: &[&str]) -> bool {
     let word = text.get(tok.start..tok.end).unwrap_or("");
-    // A Cyrillic letter takes two bytes in either case: a word of another length is no match.
-    words
+    // A Cyrillic letter takes two bytes in either case: a word of another length is no match,
+    // and the word is lowered only when one of the list may be it.
+    let mut candidates = words
         .iter()
-        .any(|w| w.len() == word.len() && !w.is_ascii() && lower_equals(word, w))
-}
-
-/// Whether `word` in lower case is `lower_word`, compared char by char without a copy.
-fn lower_equals(word: &str, lower_word: &str) -> bool {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .eq(lower_word.chars())
+        .filter(|w| w.len() == word.len() && !w.is_ascii())
+        .peekable();
+    if candidates.peek().is_none() {
+        return false;
+    }
+    let lowered = lower(word);
+    candidates.any(|w| *w == lowered)
 }
 
 /// Whether token `i` of `toks` is a word of `words` (in lower case), in any case. Inlined so
