@@ -81,6 +81,47 @@ pub(super) struct MetricChoice {
     pub weak_cue_tok: Option<usize>,
 }
 
+/// `14 villages with 9,600 residents were connected to gas`: a figure between a figure and a
+/// cue after it that only describes the first (after `with`, `home to`, `с населением`, in
+/// the first one's phrase) does not take the cue for itself alone.
+fn only_descriptions_between(text: &str, s: &Sentence<'_>, from: usize, to: usize) -> bool {
+    s.figure_starts
+        .iter()
+        .filter(|&&(t, _)| t >= from && t < to)
+        .all(|&(t, _)| {
+            let mut k = t;
+            while k > from
+                && word_is(
+                    text,
+                    s.toks,
+                    k - 1,
+                    &[
+                        "some",
+                        "about",
+                        "around",
+                        "nearly",
+                        "almost",
+                        "over",
+                        "около",
+                        "почти",
+                        "более",
+                        "свыше",
+                    ],
+                )
+            {
+                k -= 1;
+            }
+            // In the first figure's own phrase: no comma or dash between (`50% by 2030,
+            // with 360,000 SMEs operating` is a clause of its own).
+            k > from
+                && !s.toks[from..k - 1].iter().any(|t| t.kind == TokKind::Sym)
+                && (word_is(text, s.toks, k - 1, &["with", "населением"])
+                    || k > from + 1
+                        && word_is(text, s.toks, k - 1, &["to"])
+                        && word_is(text, s.toks, k - 2, &["home"]))
+        })
+}
+
 /// What a figure measures: a count's unit decides, refined by a cue in its own clause;
 /// money and percentages take the nearest cue, preferring their own clause.
 pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> MetricChoice {
@@ -230,7 +271,10 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         }
         // `120 km of roads were repaired and 60,000 trees were planted`: a cue after another
         // figure of the sentence is that figure's.
-        if i >= fig_end_tok && s.figure_between(fig_end_tok, i) {
+        if i >= fig_end_tok
+            && s.figure_between(fig_end_tok, i)
+            && !only_descriptions_between(text, s, fig_end_tok, i)
+        {
             continue;
         }
         // Money attracted `to the economy of Astana` or invested `in the city's economy` is

@@ -71,6 +71,12 @@ fn metric_of() {
             ("Вода\n\nК чистой воде подключены 23 тыс. жителей.", "2024-02-01", "23 тыс. жителей", "infrastructure"),
             ("Тарифы\n\nТариф на водоотведение вырастет на 9%.", "2024-02-01", "9%", "prices"),
             ("Water\n\nSewer networks now serve 11 villages.", "2024-02-01", "11 villages", "infrastructure"),
+            // A figure that only describes the one before it does not keep the cue after
+            // both from it; one in a clause of its own does.
+            ("Gas\n\nThis spring 9 villages of the district with 4,100 residents were connected to the gas network.", "2024-06-01", "9 villages", "infrastructure"),
+            ("Газ\n\nВ этом году 6 сёл с населением около 3 тыс. человек подключены к газу.", "2024-06-01", "6 сёл", "infrastructure"),
+            ("Gas\n\nThe district has 31 villages, with 8,000 residents connected to the gas network.", "2024-06-01", "31 villages", "other"),
+            ("SMEs\n\nSmall firms produce 31% of the city economy. The akimat aims to raise the share to 40% by 2027, with 200,000 SMEs registered by then.", "2024-06-01", "40%", "economy"),
             // Eurobonds, their shares and yields are money borrowed, not investment.
             ("Bonds\n\nInvestors from Asia bought 30% of the eurobonds.", "2024-02-01", "30%", "other"),
             // The self-employed are people at work.
