@@ -71,6 +71,13 @@ fn metric_of() {
             ("Вода\n\nК чистой воде подключены 23 тыс. жителей.", "2024-02-01", "23 тыс. жителей", "infrastructure"),
             ("Тарифы\n\nТариф на водоотведение вырастет на 9%.", "2024-02-01", "9%", "prices"),
             ("Water\n\nSewer networks now serve 11 villages.", "2024-02-01", "11 villages", "infrastructure"),
+            // The share of roads in good or fair condition is the state of the network; direct
+            // investment in a country's statistics is foreign; broadband reaches villages.
+            ("Roads\n\nOnly 64% of district roads are in good or fair condition.", "2024-02-01", "64%", "infrastructure"),
+            ("Дороги\n\nДоля дорог в хорошем и удовлетворительном состоянии выросла до 81%.", "2024-02-01", "81%", "infrastructure"),
+            ("FDI\n\nDirect investment into the region reached $2.3 billion.", "2024-02-01", "$2.3 billion", "fdi"),
+            ("ПИИ\n\nБольше всего прямых инвестиций получила Атырауская область – $3,2 млрд.", "2024-02-01", "$3,2 млрд", "fdi"),
+            ("Связь\n\nШирокополосный доступ появился ещё в 84 сёлах.", "2024-02-01", "84 сёлах", "infrastructure"),
             // A figure that only describes the one before it does not keep the cue after
             // both from it; one in a clause of its own does.
             ("Gas\n\nThis spring 9 villages of the district with 4,100 residents were connected to the gas network.", "2024-06-01", "9 villages", "infrastructure"),
