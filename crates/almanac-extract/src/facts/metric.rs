@@ -709,8 +709,9 @@ static COUNTRY_ADJECTIVES: std::sync::LazyLock<rustc_hash::FxHashMap<String, &'s
     });
 
 /// `Investors from China put in $2.3 billion`, `Russian companies invested 190 billion
-/// rubles`, `foreign investors brought`: money whose source is investors of another country
-/// than `home` is foreign direct investment. The last investor noun before the figure in its
+/// rubles`, `foreign investors brought`, `investment from China rose 1.7 times`: money (or
+/// its rate) whose source is investors of another country than `home` is foreign direct
+/// investment. The last investor noun before the figure in its
 /// clause decides; an agreement or a contract signed is a plan of investment, not an inflow.
 pub(super) fn from_foreign_investors(
     text: &str,
@@ -726,6 +727,22 @@ pub(super) fn from_foreign_investors(
         "companies",
         "firms",
         "businesses",
+        "investment",
+        "investments",
+        "flows",
+        "инвестиции",
+        "инвестиций",
+        "вложения",
+    ];
+    // The money itself, whose rate and multiple are foreign too (`investment from China
+    // rose 1.7 times`): investors from abroad may hold a share of anything.
+    const INVESTMENT: &[&str] = &[
+        "investment",
+        "investments",
+        "flows",
+        "инвестиции",
+        "инвестиций",
+        "вложения",
     ];
     const AGREEMENTS: &[&str] = &[
         "agreement",
@@ -737,7 +754,8 @@ pub(super) fn from_foreign_investors(
         "deal",
         "deals",
     ];
-    if q.kind != QuantityKind::Money {
+    let rate = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier);
+    if q.kind != QuantityKind::Money && !rate {
         return false;
     }
     let clause = s.clause_of(q.span[0]);
@@ -756,8 +774,14 @@ pub(super) fn from_foreign_investors(
     else {
         return false;
     };
+    // The money's own adjectives are the cues' (`a share of foreign investment` is
+    // investment's); only where it comes from is told here.
+    let money_noun = word_is(text, s.toks, noun, INVESTMENT);
+    if rate && !money_noun {
+        return false;
+    }
     let foreign = |name: &str| home.is_some_and(|h| h != name);
-    if noun >= 1 {
+    if noun >= 1 && !money_noun {
         if word_is(text, s.toks, noun - 1, &["foreign"]) {
             return true;
         }
@@ -769,8 +793,8 @@ pub(super) fn from_foreign_investors(
             return true;
         }
     }
-    // `from China`, `from the United Arab Emirates`
-    if word_is(text, s.toks, noun + 1, &["from"]) {
+    // `from China`, `from the United Arab Emirates`, `из Китая`
+    if word_is(text, s.toks, noun + 1, &["from", "из"]) {
         let mut first = noun + 2;
         if word_is(text, s.toks, first, &["the"]) {
             first += 1;

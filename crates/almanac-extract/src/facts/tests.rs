@@ -76,6 +76,11 @@ fn metric_of() {
             ("Roads\n\nOnly 64% of district roads are in good or fair condition.", "2024-02-01", "64%", "infrastructure"),
             ("Дороги\n\nДоля дорог в хорошем и удовлетворительном состоянии выросла до 81%.", "2024-02-01", "81%", "infrastructure"),
             ("FDI\n\nDirect investment into the region reached $2.3 billion.", "2024-02-01", "$2.3 billion", "fdi"),
+            // Investment from another country, and its rate, is foreign; from a budget it is not.
+            ("FDI\n\nInvestment into Kazakhstan grew. Investment from China rose 1.7 times to $830 million.", "2022-09-20", "1.7 times", "fdi"),
+            ("FDI\n\nInvestment into Kazakhstan grew. Investment from China rose 1.7 times to $830 million.", "2022-09-20", "$830 million", "fdi"),
+            ("ПИИ\n\nИнвестиции в Казахстан выросли. Инвестиции из Китая выросли в 1,6 раза.", "2022-09-20", "1,6 раза", "fdi"),
+            ("Investment\n\nInvestment into Kazakhstan grew. Investment from the budget rose 9% to $100 million.", "2022-09-20", "9%", "budget"),
             ("ПИИ\n\nБольше всего прямых инвестиций получила Атырауская область – $3,2 млрд.", "2024-02-01", "$3,2 млрд", "fdi"),
             ("Связь\n\nШирокополосный доступ появился ещё в 84 сёлах.", "2024-02-01", "84 сёлах", "infrastructure"),
             // A figure that only describes the one before it does not keep the cue after

@@ -753,7 +753,7 @@ fn ranges_of_two_figures_and_shared_scales() {
     check("to fetch £10m-£15m", "£10m-£15m=10000000..15000000 GBP");
     check(
         "pumps 1.2-1.5 million barrels",
-        "1.2-1.5 million barrels=1200000..1500000 bbl",
+        "1.2-1.5 million barrels=1200000..1500000 barrel",
     );
     // Two states, not a range: a change verb leads, or the second is lower.
     check(
@@ -1410,7 +1410,7 @@ fn a_scale_opening_a_hyphenated_unit() {
     let cases = [
         (
             "Analysts expect a 2.5 million-barrel build.",
-            "2.5 million-barrel=2500000 bbl [Measure]",
+            "2.5 million-barrel=2500000 barrel [Measure]",
         ),
         (
             "The 3.8-billion-year-old rock was found.",
@@ -1467,7 +1467,7 @@ fn the_same_amount_after_a_comma_and_or_is_an_equivalent() {
     // A rate after `, or` is a figure of its own.
     check_all(
         "The field gave 9 million tonnes, or 180,000 barrels per day.",
-        "9 million tonnes=9000000 t [Measure] ; 180,000 barrels=180000 bbl /day [Measure]",
+        "9 million tonnes=9000000 t [Measure] ; 180,000 barrels=180000 barrel /day [Measure]",
     );
     // Money restated exactly is a second price; in the same unit, a second figure.
     check_all(
@@ -1700,7 +1700,7 @@ fn glued_units_multiples_and_plurals_of_general_news() {
     );
     check_all(
         "The rig pumps 300,000 bpd and the engine makes 500 lb-ft.",
-        "300,000 bpd=300000 bbl [Measure] ; 500 lb-ft=500 lb-ft [Measure]",
+        "300,000 bpd=300000 barrel [Measure] ; 500 lb-ft=500 lb-ft [Measure]",
     );
     check_all("Take 2,000 IU daily.", "2,000 IU=2000 IU /day [Measure]");
     check_all(
