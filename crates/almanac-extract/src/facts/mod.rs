@@ -206,6 +206,20 @@ pub(crate) fn extract(
         })
         .collect();
     quantities::resolve_dollars(&mut paragraph_figures);
+    // `Since January we have admitted 185 new residents`: where the document names a
+    // technology park or an economic zone, residents counted bare are its resident
+    // companies; residents of a place stay people (`9,600 residents of the villages`).
+    if anchors.iter().any(|a| a.kind == entities::EntityKind::Zone) {
+        for q in paragraph_figures.iter_mut().flatten() {
+            let resident_noun = q.text.rsplit(' ').next().is_some_and(|w| {
+                w.eq_ignore_ascii_case("residents") || w.eq_ignore_ascii_case("resident")
+            });
+            let of_a_place = text[q.span[1]..].trim_start().starts_with("of ");
+            if q.unit.as_deref() == Some("person") && resident_noun && !of_a_place {
+                q.unit = Some("company".to_string());
+            }
+        }
+    }
     // Periods carry only within a paragraph: the times of one without figures are never
     // asked for.
     let mut paragraph_times: Vec<Vec<TimeExpr>> = doc

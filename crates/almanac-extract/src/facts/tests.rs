@@ -47,6 +47,18 @@ fn or_dash(s: Option<&str>) -> String {
 }
 
 #[test]
+fn unit_of_residents() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // A park's or a zone's residents are its companies; a place's are people.
+        ("Park\n\nThe Alatau Tech Park keeps growing. This year it admitted 64 new residents.", "2024-05-01", "64 new residents", "company"),
+        ("Park\n\nThe Alatau Tech Park keeps growing. Gas reached 3,000 residents of the district.", "2024-05-01", "3,000 residents", "person"),
+        ("Gas\n\nGas reached 3,000 residents this year.", "2024-05-01", "3,000 residents", "person"),
+        ("Парк\n\nВ технопарке зарегистрировано 120 резидентов.", "2024-05-01", "120 резидентов", "company"),
+    ];
+    check(cases, |f| or_dash(f.unit.as_deref()));
+}
+
+#[test]
 fn metric_of() {
     check(
         &[
