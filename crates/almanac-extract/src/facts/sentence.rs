@@ -218,8 +218,11 @@ impl<'t> Sentence<'t> {
         let mut progress_cues = Vec::new();
         let mut blockers = Vec::new();
         let mut i = 0;
+        // Up to where a phrase that holds a status cue's stem but is none (`кредитный
+        // портфель`) reaches: no status cue starts inside it, though a metric cue may.
+        let mut status_free_from = 0;
         while i < toks.len() {
-            if toks[i].kind == TokKind::Word {
+            if toks[i].kind == TokKind::Word && i >= status_free_from {
                 match cues.status.starting_at(text, toks, i) {
                     // A Russian stem holds every tense: `позволило` is no plan.
                     Some((_, StatusCue::Plan))
@@ -240,17 +243,16 @@ impl<'t> Sentence<'t> {
                     }
                     Some((_, StatusCue::Plan | StatusCue::Exact)) => {}
                     // `введён в строй`: words that hold a cue's stem but are none.
-                    Some((n, StatusCue::NoCue)) => {
-                        i += n;
-                        continue;
-                    }
+                    Some((n, StatusCue::NoCue)) => status_free_from = i + n,
                     Some((_, StatusCue::Pool)) => pool_cues.push(i),
                     Some((_, StatusCue::Progress)) => progress_cues.push(i),
                     None => {}
                 }
-                if cues.blockers.starting_at(text, toks, i).is_some() {
+                if i >= status_free_from && cues.blockers.starting_at(text, toks, i).is_some() {
                     blockers.push(i);
                 }
+            }
+            if toks[i].kind == TokKind::Word {
                 if let Some((n, &cue)) = cues.metric.starting_at(text, toks, i) {
                     if cue.no_cue {
                         i += n;

@@ -88,6 +88,14 @@ fn metric_of() {
             ("Roads\n\nOnly 64% of district roads are in good or fair condition.", "2024-02-01", "64%", "infrastructure"),
             ("Дороги\n\nДоля дорог в хорошем и удовлетворительном состоянии выросла до 81%.", "2024-02-01", "81%", "infrastructure"),
             ("FDI\n\nDirect investment into the region reached $2.3 billion.", "2024-02-01", "$2.3 billion", "fdi"),
+            // A lender's loan book and assets are its balance; fixed assets stay investment.
+            // Doctors counted are a health system's staff.
+            ("Bank\n\nLoan book: 12.4 trillion soums", "2025-02-01", "12.4 trillion soums", "other"),
+            ("Фонд\n\nКредитный портфель фонда достиг 80 млрд тенге.", "2025-02-01", "80 млрд тенге", "other"),
+            ("Фонд\n\nАктивы фонда выросли до 120 млрд тенге.", "2025-02-01", "120 млрд тенге", "other"),
+            ("Bank\n\nThe bank's total assets reached 5.1 trillion soums.", "2025-02-01", "5.1 trillion soums", "other"),
+            ("Investment\n\nInvestment in fixed assets rose to 90 billion tenge.", "2025-02-01", "90 billion tenge", "investment"),
+            ("Health\n\nThe new hospital will have 90 doctors and 300 beds.", "2025-02-01", "90 doctors", "employment"),
             // Investment from another country, and its rate, is foreign; from a budget it is not.
             ("FDI\n\nInvestment into Kazakhstan grew. Investment from China rose 1.7 times to $830 million.", "2022-09-20", "1.7 times", "fdi"),
             ("FDI\n\nInvestment into Kazakhstan grew. Investment from China rose 1.7 times to $830 million.", "2022-09-20", "$830 million", "fdi"),
