@@ -720,6 +720,17 @@ fn adjusted_period(
             };
         }
     }
+    // `Loan book: 36.1 trillion soums (2024: 30.0 trillion)`: the year that labels a
+    // figure in brackets is its period.
+    if let Some(t) = h.times_here.iter().find(|t| {
+        t.kind == TimeKind::Comparison
+            && t.span[1] <= q.span[0]
+            && text[t.span[1]..q.span[0]].trim_end().ends_with(':')
+            && text[t.span[1]..q.span[0]].len() <= 8
+            && crate::times::labels_bracketed_figure(text, t.span)
+    }) {
+        period = usable_period(t, date).or(period);
+    }
     let compared_a_year_before = period.is_some_and(|p| {
         h.times_here.iter().any(|t| {
             t.kind == TimeKind::Comparison

@@ -1045,6 +1045,11 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A year that labels a figure in brackets dates that figure alone.
+            ("Bank results\n\nThe bank published its results for 2024.\n\nLoan book: 36.1 trillion soums (2023: 30.0 trillion)", "2025-03-12", "36.1 trillion soums", "2024"),
+            ("Bank results\n\nThe bank published its results for 2024.\n\nLoan book: 36.1 trillion soums (2023: 30.0 trillion)", "2025-03-12", "30.0 trillion", "2023"),
+            ("Нефть\n\nПо итогам 2023 года добыча нефти составила 2 046,7 тыс. тонн (2022 год: 1 912,3 тыс. тонн).", "2024-02-10", "2 046,7 тыс. тонн", "2023"),
+            ("Нефть\n\nПо итогам 2023 года добыча нефти составила 2 046,7 тыс. тонн (2022 год: 1 912,3 тыс. тонн).", "2024-02-10", "1 912,3 тыс. тонн", "2022"),
             // A deadline alone in its clause after `а` dates the gapped figure after its dash.
             ("Цели\n\nК 2025 году довести выпуск до 31 млрд сомони, а к 2030 году – до 45 млрд сомони.", "2021-03-10", "45 млрд сомони", "2030"),
             // `On the same date` points to the day of the figures told before, in any

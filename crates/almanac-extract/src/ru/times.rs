@@ -158,7 +158,9 @@ pub(crate) fn find_in(text: &str, atoms: &[Token], doc_date: Option<NaiveDate>) 
         match hit {
             Some((start, end, period, kind)) if end > i => {
                 let span = [toks[start].start, toks[end - 1].end];
-                let kind = if kind != TimeKind::Deadline && p.compared(start) {
+                let kind = if kind != TimeKind::Deadline
+                    && (p.compared(start) || crate::times::labels_bracketed_figure(text, span))
+                {
                     TimeKind::Comparison
                 } else {
                     kind

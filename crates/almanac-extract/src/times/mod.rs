@@ -217,7 +217,8 @@ pub(crate) fn find_in(text: &str, atoms: &[Token], doc_date: Option<NaiveDate>) 
                     || (matches!(
                         hit.kind,
                         TimeKind::Point | TimeKind::Span | TimeKind::ToDate
-                    ) && parser.compared(tok_idx, hit.end));
+                    ) && (parser.compared(tok_idx, hit.end)
+                        || labels_bracketed_figure(text, span)));
                 res.push(TimeExpr {
                     span,
                     text: text[span[0]..span[1]].to_string(),
@@ -234,6 +235,21 @@ pub(crate) fn find_in(text: &str, atoms: &[Token], doc_date: Option<NaiveDate>) 
         }
     }
     res
+}
+
+/// Whether the time at `span` labels the figure after it in brackets: `(2024: 30.0
+/// trillion)`, `(2022 год: 1 912,3 тыс. тонн)`. It dates that figure alone, as a base the
+/// figure before it is set against, so it is a comparison to every other figure.
+pub(crate) fn labels_bracketed_figure(text: &str, span: [usize; 2]) -> bool {
+    if !text[..span[0]].trim_end().ends_with('(') {
+        return false;
+    }
+    let after = text[span[1]..].trim_start();
+    let after = ["год", "г.", "year"]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after);
+    after.trim_start().starts_with(':')
 }
 
 /// A publication date written near the start of an article (`by October 29, 2019`).
