@@ -206,10 +206,15 @@ pub(crate) fn extract(
         })
         .collect();
     quantities::resolve_dollars(&mut paragraph_figures);
-    // `Since January we have admitted 185 new residents`: where the document names a
-    // technology park or an economic zone, residents counted bare are its resident
-    // companies; residents of a place stay people (`9,600 residents of the villages`).
-    if anchors.iter().any(|a| a.kind == entities::EntityKind::Zone) {
+    // `Since January we have admitted 185 new residents`: where the document is about a
+    // technology park or an economic zone (its front names one), residents counted bare
+    // are its resident companies; residents of a place stay people (`9,600 residents of
+    // the villages`), as do those of a region whose zone is named in passing.
+    let front_end = doc.paragraphs.get(1).map_or(0, |p| p.end);
+    if anchors
+        .iter()
+        .any(|a| a.kind == entities::EntityKind::Zone && a.start < front_end)
+    {
         for q in paragraph_figures.iter_mut().flatten() {
             let resident_noun = q.text.rsplit(' ').next().is_some_and(|w| {
                 w.eq_ignore_ascii_case("residents") || w.eq_ignore_ascii_case("resident")

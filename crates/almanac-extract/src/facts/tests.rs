@@ -53,6 +53,7 @@ fn unit_of_residents() {
         ("Park\n\nThe Alatau Tech Park keeps growing. This year it admitted 64 new residents.", "2024-05-01", "64 new residents", "company"),
         ("Park\n\nThe Alatau Tech Park keeps growing. Gas reached 3,000 residents of the district.", "2024-05-01", "3,000 residents", "person"),
         ("Gas\n\nGas reached 3,000 residents this year.", "2024-05-01", "3,000 residents", "person"),
+        ("Region\n\nThe region grew fast.\n\nThe Angren special industrial zone added 12 plants. Since January 4,000 residents received microloans.", "2024-05-01", "4,000 residents", "person"),
         ("Парк\n\nВ технопарке зарегистрировано 120 резидентов.", "2024-05-01", "120 резидентов", "company"),
     ];
     check(cases, |f| or_dash(f.unit.as_deref()));
