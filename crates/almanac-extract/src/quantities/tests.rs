@@ -428,6 +428,10 @@ fn counts() {
     check("1,500 apartments", "1,500 apartments=1500 apartment");
     check("2,000 trees were planted", "2,000 trees=2000 tree");
     check("500 heads of cattle", "500 heads of cattle=500 head");
+    check(
+        "farms kept 3.2 million sheep and goats",
+        "3.2 million sheep=3200000 sheep",
+    );
     check("12 libraries", "12 libraries=12 library");
     check("7 bridges", "7 bridges=7 bridge");
     check(
