@@ -193,6 +193,7 @@ fn spellings_lead_to_their_canonical_entry() {
         ("Leninogorsk", "Ridder"),
         ("Karasai district", "Karasay district"),
         ("Sayram district", "Sairam district"),
+        ("Sauransky district", "Sauran district"),
         ("Air Astana", "Air Astana"),
         ("ArcelorMittal Temirtau", "Qarmet"),
         ("The Astana Times", "Astana Times"),
@@ -208,6 +209,10 @@ fn spellings_lead_to_their_canonical_entry() {
         ("Kushrabod", "Kushrabod district"),
         ("Nurobod", "Nurobod district"),
         ("Bulungur", "Bulungur"),
+        ("G'uzor district", "Guzar district"),
+        ("Kasby district", "Kasbi district"),
+        ("Sho'rchi", "Shurchi district"),
+        ("Qo'ng'irot district", "Kungrad district"),
         ("FEZ Navoi", "Navoi free economic zone"),
         ("FEZ Angren", "Angren special industrial zone"),
         ("Almalyk Mining and Metallurgical Combine", "Almalyk MMC"),
@@ -238,6 +243,10 @@ fn spellings_lead_to_their_canonical_entry() {
             "Cities and Districts of Republican Subordination",
         ),
         ("FEZ Sughd", "Sughd free economic zone"),
+        ("Qumsangir district", "Jaihun district"),
+        ("Bokhtar district", "Kushoniyon district"),
+        ("Tavildara district", "Sangvor district"),
+        ("Ghafurov district", "Bobojon Gafurov district"),
         ("NIAT Khovar", "Khovar"),
         // Neighbours
         ("Türkiye", "Turkey"),
@@ -428,6 +437,13 @@ fn districts_lie_in_cities_in_regions_in_countries() {
         ),
         ("Chilanzar district", &["Tashkent", "Uzbekistan"]),
         (
+            "Chust",
+            &["Chust district", "Namangan region", "Uzbekistan"],
+        ),
+        ("Kasbi district", &["Kashkadarya region", "Uzbekistan"]),
+        ("Jaihun district", &["Khatlon region", "Tajikistan"]),
+        ("Murghob district", &["Gorno-Badakhshan", "Tajikistan"]),
+        (
             "Urgut free economic zone",
             &["Urgut district", "Samarkand region", "Uzbekistan"],
         ),
@@ -534,6 +550,10 @@ fn names_in_sentences() {
         ),
         ("Growers of the Fergana Valley exported cherries.", &[]),
         (
+            "Growers in Sherobod and Jarkurgan sold early melons.",
+            &["Sherabad district", "Jarkurgan district"],
+        ),
+        (
             "Residents of Sairam district and Kazygurt district got gas.",
             &["Sairam district", "Kazygurt district"],
         ),
@@ -580,6 +600,14 @@ fn subjects_of_figures() {
         (
             "In Payariq, farmers planted 400 hectares of orchards in 2024.",
             "Payariq district",
+        ),
+        (
+            "In Kasbi district, farmers gathered 61,000 tonnes of wheat in 2024.",
+            "Kasbi district",
+        ),
+        (
+            "В Гузарском районе в 2024 году собрали 95 тыс. тонн хлопка.",
+            "Guzar district",
         ),
         (
             "Industrial output of Ysyk-Kol grew by 6.2% in 2023.",
@@ -670,6 +698,14 @@ fn russian_names_in_sentences() {
         (
             "Сайрамским районом и районом Шал акына руководят новые акимы.",
             &["Sairam district", "Shal Akyn district"],
+        ),
+        (
+            "Фермеры Гузарского района и Касбийского района закупили семена.",
+            &["Guzar district", "Kasbi district"],
+        ),
+        (
+            "В Джайхунском районе и районе Носири Хусрав построят дороги.",
+            &["Jaihun district", "Nosiri Khusrav district"],
         ),
         // `в районе` of a city that is also a district's name is only `near` it.
         ("Пробки в районе Алматы усилились.", &["Almaty"]),
