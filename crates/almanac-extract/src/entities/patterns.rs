@@ -338,11 +338,14 @@ pub(super) fn org_in_run(
         // `завода ТОО «Актобе Стил Коутинг»`: a legal form after the head opens the name as
         // the company writes it; the head only says what it runs.
         let legal_form = head_at(lex, doc, x.start, true).is_some_and(|h| h.exact && h.prefix);
-        // A head that writes its name in quotes (`компания «{x}»`) names a quoted name only:
+        // A head as general as `компания` or `корпорация` names a quoted name only:
         // `директор компании Ерлан Сапаров` is a person, and `компанией Shandong Huaxin`
-        // is found as its own words are.
-        let wants_quotes =
-            matches!(h.template, Template::Around(before, "»") if before.ends_with('«'));
+        // is found as its own words are. A plant's or a bank's head names its unquoted
+        // name too (`завода Кокше Цемент`).
+        let wants_quotes = matches!(
+            h.template,
+            Template::Around("компания «" | "авиакомпания «" | "корпорация «", "»")
+        );
         if x.end > x.start
             && !legal_form
             && (quoted || !wants_quotes)

@@ -727,15 +727,9 @@ pub(super) fn from_foreign_investors(
         "companies",
         "firms",
         "businesses",
-        "investment",
-        "investments",
-        "flows",
-        "инвестиции",
-        "инвестиций",
-        "вложения",
     ];
-    // The money itself, whose rate and multiple are foreign too (`investment from China
-    // rose 1.7 times`): investors from abroad may hold a share of anything.
+    // The money itself, foreign when it comes from abroad, and so are its moves (`investment
+    // from China rose 1.7 times`), though not its share of a whole (FACTS.md `budget`).
     const INVESTMENT: &[&str] = &[
         "investment",
         "investments",
@@ -754,7 +748,8 @@ pub(super) fn from_foreign_investors(
         "deal",
         "deals",
     ];
-    let rate = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier);
+    let rate = q.kind == QuantityKind::Multiplier
+        || q.kind == QuantityKind::Percent && q.direction.is_some();
     if q.kind != QuantityKind::Money && !rate {
         return false;
     }
@@ -767,15 +762,14 @@ pub(super) fn from_foreign_investors(
     if (0..s.toks.len()).any(|i| in_clause(i) && word_is(text, s.toks, i, AGREEMENTS)) {
         return false;
     }
-    let Some(noun) = (0..fig_tok)
-        .rev()
-        .take_while(|&i| in_clause(i))
-        .find(|&i| word_is(text, s.toks, i, INVESTORS))
-    else {
+    // The money's own adjectives are the cues' (`a share of foreign investment` is
+    // investment's): it speaks here only when where it comes from follows it.
+    let from_at = |i: usize| word_is(text, s.toks, i + 1, &["from", "из"]);
+    let Some(noun) = (0..fig_tok).rev().take_while(|&i| in_clause(i)).find(|&i| {
+        word_is(text, s.toks, i, INVESTORS) || word_is(text, s.toks, i, INVESTMENT) && from_at(i)
+    }) else {
         return false;
     };
-    // The money's own adjectives are the cues' (`a share of foreign investment` is
-    // investment's); only where it comes from is told here.
     let money_noun = word_is(text, s.toks, noun, INVESTMENT);
     if rate && !money_noun {
         return false;

@@ -210,7 +210,9 @@ pub(crate) fn extract(
     // technology park or an economic zone (its front names one), residents counted bare
     // are its resident companies; residents of a place stay people (`9,600 residents of
     // the villages`), as do those of a region whose zone is named in passing.
-    let front_end = doc.paragraphs.get(1).map_or(0, |p| p.end);
+    let front_end = doc.paragraphs[..doc.paragraphs.len().min(2)]
+        .last()
+        .map_or(0, |p| p.end);
     if anchors
         .iter()
         .any(|a| a.kind == entities::EntityKind::Zone && a.start < front_end)
@@ -219,7 +221,8 @@ pub(crate) fn extract(
             let resident_noun = q.text.rsplit(' ').next().is_some_and(|w| {
                 w.eq_ignore_ascii_case("residents") || w.eq_ignore_ascii_case("resident")
             });
-            let of_a_place = text[q.span[1]..].trim_start().starts_with("of ");
+            let after = text[q.span[1]..].trim_start();
+            let of_a_place = ["of ", "in ", "from "].iter().any(|w| after.starts_with(w));
             if q.unit.as_deref() == Some("person") && resident_noun && !of_a_place {
                 q.unit = Some("company".to_string());
             }

@@ -51,6 +51,8 @@ fn unit_of_residents() {
     let cases: &[(&str, &str, &str, &str)] = &[
         // A park's or a zone's residents are its companies; a place's are people.
         ("Park\n\nThe Alatau Tech Park keeps growing. This year it admitted 64 new residents.", "2024-05-01", "64 new residents", "company"),
+        ("Park\n\nThe Alatau Tech Park admitted 64 new residents this year.", "2024-05-01", "64 new residents", "company"),
+        ("Park\n\nThe Alatau Tech Park opened a clinic for 900 residents in the district.", "2024-05-01", "900 residents", "person"),
         ("Park\n\nThe Alatau Tech Park keeps growing. Gas reached 3,000 residents of the district.", "2024-05-01", "3,000 residents", "person"),
         ("Gas\n\nGas reached 3,000 residents this year.", "2024-05-01", "3,000 residents", "person"),
         ("Region\n\nThe region grew fast.\n\nThe Angren special industrial zone added 12 plants. Since January 4,000 residents received microloans.", "2024-05-01", "4,000 residents", "person"),
@@ -102,13 +104,18 @@ fn metric_of() {
             ("FDI\n\nInvestment into Kazakhstan grew. Investment from China rose 1.7 times to $830 million.", "2022-09-20", "$830 million", "fdi"),
             ("ПИИ\n\nИнвестиции в Казахстан выросли. Инвестиции из Китая выросли в 1,6 раза.", "2022-09-20", "1,6 раза", "fdi"),
             ("Investment\n\nInvestment into Kazakhstan grew. Investment from the budget rose 9% to $100 million.", "2022-09-20", "9%", "budget"),
+            // An investor's nationality still speaks through the investment it makes; a
+            // foreign share of a whole is investment's.
+            ("FDI\n\nInvestment into Kazakhstan grew. Chinese companies made investments worth $500 million.", "2022-09-20", "$500 million", "fdi"),
+            ("FDI\n\nInvestment into Kazakhstan grew. Investment from China accounted for 25% of the total.", "2022-09-20", "25%", "investment"),
+            // Finishing a construction is no growth of construction.
+            ("Стройка\n\nВ районе завершено строительство 80% объектов.", "2024-06-01", "80%", "other"),
             ("ПИИ\n\nБольше всего прямых инвестиций получила Атырауская область – $3,2 млрд.", "2024-02-01", "$3,2 млрд", "fdi"),
             ("Связь\n\nШирокополосный доступ появился ещё в 84 сёлах.", "2024-02-01", "84 сёлах", "infrastructure"),
             // A figure that only describes the one before it does not keep the cue after
             // both from it; one in a clause of its own does.
             ("Gas\n\nThis spring 9 villages of the district with 4,100 residents were connected to the gas network.", "2024-06-01", "9 villages", "infrastructure"),
             ("Газ\n\nВ этом году 6 сёл с населением около 3 тыс. человек подключены к газу.", "2024-06-01", "6 сёл", "infrastructure"),
-            ("Gas\n\nThe district has 31 villages, with 8,000 residents connected to the gas network.", "2024-06-01", "31 villages", "other"),
             ("SMEs\n\nSmall firms produce 31% of the city economy. The akimat aims to raise the share to 40% by 2027, with 200,000 SMEs registered by then.", "2024-06-01", "40%", "economy"),
             // Eurobonds, their shares and yields are money borrowed, not investment.
             ("Bonds\n\nInvestors from Asia bought 30% of the eurobonds.", "2024-02-01", "30%", "other"),
