@@ -4,10 +4,11 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks thirty-seven sets the same way, each a gold file against its articles and its docs
+Checks thirty-eight sets the same way, each a gold file against its articles and its docs
 file: examples/gold.jsonl against examples/news/*.txt and examples/docs.jsonl (the held-out
 gold), examples/series-gold.jsonl (the Karaganda series), examples/ru-gold.jsonl (Russian),
-seventeen pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 17, each
+seventeen pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 17, plus
+en-blind18 (the eighteenth English set; no ru-blind18 in this checkout), each
 examples/SET-gold.jsonl against examples/SET/*.txt and examples/SET-docs.jsonl,
 annotated blind to the extractor's rules and to the sets before them (examples/SET.md):
 
@@ -63,6 +64,7 @@ SETS = [  # (name, documents, gold, docs)
     ("en-blind15", HERE / "en-blind15", HERE / "en-blind15-gold.jsonl", HERE / "en-blind15-docs.jsonl"),
     ("en-blind16", HERE / "en-blind16", HERE / "en-blind16-gold.jsonl", HERE / "en-blind16-docs.jsonl"),
     ("en-blind17", HERE / "en-blind17", HERE / "en-blind17-gold.jsonl", HERE / "en-blind17-docs.jsonl"),
+    ("en-blind18", HERE / "en-blind18", HERE / "en-blind18-gold.jsonl", HERE / "en-blind18-docs.jsonl"),
     ("ru-blind5", HERE / "ru-blind5", HERE / "ru-blind5-gold.jsonl", HERE / "ru-blind5-docs.jsonl"),
     ("ru-blind6", HERE / "ru-blind6", HERE / "ru-blind6-gold.jsonl", HERE / "ru-blind6-docs.jsonl"),
     ("ru-blind7", HERE / "ru-blind7", HERE / "ru-blind7-gold.jsonl", HERE / "ru-blind7-docs.jsonl"),
