@@ -336,9 +336,15 @@ pub(crate) fn extract(
             memory.list_lead = None;
         } else if !in_list {
             in_list = true;
+            // Only a lead that introduces the list with a colon (`They are:`) speaks for its
+            // items: after a promise told in passing (`12 schools were promised; more were
+            // built.`), a list of results holds as its own words say.
+            let introduced = pi
+                .checked_sub(1)
+                .is_some_and(|k| text[doc.paragraphs[k].clone()].trim_end().ends_with(':'));
             memory.list_lead = previous_figures
                 .last()
-                .filter(|f| f.paragraph + 2 >= pi)
+                .filter(|f| introduced && f.paragraph + 2 >= pi)
                 .map(|f| (f.status, f.period));
         }
         // An interview sets its questions and answers with dashes: once an item asks a

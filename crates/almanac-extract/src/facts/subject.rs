@@ -545,6 +545,48 @@ pub(super) fn topic<'a>(
             .iter()
             .any(|b| b.name == name && lead.is_some_and(|l| l.contains(&b.start)))
     };
+    // `the extra 13 in Zhambyl and Kostanay regions` in the lead: places the front names as
+    // a list are parts of what it is about, so the list weighs for the place that holds
+    // them all (each item counts as any other mention).
+    let mut listed: HashSet<usize> = HashSet::default();
+    let mut i = 0;
+    while i < anchors.len() {
+        let mut j = i;
+        while j + 1 < anchors.len()
+            && [&anchors[j], &anchors[j + 1]]
+                .iter()
+                .all(|a| a.role == Role::Named && a.kind.is_place() && in_front(a.start))
+            && joined_in_list(text, &[&anchors[j], &anchors[j + 1]])
+            && !text[anchors[j].start + anchors[j].len..anchors[j + 1].start]
+                .trim()
+                .is_empty()
+        {
+            j += 1;
+        }
+        if j > i {
+            let names: Vec<&str> = anchors[i..=j].iter().map(|a| a.name.as_str()).collect();
+            // `Three factories opened in Kara-Suu district ... five more are to open in
+            // Nookat and Uzgen districts`: a part the front names on its own is what the
+            // text is about, and the list only other parts beside it.
+            let part_alone = |whole: &str| {
+                anchors.iter().enumerate().any(|(k, a)| {
+                    !(i..=j).contains(&k)
+                        && !names.contains(&a.name.as_str())
+                        && a.role == Role::Named
+                        && a.kind.is_place()
+                        && in_front(a.start)
+                        && within.is_within(&a.name, whole)
+                })
+            };
+            if let Some(whole) = within.common_container(&names).filter(|w| !part_alone(w)) {
+                listed.extend(anchors[i..=j].iter().map(|a| a.start));
+                if let Some(p) = entities::lookup(&whole) {
+                    add(p.name, 3);
+                }
+            }
+        }
+        i = j + 1;
+    }
     for a in anchors
         .iter()
         .filter(|a| matches!(a.role, Role::Named | Role::RouteEnd) && !speaks(text, a))
@@ -581,7 +623,7 @@ pub(super) fn topic<'a>(
         if partner {
             continue;
         }
-        if in_front(a.start) {
+        if in_front(a.start) && !listed.contains(&a.start) {
             add(name, 3);
         } else if !destination {
             add(name, 1);
