@@ -65,6 +65,15 @@ fn unit_of_residents() {
 fn metric_of() {
     check(
         &[
+            // Money collected is taxes; a tax's name holds `value` but speaks for the budget;
+            // microcredits and loans counted with their sum go to many borrowers.
+            ("Taxes\n\nThe committee collected 9.84 billion somoni in January-June.", "2021-07-10", "9.84 billion somoni", "budget"),
+            ("Taxes\n\nValue added tax remained the largest source at 3.61 billion somoni.", "2021-07-10", "3.61 billion somoni", "budget"),
+            ("Loans\n\nRural residents received 2,140 microcredits worth 13.2 billion tenge.", "2025-01-10", "13.2 billion tenge", "other"),
+            ("Кредиты\n\nБанки выдали 19,2 тыс. микрокредитов на 286 млн сомони.", "2017-07-10", "286 млн сомони", "other"),
+            ("Кредиты\n\nМалому бизнесу выдано 1 340 кредитов на сумму 412 млн сомони.", "2017-07-10", "412 млн сомони", "other"),
+            // Goods that grow cheaper or dearer say their price.
+            ("Prices\n\nPotatoes became 6.8% cheaper as the early harvest arrived.", "2024-05-10", "6.8%", "prices"),
             // Retail, online or not, is trade; comparable prices deflate it and name no price.
             ("Shops\n\nIn comparable prices, retail sales grew 6.4% in the first half.", "2023-07-20", "6.4%", "trade"),
             ("Shops\n\nOnline sales reached 900 billion tenge in 2023.", "2024-02-01", "900 billion tenge", "trade"),
@@ -1044,6 +1053,8 @@ fn subject_of() {
             ("Mangystau region news\n\nBuilders rebuilt 30 km of the Aktau – Zhetybai road.", "2024-03-01", "30 km", "Mangystau region"),
             // A title shortens a region to the name of its centre.
             ("Pavlodar plants raise output\n\nPAVLODAR – Plants of Pavlodar region worked at full load this year, the akimat said.\n\nSmelters raised aluminium output by 4 percent.", "2024-03-01", "4 percent", "Pavlodar region"),
+            // A share of the country's whole is the share of what the sentence is about.
+            ("Энергетика\n\nЭлектростанции Павлодарской области выработали 46,7 млрд кВт·ч, или 43% всего объёма по стране.", "2018-01-24", "43%", "Pavlodar region"),
             // Places the front names only as a list are parts of the whole that holds them,
             // and the text is about that whole; a part it names on its own stays its topic.
             ("Water reached 52 villages\n\nThe water ministry said 52 villages got piped water, 20 of them in Turkistan and Zhambyl regions.\n\nSpending rose to 40 billion tenge.", "2024-03-01", "40 billion tenge", "Kazakhstan"),
@@ -1062,6 +1073,18 @@ fn period_of() {
             ("Bank results\n\nThe bank published its results for 2024.\n\nLoan book: 36.1 trillion soums (2023: 30.0 trillion)", "2025-03-12", "30.0 trillion", "2023"),
             ("Нефть\n\nПо итогам 2023 года добыча нефти составила 2 046,7 тыс. тонн (2022 год: 1 912,3 тыс. тонн).", "2024-02-10", "2 046,7 тыс. тонн", "2023"),
             ("Нефть\n\nПо итогам 2023 года добыча нефти составила 2 046,7 тыс. тонн (2022 год: 1 912,3 тыс. тонн).", "2024-02-10", "1 912,3 тыс. тонн", "2022"),
+            // A bare year labels a Russian figure in brackets too; a legend that says what the
+            // brackets hold dates none of the lines below it.
+            ("Бюджет\n\nОбласть подвела итоги 2023 года.\n\nОсновные показатели (в скобках – 2022 год):\nДоходы: 486,2 млрд тенге (2022: 440,5 млрд тенге)\nРасходы: 479,9 млрд тенге (2022: 431,5 млрд тенге)", "2024-02-21", "479,9 млрд тенге", "2023"),
+            ("Бюджет\n\nОбласть подвела итоги 2023 года.\n\nОсновные показатели (в скобках – 2022 год):\nДоходы: 486,2 млрд тенге (2022: 440,5 млрд тенге)\nРасходы: 479,9 млрд тенге (2022: 431,5 млрд тенге)", "2024-02-21", "431,5 млрд тенге", "2022"),
+            // A change to a year is counted against that year, which is no deadline.
+            ("Контейнеры\n\nВ 2024 году терминал переработал 520 тыс. ДФЭ. Рост к 2023 году составил 14%.", "2025-02-01", "14%", "2024"),
+            ("Итоги 2023 года\n\nРасходы: 479,9 млрд тенге (2022: 431,5 млрд тенге)", "2024-02-10", "431,5 млрд тенге", "2022"),
+            ("Results\n\nThe mine reported its results for 2023.\n\nKey figures (in brackets: 2022):\nOre mined: 4.1 million tonnes (3.8 million tonnes)", "2024-02-21", "4.1 million tonnes", "2023"),
+            // A rate of a time that ends its clause is set against that time; a time that
+            // qualifies a noun after it is no base.
+            ("Copper\n\nIn September alone copper output was 36,900 tonnes, or 103.3% of September 2016.", "2017-10-20", "103.3%", "2017-09"),
+            ("Budget\n\nSocial spending will take 47% of next year's expenditures.", "2025-12-11", "47%", "2026"),
             // A deadline alone in its clause after `а` dates the gapped figure after its dash.
             ("Цели\n\nК 2025 году довести выпуск до 31 млрд сомони, а к 2030 году – до 45 млрд сомони.", "2021-03-10", "45 млрд сомони", "2030"),
             // `On the same date` points to the day of the figures told before, in any

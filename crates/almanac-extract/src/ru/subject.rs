@@ -37,6 +37,10 @@ pub(crate) fn country_scope(
         .map_or(after.len(), |(i, _)| i);
     // The words of the stretch before the figure, then after it, read in pairs as they come:
     // asked of every Russian figure, it copies no word.
+    let before_words = before[from..]
+        .split(|c: char| !is_alphanumeric(c))
+        .filter(|w| !w.is_empty())
+        .count();
     let mut words = before[from..]
         .split(|c: char| !is_alphanumeric(c))
         .chain(after[..to].split(|c: char| !is_alphanumeric(c)))
@@ -45,13 +49,24 @@ pub(crate) fn country_scope(
     let Some(mut previous) = words.next() else {
         return false;
     };
-    for word in words {
+    // `43% всего объёма по стране`: a share of the country's whole is the share of what the
+    // sentence is about, so the country after the whole the share is of is no scope.
+    // `в целом по стране` says the country whatever stands before it.
+    let share = text[span[0]..span[1]].ends_with('%');
+    let mut before_previous = None;
+    for (k, word) in words.enumerate() {
         if matches!(
             (previous.as_ref(), word.as_ref()),
             ("по" | "в", "стране" | "республике") | ("в", "страну" | "республику")
         ) {
-            return true;
+            // The pair ends at word `k + 1`: past the figure, with `k - before_words`
+            // words between the figure and the pair.
+            let whole_between = k + 1 > before_words
+                && k - before_words >= 2
+                && before_previous.as_deref() != Some("целом");
+            return !(share && whole_between);
         }
+        before_previous = Some(previous);
         previous = word;
     }
     false

@@ -159,7 +159,9 @@ pub(crate) fn find_in(text: &str, atoms: &[Token], doc_date: Option<NaiveDate>) 
             Some((start, end, period, kind)) if end > i => {
                 let span = [toks[start].start, toks[end - 1].end];
                 let kind = if kind != TimeKind::Deadline
-                    && (p.compared(start) || crate::times::labels_bracketed_figure(text, span))
+                    && (p.compared(start)
+                        || crate::times::labels_bracketed_figure(text, span)
+                        || crate::times::brackets_legend(text, span))
                 {
                     TimeKind::Comparison
                 } else {
@@ -428,7 +430,21 @@ impl Parser<'_> {
                     }
                     _ => Period::Year(y),
                 };
-                return Some((i, end, Some(period), TimeKind::Deadline));
+                // `Рост к 2023 году составил 14%`: a change to a year is counted against it,
+                // no deadline.
+                let change_to = id == w.k
+                    && !to_end
+                    && i > 0
+                    && self.form_is(
+                        i - 1,
+                        &["рост", "прирост", "снижение", "увеличение", "сокращение"],
+                    );
+                let kind = if change_to {
+                    TimeKind::Comparison
+                } else {
+                    TimeKind::Deadline
+                };
+                return Some((i, end, Some(period), kind));
             }
             if to_end {
                 if let Some(end) = self.year_word(j) {
@@ -640,6 +656,11 @@ impl Parser<'_> {
             }
             if let Some(end) = self.year_word(i + 1) {
                 return Some((i, end, Some(Period::Year(y1)), TimeKind::Point));
+            }
+            // `(2022: 188,3 млрд тенге)`: a bare year that labels a figure in brackets.
+            let text_at = |k: usize| self.toks.get(k).map(|t| t.text(self.text));
+            if i > 0 && text_at(i - 1) == Some("(") && text_at(i + 1) == Some(":") {
+                return Some((i, i + 1, Some(Period::Year(y1)), TimeKind::Point));
             }
         }
         // Days: `1 января 2024 года`; after `на`, a state as of that day.

@@ -218,7 +218,8 @@ pub(crate) fn find_in(text: &str, atoms: &[Token], doc_date: Option<NaiveDate>) 
                         hit.kind,
                         TimeKind::Point | TimeKind::Span | TimeKind::ToDate
                     ) && (parser.compared(tok_idx, hit.end)
-                        || labels_bracketed_figure(text, span)));
+                        || labels_bracketed_figure(text, span)
+                        || brackets_legend(text, span)));
                 res.push(TimeExpr {
                     span,
                     text: text[span[0]..span[1]].to_string(),
@@ -250,6 +251,34 @@ pub(crate) fn labels_bracketed_figure(text: &str, span: [usize; 2]) -> bool {
         .find_map(|w| after.strip_prefix(w))
         .unwrap_or(after);
     after.trim_start().starts_with(':')
+}
+
+/// Whether the time at `span` is a legend that says what the figures in brackets are
+/// (`Main results (in brackets – 2022):`, `(в скобках – 2022 год)`): the base those figures
+/// are, not the period of the lines below it.
+pub(crate) fn brackets_legend(text: &str, span: [usize; 2]) -> bool {
+    const LEGENDS: [&str; 4] = [
+        "in brackets",
+        "in parentheses",
+        "в скобках",
+        "в скобках указан",
+    ];
+    let from = text.floor_char_boundary(span[0].saturating_sub(32));
+    let before = text[from..span[0]]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':' | ','))
+        .to_lowercase();
+    let before = before.strip_suffix(" for").unwrap_or(&before);
+    if LEGENDS.iter().any(|l| before.ends_with(l)) {
+        return true;
+    }
+    let after = text[span[1]..].trim_start();
+    let after = ["годы", "год", "г.", "figures", "year"]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after)
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':' | ','))
+        .to_lowercase();
+    LEGENDS.iter().any(|l| after.starts_with(l))
 }
 
 /// A publication date written near the start of an article (`by October 29, 2019`).

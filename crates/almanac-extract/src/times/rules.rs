@@ -817,8 +817,12 @@ impl Parser<'_> {
                 || (self.is_word(p, w!("of"))
                     && p > 0
                     && self.is_any(p - 1, &[w!("level"), w!("levels")]))
-                // `up 18% on 2020`: a rate, then `on` and the time it is counted from.
-                || (self.is_word(p, w!("on"))
+                // `up 18% on 2020`: a rate, then `on` and the time it is counted from;
+                // `103.3% of September 2016.`: a rate of a time that ends its clause, the
+                // base it is set against (not `47% of next year's spending`).
+                || ((self.is_word(p, w!("on"))
+                    || (self.is_word(p, w!("of"))
+                        && (end >= self.toks.len() || self.punct(end).is_some())))
                     && p > 0
                     && (self.punct(p - 1) == Some('%') || self.is_word(p - 1, w!("percent"))))
             {
