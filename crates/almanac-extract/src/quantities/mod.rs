@@ -43,6 +43,7 @@ use crate::vocabulary::{vocabulary_size, word_id, UNKNOWN};
 mod links;
 mod non_quantities;
 mod number;
+pub(crate) use number::sign_before;
 mod quantity;
 mod units;
 mod word_figures;

@@ -139,7 +139,7 @@ fn group_after(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
 /// A sign before the figure starting at token `i`: a minus or plus glued to it but not to
 /// the word or number before (`-1.3%`, `−12,400`, `(+0.4%)`; not `COVID-19`, `2–3`), or the
 /// word `minus`. The sign's token and whether it is a minus.
-pub(super) fn sign_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, bool)> {
+pub(crate) fn sign_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, bool)> {
     let s = i.checked_sub(1)?;
     let sign = toks[s];
     match sign.kind {

@@ -302,7 +302,13 @@ fn range_low(
 ) -> Option<Quantity> {
     let (k, low) = found.last()?;
     let word = |t: usize| lower(toks[t].text(text)).into_owned();
-    let bare_low = low.kind == QuantityKind::Bare && high.kind.is_figure();
+    // `Размер займов – 3–50 тыс. сомони`: a low bound whose unit a noun before it lent is
+    // a bare number too.
+    let digits_only = low
+        .text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}'));
+    let bare_low = (low.kind == QuantityKind::Bare || digits_only) && high.kind.is_figure();
     if !bare_low || i < 1 {
         return None;
     }
@@ -740,6 +746,20 @@ fn read_scale(text: &str, toks: &[Tok], j: usize) -> Option<(f64, usize)> {
 
 /// Whether a word looks like a Russian adjective or participle (`новых`, `инвестиционных`,
 /// `молочно-товарных`), which may stand between a number and its noun.
+/// `штук`, `шт.` at token `j`: the token after the word (and its dot).
+fn pieces_at(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
+    let t = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
+    match lower(t.text(text)).as_ref() {
+        "штук" | "штуки" | "штука" => Some(j + 1),
+        "шт" => Some(if toks.get(j + 1).is_some_and(|d| d.text(text) == ".") {
+            j + 2
+        } else {
+            j + 1
+        }),
+        _ => None,
+    }
+}
+
 fn is_modifier(text: &str, t: &Tok) -> bool {
     if t.kind != TokKind::Word || number_word(t.text(text)).is_some() {
         return false;
@@ -796,6 +816,14 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
     }
     let (mut value, mut j) = read_number(text, toks, num_at)?;
     let from_digits = toks[num_at].kind == TokKind::Num;
+    // `сахар: -2,4%`, `изменение к прошлому году −6,1%`: a minus glued to the digits (not
+    // to a word or number before it, as in `2020–2024` or `3–50`).
+    let sign = (currency.is_none() && from_digits)
+        .then(|| crate::quantities::sign_before(text, toks, num_at))
+        .flatten();
+    if sign.is_some_and(|(_, negative)| negative) {
+        value = -value;
+    }
     // `17 с половиной миллиардов`.
     if let Some((n, Role::Half)) = tables.role_at(text, toks, j) {
         value += 0.5;
@@ -852,6 +880,58 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
             }
         }
     }
+    // `27,5 млн штук швейно-трикотажных изделий`, `94 млн штук кирпича`: pieces of the
+    // counted noun after them, past its modifiers (hyphenated ones too); pieces alone else.
+    if currency.is_none() && unit.is_none() {
+        if let Some(after_pieces) = pieces_at(text, toks, j) {
+            let hyphen = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|t| matches!(t.text(text), "-" | "‑"))
+            };
+            let mut noun = None;
+            let mut k = after_pieces;
+            while k < toks.len().min(after_pieces + 6) {
+                if let Some((n, u)) = tables
+                    .units
+                    .starting_at(text, toks, k)
+                    .filter(|(_, u)| u.kind == QuantityKind::Count)
+                {
+                    noun = Some((k + n, *u));
+                    break;
+                }
+                // Past modifiers only, and the halves of a hyphenated one.
+                if !(is_modifier(text, &toks[k]) || hyphen(k) || hyphen(k + 1)) {
+                    break;
+                }
+                k += 1;
+            }
+            // `яиц получено 62,4 млн штук`: else the counted noun before a short passive
+            // participle before the number (not the subject of `Завод выпустил 5 тыс. штук`).
+            let noun_before = || {
+                let participle = i.checked_sub(1).filter(|&p| {
+                    toks[p].kind == TokKind::Word && {
+                        let w = lower(toks[p].text(text));
+                        w.ends_with("но") || w.ends_with("то")
+                    }
+                })?;
+                let k = participle.checked_sub(1)?;
+                tables
+                    .units
+                    .starting_at(text, toks, k)
+                    .filter(|(n, u)| u.kind == QuantityKind::Count && k + n == participle)
+                    .map(|(_, u)| (after_pieces, *u))
+            };
+            let (end, u) = noun.or_else(noun_before).unwrap_or((
+                after_pieces,
+                Unit {
+                    code: "piece",
+                    kind: QuantityKind::Count,
+                },
+            ));
+            unit = Some(u);
+            end_tok = end;
+        }
+    }
     if let Some(u) = unit {
         // `3 место` is a rank; `28 тыс. ученических мест`, `300 мест` count places.
         if u.kind == QuantityKind::Rank && (scaled || value > 20.0 || end_tok > j + 1) {
@@ -892,7 +972,10 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
     };
     let end_tok = end_tok.max(j);
     let last = toks[end_tok - 1];
-    let start = toks[i].start;
+    let start = match sign {
+        Some((s, true)) => toks[s].start,
+        _ => toks[i].start,
+    };
     let per = match tables.role_at(text, toks, end_tok) {
         Some((_, Role::Per(p))) if kind.is_figure() => Some(p.to_string()),
         _ => None,
@@ -988,6 +1071,19 @@ fn word_figure(
 fn fraction_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
     let (n, &value) = TABLES.fractions.starting_at(text, toks, i)?;
     let end = i + n;
+    // `каждый пятый заёмщик`, `каждая третья семья`: an ordinal after `каждый` is one in
+    // so many, whatever follows.
+    if lower(toks[i].text(text)).starts_with("кажд") {
+        return Some(word_figure(
+            text,
+            toks,
+            i,
+            end,
+            value,
+            "%",
+            QuantityKind::Percent,
+        ));
+    }
     let last = lower(toks[end - 1].text(text));
     if last.ends_with('е') || last.ends_with("ой") || last.ends_with("ою") {
         return None;
@@ -1236,6 +1332,74 @@ mod tests {
         use Direction::*;
         use Qualifier::*;
         let cases: &[Case] = &[
+            // A minus glued to the digits; not one that joins two numbers.
+            ("сахар: -2,4%", "-2,4%", -2.4, Some("%"), None, None),
+            (
+                "Выпуск цемента сократился, изменение к прошлому году −6,1%.",
+                "−6,1%",
+                -6.1,
+                Some("%"),
+                None,
+                None,
+            ),
+            // Pieces of the noun after them, or of the noun before; pieces alone else.
+            (
+                "Выпущено 27,5 млн штук швейно-трикотажных изделий.",
+                "27,5 млн штук швейно-трикотажных изделий",
+                27.5e6,
+                Some("item"),
+                None,
+                None,
+            ),
+            (
+                "Яиц получено 62,4 млн штук.",
+                "62,4 млн штук",
+                62.4e6,
+                Some("egg"),
+                None,
+                None,
+            ),
+            (
+                "Завод выпустил 5 тыс. шт. за смену.",
+                "5 тыс. шт.",
+                5e3,
+                Some("piece"),
+                None,
+                None,
+            ),
+            (
+                "Выдано 1 340 займов.",
+                "1 340 займов",
+                1340.0,
+                Some("loan"),
+                None,
+                None,
+            ),
+            // One in so many after `каждый`.
+            (
+                "Каждый пятый заёмщик – женщина.",
+                "Каждый пятый",
+                20.0,
+                Some("%"),
+                None,
+                None,
+            ),
+            (
+                "Переводы получает каждая третья семья.",
+                "каждая третья",
+                33.3,
+                Some("%"),
+                None,
+                None,
+            ),
+            (
+                "Выдано 19,2 тыс. микрокредитов.",
+                "19,2 тыс. микрокредитов",
+                19.2e3,
+                Some("microcredit"),
+                None,
+                None,
+            ),
             // A unit in capitals after a cut scale word.
             (
                 "Терминал переработал 96,4 тыс. ДФЭ.",
@@ -2178,6 +2342,7 @@ mod tests {
             "Проект обойдётся от 2 до 3,5 млрд тенге.",
             "Будет создано 2 500–2 900 рабочих мест.",
             "Заём выдают на сумму от 3 млн до 2 млрд тенге.",
+            "Размер займов – 3–50 тыс. сомони.",
         ]
         .iter()
         .flat_map(|s| find(s))
@@ -2191,6 +2356,7 @@ mod tests {
                 ("2 до 3,5 млрд тенге".to_string(), 2e9, Some(3.5e9)),
                 ("2 500–2 900 рабочих мест".to_string(), 2500.0, Some(2900.0)),
                 ("3 млн до 2 млрд тенге".to_string(), 3e6, Some(2e9)),
+                ("3–50 тыс. сомони".to_string(), 3e3, Some(5e4)),
             ]
         );
     }
