@@ -854,5 +854,13 @@ fn subject_of(
             paragraph.focus.clone().or_else(|| paragraph.theme.clone())
         }
     })
+    .or_else(|| {
+        // `Its results for 2017:` and lines of figures: the company the lead named.
+        memory
+            .colon_lead
+            .as_ref()
+            .filter(|_| !is_place_statistic(metric))
+            .map(|(_, name)| name.clone())
+    })
     .or_else(|| frame.topic.map(str::to_string))
 }

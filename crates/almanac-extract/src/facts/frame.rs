@@ -274,6 +274,10 @@ pub(super) struct Memory {
     /// What the last sentence was about: the subject of its last figure, else the last
     /// place or organisation it names.
     pub(super) previous_subject: Option<String>,
+    /// The company or zone a paragraph with no figure names before the block it introduces
+    /// with a colon (`X Cluster ... summed up its year. Its results:`), and that
+    /// paragraph's index: the block's lines, and a list's items after it, are its figures.
+    pub(super) colon_lead: Option<(usize, String)>,
     /// The status and period of the figures that introduce a list (`The region plans to
     /// launch ten projects this year:`), for its items that say neither.
     pub(super) list_lead: Option<(Status, Option<Period>)>,

@@ -336,15 +336,28 @@ pub(crate) fn extract(
             memory.list_lead = None;
         } else if !in_list {
             in_list = true;
-            // Only a lead that introduces the list with a colon (`They are:`) speaks for its
-            // items: after a promise told in passing (`12 schools were promised; more were
-            // built.`), a list of results holds as its own words say.
+            // A lead that introduces the list with a colon (`They are:`) speaks for its
+            // items; one that does not, only for items that tell no past of their own: after
+            // a promise told in passing (`12 schools were promised; more were built.`), a
+            // list of results (`1. Открыты 14 школ`) holds as its own words say.
             let introduced = pi
                 .checked_sub(1)
                 .is_some_and(|k| text[doc.paragraphs[k].clone()].trim_end().ends_with(':'));
+            let item_tells_past = || {
+                paragraph_toks.iter().any(|t| {
+                    let w = crate::tokens::lower(t.text(text));
+                    if lang == crate::Lang::Russian {
+                        crate::ru::tense::is_past(&w)
+                    } else {
+                        w.len() > 4
+                            && w.ends_with("ed")
+                            && !matches!(w.as_ref(), "planned" | "expected" | "scheduled")
+                    }
+                })
+            };
             memory.list_lead = previous_figures
                 .last()
-                .filter(|f| introduced && f.paragraph + 2 >= pi)
+                .filter(|f| f.paragraph + 2 >= pi && (introduced || !item_tells_past()))
                 .map(|f| (f.status, f.period));
         }
         // An interview sets its questions and answers with dashes: once an item asks a
@@ -352,9 +365,36 @@ pub(crate) fn extract(
         if text[p.clone()].trim_end().ends_with('?') {
             memory.list_lead = None;
         }
+        if memory
+            .colon_lead
+            .as_ref()
+            .is_some_and(|(lead, _)| pi != lead + 1 && !(list_item && in_list))
+        {
+            memory.colon_lead = None;
+        }
         let mut figures = std::mem::take(&mut paragraph_figures[pi]);
         if figures.is_empty() {
             let end = anchors.partition_point(|a| a.start < p.end);
+            let here = anchors[..end]
+                .iter()
+                .rev()
+                .take_while(|a| a.start >= p.start);
+            memory.colon_lead = text[p.clone()]
+                .trim_end()
+                .ends_with(':')
+                .then(|| {
+                    here.clone()
+                        .filter(|a| a.role == Role::Named)
+                        .last()
+                        .filter(|a| {
+                            matches!(
+                                a.kind,
+                                entities::EntityKind::Organisation | entities::EntityKind::Zone
+                            )
+                        })
+                })
+                .flatten()
+                .map(|a| (pi, a.name.clone()));
             if let Some(a) = anchors[..end]
                 .iter()
                 .rev()

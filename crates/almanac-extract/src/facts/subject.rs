@@ -549,6 +549,8 @@ pub(super) fn topic<'a>(
     // a list are parts of what it is about, so the list weighs for the place that holds
     // them all (each item counts as any other mention).
     let mut listed: HashSet<usize> = HashSet::default();
+    // Weighed after the names, so a name of the same weight wins the tie.
+    let mut wholes: Vec<&'static str> = Vec::new();
     let mut i = 0;
     while i < anchors.len() {
         let mut j = i;
@@ -567,21 +569,23 @@ pub(super) fn topic<'a>(
             let names: Vec<&str> = anchors[i..=j].iter().map(|a| a.name.as_str()).collect();
             // `Three factories opened in Kara-Suu district ... five more are to open in
             // Nookat and Uzgen districts`: a part the front names on its own is what the
-            // text is about, and the list only other parts beside it.
+            // text is about, and the list only other parts beside it; so is a company that
+            // does not belong to the whole (`Halyk Bank opened branches in Almaty and
+            // Astana`), unlike a state body of it (`Счетная палата Кыргызстана`).
             let part_alone = |whole: &str| {
                 anchors.iter().enumerate().any(|(k, a)| {
                     !(i..=j).contains(&k)
                         && !names.contains(&a.name.as_str())
                         && a.role == Role::Named
-                        && a.kind.is_place()
                         && in_front(a.start)
-                        && within.is_within(&a.name, whole)
+                        && !speaks(text, a)
+                        && (within.is_within(&a.name, whole) == a.kind.is_place())
                 })
             };
             if let Some(whole) = within.common_container(&names).filter(|w| !part_alone(w)) {
                 listed.extend(anchors[i..=j].iter().map(|a| a.start));
                 if let Some(p) = entities::lookup(&whole) {
-                    add(p.name, 3);
+                    wholes.push(p.name);
                 }
             }
         }
@@ -628,6 +632,9 @@ pub(super) fn topic<'a>(
         } else if !destination {
             add(name, 1);
         }
+    }
+    for whole in wholes {
+        add(whole, 3);
     }
     // `Kazakh PM calls for ...`: a country's adjective in the title or lead speaks of the
     // country, though elsewhere it only tells an origin (`a Chinese investor`).

@@ -744,8 +744,6 @@ fn read_scale(text: &str, toks: &[Tok], j: usize) -> Option<(f64, usize)> {
     Some((m, if dot_belongs { j + 2 } else { j + 1 }))
 }
 
-/// Whether a word looks like a Russian adjective or participle (`новых`, `инвестиционных`,
-/// `молочно-товарных`), which may stand between a number and its noun.
 /// `штук`, `шт.` at token `j`: the token after the word (and its dot).
 fn pieces_at(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
     let t = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
@@ -760,6 +758,8 @@ fn pieces_at(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
     }
 }
 
+/// Whether a word looks like a Russian adjective or participle (`новых`, `инвестиционных`,
+/// `молочно-товарных`), which may stand between a number and its noun.
 fn is_modifier(text: &str, t: &Tok) -> bool {
     if t.kind != TokKind::Word || number_word(t.text(text)).is_some() {
         return false;
@@ -818,12 +818,26 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
     let from_digits = toks[num_at].kind == TokKind::Num;
     // `сахар: -2,4%`, `изменение к прошлому году −6,1%`: a minus glued to the digits (not
     // to a word or number before it, as in `2020–2024` or `3–50`).
+    // Not a bullet that opens a line (`-5 школ;`), nor a dash after a word or a number and
+    // a space (`в области –5,2%`, `100 -200`): a hyphen after a colon, a dash or a bracket
+    // (`к прошлому году – -6,1%`), or the minus sign.
     let sign = (currency.is_none() && from_digits)
         .then(|| crate::quantities::sign_before(text, toks, num_at))
-        .flatten();
-    if sign.is_some_and(|(_, negative)| negative) {
-        value = -value;
-    }
+        .flatten()
+        .filter(|&(s, negative)| {
+            let line_start = text[..toks[s].start]
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| l.trim().is_empty());
+            // A hyphen after a word may be a dash typed short; the minus sign is one.
+            let sign_text = toks[s].text(text);
+            let after = |kind: TokKind| s.checked_sub(1).is_some_and(|b| toks[b].kind == kind);
+            negative
+                && matches!(sign_text, "-" | "\u{2212}")
+                && !line_start
+                && !after(TokKind::Num)
+                && !(sign_text == "-" && after(TokKind::Word))
+        });
     // `17 с половиной миллиардов`.
     if let Some((n, Role::Half)) = tables.role_at(text, toks, j) {
         value += 0.5;
@@ -891,6 +905,10 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
             let mut noun = None;
             let mut k = after_pieces;
             while k < toks.len().min(after_pieces + 6) {
+                // `500 тыс. шт. Предприятие ...`: a capital starts the next sentence.
+                if toks[k].text(text).starts_with(char::is_uppercase) {
+                    break;
+                }
                 if let Some((n, u)) = tables
                     .units
                     .starting_at(text, toks, k)
@@ -907,7 +925,13 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
             }
             // `яиц получено 62,4 млн штук`: else the counted noun before a short passive
             // participle before the number (not the subject of `Завод выпустил 5 тыс. штук`).
+            let word_follows = toks.get(after_pieces).is_some_and(|t| {
+                t.kind == TokKind::Word && !t.text(text).starts_with(char::is_uppercase)
+            });
             let noun_before = || {
+                if word_follows {
+                    return None;
+                }
                 let participle = i.checked_sub(1).filter(|&p| {
                     toks[p].kind == TokKind::Word && {
                         let w = lower(toks[p].text(text));
@@ -915,6 +939,15 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
                     }
                 })?;
                 let k = participle.checked_sub(1)?;
+                // What is counted stands in the genitive (`яиц`, `кирпичей`), not the dative
+                // or another case of a plural (`Школам передано 500 штук компьютеров`).
+                let noun = lower(toks[k].text(text));
+                if ["ам", "ям", "ах", "ях", "ами", "ями"]
+                    .iter()
+                    .any(|e| noun.ends_with(e))
+                {
+                    return None;
+                }
                 tables
                     .units
                     .starting_at(text, toks, k)
@@ -970,11 +1003,21 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
         Some(u) => (u.kind, Some(u.code.to_string())),
         None => (QuantityKind::Bare, None),
     };
+    // A count of things is never negative: the sign stands for rates, money, bare figures.
+    let sign = sign.filter(|_| {
+        matches!(
+            kind,
+            QuantityKind::Percent | QuantityKind::Money | QuantityKind::Bare
+        )
+    });
+    if sign.is_some() {
+        value = -value;
+    }
     let end_tok = end_tok.max(j);
     let last = toks[end_tok - 1];
     let start = match sign {
-        Some((s, true)) => toks[s].start,
-        _ => toks[i].start,
+        Some((s, _)) => toks[s].start,
+        None => toks[i].start,
     };
     let per = match tables.role_at(text, toks, end_tok) {
         Some((_, Role::Per(p))) if kind.is_figure() => Some(p.to_string()),
@@ -1074,6 +1117,34 @@ fn fraction_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> 
     // `каждый пятый заёмщик`, `каждая третья семья`: an ordinal after `каждый` is one in
     // so many, whatever follows.
     if lower(toks[i].text(text)).starts_with("кажд") {
+        // `каждый второй год`, `каждое третье воскресенье`: how often, no share.
+        const TIMES: &[&str] = &[
+            "год",
+            "лет",
+            "месяц",
+            "день",
+            "дня",
+            "недел",
+            "понедельн",
+            "вторник",
+            "среда",
+            "среду",
+            "среды",
+            "четверг",
+            "пятниц",
+            "суббот",
+            "воскрес",
+            "раз",
+            "квартал",
+            "час",
+        ];
+        let time_after = toks.get(end).is_some_and(|t| {
+            let w = lower(t.text(text));
+            TIMES.iter().any(|s| w.starts_with(s))
+        });
+        if time_after {
+            return None;
+        }
         return Some(word_figure(
             text,
             toks,
@@ -1332,8 +1403,25 @@ mod tests {
         use Direction::*;
         use Qualifier::*;
         let cases: &[Case] = &[
-            // A minus glued to the digits; not one that joins two numbers.
+            // A minus glued to the digits; not a bullet, nor a dash after a word, nor a
+            // minus before a count.
             ("сахар: -2,4%", "-2,4%", -2.4, Some("%"), None, None),
+            (
+                "Построено:\n-5 школ;",
+                "5 школ",
+                5.0,
+                Some("school"),
+                None,
+                None,
+            ),
+            (
+                "Инфляция в области –5,2%.",
+                "5,2%",
+                5.2,
+                Some("%"),
+                None,
+                None,
+            ),
             (
                 "Выпуск цемента сократился, изменение к прошлому году −6,1%.",
                 "−6,1%",
@@ -2278,6 +2366,8 @@ mod tests {
             "Средняя зарплата одного работника выросла.",
             "Ещё одно обещание горожанам – открыть парк.",
             "Один цех уже работает.",
+            "Выставка проводится каждый второй год.",
+            "Ярмарки проходят каждое третье воскресенье.",
             // Tens counted loosely, and a morning, are no multiple or rank.
             "Открылись десятки новых кафе.",
             "Цены выросли в десятки раз.",

@@ -63,7 +63,8 @@ pub(crate) fn country_scope(
             // words between the figure and the pair.
             let whole_between = k + 1 > before_words
                 && k - before_words >= 2
-                && before_previous.as_deref() != Some("целом");
+                && before_previous.as_deref() != Some("целом")
+                && names_a_whole(&after[..to]);
             return !(share && whole_between);
         }
         before_previous = Some(previous);
@@ -186,4 +187,18 @@ mod tests {
             );
         }
     }
+}
+
+/// Whether words after a share name the whole it is of (`всего объёма`, `общего выпуска`),
+/// not an average (`в среднем по стране`).
+fn names_a_whole(after: &str) -> bool {
+    after
+        .split(|c: char| !is_alphanumeric(c))
+        .take(4)
+        .map(lower)
+        .any(|w| {
+            ["всего", "всей", "всех", "общ", "объём", "объем"]
+                .iter()
+                .any(|s| w.starts_with(s))
+        })
 }

@@ -432,13 +432,19 @@ impl Parser<'_> {
                 };
                 // `Рост к 2023 году составил 14%`: a change to a year is counted against it,
                 // no deadline.
+                // Only when what the change came to follows (`составил`, a dash): `рост к
+                // 2029 году экспорта до 40 млрд` is a target.
                 let change_to = id == w.k
                     && !to_end
                     && i > 0
                     && self.form_is(
                         i - 1,
                         &["рост", "прирост", "снижение", "увеличение", "сокращение"],
-                    );
+                    )
+                    && self.toks.get(end).is_some_and(|t| {
+                        let after = lower(t.text(self.text));
+                        after.starts_with("состав") || matches!(after.as_ref(), "–" | "—" | "-")
+                    });
                 let kind = if change_to {
                     TimeKind::Comparison
                 } else {

@@ -822,7 +822,8 @@ impl Parser<'_> {
                 // base it is set against (not `47% of next year's spending`).
                 || ((self.is_word(p, w!("on"))
                     || (self.is_word(p, w!("of"))
-                        && (end >= self.toks.len() || self.punct(end).is_some())))
+                        && (end >= self.toks.len()
+                            || self.punct(end).is_some_and(|c| !matches!(c, '\'' | '’')))))
                     && p > 0
                     && (self.punct(p - 1) == Some('%') || self.is_word(p - 1, w!("percent"))))
             {
