@@ -1803,6 +1803,15 @@ fn fractions_and_large_number_words() {
         "1 in 8=12.5 %~ [Percent] ; one in every four=25 % [Percent]",
     );
     check_all(
+        "Two in three villages have water, and one household in five has a well.",
+        "Two in three=66.7 % [Percent] ; one household in five=20 % [Percent]",
+    );
+    // Not a share of a year.
+    check_all(
+        "Two plants in 2023 made 40 tonnes.",
+        "Two plants=2 plant [Count] ; 40 tonnes=40 t [Measure]",
+    );
+    check_all(
         "The lake is half a mile across.",
         "half a mile=0.5 mi [Measure]",
     );

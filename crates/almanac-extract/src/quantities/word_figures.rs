@@ -424,15 +424,37 @@ fn fraction_figure(
 pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parsed> {
     // `one in eight women`, `1 in 36 children`, `one in every five deaths`: a share of one
     // in a number.
-    let one = word_is(text, toks, j, &["one"])
+    // `two in three villages`, `one household in five`, `one foreign guest in four`: so
+    // many of a number, with up to three words for what is counted before `in`.
+    let numerator = if word_is(text, toks, j, &["one"])
         || toks
             .get(j)
-            .is_some_and(|t| t.kind == TokKind::Num && t.text(text) == "1");
-    if one && word_is(text, toks, j + 1, &["in"]) {
-        let at = if word_is(text, toks, j + 2, &["every"]) {
-            j + 3
+            .is_some_and(|t| t.kind == TokKind::Num && t.text(text) == "1")
+    {
+        Some(1.0)
+    } else if word_is(text, toks, j, &["two"]) {
+        Some(2.0)
+    } else if word_is(text, toks, j, &["three"]) {
+        Some(3.0)
+    } else {
+        None
+    };
+    let in_at = numerator.and_then(|_| {
+        (j + 1..j + 5)
+            .find(|&k| word_is(text, toks, k, &["in"]))
+            .filter(|&k| {
+                (j + 1..k).all(|w| {
+                    toks[w].kind == TokKind::Word
+                        && toks[w].text(text).starts_with(char::is_lowercase)
+                        && !word_is(text, toks, w, &["of", "and", "or", "to", "from", "by"])
+                })
+            })
+    });
+    if let (Some(numerator), Some(in_at)) = (numerator, in_at) {
+        let at = if word_is(text, toks, in_at + 1, &["every"]) {
+            in_at + 2
         } else {
-            j + 2
+            in_at + 1
         };
         let (n, last) = match toks.get(at)?.kind {
             TokKind::Num => (parse_digits(toks[at].text(text))?, at),
@@ -442,13 +464,13 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
             }
             TokKind::Sym => return None,
         };
-        if n < 2.0 || n.fract() != 0.0 {
+        // Not a year (`two plants in 2023`).
+        if n <= numerator || n > 100.0 || n.fract() != 0.0 {
             return None;
         }
         let qualifier = qualifier_before(text, toks, j);
-        let mut p = fraction_figure(text, toks, j..=last, 100.0 / n, qualifier);
-        p.unread_by_facts = true;
-        return Some(p);
+        let share = (1000.0 * numerator / n).round() / 10.0;
+        return Some(fraction_figure(text, toks, j..=last, share, qualifier));
     }
     if let Some(p) = parse_fraction_of_a_point(text, toks, j) {
         return Some(p);
