@@ -1804,7 +1804,7 @@ fn fractions_and_large_number_words() {
     );
     check_all(
         "Two in three villages have water, and one household in five has a well.",
-        "Two in three=66.7 % [Percent] ; one household in five=20 % [Percent]",
+        "Two in three=66.66666666666667 % [Percent] ; one household in five=20 % [Percent]",
     );
     // Not a share of a year.
     check_all(

@@ -469,8 +469,13 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
             return None;
         }
         let qualifier = qualifier_before(text, toks, j);
-        let share = (1000.0 * numerator / n).round() / 10.0;
-        return Some(fraction_figure(text, toks, j..=last, share, qualifier));
+        return Some(fraction_figure(
+            text,
+            toks,
+            j..=last,
+            100.0 * numerator / n,
+            qualifier,
+        ));
     }
     if let Some(p) = parse_fraction_of_a_point(text, toks, j) {
         return Some(p);
