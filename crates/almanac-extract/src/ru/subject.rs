@@ -37,10 +37,6 @@ pub(crate) fn country_scope(
         .map_or(after.len(), |(i, _)| i);
     // The words of the stretch before the figure, then after it, read in pairs as they come:
     // asked of every Russian figure, it copies no word.
-    let before_words = before[from..]
-        .split(|c: char| !is_alphanumeric(c))
-        .filter(|w| !w.is_empty())
-        .count();
     let mut words = before[from..]
         .split(|c: char| !is_alphanumeric(c))
         .chain(after[..to].split(|c: char| !is_alphanumeric(c)))
@@ -60,7 +56,12 @@ pub(crate) fn country_scope(
             ("по" | "в", "стране" | "республике") | ("в", "страну" | "республику")
         ) {
             // The pair ends at word `k + 1`: past the figure, with `k - before_words`
-            // words between the figure and the pair.
+            // words between the figure and the pair (counted only here, for the rare
+            // figure whose stretch says the country).
+            let before_words = before[from..]
+                .split(|c: char| !is_alphanumeric(c))
+                .filter(|w| !w.is_empty())
+                .count();
             let whole_between = k + 1 > before_words
                 && k - before_words >= 2
                 && before_previous.as_deref() != Some("целом")

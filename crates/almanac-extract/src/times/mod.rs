@@ -264,6 +264,10 @@ pub(crate) fn brackets_legend(text: &str, span: [usize; 2]) -> bool {
         "в скобках указан",
     ];
     let from = text.floor_char_boundary(span[0].saturating_sub(32));
+    // A legend stands in brackets: most times have none just before them, and cost no more.
+    if !text[from..span[0]].contains('(') {
+        return false;
+    }
     let before = text[from..span[0]]
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':' | ','))
         .to_lowercase();
@@ -271,7 +275,7 @@ pub(crate) fn brackets_legend(text: &str, span: [usize; 2]) -> bool {
     if LEGENDS.iter().any(|l| before.ends_with(l)) {
         return true;
     }
-    let after = text[span[1]..].trim_start();
+    let after = text[span[1]..text.floor_char_boundary(span[1] + 48)].trim_start();
     let after = ["годы", "год", "г.", "figures", "year"]
         .iter()
         .find_map(|w| after.strip_prefix(w))
