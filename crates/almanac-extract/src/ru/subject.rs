@@ -113,6 +113,20 @@ pub(crate) fn compared_with(text: &str, start: usize) -> bool {
     cue_ends(n) || n >= 1 && kind(&words[n - 1]) && cue_ends(n - 1) || listed
 }
 
+/// Whether words after a share name the whole it is of (`всего объёма`, `общего выпуска`),
+/// not an average (`в среднем по стране`).
+fn names_a_whole(after: &str) -> bool {
+    after
+        .split(|c: char| !is_alphanumeric(c))
+        .take(4)
+        .map(lower)
+        .any(|w| {
+            ["всего", "всей", "всех", "общ", "объём", "объем"]
+                .iter()
+                .any(|s| w.starts_with(s))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::{compared_with, country_scope};
@@ -188,18 +202,4 @@ mod tests {
             );
         }
     }
-}
-
-/// Whether words after a share name the whole it is of (`всего объёма`, `общего выпуска`),
-/// not an average (`в среднем по стране`).
-fn names_a_whole(after: &str) -> bool {
-    after
-        .split(|c: char| !is_alphanumeric(c))
-        .take(4)
-        .map(lower)
-        .any(|w| {
-            ["всего", "всей", "всех", "общ", "объём", "объем"]
-                .iter()
-                .any(|s| w.starts_with(s))
-        })
 }
