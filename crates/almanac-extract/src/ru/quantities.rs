@@ -1145,30 +1145,22 @@ fn fraction_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> 
         if time_after {
             return None;
         }
-        return Some(word_figure(
-            text,
-            toks,
-            i,
-            end,
-            value,
-            "%",
-            QuantityKind::Percent,
-        ));
-    }
-    let last = lower(toks[end - 1].text(text));
-    if last.ends_with('е') || last.ends_with("ой") || last.ends_with("ою") {
-        return None;
-    }
-    // `третий выход`, `четвертым`: an ordinal shares the stem of its fraction.
-    if ORDINAL_ENDINGS.iter().any(|e| last.ends_with(e)) {
-        return None;
-    }
-    if toks.get(end).is_none_or(|t| t.kind != TokKind::Word) {
-        return None;
-    }
-    let before = i.checked_sub(1).map(|k| lower(toks[k].text(text)));
-    if before.is_some_and(|w| w == "с" || ORDINAL_STEMS.iter().any(|o| w.starts_with(o))) {
-        return None;
+    } else {
+        let last = lower(toks[end - 1].text(text));
+        if last.ends_with('е') || last.ends_with("ой") || last.ends_with("ою") {
+            return None;
+        }
+        // `третий выход`, `четвертым`: an ordinal shares the stem of its fraction.
+        if ORDINAL_ENDINGS.iter().any(|e| last.ends_with(e)) {
+            return None;
+        }
+        if toks.get(end).is_none_or(|t| t.kind != TokKind::Word) {
+            return None;
+        }
+        let before = i.checked_sub(1).map(|k| lower(toks[k].text(text)));
+        if before.is_some_and(|w| w == "с" || ORDINAL_STEMS.iter().any(|o| w.starts_with(o))) {
+            return None;
+        }
     }
     Some(word_figure(
         text,
