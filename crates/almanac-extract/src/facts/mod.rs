@@ -374,33 +374,23 @@ pub(crate) fn extract(
         }
         let mut figures = std::mem::take(&mut paragraph_figures[pi]);
         if figures.is_empty() {
-            let end = anchors.partition_point(|a| a.start < p.end);
-            let here = anchors[..end]
-                .iter()
-                .rev()
-                .take_while(|a| a.start >= p.start);
-            memory.colon_lead = text[p.clone()]
-                .trim_end()
-                .ends_with(':')
-                .then(|| {
-                    here.clone()
-                        .filter(|a| a.role == Role::Named)
-                        .last()
-                        .filter(|a| {
-                            matches!(
-                                a.kind,
-                                entities::EntityKind::Organisation | entities::EntityKind::Zone
-                            )
-                        })
+            let mut named = {
+                let start = anchors.partition_point(|a| a.start < p.start);
+                let end = anchors.partition_point(|a| a.start < p.end);
+                anchors[start..end].iter().filter(|a| a.role == Role::Named)
+            };
+            memory.colon_lead = named
+                .clone()
+                .next()
+                .filter(|a| {
+                    text[p.clone()].trim_end().ends_with(':')
+                        && matches!(
+                            a.kind,
+                            entities::EntityKind::Organisation | entities::EntityKind::Zone
+                        )
                 })
-                .flatten()
                 .map(|a| (pi, a.name.clone()));
-            if let Some(a) = anchors[..end]
-                .iter()
-                .rev()
-                .take_while(|a| a.start >= p.start)
-                .find(|a| a.role == Role::Named)
-            {
+            if let Some(a) = named.next_back() {
                 memory.previous_subject = Some(a.name.clone());
             }
             continue;

@@ -816,11 +816,10 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
     }
     let (mut value, mut j) = read_number(text, toks, num_at)?;
     let from_digits = toks[num_at].kind == TokKind::Num;
-    // `сахар: -2,4%`, `изменение к прошлому году −6,1%`: a minus glued to the digits (not
-    // to a word or number before it, as in `2020–2024` or `3–50`).
-    // Not a bullet that opens a line (`-5 школ;`), nor a dash after a word or a number and
-    // a space (`в области –5,2%`, `100 -200`): a hyphen after a colon, a dash or a bracket
-    // (`к прошлому году – -6,1%`), or the minus sign.
+    // `сахар: -2,4%`, `к прошлому году – -6,1%`, `году −6,1%`: a minus glued to the digits
+    // (`sign_before` leaves out `2020–2024`, `3–50`), a hyphen only after a colon, a dash
+    // or a bracket; never a bullet that opens a line (`-5 школ;`), nor a dash after a word
+    // or a number and a space (`в области –5,2%`, `100 -200`).
     let sign = (currency.is_none() && from_digits)
         .then(|| crate::quantities::sign_before(text, toks, num_at))
         .flatten()
