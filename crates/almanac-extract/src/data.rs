@@ -150,7 +150,7 @@ pub(crate) const STATUS_CUES_RU: DataFile =
 pub(crate) const TIME_WORDS_RU: DataFile =
     data_file!("time_words_ru.tsv", ["word", "class", "value"], required 2);
 pub(crate) const UNITS_RU: DataFile =
-    data_file!("units_ru.tsv", ["phrase", "unit", "kind"], required 3);
+    data_file!("units_ru.tsv", ["phrase", "unit", "kind", "hundredth"], required 3);
 
 /// Every data file, for the tests that read them all.
 #[cfg(test)]

@@ -623,8 +623,30 @@ fn undated_period(
                 })
                 .map(|r| r.to_date);
             let inside = |p: &Period| achieved.is_some_and(|r| r.contains(*p));
+            let stock = matches!(
+                metric,
+                Metric::Other
+                    | Metric::Employment
+                    | Metric::Unemployment
+                    | Metric::Vacancies
+                    | Metric::Companies
+                    | Metric::Infrastructure
+                    | Metric::Capacity
+                    | Metric::Area
+            );
+            let counted_that_day = |day: Period| {
+                q.kind != QuantityKind::Percent
+                    && h.previous_figures
+                        .iter()
+                        .rev()
+                        .take_while(|f| f.paragraph == h.paragraph)
+                        .any(|f| f.period == Some(day) && f.unit.is_some() && f.unit == q.unit)
+            };
             paragraph
-                .carried_period
+                .carried_day
+                .filter(|&(day, every_stock)| stock && (every_stock || counted_that_day(day)))
+                .map(|(day, _)| day)
+                .or(paragraph.carried_period)
                 .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
                 .filter(|p| !inside(p))
                 .or(achieved)

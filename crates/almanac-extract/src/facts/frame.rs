@@ -278,6 +278,8 @@ pub(super) struct Memory {
     /// with a colon (`X Cluster ... summed up its year. Its results:`), and that
     /// paragraph's index: the block's lines, and a list's items after it, are its figures.
     pub(super) colon_lead: Option<(usize, String)>,
+    /// The paragraph of a figure-less lead ending with a colon, and the day it names.
+    pub(super) lead_day: Option<(usize, Period)>,
     /// The status and period of the figures that introduce a list (`The region plans to
     /// launch ten projects this year:`), for its items that say neither.
     pub(super) list_lead: Option<(Status, Option<Period>)>,
@@ -288,6 +290,12 @@ pub(super) struct Memory {
 pub(super) struct ParagraphCarry<'h> {
     /// A sentence's time, carried to the next sentences.
     pub(super) carried_period: Option<Period>,
+    /// The day a sentence dated its stocks by (`as of`, `на 1 октября`), carried to the
+    /// next stocks counted in the same unit (`As of 1 October the herd stood at 168,000
+    /// head ... Sheep and goats number 1.1 million head`); and the day a figure-less lead
+    /// introduced a block with (`Numbers are as of 1 January:`), carried to every stock
+    /// of the block (`true`). What flows (output, trade, money spent) is not of a day.
+    pub(super) carried_day: Option<(Period, bool)>,
     /// The last time a figure took from its own words, or the period a figure that refers
     /// back was given.
     pub(super) applied_period: Option<Period>,

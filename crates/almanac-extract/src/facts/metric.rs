@@ -233,6 +233,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             continue;
         }
         let allowed = match (by_unit, cue.scope) {
+            (_, CueScope::Whole) => false,
             // Facilities are companies only by their own words (`12 production facilities`),
             // not by another count's (`11 enterprises and 4 kindergartens`).
             (Some(Metric::Infrastructure), _) if cue.metric == Metric::Companies => inside,
@@ -398,6 +399,17 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         })
     };
     let own_clause = matches!(best, Some(((false, _, _, _), _)));
+    // `supply 38% of the milk processed`: a share of a good with no cue of its own clause is
+    // a share of what was made.
+    if q.kind == QuantityKind::Percent && !own_clause {
+        if let Some(c) = s
+            .whole_cues
+            .iter()
+            .find(|c| names_the_whole(text, s, fig_end_tok, c.tok))
+        {
+            return own(c.cue.metric);
+        }
+    }
     let metric = match (by_unit, best) {
         (Some(_), Some(((false, _, _, _), cue))) => cue.metric,
         // `В строительстве жилья план перевыполнен: введено 412 тыс. кв. м`: floor area in a
@@ -1224,4 +1236,21 @@ pub(super) fn opens_breakdown(sentence: &str) -> bool {
             .is_some_and(|h| h.eq_ignore_ascii_case(o))
             && head[o.len()..].starts_with([' ', ','])
     })
+}
+
+/// Whether the cue at token `cue` stands in the whole a share ending before token
+/// `fig_end` is of: `of` and up to two words before it (`of the country's electricity`), or
+/// the Russian genitive right after the share, past `всего` (`треть всего цемента`).
+fn names_the_whole(text: &str, s: &Sentence<'_>, fig_end: usize, cue: usize) -> bool {
+    if word_is(text, s.toks, fig_end, &["of", "от"]) {
+        cue > fig_end
+            && cue <= fig_end + 3
+            && (fig_end + 1..cue).all(|k| {
+                s.toks[k].kind == TokKind::Word && !word_is(text, s.toks, k, &["and", "or"])
+            })
+    } else {
+        cue == fig_end
+            || cue == fig_end + 1
+                && word_is(text, s.toks, fig_end, &["всего", "всей", "всех", "общего"])
+    }
 }

@@ -229,13 +229,13 @@ pub(crate) fn extract(
         }
     }
     // Periods carry only within a paragraph: the times of one without figures are never
-    // asked for.
+    // asked for, unless it introduces a block with a colon (`Numbers are as of 1 January:`).
     let mut paragraph_times: Vec<Vec<TimeExpr>> = doc
         .paragraphs
         .iter()
         .zip(&paragraph_figures)
         .map(|(p, figures)| {
-            if figures.is_empty() {
+            if figures.is_empty() && !text[p.clone()].trim_end().ends_with(':') {
                 return Vec::new();
             }
             let atoms = tokens::inside(&stream, p.clone());
@@ -393,6 +393,12 @@ pub(crate) fn extract(
             if let Some(a) = named.next_back() {
                 memory.previous_subject = Some(a.name.clone());
             }
+            memory.lead_day = paragraph_times[pi]
+                .iter()
+                .filter(|t| text[p.clone()].trim_end().ends_with(':') && dates_a_stock(text, t))
+                .rev()
+                .find_map(|t| usable_period(t, date))
+                .map(|day| (pi, day));
             continue;
         }
         let mut times = std::mem::take(&mut paragraph_times[pi]);
@@ -412,7 +418,16 @@ pub(crate) fn extract(
             let before = times.partition_point(|t| t.span[0] <= q.span[0]);
             before == 0 || furthest_end[before - 1] < q.span[1]
         });
-        let mut paragraph = ParagraphCarry::default();
+        if memory
+            .lead_day
+            .is_some_and(|(lead, _)| pi != lead + 1 && !(list_item && in_list))
+        {
+            memory.lead_day = None;
+        }
+        let mut paragraph = ParagraphCarry {
+            carried_day: memory.lead_day.map(|(_, day)| (day, true)),
+            ..ParagraphCarry::default()
+        };
         for range in &sentence_ranges[first_sentence..end_sentence] {
             let here = Here::new(
                 &frame,
@@ -482,7 +497,16 @@ pub(crate) fn extract(
             if let Some(p) = opening.or(paragraph.applied_period) {
                 if !matches!(p, Period::Day(_)) {
                     paragraph.carried_period = Some(p);
+                    paragraph.carried_day = None;
                 }
+            }
+            if let Some(day) = here
+                .sentence_times
+                .iter()
+                .filter(|t| dates_a_stock(text, t))
+                .find_map(|t| usable_period(t, date))
+            {
+                paragraph.carried_day = Some((day, false));
             }
             let plans_here = if here.in_sentence.is_empty() {
                 states_a_plan(text, paragraph_toks, range)
@@ -601,3 +625,13 @@ pub(super) fn nearest<'a, T: 'a>(
 
 #[cfg(test)]
 mod tests;
+
+/// `as of 1 January`, `на 1 октября`: the day a stock is counted on, not the day of a
+/// dateline or of an event (`КЫЗЫЛОРДА, 28 декабря`).
+fn dates_a_stock(text: &str, t: &TimeExpr) -> bool {
+    let lower = tokens::lower(&t.text);
+    t.kind == TimeKind::AsOf
+        && (lower.starts_with("as ")
+            || lower.starts_with("на ")
+            || tokens::word_before(text, t.span[0]).is_some_and(|w| w == "на"))
+}

@@ -17,6 +17,9 @@ pub(crate) enum CueScope {
     Value,
     Money,
     Count,
+    /// Only a share whose whole it names right after it (`41% of the country's
+    /// electricity`, `треть электроэнергии страны`): a good is no cue for every rate near it.
+    Whole,
 }
 
 /// A metric cue word or phrase.
@@ -115,6 +118,7 @@ fn metric_cue(r: &data::Row) -> Result<(&'static str, MetricCue), data::DataErro
             ("value", CueScope::Value),
             ("money", CueScope::Money),
             ("count", CueScope::Count),
+            ("whole", CueScope::Whole),
         ],
         None,
     )?;
@@ -182,6 +186,9 @@ pub(super) struct Sentence<'t> {
     pub figure_toks: Vec<std::ops::Range<usize>>,
     /// Metric cues in text order.
     pub metric_cues: Vec<CueAt>,
+    /// The goods a share may be of (`41% of the country's electricity`), kept apart from
+    /// the cues every figure reads.
+    pub whole_cues: Vec<CueAt>,
     /// First tokens of planned cues, of pool and work-in-progress cues, and of past
     /// auxiliaries.
     pub status_cues: Vec<usize>,
@@ -213,6 +220,7 @@ impl<'t> Sentence<'t> {
             .collect();
         let cues = &*CUES;
         let mut metric_cues = Vec::new();
+        let mut whole_cues = Vec::new();
         let mut status_cues = Vec::new();
         let mut pool_cues = Vec::new();
         let mut progress_cues = Vec::new();
@@ -258,6 +266,16 @@ impl<'t> Sentence<'t> {
                         i += n;
                         continue;
                     }
+                    if cue.scope == CueScope::Whole {
+                        whole_cues.push(CueAt {
+                            tok: i,
+                            len: n,
+                            cue,
+                            in_title: false,
+                        });
+                        i += n;
+                        continue;
+                    }
                     metric_cues.push(CueAt {
                         tok: i,
                         len: n,
@@ -292,6 +310,7 @@ impl<'t> Sentence<'t> {
             figure_toks,
             clause_starts,
             metric_cues,
+            whole_cues,
             status_cues,
             pool_cues,
             progress_cues,
@@ -312,10 +331,22 @@ impl<'t> Sentence<'t> {
             next += 1;
         }
         let from = self.figure_starts.partition_point(|&(tok, _)| tok < next);
-        self.figure_starts[from..]
-            .iter()
-            .take_while(|&&(tok, _)| tok == next)
-            .any(|&(_, start)| start != q.span[0])
+        // `assembled 1,260 buses and 430 trucks`: a figure joined to the one the cue stands
+        // before shares it.
+        let own_tok = self.tok_at(q.span[0]);
+        let joined = self.figure_toks.iter().any(|r| {
+            r.start == next
+                && own_tok == r.end + 1
+                && self
+                    .toks
+                    .get(r.end)
+                    .is_some_and(|t| t.text(text) == "," || t.is_word_in(text, &["and", "и"]))
+        });
+        !joined
+            && self.figure_starts[from..]
+                .iter()
+                .take_while(|&&(tok, _)| tok == next)
+                .any(|&(_, start)| start != q.span[0])
     }
 
     /// Whether a figure starts at a token from `from` up to, not including, `to`.

@@ -65,6 +65,14 @@ fn unit_of_residents() {
 fn metric_of() {
     check(
         &[
+            // A share of a good is a share of what was made, unless its clause says what it
+            // measures; a verb before one figure speaks for the figure joined to it.
+            ("Power\n\nWind farms gave 4.2% of the country's electricity last year.", "2024-02-01", "4.2%", "output"),
+            ("Milk\n\nLarge farms supply 38% of the milk processed in the region.", "2024-02-01", "38%", "output"),
+            ("Цемент\n\nНа завод пришлось 21% всего цемента области.", "2024-02-01", "21%", "output"),
+            ("Power\n\nElectricity tariffs for households rose 12% in January.", "2024-02-01", "12%", "prices"),
+            ("Exports\n\nThe region exported 30% of its cotton to China.", "2024-02-01", "30%", "trade"),
+            ("Buses\n\nThe plant assembled 940 buses and 310 trucks in 2024.", "2025-02-01", "310 trucks", "output"),
             // A tax's name holds `value` but speaks for the budget;
             // microcredits and loans counted with their sum go to many borrowers.
             ("Taxes\n\nValue added tax remained the largest source at 3.61 billion somoni.", "2021-07-10", "3.61 billion somoni", "budget"),
@@ -1072,6 +1080,16 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A day a stock is counted on carries to the next stocks of its unit, not to a
+            // flow, nor to another thing counted; a figure-less lead gives its day to the
+            // stocks of its block. A dateline is no such day.
+            ("Herds\n\nThe office reported on January-June.\n\nAs of 1 July the region kept 84,000 head of cattle. Its flocks held 310,000 head of sheep.", "2024-07-20", "310,000 head", "2024-07-01"),
+            ("Herds\n\nThe office reported on January-June.\n\nAs of 1 July the region kept 84,000 head of cattle. Farms sold 6,200 tonnes of meat.", "2024-07-20", "6,200 tonnes", "2024-01/2024-06"),
+            ("Buses\n\nAs of 1 October the city ran 900 buses. The metro carried 51,000 passengers a day.", "2025-11-20", "51,000 passengers", "2025"),
+            ("Herds\n\nThe office has published its figures for 2023. Numbers are as of 1 January 2024:\n\nCattle – 96.1 thousand head (+1.2%)\nMilk – 41.3 thousand tonnes (+2.0%)", "2024-02-15", "96.1 thousand head", "2024-01-01"),
+            ("Herds\n\nThe office has published its figures for 2023. Numbers are as of 1 January 2024:\n\nCattle – 96.1 thousand head (+1.2%)\nMilk – 41.3 thousand tonnes (+2.0%)", "2024-02-15", "41.3 thousand tonnes", "2023"),
+            ("Скот\n\nНАРЫН, 12 октября. На 1 октября поголовье коров составило 41,2 тыс. голов. Овец насчитывается 380 тыс. голов.", "2023-10-12", "380 тыс. голов", "2023-10-01"),
+            ("Газ\n\nКЫЗЫЛОРДА, 28 декабря. Итоги года:\n\n1. Газ пришёл в 17 сёл.", "2020-12-28", "17 сёл", "2020"),
             // A year that labels a figure in brackets dates that figure alone.
             ("Bank results\n\nThe bank published its results for 2024.\n\nLoan book: 36.1 trillion soums (2023: 30.0 trillion)", "2025-03-12", "36.1 trillion soums", "2024"),
             ("Bank results\n\nThe bank published its results for 2024.\n\nLoan book: 36.1 trillion soums (2023: 30.0 trillion)", "2025-03-12", "30.0 trillion", "2023"),

@@ -287,6 +287,8 @@ fn currency_forms_of_general_news() {
     check("Inflation accelerated to 5pc", "5pc=5 %");
     check("wheat gained 12 cents", "12 cents=0.12 USD +");
     check("the shares rose 12 pence", "12 pence=0.12 GBP +");
+    check("households pay 22 dirams", "22 dirams=0.22 TJS");
+    check("a ride costs 80 tiyn", "80 tiyn=0.8 KZT");
     check("3.2 billion rand", "3.2 billion rand=3200000000 ZAR");
     check(
         "200 million Egyptian pounds",

@@ -30,6 +30,8 @@ use super::numbers::{number_word, parse_digits, NumberWord};
 struct Unit {
     code: &'static str,
     kind: QuantityKind,
+    /// A hundredth of the currency's unit (`тиын` of the tenge, `дирам` of the somoni).
+    hundredth: bool,
 }
 
 /// A role of `data/quantity_words_ru.tsv`.
@@ -85,11 +87,16 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
             ],
             None,
         )?;
+        let hundredth = r.choice(3, &[("hundredth", true)], Some(false))?;
+        if hundredth && kind != QuantityKind::Money {
+            return Err(r.error(format_args!("`hundredth` on a row that is not money")));
+        }
         Ok((
             r.get(0),
             Unit {
                 code: r.get(1),
                 kind,
+                hundredth,
             },
         ))
     })),
@@ -303,12 +310,17 @@ fn range_low(
     let (k, low) = found.last()?;
     let word = |t: usize| lower(toks[t].text(text)).into_owned();
     // `Размер займов – 3–50 тыс. сомони`: a low bound whose unit a noun before it lent is
-    // a bare number too.
-    let digits_only = low
-        .text
+    // a bare number too; so is one that only its currency's sign opens (`$850–900 млн`).
+    let signed = low.text.strip_prefix(['$', '₸', '€']);
+    if signed.is_some() && high.kind != QuantityKind::Bare && high.unit != low.unit {
+        return None;
+    }
+    let digits_only = signed
+        .unwrap_or(&low.text)
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}'));
-    let bare_low = (low.kind == QuantityKind::Bare || digits_only) && high.kind.is_figure();
+    let bare_low = (low.kind == QuantityKind::Bare || digits_only)
+        && (high.kind.is_figure() || signed.is_some());
     if !bare_low || i < 1 {
         return None;
     }
@@ -326,19 +338,26 @@ fn range_low(
     }
     let (high_number, _) = read_number(text, toks, i)?;
     // `от 5 млн до 7 млрд тенге`: a low bound with a scale of its own keeps it.
-    let (low_number, _) = read_number(text, toks, *k)?;
+    let (low_number, _) = read_number(text, toks, *k + usize::from(signed.is_some()))?;
     let scale = if high_number > 0.0 && low.value.abs() == low_number.abs() {
         high.value / high_number
     } else {
         1.0
     };
     let span = [low.span[0], high.span[1]];
+    let (kind, unit) = match signed {
+        Some(_) => (QuantityKind::Money, low.unit.clone()),
+        None => (high.kind, high.unit.clone()),
+    };
     Some(Quantity {
         span,
         text: text[span[0]..span[1]].to_string(),
         value: low.value * scale,
         high: Some(high.value),
         qualifier: None,
+        kind,
+        unit,
+        fact_worthy: true,
         ..high.clone()
     })
 }
@@ -874,6 +893,23 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
         if u.kind != QuantityKind::Count || currency.is_none() {
             unit = Some(*u);
             end_tok = j + n;
+            if u.hundredth {
+                value /= 100.0;
+            } else if u.kind == QuantityKind::Money {
+                // `16 тенге 70 тиынов`: the hundredths after the whole units add to them.
+                if let Some((cents, after)) =
+                    read_number(text, toks, end_tok).filter(|&(c, _)| c < 100.0 && c.fract() == 0.0)
+                {
+                    if let Some((m, _)) = tables
+                        .units
+                        .starting_at(text, toks, after)
+                        .filter(|(_, c)| c.hundredth && c.code == u.code)
+                    {
+                        value += cents / 100.0;
+                        end_tok = after + m;
+                    }
+                }
+            }
         }
     }
     // A counted noun whose phrase starts at the modifier (`гостевых домов`) is found already.
@@ -958,6 +994,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
                 Unit {
                     code: "piece",
                     kind: QuantityKind::Count,
+                    hundredth: false,
                 },
             ));
             unit = Some(u);
@@ -970,6 +1007,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
             unit = Some(Unit {
                 code: "place",
                 kind: QuantityKind::Count,
+                hundredth: false,
             });
         }
         if u.kind == QuantityKind::Money {
@@ -980,6 +1018,7 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
         unit = Some(Unit {
             code: currency.unwrap_or("USD"),
             kind: QuantityKind::Money,
+            hundredth: false,
         });
         end_tok = end_tok.max(j);
     }
@@ -1028,7 +1067,12 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
         k.and_then(|k| toks.get(k))
             .is_some_and(|t| lower(t.text(text)) == w)
     };
-    let from_level = word_is(i.checked_sub(1), "с") && word_is(Some(end_tok), "до");
+    // `вырос с 94,6% на 1 января 2018 года до 97,2%`: a day of the earlier level may stand
+    // between.
+    let from_level = word_is(i.checked_sub(1), "с")
+        && (end_tok..(end_tok + 7).min(toks.len()))
+            .take_while(|&k| !matches!(toks[k].text(text), "," | ";" | "." | "%"))
+            .any(|k| word_is(Some(k), "до"));
     let direction = if from_level {
         None
     } else if matches!(kind, QuantityKind::Percent | QuantityKind::Money) {
@@ -1037,10 +1081,12 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
     } else if prep == Some(Role::Change) && i >= 2 {
         // `площадь увеличилась на 35 гектаров`: a count after `на` changes only right after
         // a word of change; `теплица на 12 гектаров` is a greenhouse of that size.
+        // `на 1,4 млн тонн больше, чем в прошлом году`: or a comparative right after it.
         (i.saturating_sub(4)..i - 1)
             .rev()
             .find_map(|k| tables.directions.starting_at(text, toks, k))
             .map(|(_, d)| *d)
+            .or_else(|| compared_after(text, toks, prep, end_tok))
     } else {
         None
     };
@@ -1418,6 +1464,57 @@ mod tests {
                 "−6,1%",
                 -6.1,
                 Some("%"),
+                None,
+                None,
+            ),
+            // A change told by a comparative after it, or by indexing; the earlier level of
+            // `с ... до`, a day between them.
+            (
+                "Собрано на 1,4 млн тонн больше, чем годом ранее.",
+                "1,4 млн тонн",
+                1.4e6,
+                Some("t"),
+                None,
+                Some(Up),
+            ),
+            (
+                "Пенсии проиндексируют на 8,5%.",
+                "8,5%",
+                8.5,
+                Some("%"),
+                None,
+                Some(Up),
+            ),
+            (
+                "Охват вырос с 61,2% на 1 января до 64%.",
+                "61,2%",
+                61.2,
+                Some("%"),
+                None,
+                None,
+            ),
+            // Hundredths of a currency, alone or after its whole units.
+            (
+                "Тариф составил 16 тенге 70 тиынов за киловатт-час.",
+                "16 тенге 70 тиынов",
+                16.7,
+                Some("KZT"),
+                None,
+                None,
+            ),
+            (
+                "Билет стоит 45 тиынов.",
+                "45 тиынов",
+                0.45,
+                Some("KZT"),
+                None,
+                None,
+            ),
+            (
+                "Хлеб стоит 90 дирамов.",
+                "90 дирамов",
+                0.9,
+                Some("TJS"),
                 None,
                 None,
             ),
@@ -2424,6 +2521,8 @@ mod tests {
             "Будет создано 2 500–2 900 рабочих мест.",
             "Заём выдают на сумму от 3 млн до 2 млрд тенге.",
             "Размер займов – 3–50 тыс. сомони.",
+            "Экспорт может достичь $850–900 млн.",
+            "Вложения составят от $2 до 3 млрд.",
         ]
         .iter()
         .flat_map(|s| find(s))
@@ -2438,6 +2537,8 @@ mod tests {
                 ("2 500–2 900 рабочих мест".to_string(), 2500.0, Some(2900.0)),
                 ("3 млн до 2 млрд тенге".to_string(), 3e6, Some(2e9)),
                 ("3–50 тыс. сомони".to_string(), 3e3, Some(5e4)),
+                ("$850–900 млн".to_string(), 850e6, Some(900e6)),
+                ("$2 до 3 млрд".to_string(), 2e9, Some(3e9)),
             ]
         );
     }
