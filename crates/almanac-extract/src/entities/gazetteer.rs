@@ -335,7 +335,9 @@ pub(super) fn relatedness(lex: &Lexicon, cand: usize, counts: &HashMap<usize, us
     let mut score = 0;
     for (&other, &n) in counts {
         let other_place = &lex.places[other];
-        if other_place.kind == EntityKind::Country || other == cand {
+        // A country named counts for every entry inside it alike: it decides only between
+        // entries of different countries (`the National Bank` in a Kyrgyz text).
+        if other == cand {
             continue;
         }
         let related = chain.contains(&other_place.name)

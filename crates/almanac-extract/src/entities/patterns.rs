@@ -110,9 +110,52 @@ pub(super) fn find_patterns(
                 },
             });
         }
+        // `The region's largest dairy, Ak Sut in Tyup district, took in ...`: and one set
+        // after an apposition that calls it a company.
+        if res.len() == found_before
+            && !covered_by_gaz(in_gaz, run.clone())
+            && run.end - run.start <= 4
+            && !(run.end == run.start + 1 && doc.has(run.start, T_INITIAL))
+            && company_called_before(lex, doc, run.start)
+            && (doc.id(run.end) == W_COMMA || doc.matches_text(run.end, &["in"]))
+        {
+            res.push(Cand {
+                span: doc.span(run.clone()),
+                toks: run.clone(),
+                target: CandTarget::Dyn {
+                    name: doc.words(run.clone()),
+                    kind: EntityKind::Organisation,
+                    part_of: None,
+                    company: true,
+                },
+            });
+        }
         i = run.end;
     }
     res
+}
+
+/// Whether the name at token `i` follows an apposition that calls it a company: an
+/// article or possessive, a few words, a noun of `company_noun` and a comma (`the
+/// region's largest dairy, ...`, `its new plant, ...`).
+fn company_called_before(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
+    if i < 3 || doc.id(i - 1) != W_COMMA || !lex.company_nouns.contains(&doc.id(i - 2)) {
+        return false;
+    }
+    let any_of = |k: usize, words: &[&str]| {
+        words
+            .iter()
+            .any(|w| doc.matches_text_ignoring_case(k, &[w]))
+    };
+    for k in (i.saturating_sub(8)..i - 2).rev() {
+        if any_of(k, &["the", "its", "their"]) {
+            return true;
+        }
+        if doc.id(k) == W_COMMA || any_of(k, &[".", ";", ":", "of", "in", "with"]) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether an apposition at token `i` calls what stands before it a company: a comma, an
@@ -160,6 +203,10 @@ fn called_a_company(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
                         "listed",
                     ],
                 );
+            // `a dairy company from ...`: a noun that qualifies the next one lets it speak.
+            if !ends_phrase && lex.company_nouns.contains(&doc.id(j + 1)) {
+                continue;
+            }
             return j >= first_noun && ends_phrase;
         }
         // `Ak Zhol, a village with a cement plant`: the noun after a preposition is not

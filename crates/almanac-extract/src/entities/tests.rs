@@ -545,6 +545,24 @@ fn a_name_an_apposition_calls_a_company() {
         "The mill opened on Monday, the company said. On Friday, a company spokesman said more.",
         &[("Monday", "-", Organisation), ("Friday", "-", Organisation)],
     );
+    // A noun that qualifies a company noun lets the latter speak; an IT park hosts
+    // companies; and the apposition may come first.
+    check(
+        "Ak Sut, a dairy company from the north, opened a farm.",
+        &[("Ak Sut", "Ak Sut", Organisation)],
+    );
+    check(
+        "Chirchiq Digital, the region's IT park, grew.",
+        &[("Chirchiq Digital", "Chirchiq Digital", Organisation)],
+    );
+    check(
+        "The region's largest dairy, Ak Sut in Talas district, took in more milk.",
+        &[("Ak Sut", "Ak Sut", Organisation)],
+    );
+    check(
+        "On the way to the village, Ak Zhol residents met.",
+        &[("Ak Zhol", "-", Organisation)],
+    );
 }
 
 #[test]
@@ -915,6 +933,18 @@ fn negatives() {
     check(
         "The bonds financed a 50 MW solar plant and a 2 GW plant.",
         &[("MW", "-", Organisation), ("GW", "-", Organisation)],
+    );
+}
+
+#[test]
+fn each_country_has_its_national_bank() {
+    check(
+        "Card payments in Kyrgyzstan grew, the National Bank said.",
+        &[("National Bank", "National Bank of the Kyrgyz Republic", Organisation)],
+    );
+    check(
+        "The National Bank kept the base rate, and inflation in Kazakhstan slowed.",
+        &[("National Bank", "National Bank of Kazakhstan", Organisation)],
     );
 }
 

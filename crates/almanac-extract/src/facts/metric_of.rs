@@ -277,6 +277,16 @@ pub(super) fn metric_of(
             metric = f.metric;
         }
     }
+    // `built 11 small plants with 46 MW`: plants or stations counted beside a power
+    // capacity are power plants, infrastructure (FACTS.md), not companies.
+    if metric == Metric::Companies
+        && matches!(q.unit.as_deref(), Some("plant" | "station"))
+        && in_sentence
+            .iter()
+            .any(|f| matches!(f.unit.as_deref(), Some("MW" | "GW" | "kW")))
+    {
+        metric = Metric::Infrastructure;
+    }
     // `came first with output up 21.3%, followed by Syrdarya region, second with
     // 18.7%`: the rate a place holds its rank with measures as the first one did.
     if qi > 0

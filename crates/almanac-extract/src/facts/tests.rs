@@ -73,6 +73,16 @@ fn metric_of() {
             ("Power\n\nElectricity tariffs for households rose 12% in January.", "2024-02-01", "12%", "prices"),
             ("Exports\n\nThe region exported 30% of its cotton to China.", "2024-02-01", "30%", "trade"),
             ("Buses\n\nThe plant assembled 940 buses and 310 trucks in 2024.", "2025-02-01", "310 trucks", "output"),
+            // Plants counted beside a power capacity are power plants.
+            ("Power\n\nSince 2015 investors have built 11 small plants with 46 MW.", "2019-07-10", "11 small plants", "infrastructure"),
+            ("Plants\n\nSince 2015 investors have built 11 plants with 900 jobs.", "2019-07-10", "11 plants", "companies"),
+            // Payments by card are spent by many people, no one's investment.
+            ("Cards\n\nCashless payments reached 96 billion soms in the first half.", "2024-07-10", "96 billion soms", "other"),
+            ("Карты\n\nОбъём безналичных платежей достиг 31 трлн сумов.", "2024-07-10", "31 трлн сумов", "other"),
+            // Mortgages and an average loan go to many borrowers, no project.
+            ("Homes\n\nBanks issued 2,300 mortgage loans worth 410 billion soums.", "2025-01-10", "410 billion soums", "other"),
+            ("Homes\n\nThe average loan was 52 million tenge.", "2025-01-10", "52 million tenge", "other"),
+            ("Ипотека\n\nБанки выдали 2 100 ипотечных кредитов на 900 млрд сумов.", "2025-01-10", "900 млрд сумов", "other"),
             // A tax's name holds `value` but speaks for the budget;
             // microcredits and loans counted with their sum go to many borrowers.
             ("Taxes\n\nValue added tax remained the largest source at 3.61 billion somoni.", "2021-07-10", "3.61 billion somoni", "budget"),
