@@ -10,7 +10,6 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::doc::{Doc, T_HYPHEN, T_WORD};
 use super::lexicon::{prefix_key, Lexicon, W_AND, W_DISTRICTS, W_OBLASTS, W_REGIONS};
-use super::EntityKind;
 
 #[derive(Debug, Clone)]
 pub(super) struct GazHit {

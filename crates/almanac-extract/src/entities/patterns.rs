@@ -136,8 +136,8 @@ pub(super) fn find_patterns(
 }
 
 /// Whether the name at token `i` follows an apposition that calls it a company: an
-/// article or possessive, a few words, a noun of `company_noun` and a comma (`the
-/// region's largest dairy, ...`, `its new plant, ...`).
+/// article or possessive that opens the sentence, a few words, a noun of `company_noun` and
+/// a comma (`The region's largest dairy, ...`, `Its new plant, ...`).
 fn company_called_before(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
     if i < 3 || doc.id(i - 1) != W_COMMA || !lex.company_nouns.contains(&doc.id(i - 2)) {
         return false;
@@ -147,11 +147,20 @@ fn company_called_before(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
             .iter()
             .any(|w| doc.matches_text_ignoring_case(k, &[w]))
     };
+    // The apposition opens its sentence (`Speaking at the plant, Askar Zhumabekov, ...` is a
+    // person after a phrase of place).
     for k in (i.saturating_sub(8)..i - 2).rev() {
         if any_of(k, &["the", "its", "their"]) {
-            return true;
+            return doc.has(k, T_INITIAL);
         }
-        if doc.id(k) == W_COMMA || any_of(k, &[".", ";", ":", "of", "in", "with"]) {
+        if doc.id(k) == W_COMMA
+            || any_of(
+                k,
+                &[
+                    ".", ";", ":", "of", "in", "with", "at", "to", "on", "for", "from", "by",
+                ],
+            )
+        {
             return false;
         }
     }

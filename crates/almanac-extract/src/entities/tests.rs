@@ -545,14 +545,14 @@ fn a_name_an_apposition_calls_a_company() {
         "The mill opened on Monday, the company said. On Friday, a company spokesman said more.",
         &[("Monday", "-", Organisation), ("Friday", "-", Organisation)],
     );
-    // A noun that qualifies a company noun lets the latter speak; an IT park hosts
-    // companies; and the apposition may come first.
+    // A noun that qualifies a company noun lets the latter speak; a technopark hosts
+    // companies; and the apposition may come first, opening its sentence.
     check(
         "Ak Sut, a dairy company from the north, opened a farm.",
         &[("Ak Sut", "Ak Sut", Organisation)],
     );
     check(
-        "Chirchiq Digital, the region's IT park, grew.",
+        "Chirchiq Digital, the region's technopark, grew.",
         &[("Chirchiq Digital", "Chirchiq Digital", Organisation)],
     );
     check(
@@ -562,6 +562,10 @@ fn a_name_an_apposition_calls_a_company() {
     check(
         "On the way to the village, Ak Zhol residents met.",
         &[("Ak Zhol", "-", Organisation)],
+    );
+    check(
+        "Speaking at the plant, Askar Zhumabekov, the deputy minister, said more.",
+        &[("Askar Zhumabekov", "-", Organisation)],
     );
 }
 
@@ -940,7 +944,11 @@ fn negatives() {
 fn each_country_has_its_national_bank() {
     check(
         "Card payments in Kyrgyzstan grew, the National Bank said.",
-        &[("National Bank", "National Bank of the Kyrgyz Republic", Organisation)],
+        &[(
+            "National Bank",
+            "National Bank of the Kyrgyz Republic",
+            Organisation,
+        )],
     );
     check(
         "The National Bank kept the base rate, and inflation in Kazakhstan slowed.",

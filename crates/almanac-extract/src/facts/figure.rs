@@ -623,17 +623,19 @@ fn undated_period(
                 })
                 .map(|r| r.to_date);
             let inside = |p: &Period| achieved.is_some_and(|r| r.contains(*p));
-            let stock = matches!(
-                metric,
-                Metric::Other
-                    | Metric::Employment
-                    | Metric::Unemployment
-                    | Metric::Vacancies
-                    | Metric::Companies
-                    | Metric::Infrastructure
-                    | Metric::Capacity
-                    | Metric::Area
-            );
+            // A count or share of `other` may be a stock (`head` of cattle); money of
+            // `other` flows (payments, loans issued).
+            let stock = metric == Metric::Other && q.kind != QuantityKind::Money
+                || matches!(
+                    metric,
+                    Metric::Employment
+                        | Metric::Unemployment
+                        | Metric::Vacancies
+                        | Metric::Companies
+                        | Metric::Infrastructure
+                        | Metric::Capacity
+                        | Metric::Area
+                );
             let counted_that_day = |day: Period| {
                 q.kind != QuantityKind::Percent
                     && h.previous_figures

@@ -294,7 +294,8 @@ pub(super) struct ParagraphCarry<'h> {
     /// next stocks counted in the same unit (`As of 1 October the herd stood at 168,000
     /// head ... Sheep and goats number 1.1 million head`); and the day a figure-less lead
     /// introduced a block with (`Numbers are as of 1 January:`), carried to every stock
-    /// of the block (`true`). What flows (output, trade, money spent) is not of a day.
+    /// of the paragraph after it, or of the list items after it (`true`). What flows
+    /// (output, trade, money spent) is not of a day.
     pub(super) carried_day: Option<(Period, bool)>,
     /// The last time a figure took from its own words, or the period a figure that refers
     /// back was given.

@@ -233,7 +233,6 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             continue;
         }
         let allowed = match (by_unit, cue.scope) {
-            (_, CueScope::Whole) => false,
             // Facilities are companies only by their own words (`12 production facilities`),
             // not by another count's (`11 enterprises and 4 kindergartens`).
             (Some(Metric::Infrastructure), _) if cue.metric == Metric::Companies => inside,
@@ -251,7 +250,8 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             (Some(Metric::Other), _) if cue.metric == Metric::Transport && !counts_people => false,
             (Some(u), CueScope::Any | CueScope::Count) => refinements(u).contains(&cue.metric),
             (Some(_), _) => false,
-            (None, CueScope::Count) => false,
+            // A good a share is of is read apart (`Sentence::whole_cues`).
+            (None, CueScope::Count | CueScope::Whole) => false,
             (None, _) if q.kind == QuantityKind::Money && !MONEY_METRICS.contains(&cue.metric) => {
                 false
             }
@@ -1243,7 +1243,31 @@ pub(super) fn opens_breakdown(sentence: &str) -> bool {
 /// the Russian genitive right after the share, past `всего` (`треть всего цемента`).
 fn names_the_whole(text: &str, s: &Sentence<'_>, fig_end: usize, cue: usize) -> bool {
     if word_is(text, s.toks, fig_end, &["of", "от"]) {
-        cue > fig_end
+        // The good ends its noun phrase: `30% of the electricity bill` and `51% of the copper
+        // miner` are shares of something else.
+        let ends_phrase = s.toks.get(cue + 1).is_none_or(|t| {
+            t.kind != TokKind::Word
+                || t.is_word_in(
+                    text,
+                    &[
+                        "produced",
+                        "processed",
+                        "supplied",
+                        "generated",
+                        "grown",
+                        "mined",
+                        "made",
+                        "output",
+                        "production",
+                        "in",
+                        "from",
+                        "last",
+                        "this",
+                    ],
+                )
+        });
+        ends_phrase
+            && cue > fig_end
             && cue <= fig_end + 3
             && (fig_end + 1..cue).all(|k| {
                 s.toks[k].kind == TokKind::Word && !word_is(text, s.toks, k, &["and", "or"])

@@ -277,13 +277,32 @@ pub(super) fn metric_of(
             metric = f.metric;
         }
     }
+    // `exported goods worth $2.3 billion, up from $1.96 billion`, `13,6 ц/га против 9,8 ц/га`:
+    // the state a figure is set against measures what the figure does.
+    if qi > 0
+        && metric == own_metric
+        && crate::tokens::word_before(text, q.span[0])
+            .is_some_and(|w| matches!(w.as_str(), "from" | "against" | "против"))
+    {
+        if let Some(f) = figures_here.last().filter(|f| f.unit == q.unit) {
+            metric = f.metric;
+        }
+    }
     // `built 11 small plants with 46 MW`: plants or stations counted beside a power
     // capacity are power plants, infrastructure (FACTS.md), not companies.
+    let power_after = in_sentence.get(qi + 1).is_some_and(|f| {
+        matches!(f.unit.as_deref(), Some("MW" | "GW" | "kW"))
+            && text[q.span[1]..f.span[0]].split_whitespace().count() <= 3
+            && text[q.span[1]..f.span[0]].split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "with" | "of" | "totalling" | "totaling" | "мощностью" | "на" | "общей"
+                )
+            })
+    });
     if metric == Metric::Companies
         && matches!(q.unit.as_deref(), Some("plant" | "station"))
-        && in_sentence
-            .iter()
-            .any(|f| matches!(f.unit.as_deref(), Some("MW" | "GW" | "kW")))
+        && power_after
     {
         metric = Metric::Infrastructure;
     }

@@ -331,17 +331,22 @@ impl<'t> Sentence<'t> {
             next += 1;
         }
         let from = self.figure_starts.partition_point(|&(tok, _)| tok < next);
-        // `assembled 1,260 buses and 430 trucks`: a figure joined to the one the cue stands
-        // before shares it.
+        // `assembled 1,260 buses and 430 trucks`: a count or measure joined to the one the
+        // cue stands before shares it; a rate has its own noun after it (`GDP of $260
+        // billion and 8.5% inflation`).
         let own_tok = self.tok_at(q.span[0]);
-        let joined = self.figure_toks.iter().any(|r| {
-            r.start == next
-                && own_tok == r.end + 1
-                && self
-                    .toks
-                    .get(r.end)
-                    .is_some_and(|t| t.text(text) == "," || t.is_word_in(text, &["and", "и"]))
-        });
+        let own_end = self.tok_at(q.span[1]);
+        let counted = matches!(
+            q.kind,
+            crate::quantities::QuantityKind::Count | crate::quantities::QuantityKind::Measure
+        );
+        let joined = counted
+            && !self.metric_cues.iter().any(|c| c.tok == own_end)
+            && self.figure_toks.iter().any(|r| {
+                r.start == next
+                    && own_tok == r.end + 1
+                    && crate::tokens::word_is(text, self.toks, r.end, &["and", "и"])
+            });
         !joined
             && self.figure_starts[from..]
                 .iter()

@@ -73,9 +73,12 @@ fn metric_of() {
             ("Power\n\nElectricity tariffs for households rose 12% in January.", "2024-02-01", "12%", "prices"),
             ("Exports\n\nThe region exported 30% of its cotton to China.", "2024-02-01", "30%", "trade"),
             ("Buses\n\nThe plant assembled 940 buses and 310 trucks in 2024.", "2025-02-01", "310 trucks", "output"),
+            ("Forecast\n\nThe forecast assumes GDP of 260 billion dollars and 8.5% inflation.", "2024-03-01", "8.5%", "prices"),
+            ("Mining\n\nThe state owns 51% of the copper miner.", "2024-03-01", "51%", "other"),
             // Plants counted beside a power capacity are power plants.
             ("Power\n\nSince 2015 investors have built 11 small plants with 46 MW.", "2019-07-10", "11 small plants", "infrastructure"),
             ("Plants\n\nSince 2015 investors have built 11 plants with 900 jobs.", "2019-07-10", "11 plants", "companies"),
+            ("Plants\n\nThe company operates three cement plants and a 50 MW solar plant.", "2024-03-01", "three cement plants", "companies"),
             // Payments by card are spent by many people, no one's investment.
             ("Cards\n\nCashless payments reached 96 billion soms in the first half.", "2024-07-10", "96 billion soms", "other"),
             ("Карты\n\nОбъём безналичных платежей достиг 31 трлн сумов.", "2024-07-10", "31 трлн сумов", "other"),
@@ -1096,6 +1099,7 @@ fn period_of() {
             ("Herds\n\nThe office reported on January-June.\n\nAs of 1 July the region kept 84,000 head of cattle. Its flocks held 310,000 head of sheep.", "2024-07-20", "310,000 head", "2024-07-01"),
             ("Herds\n\nThe office reported on January-June.\n\nAs of 1 July the region kept 84,000 head of cattle. Farms sold 6,200 tonnes of meat.", "2024-07-20", "6,200 tonnes", "2024-01/2024-06"),
             ("Buses\n\nAs of 1 October the city ran 900 buses. The metro carried 51,000 passengers a day.", "2025-11-20", "51,000 passengers", "2025"),
+            ("Cards\n\nAs of 1 July, the loan book of banks stood at 5 trillion tenge. Cashless payments reached 2 trillion tenge.", "2024-08-01", "2 trillion tenge", "2024"),
             ("Herds\n\nThe office has published its figures for 2023. Numbers are as of 1 January 2024:\n\nCattle – 96.1 thousand head (+1.2%)\nMilk – 41.3 thousand tonnes (+2.0%)", "2024-02-15", "96.1 thousand head", "2024-01-01"),
             ("Herds\n\nThe office has published its figures for 2023. Numbers are as of 1 January 2024:\n\nCattle – 96.1 thousand head (+1.2%)\nMilk – 41.3 thousand tonnes (+2.0%)", "2024-02-15", "41.3 thousand tonnes", "2023"),
             ("Скот\n\nНАРЫН, 12 октября. На 1 октября поголовье коров составило 41,2 тыс. голов. Овец насчитывается 380 тыс. голов.", "2023-10-12", "380 тыс. голов", "2023-10-01"),
