@@ -281,8 +281,11 @@ pub(super) fn metric_of(
     // the state a figure is set against measures what the figure does.
     if qi > 0
         && metric == own_metric
-        && crate::tokens::word_before(text, q.span[0])
-            .is_some_and(|w| matches!(w.as_str(), "from" | "against" | "против"))
+        && text[..q.span[0]]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| matches!(w, "from" | "against" | "против"))
     {
         if let Some(f) = figures_here.last().filter(|f| f.unit == q.unit) {
             metric = f.metric;

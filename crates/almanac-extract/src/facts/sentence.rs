@@ -331,27 +331,32 @@ impl<'t> Sentence<'t> {
             next += 1;
         }
         let from = self.figure_starts.partition_point(|&(tok, _)| tok < next);
+        let claimed = self.figure_starts[from..]
+            .iter()
+            .take_while(|&&(tok, _)| tok == next)
+            .any(|&(_, start)| start != q.span[0]);
+        if !claimed {
+            return false;
+        }
         // `assembled 1,260 buses and 430 trucks`: a count or measure joined to the one the
         // cue stands before shares it; a rate has its own noun after it (`GDP of $260
         // billion and 8.5% inflation`).
-        let own_tok = self.tok_at(q.span[0]);
-        let own_end = self.tok_at(q.span[1]);
         let counted = matches!(
             q.kind,
             crate::quantities::QuantityKind::Count | crate::quantities::QuantityKind::Measure
         );
-        let joined = counted
-            && !self.metric_cues.iter().any(|c| c.tok == own_end)
+        if !counted {
+            return true;
+        }
+        let own_tok = self.tok_at(q.span[0]);
+        let own_end = self.tok_at(q.span[1]);
+        let joined = !self.metric_cues.iter().any(|c| c.tok == own_end)
             && self.figure_toks.iter().any(|r| {
                 r.start == next
                     && own_tok == r.end + 1
                     && crate::tokens::word_is(text, self.toks, r.end, &["and", "и"])
             });
         !joined
-            && self.figure_starts[from..]
-                .iter()
-                .take_while(|&&(tok, _)| tok == next)
-                .any(|&(_, start)| start != q.span[0])
     }
 
     /// Whether a figure starts at a token from `from` up to, not including, `to`.
