@@ -92,32 +92,18 @@ pub(super) fn find_patterns(
             });
         }
         // `Dala Mining, a copper producer in the east, ...`: a name set before an
-        // apposition that calls it a company is one, though no head stands beside it.
+        // apposition that calls it a company is one, though no head stands beside it; so is
+        // one set after it (`The region's largest dairy, Ak Sut in Tyup district, took in`).
+        let apposed = || {
+            called_a_company(lex, doc, run.end)
+                || company_called_before(lex, doc, run.start)
+                    && (doc.id(run.end) == W_COMMA || doc.matches_text(run.end, &["in"]))
+        };
         if res.len() == found_before
             && !covered_by_gaz(in_gaz, run.clone())
             && run.end - run.start <= 4
             && !(run.end == run.start + 1 && doc.has(run.start, T_INITIAL))
-            && called_a_company(lex, doc, run.end)
-        {
-            res.push(Cand {
-                span: doc.span(run.clone()),
-                toks: run.clone(),
-                target: CandTarget::Dyn {
-                    name: doc.words(run.clone()),
-                    kind: EntityKind::Organisation,
-                    part_of: None,
-                    company: true,
-                },
-            });
-        }
-        // `The region's largest dairy, Ak Sut in Tyup district, took in ...`: and one set
-        // after an apposition that calls it a company.
-        if res.len() == found_before
-            && !covered_by_gaz(in_gaz, run.clone())
-            && run.end - run.start <= 4
-            && !(run.end == run.start + 1 && doc.has(run.start, T_INITIAL))
-            && company_called_before(lex, doc, run.start)
-            && (doc.id(run.end) == W_COMMA || doc.matches_text(run.end, &["in"]))
+            && apposed()
         {
             res.push(Cand {
                 span: doc.span(run.clone()),

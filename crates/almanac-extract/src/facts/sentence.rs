@@ -266,17 +266,12 @@ impl<'t> Sentence<'t> {
                         i += n;
                         continue;
                     }
-                    if cue.scope == CueScope::Whole {
-                        whole_cues.push(CueAt {
-                            tok: i,
-                            len: n,
-                            cue,
-                            in_title: false,
-                        });
-                        i += n;
-                        continue;
-                    }
-                    metric_cues.push(CueAt {
+                    let list = if cue.scope == CueScope::Whole {
+                        &mut whole_cues
+                    } else {
+                        &mut metric_cues
+                    };
+                    list.push(CueAt {
                         tok: i,
                         len: n,
                         cue,
