@@ -281,11 +281,10 @@ pub(super) fn metric_of(
     // the state a figure is set against measures what the figure does.
     if qi > 0
         && metric == own_metric
-        && text[..q.span[0]]
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| matches!(w, "from" | "against" | "против"))
+        && fig_tok
+            .checked_sub(1)
+            .and_then(|k| super::sentence::word(text, sentence, k))
+            .is_some_and(|w| w == "from" || super::status::AGAINST.contains(&w.as_ref()))
     {
         if let Some(f) = figures_here.last().filter(|f| f.unit == q.unit) {
             metric = f.metric;
@@ -293,19 +292,22 @@ pub(super) fn metric_of(
     }
     // `built 11 small plants with 46 MW`: plants or stations counted beside a power
     // capacity are power plants, infrastructure (FACTS.md), not companies.
-    let power_after = in_sentence.get(qi + 1).is_some_and(|f| {
-        matches!(f.unit.as_deref(), Some("MW" | "GW" | "kW"))
-            && text[q.span[1]..f.span[0]].split_whitespace().count() <= 3
-            && text[q.span[1]..f.span[0]].split_whitespace().any(|w| {
-                matches!(
-                    w,
-                    "with" | "of" | "totalling" | "totaling" | "мощностью" | "на" | "общей"
-                )
-            })
-    });
+    let power_after = || {
+        in_sentence.get(qi + 1).is_some_and(|f| {
+            let mut between = text[q.span[1]..f.span[0]].split_whitespace();
+            matches!(f.unit.as_deref(), Some("MW" | "GW" | "kW"))
+                && between.clone().count() <= 3
+                && between.any(|w| {
+                    matches!(
+                        w,
+                        "with" | "of" | "totalling" | "totaling" | "мощностью" | "на" | "общей"
+                    )
+                })
+        })
+    };
     if metric == Metric::Companies
         && matches!(q.unit.as_deref(), Some("plant" | "station"))
-        && power_after
+        && power_after()
     {
         metric = Metric::Infrastructure;
     }

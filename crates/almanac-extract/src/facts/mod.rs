@@ -365,15 +365,21 @@ pub(crate) fn extract(
         if text[p.clone()].trim_end().ends_with('?') {
             memory.list_lead = None;
         }
+        // A lead speaks for the paragraph after it, or for the items of the list after it.
+        let in_block = |lead: usize| pi == lead + 1 || list_item && in_list;
         if memory
             .colon_lead
             .as_ref()
-            .is_some_and(|(lead, _)| pi != lead + 1 && !(list_item && in_list))
+            .is_some_and(|(lead, _)| !in_block(*lead))
         {
             memory.colon_lead = None;
         }
+        if memory.lead_day.is_some_and(|(lead, _)| !in_block(lead)) {
+            memory.lead_day = None;
+        }
         let mut figures = std::mem::take(&mut paragraph_figures[pi]);
         if figures.is_empty() {
+            let introduces_block = text[p.clone()].trim_end().ends_with(':');
             let mut named = {
                 let start = anchors.partition_point(|a| a.start < p.start);
                 let end = anchors.partition_point(|a| a.start < p.end);
@@ -383,7 +389,7 @@ pub(crate) fn extract(
                 .clone()
                 .next()
                 .filter(|a| {
-                    text[p.clone()].trim_end().ends_with(':')
+                    introduces_block
                         && matches!(
                             a.kind,
                             entities::EntityKind::Organisation | entities::EntityKind::Zone
@@ -395,7 +401,7 @@ pub(crate) fn extract(
             }
             memory.lead_day = paragraph_times[pi]
                 .iter()
-                .filter(|t| text[p.clone()].trim_end().ends_with(':') && dates_a_stock(text, t))
+                .filter(|t| introduces_block && dates_a_stock(text, t))
                 .rev()
                 .find_map(|t| usable_period(t, date))
                 .map(|day| (pi, day));
@@ -418,12 +424,6 @@ pub(crate) fn extract(
             let before = times.partition_point(|t| t.span[0] <= q.span[0]);
             before == 0 || furthest_end[before - 1] < q.span[1]
         });
-        if memory
-            .lead_day
-            .is_some_and(|(lead, _)| pi != lead + 1 && !(list_item && in_list))
-        {
-            memory.lead_day = None;
-        }
         let mut paragraph = ParagraphCarry {
             carried_day: memory.lead_day.map(|(_, day)| (day, true)),
             ..ParagraphCarry::default()
@@ -629,9 +629,10 @@ mod tests;
 /// `as of 1 January`, `на 1 октября`: the day a stock is counted on, not the day of a
 /// dateline or of an event (`КЫЗЫЛОРДА, 28 декабря`).
 fn dates_a_stock(text: &str, t: &TimeExpr) -> bool {
-    let lower = tokens::lower(&t.text);
-    t.kind == TimeKind::AsOf
-        && (lower.starts_with("as ")
+    t.kind == TimeKind::AsOf && {
+        let lower = tokens::lower(&t.text);
+        lower.starts_with("as ")
             || lower.starts_with("на ")
-            || tokens::word_before(text, t.span[0]).is_some_and(|w| w == "на"))
+            || tokens::word_before(text, t.span[0]).is_some_and(|w| w == "на")
+    }
 }

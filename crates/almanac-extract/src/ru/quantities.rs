@@ -311,7 +311,12 @@ fn range_low(
     let word = |t: usize| lower(toks[t].text(text)).into_owned();
     // `Размер займов – 3–50 тыс. сомони`: a low bound whose unit a noun before it lent is
     // a bare number too; so is one that only its currency's sign opens (`$850–900 млн`).
-    let signed = low.text.strip_prefix(['$', '₸', '€']);
+    let signed = low
+        .text
+        .char_indices()
+        .nth(1)
+        .filter(|&(at, _)| currency_of_sign(&low.text[..at]).is_some())
+        .map(|(at, _)| &low.text[at..]);
     if signed.is_some() && high.kind != QuantityKind::Bare && high.unit != low.unit {
         return None;
     }
@@ -357,7 +362,7 @@ fn range_low(
         qualifier: None,
         kind,
         unit,
-        fact_worthy: true,
+        fact_worthy: high.fact_worthy || signed.is_some(),
         ..high.clone()
     })
 }
@@ -808,22 +813,28 @@ fn sentence_start(text: &str, toks: &[Tok], i: usize) -> usize {
         .map_or(0, |k| k + 1)
 }
 
+/// The currency a sign written before a number names (`$4,2 млрд`).
+fn currency_of_sign(sign: &str) -> Option<&'static str> {
+    match sign {
+        "$" => Some("USD"),
+        "₸" => Some("KZT"),
+        "€" => Some("EUR"),
+        _ => None,
+    }
+}
+
 fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
     let tables = &*TABLES;
     let t = toks[i];
     // `$4,2 млрд`: the sign before the number.
-    let (mut currency, num_at) = if t.kind == TokKind::Sym
-        && matches!(t.text(text), "$" | "₸" | "€")
-        && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
-    {
-        let code = match t.text(text) {
-            "$" => "USD",
-            "₸" => "KZT",
-            _ => "EUR",
-        };
-        (Some(code), i + 1)
-    } else {
-        (None, i)
+    let (mut currency, num_at) = match currency_of_sign(t.text(text)) {
+        Some(code)
+            if t.kind == TokKind::Sym
+                && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num) =>
+        {
+            (Some(code), i + 1)
+        }
+        _ => (None, i),
     };
     if currency.is_none() {
         if let Some(found) = fraction_at(text, toks, i)
