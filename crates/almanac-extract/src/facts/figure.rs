@@ -103,6 +103,9 @@ pub(super) fn read_figure(
         metric,
         measure,
         paragraph: h.paragraph,
+        earlier_state: dated.from_state
+            || crate::tokens::word_before(text, q.span[0])
+                .is_some_and(|w| status::AGAINST.contains(&w.as_str())),
     });
     let subject = subject_of(h, &f, metric, measure, paragraph, memory);
     so_far.subject.clone_from(&subject);
@@ -689,6 +692,12 @@ fn undated_period(
                             || q.kind != QuantityKind::Money
                                 && matches!(metric, Metric::Output | Metric::Trade)
                                 && !stock
+                            // Traffic too, but not a day's average (`540 trucks
+                            // a day`, `ежедневно в среднем`), which is of now.
+                            || metric == Metric::Transport
+                                && q.kind != QuantityKind::Money
+                                && q.per.is_none()
+                                && !tells_an_average(h.lower())
                     }
                 }))
                 .or_else(|| date.map(|d| Period::Year(d.year())))
@@ -887,4 +896,12 @@ fn subject_of(
             .map(|(_, name)| name.clone())
     })
     .or_else(|| frame.topic.map(str::to_string))
+}
+
+/// `traffic averages 1,450 trucks`, `ежедневно проходят в среднем 540 грузовиков`: the
+/// sentence, in lower case, tells a typical day's or month's count, not a total.
+fn tells_an_average(lower_sentence: &str) -> bool {
+    ["average", "daily", "в среднем", "ежедневно", "ежемесячно"]
+        .iter()
+        .any(|w| lower_sentence.contains(w))
 }

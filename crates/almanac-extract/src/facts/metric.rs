@@ -76,6 +76,8 @@ pub(super) struct MetricChoice {
     pub own: bool,
     /// Whether a unit or a cue word gave it, not the default of its kind.
     pub cued: bool,
+    /// Whether a cue word gave it, not its unit or kind alone.
+    pub worded: bool,
     /// The index in the sentence's tokens of the weak cue that gave it (`revenues`,
     /// `investment`), which says little alone: what stands before it may say more.
     pub weak_cue_tok: Option<usize>,
@@ -129,6 +131,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         metric,
         own: true,
         cued: true,
+        worded: true,
         weak_cue_tok: None,
     };
     let cues = &*CUES;
@@ -454,6 +457,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         metric,
         own: by_unit.is_some() || own_clause,
         cued: by_unit.is_some() || best.is_some(),
+        worded: best.is_some(),
         weak_cue_tok: best
             .filter(|(_, cue)| by_unit.is_none() && cue.weak && cue.metric == metric)
             .map(|_| best_tok),
@@ -1138,6 +1142,26 @@ pub(super) fn names_a_part_before(text: &str, s: &Sentence<'_>, fig_tok: usize) 
                 && word_is(text, s.toks, fig_tok - 1, &["them", "which"])
                 || word_is(text, s.toks, fig_tok - 2, &["из"])
                     && word_is(text, s.toks, fig_tok - 1, &["них", "которых"]))
+}
+
+/// `accounted for 3.7 million tonnes`, `пришлось 3,7 млн тонн`: the words before the figure
+/// give it as a share of something.
+pub(super) fn accounts_for(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    fig_tok >= 2
+        && word_is(text, s.toks, fig_tok - 1, &["for"])
+        && word_is(
+            text,
+            s.toks,
+            fig_tok - 2,
+            &["accounted", "accounts", "account"],
+        )
+        || fig_tok >= 1
+            && word_is(
+                text,
+                s.toks,
+                fig_tok - 1,
+                &["пришлось", "пришлись", "приходится", "приходилось"],
+            )
 }
 
 /// Whether a part measures what its whole did: it does, unless it names the narrower kind

@@ -5,7 +5,7 @@
 use super::figure::Figure;
 use super::frame::{Here, Memory, SentenceSoFar};
 use super::metric::{
-    from_foreign_investors, gaps_verb_of_figure_before, metric, names_a_part_before,
+    accounts_for, from_foreign_investors, gaps_verb_of_figure_before, metric, names_a_part_before,
     names_figure_before, opens_on_part_before, part_of_figure_before, part_takes_whole,
     says_of_figure_before, sector_of_sentence, MetricChoice,
 };
@@ -112,6 +112,20 @@ pub(super) fn metric_of(
             .find(|f| f.unit == q.unit)
     } else if russian && names_a_part_before(text, sentence, fig_tok) {
         figures_here.iter().rev().find(|f| f.unit == q.unit)
+    } else if !choice.worded && q.unit.is_some() && accounts_for(text, sentence, fig_tok) {
+        // `Rail accounted for 3.71 million tonnes`, `на железную дорогу пришлось 3,7 млн
+        // тонн`: a share of a larger amount of its unit told just before, which says
+        // what it measures when its own words do not.
+        figures_here
+            .iter()
+            .chain(
+                h.previous_figures
+                    .iter()
+                    .filter(|f| f.paragraph + 1 >= h.paragraph),
+            )
+            .rev()
+            .find(|f| f.unit == q.unit)
+            .filter(|f| f.value > q.value)
     } else {
         None
     };
@@ -286,7 +300,9 @@ pub(super) fn metric_of(
             .and_then(|k| super::sentence::word(text, sentence, k))
             .is_some_and(|w| w == "from" || super::status::AGAINST.contains(&w.as_ref()))
     {
-        if let Some(f) = figures_here.last().filter(|f| f.unit == q.unit) {
+        // The last figure in the same unit: one counted between (`to the four other
+        // countries, up from $1.96 billion`) is not what it is set against.
+        if let Some(f) = figures_here.iter().rev().find(|f| f.unit == q.unit) {
             metric = f.metric;
         }
     }

@@ -355,8 +355,12 @@ pub(crate) fn extract(
                     }
                 })
             };
+            // The news a lead tells, not the earlier state it sets it against (`up from
+            // $1.9 billion a year earlier`), dates the items.
             memory.list_lead = previous_figures
-                .last()
+                .iter()
+                .rev()
+                .find(|f| !f.earlier_state)
                 .filter(|f| f.paragraph + 2 >= pi && (introduced || !item_tells_past()))
                 .map(|f| (f.status, f.period));
         }

@@ -19,6 +19,9 @@ pub(super) struct PreviousFigure {
     pub(super) measure: Measure,
     /// The paragraph it stands in.
     pub(super) paragraph: usize,
+    /// It is a state another figure is set against (`up from $1.9 billion a year earlier`,
+    /// `против 4,1 млн`): its period is the comparison's, not the news'.
+    pub(super) earlier_state: bool,
 }
 
 /// The count of the sentence before, in the same paragraph, that the counts of this

@@ -214,14 +214,27 @@ pub(crate) fn next_item_of_list(between: &str) -> bool {
 }
 
 /// Whether the figure at `span` is the earlier of two states (`снизился с 4,9% до 4,8%`):
-/// `с` before it and `до` with a number after it.
+/// `с` before it and `до` with a number after it, past the year the first state is of
+/// (`с 21% в 2020 году до 15%`).
 pub(crate) fn first_of_two_states(text: &str, span: [usize; 2]) -> bool {
     let before = words(&text[text.floor_char_boundary(span[0].saturating_sub(8))..span[0]]);
     let after = text[span[1]..].trim_start();
+    let after = after
+        .strip_prefix("в ")
+        .and_then(|rest| {
+            let (year, rest) = rest.split_at_checked(4)?;
+            let rest = rest.trim_start();
+            (year.bytes().all(|b| b.is_ascii_digit())
+                && !rest.starts_with(|c: char| c.is_ascii_digit()))
+            .then(|| rest.strip_prefix("году").or(rest.strip_prefix("г.")))
+            .flatten()
+        })
+        .map_or(after, str::trim_start);
     matches!(before.last().map(AsRef::as_ref), Some("с" | "со"))
-        && after
-            .strip_prefix("до")
-            .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        && after.strip_prefix("до").is_some_and(|rest| {
+            rest.trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€'))
+        })
 }
 
 #[cfg(test)]
@@ -253,6 +266,21 @@ mod tests {
                 true,
             ),
             ("С 5% компаний до конца года взыщут долги.", "5%", false),
+            (
+                "Снизить долю с 30% в 2021 году до 20% в 2026 году.",
+                "30%",
+                true,
+            ),
+            (
+                "С 30% в 2021 году до конца года взыщут долги.",
+                "30%",
+                false,
+            ),
+            (
+                "Поднять экспорт с $300 млн в 2021 году до $500 млн.",
+                "$300 млн",
+                true,
+            ),
         ] {
             let at = sentence
                 .find(figure)
