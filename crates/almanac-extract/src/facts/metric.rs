@@ -202,9 +202,11 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     if q.kind == QuantityKind::Percent && builds_a_facility(text, s, fig_tok, fig_end_tok) {
         return own(Metric::Infrastructure);
     }
-    // `88.5% of the region's output`: a share takes the metric of its whole, written after it.
-    let whole_after =
-        q.kind == QuantityKind::Percent && word_is(text, s.toks, fig_end_tok, &["of", "in"]);
+    // `88.5% of the region's output`, `38% кредитного портфеля`: a share takes the metric of
+    // its whole, written after it.
+    let whole_after = q.kind == QuantityKind::Percent
+        && (word_is(text, s.toks, fig_end_tok, &["of", "in"])
+            || s.metric_cues.iter().any(|c| c.tok == fig_end_tok));
     let mut best: Option<((bool, bool, bool, usize), MetricCue)> = None;
     let mut best_tok = 0;
     for c in s.metric_cues.iter().filter(|c| !c.in_title) {
@@ -307,6 +309,18 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         }
         let cue_clause = s.clause_of(s.toks[i].start);
         let other_clause = cue_clause != clause && !(joined && cue_clause + 1 == clause);
+        // `Total inflows of foreign investment, including loans and portfolio investment,
+        // amounted to $3.26 billion`: the parts an aside lists do not say what the whole
+        // of another clause is.
+        if other_clause && {
+            let opening = s.clause_toks(cue_clause).start;
+            word_is(text, s.toks, opening, &["including"])
+                || word_is(text, s.toks, opening, &["в"])
+                    && word_is(text, s.toks, opening + 1, &["том"])
+                    && word_is(text, s.toks, opening + 2, &["числе"])
+        } {
+            continue;
+        }
         let before = i < fig_tok;
         let dist = if inside {
             0

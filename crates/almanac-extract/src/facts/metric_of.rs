@@ -166,6 +166,20 @@ pub(super) fn metric_of(
                 || w.ends_with(['\'', '’'])
         })
     };
+    // `Retail sales reached 612 billion tenge. The physical volume index was 104.6%`:
+    // an index of volume that names no sector is that of the figure before it in
+    // the paragraph.
+    let volume_index = choice.weak_cue_tok.is_some_and(|c| {
+        sentence.toks[c].is_word_in(text, &["physical", "index"]) && q.kind == QuantityKind::Percent
+    });
+    if metric == Metric::Output && volume_index {
+        if let Some(f) = figure_before
+            .filter(|f| f.paragraph == h.paragraph)
+            .filter(|f| matches!(f.metric, Metric::Trade | Metric::Transport))
+        {
+            metric = f.metric;
+        }
+    }
     if metric == Metric::Output
         && choice.weak_cue_tok.is_some_and(|c| !earned(c))
         && memory.last_money_metric == Some(Metric::Budget)

@@ -333,9 +333,10 @@ impl<'t> Sentence<'t> {
         if !claimed {
             return false;
         }
-        // `assembled 1,260 buses and 430 trucks`: a count or measure joined to the one the
-        // cue stands before shares it; a rate has its own noun after it (`GDP of $260
-        // billion and 8.5% inflation`).
+        // `assembled 1,260 buses and 430 trucks`, `produced 41,500 tonnes of yarn and 12.6
+        // million garments`: a count or measure joined to the one the cue stands before,
+        // past a few words of what that one counts, shares it; a rate has its own noun
+        // after it (`GDP of $260 billion and 8.5% inflation`).
         let counted = matches!(
             q.kind,
             crate::quantities::QuantityKind::Count | crate::quantities::QuantityKind::Measure
@@ -348,8 +349,12 @@ impl<'t> Sentence<'t> {
         let joined = !self.metric_cues.iter().any(|c| c.tok == own_end)
             && self.figure_toks.iter().any(|r| {
                 r.start == next
-                    && own_tok == r.end + 1
-                    && crate::tokens::word_is(text, self.toks, r.end, &["and", "и"])
+                    && own_tok > r.end
+                    && own_tok <= r.end + 4
+                    && self.toks[r.end..own_tok]
+                        .iter()
+                        .all(|t| t.kind == crate::tokens::TokKind::Word)
+                    && crate::tokens::word_is(text, self.toks, own_tok - 1, &["and", "и"])
             });
         !joined
     }

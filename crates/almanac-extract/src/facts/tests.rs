@@ -73,6 +73,7 @@ fn metric_of() {
             ("Power\n\nElectricity tariffs for households rose 12% in January.", "2024-02-01", "12%", "prices"),
             ("Exports\n\nThe region exported 30% of its cotton to China.", "2024-02-01", "30%", "trade"),
             ("Buses\n\nThe plant assembled 940 buses and 310 trucks in 2024.", "2025-02-01", "310 trucks", "output"),
+            ("Mills\n\nThe mills produced 22,000 tonnes of yarn and 9 million garments in 2024.", "2025-02-01", "9 million garments", "output"),
             ("Forecast\n\nThe forecast assumes GDP of 260 billion dollars and 8.5% inflation.", "2024-03-01", "8.5%", "prices"),
             ("Mining\n\nThe state owns 51% of the copper miner.", "2024-03-01", "51%", "other"),
             // Plants counted beside a power capacity are power plants.
@@ -268,6 +269,25 @@ fn metric_of() {
             // the larger amount of its unit before it did.
             ("Freight\n\nThe dry port handled 5.2 million tonnes of cargo in 2024.\n\nRoad hauliers accounted for 1.9 million tonnes.", "2025-02-01", "1.9 million tonnes", "transport"),
             ("Грузы\n\nЧерез станцию прошло 4,8 млн тонн грузов.\n\nНа зерно пришлось 1,1 млн тонн.", "2025-02-01", "1,1 млн тонн", "transport"),
+            // A Russian share takes the whole written right after it; goods sent abroad are
+            // traded, land planted is greening, a catch is output, tonnes a railway carried
+            // are traffic.
+            ("Кредиты\n\nНа торговлю пришлось 27% кредитного портфеля фонда.", "2020-07-01", "27%", "other"),
+            ("Экспорт\n\nЗа рубеж отправлено 12 тыс. тонн сухофруктов.", "2020-07-01", "12 тыс. тонн", "trade"),
+            ("Лес\n\nВесной высажены деревья и кустарники на 40 тыс. гектаров.", "2020-07-01", "40 тыс. гектаров", "environment"),
+            ("Рыба\n\nОколо 60% улова дают хозяйства озера.", "2020-07-01", "60%", "output"),
+            ("Дорога\n\nЗа полгода дорога перевозила в среднем 20 млн тонн в месяц.", "2020-07-01", "20 млн тонн", "transport"),
+            // The parts an aside lists (`including loans`) do not say what the whole is.
+            ("FDI\n\nForeign direct investment, including reinvested earnings and loans, reached $900 million.", "2017-12-12", "$900 million", "fdi"),
+            ("Capital\n\nThe region's investment, including portfolio investment, reached $900 million.", "2017-12-12", "$900 million", "investment"),
+            // Sales are shops' turnover, and so are goods sold; a company's sales revenue is
+            // its output. An index of volume that names no sector is that of the figure
+            // before it.
+            ("Shops\n\nFurniture sales came to 41 billion tenge in May.", "2025-06-10", "41 billion tenge", "trade"),
+            ("Shops\n\nThe town sold goods worth 90 billion tenge in May.", "2025-06-10", "90 billion tenge", "trade"),
+            ("Cars\n\nSales revenue rose to 70 billion tenge.", "2025-06-10", "70 billion tenge", "output"),
+            ("Shops\n\nRetail turnover reached 300 billion tenge in January-May. The physical volume index was 103.1%.", "2025-06-10", "103.1%", "trade"),
+            ("Industry\n\nThe physical volume index was 103.1%.", "2025-06-10", "103.1%", "output"),
             // Wagons counted through a station are traffic, as trucks are; the share of a good
             // a place processes is output.
             ("Rail\n\nThe station dispatched 18,400 wagons in May.", "2025-06-10", "18,400 wagons", "transport"),
