@@ -452,6 +452,16 @@ fn status_and_period(
             cued: planned_cue,
         },
     );
+    // `In June 146 agreements worth $26.6 billion were signed`: the time of the signing
+    // is no deadline of what the agreements promise, which stays undated (FACTS.md).
+    if status == Status::Planned
+        && !planned_cue
+        && !deadline_pending
+        && !future
+        && status::agreed(text, sentence, q, fig_tok)
+    {
+        *period = None;
+    }
     // `Among them are 21 strategic and 52 regional projects`: the parts of what the
     // sentence before counted hold as that did, unless they have a time or a verb
     // of the future of their own.

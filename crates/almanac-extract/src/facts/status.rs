@@ -245,7 +245,7 @@ fn pooled(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
 
 /// `signed agreements worth $1.1 billion`, `a CNY 300 million agreement`: the amount of an
 /// agreement is a promise, whatever the tense it was signed in.
-fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
+pub(super) fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
     const DEALS: &[&str] = &[
         "agreement",
         "agreements",
@@ -257,6 +257,20 @@ fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
         "deal",
         "deals",
     ];
+    const DEALS_RU: &[&str] = &[
+        "соглашение",
+        "соглашения",
+        "соглашений",
+        "меморандум",
+        "меморандума",
+        "меморандумов",
+        "контракт",
+        "контракта",
+        "контрактов",
+        "договор",
+        "договора",
+        "договоров",
+    ];
     let end_tok = s.tok_at(q.span[1]);
     let worth_before = fig_tok >= 2
         && word_is(
@@ -266,7 +280,26 @@ fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> bool {
             &["worth", "totaling", "totalling", "for", "of"],
         )
         && word_is(text, s.toks, fig_tok - 2, DEALS);
-    worth_before || word_is(text, s.toks, end_tok, DEALS) || lent(text, s, fig_tok, end_tok)
+    // `signed memoranda on 11 projects worth $38 million`: the projects a deal covers.
+    let covered_worth = fig_tok >= 2
+        && word_is(text, s.toks, fig_tok - 1, &["worth"])
+        && (fig_tok.saturating_sub(7)..fig_tok - 2).any(|k| {
+            word_is(text, s.toks, k, DEALS)
+                && word_is(text, s.toks, k + 1, &["on", "for", "covering"])
+        });
+    // `подписано 9 меморандумов на сумму 118 млрд тенге`, `контракт на $5 млн`.
+    let sum_ru = fig_tok >= 2
+        && (word_is(text, s.toks, fig_tok - 1, &["сумму"])
+            && fig_tok >= 3
+            && word_is(text, s.toks, fig_tok - 2, &["на"])
+            && word_is(text, s.toks, fig_tok - 3, DEALS_RU)
+            || word_is(text, s.toks, fig_tok - 1, &["на"])
+                && word_is(text, s.toks, fig_tok - 2, DEALS_RU));
+    worth_before
+        || covered_worth
+        || sum_ru
+        || word_is(text, s.toks, end_tok, DEALS)
+        || lent(text, s, fig_tok, end_tok)
 }
 
 /// `The bank has approved a $95 million loan`, `подписали соглашение о льготном займе в $36

@@ -919,6 +919,7 @@ fn subject_of() {
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
             ("Logistics\n\nThe Khorgos dry port handled 2.3 million tonnes of cargo in 2023.", "2024-02-10", "2.3 million tonnes", "Khorgos dry port"),
+            ("Logistics\n\nThe Altyn Kerue logistics centre near Almaty handled 1.2 million tonnes of cargo in 2023.", "2024-02-10", "1.2 million tonnes", "Altyn Kerue"),
             // A country a place trades with, in the title too, is the partner, not the topic.
             ("Торговля с Китаем: Павлодар наращивает экспорт\n\nВ первом полугодии внешнеторговый оборот Павлодарской области с Китаем составил $210 млн.", "2024-08-10", "$210 млн", "Pavlodar region"),
             // `the park` is the park named before, a zone or a facility.
@@ -1223,6 +1224,8 @@ fn period_of() {
             // Traffic in a report on part of a year is of that part, a day's average of now.
             ("Hub\n\nThe hub handled 3 million tonnes of cargo in January-June 2025, the akimat said.\n\nContainer traffic reached 41,000 TEU.", "2025-07-15", "41,000 TEU", "2025-01/2025-06"),
             ("Hub\n\nThe hub handled 3 million tonnes of cargo in January-June 2025, the akimat said.\n\nOn average 600 trucks cross the border daily.", "2025-07-15", "600 trucks", "2025"),
+            // The time an agreement was signed in does not date what it promises.
+            ("Deals\n\nIn June the government signed 30 agreements worth $2 billion.", "2026-01-10", "$2 billion", "-"),
             // ... not the earlier state the lead sets its news against.
             ("Sales abroad\n\nThe province exported goods worth $80 million to its three neighbours in the first half of 2023, up from $61 million a year before.\n\nBuyers:\n- Russia: $30 million\n- China: $22 million", "2023-08-01", "$22 million", "2023-H1"),
             // The year of the budget the front names dates its planned revenues and spending
@@ -1614,6 +1617,18 @@ fn status_of() {
                 "2024-03-01",
                 "three plants",
                 "actual",
+            ),
+            (
+                "Deals\n\nThe province and investors signed memoranda on 8 projects worth $90 million.",
+                "2024-03-01",
+                "$90 million",
+                "planned",
+            ),
+            (
+                "Сделки\n\nНа форуме подписано 12 меморандумов на сумму 40 млрд тенге.",
+                "2024-03-01",
+                "40 млрд тенге",
+                "planned",
             ),
             // What might have been is no plan; what a plant can produce is its capacity now.
             (
