@@ -872,7 +872,9 @@ pub(super) fn measure(
     if q.kind == QuantityKind::Percent && fulfils_a_plan(text, s, q, fig_tok) {
         return Measure::Share;
     }
-    if q.kind == QuantityKind::Percent && (before("index") || q.value >= 100.0) {
+    // All of something (`to reach 100% access`, `100% собранного хлопка`) is a share; an
+    // index says it is one.
+    if q.kind == QuantityKind::Percent && (before("index") || q.value > 100.0) {
         return Measure::Index;
     }
     if is_elided_change(text, s, fig_tok)

@@ -769,6 +769,9 @@ fn metric_of() {
 fn measure_of() {
     check(
         &[
+            // All of something is a share, not an index of 100.
+            ("Water\n\nBy 2027 the region aims for 100% access to piped water.", "2025-02-01", "100%", "share"),
+            ("Хлопок\n\nСегодня в области перерабатывается 100% хлопка.", "2025-02-01", "100%", "share"),
             // A noun of change a few words before the figure, in its clause, makes it a
             // change; `to rise` is a verb, said here of a share.
             ("ВВП\n\nПо уточнённым данным, реальный рост валового регионального продукта составил 5,4%.", "2024-03-01", "5,4%", "change"),
@@ -920,6 +923,9 @@ fn subject_of() {
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
             ("Logistics\n\nThe Khorgos dry port handled 2.3 million tonnes of cargo in 2023.", "2024-02-10", "2.3 million tonnes", "Khorgos dry port"),
             ("Logistics\n\nThe Altyn Kerue logistics centre near Almaty handled 1.2 million tonnes of cargo in 2023.", "2024-02-10", "1.2 million tonnes", "Altyn Kerue"),
+            // The place of a forum is where deals were signed, not what they are about.
+            ("Deals\n\nThe Turkistan region administration signed deals on 6 projects at a business forum in Shymkent.", "2024-02-10", "6 projects", "Turkistan region"),
+            ("Logistics\n\nThe Altyn Hub logistics centre near Almaty handled 1.2 million tonnes of cargo in 2023.\n\nThe hub employs 800 people.", "2024-02-10", "800 people", "Altyn Hub"),
             // A country a place trades with, in the title too, is the partner, not the topic.
             ("Торговля с Китаем: Павлодар наращивает экспорт\n\nВ первом полугодии внешнеторговый оборот Павлодарской области с Китаем составил $210 млн.", "2024-08-10", "$210 млн", "Pavlodar region"),
             // `the park` is the park named before, a zone or a facility.
