@@ -83,6 +83,19 @@ pub(super) struct MetricChoice {
     pub weak_cue_tok: Option<usize>,
 }
 
+/// Whether the figures from token `from` up to `to` are all rates (`1.8%`, `в 1,5 раза`).
+fn only_rates_between(text: &str, s: &Sentence<'_>, from: usize, to: usize) -> bool {
+    s.figure_toks
+        .iter()
+        .filter(|r| r.start > from && r.start < to)
+        .all(|r| {
+            s.toks[r.clone()].iter().any(|t| {
+                let w = lower(t.text(text));
+                w == "%" || w.starts_with("percent") || w.starts_with("процент") || w == "раза"
+            })
+        })
+}
+
 /// `14 villages with 9,600 residents were connected to gas`: a figure between a figure and a
 /// cue after it that only describes the first (after `with`, `home to`, `с населением`, in
 /// the first one's phrase) does not take the cue for itself alone.
@@ -432,6 +445,19 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         // `В строительстве жилья план перевыполнен: введено 412 тыс. кв. м`: floor area in a
         // sentence on housing is housing's, whichever clause names it.
         (Some(Metric::Area), Some((_, cue))) if cue.metric == Metric::Housing => Metric::Housing,
+        // `Экспорт цемента, в основном в Афганистан, составил 205 тыс. тонн`, `Export
+        // shipments fell 1.8%, to 58.9 million tonnes`: goods measured in a clause of their
+        // own after the noun that opens the sentence, with only rates between, are what
+        // that noun says.
+        (Some(u @ Metric::Output), Some((_, cue)))
+            if !cue.weak
+                && best_tok < fig_tok
+                && refinements(u).contains(&cue.metric)
+                && only_rates_between(text, s, best_tok, fig_tok)
+                && s.clause_of(s.toks[best_tok].start) == 0 =>
+        {
+            cue.metric
+        }
         (Some(u), _) => u,
         (None, Some((_, cue))) if cue.metric == Metric::Investment && cue.weak => {
             if q.kind == QuantityKind::Money

@@ -265,6 +265,10 @@ fn metric_of() {
             ("Results\n\nRevenue grew by 12% to 90 billion tenge on higher zinc prices.", "2024-08-01", "90 billion tenge", "output"),
             ("Итоги\n\nВыручка снизилась на 4% из-за падения цен на медь.", "2024-08-01", "4%", "output"),
             ("Prices\n\nFood prices rose 9.1% in July.", "2024-08-01", "9.1%", "prices"),
+            // Goods measured in a clause of their own after the noun that opens the sentence,
+            // with only rates between, are what that noun says.
+            ("Экспорт\n\nЭкспорт муки из области, в основном в Узбекистан, составил 120 тыс. тонн.", "2024-02-10", "120 тыс. тонн", "trade"),
+            ("Rail\n\nFreight traffic fell 2.1%, to 41 million tonnes.", "2024-02-10", "41 million tonnes", "transport"),
             // A part a place or mode `accounted for`, with no cue of its own, measures what
             // the larger amount of its unit before it did.
             ("Freight\n\nThe dry port handled 5.2 million tonnes of cargo in 2024.\n\nRoad hauliers accounted for 1.9 million tonnes.", "2025-02-01", "1.9 million tonnes", "transport"),
