@@ -16,12 +16,14 @@ use super::period::{
     report_wins_over_to_date, revises, shift_year, start_state, usable_period, whole_year,
 };
 use super::previous::PreviousFigure;
+use super::sentence::Sentence;
 use super::status::{self, planned_by_cue, status_of, When};
 use super::subject::{is_place, subject, sums_up};
 use crate::fact::{Fact, Measure, Metric, Status};
 use crate::period::{Period, Simple};
 use crate::quantities::{Quantity, QuantityKind};
 use crate::times::{TimeExpr, TimeKind};
+use crate::tokens::word_is;
 use crate::Lang;
 
 /// A figure of the sentence: the quantity, its place among the sentence's figures, its
@@ -458,6 +460,7 @@ fn status_and_period(
         && !planned_cue
         && !deadline_pending
         && !future
+        && !matches!(*period, Some(Period::Interval(..)))
         && status::agreed(text, sentence, q, fig_tok)
     {
         *period = None;
@@ -707,7 +710,8 @@ fn undated_period(
                             || metric == Metric::Transport
                                 && q.kind != QuantityKind::Money
                                 && q.per.is_none()
-                                && !tells_an_average(h.lower())
+                                && !stock
+                                && !tells_an_average(text, sentence, clause)
                     }
                 }))
                 .or_else(|| date.map(|d| Period::Year(d.year())))
@@ -909,9 +913,22 @@ fn subject_of(
 }
 
 /// `traffic averages 1,450 trucks`, `ежедневно проходят в среднем 540 грузовиков`: the
-/// sentence, in lower case, tells a typical day's or month's count, not a total.
-fn tells_an_average(lower_sentence: &str) -> bool {
-    ["average", "daily", "в среднем", "ежедневно", "ежемесячно"]
-        .iter()
-        .any(|w| lower_sentence.contains(w))
+/// figure's clause tells a typical day's or month's count, not a total.
+fn tells_an_average(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    s.clause_toks(clause).any(|i| {
+        word_is(
+            text,
+            s.toks,
+            i,
+            &[
+                "average",
+                "averages",
+                "averaged",
+                "daily",
+                "среднем",
+                "ежедневно",
+                "ежемесячно",
+            ],
+        )
+    })
 }

@@ -323,15 +323,20 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         let cue_clause = s.clause_of(s.toks[i].start);
         let other_clause = cue_clause != clause && !(joined && cue_clause + 1 == clause);
         // `Total inflows of foreign investment, including loans and portfolio investment,
-        // amounted to $3.26 billion`: the parts an aside lists do not say what the whole
-        // of another clause is.
-        if other_clause && {
+        // amounted to $3.26 billion`: the parts an aside lists say what the whole of
+        // another clause is only when nothing else does (`commissioned 500,000 square
+        // metres, including individual housing`).
+        // Money with no cue of its own goes on as the money before it did (`Another 61.8
+        // billion tenge went to housing, including the reconstruction of ...`), which the
+        // aside does not outweigh.
+        let in_aside = other_clause && {
             let opening = s.clause_toks(cue_clause).start;
             word_is(text, s.toks, opening, &["including"])
                 || word_is(text, s.toks, opening, &["в"])
                     && word_is(text, s.toks, opening + 1, &["том"])
                     && word_is(text, s.toks, opening + 2, &["числе"])
-        } {
+        };
+        if in_aside && q.kind == QuantityKind::Money {
             continue;
         }
         let before = i < fig_tok;
@@ -404,9 +409,9 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         let takes_figure = verb && cue.metric == Metric::Trade && i + n == fig_tok;
         let key = (
             other_clause,
-            cue.weak,
+            cue.weak || in_aside,
             whole_after && before && !takes_figure,
-            order,
+            order + usize::from(in_aside) * 8 * s.toks.len(),
         );
         if best.is_none_or(|(b, _)| key < b) {
             best = Some((key, cue));
@@ -899,8 +904,23 @@ pub(super) fn measure(
         return Measure::Share;
     }
     // All of something (`to reach 100% access`, `100% собранного хлопка`) is a share; an
-    // index says it is one.
-    if q.kind == QuantityKind::Percent && (before("index") || q.value > 100.0) {
+    // index says it is one, and so does a flat 100 set against a base (`100.0% compared to
+    // January-April 2023`, `100% к уровню прошлого года`).
+    let against_a_base = || {
+        let fig_end_tok = s.tok_at(q.span[1]);
+        q.text.contains(['.', ','])
+            || (fig_end_tok..fig_end_tok + 3).any(|i| {
+                word_is(
+                    text,
+                    s.toks,
+                    i,
+                    &["compared", "к", "against", "year-on-year"],
+                ) || word_is(text, s.toks, i, &["level"])
+            })
+    };
+    if q.kind == QuantityKind::Percent
+        && (before("index") || q.value > 100.0 || q.value == 100.0 && against_a_base())
+    {
         return Measure::Index;
     }
     if is_elided_change(text, s, fig_tok)

@@ -115,17 +115,18 @@ pub(super) fn metric_of(
     } else if !choice.worded && q.unit.is_some() && accounts_for(text, sentence, fig_tok) {
         // `Rail accounted for 3.71 million tonnes`, `на железную дорогу пришлось 3,7 млн
         // тонн`: a share of a larger amount of its unit told just before, which says
-        // what it measures when its own words do not.
+        // what it measures when its own words do not: the nearest such amount, this
+        // sentence's before the sentence before's.
         figures_here
             .iter()
+            .rev()
             .chain(
                 h.previous_figures
                     .iter()
+                    .rev()
                     .filter(|f| f.paragraph + 1 >= h.paragraph),
             )
-            .rev()
-            .find(|f| f.unit == q.unit)
-            .filter(|f| f.value > q.value)
+            .find(|f| f.unit == q.unit && f.value > q.value)
     } else {
         None
     };

@@ -348,13 +348,29 @@ impl<'t> Sentence<'t> {
         let own_end = self.tok_at(q.span[1]);
         let joined = !self.metric_cues.iter().any(|c| c.tok == own_end)
             && self.figure_toks.iter().any(|r| {
+                // The words between are the first figure's complement: an `of` phrase, or
+                // a Russian noun in the genitive (`тонн пряжи и`).
+                let complement = own_tok == r.end + 1
+                    || own_tok > r.end
+                        && own_tok <= r.end + 4
+                        && self.toks[r.end..own_tok]
+                            .iter()
+                            .all(|t| t.kind == crate::tokens::TokKind::Word)
+                        && (crate::tokens::word_is(text, self.toks, r.end, &["of"])
+                            || own_tok <= r.end + 3
+                                && self.toks[r.end].text(text).starts_with(|c: char| {
+                                    ('а'..='я').contains(&c)
+                                }));
                 r.start == next
                     && own_tok > r.end
-                    && own_tok <= r.end + 4
-                    && self.toks[r.end..own_tok]
-                        .iter()
-                        .all(|t| t.kind == crate::tokens::TokKind::Word)
+                    && complement
                     && crate::tokens::word_is(text, self.toks, own_tok - 1, &["and", "и"])
+            })
+            // `harvested 2 million tonnes of wheat and 300 tractors were bought`: a figure
+            // with a verb of its own after it starts a clause of its own.
+            && !self.toks.get(own_end).is_some_and(|t| {
+                t.is_word_in(text, &["were", "was", "are", "is", "have", "has", "had"])
+                    || t.text(text).ends_with("ed")
             });
         !joined
     }

@@ -257,20 +257,6 @@ pub(super) fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         "deal",
         "deals",
     ];
-    const DEALS_RU: &[&str] = &[
-        "соглашение",
-        "соглашения",
-        "соглашений",
-        "меморандум",
-        "меморандума",
-        "меморандумов",
-        "контракт",
-        "контракта",
-        "контрактов",
-        "договор",
-        "договора",
-        "договоров",
-    ];
     let end_tok = s.tok_at(q.span[1]);
     let worth_before = fig_tok >= 2
         && word_is(
@@ -280,24 +266,46 @@ pub(super) fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             &["worth", "totaling", "totalling", "for", "of"],
         )
         && word_is(text, s.toks, fig_tok - 2, DEALS);
-    // `signed memoranda on 11 projects worth $38 million`: the projects a deal covers.
+    // `signed memoranda on 11 projects worth $38 million`, `подписано 9 меморандумов на
+    // (общую) сумму 118 млрд тенге`: the projects a deal signed covers; a contract paid or
+    // carried out (`исполнено 40 договоров на сумму`) is no promise.
+    let signed = || {
+        s.has_word_starting(text, 0..fig_tok, &["signed", "подписа", "заключ"])
+            && !s.has_word_starting(
+                text,
+                0..s.toks.len(),
+                &["fulfil", "complet", "paid", "исполн", "оплат", "выполн"],
+            )
+    };
     let covered_worth = fig_tok >= 2
         && word_is(text, s.toks, fig_tok - 1, &["worth"])
         && (fig_tok.saturating_sub(7)..fig_tok - 2).any(|k| {
             word_is(text, s.toks, k, DEALS)
                 && word_is(text, s.toks, k + 1, &["on", "for", "covering"])
         });
-    // `подписано 9 меморандумов на сумму 118 млрд тенге`, `контракт на $5 млн`.
-    let sum_ru = fig_tok >= 2
-        && (word_is(text, s.toks, fig_tok - 1, &["сумму"])
-            && fig_tok >= 3
-            && word_is(text, s.toks, fig_tok - 2, &["на"])
-            && word_is(text, s.toks, fig_tok - 3, DEALS_RU)
-            || word_is(text, s.toks, fig_tok - 1, &["на"])
-                && word_is(text, s.toks, fig_tok - 2, DEALS_RU));
+    // The words before the amount, past a qualifier: `на (общую) сумму`, then the deal.
+    let mut k = fig_tok;
+    while k > 0 && word_is(text, s.toks, k - 1, &["более", "свыше", "около", "почти"])
+    {
+        k -= 1;
+    }
+    let deal_ru = |from: usize| {
+        s.has_word_starting(
+            text,
+            from.saturating_sub(4)..from,
+            &["соглаш", "меморанд", "контракт", "договор"],
+        )
+    };
+    let sum_ru = k >= 2 && word_is(text, s.toks, k - 1, &["сумму"]) && {
+        let na = if k >= 3 && word_is(text, s.toks, k - 2, &["общую"]) {
+            k - 3
+        } else {
+            k - 2
+        };
+        word_is(text, s.toks, na, &["на"]) && deal_ru(na)
+    };
     worth_before
-        || covered_worth
-        || sum_ru
+        || (covered_worth || sum_ru) && signed()
         || word_is(text, s.toks, end_tok, DEALS)
         || lent(text, s, fig_tok, end_tok)
 }

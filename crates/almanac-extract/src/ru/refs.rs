@@ -219,22 +219,33 @@ pub(crate) fn next_item_of_list(between: &str) -> bool {
 pub(crate) fn first_of_two_states(text: &str, span: [usize; 2]) -> bool {
     let before = words(&text[text.floor_char_boundary(span[0].saturating_sub(8))..span[0]]);
     let after = text[span[1]..].trim_start();
-    let after = after
-        .strip_prefix("в ")
-        .and_then(|rest| {
-            let (year, rest) = rest.split_at_checked(4)?;
-            let rest = rest.trim_start();
-            (year.bytes().all(|b| b.is_ascii_digit())
-                && !rest.starts_with(|c: char| c.is_ascii_digit()))
-            .then(|| rest.strip_prefix("году").or(rest.strip_prefix("г.")))
-            .flatten()
-        })
-        .map_or(after, str::trim_start);
+    let after = strip_year(after, "в").unwrap_or(after);
     matches!(before.last().map(AsRef::as_ref), Some("с" | "со"))
         && after.strip_prefix("до").is_some_and(|rest| {
-            rest.trim_start()
-                .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€'))
+            let rest = rest.trim_start();
+            // `до 2030 года` is a deadline, not the second state.
+            rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€'))
+                && strip_year(after, "до").is_none()
         })
+}
+
+/// What follows `<preposition> 2020 году` (`в 2020 году`, `до 2030 года`, `в 2020 г.`; any
+/// space, a no-break one too, after the preposition) at the start of `text`, trimmed.
+fn strip_year<'t>(text: &'t str, preposition: &str) -> Option<&'t str> {
+    let rest = text.strip_prefix(preposition)?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let (year, rest) = rest.split_at_checked(4)?;
+    let rest = rest.trim_start();
+    if !year.bytes().all(|b| b.is_ascii_digit()) || rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    ["году", "года", "год", "г."]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .map(str::trim_start)
 }
 
 #[cfg(test)]
@@ -281,6 +292,9 @@ mod tests {
                 "$300 млн",
                 true,
             ),
+            ("Снизить долю с 30% в\u{a0}2021 году до 20%.", "30%", true),
+            ("Снизить долю с 30% в 2021 г. до 20%.", "30%", true),
+            ("Держать долю с 30% до 2030 года.", "30%", false),
         ] {
             let at = sentence
                 .find(figure)
