@@ -107,7 +107,9 @@ pub(super) fn read_figure(
         paragraph: h.paragraph,
         earlier_state: dated.from_state
             || crate::tokens::word_before(text, q.span[0])
-                .is_some_and(|w| status::AGAINST.contains(&w.as_str())),
+                .is_some_and(|w| status::AGAINST.contains(&w.as_str()))
+            // `, compared with $61 million in 2022`
+            || f.clause > 0 && opens_contrast(text, &h.sentence, f.clause),
     });
     let subject = subject_of(h, &f, metric, measure, paragraph, memory);
     so_far.subject.clone_from(&subject);

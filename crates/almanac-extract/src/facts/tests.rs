@@ -1237,6 +1237,7 @@ fn period_of() {
             ("Deals\n\nIn June the government signed 30 agreements worth $2 billion for 2026-2028.", "2026-01-10", "$2 billion", "2026/2028"),
             // ... not the earlier state the lead sets its news against.
             ("Sales abroad\n\nThe province exported goods worth $80 million to its three neighbours in the first half of 2023, up from $61 million a year before.\n\nBuyers:\n- Russia: $30 million\n- China: $22 million", "2023-08-01", "$22 million", "2023-H1"),
+            ("Sales abroad\n\nIn the first half of 2023 exports reached $80 million, compared with $61 million in the first half of 2022.\n\nBuyers:\n- Russia: $30 million\n- China: $22 million", "2023-08-01", "$22 million", "2023-H1"),
             // The year of the budget the front names dates its planned revenues and spending
             // in any paragraph; a span of budget years names none of them.
             ("Бюджет\n\nДепутаты утвердили бюджет области на 2025 год.\n\nРасходы на образование составят 120 млрд тенге.", "2024-12-10", "120 млрд тенге", "2025"),
