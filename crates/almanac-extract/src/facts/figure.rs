@@ -106,8 +106,7 @@ pub(super) fn read_figure(
         measure,
         paragraph: h.paragraph,
         earlier_state: dated.from_state
-            || crate::tokens::word_before(text, q.span[0])
-                .is_some_and(|w| status::AGAINST.contains(&w.as_str()))
+            || status::set_against(text, q)
             // `, compared with $61 million in 2022`
             || f.clause > 0 && opens_contrast(text, &h.sentence, f.clause),
     });
@@ -744,9 +743,7 @@ fn adjusted_period(
     // `against 251,000 tonnes a year earlier`, `против 13,4 центнера годом ранее`:
     // the figure set against another holds for the time compared right after it,
     // a year before the figure's own when that time counts back from it.
-    if crate::tokens::word_before(text, q.span[0])
-        .is_some_and(|w| status::AGAINST.contains(&w.as_str()))
-    {
+    if status::set_against(text, q) {
         let compared = h.times_here.iter().find(|t| {
             t.kind == TimeKind::Comparison
                 && t.span[0] >= q.span[1]

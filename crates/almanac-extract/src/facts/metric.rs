@@ -76,7 +76,8 @@ pub(super) struct MetricChoice {
     pub own: bool,
     /// Whether a unit or a cue word gave it, not the default of its kind.
     pub cued: bool,
-    /// Whether a cue word gave it, not its unit or kind alone.
+    /// Whether a cue word, or a rule that settles the metric outright, gave it: not its
+    /// unit or kind alone.
     pub worded: bool,
     /// The index in the sentence's tokens of the weak cue that gave it (`revenues`,
     /// `investment`), which says little alone: what stands before it may say more.
@@ -914,8 +915,8 @@ pub(super) fn measure(
                     text,
                     s.toks,
                     i,
-                    &["compared", "к", "against", "year-on-year"],
-                ) || word_is(text, s.toks, i, &["level"])
+                    &["compared", "к", "against", "year-on-year", "level"],
+                )
             })
     };
     if q.kind == QuantityKind::Percent

@@ -165,6 +165,11 @@ const PROMISED_RELATIVE: &[&str] = &[
 /// Words that set a figure against another (`against 64%`, `versus`, `против 64%`).
 pub(super) const AGAINST: &[&str] = &["against", "versus", "vs", "против"];
 
+/// `against 251,000 tonnes`, `против 13,4 центнера`: the figure is set against another.
+pub(super) fn set_against(text: &str, q: &Quantity) -> bool {
+    crate::tokens::word_before(text, q.span[0]).is_some_and(|w| AGAINST.contains(&w.as_str()))
+}
+
 #[derive(Clone, Copy)]
 enum Side {
     Before,
