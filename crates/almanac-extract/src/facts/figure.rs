@@ -422,7 +422,7 @@ fn status_and_period(
     timing: &Timing<'_>,
     dated: &mut Dated,
     planned_cue: bool,
-    paragraph: &ParagraphCarry<'_>,
+    paragraph: &mut ParagraphCarry<'_>,
     memory: &Memory,
 ) -> (Status, bool) {
     let text = h.text;
@@ -469,6 +469,8 @@ fn status_and_period(
     // `Among them are 21 strategic and 52 regional projects`: the parts of what the
     // sentence before counted hold as that did, unless they have a time or a verb
     // of the future of their own.
+    // The whole may stand a sentence further back, past one that says more of it (`The
+    // average loan was ...`), where it can be no smaller than its part.
     if time.is_none() && !planned_cue {
         let broken_down = (h.breakdown || h.back_reference.breakdown)
             .then(|| {
@@ -476,6 +478,12 @@ fn status_and_period(
                     .iter()
                     .rev()
                     .find(|f| f.unit.is_some() && f.unit == q.unit)
+                    .or_else(|| {
+                        h.earlier_figures
+                            .iter()
+                            .rev()
+                            .find(|f| f.unit.is_some() && f.unit == q.unit && f.value >= q.value)
+                    })
             })
             .flatten();
         let part_of = h.whole.filter(|f| f.unit == q.unit);
@@ -496,6 +504,13 @@ fn status_and_period(
             .filter(|f| f.status != Status::Planned || !told_done())
         {
             status = f.status;
+            // A span the parts take from their whole holds for the paragraph they open,
+            // as a span of their own words would (`The money came from ...`).
+            if period.is_none() && status == Status::Actual {
+                paragraph.applied_period = paragraph
+                    .applied_period
+                    .or(f.period.filter(|p| is_interval(*p)));
+            }
             *period = period.or(f.period);
         }
     }
@@ -740,17 +755,29 @@ fn adjusted_period(
     let range = h.range;
     let (q, fig_tok) = (f.q, f.tok);
     let mut period = dated.period;
+    let mut first_state = dated.first_state;
     // `against 251,000 tonnes a year earlier`, `против 13,4 центнера годом ранее`:
     // the figure set against another holds for the time compared right after it,
     // a year before the figure's own when that time counts back from it.
-    if status::set_against(text, q) {
-        let compared = h.times_here.iter().find(|t| {
+    // The earlier state of `rose to 61% from 55% on 1 January` holds for the day
+    // written right after it.
+    let compared_after = |words: &[&str]| {
+        h.times_here.iter().find(|t| {
             t.kind == TimeKind::Comparison
                 && t.span[0] >= q.span[1]
                 && t.span[1] <= range.end
-                && matches!(text[q.span[1]..t.span[0]].trim(), "" | "in" | "в")
-        });
-        if let Some(t) = compared {
+                && words.contains(&text[q.span[1]..t.span[0]].trim())
+        })
+    };
+    if dated.from_state && !dated.own_time_follows && !h.russian {
+        if let Some(t) = compared_after(&["on", "at", "as of"])
+            .filter(|t| t.text.bytes().any(|b| b.is_ascii_digit()))
+        {
+            period = usable_period(t, date).or(period);
+            first_state = false;
+        }
+    } else if status::set_against(text, q) {
+        if let Some(t) = compared_after(&["", "in", "в"]) {
             // `against 280,000 tonnes in 2021` names its year; `a year
             // earlier` counts back from the figure's own.
             let names_a_year = t.text.bytes().filter(u8::is_ascii_digit).count() >= 4;
@@ -794,7 +821,6 @@ fn adjusted_period(
     // or what accumulated in it, keeps the span.
     // `снизился с 4,9% до 4,8%` with no time of its own: the text does not say
     // when the earlier state held (dev-ru README, "two states").
-    let first_state = dated.first_state;
     if h.russian && first_state && !dated.from_own_words && !plan_start {
         period = None;
     } else if first_state && compared_a_year_before {

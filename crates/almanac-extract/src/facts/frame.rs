@@ -90,6 +90,10 @@ pub(super) struct Here<'h> {
     pub(super) back_reference: BackReference,
     /// The figures of the last sentence that had any.
     pub(super) previous_figures: &'h [PreviousFigure],
+    /// The figures of the sentence with figures before that one, where the whole a
+    /// breakdown opens on may stand (`3,140 loans were issued ... The average loan was ...
+    /// Of them, 2,210 ...`).
+    pub(super) earlier_figures: &'h [PreviousFigure],
     /// The count of the sentence before that its counts add up within.
     pub(super) whole: Option<&'h PreviousFigure>,
     /// `four more projects`: it counts things besides those before.
@@ -114,6 +118,7 @@ impl<'h> Here<'h> {
         figures: &'h [Quantity],
         times: &'h [TimeExpr],
         previous_figures: &'h [PreviousFigure],
+        earlier_figures: &'h [PreviousFigure],
         sentence_before: Option<&'h Range<usize>>,
     ) -> Here<'h> {
         let text = frame.text;
@@ -181,6 +186,7 @@ impl<'h> Here<'h> {
             breakdown: opens_breakdown(&text[range.clone()]),
             back_reference,
             previous_figures,
+            earlier_figures,
             // `Another 700 projects were developed. There are 200 projects in industry and
             // 230 in agriculture`: counts of one kind that add up to no more than a count of
             // the sentence before are its parts.

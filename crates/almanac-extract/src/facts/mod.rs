@@ -151,6 +151,7 @@ pub(crate) fn extract(
     // (`Among them are 21 strategic and 52 regional projects`); the last of them for what
     // points back to the figure before.
     let mut previous_figures: Vec<PreviousFigure> = Vec::new();
+    let mut earlier_figures: Vec<PreviousFigure> = Vec::new();
 
     // Each layer reads every paragraph before the next layer starts, rather than every layer
     // each paragraph in turn: the code of one layer stays in the instruction cache.
@@ -442,6 +443,7 @@ pub(crate) fn extract(
                 &figures,
                 &times,
                 &previous_figures,
+                &earlier_figures,
                 paragraph.sentence_before,
             );
             let mut so_far = SentenceSoFar::default();
@@ -559,7 +561,7 @@ pub(crate) fn extract(
             }
             drop(here);
             if !so_far.figures.is_empty() {
-                previous_figures = so_far.figures;
+                earlier_figures = std::mem::replace(&mut previous_figures, so_far.figures);
             }
         }
     }

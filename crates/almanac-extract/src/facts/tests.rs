@@ -1146,6 +1146,8 @@ fn period_of() {
             ("Herds\n\nThe office has published its figures for 2023. Numbers are as of 1 January 2024:\n\nCattle – 96.1 thousand head (+1.2%)\nMilk – 41.3 thousand tonnes (+2.0%)", "2024-02-15", "41.3 thousand tonnes", "2023"),
             ("Скот\n\nНАРЫН, 12 октября. На 1 октября поголовье коров составило 41,2 тыс. голов. Овец насчитывается 380 тыс. голов.", "2023-10-12", "380 тыс. голов", "2023-10-01"),
             ("Газ\n\nКЫЗЫЛОРДА, 28 декабря. Итоги года:\n\n1. Газ пришёл в 17 сёл.", "2020-12-28", "17 сёл", "2020"),
+            // The earlier state of a rise holds for the day written right after it.
+            ("Gas\n\nAs of 1 September, the share of homes with gas had risen to 61.2% from 55.1% on 1 January.", "2022-09-14", "55.1%", "2022-01-01"),
             // A year that labels a figure in brackets dates that figure alone.
             ("Bank results\n\nThe bank published its results for 2024.\n\nLoan book: 36.1 trillion soums (2023: 30.0 trillion)", "2025-03-12", "36.1 trillion soums", "2024"),
             ("Bank results\n\nThe bank published its results for 2024.\n\nLoan book: 36.1 trillion soums (2023: 30.0 trillion)", "2025-03-12", "30.0 trillion", "2023"),
@@ -1688,6 +1690,12 @@ fn headline_and_breakdown() {
             ("Plans\n\n125 projects are planned for 2024-2026. Among them are 52 regional projects.", "2024-10-14", "52 regional projects", "2024/2026 planned"),
             // ... whichever of its figures they break down, not only its last.
             ("Mangystau plans\n\nFor 2025-2027 the akimat plans 90 projects worth $4 billion. Among them are 30 port projects and 60 tourism projects.", "2024-11-20", "60 tourism projects", "2025/2027 planned"),
+            // ... or a figure of the sentence before that one, past a sentence that says more
+            // of it, across a paragraph's break; the span they take holds for the rest of
+            // their paragraph. A part no smaller than a figure two sentences back is not its.
+            ("Grants\n\nSince January 4,200 grants have been given to farmers, the department said. The mean grant was 3.1 million tenge.\n\nOf them, 2,900 grants went to livestock breeders. Those grants created 1,700 jobs.", "2024-09-10", "2,900 grants", "2024-01/2024-09 actual"),
+            ("Grants\n\nSince January 4,200 grants have been given to farmers, the department said. The mean grant was 3.1 million tenge.\n\nOf them, 2,900 grants went to livestock breeders. Those grants created 1,700 jobs.", "2024-09-10", "1,700 jobs", "2024-01/2024-09 actual"),
+            ("Grants\n\nSince January 420 grants have been given to farmers, the department said. The mean grant was 3.1 million tenge.\n\nOf them, 2,900 grants went to livestock breeders.", "2024-09-10", "2,900 grants", "2024 actual"),
             // Counts of one kind that fit inside a count of the sentence before are its parts,
             // without `among them`; counts that do not fit are not.
             ("Aral region plans\n\nThe akimat presented another 400 projects worth $900 million. There are 150 projects in mining and 120 projects in tourism.", "2022-05-01", "150 projects", "- planned"),

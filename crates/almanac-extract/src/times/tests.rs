@@ -166,6 +166,7 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("as of the beginning of this year, 136.7 thousand SMEs", "2024-06-14", &[("as of the beginning of this year", Some("2024-01-01"), AsOf)]),
     ("as of June 1, 2024", "2024-06-14", &[("as of June 1, 2024", Some("2024-06-01"), AsOf)]),
     ("as of 1 July", "2024-08-14", &[("as of 1 July", Some("2024-07-01"), AsOf)]),
+    ("rose to 61% from 55% on 1 January", "2022-09-14", &[("1 January", Some("2022-01-01"), Comparison)]),
     ("as of the end of 2023", "2024-06-14", &[("as of the end of 2023", Some("2023-12-31"), AsOf)]),
     ("as of today", "2024-06-14", &[("as of today", Some("2024"), Point)]),
     // Dates.
