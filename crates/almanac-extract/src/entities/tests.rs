@@ -657,6 +657,13 @@ fn patterns() {
         &[("Aral Cement", "Aral Cement", Organisation)],
     );
     check(
+        "Irtysh Power and Maikuben Coal signed a supply deal.",
+        &[
+            ("Irtysh Power", "Irtysh Power", Organisation),
+            ("Maikuben Coal", "Maikuben Coal", Organisation),
+        ],
+    );
+    check(
         "Eurasian Resources Group will invest.",
         &[(
             "Eurasian Resources Group",

@@ -180,18 +180,27 @@ fn time_of<'h>(h: &Here<'h>, f: &Figure<'_>, planned_cue: bool, measure: Measure
     // `снизился до 4,4% с 4,9% в 2021 году`, `fell to 4.4% from 4.9% in 2021`,
     // `142,6 млрд тенге против 118,3 млрд тенге в 2017 году`: a time after the
     // earlier state or the figure compared that follows the figure is that one's.
+    // `fell to 14.8% from 16.9% in 2018, or by 2.1 percentage points`: nor is a
+    // time right after the earlier state before the figure.
     let of_a_state_after = |t: &TimeExpr| {
-        t.span[0] >= q.span[1]
-            && h.in_sentence.iter().any(|o| {
-                o.span[0] >= q.span[1]
-                    && o.span[1] <= t.span[0]
-                    && crate::tokens::word_before(text, o.span[0]).is_some_and(|w| {
-                        matches!(
-                            w.as_str(),
-                            "с" | "со" | "from" | "против" | "against" | "versus"
-                        )
-                    })
+        let is_state = |o: &Quantity| {
+            crate::tokens::word_before(text, o.span[0]).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "с" | "со" | "from" | "против" | "against" | "versus"
+                )
             })
+        };
+        t.span[0] >= q.span[1]
+            && h.in_sentence
+                .iter()
+                .any(|o| o.span[0] >= q.span[1] && o.span[1] <= t.span[0] && is_state(o))
+            || t.span[1] <= q.span[0]
+                && h.in_sentence.iter().any(|o| {
+                    o.span[1] <= t.span[0]
+                        && matches!(text[o.span[1]..t.span[0]].trim(), "" | "in" | "в")
+                        && is_state(o)
+                })
     };
     let own_time = h
         .sentence_times
@@ -326,8 +335,24 @@ fn period_of_time(
                     && t.period.is_some_and(|p| report_wins_over_to_date(p, *r))
             })
     };
+    // `paid 41.3 billion soms over the year` in a report on 2019 published in March 2020:
+    // the year the document reports on, which is over.
+    let the_year_reported = |t: &TimeExpr| {
+        let words = t.text.to_ascii_lowercase();
+        let bare = t.kind == TimeKind::Point
+            && ["over", "during", "for", "in", "throughout", ""]
+                .iter()
+                .any(|p| {
+                    words
+                        .strip_prefix(p)
+                        .is_some_and(|w| w.trim_start() == "the year")
+                });
+        report
+            .filter(|r| bare && matches!(r, Period::Year(y) if date.is_some_and(|d| *y < d.year())))
+    };
     let mut period = match time {
         Some(t) if named_span(t).is_some() => named_span(t),
+        Some(t) if the_year_reported(t).is_some() => the_year_reported(t),
         Some(t) => usable_period(t, date),
         // `grew threefold in the same period`: with no report period, the period
         // of the figure before.
@@ -357,18 +382,6 @@ fn period_of_time(
         None => None,
     };
     let from_own_words = time.is_some();
-    // A time still ahead (`another 48 km next year`) dates a plan, never what the
-    // next sentences report as done; nor does the time of a figure set against
-    // another (`, against 12.4 centners last year`).
-    if let Some(t) = time.filter(|t| {
-        !matches!(t.kind, TimeKind::Deadline | TimeKind::Duration)
-            && !opens_contrast(text, sentence, sentence.clause_of(t.span[0]))
-    }) {
-        paragraph.applied_period = named_span(t)
-            .or(usable_period(t, date))
-            .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
-            .or(paragraph.applied_period);
-    }
     // The earlier state of `from 5.3 to 5.2 percent` holds for the period before
     // (the start of a span: `from 21% to 73%` over the past eight years), unless a
     // time of its own follows it (`from 7.1 trillion in 2021 to ...`).
@@ -383,6 +396,21 @@ fn period_of_time(
         || h.russian && crate::ru::refs::first_of_two_states(text, q.span))
         && !revises(&text[h.range.start..q.span[0]]);
     let first_state = from_state && !own_time_follows;
+    // A time still ahead (`another 48 km next year`) dates a plan, never what the
+    // next sentences report as done; nor does the time of a figure set against
+    // another (`, against 12.4 centners last year`), or of the earlier state of a
+    // change that it follows (`fell to 14.8% from 16.9% in 2018`).
+    if let Some(t) = time.filter(|t| {
+        !matches!(t.kind, TimeKind::Deadline | TimeKind::Duration)
+            && !opens_contrast(text, sentence, sentence.clause_of(t.span[0]))
+            && !(from_state && own_time_follows)
+    }) {
+        paragraph.applied_period = named_span(t)
+            .or(the_year_reported(t))
+            .or(usable_period(t, date))
+            .filter(|p| date.is_none_or(|d| p.bounds().0 <= d))
+            .or(paragraph.applied_period);
+    }
     // `inflation slowed to 9.8% in December`, said in January: last December.
     if let (Some(t), Some(p), Some(d)) = (time, period, date) {
         let sub_year = matches!(

@@ -665,7 +665,7 @@ fn counts_as(text: &str, s: &Sentence<'_>, k: usize, metrics: &[Metric]) -> bool
 
 /// `products worth 2.5 billion tenge`, `a plant valued 9 billion tenge`: the word before the
 /// figure ties it to the noun before that.
-fn names_the_worth(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+pub(super) fn names_the_worth(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
     fig_tok >= 1 && word_is(text, s.toks, fig_tok - 1, &["worth", "valued", "costing"])
 }
 

@@ -6,8 +6,8 @@ use super::figure::Figure;
 use super::frame::{Here, Memory, SentenceSoFar};
 use super::metric::{
     accounts_for, from_foreign_investors, gaps_verb_of_figure_before, metric, names_a_part_before,
-    names_figure_before, opens_on_part_before, part_of_figure_before, part_takes_whole,
-    says_of_figure_before, sector_of_sentence, MetricChoice,
+    names_figure_before, names_the_worth, opens_on_part_before, part_of_figure_before,
+    part_takes_whole, says_of_figure_before, sector_of_sentence, MetricChoice,
 };
 use super::subject::is_place;
 use crate::entities;
@@ -148,6 +148,49 @@ pub(super) fn metric_of(
     };
     if (!choice.cued || listed_part()) && h.frame.borrowed_currency.contains(&q.span[0]) {
         if let Some(f) = figures_here.iter().rev().find(|f| f.unit == q.unit) {
+            metric = f.metric;
+        }
+    }
+    // `shipped 3.2 million tonnes of steel worth 612 billion tenge`: what goods made or
+    // traded are worth measures what the goods do, not a project's value. So does what a
+    // part listed after `including` is worth, with no stronger word of its own, measure what
+    // its whole did (`exports of $146.8 million, including cherries worth $38.2 million`).
+    if q.kind == QuantityKind::Money && qi > 0 && names_the_worth(text, sentence, fig_tok) {
+        let goods = in_sentence[qi - 1];
+        // Only the goods' own noun, where they went or when stands between (`of rolled
+        // steel`, `abroad`, `in 2025,`), not
+        // another thing the money may be the worth of (`after a new fleet worth`).
+        let between = text[goods.span[1]..q.span[0]]
+            .trim()
+            .strip_suffix("worth")
+            .unwrap_or_default();
+        let of_goods = !matches!(goods.kind, QuantityKind::Money | QuantityKind::Percent)
+            && between.len() <= 60
+            && (between.is_empty()
+                || ["of ", "in ", "abroad"]
+                    .iter()
+                    .any(|p| between.starts_with(p)))
+            && !between.split_whitespace().skip(1).any(|w| {
+                matches!(
+                    w,
+                    "after" | "before" | "for" | "with" | "by" | "which" | "that" | "when" | "and"
+                ) || w.ends_with([';', ':'])
+            });
+        let whole = (0..qi).rev().find(|&k| {
+            let w = in_sentence[k];
+            w.kind == QuantityKind::Money && w.unit == q.unit && w.value > q.value && {
+                let between = &text[w.span[1]..q.span[0]];
+                between.contains("including") || between.contains("в том числе")
+            }
+        });
+        let worth_of = if of_goods {
+            figures_here.get(qi - 1)
+        } else if choice.weak_cue_tok.is_some() {
+            whole.and_then(|k| figures_here.get(k))
+        } else {
+            None
+        };
+        if let Some(f) = worth_of.filter(|f| matches!(f.metric, Metric::Output | Metric::Trade)) {
             metric = f.metric;
         }
     }

@@ -765,6 +765,15 @@ fn metric_of() {
             ("Metals news\n\nSince January, the plants smelted and produced 300 thousand tons of steel, 7.5% more than a year ago.", "2024-03-01", "7.5%", "output"),
             ("Venture news\n\nFunds invested $20 million in local startups, half of it in agriculture.", "2024-03-01", "half", "investment"),
             ("Tourism news\n\nThe region's museums served 90,000 visitors, around 12 percent more than last year.", "2024-03-01", "12 percent", "other"),
+            // What goods made or traded are worth measures what the goods do; what a part
+            // after `including` is worth measures what its whole does; not the worth of a
+            // thing named between.
+            ("Steel\n\nThe mill shipped 2.8 million tonnes of flat steel worth 540 billion tenge.", "2024-03-01", "540 billion tenge", "output"),
+            ("Melons\n\nFarmers exported 96,000 tonnes of melons in 2023, worth $41 million.", "2024-03-01", "$41 million", "trade"),
+            ("Fruit\n\nFruit exports reached $210 million, including apricots worth $64 million and grapes worth $38 million.", "2024-03-01", "$38 million", "trade"),
+            ("Coal\n\nThe mine added 3.4 million tonnes after a new dragline worth 11 billion tenge went into service.", "2024-03-01", "11 billion tenge", "project_value"),
+            // A medical post is a health facility.
+            ("Villages\n\nThe district opened 14 medical posts this year.", "2024-10-01", "14 medical posts", "infrastructure"),
         ],
         |f| or_dash(f.metric.map(|m| m.as_str())),
     );
@@ -1146,6 +1155,14 @@ fn period_of() {
             ("Herds\n\nThe office has published its figures for 2023. Numbers are as of 1 January 2024:\n\nCattle – 96.1 thousand head (+1.2%)\nMilk – 41.3 thousand tonnes (+2.0%)", "2024-02-15", "41.3 thousand tonnes", "2023"),
             ("Скот\n\nНАРЫН, 12 октября. На 1 октября поголовье коров составило 41,2 тыс. голов. Овец насчитывается 380 тыс. голов.", "2023-10-12", "380 тыс. голов", "2023-10-01"),
             ("Газ\n\nКЫЗЫЛОРДА, 28 декабря. Итоги года:\n\n1. Газ пришёл в 17 сёл.", "2020-12-28", "17 сёл", "2020"),
+            // `over the year` in a report on a year that is over is that year, and so are
+            // the figures after it in its paragraph.
+            ("Wages\n\nThe average wage in the region reached 61,000 soms in 2024, the statistics office reported.\n\nFirms paid 96 billion soms in wages over the year. Income per head reached 410,000 soms.", "2025-03-20", "96 billion soms", "2024"),
+            ("Wages\n\nThe average wage in the region reached 61,000 soms in 2024, the statistics office reported.\n\nFirms paid 96 billion soms in wages over the year. Income per head reached 410,000 soms.", "2025-03-20", "410,000 soms", "2024"),
+            // A time right after the earlier state of a change is that state's alone: not
+            // the change's after it, nor the next sentences'.
+            ("Poverty\n\nThe statistics office reported on 2024.\n\nPoverty fell to 11.2% from 12.9% in 2023, or by 1.7 percentage points. The region employed 390,000 people.", "2025-03-20", "1.7 percentage points", "2024"),
+            ("Poverty\n\nThe statistics office reported on 2024.\n\nPoverty fell to 11.2% from 12.9% in 2023, or by 1.7 percentage points. The region employed 390,000 people.", "2025-03-20", "390,000 people", "2024"),
             // The earlier state of a rise holds for the day written right after it.
             ("Gas\n\nAs of 1 September, the share of homes with gas had risen to 61.2% from 55.1% on 1 January.", "2022-09-14", "55.1%", "2022-01-01"),
             // A year that labels a figure in brackets dates that figure alone.
