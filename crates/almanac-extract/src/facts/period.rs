@@ -242,6 +242,7 @@ pub(super) fn report_period(
             let cued = std::cell::OnceCell::new();
             let reported = times_in(times, s)
                 .filter(|t| matches!(t.kind, TimeKind::Point | TimeKind::Span | TimeKind::ToDate))
+                .filter(|t| !dates_a_figure_set_against(&text[s.start..t.span[0]]))
                 .filter_map(|t| Some((t.period?, t.kind)))
                 .find(|&(p, kind)| {
                     if told != Told::Report {
@@ -450,6 +451,24 @@ pub(super) enum Told {
 /// results are published (January to April).
 fn sums_up_last_year(p: Period, date: NaiveDate) -> bool {
     p == Period::Year(date.year() - 1) && date.month() <= 4
+}
+
+/// Whether a time after `before` (its sentence up to the time) dates a figure set against
+/// the news (`54,2 ц/га против 51,8 ц/га в прошлом году`, `against 4.1 million in 2020`),
+/// not the news itself: `против`, `against` or `versus` among the last words, in the same
+/// clause.
+fn dates_a_figure_set_against(before: &str) -> bool {
+    // A comma between digits is a decimal mark, no clause break.
+    let clause = before
+        .rsplit(", ")
+        .next()
+        .and_then(|c| c.rsplit("; ").next())
+        .unwrap_or(before);
+    clause
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .any(|w| matches!(w, "против" | "against" | "versus" | "vs."))
 }
 
 /// Whether `p` can be what a report published on `date` covers: part of one year ending by

@@ -907,6 +907,16 @@ pub(super) fn subject(
             && text
                 .get(q.span[1]..a.start)
                 .is_some_and(|between| matches!(between.trim(), "–" | "—" | "-"))
+            // `из них 1 380 – в Самарканде`, `ещё 248 тыс. – на Жанаозен`: a dash and a
+            // preposition of place after a part lead to where it is.
+            || a.start >= q.span[1]
+                && (s.clause_of(a.start) == clause || s.clause_of(a.start) == clause + 1)
+                && text.get(q.span[1]..a.start).is_some_and(|between| {
+                    between
+                        .trim()
+                        .strip_prefix(['–', '—'])
+                        .is_some_and(|rest| matches!(rest.trim(), "в" | "во" | "на" | "in"))
+                })
     };
     // `1 место по РК`: the place right after a rank, past a preposition of scope, is where
     // the ranking is counted.

@@ -1382,9 +1382,23 @@ fn direction_of(
     }
     if prep == Some(Role::Change) {
         let mut found = None;
+        // `ВРП вырос на 6,2%, промышленная продукция произведена на 3,4 трлн сумов`: a
+        // clause past the change word with a verb of its own says what `на` means there
+        // (worth so much), not the change word.
+        let mut broken = false;
         for k in s0..i {
             if let Some((_, d)) = tables.directions.starting_at(text, toks, k) {
                 found = Some(*d);
+                broken = false;
+            } else if toks[k].kind == TokKind::Sym && matches!(toks[k].text(text), "," | ";") {
+                broken = true;
+            } else if broken && toks[k].kind == TokKind::Word && {
+                // A short passive participle (`произведена`, `оказаны`, `вывезено`); the
+                // past tense in `-л` is left out, as nouns end so too (`капитал`).
+                let w = lower(toks[k].text(text));
+                crate::ru::tense::is_past(&w) && ["но", "на", "ны"].iter().any(|e| w.ends_with(e))
+            } {
+                found = None;
             }
         }
         return found;
@@ -1416,6 +1430,12 @@ fn compared_after(
     end_tok: usize,
 ) -> Option<Direction> {
     const COMPARATIVES: &[&str] = &["больше", "выше", "меньше", "ниже"];
+    // `на 1,9 ц/га выше`: past the area a yield is per.
+    let end_tok = if toks.get(end_tok).is_some_and(|t| t.text(text) == "/") {
+        end_tok + 2
+    } else {
+        end_tok
+    };
     let t = toks.get(end_tok).filter(|t| t.kind == TokKind::Word)?;
     let w = lower(t.text(text));
     if prep != Some(Role::Change) || !COMPARATIVES.contains(&w.as_ref()) {

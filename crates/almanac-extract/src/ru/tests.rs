@@ -295,6 +295,34 @@ fn measure_of_a_comparison() {
                 "4,8%",
                 "change",
             ),
+            // `на` after a participle of its own clause says what the goods are worth,
+            // whatever change a clause before it told.
+            (
+                "Объём строительства вырос на 4,2%, продукции сельского хозяйства \
+                 произведено на 2,6 трлн сумов.",
+                "2023-11-10",
+                "2,6 трлн сумов",
+                "level",
+            ),
+            (
+                "Объём строительства вырос на 4,2%, а торговли – на 1,1 трлн сумов.",
+                "2023-11-10",
+                "1,1 трлн сумов",
+                "change",
+            ),
+            // A comparative after a yield per hectare; a plan beaten by so much.
+            (
+                "Урожайность пшеницы составила 31,5 ц/га, что на 2,4 ц/га выше прошлогодней.",
+                "2023-11-10",
+                "2,4 ц",
+                "change",
+            ),
+            (
+                "План по налогам перевыполнен на 2,1 млрд тенге.",
+                "2023-11-10",
+                "2,1 млрд тенге",
+                "change",
+            ),
         ],
         |f| json(f.measure),
     );
@@ -354,6 +382,13 @@ fn period_of() {
                 "2023-10-02",
                 "4,6%",
                 "2023",
+            ), // The year of a figure set against the news is no period the news reports on.
+            (
+                "Сбор хлопка завершён: собрано 310 тыс. тонн, урожайность составила 28,1 ц/га \
+                 против 26,4 ц/га в прошлом году, сообщили в управлении.",
+                "2022-10-20",
+                "310 тыс. тонн",
+                "2022",
             ),
         ],
         |f| f.period.map_or("-".to_string(), |p| p.to_string()),
@@ -538,6 +573,14 @@ fn subjects_in_russian() {
             (unnamed, "2024-05-14", "12%", "Pavlodar region"),
             (unnamed, "2024-05-14", "4,5%", "-"),
             (named, "2024-05-14", "4,5%", "Kazakhstan"),
+            // A dash and a preposition of place after a part lead to where it is.
+            (
+                "В Туркестанской области открыто 2 400 новых предприятий, из них 910 – в \
+                 Туркестане.",
+                "2024-05-14",
+                "910",
+                "Turkistan",
+            ),
         ],
         subject,
     );
@@ -864,6 +907,13 @@ fn prices_that_rise_or_fall_and_wages_by_region() {
             (prices, "2019-07-10", "3,1 процента", "prices"),
             (prices, "2019-07-10", "14,5%", "prices"),
             (wages, "2019-07-10", "31,2 тыс. сомов", "income"),
+            // Those below the subsistence minimum are the poor, whose incomes are named.
+            (
+                "Доля жителей с доходами ниже прожиточного минимума снизилась до 9,4%.",
+                "2019-07-10",
+                "9,4%",
+                "income",
+            ),
         ],
         metric,
     );
