@@ -954,10 +954,15 @@ pub(super) fn measure(
         super::sentence::word(text, s, s.tok_at(q.span[1]))
             .is_some_and(|w| matches!(w.as_ref(), "of" | "от" | "ввп" | "gdp"))
     };
-    if matches!(
-        metric,
-        Metric::Unemployment | Metric::Prices | Metric::Employment
-    ) || metric == Metric::Income && !whole_after()
+    // `47% всех занятых`, `31% of all employed`: a part of all the employed is a share.
+    let of_all = || {
+        let k = s.tok_at(q.span[1]);
+        super::sentence::word(text, s, k).is_some_and(|w| matches!(w.as_ref(), "всех" | "всего"))
+            || word_is(text, s.toks, k, &["of"]) && word_is(text, s.toks, k + 1, &["all"])
+    };
+    if matches!(metric, Metric::Unemployment | Metric::Prices)
+        || metric == Metric::Employment && !of_all()
+        || metric == Metric::Income && !whole_after()
         || (fig_tok.saturating_sub(4)..fig_tok)
             .any(|i| RATE_NOUNS.contains(&lower(s.toks[i].text(text)).as_ref()))
         || charged_yearly(text, s, q)

@@ -56,7 +56,7 @@ use chrono::Datelike;
 
 use crate::entities;
 use crate::fact::{Fact, Metric, Status};
-use crate::period::Period;
+use crate::period::{Period, Simple};
 use crate::quantities::{self, Quantity};
 
 use crate::times::{self, TimeExpr, TimeKind};
@@ -525,10 +525,27 @@ pub(crate) fn extract(
             // planned to be built by X this year. It will cost ...`).
             let states_plan =
                 here.in_sentence.is_empty() && !here.sentence_times.is_empty() && plans_here;
+            // So does one that approves a programme for years still running (`утвердило
+            // программу ... на 2023–2025 годы. На её реализацию будет выделено ...`).
+            let programme_ahead = |t: &TimeExpr| {
+                here.in_sentence.is_empty()
+                    && t.kind == TimeKind::Span
+                    && usable_period(t, date).is_some_and(|p| {
+                        matches!(p, Period::Interval(Simple::Year(_), Simple::Year(_)))
+                            && date.is_none_or(|d| p.end_year() >= d.year())
+                    })
+                    && {
+                        // A sentence without figures keeps no lower-case copy.
+                        let lower = tokens::lower(&text[range.clone()]);
+                        ["programme", "program ", "программ"]
+                            .iter()
+                            .any(|w| lower.contains(w))
+                    }
+            };
             paragraph.plan_period = so_far.plan_period.or_else(|| {
                 here.sentence_times
                     .iter()
-                    .filter(|t| t.kind == TimeKind::Deadline || states_plan)
+                    .filter(|t| t.kind == TimeKind::Deadline || states_plan || programme_ahead(t))
                     .find_map(|t| usable_period(t, date))
             });
             let sentence_anchors = here.anchors;

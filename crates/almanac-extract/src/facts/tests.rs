@@ -1155,6 +1155,9 @@ fn period_of() {
             ("Herds\n\nThe office has published its figures for 2023. Numbers are as of 1 January 2024:\n\nCattle – 96.1 thousand head (+1.2%)\nMilk – 41.3 thousand tonnes (+2.0%)", "2024-02-15", "41.3 thousand tonnes", "2023"),
             ("Скот\n\nНАРЫН, 12 октября. На 1 октября поголовье коров составило 41,2 тыс. голов. Овец насчитывается 380 тыс. голов.", "2023-10-12", "380 тыс. голов", "2023-10-01"),
             ("Газ\n\nКЫЗЫЛОРДА, 28 декабря. Итоги года:\n\n1. Газ пришёл в 17 сёл.", "2020-12-28", "17 сёл", "2020"),
+            // A programme approved for years still running dates the plans of the next
+            // sentence.
+            ("Schools\n\nThe cabinet approved a programme of school repairs for 2024-2026. It will receive 52 billion tenge.", "2024-02-10", "52 billion tenge", "2024/2026"),
             // `over the year` in a report on a year that is over is that year, and so are
             // the figures after it in its paragraph.
             ("Wages\n\nThe average wage in the region reached 61,000 soms in 2024, the statistics office reported.\n\nFirms paid 96 billion soms in wages over the year. Income per head reached 410,000 soms.", "2025-03-20", "96 billion soms", "2024"),

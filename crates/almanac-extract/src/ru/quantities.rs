@@ -1418,6 +1418,20 @@ fn direction_of(
             return Some(*d);
         }
     }
+    // `рост к аналогичному периоду прошлого года – 6,1%`: past the base it is set against,
+    // which opens with `к` right after the change word.
+    let mut k = i;
+    while k > s0 && i - k < 10 {
+        k -= 1;
+        if toks[k].kind == TokKind::Sym && matches!(toks[k].text(text), "," | ";" | "(") {
+            break;
+        }
+        if toks.get(k + 1).is_some_and(|t| lower(t.text(text)) == "к") {
+            if let Some((_, d)) = tables.directions.starting_at(text, toks, k) {
+                return Some(*d);
+            }
+        }
+    }
     None
 }
 

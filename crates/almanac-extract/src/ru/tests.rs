@@ -323,6 +323,20 @@ fn measure_of_a_comparison() {
                 "2,1 млрд тенге",
                 "change",
             ),
+            // A change word, then the base it is set against, then the rate after a dash.
+            (
+                "Выпуск цемента составил 1,2 млн тонн, рост к уровню прошлого года – 7,3%.",
+                "2023-11-10",
+                "7,3%",
+                "change",
+            ),
+            // A part of all the employed is a share of them.
+            (
+                "В малом бизнесе занято 410 тыс. человек, это 38% всех занятых в области.",
+                "2023-11-10",
+                "38%",
+                "share",
+            ),
         ],
         |f| json(f.measure),
     );
@@ -382,7 +396,17 @@ fn period_of() {
                 "2023-10-02",
                 "4,6%",
                 "2023",
-            ), // The year of a figure set against the news is no period the news reports on.
+            ),
+            // A programme approved for years still running dates the money set aside for it
+            // in the next sentence.
+            (
+                "Правительство утвердило программу ремонта школ на 2024–2026 годы. На её \
+                 реализацию будет выделено 52 млрд тенге.",
+                "2024-02-10",
+                "52 млрд тенге",
+                "2024/2026",
+            ),
+            // The year of a figure set against the news is no period the news reports on.
             (
                 "Сбор хлопка завершён: собрано 310 тыс. тонн, урожайность составила 28,1 ц/га \
                  против 26,4 ц/га в прошлом году, сообщили в управлении.",
