@@ -568,15 +568,22 @@ fn status_and_period(
     // `2. a mill: 6 billion tenge, 80 jobs, due in June;`: an item of a list
     // that has no tense, cue or time of its own
     // holds as the figures that introduced the list did, and one due at a time
-    // not yet past is a plan.
+    // not yet past is a plan. So is an item of a list of plans whose own time is
+    // not yet over (`- a bridge: 0.6 km, $41 million, completion in 2026;` in
+    // February 2026).
     if h.list_item && !planned_cue && sentence.blockers.is_empty() {
+        let own_time_ahead = period
+            .zip(date)
+            .is_some_and(|(p, d)| p.bounds().1 >= d);
         if h.deadline
             .is_some_and(|d| date.is_none_or(|date| d.bounds().1 >= date))
         {
             status = Status::Planned;
-        } else if let Some((lead_status, lead_period)) = memory
-            .list_lead
-            .filter(|_| time.is_none() && sentence.status_cues.is_empty())
+        } else if let Some((lead_status, lead_period, _)) =
+            memory.list_lead.filter(|&(lead_status, _, _)| {
+                (time.is_none() || lead_status == Status::Planned && own_time_ahead)
+                    && sentence.status_cues.is_empty()
+            })
         {
             status = lead_status;
             *period = period.or(lead_period);

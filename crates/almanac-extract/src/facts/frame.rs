@@ -287,8 +287,9 @@ pub(super) struct Memory {
     /// The paragraph of a figure-less lead ending with a colon, and the day it names.
     pub(super) lead_day: Option<(usize, Period)>,
     /// The status and period of the figures that introduce a list (`The region plans to
-    /// launch ten projects this year:`), for its items that say neither.
-    pub(super) list_lead: Option<(Status, Option<Period>)>,
+    /// launch ten projects this year:`), for its items that say neither, and whether they
+    /// count projects, whose items' money is what each costs.
+    pub(super) list_lead: Option<(Status, Option<Period>, bool)>,
 }
 
 /// What the sentences read so far in a paragraph leave for the next ones.

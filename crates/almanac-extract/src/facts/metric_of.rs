@@ -271,6 +271,16 @@ pub(super) fn metric_of(
             metric = m;
         }
     }
+    // `Three projects are planned: - a bypass road: 18 km, 640 million somoni, 350 jobs;`:
+    // money an item of a list of projects names with no word of its own is what the
+    // project costs.
+    if h.list_item
+        && q.kind == QuantityKind::Money
+        && !choice.cued
+        && memory.list_lead.is_some_and(|(_, _, projects)| projects)
+    {
+        metric = Metric::ProjectValue;
+    }
     // `Most housing was commissioned in Astana – 2.3 million sq m, Almaty – 1.6
     // million sq m`: a count or measure with no cue between it and the figure of
     // the same unit before it measures what that figure did.

@@ -363,7 +363,7 @@ pub(crate) fn extract(
                 .rev()
                 .find(|f| !f.earlier_state)
                 .filter(|f| f.paragraph + 2 >= pi && (introduced || !item_tells_past()))
-                .map(|f| (f.status, f.period));
+                .map(|f| (f.status, f.period, f.unit.as_deref() == Some("project")));
         }
         // An interview sets its questions and answers with dashes: once an item asks a
         // question, the items are no list that a lead introduced.

@@ -772,6 +772,9 @@ fn metric_of() {
             ("Melons\n\nFarmers exported 96,000 tonnes of melons in 2023, worth $41 million.", "2024-03-01", "$41 million", "trade"),
             ("Fruit\n\nFruit exports reached $210 million, including apricots worth $64 million and grapes worth $38 million.", "2024-03-01", "$38 million", "trade"),
             ("Coal\n\nThe mine added 3.4 million tonnes after a new dragline worth 11 billion tenge went into service.", "2024-03-01", "11 billion tenge", "project_value"),
+            // Money an item of a list of projects names with no word of its own is what the
+            // project costs.
+            ("Roads\n\nThe state budget paid 1.1 billion somoni for repairs. Two projects are planned for 2025-2027:\n- a ring road: 22 km, 510 million somoni, ready in 2025;\n- a tunnel: 2 km, $60 million, ready in 2027.", "2025-03-04", "510 million somoni", "project_value"),
             // A medical post is a health facility.
             ("Villages\n\nThe district opened 14 medical posts this year.", "2024-10-01", "14 medical posts", "infrastructure"),
         ],
@@ -1478,6 +1481,10 @@ fn status_of() {
             // of an interview set with dashes are no list.
             ("Plans\n\nThe district plans to open five plants this year. They are:\n\n1. a dairy: 4 billion tenge, 90 jobs;\n2. a mill: 6 billion tenge, due in June.", "2025-03-04", "90 jobs", "planned"),
             ("Plans\n\nThe district plans to open five plants this year. They are:\n\n1. a dairy: 4 billion tenge, 90 jobs;\n2. a mill: 6 billion tenge, due in June.", "2025-03-04", "6 billion tenge", "planned"),
+            // An item of a list of plans whose own time is not over yet is a plan too; one
+            // whose time is past is done.
+            ("Roads\n\nTwo projects are planned for 2025-2027:\n- a ring road: 22 km, 510 million somoni, ready in 2025;\n- a tunnel: 2 km, $60 million, ready in 2027.", "2025-03-04", "22 km", "planned"),
+            ("Roads\n\nTwo projects were carried out:\n- a ring road: 22 km, 510 million somoni, ready in 2024;\n- a tunnel: 2 km, $60 million, ready in 2025.", "2025-03-04", "22 km", "actual"),
             ("Итоги\n\nВ 2024 году в районе открыли три цеха:\n\n1. швейный цех – 2 млрд тенге, 60 рабочих мест;\n2. пекарня – 1 млрд тенге.", "2025-03-04", "60 рабочих мест", "actual"),
             ("Проекты\n\nВ этом году запустят три проекта:\n\n1. Завод – 5 млрд тенге, 70 рабочих мест, срок – октябрь.", "2025-03-04", "70 рабочих мест", "planned"),
             // A lead with no colon still speaks for items that tell nothing of their own.
