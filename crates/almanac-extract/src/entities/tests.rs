@@ -657,10 +657,10 @@ fn patterns() {
         &[("Aral Cement", "Aral Cement", Organisation)],
     );
     check(
-        "Irtysh Power and Maikuben Coal signed a supply deal.",
+        "Irtysh Power and Kenes Mineral signed a supply deal.",
         &[
             ("Irtysh Power", "Irtysh Power", Organisation),
-            ("Maikuben Coal", "Maikuben Coal", Organisation),
+            ("Kenes Mineral", "Kenes Mineral", Organisation),
         ],
     );
     check(

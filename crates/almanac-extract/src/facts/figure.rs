@@ -199,7 +199,12 @@ fn time_of<'h>(h: &Here<'h>, f: &Figure<'_>, planned_cue: bool, measure: Measure
                 && h.in_sentence.iter().any(|o| {
                     o.span[1] <= t.span[0]
                         && matches!(text[o.span[1]..t.span[0]].trim(), "" | "in" | "в")
-                        && is_state(o)
+                        && (is_first_state(text, sentence, o, sentence.tok_at(o.span[0]))
+                            || status::set_against(text, o)
+                            // `с 63% в прошлом году до 68%`: the state `до` reaches.
+                            || is_state(o)
+                                && crate::tokens::word_before(text, q.span[0])
+                                    .is_some_and(|w| matches!(w.as_str(), "до" | "to")))
                 })
     };
     let own_time = h
@@ -336,24 +341,24 @@ fn period_of_time(
             })
     };
     // `paid 41.3 billion soms over the year` in a report on 2019 published in March 2020:
-    // the year the document reports on, which is over.
+    // what was done over the year the document reports on, which is over. A plan (`will
+    // open 15 kindergartens over the year`) is of the year it is said in.
     let the_year_reported = |t: &TimeExpr| {
         let words = t.text.to_ascii_lowercase();
-        let bare = t.kind == TimeKind::Point
-            && ["over", "during", "for", "in", "throughout", ""]
-                .iter()
-                .any(|p| {
-                    words
-                        .strip_prefix(p)
-                        .is_some_and(|w| w.trim_start() == "the year")
-                });
-        report
-            .filter(|r| bare && matches!(r, Period::Year(y) if date.is_some_and(|d| *y < d.year())))
+        let done_over = !planned_cue
+            && t.kind == TimeKind::Point
+            && ["over", "during", "throughout"].iter().any(|p| {
+                words
+                    .strip_prefix(p)
+                    .is_some_and(|w| w.trim_start() == "the year")
+            });
+        report.filter(|r| {
+            done_over && matches!(r, Period::Year(y) if date.is_some_and(|d| *y < d.year()))
+        })
     };
     let mut period = match time {
         Some(t) if named_span(t).is_some() => named_span(t),
-        Some(t) if the_year_reported(t).is_some() => the_year_reported(t),
-        Some(t) => usable_period(t, date),
+        Some(t) => the_year_reported(t).or_else(|| usable_period(t, date)),
         // `grew threefold in the same period`: with no report period, the period
         // of the figure before.
         // `over the past five years ... grew 31% and as of July 1 stood at 8,400.
@@ -497,8 +502,9 @@ fn status_and_period(
     // `Among them are 21 strategic and 52 regional projects`: the parts of what the
     // sentence before counted hold as that did, unless they have a time or a verb
     // of the future of their own.
-    // The whole may stand a sentence further back, past one that says more of it (`The
-    // average loan was ...`), where it can be no smaller than its part.
+    // The whole may stand in the sentence with figures before that one, past one that
+    // says more of it (`The average loan was ...`), in the same paragraph or the one
+    // before: a level no smaller than its part.
     if time.is_none() && !planned_cue {
         let broken_down = (h.breakdown || h.back_reference.breakdown)
             .then(|| {
@@ -507,10 +513,13 @@ fn status_and_period(
                     .rev()
                     .find(|f| f.unit.is_some() && f.unit == q.unit)
                     .or_else(|| {
-                        h.earlier_figures
-                            .iter()
-                            .rev()
-                            .find(|f| f.unit.is_some() && f.unit == q.unit && f.value >= q.value)
+                        h.earlier_figures.iter().rev().find(|f| {
+                            f.unit.is_some()
+                                && f.unit == q.unit
+                                && f.value >= q.value
+                                && f.measure == Measure::Level
+                                && f.paragraph + 1 >= h.paragraph
+                        })
                     })
             })
             .flatten();
@@ -572,9 +581,7 @@ fn status_and_period(
     // not yet over (`- a bridge: 0.6 km, $41 million, completion in 2026;` in
     // February 2026).
     if h.list_item && !planned_cue && sentence.blockers.is_empty() {
-        let own_time_ahead = period
-            .zip(date)
-            .is_some_and(|(p, d)| p.bounds().1 >= d);
+        let own_time_ahead = period.zip(date).is_some_and(|(p, d)| p.bounds().1 >= d);
         if h.deadline
             .is_some_and(|d| date.is_none_or(|date| d.bounds().1 >= date))
         {
@@ -804,9 +811,17 @@ fn adjusted_period(
                 && words.contains(&text[q.span[1]..t.span[0]].trim())
         })
     };
+    // Only when the news has a day of its own (`As of 1 September, ... had risen to 61%
+    // from 55% on 1 January`): in `cut the rate to 16% from 16.5% on 6 October` the day is
+    // when the change came.
+    let news_day = || {
+        h.sentence_times
+            .iter()
+            .any(|t| t.kind == TimeKind::AsOf && matches!(t.period, Some(Period::Day(_))))
+    };
     if dated.from_state && !dated.own_time_follows && !h.russian {
         if let Some(t) = compared_after(&["on", "at", "as of"])
-            .filter(|t| t.text.bytes().any(|b| b.is_ascii_digit()))
+            .filter(|t| t.text.bytes().any(|b| b.is_ascii_digit()) && news_day())
         {
             period = usable_period(t, date).or(period);
             first_state = false;

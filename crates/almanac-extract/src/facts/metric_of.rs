@@ -160,22 +160,33 @@ pub(super) fn metric_of(
         // Only the goods' own noun, where they went or when stands between (`of rolled
         // steel`, `abroad`, `in 2025,`), not
         // another thing the money may be the worth of (`after a new fleet worth`).
-        let between = text[goods.span[1]..q.span[0]]
-            .trim()
-            .strip_suffix("worth")
-            .unwrap_or_default();
-        let of_goods = !matches!(goods.kind, QuantityKind::Money | QuantityKind::Percent)
-            && between.len() <= 60
-            && (between.is_empty()
-                || ["of ", "in ", "abroad"]
-                    .iter()
-                    .any(|p| between.starts_with(p)))
-            && !between.split_whitespace().skip(1).any(|w| {
-                matches!(
-                    w,
-                    "after" | "before" | "for" | "with" | "by" | "which" | "that" | "when" | "and"
-                ) || w.ends_with([';', ':'])
-            });
+        let before_worth = text[goods.span[1]..q.span[0]].trim();
+        let between = before_worth.strip_suffix("worth").map(str::trim);
+        let of_goods = between.is_some_and(|between| {
+            !matches!(goods.kind, QuantityKind::Money | QuantityKind::Percent)
+                && between.len() <= 60
+                && (between.is_empty()
+                    || between.starts_with("of ")
+                    || between.starts_with("abroad")
+                    || between
+                        .strip_prefix("in ")
+                        .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit())))
+                && !between.split_whitespace().skip(1).any(|w| {
+                    matches!(
+                        w,
+                        "after"
+                            | "before"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "which"
+                            | "that"
+                            | "when"
+                            | "and"
+                            | "at"
+                    ) || w.ends_with([';', ':'])
+                })
+        });
         let whole = (0..qi).rev().find(|&k| {
             let w = in_sentence[k];
             w.kind == QuantityKind::Money && w.unit == q.unit && w.value > q.value && {

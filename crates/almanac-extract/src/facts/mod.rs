@@ -525,21 +525,24 @@ pub(crate) fn extract(
             // planned to be built by X this year. It will cost ...`).
             let states_plan =
                 here.in_sentence.is_empty() && !here.sentence_times.is_empty() && plans_here;
-            // So does one that approves a programme for years still running (`утвердило
+            // So does one that approves a programme for the years ahead (`утвердило
             // программу ... на 2023–2025 годы. На её реализацию будет выделено ...`).
             let programme_ahead = |t: &TimeExpr| {
                 here.in_sentence.is_empty()
                     && t.kind == TimeKind::Span
-                    && usable_period(t, date).is_some_and(|p| {
-                        matches!(p, Period::Interval(Simple::Year(_), Simple::Year(_)))
-                            && date.is_none_or(|d| p.end_year() >= d.year())
+                    && usable_period(t, date).is_some_and(|p| match p {
+                        Period::Interval(Simple::Year(from), Simple::Year(to)) => {
+                            date.is_none_or(|d| from + 1 >= d.year() && to >= d.year())
+                        }
+                        _ => false,
                     })
                     && {
                         // A sentence without figures keeps no lower-case copy.
                         let lower = tokens::lower(&text[range.clone()]);
-                        ["programme", "program ", "программ"]
-                            .iter()
-                            .any(|w| lower.contains(w))
+                        ["program", "программ"].iter().any(|w| lower.contains(w))
+                            && ["approv", "adopt", "утверд", "принят", "принял"]
+                                .iter()
+                                .any(|w| lower.contains(w))
                     }
             };
             paragraph.plan_period = so_far.plan_period.or_else(|| {

@@ -455,8 +455,8 @@ fn sums_up_last_year(p: Period, date: NaiveDate) -> bool {
 
 /// Whether a time after `before` (its sentence up to the time) dates a figure set against
 /// the news (`54,2 ц/га против 51,8 ц/га в прошлом году`, `against 4.1 million in 2020`),
-/// not the news itself: `против`, `against` or `versus` among the last words, in the same
-/// clause.
+/// not the news itself: `против`, `against` or `versus` and a figure among the last words,
+/// in the same clause.
 fn dates_a_figure_set_against(before: &str) -> bool {
     // A comma between digits is a decimal mark, no clause break.
     let clause = before
@@ -464,11 +464,18 @@ fn dates_a_figure_set_against(before: &str) -> bool {
         .next()
         .and_then(|c| c.rsplit("; ").next())
         .unwrap_or(before);
-    clause
-        .split_whitespace()
-        .rev()
-        .take(6)
-        .any(|w| matches!(w, "против" | "against" | "versus" | "vs."))
+    // The words after the last `против`: a figure stands among them (`Measures against
+    // poverty in 2023` set nothing against the news).
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    words
+        .iter()
+        .rposition(|w| matches!(*w, "против" | "against" | "versus" | "vs."))
+        .is_some_and(|k| {
+            words.len() - k <= 6
+                && words[k + 1..]
+                    .iter()
+                    .any(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+        })
 }
 
 /// Whether `p` can be what a report published on `date` covers: part of one year ending by

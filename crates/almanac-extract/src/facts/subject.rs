@@ -152,6 +152,28 @@ fn is_reporter(e: &Entity) -> bool {
 /// then a dash, a full stop, a comma or a bracket (`ASTANA –`, `NUR-SULTAN. KAZINFORM –`,
 /// `DUSHANBE, 18.07.2022 (...) –`), or a name followed by a dash there (`Almaty – The city`),
 /// but not by a dash and a number (a table's row).
+/// Whether the words right before a figure make it a part of one before: `из них`, `из
+/// которых`, `в том числе`, `ещё`, `больше всего –`, `of them`, `of which`, `including`,
+/// `another`.
+fn names_a_part(text: &str, q: &Quantity) -> bool {
+    let before = lower(text[..q.span[0]].trim_end());
+    let tail: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    let tail3: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    matches!(
+        tail.as_slice(),
+        ["них", "из", ..]
+            | ["которых", "из", ..]
+            | ["ещё" | "еще" | "another", ..]
+            | ["them" | "which", "of", ..]
+            | ["them," | "which,", "of", ..]
+            | ["числе", "том", ..]
+            | ["including", ..]
+    ) || matches!(
+        tail3.as_slice(),
+        ["–" | "—", "всего", "больше" | "меньше"] | ["–" | "—", "most", "the"]
+    )
+}
+
 fn is_dateline(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> bool {
     // `TARAZ (Agency) - ...`: the agency in the brackets of a dateline.
     let paragraph = paragraphs.partition_point(|p| p.start <= span[0]);
@@ -908,8 +930,10 @@ pub(super) fn subject(
                 .get(q.span[1]..a.start)
                 .is_some_and(|between| matches!(between.trim(), "–" | "—" | "-"))
             // `из них 1 380 – в Самарканде`, `ещё 248 тыс. – на Жанаозен`: a dash and a
-            // preposition of place after a part lead to where it is.
-            || a.start >= q.span[1]
+            // preposition of place after a part lead to where it is; after a whole it
+            // opens a clause of its own (`380 тыс. тенге – в Алматы она выше`).
+            || names_a_part(text, q)
+                && a.start >= q.span[1]
                 && (s.clause_of(a.start) == clause || s.clause_of(a.start) == clause + 1)
                 && text.get(q.span[1]..a.start).is_some_and(|between| {
                     between

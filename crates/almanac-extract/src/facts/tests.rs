@@ -772,6 +772,7 @@ fn metric_of() {
             ("Melons\n\nFarmers exported 96,000 tonnes of melons in 2023, worth $41 million.", "2024-03-01", "$41 million", "trade"),
             ("Fruit\n\nFruit exports reached $210 million, including apricots worth $64 million and grapes worth $38 million.", "2024-03-01", "$38 million", "trade"),
             ("Coal\n\nThe mine added 3.4 million tonnes after a new dragline worth 11 billion tenge went into service.", "2024-03-01", "11 billion tenge", "project_value"),
+            ("Ore\n\nThe pit mined 5 million tonnes of ore in 2023 and a new mill costing 70 billion tenge opened.", "2024-03-01", "70 billion tenge", "project_value"),
             // Money an item of a list of projects names with no word of its own is what the
             // project costs.
             ("Roads\n\nThe state budget paid 1.1 billion somoni for repairs. Two projects are planned for 2025-2027:\n- a ring road: 22 km, 510 million somoni, ready in 2025;\n- a tunnel: 2 km, $60 million, ready in 2027.", "2025-03-04", "510 million somoni", "project_value"),
@@ -1165,6 +1166,10 @@ fn period_of() {
             // the figures after it in its paragraph.
             ("Wages\n\nThe average wage in the region reached 61,000 soms in 2024, the statistics office reported.\n\nFirms paid 96 billion soms in wages over the year. Income per head reached 410,000 soms.", "2025-03-20", "96 billion soms", "2024"),
             ("Wages\n\nThe average wage in the region reached 61,000 soms in 2024, the statistics office reported.\n\nFirms paid 96 billion soms in wages over the year. Income per head reached 410,000 soms.", "2025-03-20", "410,000 soms", "2024"),
+            // ... but a plan over the year is of the year it is said in.
+            ("Wages\n\nThe average wage in the region reached 61,000 soms in 2024, the statistics office reported.\n\nThe city will open 12 kindergartens over the year.", "2025-03-20", "12 kindergartens", "2025"),
+            // A programme that is over dates no plan after it.
+            ("Roads\n\nUnder the road programme for 2019-2023, roads were repaired in every district. The akimat will also build 9 schools.", "2023-10-01", "9 schools", "-"),
             // A time right after the earlier state of a change is that state's alone: not
             // the change's after it, nor the next sentences'.
             ("Poverty\n\nThe statistics office reported on 2024.\n\nPoverty fell to 11.2% from 12.9% in 2023, or by 1.7 percentage points. The region employed 390,000 people.", "2025-03-20", "1.7 percentage points", "2024"),

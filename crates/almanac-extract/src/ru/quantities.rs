@@ -1392,12 +1392,10 @@ fn direction_of(
                 broken = false;
             } else if toks[k].kind == TokKind::Sym && matches!(toks[k].text(text), "," | ";") {
                 broken = true;
-            } else if broken && toks[k].kind == TokKind::Word && {
-                // A short passive participle (`произведена`, `оказаны`, `вывезено`); the
-                // past tense in `-л` is left out, as nouns end so too (`капитал`).
-                let w = lower(toks[k].text(text));
-                crate::ru::tense::is_past(&w) && ["но", "на", "ны"].iter().any(|e| w.ends_with(e))
-            } {
+            } else if broken
+                && toks[k].kind == TokKind::Word
+                && is_verb_of_its_own(toks[k].text(text))
+            {
                 found = None;
             }
         }
@@ -1419,20 +1417,46 @@ fn direction_of(
         }
     }
     // `рост к аналогичному периоду прошлого года – 6,1%`: past the base it is set against,
-    // which opens with `к` right after the change word.
+    // which opens with `к` right after the change word (not a deadline: `к концу года`).
     let mut k = i;
     while k > s0 && i - k < 10 {
         k -= 1;
         if toks[k].kind == TokKind::Sym && matches!(toks[k].text(text), "," | ";" | "(") {
             break;
         }
-        if toks.get(k + 1).is_some_and(|t| lower(t.text(text)) == "к") {
+        let base_after_k = toks.get(k + 1).is_some_and(|t| lower(t.text(text)) == "к")
+            && toks.get(k + 2).is_some_and(|t| {
+                let w = lower(t.text(text));
+                t.kind == TokKind::Num
+                    || !["концу", "началу", "середине", "исходу"].contains(&w.as_ref())
+            });
+        if base_after_k {
             if let Some((_, d)) = tables.directions.starting_at(text, toks, k) {
                 return Some(*d);
             }
         }
     }
     None
+}
+
+/// A verb that makes a clause of its own, written in lower case: a short passive participle
+/// (`произведена`, `оказаны`, `вывезено`: `-ен-`, `-ан-`, `-ян-` and a short ending) or a
+/// plural past (`произвели`, `оказали`). Names in the genitive end so too (`Казахстана`),
+/// hence lower case; `страны` is the one common noun that does; nouns in `-ыли`
+/// (`прибыли`) are left out.
+fn is_verb_of_its_own(word: &str) -> bool {
+    let participle = [
+        "ена", "ено", "ены", "ана", "ано", "аны", "яна", "яно", "яны",
+    ]
+    .iter()
+    .any(|e| word.ends_with(e))
+        && word != "страны";
+    let plural_past = ["али", "ели", "или", "яли"]
+        .iter()
+        .any(|e| word.ends_with(e));
+    word.chars().next().is_some_and(char::is_lowercase)
+        && crate::ru::tense::is_past(word)
+        && (participle || plural_past)
 }
 
 /// `на 15% больше`, `на 3 млрд тенге ниже`: a comparative right after a figure of `на`

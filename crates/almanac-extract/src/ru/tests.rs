@@ -323,6 +323,14 @@ fn measure_of_a_comparison() {
                 "2,1 млрд тенге",
                 "change",
             ),
+            // A dash stands for the change word again: a noun in the genitive before `на`
+            // is no verb of its own.
+            (
+                "Выпуск продукции вырос на 6%, строительство района – на 3,2%.",
+                "2023-11-10",
+                "3,2%",
+                "change",
+            ),
             // A change word, then the base it is set against, then the rate after a dash.
             (
                 "Выпуск цемента составил 1,2 млн тонн, рост к уровню прошлого года – 7,3%.",
@@ -597,6 +605,13 @@ fn subjects_in_russian() {
             (unnamed, "2024-05-14", "12%", "Pavlodar region"),
             (unnamed, "2024-05-14", "4,5%", "-"),
             (named, "2024-05-14", "4,5%", "Kazakhstan"),
+            // A dash and a place after a whole open a clause of its own.
+            (
+                "Средняя зарплата по Казахстану составила 390 тыс. тенге – в Алматы она выше.",
+                "2024-05-14",
+                "390 тыс. тенге",
+                "Kazakhstan",
+            ),
             // A dash and a preposition of place after a part lead to where it is.
             (
                 "В Туркестанской области открыто 2 400 новых предприятий, из них 910 – в \
