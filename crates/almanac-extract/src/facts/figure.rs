@@ -406,9 +406,10 @@ fn period_of_time(
     // another (`, against 12.4 centners last year`), or of the earlier state of a
     // change that it follows (`fell to 14.8% from 16.9% in 2018`).
     if let Some(t) = time.filter(|t| {
+        let earlier_states_own = from_state && own_time_follows;
         !matches!(t.kind, TimeKind::Deadline | TimeKind::Duration)
             && !opens_contrast(text, sentence, sentence.clause_of(t.span[0]))
-            && !(from_state && own_time_follows)
+            && !earlier_states_own
     }) {
         paragraph.applied_period = named_span(t)
             .or(the_year_reported(t))

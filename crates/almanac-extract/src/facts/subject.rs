@@ -156,7 +156,12 @@ fn is_reporter(e: &Entity) -> bool {
 /// которых`, `в том числе`, `ещё`, `больше всего –`, `of them`, `of which`, `including`,
 /// `another`.
 fn names_a_part(text: &str, q: &Quantity) -> bool {
-    let before = lower(text[..q.span[0]].trim_end());
+    // The last few words are all it reads: a short tail, cut at a character's edge.
+    let mut from = q.span[0].saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = lower(text[from..q.span[0]].trim_end());
     let tail: Vec<&str> = before.split_whitespace().rev().take(2).collect();
     let tail3: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     matches!(
@@ -932,8 +937,7 @@ pub(super) fn subject(
             // `из них 1 380 – в Самарканде`, `ещё 248 тыс. – на Жанаозен`: a dash and a
             // preposition of place after a part lead to where it is; after a whole it
             // opens a clause of its own (`380 тыс. тенге – в Алматы она выше`).
-            || names_a_part(text, q)
-                && a.start >= q.span[1]
+            || a.start >= q.span[1]
                 && (s.clause_of(a.start) == clause || s.clause_of(a.start) == clause + 1)
                 && text.get(q.span[1]..a.start).is_some_and(|between| {
                     between
@@ -941,6 +945,7 @@ pub(super) fn subject(
                         .strip_prefix(['–', '—'])
                         .is_some_and(|rest| matches!(rest.trim(), "в" | "во" | "на" | "in"))
                 })
+                && names_a_part(text, q)
     };
     // `1 место по РК`: the place right after a rank, past a preposition of scope, is where
     // the ranking is counted.
