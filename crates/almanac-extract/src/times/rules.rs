@@ -817,15 +817,21 @@ impl Parser<'_> {
                 || (self.is_word(p, w!("of"))
                     && p > 0
                     && self.is_any(p - 1, &[w!("level"), w!("levels")]))
-                // `up 18% on 2020`: a rate, then `on` and the time it is counted from;
+                // `up 18% on 2020`, `up 2.3 percentage points from 2020`: a rate, then `on`
+                // or `from` and the time it is counted from (`from` only before a bare
+                // year: `rise 12% from July 1` is when the rise comes);
                 // `103.3% of September 2016.`: a rate of a time that ends its clause, the
                 // base it is set against (not `47% of next year's spending`).
                 || ((self.is_word(p, w!("on"))
+                    || self.is_word(p, w!("from"))
+                        && end == i + 1
+                        && self.year_at(i).is_some()
                     || (self.is_word(p, w!("of"))
                         && (end >= self.toks.len()
                             || self.punct(end).is_some_and(|c| !matches!(c, '\'' | '’')))))
                     && p > 0
-                    && (self.punct(p - 1) == Some('%') || self.is_word(p - 1, w!("percent"))))
+                    && (self.punct(p - 1) == Some('%')
+                        || self.is_any(p - 1, &[w!("percent"), w!("points")])))
             {
                 return true;
             }

@@ -167,6 +167,9 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("as of June 1, 2024", "2024-06-14", &[("as of June 1, 2024", Some("2024-06-01"), AsOf)]),
     ("as of 1 July", "2024-08-14", &[("as of 1 July", Some("2024-07-01"), AsOf)]),
     ("rose to 61% from 55% on 1 January", "2022-09-14", &[("1 January", Some("2022-01-01"), Comparison)]),
+    ("31.5% of GRP in 2021, up 2.3 percentage points from 2020", "2022-04-20", &[("2021", Some("2021"), Point), ("2020", Some("2020"), Comparison)]),
+    ("exports grew 12% from 2020 to 2022", "2023-04-20", &[("from 2020 to 2022", Some("2020/2022"), Span)]),
+    ("tariffs will rise 12% from July 1", "2023-04-20", &[("from July 1", Some("2023-07-01"), AsOf)]),
     ("as of the end of 2023", "2024-06-14", &[("as of the end of 2023", Some("2023-12-31"), AsOf)]),
     ("as of today", "2024-06-14", &[("as of today", Some("2024"), Point)]),
     // Dates.

@@ -326,6 +326,7 @@ pub(super) const START_WORDS: &[&str] = &[
     "past",
     "percent",
     "period",
+    "points",
     "present",
     "previous",
     "prior",
