@@ -187,17 +187,19 @@ pub(super) fn metric_of(
                     ) || w.ends_with([';', ':'])
                 })
         });
-        let whole = (0..qi).rev().find(|&k| {
-            let w = in_sentence[k];
-            w.kind == QuantityKind::Money && w.unit == q.unit && w.value > q.value && {
-                let between = &text[w.span[1]..q.span[0]];
-                between.contains("including") || between.contains("в том числе")
-            }
-        });
         let worth_of = if of_goods {
             figures_here.get(qi - 1)
         } else if choice.weak_cue_tok.is_some() {
-            whole.and_then(|k| figures_here.get(k))
+            (0..qi)
+                .rev()
+                .find(|&k| {
+                    let w = in_sentence[k];
+                    w.kind == QuantityKind::Money && w.unit == q.unit && w.value > q.value && {
+                        let between = &text[w.span[1]..q.span[0]];
+                        between.contains("including") || between.contains("в том числе")
+                    }
+                })
+                .and_then(|k| figures_here.get(k))
         } else {
             None
         };

@@ -469,7 +469,7 @@ fn dates_a_figure_set_against(before: &str) -> bool {
     let words: Vec<&str> = clause.split_whitespace().collect();
     words
         .iter()
-        .rposition(|w| matches!(*w, "против" | "against" | "versus" | "vs."))
+        .rposition(|w| super::status::AGAINST.contains(&w.trim_end_matches('.')))
         .is_some_and(|k| {
             words.len() - k <= 6
                 && words[k + 1..]

@@ -1405,32 +1405,24 @@ fn direction_of(
         return None;
     }
     // `рост – 9,8%`, `рост ВРП составил 5%`, `прирост: 3,1%`: a change word a few words
-    // before, in the figure's clause.
-    let mut k = i;
-    while k > s0 && i - k < 4 {
-        k -= 1;
-        if toks[k].kind == TokKind::Sym && matches!(toks[k].text(text), "," | ";" | "(") {
-            break;
-        }
-        if let Some((_, d)) = tables.directions.starting_at(text, toks, k) {
-            return Some(*d);
-        }
-    }
-    // `рост к аналогичному периоду прошлого года – 6,1%`: past the base it is set against,
-    // which opens with `к` right after the change word (not a deadline: `к концу года`).
+    // before, in the figure's clause; `рост к аналогичному периоду прошлого года – 6,1%`:
+    // further back, past the base it is set against, which opens with `к` right after the
+    // change word (not a deadline: `к концу года`).
     let mut k = i;
     while k > s0 && i - k < 10 {
         k -= 1;
         if toks[k].kind == TokKind::Sym && matches!(toks[k].text(text), "," | ";" | "(") {
             break;
         }
-        let base_after_k = toks.get(k + 1).is_some_and(|t| lower(t.text(text)) == "к")
-            && toks.get(k + 2).is_some_and(|t| {
-                let w = lower(t.text(text));
-                t.kind == TokKind::Num
-                    || !["концу", "началу", "середине", "исходу"].contains(&w.as_ref())
-            });
-        if base_after_k {
+        let base_after_k = || {
+            toks.get(k + 1).is_some_and(|t| lower(t.text(text)) == "к")
+                && toks.get(k + 2).is_some_and(|t| {
+                    let w = lower(t.text(text));
+                    t.kind == TokKind::Num
+                        || !["концу", "началу", "середине", "исходу"].contains(&w.as_ref())
+                })
+        };
+        if i - k <= 4 || base_after_k() {
             if let Some((_, d)) = tables.directions.starting_at(text, toks, k) {
                 return Some(*d);
             }
