@@ -127,9 +127,24 @@ fn only_descriptions_between(text: &str, s: &Sentence<'_>, from: usize, to: usiz
             {
                 k -= 1;
             }
+            // `products worth 118.6 billion tenge, or 38%, were exported`: the share the first
+            // figure is of its whole, set right after it, restates it.
+            let restated_share = k == from + 2
+                && s.toks[from].kind == TokKind::Sym
+                && s.toks[from].text(text) == ","
+                && word_is(text, s.toks, from + 1, &["or", "или"])
+                && s.figure_toks.iter().any(|r| {
+                    r.start == t
+                        && s.toks.get(r.end).is_some_and(|x| x.text(text) == ",")
+                        && s.toks[r.clone()].iter().any(|x| {
+                            let w = lower(x.text(text));
+                            w == "%" || w.starts_with("percent")
+                        })
+                });
             // In the first figure's own phrase: no comma or dash between (`50% by 2030,
             // with 360,000 SMEs operating` is a clause of its own).
-            k > from
+            restated_share
+                || k > from
                 && !s.toks[from..k - 1].iter().any(|t| t.kind == TokKind::Sym)
                 && (word_is(text, s.toks, k - 1, &["with", "населением"])
                     || k > from + 1
@@ -221,6 +236,39 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     let whole_after = q.kind == QuantityKind::Percent
         && (word_is(text, s.toks, fig_end_tok, &["of", "in"])
             || s.metric_cues.iter().any(|c| c.tok == fig_end_tok));
+    // `products worth 118.6 billion tenge, or 38%, were exported`: the share that restates
+    // the figure stands in a clause of its own between it and the rest of its clause.
+    // The clause is `or 38%,`: its comma closes it.
+    let restates = |c: usize| {
+        let mid = s.clause_toks(c);
+        word_is(text, s.toks, mid.start, &["or", "или"])
+            && s.figure_toks.iter().any(|r| {
+                r.start == mid.start + 1
+                    && r.end + 1 == mid.end
+                    && s.toks[r.clone()].iter().any(|x| {
+                        let w = lower(x.text(text));
+                        w == "%" || w.starts_with("percent")
+                    })
+            })
+    };
+    // The share itself is of the clauses on either side of it.
+    let restating = clause >= 1 && restates(clause);
+    let restated_between = |cue_clause: usize| {
+        cue_clause == clause + 2 && restates(clause + 1)
+            || restating && (cue_clause + 1 == clause || cue_clause == clause + 1)
+    };
+    // `Products worth $47 million were exported`: a passive verb after the figure says what
+    // was done with the goods, and so more than the goods' noun.
+    let passive_verb_after = s.metric_cues.iter().any(|c| {
+        c.cue.verb
+            && !c.in_title
+            && c.tok >= fig_end_tok.max(1)
+            && word_is(text, s.toks, c.tok - 1, &["was", "were", "been", "be"])
+            && {
+                let cc = s.clause_of(s.toks[c.tok].start);
+                cc == clause || restated_between(cc)
+            }
+    });
     let mut best: Option<((bool, bool, bool, usize), MetricCue)> = None;
     let mut best_tok = 0;
     for c in s.metric_cues.iter().filter(|c| !c.in_title) {
@@ -322,7 +370,9 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             continue;
         }
         let cue_clause = s.clause_of(s.toks[i].start);
-        let other_clause = cue_clause != clause && !(joined && cue_clause + 1 == clause);
+        let other_clause = cue_clause != clause
+            && !(joined && cue_clause + 1 == clause)
+            && !restated_between(cue_clause);
         // `Total inflows of foreign investment, including loans and portfolio investment,
         // amounted to $3.26 billion`: the parts an aside lists say what the whole of
         // another clause is only when nothing else does (`commissioned 500,000 square
@@ -386,6 +436,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             || (before
                 && i + n == fig_tok.saturating_sub(1)
                 && !object_of_verb
+                && !passive_verb_after
                 && names_the_worth(text, s, fig_tok))
             || (!before && by_unit.is_none() && measured_after(text, s, fig_end_tok) == Some(i))
         {
@@ -1233,9 +1284,12 @@ pub(super) fn accounts_for(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool
 }
 
 /// Whether a part measures what its whole did: it does, unless it names the narrower kind
-/// it is (`including $265 million of foreign direct investment` of all investment).
+/// it is (`including $265 million of foreign direct investment` of all investment), or it is
+/// the part of the goods made that was sold abroad (`Of that, products worth $47 million
+/// were exported`).
 pub(super) fn part_takes_whole(own: Metric, whole: Metric) -> bool {
-    !(own == Metric::Fdi && whole == Metric::Investment)
+    !(own == Metric::Fdi && whole == Metric::Investment
+        || own == Metric::Trade && whole == Metric::Output)
 }
 
 /// `Of this amount, $740 million went to industry`, `Из этой суммы 40 млрд ...`: a sentence

@@ -72,6 +72,13 @@ fn metric_of() {
             ("Цемент\n\nНа завод пришлось 21% всего цемента области.", "2024-02-01", "21%", "output"),
             ("Power\n\nElectricity tariffs for households rose 12% in January.", "2024-02-01", "12%", "prices"),
             ("Exports\n\nThe region exported 30% of its cotton to China.", "2024-02-01", "30%", "trade"),
+            // Goods a passive verb says were sold abroad, with the share that restates them set
+            // between, are exports; so is the part of what was made that the verb says went abroad.
+            ("Zone\n\nGoods worth 52.4 bln tenge, or 31%, were exported to Russia.", "2024-02-01", "52.4 bln tenge", "trade"),
+            ("Zone\n\nGoods worth 52.4 bln tenge, or 31%, were exported to Russia.", "2024-02-01", "31%", "trade"),
+            ("Zone\n\nThe zone's plants made goods worth $210 million in 2023. Of that, goods worth $64 million, or 30%, were exported.", "2024-02-01", "$64 million", "trade"),
+            ("Зерно\n\nЗа год хлопка вывезено на 42 млн долларов.", "2024-02-01", "42 млн долларов", "trade"),
+            ("Зерно\n\nВ этом сезоне страна экспортирует не менее 6 млн тонн зерна.", "2024-02-01", "6 млн тонн", "trade"),
             ("Buses\n\nThe plant assembled 940 buses and 310 trucks in 2024.", "2025-02-01", "310 trucks", "output"),
             ("Mills\n\nThe mills produced 22,000 tonnes of yarn and 9 million garments in 2024.", "2025-02-01", "9 million garments", "output"),
             ("Farms\n\nFarmers harvested 2 million tonnes of wheat and 300 tractors were bought.", "2025-02-01", "300 tractors", "other"),
@@ -1158,6 +1165,8 @@ fn period_of() {
             ("Herds\n\nThe office has published its figures for 2023. Numbers are as of 1 January 2024:\n\nCattle – 96.1 thousand head (+1.2%)\nMilk – 41.3 thousand tonnes (+2.0%)", "2024-02-15", "96.1 thousand head", "2024-01-01"),
             ("Herds\n\nThe office has published its figures for 2023. Numbers are as of 1 January 2024:\n\nCattle – 96.1 thousand head (+1.2%)\nMilk – 41.3 thousand tonnes (+2.0%)", "2024-02-15", "41.3 thousand tonnes", "2023"),
             ("Скот\n\nНАРЫН, 12 октября. На 1 октября поголовье коров составило 41,2 тыс. голов. Овец насчитывается 380 тыс. голов.", "2023-10-12", "380 тыс. голов", "2023-10-01"),
+            // A count on a day set against the same date a year before stays on its day.
+            ("Firms\n\nAs of July 1, 2023, the number of operating firms made 61,300, having increased by 4.2% compared to the same date of last year.", "2023-07-14", "4.2%", "2023-07-01"),
             ("Газ\n\nКЫЗЫЛОРДА, 28 декабря. Итоги года:\n\n1. Газ пришёл в 17 сёл.", "2020-12-28", "17 сёл", "2020"),
             // A programme approved for years still running dates the plans of the next
             // sentence.

@@ -174,6 +174,17 @@ pub(super) fn parse_at(
             last = k + n - 1;
             k += n;
             scale = scale_word.factor;
+            // `286.4 thou. tonnes`, `12 mln. tenge`: the period of a cut scale, in releases
+            // translated from Russian, stands between the scale and a unit in lower case; a
+            // period before anything else may end the sentence (`reached 98.3 thou.`).
+            if sym_at(text, toks, k, ".")
+                && adjacent(toks, k - 1, k)
+                && toks.get(k + 1).is_some_and(|t| {
+                    t.kind == TokKind::Word && t.text(text).starts_with(|c: char| c.is_lowercase())
+                })
+            {
+                k += 1;
+            }
         }
     }
 

@@ -21,7 +21,7 @@
 //! deadline = ("by" | "until" | "till" | "through" | "up to" | "no later than")
 //!            (edge X | "year-end" | X)  |  "before" (edge X | "year-end")     Deadline
 //!          | "due" ["in" | "on" | "for"] X                                 Deadline
-//! same     = "the" ("same" | "corresponding") ("period" | "time")
+//! same     = "the" ("same" | "corresponding") ("period" | "time" | "date")
 //!            [["of" | "in"] (year | relative)]                               Comparison
 //! over     = ("over" | "during" | "for" | "in" | "throughout") "the" ["past"|"last"] "year"  Point
 //! months   = "the" ("past" | "last") N "months"                               Span

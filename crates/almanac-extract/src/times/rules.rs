@@ -388,17 +388,18 @@ impl Parser<'_> {
     }
 
     /// ```text
-    /// same     = "the" ("same" | "corresponding") ("period" | "time")
+    /// same     = "the" ("same" | "corresponding") ("period" | "time" | "date")
     ///            [["of" | "in"] (year | relative)]                               Comparison
     /// ```
     ///
     /// `the same period of last year`, `the same period a year earlier`, `the same period of
     /// 2020`, `the corresponding period in 2022`; a bare `the same period` after a
-    /// comparison (`compared to the same period`) is the year before. Always a Comparison.
+    /// comparison (`compared to the same period`) is the year before; `the same date of last
+    /// year` compares a count on a day with its count a year before. Always a Comparison.
     pub(super) fn same_period(&self, i: usize) -> Option<Hit> {
         if !self.is_word(i, w!("the"))
             || !self.is_any(i + 1, &[w!("same"), w!("corresponding")])
-            || !self.is_any(i + 2, &[w!("period"), w!("time")])
+            || !self.is_any(i + 2, &[w!("period"), w!("time"), w!("date")])
         {
             return None;
         }

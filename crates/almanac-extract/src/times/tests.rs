@@ -334,6 +334,8 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("than in the same period in 2022", "2024-06-14", &[("the same period in 2022", Some("2022"), Comparison)]),
     ("compared to the same period", "2024-06-14", &[("the same period", Some("2023"), Comparison)]),
     ("during the same period, imports grew", "2024-06-14", &[]),
+    ("up 4% on the same date of last year", "2024-06-14", &[("the same date of last year", Some("2023"), Comparison)]),
+    ("on the same date, deposits stood at", "2024-06-14", &[]),
     // A month or quarter still to come early in the year keeps the document year.
     ("in December", "2024-01-20", &[("December", Some("2024-12"), Point)]),
     ("in the fourth quarter", "2024-01-20", &[("the fourth quarter", Some("2024-Q4"), Point)]),
