@@ -978,11 +978,12 @@ fn subject_of(
         }
     })
     .or_else(|| {
-        // `Its results for 2017:` and lines of figures: the company the lead named.
+        // `Its results for 2017:` and lines of figures: the company the lead named, or the
+        // place, whose statistics they may be.
         memory
             .colon_lead
             .as_ref()
-            .filter(|_| !is_place_statistic(metric))
+            .filter(|(_, name)| !is_place_statistic(metric) || is_place(name))
             .map(|(_, name)| name.clone())
     })
     .or_else(|| frame.topic.map(str::to_string))

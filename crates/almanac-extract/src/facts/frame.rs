@@ -280,8 +280,8 @@ pub(super) struct Memory {
     /// What the last sentence was about: the subject of its last figure, else the last
     /// place or organisation it names.
     pub(super) previous_subject: Option<String>,
-    /// The company or zone a paragraph with no figure names before the block it introduces
-    /// with a colon (`X Cluster ... summed up its year. Its results:`), and that
+    /// The company, zone or place a paragraph with no figure names before the block it
+    /// introduces with a colon (`X Cluster ... summed up its year. Its results:`), and that
     /// paragraph's index: the block's lines, and a list's items after it, are its figures.
     pub(super) colon_lead: Option<(usize, String)>,
     /// The paragraph of a figure-less lead ending with a colon, and the day it names.

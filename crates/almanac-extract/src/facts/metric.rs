@@ -145,11 +145,11 @@ fn only_descriptions_between(text: &str, s: &Sentence<'_>, from: usize, to: usiz
             // with 360,000 SMEs operating` is a clause of its own).
             restated_share
                 || k > from
-                && !s.toks[from..k - 1].iter().any(|t| t.kind == TokKind::Sym)
-                && (word_is(text, s.toks, k - 1, &["with", "населением"])
-                    || k > from + 1
-                        && word_is(text, s.toks, k - 1, &["to"])
-                        && word_is(text, s.toks, k - 2, &["home"]))
+                    && !s.toks[from..k - 1].iter().any(|t| t.kind == TokKind::Sym)
+                    && (word_is(text, s.toks, k - 1, &["with", "населением"])
+                        || k > from + 1
+                            && word_is(text, s.toks, k - 1, &["to"])
+                            && word_is(text, s.toks, k - 2, &["home"]))
         })
 }
 

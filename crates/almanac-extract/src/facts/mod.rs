@@ -394,11 +394,13 @@ pub(crate) fn extract(
                 .clone()
                 .next()
                 .filter(|a| {
+                    // `Итоги 2025 года в Ферганской области:`: a place a lead names speaks
+                    // for its lines as a company or a zone does.
                     introduces_block
-                        && matches!(
+                        && (matches!(
                             a.kind,
                             entities::EntityKind::Organisation | entities::EntityKind::Zone
-                        )
+                        ) || a.kind.is_place())
                 })
                 .map(|a| (pi, a.name.clone()));
             if let Some(a) = named.next_back() {

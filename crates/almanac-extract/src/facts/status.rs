@@ -6,7 +6,7 @@ use aho_corasick::AhoCorasick;
 
 use super::sentence::{word, Sentence};
 use crate::fact::{Metric, Status};
-use crate::quantities::Quantity;
+use crate::quantities::{Quantity, QuantityKind};
 use crate::tokens::{word_is, TokKind};
 
 /// What the figure's time and place in the document say of its status.
@@ -64,6 +64,7 @@ pub(super) fn status_of(
     let adjacent = text[..q.span[0]].trim_end().ends_with(char::is_alphabetic);
     if (adjacent && PROMISED_BEFORE.contains(&before))
         || plan_set_against(text, q)
+        || names_the_plan(text, q)
         || promised_after(text, q)
     {
         return Status::Planned;
@@ -134,6 +135,20 @@ pub(super) fn plan_set_against(text: &str, q: &Quantity) -> bool {
     let before = &text[text.floor_char_boundary(q.span[0].saturating_sub(48))..q.span[0]];
     let before = crate::tokens::lower(before.trim_end());
     PLAN_AGAINST.iter().any(|p| before.ends_with(p))
+}
+
+/// `Годовой план в 15,8 млн кв. м выполнен на 79,7%`, `the annual plan of 15.8 million`: the
+/// amount a plan is of, right after its noun. Not a multiple (`перевыполнил план в 1,5 раза`
+/// says how much was done).
+fn names_the_plan(text: &str, q: &Quantity) -> bool {
+    if q.kind == QuantityKind::Multiplier {
+        return false;
+    }
+    let before = &text[text.floor_char_boundary(q.span[0].saturating_sub(24))..q.span[0]];
+    let before = crate::tokens::lower(before.trim_end());
+    ["план в", "plan of", "target of"].iter().any(|p| {
+        before.ends_with(p) && !before[..before.len() - p.len()].ends_with(char::is_alphanumeric)
+    })
 }
 
 /// The phrases of `plan_set_against`.

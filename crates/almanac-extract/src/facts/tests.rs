@@ -72,6 +72,8 @@ fn metric_of() {
             ("Цемент\n\nНа завод пришлось 21% всего цемента области.", "2024-02-01", "21%", "output"),
             ("Power\n\nElectricity tariffs for households rose 12% in January.", "2024-02-01", "12%", "prices"),
             ("Exports\n\nThe region exported 30% of its cotton to China.", "2024-02-01", "30%", "trade"),
+            // A draft budget is a budget, not a project.
+            ("Бюджет\n\nПроект бюджета на 2025 год предусматривает доходы в сумме 84,3 млрд сомов.", "2024-11-20", "84,3 млрд сомов", "budget"),
             // Goods a passive verb says were sold abroad, with the share that restates them set
             // between, are exports; so is the part of what was made that the verb says went abroad.
             ("Zone\n\nGoods worth 52.4 bln tenge, or 31%, were exported to Russia.", "2024-02-01", "52.4 bln tenge", "trade"),
@@ -943,6 +945,10 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // A place a figure-less lead names before its list speaks for the items that name
+            // none, over a city the paragraph before named.
+            ("Итоги\n\nВ Намангане открылся новый рынок.\n\nИтоги года в Наманганской области:\n- объём ВРП составил 61,2 трлн сумов;\n- трудоустроено 94 тыс. человек.", "2026-01-20", "61,2 трлн сумов", "Namangan region"),
+            ("Results\n\nA new market opened in Namangan.\n\nResults of the year in Namangan region:\n- GRP reached 61.2 trillion soums;\n- 94,000 people found jobs.", "2026-01-20", "94,000 people", "Namangan region"),
             // A facility named after its place and what it is is narrower than the place.
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
@@ -1433,6 +1439,12 @@ fn period_of() {
 fn status_of() {
     check(
         &[
+            // The amount a plan is of, right after its noun, is planned; how far it was met
+            // is achieved, and a multiple of it says how much was done.
+            ("Жильё\n\nЗа девять месяцев введено 3,1 млн кв. м. Годовой план в 4,2 млн кв. м выполнен на 74%.", "2024-10-15", "4,2 млн кв. м", "planned"),
+            ("Жильё\n\nЗа девять месяцев введено 3,1 млн кв. м. Годовой план в 4,2 млн кв. м выполнен на 74%.", "2024-10-15", "74%", "actual"),
+            ("Roads\n\nBuilders have repaired 310 km, and the annual plan of 420 km is 74% done.", "2024-10-15", "420 km", "planned"),
+            ("Зерно\n\nХозяйства перевыполнили план в 1,2 раза.", "2024-10-15", "1,2 раза", "actual"),
             // Tasks set for a year are plans, in the plural as in the singular.
             ("Задачи\n\nНа 2025 год поставлены задачи привлечь 400 млрд тенге инвестиций и создать 9 тыс. рабочих мест.", "2025-02-10", "400 млрд тенге", "planned"),
             // What was promised is a plan; what the figure's own past predicate says came

@@ -197,8 +197,14 @@ fn scales() {
     check("30 thousand workplaces", "30 thousand workplaces=30000 job");
     check("half a million", "");
     // The cut `thou.` of releases translated from Russian, its period before the unit.
-    check("made 286.4 thou. tonnes of steel", "286.4 thou. tonnes=286400 t");
-    check("1 104.8 thou. sq. m of housing", "1 104.8 thou. sq. m=1104800 m2");
+    check(
+        "made 286.4 thou. tonnes of steel",
+        "286.4 thou. tonnes=286400 t",
+    );
+    check(
+        "1 104.8 thou. sq. m of housing",
+        "1 104.8 thou. sq. m=1104800 m2",
+    );
     check("reached 12 mln. tenge", "12 mln. tenge=12000000 KZT");
 }
 
