@@ -284,6 +284,9 @@ pub(super) struct Memory {
     /// introduces with a colon (`X Cluster ... summed up its year. Its results:`), and that
     /// paragraph's index: the block's lines, and a list's items after it, are its figures.
     pub(super) colon_lead: Option<(usize, String)>,
+    /// The year the document last said something was founded in (`The zone was created in
+    /// 2011`), where a count `since its creation` starts.
+    pub(super) founding_year: Option<i32>,
     /// The paragraph of a figure-less lead ending with a colon, and the day it names.
     pub(super) lead_day: Option<(usize, Period)>,
     /// The status and period of the figures that introduce a list (`The region plans to

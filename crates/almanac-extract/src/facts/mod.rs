@@ -468,6 +468,30 @@ pub(crate) fn extract(
                 facts.push(fact);
             }
             let sentence = &here.sentence;
+            // `The zone was created in 2011. ... Since its creation, participants have invested
+            // 398.7 bln tenge`: what was done since a founding told before, with no time of
+            // its own, runs from the founding year to the document's.
+            if let (Some(founded), Some(d)) = (memory.founding_year, date) {
+                if here.sentence_times.is_empty() && since_founding(text, range.clone()) {
+                    for f in &mut facts[sentence_first_fact..] {
+                        if f.status == Some(Status::Actual)
+                            // With no time of its own a year is the document's, the one it
+                            // reports on, or one carried from the sentence before.
+                            && f.period.is_none_or(|p| matches!(p, Period::Year(_)))
+                        {
+                            f.period = Some(Period::interval(
+                                Period::Year(founded),
+                                Period::Year(d.year()),
+                            ));
+                        }
+                    }
+                }
+            }
+            if let Some(y) = here.sentence_times.iter().find_map(|t| {
+                founding_year_of(text, t).filter(|&y| date.is_none_or(|d| y <= d.year()))
+            }) {
+                memory.founding_year = Some(y);
+            }
             // `Jizzakh region came first with output up 21.3%`, `Karakalpakstan, which ranked
             // 14th`: a rank with no time of its own is of the period of the figure it ranks by,
             // the nearest of its sentence, never one set against it (`, while its gross
@@ -663,4 +687,57 @@ fn dates_a_stock(text: &str, t: &TimeExpr) -> bool {
             || lower.starts_with("на ")
             || tokens::word_before(text, t.span[0]).is_some_and(|w| w == "на")
     }
+}
+
+/// Whether a sentence counts from a founding it does not date (`Since its creation`, `since
+/// the launch of the zone`, `С момента создания`).
+fn since_founding(text: &str, range: std::ops::Range<usize>) -> bool {
+    const PHRASES: &[&str] = &[
+        "since its creation",
+        "since the creation",
+        "since its establishment",
+        "since the establishment",
+        "since its launch",
+        "since the launch",
+        "since its foundation",
+        "since the foundation",
+        "since its founding",
+        "since the founding",
+        "since its inception",
+        "с момента создания",
+        "с момента основания",
+        "с момента запуска",
+        "со дня создания",
+        "со дня основания",
+    ];
+    let lower = tokens::lower(&text[range]);
+    PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// The year a time dates a founding in (`was created in 2011`, `основана в 2011 году`).
+fn founding_year_of(text: &str, t: &TimeExpr) -> Option<i32> {
+    const FOUNDED: &[&str] = &[
+        "created",
+        "founded",
+        "established",
+        "set up",
+        "formed",
+        "создана",
+        "создан",
+        "создано",
+        "основана",
+        "основан",
+        "основано",
+    ];
+    let (TimeKind::Point, Some(Period::Year(y))) = (t.kind, t.period) else {
+        return None;
+    };
+    let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(24))..t.span[0]];
+    let before = tokens::lower(before.trim_end());
+    // The time may start at its preposition (`in 2011`) or after it.
+    let before = before
+        .strip_suffix(" in")
+        .or_else(|| before.strip_suffix(" в"))
+        .unwrap_or(&before);
+    FOUNDED.iter().any(|p| before.ends_with(p)).then_some(y)
 }
