@@ -716,7 +716,7 @@ fn undated_period(
                     && h.previous_figures
                         .iter()
                         .rev()
-                        .take_while(|f| f.paragraph == h.paragraph)
+                        .take_while(|f| f.paragraph + 1 >= h.paragraph)
                         .any(|f| f.period == Some(day) && f.unit.is_some() && f.unit == q.unit)
             };
             paragraph

@@ -431,8 +431,21 @@ pub(crate) fn extract(
             let before = times.partition_point(|t| t.span[0] <= q.span[0]);
             before == 0 || furthest_end[before - 1] < q.span[1]
         });
+        // `As of April 29, sowing covered 512.6 thousand hectares. ¶ Chui region leads with
+        // 198.4 thousand hectares`: a day the paragraph before ended on carries to the stocks
+        // counted in its unit.
+        let day_before = previous_figures
+            .iter()
+            .rev()
+            .take_while(|f| f.paragraph + 1 == pi)
+            .find(|f| f.status == Status::Actual)
+            .and_then(|f| f.period)
+            .filter(|p| matches!(p, Period::Day(_)));
         let mut paragraph = ParagraphCarry {
-            carried_day: memory.lead_day.map(|(_, day)| (day, true)),
+            carried_day: memory
+                .lead_day
+                .map(|(_, day)| (day, true))
+                .or(day_before.map(|day| (day, false))),
             ..ParagraphCarry::default()
         };
         for range in &sentence_ranges[first_sentence..end_sentence] {

@@ -1174,6 +1174,10 @@ fn period_of() {
             // What was done since a founding the document dated before runs from that year.
             ("Zone\n\nThe zone was set up in 2014 on 410 hectares.\n\nSince its creation, residents have invested 92.6 bln tenge and created 1 870 jobs.", "2023-03-01", "1 870 jobs", "2014/2023"),
             ("Зона\n\nИндустриальная зона создана в 2016 году. С момента создания в неё вложено 48 млрд тенге.", "2023-03-01", "48 млрд тенге", "2016/2023"),
+            // The day the paragraph before counted its stocks on carries to the stocks of the
+            // next paragraph counted in their unit, not to others.
+            ("Sowing\n\nAs of May 6, farms had sown 402.5 thousand hectares, the ministry said.\n\nTalas region leads with 96.1 thousand hectares.", "2024-05-07", "96.1 thousand hectares", "2024-05-06"),
+            ("Sowing\n\nAs of May 6, farms had sown 402.5 thousand hectares, the ministry said.\n\nThe region sold 6,100 tonnes of seed this year.", "2024-05-07", "6,100 tonnes", "2024"),
             // A count on a day set against the same date a year before stays on its day.
             ("Firms\n\nAs of July 1, 2023, the number of operating firms made 61,300, having increased by 4.2% compared to the same date of last year.", "2023-07-14", "4.2%", "2023-07-01"),
             ("Газ\n\nКЫЗЫЛОРДА, 28 декабря. Итоги года:\n\n1. Газ пришёл в 17 сёл.", "2020-12-28", "17 сёл", "2020"),
