@@ -432,6 +432,10 @@ mod tests {
                     "Рост продолжится.",
                 ],
             ),
+            (
+                "Flocks reached 5 612.4 thou. Chui region plans more. Sales made 12 mln. USD a year.",
+                &["Flocks reached 5 612.4 thou.", "Chui region plans more.", "Sales made 12 mln. USD a year."],
+            ),
             ("Really? Yes! Done.", &["Really?", "Yes!", "Done."]),
             // A line of a list or table ends at its line break; wrapped prose does not.
             (

@@ -97,6 +97,14 @@ fn only_rates_between(text: &str, s: &Sentence<'_>, from: usize, to: usize) -> b
         })
 }
 
+/// Whether the figure of tokens `r` is a percentage (`38%`, `31 per cent`, `38 процентов`).
+fn is_percent(text: &str, s: &Sentence<'_>, r: std::ops::Range<usize>) -> bool {
+    s.toks[r].iter().any(|x| {
+        let w = lower(x.text(text));
+        w == "%" || w == "cent" || w.starts_with("percent") || w.starts_with("процент")
+    })
+}
+
 /// `14 villages with 9,600 residents were connected to gas`: a figure between a figure and a
 /// cue after it that only describes the first (after `with`, `home to`, `с населением`, in
 /// the first one's phrase) does not take the cue for itself alone.
@@ -136,10 +144,7 @@ fn only_descriptions_between(text: &str, s: &Sentence<'_>, from: usize, to: usiz
                 && s.figure_toks.iter().any(|r| {
                     r.start == t
                         && s.toks.get(r.end).is_some_and(|x| x.text(text) == ",")
-                        && s.toks[r.clone()].iter().any(|x| {
-                            let w = lower(x.text(text));
-                            w == "%" || w.starts_with("percent")
-                        })
+                        && is_percent(text, s, r.clone())
                 });
             // In the first figure's own phrase: no comma or dash between (`50% by 2030,
             // with 360,000 SMEs operating` is a clause of its own).
@@ -243,12 +248,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         let mid = s.clause_toks(c);
         word_is(text, s.toks, mid.start, &["or", "или"])
             && s.figure_toks.iter().any(|r| {
-                r.start == mid.start + 1
-                    && r.end + 1 == mid.end
-                    && s.toks[r.clone()].iter().any(|x| {
-                        let w = lower(x.text(text));
-                        w == "%" || w.starts_with("percent")
-                    })
+                r.start == mid.start + 1 && r.end + 1 == mid.end && is_percent(text, s, r.clone())
             })
     };
     // The share itself is of the clauses on either side of it.
@@ -372,7 +372,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         let cue_clause = s.clause_of(s.toks[i].start);
         let other_clause = cue_clause != clause
             && !(joined && cue_clause + 1 == clause)
-            && !restated_between(cue_clause);
+            && !(cue.verb && restated_between(cue_clause));
         // `Total inflows of foreign investment, including loans and portfolio investment,
         // amounted to $3.26 billion`: the parts an aside lists say what the whole of
         // another clause is only when nothing else does (`commissioned 500,000 square

@@ -9,6 +9,7 @@ use super::metric::{
     names_figure_before, names_the_worth, opens_on_part_before, part_of_figure_before,
     part_takes_whole, says_of_figure_before, sector_of_sentence, MetricChoice,
 };
+use super::sentence::CueScope;
 use super::subject::is_place;
 use crate::entities;
 use crate::fact::{Measure, Metric};
@@ -492,6 +493,9 @@ pub(super) fn metric_of(
         && sentence.metric_cues.iter().any(|c| {
             c.cue.metric == Metric::Trade
                 && !c.in_title
+                // `вывезено на 40 млн долларов` is trade; `вывезено 45 тыс. кубометров снега`
+                // is not.
+                && (c.cue.scope != CueScope::Money || q.kind == QuantityKind::Money)
                 && in_clause(c.tok)
                 && stretch.contains(&c.tok)
                 && !(c.tok.saturating_sub(3)..c.tok).any(|k| {

@@ -390,21 +390,56 @@ pub(crate) fn extract(
                 let end = anchors.partition_point(|a| a.start < p.end);
                 anchors[start..end].iter().filter(|a| a.role == Role::Named)
             };
+            // `Итоги 2025 года в Ферганской области:`: a place a lead names speaks for its
+            // lines as a company or a zone does, when it is all the lead names; a lead that
+            // names more (`At a briefing in Tashkent, the khokim of Fergana region summed up
+            // 2024:`) may name where it was said or a partner.
+            let only_place = || {
+                let mut places = named.clone();
+                places
+                    .next()
+                    .filter(|a| a.kind.is_place() && places.next().is_none())
+            };
             memory.colon_lead = named
                 .clone()
-                .next()
-                .filter(|a| {
-                    // `Итоги 2025 года в Ферганской области:`: a place a lead names speaks
-                    // for its lines as a company or a zone does.
-                    introduces_block
-                        && (matches!(
-                            a.kind,
-                            entities::EntityKind::Organisation | entities::EntityKind::Zone
-                        ) || a.kind.is_place())
+                .find(|a| {
+                    matches!(
+                        a.kind,
+                        entities::EntityKind::Organisation | entities::EntityKind::Zone
+                    )
                 })
+                .or_else(only_place)
+                .filter(|_| introduces_block)
                 .map(|a| (pi, a.name.clone()));
             if let Some(a) = named.next_back() {
                 memory.previous_subject = Some(a.name.clone());
+            }
+            // `The Ontustik industrial zone was created in 2010.` as a paragraph of its own:
+            // its times are read only when it tells a founding (no figure asked for them).
+            let lower = tokens::lower(&text[p.clone()]);
+            if [
+                "created",
+                "founded",
+                "established",
+                "set up",
+                "formed",
+                "launched",
+                "создан",
+                "основан",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+            {
+                let atoms = tokens::inside(&stream, p.clone());
+                let found = match lang {
+                    crate::Lang::Russian => crate::ru::times::find_in(text, atoms, date),
+                    _ => times::find_in(text, atoms, date),
+                };
+                if let Some(y) = found.iter().find_map(|t| {
+                    founding_year_of(text, t).filter(|&y| date.is_none_or(|d| y <= d.year()))
+                }) {
+                    memory.founding_year = Some(y);
+                }
             }
             memory.lead_day = paragraph_times[pi]
                 .iter()
@@ -434,13 +469,16 @@ pub(crate) fn extract(
         // `As of April 29, sowing covered 512.6 thousand hectares. ¶ Chui region leads with
         // 198.4 thousand hectares`: a day the paragraph before ended on carries to the stocks
         // counted in its unit.
+        // Only into a paragraph that breaks that count down or ranks it (`leads with`, `of
+        // the total`, `из них`): a new paragraph may count another thing in the same unit.
         let day_before = previous_figures
             .iter()
             .rev()
             .take_while(|f| f.paragraph + 1 == pi)
             .find(|f| f.status == Status::Actual)
             .and_then(|f| f.period)
-            .filter(|p| matches!(p, Period::Day(_)));
+            .filter(|p| matches!(p, Period::Day(_)))
+            .filter(|_| breaks_down(text, p.clone()));
         let mut paragraph = ParagraphCarry {
             carried_day: memory
                 .lead_day
@@ -729,12 +767,16 @@ fn since_founding(text: &str, range: std::ops::Range<usize>) -> bool {
 
 /// The year a time dates a founding in (`was created in 2011`, `основана в 2011 году`).
 fn founding_year_of(text: &str, t: &TimeExpr) -> Option<i32> {
+    // A founding is told in the passive (`was created in 2011`, `была создана в 2011 году`,
+    // `создана в 2011 году`), not by any verb in -ed (`jobs created in 2023`, `performed`).
     const FOUNDED: &[&str] = &[
-        "created",
-        "founded",
-        "established",
-        "set up",
-        "formed",
+        "was created",
+        "was founded",
+        "was established",
+        "was set up",
+        "was formed",
+        "was launched",
+        "has been created",
         "создана",
         "создан",
         "создано",
@@ -752,5 +794,37 @@ fn founding_year_of(text: &str, t: &TimeExpr) -> Option<i32> {
         .strip_suffix(" in")
         .or_else(|| before.strip_suffix(" в"))
         .unwrap_or(&before);
-    FOUNDED.iter().any(|p| before.ends_with(p)).then_some(y)
+    FOUNDED
+        .iter()
+        .any(|p| {
+            before.ends_with(p)
+                && before[..before.len() - p.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .then_some(y)
+}
+
+/// Whether a paragraph breaks down or ranks a count told before it (`Chui region leads with`,
+/// `Of the total area`, `из них`, `больше всего`), in its first 200 bytes.
+fn breaks_down(text: &str, p: Range<usize>) -> bool {
+    const WORDS: &[&str] = &[
+        "leads with",
+        "followed by",
+        "of the total",
+        "of them",
+        "of which",
+        "including",
+        "the largest",
+        "из них",
+        "из общего",
+        "в том числе",
+        "лидирует",
+        "больше всего",
+        "наибольш",
+    ];
+    let end = text.floor_char_boundary(p.end.min(p.start + 200));
+    let head = tokens::lower(&text[p.start..end]);
+    WORDS.iter().any(|w| head.contains(w))
 }

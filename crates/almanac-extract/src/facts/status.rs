@@ -137,11 +137,12 @@ pub(super) fn plan_set_against(text: &str, q: &Quantity) -> bool {
     PLAN_AGAINST.iter().any(|p| before.ends_with(p))
 }
 
-/// `Годовой план в 15,8 млн кв. м выполнен на 79,7%`, `the annual plan of 15.8 million`: the
-/// amount a plan is of, right after its noun. Not a multiple (`перевыполнил план в 1,5 раза`
-/// says how much was done).
+/// `Годовой план в 15,8 млн кв. м выполнен на 79,7%`, `the annual plan of 15.8 million sq m`:
+/// the amount a plan is of, right after its noun, money or a measure. Not a multiple
+/// (`перевыполнил план в 1,5 раза` says how much was done), nor a count of where it was met
+/// (`выполнили план в 7 районах`).
 fn names_the_plan(text: &str, q: &Quantity) -> bool {
-    if q.kind == QuantityKind::Multiplier {
+    if !matches!(q.kind, QuantityKind::Money | QuantityKind::Measure) {
         return false;
     }
     let before = &text[text.floor_char_boundary(q.span[0].saturating_sub(24))..q.span[0]];

@@ -80,6 +80,9 @@ fn metric_of() {
             ("Zone\n\nGoods worth 52.4 bln tenge, or 31%, were exported to Russia.", "2024-02-01", "31%", "trade"),
             ("Zone\n\nThe zone's plants made goods worth $210 million in 2023. Of that, goods worth $64 million, or 30%, were exported.", "2024-02-01", "$64 million", "trade"),
             ("Зерно\n\nЗа год хлопка вывезено на 42 млн долларов.", "2024-02-01", "42 млн долларов", "trade"),
+            ("Снег\n\nС улиц города за неделю вывезено 38 тыс. кубометров снега.", "2024-02-01", "38 тыс. кубометров", "output"),
+            ("Firms\n\nOf 480 enterprises in the zone, 110, or 23%, were set up by foreign investors.", "2024-02-01", "23%", "companies"),
+            ("Zone\n\nGoods worth 52.4 bln tenge, or 31 per cent, were exported to Russia.", "2024-02-01", "52.4 bln tenge", "trade"),
             ("Зерно\n\nВ этом сезоне страна экспортирует не менее 6 млн тонн зерна.", "2024-02-01", "6 млн тонн", "trade"),
             ("Buses\n\nThe plant assembled 940 buses and 310 trucks in 2024.", "2025-02-01", "310 trucks", "output"),
             ("Mills\n\nThe mills produced 22,000 tonnes of yarn and 9 million garments in 2024.", "2025-02-01", "9 million garments", "output"),
@@ -949,6 +952,8 @@ fn subject_of() {
             // none, over a city the paragraph before named.
             ("Итоги\n\nВ Намангане открылся новый рынок.\n\nИтоги года в Наманганской области:\n- объём ВРП составил 61,2 трлн сумов;\n- трудоустроено 94 тыс. человек.", "2026-01-20", "61,2 трлн сумов", "Namangan region"),
             ("Results\n\nA new market opened in Namangan.\n\nResults of the year in Namangan region:\n- GRP reached 61.2 trillion soums;\n- 94,000 people found jobs.", "2026-01-20", "94,000 people", "Namangan region"),
+            // A lead that names a company speaks for its items, not the city it was said in.
+            ("Results\n\nAt a briefing in Astana, the chairman of KEGOC summed up 2025:\n- net profit reached 45 bln tenge.", "2026-01-20", "45 bln tenge", "KEGOC"),
             // A facility named after its place and what it is is narrower than the place.
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
@@ -1178,6 +1183,12 @@ fn period_of() {
             // next paragraph counted in their unit, not to others.
             ("Sowing\n\nAs of May 6, farms had sown 402.5 thousand hectares, the ministry said.\n\nTalas region leads with 96.1 thousand hectares.", "2024-05-07", "96.1 thousand hectares", "2024-05-06"),
             ("Sowing\n\nAs of May 6, farms had sown 402.5 thousand hectares, the ministry said.\n\nThe region sold 6,100 tonnes of seed this year.", "2024-05-07", "6,100 tonnes", "2024"),
+            ("Zone\n\nThe Saryarka zone was created in 2011.\n\nSince its creation, participants have invested 61.2 bln tenge.", "2023-03-01", "61.2 bln tenge", "2011/2023"),
+            ("Jobs\n\nThe number of jobs created in 2021 reached 4,100.\n\nSince its creation, the zone has attracted 12 bln tenge.", "2023-03-01", "12 bln tenge", "2023"),
+            ("Sowing\n\nAs of May 6, farms had sown 402.5 thousand hectares.\n\nA new canal waters 9.5 thousand hectares of farmland.", "2024-05-07", "9.5 thousand hectares", "2024"),
+            ("Deposits\n\nAs of July 1, deposits reached 38.2 trillion tenge. By the same date next year the regulator expects them to reach 42 trillion tenge.", "2024-07-20", "42 trillion tenge", "2025"),
+            // A span of days is kept to its months.
+            ("Resorts\n\nFrom June 1 to August 31, the lake's resorts received 880,000 guests.", "2024-09-10", "880,000 guests", "2024-06/2024-08"),
             // A count on a day set against the same date a year before stays on its day.
             ("Firms\n\nAs of July 1, 2023, the number of operating firms made 61,300, having increased by 4.2% compared to the same date of last year.", "2023-07-14", "4.2%", "2023-07-01"),
             ("Газ\n\nКЫЗЫЛОРДА, 28 декабря. Итоги года:\n\n1. Газ пришёл в 17 сёл.", "2020-12-28", "17 сёл", "2020"),
@@ -1452,6 +1463,8 @@ fn status_of() {
             ("Жильё\n\nЗа девять месяцев введено 3,1 млн кв. м. Годовой план в 4,2 млн кв. м выполнен на 74%.", "2024-10-15", "74%", "actual"),
             ("Roads\n\nBuilders have repaired 310 km, and the annual plan of 420 km is 74% done.", "2024-10-15", "420 km", "planned"),
             ("Зерно\n\nХозяйства перевыполнили план в 1,2 раза.", "2024-10-15", "1,2 раза", "actual"),
+            ("Housing\n\nIn nine months the city commissioned 1.1 million sq m. The annual plan of 1.5 million sq m was 73% fulfilled.", "2024-10-15", "1.5 million sq m", "planned"),
+            ("Сено\n\nХозяйства выполнили план в 6 районах из 11.", "2024-10-15", "6 районах", "actual"),
             // Tasks set for a year are plans, in the plural as in the singular.
             ("Задачи\n\nНа 2025 год поставлены задачи привлечь 400 млрд тенге инвестиций и создать 9 тыс. рабочих мест.", "2025-02-10", "400 млрд тенге", "planned"),
             // What was promised is a plan; what the figure's own past predicate says came

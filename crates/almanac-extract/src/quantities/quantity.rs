@@ -179,6 +179,7 @@ pub(super) fn parse_at(
             // period before anything else may end the sentence (`reached 98.3 thou.`).
             if sym_at(text, toks, k, ".")
                 && adjacent(toks, k - 1, k)
+                && word_is(text, toks, k - 1, &["thou", "thous", "mln", "bln", "trln"])
                 && toks.get(k + 1).is_some_and(|t| {
                     t.kind == TokKind::Word && t.text(text).starts_with(|c: char| c.is_lowercase())
                 })

@@ -684,6 +684,36 @@ impl Parser<'_> {
                 return Some((i, end, period, TimeKind::AsOf));
             }
         }
+        // `с 1 июня по 31 августа`: the months of the days from one to the other, as a
+        // span of days is written (FACTS.md keeps periods to months).
+        if id == w.s && self.id(i + 3) == w.po {
+            let day = |k: usize| self.num(k).filter(|d| (1..=31).contains(d));
+            if let (Some(_), Some(Word::Month(m1)), Some(_), Some(Word::Month(m2))) =
+                (day(i + 1), self.word(i + 2), day(i + 4), self.word(i + 5))
+            {
+                if m1 <= m2 {
+                    let (y, end) = self.report_year(i + 6, m1, m2);
+                    let period = y.map(|y| {
+                        if m1 == m2 {
+                            Period::Month(y, m1)
+                        } else {
+                            Period::Interval(Simple::Month(y, m1), Simple::Month(y, m2))
+                        }
+                    });
+                    return Some((i, end, period, TimeKind::Span));
+                }
+            }
+        }
+        // `с 1 по 15 августа`: days of one month are that month.
+        if id == w.s && self.id(i + 2) == w.po {
+            let day = |k: usize| self.num(k).filter(|d| (1..=31).contains(d));
+            if let (Some(_), Some(_), Some(Word::Month(m))) =
+                (day(i + 1), day(i + 3), self.word(i + 4))
+            {
+                let (y, end) = self.report_year(i + 5, m, m);
+                return Some((i, end, y.map(|y| Period::Month(y, m)), TimeKind::Span));
+            }
+        }
         // `с января по сентябрь 2024 года`: the months from one to the other.
         if id == w.s && self.id(i + 2) == w.po {
             if let (Some(Word::Month(m1)), Some(Word::Month(m2))) =
@@ -1020,6 +1050,20 @@ mod tests {
                 "2024-10-20",
                 "с января по сентябрь",
                 Some("2024-01/2024-09"),
+                Span,
+            ),
+            (
+                "С 1 июня по 31 августа курорты приняли 900 тыс. гостей.",
+                "2024-09-10",
+                "С 1 июня по 31 августа",
+                Some("2024-06/2024-08"),
+                Span,
+            ),
+            (
+                "С 1 по 15 августа курорты приняли 300 тыс. гостей.",
+                "2024-09-10",
+                "С 1 по 15 августа",
+                Some("2024-08"),
                 Span,
             ),
             (

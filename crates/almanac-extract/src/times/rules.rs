@@ -414,6 +414,8 @@ impl Parser<'_> {
             .map(|(y, next)| (YearRef::Explicit(y), next))
             .or_else(|| self.year_after(k_year));
         let (year, next) = match found {
+            // `by the same date next year` looks ahead: a deadline, not a comparison.
+            Some((YearRef::Relative(r), _)) if r > 0 => return None,
             Some(res) => res,
             None if self.compared(i, k) => (YearRef::Relative(-1), k),
             None => return None,
