@@ -134,7 +134,7 @@ pub(super) fn read_figure(
         period,
         status: Some(status),
         equivalents: q.equivalents.clone(),
-        per: q.per.clone(),
+        per: q.per.clone().or_else(|| per_of_context(h, &f, metric)),
         group: None,
         object,
         span: q.span,
@@ -901,6 +901,40 @@ fn adjusted_period(
         period = None;
     }
     period
+}
+
+/// What a figure that says no rate of its own is per, by what its sentence says: a figure
+/// set against an earlier one of its unit is per what that one was (`54.4 centners per
+/// hectare, against 51.2 centners last year`, `против 148 200 тенге`); an income the
+/// sentence calls monthly is per month (`The average monthly wage made 412,560 tenge`,
+/// `Среднемесячная заработная плата составила 128 460 тенге`).
+fn per_of_context(h: &Here<'_>, f: &Figure<'_>, metric: Metric) -> Option<String> {
+    let q = f.q;
+    if status::set_against(h.text, q) {
+        if let Some(per) = h.in_sentence[..f.qi]
+            .iter()
+            .rev()
+            .find(|b| b.unit.is_some() && b.unit == q.unit)
+            .and_then(|b| b.per.clone())
+        {
+            return Some(per);
+        }
+    }
+    if q.kind != QuantityKind::Money || metric != Metric::Income {
+        return None;
+    }
+    let before = crate::tokens::lower(&h.text[h.range.start..q.span[0]]);
+    [
+        "monthly",
+        "a month",
+        "per month",
+        "среднемесячн",
+        "в месяц",
+        "ежемесячн",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+    .then(|| "month".to_string())
 }
 
 /// What the figure is about: the place or organisation its sentence ties it to.
