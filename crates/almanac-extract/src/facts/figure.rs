@@ -910,15 +910,13 @@ fn adjusted_period(
 /// `Среднемесячная заработная плата составила 128 460 тенге`).
 fn per_of_context(h: &Here<'_>, f: &Figure<'_>, metric: Metric) -> Option<String> {
     let q = f.q;
-    if status::set_against(h.text, q) {
-        if let Some(per) = h.in_sentence[..f.qi]
-            .iter()
-            .rev()
-            .find(|b| b.unit.is_some() && b.unit == q.unit)
-            .and_then(|b| b.per.clone())
-        {
-            return Some(per);
-        }
+    let per_before = h.in_sentence[..f.qi]
+        .iter()
+        .rev()
+        .find(|b| b.unit.is_some() && b.unit == q.unit)
+        .and_then(|b| b.per.as_ref());
+    if let Some(per) = per_before.filter(|_| status::set_against(h.text, q)) {
+        return Some(per.clone());
     }
     if q.kind != QuantityKind::Money || metric != Metric::Income {
         return None;

@@ -48,19 +48,21 @@ fn or_dash(s: Option<&str>) -> String {
 
 #[test]
 fn per_of() {
-    let cases: &[(&str, &str, &str, &str)] = &[
-        // An income the sentence calls monthly is per month; one set against an earlier
-        // figure of its unit is per what that one was.
-        ("Wages\n\nThe average monthly wage in mining made 498,300 tenge against 171,600 tenge in the region.", "2024-08-01", "498,300 tenge", "month"),
-        ("Wages\n\nThe average monthly wage in mining made 498,300 tenge against 171,600 tenge in the region.", "2024-08-01", "171,600 tenge", "month"),
-        ("Зарплата\n\nСреднемесячная заработная плата составила 301 400 тенге.", "2024-08-01", "301 400 тенге", "month"),
-        ("Rice\n\nThe average yield was 48.6 centners per hectare, against 45.1 centners last year.", "2024-10-01", "45.1 centners", "ha"),
-        ("Урожай\n\nУрожайность составила 12,4 ц/га против 10,9 ц/га годом ранее.", "2024-10-01", "10,9 ц", "ha"),
-        ("Урожай\n\nХозяйства получили по 13,6 центнера с гектара.", "2024-10-01", "13,6 центнера", "ha"),
-        // A yearly income stays as it is said, and money that is no income has no rate.
-        ("Income\n\nPer capita income reached 3.1 million tenge, and monthly loans totalled 90 bln tenge.", "2024-08-01", "90 bln tenge", "-"),
-    ];
-    check(cases, |f| or_dash(f.per.as_deref()));
+    check(
+        &[
+            // An income the sentence calls monthly is per month; one set against an earlier
+            // figure of its unit is per what that one was.
+            ("Wages\n\nThe average monthly wage in mining made 498,300 tenge against 171,600 tenge in the region.", "2024-08-01", "498,300 tenge", "month"),
+            ("Wages\n\nThe average monthly wage in mining made 498,300 tenge against 171,600 tenge in the region.", "2024-08-01", "171,600 tenge", "month"),
+            ("Зарплата\n\nСреднемесячная заработная плата составила 301 400 тенге.", "2024-08-01", "301 400 тенге", "month"),
+            ("Rice\n\nThe average yield was 48.6 centners per hectare, against 45.1 centners last year.", "2024-10-01", "45.1 centners", "ha"),
+            ("Урожай\n\nУрожайность составила 12,4 ц/га против 10,9 ц/га годом ранее.", "2024-10-01", "10,9 ц", "ha"),
+            ("Урожай\n\nХозяйства получили по 13,6 центнера с гектара.", "2024-10-01", "13,6 центнера", "ha"),
+            // A yearly income stays as it is said, and money that is no income has no rate.
+            ("Income\n\nPer capita income reached 3.1 million tenge, and monthly loans totalled 90 bln tenge.", "2024-08-01", "90 bln tenge", "-"),
+        ],
+        |f| or_dash(f.per.as_deref()),
+    );
 }
 
 #[test]

@@ -1068,18 +1068,19 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
         Some((s, _)) => toks[s].start,
         None => toks[i].start,
     };
-    let word_at = |k: usize| toks.get(k).map(|t| lower(t.text(text)));
+    // `11,7 ц/га`, `13,2 центнера с гектара`: a yield is per hectare. The token after the
+    // figure is read as written first: most figures are followed by neither.
+    let per_hectare = || {
+        let at = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+        match at(end_tok) {
+            "/" => at(end_tok + 1) == "га",
+            "с" => at(end_tok + 1).starts_with("гектар"),
+            _ => false,
+        }
+    };
     let per = match tables.role_at(text, toks, end_tok) {
         Some((_, Role::Per(p))) if kind.is_figure() => Some(p.to_string()),
-        // `11,7 ц/га`, `13,2 центнера с гектара`: a yield is per hectare.
-        _ if kind.is_figure()
-            && (word_at(end_tok).as_deref() == Some("/")
-                && word_at(end_tok + 1).as_deref() == Some("га")
-                || word_at(end_tok).as_deref() == Some("с")
-                    && word_at(end_tok + 1).is_some_and(|w| w.starts_with("гектар"))) =>
-        {
-            Some("ha".to_string())
-        }
+        _ if kind.is_figure() && per_hectare() => Some("ha".to_string()),
         _ => None,
     };
     let (mut qualifier, prep) = qualifier_and_prep;
