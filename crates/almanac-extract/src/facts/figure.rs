@@ -921,7 +921,8 @@ fn per_of_context(h: &Here<'_>, f: &Figure<'_>, metric: Metric) -> Option<String
     if q.kind != QuantityKind::Money || metric != Metric::Income {
         return None;
     }
-    let before = crate::tokens::lower(&h.text[h.range.start..q.span[0]]);
+    let lower = h.lower();
+    let before = lower.get(..q.span[0] - h.range.start).unwrap_or(lower);
     [
         "monthly",
         "a month",

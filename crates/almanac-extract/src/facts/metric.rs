@@ -97,11 +97,23 @@ fn only_rates_between(text: &str, s: &Sentence<'_>, from: usize, to: usize) -> b
         })
 }
 
-/// Whether the figure of tokens `r` is a percentage (`38%`, `31 per cent`, `38 процентов`).
-fn is_percent(text: &str, s: &Sentence<'_>, r: std::ops::Range<usize>) -> bool {
-    s.toks[r].iter().any(|x| {
-        let w = lower(x.text(text));
-        w == "%" || w == "cent" || w.starts_with("percent") || w.starts_with("процент")
+/// `, or 38%,`: the tokens of a percentage that opens right after `or` at token `k` and is
+/// closed by a comma, restating the figure before it as a share of its whole.
+fn share_after_or<'s>(
+    text: &str,
+    s: &'s Sentence<'_>,
+    k: usize,
+) -> Option<&'s std::ops::Range<usize>> {
+    if !word_is(text, s.toks, k, &["or", "или"]) {
+        return None;
+    }
+    s.figure_toks.iter().find(|r| {
+        r.start == k + 1
+            && s.toks.get(r.end).is_some_and(|x| x.text(text) == ",")
+            && s.toks[r.start..r.end].iter().any(|x| {
+                let w = lower(x.text(text));
+                w == "%" || w == "cent" || w.starts_with("percent") || w.starts_with("процент")
+            })
     })
 }
 
@@ -140,12 +152,7 @@ fn only_descriptions_between(text: &str, s: &Sentence<'_>, from: usize, to: usiz
             let restated_share = k == from + 2
                 && s.toks[from].kind == TokKind::Sym
                 && s.toks[from].text(text) == ","
-                && word_is(text, s.toks, from + 1, &["or", "или"])
-                && s.figure_toks.iter().any(|r| {
-                    r.start == t
-                        && s.toks.get(r.end).is_some_and(|x| x.text(text) == ",")
-                        && is_percent(text, s, r.clone())
-                });
+                && share_after_or(text, s, from + 1).is_some_and(|r| r.start == t);
             // In the first figure's own phrase: no comma or dash between (`50% by 2030,
             // with 360,000 SMEs operating` is a clause of its own).
             restated_share
@@ -246,10 +253,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     // The clause is `or 38%,`: its comma closes it.
     let restates = |c: usize| {
         let mid = s.clause_toks(c);
-        word_is(text, s.toks, mid.start, &["or", "или"])
-            && s.figure_toks.iter().any(|r| {
-                r.start == mid.start + 1 && r.end + 1 == mid.end && is_percent(text, s, r.clone())
-            })
+        share_after_or(text, s, mid.start).is_some_and(|r| r.end + 1 == mid.end)
     };
     // The share itself is of the clauses on either side of it.
     let restating = clause >= 1 && restates(clause);

@@ -239,14 +239,10 @@ pub(crate) fn extract(
             if figures.is_empty() && !text[p.clone()].trim_end().ends_with(':') {
                 return Vec::new();
             }
-            let atoms = tokens::inside(&stream, p.clone());
-            match lang {
-                crate::Lang::Russian => crate::ru::times::find_in(text, atoms, date),
-                _ => times::find_in(text, atoms, date),
-            }
-            .into_iter()
-            .filter(|t| t.kind != TimeKind::Name)
-            .collect()
+            find_times(text, &stream, p.clone(), lang, date)
+                .into_iter()
+                .filter(|t| t.kind != TimeKind::Name)
+                .collect()
         })
         .collect();
 
@@ -263,11 +259,7 @@ pub(crate) fn extract(
             if !figures.is_empty() {
                 Cow::Borrowed(&found[..])
             } else {
-                let atoms = tokens::inside(&stream, p.clone());
-                Cow::Owned(match lang {
-                    crate::Lang::Russian => crate::ru::times::find_in(text, atoms, date),
-                    _ => times::find_in(text, atoms, date),
-                })
+                Cow::Owned(find_times(text, &stream, p.clone(), lang, date))
             }
         })
         .collect();
@@ -430,14 +422,8 @@ pub(crate) fn extract(
             .iter()
             .any(|w| lower.contains(w))
             {
-                let atoms = tokens::inside(&stream, p.clone());
-                let found = match lang {
-                    crate::Lang::Russian => crate::ru::times::find_in(text, atoms, date),
-                    _ => times::find_in(text, atoms, date),
-                };
-                if let Some(y) = found.iter().find_map(|t| {
-                    founding_year_of(text, t).filter(|&y| date.is_none_or(|d| y <= d.year()))
-                }) {
+                let found = find_times(text, &stream, p.clone(), lang, date);
+                if let Some(y) = found.iter().find_map(|t| founding_year_of(text, t, date)) {
                     memory.founding_year = Some(y);
                 }
             }
@@ -523,7 +509,10 @@ pub(crate) fn extract(
             // 398.7 bln tenge`: what was done since a founding told before, with no time of
             // its own, runs from the founding year to the document's.
             if let (Some(founded), Some(d)) = (memory.founding_year, date) {
-                if here.sentence_times.is_empty() && since_founding(text, range.clone()) {
+                if sentence_first_fact < facts.len()
+                    && here.sentence_times.is_empty()
+                    && since_founding(here.lower())
+                {
                     for f in &mut facts[sentence_first_fact..] {
                         if f.status == Some(Status::Actual)
                             // With no time of its own a year is the document's, the one it
@@ -538,9 +527,11 @@ pub(crate) fn extract(
                     }
                 }
             }
-            if let Some(y) = here.sentence_times.iter().find_map(|t| {
-                founding_year_of(text, t).filter(|&y| date.is_none_or(|d| y <= d.year()))
-            }) {
+            if let Some(y) = here
+                .sentence_times
+                .iter()
+                .find_map(|t| founding_year_of(text, t, date))
+            {
                 memory.founding_year = Some(y);
             }
             // `Jizzakh region came first with output up 21.3%`, `Karakalpakstan, which ranked
@@ -740,9 +731,9 @@ fn dates_a_stock(text: &str, t: &TimeExpr) -> bool {
     }
 }
 
-/// Whether a sentence counts from a founding it does not date (`Since its creation`, `since
-/// the launch of the zone`, `С момента создания`).
-fn since_founding(text: &str, range: std::ops::Range<usize>) -> bool {
+/// Whether a sentence, given in lower case, counts from a founding it does not date (`Since
+/// its creation`, `since the launch of the zone`, `С момента создания`).
+fn since_founding(lower_sentence: &str) -> bool {
     const PHRASES: &[&str] = &[
         "since its creation",
         "since the creation",
@@ -761,12 +752,12 @@ fn since_founding(text: &str, range: std::ops::Range<usize>) -> bool {
         "со дня создания",
         "со дня основания",
     ];
-    let lower = tokens::lower(&text[range]);
-    PHRASES.iter().any(|p| lower.contains(p))
+    PHRASES.iter().any(|p| lower_sentence.contains(p))
 }
 
-/// The year a time dates a founding in (`was created in 2011`, `основана в 2011 году`).
-fn founding_year_of(text: &str, t: &TimeExpr) -> Option<i32> {
+/// The year a time dates a founding in (`was created in 2011`, `основана в 2011 году`), not
+/// after the document's.
+fn founding_year_of(text: &str, t: &TimeExpr, date: Option<chrono::NaiveDate>) -> Option<i32> {
     // A founding is told in the passive (`was created in 2011`, `была создана в 2011 году`,
     // `создана в 2011 году`), not by any verb in -ed (`jobs created in 2023`, `performed`).
     const FOUNDED: &[&str] = &[
@@ -787,6 +778,9 @@ fn founding_year_of(text: &str, t: &TimeExpr) -> Option<i32> {
     let (TimeKind::Point, Some(Period::Year(y))) = (t.kind, t.period) else {
         return None;
     };
+    if date.is_some_and(|d| y > d.year()) {
+        return None;
+    }
     let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(24))..t.span[0]];
     let before = tokens::lower(before.trim_end());
     // The time may start at its preposition (`in 2011`) or after it.
@@ -827,4 +821,19 @@ fn breaks_down(text: &str, p: Range<usize>) -> bool {
     let end = text.floor_char_boundary(p.end.min(p.start + 200));
     let head = tokens::lower(&text[p.start..end]);
     WORDS.iter().any(|w| head.contains(w))
+}
+
+/// The times of paragraph `p`, read by the parser of its language.
+fn find_times(
+    text: &str,
+    stream: &[tokens::Token],
+    p: Range<usize>,
+    lang: crate::Lang,
+    date: Option<chrono::NaiveDate>,
+) -> Vec<TimeExpr> {
+    let atoms = tokens::inside(stream, p);
+    match lang {
+        crate::Lang::Russian => crate::ru::times::find_in(text, atoms, date),
+        _ => times::find_in(text, atoms, date),
+    }
 }

@@ -26,14 +26,10 @@ pub(super) fn usable_period(t: &TimeExpr, date: Option<NaiveDate>) -> Option<Per
         (TimeKind::Point, Some(Period::Day(_))) => None,
         (TimeKind::Name, _) => None,
         // `from June 1 to August 31`: a span of days is kept to its months.
-        (_, Some(Period::Interval(Simple::Day(a), Simple::Day(b)))) => {
-            let (a, b) = ((a.year(), a.month() as u8), (b.year(), b.month() as u8));
-            Some(if a == b {
-                Period::Month(a.0, a.1)
-            } else {
-                Period::Interval(Simple::Month(a.0, a.1), Simple::Month(b.0, b.1))
-            })
-        }
+        (_, Some(Period::Interval(Simple::Day(a), Simple::Day(b)))) => Some(Period::interval(
+            Period::Month(a.year(), a.month() as u8),
+            Period::Month(b.year(), b.month() as u8),
+        )),
         (_, p) => p,
     }
 }

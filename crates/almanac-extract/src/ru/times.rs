@@ -684,34 +684,25 @@ impl Parser<'_> {
                 return Some((i, end, period, TimeKind::AsOf));
             }
         }
-        // `с 1 июня по 31 августа`: the months of the days from one to the other, as a
-        // span of days is written (FACTS.md keeps periods to months).
-        if id == w.s && self.id(i + 3) == w.po {
+        // `с 1 июня по 31 августа`, `с 1 по 15 августа`: the months of the days from one to
+        // the other, as a span of days is written (FACTS.md keeps periods to months); the
+        // first day's month, when left out, is the last one's.
+        if id == w.s {
             let day = |k: usize| self.num(k).filter(|d| (1..=31).contains(d));
-            if let (Some(_), Some(Word::Month(m1)), Some(_), Some(Word::Month(m2))) =
-                (day(i + 1), self.word(i + 2), day(i + 4), self.word(i + 5))
-            {
-                if m1 <= m2 {
-                    let (y, end) = self.report_year(i + 6, m1, m2);
-                    let period = y.map(|y| {
-                        if m1 == m2 {
-                            Period::Month(y, m1)
-                        } else {
-                            Period::Interval(Simple::Month(y, m1), Simple::Month(y, m2))
-                        }
-                    });
-                    return Some((i, end, period, TimeKind::Span));
+            let (first_month, po) = match self.word(i + 2) {
+                Some(Word::Month(m)) => (Some(m), i + 3),
+                _ => (None, i + 2),
+            };
+            if day(i + 1).is_some() && self.id(po) == w.po && day(po + 1).is_some() {
+                if let Some(Word::Month(m2)) = self.word(po + 2) {
+                    let m1 = first_month.unwrap_or(m2);
+                    if m1 <= m2 {
+                        let (y, end) = self.report_year(po + 3, m1, m2);
+                        let period =
+                            y.map(|y| Period::interval(Period::Month(y, m1), Period::Month(y, m2)));
+                        return Some((i, end, period, TimeKind::Span));
+                    }
                 }
-            }
-        }
-        // `с 1 по 15 августа`: days of one month are that month.
-        if id == w.s && self.id(i + 2) == w.po {
-            let day = |k: usize| self.num(k).filter(|d| (1..=31).contains(d));
-            if let (Some(_), Some(_), Some(Word::Month(m))) =
-                (day(i + 1), day(i + 3), self.word(i + 4))
-            {
-                let (y, end) = self.report_year(i + 5, m, m);
-                return Some((i, end, y.map(|y| Period::Month(y, m)), TimeKind::Span));
             }
         }
         // `с января по сентябрь 2024 года`: the months from one to the other.
