@@ -9,6 +9,25 @@ use crate::fact::{Measure, Metric};
 use crate::quantities::{Quantity, QuantityKind};
 use crate::tokens::{lower, word_is, Tok, TokKind};
 
+/// Whether the cue at token `cue` lies inside a figure that ends before token `fig_tok`,
+/// with a cue of clause `clause` outside any figure between that figure and `fig_tok`.
+fn counted_by_earlier_figure(s: &Sentence, cue: usize, fig_tok: usize, clause: usize) -> bool {
+    let Some(other) = s
+        .figure_toks
+        .iter()
+        .find(|r| r.contains(&cue) && r.end <= fig_tok)
+    else {
+        return false;
+    };
+    s.metric_cues.iter().any(|c| {
+        c.tok >= other.end
+            && c.tok < fig_tok
+            && !c.in_title
+            && !s.figure_toks.iter().any(|r| r.contains(&c.tok))
+            && s.clause_of(s.toks[c.tok].start) == clause
+    })
+}
+
 /// The metrics a cue word in its own clause may give a count or measure instead of its
 /// unit's metric: people may be passengers, employed or lifted out of poverty, tons may be
 /// waste, a capacity or exports, square metres housing, plants power plants.
@@ -286,6 +305,16 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         // `a hub worth $40 million with a capacity of 240,000 containers`: a cue right before
         // another figure is that figure's.
         if !inside && s.cue_claimed_by_other(text, c, q) {
+            continue;
+        }
+        // `4,500 jobs were created and investment grew by 12%`: the noun a count before a
+        // rate counts is that count's, once a cue of the rate's clause stands between. Money
+        // is often what the counted things are worth (`49 projects worth 410 billion`).
+        if q.kind == QuantityKind::Percent
+            && !inside
+            && i < fig_tok
+            && counted_by_earlier_figure(s, i, fig_tok, clause)
+        {
             continue;
         }
         // `sales rose 8% on higher grain prices`, `из-за падения цен на медь`: prices

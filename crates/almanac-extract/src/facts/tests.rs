@@ -108,6 +108,11 @@ fn metric_of() {
             ("Farms\n\nFarmers harvested 2 million tonnes of wheat and 300 tractors were bought.", "2025-02-01", "300 tractors", "other"),
             ("Forecast\n\nThe forecast assumes GDP of 260 billion dollars and 8.5% inflation.", "2024-03-01", "8.5%", "prices"),
             ("Mining\n\nThe state owns 51% of the copper miner.", "2024-03-01", "51%", "other"),
+            // The noun a count before a rate counts is that count's once the rate's clause
+            // names its own; money is what counted things are worth.
+            ("Results\n\nThe district reported that 1,200 new jobs were created and investment in fixed capital rose by almost 9 percent.", "2025-02-01", "9 percent", "investment"),
+            ("Plans\n\nThe akimat intends to create 3,000 jobs and to bring the unemployment rate down to 4.1%.", "2025-02-01", "4.1%", "unemployment"),
+            ("Plans\n\nThis year the region will launch 12 projects worth 95 billion tenge.", "2025-02-01", "95 billion tenge", "project_value"),
             // Plants counted beside a power capacity are power plants.
             ("Power\n\nSince 2015 investors have built 11 small plants with 46 MW.", "2019-07-10", "11 small plants", "infrastructure"),
             ("Plants\n\nSince 2015 investors have built 11 plants with 900 jobs.", "2019-07-10", "11 plants", "companies"),

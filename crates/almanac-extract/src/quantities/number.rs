@@ -280,7 +280,15 @@ pub(super) fn fraction_after(
         } else {
             return None;
         };
-        return unit_at(k + 3).then_some((value + f, k + 3));
+        // `two and a half trillion tenge`, `one and a half thousand workers`: spoken figures
+        // put the fraction before the scale, and the scale before the unit.
+        let scale_at = |a: usize| {
+            LEXICONS
+                .scales
+                .starting_at(text, toks, a)
+                .is_some_and(|(_, s)| !s.weak)
+        };
+        return (unit_at(k + 3) || scale_at(k + 3)).then_some((value + f, k + 3));
     }
     None
 }

@@ -173,6 +173,20 @@ fn number_words() {
     check("one more plant", "");
     check("one and a half times", "one and a half times=1.5 times");
     check("one billion tenge", "one billion tenge=1000000000 KZT");
+    // Spoken figures: the fraction stands between the number and its scale.
+    check(
+        "revenue near two and a half trillion tenge",
+        "two and a half trillion tenge=2500000000000 KZT",
+    );
+    check(
+        "one and a half thousand new workplaces",
+        "one and a half thousand new workplaces=1500 job",
+    );
+    check(
+        "spent 3 and a half million dollars",
+        "3 and a half million dollars=3500000 USD",
+    );
+    check("a break of one and a half", "");
     check("two plants for the production", "two plants=2 plant");
     check(
         "Seven projects have been launched",
