@@ -892,6 +892,21 @@ fn speaks(text: &str, a: &Anchor) -> bool {
         && after.is_some_and(|w| SUBJECT_CUES.report.contains(&lower(w).as_ref()))
 }
 
+/// Whether the place named at `start` follows an office of it (`the akim of`, `the
+/// district akim of`): a title of `roles.tsv` and `of`.
+fn office_of_place(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = lower(&text[from..start]);
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let Some((&"of", rest)) = words.split_last() else {
+        return false;
+    };
+    (1..=3.min(rest.len())).any(|n| ROLE_PHRASES.contains(&rest[rest.len() - n..].join(" ")))
+}
+
 /// Whether the clause of `pos` has a verb of saying (`said`, `reported`, `according to`).
 fn clause_reports(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
     s.toks[s.clause_toks(s.clause_of(pos))].iter().any(|t| {
@@ -1057,10 +1072,18 @@ pub(super) fn subject(
     };
     // `..., said Almaty Mayor Bakytzhan Sagintayev`: with nothing else named, the official
     // who reports stands for the place of their office.
+    // So does the place an official of it holds, in the clause that says a quote
+    // (`"We launched nine projects," the akim of Kostanay region said`).
     if pool.is_empty() {
         pool = usable
             .iter()
-            .filter(|a| a.role == Role::Official)
+            .filter(|a| {
+                a.role == Role::Official
+                    || a.kind.is_place()
+                        && a.start > q.span[1]
+                        && office_of_place(text, a.start)
+                        && clause_reports(text, s, a.start)
+            })
             .copied()
             .collect();
     }

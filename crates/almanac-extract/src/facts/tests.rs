@@ -976,6 +976,10 @@ fn subject_of() {
             // none, over a city the paragraph before named.
             ("Итоги\n\nВ Намангане открылся новый рынок.\n\nИтоги года в Наманганской области:\n- объём ВРП составил 61,2 трлн сумов;\n- трудоустроено 94 тыс. человек.", "2026-01-20", "61,2 трлн сумов", "Namangan region"),
             ("Results\n\nA new market opened in Namangan.\n\nResults of the year in Namangan region:\n- GRP reached 61.2 trillion soums;\n- 94,000 people found jobs.", "2026-01-20", "94,000 people", "Namangan region"),
+            // A quote that names no place is about the place of the official who says it,
+            // not about the place the paragraph named before.
+            ("Meeting\n\nAtyrau region attracted 310 billion tenge. \"This year we opened six plants with 900 jobs,\" the akim of Pavlodar region said.", "2024-02-10", "900 jobs", "Pavlodar region"),
+            ("Meeting\n\nAtyrau region attracted 310 billion tenge. \"In Ekibastuz we opened six plants,\" the akim of Pavlodar region said.", "2024-02-10", "six plants", "Ekibastuz"),
             // A lead that names a company speaks for its items, not the city it was said in.
             ("Results\n\nAt a briefing in Astana, the chairman of KEGOC summed up 2025:\n- net profit reached 45 bln tenge.", "2026-01-20", "45 bln tenge", "KEGOC"),
             // A facility named after its place and what it is is narrower than the place.

@@ -143,7 +143,13 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
             {
                 let change_verb = change_from(text, toks, bare.first);
                 let between = bare.first >= 1 && word_is(text, toks, bare.first - 1, &["between"]);
-                let scale = shared_scale(bare.value, &partner);
+                // `162 and 148 thousand hectares respectively`: a list's items are in no
+                // order, so a number below a thousand takes the scale of the one after it.
+                let scale = if list_word && !range_word && bare.value.abs() < 1e3 {
+                    partner.scale
+                } else {
+                    shared_scale(bare.value, &partner)
+                };
                 found[idx].scale = scale;
                 let q = &mut found[idx].q;
                 q.kind = partner.q.kind;
@@ -169,6 +175,18 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
                 found[idx].q.unit = Some(lemma);
             }
         }
+        // `2.1 million square metres, Almaty with 1.6 million`: a number with the scale of a
+        // count or measure before it in its sentence, and no noun of its own, is in that
+        // figure's unit.
+        if found[idx].q.kind == QuantityKind::Bare && found[idx].scale > 1.0 {
+            if let Some(p) = scaled_partner_before(text, toks, &found[..idx], &found[idx]) {
+                let (kind, unit, per) = (p.q.kind, p.q.unit.clone(), p.q.per.clone());
+                let q = &mut found[idx].q;
+                q.kind = kind;
+                q.unit = unit;
+                q.per = per;
+            }
+        }
         // `organisers put the crowd at half a million`: a large number in words says enough
         // on its own; `for two` does not.
         if found[idx].q.kind == QuantityKind::Bare
@@ -180,6 +198,24 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
         }
         idx += 1;
     }
+}
+
+/// The count or measure before `bare` in its sentence whose unit `bare` leaves out: the
+/// nearest figure, with the same scale word (`million`, `thousand`).
+fn scaled_partner_before<'a>(
+    text: &str,
+    toks: &[Tok],
+    before: &'a [Parsed],
+    bare: &Parsed,
+) -> Option<&'a Parsed> {
+    let prev = before.last()?;
+    // Money borrows its currency in the fact layer (`borrow_currency`), past other figures.
+    let unit_kind = matches!(prev.q.kind, QuantityKind::Measure | QuantityKind::Count);
+    let sentence_ends = (prev.last + 1..bare.first).any(|t| {
+        toks[t].kind == TokKind::Sym && matches!(toks[t].text(text), "." | "!" | "?" | ";" | ":")
+    });
+    (unit_kind && prev.q.unit.is_some() && prev.scale == bare.scale && !sentence_ends)
+        .then_some(prev)
 }
 
 /// The noun a bare number counts when the text leaves it out because it was just named:

@@ -478,6 +478,28 @@ fn counts() {
         "7,500 jobs=7500 job ; 2,100=2100 job",
     );
     check("the 3 of us", "");
+    // A scaled number with no noun of its own, after a figure of the same scale in its
+    // sentence, is in that figure's unit; a list's small number takes the scale after it.
+    check(
+        "Towns led with 1.4 million square metres, villages with 0.9 million.",
+        "1.4 million square metres=1400000 m2 ; 0.9 million=900000 m2",
+    );
+    check(
+        "Wells give 90 thousand cubic metres a day, the city needs 115 thousand.",
+        "90 thousand cubic metres=90000 m3 /day ; 115 thousand=115000 m3 /day",
+    );
+    check(
+        "Farms there sowed 84 and 66 thousand hectares.",
+        "84=84000 ha ; 66 thousand hectares=66000 ha",
+    );
+    check(
+        "The plant made 2.1 million tonnes. It hopes for 2.4 million.",
+        "2.1 million tonnes=2100000 t",
+    );
+    check(
+        "It sold 40 tonnes, and 2 million more are planned.",
+        "40 tonnes=40 t",
+    );
 }
 
 #[test]
