@@ -855,8 +855,43 @@ pub(super) fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bo
             Some(&s.toks[i])
         };
         i > 0 && verb.is_some_and(|t| t.is_word_in(text, FOUNDED))
+            || i > 0 && {
+                // `в компании, основанной в 1961 году, работают`, `завод, который был открыт в
+                // 2010 году, выпустил`: a Russian participle of founding, or the short one after
+                // `который`.
+                let word = |k: usize| s.toks.get(k).map(|t| lower(t.text(text)));
+                let relative = word(i).is_some_and(|w| w.starts_with("котор"));
+                let k = if relative && word(i + 1).is_some_and(|w| w.starts_with("был")) {
+                    i + 2
+                } else if relative {
+                    i + 1
+                } else {
+                    i
+                };
+                // A short form opening a clause is its predicate (`, создано 1 200 рабочих мест в
+                // 2023 году`): only the long participle or one after `который` dates a founding.
+                const LONG: &[&str] = &[
+                    "ый", "ая", "ое", "ые", "ой", "ого", "ом", "ую", "ых", "ым", "ыми",
+                ];
+                word(k).is_some_and(|w| {
+                    s.clause_of(s.toks[k].start) == clause
+                        && RU_FOUNDED.iter().any(|stem| w.starts_with(stem))
+                        && (relative || LONG.iter().any(|e| w.ends_with(e)))
+                })
+            }
     })
 }
+
+/// Stems of Russian participles of founding (`основанной`, `созданный`, `открыт`).
+const RU_FOUNDED: &[&str] = &[
+    "основан",
+    "создан",
+    "открыт",
+    "построен",
+    "запущен",
+    "введен",
+    "введён",
+];
 
 /// `a yield of 52 centners, the highest in five years`, `the lowest level in a decade`,
 /// `максимальный за пять лет`: the span after a superlative is what a record is measured

@@ -1194,6 +1194,13 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A Russian participle of founding dates the founding, not the count beside it; a
+            // short form opening its clause is the clause's own predicate.
+            ("Завод\n\nВ компании, основанной в 1974 году, работают 860 человек.", "2024-05-10", "860 человек", "2024"),
+            ("Завод\n\nЗавод, который был открыт в 2009 году, выпустил 14 тыс. тонн стали.", "2024-05-10", "14 тыс. тонн", "2024"),
+            ("Район\n\nВ районе открылись две школы, создано 640 рабочих мест в 2023 году.", "2024-05-10", "640 рабочих мест", "2023"),
+            // `в ближайшие N лет`: the document's year and those after it.
+            ("Школы\n\nВ ближайшие пять лет в городе построят 9 школ.", "2024-05-10", "9 школ", "2024/2028"),
             // A day a stock is counted on carries to the next stocks of its unit, not to a
             // flow, nor to another thing counted; a figure-less lead gives its day to the
             // stocks of its block. A dateline is no such day.

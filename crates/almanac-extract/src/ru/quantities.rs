@@ -230,6 +230,20 @@ pub(crate) fn find_in(text: &str, toks: &[Tok]) -> Vec<Quantity> {
                         }
                     }
                 }
+                // `лишь 29 из 41 котельной`: a part right before `из` and its whole counts
+                // what the whole counts.
+                if let Some((_, earlier)) = found.last_mut() {
+                    let part_of = earlier.kind == QuantityKind::Bare
+                        && q.kind == QuantityKind::Count
+                        && i >= 2
+                        && lower(toks[i - 1].text(text)) == "из"
+                        && toks[i - 2].end == earlier.span[1];
+                    if part_of {
+                        earlier.kind = QuantityKind::Count;
+                        earlier.unit = q.unit.clone();
+                        earlier.fact_worthy = true;
+                    }
+                }
                 if let Some(low) = range_low(text, toks, i, &q, &found) {
                     found.pop();
                     q = low;
@@ -543,6 +557,17 @@ fn elided_unit(
         }
     });
     let more = before == "еще" && !noun_after;
+    // `из 412 котельных области готовы 387`: a part after its whole, `из` before the whole,
+    // counts what the whole counts.
+    let whole_before = found
+        .last()
+        .filter(|(k, f)| {
+            *k >= start.max(1) && f.kind == QuantityKind::Count && word(*k - 1) == "из"
+        })
+        .map(|(_, f)| f);
+    if let Some(whole) = whole_before.filter(|_| !noun_after) {
+        return of(whole);
+    }
     // `вместо обещанных 500`, `против 61 500`, `(3 815 годом ранее)`, `их число достигнет
     // 350`: the same count at another time or as promised.
     let compared = matches!(
@@ -926,11 +951,31 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
     // A counted noun whose phrase starts at the modifier (`гостевых домов`) is found already.
     let phrase_at_j = unit.is_some_and(|u| u.kind == QuantityKind::Count) && end_tok > j + 1;
     if currency.is_none() && unit.is_none_or(|u| u.kind == QuantityKind::Count) && !phrase_at_j {
+        // `41 котельной района`: a noun of its own at the number, whatever it looks like,
+        // before the place it belongs to (`районных больниц` are hospitals).
+        let noun_at_j = unit.is_some();
+        let possessor = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                matches!(
+                    lower(t.text(text)).as_ref(),
+                    "района"
+                        | "области"
+                        | "города"
+                        | "региона"
+                        | "села"
+                        | "страны"
+                        | "республики"
+                )
+            })
+        };
         let mut k = j;
         let mut mods = 0;
         while mods < 3 && toks.get(k).is_some_and(|t| is_modifier(text, t)) {
             k += 1;
             mods += 1;
+            if noun_at_j && possessor(k) {
+                break;
+            }
             if let Some((n, u)) = tables.units.starting_at(text, toks, k) {
                 if u.kind == QuantityKind::Count {
                     unit = Some(*u);
@@ -2497,6 +2542,10 @@ mod tests {
             // A part after `из них`, more after `ещё`, counted here or in the sentence before.
             ("Намечено построить 40 мостов. Сданы 25 из них, ещё 9 строятся.", "25", Some("bridge")),
             ("Намечено построить 40 мостов. Сданы 25 из них, ещё 9 строятся.", "9", Some("bridge")),
+            // A part before or after `из` and its whole counts what the whole counts.
+            ("Готовы лишь 17 из 30 котельных района.", "17", Some("boiler")),
+            ("Из 250 котельных города к зиме готовы 231, или 92%.", "231", Some("boiler")),
+            ("Из 250 юрт к зиме утеплены 231 юрта.", "231", None),
             ("В этом году построят ещё 30 юрт.", "30", None),
             // The same count at another time or as promised.
             ("Штат – 1 200 человек (1 150 годом ранее).", "1 150", Some("person")),

@@ -13,6 +13,7 @@
 //! season   = "за весну" [Y] | "весной" [Y] | "за осень" [Y] | "осенью" [Y]  Span
 //! todate   = "с начала" ["текущего"|"этого"] "года"                             ToDate
 //! past     = "за последние" N "лет"  (N digits or words)                        Span
+//! ahead    = ("ближайшие"|"следующие") N "лет"                                  Span
 //! duration = "за" N ("лет"|"года")  (N from 2)                                  Duration
 //! close    = ("итогам"|"завершении") год                                       Point
 //! before   = "годом" ("ранее"|"раньше")                                       Comparison
@@ -50,6 +51,7 @@ enum Word {
     End,
     Ordinal(u8),
     Recent,
+    Upcoming,
     Academic,
     /// `итогам`, `завершении`: the close of a period (`по итогам года`).
     Close,
@@ -97,6 +99,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             "end" => Word::End,
             "ordinal" => Word::Ordinal(need(value)?),
             "recent" => Word::Recent,
+            "upcoming" => Word::Upcoming,
             "academic" => Word::Academic,
             "close" => Word::Close,
             "summer" => Word::Summer,
@@ -549,6 +552,17 @@ impl Parser<'_> {
                     let period = self
                         .year
                         .map(|y| Period::Interval(Simple::Year(y - n as i32 + 1), Simple::Year(y)));
+                    return Some((i, i + 3, period, TimeKind::Span));
+                }
+            }
+        }
+        // `в ближайшие пять лет`, `в следующие 3 года`: the document's year and those after.
+        if matches!(self.word(i), Some(Word::Upcoming | Word::Next)) {
+            if let Some(n) = self.year_count(i + 1).filter(|&n| n >= 2) {
+                if self.word(i + 2) == Some(Word::Year) {
+                    let period = self
+                        .year
+                        .map(|y| Period::Interval(Simple::Year(y), Simple::Year(y + n as i32 - 1)));
                     return Some((i, i + 3, period, TimeKind::Span));
                 }
             }
@@ -1119,6 +1133,20 @@ mod tests {
                 "завершении года",
                 Some("2024"),
                 Point,
+            ),
+            (
+                "В ближайшие пять лет планируется построить 12 школ.",
+                "2024-03-10",
+                "ближайшие пять лет",
+                Some("2024/2028"),
+                Span,
+            ),
+            (
+                "В следующие 3 года вложат 9 млрд тенге.",
+                "2024-03-10",
+                "следующие 3 года",
+                Some("2024/2026"),
+                Span,
             ),
             (
                 "За последние 3 года вложено 9 млрд тенге.",
