@@ -65,6 +65,9 @@ fn status_by_tense() {
                 "Десять новых заводов",
                 "actual",
             ),
+            // The future of a sowing or of an area taken is a plan.
+            ("Сев\n\nВ этом году аграрии засеют 1,3 млн га пшеницы.", "2024-03-20", "1,3 млн га", "planned"),
+            ("Сев\n\nПод масличные культуры займут около 600 тыс. га.", "2024-03-20", "600 тыс. га", "planned"),
             // What was in fact spent is achieved, whatever was provided before it.
             (
                 "На программу в 2018–2020 годах было предусмотрено 2,4 млрд сомов, фактически \
