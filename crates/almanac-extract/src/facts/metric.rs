@@ -384,9 +384,10 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             continue;
         }
         // `Investment in manufacturing grew 1.4 times`, `Вложения в обрабатывающую
-        // промышленность выросли`: the sector right after a word of investment is where the
-        // money goes.
-        if cue.metric == Metric::Output && sector_invested_in(text, s, i) {
+        // промышленность выросли`, `Investment in housing construction reached ...`: the
+        // sector right after a word of investment is where the money goes.
+        if matches!(cue.metric, Metric::Output | Metric::Housing) && sector_invested_in(text, s, i)
+        {
             continue;
         }
         if q.kind == QuantityKind::Money

@@ -108,6 +108,9 @@ fn metric_of() {
             ("Farms\n\nFarmers harvested 2 million tonnes of wheat and 300 tractors were bought.", "2025-02-01", "300 tractors", "other"),
             ("Forecast\n\nThe forecast assumes GDP of 260 billion dollars and 8.5% inflation.", "2024-03-01", "8.5%", "prices"),
             ("Mining\n\nThe state owns 51% of the copper miner.", "2024-03-01", "51%", "other"),
+            // Investment into housing is investment, as into any sector.
+            ("Housing\n\nInvestment in housing construction reached 96 billion tenge, 7% more than a year before.", "2024-05-10", "96 billion tenge", "investment"),
+            ("Housing\n\nInvestment in housing construction reached 96 billion tenge, 7% more than a year before.", "2024-05-10", "7%", "investment"),
             // The noun a count before a rate counts is that count's once the rate's clause
             // names its own; money is what counted things are worth.
             ("Results\n\nThe district reported that 1,200 new jobs were created and investment in fixed capital rose by almost 9 percent.", "2025-02-01", "9 percent", "investment"),
