@@ -243,7 +243,21 @@ fn elided_noun(text: &str, toks: &[Tok], before: &[Parsed], bare: &BareNumber) -
     let list_clause = b >= 1
         && (sym_at(text, toks, b - 1, ",") || word_is(text, toks, b - 1, &["and"]))
         && word_is(text, toks, after, &["in", "at", "on", "from", "for"]);
-    if !(another || more || of_these || list_clause) {
+    // `promised 220 projects; in fact 196 were launched`, `So far seven are ready`, `Today
+    // there are 143`: a number that is the subject of its verb, or what `there are` counts,
+    // stands for the noun counted before.
+    let subject_of_verb = word_is(
+        text,
+        toks,
+        after,
+        &["were", "are", "was", "is", "have", "has"],
+    ) && !word_is(text, toks, after + 1, &["of", "per", "percent"])
+        && !(b >= 1 && word_is(text, toks, b - 1, &["in", "of", "by", "the", "to", "from"]));
+    let there_are = b >= 2
+        && word_is(text, toks, b - 2, &["there"])
+        && word_is(text, toks, b - 1, &["are", "were"])
+        && toks.get(after).is_none_or(|t| t.kind == TokKind::Sym);
+    if !(another || more || of_these || list_clause || subject_of_verb || there_are) {
         return None;
     }
     // Not what a thing is for: `9 schools for 2,000 pupils, and five more` adds schools.

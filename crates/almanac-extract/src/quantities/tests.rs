@@ -187,6 +187,12 @@ fn number_words() {
         "3 and a half million dollars=3500000 USD",
     );
     check("a break of one and a half", "");
+    // A share more or less than before is a figure, a change up or down.
+    check(
+        "The park received 41 thousand visitors, a quarter more than a year before.",
+        "41 thousand visitors=41000 visitor ; a quarter=25 % +",
+    );
+    check("Tickets became a fifth cheaper.", "a fifth=20 % -");
     check("two plants for the production", "two plants=2 plant");
     check(
         "Seven projects have been launched",
@@ -500,6 +506,24 @@ fn counts() {
         "It sold 40 tonnes, and 2 million more are planned.",
         "40 tonnes=40 t",
     );
+    // A number that is the subject of its verb, or what `there are` counts, counts the noun
+    // counted before it; after a preposition it is no such subject.
+    check(
+        "The city promised 40 new parks; in fact 31 were opened.",
+        "40 new parks=40 park ; 31=31 park",
+    );
+    check(
+        "The region has to build 9 bridges. So far four are ready.",
+        "9 bridges=9 bridge ; four=4 bridge",
+    );
+    check(
+        "In 2020 the town had 61 cafes. Today there are 88.",
+        "61 cafes=61 cafe ; 88=88 cafe",
+    );
+    check(
+        "It built 9 bridges. Of 12 were planned.",
+        "9 bridges=9 bridge",
+    );
 }
 
 #[test]
@@ -629,7 +653,7 @@ fn rates() {
     );
     check(
         "Of the 90 measures, 61 are done, 20 are under way and nine have yet to start.",
-        "90 measures=90 measure ; 61=61 measure ; 20=20 measure",
+        "90 measures=90 measure ; 61=61 measure ; 20=20 measure ; nine=9 measure",
     );
 }
 
@@ -1385,7 +1409,7 @@ fn shares_by_a_fraction_and_one_in_n() {
             "Rents rose by about a quarter in 2023.",
             "a quarter=25 %~ + [Percent]",
         ),
-        ("Fares are a tenth lower.", "a tenth=10 % [Percent]"),
+        ("Fares are a tenth lower.", "a tenth=10 % - [Percent]"),
         ("One in five adults smokes.", "One in five=20 % [Percent]"),
         // A party, not a share.
         ("It was audited by a third party.", ""),

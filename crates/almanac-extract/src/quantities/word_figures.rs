@@ -529,11 +529,28 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
     }
     let qualifier = qualifier_before(text, toks, j);
     let mut p = fraction_figure(text, toks, j..=last, value, qualifier);
-    // `rose by a third` is a change by a share, as every gold set reads it; `a fifth less`
-    // is left to `--all-quantities`.
-    p.unread_by_facts = !word_is(text, toks, last + 1, &["of"]) && !by;
+    // `rose by a third` is a change by a share, as every gold set reads it; so is `a third
+    // more than a year earlier`, up or down as its comparative says. A share a qualifier
+    // bounds (`just under half.`) is left to `--all-quantities`.
+    let up = word_is(
+        text,
+        toks,
+        last + 1,
+        &["more", "higher", "bigger", "larger"],
+    );
+    let down = word_is(
+        text,
+        toks,
+        last + 1,
+        &["less", "fewer", "lower", "cheaper", "smaller"],
+    );
+    p.unread_by_facts = !word_is(text, toks, last + 1, &["of"]) && !by && !comparative;
     if by {
         p.q.direction = direction_before(text, toks, j);
+    } else if up {
+        p.q.direction = Some(Direction::Up);
+    } else if down {
+        p.q.direction = Some(Direction::Down);
     }
     Some(p)
 }
