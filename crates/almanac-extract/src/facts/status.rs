@@ -436,9 +436,17 @@ pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Q
                                     .contains_key(w.as_ref())
                         })
                 }));
+        // `We promised 12 schools and opened 14`: a past predicate after `and` tells what
+        // became of the promise.
+        let kept = word_is(text, s.toks, cue, &["promised", "pledged", "vowed"])
+            && (cue + 1..fig_tok).any(|i| {
+                word_is(text, s.toks, i, &["and", "but"])
+                    && word(text, s, i + 1).is_some_and(|w| super::period::is_participle(&w))
+            });
         if !relative
             && !own_past
             && !ability
+            && !kept
             && !s.blockers.iter().any(|&b| b >= cue && b < fig_tok)
         {
             return true;

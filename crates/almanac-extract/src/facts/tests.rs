@@ -1495,6 +1495,9 @@ fn period_of() {
 fn status_of() {
     check(
         &[
+            // A past predicate after `and` tells what became of a promise.
+            ("Schools\n\n\"We promised 10 clinics for 2023 and opened 12,\" the mayor said.", "2024-01-20", "12", "actual"),
+            ("Schools\n\n\"We promised 10 clinics for 2023 and opened 12,\" the mayor said.", "2024-01-20", "10 clinics", "planned"),
             // The amount a plan is of, right after its noun, is planned; how far it was met
             // is achieved, and a multiple of it says how much was done.
             ("Жильё\n\nЗа девять месяцев введено 3,1 млн кв. м. Годовой план в 4,2 млн кв. м выполнен на 74%.", "2024-10-15", "4,2 млн кв. м", "planned"),
