@@ -254,8 +254,9 @@ fn time_of<'h>(h: &Here<'h>, f: &Figure<'_>, planned_cue: bool, measure: Measure
                 .filter(|t| {
                     let c = sentence.clause_of(t.span[0]);
                     c <= clause
-                        || !h.figure_clauses.contains(&c)
-                        || !opens_contrast(text, sentence, c)
+                        || !tells_of_a_name(text, sentence, c)
+                            && (!h.figure_clauses.contains(&c)
+                                || !opens_contrast(text, sentence, c))
                 }),
             q.span[0],
             |t| t.span[0],
@@ -1041,4 +1042,23 @@ fn tells_an_average(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
             ],
         )
     })
+}
+
+/// Whether clause `clause` of the sentence is a relative clause after a name (`..., 14 школ
+/// появятся в городе Туркестане, который в этом году получил статус областного центра`): it
+/// tells of the name, and its time is the name's, not the figures'. One after a figure's own
+/// words (`a plant worth 24 billion tenge, which will be commissioned in 2020`) tells of what
+/// the figure measures; only one after a capitalised word before its comma is set apart.
+fn tells_of_a_name(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    let toks = s.clause_toks(clause);
+    let relative = s.toks.get(toks.start).is_some_and(|t| {
+        t.is_word_in(text, &["which", "who"])
+            || crate::tokens::lower(t.text(text)).starts_with("котор")
+    });
+    let after_name = toks.start >= 3
+        && s.toks[toks.start - 1].text(text) == ","
+        && s.toks[toks.start - 2]
+            .text(text)
+            .starts_with(char::is_uppercase);
+    relative && after_name
 }
