@@ -322,7 +322,8 @@ impl<'t> Sentence<'t> {
         q: &crate::quantities::Quantity,
     ) -> bool {
         let mut next = c.tok + c.len;
-        if crate::tokens::word_is(text, self.toks, next, &["of", "at", "for"]) {
+        // `trade by 9.8% and industry by 4.1%`: a sector and the rate it grew by.
+        if crate::tokens::word_is(text, self.toks, next, &["of", "at", "for", "by"]) {
             next += 1;
         }
         let from = self.figure_starts.partition_point(|&(tok, _)| tok < next);

@@ -108,6 +108,8 @@ fn metric_of() {
             ("Farms\n\nFarmers harvested 2 million tonnes of wheat and 300 tractors were bought.", "2025-02-01", "300 tractors", "other"),
             ("Forecast\n\nThe forecast assumes GDP of 260 billion dollars and 8.5% inflation.", "2024-03-01", "8.5%", "prices"),
             ("Mining\n\nThe state owns 51% of the copper miner.", "2024-03-01", "51%", "other"),
+            // A sector before `by` and a rate is that rate's, not the next one's.
+            ("Economy\n\nConstruction grew by 8.1%, retail trade by 5.2% and industry by 3.4%.", "2025-02-01", "3.4%", "output"),
             // Investment into housing is investment, as into any sector.
             ("Housing\n\nInvestment in housing construction reached 96 billion tenge, 7% more than a year before.", "2024-05-10", "96 billion tenge", "investment"),
             ("Housing\n\nInvestment in housing construction reached 96 billion tenge, 7% more than a year before.", "2024-05-10", "7%", "investment"),
