@@ -1500,6 +1500,8 @@ fn period_of() {
 fn status_of() {
     check(
         &[
+            // What a task names is a plan.
+            ("Plans\n\nThe ministry's task is growth of at least 4% this year.", "2025-02-01", "4%", "planned"),
             // A past predicate after `and` tells what became of a promise.
             ("Schools\n\n\"We promised 10 clinics for 2023 and opened 12,\" the mayor said.", "2024-01-20", "12", "actual"),
             ("Schools\n\n\"We promised 10 clinics for 2023 and opened 12,\" the mayor said.", "2024-01-20", "10 clinics", "planned"),
