@@ -1048,7 +1048,8 @@ fn tells_an_average(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
 /// появятся в городе Туркестане, который в этом году получил статус областного центра`): it
 /// tells of the name, and its time is the name's, not the figures'. One after a figure's own
 /// words (`a plant worth 24 billion tenge, which will be commissioned in 2020`) tells of what
-/// the figure measures; only one after a capitalised word before its comma is set apart.
+/// the figure measures; only one after a capitalised word before its comma, told in the past,
+/// is set apart.
 fn tells_of_a_name(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
     let toks = s.clause_toks(clause);
     let relative = s.toks.get(toks.start).is_some_and(|t| {
@@ -1060,5 +1061,26 @@ fn tells_of_a_name(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
         && s.toks[toks.start - 2]
             .text(text)
             .starts_with(char::is_uppercase);
-    relative && after_name
+    // Only what the name went through (`became a regional centre this year`); one still to
+    // come (`which is due to open in 2027`) may be the plan the figures are of.
+    let past = s.toks[toks.clone()].iter().any(|t| {
+        let w = crate::tokens::plain_lower(t.text(text));
+        if t.text(text).is_ascii() {
+            matches!(w.as_ref(), "was" | "were" | "became" | "had")
+        } else {
+            crate::ru::tense::is_past(&w)
+                || matches!(
+                    w.as_ref(),
+                    "стал"
+                        | "стала"
+                        | "стало"
+                        | "стали"
+                        | "был"
+                        | "была"
+                        | "было"
+                        | "были"
+                )
+        }
+    });
+    relative && after_name && past
 }

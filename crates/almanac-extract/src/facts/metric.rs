@@ -386,7 +386,14 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         // `Investment in manufacturing grew 1.4 times`, `Вложения в обрабатывающую
         // промышленность выросли`, `Investment in housing construction reached ...`: the
         // sector right after a word of investment is where the money goes.
-        if matches!(cue.metric, Metric::Output | Metric::Housing) && sector_invested_in(text, s, i)
+        let rate_or_money = matches!(
+            q.kind,
+            QuantityKind::Money | QuantityKind::Percent | QuantityKind::Multiplier
+        );
+        // Floor area of the sentence is still housing's (`and 2.1 million square metres were
+        // commissioned`).
+        if (cue.metric == Metric::Output || cue.metric == Metric::Housing && rate_or_money)
+            && sector_invested_in(text, s, i)
         {
             continue;
         }

@@ -882,16 +882,12 @@ pub(super) fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bo
     })
 }
 
-/// Stems of Russian participles of founding (`основанной`, `созданный`, `открыт`).
-const RU_FOUNDED: &[&str] = &[
-    "основан",
-    "создан",
-    "открыт",
-    "построен",
-    "запущен",
-    "введен",
-    "введён",
-];
+/// Stems of Russian participles of founding (`основанной`, `учреждённого`), and of a
+/// facility's launch or opening (`станция мощностью 150 МВт, запущенная в декабре`), as the
+/// English list has them. Those of building or bringing in (`введенного в 2023 году
+/// жилья`, `созданных рабочих мест`) tell when a flow happened, so their year is the
+/// figure's.
+const RU_FOUNDED: &[&str] = &["основан", "учрежд", "запущен", "открыт"];
 
 /// `a yield of 52 centners, the highest in five years`, `the lowest level in a decade`,
 /// `максимальный за пять лет`: the span after a superlative is what a record is measured

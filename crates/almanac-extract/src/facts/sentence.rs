@@ -322,8 +322,16 @@ impl<'t> Sentence<'t> {
         q: &crate::quantities::Quantity,
     ) -> bool {
         let mut next = c.tok + c.len;
-        // `trade by 9.8% and industry by 4.1%`: a sector and the rate it grew by.
-        if crate::tokens::word_is(text, self.toks, next, &["of", "at", "for", "by"]) {
+        // `trade by 9.8% and industry by 4.1%`: a sector and the rate it grew by, for another
+        // rate of the sentence; a level after the rate (`raised exports by 20% to 9 million
+        // tonnes`) is still what the cue names.
+        let rate = matches!(
+            q.kind,
+            crate::quantities::QuantityKind::Percent | crate::quantities::QuantityKind::Multiplier
+        );
+        if crate::tokens::word_is(text, self.toks, next, &["of", "at", "for"])
+            || rate && crate::tokens::word_is(text, self.toks, next, &["by"])
+        {
             next += 1;
         }
         let from = self.figure_starts.partition_point(|&(tok, _)| tok < next);

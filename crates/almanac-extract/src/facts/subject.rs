@@ -892,19 +892,36 @@ fn speaks(text: &str, a: &Anchor) -> bool {
         && after.is_some_and(|w| SUBJECT_CUES.report.contains(&lower(w).as_ref()))
 }
 
-/// Whether the place named at `start` follows an office of it (`the akim of`, `the
-/// district akim of`): a title of `roles.tsv` and `of`.
-fn office_of_place(text: &str, start: usize) -> bool {
-    let mut from = start.saturating_sub(40);
+/// Whether the place named at `start..end` follows an office of it that says the figures:
+/// a title of `roles.tsv` and `of` (`the akim of`, `the district akim of`), with a verb of
+/// saying right after the place (`the akim of X said`) or right before the title (`said the
+/// akim of X`). One met after the saying (`said after meeting the akim of X`) says nothing.
+fn office_of_place(text: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(60);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
     let before = lower(&text[from..start]);
-    let words: Vec<&str> = before.split_whitespace().collect();
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
     let Some((&"of", rest)) = words.split_last() else {
         return false;
     };
-    (1..=3.min(rest.len())).any(|n| ROLE_PHRASES.contains(&rest[rest.len() - n..].join(" ")))
+    let says = |w: &str| SUBJECT_CUES.report.contains(&w);
+    (1..=3.min(rest.len())).any(|n| {
+        let title = &rest[..rest.len() - n];
+        ROLE_PHRASES.contains(&rest[rest.len() - n..].join(" ")) && {
+            let mut left = title.iter().rev().skip_while(|w| **w == "the");
+            let said_before = left.next().is_some_and(|w| says(w));
+            let after = text[end..]
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .map(lower);
+            said_before || after.is_some_and(|w| says(&w))
+        }
+    })
 }
 
 /// Whether the clause of `pos` has a verb of saying (`said`, `reported`, `according to`).
@@ -1081,7 +1098,7 @@ pub(super) fn subject(
                 a.role == Role::Official
                     || a.kind.is_place()
                         && a.start > q.span[1]
-                        && office_of_place(text, a.start)
+                        && office_of_place(text, a.start, a.start + a.len)
                         && clause_reports(text, s, a.start)
             })
             .copied()

@@ -111,6 +111,7 @@ fn metric_of() {
             // A sector before `by` and a rate is that rate's, not the next one's.
             ("Economy\n\nConstruction grew by 8.1%, retail trade by 5.2% and industry by 3.4%.", "2025-02-01", "3.4%", "output"),
             // Investment into housing is investment, as into any sector.
+            ("Housing\n\nInvestment in housing construction reached 96 billion tenge, and 1.1 million square metres were commissioned.", "2024-05-10", "1.1 million square metres", "housing"),
             ("Housing\n\nInvestment in housing construction reached 96 billion tenge, 7% more than a year before.", "2024-05-10", "96 billion tenge", "investment"),
             ("Housing\n\nInvestment in housing construction reached 96 billion tenge, 7% more than a year before.", "2024-05-10", "7%", "investment"),
             // The noun a count before a rate counts is that count's once the rate's clause
@@ -985,6 +986,8 @@ fn subject_of() {
             // not about the place the paragraph named before.
             ("Meeting\n\nAtyrau region attracted 310 billion tenge. \"This year we opened six plants with 900 jobs,\" the akim of Pavlodar region said.", "2024-02-10", "900 jobs", "Pavlodar region"),
             ("Meeting\n\nAtyrau region attracted 310 billion tenge. \"In Ekibastuz we opened six plants,\" the akim of Pavlodar region said.", "2024-02-10", "six plants", "Ekibastuz"),
+            ("Meeting\n\nKazakhstan attracted 310 billion tenge. \"We opened six plants,\" the minister said after meeting the akim of Pavlodar region.", "2024-02-10", "six plants", "Kazakhstan"),
+            ("Meeting\n\nKazakhstan attracted 310 billion tenge. \"We opened six plants,\" said the akim of Pavlodar region.", "2024-02-10", "six plants", "Pavlodar region"),
             // A lead that names a company speaks for its items, not the city it was said in.
             ("Results\n\nAt a briefing in Astana, the chairman of KEGOC summed up 2025:\n- net profit reached 45 bln tenge.", "2026-01-20", "45 bln tenge", "KEGOC"),
             // A facility named after its place and what it is is narrower than the place.
@@ -1202,11 +1205,13 @@ fn period_of() {
             // A Russian participle of founding dates the founding, not the count beside it; a
             // short form opening its clause is the clause's own predicate.
             ("Завод\n\nВ компании, основанной в 1974 году, работают 860 человек.", "2024-05-10", "860 человек", "2024"),
-            ("Завод\n\nЗавод, который был открыт в 2009 году, выпустил 14 тыс. тонн стали.", "2024-05-10", "14 тыс. тонн", "2024"),
+            ("Завод\n\nЗавод, который был основан в 2009 году, выпустил 14 тыс. тонн стали.", "2024-05-10", "14 тыс. тонн", "2024"),
+            ("Жильё\n\nОбъём жилья, введенного в 2023 году, составил 1,4 млн кв. м.", "2024-05-10", "1,4 млн кв. м", "2023"),
             ("Район\n\nВ районе открылись две школы, создано 640 рабочих мест в 2023 году.", "2024-05-10", "640 рабочих мест", "2023"),
             // A relative clause after a name tells the name's time, not the figures'.
             ("Бюджет\n\nБюджет области на 2025 год утверждён. На ремонт дорог предусмотрено 14 млрд тенге, в том числе 3 млрд тенге получит город Аксу, который в прошлом году стал областным центром.", "2024-12-10", "14 млрд тенге", "2025"),
             ("Plant\n\nThe akimat approved a plan for 2025. A school for 600 pupils will be built in Kosshy, which became a town in 2021.", "2024-12-10", "600 pupils", "2025"),
+            ("Plant\n\nA school for 600 pupils will be built in Kosshy, which is due to open it in 2027.", "2024-12-10", "600 pupils", "2027"),
             // `в ближайшие N лет`: the document's year and those after it.
             ("Школы\n\nВ ближайшие пять лет в городе построят 9 школ.", "2024-05-10", "9 школ", "2024/2028"),
             // A day a stock is counted on carries to the next stocks of its unit, not to a

@@ -144,8 +144,11 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
                 let change_verb = change_from(text, toks, bare.first);
                 let between = bare.first >= 1 && word_is(text, toks, bare.first - 1, &["between"]);
                 // `162 and 148 thousand hectares respectively`: a list's items are in no
-                // order, so a number below a thousand takes the scale of the one after it.
-                let scale = if list_word && !range_word && bare.value.abs() < 1e3 {
+                // order, so a number below a thousand, of the order of the one after it, takes
+                // that one's scale.
+                let written = partner.q.value / partner.scale;
+                let near = written != 0.0 && (0.1..=10.0).contains(&(bare.value / written));
+                let scale = if list_word && !range_word && bare.value.abs() < 1e3 && near {
                     partner.scale
                 } else {
                     shared_scale(bare.value, &partner)
@@ -214,7 +217,34 @@ fn scaled_partner_before<'a>(
     let sentence_ends = (prev.last + 1..bare.first).any(|t| {
         toks[t].kind == TokKind::Sym && matches!(toks[t].text(text), "." | "!" | "?" | ";" | ":")
     });
-    (unit_kind && prev.q.unit.is_some() && prev.scale == bare.scale && !sentence_ends)
+    // `its owner has spent 3 million`, `the population passed 1.4 million`: words of money
+    // or of people between say the number is of something else.
+    let other_thing = (prev.last + 1..bare.first).any(|t| {
+        word_is(
+            text,
+            toks,
+            t,
+            &[
+                "population",
+                "residents",
+                "inhabitants",
+                "people",
+                "spent",
+                "spend",
+                "cost",
+                "costs",
+                "invested",
+                "worth",
+                "allocated",
+                "budget",
+            ],
+        ) || LEXICONS.currencies.starting_at(text, toks, t).is_some()
+    });
+    (unit_kind
+        && prev.q.unit.is_some()
+        && prev.scale == bare.scale
+        && !sentence_ends
+        && !other_thing)
         .then_some(prev)
 }
 
@@ -246,13 +276,39 @@ fn elided_noun(text: &str, toks: &[Tok], before: &[Parsed], bare: &BareNumber) -
     // `promised 220 projects; in fact 196 were launched`, `So far seven are ready`, `Today
     // there are 143`: a number that is the subject of its verb, or what `there are` counts,
     // stands for the noun counted before.
+    // Not a label's number (`Unit 2 was launched`, `line 2 is under construction`): the
+    // number opens its clause, or follows a word that says what became of a plan or which of
+    // the things counted it is (`The first four are to be launched`).
+    let opens_clause = b == 0
+        || toks[b - 1].kind == TokKind::Sym
+        || word_is(
+            text,
+            toks,
+            b - 1,
+            &[
+                "fact",
+                "far",
+                "only",
+                "just",
+                "and",
+                "but",
+                "while",
+                "yet",
+                "now",
+                "today",
+                "first",
+                "last",
+                "remaining",
+                "other",
+            ],
+        );
     let subject_of_verb = word_is(
         text,
         toks,
         after,
         &["were", "are", "was", "is", "have", "has"],
     ) && !word_is(text, toks, after + 1, &["of", "per", "percent"])
-        && !(b >= 1 && word_is(text, toks, b - 1, &["in", "of", "by", "the", "to", "from"]));
+        && opens_clause;
     let there_are = b >= 2
         && word_is(text, toks, b - 2, &["there"])
         && word_is(text, toks, b - 1, &["are", "were"])

@@ -524,6 +524,18 @@ fn counts() {
         "It built 9 bridges. Of 12 were planned.",
         "9 bridges=9 bridge",
     );
+    check(
+        "It built 9 turbines. Unit 2 was launched in 2019.",
+        "9 turbines=9 turbine",
+    );
+    check(
+        "The mill made 1.2 million tonnes of steel, and its owner has spent 3 million.",
+        "1.2 million tonnes=1200000 t",
+    );
+    check(
+        "Fees were 450 and 12 thousand tenge.",
+        "450=450 KZT ; 12 thousand tenge=12000 KZT",
+    );
 }
 
 #[test]
