@@ -854,8 +854,8 @@ pub(super) fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bo
         } else {
             Some(&s.toks[i])
         };
-        i > 0 && verb.is_some_and(|t| t.is_word_in(text, FOUNDED))
-            || i > 0 && {
+        i > 0
+            && (verb.is_some_and(|t| t.is_word_in(text, FOUNDED)) || {
                 // `в компании, основанной в 1961 году, работают`, `завод, который был открыт в
                 // 2010 году, выпустил`: a Russian participle of founding, or the short one after
                 // `который`.
@@ -878,7 +878,7 @@ pub(super) fn dates_a_founding(text: &str, s: &Sentence<'_>, t: &TimeExpr) -> bo
                         && RU_FOUNDED.iter().any(|stem| w.starts_with(stem))
                         && (relative || LONG.iter().any(|e| w.ends_with(e)))
                 })
-            }
+            })
     })
 }
 
