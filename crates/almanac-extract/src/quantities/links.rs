@@ -249,9 +249,10 @@ fn scaled_partner_before<'a>(
 }
 
 /// The noun a bare number counts when the text leaves it out because it was just named:
-/// `another six`, `seven more` (not `more than`), `of these, 14`, or a clause of a list
-/// (`, 280 in services`). The noun is the unit of the last count before it, in the same
-/// sentence for a list's clause, at most one sentence back otherwise.
+/// `another six`, `seven more` (not `more than`), `of these, 14`, a clause of a list
+/// (`, 280 in services`), the subject of a verb (`in fact 196 were launched`) or what `there
+/// are` counts. The noun is the unit of the last count before it, in the same sentence for
+/// a list's clause, at most one sentence back otherwise.
 fn elided_noun(text: &str, toks: &[Tok], before: &[Parsed], bare: &BareNumber) -> Option<String> {
     let (first, after) = (bare.first, bare.last + 1);
     let mut b = first;
