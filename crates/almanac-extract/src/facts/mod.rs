@@ -409,19 +409,7 @@ pub(crate) fn extract(
             // `The Ontustik industrial zone was created in 2010.` as a paragraph of its own:
             // its times are read only when it tells a founding (no figure asked for them).
             let lower = tokens::lower(&text[p.clone()]);
-            if [
-                "created",
-                "founded",
-                "established",
-                "set up",
-                "formed",
-                "launched",
-                "создан",
-                "основан",
-            ]
-            .iter()
-            .any(|w| lower.contains(w))
-            {
+            if FOUNDED.iter().any(|w| lower.contains(w)) {
                 let found = find_times(text, &stream, p.clone(), lang, date);
                 if let Some(y) = found.iter().find_map(|t| founding_year_of(text, t, date)) {
                     memory.founding_year = Some(y);
@@ -755,26 +743,29 @@ fn since_founding(lower_sentence: &str) -> bool {
     PHRASES.iter().any(|p| lower_sentence.contains(p))
 }
 
+/// Phrases that tell a founding right before its year, and that a paragraph without figures
+/// must hold for its times to be read: a founding is told in the passive (`was created in
+/// 2011`, `была создана в 2011 году`, `создана в 2011 году`), not by any verb in -ed (`jobs
+/// created in 2023`, `performed`).
+const FOUNDED: &[&str] = &[
+    "was created",
+    "was founded",
+    "was established",
+    "was set up",
+    "was formed",
+    "was launched",
+    "has been created",
+    "создана",
+    "создан",
+    "создано",
+    "основана",
+    "основан",
+    "основано",
+];
+
 /// The year a time dates a founding in (`was created in 2011`, `основана в 2011 году`), not
 /// after the document's.
 fn founding_year_of(text: &str, t: &TimeExpr, date: Option<chrono::NaiveDate>) -> Option<i32> {
-    // A founding is told in the passive (`was created in 2011`, `была создана в 2011 году`,
-    // `создана в 2011 году`), not by any verb in -ed (`jobs created in 2023`, `performed`).
-    const FOUNDED: &[&str] = &[
-        "was created",
-        "was founded",
-        "was established",
-        "was set up",
-        "was formed",
-        "was launched",
-        "has been created",
-        "создана",
-        "создан",
-        "создано",
-        "основана",
-        "основан",
-        "основано",
-    ];
     let (TimeKind::Point, Some(Period::Year(y))) = (t.kind, t.period) else {
         return None;
     };

@@ -507,14 +507,20 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
         && toks
             .get(last + 1)
             .is_none_or(|t| t.kind == TokKind::Sym && t.text(text) != "-");
-    let comparative = word_is(
+    // `a fifth more`, `a tenth cheaper`: the comparative says which way the share moved.
+    let up = word_is(
         text,
         toks,
         last + 1,
-        &[
-            "less", "more", "fewer", "lower", "higher", "cheaper", "smaller", "bigger", "larger",
-        ],
+        &["more", "higher", "bigger", "larger"],
     );
+    let down = word_is(
+        text,
+        toks,
+        last + 1,
+        &["less", "fewer", "lower", "cheaper", "smaller"],
+    );
+    let comparative = up || down;
     if !word_is(text, toks, last + 1, &["of"]) && !by && !comparative && !bounded {
         return None;
     }
@@ -532,18 +538,6 @@ pub(super) fn parse_fraction(text: &str, toks: &[Tok], j: usize) -> Option<Parse
     // `rose by a third` is a change by a share, as every gold set reads it; so is `a third
     // more than a year earlier`, up or down as its comparative says. A share a qualifier
     // bounds (`just under half.`) is left to `--all-quantities`.
-    let up = word_is(
-        text,
-        toks,
-        last + 1,
-        &["more", "higher", "bigger", "larger"],
-    );
-    let down = word_is(
-        text,
-        toks,
-        last + 1,
-        &["less", "fewer", "lower", "cheaper", "smaller"],
-    );
     p.unread_by_facts = !word_is(text, toks, last + 1, &["of"]) && !by && !comparative;
     if by {
         p.q.direction = direction_before(text, toks, j);
