@@ -1,7 +1,7 @@
 //! Which country a figure speaks of when its words name none: the country a document
 //! names for `the country`, and the national official quoted on it.
 
-use super::subject::{Anchor, Role};
+use super::anchors::{Anchor, Role};
 use crate::entities;
 use crate::quantities::Quantity;
 

@@ -5,7 +5,8 @@ use chrono::Datelike;
 
 use super::country::{in_quote, named_country, national_voice};
 use super::frame::{Here, Memory, ParagraphCarry, SentenceSoFar};
-use super::metric::{is_place_statistic, is_statistic_figure, measure, names_a_project_before};
+use super::measure::measure;
+use super::metric::{is_place_statistic, is_statistic_figure, names_a_project_before};
 use super::metric_of::metric_of;
 use super::nearest;
 use super::object::object;

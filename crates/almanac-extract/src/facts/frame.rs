@@ -8,13 +8,14 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use rustc_hash::FxHashSet as HashSet;
 
-use super::metric::{counts_others, opens_breakdown};
+use super::anchors::Anchor;
 use super::object::groups;
+use super::parts::{counts_others, opens_breakdown};
 use super::period::{open_future, refers_back, usable_period, Programme};
 use super::previous::{whole_of_parts, PreviousFigure};
 use super::sentence::Sentence;
 use super::starting_in;
-use super::subject::{continues_previous, listed_in_container, Anchor, Containment};
+use super::subject::{continues_previous, listed_in_container, Containment};
 use crate::fact::{Metric, Status};
 use crate::period::Period;
 use crate::quantities::Quantity;

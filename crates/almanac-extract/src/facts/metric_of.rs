@@ -5,9 +5,11 @@
 use super::figure::Figure;
 use super::frame::{Here, Memory, SentenceSoFar};
 use super::metric::{
-    accounts_for, from_foreign_investors, gaps_verb_of_figure_before, metric, names_a_part_before,
-    names_figure_before, names_the_worth, opens_on_part_before, part_of_figure_before,
-    part_takes_whole, says_of_figure_before, sector_of_sentence, MetricChoice,
+    from_foreign_investors, metric, names_the_worth, sector_of_sentence, MetricChoice,
+};
+use super::parts::{
+    accounts_for, gaps_verb_of_figure_before, names_a_part_before, names_figure_before,
+    opens_on_part_before, part_of_figure_before, part_takes_whole, says_of_figure_before,
 };
 use super::sentence::CueScope;
 use super::subject::is_place;
@@ -252,7 +254,7 @@ pub(super) fn metric_of(
     // revenue: how much of a plan was met measures what the figure before did.
     if metric == Metric::Other
         && q.kind == QuantityKind::Percent
-        && super::metric::fulfils_a_plan(text, sentence, q, fig_tok)
+        && super::measure::fulfils_a_plan(text, sentence, q, fig_tok)
     {
         if let Some(f) = figure_before {
             metric = f.metric;

@@ -34,13 +34,16 @@
 //!   unmoving percentage is an index at 100 or above, a level for rates (unemployment,
 //!   prices), otherwise a share.
 
+mod anchors;
 mod country;
 mod figure;
 mod frame;
 mod headline;
+mod measure;
 mod metric;
 mod metric_of;
 mod object;
+mod parts;
 mod period;
 mod previous;
 mod sentence;
@@ -62,6 +65,9 @@ use crate::quantities::{self, Quantity};
 use crate::times::{self, TimeExpr, TimeKind};
 use crate::tokens::{self, Tok};
 use crate::{document, sentences, DateSource, DocContext, Extraction};
+#[cfg(test)]
+pub(crate) use anchors::SUBJECT_CUES;
+use anchors::{anchors, Anchor, Role};
 use country::voices;
 use figure::read_figure;
 use frame::{Frame, Here, Memory, ParagraphCarry, SentenceSoFar};
@@ -74,9 +80,7 @@ use period::{
 use previous::PreviousFigure;
 #[cfg(test)]
 pub(crate) use sentence::CUES;
-#[cfg(test)]
-pub(crate) use subject::SUBJECT_CUES;
-use subject::{anchors, focus, theme, topic, Anchor, Containment, Role};
+use subject::{focus, theme, topic, Containment};
 
 /// The facts of `text` from its first `max_figures` figures (fact-worthy quantities, in
 /// text order), and where the first figure left unread starts when there were more.

@@ -234,7 +234,7 @@ fn share_of_plan(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> 
         && after[1..]
             .iter()
             .any(|w| w.starts_with("plan") || w.starts_with("план") || w == "target");
-    names_plan || super::metric::fulfils_a_plan(text, s, q, fig_tok)
+    names_plan || super::measure::fulfils_a_plan(text, s, q, fig_tok)
 }
 
 /// `Kostanay region to carry out 5 projects`, `Semey to commission 140 buildings`: a

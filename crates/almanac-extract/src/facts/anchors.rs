@@ -1,0 +1,370 @@
+//! The candidates for a figure's subject (`anchors`).
+//!
+//! Every mention of a place or organisation is an `Anchor`, with what it is in the text: a
+//! name, a reference back (`the region`), an official standing for the place of their office
+//! (`the akim of Almaty`), or a reporter (a ministry, an agency, a news outlet, a statistics
+//! office) that tells the figure rather than being what it is about. A news agency in a
+//! dateline and a place on a route (`from Almaty to Bishkek`) are not anchors.
+
+use rustc_hash::FxHashSet as HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::data;
+use crate::entities::{self, Entity, EntityKind};
+use crate::tokens::lower;
+
+/// What a mention is in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// A place or organisation named, or referred back to (`the region`).
+    Named,
+    /// A body that reports figures (ministry, agency, news outlet, statistics office).
+    Reporter,
+    /// A person standing for the place of their office (`the akim of Almaty`).
+    Official,
+    /// An end of a route (`the Aktau – Zhetybai road`): it tells what the document is
+    /// about, but no figure is about it.
+    RouteEnd,
+}
+
+/// A place or organisation at a position of the text.
+#[derive(Debug, Clone)]
+pub(super) struct Anchor {
+    pub start: usize,
+    pub len: usize,
+    pub name: String,
+    pub kind: EntityKind,
+    pub role: Role,
+    /// A reference back that gives way to a name in its clause: Russian `регион` (`наш
+    /// регион обогнала Атырауская область`), which says less of what the clause is about
+    /// than `the region` does in English.
+    pub gives_way: bool,
+}
+
+/// The roles of `data/roles.tsv`, in lower case.
+pub(super) static ROLE_PHRASES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    data::ROLES
+        .load(|row| Ok(row.get(0).to_lowercase()))
+        .into_iter()
+        .collect()
+});
+
+/// The words of `data/subject_cues.tsv`.
+pub(crate) struct SubjectCues {
+    /// Words just before a mention that make it a source, origin or partner (`from`, `by`).
+    source: Vec<&'static str>,
+    /// Verbs of saying: a clause with one of these tells who reports.
+    pub(super) report: Vec<&'static str>,
+    /// Heads of the names of bodies that report (`Ministry`, `Committee`, `Agency`).
+    reporter_heads: Vec<&'static str>,
+    /// Words that open a sentence about what the sentence before was about (`Its`, `The
+    /// plant`), and the length of the longest.
+    pub(super) anaphors: HashSet<&'static str>,
+    pub(super) longest_anaphor: usize,
+    /// Participles of doing after which `by` names who does the thing counted
+    /// (`implemented by`), not a source.
+    agent_verbs: Vec<&'static str>,
+    /// Prepositions between a rank and the place it is counted in (`1 место по РК`,
+    /// `ranks fifth in Kazakhstan`): that place is the ranking's scope, not what is ranked.
+    pub(super) rank_scope: Vec<&'static str>,
+}
+
+pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
+    let mut cues = SubjectCues {
+        source: Vec::new(),
+        report: Vec::new(),
+        reporter_heads: Vec::new(),
+        anaphors: HashSet::default(),
+        longest_anaphor: 0,
+        agent_verbs: Vec::new(),
+        rank_scope: Vec::new(),
+    };
+    for (class, word) in data::SUBJECT_CUES.load(|r| {
+        let class = r.choice(
+            0,
+            &[
+                ("source", 0),
+                ("report", 1),
+                ("reporter_head", 2),
+                ("anaphor", 3),
+                ("agent_verb", 4),
+                ("rank_scope", 5),
+            ],
+            None,
+        )?;
+        Ok((class, r.get(1)))
+    }) {
+        if class == 3 {
+            cues.anaphors.insert(word);
+            cues.longest_anaphor = cues.longest_anaphor.max(word.len());
+            continue;
+        }
+        let list = match class {
+            0 => &mut cues.source,
+            1 => &mut cues.report,
+            2 => &mut cues.reporter_heads,
+            4 => &mut cues.agent_verbs,
+            _ => &mut cues.rank_scope,
+        };
+        list.push(word);
+    }
+    // Longest first, so that `according to` is tried before `to`.
+    cues.source.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    cues
+});
+
+/// Whether an organisation reports figures rather than being what they are about: a state
+/// body or a news outlet (gazetteer flags), or a name headed like one (`Ministry of ...`).
+fn is_reporter(e: &Entity) -> bool {
+    if e.kind != EntityKind::Organisation {
+        return false;
+    }
+    if let Some(place) = entities::lookup(&e.name) {
+        return !place.company;
+    }
+    let words: Vec<&str> = e.name.split_whitespace().collect();
+    SUBJECT_CUES.reporter_heads.iter().any(|h| {
+        words.iter().any(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case(h)
+        })
+    })
+}
+
+fn is_dateline(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> bool {
+    // `TARAZ (Agency) - ...`: the agency in the brackets of a dateline.
+    let paragraph = paragraphs.partition_point(|p| p.start <= span[0]);
+    if let Some(p) = paragraph.checked_sub(1).map(|k| &paragraphs[k]) {
+        let place = text[p.start..span[0]].trim_end().strip_suffix('(');
+        let after = text[span[1]..].trim_start().strip_prefix(')');
+        if let (Some(place), Some(after)) = (place, after) {
+            if after.trim_start().starts_with(['–', '—', '-'])
+                && place.len() <= 40
+                && place.chars().any(char::is_alphabetic)
+                && !place.chars().any(char::is_lowercase)
+            {
+                return true;
+            }
+        }
+    }
+    if paragraphs
+        .binary_search_by_key(&span[0], |p| p.start)
+        .is_err()
+    {
+        return false;
+    }
+    let name = &text[span[0]..span[1]];
+    let rest = text[span[1]..].trim_start();
+    let capitals = name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
+        && name.chars().filter(|c| c.is_alphabetic()).count() > 2;
+    // `Kazakhstan–Tajikistan trade`: a dash with no space on either side joins two names.
+    let dash_apart = rest.starts_with(['–', '—', '-'])
+        && (text[span[1]..].starts_with(char::is_whitespace)
+            || rest[rest.chars().next().map_or(0, char::len_utf8)..]
+                .starts_with(char::is_whitespace));
+    // `Atyrau region — 3,214.5`: a row of a table, whose dash leads to its number.
+    let row = rest
+        .strip_prefix(['–', '—', '-'])
+        .is_some_and(|after| after.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    !row && (dash_apart
+        || capitals && (rest.starts_with(['.', ',', '(']) || rest.starts_with(['–', '—'])))
+}
+
+/// The places and organisations named in the text. A dateline, an origin (`a Chinese
+/// company`, `investors from Russia`) and a source (`according to the Statistics Committee`)
+/// are no anchors; a person is one only for the place of their office.
+pub(super) fn anchors<'e>(
+    text: &str,
+    entities: &'e [Entity],
+    paragraphs: &[Range<usize>],
+    adjectives: &mut Vec<(usize, &'e str)>,
+    russian: bool,
+) -> Vec<Anchor> {
+    let cues = &*SUBJECT_CUES;
+    let mut res = Vec::new();
+    for e in entities {
+        let (name, kind, role) = match e.kind {
+            EntityKind::Person => match e.role_of.as_deref().and_then(entities::lookup) {
+                Some(p) if p.kind.is_place() && p.kind != EntityKind::Country => {
+                    (p.name.to_string(), p.kind, Role::Official)
+                }
+                _ => continue,
+            },
+            _ if is_reporter(e) => (e.name.clone(), e.kind, Role::Reporter),
+            _ => (e.name.clone(), e.kind, Role::Named),
+        };
+        let place = entities::lookup(&e.name);
+        // `placed bonds on the Astana International Exchange`: the market is no subject.
+        if place.is_some_and(|p| p.venue) {
+            continue;
+        }
+        for m in &e.mentions {
+            if is_dateline(text, m.span, paragraphs) {
+                continue;
+            }
+            let adjective =
+                place.is_some_and(|p| p.adjectives.iter().any(|a| a.eq_ignore_ascii_case(&m.text)));
+            if adjective {
+                adjectives.push((m.span[0], e.name.as_str()));
+                continue;
+            }
+            // `the China-Europe-China route`: places joined by hyphens name a route or a
+            // corridor, not a place a figure is about.
+            let hyphen_before = text[..m.span[0]].ends_with('-')
+                && text[..m.span[0] - 1].ends_with(|c: char| c.is_alphabetic());
+            let hyphen_after = text[m.span[1]..].starts_with('-')
+                && text[m.span[1] + 1..].starts_with(|c: char| c.is_uppercase());
+            if hyphen_before || hyphen_after {
+                continue;
+            }
+            let role = if on_route(text, m.span) {
+                Role::RouteEnd
+            } else {
+                role
+            };
+            let mut from = m.span[0].saturating_sub(24);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = lower(text[from..m.span[0]].trim_end()).into_owned();
+            let before = before.strip_suffix(" the").unwrap_or(&before);
+            let source_or_origin = cues.source.iter().any(|w| {
+                before.strip_suffix(w).is_some_and(|b| {
+                    (b.is_empty() || b.ends_with([' ', '(', ',']))
+                        && !(*w == "by" && agentive(b))
+                        && !(*w == "with" && does_after(text, m.span[1]))
+                })
+            });
+            // `больше, чем в Алматы`: a place a Russian figure is compared with.
+            let comparator = russian && crate::ru::subject::compared_with(text, m.span[0]);
+            if source_or_origin || comparator {
+                continue;
+            }
+            res.push(Anchor {
+                start: m.span[0],
+                len: m.span[1] - m.span[0],
+                name: name.clone(),
+                kind,
+                role,
+                gives_way: russian && m.reference,
+            });
+        }
+    }
+    res.sort_by_key(|a| a.start);
+    res
+}
+
+/// `the Aktau – Zhetybai road`, `the Almaty - Bishkek highway`: places joined by a spaced
+/// dash before a word for a route name its ends, not a place a figure is about.
+fn on_route(text: &str, span: [usize; 2]) -> bool {
+    const ROUTES: &[&str] = &[
+        "road",
+        "highway",
+        "motorway",
+        "railway",
+        "route",
+        "corridor",
+        "line",
+        "pipeline",
+        "expressway",
+        "section",
+    ];
+    let dash = |s: &str| s.starts_with(['–', '—', '-']);
+    // Each end of the route: a capitalised word or two, then the route word.
+    let ends_in_route = |rest: &str| {
+        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+        words.iter().enumerate().any(|(k, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            ROUTES.contains(&w) && words[..k].iter().all(|v| v.starts_with(char::is_uppercase))
+        })
+    };
+    let after = text[span[1]..].trim_start();
+    let before_end = text[..span[0]].trim_end();
+    // `a railway line from Darbaza station to Maktaaral district`: the far end of a route
+    // told from one end to the other (the near one, after `from`, is an origin already).
+    let window = &text[text.floor_char_boundary(span[0].saturating_sub(90))..span[0]];
+    if let Some(head) = window.strip_suffix("to ").filter(|h| h.ends_with(' ')) {
+        if let Some(k) = head.rfind(" from ") {
+            let between = &head[k + 6..];
+            let route_before = head[..k]
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .any(|w| ROUTES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+            if route_before
+                && between.starts_with(char::is_uppercase)
+                && !between.contains([',', ';', '.'])
+            {
+                return true;
+            }
+        }
+    }
+    // A hyphen joins a route's ends only with spaces around it (`Jalal-Abad` is one name);
+    // an en or em dash joins them written close too (`the Bishkek–Osh road`).
+    let after_dash = after
+        .strip_prefix(['–', '—', '-'])
+        .filter(|_| text[span[1]..].starts_with([' ', '–', '—']))
+        .map(str::trim_start);
+    // `автодороги Актобе – Кандыагаш`: a Russian route word stands before its ends.
+    let russian_route_before = |head: &str| {
+        const ROUTES_RU: &[&str] = &[
+            "автодорог",
+            "дорог",
+            "трасс",
+            "магистрал",
+            "маршрут",
+            "газопровод",
+            "трубопровод",
+            "линии",
+        ];
+        head.split_whitespace()
+            .next_back()
+            .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
+            .is_some_and(|w| ROUTES_RU.iter().any(|r| w.starts_with(r)))
+    };
+    if let Some(rest) = after_dash {
+        if rest.starts_with(char::is_uppercase)
+            && (ends_in_route(rest) || russian_route_before(before_end))
+        {
+            return true;
+        }
+    }
+    let after_an_end = before_end.ends_with(['–', '—', '-'])
+        && (text[..span[0]].ends_with(' ') || text[..span[0]].ends_with(['–', '—']))
+        && !dash(after);
+    // The first end is one word (`Актобе – Кандыагаш`): the route word stands before it.
+    let first_end_head = || {
+        let head = before_end.trim_end_matches(['–', '—', '-']).trim_end();
+        head.rsplit_once(char::is_whitespace)
+            .is_some_and(|(head, _)| russian_route_before(head))
+    };
+    after_an_end && (ends_in_route(after) || first_end_head())
+}
+
+/// `with the Angren zone alone producing goods worth ...`: a name after `with` that a
+/// participle follows does what the clause says; it is no partner.
+fn does_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..text.floor_char_boundary(end + 40)];
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let first = words.next();
+    let participle = |w: Option<&str>| w.is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+    participle(first)
+        || first.is_some_and(|w| matches!(w, "alone" | "itself" | "also" | "now"))
+            && participle(words.next())
+}
+
+/// Whether the words before a `by` end with a participle of doing (`has been implemented
+/// by`, `built by`): the name after it does the thing the figure counts.
+fn agentive(before_by: &str) -> bool {
+    let b = before_by.trim_end();
+    // `carried out by`
+    b.strip_suffix(" out")
+        .unwrap_or(b)
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| SUBJECT_CUES.agent_verbs.contains(&w))
+}
