@@ -873,6 +873,15 @@ fn references() {
 #[test]
 fn negatives() {
     check("Source: Strategy 2050", &[("Strategy", "-", Organisation)]);
+    // Capitalised words before a plural `companies` name no company (`IT companies`).
+    check(
+        "Forty IT companies and 300 SME companies joined the programme.",
+        &[("IT", "-", Organisation), ("SME", "-", Organisation)],
+    );
+    check(
+        "Residents of IT Park Uzbekistan exported more.",
+        &[("IT Park Uzbekistan", "IT Park Uzbekistan", Zone)],
+    );
     check(
         "The Company reported profit.",
         &[

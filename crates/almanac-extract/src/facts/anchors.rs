@@ -68,6 +68,12 @@ pub(crate) struct SubjectCues {
     /// Prepositions between a rank and the place it is counted in (`1 место по РК`,
     /// `ranks fifth in Kazakhstan`): that place is the ranking's scope, not what is ranked.
     pub(super) rank_scope: Vec<&'static str>,
+    /// Verbs right after a country's name that make the figure that country's own.
+    pub(super) own_verbs: Vec<&'static str>,
+    /// Words before a body's name that make it one that analyses or forecasts.
+    analysts: Vec<&'static str>,
+    /// Words of forecasting (`expects`, `forecast`, `прогноз`).
+    pub(super) forecasts: Vec<&'static str>,
 }
 
 pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
@@ -79,6 +85,9 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
         longest_anaphor: 0,
         agent_verbs: Vec::new(),
         rank_scope: Vec::new(),
+        own_verbs: Vec::new(),
+        analysts: Vec::new(),
+        forecasts: Vec::new(),
     };
     for (class, word) in data::SUBJECT_CUES.load(|r| {
         let class = r.choice(
@@ -90,6 +99,9 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
                 ("anaphor", 3),
                 ("agent_verb", 4),
                 ("rank_scope", 5),
+                ("own_verb", 6),
+                ("analyst", 7),
+                ("forecast", 8),
             ],
             None,
         )?;
@@ -105,7 +117,10 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
             1 => &mut cues.report,
             2 => &mut cues.reporter_heads,
             4 => &mut cues.agent_verbs,
-            _ => &mut cues.rank_scope,
+            5 => &mut cues.rank_scope,
+            6 => &mut cues.own_verbs,
+            7 => &mut cues.analysts,
+            _ => &mut cues.forecasts,
         };
         list.push(word);
     }
@@ -130,6 +145,52 @@ fn is_reporter(e: &Entity) -> bool {
                 .eq_ignore_ascii_case(h)
         })
     })
+}
+
+/// Whether an organisation analyses or forecasts in this text (`analysts at Steppe
+/// Capital`, `Registan Advisory, a Tashkent consultancy, estimates`, `the bank expects 4%`):
+/// then it reports the figures it gives, as a ministry does, and is their subject only where
+/// a figure is split by it.
+fn forecasts(text: &str, e: &Entity) -> bool {
+    let cues = &*SUBJECT_CUES;
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect()
+    };
+    // A company the gazetteer knows forecasts its own figures (`КТЖ ожидает ...`).
+    e.kind == EntityKind::Organisation
+        && !entities::lookup(&e.name).is_some_and(|p| p.company)
+        && e.mentions.iter().filter(|m| !m.reference).any(|m| {
+            let sentence_start = text[..m.span[0]]
+                .rfind(['.', '\n', ':', ';'])
+                .map_or(0, |i| i + 1);
+            let before = words(&text[sentence_start..m.span[0]]);
+            let analysed = before
+                .iter()
+                .rev()
+                .take(4)
+                .any(|w| cues.analysts.contains(&w.as_str()));
+            // `Registan Advisory, a Tashkent consultancy, estimates`: past an apposition.
+            let mut after = &text[m.span[1]..];
+            if after.starts_with(", a ") || after.starts_with(", an ") {
+                after = after[1..].find(',').map_or("", |i| &after[i + 2..]);
+            }
+            let after = words(after.split(['.', ';', ':', ',']).next().unwrap_or(""));
+            let forecast = after
+                .iter()
+                .take(4)
+                .position(|w| cues.forecasts.contains(&w.as_str()));
+            let own = forecast.is_some_and(|k| {
+                after
+                    .get(k + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "to" | "its" | "свой" | "своего"))
+            });
+            analysed || forecast.is_some() && !own
+        })
 }
 
 fn is_dateline(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> bool {
@@ -192,7 +253,7 @@ pub(super) fn anchors<'e>(
                 }
                 _ => continue,
             },
-            _ if is_reporter(e) => (e.name.clone(), e.kind, Role::Reporter),
+            _ if is_reporter(e) || forecasts(text, e) => (e.name.clone(), e.kind, Role::Reporter),
             _ => (e.name.clone(), e.kind, Role::Named),
         };
         let place = entities::lookup(&e.name);
@@ -239,7 +300,7 @@ pub(super) fn anchors<'e>(
             });
             // `больше, чем в Алматы`: a place a Russian figure is compared with.
             let comparator = russian && crate::ru::subject::compared_with(text, m.span[0]);
-            if source_or_origin || comparator {
+            if source_or_origin || comparator || describes_a_name(before, &text[m.span[1]..]) {
                 continue;
             }
             res.push(Anchor {
@@ -254,6 +315,23 @@ pub(super) fn anchors<'e>(
     }
     res.sort_by_key(|a| a.start);
     res
+}
+
+/// `Steppe Capital, an Almaty broker, expects ...`: a place between `, a` and one noun that
+/// closes an apposition says where the body named before sits, not what a figure is about.
+fn describes_a_name(before: &str, after: &str) -> bool {
+    if !(before.ends_with(", a") || before.ends_with(", an")) {
+        return false;
+    }
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let noun_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    noun_end > 0
+        && rest.starts_with(|c: char| c.is_lowercase())
+        && rest[noun_end..].starts_with([',', ')', '.'])
 }
 
 /// `the Aktau – Zhetybai road`, `the Almaty - Bishkek highway`: places joined by a spaced

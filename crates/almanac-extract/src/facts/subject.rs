@@ -573,6 +573,57 @@ fn clause_reports(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
     })
 }
 
+/// Whether the clause at byte `pos` forecasts (`the bank expects`, `its forecast`).
+fn clause_forecasts(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
+    s.toks[s.clause_toks(s.clause_of(pos))].iter().any(|t| {
+        let w = lower(t.text(text));
+        SUBJECT_CUES.forecasts.contains(&w.as_ref())
+    })
+}
+
+/// `Uzbekistan's grew by 0.4%`, `Kyrgyzstan reported a fall of 5.3%`, `Tajikistan also
+/// sold ...`: a country in the possessive, or one a verb of its own economy follows, is
+/// what the figure is about even where the document is about another.
+fn speaks_of_its_own(text: &str, a: &Anchor) -> bool {
+    let after = text.get(a.start + a.len..).unwrap_or("");
+    if after.starts_with("'s ") || after.starts_with("\u{2019}s ") {
+        return true;
+    }
+    // `exports to Kyrgyzstan rose`, `to Russia and Kazakhstan grew`: after a preposition (or
+    // in a list after one) the country is a partner, whatever verb follows; `, and` opens a
+    // clause of its own.
+    let mut before = text[..a.start].split_whitespace().rev();
+    let word = before.next().unwrap_or("").to_lowercase();
+    let listed = word == "and" && !before.next().is_some_and(|w| w.ends_with(','));
+    if !after.starts_with(' ')
+        || listed
+        || matches!(
+            word.as_str(),
+            "to" | "from"
+                | "with"
+                | "into"
+                | "through"
+                | "via"
+                | "for"
+                | "by"
+                | "of"
+                | "than"
+                | "against"
+                | "in"
+        )
+    {
+        return false;
+    }
+    let mut words = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let verb = match words.next() {
+        Some("also" | "still" | "again") => words.next(),
+        w => w,
+    };
+    verb.is_some_and(|v| SUBJECT_CUES.own_verbs.contains(&v))
+}
+
 /// The subject the sentence itself ties figure `q` to, if it names one. A foreign country
 /// (one the document's topic does not lie in) is a partner, a market or an origin
 /// (`exports to China`, `the Netherlands accounted for 27%` of investment), never the
@@ -589,6 +640,7 @@ pub(super) fn subject(
     let foreign = |a: &Anchor| {
         topic.is_some_and(|t| t != a.name && !within.is_within(t, &a.name))
             && entities::lookup(&a.name).is_some_and(|p| p.kind == EntityKind::Country)
+            && !speaks_of_its_own(text, a)
     };
     let clause = s.clause_of(q.span[0]);
     // `the Ministry of Energy – 5 projects`, `в Павлодарской – на 8,3%`: a dash between a
@@ -640,6 +692,7 @@ pub(super) fn subject(
             Role::Reporter => {
                 (s.clause_of(a.start) == clause || dash_joined(a))
                     && !clause_reports(text, s, a.start)
+                    && !clause_forecasts(text, s, a.start)
             }
         })
         .collect();
