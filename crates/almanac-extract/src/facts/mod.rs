@@ -555,12 +555,15 @@ pub(crate) fn extract(
                 }
             }
             // A sentence's time carries to the next ones of its paragraph; a stock on a day
-            // (`as of January 1`) does not.
+            // (`as of January 1`) does not, nor does a sentence of background.
             let opening = here
                 .opening_time
                 .filter(|t| t.kind != TimeKind::Deadline)
                 .and_then(|t| usable_period(t, date));
-            if let Some(p) = opening.or(paragraph.applied_period) {
+            let carried = opening
+                .or(paragraph.applied_period)
+                .filter(|_| !period::opens_background(&text[range.clone()]));
+            if let Some(p) = carried {
                 if !matches!(p, Period::Day(_)) {
                     paragraph.carried_period = Some(p);
                     paragraph.carried_day = None;

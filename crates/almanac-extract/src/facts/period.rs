@@ -115,6 +115,12 @@ pub(crate) struct PeriodCues {
     /// Words of revising (`revised`, `пересмотрена`), lower case: an old and a new figure of
     /// one period follow them.
     revised: FxHashSet<String>,
+    /// Nouns of a forecast's publication (`update`, `outlook`, `обзоре`), lower case: a time
+    /// right before one, or before `its` and one, is when the forecast came out.
+    published: FxHashSet<String>,
+    /// Phrases that open a sentence of background (`For comparison`, `Для сравнения`), lower
+    /// case.
+    background: Vec<String>,
     /// Words that open a cause (`because of`, `из-за`): a time after one is the cause's.
     cause: Phrases,
 }
@@ -146,6 +152,8 @@ enum PeriodCueClass {
     Open,
     Told,
     Revised,
+    Published,
+    Background,
     Cause,
 }
 
@@ -158,7 +166,12 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         Vec::new(),
         Vec::new(),
     );
-    let (mut told, mut revised) = (FxHashSet::default(), FxHashSet::default());
+    let mut background = Vec::new();
+    let (mut told, mut revised, mut published) = (
+        FxHashSet::default(),
+        FxHashSet::default(),
+        FxHashSet::default(),
+    );
     let row = |r: &data::Row| {
         let class = r.choice(
             0,
@@ -170,6 +183,8 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
                 ("open", PeriodCueClass::Open),
                 ("told", PeriodCueClass::Told),
                 ("revised", PeriodCueClass::Revised),
+                ("published", PeriodCueClass::Published),
+                ("background", PeriodCueClass::Background),
                 ("cause", PeriodCueClass::Cause),
             ],
             None,
@@ -193,6 +208,10 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
             PeriodCueClass::Revised => {
                 revised.insert(phrase.to_lowercase());
             }
+            PeriodCueClass::Published => {
+                published.insert(phrase.to_lowercase());
+            }
+            PeriodCueClass::Background => background.push(phrase.to_lowercase()),
             PeriodCueClass::Cause => cause.push(phrase),
         }
     }
@@ -212,6 +231,8 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         open: Phrases::new(&open),
         told,
         revised,
+        published,
+        background,
         cause: Phrases::new(&cause),
     }
 });
@@ -495,6 +516,17 @@ fn is_report_span(p: Period, date: NaiveDate) -> bool {
                 && end <= date.with_day(1).unwrap_or(date) + chrono::Months::new(1)
         }
     }
+}
+
+/// Whether `sentence` opens on background (`For comparison, in 2015 ...`, `Для сравнения`):
+/// its time dates its own figures and is carried to no other sentence.
+pub(super) fn opens_background(sentence: &str) -> bool {
+    let head = sentence.trim_start();
+    let head = lower(&head[..head.floor_char_boundary(40.min(head.len()))]);
+    PERIOD_CUES.background.iter().any(|p| {
+        head.strip_prefix(p.as_str())
+            .is_some_and(|rest| rest.starts_with([',', ' ']))
+    })
 }
 
 /// Whether the sentence, given in lower case, refers back to the period the document
@@ -957,8 +989,40 @@ pub(super) fn measures_a_record(text: &str, t: &TimeExpr) -> bool {
 }
 
 /// `the 402 billion soms published in February`, `5,2%, как сообщалось в январе`: a time
-/// right after a word of telling is when a figure was told, not the period it is of.
+/// right after a word of telling is when a figure was told, not the period it is of; so is
+/// one right before a forecast's publication (`In its July update`, `the IMF in January
+/// raised its forecast`, `в апреле пересмотрел прогноз`).
 pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {
+    dates_a_publication(text, t) || told_before(text, t)
+}
+
+fn dates_a_publication(text: &str, t: &TimeExpr) -> bool {
+    let after = &text[t.span[1]..text.floor_char_boundary((t.span[1] + 60).min(text.len()))];
+    let after = after.split(['.', ';', ',', '\n', ':']).next().unwrap_or("");
+    let words: Vec<String> = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .map(|w| lower(w).into_owned())
+        .collect();
+    let published = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| PERIOD_CUES.published.contains(w.as_str()))
+    };
+    // `raised its growth forecast`: the noun after `its` or a verb of moving, past a word.
+    let owner_or_move = |w: &str| {
+        matches!(w, "its" | "their" | "свой" | "свои")
+            || ["пересмотр", "понизил", "повысил", "ухудшил", "улучшил"]
+                .iter()
+                .any(|v| w.starts_with(v))
+    };
+    published(0)
+        || (0..words.len())
+            .any(|k| owner_or_move(&words[k]) && (published(k + 1) || published(k + 2)))
+}
+
+fn told_before(text: &str, t: &TimeExpr) -> bool {
     let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
     // `..., the ministry reported. In 2022 they reached`: a telling ends with its sentence.
     let before = before

@@ -1216,6 +1216,18 @@ fn subject_of() {
 fn period_of() {
     check(
         &[
+            // A forecast moved from one value to another: both values are of the year it
+            // forecasts, and the month it came out in dates neither.
+            ("Outlook\n\nFor 2024 the ministry expects growth of 5%, and the fund in January raised its forecast for Kyrgyzstan from 3.2% to 4.1%.", "2024-02-10", "3.2%", "2024"),
+            ("Outlook\n\nFor 2024 the ministry expects growth of 5%, and the fund in January raised its forecast for Kyrgyzstan from 3.2% to 4.1%.", "2024-02-10", "4.1%", "2024"),
+            ("Прогноз\n\nВ апреле банк понизил прогноз роста на 2024 год с 5,1% до 4,6%.", "2024-05-10", "5,1%", "2024"),
+            ("Outlook\n\nThe bank has cut its 2024 forecasts for the region. In its May update it expects growth of 3.9%.", "2024-06-10", "3.9%", "2024"),
+            // A record counted from a year is no span of the figure.
+            ("Exports\n\nIn 2023 exports grew 3%. Imports fell 12% to $31 billion, the lowest since 2009.", "2024-02-10", "$31 billion", "2023"),
+            ("Жильё\n\nВвод жилья в 2023 году вырос на 4%. Всего введено 2,1 млн кв. м – максимум с 2012 года.", "2024-02-10", "2,1 млн кв. м", "2023"),
+            // A sentence of background keeps its time to itself.
+            ("Обзор\n\nДля сравнения, в 2011–2015 годах выпуск рос в среднем на 4,2% в год. В номинальном выражении выпуск достиг 12 трлн тенге.", "2024-02-10", "4,2%", "2011/2015"),
+            ("Обзор\n\nДля сравнения, в 2011–2015 годах выпуск рос в среднем на 4,2% в год. В номинальном выражении выпуск достиг 12 трлн тенге.", "2024-02-10", "12 трлн тенге", "2024"),
             // A Russian participle of founding dates the founding, not the count beside it; a
             // short form opening its clause is the clause's own predicate.
             ("Завод\n\nВ компании, основанной в 1974 году, работают 860 человек.", "2024-05-10", "860 человек", "2024"),

@@ -75,6 +75,8 @@ struct Words {
     /// `уровня`, `уровне`, `уровнем` (one stem): `выше уровня 2020 года` sets the year as a base;
     /// so does `показателя` (`больше показателя 2020 года`).
     level: [WordId; 2],
+    /// `максимум с 2014 года`, `самые слабые темпы с 1998 года`: a record counted from a year.
+    superlative: [WordId; 6],
     analog: WordId,
     period: WordId,
     season: WordId,
@@ -136,6 +138,14 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         ],
         analog: id("аналогичный"),
         level: [id("уровня"), id("показателя")],
+        superlative: [
+            id("максимум"),
+            id("минимум"),
+            id("самый"),
+            id("рекорд"),
+            id("впервые"),
+            id("наибольший"),
+        ],
         period: id("период"),
         season: id("сезон"),
         moment: id("момента"),
@@ -775,7 +785,15 @@ impl Parser<'_> {
     fn compared(&self, start: usize) -> bool {
         let w = &*WORDS;
         let from = start.saturating_sub(3);
-        if (from..start).any(|k| w.compare.contains(&self.id(k))) {
+        // `Для сравнения, в 2010–2014 годах ...`: the same stem opens a sentence of
+        // background, whose time is its figures' own.
+        if self.id(start) == w.s && (from..start).any(|k| w.superlative.contains(&self.id(k))) {
+            return true;
+        }
+        if (from..start).any(|k| {
+            w.compare.contains(&self.id(k))
+                && crate::tokens::lower(self.toks[k].text(self.text)) != "сравнения"
+        }) {
             return true;
         }
         // `на 14,9% выше уровня 2020 года`: the level of a year a figure is set against.
@@ -1043,6 +1061,20 @@ mod tests {
                 "прошлом году",
                 Some("2023"),
                 Point,
+            ),
+            (
+                "Ввод жилья достиг 2 млн кв. м – максимум с 2014 года.",
+                "2021-02-20",
+                "с 2014 года",
+                Some("2014/2021"),
+                Comparison,
+            ),
+            (
+                "Для сравнения, в 2015–2019 годах выпуск рос на 4% в год.",
+                "2024-08-20",
+                "2015–2019 годах",
+                Some("2015/2019"),
+                Span,
             ),
             (
                 "Рост по сравнению с прошлым годом – 5%.",

@@ -795,6 +795,12 @@ impl Parser<'_> {
     /// before (`a year ago`, `last year`), a `from` with a number after it earlier in the
     /// clause (`up from 5.3% a year ago`, but not `from 5% to 7% last year`).
     pub(super) fn compared(&self, i: usize, end: usize) -> bool {
+        // `the lowest since 2005`: the year a record is counted from.
+        if self.is_word(i, w!("since"))
+            && (i.saturating_sub(3)..i).any(|p| self.class(p, Class::Superlative).is_some())
+        {
+            return true;
+        }
         let mut k = i;
         for _ in 0..5 {
             let Some(p) = k.checked_sub(1) else {

@@ -27,6 +27,7 @@ pub(super) enum Class {
     CompareCue,
     CompareVerb,
     CompareNoun,
+    Superlative,
     /// Not a class of the data: marks the words a rule can start with (`RULE_STARTS`).
     Start,
 }
@@ -108,6 +109,7 @@ fn rows() -> Vec<(&'static str, Class, i32)> {
                 ("compare_cue", Class::CompareCue),
                 ("compare_verb", Class::CompareVerb),
                 ("compare_noun", Class::CompareNoun),
+                ("superlative", Class::Superlative),
             ],
             None,
         )?;
