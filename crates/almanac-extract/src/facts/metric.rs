@@ -384,6 +384,15 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         if cue.metric == Metric::Economy && destination_of_investment(text, s, i) {
             continue;
         }
+        // `debt fell to 39.8% of GDP`, `переводы составили 29,4% ВВП`, `отношение долга к
+        // ВВП`: GDP a rate is measured against says what the rate is of no more than a
+        // population does; what it divides tells the metric.
+        if cue.metric == Metric::Economy
+            && q.kind == QuantityKind::Percent
+            && divides_by(text, s, i, fig_tok, fig_end_tok)
+        {
+            continue;
+        }
         // `Investment in manufacturing grew 1.4 times`, `Вложения в обрабатывающую
         // промышленность выросли`, `Investment in housing construction reached ...`: the
         // sector right after a word of investment is where the money goes.
@@ -992,6 +1001,39 @@ pub(super) fn is_place_statistic(metric: Metric) -> bool {
             | Metric::Budget
             | Metric::Unemployment
     )
+}
+
+/// Whether the economy cue at token `cue` is what the rate at `fig_tok..fig_end` is
+/// counted against: right after it, past `of` (`39.8% of GDP`, `29,4% ВВП`), or after `к` in
+/// a ratio (`отношение долга к ВВП`), or after `to` of `ratio` (`the debt-to-GDP ratio`).
+fn divides_by(text: &str, s: &Sentence<'_>, cue: usize, fig_tok: usize, fig_end: usize) -> bool {
+    // `the three regions produced 38.5% of GDP`: what they make is that share of GDP.
+    let made = fig_tok > 0
+        && word_is(
+            text,
+            s.toks,
+            fig_tok - 1,
+            &[
+                "produced",
+                "produce",
+                "produces",
+                "generated",
+                "generate",
+                "generates",
+                "произвели",
+                "производят",
+                "создали",
+                "создают",
+            ],
+        );
+    if !made && (cue == fig_end || cue == fig_end + 1 && word_is(text, s.toks, fig_end, &["of"])) {
+        return true;
+    }
+    cue > 0
+        && cue < fig_tok
+        && word_is(text, s.toks, cue - 1, &["к", "to"])
+        && (cue.saturating_sub(5)..cue)
+            .any(|k| word_is(text, s.toks, k, &["отношение", "отношения", "ratio"]))
 }
 
 /// Whether the cue at token `cue` stands in the whole a share ending before token

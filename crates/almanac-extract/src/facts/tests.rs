@@ -84,6 +84,15 @@ fn unit_of_residents() {
 fn metric_of() {
     check(
         &[
+            // GDP a rate is counted against says nothing of what the rate measures; what the
+            // GDP is produced by, it does.
+            ("Debt\n\nPublic debt fell from 47.1% of GDP in 2020 to 39.8% in 2021.", "2022-03-01", "47.1%", "budget"),
+            ("Переводы\n\nВ 2019 году переводы мигрантов составили 29,4% ВВП.", "2020-03-01", "29,4%", "income"),
+            ("Долг\n\nОтношение госдолга к ВВП достигло 41,5%.", "2022-03-01", "41,5%", "budget"),
+            ("GRP\n\nThe three largest regions produced 38.5% of GDP.", "2022-03-01", "38.5%", "economy"),
+            // Loans to many small firms or households are no project's worth.
+            ("Lending\n\nBanks' loans to SMEs grew by 17% to 2.6 trillion tenge.", "2023-03-01", "2.6 trillion tenge", "other"),
+            ("Кредиты\n\nПортфель кредитов банков малому бизнесу достиг 7,8 трлн тенге.", "2024-03-01", "7,8 трлн тенге", "other"),
             // A share of a good is a share of what was made, unless its clause says what it
             // measures; a verb before one figure speaks for the figure joined to it.
             ("Power\n\nWind farms gave 4.2% of the country's electricity last year.", "2024-02-01", "4.2%", "output"),
