@@ -162,6 +162,19 @@ pub fn places() -> &'static [Place] {
     &lexicon().places
 }
 
+/// Whether an organisation's name carries a legal form (`Steppe Gold LLP`, `ТОО «Степь
+/// Голд»`): a company, not a body that reports on others.
+pub(crate) fn has_legal_form(name: &str) -> bool {
+    // The Russian forms open the name, as `entity_heads_ru.tsv` writes them.
+    const RUSSIAN: [&str; 6] = ["ТОО ", "АО ", "ООО ", "ОАО ", "ЗАО ", "ПАО "];
+    let lex = lexicon::lexicon();
+    RUSSIAN.iter().any(|f| name.starts_with(f))
+        || name.split_whitespace().any(|w| {
+            lex.legal_forms
+                .contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+        })
+}
+
 /// The gazetteer entry with this canonical name or alias (case-insensitive). A canonical
 /// name wins over an alias; an alias two entries claim gives the first.
 pub fn lookup(name: &str) -> Option<&'static Place> {

@@ -876,7 +876,11 @@ fn negatives() {
     // Capitalised words before a plural `companies` name no company (`IT companies`).
     check(
         "Forty IT companies and 300 SME companies joined the programme.",
-        &[("IT", "-", Organisation), ("SME", "-", Organisation)],
+        &[
+            ("IT", "-", Organisation),
+            ("Forty IT", "-", Organisation),
+            ("SME", "-", Organisation),
+        ],
     );
     check(
         "Residents of IT Park Uzbekistan exported more.",

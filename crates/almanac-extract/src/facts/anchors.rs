@@ -3,8 +3,9 @@
 //! Every mention of a place or organisation is an `Anchor`, with what it is in the text: a
 //! name, a reference back (`the region`), an official standing for the place of their office
 //! (`the akim of Almaty`), or a reporter (a ministry, an agency, a news outlet, a statistics
-//! office) that tells the figure rather than being what it is about. A news agency in a
-//! dateline and a place on a route (`from Almaty to Bishkek`) are not anchors.
+//! office, a body that forecasts) that tells the figure rather than being what it is about,
+//! or the end of a route (`the Aktau – Zhetybai road`), which is never a figure's subject. A
+//! news agency in a dateline is no anchor.
 
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
@@ -70,6 +71,10 @@ pub(crate) struct SubjectCues {
     pub(super) rank_scope: Vec<&'static str>,
     /// Verbs right after a country's name that make the figure that country's own.
     pub(super) own_verbs: Vec<&'static str>,
+    /// Modals before such a verb (`should grow`).
+    pub(super) modals: Vec<&'static str>,
+    /// Nouns after a country's possessive that make it an origin (`Russia's companies`).
+    pub(super) origin_nouns: Vec<&'static str>,
     /// Words before a body's name that make it one that analyses or forecasts.
     analysts: Vec<&'static str>,
     /// Words of forecasting (`expects`, `forecast`, `прогноз`).
@@ -86,6 +91,8 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
         agent_verbs: Vec::new(),
         rank_scope: Vec::new(),
         own_verbs: Vec::new(),
+        modals: Vec::new(),
+        origin_nouns: Vec::new(),
         analysts: Vec::new(),
         forecasts: Vec::new(),
     };
@@ -102,6 +109,8 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
                 ("own_verb", 6),
                 ("analyst", 7),
                 ("forecast", 8),
+                ("modal", 9),
+                ("origin_noun", 10),
             ],
             None,
         )?;
@@ -120,7 +129,9 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
             5 => &mut cues.rank_scope,
             6 => &mut cues.own_verbs,
             7 => &mut cues.analysts,
-            _ => &mut cues.forecasts,
+            8 => &mut cues.forecasts,
+            9 => &mut cues.modals,
+            _ => &mut cues.origin_nouns,
         };
         list.push(word);
     }
@@ -150,36 +161,42 @@ fn is_reporter(e: &Entity) -> bool {
 /// Whether an organisation analyses or forecasts in this text (`analysts at Steppe
 /// Capital`, `Registan Advisory, a Tashkent consultancy, estimates`, `the bank expects 4%`):
 /// then it reports the figures it gives, as a ministry does, and is their subject only where
-/// a figure is split by it.
+/// a figure is split by it. A company named with its legal form (`Steppe Gold LLP expects
+/// output of ...`) forecasts its own figures.
 fn forecasts(text: &str, e: &Entity) -> bool {
     let cues = &*SUBJECT_CUES;
-    let words = |s: &str| -> Vec<String> {
-        s.split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .collect()
-    };
+    let word = |w: &str| lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned();
     // A company the gazetteer knows forecasts its own figures (`КТЖ ожидает ...`).
     e.kind == EntityKind::Organisation
         && !entities::lookup(&e.name).is_some_and(|p| p.company)
         && e.mentions.iter().filter(|m| !m.reference).any(|m| {
-            let sentence_start = text[..m.span[0]]
-                .rfind(['.', '\n', ':', ';'])
-                .map_or(0, |i| i + 1);
-            let before = words(&text[sentence_start..m.span[0]]);
+            let from = text.floor_char_boundary(m.span[0].saturating_sub(60));
+            let before = text[from..m.span[0]]
+                .rsplit(['.', '\n', ':', ';'])
+                .next()
+                .unwrap_or("");
+            // `analysts at X`, `аналитики компании «X»`; not `Experts say X invested`.
             let analysed = before
-                .iter()
+                .split_whitespace()
                 .rev()
                 .take(4)
+                .map(word)
+                .take_while(|w| !cues.report.contains(&w.as_str()))
                 .any(|w| cues.analysts.contains(&w.as_str()));
             // `Registan Advisory, a Tashkent consultancy, estimates`: past an apposition.
-            let mut after = &text[m.span[1]..];
+            let to = text.floor_char_boundary((m.span[1] + 80).min(text.len()));
+            let mut after = &text[m.span[1]..to];
             if after.starts_with(", a ") || after.starts_with(", an ") {
                 after = after[1..].find(',').map_or("", |i| &after[i + 2..]);
             }
-            let after = words(after.split(['.', ';', ':', ',']).next().unwrap_or(""));
+            let after: Vec<String> = after
+                .split(['.', ';', ':', ','])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take(5)
+                .map(word)
+                .collect();
             let forecast = after
                 .iter()
                 .take(4)
@@ -189,7 +206,7 @@ fn forecasts(text: &str, e: &Entity) -> bool {
                     .get(k + 1)
                     .is_some_and(|w| matches!(w.as_str(), "to" | "its" | "свой" | "своего"))
             });
-            analysed || forecast.is_some() && !own
+            analysed || forecast.is_some() && !own && !entities::has_legal_form(&e.name)
         })
 }
 

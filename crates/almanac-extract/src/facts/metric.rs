@@ -1007,12 +1007,13 @@ pub(super) fn is_place_statistic(metric: Metric) -> bool {
 /// counted against: right after it, past `of` (`39.8% of GDP`, `29,4% ВВП`), or after `к` in
 /// a ratio (`отношение долга к ВВП`), or after `to` of `ratio` (`the debt-to-GDP ratio`).
 fn divides_by(text: &str, s: &Sentence<'_>, cue: usize, fig_tok: usize, fig_end: usize) -> bool {
-    // `the three regions produced 38.5% of GDP`: what they make is that share of GDP.
-    let made = fig_tok > 0
-        && word_is(
+    // `the three regions produced 38.5% of GDP`, `SMEs generate about 36% of GDP`, `на долю
+    // МСБ приходится 36,5% ВВП`: what they make or account for is that share of GDP.
+    let made = (fig_tok.saturating_sub(2)..fig_tok).any(|k| {
+        word_is(
             text,
             s.toks,
-            fig_tok - 1,
+            k,
             &[
                 "produced",
                 "produce",
@@ -1020,12 +1021,25 @@ fn divides_by(text: &str, s: &Sentence<'_>, cue: usize, fig_tok: usize, fig_end:
                 "generated",
                 "generate",
                 "generates",
+                "account",
+                "accounts",
+                "accounted",
+                "contribute",
+                "contributes",
+                "contributed",
                 "произвели",
                 "производят",
+                "производит",
                 "создали",
                 "создают",
+                "создает",
+                "приходится",
+                "пришлось",
+                "обеспечивает",
+                "обеспечили",
             ],
-        );
+        )
+    });
     if !made && (cue == fig_end || cue == fig_end + 1 && word_is(text, s.toks, fig_end, &["of"])) {
         return true;
     }

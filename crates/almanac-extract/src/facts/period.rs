@@ -118,6 +118,8 @@ pub(crate) struct PeriodCues {
     /// Nouns of a forecast's publication (`update`, `outlook`, `обзоре`), lower case: a time
     /// right before one, or before `its` and one, is when the forecast came out.
     published: FxHashSet<String>,
+    /// Verbs of moving a forecast (`raised`, `понизил`), lower case.
+    moved: FxHashSet<String>,
     /// Phrases that open a sentence of background (`For comparison`, `Для сравнения`), lower
     /// case.
     background: Vec<String>,
@@ -153,6 +155,7 @@ enum PeriodCueClass {
     Told,
     Revised,
     Published,
+    Moved,
     Background,
     Cause,
 }
@@ -167,7 +170,8 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         Vec::new(),
     );
     let mut background = Vec::new();
-    let (mut told, mut revised, mut published) = (
+    let (mut told, mut revised, mut published, mut moved) = (
+        FxHashSet::default(),
         FxHashSet::default(),
         FxHashSet::default(),
         FxHashSet::default(),
@@ -184,6 +188,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
                 ("told", PeriodCueClass::Told),
                 ("revised", PeriodCueClass::Revised),
                 ("published", PeriodCueClass::Published),
+                ("moved", PeriodCueClass::Moved),
                 ("background", PeriodCueClass::Background),
                 ("cause", PeriodCueClass::Cause),
             ],
@@ -211,6 +216,9 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
             PeriodCueClass::Published => {
                 published.insert(phrase.to_lowercase());
             }
+            PeriodCueClass::Moved => {
+                moved.insert(phrase.to_lowercase());
+            }
             PeriodCueClass::Background => background.push(phrase.to_lowercase()),
             PeriodCueClass::Cause => cause.push(phrase),
         }
@@ -232,6 +240,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         told,
         revised,
         published,
+        moved,
         background,
         cause: Phrases::new(&cause),
     }
@@ -518,14 +527,15 @@ fn is_report_span(p: Period, date: NaiveDate) -> bool {
     }
 }
 
-/// Whether `sentence` opens on background (`For comparison, in 2015 ...`, `Для сравнения`):
+/// Whether `sentence` opens on background (`For comparison, in 2015 ...`, `Для сравнения:`;
+/// not `By comparison with 2015 ...`, a comparison):
 /// its time dates its own figures and is carried to no other sentence.
 pub(super) fn opens_background(sentence: &str) -> bool {
     let head = sentence.trim_start();
     let head = lower(&head[..head.floor_char_boundary(40.min(head.len()))]);
     PERIOD_CUES.background.iter().any(|p| {
         head.strip_prefix(p.as_str())
-            .is_some_and(|rest| rest.starts_with([',', ' ']))
+            .is_some_and(|rest| rest.trim_start().starts_with([',', ':', '–', '—', '-']))
     })
 }
 
@@ -999,27 +1009,32 @@ pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {
 fn dates_a_publication(text: &str, t: &TimeExpr) -> bool {
     let after = &text[t.span[1]..text.floor_char_boundary((t.span[1] + 60).min(text.len()))];
     let after = after.split(['.', ';', ',', '\n', ':']).next().unwrap_or("");
-    let words: Vec<String> = after
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(5)
-        .map(|w| lower(w).into_owned())
-        .collect();
+    let mut words: [std::borrow::Cow<'_, str>; 5] = Default::default();
+    // Asked of every time of every figure: ASCII separators only, no Unicode table per letter.
+    for (slot, w) in words.iter_mut().zip(
+        after
+            .split(|c: char| c.is_ascii_whitespace() || c.is_ascii_punctuation() || c == '\u{a0}')
+            .filter(|w| !w.is_empty()),
+    ) {
+        *slot = lower(w);
+    }
+    let cues = &*PERIOD_CUES;
     let published = |k: usize| {
         words
             .get(k)
-            .is_some_and(|w| PERIOD_CUES.published.contains(w.as_str()))
+            .is_some_and(|w| cues.published.contains(w.as_ref()))
     };
-    // `raised its growth forecast`: the noun after `its` or a verb of moving, past a word.
-    let owner_or_move = |w: &str| {
-        matches!(w, "its" | "their" | "свой" | "свои")
-            || ["пересмотр", "понизил", "повысил", "ухудшил", "улучшил"]
-                .iter()
-                .any(|v| w.starts_with(v))
-    };
-    published(0)
-        || (0..words.len())
-            .any(|k| owner_or_move(&words[k]) && (published(k + 1) || published(k + 2)))
+    // `its 2025 forecast`, `The 2025 outlook`: a year before the noun is what it forecasts.
+    let year = matches!(t.period, Some(Period::Year(_)));
+    // `raised its growth forecast`, `пересмотрел прогноз`: the noun after `its` or a verb of
+    // moving, past a word.
+    let owner_or_move =
+        |w: &str| matches!(w, "its" | "their" | "свой" | "свои") || cues.moved.contains(w);
+    let moved_here = words.iter().any(|w| cues.moved.contains(w.as_ref()));
+    !year && published(0)
+        || (!year || moved_here)
+            && (0..words.len())
+                .any(|k| owner_or_move(&words[k]) && (published(k + 1) || published(k + 2)))
 }
 
 fn told_before(text: &str, t: &TimeExpr) -> bool {
@@ -1038,7 +1053,10 @@ fn told_before(text: &str, t: &TimeExpr) -> bool {
         Some("in" | "on" | "в" | "во") => words.next().map(lower),
         _ => last,
     };
-    last.is_some_and(|w| PERIOD_CUES.told.contains(w.as_ref()))
+    // `predicted 2025 growth`: a year right after `predicted` is what it forecasts.
+    let year_forecast =
+        matches!(t.period, Some(Period::Year(_))) && last.as_deref() == Some("predicted");
+    last.is_some_and(|w| PERIOD_CUES.told.contains(w.as_ref())) && !year_forecast
 }
 
 /// `the yield fell to 41 centners because of a drought in July`, `выпуск вырос после пуска
@@ -1052,10 +1070,25 @@ pub(super) fn dates_a_cause(text: &str, q: &Quantity, t: &TimeExpr) -> bool {
 }
 
 /// Whether text before a figure revises a figure told before (`growth was revised from`,
-/// `оценка пересмотрена с`): the old figure and the new are of one period, not two states
-/// one after the other.
+/// `оценка пересмотрена с`, `raised its forecast from`): the old figure and the new are of
+/// one period, not two states one after the other.
 pub(super) fn revises(before: &str) -> bool {
-    before
+    let cues = &*PERIOD_CUES;
+    // `raised its forecast from 1.0% to 2.5%`: a forecast moved, not a plan's path.
+    let (mut moved, mut published) = (false, false);
+    for w in before
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && PERIOD_CUES.revised.contains(lower(w).as_ref()))
+        .filter(|w| !w.is_empty())
+    {
+        let w = lower(w);
+        if cues.revised.contains(w.as_ref()) {
+            return true;
+        }
+        moved |= cues.moved.contains(w.as_ref());
+        published |= cues.published.contains(w.as_ref());
+        if moved && published {
+            return true;
+        }
+    }
+    false
 }

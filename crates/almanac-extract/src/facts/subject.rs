@@ -7,7 +7,8 @@
 //!    `the Ministry of Energy – 5 projects`), else those of the clauses before it (`In
 //!    Almaty, ...`); never a clause after it, which is a list or an aside;
 //! 2. reporters only where the figure is split by them (`the Ministry of Energy – 5
-//!    projects`): never after `according to`, `said` or the like;
+//!    projects`): never after `according to`, `said` or the like, nor in a clause that
+//!    forecasts (`the bank expects 4%`);
 //! 3. of those, the narrowest (`the city's Alatau district` -> the district); several places
 //!    named jointly (`in Jambay, Samarkand and Urgut`) give the narrowest place that holds
 //!    them all; else the nearest.
@@ -586,42 +587,88 @@ fn clause_forecasts(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
 /// what the figure is about even where the document is about another.
 fn speaks_of_its_own(text: &str, a: &Anchor) -> bool {
     let after = text.get(a.start + a.len..).unwrap_or("");
-    if after.starts_with("'s ") || after.starts_with("\u{2019}s ") {
-        return true;
-    }
-    // `exports to Kyrgyzstan rose`, `to Russia and Kazakhstan grew`: after a preposition (or
-    // in a list after one) the country is a partner, whatever verb follows; `, and` opens a
-    // clause of its own.
-    let mut before = text[..a.start].split_whitespace().rev();
-    let word = before.next().unwrap_or("").to_lowercase();
-    let listed = word == "and" && !before.next().is_some_and(|w| w.ends_with(','));
-    if !after.starts_with(' ')
-        || listed
-        || matches!(
-            word.as_str(),
-            "to" | "from"
-                | "with"
-                | "into"
-                | "through"
-                | "via"
-                | "for"
-                | "by"
-                | "of"
-                | "than"
-                | "against"
-                | "in"
-        )
-    {
-        return false;
-    }
+    let cues = &*SUBJECT_CUES;
     let mut words = after
         .split_whitespace()
         .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    // `Russia's companies invested`: a possessive of investors is an origin still.
+    if let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+    {
+        let next = rest.split_whitespace().next().unwrap_or("");
+        return !cues
+            .origin_nouns
+            .contains(&next.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    }
+    // `exports to Kyrgyzstan rose`, `to neighbouring Uzbekistan`, `to the Kyrgyz Republic`,
+    // `to Russia and Kazakhstan`, `from Russia, China, and Uzbekistan`: after a preposition,
+    // past lower-case words and the names of a list, the country is a partner, whatever verb
+    // follows. A comma after anything else (`grew by 0.4%, while Kyrgyzstan reported`) opens
+    // a clause of its own.
+    let partner = text[..a.start]
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .map(|w| {
+            (
+                w,
+                w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase(),
+            )
+        })
+        .take_while(|(w, _)| !w.ends_with(',') || w.starts_with(char::is_uppercase))
+        .find(|(w, l)| !(w.starts_with(char::is_uppercase) || l == "and" || l == "the"))
+        .is_some_and(|(_, l)| {
+            matches!(
+                l.as_str(),
+                "to" | "from"
+                    | "with"
+                    | "into"
+                    | "through"
+                    | "via"
+                    | "for"
+                    | "by"
+                    | "of"
+                    | "than"
+                    | "against"
+                    | "in"
+                    | "among"
+                    | "between"
+            ) || l.chars().all(char::is_lowercase) && {
+                // `exports to neighbouring Uzbekistan`: one adjective after the preposition.
+                let before: Vec<&str> = text[..a.start].split_whitespace().rev().take(2).collect();
+                before
+                    .get(1)
+                    .is_some_and(|p| matches!(*p, "to" | "from" | "with" | "into"))
+            }
+        });
+    // `Trade among Kazakhstan, Uzbekistan and Tajikistan grew`: the last of a list of names
+    // did not do it alone.
+    let mut back = text[..a.start].split_whitespace().rev();
+    let listed = back.next() == Some("and")
+        && back
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !after.starts_with(' ') || partner || listed {
+        return false;
+    }
     let verb = match words.next() {
         Some("also" | "still" | "again") => words.next(),
         w => w,
     };
-    verb.is_some_and(|v| SUBJECT_CUES.own_verbs.contains(&v))
+    // `Uzbekistan should still grow`, `China will invest`: after a modal, the verb it takes.
+    let verb = match verb {
+        Some(m) if cues.modals.contains(&m) => {
+            let next = words.next();
+            match next {
+                Some("also" | "still" | "again") => words.next(),
+                w => w,
+            }
+        }
+        v => v,
+    };
+    verb.is_some_and(|v| cues.own_verbs.contains(&v))
 }
 
 /// The subject the sentence itself ties figure `q` to, if it names one. A foreign country

@@ -787,7 +787,15 @@ impl Parser<'_> {
         let from = start.saturating_sub(3);
         // `Для сравнения, в 2010–2014 годах ...`: the same stem opens a sentence of
         // background, whose time is its figures' own.
-        if self.id(start) == w.s && (from..start).any(|k| w.superlative.contains(&self.id(k))) {
+        // `максимум с 2014 года`, `самые слабые темпы с 1998 года`; not the pronoun of `сама
+        // СЭЗ. С начала года` (the stem of `самый`, four letters, and past a sentence's end).
+        if self.id(start) == w.s
+            && (from..start).any(|k| {
+                w.superlative.contains(&self.id(k))
+                    && self.toks[k].text(self.text).chars().count() >= 5
+                    && !self.toks[k..start].iter().any(|t| t.text(self.text) == ".")
+            })
+        {
             return true;
         }
         if (from..start).any(|k| {

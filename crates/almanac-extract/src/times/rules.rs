@@ -795,9 +795,14 @@ impl Parser<'_> {
     /// before (`a year ago`, `last year`), a `from` with a number after it earlier in the
     /// clause (`up from 5.3% a year ago`, but not `from 5% to 7% last year`).
     pub(super) fn compared(&self, i: usize, end: usize) -> bool {
-        // `the lowest since 2005`: the year a record is counted from.
+        // `the lowest since 2005`, `for the first time since 2015`: the year a record is
+        // counted from (not `at least since 2015`).
         if self.is_word(i, w!("since"))
-            && (i.saturating_sub(3)..i).any(|p| self.class(p, Class::Superlative).is_some())
+            && (i.saturating_sub(3)..i).any(|p| {
+                self.class(p, Class::Superlative).is_some()
+                    && p > 0
+                    && self.is_word(p - 1, w!("the"))
+            })
         {
             return true;
         }

@@ -116,6 +116,7 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("exports fell to $36 billion, the lowest since 2005", "2017-02-10", &[("since 2005", Some("2005/2017"), Comparison)]),
     ("output rose for the first time since 2015", "2017-02-10", &[("since 2015", Some("2015/2017"), Comparison)]),
     ("output has risen 40% since 2015", "2017-02-10", &[("since 2015", Some("2015/2017"), Span)]),
+    ("at least since 2015 the plant has made 40 million tonnes", "2017-02-10", &[("since 2015", Some("2015/2017"), Span)]),
     ("compared to the previous year", "2024-06-14", &[("the previous year", Some("2023"), Comparison)]),
     ("food rose 5.1% over twelve months", "2024-04-11", &[("over twelve months", None, Comparison)]),
     ("food rose 5.1% over twelve months", "2024-02-11", &[("over twelve months", Some("2023-01/2023-12"), Span)]),
