@@ -528,8 +528,8 @@ fn is_report_span(p: Period, date: NaiveDate) -> bool {
 }
 
 /// Whether `sentence` opens on background (`For comparison, in 2015 ...`, `Для сравнения:`;
-/// not `By comparison with 2015 ...`, a comparison):
-/// its time dates its own figures and is carried to no other sentence.
+/// not `By comparison with 2015 ...`, a comparison): its time dates its own figures and is
+/// carried to no other sentence.
 pub(super) fn opens_background(sentence: &str) -> bool {
     let head = sentence.trim_start();
     let head = lower(&head[..head.floor_char_boundary(40.min(head.len()))]);

@@ -566,19 +566,12 @@ fn office_of_place(text: &str, start: usize, end: usize) -> bool {
     })
 }
 
-/// Whether the clause of `pos` has a verb of saying (`said`, `reported`, `according to`).
-fn clause_reports(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
+/// Whether the clause of `pos` has a word of one of `lists`: a verb of saying (`said`,
+/// `reported`, `according to`) or of forecasting (`the bank expects`, `its forecast`).
+fn clause_has(text: &str, s: &Sentence<'_>, pos: usize, lists: &[&[&str]]) -> bool {
     s.toks[s.clause_toks(s.clause_of(pos))].iter().any(|t| {
         let w = lower(t.text(text));
-        SUBJECT_CUES.report.contains(&w.as_ref())
-    })
-}
-
-/// Whether the clause at byte `pos` forecasts (`the bank expects`, `its forecast`).
-fn clause_forecasts(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
-    s.toks[s.clause_toks(s.clause_of(pos))].iter().any(|t| {
-        let w = lower(t.text(text));
-        SUBJECT_CUES.forecasts.contains(&w.as_ref())
+        lists.iter().any(|l| l.contains(&w.as_ref()))
     })
 }
 
@@ -588,9 +581,6 @@ fn clause_forecasts(text: &str, s: &Sentence<'_>, pos: usize) -> bool {
 fn speaks_of_its_own(text: &str, a: &Anchor) -> bool {
     let after = text.get(a.start + a.len..).unwrap_or("");
     let cues = &*SUBJECT_CUES;
-    let mut words = after
-        .split_whitespace()
-        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
     // `Russia's companies invested`: a possessive of investors is an origin still.
     if let Some(rest) = after
         .strip_prefix("'s ")
@@ -601,15 +591,15 @@ fn speaks_of_its_own(text: &str, a: &Anchor) -> bool {
             .origin_nouns
             .contains(&next.trim_end_matches(|c: char| !c.is_alphanumeric()));
     }
+    // The words before the country, nearest first.
+    let before: Vec<&str> = text[..a.start].split_whitespace().rev().take(6).collect();
     // `exports to Kyrgyzstan rose`, `to neighbouring Uzbekistan`, `to the Kyrgyz Republic`,
     // `to Russia and Kazakhstan`, `from Russia, China, and Uzbekistan`: after a preposition,
     // past lower-case words and the names of a list, the country is a partner, whatever verb
     // follows. A comma after anything else (`grew by 0.4%, while Kyrgyzstan reported`) opens
     // a clause of its own.
-    let partner = text[..a.start]
-        .split_whitespace()
-        .rev()
-        .take(6)
+    let partner = before
+        .iter()
         .map(|w| {
             (
                 w,
@@ -635,37 +625,31 @@ fn speaks_of_its_own(text: &str, a: &Anchor) -> bool {
                     | "in"
                     | "among"
                     | "between"
-            ) || l.chars().all(char::is_lowercase) && {
+            ) || l.chars().all(char::is_lowercase)
                 // `exports to neighbouring Uzbekistan`: one adjective after the preposition.
-                let before: Vec<&str> = text[..a.start].split_whitespace().rev().take(2).collect();
-                before
+                && before
                     .get(1)
                     .is_some_and(|p| matches!(*p, "to" | "from" | "with" | "into"))
-            }
         });
     // `Trade among Kazakhstan, Uzbekistan and Tajikistan grew`: the last of a list of names
     // did not do it alone.
-    let mut back = text[..a.start].split_whitespace().rev();
-    let listed = back.next() == Some("and")
-        && back
-            .next()
+    let listed = before.first() == Some(&"and")
+        && before
+            .get(1)
             .is_some_and(|w| w.starts_with(char::is_uppercase));
     if !after.starts_with(' ') || partner || listed {
         return false;
     }
-    let verb = match words.next() {
+    let mut words = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let mut next_verb = || match words.next() {
         Some("also" | "still" | "again") => words.next(),
         w => w,
     };
     // `Uzbekistan should still grow`, `China will invest`: after a modal, the verb it takes.
-    let verb = match verb {
-        Some(m) if cues.modals.contains(&m) => {
-            let next = words.next();
-            match next {
-                Some("also" | "still" | "again") => words.next(),
-                w => w,
-            }
-        }
+    let verb = match next_verb() {
+        Some(m) if cues.modals.contains(&m) => next_verb(),
         v => v,
     };
     verb.is_some_and(|v| cues.own_verbs.contains(&v))
@@ -738,8 +722,12 @@ pub(super) fn subject(
             // A body is the subject only of what is split by it, never of what it reports.
             Role::Reporter => {
                 (s.clause_of(a.start) == clause || dash_joined(a))
-                    && !clause_reports(text, s, a.start)
-                    && !clause_forecasts(text, s, a.start)
+                    && !clause_has(
+                        text,
+                        s,
+                        a.start,
+                        &[&SUBJECT_CUES.report, &SUBJECT_CUES.forecasts],
+                    )
             }
         })
         .collect();
@@ -840,7 +828,7 @@ pub(super) fn subject(
                     || a.kind.is_place()
                         && a.start > q.span[1]
                         && office_of_place(text, a.start, a.start + a.len)
-                        && clause_reports(text, s, a.start)
+                        && clause_has(text, s, a.start, &[&SUBJECT_CUES.report])
             })
             .copied()
             .collect();
