@@ -250,10 +250,18 @@ pub(super) fn name_chunk(
             && doc.s(j - 1).starts_with(|c: char| c.is_ascii_digit())
             && crate::lexicon::LEXICONS.units.single(doc.id(j)).is_some()
     };
+    // `Bursa-based`, `Abu Dhabi-based`: a word whose hyphened tail is lower case describes
+    // the name after it and is no part of it.
+    let describes = |j: usize| {
+        doc.s(j)
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_lowercase()))
+    };
     let starts_name = |j: usize| {
         usable(j)
             && (doc.is_cap(j) || in_gaz.get(j).copied().unwrap_or(false))
             && !unit_after_number(j)
+            && (!describes(j) || in_gaz.get(j).copied().unwrap_or(false))
     };
     let mut start = i;
     // A quoted name: `“Kazakhtelecom” JSC`.

@@ -501,6 +501,30 @@ fn a_company_named_by_its_trade_or_right_after_what_it_is() {
         "The company Kokshe Agromash will build a second line.",
         &[("company Kokshe Agromash", "Kokshe Agromash", Organisation)],
     );
+    // A foreign investor named by its trade, and a logistics centre by its name.
+    check(
+        "Pune-based Sahyadri Oil Industries and Baltic Reederei Shipping signed the deal.",
+        &[
+            (
+                "Sahyadri Oil Industries",
+                "Sahyadri Oil Industries",
+                Organisation,
+            ),
+            (
+                "Baltic Reederei Shipping",
+                "Baltic Reederei Shipping",
+                Organisation,
+            ),
+        ],
+    );
+    check(
+        "The Silk Gate logistics centre will open next spring.",
+        &[(
+            "Silk Gate logistics centre",
+            "Silk Gate logistics centre",
+            Organisation,
+        )],
+    );
 }
 
 #[test]

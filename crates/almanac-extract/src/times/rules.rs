@@ -964,6 +964,11 @@ impl Parser<'_> {
                 return hit(i + 1, None, TimeKind::Name);
             }
         }
+        // `almost twice the 2016 level`, `above pre-crisis 2015 levels`: the year a figure is
+        // measured against.
+        if self.is_word(i + 1, w!("level")) || self.is_word(i + 1, w!("levels")) {
+            return hit(i + 2, when.period(self.doc), TimeKind::Comparison);
+        }
         hit(i + 1, when.period(self.doc), TimeKind::Point)
     }
 }
