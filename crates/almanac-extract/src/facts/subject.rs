@@ -884,9 +884,23 @@ pub(super) fn subject(
         });
     if let Some(doer) = doer {
         let sentence_start = s.toks.first().map_or(0, |t| t.start);
+        // `India's Sahyadri Oil Industries`, `Korea's Hanil Motors`: the country in a
+        // possessive before a company's name tells where the company is from.
+        let origin_of_org = |a: &Anchor| {
+            let after = &text[a.start + a.len..];
+            let rest = after
+                .strip_prefix("'s ")
+                .or_else(|| after.strip_prefix("\u{2019}s "));
+            rest.is_some_and(|rest| {
+                let at = text.len() - rest.len();
+                usable
+                    .iter()
+                    .any(|b| b.start == at && b.kind == EntityKind::Organisation)
+            })
+        };
         let mut places = pool
             .iter()
-            .filter(|a| a.kind != EntityKind::Organisation)
+            .filter(|a| a.kind != EntityKind::Organisation && !origin_of_org(a))
             .peekable();
         // `in Zhezkazgan and Balkhash`, `in Karasay district of Almaty region`: a place
         // listed after a located one, or the one that holds it, is located too.
@@ -965,10 +979,15 @@ pub(super) fn subject(
 /// predicate only by an apposition (the clause between opens with an article or `which`,
 /// and the figure's clause with a verb).
 fn apposed_subject(text: &str, s: &Sentence<'_>, named: usize, clause: usize) -> bool {
-    if named + 2 != clause {
+    // `A Chinese company, Jiangsu Tianrun Chemical, will build ...`: the name may be the
+    // apposition itself, of a description that opens the sentence.
+    let aside = if named + 2 == clause {
+        s.clause_toks(named + 1).start
+    } else if named + 1 == clause && named > 0 {
+        s.clause_toks(named - 1).start
+    } else {
         return false;
-    }
-    let aside = s.clause_toks(named + 1).start;
+    };
     let predicate = s.clause_toks(clause).start;
     word_is(
         text,

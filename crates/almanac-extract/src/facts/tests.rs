@@ -1003,6 +1003,10 @@ fn subject_of() {
             ("Meeting\n\nKazakhstan attracted 310 billion tenge. \"We opened six plants,\" said the akim of Pavlodar region.", "2024-02-10", "six plants", "Pavlodar region"),
             // A lead that names a company speaks for its items, not the city it was said in.
             ("Results\n\nAt a briefing in Astana, the chairman of KEGOC summed up 2025:\n- net profit reached 45 bln tenge.", "2026-01-20", "45 bln tenge", "KEGOC"),
+            // A foreign investor that builds: its country of origin in a possessive, or a
+            // description it is the apposition of, leaves it the doer, the place only where.
+            ("Plants\n\nKorea's Hanil Motors opened an assembly line in Kostanay with a capacity of 20,000 cars a year.", "2024-02-10", "20,000 cars", "Hanil Motors"),
+            ("Plants\n\nA Turkish company, Bosphorus Kimya Chemical, will build a paint plant worth $40 million in Shymkent.", "2024-02-10", "$40 million", "Bosphorus Kimya Chemical"),
             // A facility named after its place and what it is is narrower than the place.
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
