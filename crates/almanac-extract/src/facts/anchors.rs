@@ -79,6 +79,8 @@ pub(crate) struct SubjectCues {
     analysts: Vec<&'static str>,
     /// Words of forecasting (`expects`, `forecast`, `прогноз`).
     pub(super) forecasts: Vec<&'static str>,
+    /// Nouns of time after `this` (`This year`): the opening is a time, no anaphor.
+    pub(super) time_nouns: Vec<&'static str>,
 }
 
 pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
@@ -95,6 +97,7 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
         origin_nouns: Vec::new(),
         analysts: Vec::new(),
         forecasts: Vec::new(),
+        time_nouns: Vec::new(),
     };
     for (class, word) in data::SUBJECT_CUES.load(|r| {
         let class = r.choice(
@@ -111,6 +114,7 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
                 ("forecast", 8),
                 ("modal", 9),
                 ("origin_noun", 10),
+                ("time_noun", 11),
             ],
             None,
         )?;
@@ -131,7 +135,8 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
             7 => &mut cues.analysts,
             8 => &mut cues.forecasts,
             9 => &mut cues.modals,
-            _ => &mut cues.origin_nouns,
+            10 => &mut cues.origin_nouns,
+            _ => &mut cues.time_nouns,
         };
         list.push(word);
     }

@@ -1009,7 +1009,26 @@ fn subject_of(
             // company or zone spoken of before, in the place around them.
             paragraph.theme.clone().filter(|t| is_place(t))
         } else {
-            paragraph.focus.clone().or_else(|| paragraph.theme.clone())
+            paragraph
+                .focus
+                .clone()
+                .or_else(|| paragraph.theme.clone())
+                .or_else(|| {
+                    // What a company makes, sells, employs and builds; not the roads, gas
+                    // pipes or cargo of the place around it.
+                    matches!(
+                        metric,
+                        Metric::ProjectValue
+                            | Metric::Capacity
+                            | Metric::Jobs
+                            | Metric::Employment
+                            | Metric::Output
+                            | Metric::Trade
+                            | Metric::Area
+                    )
+                    .then(|| frame.lead_company.map(str::to_string))
+                    .flatten()
+                })
         }
     })
     .or_else(|| {

@@ -80,7 +80,7 @@ use period::{
 use previous::PreviousFigure;
 #[cfg(test)]
 pub(crate) use sentence::CUES;
-use subject::{focus, theme, topic, Containment};
+use subject::{focus, lead_company, theme, topic, Containment};
 
 /// The facts of `text` from its first `max_figures` figures (fact-worthy quantities, in
 /// text order), and where the first figure left unread starts when there were more.
@@ -138,6 +138,19 @@ pub(crate) fn extract(
         title.as_ref(),
         &within,
     );
+    let lead_sentence = doc
+        .paragraphs
+        .iter()
+        .position(|p| Some(p) != title.as_ref())
+        .and_then(|lead| {
+            // Past a dateline the splitter made a sentence of its own (`KHUJAND.`).
+            let from = paragraph_of.partition_point(|&p| p < lead);
+            let to = paragraph_of.partition_point(|&p| p <= lead);
+            sentence_ranges[from..to]
+                .iter()
+                .find(|r| text[(*r).clone()].chars().any(char::is_lowercase))
+        });
+    let lead_company = lead_company(text, &anchors, lead_sentence);
     // The country the document is about: investors of any other are foreign.
     let home = topic.as_deref().and_then(|t| {
         std::iter::once(t.to_string())
@@ -302,6 +315,7 @@ pub(crate) fn extract(
         voices: &voices,
         title: title.as_ref(),
         topic: topic.as_deref(),
+        lead_company: lead_company.as_deref(),
         home: home.as_deref(),
         now_time,
         report,

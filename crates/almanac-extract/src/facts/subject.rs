@@ -338,6 +338,56 @@ pub(super) fn topic<'a>(
         .map(|(c, _)| c)
 }
 
+/// The company the lead's first sentence is about, as its grammatical subject (`China's
+/// Qilin Motors has opened a plant in ...`, `A Chinese company, Jiangsu Tianrun Chemical,
+/// will build ...`, `Zhongya Textile, a joint venture of ..., has opened a mill`): the text
+/// goes on about its project, so a later figure of a sentence that names nothing (`The first
+/// phase cost $55 million`) is the company's rather than the place's where it stands. Not a
+/// lender (`Bank`, `Fund`) nor a body that reports.
+pub(super) fn lead_company(
+    text: &str,
+    anchors: &[Anchor],
+    lead_sentence: Option<&Range<usize>>,
+) -> Option<String> {
+    let sentence = lead_sentence?;
+    // Past a dateline (`KHUJAND. Pamir Business Wire – `).
+    let opening = &text[sentence.start
+        ..sentence
+            .end
+            .min(text.floor_char_boundary(sentence.start + 80))];
+    let start = opening
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '–' | '—'))
+        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+    let from = anchors.partition_point(|a| a.start < start);
+    let to = anchors.partition_point(|a| a.start < sentence.end);
+    let in_sentence = &anchors[from..to];
+    // Countries before the name tell its origin (`China's`, `Korea's`); anything else named
+    // first is what the sentence is about.
+    let a = in_sentence.iter().find(|a| {
+        !(a.kind == EntityKind::Country && text[a.start + a.len..].starts_with(['\'', '\u{2019}']))
+    })?;
+    if a.kind != EntityKind::Organisation
+        || a.role != Role::Named
+        || speaks(text, a)
+        || a.name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
+    {
+        return None;
+    }
+    // Past a description the name is the apposition of (`A Chinese company, `), at most a
+    // possessive or an article.
+    let head = &text[start..a.start];
+    let head = head.rsplit(", ").next().unwrap_or(head);
+    // `Saudi Arabia's`, `Abu Dhabi-based`: the words of an origin are capitalised.
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let short = words.len() <= 3
+        && words.iter().all(|w| {
+            matches!(*w, "The" | "the" | "A" | "a" | "An" | "an")
+                || w.starts_with(char::is_uppercase)
+        });
+    short.then(|| a.name.clone())
+}
+
 /// The starts of anchors that stand in a list (`A, B and C`) and lie in another anchor of
 /// the same sentence; of all the list's anchors when most of them do.
 pub(super) fn listed_in_container(
@@ -393,10 +443,22 @@ pub(super) fn continues_previous(text: &str, start: usize) -> bool {
     // An anaphor ends where one of these marks follows it: the words before each of the
     // first few marks are looked up, rather than every anaphor tried at the start.
     let anaphors = &SUBJECT_CUES.anaphors;
+    // `This year`, `This spring`: a time, not what the sentence before spoke of.
+    let time_after = |h: &str, i: usize| {
+        h[i..].split_whitespace().next().is_some_and(|w| {
+            SUBJECT_CUES
+                .time_nouns
+                .contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        })
+    };
     [&lower_head[..], clause_start].iter().any(|h| {
         h.char_indices()
             .take_while(|&(i, _)| i <= SUBJECT_CUES.longest_anaphor)
-            .any(|(i, c)| matches!(c, ' ' | ',' | '\'' | '’') && anaphors.contains(&h[..i]))
+            .any(|(i, c)| {
+                matches!(c, ' ' | ',' | '\'' | '’')
+                    && anaphors.contains(&h[..i])
+                    && !(matches!(&h[..i], "this" | "these") && time_after(h, i))
+            })
     })
 }
 

@@ -1007,6 +1007,10 @@ fn subject_of() {
             // description it is the apposition of, leaves it the doer, the place only where.
             ("Plants\n\nKorea's Hanil Motors opened an assembly line in Kostanay with a capacity of 20,000 cars a year.", "2024-02-10", "20,000 cars", "Hanil Motors"),
             ("Plants\n\nA Turkish company, Bosphorus Kimya Chemical, will build a paint plant worth $40 million in Shymkent.", "2024-02-10", "$40 million", "Bosphorus Kimya Chemical"),
+            // The company the lead opens with goes on being what a later sentence that names
+            // nothing counts, unless that is the roads or budget of the place around it.
+            ("Yarn mill opens in Namangan region\n\nTASHKENT. Silk Wire – Fergana Spinning Industries, a joint venture of two textile groups, has opened a yarn mill in Namangan region.\n\nThe first phase cost $30 million.", "2024-02-10", "$30 million", "Fergana Spinning Industries"),
+            ("Yarn mill opens in Namangan region\n\nTASHKENT. Silk Wire – Fergana Spinning Industries, a joint venture of two textile groups, has opened a yarn mill in Namangan region.\n\nThis year 40 km of roads were rebuilt.", "2024-02-10", "40 km", "Namangan region"),
             // A facility named after its place and what it is is narrower than the place.
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
