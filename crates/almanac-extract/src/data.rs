@@ -112,6 +112,8 @@ pub(crate) const TIME_WORDS: DataFile =
 pub(crate) const UNIT_METRICS: DataFile =
     data_file!("unit_metrics.tsv", ["unit", "metric", "people"], required 2);
 pub(crate) const UNITS: DataFile = data_file!("units.tsv", ["form", "unit", "kind"], required 3);
+pub(crate) const CANONICAL_UNITS: DataFile =
+    data_file!("canonical_units.tsv", ["unit", "canonical", "factor"], required 3);
 pub(crate) const DIRECTIONS_RU: DataFile =
     data_file!("directions_ru.tsv", ["word", "direction"], required 2);
 pub(crate) const ENTITY_HEADS_RU: DataFile = data_file!(
@@ -185,6 +187,7 @@ pub(crate) const ALL: &[&DataFile] = &[
     &TIME_WORDS,
     &UNIT_METRICS,
     &UNITS,
+    &CANONICAL_UNITS,
     &VAGUE_PLURALS,
     &DIRECTIONS_RU,
     &ENTITY_HEADS_RU,

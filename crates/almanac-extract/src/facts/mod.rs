@@ -54,9 +54,11 @@ mod table;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::Datelike;
 
+use crate::data;
 use crate::entities;
 use crate::fact::{Fact, Metric, Status};
 use crate::period::{Period, Simple};
@@ -202,6 +204,7 @@ pub(crate) fn extract(
             // In text order from here on: the currency rule reads them so, and so does
             // every sentence of the paragraph below.
             figures.sort_by_key(|q| q.span[0]);
+            figures.iter_mut().for_each(to_canonical);
             let paragraph = &text[p.clone()];
             if paragraph.trim_end().ends_with(':') {
                 header = table::declared_units(paragraph, lang == crate::Lang::Russian);
@@ -847,5 +850,29 @@ fn find_times(
     match lang {
         crate::Lang::Russian => crate::ru::times::find_in(text, atoms, date),
         _ => times::find_in(text, atoms, date),
+    }
+}
+
+/// The sizes of a unit the ledger writes in one (`data/canonical_units.tsv`): unit ->
+/// (canonical unit, factor).
+static CANONICAL_UNITS: LazyLock<Vec<(&'static str, &'static str, f64)>> = LazyLock::new(|| {
+    data::CANONICAL_UNITS.load(|r| Ok((r.get(0), r.get(1), r.parse(2, "factor")?)))
+});
+
+/// `1.5 GW` as 1500 MW, `2.1 billion kWh` stays: a figure in a unit the ledger writes in
+/// another size, with its range and equivalents, in that size.
+fn to_canonical(q: &mut Quantity) {
+    let table = &*CANONICAL_UNITS;
+    let find = |unit: &str| table.iter().find(|(u, _, _)| *u == unit);
+    if let Some(&(_, canonical, factor)) = q.unit.as_deref().and_then(find) {
+        q.value *= factor;
+        q.high = q.high.map(|h| h * factor);
+        q.unit = Some(canonical.to_string());
+    }
+    for e in &mut q.equivalents {
+        if let Some(&(_, canonical, factor)) = find(&e.unit) {
+            e.value *= factor;
+            e.unit = canonical.to_string();
+        }
     }
 }

@@ -2039,3 +2039,43 @@ fn a_table_ends_at_a_paragraph_longer_than_a_row() {
     assert_eq!(unit_of("280.2"), Some("t".to_string()));
     assert_eq!(unit_of("9.5"), None);
 }
+
+#[test]
+fn unit_and_value_in_the_ledgers_size() {
+    check(
+        &[
+            // Power in MW and energy in kWh, whatever size the text writes them in.
+            (
+                "Wind\n\nThe developer will build a 1.2 GW wind farm in Zhambyl region.",
+                "2024-02-10",
+                "1.2 GW",
+                "1200 MW",
+            ),
+            (
+                "Ветер\n\nИнвестор построит ветровую электростанцию мощностью 1,5 ГВт.",
+                "2024-02-10",
+                "1,5 ГВт",
+                "1500 MW",
+            ),
+            (
+                "Power\n\nThe plant generated 640 GWh of electricity last year.",
+                "2024-02-10",
+                "640 GWh",
+                "640000000 kWh",
+            ),
+            (
+                "Power\n\nThe plant generated 2.1 billion kWh of electricity last year.",
+                "2024-02-10",
+                "2.1 billion kWh",
+                "2100000000 kWh",
+            ),
+            (
+                "Power\n\nThe station has a capacity of 300 MW.",
+                "2024-02-10",
+                "300 MW",
+                "300 MW",
+            ),
+        ],
+        |f| format!("{} {}", f.value, f.unit.as_deref().unwrap_or("-")),
+    );
+}
