@@ -1093,6 +1093,31 @@ mod tests {
                 None,
                 None,
             ),
+            (
+                "Сетевая компания купит энергию по 3,4 цента за киловатт-час.",
+                "3,4 цента",
+                0.034,
+                Some("USD"),
+                None,
+                None,
+            ),
+            // Counted nouns of deals and hotels.
+            (
+                "На форуме подписано 18 документов.",
+                "18 документов",
+                18.0,
+                Some("document"),
+                None,
+                None,
+            ),
+            (
+                "Отель на 140 номеров откроется весной.",
+                "140 номеров",
+                140.0,
+                Some("room"),
+                None,
+                None,
+            ),
             // Pieces of the noun after them, or of the noun before; pieces alone else.
             (
                 "Выпущено 27,5 млн штук швейно-трикотажных изделий.",
