@@ -112,6 +112,8 @@ pub(crate) const TIME_WORDS: DataFile =
 pub(crate) const UNIT_METRICS: DataFile =
     data_file!("unit_metrics.tsv", ["unit", "metric", "people"], required 2);
 pub(crate) const UNITS: DataFile = data_file!("units.tsv", ["form", "unit", "kind"], required 3);
+pub(crate) const REFERENCE_UNITS: DataFile =
+    data_file!("reference_units.tsv", ["unit"], required 1);
 pub(crate) const CANONICAL_UNITS: DataFile =
     data_file!("canonical_units.tsv", ["unit", "canonical", "factor"], required 3);
 pub(crate) const DIRECTIONS_RU: DataFile =
@@ -188,6 +190,7 @@ pub(crate) const ALL: &[&DataFile] = &[
     &UNIT_METRICS,
     &UNITS,
     &CANONICAL_UNITS,
+    &REFERENCE_UNITS,
     &VAGUE_PLURALS,
     &DIRECTIONS_RU,
     &ENTITY_HEADS_RU,

@@ -204,7 +204,12 @@ pub(crate) fn extract(
             // In text order from here on: the currency rule reads them so, and so does
             // every sentence of the paragraph below.
             figures.sort_by_key(|q| q.span[0]);
-            figures.iter_mut().for_each(to_canonical);
+            for q in &mut figures {
+                to_canonical(q);
+                if refers_back(text, q) {
+                    q.fact_worthy = false;
+                }
+            }
             let paragraph = &text[p.clone()];
             if paragraph.trim_end().ends_with(':') {
                 header = table::declared_units(paragraph, lang == crate::Lang::Russian);
@@ -875,4 +880,30 @@ fn to_canonical(q: &mut Quantity) {
             e.unit = canonical.to_string();
         }
     }
+}
+
+/// The units a small number word refers back to parties with (`data/reference_units.tsv`).
+static REFERENCE_UNITS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::REFERENCE_UNITS.load(|r| Ok(r.get(0))));
+
+/// `trade between the two countries`, `the two governments agreed`, `товарооборот двух
+/// стран`: a number word of two or three before a party named already points back to them;
+/// it counts nothing new. English asks for `the`, `these`, `those` or `both` before it,
+/// Russian for two.
+fn refers_back(text: &str, q: &Quantity) -> bool {
+    let in_words = q.text.starts_with(char::is_alphabetic);
+    let party = q
+        .unit
+        .as_deref()
+        .is_some_and(|u| REFERENCE_UNITS.contains(&u));
+    if !(in_words && party && q.kind == quantities::QuantityKind::Count && q.value <= 3.0) {
+        return false;
+    }
+    // Russian has no article: only `двух`, `обе` say `both` well enough (`на три страны
+    // приходится 62%` sums three named countries up as a count).
+    let russian = !q.text.is_ascii();
+    russian && q.value == 2.0
+        || !russian
+            && tokens::word_before(text, q.span[0])
+                .is_some_and(|w| matches!(w.as_ref(), "the" | "these" | "those" | "both"))
 }
