@@ -307,13 +307,15 @@ pub(super) fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     // `signed memoranda on 11 projects worth $38 million`, `подписано 9 меморандумов на
     // (общую) сумму 118 млрд тенге`: the projects a deal signed covers; a contract paid or
     // carried out (`исполнено 40 договоров на сумму`) is no promise.
+    let carried_out = || {
+        s.has_word_starting(
+            text,
+            0..s.toks.len(),
+            &["fulfil", "complet", "paid", "исполн", "оплат", "выполн"],
+        )
+    };
     let signed = || {
-        s.has_word_starting(text, 0..fig_tok, &["signed", "подписа", "заключ"])
-            && !s.has_word_starting(
-                text,
-                0..s.toks.len(),
-                &["fulfil", "complet", "paid", "исполн", "оплат", "выполн"],
-            )
+        s.has_word_starting(text, 0..fig_tok, &["signed", "подписа", "заключ"]) && !carried_out()
     };
     let covered_worth = fig_tok >= 2
         && word_is(text, s.toks, fig_tok - 1, &["worth"])
@@ -331,9 +333,26 @@ pub(super) fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         s.has_word_starting(
             text,
             from.saturating_sub(4)..from,
-            &["соглаш", "меморанд", "контракт", "договор"],
+            &["соглаш", "меморанд", "контракт", "договор", "документ"],
         )
     };
+    // `подписали соглашения на $3,6 млрд`, `пять документов на $640 млн`: `на` right before
+    // the amount.
+    let on_ru = k >= 1 && word_is(text, s.toks, k - 1, &["на"]) && deal_ru(k - 1);
+    // `Firm contracts account for $1.15 billion of the total`, `твёрдые контракты составляют
+    // $1,1 млрд`: money the deals of the clause come to, a few words before it.
+    let clause = s.clause_of(q.span[0]);
+    let deals_come_to = q.kind == QuantityKind::Money
+        && (fig_tok.saturating_sub(4)..fig_tok).any(|k| {
+            s.clause_of(s.toks[k].start) == clause
+                && (word_is(text, s.toks, k, &["contracts", "agreements", "deals"])
+                    || s.has_word_starting(text, k..k + 1, &["контракт", "соглашен"]))
+        })
+        && s.has_word_starting(
+            text,
+            fig_tok.saturating_sub(3)..fig_tok,
+            &["account", "make", "made", "составля", "составил", "приход"],
+        );
     let sum_ru = k >= 2 && word_is(text, s.toks, k - 1, &["сумму"]) && {
         let na = if k >= 3 && word_is(text, s.toks, k - 2, &["общую"]) {
             k - 3
@@ -343,7 +362,9 @@ pub(super) fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         word_is(text, s.toks, na, &["на"]) && deal_ru(na)
     };
     worth_before
+        || deals_come_to
         || (covered_worth || sum_ru) && signed()
+        || on_ru && !carried_out()
         || word_is(text, s.toks, end_tok, DEALS)
         || lent(text, s, fig_tok, end_tok)
 }

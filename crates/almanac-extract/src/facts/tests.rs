@@ -1570,6 +1570,12 @@ fn status_of() {
         &[
             // What a task names is a plan.
             ("Plans\n\nThe ministry's task is growth of at least 4% this year.", "2025-02-01", "4%", "planned"),
+            // What signed deals come to is a promise; how many were signed is done.
+            ("Forum\n\nAt the forum 12 agreements worth $900 million were signed. Firm contracts account for $310 million of the total.", "2024-05-20", "$310 million", "planned"),
+            ("Форум\n\nНа форуме в Оше подписаны соглашения на $450 млн.", "2024-05-20", "$450 млн", "planned"),
+            ("Форум\n\nНа форуме подписано 12 документов. Твёрдыми контрактами из них являются четыре документа на $120 млн.", "2024-05-20", "$120 млн", "planned"),
+            ("Форум\n\nНа форуме подписано 12 документов. Твёрдыми контрактами из них являются четыре документа на $120 млн.", "2024-05-20", "12 документов", "actual"),
+            ("Контракты\n\nВ прошлом году исполнено 40 контрактов на $75 млн.", "2024-05-20", "$75 млн", "actual"),
             // A past predicate after `and` tells what became of a promise.
             ("Schools\n\n\"We promised 10 clinics for 2023 and opened 12,\" the mayor said.", "2024-01-20", "12", "actual"),
             ("Schools\n\n\"We promised 10 clinics for 2023 and opened 12,\" the mayor said.", "2024-01-20", "10 clinics", "planned"),
