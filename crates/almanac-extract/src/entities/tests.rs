@@ -518,6 +518,13 @@ fn a_company_named_by_its_trade_or_right_after_what_it_is() {
         ],
     );
     check(
+        "The Port of Kuryk shipped more grain than the Port of Aktau.",
+        &[
+            ("Port of Kuryk", "Port of Kuryk", Organisation),
+            ("Port of Aktau", "Port of Aktau", Organisation),
+        ],
+    );
+    check(
         "The Silk Gate logistics centre will open next spring.",
         &[(
             "Silk Gate logistics centre",
