@@ -261,7 +261,7 @@ pub(super) fn name_chunk(
         usable(j)
             && (doc.is_cap(j) || in_gaz.get(j).copied().unwrap_or(false))
             && !unit_after_number(j)
-            && (!describes(j) || in_gaz.get(j).copied().unwrap_or(false))
+            && !describes(j)
     };
     let mut start = i;
     // A quoted name: `“Kazakhtelecom” JSC`.

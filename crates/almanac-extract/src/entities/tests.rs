@@ -503,7 +503,7 @@ fn a_company_named_by_its_trade_or_right_after_what_it_is() {
     );
     // A foreign investor named by its trade, and a logistics centre by its name.
     check(
-        "Pune-based Sahyadri Oil Industries and Baltic Reederei Shipping signed the deal.",
+        "Tashkent-based Sahyadri Oil Industries and Baltic Reederei Shipping signed the deal.",
         &[
             (
                 "Sahyadri Oil Industries",

@@ -1014,17 +1014,12 @@ fn subject_of(
                 .clone()
                 .or_else(|| paragraph.theme.clone())
                 .or_else(|| {
-                    // What a company makes, sells, employs and builds; not the roads, gas
-                    // pipes or cargo of the place around it.
+                    // What a company's project is worth, can make and employs; not the
+                    // output, exports, roads or cargo of the place around it, which a
+                    // paragraph on the region reports without naming it.
                     matches!(
                         metric,
-                        Metric::ProjectValue
-                            | Metric::Capacity
-                            | Metric::Jobs
-                            | Metric::Employment
-                            | Metric::Output
-                            | Metric::Trade
-                            | Metric::Area
+                        Metric::ProjectValue | Metric::Capacity | Metric::Jobs | Metric::Employment
                     )
                     .then(|| frame.lead_company.map(str::to_string))
                     .flatten()

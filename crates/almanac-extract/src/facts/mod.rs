@@ -870,13 +870,15 @@ fn to_canonical(q: &mut Quantity) {
     let table = &*CANONICAL_UNITS;
     let find = |unit: &str| table.iter().find(|(u, _, _)| *u == unit);
     if let Some(&(_, canonical, factor)) = q.unit.as_deref().and_then(find) {
-        q.value *= factor;
-        q.high = q.high.map(|h| h * factor);
+        // Rounded to millionths: `2.01 GW` is 2010 MW, not 2009.9999999999998.
+        let scale = |v: f64| (v * factor * 1e6).round() / 1e6;
+        q.value = scale(q.value);
+        q.high = q.high.map(scale);
         q.unit = Some(canonical.to_string());
     }
     for e in &mut q.equivalents {
         if let Some(&(_, canonical, factor)) = find(&e.unit) {
-            e.value *= factor;
+            e.value = (e.value * factor * 1e6).round() / 1e6;
             e.unit = canonical.to_string();
         }
     }
@@ -889,7 +891,7 @@ static REFERENCE_UNITS: LazyLock<Vec<&'static str>> =
 /// `trade between the two countries`, `the two governments agreed`, `товарооборот двух
 /// стран`: a number word of two or three before a party named already points back to them;
 /// it counts nothing new. English asks for `the`, `these`, `those` or `both` before it,
-/// Russian for two.
+/// Russian for `двух`, `обе`.
 fn refers_back(text: &str, q: &Quantity) -> bool {
     let in_words = q.text.starts_with(char::is_alphabetic);
     let party = q
@@ -900,9 +902,13 @@ fn refers_back(text: &str, q: &Quantity) -> bool {
         return false;
     }
     // Russian has no article: only `двух`, `обе` say `both` well enough (`на три страны
-    // приходится 62%` sums three named countries up as a count).
+    // приходится 62%` sums three named countries up as a count, `в две страны` is a first
+    // mention).
     let russian = !q.text.is_ascii();
-    russian && q.value == 2.0
+    let both = ["двух", "обе", "обеих", "обоих"]
+        .iter()
+        .any(|w| tokens::lower(&q.text).starts_with(w));
+    russian && both
         || !russian
             && tokens::word_before(text, q.span[0])
                 .is_some_and(|w| matches!(w.as_ref(), "the" | "these" | "those" | "both"))

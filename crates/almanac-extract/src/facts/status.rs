@@ -311,7 +311,15 @@ pub(super) fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         s.has_word_starting(
             text,
             0..s.toks.len(),
-            &["fulfil", "complet", "paid", "исполн", "оплат", "выполн"],
+            &[
+                "fulfil",
+                "complet",
+                "paid",
+                "исполн",
+                "оплат",
+                "выполн",
+                "реализова",
+            ],
         )
     };
     let signed = || {
@@ -338,7 +346,15 @@ pub(super) fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     };
     // `подписали соглашения на $3,6 млрд`, `пять документов на $640 млн`: `на` right before
     // the amount.
-    let on_ru = k >= 1 && word_is(text, s.toks, k - 1, &["на"]) && deal_ru(k - 1);
+    // The deal's noun is right before `на`: after a verb of change (`поставки по контрактам
+    // выросли на $300 млн`) `на` gives the change.
+    let on_ru = k >= 2
+        && word_is(text, s.toks, k - 1, &["на"])
+        && s.has_word_starting(
+            text,
+            k - 2..k - 1,
+            &["соглаш", "меморанд", "контракт", "договор", "документ"],
+        );
     // `Firm contracts account for $1.15 billion of the total`, `твёрдые контракты составляют
     // $1,1 млрд`: money the deals of the clause come to, a few words before it.
     let clause = s.clause_of(q.span[0]);
@@ -362,7 +378,7 @@ pub(super) fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
         word_is(text, s.toks, na, &["на"]) && deal_ru(na)
     };
     worth_before
-        || deals_come_to
+        || deals_come_to && !carried_out()
         || (covered_worth || sum_ru) && signed()
         || on_ru && !carried_out()
         || word_is(text, s.toks, end_tok, DEALS)

@@ -355,9 +355,16 @@ pub(super) fn lead_company(
         ..sentence
             .end
             .min(text.floor_char_boundary(sentence.start + 80))];
+    // A dateline's words are all capitalised; a dash after lower-case words is the
+    // sentence's own (`Investment rose sharply – X alone put in ...`).
     let start = opening
         .char_indices()
         .find(|&(_, c)| matches!(c, '–' | '—'))
+        .filter(|&(i, _)| {
+            opening[..i]
+                .split_whitespace()
+                .all(|w| !w.starts_with(char::is_lowercase))
+        })
         .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
     let from = anchors.partition_point(|a| a.start < start);
     let to = anchors.partition_point(|a| a.start < sentence.end);

@@ -966,7 +966,8 @@ impl Parser<'_> {
         }
         // `almost twice the 2016 level`, `above pre-crisis 2015 levels`: the year a figure is
         // measured against.
-        if self.is_word(i + 1, w!("level")) || self.is_word(i + 1, w!("levels")) {
+        // Not `In 2023 level of unemployment made 4.7%`, where a preposition dates the figure.
+        if !prev_cue && (self.is_word(i + 1, w!("level")) || self.is_word(i + 1, w!("levels"))) {
             return hit(i + 2, when.period(self.doc), TimeKind::Comparison);
         }
         hit(i + 1, when.period(self.doc), TimeKind::Point)

@@ -120,6 +120,7 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("cement sales were nearly three times the 2019 level", "2021-03-02", &[("2019 level", Some("2019"), Comparison)]),
     ("wheat exports are back above pre-drought 2020 levels", "2022-05-11", &[("2020 levels", Some("2020"), Comparison)]),
     ("the 2019 plan foresaw 40 schools", "2021-03-02", &[("2019", Some("2019"), Point)]),
+    ("In 2019 level of unemployment made 4.7%", "2021-03-02", &[("2019", Some("2019"), Point)]),
     ("compared to the previous year", "2024-06-14", &[("the previous year", Some("2023"), Comparison)]),
     ("food rose 5.1% over twelve months", "2024-04-11", &[("over twelve months", None, Comparison)]),
     ("food rose 5.1% over twelve months", "2024-02-11", &[("over twelve months", Some("2023-01/2023-12"), Span)]),
