@@ -870,15 +870,13 @@ fn to_canonical(q: &mut Quantity) {
     let table = &*CANONICAL_UNITS;
     let find = |unit: &str| table.iter().find(|(u, _, _)| *u == unit);
     if let Some(&(_, canonical, factor)) = q.unit.as_deref().and_then(find) {
-        // Rounded to millionths: `2.01 GW` is 2010 MW, not 2009.9999999999998.
-        let scale = |v: f64| (v * factor * 1e6).round() / 1e6;
-        q.value = scale(q.value);
-        q.high = q.high.map(scale);
+        q.value = resized(q.value, factor);
+        q.high = q.high.map(|h| resized(h, factor));
         q.unit = Some(canonical.to_string());
     }
     for e in &mut q.equivalents {
         if let Some(&(_, canonical, factor)) = find(&e.unit) {
-            e.value = (e.value * factor * 1e6).round() / 1e6;
+            e.value = resized(e.value, factor);
             e.unit = canonical.to_string();
         }
     }
@@ -912,4 +910,10 @@ fn refers_back(text: &str, q: &Quantity) -> bool {
         || !russian
             && tokens::word_before(text, q.span[0])
                 .is_some_and(|w| matches!(w.as_ref(), "the" | "these" | "those" | "both"))
+}
+
+/// `value` times `factor`, rounded to millionths: `2.01 GW` is 2010 MW, not
+/// 2009.9999999999998.
+fn resized(value: f64, factor: f64) -> f64 {
+    (value * factor * 1e6).round() / 1e6
 }
