@@ -1014,15 +1014,12 @@ fn subject_of(
                 .clone()
                 .or_else(|| paragraph.theme.clone())
                 .or_else(|| {
-                    // What a company's project is worth, can make and employs; not the
-                    // output, exports, roads or cargo of the place around it, which a
+                    // What a company's project is worth and can make; not the output,
+                    // exports, jobs, roads or cargo of the place around it, which a
                     // paragraph on the region reports without naming it.
-                    matches!(
-                        metric,
-                        Metric::ProjectValue | Metric::Capacity | Metric::Jobs | Metric::Employment
-                    )
-                    .then(|| frame.lead_company.map(str::to_string))
-                    .flatten()
+                    matches!(metric, Metric::ProjectValue | Metric::Capacity)
+                        .then(|| frame.lead_company.map(str::to_string))
+                        .flatten()
                 })
         }
     })

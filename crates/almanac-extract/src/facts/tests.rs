@@ -1012,6 +1012,7 @@ fn subject_of() {
             ("Yarn mill opens in Namangan region\n\nTASHKENT. Silk Wire – Fergana Spinning Industries, a joint venture of two textile groups, has opened a yarn mill in Namangan region.\n\nThe first phase cost $30 million.", "2024-02-10", "$30 million", "Fergana Spinning Industries"),
             ("Yarn mill opens in Namangan region\n\nTASHKENT. Silk Wire – Fergana Spinning Industries, a joint venture of two textile groups, has opened a yarn mill in Namangan region.\n\nThis year 40 km of roads were rebuilt.", "2024-02-10", "40 km", "Namangan region"),
             ("Yarn mill opens in Namangan region\n\nTASHKENT. Silk Wire – Fergana Spinning Industries, a joint venture of two textile groups, has opened a yarn mill in Namangan region.\n\nIndustrial output grew by 6% in January-June.", "2024-07-10", "6%", "Namangan region"),
+            ("Yarn mill opens in Namangan region\n\nTASHKENT. Silk Wire – Fergana Spinning Industries, a joint venture of two textile groups, has opened a yarn mill in Namangan region.\n\nOver 3,500 new jobs were created last year.", "2024-07-10", "3,500 new jobs", "Namangan region"),
             // A facility named after its place and what it is is narrower than the place.
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
