@@ -342,8 +342,9 @@ pub(super) fn topic<'a>(
 /// Qilin Motors has opened a plant in ...`, `A Chinese company, Jiangsu Tianrun Chemical,
 /// will build ...`, `Zhongya Textile, a joint venture of ..., has opened a mill`): the text
 /// goes on about its project, so a later figure of a sentence that names nothing (`The first
-/// phase cost $55 million`) is the company's rather than the place's where it stands. Not a
-/// lender (`Bank`, `Fund`) nor a body that reports.
+/// phase cost $55 million`) is the company's rather than the place's where it stands, when it
+/// is the project's worth or capacity (`figure.rs`). Not a lender (`Bank`, `Fund`) nor a body
+/// that reports.
 pub(super) fn lead_company(
     text: &str,
     anchors: &[Anchor],
