@@ -39,8 +39,8 @@ pub(super) struct Frame<'d> {
     pub(super) title: Option<&'d Range<usize>>,
     /// What the document is about, for a figure whose sentence names nothing.
     pub(super) topic: Option<&'d str>,
-    /// The company the lead's first sentence is about, for a figure of a sentence that
-    /// names nothing and is no place's statistic.
+    /// The company the lead's first sentence is about, for a project's worth or capacity
+    /// in a sentence that names nothing.
     pub(super) lead_company: Option<&'d str>,
     /// The country the document is about: investors of any other are foreign.
     pub(super) home: Option<&'d str>,

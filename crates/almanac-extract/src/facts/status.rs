@@ -337,24 +337,14 @@ pub(super) fn agreed(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
     {
         k -= 1;
     }
-    let deal_ru = |from: usize| {
-        s.has_word_starting(
-            text,
-            from.saturating_sub(4)..from,
-            &["соглаш", "меморанд", "контракт", "договор", "документ"],
-        )
-    };
-    // `подписали соглашения на $3,6 млрд`, `пять документов на $640 млн`: `на` right before
-    // the amount.
-    // The deal's noun is right before `на`: after a verb of change (`поставки по контрактам
-    // выросли на $300 млн`) `на` gives the change.
+    const DEALS_RU: &[&str] = &["соглаш", "меморанд", "контракт", "договор", "документ"];
+    let deal_ru = |from: usize| s.has_word_starting(text, from.saturating_sub(4)..from, DEALS_RU);
+    // `подписали соглашения на $3,6 млрд`, `пять документов на $640 млн`: `на` right after
+    // the deal's noun; after a verb of change (`поставки по контрактам выросли на $300 млн`)
+    // it gives the change.
     let on_ru = k >= 2
         && word_is(text, s.toks, k - 1, &["на"])
-        && s.has_word_starting(
-            text,
-            k - 2..k - 1,
-            &["соглаш", "меморанд", "контракт", "договор", "документ"],
-        );
+        && s.has_word_starting(text, k - 2..k - 1, DEALS_RU);
     // `Firm contracts account for $1.15 billion of the total`, `твёрдые контракты составляют
     // $1,1 млрд`: money the deals of the clause come to, a few words before it.
     let clause = s.clause_of(q.span[0]);

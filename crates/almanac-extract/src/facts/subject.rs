@@ -339,7 +339,7 @@ pub(super) fn topic<'a>(
 }
 
 /// The company the lead's first sentence is about, as its grammatical subject (`China's
-/// Qilin Motors has opened a plant in ...`, `A Chinese company, Jiangsu Tianrun Chemical,
+/// Qilin Motors has opened a plant in ...`, `A Turkish company, Bosphorus Kimya Industries,
 /// will build ...`, `Zhongya Textile, a joint venture of ..., has opened a mill`): the text
 /// goes on about its project, so a later figure of a sentence that names nothing (`The first
 /// phase cost $55 million`) is the company's rather than the place's where it stands, when it
@@ -648,14 +648,20 @@ fn clause_has(text: &str, s: &Sentence<'_>, pos: usize, lists: &[&[&str]]) -> bo
 /// `Uzbekistan's grew by 0.4%`, `Kyrgyzstan reported a fall of 5.3%`, `Tajikistan also
 /// sold ...`: a country in the possessive, or one a verb of its own economy follows, is
 /// what the figure is about even where the document is about another.
+/// What follows a name written in the possessive (`Korea's Hanil Motors` gives `Hanil
+/// Motors`), or `None`.
+fn after_possessive<'t>(text: &'t str, a: &Anchor) -> Option<&'t str> {
+    let after = text.get(a.start + a.len..).unwrap_or("");
+    after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+}
+
 fn speaks_of_its_own(text: &str, a: &Anchor) -> bool {
     let after = text.get(a.start + a.len..).unwrap_or("");
     let cues = &*SUBJECT_CUES;
     // `Russia's companies invested`: a possessive of investors is an origin still.
-    if let Some(rest) = after
-        .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("\u{2019}s "))
-    {
+    if let Some(rest) = after_possessive(text, a) {
         let next = rest.split_whitespace().next().unwrap_or("");
         return !cues
             .origin_nouns
@@ -957,11 +963,7 @@ pub(super) fn subject(
         // `India's Sahyadri Oil Industries`, `Korea's Hanil Motors`: the country in a
         // possessive before a company's name tells where the company is from.
         let origin_of_org = |a: &Anchor| {
-            let after = &text[a.start + a.len..];
-            let rest = after
-                .strip_prefix("'s ")
-                .or_else(|| after.strip_prefix("\u{2019}s "));
-            rest.is_some_and(|rest| {
+            after_possessive(text, a).is_some_and(|rest| {
                 let at = text.len() - rest.len();
                 usable
                     .iter()
@@ -1049,7 +1051,7 @@ pub(super) fn subject(
 /// predicate only by an apposition (the clause between opens with an article or `which`,
 /// and the figure's clause with a verb).
 fn apposed_subject(text: &str, s: &Sentence<'_>, named: usize, clause: usize) -> bool {
-    // `A Chinese company, Jiangsu Tianrun Chemical, will build ...`: the name may be the
+    // `A Turkish company, Bosphorus Kimya Industries, will build ...`: the name may be the
     // apposition itself, of a description that opens the sentence.
     let aside = if named + 2 == clause {
         s.clause_toks(named + 1).start
