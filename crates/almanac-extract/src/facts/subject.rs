@@ -1034,7 +1034,7 @@ pub(super) fn subject(
                 let gap = text[q.span[1]..a.start].trim_start();
                 let conjunct =
                     gap.starts_with([',', ';']) || gap.starts_with("and ") || gap.starts_with("и ");
-                if conjunct && to_next.is_some_and(|d| d < distance) {
+                if conjunct && to_next.is_some() {
                     distance + text.len()
                 } else {
                     distance

@@ -1064,6 +1064,9 @@ fn subject_of() {
             ("Bonds\n\nAral Energy, the power arm of the Aral Holding group, placed bonds worth 50 billion tenge, the company said. Demand reached 80 billion tenge.", "2026-04-08", "80 billion tenge", "Aral Energy"),
             // A name after the figure that opens the next conjunct is the next figure's.
             ("Migrants\n\nKhatlon region sent 120,000 workers and Sughd region 90,000.", "2024-06-01", "120,000 workers", "Khatlon region"),
+            // A name after a conjunct is the next figure's, even when the figure's own is a
+            // word further back (`with`).
+            ("Wells\n\nThe leaders are Aral district with 11 wells and Kazaly district with 7.", "2024-06-01", "11 wells", "Aral district"),
             ("Jobs\n\nThe region created 5,000 jobs, including 2,100 in the city of Aktau and 900 in the city of Zhanaozen.", "2024-06-01", "2,100", "Aktau"),
             // Two countries joined by a dash in a title are no dateline: the first, named
             // first in the lead too, is what the text is about; the partner is foreign.

@@ -173,6 +173,15 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
             }
         }
         if found[idx].q.kind == QuantityKind::Bare && !found[idx].in_words {
+            if let Some(p) = dashed_list_item_before(text, toks, &found[..idx], &found[idx]) {
+                let (kind, unit, per) = (p.q.kind, p.q.unit.clone(), p.q.per.clone());
+                let q = &mut found[idx].q;
+                q.kind = kind;
+                q.unit = unit;
+                q.per = per;
+                idx += 1;
+                continue;
+            }
             if let Some(lemma) = number_of_noun(text, toks, bare.first) {
                 found[idx].q.kind = QuantityKind::Count;
                 found[idx].q.unit = Some(lemma);
@@ -246,6 +255,41 @@ fn scaled_partner_before<'a>(
         && !sentence_ends
         && !other_thing)
         .then_some(prev)
+}
+
+/// Whether token `i` is a dash standing apart from the word before it (`Shu - 9`), not one
+/// inside a name (`Kokzhal-2`).
+fn dash_apart(text: &str, toks: &[Tok], i: usize) -> bool {
+    i >= 1
+        && toks[i].kind == TokKind::Sym
+        && matches!(toks[i].text(text), "-" | "–" | "—")
+        && toks[i].start > toks[i - 1].end
+}
+
+/// `Kordai district - 14 projects, Shu district - 9, Talas - 6`: the count or measure of a
+/// list whose items each follow a dash, when the bare number is such an item with no noun
+/// of its own. Only an unscaled figure: `- 14 thousand ha, ... - 9` leaves 9's scale open.
+fn dashed_list_item_before<'a>(
+    text: &str,
+    toks: &[Tok],
+    before: &'a [Parsed],
+    bare: &Parsed,
+) -> Option<&'a Parsed> {
+    let item = |p: &Parsed| p.first >= 1 && dash_apart(text, toks, p.first - 1);
+    let ends_item = toks
+        .get(bare.last + 1)
+        .is_none_or(|t| t.kind == TokKind::Sym && matches!(t.text(text), "," | ";" | "."))
+        || word_is(text, toks, bare.last + 1, &["and"]);
+    if !(item(bare) && ends_item && bare.scale == 1.0) {
+        return None;
+    }
+    let prev = before
+        .iter()
+        .rev()
+        .find(|p| matches!(p.q.kind, QuantityKind::Count | QuantityKind::Measure))?;
+    let sentence_ends = (prev.last + 1..bare.first)
+        .any(|t| toks[t].kind == TokKind::Sym && matches!(toks[t].text(text), "." | "!" | "?"));
+    (item(prev) && prev.q.unit.is_some() && prev.scale == 1.0 && !sentence_ends).then_some(prev)
 }
 
 /// The noun a bare number counts when the text leaves it out because it was just named:

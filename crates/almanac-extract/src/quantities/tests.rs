@@ -484,6 +484,17 @@ fn counts() {
         "7,500 jobs=7500 job ; 2,100=2100 job",
     );
     check("the 3 of us", "");
+    // A list whose items each follow a dash: an item with no noun takes the one before it;
+    // not past a scale word, nor from an item that no dash opens.
+    check(
+        "Aral district - 11 wells, Kazaly district - 7, Shieli - 4.",
+        "11 wells=11 well ; 7=7 well ; 4=4 well",
+    );
+    check(
+        "Aral - 11 thousand tonnes, Kazaly - 7.",
+        "11 thousand tonnes=11000 t",
+    );
+    check("Aral drilled 11 wells, Kazaly - 7.", "11 wells=11 well");
     // A scaled number with no noun of its own, after a figure of the same scale in its
     // sentence, is in that figure's unit; a list's small number takes the scale after it.
     check(

@@ -357,11 +357,52 @@ pub(super) fn elided_unit(
     let noun_left_out = toks
         .get(after_number)
         .is_none_or(|t| t.kind != TokKind::Word);
+    // `Кордайский район – 14 проектов, Шуский – 9`: an item of a list whose items each
+    // follow a dash takes the unit of the item before it; only unscaled figures (`– 14 тыс.
+    // га, ... – 9` leaves 9's scale open).
+    let dash_apart = |k: usize| {
+        k >= 1 && matches!(toks[k].text(text), "–" | "—" | "-") && toks[k].start > toks[k - 1].end
+    };
+    let unscaled = |k: usize| {
+        read_number(text, toks, k).is_some_and(|(_, after)| read_scale(text, toks, after).is_none())
+    };
+    let ends_item = toks
+        .get(after_number)
+        .is_none_or(|t| matches!(t.text(text), "," | ";" | "."))
+        || word(after_number) == "и";
+    if i >= 1 && dash_apart(i - 1) && ends_item && unscaled(i) {
+        let item_before = found
+            .iter()
+            .rev()
+            .take_while(|(k, _)| *k >= start)
+            .find(|(_, f)| amount(f))
+            .filter(|(k, _)| *k >= 1 && dash_apart(*k - 1) && unscaled(*k));
+        if let Some(unit) = item_before.and_then(|(_, f)| of(f)) {
+            return Some(unit);
+        }
+    }
     let first_here = found.last().is_none_or(|(k, _)| *k < start);
     if dash_before && first_here && noun_left_out && q.value.fract() == 0.0 {
+        // Not where it was done (`в Абайском районе – 5 200`, `по районам`): a noun after
+        // `в`, `на` or `по`, past one adjective, is a place named, not what is counted; nor is
+        // a district, which labels the item (`Шуский район – 620`).
+        let located = |j: usize| {
+            (j.saturating_sub(2).max(start)..j)
+                .any(|k| matches!(word(k).as_str(), "в" | "во" | "на" | "по"))
+        };
         return (start..i).find_map(|j| {
             let (_, u) = TABLES.units.starting_at(text, toks, j)?;
-            (u.kind == QuantityKind::Count).then(|| (u.code.to_string(), u.kind))
+            if located(j) || u.code == "district" {
+                return None;
+            }
+            match u.kind {
+                QuantityKind::Count => Some((u.code.to_string(), u.kind)),
+                // `Больше всего мест создано ... – 5 200`: places, as `300 мест` counts them.
+                QuantityKind::Rank if q.value > 20.0 => {
+                    Some(("place".to_string(), QuantityKind::Count))
+                }
+                _ => None,
+            }
         });
     }
     None
