@@ -467,12 +467,21 @@ pub(super) fn assemble(
             named_count.entry(key.clone()).or_insert((0, order)).0 += 1;
         }
     }
-    let main_of = |kinds: &[EntityKind]| -> Option<EKey> {
+    let most_named = |kinds: &[EntityKind]| {
         named_count
             .iter()
             .filter(|(k, _)| kinds.contains(&kind_of(k)))
             .max_by_key(|(_, &(n, first))| (n, std::cmp::Reverse(first)))
-            .map(|(k, _)| k.clone())
+    };
+    // A document is about a district when it names one more often than any region or city,
+    // or as often and first: `the district` there is that one, else the district named last
+    // (a region's review names its districts in turn).
+    let main_of = |kinds: &[EntityKind]| -> Option<EKey> {
+        let (key, &(n, first)) = most_named(kinds)?;
+        let about_it = kinds != [EntityKind::District]
+            || most_named(&[EntityKind::Region, EntityKind::City])
+                .is_none_or(|(_, &(m, other_first))| (n, other_first) >= (m, first));
+        about_it.then(|| key.clone())
     };
     // Where each name just read ends: a reference to the document's own place may mean the
     // one the sentence before named instead.

@@ -1134,6 +1134,47 @@ fn the_region_is_the_documents_own_past_a_region_compared() {
 }
 
 #[test]
+fn the_district_is_the_one_the_document_is_about() {
+    // A district's own report: `the district` is that one, past a district it is compared
+    // with; a region's review naming its districts in turn: the district named last.
+    let t = "Shieli district of Kyzylorda region harvested more rice than Zhalagash district.\n\n\
+             The district also built roads. Shieli district leads the region.";
+    check(t, &[("The district", "Shieli district", District)]);
+    let t = "Kyzylorda region harvested rice. Kyzylorda region leads. Aral district sowed less. \
+             The district also built roads.";
+    check(t, &[("The district", "Aral district", District)]);
+    let t =
+        "Шиелийский район Кызылординской области собрал больше риса, чем Жалагашский район.\n\n\
+             В районе построены дороги.";
+    check(t, &[("районе", "Shieli district", District)]);
+}
+
+#[test]
+fn farms_cooperatives_and_villages_the_gazetteer_lacks() {
+    check(
+        "The Zhana Kadam cooperative and Kaskelen Agro Invest opened shops in Kyrgauldy rural okrug.",
+        &[
+            ("Zhana Kadam", "Zhana Kadam", Organisation),
+            ("Kaskelen Agro Invest", "Kaskelen Agro Invest", Organisation),
+            ("Kyrgauldy rural okrug", "Kyrgauldy rural okrug", Town),
+        ],
+    );
+    // Alone, `Invest` after a place names its forum, no company.
+    check(
+        "The Mangystau Invest forum opened.",
+        &[("Mangystau Invest", "-", Organisation)],
+    );
+    check(
+        "В селе Жанаталап фермерское хозяйство «Бирлик» и сельхозкооператив «Нур Сут» построили цех.",
+        &[
+            ("селе Жанаталап", "село Жанаталап", Town),
+            ("фермерское хозяйство «Бирлик»", "фермерское хозяйство «Бирлик»", Organisation),
+            ("сельхозкооператив «Нур Сут»", "сельхозкооператив «Нур Сут»", Organisation),
+        ],
+    );
+}
+
+#[test]
 fn lookup_and_ancestors() {
     assert_eq!(lookup("Nur-Sultan").map(|p| p.name), Some("Astana"));
     assert_eq!(
