@@ -378,9 +378,17 @@ pub(super) fn org_in_run(
     if let Some(h) = lower_prefix {
         // A head that fills the run (`Индустриальная` alone, its head read on past the
         // run) leaves no name.
-        let x = (a + h.words.len()).min(b)..b;
+        let mut x = (a + h.words.len()).min(b)..b;
         // Only a quoted name or a name that is not merely a known place.
         let quoted = doc.is_quote(x.start);
+        // `в селе Бесагаш Талгарского района`: an unquoted name ends where a known place
+        // begins.
+        if !quoted && !in_gaz.get(x.start).copied().unwrap_or(true) {
+            x.end = (x.start..x.end)
+                .find(|&t| in_gaz.get(t).copied().unwrap_or(false))
+                .unwrap_or(x.end);
+        }
+        let b = x.end.max(a + h.words.len()).min(b);
         // `industrial zone Adil Amralin` names a person after the zone, not the zone.
         let person_like = !quoted
             && (2..=3).contains(&(x.end - x.start))

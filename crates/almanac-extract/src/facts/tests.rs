@@ -1064,6 +1064,11 @@ fn subject_of() {
             ("Bonds\n\nAral Energy, the power arm of the Aral Holding group, placed bonds worth 50 billion tenge, the company said. Demand reached 80 billion tenge.", "2026-04-08", "80 billion tenge", "Aral Energy"),
             // A name after the figure that opens the next conjunct is the next figure's.
             ("Migrants\n\nKhatlon region sent 120,000 workers and Sughd region 90,000.", "2024-06-01", "120,000 workers", "Khatlon region"),
+            // A contractor builds for the place the figure is about.
+            ("Water\n\nIn Aral district, the contractor Aral Su Kurylys LLP laid 12 km of pipes.", "2023-05-20", "12 km", "Aral district"),
+            ("Вода\n\nВ Аральском районе подрядчик ТОО «Арал Су» проложил 14 км труб.", "2023-05-20", "14 км", "Aral district"),
+            // A village the gazetteer lacks, its name ending where a known place begins.
+            ("Вода\n\nВ селе Жанаталап Аральского района проложено 14 км труб.", "2023-05-20", "14 км", "село Жанаталап"),
             // A name after a conjunct is the next figure's, even when the figure's own is a
             // word further back (`with`).
             ("Wells\n\nThe leaders are Aral district with 11 wells and Kazaly district with 7.", "2024-06-01", "11 wells", "Aral district"),
