@@ -1150,6 +1150,18 @@ fn the_district_is_the_one_the_document_is_about() {
 }
 
 #[test]
+fn a_monotown_is_the_town_named_last() {
+    check(
+        "Zhezkazgan will get new pipes. The monotown also plans a park.",
+        &[("The monotown", "Zhezkazgan", City)],
+    );
+    check(
+        "Жезказган получит новые трубы. Экономика моногорода растёт.",
+        &[("моногорода", "Zhezkazgan", City)],
+    );
+}
+
+#[test]
 fn farms_cooperatives_and_villages_the_gazetteer_lacks() {
     check(
         "The Zhana Kadam cooperative and Kaskelen Agro Invest opened shops in Kyrgauldy rural okrug.",
