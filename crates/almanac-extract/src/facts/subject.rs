@@ -924,7 +924,10 @@ pub(super) fn subject(
     // `The Asian Development Bank has approved $100 million for the road`, `EDB to lend $46
     // million to Kok-Jar Energy`: a bank that lends is where the money comes from; the
     // figure is about the borrower or the place, else what the document is about.
-    let is_bank = |a: &Anchor| a.kind == EntityKind::Organisation && a.name.contains("Bank");
+    let is_bank = |a: &Anchor| {
+        a.kind == EntityKind::Organisation
+            && a.name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
+    };
     let pool: Vec<&Anchor> = if pool.iter().any(|a| is_bank(a)) && lending_clause(text, s, clause) {
         let borrowers: Vec<&Anchor> = pool.iter().filter(|a| !is_bank(a)).copied().collect();
         if borrowers.is_empty() {
@@ -1084,7 +1087,21 @@ fn lending_clause(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
     s.has_word_starting(
         text,
         s.clause_toks(clause),
-        &["lend", "lent", "loan", "credit", "approv", "financ"],
+        &[
+            "lend",
+            "lent",
+            "loan",
+            "credit",
+            "approv",
+            "financ",
+            "займ",
+            "заём",
+            "заем",
+            "кредит",
+            "финансир",
+            "профинансир",
+            "одобр",
+        ],
     )
 }
 

@@ -1064,6 +1064,10 @@ fn subject_of() {
             ("Bonds\n\nAral Energy, the power arm of the Aral Holding group, placed bonds worth 50 billion tenge, the company said. Demand reached 80 billion tenge.", "2026-04-08", "80 billion tenge", "Aral Energy"),
             // A name after the figure that opens the next conjunct is the next figure's.
             ("Migrants\n\nKhatlon region sent 120,000 workers and Sughd region 90,000.", "2024-06-01", "120,000 workers", "Khatlon region"),
+            // A bank or a fund that lends, finances or subsidises loans is where the money
+            // comes from, in Russian too.
+            ("Вода\n\nВ Аральском районе проложен водопровод. Проект стоимостью 900 млн тенге профинансирован за счёт займа Азиатского банка развития.", "2023-05-20", "900 млн тенге", "Aral district"),
+            ("Loans\n\nIn Aral district, the Damu Entrepreneurship Development Fund subsidised 40 loans.", "2023-05-20", "40 loans", "Aral district"),
             // A contractor builds for the place the figure is about.
             ("Water\n\nIn Aral district, the contractor Aral Su Kurylys LLP laid 12 km of pipes.", "2023-05-20", "12 km", "Aral district"),
             ("Вода\n\nВ Аральском районе подрядчик ТОО «Арал Су» проложил 14 км труб.", "2023-05-20", "14 км", "Aral district"),
