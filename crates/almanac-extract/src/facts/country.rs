@@ -21,6 +21,41 @@ pub(super) fn named_country(
     super::nearest(countries, q.span[0], |a| a.start).map(|a| a.name.clone())
 }
 
+/// Whether an English figure is said of the country as a whole: right after `national
+/// average` (`below the national average of 45`), right before `nationwide` or `across the
+/// country` (`against 6.6% across the country`), or in a sentence that opens with `Across
+/// the country,` or `In the country as a whole,`. Not a multiple of the average (`twice the
+/// national average` is the region's).
+pub(super) fn national_scope(text: &str, sentence: std::ops::Range<usize>, q: &Quantity) -> bool {
+    use crate::quantities::QuantityKind;
+    if q.kind == QuantityKind::Multiplier {
+        return false;
+    }
+    let before = text[sentence.start..q.span[0]].to_ascii_lowercase();
+    let after = text[q.span[1]..sentence.end].to_ascii_lowercase();
+    let after_average = before.rfind("national average").is_some_and(|at| {
+        let gap = &before[at + "national average".len()..];
+        gap.split_whitespace().count() <= 3
+            && !gap.contains(|c: char| c.is_ascii_digit() || c == ',')
+    });
+    let after = after.trim_start();
+    let scope_after = [
+        "nationwide",
+        "across the country",
+        "for the country as a whole",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p));
+    let opener = [
+        "across the country,",
+        "in the country as a whole,",
+        "nationwide,",
+    ]
+    .iter()
+    .any(|p| before.trim_start().starts_with(p));
+    after_average || scope_after || opener
+}
+
 /// Every mention of a person, in order, with the country their office is national for
 /// (`president` of Kazakhstan, chairman of the `Cabinet of Ministers of Kyrgyzstan`), if it
 /// is.

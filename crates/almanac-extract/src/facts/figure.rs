@@ -962,6 +962,11 @@ fn subject_of(
     if of_country {
         return named_country(frame.anchors, frame.home, q);
     }
+    // English names the country a national figure is of less often than Russian does: the
+    // home country stands in for it.
+    if !h.russian && super::country::national_scope(text, h.range.clone(), q) {
+        return named_country(frame.anchors, frame.home, q).or(frame.home.map(str::to_string));
+    }
     subject(
         text,
         q,

@@ -1064,6 +1064,12 @@ fn subject_of() {
             ("Bonds\n\nAral Energy, the power arm of the Aral Holding group, placed bonds worth 50 billion tenge, the company said. Demand reached 80 billion tenge.", "2026-04-08", "80 billion tenge", "Aral Energy"),
             // A name after the figure that opens the next conjunct is the next figure's.
             ("Migrants\n\nKhatlon region sent 120,000 workers and Sughd region 90,000.", "2024-06-01", "120,000 workers", "Khatlon region"),
+            // A national average or a figure `nationwide` is the home country's, named or
+            // not; a multiple of the average is the region's.
+            ("Wages\n\nIn Aral district wages reached 310,000 tenge, below the national average of 402,000 tenge.", "2024-06-01", "402,000 tenge", "Kazakhstan"),
+            ("Wages\n\nIn Aral district wages reached 310,000 tenge, against 402,000 tenge nationwide.", "2024-06-01", "402,000 tenge", "Kazakhstan"),
+            ("Wages\n\nIn Aral district wages reached 310,000 tenge, below the national average of 402,000 tenge.", "2024-06-01", "310,000 tenge", "Aral district"),
+            ("Wages\n\nWages in Atyrau region are twice the national average.", "2024-06-01", "twice", "Atyrau region"),
             // A bank or a fund that lends, finances or subsidises loans is where the money
             // comes from, in Russian too.
             ("Вода\n\nВ Аральском районе проложен водопровод. Проект стоимостью 900 млн тенге профинансирован за счёт займа Азиатского банка развития.", "2023-05-20", "900 млн тенге", "Aral district"),
