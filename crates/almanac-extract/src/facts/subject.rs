@@ -1037,8 +1037,19 @@ pub(super) fn subject(
                 let gap = text[q.span[1]..a.start].trim_start();
                 let conjunct =
                     gap.starts_with([',', ';']) || gap.starts_with("and ") || gap.starts_with("и ");
+                // `40% in Maktaaral district and 27% in the new Zhetysai district`: a place
+                // (not a body: `first in the Ministry's ranking`) the figure's own `in` leads
+                // to, past an article and one word, is its own.
+                let own_in = a.kind.is_place() && {
+                    let mut words = gap.split_whitespace();
+                    matches!(words.next(), Some("in" | "at"))
+                        && words.clone().count() <= 2
+                        && words.all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+                };
                 if conjunct && to_next.is_some() {
                     distance + text.len()
+                } else if own_in {
+                    0
                 } else {
                     distance
                 }

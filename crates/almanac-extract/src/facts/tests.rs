@@ -1074,6 +1074,8 @@ fn subject_of() {
             // comes from, in Russian too.
             ("Вода\n\nВ Аральском районе проложен водопровод. Проект стоимостью 900 млн тенге профинансирован за счёт займа Азиатского банка развития.", "2023-05-20", "900 млн тенге", "Aral district"),
             ("Loans\n\nIn Aral district, the Damu Entrepreneurship Development Fund subsidised 40 loans.", "2023-05-20", "40 loans", "Aral district"),
+            // A place the figure's own `in` leads to is its own, over one named before it.
+            ("Cotton\n\nCotton covered 90 thousand hectares, of which 40% in Shardara district and 25% in the new Keles district.", "2024-06-01", "25%", "Keles district"),
             // A contractor builds for the place the figure is about.
             ("Water\n\nIn Aral district, the contractor Aral Su Kurylys LLP laid 12 km of pipes.", "2023-05-20", "12 km", "Aral district"),
             ("Вода\n\nВ Аральском районе подрядчик ТОО «Арал Су» проложил 14 км труб.", "2023-05-20", "14 км", "Aral district"),
