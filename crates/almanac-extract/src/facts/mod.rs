@@ -298,12 +298,25 @@ pub(crate) fn extract(
     // has no time at all. A Russian release names its report (`сообщили` is a reporting
     // word), so what is left to read is the span its lead opens on.
     let told = report.or_else(|| {
-        let sign = if lang == crate::Lang::Russian {
-            Told::LeadOpening
+        if lang == crate::Lang::Russian {
+            // The span a Russian lead opens on: in the title or the lead itself, not in a
+            // later paragraph that opens a report of its own (`За первое полугодие ...`
+            // after a lead on a project to be finished by the year's end).
+            // The lead: the first paragraph that ends as a sentence does, as a headline
+            // does not.
+            let lead_end = doc.paragraphs[..front_end]
+                .iter()
+                .position(|p| text[p.clone()].trim_end().ends_with(['.', '!', '?', '…']))
+                .map_or(front_end, |i| i + 1);
+            let lead = Front {
+                paragraphs: &doc.paragraphs[..lead_end],
+                times: &front_times[..lead_end],
+                sentences: &sentence_ranges,
+            };
+            report_period(text, &lead, date, Told::LeadOpening)
         } else {
-            Told::Speech
-        };
-        report_period(text, &front, date, sign)
+            report_period(text, &front, date, Told::Speech)
+        }
     });
     // `the region's budget for 2018`, `бюджет Алматы на 2024 год`: the year a budget the
     // front names is for dates its planned revenues and spending that have no time of their
