@@ -138,6 +138,29 @@ pub(super) fn metric_of(
             metric = f.metric;
         }
     }
+    // `sown on 131 thousand hectares, of which 40% in Shardara district`, `из них 18%
+    // приходится на ...`: a share named as a part of the amount before it measures what
+    // that amount did.
+    // Not one whose own words after it say what it is (`of which 71 percent are transfers
+    // from the budget`).
+    let cue_after = || {
+        sentence
+            .metric_cues
+            .iter()
+            .any(|c| c.tok > fig_tok && sentence.clause_of(sentence.toks[c.tok].start) == clause)
+    };
+    if q.kind == QuantityKind::Percent
+        && names_a_part_before(text, sentence, fig_tok)
+        && !cue_after()
+    {
+        let whole = figures_here
+            .iter()
+            .rev()
+            .find(|f| f.unit.as_deref() != Some("%") && f.metric != Metric::Rank);
+        if let Some(f) = whole.filter(|f| part_takes_whole(own_metric, f.metric)) {
+            metric = f.metric;
+        }
+    }
     // `21 billion tenge, 15 billion of which ...`: an amount that took its
     // currency from the money before it measures what that did, unless its own
     // words say what it measures (`of which the budget provided 41 billion`).

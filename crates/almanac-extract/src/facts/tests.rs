@@ -84,6 +84,10 @@ fn unit_of_residents() {
 fn metric_of() {
     check(
         &[
+            // A share named as a part of the amount before it measures what that amount
+            // did, unless its own words after it say what it is.
+            ("Cotton\n\nCotton was sown on 90 thousand hectares, of which 40% in Shardara district.", "2024-06-01", "40%", "area"),
+            ("Budget\n\nRevenues are set at 300 billion tenge, of which 60 percent are transfers from the republican budget.", "2024-06-01", "60 percent", "budget"),
             // GDP a rate is counted against says nothing of what the rate measures; what the
             // GDP is produced by, it does.
             ("Debt\n\nPublic debt fell from 47.1% of GDP in 2020 to 39.8% in 2021.", "2022-03-01", "47.1%", "budget"),
