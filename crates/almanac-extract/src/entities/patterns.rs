@@ -381,12 +381,23 @@ pub(super) fn org_in_run(
         let mut x = (a + h.words.len()).min(b)..b;
         // Only a quoted name or a name that is not merely a known place.
         let quoted = doc.is_quote(x.start);
-        // `в селе Бесагаш Талгарского района`: an unquoted name ends where a known place
-        // begins.
-        if !quoted && !in_gaz.get(x.start).copied().unwrap_or(true) {
-            x.end = (x.start..x.end)
-                .find(|&t| in_gaz.get(t).copied().unwrap_or(false))
-                .unwrap_or(x.end);
+        // `в селе Бесагаш Талгарского района`: a village's unquoted name ends where the
+        // district or region it lies in begins (a company's may hold a place's name:
+        // `завод Евро Алматы Цемент`).
+        if !quoted && h.kind == EntityKind::Town && !in_gaz.get(x.start).copied().unwrap_or(true) {
+            let holder_at = |t: usize| {
+                let from = gaz.partition_point(|g| g.toks.start < t);
+                gaz.get(from).is_some_and(|g| {
+                    g.toks.start == t
+                        && g.places.iter().any(|&p| {
+                            matches!(
+                                lex.places[p].kind,
+                                EntityKind::District | EntityKind::Region
+                            )
+                        })
+                })
+            };
+            x.end = (x.start..x.end).find(|&t| holder_at(t)).unwrap_or(x.end);
         }
         let b = x.end.max(a + h.words.len()).min(b);
         // `industrial zone Adil Amralin` names a person after the zone, not the zone.

@@ -1184,6 +1184,19 @@ fn farms_cooperatives_and_villages_the_gazetteer_lacks() {
             ("сельхозкооператив «Нур Сут»", "сельхозкооператив «Нур Сут»", Organisation),
         ],
     );
+    // A village's name ends at its district; a plant's may hold a city's name.
+    check(
+        "В селе Жанаталап Аральского района и на заводе Евро Алматы Цемент построили цех.",
+        &[("селе Жанаталап", "село Жанаталап", Town)],
+    );
+    check(
+        "На заводе Евро Алматы Цемент выпустили 40 тонн.",
+        &[(
+            "заводе Евро Алматы Цемент",
+            "завод «Евро Алматы Цемент»",
+            Organisation,
+        )],
+    );
 }
 
 #[test]

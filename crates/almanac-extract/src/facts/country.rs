@@ -21,38 +21,61 @@ pub(super) fn named_country(
     super::nearest(countries, q.span[0], |a| a.start).map(|a| a.name.clone())
 }
 
-/// Whether an English figure is said of the country as a whole: right after `national
-/// average` (`below the national average of 45`), right before `nationwide` or `across the
-/// country` (`against 6.6% across the country`), or in a sentence that opens with `Across
-/// the country,` or `In the country as a whole,`. Not a multiple of the average (`twice the
-/// national average` is the region's).
-pub(super) fn national_scope(text: &str, sentence: std::ops::Range<usize>, q: &Quantity) -> bool {
+/// Whether an English figure is said of the country as a whole: the value of the national
+/// average (`below the national average of 45`, `the national average was 420,000 tenge`),
+/// a rate or an amount right before `nationwide` or `across the country` (`against 6.6%
+/// across the country`; a count there is of what a body runs across it: `opened 40
+/// branches across the country`), or any figure of a sentence that opens with `Across the
+/// country,` and names nothing below the country (`alone`). Not a multiple of the average
+/// (`twice the national average` is the region's) nor a gap to it (`exceed the national
+/// average by 40%`).
+pub(super) fn national_scope(
+    text: &str,
+    sentence: std::ops::Range<usize>,
+    q: &Quantity,
+    alone: bool,
+) -> bool {
     use crate::quantities::QuantityKind;
     if q.kind == QuantityKind::Multiplier {
         return false;
     }
-    let before = text[sentence.start..q.span[0]].to_ascii_lowercase();
-    let after = text[q.span[1]..sentence.end].to_ascii_lowercase();
+    let (Some(before), Some(after)) = (
+        text.get(sentence.start..q.span[0]),
+        text.get(q.span[1]..sentence.end),
+    ) else {
+        return false;
+    };
+    let before = before.to_ascii_lowercase();
+    let after = after.to_ascii_lowercase();
+    // The average's own value: only words that lead to it between (`of`, `was about`).
     let after_average = before.rfind("national average").is_some_and(|at| {
+        let whole_word = !before[..at].ends_with(|c: char| c.is_ascii_alphabetic());
         let gap = &before[at + "national average".len()..];
-        gap.split_whitespace().count() <= 3
-            && !gap.contains(|c: char| c.is_ascii_digit() || c == ',')
+        whole_word
+            && gap.split_whitespace().all(|w| {
+                matches!(
+                    w,
+                    "of" | "was" | "is" | "stood" | "at" | "about" | "around" | "some" | "nearly"
+                )
+            })
     });
     let after = after.trim_start();
-    let scope_after = [
-        "nationwide",
-        "across the country",
-        "for the country as a whole",
-    ]
-    .iter()
-    .any(|p| after.starts_with(p));
-    let opener = [
-        "across the country,",
-        "in the country as a whole,",
-        "nationwide,",
-    ]
-    .iter()
-    .any(|p| before.trim_start().starts_with(p));
+    let scope_after = q.kind != QuantityKind::Count
+        && [
+            "nationwide",
+            "across the country",
+            "for the country as a whole",
+        ]
+        .iter()
+        .any(|p| after.starts_with(p));
+    let opener = alone
+        && [
+            "across the country,",
+            "in the country as a whole,",
+            "nationwide,",
+        ]
+        .iter()
+        .any(|p| before.trim_start().starts_with(p));
     after_average || scope_after || opener
 }
 

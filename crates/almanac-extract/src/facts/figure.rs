@@ -964,8 +964,21 @@ fn subject_of(
     }
     // English names the country a national figure is of less often than Russian does: the
     // home country stands in for it.
-    if !h.russian && super::country::national_scope(text, h.range.clone(), q) {
-        return named_country(frame.anchors, frame.home, q).or(frame.home.map(str::to_string));
+    if !h.russian {
+        let in_sentence = || {
+            h.anchors
+                .iter()
+                .filter(|a| h.range.contains(&a.start) && a.role == super::anchors::Role::Named)
+        };
+        let alone = in_sentence().all(|a| a.kind == crate::entities::EntityKind::Country);
+        if super::country::national_scope(text, h.range.clone(), q, alone) {
+            // A country the sentence names, else the document's home country.
+            return in_sentence()
+                .find(|a| a.kind == crate::entities::EntityKind::Country)
+                .map(|a| a.name.clone())
+                .or_else(|| named_country(frame.anchors, frame.home, q))
+                .or(frame.home.map(str::to_string));
+        }
     }
     subject(
         text,

@@ -302,12 +302,22 @@ pub(crate) fn extract(
             // The span a Russian lead opens on: in the title or the lead itself, not in a
             // later paragraph that opens a report of its own (`За первое полугодие ...`
             // after a lead on a project to be finished by the year's end).
-            // The lead: the first paragraph that ends as a sentence does, as a headline
-            // does not.
+            // The lead: the first paragraph after the headline that ends as a sentence does.
+            // A headline is the title, or a first paragraph of one short line that ends as a
+            // question or an exclamation does (`Сколько жилья построили?`); one run into its
+            // lead without a blank line is neither.
+            let headline = title.is_some()
+                || doc.paragraphs.len() > 1
+                    && doc.paragraphs.first().is_some_and(|p| {
+                        let line = text[p.clone()].trim();
+                        !line.contains('\n') && line.len() <= 200
+                    });
+            let after_title = usize::from(headline);
             let lead_end = doc.paragraphs[..front_end]
                 .iter()
+                .skip(after_title)
                 .position(|p| text[p.clone()].trim_end().ends_with(['.', '!', '?', '…']))
-                .map_or(front_end, |i| i + 1);
+                .map_or(front_end, |i| after_title + i + 1);
             let lead = Front {
                 paragraphs: &doc.paragraphs[..lead_end],
                 times: &front_times[..lead_end],

@@ -924,11 +924,34 @@ pub(super) fn subject(
     // `The Asian Development Bank has approved $100 million for the road`, `EDB to lend $46
     // million to Kok-Jar Energy`: a bank that lends is where the money comes from; the
     // figure is about the borrower or the place, else what the document is about.
+    // A fund lends only where the clause speaks of loans (`subsidised interest on 312 bank
+    // loans`); one that finances operations or pensions spends its own money.
+    let lends_here = lending_clause(text, s, clause);
     let is_bank = |a: &Anchor| {
         a.kind == EntityKind::Organisation
-            && a.name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
+            && a.name.split(' ').any(|w| {
+                w == "Bank"
+                    || w == "Fund"
+                        && s.has_word_starting(
+                            text,
+                            s.clause_toks(clause),
+                            &[
+                                "loan",
+                                "lend",
+                                "lent",
+                                "credit",
+                                "subsid",
+                                "guarant",
+                                "займ",
+                                "заём",
+                                "кредит",
+                                "субсид",
+                                "гарант",
+                            ],
+                        )
+            })
     };
-    let pool: Vec<&Anchor> = if pool.iter().any(|a| is_bank(a)) && lending_clause(text, s, clause) {
+    let pool: Vec<&Anchor> = if pool.iter().any(|a| is_bank(a)) && lends_here {
         let borrowers: Vec<&Anchor> = pool.iter().filter(|a| !is_bank(a)).copied().collect();
         if borrowers.is_empty() {
             return None;

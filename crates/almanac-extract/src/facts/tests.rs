@@ -1074,10 +1074,15 @@ fn subject_of() {
             ("Wages\n\nIn Aral district wages reached 310,000 tenge, against 402,000 tenge nationwide.", "2024-06-01", "402,000 tenge", "Kazakhstan"),
             ("Wages\n\nIn Aral district wages reached 310,000 tenge, below the national average of 402,000 tenge.", "2024-06-01", "310,000 tenge", "Aral district"),
             ("Wages\n\nWages in Atyrau region are twice the national average.", "2024-06-01", "twice", "Atyrau region"),
+            ("Wages\n\nWages in Atyrau region exceed the national average by 40%.", "2024-06-01", "40%", "Atyrau region"),
+            ("Banks\n\nHalyk Bank opened 40 new branches across the country.", "2024-06-01", "40 new branches", "Halyk Bank"),
+            ("Wages\n\nWages in Kazakhstan grew 8%. In Uzbekistan, wages grew 10% nationwide.", "2024-06-01", "10%", "Uzbekistan"),
             // A bank or a fund that lends, finances or subsidises loans is where the money
             // comes from, in Russian too.
             ("Вода\n\nВ Аральском районе проложен водопровод. Проект стоимостью 900 млн тенге профинансирован за счёт займа Азиатского банка развития.", "2023-05-20", "900 млн тенге", "Aral district"),
             ("Loans\n\nIn Aral district, the Damu Entrepreneurship Development Fund subsidised 40 loans.", "2023-05-20", "40 loans", "Aral district"),
+            // A fund that finances what is no loan spends its own money.
+            ("Health\n\nIn Aral district, the Social Health Insurance Fund financed 500 operations.", "2023-05-20", "500 operations", "Social Health Insurance Fund"),
             // A place the figure's own `in` leads to is its own, over one named before it.
             ("Cotton\n\nCotton covered 90 thousand hectares, of which 40% in Shardara district and 25% in the new Keles district.", "2024-06-01", "25%", "Keles district"),
             // A contractor builds for the place the figure is about.

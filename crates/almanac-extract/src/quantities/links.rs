@@ -275,7 +275,23 @@ fn dashed_list_item_before<'a>(
     before: &'a [Parsed],
     bare: &Parsed,
 ) -> Option<&'a Parsed> {
-    let item = |p: &Parsed| p.first >= 1 && dash_apart(text, toks, p.first - 1);
+    // An item labelled by a name (`Shu district - 9`, `in Kazaly - 7`), not by a noun of
+    // its own (`bridges built - 4`): the label, from the last comma, semicolon or colon,
+    // holds a capitalised word.
+    let named_label = |dash: usize| {
+        let start = (0..dash)
+            .rev()
+            .find(|&k| {
+                toks[k].kind == TokKind::Sym && matches!(toks[k].text(text), "," | ";" | ":" | ".")
+            })
+            .map_or(0, |k| k + 1);
+        (start..dash).any(|k| {
+            toks[k].kind == TokKind::Word && toks[k].text(text).starts_with(char::is_uppercase)
+        })
+    };
+    let item = |p: &Parsed| {
+        p.first >= 1 && dash_apart(text, toks, p.first - 1) && named_label(p.first - 1)
+    };
     let ends_item = toks
         .get(bare.last + 1)
         .is_none_or(|t| t.kind == TokKind::Sym && matches!(t.text(text), "," | ";" | "."))

@@ -495,6 +495,11 @@ fn counts() {
         "11 thousand tonnes=11000 t",
     );
     check("Aral drilled 11 wells, Kazaly - 7.", "11 wells=11 well");
+    // An item labelled by a noun of its own is no item of a named list.
+    check(
+        "Roads repaired - 120 km, bridges built - 4.",
+        "120 km=120 km",
+    );
     // A scaled number with no noun of its own, after a figure of the same scale in its
     // sentence, is in that figure's unit; a list's small number takes the scale after it.
     check(

@@ -351,18 +351,16 @@ pub(super) fn elided_unit(
     // `Больше всего рабочих мест открыто в Кулобе – 1 920`: the counted noun named earlier
     // in the sentence with no number of its own, the number after a dash.
     // A dash standing apart (`рабочих мест – 1 920`), not one inside a name (`Кокжал-2`).
-    let dash_before = (before == "–" || before == "—" || before == "-")
-        && i >= 2
-        && toks[i - 1].start > toks[i - 2].end;
+    let dash_apart = |k: usize| {
+        k >= 1 && matches!(toks[k].text(text), "–" | "—" | "-") && toks[k].start > toks[k - 1].end
+    };
+    let dash_before = i >= 2 && dash_apart(i - 1);
     let noun_left_out = toks
         .get(after_number)
         .is_none_or(|t| t.kind != TokKind::Word);
     // `Кордайский район – 14 проектов, Шуский – 9`: an item of a list whose items each
     // follow a dash takes the unit of the item before it; only unscaled figures (`– 14 тыс.
     // га, ... – 9` leaves 9's scale open).
-    let dash_apart = |k: usize| {
-        k >= 1 && matches!(toks[k].text(text), "–" | "—" | "-") && toks[k].start > toks[k - 1].end
-    };
     let unscaled = |k: usize| {
         read_number(text, toks, k).is_some_and(|(_, after)| read_scale(text, toks, after).is_none())
     };
@@ -370,13 +368,26 @@ pub(super) fn elided_unit(
         .get(after_number)
         .is_none_or(|t| matches!(t.text(text), "," | ";" | "."))
         || word(after_number) == "и";
-    if i >= 1 && dash_apart(i - 1) && ends_item && unscaled(i) {
+    // An item labelled by a name (`Шуский район – 9`, `в Казалинском – 7`), not by a noun
+    // of its own (`мосты – 4`): the label, from the last comma, semicolon or colon, holds a
+    // capitalised word.
+    let named_label = |dash: usize| {
+        let from = (start..dash)
+            .rev()
+            .find(|&k| matches!(toks[k].text(text), "," | ";" | ":"))
+            .map_or(start, |k| k + 1);
+        (from..dash).any(|k| {
+            toks[k].kind == TokKind::Word && toks[k].text(text).starts_with(char::is_uppercase)
+        })
+    };
+    let item = |k: usize| k >= 1 && dash_apart(k - 1) && named_label(k - 1) && unscaled(k);
+    if item(i) && ends_item {
         let item_before = found
             .iter()
             .rev()
             .take_while(|(k, _)| *k >= start)
             .find(|(_, f)| amount(f))
-            .filter(|(k, _)| *k >= 1 && dash_apart(*k - 1) && unscaled(*k));
+            .filter(|(k, _)| item(*k));
         if let Some(unit) = item_before.and_then(|(_, f)| of(f)) {
             return Some(unit);
         }
@@ -397,8 +408,9 @@ pub(super) fn elided_unit(
             }
             match u.kind {
                 QuantityKind::Count => Some((u.code.to_string(), u.kind)),
-                // `Больше всего мест создано ... – 5 200`: places, as `300 мест` counts them.
-                QuantityKind::Rank if q.value > 20.0 => {
+                // `Больше всего мест создано ... – 5 200`: places, as `300 мест` counts them;
+                // `Место Казахстана – 25` is a rank.
+                QuantityKind::Rank if word(j) == "мест" => {
                     Some(("place".to_string(), QuantityKind::Count))
                 }
                 _ => None,
