@@ -33,20 +33,31 @@ pub(super) fn national_scope(
     text: &str,
     sentence: std::ops::Range<usize>,
     q: &Quantity,
-    alone: bool,
+    alone: impl Fn() -> bool,
 ) -> bool {
     use crate::quantities::QuantityKind;
     if q.kind == QuantityKind::Multiplier {
         return false;
     }
-    let (Some(before), Some(after)) = (
-        text.get(sentence.start..q.span[0]),
-        text.get(q.span[1]..sentence.end),
+    // Asked of every English figure: only short windows around it are copied.
+    let window = |from: usize, to: usize| {
+        let mut from = from.min(to);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = to.max(from);
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        text.get(from..to.max(from)).map(str::to_ascii_lowercase)
+    };
+    let (Some(before), Some(after), Some(opening)) = (
+        window(q.span[0].saturating_sub(64).max(sentence.start), q.span[0]),
+        window(q.span[1], (q.span[1] + 32).min(sentence.end)),
+        window(sentence.start, (sentence.start + 32).min(q.span[0])),
     ) else {
         return false;
     };
-    let before = before.to_ascii_lowercase();
-    let after = after.to_ascii_lowercase();
     // The average's own value: only words that lead to it between (`of`, `was about`).
     let after_average = before.rfind("national average").is_some_and(|at| {
         let whole_word = !before[..at].ends_with(|c: char| c.is_ascii_alphabetic());
@@ -68,14 +79,14 @@ pub(super) fn national_scope(
         ]
         .iter()
         .any(|p| after.starts_with(p));
-    let opener = alone
-        && [
-            "across the country,",
-            "in the country as a whole,",
-            "nationwide,",
-        ]
-        .iter()
-        .any(|p| before.trim_start().starts_with(p));
+    let opener = [
+        "across the country,",
+        "in the country as a whole,",
+        "nationwide,",
+    ]
+    .iter()
+    .any(|p| opening.trim_start().starts_with(p))
+        && alone();
     after_average || scope_after || opener
 }
 

@@ -970,7 +970,7 @@ fn subject_of(
                 .iter()
                 .filter(|a| h.range.contains(&a.start) && a.role == super::anchors::Role::Named)
         };
-        let alone = in_sentence().all(|a| a.kind == crate::entities::EntityKind::Country);
+        let alone = || in_sentence().all(|a| a.kind == crate::entities::EntityKind::Country);
         if super::country::national_scope(text, h.range.clone(), q, alone) {
             // A country the sentence names, else the document's home country.
             return in_sentence()

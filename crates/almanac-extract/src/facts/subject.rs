@@ -926,7 +926,7 @@ pub(super) fn subject(
     // figure is about the borrower or the place, else what the document is about.
     // A fund lends only where the clause speaks of loans (`subsidised interest on 312 bank
     // loans`); one that finances operations or pensions spends its own money.
-    let lends_here = lending_clause(text, s, clause);
+    let lends_here = || lending_clause(text, s, clause);
     let is_bank = |a: &Anchor| {
         a.kind == EntityKind::Organisation
             && a.name.split(' ').any(|w| {
@@ -951,7 +951,7 @@ pub(super) fn subject(
                         )
             })
     };
-    let pool: Vec<&Anchor> = if pool.iter().any(|a| is_bank(a)) && lends_here {
+    let pool: Vec<&Anchor> = if pool.iter().any(|a| is_bank(a)) && lends_here() {
         let borrowers: Vec<&Anchor> = pool.iter().filter(|a| !is_bank(a)).copied().collect();
         if borrowers.is_empty() {
             return None;
