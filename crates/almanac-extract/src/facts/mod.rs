@@ -299,13 +299,12 @@ pub(crate) fn extract(
     // word), so what is left to read is the span its lead opens on.
     let told = report.or_else(|| {
         if lang == crate::Lang::Russian {
-            // The span a Russian lead opens on: in the title or the lead itself, not in a
+            // The span a Russian lead opens on: in the headline or the lead itself, not in a
             // later paragraph that opens a report of its own (`За первое полугодие ...`
-            // after a lead on a project to be finished by the year's end).
-            // The lead: the first paragraph after the headline that ends as a sentence does.
-            // A headline is the title, or a first paragraph of one short line that ends as a
-            // question or an exclamation does (`Сколько жилья построили?`); one run into its
-            // lead without a blank line is neither.
+            // after a lead on a project to be finished by the year's end). The lead is the
+            // first paragraph after the headline that ends as a sentence does; the headline
+            // is the title, or a first paragraph of one short line whatever its end
+            // (`Сколько жилья построили?`), not one run into its lead without a blank line.
             let headline = title.is_some()
                 || doc.paragraphs.len() > 1
                     && doc.paragraphs.first().is_some_and(|p| {

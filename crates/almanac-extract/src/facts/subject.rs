@@ -1062,7 +1062,7 @@ pub(super) fn subject(
                     gap.starts_with([',', ';']) || gap.starts_with("and ") || gap.starts_with("и ");
                 // `40% in Maktaaral district and 27% in the new Zhetysai district`: a place
                 // (not a body: `first in the Ministry's ranking`) the figure's own `in` leads
-                // to, past an article and one word, is its own.
+                // to, past up to two lower-case words (`the new`), is its own.
                 let own_in = a.kind.is_place() && {
                     let mut words = gap.split_whitespace();
                     matches!(words.next(), Some("in" | "at"))

@@ -174,11 +174,8 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
         }
         if found[idx].q.kind == QuantityKind::Bare && !found[idx].in_words {
             if let Some(p) = dashed_list_item_before(text, toks, &found[..idx], &found[idx]) {
-                let (kind, unit, per) = (p.q.kind, p.q.unit.clone(), p.q.per.clone());
-                let q = &mut found[idx].q;
-                q.kind = kind;
-                q.unit = unit;
-                q.per = per;
+                let p = p.clone();
+                take_unit_of(&mut found[idx], &p);
                 idx += 1;
                 continue;
             }
@@ -192,11 +189,8 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
         // figure's unit.
         if found[idx].q.kind == QuantityKind::Bare && found[idx].scale > 1.0 {
             if let Some(p) = scaled_partner_before(text, toks, &found[..idx], &found[idx]) {
-                let (kind, unit, per) = (p.q.kind, p.q.unit.clone(), p.q.per.clone());
-                let q = &mut found[idx].q;
-                q.kind = kind;
-                q.unit = unit;
-                q.per = per;
+                let p = p.clone();
+                take_unit_of(&mut found[idx], &p);
             }
         }
         // `organisers put the crowd at half a million`: a large number in words says enough
@@ -210,6 +204,13 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
         }
         idx += 1;
     }
+}
+
+/// Gives a bare number the kind, unit and `per` of the figure whose unit it leaves out.
+fn take_unit_of(bare: &mut Parsed, partner: &Parsed) {
+    bare.q.kind = partner.q.kind;
+    bare.q.unit.clone_from(&partner.q.unit);
+    bare.q.per.clone_from(&partner.q.per);
 }
 
 /// The count or measure before `bare` in its sentence whose unit `bare` leaves out: the
