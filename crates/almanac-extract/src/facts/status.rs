@@ -34,8 +34,8 @@ pub(super) fn status_of(
     metric: Metric,
     when: When,
 ) -> Status {
-    // `fulfilling its annual plan by 106%`, `46% of the annual plan`: how much of a plan
-    // was met is achieved, though the sentence names the plan.
+    // `fulfilling its annual plan by 106%`, `46% of the annual plan`, `62% of the expected
+    // harvest`: how much of a plan was met is achieved, though the sentence names the plan.
     if !when.deadline_pending && !when.future && share_of_plan(text, s, q, fig_tok) {
         return Status::Actual;
     }
@@ -231,9 +231,11 @@ fn share_of_plan(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize) -> 
         .map(|w| crate::tokens::lower(w.trim_matches(|c: char| !c.is_alphanumeric())).into_owned())
         .collect();
     let names_plan = after.first().is_some_and(|w| w == "of" || w == "от")
-        && after[1..]
-            .iter()
-            .any(|w| w.starts_with("plan") || w.starts_with("план") || w == "target");
+        && after[1..].iter().any(|w| {
+            w.starts_with("plan")
+                || w.starts_with("план")
+                || matches!(w.as_str(), "target" | "expected" | "projected" | "forecast")
+        });
     names_plan || super::measure::fulfils_a_plan(text, s, q, fig_tok)
 }
 

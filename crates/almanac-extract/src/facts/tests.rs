@@ -1603,6 +1603,8 @@ fn period_of() {
 fn status_of() {
     check(
         &[
+            // The share of an expected amount reached is achieved.
+            ("Cotton\n\nFarmers have picked 200 thousand tonnes, or 55% of the expected harvest.", "2024-10-01", "55%", "actual"),
             // What a task names is a plan.
             ("Plans\n\nThe ministry's task is growth of at least 4% this year.", "2025-02-01", "4%", "planned"),
             // What signed deals come to is a promise; how many were signed is done.
