@@ -49,7 +49,7 @@ pub(super) fn national_scope(
         while !text.is_char_boundary(to) {
             to -= 1;
         }
-        text.get(from..to.max(from)).map(str::to_ascii_lowercase)
+        text.get(from..to).map(str::to_ascii_lowercase)
     };
     let (Some(before), Some(after), Some(opening)) = (
         window(q.span[0].saturating_sub(64).max(sentence.start), q.span[0]),

@@ -303,14 +303,14 @@ pub(crate) fn extract(
             // later paragraph that opens a report of its own (`За первое полугодие ...`
             // after a lead on a project to be finished by the year's end). The lead is the
             // first paragraph after the headline that ends as a sentence does; the headline
-            // is the title, or a first paragraph of one short line whatever its end
-            // (`Сколько жилья построили?`), not one run into its lead without a blank line.
-            let headline = title.is_some()
-                || doc.paragraphs.len() > 1
-                    && doc.paragraphs.first().is_some_and(|p| {
-                        let line = text[p.clone()].trim();
-                        !line.contains('\n') && line.len() <= 200
-                    });
+            // is a first paragraph of one short line, the title or one that ends as a
+            // question does (`Сколько жилья построили?`), not one run into its lead without a
+            // blank line.
+            let headline = doc.paragraphs.len() > 1
+                && doc.paragraphs.first().is_some_and(|p| {
+                    let line = text[p.clone()].trim();
+                    !line.contains('\n') && line.len() <= 200
+                });
             let after_title = usize::from(headline);
             let lead_end = doc.paragraphs[..front_end]
                 .iter()

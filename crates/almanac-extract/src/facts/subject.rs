@@ -645,9 +645,6 @@ fn clause_has(text: &str, s: &Sentence<'_>, pos: usize, lists: &[&[&str]]) -> bo
     })
 }
 
-/// `Uzbekistan's grew by 0.4%`, `Kyrgyzstan reported a fall of 5.3%`, `Tajikistan also
-/// sold ...`: a country in the possessive, or one a verb of its own economy follows, is
-/// what the figure is about even where the document is about another.
 /// What follows a name written in the possessive (`Korea's Hanil Motors` gives `Hanil
 /// Motors`), or `None`.
 fn after_possessive<'t>(text: &'t str, a: &Anchor) -> Option<&'t str> {
@@ -657,6 +654,9 @@ fn after_possessive<'t>(text: &'t str, a: &Anchor) -> Option<&'t str> {
         .or_else(|| after.strip_prefix("\u{2019}s "))
 }
 
+/// `Uzbekistan's grew by 0.4%`, `Kyrgyzstan reported a fall of 5.3%`, `Tajikistan also
+/// sold ...`: a country in the possessive, or one a verb of its own economy follows, is
+/// what the figure is about even where the document is about another.
 fn speaks_of_its_own(text: &str, a: &Anchor) -> bool {
     let after = text.get(a.start + a.len..).unwrap_or("");
     let cues = &*SUBJECT_CUES;
@@ -926,32 +926,13 @@ pub(super) fn subject(
     // figure is about the borrower or the place, else what the document is about.
     // A fund lends only where the clause speaks of loans (`subsidised interest on 312 bank
     // loans`); one that finances operations or pensions spends its own money.
-    let lends_here = || lending_clause(text, s, clause);
     let is_bank = |a: &Anchor| {
         a.kind == EntityKind::Organisation
-            && a.name.split(' ').any(|w| {
-                w == "Bank"
-                    || w == "Fund"
-                        && s.has_word_starting(
-                            text,
-                            s.clause_toks(clause),
-                            &[
-                                "loan",
-                                "lend",
-                                "lent",
-                                "credit",
-                                "subsid",
-                                "guarant",
-                                "займ",
-                                "заём",
-                                "кредит",
-                                "субсид",
-                                "гарант",
-                            ],
-                        )
-            })
+            && a.name
+                .split(' ')
+                .any(|w| w == "Bank" || w == "Fund" && speaks_of_loans(text, s, clause))
     };
-    let pool: Vec<&Anchor> = if pool.iter().any(|a| is_bank(a)) && lends_here() {
+    let pool: Vec<&Anchor> = if pool.iter().any(|a| is_bank(a)) && lending_clause(text, s, clause) {
         let borrowers: Vec<&Anchor> = pool.iter().filter(|a| !is_bank(a)).copied().collect();
         if borrowers.is_empty() {
             return None;
@@ -1118,25 +1099,31 @@ fn apposed_subject(text: &str, s: &Sentence<'_>, named: usize, clause: usize) ->
 /// Whether clause `clause` of the sentence speaks of lending (`lend`, `a loan of`,
 /// `approved`, `credit`, `financing`).
 fn lending_clause(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.has_word_starting(
-        text,
-        s.clause_toks(clause),
-        &[
-            "lend",
-            "lent",
-            "loan",
-            "credit",
-            "approv",
-            "financ",
-            "займ",
-            "заём",
-            "заем",
-            "кредит",
-            "финансир",
-            "профинансир",
-            "одобр",
-        ],
-    )
+    let toks = s.clause_toks(clause);
+    s.has_word_starting(text, toks.clone(), LOAN_WORDS)
+        || s.has_word_starting(
+            text,
+            toks,
+            &[
+                "approv",
+                "financ",
+                "заем",
+                "финансир",
+                "профинансир",
+                "одобр",
+            ],
+        )
+}
+
+/// The stems of lending a clause of a bank's or a fund's figure may hold.
+const LOAN_WORDS: &[&str] = &["lend", "lent", "loan", "credit", "займ", "заём", "кредит"];
+
+/// Whether clause `clause` speaks of loans, lent, subsidised or guaranteed: what makes a
+/// fund a lender.
+fn speaks_of_loans(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
+    let toks = s.clause_toks(clause);
+    s.has_word_starting(text, toks.clone(), LOAN_WORDS)
+        || s.has_word_starting(text, toks, &["subsid", "guarant", "субсид", "гарант"])
 }
 
 /// Whether the mention at `start` follows `and`, `or` or a comma: an item of a list.

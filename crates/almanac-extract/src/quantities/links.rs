@@ -173,9 +173,9 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
             }
         }
         if found[idx].q.kind == QuantityKind::Bare && !found[idx].in_words {
-            if let Some(p) = dashed_list_item_before(text, toks, &found[..idx], &found[idx]) {
-                let p = p.clone();
-                take_unit_of(&mut found[idx], &p);
+            let (before, rest) = found.split_at_mut(idx);
+            if let Some(p) = dashed_list_item_before(text, toks, before, &rest[0]) {
+                take_unit_of(&mut rest[0], p);
                 idx += 1;
                 continue;
             }
@@ -188,9 +188,9 @@ pub(super) fn link_bare_numbers(text: &str, toks: &[Tok], found: &mut Vec<Parsed
         // count or measure before it in its sentence, and no noun of its own, is in that
         // figure's unit.
         if found[idx].q.kind == QuantityKind::Bare && found[idx].scale > 1.0 {
-            if let Some(p) = scaled_partner_before(text, toks, &found[..idx], &found[idx]) {
-                let p = p.clone();
-                take_unit_of(&mut found[idx], &p);
+            let (before, rest) = found.split_at_mut(idx);
+            if let Some(p) = scaled_partner_before(text, toks, before, &rest[0]) {
+                take_unit_of(&mut rest[0], p);
             }
         }
         // `organisers put the crowd at half a million`: a large number in words says enough
