@@ -66,6 +66,12 @@ impl Period {
         }
     }
 
+    /// The last simple period of an interval (`2026` of `2024/2026`); a simple period
+    /// itself.
+    pub(crate) fn last(self) -> Period {
+        self.ends().1.to_period()
+    }
+
     fn simple(self) -> Option<Simple> {
         Some(match self {
             Period::Year(y) => Simple::Year(y),

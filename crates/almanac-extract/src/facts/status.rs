@@ -69,6 +69,11 @@ pub(super) fn status_of(
     {
         return Status::Planned;
     }
+    // `вместо запланированных 1500 мест создано 1120`: a figure right after a past verb of
+    // its own was done, whatever plan the sentence named before it.
+    if !when.future && !when.deadline_pending && done_right_before(text, s, fig_tok) {
+        return Status::Actual;
+    }
     let planned = when.deadline_pending
         || when.future
         || when.cued
@@ -100,6 +105,39 @@ const DONE: &[&str] = &[
     "planted",
     "hired",
 ];
+
+/// Whether the word right before a Russian figure is a verb of a thing done (`создано`,
+/// `введены`, `добыла`), not a cue of a plan or a promise (`запланировано`, `обещали`), nor
+/// one an auxiliary earlier in its clause puts in the future (`будут построены и
+/// реконструированы`, `будет запущено 25 проектов и создано`).
+fn done_right_before(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
+    let Some(verb) = fig_tok.checked_sub(1) else {
+        return false;
+    };
+    let done = word(text, s, verb).is_some_and(|w| {
+        !w.is_ascii() && crate::ru::tense::is_done(&crate::tokens::plain_lower(&w))
+    });
+    if !done || s.status_cues.binary_search(&verb).is_ok() {
+        return false;
+    }
+    let clause = s.clause_toks(s.clause_of(s.toks[verb].start));
+    !(clause.start..verb).any(|k| {
+        word_is(
+            text,
+            s.toks,
+            k,
+            &[
+                "будет",
+                "будут",
+                "быть",
+                "должно",
+                "должны",
+                "должен",
+                "должна",
+            ],
+        )
+    })
+}
 
 /// Words of now after a figure (`31 percent today`, `300 people now`, `12% сейчас`).
 const NOW_AFTER: &[&str] = &["today", "now", "currently", "сейчас", "сегодня"];

@@ -42,6 +42,19 @@ pub(crate) fn is_past(lower: &str) -> bool {
     })
 }
 
+/// Whether a lower-case Cyrillic word is a past form that says a thing was done: a short
+/// participle in the neuter or plural (`создано`, `введены`, `открыто`) or a past tense
+/// (`создали`, `добыла`, `построил`). The feminine participle and a masculine past after
+/// `а` are left out: nouns end so too (`региона`, `бюджета`, `капитал`).
+pub(crate) fn is_done(lower: &str) -> bool {
+    is_past(lower)
+        && [
+            "но", "ны", "то", "ты", "ли", "ло", "ла", "лось", "лась", "лись", "ил", "ыл", "ел",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
 /// Whether a lower-case Cyrillic word is an infinitive (`создать`, `построить`, `открыть`,
 /// `привлечь`): a verb ending of the infinitive, never a number word that ends the same way
 /// (`десять`, `двадцать`, `треть`). `-ти` (`провести`) and `-уть` are left out: nouns end so
@@ -92,6 +105,26 @@ mod tests {
             "пути",
         ] {
             assert!(!is_infinitive(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn forms_of_a_thing_done() {
+        for (word, want) in [
+            ("создано", true),
+            ("введены", true),
+            ("открыто", true),
+            ("создали", true),
+            ("построило", true),
+            ("добыла", true),
+            ("выделил", true),
+            ("капитал", false),
+            ("региона", false),
+            ("района", false),
+            ("бюджета", false),
+            ("страна", false),
+        ] {
+            assert_eq!(is_done(word), want, "{word}");
         }
     }
 

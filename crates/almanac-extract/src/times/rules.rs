@@ -240,6 +240,22 @@ impl Parser<'_> {
             }
             let (when, next) = self.point_at(i + 1)?;
             if let Some((period, after)) = self.range_after(when, next, true) {
+                // `postponed from 2024 to 2026`: a date moved, whose new date is the
+                // deadline; no span runs between the two.
+                if self.is_any(
+                    i.wrapping_sub(1),
+                    &[
+                        w!("postponed"),
+                        w!("moved"),
+                        w!("shifted"),
+                        w!("delayed"),
+                        w!("rescheduled"),
+                        w!("deferred"),
+                        w!("back"),
+                    ],
+                ) {
+                    return hit(after, period.map(Period::last), TimeKind::Deadline);
+                }
                 return hit(after, period, TimeKind::Span);
             }
             // `From July 1, the tariff will rise`: the day a change takes effect.

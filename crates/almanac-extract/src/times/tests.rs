@@ -153,6 +153,10 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     // A date something is due at is a deadline; `due to` gives a cause.
     ("a mill, due in September", "2025-03-04", &[("due in September", Some("2025-09"), Deadline)]),
     ("the second line is due 2027", "2025-03-04", &[("due 2027", Some("2027"), Deadline)]),
+    // A date moved: the new date is the deadline, no span runs between the two.
+    ("its launch was postponed from 2024 to 2026", "2025-03-04", &[("from 2024 to 2026", Some("2026"), Deadline)]),
+    ("the opening has been pushed back from May to October", "2025-03-04", &[("from May to October", Some("2025-10"), Deadline)]),
+    ("output grew from 2019 to 2024", "2025-03-04", &[("from 2019 to 2024", Some("2019/2024"), Span)]),
     ("due by the end of the year", "2025-03-04", &[("by the end of the year", Some("2025"), Deadline)]),
     ("fell due to the drought in 2024", "2025-03-04", &[("2024", Some("2024"), Point)]),
     ("increased by 2000 people", "2024-02-14", &[]),

@@ -2029,6 +2029,14 @@ mod tests {
             ("Готовы лишь 17 из 30 котельных района.", "17", Some("boiler")),
             ("Из 250 котельных города к зиме готовы 231, или 92%.", "231", Some("boiler")),
             ("Из 250 юрт к зиме утеплены 231 юрта.", "231", None),
+            // Later parts after a comma, while every figure since the whole is a part.
+            ("Из 40 котельных 28 отремонтированы, 9 ждут ремонта.", "9", Some("boiler")),
+            ("Из 40 котельных 28 отремонтированы, 12 км сетей заменены, 9 ждут.", "9", None),
+            // A bare number right after a verb in the past counts what the sentence counted
+            // before it; not one with a noun of its own.
+            ("Вместо обещанных 900 рабочих мест в прошлом году открыто 640.", "640", Some("job")),
+            ("Фермеры ждали 50 тракторов, получено 38, остальные придут весной.", "38", Some("tractor")),
+            ("Открыто 310 рабочих мест, построено 12 юрт.", "12", None),
             ("В этом году построят ещё 30 юрт.", "30", None),
             // The same count at another time or as promised.
             ("Штат – 1 200 человек (1 150 годом ранее).", "1 150", Some("person")),

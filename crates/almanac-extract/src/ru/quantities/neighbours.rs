@@ -6,6 +6,7 @@ use crate::quantities::{Quantity, QuantityKind};
 use crate::tokens::{lower, Tok, TokKind};
 
 use crate::fact::Direction;
+use crate::ru::tense::is_done;
 
 use super::{
     compared_after, currency_of_sign, is_modifier, read_number, read_scale, sentence_start, Role,
@@ -317,6 +318,28 @@ pub(super) fn elided_unit(
         .map(|(_, f)| f);
     if let Some(whole) = whole_before.filter(|_| !noun_after) {
         return of(whole);
+    }
+    // `из 27 проектов 19 введены, 8 строятся`: a later part, after a comma, when the
+    // sentence's figures since the whole are all parts in its unit.
+    if comma_before && !noun_after {
+        let here = &found[found.partition_point(|(k, _)| *k < start)..];
+        let whole_at = here
+            .iter()
+            .position(|(k, f)| f.kind == QuantityKind::Count && *k >= 1 && word(*k - 1) == "из");
+        if let Some(w) = whole_at {
+            let whole = &here[w].1;
+            if here.len() > w + 1 && here[w + 1..].iter().all(|(_, f)| f.unit == whole.unit) {
+                return of(whole);
+            }
+        }
+    }
+    // `вместо 1500 рабочих мест создано 1120`, `обещал 3 тыс. мест, создано 2450`: a bare
+    // number right after a verb in the past, with no noun of its own, is what the sentence
+    // counted before it.
+    if !noun_after && is_done(&before) {
+        if let Some(unit) = before_here.and_then(of) {
+            return Some(unit);
+        }
     }
     // `вместо обещанных 500`, `против 61 500`, `(3 815 годом ранее)`, `их число достигнет
     // 350`: the same count at another time or as promised.
