@@ -663,6 +663,11 @@ fn undated_period(
     let sentence = &h.sentence;
     let programme = h.frame.programme;
     let (q, clause) = (f.q, f.clause);
+    // `Of the 1.6 trillion tenge allocated, 1.52 trillion was spent`: the plan spending is
+    // measured against is of the time the spending is, dated as that is.
+    let measured = status == Status::Planned
+        && status::money_its_spending_is_measured_against(text, sentence, q, f.tok);
+    let status = if measured { Status::Actual } else { status };
     match status {
         Status::Planned if h.in_open_future() => None,
         Status::Planned if status::plan_set_against(text, q) => {

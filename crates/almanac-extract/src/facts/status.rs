@@ -77,6 +77,8 @@ pub(super) fn status_of(
     let planned = when.deadline_pending
         || when.future
         || when.cued
+        || projects_a_breakdown_measures(text, s, q, fig_tok)
+        || money_its_spending_is_measured_against(text, s, q, fig_tok)
         || when.in_title && headline_future(text, s)
         || pooled(text, s, q, fig_tok)
         || agreed(text, s, q, fig_tok)
@@ -137,6 +139,111 @@ fn done_right_before(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
             ],
         )
     })
+}
+
+/// The stems of what became of projects: done or under way.
+const COMPLETION_STEMS: &[&str] = &[
+    "commissioned",
+    "commissioning",
+    "launch",
+    "complet",
+    "finish",
+    "opened",
+    "started",
+    "implemented",
+    "built",
+    "construction",
+    "введен",
+    "введён",
+    "запущ",
+    "заверш",
+    "реализован",
+    "построен",
+    "сдан",
+    "открыт",
+    "строительств",
+];
+
+/// `Of the 212 projects in the programme, 97 have been completed`, `9 of 23 projects
+/// commissioned`, `Из 312 проектов запущены 254`: the projects whose parts a sentence
+/// tells done or not are the pool it measures, a plan (FACTS.md, "Status"). The whole
+/// follows `of` or `из` that opens the sentence or follows its part (`9 of`), and the
+/// sentence says what became of the parts.
+fn projects_a_breakdown_measures(
+    text: &str,
+    s: &Sentence<'_>,
+    q: &Quantity,
+    fig_tok: usize,
+) -> bool {
+    if q.unit.as_deref() != Some("project") || fig_tok == 0 {
+        return false;
+    }
+    let mut of = fig_tok - 1;
+    if of > 0 && word_is(text, s.toks, of, &["the"]) {
+        of -= 1;
+    }
+    if !word_is(text, s.toks, of, &["of", "из"]) {
+        return false;
+    }
+    let after_part = of.checked_sub(1).is_none_or(|k| {
+        s.toks[k].kind == TokKind::Num
+            || word(text, s, k).is_some_and(|w| {
+                crate::lexicon::LEXICONS
+                    .number_words
+                    .contains_key(w.as_ref())
+            })
+    });
+    let end_tok = s.tok_at(q.span[1]);
+    after_part && s.has_word_starting(text, end_tok..s.toks.len(), COMPLETION_STEMS)
+}
+
+/// `Of the 86 billion tenge allocated for the programme, 51 billion was spent`, `Из
+/// выделенных 12 млрд тенге освоено 9,4 млрд`: the money allocated, whose spending the
+/// sentence goes on to tell, is the plan that spending is measured against, as `при плане`
+/// is.
+pub(super) fn money_its_spending_is_measured_against(
+    text: &str,
+    s: &Sentence<'_>,
+    q: &Quantity,
+    fig_tok: usize,
+) -> bool {
+    if q.kind != QuantityKind::Money || fig_tok < 2 {
+        return false;
+    }
+    let end_tok = s.tok_at(q.span[1]);
+    let allocated_after = word_is(text, s.toks, fig_tok - 2, &["of"])
+        && word_is(text, s.toks, fig_tok - 1, &["the"])
+        && word_is(
+            text,
+            s.toks,
+            end_tok,
+            &[
+                "allocated",
+                "earmarked",
+                "budgeted",
+                "envisaged",
+                "provided",
+            ],
+        );
+    let allocated_before = word_is(text, s.toks, fig_tok - 2, &["из"])
+        && word_is(text, s.toks, fig_tok - 1, &["выделенных", "направленных"]);
+    (allocated_after || allocated_before)
+        && s.has_word_starting(
+            text,
+            end_tok..s.toks.len(),
+            &[
+                "spent",
+                "disbursed",
+                "used",
+                "utilised",
+                "utilized",
+                "mastered",
+                "освоен",
+                "израсходован",
+                "использован",
+                "профинансирован",
+            ],
+        )
 }
 
 /// Words of now after a figure (`31 percent today`, `300 people now`, `12% сейчас`).

@@ -1592,6 +1592,9 @@ fn period_of() {
             // but not what still stands.
             ("Audit of water programme\n\nThe Accounts Chamber audited the water programme for 2019-2021.\n\nAuditors found 40 million soms misused. Residents of 9 villages still carry water.", "2022-05-10", "40 million soms", "2019/2021"),
             ("Audit of water programme\n\nThe Accounts Chamber audited the water programme for 2019-2021.\n\nAuditors found 40 million soms misused. Residents of 9 villages still carry water.", "2022-05-10", "9 villages", "2022"),
+            // The money allocated that spending is measured against is of the spending's
+            // time, the year the document reports on.
+            ("Roads in 2023\n\nIn 2023 the region repaired 900 km of roads.\n\nOf the 70 billion tenge allocated from the budget, 64 billion tenge was spent.", "2024-02-10", "70 billion tenge", "2023"),
             // A programme not yet begun dates nothing.
             ("Roads programme\n\nThe ministry presented the results it expects of the roads programme for 2025-2027.\n\nLast month builders rebuilt 80 km of roads.", "2024-02-10", "80 km", "2024-01"),
         ],
@@ -1603,6 +1606,19 @@ fn period_of() {
 fn status_of() {
     check(
         &[
+            // The projects whose parts a sentence tells done or not are the pool it
+            // measures; not a total of what was done, nor projects run or examined.
+            ("Map\n\nOf the 40 projects on the city's map, 25 were commissioned and 15 are under construction.", "2024-07-10", "40 projects", "planned"),
+            ("Map\n\nSix of the 20 projects in the zone have been launched this year.", "2024-07-10", "20 projects", "planned"),
+            ("Итоги\n\nИз 52 проектов карты запущено 30.", "2024-07-10", "52 проектов", "planned"),
+            ("Zone\n\nForeign firms now run 12 of the 40 projects in the zone.", "2024-07-10", "40 projects", "actual"),
+            ("Audit\n\nNine of the 30 projects we examined had no permits, the commission's head said.", "2024-07-10", "30 projects", "actual"),
+            // The money allocated whose spending the sentence tells is the plan it is
+            // measured against, of the time the spending is.
+            ("Roads\n\nOf the 70 billion tenge allocated for roads in 2023, 64 billion tenge was spent.", "2024-02-10", "70 billion tenge", "planned"),
+            ("Roads\n\nOf the 70 billion tenge allocated for roads in 2023, 64 billion tenge was spent.", "2024-02-10", "64 billion tenge", "actual"),
+            ("Roads\n\nIn 2023 the city repaired 90 km of streets. Of the 70 billion tenge allocated for roads, 64 billion tenge was spent.", "2024-02-10", "70 billion tenge", "planned"),
+            ("Roads\n\nIn 2023 the region received 70 billion tenge allocated for roads.", "2024-02-10", "70 billion tenge", "actual"),
             // The share of an expected amount reached is achieved.
             ("Cotton\n\nFarmers have picked 200 thousand tonnes, or 55% of the expected harvest.", "2024-10-01", "55%", "actual"),
             // What a task names is a plan.
