@@ -224,6 +224,28 @@ fn time_of<'h>(h: &Here<'h>, f: &Figure<'_>, planned_cue: bool, measure: Measure
                 (q.span[0].saturating_sub(t.span[1]), 1)
             }
         });
+    // `promised for 2023 at a cost of $30 million, has been rescheduled to 2024`,
+    // `19 have been moved to 2024`: a date moved to is the new deadline of the figures
+    // its clause counts, and of those of the clauses before it that tell nothing done;
+    // not of one that another count of its kind follows (`247 were commissioned and 19
+    // moved to 2024`).
+    let moved = h
+        .sentence_times
+        .iter()
+        .copied()
+        .filter(|t| t.span[0] >= q.span[1] && super::period::rescheduled_to(text, t))
+        .find(|t| {
+            let to_clause = sentence.clause_of(t.span[0]);
+            let told_done = (clause..to_clause).any(|c| {
+                sentence.has_word_starting(text, sentence.clause_toks(c), status::COMPLETION_STEMS)
+            });
+            let recounted = h
+                .in_sentence
+                .iter()
+                .any(|o| o.span[0] >= q.span[1] && o.span[1] <= t.span[0] && o.unit == q.unit);
+            !told_done && !recounted && usable_period(t, date).is_some()
+        });
+    let own_time = moved.or(own_time.filter(|t| !super::period::rescheduled_to(text, t)));
     // `than in the dry year of 2020, when 3.1 million tonnes were gathered`: a
     // clause opened by `when` is of the time right before it, even the time of a
     // comparison.
@@ -250,6 +272,7 @@ fn time_of<'h>(h: &Here<'h>, f: &Figure<'_>, planned_cue: bool, measure: Measure
                 .copied()
                 .filter(of_figure)
                 .filter(|t| usable_period(t, date).is_some() && t.kind != TimeKind::Deadline)
+                .filter(|t| !super::period::rescheduled_to(text, t))
                 .filter(|t| !dates_a_founding(text, sentence, t))
                 .filter(|t| !of_a_state_after(t))
                 .filter(|t| {
@@ -435,6 +458,7 @@ fn period_of_time(
             && p.bounds().0 > d
             && !planned_cue
             && !year_written
+            && !super::period::rescheduled_to(text, t)
         {
             period = Some(shift_year(p, -1));
         }
@@ -468,7 +492,7 @@ fn status_and_period(
     let time = timing.time;
     let period = &mut dated.period;
     let deadline_pending = timing.own_time.is_some_and(|t| {
-        t.kind == TimeKind::Deadline
+        (t.kind == TimeKind::Deadline || super::period::rescheduled_to(text, t))
             && match (t.period, date) {
                 (Some(p), Some(d)) => p.bounds().1 >= d,
                 _ => true,

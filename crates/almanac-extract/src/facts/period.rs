@@ -125,6 +125,8 @@ pub(crate) struct PeriodCues {
     background: Vec<String>,
     /// Words that open a cause (`because of`, `из-за`): a time after one is the cause's.
     cause: Phrases,
+    /// Phrases that move a date (`rescheduled to`, `перенесён на`), lower case.
+    rescheduled: Vec<String>,
 }
 
 /// Phrases found anywhere in a lower-case sentence, all in one pass.
@@ -158,6 +160,7 @@ enum PeriodCueClass {
     Moved,
     Background,
     Cause,
+    Rescheduled,
 }
 
 pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
@@ -170,6 +173,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         Vec::new(),
     );
     let mut background = Vec::new();
+    let mut rescheduled = Vec::new();
     let (mut told, mut revised, mut published, mut moved) = (
         FxHashSet::default(),
         FxHashSet::default(),
@@ -191,6 +195,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
                 ("moved", PeriodCueClass::Moved),
                 ("background", PeriodCueClass::Background),
                 ("cause", PeriodCueClass::Cause),
+                ("rescheduled", PeriodCueClass::Rescheduled),
             ],
             None,
         )?;
@@ -221,6 +226,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
             }
             PeriodCueClass::Background => background.push(phrase.to_lowercase()),
             PeriodCueClass::Cause => cause.push(phrase),
+            PeriodCueClass::Rescheduled => rescheduled.push(phrase.to_lowercase()),
         }
     }
     let report: FxHashSet<String> = report.iter().map(|w| w.to_ascii_lowercase()).collect();
@@ -243,6 +249,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         moved,
         background,
         cause: Phrases::new(&cause),
+        rescheduled,
     }
 });
 
@@ -1002,6 +1009,24 @@ pub(super) fn measures_a_record(text: &str, t: &TimeExpr) -> bool {
 /// right after a word of telling is when a figure was told, not the period it is of; so is
 /// one right before a forecast's publication (`In its July update`, `the IMF in January
 /// raised its forecast`, `в апреле пересмотрел прогноз`).
+/// `has been rescheduled to the third quarter of 2024`, `ввод перенесён на 2026 год`: the
+/// time is a date moved to, a new deadline (`data/period_cues.tsv`, class `rescheduled`).
+pub(super) fn rescheduled_to(text: &str, t: &TimeExpr) -> bool {
+    let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
+    let before = lower(before.trim_end());
+    let before = before
+        .strip_suffix(" the")
+        .or_else(|| before.strip_suffix(" в"))
+        .unwrap_or(&before);
+    PERIOD_CUES.rescheduled.iter().any(|p| {
+        before.ends_with(p.as_str())
+            && !before[..before.len() - p.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
 pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {
     dates_a_publication(text, t) || told_before(text, t)
 }

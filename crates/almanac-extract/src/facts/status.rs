@@ -142,7 +142,7 @@ fn done_right_before(text: &str, s: &Sentence<'_>, fig_tok: usize) -> bool {
 }
 
 /// The stems of what became of projects: done or under way.
-const COMPLETION_STEMS: &[&str] = &[
+pub(super) const COMPLETION_STEMS: &[&str] = &[
     "commissioned",
     "commissioning",
     "launch",
@@ -152,6 +152,7 @@ const COMPLETION_STEMS: &[&str] = &[
     "started",
     "implemented",
     "built",
+    "done",
     "construction",
     "введен",
     "введён",

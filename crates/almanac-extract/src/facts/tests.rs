@@ -1595,6 +1595,12 @@ fn period_of() {
             // The money allocated that spending is measured against is of the spending's
             // time, the year the document reports on.
             ("Roads in 2023\n\nIn 2023 the region repaired 900 km of roads.\n\nOf the 70 billion tenge allocated from the budget, 64 billion tenge was spent.", "2024-02-10", "70 billion tenge", "2023"),
+            // A date moved to is the new deadline of what its clause, and the clauses before
+            // that tell nothing done, counted; a quarter moved to is ahead, not last year's.
+            ("Plants\n\nA glass plant in Kentau, promised for 2023 at a cost of 40 billion tenge, has been rescheduled to 2025.", "2024-03-01", "40 billion tenge", "2025"),
+            ("Plants\n\nOf the 60 projects, 48 were commissioned, and 12 have been moved to 2025.", "2024-03-01", "12", "2025"),
+            ("Plants\n\nThe 300-bed hospital was due in June but is now scheduled for the fourth quarter.", "2024-03-01", "300-bed", "2024-Q4"),
+            ("Заводы\n\nЗапуск завода стоимостью 30 млрд тенге перенесён на 2026 год.", "2024-03-01", "30 млрд тенге", "2026"),
             // A programme not yet begun dates nothing.
             ("Roads programme\n\nThe ministry presented the results it expects of the roads programme for 2025-2027.\n\nLast month builders rebuilt 80 km of roads.", "2024-02-10", "80 km", "2024-01"),
         ],
