@@ -215,6 +215,9 @@ pub(crate) struct Lexicon {
     pub(super) legal_forms: Vec<&'static str>,
     /// Nouns that make the name set before them a company (`X, a copper producer`).
     pub(super) company_nouns: Vec<WordId>,
+    /// Words that close a company's name after its trade head (`Zhambyl Cement Invest`), in
+    /// lower case, as word numbers.
+    pub(super) company_tails: Vec<WordId>,
     /// `F_CONNECTOR`, `F_ROLE_FIRST`, `F_STOP_FORM` and `F_HEAD_FIRST`, by word number.
     pub(super) flags_by_id: Vec<u8>,
     /// The stop words as written, by the number of their lower-case form.
@@ -363,6 +366,7 @@ enum WordClass {
     Ambiguous,
     SurnameEnding,
     LegalForm,
+    CompanyTail,
     CompanyNoun,
     Ref,
 }
@@ -388,6 +392,7 @@ fn word_rows() -> WordRows {
                 ("surname_ending", WordClass::SurnameEnding),
                 ("legal_form", WordClass::LegalForm),
                 ("company_noun", WordClass::CompanyNoun),
+                ("company_tail", WordClass::CompanyTail),
                 ("ref", WordClass::Ref),
             ],
             None,
@@ -457,9 +462,10 @@ pub(crate) fn vocabulary_words() -> Vec<String> {
     let mut words = Vec::new();
     for (class, phrase, _) in rows.words {
         match class {
-            WordClass::Stop | WordClass::Connector | WordClass::CompanyNoun => {
-                words.push(phrase.to_lowercase())
-            }
+            WordClass::Stop
+            | WordClass::Connector
+            | WordClass::CompanyNoun
+            | WordClass::CompanyTail => words.push(phrase.to_lowercase()),
             WordClass::Ref => words.extend(phrase_words(phrase).iter().map(|w| w.to_lowercase())),
             WordClass::Block
             | WordClass::Ambiguous
@@ -564,6 +570,7 @@ pub(super) fn build_lexicon() -> Lexicon {
     let mut surname_endings = Vec::new();
     let mut legal_forms = Vec::new();
     let mut company_nouns = Vec::new();
+    let mut company_tails = Vec::new();
     let rows = word_rows();
     for (class, phrase, target) in rows.words {
         match class {
@@ -586,6 +593,7 @@ pub(super) fn build_lexicon() -> Lexicon {
             WordClass::SurnameEnding => surname_endings.push(phrase.to_lowercase()),
             WordClass::LegalForm => legal_forms.push(phrase),
             WordClass::CompanyNoun => company_nouns.push(number(&phrase.to_lowercase())),
+            WordClass::CompanyTail => company_tails.push(number(&phrase.to_lowercase())),
             WordClass::Ref => {
                 if let Some(t) = target {
                     refs.insert(phrase, t);
@@ -696,6 +704,7 @@ pub(super) fn build_lexicon() -> Lexicon {
         surname_endings,
         legal_forms,
         company_nouns,
+        company_tails,
         flags_by_id,
         stop_forms,
     };

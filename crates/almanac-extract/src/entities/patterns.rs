@@ -492,7 +492,12 @@ pub(super) fn org_in_run(
         }
     }
     if let Some((j, h)) = best {
-        let head_end = j + h.words.len();
+        let mut head_end = j + h.words.len();
+        // `Zhambyl Cement Invest`, `Samarkand Glass Industry`: words that close a company's
+        // name after its trade head belong to it.
+        while h.company && head_end < run.end && lex.company_tails.contains(&doc.id(head_end)) {
+            head_end += 1;
+        }
         // `National Bank of Uzbekistan`: an `of X` after the head belongs to the name.
         let end = if doc.id(head_end) == W_OF && run.end > head_end + 1 {
             run.end
@@ -510,7 +515,12 @@ pub(super) fn org_in_run(
             if !matches!(doc.id(k), W_AND | W_AMP) || k == start {
                 continue;
             }
-            let own_head = heads_before(lex, doc, k).any(|h| !h.prefix && h.exact);
+            // Past the words that close a name (`Nurata Glass Industry and ...`).
+            let mut name_end = k;
+            while name_end > start && lex.company_tails.contains(&doc.id(name_end - 1)) {
+                name_end -= 1;
+            }
+            let own_head = heads_before(lex, doc, name_end).any(|h| !h.prefix && h.exact);
             if own_head || covered_by_gaz(in_gaz, start..k) {
                 start = k + 1;
             }

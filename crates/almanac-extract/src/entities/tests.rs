@@ -1162,6 +1162,34 @@ fn a_monotown_is_the_town_named_last() {
 }
 
 #[test]
+fn words_that_close_a_company_name_after_its_trade_head() {
+    check(
+        "The plant of Taraz Cement Invest in Zhualy district will cost 90 billion tenge.",
+        &[("Taraz Cement Invest", "Taraz Cement Invest", Organisation)],
+    );
+    check(
+        "Nurata Glass Industry and Chirchiq Cable Technologies opened plants.",
+        &[
+            (
+                "Nurata Glass Industry",
+                "Nurata Glass Industry",
+                Organisation,
+            ),
+            (
+                "Chirchiq Cable Technologies",
+                "Chirchiq Cable Technologies",
+                Organisation,
+            ),
+        ],
+    );
+    // Alone, a closing word makes no name of the words before it.
+    check(
+        "The Turkistan Investment forum opened.",
+        &[("Turkistan Investment", "-", Organisation)],
+    );
+}
+
+#[test]
 fn farms_cooperatives_and_villages_the_gazetteer_lacks() {
     check(
         "The Zhana Kadam cooperative and Kaskelen Agro Invest opened shops in Kyrgauldy rural okrug.",
