@@ -1168,19 +1168,24 @@ fn words_that_close_a_company_name_after_its_trade_head() {
         &[("Taraz Cement Invest", "Taraz Cement Invest", Organisation)],
     );
     check(
-        "Nurata Glass Industry and Chirchiq Cable Technologies opened plants.",
+        "Nurata Glass Industry and Chirchiq Cable Group opened plants.",
         &[
             (
                 "Nurata Glass Industry",
                 "Nurata Glass Industry",
                 Organisation,
             ),
-            (
-                "Chirchiq Cable Technologies",
-                "Chirchiq Cable Technologies",
-                Organisation,
-            ),
+            ("Chirchiq Cable Group", "Chirchiq Cable Group", Organisation),
         ],
+    );
+    // Nor does it make a head of a word that is one only in a company's name.
+    check(
+        "The Ministry of Digital Technologies and Communications met.",
+        &[(
+            "Ministry of Digital Technologies and Communications",
+            "Ministry of Digital Technologies and Communications",
+            Organisation,
+        )],
     );
     // Alone, a closing word makes no name of the words before it.
     check(

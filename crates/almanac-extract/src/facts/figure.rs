@@ -226,9 +226,30 @@ fn time_of<'h>(h: &Here<'h>, f: &Figure<'_>, planned_cue: bool, measure: Measure
         });
     // `promised for 2023 at a cost of $30 million, has been rescheduled to 2024`,
     // `19 have been moved to 2024`: a date moved to is the new deadline of the figures
-    // its clause counts, and of those of the clauses before it that tell nothing done;
-    // not of one that another count of its kind follows (`247 were commissioned and 19
-    // moved to 2024`).
+    // its clause counts; not of one that another count of its kind follows (`247 were
+    // commissioned and 19 moved to 2024`). It dates the figures of the clauses before
+    // only when its clause goes on with their subject (`..., has been rescheduled`), they
+    // tell nothing done, and the figure has no time of its own but a promised one.
+    let promised_time = |t: &TimeExpr| {
+        let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(24))..t.span[0]];
+        let before = crate::tokens::lower(before.trim_end());
+        let before = ["for", "in", "by", "на", "к", "в"]
+            .iter()
+            .find_map(|p| before.strip_suffix(p).filter(|b| b.ends_with(' ')))
+            .unwrap_or(&before)
+            .trim_end();
+        [
+            "promised",
+            "planned",
+            "scheduled",
+            "due",
+            "expected",
+            "обещали",
+            "обещан",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+    };
     let moved = h
         .sentence_times
         .iter()
@@ -236,14 +257,54 @@ fn time_of<'h>(h: &Here<'h>, f: &Figure<'_>, planned_cue: bool, measure: Measure
         .filter(|t| t.span[0] >= q.span[1] && super::period::rescheduled_to(text, t))
         .find(|t| {
             let to_clause = sentence.clause_of(t.span[0]);
-            let told_done = (clause..to_clause).any(|c| {
-                sentence.has_word_starting(text, sentence.clause_toks(c), status::COMPLETION_STEMS)
-            });
             let recounted = h
                 .in_sentence
                 .iter()
                 .any(|o| o.span[0] >= q.span[1] && o.span[1] <= t.span[0] && o.unit == q.unit);
-            !told_done && !recounted && usable_period(t, date).is_some()
+            if recounted || usable_period(t, date).is_none() {
+                return false;
+            }
+            if to_clause == clause {
+                return true;
+            }
+            // The clause's first word, past a closing bracket (`(cost 6.8 billion tenge,
+            // 150 jobs) has been rescheduled`): a verb, or `its` before the noun of a
+            // launch (`его запуск перенесён`).
+            let clause_toks = sentence.clause_toks(to_clause);
+            let opens = clause_toks
+                .clone()
+                .rfind(|&k| sentence.toks[k].end <= t.span[0] && sentence.toks[k].text(text) == ")")
+                .map_or(clause_toks.start, |k| k + 1);
+            let word_at = |k: usize| {
+                sentence
+                    .toks
+                    .get(k)
+                    .map(|w| crate::tokens::plain_lower(w.text(text)))
+                    .unwrap_or_default()
+            };
+            let first = word_at(opens);
+            let goes_on = matches!(
+                first.as_ref(),
+                "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will"
+            ) || crate::ru::tense::is_done(&first)
+                || first.starts_with("перенес")
+                || matches!(first.as_ref(), "its" | "его" | "её" | "ее" | "их")
+                    && [
+                        "launch",
+                        "opening",
+                        "commissioning",
+                        "completion",
+                        "запуск",
+                        "ввод",
+                        "открытие",
+                        "сдача",
+                        "завершение",
+                    ]
+                    .contains(&word_at(opens + 1).as_ref());
+            let told_done = (clause..to_clause).any(|c| {
+                sentence.has_word_starting(text, sentence.clause_toks(c), status::COMPLETION_STEMS)
+            });
+            goes_on && !told_done && own_time.is_none_or(promised_time)
         });
     let own_time = moved.or(own_time.filter(|t| !super::period::rescheduled_to(text, t)));
     // `than in the dry year of 2020, when 3.1 million tonnes were gathered`: a
@@ -383,6 +444,10 @@ fn period_of_time(
     };
     let mut period = match time {
         Some(t) if named_span(t).is_some() => named_span(t),
+        // `postponed until 2026`: the date moved to, not the span up to it.
+        Some(t) if super::period::rescheduled_to(text, t) => {
+            usable_period(t, date).map(Period::last)
+        }
         Some(t) => the_year_reported(t).or_else(|| usable_period(t, date)),
         // `grew threefold in the same period`: with no report period, the period
         // of the figure before.

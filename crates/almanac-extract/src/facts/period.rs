@@ -1005,28 +1005,38 @@ pub(super) fn measures_a_record(text: &str, t: &TimeExpr) -> bool {
     }
 }
 
-/// `the 402 billion soms published in February`, `5,2%, как сообщалось в январе`: a time
-/// right after a word of telling is when a figure was told, not the period it is of; so is
-/// one right before a forecast's publication (`In its July update`, `the IMF in January
-/// raised its forecast`, `в апреле пересмотрел прогноз`).
-/// `has been rescheduled to the third quarter of 2024`, `ввод перенесён на 2026 год`: the
-/// time is a date moved to, a new deadline (`data/period_cues.tsv`, class `rescheduled`).
+/// `has been rescheduled to the third quarter of 2024`, `postponed until 2026`, `ввод
+/// перенесён на 2026 год`: the time is a date moved to, a new deadline
+/// (`data/period_cues.tsv`, class `rescheduled`). The cue's last word may open the time
+/// (`until 2026`, `до 2027 года`).
 pub(super) fn rescheduled_to(text: &str, t: &TimeExpr) -> bool {
     let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
     let before = lower(before.trim_end());
-    let before = before
-        .strip_suffix(" the")
-        .or_else(|| before.strip_suffix(" в"))
-        .unwrap_or(&before);
-    PERIOD_CUES.rescheduled.iter().any(|p| {
-        before.ends_with(p.as_str())
+    let before = before.strip_suffix(" the").unwrap_or(&before);
+    let opening = text[t.span[0]..t.span[1]]
+        .split_whitespace()
+        .next()
+        .map(lower)
+        .unwrap_or_default();
+    let ends_with = |p: &str| {
+        before.ends_with(p)
             && !before[..before.len() - p.len()]
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
+    };
+    PERIOD_CUES.rescheduled.iter().any(|p| {
+        ends_with(p)
+            || p.strip_suffix(opening.as_ref())
+                .and_then(|head| head.strip_suffix(' '))
+                .is_some_and(|head| !opening.is_empty() && ends_with(head))
     })
 }
 
+/// `the 402 billion soms published in February`, `5,2%, как сообщалось в январе`: a time
+/// right after a word of telling is when a figure was told, not the period it is of; so is
+/// one right before a forecast's publication (`In its July update`, `the IMF in January
+/// raised its forecast`, `в апреле пересмотрел прогноз`).
 pub(super) fn dates_a_telling(text: &str, t: &TimeExpr) -> bool {
     dates_a_publication(text, t) || told_before(text, t)
 }

@@ -71,7 +71,11 @@ pub(super) fn status_of(
     }
     // `вместо запланированных 1500 мест создано 1120`: a figure right after a past verb of
     // its own was done, whatever plan the sentence named before it.
-    if !when.future && !when.deadline_pending && done_right_before(text, s, fig_tok) {
+    if !when.future
+        && !when.deadline_pending
+        && done_right_before(text, s, fig_tok)
+        && !pooled(text, s, q, fig_tok)
+    {
         return Status::Actual;
     }
     let planned = when.deadline_pending
@@ -153,7 +157,6 @@ pub(super) const COMPLETION_STEMS: &[&str] = &[
     "implemented",
     "built",
     "done",
-    "construction",
     "введен",
     "введён",
     "запущ",
@@ -195,7 +198,15 @@ fn projects_a_breakdown_measures(
             })
     });
     let end_tok = s.tok_at(q.span[1]);
-    after_part && s.has_word_starting(text, end_tok..s.toks.len(), COMPLETION_STEMS)
+    // `Of the 30 projects completed in 2023, 25 ...`, `Of the 18 projects inspected`: a
+    // participle right after the whole that opens the sentence says what the whole is.
+    let whole_described = of == 0
+        && word(text, s, end_tok).is_some_and(|w| {
+            w.ends_with("ed") || crate::ru::tense::is_done(&crate::tokens::plain_lower(&w))
+        });
+    after_part
+        && !whole_described
+        && s.has_word_starting(text, end_tok..s.toks.len(), COMPLETION_STEMS)
 }
 
 /// `Of the 86 billion tenge allocated for the programme, 51 billion was spent`, `Из

@@ -1601,6 +1601,13 @@ fn period_of() {
             ("Plants\n\nOf the 60 projects, 48 were commissioned, and 12 have been moved to 2025.", "2024-03-01", "12", "2025"),
             ("Plants\n\nThe 300-bed hospital was due in June but is now scheduled for the fourth quarter.", "2024-03-01", "300-bed", "2024-Q4"),
             ("Заводы\n\nЗапуск завода стоимостью 30 млрд тенге перенесён на 2026 год.", "2024-03-01", "30 млрд тенге", "2026"),
+            ("Plants\n\nThe 40 billion tenge second line was postponed until 2026.", "2024-03-01", "40 billion tenge", "2026"),
+            ("Plants\n\nA dairy in Shu district (cost 9 billion tenge, 140 jobs) has been rescheduled to 2026.", "2024-03-01", "9 billion tenge", "2026"),
+            ("Заводы\n\nНе запущены три проекта, в том числе завод стоимостью 12 млрд тенге: его запуск перенесён на 2026 год.", "2024-03-01", "12 млрд тенге", "2026"),
+            // Not a figure of another subject, nor one with a time of its own.
+            ("Trade\n\nExports rose by 12% in 2023, while the opening of the new grain terminal was moved to 2025.", "2024-03-01", "12%", "2023"),
+            ("Air\n\nThe airport handled 4.5 million passengers in 2023, and the new terminal, costing $200 million, is now expected in 2026.", "2024-03-01", "4.5 million passengers", "2023"),
+            ("Air\n\nThe airport handled 4.5 million passengers in 2023, and the new terminal, costing $200 million, is now expected in 2026.", "2024-03-01", "$200 million", "2026"),
             // A programme not yet begun dates nothing.
             ("Roads programme\n\nThe ministry presented the results it expects of the roads programme for 2025-2027.\n\nLast month builders rebuilt 80 km of roads.", "2024-02-10", "80 km", "2024-01"),
         ],
@@ -1619,6 +1626,7 @@ fn status_of() {
             ("Итоги\n\nИз 52 проектов карты запущено 30.", "2024-07-10", "52 проектов", "planned"),
             ("Zone\n\nForeign firms now run 12 of the 40 projects in the zone.", "2024-07-10", "40 projects", "actual"),
             ("Audit\n\nNine of the 30 projects we examined had no permits, the commission's head said.", "2024-07-10", "30 projects", "actual"),
+            ("Map\n\nOf the 30 projects completed in 2023, 25 already work at full capacity.", "2024-07-10", "30 projects", "actual"),
             // The money allocated whose spending the sentence tells is the plan it is
             // measured against, of the time the spending is.
             ("Roads\n\nOf the 70 billion tenge allocated for roads in 2023, 64 billion tenge was spent.", "2024-02-10", "70 billion tenge", "planned"),

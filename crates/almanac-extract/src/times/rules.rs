@@ -242,18 +242,19 @@ impl Parser<'_> {
             if let Some((period, after)) = self.range_after(when, next, true) {
                 // `postponed from 2024 to 2026`: a date moved, whose new date is the
                 // deadline; no span runs between the two.
-                if self.is_any(
+                // `moved` and `shifted` also tell a change over a span (`moved up 12 places
+                // from 2020 to 2023`), `back` a look back, unless pushed or put.
+                let moved = self.is_any(
                     i.wrapping_sub(1),
                     &[
                         w!("postponed"),
-                        w!("moved"),
-                        w!("shifted"),
                         w!("delayed"),
                         w!("rescheduled"),
                         w!("deferred"),
-                        w!("back"),
                     ],
-                ) {
+                ) || self.is_word(i.wrapping_sub(1), w!("back"))
+                    && self.is_any(i.wrapping_sub(2), &[w!("pushed"), w!("put")]);
+                if moved {
                     return hit(after, period.map(Period::last), TimeKind::Deadline);
                 }
                 return hit(after, period, TimeKind::Span);

@@ -157,6 +157,8 @@ const EXAMPLES: &[(&str, &str, Expected)] = &[
     ("its launch was postponed from 2024 to 2026", "2025-03-04", &[("from 2024 to 2026", Some("2026"), Deadline)]),
     ("the opening has been pushed back from May to October", "2025-03-04", &[("from May to October", Some("2025-10"), Deadline)]),
     ("output grew from 2019 to 2024", "2025-03-04", &[("from 2019 to 2024", Some("2019/2024"), Span)]),
+    ("the country moved up 12 places from 2019 to 2024", "2025-03-04", &[("from 2019 to 2024", Some("2019/2024"), Span)]),
+    ("looking back from 2015 to 2023", "2025-03-04", &[("from 2015 to 2023", Some("2015/2023"), Span)]),
     ("due by the end of the year", "2025-03-04", &[("by the end of the year", Some("2025"), Deadline)]),
     ("fell due to the drought in 2024", "2025-03-04", &[("2024", Some("2024"), Point)]),
     ("increased by 2000 people", "2024-02-14", &[]),

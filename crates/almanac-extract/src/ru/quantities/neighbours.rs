@@ -334,9 +334,12 @@ pub(super) fn elided_unit(
         }
     }
     // `вместо 1500 рабочих мест создано 1120`, `обещал 3 тыс. мест, создано 2450`: a bare
-    // number right after a verb in the past, with no noun of its own, is what the sentence
-    // counted before it.
-    if !noun_after && is_done(&before) {
+    // number right after a verb in the past that ends its clause is what the sentence
+    // counted before it; not one a word follows (`установлено 300 на трассе`).
+    let ends_clause = toks
+        .get(after_number)
+        .is_none_or(|t| matches!(t.text(text), "," | "." | ";" | ")"));
+    if ends_clause && is_done(&before) {
         if let Some(unit) = before_here.and_then(of) {
             return Some(unit);
         }
