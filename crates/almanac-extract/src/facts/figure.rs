@@ -752,10 +752,15 @@ fn undated_period(
     let sentence = &h.sentence;
     let programme = h.frame.programme;
     let (q, clause) = (f.q, f.clause);
-    // `Of the 1.6 trillion tenge allocated, 1.52 trillion was spent`: the plan spending is
-    // measured against is of the time the spending is, dated as that is.
+    // `Of the 1.6 trillion tenge allocated, 1.52 trillion was spent`, `instead of the
+    // planned 25,000 jobs, 21,400 were created`: the plan a result is measured against is
+    // of the time the result is, dated as that is.
     let measured = status == Status::Planned
-        && status::money_its_spending_is_measured_against(text, sentence, q, f.tok);
+        && (status::money_its_spending_is_measured_against(text, sentence, q, f.tok)
+            || status::promised_right_before(text, q)
+                && h.in_sentence
+                    .iter()
+                    .any(|o| o.span != q.span && o.unit == q.unit));
     let status = if measured { Status::Actual } else { status };
     match status {
         Status::Planned if h.in_open_future() => None,

@@ -61,8 +61,7 @@ pub(super) fn status_of(
     // participle is the figure's own, it reaches no other figure of the sentence.
     // The participle stands right before the figure: after a comma (`Of the 30 schools the
     // plan promised, 19 have been built`) it ends the phrase before.
-    let adjacent = text[..q.span[0]].trim_end().ends_with(char::is_alphabetic);
-    if (adjacent && PROMISED_BEFORE.contains(&before))
+    if promised_right_before(text, q)
         || plan_set_against(text, q)
         || names_the_plan(text, q)
         || promised_after(text, q)
@@ -287,6 +286,15 @@ const PROMISED_BEFORE: &[&str] = &[
     "planned",
     "promised",
 ];
+
+/// `вместо обещанных 500`, `only 38 of the planned 60 parks`: a word of a promise or a plan
+/// stands right before the figure. After a comma (`Of the 30 schools the plan promised, 19
+/// have been built`) it ends the phrase before.
+pub(super) fn promised_right_before(text: &str, q: &Quantity) -> bool {
+    text[..q.span[0]].trim_end().ends_with(char::is_alphabetic)
+        && crate::tokens::word_before(text, q.span[0])
+            .is_some_and(|w| PROMISED_BEFORE.contains(&w.as_str()))
+}
 
 /// `Of the 6 hospitals with 720 beds that were due to open in 2018, two are ready`, `Из 6
 /// больниц на 720 коек, которые должны были открыться`: what a relative clause right after
@@ -665,7 +673,9 @@ pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Q
         // `reached 5.7 billion against a plan of 5.4 billion`, `при плане`: what follows is
         // the figure set against this one, its cue that one's. `при` alone (`при поддержке`)
         // sets nothing against the figure.
+        // `created 21,400 jobs instead of the planned 25,000`: so does `instead of`.
         if word_is(text, s.toks, i, AGAINST)
+            || word_is(text, s.toks, i, &["instead", "вместо"])
             || (word_is(text, s.toks, i, &["при"])
                 && word_is(
                     text,

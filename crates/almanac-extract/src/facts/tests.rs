@@ -1604,6 +1604,8 @@ fn period_of() {
             ("Plants\n\nThe 40 billion tenge second line was postponed until 2026.", "2024-03-01", "40 billion tenge", "2026"),
             ("Plants\n\nA dairy in Shu district (cost 9 billion tenge, 140 jobs) has been rescheduled to 2026.", "2024-03-01", "9 billion tenge", "2026"),
             ("Заводы\n\nНе запущены три проекта, в том числе завод стоимостью 12 млрд тенге: его запуск перенесён на 2026 год.", "2024-03-01", "12 млрд тенге", "2026"),
+            // A plan a result is measured against is dated as the result.
+            ("Итоги года\n\nВ 2023 году в районе построено 12 школ. Вместо запланированных 900 рабочих мест создано 640.", "2024-02-10", "900 рабочих мест", "2023"),
             // Not a figure of another subject, nor one with a time of its own.
             ("Trade\n\nExports rose by 12% in 2023, while the opening of the new grain terminal was moved to 2025.", "2024-03-01", "12%", "2023"),
             ("Air\n\nThe airport handled 4.5 million passengers in 2023, and the new terminal, costing $200 million, is now expected in 2026.", "2024-03-01", "4.5 million passengers", "2023"),
@@ -1633,6 +1635,9 @@ fn status_of() {
             ("Roads\n\nOf the 70 billion tenge allocated for roads in 2023, 64 billion tenge was spent.", "2024-02-10", "64 billion tenge", "actual"),
             ("Roads\n\nIn 2023 the city repaired 90 km of streets. Of the 70 billion tenge allocated for roads, 64 billion tenge was spent.", "2024-02-10", "70 billion tenge", "planned"),
             ("Roads\n\nIn 2023 the region received 70 billion tenge allocated for roads.", "2024-02-10", "70 billion tenge", "actual"),
+            // A plan set against a figure after `instead of` is that one's alone.
+            ("Jobs\n\nThe district created 1,900 jobs in 2023 instead of the planned 2,400.", "2024-02-10", "1,900 jobs", "actual"),
+            ("Jobs\n\nThe district created 1,900 jobs in 2023 instead of the planned 2,400.", "2024-02-10", "2,400", "planned"),
             // The share of an expected amount reached is achieved.
             ("Cotton\n\nFarmers have picked 200 thousand tonnes, or 55% of the expected harvest.", "2024-10-01", "55%", "actual"),
             // What a task names is a plan.
