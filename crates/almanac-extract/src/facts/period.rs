@@ -125,8 +125,9 @@ pub(crate) struct PeriodCues {
     background: Vec<String>,
     /// Words that open a cause (`because of`, `из-за`): a time after one is the cause's.
     cause: Phrases,
-    /// Phrases that move a date (`rescheduled to`, `перенесён на`), lower case.
-    rescheduled: Vec<String>,
+    /// Phrases that move a date (`rescheduled to`, `перенесён на`), each also without its
+    /// last word, which may open the time (`postponed` + `until 2026`).
+    rescheduled: Rescheduled,
 }
 
 /// Phrases found anywhere in a lower-case sentence, all in one pass.
@@ -226,7 +227,7 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
             }
             PeriodCueClass::Background => background.push(phrase.to_lowercase()),
             PeriodCueClass::Cause => cause.push(phrase),
-            PeriodCueClass::Rescheduled => rescheduled.push(phrase.to_lowercase()),
+            PeriodCueClass::Rescheduled => rescheduled.push(phrase),
         }
     }
     let report: FxHashSet<String> = report.iter().map(|w| w.to_ascii_lowercase()).collect();
@@ -249,9 +250,65 @@ pub(crate) static PERIOD_CUES: LazyLock<PeriodCues> = LazyLock::new(|| {
         moved,
         background,
         cause: Phrases::new(&cause),
-        rescheduled,
+        rescheduled: Rescheduled::new(&rescheduled),
     }
 });
+
+/// The phrases of the `rescheduled` class in one automaton, matched in any ASCII case: each
+/// phrase whole, and each without its last word, kept as the word the time must open with.
+struct Rescheduled {
+    phrases: AhoCorasick,
+    /// For each pattern: `None` for a whole phrase, else the last word left out.
+    opening: Vec<Option<String>>,
+    /// The verbs of the phrases (`rescheduled`, `перенесён`), lower case: one of them is
+    /// among the last two words before a time that a phrase moves, so most times are told
+    /// apart by two look-ups before the automaton runs.
+    verbs: FxHashSet<String>,
+}
+
+impl Rescheduled {
+    fn new(phrases: &[&str]) -> Self {
+        let mut patterns = Vec::new();
+        let mut opening = Vec::new();
+        let small = [
+            "to",
+            "for",
+            "until",
+            "till",
+            "in",
+            "by",
+            "now",
+            "на",
+            "до",
+            "в",
+            "теперь",
+        ];
+        let verbs = phrases
+            .iter()
+            .flat_map(|p| p.split_whitespace())
+            .map(str::to_lowercase)
+            .filter(|w| !small.contains(&w.as_str()))
+            .collect();
+        for p in phrases {
+            let p = p.to_lowercase();
+            if let Some((head, last)) = p.rsplit_once(' ') {
+                patterns.push(head.to_string());
+                opening.push(Some(last.to_string()));
+            }
+            patterns.push(p);
+            opening.push(None);
+        }
+        let phrases = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .expect("period_cues.tsv: rescheduled phrases make an automaton");
+        Rescheduled {
+            phrases,
+            opening,
+            verbs,
+        }
+    }
+}
 
 /// The period a whole document reports on, when its title or the first two paragraphs of
 /// its body name one in a sentence about a report (`was briefed on the outcomes ... over the
@@ -1010,27 +1067,44 @@ pub(super) fn measures_a_record(text: &str, t: &TimeExpr) -> bool {
 /// (`data/period_cues.tsv`, class `rescheduled`). The cue's last word may open the time
 /// (`until 2026`, `до 2027 года`).
 pub(super) fn rescheduled_to(text: &str, t: &TimeExpr) -> bool {
-    let before = &text[text.floor_char_boundary(t.span[0].saturating_sub(40))..t.span[0]];
-    let before = lower(before.trim_end());
-    let before = before.strip_suffix(" the").unwrap_or(&before);
+    // Asked of every time of every figure: one pass of an automaton over the words before
+    // it, no copy of them.
+    let window = text[text.floor_char_boundary(t.span[0].saturating_sub(48))..t.span[0]].trim_end();
+    let without_the = window
+        .len()
+        .checked_sub(4)
+        .filter(|&k| window.is_char_boundary(k) && window[k..].eq_ignore_ascii_case(" the"))
+        .map(|k| &window[..k]);
     let opening = text[t.span[0]..t.span[1]]
         .split_whitespace()
         .next()
-        .map(lower)
-        .unwrap_or_default();
-    let ends_with = |p: &str| {
-        before.ends_with(p)
-            && !before[..before.len() - p.len()]
+        .unwrap_or("");
+    let cues = &PERIOD_CUES.rescheduled;
+    let verb_near_end = |w: &str| {
+        w.rsplit(|c: char| c.is_ascii_whitespace())
+            .take(3)
+            .any(|word| cues.verbs.contains(word))
+    };
+    if !verb_near_end(window) {
+        return false;
+    }
+    let ends_here = |w: &str, m: &aho_corasick::Match| {
+        m.end() == w.len()
+            && !w[..m.start()]
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
     };
-    PERIOD_CUES.rescheduled.iter().any(|p| {
-        ends_with(p)
-            || p.strip_suffix(opening.as_ref())
-                .and_then(|head| head.strip_suffix(' '))
-                .is_some_and(|head| !opening.is_empty() && ends_with(head))
-    })
+    let found = |w: &str| {
+        cues.phrases.find_overlapping_iter(w).any(|m| {
+            ends_here(w, &m)
+                && match &cues.opening[m.pattern().as_usize()] {
+                    None => true,
+                    Some(last) => opening.eq_ignore_ascii_case(last) || opening == last,
+                }
+        })
+    };
+    found(window) || without_the.is_some_and(found)
 }
 
 /// `the 402 billion soms published in February`, `5,2%, как сообщалось в январе`: a time
