@@ -261,8 +261,8 @@ struct Rescheduled {
     /// For each pattern: `None` for a whole phrase, else the last word left out.
     opening: Vec<Option<String>>,
     /// The verbs of the phrases (`rescheduled`, `перенесён`), lower case: one of them is
-    /// among the last two words before a time that a phrase moves, so most times are told
-    /// apart by two look-ups before the automaton runs.
+    /// among the last three words before a time that a phrase moves, so most times are told
+    /// apart by three look-ups before the automaton runs.
     verbs: FxHashSet<String>,
 }
 
@@ -1100,7 +1100,7 @@ pub(super) fn rescheduled_to(text: &str, t: &TimeExpr) -> bool {
             ends_here(w, &m)
                 && match &cues.opening[m.pattern().as_usize()] {
                     None => true,
-                    Some(last) => opening.eq_ignore_ascii_case(last) || opening == last,
+                    Some(last) => opening.eq_ignore_ascii_case(last),
                 }
         })
     };

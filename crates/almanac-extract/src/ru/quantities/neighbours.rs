@@ -309,26 +309,19 @@ pub(super) fn elided_unit(
     });
     let more = before == "еще" && !noun_after;
     // `из 412 котельных области готовы 387`: a part after its whole, `из` before the whole,
-    // counts what the whole counts.
-    let whole_before = found
-        .last()
-        .filter(|(k, f)| {
-            *k >= start.max(1) && f.kind == QuantityKind::Count && word(*k - 1) == "из"
-        })
-        .map(|(_, f)| f);
-    if let Some(whole) = whole_before.filter(|_| !noun_after) {
-        return of(whole);
-    }
-    // `из 27 проектов 19 введены, 8 строятся`: a later part, after a comma, when the
-    // sentence's figures since the whole are all parts in its unit.
-    if comma_before && !noun_after {
+    // counts what the whole counts; so does a later part after a comma, while every figure
+    // since the whole is a part in its unit (`из 27 проектов 19 введены, 8 строятся`).
+    if !noun_after {
         let here = &found[found.partition_point(|(k, _)| *k < start)..];
-        let whole_at = here
-            .iter()
-            .position(|(k, f)| f.kind == QuantityKind::Count && *k >= 1 && word(*k - 1) == "из");
-        if let Some(w) = whole_at {
+        let is_whole = |(k, f): &(usize, Quantity)| {
+            *k >= 1 && f.kind == QuantityKind::Count && word(*k - 1) == "из"
+        };
+        if let Some((_, whole)) = here.last().filter(|p| is_whole(p)) {
+            return of(whole);
+        }
+        if let Some(w) = here.iter().position(is_whole).filter(|_| comma_before) {
             let whole = &here[w].1;
-            if here.len() > w + 1 && here[w + 1..].iter().all(|(_, f)| f.unit == whole.unit) {
+            if here[w + 1..].iter().all(|(_, f)| f.unit == whole.unit) {
                 return of(whole);
             }
         }
