@@ -4,11 +4,10 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks fifty-eight sets the same way, each a gold file against its articles and its docs
+Checks fifty-nine sets the same way, each a gold file against its articles and its docs
 file: examples/gold.jsonl against examples/news/*.txt and examples/docs.jsonl (the held-out
 gold), examples/series-gold.jsonl (the Karaganda series), examples/ru-gold.jsonl (Russian),
-twenty-seven pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 27, and
-en-blind28 (its Russian pair not yet in this worktree), each
+twenty-eight pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 28, each
 examples/SET-gold.jsonl against examples/SET/*.txt and examples/SET-docs.jsonl,
 annotated blind to the extractor's rules and to the sets before them (examples/SET.md):
 
@@ -98,6 +97,7 @@ SETS = [  # (name, documents, gold, docs)
     ("ru-blind25", HERE / "ru-blind25", HERE / "ru-blind25-gold.jsonl", HERE / "ru-blind25-docs.jsonl"),
     ("ru-blind26", HERE / "ru-blind26", HERE / "ru-blind26-gold.jsonl", HERE / "ru-blind26-docs.jsonl"),
     ("ru-blind27", HERE / "ru-blind27", HERE / "ru-blind27-gold.jsonl", HERE / "ru-blind27-docs.jsonl"),
+    ("ru-blind28", HERE / "ru-blind28", HERE / "ru-blind28-gold.jsonl", HERE / "ru-blind28-docs.jsonl"),
     ("en-blind3", HERE / "en-blind3", HERE / "en-blind3-gold.jsonl", HERE / "en-blind3-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
