@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::doc::{Doc, T_CONNECTOR, T_INITIAL};
 use super::gazetteer::GazHit;
-use super::lexicon::{Head, Lexicon, Template, W_AMP, W_AND, W_COMMA, W_OF, W_THE};
+use super::lexicon::{Head, Lexicon, Template, W_AMP, W_AND, W_COMMA, W_OF, W_S, W_THE};
 use super::roles::{has_head, head_at, heads_at, heads_before, is_connector};
 use super::EntityKind;
 
@@ -98,6 +98,8 @@ pub(super) fn find_patterns(
             called_a_company(lex, doc, run.end)
                 || company_called_before(lex, doc, run.start)
                     && (doc.id(run.end) == W_COMMA || doc.matches_text(run.end, &["in"]))
+                || named_after_company_noun(lex, doc, run.start)
+                || owns_a_works(lex, doc, run.end)
         };
         if res.len() == found_before
             && !covered_by_gaz(in_gaz, run.clone())
@@ -116,9 +118,78 @@ pub(super) fn find_patterns(
                 },
             });
         }
+        // `her company Qazyna Tigin`: the run holds the company noun it opens with.
+        let named = run.start + 1..run.end;
+        if res.len() == found_before
+            && named.len() <= 4
+            && !covered_by_gaz(in_gaz, named.clone())
+            && named_after_company_noun(lex, doc, named.start)
+        {
+            res.push(Cand {
+                span: doc.span(named.clone()),
+                toks: named.clone(),
+                target: CandTarget::Dyn {
+                    name: doc.words(named),
+                    kind: EntityKind::Organisation,
+                    part_of: None,
+                    company: true,
+                },
+            });
+        }
         i = run.end;
     }
     res
+}
+
+/// Whether the name at token `i` follows a company noun that a determiner or possessive
+/// opens (`her company Qazyna Tigin`, `the Emirati company Aqua Caspian`), or a possessive
+/// or the sentence's opening article and a comma (`their company, Ertis Et,`, `A Chinese
+/// company, X,`): the noun calls the name a company, as an apposition after it would.
+fn named_after_company_noun(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
+    let comma = i > 0 && doc.id(i - 1) == W_COMMA;
+    let noun = if comma {
+        i.checked_sub(2)
+    } else {
+        i.checked_sub(1)
+    };
+    let Some(noun) = noun.filter(|&k| lex.company_nouns.contains(&doc.id(k)) && !doc.is_cap(k))
+    else {
+        return false;
+    };
+    for k in (noun.saturating_sub(4)..noun).rev() {
+        if ["her", "his", "their", "its", "our", "my"]
+            .iter()
+            .any(|w| doc.matches_text_ignoring_case(k, &[w]))
+        {
+            return true;
+        }
+        // `Speaking at the plant, Askar Zhumabekov, ...`: before a comma, an article makes
+        // the name the noun's only where it opens the sentence (`A Chinese company, X,`).
+        if ["the", "a", "an"]
+            .iter()
+            .any(|w| doc.matches_text_ignoring_case(k, &[w]))
+        {
+            return !comma || doc.has(k, T_INITIAL);
+        }
+        if doc.id(k) == W_COMMA || !doc.is_word(k) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the name ending before token `i` owns the works a company noun names after it
+/// (`Abreshim Sughd's silk mill`, `Esil Dairy's plant`): a place's would be in the
+/// gazetteer.
+fn owns_a_works(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
+    if !(matches!(doc.s(i), "'" | "’") && doc.id(i + 1) == W_S) {
+        return false;
+    }
+    (i + 2..(i + 4).min(doc.toks.len())).any(|k| {
+        lex.company_nouns.contains(&doc.id(k))
+            && !doc.is_cap(k)
+            && (i + 2..k).all(|j| doc.is_word(j) && !doc.is_cap(j))
+    })
 }
 
 /// Whether the name at token `i` follows an apposition that calls it a company: an

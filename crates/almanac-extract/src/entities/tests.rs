@@ -601,6 +601,33 @@ fn a_name_an_apposition_calls_a_company() {
 }
 
 #[test]
+fn a_name_a_company_noun_or_its_works_call_a_company() {
+    // A company noun a determiner or possessive opens calls the name after it a company,
+    // with or without a comma; a possessive before a works does the same.
+    check(
+        "Today her company Arman Tigin makes uniforms.",
+        &[("Arman Tigin", "Arman Tigin", Organisation)],
+    );
+    check(
+        "Ten years later their company, Zhaiyk Et, runs a plant.",
+        &[("Zhaiyk Et", "Zhaiyk Et", Organisation)],
+    );
+    check(
+        "The plant is built by the Emirati company Sahil Water.",
+        &[("company Sahil Water", "Sahil Water", Organisation)],
+    );
+    check(
+        "Kokshe Tekstil's silk mill reopened in 2015.",
+        &[("Kokshe Tekstil", "Kokshe Tekstil", Organisation)],
+    );
+    // A noun no determiner opens calls nothing.
+    check(
+        "Output at plant Ak Zhol grew.",
+        &[("Ak Zhol", "-", Organisation)],
+    );
+}
+
+#[test]
 fn patterns() {
     check(
         "The Karaganda Industrial Park has 20 residents.",

@@ -63,6 +63,8 @@ pub(crate) struct SubjectCues {
     /// plant`), and the length of the longest.
     pub(super) anaphors: HashSet<&'static str>,
     pub(super) longest_anaphor: usize,
+    /// The anaphors that name a works or a company (`The mill`, `Завод`), not a place.
+    pub(super) works: HashSet<&'static str>,
     /// Participles of doing after which `by` names who does the thing counted
     /// (`implemented by`), not a source.
     agent_verbs: Vec<&'static str>,
@@ -90,6 +92,7 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
         reporter_heads: Vec::new(),
         anaphors: HashSet::default(),
         longest_anaphor: 0,
+        works: HashSet::default(),
         agent_verbs: Vec::new(),
         rank_scope: Vec::new(),
         own_verbs: Vec::new(),
@@ -115,12 +118,16 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
                 ("modal", 9),
                 ("origin_noun", 10),
                 ("time_noun", 11),
+                ("works", 12),
             ],
             None,
         )?;
         Ok((class, r.get(1)))
     }) {
-        if class == 3 {
+        if class == 3 || class == 12 {
+            if class == 12 {
+                cues.works.insert(word);
+            }
             cues.anaphors.insert(word);
             cues.longest_anaphor = cues.longest_anaphor.max(word.len());
             continue;

@@ -19,7 +19,7 @@ use super::period::{
 use super::previous::PreviousFigure;
 use super::sentence::Sentence;
 use super::status::{self, planned_by_cue, status_of, When};
-use super::subject::{is_place, subject, sums_up};
+use super::subject::{about_the_works, is_place, subject, sums_up};
 use crate::fact::{Fact, Measure, Metric, Status};
 use crate::period::{Period, Simple};
 use crate::quantities::{Quantity, QuantityKind};
@@ -1105,6 +1105,30 @@ fn subject_of(
             // `"The budget ran a surplus of 5 billion," the prime minister said`:
             // a national official quoted on the budget speaks of the country's.
             Some(country)
+        } else if let Some(company) = frame.protagonist.filter(|_| {
+            // `Since then the farm has doubled its herd`, `The mill employs 1,100 people`:
+            // the works of the company the story follows, which makes, sells and employs,
+            // rather than the place around it; unless the sentence goes on about another
+            // company the one before named.
+            matches!(
+                metric,
+                Metric::ProjectValue
+                    | Metric::Capacity
+                    | Metric::Output
+                    | Metric::Trade
+                    | Metric::Jobs
+                    | Metric::Employment
+                    | Metric::Income
+                    | Metric::Area
+                    | Metric::Other
+            ) && about_the_works(text, h.range.clone())
+                && !(h.continues_previous()
+                    && memory
+                        .previous_subject
+                        .as_deref()
+                        .is_some_and(|p| !is_place(p)))
+        }) {
+            Some(company.to_string())
         } else if h.continues_previous() {
             memory.previous_subject.clone()
         } else if is_place_statistic(metric)

@@ -42,6 +42,8 @@ pub(super) struct Frame<'d> {
     /// The company the lead's first sentence is about, for a project's worth or capacity
     /// in a sentence that names nothing.
     pub(super) lead_company: Option<&'d str>,
+    /// The company the story follows (`subject::protagonist`).
+    pub(super) protagonist: Option<&'d str>,
     /// The country the document is about: investors of any other are foreign.
     pub(super) home: Option<&'d str>,
     /// `now`: the document's year, as a time of the figure's own clause.

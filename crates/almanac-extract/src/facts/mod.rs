@@ -82,7 +82,7 @@ use period::{
 use previous::PreviousFigure;
 #[cfg(test)]
 pub(crate) use sentence::CUES;
-use subject::{focus, lead_company, theme, topic, Containment};
+use subject::{focus, lead_company, protagonist, theme, topic, Containment};
 
 /// The facts of `text` from its first `max_figures` figures (fact-worthy quantities, in
 /// text order), and where the first figure left unread starts when there were more.
@@ -153,6 +153,18 @@ pub(crate) fn extract(
                 .find(|r| text[(*r).clone()].chars().any(char::is_lowercase))
         });
     let lead_company = lead_company(text, &anchors, lead_sentence);
+    // The headline and the lead paragraph, where a story names the company it follows.
+    let opening = doc
+        .paragraphs
+        .iter()
+        .filter(|p| Some(*p) != title.as_ref())
+        .next()
+        .map_or(0..0, |lead| {
+            title
+                .as_ref()
+                .map_or(lead.start, |t| t.start.min(lead.start))..lead.end
+        });
+    let protagonist = protagonist(text, &anchors, lead_company.as_deref(), opening);
     // The country the document is about: investors of any other are foreign.
     let home = topic.as_deref().and_then(|t| {
         std::iter::once(t.to_string())
@@ -346,6 +358,7 @@ pub(crate) fn extract(
         title: title.as_ref(),
         topic: topic.as_deref(),
         lead_company: lead_company.as_deref(),
+        protagonist: protagonist.as_deref(),
         home: home.as_deref(),
         now_time,
         report,

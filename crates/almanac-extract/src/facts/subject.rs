@@ -396,6 +396,74 @@ pub(super) fn lead_company(
     short.then(|| a.name.clone())
 }
 
+/// The company a story follows: the lead's grammatical subject (`lead_company`), else the
+/// first company the headline or the lead paragraph names that the text names again
+/// (`Today her company Qazyna Tigin makes uniforms ... Qazyna Tigin now employs`, `From
+/// 1959 to Esil Dairy: ...`). A body that reports or lends is none.
+pub(super) fn protagonist(
+    text: &str,
+    anchors: &[Anchor],
+    lead_company: Option<&str>,
+    opening: Range<usize>,
+) -> Option<String> {
+    if let Some(company) = lead_company {
+        return Some(company.to_string());
+    }
+    let from = anchors.partition_point(|a| a.start < opening.start);
+    let to = anchors.partition_point(|a| a.start < opening.end);
+    let a = anchors[from..to].iter().find(|a| {
+        a.kind == EntityKind::Organisation
+            && a.role == Role::Named
+            && !speaks(text, a)
+            && !a.name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
+    })?;
+    anchors[to..]
+        .iter()
+        .any(|b| b.name == a.name)
+        .then(|| a.name.clone())
+}
+
+/// Whether a sentence speaks of the works or company a story follows without naming it:
+/// it opens on it (`It employs`, `Its revenue`), names it by a phrase of `works` (`Since
+/// then the farm has doubled its herd`; a Russian one is a stem, `на заводе работают`), or
+/// its people speak of it (`"We export half," says the director`).
+pub(super) fn about_the_works(text: &str, range: Range<usize>) -> bool {
+    let words: Vec<String> = text[range]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| lower(w).into_owned())
+        .collect();
+    let works = &SUBJECT_CUES.works;
+    matches!(words.first().map(String::as_str), Some("it" | "its"))
+        || words
+            .windows(2)
+            .any(|w| works.contains(format!("{} {}", w[0], w[1]).as_str()))
+        || words.iter().enumerate().any(|(i, w)| {
+            matches!(
+                w.as_str(),
+                "we" | "our" | "мы" | "наш" | "наша" | "наше" | "наши"
+            ) || works.iter().any(|s| {
+                !s.is_ascii()
+                        && w.strip_prefix(s).is_some_and(|ending| singular(s, ending))
+                        // `сельское хозяйство` is farming, not a farm.
+                        && !(i > 0 && words[i - 1].starts_with("сельск"))
+            })
+        })
+}
+
+/// Whether a Russian noun of `stem` with `ending` speaks of one: `экспорт IT-компаний`,
+/// `десятки заводов` speak of many, not of the works the story follows. A stem that is a
+/// word of its own (`завод`) is singular bare; others bare are plural (`фабрик`, `хозяйств`).
+fn singular(stem: &str, ending: &str) -> bool {
+    match ending {
+        "" => !stem.ends_with(['к', 'в']),
+        _ => !matches!(
+            ending,
+            "ов" | "й" | "ий" | "ам" | "ами" | "ах" | "ям" | "ями" | "ях"
+        ),
+    }
+}
+
 /// The starts of anchors that stand in a list (`A, B and C`) and lie in another anchor of
 /// the same sentence; of all the list's anchors when most of them do.
 pub(super) fn listed_in_container(
@@ -440,6 +508,10 @@ pub(super) fn listed_in_container(
 /// opens with a word that points back (`Its output`, `The plant will`, `There`), after an
 /// opening adverbial at most (`In 2023, the plant`).
 pub(super) fn continues_previous(text: &str, start: usize) -> bool {
+    opening_anaphor(text, start, &SUBJECT_CUES.anaphors)
+}
+
+fn opening_anaphor(text: &str, start: usize, anaphors: &HashSet<&str>) -> bool {
     let head = text[start..].trim_start();
     // Cut at a character: a cut inside one would otherwise read the rest of the document.
     let head = &head[..head.floor_char_boundary(80)];
@@ -450,7 +522,6 @@ pub(super) fn continues_previous(text: &str, start: usize) -> bool {
     };
     // An anaphor ends where one of these marks follows it: the words before each of the
     // first few marks are looked up, rather than every anaphor tried at the start.
-    let anaphors = &SUBJECT_CUES.anaphors;
     // `This year`, `This spring`: a time, not what the sentence before spoke of.
     let time_after = |h: &str, i: usize| {
         h[i..].split_whitespace().next().is_some_and(|w| {

@@ -1017,6 +1017,13 @@ fn subject_of() {
             ("Yarn mill opens in Namangan region\n\nTASHKENT. Silk Wire – Fergana Spinning Industries, a joint venture of two textile groups, has opened a yarn mill in Namangan region.\n\nThis year 40 km of roads were rebuilt.", "2024-02-10", "40 km", "Namangan region"),
             ("Yarn mill opens in Namangan region\n\nTASHKENT. Silk Wire – Fergana Spinning Industries, a joint venture of two textile groups, has opened a yarn mill in Namangan region.\n\nIndustrial output grew by 6% in January-June.", "2024-07-10", "6%", "Namangan region"),
             ("Yarn mill opens in Namangan region\n\nTASHKENT. Silk Wire – Fergana Spinning Industries, a joint venture of two textile groups, has opened a yarn mill in Namangan region.\n\nOver 3,500 new jobs were created last year.", "2024-07-10", "3,500 new jobs", "Namangan region"),
+            // The works of the company a story follows, spoken of without its name (`the
+            // mill`, `it`, `we`, `на предприятии`), are the company's; a sentence with no
+            // such word stays with the place.
+            ("Yarn mill opens in Namangan region\n\nTASHKENT. Silk Wire – Fergana Spinning Industries, a joint venture of two textile groups, has opened a yarn mill in Namangan region.\n\nThe region's exports grew. The mill employs 700 people.", "2024-02-10", "700 people", "Fergana Spinning Industries"),
+            ("A farm that grew\n\nIn 2004 Bolat Sadykov founded a farm in Zhaksy district. Today his company Kenes Agro works 3,000 hectares.\n\nSince then the farm has tripled its herd to 600 head, and Kenes Agro now sells milk in Astana.", "2024-02-10", "600 head", "Kenes Agro"),
+            ("A farm that grew\n\nIn 2004 Bolat Sadykov founded a farm in Zhaksy district. Today his company Kenes Agro works 3,000 hectares.\n\n\"We sold 900 tonnes of milk last year,\" says Sadykov. Kenes Agro plans a barn.", "2024-02-10", "900 tonnes", "Kenes Agro"),
+            ("Хозяйство\n\nТОО «Береке Агро» в Жаксынском районе начинало в 2004 году с 50 гектаров. Сегодня ТОО «Береке Агро» продаёт молоко в Астане.\n\nНа предприятии работают 45 человек.", "2024-02-10", "45 человек", "ТОО «Береке Агро»"),
             // A facility named after its place and what it is is narrower than the place.
             ("Power\n\nThe Zhanatas wind park in Zhambyl region produced 390 million kWh last year.", "2024-02-10", "390 million kWh", "Zhanatas wind park"),
             ("Trade\n\nAt the Kolzhat border crossing, traffic averages 600 trucks a day.", "2024-02-10", "600 trucks", "Kolzhat border crossing"),
@@ -1615,6 +1622,29 @@ fn period_of() {
         ],
         |f| or_dash(f.period.map(|p| p.to_string()).as_deref()),
     );
+}
+
+#[test]
+fn a_sentence_about_the_works_a_story_follows() {
+    let cases = [
+        ("The mill employs 700 people.", true),
+        ("Its revenue reached 3 billion tenge.", true),
+        ("Since then the farm has tripled its herd.", true),
+        ("\"We sold 900 tonnes,\" says the farmer.", true),
+        ("На предприятии работают 45 человек.", true),
+        ("Фабрика выпустила 2 млн метров ткани.", true),
+        ("Over 900 new jobs were created last year.", false),
+        ("Экспорт IT-компаний вырос на 40%.", false),
+        ("Десятки заводов закрылись.", false),
+        ("Сельское хозяйство выросло на 3%.", false),
+    ];
+    for (sentence, want) in cases {
+        assert_eq!(
+            super::subject::about_the_works(sentence, 0..sentence.len()),
+            want,
+            "{sentence}"
+        );
+    }
 }
 
 #[test]
