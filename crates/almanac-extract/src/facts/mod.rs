@@ -157,8 +157,7 @@ pub(crate) fn extract(
     let opening = doc
         .paragraphs
         .iter()
-        .filter(|p| Some(*p) != title.as_ref())
-        .next()
+        .find(|p| Some(*p) != title.as_ref())
         .map_or(0..0, |lead| {
             title
                 .as_ref()
