@@ -12,6 +12,29 @@ use crate::tokens::{lower, word_is, Tok, TokKind};
 
 /// Whether the cue at token `cue` lies inside a figure that ends before token `fig_tok`,
 /// with a cue of clause `clause` outside any figure between that figure and `fig_tok`.
+/// Words before a verb that make it what can, will or is to be done, not what is.
+const MODALS: &[&str] = &[
+    "will",
+    "can",
+    "could",
+    "would",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "to",
+    "будет",
+    "будут",
+    "сможет",
+    "смогут",
+    "может",
+    "могут",
+    "должен",
+    "должна",
+    "должно",
+    "должны",
+];
+
 fn counted_by_earlier_figure(s: &Sentence, cue: usize, fig_tok: usize, clause: usize) -> bool {
     let Some(other) = s
         .figure_toks
@@ -241,6 +264,33 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             // hour`), whatever it is; traffic per day is a count of traffic.
             if q.per.as_deref() == Some("hour") {
                 return own(Metric::Capacity);
+            }
+            // `Today it processes 280 tonnes of milk a day`, `выпускал 180 тыс. тонн в год`:
+            // what a works makes now or made then, told by a verb of making right before the
+            // figure, is its output; what it can, will or is to make stays a capacity.
+            let made = || {
+                let clause = s.clause_of(q.span[0]);
+                s.metric_cues.iter().any(|c| {
+                    c.cue.verb
+                        && c.cue.metric == Metric::Output
+                        && c.tok < fig_tok
+                        && fig_tok - c.tok <= 3
+                        && s.clause_of(s.toks[c.tok].start) == clause
+                        && (c.tok == 0 || !word_is(text, s.toks, c.tok - 1, MODALS))
+                        // `we will add a workshop that processes 50 tonnes a day`: a works
+                        // yet to come.
+                        && !(0..c.tok).any(|k| {
+                            word_is(
+                                text,
+                                s.toks,
+                                k,
+                                &["will", "would", "plans", "planned", "будет", "будут", "планирует", "планируется"],
+                            )
+                        })
+                })
+            };
+            if per_time && !people && matches!(m, Metric::Output | Metric::Other) && made() {
+                return own(Metric::Output);
             }
             if per_time
                 && !people

@@ -84,6 +84,13 @@ fn unit_of_residents() {
 fn metric_of() {
     check(
         &[
+            // What a works makes a day or a year, told by a verb of making, is its output; what
+            // it can make, or a works yet to come makes, is a capacity.
+            ("Dairy\n\nToday the plant processes 280 tonnes of milk a day.", "2024-06-01", "280 tonnes", "output"),
+            ("Dairy\n\nIn 1988 the plant processed about 450 tonnes of milk a day.", "2024-06-01", "450 tonnes", "output"),
+            ("Dairy\n\nThe plant can process 400 tonnes of milk a day.", "2024-06-01", "400 tonnes", "capacity"),
+            ("Dairy\n\nNext year we will open a shop that processes 50 tonnes of milk a day.", "2024-06-01", "50 tonnes", "capacity"),
+            ("Dairy\n\nThe new line of 120 tonnes a day was launched in May.", "2024-06-01", "120 tonnes", "capacity"),
             // A share named as a part of the amount before it measures what that amount
             // did, unless its own words after it say what it is.
             ("Cotton\n\nCotton was sown on 90 thousand hectares, of which 40% in Shardara district.", "2024-06-01", "40%", "area"),
