@@ -98,7 +98,7 @@ pub(super) fn find_patterns(
             called_a_company(lex, doc, run.end)
                 || company_called_before(lex, doc, run.start)
                     && (doc.id(run.end) == W_COMMA || doc.matches_text(run.end, &["in"]))
-                || named_after_company_noun(lex, doc, run.start)
+                || named_after_company_noun(lex, doc, run.start, run.end)
                 || owns_a_works(lex, doc, run.end)
         };
         if res.len() == found_before
@@ -123,7 +123,7 @@ pub(super) fn find_patterns(
         if res.len() == found_before
             && named.len() <= 4
             && !covered_by_gaz(in_gaz, named.clone())
-            && named_after_company_noun(lex, doc, named.start)
+            && named_after_company_noun(lex, doc, named.start, named.end)
         {
             res.push(Cand {
                 span: doc.span(named.clone()),
@@ -143,10 +143,15 @@ pub(super) fn find_patterns(
 
 /// Whether the name at token `i` follows a company noun that a determiner or possessive
 /// opens (`her company Qazyna Tigin`, `the Emirati company Aqua Caspian`), or a possessive
-/// or the sentence's opening article and a comma (`their company, Ertis Et,`, `A Chinese
-/// company, X,`): the noun calls the name a company, as an apposition after it would.
-fn named_after_company_noun(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
+/// or the sentence's opening article and commas on both sides (`their company, Ertis Et,`,
+/// `A Chinese company, X,`): the noun calls the name a company, as an apposition after it
+/// would.
+fn named_after_company_noun(lex: &Lexicon, doc: &Doc, i: usize, end: usize) -> bool {
     let comma = i > 0 && doc.id(i - 1) == W_COMMA;
+    // `At his farm, Askar Serikov grows`: an apposition closes with a comma too.
+    if comma && doc.id(end) != W_COMMA {
+        return false;
+    }
     let noun = if comma {
         i.checked_sub(2)
     } else {

@@ -15,6 +15,7 @@ use super::period::{
     dates_a_founding, dates_a_telling, end_state, is_first_state, is_interval, is_second_state,
     is_state, opens_contrast, past_a_plan, plan_of_the_year, refers_to_same_date,
     report_wins_over_to_date, revises, shift_year, start_state, usable_period, whole_year,
+    NOW_WORDS,
 };
 use super::previous::PreviousFigure;
 use super::sentence::Sentence;
@@ -307,6 +308,23 @@ fn time_of<'h>(h: &Here<'h>, f: &Figure<'_>, planned_cue: bool, measure: Measure
             goes_on && !told_done && own_time.is_none_or(promised_time)
         });
     let own_time = moved.or(own_time.filter(|t| !super::period::rescheduled_to(text, t)));
+    // `began in 2017 with 6 hectares and now covers 48`: a `now` between the clause's time
+    // and the figure tells the figure of the present, as a clause of its own would; a time
+    // the figure is counted for (`GDP for 2019 is now put at`) stays its own.
+    let counted_for = |t: &TimeExpr| {
+        let before = text[..t.span[0]].trim_end();
+        let first = t.text.split_whitespace().next().unwrap_or("");
+        ["for", "of", "за"]
+            .iter()
+            .any(|p| first.eq_ignore_ascii_case(p) || before.ends_with(&format!(" {p}")))
+    };
+    let own_time = own_time.filter(|t| {
+        t.span[1] > q.span[0]
+            || counted_for(t)
+            || !sentence.toks.iter().any(|tok| {
+                tok.start >= t.span[1] && tok.start < q.span[0] && tok.is_word_in(text, NOW_WORDS)
+            })
+    });
     // `than in the dry year of 2020, when 3.1 million tonnes were gathered`: a
     // clause opened by `when` is of the time right before it, even the time of a
     // comparison.
@@ -1110,6 +1128,7 @@ fn subject_of(
             // the works of the company the story follows, which makes, sells and employs,
             // rather than the place around it; unless the sentence goes on about another
             // company the one before named.
+            let after = memory.previous_subject.as_deref();
             matches!(
                 metric,
                 Metric::ProjectValue
@@ -1122,11 +1141,7 @@ fn subject_of(
                     | Metric::Area
                     | Metric::Other
             ) && about_the_works(text, h.range.clone())
-                && !(h.continues_previous()
-                    && memory
-                        .previous_subject
-                        .as_deref()
-                        .is_some_and(|p| !is_place(p)))
+                && !(h.continues_previous() && after.is_some_and(|p| !is_place(p)))
         }) {
             Some(company.to_string())
         } else if h.continues_previous() {

@@ -10,8 +10,6 @@ use crate::fact::{Measure, Metric};
 use crate::quantities::{Quantity, QuantityKind};
 use crate::tokens::{lower, word_is, Tok, TokKind};
 
-/// Whether the cue at token `cue` lies inside a figure that ends before token `fig_tok`,
-/// with a cue of clause `clause` outside any figure between that figure and `fig_tok`.
 /// Words before a verb that make it what can, will or is to be done, not what is.
 const MODALS: &[&str] = &[
     "will",
@@ -35,6 +33,37 @@ const MODALS: &[&str] = &[
     "должны",
 ];
 
+/// Whether the verb at token `verb` is in the present while its sentence tells a founding
+/// (`launched`, `opened`, `запущен`).
+fn present_after_a_founding(text: &str, s: &Sentence, verb: usize) -> bool {
+    let w = lower(s.toks[verb].text(text));
+    let past = w.ends_with("ed") || ["л", "ла", "ло", "ли"].iter().any(|e| w.ends_with(e));
+    !past
+        && (0..s.toks.len()).any(|k| {
+            word_is(
+                text,
+                s.toks,
+                k,
+                &[
+                    "launched",
+                    "opened",
+                    "commissioned",
+                    "founded",
+                    "built",
+                    "запущен",
+                    "запущенный",
+                    "открыт",
+                    "открытый",
+                    "введён",
+                    "введен",
+                    "построен",
+                ],
+            )
+        })
+}
+
+/// Whether the cue at token `cue` lies inside a figure that ends before token `fig_tok`,
+/// with a cue of clause `clause` outside any figure between that figure and `fig_tok`.
 fn counted_by_earlier_figure(s: &Sentence, cue: usize, fig_tok: usize, clause: usize) -> bool {
     let Some(other) = s
         .figure_toks
@@ -277,6 +306,10 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
                         && fig_tok - c.tok <= 3
                         && s.clause_of(s.toks[c.tok].start) == clause
                         && (c.tok == 0 || !word_is(text, s.toks, c.tok - 1, MODALS))
+                        // `The plant, launched in March, produces 100,000 tonnes a year`:
+                        // a new works' yearly figure in the present is what it was built
+                        // for; in the past (`opened in 1959 and processed`) what it made.
+                        && !present_after_a_founding(text, s, c.tok)
                         // `we will add a workshop that processes 50 tonnes a day`: a works
                         // yet to come.
                         && !(0..c.tok).any(|k| {

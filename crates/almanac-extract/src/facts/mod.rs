@@ -145,12 +145,20 @@ pub(crate) fn extract(
         .iter()
         .position(|p| Some(p) != title.as_ref())
         .and_then(|lead| {
-            // Past a dateline the splitter made a sentence of its own (`KHUJAND.`).
+            // Past a dateline the splitter made a sentence of its own (`KHUJAND.`, `НАВОИ, 5
+            // сентября.`): short, opening on a word in capitals.
             let from = paragraph_of.partition_point(|&p| p < lead);
             let to = paragraph_of.partition_point(|&p| p <= lead);
-            sentence_ranges[from..to]
-                .iter()
-                .find(|r| text[(*r).clone()].chars().any(char::is_lowercase))
+            sentence_ranges[from..to].iter().find(|r| {
+                let s = &text[(*r).clone()];
+                let dateline = s.len() < 40
+                    && s.split(|c: char| !c.is_alphabetic())
+                        .find(|w| !w.is_empty())
+                        .is_some_and(|w| {
+                            w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
+                        });
+                s.chars().any(char::is_lowercase) && !dateline
+            })
         });
     let lead_company = lead_company(text, &anchors, lead_sentence);
     // The headline and the lead paragraph, where a story names the company it follows.
@@ -163,7 +171,14 @@ pub(crate) fn extract(
                 .as_ref()
                 .map_or(lead.start, |t| t.start.min(lead.start))..lead.end
         });
-    let protagonist = protagonist(text, &anchors, lead_company.as_deref(), opening);
+    let protagonist = protagonist(
+        text,
+        &anchors,
+        lead_company.as_deref(),
+        opening,
+        title.clone().unwrap_or(0..0),
+        lead_sentence,
+    );
     // The country the document is about: investors of any other are foreign.
     let home = topic.as_deref().and_then(|t| {
         std::iter::once(t.to_string())

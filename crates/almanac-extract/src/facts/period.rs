@@ -906,21 +906,21 @@ pub(super) fn past_a_plan(text: &str, s: &Sentence<'_>, q: &Quantity, t: &TimeEx
 /// `the zone now has 24 participants`, `currently employs`: the figure's clause speaks of the
 /// present.
 pub(super) fn clause_says_now(text: &str, s: &Sentence<'_>, clause: usize) -> bool {
-    s.toks[s.clause_toks(clause)].iter().any(|t| {
-        t.is_word_in(
-            text,
-            &[
-                "now",
-                "currently",
-                "presently",
-                "today",
-                "сейчас",
-                "ныне",
-                "сегодня",
-            ],
-        )
-    })
+    s.toks[s.clause_toks(clause)]
+        .iter()
+        .any(|t| t.is_word_in(text, NOW_WORDS))
 }
+
+/// Words that tell the present.
+pub(super) const NOW_WORDS: &[&str] = &[
+    "now",
+    "currently",
+    "presently",
+    "today",
+    "сейчас",
+    "ныне",
+    "сегодня",
+];
 
 /// Whether a time dates a founding told aside (`The plant, launched last year, produces
 /// ...`, `The complex, opened in 2022 for $600 million, now employs ...`): a clause that

@@ -397,14 +397,18 @@ pub(super) fn lead_company(
 }
 
 /// The company a story follows: the lead's grammatical subject (`lead_company`), else the
-/// first company the headline or the lead paragraph names that the text names again
-/// (`Today her company Qazyna Tigin makes uniforms ... Qazyna Tigin now employs`, `From
-/// 1959 to Esil Dairy: ...`). A body that reports or lends is none.
+/// first organisation the headline or the lead paragraph names, if the text names it again
+/// and the headline or the lead's first sentence names it (`From 1959 to Esil Dairy: ...`,
+/// `В СЭЗ начал работу завод ООО «X»`), or the text names it twice more (`Today her company
+/// Qazyna Tigin makes uniforms ...`); one a lead on a region names in passing is none. A
+/// body that reports, or one whose name says bank or fund, is none.
 pub(super) fn protagonist(
     text: &str,
     anchors: &[Anchor],
     lead_company: Option<&str>,
     opening: Range<usize>,
+    headline: Range<usize>,
+    lead_sentence: Option<&Range<usize>>,
 ) -> Option<String> {
     if let Some(company) = lead_company {
         return Some(company.to_string());
@@ -417,49 +421,87 @@ pub(super) fn protagonist(
             && !speaks(text, a)
             && !a.name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
     })?;
-    anchors[to..]
+    let in_headline = anchors[from..to]
         .iter()
-        .any(|b| b.name == a.name)
-        .then(|| a.name.clone())
+        .any(|b| b.name == a.name && headline.contains(&b.start));
+    let in_first_sentence = lead_sentence.is_some_and(|s| s.contains(&a.start));
+    // Names said again, not references back (`the company said`, `предприятия`).
+    let later = anchors[to..]
+        .iter()
+        .filter(|b| b.name == a.name && !text[b.start..].starts_with(char::is_lowercase))
+        .count();
+    (later >= 1 && (in_headline || in_first_sentence) || later >= 2).then(|| a.name.clone())
 }
 
-/// Whether a sentence speaks of the works or company a story follows without naming it:
-/// it opens on it (`It employs`, `Its revenue`), names it by a phrase of `works` (`Since
-/// then the farm has doubled its herd`; a Russian one is a stem, `на заводе работают`), or
-/// its people speak of it (`"We export half," says the director`).
+/// Whether a sentence speaks of the works or company a story follows without naming it: it
+/// names it by a phrase of `works` (`Since then the farm has doubled its herd`; a Russian
+/// one is a stem, `на заводе работают`), opens on `It` or `Its` (`Its output is modest`),
+/// or its people speak of it (`"We export half," says the director`) where no official does
+/// (`"We will create 5,000 jobs," the akim said` is the region's).
 pub(super) fn about_the_works(text: &str, range: Range<usize>) -> bool {
-    let words: Vec<String> = text[range]
+    let sentence = &text[range];
+    let lower_sentence = lower(sentence);
+    let words: Vec<&str> = lower_sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| lower(w).into_owned())
         .collect();
     let works = &SUBJECT_CUES.works;
-    matches!(words.first().map(String::as_str), Some("it" | "its"))
-        || words
-            .windows(2)
-            .any(|w| works.contains(format!("{} {}", w[0], w[1]).as_str()))
-        || words.iter().enumerate().any(|(i, w)| {
+    // `IT exports`: an abbreviation, not the pronoun; `It is planned to`, `It will`: the
+    // sentence's frame, no works.
+    let mut opening = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let opens_on_it = match (opening.next(), opening.next()) {
+        (Some("Its" | "its"), _) => true,
+        (Some("It" | "it"), next) => !next.is_some_and(|w| {
             matches!(
-                w.as_str(),
-                "we" | "our" | "мы" | "наш" | "наша" | "наше" | "наши"
-            ) || works.iter().any(|s| {
-                !s.is_ascii()
-                        && w.strip_prefix(s).is_some_and(|ending| singular(s, ending))
-                        // `сельское хозяйство` is farming, not a farm.
-                        && !(i > 0 && words[i - 1].starts_with("сельск"))
-            })
+                w,
+                "is" | "was" | "will" | "would" | "should" | "may" | "might" | "can" | "could"
+            )
+        }),
+        _ => false,
+    };
+    let phrase_at = |i: usize| {
+        works.iter().any(|p| {
+            let mut n = 0;
+            let hit = p.split(' ').enumerate().all(|(k, pw)| {
+                n = k + 1;
+                words.get(i + k) == Some(&pw)
+            }) && p.contains(' ');
+            // `the farm sector`, `the company's shareholders`: a sector, not the works.
+            hit && !words
+                .get(i + n)
+                .is_some_and(|w| matches!(*w, "sector" | "sectors" | "industry"))
         })
+    };
+    let stem_at = |i: usize| {
+        let w = words[i];
+        works.iter().any(|s| {
+            !s.is_ascii()
+                && w.strip_prefix(s).is_some_and(|ending| singular(s, ending))
+                // `сельское хозяйство`, `жилищно-коммунальном хозяйстве`: a sector.
+                && !(i > 0
+                    && ["сельск", "коммунальн", "лесн", "водн", "рыбн", "народн"]
+                        .iter()
+                        .any(|a| words[i - 1].starts_with(a)))
+        })
+    };
+    let official_speaks = || words.iter().any(|w| ROLE_PHRASES.contains(*w));
+    opens_on_it
+        || (0..words.len()).any(|i| phrase_at(i) || stem_at(i))
+        || words.iter().any(|w| matches!(*w, "we" | "мы")) && !official_speaks()
 }
 
-/// Whether a Russian noun of `stem` with `ending` speaks of one: `экспорт IT-компаний`,
-/// `десятки заводов` speak of many, not of the works the story follows. A stem that is a
-/// word of its own (`завод`) is singular bare; others bare are plural (`фабрик`, `хозяйств`).
+/// Whether a Russian noun of `stem` with `ending` may speak of one works: `экспорт
+/// IT-компаний`, `десятки заводов`, `хозяйствующих субъектов` do not. A stem that is a word of
+/// its own (`завод`) is singular bare; others bare are plural (`фабрик`, `хозяйств`). Endings
+/// shared by the singular and the plural (`предприятия`, `компании`) are taken as singular.
 fn singular(stem: &str, ending: &str) -> bool {
     match ending {
         "" => !stem.ends_with(['к', 'в']),
-        _ => !matches!(
+        _ => matches!(
             ending,
-            "ов" | "й" | "ий" | "ам" | "ами" | "ах" | "ям" | "ями" | "ях"
+            "а" | "у" | "ом" | "е" | "о" | "я" | "ю" | "ем" | "и" | "ой" | "ей"
         ),
     }
 }
@@ -508,10 +550,6 @@ pub(super) fn listed_in_container(
 /// opens with a word that points back (`Its output`, `The plant will`, `There`), after an
 /// opening adverbial at most (`In 2023, the plant`).
 pub(super) fn continues_previous(text: &str, start: usize) -> bool {
-    opening_anaphor(text, start, &SUBJECT_CUES.anaphors)
-}
-
-fn opening_anaphor(text: &str, start: usize, anaphors: &HashSet<&str>) -> bool {
     let head = text[start..].trim_start();
     // Cut at a character: a cut inside one would otherwise read the rest of the document.
     let head = &head[..head.floor_char_boundary(80)];
@@ -522,6 +560,7 @@ fn opening_anaphor(text: &str, start: usize, anaphors: &HashSet<&str>) -> bool {
     };
     // An anaphor ends where one of these marks follows it: the words before each of the
     // first few marks are looked up, rather than every anaphor tried at the start.
+    let anaphors = &SUBJECT_CUES.anaphors;
     // `This year`, `This spring`: a time, not what the sentence before spoke of.
     let time_after = |h: &str, i: usize| {
         h[i..].split_whitespace().next().is_some_and(|w| {
