@@ -280,15 +280,17 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             // fabric a year`).
             let per_time = matches!(q.per.as_deref(), Some("year" | "day" | "month" | "hour"));
             let people = q.unit.as_deref().is_some_and(|u| cues.people.contains(u));
-            let produced = || {
+            // The verbs of making before the figure in its clause.
+            let making_verbs = || {
                 let clause = s.clause_of(q.span[0]);
-                s.metric_cues.iter().any(|c| {
+                s.metric_cues.iter().filter(move |c| {
                     c.cue.verb
                         && c.cue.metric == Metric::Output
                         && c.tok < fig_tok
                         && s.clause_of(s.toks[c.tok].start) == clause
                 })
             };
+            let produced = || making_verbs().next().is_some();
             // Anything handled per hour is what a facility can take (`4,000 passengers an
             // hour`), whatever it is; traffic per day is a count of traffic.
             if q.per.as_deref() == Some("hour") {
@@ -298,13 +300,8 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
             // what a works makes now or made then, told by a verb of making right before the
             // figure, is its output; what it can, will or is to make stays a capacity.
             let made = || {
-                let clause = s.clause_of(q.span[0]);
-                s.metric_cues.iter().any(|c| {
-                    c.cue.verb
-                        && c.cue.metric == Metric::Output
-                        && c.tok < fig_tok
-                        && fig_tok - c.tok <= 3
-                        && s.clause_of(s.toks[c.tok].start) == clause
+                making_verbs().any(|c| {
+                    fig_tok - c.tok <= 3
                         && (c.tok == 0 || !word_is(text, s.toks, c.tok - 1, MODALS))
                         // `The plant, launched in March, produces 100,000 tonnes a year`:
                         // a new works' yearly figure in the present is what it was built
