@@ -468,7 +468,7 @@ pub(super) fn about_the_works(text: &str, range: Range<usize>) -> bool {
                 n = k + 1;
                 words.get(i + k) == Some(&pw)
             }) && p.contains(' ');
-            // `the farm sector`, `the company's shareholders`: a sector, not the works.
+            // `the farm sector`, `the mill industry`: a sector, not the works.
             hit && !words
                 .get(i + n)
                 .is_some_and(|w| matches!(*w, "sector" | "sectors" | "industry"))
