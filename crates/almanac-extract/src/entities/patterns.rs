@@ -80,16 +80,7 @@ pub(super) fn find_patterns(
             && !in_gaz.get(run.start).copied().unwrap_or(false)
             && camel_case(doc.s(run.start))
         {
-            res.push(Cand {
-                span: doc.span(run.clone()),
-                toks: run.clone(),
-                target: CandTarget::Dyn {
-                    name: doc.s(run.start).to_string(),
-                    kind: EntityKind::Organisation,
-                    part_of: None,
-                    company: true,
-                },
-            });
+            res.push(company(doc, run.clone(), doc.s(run.start).to_string()));
         }
         // `Dala Mining, a copper producer in the east, ...`: a name set before an
         // apposition that calls it a company is one, though no head stands beside it; so is
@@ -107,16 +98,7 @@ pub(super) fn find_patterns(
             && !(run.end == run.start + 1 && doc.has(run.start, T_INITIAL))
             && apposed()
         {
-            res.push(Cand {
-                span: doc.span(run.clone()),
-                toks: run.clone(),
-                target: CandTarget::Dyn {
-                    name: doc.words(run.clone()),
-                    kind: EntityKind::Organisation,
-                    part_of: None,
-                    company: true,
-                },
-            });
+            res.push(company(doc, run.clone(), doc.words(run.clone())));
         }
         // `her company Qazyna Tigin`: the run holds the company noun it opens with.
         let named = run.start + 1..run.end;
@@ -125,20 +107,25 @@ pub(super) fn find_patterns(
             && !covered_by_gaz(in_gaz, named.clone())
             && named_after_company_noun(lex, doc, named.start, named.end)
         {
-            res.push(Cand {
-                span: doc.span(named.clone()),
-                toks: named.clone(),
-                target: CandTarget::Dyn {
-                    name: doc.words(named),
-                    kind: EntityKind::Organisation,
-                    part_of: None,
-                    company: true,
-                },
-            });
+            res.push(company(doc, named.clone(), doc.words(named)));
         }
         i = run.end;
     }
     res
+}
+
+/// A company the gazetteer does not hold, named `name` at tokens `toks`.
+fn company(doc: &Doc, toks: Range<usize>, name: String) -> Cand {
+    Cand {
+        span: doc.span(toks.clone()),
+        toks,
+        target: CandTarget::Dyn {
+            name,
+            kind: EntityKind::Organisation,
+            part_of: None,
+            company: true,
+        },
+    }
 }
 
 /// Whether the name at token `i` follows a company noun that a determiner or possessive

@@ -124,10 +124,10 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
         )?;
         Ok((class, r.get(1)))
     }) {
+        if class == 12 {
+            cues.works.insert(word);
+        }
         if class == 3 || class == 12 {
-            if class == 12 {
-                cues.works.insert(word);
-            }
             cues.anaphors.insert(word);
             cues.longest_anaphor = cues.longest_anaphor.max(word.len());
             continue;

@@ -312,11 +312,11 @@ fn time_of<'h>(h: &Here<'h>, f: &Figure<'_>, planned_cue: bool, measure: Measure
     // and the figure tells the figure of the present, as a clause of its own would; a time
     // the figure is counted for (`GDP for 2019 is now put at`) stays its own.
     let counted_for = |t: &TimeExpr| {
-        let before = text[..t.span[0]].trim_end();
         let first = t.text.split_whitespace().next().unwrap_or("");
+        let before = crate::tokens::word_before(text, t.span[0]);
         ["for", "of", "за"]
             .iter()
-            .any(|p| first.eq_ignore_ascii_case(p) || before.ends_with(&format!(" {p}")))
+            .any(|p| first.eq_ignore_ascii_case(p) || before.as_deref() == Some(*p))
     };
     let own_time = own_time.filter(|t| {
         t.span[1] > q.span[0]

@@ -33,11 +33,24 @@ const MODALS: &[&str] = &[
     "должны",
 ];
 
+/// Words before a verb, anywhere in its sentence, that make it what a works yet to come
+/// does (`we will add a workshop that processes`).
+const FUTURE: &[&str] = &[
+    "will",
+    "would",
+    "plans",
+    "planned",
+    "будет",
+    "будут",
+    "планирует",
+    "планируется",
+];
+
 /// Whether the verb at token `verb` is in the present while its sentence tells a founding
 /// (`launched`, `opened`, `запущен`).
 fn present_after_a_founding(text: &str, s: &Sentence, verb: usize) -> bool {
     let w = lower(s.toks[verb].text(text));
-    let past = w.ends_with("ed") || ["л", "ла", "ло", "ли"].iter().any(|e| w.ends_with(e));
+    let past = w.ends_with("ed") || crate::ru::tense::is_past(&w);
     !past
         && (0..s.toks.len()).any(|k| {
             word_is(
@@ -309,14 +322,7 @@ pub(super) fn metric(text: &str, s: &Sentence<'_>, q: &Quantity, fig_tok: usize)
                         && !present_after_a_founding(text, s, c.tok)
                         // `we will add a workshop that processes 50 tonnes a day`: a works
                         // yet to come.
-                        && !(0..c.tok).any(|k| {
-                            word_is(
-                                text,
-                                s.toks,
-                                k,
-                                &["will", "would", "plans", "planned", "будет", "будут", "планирует", "планируется"],
-                            )
-                        })
+                        && !(0..c.tok).any(|k| word_is(text, s.toks, k, FUTURE))
                 })
             };
             if per_time && !people && matches!(m, Metric::Output | Metric::Other) && made() {

@@ -378,7 +378,7 @@ pub(super) fn lead_company(
     if a.kind != EntityKind::Organisation
         || a.role != Role::Named
         || speaks(text, a)
-        || a.name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
+        || names_a_lender(&a.name)
     {
         return None;
     }
@@ -394,6 +394,12 @@ pub(super) fn lead_company(
                 || w.starts_with(char::is_uppercase)
         });
     short.then(|| a.name.clone())
+}
+
+/// Whether an organisation's name says it lends (`X Bank`, `Damu Fund`): no company a story
+/// follows.
+fn names_a_lender(name: &str) -> bool {
+    name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
 }
 
 /// The company a story follows: the lead's grammatical subject (`lead_company`), else the
@@ -419,7 +425,7 @@ pub(super) fn protagonist(
         a.kind == EntityKind::Organisation
             && a.role == Role::Named
             && !speaks(text, a)
-            && !a.name.split(' ').any(|w| matches!(w, "Bank" | "Fund"))
+            && !names_a_lender(&a.name)
     })?;
     let in_headline = anchors[from..to]
         .iter()
@@ -463,15 +469,15 @@ pub(super) fn about_the_works(text: &str, range: Range<usize>) -> bool {
     };
     let phrase_at = |i: usize| {
         works.iter().any(|p| {
-            let mut n = 0;
-            let hit = p.split(' ').enumerate().all(|(k, pw)| {
-                n = k + 1;
-                words.get(i + k) == Some(&pw)
-            }) && p.contains(' ');
-            // `the farm sector`, `the mill industry`: a sector, not the works.
-            hit && !words
-                .get(i + n)
-                .is_some_and(|w| matches!(*w, "sector" | "sectors" | "industry"))
+            let n = p.split(' ').count();
+            n > 1
+                && p.split(' ')
+                    .enumerate()
+                    .all(|(k, pw)| words.get(i + k) == Some(&pw))
+                // `the farm sector`, `the mill industry`: a sector, not the works.
+                && !words
+                    .get(i + n)
+                    .is_some_and(|w| matches!(*w, "sector" | "sectors" | "industry"))
         })
     };
     let stem_at = |i: usize| {
