@@ -52,6 +52,12 @@ pub(super) fn status_of(
     if NOW_BEFORE.contains(&before) {
         return Status::Actual;
     }
+    // `из 28 запланированных сёл`, `against 5,100 planned for the period`, `вместо 240 км`:
+    // a participle of a plan inside the figure or right after it, or `instead of` before it,
+    // makes the figure the plan, whatever it is set against.
+    if plan_participle_of(text, s, fig_tok).is_some() || instead_of_before(text, q) {
+        return Status::Planned;
+    }
     // `will make up 71% of revenues, against 64% in 2019`, `a target of $29 billion,
     // against $24.1 billion in 2024`: what a plan is set against is where things stand.
     if !when.future && !when.deadline_pending && AGAINST.contains(&before) {
@@ -270,6 +276,45 @@ const NOW_BEFORE: &[&str] = &[
     "текущих",
     "текущего",
 ];
+
+/// Participles of a plan that a figure takes between its number and its noun or right
+/// after it (`28 запланированных сёл`, `5,100 planned`).
+const PLAN_PARTICIPLES: &[&str] = &[
+    "planned",
+    "promised",
+    "запланированных",
+    "запланированные",
+    "запланированного",
+    "запланированной",
+    "обещанных",
+    "обещанные",
+    "намеченных",
+    "намеченные",
+    "планируемых",
+    "планируемые",
+];
+
+/// The token of a plan's participle inside the figure starting at token `fig_tok` or right
+/// after it: that figure's own, reaching no other figure of the sentence.
+pub(super) fn plan_participle_of(text: &str, s: &Sentence<'_>, fig_tok: usize) -> Option<usize> {
+    let at = s
+        .figure_starts
+        .binary_search_by_key(&fig_tok, |&(t, _)| t)
+        .ok()?;
+    let own = &s.figure_toks[at];
+    (own.start + 1..=own.end)
+        .find(|&i| i < s.toks.len() && word_is(text, s.toks, i, PLAN_PARTICIPLES))
+}
+
+/// `вместо 240 км`, `instead of 240 km`: what a figure was instead of is the plan.
+fn instead_of_before(text: &str, q: &Quantity) -> bool {
+    let before = text[..q.span[0]].trim_end();
+    let before = &before[before.floor_char_boundary(before.len().saturating_sub(12))..];
+    let lower = crate::tokens::lower(before);
+    ["вместо", "instead of"].iter().any(|p| {
+        lower.ends_with(p) && !lower[..lower.len() - p.len()].ends_with(char::is_alphanumeric)
+    })
+}
 
 /// Words of a promise or a plan right before a figure (`вместо обещанных 500`, `при плане
 /// 5,4 млрд`).
@@ -628,7 +673,23 @@ pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Q
         .is_some_and(|i| s.blockers.binary_search(&i).is_ok());
     // Before the figure, anywhere earlier in the sentence, unless a past auxiliary follows the cue.
     // A relative clause (`..., which loses 40 percent`) has a tense of its own.
-    if let Some(&cue) = s.status_cues.iter().rev().find(|&&c| c < fig_tok) {
+    // A plan's participle another figure takes (`из 28 запланированных сёл ... в 26`) is
+    // that figure's own, unless this figure is what those things cost (`312 запланированных
+    // проектов стоимостью 18,6 трлн сумов`).
+    let cost_of_them = crate::tokens::word_before(text, q.span[0])
+        .is_some_and(|w| matches!(w.as_str(), "стоимостью" | "worth" | "costing" | "сумму"));
+    let owned_by_a_figure = |c: usize| {
+        !cost_of_them
+            && s.figure_starts
+                .iter()
+                .any(|&(t, _)| t != fig_tok && plan_participle_of(text, s, t) == Some(c))
+    };
+    if let Some(&cue) = s
+        .status_cues
+        .iter()
+        .rev()
+        .find(|&&c| c < fig_tok && !owned_by_a_figure(c))
+    {
         let relative =
             (cue + 1..fig_tok).any(|i| word_is(text, s.toks, i, &["which", "who", "whose"]));
         // `the plant can wash 3,000 tonnes of wool a year and employs 85 people`: `can` tells

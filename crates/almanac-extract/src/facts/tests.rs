@@ -1686,6 +1686,20 @@ fn status_of() {
             // A plan set against a figure after `instead of` is that one's alone.
             ("Jobs\n\nThe district created 1,900 jobs in 2023 instead of the planned 2,400.", "2024-02-10", "1,900 jobs", "actual"),
             ("Jobs\n\nThe district created 1,900 jobs in 2023 instead of the planned 2,400.", "2024-02-10", "2,400", "planned"),
+            // A plan's participle inside a figure or right after it, or `instead of` before
+            // it, makes that figure the plan, and reaches no other figure; what the planned
+            // things cost is planned with them.
+            ("Water\n\nOf the 30 planned villages, 27 now have piped water.", "2024-02-10", "30 planned villages", "planned"),
+            ("Water\n\nOf the 30 planned villages, 27 now have piped water.", "2024-02-10", "27", "actual"),
+            ("Вода\n\nИз 30 запланированных сёл вода подана в 27.", "2024-02-10", "30 запланированных сёл", "planned"),
+            ("Вода\n\nИз 30 запланированных сёл вода подана в 27.", "2024-02-10", "27", "actual"),
+            ("Проекты\n\nИз 200 запланированных проектов стоимостью 9 трлн сумов запущены 150.", "2024-02-10", "9 трлн сумов", "planned"),
+            ("Jobs\n\nThe district created 1,700 jobs in 2023 against 2,000 planned.", "2024-02-10", "2,000", "planned"),
+            ("Jobs\n\nThe district created 1,700 jobs in 2023 against 2,000 planned.", "2024-02-10", "1,700 jobs", "actual"),
+            ("Jobs\n\nThe district created 1,700 jobs in 2023 against 1,500 a year earlier.", "2024-02-10", "1,500", "actual"),
+            ("Дороги\n\nВместо 150 км отремонтировано 138 км.", "2024-02-10", "150 км", "planned"),
+            ("Дороги\n\nВместо 150 км отремонтировано 138 км.", "2024-02-10", "138 км", "actual"),
+            ("Roads\n\nThe city repaired 138 km of streets instead of 150 km.", "2024-02-10", "150 km", "planned"),
             // The share of an expected amount reached is achieved.
             ("Cotton\n\nFarmers have picked 200 thousand tonnes, or 55% of the expected harvest.", "2024-10-01", "55%", "actual"),
             // What a task names is a plan.
