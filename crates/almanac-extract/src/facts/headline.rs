@@ -3,7 +3,7 @@
 //! the title shortens the body's name.
 
 use super::subject::is_place;
-use crate::fact::Fact;
+use crate::fact::{Fact, Measure};
 use std::ops::Range;
 
 /// How far a headline's figure may round the body's (`over 140 apartment buildings` for
@@ -19,13 +19,25 @@ pub(super) fn agree_with_body(text: &str, facts: &mut [Fact], title: &Range<usiz
         (0..facts.len()).partition(|&i| title.contains(&facts[i].span[0]));
     for h in head {
         let t = &facts[h];
+        // `industry grows 4.8%` restates `the index of physical volume made 104.8%`.
+        let as_told = |b: usize| {
+            let f = &facts[b];
+            if t.measure == Some(Measure::Change)
+                && f.measure == Some(Measure::Index)
+                && t.unit.as_deref() == Some("%")
+            {
+                f.value - 100.0
+            } else {
+                f.value
+            }
+        };
         let restated = body
             .iter()
             .filter(|&&b| facts[b].unit == t.unit && facts[b].value.is_finite())
-            .filter(|&&b| (facts[b].value - t.value).abs() <= ROUNDING * t.value.abs())
+            .filter(|&&b| (as_told(b) - t.value).abs() <= ROUNDING * t.value.abs())
             .min_by(|&&a, &&b| {
-                let da = (facts[a].value - t.value).abs();
-                let db = (facts[b].value - t.value).abs();
+                let da = (as_told(a) - t.value).abs();
+                let db = (as_told(b) - t.value).abs();
                 da.total_cmp(&db)
             })
             .copied();

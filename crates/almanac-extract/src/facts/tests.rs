@@ -2018,6 +2018,9 @@ fn headline_and_breakdown() {
             // A headline figure takes the period and status of the body figure it restates.
             ("Over 180 firms opened in the region\n\nThe ministry reported on the first half of 2022.\n\nDuring this period, 184 firms were opened.", "2022-07-18", "180 firms", "2022-H1 actual"),
             ("Semey to commission 140 houses\n\nThe governor said 148 houses will be commissioned within three years ahead.", "2023-06-05", "140 houses", "2023/2025 planned"),
+            // A growth in the title restates the index of the body (`104.2%` for `4.2%`),
+            // not a close rate of something else.
+            ("Mill town output grows 4.2% in half a year\n\nIn the first half of 2023 the index of industrial output made 104.2%. Unemployment stood at 4.1% as of 1 July.", "2023-07-20", "4.2%", "2023-H1 actual"),
             // The parts of what the sentence before counted hold as it did.
             ("Plans\n\n125 projects are planned for 2024-2026. Among them are 52 regional projects.", "2024-10-14", "52 regional projects", "2024/2026 planned"),
             // ... whichever of its figures they break down, not only its last.
