@@ -329,7 +329,13 @@ pub(super) fn anchors<'e>(
             });
             // `больше, чем в Алматы`: a place a Russian figure is compared with.
             let comparator = russian && crate::ru::subject::compared_with(text, m.span[0]);
-            if source_or_origin || comparator || describes_a_name(before, &text[m.span[1]..]) {
+            let partner =
+                kind == EntityKind::Organisation && introduced_as_partner(text, m.span[0]);
+            if source_or_origin
+                || comparator
+                || partner
+                || describes_a_name(before, &text[m.span[1]..])
+            {
                 continue;
             }
             res.push(Anchor {
@@ -344,6 +350,91 @@ pub(super) fn anchors<'e>(
     }
     res.sort_by_key(|a| a.start);
     res
+}
+
+/// Words that introduce a partner in a venture (`jointly with`, `совместно с`, `с участием`).
+const PARTNER_CUES: &[&str] = &[
+    "jointly with",
+    "in partnership with",
+    "in cooperation with",
+    "совместно с",
+    "вместе с",
+    "с участием",
+    "при участии",
+    "в партнёрстве с",
+    "в партнерстве с",
+];
+
+/// Nouns for a company between a partner's cue and its name (`with the Chinese firm X`).
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "компанией",
+    "компании",
+    "компания",
+    "фирмой",
+    "фирмы",
+    "группой",
+    "группы",
+    "холдингом",
+    "холдинга",
+];
+
+/// `jointly with the Indian company X`, `совместно с индийской компанией «X»`, `с участием
+/// южнокорейской компании «X»`, `a joint venture of local investors and the Chinese firm X`:
+/// an organisation named as the partner of the one a text is about, at most a company noun
+/// and two words of origin (`Chinese`, `South Korean`, `индийской`) after the cue. The
+/// project, its cost and its jobs are the other's. Not a bare `with` (`signed with the
+/// Turkish company X` names the investor), nor the venture itself (`совместное предприятие
+/// ООО «X»`).
+fn introduced_as_partner(text: &str, start: usize) -> bool {
+    let from = text.floor_char_boundary(start.saturating_sub(72));
+    let before = &text[from..start];
+    let clause = before.rsplit([',', '.', ';', '(']).next().unwrap_or(before);
+    let lower_clause = lower(clause);
+    if lower_clause.contains("joint venture of") {
+        return true;
+    }
+    let mut words: Vec<&str> = clause.split_whitespace().collect();
+    if words
+        .last()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+    {
+        words.pop();
+    }
+    if words
+        .last()
+        .is_some_and(|w| COMPANY_NOUNS.contains(&lower(w).as_ref()))
+    {
+        words.pop();
+    }
+    // Words of origin: capitalised in English, adjectives in Russian.
+    for _ in 0..2 {
+        let origin = words.last().is_some_and(|w| {
+            let cyrillic_adjective = ["ой", "ий", "ей", "ым", "им", "ых", "их"]
+                .iter()
+                .any(|e| w.ends_with(e))
+                && w.starts_with(|c: char| c.is_lowercase() && !c.is_ascii());
+            (w.starts_with(|c: char| c.is_ascii_uppercase()) || cyrillic_adjective)
+                && w.chars().all(char::is_alphabetic)
+        });
+        if !origin {
+            break;
+        }
+        words.pop();
+    }
+    if words
+        .last()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+    {
+        words.pop();
+    }
+    let head = lower(&words.join(" ")).into_owned();
+    PARTNER_CUES.iter().any(|c| {
+        head.strip_suffix(c)
+            .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+    })
 }
 
 /// `Steppe Capital, an Almaty broker, expects ...`: a place between `, a` and one noun that

@@ -1002,6 +1002,14 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // A partner a launch names (`jointly with`, `совместно с`, `a joint venture of
+            // ... and`) is not what the next sentences' cost and jobs are about; the investor
+            // a deal is signed with and the joint venture itself are.
+            ("Plant\n\nIn Jizzakh, Dustlik Glass launched a plant jointly with the Turkish firm Anadolu Cam. The project cost $40 million.", "2024-05-01", "$40 million", "Dustlik Glass"),
+            ("Завод\n\nВ Джизаке запущен завод ООО «Дустлик Шиша», созданного совместно с турецкой компанией «Анадолу Джам». Стоимость проекта составила $40 млн.", "2024-05-01", "$40 млн", "ООО «Дустлик Шиша»"),
+            ("Mill\n\nA mill built by Vakhsh Textile, a joint venture of local investors and the Chinese firm Hubei Silk, opened in Bokhtar. The mill cost $30 million.", "2024-05-01", "$30 million", "Vakhsh Textile"),
+            ("Forum\n\nThe largest deal, worth $300 million, was signed with the Turkish company Kaya Tekstil for a cluster that will employ 2,000 people.", "2024-05-01", "2,000 people", "Kaya Tekstil"),
+            ("Проект\n\nПроект реализует совместное предприятие ООО «Сугд Металл», 60% которого принадлежит китайской стороне. Стоимость проекта оценивается в $200 млн.", "2024-05-01", "$200 млн", "ООО «Сугд Металл»"),
             // A place a figure-less lead names before its list speaks for the items that name
             // none, over a city the paragraph before named.
             ("Итоги\n\nВ Намангане открылся новый рынок.\n\nИтоги года в Наманганской области:\n- объём ВРП составил 61,2 трлн сумов;\n- трудоустроено 94 тыс. человек.", "2026-01-20", "61,2 трлн сумов", "Namangan region"),
