@@ -83,6 +83,12 @@ pub(crate) struct SubjectCues {
     pub(super) forecasts: Vec<&'static str>,
     /// Nouns of time after `this` (`This year`): the opening is a time, no anaphor.
     pub(super) time_nouns: Vec<&'static str>,
+    /// Words that make an organisation after them a partner (`jointly with`, `совместно с`).
+    partners: Vec<&'static str>,
+    /// Nouns for a company between a partner's words and its name (`firm`, `компанией`).
+    partner_nouns: Vec<&'static str>,
+    /// Events a place after them is where they were held (`briefing`, `форуме`).
+    venues: Vec<&'static str>,
 }
 
 pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
@@ -101,6 +107,9 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
         analysts: Vec::new(),
         forecasts: Vec::new(),
         time_nouns: Vec::new(),
+        partners: Vec::new(),
+        partner_nouns: Vec::new(),
+        venues: Vec::new(),
     };
     for (class, word) in data::SUBJECT_CUES.load(|r| {
         let class = r.choice(
@@ -119,6 +128,9 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
                 ("origin_noun", 10),
                 ("time_noun", 11),
                 ("works", 12),
+                ("partner", 13),
+                ("partner_noun", 14),
+                ("venue", 15),
             ],
             None,
         )?;
@@ -143,7 +155,10 @@ pub(crate) static SUBJECT_CUES: LazyLock<SubjectCues> = LazyLock::new(|| {
             8 => &mut cues.forecasts,
             9 => &mut cues.modals,
             10 => &mut cues.origin_nouns,
-            _ => &mut cues.time_nouns,
+            11 => &mut cues.time_nouns,
+            13 => &mut cues.partners,
+            14 => &mut cues.partner_nouns,
+            _ => &mut cues.venues,
         };
         list.push(word);
     }
@@ -331,9 +346,11 @@ pub(super) fn anchors<'e>(
             let comparator = russian && crate::ru::subject::compared_with(text, m.span[0]);
             let partner =
                 kind == EntityKind::Organisation && introduced_as_partner(text, m.span[0]);
+            let venue = kind.is_place() && where_it_was_held(text, m.span[0]);
             if source_or_origin
                 || comparator
                 || partner
+                || venue
                 || describes_a_name(before, &text[m.span[1]..])
             {
                 continue;
@@ -352,34 +369,34 @@ pub(super) fn anchors<'e>(
     res
 }
 
-/// Words that introduce a partner in a venture (`jointly with`, `совместно с`, `с участием`).
-const PARTNER_CUES: &[&str] = &[
-    "jointly with",
-    "in partnership with",
-    "in cooperation with",
-    "совместно с",
-    "вместе с",
-    "с участием",
-    "при участии",
-    "в партнёрстве с",
-    "в партнерстве с",
-];
-
-/// Nouns for a company between a partner's cue and its name (`with the Chinese firm X`).
-const COMPANY_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "компанией",
-    "компании",
-    "компания",
-    "фирмой",
-    "фирмы",
-    "группой",
-    "группы",
-    "холдингом",
-    "холдинга",
-];
+/// `said at a briefing in Astana`, `the forum held in Nurafshon`, `на форуме в Павлодаре`: a
+/// place after an event (`venue` of `subject_cues.tsv`), at most three words of whose it
+/// was, and `in` or `в` is where the event was held; the figures told there are about what
+/// the text is about.
+fn where_it_was_held(text: &str, start: usize) -> bool {
+    let from = text.floor_char_boundary(start.saturating_sub(96));
+    let before = lower(text[from..start].trim_end()).into_owned();
+    let Some(event) = [" held in", " in", " во", " в"]
+        .iter()
+        .find_map(|p| before.strip_suffix(p))
+    else {
+        return false;
+    };
+    // Up to three words may name whose event it was (`на инвестфоруме Павлодарской области
+    // в Экибастузе`).
+    let event = event
+        .rsplit([',', '.', ';', ':', '('])
+        .next()
+        .unwrap_or(event);
+    let words: Vec<&str> = event.split_whitespace().collect();
+    (words.len().saturating_sub(4)..words.len()).any(|k| {
+        let head = words[..=k].join(" ");
+        SUBJECT_CUES.venues.iter().any(|v| {
+            head.strip_suffix(v)
+                .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+        })
+    })
+}
 
 /// `jointly with the Indian company X`, `совместно с индийской компанией «X»`, `с участием
 /// южнокорейской компании «X»`, `a joint venture of local investors and the Chinese firm X`:
@@ -405,7 +422,7 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
     }
     if words
         .last()
-        .is_some_and(|w| COMPANY_NOUNS.contains(&lower(w).as_ref()))
+        .is_some_and(|w| SUBJECT_CUES.partner_nouns.contains(&lower(w).as_ref()))
     {
         words.pop();
     }
@@ -431,7 +448,7 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
         words.pop();
     }
     let head = lower(&words.join(" ")).into_owned();
-    PARTNER_CUES.iter().any(|c| {
+    SUBJECT_CUES.partners.iter().any(|c| {
         head.strip_suffix(c)
             .is_some_and(|b| b.is_empty() || b.ends_with(' '))
     })

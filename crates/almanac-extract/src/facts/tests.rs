@@ -1010,6 +1010,12 @@ fn subject_of() {
             ("Mill\n\nA mill built by Vakhsh Textile, a joint venture of local investors and the Chinese firm Hubei Silk, opened in Bokhtar. The mill cost $30 million.", "2024-05-01", "$30 million", "Vakhsh Textile"),
             ("Forum\n\nThe largest deal, worth $300 million, was signed with the Turkish company Kaya Tekstil for a cluster that will employ 2,000 people.", "2024-05-01", "2,000 people", "Kaya Tekstil"),
             ("Проект\n\nПроект реализует совместное предприятие ООО «Сугд Металл», 60% которого принадлежит китайской стороне. Стоимость проекта оценивается в $200 млн.", "2024-05-01", "$200 млн", "ООО «Сугд Металл»"),
+            // The place an event was held in (`at a briefing in Astana`, `на форуме в
+            // Павлодаре`) is not what its figures are about.
+            ("Sowing\n\nFarmers of Kazakhstan will sow 22 million hectares, the vice minister said at a briefing in Astana.", "2024-03-01", "22 million hectares", "Kazakhstan"),
+            ("Forum\n\nAt the Turkistan region investment forum held in Shymkent, 20 agreements were signed.", "2024-03-01", "20 agreements", "Turkistan region"),
+            ("Форум\n\nНа инвестфоруме Павлодарской области в Экибастузе подписано 12 соглашений.", "2024-03-01", "12 соглашений", "Pavlodar region"),
+            ("Завод\n\nВ Экибастузе открыт завод на 120 рабочих мест.", "2024-03-01", "120 рабочих мест", "Ekibastuz"),
             // A place a figure-less lead names before its list speaks for the items that name
             // none, over a city the paragraph before named.
             ("Итоги\n\nВ Намангане открылся новый рынок.\n\nИтоги года в Наманганской области:\n- объём ВРП составил 61,2 трлн сумов;\n- трудоустроено 94 тыс. человек.", "2026-01-20", "61,2 трлн сумов", "Namangan region"),
