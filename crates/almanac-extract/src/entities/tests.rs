@@ -455,6 +455,23 @@ fn a_quoted_name_ends_at_a_line_break() {
 #[test]
 fn a_company_named_by_its_trade_or_right_after_what_it_is() {
     check(
+        "In Taraz, Talas Leather is expanding its shop; Kapchagay Solar and Irtysh Ferrochrome hired 80 people.",
+        &[
+            ("Taraz", "Taraz", City),
+            ("Talas Leather", "Talas Leather", Organisation),
+            ("Kapchagay Solar", "Kapchagay Solar", Organisation),
+            ("Irtysh Ferrochrome", "Irtysh Ferrochrome", Organisation),
+        ],
+    );
+    check(
+        "Kokshe Dairy, Tobol Konserv and Aral Stroy won the tender.",
+        &[
+            ("Kokshe Dairy", "Kokshe Dairy", Organisation),
+            ("Tobol Konserv", "Tobol Konserv", Organisation),
+            ("Aral Stroy", "Aral Stroy", Organisation),
+        ],
+    );
+    check(
         "Ulan Energy added 5 million tonnes, while Aksu Gold poured 2 tonnes.",
         &[
             ("Ulan Energy", "Ulan Energy", Organisation),
