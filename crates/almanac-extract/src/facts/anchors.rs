@@ -375,27 +375,44 @@ pub(super) fn anchors<'e>(
 /// the text is about.
 fn where_it_was_held(text: &str, start: usize) -> bool {
     let from = text.floor_char_boundary(start.saturating_sub(96));
-    let before = lower(text[from..start].trim_end()).into_owned();
-    let Some(event) = [" held in", " in", " во", " в"]
-        .iter()
-        .find_map(|p| before.strip_suffix(p))
-    else {
-        return false;
-    };
-    // Up to three words may name whose event it was (`на инвестфоруме Павлодарской области
-    // в Экибастузе`).
-    let event = event
+    let before = &text[from..start];
+    let clause = before
         .rsplit([',', '.', ';', ':', '('])
         .next()
-        .unwrap_or(event);
-    let words: Vec<&str> = event.split_whitespace().collect();
-    (words.len().saturating_sub(4)..words.len()).any(|k| {
-        let head = words[..=k].join(" ");
-        SUBJECT_CUES.venues.iter().any(|v| {
-            head.strip_suffix(v)
-                .is_some_and(|b| b.is_empty() || b.ends_with(' '))
-        })
-    })
+        .unwrap_or(before);
+    let mut words: Vec<&str> = clause.split_whitespace().collect();
+    match words.as_slice() {
+        [.., "held", "in"] => words.truncate(words.len() - 2),
+        [.., "in" | "в" | "во"] => words.truncate(words.len() - 1),
+        _ => return false,
+    }
+    // Up to three words of a name may say whose event it was (`на инвестфоруме Павлодарской
+    // области в Экибастузе`); no other words (`The meeting approved 5 schools in Aktobe`).
+    let of_a_name = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            || matches!(
+                w,
+                "region" | "district" | "city" | "области" | "района" | "города"
+            )
+    };
+    for _ in 0..=3 {
+        let Some(&last) = words.last() else {
+            return false;
+        };
+        let two = words
+            .len()
+            .checked_sub(2)
+            .map(|k| lower(&words[k..].join(" ")).into_owned());
+        let is_venue = |w: &str| SUBJECT_CUES.venues.contains(&w);
+        if is_venue(&lower(last)) || two.as_deref().is_some_and(is_venue) {
+            return true;
+        }
+        if !of_a_name(last) {
+            return false;
+        }
+        words.pop();
+    }
+    false
 }
 
 /// `jointly with the Indian company X`, `совместно с индийской компанией «X»`, `с участием
@@ -410,7 +427,9 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
     let before = &text[from..start];
     let clause = before.rsplit([',', '.', ';', '(']).next().unwrap_or(before);
     let lower_clause = lower(clause);
-    if lower_clause.contains("joint venture of") {
+    // An apposition (`X, a joint venture of A and B`), not the sentence's subject (`The joint
+    // venture of A and B produced`).
+    if lower_clause.contains("a joint venture of") {
         return true;
     }
     let mut words: Vec<&str> = clause.split_whitespace().collect();
@@ -426,12 +445,15 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
     {
         words.pop();
     }
-    // Words of origin: capitalised in English, adjectives in Russian.
+    // Words of origin: capitalised in English, adjectives in Russian (not a pronoun: `с
+    // ним`, `с этим`).
+    let mut origins = 0;
     for _ in 0..2 {
         let origin = words.last().is_some_and(|w| {
             let cyrillic_adjective = ["ой", "ий", "ей", "ым", "им", "ых", "их"]
                 .iter()
                 .any(|e| w.ends_with(e))
+                && w.chars().count() >= 6
                 && w.starts_with(|c: char| c.is_lowercase() && !c.is_ascii());
             (w.starts_with(|c: char| c.is_ascii_uppercase()) || cyrillic_adjective)
                 && w.chars().all(char::is_alphabetic)
@@ -440,6 +462,7 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
             break;
         }
         words.pop();
+        origins += 1;
     }
     if words
         .last()
@@ -448,9 +471,13 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
         words.pop();
     }
     let head = lower(&words.join(" ")).into_owned();
+    // `с участием`, `при участии` name a partner from abroad (`с участием южнокорейской
+    // компании`); a company of the country may be the one that does the work (`с участием
+    // АО «Казахтелеком» проложено 300 км`).
     SUBJECT_CUES.partners.iter().any(|c| {
         head.strip_suffix(c)
             .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+            && (origins > 0 || !c.ends_with("участием") && !c.ends_with("участии"))
     })
 }
 

@@ -35,10 +35,16 @@ pub(super) fn agree_with_body(text: &str, facts: &mut [Fact], title: &Range<usiz
             .iter()
             .filter(|&&b| facts[b].unit == t.unit && facts[b].value.is_finite())
             .filter(|&&b| (as_told(b) - t.value).abs() <= ROUNDING * t.value.abs())
+            // A growth restates a growth or an index before a level or a share that happens
+            // to be close (`grows 4.2%` beside an unemployment rate of 4.2%).
             .min_by(|&&a, &&b| {
+                let other_kind = |f: usize| {
+                    t.measure == Some(Measure::Change)
+                        && !matches!(facts[f].measure, Some(Measure::Change | Measure::Index))
+                };
                 let da = (as_told(a) - t.value).abs();
                 let db = (as_told(b) - t.value).abs();
-                da.total_cmp(&db)
+                other_kind(a).cmp(&other_kind(b)).then(da.total_cmp(&db))
             })
             .copied();
         if let Some(b) = restated {

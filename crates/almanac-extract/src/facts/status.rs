@@ -294,22 +294,43 @@ const PLAN_PARTICIPLES: &[&str] = &[
     "планируемые",
 ];
 
-/// The token of a plan's participle inside the figure starting at token `fig_tok` or right
-/// after it: that figure's own, reaching no other figure of the sentence.
+/// The token of a plan's participle a figure starting at token `fig_tok` takes: right
+/// after it, set against another figure (`against 5,100 planned`), or between its number
+/// and its noun in a pool the sentence counts from (`Of the 30 planned villages`, `из 28
+/// запланированных сёл`). That figure's own, reaching no other figure of the sentence. Not
+/// a share of the plan (`95% запланированных работ`), nor planned things done (`all 12
+/// planned schools were completed`), nor the verb (`12 investors promised to build`).
 pub(super) fn plan_participle_of(text: &str, s: &Sentence<'_>, fig_tok: usize) -> Option<usize> {
-    let at = s
-        .figure_starts
-        .binary_search_by_key(&fig_tok, |&(t, _)| t)
-        .ok()?;
-    let own = &s.figure_toks[at];
-    (own.start + 1..=own.end)
-        .find(|&i| i < s.toks.len() && word_is(text, s.toks, i, PLAN_PARTICIPLES))
+    let own = s.figure_toks.iter().find(|r| r.start == fig_tok)?;
+    let pool = fig_tok
+        .checked_sub(1)
+        .is_some_and(|k| word_is(text, s.toks, k, &["the", "из", "of"]));
+    let percent = s
+        .toks
+        .get(own.start + 1)
+        .is_some_and(|t| t.text(text) == "%");
+    if percent {
+        return None;
+    }
+    let inside =
+        (own.start + 1..own.end).find(|&i| pool && word_is(text, s.toks, i, PLAN_PARTICIPLES));
+    let set_against = fig_tok
+        .checked_sub(1)
+        .is_some_and(|k| word_is(text, s.toks, k, AGAINST));
+    let after = Some(own.end)
+        .filter(|&i| (pool || set_against) && word_is(text, s.toks, i, PLAN_PARTICIPLES));
+    inside.or(after)
 }
 
-/// `вместо 240 км`, `instead of 240 km`: what a figure was instead of is the plan.
+/// `вместо 240 км`, `instead of 240 km`: what a figure was instead of is the plan. Not a
+/// rate set against an earlier one (`9.1% instead of 12.4% in 2022`, `вместо 12,4% годом
+/// ранее`).
 fn instead_of_before(text: &str, q: &Quantity) -> bool {
+    if q.kind == QuantityKind::Percent {
+        return false;
+    }
     let before = text[..q.span[0]].trim_end();
-    let before = &before[before.floor_char_boundary(before.len().saturating_sub(12))..];
+    let before = &before[before.floor_char_boundary(before.len().saturating_sub(16))..];
     let lower = crate::tokens::lower(before);
     ["вместо", "instead of"].iter().any(|p| {
         lower.ends_with(p) && !lower[..lower.len() - p.len()].ends_with(char::is_alphanumeric)

@@ -1016,6 +1016,10 @@ fn subject_of() {
             ("Forum\n\nAt the Turkistan region investment forum held in Shymkent, 20 agreements were signed.", "2024-03-01", "20 agreements", "Turkistan region"),
             ("Форум\n\nНа инвестфоруме Павлодарской области в Экибастузе подписано 12 соглашений.", "2024-03-01", "12 соглашений", "Pavlodar region"),
             ("Завод\n\nВ Экибастузе открыт завод на 120 рабочих мест.", "2024-03-01", "120 рабочих мест", "Ekibastuz"),
+            ("Schools\n\nThe meeting approved 5 schools in Aktobe.", "2024-03-01", "5 schools", "Aktobe"),
+            ("Связь\n\nС участием АО «Казахтелеком» в области проложено 300 км оптоволокна.", "2024-03-01", "300 км", "Kazakhtelecom"),
+            ("Молоко\n\nСовместно с ним ТОО «Кокше Сут» запустило цех на 40 рабочих мест.", "2024-03-01", "40 рабочих мест", "ТОО «Кокше Сут»"),
+            ("Uranium\n\nThe joint venture of Kazatomprom and Orano produced 2,000 tonnes of uranium.", "2024-03-01", "2,000 tonnes", "Kazatomprom"),
             // A place a figure-less lead names before its list speaks for the items that name
             // none, over a city the paragraph before named.
             ("Итоги\n\nВ Намангане открылся новый рынок.\n\nИтоги года в Наманганской области:\n- объём ВРП составил 61,2 трлн сумов;\n- трудоустроено 94 тыс. человек.", "2026-01-20", "61,2 трлн сумов", "Namangan region"),
@@ -1714,6 +1718,12 @@ fn status_of() {
             ("Дороги\n\nВместо 150 км отремонтировано 138 км.", "2024-02-10", "150 км", "planned"),
             ("Дороги\n\nВместо 150 км отремонтировано 138 км.", "2024-02-10", "138 км", "actual"),
             ("Roads\n\nThe city repaired 138 km of streets instead of 150 km.", "2024-02-10", "150 km", "planned"),
+            // Not a share of the plan, planned things done, the verb, nor a rate set against
+            // an earlier one.
+            ("Работы\n\nВыполнено 95% запланированных работ.", "2024-02-10", "95%", "actual"),
+            ("Schools\n\nAll 12 planned schools were completed in 2023.", "2024-02-10", "12 planned schools", "actual"),
+            ("Школы\n\nВ 2023 году введены в строй все 14 запланированных школ.", "2024-02-10", "14 запланированных школ", "actual"),
+            ("Prices\n\nInflation slowed to 9.1% instead of 12.4% in 2022.", "2024-02-10", "12.4%", "actual"),
             // The share of an expected amount reached is achieved.
             ("Cotton\n\nFarmers have picked 200 thousand tonnes, or 55% of the expected harvest.", "2024-10-01", "55%", "actual"),
             // What a task names is a plan.
@@ -2035,6 +2045,7 @@ fn headline_and_breakdown() {
             // A growth in the title restates the index of the body (`104.2%` for `4.2%`),
             // not a close rate of something else.
             ("Mill town output grows 4.2% in half a year\n\nIn the first half of 2023 the index of industrial output made 104.2%. Unemployment stood at 4.1% as of 1 July.", "2023-07-20", "4.2%", "2023-H1 actual"),
+            ("Mill town output grows 4.2% in half a year\n\nIn the first half of 2023 the index of industrial output made 104.6%. Unemployment stood at 4.2% as of 1 July.", "2023-07-20", "4.2%", "2023-H1 actual"),
             // The parts of what the sentence before counted hold as it did.
             ("Plans\n\n125 projects are planned for 2024-2026. Among them are 52 regional projects.", "2024-10-14", "52 regional projects", "2024/2026 planned"),
             // ... whichever of its figures they break down, not only its last.
