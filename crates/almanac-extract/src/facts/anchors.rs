@@ -238,6 +238,9 @@ fn forecasts(text: &str, e: &Entity) -> bool {
 }
 
 fn is_dateline(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> bool {
+    if in_a_datelines_agency(text, span, paragraphs) {
+        return true;
+    }
     // `TARAZ (Agency) - ...`: the agency in the brackets of a dateline.
     let paragraph = paragraphs.partition_point(|p| p.start <= span[0]);
     if let Some(p) = paragraph.checked_sub(1).map(|k| &paragraphs[k]) {
@@ -275,6 +278,46 @@ fn is_dateline(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> boo
         .is_some_and(|after| after.trim_start().starts_with(|c: char| c.is_ascii_digit()));
     !row && (dash_apart
         || capitals && (rest.starts_with(['.', ',', '(']) || rest.starts_with(['–', '—'])))
+}
+
+/// `ASTANA. Astana Business Wire – ...`, `ТАШКЕНТ. «Ташкент Пресс» – ...`: a place inside
+/// the name of the agency a dateline gives, between the city in capitals and the dash.
+fn in_a_datelines_agency(text: &str, span: [usize; 2], paragraphs: &[Range<usize>]) -> bool {
+    let at = paragraphs.partition_point(|p| p.start <= span[0]);
+    // A mention past its paragraph's end (in a gap between paragraphs) is in none.
+    let Some(p) = at
+        .checked_sub(1)
+        .map(|k| &paragraphs[k])
+        .filter(|p| span[1] <= p.end)
+    else {
+        return false;
+    };
+    let head = &text[p.start..span[0]];
+    let Some(stop) = head.find(['.', ',']) else {
+        return false;
+    };
+    let city = &head[..stop];
+    let city_in_capitals = city.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !city.chars().any(char::is_lowercase)
+        && city
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    let capitalised = |words: &str| {
+        words
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '“' | '”')))
+            .all(|w| w.is_empty() || w.starts_with(char::is_uppercase))
+    };
+    let before = &head[stop + 1..];
+    let rest = &text[span[1]..text.floor_char_boundary((span[1] + 48).min(p.end))];
+    let to_dash = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|d| rest.find(d))
+        .min();
+    city_in_capitals
+        && before.len() <= 40
+        && capitalised(before)
+        && to_dash.is_some_and(|k| capitalised(&rest[..k]) && !rest[..k].contains('.'))
 }
 
 /// The places and organisations named in the text. A dateline, an origin (`a Chinese

@@ -411,6 +411,16 @@ pub(super) fn metric_of(
         // countries, up from $1.96 billion`) is not what it is set against.
         if let Some(f) = figures_here.iter().rev().find(|f| f.unit == q.unit) {
             metric = f.metric;
+            // `grew by 5.6% against 3.8% a year earlier`: a rate set against a growth is
+            // the growth of then, not a share.
+            // Not the state a change starts from (`decreased by 0.1 percent from 5.3`).
+            let against = fig_tok
+                .checked_sub(1)
+                .and_then(|k| super::sentence::word(text, sentence, k))
+                .is_some_and(|w| super::status::AGAINST.contains(&w.as_ref()));
+            if against && q.kind == QuantityKind::Percent && f.measure == Measure::Change {
+                parallel_measure = Some(Measure::Change);
+            }
         }
     }
     // `built 11 small plants with 46 MW`: plants or stations counted beside a power

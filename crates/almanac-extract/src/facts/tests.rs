@@ -853,6 +853,10 @@ fn metric_of() {
 fn measure_of() {
     check(
         &[
+            // A rate set against a growth is the growth of then; against a level, a level.
+            ("GDP\n\nGDP grew by 5.6% in January-March against 3.8% a year earlier.", "2025-04-20", "3.8%", "change"),
+            ("ВВП\n\nВВП вырос на 5,6% против 3,8% годом ранее.", "2025-04-20", "3,8%", "change"),
+            ("Jobs\n\nUnemployment stood at 4.6% against 4.9% a year earlier.", "2025-04-20", "4.9%", "level"),
             // All of something is a share, not an index of 100.
             ("Water\n\nBy 2027 the region aims for 100% access to piped water.", "2025-02-01", "100%", "share"),
             ("Хлопок\n\nСегодня в области перерабатывается 100% хлопка.", "2025-02-01", "100%", "share"),
@@ -1002,6 +1006,10 @@ fn measure_of() {
 fn subject_of() {
     check(
         &[
+            // A place inside the name of a dateline's agency is not what the text is about.
+            ("Kazakhstan to sow more wheat\n\nASTANA. Astana Farm Wire – Farmers will sow 22 million hectares this year, the vice minister said.", "2024-03-01", "22 million hectares", "Kazakhstan"),
+            ("Казахстан увеличит посевы\n\nАКТОБЕ. «Актобе Ньюс» – Аграрии посеют 22 млн гектаров, сообщил вице-министр.", "2024-03-01", "22 млн гектаров", "Kazakhstan"),
+            ("Plant\n\nAKTOBE. Steppe Wire – A plant in Aktobe will employ 300 people.", "2024-03-01", "300 people", "Aktobe"),
             // A partner a launch names (`jointly with`, `совместно с`, `a joint venture of
             // ... and`) is not what the next sentences' cost and jobs are about; the investor
             // a deal is signed with and the joint venture itself are.
