@@ -292,6 +292,10 @@ fn in_a_datelines_agency(text: &str, span: [usize; 2], paragraphs: &[Range<usize
     else {
         return false;
     };
+    // A dateline opens its paragraph: a city, a mark and an agency of a few words.
+    if span[0] - p.start > 64 {
+        return false;
+    }
     let head = &text[p.start..span[0]];
     let Some(stop) = head.find(['.', ',']) else {
         return false;
