@@ -442,6 +442,7 @@ fn where_it_was_held(text: &str, start: usize) -> bool {
                 "region" | "district" | "city" | "области" | "района" | "города"
             )
     };
+    let is_venue = |w: &str| SUBJECT_CUES.venues.contains(&w);
     for _ in 0..=3 {
         let Some(&last) = words.last() else {
             return false;
@@ -450,7 +451,6 @@ fn where_it_was_held(text: &str, start: usize) -> bool {
             .len()
             .checked_sub(2)
             .map(|k| lower(&words[k..].join(" ")).into_owned());
-        let is_venue = |w: &str| SUBJECT_CUES.venues.contains(&w);
         if is_venue(&lower(last)) || two.as_deref().is_some_and(is_venue) {
             return true;
         }
@@ -480,12 +480,15 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
         return true;
     }
     let mut words: Vec<&str> = clause.split_whitespace().collect();
-    if words
-        .last()
-        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
-    {
-        words.pop();
-    }
+    let drop_article = |words: &mut Vec<&str>| {
+        if words
+            .last()
+            .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+        {
+            words.pop();
+        }
+    };
+    drop_article(&mut words);
     if words
         .last()
         .is_some_and(|w| SUBJECT_CUES.partner_nouns.contains(&lower(w).as_ref()))
@@ -511,12 +514,7 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
         words.pop();
         origins += 1;
     }
-    if words
-        .last()
-        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
-    {
-        words.pop();
-    }
+    drop_article(&mut words);
     let head = lower(&words.join(" ")).into_owned();
     // `с участием`, `при участии` name a partner from abroad (`с участием южнокорейской
     // компании`); a company of the country may be the one that does the work (`с участием

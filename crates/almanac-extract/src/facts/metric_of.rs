@@ -400,24 +400,24 @@ pub(super) fn metric_of(
     }
     // `exported goods worth $2.3 billion, up from $1.96 billion`, `13,6 ц/га против 9,8 ц/га`:
     // the state a figure is set against measures what the figure does.
-    if qi > 0
-        && metric == own_metric
-        && fig_tok
+    let word_before = || {
+        fig_tok
             .checked_sub(1)
             .and_then(|k| super::sentence::word(text, sentence, k))
-            .is_some_and(|w| w == "from" || super::status::AGAINST.contains(&w.as_ref()))
-    {
+    };
+    let set_by = (qi > 0 && metric == own_metric)
+        .then(word_before)
+        .flatten()
+        .filter(|w| w == "from" || super::status::AGAINST.contains(&w.as_ref()));
+    if let Some(set_by) = set_by {
         // The last figure in the same unit: one counted between (`to the four other
         // countries, up from $1.96 billion`) is not what it is set against.
         if let Some(f) = figures_here.iter().rev().find(|f| f.unit == q.unit) {
             metric = f.metric;
             // `grew by 5.6% against 3.8% a year earlier`: a rate set against a growth is
-            // the growth of then, not a share.
-            // Not the state a change starts from (`decreased by 0.1 percent from 5.3`).
-            let against = fig_tok
-                .checked_sub(1)
-                .and_then(|k| super::sentence::word(text, sentence, k))
-                .is_some_and(|w| super::status::AGAINST.contains(&w.as_ref()));
+            // the growth of then, not a share; not the state a change starts from
+            // (`decreased by 0.1 percent from 5.3`).
+            let against = set_by != "from";
             if against && q.kind == QuantityKind::Percent && f.measure == Measure::Change {
                 parallel_measure = Some(Measure::Change);
             }

@@ -53,8 +53,8 @@ pub(super) fn status_of(
         return Status::Actual;
     }
     // `из 28 запланированных сёл`, `against 5,100 planned for the period`, `вместо 240 км`:
-    // a participle of a plan inside the figure or right after it, or `instead of` before it,
-    // makes the figure the plan, whatever it is set against.
+    // a plan's participle the figure takes (`plan_participle_of`), or `instead of` before
+    // it, makes the figure the plan, whatever it is set against.
     if plan_participle_of(text, s, fig_tok).is_some() || instead_of_before(text, q) {
         return Status::Planned;
     }
@@ -302,23 +302,22 @@ const PLAN_PARTICIPLES: &[&str] = &[
 /// planned schools were completed`), nor the verb (`12 investors promised to build`).
 pub(super) fn plan_participle_of(text: &str, s: &Sentence<'_>, fig_tok: usize) -> Option<usize> {
     let own = s.figure_toks.iter().find(|r| r.start == fig_tok)?;
-    let pool = fig_tok
-        .checked_sub(1)
-        .is_some_and(|k| word_is(text, s.toks, k, &["the", "из", "of"]));
     let percent = s
         .toks
         .get(own.start + 1)
         .is_some_and(|t| t.text(text) == "%");
+    let before = fig_tok.checked_sub(1)?;
     if percent {
         return None;
     }
-    let inside =
-        (own.start + 1..own.end).find(|&i| pool && word_is(text, s.toks, i, PLAN_PARTICIPLES));
-    let set_against = fig_tok
-        .checked_sub(1)
-        .is_some_and(|k| word_is(text, s.toks, k, AGAINST));
-    let after = Some(own.end)
-        .filter(|&i| (pool || set_against) && word_is(text, s.toks, i, PLAN_PARTICIPLES));
+    let pool = word_is(text, s.toks, before, &["the", "из", "of"]);
+    let inside = pool
+        .then(|| (own.start + 1..own.end).find(|&i| word_is(text, s.toks, i, PLAN_PARTICIPLES)))
+        .flatten();
+    let after = Some(own.end).filter(|&i| {
+        (pool || word_is(text, s.toks, before, AGAINST))
+            && word_is(text, s.toks, i, PLAN_PARTICIPLES)
+    });
     inside.or(after)
 }
 
@@ -697,10 +696,13 @@ pub(super) fn planned_by_cue(text: &str, s: &Sentence<'_>, fig_tok: usize, q: &Q
     // A plan's participle another figure takes (`из 28 запланированных сёл ... в 26`) is
     // that figure's own, unless this figure is what those things cost (`312 запланированных
     // проектов стоимостью 18,6 трлн сумов`).
-    let cost_of_them = crate::tokens::word_before(text, q.span[0])
-        .is_some_and(|w| matches!(w.as_str(), "стоимостью" | "worth" | "costing" | "сумму"));
+    // Asked only where a cue stands before the figure: most figures have none.
+    let cost_of_them = || {
+        crate::tokens::word_before(text, q.span[0])
+            .is_some_and(|w| matches!(w.as_str(), "стоимостью" | "worth" | "costing" | "сумму"))
+    };
     let owned_by_a_figure = |c: usize| {
-        !cost_of_them
+        !cost_of_them()
             && s.figure_starts
                 .iter()
                 .any(|&(t, _)| t != fig_tok && plan_participle_of(text, s, t) == Some(c))
