@@ -4,10 +4,10 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks sixty-one sets the same way, each a gold file against its articles and its docs
+Checks sixty-three sets the same way, each a gold file against its articles and its docs
 file: examples/gold.jsonl against examples/news/*.txt and examples/docs.jsonl (the held-out
 gold), examples/series-gold.jsonl (the Karaganda series), examples/ru-gold.jsonl (Russian),
-twenty-nine pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 29, each
+thirty pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 30, each
 examples/SET-gold.jsonl against examples/SET/*.txt and examples/SET-docs.jsonl,
 annotated blind to the extractor's rules and to the sets before them (examples/SET.md):
 
@@ -75,6 +75,7 @@ SETS = [  # (name, documents, gold, docs)
     ("en-blind27", HERE / "en-blind27", HERE / "en-blind27-gold.jsonl", HERE / "en-blind27-docs.jsonl"),
     ("en-blind28", HERE / "en-blind28", HERE / "en-blind28-gold.jsonl", HERE / "en-blind28-docs.jsonl"),
     ("en-blind29", HERE / "en-blind29", HERE / "en-blind29-gold.jsonl", HERE / "en-blind29-docs.jsonl"),
+    ("en-blind30", HERE / "en-blind30", HERE / "en-blind30-gold.jsonl", HERE / "en-blind30-docs.jsonl"),
     ("ru-blind5", HERE / "ru-blind5", HERE / "ru-blind5-gold.jsonl", HERE / "ru-blind5-docs.jsonl"),
     ("ru-blind6", HERE / "ru-blind6", HERE / "ru-blind6-gold.jsonl", HERE / "ru-blind6-docs.jsonl"),
     ("ru-blind7", HERE / "ru-blind7", HERE / "ru-blind7-gold.jsonl", HERE / "ru-blind7-docs.jsonl"),
