@@ -4,10 +4,10 @@
 Usage:
     python3 examples/validate_gold.py [--score PATH/TO/score.py] [--show-unannotated]
 
-Checks sixty-one sets the same way, each a gold file against its articles and its docs
+Checks sixty-three sets the same way, each a gold file against its articles and its docs
 file: examples/gold.jsonl against examples/news/*.txt and examples/docs.jsonl (the held-out
 gold), examples/series-gold.jsonl (the Karaganda series), examples/ru-gold.jsonl (Russian),
-twenty-nine pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 29, each
+thirty pairs of blind sets, en-blindN and ru-blindN for N from 1 (no suffix) to 30, each
 examples/SET-gold.jsonl against examples/SET/*.txt and examples/SET-docs.jsonl,
 annotated blind to the extractor's rules and to the sets before them (examples/SET.md):
 
@@ -100,6 +100,7 @@ SETS = [  # (name, documents, gold, docs)
     ("ru-blind27", HERE / "ru-blind27", HERE / "ru-blind27-gold.jsonl", HERE / "ru-blind27-docs.jsonl"),
     ("ru-blind28", HERE / "ru-blind28", HERE / "ru-blind28-gold.jsonl", HERE / "ru-blind28-docs.jsonl"),
     ("ru-blind29", HERE / "ru-blind29", HERE / "ru-blind29-gold.jsonl", HERE / "ru-blind29-docs.jsonl"),
+    ("ru-blind30", HERE / "ru-blind30", HERE / "ru-blind30-gold.jsonl", HERE / "ru-blind30-docs.jsonl"),
     ("en-blind3", HERE / "en-blind3", HERE / "en-blind3-gold.jsonl", HERE / "en-blind3-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
