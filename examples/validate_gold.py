@@ -101,6 +101,7 @@ SETS = [  # (name, documents, gold, docs)
     ("ru-blind27", HERE / "ru-blind27", HERE / "ru-blind27-gold.jsonl", HERE / "ru-blind27-docs.jsonl"),
     ("ru-blind28", HERE / "ru-blind28", HERE / "ru-blind28-gold.jsonl", HERE / "ru-blind28-docs.jsonl"),
     ("ru-blind29", HERE / "ru-blind29", HERE / "ru-blind29-gold.jsonl", HERE / "ru-blind29-docs.jsonl"),
+    ("ru-blind30", HERE / "ru-blind30", HERE / "ru-blind30-gold.jsonl", HERE / "ru-blind30-docs.jsonl"),
     ("en-blind3", HERE / "en-blind3", HERE / "en-blind3-gold.jsonl", HERE / "en-blind3-docs.jsonl"),
 ]
 DEFAULT_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
