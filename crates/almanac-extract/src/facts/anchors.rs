@@ -472,8 +472,22 @@ fn where_it_was_held(text: &str, start: usize) -> bool {
 fn introduced_as_partner(text: &str, start: usize) -> bool {
     let from = text.floor_char_boundary(start.saturating_sub(72));
     let before = &text[from..start];
+    if partner_in_apposition(before) {
+        return true;
+    }
     let clause = before.rsplit([',', '.', ';', '(']).next().unwrap_or(before);
     let lower_clause = lower(clause);
+    // `built in Pavlodar with China's Tianshan Alloys`: a foreign company worked with.
+    if let Some(owner) = lower_clause
+        .trim_end()
+        .strip_suffix("'s")
+        .or_else(|| lower_clause.trim_end().strip_suffix("’s"))
+    {
+        let mut words = owner.split_whitespace().rev();
+        if words.next().is_some() && words.next() == Some("with") {
+            return true;
+        }
+    }
     // An apposition (`X, a joint venture of A and B`), not the sentence's subject (`The joint
     // venture of A and B produced`).
     if lower_clause.contains("a joint venture of") {
@@ -524,6 +538,24 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
             .is_some_and(|b| b.is_empty() || b.ends_with(' '))
             && (origins > 0 || !c.ends_with("участием") && !c.ends_with("участии"))
     })
+}
+
+/// `built with a Chinese partner, Xinjiang Energy,`: the name of a partner the clause before
+/// its comma worked with. Without `with` the partner may be the one that acts (`Its Chinese
+/// partner, Xinjiang Energy, will invest $50 million`).
+fn partner_in_apposition(before: &str) -> bool {
+    let Some(head) = before.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let clause = head.rsplit([',', '.', ';', '(']).next().unwrap_or(head);
+    let mut words = clause.split_whitespace().rev();
+    if !words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("partner") || w.eq_ignore_ascii_case("partners"))
+    {
+        return false;
+    }
+    words.take(4).any(|w| w.eq_ignore_ascii_case("with"))
 }
 
 /// `Steppe Capital, an Almaty broker, expects ...`: a place between `, a` and one noun that

@@ -20,7 +20,7 @@ use super::period::{
 use super::previous::PreviousFigure;
 use super::sentence::Sentence;
 use super::status::{self, planned_by_cue, status_of, When};
-use super::subject::{about_the_works, is_place, subject, sums_up};
+use super::subject::{about_the_works, is_place, part_in_a_place, subject, sums_up};
 use crate::fact::{Fact, Measure, Metric, Status};
 use crate::period::{Period, Simple};
 use crate::quantities::{Quantity, QuantityKind};
@@ -113,7 +113,9 @@ pub(super) fn read_figure(
             || f.clause > 0 && opens_contrast(text, &h.sentence, f.clause),
     });
     let subject = subject_of(h, &f, metric, measure, paragraph, memory);
-    so_far.subject.clone_from(&subject);
+    if so_far.subject.is_none() || !part_in_a_place(text, q) {
+        so_far.subject.clone_from(&subject);
+    }
     // The first place a sentence gives a statistic of: one it is set against after it
     // (`, above the 13.2% recorded for Kazakhstan`) is a comparison, not what the next
     // sentences go on about.

@@ -58,6 +58,19 @@ fn names_a_part(text: &str, q: &Quantity) -> bool {
     )
 }
 
+/// `a quarter of it in Taraz`, `41% of them in Sughd region`: a part of the figure before,
+/// placed by its own `in`. It is the place's, and the sentences after go on about the whole.
+pub(super) fn part_in_a_place(text: &str, q: &Quantity) -> bool {
+    text[q.span[1]..]
+        .trim_start()
+        .strip_prefix("of ")
+        .is_some_and(|rest| {
+            ["it in ", "them in ", "which in "]
+                .iter()
+                .any(|p| rest.starts_with(p))
+        })
+}
+
 /// Which place lies within which: the part_of relation of the entities found, beside the
 /// gazetteer's, with every answer remembered, since the same few names of a document are
 /// asked about for each of its figures.
@@ -526,8 +539,11 @@ pub(super) fn listed_in_container(
         while j + 1 < anchors.len() {
             let end = anchors[j].start + anchors[j].len;
             let between = text.get(end..anchors[j + 1].start).unwrap_or("x");
+            // `In Kokand, Kokand Textile opened ...`: a company after a place is no item of
+            // a list of places.
             let joins = only_list_joiners(between)
                 && !between.trim().is_empty()
+                && anchors[j].kind.is_place() == anchors[j + 1].kind.is_place()
                 && !appositive(text, anchors[j + 1].start);
             if !joins {
                 break;
@@ -865,6 +881,16 @@ pub(super) fn subject(
             && entities::lookup(&a.name).is_some_and(|p| p.kind == EntityKind::Country)
             && !speaks_of_its_own(text, a)
     };
+    // `below the national 4.7%`: the country's figure set beside its place's.
+    if text[..q.span[0]].ends_with("the national ") {
+        let country = topic
+            .into_iter()
+            .flat_map(|t| std::iter::once(t.to_string()).chain(within.ancestors(t)))
+            .find(|n| entities::lookup(n).is_some_and(|p| p.kind == EntityKind::Country));
+        if country.is_some() {
+            return country;
+        }
+    }
     let clause = s.clause_of(q.span[0]);
     // `the Ministry of Energy – 5 projects`, `в Павлодарской – на 8,3%`: a dash between a
     // name and the figure joins them, past a preposition of the figure at most.
@@ -924,9 +950,11 @@ pub(super) fn subject(
         })
         .collect();
     // `38% of all electricity produced in Kazakhstan`: the place after a share is its whole.
-    // `37 kilometres of streets ... in the city` is no share.
+    // `37 kilometres of streets ... in the city` is no share. `a quarter of it in Taraz`: a
+    // part of a figure before goes where its own `in` says.
     let share_of = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier)
-        && text[q.span[1]..].trim_start().starts_with("of ");
+        && text[q.span[1]..].trim_start().starts_with("of ")
+        && !part_in_a_place(text, q);
     let mut own: Vec<&Anchor> = usable
         .iter()
         .filter(|a| s.clause_of(a.start) == clause || dash_joined(a))
