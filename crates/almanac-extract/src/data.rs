@@ -66,7 +66,7 @@ pub(crate) const FRACTIONS: DataFile = data_file!("fractions.tsv", ["form", "per
 pub(crate) const FUNCTION_WORDS: DataFile = data_file!("function_words.tsv", ["word"], required 1);
 pub(crate) const GAZETTEER: DataFile = data_file!(
     "gazetteer.tsv",
-    ["name", "kind", "part_of", "aliases", "adjectives", "flags"],
+    ["name", "kind", "part_of", "aliases", "adjectives", "flags", "held"],
     required 6,
     header
 );

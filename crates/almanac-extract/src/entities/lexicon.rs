@@ -502,6 +502,7 @@ pub(super) fn build_lexicon() -> Lexicon {
             capital: flags.contains(&"capital"),
             centre: flags.contains(&"centre"),
             venue: flags.contains(&"venue"),
+            held: list_column(row.opt(6)),
             company: kind == EntityKind::Organisation
                 && !flags.contains(&"media")
                 && !flags.contains(&"government")

@@ -153,6 +153,9 @@ pub struct Place {
     /// A market where others trade or list (a stock exchange): where a figure is made, never
     /// what it is about.
     pub venue: bool,
+    /// For a former unit, the entries that now hold what it held (South Kazakhstan region:
+    /// Turkistan region and Shymkent): their parts lie in it too.
+    pub held: Vec<&'static str>,
     /// An organisation `the company` may refer back to (not a news agency or a state body).
     pub company: bool,
 }
@@ -193,7 +196,14 @@ pub fn is_within(name: &str, ancestor: &str) -> bool {
     let target = lookup(ancestor).map(|p| p.name);
     let own = lookup(name).map(|p| p.name);
     match (own, target) {
-        (Some(own), Some(target)) => own == target || ancestors(own).contains(&target),
+        (Some(own), Some(target)) => {
+            own == target || {
+                let up = ancestors(own);
+                up.contains(&target)
+                    || lookup(target)
+                        .is_some_and(|t| t.held.iter().any(|h| own == *h || up.contains(h)))
+            }
+        }
         _ => normalise_key(name) == normalise_key(ancestor),
     }
 }

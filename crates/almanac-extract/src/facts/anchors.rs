@@ -477,14 +477,18 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
     }
     let clause = before.rsplit([',', '.', ';', '(']).next().unwrap_or(before);
     let lower_clause = lower(clause);
-    // `built in Pavlodar with China's Tianshan Alloys`: a foreign company worked with.
+    // `built in Pavlodar with China's Tianshan Alloys`: a foreign company worked with; not
+    // one a deal is signed with, which invests.
+    let deal = ["signed", "agreement", "deal", "memorand"]
+        .iter()
+        .any(|w| lower_clause.contains(w));
     if let Some(owner) = lower_clause
         .trim_end()
         .strip_suffix("'s")
         .or_else(|| lower_clause.trim_end().strip_suffix("’s"))
     {
         let mut words = owner.split_whitespace().rev();
-        if words.next().is_some() && words.next() == Some("with") {
+        if !deal && words.next().is_some() && words.next() == Some("with") {
             return true;
         }
     }
@@ -540,22 +544,29 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
     })
 }
 
-/// `built with a Chinese partner, Xinjiang Energy,`: the name of a partner the clause before
-/// its comma worked with. Without `with` the partner may be the one that acts (`Its Chinese
-/// partner, Xinjiang Energy, will invest $50 million`).
+/// `built with a Chinese partner, Xinjiang Energy,`: the name of the one partner the clause
+/// before its comma worked with. Without `with` the partner may be the one that acts (`Its
+/// Chinese partner, Xinjiang Energy, will invest $50 million`), and so may the name after a
+/// clause that opens on it (`With a Chinese partner, X built ...`).
 fn partner_in_apposition(before: &str) -> bool {
     let Some(head) = before.trim_end().strip_suffix(',') else {
         return false;
     };
     let clause = head.rsplit([',', '.', ';', '(']).next().unwrap_or(head);
-    let mut words = clause.split_whitespace().rev();
-    if !words
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("partner") || w.eq_ignore_ascii_case("partners"))
-    {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let Some(with) = words.iter().rposition(|w| w.eq_ignore_ascii_case("with")) else {
         return false;
-    }
-    words.take(4).any(|w| w.eq_ignore_ascii_case("with"))
+    };
+    with > 0
+        && words.len() - with <= 5
+        && words
+            .last()
+            .is_some_and(|w| w.eq_ignore_ascii_case("partner"))
+        && words.get(with + 1).is_some_and(|w| {
+            ["a", "an", "its", "their"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a))
+        })
 }
 
 /// `Steppe Capital, an Almaty broker, expects ...`: a place between `, a` and one noun that

@@ -113,13 +113,17 @@ pub(super) fn read_figure(
             || f.clause > 0 && opens_contrast(text, &h.sentence, f.clause),
     });
     let subject = subject_of(h, &f, metric, measure, paragraph, memory);
-    if so_far.subject.is_none() || !part_in_a_place(text, q) {
+    // A part placed by its own `in` hands on the whole's subject, not its place's.
+    let part = part_in_a_place(text, q);
+    if !part {
         so_far.subject.clone_from(&subject);
+    } else if so_far.subject.is_none() {
+        so_far.subject.clone_from(&memory.previous_subject);
     }
     // The first place a sentence gives a statistic of: one it is set against after it
     // (`, above the 13.2% recorded for Kazakhstan`) is a comparison, not what the next
     // sentences go on about.
-    if is_statistic_figure(metric, measure) && so_far.statistic_place.is_none() {
+    if is_statistic_figure(metric, measure) && so_far.statistic_place.is_none() && !part {
         if let Some(p) = subject.as_deref().filter(|p| is_place(p)) {
             so_far.statistic_place = Some(p.to_string());
         }

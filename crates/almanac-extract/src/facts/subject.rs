@@ -543,7 +543,8 @@ pub(super) fn listed_in_container(
             // a list of places.
             let joins = only_list_joiners(between)
                 && !between.trim().is_empty()
-                && anchors[j].kind.is_place() == anchors[j + 1].kind.is_place()
+                && (anchors[j].kind == EntityKind::Organisation)
+                    == (anchors[j + 1].kind == EntityKind::Organisation)
                 && !appositive(text, anchors[j + 1].start);
             if !joins {
                 break;
@@ -881,12 +882,25 @@ pub(super) fn subject(
             && entities::lookup(&a.name).is_some_and(|p| p.kind == EntityKind::Country)
             && !speaks_of_its_own(text, a)
     };
-    // `below the national 4.7%`: the country's figure set beside its place's.
-    if text[..q.span[0]].ends_with("the national ") {
-        let country = topic
-            .into_iter()
-            .flat_map(|t| std::iter::once(t.to_string()).chain(within.ancestors(t)))
-            .find(|n| entities::lookup(n).is_some_and(|p| p.kind == EntityKind::Country));
+    // `below the national 4.7%`: the country's figure set beside its place's, the country
+    // the sentence names or else the one the document's topic lies in.
+    let head = &text.as_bytes()[..q.span[0]];
+    let national = head.len() >= 13
+        && head[head.len() - 13..].eq_ignore_ascii_case(b"the national ")
+        && head
+            .get(head.len().wrapping_sub(14))
+            .is_none_or(|b| !b.is_ascii_alphanumeric());
+    if national {
+        let named = anchors
+            .iter()
+            .find(|a| a.kind == EntityKind::Country)
+            .map(|a| a.name.clone());
+        let country = named.or_else(|| {
+            topic
+                .into_iter()
+                .flat_map(|t| std::iter::once(t.to_string()).chain(within.ancestors(t)))
+                .find(|n| entities::lookup(n).is_some_and(|p| p.kind == EntityKind::Country))
+        });
         if country.is_some() {
             return country;
         }

@@ -1019,8 +1019,19 @@ fn subject_of() {
             ("Investment\n\nZhambyl region attracted KZT 398 billion of investment, a quarter of it in Taraz.", "2025-03-01", "a quarter", "Taraz"),
             ("Enterprises\n\nTajikistan opened 1,612 small enterprises, 41% of them in Sughd region. It created 21,340 jobs.", "2025-03-01", "21,340 jobs", "Tajikistan"),
             ("Staff\n\nAkzhal Mining had 3,150 employees, about 85% of them residents of the district.", "2025-03-01", "85%", "Akzhal Mining"),
+            // Not a company that opens its sentence after them (`With a Chinese partner, X
+            // built`), nor one a deal is signed with.
+            ("Copper\n\nWith Chinese partners, Balkhash Copper will invest $700 million in Pavlodar region.", "2025-03-01", "$700 million", "Balkhash Copper"),
+            ("Forum\n\nThe region signed an agreement with China's Hebei Steel Group, which will invest $1.5 billion.", "2025-03-01", "$1.5 billion", "Hebei Steel Group"),
+            // A part that opens its own sentence hands the whole on too.
+            ("FDI\n\nKazakhstan attracted $23 billion of FDI in 2024. 60% of it in Atyrau region went to oil. The economy grew 4.8%.", "2025-03-01", "4.8%", "Kazakhstan"),
+            // A former name in brackets says what a place was.
+            ("Turkistan\n\nTurkistan region (formerly South Kazakhstan region) attracted KZT 450 billion in 2019.", "2020-03-01", "KZT 450 billion", "Turkistan region"),
+            // The parts of a former region's land lie in it.
+            ("Jobs\n\nSairam district of South Kazakhstan region created 1,500 jobs in 2016.", "2017-03-01", "1,500 jobs", "Sairam district"),
             // `the national` before a figure: the country's, beside its place's.
             ("Kyzylorda\n\nUnemployment in Kyzylorda fell to 4.5%, below the national 4.7%.", "2025-03-01", "4.7%", "Kazakhstan"),
+            ("Tashkent\n\nInflation in Tashkent was 9.8%. The national 9.1% was lower.", "2025-03-01", "9.1%", "Uzbekistan"),
             // `our region` in an official's quote is the region in view.
             ("Fergana\n\nFergana region's hokim reported. \"Our region gives 6.2% of Uzbekistan's output and ranks fifth,\" he said.", "2025-03-01", "fifth", "Fergana region"),
             // A company named after the place it stands in is no item of a list of places.

@@ -1065,3 +1065,51 @@ fn a_zone_named_at_the_start_of_a_sentence() {
         |f| f.subject.clone().unwrap_or_else(|| "-".to_string()),
     );
 }
+
+#[test]
+fn a_yearly_rate_past_the_goods_and_money_on_things_counted() {
+    // `в год` after the goods a works handles is still its yearly rate: a capacity.
+    let works = "Комбинат будет перерабатывать 50 тыс. тонн хлопка в год.";
+    let zone = "До конца года мы запустим 18 проектов на 96 млрд тенге, в зоне откроются ещё \
+                четыре на 21 млрд тенге.";
+    check(
+        &[
+            (works, "2025-03-01", "50 тыс. тонн", "capacity"),
+            (zone, "2025-03-01", "96 млрд тенге", "project_value"),
+            (zone, "2025-03-01", "21 млрд тенге", "project_value"),
+            (
+                "Валовой продукт города вырос на 3,9%.",
+                "2025-03-01",
+                "3,9%",
+                "economy",
+            ),
+        ],
+        |f| json(f.metric),
+    );
+    check(
+        &[
+            (works, "2025-03-01", "50 тыс. тонн", "year"),
+            (
+                "Цех выпускает 3 тыс. тонн пряжи в год.",
+                "2025-03-01",
+                "3 тыс. тонн",
+                "year",
+            ),
+        ],
+        |f| f.per.clone().unwrap_or_else(|| "-".to_string()),
+    );
+    // `на` money after things counted is their worth, no change; after a word of change it
+    // is one.
+    check(
+        &[
+            (zone, "2025-03-01", "96 млрд тенге", "level"),
+            (
+                "Инвестиции в 12 районах выросли на 40 млрд тенге.",
+                "2025-03-01",
+                "40 млрд тенге",
+                "change",
+            ),
+        ],
+        |f| json(f.measure),
+    );
+}

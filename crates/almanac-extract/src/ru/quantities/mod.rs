@@ -782,9 +782,23 @@ fn parse_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> {
             _ => false,
         }
     };
+    // `60 тыс. тонн хлопка в год`: a rate past the word for the goods counted.
+    let goods_word = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.text(text).chars().count() >= 4
+                && t.text(text).starts_with(|c: char| ('а'..='я').contains(&c))
+        })
+    };
     let per = match tables.role_at(text, toks, end_tok) {
         Some((_, Role::Per(p))) if kind.is_figure() => Some(p.to_string()),
         _ if kind.is_figure() && per_hectare() => Some("ha".to_string()),
+        _ if kind.is_figure() && goods_word(end_tok) => {
+            match tables.role_at(text, toks, end_tok + 1) {
+                Some((_, Role::Per(p))) => Some(p.to_string()),
+                _ => None,
+            }
+        }
         _ => None,
     };
     let (mut qualifier, prep) = qualifier_and_prep;
@@ -893,6 +907,20 @@ fn direction_of(
     let s0 = sentence_start(text, toks, i);
     if prep == Some(Role::Bound) {
         return None;
+    }
+    // `32 проекта на 146 млрд тенге`, `ещё шесть на 36 млрд`: money after things counted
+    // right before `на` is what they are worth.
+    if prep == Some(Role::Change) && kind == QuantityKind::Money && i >= 2 {
+        let counted = (i.saturating_sub(5)..i - 1).any(|k| {
+            let t = toks[k].text(text);
+            t.starts_with(|c: char| c.is_ascii_digit())
+                || crate::ru::numbers::number_word(&lower(t)).is_some()
+        });
+        let changed = (i.saturating_sub(5)..i - 1)
+            .any(|k| tables.directions.starting_at(text, toks, k).is_some());
+        if counted && !changed {
+            return None;
+        }
     }
     if prep == Some(Role::Change) {
         let mut found = None;
