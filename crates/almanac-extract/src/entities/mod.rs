@@ -193,15 +193,11 @@ pub fn ancestors(name: &str) -> Vec<&'static str> {
 /// Whether `name` is `ancestor` or lies in it, by the gazetteer's `part_of` chain
 /// (`is_within("Almaty Industrial Zone", "Almaty")`). Case-insensitive; aliases allowed.
 pub fn is_within(name: &str, ancestor: &str) -> bool {
-    let target = lookup(ancestor).map(|p| p.name);
-    let own = lookup(name).map(|p| p.name);
-    match (own, target) {
+    match (lookup(name).map(|p| p.name), lookup(ancestor)) {
         (Some(own), Some(target)) => {
-            own == target || {
+            own == target.name || {
                 let up = ancestors(own);
-                up.contains(&target)
-                    || lookup(target)
-                        .is_some_and(|t| t.held.iter().any(|h| own == *h || up.contains(h)))
+                up.contains(&target.name) || target.held.iter().any(|h| own == *h || up.contains(h))
             }
         }
         _ => normalise_key(name) == normalise_key(ancestor),

@@ -479,16 +479,18 @@ fn introduced_as_partner(text: &str, start: usize) -> bool {
     let lower_clause = lower(clause);
     // `built in Pavlodar with China's Tianshan Alloys`: a foreign company worked with; not
     // one a deal is signed with, which invests.
-    let deal = ["signed", "agreement", "deal", "memorand"]
-        .iter()
-        .any(|w| lower_clause.contains(w));
-    if let Some(owner) = lower_clause
-        .trim_end()
+    let trimmed = lower_clause.trim_end();
+    if let Some(owner) = trimmed
         .strip_suffix("'s")
-        .or_else(|| lower_clause.trim_end().strip_suffix("’s"))
+        .or_else(|| trimmed.strip_suffix("’s"))
     {
         let mut words = owner.split_whitespace().rev();
-        if !deal && words.next().is_some() && words.next() == Some("with") {
+        let deal = || {
+            ["signed", "agreement", "deal", "memorand"]
+                .iter()
+                .any(|w| lower_clause.contains(w))
+        };
+        if words.next().is_some() && words.next() == Some("with") && !deal() {
             return true;
         }
     }
